@@ -1,0 +1,112 @@
+"""The vocabulary of the arena: canonical codes and the rules every layer shares.
+
+Codes are stored in canonical English (what exports show); Swedish and English labels
+live in `arena.i18n`, and the many ways users write them are parsed in `arena.ingest.values`.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class ProjectStatus(StrEnum):
+    DESIRED = "desired"
+    PLANNED = "planned"
+    ONGOING = "ongoing"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class ProjectStage(StrEnum):
+    PRE_STUDY = "pre_study"
+    MARKET_DIALOGUE = "market_dialogue"
+    PROCUREMENT = "procurement"
+    CONTRACT = "contract"
+    CONTRACT_MANAGEMENT = "contract_management"
+
+
+class OrganisationKind(StrEnum):
+    NATIONAL_AUTHORITY = "national_authority"
+    REGION = "region"
+    MUNICIPALITY = "municipality"
+    COMPANY = "company"
+    RESEARCH_ORGANISATION = "research_organisation"
+    ASSOCIATION = "association"
+    INTERNATIONAL_BODY = "international_body"
+
+
+class OrganisationLevel(StrEnum):
+    NATIONAL = "national"
+    REGIONAL = "regional"
+    LOCAL = "local"
+
+
+class ParticipantRole(StrEnum):
+    COORDINATOR = "coordinator"
+    BUYER = "buyer"
+    SUPPLIER = "supplier"
+    RESEARCH_PARTNER = "research_partner"
+
+
+class ProcurementType(StrEnum):
+    INNOVATION_PARTNERSHIP = "innovation_partnership"
+    PRE_COMMERCIAL = "pre_commercial"
+    COMPETITIVE_DIALOGUE = "competitive_dialogue"
+    FRAMEWORK_AGREEMENT = "framework_agreement"
+    NEGOTIATED = "negotiated"
+    OPEN_PROCEDURE = "open_procedure"
+
+
+class Scope(StrEnum):
+    """What a spend record, milestone or indicator value belongs to."""
+
+    PROGRAMME = "programme"
+    PROJECT = "project"
+    COUNTRY = "country"
+
+
+class MilestoneKind(StrEnum):
+    REPORT = "report"
+    MILESTONE = "milestone"
+
+
+# Public buyers sit at one of three levels; companies and others have none.
+LEVEL_OF_KIND: dict[OrganisationKind, OrganisationLevel] = {
+    OrganisationKind.NATIONAL_AUTHORITY: OrganisationLevel.NATIONAL,
+    OrganisationKind.REGION: OrganisationLevel.REGIONAL,
+    OrganisationKind.MUNICIPALITY: OrganisationLevel.LOCAL,
+}
+
+ORG_NUMBER_PATTERN = re.compile(r"^\d{6}-\d{4}$")
+# A diarienummer as Vinnova writes it (year-serial); other registrars' numbers are allowed too.
+VINNOVA_REFERENCE_PATTERN = re.compile(r"^(19|20)\d{2}-\d{5}$")
+
+
+def luhn_valid(digits: str) -> bool:
+    """True when the digit string passes the Luhn (mod 10) check used by organisationsnummer."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def org_number_problem(value: str) -> str | None:
+    """Why `value` is not a canonical organisationsnummer (`NNNNNN-NNNN`), or None when it is."""
+    if not ORG_NUMBER_PATTERN.match(value):
+        return "format"
+    if not luhn_valid(value.replace("-", "")):
+        return "checksum"
+    return None
+
+
+def vinnova_project_url(reference: str) -> str | None:
+    """Vinnova's public search for a Vinnova-style diarienummer (it lists the project page)."""
+    if VINNOVA_REFERENCE_PATTERN.match(reference):
+        return f"https://www.vinnova.se/sok/?q={reference}"
+    return None

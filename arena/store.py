@@ -1,0 +1,123 @@
+"""The store: one engine per URL, SQLite tuned for a dashboard, migrations to head.
+
+SQLite gets WAL (readers never block the importer), foreign keys on (SQLite defaults them off)
+and `BEGIN IMMEDIATE` for write transactions so two imports serialise instead of failing halfway.
+PostgreSQL is reached through psycopg 3 (`postgresql+psycopg://`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from arena import config
+
+
+class StoreError(Exception):
+    """The store cannot be reached or used; the message is meant for a person."""
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password masked, for messages and `arena info`."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<invalid URL>"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Turn off the driver's own transaction handling so our BEGIN IMMEDIATE is the one used.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@functools.cache
+def get_engine(url: str | None = None) -> Engine:
+    """The engine for `url` (default: `ARENA_DATABASE_URL` or the embedded SQLite file)."""
+    url = url or config.database_url()
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"Invalid database URL {url!r}: {exc}") from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            engine = sa.create_engine(url, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
+        else:
+            engine = sa.create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise StoreError(f"Unsupported database URL {safe_url(url)}: {exc}") from exc
+    return engine
+
+
+def check_connection(engine: Engine) -> None:
+    """Raise StoreError with a readable message when the database cannot be reached."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise StoreError(
+            f"Cannot reach the database {safe_url(str(engine.url))}: {reason}"
+        ) from exc
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: commits on success, rolls back everything on any error."""
+    with engine.begin() as conn:
+        yield conn
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` with Alembic (creates it on an empty store)."""
+    from alembic import command
+    from alembic.config import Config
+
+    check_connection(engine)
+    alembic_cfg = Config()
+    alembic_cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        alembic_cfg.attributes["connection"] = conn
+        command.upgrade(alembic_cfg, revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision the store is at, or None for an empty store."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def table_counts(engine: Engine) -> dict[str, int]:
+    """Row count of every domain table, in model order (empty dict for an unmigrated store)."""
+    from arena.models import SQLModel
+
+    existing = set(sa.inspect(engine).get_table_names())
+    counts: dict[str, int] = {}
+    with engine.connect() as conn:
+        for table in SQLModel.metadata.sorted_tables:
+            if table.name in existing:
+                counts[table.name] = conn.execute(
+                    sa.select(sa.func.count()).select_from(table)
+                ).scalar_one()
+    return counts
