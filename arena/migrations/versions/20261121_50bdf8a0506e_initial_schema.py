@@ -8,7 +8,7 @@ Create Date: 2026-11-21 23:48:21.671573
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate writes sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
 
 revision: str = "50bdf8a0506e"
