@@ -47,6 +47,7 @@ class ParticipantRole(StrEnum):
     BUYER = "buyer"
     SUPPLIER = "supplier"
     RESEARCH_PARTNER = "research_partner"
+    PARTNER = "partner"  # samverkanspart without a buyer, supplier or research role
 
 
 class ProcurementType(StrEnum):

@@ -43,7 +43,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the write lock up front (BEGIN IMMEDIATE) so a second import waits for the
+    # first instead of failing halfway; readers stay deferred and never block each other in WAL.
+    mode = "IMMEDIATE" if conn.get_execution_options().get("arena_write") else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 @functools.cache
@@ -80,10 +83,20 @@ def check_connection(engine: Engine) -> None:
         ) from exc
 
 
+# Any constant works; it names the one lock all writers of this store share on PostgreSQL.
+_WRITE_LOCK_KEY = 4_711_2017
+
+
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Connection]:
-    """One write transaction: commits on success, rolls back everything on any error."""
-    with engine.begin() as conn:
+    """One write transaction: all or nothing, and writers take turns.
+
+    SQLite: BEGIN IMMEDIATE (busy_timeout makes the next writer wait up to 30 s).
+    PostgreSQL: a transaction-scoped advisory lock, so two imports never interleave.
+    """
+    with engine.connect().execution_options(arena_write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
         yield conn
 
 

@@ -1,0 +1,1 @@
+"""Arena Monitor: the library behind the dashboard (store, import pipeline, metrics, figures)."""

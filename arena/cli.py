@@ -1,0 +1,186 @@
+"""`python -m arena ...`: everything a script or an admin needs, with readable errors.
+
+Exit codes: 0 done, 1 the data was rejected or the action refused, 2 bad usage or an
+unreachable / unusable database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from arena import config
+from arena.store import StoreError, check_connection, get_engine, migrate, safe_url, table_counts
+
+
+def _engine():
+    engine = get_engine(config.database_url())
+    check_connection(engine)
+    return engine
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from arena.ingest import load_demo
+
+    engine = _engine()
+    migrate(engine)
+    print(f"Store ready: {safe_url(str(engine.url))}")
+    if args.demo:
+        result = load_demo(engine)
+        if result is None:
+            print("Demo data not loaded: the store already holds data (it is left as it is).")
+        elif result.outcome != "committed":
+            _print_problems(result.problems)
+            print(f"Demo data could not be loaded ({result.outcome}).", file=sys.stderr)
+            return 1
+        else:
+            counts = result.counts
+            print(
+                f"Demo data loaded in {result.seconds:.1f} s: {counts['new']} rows "
+                f"(import {result.import_id})."
+            )
+    return 0
+
+
+def cmd_info(_args: argparse.Namespace) -> int:
+    from arena.store import current_revision
+
+    engine = _engine()
+    print(f"Database: {safe_url(str(engine.url))}")
+    revision = current_revision(engine)
+    print(f"Schema revision: {revision or 'none (run: python -m arena init)'}")
+    counts = table_counts(engine)
+    if counts:
+        width = max(len(name) for name in counts)
+        for name, count in counts.items():
+            print(f"  {name:<{width}}  {count:>9,}".replace(",", " "))
+    return 0
+
+
+def _print_problems(problems, limit: int = 20) -> None:
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    for problem in (errors + warnings)[:limit]:
+        where = f"row {problem.row}" if problem.row is not None else "file"
+        column = f", column {problem.column!r}" if problem.column else ""
+        print(
+            f"  {problem.severity}: {where}{column}: [{problem.error}] {problem.message_en}",
+            file=sys.stderr,
+        )
+    if len(problems) > limit:
+        print(
+            f"  ... and {len(problems) - limit} more (use --report FILE for all).", file=sys.stderr
+        )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from arena.ingest import Upload, import_files
+    from arena.ingest.report import problems_frame
+
+    engine = _engine()
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"No such file: {path}", file=sys.stderr)
+        return 2
+    upload = Upload(path.name, path.read_bytes(), kind=args.kind, sheet=args.sheet)
+    result = import_files(
+        engine, [upload], dry_run=args.dry_run, replace=args.replace, user=args.user
+    )
+    if args.report:
+        problems_frame(result.problems, "en").drop(columns=["severity", "table"]).to_csv(
+            args.report, index=False
+        )
+    counts = result.counts
+    if counts:
+        summary = ", ".join(f"{count} {name}" for name, count in counts.items() if count)
+        print(f"{path.name}: {summary or 'nothing to do'}")
+    if result.previous_import_id:
+        print(f"The same file was imported before (import {result.previous_import_id}).")
+    if result.problems:
+        _print_problems(result.problems)
+    messages = {
+        "committed": f"Committed as import {result.import_id} in {result.seconds:.2f} s.",
+        "unchanged": "Nothing changed: the store already holds exactly this data.",
+        "dry-run": "Dry run: nothing was written.",
+        "rejected": "Rejected: nothing was written.",
+    }
+    print(messages[result.outcome], file=sys.stderr if result.outcome == "rejected" else None)
+    return 1 if result.outcome == "rejected" else 0
+
+
+def cmd_history(_args: argparse.Namespace) -> int:
+    from arena.history import import_history
+
+    frame = import_history(_engine())
+    if frame.empty:
+        print("No imports yet.")
+        return 0
+    print(frame.to_string(index=False))
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from arena.ingest import UndoError, undo
+
+    try:
+        counts = undo(_engine(), args.import_id)
+    except UndoError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(
+        f"Import {args.import_id} undone: {counts['deleted']} rows removed, "
+        f"{counts['restored']} rows restored."
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from arena.ingest.formats import KINDS
+
+    parser = argparse.ArgumentParser(
+        prog="python -m arena",
+        description="Arena Monitor administration. The store is ARENA_DATABASE_URL "
+        f"(default {config.DEFAULT_DATABASE_URL.replace(str(config.PROJECT_ROOT), '.')}).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    init = commands.add_parser("init", help="create or upgrade the store (migrations to head)")
+    init.add_argument(
+        "--demo", action="store_true", help="load the demo data if the store is empty"
+    )
+    init.set_defaults(func=cmd_init)
+
+    info = commands.add_parser("info", help="database URL (no password) and rows per table")
+    info.set_defaults(func=cmd_info)
+
+    importer = commands.add_parser("import", help="import a CSV, Excel or JSON file")
+    importer.add_argument("file")
+    importer.add_argument("--kind", choices=sorted(KINDS), help="what the file holds")
+    importer.add_argument("--sheet", help="Excel sheet name (default: the first)")
+    importer.add_argument("--dry-run", action="store_true", help="show what would change")
+    importer.add_argument(
+        "--replace",
+        action="store_true",
+        help="also delete rows of this kind that the file does not contain",
+    )
+    importer.add_argument("--report", help="write every problem to this CSV file")
+    importer.add_argument("--user", help="who imports (recorded in the history)")
+    importer.set_defaults(func=cmd_import)
+
+    history = commands.add_parser("history", help="list the imports")
+    history.set_defaults(func=cmd_history)
+
+    undo = commands.add_parser("undo", help="undo an import")
+    undo.add_argument("import_id", type=int)
+    undo.set_defaults(func=cmd_undo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except StoreError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2

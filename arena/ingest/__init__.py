@@ -1,0 +1,212 @@
+"""THE door into the store: read -> map -> parse -> validate -> plan -> apply.
+
+The demo data, the Data page and `python -m arena import` all come through `import_files`,
+so a file behaves the same wherever it is uploaded. An import commits whole or changes
+nothing; a rejected or unchanged upload leaves the store byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from arena import config, models
+from arena.ingest.apply import UndoError, apply_plan, undo_import
+from arena.ingest.formats import KINDS
+from arena.ingest.plan import Plan, plan_upload
+from arena.ingest.read import ReadError, read_file
+from arena.ingest.report import Problem
+from arena.ingest.validate import ParsedTable, UnknownKindError, parse_table
+from arena.store import transaction
+
+__all__ = [
+    "ImportResult",
+    "UndoError",
+    "import_files",
+    "load_demo",
+    "undo",
+]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file as received: its name and bytes, and optionally the kind and sheet to read."""
+
+    name: str
+    data: bytes
+    kind: str | None = None
+    sheet: str | None = None
+
+
+@dataclass
+class ImportResult:
+    """What an import did, or would do (dry run), and everything wrong with it."""
+
+    outcome: str  # committed | rejected | unchanged | dry-run
+    plan: Plan | None
+    problems: list[Problem]
+    sha256: str
+    import_id: int | None = None
+    previous_import_id: int | None = None  # an earlier commit of the very same bytes
+    seconds: float = 0.0
+    kinds: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.plan.counts() if self.plan else {}
+
+
+def _sha256(uploads: list[Upload]) -> str:
+    digest = hashlib.sha256()
+    for upload in uploads:
+        digest.update(upload.data)
+    return digest.hexdigest()
+
+
+def _parse(upload: Upload) -> tuple[list[ParsedTable], list[Problem]]:
+    try:
+        raw = read_file(upload.data, upload.name, sheet=upload.sheet)
+    except ReadError as exc:
+        return [], [exc.problem]
+    try:
+        return [parse_table(raw, upload.kind)], []
+    except UnknownKindError:
+        known = ", ".join(KINDS)
+        return [], [
+            Problem(
+                "format-error",
+                f"{upload.name}: rubrikerna passar ingen känd datatyp. Välj typ ({known}) "
+                "eller använd en mall från Data-sidan.",
+                f"{upload.name}: the headers match no known kind of data. Choose the kind "
+                f"({known}) or use a template from the Data page.",
+                row=1,
+            )
+        ]
+
+
+def _previous_import(conn: sa.Connection, sha256: str) -> int | None:
+    run = models.ImportRun.__table__
+    return conn.execute(
+        sa.select(run.c.id)
+        .where(run.c.sha256 == sha256, run.c.outcome == "committed")
+        .order_by(run.c.id.desc())
+    ).scalar()
+
+
+def import_files(
+    engine: Engine,
+    uploads: list[Upload],
+    *,
+    dry_run: bool = False,
+    replace: bool = False,
+    user: str | None = None,
+    label: str | None = None,
+) -> ImportResult:
+    """Import `uploads` as one unit: all of it commits, or nothing does.
+
+    With `dry_run` the plan is computed and returned but nothing is written. `replace`
+    deletes the rows of the uploaded kinds that the files do not contain.
+    """
+    started = time.perf_counter()
+    sha256 = _sha256(uploads)
+    tables: list[ParsedTable] = []
+    problems: list[Problem] = []
+    for upload in uploads:
+        parsed, read_problems = _parse(upload)
+        tables += parsed
+        problems += read_problems
+    seen_kinds = [t.kind.name for t in tables]
+    duplicates = {name for name in seen_kinds if seen_kinds.count(name) > 1}
+    for name in sorted(duplicates):
+        problems.append(
+            Problem(
+                "format-error",
+                f"Flera filer innehåller {KINDS[name].label_sv.lower()}; ladda upp en i taget.",
+                f"Several files contain {KINDS[name].label_en.lower()}; upload one at a time.",
+            )
+        )
+
+    def result(outcome: str, plan: Plan | None, **extra: object) -> ImportResult:
+        return ImportResult(
+            outcome=outcome,
+            plan=plan,
+            problems=problems + (plan.problems if plan else []),
+            sha256=sha256,
+            seconds=time.perf_counter() - started,
+            kinds=seen_kinds,
+            **extra,
+        )
+
+    if any(p.severity == "error" for p in problems) or not tables:
+        return result("rejected", None)
+
+    if dry_run:
+        with engine.connect() as conn:
+            plan = plan_upload(conn, tables, replace=replace)
+            previous = _previous_import(conn, sha256)
+        outcome = "rejected" if plan.has_errors else "dry-run"
+        return result(outcome, plan, previous_import_id=previous)
+
+    # Plan again inside the write transaction: the store may have changed since a preview.
+    with transaction(engine) as conn:
+        plan = plan_upload(conn, tables, replace=replace)
+        previous = _previous_import(conn, sha256)
+        if plan.has_errors:
+            return result("rejected", plan, previous_import_id=previous)
+        if not plan.changes_anything:
+            return result("unchanged", plan, previous_import_id=previous)
+        now = datetime.now(UTC)
+        run = models.ImportRun.__table__
+        import_id = conn.execute(
+            sa.insert(run)
+            .values(
+                file_name=label or ", ".join(upload.name for upload in uploads),
+                sha256=sha256,
+                kind=", ".join(seen_kinds),
+                user=user,
+                started_at=now,
+                outcome="committed",
+                counts=json.dumps(plan.counts()),
+            )
+            .returning(run.c.id)
+        ).scalar_one()
+        apply_plan(conn, plan, import_id=import_id)
+        conn.execute(
+            sa.update(run).where(run.c.id == import_id).values(finished_at=datetime.now(UTC))
+        )
+    return result("committed", plan, import_id=import_id, previous_import_id=previous)
+
+
+def undo(engine: Engine, import_id: int) -> dict[str, int]:
+    """Undo a committed import in one transaction (raises UndoError with the reason)."""
+    with transaction(engine) as conn:
+        return undo_import(conn, import_id)
+
+
+def demo_uploads(directory: Path = config.DEMO_DIR) -> list[Upload]:
+    """The demo data set: one CSV per kind, named `NN_<what>.csv`, in load order."""
+    return [Upload(path.name, path.read_bytes()) for path in sorted(directory.glob("*.csv"))]
+
+
+def store_is_empty(engine: Engine) -> bool:
+    """True when the store holds no domain data (import history aside)."""
+    with engine.connect() as conn:
+        for kind in KINDS.values():
+            table = kind.model.__table__
+            if conn.execute(sa.select(table.c.id).limit(1)).first() is not None:
+                return False
+    return True
+
+
+def load_demo(engine: Engine) -> ImportResult | None:
+    """Load the demo data through the import pipeline, only into an empty store."""
+    if not store_is_empty(engine):
+        return None
+    return import_files(engine, demo_uploads(), user="demo", label="Demodata (data/demo)")

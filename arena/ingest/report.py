@@ -1,0 +1,65 @@
+"""Validation problems: one row per problem, named as the Frictionless standard names them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+# Frictionless error types we report (https://specs.frictionlessdata.io/): kept as a tuple so
+# tests can check that nothing else is ever reported.
+ERROR_TYPES = (
+    "encoding-error",
+    "format-error",
+    "blank-header",
+    "duplicate-label",
+    "missing-label",
+    "extra-label",
+    "blank-row",
+    "missing-cell",
+    "extra-cell",
+    "type-error",
+    "constraint-error",
+    "unique-error",
+    "foreign-key",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an upload, located the way the user sees the file.
+
+    `row` is the line (CSV) or row (Excel) number in the file, 1 being the first line; None for
+    problems with the whole file. Warnings are shown but do not stop a commit.
+    """
+
+    error: str
+    message_sv: str
+    message_en: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    table: str | None = None
+    severity: str = "error"
+
+    def __post_init__(self) -> None:
+        if self.error not in ERROR_TYPES:
+            raise ValueError(f"unknown error type {self.error!r}")
+
+    def message(self, language: str) -> str:
+        return self.message_sv if language == "sv" else self.message_en
+
+
+def problems_frame(problems: list[Problem], language: str = "sv") -> pd.DataFrame:
+    """The report as a table with the columns `row, column, value, error, message`."""
+    columns = ["row", "column", "value", "error", "message", "severity", "table"]
+    if not problems:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for problem in problems:
+        row = asdict(problem)
+        row["message"] = problem.message(language)
+        rows.append(row)
+    frame = pd.DataFrame(rows)[columns]
+    frame["row"] = frame["row"].astype("Int64")
+    return frame
