@@ -1,0 +1,706 @@
+"""Read single spreadsheet cells the way Swedish users write them.
+
+Every parser takes one cell value (text typed by a person, or a number/date that Excel or
+pandas already typed) and returns the canonical Python value, or raises `ValueProblem` with an
+English and a Swedish message that names the offending value. Callers check `is_missing`
+first: a missing cell is never 0, never today and never a default choice.
+"""
+
+from __future__ import annotations
+
+import calendar
+import numbers
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Generic, TypeGuard, TypeVar
+
+from arena.domain import (
+    MilestoneKind,
+    OrganisationKind,
+    ParticipantRole,
+    ProcurementType,
+    ProjectStage,
+    ProjectStatus,
+    luhn_valid,
+)
+
+TYPE_ERROR = "type-error"
+CONSTRAINT_ERROR = "constraint-error"
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+
+class ValueProblem(ValueError):  # noqa: N818 - the name is the module's public API
+    """A cell that cannot be read.
+
+    `code` is the Frictionless error type: "type-error" (not that kind of value) or
+    "constraint-error" (the right kind of value, but not allowed: negative, bad checksum,
+    ambiguous, out of range).
+    """
+
+    def __init__(self, code: str, message_en: str, message_sv: str) -> None:
+        super().__init__(message_en)
+        self.code = code
+        self.message_en = message_en
+        self.message_sv = message_sv
+
+
+def _problem(code: str, value: object, message_en: str, message_sv: str) -> ValueProblem:
+    """A ValueProblem whose messages quote `value` where the templates say `{v}`."""
+    shown = value.strip() if isinstance(value, str) else str(value)
+    return ValueProblem(code, message_en.format(v=f"“{shown}”"), message_sv.format(v=f"”{shown}”"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Missing values and text
+
+_MISSING_WORDS = frozenset(
+    {"", "-", "–", "—", "na", "n/a", "#n/a", "#saknas!", "nan", "null", "none", "saknas"}
+)
+
+
+def is_missing(value: object) -> bool:
+    """True for an empty cell: None, NaN/NaT/pd.NA, blank text or a placeholder like "N/A"."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip().casefold() in _MISSING_WORDS
+    try:
+        # NaN and NaT are the only values unequal to themselves.
+        return bool(value != value)
+    except TypeError:
+        # pd.NA: comparing it gives pd.NA, whose truth value is undefined.
+        return True
+
+
+def parse_text(value: object) -> str:
+    """The cell as one line of text: trimmed, every run of whitespace (NBSP too) one space.
+
+    Whole numbers that a spreadsheet typed as floats (2017.0) are written without ".0".
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    if not text:
+        raise _problem(TYPE_ERROR, value, "The cell is empty.", "Cellen är tom.")
+    return text
+
+
+def normalise_label(text: str) -> str:
+    """A matching key for headers and choice words: lower case ASCII letters and digits only.
+
+    "Bidrag från Vinnova" -> "bidragfranvinnova", "Start_Date " -> "startdate".
+    """
+    folded = text.casefold().replace("ø", "o").replace("æ", "ae")
+    # NFKD splits å/ä/é into a base letter plus a combining mark, which the filter drops.
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(char for char in decomposed if "a" <= char <= "z" or "0" <= char <= "9")
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+_SPACES = " \u00a0\u202f\u2009"
+_MINUS_SIGNS = "-\u2212"
+_NUMBER_CHARS = frozenset("0123456789.," + _SPACES)
+_DIGITS = re.compile(r"[0-9]+")
+# "1.234" could be 1 234 or 1,234; "0.234", "1234.567" and "1.23" can only be decimals.
+_AMBIGUOUS_DOT = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+
+_NOT_A_NUMBER_EN = "{v} is not a number."
+_NOT_A_NUMBER_SV = "{v} är inte ett tal."
+
+
+def _is_typed_number(value: object) -> TypeGuard[numbers.Real]:
+    """True for numbers a spreadsheet already typed (int, float, numpy scalars), not bool."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _ungroup(part: str, separators: str, original: object) -> str:
+    """The digits of an integer part written plainly or in groups of three split by separators."""
+    if _DIGITS.fullmatch(part):
+        return part
+    grouped = rf"[0-9]{{1,3}}(?:[{re.escape(separators)}][0-9]{{3}})+"
+    if re.fullmatch(grouped, part):
+        return re.sub(f"[{re.escape(separators)}]", "", part)
+    raise _problem(TYPE_ERROR, original, _NOT_A_NUMBER_EN, _NOT_A_NUMBER_SV)
+
+
+def _split_number(body: str, original: object) -> tuple[str, str | None]:
+    """Integer digits and fraction digits (None: no decimal mark) of an unsigned number.
+
+    A single comma is the decimal comma; several commas or dots group thousands; a single
+    dot is a decimal point unless it could also group thousands ("1.234"), which is refused;
+    with both, the last one is the decimal mark and the other must group thousands.
+    """
+    if "." in body and "," in body:
+        mark = "." if body.rfind(".") > body.rfind(",") else ","
+        whole, fraction = body.rsplit(mark, 1)
+        return _ungroup(whole, "," if mark == "." else ".", original), fraction
+    if "," in body:
+        if body.count(",") == 1:
+            whole, fraction = body.split(",")
+            return _ungroup(whole, _SPACES, original), fraction
+        return _ungroup(body, ",", original), None
+    if "." in body:
+        if body.count(".") == 1:
+            if _AMBIGUOUS_DOT.fullmatch(body):
+                raise _problem(
+                    CONSTRAINT_ERROR,
+                    original,
+                    "{v} is ambiguous: thousands separator or decimal point? "
+                    f"Write {body.replace('.', ' ')} or {body.replace('.', ',')}.",
+                    "{v} är tvetydigt: tusentalsavgränsare eller decimalpunkt? "
+                    f"Skriv {body.replace('.', ' ')} eller {body.replace('.', ',')}.",
+                )
+            whole, fraction = body.split(".")
+            return _ungroup(whole, _SPACES, original), fraction
+        return _ungroup(body, ".", original), None
+    return _ungroup(body, _SPACES, original), None
+
+
+def _number_from_text(text: str, original: object) -> Decimal:
+    """The number reader shared by numbers, money and shares; problems quote `original`.
+
+    A leading "+", "-" or "−" (U+2212) gives the sign; spaces (also NBSP, narrow NBSP, thin
+    space) group thousands in threes; "." and "," are resolved by `_split_number`.
+    """
+    body = text.strip()
+    negative = body[:1] in _MINUS_SIGNS
+    if body[:1] in _MINUS_SIGNS + "+":
+        body = body[1:].lstrip()
+    if not body or not set(body) <= _NUMBER_CHARS:
+        raise _problem(TYPE_ERROR, original, _NOT_A_NUMBER_EN, _NOT_A_NUMBER_SV)
+    whole, fraction = _split_number(body, original)
+    if fraction is not None and not _DIGITS.fullmatch(fraction):
+        raise _problem(TYPE_ERROR, original, _NOT_A_NUMBER_EN, _NOT_A_NUMBER_SV)
+    number = Decimal(whole if fraction is None else f"{whole}.{fraction}")
+    return -number if negative else number
+
+
+def parse_number(value: object) -> Decimal:
+    """A number from a typed cell or from text like "1 234,5", "−12", "1.234.567"."""
+    if isinstance(value, str):
+        return _number_from_text(value, value)
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return Decimal(int(value))
+    if isinstance(value, Decimal) or _is_typed_number(value):
+        # str() of a float is its shortest round-tripping form: 0.1 stays 0.1.
+        number = value if isinstance(value, Decimal) else Decimal(str(float(value)))
+        if number.is_finite():
+            return number
+    raise _problem(TYPE_ERROR, value, _NOT_A_NUMBER_EN, _NOT_A_NUMBER_SV)
+
+
+def parse_int(value: object) -> int:
+    """A whole number; "12,0" is fine, "12,5" is not."""
+    number = parse_number(value)
+    if number != number.to_integral_value():
+        raise _problem(TYPE_ERROR, value, "{v} is not a whole number.", "{v} är inte ett heltal.")
+    return int(number)
+
+
+def parse_year(value: object) -> int:
+    """A calendar year 1900..2100 (2017, "2017" or Excel's 2017.0)."""
+    year = parse_int(value)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _problem(
+            CONSTRAINT_ERROR,
+            value,
+            f"{{v}} is not a year between {MIN_YEAR} and {MAX_YEAR}.",
+            f"{{v}} är inget årtal mellan {MIN_YEAR} och {MAX_YEAR}.",
+        )
+    return year
+
+
+# ---------------------------------------------------------------------------------------------
+# Money and shares
+
+# Multiplier of each unit written after an amount, keyed by normalise_label of the unit.
+_MONEY_UNITS: dict[str, int] = {
+    "": 1,
+    "kr": 1,
+    "kronor": 1,
+    "sek": 1,
+    "tkr": 1_000,
+    "tsek": 1_000,
+    "ksek": 1_000,
+    "tusenkronor": 1_000,
+    "msek": 1_000_000,
+    "mnkr": 1_000_000,
+    "mkr": 1_000_000,
+    "miljkr": 1_000_000,
+    "miljoner": 1_000_000,
+    "miljonerkronor": 1_000_000,
+    "mdkr": 1_000_000_000,
+    "miljarder": 1_000_000_000,
+    "miljarderkronor": 1_000_000_000,
+}
+_FOREIGN_CURRENCIES = frozenset(
+    {"eur", "euro", "euros", "usd", "dollar", "dollars", "nok", "dkk", "gbp", "chf", "isk"}
+)
+_CURRENCY_SYMBOLS = frozenset("€$£¥")
+# Optional prefix (only "SEK"), the number, and the unit; ":-" is the Swedish "even kronor".
+# A string without digits, or with digits after the unit, does not match at all.
+_MONEY = re.compile(
+    r"(?P<prefix>[^0-9+\-\u2212]*?)\s*"
+    r"(?P<number>[+\-\u2212]?\s*[0-9][0-9.," + _SPACES + r"]*)"
+    r"(?P<unit>[^0-9]*?)\s*(?::-)?",
+)
+_NOT_AN_AMOUNT_EN = "{v} is not an amount in kronor (e.g. 150 000, 150 000 kr, 150 tkr, 2,5 MSEK)."
+_NOT_AN_AMOUNT_SV = "{v} är inget belopp i kronor (t.ex. 150 000, 150 000 kr, 150 tkr, 2,5 MSEK)."
+
+
+def _money_multiplier(prefix: str, unit: str, value: str) -> int:
+    """How many kronor one unit of the written amount is; rejects other currencies."""
+    prefix_key, unit_key = normalise_label(prefix), normalise_label(unit)
+    if (
+        _CURRENCY_SYMBOLS & set(prefix + unit)
+        or prefix_key in _FOREIGN_CURRENCIES
+        or unit_key in _FOREIGN_CURRENCIES
+    ):
+        raise _problem(
+            CONSTRAINT_ERROR,
+            value,
+            "{v}: only amounts in SEK (kronor) are accepted.",
+            "{v}: bara belopp i SEK (kronor) godtas.",
+        )
+    # Only words and abbreviation dots around the number: "150 kr!?" is not read as "150 kr".
+    words_only = re.fullmatch(r"[\w.\s]*", prefix + unit)
+    if words_only and prefix_key in ("", "sek") and unit_key in _MONEY_UNITS:
+        return _MONEY_UNITS[unit_key]
+    raise _problem(TYPE_ERROR, value, _NOT_AN_AMOUNT_EN, _NOT_AN_AMOUNT_SV)
+
+
+def parse_money(value: object, *, allow_negative: bool = False) -> int:
+    """An amount in whole Swedish kronor, rounded half up ("2,5 mnkr" -> 2 500 000)."""
+    if isinstance(value, str):
+        match = _MONEY.fullmatch(value.strip())
+        if match is None:
+            raise _problem(TYPE_ERROR, value, _NOT_AN_AMOUNT_EN, _NOT_AN_AMOUNT_SV)
+        multiplier = _money_multiplier(match["prefix"], match["unit"], value)
+        amount = _number_from_text(match["number"], value) * multiplier
+    else:
+        amount = parse_number(value)
+    if amount < 0 and not allow_negative:
+        raise _problem(
+            CONSTRAINT_ERROR,
+            value,
+            "{v} is negative; amounts must be 0 or more.",
+            "{v} är negativt; belopp måste vara 0 eller mer.",
+        )
+    return int(amount.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def parse_share(value: object) -> float:
+    """A fraction 0..1 from "40 %", "5,2 %" or a plain 0..1 number like 0,05."""
+    text = value.strip() if isinstance(value, str) else None
+    if text is not None and text.endswith("%"):
+        share = _number_from_text(text[:-1], value) / 100
+    else:
+        share = parse_number(value)
+        if share > 1:
+            raise _problem(
+                CONSTRAINT_ERROR,
+                value,
+                "{v} is ambiguous as a share: write it with % (e.g. 40 %) or as a fraction 0–1.",
+                "{v} är tvetydigt som andel: skriv det med % (t.ex. 40 %) eller som ett tal 0–1.",
+            )
+    if not 0 <= share <= 1:
+        raise _problem(
+            CONSTRAINT_ERROR,
+            value,
+            "{v} is not a share between 0 % and 100 %.",
+            "{v} är ingen andel mellan 0 % och 100 %.",
+        )
+    return float(share)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and periods
+
+_MONTH_NAMES: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "january", "jan"),
+            ("februari", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("april", "apr"),
+            ("maj", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("augusti", "august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_ISO_DATE = re.compile(
+    r"(?P<year>[0-9]{4})(?P<sep>[-/])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
+    r"(?:[t ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"
+)
+_COMPACT_DATE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})")
+_ISO_MONTH = re.compile(r"(?P<year>[0-9]{4})[-/](?P<month>[0-9]{1,2})")
+_YEAR = re.compile(r"(?P<year>[0-9]{4})")
+_NAMED_MONTH = re.compile(
+    r"(?:(?P<day>[0-9]{1,2})\.?\s+)?(?P<month>[^\W\d_]+)\.?,?\s+(?P<year>[0-9]{4})"
+)
+_DAY_MONTH_ORDER = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}")
+
+_NOT_A_DATE_EN = "{v} is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”."
+_NOT_A_DATE_SV = "{v} är inget datum. Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller t.ex. ”oktober 2018”."
+
+
+def _checked_date(value: object, year: int, month: int, day: int | None, end: bool) -> date:
+    """The date, the month's first/last day when `day` is None; constraint-error if impossible."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _problem(
+            CONSTRAINT_ERROR,
+            value,
+            f"{{v}}: the year must be between {MIN_YEAR} and {MAX_YEAR}.",
+            f"{{v}}: året måste vara mellan {MIN_YEAR} och {MAX_YEAR}.",
+        )
+    try:
+        if day is None:
+            day = calendar.monthrange(year, month)[1] if end else 1
+        return date(year, month, day)
+    except ValueError:  # also calendar.IllegalMonthError
+        raise _problem(
+            CONSTRAINT_ERROR, value, "{v} is not a real date.", "{v} är inget verkligt datum."
+        ) from None
+
+
+def _date_from_text(value: str, end: bool) -> date:
+    """A date from text; month and year precision give the first (or, with end, last) day."""
+    text = parse_text(value).casefold()
+    for pattern in (_ISO_DATE, _COMPACT_DATE):
+        if match := pattern.fullmatch(text):
+            return _checked_date(
+                value, int(match["year"]), int(match["month"]), int(match["day"]), end
+            )
+    if match := _ISO_MONTH.fullmatch(text):
+        return _checked_date(value, int(match["year"]), int(match["month"]), None, end)
+    if match := _YEAR.fullmatch(text):
+        return _checked_date(value, int(match["year"]), 12 if end else 1, None, end)
+    if (match := _NAMED_MONTH.fullmatch(text)) and match["month"] in _MONTH_NAMES:
+        day = int(match["day"]) if match["day"] else None
+        return _checked_date(value, int(match["year"]), _MONTH_NAMES[match["month"]], day, end)
+    if _DAY_MONTH_ORDER.fullmatch(text):
+        raise _problem(
+            CONSTRAINT_ERROR,
+            value,
+            "{v}: ambiguous day/month order, write YYYY-MM-DD.",
+            "{v}: tvetydig ordning mellan dag och månad, skriv ÅÅÅÅ-MM-DD.",
+        )
+    raise _problem(TYPE_ERROR, value, _NOT_A_DATE_EN, _NOT_A_DATE_SV)
+
+
+def parse_date(value: object, *, end: bool = False) -> date:
+    """A date from an Excel date, ISO text, "oktober 2018", "1 okt 2018" or a year.
+
+    Month or year precision means the first day, or the last day when `end` is true (so a
+    project "ending oktober 2018" runs through 31 October). Numbers are read only as years:
+    Excel serial day numbers are rejected rather than guessed.
+    """
+    if isinstance(value, str):
+        return _date_from_text(value, end)
+    if isinstance(value, date) and not is_missing(value):
+        plain = value.date() if isinstance(value, datetime) else value
+        return _checked_date(value, plain.year, plain.month, plain.day, end)
+    if _is_typed_number(value):
+        year = float(value)
+        if year.is_integer() and MIN_YEAR <= year <= MAX_YEAR:
+            return _checked_date(value, int(year), 12 if end else 1, None, end)
+    raise _problem(TYPE_ERROR, value, _NOT_A_DATE_EN, _NOT_A_DATE_SV)
+
+
+# Candidate separators, tried in turn; a bare hyphen only counts when both sides are dates.
+_PERIOD_SEPARATOR = re.compile(r"\s*(?:--|–|—)\s*|\s+(?:-|till|to)\s+|-", re.IGNORECASE)
+_NOT_A_PERIOD_EN = "{v} is not a period. Write start – end, e.g. “oktober 2018 – februari 2019”."
+_NOT_A_PERIOD_SV = "{v} är ingen period. Skriv start – slut, t.ex. ”oktober 2018 – februari 2019”."
+
+
+def parse_period(value: object) -> tuple[date, date]:
+    """Start and end from "oktober 2018 – februari 2019", "2018-10-01 - 2019-02-28" and so on.
+
+    The start is the first day of its precision and the end the last day, so
+    "2018-10 – 2019-02" is 1 Oct 2018 through 28 Feb 2019.
+    """
+    if not isinstance(value, str):
+        raise _problem(TYPE_ERROR, value, _NOT_A_PERIOD_EN, _NOT_A_PERIOD_SV)
+    text = parse_text(value)
+    # At most one split can work: no date form contains a dash, "till" or "to", and splitting
+    # an ISO date at one of its own hyphens always leaves a part that is not a date.
+    first_problem: ValueProblem | None = None
+    for separator in _PERIOD_SEPARATOR.finditer(text):
+        try:
+            start = parse_date(text[: separator.start()])
+            finish = parse_date(text[separator.end() :], end=True)
+        except ValueProblem as problem:
+            # A bare hyphen may just be inside an ISO date; an explicit separator is meant.
+            if separator[0] != "-" and first_problem is None:
+                first_problem = problem
+            continue
+        if finish < start:
+            raise _problem(
+                CONSTRAINT_ERROR,
+                value,
+                "{v} ends before it starts.",
+                "{v} slutar innan den börjar.",
+            )
+        return start, finish
+    raise first_problem or _problem(TYPE_ERROR, value, _NOT_A_PERIOD_EN, _NOT_A_PERIOD_SV)
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisation numbers
+
+_ORG_NUMBER = re.compile(r"(?:16)?(?P<head>[0-9]{6})-?(?P<tail>[0-9]{4})")
+
+
+def parse_org_number(value: object) -> str:
+    """A Swedish organisationsnummer as "NNNNNN-NNNN" (also from 10 digits or "16" + 10 digits)."""
+    if _is_typed_number(value):
+        text = str(parse_int(value))
+    else:
+        text = re.sub(r"\s", "", parse_text(value))
+    match = _ORG_NUMBER.fullmatch(text)
+    if match is None:
+        raise _problem(
+            TYPE_ERROR,
+            value,
+            "{v} is not an organisation number: write 10 digits as NNNNNN-NNNN.",
+            "{v} är inget organisationsnummer: skriv 10 siffror som NNNNNN-NNNN.",
+        )
+    if not luhn_valid(match["head"] + match["tail"]):
+        raise _problem(
+            CONSTRAINT_ERROR,
+            value,
+            "{v}: the check digit is wrong (Luhn); check the organisation number for typos.",
+            "{v}: kontrollsiffran stämmer inte (Luhn); kontrollera organisationsnumret.",
+        )
+    return f"{match['head']}-{match['tail']}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Choices
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class _Choices(Generic[E]):
+    """The words accepted for one enum; the first word of each member is its Swedish label.
+
+    Every member's code is accepted too. A member without words, or a word meaning two
+    members, is a programming error and fails at import rather than mis-reading cells.
+    """
+
+    def __init__(
+        self, enum: type[E], noun_en: str, noun_sv: str, synonyms: dict[E, tuple[str, ...]]
+    ) -> None:
+        if missing := [member.value for member in enum if member not in synonyms]:
+            raise ValueError(f"no {noun_en} words for {missing}")
+        self.noun_en = noun_en
+        self.noun_sv = noun_sv
+        self.codes = [member.value for member in enum]
+        self.labels_sv = [synonyms[member][0] for member in enum]
+        self.lookup: dict[str, E] = {}
+        for member, words in synonyms.items():
+            for word in (member.value, *words):
+                key = normalise_label(word)
+                if self.lookup.setdefault(key, member) is not member:
+                    raise ValueError(f"{word!r} would mean two {noun_en} values")
+
+    def parse(self, value: object) -> E:
+        """The member that the cell's word means; constraint-error listing the choices if none."""
+        member = self.lookup.get(normalise_label(parse_text(value)))
+        if member is None:
+            raise _problem(
+                CONSTRAINT_ERROR,
+                value,
+                f"{{v}} is not a known {self.noun_en}. Accepted: {', '.join(self.codes)}.",
+                f"{{v}} är ingen känd {self.noun_sv}. Tillåtna: {', '.join(self.labels_sv)}.",
+            )
+        return member
+
+
+# fmt: off
+_STATUS = _Choices(
+    ProjectStatus,
+    "status",
+    "status",
+    {
+        ProjectStatus.DESIRED: ("önskad", "önskat", "önskade", "behov", "idé", "desired", "wished"),
+        ProjectStatus.PLANNED: (
+            "planerad", "planerat", "planerade", "beviljad", "beviljat", "beviljade",
+            "planned", "approved",
+        ),
+        ProjectStatus.ONGOING: (
+            "pågående", "pågår", "aktiv", "aktivt", "påbörjad", "ongoing", "active",
+            "in progress",
+        ),
+        ProjectStatus.COMPLETED: (
+            "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "genomförd", "klar",
+            "completed", "finished", "closed", "done",
+        ),
+        ProjectStatus.CANCELLED: (
+            "avbruten", "avbrutet", "avbrutna", "inställd", "inställt", "cancelled",
+            "canceled", "withdrawn",
+        ),
+    },
+)
+
+_STAGE = _Choices(
+    ProjectStage,
+    "stage",
+    "fas",
+    {
+        ProjectStage.PRE_STUDY: (
+            "förstudie", "behovsanalys", "pre-study", "prestudy", "pre study",
+            "feasibility study",
+        ),
+        ProjectStage.MARKET_DIALOGUE: ("marknadsdialog", "dialog", "market dialogue"),
+        ProjectStage.PROCUREMENT: ("upphandling", "anbud", "procurement", "tender"),
+        ProjectStage.CONTRACT: ("avtal", "kontrakt", "tilldelning", "contract", "award"),
+        ProjectStage.CONTRACT_MANAGEMENT: (
+            "förvaltning", "avtalsförvaltning", "uppföljning", "implementering",
+            "contract management", "implementation",
+        ),
+    },
+)
+
+_ORG_KIND = _Choices(
+    OrganisationKind,
+    "organisation kind",
+    "organisationstyp",
+    {
+        OrganisationKind.NATIONAL_AUTHORITY: (
+            "myndighet", "statlig myndighet", "nationell myndighet", "national authority",
+            "authority", "agency", "government agency",
+        ),
+        OrganisationKind.REGION: ("region", "landsting", "regional authority"),
+        OrganisationKind.MUNICIPALITY: ("kommun", "municipality", "local authority"),
+        OrganisationKind.COMPANY: (
+            "företag", "bolag", "aktiebolag", "ab", "company", "business", "supplier",
+        ),
+        OrganisationKind.RESEARCH_ORGANISATION: (
+            "forskningsinstitut", "universitet", "högskola", "lärosäte", "forskningsorganisation",
+            "research organisation", "research organization", "university",
+            "research institute",
+        ),
+        OrganisationKind.ASSOCIATION: (
+            "förening", "förbund", "branschorganisation", "intresseorganisation",
+            "ideell förening", "association", "industry association", "ngo",
+        ),
+        OrganisationKind.INTERNATIONAL_BODY: (
+            "internationell organisation", "eu", "europeiska kommissionen", "international body",
+            "international organisation", "international organization",
+        ),
+    },
+)
+
+_ROLE = _Choices(
+    ParticipantRole,
+    "role",
+    "roll",
+    {
+        ParticipantRole.COORDINATOR: (
+            "koordinator", "samordnare", "projektledare", "coordinator", "lead",
+        ),
+        ParticipantRole.BUYER: (
+            "beställare", "köpare", "upphandlande myndighet", "upphandlande organisation",
+            "buyer", "contracting authority", "purchaser",
+        ),
+        ParticipantRole.SUPPLIER: ("leverantör", "supplier", "vendor", "contractor"),
+        ParticipantRole.RESEARCH_PARTNER: (
+            "forskningspartner", "forskare", "forskningsutförare", "research partner",
+            "researcher",
+        ),
+        ParticipantRole.PARTNER: (
+            "samverkanspart", "projektpart", "partner", "project partner",
+        ),
+    },
+)
+
+_PROCUREMENT_TYPE = _Choices(
+    ProcurementType,
+    "procurement type",
+    "upphandlingsform",
+    {
+        ProcurementType.INNOVATION_PARTNERSHIP: (
+            "innovationspartnerskap", "innovation partnership", "innovation",
+        ),
+        ProcurementType.PRE_COMMERCIAL: (
+            "förkommersiell upphandling", "förkommersiell", "pcp", "pre-commercial",
+            "pre-commercial procurement",
+        ),
+        ProcurementType.COMPETITIVE_DIALOGUE: (
+            "konkurrenspräglad dialog", "competitive dialogue", "comp-dial",
+        ),
+        ProcurementType.FRAMEWORK_AGREEMENT: (
+            "ramavtal", "ramavtalsupphandling", "framework agreement", "framework",
+        ),
+        ProcurementType.NEGOTIATED: (
+            "förhandlat förfarande", "negotiated procedure", "negotiated",
+        ),
+        ProcurementType.OPEN_PROCEDURE: ("öppet förfarande", "open procedure", "open"),
+    },
+)
+
+_MILESTONE_KIND = _Choices(
+    MilestoneKind,
+    "milestone kind",
+    "typ av milstolpe",
+    {
+        MilestoneKind.REPORT: (
+            "rapport", "slutrapport", "delrapport", "redovisning", "lägesrapport", "report",
+            "final report", "progress report",
+        ),
+        MilestoneKind.MILESTONE: (
+            "milstolpe", "delmål", "aktivitet", "milestone", "deliverable",
+        ),
+    },
+)
+
+
+# fmt: on
+
+
+def parse_status(value: object) -> ProjectStatus:
+    """A project status from a Swedish or English word ("pågår", "in progress", "ongoing")."""
+    return _STATUS.parse(value)
+
+
+def parse_stage(value: object) -> ProjectStage:
+    """A project stage from a Swedish or English word ("förstudie", "tender")."""
+    return _STAGE.parse(value)
+
+
+def parse_org_kind(value: object) -> OrganisationKind:
+    """An organisation kind from a Swedish or English word ("kommun", "university")."""
+    return _ORG_KIND.parse(value)
+
+
+def parse_role(value: object) -> ParticipantRole:
+    """A participant role from a Swedish or English word ("beställare", "vendor")."""
+    return _ROLE.parse(value)
+
+
+def parse_procurement_type(value: object) -> ProcurementType:
+    """A procurement type from a Swedish or English word ("ramavtal", "PCP")."""
+    return _PROCUREMENT_TYPE.parse(value)
+
+
+def parse_milestone_kind(value: object) -> MilestoneKind:
+    """A milestone kind from a Swedish or English word ("slutrapport", "deliverable")."""
+    return _MILESTONE_KIND.parse(value)

@@ -1,0 +1,956 @@
+"""Cell parsers: every rule with accepted and rejected examples, plus round-trip properties."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arena.domain import (
+    MilestoneKind,
+    OrganisationKind,
+    ParticipantRole,
+    ProcurementType,
+    ProjectStage,
+    ProjectStatus,
+    luhn_valid,
+)
+from arena.ingest.values import (
+    ValueProblem,
+    _Choices,
+    is_missing,
+    normalise_label,
+    parse_date,
+    parse_int,
+    parse_milestone_kind,
+    parse_money,
+    parse_number,
+    parse_org_kind,
+    parse_org_number,
+    parse_period,
+    parse_procurement_type,
+    parse_role,
+    parse_share,
+    parse_stage,
+    parse_status,
+    parse_text,
+    parse_year,
+)
+
+TYPE = "type-error"
+CONSTRAINT = "constraint-error"
+
+SWEDISH_MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+def problem_of(parse, value, **options) -> ValueProblem:
+    with pytest.raises(ValueProblem) as caught:
+        parse(value, **options)
+    return caught.value
+
+
+def check_digit(prefix: str) -> str:
+    """The tenth digit that makes a nine-digit prefix a valid organisation number."""
+    return next(digit for digit in "0123456789" if luhn_valid(prefix + digit))
+
+
+# --- ValueProblem ----------------------------------------------------------------------------
+
+
+def test_value_problem_carries_code_and_both_messages() -> None:
+    problem = ValueProblem(CONSTRAINT, "in English", "på svenska")
+    assert (problem.code, problem.message_en, problem.message_sv) == (
+        CONSTRAINT,
+        "in English",
+        "på svenska",
+    )
+    assert str(problem) == "in English"
+    assert isinstance(problem, ValueError)
+
+
+def test_ambiguous_dot_message_in_both_languages() -> None:
+    problem = problem_of(parse_number, "1.234")
+    assert problem.code == CONSTRAINT
+    assert problem.message_en == (
+        "“1.234” is ambiguous: thousands separator or decimal point? Write 1 234 or 1,234."
+    )
+    assert problem.message_sv == (
+        "”1.234” är tvetydigt: tusentalsavgränsare eller decimalpunkt? Skriv 1 234 eller 1,234."
+    )
+
+
+@pytest.mark.parametrize(
+    ("parse", "value"),
+    [
+        (parse_number, "12 ab"),
+        (parse_number, "1.234"),
+        (parse_int, "1,5"),
+        (parse_year, "1850"),
+        (parse_money, "150 EUR"),
+        (parse_money, "-5 kr"),
+        (parse_share, "40"),
+        (parse_date, "01/10/2018"),
+        (parse_date, "2019-02-30"),
+        (parse_date, "someday"),
+        (parse_period, "2019 – 2018"),
+        (parse_org_number, "556016-0681"),
+        (parse_org_number, "1234"),
+        (parse_status, "kanske"),
+    ],
+)
+def test_every_problem_names_the_value_in_both_languages(parse, value) -> None:
+    problem = problem_of(parse, value)
+    assert f"“{value}”" in problem.message_en
+    assert f"”{value}”" in problem.message_sv
+    assert problem.message_en != problem.message_sv
+
+
+# --- Missing values and text -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        float("nan"),
+        Decimal("NaN"),
+        "",
+        "   ",
+        "\u00a0",
+        "-",
+        "–",
+        "—",
+        "NA",
+        "N/A",
+        "n/a",
+        "#N/A",
+        "#SAKNAS!",
+        " saknas ",
+        "null",
+        "None",
+        "nan",
+    ],
+)
+def test_missing(value) -> None:
+    assert is_missing(value)
+
+
+def test_missing_pandas_markers() -> None:
+    pandas = pytest.importorskip("pandas")
+    assert is_missing(pandas.NA)
+    assert is_missing(pandas.NaT)
+
+
+@pytest.mark.parametrize("value", [0, 0.0, "0", "0 kr", "nej", "ingen", False, date(2018, 1, 1)])
+def test_not_missing(value) -> None:
+    assert not is_missing(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("  Vinnova  ", "Vinnova"),
+        ("Region\u00a0Stockholm", "Region Stockholm"),
+        ("Malmö \n\t stad", "Malmö stad"),
+        ("a\u202fb\u2009c", "a b c"),
+        (2017, "2017"),
+        (2017.0, "2017"),
+        (1.5, "1.5"),
+    ],
+)
+def test_parse_text(value, expected) -> None:
+    assert parse_text(value) == expected
+
+
+def test_parse_text_refuses_blank() -> None:
+    assert problem_of(parse_text, " \u00a0 ").code == TYPE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bidrag från Vinnova", "bidragfranvinnova"),
+        ("Recipient Org:Identifier", "recipientorgidentifier"),
+        ("Start_Date ", "startdate"),
+        ("Påbörjad", "paborjad"),
+        ("Förstudie", "forstudie"),
+        ("Idé", "ide"),
+        ("Ärende nr 2", "arendenr2"),
+        ("Crème brûlée", "cremebrulee"),
+        ("Søknad", "soknad"),
+        ("", ""),
+    ],
+)
+def test_normalise_label(text, expected) -> None:
+    assert normalise_label(text) == expected
+
+
+# --- Numbers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1 234,5", Decimal("1234.5")),
+        ("1\u00a0234,5", Decimal("1234.5")),
+        ("1\u202f234\u202f567", Decimal("1234567")),
+        ("1\u2009234", Decimal("1234")),
+        ("12 345 678,90", Decimal("12345678.90")),
+        ("  42  ", Decimal("42")),
+        ("-12", Decimal("-12")),
+        ("\u221212,5", Decimal("-12.5")),
+        ("+7", Decimal("7")),
+        ("\u2212 1 000", Decimal("-1000")),
+        ("1.5", Decimal("1.5")),
+        ("1.23", Decimal("1.23")),
+        ("1.2345", Decimal("1.2345")),
+        ("0.123", Decimal("0.123")),
+        ("1234.567", Decimal("1234.567")),
+        ("1 234.5", Decimal("1234.5")),
+        ("1.234.567", Decimal("1234567")),
+        ("1,234,567", Decimal("1234567")),
+        ("1,234", Decimal("1.234")),
+        ("0,05", Decimal("0.05")),
+        ("1.234,5", Decimal("1234.5")),
+        ("1.234.567,89", Decimal("1234567.89")),
+        ("1,234.5", Decimal("1234.5")),
+        ("1,234,567.5", Decimal("1234567.5")),
+        ("007", Decimal("7")),
+        (3, Decimal("3")),
+        (1.1, Decimal("1.1")),
+        (Decimal("2.50"), Decimal("2.50")),
+    ],
+)
+def test_parse_number(value, expected) -> None:
+    assert parse_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("1.234", CONSTRAINT),
+        ("-999.000", CONSTRAINT),
+        ("", TYPE),
+        ("abc", TYPE),
+        ("12 ab", TYPE),
+        ("1e5", TYPE),
+        ("1 23", TYPE),
+        ("1 2345", TYPE),
+        ("12  345", TYPE),
+        ("1.23.4", TYPE),
+        ("1,23,4", TYPE),
+        ("1,2,3.4", TYPE),
+        ("1,5,", TYPE),
+        ("1.234.5", TYPE),
+        ("1.234,5.6", TYPE),
+        ("12,3.4", TYPE),
+        ("1,", TYPE),
+        ("1.", TYPE),
+        (",5", TYPE),
+        ("--5", TYPE),
+        ("+-5", TYPE),
+        ("\u2212", TYPE),
+        ("5-", TYPE),
+        ("١٢", TYPE),
+        (float("nan"), TYPE),
+        (float("inf"), TYPE),
+        (Decimal("Infinity"), TYPE),
+        (True, TYPE),
+        (None, TYPE),
+        (date(2018, 1, 1), TYPE),
+    ],
+)
+def test_parse_number_rejects(value, code) -> None:
+    assert problem_of(parse_number, value).code == code
+
+
+def test_not_a_number_message_names_the_value() -> None:
+    problem = problem_of(parse_number, "12 ab")
+    assert problem.message_en == "“12 ab” is not a number."
+    assert problem.message_sv == "”12 ab” är inte ett tal."
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("12", 12), ("1 000", 1000), ("12,0", 12), ("\u22123", -3), (4.0, 4), (Decimal("5"), 5)],
+)
+def test_parse_int(value, expected) -> None:
+    assert parse_int(value) == expected
+
+
+@pytest.mark.parametrize(("value", "code"), [("1,5", TYPE), (2.5, TYPE), ("x", TYPE)])
+def test_parse_int_rejects(value, code) -> None:
+    assert problem_of(parse_int, value).code == code
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(2017, 2017), ("2017", 2017), (2017.0, 2017), (" 1900 ", 1900), ("2100", 2100)],
+)
+def test_parse_year(value, expected) -> None:
+    assert parse_year(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("1899", CONSTRAINT), (2101, CONSTRAINT), ("17", CONSTRAINT), (2017.5, TYPE), ("år", TYPE)],
+)
+def test_parse_year_rejects(value, code) -> None:
+    assert problem_of(parse_year, value).code == code
+
+
+# --- Money -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("150 000", 150_000),
+        ("150000", 150_000),
+        (150_000, 150_000),
+        (1234.5, 1235),
+        (Decimal("99.49"), 99),
+        ("150 000 kr", 150_000),
+        ("150 000kr", 150_000),
+        ("150 000 kr.", 150_000),
+        ("150 000 KR", 150_000),
+        ("150 000 kronor", 150_000),
+        ("150 000 SEK", 150_000),
+        ("150\u00a0000\u00a0SEK", 150_000),
+        ("150 000:-", 150_000),
+        ("150 000 :-", 150_000),
+        ("SEK 150 000", 150_000),
+        ("sek150000", 150_000),
+        ("150 tkr", 150_000),
+        ("150tkr", 150_000),
+        ("150 tSEK", 150_000),
+        ("150 TSEK", 150_000),
+        ("2 MSEK", 2_000_000),
+        ("2,5 mnkr", 2_500_000),
+        ("2,5 mkr", 2_500_000),
+        ("2,5 Mkr", 2_500_000),
+        ("2,5 miljoner kronor", 2_500_000),
+        ("2,5 milj. kr", 2_500_000),
+        ("1,2345 MSEK", 1_234_500),
+        ("3 mdkr", 3_000_000_000),
+        ("1,5 miljarder kronor", 1_500_000_000),
+        ("1 234,50", 1235),
+        ("1 234,49", 1234),
+        ("0,5 kr", 1),
+        ("1.234,50 kr", 1235),
+        ("0", 0),
+        ("1 000 000 000 000 000,5 kr", 10**15 + 1),
+    ],
+)
+def test_parse_money(value, expected) -> None:
+    assert parse_money(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("-150 000 kr", -150_000), ("\u22122,5 MSEK", -2_500_000), ("-1 234,50", -1235), (-3, -3)],
+)
+def test_parse_money_negative_when_allowed(value, expected) -> None:
+    assert parse_money(value, allow_negative=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("-150 000 kr", CONSTRAINT),
+        ("\u22121", CONSTRAINT),
+        (-0.4, CONSTRAINT),
+        ("150 EUR", CONSTRAINT),
+        ("150 euro", CONSTRAINT),
+        ("€150", CONSTRAINT),
+        ("150 €", CONSTRAINT),
+        ("$150", CONSTRAINT),
+        ("150 NOK", CONSTRAINT),
+        ("USD 150", CONSTRAINT),
+        ("1.234 kr", CONSTRAINT),
+        ("", TYPE),
+        ("kr", TYPE),
+        ("gratis", TYPE),
+        ("150 000 kr!", TYPE),
+        ("150 äpplen", TYPE),
+        ("kr 150", TYPE),
+        ("150 kr 20", TYPE),
+        ("1 50 kr", TYPE),
+        (float("nan"), TYPE),
+    ],
+)
+def test_parse_money_rejects(value, code) -> None:
+    assert problem_of(parse_money, value).code == code
+
+
+def test_parse_money_foreign_currency_says_only_sek() -> None:
+    problem = problem_of(parse_money, "150 EUR")
+    assert "only" in problem.message_en and "SEK" in problem.message_en
+    assert "bara" in problem.message_sv and "SEK" in problem.message_sv
+
+
+# --- Shares ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("40 %", 0.4),
+        ("40%", 0.4),
+        ("40\u00a0%", 0.4),
+        ("5,2 %", 0.052),
+        ("100 %", 1.0),
+        ("0 %", 0.0),
+        ("0,05", 0.05),
+        ("0.05", 0.05),
+        ("1", 1.0),
+        (0.4, 0.4),
+        (1, 1.0),
+    ],
+)
+def test_parse_share(value, expected) -> None:
+    assert parse_share(value) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("40", CONSTRAINT),
+        (40, CONSTRAINT),
+        ("1,5", CONSTRAINT),
+        ("140 %", CONSTRAINT),
+        ("-5 %", CONSTRAINT),
+        ("-0,1", CONSTRAINT),
+        ("%", TYPE),
+        ("fyrtio %", TYPE),
+        ("hälften", TYPE),
+    ],
+)
+def test_parse_share_rejects(value, code) -> None:
+    assert problem_of(parse_share, value).code == code
+
+
+def test_parse_share_without_percent_sign_asks_for_it() -> None:
+    assert "%" in problem_of(parse_share, "40").message_en
+
+
+# --- Dates -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (date(2018, 10, 1), date(2018, 10, 1)),
+        (datetime(2018, 10, 1, 13, 45), date(2018, 10, 1)),
+        ("2018-10-01", date(2018, 10, 1)),
+        ("2018-1-5", date(2018, 1, 5)),
+        (" 2018-10-01 ", date(2018, 10, 1)),
+        ("2018-10-01T00:00:00", date(2018, 10, 1)),
+        ("2018-10-01 00:00:00", date(2018, 10, 1)),
+        ("2018-10-01 00:00", date(2018, 10, 1)),
+        ("2018-10-01T00:00:00.000", date(2018, 10, 1)),
+        ("2018/10/01", date(2018, 10, 1)),
+        ("20181001", date(2018, 10, 1)),
+        ("2018-10", date(2018, 10, 1)),
+        ("oktober 2018", date(2018, 10, 1)),
+        ("Oktober 2018", date(2018, 10, 1)),
+        ("okt 2018", date(2018, 10, 1)),
+        ("okt. 2018", date(2018, 10, 1)),
+        ("October 2018", date(2018, 10, 1)),
+        ("Oct 2018", date(2018, 10, 1)),
+        ("OKT 2018", date(2018, 10, 1)),
+        ("sept 2018", date(2018, 9, 1)),
+        ("maj 2018", date(2018, 5, 1)),
+        ("May 2018", date(2018, 5, 1)),
+        ("mars 2018", date(2018, 3, 1)),
+        ("2018", date(2018, 1, 1)),
+        (2018, date(2018, 1, 1)),
+        (2018.0, date(2018, 1, 1)),
+        ("1 oktober 2018", date(2018, 10, 1)),
+        ("31 dec 2019", date(2019, 12, 31)),
+        ("1 October 2018", date(2018, 10, 1)),
+        ("29 februari 2020", date(2020, 2, 29)),
+    ],
+)
+def test_parse_date(value, expected) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2018-10", date(2018, 10, 31)),
+        ("2019-02", date(2019, 2, 28)),
+        ("2020-02", date(2020, 2, 29)),
+        ("oktober 2018", date(2018, 10, 31)),
+        ("feb 2019", date(2019, 2, 28)),
+        ("Sep 2018", date(2018, 9, 30)),
+        ("2018", date(2018, 12, 31)),
+        (2018, date(2018, 12, 31)),
+        ("2018-10-15", date(2018, 10, 15)),
+        ("1 oktober 2018", date(2018, 10, 1)),
+        (date(2018, 10, 15), date(2018, 10, 15)),
+    ],
+)
+def test_parse_date_end_is_last_day_of_the_precision(value, expected) -> None:
+    assert parse_date(value, end=True) == expected
+
+
+def test_parse_date_pandas_timestamp() -> None:
+    pandas = pytest.importorskip("pandas")
+    assert parse_date(pandas.Timestamp("2018-10-01 00:00:00")) == date(2018, 10, 1)
+    assert problem_of(parse_date, pandas.NaT).code == TYPE
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("01/10/2018", CONSTRAINT),
+        ("10/01/2018", CONSTRAINT),
+        ("1.10.2018", CONSTRAINT),
+        ("31/12/2018", CONSTRAINT),
+        ("1-10-2018", CONSTRAINT),
+        ("2019-02-30", CONSTRAINT),
+        ("2018-13-01", CONSTRAINT),
+        ("2018-00-10", CONSTRAINT),
+        ("2018-13", CONSTRAINT),
+        ("20181301", CONSTRAINT),
+        ("30 februari 2019", CONSTRAINT),
+        ("0 maj 2019", CONSTRAINT),
+        ("1899-12-31", CONSTRAINT),
+        ("2101", CONSTRAINT),
+        ("oktober 2101", CONSTRAINT),
+        (date(1850, 1, 1), CONSTRAINT),
+        ("garbage", TYPE),
+        ("", TYPE),
+        ("43374", TYPE),
+        (43374, TYPE),
+        (43374.0, TYPE),
+        (1850, TYPE),
+        (float("nan"), TYPE),
+        (True, TYPE),
+        ("smarch 2018", TYPE),
+        ("oktober", TYPE),
+        ("Q3 2018", TYPE),
+        ("2018-10-01T12", TYPE),
+        ("2018-10/01", TYPE),
+        ("18-10-01x", TYPE),
+    ],
+)
+def test_parse_date_rejects(value, code) -> None:
+    assert problem_of(parse_date, value).code == code
+
+
+def test_ambiguous_date_asks_for_iso() -> None:
+    problem = problem_of(parse_date, "01/10/2018")
+    assert problem.message_en == "“01/10/2018”: ambiguous day/month order, write YYYY-MM-DD."
+    assert "ÅÅÅÅ-MM-DD" in problem.message_sv
+
+
+# --- Periods ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("oktober 2018 - februari 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("oktober 2018-februari 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("okt 2018 – feb 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("okt 2018—feb 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("oktober 2018 till februari 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("October 2018 to February 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("oktober 2018 -- februari 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018-10-01 - 2019-02-28", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018-10-01–2019-02-28", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018-10-01 – 2019-02-15", (date(2018, 10, 1), date(2019, 2, 15))),
+        ("2018-10-01--2019-02-28", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018-10-01 till 2019-02-28", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018-10 – 2019-02", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018-10-2019-02", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018 - 2019", (date(2018, 1, 1), date(2019, 12, 31))),
+        ("2018-2019", (date(2018, 1, 1), date(2019, 12, 31))),
+        ("1 oktober 2018 - 31 dec 2019", (date(2018, 10, 1), date(2019, 12, 31))),
+        ("oktober 2018 - oktober 2018", (date(2018, 10, 1), date(2018, 10, 31))),
+        ("  oktober  2018\u00a0–\u00a0februari 2019 ", (date(2018, 10, 1), date(2019, 2, 28))),
+    ],
+)
+def test_parse_period(value, expected) -> None:
+    assert parse_period(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("februari 2019 - oktober 2018", CONSTRAINT),
+        ("2019-02-28 – 2018-10-01", CONSTRAINT),
+        ("2019-02-30 – 2019-03-01", CONSTRAINT),
+        ("01/10/2018 - 01/02/2019", CONSTRAINT),
+        ("oktober 2018", TYPE),
+        ("2018-10-01", TYPE),
+        ("oktober 2018 - sen", TYPE),
+        ("från start till mål", TYPE),
+        ("", TYPE),
+        (date(2018, 10, 1), TYPE),
+    ],
+)
+def test_parse_period_rejects(value, code) -> None:
+    assert problem_of(parse_period, value).code == code
+
+
+def test_period_problem_names_the_bad_part() -> None:
+    problem = problem_of(parse_period, "oktober 2018 - sen")
+    assert "“sen”" in problem.message_en
+
+
+# --- Organisation numbers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("556016-0680", "556016-0680"),
+        ("5560160680", "556016-0680"),
+        (" 556016 0680 ", "556016-0680"),
+        ("556 016-06 80", "556016-0680"),
+        ("165560160680", "556016-0680"),
+        ("16556016-0680", "556016-0680"),
+        (5560160680, "556016-0680"),
+        ("887500-9584", "887500-9584"),
+        ("8875009584", "887500-9584"),
+        ("202100-5216", "202100-5216"),
+    ],
+)
+def test_parse_org_number(value, expected) -> None:
+    assert parse_org_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("556016-0681", CONSTRAINT),
+        ("887500-9585", CONSTRAINT),
+        ("5560160681", CONSTRAINT),
+        ("55601606", TYPE),
+        ("55601606801", TYPE),
+        ("195560160680", TYPE),
+        ("5560-160680", TYPE),
+        ("556016-068O", TYPE),
+        ("abc", TYPE),
+        ("", TYPE),
+        (5560160680.5, TYPE),
+    ],
+)
+def test_parse_org_number_rejects(value, code) -> None:
+    assert problem_of(parse_org_number, value).code == code
+
+
+def test_org_number_checksum_message_says_check_digit() -> None:
+    problem = problem_of(parse_org_number, "556016-0681")
+    assert "check digit" in problem.message_en
+    assert "kontrollsiffran" in problem.message_sv
+
+
+# --- Choices ---------------------------------------------------------------------------------
+
+
+def choice_cases(parse, table) -> list:
+    return [
+        pytest.param(parse, word, member, id=f"{parse.__name__}-{word}")
+        for member, words in table.items()
+        for word in (member.value, *words)
+    ]
+
+
+STATUS_WORDS = {
+    ProjectStatus.DESIRED: ["önskad", "önskat", "önskade", "behov", "idé", "desired", "wished"],
+    ProjectStatus.PLANNED: [
+        "planerad", "planerat", "planerade", "beviljad", "beviljat", "beviljade", "planned",
+        "approved",
+    ],
+    ProjectStatus.ONGOING: [
+        "pågående", "pågår", "aktiv", "aktivt", "påbörjad", "ongoing", "active", "in progress",
+        "In Progress", "PÅGÅR", "Pagaende",
+    ],
+    ProjectStatus.COMPLETED: [
+        "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "genomförd", "klar",
+        "completed", "finished", "closed", "done",
+    ],
+    ProjectStatus.CANCELLED: [
+        "avbruten", "avbrutet", "avbrutna", "inställd", "inställt", "cancelled", "canceled",
+        "withdrawn",
+    ],
+}  # fmt: skip
+STAGE_WORDS = {
+    ProjectStage.PRE_STUDY: [
+        "förstudie", "behovsanalys", "pre-study", "prestudy", "pre study", "feasibility study",
+        "Pre_Study",
+    ],
+    ProjectStage.MARKET_DIALOGUE: ["marknadsdialog", "dialog", "market dialogue"],
+    ProjectStage.PROCUREMENT: ["upphandling", "anbud", "procurement", "tender"],
+    ProjectStage.CONTRACT: ["avtal", "kontrakt", "tilldelning", "contract", "award"],
+    ProjectStage.CONTRACT_MANAGEMENT: [
+        "förvaltning", "avtalsförvaltning", "uppföljning", "implementering",
+        "contract management", "implementation",
+    ],
+}  # fmt: skip
+ORG_KIND_WORDS = {
+    OrganisationKind.NATIONAL_AUTHORITY: [
+        "myndighet", "statlig myndighet", "nationell myndighet", "national authority",
+        "authority", "agency", "government agency",
+    ],
+    OrganisationKind.REGION: ["region", "landsting", "regional authority"],
+    OrganisationKind.MUNICIPALITY: ["kommun", "municipality", "local authority"],
+    OrganisationKind.COMPANY: [
+        "företag", "bolag", "aktiebolag", "ab", "AB", "company", "business", "supplier",
+    ],
+    OrganisationKind.RESEARCH_ORGANISATION: [
+        "forskningsinstitut", "universitet", "högskola", "lärosäte", "forskningsorganisation",
+        "research organisation", "research organization", "university", "research institute",
+    ],
+    OrganisationKind.ASSOCIATION: [
+        "förening", "förbund", "branschorganisation", "intresseorganisation", "ideell förening",
+        "association", "industry association", "ngo", "NGO",
+    ],
+    OrganisationKind.INTERNATIONAL_BODY: [
+        "internationell organisation", "eu", "EU", "europeiska kommissionen",
+        "international body", "international organisation", "international organization",
+    ],
+}  # fmt: skip
+ROLE_WORDS = {
+    ParticipantRole.COORDINATOR: [
+        "koordinator", "samordnare", "projektledare", "coordinator", "lead",
+    ],
+    ParticipantRole.BUYER: [
+        "beställare", "köpare", "upphandlande myndighet", "upphandlande organisation", "buyer",
+        "contracting authority", "purchaser",
+    ],
+    ParticipantRole.SUPPLIER: ["leverantör", "supplier", "vendor", "contractor"],
+    ParticipantRole.RESEARCH_PARTNER: [
+        "forskningspartner", "forskare", "forskningsutförare", "research partner", "researcher",
+    ],
+    ParticipantRole.PARTNER: ["samverkanspart", "projektpart", "partner", "project partner"],
+}  # fmt: skip
+PROCUREMENT_TYPE_WORDS = {
+    ProcurementType.INNOVATION_PARTNERSHIP: [
+        "innovationspartnerskap", "innovation partnership", "innovation",
+    ],
+    ProcurementType.PRE_COMMERCIAL: [
+        "förkommersiell upphandling", "förkommersiell", "pcp", "PCP", "pre-commercial",
+        "pre-commercial procurement",
+    ],
+    ProcurementType.COMPETITIVE_DIALOGUE: [
+        "konkurrenspräglad dialog", "competitive dialogue", "comp-dial",
+    ],
+    ProcurementType.FRAMEWORK_AGREEMENT: [
+        "ramavtal", "ramavtalsupphandling", "framework agreement", "framework",
+    ],
+    ProcurementType.NEGOTIATED: ["förhandlat förfarande", "negotiated procedure", "negotiated"],
+    ProcurementType.OPEN_PROCEDURE: ["öppet förfarande", "open procedure", "open"],
+}  # fmt: skip
+MILESTONE_KIND_WORDS = {
+    MilestoneKind.REPORT: [
+        "rapport", "slutrapport", "delrapport", "redovisning", "lägesrapport", "report",
+        "final report", "progress report",
+    ],
+    MilestoneKind.MILESTONE: ["milstolpe", "delmål", "aktivitet", "milestone", "deliverable"],
+}  # fmt: skip
+
+CHOICE_TABLES = [
+    (parse_status, STATUS_WORDS),
+    (parse_stage, STAGE_WORDS),
+    (parse_org_kind, ORG_KIND_WORDS),
+    (parse_role, ROLE_WORDS),
+    (parse_procurement_type, PROCUREMENT_TYPE_WORDS),
+    (parse_milestone_kind, MILESTONE_KIND_WORDS),
+]
+
+
+@pytest.mark.parametrize(
+    ("parse", "word", "expected"),
+    [case for parse, table in CHOICE_TABLES for case in choice_cases(parse, table)],
+)
+def test_choice_synonyms(parse, word, expected) -> None:
+    result = parse(f"  {word} ")
+    assert result is expected
+
+
+@pytest.mark.parametrize("table", [table for _, table in CHOICE_TABLES])
+def test_choice_tables_cover_every_member(table) -> None:
+    assert set(table) == set(type(next(iter(table))))
+
+
+@pytest.mark.parametrize(
+    ("parse", "word"),
+    [
+        (parse_status, "kanske"),
+        (parse_status, "pausad"),
+        (parse_stage, "ongoing"),
+        (parse_org_kind, "person"),
+        (parse_role, "observatör"),
+        (parse_procurement_type, "direktupphandling"),
+        (parse_milestone_kind, "möte"),
+    ],
+)
+def test_unknown_choice_lists_accepted_values(parse, word) -> None:
+    problem = problem_of(parse, word)
+    assert problem.code == CONSTRAINT
+    assert f"“{word}”" in problem.message_en
+
+
+def test_choice_table_must_cover_every_member_and_not_overlap() -> None:
+    with pytest.raises(ValueError, match="no role words"):
+        _Choices(ParticipantRole, "role", "roll", {ParticipantRole.BUYER: ("köpare",)})
+    with pytest.raises(ValueError, match="two milestone kind values"):
+        _Choices(
+            MilestoneKind,
+            "milestone kind",
+            "typ av milstolpe",
+            {MilestoneKind.REPORT: ("rapport",), MilestoneKind.MILESTONE: ("Rapport",)},
+        )
+
+
+def test_unknown_status_message_lists_codes_and_swedish_labels() -> None:
+    problem = problem_of(parse_status, "kanske")
+    assert problem.message_en == (
+        "“kanske” is not a known status. Accepted: desired, planned, ongoing, completed, cancelled."
+    )
+    assert problem.message_sv == (
+        "”kanske” är ingen känd status. Tillåtna: önskad, planerad, pågående, avslutad, avbruten."
+    )
+
+
+# --- Properties ------------------------------------------------------------------------------
+
+SPACE_CHARS = [" ", "\u00a0", "\u202f"]
+
+
+def grouped(digits: str, separator: str) -> str:
+    """Digits in groups of three from the right, joined by separator ("1234567" -> 1 234 567)."""
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return separator.join(groups)
+
+
+def test_grouped_helper() -> None:
+    assert grouped("1234567", " ") == "1 234 567"
+    assert grouped("123", " ") == "123"
+    assert grouped("0", " ") == "0"
+
+
+@given(
+    amount=st.integers(-(10**12), 10**12),
+    separator=st.sampled_from(SPACE_CHARS),
+    unit=st.sampled_from(["", " kr", " kronor", " SEK"]),
+)
+def test_swedish_money_round_trips(amount: int, separator: str, unit: str) -> None:
+    sign = "\u2212" if amount < 0 else ""
+    text = f"{sign}{grouped(str(abs(amount)), separator)}{unit}"
+    assert parse_money(text, allow_negative=True) == amount
+
+
+@given(
+    number=st.decimals(
+        min_value=-(10**12), max_value=10**12, places=2, allow_nan=False, allow_infinity=False
+    ),
+    separator=st.sampled_from(SPACE_CHARS),
+    minus=st.sampled_from(["-", "\u2212"]),
+)
+def test_decimal_comma_round_trips(number: Decimal, separator: str, minus: str) -> None:
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    text = (minus if number < 0 else "") + grouped(whole, separator)
+    if fraction:
+        text += "," + fraction
+    assert parse_number(text) == number
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_iso_dates_round_trip(day: date) -> None:
+    assert parse_date(day.isoformat()) == day
+
+
+@given(
+    year=st.integers(1900, 2100),
+    month=st.integers(1, 12),
+    capitalise=st.booleans(),
+)
+def test_month_name_is_first_or_last_day(year: int, month: int, capitalise: bool) -> None:
+    name = SWEDISH_MONTHS[month - 1]
+    text = f"{name.capitalize() if capitalise else name} {year}"
+    last = calendar.monthrange(year, month)[1]
+    assert parse_date(text) == date(year, month, 1)
+    assert parse_date(text, end=True) == date(year, month, last)
+
+
+@given(
+    first=st.tuples(st.integers(1900, 2100), st.integers(1, 12)),
+    second=st.tuples(st.integers(1900, 2100), st.integers(1, 12)),
+)
+def test_month_periods_are_ordered(first: tuple[int, int], second: tuple[int, int]) -> None:
+    (y1, m1), (y2, m2) = sorted([first, second])
+    start, end = parse_period(f"{SWEDISH_MONTHS[m1 - 1]} {y1} - {SWEDISH_MONTHS[m2 - 1]} {y2}")
+    assert start == date(y1, m1, 1)
+    assert end == date(y2, m2, calendar.monthrange(y2, m2)[1])
+    assert start <= end
+
+
+@given(
+    before=st.text(max_size=10),
+    digit=st.characters(categories=["Nd"]),
+    after=st.text(max_size=10),
+)
+def test_text_with_a_digit_is_never_missing(before: str, digit: str, after: str) -> None:
+    assert not is_missing(before + digit + after)
+
+
+@settings(deadline=None)
+@given(prefix=st.text(alphabet="0123456789", min_size=9, max_size=9), dashed=st.booleans())
+def test_valid_org_numbers_parse_to_dashed_form(prefix: str, dashed: bool) -> None:
+    digits = prefix + check_digit(prefix)
+    text = f"{digits[:6]}-{digits[6:]}" if dashed else digits
+    assert parse_org_number(text) == f"{digits[:6]}-{digits[6:]}"
+
+
+@given(
+    prefix=st.text(alphabet="0123456789", min_size=9, max_size=9),
+    wrong=st.integers(1, 9),
+)
+def test_wrong_check_digit_is_a_constraint_error(prefix: str, wrong: int) -> None:
+    digit = (int(check_digit(prefix)) + wrong) % 10
+    assert problem_of(parse_org_number, f"{prefix}{digit}").code == CONSTRAINT
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15))
+def test_floats_pass_through_parse_number(number: float) -> None:
+    assert float(parse_number(number)) == number
+
+
+ALL_PARSERS = [
+    parse_text,
+    parse_number,
+    parse_int,
+    parse_year,
+    parse_money,
+    parse_share,
+    parse_date,
+    parse_period,
+    parse_org_number,
+    *(parse for parse, _ in CHOICE_TABLES),
+]
+CELL_ALPHABET = "0123456789 ,.-+%:/kKrSEMtTdnoåäöÅÄÖ\u00a0\u202f\u2009\u2212–—"
+
+
+@pytest.mark.parametrize("parse", ALL_PARSERS, ids=lambda parse: parse.__name__)
+@given(text=st.one_of(st.text(), st.text(alphabet=CELL_ALPHABET)))
+def test_parsers_fail_only_with_value_problem(parse, text: str) -> None:
+    try:
+        parse(text)
+    except ValueProblem as problem:
+        assert problem.code in (TYPE, CONSTRAINT)
+        assert problem.message_en and problem.message_sv
