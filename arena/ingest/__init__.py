@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from arena import config, models
 from arena.ingest.apply import UndoError, apply_plan, undo_import
@@ -100,6 +101,41 @@ def _previous_import(conn: sa.Connection, sha256: str) -> int | None:
     ).scalar()
 
 
+def _record_run(
+    conn: sa.Connection,
+    uploads: list[Upload],
+    plan: Plan,
+    sha256: str,
+    kinds: list[str],
+    user: str | None,
+    label: str | None,
+) -> int:
+    run = models.ImportRun.__table__
+    statement = (
+        sa.insert(run)
+        .values(
+            file_name=label or ", ".join(upload.name for upload in uploads),
+            sha256=sha256,
+            kind=", ".join(kinds),
+            user=user,
+            started_at=datetime.now(UTC),
+            outcome="committed",
+            counts=json.dumps(plan.counts()),
+        )
+        .returning(run.c.id)
+    )
+    return conn.execute(statement).scalar_one()
+
+
+def _constraint_problem(exc: IntegrityError) -> Problem:
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return Problem(
+        "constraint-error",
+        f"Databasen avvisade uppladdningen ({detail}); inget har ändrats.",
+        f"The database refused the upload ({detail}); nothing was changed.",
+    )
+
+
 def import_files(
     engine: Engine,
     uploads: list[Upload],
@@ -155,32 +191,26 @@ def import_files(
         return result(outcome, plan, previous_import_id=previous)
 
     # Plan again inside the write transaction: the store may have changed since a preview.
-    with transaction(engine) as conn:
-        plan = plan_upload(conn, tables, replace=replace)
-        previous = _previous_import(conn, sha256)
-        if plan.has_errors:
-            return result("rejected", plan, previous_import_id=previous)
-        if not plan.changes_anything:
-            return result("unchanged", plan, previous_import_id=previous)
-        now = datetime.now(UTC)
-        run = models.ImportRun.__table__
-        import_id = conn.execute(
-            sa.insert(run)
-            .values(
-                file_name=label or ", ".join(upload.name for upload in uploads),
-                sha256=sha256,
-                kind=", ".join(seen_kinds),
-                user=user,
-                started_at=now,
-                outcome="committed",
-                counts=json.dumps(plan.counts()),
+    plan = None
+    try:
+        with transaction(engine) as conn:
+            plan = plan_upload(conn, tables, replace=replace)
+            previous = _previous_import(conn, sha256)
+            if plan.has_errors:
+                return result("rejected", plan, previous_import_id=previous)
+            if not plan.changes_anything:
+                return result("unchanged", plan, previous_import_id=previous)
+            import_id = _record_run(conn, uploads, plan, sha256, seen_kinds, user, label)
+            apply_plan(conn, plan, import_id=import_id)
+            run = models.ImportRun.__table__
+            conn.execute(
+                sa.update(run).where(run.c.id == import_id).values(finished_at=datetime.now(UTC))
             )
-            .returning(run.c.id)
-        ).scalar_one()
-        apply_plan(conn, plan, import_id=import_id)
-        conn.execute(
-            sa.update(run).where(run.c.id == import_id).values(finished_at=datetime.now(UTC))
-        )
+    except IntegrityError as exc:
+        # The plan checks what it can; a database constraint it did not foresee must still
+        # not leave half an import behind: leaving the block has rolled everything back.
+        problems.append(_constraint_problem(exc))
+        return result("rejected", plan)
     return result("committed", plan, import_id=import_id, previous_import_id=previous)
 
 
