@@ -100,17 +100,34 @@ def transaction(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision` with Alembic (creates it on an empty store)."""
-    from alembic import command
+def alembic_config():
+    """Alembic's configuration for our migrations (no alembic.ini needed at run time)."""
     from alembic.config import Config
 
-    check_connection(engine)
     alembic_cfg = Config()
     alembic_cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    return alembic_cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema up to `revision` with Alembic (creates it on an empty store)."""
+    from alembic import command
+
+    check_connection(engine)
+    alembic_cfg = alembic_config()
     with engine.begin() as conn:
         alembic_cfg.attributes["connection"] = conn
         command.upgrade(alembic_cfg, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to `revision` ("base" = empty); for admins and migration tests."""
+    from alembic import command
+
+    alembic_cfg = alembic_config()
+    with engine.begin() as conn:
+        alembic_cfg.attributes["connection"] = conn
+        command.downgrade(alembic_cfg, revision)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -1,0 +1,128 @@
+"""The store: schema from migrations, constraints that keep bad data out, both backends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from arena import models
+from arena.store import current_revision, downgrade, get_engine, migrate, table_counts
+
+
+def _head() -> str:
+    from alembic.script import ScriptDirectory
+
+    from arena.store import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_migrations_build_the_schema_from_empty_to_head(db_url):
+    engine = get_engine(db_url)
+    assert current_revision(engine) is None
+    migrate(engine)
+    assert current_revision(engine) == _head()
+    tables = set(sa.inspect(engine).get_table_names())
+    assert {table.name for table in models.SQLModel.metadata.sorted_tables} <= tables
+    # Running again is a no-op, and a full downgrade and upgrade round-trips.
+    migrate(engine)
+    downgrade(engine, "base")
+    assert current_revision(engine) is None
+    migrate(engine)
+    assert set(table_counts(engine).values()) == {0}
+
+
+def test_migrated_schema_matches_the_models(engine):
+    """Autogenerate finds nothing to do: the models and the migrations agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), models.SQLModel.metadata)
+    assert diff == []
+
+
+def test_a_bad_organisationsnummer_is_refused(engine):
+    with pytest.raises(ValueError, match="checksum"):
+        models.Organisation(name="Fel AB", kind="company", org_number="556016-0681")
+    with pytest.raises(ValueError, match="format"):
+        models.Organisation(name="Fel AB", kind="company", org_number="5560160680")
+    # Past the model, the database still refuses a number of the wrong shape.
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            sa.insert(models.Organisation.__table__).values(
+                name="Fel AB", kind="company", org_number="55601606", country="SE"
+            )
+        )
+
+
+def test_a_valid_organisation_is_stored(engine):
+    with Session(engine) as session:
+        session.add(
+            models.Organisation(
+                name="Sveriges Offentliga Inköpare", kind="association", org_number="887500-9584"
+            )
+        )
+        session.commit()
+    assert table_counts(engine)["organisation"] == 1
+
+
+@pytest.mark.parametrize(
+    ("table", "values"),
+    [
+        (models.Project, {"reference": "X-1", "title": "T", "status": "paused"}),
+        (models.Project, {"reference": "X-1", "title": "T", "status": "ongoing", "stage": "x"}),
+        (models.Organisation, {"name": "O", "kind": "club", "country": "SE"}),
+    ],
+)
+def test_unknown_codes_are_refused_by_the_database(engine, table, values):
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(sa.insert(table.__table__).values(**values))
+
+
+def test_money_cannot_be_negative_and_periods_cannot_run_backwards(engine):
+    with engine.begin() as conn:
+        programme_id = conn.execute(
+            sa.insert(models.Programme.__table__)
+            .values(code="P", name="P")
+            .returning(models.Programme.__table__.c.id)
+        ).scalar_one()
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            sa.insert(models.BudgetAllocation.__table__).values(
+                programme_id=programme_id, year=2017, amount_sek=-1
+            )
+        )
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            sa.insert(models.Project.__table__).values(
+                reference="X-2",
+                title="T",
+                status="ongoing",
+                start_date=date(2019, 2, 28),
+                end_date=date(2018, 10, 1),
+            )
+        )
+
+
+def test_money_is_stored_as_whole_kronor_beyond_32_bits(engine):
+    """BIGINT: a 634 billion SEK figure (public procurement per year) fits exactly."""
+    amount = 634_000_000_000
+    with engine.begin() as conn:
+        programme_id = conn.execute(
+            sa.insert(models.Programme.__table__)
+            .values(code="P", name="P")
+            .returning(models.Programme.__table__.c.id)
+        ).scalar_one()
+        conn.execute(
+            sa.insert(models.BudgetAllocation.__table__).values(
+                programme_id=programme_id, year=2017, amount_sek=amount
+            )
+        )
+        stored = conn.execute(sa.select(models.BudgetAllocation.__table__.c.amount_sek)).scalar()
+    assert stored == amount
+    assert isinstance(stored, int)
