@@ -1,103 +1,78 @@
-"""Filters in, DataFrames out: the numbers every view shows, aggregated in SQL.
+"""Filters in, DataFrames out: the numbers every view shows.
 
-Pure with respect to Streamlit: each function takes an engine and keyword-only filters and
-returns a small DataFrame or a number, so it is tested on throwaway stores without a browser.
-Money stays integer SEK all the way (SQL SUM of BIGINT, pandas Int64).
+Pure with respect to Streamlit: each function takes an engine, keyword-only filters (and
+`today`, so tests can pin the date) and returns a small DataFrame or a number. Sums and counts
+are done in SQL; reshaping in pandas; never per-row Python loops over queries. Money stays
+integer SEK (SQL SUM of BIGINT, pandas Int64).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena import models
-from arena.domain import ProjectStatus
+from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus
+from arena.filters import (
+    NO_FILTERS,
+    Filters,
+    filtered_project_ids,
+    project_conditions,
+    projects_from,
+)
 
 project = models.Project.__table__
 programme = models.Programme.__table__
+organisation = models.Organisation.__table__
+participant = models.ProjectParticipant.__table__
 grant = models.Grant.__table__
+disbursement = models.Disbursement.__table__
 budget = models.BudgetAllocation.__table__
 expenditure = models.Expenditure.__table__
+indicator = models.Indicator.__table__
+indicator_value = models.IndicatorValue.__table__
+milestone = models.Milestone.__table__
+import_run = models.ImportRun.__table__
+import_change = models.ImportChange.__table__
+
+STATUS_ORDER = [status.value for status in ProjectStatus]
+STAGE_ORDER = [stage.value for stage in ProjectStage]
+LEVEL_OF_KIND_CODES = {kind.value: level.value for kind, level in LEVEL_OF_KIND.items()}
+
+__all__ = ["NO_FILTERS", "Filters"]
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the user narrowed the views to; empty means everything."""
-
-    years: tuple[int, int] | None = None
-    statuses: tuple[str, ...] = ()
-    stages: tuple[str, ...] = ()
-    sectors: tuple[str, ...] = ()
-    programmes: tuple[str, ...] = ()  # programme codes
-    text: str = ""
-
-    def project_conditions(self) -> list[sa.ColumnElement[bool]]:
-        """WHERE conditions on `project` (joined to its programme as `programme`)."""
-        conditions: list[sa.ColumnElement[bool]] = []
-        if self.years:
-            first, last = date(self.years[0], 1, 1), date(self.years[1], 12, 31)
-            # A project counts for a year range when its period overlaps it; projects without
-            # dates yet (desired ones) are never hidden by a year filter.
-            conditions.append(
-                sa.or_(
-                    project.c.start_date.is_(None),
-                    sa.and_(
-                        project.c.start_date <= last,
-                        sa.or_(project.c.end_date.is_(None), project.c.end_date >= first),
-                    ),
-                )
-            )
-        if self.statuses:
-            conditions.append(project.c.status.in_(self.statuses))
-        if self.stages:
-            conditions.append(project.c.stage.in_(self.stages))
-        if self.sectors:
-            conditions.append(project.c.sector.in_(self.sectors))
-        if self.programmes:
-            conditions.append(programme.c.code.in_(self.programmes))
-        if self.text.strip():
-            pattern = f"%{self.text.strip().lower()}%"
-            conditions.append(
-                sa.or_(
-                    sa.func.lower(project.c.title).like(pattern),
-                    sa.func.lower(project.c.reference).like(pattern),
-                    sa.func.lower(sa.func.coalesce(project.c.description, "")).like(pattern),
-                )
-            )
-        return conditions
+def _frame(engine: Engine, statement: sa.Select) -> pd.DataFrame:
+    with engine.connect() as conn:
+        result = conn.execute(statement)
+        return pd.DataFrame(result.all(), columns=list(result.keys()))
 
 
-NO_FILTERS = Filters()
+def _money(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = frame[column].astype("Int64").fillna(0)
+    return frame
 
 
-def _projects_from() -> sa.FromClause:
-    return project.outerjoin(programme, project.c.programme_id == programme.c.id)
-
-
-def filtered_project_ids(filters: Filters) -> sa.Select:
-    """SELECT of the ids of the projects the filters keep (for IN-subqueries)."""
-    return (
-        sa.select(project.c.id).select_from(_projects_from()).where(*filters.project_conditions())
-    )
+def _sum_by(table: sa.Table, key: sa.Column, amount: sa.Column, label: str) -> sa.Subquery:
+    return sa.select(key.label("key"), sa.func.sum(amount).label(label)).group_by(key).subquery()
 
 
 def status_counts(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """Projects per status, every status present (0 where none), in pipeline order."""
     statement = (
         sa.select(project.c.status, sa.func.count().label("projects"))
-        .select_from(_projects_from())
-        .where(*filters.project_conditions())
+        .select_from(projects_from())
+        .where(*project_conditions(filters))
         .group_by(project.c.status)
     )
     with engine.connect() as conn:
         found = dict(conn.execute(statement).all())
-    order = [status.value for status in ProjectStatus]
     return pd.DataFrame(
-        {"status": order, "projects": [int(found.get(status, 0)) for status in order]}
+        {"status": STATUS_ORDER, "projects": [int(found.get(s, 0)) for s in STATUS_ORDER]}
     )
 
 
@@ -110,43 +85,514 @@ def grants_total(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
         return int(conn.execute(statement).scalar_one())
 
 
-def _programme_condition(column: sa.ColumnElement, filters: Filters) -> list:
-    if not filters.programmes:
-        return []
-    return [column.in_(sa.select(programme.c.id).where(programme.c.code.in_(filters.programmes)))]
-
-
 def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Programme budget allocated and spent per year (SEK): columns year, allocated, spent.
+    """Programme budget allocated and spent per year (SEK): year, allocated_sek, spent_sek.
 
     Spend is the programmes' own booked spend (scope programme); project spend is financed by
     grants and reported with the projects.
     """
-    allocated = (
-        sa.select(budget.c.year, sa.func.sum(budget.c.amount_sek).label("allocated_sek"))
-        .where(*_programme_condition(budget.c.programme_id, filters))
-        .group_by(budget.c.year)
-    )
-    spend_year = sa.extract("year", expenditure.c.spent_on)
-    spend_filter = []
+    allocated = sa.select(
+        budget.c.year, sa.func.sum(budget.c.amount_sek).label("allocated_sek")
+    ).group_by(budget.c.year)
     if filters.programmes:
-        spend_filter.append(expenditure.c.scope_ref.in_(filters.programmes))
+        codes = sa.select(programme.c.id).where(programme.c.code.in_(filters.programmes))
+        allocated = allocated.where(budget.c.programme_id.in_(codes))
+    spend_year = sa.extract("year", expenditure.c.spent_on)
     spent = (
         sa.select(
             spend_year.label("year"), sa.func.sum(expenditure.c.amount_sek).label("spent_sek")
         )
-        .where(expenditure.c.scope == "programme", *spend_filter)
+        .where(expenditure.c.scope == "programme")
         .group_by(spend_year)
     )
-    with engine.connect() as conn:
-        allocated_frame = pd.DataFrame(
-            conn.execute(allocated).all(), columns=["year", "allocated_sek"]
-        )
-        spent_frame = pd.DataFrame(conn.execute(spent).all(), columns=["year", "spent_sek"])
-    frame = allocated_frame.merge(spent_frame, on="year", how="outer")
+    if filters.programmes:
+        spent = spent.where(expenditure.c.scope_ref.in_(filters.programmes))
+    frame = _frame(engine, allocated).merge(_frame(engine, spent), on="year", how="outer")
     frame["year"] = frame["year"].astype("int64")
     if filters.years:
         frame = frame[frame["year"].between(*filters.years)]
-    for column in ("allocated_sek", "spent_sek"):
-        frame[column] = frame[column].astype("Int64").fillna(0)
-    return frame.sort_values("year").reset_index(drop=True)
+    return _money(frame, "allocated_sek", "spent_sek").sort_values("year").reset_index(drop=True)
+
+
+def project_table(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """One row per filtered project with its money: granted, disbursed and spent (SEK)."""
+    granted = _sum_by(grant, grant.c.project_id, grant.c.amount_sek, "granted_sek")
+    paid = (
+        sa.select(
+            grant.c.project_id.label("key"),
+            sa.func.sum(disbursement.c.amount_sek).label("disbursed_sek"),
+        )
+        .select_from(grant.join(disbursement, disbursement.c.grant_id == grant.c.id))
+        .group_by(grant.c.project_id)
+        .subquery()
+    )
+    spent = (
+        sa.select(
+            expenditure.c.scope_ref.label("key"),
+            sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
+        )
+        .where(expenditure.c.scope == "project")
+        .group_by(expenditure.c.scope_ref)
+        .subquery()
+    )
+    coordinator = organisation.alias("coordinator")
+    statement = (
+        sa.select(
+            project.c.id,
+            project.c.reference,
+            project.c.title,
+            project.c.status,
+            project.c.stage,
+            project.c.sector,
+            project.c.procurement_type,
+            programme.c.code.label("programme_code"),
+            coordinator.c.name.label("coordinator"),
+            coordinator.c.county,
+            coordinator.c.kind,
+            project.c.start_date,
+            project.c.end_date,
+            project.c.sdg_goals,
+            project.c.themes,
+            project.c.updated_at,
+            granted.c.granted_sek,
+            paid.c.disbursed_sek,
+            spent.c.spent_sek,
+        )
+        .select_from(
+            projects_from()
+            .outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
+            .outerjoin(granted, granted.c.key == project.c.id)
+            .outerjoin(paid, paid.c.key == project.c.id)
+            .outerjoin(spent, spent.c.key == project.c.reference)
+        )
+        .where(*project_conditions(filters))
+        .order_by(project.c.reference)
+    )
+    frame = _money(_frame(engine, statement), "granted_sek", "disbursed_sek", "spent_sek")
+    frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
+    return frame
+
+
+def status_change(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date | None = None
+) -> pd.DataFrame:
+    """Projects per status now and a year ago: status, now, year_ago, change.
+
+    The store keeps current statuses, not their history, so the year-ago figure is derived from
+    the projects' dates: before its start a project was planned, between start and end ongoing,
+    after its end what it is now. Desired projects count as desired then too.
+    """
+    today = today or date.today()
+    then = today - timedelta(days=365)
+    frame = project_table(engine, filters=filters)
+    started = frame["start_date"].notna() & (frame["start_date"] <= then)
+    running = started & (frame["end_date"].isna() | (frame["end_date"] >= then))
+    past = started & ~running
+    was = frame["status"].where(frame["status"] == "desired", "planned")
+    was = was.where(~running, "ongoing").where(~past, frame["status"])
+    # Projects that did not exist yet (started later and not desired) were not counted.
+    existed = started | frame["status"].isin(["desired", "planned"])
+    now_counts = frame["status"].value_counts()
+    then_counts = was[existed].value_counts()
+    result = pd.DataFrame({"status": STATUS_ORDER})
+    result["now"] = result["status"].map(now_counts).fillna(0).astype(int)
+    result["year_ago"] = result["status"].map(then_counts).fillna(0).astype(int)
+    result["change"] = result["now"] - result["year_ago"]
+    return result
+
+
+def year_burn(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date | None = None
+) -> dict[str, float | int]:
+    """This year's budget, spend so far, burn rate and the share of the year gone."""
+    today = today or date.today()
+    frame = budget_by_year(engine, filters=Filters(programmes=filters.programmes))
+    row = frame[frame["year"] == today.year]
+    allocated = int(row["allocated_sek"].sum())
+    spent = int(row["spent_sek"].sum())
+    start = date(today.year, 1, 1)
+    days = (date(today.year + 1, 1, 1) - start).days
+    return {
+        "year": today.year,
+        "allocated_sek": allocated,
+        "spent_sek": spent,
+        "burn_rate": spent / allocated if allocated else 0.0,
+        "year_elapsed": ((today - start).days + 1) / days,
+    }
+
+
+def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Each indicator's latest value against its baseline and target, with coverage.
+
+    progress = (latest - baseline) / (target - baseline): 1.0 means the target is reached.
+    Programme- and project-level values follow the programme filter; country values always show
+    (they are the national benchmark).
+    """
+    values = sa.select(
+        indicator_value.c.indicator_id,
+        indicator_value.c.scope,
+        indicator_value.c.scope_ref,
+        indicator_value.c.year,
+        indicator_value.c.value,
+        indicator_value.c.coverage,
+    )
+    if filters.programmes:
+        projects_in = (
+            sa.select(project.c.reference)
+            .select_from(projects_from())
+            .where(*project_conditions(filters))
+        )
+        values = values.where(
+            sa.or_(
+                indicator_value.c.scope == "country",
+                sa.and_(
+                    indicator_value.c.scope == "programme",
+                    indicator_value.c.scope_ref.in_(filters.programmes),
+                ),
+                sa.and_(
+                    indicator_value.c.scope == "project",
+                    indicator_value.c.scope_ref.in_(projects_in),
+                ),
+            )
+        )
+    frame = _frame(engine, values)
+    indicators = _frame(engine, sa.select(indicator).order_by(indicator.c.code))
+    if frame.empty:
+        return indicators.assign(
+            latest_value=None, latest_year=None, coverage=None, scope_ref=None, progress=None
+        ).iloc[0:0]
+    # Sum project values per year (an indicator per project adds up); others are single values.
+    frame = (
+        frame.groupby(["indicator_id", "scope", "year"], as_index=False)
+        .agg(
+            value=("value", "sum"),
+            coverage=("coverage", "mean"),
+            scope_ref=("scope_ref", lambda refs: refs.iloc[0] if refs.nunique() == 1 else None),
+        )
+        .sort_values("year")
+    )
+    latest = frame.groupby(["indicator_id", "scope"], as_index=False).last()
+    result = indicators.merge(latest, left_on="id", right_on="indicator_id", how="inner")
+    result = result.rename(columns={"value": "latest_value", "year": "latest_year"})
+    span = result["target_value"] - result["baseline_value"]
+    result["progress"] = ((result["latest_value"] - result["baseline_value"]) / span).where(
+        span.notna() & (span != 0)
+    )
+    return result[
+        [
+            "code",
+            "name_sv",
+            "name_en",
+            "unit",
+            "scope",
+            "scope_ref",
+            "baseline_value",
+            "baseline_year",
+            "latest_value",
+            "latest_year",
+            "target_value",
+            "target_year",
+            "progress",
+            "coverage",
+            "source",
+        ]
+    ].reset_index(drop=True)
+
+
+def indicator_series(engine: Engine, *, code: str) -> pd.DataFrame:
+    """All values of one indicator over the years: scope, scope_ref, year, value, coverage."""
+    statement = (
+        sa.select(
+            indicator_value.c.scope,
+            indicator_value.c.scope_ref,
+            indicator_value.c.year,
+            indicator_value.c.value,
+            indicator_value.c.coverage,
+            indicator_value.c.note,
+            indicator_value.c.source,
+        )
+        .join(indicator, indicator.c.id == indicator_value.c.indicator_id)
+        .where(indicator.c.code == code)
+        .order_by(indicator_value.c.scope_ref, indicator_value.c.year)
+    )
+    return _frame(engine, statement)
+
+
+def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """The chain budget -> grants -> projects by stage -> outputs, as one table of steps.
+
+    step, value, unit: each step is measured in its own unit (SEK, projects, reports), so the
+    chain is shown as linked boxes rather than one scale.
+    """
+    allocated = int(budget_by_year(engine, filters=filters)["allocated_sek"].sum())
+    granted = grants_total(engine, filters=filters)
+    projects = project_table(engine, filters=filters)
+    delivered = sa.select(sa.func.count()).where(
+        milestone.c.scope == "project",
+        milestone.c.delivered_date.is_not(None),
+        milestone.c.scope_ref.in_(
+            sa.select(project.c.reference)
+            .select_from(projects_from())
+            .where(*project_conditions(filters))
+        ),
+    )
+    with engine.connect() as conn:
+        outputs = int(conn.execute(delivered).scalar_one())
+    stages = projects["stage"].value_counts()
+    rows = [("budget", allocated, "sek"), ("grants", granted, "sek")]
+    rows += [(f"stage:{stage}", int(stages.get(stage, 0)), "projects") for stage in STAGE_ORDER]
+    rows.append(("outputs", outputs, "reports"))
+    return pd.DataFrame(rows, columns=["step", "value", "unit"])
+
+
+def sector_stage(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Projects per sector and stage (long format: sector, stage, projects)."""
+    frame = project_table(engine, filters=filters)
+    frame = frame.assign(sector=frame["sector"].fillna("–"), stage=frame["stage"].fillna("–"))
+    counts = frame.groupby(["sector", "stage"]).size().rename("projects").reset_index()
+    return counts.sort_values(["sector", "stage"]).reset_index(drop=True)
+
+
+def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Projects per county and level of the public organisations taking part in them."""
+    involved = sa.union(
+        sa.select(
+            participant.c.project_id.label("project_id"),
+            participant.c.organisation_id.label("organisation_id"),
+        ),
+        sa.select(project.c.id, project.c.coordinator_id).where(
+            project.c.coordinator_id.is_not(None)
+        ),
+    ).subquery()
+    statement = (
+        sa.select(
+            organisation.c.county,
+            organisation.c.kind,
+            sa.func.count(sa.distinct(involved.c.project_id)).label("projects"),
+        )
+        .select_from(involved.join(organisation, organisation.c.id == involved.c.organisation_id))
+        .where(
+            involved.c.project_id.in_(filtered_project_ids(filters)),
+            organisation.c.kind.in_(list(LEVEL_OF_KIND_CODES)),
+            organisation.c.county.is_not(None),
+        )
+        .group_by(organisation.c.county, organisation.c.kind)
+    )
+    frame = _frame(engine, statement)
+    frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
+    return frame.sort_values(["county", "level"]).reset_index(drop=True)
+
+
+ATTENTION_ORDER = [
+    "report_late",
+    "budget_overrun",
+    "status_stale",
+    "report_due",
+    "ending_without_report",
+    "not_updated",
+]
+
+
+def _reasons(
+    frame: pd.DataFrame,
+    reason: str,
+    scope: str,
+    *,
+    reference: str,
+    when: str,
+    detail: pd.Series | str = "",
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "reason": reason,
+            "scope": scope,
+            "reference": frame[reference],
+            "detail": detail,
+            "date": frame[when],
+        }
+    )
+
+
+def attention(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date | None = None
+) -> pd.DataFrame:
+    """What needs attention: reason, scope, reference, title, detail, date (most urgent first).
+
+    Reasons: report_late, report_due (within 30 days), budget_overrun (a programme year spent
+    above its budget, a project spent above its grants), status_stale (still "ongoing" after its
+    end date), ending_without_report (ends within 90 days and no report is due on or after its
+    end), not_updated (planned or ongoing and untouched for 12 months).
+    """
+    today = today or date.today()
+    projects = project_table(engine, filters=filters)
+    open_items = _frame(engine, sa.select(milestone).where(milestone.c.delivered_date.is_(None)))
+    open_items = open_items[
+        (open_items["scope"] == "programme") | open_items["scope_ref"].isin(projects["reference"])
+    ]
+    if filters.programmes:
+        open_items = open_items[
+            (open_items["scope"] == "project") | open_items["scope_ref"].isin(filters.programmes)
+        ]
+    late = open_items[open_items["due_date"] < today]
+    soon = open_items[
+        (open_items["due_date"] >= today) & (open_items["due_date"] <= today + timedelta(days=30))
+    ]
+    parts = [
+        pd.DataFrame(
+            {
+                "reason": "report_late",
+                "scope": late["scope"],
+                "reference": late["scope_ref"],
+                "detail": late["title"],
+                "date": late["due_date"],
+            }
+        ),
+        pd.DataFrame(
+            {
+                "reason": "report_due",
+                "scope": soon["scope"],
+                "reference": soon["scope_ref"],
+                "detail": soon["title"],
+                "date": soon["due_date"],
+            }
+        ),
+    ]
+
+    spend_year = sa.extract("year", expenditure.c.spent_on)
+    per_year = _frame(
+        engine,
+        sa.select(programme.c.code, budget.c.year, budget.c.amount_sek).join(
+            budget, budget.c.programme_id == programme.c.id
+        ),
+    ).merge(
+        _frame(
+            engine,
+            sa.select(
+                expenditure.c.scope_ref.label("code"),
+                spend_year.label("year"),
+                sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
+            )
+            .where(expenditure.c.scope == "programme")
+            .group_by(expenditure.c.scope_ref, spend_year),
+        ),
+        on=["code", "year"],
+    )
+    overrun = per_year[per_year["spent_sek"] > per_year["amount_sek"]]
+    if filters.programmes:
+        overrun = overrun[overrun["code"].isin(filters.programmes)]
+    overrun = overrun.assign(
+        year_end=[date(int(year), 12, 31) for year in overrun["year"]],
+        detail=overrun["year"].astype(int).astype(str)
+        + ": "
+        + (overrun["spent_sek"] / overrun["amount_sek"] - 1).map("+{:.0%}".format),
+    )
+    parts.append(
+        _reasons(
+            overrun,
+            "budget_overrun",
+            "programme",
+            reference="code",
+            when="year_end",
+            detail=overrun["detail"],
+        )
+    )
+    over_grants = projects[
+        (projects["granted_sek"] > 0) & (projects["spent_sek"] > projects["granted_sek"])
+    ]
+    parts.append(
+        _reasons(over_grants, "budget_overrun", "project", reference="reference", when="end_date")
+    )
+
+    ongoing = projects[(projects["status"] == "ongoing") & projects["end_date"].notna()]
+    parts.append(
+        _reasons(
+            ongoing[ongoing["end_date"] < today],
+            "status_stale",
+            "project",
+            reference="reference",
+            when="end_date",
+        )
+    )
+    last_report = _frame(
+        engine,
+        sa.select(
+            milestone.c.scope_ref.label("reference"),
+            sa.func.max(milestone.c.due_date).label("last_report"),
+        )
+        .where(milestone.c.scope == "project", milestone.c.kind == "report")
+        .group_by(milestone.c.scope_ref),
+    )
+    ending = ongoing[
+        (ongoing["end_date"] >= today) & (ongoing["end_date"] <= today + timedelta(days=90))
+    ]
+    ending = ending.merge(last_report, on="reference", how="left")
+    no_report = ending["last_report"].isna() | (ending["last_report"] < ending["end_date"])
+    parts.append(
+        _reasons(
+            ending[no_report],
+            "ending_without_report",
+            "project",
+            reference="reference",
+            when="end_date",
+        )
+    )
+    active = projects[projects["status"].isin(["planned", "ongoing"])]
+    updated = pd.to_datetime(active["updated_at"], utc=True).dt.date
+    stale = active.assign(updated=updated)[updated < today - timedelta(days=365)]
+    parts.append(_reasons(stale, "not_updated", "project", reference="reference", when="updated"))
+
+    frame = pd.concat([part for part in parts if not part.empty] or [parts[0]], ignore_index=True)
+    titles = pd.concat(
+        [
+            projects.assign(scope="project")[["scope", "reference", "title"]],
+            _frame(
+                engine,
+                sa.select(programme.c.code.label("reference"), programme.c.name.label("title")),
+            ).assign(scope="programme"),
+        ]
+    )
+    frame = frame.merge(titles, on=["scope", "reference"], how="left")
+    frame["rank"] = frame["reason"].map(ATTENTION_ORDER.index)
+    frame = frame.sort_values(["rank", "date"]).drop(columns="rank").reset_index(drop=True)
+    return frame[["reason", "scope", "reference", "title", "detail", "date"]]
+
+
+def grant_distribution(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Every grant of the filtered projects: reference, amount_sek, year, sector, funder."""
+    funder = organisation.alias("funder")
+    year = sa.extract("year", sa.func.coalesce(grant.c.decision_date, grant.c.start_date))
+    statement = (
+        sa.select(
+            grant.c.reference,
+            grant.c.amount_sek,
+            year.label("year"),
+            project.c.sector,
+            funder.c.name.label("funder"),
+        )
+        .select_from(
+            grant.join(project, project.c.id == grant.c.project_id).join(
+                funder, funder.c.id == grant.c.funder_id
+            )
+        )
+        .where(grant.c.project_id.in_(filtered_project_ids(filters)))
+    )
+    frame = _frame(engine, statement)
+    frame["year"] = frame["year"].astype("Int64")
+    return _money(frame, "amount_sek")
+
+
+def distribution_summary(grants: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Median and quartiles of grant size per `by` (year or sector): n, q1, median, q3."""
+    if grants.empty:
+        return pd.DataFrame(columns=[by, "grants", "q1", "median", "q3", "total_sek"])
+    grouped = grants.dropna(subset=[by]).groupby(by)["amount_sek"]
+    summary = grouped.agg(
+        grants="count",
+        q1=lambda s: s.astype(float).quantile(0.25),
+        median=lambda s: s.astype(float).median(),
+        q3=lambda s: s.astype(float).quantile(0.75),
+        total_sek="sum",
+    ).reset_index()
+    for column in ("q1", "median", "q3"):
+        summary[column] = summary[column].round().astype("Int64")
+    return summary

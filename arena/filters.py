@@ -1,0 +1,116 @@
+"""The shared filters of every view, and the SQL that applies them to projects.
+
+A project is kept when it matches every filter that is set. Place filters (county, level)
+match when the coordinator or any participant is there: a project belongs to every county
+whose buyers take part in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+
+from arena import models
+from arena.domain import LEVEL_OF_KIND
+
+project = models.Project.__table__
+programme = models.Programme.__table__
+organisation = models.Organisation.__table__
+participant = models.ProjectParticipant.__table__
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the views to; an empty field means no filter on it."""
+
+    years: tuple[int, int] | None = None
+    statuses: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()  # programme codes
+    counties: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()  # national / regional / local
+    goals: tuple[str, ...] = ()  # Agenda 2030 goal numbers as text, "11"
+    themes: tuple[str, ...] = ()
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == NO_FILTERS
+
+
+NO_FILTERS = Filters()
+
+
+def _in_list(column: sa.ColumnElement, wanted: tuple[str, ...]) -> sa.ColumnElement[bool]:
+    """Match one item of a "; "-separated list column ("7; 11; 13" has 11, not 1)."""
+    padded = sa.literal("; ") + sa.func.coalesce(column, "") + sa.literal(";")
+    return sa.or_(*(padded.like(f"%; {item};%") for item in wanted))
+
+
+def _kinds_of_levels(levels: tuple[str, ...]) -> list[str]:
+    return [kind.value for kind, level in LEVEL_OF_KIND.items() if level.value in levels]
+
+
+def _involves(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+    """Projects whose coordinator or a participant is an organisation matching `condition`."""
+    organisations = sa.select(organisation.c.id).where(condition)
+    participating = sa.select(participant.c.project_id).where(
+        participant.c.organisation_id.in_(organisations)
+    )
+    return sa.or_(project.c.coordinator_id.in_(organisations), project.c.id.in_(participating))
+
+
+def project_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `project` (outer-joined to `programme`) for `filters`."""
+    conditions: list[sa.ColumnElement[bool]] = []
+    if filters.years:
+        first, last = date(filters.years[0], 1, 1), date(filters.years[1], 12, 31)
+        # A project counts for a year range when its period overlaps it; projects without
+        # dates yet (desired ones) are never hidden by a year filter.
+        conditions.append(
+            sa.or_(
+                project.c.start_date.is_(None),
+                sa.and_(
+                    project.c.start_date <= last,
+                    sa.or_(project.c.end_date.is_(None), project.c.end_date >= first),
+                ),
+            )
+        )
+    for column, wanted in (
+        (project.c.status, filters.statuses),
+        (project.c.stage, filters.stages),
+        (project.c.sector, filters.sectors),
+        (programme.c.code, filters.programmes),
+    ):
+        if wanted:
+            conditions.append(column.in_(wanted))
+    if filters.counties:
+        conditions.append(_involves(organisation.c.county.in_(filters.counties)))
+    if filters.levels:
+        conditions.append(_involves(organisation.c.kind.in_(_kinds_of_levels(filters.levels))))
+    if filters.goals:
+        conditions.append(_in_list(project.c.sdg_goals, filters.goals))
+    if filters.themes:
+        conditions.append(_in_list(project.c.themes, filters.themes))
+    if text := filters.text.strip().lower():
+        pattern = f"%{text}%"
+        conditions.append(
+            sa.or_(
+                sa.func.lower(project.c.title).like(pattern),
+                sa.func.lower(project.c.reference).like(pattern),
+                sa.func.lower(sa.func.coalesce(project.c.description, "")).like(pattern),
+            )
+        )
+    return conditions
+
+
+def projects_from() -> sa.FromClause:
+    return project.outerjoin(programme, project.c.programme_id == programme.c.id)
+
+
+def filtered_project_ids(filters: Filters) -> sa.Select:
+    """SELECT of the ids of the projects the filters keep (for IN-subqueries)."""
+    return sa.select(project.c.id).select_from(projects_from()).where(*project_conditions(filters))
