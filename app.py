@@ -1,6 +1,7 @@
 """Arena Monitor: page config, navigation per role, the shared sidebar, then the page."""
 
 import logging
+from datetime import date
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,22 +25,30 @@ with st.sidebar:
     )
 language = ui.language()
 
-# url_path equals each file's stem: Streamlit's own pages/ discovery then agrees with ours.
+
+def _page(stem: str, icon: str, **options: object) -> st.Page:
+    # url_path equals the file stem: Streamlit's own pages/ discovery then agrees with ours.
+    return st.Page(
+        f"pages/{stem}.py", title=t(f"page.{stem}", language), icon=icon, url_path=stem, **options
+    )
+
+
 pages = {
     t("nav.leadership", language): [
-        st.Page(
-            "pages/overview.py",
-            title=t("page.overview", language),
-            icon=":material/dashboard:",
-            url_path="overview",
-            default=True,
-        ),
+        _page("overview", ":material/dashboard:", default=True),
+        _page("portfolio", ":material/view_list:"),
+        _page("project", ":material/description:"),
     ],
+    t("nav.staff", language): [_page("data", ":material/upload_file:")],
 }
 page = st.navigation(pages)
-st.sidebar.caption(t("app.tagline", language))
 
 try:
+    # The Data page works on files, not on the filtered views: no filters there.
+    if page.url_path != "data":
+        st.session_state["filters"] = ui.sidebar_filters(language)
+    st.session_state["today"] = date.today()
+    st.sidebar.caption(t("app.tagline", language))
     page.run()
 except (StoreError, SQLAlchemyError):
     logging.getLogger("arena").exception("store error while rendering %s", page.title)

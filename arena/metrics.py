@@ -8,6 +8,7 @@ integer SEK (SQL SUM of BIGINT, pandas Int64).
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pandas as pd
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena import models
-from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus
+from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus, vinnova_project_url
 from arena.filters import (
     NO_FILTERS,
     Filters,
@@ -596,3 +597,203 @@ def distribution_summary(grants: pd.DataFrame, by: str) -> pd.DataFrame:
     for column in ("q1", "median", "q3"):
         summary[column] = summary[column].round().astype("Int64")
     return summary
+
+
+def _split_list(values: pd.Series) -> list[str]:
+    items = values.dropna().str.split(";").explode().str.strip()
+    return sorted(set(items[items != ""]))
+
+
+def filter_options(engine: Engine) -> dict[str, list]:
+    """The values the filter widgets offer: all the store holds, whatever is filtered."""
+    projects = project_table(engine)
+    organisations = _frame(engine, sa.select(organisation.c.county).distinct())
+    programmes = _frame(
+        engine, sa.select(programme.c.code, programme.c.name).order_by(programme.c.code)
+    )
+    budget_years = _frame(engine, sa.select(budget.c.year).distinct())["year"].tolist()
+    project_years = [
+        d.year for column in ("start_date", "end_date") for d in projects[column].dropna()
+    ]
+    years = budget_years + project_years
+    goals = _split_list(projects["sdg_goals"])
+    return {
+        "years": (min(years), max(years)) if years else None,
+        "sectors": sorted(projects["sector"].dropna().unique()),
+        "programmes": dict(zip(programmes["code"], programmes["name"], strict=True)),
+        "counties": sorted(organisations["county"].dropna()),
+        "goals": sorted(goals, key=lambda goal: (len(goal), goal)),
+        "themes": _split_list(projects["themes"]),
+    }
+
+
+def project_references(engine: Engine) -> dict[str, str]:
+    """Every project's reference and title, for the project chooser."""
+    statement = sa.select(project.c.reference, project.c.title).order_by(project.c.reference)
+    with engine.connect() as conn:
+        return dict(conn.execute(statement).all())
+
+
+def project_detail(engine: Engine, *, reference: str) -> dict | None:
+    """Everything about one project: its fields and one table per related kind."""
+    coordinator = organisation.alias("coordinator")
+    row_statement = (
+        sa.select(
+            project,
+            coordinator.c.name.label("coordinator"),
+            programme.c.code.label("programme_code"),
+            programme.c.name.label("programme_name"),
+        )
+        .select_from(
+            project.outerjoin(coordinator, coordinator.c.id == project.c.coordinator_id).outerjoin(
+                programme, programme.c.id == project.c.programme_id
+            )
+        )
+        .where(project.c.reference == reference)
+    )
+    with engine.connect() as conn:
+        row = conn.execute(row_statement).mappings().first()
+    if row is None:
+        return None
+    project_id = row["id"]
+    funder = organisation.alias("funder")
+    grants = _frame(
+        engine,
+        (
+            sa.select(
+                grant.c.reference,
+                funder.c.name.label("funder"),
+                grant.c.amount_sek,
+                grant.c.decision_date,
+                grant.c.start_date,
+                grant.c.end_date,
+                grant.c.source,
+            )
+            .join(funder, funder.c.id == grant.c.funder_id)
+            .where(grant.c.project_id == project_id)
+            .order_by(grant.c.reference)
+        ),
+    )
+    disbursements = _frame(
+        engine,
+        (
+            sa.select(
+                grant.c.reference.label("grant_reference"),
+                disbursement.c.paid_on,
+                disbursement.c.amount_sek,
+            )
+            .join(grant, grant.c.id == disbursement.c.grant_id)
+            .where(grant.c.project_id == project_id)
+            .order_by(disbursement.c.paid_on)
+        ),
+    )
+    participants = _frame(
+        engine,
+        (
+            sa.select(
+                organisation.c.name.label("organisation"),
+                participant.c.role,
+                organisation.c.kind,
+                organisation.c.county,
+            )
+            .join(organisation, organisation.c.id == participant.c.organisation_id)
+            .where(participant.c.project_id == project_id)
+            .order_by(participant.c.role, organisation.c.name)
+        ),
+    )
+    participants["level"] = participants.pop("kind").map(LEVEL_OF_KIND_CODES)
+    spend = _frame(
+        engine,
+        (
+            sa.select(
+                expenditure.c.spent_on,
+                expenditure.c.category,
+                expenditure.c.amount_sek,
+                expenditure.c.description,
+            )
+            .where(expenditure.c.scope == "project", expenditure.c.scope_ref == reference)
+            .order_by(expenditure.c.spent_on)
+        ),
+    )
+    indicators = _frame(
+        engine,
+        (
+            sa.select(
+                indicator.c.code,
+                indicator.c.name_sv,
+                indicator.c.name_en,
+                indicator.c.unit,
+                indicator_value.c.year,
+                indicator_value.c.value,
+                indicator_value.c.coverage,
+            )
+            .join(indicator, indicator.c.id == indicator_value.c.indicator_id)
+            .where(indicator_value.c.scope == "project", indicator_value.c.scope_ref == reference)
+            .order_by(indicator.c.code, indicator_value.c.year)
+        ),
+    )
+    milestones = _frame(
+        engine,
+        (
+            sa.select(
+                milestone.c.title,
+                milestone.c.kind,
+                milestone.c.due_date,
+                milestone.c.delivered_date,
+            )
+            .where(milestone.c.scope == "project", milestone.c.scope_ref == reference)
+            .order_by(milestone.c.due_date)
+        ),
+    )
+    today = date.today()
+    milestones["state"] = [
+        "delivered" if delivered is not None else "late" if due < today else "open"
+        for due, delivered in zip(milestones["due_date"], milestones["delivered_date"], strict=True)
+    ]
+    # Imports that touched the project row or a row pointing at it (grants, participants ...).
+    key = json_key(reference)
+    imports = _frame(
+        engine,
+        (
+            sa.select(
+                import_run.c.id,
+                import_run.c.started_at,
+                import_run.c.user,
+                import_run.c.file_name,
+                import_run.c.outcome,
+            )
+            .where(
+                import_run.c.id.in_(
+                    sa.select(import_change.c.import_id).where(
+                        sa.or_(
+                            sa.and_(
+                                import_change.c.table_name == "projects",
+                                import_change.c.row_key == key,
+                            ),
+                            import_change.c.after.like(f'%"project_reference": "{reference}"%'),
+                            import_change.c.before.like(f'%"project_reference": "{reference}"%'),
+                        )
+                    )
+                )
+            )
+            .order_by(import_run.c.id.desc())
+        ),
+    )
+    return {
+        "project": dict(row),
+        "granted_sek": int(grants["amount_sek"].sum()),
+        "disbursed_sek": int(disbursements["amount_sek"].sum()),
+        "public_url": vinnova_project_url(reference),
+        "participants": participants,
+        "grants": _money(grants, "amount_sek"),
+        "disbursements": _money(disbursements, "amount_sek"),
+        "spend": _money(spend, "amount_sek"),
+        "indicators": indicators,
+        "milestones": milestones,
+        "imports": imports,
+    }
+
+
+def json_key(*values: object) -> str:
+    """A natural key as the import history records it (a JSON list)."""
+    return json.dumps(list(values), ensure_ascii=False)

@@ -1,58 +1,117 @@
-"""Översikt: the one-glance page for agency leadership."""
+"""Översikt: how the programme is doing and what needs attention, in one glance."""
 
 import streamlit as st
 
 from arena import charts, ui
-from arena.i18n import format_msek, format_number, format_sek, t
+from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
 
 language = ui.language()
+filters, today = ui.current_filters(), st.session_state["today"]
 st.title(t("page.overview", language))
 st.caption(t("overview.caption", language))
 
-status = ui.metric("status_counts")
-if status["projects"].sum() == 0:
-    st.info(t("empty.store", language))
+status = ui.metric("status_change", filters=filters, today=today)
+if status["now"].sum() == 0:
+    st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
     st.stop()
-granted = ui.metric("grants_total")
-budget = ui.metric("budget_by_year")
-allocated, spent = int(budget["allocated_sek"].sum()), int(budget["spent_sek"].sum())
-ongoing = int(status.loc[status["status"] == "ongoing", "projects"].sum())
 
-cards = st.columns(5)
-cards[0].metric(t("kpi.projects", language), format_number(int(status["projects"].sum()), language))
-cards[1].metric(t("kpi.ongoing", language), format_number(ongoing, language))
-cards[2].metric(
+# Projects by status, with the change against the same day last year.
+st.subheader(t("overview.status", language))
+for column, row in zip(st.columns(len(status)), status.itertuples(), strict=True):
+    column.metric(
+        label(row.status, language),
+        format_number(row.now, language),
+        delta=f"{row.change:+d}",
+        delta_color="off" if row.change == 0 else "normal",
+        delta_description=t("kpi.vs_last_year", language),
+        border=True,
+    )
+st.caption(
+    t("overview.status.caption", language, day=today.isoformat())
+    + " · "
+    + ui.filter_caption(filters, language)
+)
+
+granted = ui.metric("grants_total", filters=filters)
+burn = ui.metric("year_burn", filters=filters, today=today)
+indicators = ui.metric("indicator_progress", filters=filters)
+targets = indicators.dropna(subset=["progress"])
+money, year, results = st.columns(3)
+money.metric(
     t("kpi.granted", language),
     format_msek(granted, language),
+    border=True,
     help=t("kpi.granted.help", language) + " " + format_sek(granted, language),
 )
-cards[3].metric(
-    t("kpi.allocated", language),
-    format_msek(allocated, language),
-    help=t("kpi.allocated.help", language) + " " + format_sek(allocated, language),
-)
-cards[4].metric(
-    t("kpi.spent", language),
-    format_msek(spent, language),
-    help=t("kpi.spent.help", language) + " " + format_sek(spent, language),
-)
-
-left, right = st.columns(2)
-left.plotly_chart(charts.status_bar(status, language), key="status_chart")
-right.plotly_chart(charts.budget_bars(budget, language), key="budget_chart")
-
-st.dataframe(
-    budget.assign(
-        year=budget["year"].astype(str),
-        allocated_sek=[format_sek(int(v), language) for v in budget["allocated_sek"]],
-        spent_sek=[format_sek(int(v), language) for v in budget["spent_sek"]],
-    ).rename(
-        columns={
-            "year": t("axis.year", language),
-            "allocated_sek": t("series.allocated", language),
-            "spent_sek": t("series.spent", language),
-        }
+money.caption(ui.filter_caption(filters, language))
+year.metric(
+    t("kpi.burn", language, year=burn["year"]),
+    f"{format_msek(burn['spent_sek'], language)} / {format_msek(burn['allocated_sek'], language)}",
+    delta=t(
+        "kpi.burn.delta",
+        language,
+        burn=format_percent(burn["burn_rate"], language),
+        elapsed=format_percent(burn["year_elapsed"], language),
     ),
-    hide_index=True,
+    delta_color="off",
+    border=True,
+    help=t("kpi.burn.help", language),
 )
-st.caption(t("table.budget.caption", language))
+year.caption(t("kpi.burn.caption", language, year=burn["year"]))
+results.metric(
+    t("kpi.indicators", language),
+    t(
+        "kpi.indicators.value",
+        language,
+        reached=int((targets["progress"] >= 1).sum()),
+        total=len(targets),
+    ),
+    delta=t(
+        "kpi.indicators.delta",
+        language,
+        progress=format_percent(targets["progress"].clip(upper=1).mean(), language),
+    ),
+    delta_color="off",
+    border=True,
+    help=t("kpi.indicators.help", language),
+)
+coverage = indicators["coverage"].dropna()
+results.caption(
+    t(
+        "kpi.indicators.caption",
+        language,
+        coverage=format_percent(coverage.mean(), language) if len(coverage) else "–",
+    )
+)
+
+ui.plotly(
+    charts.money_to_results(ui.metric("money_to_results", filters=filters), language), key="chain"
+)
+left, right = st.columns(2)
+with left:
+    ui.plotly(
+        charts.sector_stage(ui.metric("sector_stage", filters=filters), language),
+        key="sector_stage",
+    )
+with right:
+    ui.plotly(
+        charts.county_level(ui.metric("county_level", filters=filters), language),
+        key="county_level",
+    )
+ui.plotly(charts.budget_bars(ui.metric("budget_by_year", filters=filters), language), key="budget")
+
+st.subheader(t("attention.title", language))
+items = ui.metric("attention", filters=filters, today=today)
+if items.empty:
+    st.success(t("attention.none", language))
+else:
+    shown = items.assign(
+        reason=[t(f"attention.{reason}", language) for reason in items["reason"]],
+        link=[
+            f"project?ref={ref}" if scope == "project" else None
+            for scope, ref in zip(items["scope"], items["reference"], strict=True)
+        ],
+        date=items["date"].astype(str),
+    )[["reason", "link", "reference", "title", "detail", "date"]]
+    st.dataframe(shown, hide_index=True, column_config=ui.attention_columns(language))
+    ui.download_buttons(items, name="attention", language=language, key="attention")

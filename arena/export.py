@@ -1,0 +1,695 @@
+"""Downloads: the store's tables as CSV and Excel, grants as 360Giving, empty upload templates.
+
+Everything here is a pure function from data to bytes (no Streamlit), so the pages, the CLI and
+the tests share one behaviour:
+
+- `export_frame` gives a kind in its natural form: the canonical columns of
+  `arena.ingest.formats`, references as natural keys, codes in canonical English, money as
+  `Int64`, dates as `datetime.date`. Exports re-import unchanged through `arena.ingest`.
+- `to_csv_bytes` writes UTF-8 with a BOM (Excel then reads å/ä/ö right), ISO dates, numbers as
+  plain digits without thousands separators. With `;` (what Swedish Excel expects) floats get
+  a decimal comma; with `,` a decimal point.
+- `to_xlsx_bytes` writes real numbers and real dates (`yyyy-mm-dd`), a bold, frozen header
+  with a filter, and roughly fitted column widths.
+- Both neutralise formula injection (OWASP "CSV injection"): a TEXT cell starting with
+  `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`. Numbers are never touched (a
+  correction of -1000 kr stays the number -1000).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from arena import i18n, models
+from arena.domain import (
+    MilestoneKind,
+    OrganisationKind,
+    ParticipantRole,
+    ProcurementType,
+    ProjectStage,
+    ProjectStatus,
+)
+from arena.ingest import values as v
+from arena.ingest.formats import KINDS, Column, Kind
+from arena.ingest.natural import read_natural, table_of
+
+__all__ = [
+    "FORMATS",
+    "GIVING_COLUMNS",
+    "GIVING_PREFIX",
+    "ExportFormat",
+    "export_frame",
+    "file_name",
+    "filtered_frame_to_bytes",
+    "mime_type",
+    "neutralise",
+    "template_bytes",
+    "to_360giving_csv",
+    "to_csv_bytes",
+    "to_xlsx_bytes",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Formats for the download buttons
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """A file format a page can offer: extension, MIME type, button label."""
+
+    extension: str
+    mime: str
+    label: str
+
+
+FORMATS: dict[str, ExportFormat] = {
+    "csv": ExportFormat("csv", "text/csv", "CSV"),
+    "xlsx": ExportFormat(
+        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"
+    ),
+}
+
+
+def _format(file_format: str) -> ExportFormat:
+    try:
+        return FORMATS[file_format]
+    except KeyError:
+        raise ValueError(
+            f"unknown file format {file_format!r} (known: {', '.join(FORMATS)})"
+        ) from None
+
+
+def mime_type(file_format: str) -> str:
+    """The MIME type of `file_format` ("csv" or "xlsx") for `st.download_button`."""
+    return _format(file_format).mime
+
+
+def file_name(stem: str, *, file_format: str) -> str:
+    """A download name: `stem` made file-system safe plus the format's extension."""
+    safe = re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("._") or "export"
+    return f"{safe}.{_format(file_format).extension}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The store as frames
+
+
+def _kind(kind: str) -> Kind:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})") from None
+
+
+def _column_type(kind: Kind, column: Column) -> str:
+    """ "int", "float", "date" or "text": how a natural column is typed in frames and files."""
+    if column.ref is not None or column.scope is not None:
+        return "text"  # natural keys (names, codes, diarienummer) are text
+    sql_type = table_of(kind).c[column.name].type
+    if isinstance(sql_type, sa.Integer):
+        return "int"
+    if isinstance(sql_type, sa.Float | sa.Numeric):
+        return "float"
+    if isinstance(sql_type, sa.Date) and not isinstance(sql_type, sa.DateTime):
+        return "date"
+    return "text"
+
+
+def _plain(value: object) -> object:
+    # Codes may come back as StrEnum members; exports show their canonical value.
+    return value.value if isinstance(value, Enum) else value
+
+
+def _series(values: list[object], column_type: str) -> pd.Series:
+    if column_type == "int":
+        return pd.Series(values, dtype="Int64")
+    if column_type == "float":
+        return pd.Series(values, dtype="Float64")
+    return pd.Series([_plain(value) for value in values], dtype=object)
+
+
+def export_frame(engine: Engine, kind: str) -> pd.DataFrame:
+    """The kind's rows in natural form: canonical columns in `formats` order, no `_id`.
+
+    Money and years are `Int64`, measurements `Float64`, dates `datetime.date` objects,
+    codes (status, stage, role ...) canonical English, missing values None / pd.NA.
+    """
+    spec = _kind(kind)
+    with engine.connect() as conn:
+        rows = read_natural(conn, spec)
+    return pd.DataFrame(
+        {
+            column.name: _series([row[column.name] for row in rows], _column_type(spec, column))
+            for column in spec.stored_columns
+        }
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell values
+
+# A leading one of these makes Excel, LibreOffice or Google Sheets read a text as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+# Mirrors the importer's refusal of "1.234" (thousands separator or decimal point?): a float
+# written like that gets a trailing zero ("1.2340"), so our own exports always re-import.
+_AMBIGUOUS_DOT = re.compile(r"-?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+def neutralise(text: str) -> str:
+    """`text` with a leading `'` if it starts like a formula (`= + - @`, tab, CR or LF)."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _format_float(value: float, *, decimal_comma: bool) -> str:
+    """Plain positional digits, no exponent, no separators; whole values without decimals."""
+    if math.isinf(value):
+        return "-inf" if value < 0 else "inf"
+    number = Decimal(repr(float(value)))
+    if number == number.to_integral_value():
+        return str(int(number))
+    text = format(number, "f")
+    if decimal_comma:
+        return text.replace(".", ",")
+    return text + "0" if _AMBIGUOUS_DOT.fullmatch(text) else text
+
+
+def _format_datetime(value: datetime) -> str:
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    if value.time() == datetime.min.time():
+        return value.date().isoformat()
+    return value.isoformat(sep=" ", timespec="seconds")
+
+
+def _csv_cell(value: object, *, decimal_comma: bool) -> str:
+    """One cell as CSV text; only text (never a number or date) is neutralised."""
+    if _is_missing(value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, int):  # also numpy integers via int() below
+        return str(value)
+    if isinstance(value, datetime):  # also pd.Timestamp
+        return _format_datetime(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float | Decimal):
+        return _format_float(float(value), decimal_comma=decimal_comma)
+    if hasattr(value, "dtype"):  # numpy scalars
+        item = value.item()  # type: ignore[attr-defined]
+        return _csv_cell(item, decimal_comma=decimal_comma)
+    return neutralise(str(value))
+
+
+def _python_values(series: pd.Series) -> Iterable[object]:
+    """The column's values as Python objects (ints for Int64, None for missing)."""
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return (None if pd.isna(x) else x.to_pydatetime() for x in series)
+    if pd.api.types.is_extension_array_dtype(series.dtype) or series.dtype.kind in "iufb":
+        return (None if pd.isna(x) else (x.item() if hasattr(x, "item") else x) for x in series)
+    return iter(series.tolist())
+
+
+def _rows(frame: pd.DataFrame) -> list[list[object]]:
+    columns = [list(_python_values(frame.iloc[:, i])) for i in range(frame.shape[1])]
+    return [list(row) for row in zip(*columns, strict=True)] if columns else []
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+
+_BOM = "\ufeff"
+_DELIMITERS = (",", ";")
+
+
+def _csv_bytes(frame: pd.DataFrame, *, delimiter: str, bom: bool) -> bytes:
+    if delimiter not in _DELIMITERS:
+        raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
+    decimal_comma = delimiter == ";"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([neutralise(str(name)) for name in frame.columns])
+    for row in _rows(frame):
+        writer.writerow([_csv_cell(value, decimal_comma=decimal_comma) for value in row])
+    return ((_BOM if bom else "") + buffer.getvalue()).encode("utf-8")
+
+
+def to_csv_bytes(frame: pd.DataFrame, *, delimiter: str = ",") -> bytes:
+    """`frame` as CSV: UTF-8 with BOM, CRLF, ISO dates, plain digits, formula-safe text.
+
+    `delimiter` is `,` (floats with a decimal point) or `;` (Swedish Excel: floats with a
+    decimal comma). Integers never get separators; missing values are empty cells. Cells with
+    line breaks are quoted, so a break inside a cell never splits the row.
+    """
+    return _csv_bytes(frame, delimiter=delimiter, bom=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Excel
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_DATE_FORMAT = "yyyy-mm-dd"
+_DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+_MAX_WIDTH, _MIN_WIDTH = 60, 8
+
+
+def _sheet_title(name: str) -> str:
+    """A name Excel accepts: no `[]:*?/\\`, at most 31 characters, not empty."""
+    return _SHEET_FORBIDDEN.sub("-", name).strip("'")[:31] or "data"
+
+
+def _xlsx_cell(value: object) -> object:
+    """A Python value openpyxl stores as the right cell type (never as a formula)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if _is_missing(value):
+        return None
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, str):
+        # Control characters other than tab/CR/LF are not allowed in XLSX: dropped.
+        return ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))
+    if isinstance(value, bool | int | float | date):
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            return value.astimezone(UTC).replace(tzinfo=None)
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "dtype"):  # numpy scalars
+        return _xlsx_cell(value.item())  # type: ignore[attr-defined]
+    return ILLEGAL_CHARACTERS_RE.sub("", neutralise(str(value)))
+
+
+def _width(value: object) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 19
+    if isinstance(value, date):
+        return 10
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def _style_sheet(worksheet, rows: list[list[object]]) -> None:
+    """Bold frozen header with a filter, fitted widths, date formats, text stays text."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    for cell in worksheet[1]:
+        cell.font = bold
+        cell.alignment = Alignment(horizontal="left", vertical="top")
+    worksheet.freeze_panes = "A2"
+    if worksheet.max_column and worksheet.max_row:
+        worksheet.auto_filter.ref = worksheet.dimensions
+    for row in worksheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, datetime):
+                is_midnight = cell.value.time() == datetime.min.time()
+                cell.number_format = _DATE_FORMAT if is_midnight else _DATETIME_FORMAT
+            elif isinstance(cell.value, date):
+                cell.number_format = _DATE_FORMAT
+            elif isinstance(cell.value, str) and cell.data_type != "s":
+                cell.data_type = "s"  # belt and braces: text is never a formula
+    for index, header_cell in enumerate(worksheet[1], start=1):
+        widest = max([_width(header_cell.value)] + [_width(row[index - 1]) for row in rows])
+        worksheet.column_dimensions[get_column_letter(index)].width = min(
+            max(widest + 2, _MIN_WIDTH), _MAX_WIDTH
+        )
+
+
+def _excel_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[list[object]]]:
+    """The frame with every cell already converted by `_xlsx_cell`, and its rows."""
+    header = [_xlsx_cell(str(name)) for name in frame.columns]
+    rows = [[_xlsx_cell(value) for value in row] for row in _rows(frame)]
+    prepared = pd.DataFrame(rows, columns=pd.Index(header, dtype=object), dtype=object)
+    return prepared, rows
+
+
+def _write_sheet(writer: pd.ExcelWriter, frame: pd.DataFrame, sheet_name: str) -> str:
+    prepared, rows = _excel_frame(frame)
+    title = _sheet_title(sheet_name)
+    prepared.to_excel(writer, sheet_name=title, index=False, na_rep="")
+    worksheet = writer.sheets[title]
+    # pandas writes a missing value as an empty *string*; make those cells truly empty.
+    for row in worksheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.value == "":
+                cell.value = None
+    _style_sheet(worksheet, rows)
+    return title
+
+
+def _excel_writer(buffer: io.BytesIO) -> pd.ExcelWriter:
+    return pd.ExcelWriter(
+        buffer, engine="openpyxl", date_format=_DATE_FORMAT, datetime_format=_DATETIME_FORMAT
+    )
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, *, sheet_name: str) -> bytes:
+    """`frame` as one Excel sheet: numbers as numbers, real dates, formula-safe text.
+
+    `sheet_name` is cut to Excel's 31 characters and `[]:*?/\\` replaced by `-`.
+    """
+    buffer = io.BytesIO()
+    with _excel_writer(buffer) as writer:
+        _write_sheet(writer, frame, sheet_name)
+    return buffer.getvalue()
+
+
+def filtered_frame_to_bytes(
+    frame: pd.DataFrame, *, file_format: str, delimiter: str = ",", sheet_name: str = "data"
+) -> bytes:
+    """Exactly the rows a page shows, as `file_format` ("csv" or "xlsx") for a download."""
+    if _format(file_format).extension == "csv":
+        return to_csv_bytes(frame, delimiter=delimiter)
+    return to_xlsx_bytes(frame, sheet_name=sheet_name)
+
+
+# ---------------------------------------------------------------------------------------------
+# 360Giving
+
+# 360Giving identifiers carry a publisher prefix; "360G-" prefixes are self-assigned, so ours is
+# "360G-arenamonitor-" + the grant reference (organisations without an organisationsnummer:
+# "360G-arenamonitor-org-" + a slug of the name). Organisations with an organisationsnummer
+# use the org-id.guide register of Bolagsverket: "SE-BLV-" + the ten digits.
+GIVING_PREFIX = "360G-arenamonitor-"
+GIVING_COLUMNS = (
+    "Identifier",
+    "Title",
+    "Description",
+    "Currency",
+    "Amount Awarded",
+    "Award Date",
+    "Recipient Org:Identifier",
+    "Recipient Org:Name",
+    "Funding Org:Identifier",
+    "Funding Org:Name",
+    "Planned Dates:Start Date",
+    "Planned Dates:End Date",
+    "Grant Programme:Title",
+    "Amount Disbursed",
+)
+
+
+def _slug(name: str) -> str:
+    """ "Teknikföretagens Service i Sverige AB" -> "teknikforetagens-service-i-sverige-ab"."""
+    folded = name.casefold().replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def _org_identifier(name: str | None, org_number: str | None) -> str | None:
+    if org_number:
+        return "SE-BLV-" + org_number.replace("-", "")
+    if name:
+        return f"{GIVING_PREFIX}org-{_slug(name)}"
+    return None
+
+
+def _giving_select() -> sa.Select:
+    """One SELECT of every grant with its project, recipient, funder, programme and payouts."""
+    grant = models.Grant.__table__
+    project = models.Project.__table__
+    programme = models.Programme.__table__
+    organisation = models.Organisation.__table__
+    participant = models.ProjectParticipant.__table__
+    disbursement = models.Disbursement.__table__
+    recipient = organisation.alias("recipient")
+    funder = organisation.alias("funder")
+    # A project without a coordinator column falls back to its participant in that role.
+    coordinating = (
+        sa.select(
+            participant.c.project_id,
+            sa.func.min(participant.c.organisation_id).label("organisation_id"),
+        )
+        .where(participant.c.role == ParticipantRole.COORDINATOR.value)
+        .group_by(participant.c.project_id)
+        .subquery("coordinating")
+    )
+    paid = (
+        sa.select(
+            disbursement.c.grant_id,
+            # PostgreSQL sums bigint as numeric: cast back so it arrives as an int.
+            sa.cast(sa.func.sum(disbursement.c.amount_sek), sa.BigInteger).label("disbursed"),
+        )
+        .group_by(disbursement.c.grant_id)
+        .subquery("paid")
+    )
+    recipient_id = sa.func.coalesce(project.c.coordinator_id, coordinating.c.organisation_id)
+    joined = (
+        grant.join(project, grant.c.project_id == project.c.id)
+        .join(funder, grant.c.funder_id == funder.c.id)
+        .outerjoin(coordinating, coordinating.c.project_id == project.c.id)
+        .outerjoin(recipient, recipient.c.id == recipient_id)
+        .outerjoin(programme, project.c.programme_id == programme.c.id)
+        .outerjoin(paid, paid.c.grant_id == grant.c.id)
+    )
+    return (
+        sa.select(
+            grant.c.reference,
+            project.c.title,
+            sa.func.coalesce(project.c.description, project.c.title).label("description"),
+            grant.c.amount_sek,
+            sa.func.coalesce(grant.c.decision_date, grant.c.start_date).label("award_date"),
+            recipient.c.name.label("recipient_name"),
+            recipient.c.org_number.label("recipient_org_number"),
+            funder.c.name.label("funder_name"),
+            funder.c.org_number.label("funder_org_number"),
+            grant.c.start_date,
+            grant.c.end_date,
+            programme.c.name.label("programme_name"),
+            paid.c.disbursed,
+        )
+        .select_from(joined)
+        .order_by(grant.c.id)
+    )
+
+
+def _giving_frame(engine: Engine) -> pd.DataFrame:
+    with engine.connect() as conn:
+        rows = conn.execute(_giving_select()).mappings().all()
+    columns: dict[str, list[object]] = {name: [] for name in GIVING_COLUMNS}
+    for row in rows:
+        values = (
+            GIVING_PREFIX + row["reference"],
+            row["title"],
+            row["description"],
+            "SEK",
+            row["amount_sek"],
+            row["award_date"],
+            _org_identifier(row["recipient_name"], row["recipient_org_number"]),
+            row["recipient_name"],
+            _org_identifier(row["funder_name"], row["funder_org_number"]),
+            row["funder_name"],
+            row["start_date"],
+            row["end_date"],
+            row["programme_name"],
+            row["disbursed"],
+        )
+        for name, value in zip(GIVING_COLUMNS, values, strict=True):
+            columns[name].append(value)
+    frame = pd.DataFrame({name: pd.Series(cells, dtype=object) for name, cells in columns.items()})
+    for name in ("Amount Awarded", "Amount Disbursed"):
+        frame[name] = frame[name].astype("Int64")
+    return frame
+
+
+def to_360giving_csv(engine: Engine) -> bytes:
+    """Every grant as a 360Giving grants CSV (UTF-8 without BOM, comma, flattened headers).
+
+    Identifier `360G-arenamonitor-<grant reference>`; Title and Description from the project
+    (Description falls back to the title); Currency SEK; Award Date the decision date, or the
+    grant's start date when no decision date is recorded; Recipient the project's
+    coordinator; Amount Disbursed the sum of the grant's disbursements (empty when none are
+    recorded). Text cells are neutralised against formulas like every export.
+    """
+    return _csv_bytes(_giving_frame(engine), delimiter=",", bom=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Upload templates
+
+_CODED: dict[Callable[[object], object], type[Enum]] = {
+    v.parse_status: ProjectStatus,
+    v.parse_stage: ProjectStage,
+    v.parse_org_kind: OrganisationKind,
+    v.parse_role: ParticipantRole,
+    v.parse_procurement_type: ProcurementType,
+    v.parse_milestone_kind: MilestoneKind,
+}
+
+_TEXTS = {
+    "sheet": {"sv": "Instruktioner", "en": "Instructions"},
+    "column": {"sv": "Kolumn", "en": "Column"},
+    "required": {"sv": "Krävs", "en": "Required"},
+    "format": {"sv": "Format", "en": "Format"},
+    "accepted": {"sv": "Tillåtna värden", "en": "Accepted values"},
+    "yes": {"sv": "Ja", "en": "Yes"},
+    "no": {"sv": "Nej", "en": "No"},
+    "one_of": {"sv": "En av {names}", "en": "One of {names}"},
+    "text": {"sv": "Text", "en": "Text"},
+    "date": {
+        "sv": "Datum ÅÅÅÅ-MM-DD (även ÅÅÅÅ-MM eller t.ex. ”oktober 2018”)",
+        "en": "Date YYYY-MM-DD (also YYYY-MM or e.g. “October 2018”)",
+    },
+    "money": {
+        "sv": "Belopp i kronor, t.ex. 150 000 eller 2,5 mnkr",
+        "en": "Amount in SEK, e.g. 150000 or 2.5 MSEK",
+    },
+    "signed_money": {
+        "sv": "Belopp i kronor; negativt för en rättelse",
+        "en": "Amount in SEK; negative for a correction",
+    },
+    "year": {"sv": "År ÅÅÅÅ", "en": "Year YYYY"},
+    "number": {"sv": "Tal, t.ex. 5,2", "en": "Number, e.g. 5.2"},
+    "share": {"sv": "Andel: 40 % eller 0,4", "en": "Share: 40% or 0.4"},
+    "org_number": {
+        "sv": "Organisationsnummer NNNNNN-NNNN",
+        "en": "Organisation number NNNNNN-NNNN",
+    },
+    "country": {"sv": "Landkod, två bokstäver (SE, NO)", "en": "Two-letter country code (SE, NO)"},
+    "code": {"sv": "Ett av värdena till höger", "en": "One of the values on the right"},
+    "ref": {
+        "sv": "Måste finnas bland {label} (samma stavning)",
+        "en": "Must exist in {label} (same spelling)",
+    },
+    "default": {"sv": "Tomt = {value}", "en": "Empty = {value}"},
+}
+
+
+def _text(key: str, language: str, **values: object) -> str:
+    text = _TEXTS[key][language]
+    return text.format(**values) if values else text
+
+
+def _format_hint(kind: Kind, column: Column, language: str) -> str:
+    """What a cell of `column` must look like, in `language`."""
+    if column.ref is not None:
+        target = KINDS[column.ref.kind]
+        label = target.label_sv if language == "sv" else target.label_en
+        return _text("ref", language, label=label.lower())
+    if column.scope in ("programme", "project"):
+        target = KINDS["programmes" if column.scope == "programme" else "projects"]
+        label = target.label_sv if language == "sv" else target.label_en
+        return _text("ref", language, label=label.lower())
+    if column.parse in _CODED:
+        return _text("code", language)
+    if column.parse is v.parse_org_number:
+        return _text("org_number", language)
+    if column.name in ("country", "country_code"):
+        return _text("country", language)
+    if column.parse is v.parse_share:
+        return _text("share", language)
+    if column.parse is v.parse_money:
+        return _text("money", language)
+    if column.parse is v.parse_year:
+        return _text("year", language)
+    column_type = _column_type(kind, column)
+    if column_type == "int":
+        return _text("signed_money", language)  # the only other integer: signed spend
+    if column_type == "float":
+        return _text("number", language)
+    if column_type == "date":
+        return _text("date", language)
+    return _text("text", language)
+
+
+def _accepted_values(column: Column, language: str) -> str:
+    """The canonical codes of a coded column, each with its label: `ongoing (Pågående)`."""
+    enum = _CODED.get(column.parse)
+    if enum is None:
+        return ""
+    return "\n".join(f"{member.value} ({i18n.label(member.value, language)})" for member in enum)
+
+
+def _instructions(kind: Kind, language: str) -> pd.DataFrame:
+    """One row per template column: header, required, format, accepted values."""
+    scope_headers = ", ".join(
+        column.sv if language == "sv" else column.name for column in kind.scope_columns
+    )
+    rows = []
+    for column in kind.stored_columns:
+        if column.scope is not None:
+            required = _text("one_of", language, names=scope_headers)
+        else:
+            required = _text("yes" if column.required else "no", language)
+        hint = _format_hint(kind, column, language)
+        if column.default is not None:
+            hint += "; " + _text("default", language, value=column.default)
+        rows.append(
+            {
+                _text("column", language): column.sv if language == "sv" else column.name,
+                _text("required", language): required,
+                _text("format", language): hint,
+                _text("accepted", language): _accepted_values(column, language),
+            }
+        )
+    return pd.DataFrame(rows, dtype=object)
+
+
+def template_bytes(kind: str, *, language: str = "sv", file_format: str = "csv") -> bytes:
+    """An empty upload template for `kind`: just the header row the importer maps.
+
+    Swedish: the Swedish headers, CSV with `;`; English: the canonical names, CSV with `,`.
+    Both CSVs are UTF-8 with BOM. XLSX has the header sheet first (what the importer reads;
+    text columns formatted as text, date columns as dates) and a second sheet
+    "Instruktioner"/"Instructions" listing each column, whether it is required, its format
+    and, for coded columns, the accepted codes with their labels.
+    """
+    spec = _kind(kind)
+    if language not in i18n.LANGUAGES:
+        raise ValueError(f"unknown language {language!r} (known: {', '.join(i18n.LANGUAGES)})")
+    columns = spec.stored_columns
+    headers = [column.sv if language == "sv" else column.name for column in columns]
+    empty = pd.DataFrame({header: pd.Series([], dtype=object) for header in headers})
+    if _format(file_format).extension == "csv":
+        return to_csv_bytes(empty, delimiter=";" if language == "sv" else ",")
+
+    from openpyxl.utils import get_column_letter
+
+    buffer = io.BytesIO()
+    with _excel_writer(buffer) as writer:
+        title = _write_sheet(writer, empty, spec.label_sv if language == "sv" else spec.label_en)
+        worksheet = writer.sheets[title]
+        worksheet.auto_filter.ref = None
+        for index, column in enumerate(columns, start=1):
+            # Whole-column formats, so what users type stays what they meant: "2018-04510"
+            # and organisation numbers stay text, dates stay dates.
+            column_type = _column_type(spec, column)
+            if column_type in ("text", "date"):
+                dimension = worksheet.column_dimensions[get_column_letter(index)]
+                dimension.number_format = "@" if column_type == "text" else _DATE_FORMAT
+        guide = _instructions(spec, language)
+        guide_title = _write_sheet(writer, guide, _text("sheet", language))
+        guide_sheet = writer.sheets[guide_title]
+        from openpyxl.styles import Alignment
+
+        for row in guide_sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return buffer.getvalue()
