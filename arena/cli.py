@@ -110,7 +110,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_history(_args: argparse.Namespace) -> int:
-    from arena.history import import_history
+    from arena.metrics import import_history
 
     frame = import_history(_engine())
     if frame.empty:

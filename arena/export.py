@@ -11,6 +11,8 @@ the tests share one behaviour:
   a decimal comma; with `,` a decimal point.
 - `to_xlsx_bytes` writes real numbers and real dates (`yyyy-mm-dd`), a bold, frozen header
   with a filter, and roughly fitted column widths.
+- A frame's index is written only when it is named (`year` ...): an unnamed index is row
+  numbering, not data. `filtered_frame_to_bytes` is what pages call for their downloads.
 - Both neutralise formula injection (OWASP "CSV injection"): a TEXT cell starting with
   `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`. Numbers are never touched (a
   correction of -1000 kr stays the number -1000).
@@ -48,6 +50,7 @@ from arena.ingest.natural import read_natural, table_of
 
 __all__ = [
     "FORMATS",
+    "FORMULA_TRIGGERS",
     "GIVING_COLUMNS",
     "GIVING_PREFIX",
     "ExportFormat",
@@ -211,7 +214,7 @@ def _csv_cell(value: object, *, decimal_comma: bool) -> str:
         value = value.value
     if isinstance(value, str):
         return neutralise(value)
-    if isinstance(value, int):  # also numpy integers via int() below
+    if isinstance(value, int):
         return str(value)
     if isinstance(value, datetime):  # also pd.Timestamp
         return _format_datetime(value)
@@ -234,6 +237,13 @@ def _python_values(series: pd.Series) -> Iterable[object]:
     return iter(series.tolist())
 
 
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """A named index (e.g. `year`) becomes leading columns; an unnamed one is not data."""
+    if any(name is not None for name in frame.index.names):
+        return frame.reset_index()
+    return frame
+
+
 def _rows(frame: pd.DataFrame) -> list[list[object]]:
     columns = [list(_python_values(frame.iloc[:, i])) for i in range(frame.shape[1])]
     return [list(row) for row in zip(*columns, strict=True)] if columns else []
@@ -250,6 +260,7 @@ def _csv_bytes(frame: pd.DataFrame, *, delimiter: str, bom: bool) -> bytes:
     if delimiter not in _DELIMITERS:
         raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
     decimal_comma = delimiter == ";"
+    frame = _flat(frame)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([neutralise(str(name)) for name in frame.columns])
@@ -275,6 +286,7 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _DATE_FORMAT = "yyyy-mm-dd"
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 _MAX_WIDTH, _MIN_WIDTH = 60, 8
+_MAX_CELL_TEXT = 32_767  # Excel's limit; a longer text makes Excel "repair" the file
 
 
 def _sheet_title(name: str) -> str:
@@ -292,7 +304,7 @@ def _xlsx_cell(value: object) -> object:
         value = value.value
     if isinstance(value, str):
         # Control characters other than tab/CR/LF are not allowed in XLSX: dropped.
-        return ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))
+        return ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))[:_MAX_CELL_TEXT]
     if isinstance(value, bool | int | float | date):
         if isinstance(value, datetime) and value.tzinfo is not None:
             return value.astimezone(UTC).replace(tzinfo=None)
@@ -301,7 +313,7 @@ def _xlsx_cell(value: object) -> object:
         return float(value)
     if hasattr(value, "dtype"):  # numpy scalars
         return _xlsx_cell(value.item())  # type: ignore[attr-defined]
-    return ILLEGAL_CHARACTERS_RE.sub("", neutralise(str(value)))
+    return _xlsx_cell(str(value))
 
 
 def _width(value: object) -> int:
@@ -344,6 +356,7 @@ def _style_sheet(worksheet, rows: list[list[object]]) -> None:
 
 def _excel_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[list[object]]]:
     """The frame with every cell already converted by `_xlsx_cell`, and its rows."""
+    frame = _flat(frame)
     header = [_xlsx_cell(str(name)) for name in frame.columns]
     rows = [[_xlsx_cell(value) for value in row] for row in _rows(frame)]
     prepared = pd.DataFrame(rows, columns=pd.Index(header, dtype=object), dtype=object)

@@ -14,10 +14,17 @@ from arena.i18n import format_date, format_number, format_percent, format_sek, l
 from arena.metrics import distribution_summary
 
 # Columns that hold codes or money, and the header key of every column a table may show.
-CODE_COLUMNS = {"status", "stage", "role", "level", "kind", "procurement_type", "state",
-                "outcome"}
-DATE_COLUMNS = {"start_date", "end_date", "decision_date", "paid_on", "spent_on", "due_date",
-                "delivered_date", "date"}
+CODE_COLUMNS = {"status", "stage", "role", "level", "kind", "procurement_type", "state", "outcome"}
+DATE_COLUMNS = {
+    "start_date",
+    "end_date",
+    "decision_date",
+    "paid_on",
+    "spent_on",
+    "due_date",
+    "delivered_date",
+    "date",
+}
 MONEY_COLUMNS = {
     "amount_sek",
     "granted_sek",
@@ -77,6 +84,19 @@ HEADERS = {
     "median": "column.median",
     "q3": "column.q3",
     "total_sek": "column.total",
+    "line": "column.line",
+    "row": "column.line",
+    "kinds": "data.kind",
+    "new": "data.count.new",
+    "updated": "data.count.updated",
+    "deleted": "data.count.deleted",
+    "key": "column.key",
+    "column": "column.column",
+    "before": "column.before",
+    "after": "column.after",
+    "error": "column.error",
+    "message": "column.message",
+    "table": "data.kind",
 }
 
 

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from arena import config, metrics, models, store
+from arena import config, metrics, models, store, tables
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
 from arena.filters import Filters
@@ -245,3 +245,41 @@ def portfolio_columns(language: str) -> dict:
             t("column.time_share", language), format="percent", min_value=0, max_value=1
         ),
     }
+
+
+def import_summary(result: Any, language: str) -> None:
+    """What an upload will do or did: counts, new rows, changes field by field, problems."""
+    from arena import dataops
+
+    counts = result.counts
+    if counts:
+        columns = st.columns(5)
+        for column, name in zip(
+            columns, ("new", "updated", "unchanged", "rejected", "deleted"), strict=True
+        ):
+            column.metric(t(f"data.count.{name}", language), counts[name], border=True)
+    show = {
+        "dry-run": st.info,
+        "committed": st.success,
+        "unchanged": st.info,
+        "rejected": st.error,
+    }[result.outcome]
+    show(dataops.summary(result, language))
+    frames = dataops.preview_frames(result, language)
+    tabs = st.tabs([t(f"data.tab.{name}", language) for name in frames])
+    for tab, frame in zip(tabs, frames.values(), strict=True):
+        with tab:
+            if frame.empty:
+                st.caption(t("data.tab.empty", language))
+            else:
+                st.dataframe(tables.headers(frame, language), hide_index=True)
+    if result.problems:
+        st.download_button(
+            t("data.report", language),
+            data=dataops.report_csv(result, language),
+            file_name="report.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"report_{result.sha256[:8]}",
+        )

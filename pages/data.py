@@ -2,8 +2,120 @@
 
 import streamlit as st
 
-from arena import ui
+from arena import dataops, ui
 from arena.i18n import t
 
 language = ui.language()
 st.title(t("page.data", language))
+st.caption(t("data.caption", language))
+upload_tab, history_tab, download_tab = st.tabs(
+    [t("data.upload", language), t("data.history", language), t("data.downloads", language)]
+)
+
+with upload_tab:
+    if message := st.session_state.pop("data_message", None):
+        st.success(message)
+    kinds = dataops.kind_labels(language)
+    files = st.file_uploader(
+        t("data.file", language),
+        type=list(dataops.UPLOAD_TYPES),
+        accept_multiple_files=True,
+        key=f"upload_{st.session_state.setdefault('upload_round', 0)}",
+        help=t("data.file.help", language),
+    )
+    left, middle, right = st.columns(3)
+    kind = left.selectbox(
+        t("data.kind", language),
+        [None, *kinds],
+        format_func=lambda k: kinds.get(k, t("data.kind.auto", language)),
+    )
+    sheet = middle.text_input(t("data.sheet", language), help=t("data.sheet.help", language))
+    user = right.text_input(t("data.user", language), key="data_user")
+    replace = st.toggle(t("data.replace", language), help=t("data.replace.help", language))
+    if files:
+        uploads = dataops.uploads(files, kind=kind, sheet=sheet or None)
+        with st.spinner(t("data.checking", language)):
+            preview = dataops.preview(ui.engine(), uploads, replace=replace)
+        ui.import_summary(preview, language)
+        if preview.outcome == "dry-run" and preview.plan.changes_anything:
+            confirm = True
+            if replace and preview.counts["deleted"]:
+                confirm = st.checkbox(
+                    t("data.replace.confirm", language, count=preview.counts["deleted"])
+                )
+            if st.button(
+                t("data.commit", language),
+                type="primary",
+                disabled=not confirm,
+                icon=":material/check:",
+            ):
+                result = dataops.commit(ui.engine(), uploads, replace=replace, user=user or None)
+                ui.clear_caches()
+                if result.outcome == "committed":
+                    st.session_state["data_message"] = t(
+                        "data.committed",
+                        language,
+                        id=result.import_id,
+                        seconds=f"{result.seconds:.1f}",
+                    )
+                    st.session_state["upload_round"] += 1  # a fresh, empty uploader
+                    st.rerun()
+                ui.import_summary(result, language)
+
+with history_tab:
+    history = ui.metric("import_history")
+    if history.empty:
+        st.caption(t("data.history.none", language))
+    else:
+        st.dataframe(dataops.history_table(history, language), hide_index=True)
+        committed = history[history["outcome"] == "committed"]
+        if not committed.empty:
+            chosen = st.selectbox(
+                t("data.undo.choose", language),
+                committed["id"].tolist(),
+                format_func=dataops.history_label(committed, language),
+            )
+            if st.button(t("data.undo", language), icon=":material/undo:"):
+                outcome = dataops.undo(ui.engine(), int(chosen), language)
+                ui.clear_caches()
+                (st.success if outcome.ok else st.error)(outcome.message)
+
+with download_tab:
+    kinds = dataops.kind_labels(language)
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("data.templates", language))
+        kind = st.selectbox(
+            t("data.kind", language), list(kinds), format_func=kinds.get, key="template_kind"
+        )
+        for file_format in ("csv", "xlsx"):
+            st.download_button(
+                t(f"data.template.{file_format}", language),
+                data=dataops.template(kind, language=language, file_format=file_format),
+                file_name=dataops.template_name(kind, language, file_format),
+                mime=dataops.mime_type(file_format),
+                key=f"template_{file_format}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+    with right:
+        st.subheader(t("data.exports", language))
+        kind = st.selectbox(
+            t("data.kind", language), list(kinds), format_func=kinds.get, key="export_kind"
+        )
+        choice = st.radio(
+            t("data.format", language),
+            list(dataops.EXPORT_CHOICES),
+            format_func=lambda c: t(f"data.format.{c}", language),
+            horizontal=True,
+        )
+        data, name, mime = dataops.export(ui.engine(), kind, choice)
+        st.download_button(
+            t("data.export", language),
+            data=data,
+            file_name=name,
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key="export",
+        )
