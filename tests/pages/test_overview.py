@@ -1,79 +1,79 @@
-"""The Overview page renders the store's real numbers, in Swedish and in English."""
+"""Översikt: real numbers from the store, filters from the URL, empty states, English."""
 
 from __future__ import annotations
 
-import csv
+import json
 
-import pytest
-from streamlit.testing.v1 import AppTest
-
-from arena import config
-
-NBSP = "\u00a0"  # Babel's Swedish thousands separator
+from demo_facts import NBSP, demo_count, demo_sum, msek
 
 
-def _demo_sum(file_name: str, column: str, **match: str) -> int:
-    """Sum a money column straight from a demo CSV, independently of the import pipeline."""
-    with (config.DEMO_DIR / file_name).open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter=";")
-        return sum(
-            int(row[column].replace(" ", ""))
-            for row in rows
-            if all(row[key] == value for key, value in match.items())
-        )
+def _metrics(app) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
 
 
-def _run(url: str, monkeypatch, **query: str) -> AppTest:
-    monkeypatch.setenv("ARENA_DATABASE_URL", url)
-    app = AppTest.from_file(str(config.PROJECT_ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-@pytest.fixture
-def demo_url(demo_engine) -> str:
-    return demo_engine.url.render_as_string(hide_password=False)
-
-
-def test_overview_shows_the_real_totals(demo_url, monkeypatch):
-    app = _run(demo_url, monkeypatch)
-    assert [title.value for title in app.title] == ["Översikt"]
-    metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Projekt"] == "47"
-    assert metrics["Pågående projekt"] == "17"
-    granted = _demo_sum("09_bidrag.csv", "Belopp")
-    expected = f"{granted / 1e6:.1f}".replace(".", ",") + " MSEK"
-    assert metrics["Beviljade bidrag"] == expected
-    # The 2 000 000 kr allocations of 2017 and 2018 (seed 003), formatted the Swedish way.
-    table = app.dataframe[0].value.set_index("År")
-    assert table.loc["2017", "Budget"] == f"2{NBSP}000{NBSP}000 kr"
-    assert table.loc["2018", "Budget"] == f"2{NBSP}000{NBSP}000 kr"
-    assert len(app.get("plotly_chart")) == 2
-
-
-def test_budget_chart_has_years_as_categories(demo_url, monkeypatch):
-    import json
-
-    app = _run(demo_url, monkeypatch)
+def _chart(app, title: str) -> dict:
     specs = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
-    budget = next(s for s in specs if "Budget" in s["layout"]["title"]["text"])
+    return next(spec for spec in specs if spec["layout"]["title"]["text"] == title)
+
+
+def test_overview_shows_the_real_totals(demo_engine, open_page):
+    app = open_page(demo_engine)
+    assert [title.value for title in app.title] == ["Översikt"]
+    metrics = _metrics(app)
+    assert metrics["Pågående"] == str(demo_count("05_projekt.csv", Status="ongoing"))
+    assert metrics["Avslutad"] == str(demo_count("05_projekt.csv", Status="completed"))
+    assert metrics["Beviljade bidrag"] == msek(demo_sum("09_bidrag.csv", "Belopp"))
+    # Each card says what it covers.
+    assert any("Alla projekt" in caption.value for caption in app.caption)
+
+
+def test_budget_per_year_shows_the_2_msek_allocations_with_years_as_categories(
+    demo_engine, open_page
+):
+    app = open_page(demo_engine)
+    budget = _chart(app, "Budget och utfall per år")
     assert budget["layout"]["xaxis"]["type"] == "category"
-    assert budget["data"][0]["x"][:2] == ["2017", "2018"]
+    allocated = budget["data"][0]
+    by_year = dict(zip(allocated["x"], allocated["text"], strict=True))
+    assert by_year["2017"] == f"2{NBSP}000{NBSP}000 kr"
+    assert by_year["2018"] == f"2{NBSP}000{NBSP}000 kr"
     assert budget["layout"]["separators"] == ", "
 
 
-def test_overview_in_english(demo_url, monkeypatch):
-    app = _run(demo_url, monkeypatch, lang="English")  # the label is what the URL carries
-    assert [title.value for title in app.title] == ["Overview"]
-    metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Ongoing projects"] == "17"
-    assert metrics["Grants awarded"].startswith("SEK ")
+def test_the_attention_list_names_what_needs_attention(demo_engine, open_page):
+    app = open_page(demo_engine)
+    attention = app.dataframe[0].value
+    # The real Vinnova project is still "Pågående" in its source but ended 2019-02-28.
+    stale = attention[attention["reference"] == "2018-04510"]
+    assert stale["reason"].tolist() == ["Pågående efter slutdatum"]
+    assert stale["link"].tolist() == ["project?ref=2018-04510"]
+    assert "Rapport försenad" in set(attention["reason"])
 
 
-def test_an_empty_store_gets_a_friendly_message(engine, monkeypatch):
-    app = _run(engine.url.render_as_string(hide_password=False), monkeypatch)
+def test_filters_come_from_the_url(demo_engine, open_page):
+    app = open_page(demo_engine, f_status=["Pågående"], f_sector=["Transport"])
+    metrics = _metrics(app)
+    expected = demo_count("05_projekt.csv", Status="ongoing", Sektor="Transport")
+    assert metrics["Pågående"] == str(expected)
+    assert metrics["Avslutad"] == "0"
+    assert any("Transport" in caption.value for caption in app.caption)
+
+
+def test_filters_that_remove_everything_give_a_friendly_empty_state(demo_engine, open_page):
+    app = open_page(demo_engine, f_q="finns-inte-någonstans")
+    assert "Inga projekt matchar filtren" in app.info[0].value
+    assert not app.get("plotly_chart")
+
+
+def test_an_empty_store_gets_a_friendly_message(engine, open_page):
+    app = open_page(engine)
     assert "tom" in app.info[0].value
-    assert not app.metric
+
+
+def test_overview_in_english(demo_engine, open_page):
+    app = open_page(demo_engine, lang="English")  # the label is what the URL carries
+    assert [title.value for title in app.title] == ["Overview"]
+    metrics = _metrics(app)
+    assert metrics["Ongoing"] == str(demo_count("05_projekt.csv", Status="ongoing"))
+    assert metrics["Grants awarded"].startswith("SEK ")
+    assert _chart(app, "Budget and spend per year")

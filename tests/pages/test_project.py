@@ -1,0 +1,33 @@
+"""Projekt: every field of one project, its money, reports and history."""
+
+from __future__ import annotations
+
+
+def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page):
+    app = open_page(demo_engine, page="project", ref="2018-04510")
+    assert [header.value for header in app.header] == ["Nationell arena för innovationsupphandling"]
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Beviljade bidrag"] == "150\u00a0000 kr"
+    assert metrics["Status"] == "Pågående"
+    facts = app.table[0].value
+    assert "Teknikföretagens Service i Sverige AB" in facts.iloc[:, 1].tolist()
+    assert "2018-10-01 – 2019-02-28" in facts.iloc[:, 1].tolist()
+    texts = " ".join(markdown.value for markdown in app.markdown)
+    assert "Teknikföretagen och SKL samarbetar" in texts
+    grants = next(frame.value for frame in app.dataframe if "Finansiär" in frame.value.columns)
+    assert grants.iloc[0]["Finansiär"] == "Vinnova"
+    assert grants.iloc[0]["Belopp"] == "150\u00a0000 kr"
+    imports = next(frame.value for frame in app.dataframe if "Import" in frame.value.columns)
+    assert imports.iloc[0]["Vem"] == "demo"
+    assert app.get("link_button")  # to Vinnova's public search for the diarienummer
+
+
+def test_an_unknown_reference_is_a_warning_not_an_error(demo_engine, open_page):
+    app = open_page(demo_engine, page="project", ref="1999-99999")
+    assert "1999-99999" in app.warning[0].value
+
+
+def test_milestones_show_late_reports(demo_engine, open_page):
+    app = open_page(demo_engine, page="project", ref="DEMO-2024-022")
+    milestones = next(frame.value for frame in app.dataframe if "Läge" in frame.value.columns)
+    assert "Försenad" in set(milestones["Läge"])
