@@ -175,16 +175,20 @@ def budget_bars(frame: pd.DataFrame, language: str) -> go.Figure:
 
 
 def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
-    """The chain budget -> grants -> projects by stage -> outputs as linked boxes."""
+    """The chain budget -> grants -> projects by stage -> outputs -> national result, as boxes."""
     steps = []
     for row in chain.itertuples():
         if row.step.startswith("stage:"):
             continue
-        value = (
-            format_msek(int(row.value), language)
-            if row.unit == "sek"
-            else format_number(int(row.value), language)
-        )
+        if row.unit == "sek":
+            value = format_msek(int(row.value), language)
+        elif row.step == "national":
+            code, year = row.note.split(":")
+            unit = " %" if row.unit == "%" and language == "sv" else row.unit.replace("antal", "")
+            number = format_number(row.value, language, decimals=1)
+            value = f"{number}{unit}<br><sub>{code} ({year})</sub>"
+        else:
+            value = format_number(int(row.value), language)
         steps.append((t(f"chain.{row.step}", language), value))
     stages = chain[chain["step"].str.startswith("stage:")]
     stage_text = "<br>".join(
@@ -217,7 +221,7 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
             y=0.4,
             text=text,
             showarrow=False,
-            font={"size": 15 if "<br>" not in text else 11},
+            font={"size": 15 if "<br>" not in text else 12, "color": "#1F2937"},
         )
         if index:
             figure.add_annotation(

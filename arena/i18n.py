@@ -110,11 +110,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "projects' dates",
     },
     "kpi.vs_last_year": {"sv": "mot i fjol", "en": "vs last year"},
-    "kpi.burn": {"sv": "Budget {year}: utfall / ram", "en": "Budget {year}: spent / allocated"},
+    "kpi.burn": {"sv": "Budget {year} förbrukad", "en": "Budget {year} used"},
     "kpi.burn.delta": {
-        "sv": "{burn} förbrukat, {elapsed} av året gått",
-        "en": "{burn} used, {elapsed} of the year gone",
+        "sv": "{spent} av {allocated}; {elapsed} av året har gått",
+        "en": "{spent} of {allocated}; {elapsed} of the year gone",
     },
+    "chain.national": {"sv": "Nationellt resultat", "en": "National result"},
     "kpi.burn.help": {
         "sv": "Programmens utfall i år mot årets budgetramar (burn rate).",
         "en": "The programmes' spend this year against this year's allocations (burn rate).",

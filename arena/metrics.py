@@ -320,10 +320,11 @@ def indicator_series(engine: Engine, *, code: str) -> pd.DataFrame:
 
 
 def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """The chain budget -> grants -> projects by stage -> outputs, as one table of steps.
+    """The chain budget -> grants -> projects by stage -> outputs -> national indicator.
 
-    step, value, unit: each step is measured in its own unit (SEK, projects, reports), so the
-    chain is shown as linked boxes rather than one scale.
+    step, value, unit, note: each step has its own unit (SEK, projects, reports, %), so the
+    chain is shown as linked boxes rather than on one scale. The national step's note is
+    "<indicator code>:<year>".
     """
     allocated = int(budget_by_year(engine, filters=filters)["allocated_sek"].sum())
     granted = grants_total(engine, filters=filters)
@@ -340,10 +341,26 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     with engine.connect() as conn:
         outputs = int(conn.execute(delivered).scalar_one())
     stages = projects["stage"].value_counts()
-    rows = [("budget", allocated, "sek"), ("grants", granted, "sek")]
-    rows += [(f"stage:{stage}", int(stages.get(stage, 0)), "projects") for stage in STAGE_ORDER]
-    rows.append(("outputs", outputs, "reports"))
-    return pd.DataFrame(rows, columns=["step", "value", "unit"])
+    rows = [("budget", allocated, "sek", None), ("grants", granted, "sek", None)]
+    rows += [
+        (f"stage:{stage}", int(stages.get(stage, 0)), "projects", None) for stage in STAGE_ORDER
+    ]
+    rows.append(("outputs", outputs, "reports", None))
+    # The national result the programme answers to: Sweden's indicator with a target.
+    national = indicator_progress(engine)
+    national = national[(national["scope"] == "country") & (national["scope_ref"] == "SE")]
+    national = national.sort_values("target_value", na_position="last")
+    if not national.empty:
+        best = national.iloc[0]
+        rows.append(
+            (
+                "national",
+                float(best["latest_value"]),
+                best["unit"],
+                f"{best['code']}:{int(best['latest_year'])}",
+            )
+        )
+    return pd.DataFrame(rows, columns=["step", "value", "unit", "note"])
 
 
 def sector_stage(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:

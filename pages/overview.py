@@ -23,6 +23,7 @@ for column, row in zip(st.columns(len(status)), status.itertuples(), strict=True
         format_number(row.now, language),
         delta=f"{row.change:+d}",
         delta_color="off" if row.change == 0 else "normal",
+        delta_arrow="off" if row.change == 0 else "auto",
         delta_description=t("kpi.vs_last_year", language),
         border=True,
     )
@@ -46,14 +47,16 @@ money.metric(
 money.caption(ui.filter_caption(filters, language))
 year.metric(
     t("kpi.burn", language, year=burn["year"]),
-    f"{format_msek(burn['spent_sek'], language)} / {format_msek(burn['allocated_sek'], language)}",
+    format_percent(burn["burn_rate"], language),
     delta=t(
         "kpi.burn.delta",
         language,
-        burn=format_percent(burn["burn_rate"], language),
+        spent=format_msek(burn["spent_sek"], language),
+        allocated=format_msek(burn["allocated_sek"], language),
         elapsed=format_percent(burn["year_elapsed"], language),
     ),
     delta_color="off",
+    delta_arrow="off",
     border=True,
     help=t("kpi.burn.help", language),
 )
@@ -72,6 +75,7 @@ results.metric(
         progress=format_percent(targets["progress"].clip(upper=1).mean(), language),
     ),
     delta_color="off",
+    delta_arrow="off",
     border=True,
     help=t("kpi.indicators.help", language),
 )
