@@ -1,7 +1,6 @@
 """Arena Monitor: page config, navigation per role, the shared sidebar, then the page."""
 
 import logging
-from datetime import date
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -47,7 +46,6 @@ try:
     # The Data page works on files, not on the filtered views: no filters there.
     if page.url_path != "data":
         st.session_state["filters"] = ui.sidebar_filters(language)
-    st.session_state["today"] = date.today()
     st.sidebar.caption(t("app.tagline", language))
     page.run()
 except (StoreError, SQLAlchemyError):

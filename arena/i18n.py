@@ -340,6 +340,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.export": {"sv": "Ladda ned", "en": "Download"},
     "column.line": {"sv": "Rad", "en": "Line"},
     "column.key": {"sv": "Nyckel", "en": "Key"},
+    "column.field": {"sv": "Uppgift", "en": "Field"},
     "column.column": {"sv": "Kolumn", "en": "Column"},
     "column.before": {"sv": "Före", "en": "Before"},
     "column.after": {"sv": "Efter", "en": "After"},

@@ -172,6 +172,11 @@ def distribution(grants: pd.DataFrame, *, by: str, language: str) -> pd.DataFram
     return localise(distribution_summary(grants, by), language)
 
 
-def facts(facts_by_label: dict[str, str]) -> pd.DataFrame:
-    """A two-column table of a record's fields (label, value)."""
-    return pd.DataFrame({"": list(facts_by_label), " ": list(facts_by_label.values())})
+def facts(facts_by_label: dict[str, str], language: str) -> pd.DataFrame:
+    """A two-column table of a record's fields: what, and its value."""
+    return pd.DataFrame(
+        {
+            t("column.field", language): list(facts_by_label),
+            t("column.value", language): list(facts_by_label.values()),
+        }
+    ).set_index(t("column.field", language))

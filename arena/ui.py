@@ -7,6 +7,7 @@ when the import came from another process (the CLI).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -283,3 +284,8 @@ def import_summary(result: Any, language: str) -> None:
             icon=":material/download:",
             key=f"report_{result.sha256[:8]}",
         )
+
+
+def today() -> date:
+    """Today's date: the reference day of every date-dependent number on the pages."""
+    return date.today()

@@ -84,7 +84,7 @@ with download_tab:
     kinds = dataops.kind_labels(language)
     left, right = st.columns(2)
     with left:
-        st.subheader(t("data.templates", language))
+        st.header(t("data.templates", language))
         kind = st.selectbox(
             t("data.kind", language), list(kinds), format_func=kinds.get, key="template_kind"
         )
@@ -99,7 +99,7 @@ with download_tab:
                 icon=":material/download:",
             )
     with right:
-        st.subheader(t("data.exports", language))
+        st.header(t("data.exports", language))
         kind = st.selectbox(
             t("data.kind", language), list(kinds), format_func=kinds.get, key="export_kind"
         )

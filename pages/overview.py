@@ -6,7 +6,7 @@ from arena import charts, ui
 from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
 
 language = ui.language()
-filters, today = ui.current_filters(), st.session_state["today"]
+filters, today = ui.current_filters(), ui.today()
 st.title(t("page.overview", language))
 st.caption(t("overview.caption", language))
 
@@ -16,7 +16,7 @@ if status["now"].sum() == 0:
     st.stop()
 
 # Projects by status, with the change against the same day last year.
-st.subheader(t("overview.status", language))
+st.header(t("overview.status", language))
 for column, row in zip(st.columns(len(status)), status.itertuples(), strict=True):
     column.metric(
         label(row.status, language),
@@ -104,7 +104,7 @@ with right:
     )
 ui.plotly(charts.budget_bars(ui.metric("budget_by_year", filters=filters), language), key="budget")
 
-st.subheader(t("attention.title", language))
+st.header(t("attention.title", language))
 items = ui.metric("attention", filters=filters, today=today)
 if items.empty:
     st.success(t("attention.none", language))

@@ -6,7 +6,7 @@ from arena import charts, tables, ui
 from arena.i18n import format_msek, t
 
 language = ui.language()
-filters, today = ui.current_filters(), st.session_state["today"]
+filters, today = ui.current_filters(), ui.today()
 st.title(t("page.portfolio", language))
 st.caption(ui.filter_caption(filters, language))
 
@@ -36,7 +36,7 @@ with right:
         border=True,
     )
 
-st.subheader(t("portfolio.table", language))
+st.header(t("portfolio.table", language))
 table = tables.portfolio(projects, language, today=today)
 chosen = st.dataframe(
     table,
@@ -59,7 +59,7 @@ ui.download_buttons(projects, name="portfolio", language=language, key="portfoli
 
 ui.plotly(charts.timeline(projects, language, today=today), key="timeline")
 
-st.subheader(t("portfolio.distribution", language))
+st.header(t("portfolio.distribution", language))
 grants = ui.metric("grant_distribution", filters=filters)
 if grants.empty:
     st.caption(t("portfolio.no_grants", language))

@@ -52,7 +52,7 @@ facts = {
     t("filters.theme", language): project["themes"] or "–",
     t("project.source", language): project["source"] or "–",
 }
-st.table(tables.facts(facts))
+st.table(tables.facts(facts, language))
 if detail["public_url"]:
     st.link_button(
         t("project.vinnova", language), detail["public_url"], icon=":material/open_in_new:"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
 from arena import config
@@ -20,6 +21,8 @@ def open_page(monkeypatch) -> Callable[..., AppTest]:
 
     def run(engine, page: str | None = None, **query: str | list[str]) -> AppTest:
         monkeypatch.setenv("ARENA_DATABASE_URL", _url(engine))
+        # Users never see tracebacks (.streamlit/config.toml); a failing test must.
+        streamlit_config.set_option("client.showErrorDetails", "full")
         app = AppTest.from_file(str(config.PROJECT_ROOT / "app.py"), default_timeout=60)
         for key, value in query.items():
             app.query_params[key] = value

@@ -9,7 +9,7 @@ NEW_PROJECT = (
     "2018-04510;Nationell arena för innovationsupphandling;Avslutad;"
     "Teknikföretagens Service i Sverige AB;oktober 2018 - februari 2019;seed 000\n"
     "DEMO-2026-999;Ny testupphandling;Planerad;Vinnova;2027-01 - 2027-12;test\n"
-).encode("utf-8")
+).encode()
 
 
 def _button(app, label: str):
@@ -50,7 +50,7 @@ def test_upload_preview_commit_and_undo(engine, open_page):
 def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
     load_demo(engine)
     app = open_page(engine, page="data")
-    bad = "Diarienummer;Titel;Status\nDEMO-X;Fel;pausad\n".encode()
+    bad = b"Diarienummer;Titel;Status\nDEMO-X;Fel;pausad\n"
     app.file_uploader[0].upload("fel.csv", bad, "text/csv").run()
     assert not app.exception, app.exception
     assert "avvisades" in app.error[0].value

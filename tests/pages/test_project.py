@@ -9,7 +9,7 @@ def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Beviljade bidrag"] == "150\u00a0000 kr"
     assert metrics["Status"] == "Pågående"
-    facts = app.table[0].value
+    facts = app.table[0].value.reset_index()
     assert "Teknikföretagens Service i Sverige AB" in facts.iloc[:, 1].tolist()
     assert "2018-10-01 – 2019-02-28" in facts.iloc[:, 1].tolist()
     texts = " ".join(markdown.value for markdown in app.markdown)
