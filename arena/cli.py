@@ -109,6 +109,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if result.outcome == "rejected" else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from arena import export
+
+    engine = _engine()
+    path = Path(args.file)
+    if args.format == "360giving":
+        if args.kind != "grants":
+            print("The 360Giving format holds grants only: use KIND grants.", file=sys.stderr)
+            return 2
+        data = export.to_360giving_csv(engine)
+    else:
+        frame = export.export_frame(engine, args.kind)
+        if args.format == "xlsx":
+            data = export.to_xlsx_bytes(frame, sheet_name=args.kind)
+        else:
+            data = export.to_csv_bytes(frame, delimiter=args.delimiter)
+    path.write_bytes(data)
+    print(f"Wrote {path} ({len(data):,} bytes).".replace(",", " "))
+    return 0
+
+
 def cmd_history(_args: argparse.Namespace) -> int:
     from arena.metrics import import_history
 
@@ -167,6 +188,15 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--report", help="write every problem to this CSV file")
     importer.add_argument("--user", help="who imports (recorded in the history)")
     importer.set_defaults(func=cmd_import)
+
+    exporter = commands.add_parser("export", help="export a kind of data to a file")
+    exporter.add_argument("kind", choices=sorted(KINDS))
+    exporter.add_argument("file")
+    exporter.add_argument("--format", choices=["csv", "xlsx", "360giving"], default="csv")
+    exporter.add_argument(
+        "--delimiter", choices=[",", ";"], default=",", help="CSV separator (; for Swedish Excel)"
+    )
+    exporter.set_defaults(func=cmd_export)
 
     history = commands.add_parser("history", help="list the imports")
     history.set_defaults(func=cmd_history)

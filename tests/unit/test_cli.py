@@ -61,3 +61,15 @@ def test_the_module_entry_point_runs(use_db):
     )
     assert done.returncode == 0, done.stderr
     assert "Store ready" in done.stdout
+
+
+def test_export_writes_each_format(use_db, tmp_path, capsys):
+    assert main(["init", "--demo"]) == 0
+    for fmt, name in (("csv", "projects.csv"), ("xlsx", "projects.xlsx")):
+        assert main(["export", "projects", str(tmp_path / name), "--format", fmt]) == 0
+        assert (tmp_path / name).stat().st_size > 0
+    assert main(["export", "grants", str(tmp_path / "g.csv"), "--format", "360giving"]) == 0
+    text = (tmp_path / "g.csv").read_text(encoding="utf-8")
+    assert text.startswith("Identifier,Title") and "150000" in text
+    assert main(["export", "projects", str(tmp_path / "x.csv"), "--format", "360giving"]) == 2
+    capsys.readouterr()
