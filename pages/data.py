@@ -68,6 +68,7 @@ with history_tab:
         st.caption(t("data.history.none", language))
     else:
         st.dataframe(dataops.history_table(history, language), hide_index=True)
+        ui.download_buttons(history, name="import_history", language=language, key="history")
         committed = history[history["outcome"] == "committed"]
         if not committed.empty:
             chosen = st.selectbox(

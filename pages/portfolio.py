@@ -71,3 +71,6 @@ else:
         with summary:
             stats = tables.distribution(grants, by=by, language=language)
             st.dataframe(stats, hide_index=True)
+            ui.download_buttons(
+                stats, name=f"grants_by_{by}", language=language, key=f"grants_{by}"
+            )

@@ -79,3 +79,4 @@ for section in (
     if section == "spend":
         ui.plotly(charts.spend_against_grants(frame, detail["granted_sek"], language), key="spend")
     st.dataframe(tables.localise(frame, language), hide_index=True)
+    ui.download_buttons(frame, name=f"{reference}_{section}", language=language, key=section)
