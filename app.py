@@ -38,6 +38,7 @@ pages = {
         _page("portfolio", ":material/view_list:"),
         _page("project", ":material/description:"),
     ],
+    t("nav.funders", language): [_page("grants", ":material/payments:")],
     t("nav.staff", language): [_page("data", ":material/upload_file:")],
 }
 page = st.navigation(pages)

@@ -408,3 +408,38 @@ def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -
     figure.update_xaxes(type="category")
     figure.update_yaxes(title=t("axis.sek", language), tickformat=",d", rangemode="tozero")
     return _layout(figure, t("chart.spend.title", language), language, height=320)
+
+
+def disbursements(frame: pd.DataFrame, language: str) -> go.Figure:
+    """Money paid out per year (categories), one colour per funder."""
+    palette = [
+        OKABE_ITO[name]
+        for name in (
+            "blue",
+            "orange",
+            "bluish_green",
+            "reddish_purple",
+            "sky_blue",
+            "vermillion",
+            "yellow",
+            "grey",
+        )
+    ]
+    figure = go.Figure()
+    for index, (funder, part) in enumerate(frame.groupby("funder", sort=True)):
+        amounts = part["disbursed_sek"].astype("int64")
+        figure.add_bar(
+            x=part["year"].astype(str),
+            y=amounts,
+            name=funder,
+            marker_color=palette[index % len(palette)],
+            text=[format_sek(int(amount), language) for amount in amounts],
+            textposition="none",
+            hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(
+        type="category", categoryorder="category ascending", title=t("axis.year", language)
+    )
+    figure.update_yaxes(title=t("axis.sek", language), tickformat=",d")
+    return _layout(figure, t("chart.disbursements.title", language), language)

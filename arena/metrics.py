@@ -678,7 +678,7 @@ def project_detail(engine: Engine, *, reference: str) -> dict | None:
         engine,
         (
             sa.select(
-                grant.c.reference,
+                grant.c.reference.label("grant_reference"),
                 funder.c.name.label("funder"),
                 grant.c.amount_sek,
                 grant.c.decision_date,
@@ -837,4 +837,91 @@ def import_history(engine: Engine, *, limit: int = 200) -> pd.DataFrame:
     for name in ("new", "updated", "deleted"):
         frame[name] = counts.map(lambda c, name=name: c.get(name, 0)).astype("int64")
     frame["sha256"] = frame["sha256"].str[:12]
+    return frame
+
+
+def funder_grants(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date | None = None
+) -> pd.DataFrame:
+    """Every grant of the filtered projects, with what is paid and the project's reports.
+
+    One row per grant: funder, reference, project, period, amount, disbursed, paid_share,
+    reports_late (past due, not delivered) and next_report (the next open due date).
+    """
+    today = today or date.today()
+    funder = organisation.alias("funder")
+    paid = (
+        sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
+        .group_by(disbursement.c.grant_id)
+        .subquery()
+    )
+    statement = (
+        sa.select(
+            funder.c.name.label("funder"),
+            grant.c.reference.label("grant_reference"),
+            project.c.reference.label("project_reference"),
+            project.c.title,
+            project.c.status,
+            grant.c.start_date,
+            grant.c.end_date,
+            grant.c.amount_sek,
+            paid.c.paid.label("disbursed_sek"),
+        )
+        .select_from(
+            grant.join(project, project.c.id == grant.c.project_id)
+            .join(funder, funder.c.id == grant.c.funder_id)
+            .outerjoin(paid, paid.c.grant_id == grant.c.id)
+        )
+        .where(grant.c.project_id.in_(filtered_project_ids(filters)))
+        .order_by(funder.c.name, grant.c.reference)
+    )
+    grants = _money(_frame(engine, statement), "amount_sek", "disbursed_sek")
+    amount = grants["amount_sek"].astype("Float64")
+    grants["paid_share"] = (grants["disbursed_sek"].astype("Float64") / amount).where(amount > 0)
+    reports = _frame(
+        engine,
+        sa.select(milestone.c.scope_ref.label("project_reference"), milestone.c.due_date).where(
+            milestone.c.scope == "project", milestone.c.delivered_date.is_(None)
+        ),
+    )
+    late = reports[reports["due_date"] < today].groupby("project_reference").size()
+    upcoming = reports[reports["due_date"] >= today].groupby("project_reference")["due_date"].min()
+    grants["reports_late"] = grants["project_reference"].map(late).fillna(0).astype(int)
+    grants["next_report"] = grants["project_reference"].map(upcoming)
+    return grants
+
+
+def funder_summary(grants: pd.DataFrame) -> pd.DataFrame:
+    """Per funder: grants, granted, disbursed, share paid, late reports (from funder_grants)."""
+    summary = grants.groupby("funder", as_index=False).agg(
+        grants=("grant_reference", "count"),
+        granted_sek=("amount_sek", "sum"),
+        disbursed_sek=("disbursed_sek", "sum"),
+        reports_late=("reports_late", "sum"),
+    )
+    summary["paid_share"] = summary["disbursed_sek"].astype(float) / summary["granted_sek"]
+    return summary.sort_values("granted_sek", ascending=False).reset_index(drop=True)
+
+
+def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Money paid out per year and funder (SEK): year, funder, disbursed_sek."""
+    funder = organisation.alias("funder")
+    year = sa.extract("year", disbursement.c.paid_on)
+    statement = (
+        sa.select(
+            year.label("year"),
+            funder.c.name.label("funder"),
+            sa.func.sum(disbursement.c.amount_sek).label("disbursed_sek"),
+        )
+        .select_from(
+            disbursement.join(grant, grant.c.id == disbursement.c.grant_id).join(
+                funder, funder.c.id == grant.c.funder_id
+            )
+        )
+        .where(grant.c.project_id.in_(filtered_project_ids(filters)))
+        .group_by(year, funder.c.name)
+        .order_by(year, funder.c.name)
+    )
+    frame = _money(_frame(engine, statement), "disbursed_sek")
+    frame["year"] = frame["year"].astype("int64")
     return frame

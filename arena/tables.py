@@ -16,6 +16,7 @@ from arena.metrics import distribution_summary
 # Columns that hold codes or money, and the header key of every column a table may show.
 CODE_COLUMNS = {"status", "stage", "role", "level", "kind", "procurement_type", "state", "outcome"}
 DATE_COLUMNS = {
+    "next_report",
     "start_date",
     "end_date",
     "decision_date",
@@ -57,7 +58,7 @@ HEADERS = {
     "funder": "column.funder",
     "amount_sek": "column.amount",
     "decision_date": "column.decision_date",
-    "grant_reference": "column.grant",
+    "grant_reference": "column.grant_reference",
     "paid_on": "column.paid_on",
     "spent_on": "column.date",
     "category": "column.category",
@@ -84,6 +85,9 @@ HEADERS = {
     "median": "column.median",
     "q3": "column.q3",
     "total_sek": "column.total",
+    "project_reference": "column.project",
+    "reports_late": "grants.reports_late",
+    "next_report": "grants.next_report",
     "line": "column.line",
     "row": "column.line",
     "kinds": "data.kind",
@@ -114,7 +118,7 @@ def localise(frame: pd.DataFrame, language: str) -> pd.DataFrame:
             shown[column] = [label(v, language) if isinstance(v, str) else "" for v in values]
         elif column in MONEY_COLUMNS:
             shown[column] = [format_sek(int(v), language) if pd.notna(v) else "–" for v in values]
-        elif column == "coverage":
+        elif column in ("coverage", "paid_share"):
             shown[column] = [format_percent(v, language) if pd.notna(v) else "–" for v in values]
         elif column == "value":
             shown[column] = [

@@ -14,7 +14,9 @@ def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page
     assert "2018-10-01 – 2019-02-28" in facts.iloc[:, 1].tolist()
     texts = " ".join(markdown.value for markdown in app.markdown)
     assert "Teknikföretagen och SKL samarbetar" in texts
-    grants = next(frame.value for frame in app.dataframe if "Finansiär" in frame.value.columns)
+    grants = next(
+        frame.value for frame in app.dataframe if "Bidragsreferens" in frame.value.columns
+    )
     assert grants.iloc[0]["Finansiär"] == "Vinnova"
     assert grants.iloc[0]["Belopp"] == "150\u00a0000 kr"
     imports = next(frame.value for frame in app.dataframe if "Import" in frame.value.columns)
