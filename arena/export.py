@@ -556,48 +556,9 @@ _CODED: dict[Callable[[object], object], type[Enum]] = {
     v.parse_milestone_kind: MilestoneKind,
 }
 
-_TEXTS = {
-    "sheet": {"sv": "Instruktioner", "en": "Instructions"},
-    "column": {"sv": "Kolumn", "en": "Column"},
-    "required": {"sv": "Krävs", "en": "Required"},
-    "format": {"sv": "Format", "en": "Format"},
-    "accepted": {"sv": "Tillåtna värden", "en": "Accepted values"},
-    "yes": {"sv": "Ja", "en": "Yes"},
-    "no": {"sv": "Nej", "en": "No"},
-    "one_of": {"sv": "En av {names}", "en": "One of {names}"},
-    "text": {"sv": "Text", "en": "Text"},
-    "date": {
-        "sv": "Datum ÅÅÅÅ-MM-DD (även ÅÅÅÅ-MM eller t.ex. ”oktober 2018”)",
-        "en": "Date YYYY-MM-DD (also YYYY-MM or e.g. “October 2018”)",
-    },
-    "money": {
-        "sv": "Belopp i kronor, t.ex. 150 000 eller 2,5 mnkr",
-        "en": "Amount in SEK, e.g. 150000 or 2.5 MSEK",
-    },
-    "signed_money": {
-        "sv": "Belopp i kronor; negativt för en rättelse",
-        "en": "Amount in SEK; negative for a correction",
-    },
-    "year": {"sv": "År ÅÅÅÅ", "en": "Year YYYY"},
-    "number": {"sv": "Tal, t.ex. 5,2", "en": "Number, e.g. 5.2"},
-    "share": {"sv": "Andel: 40 % eller 0,4", "en": "Share: 40% or 0.4"},
-    "org_number": {
-        "sv": "Organisationsnummer NNNNNN-NNNN",
-        "en": "Organisation number NNNNNN-NNNN",
-    },
-    "country": {"sv": "Landkod, två bokstäver (SE, NO)", "en": "Two-letter country code (SE, NO)"},
-    "code": {"sv": "Ett av värdena till höger", "en": "One of the values on the right"},
-    "ref": {
-        "sv": "Måste finnas bland {label} (samma stavning)",
-        "en": "Must exist in {label} (same spelling)",
-    },
-    "default": {"sv": "Tomt = {value}", "en": "Empty = {value}"},
-}
-
 
 def _text(key: str, language: str, **values: object) -> str:
-    text = _TEXTS[key][language]
-    return text.format(**values) if values else text
+    return i18n.t(f"template.{key}", language, **values)
 
 
 def _format_hint(kind: Kind, column: Column, language: str) -> str:

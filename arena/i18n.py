@@ -356,6 +356,45 @@ TEXTS: dict[str, dict[str, str]] = {
     "column.after": {"sv": "Efter", "en": "After"},
     "column.error": {"sv": "Feltyp", "en": "Error"},
     "column.message": {"sv": "Meddelande", "en": "Message"},
+    # Upload templates: the instructions sheet.
+    "template.sheet": {"sv": "Instruktioner", "en": "Instructions"},
+    "template.column": {"sv": "Kolumn", "en": "Column"},
+    "template.required": {"sv": "Krävs", "en": "Required"},
+    "template.format": {"sv": "Format", "en": "Format"},
+    "template.accepted": {"sv": "Tillåtna värden", "en": "Accepted values"},
+    "template.yes": {"sv": "Ja", "en": "Yes"},
+    "template.no": {"sv": "Nej", "en": "No"},
+    "template.one_of": {"sv": "En av {names}", "en": "One of {names}"},
+    "template.text": {"sv": "Text", "en": "Text"},
+    "template.date": {
+        "sv": "Datum ÅÅÅÅ-MM-DD (även ÅÅÅÅ-MM eller t.ex. ”oktober 2018”)",
+        "en": "Date YYYY-MM-DD (also YYYY-MM or e.g. “October 2018”)",
+    },
+    "template.money": {
+        "sv": "Belopp i kronor, t.ex. 150 000 eller 2,5 mnkr",
+        "en": "Amount in SEK, e.g. 150000 or 2.5 MSEK",
+    },
+    "template.signed_money": {
+        "sv": "Belopp i kronor; negativt för en rättelse",
+        "en": "Amount in SEK; negative for a correction",
+    },
+    "template.year": {"sv": "År ÅÅÅÅ", "en": "Year YYYY"},
+    "template.number": {"sv": "Tal, t.ex. 5,2", "en": "Number, e.g. 5.2"},
+    "template.share": {"sv": "Andel: 40 % eller 0,4", "en": "Share: 40% or 0.4"},
+    "template.org_number": {
+        "sv": "Organisationsnummer NNNNNN-NNNN",
+        "en": "Organisation number NNNNNN-NNNN",
+    },
+    "template.country": {
+        "sv": "Landkod, två bokstäver (SE, NO)",
+        "en": "Two-letter country code (SE, NO)",
+    },
+    "template.code": {"sv": "Ett av värdena till höger", "en": "One of the values on the right"},
+    "template.ref": {
+        "sv": "Måste finnas bland {label} (samma stavning)",
+        "en": "Must exist in {label} (same spelling)",
+    },
+    "template.default": {"sv": "Tomt = {value}", "en": "Empty = {value}"},
     "empty.store": {
         "sv": "Databasen är tom. Kör `python -m arena init --demo` eller ladda upp data.",
         "en": "The store is empty. Run `python -m arena init --demo` or upload data.",
