@@ -91,22 +91,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         problems_frame(result.problems, "en").drop(columns=["severity", "table"]).to_csv(
             args.report, index=False
         )
-    counts = result.counts
-    if counts:
-        summary = ", ".join(f"{count} {name}" for name, count in counts.items() if count)
-        print(f"{path.name}: {summary or 'nothing to do'}")
-    if result.previous_import_id:
-        print(f"The same file was imported before (import {result.previous_import_id}).")
     if result.problems:
         _print_problems(result.problems)
-    messages = {
-        "committed": f"Committed as import {result.import_id} in {result.seconds:.2f} s.",
-        "unchanged": "Nothing changed: the store already holds exactly this data.",
-        "dry-run": "Dry run: nothing was written.",
-        "rejected": "Rejected: nothing was written.",
-    }
-    print(messages[result.outcome], file=sys.stderr if result.outcome == "rejected" else None)
-    return 1 if result.outcome == "rejected" else 0
+    failed = result.outcome in ("rejected", "busy")
+    print(f"{path.name}: {result.summary('en')}", file=sys.stderr if failed else None)
+    return 1 if failed else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -157,7 +146,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from arena.ingest.formats import KINDS
+    from arena.ingest.formats import KINDS, UPLOAD_KINDS
 
     parser = argparse.ArgumentParser(
         prog="python -m arena",
@@ -177,7 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser("import", help="import a CSV, Excel or JSON file")
     importer.add_argument("file")
-    importer.add_argument("--kind", choices=sorted(KINDS), help="what the file holds")
+    importer.add_argument(
+        "--kind",
+        choices=sorted(UPLOAD_KINDS),
+        help="what the file holds (default: detected from the headers)",
+    )
     importer.add_argument("--sheet", help="Excel sheet name (default: the first)")
     importer.add_argument("--dry-run", action="store_true", help="show what would change")
     importer.add_argument(

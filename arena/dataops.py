@@ -55,20 +55,6 @@ def commit(engine: Engine, files: list[Upload], *, replace: bool, user: str | No
     return import_files(engine, files, replace=replace, user=user)
 
 
-def summary(result: ImportResult, language: str) -> str:
-    """One sentence saying what happened or would happen."""
-    key = {
-        "dry-run": "data.outcome.preview",
-        "committed": "data.outcome.committed",
-        "unchanged": "data.outcome.unchanged",
-        "rejected": "data.outcome.rejected",
-    }
-    text = t(key[result.outcome], language, id=result.import_id or "")
-    if result.previous_import_id:
-        text += " " + t("data.outcome.same_file", language, id=result.previous_import_id)
-    return text
-
-
 def preview_frames(result: ImportResult, language: str) -> dict[str, pd.DataFrame]:
     """Tables of a preview: new rows, field changes (before -> after), problems."""
     frames: dict[str, pd.DataFrame] = {}

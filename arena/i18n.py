@@ -299,24 +299,39 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.count.updated": {"sv": "Ändrade", "en": "Updated"},
     "data.count.unchanged": {"sv": "Oförändrade", "en": "Unchanged"},
     "data.count.rejected": {"sv": "Avvisade", "en": "Rejected"},
-    "data.count.deleted": {"sv": "Tas bort", "en": "Deleted"},
-    "data.outcome.preview": {
-        "sv": "Förhandsgranskning: inget är sparat ännu.",
-        "en": "Preview: nothing has been saved yet.",
+    "data.count.deleted": {"sv": "Borttagna", "en": "Deleted"},
+    "import.outcome.dry-run": {
+        "sv": "Förhandsgranskning: {counts}; inget är sparat ännu.",
+        "en": "Preview: {counts}; nothing has been saved yet.",
     },
-    "data.outcome.committed": {"sv": "Import {id} är sparad.", "en": "Import {id} is saved."},
-    "data.outcome.unchanged": {
-        "sv": "Inget att ändra: databasen innehåller redan exakt detta.",
-        "en": "Nothing to change: the store already holds exactly this.",
+    "import.outcome.committed": {
+        "sv": "Import {import_id} är sparad: {counts}.",
+        "en": "Committed as import {import_id}: {counts}.",
     },
-    "data.outcome.rejected": {
-        "sv": "Filen avvisades och ingenting har ändrats. Rätta felen nedan och ladda upp igen.",
-        "en": "The file was rejected and nothing changed. Fix the problems below and upload again.",
+    "import.outcome.unchanged": {
+        "sv": "Inget ändrades ({counts}): databasen har redan exakt dessa uppgifter.",
+        "en": "Nothing changed ({counts}): the store already holds exactly this data.",
     },
-    "data.outcome.same_file": {
-        "sv": "Samma fil importerades tidigare (import {id}).",
-        "en": "The same file was imported before (import {id}).",
+    "import.outcome.rejected": {
+        "sv": "Filen avvisades med {errors} fel och inget har ändrats. Rätta felen och ladda "
+        "upp igen.",
+        "en": "The file was rejected with {errors} errors and nothing was changed. Fix them "
+        "and upload again.",
     },
+    "import.outcome.busy": {
+        "sv": "Upptagen: en annan import pågår. Inget har sparats; försök igen om en stund.",
+        "en": "Busy: another import is running. Nothing was written; try again in a moment.",
+    },
+    "import.same_file": {
+        "sv": "Samma fil importerades tidigare (import {import_id}).",
+        "en": "The same file was imported before (import {import_id}).",
+    },
+    "import.count.new": {"sv": "{count} nya", "en": "{count} new"},
+    "import.count.updated": {"sv": "{count} ändrade", "en": "{count} updated"},
+    "import.count.unchanged": {"sv": "{count} oförändrade", "en": "{count} unchanged"},
+    "import.count.rejected": {"sv": "{count} avvisade", "en": "{count} rejected"},
+    "import.count.deleted": {"sv": "{count} borttagna", "en": "{count} deleted"},
+    "import.count.none": {"sv": "inga rader", "en": "no rows"},
     "data.tab.new": {"sv": "Nya rader", "en": "New rows"},
     "data.tab.changes": {"sv": "Ändringar", "en": "Changes"},
     "data.tab.problems": {"sv": "Problem", "en": "Problems"},

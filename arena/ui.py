@@ -264,8 +264,9 @@ def import_summary(result: Any, language: str) -> None:
         "committed": st.success,
         "unchanged": st.info,
         "rejected": st.error,
+        "busy": st.warning,
     }[result.outcome]
-    show(dataops.summary(result, language))
+    show(result.summary(language))
     frames = dataops.preview_frames(result, language)
     tabs = st.tabs([t(f"data.tab.{name}", language) for name in frames])
     for tab, frame in zip(tabs, frames.values(), strict=True):
@@ -289,3 +290,23 @@ def import_summary(result: Any, language: str) -> None:
 def today() -> date:
     """Today's date: the reference day of every date-dependent number on the pages."""
     return date.today()
+
+
+def ensure_shell() -> None:
+    """Make sure a page runs inside app.py's navigation and sidebar.
+
+    Streamlit keeps a process-wide flag for apps with a `pages/` folder: until some session has
+    run `st.navigation`, a direct link to a page (e.g. a shared `/portfolio?f_status=...`) runs
+    that page script alone, under Streamlit's old automatic navigation, without our sidebar,
+    filters or language. The first page run that sees the flag clears it and reruns, so the
+    same request is served by app.py with every page and filter in place.
+    """
+    from streamlit import config as streamlit_config
+    from streamlit.runtime.pages_manager import PagesManager
+
+    # AppTest resets the flag before every run by design, so there the rerun would only
+    # swallow the widget events of the run (a clicked button); its page runs are fine alone.
+    # (It patches `config.get_option`; `st.get_option` is a separate reference and misses that.)
+    if PagesManager.uses_pages_directory and not streamlit_config.get_option("global.appTest"):
+        PagesManager.uses_pages_directory = False
+        st.rerun()

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from arena import dataops, ui
-from arena.i18n import t
+from arena.i18n import format_number, t
 
+ui.ensure_shell()
 language = ui.language()
 st.title(t("page.data", language))
 st.caption(t("data.caption", language))
@@ -56,7 +57,7 @@ with upload_tab:
                         "data.committed",
                         language,
                         id=result.import_id,
-                        seconds=f"{result.seconds:.1f}",
+                        seconds=format_number(result.seconds, language, decimals=1),
                     )
                     st.session_state["upload_round"] += 1  # a fresh, empty uploader
                     st.rerun()

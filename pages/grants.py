@@ -5,6 +5,7 @@ import streamlit as st
 from arena import charts, metrics, tables, ui
 from arena.i18n import format_msek, format_percent, t
 
+ui.ensure_shell()
 language = ui.language()
 filters, today = ui.current_filters(), ui.today()
 st.title(t("page.grants", language))

@@ -5,6 +5,7 @@ import streamlit as st
 from arena import charts, ui
 from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
 
+ui.ensure_shell()
 language = ui.language()
 filters, today = ui.current_filters(), ui.today()
 st.title(t("page.overview", language))

@@ -5,6 +5,7 @@ import streamlit as st
 from arena import charts, tables, ui
 from arena.i18n import format_date, format_sek, label, sector_label, t
 
+ui.ensure_shell()
 language = ui.language()
 st.title(t("page.project", language))
 

@@ -1,8 +1,10 @@
-"""THE door into the store: read -> map -> parse -> validate -> plan -> apply.
+"""THE door into the store: read -> split -> parse and validate -> plan -> apply.
 
 The demo data, the Data page and `python -m arena import` all come through `import_files`,
-so a file behaves the same wherever it is uploaded. An import commits whole or changes
-nothing; a rejected or unchanged upload leaves the store byte for byte as it was.
+so a file behaves the same wherever it is uploaded. A file is one kind (our templates, in
+Swedish or English) or a layout that splits into several (Vinnova open data, 360Giving),
+planned together so references resolve within the upload. An import commits whole or
+changes nothing; a rejected, unchanged or busy upload leaves the store byte for byte as it was.
 """
 
 from __future__ import annotations
@@ -16,20 +18,22 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from arena import config, models
+from arena.i18n import t
 from arena.ingest.apply import UndoError, apply_plan, undo_import
-from arena.ingest.formats import KINDS
+from arena.ingest.formats import KINDS, UPLOAD_KINDS, split
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import ReadError, read_file
 from arena.ingest.report import Problem
-from arena.ingest.validate import ParsedTable, UnknownKindError, parse_table
+from arena.ingest.validate import ParsedTable, UnknownKindError, detect_kind, parse_table
 from arena.store import transaction
 
 __all__ = [
     "ImportResult",
     "UndoError",
+    "Upload",
     "import_files",
     "load_demo",
     "undo",
@@ -50,7 +54,9 @@ class Upload:
 class ImportResult:
     """What an import did, or would do (dry run), and everything wrong with it."""
 
-    outcome: str  # committed | rejected | unchanged | dry-run
+    # committed | rejected | unchanged | dry-run | busy (another writer held the store too
+    # long; nothing was written)
+    outcome: str
     plan: Plan | None
     problems: list[Problem]
     sha256: str
@@ -63,6 +69,25 @@ class ImportResult:
     def counts(self) -> dict[str, int]:
         return self.plan.counts() if self.plan else {}
 
+    def summary(self, language: str = "sv") -> str:
+        """One sentence for a person: the outcome, the counts, and the earlier same file."""
+        counts = ", ".join(
+            t(f"import.count.{name}", language, count=count)
+            for name, count in self.counts.items()
+            if count
+        ) or t("import.count.none", language)
+        errors = sum(problem.severity == "error" for problem in self.problems)
+        text = t(
+            f"import.outcome.{self.outcome}",
+            language,
+            import_id=self.import_id,
+            counts=counts,
+            errors=errors,
+        )
+        if self.previous_import_id is not None:
+            text += " " + t("import.same_file", language, import_id=self.previous_import_id)
+        return text
+
 
 def _sha256(uploads: list[Upload]) -> str:
     digest = hashlib.sha256()
@@ -72,14 +97,15 @@ def _sha256(uploads: list[Upload]) -> str:
 
 
 def _parse(upload: Upload) -> tuple[list[ParsedTable], list[Problem]]:
+    """The upload's tables, one per kind (a layout's file gives several), or why none."""
     try:
         raw = read_file(upload.data, upload.name, sheet=upload.sheet)
     except ReadError as exc:
         return [], [exc.problem]
+    known = ", ".join(UPLOAD_KINDS)
     try:
-        return [parse_table(raw, upload.kind)], []
+        name = upload.kind or detect_kind(raw.header).name
     except UnknownKindError:
-        known = ", ".join(KINDS)
         return [], [
             Problem(
                 "format-error",
@@ -87,9 +113,20 @@ def _parse(upload: Upload) -> tuple[list[ParsedTable], list[Problem]]:
                 "eller använd en mall från Data-sidan.",
                 f"{upload.name}: the headers match no known kind of data. Choose the kind "
                 f"({known}) or use a template from the Data page.",
-                row=1,
+                row=raw.header_line or None,
             )
         ]
+    if name not in UPLOAD_KINDS:
+        return [], [
+            Problem(
+                "format-error",
+                f"{upload.name}: okänd datatyp ”{name}” (kända: {known}).",
+                f"{upload.name}: unknown kind “{name}” (known: {known}).",
+            )
+        ]
+    return [
+        parse_table(part.raw, part.kind, create_only=part.create_only) for part in split(raw, name)
+    ], []
 
 
 def _previous_import(conn: sa.Connection, sha256: str) -> int | None:
@@ -183,9 +220,10 @@ def import_files(
     if any(p.severity == "error" for p in problems) or not tables:
         return result("rejected", None)
 
-    if dry_run:
+    if dry_run or any(table.has_errors for table in tables):
+        # Read-only: a preview, or a file already known to be rejected, takes no write lock.
         with engine.connect() as conn:
-            plan = plan_upload(conn, tables, replace=replace)
+            plan = plan_upload(conn, tables, replace=replace, diff=dry_run)
             previous = _previous_import(conn, sha256)
         outcome = "rejected" if plan.has_errors else "dry-run"
         return result(outcome, plan, previous_import_id=previous)
@@ -211,7 +249,18 @@ def import_files(
         # not leave half an import behind: leaving the block has rolled everything back.
         problems.append(_constraint_problem(exc))
         return result("rejected", plan)
+    except OperationalError as exc:
+        if not _is_busy(exc):
+            raise
+        return result("busy", None)
     return result("committed", plan, import_id=import_id, previous_import_id=previous)
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    """Another writer held the store longer than we wait: SQLite's busy timeout ran out, or
+    PostgreSQL's lock_timeout (SQLSTATE 55P03) did. Nothing was written; try again.
+    """
+    return getattr(exc.orig, "sqlstate", None) == "55P03" or "database is locked" in str(exc.orig)
 
 
 def undo(engine: Engine, import_id: int) -> dict[str, int]:

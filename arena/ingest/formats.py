@@ -9,11 +9,18 @@ lands in the same place. Columns that point at other entities (`coordinator`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
 
 from arena import models
+from arena.domain import OrganisationKind, ProjectStatus
 from arena.ingest import values as v
+from arena.ingest.read import RawTable
+from arena.ingest.report import Problem, blank_header, extra_label
 
 
 @dataclass(frozen=True)
@@ -599,3 +606,492 @@ _register(
 def kind_order(names: set[str] | list[str]) -> list[str]:
     """Kinds in an order where every kind comes after the kinds it refers to."""
     return [name for name in KINDS if name in set(names)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Layouts: files that hold several kinds at once (Vinnova open data, 360Giving).
+#
+# A layout splits one table into one part per kind, with canonical headers and the file's own
+# row numbers, so `import_files` plans the parts together: the organisations and projects a
+# file names resolve within the same upload. Entities a layout only names in passing (the
+# coordinator, the funder, the project behind a 360Giving grant) are `create_only`: they are
+# added when missing, and an existing row is never overwritten by a guess such as the kind
+# of organisation read from its name.
+
+
+@dataclass
+class Part:
+    """One kind's share of an uploaded table."""
+
+    kind: str
+    raw: RawTable
+    create_only: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A known file layout: the headers that identify it and how it splits into kinds."""
+
+    name: str
+    label_sv: str
+    label_en: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    split: Callable[[_Source], list[Part]]
+
+
+VINNOVA_SOURCE = "Vinnova öppna data"
+GIVING_SOURCE = "360Giving"
+
+# The kind of an organisation only known by name. First rule that matches wins, else company
+# (most coordinators and grant recipients are companies). The guess is only used for an
+# organisation the store does not have yet; an existing one keeps its kind.
+_KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
+    (re.compile(r"\bkommun\b|\bstad$", re.IGNORECASE), OrganisationKind.MUNICIPALITY),
+    (re.compile(r"^region\b|regionen$|\blandsting$", re.IGNORECASE), OrganisationKind.REGION),
+    (
+        re.compile(r"universitet|högskola|university|institutet$|research institute", re.I),
+        OrganisationKind.RESEARCH_ORGANISATION,
+    ),
+    (
+        re.compile(
+            r"(myndigheten|verket|rådet|styrelsen|inspektionen|kollegiet)$|^(vinnova|formas|forte)$",
+            re.IGNORECASE,
+        ),
+        OrganisationKind.NATIONAL_AUTHORITY,
+    ),
+)
+
+
+def guess_org_kind(name: str) -> str:
+    """The organisation kind a name suggests: "Göteborgs kommun" -> municipality and so on."""
+    text = " ".join(name.split())
+    for pattern, kind in _KIND_BY_NAME:
+        if pattern.search(text):
+            return kind.value
+    return OrganisationKind.COMPANY.value
+
+
+class _Source:
+    """A layout's view of the uploaded table: its cells by the labels the layout knows."""
+
+    def __init__(self, raw: RawTable, layout: Layout):
+        self.raw = raw
+        self.layout = layout
+        self.position: dict[str, int] = {}
+        for index, text in enumerate(raw.header):
+            self.position.setdefault(v.normalise_label(str(text)), index)
+        keep, self.problems = raw.shape_problems()
+        self.keep = [int(index) for index in np.flatnonzero(keep)]
+        self.problems += self._header_problems()
+
+    def has(self, label: str) -> bool:
+        return v.normalise_label(label) in self.position
+
+    def find(self, labels: tuple[str, ...]) -> str | None:
+        """The first of `labels` the file has."""
+        return next((label for label in labels if self.has(label)), None)
+
+    def shown(self, label: str) -> str:
+        """The header as the file writes it."""
+        index = self.position.get(v.normalise_label(label))
+        return label if index is None else str(self.raw.header[index])
+
+    def cells(self, label: str) -> list[object]:
+        """The cells of column `label` in the kept rows ("" when the file lacks the column)."""
+        index = self.position.get(v.normalise_label(label))
+        if index is None:
+            return [""] * len(self.keep)
+        column = self.raw.columns[index]
+        return [column[row] for row in self.keep]
+
+    def _header_problems(self) -> list[Problem]:
+        known = {v.normalise_label(label) for label in self.layout.required + self.layout.optional}
+        line = self.raw.header_line or None
+        problems = []
+        seen: set[str] = set()
+        for index, text in enumerate(self.raw.header):
+            label, key = str(text).strip(), v.normalise_label(str(text))
+            if not label:
+                problems.append(blank_header(index, line))
+            elif key in seen:
+                problems.append(
+                    Problem(
+                        "duplicate-label",
+                        f"Kolumnen ”{label}” finns två gånger.",
+                        f"The column “{label}” appears twice.",
+                        row=line,
+                        column=label,
+                    )
+                )
+            elif key not in known:
+                problems.append(
+                    extra_label(label, self.layout.label_sv, self.layout.label_en, line)
+                )
+            seen.add(key)
+        for label in self.layout.required:
+            if not self.has(label):
+                problems.append(
+                    Problem(
+                        "missing-label",
+                        f"Kolumnen ”{label}” saknas men krävs i {self.layout.label_sv}.",
+                        f"The column “{label}” is missing but required in {self.layout.label_en}.",
+                        row=line,
+                        column=label,
+                    )
+                )
+        return problems
+
+    def part(
+        self,
+        kind: str,
+        columns: list[tuple[str, str, list[object]]],
+        *,
+        rows: list[int] | None = None,
+        create_only: bool = False,
+    ) -> Part:
+        """A kind's table from (canonical name, label shown, cell per kept row) columns.
+
+        `rows` picks kept rows by position (default: all), e.g. one row per organisation.
+        """
+        picked = range(len(self.keep)) if rows is None else rows
+        raw = RawTable(
+            name=f"{self.raw.name} ({KINDS[kind].label_sv.lower()})",
+            header=[name for name, _shown, _cells in columns],
+            columns=[[cells[i] for i in picked] for _name, _shown, cells in columns],
+            shown=[shown for _name, shown, _cells in columns],
+            header_line=self.raw.header_line,
+            row_lines=[self.raw.line_of(self.keep[i]) for i in picked],
+        )
+        return Part(kind, raw, create_only)
+
+    def organisations(
+        self, entries: list[tuple[list[object], list[object], str]], source: str
+    ) -> Part:
+        """One create-only organisation per distinct name, at the first row that names it.
+
+        `entries` are (names, identifiers, label) per column pair that names organisations.
+        """
+        first: dict[str, tuple[int, object]] = {}
+        for names, identifiers, _label in entries:
+            for position, (name, identifier) in enumerate(zip(names, identifiers, strict=True)):
+                if not v.is_missing(name):
+                    first.setdefault(" ".join(str(name).split()), (position, identifier))
+        ordered = sorted(first.items(), key=lambda item: item[1][0])
+        labels = " / ".join(label for _names, _ids, label in entries)
+        names = [name for name, _first in ordered]
+        identifiers = [identifier for _name, (_row, identifier) in ordered]
+        raw = RawTable(
+            name=f"{self.raw.name} ({KINDS['organisations'].label_sv.lower()})",
+            header=["name", "org_number", "kind", "country", "source"],
+            columns=[
+                names,
+                [_org_number(identifier) for identifier in identifiers],
+                [guess_org_kind(name) for name in names],
+                [_country_of(identifier) for identifier in identifiers],
+                [source] * len(names),
+            ],
+            shown=[labels, labels, "Typ", "Land", "Källa"],
+            header_line=self.raw.header_line,
+            row_lines=[self.raw.line_of(self.keep[row]) for _name, (row, _id) in ordered],
+        )
+        return Part("organisations", raw, create_only=True)
+
+
+_SWEDISH_ORG_ID = re.compile(r"SE-(?:BLV|ON)-(?P<number>.+)", re.IGNORECASE)
+_COUNTRY_PREFIX = re.compile(r"(?P<country>[A-WYZ][A-Z])-", re.IGNORECASE)
+
+
+def _org_number(identifier: object) -> object:
+    """The organisationsnummer inside an org-id such as `SE-BLV-5560160680`, else empty."""
+    match = _SWEDISH_ORG_ID.fullmatch(str(identifier).strip())
+    return match["number"] if match else ""
+
+
+def _country_of(identifier: object) -> str:
+    """The country an org-id starts with (`GB-CHC-...` -> GB); SE when it names none.
+
+    Prefixes starting with X (XI-, XM-) are international registers, not countries.
+    """
+    match = _COUNTRY_PREFIX.match(str(identifier).strip())
+    return match["country"].upper() if match else "SE"
+
+
+def _first_filled(*columns: list[object]) -> list[object]:
+    """Per row, the first cell that is not missing ("" when all are)."""
+    return [
+        next((cell for cell in cells if not v.is_missing(cell)), "")
+        for cells in zip(*columns, strict=True)
+    ]
+
+
+def _split_vinnova(source: _Source) -> list[Part]:
+    """A Vinnova project: its coordinator, the project, and Vinnova's grant to it.
+
+    Description is Projektreferat, else MalSvenska. A record without BeviljatBidrag yields no
+    grant: nothing granted is known.
+    """
+    reference = source.cells("Diarienummer")
+    start, end = source.cells("ProjektStart"), source.cells("ProjektSlut")
+    coordinators = source.cells("KoordinatorOrg")
+    constant = [VINNOVA_SOURCE] * len(source.keep)
+    description_label = source.shown(
+        "Projektreferat" if source.has("Projektreferat") else "MalSvenska"
+    )
+    projects = source.part(
+        "projects",
+        [
+            ("reference", source.shown("Diarienummer"), reference),
+            ("title", source.shown("Ärenderubrik"), source.cells("Ärenderubrik")),
+            (
+                "title_en",
+                source.shown("ÄrenderubrikEngelska"),
+                source.cells("ÄrenderubrikEngelska"),
+            ),
+            (
+                "description",
+                description_label,
+                _first_filled(source.cells("Projektreferat"), source.cells("MalSvenska")),
+            ),
+            ("expected_effects", source.shown("ResultatSvenska"), source.cells("ResultatSvenska")),
+            ("status", source.shown("Status"), source.cells("Status")),
+            ("start_date", source.shown("ProjektStart"), start),
+            ("end_date", source.shown("ProjektSlut"), end),
+            ("coordinator", source.shown("KoordinatorOrg"), coordinators),
+            ("source", "Källa", constant),
+        ],
+    )
+    amounts = source.cells("BeviljatBidrag")
+    grants = source.part(
+        "grants",
+        [
+            ("reference", source.shown("Diarienummer"), reference),
+            ("project_reference", source.shown("Diarienummer"), reference),
+            ("funder", "Finansiär", ["Vinnova"] * len(source.keep)),
+            ("amount_sek", source.shown("BeviljatBidrag"), amounts),
+            ("start_date", source.shown("ProjektStart"), start),
+            ("end_date", source.shown("ProjektSlut"), end),
+            ("source", "Källa", constant),
+        ],
+        rows=[i for i, amount in enumerate(amounts) if not v.is_missing(amount)],
+    )
+    organisations = source.organisations(
+        [
+            (coordinators, [""] * len(coordinators), source.shown("KoordinatorOrg")),
+            (["Vinnova"], [""], "Vinnova"),
+        ],
+        VINNOVA_SOURCE,
+    )
+    return [organisations, projects, grants]
+
+
+def _status_from_dates(start: object, end: object, today: date) -> str:
+    """A 360Giving project's status from its planned dates: before the start planned, after the
+    end completed, in between ongoing; without dates planned (granted, nothing more known).
+
+    A date that cannot be read counts as unknown here; its own column reports it.
+    """
+
+    def read(value: object, *, end: bool) -> date | None:
+        if v.is_missing(value):
+            return None
+        try:
+            return v.parse_date(value, end=end)
+        except v.ValueProblem:
+            return None
+
+    first, last = read(start, end=False), read(end, end=True)
+    if first is None and last is None:
+        return ProjectStatus.PLANNED.value
+    if first is not None and today < first:
+        return ProjectStatus.PLANNED.value
+    if last is not None and today > last:
+        return ProjectStatus.COMPLETED.value
+    return ProjectStatus.ONGOING.value
+
+
+def _positive_money(value: object) -> bool:
+    """True unless the amount is missing or reads as 0 (an unreadable one is reported later)."""
+    if v.is_missing(value):
+        return False
+    try:
+        return v.parse_money(value) > 0
+    except v.ValueProblem:
+        return True
+
+
+def _currency_problems(source: _Source) -> list[Problem]:
+    """Amounts must be in SEK: any other currency is a constraint-error on its row."""
+    label = source.shown("Currency")
+    problems = []
+    for row, currency in zip(source.keep, source.cells("Currency"), strict=True):
+        if v.is_missing(currency) or str(currency).strip().upper() != "SEK":
+            shown = "" if v.is_missing(currency) else str(currency)
+            problems.append(
+                Problem(
+                    "constraint-error",
+                    f"Valutan är ”{shown}”; bara belopp i SEK godtas.",
+                    f"The currency is “{shown}”; only amounts in SEK are accepted.",
+                    row=source.raw.line_of(row),
+                    column=label,
+                    value=shown,
+                )
+            )
+    return problems
+
+
+# A column with a diarienummer names the project a 360Giving grant belongs to (several
+# grants may share one); without it each grant is its own project, keyed by its Identifier.
+_GIVING_PROJECT_LABELS = ("Diarienummer", "Dnr", "Projektets diarienummer", "Project reference")
+
+
+def _split_360giving(source: _Source) -> list[Part]:
+    """Recipient and funder, the project per grant, the grant, and what was paid out.
+
+    Status comes from the planned dates compared with today (`_status_from_dates`). A positive
+    `Amount Disbursed` becomes one disbursement dated the award date: 360Giving gives the sum
+    paid so far, not the payments, and the award date is the one date the file is sure of.
+    """
+    today = date.today()
+    identifier = source.cells("Identifier")
+    project_label = source.find(_GIVING_PROJECT_LABELS)
+    project = (
+        _first_filled(source.cells(project_label), identifier) if project_label else identifier
+    )
+    project_shown = source.shown(project_label or "Identifier")
+    start = source.cells("Planned Dates:Start Date")
+    end = source.cells("Planned Dates:End Date")
+    recipients, funders = source.cells("Recipient Org:Name"), source.cells("Funding Org:Name")
+    constant = [GIVING_SOURCE] * len(source.keep)
+    first_of_project: dict[str, int] = {}
+    for position, key in enumerate(project):
+        first_of_project.setdefault(" ".join(str(key).split()), position)
+    projects = source.part(
+        "projects",
+        [
+            ("reference", project_shown, project),
+            ("title", source.shown("Title"), source.cells("Title")),
+            ("description", source.shown("Description"), source.cells("Description")),
+            (
+                "status",
+                "Status",
+                [_status_from_dates(s, e, today) for s, e in zip(start, end, strict=True)],
+            ),
+            ("start_date", source.shown("Planned Dates:Start Date"), start),
+            ("end_date", source.shown("Planned Dates:End Date"), end),
+            ("coordinator", source.shown("Recipient Org:Name"), recipients),
+            ("source", "Källa", constant),
+        ],
+        rows=sorted(first_of_project.values()),
+        create_only=True,
+    )
+    award_date = source.cells("Award Date")
+    grants = source.part(
+        "grants",
+        [
+            ("reference", source.shown("Identifier"), identifier),
+            ("project_reference", project_shown, project),
+            ("funder", source.shown("Funding Org:Name"), funders),
+            ("amount_sek", source.shown("Amount Awarded"), source.cells("Amount Awarded")),
+            ("decision_date", source.shown("Award Date"), award_date),
+            ("start_date", source.shown("Planned Dates:Start Date"), start),
+            ("end_date", source.shown("Planned Dates:End Date"), end),
+            ("source", "Källa", constant),
+        ],
+    )
+    grants.raw.problems += _currency_problems(source)
+    disbursed = source.cells("Amount Disbursed")
+    disbursements = source.part(
+        "disbursements",
+        [
+            ("grant_reference", source.shown("Identifier"), identifier),
+            ("paid_on", source.shown("Award Date"), award_date),
+            ("amount_sek", source.shown("Amount Disbursed"), disbursed),
+            ("source", "Källa", constant),
+        ],
+        rows=[i for i, amount in enumerate(disbursed) if _positive_money(amount)],
+    )
+    organisations = source.organisations(
+        [
+            (recipients, source.cells("Recipient Org:Identifier"), "Recipient Org:Name"),
+            (funders, source.cells("Funding Org:Identifier"), "Funding Org:Name"),
+        ],
+        GIVING_SOURCE,
+    )
+    parts = [organisations, projects, grants]
+    return [*parts, disbursements] if disbursements.raw.height else parts
+
+
+LAYOUTS: dict[str, Layout] = {
+    layout.name: layout
+    for layout in (
+        Layout(
+            name="vinnova",
+            label_sv="Vinnovas öppna projektdata",
+            label_en="Vinnova open project data",
+            required=("Diarienummer", "Ärenderubrik", "KoordinatorOrg", "Status"),
+            optional=(
+                "ÄrenderubrikEngelska",
+                "DiarienummerProgram",
+                "DiarienummerUtlysning",
+                "MalSvenska",
+                "ResultatSvenska",
+                "Projektreferat",
+                "BeviljatBidrag",
+                "ProjektStart",
+                "ProjektSlut",
+                "KoordinatorArb",
+                "LankLista",
+            ),
+            split=_split_vinnova,
+        ),
+        Layout(
+            name="360giving",
+            label_sv="360Giving-bidragsfil",
+            label_en="a 360Giving grants file",
+            required=(
+                "Identifier",
+                "Title",
+                "Description",
+                "Currency",
+                "Amount Awarded",
+                "Award Date",
+                "Recipient Org:Identifier",
+                "Recipient Org:Name",
+                "Funding Org:Identifier",
+                "Funding Org:Name",
+            ),
+            optional=(
+                "Planned Dates:Start Date",
+                "Planned Dates:End Date",
+                "Grant Programme:Title",
+                "Amount Disbursed",
+                *_GIVING_PROJECT_LABELS,
+            ),
+            split=_split_360giving,
+        ),
+    )
+}
+
+# What an upload may name as its kind (`Upload.kind`, `python -m arena import --kind`).
+UPLOAD_KINDS: tuple[str, ...] = (*KINDS, *LAYOUTS)
+
+
+def detect_layout(header: list[str]) -> Layout | None:
+    """The layout whose required headers the file has, if any."""
+    present = {v.normalise_label(str(text)) for text in header}
+    for layout in LAYOUTS.values():
+        if {v.normalise_label(label) for label in layout.required} <= present:
+            return layout
+    return None
+
+
+def split(raw: RawTable, name: str) -> list[Part]:
+    """The parts of a table read as `name`: a layout's file splits, a kind's file is one part."""
+    layout = LAYOUTS.get(name)
+    if layout is None:
+        return [Part(name, raw)]
+    source = _Source(raw, layout)
+    parts = layout.split(source)
+    parts[0].raw.problems[:0] = source.problems
+    return parts

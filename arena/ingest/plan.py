@@ -2,17 +2,31 @@
 
 Nothing is written here. References are checked against the store and against what the same
 upload creates, so a file may bring an organisation and the projects it coordinates together.
+The diff is done column by column on whole frames: a 100 000-row upload costs a handful of
+array comparisons, not 100 000 Python dictionaries.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena.ingest.formats import KINDS, Kind
-from arena.ingest.natural import SCOPE_KINDS, key_column, read_natural
+from arena.ingest.natural import (
+    SCOPE_KINDS,
+    key_column,
+    key_ids,
+    key_index,
+    natural_frame,
+    objects_frame,
+    table_of,
+)
 from arena.ingest.report import Problem
 from arena.ingest.validate import ParsedTable
 
@@ -35,25 +49,76 @@ class FieldChange:
 
 @dataclass
 class KindPlan:
-    """What an upload will do to one kind's rows."""
+    """What an upload will do to one kind's rows.
+
+    The `*_rows` frames hold natural values (object dtype, None for empty) indexed by file
+    line, so large uploads are written column by column; `before_rows`, `updated_rows` and
+    `deleted_rows` carry the store's row id in `_id`. `new`, `updated` and `deleted` give the
+    same rows as dictionaries, for a preview.
+    """
 
     kind: Kind
-    columns: list[str]  # natural columns the upload provides
-    new: list[dict] = field(default_factory=list)  # natural rows, with "_line"
-    updated: list[dict] = field(default_factory=list)  # rows after, with "_id", "_line", "_before"
+    columns: list[str]  # natural columns the upload provides (the ones an update may change)
+    new_rows: pd.DataFrame  # rows to insert: every stored column, defaults filled in
+    updated_rows: pd.DataFrame  # rows after the update: every stored column, plus `_id`
+    before_rows: pd.DataFrame  # the same rows as the store holds them now
+    changed: pd.DataFrame  # bool, updated rows x `columns`: which fields change
+    deleted_rows: pd.DataFrame  # replace mode: store rows the file does not have
     unchanged: list[int] = field(default_factory=list)  # file lines
     rejected: list[int] = field(default_factory=list)  # file lines
-    deleted: list[dict] = field(default_factory=list)  # replace mode: store rows not in the file
-    changes: list[FieldChange] = field(default_factory=list)
+
+    @cached_property
+    def new(self) -> list[dict]:
+        """Rows to insert, with their file line in `_line`."""
+        return _records(self.new_rows, _line=self.new_rows.index.tolist())
+
+    @cached_property
+    def updated(self) -> list[dict]:
+        """Rows after the update, with `_id`, `_line` and the row before in `_before`."""
+        return _records(
+            self.updated_rows,
+            _line=self.updated_rows.index.tolist(),
+            _before=_records(self.before_rows),
+        )
+
+    @cached_property
+    def deleted(self) -> list[dict]:
+        """Store rows (with `_id`) a replace deletes."""
+        return _records(self.deleted_rows)
+
+    @cached_property
+    def changes(self) -> list[FieldChange]:
+        """Every changed field, row by row in file order: the preview's "before -> after"."""
+        rows, columns = np.nonzero(self.changed.to_numpy())
+        names = list(self.changed.columns)
+        after = {name: self.updated_rows[name].to_numpy() for name in names}
+        before = {name: self.before_rows[name].to_numpy() for name in names}
+        keys = [key_text(self.kind, row) for row in _records(self.updated_rows.iloc[rows])]
+        return [
+            FieldChange(
+                int(line), key, names[column], before[names[column]][row], after[names[column]][row]
+            )
+            for line, key, row, column in zip(
+                self.updated_rows.index[rows], keys, rows, columns, strict=True
+            )
+        ]
 
     def counts(self) -> dict[str, int]:
         return {
-            "new": len(self.new),
-            "updated": len(self.updated),
+            "new": len(self.new_rows),
+            "updated": len(self.updated_rows),
             "unchanged": len(self.unchanged),
             "rejected": len(self.rejected),
-            "deleted": len(self.deleted),
+            "deleted": len(self.deleted_rows),
         }
+
+
+def _records(frame: pd.DataFrame, **extra: object) -> list[dict]:
+    """The frame's rows as dictionaries (values as they are), plus `extra` columns."""
+    names = [*frame.columns, *extra]
+    columns = [frame[name].tolist() for name in frame.columns]
+    columns += [list(values) for values in extra.values()]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 @dataclass
@@ -62,6 +127,8 @@ class Plan:
 
     kinds: list[KindPlan]
     problems: list[Problem]
+    # Key -> id of every kind the upload refers to, as read under the write lock (apply uses it).
+    ids: dict[str, dict[object, int]] = field(default_factory=dict, repr=False)
 
     @property
     def has_errors(self) -> bool:
@@ -69,7 +136,9 @@ class Plan:
 
     @property
     def changes_anything(self) -> bool:
-        return any(p.new or p.updated or p.deleted for p in self.kinds)
+        return any(
+            len(p.new_rows) or len(p.updated_rows) or len(p.deleted_rows) for p in self.kinds
+        )
 
     def counts(self) -> dict[str, int]:
         total = dict.fromkeys(("new", "updated", "unchanged", "rejected", "deleted"), 0)
@@ -79,13 +148,9 @@ class Plan:
         return total
 
 
-def key_text(kind: Kind, row: dict) -> str:
+def key_text(kind: Kind, row: dict | pd.Series) -> str:
     """A row's natural key as users read it: "2018-04510", "BG-2017 · 2017"."""
     return " · ".join(str(row[name]) for name in kind.key if row.get(name) is not None)
-
-
-def _key(kind: Kind, row: dict) -> tuple:
-    return tuple(row.get(name) for name in kind.key)
 
 
 def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> list[Problem]:
@@ -97,19 +162,20 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
     for column, target in checks:
         if column.name not in table.frame.columns:
             continue
-        target_kind = KINDS[target]
+        target_kind, label = KINDS[target], table.label(column.name)
         series = table.frame[column.name]
-        unknown = series.notna() & ~series.isin(known[target])
+        found = np.fromiter(map(known[target].__contains__, series), dtype=bool, count=len(series))
+        unknown = series.notna().to_numpy() & ~found
         for line, value in series[unknown].items():
             problems.append(
                 Problem(
                     "foreign-key",
-                    f"{target_kind.label_sv} saknar ”{value}” (kolumn ”{column.sv}”); "
+                    f"{target_kind.label_sv} saknar ”{value}” (kolumn ”{label}”); "
                     "lägg till den först eller i samma uppladdning.",
-                    f"{target_kind.label_en} has no “{value}” (column “{column.sv}”); "
+                    f"{target_kind.label_en} has no “{value}” (column “{label}”); "
                     "add it first or in the same upload.",
                     row=int(line),
-                    column=column.sv,
+                    column=label,
                     value=str(value),
                     table=kind.name,
                 )
@@ -117,22 +183,32 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
     return problems
 
 
-def _unique_problems(kind: Kind, table: ParsedTable, existing: list[dict]) -> list[Problem]:
-    """Organisationsnummer must stay unique across organisations with different names."""
+def _unique_problems(table: ParsedTable, existing: pd.DataFrame) -> list[Problem]:
+    """Organisationsnummer must stay unique across organisations with different names, in the
+    store and within the file.
+    """
+    kind = table.kind
     if kind.name != "organisations" or "org_number" not in table.frame.columns:
         return []
-    owner = {row["org_number"]: row["name"] for row in existing if row["org_number"]}
+    owner = {
+        number: name
+        for number, name in zip(existing["org_number"], existing["name"], strict=True)
+        if number is not None
+    }
     problems = []
     frame = table.frame
     for line, number, name in zip(frame.index, frame["org_number"], frame["name"], strict=True):
-        if number is not None and owner.get(number, name) != name:
+        if number is None or name is None:
+            continue
+        first = owner.setdefault(number, name)
+        if first != name:
             problems.append(
                 Problem(
                     "unique-error",
-                    f"Organisationsnumret {number} tillhör redan ”{owner[number]}”.",
-                    f"The organisation number {number} already belongs to “{owner[number]}”.",
+                    f"Organisationsnumret {number} tillhör redan ”{first}”.",
+                    f"The organisation number {number} already belongs to “{first}”.",
                     row=int(line),
-                    column=kind.column("org_number").sv,
+                    column=table.label("org_number"),
                     value=number,
                     table=kind.name,
                 )
@@ -140,88 +216,162 @@ def _unique_problems(kind: Kind, table: ParsedTable, existing: list[dict]) -> li
     return problems
 
 
-def plan_upload(conn: Connection, tables: list[ParsedTable], *, replace: bool = False) -> Plan:
-    """The plan for `tables` (one per kind) against the store on `conn`; writes nothing."""
-    tables = sorted(tables, key=lambda t: list(KINDS).index(t.kind.name))
-    existing = {t.kind.name: read_natural(conn, t.kind) for t in tables}
-    # Keys other rows may point at: what the store has plus what this upload brings.
-    referable = {name for t in tables for c in t.kind.columns if c.ref for name in [c.ref.kind]}
+def _deletion_problems(conn: Connection, kind_plan: KindPlan, uploaded: set[str]) -> list[Problem]:
+    """Replace deletes only rows of the uploaded kind: a row that rows of another kind still
+    refer to stays, and the upload is refused rather than deleting (or orphaning) them too.
+    """
+    kind, deleted = kind_plan.kind, kind_plan.deleted_rows
+    if not len(deleted) or len(kind.key) != 1:
+        return []
+    ids = dict(zip(deleted["_id"], deleted[key_column(kind)], strict=True))
+    keys = set(ids.values())
+    referrers: dict[object, list[Kind]] = {}
+    for other in KINDS.values():
+        if other.name in uploaded:
+            continue  # its surviving rows are in the upload, where references are checked
+        table = table_of(other)
+        for column in other.stored_columns:
+            if column.ref is not None and column.ref.kind == kind.name:
+                used = conn.execute(sa.select(table.c[column.ref.id_column]).distinct()).scalars()
+                found = {ids[row_id] for row_id in set(used) & set(ids)}
+            elif column.scope is not None and SCOPE_KINDS.get(column.scope) == kind.name:
+                used = conn.execute(
+                    sa.select(table.c.scope_ref).where(table.c.scope == column.scope).distinct()
+                ).scalars()
+                found = set(used) & keys
+            else:
+                continue
+            for key in found:
+                if other not in referrers.setdefault(key, []):
+                    referrers[key].append(other)
+    return [
+        Problem(
+            "foreign-key",
+            f"{kind.label_sv}: ”{key}” finns inte i filen men kan inte tas bort: "
+            f"{', '.join(other.label_sv.lower() for other in others)} hänvisar till den.",
+            f"{kind.label_en}: “{key}” is not in the file but cannot be deleted: "
+            f"{', '.join(other.label_en.lower() for other in others)} refer to it.",
+            value=str(key),
+            table=kind.name,
+        )
+        for key, others in sorted(referrers.items(), key=lambda item: str(item[0]))
+    ]
+
+
+def plan_upload(
+    conn: Connection, tables: list[ParsedTable], *, replace: bool = False, diff: bool = True
+) -> Plan:
+    """The plan for `tables` (one per kind) against the store on `conn`; writes nothing.
+
+    With `diff=False` only the problems are sought (and the rejected rows counted): for a
+    file already known to be rejected, comparing every row with the store is wasted work.
+    """
+    order = list(KINDS)
+    tables = sorted(tables, key=lambda t: order.index(t.kind.name))
+    uploaded = {t.kind.name: t for t in tables}
+    # Organisations are always read: their numbers must stay unique.
+    existing = {
+        name: natural_frame(conn, KINDS[name])
+        for name in uploaded
+        if diff or replace or name == "organisations"
+    }
+    # Keys other rows may point at: what the store has plus what this upload brings (with
+    # replace, only what it brings: the rest of that kind is about to go).
+    referable = {c.ref.kind for t in tables for c in t.kind.columns if c.ref}
     referable |= {
         SCOPE_KINDS[c.scope] for t in tables for c in t.kind.scope_columns if c.scope in SCOPE_KINDS
     }
+    ids = {name: key_ids(conn, name) for name in referable}
     known: dict[str, set[object]] = {}
     for name in referable:
-        kind = KINDS[name]
-        column = key_column(kind)
-        rows = existing.get(name)
-        if rows is None:
-            rows = read_natural(conn, kind)
-        known[name] = {row[column] for row in rows}
-    for table in tables:
-        if table.kind.name in known:
-            known[table.kind.name] |= set(table.frame[key_column(table.kind)].dropna())
+        table = uploaded.get(name)
+        upload_keys = set(table.frame[key_column(table.kind)].dropna()) if table else set()
+        replaced = replace and table is not None and not table.create_only
+        known[name] = upload_keys if replaced else set(ids[name]) | upload_keys
 
     problems: list[Problem] = []
     plans = []
     for table in tables:
         kind = table.kind
         table_problems = [
-            problem if problem.table else _with_table(problem, kind.name)
+            problem if problem.table else dataclasses.replace(problem, table=kind.name)
             for problem in table.problems
         ]
         table_problems += _reference_problems(table, known)
-        table_problems += _unique_problems(kind, table, existing[kind.name])
+        if kind.name in existing:
+            table_problems += _unique_problems(table, existing[kind.name])
+            plan = _plan_kind(table, existing[kind.name], table_problems, replace=replace)
+            table_problems += _deletion_problems(conn, plan, set(uploaded))
+        else:
+            nothing = objects_frame({}, pd.Index([], dtype=np.int64))
+            plan = KindPlan(kind, [], nothing, nothing, nothing, nothing, nothing)
+            plan.rejected = _rejected_lines(table_problems)
         problems += table_problems
-        plans.append(_plan_kind(table, existing[kind.name], table_problems, replace=replace))
-    return Plan(kinds=plans, problems=problems)
+        plans.append(plan)
+    return Plan(kinds=plans, problems=problems, ids=ids)
 
 
-def _with_table(problem: Problem, table: str) -> Problem:
-    return dataclasses.replace(problem, table=table)
+def _rejected_lines(problems: list[Problem]) -> list[int]:
+    """The file lines of rows an error rejects."""
+    return sorted(
+        {
+            p.row
+            for p in problems
+            if p.severity == "error" and p.row is not None and p.error in ROW_ERRORS
+        }
+    )
 
 
 def _plan_kind(
-    table: ParsedTable, existing: list[dict], problems: list[Problem], *, replace: bool
+    table: ParsedTable, existing: pd.DataFrame, problems: list[Problem], *, replace: bool
 ) -> KindPlan:
     kind = table.kind
     stored = [c.name for c in kind.stored_columns]
     columns = [name for name in table.columns if name in stored]
-    plan = KindPlan(kind=kind, columns=columns)
-    rejected = {
-        p.row
-        for p in problems
-        if p.severity == "error" and p.row is not None and p.error in ROW_ERRORS
-    }
-    plan.rejected = sorted(rejected)
-    by_key = {_key(kind, row): row for row in existing}
-    seen: set[tuple] = set()
-    for line, record in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
-        if line in rejected:
-            continue
-        key = _key(kind, record)
-        seen.add(key)
-        before = by_key.get(key)
-        if before is None:
-            row = {c.name: c.default for c in kind.stored_columns}
-            row.update({name: record[name] for name in columns})
-            for column in kind.stored_columns:
-                if row[column.name] is None:
-                    row[column.name] = column.default
-            row["_line"] = int(line)
-            plan.new.append(row)
-            continue
-        diff = [name for name in columns if record[name] != before[name]]
-        if not diff:
-            plan.unchanged.append(int(line))
-            continue
-        after = {name: before[name] for name in stored}
-        after.update({name: record[name] for name in columns})
-        after.update(_id=before["_id"], _line=int(line), _before=before)
-        plan.updated.append(after)
-        text = key_text(kind, record)
-        plan.changes += [
-            FieldChange(int(line), text, name, before[name], record[name]) for name in diff
-        ]
-    if replace:
-        plan.deleted = [row for key, row in by_key.items() if key not in seen]
-    return plan
+    rejected = _rejected_lines(problems)
+    frame = table.frame[~table.frame.index.isin(rejected)]
+    position = key_index(existing, kind).get_indexer(key_index(frame, kind))
+    is_new = position < 0
+    found = position[~is_new]
+    matched = frame[~is_new]
+    before = existing.iloc[found].set_index(matched.index)
+
+    flags = np.zeros((len(matched), len(columns)), dtype=bool)
+    if not table.create_only:  # create-only rows fill gaps: what the store has stays as it is
+        for index, name in enumerate(columns):
+            flags[:, index] = matched[name].to_numpy() != before[name].to_numpy()
+    changed_rows = flags.any(axis=1)
+    provided = set(columns)
+    updated = objects_frame(
+        {
+            name: (matched if name in provided else before)[name].to_numpy()[changed_rows]
+            for name in before.columns
+        },
+        before.index[changed_rows],
+    )
+
+    new = frame[is_new]
+    new_rows: dict[str, np.ndarray] = {}
+    for column in kind.stored_columns:
+        if column.name in new.columns:
+            values = new[column.name].to_numpy()
+        else:
+            values = np.full(len(new), None, dtype=object)
+        if column.default is not None:
+            values = np.where(np.equal(values, None), column.default, values)
+        new_rows[column.name] = values
+
+    deleted = existing.iloc[:0]
+    if replace and not table.create_only:  # names in passing never replace a whole kind
+        deleted = existing[~key_index(existing, kind).isin(key_index(table.frame, kind))]
+    return KindPlan(
+        kind=kind,
+        columns=columns,
+        new_rows=objects_frame(new_rows, new.index),
+        updated_rows=updated,
+        before_rows=before[changed_rows],
+        changed=pd.DataFrame(flags[changed_rows], index=updated.index, columns=columns),
+        unchanged=[int(line) for line in matched.index[~changed_rows]],
+        rejected=rejected,
+        deleted_rows=deleted,
+    )

@@ -50,6 +50,29 @@ class Problem:
         return self.message_sv if language == "sv" else self.message_en
 
 
+def blank_header(position: int, line: int | None) -> Problem:
+    """Column `position` (0-based) has no header: warned about, not read."""
+    return Problem(
+        "blank-header",
+        f"Kolumn {position + 1} saknar rubrik; den läses inte.",
+        f"Column {position + 1} has no header; it is not read.",
+        row=line,
+        severity="warning",
+    )
+
+
+def extra_label(label: str, what_sv: str, what_en: str, line: int | None) -> Problem:
+    """A header that means nothing for what the file holds (`what_*`): warned about, not read."""
+    return Problem(
+        "extra-label",
+        f"Kolumnen ”{label}” är okänd för {what_sv} och läses inte.",
+        f"The column “{label}” is unknown for {what_en} and is not read.",
+        row=line,
+        column=label,
+        severity="warning",
+    )
+
+
 def problems_frame(problems: list[Problem], language: str = "sv") -> pd.DataFrame:
     """The report as a table with the columns `row, column, value, error, message`."""
     columns = ["row", "column", "value", "error", "message", "severity", "table"]

@@ -1,8 +1,9 @@
 """Map a raw table onto a kind, parse every cell, and report every problem (not just the first).
 
 The result is the kind's *natural* table: canonical column names, Python values (str, int,
-float, date, None), references as natural keys. Rows with an error are kept out of it and
-listed in the report with the line the user sees in the file.
+float, date, None), references as natural keys, indexed by the line the user sees in the
+file. A row with an error stays in it, its bad cells empty, so the plan's checks (references,
+keys) still report what else is wrong with it; the plan then leaves the row out.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from arena.ingest import values as v
-from arena.ingest.formats import KINDS, Column, Kind
-from arena.ingest.read import RawTable
-from arena.ingest.report import Problem
+from arena.ingest.formats import KINDS, Column, Kind, Layout, detect_layout
+from arena.ingest.read import Cells, RawTable
+from arena.ingest.report import Problem, blank_header, extra_label
 
 
 class UnknownKindError(ValueError):
@@ -31,6 +33,12 @@ class ParsedTable:
     columns: list[str]  # the canonical columns the file provides (the ones an update may change)
     problems: list[Problem] = field(default_factory=list)
     source_name: str = ""
+    create_only: bool = False  # rows only add what the store lacks (see formats.Part)
+    labels: dict[str, str] = field(default_factory=dict)  # column -> its header in the file
+
+    def label(self, name: str) -> str:
+        """How the file names column `name` (its Swedish template header if it has none)."""
+        return self.labels.get(name) or self.kind.column(name).sv
 
     @property
     def has_errors(self) -> bool:
@@ -55,21 +63,33 @@ def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
     }
 
 
-def detect_kind(header: list[str]) -> Kind:
-    """The kind whose required columns are all present and that matches most headers."""
-    best: tuple[int, int, Kind] | None = None
+def _detect_table_kind(header: list[str]) -> Kind:
+    """The kind whose required columns are all present and that matches most headers; else
+    the kind that clearly matches most headers (two or more, no tie), so a file that lacks a
+    required column is told which one rather than that it is unknown.
+    """
+    complete: list[tuple[int, int, Kind]] = []
+    partial: list[tuple[int, Kind]] = []
     for kind in KINDS.values():
         matched = {column.name for column in match_headers(kind, header).values()}
         required = {column.name for column in kind.columns if column.required}
-        if not required <= matched:
-            continue
         # More matched columns wins; on a tie the kind with fewer columns is the closer fit.
-        score = (len(matched), -len(kind.columns))
-        if best is None or score > best[:2]:
-            best = (*score, kind)
-    if best is None:
-        raise UnknownKindError(", ".join(str(text) for text in header))
-    return best[2]
+        if required <= matched:
+            complete.append((len(matched), -len(kind.columns), kind))
+        partial.append((len(matched), kind))
+    if complete:
+        return max(complete, key=lambda fit: fit[:2])[2]
+    partial.sort(key=lambda fit: fit[0], reverse=True)
+    if partial[0][0] >= 2 and partial[0][0] > partial[1][0]:
+        return partial[0][1]
+    raise UnknownKindError(", ".join(str(text) for text in header))
+
+
+def detect_kind(header: list[str]) -> Kind | Layout:
+    """What a file with these headers holds: a layout (Vinnova JSON, 360Giving) when its
+    headers are all there, else the best-fitting kind; UnknownKindError if none fits.
+    """
+    return detect_layout(header) or _detect_table_kind(header)
 
 
 def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> list[Problem]:
@@ -79,26 +99,9 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
     for index, text in enumerate(raw.header):
         label = str(text).strip()
         if not label:
-            problems.append(
-                Problem(
-                    "blank-header",
-                    f"Kolumn {index + 1} saknar rubrik; den läses inte.",
-                    f"Column {index + 1} has no header; it is not read.",
-                    row=line,
-                    severity="warning",
-                )
-            )
+            problems.append(blank_header(index, line))
         elif index not in mapping:
-            problems.append(
-                Problem(
-                    "extra-label",
-                    f"Kolumnen ”{label}” är okänd för {kind.label_sv.lower()} och läses inte.",
-                    f"The column “{label}” is unknown for {kind.label_en.lower()} and is not read.",
-                    row=line,
-                    column=label,
-                    severity="warning",
-                )
-            )
+            problems.append(extra_label(label, kind.label_sv.lower(), kind.label_en.lower(), line))
         else:
             name = mapping[index].name
             if name in seen:
@@ -140,190 +143,175 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
     return problems
 
 
-def _cell_problem(column: Column, line: int, raw_value: object, exc: v.ValueProblem) -> Problem:
-    return Problem(
-        exc.code, exc.message_sv, exc.message_en, row=line, column=column.sv, value=str(raw_value)
-    )
-
-
-def _parse_column(
-    parse: Callable[[object], object], cells: list[object]
-) -> tuple[list[object], dict[int, v.ValueProblem]]:
-    """Parse a column, each distinct value once (files repeat statuses, dates, names a lot)."""
-    results: dict[object, object] = {}
-    parsed: list[object] = []
+def _parse_cells(
+    parse: Callable[[object], object], cells: Cells
+) -> tuple[np.ndarray, dict[int, v.ValueProblem]]:
+    """Each distinct cell parsed once: values per unique (None where missing), and problems."""
+    parsed = np.empty(len(cells.uniques), dtype=object)
     errors: dict[int, v.ValueProblem] = {}
-    for position, cell in enumerate(cells):
-        key = (type(cell), cell)
-        if key not in results:
-            if v.is_missing(cell):
-                results[key] = None
-            else:
-                try:
-                    results[key] = parse(cell)
-                except v.ValueProblem as exc:
-                    results[key] = exc
-        value = results[key]
-        if isinstance(value, v.ValueProblem):
-            errors[position] = value
-            parsed.append(None)
-        else:
-            parsed.append(value)
+    if parse is v.parse_text and cells.text:
+        # parse_text in one pass for the commonest column: on text it cannot fail once the
+        # empty cells are set aside.
+        parsed[:] = list(map(" ".join, map(str.split, cells.uniques)))
+        parsed[cells.missing] = None
+        return parsed, errors
+    for code, (cell, missing) in enumerate(zip(cells.uniques, cells.missing, strict=True)):
+        if missing:
+            continue
+        try:
+            parsed[code] = parse(cell)
+        except v.ValueProblem as exc:
+            errors[code] = exc
     return parsed, errors
 
 
-def parse_table(raw: RawTable, kind: Kind | str | None = None) -> ParsedTable:
-    """Map, parse and validate `raw` as `kind` (detected from the headers when None)."""
+def _is_none(values: np.ndarray) -> np.ndarray:
+    return np.equal(values, None)
+
+
+def parse_table(
+    raw: RawTable, kind: Kind | str | None = None, *, create_only: bool = False
+) -> ParsedTable:
+    """Map, parse and validate `raw` as `kind` (detected from the headers when None).
+
+    Work is column by column and each distinct cell is parsed once, so a large file costs
+    about as many parser calls as it has different values.
+    """
     if kind is None:
-        kind = detect_kind(raw.header)
+        kind = _detect_table_kind(raw.header)
     elif isinstance(kind, str):
         kind = KINDS[kind]
     mapping = match_headers(kind, raw.header)
     problems = list(raw.problems) + _header_problems(kind, raw, mapping)
-    width = len(raw.header)
+    keep, shape_problems = raw.shape_problems()
+    problems += shape_problems
+    kept = np.flatnonzero(keep)
+    lines = raw.lines()[kept]
+    error_lines = [p.row for p in problems if p.severity == "error" and p.row is not None]
+    bad = np.isin(lines, error_lines)
 
-    # Row shape: blank rows are skipped with a warning, ragged rows are errors.
-    keep: list[int] = []
-    for index, row in enumerate(raw.rows):
-        line = raw.line_of(index)
-        if all(v.is_missing(cell) for cell in row):
-            problems.append(
-                Problem(
-                    "blank-row",
-                    "Tom rad; den hoppas över.",
-                    "Blank row; it is skipped.",
-                    row=line,
-                    severity="warning",
-                )
-            )
-            continue
-        if len(row) < width:
-            problems.append(
-                Problem(
-                    "missing-cell",
-                    f"Raden har {len(row)} celler men rubriken {width}.",
-                    f"The row has {len(row)} cells but the header has {width}.",
-                    row=line,
-                )
-            )
-        elif len(row) > width and any(not v.is_missing(c) for c in row[width:]):
-            problems.append(
-                Problem(
-                    "extra-cell",
-                    f"Raden har {len(row)} celler men rubriken bara {width}.",
-                    f"The row has {len(row)} cells but the header only {width}.",
-                    row=line,
-                    value=str(row[width]),
-                )
-            )
-        keep.append(index)
-
-    lines = [raw.line_of(index) for index in keep]
-    data: dict[str, list[object]] = {}
-    bad_rows: set[int] = {
-        p.row
-        for p in problems
-        if p.severity == "error" and p.row is not None and p.row in set(lines)
-    }
-    first_use: dict[str, int] = {}
+    data: dict[str, np.ndarray] = {}
+    labels: dict[str, str] = {}  # column -> its header in the file (a period's for its dates)
+    read: set[str] = set()
     for position, column in mapping.items():
-        if column.name in first_use:
+        if column.name in read:
             continue  # a duplicate-label column: reported above, not read
-        first_use[column.name] = position
-        cells = [
-            raw.rows[index][position] if position < len(raw.rows[index]) else "" for index in keep
-        ]
-        parsed, errors = _parse_column(column.parse, cells)
-        for row_position, exc in errors.items():
-            problems.append(_cell_problem(column, lines[row_position], cells[row_position], exc))
-            bad_rows.add(lines[row_position])
+        read.add(column.name)
+        labels[column.name] = raw.label(position)
+        for target in column.fills:
+            labels.setdefault(target, raw.label(position))
+        cells = raw.cells(position)
+        parsed, errors = _parse_cells(column.parse, cells)
+        codes = cells.codes[kept]
+        values = parsed[codes]
+        if errors:
+            failed = np.isin(codes, list(errors))
+            for row in np.flatnonzero(failed):
+                exc, cell = errors[codes[row]], cells.uniques[codes[row]]
+                problems.append(
+                    Problem(
+                        exc.code,
+                        exc.message_sv,
+                        exc.message_en,
+                        row=int(lines[row]),
+                        column=labels[column.name],
+                        value=str(cell),
+                    )
+                )
+            bad |= failed
         if column.fills:
-            for target_index, target in enumerate(column.fills):
-                values = [None if value is None else value[target_index] for value in parsed]
-                if target in data:  # an explicit start/end column wins where it has a value
-                    data[target] = [
-                        own if own is not None else from_period
-                        for own, from_period in zip(data[target], values, strict=True)
-                    ]
-                else:
-                    data[target] = values
-        elif column.default is not None:  # an empty cell in a column with a default
-            data[column.name] = [column.default if value is None else value for value in parsed]
+            for index, target in enumerate(column.fills):
+                from_period = np.empty(len(values), dtype=object)
+                from_period[:] = [None if value is None else value[index] for value in values]
+                # An explicit start/end column wins where it has a value.
+                own = data.get(target)
+                data[target] = (
+                    from_period if own is None else np.where(_is_none(own), from_period, own)
+                )
         elif column.name in data:  # filled earlier by a period column
-            data[column.name] = [
-                own if own is not None else earlier
-                for own, earlier in zip(parsed, data[column.name], strict=True)
-            ]
+            data[column.name] = np.where(_is_none(values), data[column.name], values)
         else:
-            data[column.name] = parsed
+            data[column.name] = values
+    for name, values in data.items():
+        default = kind.column(name).default
+        if default is not None:  # an empty cell in a column with a default
+            data[name] = np.where(_is_none(values), default, values)
 
     frame = pd.DataFrame(data, index=pd.Index(lines, name="line"), dtype=object)
-    problems += _row_rules(kind, frame, bad_rows)
-    bad_rows |= {p.row for p in problems if p.severity == "error" and p.row is not None}
-    frame = frame[~frame.index.isin(bad_rows)]
+    problems += _row_rules(kind, frame, bad, labels)
+    problems.sort(key=lambda problem: problem.row or 0)
     return ParsedTable(
         kind=kind,
         frame=frame,
         columns=list(frame.columns),
         problems=problems,
         source_name=raw.name,
+        create_only=create_only,
+        labels=labels,
     )
 
 
-def _row_rules(kind: Kind, frame: pd.DataFrame, bad_rows: set[int]) -> list[Problem]:
+def _row_rules(
+    kind: Kind, frame: pd.DataFrame, bad: np.ndarray, labels: dict[str, str]
+) -> list[Problem]:
     """Required cells, exactly one scope, ordered periods, unique keys inside the file."""
+
+    def label(name: str) -> str:
+        return labels.get(name, kind.column(name).sv)
+
     problems: list[Problem] = []
+    lines = frame.index.to_numpy()
     for column in kind.columns:
         if column.required and column.name in frame.columns:
-            for line in frame.index[frame[column.name].isna()]:
-                if line in bad_rows:
-                    continue  # already reported as a bad value, not as missing
+            # A cell already reported as a bad value is not reported again as missing.
+            for line in lines[_is_none(frame[column.name].to_numpy()) & ~bad]:
                 problems.append(
                     Problem(
                         "constraint-error",
-                        f"”{column.sv}” måste fyllas i.",
-                        f"“{column.sv}” is required.",
+                        f"”{label(column.name)}” måste fyllas i.",
+                        f"“{label(column.name)}” is required.",
                         row=int(line),
-                        column=column.sv,
+                        column=label(column.name),
                     )
                 )
     scope_names = [c.name for c in kind.scope_columns if c.name in frame.columns]
     if scope_names:
-        filled = frame[scope_names].notna().sum(axis=1)
-        labels = " / ".join(f"”{kind.column(name).sv}”" for name in scope_names)
-        for line in frame.index[filled != 1]:
+        filled = sum(~_is_none(frame[name].to_numpy()) for name in scope_names)
+        names = " / ".join(f"”{label(name)}”" for name in scope_names)
+        for line in lines[(filled != 1) & ~bad]:
             problems.append(
                 Problem(
                     "constraint-error",
-                    f"Fyll i exakt en av {labels}.",
-                    f"Fill in exactly one of {labels}.",
+                    f"Fyll i exakt en av {names}.",
+                    f"Fill in exactly one of {names}.",
                     row=int(line),
                 )
             )
     for start, end in kind.periods:
         if start in frame.columns and end in frame.columns:
-            both = frame[start].notna() & frame[end].notna()
-            reversed_ = both & (frame[end].where(both, None) < frame[start].where(both, None))
-            for line in frame.index[reversed_.fillna(False).astype(bool)]:
-                starts, ends = frame.at[line, start], frame.at[line, end]
+            starts, ends = frame[start].to_numpy(), frame[end].to_numpy()
+            both = np.flatnonzero(~_is_none(starts) & ~_is_none(ends))
+            for row in both[ends[both] < starts[both]]:
                 problems.append(
                     Problem(
                         "constraint-error",
-                        f"Slutdatum {ends} ligger före startdatum {starts}.",
-                        f"End date {ends} is before start date {starts}.",
-                        row=int(line),
-                        column=kind.column(end).sv,
-                        value=str(ends),
+                        f"Slutdatum {ends[row]} ligger före startdatum {starts[row]}.",
+                        f"End date {ends[row]} is before start date {starts[row]}.",
+                        row=int(lines[row]),
+                        column=label(end),
+                        value=str(ends[row]),
                     )
                 )
     key = [name for name in kind.key if name in frame.columns]
     if key and len(frame):
-        duplicated = frame.duplicated(subset=key, keep="first")
-        for line in frame.index[duplicated]:
-            key_text = ", ".join(
-                str(frame.at[line, name]) for name in key if frame.at[line, name] is not None
-            )
-            first = frame.index[(frame[key] == frame.loc[line, key]).all(axis=1)][0]
+        keys = frame[key]
+        clashing = keys.duplicated(keep=False).to_numpy()
+        first_line: dict[tuple, int] = {}
+        for line, row in zip(lines[clashing], keys[clashing].itertuples(index=False), strict=True):
+            first = first_line.setdefault(tuple(row), int(line))
+            if first == line:
+                continue
+            key_text = ", ".join(str(value) for value in row if value is not None)
             problems.append(
                 Problem(
                     "unique-error",

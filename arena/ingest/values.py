@@ -58,7 +58,7 @@ def _problem(code: str, value: object, message_en: str, message_sv: str) -> Valu
 # ---------------------------------------------------------------------------------------------
 # Missing values and text
 
-_MISSING_WORDS = frozenset(
+MISSING_WORDS = frozenset(
     {"", "-", "–", "—", "na", "n/a", "#n/a", "#saknas!", "nan", "null", "none", "saknas"}
 )
 
@@ -68,7 +68,7 @@ def is_missing(value: object) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return value.strip().casefold() in _MISSING_WORDS
+        return value.strip().casefold() in MISSING_WORDS
     try:
         # NaN and NaT are the only values unequal to themselves.
         return bool(value != value)
@@ -276,8 +276,26 @@ def _money_multiplier(prefix: str, unit: str, value: str) -> int:
     raise _problem(TYPE_ERROR, value, _NOT_AN_AMOUNT_EN, _NOT_AN_AMOUNT_SV)
 
 
+# The shape most amounts in a file have: whole kronor, plain or grouped by single spaces, maybe
+# öre after a decimal comma and "kr". Read without the general machinery, which costs several
+# times more and dominates a large import; the result is the same (tests/unit/test_ingest*.py).
+_PLAIN_KRONOR = re.compile(r"([0-9]{1,3}(?: [0-9]{3}){1,5}|[0-9]{1,18})(?:,([0-9]+))?(?: ?kr)?")
+
+
+def _plain_kronor(text: str) -> int | None:
+    """The amount if `text` has the common shape, else None (then the general reader decides)."""
+    match = _PLAIN_KRONOR.fullmatch(text.strip())
+    if match is None:
+        return None
+    whole, fraction = match.groups()
+    # Half up on a non-negative amount: the first öre digit decides.
+    return int(whole.replace(" ", "")) + (fraction is not None and fraction[0] >= "5")
+
+
 def parse_money(value: object, *, allow_negative: bool = False) -> int:
     """An amount in whole Swedish kronor, rounded half up ("2,5 mnkr" -> 2 500 000)."""
+    if isinstance(value, str) and (plain := _plain_kronor(value)) is not None:
+        return plain
     if isinstance(value, str):
         match = _MONEY.fullmatch(value.strip())
         if match is None:
@@ -380,8 +398,19 @@ def _checked_date(value: object, year: int, month: int, day: int | None, end: bo
         ) from None
 
 
+_PLAIN_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _date_from_text(value: str, end: bool) -> date:
     """A date from text; month and year precision give the first (or, with end, last) day."""
+    # The common shape first, as cheaply as Python can read it; anything unusual (an
+    # impossible date, a year out of range) falls through to the checks below.
+    plain = value.strip()
+    if _PLAIN_ISO_DATE.fullmatch(plain) and MIN_YEAR <= int(plain[:4]) <= MAX_YEAR:
+        try:
+            return date.fromisoformat(plain)
+        except ValueError:
+            pass
     text = parse_text(value).casefold()
     for pattern in (_ISO_DATE, _COMPACT_DATE):
         if match := pattern.fullmatch(text):

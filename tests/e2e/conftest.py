@@ -212,6 +212,16 @@ def open_app(app_server: str, page: Page) -> Callable[..., Page]:
             timeout=60_000,
         )
         page.wait_for_selector('[data-testid="stStatusWidget"]', state="hidden", timeout=60_000)
+        # The app's own shell (language switch in the sidebar) proves app.py ran: on a fresh
+        # server the first page run may be a bare page script that reruns into the shell.
+        page.wait_for_selector(
+            '[data-testid="stSidebar"] [data-testid="stButtonGroup"]', timeout=60_000
+        )
+        page.wait_for_selector(
+            '[data-testid="stApp"][data-test-script-state="notRunning"]',
+            state="attached",
+            timeout=60_000,
+        )
         # Charts and fonts render a little after the script run ends.
         page.wait_for_timeout(settle_ms)
         return page

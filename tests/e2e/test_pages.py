@@ -11,8 +11,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+# url path -> heading. The default page (Översikt) lives at the root: Streamlit serves the
+# default page at "/" and answers "/overview" with a "page not found" dialog.
 PAGES = {
-    "overview": "Översikt",
+    "": "Översikt",
     "portfolio": "Portfölj",
     "project": "Projekt",
     "data": "Data",
@@ -20,8 +22,9 @@ PAGES = {
 # axe-core findings that come from Streamlit's own markup, not from anything our code renders.
 # Each entry: rule id -> why we cannot fix it from the app.
 STREAMLIT_OWN = {
-    # The sidebar/nav and main containers are rendered by Streamlit without landmarks we control.
-    "region": "Streamlit renders its page content outside ARIA landmarks.",
+    "list": "Streamlit's sidebar navigation puts its section headers (div) straight inside its "
+    "<ul>; the app only supplies the section and page names.",
+    "listitem": "The same navigation markup: its <li> items sit in that <ul> next to the divs.",
 }
 
 
@@ -40,7 +43,7 @@ def _serious_violations(page: Page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", list(PAGES))
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda path: path or "overview")
 def test_every_page_renders_cleanly_and_accessibly(open_app, output_dir: Path, path: str):
     page = open_app(path, "?ref=2018-04510" if path == "project" else "")
     try:
@@ -48,7 +51,7 @@ def test_every_page_renders_cleanly_and_accessibly(open_app, output_dir: Path, p
         expect(page.get_by_role("heading", name=PAGES[path], exact=True).first).to_be_visible()
         assert _serious_violations(page) == []
     finally:
-        page.screenshot(path=output_dir / f"{path}.png", full_page=True)
+        page.screenshot(path=output_dir / f"{path or 'overview'}.png", full_page=True)
 
 
 def test_a_shared_url_opens_with_its_filters(open_app, output_dir: Path):
@@ -63,8 +66,9 @@ def test_a_shared_url_opens_with_its_filters(open_app, output_dir: Path):
 
 
 def test_filters_stay_set_across_pages(open_app):
-    page = open_app("overview", f"?f_status={quote('Pågående')}")
-    page.locator('[data-testid="stSidebarNav"]').get_by_text("Portfölj").click()
+    page = open_app("", f"?f_status={quote('Pågående')}")
+    expect(page.locator('[data-testid="stSidebar"]').get_by_text("Pågående").first).to_be_visible()
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Portfölj").click()
     page.wait_for_url(re.compile(r"/portfolio\?.*f_status="), timeout=30_000)
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-script-state="notRunning"]',
@@ -76,8 +80,8 @@ def test_filters_stay_set_across_pages(open_app):
 
 
 def test_the_language_switch_changes_the_page(open_app, output_dir: Path):
-    page = open_app("overview")
-    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="English").click()
+    page = open_app("")
+    page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="English").click()
     expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible(timeout=30_000)
     expect(page.get_by_text("Needs attention").first).to_be_visible()
     _assert_clean(page)

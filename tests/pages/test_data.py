@@ -53,7 +53,7 @@ def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
     bad = b"Diarienummer;Titel;Status\nDEMO-X;Fel;pausad\n"
     app.file_uploader[0].upload("fel.csv", bad, "text/csv").run()
     assert not app.exception, app.exception
-    assert "avvisades" in app.error[0].value
+    assert "Filen avvisades med 1 fel" in app.error[0].value
     problems = next(f.value for f in app.dataframe if "Feltyp" in f.value.columns)
     first = problems.iloc[0]
     assert (first["Rad"], first["Kolumn"], first["Feltyp"]) == (2, "Status", "constraint-error")

@@ -1,0 +1,103 @@
+"""Every problem the report names, each from its own messy file: where (row as the user sees
+it, column as the file writes it), what (the Frictionless error type), and that a rejected
+upload leaves the store exactly as it was (every kind and the import history).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from arena.ingest.report import ERROR_TYPES, problems_frame
+from tests.fixtures.ingest import errors, natural, rejected, upload, warnings, with_organisations
+
+# fixture -> the (row, column, error) it must be rejected with
+REJECTED = {
+    "fel_duplicate_label.csv": [(1, "Projekttitel", "duplicate-label")],
+    "fel_missing_label.csv": [(1, "Titel", "missing-label")],
+    "fel_missing_cell.csv": [(3, None, "missing-cell")],
+    "fel_extra_cell.csv": [(2, None, "extra-cell")],
+    "fel_type_error.csv": [(2, "Startdatum", "type-error"), (3, "Slutdatum", "type-error")],
+    "fel_constraint_error.csv": [
+        (2, "Slutdatum", "constraint-error"),  # ends before it starts
+        (3, "Status", "constraint-error"),  # not a known status
+        (4, "Titel", "constraint-error"),  # required
+        (5, "Startdatum", "constraint-error"),  # 30 February
+    ],
+    "fel_unique_error.csv": [(4, None, "unique-error")],
+    "fel_foreign_key.csv": [(3, "Koordinator", "foreign-key")],
+    "fel_format_error.csv": [(1, None, "format-error")],
+}
+
+# fixture -> the warnings it commits with, and the references stored
+WARNED = {
+    "fel_blank_header.csv": ([(1, None, "blank-header")], ["2020-00001"]),
+    "fel_extra_label.csv": ([(1, "Budgetansvarig", "extra-label")], ["2020-00001"]),
+    "fel_blank_row.csv": (
+        [(3, None, "blank-row"), (4, None, "blank-row")],
+        ["2020-00001", "2020-00002"],
+    ),
+}
+
+# Bytes that cannot be read at all -> (row, column, error)
+UNREADABLE = {
+    "utf16_cut.csv": ("\ufeffDiarienummer;Titel".encode("utf-16-le") + b"\x00", "encoding-error"),
+    "trasig.json": (b'[{"Diarienummer": "2018-04510",\n "Titel": }]', "format-error"),
+    "gammal.xls": (b"\xd0\xcf\x11\xe0 an old Excel file", "format-error"),
+    "tom.csv": (b"", "format-error"),
+}
+
+
+@pytest.mark.parametrize("fixture", sorted(REJECTED))
+def test_each_error_is_reported_where_the_user_sees_it(engine, fixture):
+    with_organisations(engine)
+    assert rejected(engine, fixture) == REJECTED[fixture]
+
+
+@pytest.mark.parametrize("fixture", sorted(WARNED))
+def test_warnings_do_not_stop_the_import(engine, fixture):
+    expected, references = WARNED[fixture]
+    result = upload(engine, fixture)
+    assert result.outcome == "committed", result.problems
+    assert (warnings(result), errors(result)) == (expected, [])
+    assert [p["reference"] for p in natural(engine, "projects")] == references
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_unreadable_files_are_refused_whole(engine, name):
+    data, error = UNREADABLE[name]
+    found = rejected(engine, name, data)
+    assert [problem[2] for problem in found] == [error]
+
+
+def test_the_fixtures_cover_every_error_type():
+    seen = {error for expected in REJECTED.values() for _row, _column, error in expected}
+    seen |= {error for expected, _refs in WARNED.values() for _row, _column, error in expected}
+    seen |= {error for _data, error in UNREADABLE.values()}
+    seen.add("encoding-error")  # double-encoded text: test_ingest_files.py
+    assert seen == set(ERROR_TYPES)
+
+
+def test_a_problem_says_what_is_wrong_in_swedish_and_english_with_the_value(engine):
+    result = upload(engine, "fel_type_error.csv")
+    first = result.problems[0]
+    assert first.value == "nästa vecka"
+    assert "nästa vecka" in first.message_sv and "inget datum" in first.message_sv
+    assert "nästa vecka" in first.message_en and "not a date" in first.message_en
+    report = problems_frame(result.problems, "en")
+    assert list(report.columns[:5]) == ["row", "column", "value", "error", "message"]
+    assert report.loc[0, "row"] == 2 and report.loc[0, "column"] == "Startdatum"
+
+
+def test_a_file_with_errors_still_reports_every_problem_not_just_the_first(engine):
+    with_organisations(engine)
+    data = (
+        "Diarienummer;Titel;Status;Koordinator;Startdatum\n"
+        "2020-00001;Ett;planerad;Okänd AB;2020-13-01\n"
+        "2020-00001;Två;okänd;Göteborgs kommun;2020-01-01\n"
+    )
+    assert rejected(engine, "projekt.csv", data) == [
+        (2, "Startdatum", "constraint-error"),
+        (3, "Status", "constraint-error"),
+        (3, None, "unique-error"),
+        (2, "Koordinator", "foreign-key"),
+    ]

@@ -1,0 +1,470 @@
+"""Files as users have them: encodings, separators, Excel, Vinnova and 360Giving, Swedish values.
+
+Each test imports a fixture from tests/fixtures/ and asserts exactly what the store then holds
+(read back in natural form), on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+
+from arena.ingest.formats import guess_org_kind
+from tests.fixtures.ingest import (
+    dump,
+    errors,
+    natural,
+    rejected,
+    text,
+    upload,
+    warnings,
+    with_organisations,
+)
+
+ORGANISATIONS_SEP = [
+    {
+        "name": "Upphandlingsmyndigheten",
+        "org_number": "202100-6297",
+        "kind": "national_authority",
+        "county": "Stockholms län",
+        "country": "SE",
+        "source": "Regeringsbeslut 2017",
+    },
+    {
+        "name": "Västra Götalandsregionen",
+        "org_number": "232100-0255",
+        "kind": "region",
+        "county": "Västra Götalands län",
+        "country": "SE",  # the default for an empty cell
+        "source": "Årsredovisning",
+    },
+    {
+        "name": "Malmö stad",
+        "org_number": "212000-1124",
+        "kind": "municipality",
+        "county": "Skåne län",
+        "country": "SE",
+        "source": None,
+    },
+    {
+        "name": "Örebro universitet",
+        "org_number": "202100-4755",
+        "kind": "research_organisation",
+        "county": "Örebro län",
+        "country": "SE",
+        "source": "Öppna data",
+    },
+]
+
+
+def test_excel_sep_line_is_honoured_and_its_line_counted(engine):
+    result = upload(engine, "organisationer_sep.csv")
+    assert result.outcome == "committed", result.problems
+    assert result.problems == []
+    assert natural(engine, "organisations") == ORGANISATIONS_SEP
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [
+        ("utf-8", b""),
+        ("utf-8-sig", b""),  # Excel's "CSV UTF-8": a BOM first
+        ("utf-16", b""),  # with its BOM (Python writes one)
+        ("cp1252", b""),  # Excel's plain "CSV" on a Swedish Windows
+    ],
+)
+def test_every_encoding_stores_the_same_text(engine, encoding, prefix):
+    data = prefix + text("organisationer_sep.csv").encode(encoding)
+    result = upload(engine, "organisationer.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert natural(engine, "organisations") == ORGANISATIONS_SEP
+
+
+def test_double_encoded_utf8_is_refused_with_its_line(engine):
+    # UTF-8 bytes read as Windows-1252 and saved as UTF-8 again: "Västra" -> "VÃ¤stra".
+    garbled = text("organisationer_sep.csv").encode("utf-8").decode("cp1252").encode("utf-8")
+    # Line 2, the header ("Län"), is the first with å/ä/ö.
+    assert rejected(engine, "organisationer.csv", garbled) == [(2, None, "encoding-error")]
+
+
+def test_bytes_that_are_neither_utf8_nor_windows_1252_are_refused(engine):
+    # 0x81 is no character in Windows-1252 and breaks UTF-8 too.
+    data = b"Namn;Typ\nVinnova;myndighet\nBad\x81name;kommun\n"
+    assert rejected(engine, "organisationer.csv", data) == [(None, None, "encoding-error")]
+
+
+def test_tab_separated_with_english_headers(engine):
+    with_organisations(engine)
+    result = upload(engine, "projekt.tsv", text("projekt_tab.tsv"))
+    assert result.outcome == "committed", result.problems
+    projects = natural(engine, "projects")
+    assert [
+        (p["reference"], p["title"], p["status"], p["stage"], p["coordinator"]) for p in projects
+    ] == [
+        ("2020-00001", "Smart gatubelysning", "ongoing", "procurement", "Göteborgs kommun"),
+        ("2021-00002", "Fossilfria arbetsmaskiner", "planned", "pre_study", None),
+    ]
+    # Month and year precision: a start is the first day, an end the last.
+    assert [(p["start_date"], p["end_date"]) for p in projects] == [
+        (date(2020, 1, 1), date(2021, 6, 30)),
+        (date(2022, 1, 1), date(2023, 12, 31)),
+    ]
+
+
+def test_comma_separated_with_quoted_decimal_commas(engine):
+    result = upload(engine, "indikatorer.csv", text("indikatorer_komma.csv"))
+    assert result.outcome == "committed", result.problems
+    assert [
+        (i["code"], i["name_sv"], i["baseline_value"], i["target_value"], i["target_year"])
+        for i in natural(engine, "indicators")
+    ] == [
+        ("SE_SHARE", "Andel innovationsupphandlingar, procent", 5.2, 12.75, 2030),
+        ("SE_COUNT", "Innovationsupphandlingar", 793.0, 1234.5, 2030),
+    ]
+
+
+def _workbook() -> bytes:
+    """Two sheets: organisations (first, under a title row) and projects with typed cells."""
+    workbook = Workbook()
+    first = workbook.active
+    first.title = "Organisationer"
+    first.append(["Organisationer i arenan, export 2024-01-31"])
+    first.append([])
+    first.append(["Namn", "Organisationsnummer", "Typ"])
+    first.append(["Göteborgs kommun", 2120001355, "kommun"])
+    first.append(["Vinnova", "202100-5208", "myndighet"])
+    second = workbook.create_sheet("Projekt")
+    second.append(["Diarienummer", "Titel", "Status", "Koordinator", "Startdatum", "Slutdatum"])
+    second.append(["2018-04510", "Nationell arena", "Pågående", "Vinnova", date(2018, 10, 1), 2019])
+    second.append([None, None, None, None, None, None])  # Excel's formatting residue
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_xlsx_first_sheet_then_a_named_sheet(engine):
+    data = _workbook()
+    first = upload(engine, "arena.xlsx", data)
+    assert first.outcome == "committed", first.problems
+    assert [(o["name"], o["org_number"], o["kind"]) for o in natural(engine, "organisations")] == [
+        ("Göteborgs kommun", "212000-1355", "municipality"),
+        ("Vinnova", "202100-5208", "national_authority"),
+    ]
+    second = upload(engine, "arena.xlsx", data, sheet="Projekt")
+    assert second.outcome == "committed", second.problems
+    (project,) = natural(engine, "projects")
+    assert (project["start_date"], project["end_date"], project["coordinator"]) == (
+        date(2018, 10, 1),
+        date(2019, 12, 31),  # a year as an end date is its last day
+        "Vinnova",
+    )
+
+
+def test_xlsx_unknown_sheet_is_a_format_error(engine):
+    assert rejected(engine, "arena.xlsx", _workbook(), sheet="Budget") == [
+        (None, None, "format-error")
+    ]
+
+
+def test_a_period_column_fills_start_and_end(engine):
+    result = upload(engine, "projekt.csv", text("projekt_perioder.csv"))
+    assert result.outcome == "committed", result.problems
+    assert [
+        (p["reference"], p["status"], p["start_date"], p["end_date"])
+        for p in natural(engine, "projects")
+    ] == [
+        ("2018-04510", "ongoing", date(2018, 10, 1), date(2019, 2, 28)),
+        ("2019-00001", "completed", date(2018, 10, 1), date(2019, 2, 28)),
+        ("2019-00002", "planned", date(2020, 1, 1), date(2021, 12, 31)),
+        ("2019-00003", "ongoing", date(2019, 3, 5), date(2019, 11, 30)),
+    ]
+
+
+def test_an_explicit_date_wins_over_the_period_where_it_has_one(engine):
+    data = (
+        "Diarienummer;Titel;Status;Projektets löptid;Startdatum\n"
+        "2019-00001;Egen start;planerad;2020 - 2021;2020-03-15\n"
+        "2019-00002;Periodens start;planerad;2020 - 2021;\n"
+    )
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [(p["start_date"], p["end_date"]) for p in natural(engine, "projects")] == [
+        (date(2020, 3, 15), date(2021, 12, 31)),
+        (date(2020, 1, 1), date(2021, 12, 31)),
+    ]
+
+
+def test_headers_match_whatever_the_case_spacing_punctuation_and_vinnova_page_labels(engine):
+    with_organisations(engine)
+    projects = (
+        "  DIARIE-NUMMER ;ärenderubrik;STATUS;koordinator;projektets_LÖPTID\n"
+        "2018-04510;Nationell arena;Pågående;Teknikföretagens Service i Sverige AB;"
+        "oktober 2018 - februari 2019\n"
+    )
+    result = upload(engine, "projekt.csv", projects)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == []
+    (project,) = natural(engine, "projects")
+    assert (project["title"], project["coordinator"], project["end_date"]) == (
+        "Nationell arena",
+        "Teknikföretagens Service i Sverige AB",
+        date(2019, 2, 28),
+    )
+    grants = "Bidragsreferens;Projekttitel?;Diarienummer;Finansiär;Bidrag från Vinnova\n"
+    grants += "2018-04510;(ej med);2018-04510;Vinnova;150 000 kr\n"
+    result = upload(engine, "bidrag.csv", grants)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(1, "Projekttitel?", "extra-label")]
+    assert [(g["reference"], g["amount_sek"]) for g in natural(engine, "grants")] == [
+        ("2018-04510", 150_000)
+    ]
+
+
+def _arena_project(engine) -> None:
+    with_organisations(engine)
+    result = upload(engine, "projekt.csv", text("projekt_perioder.csv"))
+    assert result.outcome == "committed", result.problems
+
+
+def test_money_as_swedes_write_it(engine):
+    _arena_project(engine)
+    result = upload(engine, "bidrag.csv", text("bidrag_belopp.csv"))
+    assert result.outcome == "committed", result.problems
+    assert [
+        (g["reference"], g["amount_sek"], g["decision_date"]) for g in natural(engine, "grants")
+    ] == [
+        ("B-1", 1_235, date(2018, 9, 20)),  # 1 234,50 rounds half up
+        ("B-2", 150_000, date(2018, 9, 21)),
+        ("B-3", 2_000_000, date(2018, 9, 20)),
+        ("B-4", 2_500_000, date(2018, 9, 1)),
+        ("B-5", 150_000, date(2018, 1, 1)),
+        ("B-6", 1_234, None),
+    ]
+
+
+def test_spend_may_be_negative_with_a_unicode_minus(engine):
+    _arena_project(engine)
+    result = upload(engine, "utfall.csv", text("utfall_minus.csv"))
+    assert result.outcome == "committed", result.problems
+    assert [(e["spent_on"], e["amount_sek"]) for e in natural(engine, "expenditures")] == [
+        (date(2018, 12, 31), 48_500),
+        (date(2019, 1, 31), -12_500),
+        (date(2019, 2, 28), -1_201),  # -1 200,50: half rounds away from zero
+    ]
+
+
+def test_missing_markers_are_empty_never_zero_or_a_default(engine):
+    result = upload(engine, "projekt.csv", text("projekt_saknas.csv"))
+    assert result.outcome == "committed", result.problems
+    for project in natural(engine, "projects"):
+        assert (
+            project["coordinator"],
+            project["start_date"],
+            project["end_date"],
+            project["sector"],
+        ) == (None, None, None, None), project
+
+
+def test_a_missing_marker_in_a_required_amount_is_an_error_not_zero(engine):
+    _arena_project(engine)
+    data = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nB-9;2018-04510;Vinnova;#SAKNAS!\n"
+    assert rejected(engine, "bidrag.csv", data) == [(2, "Belopp", "constraint-error")]
+
+
+# --- Vinnova open data --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Göteborgs kommun", "municipality"),
+        ("Malmö stad", "municipality"),
+        ("Region Östergötland", "region"),
+        ("Västra Götalandsregionen", "region"),
+        ("Stockholms läns landsting", "region"),
+        ("Lunds universitet", "research_organisation"),
+        ("Karolinska Institutet", "research_organisation"),
+        ("Mälardalens högskola", "research_organisation"),
+        ("Energimyndigheten", "national_authority"),
+        ("Trafikverket", "national_authority"),
+        ("Vinnova", "national_authority"),
+        ("Teknikföretagens Service i Sverige AB", "company"),
+    ],
+)
+def test_the_kind_of_an_organisation_known_only_by_name(name, kind):
+    assert guess_org_kind(name) == kind
+
+
+def test_vinnova_json_yields_organisations_projects_and_grants(engine):
+    result = upload(engine, "vinnova.json")
+    assert result.outcome == "committed", result.problems
+    assert result.kinds == ["organisations", "projects", "grants"]
+    assert [(o["name"], o["kind"], o["source"]) for o in natural(engine, "organisations")] == [
+        ("Teknikföretagens Service i Sverige AB", "company", "Vinnova öppna data"),
+        ("Vinnova", "national_authority", "Vinnova öppna data"),
+        ("Region Östergötland", "region", "Vinnova öppna data"),
+        ("Göteborgs kommun", "municipality", "Vinnova öppna data"),
+    ]
+    projects = natural(engine, "projects")
+    assert projects[0] == {
+        "reference": "2018-04510",
+        "title": "Nationell arena för innovationsupphandling",
+        "title_en": "National arena for innovation procurement",
+        "description": "Teknikföretagen och SKL samarbetar för att utreda förutsättningar "
+        "för en arena.",
+        "expected_effects": "Ett beslutsunderlag om placering och finansiering av arenan.",
+        "status": "ongoing",
+        "stage": None,
+        "coordinator": "Teknikföretagens Service i Sverige AB",
+        "programme_code": None,
+        "sector": None,
+        "procurement_type": None,
+        "start_date": date(2018, 10, 1),
+        "end_date": date(2019, 2, 28),
+        "sdg_goals": None,
+        "themes": None,
+        "source": "Vinnova öppna data",
+    }
+    assert [(p["reference"], p["title"], p["description"], p["status"]) for p in projects[1:]] == [
+        (
+            "2019-02211",
+            "Innovationsupphandling av digitala vårdtjänster",
+            "Målet är att upphandla digitala vårdtjänster tillsammans.",  # MalSvenska
+            "completed",
+        ),
+        (
+            "2020-03300",
+            "Förstudie om cirkulära möbler",
+            "Kommunen undersöker marknaden för återbrukade möbler.",
+            "ongoing",
+        ),
+        ("2021-00777", "Testbädd för innovationsupphandling", None, "planned"),
+    ]
+    # No BeviljatBidrag, no grant (2020-03300).
+    assert natural(engine, "grants") == [
+        {
+            "reference": reference,
+            "project_reference": reference,
+            "funder": "Vinnova",
+            "amount_sek": amount,
+            "decision_date": None,
+            "start_date": start,
+            "end_date": end,
+            "source": "Vinnova öppna data",
+        }
+        for reference, amount, start, end in (
+            ("2018-04510", 150_000, date(2018, 10, 1), date(2019, 2, 28)),
+            ("2019-02211", 2_500_000, date(2019, 6, 1), date(2021, 5, 31)),
+            ("2021-00777", 300_000, date(2021, 1, 1), date(2021, 12, 31)),
+        )
+    ]
+
+
+def test_vinnova_import_never_overwrites_a_known_organisation(engine):
+    with_organisations(engine)  # Göteborgs kommun and Vinnova, with organisation numbers
+    before = natural(engine, "organisations")
+    result = upload(engine, "vinnova.json")
+    assert result.outcome == "committed", result.problems
+    after = natural(engine, "organisations")
+    assert after[: len(before)] == before
+    assert [o["name"] for o in after[len(before) :]] == ["Region Östergötland"]
+
+
+def test_vinnova_errors_name_the_record_and_the_json_key(engine):
+    data = text("vinnova.json").replace('"BeviljatBidrag": 2500000', '"BeviljatBidrag": -5')
+    data = data.replace('"Status": "Avslutat"', '"Status": "Okänd"')
+    assert rejected(engine, "vinnova.json", data) == [
+        (2, "Status", "constraint-error"),
+        (2, "BeviljatBidrag", "constraint-error"),
+    ]
+
+
+# --- 360Giving ----------------------------------------------------------------------------------
+
+
+def test_360giving_yields_organisations_projects_grants_and_disbursements(engine):
+    result = upload(engine, "360giving.csv")
+    assert result.outcome == "committed", result.problems
+    assert result.kinds == ["organisations", "projects", "grants", "disbursements"]
+    assert [
+        (o["name"], o["org_number"], o["kind"], o["country"])
+        for o in natural(engine, "organisations")
+    ] == [
+        ("Möbelverket AB", "556016-0680", "company", "SE"),
+        ("Vinnova", "202100-5208", "national_authority", "SE"),
+        ("Västra Götalandsregionen", "232100-0255", "region", "SE"),
+        ("Open Procurement Trust", None, "company", "GB"),
+    ]
+    assert [
+        (p["reference"], p["title"], p["status"], p["coordinator"], p["start_date"])
+        for p in natural(engine, "projects")
+    ] == [
+        (
+            "360G-arena-2019-001",
+            "Cirkulära kontorsmöbler",
+            "completed",
+            "Möbelverket AB",
+            date(2019, 4, 1),
+        ),
+        (
+            "360G-arena-2019-002",
+            "Vårdens nya hjälpmedel, steg 2",
+            "ongoing",
+            "Västra Götalandsregionen",
+            date(2000, 1, 1),
+        ),
+        (
+            "360G-arena-2019-003",
+            "Open data for buyers",
+            "planned",
+            "Open Procurement Trust",
+            date(2099, 1, 1),
+        ),
+    ]
+    assert [
+        (g["reference"], g["project_reference"], g["funder"], g["amount_sek"], g["decision_date"])
+        for g in natural(engine, "grants")
+    ] == [
+        ("360G-arena-2019-001", "360G-arena-2019-001", "Vinnova", 500_000, date(2019, 3, 15)),
+        ("360G-arena-2019-002", "360G-arena-2019-002", "Vinnova", 1_200_000, date(2019, 5, 20)),
+        ("360G-arena-2019-003", "360G-arena-2019-003", "Vinnova", 75_001, date(2019, 6, 1)),
+    ]
+    # Only a positive Amount Disbursed is a payment, dated the award date.
+    assert natural(engine, "disbursements") == [
+        {
+            "grant_reference": "360G-arena-2019-001",
+            "paid_on": date(2019, 3, 15),
+            "amount_sek": 250_000,
+            "source": "360Giving",
+        }
+    ]
+
+
+def test_360giving_in_another_currency_is_refused_on_that_row(engine):
+    data = text("360giving.csv").replace(",SEK,1200000,", ",GBP,1200000,")
+    assert rejected(engine, "360giving.csv", data) == [(3, "Currency", "constraint-error")]
+
+
+def test_360giving_grants_of_one_project_by_diarienummer(engine):
+    data = text("360giving.csv").splitlines()
+    data[0] += ",Diarienummer"
+    data[1:] = [line + ",2018-04510" for line in data[1:]]
+    result = upload(engine, "360giving.csv", "\n".join(data))
+    assert result.outcome == "committed", result.problems
+    (project,) = natural(engine, "projects")
+    assert (project["reference"], project["title"]) == ("2018-04510", "Cirkulära kontorsmöbler")
+    assert {g["project_reference"] for g in natural(engine, "grants")} == {"2018-04510"}
+
+
+def test_a_layout_is_detected_from_its_headers_whatever_the_file_type(engine):
+    header = text("360giving.csv").splitlines()[0]
+    assert "Identifier" in header
+    before = dump(engine)
+    result = upload(engine, "360giving.csv", dry_run=True)
+    assert result.outcome == "dry-run", result.problems
+    assert result.counts == {"new": 11, "updated": 0, "unchanged": 0, "rejected": 0, "deleted": 0}
+    assert warnings(result) == [] and errors(result) == []
+    assert dump(engine) == before

@@ -1,0 +1,198 @@
+"""Properties: the fast readers agree with the general ones, and a Swedish CSV of random
+projects imports to exactly those projects.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from arena.ingest import values
+from tests.fixtures.ingest import natural, upload
+
+SWEDISH_MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+def _outcome(parse, value):
+    try:
+        return parse(value)
+    except values.ValueProblem as problem:
+        return problem.code
+
+
+grouped_kronor = st.builds(
+    lambda whole, ore, unit: f"{whole:,}".replace(",", " ") + ore + unit,
+    st.integers(0, 10**15),
+    st.sampled_from(["", ",5", ",49", ",50", ",05", ",999", ",0"]),
+    st.sampled_from(["", " kr", "kr"]),
+)
+
+
+@given(st.one_of(grouped_kronor, st.from_regex(values._PLAIN_KRONOR, fullmatch=True)))
+def test_the_fast_money_reader_agrees_with_the_general_one(text):
+    fast = _outcome(values.parse_money, text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(values, "_plain_kronor", lambda _text: None)
+        assert _outcome(values.parse_money, text) == fast
+
+
+@given(st.from_regex(r"\s?[0-9]{4}-[0-9]{2}-[0-9]{2}\s?", fullmatch=True), st.booleans())
+def test_the_fast_date_reader_agrees_with_the_general_one(text, end):
+    fast = _outcome(lambda value: values.parse_date(value, end=end), text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(values, "_PLAIN_ISO_DATE", re.compile(r"(?!)"))
+        assert _outcome(lambda value: values.parse_date(value, end=end), text) == fast
+
+
+STATUSES = {
+    "önskad": "desired",
+    "planerad": "planned",
+    "pågående": "ongoing",
+    "avslutad": "completed",
+    "avbruten": "cancelled",
+}
+words = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzåäöÅÄÖABCXYZéü0123456789 ;\"',.-()&/",
+    min_size=1,
+    max_size=40,
+).map(lambda text: " ".join(text.split()))
+dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
+
+
+@st.composite
+def projects(draw):
+    """Rows of distinct references with a title, a status and an ordered period."""
+    references = draw(
+        st.lists(
+            st.from_regex(r"20[0-9]{2}-[0-9]{5}", fullmatch=True),
+            min_size=1,
+            max_size=8,
+            unique=True,
+        )
+    )
+    rows = []
+    for reference in references:
+        start = draw(st.one_of(st.none(), dates))
+        end = draw(st.one_of(st.none(), dates.filter(lambda d, s=start: s is None or d >= s)))
+        title = draw(words.filter(lambda text: text and not values.is_missing(text)))
+        rows.append((reference, title, draw(st.sampled_from(sorted(STATUSES))), start, end))
+    return rows
+
+
+def _swedish(day: date | None, month_name: bool) -> str:
+    if day is None:
+        return ""
+    return f"{day.day} {SWEDISH_MONTHS[day.month - 1]} {day.year}" if month_name else str(day)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(rows=projects(), month_names=st.booleans())
+def test_random_projects_written_as_swedish_csv_import_exactly(engine, rows, month_names):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Diarienummer", "Titel", "Status", "Startdatum", "Slutdatum"])
+    for reference, title, status, start, end in rows:
+        writer.writerow(
+            [reference, title, status, _swedish(start, month_names), _swedish(end, month_names)]
+        )
+    # Replace: the store then holds exactly this file's projects, example after example.
+    result = upload(engine, "projekt.csv", buffer.getvalue().encode("cp1252"), replace=True)
+    assert result.outcome in ("committed", "unchanged"), result.problems
+    stored = sorted(
+        (p["reference"], p["title"], p["status"], p["start_date"], p["end_date"])
+        for p in natural(engine, "projects")
+    )
+    assert stored == sorted(
+        (reference, title, STATUSES[status], start, end)
+        for reference, title, status, start, end in rows
+    )
+
+
+cell_text = st.text(alphabet="abcåäö ABC123,.-:\t\r#", max_size=6)
+
+
+@st.composite
+def plain_csv(draw):
+    """A delimiter and lines of cells without quotes: some rows short, long or blank."""
+    delimiter = draw(st.sampled_from([";", ",", "\t"]))
+    cell = cell_text.map(lambda text: text.replace(delimiter, ""))
+    width = draw(st.integers(1, 4))
+    header = draw(st.lists(cell, min_size=width, max_size=width))
+    rows = draw(st.lists(st.lists(cell, min_size=0, max_size=width + 1), max_size=6))
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = [delimiter.join(header)] + [delimiter.join(row) for row in rows]
+    return delimiter, ending.join(lines) + draw(st.sampled_from(["", ending]))
+
+
+@settings(max_examples=300)  # about a quarter of the files take the fast path
+@given(plain_csv())
+def test_the_fast_csv_reader_reads_what_the_csv_module_reads(case):
+    from arena.ingest import read
+
+    _delimiter, text = case
+
+    def shape(table):
+        if isinstance(table, read.ReadError):
+            return table.problem.error
+        return (
+            [str(cell) for cell in table.header],
+            [list(column) for column in table.columns],
+            None if table.lengths is None else table.lengths.tolist(),
+            table.extra,
+            table.lines().tolist(),
+        )
+
+    def read_it():
+        try:
+            return read.read_csv(text, "fil.csv")
+        except read.ReadError as exc:
+            return exc
+
+    fast = shape(read_it())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(read, "_read_plain_csv", lambda *_args: None)
+        assert shape(read_it()) == fast
+
+
+json_cells = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(-(10**15), 10**15),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+
+
+@given(st.lists(st.tuples(st.text(max_size=5), json_cells, json_cells), min_size=1, max_size=5))
+def test_history_rows_are_the_json_that_json_dumps_writes(rows):
+    import json
+
+    import pandas as pd
+
+    from arena.ingest import apply
+    from arena.ingest.formats import KINDS
+
+    names = ["name", "a", "b"]
+    columns = zip(names, zip(*rows, strict=True), strict=True)
+    frame = pd.DataFrame(
+        {name: pd.Series(list(values), dtype=object) for name, values in columns}, dtype=object
+    )
+    kind = KINDS["indicators"]  # any kind: no column here is one of its dates
+    assert apply._json_rows(kind, frame, names) == [
+        json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) for row in rows
+    ]
+    assert apply._json_rows(kind, frame, names, keys=True) == [
+        json.dumps(list(row), ensure_ascii=False) for row in rows
+    ]
