@@ -49,10 +49,17 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-@functools.cache
 def get_engine(url: str | None = None) -> Engine:
-    """The engine for `url` (default: `ARENA_DATABASE_URL` or the embedded SQLite file)."""
-    url = url or config.database_url()
+    """The engine for `url` (default: `ARENA_DATABASE_URL` or the embedded SQLite file).
+
+    One engine (and connection pool) per URL and process. The URL is resolved before the
+    cache lookup, so a changed `ARENA_DATABASE_URL` is honoured on the next call.
+    """
+    return _engine_for(url or config.database_url())
+
+
+@functools.cache
+def _engine_for(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:

@@ -34,14 +34,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
-# `python -m pytest` (what `make test` runs) puts the repo root on sys.path; a bare `pytest` does
-# not (tests/ has no __init__.py), and then `import arena` fails. Make both work. (Equivalent:
-# `pythonpath = ["."]` under [tool.pytest.ini_options] in pyproject.toml.)
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-if str(PROJECT_ROOT) not in sys.path:
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from arena import store  # noqa: E402
+from arena import store
 
 POSTGRES_URL_VAR = "ARENA_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_VAR = "ARENA_REQUIRE_POSTGRES"
@@ -277,13 +270,9 @@ def _isolated_database_env(
     if "demo_engine" in request.fixturenames:
         url = _url_string(request.getfixturevalue("demo_engine").url)
     monkeypatch.setenv("ARENA_DATABASE_URL", url)
-    # `store.get_engine` is functools.cache'd on its *argument*: `get_engine()` (no URL) keeps
-    # returning the engine of whatever ARENA_DATABASE_URL was when it was first called, i.e. an
-    # earlier test's database. Start every test with an empty cache so the variable above counts.
-    store.get_engine.cache_clear()
-    # Same trap one level up: st.cache_resource/st.cache_data outlive an AppTest run within the
-    # process and would hand the next test the previous test's engine or numbers. Only cleared
-    # when Streamlit is already imported, so pure store tests do not pay for importing it.
+    # st.cache_resource/st.cache_data outlive an AppTest run within the process and would hand
+    # the next test the previous test's numbers. Only cleared when Streamlit is already imported,
+    # so pure store tests do not pay for importing it.
     if "streamlit" in sys.modules:
         import streamlit as st
 

@@ -77,14 +77,23 @@ def is_missing(value: object) -> bool:
         return True
 
 
+def clean_text(text: str) -> str:
+    """Trim, fold whitespace runs to one space, and drop an export's formula-guard quote."""
+    if len(text) > 1 and text[0] == "'" and (text[1] in "=+-@" or text[1].isspace()):
+        text = text[1:]
+    return " ".join(text.split())
+
+
 def parse_text(value: object) -> str:
     """The cell as one line of text: trimmed, every run of whitespace (NBSP too) one space.
 
-    Whole numbers that a spreadsheet typed as floats (2017.0) are written without ".0".
+    Whole numbers that a spreadsheet typed as floats (2017.0) are written without ".0". The
+    quote our exports put before text that a spreadsheet would run as a formula ("'=...",
+    "'+46 ...") is taken off again, so an exported file re-imports as it was.
     """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = " ".join(str(value).split())
+    text = clean_text(str(value))
     if not text:
         raise _problem(TYPE_ERROR, value, "The cell is empty.", "Cellen är tom.")
     return text
@@ -628,7 +637,8 @@ _ORG_KIND = _Choices(
             "research institute",
         ),
         OrganisationKind.ASSOCIATION: (
-            "förening", "förbund", "branschorganisation", "intresseorganisation",
+            "förening", "förbund", "förening/förbund", "branschorganisation",
+            "intresseorganisation",
             "ideell förening", "association", "industry association", "ngo",
         ),
         OrganisationKind.INTERNATIONAL_BODY: (

@@ -559,3 +559,16 @@ def test_template_options_are_checked():
         export.template_bytes("projects", language="de")
     with pytest.raises(ValueError, match="file format"):
         export.template_bytes("projects", file_format="ods")
+
+
+def test_neutralised_text_re_imports_unchanged(engine):
+    """A title a spreadsheet would run as a formula survives export -> import exactly."""
+    from arena.ingest import Upload, import_files
+
+    projects = "reference;title;status\nX-1;=1+1;ongoing\nX-2;@SUM(A1);planned\nX-3;-5 %;desired\n"
+    first = import_files(engine, [Upload("p.csv", projects.encode())])
+    assert first.outcome == "committed", first.problems
+    exported = export.to_csv_bytes(export.export_frame(engine, "projects"), delimiter=";")
+    assert b"'=1+1" in exported
+    again = import_files(engine, [Upload("export.csv", exported)])
+    assert again.outcome == "unchanged", again.problems

@@ -954,3 +954,26 @@ def test_parsers_fail_only_with_value_problem(parse, text: str) -> None:
     except ValueProblem as problem:
         assert problem.code in (TYPE, CONSTRAINT)
         assert problem.message_en and problem.message_sv
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        ('\'=HYPERLINK("x")', '=HYPERLINK("x")'),
+        ("'+46 8 405 10 00", "+46 8 405 10 00"),
+        ("'-1", "-1"),
+        ("'@SUM(A1)", "@SUM(A1)"),
+        ("'citat'", "'citat'"),  # an ordinary quote stays
+    ],
+)
+def test_parse_text_takes_off_the_export_formula_guard(cell, text):
+    assert parse_text(cell) == text
+
+
+def test_every_swedish_kind_label_is_accepted():
+    from arena.domain import OrganisationKind
+    from arena.i18n import label
+
+    for kind in OrganisationKind:
+        assert parse_org_kind(label(kind.value, "sv")) == kind
+        assert parse_org_kind(label(kind.value, "en")) == kind
