@@ -18,7 +18,7 @@ from arena import tables
 from arena.i18n import t
 from arena.ingest import ImportResult, UndoError, Upload, import_files
 from arena.ingest import undo as undo_import
-from arena.ingest.formats import KINDS
+from arena.ingest.formats import KINDS, LAYOUTS
 from arena.ingest.report import problems_frame
 
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "json")
@@ -33,10 +33,12 @@ class UploadedFile(Protocol):
     def getvalue(self) -> bytes: ...
 
 
-def kind_labels(language: str) -> dict[str, str]:
-    """Every kind users can upload or export, with its label in `language`."""
+def kind_labels(language: str, *, uploads: bool = False) -> dict[str, str]:
+    """Every kind users can export, with its label in `language`; with `uploads` also the file
+    layouts they can upload (Vinnova open data, 360Giving)."""
+    choices = {**KINDS, **LAYOUTS} if uploads else KINDS
     return {
-        name: kind.label_sv if language == "sv" else kind.label_en for name, kind in KINDS.items()
+        name: kind.label_sv if language == "sv" else kind.label_en for name, kind in choices.items()
     }
 
 

@@ -45,7 +45,7 @@ from arena.domain import (
     ProjectStatus,
 )
 from arena.ingest import values as v
-from arena.ingest.formats import KINDS, Column, Kind
+from arena.ingest.formats import GIVING_OPTIONAL, GIVING_REQUIRED, KINDS, Column, Kind
 from arena.ingest.natural import read_natural, table_of
 
 __all__ = [
@@ -411,22 +411,7 @@ def filtered_frame_to_bytes(
 # "360G-arenamonitor-org-" + a slug of the name). Organisations with an organisationsnummer
 # use the org-id.guide register of Bolagsverket: "SE-BLV-" + the ten digits.
 GIVING_PREFIX = "360G-arenamonitor-"
-GIVING_COLUMNS = (
-    "Identifier",
-    "Title",
-    "Description",
-    "Currency",
-    "Amount Awarded",
-    "Award Date",
-    "Recipient Org:Identifier",
-    "Recipient Org:Name",
-    "Funding Org:Identifier",
-    "Funding Org:Name",
-    "Planned Dates:Start Date",
-    "Planned Dates:End Date",
-    "Grant Programme:Title",
-    "Amount Disbursed",
-)
+GIVING_COLUMNS = (*GIVING_REQUIRED, *GIVING_OPTIONAL)
 
 
 def _slug(name: str) -> str:

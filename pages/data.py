@@ -16,7 +16,7 @@ upload_tab, history_tab, download_tab = st.tabs(
 with upload_tab:
     if message := st.session_state.pop("data_message", None):
         st.success(message)
-    kinds = dataops.kind_labels(language)
+    kinds = dataops.kind_labels(language, uploads=True)
     files = st.file_uploader(
         t("data.file", language),
         type=list(dataops.UPLOAD_TYPES),

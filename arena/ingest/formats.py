@@ -640,6 +640,26 @@ class Layout:
     split: Callable[[_Source], list[Part]]
 
 
+# The 360Giving grants columns: what the standard requires, and the common optional ones we read
+# (the export writes exactly these, in this order).
+GIVING_REQUIRED = (
+    "Identifier",
+    "Title",
+    "Description",
+    "Currency",
+    "Amount Awarded",
+    "Award Date",
+    "Recipient Org:Identifier",
+    "Recipient Org:Name",
+    "Funding Org:Identifier",
+    "Funding Org:Name",
+)
+GIVING_OPTIONAL = (
+    "Planned Dates:Start Date",
+    "Planned Dates:End Date",
+    "Grant Programme:Title",
+    "Amount Disbursed",
+)
 VINNOVA_SOURCE = "Vinnova öppna data"
 GIVING_SOURCE = "360Giving"
 
@@ -1049,25 +1069,8 @@ LAYOUTS: dict[str, Layout] = {
             name="360giving",
             label_sv="360Giving-bidragsfil",
             label_en="a 360Giving grants file",
-            required=(
-                "Identifier",
-                "Title",
-                "Description",
-                "Currency",
-                "Amount Awarded",
-                "Award Date",
-                "Recipient Org:Identifier",
-                "Recipient Org:Name",
-                "Funding Org:Identifier",
-                "Funding Org:Name",
-            ),
-            optional=(
-                "Planned Dates:Start Date",
-                "Planned Dates:End Date",
-                "Grant Programme:Title",
-                "Amount Disbursed",
-                *_GIVING_PROJECT_LABELS,
-            ),
+            required=GIVING_REQUIRED,
+            optional=(*GIVING_OPTIONAL, *_GIVING_PROJECT_LABELS),
             split=_split_360giving,
         ),
     )
