@@ -183,10 +183,9 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
         if row.unit == "sek":
             value = format_msek(int(row.value), language)
         elif row.step == "national":
-            code, year = row.note.split(":")
-            unit = " %" if row.unit == "%" and language == "sv" else row.unit.replace("antal", "")
+            unit = {"%": " %" if language == "sv" else "%"}.get(row.unit, "")
             number = format_number(row.value, language, decimals=1)
-            value = f"{number}{unit}<br><sub>{code} ({year})</sub>"
+            value = f"{number}{unit}<br><sub>{row.name[language]} ({row.year})</sub>"
         else:
             value = format_number(int(row.value), language)
         steps.append((t(f"chain.{row.step}", language), value))

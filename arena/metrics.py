@@ -322,9 +322,9 @@ def indicator_series(engine: Engine, *, code: str) -> pd.DataFrame:
 def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """The chain budget -> grants -> projects by stage -> outputs -> national indicator.
 
-    step, value, unit, note: each step has its own unit (SEK, projects, reports, %), so the
-    chain is shown as linked boxes rather than on one scale. The national step's note is
-    "<indicator code>:<year>".
+    step, value, unit, year, name: each step has its own unit (SEK, projects, reports, %), so
+    the chain is shown as linked boxes rather than on one scale. The national step carries the
+    indicator's year and its name ({"sv": ..., "en": ...}).
     """
     allocated = int(budget_by_year(engine, filters=filters)["allocated_sek"].sum())
     granted = grants_total(engine, filters=filters)
@@ -341,11 +341,12 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     with engine.connect() as conn:
         outputs = int(conn.execute(delivered).scalar_one())
     stages = projects["stage"].value_counts()
-    rows = [("budget", allocated, "sek", None), ("grants", granted, "sek", None)]
+    rows = [("budget", allocated, "sek", None, None), ("grants", granted, "sek", None, None)]
     rows += [
-        (f"stage:{stage}", int(stages.get(stage, 0)), "projects", None) for stage in STAGE_ORDER
+        (f"stage:{stage}", int(stages.get(stage, 0)), "projects", None, None)
+        for stage in STAGE_ORDER
     ]
-    rows.append(("outputs", outputs, "reports", None))
+    rows.append(("outputs", outputs, "reports", None, None))
     # The national result the programme answers to: Sweden's indicator with a target.
     national = indicator_progress(engine)
     national = national[(national["scope"] == "country") & (national["scope_ref"] == "SE")]
@@ -357,10 +358,11 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
                 "national",
                 float(best["latest_value"]),
                 best["unit"],
-                f"{best['code']}:{int(best['latest_year'])}",
+                int(best["latest_year"]),
+                {"sv": best["name_sv"], "en": best["name_en"] or best["name_sv"]},
             )
         )
-    return pd.DataFrame(rows, columns=["step", "value", "unit", "note"])
+    return pd.DataFrame(rows, columns=["step", "value", "unit", "year", "name"])
 
 
 def sector_stage(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:

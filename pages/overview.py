@@ -113,7 +113,7 @@ else:
     shown = items.assign(
         reason=[t(f"attention.{reason}", language) for reason in items["reason"]],
         link=[
-            f"project?ref={ref}" if scope == "project" else None
+            f"project?ref={ref}" if scope == "project" else ""
             for scope, ref in zip(items["scope"], items["reference"], strict=True)
         ],
         date=items["date"].astype(str),

@@ -17,6 +17,7 @@ PAGES = {
     "": "Översikt",
     "portfolio": "Portfölj",
     "project": "Projekt",
+    "grants": "Bidrag",
     "data": "Data",
 }
 # axe-core findings that come from Streamlit's own markup, not from anything our code renders.
@@ -31,6 +32,23 @@ STREAMLIT_OWN = {
 def _assert_clean(page: Page) -> None:
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     assert "Traceback" not in page.locator('[data-testid="stApp"]').inner_text()
+
+
+def _screenshot(page: Page, path: Path) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the window to fit it
+    and let every chart draw before the picture is taken."""
+    height = page.evaluate(
+        "() => Math.max(...Array.from(document.querySelectorAll('section, div'),"
+        " (element) => element.scrollHeight))"
+    )
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, 1000), 12_000)})
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    for index in range(charts.count()):
+        expect(charts.nth(index).locator(".js-plotly-plot")).to_be_attached(timeout=15_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=path)
+    page.set_viewport_size(size)
 
 
 def _serious_violations(page: Page) -> list[str]:
@@ -51,7 +69,7 @@ def test_every_page_renders_cleanly_and_accessibly(open_app, output_dir: Path, p
         expect(page.get_by_role("heading", name=PAGES[path], exact=True).first).to_be_visible()
         assert _serious_violations(page) == []
     finally:
-        page.screenshot(path=output_dir / f"{path or 'overview'}.png", full_page=True)
+        _screenshot(page, output_dir / f"{path or 'overview'}.png")
 
 
 def test_a_shared_url_opens_with_its_filters(open_app, output_dir: Path):
@@ -62,7 +80,7 @@ def test_a_shared_url_opens_with_its_filters(open_app, output_dir: Path):
     # Only the cancelled projects are listed: the count card says how many.
     count = page.locator('[data-testid="stMetric"]').filter(has_text="Projekt i urvalet")
     expect(count.locator('[data-testid="stMetricValue"]')).to_have_text("4")
-    page.screenshot(path=output_dir / "portfolio-filtered.png", full_page=True)
+    _screenshot(page, output_dir / "portfolio-filtered.png")
 
 
 def test_filters_stay_set_across_pages(open_app):
@@ -85,4 +103,4 @@ def test_the_language_switch_changes_the_page(open_app, output_dir: Path):
     expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible(timeout=30_000)
     expect(page.get_by_text("Needs attention").first).to_be_visible()
     _assert_clean(page)
-    page.screenshot(path=output_dir / "overview-en.png", full_page=True)
+    _screenshot(page, output_dir / "overview-en.png")
