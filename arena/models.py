@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import validates
 from sqlmodel import Field, SQLModel
 
@@ -342,6 +350,8 @@ class ImportChange(SQLModel, table=True):
     """The before and after image of one row an import touched (JSON), for history and undo."""
 
     __tablename__ = "import_change"
+    # The project page asks "which imports touched this row?" by table and natural key.
+    __table_args__ = (Index("ix_import_change_row", "table_name", "row_key"),)
 
     id: int | None = Field(default=None, primary_key=True)
     import_id: int = Field(sa_column=_fk("import_run.id", cascade=True))

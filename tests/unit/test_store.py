@@ -126,3 +126,17 @@ def test_money_is_stored_as_whole_kronor_beyond_32_bits(engine):
         stored = conn.execute(sa.select(models.BudgetAllocation.__table__.c.amount_sek)).scalar()
     assert stored == amount
     assert isinstance(stored, int)
+
+
+def test_an_older_store_upgrades_without_losing_data(db_url):
+    """A store created by the first release keeps every row through the later migrations."""
+    from arena.ingest import load_demo
+
+    engine = get_engine(db_url)
+    migrate(engine, "364b8451a16e")  # the first release's schema
+    load_demo(engine)
+    before = table_counts(engine)
+    migrate(engine)
+    assert current_revision(engine) == _head()
+    assert table_counts(engine) == before
+    assert before["project"] > 40
