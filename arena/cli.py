@@ -99,21 +99,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from arena import export
+    from arena import dataops
 
-    engine = _engine()
+    if args.format == "360giving" and args.kind != "grants":
+        print("The 360Giving format holds grants only: use KIND grants.", file=sys.stderr)
+        return 2
+    choice = "csv_semicolon" if args.format == "csv" and args.delimiter == ";" else args.format
+    data, _name, _mime = dataops.export(_engine(), args.kind, choice)
     path = Path(args.file)
-    if args.format == "360giving":
-        if args.kind != "grants":
-            print("The 360Giving format holds grants only: use KIND grants.", file=sys.stderr)
-            return 2
-        data = export.to_360giving_csv(engine)
-    else:
-        frame = export.export_frame(engine, args.kind)
-        if args.format == "xlsx":
-            data = export.to_xlsx_bytes(frame, sheet_name=args.kind)
-        else:
-            data = export.to_csv_bytes(frame, delimiter=args.delimiter)
     path.write_bytes(data)
     print(f"Wrote {path} ({len(data):,} bytes).".replace(",", " "))
     return 0
