@@ -107,6 +107,10 @@ def _country(value: object) -> str:
 
 
 _SOURCE = Column("source", "Källa", aliases=("Source", "Ursprung"))
+_START = Column("start_date", "Startdatum", parse=v.parse_date, aliases=("Start", "Start date"))
+_END = Column("end_date", "Slutdatum", parse=_end_date, aliases=("Slut", "End date"))
+_THEMES = Column("themes", "Teman", aliases=("Themes", "Tema"))
+_DESCRIPTION = Column("description", "Beskrivning", aliases=("Description",))
 _ORG = "organisations"
 
 _PROJECT_REF = Column(
@@ -173,16 +177,16 @@ _register(
             Column("name_en", "Namn (engelska)", aliases=("English name", "Name (English)")),
             Column("owner", "Ägare", aliases=("Owner", "Ansvarig"), ref=Ref(_ORG, "owner_id")),
             Column("funder", "Finansiär", aliases=("Funder",), ref=Ref(_ORG, "funder_id")),
-            Column("start_date", "Startdatum", parse=v.parse_date, aliases=("Start", "Start date")),
-            Column("end_date", "Slutdatum", parse=_end_date, aliases=("Slut", "End date")),
+            _START,
+            _END,
             Column(
                 "report_due",
                 "Slutrapport senast",
                 parse=_end_date,
                 aliases=("Rapport senast", "Report due", "Slutredovisas senast"),
             ),
-            Column("themes", "Teman", aliases=("Themes", "Tema")),
-            Column("description", "Beskrivning", aliases=("Description",)),
+            _THEMES,
+            _DESCRIPTION,
             _SOURCE,
         ),
     )
@@ -319,7 +323,7 @@ _register(
                 aliases=("ProjektSlut", "Slut", "End date"),
             ),
             Column("sdg_goals", "Agenda 2030-mål", aliases=("Globala mål", "SDG", "SDG goals")),
-            Column("themes", "Teman", aliases=("Themes", "Tema")),
+            _THEMES,
             _SOURCE,
         ),
     )
@@ -375,7 +379,7 @@ _register(
                 aliases=_PROGRAMME_REF.aliases,
                 ref=Ref("programmes", "programme_id"),
             ),
-            Column("description", "Beskrivning", aliases=("Description",)),
+            _DESCRIPTION,
             _SOURCE,
         ),
     )
@@ -457,8 +461,8 @@ _register(
                 parse=v.parse_date,
                 aliases=("Beslut", "Decision date", "Award date"),
             ),
-            Column("start_date", "Startdatum", parse=v.parse_date, aliases=("Start", "Start date")),
-            Column("end_date", "Slutdatum", parse=_end_date, aliases=("Slut", "End date")),
+            _START,
+            _END,
             _SOURCE,
         ),
     )
