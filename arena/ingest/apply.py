@@ -54,8 +54,10 @@ def _each_distinct(function: Callable[[object], object], values: list) -> list:
     """`function` of every value but None, computed once per distinct value: the dates of a
     large file repeat, and converting each one costs more than looking it up.
     """
-    done = {value: function(value) for value in set(values) if value is not None}
-    return [None if value is None else done[value] for value in values]
+    # Keyed by type too: 0 and 0.0 (or True and 1) are equal as dict keys but not as JSON.
+    distinct = {(type(value), value) for value in values if value is not None}
+    done = {key: function(key[1]) for key in distinct}
+    return [None if value is None else done[type(value), value] for value in values]
 
 
 def _date_columns(kind: Kind) -> set[str]:
