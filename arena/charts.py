@@ -105,25 +105,6 @@ def _layout(figure: go.Figure, title: str, language: str, *, height: int = 380) 
     return figure
 
 
-def status_bar(frame: pd.DataFrame, language: str) -> go.Figure:
-    """Projects per status (`status`, `projects`), one colour per status."""
-    labels = [label(status, language) for status in frame["status"]]
-    figure = go.Figure(
-        go.Bar(
-            x=labels,
-            y=frame["projects"],
-            marker_color=[STATUS_COLOURS[status] for status in frame["status"]],
-            text=frame["projects"],
-            textposition="outside",
-            customdata=frame["status"],
-            hovertemplate="%{x}: %{y}<extra></extra>",
-        )
-    )
-    figure.update_xaxes(type="category", title=t("status", language))
-    figure.update_yaxes(title=t("axis.projects", language), rangemode="tozero")
-    return _layout(figure, t("chart.status.title", language), language)
-
-
 def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
     """Pipeline desired -> ... -> cancelled, each status split by stage (stacked bars)."""
     counts = (
@@ -185,7 +166,7 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
         elif row.step == "national":
             unit = {"%": " %" if language == "sv" else "%"}.get(row.unit, "")
             number = format_number(row.value, language, decimals=1)
-            value = f"{number}{unit}<br><sub>{row.name[language]} ({row.year})</sub>"
+            value = f"{number}{unit}<br><sub>{row.name[language]} ({int(row.year)})</sub>"
         else:
             value = format_number(int(row.value), language)
         steps.append((t(f"chain.{row.step}", language), value))
@@ -346,42 +327,6 @@ def grant_boxes(grants: pd.DataFrame, language: str, *, by: str) -> go.Figure:
     figure.update_yaxes(title=t("axis.sek", language), tickformat=",d")
     figure.update_layout(showlegend=False)
     return _layout(figure, t(f"chart.grants_by_{by}.title", language), language)
-
-
-def indicator_lines(
-    series: pd.DataFrame,
-    language: str,
-    *,
-    title: str,
-    target: float | None = None,
-    target_year: int | None = None,
-) -> go.Figure:
-    """Values of one indicator over the years, one line per scope, target as a marker."""
-    figure = go.Figure()
-    for scope_ref, part in series.groupby("scope_ref"):
-        figure.add_scatter(
-            x=part["year"].astype(str),
-            y=part["value"],
-            mode="lines+markers+text",
-            name=str(scope_ref),
-            text=[
-                format_number(v, language, decimals=0 if float(v).is_integer() else 1)
-                for v in part["value"]
-            ],
-            textposition="top center",
-        )
-    if target is not None and target_year is not None:
-        figure.add_scatter(
-            x=[str(target_year)],
-            y=[target],
-            mode="markers",
-            name=t("series.target", language),
-            marker={"symbol": "star", "size": 14, "color": OKABE_ITO["vermillion"]},
-        )
-    figure.update_xaxes(
-        type="category", categoryorder="category ascending", title=t("axis.year", language)
-    )
-    return _layout(figure, title, language, height=320)
 
 
 def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -> go.Figure:

@@ -26,7 +26,6 @@ _LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 # UI strings. Keys are stable English identifiers; `{name}` placeholders are filled by `t`.
 TEXTS: dict[str, dict[str, str]] = {
-    "app.title": {"sv": "Arena Monitor", "en": "Arena Monitor"},
     "app.tagline": {
         "sv": "Nationella arenan för innovationsupphandling",
         "en": "The national arena for innovation procurement",
@@ -42,24 +41,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Money in and out, projects by status and stage, results against targets and "
         "what needs attention.",
     },
-    "kpi.projects": {"sv": "Projekt", "en": "Projects"},
-    "kpi.ongoing": {"sv": "Pågående projekt", "en": "Ongoing projects"},
     "kpi.granted": {"sv": "Beviljade bidrag", "en": "Grants awarded"},
-    "kpi.allocated": {"sv": "Budget (alla år)", "en": "Budget (all years)"},
-    "kpi.spent": {"sv": "Utfall (alla år)", "en": "Spend (all years)"},
     "kpi.granted.help": {
         "sv": "Summan av alla beviljade bidrag till projekten, oavsett finansiär.",
         "en": "Sum of all grants awarded to the projects, whatever the funder.",
     },
-    "kpi.allocated.help": {
-        "sv": "Summan av programmens årliga budgetramar.",
-        "en": "Sum of the programmes' yearly budget allocations.",
-    },
-    "kpi.spent.help": {
-        "sv": "Programmens bokförda utfall (kostnader).",
-        "en": "The programmes' booked spend.",
-    },
-    "chart.status.title": {"sv": "Projekt per status", "en": "Projects by status"},
     "chart.budget.title": {
         "sv": "Budget och utfall per år",
         "en": "Budget and spend per year",
@@ -70,10 +56,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "series.allocated": {"sv": "Budget", "en": "Budget"},
     "series.spent": {"sv": "Utfall", "en": "Spend"},
     "status": {"sv": "Status", "en": "Status"},
-    "table.budget.caption": {
-        "sv": "Budget och utfall per år, i kronor.",
-        "en": "Budget and spend per year, in SEK.",
-    },
     "stage.none": {"sv": "Ingen fas", "en": "No stage"},
     "chart.pipeline.title": {
         "sv": "Projektflöde per status och fas",
@@ -235,7 +217,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "column.funder": {"sv": "Finansiär", "en": "Funder"},
     "column.amount": {"sv": "Belopp", "en": "Amount"},
     "column.decision_date": {"sv": "Beslutsdatum", "en": "Decision date"},
-    "column.grant": {"sv": "Bidrag", "en": "Grant"},
     "column.paid_on": {"sv": "Utbetalt", "en": "Paid on"},
     "column.category": {"sv": "Kategori", "en": "Category"},
     "column.description": {"sv": "Beskrivning", "en": "Description"},

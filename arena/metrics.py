@@ -43,8 +43,6 @@ STATUS_ORDER = [status.value for status in ProjectStatus]
 STAGE_ORDER = [stage.value for stage in ProjectStage]
 LEVEL_OF_KIND_CODES = {kind.value: level.value for kind, level in LEVEL_OF_KIND.items()}
 
-__all__ = ["NO_FILTERS", "Filters"]
-
 
 def _frame(engine: Engine, statement: sa.Select) -> pd.DataFrame:
     with engine.connect() as conn:
@@ -60,21 +58,6 @@ def _money(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 
 def _sum_by(table: sa.Table, key: sa.Column, amount: sa.Column, label: str) -> sa.Subquery:
     return sa.select(key.label("key"), sa.func.sum(amount).label(label)).group_by(key).subquery()
-
-
-def status_counts(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Projects per status, every status present (0 where none), in pipeline order."""
-    statement = (
-        sa.select(project.c.status, sa.func.count().label("projects"))
-        .select_from(projects_from())
-        .where(*project_conditions(filters))
-        .group_by(project.c.status)
-    )
-    with engine.connect() as conn:
-        found = dict(conn.execute(statement).all())
-    return pd.DataFrame(
-        {"status": STATUS_ORDER, "projects": [int(found.get(s, 0)) for s in STATUS_ORDER]}
-    )
 
 
 def grants_total(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
@@ -298,25 +281,6 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
             "source",
         ]
     ].reset_index(drop=True)
-
-
-def indicator_series(engine: Engine, *, code: str) -> pd.DataFrame:
-    """All values of one indicator over the years: scope, scope_ref, year, value, coverage."""
-    statement = (
-        sa.select(
-            indicator_value.c.scope,
-            indicator_value.c.scope_ref,
-            indicator_value.c.year,
-            indicator_value.c.value,
-            indicator_value.c.coverage,
-            indicator_value.c.note,
-            indicator_value.c.source,
-        )
-        .join(indicator, indicator.c.id == indicator_value.c.indicator_id)
-        .where(indicator.c.code == code)
-        .order_by(indicator_value.c.scope_ref, indicator_value.c.year)
-    )
-    return _frame(engine, statement)
 
 
 def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:

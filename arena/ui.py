@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from arena import config, metrics, models, store, tables
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
-from arena.filters import Filters
+from arena.filters import NO_FILTERS, Filters
 from arena.i18n import DEFAULT_LANGUAGE, label, language_or_default, sector_label, t
 
 LANGUAGE_KEY = "lang"
@@ -144,7 +144,7 @@ def sidebar_filters(language: str) -> Filters:
 
 def current_filters() -> Filters:
     """The filters `app.py` put in session state for this run."""
-    return st.session_state.get("filters", metrics.NO_FILTERS)
+    return st.session_state.get("filters", NO_FILTERS)
 
 
 def filter_caption(filters: Filters, language: str) -> str:

@@ -1,0 +1,66 @@
+"""Figures from frames: years as categories, one colour per status and sector, Swedish numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from arena import charts, metrics
+
+TODAY = date(2026, 11, 21)
+
+
+def test_budget_years_are_categories_and_amounts_are_swedish():
+    frame = pd.DataFrame(
+        {
+            "year": [2017, 2018],
+            "allocated_sek": [2_000_000, 2_000_000],
+            "spent_sek": [1_874_300, 1_951_800],
+        }
+    ).astype("Int64")
+    figure = charts.budget_bars(frame, "sv")
+    assert figure.layout.xaxis.type == "category"
+    assert list(figure.data[0].x) == ["2017", "2018"]
+    assert figure.data[0].text[0] == "2\u00a0000\u00a0000 kr"
+    assert figure.layout.separators == ", "
+    english = charts.budget_bars(frame, "en")
+    assert english.data[0].text[0] == "SEK 2,000,000"
+    assert english.layout.title.text == "Budget and spend per year"
+
+
+def test_every_status_keeps_its_colour(demo_engine):
+    projects = metrics.project_table(demo_engine)
+    figure = charts.timeline(projects, "sv", today=TODAY)
+    colours = {trace.name: trace.marker.color for trace in figure.data}
+    assert colours["Pågående"] == charts.STATUS_COLOURS["ongoing"]
+    assert colours["Avslutad"] == charts.STATUS_COLOURS["completed"]
+    assert len(set(charts.STATUS_COLOURS.values())) == 5
+
+
+def test_pipeline_carries_codes_for_click_filtering(demo_engine):
+    figure = charts.pipeline(metrics.project_table(demo_engine), "sv")
+    assert figure.layout.barmode == "stack"
+    first = figure.data[0]
+    assert list(first.customdata[0]) == ["desired", first.customdata[0][1]]
+    assert sum(sum(trace.y) for trace in figure.data) == 47
+
+
+def test_sector_colours_are_distinct_and_stable():
+    assert len(set(charts.SECTOR_COLOURS.values())) == len(charts.SECTOR_COLOURS)
+    assert charts.sector_colour("Transport") == charts.SECTOR_COLOURS["Transport"]
+    assert charts.sector_colour("Något nytt") == charts.OTHER_COLOUR
+
+
+def test_grant_boxes_by_year_use_categories(demo_engine):
+    grants = metrics.grant_distribution(demo_engine)
+    figure = charts.grant_boxes(grants, "sv", by="year")
+    assert figure.layout.xaxis.type == "category"
+    assert all(trace.name.isdigit() for trace in figure.data)
+
+
+def test_money_to_results_names_the_national_result(demo_engine):
+    figure = charts.money_to_results(metrics.money_to_results(demo_engine), "sv")
+    texts = " ".join(annotation.text for annotation in figure.layout.annotations)
+    assert "Andel innovationsupphandlingar (2022)" in texts
+    assert "4,6 %" in texts
