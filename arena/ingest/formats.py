@@ -9,6 +9,7 @@ lands in the same place. Columns that point at other entities (`coordinator`,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -123,7 +124,12 @@ _PROGRAMME_REF = Column("programme_code", "Program", aliases=("Programme", "Prog
 
 def _scoped(column: Column, scope: str) -> Column:
     """The same reference column, used as one of a row's alternative scopes."""
-    return Column(column.name, column.sv, aliases=column.aliases, scope=scope)
+    return dataclasses.replace(column, scope=scope)
+
+
+def _refers(column: Column, ref: Ref, *, required: bool = False) -> Column:
+    """The same reference column, stored as the id of the row it names (e.g. programme_id)."""
+    return dataclasses.replace(column, required=required, ref=ref)
 
 
 KINDS: dict[str, Kind] = {}
@@ -201,13 +207,7 @@ _register(
         label_en="Budgets",
         depends_on=("programmes",),
         columns=(
-            Column(
-                _PROGRAMME_REF.name,
-                _PROGRAMME_REF.sv,
-                required=True,
-                aliases=_PROGRAMME_REF.aliases,
-                ref=Ref("programmes", "programme_id"),
-            ),
+            _refers(_PROGRAMME_REF, Ref("programmes", "programme_id"), required=True),
             Column("year", "År", parse=v.parse_year, required=True, aliases=("Year", "Budgetår")),
             Column(
                 "amount_sek",
@@ -290,12 +290,7 @@ _register(
                 aliases=("KoordinatorOrg", "Koordinerande organisation", "Coordinator"),
                 ref=Ref(_ORG, "coordinator_id"),
             ),
-            Column(
-                _PROGRAMME_REF.name,
-                _PROGRAMME_REF.sv,
-                aliases=_PROGRAMME_REF.aliases,
-                ref=Ref("programmes", "programme_id"),
-            ),
+            _refers(_PROGRAMME_REF, Ref("programmes", "programme_id")),
             Column("sector", "Sektor", aliases=("Område", "Sector", "Area")),
             Column(
                 "procurement_type",
@@ -338,13 +333,7 @@ _register(
         label_en="Project participants",
         depends_on=(_ORG, "projects"),
         columns=(
-            Column(
-                _PROJECT_REF.name,
-                _PROJECT_REF.sv,
-                required=True,
-                aliases=_PROJECT_REF.aliases,
-                ref=Ref("projects", "project_id"),
-            ),
+            _refers(_PROJECT_REF, Ref("projects", "project_id"), required=True),
             Column(
                 "organisation",
                 "Organisation",
@@ -373,12 +362,7 @@ _register(
                 aliases=("Beställargrupp", "Beställarnätverk", "Buyer group"),
             ),
             Column("sector", "Sektor", aliases=("Område", "Sector")),
-            Column(
-                _PROGRAMME_REF.name,
-                _PROGRAMME_REF.sv,
-                aliases=_PROGRAMME_REF.aliases,
-                ref=Ref("programmes", "programme_id"),
-            ),
+            _refers(_PROGRAMME_REF, Ref("programmes", "programme_id")),
             _DESCRIPTION,
             _SOURCE,
         ),
@@ -428,13 +412,7 @@ _register(
                 required=True,
                 aliases=("Bidragsnummer", "Beslutsnummer", "Grant reference", "Identifier"),
             ),
-            Column(
-                _PROJECT_REF.name,
-                _PROJECT_REF.sv,
-                required=True,
-                aliases=_PROJECT_REF.aliases,
-                ref=Ref("projects", "project_id"),
-            ),
+            _refers(_PROJECT_REF, Ref("projects", "project_id"), required=True),
             Column(
                 "funder",
                 "Finansiär",
