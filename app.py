@@ -1,28 +1,15 @@
 """Arena Monitor: page config, navigation per role, the shared sidebar, then the page."""
 
-import logging
-
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from arena import ui
-from arena.i18n import LANGUAGES, t
+from arena.i18n import t
 from arena.store import StoreError
 
 st.set_page_config(page_title="Arena Monitor", page_icon=":material/handshake:", layout="wide")
 
-with st.sidebar:
-    st.segmented_control(
-        f"{t('language', 'sv')} / {t('language', 'en')}",
-        LANGUAGES,
-        format_func={"sv": "Svenska", "en": "English"}.get,
-        default="sv",
-        required=True,
-        key=ui.LANGUAGE_KEY,
-        bind="query-params",
-        persist_state="session",
-    )
-language = ui.language()
+language = ui.language_switch()
 
 
 def _page(stem: str, icon: str, **options: object) -> st.Page:
@@ -50,5 +37,10 @@ try:
     st.sidebar.caption(t("app.tagline", language))
     page.run()
 except (StoreError, SQLAlchemyError):
-    logging.getLogger("arena").exception("store error while rendering %s", page.title)
+    ui.LOG.exception("store error while rendering %s", page.title)
     st.error(t("error.store", language))
+except Exception:
+    # The last guard: pages keep their sections apart (`ui.section`), so only a failure
+    # outside every section lands here. Streamlit's control flow is no Exception and passes.
+    ui.LOG.exception("page %s failed", page.title)
+    st.error(t("page.failed", language))

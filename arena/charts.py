@@ -8,6 +8,7 @@ filter the page (chart selection events).
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pandas as pd
@@ -89,6 +90,12 @@ SERIES_COLOURS = {"allocated": OKABE_ITO["sky_blue"], "spent": OKABE_ITO["vermil
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
+def _text(value: object) -> str:
+    """Data (names, titles, counties) as plotly text: plotly reads tags like `<a href>` in
+    labels, names and annotations, so `<`, `>` and `&` become entities it shows as written."""
+    return html.escape(str(value), quote=False)
+
+
 def sector_colour(sector: str | None) -> str:
     return SECTOR_COLOURS.get(sector or "", OTHER_COLOUR)
 
@@ -166,7 +173,7 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
         elif row.step == "national":
             unit = {"%": " %" if language == "sv" else "%"}.get(row.unit, "")
             number = format_number(row.value, language, decimals=1)
-            value = f"{number}{unit}<br><sub>{row.name[language]} ({int(row.year)})</sub>"
+            value = f"{number}{unit}<br><sub>{_text(row.name[language])} ({int(row.year)})</sub>"
         else:
             value = format_number(int(row.value), language)
         steps.append((t(f"chain.{row.step}", language), value))
@@ -232,7 +239,7 @@ def sector_stage(frame: pd.DataFrame, language: str) -> go.Figure:
         if part["projects"].isna().all():
             continue
         figure.add_bar(
-            y=[sector_label(sector, language) for sector in sectors],
+            y=[_text(sector_label(sector, language)) for sector in sectors],
             x=part["projects"].fillna(0),
             orientation="h",
             name=label(stage, language) if stage != "–" else t("stage.none", language),
@@ -253,7 +260,7 @@ def county_level(frame: pd.DataFrame, language: str) -> go.Figure:
     for level in LEVEL_COLOURS:
         part = frame[frame["level"] == level.value].set_index("county").reindex(counties)
         figure.add_bar(
-            y=counties,
+            y=[_text(county) for county in counties],
             x=part["projects"].fillna(0),
             orientation="h",
             name=label(level.value, language),
@@ -281,7 +288,10 @@ def timeline(projects: pd.DataFrame, language: str, *, today: date) -> go.Figure
         figure.add_bar(
             base=starts.dt.strftime("%Y-%m-%d"),
             x=durations,
-            y=part["reference"] + " " + part["title"].str.slice(0, 40),
+            y=[
+                _text(f"{reference} {title[:40]}")
+                for reference, title in zip(part["reference"], part["title"], strict=True)
+            ],
             orientation="h",
             name=label(status.value, language),
             marker_color=colour,
@@ -311,17 +321,16 @@ def grant_boxes(grants: pd.DataFrame, language: str, *, by: str) -> go.Figure:
     groups = sorted(data[by].unique())
     for group in groups:
         amounts = data.loc[data[by] == group, "amount_sek"].astype("int64")
-        name = str(group) if by == "year" else sector_label(group, language)
         figure.add_box(
             y=amounts,
-            name=name,
+            name=_text(group if by == "year" else sector_label(group, language)),
             marker_color=OKABE_ITO["blue"] if by == "year" else sector_colour(group),
             boxpoints="all",
             jitter=0.3,
             customdata=[[group]] * len(amounts),
-            hovertemplate=f"{name}: %{{y:,d}} kr<extra></extra>"
+            hovertemplate="%{fullData.name}: %{y:,d} kr<extra></extra>"
             if language == "sv"
-            else f"{name}: SEK %{{y:,d}}<extra></extra>",
+            else "%{fullData.name}: SEK %{y:,d}<extra></extra>",
         )
     figure.update_xaxes(type="category")
     figure.update_yaxes(title=t("axis.sek", language), tickformat=",d")
@@ -375,7 +384,7 @@ def disbursements(frame: pd.DataFrame, language: str) -> go.Figure:
         figure.add_bar(
             x=part["year"].astype(str),
             y=amounts,
-            name=funder,
+            name=_text(funder),
             marker_color=palette[index % len(palette)],
             text=[format_sek(int(amount), language) for amount in amounts],
             textposition="none",

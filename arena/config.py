@@ -9,6 +9,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'arena.db'}"
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
 
+# The largest upload, in MB; `.streamlit/config.toml` `server.maxUploadSize` holds the same
+# number (a unit test checks). 50 MB is about three times a 100 000-row project sheet as CSV,
+# far more than a programme keeps, while reading a file that large stays well under 1 GB of
+# memory; Streamlit's default of 200 MB would let one upload take several GB.
+UPLOAD_LIMIT_MB = 50
+UPLOAD_LIMIT_BYTES = UPLOAD_LIMIT_MB * 1024 * 1024
+
 
 def database_url() -> str:
     """The store's SQLAlchemy URL: `ARENA_DATABASE_URL`, else the embedded SQLite file."""

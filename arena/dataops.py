@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 import pandas as pd
@@ -15,10 +16,29 @@ from sqlalchemy.engine import Engine
 
 from arena import export as exports
 from arena import tables
-from arena.i18n import t
-from arena.ingest import ImportResult, UndoError, Upload, import_files
+from arena.i18n import (
+    COLUMN_LABELS_EN,
+    format_date,
+    format_number,
+    format_percent,
+    format_sek,
+    label,
+    t,
+)
+from arena.ingest import (
+    Blocker,
+    ImportEffect,
+    ImportResult,
+    Progress,
+    UndoError,
+    UndoPreview,
+    Upload,
+    import_files,
+    undo_preview,
+)
 from arena.ingest import undo as undo_import
-from arena.ingest.formats import KINDS, LAYOUTS
+from arena.ingest.formats import KINDS, LAYOUTS, Kind
+from arena.ingest.plan import KindPlan, Plan
 from arena.ingest.report import problems_frame
 
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "json")
@@ -47,60 +67,166 @@ def uploads(files: list[UploadedFile], *, kind: str | None, sheet: str | None) -
     return [Upload(file.name, file.getvalue(), kind=kind, sheet=sheet) for file in files]
 
 
-def preview(engine: Engine, files: list[Upload], *, replace: bool) -> ImportResult:
+def preview(
+    engine: Engine, files: list[Upload], *, replace: bool, progress: Progress | None = None
+) -> ImportResult:
     """A dry run: what the upload would change, and every problem; writes nothing."""
-    return import_files(engine, files, dry_run=True, replace=replace)
+    return import_files(engine, files, dry_run=True, replace=replace, progress=progress)
 
 
-def commit(engine: Engine, files: list[Upload], *, replace: bool, user: str | None) -> ImportResult:
+def commit(
+    engine: Engine,
+    files: list[Upload],
+    *,
+    replace: bool,
+    user: str | None,
+    progress: Progress | None = None,
+) -> ImportResult:
     """The import for real: all of it in one transaction, or nothing."""
-    return import_files(engine, files, replace=replace, user=user)
+    return import_files(engine, files, replace=replace, user=user, progress=progress)
 
 
-def preview_frames(result: ImportResult, language: str) -> dict[str, pd.DataFrame]:
-    """Tables of a preview: new rows, field changes (before -> after), problems."""
-    frames: dict[str, pd.DataFrame] = {}
-    new_parts, changes = [], []
-    plan = result.plan
-    for kind_plan in plan.kinds if plan else []:
-        label = kind_labels(language)[kind_plan.kind.name]
-        if kind_plan.new:
-            rows = pd.DataFrame(kind_plan.new[:PREVIEW_ROWS]).rename(columns={"_line": "line"})
-            new_parts.append(rows.assign(kind=label))
-        changes += [
-            {
-                "kind": label,
-                "line": change.line,
-                "key": change.key,
-                "column": change.column,
-                "before": _text(change.before),
-                "after": _text(change.after),
-            }
-            for change in kind_plan.changes[:PREVIEW_ROWS]
-        ]
-        for row in kind_plan.deleted[:PREVIEW_ROWS]:
-            changes.append(
-                {
-                    "kind": label,
-                    "line": None,
-                    "key": str(row.get(kind_plan.kind.key[0])),
-                    "column": "*",
-                    "before": t("data.row", language),
-                    "after": t("data.deleted", language),
-                }
-            )
-    frames["new"] = (
-        pd.concat(new_parts, ignore_index=True).astype(str).replace({"None": "", "nan": ""})
-        if new_parts
-        else pd.DataFrame()
+def preview_undo(engine: Engine, import_id: int) -> UndoPreview | None:
+    """What undoing the chosen import would do, or None when it can no longer be undone
+    (another session undid it meanwhile).
+    """
+    try:
+        return undo_preview(engine, import_id)
+    except UndoError:
+        return None
+
+
+@dataclass(frozen=True)
+class KindPreview:
+    """One kind's share of a preview, ready to show: labels, formatted values, counts."""
+
+    name: str
+    label: str
+    counts: dict[str, int]
+    new: pd.DataFrame  # the new rows, a column per field the rows fill
+    changes: pd.DataFrame  # line, key, field, before, after
+    deleted: pd.DataFrame  # rows a replace deletes
+
+
+@dataclass(frozen=True)
+class PreviewTables:
+    """Everything a preview shows a programme officer, in their language."""
+
+    counts: pd.DataFrame  # one row per kind: new, updated, unchanged, rejected, deleted
+    kinds: list[KindPreview]  # the kinds with rows to add, change or delete
+    new_organisations: pd.DataFrame  # names the store lacks, with the closest existing ones
+    problems: pd.DataFrame
+
+
+COUNTS = ("new", "updated", "unchanged", "rejected", "deleted")
+# Columns whose values are codes with a label, and the amounts in kronor.
+CODE_COLUMNS = {"status", "stage", "role", "kind", "procurement_type"}
+MONEY_COLUMNS = {"amount_sek"}
+
+
+def column_label(kind: Kind, name: str, language: str) -> str:
+    """A column's header in the user's language: the Swedish template header, or English."""
+    if language == "sv":
+        column = next((c for c in kind.columns if c.name == name), None)
+        return column.sv if column is not None else name
+    return COLUMN_LABELS_EN.get(name, name.replace("_", " ").capitalize())
+
+
+def cell_text(name: str, value: object, language: str) -> str:
+    """A stored value as a person reads it: labels for codes, `1 234 567 kr`, ISO dates."""
+    if value is None:
+        return ""
+    if name in CODE_COLUMNS:
+        return label(str(value), language)
+    if name in MONEY_COLUMNS and isinstance(value, int):
+        return format_sek(value, language)
+    if name == "coverage" and isinstance(value, float):
+        return format_percent(value, language, decimals=1 if value * 100 % 1 else 0)
+    if isinstance(value, float):
+        decimals = 0 if value.is_integer() else min(3, len(repr(value).split(".")[-1]))
+        return format_number(value, language, decimals=decimals)
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
+def _rows_table(kind: Kind, rows: list[dict], language: str, *, line: bool) -> pd.DataFrame:
+    """Rows as text under their column labels; only the columns some row fills."""
+    names = [
+        c.name for c in kind.stored_columns if any(row.get(c.name) is not None for row in rows)
+    ]
+    table = {
+        column_label(kind, name, language): [cell_text(name, row[name], language) for row in rows]
+        for name in names
+    }
+    if line:
+        table = {t("column.line", language): [row["_line"] for row in rows], **table}
+    return pd.DataFrame(table)
+
+
+def _kind_preview(kind_plan: KindPlan, language: str) -> KindPreview:
+    kind = kind_plan.kind
+    changes = pd.DataFrame(
+        {
+            t("column.line", language): change.line,
+            t("column.key", language): change.key,
+            t("column.column", language): column_label(kind, change.column, language),
+            t("column.before", language): cell_text(change.column, change.before, language),
+            t("column.after", language): cell_text(change.column, change.after, language),
+        }
+        for change in kind_plan.changes[:PREVIEW_ROWS]
     )
-    frames["changes"] = pd.DataFrame(changes)
-    frames["problems"] = problems_frame(result.problems, language).head(PREVIEW_ROWS)
-    return frames
+    return KindPreview(
+        name=kind.name,
+        label=kind_labels(language)[kind.name],
+        counts=kind_plan.counts(),
+        new=_rows_table(kind, kind_plan.new[:PREVIEW_ROWS], language, line=True),
+        changes=changes,
+        deleted=_rows_table(kind, kind_plan.deleted[:PREVIEW_ROWS], language, line=False),
+    )
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
+def _new_organisations(plan: Plan, language: str) -> pd.DataFrame:
+    organisations = plan.new_organisations[:PREVIEW_ROWS]
+    return pd.DataFrame(
+        {
+            t("column.name", language): [o.name for o in organisations],
+            t("column.kind", language): [label(o.kind, language) for o in organisations],
+            t("data.neworg.lines", language): [", ".join(map(str, o.lines)) for o in organisations],
+            t("column.column", language): [", ".join(o.columns) for o in organisations],
+            t("data.neworg.similar", language): [", ".join(o.similar) for o in organisations],
+        }
+    )
+
+
+def preview_frames(result: ImportResult, language: str) -> PreviewTables:
+    """What an upload will do, for a person: counts per kind, one table per kind of its new
+    rows, field changes (before -> after) and deletions, the new organisations, the problems.
+    Every table holds at most PREVIEW_ROWS rows (the full problem report is a download).
+    """
+    plan = result.plan
+    kind_plans = plan.kinds if plan else []
+    counts = pd.DataFrame(
+        {
+            t("data.kind", language): [kind_labels(language)[p.kind.name] for p in kind_plans],
+            **{
+                t(f"data.count.{name}", language): [p.counts()[name] for p in kind_plans]
+                for name in COUNTS
+            },
+        }
+    )
+    return PreviewTables(
+        counts=counts,
+        kinds=[
+            _kind_preview(kind_plan, language)
+            for kind_plan in kind_plans
+            if len(kind_plan.new_rows) or len(kind_plan.updated_rows) or len(kind_plan.deleted_rows)
+        ],
+        new_organisations=_new_organisations(plan, language) if plan else pd.DataFrame(),
+        problems=tables.headers(
+            problems_frame(result.problems, language).head(PREVIEW_ROWS), language
+        ),
+    )
 
 
 def report_csv(result: ImportResult, language: str) -> bytes:
@@ -127,26 +253,83 @@ def history_label(history: pd.DataFrame, language: str) -> Callable[[int], str]:
     return name
 
 
+def import_name(item: ImportEffect | Blocker) -> str:
+    """An import as people recognise it: "#3 · bidrag.csv · 2026-11-21 10:02 · anna"."""
+    when = pd.Timestamp(item.started_at).strftime("%Y-%m-%d %H:%M")
+    return " · ".join(
+        part for part in (f"#{item.import_id}", item.file_name, when, item.user) if part
+    )
+
+
+def effect_text(effect: ImportEffect, language: str) -> str:
+    """What undoing one import does: "Ångra #3 · …? Tar bort: Bidrag 1. Återställer: inga rader"."""
+    labels = kind_labels(language)
+
+    def rows(counts: dict[str, int]) -> str:
+        shown = [f"{labels[name]} {count}" for name, count in counts.items() if count]
+        return ", ".join(shown) or t("data.undo.none", language)
+
+    return t(
+        "data.undo.effect",
+        language,
+        name=import_name(effect),
+        removes=rows(effect.remove),
+        restores=rows(effect.restore),
+    )
+
+
+def blockers_table(preview: UndoPreview, language: str) -> pd.DataFrame:
+    """The later imports that block an undo, and which of their rows hang on it."""
+    return pd.DataFrame(
+        {
+            t("column.import", language): [b.import_id for b in preview.blockers],
+            t("column.file", language): [b.file_name for b in preview.blockers],
+            t("column.when", language): [
+                pd.Timestamp(b.started_at).strftime("%Y-%m-%d %H:%M") for b in preview.blockers
+            ],
+            t("column.user", language): [b.user or "" for b in preview.blockers],
+            t("data.undo.what", language): [b.describe(language) for b in preview.blockers],
+        }
+    )
+
+
+def undo_warning(preview: UndoPreview, language: str, *, cascade: bool) -> str | None:
+    """The plain warning for an undo that removes most of the store, else None."""
+    if not preview.is_large(cascade=cascade):
+        return None
+    return t(
+        "data.undo.large",
+        language,
+        removed=format_number(preview.removed(cascade=cascade), language),
+        total=format_number(preview.store_rows, language),
+        share=format_percent(preview.share(cascade=cascade), language),
+    )
+
+
 @dataclass(frozen=True)
 class Outcome:
     ok: bool
     message: str
 
 
-def undo(engine: Engine, import_id: int, language: str) -> Outcome:
-    """Undo an import; the message says what was restored or why it could not be."""
+def undo(engine: Engine, import_id: int, language: str, *, cascade: bool = False) -> Outcome:
+    """Undo an import (with `cascade`, the later imports on it first); the message says what
+    was removed and restored, or why nothing was.
+    """
     try:
-        counts = undo_import(engine, import_id)
+        counts = undo_import(engine, import_id, cascade=cascade)
     except UndoError as exc:
         return Outcome(False, exc.message_sv if language == "sv" else exc.message_en)
+    others = counts["imports"] - 1
     return Outcome(
         True,
         t(
-            "data.undone",
+            "data.undone.cascade" if others else "data.undone",
             language,
             id=import_id,
-            deleted=counts["deleted"],
-            restored=counts["restored"],
+            others=others,
+            deleted=format_number(counts["deleted"], language),
+            restored=format_number(counts["restored"], language),
         ),
     )
 

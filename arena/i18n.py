@@ -43,8 +43,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "kpi.granted": {"sv": "Beviljade bidrag", "en": "Grants awarded"},
     "kpi.granted.help": {
-        "sv": "Summan av alla beviljade bidrag till projekten, oavsett finansiär.",
-        "en": "Sum of all grants awarded to the projects, whatever the funder.",
+        "sv": "Summan av bidragen till projekten som beslutades under perioden, oavsett finansiär.",
+        "en": "Sum of the grants to the projects decided within the period, whatever the funder.",
     },
     "chart.budget.title": {
         "sv": "Budget och utfall per år",
@@ -111,8 +111,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The programmes' spend this year against this year's allocations (burn rate).",
     },
     "kpi.burn.caption": {
-        "sv": "Programmen, kalenderåret {year}",
-        "en": "The programmes, calendar year {year}",
+        "sv": "Programmen, kalenderåret {year} (årsfiltret ändrar det inte)",
+        "en": "The programmes, calendar year {year} (the year filter does not change it)",
     },
     "kpi.indicators": {"sv": "Indikatorer mot mål", "en": "Indicators against targets"},
     "kpi.indicators.value": {"sv": "{reached} av {total} nådda", "en": "{reached} of {total} met"},
@@ -127,6 +127,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi.indicators.caption": {
         "sv": "Senaste värden; genomsnittlig täckning {coverage}",
         "en": "Latest values; average coverage {coverage}",
+    },
+    "period.caption": {"sv": "Period: {years} ({rules}).", "en": "Period: {years} ({rules})."},
+    "period.all_years": {"sv": "alla år", "en": "all years"},
+    "period.rule.budget": {"sv": "budget per budgetår", "en": "budget by budget year"},
+    "period.rule.grants": {"sv": "bidrag efter beslutsdatum", "en": "grants by decision date"},
+    "period.rule.disbursements": {
+        "sv": "utbetalningar efter betalningsdag",
+        "en": "disbursements by payment date",
+    },
+    "period.rule.spend": {"sv": "utfall efter utgiftsdatum", "en": "spend by the date spent"},
+    "period.rule.projects": {"sv": "projekt efter löptid", "en": "projects by their period"},
+    "period.rule.reports": {"sv": "rapporter efter förfallodag", "en": "reports by due date"},
+    "period.rule.indicators": {
+        "sv": "indikatorvärden efter mätår",
+        "en": "indicator values by the year measured",
+    },
+    "period.project": {
+        "sv": "Period: projektets hela löptid; årsfiltret gäller inte här.",
+        "en": "Period: the project's whole life; the year filter does not apply here.",
     },
     "attention.title": {"sv": "Behöver uppmärksamhet", "en": "Needs attention"},
     "attention.none": {
@@ -317,8 +336,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.tab.changes": {"sv": "Ändringar", "en": "Changes"},
     "data.tab.problems": {"sv": "Problem", "en": "Problems"},
     "data.tab.empty": {"sv": "Inga.", "en": "None."},
-    "data.row": {"sv": "raden", "en": "the row"},
-    "data.deleted": {"sv": "tas bort", "en": "deleted"},
     "data.report": {"sv": "Hela felrapporten (CSV)", "en": "The full problem report (CSV)"},
     "data.history.none": {"sv": "Inga importer ännu.", "en": "No imports yet."},
     "data.undo.choose": {"sv": "Import att ångra", "en": "Import to undo"},
@@ -327,6 +344,69 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Import {id} ångrad: {deleted} rader borttagna, {restored} återställda.",
         "en": "Import {id} undone: {deleted} rows removed, {restored} restored.",
     },
+    "data.undone.cascade": {
+        "sv": "Import {id} och {others} senare importer ångrade: {deleted} rader borttagna, "
+        "{restored} återställda.",
+        "en": "Import {id} and {others} later imports undone: {deleted} rows removed, "
+        "{restored} restored.",
+    },
+    "data.undo.placeholder": {"sv": "Välj en import", "en": "Choose an import"},
+    "data.undo.effect": {
+        "sv": "Ångra {name}? Tar bort: {removes}. Återställer: {restores}.",
+        "en": "Undo {name}? Removes: {removes}. Restores: {restores}.",
+    },
+    "data.undo.none": {"sv": "inga rader", "en": "no rows"},
+    "data.undo.blocked": {
+        "sv": "Senare importer bygger på rader som den här importen lade till eller ändrade; "
+        "de skulle förlora rader. Ångra dem först, eller ångra även dem här.",
+        "en": "Later imports build on rows this import added or changed; they would lose "
+        "rows. Undo them first, or undo them too here.",
+    },
+    "data.undo.what": {"sv": "Vad som hänger på importen", "en": "What depends on the import"},
+    "data.undo.cascade": {
+        "sv": "Ångra även de senare importerna ({names}), den nyaste först",
+        "en": "Also undo the later imports ({names}), newest first",
+    },
+    "data.undo.outside": {
+        "sv": "Kan inte ångras: rader har ändrats utanför importerna sedan dess ({rows}).",
+        "en": "Cannot be undone: rows have changed outside the imports since ({rows}).",
+    },
+    "data.undo.large": {
+        "sv": "Ångringen tar bort {removed} av databasens {total} rader ({share}). De flesta "
+        "sidor blir då tomma.",
+        "en": "The undo removes {removed} of the store's {total} rows ({share}). Most pages "
+        "will then be empty.",
+    },
+    "data.undo.type": {
+        "sv": "Skriv importens nummer ({id}) för att bekräfta",
+        "en": "Type the import's number ({id}) to confirm",
+    },
+    "data.preview.kinds": {"sv": "Per typ av data", "en": "Per kind of data"},
+    "data.preview.deleted": {"sv": "Tas bort", "en": "To be deleted"},
+    "data.preview.more": {
+        "sv": "Visar {shown} av {total}; hela listan finns i filen.",
+        "en": "Showing {shown} of {total}; the file holds the whole list.",
+    },
+    "data.neworg": {"sv": "Nya organisationer ({count})", "en": "New organisations ({count})"},
+    "data.neworg.caption": {
+        "sv": "Dessa namn finns inte i databasen och läggs till som nya organisationer. "
+        "Jämför med de liknande namnen: en felstavning blir annars en dubblett.",
+        "en": "These names are not in the store and are added as new organisations. Compare "
+        "them with the similar names: a misspelling would otherwise become a duplicate.",
+    },
+    "data.neworg.lines": {"sv": "Rader i filen", "en": "File lines"},
+    "data.neworg.similar": {"sv": "Liknande befintliga namn", "en": "Similar existing names"},
+    "data.phase.read": {"sv": "Läser {file} …", "en": "Reading {file} …"},
+    "data.phase.validate": {
+        "sv": "Kontrollerar {rows} rader …",
+        "en": "Checking {rows} rows …",
+    },
+    "data.phase.plan": {
+        "sv": "Jämför {rows} rader med databasen …",
+        "en": "Comparing {rows} rows with the store …",
+    },
+    "data.phase.write": {"sv": "Sparar {rows} rader …", "en": "Saving {rows} rows …"},
+    "data.phase.done": {"sv": "Klart på {seconds} s.", "en": "Done in {seconds} s."},
     "data.templates": {"sv": "Mallar för uppladdning", "en": "Upload templates"},
     "data.template.csv": {"sv": "Mall som CSV", "en": "Template as CSV"},
     "data.template.xlsx": {
@@ -401,6 +481,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The store cannot be reached right now. Try again shortly; contact the "
         "administrator if it persists.",
     },
+    "section.failed": {
+        "sv": "Den här delen kan inte visas just nu; resten av sidan fungerar. Felet är loggat.",
+        "en": "This part cannot be shown right now; the rest of the page works. The error is "
+        "logged.",
+    },
+    "page.failed": {
+        "sv": "Sidan kan inte visas just nu. Felet är loggat; försök igen eller välj en annan "
+        "sida.",
+        "en": "This page cannot be shown right now. The error is logged; try again or choose "
+        "another page.",
+    },
 }
 
 # Labels of the canonical codes stored in the database.
@@ -460,6 +551,61 @@ CODE_LABELS: dict[str, dict[str, str]] = {
     # Import outcomes in the history.
     "committed": {"sv": "Genomförd", "en": "Committed"},
     "undone": {"sv": "Ångrad", "en": "Undone"},
+}
+
+# English labels of the upload columns (Swedish uses each column's own template header).
+COLUMN_LABELS_EN: dict[str, str] = {
+    "name": "Name",
+    "org_number": "Organisation number",
+    "kind": "Type",
+    "county": "County",
+    "country": "Country",
+    "source": "Source",
+    "code": "Code",
+    "name_sv": "Name",
+    "name_en": "Name (English)",
+    "owner": "Owner",
+    "funder": "Funder",
+    "start_date": "Start date",
+    "end_date": "End date",
+    "report_due": "Final report due",
+    "themes": "Themes",
+    "description": "Description",
+    "programme_code": "Programme",
+    "year": "Year",
+    "amount_sek": "Amount",
+    "unit": "Unit",
+    "definition": "Definition",
+    "baseline_value": "Baseline",
+    "baseline_year": "Baseline year",
+    "target_value": "Target",
+    "target_year": "Target year",
+    "reference": "Reference",
+    "title": "Title",
+    "title_en": "Title (English)",
+    "expected_effects": "Expected effects",
+    "status": "Status",
+    "stage": "Stage",
+    "coordinator": "Coordinator",
+    "sector": "Sector",
+    "procurement_type": "Procurement type",
+    "sdg_goals": "Agenda 2030 goals",
+    "project_reference": "Project",
+    "organisation": "Organisation",
+    "role": "Role",
+    "buyer_group": "Buyer group",
+    "grant_reference": "Grant reference",
+    "paid_on": "Paid on",
+    "spent_on": "Date",
+    "category": "Category",
+    "indicator_code": "Indicator",
+    "country_code": "Country",
+    "value": "Value",
+    "coverage": "Coverage",
+    "note": "Note",
+    "due_date": "Due date",
+    "delivered_date": "Delivered",
+    "decision_date": "Decision date",
 }
 
 # Sectors are free text in Swedish; the usual ones have an English name.

@@ -4,10 +4,17 @@ Pure with respect to Streamlit: each function takes an engine, keyword-only filt
 `today`, so tests can pin the date) and returns a small DataFrame or a number. Sums and counts
 are done in SQL; reshaping in pandas; never per-row Python loops over queries. Money stays
 integer SEK (SQL SUM of BIGINT, pandas Int64).
+
+The year filter follows one period rule (docs/periods.md): every amount counts in the year of
+its own date — budget by budget year, grants by decision date, disbursements by payment date,
+spend by the date spent — for the projects the *other* filters keep; projects count when their
+period overlaps the years; indicator values by their year; reports by their due date. Without
+a year filter every figure covers all years.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, timedelta
 
@@ -24,6 +31,7 @@ from arena.filters import (
     project_conditions,
     projects_from,
 )
+from arena.i18n import t
 
 project = models.Project.__table__
 programme = models.Programme.__table__
@@ -56,14 +64,86 @@ def _money(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame
 
 
-def _sum_by(table: sa.Table, key: sa.Column, amount: sa.Column, label: str) -> sa.Subquery:
-    return sa.select(key.label("key"), sa.func.sum(amount).label(label)).group_by(key).subquery()
+# A grant counts in the year it was decided; a grant recorded without a decision date counts
+# in the year it starts (Vinnova's project pages show the period, not always the decision).
+GRANT_DATE = sa.func.coalesce(grant.c.decision_date, grant.c.start_date)
+
+Period = tuple[date, date]
+
+
+def _period(filters: Filters) -> Period | None:
+    """The first and last day of the filtered years, or None: no year filter, all years."""
+    if not filters.years:
+        return None
+    return date(filters.years[0], 1, 1), date(filters.years[1], 12, 31)
+
+
+def _within(column: sa.ColumnElement, period: Period | None) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions keeping rows whose date `column` lies in `period` (none: all rows).
+
+    A row without that date has no year to count in, so a year filter leaves it out.
+    """
+    return [] if period is None else [column.between(*period)]
+
+
+def _money_filters(filters: Filters) -> Filters:
+    """The filters that choose whose money counts: all but the years.
+
+    Money follows its own date, not its project's period: a grant decided in December 2016 for
+    a project that starts in March 2017 is 2016 money.
+    """
+    return dataclasses.replace(filters, years=None)
+
+
+def _money_project_ids(filters: Filters) -> sa.Select:
+    """Ids of the projects whose money a figure counts (every filter but the years)."""
+    return filtered_project_ids(_money_filters(filters))
+
+
+def _money_project_references(filters: Filters) -> sa.Select:
+    """References of the projects whose dated rows (money, reports, values) a figure counts."""
+    return (
+        sa.select(project.c.reference)
+        .select_from(projects_from())
+        .where(*project_conditions(_money_filters(filters)))
+    )
+
+
+# What each figure on the pages counts, in the order its caption names the rules.
+FIGURE_RULES: dict[str, tuple[str, ...]] = {
+    "grants": ("grants",),
+    "budget": ("budget", "spend"),
+    "chain": ("budget", "grants", "projects", "reports", "indicators"),
+    "projects": ("projects",),
+    "portfolio": ("projects", "grants", "disbursements", "spend"),
+    "indicators": ("indicators",),
+    "attention": ("reports", "budget", "projects"),
+    "funders": ("grants", "disbursements", "reports"),
+    "disbursements": ("disbursements",),
+}
+
+
+def period_caption(filters: Filters, figure: str, language: str) -> str:
+    """The caption line naming a figure's period: the years and what each amount is dated by.
+
+    `figure` is a key of FIGURE_RULES, e.g. "Period: 2019 (bidrag efter beslutsdatum,
+    utbetalningar efter betalningsdag)." Without a year filter the period is all years.
+    """
+    if not filters.years:
+        years = t("period.all_years", language)
+    elif filters.years[0] == filters.years[1]:
+        years = str(filters.years[0])
+    else:
+        years = f"{filters.years[0]}–{filters.years[1]}"
+    rules = ", ".join(t(f"period.rule.{rule}", language) for rule in FIGURE_RULES[figure])
+    return t("period.caption", language, years=years, rules=rules)
 
 
 def grants_total(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
-    """Total amount granted (SEK) to the filtered projects."""
+    """Total granted (SEK): grants decided in the filtered years, to the filtered projects."""
     statement = sa.select(sa.func.coalesce(sa.func.sum(grant.c.amount_sek), 0)).where(
-        grant.c.project_id.in_(filtered_project_ids(filters))
+        grant.c.project_id.in_(_money_project_ids(filters)),
+        *_within(GRANT_DATE, _period(filters)),
     )
     with engine.connect() as conn:
         return int(conn.execute(statement).scalar_one())
@@ -73,7 +153,8 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
     """Programme budget allocated and spent per year (SEK): year, allocated_sek, spent_sek.
 
     Spend is the programmes' own booked spend (scope programme); project spend is financed by
-    grants and reported with the projects.
+    grants and reported with the projects. Budget counts by budget year, spend by the year it
+    was spent; a year filter keeps the years within it.
     """
     allocated = sa.select(
         budget.c.year, sa.func.sum(budget.c.amount_sek).label("allocated_sek")
@@ -99,14 +180,34 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
 
 
 def project_table(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """One row per filtered project with its money: granted, disbursed and spent (SEK)."""
-    granted = _sum_by(grant, grant.c.project_id, grant.c.amount_sek, "granted_sek")
+    """One row per filtered project with its money: granted, disbursed and spent (SEK).
+
+    The rows are the projects whose period overlaps the filtered years; their money columns
+    hold only what is dated within those years (grants by decision, payments by payment date,
+    spend by the date spent).
+    """
+    return _project_frame(engine, filters, money_period=_period(filters))
+
+
+def _project_frame(
+    engine: Engine, filters: Filters, *, money_period: Period | None
+) -> pd.DataFrame:
+    """The filtered projects with the money dated within `money_period` (None: all their money)."""
+    granted = (
+        sa.select(
+            grant.c.project_id.label("key"), sa.func.sum(grant.c.amount_sek).label("granted_sek")
+        )
+        .where(*_within(GRANT_DATE, money_period))
+        .group_by(grant.c.project_id)
+        .subquery()
+    )
     paid = (
         sa.select(
             grant.c.project_id.label("key"),
             sa.func.sum(disbursement.c.amount_sek).label("disbursed_sek"),
         )
         .select_from(grant.join(disbursement, disbursement.c.grant_id == grant.c.id))
+        .where(*_within(disbursement.c.paid_on, money_period))
         .group_by(grant.c.project_id)
         .subquery()
     )
@@ -115,7 +216,7 @@ def project_table(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFr
             expenditure.c.scope_ref.label("key"),
             sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
         )
-        .where(expenditure.c.scope == "project")
+        .where(expenditure.c.scope == "project", *_within(expenditure.c.spent_on, money_period))
         .group_by(expenditure.c.scope_ref)
         .subquery()
     )
@@ -205,12 +306,32 @@ def year_burn(
     }
 
 
+INDICATOR_COLUMNS = [
+    "code",
+    "name_sv",
+    "name_en",
+    "unit",
+    "scope",
+    "scope_ref",
+    "baseline_value",
+    "baseline_year",
+    "latest_value",
+    "latest_year",
+    "target_value",
+    "target_year",
+    "progress",
+    "coverage",
+    "source",
+]
+
+
 def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """Each indicator's latest value against its baseline and target, with coverage.
 
     progress = (latest - baseline) / (target - baseline): 1.0 means the target is reached.
     Programme- and project-level values follow the programme filter; country values always show
-    (they are the national benchmark).
+    (they are the national benchmark). With a year filter "latest" is the latest value measured
+    within those years.
     """
     values = sa.select(
         indicator_value.c.indicator_id,
@@ -220,12 +341,10 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
         indicator_value.c.value,
         indicator_value.c.coverage,
     )
+    if filters.years:
+        values = values.where(indicator_value.c.year.between(*filters.years))
     if filters.programmes:
-        projects_in = (
-            sa.select(project.c.reference)
-            .select_from(projects_from())
-            .where(*project_conditions(filters))
-        )
+        projects_in = _money_project_references(filters)
         values = values.where(
             sa.or_(
                 indicator_value.c.scope == "country",
@@ -242,9 +361,7 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     frame = _frame(engine, values)
     indicators = _frame(engine, sa.select(indicator).order_by(indicator.c.code))
     if frame.empty:
-        return indicators.assign(
-            latest_value=None, latest_year=None, coverage=None, scope_ref=None, progress=None
-        ).iloc[0:0]
+        return pd.DataFrame(columns=INDICATOR_COLUMNS)
     # Sum project values per year (an indicator per project adds up); others are single values.
     frame = (
         frame.groupby(["indicator_id", "scope", "year"], as_index=False)
@@ -262,25 +379,7 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     result["progress"] = ((result["latest_value"] - result["baseline_value"]) / span).where(
         span.notna() & (span != 0)
     )
-    return result[
-        [
-            "code",
-            "name_sv",
-            "name_en",
-            "unit",
-            "scope",
-            "scope_ref",
-            "baseline_value",
-            "baseline_year",
-            "latest_value",
-            "latest_year",
-            "target_value",
-            "target_year",
-            "progress",
-            "coverage",
-            "source",
-        ]
-    ].reset_index(drop=True)
+    return result[INDICATOR_COLUMNS].reset_index(drop=True)
 
 
 def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
@@ -288,7 +387,9 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
 
     step, value, unit, year, name: each step has its own unit (SEK, projects, reports, %), so
     the chain is shown as linked boxes rather than on one scale. The national step carries the
-    indicator's year and its name ({"sv": ..., "en": ...}).
+    indicator's year and its name ({"sv": ..., "en": ...}). Each step follows the period rule:
+    budget by budget year, grants by decision date, projects by overlapping period, outputs
+    (delivered reports) by due date, the national result by the year it was measured.
     """
     allocated = int(budget_by_year(engine, filters=filters)["allocated_sek"].sum())
     granted = grants_total(engine, filters=filters)
@@ -296,11 +397,8 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     delivered = sa.select(sa.func.count()).where(
         milestone.c.scope == "project",
         milestone.c.delivered_date.is_not(None),
-        milestone.c.scope_ref.in_(
-            sa.select(project.c.reference)
-            .select_from(projects_from())
-            .where(*project_conditions(filters))
-        ),
+        milestone.c.scope_ref.in_(_money_project_references(filters)),
+        *_within(milestone.c.due_date, _period(filters)),
     )
     with engine.connect() as conn:
         outputs = int(conn.execute(delivered).scalar_one())
@@ -312,7 +410,7 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     ]
     rows.append(("outputs", outputs, "reports", None, None))
     # The national result the programme answers to: Sweden's indicator with a target.
-    national = indicator_progress(engine)
+    national = indicator_progress(engine, filters=Filters(years=filters.years))
     national = national[(national["scope"] == "country") & (national["scope_ref"] == "SE")]
     national = national.sort_values("target_value", na_position="last")
     if not national.empty:
@@ -397,6 +495,11 @@ def _reasons(
     )
 
 
+def _overrun_detail(year: int, spent: int, allocated: int) -> str:
+    """How far a year's spend went over its budget, e.g. "2023: +12%" (a zero budget: +∞)."""
+    return f"{year}: {spent / allocated - 1:+.0%}" if allocated else f"{year}: +∞"
+
+
 def attention(
     engine: Engine, *, filters: Filters = NO_FILTERS, today: date | None = None
 ) -> pd.DataFrame:
@@ -406,13 +509,24 @@ def attention(
     above its budget, a project spent above its grants), status_stale (still "ongoing" after its
     end date), ending_without_report (ends within 90 days and no report is due on or after its
     end), not_updated (planned or ongoing and untouched for 12 months).
+
+    With a year filter: reports by their due date, programme overruns by budget year, project
+    items for the projects whose period overlaps the years. A project's overrun compares all
+    its spend with all its grants: spend in one year is paid from grants decided earlier.
     """
     today = today or date.today()
-    projects = project_table(engine, filters=filters)
-    open_items = _frame(engine, sa.select(milestone).where(milestone.c.delivered_date.is_(None)))
-    open_items = open_items[
-        (open_items["scope"] == "programme") | open_items["scope_ref"].isin(projects["reference"])
-    ]
+    projects = _project_frame(engine, filters, money_period=None)
+    open_items = _frame(
+        engine,
+        sa.select(milestone).where(
+            milestone.c.delivered_date.is_(None),
+            *_within(milestone.c.due_date, _period(filters)),
+            sa.or_(
+                milestone.c.scope == "programme",
+                milestone.c.scope_ref.in_(_money_project_references(filters)),
+            ),
+        ),
+    )
     if filters.programmes:
         open_items = open_items[
             (open_items["scope"] == "project") | open_items["scope_ref"].isin(filters.programmes)
@@ -464,11 +578,18 @@ def attention(
     overrun = per_year[per_year["spent_sek"] > per_year["amount_sek"]]
     if filters.programmes:
         overrun = overrun[overrun["code"].isin(filters.programmes)]
+    if filters.years:
+        overrun = overrun[overrun["year"].astype(int).between(*filters.years)]
+    # Built row by row (few rows): column arithmetic on an empty frame mixes text with an
+    # empty float column and fails, which crashed every store without an overrun.
     overrun = overrun.assign(
         year_end=[date(int(year), 12, 31) for year in overrun["year"]],
-        detail=overrun["year"].astype(int).astype(str)
-        + ": "
-        + (overrun["spent_sek"] / overrun["amount_sek"] - 1).map("+{:.0%}".format),
+        detail=[
+            _overrun_detail(int(year), int(spent), int(amount))
+            for year, spent, amount in zip(
+                overrun["year"], overrun["spent_sek"], overrun["amount_sek"], strict=True
+            )
+        ],
     )
     parts.append(
         _reasons(
@@ -542,9 +663,13 @@ def attention(
 
 
 def grant_distribution(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Every grant of the filtered projects: reference, amount_sek, year, sector, funder."""
+    """Every grant of the filtered projects: reference, amount_sek, year, sector, funder.
+
+    `year` is the year the grant was decided (started, when no decision date is recorded); a
+    year filter keeps the grants decided within it.
+    """
     funder = organisation.alias("funder")
-    year = sa.extract("year", sa.func.coalesce(grant.c.decision_date, grant.c.start_date))
+    year = sa.extract("year", GRANT_DATE)
     statement = (
         sa.select(
             grant.c.reference,
@@ -558,7 +683,10 @@ def grant_distribution(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
                 funder, funder.c.id == grant.c.funder_id
             )
         )
-        .where(grant.c.project_id.in_(filtered_project_ids(filters)))
+        .where(
+            grant.c.project_id.in_(_money_project_ids(filters)),
+            *_within(GRANT_DATE, _period(filters)),
+        )
     )
     frame = _frame(engine, statement)
     frame["year"] = frame["year"].astype("Int64")
@@ -588,7 +716,11 @@ def _split_list(values: pd.Series) -> list[str]:
 
 
 def filter_options(engine: Engine) -> dict[str, list]:
-    """The values the filter widgets offer: all the store holds, whatever is filtered."""
+    """The values the filter widgets offer: all the store holds, whatever is filtered.
+
+    The years span every year a figure can count in: budget years, project periods, and the
+    dates money moved (grant decisions, payments, spend).
+    """
     projects = project_table(engine)
     organisations = _frame(engine, sa.select(organisation.c.county).distinct())
     programmes = _frame(
@@ -598,7 +730,16 @@ def filter_options(engine: Engine) -> dict[str, list]:
     project_years = [
         d.year for column in ("start_date", "end_date") for d in projects[column].dropna()
     ]
-    years = budget_years + project_years
+    extremes = sa.select(
+        *(
+            sa.select(extreme(column)).scalar_subquery()
+            for column in (GRANT_DATE, disbursement.c.paid_on, expenditure.c.spent_on)
+            for extreme in (sa.func.min, sa.func.max)
+        )
+    )
+    with engine.connect() as conn:
+        money_dates = conn.execute(extremes).one()
+    years = budget_years + project_years + [d.year for d in money_dates if d is not None]
     goals = _split_list(projects["sdg_goals"])
     return {
         "years": (min(years), max(years)) if years else None,
@@ -811,16 +952,24 @@ def funder_grants(
 ) -> pd.DataFrame:
     """Every grant of the filtered projects, with what is paid and the project's reports.
 
-    One row per grant: funder, reference, project, period, amount, disbursed, paid_share,
-    reports_late (past due, not delivered) and next_report (the next open due date).
+    One row per grant: funder, reference, project, decision date, period, amount, disbursed,
+    paid_share, reports_late (past due, not delivered) and next_report (the next open due date).
+
+    With a year filter the money follows its own date: `amount_sek` is the grant's amount when
+    it was decided within the years (else 0), `disbursed_sek` what was paid within them, and a
+    grant is listed when either is in the years; reports count by their due date. So the
+    columns add up to the same totals as every other figure of the period.
     """
     today = today or date.today()
+    period = _period(filters)
     funder = organisation.alias("funder")
     paid = (
         sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
+        .where(*_within(disbursement.c.paid_on, period))
         .group_by(disbursement.c.grant_id)
         .subquery()
     )
+    decided = GRANT_DATE.between(*period) if period else sa.true()
     statement = (
         sa.select(
             funder.c.name.label("funder"),
@@ -828,9 +977,10 @@ def funder_grants(
             project.c.reference.label("project_reference"),
             project.c.title,
             project.c.status,
+            grant.c.decision_date,
             grant.c.start_date,
             grant.c.end_date,
-            grant.c.amount_sek,
+            sa.case((decided, grant.c.amount_sek), else_=0).label("amount_sek"),
             paid.c.paid.label("disbursed_sek"),
         )
         .select_from(
@@ -838,7 +988,10 @@ def funder_grants(
             .join(funder, funder.c.id == grant.c.funder_id)
             .outerjoin(paid, paid.c.grant_id == grant.c.id)
         )
-        .where(grant.c.project_id.in_(filtered_project_ids(filters)))
+        .where(
+            grant.c.project_id.in_(_money_project_ids(filters)),
+            sa.or_(decided, paid.c.paid.is_not(None)),
+        )
         .order_by(funder.c.name, grant.c.reference)
     )
     grants = _money(_frame(engine, statement), "amount_sek", "disbursed_sek")
@@ -847,7 +1000,9 @@ def funder_grants(
     reports = _frame(
         engine,
         sa.select(milestone.c.scope_ref.label("project_reference"), milestone.c.due_date).where(
-            milestone.c.scope == "project", milestone.c.delivered_date.is_(None)
+            milestone.c.scope == "project",
+            milestone.c.delivered_date.is_(None),
+            *_within(milestone.c.due_date, period),
         ),
     )
     late = reports[reports["due_date"] < today].groupby("project_reference").size()
@@ -865,12 +1020,20 @@ def funder_summary(grants: pd.DataFrame) -> pd.DataFrame:
         disbursed_sek=("disbursed_sek", "sum"),
         reports_late=("reports_late", "sum"),
     )
-    summary["paid_share"] = summary["disbursed_sek"].astype(float) / summary["granted_sek"]
+    granted = summary["granted_sek"].astype("Float64")
+    # A funder whose grants in the period were all decided earlier has granted 0: no share.
+    summary["paid_share"] = (summary["disbursed_sek"].astype("Float64") / granted).where(
+        granted > 0
+    )
     return summary.sort_values("granted_sek", ascending=False).reset_index(drop=True)
 
 
 def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Money paid out per year and funder (SEK): year, funder, disbursed_sek."""
+    """Money paid out per year and funder (SEK): year, funder, disbursed_sek.
+
+    By payment date: a year filter keeps the payments made within it, whatever grant or
+    project period they belong to.
+    """
     funder = organisation.alias("funder")
     year = sa.extract("year", disbursement.c.paid_on)
     statement = (
@@ -884,7 +1047,10 @@ def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> p
                 funder, funder.c.id == grant.c.funder_id
             )
         )
-        .where(grant.c.project_id.in_(filtered_project_ids(filters)))
+        .where(
+            grant.c.project_id.in_(_money_project_ids(filters)),
+            *_within(disbursement.c.paid_on, _period(filters)),
+        )
         .group_by(year, funder.c.name)
         .order_by(year, funder.c.name)
     )

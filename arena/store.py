@@ -145,6 +145,14 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def require_schema(engine: Engine) -> None:
+    """Raise StoreError when the store was never migrated: only `init` works on it."""
+    if current_revision(engine) is None:
+        raise StoreError(
+            f"The store {safe_url(str(engine.url))} has no tables; run `python -m arena init`."
+        )
+
+
 def table_counts(engine: Engine) -> dict[str, int]:
     """Row count of every domain table, in model order (empty dict for an unmigrated store)."""
     from arena.models import SQLModel

@@ -7,6 +7,10 @@ when the import came from another process (the CLI).
 
 from __future__ import annotations
 
+import logging
+import string
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -14,13 +18,19 @@ import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from arena import config, metrics, models, store, tables
+from arena import config, metrics, models, store
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
 from arena.filters import NO_FILTERS, Filters
-from arena.i18n import DEFAULT_LANGUAGE, label, language_or_default, sector_label, t
+from arena.i18n import DEFAULT_LANGUAGE, LANGUAGES, label, language_or_default, sector_label, t
 
 LANGUAGE_KEY = "lang"
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+_LAST_LANGUAGE_KEY = "_language"
+LOG = logging.getLogger("arena")
+# Every ASCII punctuation character may be backslash-escaped in (GitHub-flavoured) Markdown;
+# escaping all of them also disarms Streamlit's own directives (`:red[...]`, `:icon:`, `$x$`).
+_MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in string.punctuation})
 
 
 def engine() -> Engine:
@@ -60,8 +70,15 @@ def metric(name: str, **arguments: Any) -> Any:
 
 
 def language() -> str:
-    """The language chosen in the sidebar (Swedish until the user switches)."""
-    return language_or_default(st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE))
+    """The language chosen in the sidebar (Swedish until the user switches).
+
+    When the browser reports the switch without a value (seen on the first session after a
+    server start, at the first page switch), the language shown last stays.
+    """
+    chosen = st.session_state.get(LANGUAGE_KEY)
+    if chosen in LANGUAGES:
+        return chosen
+    return language_or_default(st.session_state.get(_LAST_LANGUAGE_KEY))
 
 
 def clear_caches() -> None:
@@ -69,11 +86,133 @@ def clear_caches() -> None:
     st.cache_data.clear()
 
 
+def plain(text: object) -> str:
+    """`text` escaped for an element that renders Markdown, so it shows exactly as written.
+
+    Titles, names and URL parameters go through this before a header, caption, alert, metric,
+    table cell or link label: a crafted file or link must never show its own links, images or
+    formatting.
+    """
+    return str(text).translate(_MARKDOWN_ESCAPES)
+
+
+@contextmanager
+def section(name: str) -> Iterator[None]:
+    """One part of a page: it renders whole, or one line in the user's language replaces it.
+
+    Whatever a store holds, the rest of the page still renders; the cause goes to the server
+    log under `name`. Streamlit's own control flow (st.stop, st.rerun, st.switch_page raise
+    StopException / RerunException) derives from BaseException, not Exception, so it passes.
+    """
+    holder = st.empty()
+    try:
+        with holder.container():
+            yield
+    except Exception:
+        LOG.exception("page section %r failed", name)
+        holder.warning(t("section.failed", language()), icon=":material/error:")
+
+
+# Links carry codes, not labels: `?lang=en&f_status=ongoing` means the same in every language
+# and survives a renamed label. Streamlit's `bind="query-params"` writes a multiselect's
+# *displayed* option (format_func's label) to the URL, so the choice filters and the language
+# keep their own binding: what a link brings in is read before the widget is built, and the
+# widget's value is written back as codes after it. Only the widget keys live in the session
+# (persist_state), so a page switch, which drops parameters Streamlit did not bind, loses none.
+def _synced_key(key: str) -> str:
+    return f"_url_{key}"
+
+
+def _as_codes(values: list[str], spellings: dict[str, str]) -> list[str]:
+    """Codes named by `values` (codes or labels), each once; unknown values are dropped."""
+    codes = [spellings.get(str(value).strip().casefold()) for value in values]
+    return list(dict.fromkeys(code for code in codes if code))
+
+
+def _adopt_url(key: str, spellings: dict[str, str], *, single: bool = False) -> None:
+    """Before widget `key` is built: a value new in the URL (an opened link, the back button)
+    becomes the widget's value, read as codes; labels of older links in either language too."""
+    if key not in st.query_params:
+        return  # nothing to adopt (a page switch drops our parameters; they are written back)
+    codes = _as_codes(st.query_params.get_all(key), spellings)
+    if codes == st.session_state.get(_synced_key(key)):
+        return  # what this session wrote itself: the widget's own value stands
+    st.session_state[_synced_key(key)] = codes
+    if not single:
+        st.session_state[key] = codes
+    elif codes:
+        st.session_state[key] = codes[-1]
+
+
+def _publish(key: str, codes: list[str]) -> None:
+    """After widget `key`: the URL holds its value as codes, and nothing when it is empty."""
+    if codes and st.query_params.get_all(key) != codes:
+        st.query_params[key] = codes
+    elif not codes and key in st.query_params:
+        del st.query_params[key]
+    st.session_state[_synced_key(key)] = codes
+
+
+def _spellings(codes: list[str], describe: Callable[[str, str], str]) -> dict[str, str]:
+    """Every way a link may name a code: the code, and its label in each language."""
+    spellings: dict[str, str] = {}
+    for code in codes:
+        for name in (code, *(describe(code, other) for other in LANGUAGES)):
+            spellings.setdefault(name.casefold(), code)
+    return spellings
+
+
+def language_switch() -> str:
+    """The language switch in the sidebar; `?lang=sv|en` (and the older `Svenska|English`)."""
+    spellings = _spellings(list(LANGUAGES), lambda code, _other: LANGUAGE_NAMES[code])
+    _adopt_url(LANGUAGE_KEY, spellings, single=True)
+    st.session_state.setdefault(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    st.sidebar.segmented_control(
+        f"{t('language', 'sv')} / {t('language', 'en')}",
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        required=True,
+        key=LANGUAGE_KEY,
+        persist_state="session",
+    )
+    shown = st.session_state[_LAST_LANGUAGE_KEY] = language()
+    _publish(LANGUAGE_KEY, [] if shown == DEFAULT_LANGUAGE else [shown])
+    return shown
+
+
 def _bound(widget: Any, label_text: str, key: str, **kwargs: Any) -> Any:
-    """A sidebar widget whose value lives in the URL (shareable) and survives page switches."""
+    """A sidebar widget whose value lives in the URL (shareable) and survives page switches.
+
+    For widgets whose value is what they show (text, years); choices use `_choice` instead.
+    """
     return widget(
         label_text, key=f"f_{key}", bind="query-params", persist_state="session", **kwargs
     )
+
+
+def _choice(
+    key: str, codes: list[str], describe: Callable[[str, str], str], language: str
+) -> tuple[str, ...]:
+    """A multiselect filter over `codes`, shown as `describe(code, language)`, in the URL as
+    codes (`?f_status=ongoing`)."""
+    spellings = _spellings(codes, describe)
+    name = f"f_{key}"
+    _adopt_url(name, spellings)
+    # The browser reports a multiselect's choice by its label; after Back across a language
+    # switch that is a label of the other language, which Streamlit passes through as is.
+    current = st.session_state.get(name) or []
+    if any(value not in codes for value in current):
+        st.session_state[name] = _as_codes(current, spellings)
+    chosen = st.sidebar.multiselect(
+        t(f"filters.{key}", language),
+        options=codes,
+        format_func=lambda code: describe(code, language),
+        placeholder=t("filters.all", language),
+        key=name,
+        persist_state="session",
+    )
+    _publish(name, list(chosen))
+    return tuple(chosen)
 
 
 def sidebar_filters(language: str) -> Filters:
@@ -99,45 +238,25 @@ def sidebar_filters(language: str) -> Filters:
         )
         years = None if tuple(chosen) == tuple(options["years"]) else tuple(chosen)
 
-    def choose(key: str, values: list, format_func: Any = str) -> tuple:
-        return tuple(
-            _bound(
-                sidebar.multiselect,
-                t(f"filters.{key}", language),
-                key,
-                options=values,
-                format_func=format_func,
-                placeholder=t("filters.all", language),
-            )
-        )
+    def as_is(value: str, _language: str) -> str:
+        return value
 
-    def code_label(code: str) -> str:
-        return label(code, language)
+    def programme(code: str, _language: str) -> str:
+        return f"{code} – {options['programmes'][code]}"
 
-    statuses = choose("status", [s.value for s in ProjectStatus], code_label)
-    stages = choose("stage", [s.value for s in ProjectStage], code_label)
-    sectors = choose("sector", options["sectors"], lambda s: sector_label(s, language))
-    programmes = choose(
-        "programme",
-        list(options["programmes"]),
-        lambda code: f"{code} – {options['programmes'][code]}",
-    )
-    counties = choose("county", options["counties"])
-    levels = choose("level", [level.value for level in OrganisationLevel], code_label)
-    goals = choose(
-        "goal", options["goals"], lambda goal: t("filters.goal.item", language, goal=goal)
-    )
-    themes = choose("theme", options["themes"])
+    def goal(number: str, other: str) -> str:
+        return t("filters.goal.item", other, goal=number)
+
     return Filters(
         years=years,
-        statuses=statuses,
-        stages=stages,
-        sectors=sectors,
-        programmes=programmes,
-        counties=counties,
-        levels=levels,
-        goals=goals,
-        themes=themes,
+        statuses=_choice("status", [s.value for s in ProjectStatus], label, language),
+        stages=_choice("stage", [s.value for s in ProjectStage], label, language),
+        sectors=_choice("sector", options["sectors"], sector_label, language),
+        programmes=_choice("programme", list(options["programmes"]), programme, language),
+        counties=_choice("county", options["counties"], as_is, language),
+        levels=_choice("level", [level.value for level in OrganisationLevel], label, language),
+        goals=_choice("goal", options["goals"], goal, language),
+        themes=_choice("theme", options["themes"], as_is, language),
         text=text or "",
     )
 
@@ -164,7 +283,8 @@ def filter_caption(filters: Filters, language: str) -> str:
         parts.append(t("filters.goal.item", language, goal=", ".join(filters.goals)))
     if filters.text:
         parts.append(f"”{filters.text}”")
-    return t("filters.some", language, filters="; ".join(parts))
+    # Sectors, programmes, counties, themes and the search text come from data or a link.
+    return t("filters.some", language, filters=plain("; ".join(parts)))
 
 
 def plotly(figure: Any, *, key: str, on_select: bool = False) -> Any:
@@ -246,45 +366,6 @@ def portfolio_columns(language: str) -> dict:
             t("column.time_share", language), format="percent", min_value=0, max_value=1
         ),
     }
-
-
-def import_summary(result: Any, language: str) -> None:
-    """What an upload will do or did: counts, new rows, changes field by field, problems."""
-    from arena import dataops
-
-    counts = result.counts
-    if counts:
-        columns = st.columns(5)
-        for column, name in zip(
-            columns, ("new", "updated", "unchanged", "rejected", "deleted"), strict=True
-        ):
-            column.metric(t(f"data.count.{name}", language), counts[name], border=True)
-    show = {
-        "dry-run": st.info,
-        "committed": st.success,
-        "unchanged": st.info,
-        "rejected": st.error,
-        "busy": st.warning,
-    }[result.outcome]
-    show(result.summary(language))
-    frames = dataops.preview_frames(result, language)
-    tabs = st.tabs([t(f"data.tab.{name}", language) for name in frames])
-    for tab, frame in zip(tabs, frames.values(), strict=True):
-        with tab:
-            if frame.empty:
-                st.caption(t("data.tab.empty", language))
-            else:
-                st.dataframe(tables.headers(frame, language), hide_index=True)
-    if result.problems:
-        st.download_button(
-            t("data.report", language),
-            data=dataops.report_csv(result, language),
-            file_name="report.csv",
-            mime="text/csv",
-            on_click="ignore",
-            icon=":material/download:",
-            key=f"report_{result.sha256[:8]}",
-        )
 
 
 def today() -> date:

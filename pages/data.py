@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from arena import dataops, ui
+from arena import dataops, dataview, ui
 from arena.i18n import format_number, t
 
 ui.ensure_shell()
@@ -35,9 +35,9 @@ with upload_tab:
     replace = st.toggle(t("data.replace", language), help=t("data.replace.help", language))
     if files:
         uploads = dataops.uploads(files, kind=kind, sheet=sheet or None)
-        with st.spinner(t("data.checking", language)):
-            preview = dataops.preview(ui.engine(), uploads, replace=replace)
-        ui.import_summary(preview, language)
+        with dataview.progress(uploads, language) as progress:
+            preview = dataops.preview(ui.engine(), uploads, replace=replace, progress=progress)
+        dataview.import_summary(preview, language)
         if preview.outcome == "dry-run" and preview.plan.changes_anything:
             confirm = True
             if replace and preview.counts["deleted"]:
@@ -50,7 +50,10 @@ with upload_tab:
                 disabled=not confirm,
                 icon=":material/check:",
             ):
-                result = dataops.commit(ui.engine(), uploads, replace=replace, user=user or None)
+                with dataview.progress(uploads, language) as progress:
+                    result = dataops.commit(
+                        ui.engine(), uploads, replace=replace, user=user or None, progress=progress
+                    )
                 ui.clear_caches()
                 if result.outcome == "committed":
                     st.session_state["data_message"] = t(
@@ -61,7 +64,7 @@ with upload_tab:
                     )
                     st.session_state["upload_round"] += 1  # a fresh, empty uploader
                     st.rerun()
-                ui.import_summary(result, language)
+                dataview.import_summary(result, language)
 
 with history_tab:
     history = ui.metric("import_history")
@@ -70,17 +73,7 @@ with history_tab:
     else:
         st.dataframe(dataops.history_table(history, language), hide_index=True)
         ui.download_buttons(history, name="import_history", language=language, key="history")
-        committed = history[history["outcome"] == "committed"]
-        if not committed.empty:
-            chosen = st.selectbox(
-                t("data.undo.choose", language),
-                committed["id"].tolist(),
-                format_func=dataops.history_label(committed, language),
-            )
-            if st.button(t("data.undo", language), icon=":material/undo:"):
-                outcome = dataops.undo(ui.engine(), int(chosen), language)
-                ui.clear_caches()
-                (st.success if outcome.ok else st.error)(outcome.message)
+        dataview.undo_panel(history, language)
 
 with download_tab:
     kinds = dataops.kind_labels(language)

@@ -26,32 +26,42 @@ funder = st.selectbox(
 if funder:
     grants = grants[grants["funder"] == funder]
 
-cards = st.columns(4)
-cards[0].metric(t("column.grants", language), len(grants), border=True)
-cards[1].metric(
-    t("kpi.granted", language), format_msek(int(grants["amount_sek"].sum()), language), border=True
-)
-paid = int(grants["disbursed_sek"].sum())
-cards[2].metric(
-    t("portfolio.disbursed", language),
-    format_msek(paid, language),
-    border=True,
-    delta=format_percent(paid / max(int(grants["amount_sek"].sum()), 1), language),
-    delta_color="off",
-    delta_arrow="off",
-)
-cards[3].metric(t("grants.reports_late", language), int(grants["reports_late"].sum()), border=True)
+with ui.section("cards"):
+    cards = st.columns(4)
+    cards[0].metric(t("column.grants", language), len(grants), border=True)
+    cards[1].metric(
+        t("kpi.granted", language),
+        format_msek(int(grants["amount_sek"].sum()), language),
+        border=True,
+    )
+    paid = int(grants["disbursed_sek"].sum())
+    cards[2].metric(
+        t("portfolio.disbursed", language),
+        format_msek(paid, language),
+        border=True,
+        delta=format_percent(paid / max(int(grants["amount_sek"].sum()), 1), language),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    cards[3].metric(
+        t("grants.reports_late", language), int(grants["reports_late"].sum()), border=True
+    )
+    st.caption(metrics.period_caption(filters, "funders", language))
 
-summary = metrics.funder_summary(grants)
 st.header(t("grants.per_funder", language))
-st.dataframe(tables.localise(summary, language), hide_index=True)
-ui.download_buttons(summary, name="funders", language=language, key="funders")
+with ui.section("per_funder"):
+    summary = metrics.funder_summary(grants)
+    st.dataframe(tables.localise(summary, language), hide_index=True)
+    ui.download_buttons(summary, name="funders", language=language, key="funders")
 
-paid_by_year = ui.metric("disbursements_by_year", filters=filters)
-if funder:
-    paid_by_year = paid_by_year[paid_by_year["funder"] == funder]
-ui.plotly(charts.disbursements(paid_by_year, language), key="disbursements")
+with ui.section("disbursements"):
+    paid_by_year = ui.metric("disbursements_by_year", filters=filters)
+    if funder:
+        paid_by_year = paid_by_year[paid_by_year["funder"] == funder]
+    ui.plotly(charts.disbursements(paid_by_year, language), key="disbursements")
+    st.caption(metrics.period_caption(filters, "disbursements", language))
 
 st.header(t("grants.list", language))
-st.dataframe(tables.localise(grants, language), hide_index=True)
-ui.download_buttons(grants, name="grants", language=language, key="grants")
+with ui.section("list"):
+    st.dataframe(tables.localise(grants, language), hide_index=True)
+    ui.download_buttons(grants, name="grants", language=language, key="grants")

@@ -1,8 +1,10 @@
 """Översikt: how the programme is doing and what needs attention, in one glance."""
 
+from urllib.parse import quote
+
 import streamlit as st
 
-from arena import charts, ui
+from arena import charts, metrics, ui
 from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
 
 ui.ensure_shell()
@@ -18,105 +20,122 @@ if status["now"].sum() == 0:
 
 # Projects by status, with the change against the same day last year.
 st.header(t("overview.status", language))
-for column, row in zip(st.columns(len(status)), status.itertuples(), strict=True):
-    column.metric(
-        label(row.status, language),
-        format_number(row.now, language),
-        delta=f"{row.change:+d}",
-        delta_color="off" if row.change == 0 else "normal",
-        delta_arrow="off" if row.change == 0 else "auto",
-        delta_description=t("kpi.vs_last_year", language),
-        border=True,
+with ui.section("status"):
+    for column, row in zip(st.columns(len(status)), status.itertuples(), strict=True):
+        column.metric(
+            label(row.status, language),
+            format_number(row.now, language),
+            delta=f"{row.change:+d}",
+            delta_color="off" if row.change == 0 else "normal",
+            delta_arrow="off" if row.change == 0 else "auto",
+            delta_description=t("kpi.vs_last_year", language),
+            border=True,
+        )
+    st.caption(
+        t("overview.status.caption", language, day=today.isoformat())
+        + " · "
+        + ui.filter_caption(filters, language)
     )
-st.caption(
-    t("overview.status.caption", language, day=today.isoformat())
-    + " · "
-    + ui.filter_caption(filters, language)
-)
 
-granted = ui.metric("grants_total", filters=filters)
-burn = ui.metric("year_burn", filters=filters, today=today)
-indicators = ui.metric("indicator_progress", filters=filters)
-targets = indicators.dropna(subset=["progress"])
 money, year, results = st.columns(3)
-money.metric(
-    t("kpi.granted", language),
-    format_msek(granted, language),
-    border=True,
-    help=t("kpi.granted.help", language) + " " + format_sek(granted, language),
-)
-money.caption(ui.filter_caption(filters, language))
-year.metric(
-    t("kpi.burn", language, year=burn["year"]),
-    format_percent(burn["burn_rate"], language),
-    delta=t(
-        "kpi.burn.delta",
-        language,
-        spent=format_msek(burn["spent_sek"], language),
-        allocated=format_msek(burn["allocated_sek"], language),
-        elapsed=format_percent(burn["year_elapsed"], language),
-    ),
-    delta_color="off",
-    delta_arrow="off",
-    border=True,
-    help=t("kpi.burn.help", language),
-)
-year.caption(t("kpi.burn.caption", language, year=burn["year"]))
-results.metric(
-    t("kpi.indicators", language),
-    t(
-        "kpi.indicators.value",
-        language,
-        reached=int((targets["progress"] >= 1).sum()),
-        total=len(targets),
-    ),
-    delta=t(
-        "kpi.indicators.delta",
-        language,
-        progress=format_percent(targets["progress"].clip(upper=1).mean(), language),
-    ),
-    delta_color="off",
-    delta_arrow="off",
-    border=True,
-    help=t("kpi.indicators.help", language),
-)
-coverage = indicators["coverage"].dropna()
-results.caption(
-    t(
-        "kpi.indicators.caption",
-        language,
-        coverage=format_percent(coverage.mean(), language) if len(coverage) else "–",
+with money, ui.section("granted"):
+    granted = ui.metric("grants_total", filters=filters)
+    st.metric(
+        t("kpi.granted", language),
+        format_msek(granted, language),
+        border=True,
+        help=t("kpi.granted.help", language) + " " + format_sek(granted, language),
     )
-)
+    st.caption(ui.filter_caption(filters, language))
+    st.caption(metrics.period_caption(filters, "grants", language))
+with year, ui.section("burn"):
+    burn = ui.metric("year_burn", filters=filters, today=today)
+    st.metric(
+        t("kpi.burn", language, year=burn["year"]),
+        format_percent(burn["burn_rate"], language),
+        delta=t(
+            "kpi.burn.delta",
+            language,
+            spent=format_msek(burn["spent_sek"], language),
+            allocated=format_msek(burn["allocated_sek"], language),
+            elapsed=format_percent(burn["year_elapsed"], language),
+        ),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+        help=t("kpi.burn.help", language),
+    )
+    st.caption(t("kpi.burn.caption", language, year=burn["year"]))
+with results, ui.section("indicators"):
+    indicators = ui.metric("indicator_progress", filters=filters)
+    targets = indicators.dropna(subset=["progress"])
+    st.metric(
+        t("kpi.indicators", language),
+        t(
+            "kpi.indicators.value",
+            language,
+            reached=int((targets["progress"] >= 1).sum()),
+            total=len(targets),
+        ),
+        delta=t(
+            "kpi.indicators.delta",
+            language,
+            progress=format_percent(targets["progress"].clip(upper=1).mean(), language),
+        ),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+        help=t("kpi.indicators.help", language),
+    )
+    coverage = indicators["coverage"].dropna()
+    st.caption(
+        t(
+            "kpi.indicators.caption",
+            language,
+            coverage=format_percent(coverage.mean(), language) if len(coverage) else "–",
+        )
+    )
+    st.caption(metrics.period_caption(filters, "indicators", language))
 
-ui.plotly(
-    charts.money_to_results(ui.metric("money_to_results", filters=filters), language), key="chain"
-)
+with ui.section("chain"):
+    ui.plotly(
+        charts.money_to_results(ui.metric("money_to_results", filters=filters), language),
+        key="chain",
+    )
+    st.caption(metrics.period_caption(filters, "chain", language))
 left, right = st.columns(2)
-with left:
+with left, ui.section("sector_stage"):
     ui.plotly(
         charts.sector_stage(ui.metric("sector_stage", filters=filters), language),
         key="sector_stage",
     )
-with right:
+    st.caption(metrics.period_caption(filters, "projects", language))
+with right, ui.section("county_level"):
     ui.plotly(
         charts.county_level(ui.metric("county_level", filters=filters), language),
         key="county_level",
     )
-ui.plotly(charts.budget_bars(ui.metric("budget_by_year", filters=filters), language), key="budget")
+    st.caption(metrics.period_caption(filters, "projects", language))
+with ui.section("budget"):
+    ui.plotly(
+        charts.budget_bars(ui.metric("budget_by_year", filters=filters), language), key="budget"
+    )
+    st.caption(metrics.period_caption(filters, "budget", language))
 
 st.header(t("attention.title", language))
-items = ui.metric("attention", filters=filters, today=today)
-if items.empty:
-    st.success(t("attention.none", language))
-else:
-    shown = items.assign(
-        reason=[t(f"attention.{reason}", language) for reason in items["reason"]],
-        link=[
-            f"project?ref={ref}" if scope == "project" else ""
-            for scope, ref in zip(items["scope"], items["reference"], strict=True)
-        ],
-        date=items["date"].astype(str),
-    )[["reason", "link", "reference", "title", "detail", "date"]]
-    st.dataframe(shown, hide_index=True, column_config=ui.attention_columns(language))
-    ui.download_buttons(items, name="attention", language=language, key="attention")
+with ui.section("attention"):
+    st.caption(metrics.period_caption(filters, "attention", language))
+    items = ui.metric("attention", filters=filters, today=today)
+    if items.empty:
+        st.success(t("attention.none", language))
+    else:
+        shown = items.assign(
+            reason=[t(f"attention.{reason}", language) for reason in items["reason"]],
+            link=[
+                f"project?ref={quote(ref)}" if scope == "project" else ""
+                for scope, ref in zip(items["scope"], items["reference"], strict=True)
+            ],
+            date=items["date"].astype(str),
+        )[["reason", "link", "reference", "title", "detail", "date"]]
+        st.dataframe(shown, hide_index=True, column_config=ui.attention_columns(language))
+        ui.download_buttons(items, name="attention", language=language, key="attention")

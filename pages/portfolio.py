@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from arena import charts, tables, ui
+from arena import charts, metrics, tables, ui
 from arena.i18n import format_msek, t
 
 ui.ensure_shell()
@@ -18,13 +18,15 @@ if projects.empty:
 
 # Clicking a pipeline segment narrows the table and the timeline to that status and stage.
 left, right = st.columns([3, 2])
-with left:
+with left, ui.section("pipeline"):
     selection = ui.plotly(charts.pipeline(projects, language), key="pipeline", on_select=True)
-picked = ui.selected_points(selection)
-if picked:
-    projects = ui.keep_selected(projects, picked, columns=("status", "stage"))
-    st.info(t("portfolio.selection", language, count=len(projects)), icon=":material/filter_alt:")
-with right:
+    picked = ui.selected_points(selection)
+    if picked:
+        projects = ui.keep_selected(projects, picked, columns=("status", "stage"))
+        st.info(
+            t("portfolio.selection", language, count=len(projects)), icon=":material/filter_alt:"
+        )
+with right, ui.section("totals"):
     st.metric(t("portfolio.count", language), len(projects), border=True)
     st.metric(
         t("kpi.granted", language),
@@ -36,42 +38,47 @@ with right:
         format_msek(int(projects["disbursed_sek"].sum()), language),
         border=True,
     )
+    st.caption(metrics.period_caption(filters, "portfolio", language))
 
 st.header(t("portfolio.table", language))
-table = tables.portfolio(projects, language, today=today)
-chosen = st.dataframe(
-    table,
-    hide_index=True,
-    key="portfolio_table",
-    on_select="rerun",
-    selection_mode="single-row",
-    column_config=ui.portfolio_columns(language),
-)
-rows = chosen.selection.rows if chosen else []
-if rows:
-    reference = table.iloc[rows[0]]["reference"]
-    st.page_link(
-        "pages/project.py",
-        label=t("portfolio.open", language, reference=reference),
-        icon=":material/arrow_forward:",
-        query_params={"ref": reference},
+with ui.section("table"):
+    table = tables.portfolio(projects, language, today=today)
+    chosen = st.dataframe(
+        table,
+        hide_index=True,
+        key="portfolio_table",
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config=ui.portfolio_columns(language),
     )
-ui.download_buttons(projects, name="portfolio", language=language, key="portfolio")
+    rows = chosen.selection.rows if chosen else []
+    if rows:
+        reference = table.iloc[rows[0]]["reference"]
+        st.page_link(
+            "pages/project.py",
+            label=t("portfolio.open", language, reference=ui.plain(reference)),
+            icon=":material/arrow_forward:",
+            query_params={"ref": reference},
+        )
+    ui.download_buttons(projects, name="portfolio", language=language, key="portfolio")
 
-ui.plotly(charts.timeline(projects, language, today=today), key="timeline")
+with ui.section("timeline"):
+    ui.plotly(charts.timeline(projects, language, today=today), key="timeline")
 
 st.header(t("portfolio.distribution", language))
-grants = ui.metric("grant_distribution", filters=filters)
-if grants.empty:
-    st.caption(t("portfolio.no_grants", language))
-else:
-    for by in ("year", "sector"):
-        chart, summary = st.columns([3, 2])
-        with chart:
-            ui.plotly(charts.grant_boxes(grants, language, by=by), key=f"grants_{by}")
-        with summary:
-            stats = tables.distribution(grants, by=by, language=language)
-            st.dataframe(stats, hide_index=True)
-            ui.download_buttons(
-                stats, name=f"grants_by_{by}", language=language, key=f"grants_{by}"
-            )
+with ui.section("distribution"):
+    st.caption(metrics.period_caption(filters, "grants", language))
+    grants = ui.metric("grant_distribution", filters=filters)
+    if grants.empty:
+        st.caption(t("portfolio.no_grants", language))
+    else:
+        for by in ("year", "sector"):
+            chart, summary = st.columns([3, 2])
+            with chart:
+                ui.plotly(charts.grant_boxes(grants, language, by=by), key=f"grants_{by}")
+            with summary:
+                stats = tables.distribution(grants, by=by, language=language)
+                st.dataframe(stats, hide_index=True)
+                ui.download_buttons(
+                    stats, name=f"grants_by_{by}", language=language, key=f"grants_{by}"
+                )

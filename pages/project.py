@@ -22,48 +22,56 @@ reference = st.selectbox(
 )
 st.query_params["ref"] = reference
 if wanted and wanted not in references:
-    st.warning(t("project.unknown", language, reference=wanted))
+    st.warning(t("project.unknown", language, reference=ui.plain(wanted)))
 
 detail = ui.metric("project_detail", reference=reference)
 project = detail["project"]
-st.header(project["title"])
+# Titles and texts come from imported files: shown as written, never as Markdown.
+st.header(ui.plain(project["title"]))
 if project.get("title_en"):
-    st.caption(project["title_en"])
+    st.caption(ui.plain(project["title_en"]))
 
-cards = st.columns(4)
-cards[0].metric(t("status", language), label(project["status"], language), border=True)
-cards[1].metric(t("filters.stage", language), label(project["stage"], language) or "–", border=True)
-cards[2].metric(
-    t("kpi.granted", language), format_sek(detail["granted_sek"], language), border=True
-)
-cards[3].metric(
-    t("portfolio.disbursed", language), format_sek(detail["disbursed_sek"], language), border=True
-)
-
-facts = {
-    t("column.reference", language): project["reference"],
-    t("project.coordinator", language): project["coordinator"] or "–",
-    t("filters.programme", language): project["programme_name"] or "–",
-    t("filters.sector", language): sector_label(project["sector"], language) or "–",
-    t("project.procurement_type", language): label(project["procurement_type"], language) or "–",
-    t(
-        "project.period", language
-    ): f"{format_date(project['start_date'])} – {format_date(project['end_date'])}",
-    t("filters.goal", language): project["sdg_goals"] or "–",
-    t("filters.theme", language): project["themes"] or "–",
-    t("project.source", language): project["source"] or "–",
-}
-st.table(tables.facts(facts, language))
-if detail["public_url"]:
-    st.link_button(
-        t("project.vinnova", language), detail["public_url"], icon=":material/open_in_new:"
+with ui.section("facts"):
+    cards = st.columns(4)
+    cards[0].metric(t("status", language), label(project["status"], language), border=True)
+    cards[1].metric(
+        t("filters.stage", language), label(project["stage"], language) or "–", border=True
     )
-for field in ("description", "expected_effects"):
-    if project.get(field):
-        st.markdown(f"**{t(f'project.{field}', language)}**")
-        st.write(project[field])
+    cards[2].metric(
+        t("kpi.granted", language), format_sek(detail["granted_sek"], language), border=True
+    )
+    cards[3].metric(
+        t("portfolio.disbursed", language),
+        format_sek(detail["disbursed_sek"], language),
+        border=True,
+    )
+    st.caption(t("period.project", language))
 
-for section in (
+    facts = {
+        t("column.reference", language): project["reference"],
+        t("project.coordinator", language): project["coordinator"] or "–",
+        t("filters.programme", language): project["programme_name"] or "–",
+        t("filters.sector", language): sector_label(project["sector"], language) or "–",
+        t("project.procurement_type", language): label(project["procurement_type"], language)
+        or "–",
+        t("project.period", language): f"{format_date(project['start_date'])} – "
+        f"{format_date(project['end_date'])}",
+        t("filters.goal", language): project["sdg_goals"] or "–",
+        t("filters.theme", language): project["themes"] or "–",
+        t("project.source", language): project["source"] or "–",
+    }
+    # st.table renders its cells as Markdown.
+    st.table(tables.facts({name: ui.plain(value) for name, value in facts.items()}, language))
+    if detail["public_url"]:
+        st.link_button(
+            t("project.vinnova", language), detail["public_url"], icon=":material/open_in_new:"
+        )
+    for field in ("description", "expected_effects"):
+        if project.get(field):
+            st.markdown(f"**{t(f'project.{field}', language)}**")
+            st.text(project[field])
+
+for part in (
     "participants",
     "grants",
     "disbursements",
@@ -72,12 +80,15 @@ for section in (
     "milestones",
     "imports",
 ):
-    frame = detail[section]
-    st.subheader(t(f"project.{section}", language))
-    if frame.empty:
-        st.caption(t("project.none", language))
-        continue
-    if section == "spend":
-        ui.plotly(charts.spend_against_grants(frame, detail["granted_sek"], language), key="spend")
-    st.dataframe(tables.localise(frame, language), hide_index=True)
-    ui.download_buttons(frame, name=f"{reference}_{section}", language=language, key=section)
+    st.subheader(t(f"project.{part}", language))
+    with ui.section(part):
+        frame = detail[part]
+        if frame.empty:
+            st.caption(t("project.none", language))
+            continue
+        if part == "spend":
+            ui.plotly(
+                charts.spend_against_grants(frame, detail["granted_sek"], language), key="spend"
+            )
+        st.dataframe(tables.localise(frame, language), hide_index=True)
+        ui.download_buttons(frame, name=f"{reference}_{part}", language=language, key=part)

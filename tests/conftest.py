@@ -32,9 +32,17 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import settings
 from sqlalchemy.engine import Engine, make_url
 
 from arena import store
+
+# CI runs every property test on the same examples (derandomized), so a red CI always means a
+# change broke something, never that a new random example happened to turn up that day; run
+# locally without CI=true to explore fresh examples.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 POSTGRES_URL_VAR = "ARENA_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_VAR = "ARENA_REQUIRE_POSTGRES"

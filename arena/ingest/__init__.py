@@ -12,32 +12,54 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from arena import config, models
 from arena.i18n import t
-from arena.ingest.apply import UndoError, apply_plan, undo_import
+from arena.ingest import apply as _apply
+from arena.ingest.apply import (
+    Blocker,
+    ImportEffect,
+    UndoBlockedError,
+    UndoError,
+    UndoPreview,
+    apply_plan,
+    undo_import,
+)
 from arena.ingest.formats import KINDS, UPLOAD_KINDS, split
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import ReadError, read_file
-from arena.ingest.report import Problem
+from arena.ingest.report import STORE_ERROR, Problem
 from arena.ingest.validate import ParsedTable, UnknownKindError, detect_kind, parse_table
 from arena.store import transaction
 
 __all__ = [
+    "PHASES",
+    "Blocker",
+    "ImportEffect",
     "ImportResult",
+    "Progress",
+    "UndoBlockedError",
     "UndoError",
+    "UndoPreview",
     "Upload",
     "import_files",
     "load_demo",
     "undo",
+    "undo_preview",
 ]
+
+# The phases of an import, in order; a progress callback hears each as it begins.
+PHASES = ("read", "validate", "plan", "write")
+# progress(phase, rows): the phase that begins and the rows it works on (0 while unknown).
+Progress = Callable[[str, int], None]
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,11 @@ class ImportResult:
     previous_import_id: int | None = None  # an earlier commit of the very same bytes
     seconds: float = 0.0
     kinds: list[str] = field(default_factory=list)
+
+    @property
+    def store_failed(self) -> bool:
+        """The store, not the file, stopped the import (read-only, disk full, no tables)."""
+        return any(problem.error == STORE_ERROR for problem in self.problems)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -96,12 +123,17 @@ def _sha256(uploads: list[Upload]) -> str:
     return digest.hexdigest()
 
 
-def _parse(upload: Upload) -> tuple[list[ParsedTable], list[Problem]]:
-    """The upload's tables, one per kind (a layout's file gives several), or why none."""
+def _parse(
+    upload: Upload, on_read: Callable[[int], None]
+) -> tuple[list[ParsedTable], list[Problem]]:
+    """The upload's tables, one per kind (a layout's file gives several), or why none;
+    `on_read` hears the number of rows read, before they are validated.
+    """
     try:
         raw = read_file(upload.data, upload.name, sheet=upload.sheet)
     except ReadError as exc:
         return [], [exc.problem]
+    on_read(raw.height)
     known = ", ".join(UPLOAD_KINDS)
     try:
         name = upload.kind or detect_kind(raw.header).name
@@ -173,6 +205,18 @@ def _constraint_problem(exc: IntegrityError) -> Problem:
     )
 
 
+def _store_problem(exc: DBAPIError) -> Problem:
+    """The store could not be used (a read-only file, a full disk, a store never migrated):
+    a sentence for the report, never a traceback. The transaction has rolled back.
+    """
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return Problem(
+        STORE_ERROR,
+        f"Databasen kunde inte användas ({detail}); inget har ändrats.",
+        f"The store could not be used ({detail}); nothing was changed.",
+    )
+
+
 def import_files(
     engine: Engine,
     uploads: list[Upload],
@@ -181,18 +225,29 @@ def import_files(
     replace: bool = False,
     user: str | None = None,
     label: str | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import `uploads` as one unit: all of it commits, or nothing does.
 
     With `dry_run` the plan is computed and returned but nothing is written. `replace`
-    deletes the rows of the uploaded kinds that the files do not contain.
+    deletes the rows of the uploaded kinds that the files do not contain. `progress` hears
+    each phase (`PHASES`) as it begins, with its rows: a large file takes a while.
     """
     started = time.perf_counter()
+    notify: Progress = progress or (lambda _phase, _rows: None)
     sha256 = _sha256(uploads)
     tables: list[ParsedTable] = []
     problems: list[Problem] = []
+    rows_read = 0
+
+    def on_read(count: int) -> None:
+        nonlocal rows_read
+        rows_read += count
+        notify("validate", rows_read)
+
+    notify("read", 0)
     for upload in uploads:
-        parsed, read_problems = _parse(upload)
+        parsed, read_problems = _parse(upload, on_read)
         tables += parsed
         problems += read_problems
     seen_kinds = [t.kind.name for t in tables]
@@ -222,14 +277,20 @@ def import_files(
 
     if dry_run or any(table.has_errors for table in tables):
         # Read-only: a preview, or a file already known to be rejected, takes no write lock.
-        with engine.connect() as conn:
-            plan = plan_upload(conn, tables, replace=replace, diff=dry_run)
-            previous = _previous_import(conn, sha256)
+        notify("plan", rows_read)
+        try:
+            with engine.connect() as conn:
+                plan = plan_upload(conn, tables, replace=replace, diff=dry_run)
+                previous = _previous_import(conn, sha256)
+        except DBAPIError as exc:
+            problems.append(_store_problem(exc))
+            return result("rejected", None)
         outcome = "rejected" if plan.has_errors else "dry-run"
         return result(outcome, plan, previous_import_id=previous)
 
     # Plan again inside the write transaction: the store may have changed since a preview.
     plan = None
+    notify("plan", rows_read)
     try:
         with transaction(engine) as conn:
             plan = plan_upload(conn, tables, replace=replace)
@@ -238,6 +299,8 @@ def import_files(
                 return result("rejected", plan, previous_import_id=previous)
             if not plan.changes_anything:
                 return result("unchanged", plan, previous_import_id=previous)
+            counts = plan.counts()
+            notify("write", counts["new"] + counts["updated"] + counts["deleted"])
             import_id = _record_run(conn, uploads, plan, sha256, seen_kinds, user, label)
             apply_plan(conn, plan, import_id=import_id)
             run = models.ImportRun.__table__
@@ -249,10 +312,11 @@ def import_files(
         # not leave half an import behind: leaving the block has rolled everything back.
         problems.append(_constraint_problem(exc))
         return result("rejected", plan)
-    except OperationalError as exc:
-        if not _is_busy(exc):
-            raise
-        return result("busy", None)
+    except DBAPIError as exc:
+        if isinstance(exc, OperationalError) and _is_busy(exc):
+            return result("busy", None)
+        problems.append(_store_problem(exc))
+        return result("rejected", plan)
     return result("committed", plan, import_id=import_id, previous_import_id=previous)
 
 
@@ -263,10 +327,38 @@ def _is_busy(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "55P03" or "database is locked" in str(exc.orig)
 
 
-def undo(engine: Engine, import_id: int) -> dict[str, int]:
-    """Undo a committed import in one transaction (raises UndoError with the reason)."""
-    with transaction(engine) as conn:
-        return undo_import(conn, import_id)
+def undo(engine: Engine, import_id: int, *, cascade: bool = False) -> dict[str, int]:
+    """Undo a committed import in one transaction, and with `cascade` the later imports that
+    hang on it first; raises UndoError (UndoBlockedError naming those imports) with the reason.
+    Returns the rows "deleted" and "restored" and the "imports" undone.
+    """
+    try:
+        with transaction(engine) as conn:
+            return undo_import(conn, import_id, cascade=cascade)
+    except IntegrityError as exc:
+        # A row to restore refers to one a later change removed: nothing was written.
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise UndoError(
+            f"Import {import_id} kan inte ångras: databasen avvisade återställningen ({detail}); "
+            "inget har ändrats.",
+            f"Import {import_id} cannot be undone: the database refused the restore ({detail}); "
+            "nothing was changed.",
+        ) from exc
+    except OperationalError as exc:
+        if not _is_busy(exc):
+            raise
+        raise UndoError(
+            "Databasen är upptagen av en annan import; inget har ändrats. Försök igen.",
+            "The store is busy with another import; nothing was changed. Try again.",
+        ) from exc
+
+
+def undo_preview(engine: Engine, import_id: int) -> UndoPreview:
+    """What undoing `import_id` would remove and restore and what blocks it; writes nothing
+    (raises UndoError when the import does not exist or is not committed).
+    """
+    with engine.connect() as conn:
+        return _apply.undo_preview(conn, import_id)
 
 
 def demo_uploads(directory: Path = config.DEMO_DIR) -> list[Upload]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
@@ -31,6 +32,8 @@ from sqlalchemy.engine import Connection
 from arena import models
 from arena.ingest.formats import KINDS, Kind
 from arena.ingest.natural import (
+    SCOPE_KINDS,
+    key_column,
     key_ids,
     key_index,
     natural_frame,
@@ -38,7 +41,7 @@ from arena.ingest.natural import (
     table_columns,
     table_of,
 )
-from arena.ingest.plan import KindPlan, Plan, key_text
+from arena.ingest.plan import KindPlan, Plan
 
 
 class UndoError(Exception):
@@ -116,7 +119,8 @@ def _json_rows(
 
 def _from_json_rows(kind: Kind, documents: list[str]) -> pd.DataFrame:
     """Recorded rows back as a natural frame, dates as dates again."""
-    rows = [json.loads(document) for document in documents]
+    # One parse of one JSON array: a call of json.loads per row costs several times more.
+    rows = json.loads("[" + ",".join(documents) + "]")
     names = list(rows[0])
     data = {name: [row[name] for row in rows] for name in names}
     for name in _date_columns(kind) & set(names):
@@ -251,6 +255,203 @@ def _change_records(kind_plan: KindPlan, import_id: int) -> dict[str, list]:
     return {"import_id": [import_id] * count, "table_name": [kind.name] * count, **records}
 
 
+# --- undo -----------------------------------------------------------------------------------
+#
+# An undo puts back exactly what one import did: the rows it created go, the rows it changed or
+# deleted come back as they were. It never takes what another import added. A later import
+# that is still committed "hangs" on this one when it touched the same rows, or when rows it
+# created or changed refer to rows this one created (the disbursements of its grant, the
+# participants of its project: ON DELETE CASCADE would take them silently). Such an undo is
+# refused and names those imports; with `cascade` they are undone first, newest first, in the
+# same transaction, each recorded as undone.
+
+
+# An undo that removes more than this share of all rows empties most pages: it says so plainly
+# and asks for the import's number typed out, not a click.
+LARGE_UNDO_SHARE = 0.5
+EXAMPLES = 3  # rows named per kind when an undo is blocked
+
+
+class UndoBlockedError(UndoError):
+    """Later imports hang on the rows of the import to undo; `blockers` names them."""
+
+    def __init__(self, message_sv: str, message_en: str, blockers: list[Blocker]):
+        super().__init__(message_sv, message_en)
+        self.blockers = blockers
+
+
+@dataclass(frozen=True)
+class ImportEffect:
+    """What undoing one import does: rows it removes and rows it restores, per kind."""
+
+    import_id: int
+    file_name: str
+    started_at: datetime
+    user: str | None
+    remove: dict[str, int]
+    restore: dict[str, int]
+
+    @property
+    def removed(self) -> int:
+        return sum(self.remove.values())
+
+    @property
+    def restored(self) -> int:
+        return sum(self.restore.values())
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """A later, still committed import whose rows hang on the import to undo."""
+
+    import_id: int
+    file_name: str
+    started_at: datetime
+    user: str | None
+    rows: dict[str, int]  # kind -> how many of its rows hang
+    examples: dict[str, list[str]]  # kind -> the first of those rows' keys, as users read them
+
+    def describe(self, language: str) -> str:
+        """What hangs, per kind: "Projektdeltagare (2): 2018-04510 · Vinnova · coordinator, …"."""
+        parts = []
+        for name, count in self.rows.items():
+            kind = KINDS[name]
+            shown = ", ".join(self.examples[name]) + (
+                ", …" if count > len(self.examples[name]) else ""
+            )
+            parts.append(
+                f"{kind.label_sv if language == 'sv' else kind.label_en} ({count}): {shown}"
+            )
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class UndoPreview:
+    """What undoing an import would do, read without writing anything."""
+
+    effect: ImportEffect
+    blockers: list[Blocker]  # later imports that hang directly on its rows
+    cascade: list[ImportEffect]  # every import a cascade undoes first (transitively), newest first
+    outside: list[str]  # rows changed or added outside any import since: no undo is possible
+    store_rows: int  # rows of every kind in the store now
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.blockers)
+
+    def removed(self, *, cascade: bool = False) -> int:
+        """Rows the undo removes (with `cascade`, those of the later imports too)."""
+        return self.effect.removed + (
+            sum(effect.removed for effect in self.cascade) if cascade else 0
+        )
+
+    def share(self, *, cascade: bool = False) -> float:
+        """The share of all rows in the store the undo removes, 0..1."""
+        return self.removed(cascade=cascade) / self.store_rows if self.store_rows else 0.0
+
+    def is_large(self, *, cascade: bool = False) -> bool:
+        """True when the undo would remove most of the store: it needs a typed confirmation."""
+        return self.share(cascade=cascade) > LARGE_UNDO_SHARE
+
+
+@dataclass
+class _Recorded:
+    """One import's recorded changes read back: per kind, the rows as it left or found them."""
+
+    run: sa.RowMapping
+    created: dict[str, pd.DataFrame] = field(default_factory=dict)  # rows as it left them
+    updated: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = field(default_factory=dict)
+    deleted: dict[str, pd.DataFrame] = field(default_factory=dict)  # as they were, with `_id`
+    touched: dict[str, set[str]] = field(default_factory=dict)  # kind -> recorded row keys
+
+    def effect(self) -> ImportEffect:
+        run = self.run
+        restore = {name: len(before) for name, (before, _after) in self.updated.items()}
+        for name, rows in self.deleted.items():
+            restore[name] = restore.get(name, 0) + len(rows)
+        return ImportEffect(
+            import_id=run["id"],
+            file_name=run["file_name"],
+            started_at=run["started_at"],
+            user=run["user"],
+            remove={name: len(rows) for name, rows in self.created.items()},
+            restore=restore,
+        )
+
+
+def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
+    run_table = models.ImportRun.__table__
+    run = conn.execute(sa.select(run_table).where(run_table.c.id == import_id)).mappings().first()
+    if run is None:
+        raise UndoError(f"Importen {import_id} finns inte.", f"Import {import_id} does not exist.")
+    if run["outcome"] != "committed":
+        raise UndoError(
+            f"Importen {import_id} kan inte ångras (status: {run['outcome']}).",
+            f"Import {import_id} cannot be undone (status: {run['outcome']}).",
+        )
+    return run
+
+
+def _fetch(conn: Connection, statement: sa.Select) -> list[tuple]:
+    """The driver's own rows of a query over text and integer columns: Core's row objects
+    cost more than the query for the records of a large import.
+    """
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+    return conn.exec_driver_sql(str(compiled)).all()
+
+
+def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
+    change = models.ImportChange.__table__
+    records = _fetch(
+        conn,
+        sa.select(change.c.table_name, change.c.row_key, change.c.before, change.c.after)
+        .where(change.c.import_id == int(run["id"]))
+        .order_by(change.c.id),
+    )
+    groups: dict[tuple[str, str], list[tuple]] = {}
+    recorded = _Recorded(run)
+    for name, row_key, before, after in records:
+        action = "created" if before is None else "deleted" if after is None else "updated"
+        groups.setdefault((name, action), []).append((before, after))
+        recorded.touched.setdefault(name, set()).add(row_key)
+    for (name, action), group in groups.items():
+        kind = KINDS[name]
+        befores, afters = zip(*group, strict=True)
+        if action == "created":
+            recorded.created[name] = _from_json_rows(kind, list(afters))
+        elif action == "deleted":
+            recorded.deleted[name] = _from_json_rows(kind, list(befores))
+        else:
+            recorded.updated[name] = (
+                _from_json_rows(kind, list(befores)),
+                _from_json_rows(kind, list(afters)),
+            )
+    return recorded
+
+
+def _later_records(conn: Connection, import_id: int) -> dict[tuple[str, str], list[int]]:
+    """(kind, row key) -> the committed imports after `import_id` that recorded that row."""
+    change, run = models.ImportChange.__table__, models.ImportRun.__table__
+    rows = _fetch(
+        conn,
+        sa.select(change.c.import_id, change.c.table_name, change.c.row_key)
+        .join(run, run.c.id == change.c.import_id)
+        .where(change.c.import_id > int(import_id), run.c.outcome == "committed")
+        .order_by(change.c.import_id),
+    )
+    later: dict[tuple[str, str], list[int]] = {}
+    for owner, name, row_key in rows:
+        ids = later.setdefault((name, row_key), [])
+        if owner not in ids:
+            ids.append(owner)
+    return later
+
+
+def _key_label(row_key: str) -> str:
+    """A recorded row key (JSON list) as users read it: "2018-04510 · Vinnova · coordinator"."""
+    return " · ".join(str(value) for value in json.loads(row_key) if value is not None)
+
+
 def _differs(kind: Kind, current: pd.DataFrame, recorded: pd.DataFrame) -> np.ndarray:
     """Per recorded row: True when the store no longer holds it exactly as recorded."""
     position = key_index(current, kind).get_indexer(key_index(recorded, kind))
@@ -262,91 +463,227 @@ def _differs(kind: Kind, current: pd.DataFrame, recorded: pd.DataFrame) -> np.nd
     return differs
 
 
-def undo_import(conn: Connection, import_id: int) -> dict[str, int]:
-    """Restore every row `import_id` touched to its state before; returns counts per action."""
-    run_table = models.ImportRun.__table__
-    run = conn.execute(sa.select(run_table).where(run_table.c.id == import_id)).mappings().first()
-    if run is None:
-        raise UndoError(f"Importen {import_id} finns inte.", f"Import {import_id} does not exist.")
-    if run["outcome"] != "committed":
-        raise UndoError(
-            f"Importen {import_id} kan inte ångras (status: {run['outcome']}).",
-            f"Import {import_id} cannot be undone (status: {run['outcome']}).",
-        )
-    change = models.ImportChange.__table__
-    records = conn.execute(
-        sa.select(change.c.table_name, change.c.before, change.c.after)
-        .where(change.c.import_id == import_id)
-        .order_by(change.c.id)
-    ).all()
-    # Per kind and action (created, updated, deleted): the records of those rows.
-    recorded: dict[str, dict[str, list[sa.Row]]] = {}
-    for record in records:
-        action = (
-            "created" if record.before is None else "deleted" if record.after is None else "updated"
-        )
-        groups = recorded.setdefault(record.table_name, {})
-        groups.setdefault(action, []).append(record)
-    order = [name for name in KINDS if name in recorded]
-    snapshots: dict[str, dict[str, tuple[pd.DataFrame | None, pd.DataFrame | None]]] = {}
-    current: dict[str, pd.DataFrame] = {}
-    # First check that nothing changed since: undoing over a later edit would lose it.
-    for name in order:
+def _referrers(kind: Kind) -> list[tuple[Kind, str]]:
+    """(kind, column) pairs whose column holds the natural key of a `kind` row."""
+    found = []
+    for other in KINDS.values():
+        for column in other.stored_columns:
+            target = column.ref.kind if column.ref else SCOPE_KINDS.get(column.scope or "")
+            if target == kind.name:
+                found.append((other, column.name))
+    return found
+
+
+def _analyse(
+    conn: Connection,
+    recorded: _Recorded,
+    later: dict[tuple[str, str], list[int]],
+    frames: dict[str, pd.DataFrame],
+) -> tuple[dict[int, dict[str, list[str]]], list[str]]:
+    """Which later imports hang on `recorded`'s rows (import -> kind -> row keys), and which
+    rows changed since outside any import (kind label: key). Reads, never writes.
+    """
+    import_id = recorded.run["id"]
+
+    def frame(name: str) -> pd.DataFrame:
+        if name not in frames:
+            frames[name] = natural_frame(conn, KINDS[name])
+        return frames[name]
+
+    hanging: dict[int, dict[str, list[str]]] = {}  # import -> kind -> recorded row keys
+    outside: list[str] = []
+
+    def attribute(name: str, row_keys: list[str], *, always: bool) -> None:
+        """Charge rows to the later imports that recorded them; with `always` a row nobody
+        recorded was changed outside the imports."""
+        for row_key in row_keys:
+            owners = [i for i in later.get((name, row_key), []) if i > import_id]
+            for owner in owners:
+                hanging.setdefault(owner, {}).setdefault(name, []).append(row_key)
+            if always and not owners:
+                outside.append(f"{KINDS[name].label_en}: {_key_label(row_key)}")
+
+    # Rows this import touched that later imports touched too.
+    for name, row_keys in recorded.touched.items():
+        attribute(name, sorted(row_keys), always=False)
+    # Rows that are no longer as this import left them (or, deleted, are back).
+    for name, rows in [
+        *recorded.created.items(),
+        *((name, after) for name, (_before, after) in recorded.updated.items()),
+    ]:
         kind = KINDS[name]
-        current[name] = natural_frame(conn, kind)
-        snapshots[name] = {}
-        for action, group in recorded[name].items():
-            before = (
-                _from_json_rows(kind, [r.before for r in group]) if action != "created" else None
+        changed = _differs(kind, frame(name), rows)
+        attribute(name, _json_rows(kind, rows[changed], list(kind.key), keys=True), always=True)
+    for name, rows in recorded.deleted.items():
+        kind = KINDS[name]
+        back = key_index(rows, kind).isin(key_index(frame(name), kind))
+        attribute(name, _json_rows(kind, rows[back], list(kind.key), keys=True), always=True)
+    # Rows of other imports (or of nobody) that refer to rows this import created.
+    for name, rows in recorded.created.items():
+        kind = KINDS[name]
+        if len(kind.key) != 1:
+            continue  # nothing refers to a kind with a compound key
+        created = set(rows[key_column(kind)])
+        for other, column in _referrers(kind):
+            current = frame(other.name)
+            referring = current[current[column].isin(created).to_numpy()]
+            own = recorded.touched.get(other.name, set())
+            row_keys = _json_rows(other, referring, list(other.key), keys=True)
+            attribute(other.name, [key for key in row_keys if key not in own], always=True)
+    return (
+        {
+            owner: {name: list(dict.fromkeys(keys)) for name, keys in kinds.items()}
+            for owner, kinds in sorted(hanging.items())
+        },
+        list(dict.fromkeys(outside)),
+    )
+
+
+def _blockers(conn: Connection, hanging: dict[int, dict[str, list[str]]]) -> list[Blocker]:
+    run = models.ImportRun.__table__
+    runs = {
+        row.id: row
+        for row in conn.execute(
+            sa.select(run.c.id, run.c.file_name, run.c.started_at, run.c.user).where(
+                run.c.id.in_(list(hanging))
             )
-            after = _from_json_rows(kind, [r.after for r in group]) if action != "deleted" else None
-            snapshots[name][action] = (before, after)
-            if after is not None:
-                changed = _differs(kind, current[name], after)
-            else:  # a deleted row must still be gone
-                changed = key_index(before, kind).isin(key_index(current[name], kind))
-            if changed.any():
-                key = key_text(
-                    kind, (after if after is not None else before).iloc[int(np.argmax(changed))]
-                )
-                raise UndoError(
-                    f"{kind.label_sv}: raden {key} har ändrats efter import {import_id}; "
-                    "ångra de senare importerna först.",
-                    f"{kind.label_en}: the row {key} changed after import {import_id}; "
-                    "undo the later imports first.",
-                )
-    # Rows the import created go, children first; rows it changed or deleted come back.
-    counts = {"deleted": 0, "restored": 0}
-    for name in reversed(order):
-        kind = KINDS[name]
-        if "created" in snapshots[name]:
-            created = snapshots[name]["created"][1]
-            position = key_index(current[name], kind).get_indexer(key_index(created, kind))
-            _delete_by_id(conn, kind, current[name]["_id"].iloc[position].tolist())
-            counts["deleted"] += len(created)
+        )
+    }
+    return [
+        Blocker(
+            owner,
+            runs[owner].file_name,
+            runs[owner].started_at,
+            runs[owner].user,
+            rows={name: len(keys) for name, keys in rows.items()},
+            examples={
+                name: [_key_label(key) for key in keys[:EXAMPLES]] for name, keys in rows.items()
+            },
+        )
+        for owner, rows in hanging.items()
+    ]
+
+
+def _store_rows(conn: Connection) -> int:
+    return sum(
+        conn.execute(sa.select(sa.func.count()).select_from(table_of(kind))).scalar_one()
+        for kind in KINDS.values()
+    )
+
+
+def undo_preview(conn: Connection, import_id: int) -> UndoPreview:
+    """What undoing `import_id` would remove and restore, which later imports block it (and
+    what a cascade would undo with it), and how much of the store it removes. Writes nothing;
+    raises UndoError when the import does not exist or is not committed.
+    """
+    run = _committed_run(conn, import_id)
+    later = _later_records(conn, import_id)
+    frames: dict[str, pd.DataFrame] = {}  # the store as it is now, read once per kind
+    recorded = _recorded(conn, run)
+    hanging, outside = _analyse(conn, recorded, later, frames)
+    cascade: dict[int, ImportEffect] = {}
+    pending = list(hanging)
+    while pending:
+        other = _recorded(conn, _committed_run(conn, pending.pop()))
+        cascade[other.run["id"]] = other.effect()
+        more, elsewhere = _analyse(conn, other, later, frames)
+        outside += [row for row in elsewhere if row not in outside]
+        pending += [owner for owner in more if owner not in cascade and owner not in pending]
+    return UndoPreview(
+        effect=recorded.effect(),
+        blockers=_blockers(conn, hanging),
+        cascade=[cascade[owner] for owner in sorted(cascade, reverse=True)],
+        outside=outside,
+        store_rows=_store_rows(conn),
+    )
+
+
+def _blocked_error(import_id: int, blockers: list[Blocker]) -> UndoBlockedError:
+    def names(language: str) -> str:
+        return "; ".join(f"#{b.import_id} {b.file_name} ({b.describe(language)})" for b in blockers)
+
+    return UndoBlockedError(
+        f"Import {import_id} kan inte ångras: senare importer bygger på dess rader: "
+        f"{names('sv')}. Ångra dem först, eller välj att ångra även dem.",
+        f"Import {import_id} cannot be undone: later imports build on its rows: "
+        f"{names('en')}. Undo them first, or choose to undo them too.",
+        blockers,
+    )
+
+
+def _outside_error(import_id: int, rows: list[str]) -> UndoError:
+    shown = ", ".join(rows[:5]) + (", …" if len(rows) > 5 else "")
+    return UndoError(
+        f"Import {import_id} kan inte ångras: rader har ändrats utanför importerna sedan dess "
+        f"({shown}).",
+        f"Import {import_id} cannot be undone: rows changed outside the imports since ({shown}).",
+    )
+
+
+def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
+    """Undo one import that nothing hangs on; refuse (UndoError) otherwise."""
+    recorded = _recorded(conn, _committed_run(conn, import_id))
+    frames: dict[str, pd.DataFrame] = {}
+    hanging, outside = _analyse(conn, recorded, _later_records(conn, import_id), frames)
+    if outside:
+        raise _outside_error(import_id, outside)
+    if hanging:
+        raise _blocked_error(import_id, _blockers(conn, hanging))
+    order = list(KINDS)
     now = datetime.now(UTC)
-    for name in order:
+
+    def ids(name: str, rows: pd.DataFrame) -> list[int]:
         kind = KINDS[name]
+        position = key_index(frames[name], kind).get_indexer(key_index(rows, kind))
+        return frames[name]["_id"].iloc[position].tolist()
+
+    # Deleted rows come back first, parents first: restored updates may refer to them.
+    for name in (name for name in order if name in recorded.deleted):
+        kind, before = KINDS[name], recorded.deleted[name]
         stored = [c.name for c in kind.stored_columns]
         lookups = {
             ref: key_ids(conn, ref) for ref in {c.ref.kind for c in kind.stored_columns if c.ref}
         }
-        if "updated" in snapshots[name]:
-            before = snapshots[name]["updated"][0]
-            position = key_index(current[name], kind).get_indexer(key_index(before, kind))
-            ids = current[name]["_id"].iloc[position].tolist()
-            _update_by_id(conn, kind, table_columns(kind, before[stored], lookups), ids, now)
-            counts["restored"] += len(before)
-        if "deleted" in snapshots[name]:
-            before = snapshots[name]["deleted"][0]
-            # A deleted row comes back under its own id, unless a later row took it.
-            free = ~before["_id"].isin(current[name]["_id"]).to_numpy()
-            for keeps_id, rows in ((True, before[free]), (False, before[~free])):
-                if len(rows):
-                    columns = table_columns(kind, rows[stored], lookups)
-                    if keeps_id:
-                        columns["id"] = rows["_id"].tolist()
-                    _insert(conn, kind, columns, now)
-            counts["restored"] += len(before)
+        # A deleted row comes back under its own id, unless a later row took it.
+        free = ~before["_id"].isin(frames[name]["_id"]).to_numpy()
+        for keeps_id, rows in ((True, before[free]), (False, before[~free])):
+            if len(rows):
+                columns = table_columns(kind, rows[stored], lookups)
+                if keeps_id:
+                    columns["id"] = rows["_id"].tolist()
+                _insert(conn, kind, columns, now)
+    # Changed rows get their earlier values, so none refers to a created row any more ...
+    for name in (name for name in order if name in recorded.updated):
+        kind, (before, _after) = KINDS[name], recorded.updated[name]
+        stored = [c.name for c in kind.stored_columns]
+        lookups = {
+            ref: key_ids(conn, ref) for ref in {c.ref.kind for c in kind.stored_columns if c.ref}
+        }
+        _update_by_id(
+            conn, kind, table_columns(kind, before[stored], lookups), ids(name, before), now
+        )
+    # ... and the created rows go, children first.
+    for name in (name for name in reversed(order) if name in recorded.created):
+        _delete_by_id(conn, KINDS[name], ids(name, recorded.created[name]))
+    run_table = models.ImportRun.__table__
     conn.execute(sa.update(run_table).where(run_table.c.id == import_id).values(outcome="undone"))
+    return recorded.effect()
+
+
+def undo_import(conn: Connection, import_id: int, *, cascade: bool = False) -> dict[str, int]:
+    """Undo `import_id` on `conn` (inside the caller's transaction): remove the rows it created,
+    restore those it changed or deleted. When later imports hang on its rows it raises
+    UndoBlockedError naming them; with `cascade` it undoes them first, newest first.
+
+    Returns counts: rows "deleted", rows "restored", and "imports" undone.
+    """
+    first = (
+        [effect.import_id for effect in undo_preview(conn, import_id).cascade] if cascade else []
+    )
+    counts = {"deleted": 0, "restored": 0, "imports": 0}
+    for each in [*first, import_id]:
+        effect = _undo_one(conn, each)
+        counts["deleted"] += effect.removed
+        counts["restored"] += effect.restored
+        counts["imports"] += 1
     return counts

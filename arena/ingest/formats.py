@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
@@ -591,7 +592,8 @@ def kind_order(names: set[str] | list[str]) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Layouts: files that hold several kinds at once (Vinnova open data, 360Giving).
+# Layouts: files that hold several kinds at once (Vinnova open data, 360Giving, a flat project
+# sheet).
 #
 # A layout splits one table into one part per kind, with canonical headers and the file's own
 # row numbers, so `import_files` plans the parts together: the organisations and projects a
@@ -612,7 +614,12 @@ class Part:
 
 @dataclass(frozen=True)
 class Layout:
-    """A known file layout: the headers that identify it and how it splits into kinds."""
+    """A known file layout: the headers that identify it and how it splits into kinds.
+
+    A layout whose columns go by many names (a project sheet says `Titel`, `Ärenderubrik` or
+    `Title`) lists the other names of a label in `aliases`, and headers that start alike and
+    go on to name something (`Bidrag från Vinnova`) in `prefixes`; both are read as the label.
+    """
 
     name: str
     label_sv: str
@@ -620,6 +627,41 @@ class Layout:
     required: tuple[str, ...]
     optional: tuple[str, ...]
     split: Callable[[_Source], list[Part]]
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)  # header beginning -> label
+    # Labels of which the file must have at least one besides the required ones.
+    one_of: tuple[str, ...] = ()
+    # Headers that say the file is something else (a grants file has a grant reference).
+    excludes: tuple[str, ...] = ()
+
+    @cached_property
+    def _keys(self) -> dict[str, str]:
+        return {
+            v.normalise_label(alias): v.normalise_label(label)
+            for label, aliases in self.aliases.items()
+            for alias in aliases
+        }
+
+    def key(self, header: str) -> str:
+        """The matching key of a file's header: its label's when it is an alias or a prefix."""
+        key = v.normalise_label(header)
+        if key in self._keys:
+            return self._keys[key]
+        for prefix, label in self.prefixes.items():
+            if key.startswith(v.normalise_label(prefix)):
+                return v.normalise_label(label)
+        return key
+
+    def fits(self, header: list[str]) -> bool:
+        """True when `header` has every required label, one of `one_of` if any are named,
+        and none of `excludes`.
+        """
+        present = {self.key(str(text)) for text in header}
+        required = {v.normalise_label(label) for label in self.required}
+        optional = {v.normalise_label(label) for label in self.one_of}
+        if {v.normalise_label(label) for label in self.excludes} & present:
+            return False
+        return required <= present and (not optional or bool(optional & present))
 
 
 # The 360Giving grants columns: what the standard requires, and the common optional ones we read
@@ -682,13 +724,13 @@ class _Source:
         self.layout = layout
         self.position: dict[str, int] = {}
         for index, text in enumerate(raw.header):
-            self.position.setdefault(v.normalise_label(str(text)), index)
+            self.position.setdefault(layout.key(str(text)), index)
         keep, self.problems = raw.shape_problems()
         self.keep = [int(index) for index in np.flatnonzero(keep)]
         self.problems += self._header_problems()
 
     def has(self, label: str) -> bool:
-        return v.normalise_label(label) in self.position
+        return self.layout.key(label) in self.position
 
     def find(self, labels: tuple[str, ...]) -> str | None:
         """The first of `labels` the file has."""
@@ -696,24 +738,26 @@ class _Source:
 
     def shown(self, label: str) -> str:
         """The header as the file writes it."""
-        index = self.position.get(v.normalise_label(label))
+        index = self.position.get(self.layout.key(label))
         return label if index is None else str(self.raw.header[index])
 
     def cells(self, label: str) -> list[object]:
         """The cells of column `label` in the kept rows ("" when the file lacks the column)."""
-        index = self.position.get(v.normalise_label(label))
+        index = self.position.get(self.layout.key(label))
         if index is None:
             return [""] * len(self.keep)
         column = self.raw.columns[index]
+        if len(self.keep) == len(column):  # no row left out: the column as it is
+            return list(column)
         return [column[row] for row in self.keep]
 
     def _header_problems(self) -> list[Problem]:
-        known = {v.normalise_label(label) for label in self.layout.required + self.layout.optional}
+        known = {self.layout.key(label) for label in self.layout.required + self.layout.optional}
         line = self.raw.header_line or None
         problems = []
         seen: set[str] = set()
         for index, text in enumerate(self.raw.header):
-            label, key = str(text).strip(), v.normalise_label(str(text))
+            label, key = str(text).strip(), self.layout.key(str(text))
             if not label:
                 problems.append(blank_header(index, line))
             elif key in seen:
@@ -767,37 +811,56 @@ class _Source:
         )
         return Part(kind, raw, create_only)
 
-    def organisations(
-        self, entries: list[tuple[list[object], list[object], str]], source: str
-    ) -> Part:
-        """One create-only organisation per distinct name, at the first row that names it.
-
-        `entries` are (names, identifiers, label) per column pair that names organisations.
+    def organisations(self, entries: list[Named], source: str) -> Part:
+        """One create-only organisation per distinct name, at the first row that names it,
+        with what the file says about it there (number, country, county).
         """
-        first: dict[str, tuple[int, object]] = {}
-        for names, identifiers, _label in entries:
-            for position, (name, identifier) in enumerate(zip(names, identifiers, strict=True)):
-                if not v.is_missing(name):
-                    first.setdefault(" ".join(str(name).split()), (position, identifier))
+        first: dict[str, tuple[int, Named]] = {}  # name -> its first row and column
+        for entry in entries:
+            seen: set[object] = set()  # names repeat: look at each one once
+            for position, name in enumerate(entry.names):
+                if name not in seen:
+                    seen.add(name)
+                    if not v.is_missing(name):
+                        first.setdefault(" ".join(str(name).split()), (position, entry))
         ordered = sorted(first.items(), key=lambda item: item[1][0])
-        labels = " / ".join(label for _names, _ids, label in entries)
         names = [name for name, _first in ordered]
-        identifiers = [identifier for _name, (_row, identifier) in ordered]
+        extra: dict[str, str] = {}  # column -> label shown, from the first entry that has it
+        for entry in entries:
+            for column, (shown, _cells) in entry.columns.items():
+                extra.setdefault(column, shown)
+
+        def cells(column: str) -> list[object]:
+            return [
+                entry.columns[column][1][row] if column in entry.columns else ""
+                for _name, (row, entry) in ordered
+            ]
+
         raw = RawTable(
             name=f"{self.raw.name} ({KINDS['organisations'].label_sv.lower()})",
-            header=["name", "org_number", "kind", "country", "source"],
+            header=["name", "kind", "source", *extra],
             columns=[
                 names,
-                [_org_number(identifier) for identifier in identifiers],
                 [guess_org_kind(name) for name in names],
-                [_country_of(identifier) for identifier in identifiers],
                 [source] * len(names),
+                *(cells(column) for column in extra),
             ],
-            shown=[labels, labels, "Typ", "Land", "Källa"],
+            shown=[" / ".join(entry.label for entry in entries), "Typ", "Källa", *extra.values()],
             header_line=self.raw.header_line,
-            row_lines=[self.raw.line_of(self.keep[row]) for _name, (row, _id) in ordered],
+            row_lines=[self.raw.line_of(self.keep[row]) for _name, (row, _entry) in ordered],
         )
         return Part("organisations", raw, create_only=True)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A column of a layout's file that names organisations (one name per row), with what the
+    file says about each of them in other columns: canonical column -> (label shown, cells).
+    """
+
+    label: str
+    names: list[object]
+    columns: dict[str, tuple[str, list[object]]] = field(default_factory=dict)
 
 
 _SWEDISH_ORG_ID = re.compile(r"SE-(?:BLV|ON)-(?P<number>.+)", re.IGNORECASE)
@@ -878,10 +941,7 @@ def _split_vinnova(source: _Source) -> list[Part]:
         rows=[i for i, amount in enumerate(amounts) if not v.is_missing(amount)],
     )
     organisations = source.organisations(
-        [
-            (coordinators, [""] * len(coordinators), source.shown("KoordinatorOrg")),
-            (["Vinnova"], [""], "Vinnova"),
-        ],
+        [Named(source.shown("KoordinatorOrg"), coordinators), Named("Vinnova", ["Vinnova"])],
         VINNOVA_SOURCE,
     )
     return [organisations, projects, grants]
@@ -940,6 +1000,22 @@ def _currency_problems(source: _Source) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _giving_organisations(source: _Source, role: str, names: list[object]) -> Named:
+    """A 360Giving organisation column (`Recipient Org`, `Funding Org`) with the number and
+    country its org-id (`SE-BLV-5560160680`, `GB-CHC-...`) gives.
+    """
+    identifiers = source.cells(f"{role}:Identifier")
+    label = source.shown(f"{role}:Name")
+    return Named(
+        label,
+        names,
+        {
+            "org_number": (label, [_org_number(identifier) for identifier in identifiers]),
+            "country": ("Land", [_country_of(identifier) for identifier in identifiers]),
+        },
+    )
 
 
 # A column with a diarienummer names the project a 360Giving grant belongs to (several
@@ -1015,13 +1091,172 @@ def _split_360giving(source: _Source) -> list[Part]:
     )
     organisations = source.organisations(
         [
-            (recipients, source.cells("Recipient Org:Identifier"), "Recipient Org:Name"),
-            (funders, source.cells("Funding Org:Identifier"), "Funding Org:Name"),
+            _giving_organisations(source, "Recipient Org", recipients),
+            _giving_organisations(source, "Funding Org", funders),
         ],
         GIVING_SOURCE,
     )
     parts = [organisations, projects, grants]
     return [*parts, disbursements] if disbursements.raw.height else parts
+
+
+# A flat project sheet: one row per project, as a Vinnova project page reads or as a programme
+# officer keeps the list, with the coordinator's county and number and the grant on the row.
+# Its project columns go by every name the projects kind knows; these are the rest.
+_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Län": ("County", "Koordinatorns län", "Region (län)"),
+    "Organisationsnummer": (
+        "Orgnr",
+        "Org.nr",
+        "Org nr",
+        "Organisation number",
+        "Koordinatorns organisationsnummer",
+    ),
+    "Belopp": (
+        "Beviljat belopp",
+        "Beviljat bidrag",
+        "BeviljatBidrag",
+        "Beviljade medel",
+        "Bidrag",
+        "Bidragsbelopp",
+        "Amount granted",
+        "Amount awarded",
+        "Grant amount",
+        "Amount",
+    ),
+    "Finansiär": ("Bidragsgivare", "Funder", "Funding organisation"),
+    "Beslutsdatum": ("Beslut", "Decision date", "Award date"),
+}
+# "Bidrag från Vinnova" is the amount, and names its funder.
+_FUNDED_BY = re.compile(
+    r"^\s*(?:beviljat\s+)?bidrag\s+fr[åa]n\s+(?P<funder>.+?)\s*(?:\([^)]*\))?\s*$", re.I
+)
+_PROJECTS = "projects"
+
+
+def _sheet_aliases() -> dict[str, tuple[str, ...]]:
+    """Every name of every column a project sheet reads, under the label it is read as."""
+    aliases = {column.sv: (column.name, *column.aliases) for column in KINDS[_PROJECTS].columns}
+    return {**aliases, **_SHEET_COLUMNS}
+
+
+def _each_distinct(read: Callable[[object], object], cells: list[object]) -> list[object]:
+    """`read` of every cell, computed once per distinct cell: dates repeat in a large sheet."""
+    done: dict[object, object] = {}
+    return [done[cell] if cell in done else done.setdefault(cell, read(cell)) for cell in cells]
+
+
+def _readable_dates(cells: list[object], *, end: bool) -> list[object]:
+    """The cells that read as dates, as dates; others empty (the project reports them)."""
+
+    def read(value: object) -> object:
+        try:
+            return "" if v.is_missing(value) else v.parse_date(value, end=end)
+        except v.ValueProblem:
+            return ""
+
+    return _each_distinct(read, cells)
+
+
+def _sheet_dates(source: _Source) -> tuple[list[object], list[object]]:
+    """Each row's start and end as dates ("" when unknown): the own column where filled, else
+    the period's (`Projektets löptid`), as the projects kind reads them.
+    """
+
+    def period(value: object) -> tuple[object, object]:
+        try:
+            return ("", "") if v.is_missing(value) else v.parse_period(value)
+        except v.ValueProblem:
+            return "", ""
+
+    periods = _each_distinct(period, source.cells("Projektets löptid"))
+    starts = _readable_dates(source.cells("Startdatum"), end=False)
+    ends = _readable_dates(source.cells("Slutdatum"), end=True)
+    return (
+        [own or start for own, (start, _end) in zip(starts, periods, strict=True)],
+        [own or end for own, (_start, end) in zip(ends, periods, strict=True)],
+    )
+
+
+def _split_sheet(source: _Source) -> list[Part]:
+    """The coordinators, the projects and each project's grant of a flat project sheet.
+
+    The funder is the one the amount's header names (`Bidrag från Vinnova`), else the row's
+    `Finansiär`. Without either the projects still import and a warning says the amounts were
+    not stored: a grant without a funder cannot be kept. The grant's reference is the
+    diarienummer: one grant per project and funder, so a second upload updates it. A missing
+    Status is read from the dates, as for 360Giving (before the start planned, and so on).
+    """
+    n = len(source.keep)
+    reference = source.cells("Diarienummer")
+    starts, ends = _sheet_dates(source)
+    project_columns = [
+        (column.name, source.shown(column.sv), source.cells(column.sv))
+        for column in KINDS[_PROJECTS].columns
+        if source.has(column.sv)
+    ]
+    if not source.has("Status"):
+        today = date.today()
+        statuses = [_status_from_dates(s, e, today) for s, e in zip(starts, ends, strict=True)]
+        project_columns.append(("status", "Status", statuses))
+    parts = [source.part(_PROJECTS, project_columns)]
+
+    coordinators = source.cells("Koordinator")
+    named = [
+        Named(
+            source.shown("Koordinator"),
+            coordinators,
+            {
+                name: (source.shown(label), source.cells(label))
+                for name, label in (("county", "Län"), ("org_number", "Organisationsnummer"))
+                if source.has(label)
+            },
+        )
+    ]
+    amount_label = source.shown("Belopp")
+    funded_by = _FUNDED_BY.match(amount_label)
+    if funded_by:
+        funders: list[object] = [funded_by["funder"]] * n
+        funder_label = amount_label
+    else:
+        funders, funder_label = source.cells("Finansiär"), source.shown("Finansiär")
+    if source.has("Belopp") and (funded_by or source.has("Finansiär")):
+        amounts = source.cells("Belopp")
+        parts.append(
+            source.part(
+                "grants",
+                [
+                    ("reference", source.shown("Diarienummer"), reference),
+                    ("project_reference", source.shown("Diarienummer"), reference),
+                    ("funder", funder_label, funders),
+                    ("amount_sek", amount_label, amounts),
+                    ("decision_date", source.shown("Beslutsdatum"), source.cells("Beslutsdatum")),
+                    ("start_date", source.shown("Startdatum"), starts),
+                    ("end_date", source.shown("Slutdatum"), ends),
+                    ("source", source.shown("Källa"), source.cells("Källa")),
+                ],
+                rows=[
+                    i for i, empty in enumerate(_each_distinct(v.is_missing, amounts)) if not empty
+                ],
+            )
+        )
+        named.append(Named(funder_label, funders))
+    elif source.has("Belopp"):
+        source.problems.append(
+            Problem(
+                "extra-label",
+                f"Beloppen i ”{amount_label}” sparas inte som bidrag: filen anger ingen "
+                "finansiär. Lägg till kolumnen ”Finansiär” eller döp om kolumnen till "
+                "”Bidrag från Vinnova” (med finansiärens namn); projekten importeras ändå.",
+                f"The amounts in “{amount_label}” are not stored as grants: the file names no "
+                "funder. Add a “Finansiär” (Funder) column or name the column “Bidrag från "
+                "Vinnova” (with the funder's name); the projects are imported all the same.",
+                row=source.raw.header_line or None,
+                column=amount_label,
+                severity="warning",
+            )
+        )
+    return [source.organisations(named, source.raw.name), *parts]
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -1055,6 +1290,18 @@ LAYOUTS: dict[str, Layout] = {
             optional=(*GIVING_OPTIONAL, *_GIVING_PROJECT_LABELS),
             split=_split_360giving,
         ),
+        Layout(
+            name="project_sheet",
+            label_sv="Projektlista (en rad per projekt)",
+            label_en="Project sheet (one row per project)",
+            required=("Diarienummer", "Titel"),
+            optional=tuple(label for label in _sheet_aliases() if label != "Titel"),
+            split=_split_sheet,
+            aliases=_sheet_aliases(),
+            prefixes={"Bidrag från": "Belopp", "Beviljat bidrag från": "Belopp"},
+            one_of=tuple(_SHEET_COLUMNS),
+            excludes=KINDS["grants"].column("reference").headers,
+        ),
     )
 }
 
@@ -1063,12 +1310,10 @@ UPLOAD_KINDS: tuple[str, ...] = (*KINDS, *LAYOUTS)
 
 
 def detect_layout(header: list[str]) -> Layout | None:
-    """The layout whose required headers the file has, if any."""
-    present = {v.normalise_label(str(text)) for text in header}
-    for layout in LAYOUTS.values():
-        if {v.normalise_label(label) for label in layout.required} <= present:
-            return layout
-    return None
+    """The first layout the headers fit (`Layout.fits`), if any: Vinnova and 360Giving come
+    before the project sheet, whose headers are the loosest.
+    """
+    return next((layout for layout in LAYOUTS.values() if layout.fits(header)), None)
 
 
 def split(raw: RawTable, name: str) -> list[Part]:

@@ -2,6 +2,8 @@
 
 Nothing is written here. References are checked against the store and against what the same
 upload creates, so a file may bring an organisation and the projects it coordinates together.
+An organisation named only in passing (a coordinator, a funder) that neither has is added as a
+new one and listed in `Plan.new_organisations` with the existing names it is close to.
 The diff is done column by column on whole frames: a 100 000-row upload costs a handful of
 array comparisons, not 100 000 Python dictionaries.
 """
@@ -9,6 +11,10 @@ array comparisons, not 100 000 Python dictionaries.
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -17,7 +23,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from arena.ingest.formats import KINDS, Kind
+from arena.ingest.formats import KINDS, Kind, guess_org_kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
     key_column,
@@ -121,6 +127,20 @@ def _records(frame: pd.DataFrame, **extra: object) -> list[dict]:
     return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
+@dataclass(frozen=True)
+class NewOrganisation:
+    """An organisation the upload names in passing (a coordinator, a funder, a member) that
+    the store does not have: the plan adds it, and the preview lists it so that a typo of an
+    existing name is caught by a person rather than silently added as a second organisation.
+    """
+
+    name: str  # as written in the file (whitespace-normalised)
+    kind: str  # guessed OrganisationKind code
+    lines: tuple[int, ...]  # file lines that name it (first 20)
+    columns: tuple[str, ...]  # the file's header(s) where it appears
+    similar: tuple[str, ...]  # up to 3 closest existing store names, best first; () when none
+
+
 @dataclass
 class Plan:
     """The whole upload's plan, kind by kind, with every problem found."""
@@ -129,6 +149,7 @@ class Plan:
     problems: list[Problem]
     # Key -> id of every kind the upload refers to, as read under the write lock (apply uses it).
     ids: dict[str, dict[object, int]] = field(default_factory=dict, repr=False)
+    new_organisations: list[NewOrganisation] = field(default_factory=list)  # sorted by name
 
     @property
     def has_errors(self) -> bool:
@@ -151,6 +172,163 @@ class Plan:
 def key_text(kind: Kind, row: dict | pd.Series) -> str:
     """A row's natural key as users read it: "2018-04510", "BG-2017 · 2017"."""
     return " · ".join(str(row[name]) for name in kind.key if row.get(name) is not None)
+
+
+# Words that say an organisation is a company, not which one: "Acme AB" is "Acme".
+_LEGAL_FORMS = frozenset({"ab", "aktiebolag", "aktiebolaget", "publ", "ltd", "limited", "inc"})
+_COMBINING = re.compile("[\u0300-\u036f]")  # the accents NFKD splits off å, ä, é ...
+_NOT_WORD = re.compile(r"[\W_]+")
+_SHOWN_LINES = 20
+_SIMILAR = 3
+_CUTOFF = 0.8  # difflib ratio: "Regoin Skane" is near "Region Skåne", "Region Stockholm" not
+_BUCKET = 200  # a word or beginning shared by more names than this narrows nothing
+
+
+def name_key(name: str) -> str:
+    """An organisation name as compared for closeness: no diacritics, case, punctuation or
+    legal form, one space between words ("Region Östergötland AB" -> "region ostergotland").
+    """
+    # Dots go without a trace ("A.B." is "AB"); other punctuation separates words.
+    text = name.casefold().replace(".", "")
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text.replace("ø", "o"))
+        text = _COMBINING.sub("", decomposed)
+    words = _NOT_WORD.sub(" ", text).split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    while len(words) > 1 and words[0] in _LEGAL_FORMS:
+        words.pop(0)
+    return " ".join(words)
+
+
+class NameIndex:
+    """The store's organisation names indexed for "which existing names is this close to?".
+
+    Names are compared by `name_key`; a new name is compared with difflib only against the
+    names that share one of its words or its first letters, so 30 000 names in the store and
+    thousands in an upload cost milliseconds per name, not a comparison with every name.
+    """
+
+    def __init__(self, names: list[str]):
+        self.by_key: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(names):
+            self.by_key[name_key(name)].append(name)
+        # Keys by each word of three letters or more, and by their first three letters.
+        self.words: dict[str, list[str]] = defaultdict(list)
+        self.starts: dict[str, list[str]] = defaultdict(list)
+        for key in self.by_key:
+            for word in set(key.split()):
+                if len(word) >= 3:
+                    self.words[word].append(key)
+            self.starts[key[:3]].append(key)
+
+    def similar(self, name: str) -> tuple[str, ...]:
+        """Up to three existing names closest to `name`, best first: a name equal but for
+        case, accents, punctuation or legal form first; () when none is near.
+        """
+        key = name_key(name)
+        found = [existing for existing in self.by_key.get(key, ()) if existing != name]
+        buckets = [self.words.get(word, ()) for word in key.split() if len(word) >= 3]
+        buckets.append(self.starts.get(key[:3], ()))
+        candidates = {other for keys in buckets if len(keys) <= _BUCKET for other in keys}
+        candidates.discard(key)
+        if candidates:
+            for close in difflib.get_close_matches(key, candidates, n=_SIMILAR, cutoff=_CUTOFF):
+                found += self.by_key[close]
+        return tuple(found[:_SIMILAR])
+
+
+def _new_organisations(
+    tables: list[ParsedTable], store: dict[object, int]
+) -> tuple[list[ParsedTable], list[NewOrganisation]]:
+    """Organisations the upload names that neither the store nor an organisations table of the
+    upload has, added to the upload as create-only rows (kind guessed from the name); and the
+    list of every organisation that only a passing mention creates, for the preview.
+
+    An organisations file's own rows are not listed: it adds them on purpose.
+    """
+    organisations = next((t for t in tables if t.kind.name == "organisations"), None)
+    passing: dict[str, tuple[list[int], list[str]]] = {}  # name -> (lines, headers)
+    for table in tables:
+        for column in table.kind.stored_columns:
+            if column.ref is None or column.ref.kind != "organisations":
+                continue
+            if column.name not in table.frame.columns:
+                continue
+            series = table.frame[column.name]
+            unknown = series[series.notna() & ~series.isin(store.keys())]
+            # Each name's first lines, grouped with one sort rather than row by row.
+            codes, names = pd.factorize(unknown.to_numpy())
+            order = np.argsort(codes, kind="stable")
+            starts = np.searchsorted(codes[order], np.arange(len(names)))
+            ends = np.minimum(np.append(starts[1:], len(order)), starts + _SHOWN_LINES)
+            file_lines = unknown.index.to_numpy()[order]
+            label = table.label(column.name)
+            for name, start, end in zip(names, starts.tolist(), ends.tolist(), strict=True):
+                lines, headers = passing.setdefault(name, ([], []))
+                for line in file_lines[start:end].tolist():
+                    if len(lines) < _SHOWN_LINES and line not in lines:
+                        lines.append(line)
+                if label not in headers:
+                    headers.append(label)
+    kinds: dict[str, str] = {}
+    if organisations is not None:
+        frame = organisations.frame
+        guessed = frame["kind"] if "kind" in frame.columns else frame["name"].map(guess_org_kind)
+        for line, name, kind in zip(frame.index, frame["name"], guessed, strict=True):
+            if organisations.create_only and name is not None and name not in store:
+                kinds[name] = getattr(kind, "value", kind) or guess_org_kind(name)
+                lines, headers = passing.setdefault(name, ([], []))
+                if not lines:
+                    lines.append(int(line))
+                    headers.append(organisations.label("name"))
+            elif name in passing:  # the upload's organisations file adds it on purpose
+                del passing[name]
+    if not passing:
+        return tables, []
+    missing = [name for name in passing if name not in kinds]
+    if missing:
+        source = next(t.source_name for t in tables if t.kind.name != "organisations")
+        added = {
+            "name": missing,
+            "kind": [guess_org_kind(name) for name in missing],
+            "source": [source] * len(missing),
+        }
+        index = pd.Index([passing[name][0][0] for name in missing], name="line")
+        if organisations is None:
+            organisations = ParsedTable(
+                kind=KINDS["organisations"],
+                frame=objects_frame(added, index),
+                columns=list(added),
+                source_name=source,
+                create_only=True,
+            )
+            tables = [organisations, *tables]
+        else:
+            # New names are inserts only, so create-only or not the table treats them alike;
+            # columns the table lacks stay out (an update would otherwise empty them).
+            columns = list(organisations.frame.columns)
+            rows = objects_frame(
+                {name: added.get(name, [None] * len(missing)) for name in columns}, index
+            )
+            frame = pd.concat([organisations.frame, rows])
+            tables = [
+                dataclasses.replace(organisations, frame=frame) if t is organisations else t
+                for t in tables
+            ]
+        kinds.update(zip(added["name"], added["kind"], strict=True))
+    index = NameIndex([str(name) for name in store])
+    listed = [
+        NewOrganisation(
+            name=name,
+            kind=kinds[name],
+            lines=tuple(lines),
+            columns=tuple(headers),
+            similar=index.similar(name),
+        )
+        for name, (lines, headers) in passing.items()
+    ]
+    return tables, sorted(listed, key=lambda organisation: organisation.name)
 
 
 def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> list[Problem]:
@@ -267,6 +445,11 @@ def plan_upload(
     file already known to be rejected, comparing every row with the store is wasted work.
     """
     order = list(KINDS)
+    new_organisations: list[NewOrganisation] = []
+    read_ids: dict[str, dict[object, int]] = {}
+    if any(c.ref and c.ref.kind == "organisations" for t in tables for c in t.kind.columns):
+        read_ids["organisations"] = key_ids(conn, "organisations")
+        tables, new_organisations = _new_organisations(tables, read_ids["organisations"])
     tables = sorted(tables, key=lambda t: order.index(t.kind.name))
     uploaded = {t.kind.name: t for t in tables}
     # Organisations are always read: their numbers must stay unique.
@@ -281,7 +464,7 @@ def plan_upload(
     referable |= {
         SCOPE_KINDS[c.scope] for t in tables for c in t.kind.scope_columns if c.scope in SCOPE_KINDS
     }
-    ids = {name: key_ids(conn, name) for name in referable}
+    ids = {name: read_ids[name] if name in read_ids else key_ids(conn, name) for name in referable}
     known: dict[str, set[object]] = {}
     for name in referable:
         table = uploaded.get(name)
@@ -308,7 +491,7 @@ def plan_upload(
             plan.rejected = _rejected_lines(table_problems)
         problems += table_problems
         plans.append(plan)
-    return Plan(kinds=plans, problems=problems, ids=ids)
+    return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 
 def _rejected_lines(problems: list[Problem]) -> list[int]:

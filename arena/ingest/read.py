@@ -9,14 +9,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
-from collections.abc import Sequence
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import methodcaller
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
 
+from arena import config
 from arena.ingest import values as v
 from arena.ingest.report import Problem
 
@@ -278,6 +284,9 @@ def _sniff_delimiter(lines: list[str]) -> str:
 
 def read_csv(text: str, name: str) -> RawTable:
     """A CSV table: `sep=` line honoured, otherwise `;` `,` or tab sniffed from the first lines."""
+    # csv refuses a field over 128 KB by default; any field of a file within the upload limit
+    # is read (the limit is process-wide, and every caller wants the same).
+    csv.field_size_limit(config.UPLOAD_LIMIT_BYTES)
     header_line = 1
     first_newline = text.find("\n")
     first = text[: first_newline if first_newline >= 0 else len(text)].strip()
@@ -368,53 +377,426 @@ def _read_plain_csv(text: str, name: str, delimiter: str, header_line: int) -> R
     )
 
 
-def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
-    """The first sheet (or the named one) of a workbook; cells keep Excel's types."""
-    from openpyxl import load_workbook
+# --- Excel workbooks, checked before they are opened ---------------------------------------
+# A workbook is a zip of XML: a few KB on disk can claim gigabytes unpacked, or place one cell
+# at XFD1048576 so that a reader builds a grid of 17 billion cells (calamine aborts the process,
+# openpyxl took 2.2 GB). So the zip's sizes and the sheet's real extent are checked first, in
+# memory bounded by one chunk, and calamine only ever sees a workbook that fits.
 
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken file
-        raise ReadError(
-            Problem(
-                "format-error",
-                f"Excel-filen kan inte öppnas: {exc}",
-                f"The Excel file cannot be opened: {exc}",
+# Unpacked XML is about ten times its zip; eight uploads' worth is more than any real sheet.
+XLSX_MAX_UNPACKED_BYTES = 8 * config.UPLOAD_LIMIT_BYTES
+# Spreadsheet XML deflates 5-30 times; zip bombs a thousand. Small parts may exceed it freely.
+XLSX_MAX_RATIO = 100
+_RATIO_FROM_BYTES = 1024 * 1024
+# Cells of the grid read (rows x columns from A1): 250 000 rows of 20 columns. Each costs
+# about 100 bytes in calamine and Python together, so the grid stays near 500 MB at most.
+XLSX_MAX_CELLS = 5_000_000
+_CHUNK = 4 * 1024 * 1024
+
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_DIMENSION = re.compile(
+    rb"<(?:[\w.-]+:)?dimension\s+ref=[\"'](?:[A-Z]+[0-9]+:)?([A-Z]{1,3})([0-9]{1,7})"
+)
+# Any cell or row tag, prefixed or not, with any attributes, for the careful reading.
+_TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(?=[\s/>])([^>]*)>")
+_R_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*["']([A-Z]*)([0-9]+)["']""")
+
+
+def _xlsx_error(error: str, sv: str, en: str, **where: object) -> ReadError:
+    return ReadError(Problem(error, sv, en, **where))
+
+
+def _column_number(letters: bytes) -> int:
+    """1 for A, 27 for AA, 16384 for XFD."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _check_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook whose parts would unpack to too much (source-error)."""
+    total = sum(info.file_size for info in archive.infolist())
+    if total > XLSX_MAX_UNPACKED_BYTES:
+        raise _xlsx_error(
+            "source-error",
+            f"Excel-filen packas upp till {total // 1024**2} MB, mer än de "
+            f"{XLSX_MAX_UNPACKED_BYTES // 1024**2} MB som läses. Spara bladet som CSV.",
+            f"The Excel file unpacks to {total // 1024**2} MB, more than the "
+            f"{XLSX_MAX_UNPACKED_BYTES // 1024**2} MB that is read. Save the sheet as CSV.",
+        )
+    for info in archive.infolist():
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_FROM_BYTES and ratio > XLSX_MAX_RATIO:
+            raise _xlsx_error(
+                "source-error",
+                f"Delen {info.filename} i Excel-filen packas upp {ratio:.0f} gånger; så "
+                "mycket packar inget kalkylblad. Filen läses inte.",
+                f"The part {info.filename} of the Excel file unpacks {ratio:.0f} times; no "
+                "spreadsheet packs that tightly. The file is not read.",
             )
-        ) from exc
+
+
+def _inflate(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes in chunks, never more than its declared size.
+
+    zipfile stops at the declared size, but calamine would inflate whatever the stream holds:
+    a part that inflates past its declared size is refused here, before calamine sees it.
+    """
+    name_length, extra_length = struct.unpack_from("<26xHH", data, info.header_offset)
+    start = info.header_offset + 30 + name_length + extra_length
+    raw = memoryview(data)[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        if info.compress_size != info.file_size:
+            raise _broken(info)
+        for position in range(0, len(raw), _CHUNK):
+            yield bytes(raw[position : position + _CHUNK])
+        return
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise _broken(info)
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    left = info.file_size
     try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise ReadError(
-                Problem(
-                    "format-error",
-                    f"Bladet ”{sheet}” finns inte (finns: {', '.join(workbook.sheetnames)}).",
-                    f"There is no sheet “{sheet}” (there are: {', '.join(workbook.sheetnames)}).",
+        for position in range(0, len(raw), _CHUNK):
+            pending = bytes(raw[position : position + _CHUNK])
+            while pending:
+                piece = inflater.decompress(pending, _CHUNK)
+                pending = inflater.unconsumed_tail
+                left -= len(piece)
+                if left < 0:
+                    raise _broken(info)
+                yield piece
+    except zlib.error:
+        raise _broken(info) from None
+    if left or not inflater.eof:
+        raise _broken(info)
+
+
+def _broken(info: zipfile.ZipInfo) -> ReadError:
+    return _xlsx_error(
+        "format-error",
+        f"Excel-filen är trasig (delen {info.filename} stämmer inte med sin storlek).",
+        f"The Excel file is broken (the part {info.filename} does not match its size).",
+    )
+
+
+# The workbook and its relationships: a few KB even with hundreds of sheets.
+_MAX_INDEX_BYTES = 4 * 1024 * 1024
+
+
+def _xml(archive: zipfile.ZipFile, part: str) -> ElementTree.Element:
+    """A small XML part parsed (KeyError if absent, ParseError if it is no plain small XML).
+
+    OOXML never declares a DOCTYPE, so one is refused with its entities unexpanded.
+    """
+    if archive.getinfo(part).file_size > _MAX_INDEX_BYTES:
+        raise ElementTree.ParseError(f"{part} is too large")
+    content = archive.read(part)
+    if b"<!DOCTYPE" in content:
+        raise ElementTree.ParseError(f"{part} declares a DOCTYPE")
+    return ElementTree.fromstring(content)
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship id -> part name, from the `_rels` file of `part` ("" for the package)."""
+    folder, _slash, base = part.rpartition("/")
+    rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    try:
+        root = _xml(archive, rels)
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    targets = {}
+    for relationship in root:
+        target = relationship.get("Target", "")
+        path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+        targets[relationship.get("Id", "")] = posixpath.normpath(path)
+    return targets
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    name: str
+    part: str  # the sheet's XML inside the zip
+    visible: bool
+
+
+def _sheets(archive: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
+    """The workbook's sheets in tab order and the index of the active tab."""
+    package = _relationships(archive, "")
+    workbook_part = next(
+        (path for path in package.values() if path.endswith(".xml")), "xl/workbook.xml"
+    )
+    try:
+        root = _xml(archive, workbook_part)
+    except (KeyError, ElementTree.ParseError) as exc:
+        raise _xlsx_error(
+            "format-error",
+            f"Excel-filen saknar en läsbar arbetsbok ({exc}).",
+            f"The Excel file has no readable workbook ({exc}).",
+        ) from exc
+    parts = _relationships(archive, workbook_part)
+    sheets, active = [], 0
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "workbookView" and element.get("activeTab", "").isdigit():
+            active = int(element.get("activeTab", "0"))
+        elif tag == "sheet":
+            sheets.append(
+                _Sheet(
+                    element.get("name", ""),
+                    parts.get(element.get(_REL_NS, ""), ""),
+                    element.get("state", "visible") == "visible",
                 )
             )
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        all_rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    # Excel sheets often start with a title and blank rows: the header is the first row with
-    # two or more cells filled (a title fills one), else the first row with anything.
-    filled = [sum(cell is not None and cell != "" for cell in row) for row in all_rows]
-    start = next((i for i, count in enumerate(filled) if count > 1), None)
-    if start is None:
-        start = next((i for i, count in enumerate(filled) if count), None)
+    return sheets, active
+
+
+def _choose(sheets: list[_Sheet], active: int, wanted: str | None) -> _Sheet:
+    """The named sheet, else the active one if visible, else the first visible one."""
+    visible = [sheet for sheet in sheets if sheet.visible]
+    if wanted is not None:
+        for sheet in sheets:
+            if sheet.name == wanted:
+                return sheet
+        names = ", ".join(f"”{sheet.name}”" for sheet in visible)
+        names_en = ", ".join(f"“{sheet.name}”" for sheet in visible)
+        raise _xlsx_error(
+            "format-error",
+            f"Bladet ”{wanted}” finns inte. Bladen i filen: {names}.",
+            f"There is no sheet “{wanted}”. The sheets in the file: {names_en}.",
+        )
+    if 0 <= active < len(sheets) and sheets[active].visible:
+        return sheets[active]
+    if not visible:
+        raise _xlsx_error(
+            "format-error",
+            "Excel-filen har inget synligt blad.",
+            "The Excel file has no visible sheet.",
+        )
+    return visible[0]
+
+
+def _sheet_data(chunks: Iterator[bytes], sheet: str) -> Iterator[bytes]:
+    """The `<sheetData>` of a sheet's XML in pieces that end between tags.
+
+    The head before it is read for the declared `<dimension>`, so a sheet that says it is too
+    large is refused before a single row is scanned.
+    """
+    tail, inside = b"", False
+    for chunk in chunks:
+        buffer = tail + chunk
+        cut = buffer.rfind(b"<")
+        cut = len(buffer) if cut <= 0 else cut
+        piece, tail = buffer[:cut], buffer[cut:]
+        if not inside:
+            opening = piece.find(b"<sheetData")
+            if opening < 0:
+                if dimension := _DIMENSION.search(piece):
+                    _check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
+                tail = piece[-200:] + tail  # a <dimension or <sheetData split by the cut
+                continue
+            if dimension := _DIMENSION.search(piece, 0, opening):
+                _check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
+            inside, piece = True, piece[opening:]
+        closing = piece.find(b"</sheetData")
+        yield piece if closing < 0 else piece[:closing]
+        if closing >= 0:
+            return
+    if inside and tail:
+        yield tail
+
+
+def _check_extent(sheet: str, rows: int, columns: int) -> None:
+    if rows * columns > XLSX_MAX_CELLS:
+        letters = _column_letters(columns)
+        raise _xlsx_error(
+            "source-error",
+            f"Bladet ”{sheet}” når rad {rows} och kolumn {letters}: {rows} × {columns} celler är "
+            f"fler än de {XLSX_MAX_CELLS:,} som läses. Ta bort tomma formaterade rader och "
+            "kolumner, eller spara bladet som CSV.".replace(",", " "),
+            f"The sheet “{sheet}” reaches row {rows} and column {letters}: {rows} × {columns} "
+            f"cells are more than the {XLSX_MAX_CELLS:,} that are read. Delete empty formatted "
+            "rows and columns, or save the sheet as CSV.",
+            row=rows,
+            column=letters,
+        )
+
+
+def _starting(array: np.ndarray, positions: np.ndarray, text: bytes) -> np.ndarray:
+    """Which of `positions` in `array` start `text`."""
+    found = np.ones(len(positions), dtype=bool)
+    for offset, byte in enumerate(text):
+        found &= array[positions + offset] == byte
+    return found
+
+
+def _numbers(array: np.ndarray, positions: np.ndarray) -> np.ndarray | None:
+    """The whole numbers of up to 7 digits written at `positions` and closed by a quote;
+    None if any is not.
+    """
+    value = np.zeros(len(positions), dtype=np.int64)
+    length = np.zeros(len(positions), dtype=np.int64)
+    for offset in range(7):
+        byte = array[positions + offset]
+        digit = (byte >= ord("0")) & (byte <= ord("9")) & (length == offset)
+        value = np.where(digit, value * 10 + byte - ord("0"), value)
+        length += digit
+    if not ((length > 0) & (array[positions + length] == ord('"'))).all():
+        return None
+    return value
+
+
+def _explicit_extent(pieces: Iterator[bytes]) -> tuple[int, int] | None:
+    """Last row and column of cells and rows that all name their place first (`<row r="7">`,
+    `<c r="B7"`), as Excel writes; None if any does not (then each tag must be walked).
+
+    A cell's own reference places it, whatever its row says, so both are read. Done with
+    numpy over the bytes: a Python step per cell would take longer than reading the sheet.
+    """
+    rows = columns = 0
+    for piece in pieces:
+        if b":c" in piece or b":row" in piece:  # a namespace prefix: walk it
+            return None
+        array = np.frombuffer(piece + bytes(32), dtype=np.uint8)
+        tags = np.flatnonzero(array == ord("<"))
+        cells = tags[array[tags + 1] == ord("c")]
+        row_tags = tags[_starting(array, tags, b"<row")]
+        if not (
+            _starting(array, cells, b'<c r="').all()
+            and _starting(array, row_tags, b'<row r="').all()
+        ):
+            return None
+        letters = cells + len(b'<c r="')
+        column = np.zeros(len(cells), dtype=np.int64)
+        width = np.zeros(len(cells), dtype=np.int64)
+        for offset in range(3):  # A to XFD
+            byte = array[letters + offset]
+            letter = (byte >= ord("A")) & (byte <= ord("Z")) & (width == offset)
+            column = np.where(letter, column * 26 + byte - (ord("A") - 1), column)
+            width += letter
+        cell_rows = _numbers(array, letters + width)
+        row_numbers = _numbers(array, row_tags + len(b'<row r="'))
+        if cell_rows is None or row_numbers is None or not width.all():
+            return None
+        columns = max(columns, int(column.max(initial=0)))
+        rows = max(rows, int(cell_rows.max(initial=0)), int(row_numbers.max(initial=0)))
+    return rows, columns
+
+
+def _walked_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
+    """Last row and column, walking every row and cell tag: one without `r` follows the last."""
+    row = column = rows = columns = 0
+    for piece in pieces:
+        for match in _TAG.finditer(piece):
+            place = _R_ATTRIBUTE.search(match[2])
+            if match[1] == b"c":
+                if place and place[1]:
+                    column, row = _column_number(place[1]), int(place[2])
+                else:
+                    column += 1
+                columns = max(columns, column)
+            else:
+                row, column = (int(place[2]) if place else row + 1), 0
+            rows = max(rows, row)
+    return rows, columns
+
+
+def _checked_sheet(data: bytes, wanted: str | None) -> str:
+    """The name of the sheet to read, once the workbook is known to fit (ReadError if not)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise _xlsx_error(
+            "format-error",
+            f"Excel-filen kan inte öppnas: {exc}.",
+            f"The Excel file cannot be opened: {exc}.",
+        ) from exc
+    with archive:
+        _check_sizes(archive)
+        sheets, active = _sheets(archive)
+        sheet = _choose(sheets, active, wanted)
+        try:
+            info = archive.getinfo(sheet.part)
+        except KeyError:
+            raise _xlsx_error(
+                "format-error",
+                f"Bladet ”{sheet.name}” saknas i Excel-filen.",
+                f"The sheet “{sheet.name}” is missing from the Excel file.",
+            ) from None
+        extent = _explicit_extent(_sheet_data(_inflate(data, info), sheet.name))
+        if extent is None:
+            extent = _walked_extent(_sheet_data(_inflate(data, info), sheet.name))
+        _check_extent(sheet.name, *extent)
+    return sheet.name
+
+
+def _header_row(rows: list[list[object]]) -> int | None:
+    """Excel sheets often start with a title and blank rows: the header is the first row with
+    two or more cells filled (a title fills one), else the first row with anything.
+    """
+    first_filled = None
+    for index, row in enumerate(rows):
+        filled = sum(cell != "" for cell in row)
+        if filled > 1:
+            return index
+        if filled and first_filled is None:
+            first_filled = index
+    return first_filled
+
+
+def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
+    """The named sheet of a workbook, else its active sheet (or first visible one); cells keep
+    Excel's types. Checked first (`_checked_sheet`), read with calamine (fast, in Rust).
+    """
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    title = _checked_sheet(data, sheet)
+    try:
+        with CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
+            # From A1, so a row's index is its sheet row - 1 whatever lies above the data.
+            all_rows = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
+    except (CalamineError, ValueError, OSError) as exc:
+        raise _xlsx_error(
+            "format-error",
+            f"Excel-filen kan inte läsas: {exc}.",
+            f"The Excel file cannot be read: {exc}.",
+        ) from exc
+    # Every number is a double, as Excel keeps it: the values module reads 2017.0 as 2017.
+    start = _header_row(all_rows)
     if start is None:
         raise ReadError(Problem("format-error", "Bladet är tomt.", "The sheet is empty."))
-    header = ["" if cell is None else str(cell) for cell in all_rows[start]]
-    rows = [["" if cell is None else cell for cell in row] for row in all_rows[start + 1 :]]
+    header = [
+        str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell)
+        for cell in all_rows[start]
+    ]
+    rows = all_rows[start + 1 :]
     # Trailing empty rows are Excel's formatting residue, not data.
     while rows and all(cell == "" for cell in rows[-1]):
         rows.pop()
-    return RawTable.from_rows(f"{name}:{worksheet.title}", header, rows, header_line=start + 1)
+    return RawTable.from_rows(f"{name}:{title}", header, rows, header_line=start + 1)
 
 
 def read_json(text: str, name: str) -> RawTable:
     """A JSON list of flat objects (Vinnova open data): the union of keys is the header."""
     try:
         records = json.loads(text)
+    except RecursionError:
+        # Python's parser recurses per level; thousands of nested [ or { exhaust the stack.
+        raise ReadError(
+            Problem(
+                "format-error",
+                "JSON-filen är för djupt nästlad för att läsas; den ska vara en lista av objekt.",
+                "The JSON file is nested too deeply to read; it must be a list of objects.",
+            )
+        ) from None
     except json.JSONDecodeError as exc:
         raise ReadError(
             Problem(
@@ -442,8 +824,26 @@ def read_json(text: str, name: str) -> RawTable:
     return RawTable.from_rows(name, header, rows, header_line=0)
 
 
+def check_size(size: int) -> None:
+    """Refuse a file larger than the upload limit (source-error): reading it would take too
+    long and too much memory, and the web page refuses it too.
+    """
+    if size > config.UPLOAD_LIMIT_BYTES:
+        megabytes = f"{size / 1024**2:.0f}"
+        raise ReadError(
+            Problem(
+                "source-error",
+                f"Filen är {megabytes} MB; högst {config.UPLOAD_LIMIT_MB} MB läses. Dela upp "
+                "den i flera filer.",
+                f"The file is {megabytes} MB; at most {config.UPLOAD_LIMIT_MB} MB is read. "
+                "Split it into several files.",
+            )
+        )
+
+
 def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTable:
-    """Read an uploaded file by its extension (CSV/TXT/TSV, XLSX, JSON)."""
+    """Read an uploaded file by its extension (CSV/TXT/TSV, XLSX, JSON), within the limit."""
+    check_size(len(data))
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if suffix in {"xlsx", "xlsm"}:
         return read_xlsx(data, filename, sheet)

@@ -9,6 +9,8 @@ import pandas as pd
 # Frictionless error types we report (https://specs.frictionlessdata.io/): kept as a tuple so
 # tests can check that nothing else is ever reported.
 ERROR_TYPES = (
+    "source-error",  # the file cannot be read within bounds (too large, a crafted workbook)
+    "general-error",  # the store could not take the upload: STORE_ERROR
     "encoding-error",
     "format-error",
     "blank-header",
@@ -23,6 +25,9 @@ ERROR_TYPES = (
     "unique-error",
     "foreign-key",
 )
+
+# A problem of the store, not of the file (read-only, disk full, never migrated).
+STORE_ERROR = "general-error"
 
 
 @dataclass(frozen=True)

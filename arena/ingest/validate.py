@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import numpy as np
 import pandas as pd
@@ -86,8 +87,8 @@ def _detect_table_kind(header: list[str]) -> Kind:
 
 
 def detect_kind(header: list[str]) -> Kind | Layout:
-    """What a file with these headers holds: a layout (Vinnova JSON, 360Giving) when its
-    headers are all there, else the best-fitting kind; UnknownKindError if none fits.
+    """What a file with these headers holds: a layout (Vinnova JSON, 360Giving, a flat project
+    sheet) when the headers fit it, else the best-fitting kind; UnknownKindError if none fits.
     """
     return detect_layout(header) or _detect_table_kind(header)
 
@@ -159,9 +160,13 @@ def _parse_cells(
         if missing:
             continue
         try:
-            parsed[code] = parse(cell)
+            value = parse(cell)
         except v.ValueProblem as exc:
             errors[code] = exc
+            continue
+        # A code as plain text: what the store gives back, and what the database driver
+        # binds without adapting an enum per row.
+        parsed[code] = value.value if isinstance(value, StrEnum) else value
     return parsed, errors
 
 

@@ -389,7 +389,11 @@ _NOT_A_DATE_SV = "{v} är inget datum. Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller t
 
 
 def _checked_date(value: object, year: int, month: int, day: int | None, end: bool) -> date:
-    """The date, the month's first/last day when `day` is None; constraint-error if impossible."""
+    """The date, the month's first/last day when `day` is None.
+
+    A year outside the store's range is a readable date that breaks a rule: constraint-error.
+    A month or day that does not exist (2019-02-30, 2018-13) is no date at all: type-error.
+    """
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise _problem(
             CONSTRAINT_ERROR,
@@ -403,7 +407,7 @@ def _checked_date(value: object, year: int, month: int, day: int | None, end: bo
         return date(year, month, day)
     except ValueError:  # also calendar.IllegalMonthError
         raise _problem(
-            CONSTRAINT_ERROR, value, "{v} is not a real date.", "{v} är inget verkligt datum."
+            TYPE_ERROR, value, "{v} is not a real date.", "{v} är inget verkligt datum."
         ) from None
 
 
@@ -434,8 +438,9 @@ def _date_from_text(value: str, end: bool) -> date:
         day = int(match["day"]) if match["day"] else None
         return _checked_date(value, int(match["year"]), _MONTH_NAMES[match["month"]], day, end)
     if _DAY_MONTH_ORDER.fullmatch(text):
+        # Not readable as one date without guessing which number is the month.
         raise _problem(
-            CONSTRAINT_ERROR,
+            TYPE_ERROR,
             value,
             "{v}: ambiguous day/month order, write YYYY-MM-DD.",
             "{v}: tvetydig ordning mellan dag och månad, skriv ÅÅÅÅ-MM-DD.",

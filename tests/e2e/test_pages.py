@@ -97,6 +97,35 @@ def test_filters_stay_set_across_pages(open_app):
     expect(count.locator('[data-testid="stMetricValue"]')).to_have_text("17")
 
 
+def _settled(page: Page) -> None:
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]',
+        state="attached",
+        timeout=60_000,
+    )
+
+
+def test_a_link_holds_codes_across_languages_and_pages(open_app):
+    # A Swedish label link opened in English: the filter holds and the URL now carries codes.
+    page = open_app("", f"?lang=English&f_status={quote('Pågående')}")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_text("Ongoing").first).to_be_visible()
+    page.wait_for_url(re.compile(r"f_status=ongoing"), timeout=30_000)
+    assert "lang=en" in page.url
+    sidebar.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Portfolio").click()
+    page.wait_for_url(re.compile(r"/portfolio\?.*f_status=ongoing"), timeout=30_000)
+    _settled(page)
+    count = page.locator('[data-testid="stMetric"]').filter(has_text="Projects shown")
+    expect(count.locator('[data-testid="stMetricValue"]')).to_have_text("17")
+    sidebar.get_by_role("radio", name="Svenska").click()
+    expect(page.get_by_role("heading", name="Portfölj", exact=True)).to_be_visible(timeout=30_000)
+    _settled(page)
+    count = page.locator('[data-testid="stMetric"]').filter(has_text="Projekt i urvalet")
+    expect(count.locator('[data-testid="stMetricValue"]')).to_have_text("17")
+    assert "f_status=ongoing" in page.url and "lang=" not in page.url
+    _assert_clean(page)
+
+
 def test_the_language_switch_changes_the_page(open_app, output_dir: Path):
     page = open_app("")
     page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="English").click()

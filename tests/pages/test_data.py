@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from arena.i18n import format_sek
 from arena.ingest import load_demo
+from tests.fixtures.ingest import natural, upload
 
 NEW_PROJECT = (
     "Diarienummer;Titel;Status;Koordinator;Projektets löptid;Källa\n"
@@ -16,6 +18,13 @@ def _button(app, label: str):
     return next(button for button in app.button if button.label == label)
 
 
+def _choose_undo(app, import_id: int):
+    chooser = next(box for box in app.selectbox if box.label == "Import att ångra")
+    chooser.set_value(import_id).run()
+    assert not app.exception, app.exception
+    return chooser
+
+
 def test_upload_preview_commit_and_undo(engine, open_page):
     load_demo(engine)
     app = open_page(engine, page="data")
@@ -23,9 +32,10 @@ def test_upload_preview_commit_and_undo(engine, open_page):
     assert not app.exception, app.exception
     counts = {metric.label: metric.value for metric in app.metric}
     assert (counts["Nya"], counts["Ändrade"], counts["Avvisade"]) == ("1", "1", "0")
+    # Field by field, under the column's header, codes as their labels.
     changes = next(f.value for f in app.dataframe if "Före" in f.value.columns)
     change = changes[changes["Nyckel"] == "2018-04510"].iloc[0]
-    assert (change["Kolumn"], change["Före"], change["Efter"]) == ("status", "ongoing", "completed")
+    assert (change["Kolumn"], change["Före"], change["Efter"]) == ("Status", "Pågående", "Avslutad")
     assert "inget är sparat" in app.info[0].value
 
     _button(app, "Genomför importen").click().run()
@@ -40,6 +50,7 @@ def test_upload_preview_commit_and_undo(engine, open_page):
     app.switch_page("pages/data.py").run()
     history = next(f.value for f in app.dataframe if "Import" in f.value.columns)
     assert history["Import"].tolist()[:2] == [2, 1]
+    _choose_undo(app, 2)
     _button(app, "Ångra importen").click().run()
     assert "Import 2 ångrad: 1 rader borttagna, 1 återställda." in app.success[0].value
     app.switch_page("pages/overview.py").run()
@@ -58,3 +69,112 @@ def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
     first = problems.iloc[0]
     assert (first["Rad"], first["Kolumn"], first["Feltyp"]) == (2, "Status", "constraint-error")
     assert not [button for button in app.button if button.label == "Genomför importen"]
+
+
+def _projects(engine) -> int:
+    return len(natural(engine, "projects"))
+
+
+def test_a_second_click_on_undo_never_reaches_another_import(engine, open_page):
+    # The double click: the chooser jumped to the demo import after an undo, and a
+    # second click undid the demo. Now it starts empty and the button needs a new choice.
+    load_demo(engine)
+    demo_projects = _projects(engine)
+    second = upload(engine, "projekt.csv", NEW_PROJECT)
+    assert second.import_id == 2
+    app = open_page(engine, page="data")
+    _choose_undo(app, 2)
+    assert "Ångra #2 · projekt.csv" in app.info[0].value
+    assert "Tar bort: Projekt 1. Återställer: Projekt 1." in app.info[0].value
+    _button(app, "Ångra importen").click().run()
+    assert not app.exception, app.exception
+    assert "Import 2 ångrad: 1 rader borttagna, 1 återställda." in app.success[0].value
+    chooser = next(box for box in app.selectbox if box.label == "Import att ångra")
+    assert chooser.value is None
+    assert [option.split(" · ")[0] for option in chooser.options] == ["#1"]
+    for button in [b for b in app.button if b.label == "Ångra importen"]:
+        button.click().run()  # a second click, should a button still be there
+    assert not app.exception, app.exception
+    assert _projects(engine) == demo_projects  # the demo is still there
+    history = next(f.value for f in app.dataframe if "Import" in f.value.columns)
+    assert history["Utfall"].tolist() == ["Ångrad", "Genomförd"]
+
+
+def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(engine, open_page):
+    load_demo(engine)
+    demo_projects = _projects(engine)
+    upload(engine, "projekt.csv", NEW_PROJECT)
+    participant = "Diarienummer;Organisation;Roll\nDEMO-2026-999;Vinnova;beställare\n"
+    assert upload(engine, "deltagare.csv", participant).outcome == "committed"
+    app = open_page(engine, page="data")
+    _choose_undo(app, 2)
+    assert "Senare importer bygger på rader" in app.warning[0].value
+    blockers = next(f.value for f in app.dataframe if "Vad som hänger på importen" in f.value)
+    assert blockers["Import"].tolist() == [3] and blockers["Fil"].tolist() == ["deltagare.csv"]
+    assert blockers["Vad som hänger på importen"].tolist() == [
+        "Projektdeltagare (1): DEMO-2026-999 · Vinnova · buyer"
+    ]
+    assert _button(app, "Ångra importen").disabled
+    next(box for box in app.checkbox if box.label.startswith("Ångra även")).check().run()
+    assert not _button(app, "Ångra importen").disabled
+    _button(app, "Ångra importen").click().run()
+    assert not app.exception, app.exception
+    assert "Import 2 och 1 senare importer ångrade" in app.success[0].value
+    assert _projects(engine) == demo_projects
+
+
+def test_undoing_most_of_the_store_says_so_and_needs_the_number_typed(engine, open_page):
+    load_demo(engine)
+    app = open_page(engine, page="data")
+    _choose_undo(app, 1)
+    assert "Ångringen tar bort" in app.error[0].value and "(100 %)" in app.error[0].value
+    assert _button(app, "Ångra importen").disabled
+    typed = next(box for box in app.text_input if box.label.startswith("Skriv importens"))
+    typed.input("2").run()
+    assert _button(app, "Ångra importen").disabled
+    typed.input("1").run()
+    _button(app, "Ångra importen").click().run()
+    assert not app.exception, app.exception
+    assert [e.value for e in app.error] == [], [e.value for e in app.error]
+    assert "Import 1 ångrad" in app.success[0].value
+    assert _projects(engine) == 0
+
+
+def test_the_preview_has_a_table_per_kind_with_labels_and_formatted_values(engine, open_page):
+    load_demo(engine)
+    app = open_page(engine, page="data")
+    grants = (
+        "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+        "G-NY-1;DEMO-2026-999;Vinnova;1 234 567;2026-05-04\n"
+    ).encode()
+    uploader = app.file_uploader[0]
+    uploader.upload("projekt.csv", NEW_PROJECT, "text/csv")
+    uploader.upload("bidrag.csv", grants, "text/csv").run()
+    assert not app.exception, app.exception
+    tabs = [tab.label for tab in app.tabs]
+    assert "Projekt" in tabs and "Bidrag" in tabs
+    new_grants = next(f.value for f in app.dataframe if "Bidragsreferens" in f.value.columns)
+    row = new_grants.iloc[0]
+    assert row["Belopp"].replace("\xa0", " ") == "1 234 567 kr"
+    assert (row["Belopp"], row["Beslutsdatum"], row["Diarienummer"]) == (
+        format_sek(1_234_567, "sv"),
+        "2026-05-04",
+        "DEMO-2026-999",
+    )
+    assert "Titel" not in new_grants.columns  # no grant row under project columns
+    new_projects = next(f.value for f in app.dataframe if "Titel" in f.value.columns)
+    assert new_projects["Status"].tolist() == ["Planerad"]
+    per_kind = next(f.value for f in app.dataframe if "Typ av data" in f.value.columns)
+    assert per_kind.set_index("Typ av data").loc["Bidrag", "Nya"] == 1
+
+
+def test_a_large_upload_shows_its_phases(engine, open_page, monkeypatch):
+    from arena import dataview
+
+    monkeypatch.setattr(dataview, "LARGE_UPLOAD_BYTES", 0)
+    load_demo(engine)
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    assert not app.exception, app.exception
+    (status,) = app.status
+    assert status.state == "complete" and status.label.startswith("Klart på")

@@ -77,3 +77,39 @@ def test_overview_in_english(demo_engine, open_page):
     assert metrics["Ongoing"] == str(demo_count("05_projekt.csv", Status="ongoing"))
     assert metrics["Grants awarded"].startswith("SEK ")
     assert _chart(app, "Budget and spend per year")
+
+
+def test_links_hold_codes_that_open_in_either_language(demo_engine, open_page):
+    ongoing = str(demo_count("05_projekt.csv", Status="ongoing"))
+    # A Swedish label link opened in English: the filter holds, and the URL now holds codes.
+    app = open_page(demo_engine, lang="English", f_status="Pågående")
+    assert _metrics(app)["Ongoing"] == ongoing and _metrics(app)["Completed"] == "0"
+    assert (app.query_params["lang"], app.query_params["f_status"]) == ("en", "ongoing")
+    # An English label link in Swedish, and the codes themselves with `lang=sv`.
+    app = open_page(demo_engine, f_status="Ongoing")
+    assert _metrics(app)["Pågående"] == ongoing and _metrics(app)["Avslutad"] == "0"
+    assert app.query_params["f_status"] == "ongoing"
+    app = open_page(
+        demo_engine, lang="sv", f_status=["completed", "ongoing"], f_stage="contract_management"
+    )
+    metrics = _metrics(app)
+    assert metrics["Avslutad"] == str(
+        demo_count("05_projekt.csv", Status="completed", Fas="contract_management")
+    )
+    assert metrics["Pågående"] == str(
+        demo_count("05_projekt.csv", Status="ongoing", Fas="contract_management")
+    )
+    assert "lang" not in app.query_params  # Swedish is the default: the URL stays short
+    assert app.query_params["f_status"] == ["completed", "ongoing"]
+
+
+def test_old_language_values_and_sector_labels_still_open(demo_engine, open_page):
+    transport = str(demo_count("05_projekt.csv", Status="ongoing", Sektor="Transport"))
+    app = open_page(demo_engine, lang="Svenska", f_status="Ongoing", f_sector="Transport")
+    assert [title.value for title in app.title] == ["Översikt"]
+    assert _metrics(app)["Pågående"] == transport
+    # A sector shown in English ("Health care") is stored, and linked, as its Swedish name.
+    care = str(demo_count("05_projekt.csv", Sektor="Hälso- och sjukvård"))
+    app = open_page(demo_engine, page="portfolio", lang="en", f_sector="Health care")
+    assert app.query_params["f_sector"] == "Hälso- och sjukvård"
+    assert _metrics(app)["Projects shown"] == care

@@ -34,10 +34,17 @@ def test_selecting_a_row_leads_to_the_project_page(demo_engine, open_page):
     app.session_state["portfolio_table"] = {"selection": {"rows": [0], "columns": []}}
     app.run()
     links = [link for link in app.get("page_link")]
-    assert links and "2018-04510" in links[0].proto.label
+    assert links and r"2018\-04510" in links[0].proto.label  # Markdown-escaped: shown as is
     assert links[0].proto.query_string == "ref=2018-04510"
 
 
 def test_the_portfolio_follows_the_filters(demo_engine, open_page):
     app = open_page(demo_engine, page="portfolio", f_status=["Avbruten"])
     assert len(app.dataframe[0].value) == demo_count("05_projekt.csv", Status="cancelled")
+
+
+def test_a_crafted_search_link_is_shown_as_text(demo_engine, open_page):
+    app = open_page(demo_engine, page="portfolio", f_q="[klick](https://evil.example) **fet**")
+    caption = app.caption[0].value
+    assert r"\[klick\]\(https\:\/\/evil\.example\) \*\*fet\*\*" in caption
+    assert "[klick](" not in caption

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from arena.ingest import Upload, import_files
+from arena.ui import plain
+
 
 def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page):
     app = open_page(demo_engine, page="project", ref="2018-04510")
@@ -11,8 +14,8 @@ def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page
     assert metrics["Status"] == "Pågående"
     facts = app.table[0].value.reset_index()
     assert "Teknikföretagens Service i Sverige AB" in facts.iloc[:, 1].tolist()
-    assert "2018-10-01 – 2019-02-28" in facts.iloc[:, 1].tolist()
-    texts = " ".join(markdown.value for markdown in app.markdown)
+    assert plain("2018-10-01 – 2019-02-28") in facts.iloc[:, 1].tolist()
+    texts = " ".join(text.value for text in app.text)
     assert "Teknikföretagen och SKL samarbetar" in texts
     grants = next(
         frame.value for frame in app.dataframe if "Bidragsreferens" in frame.value.columns
@@ -26,10 +29,36 @@ def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page
 
 def test_an_unknown_reference_is_a_warning_not_an_error(demo_engine, open_page):
     app = open_page(demo_engine, page="project", ref="1999-99999")
-    assert "1999-99999" in app.warning[0].value
+    assert plain("1999-99999") in app.warning[0].value
 
 
 def test_milestones_show_late_reports(demo_engine, open_page):
     app = open_page(demo_engine, page="project", ref="DEMO-2024-022")
     milestones = next(frame.value for frame in app.dataframe if "Läge" in frame.value.columns)
     assert "Försenad" in set(milestones["Läge"])
+
+
+HOSTILE = "[klick](https://evil.example) ![x](https://evil.example/x.png) **fet** :red[röd]"
+# Every Markdown character backslash-escaped: the text shows as written, nothing is a link.
+ESCAPED = (
+    r"\[klick\]\(https\:\/\/evil\.example\) \!\[x\]\(https\:\/\/evil\.example\/x\.png\) "
+    r"\*\*fet\*\* \:red\[röd\]"
+)
+
+
+def test_a_crafted_file_and_link_show_as_text(engine, open_page):
+    projects = (
+        "Diarienummer;Titel;Titel (engelska);Beskrivning;Status;Koordinator;Källa\n"
+        f"2020-00001;{HOSTILE};{HOSTILE};{HOSTILE};ongoing;;{HOSTILE}\n"
+    )
+    result = import_files(engine, [Upload("projekt.csv", projects.encode())], user="test")
+    assert result.outcome == "committed", result.problems
+    app = open_page(engine, page="project", ref="2020-00001")
+    assert [header.value for header in app.header] == [ESCAPED]
+    assert ESCAPED in [caption.value for caption in app.caption]
+    assert [text.value for text in app.text] == [HOSTILE]  # st.text: never parsed
+    facts = app.table[0].value.reset_index()
+    assert ESCAPED in facts.iloc[:, 1].tolist()
+
+    app = open_page(engine, page="project", ref=HOSTILE)
+    assert ESCAPED in app.warning[0].value

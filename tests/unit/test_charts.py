@@ -64,3 +64,50 @@ def test_money_to_results_names_the_national_result(demo_engine):
     texts = " ".join(annotation.text for annotation in figure.layout.annotations)
     assert "Andel innovationsupphandlingar (2022)" in texts
     assert "4,6 %" in texts
+
+
+HOSTILE = '<a href="https://evil.example">klick</a> <img src=x> & %{x}'
+ESCAPED = '&lt;a href="https://evil.example"&gt;klick&lt;/a&gt; &lt;img src=x&gt; &amp; %{x}'
+
+
+def test_names_from_data_reach_plotly_escaped():
+    chain = pd.DataFrame(
+        {
+            "step": ["budget", "grants", "stage:pre_study", "outputs", "national"],
+            "value": [1_000_000, 500_000, 1, 0, 4.6],
+            "unit": ["sek", "sek", "projects", "reports", "%"],
+            "year": [None, None, None, None, 2022],
+            "name": [None, None, None, None, {"sv": HOSTILE, "en": HOSTILE}],
+        }
+    )
+    annotations = [a.text for a in charts.money_to_results(chain, "sv").layout.annotations]
+    assert any(ESCAPED in text for text in annotations)
+    assert not any("<a " in text or "<img" in text for text in annotations)
+
+    projects = pd.DataFrame(
+        {
+            "reference": ["2020-00001"],
+            "title": [HOSTILE],
+            "status": ["ongoing"],
+            "start_date": [date(2020, 1, 1)],
+            "end_date": [date(2021, 1, 1)],
+        }
+    )
+    (bar,) = charts.timeline(projects, "sv", today=TODAY).data
+    # The first 40 characters of the title, cut before escaping.
+    assert list(bar.y) == ['2020-00001 &lt;a href="https://evil.example"&gt;klick&lt;/a&gt;']
+
+    places = pd.DataFrame(
+        {"county": [HOSTILE], "level": ["local"], "projects": [1]},
+    )
+    assert charts.county_level(places, "sv").data[0].y[0] == ESCAPED
+    sectors = pd.DataFrame({"sector": [HOSTILE], "stage": ["pre_study"], "projects": [1]})
+    figure = charts.sector_stage(sectors, "sv")
+    assert figure.data[0].y[0] == ESCAPED
+    assert figure.data[0].customdata[0][0] == HOSTILE  # clicks still filter on the real value
+    paid = pd.DataFrame({"funder": [HOSTILE], "year": [2020], "disbursed_sek": [100]})
+    assert charts.disbursements(paid, "sv").data[0].name == ESCAPED
+    grants = pd.DataFrame({"sector": [HOSTILE], "amount_sek": [100], "year": [2020]})
+    (box,) = charts.grant_boxes(grants, "sv", by="sector").data
+    assert box.name == ESCAPED
+    assert HOSTILE not in box.hovertemplate  # names never become part of a hover template

@@ -1,15 +1,22 @@
-"""`python -m arena`: init is idempotent, info shows counts, bad URLs give clear errors."""
+"""`python -m arena`: init is idempotent, info shows counts, every failure (a bad URL, a store
+never migrated, read-only or full, a missing file, a bug) is one sentence and exit 2, and the
+exports keep the column names and codes scripts depend on.
+"""
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 import sys
 
 import pytest
+from sqlalchemy import event
 
 from arena import config
 from arena.cli import main
+from arena.ingest.formats import KINDS
+from arena.store import get_engine
 
 
 @pytest.fixture
@@ -72,4 +79,185 @@ def test_export_writes_each_format(use_db, tmp_path, capsys):
     text = (tmp_path / "g.csv").read_text(encoding="utf-8")
     assert text.startswith("Identifier,Title") and "150000" in text
     assert main(["export", "projects", str(tmp_path / "x.csv"), "--format", "360giving"]) == 2
+    capsys.readouterr()
+
+
+# --- Every failure is one sentence and exit 2, never a traceback (issue 7) ---------------------
+
+PROJECTS = "Diarienummer;Titel;Status\n2020-00001;Ett projekt;planerad\n"
+# Enough to need new pages in any store: a full disk shows on it.
+MANY_PROJECTS = "Diarienummer;Titel;Status\n" + "".join(
+    f"2020-{number:05d};{'Ett långt projektnamn ' * 10}{number};planerad\n"
+    for number in range(3000)
+)
+
+
+@pytest.fixture
+def sqlite_url(monkeypatch, tmp_path):
+    """A SQLite store of this test's own (the cases below need SQLite's own ways to fail)."""
+    url = f"sqlite:///{tmp_path / 'arena.db'}"
+    monkeypatch.setenv("ARENA_DATABASE_URL", url)
+    yield url
+    get_engine(url).dispose()
+
+
+def _csv(tmp_path, text: str = PROJECTS) -> str:
+    path = tmp_path / "projekt.csv"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _one_sentence(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), err
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", [["import", "projekt.csv"], ["export", "projects", "x.csv"]])
+def test_a_store_never_migrated_says_run_init(use_db, tmp_path, capsys, command):
+    command = [str(tmp_path / part) if "." in part else part for part in command]
+    _csv(tmp_path)
+    assert main(command) == 2
+    sentence = _one_sentence(capsys.readouterr().err)
+    assert sentence.endswith("has no tables; run `python -m arena init`.")
+
+
+def test_a_read_only_store_is_one_sentence(sqlite_url, monkeypatch, tmp_path, capsys):
+    assert main(["init"]) == 0
+    path = sqlite_url.removeprefix("sqlite:///")
+    # Root may write any file, so open it read-only the way SQLite offers.
+    monkeypatch.setenv("ARENA_DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
+    capsys.readouterr()
+    assert main(["import", _csv(tmp_path)]) == 2
+    sentence = _one_sentence(capsys.readouterr().err)
+    assert "readonly database" in sentence and "nothing was changed" in sentence
+
+
+def _full(url: str) -> None:
+    """Make the store full: no connection may grow the file past its size now."""
+    engine = get_engine(url)
+    with engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+
+    def cap(dbapi_connection, _record) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    event.listen(engine, "connect", cap)
+    engine.dispose()
+
+
+def test_a_full_disk_is_one_sentence_in_the_cli(sqlite_url, tmp_path, capsys):
+    assert main(["init"]) == 0
+    _full(sqlite_url)
+    capsys.readouterr()
+    assert main(["import", _csv(tmp_path, MANY_PROJECTS)]) == 2
+    sentence = _one_sentence(capsys.readouterr().err)
+    assert "database or disk is full" in sentence and "nothing was changed" in sentence
+
+
+def test_a_full_disk_comes_back_to_the_page_as_a_problem(sqlite_url):
+    from arena.ingest import Upload, import_files
+
+    assert main(["init"]) == 0
+    _full(sqlite_url)
+    result = import_files(get_engine(sqlite_url), [Upload("projekt.csv", MANY_PROJECTS.encode())])
+    assert (result.outcome, result.store_failed) == ("rejected", True)
+    (problem,) = result.problems
+    assert problem.error == "general-error"
+    assert "database or disk is full" in problem.message_en
+    assert "inget har ändrats" in problem.message_sv
+
+
+def test_a_missing_or_unreadable_input_file_is_one_sentence(engine, tmp_path, capsys):
+    assert main(["import", str(tmp_path / "saknas.csv")]) == 2
+    assert "No such file" in capsys.readouterr().err
+    assert main(["import", str(tmp_path)]) == 2  # a folder is no file
+    assert "No such file" in capsys.readouterr().err
+    assert main(["export", "projects", str(tmp_path / "saknas" / "x.csv")]) == 2
+    assert "No such file or directory" in _one_sentence(capsys.readouterr().err)
+
+
+def test_an_input_over_the_upload_limit_is_refused_before_it_is_read(
+    engine, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setattr(config, "UPLOAD_LIMIT_BYTES", 10)
+    assert main(["import", _csv(tmp_path)]) == 1
+    assert "at most 50 MB is read" in capsys.readouterr().err
+
+
+def test_an_unexpected_failure_is_one_sentence_and_the_details_only_with_debug(
+    use_db, monkeypatch, capsys
+):
+    def broken(_args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr("arena.cli.cmd_history", broken)
+    assert main(["history"]) == 2
+    assert "--debug" in _one_sentence(capsys.readouterr().err)
+    assert main(["--debug", "history"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ZeroDivisionError: a bug" in err
+
+
+# --- The export is a machine interface: its columns and codes stay as they are ----------------
+
+EXPORT_COLUMNS = {
+    "budgets": "programme_code,year,amount_sek,source",
+    "buyer_group_members": "buyer_group,organisation",
+    "buyer_groups": "name,sector,programme_code,description,source",
+    "disbursements": "grant_reference,paid_on,amount_sek,source",
+    "expenditures": "programme_code,project_reference,spent_on,category,amount_sek,description,"
+    "source",
+    "grants": "reference,project_reference,funder,amount_sek,decision_date,start_date,end_date,"
+    "source",
+    "indicator_values": "indicator_code,programme_code,project_reference,country_code,year,value,"
+    "coverage,note,source",
+    "indicators": "code,name_sv,name_en,unit,definition,baseline_value,baseline_year,target_value,"
+    "target_year,source",
+    "milestones": "programme_code,project_reference,title,kind,due_date,delivered_date,source",
+    "organisations": "name,org_number,kind,county,country,source",
+    "participants": "project_reference,organisation,role",
+    "programmes": "code,name,name_en,owner,funder,start_date,end_date,report_due,themes,"
+    "description,source",
+    "projects": "reference,title,title_en,description,expected_effects,status,stage,coordinator,"
+    "programme_code,sector,procurement_type,start_date,end_date,sdg_goals,themes,source",
+}
+# Columns whose cells are codes, never a label in some language.
+EXPORT_CODES = {
+    "projects": {
+        "status": {"desired", "planned", "ongoing", "completed", "cancelled"},
+        "stage": {"pre_study", "market_dialogue", "procurement", "contract", "contract_management"},
+    },
+    "organisations": {
+        "kind": {
+            "national_authority",
+            "region",
+            "municipality",
+            "company",
+            "research_organisation",
+            "association",
+            "international_body",
+        }
+    },
+    "participants": {"role": {"coordinator", "buyer", "supplier", "research_partner", "partner"}},
+    "milestones": {"kind": {"report", "milestone"}},
+}
+
+
+def test_cli_exports_keep_their_column_names_and_codes(use_db, tmp_path, capsys):
+    assert main(["init", "--demo"]) == 0
+    assert sorted(EXPORT_COLUMNS) == sorted(KINDS)
+    for kind, columns in EXPORT_COLUMNS.items():
+        path = tmp_path / f"{kind}.csv"
+        assert main(["export", kind, str(path)]) == 0
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        expected = columns.split(",")
+        # Scripts read columns by name: today's stay, in this order (new ones may be added).
+        header = [name for name in rows[0] if name in expected]
+        assert header == expected, kind
+        for column, codes in EXPORT_CODES.get(kind, {}).items():
+            found = {row[column] for row in rows if row[column]}
+            assert found and found <= codes, (kind, column, found - codes)
     capsys.readouterr()

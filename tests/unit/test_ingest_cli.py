@@ -5,8 +5,11 @@ readable summary, and `--report` writes every problem as `row, column, value, er
 from __future__ import annotations
 
 import csv
+import io
+import sys
 
 from arena.cli import main
+from arena.ingest import Upload, import_files
 from tests.fixtures.ingest import FIXTURES, dump, natural, with_organisations
 
 
@@ -50,20 +53,20 @@ def test_a_dry_run_exits_0_and_writes_nothing(engine, tmp_path, capsys):
 def test_a_rejected_import_exits_1_and_reports_every_problem(engine, tmp_path, capsys):
     with_organisations(engine)
     before = dump(engine)
-    bad = PROJECTS.replace("2020-01-01", "2020-02-30").replace(";;2020", ";Okänd AB;2020")
+    bad = PROJECTS.replace("2020-01-01", "2020-02-30").replace("pågår", "kanske")
     report = tmp_path / "rapport.csv"
     assert main(["import", _write(tmp_path, "projekt.csv", bad), "--report", str(report)]) == 1
     err = capsys.readouterr().err
-    assert "error: row 2, column 'Startdatum': [constraint-error]" in err
-    assert "error: row 3, column 'Koordinator': [foreign-key]" in err
+    assert "error: row 2, column 'Startdatum': [type-error]" in err
+    assert "error: row 3, column 'Status': [constraint-error]" in err
     assert "rejected with 2 errors and nothing was changed" in err
     assert dump(engine) == before
     with report.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["row", "column", "value", "error", "message"]
     assert [row[:4] for row in rows[1:]] == [
-        ["2", "Startdatum", "2020-02-30", "constraint-error"],
-        ["3", "Koordinator", "Okänd AB", "foreign-key"],
+        ["2", "Startdatum", "2020-02-30", "type-error"],
+        ["3", "Status", "kanske", "constraint-error"],
     ]
     assert "not a real date" in rows[1][4]
 
@@ -80,3 +83,87 @@ def test_replace_and_kind_options(engine, tmp_path, capsys):
     assert main(["import", path, "--kind", "organisations", "--replace"]) == 0
     assert "1 deleted" in capsys.readouterr().out
     assert [o["name"] for o in natural(engine, "organisations")] == ["Vinnova", "Göteborgs kommun"]
+
+
+# --- progress and undo --------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    """Standard input as a person at a terminal types it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_import_reports_its_phases_through_the_callback_and_on_a_terminal(
+    engine, tmp_path, capsys, monkeypatch
+):
+    with_organisations(engine)
+    heard: list[tuple[str, int]] = []
+    path = _write(tmp_path, "projekt.csv", PROJECTS)
+    result = import_files(
+        engine, [Upload("projekt.csv", PROJECTS.encode())], progress=lambda *a: heard.append(a)
+    )
+    assert result.outcome == "committed"
+    assert heard == [("read", 0), ("validate", 2), ("plan", 2), ("write", 2)]
+    # Not a terminal (a script, a pipe): the phases stay out of the way.
+    assert main(["import", path, "--dry-run"]) == 0
+    assert "Checking" not in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["import", path, "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert "Reading projekt.csv …\nChecking 2 rows …\nComparing 2 rows with the store …" in err
+
+
+def _two_imports(engine, tmp_path) -> None:
+    with_organisations(engine)
+    assert main(["import", _write(tmp_path, "projekt.csv", PROJECTS)]) == 0
+    participants = "Diarienummer;Organisation;Roll\n2020-00001;Vinnova;beställare\n"
+    assert main(["import", _write(tmp_path, "deltagare.csv", participants)]) == 0
+
+
+def test_undo_asks_and_does_nothing_unless_the_answer_is_yes(engine, tmp_path, capsys, monkeypatch):
+    _two_imports(engine, tmp_path)
+    capsys.readouterr()
+    before = dump(engine)
+    monkeypatch.setattr(sys, "stdin", _Terminal("n\n"))
+    assert main(["undo", "3"]) == 1
+    out = capsys.readouterr().out
+    assert "Undo #3 · deltagare.csv" in out and "Removes: Project participants 1." in out
+    assert "Undo import 3? [y/N]" in out and "Nothing was undone." in out
+    assert dump(engine) == before
+    monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
+    assert main(["undo", "3"]) == 0
+    assert "Import 3 undone: 1 rows removed, 0 restored." in capsys.readouterr().out
+    assert natural(engine, "participants") == []
+
+
+def test_undo_without_a_terminal_refuses_unless_yes(engine, tmp_path, capsys, monkeypatch):
+    _two_imports(engine, tmp_path)
+    capsys.readouterr()
+    before = dump(engine)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a pipe, not a person
+    assert main(["undo", "3"]) == 2
+    assert "no terminal to confirm on; run again with --yes" in capsys.readouterr().err
+    assert dump(engine) == before
+    assert main(["undo", "3", "--yes"]) == 0
+    assert natural(engine, "participants") == []
+
+
+def test_undo_names_the_imports_that_block_it_and_cascades_only_when_asked(
+    engine, tmp_path, capsys
+):
+    _two_imports(engine, tmp_path)
+    capsys.readouterr()
+    before = dump(engine)
+    assert main(["undo", "2", "--yes"]) == 1
+    captured = capsys.readouterr()
+    assert "#3 · deltagare.csv" in captured.out
+    assert "Project participants (1): 2020-00001 · Vinnova · buyer" in captured.out
+    assert "run again with --cascade" in captured.err
+    assert dump(engine) == before
+    assert main(["undo", "2", "--yes", "--cascade"]) == 0
+    assert "Import 2 and 1 later imports undone: 3 rows removed, 0 restored." in (
+        capsys.readouterr().out
+    )
+    assert natural(engine, "projects") == natural(engine, "participants") == []

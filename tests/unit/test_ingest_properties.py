@@ -83,7 +83,15 @@ def projects(draw):
     for reference in references:
         start = draw(st.one_of(st.none(), dates))
         end = draw(st.one_of(st.none(), dates.filter(lambda d, s=start: s is None or d >= s)))
-        title = draw(words.filter(lambda text: text and not values.is_missing(text)))
+        # A leading quote before = + - @ is our exports' formula guard, taken off on import
+        # (tested in test_export): such a title does not come back as written, by design.
+        title = draw(
+            words.filter(
+                lambda text: (
+                    text and not values.is_missing(text) and values.clean_text(text) == text
+                )
+            )
+        )
         rows.append((reference, title, draw(st.sampled_from(sorted(STATUSES))), start, end))
     return rows
 

@@ -70,7 +70,7 @@ def test_a_dry_run_of_a_bad_file_counts_the_rejected_rows_and_writes_nothing(eng
     result = upload(engine, "projekt.csv", data, dry_run=True)
     assert result.outcome == "rejected"
     assert result.counts["rejected"] == 1 and result.counts["unchanged"] == 2
-    assert errors(result) == [(4, "Startdatum", "constraint-error")]
+    assert errors(result) == [(4, "Startdatum", "type-error")]
     assert dump(engine) == before
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import date
 
 import pandas as pd
@@ -9,6 +10,7 @@ import pytest
 
 from arena import metrics
 from arena.filters import Filters
+from arena.ingest import Upload, import_files
 
 TODAY = date(2026, 11, 21)
 
@@ -144,3 +146,149 @@ def test_empty_store_gives_empty_frames(engine):
     assert metrics.attention(engine, today=TODAY).empty
     assert metrics.status_change(engine, today=TODAY)["now"].sum() == 0
     assert isinstance(metrics.indicator_progress(engine), pd.DataFrame)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every metric is total: small stores built through the import pipeline, each missing something
+# the demo always has (the demo has an overspend, indicators, grants, dates ...).
+
+ORGANISATIONS = (
+    "Namn;Typ;Län\nVinnova;national_authority;Stockholms län\nRegion Test;region;Testlän\n"
+)
+PROGRAMME = "Kod;Namn\nP1;Programmet\n"
+BUDGET = "Program;År;Belopp\nP1;2019;1 000 000\nP1;2020;1 000 000\n"
+PROJECTS = (
+    "Diarienummer;Titel;Status;Fas;Koordinator;Program;Sektor;Startdatum;Slutdatum\n"
+    "A-1;Pågår;ongoing;procurement;Region Test;P1;Transport;2019-01-01;2021-06-30\n"
+    "A-2;Klart;completed;contract;Region Test;P1;Vård;2018-01-01;2019-12-31\n"
+)
+GRANTS = (
+    "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+    "G-1;A-1;Vinnova;300 000;2019-02-01\nG-2;A-2;Vinnova;100 000;2018-01-15\n"
+)
+DISBURSEMENTS = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2019-06-01;100 000\n"
+SPEND = (
+    "Program;Diarienummer;Datum;Kategori;Belopp\n"
+    "P1;;2019-03-31;Personal;400 000\n;A-1;2019-09-30;Konsulter;50 000\n"
+)
+INDICATORS = "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår\nI1;Antal;antal;0;2018;4;2022\n"
+VALUES = "Indikator;Program;Diarienummer;Land;År;Värde\nI1;P1;;;2019;1\nI1;;;SE;2020;2\n"
+MILESTONES = (
+    "Program;Diarienummer;Titel;Typ;Förfallodatum;Levererad\n"
+    ";A-1;Delrapport;report;2020-03-31;\nP1;;Årsrapport;report;2020-02-28;2020-02-20\n"
+)
+WELL_RUN = {
+    "organisationer.csv": ORGANISATIONS,
+    "program.csv": PROGRAMME,
+    "budget.csv": BUDGET,
+    "projekt.csv": PROJECTS,
+    "bidrag.csv": GRANTS,
+    "utbetalningar.csv": DISBURSEMENTS,
+    "utfall.csv": SPEND,
+    "indikatorer.csv": INDICATORS,
+    "indikatorvarden.csv": VALUES,
+    "milstolpar.csv": MILESTONES,
+}
+
+
+def _without(*names: str) -> dict[str, str]:
+    return {name: text for name, text in WELL_RUN.items() if name not in names}
+
+
+STORES = {
+    "empty": {},
+    "empty_kinds": {"organisationer.csv": ORGANISATIONS, "program.csv": PROGRAMME},
+    "one_programme": {"program.csv": PROGRAMME, "budget.csv": BUDGET},
+    "no_overspend": WELL_RUN,
+    "only_completed": WELL_RUN | {"projekt.csv": PROJECTS.replace(";ongoing;", ";completed;")},
+    "no_indicators": _without("indikatorer.csv", "indikatorvarden.csv"),
+    "no_grants": _without("bidrag.csv", "utbetalningar.csv"),
+    "projects_without_dates": {
+        "organisationer.csv": ORGANISATIONS,
+        "projekt.csv": "Diarienummer;Titel;Status;Koordinator\n"
+        "D-1;Önskat;desired;Region Test\nD-2;Planerat;planned;\n",
+        "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-D;D-2;Vinnova;5 000\n",
+    },
+}
+FILTER_SETS = [
+    Filters(),
+    Filters(years=(2019, 2019)),
+    Filters(years=(2030, 2031)),  # beyond every date
+    Filters(programmes=("P1",)),
+    Filters(statuses=("ongoing",), sectors=("Transport",)),
+]
+
+
+def _every_metric(engine, filters: Filters) -> set[str]:
+    """Call every public metric function once; the names called (to check none is missed)."""
+    called = {
+        "grants_total": metrics.grants_total(engine, filters=filters),
+        "budget_by_year": metrics.budget_by_year(engine, filters=filters),
+        "project_table": metrics.project_table(engine, filters=filters),
+        "status_change": metrics.status_change(engine, filters=filters, today=TODAY),
+        "year_burn": metrics.year_burn(engine, filters=filters, today=TODAY),
+        "indicator_progress": metrics.indicator_progress(engine, filters=filters),
+        "money_to_results": metrics.money_to_results(engine, filters=filters),
+        "sector_stage": metrics.sector_stage(engine, filters=filters),
+        "county_level": metrics.county_level(engine, filters=filters),
+        "attention": metrics.attention(engine, filters=filters, today=TODAY),
+        "grant_distribution": metrics.grant_distribution(engine, filters=filters),
+        "funder_grants": metrics.funder_grants(engine, filters=filters, today=TODAY),
+        "disbursements_by_year": metrics.disbursements_by_year(engine, filters=filters),
+        "filter_options": metrics.filter_options(engine),
+        "project_references": metrics.project_references(engine),
+        "import_history": metrics.import_history(engine),
+    }
+    called["distribution_summary"] = [
+        metrics.distribution_summary(called["grant_distribution"], by) for by in ("year", "sector")
+    ]
+    called["funder_summary"] = metrics.funder_summary(called["funder_grants"])
+    called["project_detail"] = [
+        metrics.project_detail(engine, reference=reference)
+        for reference in called["project_references"]
+    ]
+    called["json_key"] = metrics.json_key("A-1")
+    called["period_caption"] = [
+        metrics.period_caption(filters, figure, "sv") for figure in metrics.FIGURE_RULES
+    ]
+    # Money a page adds up is integer SEK whatever the store holds.
+    assert isinstance(called["grants_total"], int)
+    for name, column in (("project_table", "granted_sek"), ("funder_grants", "disbursed_sek")):
+        assert str(called[name][column].dtype) == "Int64", name
+    return set(called)
+
+
+@pytest.mark.parametrize("store", list(STORES))
+def test_every_metric_is_total_on_small_stores(engine, store):
+    if STORES[store]:
+        files = [Upload(name, text.encode()) for name, text in STORES[store].items()]
+        result = import_files(engine, files)
+        assert result.outcome == "committed", result.problems
+    for filters in FILTER_SETS:
+        _every_metric(engine, filters)
+
+
+def test_the_total_check_calls_every_public_metric(engine):
+    public = {
+        name
+        for name, value in vars(metrics).items()
+        if inspect.isfunction(value)
+        and value.__module__ == metrics.__name__
+        and not name.startswith("_")
+    }
+    assert _every_metric(engine, Filters()) == public
+
+
+def test_a_well_run_programme_needs_no_budget_attention(engine):
+    """Issue 7: with no programme over budget the attention list crashed on an empty column."""
+    result = import_files(engine, [Upload(n, t.encode()) for n, t in WELL_RUN.items()])
+    assert result.outcome == "committed", result.problems
+    items = metrics.attention(engine, today=TODAY)
+    assert "budget_overrun" not in set(items["reason"])
+    assert items.loc[items["reason"] == "report_late", "reference"].tolist() == ["A-1"]
+
+
+def test_the_demo_programmes_without_overspend_need_no_budget_attention(demo_engine):
+    for code in ("BG-2017", "P2I"):
+        items = metrics.attention(demo_engine, filters=Filters(programmes=(code,)), today=TODAY)
+        assert "budget_overrun" not in set(items["reason"]), code

@@ -1,0 +1,179 @@
+"""The Data page's Streamlit pieces: an import's preview, progress, and the undo panel.
+
+`pages/data.py` only lays these out; the decisions (what an undo removes, what blocks it, how
+a value reads) are in `arena.dataops`, which the tests call without Streamlit.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+
+from arena import config, dataops, store, ui
+from arena.i18n import format_number, t
+from arena.ingest import PHASES, ImportResult, Progress, UndoPreview, Upload
+
+# Uploads at least this large show their phases and rows while they are read and saved.
+LARGE_UPLOAD_BYTES = 1_000_000
+
+
+def _table(frame: pd.DataFrame, language: str, *, total: int | None = None) -> None:
+    if frame.empty:
+        st.caption(t("data.tab.empty", language))
+        return
+    st.dataframe(frame, hide_index=True)
+    if total is not None and total > len(frame):
+        st.caption(t("data.preview.more", language, shown=len(frame), total=total))
+
+
+def import_summary(result: ImportResult, language: str) -> None:
+    """What an upload will do or did: counts, one tab per kind with its new rows and its
+    changes field by field, the new organisations, the problems.
+    """
+    counts = result.counts
+    if counts:
+        for column, name in zip(st.columns(5), dataops.COUNTS, strict=True):
+            column.metric(t(f"data.count.{name}", language), counts[name], border=True)
+    show = {
+        "dry-run": st.info,
+        "committed": st.success,
+        "unchanged": st.info,
+        "rejected": st.error,
+        "busy": st.warning,
+    }[result.outcome]
+    show(result.summary(language))
+    preview = dataops.preview_frames(result, language)
+    if len(preview.counts) > 1:
+        st.caption(t("data.preview.kinds", language))
+        st.dataframe(preview.counts, hide_index=True)
+    organisations = result.plan.new_organisations if result.plan else []
+    tabs = [kind.label for kind in preview.kinds]
+    if organisations:
+        tabs.append(t("data.neworg", language, count=len(organisations)))
+    tabs.append(t("data.tab.problems", language))
+    shown = st.tabs(tabs)
+    for tab, kind in zip(shown, preview.kinds, strict=False):
+        with tab:
+            st.caption(t("data.tab.new", language))
+            _table(kind.new, language, total=kind.counts["new"])
+            st.caption(t("data.tab.changes", language))
+            _table(kind.changes, language)
+            if kind.counts["deleted"]:
+                st.caption(t("data.preview.deleted", language))
+                _table(kind.deleted, language, total=kind.counts["deleted"])
+    if organisations:
+        with shown[len(preview.kinds)]:
+            st.caption(t("data.neworg.caption", language))
+            _table(preview.new_organisations, language, total=len(organisations))
+    with shown[-1]:
+        _table(preview.problems, language, total=len(result.problems))
+    if result.problems:
+        st.download_button(
+            t("data.report", language),
+            data=dataops.report_csv(result, language),
+            file_name="report.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"report_{result.sha256[:8]}",
+        )
+
+
+@contextmanager
+def progress(uploads: list[Upload], language: str) -> Iterator[Progress | None]:
+    """A progress callback that shows each phase and its rows, for large uploads; small ones
+    get a spinner (and no callback).
+    """
+    if sum(len(upload.data) for upload in uploads) < LARGE_UPLOAD_BYTES:
+        with st.spinner(t("data.checking", language)):
+            yield None
+        return
+    started = time.perf_counter()
+    names = ", ".join(upload.name for upload in uploads)
+    with st.status(t("data.phase.read", language, file=names)) as status:
+        bar = st.progress(0.0)
+
+        def report(phase: str, rows: int) -> None:
+            text = t(
+                f"data.phase.{phase}", language, file=names, rows=format_number(rows, language)
+            )
+            status.update(label=text)
+            bar.progress(PHASES.index(phase) / len(PHASES), text=text)
+
+        yield report
+        done = t(
+            "data.phase.done",
+            language,
+            seconds=format_number(time.perf_counter() - started, language, decimals=1),
+        )
+        bar.progress(1.0, text=done)
+        status.update(label=done, state="complete")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _undo_preview(url: str, version: tuple[int, int], import_id: int) -> UndoPreview | None:
+    """The undo preview, read once per store version: every click on the panel reruns it."""
+    del version  # only part of the cache key
+    return dataops.preview_undo(store.get_engine(url), import_id)
+
+
+def undo_panel(history: pd.DataFrame, language: str) -> None:
+    """Choose a committed import, see what undoing it removes and restores (and which later
+    imports block it), confirm, undo once. The chooser is keyed on the store version: after
+    an undo it starts empty again, so a second click can never reach another import.
+    """
+    if message := st.session_state.pop("undo_message", None):
+        st.success(message)
+    committed = history[history["outcome"] == "committed"]
+    if committed.empty:
+        return
+    current = ui.store_version()
+    version = "_".join(map(str, current))
+    chosen = st.selectbox(
+        t("data.undo.choose", language),
+        committed["id"].tolist(),
+        index=None,
+        format_func=dataops.history_label(committed, language),
+        placeholder=t("data.undo.placeholder", language),
+        key=f"undo_choice_{version}",
+    )
+    if chosen is None:
+        return
+    preview = _undo_preview(config.database_url(), current, int(chosen))
+    if preview is None:  # undone meanwhile, in another session: the history says so
+        return
+    st.info(dataops.effect_text(preview.effect, language))
+    if preview.outside:
+        st.error(t("data.undo.outside", language, rows=", ".join(preview.outside[:5])))
+        return
+    cascade = False
+    if preview.blocked:
+        st.warning(t("data.undo.blocked", language))
+        st.dataframe(dataops.blockers_table(preview, language), hide_index=True)
+        names = ", ".join(f"#{effect.import_id}" for effect in preview.cascade)
+        cascade = st.checkbox(
+            t("data.undo.cascade", language, names=names), key=f"undo_cascade_{version}"
+        )
+        for effect in preview.cascade if cascade else []:
+            st.caption(dataops.effect_text(effect, language))
+    confirmed = cascade or not preview.blocked
+    if warning := dataops.undo_warning(preview, language, cascade=cascade):
+        st.error(warning)
+        typed = st.text_input(
+            t("data.undo.type", language, id=chosen), key=f"undo_typed_{version}_{chosen}"
+        )
+        confirmed = confirmed and typed.strip().lstrip("#") == str(chosen)
+    if st.button(
+        t("data.undo", language), icon=":material/undo:", disabled=not confirmed, type="primary"
+    ):
+        outcome = dataops.undo(ui.engine(), int(chosen), language, cascade=cascade)
+        ui.clear_caches()
+        if not outcome.ok:
+            st.error(outcome.message)
+            return
+        st.session_state["undo_message"] = outcome.message
+        st.rerun()

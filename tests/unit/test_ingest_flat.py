@@ -1,0 +1,313 @@
+"""A flat project sheet (one row per project, with its coordinator, county and grant) imports in
+one go, and an organisation a file names that the store lacks is a new organisation listed for
+the person to check (with the closest existing names), not an error.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+
+from arena.ingest.formats import detect_layout
+from arena.ingest.plan import NameIndex, name_key
+from arena.ingest.read import read_file
+from arena.ingest.validate import detect_kind
+from tests.fixtures.ingest import (
+    FIXTURES,
+    dump,
+    errors,
+    natural,
+    rejected,
+    text,
+    upload,
+    warnings,
+    with_organisations,
+)
+
+SHEET = "flat_projektlista.csv"
+
+
+def _store(engine) -> None:
+    """The three usual organisations, and Region Östergötland with its county."""
+    with_organisations(engine)
+    result = upload(
+        engine,
+        "organisationer.csv",
+        "Namn;Typ;Län\nRegion Östergötland;region;Östergötlands län\n"
+        "Göteborgs kommun;kommun;Västra Götalands län\n",
+    )
+    assert result.outcome == "committed", result.problems
+
+
+def _cp1252(name: str) -> bytes:
+    """The fixture as Excel saves a CSV: Windows-1252, CRLF."""
+    return text(name).replace("\n", "\r\n").encode("cp1252")
+
+
+def _by(rows: list[dict], key: str) -> dict[object, dict]:
+    return {row[key]: row for row in rows}
+
+
+def _assert_sheet_imported(engine) -> None:
+    projects = _by(natural(engine, "projects"), "reference")
+    assert list(projects) == ["2018-04510", "2019-01234", "2020-00077", "2020-00099"]
+    arena = projects["2018-04510"]
+    assert (arena["title"], arena["status"], arena["coordinator"]) == (
+        "Nationell arena för innovationsupphandling",
+        "ongoing",
+        "Teknikföretagens Service i Sverige AB",
+    )
+    assert (arena["start_date"], arena["end_date"]) == (date(2018, 10, 1), date(2019, 2, 28))
+    grants = _by(natural(engine, "grants"), "reference")
+    # One grant per project with an amount, from the funder the header names.
+    assert {ref: (g["funder"], g["amount_sek"]) for ref, g in grants.items()} == {
+        "2018-04510": ("Vinnova", 150_000),
+        "2019-01234": ("Vinnova", 1_234_567),
+        "2020-00099": ("Vinnova", 2_500_000),
+    }
+    assert grants["2019-01234"]["project_reference"] == "2019-01234"
+    assert grants["2019-01234"]["decision_date"] == date(2019, 2, 1)
+    assert grants["2019-01234"]["end_date"] == date(2020, 6, 30)
+    organisations = _by(natural(engine, "organisations"), "name")
+    # New coordinators get the sheet's county and a kind guessed from the name ...
+    assert organisations["Region Ostergotland"]["county"] == "Östergötlands län"
+    assert organisations["Region Ostergotland"]["kind"] == "region"
+    assert organisations["Nordisk Maskinteknik AB"]["kind"] == "company"
+    # ... existing ones keep theirs.
+    assert organisations["Göteborgs kommun"]["county"] == "Västra Götalands län"
+    assert organisations["Teknikföretagens Service i Sverige AB"]["county"] is None
+
+
+def test_a_flat_sheet_in_windows_1252_with_semicolons_imports_in_one_go(engine):
+    _store(engine)
+    result = upload(engine, SHEET, _cp1252(SHEET))
+    assert result.outcome == "committed", result.problems
+    assert (warnings(result), errors(result)) == ([], [])
+    assert result.kinds == ["organisations", "projects", "grants"]
+    _assert_sheet_imported(engine)
+
+
+def test_a_flat_sheet_as_xlsx_imports_the_same(engine):
+    _store(engine)
+    workbook = Workbook()
+    sheet = workbook.active
+    for number, line in enumerate(text(SHEET).splitlines()):
+        cells: list[object] = line.split(";")
+        if number:  # Excel keeps dates as dates and amounts as numbers
+            cells[5], cells[6] = date.fromisoformat(cells[5]), date.fromisoformat(cells[6])
+            cells[7] = int(cells[7].replace(" ", "").removesuffix("kr")) if cells[7] else None
+            cells[8] = date.fromisoformat(cells[8]) if cells[8] else None
+        sheet.append(cells)
+    data = io.BytesIO()
+    workbook.save(data)
+    result = upload(engine, "projektlista.xlsx", data.getvalue())
+    assert result.outcome == "committed", result.problems
+    _assert_sheet_imported(engine)
+
+
+def test_a_period_column_and_a_funder_column(engine):
+    _store(engine)
+    result = upload(engine, "flat_period.csv", _cp1252("flat_period.csv"))
+    assert result.outcome == "committed", result.problems
+    projects = _by(natural(engine, "projects"), "reference")
+    assert (projects["2021-00555"]["start_date"], projects["2021-00555"]["end_date"]) == (
+        date(2021, 9, 1),
+        date(2022, 8, 31),
+    )
+    grants = _by(natural(engine, "grants"), "reference")
+    assert (grants["2018-04510"]["funder"], grants["2018-04510"]["end_date"]) == (
+        "Vinnova",
+        date(2019, 2, 28),
+    )
+    # Formas is named only as a funder: a new organisation, a national authority by its name.
+    assert (grants["2021-00555"]["funder"], grants["2021-00555"]["amount_sek"]) == (
+        "Formas",
+        80_000,
+    )
+    assert _by(natural(engine, "organisations"), "name")["Formas"]["kind"] == "national_authority"
+
+
+def test_english_headers(engine):
+    _store(engine)
+    result = upload(engine, "flat_english.csv")
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == []
+    grants = _by(natural(engine, "grants"), "reference")
+    assert (grants["2022-00010"]["funder"], grants["2022-00010"]["amount_sek"]) == (
+        "Vinnova",
+        3_200_000,
+    )
+    organisation = _by(natural(engine, "organisations"), "name")["Nordic Ferry Technology Ltd"]
+    assert organisation["county"] == "Västra Götaland County"
+
+
+def test_the_same_sheet_again_changes_nothing(engine):
+    _store(engine)
+    assert upload(engine, SHEET, _cp1252(SHEET)).outcome == "committed"
+    before = dump(engine)
+    again = upload(engine, SHEET, _cp1252(SHEET))
+    assert again.outcome == "unchanged", again.problems
+    assert again.plan.new_organisations == []
+    assert dump(engine) == before
+
+
+def test_an_updated_amount_is_an_update_of_that_grant_only(engine):
+    _store(engine)
+    assert upload(engine, SHEET, _cp1252(SHEET)).outcome == "committed"
+    data = text(SHEET).replace("1 234 567 kr", "1 300 000 kr")
+    preview = upload(engine, SHEET, data, dry_run=True)
+    assert preview.outcome == "dry-run", preview.problems
+    changed = {p.kind.name: p.counts()["updated"] for p in preview.plan.kinds}
+    assert changed == {"organisations": 0, "projects": 0, "grants": 1}
+    (change,) = next(p for p in preview.plan.kinds if p.kind.name == "grants").changes
+    assert (change.line, change.key, change.column, change.before, change.after) == (
+        3,
+        "2019-01234",
+        "amount_sek",
+        1_234_567,
+        1_300_000,
+    )
+    assert upload(engine, SHEET, data).outcome == "committed"
+    assert _by(natural(engine, "grants"), "reference")["2019-01234"]["amount_sek"] == 1_300_000
+
+
+def test_new_coordinators_are_listed_with_the_existing_names_they_are_close_to(engine):
+    _store(engine)
+    before = dump(engine)
+    result = upload(engine, SHEET, _cp1252(SHEET), dry_run=True)
+    assert result.outcome == "dry-run", result.problems
+    listed = [
+        (o.name, o.kind, o.lines, o.columns, o.similar) for o in result.plan.new_organisations
+    ]
+    assert listed == [
+        ("Nordisk Maskinteknik AB", "company", (5,), ("Koordinator",), ()),
+        ("Region Ostergotland", "region", (3,), ("Koordinator",), ("Region Östergötland",)),
+    ]
+    assert dump(engine) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "existing"),
+    [
+        ("Region Ostergotland", "Region Östergötland"),
+        ("göteborgs Kommun", "Göteborgs kommun"),
+        ("Teknikföretagens Service i Sverige", "Teknikföretagens Service i Sverige AB"),
+        ("Aktiebolaget Acme", "Acme AB"),
+        ("ACME, A.B.", "Acme AB"),
+        ("Lunds Universitet.", "Lunds universitet"),
+        ("Regoin Östergötland", "Region Östergötland"),  # a typo
+    ],
+)
+def test_closeness_ignores_accents_case_spacing_punctuation_and_legal_form(name, existing):
+    names = [existing, "Region Stockholm", "Stockholms stad", "Vinnova", "Acme Holding AB"]
+    assert NameIndex(names).similar(name)[0] == existing
+
+
+def test_closeness_lists_nothing_when_no_name_is_near():
+    names = ["Region Östergötland", "Region Stockholm", "Vinnova"]
+    assert NameIndex(names).similar("Nordisk Maskinteknik AB") == ()
+    assert name_key(" Region  Östergötland (publ) ") == "region ostergotland"
+
+
+def test_closeness_among_many_names_looks_only_at_likely_ones():
+    names = [f"Företag {number} AB" for number in range(30_000)] + ["Region Östergötland"]
+    index = NameIndex(names)
+    assert index.similar("Region Ostergotland") == ("Region Östergötland",)
+    assert index.similar("Företag 12345 Aktiebolag")[0] == "Företag 12345 AB"
+
+
+def test_a_bad_row_rejects_the_whole_sheet_and_changes_nothing(engine):
+    _store(engine)
+    data = (
+        text(SHEET).replace("1 234 567 kr", "1 234 567 äpplen").replace("2020-05-01", "nästa vecka")
+    )
+    assert sorted(rejected(engine, SHEET, data.encode("cp1252"))) == [
+        (3, "Bidrag från Vinnova", "type-error"),
+        (5, "Startdatum", "type-error"),
+    ]
+
+
+def test_amounts_without_a_funder_import_the_projects_and_say_so(engine):
+    _store(engine)
+    data = text("flat_period.csv").replace(";Finansiär", "").replace(";Vinnova", "")
+    data = data.replace(";Formas", "")
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(1, "Beviljat belopp", "extra-label")]
+    assert "ingen finansiär" in result.problems[0].message_sv
+    assert [p["reference"] for p in natural(engine, "projects")] == ["2018-04510", "2021-00555"]
+    assert natural(engine, "grants") == []
+
+
+def test_our_projects_template_and_a_grants_file_are_not_taken_for_a_sheet():
+    demo = (FIXTURES.parent.parent / "data" / "demo" / "05_projekt.csv").read_bytes()
+    assert detect_kind(read_file(demo, "05_projekt.csv").header).name == "projects"
+    grants = ["Bidragsreferens", "Diarienummer", "Projekttitel", "Finansiär", "Belopp"]
+    assert detect_kind(grants).name == "grants"
+    assert detect_layout(text(SHEET).splitlines()[0].split(";")).name == "project_sheet"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind", "column"),
+    [
+        (
+            "deltagare.csv",
+            "Diarienummer;Organisation;Roll\n2020-00001;Nya Bolaget AB;partner\n",
+            "participants",
+            "Organisation",
+        ),
+        (
+            "bidrag.csv",
+            "Bidragsreferens;Diarienummer;Finansiär;Belopp\nB-1;2020-00001;Ny stiftelse;10 000\n",
+            "grants",
+            "Finansiär",
+        ),
+        (
+            "medlemmar.csv",
+            "Beställargrupp;Organisation\nGrupp A;Ånge kommun\n",
+            "buyer_group_members",
+            "Organisation",
+        ),
+    ],
+)
+def test_a_name_not_in_the_store_is_a_new_organisation_in_every_kind(
+    engine, name, data, kind, column
+):
+    with_organisations(engine)
+    setup = (
+        "Diarienummer;Titel;Status;Koordinator\n2020-00001;Ett projekt;planerad;Göteborgs kommun\n"
+    )
+    assert upload(engine, "projekt.csv", setup).outcome == "committed"
+    assert upload(engine, "grupper.csv", "Namn\nGrupp A\n", kind="buyer_groups").outcome == (
+        "committed"
+    )
+    result = upload(engine, name, data)
+    assert result.outcome == "committed", result.problems
+    ((new_name, lines, columns),) = [
+        (o.name, o.lines, o.columns) for o in result.plan.new_organisations
+    ]
+    assert (lines, columns) == ((2,), (column,))
+    assert new_name in {o["name"] for o in natural(engine, "organisations")}
+    assert len(natural(engine, kind)) == 1
+
+
+def test_an_unknown_programme_is_still_a_foreign_key_error(engine):
+    with_organisations(engine)
+    data = "Diarienummer;Titel;Status;Koordinator;Program\n2020-00001;Ett;planerad;Ny AB;BG-9\n"
+    assert rejected(engine, "projekt.csv", data) == [(2, "Program", "foreign-key")]
+
+
+def test_a_sheet_without_status_reads_it_from_the_dates(engine):
+    _store(engine)
+    data = (
+        "Diarienummer;Titel;Koordinator;Län;Startdatum;Slutdatum\n"
+        "2018-04510;Avslutat;Göteborgs kommun;Västra Götalands län;2018-10-01;2019-02-28\n"
+        "2099-00001;Kommande;Göteborgs kommun;Västra Götalands län;2099-01-01;2099-12-31\n"
+    )
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "committed", result.problems
+    statuses = {p["reference"]: p["status"] for p in natural(engine, "projects")}
+    assert statuses == {"2018-04510": "completed", "2099-00001": "planned"}

@@ -1,0 +1,265 @@
+"""Hostile and oversized files: each is read within bounds or refused with one sentence and a
+Frictionless error type, never a traceback, a MemoryError or a crashed process (issue 7).
+
+Every hostile file is made here, in memory: nothing large is committed.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import tomllib
+import zipfile
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+
+from arena import config
+from arena.ingest import read
+from arena.ingest.read import ReadError, read_file
+
+
+def refused(data: bytes, name: str, **options: object) -> ReadError:
+    with pytest.raises(ReadError) as caught:
+        read_file(data, name, **options)
+    return caught.value
+
+
+# --- The upload limit -------------------------------------------------------------------------
+
+
+def test_the_upload_limit_is_the_one_streamlit_enforces():
+    settings = tomllib.loads((config.PROJECT_ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["server"]["maxUploadSize"] == config.UPLOAD_LIMIT_MB
+    assert config.UPLOAD_LIMIT_BYTES == config.UPLOAD_LIMIT_MB * 1024 * 1024
+
+
+def test_a_file_over_the_limit_is_refused_with_a_sentence(monkeypatch):
+    monkeypatch.setattr(config, "UPLOAD_LIMIT_BYTES", 1000)
+    problem = refused(b"Diarienummer;Titel\n" + b"2020-00001;x\n" * 100, "projekt.csv").problem
+    assert problem.error == "source-error"
+    assert f"at most {config.UPLOAD_LIMIT_MB} MB" in problem.message_en
+    assert "MB läses" in problem.message_sv
+
+
+# --- CSV fields up to the limit ---------------------------------------------------------------
+
+BIG_CELL = "x" * (5 * 1024 * 1024)
+
+
+@pytest.mark.parametrize("quoted", [True, False], ids=["quoted", "plain"])
+def test_a_5_mb_cell_is_read(quoted):
+    cell = f'"{BIG_CELL}"' if quoted else BIG_CELL
+    table = read_file(f"Diarienummer;Beskrivning\n2020-00001;{cell}\n".encode(), "p.csv")
+    assert table.columns[1][0] == BIG_CELL
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 100_000 + "]" * 100_000, '[{"a": ' + '{"b": ' * 100_000 + "1" + "}" * 100_001 + "]"],
+    ids=["lists", "objects"],
+)
+def test_deeply_nested_json_is_a_format_error(text):
+    problem = refused(text.encode(), "data.json").problem
+    assert problem.error == "format-error"
+    assert "nested too deeply" in problem.message_en
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '"text"', "42", '[{"a": 1}, [2]]'])
+def test_json_that_is_no_list_of_objects_is_a_format_error(text):
+    problem = refused(text.encode(), "data.json").problem
+    assert problem.error == "format-error"
+    assert "list of objects" in problem.message_en
+
+
+# --- Excel: crafted workbooks -----------------------------------------------------------------
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def crafted(sheet_data: str, *, head: str = "", compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A minimal workbook of one sheet whose XML is written by hand, as an attacker would."""
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{_RELS}"><Relationship Id="rId1" '
+            f'Type="{_DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{_MAIN}" xmlns:r="{_DOC}"><sheets>'
+            '<sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{_RELS}"><Relationship Id="rId1" '
+            f'Type="{_DOC}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        ),
+        "xl/worksheets/sheet1.xml": (
+            f'<worksheet xmlns="{_MAIN}">{head}<sheetData>{sheet_data}</sheetData></worksheet>'
+        ),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _cell(reference: str = "", text: str = "x") -> str:
+    place = f' r="{reference}"' if reference else ""
+    return f'<c{place} t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+FAR_CELL = (
+    f'<row r="1">{_cell("A1")}{_cell("B1")}</row><row r="1048576">{_cell("XFD1048576")}</row>'
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "row", "column"),
+    [
+        # One cell at XFD1048576 with a dimension that says so: refused from the head alone.
+        (crafted(FAR_CELL, head='<dimension ref="A1:XFD1048576"/>'), 1048576, "XFD"),
+        # The same with no dimension, or a dimension that lies: found by the scan.
+        (crafted(FAR_CELL), 1048576, "XFD"),
+        (crafted(FAR_CELL, head='<dimension ref="A1:B1"/>'), 1048576, "XFD"),
+        # A cell's own reference counts, whatever its row says.
+        (crafted(f'<row r="1">{_cell("A1")}{_cell("XFD1048576")}</row>'), 1048576, "XFD"),
+        # Cells without references follow the previous one: 5 001 columns on row 300 000.
+        (
+            crafted(
+                f'<row r="1">{_cell("A1")}</row><row r="300000">{"<c/>" * 5000}{_cell()}</row>'
+            ),
+            300000,
+            "GJI",
+        ),
+        # A namespace prefix on the tags is read too.
+        (crafted(FAR_CELL.replace("<c ", "<x:c ").replace("</c>", "</x:c>")), 1048576, "XFD"),
+    ],
+    ids=["declared", "undeclared", "lying", "cell-ref", "implicit", "prefixed"],
+)
+def test_a_crafted_sheet_is_refused_before_it_is_opened(data, row, column):
+    assert len(data) < 100_000  # a few KB on disk
+    started = time.perf_counter()
+    problem = refused(data, "crafted.xlsx").problem
+    assert time.perf_counter() - started < 5
+    assert (problem.error, problem.row, problem.column) == ("source-error", row, column)
+    assert f"reaches row {row} and column {column}" in problem.message_en
+    assert f"når rad {row} och kolumn {column}" in problem.message_sv
+
+
+def test_cells_without_references_are_placed_like_excel_places_them():
+    sheet = (
+        f"<row>{_cell(text='Namn')}{_cell(text='Typ')}</row><row><c/>{_cell(text='kommun')}</row>"
+    )
+    table = read_file(crafted(sheet), "enkel.xlsx")
+    assert (table.header, table.rows) == (["Namn", "Typ"], [["", "kommun"]])
+
+
+def test_a_zip_bomb_is_refused_by_its_ratio():
+    # 40 MB of one repeated byte deflates about a thousand times.
+    bomb = crafted(f'<row r="1">{_cell("A1")}</row>' + " " * 40_000_000)
+    assert len(bomb) < 200_000
+    problem = refused(bomb, "bomb.xlsx").problem
+    assert problem.error == "source-error"
+    assert "unpacks" in problem.message_en and "xl/worksheets/sheet1.xml" in problem.message_en
+
+
+def test_a_workbook_unpacking_to_too_much_is_refused(monkeypatch):
+    monkeypatch.setattr(read, "XLSX_MAX_UNPACKED_BYTES", 1000)
+    problem = refused(crafted(f'<row r="1">{_cell("A1")}{_cell("B1")}</row>'), "b.xlsx").problem
+    assert problem.error == "source-error"
+    assert "more than the 0 MB" in problem.message_en
+
+
+def test_a_part_that_inflates_past_its_declared_size_is_refused():
+    data = bytearray(crafted(f'<row r="1">{_cell("A1")}{_cell("B1")}</row>' + " " * 5000))
+    # Declare 200 bytes in the central directory entry of the sheet: zipfile would stop there,
+    # calamine would inflate all of it.
+    name = b"xl/worksheets/sheet1.xml"
+    entry = data.index(b"PK\x01\x02")
+    while bytes(data[entry + 46 : entry + 46 + len(name)]) != name:
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 24 : entry + 28] = (200).to_bytes(4, "little")
+    problem = refused(bytes(data), "liar.xlsx").problem
+    assert problem.error == "format-error"
+    assert "does not match its size" in problem.message_en
+
+
+def test_a_file_that_is_no_zip_is_a_format_error():
+    assert refused(b"PK\x03\x04 not really", "trasig.xlsx").problem.error == "format-error"
+
+
+# --- Excel: which sheet -----------------------------------------------------------------------
+
+
+def _sheets(*, hidden: tuple[int, ...], active: int) -> bytes:
+    workbook = Workbook()
+    for index, title in enumerate(("Gömd", "Organisationer", "Projekt")):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = title
+        sheet.append(["Namn", "Typ"])
+        sheet.append([title, "kommun"])
+        if index in hidden:
+            sheet.sheet_state = "hidden"
+    workbook.active = active
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("hidden", "active", "expected"),
+    [
+        ((0,), 2, "Projekt"),  # the active sheet, not the hidden first one
+        ((0,), 0, "Organisationer"),  # a hidden active sheet: the first visible one
+        ((), 1, "Organisationer"),
+        ((), 0, "Gömd"),
+    ],
+)
+def test_with_no_sheet_named_the_active_visible_sheet_is_read(hidden, active, expected):
+    table = read_file(_sheets(hidden=hidden, active=active), "arena.xlsx")
+    assert table.name == f"arena.xlsx:{expected}"
+    assert table.rows == [[expected, "kommun"]]
+
+
+def test_a_named_sheet_is_read_even_when_hidden():
+    table = read_file(_sheets(hidden=(0,), active=1), "arena.xlsx", sheet="Gömd")
+    assert table.rows == [["Gömd", "kommun"]]
+
+
+def test_a_missing_sheet_lists_the_visible_ones():
+    problem = refused(_sheets(hidden=(0,), active=1), "arena.xlsx", sheet="Budget").problem
+    assert problem.error == "format-error"
+    assert problem.message_en == (
+        "There is no sheet “Budget”. The sheets in the file: “Organisationer”, “Projekt”."
+    )
+    assert "Gömd" not in problem.message_sv
+
+
+def test_excel_cells_keep_their_types_and_rows_their_sheet_row():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Projektlista"])
+    sheet.append([])
+    sheet.append(["Diarienummer", "Belopp", "Start", 2024])
+    sheet.append(["2020-00001", 150000, date(2020, 1, 2), 1.5])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = read_file(buffer.getvalue(), "lista.xlsx")
+    assert (table.header, table.header_line) == (["Diarienummer", "Belopp", "Start", "2024"], 3)
+    assert table.rows == [["2020-00001", 150000, date(2020, 1, 2), 1.5]]

@@ -1,0 +1,120 @@
+"""The preview a programme officer reads: a table per kind, their language, formatted values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from arena import dataops
+from arena.ingest.plan import NewOrganisation
+from tests.fixtures.ingest import upload, with_organisations
+
+PROJECTS = (
+    "Diarienummer;Titel;Titel (engelska);Status;Fas\n"
+    "2020-00001;Smart belysning;Smart lighting;planerad;förstudie\n"
+)
+GRANTS = (
+    "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+    "G-1;2020-00001;Vinnova;1 234 567;2020-05-04\n"
+)
+
+
+def test_new_rows_and_changes_read_in_the_users_language(engine):
+    with_organisations(engine)
+    assert upload(engine, "projekt.csv", PROJECTS).outcome == "committed"
+    changed = PROJECTS.replace("Smart lighting", "Smart street lighting").replace(
+        "förstudie", "upphandling"
+    )
+    result = upload(engine, "projekt.csv", changed, dry_run=True)
+    (projects,) = dataops.preview_frames(result, "en").kinds
+    assert projects.label == "Projects" and projects.counts["updated"] == 1
+    assert projects.changes.to_dict("records") == [
+        {
+            "Line": 2,
+            "Key": "2020-00001",
+            "Column": "Title (English)",
+            "Before": "Smart lighting",
+            "After": "Smart street lighting",
+        },
+        {
+            "Line": 2,
+            "Key": "2020-00001",
+            "Column": "Stage",
+            "Before": "Pre-study",
+            "After": "Procurement",
+        },
+    ]
+    (swedish,) = dataops.preview_frames(result, "sv").kinds
+    assert swedish.changes["Kolumn"].tolist() == ["Titel (engelska)", "Fas"]
+    assert swedish.changes["Före"].tolist() == ["Smart lighting", "Förstudie"]
+
+
+def test_one_table_per_kind_with_counts_amounts_and_dates(engine):
+    with_organisations(engine)
+    result = upload(engine, "projekt.csv", PROJECTS, dry_run=True)
+    assert result.outcome == "dry-run"
+    tables = dataops.preview_frames(result, "sv")
+    (projects,) = tables.kinds
+    assert projects.new.to_dict("records") == [
+        {
+            "Rad": 2,
+            "Diarienummer": "2020-00001",
+            "Titel": "Smart belysning",
+            "Titel (engelska)": "Smart lighting",
+            "Status": "Planerad",
+            "Fas": "Förstudie",
+        }
+    ]
+    assert tables.counts.to_dict("records") == [
+        {
+            "Typ av data": "Projekt",
+            "Nya": 1,
+            "Ändrade": 0,
+            "Oförändrade": 0,
+            "Avvisade": 0,
+            "Borttagna": 0,
+        }
+    ]
+    assert upload(engine, "projekt.csv", PROJECTS).outcome == "committed"
+    grants = dataops.preview_frames(upload(engine, "bidrag.csv", GRANTS, dry_run=True), "en")
+    (row,) = grants.kinds[0].new.to_dict("records")
+    assert row["Amount"].replace("\xa0", " ") == "SEK 1,234,567"
+    assert (row["Decision date"], row["Project"], row["Funder"]) == (
+        "2020-05-04",
+        "2020-00001",
+        "Vinnova",
+    )
+    assert "Title" not in row
+
+
+def test_new_organisations_are_listed_apart_with_the_closest_existing_names(engine):
+    with_organisations(engine)
+    result = upload(engine, "projekt.csv", PROJECTS, dry_run=True)
+    result.plan.new_organisations = [
+        NewOrganisation(
+            name="Goteborgs Kommun",
+            kind="municipality",
+            lines=(2, 7),
+            columns=("Koordinator",),
+            similar=("Göteborgs kommun",),
+        )
+    ]
+    frame = dataops.preview_frames(result, "sv").new_organisations
+    assert frame.to_dict("records") == [
+        {
+            "Namn": "Goteborgs Kommun",
+            "Typ": "Kommun",
+            "Rader i filen": "2, 7",
+            "Kolumn": "Koordinator",
+            "Liknande befintliga namn": "Göteborgs kommun",
+        }
+    ]
+
+
+def test_cell_text_formats_codes_money_dates_shares_and_numbers():
+    assert dataops.cell_text("status", "planned", "sv") == "Planerad"
+    assert dataops.cell_text("amount_sek", 150_000, "sv").replace("\xa0", " ") == "150 000 kr"
+    assert dataops.cell_text("paid_on", date(2019, 2, 28), "en") == "2019-02-28"
+    assert dataops.cell_text("coverage", 0.05, "sv").replace("\xa0", " ") == "5 %"
+    assert dataops.cell_text("value", 40.25, "sv") == "40,25"
+    assert dataops.cell_text("year", 2017, "sv") == "2017"
+    assert dataops.cell_text("title", None, "sv") == ""

@@ -1,0 +1,158 @@
+"""Undo that cannot destroy by accident: it takes back exactly one import's rows.
+
+A later import that added rows to what the undone import created (disbursements of its grant,
+participants of its project) or changed the same rows "hangs" on it: the undo refuses and names
+it, and only an explicit cascade undoes both, newest first, each recorded as undone. On SQLite
+and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from arena import models
+from arena.ingest import UndoBlockedError, UndoError, undo, undo_preview
+from tests.fixtures.ingest import dump, natural, upload, with_organisations
+
+PROJECT = "Diarienummer;Titel;Status;Koordinator\n2020-00001;Smart belysning;planerad;Vinnova\n"
+GRANT = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500 000\n"
+PAYMENTS = (
+    "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;100 000\nG-1;2020-09-01;50 000\n"
+)
+PARTICIPANT = "Diarienummer;Organisation;Roll\n2020-00001;Göteborgs kommun;beställare\n"
+
+
+def _commit(engine, name: str, data: str) -> int:
+    result = upload(engine, name, data)
+    assert result.outcome == "committed", result.problems
+    return result.import_id
+
+
+def _outcomes(engine) -> dict[int, str]:
+    run = models.ImportRun.__table__
+    with engine.connect() as conn:
+        return dict(conn.execute(sa.select(run.c.id, run.c.outcome)).all())
+
+
+def test_undo_refuses_when_a_later_import_paid_out_on_its_grant_and_cascade_undoes_both(engine):
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECT)
+    before_grant = dump(engine, history=False)
+    grant = _commit(engine, "bidrag.csv", GRANT)
+    payments = _commit(engine, "utbetalningar.csv", PAYMENTS)
+    before = dump(engine)
+
+    with pytest.raises(UndoBlockedError) as refused:
+        undo(engine, grant)
+    # Named: the import, its file and what hangs on the grant.
+    assert [b.import_id for b in refused.value.blockers] == [payments]
+    message = refused.value.message_en
+    assert f"#{payments} utbetalningar.csv" in message
+    assert "Disbursements (2): G-1 · 2020-06-01, G-1 · 2020-09-01" in message
+    assert "Utbetalningar (2)" in refused.value.message_sv
+    assert dump(engine) == before  # nothing cascaded away
+
+    assert undo(engine, grant, cascade=True) == {"deleted": 3, "restored": 0, "imports": 2}
+    assert dump(engine, history=False) == before_grant
+    assert _outcomes(engine)[grant] == _outcomes(engine)[payments] == "undone"
+
+
+def test_undo_refuses_when_a_later_import_added_participants_to_its_project(engine):
+    with_organisations(engine)
+    project = _commit(engine, "projekt.csv", PROJECT)
+    participants = _commit(engine, "deltagare.csv", PARTICIPANT)
+    before = dump(engine)
+    with pytest.raises(UndoBlockedError) as refused:
+        undo(engine, project)
+    assert "Project participants (1): 2020-00001 · Göteborgs kommun · buyer" in str(refused.value)
+    assert f"#{participants} deltagare.csv" in str(refused.value)
+    assert dump(engine) == before
+    assert undo(engine, project, cascade=True)["imports"] == 2
+    assert natural(engine, "projects") == natural(engine, "participants") == []
+    assert len(natural(engine, "organisations")) == 3  # the first import is untouched
+
+
+def test_the_preview_says_what_an_undo_removes_what_blocks_it_and_writes_nothing(engine):
+    with_organisations(engine)
+    project = _commit(engine, "projekt.csv", PROJECT)
+    grant = _commit(engine, "bidrag.csv", GRANT)
+    payments = _commit(engine, "utbetalningar.csv", PAYMENTS)
+    before = dump(engine)
+
+    preview = undo_preview(engine, project)
+    assert dump(engine) == before
+    assert (preview.effect.import_id, preview.effect.file_name) == (project, "projekt.csv")
+    assert preview.effect.remove == {"projects": 1} and preview.effect.restore == {}
+    # Only the grant hangs on the project directly; the payments hang on the grant.
+    assert [(b.import_id, b.rows, b.examples) for b in preview.blockers] == [
+        (grant, {"grants": 1}, {"grants": ["G-1"]})
+    ]
+    assert [effect.import_id for effect in preview.cascade] == [payments, grant]
+    assert preview.store_rows == 3 + 1 + 1 + 2
+    assert preview.removed() == 1 and preview.removed(cascade=True) == 4
+    assert preview.share(cascade=True) == pytest.approx(4 / 7)
+    assert not preview.outside
+
+    latest = undo_preview(engine, payments)
+    assert (
+        not latest.blocked and latest.cascade == [] and latest.effect.remove == {"disbursements": 2}
+    )
+    # A cascade undoes the whole chain, newest first, in one go.
+    assert undo(engine, project, cascade=True) == {"deleted": 4, "restored": 0, "imports": 3}
+    assert [_outcomes(engine)[i] for i in (project, grant, payments)] == ["undone"] * 3
+    with pytest.raises(UndoError, match="cannot be undone"):
+        undo_preview(engine, project)
+
+
+def test_a_later_import_that_points_a_row_at_the_new_organisation_blocks_it(engine):
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECT)
+    before = dump(engine, history=False)
+    organisation = _commit(engine, "org.csv", "Namn;Typ\nRegion Östergötland;region\n")
+    moved = _commit(engine, "projekt.csv", PROJECT.replace(";Vinnova", ";Region Östergötland"))
+    with pytest.raises(UndoBlockedError) as refused:
+        undo(engine, organisation)  # the project now refers to the new organisation
+    assert [b.import_id for b in refused.value.blockers] == [moved]
+    undo(engine, organisation, cascade=True)
+    assert dump(engine, history=False) == before
+
+
+def test_one_import_that_creates_an_organisation_and_points_a_project_at_it_is_undone(engine):
+    # The project must get its old coordinator back before the new organisation goes.
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECT)
+    before = dump(engine, history=False)
+    record = {
+        "Diarienummer": "2020-00001",
+        "Ärenderubrik": "Smart belysning",
+        "KoordinatorOrg": "Region Östergötland",
+        "Status": "Planerad",
+    }
+    vinnova = upload(engine, "vinnova.json", json.dumps([record]))
+    assert vinnova.outcome == "committed", vinnova.problems
+    assert natural(engine, "projects")[0]["coordinator"] == "Region Östergötland"
+    assert undo(engine, vinnova.import_id)["deleted"] == vinnova.counts["new"]
+    assert dump(engine, history=False) == before
+
+
+def test_rows_added_outside_any_import_stop_the_undo(engine):
+    with_organisations(engine)
+    project = _commit(engine, "projekt.csv", PROJECT)
+    with engine.begin() as conn:
+        project_id = conn.execute(sa.text("SELECT id FROM project")).scalar_one()
+        org_id = conn.execute(sa.text("SELECT min(id) FROM organisation")).scalar_one()
+        conn.execute(
+            sa.insert(models.ProjectParticipant.__table__).values(
+                project_id=project_id, organisation_id=org_id, role="buyer"
+            )
+        )
+    before = dump(engine)
+    preview = undo_preview(engine, project)
+    assert preview.outside and not preview.blocked
+    with pytest.raises(UndoError, match="changed outside the imports") as refused:
+        undo(engine, project, cascade=True)
+    assert not isinstance(refused.value, UndoBlockedError)
+    assert dump(engine) == before
