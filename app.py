@@ -31,6 +31,7 @@ pages = {
 page = st.navigation(pages)
 
 try:
+    ui.start_run()  # the store version once per run: part of every query's cache key
     # The Data page works on files, not on the filtered views: no filters there.
     if page.url_path != "data":
         st.session_state["filters"] = ui.sidebar_filters(language)

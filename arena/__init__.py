@@ -1,1 +1,1 @@
-"""Arena Monitor: the library behind the dashboard (store, import pipeline, metrics, figures)."""
+"""Arena Monitor: the library behind the dashboard (store, import pipeline, queries, figures)."""

@@ -99,6 +99,20 @@ def _progress(name: str):
     return report
 
 
+def _print_new_organisations(new: list, limit: int = 20) -> None:
+    """Organisations the file only names, so the import adds them: listed with the closest names
+    the store already has, so a typo is caught before (dry run) or right after the commit."""
+    if not new:
+        return
+    print(f"New organisations ({len(new)}), added because the file names them:")
+    for organisation in new[:limit]:
+        near = f" (similar: {'; '.join(organisation.similar)})" if organisation.similar else ""
+        lines = ", ".join(map(str, organisation.lines[:5]))
+        print(f"  {organisation.name}: rows {lines}{near}")
+    if len(new) > limit:
+        print(f"  ... and {len(new) - limit} more (the Data page lists them all).")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from arena.ingest import Upload, import_files
     from arena.ingest.read import ReadError, check_size
@@ -133,6 +147,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if result.problems:
         _print_problems(result.problems)
+    if result.plan and result.outcome in ("dry-run", "committed"):
+        _print_new_organisations(result.plan.new_organisations)
     failed = result.outcome in ("rejected", "busy")
     print(f"{path.name}: {result.summary('en')}", file=sys.stderr if failed else None)
     return 1 if failed else 0
@@ -153,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_history(_args: argparse.Namespace) -> int:
-    from arena.metrics import import_history
+    from arena.queries.history import import_history
 
     frame = import_history(_engine())
     if frame.empty:
@@ -256,7 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=sorted(UPLOAD_KINDS),
         help="what the file holds (default: detected from the headers)",
     )
-    importer.add_argument("--sheet", help="Excel sheet name (default: the first)")
+    importer.add_argument(
+        "--sheet", help="Excel sheet name (default: the active sheet, or the first visible one)"
+    )
     importer.add_argument("--dry-run", action="store_true", help="show what would change")
     importer.add_argument(
         "--replace",

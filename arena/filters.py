@@ -44,10 +44,24 @@ class Filters:
 NO_FILTERS = Filters()
 
 
+# Not a backslash: string literals treat it differently per dialect (and MySQL-style modes).
+_LIKE_ESCAPE = "/"
+
+
+def _literal_like(text: str) -> str:
+    """`text` for a LIKE pattern (with `escape=_LIKE_ESCAPE`), matching itself only: a `%` or
+    `_` a user types or a list item holds is that character, not a wildcard."""
+    for char in (_LIKE_ESCAPE, "%", "_"):
+        text = text.replace(char, _LIKE_ESCAPE + char)
+    return text
+
+
 def _in_list(column: sa.ColumnElement, wanted: tuple[str, ...]) -> sa.ColumnElement[bool]:
     """Match one item of a "; "-separated list column ("7; 11; 13" has 11, not 1)."""
     padded = sa.literal("; ") + sa.func.coalesce(column, "") + sa.literal(";")
-    return sa.or_(*(padded.like(f"%; {item};%") for item in wanted))
+    return sa.or_(
+        *(padded.like(f"%; {_literal_like(item)};%", escape=_LIKE_ESCAPE) for item in wanted)
+    )
 
 
 def _kinds_of_levels(levels: tuple[str, ...]) -> list[str]:
@@ -96,12 +110,17 @@ def project_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
     if filters.themes:
         conditions.append(_in_list(project.c.themes, filters.themes))
     if text := filters.text.strip().lower():
-        pattern = f"%{text}%"
+        pattern = f"%{_literal_like(text)}%"
         conditions.append(
             sa.or_(
-                sa.func.lower(project.c.title).like(pattern),
-                sa.func.lower(project.c.reference).like(pattern),
-                sa.func.lower(sa.func.coalesce(project.c.description, "")).like(pattern),
+                *(
+                    sa.func.lower(column).like(pattern, escape=_LIKE_ESCAPE)
+                    for column in (
+                        project.c.title,
+                        project.c.reference,
+                        sa.func.coalesce(project.c.description, ""),
+                    )
+                )
             )
         )
     return conditions

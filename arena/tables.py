@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 
 from arena.i18n import format_date, format_number, format_percent, format_sek, label, t
-from arena.metrics import distribution_summary
+from arena.queries.funding import distribution_summary
 
 # Columns that hold codes or money, and the header key of every column a table may show.
 CODE_COLUMNS = {"status", "stage", "role", "level", "kind", "procurement_type", "state", "outcome"}

@@ -1,8 +1,8 @@
 """The few Streamlit pieces every page shares: engine, cached queries, language, KPI cards.
 
-Queries are cached per (database, store version, filters). The store version changes with
-every committed or undone import, so after an upload every page shows the new numbers, also
-when the import came from another process (the CLI).
+Queries are cached per (query, database, store version, arguments). The store version changes
+with every committed or undone import, so after an upload every page shows the new numbers,
+also when the import came from another process (the CLI).
 """
 
 from __future__ import annotations
@@ -12,21 +12,25 @@ import string
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from arena import config, metrics, models, store
+from arena import config, models, store
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
 from arena.filters import NO_FILTERS, Filters
 from arena.i18n import DEFAULT_LANGUAGE, LANGUAGES, label, language_or_default, sector_label, t
+from arena.queries import portfolio
 
 LANGUAGE_KEY = "lang"
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 _LAST_LANGUAGE_KEY = "_language"
+_STORE_VERSION_KEY = "_store_version"
+P = ParamSpec("P")
+R = TypeVar("R")
 LOG = logging.getLogger("arena")
 # Every ASCII punctuation character may be backslash-escaped in (GitHub-flavoured) Markdown;
 # escaping all of them also disarms Streamlit's own directives (`:red[...]`, `:icon:`, `$x$`).
@@ -50,22 +54,52 @@ def store_version() -> tuple[int, int]:
     return int(latest), int(undone)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _cached_metric(
-    name: str, url: str, version: tuple[int, int], arguments: tuple[tuple[str, Any], ...]
-) -> Any:
-    del version  # only part of the cache key
-    return getattr(metrics, name)(store.get_engine(url), **dict(arguments))
+def start_run() -> None:
+    """At the top of every script run (app.py): read the store version once for the run.
 
-
-def metric(name: str, **arguments: Any) -> Any:
-    """`arena.metrics.<name>(engine, **arguments)`, cached until the store changes.
-
-    Pass `filters=` and, for date-dependent numbers, `today=`: both are part of the cache key,
-    so the attention list moves on at midnight even when no data changes.
+    Every `query` of the run keys its cache on this one reading instead of asking the store
+    again per call; the next run reads it afresh, so another process's import shows then.
     """
-    return _cached_metric(
-        name, config.database_url(), store_version(), tuple(sorted(arguments.items()))
+    st.session_state[_STORE_VERSION_KEY] = store_version()
+
+
+def _run_store_version() -> tuple[int, int]:
+    """The store version read at the start of this run (read now if no run started it)."""
+    if _STORE_VERSION_KEY not in st.session_state:
+        start_run()
+    return st.session_state[_STORE_VERSION_KEY]
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_query(
+    _query: Callable[..., Any],
+    name: str,
+    url: str,
+    version: tuple[int, int],
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
+) -> Any:
+    # `_query` is left out of the key (a leading underscore); `name` stands for it.
+    del version  # only part of the cache key
+    return _query(store.get_engine(url), *args, **dict(kwargs))
+
+
+def query(function: Callable[Concatenate[Engine, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+    """`function(engine, **arguments)` on the store, cached until the store changes.
+
+    `function` is a query of `arena.queries` (engine first, then keyword-only arguments). The
+    cache key is the function's qualified name, the database URL, the store version of this
+    run and the arguments: pass `filters=` and, for date-dependent numbers, `today=`, so the
+    attention list moves on at midnight even when no data changes.
+    """
+    name = f"{function.__module__}.{function.__qualname__}"
+    return _cached_query(
+        function,
+        name,
+        config.database_url(),
+        _run_store_version(),
+        args,
+        tuple(sorted(kwargs.items())),
     )
 
 
@@ -82,8 +116,10 @@ def language() -> str:
 
 
 def clear_caches() -> None:
-    """After an import or undo in this process: drop every cached number at once."""
+    """After an import or undo in this process: drop every cached number at once, and read
+    the store version again so the rest of this run caches under the new one."""
     st.cache_data.clear()
+    start_run()
 
 
 def plain(text: object) -> str:
@@ -217,7 +253,7 @@ def _choice(
 
 def sidebar_filters(language: str) -> Filters:
     """The shared filters in the sidebar; the returned Filters drive every metric."""
-    options = metric("filter_options")
+    options = query(portfolio.filter_options)
     sidebar = st.sidebar
     sidebar.subheader(t("filters.title", language))
     text = _bound(

@@ -4,6 +4,7 @@ import streamlit as st
 
 from arena import dataops, dataview, ui
 from arena.i18n import format_number, t
+from arena.queries.history import import_history
 
 ui.ensure_shell()
 language = ui.language()
@@ -67,7 +68,7 @@ with upload_tab:
                 dataview.import_summary(result, language)
 
 with history_tab:
-    history = ui.metric("import_history")
+    history = ui.query(import_history)
     if history.empty:
         st.caption(t("data.history.none", language))
     else:

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from arena import charts, metrics, tables, ui
+from arena import charts, tables, ui
 from arena.i18n import format_msek, format_percent, t
+from arena.queries import funding, periods
 
 ui.ensure_shell()
 language = ui.language()
@@ -11,7 +12,7 @@ filters, today = ui.current_filters(), ui.today()
 st.title(t("page.grants", language))
 st.caption(ui.filter_caption(filters, language))
 
-grants = ui.metric("funder_grants", filters=filters, today=today)
+grants = ui.query(funding.funder_grants, filters=filters, today=today)
 if grants.empty:
     st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
     st.stop()
@@ -46,20 +47,20 @@ with ui.section("cards"):
     cards[3].metric(
         t("grants.reports_late", language), int(grants["reports_late"].sum()), border=True
     )
-    st.caption(metrics.period_caption(filters, "funders", language))
+    st.caption(periods.period_caption(filters, "funders", language))
 
 st.header(t("grants.per_funder", language))
 with ui.section("per_funder"):
-    summary = metrics.funder_summary(grants)
+    summary = funding.funder_summary(grants)
     st.dataframe(tables.localise(summary, language), hide_index=True)
     ui.download_buttons(summary, name="funders", language=language, key="funders")
 
 with ui.section("disbursements"):
-    paid_by_year = ui.metric("disbursements_by_year", filters=filters)
+    paid_by_year = ui.query(funding.disbursements_by_year, filters=filters)
     if funder:
         paid_by_year = paid_by_year[paid_by_year["funder"] == funder]
     ui.plotly(charts.disbursements(paid_by_year, language), key="disbursements")
-    st.caption(metrics.period_caption(filters, "disbursements", language))
+    st.caption(periods.period_caption(filters, "disbursements", language))
 
 st.header(t("grants.list", language))
 with ui.section("list"):

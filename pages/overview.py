@@ -4,8 +4,9 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from arena import charts, metrics, ui
+from arena import charts, ui
 from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
+from arena.queries import attention, funding, periods, portfolio, results
 
 ui.ensure_shell()
 language = ui.language()
@@ -13,7 +14,7 @@ filters, today = ui.current_filters(), ui.today()
 st.title(t("page.overview", language))
 st.caption(t("overview.caption", language))
 
-status = ui.metric("status_change", filters=filters, today=today)
+status = ui.query(portfolio.status_change, filters=filters, today=today)
 if status["now"].sum() == 0:
     st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
     st.stop()
@@ -37,9 +38,9 @@ with ui.section("status"):
         + ui.filter_caption(filters, language)
     )
 
-money, year, results = st.columns(3)
+money, year, outcomes = st.columns(3)
 with money, ui.section("granted"):
-    granted = ui.metric("grants_total", filters=filters)
+    granted = ui.query(funding.grants_total, filters=filters)
     st.metric(
         t("kpi.granted", language),
         format_msek(granted, language),
@@ -47,9 +48,9 @@ with money, ui.section("granted"):
         help=t("kpi.granted.help", language) + " " + format_sek(granted, language),
     )
     st.caption(ui.filter_caption(filters, language))
-    st.caption(metrics.period_caption(filters, "grants", language))
+    st.caption(periods.period_caption(filters, "grants", language))
 with year, ui.section("burn"):
-    burn = ui.metric("year_burn", filters=filters, today=today)
+    burn = ui.query(funding.year_burn, filters=filters, today=today)
     st.metric(
         t("kpi.burn", language, year=burn["year"]),
         format_percent(burn["burn_rate"], language),
@@ -66,8 +67,8 @@ with year, ui.section("burn"):
         help=t("kpi.burn.help", language),
     )
     st.caption(t("kpi.burn.caption", language, year=burn["year"]))
-with results, ui.section("indicators"):
-    indicators = ui.metric("indicator_progress", filters=filters)
+with outcomes, ui.section("indicators"):
+    indicators = ui.query(results.indicator_progress, filters=filters)
     targets = indicators.dropna(subset=["progress"])
     st.metric(
         t("kpi.indicators", language),
@@ -95,37 +96,38 @@ with results, ui.section("indicators"):
             coverage=format_percent(coverage.mean(), language) if len(coverage) else "–",
         )
     )
-    st.caption(metrics.period_caption(filters, "indicators", language))
+    st.caption(periods.period_caption(filters, "indicators", language))
 
 with ui.section("chain"):
     ui.plotly(
-        charts.money_to_results(ui.metric("money_to_results", filters=filters), language),
+        charts.money_to_results(ui.query(results.money_to_results, filters=filters), language),
         key="chain",
     )
-    st.caption(metrics.period_caption(filters, "chain", language))
+    st.caption(periods.period_caption(filters, "chain", language))
 left, right = st.columns(2)
 with left, ui.section("sector_stage"):
     ui.plotly(
-        charts.sector_stage(ui.metric("sector_stage", filters=filters), language),
+        charts.sector_stage(ui.query(portfolio.sector_stage, filters=filters), language),
         key="sector_stage",
     )
-    st.caption(metrics.period_caption(filters, "projects", language))
+    st.caption(periods.period_caption(filters, "projects", language))
 with right, ui.section("county_level"):
     ui.plotly(
-        charts.county_level(ui.metric("county_level", filters=filters), language),
+        charts.county_level(ui.query(portfolio.county_level, filters=filters), language),
         key="county_level",
     )
-    st.caption(metrics.period_caption(filters, "projects", language))
+    st.caption(periods.period_caption(filters, "projects", language))
 with ui.section("budget"):
     ui.plotly(
-        charts.budget_bars(ui.metric("budget_by_year", filters=filters), language), key="budget"
+        charts.budget_bars(ui.query(funding.budget_by_year, filters=filters), language),
+        key="budget",
     )
-    st.caption(metrics.period_caption(filters, "budget", language))
+    st.caption(periods.period_caption(filters, "budget", language))
 
 st.header(t("attention.title", language))
 with ui.section("attention"):
-    st.caption(metrics.period_caption(filters, "attention", language))
-    items = ui.metric("attention", filters=filters, today=today)
+    st.caption(periods.period_caption(filters, "attention", language))
+    items = ui.query(attention.attention, filters=filters, today=today)
     if items.empty:
         st.success(t("attention.none", language))
     else:

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from arena import charts, metrics, tables, ui
+from arena import charts, tables, ui
 from arena.i18n import format_msek, t
+from arena.queries import funding, periods, portfolio
 
 ui.ensure_shell()
 language = ui.language()
@@ -11,7 +12,7 @@ filters, today = ui.current_filters(), ui.today()
 st.title(t("page.portfolio", language))
 st.caption(ui.filter_caption(filters, language))
 
-projects = ui.metric("project_table", filters=filters)
+projects = ui.query(portfolio.project_table, filters=filters)
 if projects.empty:
     st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
     st.stop()
@@ -38,7 +39,7 @@ with right, ui.section("totals"):
         format_msek(int(projects["disbursed_sek"].sum()), language),
         border=True,
     )
-    st.caption(metrics.period_caption(filters, "portfolio", language))
+    st.caption(periods.period_caption(filters, "portfolio", language))
 
 st.header(t("portfolio.table", language))
 with ui.section("table"):
@@ -67,8 +68,8 @@ with ui.section("timeline"):
 
 st.header(t("portfolio.distribution", language))
 with ui.section("distribution"):
-    st.caption(metrics.period_caption(filters, "grants", language))
-    grants = ui.metric("grant_distribution", filters=filters)
+    st.caption(periods.period_caption(filters, "grants", language))
+    grants = ui.query(funding.grant_distribution, filters=filters)
     if grants.empty:
         st.caption(t("portfolio.no_grants", language))
     else:

@@ -4,12 +4,13 @@ import streamlit as st
 
 from arena import charts, tables, ui
 from arena.i18n import format_date, format_sek, label, sector_label, t
+from arena.queries import portfolio
 
 ui.ensure_shell()
 language = ui.language()
 st.title(t("page.project", language))
 
-references = ui.metric("project_references")
+references = ui.query(portfolio.project_references)
 if not references:
     st.info(t("empty.store", language))
     st.stop()
@@ -24,7 +25,7 @@ st.query_params["ref"] = reference
 if wanted and wanted not in references:
     st.warning(t("project.unknown", language, reference=ui.plain(wanted)))
 
-detail = ui.metric("project_detail", reference=reference)
+detail = ui.query(portfolio.project_detail, reference=reference, today=ui.today())
 project = detail["project"]
 # Titles and texts come from imported files: shown as written, never as Markdown.
 st.header(ui.plain(project["title"]))

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
-from arena import config, metrics, store
+from arena import config, store
 from arena.domain import (
     MilestoneKind,
     OrganisationKind,
@@ -30,6 +30,7 @@ from arena.domain import (
 )
 from arena.i18n import LANGUAGES, t
 from arena.ingest import Upload, import_files
+from arena.queries import attention, portfolio
 
 PAGES = ("portfolio", "project", "grants", "overview")
 # Titles and names a crafted file could carry: markup must show as text, never break a page.
@@ -285,7 +286,7 @@ def test_a_failing_section_is_one_line_and_the_rest_of_the_page_renders(
     def broken(*_args, **_kwargs):
         raise ValueError("cannot add text to an empty numeric column")
 
-    monkeypatch.setattr(metrics, "attention", broken)
+    monkeypatch.setattr(attention, "attention", broken)
     app = open_page(demo_engine, lang="en")
     assert [w.value for w in app.warning] == [t("section.failed", "en")]
     assert len(app.get("plotly_chart")) == 4  # every chart above it is still there
@@ -299,7 +300,7 @@ def test_a_failure_outside_every_section_keeps_the_app_and_says_so(
     def broken(*_args, **_kwargs):
         raise KeyError("scope")
 
-    monkeypatch.setattr(metrics, "status_change", broken)
+    monkeypatch.setattr(portfolio, "status_change", broken)
     app = open_page(demo_engine)
     assert [error.value for error in app.error] == [t("page.failed", "sv")]
     assert app.sidebar.multiselect  # the filters and the navigation still work

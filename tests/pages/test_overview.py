@@ -6,6 +6,8 @@ import json
 
 from demo_facts import NBSP, demo_count, demo_sum, msek
 
+from arena.ingest import Upload, import_files
+
 
 def _metrics(app) -> dict[str, str]:
     return {metric.label: metric.value for metric in app.metric}
@@ -113,3 +115,20 @@ def test_old_language_values_and_sector_labels_still_open(demo_engine, open_page
     app = open_page(demo_engine, page="portfolio", lang="en", f_sector="Health care")
     assert app.query_params["f_sector"] == "Hälso- och sjukvård"
     assert _metrics(app)["Projects shown"] == care
+
+
+def test_an_import_by_another_process_shows_on_the_next_run(engine, open_page):
+    """Nothing cleared this process's cache (the CLI imported): the store version read at the
+    start of each run is part of every query's cache key, so the next visit counts anew."""
+
+    def load(*references: str) -> None:
+        rows = "".join(f"{reference};Projekt {reference};ongoing\n" for reference in references)
+        projects = "Diarienummer;Titel;Status\n" + rows
+        result = import_files(engine, [Upload("projekt.csv", projects.encode())], user="cli")
+        assert result.outcome == "committed", result.problems
+
+    load("A-1")
+    app = open_page(engine)
+    assert _metrics(app)["Pågående"] == "1"
+    load("A-1", "A-2")
+    assert _metrics(open_page(engine))["Pågående"] == "2"  # same process, same cache

@@ -6,7 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from arena import charts, metrics
+from arena import charts
+from arena.queries import funding, portfolio, results
 
 TODAY = date(2026, 11, 21)
 
@@ -30,7 +31,7 @@ def test_budget_years_are_categories_and_amounts_are_swedish():
 
 
 def test_every_status_keeps_its_colour(demo_engine):
-    projects = metrics.project_table(demo_engine)
+    projects = portfolio.project_table(demo_engine)
     figure = charts.timeline(projects, "sv", today=TODAY)
     colours = {trace.name: trace.marker.color for trace in figure.data}
     assert colours["Pågående"] == charts.STATUS_COLOURS["ongoing"]
@@ -39,7 +40,7 @@ def test_every_status_keeps_its_colour(demo_engine):
 
 
 def test_pipeline_carries_codes_for_click_filtering(demo_engine):
-    figure = charts.pipeline(metrics.project_table(demo_engine), "sv")
+    figure = charts.pipeline(portfolio.project_table(demo_engine), "sv")
     assert figure.layout.barmode == "stack"
     first = figure.data[0]
     assert list(first.customdata[0]) == ["desired", first.customdata[0][1]]
@@ -53,14 +54,14 @@ def test_sector_colours_are_distinct_and_stable():
 
 
 def test_grant_boxes_by_year_use_categories(demo_engine):
-    grants = metrics.grant_distribution(demo_engine)
+    grants = funding.grant_distribution(demo_engine)
     figure = charts.grant_boxes(grants, "sv", by="year")
     assert figure.layout.xaxis.type == "category"
     assert all(trace.name.isdigit() for trace in figure.data)
 
 
 def test_money_to_results_names_the_national_result(demo_engine):
-    figure = charts.money_to_results(metrics.money_to_results(demo_engine), "sv")
+    figure = charts.money_to_results(results.money_to_results(demo_engine), "sv")
     texts = " ".join(annotation.text for annotation in figure.layout.annotations)
     assert "Andel innovationsupphandlingar (2022)" in texts
     assert "4,6 %" in texts

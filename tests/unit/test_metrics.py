@@ -8,15 +8,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from arena import metrics
 from arena.filters import Filters
 from arena.ingest import Upload, import_files
+from arena.queries import attention, funding, history, periods, portfolio, results
 
 TODAY = date(2026, 11, 21)
 
 
 def test_project_table_carries_money_and_place(demo_engine):
-    table = metrics.project_table(demo_engine)
+    table = portfolio.project_table(demo_engine)
     assert len(table) == 47
     real = table.set_index("reference").loc["2018-04510"]
     assert (real["granted_sek"], real["disbursed_sek"], real["spent_sek"]) == (150_000, 0, 0)
@@ -36,38 +36,38 @@ def test_project_table_carries_money_and_place(demo_engine):
     ],
 )
 def test_filters_narrow_the_projects(demo_engine, filters, expected):
-    assert len(metrics.project_table(demo_engine, filters=filters)) == expected
+    assert len(portfolio.project_table(demo_engine, filters=filters)) == expected
 
 
 def test_goal_filter_matches_whole_numbers_only(demo_engine):
-    one = metrics.project_table(demo_engine, filters=Filters(goals=("1",)))
+    one = portfolio.project_table(demo_engine, filters=Filters(goals=("1",)))
     assert one.empty  # "1" is not in "11" or "13"
 
 
 def test_budget_by_year_has_the_real_allocations(demo_engine):
-    frame = metrics.budget_by_year(demo_engine).set_index("year")
+    frame = funding.budget_by_year(demo_engine).set_index("year")
     assert frame.loc[2017, "allocated_sek"] == 2_000_000
     assert frame.loc[2018, "allocated_sek"] == 2_000_000
-    only = metrics.budget_by_year(demo_engine, filters=Filters(programmes=("BG-2017",)))
+    only = funding.budget_by_year(demo_engine, filters=Filters(programmes=("BG-2017",)))
     assert only["year"].tolist() == [2017, 2018]
 
 
 def test_status_change_counts_now_and_a_year_ago(demo_engine):
-    frame = metrics.status_change(demo_engine, today=TODAY).set_index("status")
+    frame = portfolio.status_change(demo_engine, today=TODAY).set_index("status")
     assert frame["now"].sum() == 47
     assert (frame["now"] - frame["year_ago"] == frame["change"]).all()
     assert frame.loc["ongoing", "now"] == 17
 
 
 def test_year_burn_compares_spend_with_the_year_gone(demo_engine):
-    burn = metrics.year_burn(demo_engine, today=TODAY)
+    burn = funding.year_burn(demo_engine, today=TODAY)
     assert burn["year"] == 2026
     assert 0 < burn["burn_rate"] < 1
     assert burn["year_elapsed"] == pytest.approx(325 / 365)
 
 
 def test_indicators_show_progress_and_coverage(demo_engine):
-    frame = metrics.indicator_progress(demo_engine).set_index("code")
+    frame = results.indicator_progress(demo_engine).set_index("code")
     assert frame.loc["NO_DOFFIN_INNOVATION", "latest_value"] == 180
     assert frame.loc["SE_INNOVATION_PROCUREMENTS", "coverage"] == 0.05
     share = frame.loc["SE_INNOVATION_SHARE"]
@@ -75,15 +75,15 @@ def test_indicators_show_progress_and_coverage(demo_engine):
 
 
 def test_money_to_results_chain(demo_engine):
-    chain = metrics.money_to_results(demo_engine).set_index("step")
-    assert chain.loc["grants", "value"] == metrics.grants_total(demo_engine)
+    chain = results.money_to_results(demo_engine).set_index("step")
+    assert chain.loc["grants", "value"] == funding.grants_total(demo_engine)
     assert chain.filter(like="stage:", axis=0)["value"].sum() == 44  # 3 desired have no stage
     national = chain.loc["national"]
     assert (national["value"], national["year"]) == (4.6, 2022)
 
 
 def test_attention_list_reasons(demo_engine):
-    items = metrics.attention(demo_engine, today=TODAY)
+    items = attention.attention(demo_engine, today=TODAY)
     reasons = set(items["reason"])
     assert {"report_late", "report_due", "budget_overrun", "status_stale"} <= reasons
     assert "ending_without_report" in reasons or "not_updated" not in reasons
@@ -96,45 +96,45 @@ def test_attention_list_reasons(demo_engine):
 
 def test_attention_follows_the_date(demo_engine):
     """On the day the real project ended it was not stale yet."""
-    items = metrics.attention(demo_engine, today=date(2019, 2, 1))
+    items = attention.attention(demo_engine, today=date(2019, 2, 1))
     assert "2018-04510" not in set(items.loc[items["reason"] == "status_stale", "reference"])
 
 
 def test_county_level_counts_distinct_projects(demo_engine):
-    frame = metrics.county_level(demo_engine)
+    frame = portfolio.county_level(demo_engine)
     assert set(frame["level"]) == {"national", "regional", "local"}
     assert (frame["projects"] > 0).all()
 
 
 def test_grant_distribution_quartiles(demo_engine):
-    grants = metrics.grant_distribution(demo_engine)
-    assert grants["amount_sek"].sum() == metrics.grants_total(demo_engine)
-    summary = metrics.distribution_summary(grants, "sector").set_index("sector")
+    grants = funding.grant_distribution(demo_engine)
+    assert grants["amount_sek"].sum() == funding.grants_total(demo_engine)
+    summary = funding.distribution_summary(grants, "sector").set_index("sector")
     transport = grants.loc[grants["sector"] == "Transport", "amount_sek"].astype(float)
     assert summary.loc["Transport", "median"] == round(transport.median())
     assert summary.loc["Transport", "grants"] == len(transport)
 
 
 def test_funder_summary_adds_up(demo_engine):
-    grants = metrics.funder_grants(demo_engine, today=TODAY)
-    summary = metrics.funder_summary(grants)
-    assert summary["granted_sek"].sum() == metrics.grants_total(demo_engine)
+    grants = funding.funder_grants(demo_engine, today=TODAY)
+    summary = funding.funder_summary(grants)
+    assert summary["granted_sek"].sum() == funding.grants_total(demo_engine)
     vinnova = summary.set_index("funder").loc["Vinnova"]
     assert vinnova["grants"] == (grants["funder"] == "Vinnova").sum()
 
 
 def test_project_detail_of_the_real_project(demo_engine):
-    detail = metrics.project_detail(demo_engine, reference="2018-04510")
+    detail = portfolio.project_detail(demo_engine, reference="2018-04510", today=TODAY)
     assert detail["granted_sek"] == 150_000
     assert detail["project"]["title"] == "Nationell arena för innovationsupphandling"
     assert detail["public_url"].endswith("2018-04510")
     assert set(detail["participants"]["role"]) == {"coordinator", "partner"}
     assert detail["imports"]["user"].tolist() == ["demo"]
-    assert metrics.project_detail(demo_engine, reference="nope") is None
+    assert portfolio.project_detail(demo_engine, reference="nope", today=TODAY) is None
 
 
 def test_filter_options_list_what_the_store_holds(demo_engine):
-    options = metrics.filter_options(demo_engine)
+    options = portfolio.filter_options(demo_engine)
     assert options["years"][0] <= 2017 and options["years"][1] >= 2026
     assert "Transport" in options["sectors"]
     assert options["goals"][:3] == ["2", "3", "4"] and options["goals"][-1] == "16"  # numeric order
@@ -142,10 +142,10 @@ def test_filter_options_list_what_the_store_holds(demo_engine):
 
 
 def test_empty_store_gives_empty_frames(engine):
-    assert metrics.project_table(engine).empty
-    assert metrics.attention(engine, today=TODAY).empty
-    assert metrics.status_change(engine, today=TODAY)["now"].sum() == 0
-    assert isinstance(metrics.indicator_progress(engine), pd.DataFrame)
+    assert portfolio.project_table(engine).empty
+    assert attention.attention(engine, today=TODAY).empty
+    assert portfolio.status_change(engine, today=TODAY)["now"].sum() == 0
+    assert isinstance(results.indicator_progress(engine), pd.DataFrame)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,34 +222,34 @@ FILTER_SETS = [
 def _every_metric(engine, filters: Filters) -> set[str]:
     """Call every public metric function once; the names called (to check none is missed)."""
     called = {
-        "grants_total": metrics.grants_total(engine, filters=filters),
-        "budget_by_year": metrics.budget_by_year(engine, filters=filters),
-        "project_table": metrics.project_table(engine, filters=filters),
-        "status_change": metrics.status_change(engine, filters=filters, today=TODAY),
-        "year_burn": metrics.year_burn(engine, filters=filters, today=TODAY),
-        "indicator_progress": metrics.indicator_progress(engine, filters=filters),
-        "money_to_results": metrics.money_to_results(engine, filters=filters),
-        "sector_stage": metrics.sector_stage(engine, filters=filters),
-        "county_level": metrics.county_level(engine, filters=filters),
-        "attention": metrics.attention(engine, filters=filters, today=TODAY),
-        "grant_distribution": metrics.grant_distribution(engine, filters=filters),
-        "funder_grants": metrics.funder_grants(engine, filters=filters, today=TODAY),
-        "disbursements_by_year": metrics.disbursements_by_year(engine, filters=filters),
-        "filter_options": metrics.filter_options(engine),
-        "project_references": metrics.project_references(engine),
-        "import_history": metrics.import_history(engine),
+        "grants_total": funding.grants_total(engine, filters=filters),
+        "budget_by_year": funding.budget_by_year(engine, filters=filters),
+        "project_table": portfolio.project_table(engine, filters=filters),
+        "status_change": portfolio.status_change(engine, filters=filters, today=TODAY),
+        "year_burn": funding.year_burn(engine, filters=filters, today=TODAY),
+        "indicator_progress": results.indicator_progress(engine, filters=filters),
+        "money_to_results": results.money_to_results(engine, filters=filters),
+        "sector_stage": portfolio.sector_stage(engine, filters=filters),
+        "county_level": portfolio.county_level(engine, filters=filters),
+        "attention": attention.attention(engine, filters=filters, today=TODAY),
+        "grant_distribution": funding.grant_distribution(engine, filters=filters),
+        "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY),
+        "disbursements_by_year": funding.disbursements_by_year(engine, filters=filters),
+        "filter_options": portfolio.filter_options(engine),
+        "project_references": portfolio.project_references(engine),
+        "import_history": history.import_history(engine),
     }
     called["distribution_summary"] = [
-        metrics.distribution_summary(called["grant_distribution"], by) for by in ("year", "sector")
+        funding.distribution_summary(called["grant_distribution"], by) for by in ("year", "sector")
     ]
-    called["funder_summary"] = metrics.funder_summary(called["funder_grants"])
+    called["funder_summary"] = funding.funder_summary(called["funder_grants"])
     called["project_detail"] = [
-        metrics.project_detail(engine, reference=reference)
+        portfolio.project_detail(engine, reference=reference, today=TODAY)
         for reference in called["project_references"]
     ]
-    called["json_key"] = metrics.json_key("A-1")
+    called["json_key"] = history.json_key("A-1")
     called["period_caption"] = [
-        metrics.period_caption(filters, figure, "sv") for figure in metrics.FIGURE_RULES
+        periods.period_caption(filters, figure, "sv") for figure in periods.FIGURE_RULES
     ]
     # Money a page adds up is integer SEK whatever the store holds.
     assert isinstance(called["grants_total"], int)
@@ -268,27 +268,46 @@ def test_every_metric_is_total_on_small_stores(engine, store):
         _every_metric(engine, filters)
 
 
-def test_the_total_check_calls_every_public_metric(engine):
-    public = {
+def test_the_total_check_calls_every_public_query(engine):
+    public = [
         name
-        for name, value in vars(metrics).items()
+        for module in (attention, funding, history, periods, portfolio, results)
+        for name, value in vars(module).items()
         if inspect.isfunction(value)
-        and value.__module__ == metrics.__name__
+        and value.__module__ == module.__name__
         and not name.startswith("_")
-    }
-    assert _every_metric(engine, Filters()) == public
+    ]
+    assert len(public) == len(set(public))  # one name, one query: the check names them so
+    assert _every_metric(engine, Filters()) == set(public)
 
 
 def test_a_well_run_programme_needs_no_budget_attention(engine):
     """Issue 7: with no programme over budget the attention list crashed on an empty column."""
     result = import_files(engine, [Upload(n, t.encode()) for n, t in WELL_RUN.items()])
     assert result.outcome == "committed", result.problems
-    items = metrics.attention(engine, today=TODAY)
+    items = attention.attention(engine, today=TODAY)
     assert "budget_overrun" not in set(items["reason"])
     assert items.loc[items["reason"] == "report_late", "reference"].tolist() == ["A-1"]
 
 
 def test_the_demo_programmes_without_overspend_need_no_budget_attention(demo_engine):
     for code in ("BG-2017", "P2I"):
-        items = metrics.attention(demo_engine, filters=Filters(programmes=(code,)), today=TODAY)
+        items = attention.attention(demo_engine, filters=Filters(programmes=(code,)), today=TODAY)
         assert "budget_overrun" not in set(items["reason"]), code
+
+
+def test_a_search_for_percent_or_underscore_finds_that_character_only(engine):
+    projects = (
+        "Diarienummer;Titel;Status\nA-1;100% fossilfritt;ongoing\nA-2;1000 fossilfritt;ongoing\n"
+    )
+    projects += "B_1;Vatten;ongoing\nBX1;Avlopp;ongoing\nC/1;Snö/is;ongoing\n"
+    result = import_files(engine, [Upload("projekt.csv", projects.encode())])
+    assert result.outcome == "committed", result.problems
+
+    def found(text: str) -> list[str]:
+        return portfolio.project_table(engine, filters=Filters(text=text))["reference"].tolist()
+
+    assert found("0%") == ["A-1"]  # "%" is no wildcard: "1000 fossilfritt" has no "0%"
+    assert found("b_") == ["B_1"]  # "_" is no wildcard: "BX1" does not match
+    assert found("/") == ["C/1"]  # the escape character itself is searched as typed
+    assert found("fossil") == ["A-1", "A-2"]

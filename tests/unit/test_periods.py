@@ -12,10 +12,10 @@ from datetime import date
 
 import pytest
 
-from arena import metrics
 from arena.export import filtered_frame_to_bytes
 from arena.filters import NO_FILTERS, Filters
 from arena.ingest import Upload, import_files
+from arena.queries import attention, funding, periods, portfolio, results
 
 TODAY = date(2026, 11, 21)
 IN_2019 = Filters(years=(2019, 2019))
@@ -67,28 +67,28 @@ def spanning(engine):
 
 
 def test_grants_count_by_decision_year(spanning):
-    assert metrics.grants_total(spanning, filters=IN_2019) == 200_000
-    assert metrics.grants_total(spanning) == 300_000
-    grants = metrics.grant_distribution(spanning, filters=IN_2019)
+    assert funding.grants_total(spanning, filters=IN_2019) == 200_000
+    assert funding.grants_total(spanning) == 300_000
+    grants = funding.grant_distribution(spanning, filters=IN_2019)
     assert grants[["reference", "amount_sek", "year"]].values.tolist() == [
         ["G-2019", 200_000, 2019]
     ]
-    by_year = metrics.distribution_summary(grants, "year")
+    by_year = funding.distribution_summary(grants, "year")
     assert by_year["total_sek"].tolist() == [200_000]
 
 
 def test_budget_and_programme_spend_count_by_their_year(spanning):
-    budget = metrics.budget_by_year(spanning, filters=IN_2019)
+    budget = funding.budget_by_year(spanning, filters=IN_2019)
     assert budget[["year", "allocated_sek", "spent_sek"]].values.tolist() == [
         [2019, 3_000_000, 7_000]
     ]
-    assert len(metrics.budget_by_year(spanning)) == 4  # no year filter: every year
+    assert len(funding.budget_by_year(spanning)) == 4  # no year filter: every year
 
 
 def test_the_project_row_holds_only_the_money_of_the_years(spanning):
-    row = metrics.project_table(spanning, filters=IN_2019).iloc[0]
+    row = portfolio.project_table(spanning, filters=IN_2019).iloc[0]
     assert (row["granted_sek"], row["disbursed_sek"], row["spent_sek"]) == (200_000, 0, 22_000)
-    whole = metrics.project_table(spanning).iloc[0]
+    whole = portfolio.project_table(spanning).iloc[0]
     assert (whole["granted_sek"], whole["disbursed_sek"], whole["spent_sek"]) == (
         300_000,
         100_000,
@@ -97,54 +97,54 @@ def test_the_project_row_holds_only_the_money_of_the_years(spanning):
 
 
 def test_disbursements_count_by_payment_date(spanning):
-    assert metrics.disbursements_by_year(spanning, filters=IN_2019).empty
-    paid_2020 = metrics.disbursements_by_year(spanning, filters=Filters(years=(2020, 2020)))
+    assert funding.disbursements_by_year(spanning, filters=IN_2019).empty
+    paid_2020 = funding.disbursements_by_year(spanning, filters=Filters(years=(2020, 2020)))
     assert paid_2020[["year", "disbursed_sek"]].values.tolist() == [[2020, 70_000]]
 
 
 def test_funder_grants_follow_the_rule_row_by_row(spanning):
-    grants = metrics.funder_grants(spanning, filters=IN_2019, today=TODAY)
+    grants = funding.funder_grants(spanning, filters=IN_2019, today=TODAY)
     assert grants[["grant_reference", "amount_sek", "disbursed_sek"]].values.tolist() == [
         ["G-2019", 200_000, 0]
     ]
     assert grants["reports_late"].tolist() == [1]  # only the report due in 2019
-    summary = metrics.funder_summary(grants)
+    summary = funding.funder_summary(grants)
     assert summary[["granted_sek", "disbursed_sek"]].values.tolist() == [[200_000, 0]]
     # In 2020 the 2019 grant is paid but not decided: listed with its payment, granted 0.
-    later = metrics.funder_grants(spanning, filters=Filters(years=(2020, 2020)), today=TODAY)
+    later = funding.funder_grants(spanning, filters=Filters(years=(2020, 2020)), today=TODAY)
     assert later[["grant_reference", "amount_sek", "disbursed_sek"]].values.tolist() == [
         ["G-2019", 0, 70_000]
     ]
     assert later["paid_share"].isna().all()
-    assert metrics.funder_summary(later)["paid_share"].isna().all()
+    assert funding.funder_summary(later)["paid_share"].isna().all()
 
 
 def test_the_chain_follows_the_rule_at_every_step(spanning):
-    chain = metrics.money_to_results(spanning, filters=IN_2019).set_index("step")
+    chain = results.money_to_results(spanning, filters=IN_2019).set_index("step")
     assert chain.loc["budget", "value"] == 3_000_000
     assert chain.loc["grants", "value"] == 200_000
     assert chain.loc["stage:procurement", "value"] == 1
     assert chain.loc["outputs", "value"] == 0  # the 2019 report is not delivered
-    assert metrics.money_to_results(spanning).set_index("step").loc["outputs", "value"] == 2
+    assert results.money_to_results(spanning).set_index("step").loc["outputs", "value"] == 2
 
 
 def test_indicator_values_count_by_the_year_measured(spanning):
-    row = metrics.indicator_progress(spanning, filters=IN_2019).iloc[0]
+    row = results.indicator_progress(spanning, filters=IN_2019).iloc[0]
     assert (row["latest_value"], row["latest_year"]) == (2, 2019)
-    assert metrics.indicator_progress(spanning).iloc[0]["latest_year"] == 2020
+    assert results.indicator_progress(spanning).iloc[0]["latest_year"] == 2020
 
 
 def test_attention_follows_the_rule(spanning):
-    items = metrics.attention(spanning, filters=IN_2019, today=TODAY)
+    items = attention.attention(spanning, filters=IN_2019, today=TODAY)
     # The report due in 2019, and the project (overlapping 2019) still ongoing after its end.
     assert items[["reason", "detail"]].values.tolist() == [
         ["report_late", "Rapport 2019"],
         ["status_stale", ""],
     ]
     # The 2018 budget of 5 000 was overspent (6 000): a 2018 item, not a 2019 one.
-    overrun = metrics.attention(spanning, filters=Filters(years=(2018, 2018)), today=TODAY)
+    overrun = attention.attention(spanning, filters=Filters(years=(2018, 2018)), today=TODAY)
     assert overrun.loc[overrun["reason"] == "budget_overrun", "detail"].tolist() == ["2018: +20%"]
-    assert set(metrics.attention(spanning, today=TODAY)["reason"]) == {
+    assert set(attention.attention(spanning, today=TODAY)["reason"]) == {
         "report_late",
         "budget_overrun",
         "status_stale",
@@ -152,28 +152,28 @@ def test_attention_follows_the_rule(spanning):
 
 
 def test_the_burn_card_is_the_current_year_whatever_the_filter(spanning):
-    burn = metrics.year_burn(spanning, filters=Filters(years=(2017, 2017)), today=date(2019, 7, 1))
+    burn = funding.year_burn(spanning, filters=Filters(years=(2017, 2017)), today=date(2019, 7, 1))
     assert (burn["year"], burn["allocated_sek"], burn["spent_sek"]) == (2019, 3_000_000, 7_000)
 
 
 def test_projects_count_by_overlapping_period(spanning):
     for years in ((2017, 2017), (2019, 2019), (2020, 2020)):
         filters = Filters(years=years)
-        assert len(metrics.project_table(spanning, filters=filters)) == 1
-        assert metrics.status_change(spanning, filters=filters, today=TODAY)["now"].sum() == 1
-        assert metrics.sector_stage(spanning, filters=filters)["projects"].sum() == 1
-        assert metrics.county_level(spanning, filters=filters)["projects"].sum() == 1
-    assert metrics.project_table(spanning, filters=Filters(years=(2021, 2021))).empty
+        assert len(portfolio.project_table(spanning, filters=filters)) == 1
+        assert portfolio.status_change(spanning, filters=filters, today=TODAY)["now"].sum() == 1
+        assert portfolio.sector_stage(spanning, filters=filters)["projects"].sum() == 1
+        assert portfolio.county_level(spanning, filters=filters)["projects"].sum() == 1
+    assert portfolio.project_table(spanning, filters=Filters(years=(2021, 2021))).empty
 
 
 def test_the_project_page_shows_the_whole_life(spanning):
-    detail = metrics.project_detail(spanning, reference="2017-00001")
+    detail = portfolio.project_detail(spanning, reference="2017-00001", today=TODAY)
     assert (detail["granted_sek"], detail["disbursed_sek"]) == (300_000, 100_000)
     assert detail["spend"]["amount_sek"].sum() == 77_000
 
 
 def test_the_download_of_a_figure_holds_what_the_page_shows(spanning):
-    grants = metrics.funder_grants(spanning, filters=IN_2019, today=TODAY)
+    grants = funding.funder_grants(spanning, filters=IN_2019, today=TODAY)
     text = filtered_frame_to_bytes(grants, file_format="csv", sheet_name="grants").decode()
     assert "G-2019" in text and "G-2017" not in text
 
@@ -190,12 +190,13 @@ def test_money_decided_before_the_project_starts_counts_in_its_own_year(spanning
         },
     )
     in_2020 = Filters(years=(2020, 2020))
-    assert metrics.grants_total(spanning, filters=in_2020) == 400_000
-    assert "G-2020" in set(metrics.funder_grants(spanning, filters=in_2020)["grant_reference"])
-    assert "2021-00002" not in set(metrics.project_table(spanning, filters=in_2020)["reference"])
+    assert funding.grants_total(spanning, filters=in_2020) == 400_000
+    grants_2020 = funding.funder_grants(spanning, filters=in_2020, today=TODAY)
+    assert "G-2020" in set(grants_2020["grant_reference"])
+    assert "2021-00002" not in set(portfolio.project_table(spanning, filters=in_2020)["reference"])
     # The other filters still choose whose money counts.
     other = Filters(years=(2020, 2020), statuses=("ongoing",))
-    assert metrics.grants_total(spanning, filters=other) == 0
+    assert funding.grants_total(spanning, filters=other) == 0
 
 
 def test_a_grant_without_a_decision_date_counts_in_its_start_year(spanning):
@@ -206,7 +207,7 @@ def test_a_grant_without_a_decision_date_counts_in_its_start_year(spanning):
             "G-START;2017-00001;Vinnova;1 000;2018-04-01\n"
         },
     )
-    assert metrics.grants_total(spanning, filters=Filters(years=(2018, 2018))) == 1_000
+    assert funding.grants_total(spanning, filters=Filters(years=(2018, 2018))) == 1_000
 
 
 def test_the_year_filter_offers_every_year_money_moved(spanning):
@@ -217,7 +218,7 @@ def test_the_year_filter_offers_every_year_money_moved(spanning):
             "G-EARLY;2017-00001;Vinnova;5 000;2015-11-30\n"
         },
     )
-    assert metrics.filter_options(spanning)["years"] == (2015, 2020)
+    assert portfolio.filter_options(spanning)["years"] == (2015, 2020)
 
 
 @pytest.mark.parametrize(
@@ -240,10 +241,10 @@ def test_the_year_filter_offers_every_year_money_moved(spanning):
     ],
 )
 def test_period_caption_names_the_years_and_the_dates(filters, figure, language, expected):
-    assert metrics.period_caption(filters, figure, language) == expected
+    assert periods.period_caption(filters, figure, language) == expected
 
 
 def test_every_figure_has_a_caption_in_both_languages():
-    for figure in metrics.FIGURE_RULES:
+    for figure in periods.FIGURE_RULES:
         for language in ("sv", "en"):
-            assert metrics.period_caption(IN_2019, figure, language).startswith("Period: 2019 (")
+            assert periods.period_caption(IN_2019, figure, language).startswith("Period: 2019 (")

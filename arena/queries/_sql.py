@@ -1,0 +1,174 @@
+"""What every query module shares: the tables, the period rule in SQL, reading into pandas.
+
+The year filter follows one period rule (docs/periods.md): every amount counts in the year of
+its own date (budget by budget year, grants by decision date, disbursements by payment date,
+spend by the date spent) for the projects the *other* filters keep; projects count when their
+period overlaps the years; indicator values by their year; reports by their due date. Without
+a year filter every figure covers all years. The helpers here express that rule once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from arena import models
+from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus
+from arena.filters import Filters, filtered_project_ids, project_conditions, projects_from
+
+project = models.Project.__table__
+programme = models.Programme.__table__
+organisation = models.Organisation.__table__
+participant = models.ProjectParticipant.__table__
+grant = models.Grant.__table__
+disbursement = models.Disbursement.__table__
+budget = models.BudgetAllocation.__table__
+expenditure = models.Expenditure.__table__
+indicator = models.Indicator.__table__
+indicator_value = models.IndicatorValue.__table__
+milestone = models.Milestone.__table__
+import_run = models.ImportRun.__table__
+import_change = models.ImportChange.__table__
+
+STATUS_ORDER = [status.value for status in ProjectStatus]
+STAGE_ORDER = [stage.value for stage in ProjectStage]
+LEVEL_OF_KIND_CODES = {kind.value: level.value for kind, level in LEVEL_OF_KIND.items()}
+
+
+def _as_frame(result: sa.CursorResult) -> pd.DataFrame:
+    return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+def read_frame(engine: Engine, statement: sa.Select) -> pd.DataFrame:
+    """The rows of `statement` as a DataFrame with its column names."""
+    with engine.connect() as conn:
+        return _as_frame(conn.execute(statement))
+
+
+def read_frames(engine: Engine, statements: dict[str, sa.Select]) -> dict[str, pd.DataFrame]:
+    """Several statements read on one connection, each into a DataFrame under its key."""
+    with engine.connect() as conn:
+        return {key: _as_frame(conn.execute(statement)) for key, statement in statements.items()}
+
+
+def as_money(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """`columns` of `frame` as integer SEK (Int64), a missing sum as 0."""
+    for column in columns:
+        frame[column] = frame[column].astype("Int64").fillna(0)
+    return frame
+
+
+# A grant counts in the year it was decided; a grant recorded without a decision date counts
+# in the year it starts (Vinnova's project pages show the period, not always the decision).
+GRANT_DATE = sa.func.coalesce(grant.c.decision_date, grant.c.start_date)
+
+Period = tuple[date, date]
+
+
+def period_of(filters: Filters) -> Period | None:
+    """The first and last day of the filtered years, or None: no year filter, all years."""
+    if not filters.years:
+        return None
+    return date(filters.years[0], 1, 1), date(filters.years[1], 12, 31)
+
+
+def within(column: sa.ColumnElement, period: Period | None) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions keeping rows whose date `column` lies in `period` (none: all rows).
+
+    A row without that date has no year to count in, so a year filter leaves it out.
+    """
+    return [] if period is None else [column.between(*period)]
+
+
+def money_filters(filters: Filters) -> Filters:
+    """The filters that choose whose money counts: all but the years.
+
+    Money follows its own date, not its project's period: a grant decided in December 2016 for
+    a project that starts in March 2017 is 2016 money.
+    """
+    return dataclasses.replace(filters, years=None)
+
+
+def money_project_ids(filters: Filters) -> sa.Select:
+    """Ids of the projects whose money a figure counts (every filter but the years)."""
+    return filtered_project_ids(money_filters(filters))
+
+
+def money_project_references(filters: Filters) -> sa.Select:
+    """References of the projects whose dated rows (money, reports, values) a figure counts."""
+    return (
+        sa.select(project.c.reference)
+        .select_from(projects_from())
+        .where(*project_conditions(money_filters(filters)))
+    )
+
+
+def project_frame(engine: Engine, filters: Filters, *, money_period: Period | None) -> pd.DataFrame:
+    """The filtered projects with the money dated within `money_period` (None: all their money)."""
+    granted = (
+        sa.select(
+            grant.c.project_id.label("key"), sa.func.sum(grant.c.amount_sek).label("granted_sek")
+        )
+        .where(*within(GRANT_DATE, money_period))
+        .group_by(grant.c.project_id)
+        .subquery()
+    )
+    paid = (
+        sa.select(
+            grant.c.project_id.label("key"),
+            sa.func.sum(disbursement.c.amount_sek).label("disbursed_sek"),
+        )
+        .select_from(grant.join(disbursement, disbursement.c.grant_id == grant.c.id))
+        .where(*within(disbursement.c.paid_on, money_period))
+        .group_by(grant.c.project_id)
+        .subquery()
+    )
+    spent = (
+        sa.select(
+            expenditure.c.scope_ref.label("key"),
+            sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
+        )
+        .where(expenditure.c.scope == "project", *within(expenditure.c.spent_on, money_period))
+        .group_by(expenditure.c.scope_ref)
+        .subquery()
+    )
+    coordinator = organisation.alias("coordinator")
+    statement = (
+        sa.select(
+            project.c.id,
+            project.c.reference,
+            project.c.title,
+            project.c.status,
+            project.c.stage,
+            project.c.sector,
+            project.c.procurement_type,
+            programme.c.code.label("programme_code"),
+            coordinator.c.name.label("coordinator"),
+            coordinator.c.county,
+            coordinator.c.kind,
+            project.c.start_date,
+            project.c.end_date,
+            project.c.sdg_goals,
+            project.c.themes,
+            project.c.updated_at,
+            granted.c.granted_sek,
+            paid.c.disbursed_sek,
+            spent.c.spent_sek,
+        )
+        .select_from(
+            projects_from()
+            .outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
+            .outerjoin(granted, granted.c.key == project.c.id)
+            .outerjoin(paid, paid.c.key == project.c.id)
+            .outerjoin(spent, spent.c.key == project.c.reference)
+        )
+        .where(*project_conditions(filters))
+        .order_by(project.c.reference)
+    )
+    frame = as_money(read_frame(engine, statement), "granted_sek", "disbursed_sek", "spent_sek")
+    frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
+    return frame

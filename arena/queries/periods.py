@@ -1,0 +1,35 @@
+"""The caption under every figure: which years it covers and what each amount is dated by."""
+
+from __future__ import annotations
+
+from arena.filters import Filters
+from arena.i18n import t
+
+# What each figure on the pages counts, in the order its caption names the rules.
+FIGURE_RULES: dict[str, tuple[str, ...]] = {
+    "grants": ("grants",),
+    "budget": ("budget", "spend"),
+    "chain": ("budget", "grants", "projects", "reports", "indicators"),
+    "projects": ("projects",),
+    "portfolio": ("projects", "grants", "disbursements", "spend"),
+    "indicators": ("indicators",),
+    "attention": ("reports", "budget", "projects"),
+    "funders": ("grants", "disbursements", "reports"),
+    "disbursements": ("disbursements",),
+}
+
+
+def period_caption(filters: Filters, figure: str, language: str) -> str:
+    """The caption line naming a figure's period: the years and what each amount is dated by.
+
+    `figure` is a key of FIGURE_RULES, e.g. "Period: 2019 (bidrag efter beslutsdatum,
+    utbetalningar efter betalningsdag)." Without a year filter the period is all years.
+    """
+    if not filters.years:
+        years = t("period.all_years", language)
+    elif filters.years[0] == filters.years[1]:
+        years = str(filters.years[0])
+    else:
+        years = f"{filters.years[0]}–{filters.years[1]}"
+    rules = ", ".join(t(f"period.rule.{rule}", language) for rule in FIGURE_RULES[figure])
+    return t("period.caption", language, years=years, rules=rules)

@@ -1,0 +1,300 @@
+"""The projects: filter options, the project table and its counts, one project in detail."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from arena.domain import vinnova_project_url
+from arena.filters import NO_FILTERS, Filters, filtered_project_ids
+from arena.queries._sql import (
+    GRANT_DATE,
+    LEVEL_OF_KIND_CODES,
+    STATUS_ORDER,
+    as_money,
+    budget,
+    disbursement,
+    expenditure,
+    grant,
+    import_change,
+    import_run,
+    indicator,
+    indicator_value,
+    milestone,
+    organisation,
+    participant,
+    period_of,
+    programme,
+    project,
+    project_frame,
+    read_frame,
+    read_frames,
+)
+from arena.queries.history import json_key
+
+
+def project_table(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """One row per filtered project with its money: granted, disbursed and spent (SEK).
+
+    The rows are the projects whose period overlaps the filtered years; their money columns
+    hold only what is dated within those years (grants by decision, payments by payment date,
+    spend by the date spent).
+    """
+    return project_frame(engine, filters, money_period=period_of(filters))
+
+
+def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:
+    """Projects per status now and a year ago: status, now, year_ago, change.
+
+    The store keeps current statuses, not their history, so the year-ago figure is derived from
+    the projects' dates: before its start a project was planned, between start and end ongoing,
+    after its end what it is now. Desired projects count as desired then too.
+    """
+    then = today - timedelta(days=365)
+    frame = project_table(engine, filters=filters)
+    started = frame["start_date"].notna() & (frame["start_date"] <= then)
+    running = started & (frame["end_date"].isna() | (frame["end_date"] >= then))
+    past = started & ~running
+    was = frame["status"].where(frame["status"] == "desired", "planned")
+    was = was.where(~running, "ongoing").where(~past, frame["status"])
+    # Projects that did not exist yet (started later and not desired) were not counted.
+    existed = started | frame["status"].isin(["desired", "planned"])
+    now_counts = frame["status"].value_counts()
+    then_counts = was[existed].value_counts()
+    result = pd.DataFrame({"status": STATUS_ORDER})
+    result["now"] = result["status"].map(now_counts).fillna(0).astype(int)
+    result["year_ago"] = result["status"].map(then_counts).fillna(0).astype(int)
+    result["change"] = result["now"] - result["year_ago"]
+    return result
+
+
+def sector_stage(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Projects per sector and stage (long format: sector, stage, projects)."""
+    frame = project_table(engine, filters=filters)
+    frame = frame.assign(sector=frame["sector"].fillna("–"), stage=frame["stage"].fillna("–"))
+    counts = frame.groupby(["sector", "stage"]).size().rename("projects").reset_index()
+    return counts.sort_values(["sector", "stage"]).reset_index(drop=True)
+
+
+def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Projects per county and level of the public organisations taking part in them."""
+    involved = sa.union(
+        sa.select(
+            participant.c.project_id.label("project_id"),
+            participant.c.organisation_id.label("organisation_id"),
+        ),
+        sa.select(project.c.id, project.c.coordinator_id).where(
+            project.c.coordinator_id.is_not(None)
+        ),
+    ).subquery()
+    statement = (
+        sa.select(
+            organisation.c.county,
+            organisation.c.kind,
+            sa.func.count(sa.distinct(involved.c.project_id)).label("projects"),
+        )
+        .select_from(involved.join(organisation, organisation.c.id == involved.c.organisation_id))
+        .where(
+            involved.c.project_id.in_(filtered_project_ids(filters)),
+            organisation.c.kind.in_(list(LEVEL_OF_KIND_CODES)),
+            organisation.c.county.is_not(None),
+        )
+        .group_by(organisation.c.county, organisation.c.kind)
+    )
+    frame = read_frame(engine, statement)
+    frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
+    return frame.sort_values(["county", "level"]).reset_index(drop=True)
+
+
+def _split_list(values: pd.Series) -> list[str]:
+    items = values.dropna().str.split(";").explode().str.strip()
+    return sorted(set(items[items != ""]))
+
+
+def filter_options(engine: Engine) -> dict[str, list]:
+    """The values the filter widgets offer: all the store holds, whatever is filtered.
+
+    The years span every year a figure can count in: budget years, project periods, and the
+    dates money moved (grant decisions, payments, spend).
+    """
+    projects = project_table(engine)
+    organisations = read_frame(engine, sa.select(organisation.c.county).distinct())
+    programmes = read_frame(
+        engine, sa.select(programme.c.code, programme.c.name).order_by(programme.c.code)
+    )
+    budget_years = read_frame(engine, sa.select(budget.c.year).distinct())["year"].tolist()
+    project_years = [
+        d.year for column in ("start_date", "end_date") for d in projects[column].dropna()
+    ]
+    extremes = sa.select(
+        *(
+            sa.select(extreme(column)).scalar_subquery()
+            for column in (GRANT_DATE, disbursement.c.paid_on, expenditure.c.spent_on)
+            for extreme in (sa.func.min, sa.func.max)
+        )
+    )
+    with engine.connect() as conn:
+        money_dates = conn.execute(extremes).one()
+    years = budget_years + project_years + [d.year for d in money_dates if d is not None]
+    goals = _split_list(projects["sdg_goals"])
+    return {
+        "years": (min(years), max(years)) if years else None,
+        "sectors": sorted(projects["sector"].dropna().unique()),
+        "programmes": dict(zip(programmes["code"], programmes["name"], strict=True)),
+        "counties": sorted(organisations["county"].dropna()),
+        "goals": sorted(goals, key=lambda goal: (len(goal), goal)),
+        "themes": _split_list(projects["themes"]),
+    }
+
+
+def project_references(engine: Engine) -> dict[str, str]:
+    """Every project's reference and title, for the project chooser."""
+    statement = sa.select(project.c.reference, project.c.title).order_by(project.c.reference)
+    with engine.connect() as conn:
+        return dict(conn.execute(statement).all())
+
+
+def project_detail(engine: Engine, *, reference: str, today: date) -> dict | None:
+    """Everything about one project: its fields and one table per related kind.
+
+    `today` decides which open milestones are late.
+    """
+    coordinator = organisation.alias("coordinator")
+    row_statement = (
+        sa.select(
+            project,
+            coordinator.c.name.label("coordinator"),
+            programme.c.code.label("programme_code"),
+            programme.c.name.label("programme_name"),
+        )
+        .select_from(
+            project.outerjoin(coordinator, coordinator.c.id == project.c.coordinator_id).outerjoin(
+                programme, programme.c.id == project.c.programme_id
+            )
+        )
+        .where(project.c.reference == reference)
+    )
+    with engine.connect() as conn:
+        row = conn.execute(row_statement).mappings().first()
+    if row is None:
+        return None
+    related = read_frames(engine, _related_statements(row["id"], reference))
+    participants = related["participants"]
+    participants["level"] = participants.pop("kind").map(LEVEL_OF_KIND_CODES)
+    milestones = related["milestones"]
+    milestones["state"] = [
+        "delivered" if delivered is not None else "late" if due < today else "open"
+        for due, delivered in zip(milestones["due_date"], milestones["delivered_date"], strict=True)
+    ]
+    for part in ("grants", "disbursements", "spend"):
+        related[part] = as_money(related[part], "amount_sek")
+    return {
+        "project": dict(row),
+        "granted_sek": int(related["grants"]["amount_sek"].sum()),
+        "disbursed_sek": int(related["disbursements"]["amount_sek"].sum()),
+        "public_url": vinnova_project_url(reference),
+        **related,
+    }
+
+
+def _related_statements(project_id: int, reference: str) -> dict[str, sa.Select]:
+    """One query per table shown on the project page, keyed by its part of `project_detail`.
+
+    Grants and participants point at the project by id; spend, indicator values and milestones
+    by reference (their scope is a programme or a project).
+    """
+    funder = organisation.alias("funder")
+    is_project = {
+        table: sa.and_(table.c.scope == "project", table.c.scope_ref == reference)
+        for table in (expenditure, indicator_value, milestone)
+    }
+    return {
+        "participants": sa.select(
+            organisation.c.name.label("organisation"),
+            participant.c.role,
+            organisation.c.kind,
+            organisation.c.county,
+        )
+        .join(organisation, organisation.c.id == participant.c.organisation_id)
+        .where(participant.c.project_id == project_id)
+        .order_by(participant.c.role, organisation.c.name),
+        "grants": sa.select(
+            grant.c.reference.label("grant_reference"),
+            funder.c.name.label("funder"),
+            grant.c.amount_sek,
+            grant.c.decision_date,
+            grant.c.start_date,
+            grant.c.end_date,
+            grant.c.source,
+        )
+        .join(funder, funder.c.id == grant.c.funder_id)
+        .where(grant.c.project_id == project_id)
+        .order_by(grant.c.reference),
+        "disbursements": sa.select(
+            grant.c.reference.label("grant_reference"),
+            disbursement.c.paid_on,
+            disbursement.c.amount_sek,
+        )
+        .join(grant, grant.c.id == disbursement.c.grant_id)
+        .where(grant.c.project_id == project_id)
+        .order_by(disbursement.c.paid_on),
+        "spend": sa.select(
+            expenditure.c.spent_on,
+            expenditure.c.category,
+            expenditure.c.amount_sek,
+            expenditure.c.description,
+        )
+        .where(is_project[expenditure])
+        .order_by(expenditure.c.spent_on),
+        "indicators": sa.select(
+            indicator.c.code,
+            indicator.c.name_sv,
+            indicator.c.name_en,
+            indicator.c.unit,
+            indicator_value.c.year,
+            indicator_value.c.value,
+            indicator_value.c.coverage,
+        )
+        .join(indicator, indicator.c.id == indicator_value.c.indicator_id)
+        .where(is_project[indicator_value])
+        .order_by(indicator.c.code, indicator_value.c.year),
+        "milestones": sa.select(
+            milestone.c.title, milestone.c.kind, milestone.c.due_date, milestone.c.delivered_date
+        )
+        .where(is_project[milestone])
+        .order_by(milestone.c.due_date),
+        "imports": _imports_touching(reference),
+    }
+
+
+def _imports_touching(reference: str) -> sa.Select:
+    """The imports that touched project `reference`'s row or a row pointing at it (grants,
+    participants ...), latest first: id, started_at, user, file_name, outcome."""
+    key = json_key(reference)
+    return (
+        sa.select(
+            import_run.c.id,
+            import_run.c.started_at,
+            import_run.c.user,
+            import_run.c.file_name,
+            import_run.c.outcome,
+        )
+        .where(
+            import_run.c.id.in_(
+                sa.select(import_change.c.import_id).where(
+                    sa.or_(
+                        sa.and_(
+                            import_change.c.table_name == "projects",
+                            import_change.c.row_key == key,
+                        ),
+                        import_change.c.after.like(f'%"project_reference": "{reference}"%'),
+                        import_change.c.before.like(f'%"project_reference": "{reference}"%'),
+                    )
+                )
+            )
+        )
+        .order_by(import_run.c.id.desc())
+    )
