@@ -175,7 +175,8 @@ def cmd_history(_args: argparse.Namespace) -> int:
     if frame.empty:
         print("No imports yet.")
         return 0
-    print(frame.to_string(index=False))
+    # An import without a user (or counts) shows an empty cell, not pandas' NaN.
+    print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
     return 0
 
 

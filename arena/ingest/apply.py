@@ -33,6 +33,7 @@ from arena import models
 from arena.ingest.formats import KINDS, Kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
+    driver_rows,
     key_column,
     key_ids,
     key_index,
@@ -57,6 +58,10 @@ def _each_distinct(function: Callable[[object], object], values: list) -> list:
     """`function` of every value but None, computed once per distinct value: the dates of a
     large file repeat, and converting each one costs more than looking it up.
     """
+    types = set(map(type, values)) - {type(None)}
+    if len(types) == 1:  # the usual column, of one type: looked up in passes of built-ins
+        done = {value: function(value) for value in set(values) if value is not None}
+        return list(map({**done, None: None}.__getitem__, values))
     # Keyed by type too: 0 and 0.0 (or True and 1) are equal as dict keys but not as JSON.
     distinct = {(type(value), value) for value in values if value is not None}
     done = {key: function(key[1]) for key in distinct}
@@ -81,18 +86,27 @@ def _json_value(value: object) -> str:
     return json.dumps(value)
 
 
-def _json_values(values: list) -> list[str]:
-    """Each value as JSON text, each distinct value encoded once; whole columns of text or of
-    whole numbers (the usual ones) are encoded in one pass.
+def _json_values(values: list, *, dates: bool = False) -> list[str]:
+    """Each value as JSON text ("null" for None; with `dates`, dates as quoted ISO text), each
+    distinct value encoded once; whole columns of text or of whole numbers (the usual ones)
+    are encoded in one pass.
     """
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
+    if dates:  # digits and dashes: nothing to escape
+        encoded = {
+            value: f'"{date.isoformat(value)}"' for value in set(values) if value is not None
+        }
+        return list(map({**encoded, None: "null"}.__getitem__, values))
+    present = values if None not in values else [value for value in values if value is not None]
+    array = np.empty(len(present), dtype=object)
+    array[:] = present
     shape = pd.api.types.infer_dtype(array, skipna=False)
-    if shape == "string":
-        return list(map(encode_basestring, values))
-    if shape == "integer":
-        return list(map(str, values))
-    return ["null" if text is None else text for text in _each_distinct(_json_value, values)]
+    encode = {"string": encode_basestring, "integer": int.__repr__}.get(shape)
+    if encode is None:
+        encoded = _each_distinct(_json_value, values)
+        return ["null" if text is None else text for text in encoded]
+    if len(present) == len(values):
+        return list(map(encode, values))
+    return ["null" if value is None else encode(value) for value in values]
 
 
 def _json_rows(
@@ -104,17 +118,29 @@ def _json_rows(
     """
     dates = _date_columns(kind)
     columns = []
-    for name in names:
+    # The text between the columns that vary from row to row; a column no row fills (most
+    # optional ones) is written into it once as null.
+    pieces = ["[" if keys else "{"]
+    for position, name in enumerate(names):
+        pieces[-1] += ", " if position else ""
+        if not keys:
+            pieces[-1] += encode_basestring(name) + ": "
         values = frame[name].tolist()
-        columns.append(
-            _json_values(_each_distinct(date.isoformat, values) if name in dates else values)
-        )
-    if keys:
-        template = "[" + ", ".join(["%s"] * len(names)) + "]"
-    else:
-        fields = (encode_basestring(name).replace("%", "%%") + ": %s" for name in names)
-        template = "{" + ", ".join(fields) + "}"
-    return [template % row for row in zip(*columns, strict=True)]
+        if values.count(None) == len(values):
+            pieces[-1] += "null"
+            continue
+        columns.append(_json_values(values, dates=name in dates))
+        pieces.append("")
+    pieces[-1] += "]" if keys else "}"
+    if not columns:
+        return [pieces[0]] * len(frame)
+    # Each row's pieces and values joined by one call of a built-in: formatting row by row
+    # in Python would cost several times more.
+    parts: list[list[str]] = []
+    for piece, column in zip(pieces[:-1], columns, strict=True):
+        parts += [[piece] * len(frame), column]
+    parts.append([pieces[-1]] * len(frame))
+    return list(map("".join, zip(*parts, strict=True)))
 
 
 def _from_json_rows(kind: Kind, documents: list[str]) -> pd.DataFrame:
@@ -162,9 +188,24 @@ def _touch(kind: Kind, columns: dict[str, list], now: datetime) -> None:
         columns["updated_at"] = [now] * len(next(iter(columns.values())))
 
 
+def _insert_rows(conn: Connection, table: sa.Table, columns: dict[str, list]) -> None:
+    """INSERT the rows of `columns`, leaving out a column no row fills when the table gives it
+    NULL all the same (no default): binding a NULL per row and column costs a large upload
+    more than the database's work on it.
+    """
+    filled = {
+        name: values
+        for name, values in columns.items()
+        if values.count(None) < len(values)
+        or table.c[name].default is not None
+        or table.c[name].server_default is not None
+    }
+    _executemany(conn, sa.insert(table), filled)
+
+
 def _insert(conn: Connection, kind: Kind, columns: dict[str, list], now: datetime) -> None:
     _touch(kind, columns, now)
-    _executemany(conn, sa.insert(table_of(kind)), columns)
+    _insert_rows(conn, table_of(kind), columns)
 
 
 def _update_by_id(
@@ -218,7 +259,7 @@ def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
     """Write `plan` on `conn` (inside the caller's transaction) and record every change."""
     now = datetime.now(UTC)
     lookups = dict(plan.ids)
-    changes: dict[str, list] = {}
+    history: list[dict[str, list]] = []
     for kind_plan in plan.kinds:
         kind = kind_plan.kind
         if len(kind_plan.new_rows):
@@ -227,19 +268,22 @@ def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
                 lookups[kind.name] = key_ids(conn, kind.name)
         if len(kind_plan.updated_rows):
             _write_updates(conn, kind_plan, lookups, now)
-        for name, values in _change_records(kind_plan, import_id).items():
-            changes.setdefault(name, []).extend(values)
+        history += _change_records(kind_plan, import_id)
     for kind_plan in reversed(plan.kinds):  # children before parents
         if len(kind_plan.deleted_rows):
             _delete_by_id(conn, kind_plan.kind, kind_plan.deleted_rows["_id"].tolist())
-    _executemany(conn, sa.insert(models.ImportChange.__table__), changes)
+    for records in history:
+        _insert_rows(conn, models.ImportChange.__table__, records)
 
 
-def _change_records(kind_plan: KindPlan, import_id: int) -> dict[str, list]:
-    """The history of one kind's changes, a record per created, updated or deleted row."""
+def _change_records(kind_plan: KindPlan, import_id: int) -> list[dict[str, list]]:
+    """The history of one kind's changes, a record per created, updated or deleted row: the
+    records of each action as one set of columns (a created row has no "before", a deleted
+    one no "after"), in that order.
+    """
     kind = kind_plan.kind
     stored = [column.name for column in kind.stored_columns]
-    records: dict[str, list] = {"row_key": [], "before": [], "after": []}
+    batches = []
     for frame, before, after, before_names in (
         (kind_plan.new_rows, None, kind_plan.new_rows, stored),
         (kind_plan.updated_rows, kind_plan.before_rows, kind_plan.updated_rows, stored),
@@ -248,11 +292,16 @@ def _change_records(kind_plan: KindPlan, import_id: int) -> dict[str, list]:
         if not len(frame):
             continue
         nothing = [None] * len(frame)
-        records["row_key"] += _json_rows(kind, frame, list(kind.key), keys=True)
-        records["before"] += nothing if before is None else _json_rows(kind, before, before_names)
-        records["after"] += nothing if after is None else _json_rows(kind, after, stored)
-    count = len(records["row_key"])
-    return {"import_id": [import_id] * count, "table_name": [kind.name] * count, **records}
+        batches.append(
+            {
+                "import_id": [import_id] * len(frame),
+                "table_name": [kind.name] * len(frame),
+                "row_key": _json_rows(kind, frame, list(kind.key), keys=True),
+                "before": nothing if before is None else _json_rows(kind, before, before_names),
+                "after": nothing if after is None else _json_rows(kind, after, stored),
+            }
+        )
+    return batches
 
 
 # --- undo -----------------------------------------------------------------------------------
@@ -392,17 +441,9 @@ def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
     return run
 
 
-def _fetch(conn: Connection, statement: sa.Select) -> list[tuple]:
-    """The driver's own rows of a query over text and integer columns: Core's row objects
-    cost more than the query for the records of a large import.
-    """
-    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
-    return conn.exec_driver_sql(str(compiled)).all()
-
-
 def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
     change = models.ImportChange.__table__
-    records = _fetch(
+    records = driver_rows(
         conn,
         sa.select(change.c.table_name, change.c.row_key, change.c.before, change.c.after)
         .where(change.c.import_id == int(run["id"]))
@@ -432,7 +473,7 @@ def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
 def _later_records(conn: Connection, import_id: int) -> dict[tuple[str, str], list[int]]:
     """(kind, row key) -> the committed imports after `import_id` that recorded that row."""
     change, run = models.ImportChange.__table__, models.ImportRun.__table__
-    rows = _fetch(
+    rows = driver_rows(
         conn,
         sa.select(change.c.import_id, change.c.table_name, change.c.row_key)
         .join(run, run.c.id == change.c.import_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -21,7 +21,7 @@ import numpy as np
 from arena import models
 from arena.domain import OrganisationKind, ProjectStatus
 from arena.ingest import values as v
-from arena.ingest.read import RawTable
+from arena.ingest.read import Cells, RawTable
 from arena.ingest.report import Problem, blank_header, extra_label
 
 
@@ -118,7 +118,7 @@ _ORG = "organisations"
 _PROJECT_REF = Column(
     "project_reference",
     "Diarienummer",
-    aliases=("Projekt", "Project", "Dnr", "Projektets diarienummer", "Reference"),
+    aliases=("Projekt", "Project", "Dnr", "Diarienr", "Projektets diarienummer", "Reference"),
 )
 _PROGRAMME_REF = Column("programme_code", "Program", aliases=("Programme", "Programkod", "Uppdrag"))
 
@@ -258,7 +258,19 @@ _register(
                 "reference",
                 "Diarienummer",
                 required=True,
-                aliases=("Dnr", "Ärendenummer", "Projektnummer", "Reference", "Case number"),
+                aliases=(
+                    "Dnr",
+                    "Diarienr",
+                    "Ärendenummer",
+                    "Ärendenr",
+                    "Projektnummer",
+                    "Projektnr",
+                    "Projekt-ID",
+                    "Reference",
+                    "Case number",
+                    "Project ID",
+                    "Project number",
+                ),
             ),
             Column(
                 "title",
@@ -751,6 +763,18 @@ class _Source:
             return list(column)
         return [column[row] for row in self.keep]
 
+    def column(self, label: str) -> Cells:
+        """Column `label` in the kept rows as the file's own distinct cells, for a part that
+        takes it as it is: a column several parts read is parsed once. Empty cells when the
+        file lacks the column.
+        """
+        index = self.position.get(self.layout.key(label))
+        if index is None:
+            nothing = np.zeros(len(self.keep), dtype=np.intp)
+            return Cells(nothing, [""], np.ones(1, dtype=bool), text=True)
+        cells = self.raw.cells(index)
+        return cells if len(self.keep) == len(cells) else cells.take(self.keep)
+
     def _header_problems(self) -> list[Problem]:
         known = {self.layout.key(label) for label in self.layout.required + self.layout.optional}
         line = self.raw.header_line or None
@@ -791,7 +815,7 @@ class _Source:
     def part(
         self,
         kind: str,
-        columns: list[tuple[str, str, list[object]]],
+        columns: list[tuple[str, str, Sequence[object]]],
         *,
         rows: list[int] | None = None,
         create_only: bool = False,
@@ -801,10 +825,16 @@ class _Source:
         `rows` picks kept rows by position (default: all), e.g. one row per organisation.
         """
         picked = range(len(self.keep)) if rows is None else rows
+
+        def pick(cells: Sequence[object]) -> Sequence[object]:
+            if isinstance(cells, Cells):
+                return cells if rows is None else cells.take(rows)
+            return [cells[i] for i in picked]
+
         raw = RawTable(
             name=f"{self.raw.name} ({KINDS[kind].label_sv.lower()})",
             header=[name for name, _shown, _cells in columns],
-            columns=[[cells[i] for i in picked] for _name, _shown, cells in columns],
+            columns=[pick(cells) for _name, _shown, cells in columns],
             shown=[shown for _name, shown, _cells in columns],
             header_line=self.raw.header_line,
             row_lines=[self.raw.line_of(self.keep[i]) for i in picked],
@@ -817,12 +847,13 @@ class _Source:
         """
         first: dict[str, tuple[int, Named]] = {}  # name -> its first row and column
         for entry in entries:
-            seen: set[object] = set()  # names repeat: look at each one once
-            for position, name in enumerate(entry.names):
-                if name not in seen:
-                    seen.add(name)
-                    if not v.is_missing(name):
-                        first.setdefault(" ".join(str(name).split()), (position, entry))
+            # Names repeat: each distinct one once, in the order of the rows that first name it.
+            cells = Cells.of(entry.names)
+            codes, rows = np.unique(cells.codes, return_index=True)
+            order = np.argsort(rows, kind="stable")
+            for code, row in zip(codes[order].tolist(), rows[order].tolist(), strict=True):
+                if not cells.missing[code]:
+                    first.setdefault(" ".join(str(cells.uniques[code]).split()), (row, entry))
         ordered = sorted(first.items(), key=lambda item: item[1][0])
         names = [name for name, _first in ordered]
         extra: dict[str, str] = {}  # column -> label shown, from the first entry that has it
@@ -859,7 +890,7 @@ class Named:
     """
 
     label: str
-    names: list[object]
+    names: Sequence[object]
     columns: dict[str, tuple[str, list[object]]] = field(default_factory=dict)
 
 
@@ -1188,10 +1219,10 @@ def _split_sheet(source: _Source) -> list[Part]:
     Status is read from the dates, as for 360Giving (before the start planned, and so on).
     """
     n = len(source.keep)
-    reference = source.cells("Diarienummer")
+    reference = source.column("Diarienummer")
     starts, ends = _sheet_dates(source)
     project_columns = [
-        (column.name, source.shown(column.sv), source.cells(column.sv))
+        (column.name, source.shown(column.sv), source.column(column.sv))
         for column in KINDS[_PROJECTS].columns
         if source.has(column.sv)
     ]
@@ -1201,11 +1232,10 @@ def _split_sheet(source: _Source) -> list[Part]:
         project_columns.append(("status", "Status", statuses))
     parts = [source.part(_PROJECTS, project_columns)]
 
-    coordinators = source.cells("Koordinator")
     named = [
         Named(
             source.shown("Koordinator"),
-            coordinators,
+            source.column("Koordinator"),
             {
                 name: (source.shown(label), source.cells(label))
                 for name, label in (("county", "Län"), ("org_number", "Organisationsnummer"))
@@ -1221,7 +1251,7 @@ def _split_sheet(source: _Source) -> list[Part]:
     else:
         funders, funder_label = source.cells("Finansiär"), source.shown("Finansiär")
     if source.has("Belopp") and (funded_by or source.has("Finansiär")):
-        amounts = source.cells("Belopp")
+        amounts = source.column("Belopp")
         parts.append(
             source.part(
                 "grants",
@@ -1230,14 +1260,12 @@ def _split_sheet(source: _Source) -> list[Part]:
                     ("project_reference", source.shown("Diarienummer"), reference),
                     ("funder", funder_label, funders),
                     ("amount_sek", amount_label, amounts),
-                    ("decision_date", source.shown("Beslutsdatum"), source.cells("Beslutsdatum")),
+                    ("decision_date", source.shown("Beslutsdatum"), source.column("Beslutsdatum")),
                     ("start_date", source.shown("Startdatum"), starts),
                     ("end_date", source.shown("Slutdatum"), ends),
-                    ("source", source.shown("Källa"), source.cells("Källa")),
+                    ("source", source.shown("Källa"), source.column("Källa")),
                 ],
-                rows=[
-                    i for i, empty in enumerate(_each_distinct(v.is_missing, amounts)) if not empty
-                ],
+                rows=np.flatnonzero(~amounts.row_missing).tolist(),
             )
         )
         named.append(Named(funder_label, funders))

@@ -228,9 +228,12 @@ class NameIndex:
         """
         key = name_key(name)
         found = [existing for existing in self.by_key.get(key, ()) if existing != name]
-        buckets = [self.words.get(word, ()) for word in key.split() if len(word) >= 3]
-        buckets.append(self.starts.get(key[:3], ()))
-        candidates = {other for keys in buckets if len(keys) <= _BUCKET for other in keys}
+        buckets = [self.words.get(word) for word in key.split() if len(word) >= 3]
+        buckets.append(self.starts.get(key[:3]))
+        candidates: set[str] = set()
+        for keys in buckets:
+            if keys and len(keys) <= _BUCKET:
+                candidates.update(keys)
         candidates.discard(key)
         if candidates:
             for close in difflib.get_close_matches(key, candidates, n=_SIMILAR, cutoff=_CUTOFF):
@@ -262,11 +265,11 @@ def _new_organisations(
             order = np.argsort(codes, kind="stable")
             starts = np.searchsorted(codes[order], np.arange(len(names)))
             ends = np.minimum(np.append(starts[1:], len(order)), starts + _SHOWN_LINES)
-            file_lines = unknown.index.to_numpy()[order]
+            file_lines = unknown.index.to_numpy()[order].tolist()
             label = table.label(column.name)
             for name, start, end in zip(names, starts.tolist(), ends.tolist(), strict=True):
                 lines, headers = passing.setdefault(name, ([], []))
-                for line in file_lines[start:end].tolist():
+                for line in file_lines[start:end]:
                     if len(lines) < _SHOWN_LINES and line not in lines:
                         lines.append(line)
                 if label not in headers:

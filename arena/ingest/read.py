@@ -35,21 +35,68 @@ class ReadError(Exception):
         self.problem = problem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Cells:
     """One column's cells, each distinct value once: files repeat names, dates, statuses a lot.
 
     `uniques[codes[i]]` is row i's cell; `missing[k]` says whether unique k is an empty cell.
+    A Cells is a column itself (a sequence of its cells), so a layout's part takes a column of
+    the file as it is (`take`), and what is parsed of it is parsed once however many parts
+    read it (`parsed`, shared by every Cells taken from this one).
     """
 
     codes: np.ndarray
     uniques: list[object]
     missing: np.ndarray
     text: bool  # every cell is a str (CSV always; JSON and Excel may type them)
+    # The distinct cells parsed, per parser (see validate.parse_table).
+    parsed: dict[object, object] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, column: Sequence[object]) -> Cells:
+        """A column's cells (the column itself when it is one already)."""
+        return column if isinstance(column, Cells) else cls(*_distinct(column))
 
     @property
     def row_missing(self) -> np.ndarray:
         return self.missing[self.codes]
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> Cells:
+        """The cells of rows `rows` (positions), sharing the distinct cells and their parses."""
+        codes = self.codes[np.asarray(rows, dtype=np.intp)]
+        return Cells(codes, self.uniques, self.missing, self.text, self.parsed)
+
+    def tolist(self) -> list[object]:
+        """The cells, row by row."""
+        return list(map(self.uniques.__getitem__, self.codes.tolist()))
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, row: int) -> object:
+        return self.uniques[self.codes[row]]
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self.tolist())
+
+
+def _typed_codes(array: np.ndarray) -> tuple[np.ndarray, list[object]] | None:
+    """pandas' factorize of typed cells when it keeps them apart by type as well (1, 1.0 and
+    True are equal to Python, not the same cell), and no cell is NaN, None or unhashable;
+    else None, and the cells are looked at one by one.
+    """
+    try:
+        codes, uniques = pd.factorize(array)
+    except TypeError:  # a JSON list or object in a cell
+        return None
+    if len(codes) and codes.min() < 0:
+        return None
+    types = np.fromiter(map(type, array), dtype=object, count=len(array))
+    first = np.empty(len(uniques), dtype=object)
+    first[codes[::-1]] = types[::-1]  # the type of each unique's first cell
+    if not (types == first[codes]).all():
+        return None
+    return codes, list(uniques)
 
 
 def _distinct(cells: Sequence[object]) -> tuple[np.ndarray, list[object], np.ndarray, bool]:
@@ -71,8 +118,13 @@ def _distinct(cells: Sequence[object]) -> tuple[np.ndarray, list[object], np.nda
             map(v.MISSING_WORDS.__contains__, folded), dtype=bool, count=len(uniques)
         )
         return codes, list(uniques), missing, True
+    fast = _typed_codes(array)
+    if fast is not None:
+        codes, typed = fast
+        missing = np.fromiter(map(v.is_missing, typed), dtype=bool, count=len(typed))
+        return codes, typed, missing, False
     index: dict[object, int] = {}
-    typed: list[object] = []
+    typed = []
     codes = np.empty(len(cells), dtype=np.intp)
     for position, cell in enumerate(cells):
         try:
@@ -159,7 +211,7 @@ class RawTable:
     def cells(self, position: int) -> Cells:
         """Column `position`, each distinct cell once (computed once)."""
         if position not in self._cells:
-            self._cells[position] = Cells(*_distinct(self.columns[position]))
+            self._cells[position] = Cells.of(self.columns[position])
         return self._cells[position]
 
     def shape_problems(self) -> tuple[np.ndarray, list[Problem]]:
@@ -228,7 +280,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        undefined = sorted(set(data) & _CP1252_UNDEFINED)
+        undefined = sorted(byte for byte in _CP1252_UNDEFINED if bytes((byte,)) in data)
         if undefined:
             raise ReadError(
                 Problem(

@@ -55,6 +55,21 @@ class Problem:
         return self.message_sv if language == "sv" else self.message_en
 
 
+def distinct_problems(problems: list[Problem]) -> list[Problem]:
+    """`problems` without repeats: a layout's file feeds one cell to several kinds (a flat
+    sheet's dates are the project's and its grant's), and the person should read each problem
+    of a cell once. Order is kept; the first kind that met the problem names it.
+    """
+    seen: set[tuple] = set()
+    kept = []
+    for problem in problems:
+        key = (problem.error, problem.row, problem.column, problem.value, problem.message_en)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
+
+
 def blank_header(position: int, line: int | None) -> Problem:
     """Column `position` (0-based) has no header: warned about, not read."""
     return Problem(

@@ -147,7 +147,19 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
 def _parse_cells(
     parse: Callable[[object], object], cells: Cells
 ) -> tuple[np.ndarray, dict[int, v.ValueProblem]]:
-    """Each distinct cell parsed once: values per unique (None where missing), and problems."""
+    """Each distinct cell parsed once: values per unique (None where missing), and problems.
+
+    The result is kept with the cells: a layout's parts that read the same column of the file
+    (a sheet's diarienummer is the project's and its grant's) parse it once. Read-only.
+    """
+    if parse not in cells.parsed:
+        cells.parsed[parse] = _parse_distinct(parse, cells)
+    return cells.parsed[parse]  # type: ignore[return-value]
+
+
+def _parse_distinct(
+    parse: Callable[[object], object], cells: Cells
+) -> tuple[np.ndarray, dict[int, v.ValueProblem]]:
     parsed = np.empty(len(cells.uniques), dtype=object)
     errors: dict[int, v.ValueProblem] = {}
     if parse is v.parse_text and cells.text:

@@ -99,12 +99,19 @@ def parse_text(value: object) -> str:
     return text
 
 
+# A header's unit in kronor adds nothing to its meaning: "Beviljat bidrag (kr)" is "Beviljat
+# bidrag". Units that scale the amount (tkr, MSEK) are NOT dropped: read as kronor they would be
+# off by a thousand or a million, so such a column stays unknown and is reported.
+_KRONOR_UNIT = re.compile(r"\s*(?:[(\[]\s*(?:kr|sek|kronor)\.?\s*[)\]]|,\s*(?:kr|sek))\s*$", re.I)
+
+
 def normalise_label(text: str) -> str:
     """A matching key for headers and choice words: lower case ASCII letters and digits only.
 
-    "Bidrag från Vinnova" -> "bidragfranvinnova", "Start_Date " -> "startdate".
+    "Bidrag från Vinnova" -> "bidragfranvinnova", "Start_Date " -> "startdate",
+    "Beviljat bidrag (kr)" -> "beviljatbidrag".
     """
-    folded = text.casefold().replace("ø", "o").replace("æ", "ae")
+    folded = _KRONOR_UNIT.sub("", text).casefold().replace("ø", "o").replace("æ", "ae")
     # NFKD splits å/ä/é into a base letter plus a combining mark, which the filter drops.
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(char for char in decomposed if "a" <= char <= "z" or "0" <= char <= "9")

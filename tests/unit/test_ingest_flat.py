@@ -230,6 +230,46 @@ def test_a_bad_row_rejects_the_whole_sheet_and_changes_nothing(engine):
     ]
 
 
+def test_abbreviated_headers_and_a_kronor_unit_are_read(engine):
+    # "Diarienr", "Projektnamn", "Koordinerande organisation" and an amount "(kr)" as officers
+    # write them; the unit in kronor does not change the column's meaning.
+    data = (
+        "Diarienr;Projektnamn;Koordinerande organisation;Län;Status;Projektstart;Projektslut;"
+        "Beviljat bidrag (kr);Finansiär\n"
+        "2021-00001;Test A;Nytt Bolag AB;Skåne län;Avslutat;2020-01-01;2021-12-31;1 000 000;"
+        "Vinnova\n"
+    )
+    result = upload(engine, "lista.csv", data.encode("cp1252"))
+    assert result.outcome == "committed", result.problems
+    assert errors(result) == []
+    grant = natural(engine, "grants")[0]
+    assert (grant["reference"], grant["funder"], grant["amount_sek"]) == (
+        "2021-00001",
+        "Vinnova",
+        1_000_000,
+    )
+
+
+def test_a_unit_that_scales_the_amount_is_not_read_as_kronor(engine):
+    # "(tkr)" means thousands: read as kronor it would be off by a thousand, so it stays unknown.
+    data = (
+        "Diarienummer;Titel;Koordinator;Status;Beviljat bidrag (tkr);Finansiär\n"
+        "2021-00002;Test B;Nytt Bolag AB;Pågående;1 000;Vinnova\n"
+    )
+    result = upload(engine, "lista.csv", data.encode("cp1252"))
+    assert (1, "Beviljat bidrag (tkr)", "extra-label") in warnings(result)
+    assert natural(engine, "grants") == []
+
+
+def test_a_cell_both_kinds_read_is_reported_once(engine):
+    # The sheet's dates are the project's and its grant's: an end before the start is one
+    # problem of one cell for the person, not one per kind.
+    _store(engine)
+    data = text(SHEET).replace("2020-06-30", "2018-01-01")
+    result = upload(engine, SHEET, data.encode("cp1252"))
+    assert errors(result) == [(3, "Slutdatum", "constraint-error")]
+
+
 def test_amounts_without_a_funder_import_the_projects_and_say_so(engine):
     _store(engine)
     data = text("flat_period.csv").replace(";Finansiär", "").replace(";Vinnova", "")
