@@ -14,7 +14,7 @@ upload_tab, history_tab, download_tab = st.tabs(
     [t("data.upload", language), t("data.history", language), t("data.downloads", language)]
 )
 
-with upload_tab:
+with upload_tab, ui.section("upload"):
     if message := st.session_state.pop("data_message", None):
         st.success(message)
     kinds = dataops.kind_labels(language, uploads=True)
@@ -67,7 +67,7 @@ with upload_tab:
                     st.rerun()
                 dataview.import_summary(result, language)
 
-with history_tab:
+with history_tab, ui.section("history"):
     history = ui.query(import_history)
     if history.empty:
         st.caption(t("data.history.none", language))
@@ -76,7 +76,7 @@ with history_tab:
         ui.download_buttons(history, name="import_history", language=language, key="history")
         dataview.undo_panel(history, language)
 
-with download_tab:
+with download_tab, ui.section("downloads"):
     kinds = dataops.kind_labels(language)
     left, right = st.columns(2)
     with left:

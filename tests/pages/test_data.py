@@ -178,3 +178,20 @@ def test_a_large_upload_shows_its_phases(engine, open_page, monkeypatch):
     assert not app.exception, app.exception
     (status,) = app.status
     assert status.state == "complete" and status.label.startswith("Klart på")
+
+
+def test_a_failing_history_is_one_line_and_the_upload_still_works(
+    demo_engine, open_page, monkeypatch, caplog
+):
+    from arena.i18n import t
+    from arena.queries import history
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("history cannot be read")
+
+    monkeypatch.setattr(history, "import_history", broken)
+    app = open_page(demo_engine, page="data")
+    assert not app.exception, app.exception
+    assert [w.value for w in app.warning] == [t("section.failed", "sv")]
+    assert app.file_uploader  # the upload tab renders
+    assert "history cannot be read" in caplog.text
