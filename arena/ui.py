@@ -7,6 +7,7 @@ also when the import came from another process (the CLI).
 
 from __future__ import annotations
 
+import functools
 import logging
 import string
 from collections.abc import Callable, Iterator
@@ -335,14 +336,20 @@ def plotly(figure: Any, *, key: str, on_select: bool = False) -> Any:
 
 
 def download_buttons(frame: Any, *, name: str, language: str, key: str) -> None:
-    """CSV and Excel downloads of exactly the rows a table shows."""
+    """CSV and Excel downloads of exactly the rows a table shows.
+
+    The file is built only when its button is clicked (Streamlit calls `data`): an Excel file of
+    a large table costs far more than the page run that shows the table.
+    """
     from arena.export import filtered_frame_to_bytes, mime_type
 
     row = st.container(horizontal=True)
     for file_format in ("csv", "xlsx"):
         row.download_button(
             t(f"download.{file_format}", language),
-            data=filtered_frame_to_bytes(frame, file_format=file_format, sheet_name=name[:31]),
+            data=functools.partial(
+                filtered_frame_to_bytes, frame, file_format=file_format, sheet_name=name[:31]
+            ),
             file_name=f"{name}.{file_format}",
             mime=mime_type(file_format),
             key=f"{key}_{file_format}",

@@ -3,6 +3,8 @@ accessible. Screenshots of each page land in test-output/ for review."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -133,3 +135,16 @@ def test_the_language_switch_changes_the_page(open_app, output_dir: Path):
     expect(page.get_by_text("Needs attention").first).to_be_visible()
     _assert_clean(page)
     _screenshot(page, output_dir / "overview-en.png")
+
+
+def test_a_table_download_is_built_on_click_and_holds_the_rows_shown(open_app):
+    # The file is made when the button is clicked (deferred), from the filtered rows.
+    page = open_app("portfolio", "?f_status=cancelled")
+    _assert_clean(page)
+    with page.expect_download(timeout=60_000) as download:
+        buttons = page.locator('[data-testid="stDownloadButton"]')
+        buttons.get_by_role("button", name="CSV", exact=True).first.click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 4  # the four cancelled projects of the demo
+    assert {row["status"] for row in rows} == {"cancelled"}
