@@ -6,8 +6,13 @@ hand-rolled separators): `1 234,5`, `2 000 000 kr`, `2,0 MSEK` in Swedish. Dates
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from types import MappingProxyType
 
+from babel import Locale
 from babel.numbers import format_decimal
 
 from arena.domain import (
@@ -24,13 +29,28 @@ LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 _LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
-# UI strings. Keys are stable English identifiers; `{name}` placeholders are filled by `t`.
-TEXTS: dict[str, dict[str, str]] = {
+# The one catalogue of every sentence a user reads: the UI, import problems, undo plans,
+# exports and templates. Keys are stable English identifiers; `{name}` placeholders are filled
+# by `t`. An entry whose text depends on a number is a pair (one, other) in both languages and
+# is chosen by the `count` value with the language's plural rule (`1 rad`, `2 rader`).
+# tests/unit/test_catalogue.py keeps it whole: both languages, the same placeholders, every key
+# the code names present, no Swedish sentence outside it.
+Text = str | tuple[str, str]
+TEXTS: dict[str, dict[str, Text]] = {
     "app.tagline": {
         "sv": "Nationella arenan för innovationsupphandling",
         "en": "The national arena for innovation procurement",
     },
     "language": {"sv": "Språk", "en": "Language"},
+    "count.rows": {"sv": ("{count} rad", "{count} rader"), "en": ("{count} row", "{count} rows")},
+    "count.errors": {
+        "sv": ("{count} fel", "{count} fel"),
+        "en": ("{count} error", "{count} errors"),
+    },
+    "count.warnings": {
+        "sv": ("{count} varning", "{count} varningar"),
+        "en": ("{count} warning", "{count} warnings"),
+    },
     "nav.leadership": {"sv": "Ledning", "en": "Leadership"},
     "nav.funders": {"sv": "Finansiärer", "en": "Funders"},
     "nav.staff": {"sv": "Programstöd", "en": "Programme staff"},
@@ -626,10 +646,59 @@ def language_or_default(language: str | None) -> str:
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
+@cache
+def _plural_form(language: str, count: int) -> str:
+    return Locale.parse(_LOCALES[language]).plural_form(abs(count))
+
+
 def t(key: str, language: str, **values: object) -> str:
-    """The UI string `key` in `language`, with `{placeholders}` filled."""
-    text = TEXTS[key][language_or_default(language)]
-    return text.format(**values) if values else text
+    """The catalogue text `key` in `language`, with `{placeholders}` filled.
+
+    A `Message` among the values is written in the same language; a plural entry takes the
+    form `count` asks for, and `count` itself is written as a number of that language.
+    """
+    language = language_or_default(language)
+    text = TEXTS[key][language]
+    if isinstance(text, tuple):
+        count = int(values["count"])  # type: ignore[call-overload]
+        text = text[0] if _plural_form(language, count) == "one" else text[1]
+        values = {**values, "count": format_number(count, language)}
+    if not values:
+        return text
+    filled = {
+        name: value.render(language) if isinstance(value, Message) else value
+        for name, value in values.items()
+    }
+    return text.format(**filled)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence to be written later, in the reader's language: a catalogue key and its values.
+
+    Code that finds something to say (an import problem, an undo blocker) returns a Message, not
+    finished sentences in two languages; the page, the CLI or the export writes it with
+    `render(language)`. Values may be Messages themselves (a kind's name inside a problem).
+    """
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.key not in TEXTS:
+            raise KeyError(f"no catalogue entry {self.key!r}")
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+    def render(self, language: str) -> str:
+        return t(self.key, language, **self.values)
+
+    def __hash__(self) -> int:
+        return hash((self.key, tuple(sorted((k, repr(v)) for k, v in self.values.items()))))
+
+
+def msg(key: str, /, **values: object) -> Message:
+    """`Message(key, values)`, written the way `t` is called."""
+    return Message(key, values)
 
 
 def label(code: str | None, language: str) -> str:
