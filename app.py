@@ -24,8 +24,15 @@ pages = {
         _page("overview", ":material/dashboard:", default=True),
         _page("portfolio", ":material/view_list:"),
         _page("project", ":material/description:"),
+        _page("programmes", ":material/account_tree:"),
+        _page("results", ":material/monitoring:"),
+        _page("networks", ":material/hub:"),
+        _page("efforts", ":material/campaign:"),
     ],
-    t("nav.funders", language): [_page("grants", ":material/payments:")],
+    t("nav.funders", language): [
+        _page("grants", ":material/payments:"),
+        _page("organisation", ":material/corporate_fare:"),
+    ],
     t("nav.staff", language): [_page("data", ":material/upload_file:")],
 }
 page = st.navigation(pages)

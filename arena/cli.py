@@ -1,7 +1,8 @@
 """`python -m arena ...`: everything a script or an admin needs, with readable errors.
 
 Exit codes: 0 done, 1 the data was rejected or the action refused, 2 bad usage or an
-unreachable / unusable database.
+unreachable / unusable database. The CLI speaks English (`LANGUAGE`), through the catalogue
+like the pages: problems and undo refusals are `i18n.Message`s rendered here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from arena import config
+from arena.i18n import format_number, t
 from arena.store import (
     StoreError,
     check_connection,
@@ -23,6 +25,13 @@ from arena.store import (
     safe_url,
     table_counts,
 )
+
+LANGUAGE = "en"
+
+
+def _say(key: str, **values: object) -> str:
+    """The catalogue text `key` in the CLI's language."""
+    return t(key, LANGUAGE, **values)
 
 
 def _engine(*, schema: bool = True):
@@ -39,20 +48,24 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     engine = _engine(schema=False)
     migrate(engine)
-    print(f"Store ready: {safe_url(str(engine.url))}")
+    print(_say("cli.store_ready", url=safe_url(str(engine.url))))
     if args.demo:
         result = load_demo(engine)
         if result is None:
-            print("Demo data not loaded: the store already holds data (it is left as it is).")
+            print(_say("cli.demo.skipped"))
         elif result.outcome != "committed":
             _print_problems(result.problems)
-            print(f"Demo data could not be loaded ({result.outcome}).", file=sys.stderr)
+            print(_say("cli.demo.failed", outcome=result.outcome), file=sys.stderr)
             return 1
         else:
-            counts = result.counts
+            seconds = format_number(result.seconds, LANGUAGE, decimals=1)
             print(
-                f"Demo data loaded in {result.seconds:.1f} s: {counts['new']} rows "
-                f"(import {result.import_id})."
+                _say(
+                    "cli.demo.loaded",
+                    seconds=seconds,
+                    count=result.counts["new"],
+                    import_id=result.import_id,
+                )
             )
     return 0
 
@@ -61,9 +74,9 @@ def cmd_info(_args: argparse.Namespace) -> int:
     from arena.store import current_revision
 
     engine = _engine(schema=False)
-    print(f"Database: {safe_url(str(engine.url))}")
+    print(_say("cli.database", url=safe_url(str(engine.url))))
     revision = current_revision(engine)
-    print(f"Schema revision: {revision or 'none (run: python -m arena init)'}")
+    print(_say("cli.revision", revision=revision or _say("cli.revision.none")))
     counts = table_counts(engine)
     if counts:
         width = max(len(name) for name in counts)
@@ -76,25 +89,27 @@ def _print_problems(problems, limit: int = 20) -> None:
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for problem in (errors + warnings)[:limit]:
-        where = f"row {problem.row}" if problem.row is not None else "file"
-        column = f", column {problem.column!r}" if problem.column else ""
-        print(
-            f"  {problem.severity}: {where}{column}: [{problem.error}] {problem.message_en}",
-            file=sys.stderr,
+        where = (
+            _say("cli.where.row", row=problem.row)
+            if problem.row is not None
+            else _say("cli.where.file")
         )
+        if problem.column:
+            where = _say("cli.where.column", where=where, column=repr(problem.column))
+        text = problem.text(LANGUAGE)
+        line = _say(
+            "cli.problem", severity=problem.severity, where=where, error=problem.error, text=text
+        )
+        print(line, file=sys.stderr)
     if len(problems) > limit:
-        print(
-            f"  ... and {len(problems) - limit} more (use --report FILE for all).", file=sys.stderr
-        )
+        print(_say("cli.problems.more", count=len(problems) - limit), file=sys.stderr)
 
 
 def _progress(name: str):
     """A progress callback that prints each import phase on stderr (a person is watching)."""
-    from arena.i18n import format_number, t
 
     def report(phase: str, rows: int) -> None:
-        text = t(f"data.phase.{phase}", "en", file=name, rows=format_number(rows, "en"))
-        print(text, file=sys.stderr, flush=True)
+        print(_say(f"data.phase.{phase}", file=name, count=rows), file=sys.stderr, flush=True)
 
     return report
 
@@ -104,13 +119,16 @@ def _print_new_organisations(new: list, limit: int = 20) -> None:
     the store already has, so a typo is caught before (dry run) or right after the commit."""
     if not new:
         return
-    print(f"New organisations ({len(new)}), added because the file names them:")
+    print(_say("cli.neworg", count=len(new)))
     for organisation in new[:limit]:
-        near = f" (similar: {'; '.join(organisation.similar)})" if organisation.similar else ""
+        near = "; ".join(organisation.similar)
         lines = ", ".join(map(str, organisation.lines[:5]))
-        print(f"  {organisation.name}: rows {lines}{near}")
+        key = "cli.neworg.similar" if near else "cli.neworg.item"
+        print(
+            _say(key, name=organisation.name, lines=lines, near=near, count=len(organisation.lines))
+        )
     if len(new) > limit:
-        print(f"  ... and {len(new) - limit} more (the Data page lists them all).")
+        print(_say("cli.neworg.more", count=len(new) - limit))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -121,12 +139,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     engine = _engine()
     path = Path(args.file)
     if not path.is_file():
-        print(f"No such file: {path}", file=sys.stderr)
+        print(_say("cli.no_file", path=path), file=sys.stderr)
         return 2
     try:
         check_size(path.stat().st_size)  # before its bytes are in memory
     except ReadError as exc:
-        print(f"{path.name}: {exc.problem.message_en}", file=sys.stderr)
+        print(f"{path.name}: {exc.problem.text(LANGUAGE)}", file=sys.stderr)
         return 1
     upload = Upload(path.name, path.read_bytes(), kind=args.kind, sheet=args.sheet)
     result = import_files(
@@ -139,10 +157,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     if result.store_failed:
         problem = next(p for p in result.problems if p.error == STORE_ERROR)
-        print(f"Error: {problem.message_en}", file=sys.stderr)
+        print(_say("cli.error", reason=problem.text(LANGUAGE)), file=sys.stderr)
         return 2
     if args.report:
-        problems_frame(result.problems, "en").drop(columns=["severity", "table"]).to_csv(
+        problems_frame(result.problems, LANGUAGE).drop(columns=["severity", "table"]).to_csv(
             args.report, index=False
         )
     if result.problems:
@@ -150,7 +168,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if result.plan and result.outcome in ("dry-run", "committed"):
         _print_new_organisations(result.plan.new_organisations)
     failed = result.outcome in ("rejected", "busy")
-    print(f"{path.name}: {result.summary('en')}", file=sys.stderr if failed else None)
+    print(f"{path.name}: {result.summary(LANGUAGE)}", file=sys.stderr if failed else None)
     return 1 if failed else 0
 
 
@@ -158,13 +176,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from arena import dataops
 
     if args.format == "360giving" and args.kind != "grants":
-        print("The 360Giving format holds grants only: use KIND grants.", file=sys.stderr)
+        print(_say("cli.export.360giving"), file=sys.stderr)
         return 2
     choice = "csv_semicolon" if args.format == "csv" and args.delimiter == ";" else args.format
     data, _name, _mime = dataops.export(_engine(), args.kind, choice)
     path = Path(args.file)
     path.write_bytes(data)
-    print(f"Wrote {path} ({len(data):,} bytes).".replace(",", " "))
+    print(_say("cli.export.wrote", path=path, count=len(data)))
     return 0
 
 
@@ -173,7 +191,7 @@ def cmd_history(_args: argparse.Namespace) -> int:
 
     frame = import_history(_engine())
     if frame.empty:
-        print("No imports yet.")
+        print(_say("data.history.none"))
         return 0
     # An import without a user (or counts) shows an empty cell, not pandas' NaN.
     print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
@@ -182,11 +200,7 @@ def cmd_history(_args: argparse.Namespace) -> int:
 
 def _confirmed(import_id: int, *, large: bool) -> bool:
     """Ask on the terminal: y/N, or for an undo of most of the store the import's number."""
-    prompt = (
-        f"Type the import's number ({import_id}) to undo it: "
-        if large
-        else f"Undo import {import_id}? [y/N] "
-    )
+    prompt = _say("cli.confirm.large" if large else "cli.confirm", id=import_id)
     try:
         answer = input(prompt).strip().lower()
     except EOFError:
@@ -196,56 +210,45 @@ def _confirmed(import_id: int, *, large: bool) -> bool:
 
 def cmd_undo(args: argparse.Namespace) -> int:
     from arena import dataops
-    from arena.ingest import UndoError, undo_preview
+    from arena.ingest import UndoError, outside_message, undo_preview
 
     engine = _engine()
     try:
         preview = undo_preview(engine, args.import_id)
     except UndoError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.message.render(LANGUAGE), file=sys.stderr)
         return 1
-    print(dataops.effect_text(preview.effect, "en"))
+    print(dataops.effect_text(preview.effect, LANGUAGE))
     if preview.outside:
-        print(
-            f"Import {args.import_id} cannot be undone: rows changed outside the imports since "
-            f"({', '.join(preview.outside[:5])}).",
-            file=sys.stderr,
-        )
+        print(outside_message(args.import_id, preview.outside).render(LANGUAGE), file=sys.stderr)
         return 1
     if preview.blocked:
-        print("Later imports build on its rows:")
+        print(_say("cli.undo.blockers"))
         for blocker in preview.blockers:
-            print(f"  {dataops.import_name(blocker)}: {blocker.describe('en')}")
+            print(f"  {dataops.import_name(blocker)}: {blocker.describe().render(LANGUAGE)}")
         if not args.cascade:
-            print(
-                f"Import {args.import_id} was not undone: undo those imports first, or run "
-                "again with --cascade to undo them too (newest first).",
-                file=sys.stderr,
-            )
+            print(_say("cli.undo.blocked", id=args.import_id), file=sys.stderr)
             return 1
-        print("With --cascade these are undone first:")
+        print(_say("cli.undo.cascade"))
         for effect in preview.cascade:
-            print(f"  {dataops.effect_text(effect, 'en')}")
-    if warning := dataops.undo_warning(preview, "en", cascade=args.cascade):
+            print(f"  {dataops.effect_text(effect, LANGUAGE)}")
+    if warning := dataops.undo_warning(preview, LANGUAGE, cascade=args.cascade):
         print(warning)
     if not args.yes:
         if not sys.stdin.isatty():
-            print(
-                f"Import {args.import_id} was not undone: there is no terminal to confirm on; "
-                "run again with --yes to undo without asking.",
-                file=sys.stderr,
-            )
+            print(_say("cli.undo.no_terminal", id=args.import_id), file=sys.stderr)
             return 2
         if not _confirmed(args.import_id, large=preview.is_large(cascade=args.cascade)):
-            print("Nothing was undone.")
+            print(_say("cli.undo.nothing"))
             return 1
-    outcome = dataops.undo(engine, args.import_id, "en", cascade=args.cascade)
+    outcome = dataops.undo(engine, args.import_id, LANGUAGE, cascade=args.cascade)
     print(outcome.message, file=None if outcome.ok else sys.stderr)
     return 0 if outcome.ok else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from arena.ingest.formats import KINDS, UPLOAD_KINDS
+    from arena.ingest.kinds import KINDS
+    from arena.ingest.layouts import UPLOAD_KINDS
 
     parser = argparse.ArgumentParser(
         prog="python -m arena",
@@ -318,18 +321,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except StoreError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(_say("cli.error", reason=exc), file=sys.stderr)
     except OSError as exc:  # a file that cannot be read or written
-        print(f"Error: {exc.strerror or exc} ({exc.filename or 'file'}).", file=sys.stderr)
+        where = exc.filename or _say("cli.where.file")
+        print(_say("cli.error.file", reason=exc.strerror or exc, file=where), file=sys.stderr)
     except SQLAlchemyError as exc:  # a store that fails mid-command (read-only, disk full)
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        print(f"Error: the store could not be used: {reason}.", file=sys.stderr)
+        print(_say("cli.error.store", reason=reason), file=sys.stderr)
     except Exception:  # the last resort: a sentence for the person, details only on request
         if args.debug:
             traceback.print_exc()
-        print(
-            "Error: the command failed unexpectedly; nothing more is known here. "
-            "Run it again with --debug for the details.",
-            file=sys.stderr,
-        )
+        print(_say("cli.error.unexpected"), file=sys.stderr)
     return 2

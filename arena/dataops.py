@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Protocol
 
 import pandas as pd
@@ -16,15 +15,7 @@ from sqlalchemy.engine import Engine
 
 from arena import export as exports
 from arena import tables
-from arena.i18n import (
-    COLUMN_LABELS_EN,
-    format_date,
-    format_number,
-    format_percent,
-    format_sek,
-    label,
-    t,
-)
+from arena.i18n import csv_delimiter, format_number, format_percent, label, msg, t
 from arena.ingest import (
     Blocker,
     ImportEffect,
@@ -37,9 +28,10 @@ from arena.ingest import (
     undo_preview,
 )
 from arena.ingest import undo as undo_import
-from arena.ingest.formats import KINDS, LAYOUTS, Kind
+from arena.ingest.kinds import KINDS, Kind
+from arena.ingest.layouts import LAYOUTS, giving360
 from arena.ingest.plan import KindPlan, Plan
-from arena.ingest.report import problems_frame
+from arena.ingest.report import kind_name, problems_frame
 
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "json")
 EXPORT_CHOICES = ("xlsx", "csv", "csv_semicolon", "360giving")
@@ -56,10 +48,10 @@ class UploadedFile(Protocol):
 def kind_labels(language: str, *, uploads: bool = False) -> dict[str, str]:
     """Every kind users can export, with its label in `language`; with `uploads` also the file
     layouts they can upload (Vinnova open data, 360Giving)."""
-    choices = {**KINDS, **LAYOUTS} if uploads else KINDS
-    return {
-        name: kind.label_sv if language == "sv" else kind.label_en for name, kind in choices.items()
-    }
+    labels = {name: kind_name(name).render(language) for name in KINDS}
+    if uploads:
+        labels |= {name: layout.label.render(language) for name, layout in LAYOUTS.items()}
+    return labels
 
 
 def uploads(files: list[UploadedFile], *, kind: str | None, sheet: str | None) -> list[Upload]:
@@ -119,35 +111,12 @@ class PreviewTables:
 
 
 COUNTS = ("new", "updated", "unchanged", "rejected", "deleted")
-# Columns whose values are codes with a label, and the amounts in kronor.
-CODE_COLUMNS = {"status", "stage", "role", "kind", "procurement_type"}
-MONEY_COLUMNS = {"amount_sek"}
 
 
-def column_label(kind: Kind, name: str, language: str) -> str:
-    """A column's header in the user's language: the Swedish template header, or English."""
-    if language == "sv":
-        column = next((c for c in kind.columns if c.name == name), None)
-        return column.sv if column is not None else name
-    return COLUMN_LABELS_EN.get(name, name.replace("_", " ").capitalize())
-
-
-def cell_text(name: str, value: object, language: str) -> str:
-    """A stored value as a person reads it: labels for codes, `1 234 567 kr`, ISO dates."""
-    if value is None:
-        return ""
-    if name in CODE_COLUMNS:
-        return label(str(value), language)
-    if name in MONEY_COLUMNS and isinstance(value, int):
-        return format_sek(value, language)
-    if name == "coverage" and isinstance(value, float):
-        return format_percent(value, language, decimals=1 if value * 100 % 1 else 0)
-    if isinstance(value, float):
-        decimals = 0 if value.is_integer() else min(3, len(repr(value).split(".")[-1]))
-        return format_number(value, language, decimals=decimals)
-    if isinstance(value, date):
-        return format_date(value)
-    return str(value)
+def cell_text(kind: Kind, name: str, value: object, language: str) -> str:
+    """A stored value of `kind`'s column `name` as a person reads it, formatted by the
+    column's type: labels for codes, `1 234 567 kr`, ISO dates."""
+    return tables.cell_text(kind.column(name).type.name, value, language)
 
 
 def _rows_table(kind: Kind, rows: list[dict], language: str, *, line: bool) -> pd.DataFrame:
@@ -156,7 +125,9 @@ def _rows_table(kind: Kind, rows: list[dict], language: str, *, line: bool) -> p
         c.name for c in kind.stored_columns if any(row.get(c.name) is not None for row in rows)
     ]
     table = {
-        column_label(kind, name, language): [cell_text(name, row[name], language) for row in rows]
+        kind.column(name).label(language): [
+            cell_text(kind, name, row[name], language) for row in rows
+        ]
         for name in names
     }
     if line:
@@ -170,9 +141,9 @@ def _kind_preview(kind_plan: KindPlan, language: str) -> KindPreview:
         {
             t("column.line", language): change.line,
             t("column.key", language): change.key,
-            t("column.column", language): column_label(kind, change.column, language),
-            t("column.before", language): cell_text(change.column, change.before, language),
-            t("column.after", language): cell_text(change.column, change.after, language),
+            t("column.column", language): kind.column(change.column).label(language),
+            t("column.before", language): cell_text(kind, change.column, change.before, language),
+            t("column.after", language): cell_text(kind, change.column, change.after, language),
         }
         for change in kind_plan.changes[:PREVIEW_ROWS]
     )
@@ -232,13 +203,14 @@ def preview_frames(result: ImportResult, language: str) -> PreviewTables:
 def report_csv(result: ImportResult, language: str) -> bytes:
     """The full problem report as CSV: row, column, value, error, message."""
     frame = problems_frame(result.problems, language).drop(columns=["severity", "table"])
-    return exports.to_csv_bytes(frame, delimiter=";" if language == "sv" else ",")
+    return exports.to_csv_bytes(frame, delimiter=csv_delimiter(language))
 
 
 def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
     """The import history for display (translated headers and outcomes)."""
-    shown = history.drop(columns=["sha256"]).rename(columns={"kind": "kinds"})
-    return tables.localise(shown, language)
+    # `kind` here lists the kinds an import held, as text: not one code to label.
+    kinds = {"kind": tables.Shown("text", "data.kind")}
+    return tables.localise(history.drop(columns=["sha256"]), language, kinds)
 
 
 def history_label(history: pd.DataFrame, language: str) -> Callable[[int], str]:
@@ -247,7 +219,7 @@ def history_label(history: pd.DataFrame, language: str) -> Callable[[int], str]:
 
     def name(import_id: int) -> str:
         row = by_id.loc[import_id]
-        when = pd.Timestamp(row["started_at"]).strftime("%Y-%m-%d %H:%M")
+        when = tables.format_timestamp(row["started_at"])
         return f"#{import_id} · {row['file_name']} · {when}"
 
     return name
@@ -255,7 +227,7 @@ def history_label(history: pd.DataFrame, language: str) -> Callable[[int], str]:
 
 def import_name(item: ImportEffect | Blocker) -> str:
     """An import as people recognise it: "#3 · bidrag.csv · 2026-11-21 10:02 · anna"."""
-    when = pd.Timestamp(item.started_at).strftime("%Y-%m-%d %H:%M")
+    when = tables.format_timestamp(item.started_at)
     return " · ".join(
         part for part in (f"#{item.import_id}", item.file_name, when, item.user) if part
     )
@@ -285,10 +257,12 @@ def blockers_table(preview: UndoPreview, language: str) -> pd.DataFrame:
             t("column.import", language): [b.import_id for b in preview.blockers],
             t("column.file", language): [b.file_name for b in preview.blockers],
             t("column.when", language): [
-                pd.Timestamp(b.started_at).strftime("%Y-%m-%d %H:%M") for b in preview.blockers
+                tables.format_timestamp(b.started_at) for b in preview.blockers
             ],
             t("column.user", language): [b.user or "" for b in preview.blockers],
-            t("data.undo.what", language): [b.describe(language) for b in preview.blockers],
+            t("data.undo.what", language): [
+                b.describe().render(language) for b in preview.blockers
+            ],
         }
     )
 
@@ -301,7 +275,7 @@ def undo_warning(preview: UndoPreview, language: str, *, cascade: bool) -> str |
         "data.undo.large",
         language,
         removed=format_number(preview.removed(cascade=cascade), language),
-        total=format_number(preview.store_rows, language),
+        count=preview.store_rows,
         share=format_percent(preview.share(cascade=cascade), language),
     )
 
@@ -319,7 +293,7 @@ def undo(engine: Engine, import_id: int, language: str, *, cascade: bool = False
     try:
         counts = undo_import(engine, import_id, cascade=cascade)
     except UndoError as exc:
-        return Outcome(False, exc.message_sv if language == "sv" else exc.message_en)
+        return Outcome(False, exc.message.render(language))
     others = counts["imports"] - 1
     return Outcome(
         True,
@@ -327,9 +301,9 @@ def undo(engine: Engine, import_id: int, language: str, *, cascade: bool = False
             "data.undone.cascade" if others else "data.undone",
             language,
             id=import_id,
-            others=others,
-            deleted=format_number(counts["deleted"], language),
-            restored=format_number(counts["restored"], language),
+            others=msg("data.undone.others", count=others),
+            removed=msg("data.undone.removed", count=counts["deleted"]),
+            restored=msg("data.undone.restored", count=counts["restored"]),
         ),
     )
 
@@ -339,14 +313,14 @@ def template(kind: str, *, language: str, file_format: str) -> bytes:
 
 
 def template_name(kind: str, language: str, file_format: str) -> str:
-    stem = "mall" if language == "sv" else "template"
+    stem = t("template.file_stem", language)
     return exports.file_name(f"{stem}_{kind}", file_format=file_format)
 
 
 def export(engine: Engine, kind: str, choice: str) -> tuple[bytes, str, str]:
     """An export of a whole kind: (bytes, file name, MIME type). 360Giving is grants only."""
     if choice == "360giving":
-        return exports.to_360giving_csv(engine), "grants_360giving.csv", "text/csv"
+        return giving360.to_csv(engine), "grants_360giving.csv", "text/csv"
     frame = exports.export_frame(engine, kind)
     if choice == "xlsx":
         data = exports.to_xlsx_bytes(frame, sheet_name=kind)

@@ -15,7 +15,7 @@ import streamlit as st
 
 from arena import config, dataops, store, ui
 from arena.i18n import format_number, t
-from arena.ingest import PHASES, ImportResult, Progress, UndoPreview, Upload
+from arena.ingest import PHASES, ImportResult, Progress, UndoPreview, Upload, outside_message
 
 # Uploads at least this large show their phases and rows while they are read and saved.
 LARGE_UPLOAD_BYTES = 1_000_000
@@ -98,9 +98,7 @@ def progress(uploads: list[Upload], language: str) -> Iterator[Progress | None]:
         bar = st.progress(0.0)
 
         def report(phase: str, rows: int) -> None:
-            text = t(
-                f"data.phase.{phase}", language, file=names, rows=format_number(rows, language)
-            )
+            text = t(f"data.phase.{phase}", language, file=names, count=rows)
             status.update(label=text)
             bar.progress(PHASES.index(phase) / len(PHASES), text=text)
 
@@ -148,7 +146,7 @@ def undo_panel(history: pd.DataFrame, language: str) -> None:
         return
     st.info(dataops.effect_text(preview.effect, language))
     if preview.outside:
-        st.error(t("data.undo.outside", language, rows=", ".join(preview.outside[:5])))
+        st.error(outside_message(int(chosen), preview.outside).render(language))
         return
     cascade = False
     if preview.blocked:

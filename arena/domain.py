@@ -72,6 +72,56 @@ class MilestoneKind(StrEnum):
     MILESTONE = "milestone"
 
 
+class ProgrammeKind(StrEnum):
+    """What a programme is: the government's assignment to an agency, a funder's call for
+    projects, or a project that builds a network (Procure2Innovate)."""
+
+    GOVERNMENT_ASSIGNMENT = "government_assignment"
+    FUNDING_PROGRAMME = "funding_programme"
+    NETWORK_PROJECT = "network_project"
+
+
+class NetworkKind(StrEnum):
+    """A buyer group (beställargrupp) shares one need; a buyer network (beställarnätverk) shares
+    knowledge across needs; an international network joins competence centres of several
+    countries."""
+
+    BUYER_GROUP = "buyer_group"
+    BUYER_NETWORK = "buyer_network"
+    INTERNATIONAL_NETWORK = "international_network"
+
+
+class EffortKind(StrEnum):
+    """The seven efforts (insatser) Upphandlingsmyndigheten proposes in its report on
+    cutting-edge technology (seed 002); every activity of the arena is one of them."""
+
+    KNOWLEDGE_SHARING = "knowledge_sharing"  # kunskapsspridning
+    PIONEER_RELAY = "pioneer_relay"  # pionjärstafett
+    BUYER_NETWORK = "buyer_network"  # beställarnätverk
+    SECTORAL_ARENA = "sectoral_arena"  # sektoriella arenor
+    EXPERT_SUPPORT = "expert_support"  # expertstöd i projekt
+    EXPERIENCE_EXCHANGE = "experience_exchange"  # erfarenhetsutbyte
+    FINANCING = "financing"  # finansiering
+
+
+class IndicatorDirection(StrEnum):
+    """Whether an indicator improves when its value rises or when it falls; progress toward a
+    target is measured in that direction."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class UpdateFrequency(StrEnum):
+    """How often an indicator's owner publishes a new value."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+    ONCE = "once"
+    IRREGULAR = "irregular"
+
+
 # Public buyers sit at one of three levels; companies and others have none.
 LEVEL_OF_KIND: dict[OrganisationKind, OrganisationLevel] = {
     OrganisationKind.NATIONAL_AUTHORITY: OrganisationLevel.NATIONAL,
@@ -79,7 +129,6 @@ LEVEL_OF_KIND: dict[OrganisationKind, OrganisationLevel] = {
     OrganisationKind.MUNICIPALITY: OrganisationLevel.LOCAL,
 }
 
-ORG_NUMBER_PATTERN = re.compile(r"^\d{6}-\d{4}$")
 # A diarienummer as Vinnova writes it (year-serial); other registrars' numbers are allowed too.
 VINNOVA_REFERENCE_PATTERN = re.compile(r"^(19|20)\d{2}-\d{5}$")
 
@@ -95,15 +144,6 @@ def luhn_valid(digits: str) -> bool:
                 value -= 9
         total += value
     return total % 10 == 0
-
-
-def org_number_problem(value: str) -> str | None:
-    """Why `value` is not a canonical organisationsnummer (`NNNNNN-NNNN`), or None when it is."""
-    if not ORG_NUMBER_PATTERN.match(value):
-        return "format"
-    if not luhn_valid(value.replace("-", "")):
-        return "checksum"
-    return None
 
 
 def vinnova_project_url(reference: str) -> str | None:

@@ -1,10 +1,11 @@
-"""Downloads: the store's tables as CSV and Excel, grants as 360Giving, empty upload templates.
+"""Downloads: the store's tables as CSV and Excel, and empty upload templates.
 
 Everything here is a pure function from data to bytes (no Streamlit), so the pages, the CLI and
-the tests share one behaviour:
+the tests share one behaviour (the 360Giving writer lives with its reader in
+`arena.ingest.layouts.giving360`):
 
 - `export_frame` gives a kind in its natural form: the canonical columns of
-  `arena.ingest.formats`, references as natural keys, codes in canonical English, money as
+  `arena.ingest.kinds`, references as natural keys, codes in canonical English, money as
   `Int64`, dates as `datetime.date`. Exports re-import unchanged through `arena.ingest`.
 - `to_csv_bytes` writes UTF-8 with a BOM (Excel then reads å/ä/ö right), ISO dates, numbers as
   plain digits without thousands separators. With `;` (what Swedish Excel expects) floats get
@@ -16,6 +17,8 @@ the tests share one behaviour:
 - Both neutralise formula injection (OWASP "CSV injection"): a TEXT cell starting with
   `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`. Numbers are never touched (a
   correction of -1000 kr stays the number -1000).
+- `template_bytes` writes a kind's empty upload template; each column's type gives its
+  template hint and, for codes, the accepted values.
 """
 
 from __future__ import annotations
@@ -24,35 +27,23 @@ import csv
 import io
 import math
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 
 import pandas as pd
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena import i18n, models
-from arena.domain import (
-    MilestoneKind,
-    OrganisationKind,
-    ParticipantRole,
-    ProcurementType,
-    ProjectStage,
-    ProjectStatus,
-)
-from arena.ingest import values as v
-from arena.ingest.formats import GIVING_OPTIONAL, GIVING_REQUIRED, KINDS, Column, Kind
-from arena.ingest.natural import read_natural, table_of
+from arena import i18n
+from arena.ingest.kinds import KINDS, Column, Kind
+from arena.ingest.natural import read_natural
+from arena.ingest.report import kind_name
 
 __all__ = [
     "FORMATS",
     "FORMULA_TRIGGERS",
-    "GIVING_COLUMNS",
-    "GIVING_PREFIX",
     "ExportFormat",
     "export_frame",
     "file_name",
@@ -60,7 +51,6 @@ __all__ = [
     "mime_type",
     "neutralise",
     "template_bytes",
-    "to_360giving_csv",
     "to_csv_bytes",
     "to_xlsx_bytes",
 ]
@@ -117,35 +107,22 @@ def _kind(kind: str) -> Kind:
         raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})") from None
 
 
-def _column_type(kind: Kind, column: Column) -> str:
-    """ "int", "float", "date" or "text": how a natural column is typed in frames and files."""
-    if column.ref is not None or column.scope is not None:
-        return "text"  # natural keys (names, codes, diarienummer) are text
-    sql_type = table_of(kind).c[column.name].type
-    if isinstance(sql_type, sa.Integer):
-        return "int"
-    if isinstance(sql_type, sa.Float | sa.Numeric):
-        return "float"
-    if isinstance(sql_type, sa.Date) and not isinstance(sql_type, sa.DateTime):
-        return "date"
-    return "text"
-
-
 def _plain(value: object) -> object:
     # Codes may come back as StrEnum members; exports show their canonical value.
     return value.value if isinstance(value, Enum) else value
 
 
-def _series(values: list[object], column_type: str) -> pd.Series:
-    if column_type == "int":
+def _series(values: list[object], column: Column) -> pd.Series:
+    """A natural column as its type holds it: whole numbers `Int64`, measurements `Float64`."""
+    if column.type.dtype == "int":
         return pd.Series(values, dtype="Int64")
-    if column_type == "float":
+    if column.type.dtype == "float":
         return pd.Series(values, dtype="Float64")
     return pd.Series([_plain(value) for value in values], dtype=object)
 
 
 def export_frame(engine: Engine, kind: str) -> pd.DataFrame:
-    """The kind's rows in natural form: canonical columns in `formats` order, no `_id`.
+    """The kind's rows in natural form: canonical columns in registry order, no `_id`.
 
     Money and years are `Int64`, measurements `Float64`, dates `datetime.date` objects,
     codes (status, stage, role ...) canonical English, missing values None / pd.NA.
@@ -155,7 +132,7 @@ def export_frame(engine: Engine, kind: str) -> pd.DataFrame:
         rows = read_natural(conn, spec)
     return pd.DataFrame(
         {
-            column.name: _series([row[column.name] for row in rows], _column_type(spec, column))
+            column.name: _series([row[column.name] for row in rows], column)
             for column in spec.stored_columns
         }
     )
@@ -256,7 +233,14 @@ _BOM = "\ufeff"
 _DELIMITERS = (",", ";")
 
 
-def _csv_bytes(frame: pd.DataFrame, *, delimiter: str, bom: bool) -> bytes:
+def to_csv_bytes(frame: pd.DataFrame, *, delimiter: str = ",", bom: bool = True) -> bytes:
+    """`frame` as CSV: UTF-8 with BOM, CRLF, ISO dates, plain digits, formula-safe text.
+
+    `delimiter` is `,` (floats with a decimal point) or `;` (Swedish Excel: floats with a
+    decimal comma). Integers never get separators; missing values are empty cells. Cells with
+    line breaks are quoted, so a break inside a cell never splits the row. Without `bom` for
+    formats that forbid one (360Giving).
+    """
     if delimiter not in _DELIMITERS:
         raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
     decimal_comma = delimiter == ";"
@@ -267,16 +251,6 @@ def _csv_bytes(frame: pd.DataFrame, *, delimiter: str, bom: bool) -> bytes:
     for row in _rows(frame):
         writer.writerow([_csv_cell(value, decimal_comma=decimal_comma) for value in row])
     return ((_BOM if bom else "") + buffer.getvalue()).encode("utf-8")
-
-
-def to_csv_bytes(frame: pd.DataFrame, *, delimiter: str = ",") -> bytes:
-    """`frame` as CSV: UTF-8 with BOM, CRLF, ISO dates, plain digits, formula-safe text.
-
-    `delimiter` is `,` (floats with a decimal point) or `;` (Swedish Excel: floats with a
-    decimal comma). Integers never get separators; missing values are empty cells. Cells with
-    line breaks are quoted, so a break inside a cell never splits the row.
-    """
-    return _csv_bytes(frame, delimiter=delimiter, bom=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,208 +378,43 @@ def filtered_frame_to_bytes(
 
 
 # ---------------------------------------------------------------------------------------------
-# 360Giving
-
-# 360Giving identifiers carry a publisher prefix; "360G-" prefixes are self-assigned, so ours is
-# "360G-arenamonitor-" + the grant reference (organisations without an organisationsnummer:
-# "360G-arenamonitor-org-" + a slug of the name). Organisations with an organisationsnummer
-# use the org-id.guide register of Bolagsverket: "SE-BLV-" + the ten digits.
-GIVING_PREFIX = "360G-arenamonitor-"
-GIVING_COLUMNS = (*GIVING_REQUIRED, *GIVING_OPTIONAL)
-
-
-def _slug(name: str) -> str:
-    """ "Teknikföretagens Service i Sverige AB" -> "teknikforetagens-service-i-sverige-ab"."""
-    folded = name.casefold().replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
-    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-
-
-def _org_identifier(name: str | None, org_number: str | None) -> str | None:
-    if org_number:
-        return "SE-BLV-" + org_number.replace("-", "")
-    if name:
-        return f"{GIVING_PREFIX}org-{_slug(name)}"
-    return None
-
-
-def _giving_select() -> sa.Select:
-    """One SELECT of every grant with its project, recipient, funder, programme and payouts."""
-    grant = models.Grant.__table__
-    project = models.Project.__table__
-    programme = models.Programme.__table__
-    organisation = models.Organisation.__table__
-    participant = models.ProjectParticipant.__table__
-    disbursement = models.Disbursement.__table__
-    recipient = organisation.alias("recipient")
-    funder = organisation.alias("funder")
-    # A project without a coordinator column falls back to its participant in that role.
-    coordinating = (
-        sa.select(
-            participant.c.project_id,
-            sa.func.min(participant.c.organisation_id).label("organisation_id"),
-        )
-        .where(participant.c.role == ParticipantRole.COORDINATOR.value)
-        .group_by(participant.c.project_id)
-        .subquery("coordinating")
-    )
-    paid = (
-        sa.select(
-            disbursement.c.grant_id,
-            # PostgreSQL sums bigint as numeric: cast back so it arrives as an int.
-            sa.cast(sa.func.sum(disbursement.c.amount_sek), sa.BigInteger).label("disbursed"),
-        )
-        .group_by(disbursement.c.grant_id)
-        .subquery("paid")
-    )
-    recipient_id = sa.func.coalesce(project.c.coordinator_id, coordinating.c.organisation_id)
-    joined = (
-        grant.join(project, grant.c.project_id == project.c.id)
-        .join(funder, grant.c.funder_id == funder.c.id)
-        .outerjoin(coordinating, coordinating.c.project_id == project.c.id)
-        .outerjoin(recipient, recipient.c.id == recipient_id)
-        .outerjoin(programme, project.c.programme_id == programme.c.id)
-        .outerjoin(paid, paid.c.grant_id == grant.c.id)
-    )
-    return (
-        sa.select(
-            grant.c.reference,
-            project.c.title,
-            sa.func.coalesce(project.c.description, project.c.title).label("description"),
-            grant.c.amount_sek,
-            sa.func.coalesce(grant.c.decision_date, grant.c.start_date).label("award_date"),
-            recipient.c.name.label("recipient_name"),
-            recipient.c.org_number.label("recipient_org_number"),
-            funder.c.name.label("funder_name"),
-            funder.c.org_number.label("funder_org_number"),
-            grant.c.start_date,
-            grant.c.end_date,
-            programme.c.name.label("programme_name"),
-            paid.c.disbursed,
-        )
-        .select_from(joined)
-        .order_by(grant.c.id)
-    )
-
-
-def _giving_frame(engine: Engine) -> pd.DataFrame:
-    with engine.connect() as conn:
-        rows = conn.execute(_giving_select()).mappings().all()
-    columns: dict[str, list[object]] = {name: [] for name in GIVING_COLUMNS}
-    for row in rows:
-        values = (
-            GIVING_PREFIX + row["reference"],
-            row["title"],
-            row["description"],
-            "SEK",
-            row["amount_sek"],
-            row["award_date"],
-            _org_identifier(row["recipient_name"], row["recipient_org_number"]),
-            row["recipient_name"],
-            _org_identifier(row["funder_name"], row["funder_org_number"]),
-            row["funder_name"],
-            row["start_date"],
-            row["end_date"],
-            row["programme_name"],
-            row["disbursed"],
-        )
-        for name, value in zip(GIVING_COLUMNS, values, strict=True):
-            columns[name].append(value)
-    frame = pd.DataFrame({name: pd.Series(cells, dtype=object) for name, cells in columns.items()})
-    for name in ("Amount Awarded", "Amount Disbursed"):
-        frame[name] = frame[name].astype("Int64")
-    return frame
-
-
-def to_360giving_csv(engine: Engine) -> bytes:
-    """Every grant as a 360Giving grants CSV (UTF-8 without BOM, comma, flattened headers).
-
-    Identifier `360G-arenamonitor-<grant reference>`; Title and Description from the project
-    (Description falls back to the title); Currency SEK; Award Date the decision date, or the
-    grant's start date when no decision date is recorded; Recipient the project's
-    coordinator; Amount Disbursed the sum of the grant's disbursements (empty when none are
-    recorded). Text cells are neutralised against formulas like every export.
-    """
-    return _csv_bytes(_giving_frame(engine), delimiter=",", bom=False)
-
-
-# ---------------------------------------------------------------------------------------------
 # Upload templates
 
-_CODED: dict[Callable[[object], object], type[Enum]] = {
-    v.parse_status: ProjectStatus,
-    v.parse_stage: ProjectStage,
-    v.parse_org_kind: OrganisationKind,
-    v.parse_role: ParticipantRole,
-    v.parse_procurement_type: ProcurementType,
-    v.parse_milestone_kind: MilestoneKind,
-}
 
-
-def _text(key: str, language: str, **values: object) -> str:
-    return i18n.t(f"template.{key}", language, **values)
-
-
-def _format_hint(kind: Kind, column: Column, language: str) -> str:
-    """What a cell of `column` must look like, in `language`."""
-    if column.ref is not None:
-        target = KINDS[column.ref.kind]
-        label = target.label_sv if language == "sv" else target.label_en
-        return _text("ref", language, label=label.lower())
-    if column.scope in ("programme", "project"):
-        target = KINDS["programmes" if column.scope == "programme" else "projects"]
-        label = target.label_sv if language == "sv" else target.label_en
-        return _text("ref", language, label=label.lower())
-    if column.parse in _CODED:
-        return _text("code", language)
-    if column.parse is v.parse_org_number:
-        return _text("org_number", language)
-    if column.name in ("country", "country_code"):
-        return _text("country", language)
-    if column.parse is v.parse_share:
-        return _text("share", language)
-    if column.parse is v.parse_money:
-        return _text("money", language)
-    if column.parse is v.parse_year:
-        return _text("year", language)
-    column_type = _column_type(kind, column)
-    if column_type == "int":
-        return _text("signed_money", language)  # the only other integer: signed spend
-    if column_type == "float":
-        return _text("number", language)
-    if column_type == "date":
-        return _text("date", language)
-    return _text("text", language)
+def _format_hint(column: Column, language: str) -> str:
+    """What a cell of `column` must look like, in `language` (its type's hint), and what an
+    empty cell means when the column has a default."""
+    hint = column.type.hint.render(language)
+    if column.default is None:
+        return hint
+    return f"{hint}; {i18n.t('template.default', language, value=column.default)}"
 
 
 def _accepted_values(column: Column, language: str) -> str:
     """The canonical codes of a coded column, each with its label: `ongoing (Pågående)`."""
-    enum = _CODED.get(column.parse)
-    if enum is None:
+    codes = column.type.codes
+    if codes is None:
         return ""
-    return "\n".join(f"{member.value} ({i18n.label(member.value, language)})" for member in enum)
+    return "\n".join(f"{member.value} ({i18n.label(member.value, language)})" for member in codes)
 
 
 def _instructions(kind: Kind, language: str) -> pd.DataFrame:
     """One row per template column: header, required, format, accepted values."""
-    scope_headers = ", ".join(
-        column.sv if language == "sv" else column.name for column in kind.scope_columns
-    )
+    scope_headers = ", ".join(column.header(language) for column in kind.scope_columns)
     rows = []
     for column in kind.stored_columns:
         if column.scope is not None:
-            required = _text("one_of", language, names=scope_headers)
+            required = i18n.t("template.one_of", language, names=scope_headers)
+        elif column.required:
+            required = i18n.t("template.yes", language)
         else:
-            required = _text("yes" if column.required else "no", language)
-        hint = _format_hint(kind, column, language)
-        if column.default is not None:
-            hint += "; " + _text("default", language, value=column.default)
+            required = i18n.t("template.no", language)
         rows.append(
             {
-                _text("column", language): column.sv if language == "sv" else column.name,
-                _text("required", language): required,
-                _text("format", language): hint,
-                _text("accepted", language): _accepted_values(column, language),
+                i18n.t("template.column", language): column.header(language),
+                i18n.t("template.required", language): required,
+                i18n.t("template.format", language): _format_hint(column, language),
+                i18n.t("template.accepted", language): _accepted_values(column, language),
             }
         )
     return pd.DataFrame(rows, dtype=object)
@@ -614,41 +423,39 @@ def _instructions(kind: Kind, language: str) -> pd.DataFrame:
 def template_bytes(kind: str, *, language: str = "sv", file_format: str = "csv") -> bytes:
     """An empty upload template for `kind`: just the header row the importer maps.
 
-    Swedish: the Swedish headers, CSV with `;`; English: the canonical names, CSV with `,`.
-    Both CSVs are UTF-8 with BOM. XLSX has the header sheet first (what the importer reads;
-    text columns formatted as text, date columns as dates) and a second sheet
-    "Instruktioner"/"Instructions" listing each column, whether it is required, its format
-    and, for coded columns, the accepted codes with their labels.
+    Headers as `Column.header` gives them for `language` (Swedish: the Swedish headers;
+    English: the canonical names), CSV with the language's delimiter (`i18n.csv_delimiter`),
+    UTF-8 with BOM. XLSX has the header sheet first (what the importer reads; text columns
+    formatted as text, date columns as dates) and a second sheet "Instruktioner"/
+    "Instructions" listing each column, whether it is required, its format and, for coded
+    columns, the accepted codes with their labels.
     """
     spec = _kind(kind)
     if language not in i18n.LANGUAGES:
         raise ValueError(f"unknown language {language!r} (known: {', '.join(i18n.LANGUAGES)})")
     columns = spec.stored_columns
-    headers = [column.sv if language == "sv" else column.name for column in columns]
+    headers = [column.header(language) for column in columns]
     empty = pd.DataFrame({header: pd.Series([], dtype=object) for header in headers})
     if _format(file_format).extension == "csv":
-        return to_csv_bytes(empty, delimiter=";" if language == "sv" else ",")
+        return to_csv_bytes(empty, delimiter=i18n.csv_delimiter(language))
 
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     buffer = io.BytesIO()
     with _excel_writer(buffer) as writer:
-        title = _write_sheet(writer, empty, spec.label_sv if language == "sv" else spec.label_en)
+        title = _write_sheet(writer, empty, kind_name(kind).render(language))
         worksheet = writer.sheets[title]
         worksheet.auto_filter.ref = None
         for index, column in enumerate(columns, start=1):
             # Whole-column formats, so what users type stays what they meant: "2018-04510"
             # and organisation numbers stay text, dates stay dates.
-            column_type = _column_type(spec, column)
-            if column_type in ("text", "date"):
+            if column.type.dtype in ("text", "date"):
                 dimension = worksheet.column_dimensions[get_column_letter(index)]
-                dimension.number_format = "@" if column_type == "text" else _DATE_FORMAT
+                dimension.number_format = "@" if column.type.dtype == "text" else _DATE_FORMAT
         guide = _instructions(spec, language)
-        guide_title = _write_sheet(writer, guide, _text("sheet", language))
-        guide_sheet = writer.sheets[guide_title]
-        from openpyxl.styles import Alignment
-
-        for row in guide_sheet.iter_rows(min_row=2):
+        guide_title = _write_sheet(writer, guide, i18n.t("template.sheet", language))
+        for row in writer.sheets[guide_title].iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     return buffer.getvalue()

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from arena import models
 from arena.domain import LEVEL_OF_KIND
+from arena.i18n import label, t
 
 project = models.Project.__table__
 programme = models.Programme.__table__
@@ -42,6 +43,31 @@ class Filters:
 
 
 NO_FILTERS = Filters()
+
+
+def describe_filters(filters: Filters, language: str) -> str:
+    """What a figure covers, as plain text: "all projects" or the filters in words.
+
+    Plain, not Markdown: the pages escape it for their captions (`ui.filter_caption`), the
+    leadership brief for HTML; sectors, programmes, counties, themes and the search text come
+    from data or a link.
+    """
+    if filters.is_empty:
+        return t("filters.none", language)
+    parts = []
+    if filters.years:
+        parts.append(f"{filters.years[0]}–{filters.years[1]}")
+    for codes in (filters.statuses, filters.stages, filters.levels):
+        if codes:
+            parts.append(", ".join(label(code, language) for code in codes))
+    for values in (filters.sectors, filters.programmes, filters.counties, filters.themes):
+        if values:
+            parts.append(", ".join(values))
+    if filters.goals:
+        parts.append(t("filters.goal.item", language, goal=", ".join(filters.goals)))
+    if filters.text:
+        parts.append(f"”{filters.text}”")
+    return t("filters.some", language, filters="; ".join(parts))
 
 
 # Not a backslash: string literals treat it differently per dialect (and MySQL-style modes).

@@ -16,13 +16,18 @@ from babel import Locale
 from babel.numbers import format_decimal
 
 from arena.domain import (
+    EffortKind,
+    IndicatorDirection,
     MilestoneKind,
+    NetworkKind,
     OrganisationKind,
     OrganisationLevel,
     ParticipantRole,
     ProcurementType,
+    ProgrammeKind,
     ProjectStage,
     ProjectStatus,
+    UpdateFrequency,
 )
 
 LANGUAGES = ("sv", "en")
@@ -113,6 +118,257 @@ TEXTS: dict[str, dict[str, Text]] = {
     "grants.per_funder": {"sv": "Per finansiär", "en": "Per funder"},
     "grants.list": {"sv": "Bidragen", "en": "The grants"},
     "chart.disbursements.title": {"sv": "Utbetalt per år", "en": "Disbursed per year"},
+    # --- organisations, funder view, filter counts (pages/organisation.py, pages/grants.py) ---
+    "filters.option.count": {"sv": "{option} ({projects})", "en": "{option} ({projects})"},
+    "filters.count.help": {
+        "sv": "Talet inom parentes är antalet projekt som valet ger med de övriga filtren.",
+        "en": "The number in brackets is how many projects the option gives with the other "
+        "filters.",
+    },
+    "page.organisation": {"sv": "Organisation", "en": "Organisation"},
+    "organisation.choose": {"sv": "Välj organisation", "en": "Choose an organisation"},
+    "organisation.unknown": {
+        "sv": "Organisationen {name} finns inte; visar en annan.",
+        "en": "There is no organisation {name}; showing another.",
+    },
+    "organisation.country": {"sv": "Land", "en": "Country"},
+    "organisation.org_number": {"sv": "Organisationsnummer", "en": "Organisation number"},
+    "organisation.projects": {"sv": "Projekt och roller", "en": "Projects and roles"},
+    "organisation.grants_received": {
+        "sv": "Mottagna bidrag (till projekt den koordinerar)",
+        "en": "Grants received (to projects it coordinates)",
+    },
+    "organisation.grants_given": {
+        "sv": "Beviljade bidrag (som finansiär)",
+        "en": "Grants given (as funder)",
+    },
+    "organisation.programmes": {
+        "sv": "Program den äger eller finansierar",
+        "en": "Programmes it owns or funds",
+    },
+    "organisation.buyer_groups": {
+        "sv": "Beställargrupper den är medlem i",
+        "en": "Buyer groups it is a member of",
+    },
+    "organisation.received": {"sv": "Mottagna bidrag", "en": "Grants received"},
+    "organisation.given": {"sv": "Beviljade bidrag", "en": "Grants given"},
+    "organisation.projects.count": {"sv": "Projekt", "en": "Projects"},
+    "organisation.caption": {
+        "sv": "Alla år, oavsett filter i sidopanelen. Återstår = beviljat belopp minus allt "
+        "utbetalt hittills.",
+        "en": "All years, whatever the sidebar filters. Remaining = amount granted less "
+        "everything paid so far.",
+    },
+    "column.remaining": {"sv": "Återstår", "en": "Remaining"},
+    "grants.remaining": {"sv": "Återstår att betala", "en": "Remaining to pay"},
+    "grants.remaining.help": {
+        "sv": "Beviljat belopp minus allt utbetalt till och med periodens slut (utan årsfilter: "
+        "hittills).",
+        "en": "Amount granted less everything paid up to the end of the period (without a year "
+        "filter: so far).",
+    },
+    "grants.reports_due": {
+        "sv": "Rapporter inom {days} dagar",
+        "en": "Reports due within {days} days",
+    },
+    "grants.reports": {"sv": "Rapporter att bevaka", "en": "Reports to watch"},
+    "grants.reports.none": {
+        "sv": "Inga försenade rapporter och inga som ska lämnas inom {days} dagar.",
+        "en": "No reports late and none due within {days} days.",
+    },
+    "grants.funder.help": {
+        "sv": "Talet inom parentes är antalet projekt med bidrag från finansiären, med "
+        "filtren i sidopanelen.",
+        "en": "The number in brackets is how many projects have a grant from the funder, with "
+        "the sidebar filters.",
+    },
+    "grants.giving360": {
+        "sv": "Ladda ner som 360Giving (CSV)",
+        "en": "Download as 360Giving (CSV)",
+    },
+    "grants.giving360.help": {
+        "sv": "Exakt de bidrag som listas, i den öppna standarden för bidragsdata.",
+        "en": "Exactly the grants listed, in the open standard for grants data.",
+    },
+    # --- programmes (pages/programmes.py, arena/queries/programmes.py) ---
+    "page.programmes": {"sv": "Program", "en": "Programmes"},
+    "programmes.caption": {
+        "sv": "Regeringsuppdrag, finansieringsprogram och nätverksprojekt: vem som äger och "
+        "finansierar dem, pengarna per år och rapporterna. Varje program visas över hela sin "
+        "löptid; sidopanelens filter gäller inte här.",
+        "en": "Government assignments, funding programmes and network projects: who owns and "
+        "funds them, the money per year and the reports. Each programme is shown over its "
+        "whole life; the filters in the sidebar do not apply here.",
+    },
+    "programmes.empty": {
+        "sv": "Det finns inga program i databasen. Ladda upp en programfil på sidan Data.",
+        "en": "There are no programmes in the store. Upload a programme file on the Data page.",
+    },
+    "programmes.list": {"sv": "Alla program", "en": "All programmes"},
+    "programmes.list.caption": {
+        "sv": "Budget: summan av alla budgetår, kronor. Agenda 2030-mål: målen som programmets "
+        "projekt anger. Rapporter och milstolpar: läget den {day}.",
+        "en": "Budget: the sum of all budget years, SEK. Agenda 2030 goals: the goals the "
+        "programme's projects name. Reports and milestones: the state on {day}.",
+    },
+    "programmes.column.name": {"sv": "Namn", "en": "Name"},
+    "programmes.column.owner": {"sv": "Ägare", "en": "Owner"},
+    "programmes.column.period": {"sv": "Löptid", "en": "Period"},
+    "programmes.column.themes": {"sv": "Teman", "en": "Themes"},
+    "programmes.column.goals": {
+        "sv": "Agenda 2030-mål (från projekten)",
+        "en": "Agenda 2030 goals (from its projects)",
+    },
+    "programmes.column.projects": {"sv": "Antal projekt", "en": "Projects"},
+    "programmes.column.allocated_total": {"sv": "Budget, alla år", "en": "Budget, all years"},
+    "programmes.column.final_report_due": {
+        "sv": "Slutrapport senast",
+        "en": "Final report due",
+    },
+    "programmes.column.final_report_state": {
+        "sv": "Slutrapportens läge",
+        "en": "Final report",
+    },
+    "programmes.column.reports_delivered": {
+        "sv": "Levererade rapporter",
+        "en": "Reports delivered",
+    },
+    "programmes.column.next_due": {"sv": "Nästa förfallodag", "en": "Next deadline"},
+    "programmes.column.allocated": {"sv": "Budget", "en": "Budget"},
+    "programmes.column.committed": {"sv": "Beviljat till projekten", "en": "Granted to projects"},
+    "programmes.column.spent_programme": {
+        "sv": "Utfall, programmet",
+        "en": "Spent by the programme",
+    },
+    "programmes.column.spent_projects": {"sv": "Utfall, projekten", "en": "Spent by projects"},
+    "programmes.column.spent_total": {"sv": "Utfall totalt", "en": "Spent in total"},
+    "programmes.column.month": {"sv": "Månad", "en": "Month"},
+    "programmes.column.cumulative": {"sv": "Utfall hittills i år", "en": "Spent so far this year"},
+    "programmes.column.members": {"sv": "Medlemmar", "en": "Members"},
+    "programmes.column.final": {"sv": "Slutrapport", "en": "Final report"},
+    "programmes.choose": {"sv": "Program i detalj", "en": "Programme in detail"},
+    "programmes.choose.placeholder": {"sv": "Välj ett program", "en": "Choose a programme"},
+    "programmes.unknown": {
+        "sv": "Det finns inget program med koden {code}. Välj ett program i listan.",
+        "en": "There is no programme with the code {code}. Choose a programme from the list.",
+    },
+    "programmes.themes": {"sv": "Teman", "en": "Themes"},
+    "programmes.final_report": {
+        "sv": "Slutrapport enligt uppdraget",
+        "en": "Final report under the assignment",
+    },
+    "programmes.money": {"sv": "Pengar per år", "en": "Money per year"},
+    "programmes.money.none": {
+        "sv": "Ingen budget, inga bidrag och inget utfall registrerat för programmet.",
+        "en": "No budget, grants or spend recorded for the programme.",
+    },
+    "programmes.years.caption": {
+        "sv": "Kronor per år, programmets hela löptid. Budget efter budgetår. Beviljat: bidrag "
+        "till programmets projekt efter beslutsdatum (startdatum när beslutsdatum saknas). "
+        "Utfall efter utgiftsdatum, i två delar: programmets eget utfall, som budgeten betalar, "
+        "och projektens utfall, som deras bidrag betalar.",
+        "en": "SEK per year, the programme's whole life. Budget by budget year. Granted: grants "
+        "to the programme's projects by decision date (start date when none is recorded). "
+        "Spend by the date spent, in two parts: the programme's own spend, which its budget "
+        "pays for, and its projects' spend, which their grants pay for.",
+    },
+    "programmes.rows_behind": {"sv": "Raderna bakom siffrorna", "en": "The rows behind"},
+    "programmes.rows.budget": {"sv": "Budget per år", "en": "Budget per year"},
+    "programmes.rows.grants": {
+        "sv": "Bidrag till programmets projekt",
+        "en": "Grants to the programme's projects",
+    },
+    "programmes.rows.spend": {
+        "sv": "Utfall (projektkolumnen tom = programmets eget)",
+        "en": "Spend (project column empty = the programme's own)",
+    },
+    "programmes.burn": {"sv": "Förbrukning {year} och prognos", "en": "Spend {year} and forecast"},
+    "programmes.burn.none": {
+        "sv": "Ingen budget för {year}: ingen förbrukning eller prognos att visa.",
+        "en": "No budget for {year}: no burn-down or forecast to show.",
+    },
+    "programmes.kpi.allocated": {"sv": "Budget {year}", "en": "Budget {year}"},
+    "programmes.kpi.spent": {
+        "sv": "Programmets utfall {year} t.o.m. {day}",
+        "en": "Programme spend {year} to {day}",
+    },
+    "programmes.kpi.forecast": {
+        "sv": "Prognos för helåret {year}",
+        "en": "Forecast for the full year {year}",
+    },
+    "programmes.kpi.range": {"sv": "intervall {low} – {high}", "en": "range {low} – {high}"},
+    "programmes.kpi.share": {"sv": "{share} av budgeten", "en": "{share} of the budget"},
+    "programmes.state.over": {
+        "sv": "Budgeten {year} är redan överskriden.",
+        "en": "The {year} budget is already overspent.",
+    },
+    "programmes.state.forecast_over": {
+        "sv": "Prognosen för {year} är över budgeten: den överskrids om takten håller i sig.",
+        "en": "The forecast for {year} is above the budget: it will be overspent if the pace "
+        "holds.",
+    },
+    "programmes.state.at_risk": {
+        "sv": "Prognosen för {year} ligger inom budgeten, men intervallets övre del är över den: "
+        "risk för överskridande.",
+        "en": "The forecast for {year} is within the budget, but the top of its range is "
+        "above it: a risk of overspending.",
+    },
+    "programmes.state.within": {
+        "sv": "Prognosen för {year} och hela intervallet ligger inom budgeten.",
+        "en": "The forecast for {year} and its whole range are within the budget.",
+    },
+    "programmes.state.too_early": {
+        "sv": "Ingen hel månad av {year} har gått ännu: ingen prognos.",
+        "en": "No full month of {year} has passed yet: no forecast.",
+    },
+    "programmes.forecast.method": {
+        "sv": "Metod: takten är programmets genomsnittliga utfall per hel månad i år ({months} "
+        "mån., {pace} per månad). Prognos = utfall hittills ({spent}) + takten × tiden kvar av "
+        "året ({left} mån.). Intervallet använder i stället takten de senaste tre hela "
+        "månaderna ({recent} per månad) där den skiljer sig. Bara programmets eget utfall "
+        "räknas; projektens utfall betalas av deras bidrag.",
+        "en": "Method: the pace is the programme's average spend per full month this year "
+        "({months} months, {pace} a month). Forecast = spend so far ({spent}) + the pace × the "
+        "time left in the year ({left} months). The range uses the pace of the last three full "
+        "months ({recent} a month) instead, where it differs. Only the programme's own spend "
+        "counts; its projects' spend is paid by their grants.",
+    },
+    "programmes.burn.caption": {
+        "sv": "Period: {year}, utfall efter utgiftsdatum till och med {day}; kronor.",
+        "en": "Period: {year}, spend by the date spent up to {day}; SEK.",
+    },
+    "chart.programme_years.title": {
+        "sv": "Budget, beviljat och utfall per år",
+        "en": "Budget, granted and spent per year",
+    },
+    "chart.programme_burn.title": {
+        "sv": "Programmets utfall {year}, ackumulerat, mot budgeten",
+        "en": "The programme's spend {year}, cumulative, against the budget",
+    },
+    "series.committed": {"sv": "Beviljat till projekten", "en": "Granted to projects"},
+    "series.spent_programme": {"sv": "Utfall, programmet", "en": "Spent by the programme"},
+    "series.spent_projects": {"sv": "Utfall, projekten", "en": "Spent by projects"},
+    "series.cumulative": {"sv": "Utfall hittills", "en": "Spent so far"},
+    "series.forecast": {"sv": "Prognos med intervall", "en": "Forecast with range"},
+    "series.allocated_year": {"sv": "Budget {year}", "en": "Budget {year}"},
+    "axis.month": {"sv": "Månad", "en": "Month"},
+    "programmes.projects": {"sv": "Programmets projekt", "en": "The programme's projects"},
+    "programmes.projects.caption": {
+        "sv": "Status och fas i dag. Beviljat och utfall: projektens hela löptid, kronor.",
+        "en": "Status and stage today. Granted and spent: the projects' whole life, SEK.",
+    },
+    "programmes.portfolio": {
+        "sv": "Portföljen filtrerad på {code}",
+        "en": "The portfolio filtered on {code}",
+    },
+    "programmes.buyer_groups": {"sv": "Beställargrupper", "en": "Buyer groups"},
+    "programmes.deadlines": {"sv": "Milstolpar och rapporter", "en": "Milestones and reports"},
+    "programmes.deadlines.caption": {
+        "sv": "Läget den {day}: levererad, försenad (förfallodagen har passerat utan leverans) "
+        "eller ej förfallen.",
+        "en": "The state on {day}: delivered, late (past its due date, not delivered) or not "
+        "yet due.",
+    },
     "overview.status": {"sv": "Projekt per status", "en": "Projects by status"},
     "overview.status.caption": {
         "sv": "Status {day}; förändring mot samma dag i fjol, härledd ur projektens datum",
@@ -187,6 +443,57 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ej uppdaterat på 12 månader",
         "en": "Not updated for 12 months",
     },
+    # --- leadership brief (arena/brief.py, the Overview's PDF) ---
+    "brief.title": {"sv": "Ledningsbrief", "en": "Leadership brief"},
+    "brief.subtitle": {"sv": "{filters} · läge per {day}", "en": "{filters} · as of {day}"},
+    "brief.key_figures": {"sv": "Nyckeltal", "en": "Key figures"},
+    "brief.reports_due": {
+        "sv": (
+            "{count} rapport förfaller inom 30 dagar",
+            "{count} rapporter förfaller inom 30 dagar",
+        ),
+        "en": ("{count} report due within 30 days", "{count} reports due within 30 days"),
+    },
+    "brief.programmes": {"sv": "Största programmen", "en": "Largest programmes"},
+    "brief.programmes.caption": {
+        "sv": "Efter budget; beviljat = bidrag till programmets projekt.",
+        "en": "By budget; granted = grants to the programme's projects.",
+    },
+    "brief.programmes.none": {"sv": "Inga program i urvalet.", "en": "No programme in the view."},
+    "brief.granted": {"sv": "Beviljat", "en": "Granted"},
+    "brief.indicator": {"sv": "Indikator", "en": "Indicator"},
+    "brief.latest": {"sv": "Senaste", "en": "Latest"},
+    "brief.progress": {"sv": "Av vägen", "en": "Progress"},
+    "brief.value_year": {"sv": "{value} ({year})", "en": "{value} ({year})"},
+    "brief.more": {
+        "sv": ("och {count} till", "och {count} till"),
+        "en": ("and {count} more", "and {count} more"),
+    },
+    "brief.source": {
+        "sv": "Arena Monitor · data per {updated} · källor: {sources}",
+        "en": "Arena Monitor · data as of {updated} · sources: {sources}",
+    },
+    "brief.sources.none": {"sv": "inga importer", "en": "no imports"},
+    "brief.prepare": {"sv": "Ledningsbrief (PDF)", "en": "Leadership brief (PDF)"},
+    "brief.prepare.help": {
+        "sv": "En utskrivbar sida med nyckeltal, kedjan, uppmärksamhetslistan och de största "
+        "programmen för urvalet, till exempel inför ett styrelsemöte.",
+        "en": "One printable page with the key figures, the chain, the attention list and the "
+        "largest programmes of the view, e.g. for a board meeting.",
+    },
+    "brief.building": {"sv": "Skapar briefen …", "en": "Building the brief …"},
+    "brief.download_pdf": {"sv": "Ladda ner PDF", "en": "Download PDF"},
+    "brief.download_html": {
+        "sv": "Ladda ner som HTML (skriv ut från webbläsaren)",
+        "en": "Download as HTML (print it from your browser)",
+    },
+    "brief.no_pdf": {
+        "sv": "Servern kunde inte skapa en PDF; ladda ner briefen som HTML och skriv ut den "
+        "från webbläsaren.",
+        "en": "The server could not make a PDF; download the brief as HTML and print it from "
+        "your browser.",
+    },
+    "brief.file": {"sv": "ledningsbrief-{day}", "en": "leadership-brief-{day}"},
     "column.reference": {"sv": "Diarienummer", "en": "Reference"},
     "column.grant_reference": {"sv": "Bidragsreferens", "en": "Grant reference"},
     "column.title": {"sv": "Titel", "en": "Title"},
@@ -215,8 +522,14 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "chart.spend.title": {"sv": "Utfall mot beviljade bidrag", "en": "Spend against grants"},
     "portfolio.selection": {
-        "sv": "Urval från diagrammet: {count} projekt. Klicka i en tom yta för att återställa.",
-        "en": "Selected in the chart: {count} projects. Click an empty area to reset.",
+        "sv": (
+            "Urval från diagrammet: {count} projekt. Klicka i en tom yta för att återställa.",
+            "Urval från diagrammet: {count} projekt. Klicka i en tom yta för att återställa.",
+        ),
+        "en": (
+            "Selected in the chart: {count} project. Click an empty area to reset.",
+            "Selected in the chart: {count} projects. Click an empty area to reset.",
+        ),
     },
     "portfolio.count": {"sv": "Projekt i urvalet", "en": "Projects shown"},
     "portfolio.disbursed": {"sv": "Utbetalt", "en": "Disbursed"},
@@ -306,8 +619,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Without this, rows are added and updated, but nothing is deleted.",
     },
     "data.replace.confirm": {
-        "sv": "Ja, ta bort {count} rader som saknas i filen.",
-        "en": "Yes, delete {count} rows missing from the file.",
+        "sv": (
+            "Ja, ta bort {count} rad som saknas i filen.",
+            "Ja, ta bort {count} rader som saknas i filen.",
+        ),
+        "en": (
+            "Yes, delete {count} row missing from the file.",
+            "Yes, delete {count} rows missing from the file.",
+        ),
     },
     "data.checking": {"sv": "Läser och kontrollerar filen …", "en": "Reading and checking …"},
     "data.commit": {"sv": "Genomför importen", "en": "Commit the import"},
@@ -333,10 +652,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Nothing changed ({counts}): the store already holds exactly this data.",
     },
     "import.outcome.rejected": {
-        "sv": "Filen avvisades med {errors} fel och inget har ändrats. Rätta felen och ladda "
-        "upp igen.",
-        "en": "The file was rejected with {errors} errors and nothing was changed. Fix them "
-        "and upload again.",
+        "sv": (
+            "Filen avvisades med {count} fel och inget har ändrats. Rätta felet och ladda upp "
+            "igen.",
+            "Filen avvisades med {count} fel och inget har ändrats. Rätta felen och ladda upp "
+            "igen.",
+        ),
+        "en": (
+            "The file was rejected with {count} error and nothing was changed. Fix it and "
+            "upload again.",
+            "The file was rejected with {count} errors and nothing was changed. Fix them and "
+            "upload again.",
+        ),
     },
     "import.outcome.busy": {
         "sv": "Upptagen: en annan import pågår. Inget har sparats; försök igen om en stund.",
@@ -346,11 +673,27 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Samma fil importerades tidigare (import {import_id}).",
         "en": "The same file was imported before (import {import_id}).",
     },
-    "import.count.new": {"sv": "{count} nya", "en": "{count} new"},
-    "import.count.updated": {"sv": "{count} ändrade", "en": "{count} updated"},
-    "import.count.unchanged": {"sv": "{count} oförändrade", "en": "{count} unchanged"},
-    "import.count.rejected": {"sv": "{count} avvisade", "en": "{count} rejected"},
-    "import.count.deleted": {"sv": "{count} borttagna", "en": "{count} deleted"},
+    # The rows an import counts ("1 ny rad", "2 nya"): the Swedish adjective agrees.
+    "import.count.new": {
+        "sv": ("{count} ny", "{count} nya"),
+        "en": ("{count} new", "{count} new"),
+    },
+    "import.count.updated": {
+        "sv": ("{count} ändrad", "{count} ändrade"),
+        "en": ("{count} updated", "{count} updated"),
+    },
+    "import.count.unchanged": {
+        "sv": ("{count} oförändrad", "{count} oförändrade"),
+        "en": ("{count} unchanged", "{count} unchanged"),
+    },
+    "import.count.rejected": {
+        "sv": ("{count} avvisad", "{count} avvisade"),
+        "en": ("{count} rejected", "{count} rejected"),
+    },
+    "import.count.deleted": {
+        "sv": ("{count} borttagen", "{count} borttagna"),
+        "en": ("{count} deleted", "{count} deleted"),
+    },
     "import.count.none": {"sv": "inga rader", "en": "no rows"},
     "data.tab.new": {"sv": "Nya rader", "en": "New rows"},
     "data.tab.changes": {"sv": "Ändringar", "en": "Changes"},
@@ -361,14 +704,24 @@ TEXTS: dict[str, dict[str, Text]] = {
     "data.undo.choose": {"sv": "Import att ångra", "en": "Import to undo"},
     "data.undo": {"sv": "Ångra importen", "en": "Undo the import"},
     "data.undone": {
-        "sv": "Import {id} ångrad: {deleted} rader borttagna, {restored} återställda.",
-        "en": "Import {id} undone: {deleted} rows removed, {restored} restored.",
+        "sv": "Import {id} ångrad: {removed}, {restored}.",
+        "en": "Import {id} undone: {removed}, {restored}.",
     },
     "data.undone.cascade": {
-        "sv": "Import {id} och {others} senare importer ångrade: {deleted} rader borttagna, "
-        "{restored} återställda.",
-        "en": "Import {id} and {others} later imports undone: {deleted} rows removed, "
-        "{restored} restored.",
+        "sv": "Import {id} och {others} ångrade: {removed}, {restored}.",
+        "en": "Import {id} and {others} undone: {removed}, {restored}.",
+    },
+    "data.undone.removed": {
+        "sv": ("{count} rad borttagen", "{count} rader borttagna"),
+        "en": ("{count} row removed", "{count} rows removed"),
+    },
+    "data.undone.restored": {
+        "sv": ("{count} återställd", "{count} återställda"),
+        "en": ("{count} restored", "{count} restored"),
+    },
+    "data.undone.others": {
+        "sv": ("{count} senare import", "{count} senare importer"),
+        "en": ("{count} later import", "{count} later imports"),
     },
     "data.undo.placeholder": {"sv": "Välj en import", "en": "Choose an import"},
     "data.undo.effect": {
@@ -387,15 +740,19 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ångra även de senare importerna ({names}), den nyaste först",
         "en": "Also undo the later imports ({names}), newest first",
     },
-    "data.undo.outside": {
-        "sv": "Kan inte ångras: rader har ändrats utanför importerna sedan dess ({rows}).",
-        "en": "Cannot be undone: rows have changed outside the imports since ({rows}).",
-    },
     "data.undo.large": {
-        "sv": "Ångringen tar bort {removed} av databasens {total} rader ({share}). De flesta "
-        "sidor blir då tomma.",
-        "en": "The undo removes {removed} of the store's {total} rows ({share}). Most pages "
-        "will then be empty.",
+        "sv": (
+            "Ångringen tar bort {removed} av databasens {count} rad ({share}). De flesta sidor "
+            "blir då tomma.",
+            "Ångringen tar bort {removed} av databasens {count} rader ({share}). De flesta "
+            "sidor blir då tomma.",
+        ),
+        "en": (
+            "The undo removes {removed} of the store's {count} row ({share}). Most pages will "
+            "then be empty.",
+            "The undo removes {removed} of the store's {count} rows ({share}). Most pages will "
+            "then be empty.",
+        ),
     },
     "data.undo.type": {
         "sv": "Skriv importens nummer ({id}) för att bekräfta",
@@ -407,7 +764,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Visar {shown} av {total}; hela listan finns i filen.",
         "en": "Showing {shown} of {total}; the file holds the whole list.",
     },
-    "data.neworg": {"sv": "Nya organisationer ({count})", "en": "New organisations ({count})"},
+    "data.neworg": {
+        "sv": ("Ny organisation ({count})", "Nya organisationer ({count})"),
+        "en": ("New organisation ({count})", "New organisations ({count})"),
+    },
     "data.neworg.caption": {
         "sv": "Dessa namn finns inte i databasen och läggs till som nya organisationer. "
         "Jämför med de liknande namnen: en felstavning blir annars en dubblett.",
@@ -418,14 +778,17 @@ TEXTS: dict[str, dict[str, Text]] = {
     "data.neworg.similar": {"sv": "Liknande befintliga namn", "en": "Similar existing names"},
     "data.phase.read": {"sv": "Läser {file} …", "en": "Reading {file} …"},
     "data.phase.validate": {
-        "sv": "Kontrollerar {rows} rader …",
-        "en": "Checking {rows} rows …",
+        "sv": ("Kontrollerar {count} rad …", "Kontrollerar {count} rader …"),
+        "en": ("Checking {count} row …", "Checking {count} rows …"),
     },
     "data.phase.plan": {
-        "sv": "Jämför {rows} rader med databasen …",
-        "en": "Comparing {rows} rows with the store …",
+        "sv": ("Jämför {count} rad med databasen …", "Jämför {count} rader med databasen …"),
+        "en": ("Comparing {count} row with the store …", "Comparing {count} rows with the store …"),
     },
-    "data.phase.write": {"sv": "Sparar {rows} rader …", "en": "Saving {rows} rows …"},
+    "data.phase.write": {
+        "sv": ("Sparar {count} rad …", "Sparar {count} rader …"),
+        "en": ("Saving {count} row …", "Saving {count} rows …"),
+    },
     "data.phase.done": {"sv": "Klart på {seconds} s.", "en": "Done in {seconds} s."},
     "data.templates": {"sv": "Mallar för uppladdning", "en": "Upload templates"},
     "data.template.csv": {"sv": "Mall som CSV", "en": "Template as CSV"},
@@ -491,6 +854,695 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Must exist in {label} (same spelling)",
     },
     "template.default": {"sv": "Tomt = {value}", "en": "Empty = {value}"},
+    # --- results (pages/results.py, arena/queries/results.py, the Results charts) ---
+    "page.results": {"sv": "Resultat", "en": "Results"},
+    "results.caption": {
+        "sv": "Indikatorer mot utgångsvärde och mål, projektens resultat per program, kedjan från "
+        "pengar till nationellt resultat och Sverige jämfört med Norge. Varje värde visas med "
+        "källa och täckning.",
+        "en": "Indicators against baseline and target, the projects' outputs per programme, the "
+        "chain from money to the national result, and Sweden compared with Norway. Every value "
+        "is shown with its source and coverage.",
+    },
+    "results.registry": {"sv": "Indikatorregister", "en": "Indicator registry"},
+    "results.registry.caption": {
+        "sv": "Täckning: hur stor del av populationen värdet bygger på. Framsteg räknas från "
+        "utgångsvärdet mot målet i indikatorns riktning; utan mål anges inget framsteg.",
+        "en": "Coverage: how much of the population the value is based on. Progress runs from "
+        "the baseline toward the target in the indicator's direction; without a target no "
+        "progress is given.",
+    },
+    "results.summary": {
+        "sv": ("{count} indikator med mål: {names}", "{count} indikatorer med mål: {names}"),
+        "en": (
+            "{count} indicator with a target: {names}",
+            "{count} indicators with a target: {names}",
+        ),
+    },
+    "results.summary.item": {"sv": "{name} ({state})", "en": "{name} ({state})"},
+    "results.no_indicators": {
+        "sv": "Databasen har inga indikatorer ännu. Ladda upp indikatorer och indikatorvärden på "
+        "sidan Data.",
+        "en": "The store holds no indicators yet. Upload indicators and indicator values on the "
+        "Data page.",
+    },
+    "results.no_values": {
+        "sv": "Inga indikatorvärden under vald period och valda filter.",
+        "en": "No indicator values for the chosen period and filters.",
+    },
+    "results.series": {"sv": "Utveckling mot mål", "en": "Progress against targets"},
+    "results.series.title": {
+        "sv": "Värde per år mot utgångsvärde och mål",
+        "en": "Value per year against baseline and target",
+    },
+    "results.series.caption": {
+        "sv": "Romb: utgångsvärde. Streckad linje och triangel: målvärde och målår. Ihålig punkt: "
+        "preliminärt värde. Åren är kategorier; varje indikator har sin egen skala.",
+        "en": "Diamond: baseline. Dashed line and triangle: target value and target year. Hollow "
+        "point: preliminary value. Years are categories; each indicator has its own scale.",
+    },
+    "results.series.value": {"sv": "Uppmätt", "en": "Measured"},
+    "results.series.preliminary": {"sv": "Preliminärt", "en": "Preliminary"},
+    "results.series.baseline": {"sv": "Utgångsvärde", "en": "Baseline"},
+    "results.series.target": {"sv": "Mål", "en": "Target"},
+    "results.preliminary": {"sv": "preliminärt", "en": "preliminary"},
+    "results.outputs": {
+        "sv": "Projektens resultat per program",
+        "en": "Project outputs per programme",
+    },
+    "results.outputs.caption": {
+        "sv": "Projektens värden räknas till programmet via projektets program. Antal och mängder "
+        "summeras; andelar (%) går inte att summera, där räknas projekten som rapporterat. "
+        "Programmens egna värden står bredvid.",
+        "en": "Project values count towards a programme through the project's programme. "
+        "Numbers and amounts are summed; shares (%) do not add up, so there the projects that "
+        "reported are counted. The programmes' own values stand beside them.",
+    },
+    "results.outputs.none": {
+        "sv": "Inga projekt- eller programvärden under vald period och valda filter.",
+        "en": "No project or programme values for the chosen period and filters.",
+    },
+    "results.rule.sum": {
+        "sv": ("Summa för {count} projekt", "Summa för {count} projekt"),
+        "en": ("Sum over {count} project", "Sum over {count} projects"),
+    },
+    "results.rule.count": {
+        "sv": ("{count} projekt har rapporterat", "{count} projekt har rapporterat"),
+        "en": ("{count} project reported", "{count} projects reported"),
+    },
+    "results.rule.measured": {"sv": "Uppmätt för programmet", "en": "Measured for the programme"},
+    "results.chain": {
+        "sv": "Från pengar till nationellt resultat",
+        "en": "From money to the national result",
+    },
+    "results.compare": {"sv": "Sverige och Norge", "en": "Sweden and Norway"},
+    "results.compare.caption": {
+        "sv": "Samma mått står bredvid varandra; ett mått som bara ett land har visas för sig. "
+        "Varje värde har sitt eget år.",
+        "en": "The same measure stands side by side; a measure only one country has is shown on "
+        "its own. Every value has its own year.",
+    },
+    "results.compare.none": {
+        "sv": "Inga nationella indikatorvärden under vald period.",
+        "en": "No national indicator values for the chosen period.",
+    },
+    "results.compare.missing": {
+        "sv": "{country} har inget värde för detta mått i databasen.",
+        "en": "{country} has no value for this measure in the store.",
+    },
+    "results.compare.populations": {
+        "sv": "Populationerna skiljer sig: indikatorerna räknar olika saker (se definitionerna). "
+        "Jämför utvecklingen, inte nivåerna rakt av.",
+        "en": "The populations differ: the indicators count different things (see the "
+        "definitions). Compare the trends, not the levels as such.",
+    },
+    "results.compare.years": {
+        "sv": "Värdena gäller olika år ({years}); de är inte från samma år.",
+        "en": "The values are from different years ({years}); they are not from the same year.",
+    },
+    "results.compare.coverage": {
+        "sv": "{country}s värde bygger bara på {coverage} % av populationen.",
+        "en": "{country}'s value is based on only {coverage}% of the population.",
+    },
+    "results.compare.coverage_unknown": {
+        "sv": "Källan anger ingen täckning för {country}.",
+        "en": "The source states no coverage for {country}.",
+    },
+    "results.country.SE": {"sv": "Sverige", "en": "Sweden"},
+    "results.country.NO": {"sv": "Norge", "en": "Norway"},
+    "results.country.other": {"sv": "{code}", "en": "{code}"},
+    "results.measure.innovation_procurements_announced": {
+        "sv": "Annonserade innovationsupphandlingar",
+        "en": "Innovation procurements announced",
+    },
+    "results.measure.strategy_share": {
+        "sv": "Andel offentliga organisationer med innovation i inköpsstrategin",
+        "en": "Share of public organisations with innovation in their procurement strategy",
+    },
+    "results.measure.advertised_procurements": {
+        "sv": "Annonserade upphandlingar",
+        "en": "Advertised procurements",
+    },
+    "results.measure.innovation_procurement_share": {
+        "sv": "Innovationsupphandlingar i procent av annonserade upphandlingar",
+        "en": "Innovation procurements as a share of advertised procurements",
+    },
+    "results.unit.antal": {"sv": "antal", "en": "number"},
+    "results.unit.%": {"sv": "%", "en": "%"},
+    "results.unit.projects": {"sv": "projekt", "en": "projects"},
+    "results.direction.increase": {"sv": "Högre är bättre", "en": "Higher is better"},
+    "results.direction.decrease": {"sv": "Lägre är bättre", "en": "Lower is better"},
+    "results.frequency.monthly": {"sv": "Varje månad", "en": "Monthly"},
+    "results.frequency.quarterly": {"sv": "Varje kvartal", "en": "Quarterly"},
+    "results.frequency.yearly": {"sv": "Varje år", "en": "Yearly"},
+    "results.frequency.once": {"sv": "En gång", "en": "Once"},
+    "results.frequency.irregular": {"sv": "Oregelbundet", "en": "Irregularly"},
+    "results.state.no_value": {"sv": "Inget värde", "en": "No value"},
+    "results.state.no_target": {"sv": "Inget mål", "en": "No target"},
+    "results.state.no_baseline": {
+        "sv": "Inget utgångsvärde, framsteg kan inte mätas",
+        "en": "No baseline, progress cannot be measured",
+    },
+    "results.state.baseline_only": {
+        "sv": "Bara utgångsvärdet uppmätt",
+        "en": "Only the baseline measured",
+    },
+    "results.state.on_way": {"sv": "På väg mot målet", "en": "On the way to the target"},
+    "results.state.away": {
+        "sv": "Längre från målet än vid start",
+        "en": "Further from the target than at the start",
+    },
+    "results.state.reached": {"sv": "Målet nått", "en": "Target reached"},
+    "results.col.code": {"sv": "Kod", "en": "Code"},
+    "results.col.indicator": {"sv": "Indikator", "en": "Indicator"},
+    "results.col.definition": {"sv": "Definition", "en": "Definition"},
+    "results.col.unit": {"sv": "Enhet", "en": "Unit"},
+    "results.col.baseline": {"sv": "Utgångsvärde (år)", "en": "Baseline (year)"},
+    "results.col.target": {"sv": "Mål (år)", "en": "Target (year)"},
+    "results.col.direction": {"sv": "Riktning", "en": "Direction"},
+    "results.col.latest": {"sv": "Senaste värde (år)", "en": "Latest value (year)"},
+    "results.col.first": {"sv": "Första värde (år)", "en": "First value (year)"},
+    "results.col.coverage": {"sv": "Täckning", "en": "Coverage"},
+    "results.col.note": {"sv": "Anmärkning", "en": "Note"},
+    "results.col.progress": {"sv": "Framsteg mot mål", "en": "Progress to target"},
+    "results.col.state": {"sv": "Läge", "en": "State"},
+    "results.col.source": {"sv": "Källa", "en": "Source"},
+    "results.col.owner": {"sv": "Ägare", "en": "Owner"},
+    "results.col.frequency": {"sv": "Uppdateras", "en": "Updated"},
+    "results.col.programme": {"sv": "Program", "en": "Programme"},
+    "results.col.measure": {"sv": "Mått", "en": "Measure"},
+    "results.col.year": {"sv": "År", "en": "Year"},
+    "results.col.value": {"sv": "Värde", "en": "Value"},
+    "results.col.rule": {"sv": "Så räknat", "en": "How counted"},
+    "results.col.kind": {"sv": "Slag", "en": "Kind"},
+    "results.col.country": {"sv": "Land", "en": "Country"},
+    "results.col.place": {
+        "sv": "Program, projekt eller land",
+        "en": "Programme, project or country",
+    },
+    # --- import problems and undo (issue 8) ---
+    # Quotation marks are the language's: ”x” in Swedish, “x” in English.
+    "quote": {"sv": "”{text}”", "en": "“{text}”"},
+    "list.comma": {"sv": "{first}, {rest}", "en": "{first}, {rest}"},
+    "list.slash": {"sv": "{first} / {rest}", "en": "{first} / {rest}"},
+    "list.none": {"sv": "inga", "en": "none"},
+    # A cell that cannot be read (arena/ingest/values.py); `value` is the cell as written.
+    "value.empty": {"sv": "Cellen är tom.", "en": "The cell is empty."},
+    "value.not_number": {"sv": "”{value}” är inte ett tal.", "en": "“{value}” is not a number."},
+    "value.ambiguous_dot": {
+        "sv": "”{value}” är tvetydigt: tusentalsavgränsare eller decimalpunkt? Skriv "
+        "{thousands} eller {decimal}.",
+        "en": "“{value}” is ambiguous: thousands separator or decimal point? Write {thousands} "
+        "or {decimal}.",
+    },
+    "value.not_whole": {
+        "sv": "”{value}” är inte ett heltal.",
+        "en": "“{value}” is not a whole number.",
+    },
+    "value.not_year": {
+        "sv": "”{value}” är inget årtal mellan {first} och {last}.",
+        "en": "“{value}” is not a year between {first} and {last}.",
+    },
+    "value.foreign_currency": {
+        "sv": "”{value}”: bara belopp i SEK (kronor) godtas.",
+        "en": "“{value}”: only amounts in SEK (kronor) are accepted.",
+    },
+    "value.not_amount": {
+        "sv": "”{value}” är inget belopp i kronor (t.ex. 150 000, 150 000 kr, 150 tkr, 2,5 MSEK).",
+        "en": "“{value}” is not an amount in kronor (e.g. 150 000, 150 000 kr, 150 tkr, 2,5 MSEK).",
+    },
+    "value.negative": {
+        "sv": "”{value}” är negativt; belopp måste vara 0 eller mer.",
+        "en": "“{value}” is negative; amounts must be 0 or more.",
+    },
+    "value.ambiguous_share": {
+        "sv": "”{value}” är tvetydigt som andel: skriv det med % (t.ex. 40 %) eller som ett tal "
+        "0–1.",
+        "en": "“{value}” is ambiguous as a share: write it with % (e.g. 40 %) or as a fraction "
+        "0–1.",
+    },
+    "value.not_share": {
+        "sv": "”{value}” är ingen andel mellan 0 % och 100 %.",
+        "en": "“{value}” is not a share between 0 % and 100 %.",
+    },
+    "value.date_year": {
+        "sv": "”{value}”: året måste vara mellan {first} och {last}.",
+        "en": "“{value}”: the year must be between {first} and {last}.",
+    },
+    "value.not_real_date": {
+        "sv": "”{value}” är inget verkligt datum.",
+        "en": "“{value}” is not a real date.",
+    },
+    "value.day_month_order": {
+        "sv": "”{value}”: tvetydig ordning mellan dag och månad, skriv ÅÅÅÅ-MM-DD.",
+        "en": "“{value}”: ambiguous day/month order, write YYYY-MM-DD.",
+    },
+    "value.not_date": {
+        "sv": "”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller t.ex. ”oktober 2018”.",
+        "en": "“{value}” is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”.",
+    },
+    "value.not_period": {
+        "sv": "”{value}” är ingen period. Skriv start – slut, t.ex. ”oktober 2018 – februari "
+        "2019”.",
+        "en": "“{value}” is not a period. Write start – end, e.g. “oktober 2018 – februari 2019”.",
+    },
+    "value.period_backwards": {
+        "sv": "”{value}” slutar innan den börjar.",
+        "en": "“{value}” ends before it starts.",
+    },
+    "value.not_org_number": {
+        "sv": "”{value}” är inget organisationsnummer: skriv 10 siffror som NNNNNN-NNNN.",
+        "en": "“{value}” is not an organisation number: write 10 digits as NNNNNN-NNNN.",
+    },
+    "value.org_check_digit": {
+        "sv": "”{value}”: kontrollsiffran stämmer inte (Luhn); kontrollera organisationsnumret.",
+        "en": "“{value}”: the check digit is wrong (Luhn); check the organisation number for "
+        "typos.",
+    },
+    "value.unknown_choice": {
+        "sv": "”{value}” är ingen känd {noun}. {accepted}",
+        "en": "“{value}” is not a known {noun}. {accepted}",
+    },
+    "value.accepted": {"sv": "Tillåtna: {choices}.", "en": "Accepted: {choices}."},
+    "choice.status": {"sv": "status", "en": "status"},
+    "choice.stage": {"sv": "fas", "en": "stage"},
+    "choice.org_kind": {"sv": "organisationstyp", "en": "organisation kind"},
+    "choice.role": {"sv": "roll", "en": "role"},
+    "choice.procurement_type": {"sv": "upphandlingsform", "en": "procurement type"},
+    "choice.milestone_kind": {"sv": "typ av milstolpe", "en": "milestone kind"},
+    # A file that cannot be read (arena/ingest/read.py).
+    "read.missing_cell": {
+        "sv": (
+            "Raden har {count} cell men rubriken {width}.",
+            "Raden har {count} celler men rubriken {width}.",
+        ),
+        "en": (
+            "The row has {count} cell but the header has {width}.",
+            "The row has {count} cells but the header has {width}.",
+        ),
+    },
+    "read.extra_cell": {
+        "sv": (
+            "Raden har {count} cell men rubriken bara {width}.",
+            "Raden har {count} celler men rubriken bara {width}.",
+        ),
+        "en": (
+            "The row has {count} cell but the header only {width}.",
+            "The row has {count} cells but the header only {width}.",
+        ),
+    },
+    "read.blank_row": {"sv": "Tom rad; den hoppas över.", "en": "Blank row; it is skipped."},
+    "read.not_utf8_or_cp1252": {
+        "sv": "Filen är varken UTF-8 eller Windows-1252 (byte {byte}). Spara den som CSV UTF-8 "
+        "och försök igen.",
+        "en": "The file is neither UTF-8 nor Windows-1252 (byte {byte}). Save it as CSV UTF-8 "
+        "and try again.",
+    },
+    "read.double_encoded": {
+        "sv": "Texten ser dubbelkodad ut (”{text}” på rad {line}, troligen å/ä/ö). Exportera "
+        "filen på nytt som CSV UTF-8.",
+        "en": "The text looks double-encoded (“{text}” on line {line}, probably å/ä/ö). Export "
+        "the file again as CSV UTF-8.",
+    },
+    "read.invalid_characters": {
+        "sv": "Filen börjar som {encoding} men innehåller ogiltiga tecken (byte {byte}).",
+        "en": "The file starts as {encoding} but contains invalid characters (byte {byte}).",
+    },
+    "read.empty_file": {"sv": "Filen är tom.", "en": "The file is empty."},
+    "read.empty_sheet": {"sv": "Bladet är tomt.", "en": "The sheet is empty."},
+    "read.csv_unreadable": {
+        "sv": "CSV-filen kan inte läsas på rad {line}: {reason}.",
+        "en": "The CSV file cannot be read at line {line}: {reason}.",
+    },
+    "read.xlsx_too_large": {
+        "sv": "Excel-filen packas upp till {size} MB, mer än de {limit} MB som läses. Spara "
+        "bladet som CSV.",
+        "en": "The Excel file unpacks to {size} MB, more than the {limit} MB that is read. Save "
+        "the sheet as CSV.",
+    },
+    "read.xlsx_ratio": {
+        "sv": "Delen {part} i Excel-filen packas upp {ratio} gånger; så mycket packar inget "
+        "kalkylblad. Filen läses inte.",
+        "en": "The part {part} of the Excel file unpacks {ratio} times; no spreadsheet packs "
+        "that tightly. The file is not read.",
+    },
+    "read.xlsx_broken": {
+        "sv": "Excel-filen är trasig (delen {part} stämmer inte med sin storlek).",
+        "en": "The Excel file is broken (the part {part} does not match its size).",
+    },
+    "read.xlsx_no_workbook": {
+        "sv": "Excel-filen saknar en läsbar arbetsbok ({reason}).",
+        "en": "The Excel file has no readable workbook ({reason}).",
+    },
+    "read.xlsx_no_such_sheet": {
+        "sv": "Bladet ”{sheet}” finns inte. Bladen i filen: {sheets}.",
+        "en": "There is no sheet “{sheet}”. The sheets in the file: {sheets}.",
+    },
+    "read.xlsx_no_visible_sheet": {
+        "sv": "Excel-filen har inget synligt blad.",
+        "en": "The Excel file has no visible sheet.",
+    },
+    # `count` is the limit of cells read: a plural entry so it is written as a number of the
+    # reader's language (5 000 000, 5,000,000); it is never 1, so both forms say the same.
+    "read.xlsx_extent": {
+        "sv": (
+            "Bladet ”{sheet}” når rad {rows} och kolumn {letters}: {rows} × {columns} celler är "
+            "fler än de {count} som läses. Ta bort tomma formaterade rader och kolumner, eller "
+            "spara bladet som CSV.",
+            "Bladet ”{sheet}” når rad {rows} och kolumn {letters}: {rows} × {columns} celler är "
+            "fler än de {count} som läses. Ta bort tomma formaterade rader och kolumner, eller "
+            "spara bladet som CSV.",
+        ),
+        "en": (
+            "The sheet “{sheet}” reaches row {rows} and column {letters}: {rows} × {columns} "
+            "cells are more than the {count} that are read. Delete empty formatted rows and "
+            "columns, or save the sheet as CSV.",
+            "The sheet “{sheet}” reaches row {rows} and column {letters}: {rows} × {columns} "
+            "cells are more than the {count} that are read. Delete empty formatted rows and "
+            "columns, or save the sheet as CSV.",
+        ),
+    },
+    "read.xlsx_unopenable": {
+        "sv": "Excel-filen kan inte öppnas: {reason}.",
+        "en": "The Excel file cannot be opened: {reason}.",
+    },
+    "read.xlsx_sheet_missing": {
+        "sv": "Bladet ”{sheet}” saknas i Excel-filen.",
+        "en": "The sheet “{sheet}” is missing from the Excel file.",
+    },
+    "read.xlsx_unreadable": {
+        "sv": "Excel-filen kan inte läsas: {reason}.",
+        "en": "The Excel file cannot be read: {reason}.",
+    },
+    "read.json_too_deep": {
+        "sv": "JSON-filen är för djupt nästlad för att läsas; den ska vara en lista av objekt.",
+        "en": "The JSON file is nested too deeply to read; it must be a list of objects.",
+    },
+    "read.json_unreadable": {
+        "sv": "JSON-filen kan inte läsas (rad {line}): {reason}.",
+        "en": "The JSON file cannot be read (line {line}): {reason}.",
+    },
+    "read.json_not_a_list": {
+        "sv": "JSON-filen ska vara en lista av objekt.",
+        "en": "The JSON file must be a list of objects.",
+    },
+    "read.too_large": {
+        "sv": "Filen är {size} MB; högst {limit} MB läses. Dela upp den i flera filer.",
+        "en": "The file is {size} MB; at most {limit} MB is read. Split it into several files.",
+    },
+    "read.xls": {
+        "sv": "Det gamla Excel-formatet .xls stöds inte. Spara som .xlsx eller CSV.",
+        "en": "The old Excel format .xls is not supported. Save as .xlsx or CSV.",
+    },
+    # What is wrong with a file's columns and rows (arena/ingest/report.py, validate.py).
+    "problem.blank_header": {
+        "sv": "Kolumn {position} saknar rubrik; den läses inte.",
+        "en": "Column {position} has no header; it is not read.",
+    },
+    "problem.extra_label": {
+        "sv": "Kolumnen ”{label}” är okänd för {what} och läses inte.",
+        "en": "The column “{label}” is unknown for {what} and is not read.",
+    },
+    "problem.duplicate_label": {
+        "sv": "Kolumnen ”{label}” betyder samma sak som ”{first}”.",
+        "en": "The column “{label}” means the same as “{first}”.",
+    },
+    "problem.missing_label": {
+        "sv": "Kolumnen ”{label}” ({name}) saknas men krävs.",
+        "en": "The column “{label}” ({name}) is missing but required.",
+    },
+    "problem.missing_scope": {
+        "sv": "En av kolumnerna {names} krävs.",
+        "en": "One of the columns {names} is required.",
+    },
+    "problem.required": {"sv": "”{label}” måste fyllas i.", "en": "“{label}” is required."},
+    "problem.one_scope": {
+        "sv": "Fyll i exakt en av {names}.",
+        "en": "Fill in exactly one of {names}.",
+    },
+    "problem.end_before_start": {
+        "sv": "Slutdatum {end} ligger före startdatum {start}.",
+        "en": "End date {end} is before start date {start}.",
+    },
+    "problem.duplicate_key": {
+        "sv": "Nyckeln ({keys}) finns redan på rad {line}.",
+        "en": "The key ({keys}) already appears on line {line}.",
+    },
+    # What the store says about an upload's rows (arena/ingest/plan.py).
+    "problem.unknown_reference": {
+        "sv": "{kind} saknar ”{value}” (kolumn ”{label}”); lägg till den först eller i samma "
+        "uppladdning.",
+        "en": "{kind} has no “{value}” (column “{label}”); add it first or in the same upload.",
+    },
+    "problem.org_number_taken": {
+        "sv": "Organisationsnumret {number} tillhör redan ”{name}”.",
+        "en": "The organisation number {number} already belongs to “{name}”.",
+    },
+    "problem.still_referred": {
+        "sv": "{kind}: ”{row}” finns inte i filen men kan inte tas bort: {others} hänvisar till "
+        "den.",
+        "en": "{kind}: “{row}” is not in the file but cannot be deleted: {others} refer to it.",
+    },
+    # An upload as a whole (arena/ingest/__init__.py).
+    "import.unknown_headers": {
+        "sv": "{file}: rubrikerna passar ingen känd datatyp. Välj typ ({known}) eller använd en "
+        "mall från Data-sidan.",
+        "en": "{file}: the headers match no known kind of data. Choose the kind ({known}) or use "
+        "a template from the Data page.",
+    },
+    "import.unknown_kind": {
+        "sv": "{file}: okänd datatyp ”{name}” (kända: {known}).",
+        "en": "{file}: unknown kind “{name}” (known: {known}).",
+    },
+    "import.kind_twice": {
+        "sv": "Flera filer innehåller {kind}; ladda upp en i taget.",
+        "en": "Several files contain {kind}; upload one at a time.",
+    },
+    "import.refused": {
+        "sv": "Databasen avvisade uppladdningen ({detail}); inget har ändrats.",
+        "en": "The database refused the upload ({detail}); nothing was changed.",
+    },
+    "import.store_failed": {
+        "sv": "Databasen kunde inte användas ({detail}); inget har ändrats.",
+        "en": "The store could not be used ({detail}); nothing was changed.",
+    },
+    # Why an import cannot be undone (arena/ingest/apply.py, __init__.py).
+    "undo.no_such_import": {
+        "sv": "Importen {id} finns inte.",
+        "en": "Import {id} does not exist.",
+    },
+    "undo.not_committed": {
+        "sv": "Importen {id} kan inte ångras (status: {outcome}).",
+        "en": "Import {id} cannot be undone (status: {outcome}).",
+    },
+    "undo.refused": {
+        "sv": "Import {id} kan inte ångras: databasen avvisade återställningen ({detail}); inget "
+        "har ändrats.",
+        "en": "Import {id} cannot be undone: the database refused the restore ({detail}); "
+        "nothing was changed.",
+    },
+    "undo.busy": {
+        "sv": "Databasen är upptagen av en annan import; inget har ändrats. Försök igen.",
+        "en": "The store is busy with another import; nothing was changed. Try again.",
+    },
+    "undo.blocked": {
+        "sv": "Import {id} kan inte ångras: senare importer bygger på dess rader: {imports}. "
+        "Ångra dem först, eller välj att ångra även dem.",
+        "en": "Import {id} cannot be undone: later imports build on its rows: {imports}. Undo "
+        "them first, or choose to undo them too.",
+    },
+    "undo.blocker": {"sv": "#{id} {file} ({what})", "en": "#{id} {file} ({what})"},
+    "undo.hanging": {"sv": "{kind} ({rows}): {examples}", "en": "{kind} ({rows}): {examples}"},
+    "undo.outside": {
+        "sv": "Import {id} kan inte ångras: rader har ändrats utanför importerna sedan dess "
+        "({rows}).",
+        "en": "Import {id} cannot be undone: rows changed outside the imports since ({rows}).",
+    },
+    "undo.row": {"sv": "{kind}: {row}", "en": "{kind}: {row}"},
+    "list.semicolon": {"sv": "{first}; {rest}", "en": "{first}; {rest}"},
+    "list.more": {"sv": "{items}, …", "en": "{items}, …"},
+    # A chart's hover label for an amount; Plotly fills `name` and `amount` (arena/charts.py).
+    "chart.hover.sek": {"sv": "{name}: {amount} kr", "en": "{name}: SEK {amount}"},
+    # The command line (arena/cli.py) speaks English; its texts live here like every other.
+    "cli.store_ready": {"sv": "Databasen är klar: {url}", "en": "Store ready: {url}"},
+    "cli.demo.skipped": {
+        "sv": "Demodata lästes inte in: databasen har redan data (den lämnas som den är).",
+        "en": "Demo data not loaded: the store already holds data (it is left as it is).",
+    },
+    "cli.demo.failed": {
+        "sv": "Demodata kunde inte läsas in ({outcome}).",
+        "en": "Demo data could not be loaded ({outcome}).",
+    },
+    "cli.demo.loaded": {
+        "sv": (
+            "Demodata inläst på {seconds} s: {count} rad (import {import_id}).",
+            "Demodata inläst på {seconds} s: {count} rader (import {import_id}).",
+        ),
+        "en": (
+            "Demo data loaded in {seconds} s: {count} row (import {import_id}).",
+            "Demo data loaded in {seconds} s: {count} rows (import {import_id}).",
+        ),
+    },
+    "cli.database": {"sv": "Databas: {url}", "en": "Database: {url}"},
+    "cli.revision": {"sv": "Schemaversion: {revision}", "en": "Schema revision: {revision}"},
+    "cli.revision.none": {
+        "sv": "ingen (kör: python -m arena init)",
+        "en": "none (run: python -m arena init)",
+    },
+    "cli.where.row": {"sv": "rad {row}", "en": "row {row}"},
+    "cli.where.file": {"sv": "fil", "en": "file"},
+    "cli.where.column": {"sv": "{where}, kolumn {column}", "en": "{where}, column {column}"},
+    "cli.problem": {
+        "sv": "  {severity}: {where}: [{error}] {text}",
+        "en": "  {severity}: {where}: [{error}] {text}",
+    },
+    "cli.problems.more": {
+        "sv": (
+            "  … och {count} till (använd --report FIL för alla).",
+            "  … och {count} till (använd --report FIL för alla).",
+        ),
+        "en": (
+            "  ... and {count} more (use --report FILE for all).",
+            "  ... and {count} more (use --report FILE for all).",
+        ),
+    },
+    "cli.neworg": {
+        "sv": (
+            "{count} ny organisation, som läggs till eftersom filen nämner den:",
+            "{count} nya organisationer, som läggs till eftersom filen nämner dem:",
+        ),
+        "en": (
+            "New organisation ({count}), added because the file names it:",
+            "New organisations ({count}), added because the file names them:",
+        ),
+    },
+    "cli.neworg.item": {
+        "sv": ("  {name}: rad {lines}", "  {name}: rader {lines}"),
+        "en": ("  {name}: row {lines}", "  {name}: rows {lines}"),
+    },
+    "cli.neworg.similar": {
+        "sv": (
+            "  {name}: rad {lines} (liknar: {near})",
+            "  {name}: rader {lines} (liknar: {near})",
+        ),
+        "en": (
+            "  {name}: row {lines} (similar: {near})",
+            "  {name}: rows {lines} (similar: {near})",
+        ),
+    },
+    "cli.neworg.more": {
+        "sv": (
+            "  … och {count} till (Data-sidan listar alla).",
+            "  … och {count} till (Data-sidan listar alla).",
+        ),
+        "en": (
+            "  ... and {count} more (the Data page lists them all).",
+            "  ... and {count} more (the Data page lists them all).",
+        ),
+    },
+    "cli.no_file": {"sv": "Filen finns inte: {path}", "en": "No such file: {path}"},
+    "cli.error": {"sv": "Fel: {reason}", "en": "Error: {reason}"},
+    "cli.error.file": {"sv": "Fel: {reason} ({file}).", "en": "Error: {reason} ({file})."},
+    "cli.error.store": {
+        "sv": "Fel: databasen kunde inte användas: {reason}.",
+        "en": "Error: the store could not be used: {reason}.",
+    },
+    "cli.error.unexpected": {
+        "sv": "Fel: kommandot misslyckades oväntat; mer vet vi inte här. Kör det igen med "
+        "--debug för detaljerna.",
+        "en": "Error: the command failed unexpectedly; nothing more is known here. Run it again "
+        "with --debug for the details.",
+    },
+    "cli.export.360giving": {
+        "sv": "360Giving-formatet rymmer bara bidrag: använd KIND grants.",
+        "en": "The 360Giving format holds grants only: use KIND grants.",
+    },
+    "cli.export.wrote": {
+        "sv": ("Skrev {path} ({count} byte).", "Skrev {path} ({count} byte)."),
+        "en": ("Wrote {path} ({count} byte).", "Wrote {path} ({count} bytes)."),
+    },
+    "cli.confirm": {"sv": "Ångra import {id}? [j/N] ", "en": "Undo import {id}? [y/N] "},
+    "cli.confirm.large": {
+        "sv": "Skriv importens nummer ({id}) för att ångra den: ",
+        "en": "Type the import's number ({id}) to undo it: ",
+    },
+    "cli.undo.blockers": {
+        "sv": "Senare importer bygger på dess rader:",
+        "en": "Later imports build on its rows:",
+    },
+    "cli.undo.blocked": {
+        "sv": "Import {id} ångrades inte: ångra de importerna först, eller kör igen med "
+        "--cascade för att ångra även dem (den nyaste först).",
+        "en": "Import {id} was not undone: undo those imports first, or run again with "
+        "--cascade to undo them too (newest first).",
+    },
+    "cli.undo.cascade": {
+        "sv": "Med --cascade ångras dessa först:",
+        "en": "With --cascade these are undone first:",
+    },
+    "cli.undo.no_terminal": {
+        "sv": "Import {id} ångrades inte: det finns ingen terminal att bekräfta i; kör igen med "
+        "--yes för att ångra utan att fråga.",
+        "en": "Import {id} was not undone: there is no terminal to confirm on; run again with "
+        "--yes to undo without asking.",
+    },
+    "cli.undo.nothing": {"sv": "Inget ångrades.", "en": "Nothing was undone."},
+    # --- kinds, layouts, column types (arena/ingest/kinds.py, layouts/, export, tables) ---
+    "kind.organisations": {"sv": "Organisationer", "en": "Organisations"},
+    "kind.programmes": {"sv": "Program och uppdrag", "en": "Programmes"},
+    "kind.budgets": {"sv": "Budget", "en": "Budgets"},
+    "kind.indicators": {"sv": "Indikatorer", "en": "Indicators"},
+    "kind.projects": {"sv": "Projekt", "en": "Projects"},
+    "kind.participants": {"sv": "Projektdeltagare", "en": "Project participants"},
+    "kind.buyer_groups": {"sv": "Beställargrupper", "en": "Buyer groups"},
+    "kind.buyer_group_members": {
+        "sv": "Medlemmar i beställargrupper",
+        "en": "Buyer group members",
+    },
+    "kind.grants": {"sv": "Bidrag", "en": "Grants"},
+    "kind.disbursements": {"sv": "Utbetalningar", "en": "Disbursements"},
+    "kind.expenditures": {"sv": "Utfall (kostnader)", "en": "Spend"},
+    "kind.indicator_values": {"sv": "Indikatorvärden", "en": "Indicator values"},
+    "kind.milestones": {"sv": "Milstolpar och rapporter", "en": "Milestones and reports"},
+    "layout.vinnova": {"sv": "Vinnovas öppna projektdata", "en": "Vinnova open project data"},
+    "layout.360giving": {"sv": "360Giving-bidragsfil", "en": "a 360Giving grants file"},
+    "layout.project_sheet": {
+        "sv": "Projektlista (en rad per projekt)",
+        "en": "Project sheet (one row per project)",
+    },
+    "layout.duplicate_label": {
+        "sv": "Kolumnen ”{label}” finns två gånger.",
+        "en": "The column “{label}” appears twice.",
+    },
+    "layout.missing_label": {
+        "sv": "Kolumnen ”{label}” saknas men krävs i {layout}.",
+        "en": "The column “{label}” is missing but required in {layout}.",
+    },
+    "layout.currency": {
+        "sv": "Valutan är ”{value}”; bara belopp i SEK godtas.",
+        "en": "The currency is “{value}”; only amounts in SEK are accepted.",
+    },
+    "layout.no_funder": {
+        "sv": "Beloppen i ”{label}” sparas inte som bidrag: filen anger ingen finansiär. Lägg "
+        "till kolumnen ”Finansiär” eller döp om kolumnen till ”Bidrag från Vinnova” (med "
+        "finansiärens namn); projekten importeras ändå.",
+        "en": "The amounts in “{label}” are not stored as grants: the file names no funder. Add "
+        "a “Finansiär” (Funder) column or name the column “Bidrag från Vinnova” (with the "
+        "funder's name); the projects are imported all the same.",
+    },
+    "kinds.not_country": {
+        "sv": "”{value}” är ingen landkod med två bokstäver (t.ex. SE, NO).",
+        "en": "“{value}” is not a two-letter ISO country code (e.g. SE, NO).",
+    },
+    "template.list": {
+        "sv": "Lista med semikolon mellan, t.ex. 7; 11; 13",
+        "en": "List separated by semicolons, e.g. 7; 11; 13",
+    },
+    "template.period": {
+        "sv": "Period: två datum, t.ex. 2018-10-01 – 2019-02-28",
+        "en": "Period: two dates, e.g. 2018-10-01 – 2019-02-28",
+    },
+    "template.file_stem": {"sv": "mall", "en": "template"},
     "empty.store": {
         "sv": "Databasen är tom. Kör `python -m arena init --demo` eller ladda upp data.",
         "en": "The store is empty. Run `python -m arena init --demo` or upload data.",
@@ -511,6 +1563,189 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sida.",
         "en": "This page cannot be shown right now. The error is logged; try again or choose "
         "another page.",
+    },
+    # --- networks and efforts (pages/networks.py, pages/efforts.py, queries networks/efforts) ---
+    "page.networks": {"sv": "Nätverk", "en": "Networks"},
+    "page.efforts": {"sv": "Insatser", "en": "Efforts"},
+    "networks.caption": {
+        "sv": "Beställargrupper, beställarnätverk och internationella nätverk med sina medlemmar "
+        "och de projekt de upphandlar gemensamt. Medlemmarna är de som är registrerade i dag: "
+        "nätverk har inga datum, så årsfiltret gäller inte här. Program- och sektorfiltren i "
+        "sidopanelen väljer nätverk; övriga filter gäller projekt.",
+        "en": "Buyer groups, buyer networks and international networks with their members and "
+        "the projects they procure jointly. Members are those recorded today: networks have no "
+        "dates, so the year filter does not apply here. The programme and sector filters in the "
+        "sidebar choose networks; the other filters apply to projects.",
+    },
+    "networks.empty": {
+        "sv": "Inga nätverk är registrerade. Ladda upp beställargrupper och deras medlemmar på "
+        "sidan Data.",
+        "en": "No networks are recorded. Upload buyer groups and their members on the Data page.",
+    },
+    "networks.empty.filtered": {
+        "sv": "Inga nätverk matchar program- och sektorfiltren i sidopanelen.",
+        "en": "No network matches the programme and sector filters in the sidebar.",
+    },
+    "networks.kpi.networks": {"sv": "Nätverk", "en": "Networks"},
+    "networks.kpi.memberships": {"sv": "Medlemskap", "en": "Memberships"},
+    "networks.kpi.memberships.help": {
+        "sv": "En organisation räknas en gång för varje nätverk den är med i.",
+        "en": "An organisation counts once for every network it belongs to.",
+    },
+    "networks.kpi.organisations": {"sv": "Medlemsorganisationer", "en": "Member organisations"},
+    "networks.kpi.organisations.help": {
+        "sv": "Varje organisation en gång, hur många nätverk den än är med i.",
+        "en": "Each organisation once, however many networks it belongs to.",
+    },
+    "networks.kpi.projects": {"sv": "Gemensamma projekt", "en": "Joint projects"},
+    "networks.kpi.caption": {
+        "sv": "Antal enligt registret i dag. Ett internationellt nätverk räknar bara de "
+        "medlemmar som finns i databasen.",
+        "en": "Counts as recorded today. An international network counts only the members the "
+        "store holds.",
+    },
+    "networks.list": {"sv": "Alla nätverk", "en": "All networks"},
+    "networks.list.caption": {
+        "sv": "Medlemmar per nivå: statliga myndigheter är nationella, regioner regionala och "
+        "kommuner lokala; företag och internationella organisationer har ingen nivå. Ett namn "
+        "öppnar nätverket nedan.",
+        "en": "Members by level: national authorities are national, regions regional and "
+        "municipalities local; companies and international bodies have no level. A name opens "
+        "the network below.",
+    },
+    "networks.column.name": {"sv": "Nätverk", "en": "Network"},
+    "networks.column.countries": {"sv": "Länder", "en": "Countries"},
+    "networks.column.members": {"sv": "Medlemmar", "en": "Members"},
+    "networks.column.national": {"sv": "Nationella", "en": "National"},
+    "networks.column.regional": {"sv": "Regionala", "en": "Regional"},
+    "networks.column.local": {"sv": "Lokala", "en": "Local"},
+    "networks.column.none": {"sv": "Utan nivå", "en": "No level"},
+    "networks.column.projects": {"sv": "Gemensamma projekt", "en": "Joint projects"},
+    "networks.column.networks": {"sv": "Antal nätverk", "en": "Networks"},
+    "networks.column.organisations": {"sv": "Organisationer", "en": "Organisations"},
+    "networks.column.memberships": {"sv": "Medlemskap", "en": "Memberships"},
+    "networks.level.none": {"sv": "Ingen nivå", "en": "No level"},
+    "networks.county.none": {"sv": "Län saknas", "en": "No county"},
+    "networks.by_county": {"sv": "Medlemmar per län och nivå", "en": "Members by county and level"},
+    "networks.by_county.caption": {
+        "sv": "Medlemsorganisationer i de valda nätverken, registrerade i dag: varje organisation "
+        "en gång per län och nivå, även om den är med i flera nätverk.",
+        "en": "Member organisations of the chosen networks, as recorded today: each organisation "
+        "once per county and level, even when it belongs to several networks.",
+    },
+    "chart.network_members.title": {
+        "sv": "Medlemsorganisationer per län och nivå",
+        "en": "Member organisations by county and level",
+    },
+    "axis.organisations": {"sv": "Antal organisationer", "en": "Number of organisations"},
+    "networks.choose": {"sv": "Välj ett nätverk", "en": "Choose a network"},
+    "networks.choose.placeholder": {
+        "sv": "Välj ett nätverk i listan eller öppna en länk ovan",
+        "en": "Choose a network from the list or open a link above",
+    },
+    "networks.unknown": {
+        "sv": "Det finns inget nätverk som heter ”{name}”.",
+        "en": "There is no network called “{name}”.",
+    },
+    "networks.international.countries": {
+        "sv": (
+            "{name} har medlemmar i {count} land enligt {source}.",
+            "{name} har medlemmar i {count} länder enligt {source}.",
+        ),
+        "en": (
+            "{name} has members in {count} country according to {source}.",
+            "{name} has members in {count} countries according to {source}.",
+        ),
+    },
+    "networks.international.swedish_only": {
+        "sv": "Databasen innehåller bara de svenska medlemmarna: {members}.",
+        "en": "The store holds only the Swedish members: {members}.",
+    },
+    "networks.international.recorded": {
+        "sv": "Databasen innehåller bara de medlemmar som är registrerade här: {members}.",
+        "en": "The store holds only the members recorded here: {members}.",
+    },
+    "networks.source.none": {"sv": "en okänd källa", "en": "an unknown source"},
+    "networks.members": {"sv": "Medlemmar", "en": "Members"},
+    "networks.members.caption": {
+        "sv": "Ett namn öppnar organisationens sida med alla dess nätverk och projekt. Antal "
+        "nätverk räknar detta nätverk med.",
+        "en": "A name opens the organisation's page with all its networks and projects. "
+        "Networks counts this network too.",
+    },
+    "networks.projects": {
+        "sv": "Projekt som nätverket upphandlar gemensamt",
+        "en": "Projects the network procures jointly",
+    },
+    "networks.projects.caption": {
+        "sv": "Projektens status och fas i dag; diarienumret öppnar projektets sida.",
+        "en": "The projects' status and stage today; the reference opens the project's page.",
+    },
+    "networks.none": {"sv": "Inga registrerade.", "en": "None recorded."},
+    "efforts.caption": {
+        "sv": "Arenans aktiviteter inom de sju insatserna som Upphandlingsmyndigheten föreslår "
+        "(seed 002): hur många, hur många som deltog eller nåddes och vad de kostade. Program- "
+        "och årsfiltren i sidopanelen gäller; övriga filter gäller projekt.",
+        "en": "The arena's activities within the seven efforts proposed by the National Agency "
+        "for Public Procurement (seed 002): how many, how many took part or were reached, and "
+        "what they cost. The programme and year filters in the sidebar apply; the other filters "
+        "apply to projects.",
+    },
+    "efforts.empty": {
+        "sv": "Inga insatser är registrerade. Ladda upp en fil med insatser på sidan Data, där "
+        "mallen finns.",
+        "en": "No efforts are recorded. Upload a file of efforts on the Data page, where the "
+        "template is.",
+    },
+    "efforts.empty.filtered": {
+        "sv": "Inga aktiviteter matchar filtren.",
+        "en": "No activity matches the filters.",
+    },
+    "efforts.choose": {"sv": "Insatser", "en": "Efforts"},
+    "efforts.choose.placeholder": {"sv": "Alla sju insatser", "en": "All seven efforts"},
+    "efforts.kpi.caption": {
+        "sv": "Deltagare: personer som deltog. Räckvidd: organisationer eller personer som "
+        "nåddes. Båda summeras över de aktiviteter som anger dem; kostnad i kronor.",
+        "en": "Participants: people who took part. Reach: organisations or people reached. "
+        "Both are summed over the activities that state them; cost in SEK.",
+    },
+    "efforts.summary": {"sv": "Per insats", "en": "By effort"},
+    "efforts.years": {"sv": "Per insats och år", "en": "By effort and year"},
+    "efforts.measure": {"sv": "Visa", "en": "Show"},
+    "efforts.list": {"sv": "Aktiviteter", "en": "Activities"},
+    "efforts.list.caption": {
+        "sv": "Källan visar var varje rad kommer ifrån; illustrativa demorader säger det där.",
+        "en": "The source says where each row comes from; illustrative demo rows say so there.",
+    },
+    "efforts.column.reference": {"sv": "Referens", "en": "Reference"},
+    "efforts.column.effort": {"sv": "Insats", "en": "Effort"},
+    "efforts.column.activities": {"sv": "Aktiviteter", "en": "Activities"},
+    "efforts.column.participants": {"sv": "Deltagare", "en": "Participants"},
+    "efforts.column.reach": {"sv": "Räckvidd", "en": "Reach"},
+    "efforts.column.cost": {"sv": "Kostnad", "en": "Cost"},
+    "chart.effort_years.title": {
+        "sv": "{measure} per insats och år",
+        "en": "{measure} by effort and year",
+    },
+    "axis.count": {"sv": "Antal", "en": "Number"},
+    "period.rule.activities": {
+        "sv": "aktiviteter efter startdatum",
+        "en": "activities by start date",
+    },
+    # --- programme kinds, indicator registry, networks, efforts: import words (issue 9) ---
+    "kind.activities": {"sv": "Insatser", "en": "Efforts"},
+    "choice.programme_kind": {"sv": "programtyp", "en": "programme kind"},
+    "choice.network_kind": {"sv": "nätverkstyp", "en": "network kind"},
+    "choice.effort": {"sv": "insats", "en": "effort"},
+    "choice.direction": {"sv": "riktning", "en": "direction"},
+    "choice.frequency": {"sv": "uppdateringsfrekvens", "en": "update frequency"},
+    "template.count": {
+        "sv": "Heltal 0 eller mer, t.ex. 120",
+        "en": "Whole number 0 or more, e.g. 120",
+    },
+    "kinds.negative_count": {
+        "sv": "”{value}” är negativt; ett antal måste vara 0 eller mer.",
+        "en": "“{value}” is negative; a count must be 0 or more.",
     },
 }
 
@@ -564,10 +1799,37 @@ CODE_LABELS: dict[str, dict[str, str]] = {
     ProcurementType.OPEN_PROCEDURE: {"sv": "Öppet förfarande", "en": "Open procedure"},
     MilestoneKind.REPORT: {"sv": "Rapport", "en": "Report"},
     MilestoneKind.MILESTONE: {"sv": "Milstolpe", "en": "Milestone"},
+    ProgrammeKind.GOVERNMENT_ASSIGNMENT: {"sv": "Regeringsuppdrag", "en": "Government assignment"},
+    ProgrammeKind.FUNDING_PROGRAMME: {"sv": "Finansieringsprogram", "en": "Funding programme"},
+    ProgrammeKind.NETWORK_PROJECT: {"sv": "Nätverksprojekt", "en": "Network project"},
+    NetworkKind.BUYER_GROUP: {"sv": "Beställargrupp", "en": "Buyer group"},
+    # Also the effort "beställarnätverk" (EffortKind.BUYER_NETWORK): the same code and words.
+    NetworkKind.BUYER_NETWORK: {"sv": "Beställarnätverk", "en": "Buyer network"},
+    NetworkKind.INTERNATIONAL_NETWORK: {
+        "sv": "Internationellt nätverk",
+        "en": "International network",
+    },
+    EffortKind.KNOWLEDGE_SHARING: {"sv": "Kunskapsspridning", "en": "Knowledge sharing"},
+    EffortKind.PIONEER_RELAY: {"sv": "Pionjärstafett", "en": "Pioneer relay"},
+    EffortKind.SECTORAL_ARENA: {"sv": "Sektoriella arenor", "en": "Sectoral arenas"},
+    EffortKind.EXPERT_SUPPORT: {"sv": "Expertstöd i projekt", "en": "Expert support to projects"},
+    EffortKind.EXPERIENCE_EXCHANGE: {"sv": "Erfarenhetsutbyte", "en": "Experience exchange"},
+    EffortKind.FINANCING: {"sv": "Finansiering", "en": "Financing"},
+    IndicatorDirection.INCREASE: {"sv": "Ska öka", "en": "Should increase"},
+    IndicatorDirection.DECREASE: {"sv": "Ska minska", "en": "Should decrease"},
+    UpdateFrequency.MONTHLY: {"sv": "Månadsvis", "en": "Monthly"},
+    UpdateFrequency.QUARTERLY: {"sv": "Kvartalsvis", "en": "Quarterly"},
+    UpdateFrequency.YEARLY: {"sv": "Årligen", "en": "Yearly"},
+    UpdateFrequency.ONCE: {"sv": "En gång", "en": "Once"},
+    UpdateFrequency.IRREGULAR: {"sv": "Oregelbundet", "en": "Irregularly"},
     # Milestone states shown on the project page.
     "delivered": {"sv": "Levererad", "en": "Delivered"},
     "late": {"sv": "Försenad", "en": "Late"},
     "open": {"sv": "Ej förfallen", "en": "Not yet due"},
+    "due": {"sv": "Förfaller snart", "en": "Due soon"},
+    # An organisation's relation to a programme (organisation page).
+    "owner": {"sv": "Ägare", "en": "Owner"},
+    "funder": {"sv": "Finansiär", "en": "Funder"},
     # Import outcomes in the history.
     "committed": {"sv": "Genomförd", "en": "Committed"},
     "undone": {"sv": "Ångrad", "en": "Undone"},
@@ -626,6 +1888,14 @@ COLUMN_LABELS_EN: dict[str, str] = {
     "due_date": "Due date",
     "delivered_date": "Delivered",
     "decision_date": "Decision date",
+    "frequency": "Update frequency",
+    "direction": "Direction",
+    "measure": "Measure",
+    "countries": "Number of countries",
+    "effort": "Effort",
+    "participants": "Participants",
+    "reach": "Reach",
+    "cost_sek": "Cost",
 }
 
 # Sectors are free text in Swedish; the usual ones have an English name.
@@ -755,3 +2025,9 @@ def format_date(value: date | None) -> str:
 def plotly_separators(language: str) -> str:
     """Plotly's `separators` (decimal, thousands) matching the language's number format."""
     return ", " if language_or_default(language) == "sv" else ".,"
+
+
+def csv_delimiter(language: str) -> str:
+    """The CSV delimiter a reader of `language` opens in Excel: `;` where the decimal mark is a
+    comma (Swedish Excel), else `,`."""
+    return ";" if language_or_default(language) == "sv" else ","

@@ -1,9 +1,13 @@
 """The store's tables: the whole domain of the arena, one class per entity.
 
 Money is integer SEK (BigInteger), dates are dates, and each table has the natural key users
-know (diarienummer, organisationsnummer, programme code + year ...) as a unique constraint, which
-the import pipeline upserts on. Codes are the canonical English values of `arena.domain`; CHECK
-constraints keep the database honest even when something bypasses the pipeline.
+know (diarienummer, organisationsnummer, programme code + year ...) as a unique constraint. The
+import pipeline matches a file's rows to stored ones by that key, inserts the new rows and updates
+the changed fields by id, and records every change for history and undo (`arena.ingest.apply`
+says why it does not upsert). Codes are the canonical English values of `arena.domain`; CHECK
+constraints keep the database honest even when something bypasses the pipeline. The pipeline
+writes with Core statements, so checks that need Python (the organisationsnummer's check digit)
+live in the import's parsers (`arena.ingest.values`), not on these classes.
 """
 
 from __future__ import annotations
@@ -15,22 +19,24 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     ForeignKey,
-    Index,
     Integer,
     UniqueConstraint,
 )
-from sqlalchemy.orm import validates
 from sqlmodel import Field, SQLModel
 
 from arena.domain import (
+    EffortKind,
+    IndicatorDirection,
     MilestoneKind,
+    NetworkKind,
     OrganisationKind,
     ParticipantRole,
     ProcurementType,
+    ProgrammeKind,
     ProjectStage,
     ProjectStatus,
     Scope,
-    org_number_problem,
+    UpdateFrequency,
 )
 
 
@@ -72,13 +78,6 @@ class Organisation(SQLModel, table=True):
     country: str = "SE"
     source: str | None = None
 
-    @validates("org_number")
-    def _check_org_number(self, _key: str, value: str | None) -> str | None:
-        # The DB checks the shape; the Luhn check digit needs Python.
-        if value is not None and (problem := org_number_problem(value)):
-            raise ValueError(f"invalid organisationsnummer {value!r}: {problem}")
-        return value
-
 
 class Programme(SQLModel, table=True):
     """A government assignment or funding programme, e.g. the 2017-2018 buyer-group assignment."""
@@ -90,18 +89,21 @@ class Programme(SQLModel, table=True):
             "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
             name="ck_programme_period",
         ),
+        CheckConstraint(f"kind IS NULL OR {_in('kind', ProgrammeKind)}", name="ck_programme_kind"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True)
     name: str
     name_en: str | None = None
+    kind: str | None = None  # ProgrammeKind; None when the file does not say
     owner_id: int | None = Field(default=None, sa_column=_fk("organisation.id", nullable=True))
     funder_id: int | None = Field(default=None, sa_column=_fk("organisation.id", nullable=True))
     start_date: date | None = None
     end_date: date | None = None
     report_due: date | None = None
     themes: str | None = None
+    sdg_goals: str | None = None  # Agenda 2030 goal numbers, "9; 11"
     description: str | None = None
     source: str | None = None
 
@@ -153,6 +155,8 @@ class Project(SQLModel, table=True):
         default=None, sa_column=_fk("organisation.id", nullable=True)
     )
     programme_id: int | None = Field(default=None, sa_column=_fk("programme.id", nullable=True))
+    # The buyer group or network that procures the project jointly, if any.
+    buyer_group_id: int | None = Field(default=None, sa_column=_fk("buyer_group.id", nullable=True))
     sector: str | None = None
     procurement_type: str | None = None
     start_date: date | None = None
@@ -180,12 +184,26 @@ class ProjectParticipant(SQLModel, table=True):
 
 
 class BuyerGroup(SQLModel, table=True):
-    """A beställargrupp: public buyers at several levels with a shared need."""
+    """A network of buyers: a beställargrupp (public buyers at several levels with a shared
+    need), a beställarnätverk, or an international network such as Procure2Innovate."""
 
     __tablename__ = "buyer_group"
 
+    __table_args__ = (
+        CheckConstraint(_in("kind", NetworkKind), name="ck_buyer_group_kind"),
+        CheckConstraint("countries IS NULL OR countries >= 1", name="ck_buyer_group_countries"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
+    # The server default fills the rows that existed before networks had kinds.
+    kind: str = Field(
+        default=NetworkKind.BUYER_GROUP.value,
+        sa_column_kwargs={"server_default": NetworkKind.BUYER_GROUP.value},
+    )
+    # How many countries an international network spans (Procure2Innovate: ten); its foreign
+    # members are often not named, so the number is stored rather than counted from members.
+    countries: int | None = None
     sector: str | None = None
     programme_id: int | None = Field(default=None, sa_column=_fk("programme.id", nullable=True))
     description: str | None = None
@@ -202,6 +220,7 @@ class BuyerGroupMember(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     buyer_group_id: int = Field(sa_column=_fk("buyer_group.id", cascade=True))
     organisation_id: int = Field(sa_column=_fk("organisation.id"))
+    role: str | None = None  # free text: "kompetenscentrum", "samordnare" ...
 
 
 class Grant(SQLModel, table=True):
@@ -266,9 +285,23 @@ class Expenditure(SQLModel, table=True):
 
 
 class Indicator(SQLModel, table=True):
-    """An outcome indicator with baseline and target (e.g. innovation procurements on Doffin)."""
+    """An outcome indicator with baseline and target (e.g. innovation procurements on Doffin).
+
+    The registry says who publishes it (owner), how often, which way is better (direction) and
+    what it measures: indicators of different countries with the same `measure` compare like
+    with like (Norway's and Sweden's innovation procurements announced); different measures
+    must not be set side by side as if they were one.
+    """
 
     __tablename__ = "indicator"
+
+    __table_args__ = (
+        CheckConstraint(_in("direction", IndicatorDirection), name="ck_indicator_direction"),
+        CheckConstraint(
+            f"frequency IS NULL OR {_in('frequency', UpdateFrequency)}",
+            name="ck_indicator_frequency",
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True)
@@ -280,6 +313,16 @@ class Indicator(SQLModel, table=True):
     baseline_year: int | None = None
     target_value: float | None = None
     target_year: int | None = None
+    owner_id: int | None = Field(default=None, sa_column=_fk("organisation.id", nullable=True))
+    frequency: str | None = None  # UpdateFrequency
+    direction: str = Field(
+        default=IndicatorDirection.INCREASE.value,
+        sa_column_kwargs={"server_default": IndicatorDirection.INCREASE.value},
+    )
+    measure: str | None = None  # e.g. "strategy_share"
+    # The programme whose result the indicator measures; None for national outcomes and for
+    # project outputs, which roll up through their projects' programme.
+    programme_id: int | None = Field(default=None, sa_column=_fk("programme.id", nullable=True))
     source: str | None = None
 
 
@@ -329,6 +372,39 @@ class Milestone(SQLModel, table=True):
     source: str | None = None
 
 
+class Activity(SQLModel, table=True):
+    """One activity of the arena (a seminar series, a pioneer relay, a grant round ...), filed
+    under one of the seven efforts of seed 002, with what it reached and what it cost."""
+
+    __tablename__ = "activity"
+
+    __table_args__ = (
+        CheckConstraint(_in("effort", EffortKind), name="ck_activity_effort"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="ck_activity_period",
+        ),
+        CheckConstraint(
+            "(participants IS NULL OR participants >= 0) AND (reach IS NULL OR reach >= 0)",
+            name="ck_activity_counts",
+        ),
+        CheckConstraint("cost_sek IS NULL OR cost_sek >= 0", name="ck_activity_cost"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(unique=True)
+    effort: str = Field(index=True)  # EffortKind
+    title: str
+    programme_id: int | None = Field(default=None, sa_column=_fk("programme.id", nullable=True))
+    start_date: date | None = Field(default=None, index=True)
+    end_date: date | None = None
+    participants: int | None = None  # people taking part
+    reach: int | None = None  # organisations or people reached
+    cost_sek: int | None = Field(default=None, sa_column=_money(nullable=True))
+    description: str | None = None
+    source: str | None = None
+
+
 class ImportRun(SQLModel, table=True):
     """One import: what file, by whom, when, what it did; undo reads its recorded changes."""
 
@@ -350,8 +426,6 @@ class ImportChange(SQLModel, table=True):
     """The before and after image of one row an import touched (JSON), for history and undo."""
 
     __tablename__ = "import_change"
-    # The project page asks "which imports touched this row?" by table and natural key.
-    __table_args__ = (Index("ix_import_change_row", "table_name", "row_key"),)
 
     id: int | None = Field(default=None, primary_key=True)
     import_id: int = Field(sa_column=_fk("import_run.id", cascade=True))
@@ -359,3 +433,11 @@ class ImportChange(SQLModel, table=True):
     row_key: str  # JSON of the natural key
     before: str | None = None  # JSON of the row before; None when the import created it
     after: str | None = None  # JSON of the row after; None when the import deleted it
+    # The reference of the project the row belonged to before and after the import: a project's
+    # own, the project of a participant, grant, disbursement (through its grant) or of a
+    # project-scoped spend, indicator value or milestone; None for rows of no project. The
+    # project page asks "which imports touched this project?" by these indexed columns, not by
+    # matching text inside the JSON. Two columns, because an update can move a grant from one
+    # project to another and both projects' histories show that import.
+    project_before: str | None = Field(default=None, index=True)
+    project_after: str | None = Field(default=None, index=True)

@@ -6,134 +6,185 @@ Tables users sort (the portfolio) keep numbers numeric; small detail tables get 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
-from arena.i18n import format_date, format_number, format_percent, format_sek, label, t
+from arena.i18n import (
+    format_date,
+    format_number,
+    format_percent,
+    format_sek,
+    label,
+    language_or_default,
+    t,
+)
 from arena.queries.funding import distribution_summary
 
-# Columns that hold codes or money, and the header key of every column a table may show.
-CODE_COLUMNS = {"status", "stage", "role", "level", "kind", "procurement_type", "state", "outcome"}
-DATE_COLUMNS = {
-    "next_report",
-    "start_date",
-    "end_date",
-    "decision_date",
-    "paid_on",
-    "spent_on",
-    "due_date",
-    "delivered_date",
-    "date",
-}
-MONEY_COLUMNS = {
-    "amount_sek",
-    "granted_sek",
-    "disbursed_sek",
-    "spent_sek",
-    "total_sek",
-    "q1",
-    "median",
-    "q3",
-}
-HEADERS = {
-    "reference": "column.reference",
-    "title": "column.title",
-    "status": "status",
-    "stage": "filters.stage",
-    "coordinator": "project.coordinator",
-    "sector": "filters.sector",
-    "county": "filters.county",
-    "level": "filters.level",
-    "programme_code": "filters.programme",
-    "start_date": "column.start",
-    "end_date": "column.end",
-    "granted_sek": "kpi.granted",
-    "disbursed_sek": "portfolio.disbursed",
-    "spent_sek": "column.spent",
-    "paid_share": "column.paid_share",
-    "time_share": "column.time_share",
-    "organisation": "column.organisation",
-    "role": "column.role",
-    "funder": "column.funder",
-    "amount_sek": "column.amount",
-    "decision_date": "column.decision_date",
-    "grant_reference": "column.grant_reference",
-    "paid_on": "column.paid_on",
-    "spent_on": "column.date",
-    "category": "column.category",
-    "description": "column.description",
-    "source": "project.source",
-    "code": "column.code",
-    "name_sv": "column.name",
-    "name_en": "column.name",
-    "unit": "column.unit",
-    "year": "axis.year",
-    "value": "column.value",
-    "coverage": "column.coverage",
-    "kind": "column.kind",
-    "due_date": "column.due",
-    "delivered_date": "column.delivered",
-    "state": "column.state",
-    "id": "column.import",
-    "started_at": "column.when",
-    "user": "column.user",
-    "file_name": "column.file",
-    "outcome": "column.outcome",
-    "grants": "column.grants",
-    "q1": "column.q1",
-    "median": "column.median",
-    "q3": "column.q3",
-    "total_sek": "column.total",
-    "project_reference": "column.project",
-    "reports_late": "grants.reports_late",
-    "next_report": "grants.next_report",
-    "line": "column.line",
-    "row": "column.line",
-    "kinds": "data.kind",
-    "new": "data.count.new",
-    "updated": "data.count.updated",
-    "deleted": "data.count.deleted",
-    "key": "column.key",
-    "column": "column.column",
-    "before": "column.before",
-    "after": "column.after",
-    "error": "column.error",
-    "message": "column.message",
-    "table": "data.kind",
-}
+
+@dataclass(frozen=True)
+class Shown:
+    """How a column of a query's result is shown: what it holds, named as `ColumnType.name`
+    names it ("money", "date", "code" ...; "timestamp" for the import history's times), which
+    picks the format, and the catalogue key of its header (None keeps the column's name)."""
+
+    type: str
+    header: str | None = None
 
 
-def headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+# The columns query results share, by name. A frame whose column means something else under a
+# usual name (the import history's `kind` lists kinds) passes its own `Shown` to `localise`.
+COLUMNS: dict[str, Shown] = {
+    "reference": Shown("text", "column.reference"),
+    "title": Shown("text", "column.title"),
+    "status": Shown("code", "status"),
+    "stage": Shown("code", "filters.stage"),
+    "coordinator": Shown("text", "project.coordinator"),
+    "sector": Shown("text", "filters.sector"),
+    "county": Shown("text", "filters.county"),
+    "level": Shown("code", "filters.level"),
+    "programme_code": Shown("text", "filters.programme"),
+    "start_date": Shown("date", "column.start"),
+    "end_date": Shown("date", "column.end"),
+    "granted_sek": Shown("money", "kpi.granted"),
+    "disbursed_sek": Shown("money", "portfolio.disbursed"),
+    "spent_sek": Shown("money", "column.spent"),
+    "paid_share": Shown("share", "column.paid_share"),
+    "time_share": Shown("share", "column.time_share"),
+    "organisation": Shown("text", "column.organisation"),
+    "role": Shown("code", "column.role"),
+    "funder": Shown("text", "column.funder"),
+    "amount_sek": Shown("money", "column.amount"),
+    "decision_date": Shown("date", "column.decision_date"),
+    "grant_reference": Shown("text", "column.grant_reference"),
+    "paid_on": Shown("date", "column.paid_on"),
+    "spent_on": Shown("date", "column.date"),
+    "category": Shown("text", "column.category"),
+    "description": Shown("text", "column.description"),
+    "source": Shown("text", "project.source"),
+    "code": Shown("text", "column.code"),
+    "name_sv": Shown("text", "column.name"),
+    "name_en": Shown("text", "column.name"),
+    "unit": Shown("text", "column.unit"),
+    "year": Shown("year", "axis.year"),
+    "value": Shown("number", "column.value"),
+    "coverage": Shown("share", "column.coverage"),
+    "kind": Shown("code", "column.kind"),
+    "procurement_type": Shown("code"),
+    "due_date": Shown("date", "column.due"),
+    "delivered_date": Shown("date", "column.delivered"),
+    "date": Shown("date"),
+    "state": Shown("code", "column.state"),
+    "id": Shown("text", "column.import"),
+    "started_at": Shown("timestamp", "column.when"),
+    "user": Shown("text", "column.user"),
+    "file_name": Shown("text", "column.file"),
+    "outcome": Shown("code", "column.outcome"),
+    "grants": Shown("text", "column.grants"),
+    "q1": Shown("money", "column.q1"),
+    "median": Shown("money", "column.median"),
+    "q3": Shown("money", "column.q3"),
+    "total_sek": Shown("money", "column.total"),
+    "project_reference": Shown("text", "column.project"),
+    "reports_late": Shown("text", "grants.reports_late"),
+    "next_report": Shown("date", "grants.next_report"),
+    "line": Shown("text", "column.line"),
+    "row": Shown("text", "column.line"),
+    "new": Shown("text", "data.count.new"),
+    "updated": Shown("text", "data.count.updated"),
+    "deleted": Shown("text", "data.count.deleted"),
+    "key": Shown("text", "column.key"),
+    "column": Shown("text", "column.column"),
+    "before": Shown("text", "column.before"),
+    "after": Shown("text", "column.after"),
+    "error": Shown("text", "column.error"),
+    "message": Shown("text", "column.message"),
+    "table": Shown("text", "data.kind"),
+}
+
+# Types whose values are shown as they are: words and identifiers people wrote.
+_AS_WRITTEN = {"text", "list", "reference", "org_number", "country"}
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
+
+
+def cell_text(kind: str, value: object, language: str) -> str:
+    """A value as a person reads it, by what its column holds (`kind`, a `ColumnType.name`):
+    labels for codes, `1 234 567 kr`, `5 %`, `40,25`, ISO dates; "" when missing.
+    """
+    if _is_missing(value):
+        return ""
+    if kind == "code":
+        return label(str(value), language)
+    if kind == "money":
+        return format_sek(int(value), language)  # type: ignore[call-overload]
+    if kind == "share":
+        share = float(value)  # type: ignore[arg-type]
+        return format_percent(share, language, decimals=0 if _whole(share * 100) else 1)
+    if kind == "number":
+        number = float(value)  # type: ignore[arg-type]
+        decimals = 0 if _whole(number) else min(3, len(repr(number).split(".")[-1]))
+        return format_number(number, language, decimals=decimals)
+    if kind == "year":
+        return str(int(value))  # type: ignore[call-overload]
+    if kind == "date" and isinstance(value, date):
+        return format_date(value)
+    if kind == "timestamp":
+        return format_timestamp(value)
+    return str(value)
+
+
+def format_timestamp(value: object) -> str:
+    """When something happened (an import), to the minute: `2026-11-21 10:02`."""
+    return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
+
+
+def _whole(number: float) -> bool:
+    # 0.07 * 100 is 7.000000000000001: a share's percent is whole when it rounds to one.
+    return round(number, 9).is_integer()
+
+
+def headers(
+    frame: pd.DataFrame, language: str, columns: Mapping[str, Shown] | None = None
+) -> pd.DataFrame:
     """Translate the column names that have a header text; leave the others."""
-    return frame.rename(columns={c: t(HEADERS[c], language) for c in frame.columns if c in HEADERS})
+    known = {**COLUMNS, **(columns or {})}
+    return frame.rename(
+        columns={
+            name: t(header, language)
+            for name in frame.columns
+            if name in known and (header := known[name].header) is not None
+        }
+    )
 
 
-def localise(frame: pd.DataFrame, language: str) -> pd.DataFrame:
-    """A detail table as text: labels for codes, `150 000 kr`, ISO dates, `5 %` coverage."""
+def localise(
+    frame: pd.DataFrame, language: str, columns: Mapping[str, Shown] | None = None
+) -> pd.DataFrame:
+    """A detail table as text, each column formatted by what it holds (`COLUMNS`, or `columns`
+    for this frame's own): labels for codes, `150 000 kr`, ISO dates, `5 %` coverage; a missing
+    value is "–" (a missing code or text stays empty).
+    """
+    known = {**COLUMNS, **(columns or {})}
     shown = frame.copy()
-    for column in shown.columns:
-        values = shown[column]
-        if column in CODE_COLUMNS:
-            shown[column] = [label(v, language) if isinstance(v, str) else "" for v in values]
-        elif column in MONEY_COLUMNS:
-            shown[column] = [format_sek(int(v), language) if pd.notna(v) else "–" for v in values]
-        elif column in ("coverage", "paid_share"):
-            shown[column] = [format_percent(v, language) if pd.notna(v) else "–" for v in values]
-        elif column == "value":
-            shown[column] = [
-                format_number(v, language, decimals=0 if float(v).is_integer() else 1)
-                for v in values
-            ]
-        elif column == "started_at":
-            shown[column] = [v.strftime("%Y-%m-%d %H:%M") for v in pd.to_datetime(values)]
-        elif column in DATE_COLUMNS:
-            shown[column] = [format_date(v) if isinstance(v, date) else "–" for v in values]
-        elif column == "year":
-            shown[column] = values.astype(str)
+    for name in shown.columns:
+        kind = known[name].type if name in known else "text"
+        if kind in _AS_WRITTEN:
+            continue
+        blank = "" if kind == "code" else "–"
+        shown[name] = [
+            blank if _is_missing(value) else cell_text(kind, value, language)
+            for value in shown[name]
+        ]
     if "name_en" in shown.columns and "name_sv" in shown.columns:
-        shown = shown.drop(columns="name_en" if language == "sv" else "name_sv")
-    return headers(shown, language)
+        # One name column: the one in the reader's language.
+        own = f"name_{language_or_default(language)}"
+        shown = shown.drop(columns=[name for name in ("name_sv", "name_en") if name != own])
+    return headers(shown, language, columns)
 
 
 def portfolio(projects: pd.DataFrame, language: str, *, today: date) -> pd.DataFrame:

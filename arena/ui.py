@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import string
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,9 +23,17 @@ from sqlalchemy.engine import Engine
 from arena import config, models, store
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
-from arena.filters import NO_FILTERS, Filters
-from arena.i18n import DEFAULT_LANGUAGE, LANGUAGES, label, language_or_default, sector_label, t
-from arena.queries import portfolio
+from arena.filters import NO_FILTERS, Filters, describe_filters
+from arena.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    format_number,
+    label,
+    language_or_default,
+    sector_label,
+    t,
+)
+from arena.queries import facets, portfolio
 
 LANGUAGE_KEY = "lang"
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
@@ -160,9 +169,18 @@ def _synced_key(key: str) -> str:
     return f"_url_{key}"
 
 
+# A counted option reads `Pågående (17)` (catalogue `filters.option.count`); a label the browser
+# sends back from an earlier run, with the counts of then, still names its option.
+_COUNT_SUFFIX = re.compile(r" \([\d\s.,]+\)$")
+
+
 def _as_codes(values: list[str], spellings: dict[str, str]) -> list[str]:
-    """Codes named by `values` (codes or labels), each once; unknown values are dropped."""
-    codes = [spellings.get(str(value).strip().casefold()) for value in values]
+    """Codes named by `values` (codes or labels, with or without a count), each once; unknown
+    values are dropped."""
+    codes = []
+    for value in values:
+        spelled = str(value).strip().casefold()
+        codes.append(spellings.get(spelled) or spellings.get(_COUNT_SUFFIX.sub("", spelled)))
     return list(dict.fromkeys(code for code in codes if code))
 
 
@@ -227,24 +245,61 @@ def _bound(widget: Any, label_text: str, key: str, **kwargs: Any) -> Any:
     )
 
 
-def _choice(
-    key: str, codes: list[str], describe: Callable[[str, str], str], language: str
+# Each choice filter: its Filters field, keyed by its widget and URL name (`?f_status=`).
+_CHOICE_FIELDS = {
+    "status": "statuses",
+    "stage": "stages",
+    "sector": "sectors",
+    "programme": "programmes",
+    "county": "counties",
+    "level": "levels",
+    "goal": "goals",
+    "theme": "themes",
+}
+
+
+def _current_choice(
+    key: str, codes: list[str], describe: Callable[[str, str], str]
 ) -> tuple[str, ...]:
-    """A multiselect filter over `codes`, shown as `describe(code, language)`, in the URL as
-    codes (`?f_status=ongoing`)."""
+    """Before choice widget `key` is built: its codes now (a link's, or the user's last choice),
+    written back to the widget as codes."""
     spellings = _spellings(codes, describe)
     name = f"f_{key}"
     _adopt_url(name, spellings)
-    # The browser reports a multiselect's choice by its label; after Back across a language
-    # switch that is a label of the other language, which Streamlit passes through as is.
-    current = st.session_state.get(name) or []
-    if any(value not in codes for value in current):
-        st.session_state[name] = _as_codes(current, spellings)
+    # The browser reports a multiselect's choice by its label: after Back across a language
+    # switch a label of the other language, which Streamlit passes through as is, and after a
+    # change of the counts a label with older counts. Written back as codes every run, the
+    # widget also shows this run's labels.
+    current = _as_codes(st.session_state.get(name) or [], spellings)
+    st.session_state[name] = current
+    return tuple(current)
+
+
+def _choice(
+    key: str,
+    codes: list[str],
+    describe: Callable[[str, str], str],
+    language: str,
+    counts: dict[str, int] | None,
+) -> tuple[str, ...]:
+    """A multiselect filter over `codes`, shown as `describe(code, language)` and, with
+    `counts`, the projects each option keeps (`Pågående (17)`); in the URL as codes
+    (`?f_status=ongoing`). Call `_current_choice` for it first."""
+
+    def shown(code: str) -> str:
+        text = describe(code, language)
+        if counts is None:
+            return text
+        projects = format_number(counts.get(code, 0), language)
+        return t("filters.option.count", language, option=text, projects=projects)
+
+    name = f"f_{key}"
     chosen = st.sidebar.multiselect(
         t(f"filters.{key}", language),
         options=codes,
-        format_func=lambda code: describe(code, language),
+        format_func=shown,
         placeholder=t("filters.all", language),
+        help=None if counts is None else t("filters.count.help", language),
         key=name,
         persist_state="session",
     )
@@ -284,18 +339,32 @@ def sidebar_filters(language: str) -> Filters:
     def goal(number: str, other: str) -> str:
         return t("filters.goal.item", other, goal=number)
 
-    return Filters(
+    choices: dict[str, tuple[list[str], Callable[[str, str], str]]] = {
+        "status": ([s.value for s in ProjectStatus], label),
+        "stage": ([s.value for s in ProjectStage], label),
+        "sector": (options["sectors"], sector_label),
+        "programme": (list(options["programmes"]), programme),
+        "county": (options["counties"], as_is),
+        "level": ([level.value for level in OrganisationLevel], label),
+        "goal": (options["goals"], goal),
+        "theme": (options["themes"], as_is),
+    }
+    # The count beside an option depends on every other filter: all are read before any
+    # choice widget is built.
+    current = Filters(
         years=years,
-        statuses=_choice("status", [s.value for s in ProjectStatus], label, language),
-        stages=_choice("stage", [s.value for s in ProjectStage], label, language),
-        sectors=_choice("sector", options["sectors"], sector_label, language),
-        programmes=_choice("programme", list(options["programmes"]), programme, language),
-        counties=_choice("county", options["counties"], as_is, language),
-        levels=_choice("level", [level.value for level in OrganisationLevel], label, language),
-        goals=_choice("goal", options["goals"], goal, language),
-        themes=_choice("theme", options["themes"], as_is, language),
         text=text or "",
+        **{
+            _CHOICE_FIELDS[key]: _current_choice(key, codes, describe)
+            for key, (codes, describe) in choices.items()
+        },
     )
+    counts = query(facets.facet_counts, filters=current)
+    chosen = {
+        _CHOICE_FIELDS[key]: _choice(key, codes, describe, language, counts.get(key))
+        for key, (codes, describe) in choices.items()
+    }
+    return Filters(years=years, text=text or "", **chosen)
 
 
 def current_filters() -> Filters:
@@ -304,24 +373,9 @@ def current_filters() -> Filters:
 
 
 def filter_caption(filters: Filters, language: str) -> str:
-    """What a card or chart covers: "all projects" or the filters in words."""
-    if filters.is_empty:
-        return t("filters.none", language)
-    parts = []
-    if filters.years:
-        parts.append(f"{filters.years[0]}–{filters.years[1]}")
-    for codes in (filters.statuses, filters.stages, filters.levels):
-        if codes:
-            parts.append(", ".join(label(code, language) for code in codes))
-    for values in (filters.sectors, filters.programmes, filters.counties, filters.themes):
-        if values:
-            parts.append(", ".join(values))
-    if filters.goals:
-        parts.append(t("filters.goal.item", language, goal=", ".join(filters.goals)))
-    if filters.text:
-        parts.append(f"”{filters.text}”")
+    """What a card or chart covers: "all projects" or the filters in words (as Markdown)."""
     # Sectors, programmes, counties, themes and the search text come from data or a link.
-    return t("filters.some", language, filters=plain("; ".join(parts)))
+    return plain(describe_filters(filters, language))
 
 
 def plotly(figure: Any, *, key: str, on_select: bool = False) -> Any:
@@ -333,6 +387,12 @@ def plotly(figure: Any, *, key: str, on_select: bool = False) -> Any:
         on_select="rerun" if on_select else "ignore",
         selection_mode="points",
     )
+
+
+def altair(chart: Any, *, key: str) -> Any:
+    """An altair chart at full width. Streamlit turns vega's export menu off: a page offers
+    the chart's data as a download beside it."""
+    return st.altair_chart(chart, key=key, width="stretch")
 
 
 def download_buttons(frame: Any, *, name: str, language: str, key: str) -> None:
@@ -424,6 +484,11 @@ def ensure_shell() -> None:
     that page script alone, under Streamlit's old automatic navigation, without our sidebar,
     filters or language. The first page run that sees the flag clears it and reruns, so the
     same request is served by app.py with every page and filter in place.
+
+    The flag (`PagesManager.uses_pages_directory`) is private: Streamlit 1.67 offers no
+    supported way to opt out of the `pages/` discovery (no config option; `st.navigation`
+    clears the same flag itself, but only once app.py runs). This is the one place that
+    touches it; tests/unit/test_shell.py fails the day Streamlit renames or stops reading it.
     """
     from streamlit import config as streamlit_config
     from streamlit.runtime.pages_manager import PagesManager

@@ -1,10 +1,13 @@
-"""Bidrag: for funders — their grants, periods, disbursements, and reports due or late."""
+"""Bidrag: for funders — their grants, what is paid and what remains, reports due or late."""
+
+import functools
 
 import streamlit as st
 
 from arena import charts, tables, ui
-from arena.i18n import format_msek, format_percent, t
-from arena.queries import funding, periods
+from arena.i18n import format_msek, format_number, format_percent, t
+from arena.ingest.layouts import giving360
+from arena.queries import facets, funding, organisations, periods
 
 ui.ensure_shell()
 language = ui.language()
@@ -17,42 +20,88 @@ if grants.empty:
     st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
     st.stop()
 funders = sorted(grants["funder"].unique())
+projects_of = ui.query(facets.facet_counts, filters=filters)["funder"]
+
+
+def _funder_option(name: str | None) -> str:
+    if name is None:
+        return t("grants.all_funders", language)
+    projects = format_number(projects_of.get(name, 0), language)
+    return t("filters.option.count", language, option=name, projects=projects)
+
+
+# The URL holds the funder's name (`?funder=Vinnova`), not the label with its count.
+wanted = st.query_params.get("funder")
 funder = st.selectbox(
     t("grants.funder", language),
     [None, *funders],
-    key="funder",
-    format_func=lambda name: name or t("grants.all_funders", language),
-    bind="query-params",
+    index=funders.index(wanted) + 1 if wanted in funders else 0,
+    format_func=_funder_option,
+    help=t("grants.funder.help", language),
 )
 if funder:
+    st.query_params["funder"] = funder
     grants = grants[grants["funder"] == funder]
+elif "funder" in st.query_params:
+    del st.query_params["funder"]
+reports = ui.query(funding.funder_reports, filters=filters, today=today)
+reports = reports[reports["project_reference"].isin(grants["project_reference"])]
+days = funding.DUE_SOON_DAYS
 
 with ui.section("cards"):
-    cards = st.columns(4)
-    cards[0].metric(t("column.grants", language), len(grants), border=True)
-    cards[1].metric(
-        t("kpi.granted", language),
-        format_msek(int(grants["amount_sek"].sum()), language),
-        border=True,
-    )
+    granted = int(grants["amount_sek"].sum())
     paid = int(grants["disbursed_sek"].sum())
-    cards[2].metric(
+    money, watch = st.columns(3), st.columns(3)
+    money[0].metric(t("column.grants", language), len(grants), border=True)
+    money[1].metric(t("kpi.granted", language), format_msek(granted, language), border=True)
+    money[2].metric(
         t("portfolio.disbursed", language),
         format_msek(paid, language),
         border=True,
-        delta=format_percent(paid / max(int(grants["amount_sek"].sum()), 1), language),
+        delta=format_percent(paid / max(granted, 1), language),
         delta_color="off",
         delta_arrow="off",
     )
-    cards[3].metric(
-        t("grants.reports_late", language), int(grants["reports_late"].sum()), border=True
+    watch[0].metric(
+        t("grants.remaining", language),
+        format_msek(int(grants["remaining_sek"].sum()), language),
+        help=t("grants.remaining.help", language),
+        border=True,
+    )
+    watch[1].metric(
+        t("grants.reports_late", language), int((reports["state"] == "late").sum()), border=True
+    )
+    watch[2].metric(
+        t("grants.reports_due", language, days=days),
+        int((reports["state"] == "due").sum()),
+        border=True,
     )
     st.caption(periods.period_caption(filters, "funders", language))
+
+# What is left to pay is money like the amount; a funder's name opens its organisation page.
+REMAINING = {"remaining_sek": tables.Shown("money", "column.remaining")}
+funder_link = {
+    t("column.funder", language): st.column_config.LinkColumn(
+        t("column.funder", language), display_text=organisations.LINK_TEXT
+    )
+}
+
+st.header(t("grants.reports", language))
+with ui.section("reports"):
+    if reports.empty:
+        st.caption(t("grants.reports.none", language, days=days))
+    else:
+        st.dataframe(tables.localise(reports, language), hide_index=True)
+        ui.download_buttons(reports, name="reports", language=language, key="reports")
 
 st.header(t("grants.per_funder", language))
 with ui.section("per_funder"):
     summary = funding.funder_summary(grants)
-    st.dataframe(tables.localise(summary, language), hide_index=True)
+    st.dataframe(
+        tables.localise(organisations.with_links(summary, "funder"), language, REMAINING),
+        hide_index=True,
+        column_config=funder_link,
+    )
     ui.download_buttons(summary, name="funders", language=language, key="funders")
 
 with ui.section("disbursements"):
@@ -64,5 +113,22 @@ with ui.section("disbursements"):
 
 st.header(t("grants.list", language))
 with ui.section("list"):
-    st.dataframe(tables.localise(grants, language), hide_index=True)
+    st.dataframe(
+        tables.localise(organisations.with_links(grants, "funder"), language, REMAINING),
+        hide_index=True,
+        column_config=funder_link,
+    )
     ui.download_buttons(grants, name="grants", language=language, key="grants")
+    # The open grants standard, of exactly the grants listed; built only when clicked.
+    st.download_button(
+        t("grants.giving360", language),
+        data=functools.partial(
+            giving360.to_csv, ui.engine(), grant_references=tuple(grants["grant_reference"])
+        ),
+        file_name="grants_360giving.csv",
+        mime="text/csv",
+        key="grants_360giving",
+        help=t("grants.giving360.help", language),
+        icon=":material/download:",
+        on_click="ignore",
+    )

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from arena import charts, ui
+from arena import brief, charts, ui
 from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
 from arena.queries import attention, funding, periods, portfolio, results
 
@@ -18,6 +18,25 @@ status = ui.query(portfolio.status_change, filters=filters, today=today)
 if status["now"].sum() == 0:
     st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
     st.stop()
+
+# The leadership brief is built (queries from the cache, Chromium's print) only when asked for.
+with ui.section("brief"):
+    if st.button(t("brief.prepare", language), help=t("brief.prepare.help", language)):
+        with st.spinner(t("brief.building", language)):
+            data = brief.collect(ui.query, filters=filters, today=today)
+            document = brief.brief_html(data, language=language, filters=filters, today=today)
+            pdf = brief.html_to_pdf(document)
+        if pdf is None:
+            st.warning(t("brief.no_pdf", language))
+        st.download_button(
+            t("brief.download_pdf" if pdf else "brief.download_html", language),
+            data=pdf or document,
+            file_name=t("brief.file", language, day=today.isoformat())
+            + (".pdf" if pdf else ".html"),
+            mime="application/pdf" if pdf else "text/html",
+            icon=":material/download:",
+            on_click="ignore",
+        )
 
 # Projects by status, with the change against the same day last year.
 st.header(t("overview.status", language))
@@ -68,34 +87,23 @@ with year, ui.section("burn"):
     )
     st.caption(t("kpi.burn.caption", language, year=burn["year"]))
 with outcomes, ui.section("indicators"):
-    indicators = ui.query(results.indicator_progress, filters=filters)
-    targets = indicators.dropna(subset=["progress"])
+    registry = ui.query(results.indicator_progress, filters=filters)
+    summary = brief.indicator_summary(registry)
     st.metric(
         t("kpi.indicators", language),
-        t(
-            "kpi.indicators.value",
-            language,
-            reached=int((targets["progress"] >= 1).sum()),
-            total=len(targets),
-        ),
+        t("kpi.indicators.value", language, reached=summary.reached, total=summary.total),
         delta=t(
-            "kpi.indicators.delta",
-            language,
-            progress=format_percent(targets["progress"].clip(upper=1).mean(), language),
+            "kpi.indicators.delta", language, progress=format_percent(summary.progress, language)
         ),
         delta_color="off",
         delta_arrow="off",
         border=True,
         help=t("kpi.indicators.help", language),
     )
-    coverage = indicators["coverage"].dropna()
-    st.caption(
-        t(
-            "kpi.indicators.caption",
-            language,
-            coverage=format_percent(coverage.mean(), language) if len(coverage) else "–",
-        )
-    )
+    coverage = format_percent(summary.coverage, language)
+    st.caption(t("kpi.indicators.caption", language, coverage=coverage))
+    if named := charts.target_summary(registry, language):  # which indicators the count holds
+        st.caption(ui.plain(named))
     st.caption(periods.period_caption(filters, "indicators", language))
 
 with ui.section("chain"):

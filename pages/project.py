@@ -4,7 +4,7 @@ import streamlit as st
 
 from arena import charts, tables, ui
 from arena.i18n import format_date, format_sek, label, sector_label, t
-from arena.queries import portfolio
+from arena.queries import history, portfolio
 
 ui.ensure_shell()
 language = ui.language()
@@ -26,6 +26,7 @@ if wanted and wanted not in references:
     st.warning(t("project.unknown", language, reference=ui.plain(wanted)))
 
 detail = ui.query(portfolio.project_detail, reference=reference, today=ui.today())
+detail["imports"] = ui.query(history.project_imports, reference=reference)
 project = detail["project"]
 # Titles and texts come from imported files: shown as written, never as Markdown.
 st.header(ui.plain(project["title"]))

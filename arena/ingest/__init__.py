@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from arena import config, models
-from arena.i18n import t
+from arena.i18n import msg, t
 from arena.ingest import apply as _apply
 from arena.ingest.apply import (
     Blocker,
@@ -33,12 +33,14 @@ from arena.ingest.apply import (
     UndoError,
     UndoPreview,
     apply_plan,
+    outside_message,
     undo_import,
 )
-from arena.ingest.formats import KINDS, UPLOAD_KINDS, split
+from arena.ingest.kinds import KINDS
+from arena.ingest.layouts import UPLOAD_KINDS, split
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import ReadError, read_file
-from arena.ingest.report import STORE_ERROR, Problem, distinct_problems
+from arena.ingest.report import STORE_ERROR, Problem, distinct_problems, kind_name
 from arena.ingest.validate import ParsedTable, UnknownKindError, detect_kind, parse_table
 from arena.store import transaction
 
@@ -54,6 +56,7 @@ __all__ = [
     "Upload",
     "import_files",
     "load_demo",
+    "outside_message",
     "undo",
     "undo_preview",
 ]
@@ -111,7 +114,7 @@ class ImportResult:
             language,
             import_id=self.import_id,
             counts=counts,
-            errors=errors,
+            count=errors,
         )
         if self.previous_import_id is not None:
             text += " " + t("import.same_file", language, import_id=self.previous_import_id)
@@ -143,19 +146,14 @@ def _parse(
         return [], [
             Problem(
                 "format-error",
-                f"{upload.name}: rubrikerna passar ingen känd datatyp. Välj typ ({known}) "
-                "eller använd en mall från Data-sidan.",
-                f"{upload.name}: the headers match no known kind of data. Choose the kind "
-                f"({known}) or use a template from the Data page.",
+                msg("import.unknown_headers", file=upload.name, known=known),
                 row=raw.header_line or None,
             )
         ]
     if name not in UPLOAD_KINDS:
         return [], [
             Problem(
-                "format-error",
-                f"{upload.name}: okänd datatyp ”{name}” (kända: {known}).",
-                f"{upload.name}: unknown kind “{name}” (known: {known}).",
+                "format-error", msg("import.unknown_kind", file=upload.name, name=name, known=known)
             )
         ]
     return [
@@ -200,11 +198,7 @@ def _record_run(
 
 def _constraint_problem(exc: IntegrityError) -> Problem:
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    return Problem(
-        "constraint-error",
-        f"Databasen avvisade uppladdningen ({detail}); inget har ändrats.",
-        f"The database refused the upload ({detail}); nothing was changed.",
-    )
+    return Problem("constraint-error", msg("import.refused", detail=detail))
 
 
 def _store_problem(exc: DBAPIError) -> Problem:
@@ -212,11 +206,7 @@ def _store_problem(exc: DBAPIError) -> Problem:
     a sentence for the report, never a traceback. The transaction has rolled back.
     """
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    return Problem(
-        STORE_ERROR,
-        f"Databasen kunde inte användas ({detail}); inget har ändrats.",
-        f"The store could not be used ({detail}); nothing was changed.",
-    )
+    return Problem(STORE_ERROR, msg("import.store_failed", detail=detail))
 
 
 @contextmanager
@@ -274,11 +264,7 @@ def import_files(
     duplicates = {name for name in seen_kinds if seen_kinds.count(name) > 1}
     for name in sorted(duplicates):
         problems.append(
-            Problem(
-                "format-error",
-                f"Flera filer innehåller {KINDS[name].label_sv.lower()}; ladda upp en i taget.",
-                f"Several files contain {KINDS[name].label_en.lower()}; upload one at a time.",
-            )
+            Problem("format-error", msg("import.kind_twice", kind=kind_name(name, lower=True)))
         )
 
     def result(outcome: str, plan: Plan | None, **extra: object) -> ImportResult:
@@ -358,19 +344,11 @@ def undo(engine: Engine, import_id: int, *, cascade: bool = False) -> dict[str, 
     except IntegrityError as exc:
         # A row to restore refers to one a later change removed: nothing was written.
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise UndoError(
-            f"Import {import_id} kan inte ångras: databasen avvisade återställningen ({detail}); "
-            "inget har ändrats.",
-            f"Import {import_id} cannot be undone: the database refused the restore ({detail}); "
-            "nothing was changed.",
-        ) from exc
+        raise UndoError(msg("undo.refused", id=import_id, detail=detail)) from exc
     except OperationalError as exc:
         if not _is_busy(exc):
             raise
-        raise UndoError(
-            "Databasen är upptagen av en annan import; inget har ändrats. Försök igen.",
-            "The store is busy with another import; nothing was changed. Try again.",
-        ) from exc
+        raise UndoError(msg("undo.busy")) from exc
 
 
 def undo_preview(engine: Engine, import_id: int) -> UndoPreview:

@@ -8,6 +8,9 @@ project page reads them too:
     before   JSON object of the row's natural columns as they were (dates as ISO text); null
              when the import created it; a deleted row also carries its id in "_id"
     after    the same for the row as the import left it; null when it deleted it
+    project_before, project_after
+             the reference of the project the row belonged to before and after (see
+             `_projects_of`): the project page finds a project's imports by these, indexed
 
 Why not `INSERT ... ON CONFLICT DO UPDATE`: the plan was made inside the same write
 transaction, under the lock every writer takes (`store.transaction`), so it already knows
@@ -30,7 +33,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena import models
-from arena.ingest.formats import KINDS, Kind
+from arena.i18n import Message, msg
+from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
     driver_rows,
@@ -43,15 +47,19 @@ from arena.ingest.natural import (
     table_of,
 )
 from arena.ingest.plan import KindPlan, Plan
+from arena.ingest.report import kind_name, listing
 
 
 class UndoError(Exception):
-    """An import cannot be undone; the message says why, in Swedish and English."""
+    """An import cannot be undone; `message` says why, written in the reader's language."""
 
-    def __init__(self, message_sv: str, message_en: str):
-        super().__init__(message_en)
-        self.message_sv = message_sv
-        self.message_en = message_en
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        # Logs and tracebacks read the code's language; people read `message` in their own.
+        return self.message.render("en")
 
 
 def _each_distinct(function: Callable[[object], object], values: list) -> list:
@@ -268,7 +276,7 @@ def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
                 lookups[kind.name] = key_ids(conn, kind.name)
         if len(kind_plan.updated_rows):
             _write_updates(conn, kind_plan, lookups, now)
-        history += _change_records(kind_plan, import_id)
+        history += _change_records(conn, kind_plan, import_id)
     for kind_plan in reversed(plan.kinds):  # children before parents
         if len(kind_plan.deleted_rows):
             _delete_by_id(conn, kind_plan.kind, kind_plan.deleted_rows["_id"].tolist())
@@ -276,13 +284,41 @@ def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
         _insert_rows(conn, models.ImportChange.__table__, records)
 
 
-def _change_records(kind_plan: KindPlan, import_id: int) -> list[dict[str, list]]:
+def _projects_of(
+    conn: Connection, kind: Kind, frame: pd.DataFrame, grants: dict[str, str]
+) -> list[str | None]:
+    """The reference of the project each row of `frame` belongs to: a project's own; the
+    project a participant, grant or project-scoped row names; a disbursement's through its
+    grant (`grants`, filled on first use); None for rows of no project.
+    """
+    if kind.model is models.Project:
+        return frame[key_column(kind)].tolist()
+    for column in kind.stored_columns:
+        if column.scope == "project" or (column.ref is not None and column.ref.kind == "projects"):
+            return frame[column.name].tolist()
+        if column.ref is not None and column.ref.kind == "grants":
+            if not grants:  # the grants are written (and not yet deleted) by now
+                grant, project = table_of(KINDS["grants"]), table_of(KINDS["projects"])
+                grants.update(
+                    driver_rows(
+                        conn,
+                        sa.select(grant.c.reference, project.c.reference).join(
+                            project, project.c.id == grant.c.project_id
+                        ),
+                    )
+                )
+            return [grants.get(reference) for reference in frame[column.name].tolist()]
+    return [None] * len(frame)
+
+
+def _change_records(conn: Connection, kind_plan: KindPlan, import_id: int) -> list[dict[str, list]]:
     """The history of one kind's changes, a record per created, updated or deleted row: the
     records of each action as one set of columns (a created row has no "before", a deleted
     one no "after"), in that order.
     """
     kind = kind_plan.kind
     stored = [column.name for column in kind.stored_columns]
+    grants: dict[str, str] = {}
     batches = []
     for frame, before, after, before_names in (
         (kind_plan.new_rows, None, kind_plan.new_rows, stored),
@@ -299,6 +335,12 @@ def _change_records(kind_plan: KindPlan, import_id: int) -> list[dict[str, list]
                 "row_key": _json_rows(kind, frame, list(kind.key), keys=True),
                 "before": nothing if before is None else _json_rows(kind, before, before_names),
                 "after": nothing if after is None else _json_rows(kind, after, stored),
+                "project_before": (
+                    nothing if before is None else _projects_of(conn, kind, before, grants)
+                ),
+                "project_after": (
+                    nothing if after is None else _projects_of(conn, kind, after, grants)
+                ),
             }
         )
     return batches
@@ -324,8 +366,8 @@ EXAMPLES = 3  # rows named per kind when an undo is blocked
 class UndoBlockedError(UndoError):
     """Later imports hang on the rows of the import to undo; `blockers` names them."""
 
-    def __init__(self, message_sv: str, message_en: str, blockers: list[Blocker]):
-        super().__init__(message_sv, message_en)
+    def __init__(self, message: Message, blockers: list[Blocker]):
+        super().__init__(message)
         self.blockers = blockers
 
 
@@ -360,18 +402,16 @@ class Blocker:
     rows: dict[str, int]  # kind -> how many of its rows hang
     examples: dict[str, list[str]]  # kind -> the first of those rows' keys, as users read them
 
-    def describe(self, language: str) -> str:
+    def describe(self) -> Message:
         """What hangs, per kind: "Projektdeltagare (2): 2018-04510 · Vinnova · coordinator, …"."""
         parts = []
         for name, count in self.rows.items():
-            kind = KINDS[name]
+            # The examples are row keys as the file has them: the same in every language.
             shown = ", ".join(self.examples[name]) + (
                 ", …" if count > len(self.examples[name]) else ""
             )
-            parts.append(
-                f"{kind.label_sv if language == 'sv' else kind.label_en} ({count}): {shown}"
-            )
-        return "; ".join(parts)
+            parts.append(msg("undo.hanging", kind=kind_name(name), rows=count, examples=shown))
+        return listing(parts, "list.semicolon")
 
 
 @dataclass(frozen=True)
@@ -381,7 +421,7 @@ class UndoPreview:
     effect: ImportEffect
     blockers: list[Blocker]  # later imports that hang directly on its rows
     cascade: list[ImportEffect]  # every import a cascade undoes first (transitively), newest first
-    outside: list[str]  # rows changed or added outside any import since: no undo is possible
+    outside: list[Message]  # rows changed or added outside any import since: no undo is possible
     store_rows: int  # rows of every kind in the store now
 
     @property
@@ -432,12 +472,9 @@ def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
     run_table = models.ImportRun.__table__
     run = conn.execute(sa.select(run_table).where(run_table.c.id == import_id)).mappings().first()
     if run is None:
-        raise UndoError(f"Importen {import_id} finns inte.", f"Import {import_id} does not exist.")
+        raise UndoError(msg("undo.no_such_import", id=import_id))
     if run["outcome"] != "committed":
-        raise UndoError(
-            f"Importen {import_id} kan inte ångras (status: {run['outcome']}).",
-            f"Import {import_id} cannot be undone (status: {run['outcome']}).",
-        )
+        raise UndoError(msg("undo.not_committed", id=import_id, outcome=run["outcome"]))
     return run
 
 
@@ -532,7 +569,7 @@ def _analyse(
         return frames[name]
 
     hanging: dict[int, dict[str, list[str]]] = {}  # import -> kind -> recorded row keys
-    outside: list[str] = []
+    outside: list[Message] = []
 
     def attribute(name: str, row_keys: list[str], *, always: bool) -> None:
         """Charge rows to the later imports that recorded them; with `always` a row nobody
@@ -542,7 +579,7 @@ def _analyse(
             for owner in owners:
                 hanging.setdefault(owner, {}).setdefault(name, []).append(row_key)
             if always and not owners:
-                outside.append(f"{KINDS[name].label_en}: {_key_label(row_key)}")
+                outside.append(msg("undo.row", kind=kind_name(name), row=_key_label(row_key)))
 
     # Rows this import touched that later imports touched too.
     for name, row_keys in recorded.touched.items():
@@ -640,25 +677,21 @@ def undo_preview(conn: Connection, import_id: int) -> UndoPreview:
 
 
 def _blocked_error(import_id: int, blockers: list[Blocker]) -> UndoBlockedError:
-    def names(language: str) -> str:
-        return "; ".join(f"#{b.import_id} {b.file_name} ({b.describe(language)})" for b in blockers)
-
+    imports = [
+        msg("undo.blocker", id=b.import_id, file=b.file_name, what=b.describe()) for b in blockers
+    ]
     return UndoBlockedError(
-        f"Import {import_id} kan inte ångras: senare importer bygger på dess rader: "
-        f"{names('sv')}. Ångra dem först, eller välj att ångra även dem.",
-        f"Import {import_id} cannot be undone: later imports build on its rows: "
-        f"{names('en')}. Undo them first, or choose to undo them too.",
-        blockers,
+        msg("undo.blocked", id=import_id, imports=listing(imports, "list.semicolon")), blockers
     )
 
 
-def _outside_error(import_id: int, rows: list[str]) -> UndoError:
-    shown = ", ".join(rows[:5]) + (", …" if len(rows) > 5 else "")
-    return UndoError(
-        f"Import {import_id} kan inte ångras: rader har ändrats utanför importerna sedan dess "
-        f"({shown}).",
-        f"Import {import_id} cannot be undone: rows changed outside the imports since ({shown}).",
-    )
+def outside_message(import_id: int, rows: list[Message]) -> Message:
+    """Why `import_id` cannot be undone when `rows` changed outside the imports since: the
+    first five of them named, so the person can find and fix them."""
+    shown = listing(rows[:5])
+    if rows[5:]:
+        shown = msg("list.more", items=shown)
+    return msg("undo.outside", id=import_id, rows=shown)
 
 
 def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
@@ -667,7 +700,7 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     frames: dict[str, pd.DataFrame] = {}
     hanging, outside = _analyse(conn, recorded, _later_records(conn, import_id), frames)
     if outside:
-        raise _outside_error(import_id, outside)
+        raise UndoError(outside_message(import_id, outside))
     if hanging:
         raise _blocked_error(import_id, _blockers(conn, hanging))
     order = list(KINDS)

@@ -14,7 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from arena.ingest.formats import KINDS, Kind
+from arena.ingest.kinds import KINDS, Kind
 
 # Which kind a scope column points at (country scopes point at no table).
 SCOPE_KINDS = {"programme": "programmes", "project": "projects"}

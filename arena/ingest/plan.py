@@ -23,7 +23,9 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from arena.ingest.formats import KINDS, Kind, guess_org_kind
+from arena.i18n import msg
+from arena.ingest.kinds import KINDS, Kind
+from arena.ingest.layouts import guess_org_kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
     key_column,
@@ -33,7 +35,7 @@ from arena.ingest.natural import (
     objects_frame,
     table_of,
 )
-from arena.ingest.report import Problem
+from arena.ingest.report import Problem, kind_name, listing
 from arena.ingest.validate import ParsedTable
 
 # Errors that reject one row; the others (missing-label ...) reject the whole file.
@@ -343,7 +345,7 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
     for column, target in checks:
         if column.name not in table.frame.columns:
             continue
-        target_kind, label = KINDS[target], table.label(column.name)
+        label = table.label(column.name)
         series = table.frame[column.name]
         found = np.fromiter(map(known[target].__contains__, series), dtype=bool, count=len(series))
         unknown = series.notna().to_numpy() & ~found
@@ -351,10 +353,12 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
             problems.append(
                 Problem(
                     "foreign-key",
-                    f"{target_kind.label_sv} saknar ”{value}” (kolumn ”{label}”); "
-                    "lägg till den först eller i samma uppladdning.",
-                    f"{target_kind.label_en} has no “{value}” (column “{label}”); "
-                    "add it first or in the same upload.",
+                    msg(
+                        "problem.unknown_reference",
+                        kind=kind_name(target),
+                        value=value,
+                        label=label,
+                    ),
                     row=int(line),
                     column=label,
                     value=str(value),
@@ -386,8 +390,7 @@ def _unique_problems(table: ParsedTable, existing: pd.DataFrame) -> list[Problem
             problems.append(
                 Problem(
                     "unique-error",
-                    f"Organisationsnumret {number} tillhör redan ”{first}”.",
-                    f"The organisation number {number} already belongs to “{first}”.",
+                    msg("problem.org_number_taken", number=number, name=first),
                     row=int(line),
                     column=table.label("org_number"),
                     value=number,
@@ -428,10 +431,12 @@ def _deletion_problems(conn: Connection, kind_plan: KindPlan, uploaded: set[str]
     return [
         Problem(
             "foreign-key",
-            f"{kind.label_sv}: ”{key}” finns inte i filen men kan inte tas bort: "
-            f"{', '.join(other.label_sv.lower() for other in others)} hänvisar till den.",
-            f"{kind.label_en}: “{key}” is not in the file but cannot be deleted: "
-            f"{', '.join(other.label_en.lower() for other in others)} refer to it.",
+            msg(
+                "problem.still_referred",
+                kind=kind_name(kind.name),
+                row=key,
+                others=listing([kind_name(other.name, lower=True) for other in others]),
+            ),
             value=str(key),
             table=kind.name,
         )

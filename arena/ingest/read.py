@@ -23,16 +23,21 @@ import numpy as np
 import pandas as pd
 
 from arena import config
+from arena.i18n import msg
 from arena.ingest import values as v
-from arena.ingest.report import Problem
+from arena.ingest.report import Problem, listing, quoted
 
 
 class ReadError(Exception):
     """The file cannot be read at all; carries the problem for the report."""
 
     def __init__(self, problem: Problem):
-        super().__init__(problem.message_en)
+        super().__init__(problem.message)
         self.problem = problem
+
+    def __str__(self) -> str:
+        # Logs and tracebacks read the code's language; people read the problem in their own.
+        return self.problem.text("en")
 
 
 @dataclass(frozen=True, eq=False)
@@ -230,8 +235,7 @@ class RawTable:
                 problems.append(
                     Problem(
                         "missing-cell",
-                        f"Raden har {length} celler men rubriken {width}.",
-                        f"The row has {length} cells but the header has {width}.",
+                        msg("read.missing_cell", count=length, width=width),
                         row=line,
                     )
                 )
@@ -239,8 +243,7 @@ class RawTable:
                 problems.append(
                     Problem(
                         "extra-cell",
-                        f"Raden har {length} celler men rubriken bara {width}.",
-                        f"The row has {length} cells but the header only {width}.",
+                        msg("read.extra_cell", count=length, width=width),
                         row=line,
                         value=str(extra[0]),
                     )
@@ -249,8 +252,7 @@ class RawTable:
             problems.append(
                 Problem(
                     "blank-row",
-                    "Tom rad; den hoppas över.",
-                    "Blank row; it is skipped.",
+                    msg("read.blank_row"),
                     row=self.line_of(int(index)),
                     severity="warning",
                 )
@@ -285,10 +287,7 @@ def decode(data: bytes) -> tuple[str, str]:
             raise ReadError(
                 Problem(
                     "encoding-error",
-                    "Filen är varken UTF-8 eller Windows-1252 (byte "
-                    f"0x{undefined[0]:02X}). Spara den som CSV UTF-8 och försök igen.",
-                    "The file is neither UTF-8 nor Windows-1252 (byte "
-                    f"0x{undefined[0]:02X}). Save it as CSV UTF-8 and try again.",
+                    msg("read.not_utf8_or_cp1252", byte=f"0x{undefined[0]:02X}"),
                 )
             ) from None
         text, encoding = data.decode("cp1252"), "windows-1252"
@@ -297,10 +296,7 @@ def decode(data: bytes) -> tuple[str, str]:
         raise ReadError(
             Problem(
                 "encoding-error",
-                f"Texten ser dubbelkodad ut (”{match.group()}” på rad {line}, troligen å/ä/ö). "
-                "Exportera filen på nytt som CSV UTF-8.",
-                f"The text looks double-encoded (“{match.group()}” on line {line}, probably "
-                "å/ä/ö). Export the file again as CSV UTF-8.",
+                msg("read.double_encoded", text=match.group(), line=line),
                 row=line,
             )
         )
@@ -311,8 +307,7 @@ def _encoding_error(encoding: str, exc: UnicodeDecodeError) -> ReadError:
     return ReadError(
         Problem(
             "encoding-error",
-            f"Filen börjar som {encoding} men innehåller ogiltiga tecken (byte {exc.start}).",
-            f"The file starts as {encoding} but contains invalid characters (byte {exc.start}).",
+            msg("read.invalid_characters", encoding=encoding, byte=exc.start),
         )
     )
 
@@ -355,17 +350,14 @@ def read_csv(text: str, name: str) -> RawTable:
     try:
         header = next(reader, None)
         if header is None:
-            raise ReadError(Problem("format-error", "Filen är tom.", "The file is empty."))
+            raise ReadError(Problem("format-error", msg("read.empty_file")))
         header_end = reader.line_num
         rows: list[list[object]] = list(reader)
     except csv.Error as exc:
         line = reader.line_num + header_line - 1
         raise ReadError(
             Problem(
-                "format-error",
-                f"CSV-filen kan inte läsas på rad {line}: {exc}.",
-                f"The CSV file cannot be read at line {line}: {exc}.",
-                row=line,
+                "format-error", msg("read.csv_unreadable", line=line, reason=str(exc)), row=line
             )
         ) from exc
     if header_end == 1 and reader.line_num == 1 + len(rows):
@@ -454,8 +446,9 @@ _TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(?=[\s/>])([^>]*)>")
 _R_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*["']([A-Z]*)([0-9]+)["']""")
 
 
-def _xlsx_error(error: str, sv: str, en: str, **where: object) -> ReadError:
-    return ReadError(Problem(error, sv, en, **where))
+def _xlsx_error(error: str, key: str, **values: object) -> ReadError:
+    """A workbook that cannot be read: catalogue text `key` with `values`."""
+    return ReadError(Problem(error, msg(key, **values)))
 
 
 def _column_number(letters: bytes) -> int:
@@ -480,20 +473,15 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
     if total > XLSX_MAX_UNPACKED_BYTES:
         raise _xlsx_error(
             "source-error",
-            f"Excel-filen packas upp till {total // 1024**2} MB, mer än de "
-            f"{XLSX_MAX_UNPACKED_BYTES // 1024**2} MB som läses. Spara bladet som CSV.",
-            f"The Excel file unpacks to {total // 1024**2} MB, more than the "
-            f"{XLSX_MAX_UNPACKED_BYTES // 1024**2} MB that is read. Save the sheet as CSV.",
+            "read.xlsx_too_large",
+            size=total // 1024**2,
+            limit=XLSX_MAX_UNPACKED_BYTES // 1024**2,
         )
     for info in archive.infolist():
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FROM_BYTES and ratio > XLSX_MAX_RATIO:
             raise _xlsx_error(
-                "source-error",
-                f"Delen {info.filename} i Excel-filen packas upp {ratio:.0f} gånger; så "
-                "mycket packar inget kalkylblad. Filen läses inte.",
-                f"The part {info.filename} of the Excel file unpacks {ratio:.0f} times; no "
-                "spreadsheet packs that tightly. The file is not read.",
+                "source-error", "read.xlsx_ratio", part=info.filename, ratio=f"{ratio:.0f}"
             )
 
 
@@ -533,11 +521,7 @@ def _inflate(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 
 def _broken(info: zipfile.ZipInfo) -> ReadError:
-    return _xlsx_error(
-        "format-error",
-        f"Excel-filen är trasig (delen {info.filename} stämmer inte med sin storlek).",
-        f"The Excel file is broken (the part {info.filename} does not match its size).",
-    )
+    return _xlsx_error("format-error", "read.xlsx_broken", part=info.filename)
 
 
 # The workbook and its relationships: a few KB even with hundreds of sheets.
@@ -589,11 +573,7 @@ def _sheets(archive: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
     try:
         root = _xml(archive, workbook_part)
     except (KeyError, ElementTree.ParseError) as exc:
-        raise _xlsx_error(
-            "format-error",
-            f"Excel-filen saknar en läsbar arbetsbok ({exc}).",
-            f"The Excel file has no readable workbook ({exc}).",
-        ) from exc
+        raise _xlsx_error("format-error", "read.xlsx_no_workbook", reason=str(exc)) from exc
     parts = _relationships(archive, workbook_part)
     sheets, active = [], 0
     for element in root.iter():
@@ -618,21 +598,16 @@ def _choose(sheets: list[_Sheet], active: int, wanted: str | None) -> _Sheet:
         for sheet in sheets:
             if sheet.name == wanted:
                 return sheet
-        names = ", ".join(f"”{sheet.name}”" for sheet in visible)
-        names_en = ", ".join(f"“{sheet.name}”" for sheet in visible)
         raise _xlsx_error(
             "format-error",
-            f"Bladet ”{wanted}” finns inte. Bladen i filen: {names}.",
-            f"There is no sheet “{wanted}”. The sheets in the file: {names_en}.",
+            "read.xlsx_no_such_sheet",
+            sheet=wanted,
+            sheets=listing([quoted(sheet.name) for sheet in visible]),
         )
     if 0 <= active < len(sheets) and sheets[active].visible:
         return sheets[active]
     if not visible:
-        raise _xlsx_error(
-            "format-error",
-            "Excel-filen har inget synligt blad.",
-            "The Excel file has no visible sheet.",
-        )
+        raise _xlsx_error("format-error", "read.xlsx_no_visible_sheet")
     return visible[0]
 
 
@@ -669,16 +644,20 @@ def _sheet_data(chunks: Iterator[bytes], sheet: str) -> Iterator[bytes]:
 def _check_extent(sheet: str, rows: int, columns: int) -> None:
     if rows * columns > XLSX_MAX_CELLS:
         letters = _column_letters(columns)
-        raise _xlsx_error(
-            "source-error",
-            f"Bladet ”{sheet}” når rad {rows} och kolumn {letters}: {rows} × {columns} celler är "
-            f"fler än de {XLSX_MAX_CELLS:,} som läses. Ta bort tomma formaterade rader och "
-            "kolumner, eller spara bladet som CSV.".replace(",", " "),
-            f"The sheet “{sheet}” reaches row {rows} and column {letters}: {rows} × {columns} "
-            f"cells are more than the {XLSX_MAX_CELLS:,} that are read. Delete empty formatted "
-            "rows and columns, or save the sheet as CSV.",
-            row=rows,
-            column=letters,
+        raise ReadError(
+            Problem(
+                "source-error",
+                msg(
+                    "read.xlsx_extent",
+                    sheet=sheet,
+                    rows=rows,
+                    letters=letters,
+                    columns=columns,
+                    count=XLSX_MAX_CELLS,
+                ),
+                row=rows,
+                column=letters,
+            )
         )
 
 
@@ -766,11 +745,7 @@ def _checked_sheet(data: bytes, wanted: str | None) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise _xlsx_error(
-            "format-error",
-            f"Excel-filen kan inte öppnas: {exc}.",
-            f"The Excel file cannot be opened: {exc}.",
-        ) from exc
+        raise _xlsx_error("format-error", "read.xlsx_unopenable", reason=str(exc)) from exc
     with archive:
         _check_sizes(archive)
         sheets, active = _sheets(archive)
@@ -778,11 +753,7 @@ def _checked_sheet(data: bytes, wanted: str | None) -> str:
         try:
             info = archive.getinfo(sheet.part)
         except KeyError:
-            raise _xlsx_error(
-                "format-error",
-                f"Bladet ”{sheet.name}” saknas i Excel-filen.",
-                f"The sheet “{sheet.name}” is missing from the Excel file.",
-            ) from None
+            raise _xlsx_error("format-error", "read.xlsx_sheet_missing", sheet=sheet.name) from None
         extent = _explicit_extent(_sheet_data(_inflate(data, info), sheet.name))
         if extent is None:
             extent = _walked_extent(_sheet_data(_inflate(data, info), sheet.name))
@@ -816,15 +787,11 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
             # From A1, so a row's index is its sheet row - 1 whatever lies above the data.
             all_rows = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
     except (CalamineError, ValueError, OSError) as exc:
-        raise _xlsx_error(
-            "format-error",
-            f"Excel-filen kan inte läsas: {exc}.",
-            f"The Excel file cannot be read: {exc}.",
-        ) from exc
+        raise _xlsx_error("format-error", "read.xlsx_unreadable", reason=str(exc)) from exc
     # Every number is a double, as Excel keeps it: the values module reads 2017.0 as 2017.
     start = _header_row(all_rows)
     if start is None:
-        raise ReadError(Problem("format-error", "Bladet är tomt.", "The sheet is empty."))
+        raise ReadError(Problem("format-error", msg("read.empty_sheet")))
     header = [
         str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell)
         for cell in all_rows[start]
@@ -842,32 +809,19 @@ def read_json(text: str, name: str) -> RawTable:
         records = json.loads(text)
     except RecursionError:
         # Python's parser recurses per level; thousands of nested [ or { exhaust the stack.
-        raise ReadError(
-            Problem(
-                "format-error",
-                "JSON-filen är för djupt nästlad för att läsas; den ska vara en lista av objekt.",
-                "The JSON file is nested too deeply to read; it must be a list of objects.",
-            )
-        ) from None
+        raise ReadError(Problem("format-error", msg("read.json_too_deep"))) from None
     except json.JSONDecodeError as exc:
         raise ReadError(
             Problem(
                 "format-error",
-                f"JSON-filen kan inte läsas (rad {exc.lineno}): {exc.msg}.",
-                f"The JSON file cannot be read (line {exc.lineno}): {exc.msg}.",
+                msg("read.json_unreadable", line=exc.lineno, reason=exc.msg),
                 row=exc.lineno,
             )
         ) from exc
     if isinstance(records, dict):
         records = [records]
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise ReadError(
-            Problem(
-                "format-error",
-                "JSON-filen ska vara en lista av objekt.",
-                "The JSON file must be a list of objects.",
-            )
-        )
+        raise ReadError(Problem("format-error", msg("read.json_not_a_list")))
     header = list(dict.fromkeys(key for record in records for key in record))
     rows = [
         ["" if record.get(key) is None else record.get(key) for key in header] for record in records
@@ -885,10 +839,7 @@ def check_size(size: int) -> None:
         raise ReadError(
             Problem(
                 "source-error",
-                f"Filen är {megabytes} MB; högst {config.UPLOAD_LIMIT_MB} MB läses. Dela upp "
-                "den i flera filer.",
-                f"The file is {megabytes} MB; at most {config.UPLOAD_LIMIT_MB} MB is read. "
-                "Split it into several files.",
+                msg("read.too_large", size=megabytes, limit=config.UPLOAD_LIMIT_MB),
             )
         )
 
@@ -900,13 +851,7 @@ def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTab
     if suffix in {"xlsx", "xlsm"}:
         return read_xlsx(data, filename, sheet)
     if suffix == "xls":
-        raise ReadError(
-            Problem(
-                "format-error",
-                "Det gamla Excel-formatet .xls stöds inte. Spara som .xlsx eller CSV.",
-                "The old Excel format .xls is not supported. Save as .xlsx or CSV.",
-            )
-        )
+        raise ReadError(Problem("format-error", msg("read.xls")))
     text, _encoding = decode(data)
     if suffix == "json" or text.lstrip().startswith(("[", "{")):
         return read_json(text, filename)

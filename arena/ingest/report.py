@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 
 import pandas as pd
+
+from arena.i18n import Message, msg
 
 # Frictionless error types we report (https://specs.frictionlessdata.io/): kept as a tuple so
 # tests can check that nothing else is ever reported.
@@ -34,13 +37,14 @@ STORE_ERROR = "general-error"
 class Problem:
     """One thing wrong with an upload, located the way the user sees the file.
 
-    `row` is the line (CSV) or row (Excel) number in the file, 1 being the first line; None for
-    problems with the whole file. Warnings are shown but do not stop a commit.
+    `message` says what is wrong as a catalogue key and its values, so the Data page, the CLI
+    and the report file each write it in their reader's language (`text`). `row` is the line
+    (CSV) or row (Excel) number in the file, 1 being the first line; None for problems with the
+    whole file. Warnings are shown but do not stop a commit.
     """
 
     error: str
-    message_sv: str
-    message_en: str
+    message: Message
     row: int | None = None
     column: str | None = None
     value: str | None = None
@@ -51,8 +55,9 @@ class Problem:
         if self.error not in ERROR_TYPES:
             raise ValueError(f"unknown error type {self.error!r}")
 
-    def message(self, language: str) -> str:
-        return self.message_sv if language == "sv" else self.message_en
+    def text(self, language: str) -> str:
+        """The problem as a sentence in `language`."""
+        return self.message.render(language)
 
 
 def distinct_problems(problems: list[Problem]) -> list[Problem]:
@@ -63,30 +68,61 @@ def distinct_problems(problems: list[Problem]) -> list[Problem]:
     seen: set[tuple] = set()
     kept = []
     for problem in problems:
-        key = (problem.error, problem.row, problem.column, problem.value, problem.message_en)
+        key = (problem.error, problem.row, problem.column, problem.value, problem.message)
         if key not in seen:
             seen.add(key)
             kept.append(problem)
     return kept
 
 
+class Lowered(Message):
+    """A catalogue text written in lower case: a kind's label ("Bidrag") inside a sentence
+    ("... innehåller bidrag"), so the label itself is kept once, in the catalogue."""
+
+    def render(self, language: str) -> str:
+        return super().render(language).lower()
+
+
+def kind_name(name: str, *, lower: bool = False) -> Message:
+    """The label of the kind `name` (the catalogue's `kind.<name>`), lowered inside a sentence."""
+    return Lowered(f"kind.{name}") if lower else msg(f"kind.{name}")
+
+
+def quoted(text: object) -> Message:
+    """`text` between the quotation marks of the reader's language: ”x” (sv), “x” (en)."""
+    return msg("quote", text=text)
+
+
+def listing(items: Sequence[Message], joint: str = "list.comma") -> Message:
+    """`items` joined by the catalogue's `joint` ("a, b, c"; "a / b"), in the reader's language.
+
+    Built as a balanced tree of two-part messages, so the catalogue holds only the joint and a
+    long list (a workbook's hundreds of sheet names) stays shallow when written.
+    """
+    if not items:
+        return msg("list.none")
+    if len(items) == 1:
+        return items[0]
+    middle = len(items) // 2
+    return msg(joint, first=listing(items[:middle], joint), rest=listing(items[middle:], joint))
+
+
 def blank_header(position: int, line: int | None) -> Problem:
     """Column `position` (0-based) has no header: warned about, not read."""
     return Problem(
         "blank-header",
-        f"Kolumn {position + 1} saknar rubrik; den läses inte.",
-        f"Column {position + 1} has no header; it is not read.",
+        msg("problem.blank_header", position=position + 1),
         row=line,
         severity="warning",
     )
 
 
-def extra_label(label: str, what_sv: str, what_en: str, line: int | None) -> Problem:
-    """A header that means nothing for what the file holds (`what_*`): warned about, not read."""
+def extra_label(label: str, what: Message, line: int | None) -> Problem:
+    """A header that means nothing for what the file holds (`what`, a kind's or a layout's
+    name as the sentence says it): warned about, not read."""
     return Problem(
         "extra-label",
-        f"Kolumnen ”{label}” är okänd för {what_sv} och läses inte.",
-        f"The column “{label}” is unknown for {what_en} and is not read.",
+        msg("problem.extra_label", label=label, what=what),
         row=line,
         column=label,
         severity="warning",
@@ -98,11 +134,11 @@ def problems_frame(problems: list[Problem], language: str = "sv") -> pd.DataFram
     columns = ["row", "column", "value", "error", "message", "severity", "table"]
     if not problems:
         return pd.DataFrame(columns=columns)
-    rows = []
-    for problem in problems:
-        row = asdict(problem)
-        row["message"] = problem.message(language)
-        rows.append(row)
+    rows = [
+        {field.name: getattr(problem, field.name) for field in fields(Problem)}
+        | {"message": problem.text(language)}
+        for problem in problems
+    ]
     frame = pd.DataFrame(rows)[columns]
     frame["row"] = frame["row"].astype("Int64")
     return frame

@@ -15,10 +15,12 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from arena.i18n import msg
 from arena.ingest import values as v
-from arena.ingest.formats import KINDS, Column, Kind, Layout, detect_layout
+from arena.ingest.kinds import KINDS, Column, Kind
+from arena.ingest.layouts import Layout, detect_layout
 from arena.ingest.read import Cells, RawTable
-from arena.ingest.report import Problem, blank_header, extra_label
+from arena.ingest.report import Problem, blank_header, extra_label, kind_name, listing, quoted
 
 
 class UnknownKindError(ValueError):
@@ -34,7 +36,7 @@ class ParsedTable:
     columns: list[str]  # the canonical columns the file provides (the ones an update may change)
     problems: list[Problem] = field(default_factory=list)
     source_name: str = ""
-    create_only: bool = False  # rows only add what the store lacks (see formats.Part)
+    create_only: bool = False  # rows only add what the store lacks (see layouts.Part)
     labels: dict[str, str] = field(default_factory=dict)  # column -> its header in the file
 
     def label(self, name: str) -> str:
@@ -102,7 +104,7 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
         if not label:
             problems.append(blank_header(index, line))
         elif index not in mapping:
-            problems.append(extra_label(label, kind.label_sv.lower(), kind.label_en.lower(), line))
+            problems.append(extra_label(label, kind_name(kind.name, lower=True), line))
         else:
             name = mapping[index].name
             if name in seen:
@@ -110,8 +112,7 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
                 problems.append(
                     Problem(
                         "duplicate-label",
-                        f"Kolumnen ”{label}” betyder samma sak som ”{first}”.",
-                        f"The column “{label}” means the same as “{first}”.",
+                        msg("problem.duplicate_label", label=label, first=first),
                         row=line,
                         column=label,
                     )
@@ -124,22 +125,16 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
             problems.append(
                 Problem(
                     "missing-label",
-                    f"Kolumnen ”{column.sv}” ({column.name}) saknas men krävs.",
-                    f"The column “{column.sv}” ({column.name}) is missing but required.",
+                    msg("problem.missing_label", label=column.sv, name=column.name),
                     row=line,
                     column=column.sv,
                 )
             )
     scopes = kind.scope_columns
     if scopes and not any(column.name in present for column in scopes):
-        names = " / ".join(f"”{column.sv}”" for column in scopes)
+        names = listing([quoted(column.sv) for column in scopes], "list.slash")
         problems.append(
-            Problem(
-                "missing-label",
-                f"En av kolumnerna {names} krävs.",
-                f"One of the columns {names} is required.",
-                row=line,
-            )
+            Problem("missing-label", msg("problem.missing_scope", names=names), row=line)
         )
     return problems
 
@@ -228,8 +223,7 @@ def parse_table(
                 problems.append(
                     Problem(
                         exc.code,
-                        exc.message_sv,
-                        exc.message_en,
+                        exc.message,
                         row=int(lines[row]),
                         column=labels[column.name],
                         value=str(cell),
@@ -285,8 +279,7 @@ def _row_rules(
                 problems.append(
                     Problem(
                         "constraint-error",
-                        f"”{label(column.name)}” måste fyllas i.",
-                        f"“{label(column.name)}” is required.",
+                        msg("problem.required", label=label(column.name)),
                         row=int(line),
                         column=label(column.name),
                     )
@@ -294,15 +287,10 @@ def _row_rules(
     scope_names = [c.name for c in kind.scope_columns if c.name in frame.columns]
     if scope_names:
         filled = sum(~_is_none(frame[name].to_numpy()) for name in scope_names)
-        names = " / ".join(f"”{label(name)}”" for name in scope_names)
+        names = listing([quoted(label(name)) for name in scope_names], "list.slash")
         for line in lines[(filled != 1) & ~bad]:
             problems.append(
-                Problem(
-                    "constraint-error",
-                    f"Fyll i exakt en av {names}.",
-                    f"Fill in exactly one of {names}.",
-                    row=int(line),
-                )
+                Problem("constraint-error", msg("problem.one_scope", names=names), row=int(line))
             )
     for start, end in kind.periods:
         if start in frame.columns and end in frame.columns:
@@ -312,8 +300,7 @@ def _row_rules(
                 problems.append(
                     Problem(
                         "constraint-error",
-                        f"Slutdatum {ends[row]} ligger före startdatum {starts[row]}.",
-                        f"End date {ends[row]} is before start date {starts[row]}.",
+                        msg("problem.end_before_start", end=ends[row], start=starts[row]),
                         row=int(lines[row]),
                         column=label(end),
                         value=str(ends[row]),
@@ -332,8 +319,7 @@ def _row_rules(
             problems.append(
                 Problem(
                     "unique-error",
-                    f"Nyckeln ({key_text}) finns redan på rad {first}.",
-                    f"The key ({key_text}) already appears on line {first}.",
+                    msg("problem.duplicate_key", keys=key_text, line=first),
                     row=int(line),
                     value=key_text,
                 )

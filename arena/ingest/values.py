@@ -1,8 +1,8 @@
 """Read single spreadsheet cells the way Swedish users write them.
 
 Every parser takes one cell value (text typed by a person, or a number/date that Excel or
-pandas already typed) and returns the canonical Python value, or raises `ValueProblem` with an
-English and a Swedish message that names the offending value. Callers check `is_missing`
+pandas already typed) and returns the canonical Python value, or raises `ValueProblem` with a
+catalogue message (`i18n.Message`) that names the offending value. Callers check `is_missing`
 first: a missing cell is never 0, never today and never a default choice.
 """
 
@@ -18,14 +18,20 @@ from enum import StrEnum
 from typing import Generic, TypeGuard, TypeVar
 
 from arena.domain import (
+    EffortKind,
+    IndicatorDirection,
     MilestoneKind,
+    NetworkKind,
     OrganisationKind,
     ParticipantRole,
     ProcurementType,
+    ProgrammeKind,
     ProjectStage,
     ProjectStatus,
+    UpdateFrequency,
     luhn_valid,
 )
+from arena.i18n import Message, label, msg, t
 
 TYPE_ERROR = "type-error"
 CONSTRAINT_ERROR = "constraint-error"
@@ -42,17 +48,21 @@ class ValueProblem(ValueError):  # noqa: N818 - the name is the module's public 
     ambiguous, out of range).
     """
 
-    def __init__(self, code: str, message_en: str, message_sv: str) -> None:
-        super().__init__(message_en)
+    def __init__(self, code: str, message: Message) -> None:
+        super().__init__(message)
         self.code = code
-        self.message_en = message_en
-        self.message_sv = message_sv
+        self.message = message
+
+    def __str__(self) -> str:
+        # Logs and tracebacks read the code's language; people read `message` in their own.
+        return self.message.render("en")
 
 
-def _problem(code: str, value: object, message_en: str, message_sv: str) -> ValueProblem:
-    """A ValueProblem whose messages quote `value` where the templates say `{v}`."""
+def _problem(code: str, value: object, key: str, **values: object) -> ValueProblem:
+    """A ValueProblem saying catalogue text `key` about the cell `value`, which the text quotes
+    as `{value}` (the quotation marks are the language's, in the catalogue)."""
     shown = value.strip() if isinstance(value, str) else str(value)
-    return ValueProblem(code, message_en.format(v=f"“{shown}”"), message_sv.format(v=f"”{shown}”"))
+    return ValueProblem(code, msg(key, value=shown, **values))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -95,7 +105,7 @@ def parse_text(value: object) -> str:
         value = int(value)
     text = clean_text(str(value))
     if not text:
-        raise _problem(TYPE_ERROR, value, "The cell is empty.", "Cellen är tom.")
+        raise _problem(TYPE_ERROR, value, "value.empty")
     return text
 
 
@@ -127,9 +137,6 @@ _DIGITS = re.compile(r"[0-9]+")
 # "1.234" could be 1 234 or 1,234; "0.234", "1234.567" and "1.23" can only be decimals.
 _AMBIGUOUS_DOT = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 
-_NOT_A_NUMBER_EN = "{v} is not a number."
-_NOT_A_NUMBER_SV = "{v} är inte ett tal."
-
 
 def _is_typed_number(value: object) -> TypeGuard[numbers.Real]:
     """True for numbers a spreadsheet already typed (int, float, numpy scalars), not bool."""
@@ -143,7 +150,7 @@ def _ungroup(part: str, separators: str, original: object) -> str:
     grouped = rf"[0-9]{{1,3}}(?:[{re.escape(separators)}][0-9]{{3}})+"
     if re.fullmatch(grouped, part):
         return re.sub(f"[{re.escape(separators)}]", "", part)
-    raise _problem(TYPE_ERROR, original, _NOT_A_NUMBER_EN, _NOT_A_NUMBER_SV)
+    raise _problem(TYPE_ERROR, original, "value.not_number")
 
 
 def _split_number(body: str, original: object) -> tuple[str, str | None]:
@@ -168,10 +175,9 @@ def _split_number(body: str, original: object) -> tuple[str, str | None]:
                 raise _problem(
                     CONSTRAINT_ERROR,
                     original,
-                    "{v} is ambiguous: thousands separator or decimal point? "
-                    f"Write {body.replace('.', ' ')} or {body.replace('.', ',')}.",
-                    "{v} är tvetydigt: tusentalsavgränsare eller decimalpunkt? "
-                    f"Skriv {body.replace('.', ' ')} eller {body.replace('.', ',')}.",
+                    "value.ambiguous_dot",
+                    thousands=body.replace(".", " "),
+                    decimal=body.replace(".", ","),
                 )
             whole, fraction = body.split(".")
             return _ungroup(whole, _SPACES, original), fraction
@@ -190,10 +196,10 @@ def _number_from_text(text: str, original: object) -> Decimal:
     if body[:1] in _MINUS_SIGNS + "+":
         body = body[1:].lstrip()
     if not body or not set(body) <= _NUMBER_CHARS:
-        raise _problem(TYPE_ERROR, original, _NOT_A_NUMBER_EN, _NOT_A_NUMBER_SV)
+        raise _problem(TYPE_ERROR, original, "value.not_number")
     whole, fraction = _split_number(body, original)
     if fraction is not None and not _DIGITS.fullmatch(fraction):
-        raise _problem(TYPE_ERROR, original, _NOT_A_NUMBER_EN, _NOT_A_NUMBER_SV)
+        raise _problem(TYPE_ERROR, original, "value.not_number")
     number = Decimal(whole if fraction is None else f"{whole}.{fraction}")
     return -number if negative else number
 
@@ -209,14 +215,14 @@ def parse_number(value: object) -> Decimal:
         number = value if isinstance(value, Decimal) else Decimal(str(float(value)))
         if number.is_finite():
             return number
-    raise _problem(TYPE_ERROR, value, _NOT_A_NUMBER_EN, _NOT_A_NUMBER_SV)
+    raise _problem(TYPE_ERROR, value, "value.not_number")
 
 
 def parse_int(value: object) -> int:
     """A whole number; "12,0" is fine, "12,5" is not."""
     number = parse_number(value)
     if number != number.to_integral_value():
-        raise _problem(TYPE_ERROR, value, "{v} is not a whole number.", "{v} är inte ett heltal.")
+        raise _problem(TYPE_ERROR, value, "value.not_whole")
     return int(number)
 
 
@@ -224,12 +230,7 @@ def parse_year(value: object) -> int:
     """A calendar year 1900..2100 (2017, "2017" or Excel's 2017.0)."""
     year = parse_int(value)
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise _problem(
-            CONSTRAINT_ERROR,
-            value,
-            f"{{v}} is not a year between {MIN_YEAR} and {MAX_YEAR}.",
-            f"{{v}} är inget årtal mellan {MIN_YEAR} och {MAX_YEAR}.",
-        )
+        raise _problem(CONSTRAINT_ERROR, value, "value.not_year", first=MIN_YEAR, last=MAX_YEAR)
     return year
 
 
@@ -267,8 +268,6 @@ _MONEY = re.compile(
     r"(?P<number>[+\-\u2212]?\s*[0-9][0-9.," + _SPACES + r"]*)"
     r"(?P<unit>[^0-9]*?)\s*(?::-)?",
 )
-_NOT_AN_AMOUNT_EN = "{v} is not an amount in kronor (e.g. 150 000, 150 000 kr, 150 tkr, 2,5 MSEK)."
-_NOT_AN_AMOUNT_SV = "{v} är inget belopp i kronor (t.ex. 150 000, 150 000 kr, 150 tkr, 2,5 MSEK)."
 
 
 def _money_multiplier(prefix: str, unit: str, value: str) -> int:
@@ -279,17 +278,12 @@ def _money_multiplier(prefix: str, unit: str, value: str) -> int:
         or prefix_key in _FOREIGN_CURRENCIES
         or unit_key in _FOREIGN_CURRENCIES
     ):
-        raise _problem(
-            CONSTRAINT_ERROR,
-            value,
-            "{v}: only amounts in SEK (kronor) are accepted.",
-            "{v}: bara belopp i SEK (kronor) godtas.",
-        )
+        raise _problem(CONSTRAINT_ERROR, value, "value.foreign_currency")
     # Only words and abbreviation dots around the number: "150 kr!?" is not read as "150 kr".
     words_only = re.fullmatch(r"[\w.\s]*", prefix + unit)
     if words_only and prefix_key in ("", "sek") and unit_key in _MONEY_UNITS:
         return _MONEY_UNITS[unit_key]
-    raise _problem(TYPE_ERROR, value, _NOT_AN_AMOUNT_EN, _NOT_AN_AMOUNT_SV)
+    raise _problem(TYPE_ERROR, value, "value.not_amount")
 
 
 # The shape most amounts in a file have: whole kronor, plain or grouped by single spaces, maybe
@@ -315,18 +309,13 @@ def parse_money(value: object, *, allow_negative: bool = False) -> int:
     if isinstance(value, str):
         match = _MONEY.fullmatch(value.strip())
         if match is None:
-            raise _problem(TYPE_ERROR, value, _NOT_AN_AMOUNT_EN, _NOT_AN_AMOUNT_SV)
+            raise _problem(TYPE_ERROR, value, "value.not_amount")
         multiplier = _money_multiplier(match["prefix"], match["unit"], value)
         amount = _number_from_text(match["number"], value) * multiplier
     else:
         amount = parse_number(value)
     if amount < 0 and not allow_negative:
-        raise _problem(
-            CONSTRAINT_ERROR,
-            value,
-            "{v} is negative; amounts must be 0 or more.",
-            "{v} är negativt; belopp måste vara 0 eller mer.",
-        )
+        raise _problem(CONSTRAINT_ERROR, value, "value.negative")
     return int(amount.to_integral_value(rounding=ROUND_HALF_UP))
 
 
@@ -338,19 +327,9 @@ def parse_share(value: object) -> float:
     else:
         share = parse_number(value)
         if share > 1:
-            raise _problem(
-                CONSTRAINT_ERROR,
-                value,
-                "{v} is ambiguous as a share: write it with % (e.g. 40 %) or as a fraction 0–1.",
-                "{v} är tvetydigt som andel: skriv det med % (t.ex. 40 %) eller som ett tal 0–1.",
-            )
+            raise _problem(CONSTRAINT_ERROR, value, "value.ambiguous_share")
     if not 0 <= share <= 1:
-        raise _problem(
-            CONSTRAINT_ERROR,
-            value,
-            "{v} is not a share between 0 % and 100 %.",
-            "{v} är ingen andel mellan 0 % och 100 %.",
-        )
+        raise _problem(CONSTRAINT_ERROR, value, "value.not_share")
     return float(share)
 
 
@@ -391,9 +370,6 @@ _NAMED_MONTH = re.compile(
 )
 _DAY_MONTH_ORDER = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}")
 
-_NOT_A_DATE_EN = "{v} is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”."
-_NOT_A_DATE_SV = "{v} är inget datum. Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller t.ex. ”oktober 2018”."
-
 
 def _checked_date(value: object, year: int, month: int, day: int | None, end: bool) -> date:
     """The date, the month's first/last day when `day` is None.
@@ -402,20 +378,13 @@ def _checked_date(value: object, year: int, month: int, day: int | None, end: bo
     A month or day that does not exist (2019-02-30, 2018-13) is no date at all: type-error.
     """
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise _problem(
-            CONSTRAINT_ERROR,
-            value,
-            f"{{v}}: the year must be between {MIN_YEAR} and {MAX_YEAR}.",
-            f"{{v}}: året måste vara mellan {MIN_YEAR} och {MAX_YEAR}.",
-        )
+        raise _problem(CONSTRAINT_ERROR, value, "value.date_year", first=MIN_YEAR, last=MAX_YEAR)
     try:
         if day is None:
             day = calendar.monthrange(year, month)[1] if end else 1
         return date(year, month, day)
     except ValueError:  # also calendar.IllegalMonthError
-        raise _problem(
-            TYPE_ERROR, value, "{v} is not a real date.", "{v} är inget verkligt datum."
-        ) from None
+        raise _problem(TYPE_ERROR, value, "value.not_real_date") from None
 
 
 _PLAIN_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -446,13 +415,8 @@ def _date_from_text(value: str, end: bool) -> date:
         return _checked_date(value, int(match["year"]), _MONTH_NAMES[match["month"]], day, end)
     if _DAY_MONTH_ORDER.fullmatch(text):
         # Not readable as one date without guessing which number is the month.
-        raise _problem(
-            TYPE_ERROR,
-            value,
-            "{v}: ambiguous day/month order, write YYYY-MM-DD.",
-            "{v}: tvetydig ordning mellan dag och månad, skriv ÅÅÅÅ-MM-DD.",
-        )
-    raise _problem(TYPE_ERROR, value, _NOT_A_DATE_EN, _NOT_A_DATE_SV)
+        raise _problem(TYPE_ERROR, value, "value.day_month_order")
+    raise _problem(TYPE_ERROR, value, "value.not_date")
 
 
 def parse_date(value: object, *, end: bool = False) -> date:
@@ -471,13 +435,11 @@ def parse_date(value: object, *, end: bool = False) -> date:
         year = float(value)
         if year.is_integer() and MIN_YEAR <= year <= MAX_YEAR:
             return _checked_date(value, int(year), 12 if end else 1, None, end)
-    raise _problem(TYPE_ERROR, value, _NOT_A_DATE_EN, _NOT_A_DATE_SV)
+    raise _problem(TYPE_ERROR, value, "value.not_date")
 
 
 # Candidate separators, tried in turn; a bare hyphen only counts when both sides are dates.
 _PERIOD_SEPARATOR = re.compile(r"\s*(?:--|–|—)\s*|\s+(?:-|till|to)\s+|-", re.IGNORECASE)
-_NOT_A_PERIOD_EN = "{v} is not a period. Write start – end, e.g. “oktober 2018 – februari 2019”."
-_NOT_A_PERIOD_SV = "{v} är ingen period. Skriv start – slut, t.ex. ”oktober 2018 – februari 2019”."
 
 
 def parse_period(value: object) -> tuple[date, date]:
@@ -487,7 +449,7 @@ def parse_period(value: object) -> tuple[date, date]:
     "2018-10 – 2019-02" is 1 Oct 2018 through 28 Feb 2019.
     """
     if not isinstance(value, str):
-        raise _problem(TYPE_ERROR, value, _NOT_A_PERIOD_EN, _NOT_A_PERIOD_SV)
+        raise _problem(TYPE_ERROR, value, "value.not_period")
     text = parse_text(value)
     # At most one split can work: no date form contains a dash, "till" or "to", and splitting
     # an ISO date at one of its own hyphens always leaves a part that is not a date.
@@ -502,14 +464,9 @@ def parse_period(value: object) -> tuple[date, date]:
                 first_problem = problem
             continue
         if finish < start:
-            raise _problem(
-                CONSTRAINT_ERROR,
-                value,
-                "{v} ends before it starts.",
-                "{v} slutar innan den börjar.",
-            )
+            raise _problem(CONSTRAINT_ERROR, value, "value.period_backwards")
         return start, finish
-    raise first_problem or _problem(TYPE_ERROR, value, _NOT_A_PERIOD_EN, _NOT_A_PERIOD_SV)
+    raise first_problem or _problem(TYPE_ERROR, value, "value.not_period")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -526,19 +483,9 @@ def parse_org_number(value: object) -> str:
         text = re.sub(r"\s", "", parse_text(value))
     match = _ORG_NUMBER.fullmatch(text)
     if match is None:
-        raise _problem(
-            TYPE_ERROR,
-            value,
-            "{v} is not an organisation number: write 10 digits as NNNNNN-NNNN.",
-            "{v} är inget organisationsnummer: skriv 10 siffror som NNNNNN-NNNN.",
-        )
+        raise _problem(TYPE_ERROR, value, "value.not_org_number")
     if not luhn_valid(match["head"] + match["tail"]):
-        raise _problem(
-            CONSTRAINT_ERROR,
-            value,
-            "{v}: the check digit is wrong (Luhn); check the organisation number for typos.",
-            "{v}: kontrollsiffran stämmer inte (Luhn); kontrollera organisationsnumret.",
-        )
+        raise _problem(CONSTRAINT_ERROR, value, "value.org_check_digit")
     return f"{match['head']}-{match['tail']}"
 
 
@@ -548,38 +495,46 @@ def parse_org_number(value: object) -> str:
 E = TypeVar("E", bound=StrEnum)
 
 
+class _Accepted(Message):
+    """The sentence naming the accepted values of a choice: each code's display label from
+    `i18n.CODE_LABELS` in the reader's language, so a label is written in one place only."""
+
+    def render(self, language: str) -> str:
+        codes = self.values["codes"]
+        return t(self.key, language, choices=", ".join(label(code, language) for code in codes))
+
+
 class _Choices(Generic[E]):
-    """The words accepted for one enum; the first word of each member is its Swedish label.
+    """The words accepted for one enum: input vocabulary, never shown (a code is displayed
+    with its `i18n.CODE_LABELS` label). `noun` is the catalogue key naming the choice.
 
     Every member's code is accepted too. A member without words, or a word meaning two
     members, is a programming error and fails at import rather than mis-reading cells.
     """
 
-    def __init__(
-        self, enum: type[E], noun_en: str, noun_sv: str, synonyms: dict[E, tuple[str, ...]]
-    ) -> None:
+    def __init__(self, enum: type[E], noun: str, synonyms: dict[E, tuple[str, ...]]) -> None:
         if missing := [member.value for member in enum if member not in synonyms]:
-            raise ValueError(f"no {noun_en} words for {missing}")
-        self.noun_en = noun_en
-        self.noun_sv = noun_sv
-        self.codes = [member.value for member in enum]
-        self.labels_sv = [synonyms[member][0] for member in enum]
+            raise ValueError(f"no {enum.__name__} words for {missing}")
+        self.noun = noun
+        self.codes = tuple(member.value for member in enum)
         self.lookup: dict[str, E] = {}
         for member, words in synonyms.items():
             for word in (member.value, *words):
                 key = normalise_label(word)
                 if self.lookup.setdefault(key, member) is not member:
-                    raise ValueError(f"{word!r} would mean two {noun_en} values")
+                    raise ValueError(f"{word!r} would mean two {enum.__name__} values")
 
     def parse(self, value: object) -> E:
         """The member that the cell's word means; constraint-error listing the choices if none."""
         member = self.lookup.get(normalise_label(parse_text(value)))
         if member is None:
+            accepted = _Accepted("value.accepted", {"codes": self.codes})
             raise _problem(
                 CONSTRAINT_ERROR,
                 value,
-                f"{{v}} is not a known {self.noun_en}. Accepted: {', '.join(self.codes)}.",
-                f"{{v}} är ingen känd {self.noun_sv}. Tillåtna: {', '.join(self.labels_sv)}.",
+                "value.unknown_choice",
+                noun=msg(self.noun),
+                accepted=accepted,
             )
         return member
 
@@ -587,8 +542,7 @@ class _Choices(Generic[E]):
 # fmt: off
 _STATUS = _Choices(
     ProjectStatus,
-    "status",
-    "status",
+    "choice.status",
     {
         ProjectStatus.DESIRED: ("önskad", "önskat", "önskade", "behov", "idé", "desired", "wished"),
         ProjectStatus.PLANNED: (
@@ -612,8 +566,7 @@ _STATUS = _Choices(
 
 _STAGE = _Choices(
     ProjectStage,
-    "stage",
-    "fas",
+    "choice.stage",
     {
         ProjectStage.PRE_STUDY: (
             "förstudie", "behovsanalys", "pre-study", "prestudy", "pre study",
@@ -631,8 +584,7 @@ _STAGE = _Choices(
 
 _ORG_KIND = _Choices(
     OrganisationKind,
-    "organisation kind",
-    "organisationstyp",
+    "choice.org_kind",
     {
         OrganisationKind.NATIONAL_AUTHORITY: (
             "myndighet", "statlig myndighet", "nationell myndighet", "national authority",
@@ -662,8 +614,7 @@ _ORG_KIND = _Choices(
 
 _ROLE = _Choices(
     ParticipantRole,
-    "role",
-    "roll",
+    "choice.role",
     {
         ParticipantRole.COORDINATOR: (
             "koordinator", "samordnare", "projektledare", "coordinator", "lead",
@@ -685,8 +636,7 @@ _ROLE = _Choices(
 
 _PROCUREMENT_TYPE = _Choices(
     ProcurementType,
-    "procurement type",
-    "upphandlingsform",
+    "choice.procurement_type",
     {
         ProcurementType.INNOVATION_PARTNERSHIP: (
             "innovationspartnerskap", "innovation partnership", "innovation",
@@ -710,8 +660,7 @@ _PROCUREMENT_TYPE = _Choices(
 
 _MILESTONE_KIND = _Choices(
     MilestoneKind,
-    "milestone kind",
-    "typ av milstolpe",
+    "choice.milestone_kind",
     {
         MilestoneKind.REPORT: (
             "rapport", "slutrapport", "delrapport", "redovisning", "lägesrapport", "report",
@@ -755,3 +704,128 @@ def parse_procurement_type(value: object) -> ProcurementType:
 def parse_milestone_kind(value: object) -> MilestoneKind:
     """A milestone kind from a Swedish or English word ("slutrapport", "deliverable")."""
     return _MILESTONE_KIND.parse(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Choices of programmes, networks, indicators and efforts (issue 9)
+
+# fmt: off
+_PROGRAMME_KIND = _Choices(
+    ProgrammeKind,
+    "choice.programme_kind",
+    {
+        ProgrammeKind.GOVERNMENT_ASSIGNMENT: (
+            "regeringsuppdrag", "uppdrag", "statligt uppdrag", "government assignment",
+            "assignment",
+        ),
+        ProgrammeKind.FUNDING_PROGRAMME: (
+            "finansieringsprogram", "bidragsprogram", "program", "funding programme",
+            "funding program", "grant programme",
+        ),
+        ProgrammeKind.NETWORK_PROJECT: (
+            "nätverksprojekt", "nätverk", "network project", "network",
+        ),
+    },
+)
+
+_NETWORK_KIND = _Choices(
+    NetworkKind,
+    "choice.network_kind",
+    {
+        NetworkKind.BUYER_GROUP: ("beställargrupp", "buyer group"),
+        NetworkKind.BUYER_NETWORK: ("beställarnätverk", "nätverk", "buyer network", "network"),
+        NetworkKind.INTERNATIONAL_NETWORK: (
+            "internationellt nätverk", "internationell", "international network",
+            "international",
+        ),
+    },
+)
+
+_EFFORT = _Choices(
+    EffortKind,
+    "choice.effort",
+    {
+        EffortKind.KNOWLEDGE_SHARING: (
+            "kunskapsspridning", "knowledge sharing", "knowledge dissemination",
+            "dissemination",
+        ),
+        EffortKind.PIONEER_RELAY: ("pionjärstafett", "pioneer relay"),
+        EffortKind.BUYER_NETWORK: (
+            "beställarnätverk", "utbyggnad av beställarnätverk", "buyer network",
+            "buyer networks",
+        ),
+        EffortKind.SECTORAL_ARENA: (
+            "sektoriella arenor", "sektoriell arena", "sectoral arena", "sectoral arenas",
+        ),
+        EffortKind.EXPERT_SUPPORT: (
+            "expertstöd i projekt", "expertstöd", "kompetensstöd", "expert support",
+            "expert support to projects",
+        ),
+        EffortKind.EXPERIENCE_EXCHANGE: (
+            "erfarenhetsutbyte", "kunskaps- och erfarenhetsutbyte", "experience exchange",
+        ),
+        EffortKind.FINANCING: (
+            "finansiering", "projektfinansiering", "financing", "project financing", "funding",
+        ),
+    },
+)
+
+_DIRECTION = _Choices(
+    IndicatorDirection,
+    "choice.direction",
+    {
+        IndicatorDirection.INCREASE: (
+            "öka", "ökande", "ska öka", "högre är bättre", "uppåt", "increasing",
+            "should increase", "higher is better", "up",
+        ),
+        IndicatorDirection.DECREASE: (
+            "minska", "minskande", "ska minska", "lägre är bättre", "nedåt", "decreasing",
+            "should decrease", "lower is better", "down",
+        ),
+    },
+)
+
+_FREQUENCY = _Choices(
+    UpdateFrequency,
+    "choice.frequency",
+    {
+        UpdateFrequency.MONTHLY: ("månadsvis", "varje månad", "månad", "monthly", "every month"),
+        UpdateFrequency.QUARTERLY: (
+            "kvartalsvis", "varje kvartal", "kvartal", "quarterly", "every quarter",
+        ),
+        UpdateFrequency.YEARLY: (
+            "årligen", "årsvis", "årlig", "varje år", "år", "yearly", "annually", "annual",
+            "every year",
+        ),
+        UpdateFrequency.ONCE: ("en gång", "engångs", "once", "one-off"),
+        UpdateFrequency.IRREGULAR: (
+            "oregelbundet", "oregelbunden", "vid behov", "irregular", "irregularly", "ad hoc",
+        ),
+    },
+)
+# fmt: on
+
+
+def parse_programme_kind(value: object) -> ProgrammeKind:
+    """A programme kind from a Swedish or English word ("regeringsuppdrag", "network project")."""
+    return _PROGRAMME_KIND.parse(value)
+
+
+def parse_network_kind(value: object) -> NetworkKind:
+    """A network kind from a Swedish or English word ("beställarnätverk", "international")."""
+    return _NETWORK_KIND.parse(value)
+
+
+def parse_effort(value: object) -> EffortKind:
+    """One of the seven efforts of seed 002 from a Swedish or English word ("pionjärstafett")."""
+    return _EFFORT.parse(value)
+
+
+def parse_direction(value: object) -> IndicatorDirection:
+    """Which way an indicator should move ("ska öka", "lower is better")."""
+    return _DIRECTION.parse(value)
+
+
+def parse_frequency(value: object) -> UpdateFrequency:
+    """How often an indicator is updated ("årligen", "quarterly")."""
+    return _FREQUENCY.parse(value)

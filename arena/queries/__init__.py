@@ -9,6 +9,8 @@ through `arena.ui.query`, which caches them until the store changes.
 - `portfolio`: filter options, the project table, status change, sector × stage,
   county × level, the project chooser and one project in detail.
 - `funding`: grants, programme budget and spend, burn, disbursements, funders.
+- `programmes`: every programme with its deadlines, one programme's money per year, projects,
+  buyer groups and milestones, and this year's forecast.
 - `results`: indicator progress, money to results.
 - `attention`: what needs attention.
 - `history`: the import history.

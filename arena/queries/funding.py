@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
@@ -18,6 +18,7 @@ from arena.queries._sql import (
     grant,
     milestone,
     money_project_ids,
+    money_project_references,
     organisation,
     period_of,
     programme,
@@ -138,18 +139,27 @@ def funder_grants(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
     """Every grant of the filtered projects, with what is paid and the project's reports.
 
     One row per grant: funder, reference, project, decision date, period, amount, disbursed,
-    paid_share, reports_late (past due, not delivered) and next_report (the next open due date).
+    remaining, paid_share, reports_late (past due, not delivered) and next_report (the next
+    open due date).
 
     With a year filter the money follows its own date: `amount_sek` is the grant's amount when
     it was decided within the years (else 0), `disbursed_sek` what was paid within them, and a
     grant is listed when either is in the years; reports count by their due date. So the
-    columns add up to the same totals as every other figure of the period.
+    columns add up to the same totals as every other figure of the period. `remaining_sek` is
+    a balance, not a flow: the whole grant less everything paid up to the end of the period
+    (no year filter: up to now), what the funder still owes the project then.
     """
     period = period_of(filters)
     funder = organisation.alias("funder")
     paid = (
         sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
         .where(*within(disbursement.c.paid_on, period))
+        .group_by(disbursement.c.grant_id)
+        .subquery()
+    )
+    paid_by_end = (
+        sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
+        .where(*([disbursement.c.paid_on <= period[1]] if period else []))
         .group_by(disbursement.c.grant_id)
         .subquery()
     )
@@ -166,11 +176,13 @@ def funder_grants(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
             grant.c.end_date,
             sa.case((decided, grant.c.amount_sek), else_=0).label("amount_sek"),
             paid.c.paid.label("disbursed_sek"),
+            (grant.c.amount_sek - sa.func.coalesce(paid_by_end.c.paid, 0)).label("remaining_sek"),
         )
         .select_from(
             grant.join(project, project.c.id == grant.c.project_id)
             .join(funder, funder.c.id == grant.c.funder_id)
             .outerjoin(paid, paid.c.grant_id == grant.c.id)
+            .outerjoin(paid_by_end, paid_by_end.c.grant_id == grant.c.id)
         )
         .where(
             grant.c.project_id.in_(money_project_ids(filters)),
@@ -178,7 +190,7 @@ def funder_grants(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
         )
         .order_by(funder.c.name, grant.c.reference)
     )
-    grants = as_money(read_frame(engine, statement), "amount_sek", "disbursed_sek")
+    grants = as_money(read_frame(engine, statement), "amount_sek", "disbursed_sek", "remaining_sek")
     amount = grants["amount_sek"].astype("Float64")
     grants["paid_share"] = (grants["disbursed_sek"].astype("Float64") / amount).where(amount > 0)
     reports = read_frame(
@@ -197,11 +209,13 @@ def funder_grants(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
 
 
 def funder_summary(grants: pd.DataFrame) -> pd.DataFrame:
-    """Per funder: grants, granted, disbursed, share paid, late reports (from funder_grants)."""
+    """Per funder: grants, granted, disbursed, remaining, share paid, late reports (from
+    funder_grants)."""
     summary = grants.groupby("funder", as_index=False).agg(
         grants=("grant_reference", "count"),
         granted_sek=("amount_sek", "sum"),
         disbursed_sek=("disbursed_sek", "sum"),
+        remaining_sek=("remaining_sek", "sum"),
         reports_late=("reports_late", "sum"),
     )
     granted = summary["granted_sek"].astype("Float64")
@@ -241,3 +255,36 @@ def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> p
     frame = as_money(read_frame(engine, statement), "disbursed_sek")
     frame["year"] = frame["year"].astype("int64")
     return frame
+
+
+# An open report is "due soon" when it falls due within this many days of today.
+DUE_SOON_DAYS = 30
+
+
+def funder_reports(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:
+    """The open reports of the filtered projects that need a funder's eye: the late ones and
+    those due within DUE_SOON_DAYS of `today`.
+
+    One row per report or milestone: project_reference, title, kind, due_date and state
+    (`late`: due before today, not delivered; `due`: due from today on, within the window),
+    late first. Reports count by their due date, as on the attention list.
+    """
+    soon = today + timedelta(days=DUE_SOON_DAYS)
+    statement = (
+        sa.select(
+            milestone.c.scope_ref.label("project_reference"),
+            milestone.c.title,
+            milestone.c.kind,
+            milestone.c.due_date,
+            sa.case((milestone.c.due_date < today, "late"), else_="due").label("state"),
+        )
+        .where(
+            milestone.c.scope == "project",
+            milestone.c.delivered_date.is_(None),
+            milestone.c.due_date <= soon,
+            milestone.c.scope_ref.in_(money_project_references(filters)),
+            *within(milestone.c.due_date, period_of(filters)),
+        )
+        .order_by(milestone.c.due_date, milestone.c.scope_ref, milestone.c.title)
+    )
+    return read_frame(engine, statement)

@@ -1,4 +1,4 @@
-"""The import history as the Data page and the CLI list it."""
+"""The import history as the Data page and the CLI list it, and per project."""
 
 from __future__ import annotations
 
@@ -8,12 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena.queries._sql import import_run, read_frame
-
-
-def json_key(*values: object) -> str:
-    """A natural key as the import history records it (a JSON list)."""
-    return json.dumps(list(values), ensure_ascii=False)
+from arena.queries._sql import import_change, import_run, read_frame
 
 
 def import_history(engine: Engine, *, limit: int = 200) -> pd.DataFrame:
@@ -38,3 +33,29 @@ def import_history(engine: Engine, *, limit: int = 200) -> pd.DataFrame:
         frame[name] = counts.map(lambda c, name=name: c.get(name, 0)).astype("int64")
     frame["sha256"] = frame["sha256"].str[:12]
     return frame
+
+
+def project_imports(engine: Engine, *, reference: str) -> pd.DataFrame:
+    """The imports that touched project `reference`: its own row or a row of it (participants,
+    grants, disbursements, spend, values, milestones), also one that moved a row away from it;
+    latest first: id, started_at, user, file_name, outcome.
+
+    Found by the project columns every recorded change carries, compared as values (a `%` or
+    `_` in a reference is just a character); each side of the union uses its own index.
+    """
+    touching = sa.union(
+        sa.select(import_change.c.import_id).where(import_change.c.project_after == reference),
+        sa.select(import_change.c.import_id).where(import_change.c.project_before == reference),
+    )
+    statement = (
+        sa.select(
+            import_run.c.id,
+            import_run.c.started_at,
+            import_run.c.user,
+            import_run.c.file_name,
+            import_run.c.outcome,
+        )
+        .where(import_run.c.id.in_(sa.select(touching.subquery().c.import_id)))
+        .order_by(import_run.c.id.desc())
+    )
+    return read_frame(engine, statement)

@@ -16,6 +16,7 @@ FIGURE_RULES: dict[str, tuple[str, ...]] = {
     "attention": ("reports", "budget", "projects"),
     "funders": ("grants", "disbursements", "reports"),
     "disbursements": ("disbursements",),
+    "efforts": ("activities",),
 }
 
 

@@ -19,8 +19,6 @@ from arena.queries._sql import (
     disbursement,
     expenditure,
     grant,
-    import_change,
-    import_run,
     indicator,
     indicator_value,
     milestone,
@@ -33,7 +31,6 @@ from arena.queries._sql import (
     read_frame,
     read_frames,
 )
-from arena.queries.history import json_key
 
 
 def project_table(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
@@ -158,7 +155,8 @@ def project_references(engine: Engine) -> dict[str, str]:
 
 
 def project_detail(engine: Engine, *, reference: str, today: date) -> dict | None:
-    """Everything about one project: its fields and one table per related kind.
+    """Everything about one project: its fields and one table per related kind (the imports
+    that touched it are `history.project_imports`).
 
     `today` decides which open milestones are late.
     """
@@ -266,35 +264,4 @@ def _related_statements(project_id: int, reference: str) -> dict[str, sa.Select]
         )
         .where(is_project[milestone])
         .order_by(milestone.c.due_date),
-        "imports": _imports_touching(reference),
     }
-
-
-def _imports_touching(reference: str) -> sa.Select:
-    """The imports that touched project `reference`'s row or a row pointing at it (grants,
-    participants ...), latest first: id, started_at, user, file_name, outcome."""
-    key = json_key(reference)
-    return (
-        sa.select(
-            import_run.c.id,
-            import_run.c.started_at,
-            import_run.c.user,
-            import_run.c.file_name,
-            import_run.c.outcome,
-        )
-        .where(
-            import_run.c.id.in_(
-                sa.select(import_change.c.import_id).where(
-                    sa.or_(
-                        sa.and_(
-                            import_change.c.table_name == "projects",
-                            import_change.c.row_key == key,
-                        ),
-                        import_change.c.after.like(f'%"project_reference": "{reference}"%'),
-                        import_change.c.before.like(f'%"project_reference": "{reference}"%'),
-                    )
-                )
-            )
-        )
-        .order_by(import_run.c.id.desc())
-    )

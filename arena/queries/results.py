@@ -1,4 +1,12 @@
-"""Results: indicator progress and the chain from money to national results."""
+"""Results: the indicator registry, each indicator's series, project outputs rolled up per
+programme, the chain from money to the national result, and countries compared measure by measure.
+
+Every indicator value keeps its coverage (the share of the population it is based on), its note
+and its source, so a page can show them beside the number. Values follow the period rule (the
+year measured); programme values follow the programme filter, project values every filter but
+the years (through their project), and country values always show: they are the national
+benchmark the programme answers to.
+"""
 
 from __future__ import annotations
 
@@ -6,136 +14,497 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from arena.domain import IndicatorDirection
 from arena.filters import NO_FILTERS, Filters
+from arena.i18n import TEXTS, Message, msg
 from arena.queries._sql import (
+    GRANT_DATE,
     STAGE_ORDER,
+    grant,
     indicator,
     indicator_value,
     milestone,
+    money_filters,
+    money_project_ids,
     money_project_references,
+    organisation,
     period_of,
+    programme,
+    project,
     read_frame,
+    read_frames,
     within,
 )
-from arena.queries.funding import budget_by_year, grants_total
+from arena.queries.funding import budget_by_year
 from arena.queries.portfolio import project_table
 
 INDICATOR_COLUMNS = [
     "code",
     "name_sv",
     "name_en",
+    "definition",
     "unit",
+    "measure",
+    "direction",
+    "frequency",
+    "owner",
+    "programme",
+    "source",
     "scope",
     "scope_ref",
     "baseline_value",
     "baseline_year",
-    "latest_value",
-    "latest_year",
     "target_value",
     "target_year",
-    "progress",
+    "latest_value",
+    "latest_year",
+    "reports",
     "coverage",
-    "source",
+    "note",
+    "value_source",
+    "preliminary",
+    "progress",
+    "state",
 ]
+SERIES_COLUMNS = [
+    "code",
+    "scope",
+    "scope_ref",
+    "year",
+    "value",
+    "reports",
+    "coverage",
+    "note",
+    "value_source",
+    "preliminary",
+]
+# Units whose values add up across projects; a share (%) does not, so for a share the roll-up
+# counts the projects that reported it instead of adding their values.
+_SHARE_UNIT = "%"
+_GROUP = ["indicator_id", "scope", "scope_ref"]
+
+
+def _value_rows(filters: Filters) -> sa.Subquery:
+    """The indicator values the filters keep, with project values pooled per indicator.
+
+    `scope_ref` is the programme or country a value belongs to, and None for project values:
+    those add up across the projects (`reports` then counts the projects behind a sum);
+    `reporter` is the value's own programme, project or country.
+    """
+    scope = indicator_value.c.scope
+    programmes = (
+        [] if not filters.programmes else [indicator_value.c.scope_ref.in_(filters.programmes)]
+    )
+    projects = (
+        []
+        if money_filters(filters).is_empty
+        else [indicator_value.c.scope_ref.in_(money_project_references(filters))]
+    )
+    return (
+        sa.select(
+            indicator_value.c.indicator_id,
+            scope.label("scope"),
+            sa.case((scope == "project", sa.null()), else_=indicator_value.c.scope_ref).label(
+                "scope_ref"
+            ),
+            indicator_value.c.year,
+            indicator_value.c.value,
+            indicator_value.c.coverage,
+            indicator_value.c.note,
+            indicator_value.c.source,
+            indicator_value.c.scope_ref.label("reporter"),
+        )
+        .where(
+            sa.or_(
+                scope == "country",
+                sa.and_(scope == "programme", *programmes),
+                sa.and_(scope == "project", *projects),
+            ),
+            *([indicator_value.c.year.between(*filters.years)] if filters.years else []),
+        )
+        .subquery()
+    )
+
+
+def _yearly(filters: Filters) -> sa.Select:
+    """One row per indicator, scope, place and year: the value (project values summed), how
+    many values it pools, their mean coverage, and the note and source of a single value."""
+    rows = _value_rows(filters)
+    single = sa.func.count() == 1
+    return (
+        sa.select(
+            rows.c.indicator_id,
+            indicator.c.code,
+            rows.c.scope,
+            rows.c.scope_ref,
+            rows.c.year,
+            sa.func.sum(rows.c.value).label("value"),
+            sa.func.count().label("reports"),
+            sa.func.avg(rows.c.coverage).label("coverage"),
+            sa.case((single, sa.func.max(rows.c.note))).label("note"),
+            sa.case((single, sa.func.max(rows.c.source))).label("value_source"),
+            # A value whose note says so ("Preliminärt, t.o.m. okt.", "preliminary") is not final.
+            sa.func.max(sa.case((sa.func.lower(rows.c.note).like("%prelim%"), 1), else_=0)).label(
+                "preliminary"
+            ),
+        )
+        .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
+        .group_by(
+            rows.c.indicator_id, indicator.c.code, rows.c.scope, rows.c.scope_ref, rows.c.year
+        )
+        .order_by(indicator.c.code, rows.c.scope, rows.c.scope_ref, rows.c.year)
+    )
+
+
+def _typed_series(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["year"] = frame["year"].astype("int64")
+    frame["value"] = frame["value"].astype(float)
+    frame["coverage"] = frame["coverage"].astype(float)
+    frame["reports"] = frame["reports"].astype("int64")
+    frame["preliminary"] = frame["preliminary"].astype(bool)
+    return frame
+
+
+def indicator_series(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Every indicator's value per year: code, scope, scope_ref, year, value, reports, coverage,
+    note, value_source, preliminary (the note says the value is preliminary).
+
+    Project values are summed per year over the filtered projects (`reports` of them); the page
+    draws each series against the indicator's baseline and target from `indicator_progress`.
+    """
+    frame = _typed_series(read_frame(engine, _yearly(filters)))
+    return frame[SERIES_COLUMNS].reset_index(drop=True)
+
+
+def _registry(filters: Filters) -> sa.Select:
+    owner = organisation.alias("owner")
+    statement = (
+        sa.select(
+            indicator.c.id.label("indicator_id"),
+            indicator.c.code,
+            indicator.c.name_sv,
+            indicator.c.name_en,
+            indicator.c.definition,
+            indicator.c.unit,
+            indicator.c.measure,
+            indicator.c.direction,
+            indicator.c.frequency,
+            owner.c.name.label("owner"),
+            programme.c.code.label("programme"),
+            indicator.c.source,
+            indicator.c.baseline_value,
+            indicator.c.baseline_year,
+            indicator.c.target_value,
+            indicator.c.target_year,
+        )
+        .select_from(
+            indicator.outerjoin(owner, owner.c.id == indicator.c.owner_id).outerjoin(
+                programme, programme.c.id == indicator.c.programme_id
+            )
+        )
+        .order_by(indicator.c.code)
+    )
+    if filters.programmes:
+        # An indicator of another programme is not part of the filtered view.
+        statement = statement.where(
+            sa.or_(indicator.c.programme_id.is_(None), programme.c.code.in_(filters.programmes))
+        )
+    return statement
+
+
+def _state(row: pd.Series) -> str:
+    """Where an indicator stands, in words a page can translate (a `results.state.*` key)."""
+    if pd.isna(row["latest_value"]):
+        return "no_value"
+    if pd.isna(row["target_value"]):
+        return "no_target"
+    better = 1 if row["direction"] != IndicatorDirection.DECREASE else -1
+    if better * (row["latest_value"] - row["target_value"]) >= 0:
+        return "reached"
+    if pd.isna(row["baseline_value"]):
+        return "no_baseline"
+    if pd.notna(row["baseline_year"]) and row["latest_year"] <= row["baseline_year"]:
+        return "baseline_only"
+    return "away" if row["progress"] < 0 else "on_way"
 
 
 def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Each indicator's latest value against its baseline and target, with coverage.
+    """The indicator registry: every indicator with its latest value against baseline and target.
 
-    progress = (latest - baseline) / (target - baseline): 1.0 means the target is reached.
-    Programme- and project-level values follow the programme filter; country values always show
-    (they are the national benchmark). With a year filter "latest" is the latest value measured
-    within those years.
+    One row per indicator and scope (an indicator without values has one row, scope None):
+    definition, unit, measure, direction, frequency, owner, programme, source; baseline and
+    target (value, year); the latest value, its year, coverage, note and source; `progress` =
+    (latest - baseline) / (target - baseline), which is direction-aware by construction (1.0:
+    target reached, below 0: moved away), None without a target or a baseline; and `state`:
+    no_value, no_target, no_baseline, baseline_only, on_way, away or reached. With a year
+    filter "latest" is the latest value measured within those years.
     """
-    values = sa.select(
-        indicator_value.c.indicator_id,
-        indicator_value.c.scope,
-        indicator_value.c.scope_ref,
-        indicator_value.c.year,
-        indicator_value.c.value,
-        indicator_value.c.coverage,
+    frames = read_frames(engine, {"registry": _registry(filters), "yearly": _yearly(filters)})
+    yearly = _typed_series(frames["yearly"]).drop(columns="code")
+    latest = yearly.drop_duplicates(_GROUP, keep="last").rename(
+        columns={"value": "latest_value", "year": "latest_year"}
     )
-    if filters.years:
-        values = values.where(indicator_value.c.year.between(*filters.years))
-    if filters.programmes:
-        projects_in = money_project_references(filters)
-        values = values.where(
-            sa.or_(
-                indicator_value.c.scope == "country",
-                sa.and_(
-                    indicator_value.c.scope == "programme",
-                    indicator_value.c.scope_ref.in_(filters.programmes),
-                ),
-                sa.and_(
-                    indicator_value.c.scope == "project",
-                    indicator_value.c.scope_ref.in_(projects_in),
-                ),
-            )
-        )
-    frame = read_frame(engine, values)
-    indicators = read_frame(engine, sa.select(indicator).order_by(indicator.c.code))
-    if frame.empty:
-        return pd.DataFrame(columns=INDICATOR_COLUMNS)
-    # Sum project values per year (an indicator per project adds up); others are single values.
-    frame = (
-        frame.groupby(["indicator_id", "scope", "year"], as_index=False)
-        .agg(
-            value=("value", "sum"),
-            coverage=("coverage", "mean"),
-            scope_ref=("scope_ref", lambda refs: refs.iloc[0] if refs.nunique() == 1 else None),
-        )
-        .sort_values("year")
-    )
-    latest = frame.groupby(["indicator_id", "scope"], as_index=False).last()
-    result = indicators.merge(latest, left_on="id", right_on="indicator_id", how="inner")
-    result = result.rename(columns={"value": "latest_value", "year": "latest_year"})
+    result = frames["registry"].merge(latest, on="indicator_id", how="left")
+    for column in ("baseline_value", "target_value", "latest_value", "coverage"):
+        result[column] = result[column].astype(float)
+    for column in ("baseline_year", "target_year", "latest_year", "reports"):
+        result[column] = result[column].astype("Int64")
+    result["preliminary"] = result["preliminary"].fillna(False).astype(bool)
     span = result["target_value"] - result["baseline_value"]
     result["progress"] = ((result["latest_value"] - result["baseline_value"]) / span).where(
         span.notna() & (span != 0)
     )
+    result["state"] = result.apply(_state, axis=1) if len(result) else pd.Series(dtype=object)
     return result[INDICATOR_COLUMNS].reset_index(drop=True)
 
 
-def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """The chain budget -> grants -> projects by stage -> outputs -> national indicator.
+def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Project outputs rolled up per programme and year, beside the programmes' own values.
 
-    step, value, unit, year, name: each step has its own unit (SEK, projects, reports, %), so
-    the chain is shown as linked boxes rather than on one scale. The national step carries the
-    indicator's year and its name ({"sv": ..., "en": ...}). Each step follows the period rule:
-    budget by budget year, grants by decision date, projects by overlapping period, outputs
-    (delivered reports) by due date, the national result by the year it was measured.
+    programme (code, None for projects of no programme), code, year, origin ("projects": rolled
+    up through `project.programme_id`; "programme": measured for the programme), rule ("sum":
+    the projects' values added; "count": for a share, which does not add up, the number of
+    projects that reported it; "measured"), value, projects (how many projects reported).
     """
-    allocated = int(budget_by_year(engine, filters=filters)["allocated_sek"].sum())
-    granted = grants_total(engine, filters=filters)
-    projects = project_table(engine, filters=filters)
-    delivered = sa.select(sa.func.count()).where(
-        milestone.c.scope == "project",
-        milestone.c.delivered_date.is_not(None),
-        milestone.c.scope_ref.in_(money_project_references(filters)),
-        *within(milestone.c.due_date, period_of(filters)),
+    rows = _value_rows(filters)
+    reporting = sa.func.count(sa.distinct(project.c.reference))
+    share = indicator.c.unit == _SHARE_UNIT
+    rolled = (
+        sa.select(
+            programme.c.code.label("programme"),
+            indicator.c.code,
+            rows.c.year,
+            sa.literal("projects").label("origin"),
+            sa.case((share, "count"), else_="sum").label("rule"),
+            sa.case((share, reporting), else_=sa.func.sum(rows.c.value)).label("value"),
+            reporting.label("projects"),
+        )
+        .select_from(
+            rows.join(indicator, indicator.c.id == rows.c.indicator_id)
+            .join(project, project.c.reference == rows.c.reporter)
+            .outerjoin(programme, programme.c.id == project.c.programme_id)
+        )
+        .where(rows.c.scope == "project")
+        .group_by(programme.c.code, indicator.c.code, indicator.c.unit, rows.c.year)
     )
-    with engine.connect() as conn:
-        outputs = int(conn.execute(delivered).scalar_one())
+    measured = (
+        sa.select(
+            rows.c.scope_ref.label("programme"),
+            indicator.c.code,
+            rows.c.year,
+            sa.literal("programme").label("origin"),
+            sa.literal("measured").label("rule"),
+            rows.c.value,
+            sa.literal(None, sa.Integer).label("projects"),
+        )
+        .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
+        .where(rows.c.scope == "programme")
+    )
+    frames = read_frames(engine, {"rolled": rolled, "measured": measured})
+    frame = pd.concat([frame for frame in frames.values() if not frame.empty] or [frames["rolled"]])
+    frame["year"] = frame["year"].astype("int64")
+    frame["value"] = frame["value"].astype(float)
+    frame["projects"] = frame["projects"].astype("Int64")
+    return frame.sort_values(["programme", "code", "year"], na_position="last").reset_index(
+        drop=True
+    )
+
+
+def _years(first: object, last: object) -> tuple[int | None, int | None]:
+    """(first, last) as ints, None when a step has nothing dated."""
+    return (None, None) if pd.isna(first) or pd.isna(last) else (int(first), int(last))
+
+
+def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """The chain budget -> grants -> projects by stage -> outputs -> national result.
+
+    step, value, unit, first_year, last_year, name: each step has its own unit (SEK, projects,
+    reports, the indicator's unit), so the chain is shown as linked boxes rather than on one
+    scale, and each box names the years it covers (they differ: the money of 2017 pays for
+    projects running into 2020, whose national result is measured in 2022). Each step follows
+    the period rule: budget by budget year, grants by decision date, projects by overlapping
+    period, outputs (delivered reports) by due date, the national result by the year measured.
+    The national step carries the indicator's name ({"sv": ..., "en": ...}).
+    """
+    period = period_of(filters)
+    grant_year = sa.extract("year", GRANT_DATE)
+    due_year = sa.extract("year", milestone.c.due_date)
+    totals = read_frames(
+        engine,
+        {
+            "grants": sa.select(
+                sa.func.coalesce(sa.func.sum(grant.c.amount_sek), 0).label("value"),
+                sa.func.min(grant_year).label("first"),
+                sa.func.max(grant_year).label("last"),
+            ).where(
+                grant.c.project_id.in_(money_project_ids(filters)), *within(GRANT_DATE, period)
+            ),
+            "outputs": sa.select(
+                sa.func.count().label("value"),
+                sa.func.min(due_year).label("first"),
+                sa.func.max(due_year).label("last"),
+            ).where(
+                milestone.c.scope == "project",
+                milestone.c.delivered_date.is_not(None),
+                milestone.c.scope_ref.in_(money_project_references(filters)),
+                *within(milestone.c.due_date, period),
+            ),
+        },
+    )
+    budgets = budget_by_year(engine, filters=filters)
+    budgeted = budgets.loc[budgets["allocated_sek"] > 0, "year"]
+    rows = [
+        (
+            "budget",
+            int(budgets["allocated_sek"].sum()),
+            "sek",
+            *_years(budgeted.min(), budgeted.max()),
+            None,
+        )
+    ]
+    grants = totals["grants"].iloc[0]
+    rows.append(
+        ("grants", int(grants["value"]), "sek", *_years(grants["first"], grants["last"]), None)
+    )
+    projects = project_table(engine, filters=filters)
+    dated = pd.concat(
+        [pd.to_datetime(projects[column]).dt.year for column in ("start_date", "end_date")]
+    ).dropna()
+    first, last = (dated.min(), dated.max()) if len(dated) else (None, None)
+    if filters.years and len(projects):
+        # A project counts when its period overlaps the filtered years: the box names those.
+        first, last = filters.years
     stages = projects["stage"].value_counts()
-    rows = [("budget", allocated, "sek", None, None), ("grants", granted, "sek", None, None)]
     rows += [
-        (f"stage:{stage}", int(stages.get(stage, 0)), "projects", None, None)
+        (f"stage:{stage}", int(stages.get(stage, 0)), "projects", *_years(first, last), None)
         for stage in STAGE_ORDER
     ]
-    rows.append(("outputs", outputs, "reports", None, None))
-    # The national result the programme answers to: Sweden's indicator with a target.
+    outputs = totals["outputs"].iloc[0]
+    rows.append(
+        (
+            "outputs",
+            int(outputs["value"]),
+            "reports",
+            *_years(outputs["first"], outputs["last"]),
+            None,
+        )
+    )
+    # The national result the programme answers to: Sweden's measured indicator with a target.
     national = indicator_progress(engine, filters=Filters(years=filters.years))
-    national = national[(national["scope"] == "country") & (national["scope_ref"] == "SE")]
-    national = national.sort_values("target_value", na_position="last")
+    national = national[
+        (national["scope"] == "country")
+        & (national["scope_ref"] == "SE")
+        & national["latest_value"].notna()
+    ].sort_values("target_value", na_position="last")
     if not national.empty:
         best = national.iloc[0]
-        rows.append(
-            (
-                "national",
-                float(best["latest_value"]),
-                best["unit"],
-                int(best["latest_year"]),
-                {"sv": best["name_sv"], "en": best["name_en"] or best["name_sv"]},
-            )
-        )
-    return pd.DataFrame(rows, columns=["step", "value", "unit", "year", "name"])
+        year = int(best["latest_year"])
+        name = {"sv": best["name_sv"], "en": best["name_en"] or best["name_sv"]}
+        rows.append(("national", float(best["latest_value"]), best["unit"], year, year, name))
+    frame = pd.DataFrame(rows, columns=["step", "value", "unit", "first_year", "last_year", "name"])
+    for column in ("first_year", "last_year"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+COMPARISON_COLUMNS = [
+    "measure",
+    "country",
+    "code",
+    "name_sv",
+    "name_en",
+    "unit",
+    "definition",
+    "first_year",
+    "first_value",
+    "last_year",
+    "last_value",
+    "coverage",
+    "note",
+    "value_source",
+]
+
+
+def country_comparison(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Countries' national indicators measure by measure, to compare like with like.
+
+    One row per measure and country: the indicator (code, names, unit, definition), its first
+    and last value in the filtered years with their years, and the last value's coverage, note
+    and source. Indicators with the same `measure` (Norway's innovation procurements on Doffin,
+    Sweden's advertised innovation procurements) share a measure; an indicator without one is
+    its own measure, so different things are never set side by side as one.
+    """
+    frames = read_frames(
+        engine, {"registry": _registry(NO_FILTERS), "yearly": _yearly(Filters(years=filters.years))}
+    )
+    yearly = _typed_series(frames["yearly"])
+    yearly = yearly[yearly["scope"] == "country"].rename(columns={"scope_ref": "country"})
+    first = yearly.drop_duplicates(["indicator_id", "country"], keep="first")[
+        ["indicator_id", "country", "year", "value"]
+    ].rename(columns={"year": "first_year", "value": "first_value"})
+    last = yearly.drop_duplicates(["indicator_id", "country"], keep="last").rename(
+        columns={"year": "last_year", "value": "last_value"}
+    )
+    registry = frames["registry"]
+    registry["measure"] = registry["measure"].fillna(registry["code"])
+    frame = (
+        registry.drop(columns="code")
+        .merge(last, on="indicator_id")
+        .merge(first, on=["indicator_id", "country"])
+    )
+    # Measures two countries share first: they are what the comparison is for.
+    frame["countries"] = frame.groupby("measure")["country"].transform("nunique")
+    frame = frame.sort_values(["countries", "measure", "country"], ascending=[False, True, True])
+    return frame[COMPARISON_COLUMNS].reset_index(drop=True)
+
+
+def country_name(code: str) -> Message:
+    """A country's name in the reader's language (the ISO code for a country not in the
+    catalogue)."""
+    key = f"results.country.{code}"
+    return msg(key) if key in TEXTS else msg("results.country.other", code=code)
+
+
+def measure_name(measure: str) -> Message | None:
+    """The name of a shared measure, or None: a measure of one indicator goes by its name."""
+    key = f"results.measure.{measure}"
+    return msg(key) if key in TEXTS else None
+
+
+def comparison_caveats(comparison: pd.DataFrame) -> dict[str, list[Message]]:
+    """What a reader must know before comparing the countries of each measure, in words.
+
+    Per measure: a country that has no value for it; that the indicators count different
+    populations (their definitions differ); that the years differ (never the same year implied);
+    a value based on part of its population (coverage below 100 %), and a coverage not stated
+    where another country's is partial.
+    """
+    countries = sorted(comparison["country"].unique())
+    caveats: dict[str, list[Message]] = {}
+    for measure, part in comparison.groupby("measure", sort=False):
+        notes = [
+            msg("results.compare.missing", country=country_name(country))
+            for country in countries
+            if country not in set(part["country"])
+        ]
+        if len(part) > 1 and part["definition"].nunique(dropna=False) > 1:
+            notes.append(msg("results.compare.populations"))
+        if len(part) > 1 and part["last_year"].nunique() > 1:
+            years = ", ".join(str(year) for year in sorted(part["last_year"].unique()))
+            notes.append(msg("results.compare.years", years=years))
+        partial = part["coverage"].notna() & (part["coverage"] < 1)
+        for row in part.itertuples():
+            if pd.notna(row.coverage) and row.coverage < 1:
+                notes.append(
+                    msg(
+                        "results.compare.coverage",
+                        country=country_name(row.country),
+                        coverage=round(row.coverage * 100),
+                    )
+                )
+            elif pd.isna(row.coverage) and partial.any():
+                notes.append(
+                    msg("results.compare.coverage_unknown", country=country_name(row.country))
+                )
+        caveats[str(measure)] = notes
+    return caveats

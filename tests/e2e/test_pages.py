@@ -21,6 +21,18 @@ PAGES = {
     "project": "Projekt",
     "grants": "Bidrag",
     "data": "Data",
+    "programmes": "Program",
+    "results": "Resultat",
+    "networks": "Nätverk",
+    "efforts": "Insatser",
+    "organisation": "Organisation",
+}
+# Pages with a drill-down open on one real row of the demo, so the drill-down is checked too.
+DRILL_DOWN = {
+    "project": "?ref=2018-04510",
+    "programmes": "?programme=BG-2017",
+    "networks": "?group=Procure2Innovate",
+    "organisation": "?org=Vinnova",
 }
 # axe-core findings that come from Streamlit's own markup, not from anything our code renders.
 # Each entry: rule id -> why we cannot fix it from the app.
@@ -65,7 +77,7 @@ def _serious_violations(page: Page) -> list[str]:
 
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda path: path or "overview")
 def test_every_page_renders_cleanly_and_accessibly(open_app, output_dir: Path, path: str):
-    page = open_app(path, "?ref=2018-04510" if path == "project" else "")
+    page = open_app(path, DRILL_DOWN.get(path, ""))
     try:
         _assert_clean(page)
         expect(page.get_by_role("heading", name=PAGES[path], exact=True).first).to_be_visible()

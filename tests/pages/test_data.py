@@ -52,7 +52,7 @@ def test_upload_preview_commit_and_undo(engine, open_page):
     assert history["Import"].tolist()[:2] == [2, 1]
     _choose_undo(app, 2)
     _button(app, "Ångra importen").click().run()
-    assert "Import 2 ångrad: 1 rader borttagna, 1 återställda." in app.success[0].value
+    assert "Import 2 ångrad: 1 rad borttagen, 1 återställd." in app.success[0].value
     app.switch_page("pages/overview.py").run()
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Planerad"] == "7" and metrics["Avslutad"] == "13"
@@ -88,7 +88,7 @@ def test_a_second_click_on_undo_never_reaches_another_import(engine, open_page):
     assert "Tar bort: Projekt 1. Återställer: Projekt 1." in app.info[0].value
     _button(app, "Ångra importen").click().run()
     assert not app.exception, app.exception
-    assert "Import 2 ångrad: 1 rader borttagna, 1 återställda." in app.success[0].value
+    assert "Import 2 ångrad: 1 rad borttagen, 1 återställd." in app.success[0].value
     chooser = next(box for box in app.selectbox if box.label == "Import att ångra")
     assert chooser.value is None
     assert [option.split(" · ")[0] for option in chooser.options] == ["#1"]
@@ -119,7 +119,10 @@ def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(e
     assert not _button(app, "Ångra importen").disabled
     _button(app, "Ångra importen").click().run()
     assert not app.exception, app.exception
-    assert "Import 2 och 1 senare importer ångrade" in app.success[0].value
+    assert (
+        "Import 2 och 1 senare import ångrade: 2 rader borttagna, 1 återställd."
+        in app.success[0].value
+    )
     assert _projects(engine) == demo_projects
 
 

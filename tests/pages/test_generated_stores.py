@@ -21,7 +21,9 @@ from streamlit.testing.v1 import AppTest
 
 from arena import config, store
 from arena.domain import (
+    EffortKind,
     MilestoneKind,
+    NetworkKind,
     OrganisationKind,
     ParticipantRole,
     ProcurementType,
@@ -32,7 +34,17 @@ from arena.i18n import LANGUAGES, t
 from arena.ingest import Upload, import_files
 from arena.queries import attention, portfolio
 
-PAGES = ("portfolio", "project", "grants", "overview")
+PAGES = (
+    "portfolio",
+    "project",
+    "grants",
+    "overview",
+    "results",
+    "programmes",
+    "organisation",
+    "networks",
+    "efforts",
+)
 # Titles and names a crafted file could carry: markup must show as text, never break a page.
 TITLES = (
     "Elbussar",
@@ -211,13 +223,13 @@ def stores(draw) -> list[Upload]:
                     "",
                 ]
             )
-    files["05_projekt.csv"] = (
+    files["07_projekt.csv"] = (
         "Diarienummer;Titel;Titel (engelska);Beskrivning;Förväntade effekter;Status;Fas;"
         "Koordinator;Program;Sektor;Upphandlingsform;Startdatum;Slutdatum;Agenda 2030-mål;"
         "Teman;Källa",
         project_rows,
     )
-    files["06_deltagare.csv"] = ("Diarienummer;Organisation;Roll", participant_rows)
+    files["08_deltagare.csv"] = ("Diarienummer;Organisation;Roll", participant_rows)
     files["09_bidrag.csv"] = (
         "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum;Startdatum;Slutdatum;Källa",
         grant_rows,
@@ -226,6 +238,49 @@ def stores(draw) -> list[Upload]:
     files["13_milstolpar.csv"] = (
         "Program;Diarienummer;Titel;Typ;Förfallodatum;Levererad;Källa",
         milestone_rows,
+    )
+    # Networks with members (any kind, countries or not) and activities, dated or not.
+    groups = draw(st.lists(st.sampled_from(TITLES[:2]), unique=True))
+    files["15_natverk.csv"] = (
+        "Namn;Typ;Antal länder;Sektor;Program",
+        [
+            [
+                name,
+                draw(st.sampled_from(NetworkKind)).value,
+                draw(st.one_of(st.none(), st.integers(1, 30))),
+                draw(st.sampled_from(SECTORS)),
+                draw(st.sampled_from(["", *programmes])),
+            ]
+            for name in groups
+        ],
+    )
+    files["16_natverksmedlemmar.csv"] = (
+        "Beställargrupp;Organisation;Roll",
+        [
+            [group, name, ""]
+            for group in groups
+            for name in draw(st.lists(st.sampled_from(organisations), unique=True))
+        ],
+    )
+    activity_rows = []
+    for number in range(draw(st.integers(0, 3))):
+        start, end = _period(draw)
+        activity_rows.append(
+            [
+                f"X-{number}",
+                draw(st.sampled_from(EffortKind)).value,
+                draw(st.sampled_from(TITLES)),
+                draw(st.sampled_from(["", *programmes])),
+                start,
+                end,
+                draw(st.one_of(st.none(), st.integers(0, 500))),
+                draw(st.one_of(st.none(), st.integers(0, 500))),
+                draw(st.one_of(st.none(), amounts)),
+            ]
+        )
+    files["17_insatser.csv"] = (
+        "Referens;Insats;Titel;Program;Startdatum;Slutdatum;Deltagare;Räckvidd;Kostnad",
+        activity_rows,
     )
     # What the example covers, for `--hypothesis-show-statistics`.
     event(f"{len(references)} projects, {len(grant_rows)} grants, {len(programmes)} programmes")
@@ -247,6 +302,7 @@ def _render_everything(url: str, language: str) -> list[str]:
     streamlit_config.set_option("client.showErrorDetails", "full")
     app = AppTest.from_file(str(config.PROJECT_ROOT / "app.py"), default_timeout=60)
     app.query_params["lang"] = language
+    app.query_params["programme"] = "P1"  # the Programmes page opens P1 when the store has it
     app.run()
     fallback = t("section.failed", language)
     problems = []
@@ -274,7 +330,7 @@ def test_every_page_renders_any_store_in_both_languages(make_db, monkeypatch, up
     monkeypatch.setenv("ARENA_DATABASE_URL", url)
     result = import_files(store.get_engine(url), uploads, user="test")
     assert result.outcome in ("committed", "unchanged"), [
-        (p.table, p.row, p.column, p.error, p.message_en) for p in result.problems
+        (p.table, p.row, p.column, p.error, p.text("en")) for p in result.problems
     ]
     for language in LANGUAGES:
         assert _render_everything(url, language) == []

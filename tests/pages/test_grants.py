@@ -1,8 +1,58 @@
-"""Bidrag: a funder's grants, what is paid, and its reports that are late."""
+"""Bidrag: a funder's grants, what is paid and what remains, its reports late or due soon."""
 
 from __future__ import annotations
 
-from demo_facts import demo_count, demo_sum, msek
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+
+from arena import config, ui
+from arena.i18n import format_msek, format_sek, t
+from arena.queries import organisations
+from tests.pages.demo_facts import demo_count, demo_sum, msek
+
+TODAY = date(2026, 11, 21)  # the demo's today
+
+
+@pytest.fixture
+def demo_today(monkeypatch):
+    """The pages' today pinned to the demo's: reports late or due depend on it."""
+    monkeypatch.setattr(ui, "today", lambda: TODAY)
+
+
+def _rows(file_name: str) -> list[dict[str, str]]:
+    with (config.DEMO_DIR / file_name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def _funder_facts(funder: str | None) -> dict[str, int]:
+    """A funder's (or every funder's) grants, money and open reports, from the demo files."""
+    grants = [row for row in _rows("09_bidrag.csv") if funder in (None, row["Finansiär"])]
+    references = {row["Bidragsreferens"] for row in grants}
+    paid = sum(
+        int(row["Belopp"].replace(" ", ""))
+        for row in _rows("10_utbetalningar.csv")
+        if row["Bidragsreferens"] in references
+    )
+    projects = {row["Diarienummer"] for row in grants}
+    due = [
+        date.fromisoformat(row["Förfallodatum"])
+        for row in _rows("13_milstolpar.csv")
+        if row["Diarienummer"] in projects and not row["Levererad"]
+    ]
+    granted = sum(int(row["Belopp"].replace(" ", "")) for row in grants)
+    return {
+        "projects": len(projects),
+        "remaining": granted - paid,
+        "late": sum(day < TODAY for day in due),
+        "soon": sum(TODAY <= day <= TODAY + timedelta(days=30) for day in due),
+    }
+
+
+def _table(app, column: str):
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
 
 
 def test_all_funders_then_one_funder_from_the_url(demo_engine, open_page):
@@ -15,12 +65,122 @@ def test_all_funders_then_one_funder_from_the_url(demo_engine, open_page):
     app = open_page(demo_engine, page="grants", funder="Vinnova")
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Antal bidrag"] == str(demo_count("09_bidrag.csv", Finansiär="Vinnova"))
-    grants = next(f.value for f in app.dataframe if "Bidragsreferens" in f.value.columns)
+    grants = _table(app, "Bidragsreferens")
     real = grants[grants["Bidragsreferens"] == "2018-04510"].iloc[0]
     assert (real["Belopp"], real["Start"], real["Slut"]) == (
         "150\u00a0000 kr",
         "2018-10-01",
         "2019-02-28",
     )
-    assert set(grants["Finansiär"]) == {"Vinnova"}
+    # The funder's name is a link to its organisation page.
+    assert set(grants["Finansiär"]) == {organisations.url("Vinnova")}
     assert app.get("plotly_chart")
+
+
+def test_a_funder_remaining_and_reports_equal_the_demo_files(demo_engine, open_page, demo_today):
+    vinnova = _funder_facts("Vinnova")
+    app = open_page(demo_engine, page="grants", funder="Vinnova")
+    # The option shows the projects it funds; the URL keeps the plain name.
+    assert app.selectbox[0].value == "Vinnova"
+    assert f"Vinnova ({vinnova['projects']})" in app.selectbox[0].options
+    assert app.query_params["funder"] == "Vinnova"
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Återstår att betala"] == format_msek(vinnova["remaining"], "sv")
+    assert metrics["Försenade rapporter"] == str(vinnova["late"])
+    assert metrics["Rapporter inom 30 dagar"] == str(vinnova["soon"])
+    real = _table(app, "Bidragsreferens").set_index("Bidragsreferens").loc["2018-04510"]
+    assert real["Återstår"] == "150\u00a0000 kr"  # nothing paid yet of the 150 000 kr
+    per_funder = _table(app, "Antal bidrag")
+    assert per_funder["Återstår"].tolist() == [format_sek(vinnova["remaining"], "sv")]
+
+    everyone = _funder_facts(None)
+    app = open_page(demo_engine, page="grants")
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Återstår att betala"] == format_msek(everyone["remaining"], "sv")
+    assert metrics["Försenade rapporter"] == str(everyone["late"])
+    assert metrics["Rapporter inom 30 dagar"] == str(everyone["soon"])
+    reports = _table(app, "Läge")
+    assert reports["Läge"].value_counts().to_dict() == {
+        "Försenad": everyone["late"],
+        "Förfaller snart": everyone["soon"],
+    }
+
+
+def test_the_funder_view_in_english(demo_engine, open_page, demo_today):
+    vinnova = _funder_facts("Vinnova")
+    app = open_page(demo_engine, page="grants", funder="Vinnova", lang="en")
+    assert [title.value for title in app.title] == ["Grants"]
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Reports due within 30 days"] == str(vinnova["soon"])
+    assert metrics["Remaining to pay"] == format_msek(vinnova["remaining"], "en")
+    assert "All funders" in app.selectbox[0].options
+
+
+def test_an_empty_store_says_so(engine, open_page):
+    app = open_page(engine, page="grants")
+    assert [info.value for info in app.info] == [t("empty.store", "sv")]
+
+
+# --- filter counts (GrantNav's facets), in the shared sidebar --------------------------------
+
+
+def _projects(**match: str) -> int:
+    # The projects file's number prefix is the import order, which may change: find it by name.
+    projects = next(config.DEMO_DIR.glob("*_projekt.csv")).name
+    return demo_count(projects, **match)
+
+
+def _sidebar(app, label: str):
+    # AppTest shows the shared sidebar in the app's first run only (after a rerun or
+    # switch_page its tree has none): each case opens the app with its filters in the URL.
+    return next(widget for widget in app.sidebar.multiselect if widget.label == label)
+
+
+def test_each_filter_option_shows_its_count(demo_engine, open_page):
+    app = open_page(demo_engine)
+    assert f"Pågående ({_projects(Status='ongoing')})" in _sidebar(app, "Status").options
+    assert f"Transport ({_projects(Sektor='Transport')})" in _sidebar(app, "Sektor").options
+
+
+def test_counts_follow_the_other_filters_and_the_url_keeps_codes(demo_engine, open_page):
+    app = open_page(demo_engine, f_status="ongoing")
+    status = _sidebar(app, "Status")
+    assert status.value == ["ongoing"]
+    assert app.query_params["f_status"] == "ongoing"
+    # The other filters count under the status chosen; the status keeps its own counts.
+    both = _projects(Status="ongoing", Sektor="Transport")
+    assert f"Transport ({both})" in _sidebar(app, "Sektor").options
+    assert f"Avslutad ({_projects(Status='completed')})" in status.options
+
+
+def test_filter_counts_in_english_from_a_link_with_an_older_label(demo_engine, open_page):
+    # Links written before the counts name the option by its label: they still work.
+    app = open_page(demo_engine, lang="en", f_status="Ongoing")
+    assert _sidebar(app, "Status").value == ["ongoing"]
+    assert app.query_params["f_status"] == "ongoing"  # written back as its code
+    assert f"Ongoing ({_projects(Status='ongoing')})" in _sidebar(app, "Status").options
+    sector = _sidebar(app, "Sector")
+    assert f"Transport ({_projects(Status='ongoing', Sektor='Transport')})" in sector.options
+
+
+def test_the_360giving_export_holds_exactly_the_grants_listed(demo_engine, open_page, monkeypatch):
+    """The file is built on click (a callable), which AppTest cannot do: the test keeps the
+    callable the page hands to the button and calls it."""
+    import streamlit
+
+    handed: dict[str, object] = {}
+    button = streamlit.download_button
+
+    def keep(label, *args, **kwargs):
+        handed[kwargs.get("key")] = kwargs.get("data")
+        return button(label, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", keep)
+    app = open_page(demo_engine, page="grants", funder="Vinnova", f_status="ongoing")
+    listed = _table(app, "Bidragsreferens")["Bidragsreferens"].tolist()
+    assert 0 < len(listed) < demo_count("09_bidrag.csv", Finansiär="Vinnova")  # both filters
+    exported = list(csv.DictReader(io.StringIO(handed["grants_360giving"]().decode("utf-8"))))
+    assert sorted(row["Identifier"] for row in exported) == sorted(
+        f"360G-arenamonitor-{reference}" for reference in listed
+    )
+    assert {row["Funding Org:Name"] for row in exported} == {"Vinnova"}

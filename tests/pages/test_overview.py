@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
-from demo_facts import NBSP, demo_count, demo_sum, msek
+import pytest
 
+from arena import config
 from arena.ingest import Upload, import_files
+from tests.pages.demo_facts import NBSP, demo_count, demo_sum, msek
 
 
 def _metrics(app) -> dict[str, str]:
@@ -22,8 +24,8 @@ def test_overview_shows_the_real_totals(demo_engine, open_page):
     app = open_page(demo_engine)
     assert [title.value for title in app.title] == ["Översikt"]
     metrics = _metrics(app)
-    assert metrics["Pågående"] == str(demo_count("05_projekt.csv", Status="ongoing"))
-    assert metrics["Avslutad"] == str(demo_count("05_projekt.csv", Status="completed"))
+    assert metrics["Pågående"] == str(demo_count("07_projekt.csv", Status="ongoing"))
+    assert metrics["Avslutad"] == str(demo_count("07_projekt.csv", Status="completed"))
     assert metrics["Beviljade bidrag"] == msek(demo_sum("09_bidrag.csv", "Belopp"))
     # Each card says what it covers.
     assert any("Alla projekt" in caption.value for caption in app.caption)
@@ -55,7 +57,7 @@ def test_the_attention_list_names_what_needs_attention(demo_engine, open_page):
 def test_filters_come_from_the_url(demo_engine, open_page):
     app = open_page(demo_engine, f_status=["Pågående"], f_sector=["Transport"])
     metrics = _metrics(app)
-    expected = demo_count("05_projekt.csv", Status="ongoing", Sektor="Transport")
+    expected = demo_count("07_projekt.csv", Status="ongoing", Sektor="Transport")
     assert metrics["Pågående"] == str(expected)
     assert metrics["Avslutad"] == "0"
     assert any("Transport" in caption.value for caption in app.caption)
@@ -76,13 +78,13 @@ def test_overview_in_english(demo_engine, open_page):
     app = open_page(demo_engine, lang="English")  # the label is what the URL carries
     assert [title.value for title in app.title] == ["Overview"]
     metrics = _metrics(app)
-    assert metrics["Ongoing"] == str(demo_count("05_projekt.csv", Status="ongoing"))
+    assert metrics["Ongoing"] == str(demo_count("07_projekt.csv", Status="ongoing"))
     assert metrics["Grants awarded"].startswith("SEK ")
     assert _chart(app, "Budget and spend per year")
 
 
 def test_links_hold_codes_that_open_in_either_language(demo_engine, open_page):
-    ongoing = str(demo_count("05_projekt.csv", Status="ongoing"))
+    ongoing = str(demo_count("07_projekt.csv", Status="ongoing"))
     # A Swedish label link opened in English: the filter holds, and the URL now holds codes.
     app = open_page(demo_engine, lang="English", f_status="Pågående")
     assert _metrics(app)["Ongoing"] == ongoing and _metrics(app)["Completed"] == "0"
@@ -96,22 +98,22 @@ def test_links_hold_codes_that_open_in_either_language(demo_engine, open_page):
     )
     metrics = _metrics(app)
     assert metrics["Avslutad"] == str(
-        demo_count("05_projekt.csv", Status="completed", Fas="contract_management")
+        demo_count("07_projekt.csv", Status="completed", Fas="contract_management")
     )
     assert metrics["Pågående"] == str(
-        demo_count("05_projekt.csv", Status="ongoing", Fas="contract_management")
+        demo_count("07_projekt.csv", Status="ongoing", Fas="contract_management")
     )
     assert "lang" not in app.query_params  # Swedish is the default: the URL stays short
     assert app.query_params["f_status"] == ["completed", "ongoing"]
 
 
 def test_old_language_values_and_sector_labels_still_open(demo_engine, open_page):
-    transport = str(demo_count("05_projekt.csv", Status="ongoing", Sektor="Transport"))
+    transport = str(demo_count("07_projekt.csv", Status="ongoing", Sektor="Transport"))
     app = open_page(demo_engine, lang="Svenska", f_status="Ongoing", f_sector="Transport")
     assert [title.value for title in app.title] == ["Översikt"]
     assert _metrics(app)["Pågående"] == transport
     # A sector shown in English ("Health care") is stored, and linked, as its Swedish name.
-    care = str(demo_count("05_projekt.csv", Sektor="Hälso- och sjukvård"))
+    care = str(demo_count("07_projekt.csv", Sektor="Hälso- och sjukvård"))
     app = open_page(demo_engine, page="portfolio", lang="en", f_sector="Health care")
     assert app.query_params["f_sector"] == "Hälso- och sjukvård"
     assert _metrics(app)["Projects shown"] == care
@@ -132,3 +134,33 @@ def test_an_import_by_another_process_shows_on_the_next_run(engine, open_page):
     assert _metrics(app)["Pågående"] == "1"
     load("A-1", "A-2")
     assert _metrics(open_page(engine))["Pågående"] == "2"  # same process, same cache
+
+
+def _downloads(app) -> list[str]:
+    return [button.proto.label for button in app.get("download_button")]
+
+
+def test_the_leadership_brief_is_built_on_click_and_falls_back_to_html(
+    demo_engine, open_page, monkeypatch
+):
+    """Without a browser to print with, the page says so in one line and offers the HTML."""
+    app = open_page(demo_engine)
+    prepare = next(button for button in app.button if button.label == "Ledningsbrief (PDF)")
+    assert "Ladda ner PDF" not in _downloads(app)  # nothing is built before the click
+    monkeypatch.setenv("ARENA_CHROMIUM", "no-such-browser-anywhere")
+    prepare.click().run()
+    assert not app.exception
+    assert (
+        "Servern kunde inte skapa en PDF; ladda ner briefen som HTML och skriv ut den från "
+        "webbläsaren."
+    ) in [warning.value for warning in app.warning]
+    assert "Ladda ner som HTML (skriv ut från webbläsaren)" in _downloads(app)
+
+
+@pytest.mark.skipif(config.chromium_executable() is None, reason="no Chromium on this machine")
+def test_the_leadership_brief_downloads_as_pdf_in_english(demo_engine, open_page):
+    app = open_page(demo_engine, lang="en")
+    next(button for button in app.button if button.label == "Leadership brief (PDF)").click().run()
+    assert not app.exception
+    assert "Download PDF" in _downloads(app)
+    assert "Download as HTML (print it from your browser)" not in _downloads(app)

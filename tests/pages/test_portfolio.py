@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from demo_facts import demo_count
+from tests.pages.demo_facts import demo_count
 
 
 def test_the_portfolio_lists_every_project_with_its_money(demo_engine, open_page):
     app = open_page(demo_engine, page="portfolio")
     assert [title.value for title in app.title] == ["Portfölj"]
     table = app.dataframe[0].value
-    assert len(table) == demo_count("05_projekt.csv")
+    assert len(table) == demo_count("07_projekt.csv")
     real = table[table["reference"] == "2018-04510"].iloc[0]
     assert real["coordinator"] == "Teknikföretagens Service i Sverige AB"
     assert real["granted_sek"] == 150_000
@@ -25,7 +25,7 @@ def test_a_pipeline_click_narrows_the_table(demo_engine, open_page):
     app.run()
     assert not app.exception
     table = app.dataframe[0].value
-    assert len(table) == demo_count("05_projekt.csv", Status="completed", Fas="contract_management")
+    assert len(table) == demo_count("07_projekt.csv", Status="completed", Fas="contract_management")
     assert set(table["status"]) == {"Avslutad"}
 
 
@@ -40,7 +40,7 @@ def test_selecting_a_row_leads_to_the_project_page(demo_engine, open_page):
 
 def test_the_portfolio_follows_the_filters(demo_engine, open_page):
     app = open_page(demo_engine, page="portfolio", f_status=["Avbruten"])
-    assert len(app.dataframe[0].value) == demo_count("05_projekt.csv", Status="cancelled")
+    assert len(app.dataframe[0].value) == demo_count("07_projekt.csv", Status="cancelled")
 
 
 def test_a_crafted_search_link_is_shown_as_text(demo_engine, open_page):

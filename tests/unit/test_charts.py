@@ -77,7 +77,8 @@ def test_names_from_data_reach_plotly_escaped():
             "step": ["budget", "grants", "stage:pre_study", "outputs", "national"],
             "value": [1_000_000, 500_000, 1, 0, 4.6],
             "unit": ["sek", "sek", "projects", "reports", "%"],
-            "year": [None, None, None, None, 2022],
+            "first_year": [2019, 2019, 2019, 2019, 2022],
+            "last_year": [2020, 2020, 2020, 2020, 2022],
             "name": [None, None, None, None, {"sv": HOSTILE, "en": HOSTILE}],
         }
     )

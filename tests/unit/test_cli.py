@@ -15,7 +15,7 @@ from sqlalchemy import event
 
 from arena import config
 from arena.cli import main
-from arena.ingest.formats import KINDS
+from arena.ingest.kinds import KINDS
 from arena.store import get_engine
 
 
@@ -165,8 +165,8 @@ def test_a_full_disk_comes_back_to_the_page_as_a_problem(sqlite_url):
     assert (result.outcome, result.store_failed) == ("rejected", True)
     (problem,) = result.problems
     assert problem.error == "general-error"
-    assert "database or disk is full" in problem.message_en
-    assert "inget har ändrats" in problem.message_sv
+    assert "database or disk is full" in problem.text("en")
+    assert "inget har ändrats" in problem.text("sv")
 
 
 def test_a_missing_or_unreadable_input_file_is_one_sentence(engine, tmp_path, capsys):
@@ -203,6 +203,8 @@ def test_an_unexpected_failure_is_one_sentence_and_the_details_only_with_debug(
 # --- The export is a machine interface: its columns and codes stay as they are ----------------
 
 EXPORT_COLUMNS = {
+    "activities": "reference,effort,title,programme_code,start_date,end_date,participants,reach,"
+    "cost_sek,description,source",
     "budgets": "programme_code,year,amount_sek,source",
     "buyer_group_members": "buyer_group,organisation",
     "buyer_groups": "name,sector,programme_code,description,source",
@@ -242,6 +244,23 @@ EXPORT_CODES = {
     },
     "participants": {"role": {"coordinator", "buyer", "supplier", "research_partner", "partner"}},
     "milestones": {"kind": {"report", "milestone"}},
+    "programmes": {"kind": {"government_assignment", "funding_programme", "network_project"}},
+    "buyer_groups": {"kind": {"buyer_group", "buyer_network", "international_network"}},
+    "indicators": {
+        "direction": {"increase", "decrease"},
+        "frequency": {"monthly", "quarterly", "yearly", "once", "irregular"},
+    },
+    "activities": {
+        "effort": {
+            "knowledge_sharing",
+            "pioneer_relay",
+            "buyer_network",
+            "sectoral_arena",
+            "expert_support",
+            "experience_exchange",
+            "financing",
+        }
+    },
 }
 
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from arena import config, models
 from arena.ingest import load_demo
-from arena.ingest.formats import KINDS
+from arena.ingest.kinds import KINDS
 from arena.ingest.natural import read_natural
 
 ILLUSTRATIVE = "Illustrativ demodata"
@@ -87,6 +87,99 @@ def test_norway_and_sweden_indicators_are_exact(demo_engine):
     for row in values:
         if row["country_code"] in ("NO", "SE"):
             assert "seed 004" in row["source"] or "domain.md" in row["source"]
+
+
+def test_programme_kinds_and_no_invented_agenda_2030_goals(demo_engine):
+    programmes = {row["code"]: row for row in _natural(demo_engine, "programmes")}
+    assert {code: row["kind"] for code, row in programmes.items()} == {
+        "BG-2017": "government_assignment",
+        "ARENA-2021": "government_assignment",
+        "SPETS": "government_assignment",
+        "P2I": "network_project",
+    }
+    # No source names goal numbers for a programme; the arena's "Agenda 2030" is a theme.
+    assert all(row["sdg_goals"] is None for row in programmes.values())
+
+
+def test_the_indicator_registry_compares_like_with_like(demo_engine):
+    indicators = {row["code"]: row for row in _natural(demo_engine, "indicators")}
+    doffin, sweden = indicators["NO_DOFFIN_INNOVATION"], indicators["SE_INNOVATION_PROCUREMENTS"]
+    assert doffin["measure"] == sweden["measure"] == "innovation_procurements_announced"
+    assert indicators["NO_STRATEGY_SHARE"]["measure"] == "strategy_share"
+    # No Swedish indicator has Norway's strategy-share measure: the pages must say so.
+    assert [code for code, row in indicators.items() if row["measure"] == "strategy_share"] == [
+        "NO_STRATEGY_SHARE"
+    ]
+    assert doffin["owner"] == "Leverandørutviklingsprogrammet (LUP)"
+    for code, row in indicators.items():
+        assert row["direction"] in ("increase", "decrease")
+        assert row["frequency"] is not None, code
+        if code.startswith(("SE_", "ARENA_")):
+            assert row["owner"] == "Upphandlingsmyndigheten", code
+        # Programme indicators belong to the arena; project outputs roll up through projects.
+        expected = "ARENA-2021" if code.startswith("ARENA_") else None
+        assert row["programme_code"] == expected, code
+
+
+def test_procure2innovate_is_an_international_network_of_ten_countries(demo_engine):
+    groups = {row["name"]: row for row in _natural(demo_engine, "buyer_groups")}
+    p2i = groups["Procure2Innovate"]
+    assert (p2i["kind"], p2i["countries"], p2i["programme_code"]) == (
+        "international_network",
+        10,
+        "P2I",
+    )
+    assert "seed 001" in p2i["source"]
+    members = _natural(demo_engine, "buyer_group_members")
+    swedish = {(m["organisation"], m["role"]) for m in members if m["buyer_group"] == p2i["name"]}
+    # Only the Swedish members are named by the source; the other countries' are not invented.
+    assert swedish == {
+        ("Kammarkollegiet", "kompetenscentrum"),
+        ("Upphandlingsmyndigheten", "kompetenscentrum"),
+    }
+    for name, group in groups.items():
+        if name.startswith("Beställarnätverk"):
+            assert group["kind"] == "buyer_network", name
+        elif name.startswith("Beställargrupp"):
+            assert group["kind"] == "buyer_group", name
+
+
+def test_projects_name_the_group_that_procures_them(demo_engine):
+    projects = _natural(demo_engine, "projects")
+    members = _natural(demo_engine, "buyer_group_members")
+    linked = [p for p in projects if p["buyer_group"]]
+    assert len(linked) >= 5
+    for project in linked:
+        assert project["source"] == ILLUSTRATIVE
+        # The coordinator is a member of the group that procures the project.
+        assert any(
+            m["buyer_group"] == project["buyer_group"]
+            and m["organisation"] == project["coordinator"]
+            for m in members
+        ), project["reference"]
+
+
+def test_every_effort_has_illustrative_activities(demo_engine):
+    activities = _natural(demo_engine, "activities")
+    per_effort = {}
+    for activity in activities:
+        per_effort.setdefault(activity["effort"], []).append(activity)
+    assert set(per_effort) == {
+        "knowledge_sharing",
+        "pioneer_relay",
+        "buyer_network",
+        "sectoral_arena",
+        "expert_support",
+        "experience_exchange",
+        "financing",
+    }
+    assert all(2 <= len(rows) <= 4 for rows in per_effort.values())
+    assert {a["programme_code"] for a in activities} == {"ARENA-2021", "SPETS"}
+    assert {a["start_date"].year for a in activities} == set(range(2021, 2027))
+    for activity in activities:
+        assert activity["source"].startswith(ILLUSTRATIVE)
+        assert activity["cost_sek"] > 0
+        assert activity["participants"] is not None or activity["reach"] is not None
 
 
 def test_illustrative_data_covers_every_view_and_is_marked(demo_engine):

@@ -16,7 +16,8 @@ from arena import export, models
 from arena.domain import ProjectStatus
 from arena.ingest import Upload, import_files
 from arena.ingest import values as v
-from arena.ingest.formats import KINDS, kind_order
+from arena.ingest.kinds import KINDS, kind_order
+from arena.ingest.layouts import giving360
 from arena.ingest.natural import read_natural
 from arena.ingest.read import read_file
 from arena.ingest.validate import detect_kind, match_headers
@@ -104,11 +105,32 @@ def test_export_frame_has_the_canonical_columns_and_types_of_every_kind(demo_eng
         assert len(frame) > 0, name  # the demo has every kind
         for column in kind.stored_columns:
             series = frame[column.name]
-            if column.parse in (v.parse_money, v.parse_year) or column.name == "amount_sek":
-                assert str(series.dtype) == "Int64", (name, column.name)
-            if column.parse is v.parse_date or column.name.endswith(("_date", "_on", "due")):
+            # Money and years are whole numbers, measurements floats, dates dates.
+            dtype = {"int": "Int64", "float": "Float64"}.get(column.type.dtype, "object")
+            assert str(series.dtype) == dtype, (name, column.name)
+            if column.type.dtype == "date":
                 cells = series.dropna()
                 assert all(type(cell) is date for cell in cells), (name, column.name)
+
+
+def test_column_types_agree_with_the_store():
+    """A column's declared type is what its table holds: money and years whole numbers,
+    measurements and shares floats, dates dates; references and codes are text."""
+    from arena.ingest.natural import table_of
+
+    holds = {"int": sa.Integer, "float": sa.Float, "date": sa.Date}
+    for kind in KINDS.values():
+        table = table_of(kind)
+        for column in kind.stored_columns:
+            if column.ref is not None or column.scope is not None:
+                assert column.type.name in ("reference", "country"), (kind.name, column.name)
+                continue
+            sql_type = table.c[column.name].type
+            if column.type.dtype == "text":
+                assert not isinstance(sql_type, tuple(holds.values())), (kind.name, column.name)
+            else:
+                expected = holds[column.type.dtype]
+                assert isinstance(sql_type, expected), (kind.name, column.name, sql_type)
 
 
 def test_export_frame_names_the_columns_pages_and_users_rely_on(demo_engine):
@@ -381,7 +403,7 @@ def test_xlsx_stores_formula_like_text_as_text(engine):
 
 
 def test_360giving_has_the_standard_columns_and_the_real_grant(demo_engine):
-    data = export.to_360giving_csv(demo_engine)
+    data = giving360.to_csv(demo_engine)
     assert not data.startswith(BOM)
     header = data.split(b"\r\n", 1)[0].decode().split(",")
     required = [
@@ -434,7 +456,7 @@ def test_360giving_amount_disbursed_is_the_sum_of_the_disbursements(demo_engine)
     for row in disbursements:
         totals[row["grant_reference"]] = totals.get(row["grant_reference"], 0) + row["amount_sek"]
     assert totals
-    rows = {row["Identifier"]: row for row in _csv_rows(export.to_360giving_csv(demo_engine))}
+    rows = {row["Identifier"]: row for row in _csv_rows(giving360.to_csv(demo_engine))}
     for reference, total in totals.items():
         assert rows["360G-arenamonitor-" + reference]["Amount Disbursed"] == str(total)
     grant = _one(_dump(demo_engine, "grants"), reference="DEMO-G-001")
@@ -449,7 +471,7 @@ def test_360giving_is_one_query(demo_engine):
 
     sa.event.listen(demo_engine, "before_cursor_execute", record)
     try:
-        export.to_360giving_csv(demo_engine)
+        giving360.to_csv(demo_engine)
     finally:
         sa.event.remove(demo_engine, "before_cursor_execute", record)
     assert len([s for s in statements if "grant_award" in s]) == 1
@@ -471,7 +493,7 @@ def test_360giving_uses_the_organisationsnummer_when_there_is_one(engine):
     }
     result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
     assert result.outcome == "committed", result.problems
-    rows = {row["Identifier"]: row for row in _csv_rows(export.to_360giving_csv(engine))}
+    rows = {row["Identifier"]: row for row in _csv_rows(giving360.to_csv(engine))}
     first = rows["360G-arenamonitor-G-1"]
     assert first["Recipient Org:Identifier"] == "SE-BLV-5560160680"
     assert first["Funding Org:Identifier"] == "SE-BLV-2021005216"
@@ -572,3 +594,13 @@ def test_neutralised_text_re_imports_unchanged(engine):
     assert b"'=1+1" in exported
     again = import_files(engine, [Upload("export.csv", exported)])
     assert again.outcome == "unchanged", again.problems
+
+
+def test_360giving_of_chosen_grants_holds_exactly_those(demo_engine):
+    """A page's filtered grants export as 360Giving: the chosen grants and no others."""
+    chosen = [REAL_REFERENCE, "DEMO-G-001"]
+    rows = _csv_rows(giving360.to_csv(demo_engine, grant_references=chosen))
+    assert sorted(row["Identifier"] for row in rows) == sorted(
+        giving360.PREFIX + reference for reference in chosen
+    )
+    assert _csv_rows(giving360.to_csv(demo_engine, grant_references=[])) == []

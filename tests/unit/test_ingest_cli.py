@@ -134,7 +134,7 @@ def test_undo_asks_and_does_nothing_unless_the_answer_is_yes(engine, tmp_path, c
     assert dump(engine) == before
     monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
     assert main(["undo", "3"]) == 0
-    assert "Import 3 undone: 1 rows removed, 0 restored." in capsys.readouterr().out
+    assert "Import 3 undone: 1 row removed, 0 restored." in capsys.readouterr().out
     assert natural(engine, "participants") == []
 
 
@@ -163,7 +163,7 @@ def test_undo_names_the_imports_that_block_it_and_cascades_only_when_asked(
     assert "run again with --cascade" in captured.err
     assert dump(engine) == before
     assert main(["undo", "2", "--yes", "--cascade"]) == 0
-    assert "Import 2 and 1 later imports undone: 3 rows removed, 0 restored." in (
+    assert "Import 2 and 1 later import undone: 3 rows removed, 0 restored." in (
         capsys.readouterr().out
     )
     assert natural(engine, "projects") == natural(engine, "participants") == []

@@ -87,8 +87,8 @@ def test_a_problem_says_what_is_wrong_in_swedish_and_english_with_the_value(engi
     result = upload(engine, "fel_type_error.csv")
     first = result.problems[0]
     assert first.value == "nästa vecka"
-    assert "nästa vecka" in first.message_sv and "inget datum" in first.message_sv
-    assert "nästa vecka" in first.message_en and "not a date" in first.message_en
+    assert "nästa vecka" in first.text("sv") and "inget datum" in first.text("sv")
+    assert "nästa vecka" in first.text("en") and "not a date" in first.text("en")
     report = problems_frame(result.problems, "en")
     assert list(report.columns[:5]) == ["row", "column", "value", "error", "message"]
     assert report.loc[0, "row"] == 2 and report.loc[0, "column"] == "Startdatum"

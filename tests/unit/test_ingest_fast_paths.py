@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from arena.ingest import apply, read, validate
 from arena.ingest import values as v
-from arena.ingest.formats import KINDS
+from arena.ingest.kinds import KINDS
 from arena.ingest.natural import table_of
 from tests.fixtures.ingest import natural, upload
 

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from arena.ingest.formats import guess_org_kind
+from arena.ingest.layouts import guess_org_kind
 from tests.fixtures.ingest import (
     dump,
     errors,
@@ -320,6 +320,7 @@ def test_vinnova_json_yields_organisations_projects_and_grants(engine):
         "stage": None,
         "coordinator": "Teknikföretagens Service i Sverige AB",
         "programme_code": None,
+        "buyer_group": None,
         "sector": None,
         "procurement_type": None,
         "start_date": date(2018, 10, 1),

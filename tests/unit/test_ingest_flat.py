@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from arena.ingest.formats import detect_layout
+from arena.ingest.layouts import detect_layout
 from arena.ingest.plan import NameIndex, name_key
 from arena.ingest.read import read_file
 from arena.ingest.validate import detect_kind
@@ -277,14 +277,14 @@ def test_amounts_without_a_funder_import_the_projects_and_say_so(engine):
     result = upload(engine, "lista.csv", data)
     assert result.outcome == "committed", result.problems
     assert warnings(result) == [(1, "Beviljat belopp", "extra-label")]
-    assert "ingen finansiär" in result.problems[0].message_sv
+    assert "ingen finansiär" in result.problems[0].text("sv")
     assert [p["reference"] for p in natural(engine, "projects")] == ["2018-04510", "2021-00555"]
     assert natural(engine, "grants") == []
 
 
 def test_our_projects_template_and_a_grants_file_are_not_taken_for_a_sheet():
-    demo = (FIXTURES.parent.parent / "data" / "demo" / "05_projekt.csv").read_bytes()
-    assert detect_kind(read_file(demo, "05_projekt.csv").header).name == "projects"
+    demo = (next((FIXTURES.parent.parent / "data" / "demo").glob("*_projekt.csv"))).read_bytes()
+    assert detect_kind(read_file(demo, "07_projekt.csv").header).name == "projects"
     grants = ["Bidragsreferens", "Diarienummer", "Projekttitel", "Finansiär", "Belopp"]
     assert detect_kind(grants).name == "grants"
     assert detect_layout(text(SHEET).splitlines()[0].split(";")).name == "project_sheet"

@@ -39,8 +39,8 @@ def test_a_file_over_the_limit_is_refused_with_a_sentence(monkeypatch):
     monkeypatch.setattr(config, "UPLOAD_LIMIT_BYTES", 1000)
     problem = refused(b"Diarienummer;Titel\n" + b"2020-00001;x\n" * 100, "projekt.csv").problem
     assert problem.error == "source-error"
-    assert f"at most {config.UPLOAD_LIMIT_MB} MB" in problem.message_en
-    assert "MB läses" in problem.message_sv
+    assert f"at most {config.UPLOAD_LIMIT_MB} MB" in problem.text("en")
+    assert "MB läses" in problem.text("sv")
 
 
 # --- CSV fields up to the limit ---------------------------------------------------------------
@@ -66,14 +66,14 @@ def test_a_5_mb_cell_is_read(quoted):
 def test_deeply_nested_json_is_a_format_error(text):
     problem = refused(text.encode(), "data.json").problem
     assert problem.error == "format-error"
-    assert "nested too deeply" in problem.message_en
+    assert "nested too deeply" in problem.text("en")
 
 
 @pytest.mark.parametrize("text", ["[1, 2]", '"text"', "42", '[{"a": 1}, [2]]'])
 def test_json_that_is_no_list_of_objects_is_a_format_error(text):
     problem = refused(text.encode(), "data.json").problem
     assert problem.error == "format-error"
-    assert "list of objects" in problem.message_en
+    assert "list of objects" in problem.text("en")
 
 
 # --- Excel: crafted workbooks -----------------------------------------------------------------
@@ -158,8 +158,8 @@ def test_a_crafted_sheet_is_refused_before_it_is_opened(data, row, column):
     problem = refused(data, "crafted.xlsx").problem
     assert time.perf_counter() - started < 5
     assert (problem.error, problem.row, problem.column) == ("source-error", row, column)
-    assert f"reaches row {row} and column {column}" in problem.message_en
-    assert f"når rad {row} och kolumn {column}" in problem.message_sv
+    assert f"reaches row {row} and column {column}" in problem.text("en")
+    assert f"når rad {row} och kolumn {column}" in problem.text("sv")
 
 
 def test_cells_without_references_are_placed_like_excel_places_them():
@@ -176,14 +176,14 @@ def test_a_zip_bomb_is_refused_by_its_ratio():
     assert len(bomb) < 200_000
     problem = refused(bomb, "bomb.xlsx").problem
     assert problem.error == "source-error"
-    assert "unpacks" in problem.message_en and "xl/worksheets/sheet1.xml" in problem.message_en
+    assert "unpacks" in problem.text("en") and "xl/worksheets/sheet1.xml" in problem.text("en")
 
 
 def test_a_workbook_unpacking_to_too_much_is_refused(monkeypatch):
     monkeypatch.setattr(read, "XLSX_MAX_UNPACKED_BYTES", 1000)
     problem = refused(crafted(f'<row r="1">{_cell("A1")}{_cell("B1")}</row>'), "b.xlsx").problem
     assert problem.error == "source-error"
-    assert "more than the 0 MB" in problem.message_en
+    assert "more than the 0 MB" in problem.text("en")
 
 
 def test_a_part_that_inflates_past_its_declared_size_is_refused():
@@ -197,7 +197,7 @@ def test_a_part_that_inflates_past_its_declared_size_is_refused():
     data[entry + 24 : entry + 28] = (200).to_bytes(4, "little")
     problem = refused(bytes(data), "liar.xlsx").problem
     assert problem.error == "format-error"
-    assert "does not match its size" in problem.message_en
+    assert "does not match its size" in problem.text("en")
 
 
 def test_a_file_that_is_no_zip_is_a_format_error():
@@ -245,10 +245,10 @@ def test_a_named_sheet_is_read_even_when_hidden():
 def test_a_missing_sheet_lists_the_visible_ones():
     problem = refused(_sheets(hidden=(0,), active=1), "arena.xlsx", sheet="Budget").problem
     assert problem.error == "format-error"
-    assert problem.message_en == (
+    assert problem.text("en") == (
         "There is no sheet “Budget”. The sheets in the file: “Organisationer”, “Projekt”."
     )
-    assert "Gömd" not in problem.message_sv
+    assert "Gömd" not in problem.text("sv")
 
 
 def test_excel_cells_keep_their_types_and_rows_their_sheet_row():

@@ -190,7 +190,7 @@ def test_history_rows_are_the_json_that_json_dumps_writes(rows):
     import pandas as pd
 
     from arena.ingest import apply
-    from arena.ingest.formats import KINDS
+    from arena.ingest.kinds import KINDS
 
     names = ["name", "a", "b"]
     columns = zip(names, zip(*rows, strict=True), strict=True)

@@ -59,7 +59,7 @@ def test_a_dry_run_shows_new_updated_unchanged_and_writes_nothing(engine):
         (3, "Fossilfria maskiner")
     ]
     assert dump(engine) == before
-    assert "1 nya, 1 ändrade, 1 oförändrade" in result.summary("sv")
+    assert "1 ny, 1 ändrad, 1 oförändrad" in result.summary("sv")
     assert "1 new, 1 updated, 1 unchanged" in result.summary("en")
 
 
@@ -219,7 +219,9 @@ def test_undo_refuses_when_a_later_import_changed_the_same_rows(engine):
     before = dump(engine)
     with pytest.raises(UndoError) as refused:
         undo(engine, first.import_id)
-    assert "2020-00001" in refused.value.message_en and "2020-00001" in refused.value.message_sv
+    assert "2020-00001" in refused.value.message.render(
+        "en"
+    ) and "2020-00001" in refused.value.message.render("sv")
     assert dump(engine) == before
     # Last in, first out works.
     undo(engine, second.import_id)

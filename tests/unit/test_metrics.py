@@ -10,7 +10,19 @@ import pytest
 
 from arena.filters import Filters
 from arena.ingest import Upload, import_files
-from arena.queries import attention, funding, history, periods, portfolio, results
+from arena.queries import (
+    attention,
+    efforts,
+    facets,
+    funding,
+    history,
+    networks,
+    organisations,
+    periods,
+    portfolio,
+    programmes,
+    results,
+)
 
 TODAY = date(2026, 11, 21)
 
@@ -79,7 +91,7 @@ def test_money_to_results_chain(demo_engine):
     assert chain.loc["grants", "value"] == funding.grants_total(demo_engine)
     assert chain.filter(like="stage:", axis=0)["value"].sum() == 44  # 3 desired have no stage
     national = chain.loc["national"]
-    assert (national["value"], national["year"]) == (4.6, 2022)
+    assert (national["value"], national["first_year"], national["last_year"]) == (4.6, 2022, 2022)
 
 
 def test_attention_list_reasons(demo_engine):
@@ -129,7 +141,8 @@ def test_project_detail_of_the_real_project(demo_engine):
     assert detail["project"]["title"] == "Nationell arena för innovationsupphandling"
     assert detail["public_url"].endswith("2018-04510")
     assert set(detail["participants"]["role"]) == {"coordinator", "partner"}
-    assert detail["imports"]["user"].tolist() == ["demo"]
+    imports = history.project_imports(demo_engine, reference="2018-04510")
+    assert imports["user"].tolist() == ["demo"]
     assert portfolio.project_detail(demo_engine, reference="nope", today=TODAY) is None
 
 
@@ -203,6 +216,14 @@ STORES = {
     "only_completed": WELL_RUN | {"projekt.csv": PROJECTS.replace(";ongoing;", ";completed;")},
     "no_indicators": _without("indikatorer.csv", "indikatorvarden.csv"),
     "no_grants": _without("bidrag.csv", "utbetalningar.csv"),
+    "networks_and_efforts": WELL_RUN
+    | {
+        "bestallargrupper.csv": "Namn;Typ;Antal länder;Sektor;Program\n"
+        "Grupp;buyer_group;;Transport;P1\nNät;international_network;3;;\n",
+        "medlemmar.csv": "Beställargrupp;Organisation;Roll\nGrupp;Region Test;\nNät;Vinnova;\n",
+        "insatser.csv": "Referens;Insats;Titel;Program;Startdatum;Deltagare;Kostnad\n"
+        "X-1;financing;Bidrag;P1;2019-05-01;;100 000\nX-2;pioneer_relay;Stafett;;;12;\n",
+    },
     "projects_without_dates": {
         "organisationer.csv": ORGANISATIONS,
         "projekt.csv": "Diarienummer;Titel;Status;Koordinator\n"
@@ -229,11 +250,17 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "year_burn": funding.year_burn(engine, filters=filters, today=TODAY),
         "indicator_progress": results.indicator_progress(engine, filters=filters),
         "money_to_results": results.money_to_results(engine, filters=filters),
+        "indicator_series": results.indicator_series(engine, filters=filters),
+        "outputs_by_programme": results.outputs_by_programme(engine, filters=filters),
+        "country_comparison": results.country_comparison(engine, filters=filters),
         "sector_stage": portfolio.sector_stage(engine, filters=filters),
         "county_level": portfolio.county_level(engine, filters=filters),
         "attention": attention.attention(engine, filters=filters, today=TODAY),
         "grant_distribution": funding.grant_distribution(engine, filters=filters),
         "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY),
+        "funder_reports": funding.funder_reports(engine, filters=filters, today=TODAY),
+        "facet_counts": facets.facet_counts(engine, filters=filters),
+        "organisation_names": organisations.organisation_names(engine),
         "disbursements_by_year": funding.disbursements_by_year(engine, filters=filters),
         "filter_options": portfolio.filter_options(engine),
         "project_references": portfolio.project_references(engine),
@@ -243,17 +270,52 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         funding.distribution_summary(called["grant_distribution"], by) for by in ("year", "sector")
     ]
     called["funder_summary"] = funding.funder_summary(called["funder_grants"])
+    called["organisation_detail"] = [
+        organisations.organisation_detail(engine, name=name)
+        for name in called["organisation_names"]
+    ]
+    called["url"] = organisations.url("Region Test")
+    called["with_links"] = organisations.with_links(called["funder_grants"], "funder")
     called["project_detail"] = [
         portfolio.project_detail(engine, reference=reference, today=TODAY)
         for reference in called["project_references"]
     ]
-    called["json_key"] = history.json_key("A-1")
+    called["project_imports"] = [
+        history.project_imports(engine, reference=reference)
+        for reference in called["project_references"]
+    ]
+    called["comparison_caveats"] = results.comparison_caveats(called["country_comparison"])
+    called["country_name"] = results.country_name("NO")
+    called["measure_name"] = results.measure_name("strategy_share")
     called["period_caption"] = [
         periods.period_caption(filters, figure, "sv") for figure in periods.FIGURE_RULES
     ]
+    called["programme_list"] = programmes.programme_list(engine, today=TODAY)
+    called["programme_detail"] = [
+        programmes.programme_detail(engine, code=code, today=TODAY)
+        for code in called["programme_list"]["code"]
+    ]
+    called["year_forecast"] = [
+        programmes.year_forecast(engine, code=code, today=TODAY)
+        for code in called["programme_list"]["code"]
+    ]
+    called["network_names"] = networks.network_names(engine)
+    called["network_list"] = networks.network_list(engine, filters=filters)
+    called["members_by_county"] = networks.members_by_county(engine, filters=filters)
+    called["network_detail"] = [
+        networks.network_detail(engine, name=name) for name in called["network_names"]
+    ]
+    called["activity_count"] = efforts.activity_count(engine)
+    called["activity_list"] = efforts.activity_list(engine, filters=filters)
+    called["effort_summary"] = efforts.effort_summary(engine, filters=filters)
+    called["effort_years"] = efforts.effort_years(engine, filters=filters)
     # Money a page adds up is integer SEK whatever the store holds.
     assert isinstance(called["grants_total"], int)
-    for name, column in (("project_table", "granted_sek"), ("funder_grants", "disbursed_sek")):
+    for name, column in (
+        ("project_table", "granted_sek"),
+        ("funder_grants", "disbursed_sek"),
+        ("funder_grants", "remaining_sek"),
+    ):
         assert str(called[name][column].dtype) == "Int64", name
     return set(called)
 
@@ -271,7 +333,19 @@ def test_every_metric_is_total_on_small_stores(engine, store):
 def test_the_total_check_calls_every_public_query(engine):
     public = [
         name
-        for module in (attention, funding, history, periods, portfolio, results)
+        for module in (
+            attention,
+            efforts,
+            facets,
+            funding,
+            history,
+            networks,
+            organisations,
+            periods,
+            portfolio,
+            programmes,
+            results,
+        )
         for name, value in vars(module).items()
         if inspect.isfunction(value)
         and value.__module__ == module.__name__

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from arena import dataops
+from arena.ingest.kinds import KINDS
 from arena.ingest.plan import NewOrganisation
 from tests.fixtures.ingest import upload, with_organisations
 
@@ -110,11 +111,19 @@ def test_new_organisations_are_listed_apart_with_the_closest_existing_names(engi
     ]
 
 
-def test_cell_text_formats_codes_money_dates_shares_and_numbers():
-    assert dataops.cell_text("status", "planned", "sv") == "Planerad"
-    assert dataops.cell_text("amount_sek", 150_000, "sv").replace("\xa0", " ") == "150 000 kr"
-    assert dataops.cell_text("paid_on", date(2019, 2, 28), "en") == "2019-02-28"
-    assert dataops.cell_text("coverage", 0.05, "sv").replace("\xa0", " ") == "5 %"
-    assert dataops.cell_text("value", 40.25, "sv") == "40,25"
-    assert dataops.cell_text("year", 2017, "sv") == "2017"
-    assert dataops.cell_text("title", None, "sv") == ""
+def test_cell_text_formats_by_the_columns_type():
+    projects, values = KINDS["projects"], KINDS["indicator_values"]
+    assert dataops.cell_text(projects, "status", "planned", "sv") == "Planerad"
+    grants = KINDS["grants"]
+    shown = dataops.cell_text(grants, "amount_sek", 150_000, "sv")
+    assert shown.replace("\xa0", " ") == "150 000 kr"
+    assert dataops.cell_text(KINDS["disbursements"], "paid_on", date(2019, 2, 28), "en") == (
+        "2019-02-28"
+    )
+    assert dataops.cell_text(values, "coverage", 0.05, "sv").replace("\xa0", " ") == "5 %"
+    assert dataops.cell_text(values, "coverage", 0.075, "sv").replace("\xa0", " ") == "7,5 %"
+    assert dataops.cell_text(values, "value", 40.25, "sv") == "40,25"
+    assert dataops.cell_text(values, "year", 2017, "sv") == "2017"
+    assert dataops.cell_text(projects, "title", None, "sv") == ""
+    # A column named like a code but holding text is shown as written.
+    assert dataops.cell_text(grants, "reference", "ongoing", "sv") == "ongoing"

@@ -62,3 +62,19 @@ def test_swedish_number_formats():
     assert i18n.format_sek(2_000_000, "sv") == "2\u00a0000\u00a0000 kr"
     assert i18n.format_percent(0.046, "sv", decimals=1) == "4,6 %"
     assert i18n.format_msek(2_500_000, "en") == "SEK 2.5m"
+
+
+def test_localise_formats_by_type_and_a_frame_may_declare_its_own_columns():
+    frame = pd.DataFrame(
+        {
+            "kind": ["report", "projects, grants"],
+            "started_at": [pd.Timestamp("2026-11-21 10:02:33"), pd.Timestamp("2026-11-22 08:00")],
+            "value": [40.25, 3.0],
+        }
+    )
+    shown = tables.localise(frame, "sv")
+    assert shown["Typ"].tolist() == ["Rapport", "projects, grants"]
+    assert shown["När"].tolist() == ["2026-11-21 10:02", "2026-11-22 08:00"]
+    assert shown["Värde"].tolist() == ["40,25", "3"]
+    own = tables.localise(frame, "en", {"kind": tables.Shown("text", "data.kind")})
+    assert own["Kind of data"].tolist() == ["report", "projects, grants"]

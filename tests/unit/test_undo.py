@@ -49,10 +49,10 @@ def test_undo_refuses_when_a_later_import_paid_out_on_its_grant_and_cascade_undo
         undo(engine, grant)
     # Named: the import, its file and what hangs on the grant.
     assert [b.import_id for b in refused.value.blockers] == [payments]
-    message = refused.value.message_en
+    message = refused.value.message.render("en")
     assert f"#{payments} utbetalningar.csv" in message
     assert "Disbursements (2): G-1 · 2020-06-01, G-1 · 2020-09-01" in message
-    assert "Utbetalningar (2)" in refused.value.message_sv
+    assert "Utbetalningar (2)" in refused.value.message.render("sv")
     assert dump(engine) == before  # nothing cascaded away
 
     assert undo(engine, grant, cascade=True) == {"deleted": 3, "restored": 0, "imports": 2}
@@ -67,8 +67,11 @@ def test_undo_refuses_when_a_later_import_added_participants_to_its_project(engi
     before = dump(engine)
     with pytest.raises(UndoBlockedError) as refused:
         undo(engine, project)
-    assert "Project participants (1): 2020-00001 · Göteborgs kommun · buyer" in str(refused.value)
-    assert f"#{participants} deltagare.csv" in str(refused.value)
+    assert (
+        "Project participants (1): 2020-00001 · Göteborgs kommun · buyer"
+        in refused.value.message.render("en")
+    )
+    assert f"#{participants} deltagare.csv" in refused.value.message.render("en")
     assert dump(engine) == before
     assert undo(engine, project, cascade=True)["imports"] == 2
     assert natural(engine, "projects") == natural(engine, "participants") == []

@@ -19,6 +19,8 @@ from arena.domain import (
     ProjectStatus,
     luhn_valid,
 )
+from arena.i18n import CODE_LABELS, LANGUAGES, label, msg
+from arena.ingest import values
 from arena.ingest.values import (
     ValueProblem,
     _Choices,
@@ -64,24 +66,21 @@ def check_digit(prefix: str) -> str:
 # --- ValueProblem ----------------------------------------------------------------------------
 
 
-def test_value_problem_carries_code_and_both_messages() -> None:
-    problem = ValueProblem(CONSTRAINT, "in English", "på svenska")
-    assert (problem.code, problem.message_en, problem.message_sv) == (
-        CONSTRAINT,
-        "in English",
-        "på svenska",
-    )
-    assert str(problem) == "in English"
+def test_value_problem_carries_code_and_a_catalogue_message() -> None:
+    problem = ValueProblem(CONSTRAINT, msg("value.not_whole", value="1,5"))
+    assert problem.code == CONSTRAINT
+    assert problem.message.render("en") == "“1,5” is not a whole number."
+    assert problem.message.render("sv") == "”1,5” är inte ett heltal."
     assert isinstance(problem, ValueError)
 
 
 def test_ambiguous_dot_message_in_both_languages() -> None:
     problem = problem_of(parse_number, "1.234")
     assert problem.code == CONSTRAINT
-    assert problem.message_en == (
+    assert problem.message.render("en") == (
         "“1.234” is ambiguous: thousands separator or decimal point? Write 1 234 or 1,234."
     )
-    assert problem.message_sv == (
+    assert problem.message.render("sv") == (
         "”1.234” är tvetydigt: tusentalsavgränsare eller decimalpunkt? Skriv 1 234 eller 1,234."
     )
 
@@ -107,9 +106,9 @@ def test_ambiguous_dot_message_in_both_languages() -> None:
 )
 def test_every_problem_names_the_value_in_both_languages(parse, value) -> None:
     problem = problem_of(parse, value)
-    assert f"“{value}”" in problem.message_en
-    assert f"”{value}”" in problem.message_sv
-    assert problem.message_en != problem.message_sv
+    assert f"“{value}”" in problem.message.render("en")
+    assert f"”{value}”" in problem.message.render("sv")
+    assert problem.message.render("en") != problem.message.render("sv")
 
 
 # --- Missing values and text -----------------------------------------------------------------
@@ -273,8 +272,8 @@ def test_parse_number_rejects(value, code) -> None:
 
 def test_not_a_number_message_names_the_value() -> None:
     problem = problem_of(parse_number, "12 ab")
-    assert problem.message_en == "“12 ab” is not a number."
-    assert problem.message_sv == "”12 ab” är inte ett tal."
+    assert problem.message.render("en") == "“12 ab” is not a number."
+    assert problem.message.render("sv") == "”12 ab” är inte ett tal."
 
 
 @pytest.mark.parametrize(
@@ -392,8 +391,8 @@ def test_parse_money_rejects(value, code) -> None:
 
 def test_parse_money_foreign_currency_says_only_sek() -> None:
     problem = problem_of(parse_money, "150 EUR")
-    assert "only" in problem.message_en and "SEK" in problem.message_en
-    assert "bara" in problem.message_sv and "SEK" in problem.message_sv
+    assert "only" in problem.message.render("en") and "SEK" in problem.message.render("en")
+    assert "bara" in problem.message.render("sv") and "SEK" in problem.message.render("sv")
 
 
 # --- Shares ----------------------------------------------------------------------------------
@@ -438,7 +437,7 @@ def test_parse_share_rejects(value, code) -> None:
 
 
 def test_parse_share_without_percent_sign_asks_for_it() -> None:
-    assert "%" in problem_of(parse_share, "40").message_en
+    assert "%" in problem_of(parse_share, "40").message.render("en")
 
 
 # --- Dates -----------------------------------------------------------------------------------
@@ -555,8 +554,10 @@ def test_parse_date_rejects(value, code) -> None:
 
 def test_ambiguous_date_asks_for_iso() -> None:
     problem = problem_of(parse_date, "01/10/2018")
-    assert problem.message_en == "“01/10/2018”: ambiguous day/month order, write YYYY-MM-DD."
-    assert "ÅÅÅÅ-MM-DD" in problem.message_sv
+    assert (
+        problem.message.render("en") == "“01/10/2018”: ambiguous day/month order, write YYYY-MM-DD."
+    )
+    assert "ÅÅÅÅ-MM-DD" in problem.message.render("sv")
 
 
 # --- Periods ---------------------------------------------------------------------------------
@@ -616,7 +617,7 @@ def test_parse_period_rejects(value, code) -> None:
 
 def test_period_problem_names_the_bad_part() -> None:
     problem = problem_of(parse_period, "oktober 2018 - sen")
-    assert "“sen”" in problem.message_en
+    assert "“sen”" in problem.message.render("en")
 
 
 # --- Organisation numbers --------------------------------------------------------------------
@@ -663,8 +664,8 @@ def test_parse_org_number_rejects(value, code) -> None:
 
 def test_org_number_checksum_message_says_check_digit() -> None:
     problem = problem_of(parse_org_number, "556016-0681")
-    assert "check digit" in problem.message_en
-    assert "kontrollsiffran" in problem.message_sv
+    assert "check digit" in problem.message.render("en")
+    assert "kontrollsiffran" in problem.message.render("sv")
 
 
 # --- Choices ---------------------------------------------------------------------------------
@@ -811,29 +812,43 @@ def test_choice_tables_cover_every_member(table) -> None:
 def test_unknown_choice_lists_accepted_values(parse, word) -> None:
     problem = problem_of(parse, word)
     assert problem.code == CONSTRAINT
-    assert f"“{word}”" in problem.message_en
+    assert f"“{word}”" in problem.message.render("en")
 
 
 def test_choice_table_must_cover_every_member_and_not_overlap() -> None:
-    with pytest.raises(ValueError, match="no role words"):
-        _Choices(ParticipantRole, "role", "roll", {ParticipantRole.BUYER: ("köpare",)})
-    with pytest.raises(ValueError, match="two milestone kind values"):
+    with pytest.raises(ValueError, match="no ParticipantRole words"):
+        _Choices(ParticipantRole, "choice.role", {ParticipantRole.BUYER: ("köpare",)})
+    with pytest.raises(ValueError, match="two MilestoneKind values"):
         _Choices(
             MilestoneKind,
-            "milestone kind",
-            "typ av milstolpe",
+            "choice.milestone_kind",
             {MilestoneKind.REPORT: ("rapport",), MilestoneKind.MILESTONE: ("Rapport",)},
         )
 
 
-def test_unknown_status_message_lists_codes_and_swedish_labels() -> None:
+def test_unknown_status_message_lists_the_labels_users_see() -> None:
     problem = problem_of(parse_status, "kanske")
-    assert problem.message_en == (
-        "“kanske” is not a known status. Accepted: desired, planned, ongoing, completed, cancelled."
+    assert problem.message.render("en") == (
+        "“kanske” is not a known status. Accepted: Desired, Planned, Ongoing, Completed, Cancelled."
     )
-    assert problem.message_sv == (
-        "”kanske” är ingen känd status. Tillåtna: önskad, planerad, pågående, avslutad, avbruten."
+    assert problem.message.render("sv") == (
+        "”kanske” är ingen känd status. Tillåtna: Önskad, Planerad, Pågående, Avslutad, Avbruten."
     )
+
+
+# Every choice list the module defines, today's and any added later.
+CHOICES = [choices for choices in vars(values).values() if isinstance(choices, _Choices)]
+
+
+@pytest.mark.parametrize("choices", CHOICES, ids=lambda choices: choices.noun)
+def test_every_code_has_one_display_label_that_reads_back(choices) -> None:
+    """A code is shown only with its `i18n.CODE_LABELS` label (the synonyms are input words),
+    so every code has a label in both languages, and a label typed back into a file means the
+    code it labels: what the screen shows, the upload accepts."""
+    for code in choices.codes:
+        assert set(CODE_LABELS[code]) == set(LANGUAGES), code
+        for language in LANGUAGES:
+            assert choices.parse(label(code, language)) == code, (code, language)
 
 
 # --- Properties ------------------------------------------------------------------------------
@@ -963,7 +978,7 @@ def test_parsers_fail_only_with_value_problem(parse, text: str) -> None:
         parse(text)
     except ValueProblem as problem:
         assert problem.code in (TYPE, CONSTRAINT)
-        assert problem.message_en and problem.message_sv
+        assert problem.message.render("en") and problem.message.render("sv")
 
 
 @pytest.mark.parametrize(

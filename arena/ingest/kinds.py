@@ -1,0 +1,774 @@
+"""The kind registry: one `Kind` per entity users upload and export, its columns and natural key.
+
+A kind's columns are named in canonical English (the export headers); each has a Swedish
+template header and aliases, so a file with `Diarienummer`, `Ärenderubrik` or `reference`
+lands in the same place. Columns that point at other entities (`coordinator`,
+`project_reference` ...) carry those entities' natural keys, never database ids: the same
+"natural" table is what users upload, what the preview diffs, and what exports write.
+
+Every column declares its `ColumnType`, and that one fact drives how a cell is parsed, the hint
+an upload template gives, how frames and files hold the value and how a page shows it. The
+file layouts that hold several kinds at once (Vinnova, 360Giving, a project sheet) are in
+`arena.ingest.layouts`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from arena import i18n, models
+from arena.domain import (
+    EffortKind,
+    IndicatorDirection,
+    MilestoneKind,
+    NetworkKind,
+    OrganisationKind,
+    ParticipantRole,
+    ProcurementType,
+    ProgrammeKind,
+    ProjectStage,
+    ProjectStatus,
+    UpdateFrequency,
+)
+from arena.i18n import Message, msg
+from arena.ingest import values as v
+from arena.ingest.report import kind_name
+
+# ---------------------------------------------------------------------------------------------
+# Column types
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    """What a column holds. One declaration per column drives four things: `parse` reads a
+    cell, `hint` is the upload template's format text, `dtype` is how frames and files hold
+    the value ("int", "float", "date" or "text") and `name` picks how a page shows it
+    (`arena.tables.cell_text`). A code type carries its domain enum, a reference type the
+    kind it names.
+    """
+
+    name: str
+    parse: Callable[[object], object]
+    hint: Message
+    dtype: str = "text"
+    codes: type[StrEnum] | None = None
+    target: str | None = None  # reference types: the kind whose natural key the cell holds
+    fills: tuple[str, ...] = ()  # a period fills two columns (start, end) and is not stored
+
+
+def _end_date(value: object) -> object:
+    # A month or a year as an end date means its last day ("februari 2019" -> 2019-02-28).
+    return v.parse_date(value, end=True)
+
+
+def _signed_money(value: object) -> int:
+    # Spend may be negative: a correction of an earlier booking.
+    return v.parse_money(value, allow_negative=True)
+
+
+def _float(value: object) -> float:
+    # Indicator values are measurements, not money: a float is exact enough.
+    return float(v.parse_number(value))
+
+
+def _country(value: object) -> str:
+    code = v.parse_text(value).upper()
+    if len(code) != 2 or not code.isalpha():
+        raise v.ValueProblem(v.CONSTRAINT_ERROR, msg("kinds.not_country", value=value))
+    return code
+
+
+TEXT = ColumnType("text", v.parse_text, msg("template.text"))
+LIST = ColumnType("list", v.parse_text, msg("template.list"))  # "7; 11; 13", kept as written
+MONEY = ColumnType("money", v.parse_money, msg("template.money"), "int")  # whole kronor
+SIGNED_MONEY = ColumnType("money", _signed_money, msg("template.signed_money"), "int")
+DATE = ColumnType("date", v.parse_date, msg("template.date"), "date")
+END_DATE = ColumnType("date", _end_date, msg("template.date"), "date")
+PERIOD = ColumnType(
+    "period", v.parse_period, msg("template.period"), fills=("start_date", "end_date")
+)
+NUMBER = ColumnType("number", _float, msg("template.number"), "float")
+SHARE = ColumnType("share", v.parse_share, msg("template.share"), "float")  # 0..1, shown `5 %`
+YEAR = ColumnType("year", v.parse_year, msg("template.year"), "int")
+ORG_NUMBER = ColumnType("org_number", v.parse_org_number, msg("template.org_number"))
+COUNTRY = ColumnType("country", _country, msg("template.country"))
+
+
+def code(codes: type[StrEnum], parse: Callable[[object], StrEnum]) -> ColumnType:
+    """A column of `codes` (status, stage ...), read from their labels and synonyms by `parse`."""
+    return ColumnType("code", parse, msg("template.code"), codes=codes)
+
+
+def reference(kind: str) -> ColumnType:
+    """A column holding the natural key of a row of `kind` (a name, a code, a diarienummer)."""
+    return ColumnType(
+        "reference",
+        v.parse_text,
+        msg("template.ref", label=kind_name(kind, lower=True)),
+        target=kind,
+    )
+
+
+STATUS = code(ProjectStatus, v.parse_status)
+STAGE = code(ProjectStage, v.parse_stage)
+ORG_KIND = code(OrganisationKind, v.parse_org_kind)
+ROLE = code(ParticipantRole, v.parse_role)
+PROCUREMENT_TYPE = code(ProcurementType, v.parse_procurement_type)
+MILESTONE_KIND = code(MilestoneKind, v.parse_milestone_kind)
+PROGRAMME_KIND = code(ProgrammeKind, v.parse_programme_kind)
+NETWORK_KIND = code(NetworkKind, v.parse_network_kind)
+EFFORT = code(EffortKind, v.parse_effort)
+DIRECTION = code(IndicatorDirection, v.parse_direction)
+FREQUENCY = code(UpdateFrequency, v.parse_frequency)
+
+
+def _count(value: object) -> int:
+    # People taking part, organisations reached, countries: whole and never negative.
+    count = v.parse_int(value)
+    if count < 0:
+        raise v.ValueProblem("constraint-error", msg("kinds.negative_count", value=value))
+    return count
+
+
+# Shown like any number (`1 850`), held as an integer.
+COUNT = ColumnType("number", _count, msg("template.count"), "int")
+
+# ---------------------------------------------------------------------------------------------
+# Columns and kinds
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference column stored as that row's id."""
+
+    kind: str  # the referenced kind, e.g. "organisations"
+    id_column: str  # the foreign-key column in this kind's table, e.g. "coordinator_id"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a kind: canonical name, headers users write, what it holds."""
+
+    name: str
+    sv: str
+    type: ColumnType = TEXT
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    # A reference column stored as the id of the row it names (e.g. "programme_id").
+    id_column: str | None = None
+    # Scope columns: exactly one of a kind's scope columns is filled per row.
+    scope: str | None = None
+    # The value a new row gets when the file leaves the cell empty or lacks the column.
+    default: object = None
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return (self.name, self.sv, *self.aliases)
+
+    def header(self, language: str) -> str:
+        """The column's header in a file made for a reader of `language` (an upload
+        template): the Swedish header users know, or the canonical English name. Both import.
+        """
+        return self.sv if i18n.language_or_default(language) == "sv" else self.name
+
+    def label(self, language: str) -> str:
+        """The column's name in a table a person reads (the import preview): the Swedish
+        header, or its English label (`i18n.COLUMN_LABELS_EN`)."""
+        if i18n.language_or_default(language) == "sv":
+            return self.sv
+        return i18n.COLUMN_LABELS_EN.get(self.name, self.name.replace("_", " ").capitalize())
+
+    @property
+    def parse(self) -> Callable[[object], object]:
+        return self.type.parse
+
+    @property
+    def fills(self) -> tuple[str, ...]:
+        """The columns this one fills instead of itself (a period -> start, end)."""
+        return self.type.fills
+
+    @property
+    def ref(self) -> Ref | None:
+        """Where a reference stored as an id points: the kind and this table's id column."""
+        if self.id_column is None or self.type.target is None:
+            return None
+        return Ref(self.type.target, self.id_column)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An entity users can upload and export; its label is the catalogue's `kind.<name>`."""
+
+    name: str
+    model: type
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    # Pairs (start, end) that must be ordered.
+    periods: tuple[tuple[str, str], ...] = ()
+
+    def column(self, name: str) -> Column:
+        return next(column for column in self.columns if column.name == name)
+
+    @property
+    def stored_columns(self) -> tuple[Column, ...]:
+        """The columns that exist in the natural table (virtual ones like a period excluded)."""
+        return tuple(column for column in self.columns if not column.fills)
+
+    @property
+    def scope_columns(self) -> tuple[Column, ...]:
+        return tuple(column for column in self.columns if column.scope)
+
+
+_SOURCE = Column("source", "Källa", aliases=("Source", "Ursprung"))
+_START = Column("start_date", "Startdatum", DATE, aliases=("Start", "Start date"))
+_END = Column("end_date", "Slutdatum", END_DATE, aliases=("Slut", "End date"))
+_THEMES = Column("themes", "Teman", LIST, aliases=("Themes", "Tema"))
+_DESCRIPTION = Column("description", "Beskrivning", aliases=("Description",))
+_SDG_GOALS = Column(
+    "sdg_goals", "Agenda 2030-mål", LIST, aliases=("Globala mål", "SDG", "SDG goals")
+)
+_ORG = "organisations"
+
+_PROJECT_REF = Column(
+    "project_reference",
+    "Diarienummer",
+    reference("projects"),
+    aliases=("Projekt", "Project", "Dnr", "Diarienr", "Projektets diarienummer", "Reference"),
+)
+_PROGRAMME_REF = Column(
+    "programme_code",
+    "Program",
+    reference("programmes"),
+    aliases=("Programme", "Programkod", "Uppdrag"),
+)
+
+
+def _scoped(column: Column, scope: str) -> Column:
+    """The same reference column, used as one of a row's alternative scopes."""
+    return dataclasses.replace(column, scope=scope)
+
+
+def _stored_as(column: Column, id_column: str, *, required: bool = False) -> Column:
+    """The same reference column, stored as the id of the row it names (e.g. programme_id)."""
+    return dataclasses.replace(column, required=required, id_column=id_column)
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def _register(kind: Kind) -> None:
+    """Add `kind`; the kinds it refers to must be registered before it, so the registry's
+    order is an order of import (`kind_order`)."""
+    targets = {column.type.target for column in kind.columns if column.type.target}
+    if not targets <= KINDS.keys():
+        raise ValueError(
+            f"{kind.name} refers to kinds registered after it: {targets - KINDS.keys()}"
+        )
+    KINDS[kind.name] = kind
+
+
+_register(
+    Kind(
+        name="organisations",
+        model=models.Organisation,
+        key=("name",),
+        columns=(
+            Column("name", "Namn", required=True, aliases=("Organisation", "Organisationsnamn")),
+            Column(
+                "org_number",
+                "Organisationsnummer",
+                ORG_NUMBER,
+                aliases=("Orgnr", "Org.nr", "Org nr", "Organisation number"),
+            ),
+            Column("kind", "Typ", ORG_KIND, required=True, aliases=("Organisationstyp", "Type")),
+            Column("county", "Län", aliases=("County",)),
+            Column("country", "Land", COUNTRY, aliases=("Country", "Landkod"), default="SE"),
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="programmes",
+        model=models.Programme,
+        key=("code",),
+        periods=(("start_date", "end_date"),),
+        columns=(
+            Column("code", "Kod", required=True, aliases=("Programkod", "Programme code")),
+            Column("name", "Namn", required=True, aliases=("Programnamn", "Programme")),
+            Column("name_en", "Namn (engelska)", aliases=("English name", "Name (English)")),
+            Column("kind", "Typ", PROGRAMME_KIND, aliases=("Programtyp", "Kind", "Type")),
+            Column(
+                "owner",
+                "Ägare",
+                reference(_ORG),
+                aliases=("Owner", "Ansvarig"),
+                id_column="owner_id",
+            ),
+            Column(
+                "funder", "Finansiär", reference(_ORG), aliases=("Funder",), id_column="funder_id"
+            ),
+            _START,
+            _END,
+            Column(
+                "report_due",
+                "Slutrapport senast",
+                END_DATE,
+                aliases=("Rapport senast", "Report due", "Slutredovisas senast"),
+            ),
+            _THEMES,
+            _SDG_GOALS,
+            _DESCRIPTION,
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="budgets",
+        model=models.BudgetAllocation,
+        key=("programme_code", "year"),
+        columns=(
+            _stored_as(_PROGRAMME_REF, "programme_id", required=True),
+            Column("year", "År", YEAR, required=True, aliases=("Year", "Budgetår")),
+            Column(
+                "amount_sek",
+                "Belopp",
+                MONEY,
+                required=True,
+                aliases=("Amount", "Budget", "Belopp (kr)", "Tilldelat"),
+            ),
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="indicators",
+        model=models.Indicator,
+        key=("code",),
+        columns=(
+            Column("code", "Kod", required=True, aliases=("Indikatorkod", "Indicator code")),
+            Column("name_sv", "Namn", required=True, aliases=("Indikator", "Name")),
+            Column("name_en", "Namn (engelska)", aliases=("English name", "Name (English)")),
+            Column("unit", "Enhet", required=True, aliases=("Unit",)),
+            Column("definition", "Definition"),
+            Column("baseline_value", "Utgångsvärde", NUMBER, aliases=("Baseline",)),
+            Column("baseline_year", "Utgångsår", YEAR, aliases=("Baseline year",)),
+            Column("target_value", "Målvärde", NUMBER, aliases=("Target", "Mål")),
+            Column("target_year", "Målår", YEAR, aliases=("Target year",)),
+            Column(
+                "owner",
+                "Ägare",
+                reference(_ORG),
+                aliases=("Owner", "Ansvarig", "Publiceras av", "Publisher"),
+                id_column="owner_id",
+            ),
+            Column(
+                "frequency",
+                "Uppdateringsfrekvens",
+                FREQUENCY,
+                aliases=("Frekvens", "Uppdateras", "Frequency", "Update frequency"),
+            ),
+            Column(
+                "direction",
+                "Riktning",
+                DIRECTION,
+                aliases=("Direction", "Önskad riktning"),
+                default=IndicatorDirection.INCREASE.value,
+            ),
+            # Indicators of different countries with the same measure compare like with like.
+            Column("measure", "Mått", aliases=("Measure", "Jämförbart mått")),
+            _stored_as(_PROGRAMME_REF, "programme_id"),
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="buyer_groups",
+        model=models.BuyerGroup,
+        key=("name",),
+        columns=(
+            Column(
+                "name",
+                "Namn",
+                required=True,
+                aliases=("Beställargrupp", "Beställarnätverk", "Nätverk", "Buyer group", "Network"),
+            ),
+            Column(
+                "kind",
+                "Typ",
+                NETWORK_KIND,
+                aliases=("Nätverkstyp", "Kind", "Type"),
+                default=NetworkKind.BUYER_GROUP.value,
+            ),
+            Column("countries", "Antal länder", COUNT, aliases=("Länder", "Countries")),
+            Column("sector", "Sektor", aliases=("Område", "Sector")),
+            _stored_as(_PROGRAMME_REF, "programme_id"),
+            _DESCRIPTION,
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="buyer_group_members",
+        model=models.BuyerGroupMember,
+        key=("buyer_group", "organisation"),
+        columns=(
+            Column(
+                "buyer_group",
+                "Beställargrupp",
+                reference("buyer_groups"),
+                required=True,
+                aliases=("Beställarnätverk", "Grupp", "Buyer group"),
+                id_column="buyer_group_id",
+            ),
+            Column(
+                "organisation",
+                "Organisation",
+                reference(_ORG),
+                required=True,
+                aliases=("Medlem", "Member"),
+                id_column="organisation_id",
+            ),
+            Column("role", "Roll", aliases=("Role", "Funktion")),
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="projects",
+        model=models.Project,
+        key=("reference",),
+        periods=(("start_date", "end_date"),),
+        columns=(
+            Column(
+                "reference",
+                "Diarienummer",
+                required=True,
+                aliases=(
+                    "Dnr",
+                    "Diarienr",
+                    "Ärendenummer",
+                    "Ärendenr",
+                    "Projektnummer",
+                    "Projektnr",
+                    "Projekt-ID",
+                    "Reference",
+                    "Case number",
+                    "Project ID",
+                    "Project number",
+                ),
+            ),
+            Column(
+                "title",
+                "Titel",
+                required=True,
+                aliases=("Projekttitel", "Projektnamn", "Ärenderubrik", "Title", "Project title"),
+            ),
+            Column(
+                "title_en",
+                "Titel (engelska)",
+                aliases=("ÄrenderubrikEngelska", "English title", "Title (English)"),
+            ),
+            Column(
+                "description",
+                "Beskrivning",
+                aliases=("Syfte och mål", "Projektreferat", "MalSvenska", "Description"),
+            ),
+            Column(
+                "expected_effects",
+                "Förväntade effekter",
+                aliases=("Förväntade effekter och resultat", "ResultatSvenska", "Expected effects"),
+            ),
+            Column("status", "Status", STATUS, required=True, aliases=("Projektstatus",)),
+            Column("stage", "Fas", STAGE, aliases=("Skede", "Stage", "Phase")),
+            Column(
+                "coordinator",
+                "Koordinator",
+                reference(_ORG),
+                aliases=("KoordinatorOrg", "Koordinerande organisation", "Coordinator"),
+                id_column="coordinator_id",
+            ),
+            _stored_as(_PROGRAMME_REF, "programme_id"),
+            Column(
+                "buyer_group",
+                "Beställargrupp",
+                reference("buyer_groups"),
+                aliases=("Beställarnätverk", "Nätverk", "Buyer group", "Network"),
+                id_column="buyer_group_id",
+            ),
+            Column("sector", "Sektor", aliases=("Område", "Sector", "Area")),
+            Column(
+                "procurement_type",
+                "Upphandlingsform",
+                PROCUREMENT_TYPE,
+                aliases=("Förfarande", "Procurement type", "Procedure"),
+            ),
+            Column(
+                "period",
+                "Projektets löptid",
+                PERIOD,
+                aliases=("Löptid", "Period", "Project period"),
+            ),
+            Column(
+                "start_date", "Startdatum", DATE, aliases=("ProjektStart", "Start", "Start date")
+            ),
+            Column("end_date", "Slutdatum", END_DATE, aliases=("ProjektSlut", "Slut", "End date")),
+            _SDG_GOALS,
+            _THEMES,
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="participants",
+        model=models.ProjectParticipant,
+        key=("project_reference", "organisation", "role"),
+        columns=(
+            _stored_as(_PROJECT_REF, "project_id", required=True),
+            Column(
+                "organisation",
+                "Organisation",
+                reference(_ORG),
+                required=True,
+                aliases=("Deltagare", "Participant", "Organisation name"),
+                id_column="organisation_id",
+            ),
+            Column("role", "Roll", ROLE, required=True, aliases=("Role",)),
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="grants",
+        model=models.Grant,
+        key=("reference",),
+        periods=(("start_date", "end_date"),),
+        columns=(
+            Column(
+                "reference",
+                "Bidragsreferens",
+                required=True,
+                aliases=("Bidragsnummer", "Beslutsnummer", "Grant reference", "Identifier"),
+            ),
+            _stored_as(_PROJECT_REF, "project_id", required=True),
+            Column(
+                "funder",
+                "Finansiär",
+                reference(_ORG),
+                required=True,
+                aliases=("Bidragsgivare", "Funder", "Funding organisation"),
+                id_column="funder_id",
+            ),
+            Column(
+                "amount_sek",
+                "Belopp",
+                MONEY,
+                required=True,
+                aliases=(
+                    "Beviljat bidrag",
+                    "BeviljatBidrag",
+                    "Bidrag från Vinnova",
+                    "Amount",
+                    "Amount awarded",
+                ),
+            ),
+            Column(
+                "decision_date",
+                "Beslutsdatum",
+                DATE,
+                aliases=("Beslut", "Decision date", "Award date"),
+            ),
+            _START,
+            _END,
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="disbursements",
+        model=models.Disbursement,
+        key=("grant_reference", "paid_on"),
+        columns=(
+            Column(
+                "grant_reference",
+                "Bidragsreferens",
+                reference("grants"),
+                required=True,
+                aliases=("Bidrag", "Grant", "Grant reference"),
+                id_column="grant_id",
+            ),
+            Column(
+                "paid_on",
+                "Utbetalningsdatum",
+                DATE,
+                required=True,
+                aliases=("Datum", "Utbetald", "Date", "Paid on"),
+            ),
+            Column(
+                "amount_sek",
+                "Belopp",
+                MONEY,
+                required=True,
+                aliases=("Utbetalt", "Amount", "Amount disbursed"),
+            ),
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="expenditures",
+        model=models.Expenditure,
+        key=("programme_code", "project_reference", "spent_on", "category"),
+        columns=(
+            _scoped(_PROGRAMME_REF, "programme"),
+            _scoped(_PROJECT_REF, "project"),
+            Column(
+                "spent_on",
+                "Datum",
+                DATE,
+                required=True,
+                aliases=("Bokföringsdatum", "Period", "Date"),
+            ),
+            Column("category", "Kategori", required=True, aliases=("Kostnadsslag", "Category")),
+            Column(
+                "amount_sek",
+                "Belopp",
+                SIGNED_MONEY,
+                required=True,
+                aliases=("Utfall", "Kostnad", "Amount"),
+            ),
+            Column("description", "Beskrivning", aliases=("Text", "Description")),
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="indicator_values",
+        model=models.IndicatorValue,
+        key=("indicator_code", "programme_code", "project_reference", "country_code", "year"),
+        columns=(
+            Column(
+                "indicator_code",
+                "Indikator",
+                reference("indicators"),
+                required=True,
+                aliases=("Indikatorkod", "Indicator"),
+                id_column="indicator_id",
+            ),
+            _scoped(_PROGRAMME_REF, "programme"),
+            _scoped(_PROJECT_REF, "project"),
+            Column(
+                "country_code", "Land", COUNTRY, aliases=("Country", "Landkod"), scope="country"
+            ),
+            Column("year", "År", YEAR, required=True, aliases=("Year", "Period")),
+            Column("value", "Värde", NUMBER, required=True, aliases=("Value", "Utfall")),
+            Column("coverage", "Täckning", SHARE, aliases=("Coverage",)),
+            Column("note", "Anmärkning", aliases=("Kommentar", "Note")),
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="milestones",
+        model=models.Milestone,
+        key=("programme_code", "project_reference", "title"),
+        columns=(
+            _scoped(_PROGRAMME_REF, "programme"),
+            _scoped(_PROJECT_REF, "project"),
+            Column("title", "Titel", required=True, aliases=("Milstolpe", "Rapport", "Title")),
+            Column("kind", "Typ", MILESTONE_KIND, aliases=("Kind", "Type"), default="report"),
+            Column(
+                "due_date",
+                "Förfallodatum",
+                END_DATE,
+                required=True,
+                aliases=("Senast", "Deadline", "Due date", "Due"),
+            ),
+            Column(
+                "delivered_date",
+                "Levererad",
+                DATE,
+                aliases=("Leveransdatum", "Inlämnad", "Delivered", "Delivered date"),
+            ),
+            _SOURCE,
+        ),
+    )
+)
+
+_register(
+    Kind(
+        name="activities",
+        model=models.Activity,
+        key=("reference",),
+        periods=(("start_date", "end_date"),),
+        columns=(
+            Column(
+                "reference",
+                "Referens",
+                required=True,
+                aliases=("Insatsreferens", "Aktivitetsnummer", "Reference", "Activity ID"),
+            ),
+            Column(
+                "effort",
+                "Insats",
+                EFFORT,
+                required=True,
+                aliases=("Insatstyp", "Effort", "Effort kind"),
+            ),
+            Column("title", "Titel", required=True, aliases=("Aktivitet", "Namn", "Title")),
+            _stored_as(_PROGRAMME_REF, "programme_id"),
+            _START,
+            _END,
+            Column(
+                "participants",
+                "Deltagare",
+                COUNT,
+                aliases=("Antal deltagare", "Participants"),
+            ),
+            Column(
+                "reach",
+                "Räckvidd",
+                COUNT,
+                aliases=("Antal nådda", "Nådda", "Reach"),
+            ),
+            Column(
+                "cost_sek",
+                "Kostnad",
+                MONEY,
+                aliases=("Kostnad (kr)", "Belopp", "Cost", "Cost (SEK)"),
+            ),
+            _DESCRIPTION,
+            _SOURCE,
+        ),
+    )
+)
+
+
+def kind_order(names: set[str] | list[str]) -> list[str]:
+    """Kinds in an order where every kind comes after the kinds it refers to (the registry's
+    order, which `_register` keeps so)."""
+    return [name for name in KINDS if name in set(names)]

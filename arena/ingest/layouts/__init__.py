@@ -1,0 +1,38 @@
+"""Files that hold several kinds at once, each layout with its reader (and writer, if any)
+in its own module: Vinnova open data, 360Giving, a flat project sheet. `detect_layout` picks
+the layout a file's headers fit; `split` turns a table into one `Part` per kind.
+"""
+
+from __future__ import annotations
+
+from arena.ingest.kinds import KINDS
+from arena.ingest.layouts import giving360, project_sheet, vinnova
+from arena.ingest.layouts.base import Layout, Part, Source, guess_org_kind
+from arena.ingest.read import RawTable
+
+__all__ = ["LAYOUTS", "UPLOAD_KINDS", "Layout", "Part", "detect_layout", "guess_org_kind", "split"]
+
+# Detection tries them in this order: Vinnova and 360Giving before the project sheet, whose
+# headers are the loosest.
+LAYOUTS: dict[str, Layout] = {
+    layout.name: layout for layout in (vinnova.LAYOUT, giving360.LAYOUT, project_sheet.LAYOUT)
+}
+
+# What an upload may name as its kind (`Upload.kind`, `python -m arena import --kind`).
+UPLOAD_KINDS: tuple[str, ...] = (*KINDS, *LAYOUTS)
+
+
+def detect_layout(header: list[str]) -> Layout | None:
+    """The first layout the headers fit (`Layout.fits`), if any."""
+    return next((layout for layout in LAYOUTS.values() if layout.fits(header)), None)
+
+
+def split(raw: RawTable, name: str) -> list[Part]:
+    """The parts of a table read as `name`: a layout's file splits, a kind's file is one part."""
+    layout = LAYOUTS.get(name)
+    if layout is None:
+        return [Part(name, raw)]
+    source = Source(raw, layout)
+    parts = layout.split(source)
+    parts[0].raw.problems[:0] = source.problems
+    return parts

@@ -1,0 +1,335 @@
+"""What every file layout shares: the `Layout` itself, the `Source` view of an uploaded table
+by the labels a layout knows, the `Part` each kind gets, and the create-only organisations a
+layout only names in passing.
+
+A layout splits one table into one part per kind, with canonical headers and the file's own
+row numbers, so `import_files` plans the parts together: the organisations and projects a
+file names resolve within the same upload. Entities a layout only names in passing (the
+coordinator, the funder, the project behind a 360Giving grant) are `create_only`: they are
+added when missing, and an existing row is never overwritten by a guess such as the kind
+of organisation read from its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+import numpy as np
+
+from arena import i18n
+from arena.domain import OrganisationKind, ProjectStatus
+from arena.i18n import Message, msg
+from arena.ingest import values as v
+from arena.ingest.kinds import KINDS
+from arena.ingest.read import Cells, RawTable
+from arena.ingest.report import Problem, blank_header, extra_label, kind_name
+
+
+@dataclass
+class Part:
+    """One kind's share of an uploaded table."""
+
+    kind: str
+    raw: RawTable
+    create_only: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A known file layout: the headers that identify it and how it splits into kinds. Its
+    label is the catalogue's `layout.<name>`.
+
+    A layout whose columns go by many names (a project sheet says `Titel`, `Ärenderubrik` or
+    `Title`) lists the other names of a label in `aliases`, and headers that start alike and
+    go on to name something (`Bidrag från Vinnova`) in `prefixes`; both are read as the label.
+    """
+
+    name: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    split: Callable[[Source], list[Part]]
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)  # header beginning -> label
+    # Labels of which the file must have at least one besides the required ones.
+    one_of: tuple[str, ...] = ()
+    # Headers that say the file is something else (a grants file has a grant reference).
+    excludes: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> Message:
+        return msg(f"layout.{self.name}")
+
+    @cached_property
+    def _keys(self) -> dict[str, str]:
+        return {
+            v.normalise_label(alias): v.normalise_label(label)
+            for label, aliases in self.aliases.items()
+            for alias in aliases
+        }
+
+    def key(self, header: str) -> str:
+        """The matching key of a file's header: its label's when it is an alias or a prefix."""
+        key = v.normalise_label(header)
+        if key in self._keys:
+            return self._keys[key]
+        for prefix, label in self.prefixes.items():
+            if key.startswith(v.normalise_label(prefix)):
+                return v.normalise_label(label)
+        return key
+
+    def fits(self, header: list[str]) -> bool:
+        """True when `header` has every required label, one of `one_of` if any are named,
+        and none of `excludes`.
+        """
+        present = {self.key(str(text)) for text in header}
+        required = {v.normalise_label(label) for label in self.required}
+        optional = {v.normalise_label(label) for label in self.one_of}
+        if {v.normalise_label(label) for label in self.excludes} & present:
+            return False
+        return required <= present and (not optional or bool(optional & present))
+
+
+# The kind of an organisation only known by name. First rule that matches wins, else company
+# (most coordinators and grant recipients are companies). The guess is only used for an
+# organisation the store does not have yet; an existing one keeps its kind.
+_KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
+    (re.compile(r"\bkommun\b|\bstad$", re.IGNORECASE), OrganisationKind.MUNICIPALITY),
+    (re.compile(r"^region\b|regionen$|\blandsting$", re.IGNORECASE), OrganisationKind.REGION),
+    (
+        re.compile(r"universitet|högskola|university|institutet$|research institute", re.I),
+        OrganisationKind.RESEARCH_ORGANISATION,
+    ),
+    (
+        re.compile(
+            r"(myndigheten|verket|rådet|styrelsen|inspektionen|kollegiet)$|^(vinnova|formas|forte)$",
+            re.IGNORECASE,
+        ),
+        OrganisationKind.NATIONAL_AUTHORITY,
+    ),
+)
+
+
+def guess_org_kind(name: str) -> str:
+    """The organisation kind a name suggests: "Göteborgs kommun" -> municipality and so on."""
+    text = " ".join(name.split())
+    for pattern, kind in _KIND_BY_NAME:
+        if pattern.search(text):
+            return kind.value
+    return OrganisationKind.COMPANY.value
+
+
+def sv_header(kind: str, column: str) -> str:
+    """The Swedish header of a kind's column: what a part shows for a column the file itself
+    lacks (a constant source, a guessed kind)."""
+    return KINDS[kind].column(column).sv
+
+
+def _part_name(file_name: str, kind: str) -> str:
+    # The part's name is stored as the source of the organisations it adds, so it is written
+    # in the store's language: "projekt.csv (bidrag)".
+    return f"{file_name} ({kind_name(kind, lower=True).render(i18n.DEFAULT_LANGUAGE)})"
+
+
+@dataclass(frozen=True)
+class Named:
+    """A column of a layout's file that names organisations (one name per row), with what the
+    file says about each of them in other columns: canonical column -> (label shown, cells).
+    """
+
+    label: str
+    names: Sequence[object]
+    columns: dict[str, tuple[str, list[object]]] = field(default_factory=dict)
+
+
+class Source:
+    """A layout's view of the uploaded table: its cells by the labels the layout knows."""
+
+    def __init__(self, raw: RawTable, layout: Layout):
+        self.raw = raw
+        self.layout = layout
+        self.position: dict[str, int] = {}
+        for index, text in enumerate(raw.header):
+            self.position.setdefault(layout.key(str(text)), index)
+        keep, self.problems = raw.shape_problems()
+        self.keep = [int(index) for index in np.flatnonzero(keep)]
+        self.problems += self._header_problems()
+
+    def has(self, label: str) -> bool:
+        return self.layout.key(label) in self.position
+
+    def find(self, labels: tuple[str, ...]) -> str | None:
+        """The first of `labels` the file has."""
+        return next((label for label in labels if self.has(label)), None)
+
+    def shown(self, label: str) -> str:
+        """The header as the file writes it."""
+        index = self.position.get(self.layout.key(label))
+        return label if index is None else str(self.raw.header[index])
+
+    def cells(self, label: str) -> list[object]:
+        """The cells of column `label` in the kept rows ("" when the file lacks the column)."""
+        index = self.position.get(self.layout.key(label))
+        if index is None:
+            return [""] * len(self.keep)
+        column = self.raw.columns[index]
+        if len(self.keep) == len(column):  # no row left out: the column as it is
+            return list(column)
+        return [column[row] for row in self.keep]
+
+    def column(self, label: str) -> Cells:
+        """Column `label` in the kept rows as the file's own distinct cells, for a part that
+        takes it as it is: a column several parts read is parsed once. Empty cells when the
+        file lacks the column.
+        """
+        index = self.position.get(self.layout.key(label))
+        if index is None:
+            nothing = np.zeros(len(self.keep), dtype=np.intp)
+            return Cells(nothing, [""], np.ones(1, dtype=bool), text=True)
+        cells = self.raw.cells(index)
+        return cells if len(self.keep) == len(cells) else cells.take(self.keep)
+
+    def _header_problems(self) -> list[Problem]:
+        known = {self.layout.key(label) for label in self.layout.required + self.layout.optional}
+        line = self.raw.header_line or None
+        problems = []
+        seen: set[str] = set()
+        for index, text in enumerate(self.raw.header):
+            label, key = str(text).strip(), self.layout.key(str(text))
+            if not label:
+                problems.append(blank_header(index, line))
+            elif key in seen:
+                problems.append(
+                    Problem(
+                        "duplicate-label",
+                        msg("layout.duplicate_label", label=label),
+                        row=line,
+                        column=label,
+                    )
+                )
+            elif key not in known:
+                problems.append(extra_label(label, self.layout.label, line))
+            seen.add(key)
+        for label in self.layout.required:
+            if not self.has(label):
+                problems.append(
+                    Problem(
+                        "missing-label",
+                        msg("layout.missing_label", label=label, layout=self.layout.label),
+                        row=line,
+                        column=label,
+                    )
+                )
+        return problems
+
+    def part(
+        self,
+        kind: str,
+        columns: list[tuple[str, str, Sequence[object]]],
+        *,
+        rows: list[int] | None = None,
+        create_only: bool = False,
+    ) -> Part:
+        """A kind's table from (canonical name, label shown, cell per kept row) columns.
+
+        `rows` picks kept rows by position (default: all), e.g. one row per organisation.
+        """
+        picked = range(len(self.keep)) if rows is None else rows
+
+        def pick(cells: Sequence[object]) -> Sequence[object]:
+            if isinstance(cells, Cells):
+                return cells if rows is None else cells.take(rows)
+            return [cells[i] for i in picked]
+
+        raw = RawTable(
+            name=_part_name(self.raw.name, kind),
+            header=[name for name, _shown, _cells in columns],
+            columns=[pick(cells) for _name, _shown, cells in columns],
+            shown=[shown for _name, shown, _cells in columns],
+            header_line=self.raw.header_line,
+            row_lines=[self.raw.line_of(self.keep[i]) for i in picked],
+        )
+        return Part(kind, raw, create_only)
+
+    def organisations(self, entries: list[Named], source: str) -> Part:
+        """One create-only organisation per distinct name, at the first row that names it,
+        with what the file says about it there (number, country, county).
+        """
+        first: dict[str, tuple[int, Named]] = {}  # name -> its first row and column
+        for entry in entries:
+            # Names repeat: each distinct one once, in the order of the rows that first name it.
+            cells = Cells.of(entry.names)
+            codes, rows = np.unique(cells.codes, return_index=True)
+            order = np.argsort(rows, kind="stable")
+            for code, row in zip(codes[order].tolist(), rows[order].tolist(), strict=True):
+                if not cells.missing[code]:
+                    first.setdefault(" ".join(str(cells.uniques[code]).split()), (row, entry))
+        ordered = sorted(first.items(), key=lambda item: item[1][0])
+        names = [name for name, _first in ordered]
+        extra: dict[str, str] = {}  # column -> label shown, from the first entry that has it
+        for entry in entries:
+            for column, (shown, _cells) in entry.columns.items():
+                extra.setdefault(column, shown)
+
+        def cells(column: str) -> list[object]:
+            return [
+                entry.columns[column][1][row] if column in entry.columns else ""
+                for _name, (row, entry) in ordered
+            ]
+
+        raw = RawTable(
+            name=_part_name(self.raw.name, "organisations"),
+            header=["name", "kind", "source", *extra],
+            columns=[
+                names,
+                [guess_org_kind(name) for name in names],
+                [source] * len(names),
+                *(cells(column) for column in extra),
+            ],
+            shown=[
+                " / ".join(entry.label for entry in entries),
+                sv_header("organisations", "kind"),
+                sv_header("organisations", "source"),
+                *extra.values(),
+            ],
+            header_line=self.raw.header_line,
+            row_lines=[self.raw.line_of(self.keep[row]) for _name, (row, _entry) in ordered],
+        )
+        return Part("organisations", raw, create_only=True)
+
+
+def first_filled(*columns: list[object]) -> list[object]:
+    """Per row, the first cell that is not missing ("" when all are)."""
+    return [
+        next((cell for cell in cells if not v.is_missing(cell)), "")
+        for cells in zip(*columns, strict=True)
+    ]
+
+
+def status_from_dates(start: object, end: object, today: date) -> str:
+    """A project's status from its planned dates, for files that give none (360Giving, a
+    project sheet without Status): before the start planned, after the end completed, in
+    between ongoing; without dates planned (granted, nothing more known).
+
+    A date that cannot be read counts as unknown here; its own column reports it.
+    """
+
+    def read(value: object, *, end: bool) -> date | None:
+        if v.is_missing(value):
+            return None
+        try:
+            return v.parse_date(value, end=end)
+        except v.ValueProblem:
+            return None
+
+    first, last = read(start, end=False), read(end, end=True)
+    if first is None and last is None:
+        return ProjectStatus.PLANNED.value
+    if first is not None and today < first:
+        return ProjectStatus.PLANNED.value
+    if last is not None and today > last:
+        return ProjectStatus.COMPLETED.value
+    return ProjectStatus.ONGOING.value

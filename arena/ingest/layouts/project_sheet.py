@@ -1,0 +1,178 @@
+"""A flat project sheet: one row per project, as a Vinnova project page reads or as a programme
+officer keeps the list, with the coordinator's county and number and the grant on the row.
+Its project columns go by every name the projects kind knows. Read only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+import numpy as np
+
+from arena.i18n import msg
+from arena.ingest import values as v
+from arena.ingest.kinds import KINDS
+from arena.ingest.layouts.base import Layout, Named, Part, Source, status_from_dates, sv_header
+from arena.ingest.report import Problem
+
+# The sheet's columns besides the project's own, with their other names.
+_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Län": ("County", "Koordinatorns län", "Region (län)"),
+    "Organisationsnummer": (
+        "Orgnr",
+        "Org.nr",
+        "Org nr",
+        "Organisation number",
+        "Koordinatorns organisationsnummer",
+    ),
+    "Belopp": (
+        "Beviljat belopp",
+        "Beviljat bidrag",
+        "BeviljatBidrag",
+        "Beviljade medel",
+        "Bidrag",
+        "Bidragsbelopp",
+        "Amount granted",
+        "Amount awarded",
+        "Grant amount",
+        "Amount",
+    ),
+    "Finansiär": ("Bidragsgivare", "Funder", "Funding organisation"),
+    "Beslutsdatum": ("Beslut", "Decision date", "Award date"),
+}
+# "Bidrag från Vinnova" is the amount, and names its funder.
+_FUNDED_BY = re.compile(
+    r"^\s*(?:beviljat\s+)?bidrag\s+fr[åa]n\s+(?P<funder>.+?)\s*(?:\([^)]*\))?\s*$", re.I
+)
+_PROJECTS = "projects"
+
+
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Every name of every column a project sheet reads, under the label it is read as."""
+    aliases = {column.sv: (column.name, *column.aliases) for column in KINDS[_PROJECTS].columns}
+    return {**aliases, **_SHEET_COLUMNS}
+
+
+def _each_distinct(read: Callable[[object], object], cells: list[object]) -> list[object]:
+    """`read` of every cell, computed once per distinct cell: dates repeat in a large sheet."""
+    done: dict[object, object] = {}
+    return [done[cell] if cell in done else done.setdefault(cell, read(cell)) for cell in cells]
+
+
+def _readable_dates(cells: list[object], *, end: bool) -> list[object]:
+    """The cells that read as dates, as dates; others empty (the project reports them)."""
+
+    def read(value: object) -> object:
+        try:
+            return "" if v.is_missing(value) else v.parse_date(value, end=end)
+        except v.ValueProblem:
+            return ""
+
+    return _each_distinct(read, cells)
+
+
+def _dates(source: Source) -> tuple[list[object], list[object]]:
+    """Each row's start and end as dates ("" when unknown): the own column where filled, else
+    the period's (`Projektets löptid`), as the projects kind reads them.
+    """
+
+    def period(value: object) -> tuple[object, object]:
+        try:
+            return ("", "") if v.is_missing(value) else v.parse_period(value)
+        except v.ValueProblem:
+            return "", ""
+
+    periods = _each_distinct(period, source.cells("Projektets löptid"))
+    starts = _readable_dates(source.cells("Startdatum"), end=False)
+    ends = _readable_dates(source.cells("Slutdatum"), end=True)
+    return (
+        [own or start for own, (start, _end) in zip(starts, periods, strict=True)],
+        [own or end for own, (_start, end) in zip(ends, periods, strict=True)],
+    )
+
+
+def split(source: Source) -> list[Part]:
+    """The coordinators, the projects and each project's grant of a flat project sheet.
+
+    The funder is the one the amount's header names (`Bidrag från Vinnova`), else the row's
+    `Finansiär`. Without either the projects still import and a warning says the amounts were
+    not stored: a grant without a funder cannot be kept. The grant's reference is the
+    diarienummer: one grant per project and funder, so a second upload updates it. A missing
+    Status is read from the dates, as for 360Giving (before the start planned, and so on).
+    """
+    n = len(source.keep)
+    reference = source.column("Diarienummer")
+    starts, ends = _dates(source)
+    project_columns = [
+        (column.name, source.shown(column.sv), source.column(column.sv))
+        for column in KINDS[_PROJECTS].columns
+        if source.has(column.sv)
+    ]
+    if not source.has("Status"):
+        today = date.today()
+        statuses = [status_from_dates(s, e, today) for s, e in zip(starts, ends, strict=True)]
+        project_columns.append(("status", sv_header(_PROJECTS, "status"), statuses))
+    parts = [source.part(_PROJECTS, project_columns)]
+
+    named = [
+        Named(
+            source.shown("Koordinator"),
+            source.column("Koordinator"),
+            {
+                name: (source.shown(label), source.cells(label))
+                for name, label in (("county", "Län"), ("org_number", "Organisationsnummer"))
+                if source.has(label)
+            },
+        )
+    ]
+    amount_label = source.shown("Belopp")
+    funded_by = _FUNDED_BY.match(amount_label)
+    if funded_by:
+        funders: list[object] = [funded_by["funder"]] * n
+        funder_label = amount_label
+    else:
+        funders, funder_label = source.cells("Finansiär"), source.shown("Finansiär")
+    if source.has("Belopp") and (funded_by or source.has("Finansiär")):
+        amounts = source.column("Belopp")
+        parts.append(
+            source.part(
+                "grants",
+                [
+                    ("reference", source.shown("Diarienummer"), reference),
+                    ("project_reference", source.shown("Diarienummer"), reference),
+                    ("funder", funder_label, funders),
+                    ("amount_sek", amount_label, amounts),
+                    ("decision_date", source.shown("Beslutsdatum"), source.column("Beslutsdatum")),
+                    ("start_date", source.shown("Startdatum"), starts),
+                    ("end_date", source.shown("Slutdatum"), ends),
+                    ("source", source.shown("Källa"), source.column("Källa")),
+                ],
+                rows=np.flatnonzero(~amounts.row_missing).tolist(),
+            )
+        )
+        named.append(Named(funder_label, funders))
+    elif source.has("Belopp"):
+        source.problems.append(
+            Problem(
+                "extra-label",
+                msg("layout.no_funder", label=amount_label),
+                row=source.raw.header_line or None,
+                column=amount_label,
+                severity="warning",
+            )
+        )
+    return [source.organisations(named, source.raw.name), *parts]
+
+
+LAYOUT = Layout(
+    name="project_sheet",
+    required=("Diarienummer", "Titel"),
+    optional=tuple(label for label in _aliases() if label != "Titel"),
+    split=split,
+    aliases=_aliases(),
+    prefixes={"Bidrag från": "Belopp", "Beviljat bidrag från": "Belopp"},
+    one_of=tuple(_SHEET_COLUMNS),
+    excludes=KINDS["grants"].column("reference").headers,
+)

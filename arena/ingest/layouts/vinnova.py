@@ -1,0 +1,88 @@
+"""Vinnova's open project data (`data.vinnova.se`, JSON or a sheet of it): one record per
+project, with its coordinator and Vinnova's grant on the record. Read only; nothing writes it.
+"""
+
+from __future__ import annotations
+
+from arena.ingest import values as v
+from arena.ingest.layouts.base import Layout, Named, Part, Source, first_filled, sv_header
+
+SOURCE = "Vinnova öppna data"  # the `source` every row read from the file is stored with
+
+
+def split(source: Source) -> list[Part]:
+    """A Vinnova project: its coordinator, the project, and Vinnova's grant to it.
+
+    Description is Projektreferat, else MalSvenska. A record without BeviljatBidrag yields no
+    grant: nothing granted is known.
+    """
+    reference = source.cells("Diarienummer")
+    start, end = source.cells("ProjektStart"), source.cells("ProjektSlut")
+    coordinators = source.cells("KoordinatorOrg")
+    constant = [SOURCE] * len(source.keep)
+    source_label = sv_header("projects", "source")
+    description_label = source.shown(
+        "Projektreferat" if source.has("Projektreferat") else "MalSvenska"
+    )
+    projects = source.part(
+        "projects",
+        [
+            ("reference", source.shown("Diarienummer"), reference),
+            ("title", source.shown("Ärenderubrik"), source.cells("Ärenderubrik")),
+            (
+                "title_en",
+                source.shown("ÄrenderubrikEngelska"),
+                source.cells("ÄrenderubrikEngelska"),
+            ),
+            (
+                "description",
+                description_label,
+                first_filled(source.cells("Projektreferat"), source.cells("MalSvenska")),
+            ),
+            ("expected_effects", source.shown("ResultatSvenska"), source.cells("ResultatSvenska")),
+            ("status", source.shown("Status"), source.cells("Status")),
+            ("start_date", source.shown("ProjektStart"), start),
+            ("end_date", source.shown("ProjektSlut"), end),
+            ("coordinator", source.shown("KoordinatorOrg"), coordinators),
+            ("source", source_label, constant),
+        ],
+    )
+    amounts = source.cells("BeviljatBidrag")
+    grants = source.part(
+        "grants",
+        [
+            ("reference", source.shown("Diarienummer"), reference),
+            ("project_reference", source.shown("Diarienummer"), reference),
+            ("funder", sv_header("grants", "funder"), ["Vinnova"] * len(source.keep)),
+            ("amount_sek", source.shown("BeviljatBidrag"), amounts),
+            ("start_date", source.shown("ProjektStart"), start),
+            ("end_date", source.shown("ProjektSlut"), end),
+            ("source", source_label, constant),
+        ],
+        rows=[i for i, amount in enumerate(amounts) if not v.is_missing(amount)],
+    )
+    organisations = source.organisations(
+        [Named(source.shown("KoordinatorOrg"), coordinators), Named("Vinnova", ["Vinnova"])],
+        SOURCE,
+    )
+    return [organisations, projects, grants]
+
+
+LAYOUT = Layout(
+    name="vinnova",
+    required=("Diarienummer", "Ärenderubrik", "KoordinatorOrg", "Status"),
+    optional=(
+        "ÄrenderubrikEngelska",
+        "DiarienummerProgram",
+        "DiarienummerUtlysning",
+        "MalSvenska",
+        "ResultatSvenska",
+        "Projektreferat",
+        "BeviljatBidrag",
+        "ProjektStart",
+        "ProjektSlut",
+        "KoordinatorArb",
+        "LankLista",
+    ),
+    split=split,
+)

@@ -1,0 +1,432 @@
+"""Programmes: every government assignment or funding programme, and one programme in detail.
+
+A programme's money per year sets three amounts side by side, each counted in the year of its
+own date (docs/periods.md): the allocation by budget year, the grants decided to the
+programme's projects by decision date (start date when none is recorded), and spend by the
+date spent. Spend comes in two parts that are never mixed up: the programme's own spend, which
+its allocation pays for, and its projects' spend, which their grants pay for. The burn-down,
+the forecast and the overrun flag therefore compare the allocation with the programme's own
+spend only, the same rule the attention list uses.
+
+Pages show a programme's whole life: the sidebar's year filter does not narrow these figures.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from arena import models
+from arena.queries._sql import (
+    GRANT_DATE,
+    as_money,
+    budget,
+    expenditure,
+    grant,
+    milestone,
+    organisation,
+    programme,
+    project,
+    read_frames,
+)
+
+buyer_group = models.BuyerGroup.__table__
+buyer_group_member = models.BuyerGroupMember.__table__
+
+# Months of recent pace the forecast's range compares with the pace of the whole year so far.
+RECENT_MONTHS = 3
+
+
+def _state(due: date, delivered: date | None, today: date) -> str:
+    """delivered, late (due before today, not delivered) or open (not yet due)."""
+    if delivered is not None and not pd.isna(delivered):
+        return "delivered"
+    return "late" if due < today else "open"
+
+
+def _goals(values: pd.Series) -> str:
+    """The union of "7; 11"-style goal lists, in numeric order: "7; 11; 13"."""
+    goals = {item.strip() for value in values.dropna() for item in str(value).split(";")}
+    goals.discard("")
+    return "; ".join(
+        sorted(
+            goals, key=lambda goal: (not goal.isdigit(), int(goal) if goal.isdigit() else 0, goal)
+        )
+    )
+
+
+def _deadlines(programmes: pd.DataFrame, milestones: pd.DataFrame, today: date) -> pd.DataFrame:
+    """The programmes' milestones, plus each final report (`report_due`) no milestone records.
+
+    A report milestone due on the programme's `report_due` date *is* its final report
+    (`final` True); a `report_due` without one becomes a row of its own with no title and no
+    delivery recorded, so a final report due in the past without a record of delivery is late.
+    """
+    rows = milestones.merge(
+        programmes[["code", "report_due"]], left_on="scope_ref", right_on="code", how="left"
+    )
+    rows["final"] = (rows["kind"] == "report") & (rows["due_date"] == rows["report_due"])
+    recorded = set(rows.loc[rows["final"], "scope_ref"])
+    missing = programmes[programmes["report_due"].notna() & ~programmes["code"].isin(recorded)]
+    extra = pd.DataFrame(
+        {
+            "scope_ref": missing["code"],
+            "title": None,
+            "kind": "report",
+            "due_date": missing["report_due"],
+            "delivered_date": None,
+            "final": True,
+        }
+    )
+    columns = ["scope_ref", "title", "kind", "due_date", "delivered_date", "final"]
+    frames = [frame[columns] for frame in (rows, extra) if not frame.empty]
+    deadlines = pd.concat(frames, ignore_index=True) if frames else rows[columns]
+    deadlines["state"] = [
+        _state(due, delivered, today)
+        for due, delivered in zip(deadlines["due_date"], deadlines["delivered_date"], strict=True)
+    ]
+    deadlines["final"] = deadlines["final"].astype(bool)
+    return deadlines.sort_values(["scope_ref", "due_date"]).reset_index(drop=True)
+
+
+def _programme_select() -> sa.Select:
+    owner, funder = organisation.alias("owner"), organisation.alias("funder")
+    return sa.select(
+        programme.c.code,
+        programme.c.name,
+        programme.c.name_en,
+        owner.c.name.label("owner"),
+        funder.c.name.label("funder"),
+        programme.c.start_date,
+        programme.c.end_date,
+        programme.c.report_due,
+        programme.c.themes,
+        programme.c.description,
+        programme.c.source,
+    ).select_from(
+        programme.outerjoin(owner, owner.c.id == programme.c.owner_id).outerjoin(
+            funder, funder.c.id == programme.c.funder_id
+        )
+    )
+
+
+def _programme_milestones(codes: sa.ColumnElement[bool] | None = None) -> sa.Select:
+    statement = sa.select(
+        milestone.c.scope_ref,
+        milestone.c.title,
+        milestone.c.kind,
+        milestone.c.due_date,
+        milestone.c.delivered_date,
+    ).where(milestone.c.scope == "programme")
+    return statement if codes is None else statement.where(codes)
+
+
+def programme_list(engine: Engine, *, today: date) -> pd.DataFrame:
+    """One row per programme: who owns and funds it, its period, themes and goals, its money
+    and its report deadlines.
+
+    Columns: code, name, name_en, owner, funder, start_date, end_date, themes, goals (the
+    Agenda 2030 goals of its projects, "7; 11"), projects, allocated_sek (all budget years),
+    final_report_due and final_report_state, reports_delivered, reports_late (past due, not
+    delivered) and next_due (the next open deadline on or after `today`).
+    """
+    frames = read_frames(
+        engine,
+        {
+            "programmes": _programme_select().order_by(programme.c.code),
+            "allocated": sa.select(
+                programme.c.code, sa.func.sum(budget.c.amount_sek).label("allocated_sek")
+            )
+            .join(budget, budget.c.programme_id == programme.c.id)
+            .group_by(programme.c.code),
+            "projects": sa.select(programme.c.code, project.c.sdg_goals).join(
+                project, project.c.programme_id == programme.c.id
+            ),
+            "milestones": _programme_milestones(),
+        },
+    )
+    programmes = frames["programmes"]
+    projects = frames["projects"]
+    per_programme = projects.groupby("code").agg(
+        projects=("sdg_goals", "size"), goals=("sdg_goals", _goals)
+    )
+    listing = programmes.merge(frames["allocated"], on="code", how="left").merge(
+        per_programme, on="code", how="left"
+    )
+    listing = as_money(listing, "allocated_sek")
+    listing["projects"] = listing["projects"].fillna(0).astype(int)
+    listing["goals"] = listing["goals"].fillna("")
+
+    deadlines = _deadlines(programmes, frames["milestones"], today)
+    final = deadlines[deadlines["final"]].drop_duplicates("scope_ref").set_index("scope_ref")
+    listing["final_report_due"] = listing["code"].map(final["due_date"])
+    listing["final_report_state"] = listing["code"].map(final["state"])
+    counts = deadlines.groupby(["scope_ref", "state"]).size().unstack(fill_value=0)
+    for state, column in (("delivered", "reports_delivered"), ("late", "reports_late")):
+        per_code = counts[state] if state in counts.columns else pd.Series(dtype=int)
+        listing[column] = listing["code"].map(per_code).fillna(0).astype(int)
+    upcoming = deadlines[deadlines["state"] == "open"].groupby("scope_ref")["due_date"].min()
+    listing["next_due"] = listing["code"].map(upcoming)
+    return listing.drop(columns=["report_due", "description", "source"])
+
+
+def _per_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with an integer `year` (PostgreSQL's EXTRACT gives a decimal)."""
+    frame["year"] = frame["year"].astype("int64")
+    return frame
+
+
+def programme_detail(engine: Engine, *, code: str, today: date) -> dict | None:
+    """Everything about programme `code`, its whole life; None when there is no such programme.
+
+    Keys: "programme" (its fields, owner and funder by name), "years" (year, allocated_sek,
+    committed_sek, spent_programme_sek, spent_projects_sek, spent_total_sek = the two spends
+    together), "projects" (reference, title, status, stage, start_date, end_date,
+    granted_sek, spent_sek), "buyer_groups" (name, sector, members, description),
+    "deadlines" (title, kind, due_date, delivered_date, state, final), and the rows behind
+    the money: "budget" (year, amount_sek, source), "grants" (grant_reference,
+    project_reference, funder, decision_date, start_date, amount_sek) and "spend" (spent_on,
+    project_reference: empty for the programme's own spend, category, amount_sek,
+    description, source).
+    """
+    with engine.connect() as conn:
+        row = conn.execute(_programme_select().where(programme.c.code == code)).mappings().first()
+    if row is None:
+        return None
+    programme_id = sa.select(programme.c.id).where(programme.c.code == code).scalar_subquery()
+    references = sa.select(project.c.reference).where(project.c.programme_id == programme_id)
+    own = sa.and_(expenditure.c.scope == "programme", expenditure.c.scope_ref == code)
+    of_projects = sa.and_(expenditure.c.scope == "project", expenditure.c.scope_ref.in_(references))
+    funder = organisation.alias("funder")
+    grant_year = sa.extract("year", GRANT_DATE)
+    spend_year = sa.extract("year", expenditure.c.spent_on)
+    granted = (
+        sa.select(grant.c.project_id, sa.func.sum(grant.c.amount_sek).label("granted_sek"))
+        .group_by(grant.c.project_id)
+        .subquery()
+    )
+    spent = (
+        sa.select(
+            expenditure.c.scope_ref.label("reference"),
+            sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
+        )
+        .where(of_projects)
+        .group_by(expenditure.c.scope_ref)
+        .subquery()
+    )
+    frames = read_frames(
+        engine,
+        {
+            "budget": sa.select(budget.c.year, budget.c.amount_sek, budget.c.source)
+            .where(budget.c.programme_id == programme_id)
+            .order_by(budget.c.year),
+            "committed": sa.select(
+                grant_year.label("year"), sa.func.sum(grant.c.amount_sek).label("committed_sek")
+            )
+            .join(project, project.c.id == grant.c.project_id)
+            .where(project.c.programme_id == programme_id, GRANT_DATE.is_not(None))
+            .group_by(grant_year),
+            "spent_programme": sa.select(
+                spend_year.label("year"),
+                sa.func.sum(expenditure.c.amount_sek).label("spent_programme_sek"),
+            )
+            .where(own)
+            .group_by(spend_year),
+            "spent_projects": sa.select(
+                spend_year.label("year"),
+                sa.func.sum(expenditure.c.amount_sek).label("spent_projects_sek"),
+            )
+            .where(of_projects)
+            .group_by(spend_year),
+            "projects": sa.select(
+                project.c.reference,
+                project.c.title,
+                project.c.status,
+                project.c.stage,
+                project.c.start_date,
+                project.c.end_date,
+                granted.c.granted_sek,
+                spent.c.spent_sek,
+            )
+            .select_from(
+                project.outerjoin(granted, granted.c.project_id == project.c.id).outerjoin(
+                    spent, spent.c.reference == project.c.reference
+                )
+            )
+            .where(project.c.programme_id == programme_id)
+            .order_by(project.c.reference),
+            "buyer_groups": sa.select(
+                buyer_group.c.name,
+                buyer_group.c.sector,
+                sa.func.count(buyer_group_member.c.id).label("members"),
+                buyer_group.c.description,
+            )
+            .outerjoin(buyer_group_member, buyer_group_member.c.buyer_group_id == buyer_group.c.id)
+            .where(buyer_group.c.programme_id == programme_id)
+            .group_by(
+                buyer_group.c.id,
+                buyer_group.c.name,
+                buyer_group.c.sector,
+                buyer_group.c.description,
+            )
+            .order_by(buyer_group.c.name),
+            "grants": sa.select(
+                grant.c.reference.label("grant_reference"),
+                project.c.reference.label("project_reference"),
+                funder.c.name.label("funder"),
+                grant.c.decision_date,
+                grant.c.start_date,
+                grant.c.amount_sek,
+            )
+            .select_from(
+                grant.join(project, project.c.id == grant.c.project_id).join(
+                    funder, funder.c.id == grant.c.funder_id
+                )
+            )
+            .where(project.c.programme_id == programme_id)
+            .order_by(GRANT_DATE, grant.c.reference),
+            "spend": sa.select(
+                expenditure.c.spent_on,
+                sa.case((expenditure.c.scope == "project", expenditure.c.scope_ref)).label(
+                    "project_reference"
+                ),
+                expenditure.c.category,
+                expenditure.c.amount_sek,
+                expenditure.c.description,
+                expenditure.c.source,
+            )
+            .where(sa.or_(own, of_projects))
+            .order_by(expenditure.c.spent_on, expenditure.c.scope_ref),
+            "milestones": _programme_milestones(milestone.c.scope_ref == code),
+        },
+    )
+    years = _per_year(frames["budget"].groupby("year", as_index=False)["amount_sek"].sum()).rename(
+        columns={"amount_sek": "allocated_sek"}
+    )
+    for part in ("committed", "spent_programme", "spent_projects"):
+        years = years.merge(_per_year(frames[part]), on="year", how="outer")
+    years = as_money(
+        years, "allocated_sek", "committed_sek", "spent_programme_sek", "spent_projects_sek"
+    )
+    years["spent_total_sek"] = years["spent_programme_sek"] + years["spent_projects_sek"]
+    deadlines = _deadlines(
+        pd.DataFrame([{"code": code, "report_due": row["report_due"]}]),
+        frames["milestones"],
+        today,
+    )
+    spend = as_money(frames["spend"], "amount_sek")
+    spend["project_reference"] = spend["project_reference"].fillna("")
+    return {
+        "programme": dict(row),
+        "years": years.sort_values("year").reset_index(drop=True),
+        "projects": as_money(frames["projects"], "granted_sek", "spent_sek"),
+        "buyer_groups": frames["buyer_groups"],
+        "deadlines": deadlines.drop(columns="scope_ref"),
+        "budget": as_money(frames["budget"], "amount_sek"),
+        "grants": as_money(frames["grants"], "amount_sek"),
+        "spend": spend,
+    }
+
+
+def year_forecast(engine: Engine, *, code: str, today: date) -> dict | None:
+    """This year's burn-down and a forecast to year end of programme `code`'s own spend.
+
+    None unless the programme has an allocation above zero for `today`'s year. The method:
+    the pace is the average spend per *complete* month of the year (the months before
+    today's); forecast = spend to date + pace × the months left after today (days left / the
+    average month). The range replaces the pace by the pace of the last three complete months
+    when that is different: low end the slower, high end the faster of the two. A pace below
+    zero (corrections only) counts as zero. In January no month is complete: no forecast.
+
+    Keys: year, allocated_sek, spent_to_date_sek, complete_months, months_left, monthly
+    (month "YYYY-MM", spent_sek, cumulative_sek, for the months up to today's), pace_sek,
+    recent_pace_sek, forecast_sek, low_sek, high_sek (None without a forecast), and state:
+    "over" (already spent above the allocation), "forecast_over" (the forecast is above it),
+    "at_risk" (only the high end is above it), "within", or "too_early" (no complete month).
+    """
+    year = today.year
+    programme_id = sa.select(programme.c.id).where(programme.c.code == code).scalar_subquery()
+    month = sa.extract("month", expenditure.c.spent_on)
+    frames = read_frames(
+        engine,
+        {
+            "allocated": sa.select(
+                sa.func.coalesce(sa.func.sum(budget.c.amount_sek), 0).label("allocated_sek")
+            ).where(budget.c.programme_id == programme_id, budget.c.year == year),
+            "monthly": sa.select(
+                month.label("month"), sa.func.sum(expenditure.c.amount_sek).label("spent_sek")
+            )
+            .where(
+                expenditure.c.scope == "programme",
+                expenditure.c.scope_ref == code,
+                expenditure.c.spent_on.between(date(year, 1, 1), today),
+            )
+            .group_by(month),
+        },
+    )
+    allocated = int(frames["allocated"]["allocated_sek"].iloc[0])
+    if allocated <= 0:
+        return None
+    spent_by_month = {
+        int(number): int(amount)
+        for number, amount in zip(
+            frames["monthly"]["month"], frames["monthly"]["spent_sek"], strict=True
+        )
+    }
+    months = range(1, today.month + 1)
+    amounts = [spent_by_month.get(number, 0) for number in months]
+    cumulative = pd.Series(amounts, dtype="int64").cumsum()
+    monthly = pd.DataFrame(
+        {
+            "month": [f"{year}-{number:02d}" for number in months],
+            "spent_sek": pd.array(amounts, dtype="Int64"),
+            "cumulative_sek": pd.array(cumulative.tolist(), dtype="Int64"),
+        }
+    )
+    spent = int(sum(amounts))
+    complete = today.month - 1
+    days_in_year = 366 if calendar.isleap(year) else 365
+    months_left = (date(year, 12, 31) - today).days / (days_in_year / 12)
+    result: dict = {
+        "year": year,
+        "allocated_sek": allocated,
+        "spent_to_date_sek": spent,
+        "complete_months": complete,
+        "months_left": months_left,
+        "monthly": monthly,
+        "pace_sek": None,
+        "recent_pace_sek": None,
+        "forecast_sek": None,
+        "low_sek": None,
+        "high_sek": None,
+    }
+    if complete == 0:
+        result["state"] = "over" if spent > allocated else "too_early"
+        return result
+    pace = max(sum(amounts[:complete]) / complete, 0.0)
+    recent_months = amounts[max(complete - RECENT_MONTHS, 0) : complete]
+    recent = max(sum(recent_months) / len(recent_months), 0.0)
+    forecast = round(spent + pace * months_left)
+    low = round(spent + min(pace, recent) * months_left)
+    high = round(spent + max(pace, recent) * months_left)
+    if spent > allocated:
+        state = "over"
+    elif forecast > allocated:
+        state = "forecast_over"
+    elif high > allocated:
+        state = "at_risk"
+    else:
+        state = "within"
+    result.update(
+        pace_sek=round(pace),
+        recent_pace_sek=round(recent),
+        forecast_sek=forecast,
+        low_sek=low,
+        high_sek=high,
+        state=state,
+    )
+    return result

@@ -1,0 +1,92 @@
+"""Resultat: the indicator registry, each indicator against its baseline and target, project
+outputs per programme, the chain from money to the national result, Sweden beside Norway."""
+
+import streamlit as st
+
+from arena import charts, ui
+from arena.i18n import t
+from arena.queries import periods, results
+
+ui.ensure_shell()
+language = ui.language()
+filters = ui.current_filters()
+st.title(t("page.results", language))
+st.caption(t("results.caption", language))
+
+registry = ui.query(results.indicator_progress, filters=filters)
+if registry.empty:
+    st.info(t("results.no_indicators", language))
+    st.stop()
+
+st.header(t("results.registry", language))
+with ui.section("registry"):
+    # The Overview counts these; here each one is named with where it stands.
+    if summary := charts.target_summary(registry, language):
+        st.markdown(ui.plain(summary))
+    table = charts.registry_table(registry, language)
+    st.dataframe(table, hide_index=True)
+    ui.download_buttons(table, name="indicators", language=language, key="registry")
+    st.caption(t("results.registry.caption", language))
+    st.caption(periods.period_caption(filters, "indicators", language))
+
+st.header(t("results.series", language))
+with ui.section("series"):
+    series = ui.query(results.indicator_series, filters=filters)
+    if series.empty:
+        st.info(t("results.no_values", language))
+    else:
+        ui.altair(charts.indicator_series(series, registry, language), key="series")
+        ui.download_buttons(
+            charts.series_table(series, registry, language),
+            name="indicator_values",
+            language=language,
+            key="series",
+        )
+        st.caption(t("results.series.caption", language))
+    st.caption(periods.period_caption(filters, "indicators", language))
+
+st.header(t("results.outputs", language))
+with ui.section("outputs"):
+    outputs = ui.query(results.outputs_by_programme, filters=filters)
+    if outputs.empty:
+        st.info(t("results.outputs.none", language))
+    else:
+        table = charts.outputs_table(outputs, registry, language)
+        st.dataframe(table, hide_index=True)
+        ui.download_buttons(table, name="outputs", language=language, key="outputs")
+    st.caption(t("results.outputs.caption", language))
+    st.caption(periods.period_caption(filters, "indicators", language))
+
+st.header(t("results.chain", language))
+with ui.section("chain"):
+    ui.plotly(
+        charts.money_to_results(ui.query(results.money_to_results, filters=filters), language),
+        key="chain",
+    )
+    st.caption(periods.period_caption(filters, "chain", language))
+
+st.header(t("results.compare", language))
+with ui.section("compare"):
+    comparison = ui.query(results.country_comparison, filters=filters)
+    if comparison.empty:
+        st.info(t("results.compare.none", language))
+    else:
+        st.caption(t("results.compare.caption", language))
+        names = {
+            code: results.country_name(code).render(language)
+            for code in comparison["country"].unique()
+        }
+        caveats = results.comparison_caveats(comparison)
+        for measure, part in comparison.groupby("measure", sort=False):
+            first = part.iloc[0]
+            shared = results.measure_name(str(measure))
+            title = (
+                shared.render(language)
+                if shared
+                else charts.indicator_name(first["name_sv"], first["name_en"], language)
+            )
+            st.subheader(ui.plain(title))
+            st.dataframe(charts.comparison_table(part, names, language), hide_index=True)
+            for caveat in caveats[str(measure)]:
+                st.warning(ui.plain(caveat.render(language)), icon=":material/info:")
+    st.caption(periods.period_caption(filters, "indicators", language))

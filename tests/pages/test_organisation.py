@@ -1,0 +1,78 @@
+"""Organisation: one organisation's projects and roles, grants received and given, programmes
+and buyer groups, opened by `?org=<name>` from any table that names it."""
+
+from __future__ import annotations
+
+from arena.i18n import format_sek, t
+from arena.ingest import Upload, import_files
+from arena.queries import organisations
+from arena.ui import plain
+from tests.pages.demo_facts import demo_count, demo_sum
+
+
+def _table(app, column: str):
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+
+
+def test_the_real_coordinator_with_its_project_and_grant(demo_engine, open_page):
+    name = "Teknikföretagens Service i Sverige AB"
+    app = open_page(demo_engine, page="organisation", org=name)
+    assert [title.value for title in app.title] == ["Organisation"]
+    assert [header.value for header in app.header] == [plain(name)]
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Mottagna bidrag"] == "150\u00a0000 kr"
+    assert metrics["Projekt"] == "1"
+    facts = app.table[0].value.reset_index().iloc[:, 1].tolist()
+    assert {"Företag", plain("Stockholms län"), "SE"} <= set(facts)
+    project = _table(app, "Roll").set_index("Diarienummer").loc["2018-04510"]
+    assert (project["Roll"], project["Status"]) == ("Koordinator", "Pågående")
+    grant = _table(app, "Bidragsreferens").set_index("Bidragsreferens").loc["2018-04510"]
+    assert (grant["Belopp"], grant["Återstår"]) == ("150\u00a0000 kr", "150\u00a0000 kr")
+    assert grant["Finansiär"] == organisations.url("Vinnova")  # the funder opens its page
+
+
+def test_a_funder_shows_the_grants_it_gave_with_sums_from_the_demo(demo_engine, open_page):
+    app = open_page(demo_engine, page="organisation", org="Vinnova")
+    metrics = {metric.label: metric.value for metric in app.metric}
+    granted = demo_sum("09_bidrag.csv", "Belopp", Finansiär="Vinnova")
+    assert metrics["Beviljade bidrag"] == format_sek(granted, "sv")
+    given = _table(app, "Koordinator")
+    assert len(given) == demo_count("09_bidrag.csv", Finansiär="Vinnova")
+    real = given.set_index("Bidragsreferens").loc["2018-04510"]
+    assert real["Koordinator"] == organisations.url("Teknikföretagens Service i Sverige AB")
+
+
+def test_programmes_and_buyer_groups_in_english(demo_engine, open_page):
+    app = open_page(demo_engine, page="organisation", org="Upphandlingsmyndigheten", lang="en")
+    assert [subheader.value for subheader in app.subheader][:2] == [
+        t("organisation.projects", "en"),
+        t("organisation.grants_received", "en"),
+    ]
+    programmes = _table(app, "Programme").set_index("Programme")
+    assert programmes.loc["BG-2017", "Name"] == "Support to buyer groups within Smart Industry"
+    assert programmes.loc["BG-2017", "Role"] == "Owner"
+    app = open_page(demo_engine, page="organisation", org="Trafikverket", lang="en")
+    groups = _table(app, "Sector")
+    assert "Beställargrupp transport" in set(groups["Name"])
+
+
+HOSTILE = "[klick](https://evil.example) **fet** :red[röd]"
+
+
+def test_an_unknown_name_in_the_url_is_a_plain_warning(demo_engine, open_page):
+    app = open_page(demo_engine, page="organisation", org=HOSTILE)
+    assert [warning.value for warning in app.warning] == [
+        t("organisation.unknown", "sv", name=plain(HOSTILE))
+    ]
+    assert app.header  # another organisation is shown
+
+
+def test_an_organisation_with_nothing_attached_and_an_empty_store(engine, open_page):
+    app = open_page(engine, page="organisation")
+    assert [info.value for info in app.info] == [t("empty.store", "sv")]
+    organisation = "Namn;Typ;Län\nEnsam kommun;municipality;Skåne län\n"
+    result = import_files(engine, [Upload("organisationer.csv", organisation.encode())])
+    assert result.outcome == "committed", result.problems
+    app = open_page(engine, page="organisation", org="Ensam kommun")
+    assert [caption.value for caption in app.caption].count(t("project.none", "sv")) == 5
+    assert not app.dataframe

@@ -1,0 +1,96 @@
+"""Program: every programme, and one in detail with its money, forecast, projects and reports."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from arena import config, ui
+from arena.i18n import t
+from arena.ui import plain
+from tests.pages.demo_facts import NBSP, demo_sum
+
+
+def _frame(app, column: str):
+    """The table of the page that has `column`."""
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+
+
+def _final_report(code: str) -> dict[str, str]:
+    """The programme's final report as the demo's milestone file has it, read independently."""
+    with (config.DEMO_DIR / "13_milstolpar.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter=";") if row["Program"] == code]
+    return next(row for row in rows if row["Förfallodatum"] == "2019-03-31")
+
+
+def test_the_buyer_group_assignment_has_its_budget_and_final_report(demo_engine, open_page):
+    app = open_page(demo_engine, page="programmes", programme="BG-2017")
+    assert [title.value for title in app.title] == ["Program"]
+    assert "Stöd till beställargrupper inom Smart industri" in [h.value for h in app.header]
+    years = _frame(app, "Utfall, programmet").set_index("År")
+    for year in ("2017", "2018"):
+        expected = demo_sum("03_budget.csv", "Belopp", Program="BG-2017", År=year)
+        assert expected == 2_000_000
+        assert years.loc[year, "Budget"] == f"2{NBSP}000{NBSP}000 kr"
+    report = _final_report("BG-2017")
+    deadlines = _frame(app, "Läge")
+    final = deadlines[deadlines["Senast"] == "2019-03-31"].iloc[0]
+    assert final["Levererad"] == report["Levererad"] == "2019-03-29"
+    assert final["Läge"] == "Levererad"
+    listing = _frame(app, "Slutrapport senast").set_index("link")
+    row = listing.loc["programmes?programme=BG-2017"]
+    assert (row["Slutrapport senast"], row["Slutrapportens läge"]) == ("2019-03-31", "Levererad")
+    assert row["Budget, alla år"] == f"4{NBSP}000{NBSP}000 kr"
+    groups = _frame(app, "Medlemmar")
+    assert "Beställargrupp transport" in set(groups["Namn"])
+    assert len(app.get("plotly_chart")) >= 2  # money per year, projects by status and stage
+
+
+def test_the_arena_shows_its_three_headings_and_prv(demo_engine, open_page):
+    app = open_page(demo_engine, page="programmes", programme="ARENA-2021")
+    assert "Arena för innovationsupphandling" in [h.value for h in app.header]
+    themes = " ".join(markdown.value for markdown in app.markdown)
+    for heading in (
+        "Utveckling av resurseffektiv cirkulär ekonomi",
+        "Upphandling som främjar nya lösningar",
+        "Ta innovationer till marknaden",
+    ):
+        assert f"- {plain(heading)}" in themes
+    description = " ".join(text.value for text in app.text)
+    assert "Patent- och registreringsverket (PRV)" in description
+
+
+def test_the_forecast_of_the_year_in_progress(demo_engine, open_page, monkeypatch):
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 11, 21))
+    app = open_page(demo_engine, page="programmes", programme="ARENA-2021")
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Budget 2026"] == f"3{NBSP}500{NBSP}000 kr"
+    assert metrics["Programmets utfall 2026 t.o.m. 2026-11-21"] == f"2{NBSP}730{NBSP}600 kr"
+    # 273 060 a month (ten full months) for the 40 of 365 days left.
+    forecast = round(2_730_600 + 273_060 * 40 / (365 / 12))
+    assert metrics["Prognos för helåret 2026"] == f"3{NBSP}089{NBSP}693 kr"
+    assert forecast == 3_089_693
+    assert [s.value for s in app.success] == [t("programmes.state.within", "sv", year=2026)]
+    assert any("Metod:" in caption.value for caption in app.caption)
+
+
+def test_the_page_in_english(demo_engine, open_page):
+    app = open_page(demo_engine, page="programmes", programme="BG-2017", lang="en")
+    assert [title.value for title in app.title] == ["Programmes"]
+    assert "Support to buyer groups within Smart Industry" in [h.value for h in app.header]
+    years = _frame(app, "Spent by the programme").set_index("Year")
+    assert years.loc["2017", "Budget"] == "SEK 2,000,000"
+    assert _frame(app, "State")["State"].tolist() == ["Delivered"]
+
+
+def test_an_unknown_programme_in_the_link_is_a_plain_message(demo_engine, open_page):
+    app = open_page(demo_engine, page="programmes", programme="[x](https://evil.example)")
+    assert [w.value for w in app.warning] == [
+        t("programmes.unknown", "sv", code=plain("[x](https://evil.example)"))
+    ]
+    assert not app.get("plotly_chart")  # the list only, no programme chosen
+
+
+def test_an_empty_store(engine, open_page):
+    app = open_page(engine, page="programmes")
+    assert [info.value for info in app.info] == [t("programmes.empty", "sv")]

@@ -1,0 +1,108 @@
+"""Resultat: the registry, the series, outputs per programme, the chain and Sweden beside Norway,
+with the real demo values in Swedish and English; an empty store, indicators without values, no
+targets."""
+
+from __future__ import annotations
+
+import json
+
+from arena.i18n import t
+from arena.ingest import Upload, import_files
+
+
+def _tables(app) -> list:
+    return [frame.value for frame in app.dataframe]
+
+
+def _texts(app) -> str:
+    elements = [*app.markdown, *app.caption, *app.warning, *app.info, *app.subheader]
+    return "\n".join(element.value for element in elements)
+
+
+def test_the_registry_shows_real_values_with_source_and_coverage(demo_engine, open_page):
+    app = open_page(demo_engine, "results")
+    assert [title.value for title in app.title] == ["Resultat"]
+    registry = _tables(app)[0].set_index("Kod")
+    doffin = registry.loc["NO_DOFFIN_INNOVATION"]
+    assert doffin["Utgångsvärde (år)"] == "6 (2010)"
+    assert doffin["Senaste värde (år)"] == "180 (2016)"
+    assert doffin["Mål (år)"] == "Inget mål" and doffin["Framsteg mot mål"] == "–"
+    assert doffin["Källa"] == "SOI-artikel 2021-04-26 (seed 004)"
+    sweden = registry.loc["SE_INNOVATION_PROCUREMENTS"]
+    assert sweden["Täckning"] == "5 %"
+    assert sweden["Anmärkning"] == "Innovationsfältet saknades för cirka 95 % av annonserna"
+    share = registry.loc["SE_INNOVATION_SHARE"]
+    assert share["Senaste värde (år)"] == "4,6 % (2022)"
+    assert share["Anmärkning"] == "793 av 17 198 annonserade upphandlingar"
+    # The Overview's "0 av 5 nådda" named: each indicator with a target and where it stands.
+    summary = _texts(app).replace("\\", "")
+    assert "5 indikatorer med mål: Aktiva beställarnätverk (På väg mot målet);" in summary
+    assert "Andel innovationsupphandlingar (Bara utgångsvärdet uppmätt)" in summary
+
+
+def test_series_outputs_and_chain_are_drawn(demo_engine, open_page):
+    app = open_page(demo_engine, "results")
+    (series,) = app.get("vega_lite_chart")
+    spec = json.loads(series.proto.spec)
+    assert spec["title"] == "Värde per år mot utgångsvärde och mål"
+    outputs = _tables(app)[1]
+    co2 = outputs[
+        (outputs["Indikator"] == "Minskade utsläpp (ton CO2e)") & (outputs["År"] == "2025")
+    ]
+    assert co2[["Program", "Värde", "Så räknat"]].values.tolist() == [
+        ["ARENA-2021", "406", "Summa för 2 projekt"]
+    ]
+    (chain,) = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    texts = " ".join(annotation["text"] for annotation in chain["layout"]["annotations"])
+    assert "2017–2026" in texts and "4,6 %" in texts
+
+
+def test_sweden_and_norway_side_by_side_with_the_differences_said(demo_engine, open_page):
+    app = open_page(demo_engine, "results")
+    tables = _tables(app)[2:]
+    same = tables[0].set_index("Land")
+    assert same.loc["Norge", ["Första värde (år)", "Senaste värde (år)"]].tolist() == [
+        "6 (2010)",
+        "180 (2016)",
+    ]
+    assert same.loc["Sverige", ["Senaste värde (år)", "Täckning"]].tolist() == ["793 (2022)", "5 %"]
+    strategy = next(table for table in tables if "6 % (2010)" in set(table["Första värde (år)"]))
+    assert strategy["Senaste värde (år)"].tolist() == ["40 % (2017)"]
+    texts = _texts(app).replace("\\", "")
+    assert "Värdena gäller olika år (2016, 2022); de är inte från samma år." in texts
+    assert "Sverige har inget värde för detta mått i databasen." in texts
+    assert "Sveriges värde bygger bara på 5 % av populationen." in texts
+
+
+def test_the_results_page_in_english(demo_engine, open_page):
+    app = open_page(demo_engine, "results", lang="en")
+    assert [title.value for title in app.title] == ["Results"]
+    registry = _tables(app)[0].set_index("Code")
+    assert registry.loc["SE_INNOVATION_SHARE", "Latest value (year)"] == "4.6% (2022)"
+    assert registry.loc["NO_STRATEGY_SHARE", "Baseline (year)"] == "6% (2010)"
+    assert registry.loc["NO_DOFFIN_INNOVATION", "Target (year)"] == "No target"
+    texts = _texts(app).replace("\\", "")
+    assert "Sweden has no value for this measure in the store." in texts
+    assert "The values are from different years (2016, 2022)" in texts
+
+
+def test_an_empty_store_says_so(engine, open_page):
+    app = open_page(engine, "results")
+    assert [info.value for info in app.info] == [t("results.no_indicators", "sv")]
+
+
+def _load(engine, files: dict[str, str]) -> None:
+    result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
+    assert result.outcome == "committed", result.problems
+
+
+def test_indicators_without_values_and_without_targets(engine, open_page):
+    _load(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI1;Ett;antal\nI2;Två;%\n"})
+    app = open_page(engine, "results")
+    registry = _tables(app)[0].set_index("Kod")
+    assert registry["Läge"].tolist() == ["Inget värde", "Inget värde"]
+    assert registry["Mål (år)"].tolist() == ["Inget mål", "Inget mål"]
+    infos = [info.value for info in app.info]
+    assert t("results.no_values", "sv") in infos
+    assert t("results.compare.none", "sv") in infos
+    assert not app.warning

@@ -1,0 +1,162 @@
+"""The leadership brief: the demo's real figures in both languages, data never markup, an empty
+store that says so, and a one-page PDF printed by the machine's Chromium."""
+
+from __future__ import annotations
+
+import csv
+import re
+import zlib
+from datetime import date
+
+import pytest
+
+from arena import brief, config
+from arena.filters import NO_FILTERS, Filters
+from arena.i18n import format_msek, format_number, format_sek, t
+from arena.ingest import Upload, import_files
+
+TODAY = date(2026, 12, 2)
+
+
+def _demo_rows(name: str) -> list[dict[str, str]]:
+    """The demo CSV `NN_<name>.csv` read directly, independently of the import pipeline."""
+    (path,) = config.DEMO_DIR.glob(f"[0-9][0-9]_{name}.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def _demo_granted() -> int:
+    return sum(int(row["Belopp"].replace(" ", "")) for row in _demo_rows("bidrag"))
+
+
+def _demo_late_reports() -> int:
+    return sum(
+        1
+        for row in _demo_rows("milstolpar")
+        if not row["Levererad"] and date.fromisoformat(row["Förfallodatum"]) < TODAY
+    )
+
+
+def _brief(engine, language: str, filters: Filters = NO_FILTERS) -> str:
+    data = brief.collect(lambda query, **kw: query(engine, **kw), filters=filters, today=TODAY)
+    return brief.brief_html(data, language=language, filters=filters, today=TODAY)
+
+
+def _key_figure(document: str, title: str) -> str:
+    """The value shown on the key-figure card called `title`."""
+    found = re.search(
+        rf'<div class="label">{re.escape(title)}</div><div class="value">([^<]*)</div>', document
+    )
+    assert found, title
+    return found.group(1)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_brief_shows_the_demo_figures_in_the_language(demo_engine, language):
+    document = _brief(demo_engine, language)
+    granted = _demo_granted()
+    assert _key_figure(document, t("kpi.granted", language)) == format_msek(granted, language)
+    assert format_sek(granted, language) in document
+    late = _demo_late_reports()
+    assert late > 0  # the demo has late reports, so the figure is a real count
+    assert _key_figure(document, t("grants.reports_late", language)) == format_number(
+        late, language
+    )
+    for key in ("brief.title", "chart.chain.title", "attention.title", "brief.programmes"):
+        assert t(key, language) in document
+    # The 2017 buyer-group assignment: 2 MSEK in 2017 and 2 MSEK in 2018 (seed 003).
+    budget = re.escape(format_msek(4_000_000, language))
+    assert re.search(rf'<td>BG-2017 – [^<]*</td><td class="number">{budget}<', document)
+    assert t("brief.subtitle", language, filters=t("filters.none", language), day=TODAY) in document
+    other = "en" if language == "sv" else "sv"
+    assert t("brief.title", other) not in document
+
+
+def test_the_swedish_brief_uses_swedish_number_formats(demo_engine):
+    document = _brief(demo_engine, "sv")
+    granted = _demo_granted()
+    # `12,3 MSEK` and `12 345 678 kr` with Babel's non-breaking space.
+    assert f"{granted / 1e6:.1f}".replace(".", ",") + " MSEK" in document
+    assert f"{granted:,}".replace(",", "\u00a0") + " kr" in document
+
+
+def test_the_brief_follows_the_filters(demo_engine):
+    filters = Filters(programmes=("BG-2017",))
+    document = _brief(demo_engine, "en", filters)
+    assert "Filters: BG-2017" in document
+    assert "ARENA-2021 –" not in document  # only the filtered programme is listed
+
+
+def test_data_is_never_markup(engine):
+    hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    projects = f"Diarienummer;Titel;Status;Slutdatum\nH-1;{hostile};ongoing;2020-01-31\n"
+    result = import_files(engine, [Upload("projekt.csv", projects.encode())], user="test")
+    assert result.outcome == "committed", result.problems
+    document = _brief(engine, "sv", Filters(text=hostile))
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in document  # the title, listed
+    assert "<script>alert" not in document and "<img" not in document
+    assert "H-1" in document  # the project is in the attention list (ongoing after its end)
+
+
+def test_an_empty_store_gives_a_brief_that_says_there_is_no_data(engine):
+    for language in ("sv", "en"):
+        document = _brief(engine, language)
+        assert t("empty.store", language) in document
+        assert t("brief.sources.none", language) in document
+        assert t("brief.title", language) in document
+
+
+def _pdf_page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """The text of a Chromium PDF: its content streams name glyphs, which each font's ToUnicode
+    map turns back into characters (enough for Skia's output; not a general PDF reader)."""
+    streams = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            streams.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    glyphs: dict[bytes, str] = {}
+    for stream in streams:
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", stream, re.S):
+            for code, text in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                glyphs[code.upper()] = bytes.fromhex(text.decode()).decode("utf-16-be")
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", stream, re.S):
+            for low, high, start in re.findall(
+                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+            ):
+                first = int(start, 16)
+                for offset in range(int(high, 16) - int(low, 16) + 1):
+                    code = f"{int(low, 16) + offset:0{len(low)}X}".encode()
+                    glyphs[code] = chr(first + offset)
+    shown = []
+    for stream in streams:
+        for run in re.findall(rb"<([0-9A-Fa-f]+)>\s*Tj", stream):
+            shown.append(
+                "".join(glyphs.get(run[i : i + 4].upper(), "?") for i in range(0, len(run), 4))
+            )
+    return " ".join(shown)
+
+
+@pytest.mark.skipif(
+    config.chromium_executable() is None,
+    reason="no Chromium on this machine (CI installs Debian's chromium; or set ARENA_CHROMIUM)",
+)
+def test_the_pdf_is_one_page_with_the_key_figures(demo_engine):
+    pdf = brief.html_to_pdf(_brief(demo_engine, "sv"))
+    assert pdf is not None and pdf.startswith(b"%PDF")
+    assert _pdf_page_count(pdf) == 1
+    # Compared without spaces: how Skia splits a line into runs and spaces is its own affair.
+    text = re.sub(r"\s", "", _pdf_text(pdf))
+    assert "Ledningsbrief" in text
+    assert re.sub(r"\s", "", format_msek(_demo_granted(), "sv")) in text
+
+
+def test_without_chromium_there_is_no_pdf_and_no_error(monkeypatch, caplog):
+    monkeypatch.setenv("ARENA_CHROMIUM", "no-such-browser-anywhere")
+    assert config.chromium_executable() is None
+    assert brief.html_to_pdf("<p>x</p>") is None
+    assert "ARENA_CHROMIUM" in caplog.text

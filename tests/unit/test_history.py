@@ -1,0 +1,107 @@
+"""The import history per project: found by the project each recorded change names, on SQLite
+and PostgreSQL, and filled in by the migration for history recorded before that column existed.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from arena import models
+from arena.queries import history
+from arena.store import downgrade, get_engine, migrate
+from tests.fixtures.ingest import upload, with_organisations
+
+PREVIOUS_HEAD = "8b888f75ea44"  # the schema before changes recorded their project
+
+PROJECTS = "Diarienummer;Titel;Status\nA-1;Belysning;ongoing\nB-1;Vatten;ongoing\n"
+GRANTS = (
+    "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-A;A-1;Vinnova;500 000\nG-B;B-1;Vinnova;1\n"
+)
+PAYMENT = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-A;2020-06-01;100 000\n"
+PARTICIPANT = "Diarienummer;Organisation;Roll\nB-1;Göteborgs kommun;beställare\n"
+SPEND = "Program;Diarienummer;Datum;Kategori;Belopp\n;A-1;2020-09-30;Konsulter;50 000\n"
+MOVED_GRANT = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-B;A-1;Vinnova;1\n"
+
+
+def _commit(engine, name: str, data: str) -> int:
+    result = upload(engine, name, data)
+    assert result.outcome == "committed", result.problems
+    return result.import_id
+
+
+def _touching(engine, reference: str) -> list[int]:
+    return history.project_imports(engine, reference=reference)["id"].tolist()
+
+
+def _imports_of_two_projects(engine) -> dict[str, int]:
+    with_organisations(engine)
+    return {
+        name: _commit(engine, f"{name}.csv", data)
+        for name, data in (
+            ("projects", PROJECTS),
+            ("grants", GRANTS),
+            ("payment", PAYMENT),
+            ("participant", PARTICIPANT),
+            ("spend", SPEND),
+            ("moved", MOVED_GRANT),
+        )
+    }
+
+
+def test_a_projects_history_lists_exactly_the_imports_that_touched_it(engine):
+    ids = _imports_of_two_projects(engine)
+    # A-1: its row, its grant, the payment on that grant (through the grant), its spend, and
+    # the grant moved to it; B-1: its row, its grant, its participant, and that grant moving
+    # away. Latest first.
+    assert _touching(engine, "A-1") == [
+        ids[name] for name in ("moved", "spend", "payment", "grants", "projects")
+    ]
+    assert _touching(engine, "B-1") == [
+        ids[name] for name in ("moved", "participant", "grants", "projects")
+    ]
+    frame = history.project_imports(engine, reference="B-1")
+    assert list(frame.columns) == ["id", "started_at", "user", "file_name", "outcome"]
+    assert frame["file_name"].tolist()[-1] == "projects.csv"
+
+
+def test_a_reference_with_percent_or_underscore_matches_only_itself(engine):
+    projects = "Diarienummer;Titel;Status\nA_1;Ett;ongoing\nAX1;Två;ongoing\nA%;Tre;ongoing\n"
+    first = _commit(engine, "projekt.csv", projects)
+    second = _commit(engine, "ett.csv", "Diarienummer;Titel;Status\nAX1;Två nu;ongoing\n")
+    assert _touching(engine, "A_1") == [first]
+    assert _touching(engine, "AX1") == [second, first]
+    assert _touching(engine, "A%") == [first]
+    assert _touching(engine, "A") == []
+
+
+def _recorded_projects(engine) -> list[tuple]:
+    change = models.ImportChange.__table__
+    with engine.connect() as conn:
+        return conn.execute(
+            sa.select(
+                change.c.id, change.c.table_name, change.c.project_before, change.c.project_after
+            ).order_by(change.c.id)
+        ).all()
+
+
+def test_the_migration_fills_in_the_projects_of_history_recorded_before(db_url):
+    engine = get_engine(db_url)
+    migrate(engine)
+    ids = _imports_of_two_projects(engine)
+    # A grant deleted since: its payments' project comes from the grant's recorded image.
+    _commit(
+        engine, "bort.csv", "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-C;B-1;Vinnova;2\n"
+    )
+    _commit(engine, "betalt.csv", "Bidragsreferens;Utbetalningsdatum;Belopp\nG-C;2021-01-01;2\n")
+    written = _recorded_projects(engine)
+    assert ("grants", "B-1", "A-1") in [row[1:] for row in written]  # the move, both sides
+
+    downgrade(engine, PREVIOUS_HEAD)
+    grant = sa.table("grant_award", sa.column("reference"))
+    with engine.begin() as conn:  # its payment goes with it (ON DELETE CASCADE)
+        conn.execute(sa.delete(grant).where(grant.c.reference == "G-C"))
+    migrate(engine)
+
+    assert _recorded_projects(engine) == written
+    assert _touching(engine, "A-1")[0] == ids["moved"]
+    assert len(_touching(engine, "B-1")) == 6

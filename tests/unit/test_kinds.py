@@ -1,0 +1,118 @@
+"""The kind registry: each column's type is the one fact behind its parsing, its template hint,
+how frames hold it and how a page shows it; kinds come after the kinds they refer to; the
+layouts speak through the catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from arena import dataops, export, models
+from arena.ingest import kinds
+from arena.ingest.kinds import KINDS, Column, Kind, kind_order
+from arena.ingest.layouts import LAYOUTS, detect_layout, split
+from arena.ingest.read import read_file
+from tests.fixtures.ingest import text
+
+
+def test_every_reference_points_at_a_kind_registered_before_it():
+    order = list(KINDS)
+    for position, kind in enumerate(KINDS.values()):
+        for column in kind.columns:
+            target = column.type.target
+            if target is not None:
+                assert order.index(target) < position, (kind.name, column.name, target)
+    assert kind_order(["grants", "organisations", "projects"]) == [
+        "organisations",
+        "projects",
+        "grants",
+    ]
+
+
+def test_a_kind_that_refers_to_an_unregistered_kind_is_refused(monkeypatch):
+    monkeypatch.delitem(KINDS, "milestones")  # as if milestones came later
+    ahead = Kind(
+        name="ahead",
+        model=models.Project,
+        key=("title",),
+        columns=(Column("title", "Titel", kinds.reference("milestones")),),
+    )
+    with pytest.raises(ValueError, match="milestones"):
+        kinds._register(ahead)
+    assert "ahead" not in KINDS
+
+
+def test_a_column_parses_with_its_types_parser():
+    amount = KINDS["grants"].column("amount_sek")
+    assert amount.type is kinds.MONEY
+    assert amount.parse("2,5 mnkr") == 2_500_000
+    spend = KINDS["expenditures"].column("amount_sek")
+    assert spend.parse("-1 000") == -1000  # signed money: a correction
+    assert KINDS["projects"].column("end_date").parse("februari 2019") == date(2019, 2, 28)
+    assert KINDS["projects"].column("period").fills == ("start_date", "end_date")
+    assert KINDS["projects"].column("status").type.codes is not None
+    coordinator = KINDS["projects"].column("coordinator")
+    assert coordinator.ref is not None
+    assert (coordinator.ref.kind, coordinator.ref.id_column) == ("organisations", "coordinator_id")
+
+
+@pytest.mark.parametrize(
+    ("kind", "column", "sv", "en"),
+    [
+        ("grants", "amount_sek", "Belopp i kronor", "Amount in SEK"),
+        ("expenditures", "amount_sek", "negativt för en rättelse", "negative for a correction"),
+        ("programmes", "owner", "Måste finnas bland organisationer", "Must exist in organisations"),
+        ("expenditures", "programme_code", "bland program och uppdrag", "in programmes"),
+        ("projects", "sdg_goals", "semikolon", "semicolons"),
+        ("indicator_values", "coverage", "Andel", "Share"),
+        ("organisations", "country", "Landkod", "country code"),
+    ],
+)
+def test_the_template_hint_comes_from_the_columns_type(kind, column, sv, en):
+    hint = KINDS[kind].column(column).type.hint
+    assert sv in hint.render("sv")
+    assert en in hint.render("en")
+
+
+def test_headers_and_labels_in_each_language():
+    status = KINDS["projects"].column("sdg_goals")
+    assert (status.header("sv"), status.header("en")) == ("Agenda 2030-mål", "sdg_goals")
+    assert (status.label("sv"), status.label("en")) == ("Agenda 2030-mål", "Agenda 2030 goals")
+    assert (
+        export.template_bytes("projects", language="en")
+        .decode("utf-8-sig")
+        .startswith("reference,title,")
+    )
+
+
+def test_kinds_and_layouts_are_named_by_the_catalogue():
+    assert dataops.kind_labels("sv")["expenditures"] == "Utfall (kostnader)"
+    assert dataops.kind_labels("en")["expenditures"] == "Spend"
+    uploads = dataops.kind_labels("en", uploads=True)
+    assert uploads["vinnova"] == "Vinnova open project data"
+    assert set(uploads) == set(KINDS) | set(LAYOUTS)
+    assert dataops.template_name("grants", "sv", "csv") == "mall_grants.csv"
+    assert dataops.template_name("grants", "en", "xlsx") == "template_grants.xlsx"
+
+
+def _split_problems(name: str, data: str) -> list:
+    raw = read_file(data.encode(), name)
+    layout = detect_layout(raw.header)
+    assert layout is not None
+    parts = split(raw, layout.name)
+    return [problem for part in parts for problem in part.raw.problems]
+
+
+def test_a_layouts_problems_are_written_in_the_readers_language():
+    data = text("360giving.csv").replace(",SEK,1200000,", ",GBP,1200000,")
+    currency = [p for p in _split_problems("360giving.csv", data) if p.column == "Currency"]
+    assert [p.text("sv") for p in currency] == ["Valutan är ”GBP”; bara belopp i SEK godtas."]
+    assert [p.text("en") for p in currency] == [
+        "The currency is “GBP”; only amounts in SEK are accepted."
+    ]
+    header, rest = data.split("\n", 1)
+    doubled = _split_problems("360giving.csv", f"{header},Title\n{rest}")
+    twice = [p for p in doubled if p.error == "duplicate-label"]
+    assert [p.text("en") for p in twice] == ["The column “Title” appears twice."]
+    assert [p.text("sv") for p in twice] == ["Kolumnen ”Title” finns två gånger."]

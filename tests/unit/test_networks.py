@@ -1,0 +1,160 @@
+"""Networks: the list with members by level, members by county, one network in detail; on a
+hand-built store imported through the pipeline like every real file.
+
+Each member is chosen so that a wrong rule changes a number the test names: an organisation in
+three networks (counted once per county, three times as memberships), a company and a foreign
+body without a level or county, a group without members, a project of no network.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from arena import charts
+from arena.filters import Filters
+from arena.ingest import Upload, import_files
+from arena.queries import networks
+
+FILES = {
+    "organisationer.csv": "Namn;Typ;Län;Land\n"
+    "Verket;national_authority;Stockholms län;SE\n"
+    "Region Norr;region;Norrbottens län;SE\n"
+    "Norrby kommun;municipality;Norrbottens län;SE\n"
+    "Söderby kommun;municipality;Skåne län;SE\n"
+    "Bolaget AB;company;;SE\n"
+    "Centre Oslo;international_body;;NO\n",
+    "program.csv": "Kod;Namn\nP1;Ett\nP2;Två\n",
+    "bestallargrupper.csv": "Namn;Typ;Antal länder;Sektor;Program;Källa\n"
+    "Grupp A;buyer_group;;Transport;P1;Källa A\n"
+    "Nätverk B;buyer_network;;Energi;P1;\n"
+    "Internationellt;international_network;5;;P2;EU-källa\n"
+    "Tom grupp;buyer_group;;Transport;P2;\n",
+    "medlemmar.csv": "Beställargrupp;Organisation;Roll\n"
+    "Grupp A;Verket;samordnare\nGrupp A;Region Norr;\nGrupp A;Norrby kommun;\n"
+    "Grupp A;Bolaget AB;\nNätverk B;Verket;\nNätverk B;Söderby kommun;\n"
+    "Internationellt;Verket;kompetenscentrum\nInternationellt;Centre Oslo;kompetenscentrum\n",
+    "projekt.csv": "Diarienummer;Titel;Status;Fas;Koordinator;Beställargrupp\n"
+    "A-2;Två;completed;contract;Region Norr;Grupp A\n"
+    "A-1;Ett;ongoing;procurement;Norrby kommun;Grupp A\n"
+    "B-1;Tre;planned;;;Nätverk B\n"
+    "C-1;Fyra;ongoing;;;\n",
+}
+
+
+@pytest.fixture
+def store(engine):
+    result = import_files(engine, [Upload(name, text.encode()) for name, text in FILES.items()])
+    assert result.outcome == "committed", result.problems
+    return engine
+
+
+def test_the_list_counts_members_by_level_and_joint_projects(store):
+    frame = networks.network_list(store).set_index("name")
+    # Buyer groups first, then buyer networks, then international networks; by name within.
+    assert list(frame.index) == ["Grupp A", "Tom grupp", "Nätverk B", "Internationellt"]
+    counts = ["members", "national", "regional", "local", "none", "projects"]
+    assert frame.loc["Grupp A", counts].tolist() == [4, 1, 1, 1, 1, 2]
+    assert frame.loc["Nätverk B", counts].tolist() == [2, 1, 0, 1, 0, 1]
+    assert frame.loc["Internationellt", counts].tolist() == [2, 1, 0, 0, 1, 0]
+    assert frame.loc["Tom grupp", counts].tolist() == [0, 0, 0, 0, 0, 0]
+    # The number of countries is the network's own figure, not a count of its members.
+    assert frame.loc["Internationellt", "countries"] == 5
+    assert frame.loc["Grupp A", ["kind", "sector", "programme_code", "source"]].tolist() == [
+        "buyer_group",
+        "Transport",
+        "P1",
+        "Källa A",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(programmes=("P2",)), ["Tom grupp", "Internationellt"]),
+        (Filters(sectors=("Transport",)), ["Grupp A", "Tom grupp"]),
+        (Filters(programmes=("P1",), sectors=("Energi",)), ["Nätverk B"]),
+        # Project filters describe projects, not networks: they change nothing here.
+        (Filters(statuses=("ongoing",), years=(2030, 2031)), None),
+    ],
+)
+def test_programme_and_sector_filters_choose_networks(store, filters, expected):
+    names = networks.network_list(store, filters=filters)["name"].tolist()
+    assert names == (expected or networks.network_names(store))
+
+
+def test_members_by_county_count_each_organisation_once_per_county_and_level(store):
+    frame = networks.members_by_county(store)
+    rows = {
+        (county, level): (organisations, memberships)
+        for county, level, organisations, memberships in frame.itertuples(index=False)
+    }
+    assert rows == {
+        ("Norrbottens län", "local"): (1, 1),
+        ("Norrbottens län", "regional"): (1, 1),
+        ("Skåne län", "local"): (1, 1),
+        ("Stockholms län", "national"): (1, 3),  # Verket, in three networks
+        (None, "none"): (2, 2),  # a company and a foreign body: one row, no county
+    }
+    energy = networks.members_by_county(store, filters=Filters(sectors=("Energi",)))
+    assert energy["organisations"].sum() == 2
+    assert set(energy["county"]) == {"Stockholms län", "Skåne län"}
+
+
+def test_a_network_in_detail_has_its_members_and_joint_projects(store):
+    detail = networks.network_detail(store, name="Grupp A")
+    members = detail["members"].set_index("organisation")
+    assert list(members.index) == ["Bolaget AB", "Norrby kommun", "Region Norr", "Verket"]
+    assert members.loc["Verket", ["level", "county", "role", "networks"]].tolist() == [
+        "national",
+        "Stockholms län",
+        "samordnare",
+        3,
+    ]
+    assert pd.isna(members.loc["Bolaget AB", "level"])  # a company has no level
+    projects = detail["projects"]
+    # In status order (ongoing before completed), not by reference.
+    assert projects["reference"].tolist() == ["A-1", "A-2"]
+    assert projects.loc[0, "coordinator"] == "Norrby kommun"
+
+
+def test_an_international_network_keeps_its_countries_and_programme(store):
+    detail = networks.network_detail(store, name="Internationellt")
+    assert detail["network"]["countries"] == 5
+    assert detail["network"]["programme_code"] == "P2"
+    assert detail["network"]["source"] == "EU-källa"
+    assert set(detail["members"]["country"]) == {"SE", "NO"}
+    assert detail["projects"].empty
+
+
+def test_an_unknown_network_is_none(store):
+    assert networks.network_detail(store, name="Finns inte") is None
+
+
+def test_an_empty_store_has_no_networks(engine):
+    assert networks.network_names(engine) == []
+    assert networks.network_list(engine).empty
+    assert networks.members_by_county(engine).empty
+
+
+def test_the_members_chart_stacks_levels_per_county_the_missing_county_last(store):
+    figure = charts.network_members(networks.members_by_county(store), "en")
+    bars = {bar.name: bar for bar in figure.data}
+    assert list(bars) == ["National", "Regional", "Local", "No level"]
+    assert list(bars["National"].y) == [
+        "Norrbottens län",
+        "Skåne län",
+        "Stockholms län",
+        "No county",
+    ]
+    assert list(bars["Local"].x) == [1, 1, 0, 0]
+    assert list(bars["No level"].x) == [0, 0, 0, 2]
+    assert figure.layout.barmode == "stack"
+
+
+def test_a_county_from_data_reaches_the_chart_as_text():
+    frame = pd.DataFrame(
+        {"county": ["<b>Län</b>"], "level": ["local"], "organisations": [1], "memberships": [1]}
+    )
+    figure = charts.network_members(frame, "sv")
+    assert list(figure.data[0].y) == ["&lt;b&gt;Län&lt;/b&gt;"]

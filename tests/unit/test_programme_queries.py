@@ -1,0 +1,302 @@
+"""Programmes: the list, one programme in detail, the forecast; on hand-built stores and the demo.
+
+The hand-built stores go through the import pipeline like every real file; each amount below is
+chosen so that a wrong rule (project spend in the forecast, a future date counted, a grant in
+the wrong year) changes a number the test names.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from arena import charts
+from arena.ingest import Upload, import_files
+from arena.queries import programmes
+
+ORGANISATIONS = "Namn;Typ\nVerket;national_authority\nDepartementet;national_authority\n"
+PROGRAMMES = (
+    "Kod;Namn;Namn (engelska);Ägare;Finansiär;Startdatum;Slutdatum;Slutrapport senast;Teman\n"
+    'P1;Ettan;The first;Verket;Departementet;2025-01-01;2026-12-31;2027-03-31;"A; B"\n'
+    "P2;Tvåan;;Verket;;2020-01-01;2021-12-31;2022-03-31;\n"
+    "P3;Trean;;;;2019-01-01;2019-12-31;2020-03-31;\n"
+)
+BUDGET = "Program;År;Belopp\nP1;2025;1 000 000\nP1;2026;2 400 000\nP2;2021;500 000\n"
+PROJECTS = (
+    "Diarienummer;Titel;Status;Fas;Program;Startdatum;Slutdatum;Agenda 2030-mål\n"
+    'A-1;Ett;ongoing;procurement;P1;2025-03-01;2027-06-30;"11; 7"\n'
+    'A-2;Två;planned;;P1;;;"13; 7"\n'
+    "B-1;Annat;ongoing;contract;P2;2020-02-01;2021-10-31;9\n"
+)
+GRANTS = (
+    "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum;Startdatum\n"
+    "G-1;A-1;Verket;300 000;2025-12-20;2026-01-10\n"  # decided 2025: 2025 money
+    "G-2;A-2;Verket;70 000;;2026-02-01\n"  # no decision date: counts in its start year
+    "G-3;A-2;Verket;5 000;;\n"  # no date at all: in the rows, in no year
+    "G-4;B-1;Verket;999 000;2026-01-05;\n"  # another programme's project
+)
+# P1's own spend in 2026: 100 000 a month in January-March, 200 000 in April-June; 50 000 on
+# 1 July (today in the forecast tests) and 999 000 planned for August (after today). Its
+# project spends 77 000 in 2026; P2 spends in 2026 too. Neither may reach P1's forecast.
+SPEND = (
+    "Program;Diarienummer;Datum;Kategori;Belopp\n"
+    "P1;;2025-06-30;Personal;400 000\n"
+    "P1;;2026-01-31;Personal;100 000\nP1;;2026-02-28;Personal;100 000\n"
+    "P1;;2026-03-31;Personal;100 000\nP1;;2026-04-30;Personal;200 000\n"
+    "P1;;2026-05-31;Personal;150 000\nP1;;2026-05-31;Resor;50 000\n"
+    "P1;;2026-06-30;Personal;200 000\nP1;;2026-07-01;Personal;50 000\n"
+    "P1;;2026-08-15;Personal;999 000\n"
+    ";A-1;2026-03-15;Konsulter;77 000\n"
+    "P2;;2026-02-01;Personal;123 000\n"
+)
+MILESTONES = (
+    "Program;Diarienummer;Titel;Typ;Förfallodatum;Levererad\n"
+    "P1;;Årsrapport 2025;report;2026-03-31;2026-03-30\n"
+    "P1;;Plan;milestone;2026-05-31;\n"
+    "P1;;Årsrapport 2026;report;2027-03-31;\n"  # P1's final report: due on its report_due
+    "P2;;Slutrapport;report;2022-03-31;2022-03-15\n"
+    ";A-1;Delrapport;report;2026-01-31;\n"  # a project's report: not the programme's
+)
+GROUPS = "Namn;Sektor;Program\nGrupp ett;Transport;P1\nGrupp tom;Energi;P1\nGrupp två;;P2\n"
+MEMBERS = "Beställargrupp;Organisation\nGrupp ett;Verket\nGrupp ett;Departementet\n"
+FILES = {
+    "organisationer.csv": ORGANISATIONS,
+    "program.csv": PROGRAMMES,
+    "budget.csv": BUDGET,
+    "projekt.csv": PROJECTS,
+    "bidrag.csv": GRANTS,
+    "utfall.csv": SPEND,
+    "milstolpar.csv": MILESTONES,
+    "bestallargrupper.csv": GROUPS,
+    "bestallargruppsmedlemmar.csv": MEMBERS,
+}
+TODAY = date(2026, 7, 1)
+DEMO_TODAY = date(2026, 11, 21)
+
+
+def _load(engine, files: dict[str, str]) -> None:
+    result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
+    assert result.outcome == "committed", result.problems
+
+
+@pytest.fixture
+def store(engine):
+    _load(engine, FILES)
+    return engine
+
+
+def test_the_list_has_owner_goals_money_and_report_states(store):
+    listing = programmes.programme_list(store, today=TODAY).set_index("code")
+    assert list(listing.index) == ["P1", "P2", "P3"]
+    p1, p2, p3 = (listing.loc[code] for code in ("P1", "P2", "P3"))
+    assert (p1["owner"], p1["funder"], p1["name_en"]) == ("Verket", "Departementet", "The first")
+    assert p1["goals"] == "7; 11; 13"  # the union of its projects' goals, in numeric order
+    assert (p1["projects"], p3["projects"]) == (2, 0)
+    assert (p1["allocated_sek"], p2["allocated_sek"], p3["allocated_sek"]) == (
+        3_400_000,
+        500_000,
+        0,
+    )
+    assert str(listing["allocated_sek"].dtype) == "Int64"
+    # P1: its final report is the milestone due on report_due, not yet due; the plan is late.
+    assert (p1["final_report_due"], p1["final_report_state"]) == (date(2027, 3, 31), "open")
+    assert (p1["reports_delivered"], p1["reports_late"], p1["next_due"]) == (
+        1,
+        1,
+        date(2027, 3, 31),
+    )
+    # P2: delivered on time; P3: due 2020-03-31 with no delivery recorded anywhere, so late.
+    assert p2["final_report_state"] == "delivered"
+    assert (p3["final_report_due"], p3["final_report_state"], p3["reports_late"]) == (
+        date(2020, 3, 31),
+        "late",
+        1,
+    )
+
+
+def test_the_detail_splits_the_money_per_year(store):
+    detail = programmes.programme_detail(store, code="P1", today=TODAY)
+    years = detail["years"].set_index("year")
+    assert list(years.index) == [2025, 2026]
+    assert years.loc[2025].to_dict() == {
+        "allocated_sek": 1_000_000,
+        "committed_sek": 300_000,  # G-1, decided in December 2025
+        "spent_programme_sek": 400_000,
+        "spent_projects_sek": 0,
+        "spent_total_sek": 400_000,
+    }
+    assert years.loc[2026].to_dict() == {
+        "allocated_sek": 2_400_000,
+        "committed_sek": 70_000,  # G-2 by its start date; G-3 has no year; G-4 is P2's
+        "spent_programme_sek": 1_949_000,  # the whole year, August's planned spend too
+        "spent_projects_sek": 77_000,
+        "spent_total_sek": 2_026_000,
+    }
+    # The rows behind add up to the figures.
+    assert set(detail["grants"]["grant_reference"]) == {"G-1", "G-2", "G-3"}
+    assert int(detail["spend"]["amount_sek"].sum()) == 400_000 + 1_949_000 + 77_000
+    assert set(detail["spend"]["project_reference"]) == {"", "A-1"}
+    assert detail["budget"]["amount_sek"].tolist() == [1_000_000, 2_400_000]
+
+
+def test_the_detail_lists_projects_groups_and_deadlines(store):
+    detail = programmes.programme_detail(store, code="P1", today=TODAY)
+    assert detail["programme"]["themes"] == "A; B"
+    projects = detail["projects"].set_index("reference")
+    assert projects.loc["A-1", ["status", "granted_sek", "spent_sek"]].tolist() == [
+        "ongoing",
+        300_000,
+        77_000,
+    ]
+    assert projects.loc["A-2", "granted_sek"] == 75_000
+    groups = detail["buyer_groups"].set_index("name")["members"].to_dict()
+    assert groups == {"Grupp ett": 2, "Grupp tom": 0}
+    deadlines = detail["deadlines"]
+    assert deadlines["title"].tolist() == ["Årsrapport 2025", "Plan", "Årsrapport 2026"]
+    assert deadlines["state"].tolist() == ["delivered", "late", "open"]
+    assert deadlines["final"].tolist() == [False, False, True]
+
+
+def test_a_final_report_no_milestone_records_is_a_row_of_its_own(store):
+    deadlines = programmes.programme_detail(store, code="P3", today=TODAY)["deadlines"]
+    assert deadlines.to_dict("records") == [
+        {
+            "title": None,
+            "kind": "report",
+            "due_date": date(2020, 3, 31),
+            "delivered_date": None,
+            "final": True,
+            "state": "late",
+        }
+    ]
+
+
+def test_an_unknown_programme_has_no_detail(store):
+    assert programmes.programme_detail(store, code="NOPE", today=TODAY) is None
+
+
+# The forecast on 1 July 2026: six full months, 900 000 spent in them (pace 150 000 a month);
+# the last three, April-June, 600 000 (recent pace 200 000). Spent to date: 950 000 (1 July
+# included; August's planned 999 000 is not spent yet). 183 days are left of 365.
+MONTHS_LEFT = 183 / (365 / 12)
+
+
+def test_the_forecast_runs_the_pace_of_the_full_months_to_year_end(store):
+    burn = programmes.year_forecast(store, code="P1", today=TODAY)
+    assert (burn["year"], burn["allocated_sek"], burn["spent_to_date_sek"]) == (
+        2026,
+        2_400_000,
+        950_000,
+    )
+    assert burn["complete_months"] == 6
+    assert burn["months_left"] == pytest.approx(MONTHS_LEFT)
+    assert (burn["pace_sek"], burn["recent_pace_sek"]) == (150_000, 200_000)
+    assert burn["forecast_sek"] == round(950_000 + 150_000 * MONTHS_LEFT) == 1_852_466
+    assert burn["low_sek"] == burn["forecast_sek"]  # the recent pace is the faster one
+    assert burn["high_sek"] == round(950_000 + 200_000 * MONTHS_LEFT) == 2_153_288
+    assert burn["state"] == "within"
+    monthly = burn["monthly"]
+    assert monthly["month"].tolist()[0] == "2026-01" and monthly["month"].tolist()[-1] == "2026-07"
+    assert monthly["spent_sek"].tolist() == [
+        100_000,
+        100_000,
+        100_000,
+        200_000,
+        200_000,
+        200_000,
+        50_000,
+    ]
+    assert monthly["cumulative_sek"].tolist()[-1] == 950_000
+
+
+@pytest.mark.parametrize(
+    ("allocated", "state"),
+    [
+        ("2 100 000", "at_risk"),  # only the high end (2 153 288) is above
+        ("1 800 000", "forecast_over"),  # the forecast (1 852 466) is above
+        ("900 000", "over"),  # 950 000 already spent
+    ],
+)
+def test_the_forecast_flags_an_overrun(engine, allocated, state):
+    _load(engine, FILES | {"budget.csv": f"Program;År;Belopp\nP1;2026;{allocated}\n"})
+    assert programmes.year_forecast(engine, code="P1", today=TODAY)["state"] == state
+
+
+def test_corrections_never_make_a_negative_pace(engine):
+    spend = (
+        "Program;Diarienummer;Datum;Kategori;Belopp\n"
+        "P1;;2026-01-31;Personal;100 000\nP1;;2026-02-15;Personal;-150 000\n"
+    )
+    _load(engine, FILES | {"utfall.csv": spend})
+    burn = programmes.year_forecast(engine, code="P1", today=date(2026, 3, 10))
+    assert burn["spent_to_date_sek"] == -50_000
+    assert burn["pace_sek"] == burn["recent_pace_sek"] == 0
+    assert burn["forecast_sek"] == burn["low_sek"] == burn["high_sek"] == -50_000
+
+
+def test_no_forecast_in_january_or_without_a_budget(store):
+    january = programmes.year_forecast(store, code="P1", today=date(2026, 1, 20))
+    assert january["state"] == "too_early" and january["forecast_sek"] is None
+    assert programmes.year_forecast(store, code="P3", today=TODAY) is None  # no 2026 budget
+    assert programmes.year_forecast(store, code="NOPE", today=TODAY) is None
+
+
+def test_an_empty_store_has_no_programmes(engine):
+    assert programmes.programme_list(engine, today=TODAY).empty
+    assert programmes.programme_detail(engine, code="BG-2017", today=TODAY) is None
+    assert programmes.year_forecast(engine, code="BG-2017", today=TODAY) is None
+
+
+def test_the_demo_programmes_read_as_the_sources_say(demo_engine):
+    detail = programmes.programme_detail(demo_engine, code="BG-2017", today=DEMO_TODAY)
+    years = detail["years"].set_index("year")["allocated_sek"]
+    assert (years[2017], years[2018]) == (2_000_000, 2_000_000)
+    final = detail["deadlines"][detail["deadlines"]["final"]].iloc[0]
+    assert (final["due_date"], final["delivered_date"], final["state"]) == (
+        date(2019, 3, 31),
+        date(2019, 3, 29),
+        "delivered",
+    )
+    arena = programmes.programme_detail(demo_engine, code="ARENA-2021", today=DEMO_TODAY)
+    assert "Patent- och registreringsverket (PRV)" in arena["programme"]["description"]
+    themes = arena["programme"]["themes"]
+    for heading in (
+        "Utveckling av resurseffektiv cirkulär ekonomi",
+        "Upphandling som främjar nya lösningar",
+        "Ta innovationer till marknaden",
+    ):
+        assert heading in themes
+
+
+def test_the_demo_forecast_of_the_arena(demo_engine):
+    burn = programmes.year_forecast(demo_engine, code="ARENA-2021", today=DEMO_TODAY)
+    # Spend booked by quarter, then October: 2 730 600 by 21 November; ten full months.
+    assert (burn["allocated_sek"], burn["spent_to_date_sek"]) == (3_500_000, 2_730_600)
+    assert (burn["pace_sek"], burn["recent_pace_sek"]) == (273_060, 441_700)
+    left = (date(2026, 12, 31) - DEMO_TODAY).days / (365 / 12)
+    assert burn["forecast_sek"] == round(2_730_600 + 273_060 * left)
+    assert burn["high_sek"] == round(2_730_600 + 441_700 * left)
+    assert burn["state"] == "within"
+
+
+def test_the_charts_keep_years_and_months_as_categories_and_spend_apart(store):
+    detail = programmes.programme_detail(store, code="P1", today=TODAY)
+    figure = charts.programme_years(detail["years"], "sv")
+    assert figure.layout.xaxis.type == "category"
+    bars = {bar.name: bar for bar in figure.data}
+    assert list(bars["Budget"].x) == ["2025", "2026"]
+    # The projects' spend stands on the programme's own, in the same bar group.
+    own, projects = bars["Utfall, programmet"], bars["Utfall, projekten"]
+    assert own.offsetgroup == projects.offsetgroup != bars["Budget"].offsetgroup
+    assert list(projects.base) == list(own.y) == [400_000, 1_949_000]
+    assert projects.text[1] == "77\u00a0000 kr"
+
+    burn = programmes.year_forecast(store, code="P1", today=TODAY)
+    english = charts.programme_burn(burn, "en")
+    assert list(english.layout.xaxis.categoryarray) == [f"2026-{m:02d}" for m in range(1, 13)]
+    forecast = next(trace for trace in english.data if trace.name == "Forecast with range")
+    assert list(forecast.x) == ["2026-07", "2026-12"]
+    assert list(forecast.y) == [950_000, 1_852_466]
+    assert list(forecast.error_y.array) == [0, 2_153_288 - 1_852_466]
+    assert english.layout.title.text == "The programme's spend 2026, cumulative, against the budget"

@@ -1,0 +1,250 @@
+"""Results: the indicator registry, series, outputs per programme, the chain's periods and the
+Sweden/Norway comparison, on the demo store and on small stores built through the pipeline;
+and the Results figures and tables, without Streamlit."""
+
+from __future__ import annotations
+
+import csv
+import math
+
+import pytest
+
+from arena import charts, config
+from arena.filters import Filters
+from arena.ingest import Upload, import_files
+from arena.queries import results
+
+
+def _demo_column(file_name: str, column: str) -> list[str]:
+    """A column straight from a demo CSV, independently of the pipeline."""
+    with (config.DEMO_DIR / file_name).open(encoding="utf-8", newline="") as handle:
+        return [row[column] for row in csv.DictReader(handle, delimiter=";")]
+
+
+def _load(engine, files: dict[str, str]) -> None:
+    result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
+    assert result.outcome == "committed", result.problems
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+
+def test_the_registry_holds_every_demo_indicator_with_its_latest_value(demo_engine):
+    registry = results.indicator_progress(demo_engine).set_index("code")
+    assert len(registry) == len(_demo_column("04_indikatorer.csv", "Kod"))
+    doffin = registry.loc["NO_DOFFIN_INNOVATION"]
+    assert (doffin["baseline_value"], doffin["baseline_year"]) == (6, 2010)
+    assert (doffin["latest_value"], doffin["latest_year"]) == (180, 2016)
+    assert doffin["measure"] == "innovation_procurements_announced"
+    # No target: stated as such, never a progress of 0 %.
+    assert doffin["state"] == "no_target" and math.isnan(doffin["progress"])
+    sweden = registry.loc["SE_INNOVATION_PROCUREMENTS"]
+    assert (sweden["latest_value"], sweden["latest_year"], sweden["coverage"]) == (793, 2022, 0.05)
+    assert sweden["note"] == "Innovationsfältet saknades för cirka 95 % av annonserna"
+    assert sweden["owner"] == "Upphandlingsmyndigheten"
+    share = registry.loc["SE_INNOVATION_SHARE"]
+    assert share["state"] == "baseline_only" and share["progress"] == pytest.approx(0.0)
+
+
+def test_progress_runs_from_baseline_to_target_and_flags_preliminary_values(demo_engine):
+    registry = results.indicator_progress(demo_engine).set_index("code")
+    groups = registry.loc["ARENA_BUYER_GROUPS"]
+    # 1 (2021) -> 5 (2026, preliminary) toward 8 (2026): (5 - 1) / (8 - 1).
+    assert groups["progress"] == pytest.approx(4 / 7)
+    assert groups["state"] == "on_way" and groups["preliminary"]
+    assert groups["programme"] == "ARENA-2021" and groups["frequency"] == "yearly"
+
+
+INDICATORS = (
+    "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår;Riktning\n"
+    "UP;Upp;antal;10;2020;20;2025;increase\n"
+    "DOWN;Ner;antal;100;2020;50;2025;decrease\n"
+    "AWAY;Bort;antal;100;2020;50;2025;decrease\n"
+    "BARE;Utan värden;antal;;;5;2025;increase\n"
+)
+VALUES = "Indikator;Land;År;Värde\nUP;SE;2021;15\nDOWN;SE;2021;40\nAWAY;SE;2021;120\n"
+
+
+def test_progress_follows_the_direction_and_an_indicator_without_values_is_listed(engine):
+    _load(engine, {"indikatorer.csv": INDICATORS, "indikatorvarden.csv": VALUES})
+    registry = results.indicator_progress(engine).set_index("code")
+    assert registry.loc["UP", "progress"] == pytest.approx(0.5)
+    assert registry.loc["UP", "state"] == "on_way"
+    assert registry.loc["DOWN", "progress"] == pytest.approx(1.2)
+    assert registry.loc["DOWN", "state"] == "reached"  # lower is better: 40 is below 50
+    assert registry.loc["AWAY", "progress"] == pytest.approx(-0.4)
+    assert registry.loc["AWAY", "state"] == "away"
+    assert registry.loc["BARE", "state"] == "no_value"
+
+
+def test_an_empty_store_has_an_empty_registry_series_and_comparison(engine):
+    assert results.indicator_progress(engine).empty
+    assert results.indicator_series(engine).empty
+    assert results.outputs_by_programme(engine).empty
+    assert results.country_comparison(engine).empty
+    assert results.comparison_caveats(results.country_comparison(engine)) == {}
+
+
+# --- series and outputs ---------------------------------------------------------------------
+
+
+def test_series_carry_every_year_and_mark_the_preliminary_ones(demo_engine):
+    series = results.indicator_series(demo_engine)
+    groups = series[series["code"] == "ARENA_BUYER_GROUPS"]
+    assert groups["year"].tolist() == [2021, 2022, 2023, 2024, 2025, 2026]
+    assert groups["preliminary"].tolist() == [False] * 5 + [True]
+    doffin = series[series["code"] == "NO_DOFFIN_INNOVATION"]
+    assert dict(zip(doffin["year"], doffin["value"], strict=True)) == {2010: 6, 2016: 180}
+
+
+def test_project_outputs_roll_up_to_their_programme_by_year(demo_engine):
+    outputs = results.outputs_by_programme(demo_engine)
+    co2 = outputs[(outputs["code"] == "PROJECT_CO2_REDUCTION") & (outputs["year"] == 2025)]
+    # DEMO-2022-014 (86) and DEMO-2023-018 (320), both in ARENA-2021.
+    assert co2[["programme", "value", "projects", "rule"]].values.tolist() == [
+        ["ARENA-2021", 406.0, 2, "sum"]
+    ]
+    measured = outputs[outputs["origin"] == "programme"]
+    assert set(measured["code"]) == {
+        "ARENA_BUYER_GROUPS",
+        "ARENA_PROJECTS_SUPPORTED",
+        "ARENA_KNOWLEDGE_EVENTS",
+        "ARENA_INNOVATION_SHARE_MEMBERS",
+    }
+    assert set(measured["rule"]) == {"measured"}
+
+
+def test_a_share_is_counted_per_programme_not_summed(engine):
+    _load(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nP1;Programmet\n",
+            "projekt.csv": "Diarienummer;Titel;Status;Program\n"
+            "A-1;Ett;ongoing;P1\nA-2;Två;ongoing;P1\n",
+            "indikatorer.csv": "Kod;Namn;Enhet\nSHARE;Andel;%\nTONS;Ton;ton\n",
+            "indikatorvarden.csv": "Indikator;Diarienummer;År;Värde\n"
+            "SHARE;A-1;2024;30\nSHARE;A-2;2024;60\nTONS;A-1;2024;3\nTONS;A-2;2024;4\n",
+        },
+    )
+    outputs = results.outputs_by_programme(engine).set_index("code")
+    assert outputs.loc["SHARE", ["value", "rule", "projects"]].tolist() == [2.0, "count", 2]
+    assert outputs.loc["TONS", ["value", "rule", "projects"]].tolist() == [7.0, "sum", 2]
+
+
+# --- the chain ------------------------------------------------------------------------------
+
+
+def test_every_box_of_the_chain_names_its_period(demo_engine):
+    chain = results.money_to_results(demo_engine).set_index("step")
+    budget_years = [int(year) for year in _demo_column("03_budget.csv", "År")]
+    assert chain.loc["budget", ["first_year", "last_year"]].tolist() == [
+        min(budget_years),
+        max(budget_years),
+    ]
+    assert chain.loc["national", ["value", "first_year", "last_year"]].tolist() == [4.6, 2022, 2022]
+    assert chain[["first_year", "last_year"]].notna().all().all()
+    narrowed = results.money_to_results(demo_engine, filters=Filters(years=(2018, 2019)))
+    stages = narrowed[narrowed["step"].str.startswith("stage:")]
+    assert stages[["first_year", "last_year"]].drop_duplicates().values.tolist() == [[2018, 2019]]
+
+
+def test_the_chain_figure_shows_each_period_in_both_languages(demo_engine):
+    chain = results.money_to_results(demo_engine)
+    for language, national in (("sv", "4,6 %"), ("en", "4.6%")):
+        texts = " ".join(
+            a.text for a in charts.money_to_results(chain, language).layout.annotations
+        )
+        assert "2017–2026" in texts and national in texts
+
+
+# --- Sweden and Norway ----------------------------------------------------------------------
+
+
+def _caveats(comparison, language: str) -> dict[str, list[str]]:
+    return {
+        measure: [note.render(language) for note in notes]
+        for measure, notes in results.comparison_caveats(comparison).items()
+    }
+
+
+def test_sweden_and_norway_compare_like_with_like(demo_engine):
+    comparison = results.country_comparison(demo_engine)
+    same = comparison[comparison["measure"] == "innovation_procurements_announced"]
+    assert same.set_index("country")[
+        ["first_value", "first_year", "last_value", "last_year"]
+    ].to_dict("index") == {
+        "NO": {"first_value": 6, "first_year": 2010, "last_value": 180, "last_year": 2016},
+        "SE": {"first_value": 793, "first_year": 2022, "last_value": 793, "last_year": 2022},
+    }
+    strategy = comparison[comparison["measure"] == "strategy_share"]
+    assert strategy[["country", "first_value", "last_value", "last_year"]].values.tolist() == [
+        ["NO", 6.0, 40.0, 2017]
+    ]
+    caveats = _caveats(comparison, "sv")
+    shared = caveats["innovation_procurements_announced"]
+    assert "Värdena gäller olika år (2016, 2022); de är inte från samma år." in shared
+    assert "Sveriges värde bygger bara på 5 % av populationen." in shared
+    assert any(note.startswith("Populationerna skiljer sig") for note in shared)
+    assert caveats["strategy_share"] == ["Sverige har inget värde för detta mått i databasen."]
+    assert _caveats(comparison, "en")["strategy_share"] == [
+        "Sweden has no value for this measure in the store."
+    ]
+
+
+def test_a_year_filter_leaves_a_country_without_the_measure_and_says_so(demo_engine):
+    comparison = results.country_comparison(demo_engine, filters=Filters(years=(2022, 2022)))
+    assert set(comparison["country"]) == {"SE"}
+    assert set(comparison["last_year"]) == {2022}
+
+
+# --- figures and tables ---------------------------------------------------------------------
+
+
+def test_the_registry_table_says_no_target_and_shows_coverage_with_its_note(demo_engine):
+    registry = results.indicator_progress(demo_engine)
+    table = charts.registry_table(registry, "sv").set_index("Kod")
+    assert table.loc["NO_DOFFIN_INNOVATION", "Mål (år)"] == "Inget mål"
+    assert table.loc["NO_DOFFIN_INNOVATION", "Framsteg mot mål"] == "–"
+    assert table.loc["NO_DOFFIN_INNOVATION", "Senaste värde (år)"] == "180 (2016)"
+    assert table.loc["NO_STRATEGY_SHARE", "Utgångsvärde (år)"] == "6 % (2010)"
+    assert table.loc["SE_INNOVATION_PROCUREMENTS", "Täckning"] == "5 %"
+    assert table.loc["ARENA_BUYER_GROUPS", "Senaste värde (år)"] == "5 (2026) · preliminärt"
+    english = charts.registry_table(registry, "en").set_index("Code")
+    assert english.loc["SE_INNOVATION_SHARE", "Latest value (year)"] == "4.6% (2022)"
+    assert english.loc["NO_DOFFIN_INNOVATION", "Target (year)"] == "No target"
+
+
+def test_the_series_figure_draws_values_baseline_and_target_per_indicator(demo_engine):
+    registry = results.indicator_progress(demo_engine)
+    series = results.indicator_series(demo_engine)
+    spec = charts.indicator_series(series, registry, "sv").to_dict()
+    (rows,) = spec["datasets"].values()
+    groups = [row for row in rows if row["indicator"].startswith("Aktiva beställarnätverk")]
+    marks = {(row["mark"], row["year"], row["kind"]) for row in groups}
+    assert ("baseline", "2021", "Utgångsvärde") in marks
+    assert ("target", "2026", "Mål") in marks
+    assert ("value", "2026", "Preliminärt") in marks
+    assert spec["resolve"]["scale"] == {"x": "independent", "y": "independent"}
+    layers = spec["spec"]["layer"]
+    assert {layer["encoding"]["x"]["type"] for layer in layers if "x" in layer["encoding"]} == {
+        "ordinal"
+    }
+
+
+def test_the_target_summary_names_each_indicator_with_a_target(demo_engine, engine):
+    summary = charts.target_summary(results.indicator_progress(demo_engine), "en")
+    assert summary.startswith("5 indicators with a target: Active buyer networks (On the way")
+    assert "Share of innovation procurements (Only the baseline measured)" in summary
+    assert charts.target_summary(results.indicator_progress(engine), "sv") is None
+
+
+def test_the_series_download_holds_every_value_with_coverage_and_source(demo_engine):
+    registry = results.indicator_progress(demo_engine)
+    table = charts.series_table(results.indicator_series(demo_engine), registry, "sv")
+    sweden = table[table["Kod"] == "SE_INNOVATION_PROCUREMENTS"]
+    assert sweden[["Program, projekt eller land", "År", "Värde", "Täckning"]].values.tolist() == [
+        ["SE", "2022", "793", "5 %"]
+    ]
+    groups = table[(table["Kod"] == "ARENA_BUYER_GROUPS") & (table["År"] == "2026")]
+    assert groups["Värde"].tolist() == ["5 · preliminärt"]
+    assert len(table) == len(results.indicator_series(demo_engine))
