@@ -1,9 +1,16 @@
-"""Arena Monitor: page config, navigation per role, the shared sidebar, then the page."""
+"""Arena Monitor: page config, sign-in, navigation per role, the shared sidebar, then the page.
+
+With an `[auth]` section in `.streamlit/secrets.toml` nobody sees anything but the sign-in page
+until signed in, and a signed-in person without a role sees only a page asking them to turn to
+their administrator; no data query runs for either. Without `[auth]` the app runs in local mode
+(`ui.identity`). The navigation follows the roles; the queries enforce the same on their own
+(`ui.query`: the right to read, the funder scope).
+"""
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from arena import ui
+from arena import auth, config, ui
 from arena.i18n import t
 from arena.store import StoreError
 
@@ -19,6 +26,49 @@ def _page(stem: str, icon: str, **options: object) -> st.Page:
     )
 
 
+def _only(render: object, title_key: str) -> None:
+    """Show one page without a menu (sign-in, set-up problem, no role) and stop the run."""
+    only = st.Page(render, title=t(title_key, language), default=True)
+    st.navigation([only], position="hidden").run()
+    st.stop()
+
+
+def setup_problem() -> None:
+    st.title(t("signin.admin.title", language))
+    for key in config.auth_problems(section):
+        st.error(t(key, language, length=config.COOKIE_SECRET_MIN_LENGTH))
+    st.caption(t("signin.admin.help", language))
+
+
+def sign_in() -> None:
+    st.title(t("signin.title", language))
+    st.write(t("signin.intro", language))
+    if st.button(t("signin.button", language), type="primary"):
+        st.login()
+
+
+def no_role() -> None:
+    st.title(t("signin.norole.title", language))
+    st.write(t("signin.norole.body", language, who=ui.plain(who.label)))
+    if st.button(t("signin.out", language)):
+        st.logout()
+
+
+section = ui.auth_section()
+if section is not None:
+    if config.auth_problems(section):
+        _only(setup_problem, "signin.admin.title")
+    if ui.signed_out():
+        _only(sign_in, "signin.title")
+try:
+    who = ui.identity()  # the roles come from the store
+except (StoreError, SQLAlchemyError):
+    ui.LOG.exception("store error while reading the roles")
+    st.error(t("error.store", language))
+    st.stop()
+if not who.can(auth.Right.READ):
+    _only(no_role, "signin.norole.title")
+
 pages = {
     t("nav.leadership", language): [
         _page("overview", ":material/dashboard:", default=True),
@@ -33,15 +83,20 @@ pages = {
         _page("grants", ":material/payments:"),
         _page("organisation", ":material/corporate_fare:"),
     ],
-    t("nav.staff", language): [_page("data", ":material/upload_file:")],
 }
+staff = [_page("data", ":material/upload_file:")] if who.can(auth.Right.IMPORT) else []
+if who.can(auth.Right.MANAGE_USERS):
+    staff.append(_page("admin", ":material/admin_panel_settings:"))
+if staff:
+    pages[t("nav.staff", language)] = staff
 page = st.navigation(pages)
 
 try:
     ui.start_run()  # the store version once per run: part of every query's cache key
-    # The Data page works on files, not on the filtered views: no filters there.
-    if page.url_path != "data":
+    # The Data and Admin pages work on files and people, not on the filtered views.
+    if page.url_path not in ("data", "admin"):
         st.session_state["filters"] = ui.sidebar_filters(language)
+    ui.identity_line(who, language)
     st.sidebar.caption(t("app.tagline", language))
     page.run()
 except (StoreError, SQLAlchemyError):

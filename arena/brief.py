@@ -37,6 +37,8 @@ from arena.i18n import (
     t,
 )
 from arena.queries import attention, funding, history, periods, portfolio, programmes, results
+from arena.tables.attention import detail_text
+from arena.tables.results import indicator_name, value_text, years_text
 
 LOG = logging.getLogger("arena")
 ATTENTION_ROWS = 6  # the most urgent items; the rest are counted, not listed
@@ -256,7 +258,7 @@ def _chain_value(row: Any, language: str) -> str:
         return format_msek(int(row.value), language)
     if row.step != "national":
         return format_number(int(row.value), language)
-    value = _indicator_value(row.value, row.unit, language)
+    value = value_text(row.value, row.unit, language)
     return f"{value} · {row.name[language_or_default(language)]}"
 
 
@@ -279,7 +281,7 @@ def _chain(data: BriefData, language: str, filters: Filters) -> str:
     html_boxes = '<div class="arrow">→</div>'.join(
         f'<div class="{kind}"><div class="label">{_e(title)}</div>'
         f'<div class="value">{value}</div>'
-        f'<div class="period">{_e(charts.years_text(row.first_year, row.last_year))}</div></div>'
+        f'<div class="period">{_e(years_text(row.first_year, row.last_year))}</div></div>'
         for kind, title, value, row in boxes
     )
     return (
@@ -292,7 +294,7 @@ def _budget_chart(data: BriefData, language: str, filters: Filters) -> str:
     """The Overview's budget chart, drawn by plotly.js inline (the brief fetches nothing)."""
     if data.budget.empty:
         return ""
-    figure = charts.budget_bars(data.budget, language)
+    figure = charts.funding.budget_bars(data.budget, language)
     figure.update_layout(
         width=340,
         height=190,
@@ -338,12 +340,6 @@ def _programmes(data: BriefData, language: str, filters: Filters) -> str:
     )
 
 
-def _indicator_value(value: float, unit: str | None, language: str) -> str:
-    if unit == "%":
-        return format_percent(value / 100, language, decimals=1)
-    return format_number(value, language, decimals=0 if float(value).is_integer() else 1)
-
-
 def _or_none(value: Any) -> Any:
     """A missing number (NaN, NA) as None, which the formatters write as "–"."""
     return None if pd.isna(value) else value
@@ -364,18 +360,17 @@ def _indicators(data: BriefData, language: str, filters: Filters) -> str:
         return ""
     rows = []
     for row in targets.head(INDICATOR_ROWS).itertuples():
-        names = {"sv": row.name_sv, "en": row.name_en or row.name_sv}
-        name = names[language_or_default(language)] or row.code
+        name = indicator_name(row.name_sv, row.name_en, language_or_default(language)) or row.code
         latest = t(
             "brief.value_year",
             language,
-            value=_indicator_value(row.latest_value, row.unit, language),
+            value=value_text(row.latest_value, row.unit, language),
             year=int(row.latest_year),
         )
         target = t(
             "brief.value_year",
             language,
-            value=_indicator_value(row.target_value, row.unit, language),
+            value=value_text(row.target_value, row.unit, language),
             year=int(row.target_year) if pd.notna(row.target_year) else "–",
         )
         rows.append(
@@ -411,7 +406,7 @@ def _attention(data: BriefData, language: str, filters: Filters) -> str:
         f"<tr><td class='nowrap'>{_e(t(f'attention.{row.reason}', language))}</td>"
         f"<td class='nowrap'>{_e(row.reference)}</td>"
         f"<td>{_e(row.title if pd.notna(row.title) else '')}</td>"
-        f"<td>{_e(row.detail)}</td><td class='number'>{_e(row.date)}</td></tr>"
+        f"<td>{_e(detail_text(row, language))}</td><td class='number'>{_e(row.date)}</td></tr>"
         for row in items.head(ATTENTION_ROWS).itertuples()
     )
     return (

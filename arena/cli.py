@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import traceback
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from arena import config
+from arena import auth, config
 from arena.i18n import format_number, t
 from arena.store import (
     StoreError,
@@ -50,7 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     migrate(engine)
     print(_say("cli.store_ready", url=safe_url(str(engine.url))))
     if args.demo:
-        result = load_demo(engine)
+        result = load_demo(engine, identity=auth.cli_identity())
         if result is None:
             print(_say("cli.demo.skipped"))
         elif result.outcome != "committed":
@@ -150,9 +152,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     result = import_files(
         engine,
         [upload],
+        identity=auth.cli_identity(),
         dry_run=args.dry_run,
         replace=args.replace,
-        user=args.user,
         progress=_progress(path.name) if sys.stderr.isatty() else None,
     )
     if result.store_failed:
@@ -241,9 +243,116 @@ def cmd_undo(args: argparse.Namespace) -> int:
         if not _confirmed(args.import_id, large=preview.is_large(cascade=args.cascade)):
             print(_say("cli.undo.nothing"))
             return 1
-    outcome = dataops.undo(engine, args.import_id, LANGUAGE, cascade=args.cascade)
+    outcome = dataops.undo(
+        engine, args.import_id, LANGUAGE, identity=auth.cli_identity(), cascade=args.cascade
+    )
     print(outcome.message, file=None if outcome.ok else sys.stderr)
     return 0 if outcome.ok else 1
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    engine, identity = _engine(), auth.cli_identity()
+    if args.users_command == "add":
+        added = auth.add_role(
+            engine,
+            identity=identity,
+            email=args.email,
+            role=auth.Role(args.role),
+            funders=args.funder or [],
+            name=args.name,
+        )
+        email = args.email.strip().lower()
+        print(
+            _say("users.added", email=email, count=added)
+            if added
+            else _say("users.held", email=email)
+        )
+    elif args.users_command == "remove":
+        # `--funder` alone means the funder role bound to it, never the whole account.
+        role = args.role or (auth.Role.FUNDER.value if args.funder else None)
+        if role:
+            removed = auth.remove_role(
+                engine,
+                identity=identity,
+                email=args.email,
+                role=auth.Role(role),
+                funder=args.funder,
+            )
+            print(_say("users.role_removed", email=args.email.strip().lower(), count=removed))
+        else:
+            auth.remove_user(engine, identity=identity, email=args.email)
+            print(_say("users.removed", email=args.email.strip().lower()))
+    else:
+        listed = auth.users(engine, identity=identity)
+        if not listed:
+            print(_say("users.none"))
+        for user in listed:
+            roles = ", ".join(
+                f"{role}:{funder}" if funder else str(role) for role, funder in user.roles
+            )
+            name = f" ({user.name})" if user.name else ""
+            print(f"{user.email}{name}: {roles or _say('users.no_roles')}")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    filters = {
+        "actions": [auth.AuditAction(action) for action in args.action or []],
+        "actor": args.actor,
+        "since": args.since,
+        "until": args.until,
+    }
+    frame = auth.audit_log(_engine(), identity=auth.cli_identity(), **filters)
+    if args.csv:
+        path = Path(args.csv)
+        path.write_bytes(auth.audit_csv(_engine(), identity=auth.cli_identity(), **filters))
+        print(_say("audit.wrote", count=len(frame), path=path))
+    elif frame.empty:
+        print(_say("audit.none"))
+    else:
+        print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
+    return 0
+
+
+def _day(text: str) -> date:
+    """An argparse type: an ISO date (2026-12-01), or a usage error that says so."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(_say("cli.bad_date", value=text)) from exc
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Write the import files of a big test store (`arena.generate`); touches no store."""
+    from arena.generate import generate
+
+    if args.projects < 1:
+        print(_say("cli.generate.too_few"), file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    if out.is_dir() and any(out.glob("*.csv")):
+        print(_say("cli.generate.not_empty", folder=out), file=sys.stderr)
+        return 2
+
+    def report(name: str, rows: int) -> None:
+        print(_say("cli.generate.file", file=name, count=rows), file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    files = generate(out, projects=args.projects, seed=args.seed, progress=report)
+    size = sum(file.path.stat().st_size for file in files) / 1e6
+    # One import per file, in name order: the files of a kind come after the kinds they name.
+    command = f'for f in {out}/*.csv; do python -m arena import "$f"; done'
+    print(
+        _say(
+            "cli.generate.done",
+            count=len(files),
+            size=format_number(size, LANGUAGE, decimals=1),
+            folder=out,
+            seconds=format_number(time.perf_counter() - started, LANGUAGE, decimals=1),
+            command=command,
+        )
+    )
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -286,7 +395,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="also delete rows of this kind that the file does not contain",
     )
     importer.add_argument("--report", help="write every problem to this CSV file")
-    importer.add_argument("--user", help="who imports (recorded in the history)")
     importer.set_defaults(func=cmd_import)
 
     exporter = commands.add_parser("export", help="export a kind of data to a file")
@@ -312,6 +420,46 @@ def build_parser() -> argparse.ArgumentParser:
         help="also undo the later imports that build on its rows (newest first)",
     )
     undo.set_defaults(func=cmd_undo)
+
+    roles = [role.value for role in auth.Role]
+    users = commands.add_parser("users", help="who may sign in, and with which roles")
+    users_commands = users.add_subparsers(dest="users_command", required=True)
+    add = users_commands.add_parser("add", help="give a person a role (creates the account)")
+    add.add_argument("email")
+    add.add_argument("--role", choices=roles, required=True)
+    add.add_argument(
+        "--funder",
+        action="append",
+        metavar="NAME",
+        help="the funder organisation a funder role is bound to (repeat for several)",
+    )
+    add.add_argument("--name", help="the person's name, as shown in the audit log")
+    users_commands.add_parser("list", help="everyone with an account and their roles")
+    remove = users_commands.add_parser(
+        "remove", help="remove a person (every role), or with --role only that role"
+    )
+    remove.add_argument("email")
+    remove.add_argument("--role", choices=roles, help="remove only this role")
+    remove.add_argument(
+        "--funder", metavar="NAME", help="with --role funder: only the one bound to NAME"
+    )
+    users.set_defaults(func=cmd_users)
+
+    generator = commands.add_parser(
+        "generate", help="write import files of a big, realistic test store (every kind)"
+    )
+    generator.add_argument("--projects", type=int, required=True, help="projects in the store")
+    generator.add_argument("--seed", type=int, default=1, help="the same seed, the same files")
+    generator.add_argument("--out", required=True, help="folder for the files (empty or new)")
+    generator.set_defaults(func=cmd_generate)
+
+    audit = commands.add_parser("audit", help="the audit log: imports, undos and role changes")
+    audit.add_argument("--action", action="append", choices=[a.value for a in auth.AuditAction])
+    audit.add_argument("--actor", help="only events by a subject or name containing this")
+    audit.add_argument("--since", type=_day, help="from this date (YYYY-MM-DD, UTC)")
+    audit.add_argument("--until", type=_day, help="through this date (YYYY-MM-DD, UTC)")
+    audit.add_argument("--csv", metavar="FILE", help="write the events to this CSV file")
+    audit.set_defaults(func=cmd_audit)
     return parser
 
 
@@ -320,6 +468,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except auth.UserError as exc:  # a role change asked wrongly: nothing was written
+        print(_say("cli.error", reason=exc.message.render(LANGUAGE)), file=sys.stderr)
+    except auth.AccessDenied as exc:
+        print(exc.message.render(LANGUAGE), file=sys.stderr)
+        return 1
     except StoreError as exc:
         print(_say("cli.error", reason=exc), file=sys.stderr)
     except OSError as exc:  # a file that cannot be read or written

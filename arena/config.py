@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
+
+from arena.domain import Role
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'arena.db'}"
@@ -37,3 +41,68 @@ def chromium_executable() -> str | None:
     if chosen:
         return shutil.which(chosen)
     return next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
+
+
+# Sign-in (issue 10). Without an `[auth]` section in `.streamlit/secrets.toml` the app runs in
+# local mode: one local user, with every right only where nobody else can reach it.
+ALLOW_LOCAL_EDIT_VAR = "ARENA_ALLOW_LOCAL_EDIT"
+# The identity provider's claim that carries group names (e.g. "groups"), and which of its
+# values give which role: "arena-admins=admin,arena-editors=editor". Roles kept in the store
+# (`python -m arena users`) hold either way; a funder role needs its organisations there.
+ROLE_CLAIM_VAR = "ARENA_ROLE_CLAIM"
+CLAIM_ROLES_VAR = "ARENA_CLAIM_ROLES"
+# Streamlit signs the sign-in cookie with `cookie_secret`; shorter than 32 characters is
+# guessable (Streamlit itself only warns below 14 bytes), so sign-in refuses to start.
+COOKIE_SECRET_MIN_LENGTH = 32
+AUTH_REQUIRED_KEYS = ("redirect_uri", "client_id", "client_secret", "server_metadata_url")
+
+
+def is_loopback(address: str | None) -> bool:
+    """Whether a server bound to `address` is reachable from this machine only. Unset or
+    empty means every interface (Streamlit's default): not loopback."""
+    if not address:
+        return False
+    if address.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def local_edit_allowed(address: str | None) -> bool:
+    """Local mode (no sign-in): may the one local user change data? On a loopback address
+    (`make run`) yes; on any other address only when the admin set ARENA_ALLOW_LOCAL_EDIT=1,
+    because everyone who reaches the server would be that user."""
+    return is_loopback(address) or os.environ.get(ALLOW_LOCAL_EDIT_VAR, "") == "1"
+
+
+def auth_problems(section: Mapping[str, object]) -> list[str]:
+    """What keeps the `[auth]` section from a safe sign-in, as catalogue keys (empty: none):
+    a missing or short `cookie_secret`, a missing provider setting."""
+    problems = []
+    secret = section.get("cookie_secret")
+    if not isinstance(secret, str) or not secret:
+        problems.append("signin.admin.cookie_missing")
+    elif len(secret) < COOKIE_SECRET_MIN_LENGTH:
+        problems.append("signin.admin.cookie_short")
+    if any(not section.get(key) for key in AUTH_REQUIRED_KEYS):
+        problems.append("signin.admin.incomplete")
+    return problems
+
+
+def role_claim() -> str | None:
+    """The identity-provider claim whose values map to roles (ARENA_ROLE_CLAIM), or None."""
+    return os.environ.get(ROLE_CLAIM_VAR, "").strip() or None
+
+
+def claim_roles() -> dict[str, Role]:
+    """ARENA_CLAIM_ROLES ("value=role,value=role") as a mapping; entries naming no known role
+    are left out, so a typo gives no right rather than a wrong one."""
+    known = {role.value for role in Role}
+    mapping: dict[str, Role] = {}
+    for entry in os.environ.get(CLAIM_ROLES_VAR, "").split(","):
+        value, _, code = (part.strip() for part in entry.partition("="))
+        if value and code in known:
+            mapping[value] = Role(code)
+    return mapping

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 
 from arena import export as exports
 from arena import tables
+from arena.auth import AccessDenied, Identity, Right
 from arena.i18n import csv_delimiter, format_number, format_percent, label, msg, t
 from arena.ingest import (
     Blocker,
@@ -60,22 +61,31 @@ def uploads(files: list[UploadedFile], *, kind: str | None, sheet: str | None) -
 
 
 def preview(
-    engine: Engine, files: list[Upload], *, replace: bool, progress: Progress | None = None
+    engine: Engine,
+    files: list[Upload],
+    *,
+    identity: Identity,
+    replace: bool,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """A dry run: what the upload would change, and every problem; writes nothing."""
-    return import_files(engine, files, dry_run=True, replace=replace, progress=progress)
+    """A dry run: what the upload would change, and every problem; writes nothing. Raises
+    AccessDenied when `identity` may not import (or replace)."""
+    return import_files(
+        engine, files, identity=identity, dry_run=True, replace=replace, progress=progress
+    )
 
 
 def commit(
     engine: Engine,
     files: list[Upload],
     *,
+    identity: Identity,
     replace: bool,
-    user: str | None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """The import for real: all of it in one transaction, or nothing."""
-    return import_files(engine, files, replace=replace, user=user, progress=progress)
+    """The import for real, recorded as `identity`'s: all of it in one transaction, or
+    nothing. Raises AccessDenied when `identity` may not import (or replace)."""
+    return import_files(engine, files, identity=identity, replace=replace, progress=progress)
 
 
 def preview_undo(engine: Engine, import_id: int) -> UndoPreview | None:
@@ -213,6 +223,17 @@ def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
     return tables.localise(history.drop(columns=["sha256"]), language, kinds)
 
 
+def undoable(history: pd.DataFrame, identity: Identity) -> pd.DataFrame:
+    """The committed imports of `history` that `identity` may undo: anyone's with UNDO_ANY,
+    its own with UNDO_OWN, none otherwise. (The undo itself checks again.)"""
+    committed = history[history["outcome"] == "committed"]
+    if identity.can(Right.UNDO_ANY):
+        return committed
+    if identity.can(Right.UNDO_OWN):
+        return committed[committed["user"] == identity.subject]
+    return committed.iloc[0:0]
+
+
 def history_label(history: pd.DataFrame, language: str) -> Callable[[int], str]:
     """How an import is named in the undo chooser: "#3 · file.csv · 2026-11-21 10:02"."""
     by_id = history.set_index("id")
@@ -286,13 +307,15 @@ class Outcome:
     message: str
 
 
-def undo(engine: Engine, import_id: int, language: str, *, cascade: bool = False) -> Outcome:
-    """Undo an import (with `cascade`, the later imports on it first); the message says what
-    was removed and restored, or why nothing was.
+def undo(
+    engine: Engine, import_id: int, language: str, *, identity: Identity, cascade: bool = False
+) -> Outcome:
+    """Undo an import as `identity` (with `cascade`, the later imports on it first); the
+    message says what was removed and restored, or why nothing was (a refusal included).
     """
     try:
-        counts = undo_import(engine, import_id, cascade=cascade)
-    except UndoError as exc:
+        counts = undo_import(engine, import_id, identity=identity, cascade=cascade)
+    except (UndoError, AccessDenied) as exc:
         return Outcome(False, exc.message.render(language))
     others = counts["imports"] - 1
     return Outcome(

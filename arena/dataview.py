@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
-from arena import config, dataops, store, ui
+from arena import auth, config, dataops, store, ui
 from arena.i18n import format_number, t
 from arena.ingest import PHASES, ImportResult, Progress, UndoPreview, Upload, outside_message
 
@@ -119,14 +119,15 @@ def _undo_preview(url: str, version: tuple[int, int], import_id: int) -> UndoPre
     return dataops.preview_undo(store.get_engine(url), import_id)
 
 
-def undo_panel(history: pd.DataFrame, language: str) -> None:
-    """Choose a committed import, see what undoing it removes and restores (and which later
-    imports block it), confirm, undo once. The chooser is keyed on the store version: after
-    an undo it starts empty again, so a second click can never reach another import.
+def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) -> None:
+    """Choose a committed import `identity` may undo, see what undoing it removes and restores
+    (and which later imports block it), confirm, undo once. The chooser is keyed on the store
+    version: after an undo it starts empty again, so a second click can never reach another
+    import.
     """
     if message := st.session_state.pop("undo_message", None):
         st.success(message)
-    committed = history[history["outcome"] == "committed"]
+    committed = dataops.undoable(history, identity)
     if committed.empty:
         return
     current = ui.store_version()
@@ -168,10 +169,72 @@ def undo_panel(history: pd.DataFrame, language: str) -> None:
     if st.button(
         t("data.undo", language), icon=":material/undo:", disabled=not confirmed, type="primary"
     ):
-        outcome = dataops.undo(ui.engine(), int(chosen), language, cascade=cascade)
+        outcome = dataops.undo(
+            ui.engine(), int(chosen), language, identity=identity, cascade=cascade
+        )
         ui.clear_caches()
         if not outcome.ok:
             st.error(outcome.message)
             return
         st.session_state["undo_message"] = outcome.message
         st.rerun()
+
+
+def upload_panel(language: str, identity: auth.Identity) -> None:
+    """Upload files, see what they would change, commit them as `identity`. Replace mode
+    only for an identity that may replace; the import refuses anyway otherwise."""
+    if message := st.session_state.pop("data_message", None):
+        st.success(message)
+    kinds = dataops.kind_labels(language, uploads=True)
+    files = st.file_uploader(
+        t("data.file", language),
+        type=list(dataops.UPLOAD_TYPES),
+        accept_multiple_files=True,
+        key=f"upload_{st.session_state.setdefault('upload_round', 0)}",
+        help=t("data.file.help", language),
+    )
+    left, right = st.columns(2)
+    kind = left.selectbox(
+        t("data.kind", language),
+        [None, *kinds],
+        format_func=lambda k: kinds.get(k, t("data.kind.auto", language)),
+    )
+    sheet = right.text_input(t("data.sheet", language), help=t("data.sheet.help", language))
+    st.caption(ui.plain(t("data.user.signed_in", language, who=identity.describe(language))))
+    replace = identity.can(auth.Right.REPLACE) and st.toggle(
+        t("data.replace", language), help=t("data.replace.help", language)
+    )
+    if files:
+        uploads = dataops.uploads(files, kind=kind, sheet=sheet or None)
+        with progress(uploads, language) as report:
+            preview = dataops.preview(
+                ui.engine(), uploads, identity=identity, replace=replace, progress=report
+            )
+        import_summary(preview, language)
+        if preview.outcome == "dry-run" and preview.plan.changes_anything:
+            confirm = True
+            if replace and preview.counts["deleted"]:
+                confirm = st.checkbox(
+                    t("data.replace.confirm", language, count=preview.counts["deleted"])
+                )
+            if st.button(
+                t("data.commit", language),
+                type="primary",
+                disabled=not confirm,
+                icon=":material/check:",
+            ):
+                with progress(uploads, language) as report:
+                    result = dataops.commit(
+                        ui.engine(), uploads, identity=identity, replace=replace, progress=report
+                    )
+                ui.clear_caches()
+                if result.outcome == "committed":
+                    st.session_state["data_message"] = t(
+                        "data.committed",
+                        language,
+                        id=result.import_id,
+                        seconds=format_number(result.seconds, language, decimals=1),
+                    )
+                    st.session_state["upload_round"] += 1  # a fresh, empty uploader
+                    st.rerun()
+                import_summary(result, language)

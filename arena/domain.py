@@ -122,6 +122,30 @@ class UpdateFrequency(StrEnum):
     IRREGULAR = "irregular"
 
 
+class Role(StrEnum):
+    """What a person may do in the arena (issue 10); `arena.auth` maps each to its rights.
+
+    viewer: reads every page; funder: reads the grants of its own funder organisations;
+    editor: imports and undoes its own imports; admin: everything, users and audit included.
+    """
+
+    VIEWER = "viewer"
+    FUNDER = "funder"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+class AuditAction(StrEnum):
+    """What an audit event records: a change to the data or to who may change it."""
+
+    IMPORT = "import"
+    UNDO = "undo"
+    REPLACE = "replace"
+    ROLE_ADD = "role_add"
+    ROLE_REMOVE = "role_remove"
+    USER_REMOVE = "user_remove"
+
+
 # Public buyers sit at one of three levels; companies and others have none.
 LEVEL_OF_KIND: dict[OrganisationKind, OrganisationLevel] = {
     OrganisationKind.NATIONAL_AUTHORITY: OrganisationLevel.NATIONAL,

@@ -3,6 +3,11 @@
 A project is kept when it matches every filter that is set. Place filters (county, level)
 match when the coordinator or any participant is there: a project belongs to every county
 whose buyers take part in it.
+
+The funder scope is the one filter a user does not choose: a person who holds only the funder
+role sees the grants of its own funder organisations and the projects they fund, nothing else
+(issue 10). It lives here, in `project_conditions` and the `*_scope` helpers, so every query
+that narrows projects narrows them to the scope too, and `ui.query` sets it on every call.
 """
 
 from __future__ import annotations
@@ -20,6 +25,10 @@ project = models.Project.__table__
 programme = models.Programme.__table__
 organisation = models.Organisation.__table__
 participant = models.ProjectParticipant.__table__
+grant = models.Grant.__table__
+
+# Funder organisation names a person may see the grants of; None: every grant.
+Scope = frozenset[str] | None
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,8 @@ class Filters:
     goals: tuple[str, ...] = ()  # Agenda 2030 goal numbers as text, "11"
     themes: tuple[str, ...] = ()
     text: str = ""
+    # Set from the signed-in identity (`ui.query`), never from a URL or a widget.
+    funders_scope: Scope = None
 
     @property
     def is_empty(self) -> bool:
@@ -67,6 +78,9 @@ def describe_filters(filters: Filters, language: str) -> str:
         parts.append(t("filters.goal.item", language, goal=", ".join(filters.goals)))
     if filters.text:
         parts.append(f"”{filters.text}”")
+    if filters.funders_scope is not None:
+        funders = ", ".join(sorted(filters.funders_scope)) or "–"
+        parts.append(t("scope.funders", language, funders=funders))
     return t("filters.some", language, filters="; ".join(parts))
 
 
@@ -103,9 +117,38 @@ def _involves(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
     return sa.or_(project.c.coordinator_id.in_(organisations), project.c.id.in_(participating))
 
 
+def scope_funder_ids(scope: frozenset[str]) -> sa.Select:
+    """Ids of the funder organisations named in `scope`."""
+    return sa.select(organisation.c.id).where(organisation.c.name.in_(sorted(scope)))
+
+
+def grant_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `grant` keeping the grants `scope` may see (none: every grant)."""
+    return [] if scope is None else [grant.c.funder_id.in_(scope_funder_ids(scope))]
+
+
+def project_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `project` keeping the projects a grant within `scope` funds."""
+    if scope is None:
+        return []
+    return [project.c.id.in_(sa.select(grant.c.project_id).where(*grant_scope(scope)))]
+
+
+def programme_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `programme` keeping the programmes `scope` may see: those one of its
+    funders finances, and those holding a project it funds. Their budget and own spend are the
+    programme's, not another funder's grants."""
+    if scope is None:
+        return []
+    funded = sa.select(project.c.programme_id).where(
+        project.c.programme_id.is_not(None), *project_scope(scope)
+    )
+    return [sa.or_(programme.c.funder_id.in_(scope_funder_ids(scope)), programme.c.id.in_(funded))]
+
+
 def project_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions on `project` (outer-joined to `programme`) for `filters`."""
-    conditions: list[sa.ColumnElement[bool]] = []
+    conditions: list[sa.ColumnElement[bool]] = project_scope(filters.funders_scope)
     if filters.years:
         first, last = date(filters.years[0], 1, 1), date(filters.years[1], 12, 31)
         # A project counts for a year range when its period overlaps it; projects without

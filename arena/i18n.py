@@ -168,13 +168,19 @@ TEXTS: dict[str, dict[str, Text]] = {
         "filter: so far).",
     },
     "grants.reports_due": {
-        "sv": "Rapporter inom {days} dagar",
-        "en": "Reports due within {days} days",
+        "sv": ("Rapporter inom {count} dag", "Rapporter inom {count} dagar"),
+        "en": ("Reports due within {count} day", "Reports due within {count} days"),
     },
     "grants.reports": {"sv": "Rapporter att bevaka", "en": "Reports to watch"},
     "grants.reports.none": {
-        "sv": "Inga försenade rapporter och inga som ska lämnas inom {days} dagar.",
-        "en": "No reports late and none due within {days} days.",
+        "sv": (
+            "Inga försenade rapporter och inga som ska lämnas inom {count} dag.",
+            "Inga försenade rapporter och inga som ska lämnas inom {count} dagar.",
+        ),
+        "en": (
+            "No reports late and none due within {count} day.",
+            "No reports late and none due within {count} days.",
+        ),
     },
     "grants.funder.help": {
         "sv": "Talet inom parentes är antalet projekt med bidrag från finansiären, med "
@@ -206,19 +212,18 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "programmes.list": {"sv": "Alla program", "en": "All programmes"},
     "programmes.list.caption": {
-        "sv": "Budget: summan av alla budgetår, kronor. Agenda 2030-mål: målen som programmets "
-        "projekt anger. Rapporter och milstolpar: läget den {day}.",
-        "en": "Budget: the sum of all budget years, SEK. Agenda 2030 goals: the goals the "
-        "programme's projects name. Reports and milestones: the state on {day}.",
+        "sv": "Budget: summan av alla budgetår, kronor. Agenda 2030-mål: programmets egna; "
+        "anger programmet inga, de mål som dess projekt anger (så märkta). Rapporter och "
+        "milstolpar: läget den {day}.",
+        "en": "Budget: the sum of all budget years, SEK. Agenda 2030 goals: the programme's "
+        "own; where it names none, the goals its projects name (marked as such). Reports and "
+        "milestones: the state on {day}.",
     },
     "programmes.column.name": {"sv": "Namn", "en": "Name"},
     "programmes.column.owner": {"sv": "Ägare", "en": "Owner"},
     "programmes.column.period": {"sv": "Löptid", "en": "Period"},
     "programmes.column.themes": {"sv": "Teman", "en": "Themes"},
-    "programmes.column.goals": {
-        "sv": "Agenda 2030-mål (från projekten)",
-        "en": "Agenda 2030 goals (from its projects)",
-    },
+    "programmes.column.goals": {"sv": "Agenda 2030-mål", "en": "Agenda 2030 goals"},
     "programmes.column.projects": {"sv": "Antal projekt", "en": "Projects"},
     "programmes.column.allocated_total": {"sv": "Budget, alla år", "en": "Budget, all years"},
     "programmes.column.final_report_due": {
@@ -321,17 +326,32 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ingen hel månad av {year} har gått ännu: ingen prognos.",
         "en": "No full month of {year} has passed yet: no forecast.",
     },
+    # `count` is the number of full months the pace is measured over.
     "programmes.forecast.method": {
-        "sv": "Metod: takten är programmets genomsnittliga utfall per hel månad i år ({months} "
-        "mån., {pace} per månad). Prognos = utfall hittills ({spent}) + takten × tiden kvar av "
-        "året ({left} mån.). Intervallet använder i stället takten de senaste tre hela "
-        "månaderna ({recent} per månad) där den skiljer sig. Bara programmets eget utfall "
-        "räknas; projektens utfall betalas av deras bidrag.",
-        "en": "Method: the pace is the programme's average spend per full month this year "
-        "({months} months, {pace} a month). Forecast = spend so far ({spent}) + the pace × the "
-        "time left in the year ({left} months). The range uses the pace of the last three full "
-        "months ({recent} a month) instead, where it differs. Only the programme's own spend "
-        "counts; its projects' spend is paid by their grants.",
+        "sv": (
+            "Metod: takten är programmets genomsnittliga utfall per hel månad i år ({count} "
+            "månad, {pace} per månad). Prognos = utfall hittills ({spent}) + takten × tiden kvar "
+            "av året ({left} mån.). Intervallet använder i stället takten de senaste tre hela "
+            "månaderna ({recent} per månad) där den skiljer sig. Bara programmets eget utfall "
+            "räknas; projektens utfall betalas av deras bidrag.",
+            "Metod: takten är programmets genomsnittliga utfall per hel månad i år ({count} "
+            "månader, {pace} per månad). Prognos = utfall hittills ({spent}) + takten × tiden "
+            "kvar av året ({left} mån.). Intervallet använder i stället takten de senaste tre "
+            "hela månaderna ({recent} per månad) där den skiljer sig. Bara programmets eget "
+            "utfall räknas; projektens utfall betalas av deras bidrag.",
+        ),
+        "en": (
+            "Method: the pace is the programme's average spend per full month this year "
+            "({count} month, {pace} a month). Forecast = spend so far ({spent}) + the pace × "
+            "the time left in the year ({left} months). The range uses the pace of the last "
+            "three full months ({recent} a month) instead, where it differs. Only the "
+            "programme's own spend counts; its projects' spend is paid by their grants.",
+            "Method: the pace is the programme's average spend per full month this year "
+            "({count} months, {pace} a month). Forecast = spend so far ({spent}) + the pace × "
+            "the time left in the year ({left} months). The range uses the pace of the last "
+            "three full months ({recent} a month) instead, where it differs. Only the "
+            "programme's own spend counts; its projects' spend is paid by their grants.",
+        ),
     },
     "programmes.burn.caption": {
         "sv": "Period: {year}, utfall efter utgiftsdatum till och med {day}; kronor.",
@@ -443,6 +463,23 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ej uppdaterat på 12 månader",
         "en": "Not updated for 12 months",
     },
+    # --- figures and tables by view, organisation links (arena/charts/, arena/tables/) ---
+    "programmes.goals.of_projects": {
+        "sv": "{goals} (projektens mål)",
+        "en": "{goals} (its projects' goals)",
+    },
+    "attention.overrun": {
+        "sv": "{year}: {share} över budget",
+        "en": "{year}: {share} over budget",
+    },
+    "attention.overrun.no_budget": {
+        "sv": "{year}: utfall utan budget",
+        "en": "{year}: spend without a budget",
+    },
+    "organisation.open": {
+        "sv": "Organisationssidan för {name}",
+        "en": "The organisation page of {name}",
+    },
     # --- leadership brief (arena/brief.py, the Overview's PDF) ---
     "brief.title": {"sv": "Ledningsbrief", "en": "Leadership brief"},
     "brief.subtitle": {"sv": "{filters} · läge per {day}", "en": "{filters} · as of {day}"},
@@ -539,8 +576,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "portfolio.no_grants": {"sv": "Inga bidrag i urvalet.", "en": "No grants in the selection."},
     "project.choose": {"sv": "Välj projekt", "en": "Choose a project"},
     "project.unknown": {
-        "sv": "Projektet {reference} finns inte; visar ett annat.",
-        "en": "There is no project {reference}; showing another.",
+        "sv": "Projektet {reference} finns inte.",
+        "en": "There is no project {reference}.",
     },
     "project.coordinator": {"sv": "Koordinator", "en": "Coordinator"},
     "project.procurement_type": {"sv": "Upphandlingsform", "en": "Procurement type"},
@@ -609,7 +646,6 @@ TEXTS: dict[str, dict[str, Text]] = {
     "data.kind.auto": {"sv": "Känn igen från rubrikerna", "en": "Detect from the headers"},
     "data.sheet": {"sv": "Excelblad", "en": "Excel sheet"},
     "data.sheet.help": {"sv": "Tomt = första bladet.", "en": "Empty = the first sheet."},
-    "data.user": {"sv": "Uppladdad av", "en": "Uploaded by"},
     "data.replace": {
         "sv": "Ersätt (ta bort rader som saknas i filen)",
         "en": "Replace (delete rows missing from the file)",
@@ -1361,7 +1397,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "undo.row": {"sv": "{kind}: {row}", "en": "{kind}: {row}"},
     "list.semicolon": {"sv": "{first}; {rest}", "en": "{first}; {rest}"},
     "list.more": {"sv": "{items}, …", "en": "{items}, …"},
-    # A chart's hover label for an amount; Plotly fills `name` and `amount` (arena/charts.py).
+    # A chart's hover label for an amount; Plotly fills `name` and `amount` (charts/funding.py).
     "chart.hover.sek": {"sv": "{name}: {amount} kr", "en": "{name}: SEK {amount}"},
     # The command line (arena/cli.py) speaks English; its texts live here like every other.
     "cli.store_ready": {"sv": "Databasen är klar: {url}", "en": "Store ready: {url}"},
@@ -1746,6 +1782,211 @@ TEXTS: dict[str, dict[str, Text]] = {
     "kinds.negative_count": {
         "sv": "”{value}” är negativt; ett antal måste vara 0 eller mer.",
         "en": "“{value}” is negative; a count must be 0 or more.",
+    },
+    # --- generated test stores (arena/generate.py, `python -m arena generate`) ---
+    "cli.generate.file": {
+        "sv": ("{file}: {count} rad", "{file}: {count} rader"),
+        "en": ("{file}: {count} row", "{file}: {count} rows"),
+    },
+    "cli.generate.done": {
+        "sv": (
+            "Skrev {count} fil ({size} MB) i {folder} på {seconds} s. Läs in i ordning: {command}",
+            "Skrev {count} filer ({size} MB) i {folder} på {seconds} s. "
+            "Läs in dem i ordning: {command}",
+        ),
+        "en": (
+            "Wrote {count} file ({size} MB) to {folder} in {seconds} s. Import it: {command}",
+            "Wrote {count} files ({size} MB) to {folder} in {seconds} s. "
+            "Import them in order: {command}",
+        ),
+    },
+    "cli.generate.not_empty": {
+        "sv": "{folder} har redan CSV-filer: välj en tom mapp, så att inga gamla filer läses in.",
+        "en": "{folder} already holds CSV files: choose an empty folder, so no old file is "
+        "imported with the new ones.",
+    },
+    "cli.generate.too_few": {
+        "sv": "--projects måste vara minst 1.",
+        "en": "--projects must be at least 1.",
+    },
+    # --- sign-in, local mode, navigation per role, funder scope (app.py, arena/ui.py) ---
+    "scope.funders": {"sv": "bidrag från {funders}", "en": "grants from {funders}"},
+    "signin.title": {"sv": "Logga in", "en": "Sign in"},
+    "signin.intro": {
+        "sv": "Arena Monitor visar uppgifter som bara den som har fått behörighet får se. "
+        "Logga in med ditt konto hos din organisation.",
+        "en": "Arena Monitor shows information that only people given access may see. "
+        "Sign in with your organisation's account.",
+    },
+    "signin.button": {"sv": "Logga in", "en": "Sign in"},
+    "signin.out": {"sv": "Logga ut", "en": "Sign out"},
+    "signin.who": {"sv": "Inloggad som {who}", "en": "Signed in as {who}"},
+    "signin.roles": {
+        "sv": ("Roll: {roles}", "Roller: {roles}"),
+        "en": ("Role: {roles}", "Roles: {roles}"),
+    },
+    "signin.funders": {"sv": "Ser bidrag från: {funders}", "en": "Sees grants from: {funders}"},
+    "signin.norole.title": {"sv": "Du har ingen behörighet ännu", "en": "You have no access yet"},
+    "signin.norole.body": {
+        "sv": "Du är inloggad som {who}, men du har ännu ingen roll i Arena Monitor. Be din "
+        "administratör att ge dig en roll (läsare, finansiär, redaktör eller administratör). "
+        "Logga sedan in igen.",
+        "en": "You are signed in as {who}, but you have no role in Arena Monitor yet. Ask your "
+        "administrator to give you one (viewer, funder, editor or admin), then sign in again.",
+    },
+    "signin.admin.title": {
+        "sv": "Inloggningen är inte rätt inställd",
+        "en": "Sign-in is not set up correctly",
+    },
+    "signin.admin.cookie_missing": {
+        "sv": "Avsnittet [auth] i .streamlit/secrets.toml saknar cookie_secret. Ange en lång "
+        "slumpad hemlighet (minst {length} tecken), till exempel från "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`.",
+        "en": "The [auth] section of .streamlit/secrets.toml has no cookie_secret. Set a long "
+        "random secret (at least {length} characters), for example from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`.",
+    },
+    "signin.admin.cookie_short": {
+        "sv": "cookie_secret i avsnittet [auth] är kortare än {length} tecken och går att gissa. "
+        "Byt till en lång slumpad hemlighet.",
+        "en": "The cookie_secret of the [auth] section is shorter than {length} characters and "
+        "can be guessed. Replace it with a long random secret.",
+    },
+    "signin.admin.incomplete": {
+        "sv": "Avsnittet [auth] behöver redirect_uri, client_id, client_secret och "
+        "server_metadata_url från identitetsleverantören.",
+        "en": "The [auth] section needs redirect_uri, client_id, client_secret and "
+        "server_metadata_url from the identity provider.",
+    },
+    "signin.admin.help": {
+        "sv": "Ingen kan logga in förrän en administratör har rättat inställningen och startat "
+        "om Arena Monitor. Inga uppgifter visas under tiden.",
+        "en": "Nobody can sign in until an administrator has corrected the setting and "
+        "restarted Arena Monitor. No data is shown meanwhile.",
+    },
+    "local.editable": {
+        "sv": "Lokalt läge utan inloggning: du är den enda användaren och har alla rättigheter.",
+        "en": "Local mode without sign-in: you are the only user and have every right.",
+    },
+    "local.readonly": {
+        "sv": "Lokalt läge utan inloggning: bara läsning, eftersom andra kan nå den här "
+        "servern. Ställ in inloggning, eller tillåt ändringar med ARENA_ALLOW_LOCAL_EDIT=1.",
+        "en": "Local mode without sign-in: read-only, because others can reach this server. "
+        "Set up sign-in, or allow changes with ARENA_ALLOW_LOCAL_EDIT=1.",
+    },
+    # --- identities, roles, audit, users CLI, admin page (arena/auth.py, pages/admin.py) ---
+    "auth.denied": {
+        "sv": "Det här kräver behörigheten ”{right}”, som du inte har. "
+        "Be din administratör om den.",
+        "en": "This needs the right “{right}”, which you do not have. Ask your administrator.",
+    },
+    "auth.right.read": {"sv": "läsa", "en": "read"},
+    "auth.right.import": {"sv": "importera data", "en": "import data"},
+    "auth.right.undo_own": {"sv": "ångra egna importer", "en": "undo own imports"},
+    "auth.right.undo_any": {"sv": "ångra andras importer", "en": "undo anyone's imports"},
+    "auth.right.replace": {"sv": "ersätta data", "en": "replace data"},
+    "auth.right.manage_users": {"sv": "hantera användare", "en": "manage users"},
+    "auth.right.read_audit": {"sv": "läsa granskningsloggen", "en": "read the audit log"},
+    "auth.who.local": {"sv": "Lokal användare", "en": "Local user"},
+    "auth.who.cli": {"sv": "Kommandoraden ({user})", "en": "The command line ({user})"},
+    "role.viewer": {"sv": "läsare", "en": "viewer"},
+    "role.funder": {"sv": "finansiär", "en": "funder"},
+    "role.editor": {"sv": "redaktör", "en": "editor"},
+    "role.admin": {"sv": "administratör", "en": "admin"},
+    "users.bad_email": {
+        "sv": "”{email}” är ingen e-postadress.",
+        "en": "“{email}” is not an e-mail address.",
+    },
+    "users.funder_needed": {
+        "sv": "Rollen finansiär gäller en finansiär: ange organisationen med --funder NAMN.",
+        "en": "The funder role is bound to a funder: name the organisation with --funder NAME.",
+    },
+    "users.funder_only": {
+        "sv": "Bara rollen finansiär binds till en organisation, inte rollen {role}.",
+        "en": "Only the funder role is bound to an organisation, not the {role} role.",
+    },
+    "users.unknown_funder": {
+        "sv": "Organisationen finns inte i databasen: {names}. Inget ändrades.",
+        "en": "No such organisation in the store: {names}. Nothing was changed.",
+    },
+    "users.no_such_role": {
+        "sv": "{email} har inte rollen {role}. Inget ändrades.",
+        "en": "{email} does not hold the {role} role. Nothing was changed.",
+    },
+    "users.no_such_user": {
+        "sv": "Det finns ingen användare {email}. Inget ändrades.",
+        "en": "There is no user {email}. Nothing was changed.",
+    },
+    "users.added": {
+        "sv": ("{email}: {count} roll tillagd.", "{email}: {count} roller tillagda."),
+        "en": ("{email}: {count} role added.", "{email}: {count} roles added."),
+    },
+    "users.held": {
+        "sv": "{email} hade redan rollen. Inget ändrades.",
+        "en": "{email} already held the role. Nothing was changed.",
+    },
+    "users.role_removed": {
+        "sv": ("{email}: {count} roll borttagen.", "{email}: {count} roller borttagna."),
+        "en": ("{email}: {count} role removed.", "{email}: {count} roles removed."),
+    },
+    "users.removed": {
+        "sv": "{email} och alla dess roller är borttagna.",
+        "en": "{email} and all their roles were removed.",
+    },
+    "users.none": {"sv": "Inga användare ännu.", "en": "No users yet."},
+    "users.no_roles": {"sv": "inga roller", "en": "no roles"},
+    "audit.action.import": {"sv": "import", "en": "import"},
+    "audit.action.undo": {"sv": "ångrad import", "en": "undo"},
+    "audit.action.replace": {"sv": "ersättande import", "en": "replace"},
+    "audit.action.role_add": {"sv": "roll tillagd", "en": "role added"},
+    "audit.action.role_remove": {"sv": "roll borttagen", "en": "role removed"},
+    "audit.action.user_remove": {"sv": "användare borttagen", "en": "user removed"},
+    "audit.none": {"sv": "Inga händelser.", "en": "No events."},
+    "cli.bad_date": {
+        "sv": "”{value}” är inget datum; skriv ÅÅÅÅ-MM-DD.",
+        "en": "“{value}” is not a date; write YYYY-MM-DD.",
+    },
+    "audit.wrote": {
+        "sv": ("{count} händelse skriven till {path}.", "{count} händelser skrivna till {path}."),
+        "en": ("{count} event written to {path}.", "{count} events written to {path}."),
+    },
+    "audit.col.at": {"sv": "Tid (UTC)", "en": "Time (UTC)"},
+    "audit.col.actor": {"sv": "Vem", "en": "Who"},
+    "audit.col.action": {"sv": "Händelse", "en": "Action"},
+    "audit.col.import_id": {"sv": "Import", "en": "Import"},
+    "audit.col.detail": {"sv": "Vad som ändrades", "en": "What changed"},
+    "audit.filter.actions": {"sv": "Händelser", "en": "Actions"},
+    "audit.filter.actor": {"sv": "Vem (e-post eller namn)", "en": "Who (e-mail or name)"},
+    "audit.filter.since": {"sv": "Från och med", "en": "From"},
+    "audit.filter.until": {"sv": "Till och med", "en": "Through"},
+    "audit.download": {"sv": "Ladda ned loggen (CSV)", "en": "Download the log (CSV)"},
+    "page.admin": {"sv": "Administration", "en": "Administration"},
+    "admin.caption": {
+        "sv": "Vem får göra vad, och vem gjorde vad: användare, roller och granskningsloggen.",
+        "en": "Who may do what, and who did what: users, roles and the audit log.",
+    },
+    "admin.users": {"sv": "Användare och roller", "en": "Users and roles"},
+    "admin.audit": {"sv": "Granskningslogg", "en": "Audit log"},
+    "admin.email": {"sv": "E-post", "en": "E-mail"},
+    "admin.name": {"sv": "Namn", "en": "Name"},
+    "admin.roles": {"sv": "Roller", "en": "Roles"},
+    "admin.role": {"sv": "Roll", "en": "Role"},
+    "admin.funders": {"sv": "Finansiärer (för rollen finansiär)", "en": "Funders (funder role)"},
+    "admin.add": {"sv": "Lägg till rollen", "en": "Add the role"},
+    "admin.remove.title": {"sv": "Ta bort", "en": "Remove"},
+    "admin.remove.user": {"sv": "Användare", "en": "User"},
+    "admin.remove.what": {"sv": "Vad som tas bort", "en": "What to remove"},
+    "admin.remove.everything": {
+        "sv": "Användaren och alla dess roller",
+        "en": "The user and all their roles",
+    },
+    "admin.remove": {"sv": "Ta bort", "en": "Remove"},
+    "data.user.signed_in": {"sv": "Uppladdad av: {who}", "en": "Uploaded by: {who}"},
+    "data.import.not_allowed": {
+        "sv": "Du kan läsa data och historik men inte importera. Be din administratör om "
+        "rollen redaktör.",
+        "en": "You can read the data and the history but not import. Ask your administrator "
+        "for the editor role.",
     },
 }
 

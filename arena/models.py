@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlmodel import Field, SQLModel
 
 from arena.domain import (
+    AuditAction,
     EffortKind,
     IndicatorDirection,
     MilestoneKind,
@@ -35,6 +36,7 @@ from arena.domain import (
     ProgrammeKind,
     ProjectStage,
     ProjectStatus,
+    Role,
     Scope,
     UpdateFrequency,
 )
@@ -441,3 +443,54 @@ class ImportChange(SQLModel, table=True):
     # project to another and both projects' histories show that import.
     project_before: str | None = Field(default=None, index=True)
     project_after: str | None = Field(default=None, index=True)
+
+
+class User(SQLModel, table=True):
+    """A person who may sign in, known by the e-mail the identity provider gives (lower case)."""
+
+    __tablename__ = "app_user"
+
+    __table_args__ = (CheckConstraint("email = lower(email)", name="ck_app_user_email_lower"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True)
+    name: str | None = None
+    created_at: datetime
+
+
+class UserRole(SQLModel, table=True):
+    """One role a person holds; a funder role is bound to one funder organisation per row."""
+
+    __tablename__ = "user_role"
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "role", "funder_id", name="uq_user_role"),
+        CheckConstraint(_in("role", Role), name="ck_user_role_role"),
+        # A funder role names its organisation; no other role does.
+        CheckConstraint("(role = 'funder') = (funder_id IS NOT NULL)", name="ck_user_role_funder"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_fk("app_user.id", cascade=True))
+    role: str
+    funder_id: int | None = Field(default=None, sa_column=_fk("organisation.id", nullable=True))
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who did what to the store, and when: imports, undos, replaces and role changes.
+
+    Append-only: the code only inserts, and the migration installs triggers that make the
+    database refuse an UPDATE or DELETE of these rows.
+    """
+
+    __tablename__ = "audit_event"
+
+    __table_args__ = (CheckConstraint(_in("action", AuditAction), name="ck_audit_event_action"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)  # UTC
+    actor_subject: str = Field(index=True)  # the e-mail from the identity provider, or cli:<user>
+    actor_name: str | None = None
+    action: str
+    import_id: int | None = Field(default=None, sa_column=_fk("import_run.id", nullable=True))
+    detail: str  # JSON: what changed (file, kinds, counts; or e-mail, role, funder)

@@ -7,11 +7,14 @@ also when the import came from another process (the CLI).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import inspect
 import logging
 import re
 import string
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -20,7 +23,7 @@ import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from arena import config, models, store
+from arena import auth, config, models, store
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
 from arena.filters import NO_FILTERS, Filters, describe_filters
@@ -39,6 +42,10 @@ LANGUAGE_KEY = "lang"
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 _LAST_LANGUAGE_KEY = "_language"
 _STORE_VERSION_KEY = "_store_version"
+_IDENTITY_KEY = "_identity"
+# A signed-in person's roles are read again after this many seconds, so a role an admin takes
+# away stops working within a minute without a query to the store on every rerun.
+IDENTITY_REFRESH_SECONDS = 60
 P = ParamSpec("P")
 R = TypeVar("R")
 LOG = logging.getLogger("arena")
@@ -94,6 +101,12 @@ def _cached_query(
     return _query(store.get_engine(url), *args, **dict(kwargs))
 
 
+@functools.cache
+def _scope_keywords(function: Callable[..., Any]) -> frozenset[str]:
+    """Which of `filters` and `scope` a query takes: where the funder scope goes."""
+    return frozenset(inspect.signature(function).parameters) & {"filters", "scope"}
+
+
 def query(function: Callable[Concatenate[Engine, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
     """`function(engine, **arguments)` on the store, cached until the store changes.
 
@@ -101,7 +114,19 @@ def query(function: Callable[Concatenate[Engine, P], R], /, *args: P.args, **kwa
     cache key is the function's qualified name, the database URL, the store version of this
     run and the arguments: pass `filters=` and, for date-dependent numbers, `today=`, so the
     attention list moves on at midnight even when no data changes.
+
+    Enforced here, whatever the page passes: the person must hold the right to read
+    (AccessDenied otherwise), and a funder's scope is set on `filters` / `scope`, so no page,
+    link or widget can widen what a funder sees.
     """
+    who = identity()
+    who.require(auth.Right.READ)
+    keywords = _scope_keywords(function)
+    if "filters" in keywords:
+        given = kwargs.get("filters", NO_FILTERS)
+        kwargs["filters"] = dataclasses.replace(given, funders_scope=who.funder_scope)
+    if "scope" in keywords:
+        kwargs["scope"] = who.funder_scope
     name = f"{function.__module__}.{function.__qualname__}"
     return _cached_query(
         function,
@@ -368,8 +393,80 @@ def sidebar_filters(language: str) -> Filters:
 
 
 def current_filters() -> Filters:
-    """The filters `app.py` put in session state for this run."""
-    return st.session_state.get("filters", NO_FILTERS)
+    """The filters `app.py` put in session state for this run, within the funder scope of the
+    person signed in (set here, so a page cannot forget it)."""
+    chosen = st.session_state.get("filters", NO_FILTERS)
+    return dataclasses.replace(chosen, funders_scope=identity().funder_scope)
+
+
+def auth_section() -> Mapping[str, Any] | None:
+    """The `[auth]` section of `.streamlit/secrets.toml`, or None: no sign-in is configured and
+    the app runs in local mode."""
+    if not st.secrets.load_if_toml_exists():
+        return None
+    section = st.secrets.get("auth")
+    return section if section else None
+
+
+def signed_out() -> bool:
+    """With sign-in configured: nobody is signed in in this session."""
+    return auth_section() is not None and not st.user.get("is_logged_in")
+
+
+def _signed_in_identity() -> auth.Identity:
+    """The identity of the person `st.user` holds (only called with `[auth]` configured:
+    without it `st.user` raises). Roles are cached in the session, read again after
+    IDENTITY_REFRESH_SECONDS or when another person signs in."""
+    email = str(st.user.get("email") or "")
+    cached = st.session_state.get(_IDENTITY_KEY)
+    if cached and cached[0] == email and time.monotonic() - cached[1] < IDENTITY_REFRESH_SECONDS:
+        return cached[2]
+    if email:
+        claims = st.user.to_dict()
+        name = claims.get("name")
+        who = auth.identity_for(
+            engine(),
+            email=email,
+            name=str(name) if name else None,
+            claims=claims,
+            role_claim=config.role_claim(),
+            claim_roles=config.claim_roles(),
+        )
+    else:
+        # A provider that sends no e-mail: no role can be found for the person.
+        who = auth.Identity(str(st.user.get("sub") or ""), None, frozenset(), frozenset(), "oidc")
+    st.session_state[_IDENTITY_KEY] = (email, time.monotonic(), who)
+    return who
+
+
+def identity_line(who: auth.Identity, language: str) -> None:
+    """The sidebar's line on who is using the app: local mode said plainly, or the person
+    signed in with their roles (and funders) and a sign-out button."""
+    if who.mode == "local":
+        editable = who.can(auth.Right.IMPORT)
+        st.sidebar.info(t("local.editable" if editable else "local.readonly", language))
+        return
+    roles = ", ".join(t(f"role.{role.value}", language) for role in sorted(who.roles))
+    st.sidebar.caption(t("signin.who", language, who=plain(who.label)))
+    st.sidebar.caption(plain(t("signin.roles", language, count=len(who.roles), roles=roles)))
+    if who.funder_scope is not None:
+        funders = ", ".join(sorted(who.funder_scope)) or "–"
+        st.sidebar.caption(plain(t("signin.funders", language, funders=funders)))
+    if st.sidebar.button(t("signin.out", language), key="sign_out"):
+        st.logout()
+
+
+def identity() -> auth.Identity:
+    """Who is asking. Local mode (no `[auth]`): the one local user, with every right on a
+    loopback address (`make run`) or with ARENA_ALLOW_LOCAL_EDIT=1, else a viewer. With
+    `[auth]`: the signed-in person's roles from the store and the configured claim; nobody
+    signed in holds no role and may read nothing."""
+    if auth_section() is None:
+        address = st.get_option("server.address")
+        return auth.local_identity(editable=config.local_edit_allowed(address))
+    if not st.user.get("is_logged_in"):
+        return auth.Identity("", None, frozenset(), frozenset(), "oidc")
+    return _signed_in_identity()
 
 
 def filter_caption(filters: Filters, language: str) -> str:

@@ -31,13 +31,14 @@ def main() -> None:
         import streamlit as st
         from streamlit.testing.v1 import AppTest
 
+        from arena.auth import cli_identity
         from arena.ingest import load_demo
         from arena.store import get_engine, migrate
 
         engine = get_engine()
         migrate(engine)
         started = time.perf_counter()
-        load_demo(engine)
+        load_demo(engine, identity=cli_identity())
         print(f"demo load: {time.perf_counter() - started:.2f} s")
         print(f"{'page':<10} {'cold s':>8} {'warm median s':>14} {'warm max s':>11}")
         for page in PAGES:

@@ -1,12 +1,11 @@
 """Insatser: the arena's activities under the seven efforts of seed 002, with counts,
 participants, reach and spend per effort and year; `?effort=<code>` narrows to some efforts."""
 
-import pandas as pd
 import streamlit as st
 
-from arena import charts, tables, ui
+from arena import charts, pageparts, tables, ui
 from arena.filters import Filters
-from arena.i18n import format_msek, format_number, label, t
+from arena.i18n import label, t
 from arena.queries import efforts, periods
 
 ui.ensure_shell()
@@ -15,16 +14,7 @@ filters = ui.current_filters()
 st.title(t("page.efforts", language))
 st.caption(t("efforts.caption", language))
 
-# This page's own columns (tables.COLUMNS has the shared ones) and their headers.
-OWN_COLUMNS = {
-    "reference": tables.Shown("text", "efforts.column.reference"),
-    "effort": tables.Shown("code", "efforts.column.effort"),
-    "cost_sek": tables.Shown("money", "efforts.column.cost"),
-    **{
-        name: tables.Shown("number", f"efforts.column.{name}")
-        for name in ("activities", "participants", "reach")
-    },
-}
+COLUMNS = tables.efforts.COLUMNS
 
 if not ui.query(efforts.activity_count):
     st.info(t("efforts.empty", language))
@@ -52,36 +42,21 @@ if not applied.is_empty:
 period = periods.period_caption(filters, "efforts", language)
 
 
-def show(frame, *, name: str) -> None:
-    """`frame` as text with its headers, and its downloads."""
-    st.dataframe(tables.localise(frame, language, OWN_COLUMNS), hide_index=True)
-    ui.download_buttons(frame, name=name, language=language, key=name)
-
-
 summary = ui.query(efforts.effort_summary, filters=filters, efforts=chosen)
 if not summary["activities"].sum():
     st.info(t("efforts.empty.filtered", language))
     st.stop()
 
 with ui.section("cards"):
-    cards = st.columns(4)
-    for card, measure in zip(cards, efforts.MEASURES, strict=True):
-        # Summed over the activities that state it; "–" when none does.
-        total = summary.loc[summary["activities"] > 0, measure].sum(min_count=1)
-        if pd.isna(total):
-            shown = "–"
-        elif measure == "cost_sek":
-            shown = format_msek(int(total), language)
-        else:
-            shown = format_number(int(total), language)
-        card.metric(
-            t(f"efforts.column.{measure.removesuffix('_sek')}", language), shown, border=True
-        )
+    for card, (name, total) in zip(
+        st.columns(4), tables.efforts.totals(summary, language), strict=True
+    ):
+        card.metric(name, total, border=True)
     st.caption(f"{period} {t('efforts.kpi.caption', language)}")
 
 st.header(t("efforts.summary", language))
 with ui.section("summary"):
-    show(summary, name="efforts")
+    pageparts.table(summary, language=language, name="efforts", columns=COLUMNS)
     st.caption(period)
 
 st.header(t("efforts.years", language))
@@ -94,12 +69,12 @@ with ui.section("years"):
         format_func=lambda name: t(f"efforts.column.{name.removesuffix('_sek')}", language),
         required=True,
     )
-    ui.plotly(charts.effort_years(years, measure, language), key="effort_years")
+    ui.plotly(charts.efforts.effort_years(years, measure, language), key="effort_years")
     st.caption(period)
-    show(years, name="efforts_by_year")
+    pageparts.table(years, language=language, name="efforts_by_year", columns=COLUMNS)
 
 st.header(t("efforts.list", language))
 with ui.section("list"):
     activities = ui.query(efforts.activity_list, filters=filters, efforts=chosen)
-    show(activities, name="activities")
+    pageparts.table(activities, language=language, name="activities", columns=COLUMNS)
     st.caption(f"{period} {t('efforts.list.caption', language)}")

@@ -4,10 +4,10 @@ import functools
 
 import streamlit as st
 
-from arena import charts, tables, ui
+from arena import charts, pageparts, tables, ui
 from arena.i18n import format_msek, format_number, format_percent, t
 from arena.ingest.layouts import giving360
-from arena.queries import facets, funding, organisations, periods
+from arena.queries import facets, funding, periods
 
 ui.ensure_shell()
 language = ui.language()
@@ -72,7 +72,7 @@ with ui.section("cards"):
         t("grants.reports_late", language), int((reports["state"] == "late").sum()), border=True
     )
     watch[2].metric(
-        t("grants.reports_due", language, days=days),
+        t("grants.reports_due", language, count=days),
         int((reports["state"] == "due").sum()),
         border=True,
     )
@@ -80,45 +80,33 @@ with ui.section("cards"):
 
 # What is left to pay is money like the amount; a funder's name opens its organisation page.
 REMAINING = {"remaining_sek": tables.Shown("money", "column.remaining")}
-funder_link = {
-    t("column.funder", language): st.column_config.LinkColumn(
-        t("column.funder", language), display_text=organisations.LINK_TEXT
-    )
-}
 
 st.header(t("grants.reports", language))
 with ui.section("reports"):
     if reports.empty:
-        st.caption(t("grants.reports.none", language, days=days))
+        st.caption(t("grants.reports.none", language, count=days))
     else:
-        st.dataframe(tables.localise(reports, language), hide_index=True)
-        ui.download_buttons(reports, name="reports", language=language, key="reports")
+        pageparts.table(reports, language=language, name="reports")
 
 st.header(t("grants.per_funder", language))
 with ui.section("per_funder"):
     summary = funding.funder_summary(grants)
-    st.dataframe(
-        tables.localise(organisations.with_links(summary, "funder"), language, REMAINING),
-        hide_index=True,
-        column_config=funder_link,
+    pageparts.table(
+        summary, language=language, name="funders", columns=REMAINING, organisations=("funder",)
     )
-    ui.download_buttons(summary, name="funders", language=language, key="funders")
 
 with ui.section("disbursements"):
     paid_by_year = ui.query(funding.disbursements_by_year, filters=filters)
     if funder:
         paid_by_year = paid_by_year[paid_by_year["funder"] == funder]
-    ui.plotly(charts.disbursements(paid_by_year, language), key="disbursements")
+    ui.plotly(charts.funding.disbursements(paid_by_year, language), key="disbursements")
     st.caption(periods.period_caption(filters, "disbursements", language))
 
 st.header(t("grants.list", language))
 with ui.section("list"):
-    st.dataframe(
-        tables.localise(organisations.with_links(grants, "funder"), language, REMAINING),
-        hide_index=True,
-        column_config=funder_link,
+    pageparts.table(
+        grants, language=language, name="grants", columns=REMAINING, organisations=("funder",)
     )
-    ui.download_buttons(grants, name="grants", language=language, key="grants")
     # The open grants standard, of exactly the grants listed; built only when clicked.
     st.download_button(
         t("grants.giving360", language),

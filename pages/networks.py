@@ -1,59 +1,18 @@
 """Nätverk: buyer groups, buyer networks and international networks, their members by level and
 county, and one network in detail (`?group=<name>`) with its members and joint projects."""
 
-from urllib.parse import quote
-
 import streamlit as st
 
-from arena import charts, tables, ui
-from arena.i18n import format_number, sector_label, t
-from arena.queries import networks, organisations
+from arena import charts, pageparts, tables, ui
+from arena.i18n import format_number, t
+from arena.queries import networks
 
 ui.ensure_shell()
 language = ui.language()
 filters = ui.current_filters()
+COLUMNS = tables.networks.COLUMNS
 st.title(t("page.networks", language))
 st.caption(t("networks.caption", language))
-
-# This page's own columns (tables.COLUMNS has the shared ones) and their headers.
-OWN_COLUMNS = {
-    "name": tables.Shown("text", "networks.column.name"),
-    "role": tables.Shown("text", "column.role"),
-    "country": tables.Shown("text", "organisation.country"),
-    **{
-        column: tables.Shown("number", f"networks.column.{column}")
-        for column in (
-            *("countries", "members", *networks.LEVEL_ORDER, networks.NO_LEVEL),
-            *("projects", "networks", "organisations", "memberships"),
-        )
-    },
-}
-# The link columns show what they carry: a network's name, a project's reference, an
-# organisation's name (Streamlit URL-decodes the match; data never renders as Markdown).
-LINKS = {
-    "name": ("networks.column.name", r"networks\?group=(.*)"),
-    "reference": ("column.reference", r"project\?ref=(.*)"),
-    "organisation": ("column.organisation", organisations.LINK_TEXT),
-}
-
-
-def show(frame, *, name: str, links: dict[str, list[str]]) -> None:
-    """`frame` as text, `links` replacing its columns' values with those addresses, and the
-    downloads of the rows as they are (names, not links)."""
-    shown = tables.localise(frame.assign(**links), language, OWN_COLUMNS)
-    config = {
-        t(header, language): st.column_config.LinkColumn(t(header, language), display_text=pattern)
-        for header, pattern in (LINKS[column] for column in links)
-    }
-    st.dataframe(shown, hide_index=True, column_config=config)
-    ui.download_buttons(frame, name=name, language=language, key=name)
-
-
-def sectors(frame):
-    """`frame` with its sectors in the reader's language (a network may have none)."""
-    named = [sector_label(s, language) if isinstance(s, str) else "" for s in frame["sector"]]
-    return frame.assign(sector=named)
-
 
 names = ui.query(networks.network_names)
 if not names:
@@ -67,31 +26,35 @@ with ui.section("list"):
     else:
         members = ui.query(networks.members_by_county, filters=filters)
         cards = st.columns(4)
-        cards[0].metric(t("networks.kpi.networks", language), len(listing), border=True)
-        cards[1].metric(
-            t("networks.kpi.memberships", language),
-            format_number(int(listing["members"].sum()), language),
-            help=t("networks.kpi.memberships.help", language),
-            border=True,
-        )
-        cards[2].metric(
-            t("networks.kpi.organisations", language),
-            format_number(int(members["organisations"].sum()), language),
-            help=t("networks.kpi.organisations.help", language),
-            border=True,
-        )
-        cards[3].metric(
-            t("networks.kpi.projects", language),
-            format_number(int(listing["projects"].sum()), language),
-            border=True,
-        )
+        for card, (key, total, explained) in zip(
+            cards,
+            (
+                ("networks.kpi.networks", len(listing), False),
+                ("networks.kpi.memberships", listing["members"].sum(), True),
+                ("networks.kpi.organisations", members["organisations"].sum(), True),
+                ("networks.kpi.projects", listing["projects"].sum(), False),
+            ),
+            strict=True,
+        ):
+            card.metric(
+                t(key, language),
+                format_number(int(total), language),
+                help=t(f"{key}.help", language) if explained else None,
+                border=True,
+            )
         st.caption(t("networks.kpi.caption", language))
         st.header(t("networks.list", language))
-        links = [f"networks?group={quote(name, safe='')}" for name in listing["name"]]
-        show(sectors(listing), name="networks", links={"name": links})
+        pageparts.table(
+            tables.networks.network_list(listing, language),
+            language=language,
+            name="networks",
+            columns=COLUMNS,
+            links=("name",),
+            rows=listing,
+        )
         st.caption(t("networks.list.caption", language))
         st.header(t("networks.by_county", language))
-        ui.plotly(charts.network_members(members, language), key="network_members")
+        ui.plotly(charts.networks.network_members(members, language), key="network_members")
         st.caption(t("networks.by_county.caption", language))
         ui.download_buttons(
             members, name="members_by_county", language=language, key="members_by_county"
@@ -114,18 +77,7 @@ network, members = detail["network"], detail["members"]
 st.header(ui.plain(group))
 
 with ui.section("facts"):
-    programme = network["programme_code"] or "–"
-    shown = {
-        t("column.kind", language): tables.cell_text("code", network["kind"], language),
-        t("filters.sector", language): sector_label(network["sector"], language) or "–",
-        t("filters.programme", language): programme,
-        t("networks.column.members", language): format_number(len(members), language),
-        t("networks.column.countries", language): format_number(network["countries"], language),
-        t("column.description", language): network["description"] or "–",
-        t("project.source", language): network["source"] or "–",
-    }
-    # st.table renders its cells as Markdown: every value from the data is escaped.
-    st.table(tables.facts({key: ui.plain(value) for key, value in shown.items()}, language))
+    pageparts.facts(tables.networks.facts(network, len(members), language), language)
     if network["kind"] == "international_network":
         if network["countries"]:
             source = network["source"] or t("networks.source.none", language)
@@ -143,21 +95,21 @@ with ui.section("facts"):
         key = "swedish_only" if swedish else "recorded"
         st.info(t(f"networks.international.{key}", language, members=listed))
 
-st.subheader(t("networks.members", language))
-with ui.section("members"):
-    if members.empty:
-        st.caption(t("networks.none", language))
-    else:
-        links = [organisations.url(name) for name in members["organisation"]]
-        show(members, name="network_members", links={"organisation": links})
-        st.caption(t("networks.members.caption", language))
-
-st.subheader(t("networks.projects", language))
-with ui.section("projects"):
-    projects = detail["projects"]
-    if projects.empty:
-        st.caption(t("networks.none", language))
-    else:
-        links = [f"project?ref={quote(ref, safe='')}" for ref in projects["reference"]]
-        show(projects, name="network_projects", links={"reference": links})
-        st.caption(t("networks.projects.caption", language))
+for part in ("members", "projects"):
+    st.subheader(t(f"networks.{part}", language))
+    with ui.section(part):
+        frame = detail[part]
+        if frame.empty:
+            st.caption(t("networks.none", language))
+            continue
+        # Members open their organisation page, projects their project page.
+        pageparts.table(
+            tables.networks.projects(frame) if part == "projects" else frame,
+            language=language,
+            name=f"network_{part}",
+            columns=COLUMNS,
+            links=("reference",) if part == "projects" else (),
+            organisations=("organisation",) if part == "members" else (),
+            rows=frame,
+        )
+        st.caption(t(f"networks.{part}.caption", language))

@@ -3,7 +3,7 @@ and buyer groups; `?org=<name>` opens it from any table that names it."""
 
 import streamlit as st
 
-from arena import tables, ui
+from arena import pageparts, tables, ui
 from arena.i18n import format_sek, label, t
 from arena.queries import organisations
 
@@ -56,8 +56,7 @@ with ui.section("facts"):
         t("organisation.org_number", language): facts["org_number"] or "–",
         t("project.source", language): facts["source"] or "–",
     }
-    # st.table renders its cells as Markdown.
-    st.table(tables.facts({key: ui.plain(value) for key, value in rows.items()}, language))
+    pageparts.facts(rows, language)
 
 # The columns of these tables that the shared table formatter does not know by name.
 COLUMNS = {
@@ -73,14 +72,11 @@ for part in ("projects", "grants_received", "grants_given", "programmes", "buyer
         if frame.empty:
             st.caption(t("project.none", language))
             continue
-        links, shown = {}, frame
-        if other := OTHER_SIDE.get(part):
-            header = tables.headers(frame[[other]], language).columns[0]
-            links[header] = st.column_config.LinkColumn(
-                header, display_text=organisations.LINK_TEXT
-            )
-            shown = organisations.with_links(frame, other)  # the download keeps the names
-        st.dataframe(
-            tables.localise(shown, language, COLUMNS), hide_index=True, column_config=links
+        other = OTHER_SIDE.get(part)
+        pageparts.table(
+            frame,
+            language=language,
+            name=part,
+            columns=COLUMNS,
+            organisations=(other,) if other else (),
         )
-        ui.download_buttons(frame, name=part, language=language, key=part)

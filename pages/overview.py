@@ -1,10 +1,8 @@
 """Översikt: how the programme is doing and what needs attention, in one glance."""
 
-from urllib.parse import quote
-
 import streamlit as st
 
-from arena import brief, charts, ui
+from arena import brief, charts, tables, ui
 from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
 from arena.queries import attention, funding, periods, portfolio, results
 
@@ -102,32 +100,36 @@ with outcomes, ui.section("indicators"):
     )
     coverage = format_percent(summary.coverage, language)
     st.caption(t("kpi.indicators.caption", language, coverage=coverage))
-    if named := charts.target_summary(registry, language):  # which indicators the count holds
+    if named := tables.results.target_summary(
+        registry, language
+    ):  # which indicators the count holds
         st.caption(ui.plain(named))
     st.caption(periods.period_caption(filters, "indicators", language))
 
 with ui.section("chain"):
     ui.plotly(
-        charts.money_to_results(ui.query(results.money_to_results, filters=filters), language),
+        charts.results.money_to_results(
+            ui.query(results.money_to_results, filters=filters), language
+        ),
         key="chain",
     )
     st.caption(periods.period_caption(filters, "chain", language))
 left, right = st.columns(2)
 with left, ui.section("sector_stage"):
     ui.plotly(
-        charts.sector_stage(ui.query(portfolio.sector_stage, filters=filters), language),
+        charts.portfolio.sector_stage(ui.query(portfolio.sector_stage, filters=filters), language),
         key="sector_stage",
     )
     st.caption(periods.period_caption(filters, "projects", language))
 with right, ui.section("county_level"):
     ui.plotly(
-        charts.county_level(ui.query(portfolio.county_level, filters=filters), language),
+        charts.portfolio.county_level(ui.query(portfolio.county_level, filters=filters), language),
         key="county_level",
     )
     st.caption(periods.period_caption(filters, "projects", language))
 with ui.section("budget"):
     ui.plotly(
-        charts.budget_bars(ui.query(funding.budget_by_year, filters=filters), language),
+        charts.funding.budget_bars(ui.query(funding.budget_by_year, filters=filters), language),
         key="budget",
     )
     st.caption(periods.period_caption(filters, "budget", language))
@@ -139,13 +141,7 @@ with ui.section("attention"):
     if items.empty:
         st.success(t("attention.none", language))
     else:
-        shown = items.assign(
-            reason=[t(f"attention.{reason}", language) for reason in items["reason"]],
-            link=[
-                f"project?ref={quote(ref)}" if scope == "project" else ""
-                for scope, ref in zip(items["scope"], items["reference"], strict=True)
-            ],
-            date=items["date"].astype(str),
-        )[["reason", "link", "reference", "title", "detail", "date"]]
+        shown = tables.attention.attention_table(items, language)
         st.dataframe(shown, hide_index=True, column_config=ui.attention_columns(language))
-        ui.download_buttons(items, name="attention", language=language, key="attention")
+        written = tables.attention.written(items, language)
+        ui.download_buttons(written, name="attention", language=language, key="attention")

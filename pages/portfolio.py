@@ -20,7 +20,9 @@ if projects.empty:
 # Clicking a pipeline segment narrows the table and the timeline to that status and stage.
 left, right = st.columns([3, 2])
 with left, ui.section("pipeline"):
-    selection = ui.plotly(charts.pipeline(projects, language), key="pipeline", on_select=True)
+    selection = ui.plotly(
+        charts.portfolio.pipeline(projects, language), key="pipeline", on_select=True
+    )
     picked = ui.selected_points(selection)
     if picked:
         projects = ui.keep_selected(projects, picked, columns=("status", "stage"))
@@ -43,14 +45,20 @@ with right, ui.section("totals"):
 
 st.header(t("portfolio.table", language))
 with ui.section("table"):
-    table = tables.portfolio(projects, language, today=today)
+    table = tables.portfolio.project_table(projects, language, today=today)
+    # The coordinator opens its organisation page (the download keeps the name).
+    coordinator = t("project.coordinator", language)
+    columns = {
+        **ui.portfolio_columns(language),
+        "coordinator": st.column_config.LinkColumn(coordinator, display_text=tables.LINK_TEXT),
+    }
     chosen = st.dataframe(
         table,
         hide_index=True,
         key="portfolio_table",
         on_select="rerun",
         selection_mode="single-row",
-        column_config=ui.portfolio_columns(language),
+        column_config=columns,
     )
     rows = chosen.selection.rows if chosen else []
     if rows:
@@ -64,7 +72,7 @@ with ui.section("table"):
     ui.download_buttons(projects, name="portfolio", language=language, key="portfolio")
 
 with ui.section("timeline"):
-    ui.plotly(charts.timeline(projects, language, today=today), key="timeline")
+    ui.plotly(charts.portfolio.timeline(projects, language, today=today), key="timeline")
 
 st.header(t("portfolio.distribution", language))
 with ui.section("distribution"):
@@ -76,9 +84,9 @@ with ui.section("distribution"):
         for by in ("year", "sector"):
             chart, summary = st.columns([3, 2])
             with chart:
-                ui.plotly(charts.grant_boxes(grants, language, by=by), key=f"grants_{by}")
+                ui.plotly(charts.funding.grant_boxes(grants, language, by=by), key=f"grants_{by}")
             with summary:
-                stats = tables.distribution(grants, by=by, language=language)
+                stats = tables.portfolio.distribution(grants, by=by, language=language)
                 st.dataframe(stats, hide_index=True)
                 ui.download_buttons(
                     stats, name=f"grants_by_{by}", language=language, key=f"grants_{by}"

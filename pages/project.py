@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from arena import charts, tables, ui
+from arena import charts, pageparts, tables, ui
 from arena.i18n import format_date, format_sek, label, sector_label, t
 from arena.queries import history, portfolio
 
@@ -15,17 +15,21 @@ if not references:
     st.info(t("empty.store", language))
     st.stop()
 wanted = st.query_params.get("ref")
+# A reference that is not there (or outside a funder's scope: `references` holds only its
+# projects) is "not found", and no other project is shown in its place.
+unknown = bool(wanted) and wanted not in references
+if unknown:
+    st.warning(t("project.unknown", language, reference=ui.plain(wanted)))
 reference = st.selectbox(
     t("project.choose", language),
     list(references),
-    index=list(references).index(wanted) if wanted in references else 0,
+    index=None if unknown else list(references).index(wanted) if wanted else 0,
     format_func=lambda ref: f"{ref} – {references[ref]}",
 )
+detail = reference and ui.query(portfolio.project_detail, reference=reference, today=ui.today())
+if not detail:
+    st.stop()
 st.query_params["ref"] = reference
-if wanted and wanted not in references:
-    st.warning(t("project.unknown", language, reference=ui.plain(wanted)))
-
-detail = ui.query(portfolio.project_detail, reference=reference, today=ui.today())
 detail["imports"] = ui.query(history.project_imports, reference=reference)
 project = detail["project"]
 # Titles and texts come from imported files: shown as written, never as Markdown.
@@ -64,6 +68,13 @@ with ui.section("facts"):
     }
     # st.table renders its cells as Markdown.
     st.table(tables.facts({name: ui.plain(value) for name, value in facts.items()}, language))
+    if project["coordinator"]:
+        st.page_link(
+            "pages/organisation.py",
+            label=t("organisation.open", language, name=ui.plain(project["coordinator"])),
+            icon=":material/arrow_forward:",
+            query_params={"org": project["coordinator"]},
+        )
     if detail["public_url"]:
         st.link_button(
             t("project.vinnova", language), detail["public_url"], icon=":material/open_in_new:"
@@ -89,8 +100,8 @@ for part in (
             st.caption(t("project.none", language))
             continue
         if part == "spend":
-            ui.plotly(
-                charts.spend_against_grants(frame, detail["granted_sek"], language), key="spend"
-            )
-        st.dataframe(tables.localise(frame, language), hide_index=True)
-        ui.download_buttons(frame, name=f"{reference}_{part}", language=language, key=part)
+            figure = charts.portfolio.spend_against_grants(frame, detail["granted_sek"], language)
+            ui.plotly(figure, key="spend")
+        # Organisations open their own page; the download keeps the names.
+        named = [column for column in ("organisation", "funder") if column in frame.columns]
+        pageparts.table(frame, language=language, name=f"{reference}_{part}", organisations=named)

@@ -3,7 +3,7 @@ outputs per programme, the chain from money to the national result, Sweden besid
 
 import streamlit as st
 
-from arena import charts, ui
+from arena import charts, tables, ui
 from arena.i18n import t
 from arena.queries import periods, results
 
@@ -21,10 +21,16 @@ if registry.empty:
 st.header(t("results.registry", language))
 with ui.section("registry"):
     # The Overview counts these; here each one is named with where it stands.
-    if summary := charts.target_summary(registry, language):
+    if summary := tables.results.target_summary(registry, language):
         st.markdown(ui.plain(summary))
-    table = charts.registry_table(registry, language)
-    st.dataframe(table, hide_index=True)
+    table = tables.results.registry_table(registry, language)
+    # Each owner opens its organisation page; the download keeps the names.
+    owner = t("results.col.owner", language)
+    st.dataframe(
+        tables.results.registry_links(table, registry, language),
+        hide_index=True,
+        column_config={owner: st.column_config.LinkColumn(owner, display_text=tables.LINK_TEXT)},
+    )
     ui.download_buttons(table, name="indicators", language=language, key="registry")
     st.caption(t("results.registry.caption", language))
     st.caption(periods.period_caption(filters, "indicators", language))
@@ -35,9 +41,9 @@ with ui.section("series"):
     if series.empty:
         st.info(t("results.no_values", language))
     else:
-        ui.altair(charts.indicator_series(series, registry, language), key="series")
+        ui.altair(charts.results.indicator_series(series, registry, language), key="series")
         ui.download_buttons(
-            charts.series_table(series, registry, language),
+            tables.results.series_table(series, registry, language),
             name="indicator_values",
             language=language,
             key="series",
@@ -51,7 +57,7 @@ with ui.section("outputs"):
     if outputs.empty:
         st.info(t("results.outputs.none", language))
     else:
-        table = charts.outputs_table(outputs, registry, language)
+        table = tables.results.outputs_table(outputs, registry, language)
         st.dataframe(table, hide_index=True)
         ui.download_buttons(table, name="outputs", language=language, key="outputs")
     st.caption(t("results.outputs.caption", language))
@@ -60,7 +66,9 @@ with ui.section("outputs"):
 st.header(t("results.chain", language))
 with ui.section("chain"):
     ui.plotly(
-        charts.money_to_results(ui.query(results.money_to_results, filters=filters), language),
+        charts.results.money_to_results(
+            ui.query(results.money_to_results, filters=filters), language
+        ),
         key="chain",
     )
     st.caption(periods.period_caption(filters, "chain", language))
@@ -83,10 +91,10 @@ with ui.section("compare"):
             title = (
                 shared.render(language)
                 if shared
-                else charts.indicator_name(first["name_sv"], first["name_en"], language)
+                else tables.results.indicator_name(first["name_sv"], first["name_en"], language)
             )
             st.subheader(ui.plain(title))
-            st.dataframe(charts.comparison_table(part, names, language), hide_index=True)
+            st.dataframe(tables.results.comparison_table(part, names, language), hide_index=True)
             for caveat in caveats[str(measure)]:
                 st.warning(ui.plain(caveat.render(language)), icon=":material/info:")
     st.caption(periods.period_caption(filters, "indicators", language))

@@ -36,6 +36,7 @@ from hypothesis import settings
 from sqlalchemy.engine import Engine, make_url
 
 from arena import store
+from arena.auth import cli_identity
 
 # CI runs every property test on the same examples (derandomized), so a red CI always means a
 # change broke something, never that a new random example happened to turn up that day; run
@@ -255,7 +256,7 @@ def demo_engine(
         shutil.copy(request.getfixturevalue("_sqlite_template"), path)
         url = f"sqlite:///{path}"
     eng = store.get_engine(url)
-    load_demo(eng)
+    load_demo(eng, identity=cli_identity())
     yield eng
     eng.dispose()
     if server is not None:
@@ -286,3 +287,19 @@ def _isolated_database_env(
 
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+@pytest.fixture(autouse=True)
+def _served_on_loopback() -> Iterator[None]:
+    """The app in AppTest runs as `make run` serves it, on 127.0.0.1: local mode with every right
+    (issue 10; unset, the address means every interface and local mode is read-only). A test of
+    another address sets `server.address` itself; it is put back after every test."""
+    if "streamlit" not in sys.modules:
+        yield
+        return
+    from streamlit import config as streamlit_config
+
+    previous = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "127.0.0.1")
+    yield
+    streamlit_config.set_option("server.address", previous)

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from arena import config, models
+from arena.auth import AuditAction, Identity, Right, record
 from arena.i18n import msg, t
 from arena.ingest import apply as _apply
 from arena.ingest.apply import (
@@ -176,7 +177,7 @@ def _record_run(
     plan: Plan,
     sha256: str,
     kinds: list[str],
-    user: str | None,
+    user: str,
     label: str | None,
 ) -> int:
     run = models.ImportRun.__table__
@@ -231,9 +232,9 @@ def import_files(
     engine: Engine,
     uploads: list[Upload],
     *,
+    identity: Identity,
     dry_run: bool = False,
     replace: bool = False,
-    user: str | None = None,
     label: str | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
@@ -242,7 +243,14 @@ def import_files(
     With `dry_run` the plan is computed and returned but nothing is written. `replace`
     deletes the rows of the uploaded kinds that the files do not contain. `progress` hears
     each phase (`PHASES`) as it begins, with its rows: a large file takes a while.
+
+    `identity` needs IMPORT (a preview too: it reads the whole store), and REPLACE for
+    `replace`; otherwise AccessDenied before anything is read. A commit is recorded as made
+    by `identity.subject`, with its audit event in the same transaction.
     """
+    identity.require(Right.IMPORT)
+    if replace:
+        identity.require(Right.REPLACE)
     started = time.perf_counter()
     notify: Progress = progress or (lambda _phase, _rows: None)
     sha256 = _sha256(uploads)
@@ -307,8 +315,22 @@ def import_files(
                 return result("unchanged", plan, previous_import_id=previous)
             counts = plan.counts()
             notify("write", counts["new"] + counts["updated"] + counts["deleted"])
-            import_id = _record_run(conn, uploads, plan, sha256, seen_kinds, user, label)
+            import_id = _record_run(
+                conn, uploads, plan, sha256, seen_kinds, identity.subject, label
+            )
             apply_plan(conn, plan, import_id=import_id)
+            record(
+                conn,
+                identity,
+                AuditAction.REPLACE if replace else AuditAction.IMPORT,
+                import_id=import_id,
+                detail={
+                    "file": label or ", ".join(upload.name for upload in uploads),
+                    "kinds": seen_kinds,
+                    "counts": counts,
+                    "sha256": sha256,
+                },
+            )
             run = models.ImportRun.__table__
             conn.execute(
                 sa.update(run).where(run.c.id == import_id).values(finished_at=datetime.now(UTC))
@@ -333,14 +355,17 @@ def _is_busy(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "55P03" or "database is locked" in str(exc.orig)
 
 
-def undo(engine: Engine, import_id: int, *, cascade: bool = False) -> dict[str, int]:
+def undo(
+    engine: Engine, import_id: int, *, identity: Identity, cascade: bool = False
+) -> dict[str, int]:
     """Undo a committed import in one transaction, and with `cascade` the later imports that
-    hang on it first; raises UndoError (UndoBlockedError naming those imports) with the reason.
+    hang on it first; raises UndoError (UndoBlockedError naming those imports) with the reason,
+    AccessDenied when `identity` may not (another's import needs UNDO_ANY).
     Returns the rows "deleted" and "restored" and the "imports" undone.
     """
     try:
         with transaction(engine) as conn:
-            return undo_import(conn, import_id, cascade=cascade)
+            return undo_import(conn, import_id, identity=identity, cascade=cascade)
     except IntegrityError as exc:
         # A row to restore refers to one a later change removed: nothing was written.
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -374,8 +399,10 @@ def store_is_empty(engine: Engine) -> bool:
     return True
 
 
-def load_demo(engine: Engine) -> ImportResult | None:
-    """Load the demo data through the import pipeline, only into an empty store."""
+def load_demo(engine: Engine, *, identity: Identity) -> ImportResult | None:
+    """Load the demo data through the import pipeline, only into an empty store, as an import
+    by `identity` (who needs IMPORT, like any import)."""
+    identity.require(Right.IMPORT)
     if not store_is_empty(engine):
         return None
-    return import_files(engine, demo_uploads(), user="demo", label="Demodata (data/demo)")
+    return import_files(engine, demo_uploads(), identity=identity, label="Demodata (data/demo)")

@@ -33,6 +33,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena import models
+from arena.auth import AuditAction, Identity, Right, record
 from arena.i18n import Message, msg
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.natural import (
@@ -744,19 +745,44 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     return recorded.effect()
 
 
-def undo_import(conn: Connection, import_id: int, *, cascade: bool = False) -> dict[str, int]:
+def undo_import(
+    conn: Connection, import_id: int, *, identity: Identity, cascade: bool = False
+) -> dict[str, int]:
     """Undo `import_id` on `conn` (inside the caller's transaction): remove the rows it created,
     restore those it changed or deleted. When later imports hang on its rows it raises
     UndoBlockedError naming them; with `cascade` it undoes them first, newest first.
 
+    `identity` may undo its own imports with UNDO_OWN; when any import undone (the cascade's
+    too) was committed by someone else it needs UNDO_ANY (AccessDenied, nothing written).
+    Each import undone gets its audit event in the same transaction.
+
     Returns counts: rows "deleted", rows "restored", and "imports" undone.
     """
+    identity.require(Right.UNDO_OWN)
     first = (
         [effect.import_id for effect in undo_preview(conn, import_id).cascade] if cascade else []
     )
+    run_table = models.ImportRun.__table__
+    committers = conn.execute(
+        sa.select(run_table.c.user).where(run_table.c.id.in_([*first, import_id]))
+    ).scalars()
+    if any(committer != identity.subject for committer in committers):
+        identity.require(Right.UNDO_ANY)
     counts = {"deleted": 0, "restored": 0, "imports": 0}
     for each in [*first, import_id]:
         effect = _undo_one(conn, each)
+        record(
+            conn,
+            identity,
+            AuditAction.UNDO,
+            import_id=each,
+            detail={
+                "file": effect.file_name,
+                "removed": effect.remove,
+                "restored": effect.restore,
+                "cascade_of": import_id if each != import_id else None,
+            },
+        )
         counts["deleted"] += effect.removed
         counts["restored"] += effect.restored
         counts["imports"] += 1

@@ -1,5 +1,10 @@
 """What every query module shares: the tables, the period rule in SQL, reading into pandas.
 
+The funder scope (`Filters.funders_scope`, `scope=` of the queries without filters) is applied
+through `arena.filters`: projects by `project_conditions`, grants and their payments by
+`grant_scope`, programmes by `programme_scope`. Every query that reads one of those tables uses
+them, so a funder's view holds no other funder's grant or project (tests/unit/test_scope.py).
+
 The year filter follows one period rule (docs/periods.md): every amount counts in the year of
 its own date (budget by budget year, grants by decision date, disbursements by payment date,
 spend by the date spent) for the projects the *other* filters keep; projects count when their
@@ -18,7 +23,14 @@ from sqlalchemy.engine import Engine
 
 from arena import models
 from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus
-from arena.filters import Filters, filtered_project_ids, project_conditions, projects_from
+from arena.filters import (
+    Filters,
+    filtered_project_ids,
+    grant_scope,
+    programme_scope,
+    project_conditions,
+    projects_from,
+)
 
 project = models.Project.__table__
 programme = models.Programme.__table__
@@ -107,13 +119,25 @@ def money_project_references(filters: Filters) -> sa.Select:
     )
 
 
+def programme_codes(filters: Filters) -> sa.Select | None:
+    """Codes of the programmes whose own figures (budget, own spend, deadlines, measured values)
+    a view counts: those of the programme filter, within the funder scope; None when neither
+    narrows them (every programme)."""
+    if not filters.programmes and filters.funders_scope is None:
+        return None
+    statement = sa.select(programme.c.code).where(*programme_scope(filters.funders_scope))
+    if filters.programmes:
+        statement = statement.where(programme.c.code.in_(filters.programmes))
+    return statement
+
+
 def project_frame(engine: Engine, filters: Filters, *, money_period: Period | None) -> pd.DataFrame:
     """The filtered projects with the money dated within `money_period` (None: all their money)."""
     granted = (
         sa.select(
             grant.c.project_id.label("key"), sa.func.sum(grant.c.amount_sek).label("granted_sek")
         )
-        .where(*within(GRANT_DATE, money_period))
+        .where(*within(GRANT_DATE, money_period), *grant_scope(filters.funders_scope))
         .group_by(grant.c.project_id)
         .subquery()
     )
@@ -123,7 +147,7 @@ def project_frame(engine: Engine, filters: Filters, *, money_period: Period | No
             sa.func.sum(disbursement.c.amount_sek).label("disbursed_sek"),
         )
         .select_from(grant.join(disbursement, disbursement.c.grant_id == grant.c.id))
-        .where(*within(disbursement.c.paid_on, money_period))
+        .where(*within(disbursement.c.paid_on, money_period), *grant_scope(filters.funders_scope))
         .group_by(grant.c.project_id)
         .subquery()
     )

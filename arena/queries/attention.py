@@ -16,6 +16,7 @@ from arena.queries._sql import (
     money_project_references,
     period_of,
     programme,
+    programme_codes,
     project_frame,
     read_frame,
     within,
@@ -51,13 +52,9 @@ def _reasons(
     )
 
 
-def _overrun_detail(year: int, spent: int, allocated: int) -> str:
-    """How far a year's spend went over its budget, e.g. "2023: +12%" (a zero budget: +∞)."""
-    return f"{year}: {spent / allocated - 1:+.0%}" if allocated else f"{year}: +∞"
-
-
 def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:
-    """What needs attention: reason, scope, reference, title, detail, date (most urgent first).
+    """What needs attention: reason, scope, reference, title, detail, date, overrun (most urgent
+    first).
 
     Reasons: report_late, report_due (within 30 days), budget_overrun (a programme year spent
     above its budget, a project spent above its grants), status_stale (still "ongoing" after its
@@ -67,23 +64,32 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
     With a year filter: reports by their due date, programme overruns by budget year, project
     items for the projects whose period overlaps the years. A project's overrun compares all
     its spend with all its grants: spend in one year is paid from grants decided earlier.
+
+    `detail` is the report's title as written; `overrun` is a number, never a sentence, so the
+    page and the brief write it in the reader's language: how far a programme year's spend
+    went over its budget (0.12 is 12 % over; the year is the year of `date`), missing where
+    the year had no budget to go over and on every other row.
+    Programme items are those of the filtered programmes within the funder scope.
     """
     projects = project_frame(engine, filters, money_period=None)
+    codes = programme_codes(filters)
+    programme_items = milestone.c.scope == "programme"
+    if codes is not None:
+        programme_items = sa.and_(programme_items, milestone.c.scope_ref.in_(codes))
     open_items = read_frame(
         engine,
         sa.select(milestone).where(
             milestone.c.delivered_date.is_(None),
             *within(milestone.c.due_date, period_of(filters)),
             sa.or_(
-                milestone.c.scope == "programme",
-                milestone.c.scope_ref.in_(money_project_references(filters)),
+                programme_items,
+                sa.and_(
+                    milestone.c.scope == "project",
+                    milestone.c.scope_ref.in_(money_project_references(filters)),
+                ),
             ),
         ),
     )
-    if filters.programmes:
-        open_items = open_items[
-            (open_items["scope"] == "project") | open_items["scope_ref"].isin(filters.programmes)
-        ]
     late = open_items[open_items["due_date"] < today]
     soon = open_items[
         (open_items["due_date"] >= today) & (open_items["due_date"] <= today + timedelta(days=30))
@@ -112,9 +118,9 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
     spend_year = sa.extract("year", expenditure.c.spent_on)
     per_year = read_frame(
         engine,
-        sa.select(programme.c.code, budget.c.year, budget.c.amount_sek).join(
-            budget, budget.c.programme_id == programme.c.id
-        ),
+        sa.select(programme.c.code, budget.c.year, budget.c.amount_sek)
+        .join(budget, budget.c.programme_id == programme.c.id)
+        .where(*([] if codes is None else [programme.c.code.in_(codes)])),
     ).merge(
         read_frame(
             engine,
@@ -129,19 +135,15 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
         on=["code", "year"],
     )
     overrun = per_year[per_year["spent_sek"] > per_year["amount_sek"]]
-    if filters.programmes:
-        overrun = overrun[overrun["code"].isin(filters.programmes)]
     if filters.years:
         overrun = overrun[overrun["year"].astype(int).between(*filters.years)]
     # Built row by row (few rows): column arithmetic on an empty frame mixes text with an
     # empty float column and fails, which crashed every store without an overrun.
     overrun = overrun.assign(
         year_end=[date(int(year), 12, 31) for year in overrun["year"]],
-        detail=[
-            _overrun_detail(int(year), int(spent), int(amount))
-            for year, spent, amount in zip(
-                overrun["year"], overrun["spent_sek"], overrun["amount_sek"], strict=True
-            )
+        overrun=[
+            int(spent) / int(amount) - 1 if amount else None
+            for spent, amount in zip(overrun["spent_sek"], overrun["amount_sek"], strict=True)
         ],
     )
     parts.append(
@@ -151,8 +153,7 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
             "programme",
             reference="code",
             when="year_end",
-            detail=overrun["detail"],
-        )
+        ).assign(overrun=overrun["overrun"])
     )
     over_grants = projects[
         (projects["granted_sek"] > 0) & (projects["spent_sek"] > projects["granted_sek"])
@@ -212,4 +213,7 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
     frame = frame.merge(titles, on=["scope", "reference"], how="left")
     frame["rank"] = frame["reason"].map(ATTENTION_ORDER.index)
     frame = frame.sort_values(["rank", "date"]).drop(columns="rank").reset_index(drop=True)
-    return frame[["reason", "scope", "reference", "title", "detail", "date"]]
+    if "overrun" not in frame.columns:
+        frame["overrun"] = None
+    frame["overrun"] = frame["overrun"].astype("Float64")
+    return frame[["reason", "scope", "reference", "title", "detail", "date", "overrun"]]

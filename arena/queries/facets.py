@@ -17,6 +17,7 @@ from arena.filters import (
     NO_FILTERS,
     Filters,
     filtered_project_ids,
+    grant_scope,
     project_conditions,
     projects_from,
 )
@@ -72,14 +73,18 @@ def _by_county(others: Filters) -> sa.Select:
 
 
 def _by_funder(filters: Filters) -> sa.Select:
-    """Projects per funder of a grant to them, under all the sidebar's filters."""
+    """Projects per funder of a grant to them, under all the sidebar's filters (within the
+    funder scope: its own funders only)."""
     return (
         sa.select(
             organisation.c.name.label("option"),
             sa.func.count(sa.distinct(grant.c.project_id)).label("projects"),
         )
         .select_from(grant.join(organisation, organisation.c.id == grant.c.funder_id))
-        .where(grant.c.project_id.in_(filtered_project_ids(filters)))
+        .where(
+            grant.c.project_id.in_(filtered_project_ids(filters)),
+            *grant_scope(filters.funders_scope),
+        )
         .group_by(organisation.c.name)
     )
 

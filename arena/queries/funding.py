@@ -8,7 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena.filters import NO_FILTERS, Filters
+from arena.filters import NO_FILTERS, Filters, grant_scope
 from arena.queries._sql import (
     GRANT_DATE,
     as_money,
@@ -22,6 +22,7 @@ from arena.queries._sql import (
     organisation,
     period_of,
     programme,
+    programme_codes,
     project,
     read_frame,
     within,
@@ -32,6 +33,7 @@ def grants_total(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
     """Total granted (SEK): grants decided in the filtered years, to the filtered projects."""
     statement = sa.select(sa.func.coalesce(sa.func.sum(grant.c.amount_sek), 0)).where(
         grant.c.project_id.in_(money_project_ids(filters)),
+        *grant_scope(filters.funders_scope),
         *within(GRANT_DATE, period_of(filters)),
     )
     with engine.connect() as conn:
@@ -43,14 +45,12 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
 
     Spend is the programmes' own booked spend (scope programme); project spend is financed by
     grants and reported with the projects. Budget counts by budget year, spend by the year it
-    was spent; a year filter keeps the years within it.
+    was spent; a year filter keeps the years within it. Within a funder scope: the programmes
+    it may see (`programme_codes`).
     """
     allocated = sa.select(
         budget.c.year, sa.func.sum(budget.c.amount_sek).label("allocated_sek")
     ).group_by(budget.c.year)
-    if filters.programmes:
-        codes = sa.select(programme.c.id).where(programme.c.code.in_(filters.programmes))
-        allocated = allocated.where(budget.c.programme_id.in_(codes))
     spend_year = sa.extract("year", expenditure.c.spent_on)
     spent = (
         sa.select(
@@ -59,8 +59,11 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
         .where(expenditure.c.scope == "programme")
         .group_by(spend_year)
     )
-    if filters.programmes:
-        spent = spent.where(expenditure.c.scope_ref.in_(filters.programmes))
+    codes = programme_codes(filters)
+    if codes is not None:
+        ids = sa.select(programme.c.id).where(programme.c.code.in_(codes))
+        allocated = allocated.where(budget.c.programme_id.in_(ids))
+        spent = spent.where(expenditure.c.scope_ref.in_(codes))
     frame = read_frame(engine, allocated).merge(read_frame(engine, spent), on="year", how="outer")
     frame["year"] = frame["year"].astype("int64")
     if filters.years:
@@ -72,7 +75,10 @@ def year_burn(
     engine: Engine, *, filters: Filters = NO_FILTERS, today: date
 ) -> dict[str, float | int]:
     """This year's budget, spend so far, burn rate and the share of the year gone."""
-    frame = budget_by_year(engine, filters=Filters(programmes=filters.programmes))
+    frame = budget_by_year(
+        engine,
+        filters=Filters(programmes=filters.programmes, funders_scope=filters.funders_scope),
+    )
     row = frame[frame["year"] == today.year]
     allocated = int(row["allocated_sek"].sum())
     spent = int(row["spent_sek"].sum())
@@ -110,6 +116,7 @@ def grant_distribution(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
         )
         .where(
             grant.c.project_id.in_(money_project_ids(filters)),
+            *grant_scope(filters.funders_scope),
             *within(GRANT_DATE, period_of(filters)),
         )
     )
@@ -186,6 +193,7 @@ def funder_grants(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
         )
         .where(
             grant.c.project_id.in_(money_project_ids(filters)),
+            *grant_scope(filters.funders_scope),
             sa.or_(decided, paid.c.paid.is_not(None)),
         )
         .order_by(funder.c.name, grant.c.reference)
@@ -247,6 +255,7 @@ def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> p
         )
         .where(
             grant.c.project_id.in_(money_project_ids(filters)),
+            *grant_scope(filters.funders_scope),
             *within(disbursement.c.paid_on, period_of(filters)),
         )
         .group_by(year, funder.c.name)

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from arena import models
 from arena.domain import NetworkKind, OrganisationLevel
-from arena.filters import NO_FILTERS, Filters
+from arena.filters import NO_FILTERS, Filters, Scope, project_scope
 from arena.queries._sql import (
     LEVEL_OF_KIND_CODES,
     STATUS_ORDER,
@@ -72,7 +72,8 @@ def network_list(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
 
     `members` counts memberships recorded in the store; an international network records only
     some members (the Swedish ones), so `countries` is its own stored figure, not a count.
-    `projects` counts the projects the network procures jointly (`project.buyer_group_id`).
+    `projects` counts the projects the network procures jointly (`project.buyer_group_id`),
+    within the funder scope.
     Buyer groups come first, then buyer networks, then international networks.
     """
     conditions = _network_conditions(filters)
@@ -94,7 +95,7 @@ def network_list(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
         "projects": sa.select(
             project.c.buyer_group_id.label("id"), sa.func.count().label("projects")
         )
-        .where(project.c.buyer_group_id.is_not(None))
+        .where(project.c.buyer_group_id.is_not(None), *project_scope(filters.funders_scope))
         .group_by(project.c.buyer_group_id),
     }
     frames = read_frames(engine, statements)
@@ -150,14 +151,16 @@ def members_by_county(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Da
     return frame
 
 
-def network_detail(engine: Engine, *, name: str) -> dict | None:
+def network_detail(engine: Engine, *, name: str, scope: Scope = None) -> dict | None:
     """The network called `name`, or None when there is none.
 
     `network`: its fields (kind, sector, programme code and names, countries, description,
     source). `members`: organisation, level (missing for a member that is no public buyer), kind,
     county, country, role and `networks` (how
     many networks the organisation is in, this one included). `projects`: the projects it
-    procures jointly with status, stage, coordinator and period, in status order.
+    procures jointly with status, stage, coordinator and period, in status order; within
+    `scope` (the funder scope) those it funds. A network itself and its members are no funder's
+    data: every viewer sees them.
     """
     statement = (
         sa.select(
@@ -209,7 +212,7 @@ def network_detail(engine: Engine, *, name: str) -> dict | None:
             .select_from(
                 project.outerjoin(coordinator, coordinator.c.id == project.c.coordinator_id)
             )
-            .where(project.c.buyer_group_id == row["id"])
+            .where(project.c.buyer_group_id == row["id"], *project_scope(scope))
             .order_by(project.c.reference),
         },
     )

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from arena import models
 from arena.domain import ParticipantRole
+from arena.filters import Scope, grant_scope, programme_scope, project_scope, scope_funder_ids
 from arena.queries._sql import (
     as_money,
     disbursement,
@@ -45,9 +46,36 @@ def with_links(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return linked
 
 
-def organisation_names(engine: Engine) -> list[str]:
-    """Every organisation's name in alphabetical order, for the organisation chooser."""
-    statement = sa.select(organisation.c.name).order_by(organisation.c.name)
+def _visible(scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `organisation` keeping those a funder scope may see: its own funders,
+    the coordinators and participants of the projects they fund, and the owners and funders of
+    the programmes it sees (none: every organisation)."""
+    if scope is None:
+        return []
+    funded = sa.select(project.c.id).where(*project_scope(scope))
+    return [
+        sa.or_(
+            organisation.c.id.in_(scope_funder_ids(scope)),
+            organisation.c.id.in_(
+                sa.select(project.c.coordinator_id).where(project.c.id.in_(funded))
+            ),
+            organisation.c.id.in_(
+                sa.select(participant.c.organisation_id).where(participant.c.project_id.in_(funded))
+            ),
+            organisation.c.id.in_(
+                sa.union(
+                    sa.select(programme.c.owner_id).where(*programme_scope(scope)),
+                    sa.select(programme.c.funder_id).where(*programme_scope(scope)),
+                )
+            ),
+        )
+    ]
+
+
+def organisation_names(engine: Engine, *, scope: Scope = None) -> list[str]:
+    """Every organisation's name within `scope` (the funder scope) in alphabetical order, for
+    the organisation chooser."""
+    statement = sa.select(organisation.c.name).where(*_visible(scope)).order_by(organisation.c.name)
     with engine.connect() as conn:
         return list(conn.execute(statement).scalars())
 
@@ -90,8 +118,9 @@ def _grants(
     )
 
 
-def _statements(organisation_id: int) -> dict[str, sa.Select]:
-    """One query per table of the organisation page, keyed by its part of the detail."""
+def _statements(organisation_id: int, scope: Scope) -> dict[str, sa.Select]:
+    """One query per table of the organisation page, keyed by its part of the detail: the
+    projects, grants and programmes within `scope`."""
     roles = sa.union(
         sa.select(
             project.c.id.label("project_id"), sa.literal(ParticipantRole.COORDINATOR.value)
@@ -125,13 +154,17 @@ def _statements(organisation_id: int) -> dict[str, sa.Select]:
             project.c.end_date,
         )
         .join(project, project.c.id == roles.c.project_id)
+        .where(*project_scope(scope))
         .order_by(project.c.reference, role),
         # Received: the grants to the projects it coordinates (the coordinator holds the grant).
         "grants_received": _grants(
-            project.c.coordinator_id == organisation_id, funder, grant.c.funder_id, "funder"
+            sa.and_(project.c.coordinator_id == organisation_id, *grant_scope(scope)),
+            funder,
+            grant.c.funder_id,
+            "funder",
         ),
         "grants_given": _grants(
-            grant.c.funder_id == organisation_id,
+            sa.and_(grant.c.funder_id == organisation_id, *grant_scope(scope)),
             coordinator,
             project.c.coordinator_id,
             "coordinator",
@@ -145,6 +178,7 @@ def _statements(organisation_id: int) -> dict[str, sa.Select]:
             programme.c.end_date,
         )
         .join(programme, programme.c.id == relations.c.programme_id)
+        .where(*programme_scope(scope))
         .order_by(programme.c.code, relations.c.role),
         "buyer_groups": sa.select(
             buyer_group.c.name,
@@ -161,8 +195,10 @@ def _statements(organisation_id: int) -> dict[str, sa.Select]:
     }
 
 
-def organisation_detail(engine: Engine, *, name: str) -> dict | None:
-    """Everything about the organisation called `name`, or None when there is none.
+def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> dict | None:
+    """Everything about the organisation called `name`, or None when there is none within
+    `scope` (the funder scope: see `organisation_names`; its tables then hold only the
+    projects, grants and programmes the scope may see).
 
     `organisation`: its fields (kind, county, country, org number, source). Tables: `projects`
     (one row per project and role; a coordinator recorded on the project counts as its
@@ -171,12 +207,15 @@ def organisation_detail(engine: Engine, *, name: str) -> dict | None:
     SEK; `programmes` it owns or funds; `buyer_groups` it is a member of. `received` and `given`
     sum the two grant tables.
     """
-    statement = sa.select(organisation).where(organisation.c.name == name)
+    statement = sa.select(organisation).where(organisation.c.name == name, *_visible(scope))
     with engine.connect() as conn:
         row = conn.execute(statement).mappings().first()
     if row is None:
         return None
-    detail: dict = {"organisation": dict(row), **read_frames(engine, _statements(row["id"]))}
+    detail: dict = {
+        "organisation": dict(row),
+        **read_frames(engine, _statements(row["id"], scope)),
+    }
     for part in ("grants_received", "grants_given"):
         grants = as_money(detail[part], "amount_sek", "disbursed_sek", "remaining_sek")
         detail[part.removeprefix("grants_")] = {

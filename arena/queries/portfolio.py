@@ -9,7 +9,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena.domain import vinnova_project_url
-from arena.filters import NO_FILTERS, Filters, filtered_project_ids
+from arena.filters import (
+    NO_FILTERS,
+    Filters,
+    Scope,
+    filtered_project_ids,
+    grant_scope,
+    programme_scope,
+    project_scope,
+)
 from arena.queries._sql import (
     GRANT_DATE,
     LEVEL_OF_KIND_CODES,
@@ -111,25 +119,42 @@ def _split_list(values: pd.Series) -> list[str]:
     return sorted(set(items[items != ""]))
 
 
-def filter_options(engine: Engine) -> dict[str, list]:
-    """The values the filter widgets offer: all the store holds, whatever is filtered.
+def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
+    """The values the filter widgets offer: all the store holds within `scope` (the funder
+    scope), whatever is filtered.
 
     The years span every year a figure can count in: budget years, project periods, and the
     dates money moved (grant decisions, payments, spend).
     """
-    projects = project_table(engine)
+    projects = project_table(engine, filters=Filters(funders_scope=scope))
     organisations = read_frame(engine, sa.select(organisation.c.county).distinct())
     programmes = read_frame(
-        engine, sa.select(programme.c.code, programme.c.name).order_by(programme.c.code)
+        engine,
+        sa.select(programme.c.code, programme.c.name)
+        .where(*programme_scope(scope))
+        .order_by(programme.c.code),
     )
-    budget_years = read_frame(engine, sa.select(budget.c.year).distinct())["year"].tolist()
+    budget_years = read_frame(
+        engine,
+        sa.select(budget.c.year)
+        .join(programme, programme.c.id == budget.c.programme_id)
+        .where(*programme_scope(scope))
+        .distinct(),
+    )["year"].tolist()
     project_years = [
         d.year for column in ("start_date", "end_date") for d in projects[column].dropna()
     ]
+    paid = disbursement.join(grant, grant.c.id == disbursement.c.grant_id)
     extremes = sa.select(
         *(
-            sa.select(extreme(column)).scalar_subquery()
-            for column in (GRANT_DATE, disbursement.c.paid_on, expenditure.c.spent_on)
+            sa.select(extreme(column)).select_from(source).where(*where).scalar_subquery()
+            for column, source, where in (
+                (GRANT_DATE, grant, grant_scope(scope)),
+                (disbursement.c.paid_on, paid, grant_scope(scope)),
+                # Spend only bounds the years offered; a funder's view has no programme's
+                # spend but those it may see, nor other projects' spend.
+                (expenditure.c.spent_on, expenditure, [] if scope is None else [sa.false()]),
+            )
             for extreme in (sa.func.min, sa.func.max)
         )
     )
@@ -147,16 +172,24 @@ def filter_options(engine: Engine) -> dict[str, list]:
     }
 
 
-def project_references(engine: Engine) -> dict[str, str]:
-    """Every project's reference and title, for the project chooser."""
-    statement = sa.select(project.c.reference, project.c.title).order_by(project.c.reference)
+def project_references(engine: Engine, *, scope: Scope = None) -> dict[str, str]:
+    """Every project's reference and title within `scope`, for the project chooser."""
+    statement = (
+        sa.select(project.c.reference, project.c.title)
+        .where(*project_scope(scope))
+        .order_by(project.c.reference)
+    )
     with engine.connect() as conn:
         return dict(conn.execute(statement).all())
 
 
-def project_detail(engine: Engine, *, reference: str, today: date) -> dict | None:
+def project_detail(
+    engine: Engine, *, reference: str, today: date, scope: Scope = None
+) -> dict | None:
     """Everything about one project: its fields and one table per related kind (the imports
-    that touched it are `history.project_imports`).
+    that touched it are `history.project_imports`); None when there is no such project within
+    `scope` (a funder asking for another funder's project learns nothing, not even that it
+    exists). Within a scope the grants and payments are those of its funders only.
 
     `today` decides which open milestones are late.
     """
@@ -173,13 +206,13 @@ def project_detail(engine: Engine, *, reference: str, today: date) -> dict | Non
                 programme, programme.c.id == project.c.programme_id
             )
         )
-        .where(project.c.reference == reference)
+        .where(project.c.reference == reference, *project_scope(scope))
     )
     with engine.connect() as conn:
         row = conn.execute(row_statement).mappings().first()
     if row is None:
         return None
-    related = read_frames(engine, _related_statements(row["id"], reference))
+    related = read_frames(engine, _related_statements(row["id"], reference, scope))
     participants = related["participants"]
     participants["level"] = participants.pop("kind").map(LEVEL_OF_KIND_CODES)
     milestones = related["milestones"]
@@ -198,8 +231,9 @@ def project_detail(engine: Engine, *, reference: str, today: date) -> dict | Non
     }
 
 
-def _related_statements(project_id: int, reference: str) -> dict[str, sa.Select]:
-    """One query per table shown on the project page, keyed by its part of `project_detail`.
+def _related_statements(project_id: int, reference: str, scope: Scope) -> dict[str, sa.Select]:
+    """One query per table shown on the project page, keyed by its part of `project_detail`;
+    grants and payments within `scope`.
 
     Grants and participants point at the project by id; spend, indicator values and milestones
     by reference (their scope is a programme or a project).
@@ -229,7 +263,7 @@ def _related_statements(project_id: int, reference: str) -> dict[str, sa.Select]
             grant.c.source,
         )
         .join(funder, funder.c.id == grant.c.funder_id)
-        .where(grant.c.project_id == project_id)
+        .where(grant.c.project_id == project_id, *grant_scope(scope))
         .order_by(grant.c.reference),
         "disbursements": sa.select(
             grant.c.reference.label("grant_reference"),
@@ -237,7 +271,7 @@ def _related_statements(project_id: int, reference: str) -> dict[str, sa.Select]
             disbursement.c.amount_sek,
         )
         .join(grant, grant.c.id == disbursement.c.grant_id)
-        .where(grant.c.project_id == project_id)
+        .where(grant.c.project_id == project_id, *grant_scope(scope))
         .order_by(disbursement.c.paid_on),
         "spend": sa.select(
             expenditure.c.spent_on,

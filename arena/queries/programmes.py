@@ -9,6 +9,8 @@ the forecast and the overrun flag therefore compare the allocation with the prog
 spend only, the same rule the attention list uses.
 
 Pages show a programme's whole life: the sidebar's year filter does not narrow these figures.
+Within a funder scope (`scope=`) a funder sees the programmes it may see (`programme_scope`),
+and in them only the projects and grants it funds.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena import models
+from arena.filters import Scope, grant_scope, programme_scope, project_scope
 from arena.queries._sql import (
     GRANT_DATE,
     as_money,
@@ -99,12 +102,14 @@ def _programme_select() -> sa.Select:
         programme.c.code,
         programme.c.name,
         programme.c.name_en,
+        programme.c.kind,
         owner.c.name.label("owner"),
         funder.c.name.label("funder"),
         programme.c.start_date,
         programme.c.end_date,
         programme.c.report_due,
         programme.c.themes,
+        programme.c.sdg_goals,
         programme.c.description,
         programme.c.source,
     ).select_from(
@@ -125,27 +130,30 @@ def _programme_milestones(codes: sa.ColumnElement[bool] | None = None) -> sa.Sel
     return statement if codes is None else statement.where(codes)
 
 
-def programme_list(engine: Engine, *, today: date) -> pd.DataFrame:
+def programme_list(engine: Engine, *, today: date, scope: Scope = None) -> pd.DataFrame:
     """One row per programme: who owns and funds it, its period, themes and goals, its money
     and its report deadlines.
 
-    Columns: code, name, name_en, owner, funder, start_date, end_date, themes, goals (the
-    Agenda 2030 goals of its projects, "7; 11"), projects, allocated_sek (all budget years),
+    Columns: code, name, name_en, kind (a `ProgrammeKind`, None when unknown), owner, funder,
+    start_date, end_date, themes, sdg_goals (the programme's own Agenda 2030 goals, "9; 12"),
+    goals (the goals of its projects, "7; 11"), projects, allocated_sek (all budget years),
     final_report_due and final_report_state, reports_delivered, reports_late (past due, not
     delivered) and next_due (the next open deadline on or after `today`).
     """
     frames = read_frames(
         engine,
         {
-            "programmes": _programme_select().order_by(programme.c.code),
+            "programmes": _programme_select()
+            .where(*programme_scope(scope))
+            .order_by(programme.c.code),
             "allocated": sa.select(
                 programme.c.code, sa.func.sum(budget.c.amount_sek).label("allocated_sek")
             )
             .join(budget, budget.c.programme_id == programme.c.id)
             .group_by(programme.c.code),
-            "projects": sa.select(programme.c.code, project.c.sdg_goals).join(
-                project, project.c.programme_id == programme.c.id
-            ),
+            "projects": sa.select(programme.c.code, project.c.sdg_goals)
+            .join(project, project.c.programme_id == programme.c.id)
+            .where(*project_scope(scope)),
             "milestones": _programme_milestones(),
         },
     )
@@ -180,7 +188,7 @@ def _per_year(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def programme_detail(engine: Engine, *, code: str, today: date) -> dict | None:
+def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = None) -> dict | None:
     """Everything about programme `code`, its whole life; None when there is no such programme.
 
     Keys: "programme" (its fields, owner and funder by name), "years" (year, allocated_sek,
@@ -191,14 +199,18 @@ def programme_detail(engine: Engine, *, code: str, today: date) -> dict | None:
     the money: "budget" (year, amount_sek, source), "grants" (grant_reference,
     project_reference, funder, decision_date, start_date, amount_sek) and "spend" (spent_on,
     project_reference: empty for the programme's own spend, category, amount_sek,
-    description, source).
+    description, source). None too for a programme outside `scope`; within it, the projects
+    and grants it funds (the budget and the programme's own spend are the programme's).
     """
+    statement = _programme_select().where(programme.c.code == code, *programme_scope(scope))
     with engine.connect() as conn:
-        row = conn.execute(_programme_select().where(programme.c.code == code)).mappings().first()
+        row = conn.execute(statement).mappings().first()
     if row is None:
         return None
     programme_id = sa.select(programme.c.id).where(programme.c.code == code).scalar_subquery()
-    references = sa.select(project.c.reference).where(project.c.programme_id == programme_id)
+    references = sa.select(project.c.reference).where(
+        project.c.programme_id == programme_id, *project_scope(scope)
+    )
     own = sa.and_(expenditure.c.scope == "programme", expenditure.c.scope_ref == code)
     of_projects = sa.and_(expenditure.c.scope == "project", expenditure.c.scope_ref.in_(references))
     funder = organisation.alias("funder")
@@ -206,6 +218,7 @@ def programme_detail(engine: Engine, *, code: str, today: date) -> dict | None:
     spend_year = sa.extract("year", expenditure.c.spent_on)
     granted = (
         sa.select(grant.c.project_id, sa.func.sum(grant.c.amount_sek).label("granted_sek"))
+        .where(*grant_scope(scope))
         .group_by(grant.c.project_id)
         .subquery()
     )
@@ -228,7 +241,11 @@ def programme_detail(engine: Engine, *, code: str, today: date) -> dict | None:
                 grant_year.label("year"), sa.func.sum(grant.c.amount_sek).label("committed_sek")
             )
             .join(project, project.c.id == grant.c.project_id)
-            .where(project.c.programme_id == programme_id, GRANT_DATE.is_not(None))
+            .where(
+                project.c.programme_id == programme_id,
+                GRANT_DATE.is_not(None),
+                *grant_scope(scope),
+            )
             .group_by(grant_year),
             "spent_programme": sa.select(
                 spend_year.label("year"),
@@ -257,7 +274,7 @@ def programme_detail(engine: Engine, *, code: str, today: date) -> dict | None:
                     spent, spent.c.reference == project.c.reference
                 )
             )
-            .where(project.c.programme_id == programme_id)
+            .where(project.c.programme_id == programme_id, *project_scope(scope))
             .order_by(project.c.reference),
             "buyer_groups": sa.select(
                 buyer_group.c.name,
@@ -287,7 +304,7 @@ def programme_detail(engine: Engine, *, code: str, today: date) -> dict | None:
                     funder, funder.c.id == grant.c.funder_id
                 )
             )
-            .where(project.c.programme_id == programme_id)
+            .where(project.c.programme_id == programme_id, *grant_scope(scope))
             .order_by(GRANT_DATE, grant.c.reference),
             "spend": sa.select(
                 expenditure.c.spent_on,
@@ -332,7 +349,7 @@ def programme_detail(engine: Engine, *, code: str, today: date) -> dict | None:
     }
 
 
-def year_forecast(engine: Engine, *, code: str, today: date) -> dict | None:
+def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None) -> dict | None:
     """This year's burn-down and a forecast to year end of programme `code`'s own spend.
 
     None unless the programme has an allocation above zero for `today`'s year. The method:
@@ -347,9 +364,14 @@ def year_forecast(engine: Engine, *, code: str, today: date) -> dict | None:
     recent_pace_sek, forecast_sek, low_sek, high_sek (None without a forecast), and state:
     "over" (already spent above the allocation), "forecast_over" (the forecast is above it),
     "at_risk" (only the high end is above it), "within", or "too_early" (no complete month).
+    None too for a programme outside `scope` (the funder scope).
     """
     year = today.year
-    programme_id = sa.select(programme.c.id).where(programme.c.code == code).scalar_subquery()
+    programme_id = (
+        sa.select(programme.c.id)
+        .where(programme.c.code == code, *programme_scope(scope))
+        .scalar_subquery()
+    )
     month = sa.extract("month", expenditure.c.spent_on)
     frames = read_frames(
         engine,

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena.domain import IndicatorDirection
-from arena.filters import NO_FILTERS, Filters
+from arena.filters import NO_FILTERS, Filters, grant_scope
 from arena.i18n import TEXTS, Message, msg
 from arena.queries._sql import (
     GRANT_DATE,
@@ -30,6 +30,7 @@ from arena.queries._sql import (
     organisation,
     period_of,
     programme,
+    programme_codes,
     project,
     read_frame,
     read_frames,
@@ -92,9 +93,8 @@ def _value_rows(filters: Filters) -> sa.Subquery:
     `reporter` is the value's own programme, project or country.
     """
     scope = indicator_value.c.scope
-    programmes = (
-        [] if not filters.programmes else [indicator_value.c.scope_ref.in_(filters.programmes)]
-    )
+    codes = programme_codes(filters)
+    programmes = [] if codes is None else [indicator_value.c.scope_ref.in_(codes)]
     projects = (
         []
         if money_filters(filters).is_empty
@@ -204,10 +204,12 @@ def _registry(filters: Filters) -> sa.Select:
         )
         .order_by(indicator.c.code)
     )
-    if filters.programmes:
-        # An indicator of another programme is not part of the filtered view.
+    codes = programme_codes(filters)
+    if codes is not None:
+        # An indicator of another programme (or one outside the funder scope) is not part of
+        # the filtered view.
         statement = statement.where(
-            sa.or_(indicator.c.programme_id.is_(None), programme.c.code.in_(filters.programmes))
+            sa.or_(indicator.c.programme_id.is_(None), programme.c.code.in_(codes))
         )
     return statement
 
@@ -337,7 +339,9 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
                 sa.func.min(grant_year).label("first"),
                 sa.func.max(grant_year).label("last"),
             ).where(
-                grant.c.project_id.in_(money_project_ids(filters)), *within(GRANT_DATE, period)
+                grant.c.project_id.in_(money_project_ids(filters)),
+                *grant_scope(filters.funders_scope),
+                *within(GRANT_DATE, period),
             ),
             "outputs": sa.select(
                 sa.func.count().label("value"),

@@ -20,7 +20,9 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -56,7 +58,7 @@ def output_dir() -> Path:
     return path
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -133,11 +135,25 @@ def app_server(tmp_path_factory: pytest.TempPathFactory, output_dir: Path) -> It
             f"{init.stdout}\n{init.stderr}"
         )
 
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    # One log per server: with pytest-xdist each worker starts its own.
+    with serve_app(env, output_dir / "streamlit-{worker}.log") as base_url:
+        yield base_url
+
+
+@contextmanager
+def serve_app(
+    env: dict[str, str],
+    log_pattern: Path,
+    *options: str,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+) -> Iterator[str]:
+    """`streamlit run app.py` on loopback, on `port` (default: a free one), with `env` and extra
+    `options` (`--secrets.files=...`); yields its base URL on `host` once it is healthy, stops it
+    after. `log_pattern` names the log, `{worker}` in it the pytest-xdist worker."""
+    port = port or free_port()
+    base_url = f"http://{host}:{port}"
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    log_path = output_dir / f"streamlit-{worker}.log"
+    log_path = Path(str(log_pattern).format(worker=worker))
     with log_path.open("w") as log:
         proc = subprocess.Popen(
             [
@@ -151,6 +167,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory, output_dir: Path) -> It
                 f"--server.port={port}",
                 "--browser.gatherUsageStats=false",
                 "--server.fileWatcherType=none",
+                *options,
             ],
             cwd=REPO_ROOT,
             env=env,
@@ -164,6 +181,13 @@ def app_server(tmp_path_factory: pytest.TempPathFactory, output_dir: Path) -> It
         yield base_url
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def start_app() -> SimpleNamespace:
+    """For a test that needs a server of its own (another store, secrets): `serve` (serve_app)
+    and `free_port`, to know the port before the server starts (a redirect URI names it)."""
+    return SimpleNamespace(serve=serve_app, free_port=free_port)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from arena.auth import cli_identity
 from arena.i18n import format_sek
 from arena.ingest import load_demo
 from tests.fixtures.ingest import natural, upload
@@ -26,7 +27,7 @@ def _choose_undo(app, import_id: int):
 
 
 def test_upload_preview_commit_and_undo(engine, open_page):
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")
     app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
     assert not app.exception, app.exception
@@ -59,7 +60,7 @@ def test_upload_preview_commit_and_undo(engine, open_page):
 
 
 def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")
     bad = b"Diarienummer;Titel;Status\nDEMO-X;Fel;pausad\n"
     app.file_uploader[0].upload("fel.csv", bad, "text/csv").run()
@@ -78,7 +79,7 @@ def _projects(engine) -> int:
 def test_a_second_click_on_undo_never_reaches_another_import(engine, open_page):
     # The double click: the chooser jumped to the demo import after an undo, and a
     # second click undid the demo. Now it starts empty and the button needs a new choice.
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     demo_projects = _projects(engine)
     second = upload(engine, "projekt.csv", NEW_PROJECT)
     assert second.import_id == 2
@@ -101,7 +102,7 @@ def test_a_second_click_on_undo_never_reaches_another_import(engine, open_page):
 
 
 def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(engine, open_page):
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     demo_projects = _projects(engine)
     upload(engine, "projekt.csv", NEW_PROJECT)
     participant = "Diarienummer;Organisation;Roll\nDEMO-2026-999;Vinnova;beställare\n"
@@ -127,7 +128,7 @@ def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(e
 
 
 def test_undoing_most_of_the_store_says_so_and_needs_the_number_typed(engine, open_page):
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")
     _choose_undo(app, 1)
     assert "Ångringen tar bort" in app.error[0].value and "(100 %)" in app.error[0].value
@@ -144,7 +145,7 @@ def test_undoing_most_of_the_store_says_so_and_needs_the_number_typed(engine, op
 
 
 def test_the_preview_has_a_table_per_kind_with_labels_and_formatted_values(engine, open_page):
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")
     grants = (
         "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
@@ -175,7 +176,7 @@ def test_a_large_upload_shows_its_phases(engine, open_page, monkeypatch):
     from arena import dataview
 
     monkeypatch.setattr(dataview, "LARGE_UPLOAD_BYTES", 0)
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")
     app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
     assert not app.exception, app.exception

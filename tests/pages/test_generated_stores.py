@@ -20,6 +20,7 @@ from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
 from arena import config, store
+from arena.auth import cli_identity
 from arena.domain import (
     EffortKind,
     MilestoneKind,
@@ -328,7 +329,7 @@ def _render_everything(url: str, language: str) -> list[str]:
 def test_every_page_renders_any_store_in_both_languages(make_db, monkeypatch, uploads):
     url = make_db(migrated=True)
     monkeypatch.setenv("ARENA_DATABASE_URL", url)
-    result = import_files(store.get_engine(url), uploads, user="test")
+    result = import_files(store.get_engine(url), uploads, identity=cli_identity())
     assert result.outcome in ("committed", "unchanged"), [
         (p.table, p.row, p.column, p.error, p.text("en")) for p in result.problems
     ]

@@ -3,6 +3,7 @@ and buyer groups, opened by `?org=<name>` from any table that names it."""
 
 from __future__ import annotations
 
+from arena.auth import cli_identity
 from arena.i18n import format_sek, t
 from arena.ingest import Upload, import_files
 from arena.queries import organisations
@@ -71,7 +72,9 @@ def test_an_organisation_with_nothing_attached_and_an_empty_store(engine, open_p
     app = open_page(engine, page="organisation")
     assert [info.value for info in app.info] == [t("empty.store", "sv")]
     organisation = "Namn;Typ;Län\nEnsam kommun;municipality;Skåne län\n"
-    result = import_files(engine, [Upload("organisationer.csv", organisation.encode())])
+    result = import_files(
+        engine, [Upload("organisationer.csv", organisation.encode())], identity=cli_identity()
+    )
     assert result.outcome == "committed", result.problems
     app = open_page(engine, page="organisation", org="Ensam kommun")
     assert [caption.value for caption in app.caption].count(t("project.none", "sv")) == 5

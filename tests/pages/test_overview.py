@@ -7,6 +7,7 @@ import json
 import pytest
 
 from arena import config
+from arena.auth import cli_identity
 from arena.ingest import Upload, import_files
 from tests.pages.demo_facts import NBSP, demo_count, demo_sum, msek
 
@@ -126,7 +127,9 @@ def test_an_import_by_another_process_shows_on_the_next_run(engine, open_page):
     def load(*references: str) -> None:
         rows = "".join(f"{reference};Projekt {reference};ongoing\n" for reference in references)
         projects = "Diarienummer;Titel;Status\n" + rows
-        result = import_files(engine, [Upload("projekt.csv", projects.encode())], user="cli")
+        result = import_files(
+            engine, [Upload("projekt.csv", projects.encode())], identity=cli_identity()
+        )
         assert result.outcome == "committed", result.problems
 
     load("A-1")

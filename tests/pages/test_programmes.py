@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date
 
-from arena import config, ui
+from arena import config, tables, ui
 from arena.i18n import t
+from arena.queries import organisations
 from arena.ui import plain
 from tests.pages.demo_facts import NBSP, demo_sum
 
@@ -37,10 +39,22 @@ def test_the_buyer_group_assignment_has_its_budget_and_final_report(demo_engine,
     final = deadlines[deadlines["Senast"] == "2019-03-31"].iloc[0]
     assert final["Levererad"] == report["Levererad"] == "2019-03-29"
     assert final["Läge"] == "Levererad"
-    listing = _frame(app, "Slutrapport senast").set_index("link")
+    listing = _frame(app, "Slutrapport senast").set_index("Kod")
     row = listing.loc["programmes?programme=BG-2017"]
     assert (row["Slutrapport senast"], row["Slutrapportens läge"]) == ("2019-03-31", "Levererad")
     assert row["Budget, alla år"] == f"4{NBSP}000{NBSP}000 kr"
+    # What kind of programme, and who owns and funds it: each name opens its organisation.
+    assert row["Typ"] == "Regeringsuppdrag"
+    assert listing.loc["programmes?programme=P2I", "Typ"] == "Nätverksprojekt"
+    assert row["Ägare"] == organisations.url("Upphandlingsmyndigheten")
+    assert row["Finansiär"] == organisations.url("Regeringskansliet (Näringsdepartementet)")
+    shown = next(f for f in app.dataframe if "Slutrapport senast" in f.value.columns).proto
+    for header in ("Kod", "Ägare", "Finansiär"):  # each link reads as the code or name it opens
+        config = json.loads(shown.columns)[header]["type_config"]
+        assert config == {"type": "link", "display_text": tables.LINK_TEXT}
+    # The demo's programmes name no goals of their own: their projects' goals, said so.
+    goals = [goal for goal in listing["Agenda 2030-mål"] if goal]
+    assert goals and all(goal.endswith(" (projektens mål)") for goal in goals)
     groups = _frame(app, "Medlemmar")
     assert "Beställargrupp transport" in set(groups["Namn"])
     assert len(app.get("plotly_chart")) >= 2  # money per year, projects by status and stage

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from arena.auth import cli_identity
 from arena.ingest import Upload, import_files
+from arena.queries import organisations
 from arena.ui import plain
 
 
@@ -20,10 +22,18 @@ def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page
     grants = next(
         frame.value for frame in app.dataframe if "Bidragsreferens" in frame.value.columns
     )
-    assert grants.iloc[0]["Finansiär"] == "Vinnova"
+    # Every organisation it names opens the organisation's page: funder, participants and
+    # the coordinator under the facts.
+    assert grants.iloc[0]["Finansiär"] == organisations.url("Vinnova")
+    participants = next(frame.value for frame in app.dataframe if "Roll" in frame.value.columns)
+    coordinator = organisations.url("Teknikföretagens Service i Sverige AB")
+    assert coordinator in set(participants["Organisation"])
+    (link,) = [link for link in app.get("page_link") if "org=" in link.proto.query_string]
+    assert link.proto.query_string == "org=Teknikf%C3%B6retagens+Service+i+Sverige+AB"
+    assert plain("Teknikföretagens Service i Sverige AB") in link.proto.label
     assert grants.iloc[0]["Belopp"] == "150\u00a0000 kr"
     imports = next(frame.value for frame in app.dataframe if "Import" in frame.value.columns)
-    assert imports.iloc[0]["Vem"] == "demo"
+    assert imports.iloc[0]["Vem"] == cli_identity().subject  # who loaded the demo
     assert app.get("link_button")  # to Vinnova's public search for the diarienummer
 
 
@@ -51,7 +61,9 @@ def test_a_crafted_file_and_link_show_as_text(engine, open_page):
         "Diarienummer;Titel;Titel (engelska);Beskrivning;Status;Koordinator;Källa\n"
         f"2020-00001;{HOSTILE};{HOSTILE};{HOSTILE};ongoing;;{HOSTILE}\n"
     )
-    result = import_files(engine, [Upload("projekt.csv", projects.encode())], user="test")
+    result = import_files(
+        engine, [Upload("projekt.csv", projects.encode())], identity=cli_identity()
+    )
     assert result.outcome == "committed", result.problems
     app = open_page(engine, page="project", ref="2020-00001")
     assert [header.value for header in app.header] == [ESCAPED]

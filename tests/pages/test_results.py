@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 
+from arena.auth import cli_identity
 from arena.i18n import t
 from arena.ingest import Upload, import_files
+from arena.queries import organisations
 
 
 def _tables(app) -> list:
@@ -28,6 +30,8 @@ def test_the_registry_shows_real_values_with_source_and_coverage(demo_engine, op
     assert doffin["Senaste värde (år)"] == "180 (2016)"
     assert doffin["Mål (år)"] == "Inget mål" and doffin["Framsteg mot mål"] == "–"
     assert doffin["Källa"] == "SOI-artikel 2021-04-26 (seed 004)"
+    # The owner opens its organisation page.
+    assert doffin["Ägare"] == organisations.url("Leverandørutviklingsprogrammet (LUP)")
     sweden = registry.loc["SE_INNOVATION_PROCUREMENTS"]
     assert sweden["Täckning"] == "5 %"
     assert sweden["Anmärkning"] == "Innovationsfältet saknades för cirka 95 % av annonserna"
@@ -92,7 +96,11 @@ def test_an_empty_store_says_so(engine, open_page):
 
 
 def _load(engine, files: dict[str, str]) -> None:
-    result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in files.items()],
+        identity=cli_identity(),
+    )
     assert result.outcome == "committed", result.problems
 
 

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from arena import brief, config
+from arena.auth import cli_identity
 from arena.filters import NO_FILTERS, Filters
 from arena.i18n import format_msek, format_number, format_sek, t
 from arena.ingest import Upload, import_files
@@ -90,7 +91,9 @@ def test_the_brief_follows_the_filters(demo_engine):
 def test_data_is_never_markup(engine):
     hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     projects = f"Diarienummer;Titel;Status;Slutdatum\nH-1;{hostile};ongoing;2020-01-31\n"
-    result = import_files(engine, [Upload("projekt.csv", projects.encode())], user="test")
+    result = import_files(
+        engine, [Upload("projekt.csv", projects.encode())], identity=cli_identity()
+    )
     assert result.outcome == "committed", result.problems
     document = _brief(engine, "sv", Filters(text=hostile))
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in document  # the title, listed

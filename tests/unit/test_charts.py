@@ -20,27 +20,27 @@ def test_budget_years_are_categories_and_amounts_are_swedish():
             "spent_sek": [1_874_300, 1_951_800],
         }
     ).astype("Int64")
-    figure = charts.budget_bars(frame, "sv")
+    figure = charts.funding.budget_bars(frame, "sv")
     assert figure.layout.xaxis.type == "category"
     assert list(figure.data[0].x) == ["2017", "2018"]
     assert figure.data[0].text[0] == "2\u00a0000\u00a0000 kr"
     assert figure.layout.separators == ", "
-    english = charts.budget_bars(frame, "en")
+    english = charts.funding.budget_bars(frame, "en")
     assert english.data[0].text[0] == "SEK 2,000,000"
     assert english.layout.title.text == "Budget and spend per year"
 
 
 def test_every_status_keeps_its_colour(demo_engine):
     projects = portfolio.project_table(demo_engine)
-    figure = charts.timeline(projects, "sv", today=TODAY)
+    figure = charts.portfolio.timeline(projects, "sv", today=TODAY)
     colours = {trace.name: trace.marker.color for trace in figure.data}
-    assert colours["Pågående"] == charts.STATUS_COLOURS["ongoing"]
-    assert colours["Avslutad"] == charts.STATUS_COLOURS["completed"]
-    assert len(set(charts.STATUS_COLOURS.values())) == 5
+    assert colours["Pågående"] == charts._base.STATUS_COLOURS["ongoing"]
+    assert colours["Avslutad"] == charts._base.STATUS_COLOURS["completed"]
+    assert len(set(charts._base.STATUS_COLOURS.values())) == 5
 
 
 def test_pipeline_carries_codes_for_click_filtering(demo_engine):
-    figure = charts.pipeline(portfolio.project_table(demo_engine), "sv")
+    figure = charts.portfolio.pipeline(portfolio.project_table(demo_engine), "sv")
     assert figure.layout.barmode == "stack"
     first = figure.data[0]
     assert list(first.customdata[0]) == ["desired", first.customdata[0][1]]
@@ -48,20 +48,20 @@ def test_pipeline_carries_codes_for_click_filtering(demo_engine):
 
 
 def test_sector_colours_are_distinct_and_stable():
-    assert len(set(charts.SECTOR_COLOURS.values())) == len(charts.SECTOR_COLOURS)
-    assert charts.sector_colour("Transport") == charts.SECTOR_COLOURS["Transport"]
-    assert charts.sector_colour("Något nytt") == charts.OTHER_COLOUR
+    assert len(set(charts._base.SECTOR_COLOURS.values())) == len(charts._base.SECTOR_COLOURS)
+    assert charts._base.sector_colour("Transport") == charts._base.SECTOR_COLOURS["Transport"]
+    assert charts._base.sector_colour("Något nytt") == charts._base.OTHER_COLOUR
 
 
 def test_grant_boxes_by_year_use_categories(demo_engine):
     grants = funding.grant_distribution(demo_engine)
-    figure = charts.grant_boxes(grants, "sv", by="year")
+    figure = charts.funding.grant_boxes(grants, "sv", by="year")
     assert figure.layout.xaxis.type == "category"
     assert all(trace.name.isdigit() for trace in figure.data)
 
 
 def test_money_to_results_names_the_national_result(demo_engine):
-    figure = charts.money_to_results(results.money_to_results(demo_engine), "sv")
+    figure = charts.results.money_to_results(results.money_to_results(demo_engine), "sv")
     texts = " ".join(annotation.text for annotation in figure.layout.annotations)
     assert "Andel innovationsupphandlingar (2022)" in texts
     assert "4,6 %" in texts
@@ -82,7 +82,7 @@ def test_names_from_data_reach_plotly_escaped():
             "name": [None, None, None, None, {"sv": HOSTILE, "en": HOSTILE}],
         }
     )
-    annotations = [a.text for a in charts.money_to_results(chain, "sv").layout.annotations]
+    annotations = [a.text for a in charts.results.money_to_results(chain, "sv").layout.annotations]
     assert any(ESCAPED in text for text in annotations)
     assert not any("<a " in text or "<img" in text for text in annotations)
 
@@ -95,21 +95,21 @@ def test_names_from_data_reach_plotly_escaped():
             "end_date": [date(2021, 1, 1)],
         }
     )
-    (bar,) = charts.timeline(projects, "sv", today=TODAY).data
+    (bar,) = charts.portfolio.timeline(projects, "sv", today=TODAY).data
     # The first 40 characters of the title, cut before escaping.
     assert list(bar.y) == ['2020-00001 &lt;a href="https://evil.example"&gt;klick&lt;/a&gt;']
 
     places = pd.DataFrame(
         {"county": [HOSTILE], "level": ["local"], "projects": [1]},
     )
-    assert charts.county_level(places, "sv").data[0].y[0] == ESCAPED
+    assert charts.portfolio.county_level(places, "sv").data[0].y[0] == ESCAPED
     sectors = pd.DataFrame({"sector": [HOSTILE], "stage": ["pre_study"], "projects": [1]})
-    figure = charts.sector_stage(sectors, "sv")
+    figure = charts.portfolio.sector_stage(sectors, "sv")
     assert figure.data[0].y[0] == ESCAPED
     assert figure.data[0].customdata[0][0] == HOSTILE  # clicks still filter on the real value
     paid = pd.DataFrame({"funder": [HOSTILE], "year": [2020], "disbursed_sek": [100]})
-    assert charts.disbursements(paid, "sv").data[0].name == ESCAPED
+    assert charts.funding.disbursements(paid, "sv").data[0].name == ESCAPED
     grants = pd.DataFrame({"sector": [HOSTILE], "amount_sek": [100], "year": [2020]})
-    (box,) = charts.grant_boxes(grants, "sv", by="sector").data
+    (box,) = charts.funding.grant_boxes(grants, "sv", by="sector").data
     assert box.name == ESCAPED
     assert HOSTILE not in box.hovertemplate  # names never become part of a hover template

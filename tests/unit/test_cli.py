@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import event
 
 from arena import config
+from arena.auth import cli_identity
 from arena.cli import main
 from arena.ingest.kinds import KINDS
 from arena.store import get_engine
@@ -161,7 +162,11 @@ def test_a_full_disk_comes_back_to_the_page_as_a_problem(sqlite_url):
 
     assert main(["init"]) == 0
     _full(sqlite_url)
-    result = import_files(get_engine(sqlite_url), [Upload("projekt.csv", MANY_PROJECTS.encode())])
+    result = import_files(
+        get_engine(sqlite_url),
+        [Upload("projekt.csv", MANY_PROJECTS.encode())],
+        identity=cli_identity(),
+    )
     assert (result.outcome, result.store_failed) == ("rejected", True)
     (problem,) = result.problems
     assert problem.error == "general-error"

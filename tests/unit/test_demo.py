@@ -8,6 +8,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from arena import config, models
+from arena.auth import cli_identity
 from arena.ingest import load_demo
 from arena.ingest.kinds import KINDS
 from arena.ingest.natural import read_natural
@@ -227,11 +228,14 @@ def test_the_store_holds_every_row_of_the_demo_files(demo_engine):
 
 
 def test_the_demo_loads_through_the_import_pipeline_once(engine):
-    result = load_demo(engine)
+    result = load_demo(engine, identity=cli_identity())
     assert result is not None and result.outcome == "committed"
     assert result.problems == [] or all(p.severity == "warning" for p in result.problems)
     with engine.connect() as conn:
         runs = conn.execute(sa.select(models.ImportRun.__table__)).mappings().all()
-    assert [(run["user"], run["outcome"]) for run in runs] == [("demo", "committed")]
+    # Recorded as whoever loaded it (here the command line), like any import.
+    assert [(run["user"], run["outcome"]) for run in runs] == [
+        (cli_identity().subject, "committed")
+    ]
     # A second call leaves the store alone: the demo never overwrites a user's data.
-    assert load_demo(engine) is None
+    assert load_demo(engine, identity=cli_identity()) is None

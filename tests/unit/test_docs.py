@@ -49,6 +49,10 @@ def _options(parser: argparse.ArgumentParser) -> list[str]:
     ]
 
 
+def _has_subcommands(parser: argparse.ArgumentParser) -> bool:
+    return any(isinstance(a, argparse._SubParsersAction) for a in parser._actions)
+
+
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return dict(commands.choices)
@@ -68,8 +72,19 @@ def test_the_synopsis_names_every_command_option_and_argument():
     assert all(line.startswith(CLI) for line in synopsis), synopsis
     for option in _options(parser):
         assert any(_mentions(line, option) for line in synopsis), option
-    for name, command in _subcommands(parser).items():
-        lines = [line for line in synopsis if line.split()[3:4] == [name]]
+    # A command with sub-commands of its own (`users add`) is checked per sub-command.
+    commands = [
+        ([name, *nested], sub)
+        for name, command in _subcommands(parser).items()
+        for nested, sub in (
+            [([n], c) for n, c in _subcommands(command).items()]
+            if _has_subcommands(command)
+            else [([], command)]
+        )
+    ]
+    for words, command in commands:
+        name = " ".join(words)
+        lines = [line for line in synopsis if line.split()[3 : 3 + len(words)] == words]
         assert lines, f"`{CLI} {name}` is missing from the README's synopsis"
         for option in _options(command):
             assert _mentions(lines[0], option), f"{name} {option}"

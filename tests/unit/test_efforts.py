@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from arena import charts
+from arena.auth import cli_identity
 from arena.filters import Filters
 from arena.ingest import Upload, import_files
 from arena.queries import efforts
@@ -30,7 +31,11 @@ FILES = {
 
 @pytest.fixture
 def store(engine):
-    result = import_files(engine, [Upload(name, text.encode()) for name, text in FILES.items()])
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in FILES.items()],
+        identity=cli_identity(),
+    )
     assert result.outcome == "committed", result.problems
     return engine
 
@@ -116,7 +121,7 @@ def test_an_empty_store_has_seven_efforts_with_nothing_done(engine):
 
 def test_the_chart_has_years_as_categories_and_leaves_unrecorded_sums_out(store):
     years = efforts.effort_years(store)
-    figure = charts.effort_years(years, "participants", "sv")
+    figure = charts.efforts.effort_years(years, "participants", "sv")
     assert figure.layout.xaxis.type == "category"
     bars = {bar.name: bar for bar in figure.data}
     # Financing records no participants at all: no bar; knowledge sharing's 2022 one is empty.
@@ -124,6 +129,6 @@ def test_the_chart_has_years_as_categories_and_leaves_unrecorded_sums_out(store)
     assert list(bars["Kunskapsspridning"].x) == ["2021", "2022"]
     assert list(bars["Kunskapsspridning"].y) == [100, None]
     assert figure.layout.title.text == "Deltagare per insats och år"
-    cost = charts.effort_years(years, "cost_sek", "en")
+    cost = charts.efforts.effort_years(years, "cost_sek", "en")
     assert cost.layout.yaxis.title.text == "SEK"
     assert {bar.name: list(bar.text) for bar in cost.data}["Financing"] == ["–", "SEK 1,000,000"]

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from arena import export, models
+from arena.auth import cli_identity
 from arena.domain import ProjectStatus
 from arena.ingest import Upload, import_files
 from arena.ingest import values as v
@@ -290,14 +291,14 @@ def test_every_kind_round_trips_through_the_importer(demo_engine, engine, file_f
         Upload(f"{kind}.{file_format}", _export(demo_engine, kind, file_format, delimiter))
         for kind in kind_order(list(KINDS))
     ]
-    result = import_files(engine, uploads)
+    result = import_files(engine, uploads, identity=cli_identity())
     assert result.outcome == "committed", result.problems
     assert result.problems == []
     assert sorted(result.kinds) == sorted(KINDS)
     for kind in KINDS:
         assert _dump(engine, kind) == _dump(demo_engine, kind), kind
     # The importer's own diff agrees: the same files again change nothing.
-    again = import_files(engine, uploads, dry_run=True)
+    again = import_files(engine, uploads, dry_run=True, identity=cli_identity())
     assert again.counts["new"] == again.counts["updated"] == again.counts["rejected"] == 0
 
 
@@ -491,7 +492,11 @@ def test_360giving_uses_the_organisationsnummer_when_there_is_one(engine):
         "G-1;P-1;Vinnova;100 000;2024-01-15\n"
         "G-2;P-2;Vinnova;50 000;\n",
     }
-    result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in files.items()],
+        identity=cli_identity(),
+    )
     assert result.outcome == "committed", result.problems
     rows = {row["Identifier"]: row for row in _csv_rows(giving360.to_csv(engine))}
     first = rows["360G-arenamonitor-G-1"]
@@ -588,11 +593,11 @@ def test_neutralised_text_re_imports_unchanged(engine):
     from arena.ingest import Upload, import_files
 
     projects = "reference;title;status\nX-1;=1+1;ongoing\nX-2;@SUM(A1);planned\nX-3;-5 %;desired\n"
-    first = import_files(engine, [Upload("p.csv", projects.encode())])
+    first = import_files(engine, [Upload("p.csv", projects.encode())], identity=cli_identity())
     assert first.outcome == "committed", first.problems
     exported = export.to_csv_bytes(export.export_frame(engine, "projects"), delimiter=";")
     assert b"'=1+1" in exported
-    again = import_files(engine, [Upload("export.csv", exported)])
+    again = import_files(engine, [Upload("export.csv", exported)], identity=cli_identity())
     assert again.outcome == "unchanged", again.problems
 
 

@@ -8,8 +8,10 @@ import csv
 import io
 import sys
 
+from arena.auth import cli_identity
 from arena.cli import main
 from arena.ingest import Upload, import_files
+from arena.queries import history
 from tests.fixtures.ingest import FIXTURES, dump, natural, with_organisations
 
 
@@ -29,9 +31,11 @@ PROJECTS = (
 def test_a_committed_import_exits_0_and_says_what_it_did(engine, tmp_path, capsys):
     with_organisations(engine)
     path = _write(tmp_path, "projekt.csv", PROJECTS)
-    assert main(["import", path, "--user", "anna"]) == 0
+    assert main(["import", path]) == 0
     out = capsys.readouterr().out
     assert "projekt.csv: Committed as import 2: 2 new." in out
+    # Recorded as the command line's identity, not a name typed on it.
+    assert history.import_history(engine)["user"].iloc[0] == cli_identity().subject
     assert "Committed as import 2" in out
     assert [p["reference"] for p in natural(engine, "projects")] == ["2020-00001", "2020-00002"]
     # The same file again: nothing to do, and the earlier import is named.
@@ -102,7 +106,10 @@ def test_import_reports_its_phases_through_the_callback_and_on_a_terminal(
     heard: list[tuple[str, int]] = []
     path = _write(tmp_path, "projekt.csv", PROJECTS)
     result = import_files(
-        engine, [Upload("projekt.csv", PROJECTS.encode())], progress=lambda *a: heard.append(a)
+        engine,
+        [Upload("projekt.csv", PROJECTS.encode())],
+        progress=lambda *a: heard.append(a),
+        identity=cli_identity(),
     )
     assert result.outcome == "committed"
     assert heard == [("read", 0), ("validate", 2), ("plan", 2), ("write", 2)]

@@ -17,6 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 
 from arena import models
+from arena.auth import Identity, Role, cli_identity
 from arena.ingest import UndoError, apply, load_demo, undo
 from arena.ingest.plan import FieldChange
 from tests.fixtures.ingest import dump, errors, natural, rejected, upload, with_organisations
@@ -77,7 +78,8 @@ def test_a_dry_run_of_a_bad_file_counts_the_rejected_rows_and_writes_nothing(eng
 def test_a_commit_upserts_by_natural_key_and_records_the_run(engine):
     first = _with_projects(engine)
     data = PROJECTS.replace("Smart belysning", "Smart gatubelysning") + "2020-00009;Nytt;önskad;;\n"
-    result = upload(engine, "projekt.csv", data, user="anna")
+    anna = Identity("anna@example.se", "Anna", frozenset({Role.EDITOR}), frozenset(), "oidc")
+    result = upload(engine, "projekt.csv", data, identity=anna)
     assert result.outcome == "committed", result.problems
     assert result.counts == {"new": 1, "updated": 1, "unchanged": 2, "rejected": 0, "deleted": 0}
     assert [(p["reference"], p["title"]) for p in natural(engine, "projects")] == [
@@ -94,7 +96,7 @@ def test_a_commit_upserts_by_natural_key_and_records_the_run(engine):
         "committed",
         "projects",
     )
-    assert runs[-1]["user"] == "anna" and result.import_id > first
+    assert runs[-1]["user"] == "anna@example.se" and result.import_id > first
 
 
 def test_the_same_file_twice_changes_nothing_and_says_so(engine):
@@ -135,7 +137,7 @@ def test_an_organisation_number_twice_in_a_file_is_a_unique_error(engine):
 
 
 def test_replace_deletes_only_rows_of_that_kind_that_the_file_lacks(engine):
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     others = {kind: natural(engine, kind) for kind in ("programmes", "projects", "grants")}
     data = "Program;År;Belopp\nBG-2017;2017;2 100 000\nBG-2017;2018;2 000 000\n"
     result = upload(engine, "budget.csv", data, replace=True)
@@ -160,7 +162,7 @@ def test_replace_refuses_to_delete_rows_others_still_refer_to(engine):
 
 
 def test_replace_with_a_layout_replaces_only_what_the_file_is_about(engine):
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     organisations = natural(engine, "organisations")
     # Vinnova's projects and grants are replaced; the organisations it names only in passing
     # (coordinators) are not, so no organisation is deleted.
@@ -189,7 +191,7 @@ def test_without_replace_nothing_is_ever_deleted(engine):
 
 
 def test_undo_gives_back_every_kind_byte_for_byte(engine):
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     before = dump(engine, history=False)
     # Creates and updates across kinds (the demo has 2018-04510 and its grant) ...
     vinnova = upload(engine, "vinnova.json")
@@ -202,8 +204,13 @@ def test_undo_gives_back_every_kind_byte_for_byte(engine):
     assert replaced.counts["deleted"] > 0
     assert dump(engine, history=False) != before
 
-    assert undo(engine, replaced.import_id)["restored"] == 1 + replaced.counts["deleted"]
-    assert undo(engine, vinnova.import_id)["deleted"] == vinnova.counts["new"]
+    assert (
+        undo(engine, replaced.import_id, identity=cli_identity())["restored"]
+        == 1 + replaced.counts["deleted"]
+    )
+    assert (
+        undo(engine, vinnova.import_id, identity=cli_identity())["deleted"] == vinnova.counts["new"]
+    )
     assert dump(engine, history=False) == before
     with engine.connect() as conn:
         run_table = models.ImportRun.__table__
@@ -218,14 +225,14 @@ def test_undo_refuses_when_a_later_import_changed_the_same_rows(engine):
     assert (first.outcome, second.outcome) == ("committed", "committed")
     before = dump(engine)
     with pytest.raises(UndoError) as refused:
-        undo(engine, first.import_id)
+        undo(engine, first.import_id, identity=cli_identity())
     assert "2020-00001" in refused.value.message.render(
         "en"
     ) and "2020-00001" in refused.value.message.render("sv")
     assert dump(engine) == before
     # Last in, first out works.
-    undo(engine, second.import_id)
-    undo(engine, first.import_id)
+    undo(engine, second.import_id, identity=cli_identity())
+    undo(engine, first.import_id, identity=cli_identity())
     assert natural(engine, "projects")[0]["title"] == "Smart belysning"
 
 
@@ -234,12 +241,12 @@ def test_undo_refuses_rows_created_then_changed_and_unknown_or_repeated_undos(en
     changed = upload(engine, "projekt.csv", PROJECTS.replace("Fossilfria", "Elektriska"))
     assert changed.outcome == "committed"
     with pytest.raises(UndoError):
-        undo(engine, created)
-    undo(engine, changed.import_id)
+        undo(engine, created, identity=cli_identity())
+    undo(engine, changed.import_id, identity=cli_identity())
     with pytest.raises(UndoError, match="cannot be undone"):
-        undo(engine, changed.import_id)
+        undo(engine, changed.import_id, identity=cli_identity())
     with pytest.raises(UndoError, match="does not exist"):
-        undo(engine, 9999)
+        undo(engine, 9999, identity=cli_identity())
 
 
 # --- two writers --------------------------------------------------------------------------------
@@ -324,12 +331,12 @@ def test_a_preview_does_not_wait_for_a_writer(engine, backend):
 
 def test_dates_survive_the_round_trip_through_history(engine):
     # Disbursements are keyed by a date: undo must read it back as a date.
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     before = dump(engine, history=False)
     data = "Bidragsreferens;Utbetalningsdatum;Belopp\nDEMO-G-001;2017-03-16;1 000\n"
     result = upload(engine, "utbetalningar.csv", data)
     assert result.outcome == "committed", result.problems
     (row,) = [d for d in natural(engine, "disbursements") if d["paid_on"] == date(2017, 3, 16)]
     assert row["amount_sek"] == 1_000
-    undo(engine, result.import_id)
+    undo(engine, result.import_id, identity=cli_identity())
     assert dump(engine, history=False) == before

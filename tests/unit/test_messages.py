@@ -9,6 +9,7 @@ import string
 import pytest
 
 from arena import dataops, i18n
+from arena.auth import cli_identity
 from arena.cli import main
 from arena.ingest.report import (
     Problem,
@@ -130,9 +131,9 @@ def test_the_undo_says_how_many_rows_it_removed(engine, count, sv, en) -> None:
     committed = upload(engine, "projekt.csv", _projects(count))
     assert committed.outcome == "committed"
     # Undo, commit again and undo again: the same plan told in each language.
-    first = dataops.undo(engine, committed.import_id, "sv")
+    first = dataops.undo(engine, committed.import_id, "sv", identity=cli_identity())
     again = upload(engine, "projekt2.csv", _projects(count))
-    second = dataops.undo(engine, again.import_id, "en")
+    second = dataops.undo(engine, again.import_id, "en", identity=cli_identity())
     assert first.ok and second.ok
     assert first.message == f"Import {committed.import_id} {sv}"
     assert second.message == f"Import {again.import_id} {en}"
@@ -141,11 +142,11 @@ def test_the_undo_says_how_many_rows_it_removed(engine, count, sv, en) -> None:
 def test_an_undo_refusal_names_its_rows_in_the_readers_language(engine) -> None:
     with_organisations(engine)
     committed = upload(engine, "projekt.csv", _projects(1))
-    dataops.undo(engine, committed.import_id, "sv")
-    refused = dataops.undo(engine, committed.import_id, "sv")
+    dataops.undo(engine, committed.import_id, "sv", identity=cli_identity())
+    refused = dataops.undo(engine, committed.import_id, "sv", identity=cli_identity())
     assert not refused.ok
     assert refused.message == f"Importen {committed.import_id} kan inte ångras (status: undone)."
-    missing = dataops.undo(engine, 999, "en")
+    missing = dataops.undo(engine, 999, "en", identity=cli_identity())
     assert missing.message == "Import 999 does not exist."
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from arena import charts
+from arena.auth import cli_identity
 from arena.filters import Filters
 from arena.ingest import Upload, import_files
 from arena.queries import networks
@@ -44,7 +45,11 @@ FILES = {
 
 @pytest.fixture
 def store(engine):
-    result = import_files(engine, [Upload(name, text.encode()) for name, text in FILES.items()])
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in FILES.items()],
+        identity=cli_identity(),
+    )
     assert result.outcome == "committed", result.problems
     return engine
 
@@ -138,7 +143,7 @@ def test_an_empty_store_has_no_networks(engine):
 
 
 def test_the_members_chart_stacks_levels_per_county_the_missing_county_last(store):
-    figure = charts.network_members(networks.members_by_county(store), "en")
+    figure = charts.networks.network_members(networks.members_by_county(store), "en")
     bars = {bar.name: bar for bar in figure.data}
     assert list(bars) == ["National", "Regional", "Local", "No level"]
     assert list(bars["National"].y) == [
@@ -156,5 +161,5 @@ def test_a_county_from_data_reaches_the_chart_as_text():
     frame = pd.DataFrame(
         {"county": ["<b>Län</b>"], "level": ["local"], "organisations": [1], "memberships": [1]}
     )
-    figure = charts.network_members(frame, "sv")
+    figure = charts.networks.network_members(frame, "sv")
     assert list(figure.data[0].y) == ["&lt;b&gt;Län&lt;/b&gt;"]

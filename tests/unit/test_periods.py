@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from arena.auth import cli_identity
 from arena.export import filtered_frame_to_bytes
 from arena.filters import NO_FILTERS, Filters
 from arena.ingest import Upload, import_files
@@ -55,7 +56,11 @@ STORE = {
 
 
 def _import(engine, files: dict[str, str]) -> None:
-    result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in files.items()],
+        identity=cli_identity(),
+    )
     assert result.outcome == "committed", result.problems
 
 
@@ -143,7 +148,11 @@ def test_attention_follows_the_rule(spanning):
     ]
     # The 2018 budget of 5 000 was overspent (6 000): a 2018 item, not a 2019 one.
     overrun = attention.attention(spanning, filters=Filters(years=(2018, 2018)), today=TODAY)
-    assert overrun.loc[overrun["reason"] == "budget_overrun", "detail"].tolist() == ["2018: +20%"]
+    over = overrun[overrun["reason"] == "budget_overrun"]
+    assert [
+        (day.year, round(share, 6))
+        for day, share in zip(over["date"], over["overrun"], strict=True)
+    ] == [(2018, 0.2)]
     assert set(attention.attention(spanning, today=TODAY)["reason"]) == {
         "report_late",
         "budget_overrun",

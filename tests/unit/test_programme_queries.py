@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from arena import charts
+from arena.auth import cli_identity
 from arena.ingest import Upload, import_files
 from arena.queries import programmes
 
@@ -76,7 +77,11 @@ DEMO_TODAY = date(2026, 11, 21)
 
 
 def _load(engine, files: dict[str, str]) -> None:
-    result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in files.items()],
+        identity=cli_identity(),
+    )
     assert result.outcome == "committed", result.problems
 
 
@@ -282,7 +287,7 @@ def test_the_demo_forecast_of_the_arena(demo_engine):
 
 def test_the_charts_keep_years_and_months_as_categories_and_spend_apart(store):
     detail = programmes.programme_detail(store, code="P1", today=TODAY)
-    figure = charts.programme_years(detail["years"], "sv")
+    figure = charts.programmes.programme_years(detail["years"], "sv")
     assert figure.layout.xaxis.type == "category"
     bars = {bar.name: bar for bar in figure.data}
     assert list(bars["Budget"].x) == ["2025", "2026"]
@@ -293,7 +298,7 @@ def test_the_charts_keep_years_and_months_as_categories_and_spend_apart(store):
     assert projects.text[1] == "77\u00a0000 kr"
 
     burn = programmes.year_forecast(store, code="P1", today=TODAY)
-    english = charts.programme_burn(burn, "en")
+    english = charts.programmes.programme_burn(burn, "en")
     assert list(english.layout.xaxis.categoryarray) == [f"2026-{m:02d}" for m in range(1, 13)]
     forecast = next(trace for trace in english.data if trace.name == "Forecast with range")
     assert list(forecast.x) == ["2026-07", "2026-12"]

@@ -9,7 +9,8 @@ import math
 
 import pytest
 
-from arena import charts, config
+from arena import charts, config, tables
+from arena.auth import cli_identity
 from arena.filters import Filters
 from arena.ingest import Upload, import_files
 from arena.queries import results
@@ -22,7 +23,11 @@ def _demo_column(file_name: str, column: str) -> list[str]:
 
 
 def _load(engine, files: dict[str, str]) -> None:
-    result = import_files(engine, [Upload(name, text.encode()) for name, text in files.items()])
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in files.items()],
+        identity=cli_identity(),
+    )
     assert result.outcome == "committed", result.problems
 
 
@@ -152,7 +157,7 @@ def test_the_chain_figure_shows_each_period_in_both_languages(demo_engine):
     chain = results.money_to_results(demo_engine)
     for language, national in (("sv", "4,6 %"), ("en", "4.6%")):
         texts = " ".join(
-            a.text for a in charts.money_to_results(chain, language).layout.annotations
+            a.text for a in charts.results.money_to_results(chain, language).layout.annotations
         )
         assert "2017–2026" in texts and national in texts
 
@@ -202,14 +207,14 @@ def test_a_year_filter_leaves_a_country_without_the_measure_and_says_so(demo_eng
 
 def test_the_registry_table_says_no_target_and_shows_coverage_with_its_note(demo_engine):
     registry = results.indicator_progress(demo_engine)
-    table = charts.registry_table(registry, "sv").set_index("Kod")
+    table = tables.results.registry_table(registry, "sv").set_index("Kod")
     assert table.loc["NO_DOFFIN_INNOVATION", "Mål (år)"] == "Inget mål"
     assert table.loc["NO_DOFFIN_INNOVATION", "Framsteg mot mål"] == "–"
     assert table.loc["NO_DOFFIN_INNOVATION", "Senaste värde (år)"] == "180 (2016)"
     assert table.loc["NO_STRATEGY_SHARE", "Utgångsvärde (år)"] == "6 % (2010)"
     assert table.loc["SE_INNOVATION_PROCUREMENTS", "Täckning"] == "5 %"
     assert table.loc["ARENA_BUYER_GROUPS", "Senaste värde (år)"] == "5 (2026) · preliminärt"
-    english = charts.registry_table(registry, "en").set_index("Code")
+    english = tables.results.registry_table(registry, "en").set_index("Code")
     assert english.loc["SE_INNOVATION_SHARE", "Latest value (year)"] == "4.6% (2022)"
     assert english.loc["NO_DOFFIN_INNOVATION", "Target (year)"] == "No target"
 
@@ -217,7 +222,7 @@ def test_the_registry_table_says_no_target_and_shows_coverage_with_its_note(demo
 def test_the_series_figure_draws_values_baseline_and_target_per_indicator(demo_engine):
     registry = results.indicator_progress(demo_engine)
     series = results.indicator_series(demo_engine)
-    spec = charts.indicator_series(series, registry, "sv").to_dict()
+    spec = charts.results.indicator_series(series, registry, "sv").to_dict()
     (rows,) = spec["datasets"].values()
     groups = [row for row in rows if row["indicator"].startswith("Aktiva beställarnätverk")]
     marks = {(row["mark"], row["year"], row["kind"]) for row in groups}
@@ -232,15 +237,15 @@ def test_the_series_figure_draws_values_baseline_and_target_per_indicator(demo_e
 
 
 def test_the_target_summary_names_each_indicator_with_a_target(demo_engine, engine):
-    summary = charts.target_summary(results.indicator_progress(demo_engine), "en")
+    summary = tables.results.target_summary(results.indicator_progress(demo_engine), "en")
     assert summary.startswith("5 indicators with a target: Active buyer networks (On the way")
     assert "Share of innovation procurements (Only the baseline measured)" in summary
-    assert charts.target_summary(results.indicator_progress(engine), "sv") is None
+    assert tables.results.target_summary(results.indicator_progress(engine), "sv") is None
 
 
 def test_the_series_download_holds_every_value_with_coverage_and_source(demo_engine):
     registry = results.indicator_progress(demo_engine)
-    table = charts.series_table(results.indicator_series(demo_engine), registry, "sv")
+    table = tables.results.series_table(results.indicator_series(demo_engine), registry, "sv")
     sweden = table[table["Kod"] == "SE_INNOVATION_PROCUREMENTS"]
     assert sweden[["Program, projekt eller land", "År", "Värde", "Täckning"]].values.tolist() == [
         ["SE", "2022", "793", "5 %"]

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from arena import models
+from arena.auth import cli_identity
 from arena.store import current_revision, downgrade, get_engine, migrate, table_counts
 from tests.fixtures.ingest import rejected
 
@@ -169,7 +170,7 @@ def test_an_older_store_upgrades_without_losing_data(db_url):
     engine = get_engine(db_url)
     # Today's import writes today's schema: load, then take the schema back to the first release.
     migrate(engine)
-    load_demo(engine)
+    load_demo(engine, identity=cli_identity())
     downgrade(engine, "364b8451a16e")
     before = table_counts(engine)
     migrate(engine)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from urllib.parse import unquote
 
 import pandas as pd
 
@@ -43,7 +45,7 @@ def test_portfolio_keeps_money_numeric_and_computes_progress():
             "disbursed_sek": pd.array([250_000], dtype="Int64"),
         }
     )
-    table = tables.portfolio(projects, "sv", today=date(2026, 7, 2))
+    table = tables.portfolio.project_table(projects, "sv", today=date(2026, 7, 2))
     row = table.iloc[0]
     assert row["granted_sek"] == 1_000_000 and row["paid_share"] == 0.25
     assert 0.49 < row["time_share"] < 0.51
@@ -78,3 +80,63 @@ def test_localise_formats_by_type_and_a_frame_may_declare_its_own_columns():
     assert shown["Värde"].tolist() == ["40,25", "3"]
     own = tables.localise(frame, "en", {"kind": tables.Shown("text", "data.kind")})
     assert own["Kind of data"].tolist() == ["report", "projects, grants"]
+
+
+def _attention(**values: object) -> pd.DataFrame:
+    row = {"scope": "programme", "reference": "BG-2017", "title": "Beställargrupper"}
+    row.update(values)
+    return pd.DataFrame([row])
+
+
+def test_an_overrun_is_written_in_the_readers_language():
+    over = _attention(reason="budget_overrun", detail="", date=date(2023, 12, 31), overrun=0.12)
+    assert tables.attention.written(over, "sv")["detail"].tolist() == ["2023: 12 % över budget"]
+    assert tables.attention.written(over, "en")["detail"].tolist() == ["2023: 12% over budget"]
+    no_budget = over.assign(overrun=[None])
+    assert tables.attention.written(no_budget, "sv")["detail"].tolist() == [
+        "2023: utfall utan budget"
+    ]
+    report = _attention(reason="report_late", detail="Slutrapport", date=date(2019, 3, 31))
+    shown = tables.attention.attention_table(report.assign(overrun=[None]), "en")
+    assert shown[["reason", "detail", "link"]].values.tolist() == [
+        ["Report late", "Slutrapport", ""]
+    ]
+
+
+def test_a_programme_names_its_own_goals_or_says_they_are_its_projects():
+    listing = pd.DataFrame(
+        {
+            "code": ["A 1", "B"],
+            "name": ["Uppdrag", "Nätverk"],
+            "name_en": ["Assignment", None],
+            "kind": ["government_assignment", None],
+            "owner": ["Upphandlingsmyndigheten", None],
+            "funder": ["Regeringskansliet", "Vinnova"],
+            "start_date": [date(2017, 1, 1), None],
+            "end_date": [date(2018, 12, 31), None],
+            "themes": ["Cirkulär ekonomi", None],
+            "sdg_goals": ["9; 12", None],
+            "goals": ["7", "11; 13"],
+            "projects": [2, 1],
+            "allocated_sek": [4_000_000, 0],
+            **{
+                column: [None, None]
+                for column in ("final_report_due", "final_report_state", "next_due")
+            },
+            "reports_delivered": [0, 0],
+            "reports_late": [0, 0],
+        }
+    )
+    shown = tables.programmes.programme_list(listing, "en").set_index("name")
+    assert shown.loc["Assignment", "goals"] == "9; 12"  # its own, not its projects'
+    assert shown.loc["Nätverk", "goals"] == "11; 13 (its projects' goals)"
+    assert shown.loc["Assignment", "code"] == "programmes?programme=A%201"
+    assert shown.loc["Assignment", "period"] == "2017-01-01 – 2018-12-31"
+    words = tables.localise(shown.reset_index(), "sv", tables.programmes.COLUMNS)
+    assert words["Typ"].tolist() == ["Regeringsuppdrag", ""]
+
+
+def test_a_link_reads_as_the_value_it_opens():
+    for value in ("2018-04510", "Beställargrupp vård & omsorg", "a=b?c"):
+        link = tables.page_url("networks", "group", value)
+        assert unquote(re.fullmatch(tables.LINK_TEXT, link).group(1)) == value

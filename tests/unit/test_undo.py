@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from arena import models
+from arena.auth import cli_identity
 from arena.ingest import UndoBlockedError, UndoError, undo, undo_preview
 from tests.fixtures.ingest import dump, natural, upload, with_organisations
 
@@ -46,7 +47,7 @@ def test_undo_refuses_when_a_later_import_paid_out_on_its_grant_and_cascade_undo
     before = dump(engine)
 
     with pytest.raises(UndoBlockedError) as refused:
-        undo(engine, grant)
+        undo(engine, grant, identity=cli_identity())
     # Named: the import, its file and what hangs on the grant.
     assert [b.import_id for b in refused.value.blockers] == [payments]
     message = refused.value.message.render("en")
@@ -55,7 +56,11 @@ def test_undo_refuses_when_a_later_import_paid_out_on_its_grant_and_cascade_undo
     assert "Utbetalningar (2)" in refused.value.message.render("sv")
     assert dump(engine) == before  # nothing cascaded away
 
-    assert undo(engine, grant, cascade=True) == {"deleted": 3, "restored": 0, "imports": 2}
+    assert undo(engine, grant, cascade=True, identity=cli_identity()) == {
+        "deleted": 3,
+        "restored": 0,
+        "imports": 2,
+    }
     assert dump(engine, history=False) == before_grant
     assert _outcomes(engine)[grant] == _outcomes(engine)[payments] == "undone"
 
@@ -66,14 +71,14 @@ def test_undo_refuses_when_a_later_import_added_participants_to_its_project(engi
     participants = _commit(engine, "deltagare.csv", PARTICIPANT)
     before = dump(engine)
     with pytest.raises(UndoBlockedError) as refused:
-        undo(engine, project)
+        undo(engine, project, identity=cli_identity())
     assert (
         "Project participants (1): 2020-00001 · Göteborgs kommun · buyer"
         in refused.value.message.render("en")
     )
     assert f"#{participants} deltagare.csv" in refused.value.message.render("en")
     assert dump(engine) == before
-    assert undo(engine, project, cascade=True)["imports"] == 2
+    assert undo(engine, project, cascade=True, identity=cli_identity())["imports"] == 2
     assert natural(engine, "projects") == natural(engine, "participants") == []
     assert len(natural(engine, "organisations")) == 3  # the first import is untouched
 
@@ -104,7 +109,11 @@ def test_the_preview_says_what_an_undo_removes_what_blocks_it_and_writes_nothing
         not latest.blocked and latest.cascade == [] and latest.effect.remove == {"disbursements": 2}
     )
     # A cascade undoes the whole chain, newest first, in one go.
-    assert undo(engine, project, cascade=True) == {"deleted": 4, "restored": 0, "imports": 3}
+    assert undo(engine, project, cascade=True, identity=cli_identity()) == {
+        "deleted": 4,
+        "restored": 0,
+        "imports": 3,
+    }
     assert [_outcomes(engine)[i] for i in (project, grant, payments)] == ["undone"] * 3
     with pytest.raises(UndoError, match="cannot be undone"):
         undo_preview(engine, project)
@@ -117,9 +126,11 @@ def test_a_later_import_that_points_a_row_at_the_new_organisation_blocks_it(engi
     organisation = _commit(engine, "org.csv", "Namn;Typ\nRegion Östergötland;region\n")
     moved = _commit(engine, "projekt.csv", PROJECT.replace(";Vinnova", ";Region Östergötland"))
     with pytest.raises(UndoBlockedError) as refused:
-        undo(engine, organisation)  # the project now refers to the new organisation
+        undo(
+            engine, organisation, identity=cli_identity()
+        )  # the project now refers to the new organisation
     assert [b.import_id for b in refused.value.blockers] == [moved]
-    undo(engine, organisation, cascade=True)
+    undo(engine, organisation, cascade=True, identity=cli_identity())
     assert dump(engine, history=False) == before
 
 
@@ -137,7 +148,9 @@ def test_one_import_that_creates_an_organisation_and_points_a_project_at_it_is_u
     vinnova = upload(engine, "vinnova.json", json.dumps([record]))
     assert vinnova.outcome == "committed", vinnova.problems
     assert natural(engine, "projects")[0]["coordinator"] == "Region Östergötland"
-    assert undo(engine, vinnova.import_id)["deleted"] == vinnova.counts["new"]
+    assert (
+        undo(engine, vinnova.import_id, identity=cli_identity())["deleted"] == vinnova.counts["new"]
+    )
     assert dump(engine, history=False) == before
 
 
@@ -156,6 +169,6 @@ def test_rows_added_outside_any_import_stop_the_undo(engine):
     preview = undo_preview(engine, project)
     assert preview.outside and not preview.blocked
     with pytest.raises(UndoError, match="changed outside the imports") as refused:
-        undo(engine, project, cascade=True)
+        undo(engine, project, cascade=True, identity=cli_identity())
     assert not isinstance(refused.value, UndoBlockedError)
     assert dump(engine) == before

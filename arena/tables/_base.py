@@ -1,14 +1,14 @@
-"""DataFrames ready to show: codes as labels, money and dates the Swedish way, headers translated.
+"""How a query's columns are shown: what each holds picks its format (labels for codes, money
+and dates the Swedish way), and its header comes from the catalogue.
 
-Pure functions (no Streamlit) so the wording of every table is tested without a browser.
-Tables users sort (the portfolio) keep numbers numeric; small detail tables get text.
-"""
+Pure functions (no Streamlit) so the wording of every table is tested without a browser."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -21,7 +21,6 @@ from arena.i18n import (
     language_or_default,
     t,
 )
-from arena.queries.funding import distribution_summary
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,7 @@ COLUMNS: dict[str, Shown] = {
     "message": Shown("text", "column.message"),
     "table": Shown("text", "data.kind"),
 }
+
 
 # Types whose values are shown as they are: words and identifiers people wrote.
 _AS_WRITTEN = {"text", "list", "reference", "org_number", "country"}
@@ -187,46 +187,6 @@ def localise(
     return headers(shown, language, columns)
 
 
-def portfolio(projects: pd.DataFrame, language: str, *, today: date) -> pd.DataFrame:
-    """The portfolio table: one row per project, money numeric (sortable), codes as labels.
-
-    paid_share is disbursed / granted; time_share is how much of the project's period has
-    passed (0 before the start, 1 after the end).
-    """
-    frame = projects.copy()
-    granted = frame["granted_sek"].astype("Float64")
-    frame["paid_share"] = (frame["disbursed_sek"].astype("Float64") / granted).where(granted > 0)
-    starts = pd.to_datetime(frame["start_date"])
-    ends = pd.to_datetime(frame["end_date"])
-    elapsed = (pd.Timestamp(today) - starts).dt.days / (ends - starts).dt.days.clip(lower=1)
-    frame["time_share"] = elapsed.clip(0, 1)
-    for column in ("status", "stage", "level"):
-        frame[column] = [label(v, language) if isinstance(v, str) else "" for v in frame[column]]
-    for column in ("coordinator", "sector", "county"):
-        frame[column] = frame[column].fillna("")
-    columns = [
-        "reference",
-        "title",
-        "status",
-        "stage",
-        "coordinator",
-        "sector",
-        "county",
-        "start_date",
-        "end_date",
-        "granted_sek",
-        "disbursed_sek",
-        "paid_share",
-        "time_share",
-    ]
-    return frame[columns]
-
-
-def distribution(grants: pd.DataFrame, *, by: str, language: str) -> pd.DataFrame:
-    """Median and quartiles of grant size per year or sector, as text."""
-    return localise(distribution_summary(grants, by), language)
-
-
 def facts(facts_by_label: dict[str, str], language: str) -> pd.DataFrame:
     """A two-column table of a record's fields: what, and its value."""
     return pd.DataFrame(
@@ -235,3 +195,13 @@ def facts(facts_by_label: dict[str, str], language: str) -> pd.DataFrame:
             t("column.value", language): list(facts_by_label.values()),
         }
     ).set_index(t("column.field", language))
+
+
+# A cell holding a page's address (`page_url`) shows the value it opens: a LinkColumn with
+# `display_text=LINK_TEXT` (Streamlit URL-decodes the match; data never renders as Markdown).
+LINK_TEXT = r".*=(.*)"
+
+
+def page_url(page: str, parameter: str, value: str) -> str:
+    """The address of a drill-down page opened at `value`: `project?ref=2018-04510`."""
+    return f"{page}?{parameter}={quote(value, safe='')}"

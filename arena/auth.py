@@ -1,0 +1,489 @@
+"""Who is asking, and what they may do: identities, roles kept in the store, the audit log.
+
+Every `arena` function that changes data takes an `Identity` and calls `identity.require(...)`
+before it touches the store, so a page that forgets a check still cannot write: the check is
+where the change is, not only where the button is. The roles a person holds live in the store
+(`user_role`, managed here and by `python -m arena users`), optionally added to from an identity
+provider's claim; rights follow from roles (`RIGHTS`).
+
+Every import, undo, replace and role change writes one `audit_event` row (`record`) in the same
+transaction as the change itself: either both are there or neither is. Nothing here, or anywhere,
+updates or deletes an audit row, and the database refuses it too (see the migration).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from arena import models
+from arena.domain import AuditAction, Role
+from arena.i18n import Message, msg, t
+from arena.store import transaction
+
+__all__ = [
+    "AccessDenied",
+    "AuditAction",
+    "Identity",
+    "Right",
+    "Role",
+    "UserError",
+    "UserRoles",
+    "add_role",
+    "audit_csv",
+    "audit_log",
+    "cli_identity",
+    "identity_for",
+    "label",
+    "local_identity",
+    "organisation_names",
+    "record",
+    "remove_role",
+    "remove_user",
+    "users",
+]
+
+
+class Right(StrEnum):
+    READ = "read"  # see the pages (viewer, funder (scoped), editor, admin)
+    IMPORT = "import"  # preview + commit uploads (editor, admin)
+    UNDO_OWN = "undo_own"  # undo imports the same subject committed (editor, admin)
+    UNDO_ANY = "undo_any"  # undo anyone's import (admin)
+    REPLACE = "replace"  # replace mode of an import (admin)
+    MANAGE_USERS = "manage_users"  # roles (admin)
+    READ_AUDIT = "read_audit"  # the audit log and its export (admin)
+
+
+RIGHTS: dict[Role, frozenset[Right]] = {
+    Role.VIEWER: frozenset({Right.READ}),
+    Role.FUNDER: frozenset({Right.READ}),
+    Role.EDITOR: frozenset({Right.READ, Right.IMPORT, Right.UNDO_OWN}),
+    Role.ADMIN: frozenset(Right),
+}
+
+# Holding any of these, a person sees every grant; holding only `funder`, only its own.
+_UNSCOPED = frozenset({Role.VIEWER, Role.EDITOR, Role.ADMIN})
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+class AccessDenied(PermissionError):  # noqa: N818  (the name the identity API fixes)
+    """The identity lacks the right; `message` says which, in the reader's language."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.render("en"))
+        self.message = message
+
+
+class UserError(ValueError):
+    """A role change that cannot be made as asked (unknown organisation, no such user ...)."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.render("en"))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The person (or the command line) acting, with the roles it holds right now."""
+
+    subject: str  # the e-mail from the identity provider; "local" / "cli:<os user>"
+    name: str | None
+    roles: frozenset[Role]
+    funders: frozenset[str]  # funder organisation names bound to the funder role
+    mode: str  # "oidc" | "local" | "cli"
+
+    def can(self, right: Right) -> bool:
+        return any(right in RIGHTS[role] for role in self.roles)
+
+    def require(self, right: Right) -> None:
+        """Raise AccessDenied unless the identity holds `right`."""
+        if not self.can(right):
+            raise AccessDenied(msg("auth.denied", right=msg(f"auth.right.{right.value}")))
+
+    @property
+    def funder_scope(self) -> frozenset[str] | None:
+        """None: sees every grant. A set: only the grants of these funder organisations and
+        the projects they fund (a person holding only `funder`; none bound: sees nothing)."""
+        if self.roles & _UNSCOPED:
+            return None
+        return self.funders if Role.FUNDER in self.roles else frozenset()
+
+    @property
+    def label(self) -> str:
+        """ "Anna Svensson <anna@x.se>", or the subject alone when no name is known."""
+        return label(self.subject, self.name)
+
+    def describe(self, language: str) -> str:
+        """Who this is, as a person reads it: the label, or what the local user and the
+        command line are called in `language`."""
+        if self.mode == "local":
+            return t("auth.who.local", language)
+        if self.mode == "cli":
+            return t("auth.who.cli", language, user=self.subject.removeprefix("cli:"))
+        return self.label
+
+
+def label(subject: str, name: str | None) -> str:
+    """How an actor is named in lists and the audit log: "Anna Svensson <anna@x.se>"."""
+    return f"{name} <{subject}>" if name else subject
+
+
+def local_identity(*, editable: bool) -> Identity:
+    """The one local user of a store without sign-in: every role when editing is allowed
+    (a laptop), otherwise a viewer only (a server reached by others)."""
+    roles = frozenset(Role) if editable else frozenset({Role.VIEWER})
+    return Identity("local", None, roles, frozenset(), "local")
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment, no passwd entry
+        return str(os.getuid())
+
+
+def cli_identity() -> Identity:
+    """The command line acts as an admin: whoever runs it can already reach the store."""
+    return Identity(f"cli:{_os_user()}", None, frozenset({Role.ADMIN}), frozenset(), "cli")
+
+
+def _email(text: str) -> str:
+    email = text.strip().lower()
+    if not _EMAIL.match(email):
+        raise UserError(msg("users.bad_email", email=text))
+    return email
+
+
+def _claimed(value: object) -> list[str]:
+    """A claim's values: a single string or a list of them (other types carry no role)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def identity_for(
+    engine: Engine,
+    *,
+    email: str,
+    name: str | None,
+    claims: Mapping[str, object],
+    role_claim: str | None = None,
+    claim_roles: Mapping[str, Role] | None = None,
+) -> Identity:
+    """The signed-in person's identity: the roles the store gives this e-mail (compared in
+    lower case), plus those `claim_roles` maps from the values of the claim `role_claim`
+    (e.g. "groups": ["arena-admins"] -> admin). No role at all: `roles` is empty and the
+    person may read nothing."""
+    subject = email.strip().lower()
+    user, role, organisation = (
+        models.User.__table__,
+        models.UserRole.__table__,
+        models.Organisation.__table__,
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(role.c.role, organisation.c.name)
+            .select_from(user.join(role, role.c.user_id == user.c.id))
+            .outerjoin(organisation, organisation.c.id == role.c.funder_id)
+            .where(user.c.email == subject)
+        ).all()
+    roles = {Role(code) for code, _funder in rows}
+    funders = {funder for code, funder in rows if code == Role.FUNDER and funder}
+    if role_claim and claim_roles:
+        roles |= {
+            claim_roles[value] for value in _claimed(claims.get(role_claim)) if value in claim_roles
+        }
+    return Identity(subject, name, frozenset(roles), frozenset(funders), "oidc")
+
+
+def record(
+    conn: Connection,
+    identity: Identity,
+    action: AuditAction,
+    *,
+    detail: Mapping[str, object],
+    import_id: int | None = None,
+) -> None:
+    """Append one audit event on `conn`, inside the caller's transaction with its change."""
+    conn.execute(
+        sa.insert(models.AuditEvent.__table__).values(
+            at=datetime.now(UTC),
+            actor_subject=identity.subject,
+            actor_name=identity.name,
+            action=action.value,
+            import_id=import_id,
+            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+        )
+    )
+
+
+# --- users and roles ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserRoles:
+    """A person and the roles they hold: (role, funder organisation or None) pairs."""
+
+    email: str
+    name: str | None
+    roles: list[tuple[Role, str | None]]
+
+
+def organisation_names(engine: Engine) -> list[str]:
+    """Every organisation a funder role may be bound to, by name (a funder may have no grant
+    in the store yet, so any organisation can be chosen)."""
+    organisation = models.Organisation.__table__
+    with engine.connect() as conn:
+        return list(
+            conn.execute(sa.select(organisation.c.name).order_by(organisation.c.name)).scalars()
+        )
+
+
+def users(engine: Engine, *, identity: Identity) -> list[UserRoles]:
+    """Everyone with an account and their roles, by e-mail (needs MANAGE_USERS)."""
+    identity.require(Right.MANAGE_USERS)
+    user, role, organisation = (
+        models.User.__table__,
+        models.UserRole.__table__,
+        models.Organisation.__table__,
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(user.c.email, user.c.name, role.c.role, organisation.c.name)
+            .select_from(user.outerjoin(role, role.c.user_id == user.c.id))
+            .outerjoin(organisation, organisation.c.id == role.c.funder_id)
+            .order_by(user.c.email, role.c.role, organisation.c.name)
+        ).all()
+    listed: dict[str, UserRoles] = {}
+    for email, name, code, funder in rows:
+        entry = listed.setdefault(email, UserRoles(email, name, []))
+        if code is not None:
+            entry.roles.append((Role(code), funder))
+    return list(listed.values())
+
+
+def _funder_ids(conn: Connection, names: Sequence[str]) -> dict[str, int]:
+    """Organisation name -> id for `names`, matched exactly or else ignoring case; refuses
+    (UserError naming them) when any is not in the store."""
+    organisation = models.Organisation.__table__
+    stored = conn.execute(sa.select(organisation.c.name, organisation.c.id)).all()
+    exact = dict(stored)
+    folded = {name.casefold(): (name, id_) for name, id_ in stored}
+    found: dict[str, int] = {}
+    missing = []
+    for name in names:
+        if name in exact:
+            found[name] = exact[name]
+        elif name.strip().casefold() in folded:
+            stored_name, id_ = folded[name.strip().casefold()]
+            found[stored_name] = id_
+        else:
+            missing.append(name)
+    if missing:
+        raise UserError(msg("users.unknown_funder", names=", ".join(missing)))
+    return found
+
+
+def _user_id(conn: Connection, email: str) -> int | None:
+    user = models.User.__table__
+    return conn.execute(sa.select(user.c.id).where(user.c.email == email)).scalar()
+
+
+def add_role(
+    engine: Engine,
+    *,
+    identity: Identity,
+    email: str,
+    role: Role,
+    funders: Sequence[str] = (),
+    name: str | None = None,
+) -> int:
+    """Give `email` the `role` (a funder role once per funder organisation named), creating the
+    account when it is new (and naming it `name`, when given); returns the roles added (0: it
+    held them all already). Needs MANAGE_USERS; refuses with UserError and writes nothing when
+    the request is wrong."""
+    identity.require(Right.MANAGE_USERS)
+    address = _email(email)
+    role = Role(role)
+    if role == Role.FUNDER and not funders:
+        raise UserError(msg("users.funder_needed"))
+    if role != Role.FUNDER and funders:
+        raise UserError(msg("users.funder_only", role=msg(f"role.{role.value}")))
+    user, user_role = models.User.__table__, models.UserRole.__table__
+    added = 0
+    with transaction(engine) as conn:
+        bound: dict[str | None, int | None] = (
+            dict(_funder_ids(conn, funders)) if funders else {None: None}
+        )
+        user_id = _user_id(conn, address)
+        if user_id is None:
+            user_id = conn.execute(
+                sa.insert(user)
+                .values(email=address, name=name, created_at=datetime.now(UTC))
+                .returning(user.c.id)
+            ).scalar_one()
+        elif name:
+            conn.execute(sa.update(user).where(user.c.id == user_id).values(name=name))
+        for funder, funder_id in bound.items():
+            held = conn.execute(
+                sa.select(user_role.c.id).where(
+                    user_role.c.user_id == user_id,
+                    user_role.c.role == role.value,
+                    user_role.c.funder_id.is_(None)
+                    if funder_id is None
+                    else user_role.c.funder_id == funder_id,
+                )
+            ).first()
+            if held is not None:
+                continue
+            conn.execute(
+                sa.insert(user_role).values(user_id=user_id, role=role.value, funder_id=funder_id)
+            )
+            record(
+                conn,
+                identity,
+                AuditAction.ROLE_ADD,
+                detail={"email": address, "role": role.value, "funder": funder},
+            )
+            added += 1
+    return added
+
+
+def remove_role(
+    engine: Engine,
+    *,
+    identity: Identity,
+    email: str,
+    role: Role,
+    funder: str | None = None,
+) -> int:
+    """Take `role` from `email` (a funder role: only the one bound to `funder`, or every one
+    when `funder` is None); returns the roles removed. Needs MANAGE_USERS; UserError when the
+    person does not hold it."""
+    identity.require(Right.MANAGE_USERS)
+    address = _email(email)
+    role = Role(role)
+    user_role, organisation = models.UserRole.__table__, models.Organisation.__table__
+    with transaction(engine) as conn:
+        user_id = _user_id(conn, address)
+        query = (
+            sa.select(user_role.c.id, organisation.c.name)
+            .select_from(user_role)
+            .outerjoin(organisation, organisation.c.id == user_role.c.funder_id)
+            .where(user_role.c.user_id == user_id, user_role.c.role == role.value)
+        )
+        if funder is not None:
+            query = query.where(organisation.c.id.in_(_funder_ids(conn, [funder]).values()))
+        held = conn.execute(query).all()
+        if user_id is None or not held:
+            raise UserError(msg("users.no_such_role", email=address, role=msg(f"role.{role}")))
+        conn.execute(sa.delete(user_role).where(user_role.c.id.in_([id_ for id_, _ in held])))
+        for _id, bound in held:
+            record(
+                conn,
+                identity,
+                AuditAction.ROLE_REMOVE,
+                detail={"email": address, "role": role.value, "funder": bound},
+            )
+    return len(held)
+
+
+def remove_user(engine: Engine, *, identity: Identity, email: str) -> None:
+    """Remove `email`'s account and every role it holds. Needs MANAGE_USERS; UserError when
+    there is no such account. Its audit rows stay: they name the subject, not the account."""
+    identity.require(Right.MANAGE_USERS)
+    address = _email(email)
+    user, user_role, organisation = (
+        models.User.__table__,
+        models.UserRole.__table__,
+        models.Organisation.__table__,
+    )
+    with transaction(engine) as conn:
+        user_id = _user_id(conn, address)
+        if user_id is None:
+            raise UserError(msg("users.no_such_user", email=address))
+        held = conn.execute(
+            sa.select(user_role.c.role, organisation.c.name)
+            .select_from(user_role)
+            .outerjoin(organisation, organisation.c.id == user_role.c.funder_id)
+            .where(user_role.c.user_id == user_id)
+            .order_by(user_role.c.role, organisation.c.name)
+        ).all()
+        conn.execute(sa.delete(user).where(user.c.id == user_id))  # its roles go by cascade
+        record(
+            conn,
+            identity,
+            AuditAction.USER_REMOVE,
+            detail={"email": address, "roles": [[code, funder] for code, funder in held]},
+        )
+
+
+# --- the audit log ---------------------------------------------------------------------------
+
+AUDIT_COLUMNS = ("id", "at", "actor_subject", "actor_name", "action", "import_id", "detail")
+
+
+def audit_log(
+    engine: Engine,
+    *,
+    identity: Identity,
+    actions: Sequence[AuditAction] = (),
+    actor: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """The audit events, newest first, optionally of some `actions`, by an actor whose subject
+    or name contains `actor` (ignoring case), from `since` through `until` (UTC days); the
+    `actor` column names who as `label` does. Needs READ_AUDIT."""
+    identity.require(Right.READ_AUDIT)
+    event = models.AuditEvent.__table__
+    query = sa.select(*(event.c[name] for name in AUDIT_COLUMNS)).order_by(event.c.id.desc())
+    if actions:
+        query = query.where(event.c.action.in_([AuditAction(a).value for a in actions]))
+    if actor:
+        # The person's text is matched as text: its % and _ are not wildcards.
+        escaped = re.sub(r"([\\%_])", r"\\\1", actor.strip().lower())
+        pattern = f"%{escaped}%"
+        query = query.where(
+            sa.or_(
+                sa.func.lower(event.c.actor_subject).like(pattern, escape="\\"),
+                sa.func.lower(sa.func.coalesce(event.c.actor_name, "")).like(pattern, escape="\\"),
+            )
+        )
+    if since is not None:
+        query = query.where(event.c.at >= datetime.combine(since, time(), UTC))
+    if until is not None:
+        query = query.where(event.c.at < datetime.combine(until + timedelta(days=1), time(), UTC))
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    frame = pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
+    frame["import_id"] = frame["import_id"].astype("Int64")
+    frame.insert(
+        frame.columns.get_loc("action"),
+        "actor",
+        [label(s, n) for s, n in zip(frame["actor_subject"], frame["actor_name"], strict=True)],
+    )
+    return frame
+
+
+def audit_csv(engine: Engine, *, identity: Identity, **filters: object) -> bytes:
+    """The audit log (`audit_log`'s filters) as UTF-8 CSV with a BOM, for Excel. Needs
+    READ_AUDIT."""
+    frame = audit_log(engine, identity=identity, **filters)  # type: ignore[arg-type]
+    return frame.to_csv(index=False).encode("utf-8-sig")

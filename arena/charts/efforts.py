@@ -1,0 +1,49 @@
+"""Figures of the efforts (`queries.efforts`): one measure per effort and start year."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from arena.charts._base import (
+    CYCLE,
+    layout,
+)
+from arena.domain import EffortKind
+from arena.i18n import (
+    format_number,
+    format_sek,
+    label,
+    t,
+)
+
+# Seven efforts, seven Okabe-Ito colours (grey is kept for "other" elsewhere).
+EFFORT_COLOURS = dict(zip([effort.value for effort in EffortKind], CYCLE[:7], strict=True))
+
+
+def effort_years(frame: pd.DataFrame, measure: str, language: str) -> go.Figure:
+    """One measure (`activities`, `participants`, `reach` or `cost_sek`) per start year
+    (categories), the efforts stacked in seed 002's order (`efforts.effort_years`)."""
+    years = sorted(frame["year"].unique())
+    figure = go.Figure()
+    for effort, colour in EFFORT_COLOURS.items():
+        part = frame[frame["effort"] == effort].set_index("year").reindex(years)[measure]
+        if part.isna().all():
+            continue
+        values = [None if pd.isna(value) else int(value) for value in part]
+        show = format_sek if measure == "cost_sek" else format_number
+        figure.add_bar(
+            x=[str(year) for year in years],
+            y=values,
+            name=label(effort, language),
+            marker_color=colour,
+            text=["–" if value is None else show(value, language) for value in values],
+            textposition="none",
+            hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(type="category", title=t("axis.year", language))
+    axis = "axis.sek" if measure == "cost_sek" else "axis.count"
+    figure.update_yaxes(title=t(axis, language), tickformat=",d", rangemode="tozero")
+    shown = t(f"efforts.column.{measure.removesuffix('_sek')}", language)
+    return layout(figure, t("chart.effort_years.title", language, measure=shown), language)

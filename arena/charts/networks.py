@@ -1,0 +1,45 @@
+"""Figures of the networks (`queries.networks`): member organisations by county and level."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from arena.charts._base import (
+    LEVEL_COLOURS,
+    OTHER_COLOUR,
+    layout,
+    plot_text,
+)
+from arena.i18n import (
+    label,
+    t,
+)
+from arena.queries.networks import NO_LEVEL
+
+
+def network_members(frame: pd.DataFrame, language: str) -> go.Figure:
+    """Member organisations per county (categories, a missing county last) stacked by level,
+    those without a level in grey (`networks.members_by_county`)."""
+    frame = frame.assign(county=frame["county"].fillna(""))
+    counties = sorted(frame["county"].unique(), key=lambda county: (county == "", county))
+    names = [plot_text(county) or t("networks.county.none", language) for county in counties]
+    no_level = t("networks.level.none", language)
+    figure = go.Figure()
+    for level in [*(level.value for level in LEVEL_COLOURS), NO_LEVEL]:
+        part = frame[frame["level"] == level].set_index("county").reindex(counties)
+        if part["organisations"].isna().all():
+            continue
+        figure.add_bar(
+            y=names,
+            x=part["organisations"].fillna(0).astype("int64"),
+            orientation="h",
+            name=label(level, language) if level in LEVEL_COLOURS else no_level,
+            marker_color=LEVEL_COLOURS.get(level, OTHER_COLOUR),
+            hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(type="category", autorange="reversed")
+    figure.update_xaxes(title=t("axis.organisations", language), tickformat=",d")
+    height = max(320, 26 * len(counties) + 140)
+    return layout(figure, t("chart.network_members.title", language), language, height=height)

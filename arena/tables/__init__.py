@@ -1,0 +1,39 @@
+"""DataFrames ready to show: codes as labels, money and dates the Swedish way, headers translated.
+
+Every table a page shows is built here, never in the page: the shared column formatter
+(`localise`, `Shown`, `COLUMNS`, from `_base`) and one module per view for the tables of its
+own (`tables.results.registry_table`), named after the queries module it shows. Pure functions
+(no Streamlit) so the wording of every table is tested without a browser. Tables users sort
+(the portfolio) keep numbers numeric; small detail tables get text.
+"""
+
+from arena.tables import attention, efforts, networks, portfolio, programmes, results
+from arena.tables._base import (
+    COLUMNS,
+    LINK_TEXT,
+    Shown,
+    cell_text,
+    facts,
+    format_timestamp,
+    headers,
+    localise,
+    page_url,
+)
+
+__all__ = [
+    "COLUMNS",
+    "LINK_TEXT",
+    "Shown",
+    "attention",
+    "cell_text",
+    "efforts",
+    "facts",
+    "format_timestamp",
+    "headers",
+    "localise",
+    "networks",
+    "page_url",
+    "portfolio",
+    "programmes",
+    "results",
+]

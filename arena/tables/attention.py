@@ -1,0 +1,41 @@
+"""The attention list as shown: each reason in words, projects linked, and an overrun written
+in the reader's language from the numbers the query returns (`queries.attention`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from arena.i18n import format_percent, t
+from arena.tables._base import page_url
+
+
+def detail_text(item: Any, language: str) -> str:
+    """What an item (a row of `queries.attention.attention`) says beside its reason: a
+    report's title, or how far a programme year's spend went over its budget ("2023: 12 %
+    över budget")."""
+    if item.reason == "budget_overrun" and item.scope == "programme":
+        if pd.isna(item.overrun):
+            return t("attention.overrun.no_budget", language, year=item.date.year)
+        share = format_percent(float(item.overrun), language)
+        return t("attention.overrun", language, year=item.date.year, share=share)
+    return item.detail if isinstance(item.detail, str) else ""
+
+
+def written(items: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The items with their detail written out (the download); the overrun stays a number."""
+    return items.assign(detail=[detail_text(row, language) for row in items.itertuples()])
+
+
+def attention_table(items: pd.DataFrame, language: str) -> pd.DataFrame:
+    """What the Overview shows: reason in words, a link to each project, reference, title,
+    detail and date (`ui.attention_columns` heads them)."""
+    return written(items, language).assign(
+        reason=[t(f"attention.{reason}", language) for reason in items["reason"]],
+        link=[
+            page_url("project", "ref", ref) if scope == "project" else ""
+            for scope, ref in zip(items["scope"], items["reference"], strict=True)
+        ],
+        date=items["date"].astype(str),
+    )[["reason", "link", "reference", "title", "detail", "date"]]

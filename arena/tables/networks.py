@@ -1,0 +1,59 @@
+"""The Networks view as tables: the list of networks, one network's facts and projects, each
+name opening its own page, and the columns they add to `tables.COLUMNS`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from arena.i18n import format_number, sector_label, t
+from arena.queries import networks
+from arena.tables._base import Shown, cell_text, page_url
+
+COLUMNS: dict[str, Shown] = {
+    "name": Shown("text", "networks.column.name"),
+    "role": Shown("text", "column.role"),
+    "country": Shown("text", "organisation.country"),
+    **{
+        column: Shown("number", f"networks.column.{column}")
+        for column in (
+            *("countries", "members", *networks.LEVEL_ORDER, networks.NO_LEVEL),
+            *("projects", "networks", "organisations", "memberships"),
+        )
+    },
+}
+
+
+def url(name: str) -> str:
+    """The network's drill-down: `networks?group=<name, URL-encoded>`."""
+    return page_url("networks", "group", name)
+
+
+def _sectors(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """`frame` with its sectors in the reader's language (a network may have none)."""
+    named = [sector_label(s, language) if isinstance(s, str) else "" for s in frame["sector"]]
+    return frame.assign(sector=named)
+
+
+def network_list(listing: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The networks as shown (`networks.network_list`): each name opens the network."""
+    return _sectors(listing, language).assign(name=[url(name) for name in listing["name"]])
+
+
+def projects(frame: pd.DataFrame) -> pd.DataFrame:
+    """A network's joint projects, each reference opening its project page."""
+    return frame.assign(reference=[page_url("project", "ref", ref) for ref in frame["reference"]])
+
+
+def facts(network: dict[str, Any], member_count: int, language: str) -> dict[str, str]:
+    """One network's facts by their label, as written (the page escapes them)."""
+    return {
+        t("column.kind", language): cell_text("code", network["kind"], language),
+        t("filters.sector", language): sector_label(network["sector"], language) or "–",
+        t("filters.programme", language): network["programme_code"] or "–",
+        t("networks.column.members", language): format_number(member_count, language),
+        t("networks.column.countries", language): format_number(network["countries"], language),
+        t("column.description", language): network["description"] or "–",
+        t("project.source", language): network["source"] or "–",
+    }

@@ -1,0 +1,55 @@
+"""The portfolio's tables: one row per project (numbers kept numeric so users can sort), and
+the grant sizes' quartiles per year or sector."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from arena.i18n import label
+from arena.queries import organisations
+from arena.queries.funding import distribution_summary
+from arena.tables._base import localise
+
+
+def project_table(projects: pd.DataFrame, language: str, *, today: date) -> pd.DataFrame:
+    """The portfolio table: one row per project, money numeric (sortable), codes as labels,
+    the coordinator as the address of its organisation page (`organisations.url`).
+
+    paid_share is disbursed / granted; time_share is how much of the project's period has
+    passed (0 before the start, 1 after the end).
+    """
+    frame = projects.copy()
+    granted = frame["granted_sek"].astype("Float64")
+    frame["paid_share"] = (frame["disbursed_sek"].astype("Float64") / granted).where(granted > 0)
+    starts = pd.to_datetime(frame["start_date"])
+    ends = pd.to_datetime(frame["end_date"])
+    elapsed = (pd.Timestamp(today) - starts).dt.days / (ends - starts).dt.days.clip(lower=1)
+    frame["time_share"] = elapsed.clip(0, 1)
+    for column in ("status", "stage", "level"):
+        frame[column] = [label(v, language) if isinstance(v, str) else "" for v in frame[column]]
+    for column in ("sector", "county"):
+        frame[column] = frame[column].fillna("")
+    frame["coordinator"] = organisations.with_links(frame, "coordinator")["coordinator"]
+    columns = [
+        "reference",
+        "title",
+        "status",
+        "stage",
+        "coordinator",
+        "sector",
+        "county",
+        "start_date",
+        "end_date",
+        "granted_sek",
+        "disbursed_sek",
+        "paid_share",
+        "time_share",
+    ]
+    return frame[columns]
+
+
+def distribution(grants: pd.DataFrame, *, by: str, language: str) -> pd.DataFrame:
+    """Median and quartiles of grant size per year or sector, as text."""
+    return localise(distribution_summary(grants, by), language)

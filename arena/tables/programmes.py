@@ -1,0 +1,158 @@
+"""The Programmes view as tables: the list of programmes with their owner, funder, kind and
+goals, one programme's facts, its forecast written out, and the columns its tables add to the
+shared ones (`tables.COLUMNS`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from arena.i18n import (
+    format_date,
+    format_number,
+    format_percent,
+    format_sek,
+    label,
+    sector_label,
+    t,
+)
+from arena.tables._base import Shown, page_url
+
+# This view's own columns: what each holds, and its header, the `programmes.column.…` text
+# of its name.
+COLUMNS: dict[str, Shown] = {
+    name: Shown(kind, f"programmes.column.{name.removesuffix('_sek')}")
+    for kind, names in (
+        ("money", ("allocated_total_sek", "allocated_sek", "committed_sek", "cumulative_sek")),
+        ("money", ("spent_programme_sek", "spent_projects_sek", "spent_total_sek")),
+        ("date", ("final_report_due", "next_due")),
+        ("code", ("final_report_state",)),
+        ("text", ("name", "owner", "period", "themes", "goals", "projects", "month", "members")),
+        ("text", ("reports_delivered", "final")),
+    )
+    for name in names
+}
+
+
+def url(code: str) -> str:
+    """The programme's drill-down: `programmes?programme=BG-2017`."""
+    return page_url("programmes", "programme", code)
+
+
+def names(listing: pd.DataFrame, language: str) -> dict[str, str]:
+    """Each programme's name in the reader's language, by code (the Swedish name when the
+    programme has no English one)."""
+    return {
+        code: name_en if language == "en" and isinstance(name_en, str) and name_en else name
+        for code, name, name_en in zip(
+            listing["code"], listing["name"], listing["name_en"], strict=True
+        )
+    }
+
+
+def period(start: object, end: object) -> str:
+    """ "2017-01-01 – 2018-12-31"; an unknown end left open, "" when neither is known."""
+    return " – ".join(format_date(d) if pd.notna(d) else "" for d in (start, end)).strip()
+
+
+def goals_text(own: object, of_projects: object, language: str) -> str:
+    """The programme's own Agenda 2030 goals; without them, its projects' goals, said to be
+    theirs; "" when neither names any."""
+    if isinstance(own, str) and own.strip():
+        return own
+    if isinstance(of_projects, str) and of_projects:
+        return t("programmes.goals.of_projects", language, goals=of_projects)
+    return ""
+
+
+def programme_list(listing: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The list of programmes as shown (`programmes.programme_list`): the code opens the
+    programme, the goals in words (its own, or its projects' said to be theirs)."""
+    shown = listing.assign(
+        code=[url(code) for code in listing["code"]],
+        name=listing["code"].map(names(listing, language)),
+        period=[
+            period(*dates) for dates in zip(listing["start_date"], listing["end_date"], strict=True)
+        ],
+        themes=listing["themes"].fillna(""),
+        goals=[
+            goals_text(own, of_projects, language)
+            for own, of_projects in zip(listing["sdg_goals"], listing["goals"], strict=True)
+        ],
+        allocated_total_sek=listing["allocated_sek"],
+    )
+    columns = "code name kind owner funder period themes goals projects allocated_total_sek "
+    columns += "final_report_due final_report_state reports_delivered reports_late next_due"
+    return shown[columns.split()]
+
+
+def facts(programme: dict[str, Any], language: str) -> dict[str, str]:
+    """One programme's facts by their label, as written (the page escapes them)."""
+    return {
+        t("column.code", language): programme["code"],
+        t("column.kind", language): label(programme["kind"], language) or "–",
+        t("programmes.column.owner", language): programme["owner"] or "–",
+        t("column.funder", language): programme["funder"] or "–",
+        t("programmes.column.period", language): period(
+            programme["start_date"], programme["end_date"]
+        ),
+        t("programmes.column.goals", language): programme["sdg_goals"] or "–",
+        t("programmes.column.final_report_due", language): format_date(programme["report_due"]),
+        t("project.source", language): programme["source"] or "–",
+    }
+
+
+def projects(frame: pd.DataFrame) -> pd.DataFrame:
+    """The programme's projects, each reference opening its project page."""
+    return frame.assign(reference=[page_url("project", "ref", ref) for ref in frame["reference"]])
+
+
+def buyer_groups(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The programme's buyer groups with their sectors in the reader's language."""
+    return frame.assign(sector=[sector_label(s, language) for s in frame["sector"]])
+
+
+def deadlines(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The programme's deadlines; the final report without a milestone of its own is named."""
+    return frame.assign(title=frame["title"].fillna(t("programmes.final_report", language)))
+
+
+def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tuple]:
+    """This year's cards (label, amount in kronor, note or None): the budget, the spend so far
+    with its share of the budget, and the forecast to December with its range when there is
+    one (`programmes.year_forecast`)."""
+    year, allocated, spent = burn["year"], burn["allocated_sek"], burn["spent_to_date_sek"]
+    share = format_percent(spent / allocated, language)
+    cards = [
+        (t("programmes.kpi.allocated", language, year=year), format_sek(allocated, language), None),
+        (
+            t("programmes.kpi.spent", language, year=year, day=day),
+            format_sek(spent, language),
+            t("programmes.kpi.share", language, share=share),
+        ),
+    ]
+    if burn["forecast_sek"] is not None:
+        low, high = format_sek(burn["low_sek"], language), format_sek(burn["high_sek"], language)
+        cards.append(
+            (
+                t("programmes.kpi.forecast", language, year=year),
+                format_sek(burn["forecast_sek"], language),
+                t("programmes.kpi.range", language, low=low, high=high),
+            )
+        )
+    return cards
+
+
+def forecast_method(burn: dict[str, Any], language: str) -> str:
+    """How the forecast was made, with its numbers: the pace of the complete months, the
+    months left, and the recent pace that sets the range."""
+    return t(
+        "programmes.forecast.method",
+        language,
+        count=burn["complete_months"],
+        pace=format_sek(burn["pace_sek"], language),
+        spent=format_sek(burn["spent_to_date_sek"], language),
+        left=format_number(burn["months_left"], language, decimals=1),
+        recent=format_sek(burn["recent_pace_sek"], language),
+    )

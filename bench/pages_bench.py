@@ -1,0 +1,650 @@
+"""Every page cold and warm beside its floor, on any store: the figures of issue 11's tables.
+
+    nice .venv/bin/python bench/pages_bench.py [--url URL | --projects N [--seed S]] [--runs R]
+        [--pages overview,portfolio,...]
+
+Without `--url` it builds a fresh SQLite store from `python -m arena generate --projects N`
+(imported file by file through the pipeline, as `python -m arena import` does, untimed but
+reported, in a child process: on Linux a child starts with its parent's peak RSS, so this
+process never holds more than a query's rows). The pages are those of app.py's navigation,
+read from app.py, and the Overview once more with one sector and one county (the most common
+ones in the store) in the URL.
+
+Each measurement runs in its own Python process, so "cold" is a fresh process with empty caches
+(the first AppTest run of app.py opened on that page; the Streamlit import itself is not
+counted, the arena modules and the store's first queries are) and peak RSS is that process's
+own (`ru_maxrss`). "Warm" is the median of `--runs` reruns of the same page in that process.
+
+Beside each page, in the same run and the same way, its FLOOR: a Streamlit script that reads
+the numbers the page shows with one straightforward SQL query per figure (grouped by the
+database, no cache, no pandas beyond handing the rows to Streamlit) and draws the same figures
+(metrics, plotly charts, tables). Filters are applied the same way (sector on the project,
+county on the coordinator). What each floor reads:
+
+  overview      projects by status now and a year ago; granted total; this year's spend against
+                its budget; indicators at target; granted / paid / spent / completed (the
+                money-to-results chain); projects by sector x stage; by coordinator county x
+                organisation kind; budget and spend by year; the overdue reports (attention list)
+  portfolio     every project with coordinator, programme, granted and spent (one grouped
+                query) as the table, the pipeline by stage, the timeline (one bar per project),
+                grant amounts per funder and per decision year as box plots
+  project       one project's facts, participants, grants with paid sums, spend by month and
+                its import history (changes of that project)
+  programmes    one programme's facts, budget and spend per year, projects by status
+  results       every indicator value per indicator and year
+  networks      one network's members with their organisation kind and county, and its projects
+  efforts       activities per effort: count, participants, reach, cost; the activity list
+  grants        every grant with project, funder, amount, paid and remaining; payments per
+                year; reports due
+  organisation  one organisation's facts, its projects and roles, grants it gave and received
+  data          the import history
+  admin         the accounts and their roles, the latest audit events
+
+A benchmark, not a test: it prints a table (page | cold s | warm s | floor warm s |
+warm/floor | peak RSS MiB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FLOOR_SCRIPT = """\
+import sys
+sys.path.insert(0, {bench!r})
+import pages_bench
+pages_bench.run_floor({page!r})
+"""
+
+
+def navigation_pages() -> list[str]:
+    """The pages of app.py's navigation, in its order (the stems of its `_page(...)` calls)."""
+    return re.findall(r'_page\("(\w+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+
+
+# --- building the store -------------------------------------------------------------------
+
+
+def build_store(folder: Path, projects: int, seed: int) -> str:
+    """A fresh SQLite store of a generated data set, imported file by file; its URL."""
+    from arena import store
+    from arena.auth import cli_identity
+    from arena.generate import generate
+    from arena.ingest import Upload, import_files
+
+    started = time.perf_counter()
+    files = generate(folder / "files", projects=projects, seed=seed)
+    print(f"generated {len(files)} files in {time.perf_counter() - started:.1f} s")
+    url = f"sqlite:///{folder / 'arena.db'}"
+    engine = store.get_engine(url)
+    store.migrate(engine)
+    started = time.perf_counter()
+    for file in files:
+        upload = Upload(file.path.name, file.path.read_bytes())
+        result = import_files(engine, [upload], identity=cli_identity())
+        if result.outcome != "committed":
+            raise SystemExit(f"{file.path.name}: {result.summary('en')}")
+    print(f"imported in {time.perf_counter() - started:.1f} s")
+    engine.dispose()
+    return url
+
+
+def _built(folder: Path, projects: int, seed: int) -> str:
+    """`build_store` in a child process: on Linux a child starts with its parent's peak RSS,
+    so the parent must never hold a whole import."""
+    command = [sys.executable, __file__, "--build-into", str(folder), "--projects", str(projects)]
+    done = subprocess.run(
+        [*command, "--seed", str(seed)], capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.strip().splitlines()
+    print("\n".join(lines[:-1]), flush=True)
+    return json.loads(lines[-1])
+
+
+def variants(url: str, pages: list[str]) -> list[tuple[str, str, dict[str, str]]]:
+    """(label, page, query parameters) per measurement: each page, the Project page on the first
+    project, the Overview also with the store's most common sector and coordinator county."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        reference = conn.execute(sa.text("SELECT min(reference) FROM project")).scalar()
+        common = conn.execute(
+            sa.text(
+                "SELECT p.sector, o.county FROM project p JOIN organisation o"
+                " ON o.id = p.coordinator_id WHERE p.sector IS NOT NULL AND o.county IS NOT NULL"
+                " GROUP BY p.sector, o.county ORDER BY count(*) DESC LIMIT 1"
+            )
+        ).first()
+    engine.dispose()
+    chosen: list[tuple[str, str, dict[str, str]]] = []
+    for page in pages:
+        query = {"ref": reference} if page == "project" and reference else {}
+        chosen.append((page, page, query))
+        if page == "overview" and common:
+            filtered = {"f_sector": common.sector, "f_county": common.county}
+            chosen.append(("overview, sector + county", page, filtered))
+    return chosen
+
+
+# --- one measurement, in its own process ----------------------------------------------------
+
+
+def measure(url: str, page: str, query: dict[str, str], runs: int, floor: bool) -> dict:
+    """Cold (first run) and warm (median of `runs` reruns) of a page or its floor; peak RSS."""
+    os.environ["ARENA_DATABASE_URL"] = url
+    from streamlit import config as streamlit_config
+    from streamlit.testing.v1 import AppTest
+
+    streamlit_config.set_option("client.showErrorDetails", "full")  # a failure says why
+
+    with tempfile.TemporaryDirectory(prefix="arena-floor-") as folder:
+        if floor:
+            script = Path(folder) / f"floor_{page}.py"
+            script.write_text(FLOOR_SCRIPT.format(bench=str(ROOT / "bench"), page=page))
+            app = AppTest.from_file(str(script), default_timeout=3600)
+        else:
+            app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=3600)
+            if page != "overview":
+                # Opened on the page itself (url_path = file stem), as a link to it is.
+                app.switch_page(f"pages/{page}.py")
+        for key, value in query.items():
+            app.query_params[key] = value
+        timings = []
+        for _ in range(runs + 1):
+            started = time.perf_counter()
+            app.run()
+            timings.append(time.perf_counter() - started)
+            if app.exception:
+                return {"error": str(app.exception[0].value)[:200]}
+    return {
+        "cold": timings[0],
+        "warm": statistics.median(timings[1:]),
+        "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _in_process(url: str, page: str, query: dict[str, str], runs: int, floor: bool) -> dict:
+    command = [sys.executable, __file__, "--measure", page, "--url", url, "--runs", str(runs)]
+    command += ["--query", json.dumps(query)] + (["--floor"] if floor else [])
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
+        return {"error": (done.stderr.strip().splitlines() or ["no output"])[-1][:200]}
+    return json.loads(lines[-1])
+
+
+# --- the floors ---------------------------------------------------------------------------
+
+
+def _engine():
+    import sqlalchemy as sa
+    import streamlit as st
+
+    @st.cache_resource
+    def engine(url: str):
+        return sa.create_engine(url)
+
+    return engine(os.environ["ARENA_DATABASE_URL"])
+
+
+def _rows(sql: str, **params: object) -> list[dict]:
+    import sqlalchemy as sa
+
+    with _engine().connect() as conn:
+        return [dict(row) for row in conn.execute(sa.text(sql), params).mappings()]
+
+
+def _year(expr: str) -> str:
+    """SQL for the year of a date column, on SQLite and PostgreSQL."""
+    if _engine().dialect.name == "sqlite":
+        return f"CAST(strftime('%Y', {expr}) AS INTEGER)"
+    return f"CAST(EXTRACT(YEAR FROM {expr}) AS INTEGER)"
+
+
+def _month(expr: str) -> str:
+    if _engine().dialect.name == "sqlite":
+        return f"strftime('%Y-%m', {expr})"
+    return f"to_char({expr}, 'YYYY-MM')"
+
+
+def _filter_sql() -> tuple[str, dict[str, object]]:
+    """The URL's sector and county as SQL on `p` (project) and `c` (its coordinator)."""
+    import streamlit as st
+
+    where, params = ["1 = 1"], {}
+    if sector := st.query_params.get("f_sector"):
+        where.append("p.sector = :sector")
+        params["sector"] = sector
+    if county := st.query_params.get("f_county"):
+        where.append("c.county = :county")
+        params["county"] = county
+    return " AND ".join(where), params
+
+
+PROJECTS = "project p LEFT JOIN organisation c ON c.id = p.coordinator_id"
+
+
+def _bar(x: list, y: list, **layout: object):
+    import plotly.graph_objects as go
+
+    return go.Figure(go.Bar(x=x, y=y)).update_layout(**layout)
+
+
+def floor_overview() -> None:
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    where, params = _filter_sql()
+    today = date.today()
+    params |= {"today": today, "year_ago": today - timedelta(days=365), "year": today.year}
+    st.title("overview")
+    status = _rows(
+        f"SELECT p.status, count(*) AS now,"
+        " sum(CASE WHEN p.start_date <= :year_ago THEN 1 ELSE 0 END) AS before"
+        f" FROM {PROJECTS} WHERE {where} GROUP BY p.status",
+        **params,
+    )
+    for column, row in zip(st.columns(len(status) or 1), status, strict=False):
+        column.metric(row["status"], row["now"], delta=row["now"] - (row["before"] or 0))
+    money = _rows(
+        f"SELECT (SELECT sum(g.amount_sek) FROM grant_award g JOIN ({PROJECTS}) ON p.id ="
+        f" g.project_id WHERE {where}) AS granted, (SELECT sum(d.amount_sek) FROM disbursement d"
+        f" JOIN grant_award g ON g.id = d.grant_id JOIN ({PROJECTS}) ON p.id = g.project_id"
+        f" WHERE {where}) AS paid, (SELECT sum(e.amount_sek) FROM expenditure e JOIN ({PROJECTS})"
+        f" ON e.scope = 'project' AND e.scope_ref = p.reference WHERE {where}) AS spent,"
+        f" (SELECT count(*) FROM {PROJECTS} WHERE {where} AND p.status = 'completed') AS done",
+        **params,
+    )[0]
+    st.metric("granted", money["granted"])
+    burn = _rows(
+        f"SELECT (SELECT sum(amount_sek) FROM expenditure WHERE {_year('spent_on')} = :year)"
+        " AS spent, (SELECT sum(amount_sek) FROM budget_allocation WHERE year = :year) AS budget",
+        **params,
+    )[0]
+    st.metric("burn", burn["spent"], delta=burn["budget"])
+    reached = _rows(
+        "SELECT count(*) AS total, sum(CASE WHEN v.value >= i.target_value THEN 1 ELSE 0 END)"
+        " AS reached FROM indicator i"
+        " LEFT JOIN (SELECT indicator_id, max(value) AS value FROM indicator_value"
+        " GROUP BY indicator_id) v ON v.indicator_id = i.id WHERE i.target_value IS NOT NULL"
+    )[0]
+    st.metric("indicators", f"{reached['reached']} / {reached['total']}")
+    st.plotly_chart(
+        _bar(["granted", "paid", "spent"], [money[k] for k in ("granted", "paid", "spent")])
+    )
+    cells = _rows(
+        f"SELECT p.sector, p.stage, count(*) AS n FROM {PROJECTS} WHERE {where}"
+        " GROUP BY p.sector, p.stage",
+        **params,
+    )
+    st.plotly_chart(
+        go.Figure(
+            go.Heatmap(
+                x=[r["stage"] for r in cells],
+                y=[r["sector"] for r in cells],
+                z=[r["n"] for r in cells],
+            )
+        )
+    )
+    counties = _rows(
+        f"SELECT c.county, c.kind, count(*) AS n FROM {PROJECTS} WHERE {where}"
+        " GROUP BY c.county, c.kind",
+        **params,
+    )
+    st.plotly_chart(_bar([r["county"] for r in counties], [r["n"] for r in counties]))
+    years = _rows(
+        "SELECT b.year, b.budget, e.spent FROM (SELECT year, sum(amount_sek) AS budget"
+        f" FROM budget_allocation GROUP BY year) b LEFT JOIN (SELECT {_year('spent_on')} AS year,"
+        " sum(amount_sek) AS spent FROM expenditure GROUP BY 1) e ON e.year = b.year"
+    )
+    st.plotly_chart(_bar([r["year"] for r in years], [r["budget"] for r in years]))
+    late = _rows(
+        f"SELECT p.reference, p.title, m.title AS report, m.due_date FROM milestone m JOIN"
+        f" ({PROJECTS}) ON m.scope = 'project' AND m.scope_ref = p.reference WHERE {where} AND"
+        " m.delivered_date IS NULL AND m.due_date < :today ORDER BY m.due_date",
+        **params,
+    )
+    st.dataframe(late, hide_index=True)
+
+
+def floor_portfolio() -> None:
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    where, params = _filter_sql()
+    st.title("portfolio")
+    projects = _rows(
+        f"SELECT p.reference, p.title, p.status, p.stage, p.sector, c.name AS coordinator,"
+        f" c.county, pr.code AS programme, p.start_date, p.end_date, g.granted, e.spent"
+        f" FROM {PROJECTS} LEFT JOIN programme pr ON pr.id = p.programme_id"
+        " LEFT JOIN (SELECT project_id, sum(amount_sek) AS granted FROM grant_award"
+        " GROUP BY project_id) g ON g.project_id = p.id"
+        " LEFT JOIN (SELECT scope_ref, sum(amount_sek) AS spent FROM expenditure"
+        " WHERE scope = 'project' GROUP BY scope_ref) e ON e.scope_ref = p.reference"
+        f" WHERE {where} ORDER BY p.reference",
+        **params,
+    )
+    stages: dict[str, int] = {}
+    for row in projects:
+        stages[row["stage"]] = stages.get(row["stage"], 0) + 1
+    st.plotly_chart(_bar(list(stages), list(stages.values())))
+    st.metric("projects", len(projects))
+    st.metric("granted", sum(row["granted"] or 0 for row in projects))
+    st.metric("spent", sum(row["spent"] or 0 for row in projects))
+    st.dataframe(projects, hide_index=True)
+    dated = [row for row in projects if row["start_date"] and row["end_date"]]
+    st.plotly_chart(
+        go.Figure(
+            go.Bar(
+                y=[row["reference"] for row in dated],
+                base=[row["start_date"] for row in dated],
+                x=[
+                    (
+                        date.fromisoformat(str(row["end_date"]))
+                        - date.fromisoformat(str(row["start_date"]))
+                    ).days
+                    * 86_400_000
+                    for row in dated
+                ],
+                orientation="h",
+            )
+        )
+    )
+    grants = _rows(
+        f"SELECT f.name AS funder, {_year('g.decision_date')} AS year, g.amount_sek"
+        f" FROM grant_award g JOIN organisation f ON f.id = g.funder_id JOIN ({PROJECTS})"
+        f" ON p.id = g.project_id WHERE {where}",
+        **params,
+    )
+    for by in ("funder", "year"):
+        st.plotly_chart(
+            go.Figure(
+                go.Box(x=[row[by] for row in grants], y=[row["amount_sek"] for row in grants])
+            )
+        )
+
+
+def floor_project() -> None:
+    import streamlit as st
+
+    reference = (
+        st.query_params.get("ref") or _rows("SELECT min(reference) AS r FROM project")[0]["r"]
+    )
+    st.title("project")
+    facts = _rows(
+        "SELECT p.*, c.name AS coordinator, pr.code AS programme FROM project p LEFT JOIN"
+        " organisation c ON c.id = p.coordinator_id LEFT JOIN programme pr ON pr.id ="
+        " p.programme_id WHERE p.reference = :ref",
+        ref=reference,
+    )
+    st.table(facts)
+    st.dataframe(
+        _rows(
+            "SELECT o.name, o.kind, o.county, pp.role FROM project_participant pp JOIN project p"
+            " ON p.id = pp.project_id JOIN organisation o ON o.id = pp.organisation_id"
+            " WHERE p.reference = :ref",
+            ref=reference,
+        )
+    )
+    st.dataframe(
+        _rows(
+            "SELECT g.reference, f.name AS funder, g.amount_sek, (SELECT sum(d.amount_sek) FROM"
+            " disbursement d WHERE d.grant_id = g.id) AS paid FROM grant_award g JOIN project p"
+            " ON p.id = g.project_id JOIN organisation f ON f.id = g.funder_id"
+            " WHERE p.reference = :ref",
+            ref=reference,
+        )
+    )
+    spend = _rows(
+        f"SELECT {_month('spent_on')} AS month, sum(amount_sek) AS spent FROM expenditure"
+        " WHERE scope = 'project' AND scope_ref = :ref GROUP BY 1 ORDER BY 1",
+        ref=reference,
+    )
+    st.plotly_chart(_bar([r["month"] for r in spend], [r["spent"] for r in spend]))
+    st.dataframe(spend)
+    st.dataframe(
+        _rows(
+            "SELECT r.id, r.file_name, r.started_at, count(*) AS changes FROM import_change ch"
+            " JOIN import_run r ON r.id = ch.import_id"
+            " WHERE ch.project_after = :ref OR ch.project_before = :ref GROUP BY r.id",
+            ref=reference,
+        )
+    )
+
+
+def floor_programmes() -> None:
+    import streamlit as st
+
+    code = _rows("SELECT min(code) AS code FROM programme")[0]["code"]
+    st.title("programmes")
+    st.table(_rows("SELECT * FROM programme WHERE code = :code", code=code))
+    years = _rows(
+        "SELECT b.year, b.amount_sek AS budget, (SELECT sum(e.amount_sek) FROM expenditure e"
+        " WHERE (e.scope = 'programme' AND e.scope_ref = :code OR e.scope = 'project' AND"
+        " e.scope_ref IN (SELECT p.reference FROM project p JOIN programme pr ON pr.id ="
+        f" p.programme_id WHERE pr.code = :code)) AND {_year('e.spent_on')}"
+        " = b.year) AS spent FROM budget_allocation b JOIN programme pr ON pr.id = b.programme_id"
+        " WHERE pr.code = :code ORDER BY b.year",
+        code=code,
+    )
+    st.plotly_chart(_bar([r["year"] for r in years], [r["spent"] for r in years]))
+    status = _rows(
+        "SELECT p.status, count(*) AS n FROM project p JOIN programme pr ON pr.id ="
+        " p.programme_id WHERE pr.code = :code GROUP BY p.status",
+        code=code,
+    )
+    st.plotly_chart(_bar([r["status"] for r in status], [r["n"] for r in status]))
+
+
+def floor_results() -> None:
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    st.title("results")
+    values = _rows(
+        "SELECT i.code, v.year, sum(v.value) AS value FROM indicator_value v JOIN indicator i"
+        " ON i.id = v.indicator_id GROUP BY i.code, v.year ORDER BY i.code, v.year"
+    )
+    figure = go.Figure()
+    for code in dict.fromkeys(row["code"] for row in values):
+        series = [row for row in values if row["code"] == code]
+        figure.add_scatter(x=[r["year"] for r in series], y=[r["value"] for r in series], name=code)
+    st.plotly_chart(figure)
+    st.dataframe(values)
+
+
+def floor_networks() -> None:
+    import streamlit as st
+
+    name = _rows("SELECT min(name) AS name FROM buyer_group")[0]["name"]
+    st.title("networks")
+    st.dataframe(
+        _rows(
+            "SELECT g.name, g.kind, count(m.id) AS members FROM buyer_group g LEFT JOIN"
+            " buyer_group_member m ON m.buyer_group_id = g.id GROUP BY g.id"
+        )
+    )
+    st.dataframe(
+        _rows(
+            "SELECT o.name, o.kind, o.county, m.role FROM buyer_group_member m JOIN buyer_group g"
+            " ON g.id = m.buyer_group_id JOIN organisation o ON o.id = m.organisation_id"
+            " WHERE g.name = :name",
+            name=name,
+        )
+    )
+    st.dataframe(
+        _rows(
+            "SELECT p.reference, p.title, p.status FROM project p JOIN buyer_group g ON g.id ="
+            " p.buyer_group_id WHERE g.name = :name",
+            name=name,
+        )
+    )
+
+
+def floor_efforts() -> None:
+    import streamlit as st
+
+    st.title("efforts")
+    efforts = _rows(
+        "SELECT effort, count(*) AS n, sum(participants) AS participants, sum(reach) AS reach,"
+        " sum(cost_sek) AS cost FROM activity GROUP BY effort"
+    )
+    for row in efforts:
+        st.metric(row["effort"], row["n"], delta=row["cost"])
+    st.plotly_chart(_bar([r["effort"] for r in efforts], [r["participants"] for r in efforts]))
+    st.dataframe(_rows("SELECT reference, effort, title, start_date, cost_sek FROM activity"))
+
+
+def floor_grants() -> None:
+    import streamlit as st
+
+    where, params = _filter_sql()
+    params |= {"today": date.today(), "soon": date.today() + timedelta(days=90)}
+    st.title("grants")
+    grants = _rows(
+        f"SELECT g.reference, p.reference AS project, f.name AS funder, g.amount_sek,"
+        f" d.paid, g.amount_sek - coalesce(d.paid, 0) AS remaining, g.end_date FROM grant_award g"
+        f" JOIN ({PROJECTS}) ON p.id = g.project_id JOIN organisation f ON f.id = g.funder_id"
+        " LEFT JOIN (SELECT grant_id, sum(amount_sek) AS paid FROM disbursement"
+        f" GROUP BY grant_id) d ON d.grant_id = g.id WHERE {where} ORDER BY g.reference",
+        **params,
+    )
+    st.metric("grants", len(grants))
+    st.metric("granted", sum(row["amount_sek"] for row in grants))
+    st.dataframe(grants, hide_index=True)
+    st.dataframe(
+        _rows(
+            f"SELECT p.reference, m.title, m.due_date FROM milestone m JOIN ({PROJECTS}) ON"
+            f" m.scope = 'project' AND m.scope_ref = p.reference WHERE {where} AND"
+            " m.delivered_date IS NULL AND m.due_date BETWEEN :today AND :soon",
+            **params,
+        )
+    )
+    paid = _rows(
+        f"SELECT {_year('d.paid_on')} AS year, sum(d.amount_sek) AS paid FROM disbursement d"
+        f" JOIN grant_award g ON g.id = d.grant_id JOIN ({PROJECTS}) ON p.id = g.project_id"
+        f" WHERE {where} GROUP BY 1 ORDER BY 1",
+        **params,
+    )
+    st.plotly_chart(_bar([r["year"] for r in paid], [r["paid"] for r in paid]))
+
+
+def floor_organisation() -> None:
+    import streamlit as st
+
+    name = _rows(
+        "SELECT o.name FROM organisation o JOIN project p ON p.coordinator_id = o.id"
+        " GROUP BY o.id ORDER BY count(*) DESC LIMIT 1"
+    )[0]["name"]
+    st.title("organisation")
+    st.table(_rows("SELECT * FROM organisation WHERE name = :name", name=name))
+    st.dataframe(
+        _rows(
+            "SELECT p.reference, p.title, pp.role FROM project_participant pp JOIN project p"
+            " ON p.id = pp.project_id JOIN organisation o ON o.id = pp.organisation_id"
+            " WHERE o.name = :name",
+            name=name,
+        )
+    )
+    st.dataframe(
+        _rows(
+            "SELECT g.reference, g.amount_sek FROM grant_award g JOIN organisation o"
+            " ON o.id = g.funder_id WHERE o.name = :name",
+            name=name,
+        )
+    )
+
+
+def floor_data() -> None:
+    import streamlit as st
+
+    st.title("data")
+    st.dataframe(_rows("SELECT * FROM import_run ORDER BY id DESC"), hide_index=True)
+
+
+def floor_admin() -> None:
+    import streamlit as st
+
+    st.title("admin")
+    st.dataframe(
+        _rows(
+            "SELECT u.email, u.name, r.role, r.funder_id FROM app_user u LEFT JOIN user_role r"
+            " ON r.user_id = u.id ORDER BY u.email"
+        )
+    )
+    st.dataframe(_rows("SELECT * FROM audit_event ORDER BY id DESC LIMIT 200"))
+
+
+FLOORS = {
+    name.removeprefix("floor_"): function
+    for name, function in list(globals().items())
+    if name.startswith("floor_")
+}
+
+
+def run_floor(page: str) -> None:
+    """The floor script's body (see FLOOR_SCRIPT)."""
+    FLOORS[page]()
+
+
+# --- the table ----------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="the store to measure (default: a generated SQLite store)")
+    parser.add_argument("--projects", type=int, default=10_000, help="size of the generated store")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the generated store")
+    parser.add_argument("--runs", type=int, default=3, help="warm reruns per page (median)")
+    parser.add_argument("--pages", help="comma-separated page stems (default: every page)")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--build-into", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--query", default="{}", help=argparse.SUPPRESS)
+    parser.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        figures = measure(args.url, args.measure, json.loads(args.query), args.runs, args.floor)
+        print(json.dumps(figures))
+        return 0
+    if args.build_into:
+        print(json.dumps(build_store(args.build_into, args.projects, args.seed)))
+        return 0
+
+    pages = args.pages.split(",") if args.pages else navigation_pages()
+    with tempfile.TemporaryDirectory(prefix="arena-pages-bench-") as folder:
+        url = args.url or _built(Path(folder), args.projects, args.seed)
+        print("| page | cold s | warm s | floor warm s | warm / floor | peak RSS MiB |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for label, page, query in variants(url, pages):
+            ours = _in_process(url, page, query, args.runs, floor=False)
+            floor = _in_process(url, page, query, args.runs, floor=True)
+            if "error" in ours:
+                print(f"| {label} | error: {ours['error']} | | | | |", flush=True)
+                continue
+            floor_warm = floor.get("warm")
+            ratio = f"{ours['warm'] / floor_warm:.1f}" if floor_warm else "–"
+            floor_text = f"{floor_warm:.2f}" if floor_warm else f"error: {floor.get('error')}"
+            print(
+                f"| {label} | {ours['cold']:.2f} | {ours['warm']:.2f} | {floor_text} | {ratio} |"
+                f" {ours['rss_mib']:.0f} |",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

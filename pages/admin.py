@@ -1,0 +1,149 @@
+"""Administration: who may do what (users and roles), and who did what (the audit log).
+
+Hiding this page from non-admins is the navigation's job; refusing is `arena.auth`'s: every
+function called here checks the identity itself, so opening the page directly changes nothing.
+"""
+
+import functools
+
+import streamlit as st
+
+from arena import auth, ui
+from arena.auth import AccessDenied, AuditAction, Right, Role, UserError
+from arena.i18n import t
+
+ui.ensure_shell()
+language = ui.language()
+identity = ui.identity()
+st.title(t("page.admin", language))
+try:
+    identity.require(Right.MANAGE_USERS)
+except AccessDenied as refused:
+    st.error(refused.message.render(language))
+    st.stop()
+st.caption(t("admin.caption", language))
+engine = ui.engine()
+
+
+def role_text(role: Role, funder: str | None) -> str:
+    """ "finansiär: Vinnova", "redaktör"."""
+    name = t(f"role.{role.value}", language)
+    return f"{name}: {funder}" if funder else name
+
+
+def done(text: str) -> None:
+    """Say what changed after the rerun that shows it."""
+    st.session_state["admin_message"] = text
+    st.rerun()
+
+
+users_tab, audit_tab = st.tabs([t("admin.users", language), t("admin.audit", language)])
+
+with users_tab, ui.section("users"):
+    if message := st.session_state.pop("admin_message", None):
+        st.success(ui.plain(message))
+    listed = auth.users(engine, identity=identity)
+    st.dataframe(
+        {
+            t("admin.email", language): [user.email for user in listed],
+            t("admin.name", language): [user.name or "" for user in listed],
+            t("admin.roles", language): [
+                ", ".join(role_text(role, funder) for role, funder in user.roles)
+                or t("users.no_roles", language)
+                for user in listed
+            ],
+        },
+        hide_index=True,
+    )
+    with st.form("admin_add", clear_on_submit=True):
+        left, right = st.columns(2)
+        email = left.text_input(t("admin.email", language))
+        name = right.text_input(t("admin.name", language))
+        role = left.selectbox(
+            t("admin.role", language), list(Role), format_func=lambda r: role_text(r, None)
+        )
+        funders = right.multiselect(t("admin.funders", language), auth.organisation_names(engine))
+        add = st.form_submit_button(t("admin.add", language), icon=":material/person_add:")
+    if add:
+        try:
+            added = auth.add_role(
+                engine,
+                identity=identity,
+                email=email,
+                role=role,
+                funders=funders,
+                name=name or None,
+            )
+        except (UserError, AccessDenied) as refused:
+            st.error(ui.plain(refused.message.render(language)))
+        else:
+            key = "users.added" if added else "users.held"
+            done(t(key, language, email=email.strip().lower(), count=added))
+
+    st.subheader(t("admin.remove.title", language))
+    by_email = {user.email: user for user in listed}
+    left, right = st.columns(2)
+    chosen = left.selectbox(t("admin.remove.user", language), list(by_email), index=None)
+    if chosen is not None:
+        # None removes the whole account; a (role, funder) pair only that role.
+        options = [None, *by_email[chosen].roles]
+        what = right.selectbox(
+            t("admin.remove.what", language),
+            options,
+            format_func=lambda o: (
+                t("admin.remove.everything", language) if o is None else role_text(*o)
+            ),
+        )
+        if st.button(t("admin.remove", language), type="primary", icon=":material/delete:"):
+            try:
+                if what is None:
+                    auth.remove_user(engine, identity=identity, email=chosen)
+                    text = t("users.removed", language, email=chosen)
+                else:
+                    removed = auth.remove_role(
+                        engine, identity=identity, email=chosen, role=what[0], funder=what[1]
+                    )
+                    text = t("users.role_removed", language, email=chosen, count=removed)
+            except (UserError, AccessDenied) as refused:
+                st.error(ui.plain(refused.message.render(language)))
+            else:
+                done(text)
+
+with audit_tab, ui.section("audit"):
+    left, middle, right, last = st.columns(4)
+    filters = {
+        "actions": left.multiselect(
+            t("audit.filter.actions", language),
+            list(AuditAction),
+            format_func=lambda a: t(f"audit.action.{a.value}", language),
+        ),
+        "actor": middle.text_input(t("audit.filter.actor", language)) or None,
+        "since": right.date_input(t("audit.filter.since", language), value=None),
+        "until": last.date_input(t("audit.filter.until", language), value=None),
+    }
+    log = auth.audit_log(engine, identity=identity, **filters)
+    if log.empty:
+        st.caption(t("audit.none", language))
+    else:
+        st.dataframe(
+            {
+                t("audit.col.at", language): log["at"],
+                t("audit.col.actor", language): log["actor"],
+                t("audit.col.action", language): [
+                    t(f"audit.action.{action}", language) for action in log["action"]
+                ],
+                t("audit.col.import_id", language): log["import_id"],
+                t("audit.col.detail", language): log["detail"],
+            },
+            hide_index=True,
+        )
+    st.download_button(
+        t("audit.download", language),
+        # Built when clicked, from the store as it is then, with the filters shown.
+        data=functools.partial(auth.audit_csv, engine, identity=identity, **filters),
+        file_name="audit.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key="audit_csv",
+    )

@@ -1,0 +1,95 @@
+"""Administration: add and remove roles, read and download the audit log; refused to others."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from arena import auth, config, ui
+from arena.auth import Identity, Role
+from tests.fixtures.ingest import upload, with_organisations
+
+
+def _button(app, label: str):
+    return next(button for button in app.button if button.label == label)
+
+
+def _box(widgets, label: str):
+    return next(widget for widget in widgets if widget.label == label)
+
+
+def _table(app, column: str):
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+
+
+def test_an_admin_adds_and_removes_roles_and_reads_the_audit(engine, open_page):
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2020-00001;Lampor;planerad\n")
+    app = open_page(engine, page="admin")
+
+    app.text_input[0].input("Eva@Example.se")
+    app.text_input[1].input("Eva Ek")
+    _box(app.selectbox, "Roll").set_value(Role.FUNDER)
+    _box(app.multiselect, "Finansiärer (för rollen finansiär)").set_value(["Vinnova"])
+    _button(app, "Lägg till rollen").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == ui.plain("eva@example.se: 1 roll tillagd.")
+    users = _table(app, "E-post")
+    assert users.to_dict("records") == [
+        {"E-post": "eva@example.se", "Namn": "Eva Ek", "Roller": "finansiär: Vinnova"}
+    ]
+    eva = auth.identity_for(engine, email="eva@example.se", name=None, claims={})
+    assert eva.funder_scope == {"Vinnova"}
+
+    # A funder role without its organisation: a sentence, nothing written.
+    app.text_input[0].input("bo@example.se")
+    _box(app.selectbox, "Roll").set_value(Role.FUNDER)
+    _button(app, "Lägg till rollen").click().run()
+    assert "ange organisationen" in app.error[0].value
+    assert [user.email for user in auth.users(engine, identity=auth.cli_identity())] == [
+        "eva@example.se"
+    ]
+
+    _box(app.selectbox, "Användare").set_value("eva@example.se").run()
+    _box(app.selectbox, "Vad som tas bort").set_value((Role.FUNDER, "Vinnova"))
+    _button(app, "Ta bort").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == ui.plain("eva@example.se: 1 roll borttagen.")
+    assert _table(app, "E-post")["Roller"].tolist() == ["inga roller"]
+
+    audit = _table(app, "Händelse")
+    # Newest first: the two role changes here, the two imports of the setup.
+    assert audit["Händelse"].tolist() == ["roll borttagen", "roll tillagd", "import", "import"]
+    assert audit["Vem"].tolist()[:2] == ["local", "local"]
+    assert audit["Vem"].tolist()[2].startswith("cli:")
+    _box(app.multiselect, "Händelser").set_value([auth.AuditAction.ROLE_ADD]).run()
+    assert _table(app, "Händelse")["Händelse"].tolist() == ["roll tillagd"]
+    assert any(button.label == "Ladda ned loggen (CSV)" for button in app.get("download_button"))
+
+
+@pytest.mark.parametrize("role", [Role.VIEWER, Role.FUNDER, Role.EDITOR])
+def test_anyone_else_opening_the_page_directly_gets_a_plain_refusal(engine, monkeypatch, role):
+    who = Identity(f"{role}@example.se", None, frozenset({role}), frozenset(), "oidc")
+    monkeypatch.setattr("arena.ui.identity", lambda: who)
+    monkeypatch.setenv("ARENA_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    app = AppTest.from_file(str(config.PROJECT_ROOT / "pages" / "admin.py")).run()
+    assert not app.exception, app.exception
+    assert "hantera användare" in app.error[0].value
+    assert not app.text_input and not app.dataframe  # no form, no user, no audit row
+
+
+def test_the_data_page_names_the_uploader_and_offers_a_viewer_no_upload(engine, monkeypatch):
+    monkeypatch.setenv("ARENA_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    page = str(config.PROJECT_ROOT / "pages" / "data.py")
+    editor = Identity("eva@example.se", "Eva Ek", frozenset({Role.EDITOR}), frozenset(), "oidc")
+    monkeypatch.setattr("arena.ui.identity", lambda: editor)
+    app = AppTest.from_file(page).run()
+    assert not app.exception, app.exception
+    assert ui.plain("Uppladdad av: Eva Ek <eva@example.se>") in [c.value for c in app.caption]
+    assert app.file_uploader and not app.toggle  # no replace mode for an editor
+
+    viewer = Identity("bo@example.se", None, frozenset({Role.VIEWER}), frozenset(), "oidc")
+    monkeypatch.setattr("arena.ui.identity", lambda: viewer)
+    app = AppTest.from_file(page).run()
+    assert not app.exception, app.exception
+    assert not app.file_uploader and "inte importera" in app.info[0].value

@@ -1,0 +1,401 @@
+"""Identities, roles in the store, refusal in every data-changing function, and the audit log.
+
+Every function that changes the store is called by each role: the roles without the right get
+AccessDenied and the store (every table, the audit log and the accounts included) is exactly as
+it was; the roles with it succeed. Audit rows carry who, when and what, are written in the same
+transaction as the change, and the database refuses to edit them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from arena import auth, models, store
+from arena.auth import AccessDenied, AuditAction, Identity, Right, Role, UserError
+from arena.cli import main
+from arena.ingest import Upload, import_files, load_demo, undo
+from tests.fixtures.ingest import upload, with_organisations
+
+PROJECTS = "Diarienummer;Titel;Status;Koordinator\n2020-00001;Smart belysning;planerad;Vinnova\n"
+MORE = PROJECTS + "2020-00002;Fossilfria maskiner;pågår;\n"
+PARTICIPANT = "Diarienummer;Organisation;Roll\n2020-00001;Göteborgs kommun;beställare\n"
+ADMIN = Identity("admin@example.se", "Ada Admin", frozenset({Role.ADMIN}), frozenset(), "oidc")
+
+
+def person(role: Role, subject: str | None = None) -> Identity:
+    """Someone holding only `role` (a funder bound to Vinnova)."""
+    funders = frozenset({"Vinnova"}) if role == Role.FUNDER else frozenset()
+    return Identity(
+        subject or f"{role}@example.se", role.title(), frozenset({role}), funders, "oidc"
+    )
+
+
+def dump(engine: Engine) -> dict[str, list[tuple]]:
+    """Every table's rows in id order: equal dumps mean nothing was written."""
+    with engine.connect() as conn:
+        return {
+            table.name: [
+                tuple(row) for row in conn.execute(sa.select(table).order_by(*table.primary_key))
+            ]
+            for table in models.SQLModel.metadata.sorted_tables
+        }
+
+
+def audit_rows(engine: Engine) -> list[dict]:
+    table = models.AuditEvent.__table__
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(table).order_by(table.c.id)).mappings().all()
+    return [{**row, "detail": json.loads(row["detail"])} for row in rows]
+
+
+def commit(engine: Engine, identity: Identity, text: str = PROJECTS) -> int:
+    result = upload(engine, "projekt.csv", text, identity=identity)
+    assert result.outcome == "committed", result.problems
+    return result.import_id
+
+
+# --- identities -------------------------------------------------------------------------------
+
+
+def test_rights_follow_roles_and_funder_scope_narrows_only_a_pure_funder():
+    assert [r for r in Right if person(Role.VIEWER).can(r)] == [Right.READ]
+    assert [r for r in Right if person(Role.EDITOR).can(r)] == [
+        Right.READ,
+        Right.IMPORT,
+        Right.UNDO_OWN,
+    ]
+    assert all(ADMIN.can(r) for r in Right)
+    assert person(Role.FUNDER).funder_scope == {"Vinnova"}
+    both = Identity("x@y.se", None, frozenset({Role.FUNDER, Role.VIEWER}), frozenset({"V"}), "oidc")
+    assert both.funder_scope is None and ADMIN.funder_scope is None
+    unbound = Identity("x@y.se", None, frozenset({Role.FUNDER}), frozenset(), "oidc")
+    assert unbound.funder_scope == frozenset()
+    nobody = Identity("x@y.se", None, frozenset(), frozenset(), "oidc")
+    assert not nobody.can(Right.READ) and nobody.funder_scope == frozenset()
+    with pytest.raises(AccessDenied) as refused:
+        nobody.require(Right.READ)
+    assert "ask your administrator" in str(refused.value).lower()
+    assert "administratör" in refused.value.message.render("sv")
+
+
+def test_local_and_cli_identities():
+    assert auth.local_identity(editable=True).roles == frozenset(Role)
+    viewer = auth.local_identity(editable=False)
+    assert viewer.roles == {Role.VIEWER} and not viewer.can(Right.IMPORT)
+    assert viewer.describe("sv") == "Lokal användare"
+    cli = auth.cli_identity()
+    assert cli.mode == "cli" and cli.subject.startswith("cli:") and cli.can(Right.UNDO_ANY)
+    assert ADMIN.label == "Ada Admin <admin@example.se>" == ADMIN.describe("en")
+
+
+def test_identity_for_reads_roles_from_the_store_ignoring_case_and_from_a_claim(engine):
+    with_organisations(engine)
+    auth.add_role(engine, identity=ADMIN, email="Anna@Example.SE", role=Role.EDITOR)
+    auth.add_role(
+        engine, identity=ADMIN, email="anna@example.se", role=Role.FUNDER, funders=["vinnova"]
+    )
+    anna = auth.identity_for(engine, email="ANNA@example.se", name="Anna", claims={})
+    assert anna.subject == "anna@example.se" and anna.mode == "oidc"
+    assert anna.roles == {Role.EDITOR, Role.FUNDER} and anna.funders == {"Vinnova"}
+
+    mapping = {"arena-admins": Role.ADMIN, "arena-readers": Role.VIEWER}
+    claimed = auth.identity_for(
+        engine,
+        email="bo@example.se",
+        name=None,
+        claims={"groups": ["other", "arena-admins"]},
+        role_claim="groups",
+        claim_roles=mapping,
+    )
+    assert claimed.roles == {Role.ADMIN}
+    single = auth.identity_for(
+        engine,
+        email="bo@example.se",
+        name=None,
+        claims={"groups": "arena-readers"},
+        role_claim="groups",
+        claim_roles=mapping,
+    )
+    assert single.roles == {Role.VIEWER}
+
+    stranger = auth.identity_for(
+        engine, email="eve@example.se", name="Eve", claims={"groups": ["x"]}, role_claim="groups"
+    )
+    assert stranger.roles == frozenset() and not stranger.can(Right.READ)
+
+
+# --- every data-changing function refuses without the right ---------------------------------
+
+ROLES = [Role.VIEWER, Role.FUNDER, Role.EDITOR, Role.ADMIN]
+
+
+def _import(engine: Engine, who: Identity) -> None:
+    import_files(engine, [Upload("projekt.csv", MORE.encode())], identity=who)
+
+
+def _preview(engine: Engine, who: Identity) -> None:
+    import_files(engine, [Upload("projekt.csv", MORE.encode())], identity=who, dry_run=True)
+
+
+def _replace(engine: Engine, who: Identity) -> None:
+    import_files(engine, [Upload("projekt.csv", MORE.encode())], identity=who, replace=True)
+
+
+def _undo_own(engine: Engine, who: Identity) -> None:
+    # The import is committed under `who`'s own subject (by an admin holding that subject).
+    own = commit(
+        engine, Identity(who.subject, None, frozenset({Role.ADMIN}), frozenset(), "oidc"), MORE
+    )
+    undo(engine, own, identity=who)
+
+
+def _undo_other(engine: Engine, who: Identity) -> None:
+    undo(engine, commit(engine, ADMIN, MORE), identity=who)
+
+
+def _load_demo(engine: Engine, who: Identity) -> None:
+    load_demo(engine, identity=who)
+
+
+def _add_role(engine: Engine, who: Identity) -> None:
+    auth.add_role(
+        engine, identity=who, email="new@example.se", role=Role.FUNDER, funders=["Vinnova"]
+    )
+
+
+def _remove_role(engine: Engine, who: Identity) -> None:
+    auth.remove_role(engine, identity=who, email="held@example.se", role=Role.EDITOR)
+
+
+def _remove_user(engine: Engine, who: Identity) -> None:
+    auth.remove_user(engine, identity=who, email="held@example.se")
+
+
+# function -> the roles allowed to call it
+CHANGES: dict[str, tuple[Callable[[Engine, Identity], None], set[Role]]] = {
+    "import": (_import, {Role.EDITOR, Role.ADMIN}),
+    "preview": (_preview, {Role.EDITOR, Role.ADMIN}),
+    "replace": (_replace, {Role.ADMIN}),
+    "undo_own": (_undo_own, {Role.EDITOR, Role.ADMIN}),
+    "undo_other": (_undo_other, {Role.ADMIN}),
+    "load_demo": (_load_demo, {Role.EDITOR, Role.ADMIN}),
+    "add_role": (_add_role, {Role.ADMIN}),
+    "remove_role": (_remove_role, {Role.ADMIN}),
+    "remove_user": (_remove_user, {Role.ADMIN}),
+}
+
+
+@pytest.mark.parametrize("role", ROLES, ids=str)
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_each_change_refuses_a_role_without_the_right_and_writes_nothing(engine, change, role):
+    with_organisations(engine)
+    commit(engine, ADMIN)
+    auth.add_role(engine, identity=ADMIN, email="held@example.se", role=Role.EDITOR)
+    function, allowed = CHANGES[change]
+    who = person(role)
+    if change == "load_demo" and role in allowed:
+        # The demo only goes into an empty store: here it declines, after the check.
+        assert load_demo(engine, identity=who) is None
+        return
+    if role in allowed:
+        function(engine, who)
+        return
+    # Refused: the setup an undo needs happens first, then nothing of the refused call may stay.
+    if change.startswith("undo"):
+        setup_subject = who.subject if change == "undo_own" else ADMIN.subject
+        owner = Identity(setup_subject, None, frozenset({Role.ADMIN}), frozenset(), "oidc")
+        target = commit(engine, owner, MORE)
+        before = dump(engine)
+        with pytest.raises(AccessDenied):
+            undo(engine, target, identity=who)
+    else:
+        before = dump(engine)
+        with pytest.raises(AccessDenied):
+            function(engine, who)
+    assert dump(engine) == before
+
+
+def test_an_editor_may_not_cascade_into_another_persons_import(engine):
+    with_organisations(engine)
+    editor = person(Role.EDITOR)
+    own = commit(engine, editor)
+    later = upload(engine, "deltagare.csv", PARTICIPANT, identity=ADMIN)
+    assert later.outcome == "committed", later.problems
+    before = dump(engine)
+    with pytest.raises(AccessDenied):
+        undo(engine, own, identity=editor, cascade=True)
+    assert dump(engine) == before
+    assert undo(engine, own, identity=ADMIN, cascade=True)["imports"] == 2
+
+
+# --- the audit log ----------------------------------------------------------------------------
+
+
+def test_imports_undos_and_role_changes_are_audited_with_who_when_and_what(engine):
+    with_organisations(engine)
+    editor = person(Role.EDITOR)
+    imported = commit(engine, editor)
+    [event] = [row for row in audit_rows(engine) if row["import_id"] == imported]
+    assert (event["actor_subject"], event["actor_name"], event["action"]) == (
+        "editor@example.se",
+        "Editor",
+        "import",
+    )
+    assert event["detail"]["file"] == "projekt.csv" and event["detail"]["kinds"] == ["projects"]
+    assert event["detail"]["counts"]["new"] == 1 and event["at"] is not None
+    original = audit_rows(engine)
+
+    undo(engine, imported, identity=editor)
+    after = audit_rows(engine)
+    assert after[: len(original)] == original  # the import's own row is untouched
+    assert [(r["action"], r["import_id"]) for r in after[len(original) :]] == [("undo", imported)]
+    assert after[-1]["detail"]["removed"] == {"projects": 1}
+
+    replaced = upload(engine, "projekt.csv", PROJECTS, identity=ADMIN, replace=True)
+    assert audit_rows(engine)[-1]["action"] == "replace"
+    assert audit_rows(engine)[-1]["import_id"] == replaced.import_id
+
+    auth.add_role(
+        engine, identity=ADMIN, email="f@example.se", role=Role.FUNDER, funders=["Vinnova"]
+    )
+    auth.remove_role(
+        engine, identity=ADMIN, email="f@example.se", role=Role.FUNDER, funder="Vinnova"
+    )
+    auth.add_role(engine, identity=ADMIN, email="f@example.se", role=Role.VIEWER)
+    auth.remove_user(engine, identity=ADMIN, email="f@example.se")
+    roles = [(r["action"], r["detail"]) for r in audit_rows(engine)[-4:]]
+    assert roles == [
+        ("role_add", {"email": "f@example.se", "role": "funder", "funder": "Vinnova"}),
+        ("role_remove", {"email": "f@example.se", "role": "funder", "funder": "Vinnova"}),
+        ("role_add", {"email": "f@example.se", "role": "viewer", "funder": None}),
+        ("user_remove", {"email": "f@example.se", "roles": [["viewer", None]]}),
+    ]
+    assert {r["actor_subject"] for r in audit_rows(engine)[-4:]} == {"admin@example.se"}
+
+    log = auth.audit_log(engine, identity=ADMIN, actions=[AuditAction.UNDO])
+    assert log["import_id"].tolist() == [imported]
+    assert auth.audit_log(engine, identity=ADMIN, actor="EDITOR@")["action"].tolist() == [
+        "undo",
+        "import",
+    ]
+    assert auth.audit_log(engine, identity=ADMIN, actor="%").empty  # a % is just a character
+    assert auth.audit_log(engine, identity=ADMIN, until=date(2000, 1, 1)).empty
+    assert b"role_add" in auth.audit_csv(engine, identity=ADMIN, since=date(2000, 1, 1))
+    with pytest.raises(AccessDenied):
+        auth.audit_log(engine, identity=editor)
+
+
+def test_the_audit_row_is_in_the_same_transaction_as_the_import(engine, monkeypatch):
+    with_organisations(engine)
+    before = dump(engine)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the audit row could not be written")
+
+    monkeypatch.setattr("arena.ingest.record", broken)
+    with pytest.raises(RuntimeError):
+        upload(engine, "projekt.csv", PROJECTS, identity=ADMIN)
+    assert dump(engine) == before  # no import without its audit row
+
+
+def test_the_database_refuses_to_edit_or_delete_audit_rows(engine):
+    with_organisations(engine)
+    commit(engine, ADMIN)
+    table = models.AuditEvent.__table__
+    before = audit_rows(engine)
+    for statement in (sa.update(table).values(actor_subject="someone"), sa.delete(table)):
+        with pytest.raises(DBAPIError, match="append-only"), store.transaction(engine) as conn:
+            conn.execute(statement)
+    assert audit_rows(engine) == before
+
+
+# --- users: wrong requests and the command line ----------------------------------------------
+
+
+def test_wrong_role_requests_are_refused_with_a_sentence_and_write_nothing(engine):
+    with_organisations(engine)
+    before = dump(engine)
+    wrong = [
+        {"email": "a@b.se", "role": Role.FUNDER},
+        {"email": "a@b.se", "role": Role.FUNDER, "funders": ["Nobody AB"]},
+        {"email": "a@b.se", "role": Role.EDITOR, "funders": ["Vinnova"]},
+        {"email": "not an address", "role": Role.VIEWER},
+    ]
+    for request in wrong:
+        with pytest.raises(UserError):
+            auth.add_role(engine, identity=ADMIN, **request)
+    with pytest.raises(UserError, match="does not hold"):
+        auth.remove_role(engine, identity=ADMIN, email="a@b.se", role=Role.VIEWER)
+    with pytest.raises(UserError, match="no user"):
+        auth.remove_user(engine, identity=ADMIN, email="a@b.se")
+    assert dump(engine) == before
+    assert auth.add_role(engine, identity=ADMIN, email="a@b.se", role=Role.VIEWER) == 1
+    assert auth.add_role(engine, identity=ADMIN, email="A@b.se", role=Role.VIEWER) == 0
+
+
+def test_the_users_and_audit_commands(engine, tmp_path, capsys):
+    with_organisations(engine)
+    before = dump(engine)
+    assert main(["users", "add", "Eva@Example.se", "--role", "funder", "--funder", "Okänd AB"]) == 2
+    err = capsys.readouterr().err
+    assert "No such organisation in the store: Okänd AB" in err and "Traceback" not in err
+    assert main(["users", "add", "eva@example.se", "--role", "funder"]) == 2
+    assert "--funder NAME" in capsys.readouterr().err
+    assert dump(engine) == before
+
+    assert main(["users", "add", "Eva@Example.se", "--role", "funder", "--funder", "Vinnova"]) == 0
+    assert main(["users", "add", "eva@example.se", "--role", "editor", "--name", "Eva"]) == 0
+    capsys.readouterr()
+    assert main(["users", "list"]) == 0
+    assert "eva@example.se (Eva): editor, funder:Vinnova" in capsys.readouterr().out
+    assert main(["users", "remove", "eva@example.se", "--funder", "Vinnova"]) == 0
+    assert auth.identity_for(engine, email="eva@example.se", name=None, claims={}).roles == {
+        Role.EDITOR
+    }
+    assert main(["users", "remove", "eva@example.se"]) == 0
+    assert main(["users", "remove", "eva@example.se"]) == 2
+
+    capsys.readouterr()
+    assert main(["audit", "--action", "role_add"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("role_add") == 2 and "cli:" in out
+    path = tmp_path / "audit.csv"
+    assert main(["audit", "--csv", str(path), "--since", "2000-01-01"]) == 0
+    assert path.read_bytes().decode("utf-8-sig").count("\n") == 1 + 5
+    with pytest.raises(SystemExit) as usage:  # argparse's own exit for bad usage
+        main(["audit", "--since", "yesterday"])
+    assert usage.value.code == 2
+    assert "is not a date" in capsys.readouterr().err
+
+
+# --- the migration -----------------------------------------------------------------------------
+
+
+def test_the_migration_upgrades_a_store_with_demo_rows_and_downgrades(db_url):
+    engine = store.get_engine(db_url)
+    store.migrate(engine)
+    load_demo(engine, identity=auth.cli_identity())
+    counts = {name: n for name, n in store.table_counts(engine).items() if n}
+    assert counts["audit_event"] == 1
+    store.downgrade(engine, "b2c0ffee0002")
+    tables = set(sa.inspect(engine).get_table_names())
+    assert not tables & {"app_user", "user_role", "audit_event"}
+    kept = {name: n for name, n in counts.items() if name != "audit_event"}
+    assert {name: store.table_counts(engine)[name] for name in kept} == kept
+
+    store.migrate(engine)
+    assert store.current_revision(engine) == "c3c0ffee0003"
+    assert store.table_counts(engine)["audit_event"] == 0
+    auth.add_role(engine, identity=ADMIN, email="a@b.se", role=Role.FUNDER, funders=["Vinnova"])
+    store.downgrade(engine, "b2c0ffee0002")
+    store.migrate(engine)  # the trigger function is gone with its table, and comes back
+    commit(engine, ADMIN, MORE)
+    with pytest.raises(DBAPIError), store.transaction(engine) as conn:
+        conn.execute(sa.delete(models.AuditEvent.__table__))
