@@ -133,45 +133,76 @@ def _print_new_organisations(new: list, limit: int = 20) -> None:
         print(_say("cli.neworg.more", count=len(new) - limit))
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from arena.ingest import Upload, import_files
+def _refused(paths: list[Path]) -> int | None:
+    """The exit code if one of the files cannot be imported at all (missing, too big), having
+    said which: every file is looked at before any is imported, so a typo never leaves half a
+    batch imported."""
     from arena.ingest.read import ReadError, check_size
+
+    for path in paths:
+        if not path.is_file():
+            print(_say("cli.no_file", path=path), file=sys.stderr)
+            return 2
+        try:
+            check_size(path.stat().st_size)  # before its bytes are in memory
+        except ReadError as exc:
+            print(f"{path.name}: {exc.problem.text(LANGUAGE)}", file=sys.stderr)
+            return 1
+    return None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import the files in the order given, each committed whole on its own, so a later file
+    may name the rows of an earlier one; stop at the first file rejected (a dry run commits
+    nothing, so it checks every file against the store as it is)."""
+    import pandas as pd
+
+    from arena.ingest import Upload, import_files
     from arena.ingest.report import STORE_ERROR, problems_frame
 
     engine = _engine()
-    path = Path(args.file)
-    if not path.is_file():
-        print(_say("cli.no_file", path=path), file=sys.stderr)
-        return 2
-    try:
-        check_size(path.stat().st_size)  # before its bytes are in memory
-    except ReadError as exc:
-        print(f"{path.name}: {exc.problem.text(LANGUAGE)}", file=sys.stderr)
-        return 1
-    upload = Upload(path.name, path.read_bytes(), kind=args.kind, sheet=args.sheet)
-    result = import_files(
-        engine,
-        [upload],
-        identity=auth.cli_identity(),
-        dry_run=args.dry_run,
-        replace=args.replace,
-        progress=_progress(path.name) if sys.stderr.isatty() else None,
-    )
-    if result.store_failed:
-        problem = next(p for p in result.problems if p.error == STORE_ERROR)
-        print(_say("cli.error", reason=problem.text(LANGUAGE)), file=sys.stderr)
-        return 2
-    if args.report:
-        problems_frame(result.problems, LANGUAGE).drop(columns=["severity", "table"]).to_csv(
-            args.report, index=False
+    paths = [Path(name) for name in args.files]
+    if (refused := _refused(paths)) is not None:
+        return refused
+    several = len(paths) > 1
+    if several and args.dry_run:
+        print(_say("cli.import.dry_run_several"))
+    reports, worst = [], 0
+    for done, path in enumerate(paths, start=1):
+        # Read when its turn comes: a batch of big files is never all in memory.
+        upload = Upload(path.name, path.read_bytes(), kind=args.kind, sheet=args.sheet)
+        result = import_files(
+            engine,
+            [upload],
+            identity=auth.cli_identity(),
+            dry_run=args.dry_run,
+            replace=args.replace,
+            progress=_progress(path.name) if sys.stderr.isatty() else None,
         )
-    if result.problems:
-        _print_problems(result.problems)
-    if result.plan and result.outcome in ("dry-run", "committed"):
-        _print_new_organisations(result.plan.new_organisations)
-    failed = result.outcome in ("rejected", "busy")
-    print(f"{path.name}: {result.summary(LANGUAGE)}", file=sys.stderr if failed else None)
-    return 1 if failed else 0
+        frame = problems_frame(result.problems, LANGUAGE).drop(columns=["severity", "table"])
+        reports.append(frame.assign(file=path.name)[["file", *frame.columns]] if several else frame)
+        if result.store_failed:
+            problem = next(p for p in result.problems if p.error == STORE_ERROR)
+            print(_say("cli.error", reason=problem.text(LANGUAGE)), file=sys.stderr)
+            code = 2
+        else:
+            _print_problems(result.problems)
+            if result.plan and result.outcome in ("dry-run", "committed"):
+                _print_new_organisations(result.plan.new_organisations)
+            failed = result.outcome in ("rejected", "busy")
+            print(f"{path.name}: {result.summary(LANGUAGE)}", file=sys.stderr if failed else None)
+            code = 1 if failed else 0
+        worst = max(worst, code)
+        if code == 2 or (code and not args.dry_run):
+            if done < len(paths):
+                print(
+                    _say("cli.import.stopped", file=path.name, count=len(paths) - done),
+                    file=sys.stderr,
+                )
+            break
+    if args.report:
+        pd.concat(reports).to_csv(args.report, index=False)
+    return worst
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -340,8 +371,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     files = generate(out, projects=args.projects, seed=args.seed, progress=report)
     size = sum(file.path.stat().st_size for file in files) / 1e6
-    # One import per file, in name order: the files of a kind come after the kinds they name.
-    command = f'for f in {out}/*.csv; do python -m arena import "$f"; done'
+    # The shell lists the files in name order: the files of a kind come after the kinds they
+    # name, and `import` commits each on its own in the order given.
+    command = f"python -m arena import {out}/*.csv"
     print(
         _say(
             "cli.generate.done",
@@ -361,104 +393,94 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="python -m arena",
-        description="Arena Monitor administration. The store is ARENA_DATABASE_URL "
-        f"(default {config.DEFAULT_DATABASE_URL.replace(str(config.PROJECT_ROOT), '.')}).",
+        description=_say(
+            "cli.help.description",
+            url=config.DEFAULT_DATABASE_URL.replace(str(config.PROJECT_ROOT), "."),
+        ),
     )
-    parser.add_argument(
-        "--debug", action="store_true", help="log the details of an unexpected failure on stderr"
-    )
+    parser.add_argument("--debug", action="store_true", help=_say("cli.help.debug"))
     commands = parser.add_subparsers(dest="command", required=True)
 
-    init = commands.add_parser("init", help="create or upgrade the store (migrations to head)")
-    init.add_argument(
-        "--demo", action="store_true", help="load the demo data if the store is empty"
-    )
+    init = commands.add_parser("init", help=_say("cli.help.init"))
+    init.add_argument("--demo", action="store_true", help=_say("cli.help.init.demo"))
     init.set_defaults(func=cmd_init)
 
-    info = commands.add_parser("info", help="database URL (no password) and rows per table")
+    info = commands.add_parser("info", help=_say("cli.help.info"))
     info.set_defaults(func=cmd_info)
 
-    importer = commands.add_parser("import", help="import a CSV, Excel or JSON file")
-    importer.add_argument("file")
+    importer = commands.add_parser("import", help=_say("cli.help.import"))
+    importer.add_argument("files", nargs="+", metavar="FILE", help=_say("cli.help.import.files"))
     importer.add_argument(
         "--kind",
         choices=sorted(UPLOAD_KINDS),
-        help="what the file holds (default: detected from the headers)",
+        help=_say("cli.help.import.kind"),
     )
-    importer.add_argument(
-        "--sheet", help="Excel sheet name (default: the active sheet, or the first visible one)"
-    )
-    importer.add_argument("--dry-run", action="store_true", help="show what would change")
+    importer.add_argument("--sheet", help=_say("cli.help.import.sheet"))
+    importer.add_argument("--dry-run", action="store_true", help=_say("cli.help.import.dry_run"))
     importer.add_argument(
         "--replace",
         action="store_true",
-        help="also delete rows of this kind that the file does not contain",
+        help=_say("cli.help.import.replace"),
     )
-    importer.add_argument("--report", help="write every problem to this CSV file")
+    importer.add_argument("--report", help=_say("cli.help.import.report"))
     importer.set_defaults(func=cmd_import)
 
-    exporter = commands.add_parser("export", help="export a kind of data to a file")
+    exporter = commands.add_parser("export", help=_say("cli.help.export"))
     exporter.add_argument("kind", choices=sorted(KINDS))
     exporter.add_argument("file")
     exporter.add_argument("--format", choices=["csv", "xlsx", "360giving"], default="csv")
     exporter.add_argument(
-        "--delimiter", choices=[",", ";"], default=",", help="CSV separator (; for Swedish Excel)"
+        "--delimiter", choices=[",", ";"], default=",", help=_say("cli.help.export.delimiter")
     )
     exporter.set_defaults(func=cmd_export)
 
-    history = commands.add_parser("history", help="list the imports")
+    history = commands.add_parser("history", help=_say("cli.help.history"))
     history.set_defaults(func=cmd_history)
 
-    undo = commands.add_parser(
-        "undo", help="undo an import: shows what it removes and restores, then asks"
-    )
+    undo = commands.add_parser("undo", help=_say("cli.help.undo"))
     undo.add_argument("import_id", type=int)
-    undo.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    undo.add_argument("--yes", action="store_true", help=_say("cli.help.undo.yes"))
     undo.add_argument(
         "--cascade",
         action="store_true",
-        help="also undo the later imports that build on its rows (newest first)",
+        help=_say("cli.help.undo.cascade"),
     )
     undo.set_defaults(func=cmd_undo)
 
     roles = [role.value for role in auth.Role]
-    users = commands.add_parser("users", help="who may sign in, and with which roles")
+    users = commands.add_parser("users", help=_say("cli.help.users"))
     users_commands = users.add_subparsers(dest="users_command", required=True)
-    add = users_commands.add_parser("add", help="give a person a role (creates the account)")
+    add = users_commands.add_parser("add", help=_say("cli.help.users.add"))
     add.add_argument("email")
     add.add_argument("--role", choices=roles, required=True)
     add.add_argument(
         "--funder",
         action="append",
         metavar="NAME",
-        help="the funder organisation a funder role is bound to (repeat for several)",
+        help=_say("cli.help.users.add.funder"),
     )
-    add.add_argument("--name", help="the person's name, as shown in the audit log")
-    users_commands.add_parser("list", help="everyone with an account and their roles")
-    remove = users_commands.add_parser(
-        "remove", help="remove a person (every role), or with --role only that role"
-    )
+    add.add_argument("--name", help=_say("cli.help.users.add.name"))
+    users_commands.add_parser("list", help=_say("cli.help.users.list"))
+    remove = users_commands.add_parser("remove", help=_say("cli.help.users.remove"))
     remove.add_argument("email")
-    remove.add_argument("--role", choices=roles, help="remove only this role")
-    remove.add_argument(
-        "--funder", metavar="NAME", help="with --role funder: only the one bound to NAME"
-    )
+    remove.add_argument("--role", choices=roles, help=_say("cli.help.users.remove.role"))
+    remove.add_argument("--funder", metavar="NAME", help=_say("cli.help.users.remove.funder"))
     users.set_defaults(func=cmd_users)
 
-    generator = commands.add_parser(
-        "generate", help="write import files of a big, realistic test store (every kind)"
+    generator = commands.add_parser("generate", help=_say("cli.help.generate"))
+    generator.add_argument(
+        "--projects", type=int, required=True, help=_say("cli.help.generate.projects")
     )
-    generator.add_argument("--projects", type=int, required=True, help="projects in the store")
-    generator.add_argument("--seed", type=int, default=1, help="the same seed, the same files")
-    generator.add_argument("--out", required=True, help="folder for the files (empty or new)")
+    generator.add_argument("--seed", type=int, default=1, help=_say("cli.help.generate.seed"))
+    generator.add_argument("--out", required=True, help=_say("cli.help.generate.out"))
     generator.set_defaults(func=cmd_generate)
 
-    audit = commands.add_parser("audit", help="the audit log: imports, undos and role changes")
+    audit = commands.add_parser("audit", help=_say("cli.help.audit"))
     audit.add_argument("--action", action="append", choices=[a.value for a in auth.AuditAction])
-    audit.add_argument("--actor", help="only events by a subject or name containing this")
-    audit.add_argument("--since", type=_day, help="from this date (YYYY-MM-DD, UTC)")
-    audit.add_argument("--until", type=_day, help="through this date (YYYY-MM-DD, UTC)")
-    audit.add_argument("--csv", metavar="FILE", help="write the events to this CSV file")
+    audit.add_argument("--actor", help=_say("cli.help.audit.actor"))
+    audit.add_argument("--since", type=_day, help=_say("cli.help.audit.since"))
+    audit.add_argument("--until", type=_day, help=_say("cli.help.audit.until"))
+    audit.add_argument("--csv", metavar="FILE", help=_say("cli.help.audit.csv"))
     audit.set_defaults(func=cmd_audit)
     return parser
 

@@ -1523,6 +1523,166 @@ TEXTS: dict[str, dict[str, Text]] = {
         "--yes to undo without asking.",
     },
     "cli.undo.nothing": {"sv": "Inget ångrades.", "en": "Nothing was undone."},
+    # --- command-line help and imports of several files (arena/cli.py) ---
+    # argparse's help: no % in these texts (argparse formats help with %).
+    "cli.help.description": {
+        "sv": "Administration av Arena Monitor. Databasen är ARENA_DATABASE_URL (standard {url}).",
+        "en": "Arena Monitor administration. The store is ARENA_DATABASE_URL (default {url}).",
+    },
+    "cli.help.debug": {
+        "sv": "skriv detaljerna om ett oväntat fel på stderr",
+        "en": "log the details of an unexpected failure on stderr",
+    },
+    "cli.help.init": {
+        "sv": "skapa eller uppgradera databasen (migreringar till senaste versionen)",
+        "en": "create or upgrade the store (migrations to head)",
+    },
+    "cli.help.init.demo": {
+        "sv": "läs in demodata om databasen är tom",
+        "en": "load the demo data if the store is empty",
+    },
+    "cli.help.info": {
+        "sv": "databasens URL (utan lösenord) och rader per tabell",
+        "en": "database URL (no password) and rows per table",
+    },
+    "cli.help.import": {
+        "sv": "läs in CSV-, Excel- eller JSON-filer, i den ordning de anges",
+        "en": "import CSV, Excel or JSON files, in the order given",
+    },
+    "cli.help.import.files": {
+        "sv": "filerna; var och en sparas för sig, så en senare fil kan hänvisa till rader i en "
+        "tidigare; den första som avvisas stoppar resten",
+        "en": "the files; each is committed on its own, so a later file may refer to rows of an "
+        "earlier one; the first one rejected stops the rest",
+    },
+    "cli.help.import.kind": {
+        "sv": "vad filerna innehåller (standard: känns igen på rubrikerna)",
+        "en": "what the files hold (default: detected from the headers)",
+    },
+    "cli.help.import.sheet": {
+        "sv": "Excelbladets namn (standard: det aktiva bladet, eller det första synliga)",
+        "en": "Excel sheet name (default: the active sheet, or the first visible one)",
+    },
+    "cli.help.import.dry_run": {
+        "sv": "visa vad som skulle ändras, utan att spara något",
+        "en": "show what would change, saving nothing",
+    },
+    "cli.help.import.replace": {
+        "sv": "ta också bort rader av samma slag som filen inte innehåller",
+        "en": "also delete rows of this kind that the file does not contain",
+    },
+    "cli.help.import.report": {
+        "sv": "skriv alla problem till denna CSV-fil (med flera filer anger en kolumn file vilken)",
+        "en": "write every problem to this CSV file (with several files, a file column says whose)",
+    },
+    "cli.help.export": {
+        "sv": "exportera ett slags data till en fil",
+        "en": "export a kind of data to a file",
+    },
+    "cli.help.export.delimiter": {
+        "sv": "CSV-avgränsare (; för svenskt Excel)",
+        "en": "CSV separator (; for Swedish Excel)",
+    },
+    "cli.help.history": {
+        "sv": "lista importerna",
+        "en": "list the imports",
+    },
+    "cli.help.undo": {
+        "sv": "ångra en import: visar vad den tar bort och återställer, och frågar sedan",
+        "en": "undo an import: shows what it removes and restores, then asks",
+    },
+    "cli.help.undo.yes": {
+        "sv": "fråga inte om bekräftelse",
+        "en": "do not ask for confirmation",
+    },
+    "cli.help.undo.cascade": {
+        "sv": "ångra också de senare importer som bygger på dess rader (den nyaste först)",
+        "en": "also undo the later imports that build on its rows (newest first)",
+    },
+    "cli.help.users": {
+        "sv": "vem som får logga in, och med vilka roller",
+        "en": "who may sign in, and with which roles",
+    },
+    "cli.help.users.add": {
+        "sv": "ge en person en roll (skapar kontot)",
+        "en": "give a person a role (creates the account)",
+    },
+    "cli.help.users.add.funder": {
+        "sv": "finansiären som en finansiärsroll är knuten till (upprepa för flera)",
+        "en": "the funder organisation a funder role is bound to (repeat for several)",
+    },
+    "cli.help.users.add.name": {
+        "sv": "personens namn, som det visas i granskningsloggen",
+        "en": "the person's name, as shown in the audit log",
+    },
+    "cli.help.users.list": {
+        "sv": "alla med konto och deras roller",
+        "en": "everyone with an account and their roles",
+    },
+    "cli.help.users.remove": {
+        "sv": "ta bort en person (alla roller), eller med --role bara den rollen",
+        "en": "remove a person (every role), or with --role only that role",
+    },
+    "cli.help.users.remove.role": {
+        "sv": "ta bort bara den här rollen",
+        "en": "remove only this role",
+    },
+    "cli.help.users.remove.funder": {
+        "sv": "med --role funder: bara den som är knuten till NAME",
+        "en": "with --role funder: only the one bound to NAME",
+    },
+    "cli.help.generate": {
+        "sv": "skriv importfiler för en stor, realistisk testdatabas (alla slag)",
+        "en": "write import files of a big, realistic test store (every kind)",
+    },
+    "cli.help.generate.projects": {
+        "sv": "projekt i databasen",
+        "en": "projects in the store",
+    },
+    "cli.help.generate.seed": {
+        "sv": "samma frö, samma filer",
+        "en": "the same seed, the same files",
+    },
+    "cli.help.generate.out": {
+        "sv": "mapp för filerna (tom eller ny)",
+        "en": "folder for the files (empty or new)",
+    },
+    "cli.help.audit": {
+        "sv": "granskningsloggen: importer, ångringar och rolländringar",
+        "en": "the audit log: imports, undos and role changes",
+    },
+    "cli.help.audit.actor": {
+        "sv": "bara händelser av en användare eller ett namn som innehåller detta",
+        "en": "only events by a subject or name containing this",
+    },
+    "cli.help.audit.since": {
+        "sv": "från och med detta datum (ÅÅÅÅ-MM-DD, UTC)",
+        "en": "from this date (YYYY-MM-DD, UTC)",
+    },
+    "cli.help.audit.until": {
+        "sv": "till och med detta datum (ÅÅÅÅ-MM-DD, UTC)",
+        "en": "through this date (YYYY-MM-DD, UTC)",
+    },
+    "cli.help.audit.csv": {
+        "sv": "skriv händelserna till denna CSV-fil",
+        "en": "write the events to this CSV file",
+    },
+    "cli.import.dry_run_several": {
+        "sv": "En förhandsgranskning sparar inget, så varje fil prövas mot databasen som den är "
+        "nu: rader som en tidigare fil lägger till finns ännu inte för de senare.",
+        "en": "A dry run commits nothing, so each file is checked against the store as it is "
+        "now: rows an earlier file adds are not there yet for the later ones.",
+    },
+    "cli.import.stopped": {
+        "sv": (
+            "Stoppade vid {file}: filen efter den lästes inte in.",
+            "Stoppade vid {file}: de {count} filerna efter den lästes inte in.",
+        ),
+        "en": (
+            "Stopped at {file}: the file after it was not imported.",
+            "Stopped at {file}: the {count} files after it were not imported.",
+        ),
+    },
     # --- kinds, layouts, column types (arena/ingest/kinds.py, layouts/, export, tables) ---
     "kind.organisations": {"sv": "Organisationer", "en": "Organisations"},
     "kind.programmes": {"sv": "Program och uppdrag", "en": "Programmes"},

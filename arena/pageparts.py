@@ -10,7 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from arena import tables, ui
-from arena.queries import organisations as query_organisations
 
 
 def table(
@@ -21,19 +20,20 @@ def table(
     columns: Mapping[str, tables.Shown] | None = None,
     links: Iterable[str] = (),
     organisations: Iterable[str] = (),
+    projects: Iterable[str] = (),
     rows: pd.DataFrame | None = None,
 ) -> None:
     """`frame` as text (`tables.localise`, with the view's own `columns`) and the downloads of
     `rows` (default `frame`): the query's rows, names rather than addresses.
 
     The `links` columns hold page addresses (`tables.page_url`); the `organisations` columns
-    hold organisation names, each made the address of its organisation page. Either shows the
-    value it opens and opens it on a click.
+    hold organisation names and the `projects` columns project references, each made the
+    address of its page. Every one shows the value it opens and opens it on a click.
     """
-    named = tuple(organisations)
-    shown = query_organisations.with_links(frame, *named) if named else frame
+    named, referenced = tuple(organisations), tuple(projects)
+    shown = tables.with_project_links(tables.with_organisation_links(frame, *named), *referenced)
     config = {}
-    for column in (*links, *named):
+    for column in (*links, *named, *referenced):
         header = tables.headers(frame[[column]], language, columns).columns[0]
         config[header] = st.column_config.LinkColumn(header, display_text=tables.LINK_TEXT)
     st.dataframe(tables.localise(shown, language, columns), hide_index=True, column_config=config)

@@ -63,8 +63,13 @@ COLUMNS = {
     "remaining_sek": tables.Shown("money", "column.remaining"),
     "name": tables.Shown("text", "column.name"),
 }
-# Who is on the other side of a grant links to its own organisation page.
+# Who is on the other side of a grant links to its own organisation page, a project to its.
 OTHER_SIDE = {"grants_received": "funder", "grants_given": "coordinator"}
+PROJECT = {
+    "projects": "reference",
+    "grants_received": "project_reference",
+    "grants_given": "project_reference",
+}
 for part in ("projects", "grants_received", "grants_given", "programmes", "buyer_groups"):
     st.subheader(t(f"organisation.{part}", language))
     with ui.section(part):
@@ -72,11 +77,12 @@ for part in ("projects", "grants_received", "grants_given", "programmes", "buyer
         if frame.empty:
             st.caption(t("project.none", language))
             continue
-        other = OTHER_SIDE.get(part)
+        other, project = OTHER_SIDE.get(part), PROJECT.get(part)
         pageparts.table(
             frame,
             language=language,
             name=part,
             columns=COLUMNS,
             organisations=(other,) if other else (),
+            projects=(project,) if project else (),
         )

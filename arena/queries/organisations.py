@@ -1,11 +1,8 @@
 """One organisation: what it is, its projects and roles, grants received and given, programmes
-and buyer groups; and the link to its page that every table naming an organisation uses."""
+and buyer groups. (The links to its page are display work: `arena.tables.organisation_url`.)"""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -25,25 +22,6 @@ from arena.queries._sql import (
 
 buyer_group = models.BuyerGroup.__table__
 buyer_group_member = models.BuyerGroupMember.__table__
-
-# The organisation page's address; a table cell holding `url(name)` shows the name through
-# `st.column_config.LinkColumn(display_text=LINK_TEXT)` (Streamlit URL-decodes the match).
-PAGE = "/organisation"
-LINK_TEXT = r"organisation\?org=(.*)"
-
-
-def url(name: str) -> str:
-    """The organisation page of `name`: `/organisation?org=<name, URL-encoded>`."""
-    return f"{PAGE}?org={quote(name, safe='')}"
-
-
-def with_links(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
-    """A copy of `frame` whose organisation-name `columns` hold links to the organisation page
-    (for showing only: downloads keep the names)."""
-    linked = frame.copy()
-    for column in columns:
-        linked[column] = [url(name) if isinstance(name, str) else None for name in frame[column]]
-    return linked
 
 
 def _visible(scope: Scope) -> list[sa.ColumnElement[bool]]:

@@ -17,7 +17,11 @@ from arena.tables._base import (
     format_timestamp,
     headers,
     localise,
+    organisation_url,
     page_url,
+    project_url,
+    with_organisation_links,
+    with_project_links,
 )
 
 __all__ = [
@@ -32,8 +36,12 @@ __all__ = [
     "headers",
     "localise",
     "networks",
+    "organisation_url",
     "page_url",
     "portfolio",
     "programmes",
+    "project_url",
     "results",
+    "with_organisation_links",
+    "with_project_links",
 ]

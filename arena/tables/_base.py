@@ -5,7 +5,7 @@ Pure functions (no Streamlit) so the wording of every table is tested without a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
@@ -205,3 +205,35 @@ LINK_TEXT = r".*=(.*)"
 def page_url(page: str, parameter: str, value: str) -> str:
     """The address of a drill-down page opened at `value`: `project?ref=2018-04510`."""
     return f"{page}?{parameter}={quote(value, safe='')}"
+
+
+def organisation_url(name: str) -> str:
+    """The organisation page of `name`: `organisation?org=<name, URL-encoded>`."""
+    return page_url("organisation", "org", name)
+
+
+def project_url(reference: str) -> str:
+    """The project page of `reference`: `project?ref=<reference, URL-encoded>`."""
+    return page_url("project", "ref", reference)
+
+
+def _linked(
+    frame: pd.DataFrame, columns: tuple[str, ...], url: Callable[[str], str]
+) -> pd.DataFrame:
+    """A copy of `frame` whose `columns` hold `url(value)` (a missing value stays missing)."""
+    linked = frame.copy()
+    for column in columns:
+        linked[column] = [url(value) if isinstance(value, str) else None for value in frame[column]]
+    return linked
+
+
+def with_organisation_links(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """A copy of `frame` whose organisation-name `columns` hold links to the organisation page
+    (for showing only: downloads keep the names)."""
+    return _linked(frame, columns, organisation_url)
+
+
+def with_project_links(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """A copy of `frame` whose project-reference `columns` hold links to the project page
+    (for showing only: downloads keep the references)."""
+    return _linked(frame, columns, project_url)

@@ -8,14 +8,13 @@ from datetime import date
 import pandas as pd
 
 from arena.i18n import label
-from arena.queries import organisations
 from arena.queries.funding import distribution_summary
-from arena.tables._base import localise
+from arena.tables._base import localise, with_organisation_links
 
 
 def project_table(projects: pd.DataFrame, language: str, *, today: date) -> pd.DataFrame:
     """The portfolio table: one row per project, money numeric (sortable), codes as labels,
-    the coordinator as the address of its organisation page (`organisations.url`).
+    the coordinator as the address of its organisation page (`organisation_url`).
 
     paid_share is disbursed / granted; time_share is how much of the project's period has
     passed (0 before the start, 1 after the end).
@@ -31,7 +30,7 @@ def project_table(projects: pd.DataFrame, language: str, *, today: date) -> pd.D
         frame[column] = [label(v, language) if isinstance(v, str) else "" for v in frame[column]]
     for column in ("sector", "county"):
         frame[column] = frame[column].fillna("")
-    frame["coordinator"] = organisations.with_links(frame, "coordinator")["coordinator"]
+    frame["coordinator"] = with_organisation_links(frame, "coordinator")["coordinator"]
     columns = [
         "reference",
         "title",

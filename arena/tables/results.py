@@ -13,7 +13,7 @@ from arena.i18n import (
     format_percent,
     t,
 )
-from arena.queries import organisations
+from arena.tables._base import with_organisation_links
 
 
 def value_text(value: object, unit: str | None, language: str) -> str:
@@ -141,9 +141,7 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
 def registry_links(table: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """The registry `table` (`registry_table` of `registry`) as the page shows it: each owner
     as the address of its organisation page (the download keeps the names)."""
-    owners = [
-        organisations.url(name) if isinstance(name, str) else None for name in registry["owner"]
-    ]
+    owners = with_organisation_links(registry, "owner")["owner"].tolist()
     return table.assign(**{t("results.col.owner", language): owners})
 
 

@@ -8,9 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from arena import config, ui
+from arena import config, tables, ui
 from arena.i18n import format_msek, format_sek, t
-from arena.queries import organisations
 from tests.pages.demo_facts import demo_count, demo_sum, msek
 
 TODAY = date(2026, 11, 21)  # the demo's today
@@ -73,7 +72,7 @@ def test_all_funders_then_one_funder_from_the_url(demo_engine, open_page):
         "2019-02-28",
     )
     # The funder's name is a link to its organisation page.
-    assert set(grants["Finansiär"]) == {organisations.url("Vinnova")}
+    assert set(grants["Finansiär"]) == {tables.organisation_url("Vinnova")}
     assert app.get("plotly_chart")
 
 

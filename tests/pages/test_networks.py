@@ -6,9 +6,8 @@ from __future__ import annotations
 import csv
 from urllib.parse import unquote
 
-from arena import config
+from arena import config, tables
 from arena.i18n import t
-from arena.queries import organisations
 
 GROUPS = "05_bestallargrupper.csv"
 MEMBERS = "06_bestallargruppsmedlemmar.csv"
@@ -57,8 +56,8 @@ def test_procure2innovate_has_ten_countries_and_two_swedish_members(demo_engine,
     members = _table(app, "Roll")
     # Each member links to its organisation page, where all its groups and projects are.
     assert set(members["Organisation"]) == {
-        organisations.url("Kammarkollegiet"),
-        organisations.url("Upphandlingsmyndigheten"),
+        tables.organisation_url("Kammarkollegiet"),
+        tables.organisation_url("Upphandlingsmyndigheten"),
     }
     assert set(members["Roll"]) == {"kompetenscentrum"}
 
@@ -76,7 +75,7 @@ def test_a_buyer_group_shows_its_members_and_joint_projects(demo_engine, open_pa
     expected = sorted(
         row["Organisation"] for row in _rows(MEMBERS) if row["Beställargrupp"] == name
     )
-    assert sorted(members["Organisation"]) == [organisations.url(m) for m in expected]
+    assert sorted(members["Organisation"]) == [tables.organisation_url(m) for m in expected]
     assert set(members["Nivå"]) == {"Nationell", "Regional", "Lokal"}
     projects = _table(app, "Koordinator")
     joint = {row["Diarienummer"] for row in _rows(PROJECTS) if row["Beställargrupp"] == name}

@@ -3,10 +3,12 @@ and buyer groups, opened by `?org=<name>` from any table that names it."""
 
 from __future__ import annotations
 
+import json
+
+from arena import tables
 from arena.auth import cli_identity
 from arena.i18n import format_sek, t
 from arena.ingest import Upload, import_files
-from arena.queries import organisations
 from arena.ui import plain
 from tests.pages.demo_facts import demo_count, demo_sum
 
@@ -25,11 +27,18 @@ def test_the_real_coordinator_with_its_project_and_grant(demo_engine, open_page)
     assert metrics["Projekt"] == "1"
     facts = app.table[0].value.reset_index().iloc[:, 1].tolist()
     assert {"Företag", plain("Stockholms län"), "SE"} <= set(facts)
-    project = _table(app, "Roll").set_index("Diarienummer").loc["2018-04510"]
+    # A project opens its page, shown as its reference.
+    project = _table(app, "Roll").set_index("Diarienummer").loc[tables.project_url("2018-04510")]
     assert (project["Roll"], project["Status"]) == ("Koordinator", "Pågående")
     grant = _table(app, "Bidragsreferens").set_index("Bidragsreferens").loc["2018-04510"]
     assert (grant["Belopp"], grant["Återstår"]) == ("150\u00a0000 kr", "150\u00a0000 kr")
-    assert grant["Finansiär"] == organisations.url("Vinnova")  # the funder opens its page
+    assert grant["Finansiär"] == tables.organisation_url("Vinnova")  # the funder opens its page
+    assert grant["Projekt"] == tables.project_url("2018-04510")
+    for frame in app.dataframe[:2]:  # projects, grants received
+        configs = json.loads(frame.proto.columns)
+        for header in {"Diarienummer", "Projekt", "Finansiär"} & set(configs):
+            link = {"type": "link", "display_text": tables.LINK_TEXT}
+            assert configs[header]["type_config"] == link, header
 
 
 def test_a_funder_shows_the_grants_it_gave_with_sums_from_the_demo(demo_engine, open_page):
@@ -40,7 +49,7 @@ def test_a_funder_shows_the_grants_it_gave_with_sums_from_the_demo(demo_engine, 
     given = _table(app, "Koordinator")
     assert len(given) == demo_count("09_bidrag.csv", Finansiär="Vinnova")
     real = given.set_index("Bidragsreferens").loc["2018-04510"]
-    assert real["Koordinator"] == organisations.url("Teknikföretagens Service i Sverige AB")
+    assert real["Koordinator"] == tables.organisation_url("Teknikföretagens Service i Sverige AB")
 
 
 def test_programmes_and_buyer_groups_in_english(demo_engine, open_page):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from arena import tables
-from arena.queries import organisations
 from tests.pages.demo_facts import demo_count
 
 
@@ -16,7 +15,7 @@ def test_the_portfolio_lists_every_project_with_its_money(demo_engine, open_page
     assert len(table) == demo_count("07_projekt.csv")
     real = table[table["reference"] == "2018-04510"].iloc[0]
     # The coordinator opens its organisation page.
-    assert real["coordinator"] == organisations.url("Teknikföretagens Service i Sverige AB")
+    assert real["coordinator"] == tables.organisation_url("Teknikföretagens Service i Sverige AB")
     config = json.loads(app.dataframe[0].proto.columns)["coordinator"]["type_config"]
     assert config == {"type": "link", "display_text": tables.LINK_TEXT}  # shows the name
     assert real["granted_sek"] == 150_000

@@ -8,7 +8,6 @@ from datetime import date
 
 from arena import config, tables, ui
 from arena.i18n import t
-from arena.queries import organisations
 from arena.ui import plain
 from tests.pages.demo_facts import NBSP, demo_sum
 
@@ -46,8 +45,8 @@ def test_the_buyer_group_assignment_has_its_budget_and_final_report(demo_engine,
     # What kind of programme, and who owns and funds it: each name opens its organisation.
     assert row["Typ"] == "Regeringsuppdrag"
     assert listing.loc["programmes?programme=P2I", "Typ"] == "Nätverksprojekt"
-    assert row["Ägare"] == organisations.url("Upphandlingsmyndigheten")
-    assert row["Finansiär"] == organisations.url("Regeringskansliet (Näringsdepartementet)")
+    assert row["Ägare"] == tables.organisation_url("Upphandlingsmyndigheten")
+    assert row["Finansiär"] == tables.organisation_url("Regeringskansliet (Näringsdepartementet)")
     shown = next(f for f in app.dataframe if "Slutrapport senast" in f.value.columns).proto
     for header in ("Kod", "Ägare", "Finansiär"):  # each link reads as the code or name it opens
         config = json.loads(shown.columns)[header]["type_config"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from arena import tables
 from arena.auth import cli_identity
 from arena.ingest import Upload, import_files
-from arena.queries import organisations
 from arena.ui import plain
 
 
@@ -24,9 +24,9 @@ def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page
     )
     # Every organisation it names opens the organisation's page: funder, participants and
     # the coordinator under the facts.
-    assert grants.iloc[0]["Finansiär"] == organisations.url("Vinnova")
+    assert grants.iloc[0]["Finansiär"] == tables.organisation_url("Vinnova")
     participants = next(frame.value for frame in app.dataframe if "Roll" in frame.value.columns)
-    coordinator = organisations.url("Teknikföretagens Service i Sverige AB")
+    coordinator = tables.organisation_url("Teknikföretagens Service i Sverige AB")
     assert coordinator in set(participants["Organisation"])
     (link,) = [link for link in app.get("page_link") if "org=" in link.proto.query_string]
     assert link.proto.query_string == "org=Teknikf%C3%B6retagens+Service+i+Sverige+AB"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 
+from arena import tables
 from arena.auth import cli_identity
 from arena.i18n import t
 from arena.ingest import Upload, import_files
-from arena.queries import organisations
 
 
 def _tables(app) -> list:
@@ -31,7 +31,7 @@ def test_the_registry_shows_real_values_with_source_and_coverage(demo_engine, op
     assert doffin["Mål (år)"] == "Inget mål" and doffin["Framsteg mot mål"] == "–"
     assert doffin["Källa"] == "SOI-artikel 2021-04-26 (seed 004)"
     # The owner opens its organisation page.
-    assert doffin["Ägare"] == organisations.url("Leverandørutviklingsprogrammet (LUP)")
+    assert doffin["Ägare"] == tables.organisation_url("Leverandørutviklingsprogrammet (LUP)")
     sweden = registry.loc["SE_INNOVATION_PROCUREMENTS"]
     assert sweden["Täckning"] == "5 %"
     assert sweden["Anmärkning"] == "Innovationsfältet saknades för cirka 95 % av annonserna"

@@ -25,7 +25,7 @@ VOCABULARY = {
 }
 VOCABULARY_DIRS = ("arena/ingest/", "arena/demo")
 SWEDISH = re.compile("[åäöÅÄÖ]")
-CALLS = {"t", "msg", "Message"}
+CALLS = {"t", "msg", "Message", "_say"}  # `_say`: the command line's `t` in its language
 
 
 def _placeholders(text: str) -> set[str]:

@@ -90,7 +90,8 @@ def test_the_synopsis_names_every_command_option_and_argument():
             assert _mentions(lines[0], option), f"{name} {option}"
         for action in command._actions:
             if not action.option_strings:  # a positional argument, written in capitals
-                assert _mentions(lines[0], action.dest.upper()), f"{name} {action.dest}"
+                written = (action.metavar or action.dest).upper()
+                assert _mentions(lines[0], written), f"{name} {action.dest}"
 
 
 def _readme_cli_lines() -> list[str]:

@@ -174,3 +174,92 @@ def test_undo_names_the_imports_that_block_it_and_cascades_only_when_asked(
         capsys.readouterr().out
     )
     assert natural(engine, "projects") == natural(engine, "participants") == []
+
+
+# --- several files in one command ---------------------------------------------------------------
+
+PARTICIPANTS = "Diarienummer;Organisation;Roll\n2020-00001;Vinnova;beställare\n"
+
+
+def test_several_files_commit_one_by_one_so_a_later_one_refers_to_an_earlier(
+    engine, tmp_path, capsys
+):
+    with_organisations(engine)
+    files = [
+        _write(tmp_path, "projekt.csv", PROJECTS),
+        _write(tmp_path, "deltagare.csv", PARTICIPANTS),  # names a project of the first file
+    ]
+    assert main(["import", *files]) == 0
+    out = capsys.readouterr().out
+    assert "projekt.csv: Committed as import 2: 2 new." in out
+    assert "deltagare.csv: Committed as import 3: 1 new." in out
+    imports = history.import_history(engine).set_index("id")
+    assert imports.loc[[2, 3], "file_name"].tolist() == ["projekt.csv", "deltagare.csv"]
+    assert len(natural(engine, "participants")) == 1
+
+
+def test_a_rejected_file_stops_the_rest_and_the_earlier_stay_committed(engine, tmp_path, capsys):
+    with_organisations(engine)
+    files = [
+        _write(tmp_path, "projekt.csv", PROJECTS),
+        _write(tmp_path, "fel.csv", PROJECTS.replace("2020-01-01", "2020-02-30")),
+        _write(tmp_path, "deltagare.csv", PARTICIPANTS),
+    ]
+    report = tmp_path / "rapport.csv"
+    assert main(["import", *files, "--report", str(report)]) == 1
+    captured = capsys.readouterr()
+    assert "projekt.csv: Committed as import 2" in captured.out
+    assert "fel.csv: The file was rejected with 1 error" in captured.err
+    assert "Stopped at fel.csv: the file after it was not imported." in captured.err
+    assert "deltagare.csv" not in captured.out + captured.err
+    assert [p["reference"] for p in natural(engine, "projects")] == ["2020-00001", "2020-00002"]
+    assert natural(engine, "participants") == []
+    # One report for the batch: each problem names its file.
+    with report.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["file", "row", "column", "value", "error", "message"]
+    assert [row[:5] for row in rows[1:]] == [
+        ["fel.csv", "2", "Startdatum", "2020-02-30", "type-error"]
+    ]
+
+
+def test_a_dry_run_of_several_files_checks_each_against_the_store_as_it_is(
+    engine, tmp_path, capsys
+):
+    with_organisations(engine)
+    before = dump(engine)
+    files = [
+        _write(tmp_path, "deltagare.csv", PARTICIPANTS),  # its project is in the next file
+        _write(tmp_path, "projekt.csv", PROJECTS),
+    ]
+    assert main(["import", *files, "--dry-run"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("A dry run commits nothing, so each file is checked")
+    assert "deltagare.csv: The file was rejected" in captured.err
+    # Nothing to protect in a dry run: the file after the rejected one is checked too.
+    assert "projekt.csv: Preview: 2 new; nothing has been saved yet." in captured.out
+    assert "Stopped at" not in captured.err
+    assert dump(engine) == before
+
+
+def test_a_missing_file_in_a_batch_imports_none(engine, tmp_path, capsys):
+    with_organisations(engine)
+    before = dump(engine)
+    files = [_write(tmp_path, "projekt.csv", PROJECTS), str(tmp_path / "saknas.csv")]
+    assert main(["import", *files]) == 2
+    assert "No such file" in capsys.readouterr().err
+    assert dump(engine) == before
+
+
+def test_a_generated_folder_imports_in_one_command(engine, tmp_path, capsys):
+    folder = tmp_path / "big"
+    assert main(["generate", "--projects", "20", "--out", str(folder)]) == 0
+    command = f"python -m arena import {folder}/*.csv"
+    assert command in capsys.readouterr().out  # the command it says to run is this one
+    files = sorted(str(path) for path in folder.glob("*.csv"))  # what the shell's glob gives
+    assert main(["import", *files]) == 0
+    out = capsys.readouterr().out
+    imports = history.import_history(engine)
+    assert len(imports) == len(files) and set(imports["outcome"]) == {"committed"}
+    assert out.count("Committed as import") == len(files)
+    assert len(natural(engine, "projects")) == 20

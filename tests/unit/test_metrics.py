@@ -276,8 +276,6 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         organisations.organisation_detail(engine, name=name)
         for name in called["organisation_names"]
     ]
-    called["url"] = organisations.url("Region Test")
-    called["with_links"] = organisations.with_links(called["funder_grants"], "funder")
     called["project_detail"] = [
         portfolio.project_detail(engine, reference=reference, today=TODAY)
         for reference in called["project_references"]

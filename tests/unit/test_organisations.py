@@ -5,9 +5,7 @@ table the filters keep)."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import date, timedelta
-from urllib.parse import unquote
 
 import pytest
 import sqlalchemy as sa
@@ -89,14 +87,6 @@ def test_unknown_name_and_empty_store(demo_engine, engine):
     assert organisations.organisation_names(engine) == []
     names = organisations.organisation_names(demo_engine)
     assert names == sorted(names) and "Vinnova" in names
-
-
-@pytest.mark.parametrize("name", ["Vinnova", "Sveriges Kommuner och Landsting (SKL)", "A & B #1"])
-def test_a_link_shows_the_name_it_opens(name):
-    link = organisations.url(name)
-    assert link.startswith("/organisation?org=") and " " not in link and "&" not in link[1:]
-    # What Streamlit's LinkColumn shows: the regex match, URL-decoded.
-    assert unquote(re.search(organisations.LINK_TEXT, link).group(1)) == name
 
 
 # --- the funder view ---------------------------------------------------------------------------

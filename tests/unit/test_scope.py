@@ -13,7 +13,6 @@ import dataclasses
 import inspect
 from collections.abc import Iterator
 from datetime import date
-from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -124,9 +123,7 @@ def _grant_funders(value: object) -> Iterator[str]:
     if isinstance(value, pd.DataFrame):
         money = {"grant_reference", "amount_sek", "disbursed_sek"}
         if "funder" in value.columns and money & set(value.columns):
-            for funder in value["funder"].dropna():
-                # `with_links` shows the name as a link to its organisation page.
-                yield unquote(funder.removeprefix(f"{organisations.PAGE}?org="))
+            yield from value["funder"].dropna()
     elif isinstance(value, dict):
         for item in value.values():
             yield from _grant_funders(item)
@@ -201,8 +198,6 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         funding.distribution_summary(called["grant_distribution"], by) for by in ("year", "sector")
     ]
     called["funder_summary"] = funding.funder_summary(called["funder_grants"])
-    called["with_links"] = organisations.with_links(called["funder_grants"], "funder")
-    called["url"] = organisations.url("Vinnova")
     called["comparison_caveats"] = results.comparison_caveats(called["country_comparison"])
     called["country_name"] = results.country_name("SE")
     called["measure_name"] = results.measure_name("strategy_share")

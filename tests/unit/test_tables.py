@@ -7,6 +7,7 @@ from datetime import date
 from urllib.parse import unquote
 
 import pandas as pd
+import pytest
 
 from arena import i18n, tables
 
@@ -140,3 +141,20 @@ def test_a_link_reads_as_the_value_it_opens():
     for value in ("2018-04510", "Beställargrupp vård & omsorg", "a=b?c"):
         link = tables.page_url("networks", "group", value)
         assert unquote(re.fullmatch(tables.LINK_TEXT, link).group(1)) == value
+
+
+@pytest.mark.parametrize("name", ["Vinnova", "Sveriges Kommuner och Landsting (SKL)", "A & B #1"])
+def test_an_organisation_link_shows_the_name_it_opens(name):
+    link = tables.organisation_url(name)
+    assert link.startswith("organisation?org=") and " " not in link and "&" not in link
+    # What Streamlit's LinkColumn shows: the regex match, URL-decoded.
+    assert unquote(re.fullmatch(tables.LINK_TEXT, link).group(1)) == name
+
+
+def test_names_and_references_become_links_for_showing_only():
+    frame = pd.DataFrame({"reference": ["2018-04510", None], "funder": ["A & B", "Vinnova"]})
+    linked = tables.with_project_links(tables.with_organisation_links(frame, "funder"), "reference")
+    assert linked["reference"].iloc[0] == "project?ref=2018-04510"
+    assert pd.isna(linked["reference"].iloc[1])  # no reference, no link
+    assert linked["funder"].tolist() == ["organisation?org=A%20%26%20B", "organisation?org=Vinnova"]
+    assert frame["funder"].tolist() == ["A & B", "Vinnova"]  # the download keeps the names
