@@ -212,7 +212,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(_say("cli.export.360giving"), file=sys.stderr)
         return 2
     choice = "csv_semicolon" if args.format == "csv" and args.delimiter == ";" else args.format
-    data, _name, _mime = dataops.export(_engine(), args.kind, choice)
+    data = dataops.export(_engine(), args.kind, choice)
     path = Path(args.file)
     path.write_bytes(data)
     print(_say("cli.export.wrote", path=path, count=len(data)))

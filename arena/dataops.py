@@ -332,6 +332,7 @@ def undo(
 
 
 def template(kind: str, *, language: str, file_format: str) -> bytes:
+    """The upload template of `kind`: its headers in `language` (Excel with instructions)."""
     return exports.template_bytes(kind, language=language, file_format=file_format)
 
 
@@ -340,14 +341,23 @@ def template_name(kind: str, language: str, file_format: str) -> str:
     return exports.file_name(f"{stem}_{kind}", file_format=file_format)
 
 
-def export(engine: Engine, kind: str, choice: str) -> tuple[bytes, str, str]:
-    """An export of a whole kind: (bytes, file name, MIME type). 360Giving is grants only."""
+def export(engine: Engine, kind: str, choice: str) -> bytes:
+    """A whole kind as a file of `choice` (360Giving: the grants, whatever `kind`).
+
+    It reads every row of the kind: the page builds it only when the person clicks (a deferred
+    download), and only for those who see every grant (whole-kind exports take no funder scope).
+    """
     if choice == "360giving":
-        return giving360.to_csv(engine), "grants_360giving.csv", "text/csv"
+        return giving360.to_csv(engine)
     frame = exports.export_frame(engine, kind)
     if choice == "xlsx":
-        data = exports.to_xlsx_bytes(frame, sheet_name=kind)
-        return data, exports.file_name(kind, file_format="xlsx"), mime_type("xlsx")
-    delimiter = ";" if choice == "csv_semicolon" else ","
-    data = exports.to_csv_bytes(frame, delimiter=delimiter)
-    return data, exports.file_name(kind, file_format="csv"), mime_type("csv")
+        return exports.to_xlsx_bytes(frame, sheet_name=kind)
+    return exports.to_csv_bytes(frame, delimiter=";" if choice == "csv_semicolon" else ",")
+
+
+def export_file(kind: str, choice: str) -> tuple[str, str]:
+    """The file name and MIME type of `export(engine, kind, choice)`, known without building it."""
+    if choice == "360giving":
+        return "grants_360giving.csv", "text/csv"
+    file_format = "xlsx" if choice == "xlsx" else "csv"
+    return exports.file_name(kind, file_format=file_format), mime_type(file_format)

@@ -6,6 +6,7 @@ a value reads) are in `arena.dataops`, which the tests call without Streamlit.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,13 +73,11 @@ def import_summary(result: ImportResult, language: str) -> None:
     with shown[-1]:
         _table(preview.problems, language, total=len(result.problems))
     if result.problems:
-        st.download_button(
+        ui.download(
             t("data.report", language),
-            data=dataops.report_csv(result, language),
+            functools.partial(dataops.report_csv, result, language),
             file_name="report.csv",
             mime="text/csv",
-            on_click="ignore",
-            icon=":material/download:",
             key=f"report_{result.sha256[:8]}",
         )
 

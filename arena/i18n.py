@@ -737,6 +737,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "data.tab.empty": {"sv": "Inga.", "en": "None."},
     "data.report": {"sv": "Hela felrapporten (CSV)", "en": "The full problem report (CSV)"},
     "data.history.none": {"sv": "Inga importer ännu.", "en": "No imports yet."},
+    # --- Data page: history by pages ---
+    "data.history.page": {"sv": "Sida", "en": "Page"},
+    "data.history.shown": {
+        "sv": "Importerna {first}–{last} av {total}, de senaste först.",
+        "en": "Imports {first}–{last} of {total}, the latest first.",
+    },
     "data.undo.choose": {"sv": "Import att ångra", "en": "Import to undo"},
     "data.undo": {"sv": "Ångra importen", "en": "Undo the import"},
     "data.undone": {

@@ -1,11 +1,13 @@
 """Data: upload updates, see exactly what will change, commit, undo; templates and exports."""
 
+import functools
+
 import streamlit as st
 
 from arena import dataops, dataview, ui
 from arena.auth import Right
-from arena.i18n import t
-from arena.queries.history import import_history
+from arena.i18n import format_number, t
+from arena.queries.history import HISTORY_ROWS, import_count, import_history
 
 ui.ensure_shell()
 language = ui.language()
@@ -23,15 +25,35 @@ with upload_tab, ui.section("upload"):
         st.info(t("data.import.not_allowed", language))
 
 with history_tab, ui.section("history"):
-    history = ui.query(import_history)
+    # A page of the history at a time (read in SQL): the undo chooser offers the page's imports.
+    total = ui.query(import_count)
+    pages = max(1, -(-total // HISTORY_ROWS))
+    page = 1
+    if pages > 1:
+        page = st.number_input(
+            t("data.history.page", language), min_value=1, max_value=pages, key="history_page"
+        )
+    history = ui.query(import_history, limit=HISTORY_ROWS, offset=(page - 1) * HISTORY_ROWS)
     if history.empty:
         st.caption(t("data.history.none", language))
     else:
+        if pages > 1:
+            first = (page - 1) * HISTORY_ROWS + 1
+            st.caption(
+                t(
+                    "data.history.shown",
+                    language,
+                    first=format_number(first, language),
+                    last=format_number(first + len(history) - 1, language),
+                    total=format_number(total, language),
+                )
+            )
         st.dataframe(dataops.history_table(history, language), hide_index=True)
         ui.download_buttons(history, name="import_history", language=language, key="history")
         dataview.undo_panel(history, language, identity)
 
 with download_tab, ui.section("downloads"):
+    # Every file here is built only when its button is clicked: a whole kind reads every row.
     kinds = dataops.kind_labels(language)
     left, right = st.columns(2)
     with left:
@@ -40,14 +62,14 @@ with download_tab, ui.section("downloads"):
             t("data.kind", language), list(kinds), format_func=kinds.get, key="template_kind"
         )
         for file_format in ("csv", "xlsx"):
-            st.download_button(
+            ui.download(
                 t(f"data.template.{file_format}", language),
-                data=dataops.template(kind, language=language, file_format=file_format),
+                functools.partial(
+                    dataops.template, kind, language=language, file_format=file_format
+                ),
                 file_name=dataops.template_name(kind, language, file_format),
                 mime=dataops.mime_type(file_format),
                 key=f"template_{file_format}",
-                on_click="ignore",
-                icon=":material/download:",
             )
     # Whole-kind exports take no funder scope: only for those who see every grant.
     if identity.funder_scope is None:
@@ -62,13 +84,11 @@ with download_tab, ui.section("downloads"):
                 format_func=lambda c: t(f"data.format.{c}", language),
                 horizontal=True,
             )
-            data, name, mime = dataops.export(ui.engine(), kind, choice)
-            st.download_button(
+            name, mime = dataops.export_file(kind, choice)
+            ui.download(
                 t("data.export", language),
-                data=data,
+                functools.partial(dataops.export, ui.engine(), kind, choice),
                 file_name=name,
                 mime=mime,
-                on_click="ignore",
-                icon=":material/download:",
                 key="export",
             )

@@ -11,12 +11,16 @@ from sqlalchemy.engine import Engine
 from arena.filters import Scope, project_scope
 from arena.queries._sql import import_change, import_run, project, read_frame
 
+HISTORY_ROWS = 200  # imports per page of the Data page's history (and the CLI's listing)
 
-def import_history(engine: Engine, *, limit: int = 200) -> pd.DataFrame:
-    """The latest imports first: id, when, who, file, kinds, outcome and row counts.
 
-    Staff only (the Data page, the CLI): it names files and people, no grant or project, and
-    takes no funder scope."""
+def import_history(engine: Engine, *, limit: int = HISTORY_ROWS, offset: int = 0) -> pd.DataFrame:
+    """The latest imports first, `limit` of them after the `offset` latest: id, when, who,
+    file, kinds, outcome and row counts.
+
+    A page of the history, limited in SQL: a store grows by an import a day for years, and
+    the Data page reruns on every click. Staff only (the Data page, the CLI): it names files
+    and people, no grant or project, and takes no funder scope."""
     statement = (
         sa.select(
             import_run.c.id,
@@ -30,6 +34,7 @@ def import_history(engine: Engine, *, limit: int = 200) -> pd.DataFrame:
         )
         .order_by(import_run.c.id.desc())
         .limit(limit)
+        .offset(offset)
     )
     frame = read_frame(engine, statement)
     counts = frame.pop("counts").map(lambda text: json.loads(text) if text else {})
@@ -37,6 +42,12 @@ def import_history(engine: Engine, *, limit: int = 200) -> pd.DataFrame:
         frame[name] = counts.map(lambda c, name=name: c.get(name, 0)).astype("int64")
     frame["sha256"] = frame["sha256"].str[:12]
     return frame
+
+
+def import_count(engine: Engine) -> int:
+    """How many imports the history holds (every outcome): how many pages it has."""
+    with engine.connect() as conn:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(import_run)).scalar_one())
 
 
 def project_imports(engine: Engine, *, reference: str, scope: Scope = None) -> pd.DataFrame:

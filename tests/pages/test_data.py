@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from arena.auth import cli_identity
 from arena.i18n import format_sek
 from arena.ingest import load_demo
@@ -199,3 +202,69 @@ def test_a_failing_history_is_one_line_and_the_upload_still_works(
     assert [w.value for w in app.warning] == [t("section.failed", "sv")]
     assert app.file_uploader  # the upload tab renders
     assert "history cannot be read" in caplog.text
+
+
+def _keep_downloads(monkeypatch) -> dict[str, object]:
+    """The `data` each download button is handed, by key: AppTest cannot click a download
+    button (no runtime to call a deferred file), so the tests call these callables."""
+    import streamlit
+
+    handed: dict[str, object] = {}
+    button = streamlit.download_button
+
+    def keep(label, *args, **kwargs):
+        handed[kwargs["key"]] = kwargs["data"]
+        return button(label, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", keep)
+    return handed
+
+
+def test_a_rerun_builds_no_file_and_a_click_builds_the_one_chosen(
+    demo_engine, open_page, monkeypatch
+):
+    from arena import dataops
+
+    calls: list[str] = []
+    for name in ("export", "template"):
+        built = getattr(dataops, name)
+
+        def counted(*args, built=built, name=name, **kwargs):
+            calls.append(name)
+            return built(*args, **kwargs)
+
+        monkeypatch.setattr(dataops, name, counted)
+    handed = _keep_downloads(monkeypatch)
+    app = open_page(demo_engine, page="data")
+    for key in ("template_kind", "export_kind"):
+        next(box for box in app.selectbox if box.key == key).set_value("grants").run()
+    app.radio[0].set_value("csv_semicolon").run()
+    assert not app.exception, app.exception
+    assert calls == []  # four runs, no file built
+
+    exported = handed["export"]().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(exported), delimiter=";"))
+    grants = natural(demo_engine, "grants")
+    assert sorted(row["reference"] for row in rows) == sorted(g["reference"] for g in grants)
+    assert handed["template_csv"]().decode("utf-8-sig").startswith("Bidragsreferens;")
+    assert handed["template_xlsx"]()[:2] == b"PK"  # an Excel file
+    assert calls == ["export", "template", "template"]
+
+
+def test_the_history_shows_a_page_of_imports_read_in_sql(engine, open_page, monkeypatch):
+    from arena.queries import history
+
+    monkeypatch.setattr(history, "HISTORY_ROWS", 2)
+    for number in range(5):
+        upload(engine, f"p{number}.csv", f"Diarienummer;Titel;Status\nP-{number};T;ongoing\n")
+    app = open_page(engine, page="data")
+    shown = next(f.value for f in app.dataframe if "Import" in f.value.columns)
+    assert shown["Import"].tolist() == [5, 4]
+    assert "Importerna 1–2 av 5, de senaste först." in [c.value for c in app.caption]
+    app.number_input(key="history_page").set_value(3).run()
+    assert not app.exception, app.exception
+    shown = next(f.value for f in app.dataframe if "Import" in f.value.columns)
+    assert shown["Import"].tolist() == [1]
+    assert "Importerna 5–5 av 5, de senaste först." in [c.value for c in app.caption]
+    chooser = next(box for box in app.selectbox if box.label == "Import att ångra")
+    assert [option.split(" · ")[0] for option in chooser.options] == ["#1"]

@@ -105,3 +105,31 @@ def test_the_migration_fills_in_the_projects_of_history_recorded_before(db_url):
     assert _recorded_projects(engine) == written
     assert _touching(engine, "A-1")[0] == ids["moved"]
     assert len(_touching(engine, "B-1")) == 6
+
+
+def test_the_history_is_read_a_page_at_a_time_latest_first(engine):
+    ids = [
+        _commit(engine, f"p{n}.csv", f"Diarienummer;Titel;Status\nP-{n};T;ongoing\n")
+        for n in range(5)
+    ]
+    assert history.import_count(engine) == 5
+    assert history.import_history(engine)["id"].tolist() == ids[::-1]
+    assert history.import_history(engine, limit=2)["id"].tolist() == [ids[4], ids[3]]
+    assert history.import_history(engine, limit=2, offset=4)["id"].tolist() == [ids[0]]
+    assert history.import_history(engine, limit=2, offset=5).empty
+
+
+def test_the_history_query_is_limited_in_sql(engine):
+    _commit(engine, "p.csv", "Diarienummer;Titel;Status\nP-1;T;ongoing\n")
+    statements: list[str] = []
+
+    def keep(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", keep)
+    try:
+        history.import_history(engine, limit=7, offset=3)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", keep)
+    (statement,) = [s for s in statements if "import_run" in s]
+    assert "LIMIT" in statement.upper() and "OFFSET" in statement.upper()

@@ -51,7 +51,13 @@ TODAY = date(2026, 11, 21)
 SCOPE = frozenset({"Vinnova"})
 # Queries that read no grant, project or programme row: they take no scope. The history lists
 # files and people for staff (the Data page and the CLI, never a funder).
-UNSCOPED = {"activity_count", "network_names", "import_history", "members_by_county"}
+UNSCOPED = {
+    "activity_count",
+    "network_names",
+    "import_history",
+    "import_count",
+    "members_by_county",
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -188,6 +194,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "effort_summary": efforts.effort_summary(engine, filters=filters),
         "effort_years": efforts.effort_years(engine, filters=filters),
         "import_history": history.import_history(engine),
+        "import_count": history.import_count(engine),
         "project_imports": [
             history.project_imports(engine, reference=reference, scope=scope)
             for reference in everything["projects"]
