@@ -267,6 +267,7 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "filter_options": portfolio.filter_options(engine),
         "project_references": portfolio.project_references(engine),
         "import_history": history.import_history(engine),
+        "import_count": history.import_count(engine),
     }
     called["distribution_summary"] = [
         funding.distribution_summary(called["grant_distribution"], by) for by in ("year", "sector")
