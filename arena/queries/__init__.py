@@ -11,8 +11,56 @@ through `arena.ui.query`, which caches them until the store changes.
 - `funding`: grants, programme budget and spend, burn, disbursements, funders.
 - `programmes`: every programme with its deadlines, one programme's money per year, projects,
   buyer groups and milestones, and this year's forecast.
-- `results`: indicator progress, money to results.
+- `results`: the indicator registry, series, outputs per programme, the chain from money to
+  results, Sweden beside other countries.
+- `networks`, `efforts`, `organisations`: the networks, the arena's efforts, one organisation.
+- `facets`: the counts beside the sidebar's filter options.
 - `attention`: what needs attention.
 - `history`: the import history.
 - `periods`: the period caption under every figure.
 """
+
+import inspect
+from collections.abc import Callable
+
+from arena.queries import (
+    attention,
+    efforts,
+    facets,
+    funding,
+    history,
+    networks,
+    organisations,
+    periods,
+    portfolio,
+    programmes,
+    results,
+)
+
+MODULES = (
+    attention,
+    efforts,
+    facets,
+    funding,
+    history,
+    networks,
+    organisations,
+    periods,
+    portfolio,
+    programmes,
+    results,
+)
+
+
+def public_queries() -> dict[str, Callable[..., object]]:
+    """Every public query by name: what the total checks (every query on every kind of store,
+    every query under a funder's scope) must call, so a new query cannot be left out."""
+    found: dict[str, Callable[..., object]] = {}
+    for module in MODULES:
+        for name, value in vars(module).items():
+            public = not name.startswith("_")
+            if public and inspect.isfunction(value) and value.__module__ == module.__name__:
+                if name in found:
+                    raise ValueError(f"two queries named {name}")
+                found[name] = value
+    return found

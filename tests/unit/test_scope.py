@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from arena import models
+from arena import models, queries
 from arena.filters import Filters
 from arena.queries import (
     attention,
@@ -34,19 +34,6 @@ from arena.queries import (
     results,
 )
 
-MODULES = (
-    attention,
-    efforts,
-    facets,
-    funding,
-    history,
-    networks,
-    organisations,
-    periods,
-    portfolio,
-    programmes,
-    results,
-)
 TODAY = date(2026, 11, 21)
 SCOPE = frozenset({"Vinnova"})
 # Queries that read no grant, project or programme row: they take no scope. The history lists
@@ -215,14 +202,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
 
 
 def _public_queries() -> dict[str, inspect.Signature]:
-    return {
-        name: inspect.signature(value)
-        for module in MODULES
-        for name, value in vars(module).items()
-        if inspect.isfunction(value)
-        and value.__module__ == module.__name__
-        and not name.startswith("_")
-    }
+    return {name: inspect.signature(query) for name, query in queries.public_queries().items()}
 
 
 def _everything(engine) -> dict[str, list[str]]:
