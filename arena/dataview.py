@@ -129,7 +129,7 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     committed = dataops.undoable(history, identity)
     if committed.empty:
         return
-    current = ui.store_version()
+    current = ui.run_store_version()
     version = "_".join(map(str, current))
     chosen = st.selectbox(
         t("data.undo.choose", language),
