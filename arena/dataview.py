@@ -14,9 +14,9 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
-from arena import auth, config, dataops, store, ui
+from arena import auth, dataops, ui
 from arena.i18n import format_number, t
-from arena.ingest import PHASES, ImportResult, Progress, UndoPreview, Upload, outside_message
+from arena.ingest import PHASES, ImportResult, Progress, Upload, outside_message
 
 # Uploads at least this large show their phases and rows while they are read and saved.
 LARGE_UPLOAD_BYTES = 1_000_000
@@ -111,13 +111,6 @@ def progress(uploads: list[Upload], language: str) -> Iterator[Progress | None]:
         status.update(label=done, state="complete")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _undo_preview(url: str, version: tuple[int, int], import_id: int) -> UndoPreview | None:
-    """The undo preview, read once per store version: every click on the panel reruns it."""
-    del version  # only part of the cache key
-    return dataops.preview_undo(store.get_engine(url), import_id)
-
-
 def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) -> None:
     """Choose a committed import `identity` may undo, see what undoing it removes and restores
     (and which later imports block it), confirm, undo once. The chooser is keyed on the store
@@ -141,7 +134,9 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     )
     if chosen is None:
         return
-    preview = _undo_preview(config.database_url(), current, int(chosen))
+    # Read once per store version (every click on the panel reruns the page), consistently
+    # with the history beside it: through the one query cache.
+    preview = ui.query(dataops.preview_undo, int(chosen))
     if preview is None:  # undone meanwhile, in another session: the history says so
         return
     st.info(dataops.effect_text(preview.effect, language))

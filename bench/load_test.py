@@ -96,6 +96,7 @@ class Report:
     states: dict[str, list[tuple[Metric, ...]]]  # each page's stable states, oldest first
     project_counts: list[int]  # the store's projects before and after each import
     inconsistent: list[PageRun]
+    seconds: float  # from the first reader's start to the last one's end
 
     @property
     def errors(self) -> list[PageRun]:
@@ -131,8 +132,9 @@ class Report:
             [
                 self.table(),
                 "",
-                f"runs {len(self.runs)}, with errors {len(self.errors)}, "
-                f"inconsistent {len(self.inconsistent)}",
+                f"runs {len(self.runs)} in {self.seconds:.0f} s "
+                f"({len(self.runs) / self.seconds:.1f} page runs/s), with errors "
+                f"{len(self.errors)}, inconsistent {len(self.inconsistent)}",
                 f"imports: {imports or 'none'}",
                 f"projects in the store: {' -> '.join(map(str, self.project_counts))}",
                 "distinct states seen per page (stable states): "
@@ -440,7 +442,7 @@ async def load(
             )
         )
     ]
-    return Report(runs, durations, states, counts, inconsistent)
+    return Report(runs, durations, states, counts, inconsistent, time.monotonic() - started)
 
 
 def run_load_test(
