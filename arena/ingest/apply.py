@@ -22,7 +22,8 @@ that rewrites every column, and cannot meet a conflict the plan did not see.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -39,6 +40,8 @@ from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
     driver_rows,
+    each_distinct,
+    executemany,
     key_column,
     key_ids,
     key_index,
@@ -61,20 +64,6 @@ class UndoError(Exception):
     def __str__(self) -> str:
         # Logs and tracebacks read the code's language; people read `message` in their own.
         return self.message.render("en")
-
-
-def _each_distinct(function: Callable[[object], object], values: list) -> list:
-    """`function` of every value but None, computed once per distinct value: the dates of a
-    large file repeat, and converting each one costs more than looking it up.
-    """
-    types = set(map(type, values)) - {type(None)}
-    if len(types) == 1:  # the usual column, of one type: looked up in passes of built-ins
-        done = {value: function(value) for value in set(values) if value is not None}
-        return list(map({**done, None: None}.__getitem__, values))
-    # Keyed by type too: 0 and 0.0 (or True and 1) are equal as dict keys but not as JSON.
-    distinct = {(type(value), value) for value in values if value is not None}
-    done = {key: function(key[1]) for key in distinct}
-    return [None if value is None else done[type(value), value] for value in values]
 
 
 def _date_columns(kind: Kind) -> set[str]:
@@ -111,7 +100,7 @@ def _json_values(values: list, *, dates: bool = False) -> list[str]:
     shape = pd.api.types.infer_dtype(array, skipna=False)
     encode = {"string": encode_basestring, "integer": int.__repr__}.get(shape)
     if encode is None:
-        encoded = _each_distinct(_json_value, values)
+        encoded = each_distinct(_json_value, values)
         return ["null" if text is None else text for text in encoded]
     if len(present) == len(values):
         return list(map(encode, values))
@@ -159,36 +148,8 @@ def _from_json_rows(kind: Kind, documents: list[str]) -> pd.DataFrame:
     names = list(rows[0])
     data = {name: [row[name] for row in rows] for name in names}
     for name in _date_columns(kind) & set(names):
-        data[name] = _each_distinct(date.fromisoformat, data[name])
+        data[name] = each_distinct(date.fromisoformat, data[name])
     return objects_frame(data)
-
-
-def _executemany(conn: Connection, statement: sa.Executable, columns: dict[str, list]) -> None:
-    """Run `statement` once per row of `columns` (parameter name -> values) in one executemany.
-
-    Parameters are converted column by column with the types' own processors and handed to
-    the driver as they are: Core's per-row dictionaries cost more than the database's work
-    on a large upload. One path for SQLite (positional parameters) and PostgreSQL (named).
-    """
-    if not columns or not len(next(iter(columns.values()))):
-        return
-    compiled = statement.compile(
-        dialect=conn.dialect, column_keys=list(columns), for_executemany=True
-    )
-    converted = {}
-    for name, values in columns.items():
-        bind_type = compiled.binds[name].type.dialect_impl(conn.dialect)
-        process = bind_type.bind_processor(conn.dialect)
-        converted[name] = values if process is None else _each_distinct(process, values)
-    if compiled.positional:
-        rows: list = list(zip(*(converted[name] for name in compiled.positiontup), strict=True))
-    else:
-        names = [compiled.bind_names[compiled.binds[name]] for name in converted]
-        rows = [
-            dict(zip(names, values, strict=True))
-            for values in zip(*converted.values(), strict=True)
-        ]
-    conn.exec_driver_sql(str(compiled), rows)
 
 
 def _touch(kind: Kind, columns: dict[str, list], now: datetime) -> None:
@@ -209,7 +170,7 @@ def _insert_rows(conn: Connection, table: sa.Table, columns: dict[str, list]) ->
         or table.c[name].default is not None
         or table.c[name].server_default is not None
     }
-    _executemany(conn, sa.insert(table), filled)
+    executemany(conn, sa.insert(table), filled)
 
 
 def _insert(conn: Connection, kind: Kind, columns: dict[str, list], now: datetime) -> None:
@@ -228,14 +189,14 @@ def _update_by_id(
         .where(table.c.id == sa.bindparam("_row_id"))
         .values({name: sa.bindparam(name) for name in columns})
     )
-    _executemany(conn, statement, {**columns, "_row_id": ids})
+    executemany(conn, statement, {**columns, "_row_id": ids})
 
 
 def _delete_by_id(conn: Connection, kind: Kind, ids: list[int]) -> None:
     # One statement per row through executemany: an IN list of 50 000 ids would pass
     # SQLite's limit on bound parameters.
     table = table_of(kind)
-    _executemany(
+    executemany(
         conn, sa.delete(table).where(table.c.id == sa.bindparam("_row_id")), {"_row_id": ids}
     )
 
@@ -264,8 +225,35 @@ def _write_updates(
         _update_by_id(conn, kind_plan.kind, columns, frame["_id"].tolist(), now)
 
 
+# SQLite's page cache while an import writes, in KiB (its default is 2 000): the rows of a large
+# upload go into indexes all over a big table (a million spend lines, two million history
+# records), and with the default cache each insert reads again pages it wrote a moment before.
+_WRITE_CACHE_KIB = 131_072
+
+
+@contextmanager
+def _write_cache(conn: Connection) -> Iterator[None]:
+    """A page cache large enough for a large upload's writes on SQLite, as it was after: the
+    connection goes back to the pool, and a reader needs no more than the default.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{_WRITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
+
+
 def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
     """Write `plan` on `conn` (inside the caller's transaction) and record every change."""
+    with _write_cache(conn):
+        _write_plan(conn, plan, import_id)
+
+
+def _write_plan(conn: Connection, plan: Plan, import_id: int) -> None:
     now = datetime.now(UTC)
     lookups = dict(plan.ids)
     history: list[dict[str, list]] = []

@@ -7,7 +7,7 @@ programme codes instead of ids). The preview diffs uploads against it, exports w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -30,11 +30,16 @@ def key_column(kind: Kind) -> str:
     return column
 
 
-def natural_select(kind: Kind) -> sa.Select:
-    """SELECT of a kind's natural columns (plus `_id`), joining referenced tables for their keys."""
+def natural_select(kind: Kind, *, keys: sa.Table | None = None) -> sa.Select:
+    """SELECT of a kind's natural columns (plus `_id`), joining referenced tables for their keys;
+    with `keys` (a table of some of the kind's key columns, see `stored_rows`) only the rows
+    whose key is in it.
+    """
     table = table_of(kind)
     selected: list[sa.ColumnElement] = [table.c.id.label("_id")]
     joined: sa.FromClause = table
+    if keys is not None:
+        joined = table.join(keys, sa.and_(*(table.c[c.name] == c for c in keys.c)))
     for column in kind.stored_columns:
         if column.ref is not None:
             target_kind = KINDS[column.ref.kind]
@@ -59,7 +64,10 @@ def natural_frame(conn: Connection, kind: Kind) -> pd.DataFrame:
     """The kind's rows in natural form as a frame: `_id` plus its columns, object dtype and
     None for NULL, so cells compare exactly with parsed uploads (no NaN, no numpy scalars).
     """
-    result = conn.execute(natural_select(kind))
+    return _frame_of(conn.execute(natural_select(kind)))
+
+
+def _frame_of(result: sa.CursorResult) -> pd.DataFrame:
     names = list(result.keys())
     rows = result.all()
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
@@ -151,3 +159,101 @@ def table_columns(
                     scopes[index], refs[index] = column.scope, value
         columns["scope"], columns["scope_ref"] = scopes, refs
     return columns
+
+
+def executemany(conn: Connection, statement: sa.Executable, columns: dict[str, list]) -> None:
+    """Run `statement` once per row of `columns` (parameter name -> values) in one executemany.
+
+    Parameters are converted column by column with the types' own processors and handed to
+    the driver as they are: Core's per-row dictionaries cost more than the database's work
+    on a large upload. One path for SQLite (positional parameters) and PostgreSQL (named).
+    """
+    if not columns or not len(next(iter(columns.values()))):
+        return
+    compiled = statement.compile(
+        dialect=conn.dialect, column_keys=list(columns), for_executemany=True
+    )
+    converted = {}
+    for name, values in columns.items():
+        bind_type = compiled.binds[name].type.dialect_impl(conn.dialect)
+        process = bind_type.bind_processor(conn.dialect)
+        converted[name] = values if process is None else each_distinct(process, values)
+    if compiled.positional:
+        rows: list = list(zip(*(converted[name] for name in compiled.positiontup), strict=True))
+    else:
+        names = [compiled.bind_names[compiled.binds[name]] for name in converted]
+        rows = [
+            dict(zip(names, values, strict=True))
+            for values in zip(*converted.values(), strict=True)
+        ]
+    conn.exec_driver_sql(str(compiled), rows)
+
+
+def each_distinct(function: Callable[[object], object], values: list) -> list:
+    """`function` of every value but None, computed once per distinct value: the dates of a
+    large file repeat, and converting each one costs more than looking it up.
+    """
+    types = set(map(type, values)) - {type(None)}
+    if len(types) == 1:  # the usual column, of one type: looked up in passes of built-ins
+        done = {value: function(value) for value in set(values) if value is not None}
+        return list(map({**done, None: None}.__getitem__, values))
+    # Keyed by type too: 0 and 0.0 (or True and 1) are equal as dict keys but not as JSON.
+    distinct = {(type(value), value) for value in values if value is not None}
+    done = {key: function(key[1]) for key in distinct}
+    return [None if value is None else done[type(value), value] for value in values]
+
+
+def _table_keys(
+    kind: Kind, frame: pd.DataFrame, lookups: dict[str, dict[object, int]]
+) -> dict[str, list[object]]:
+    """The frame's natural keys as the table's key columns (ids for references, scope and
+    scope_ref for scope columns), only for rows whose every key column has a stored value:
+    a reference to a row the store lacks (an organisation this upload creates) matches
+    nothing, nor does an empty key cell.
+    """
+    columns: dict[str, list[object]] = {}
+    scopes: list[object] = [None] * len(frame)
+    refs: list[object] = [None] * len(frame)
+    for name in kind.key:
+        column = kind.column(name)
+        values = frame[name].tolist() if name in frame.columns else [None] * len(frame)
+        if column.ref is not None:
+            lookup = lookups.get(column.ref.kind, {})
+            columns[column.ref.id_column] = [None if x is None else lookup.get(x) for x in values]
+        elif column.scope is not None:
+            for index, value in enumerate(values):
+                if value is not None:
+                    scopes[index], refs[index] = column.scope, value
+            columns["scope"], columns["scope_ref"] = scopes, refs
+        else:
+            columns[name] = values
+    complete = list(
+        dict.fromkeys(row for row in zip(*columns.values(), strict=True) if None not in row)
+    )
+    return {name: [row[position] for row in complete] for position, name in enumerate(columns)}
+
+
+def stored_rows(
+    conn: Connection, kind: Kind, frame: pd.DataFrame, lookups: dict[str, dict[object, int]]
+) -> pd.DataFrame:
+    """The store's rows of `kind` whose natural key is one of `frame`'s, in natural form as
+    `natural_frame` gives them: what a plan compares an upload with.
+
+    The keys go to the database in a temporary table that the kind's table is joined with on
+    its unique key, so a file of 100 000 spend lines reads the store's rows for those lines,
+    not the million rows the store may hold. `lookups` gives the ids of referenced kinds.
+    """
+    keys = _table_keys(kind, frame, lookups)
+    table = table_of(kind)
+    temporary = sa.Table(
+        "arena_plan_keys",
+        sa.MetaData(),
+        *(sa.Column(name, table.c[name].type, nullable=False) for name in keys),
+        prefixes=["TEMPORARY"],
+    )
+    temporary.create(conn)
+    try:
+        executemany(conn, sa.insert(temporary), keys)
+        return _frame_of(conn.execute(natural_select(kind, keys=temporary)))
+    finally:
+        temporary.drop(conn)
