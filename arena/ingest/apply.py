@@ -47,6 +47,7 @@ from arena.ingest.natural import (
     key_index,
     natural_frame,
     objects_frame,
+    rows_table,
     table_columns,
     table_of,
 )
@@ -181,24 +182,21 @@ def _insert(conn: Connection, kind: Kind, columns: dict[str, list], now: datetim
 def _update_by_id(
     conn: Connection, kind: Kind, columns: dict[str, list], ids: list[int], now: datetime
 ) -> None:
-    """UPDATE ... WHERE id = :_row_id, setting `columns` row by row."""
+    """Set `columns` of the rows `ids`, row by row, in one UPDATE ... FROM a table of them."""
     _touch(kind, columns, now)
     table = table_of(kind)
-    statement = (
-        sa.update(table)
-        .where(table.c.id == sa.bindparam("_row_id"))
-        .values({name: sa.bindparam(name) for name in columns})
-    )
-    executemany(conn, statement, {**columns, "_row_id": ids})
+    with rows_table(conn, table, {"id": ids, **columns}) as rows:
+        conn.execute(
+            sa.update(table)
+            .where(table.c.id == rows.c.id)
+            .values({name: rows.c[name] for name in columns})
+        )
 
 
 def _delete_by_id(conn: Connection, kind: Kind, ids: list[int]) -> None:
-    # One statement per row through executemany: an IN list of 50 000 ids would pass
-    # SQLite's limit on bound parameters.
     table = table_of(kind)
-    executemany(
-        conn, sa.delete(table).where(table.c.id == sa.bindparam("_row_id")), {"_row_id": ids}
-    )
+    with rows_table(conn, table, {"id": ids}) as rows:
+        conn.execute(sa.delete(table).where(table.c.id.in_(sa.select(rows.c.id))))
 
 
 def _write_updates(

@@ -32,6 +32,7 @@ from arena.ingest.natural import (
     key_column,
     key_ids,
     key_index,
+    named_key_ids,
     natural_frame,
     objects_frame,
     stored_rows,
@@ -338,6 +339,19 @@ def _new_organisations(
     return tables, sorted(listed, key=lambda organisation: organisation.name)
 
 
+def _named_keys(tables: list[ParsedTable], kinds: set[str]) -> dict[str, set[object]]:
+    """Per kind of `kinds`, the keys the upload refers to (references and scopes): the only
+    rows of those kinds the plan needs the ids of.
+    """
+    named: dict[str, set[object]] = {name: set() for name in kinds}
+    for table in tables:
+        for column in table.kind.columns:
+            target = column.ref.kind if column.ref else SCOPE_KINDS.get(column.scope or "")
+            if target in named and column.name in table.frame.columns:
+                named[target].update(table.frame[column.name].dropna())
+    return named
+
+
 def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> list[Problem]:
     """Foreign-key problems: references to rows neither the store nor the upload has."""
     kind = table.kind
@@ -472,7 +486,10 @@ def plan_upload(
     referable |= {
         SCOPE_KINDS[c.scope] for t in tables for c in t.kind.scope_columns if c.scope in SCOPE_KINDS
     }
-    ids = {name: read_ids[name] if name in read_ids else key_ids(conn, name) for name in referable}
+    ids = {
+        name: read_ids[name] if name in read_ids else named_key_ids(conn, name, named)
+        for name, named in _named_keys(tables, referable).items()
+    }
     # The store's rows the upload names, to compare with; a replace reads the whole kind, as
     # it deletes what the file lacks.
     existing = {

@@ -329,6 +329,17 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """`text.splitlines()[:count]` without splitting the whole of a large file: cut after the
+    count-th line feed (a line ends there whatever else splitlines also ends lines at)."""
+    end = -1
+    for _line in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text.splitlines()[:count]
+    return text[: end + 1].splitlines()[:count]
+
+
 def read_csv(text: str, name: str) -> RawTable:
     """A CSV table: `sep=` line honoured, otherwise `;` `,` or tab sniffed from the first lines."""
     # csv refuses a field over 128 KB by default; any field of a file within the upload limit
@@ -343,7 +354,7 @@ def read_csv(text: str, name: str) -> RawTable:
         text = text[first_newline + 1 :] if first_newline >= 0 else ""
         header_line = 2
     if delimiter is None:
-        delimiter = _sniff_delimiter(text.splitlines()[:20])
+        delimiter = _sniff_delimiter(_first_lines(text, 20))
     if '"' not in text and (table := _read_plain_csv(text, name, delimiter, header_line)):
         return table
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
