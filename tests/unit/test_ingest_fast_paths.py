@@ -115,13 +115,15 @@ SPEND = (
     ";A-1;2020-09-30;Konsulter;50 000\n"
     ";A-1;2020-10-31;Konsulter;20 000\n"
     ";B-1;2020-09-30;Konsulter;30 000\n"
+    ";B-1;2020-10-31;Konsulter;30 000\n"
+    ";B-1;2020-11-30;Konsulter;30 000\n"
 )
 
 
 def test_the_plan_reads_only_the_store_rows_the_file_names(engine, monkeypatch):
     assert upload(engine, "projekt.csv", PROJECTS).outcome == "committed"
     assert upload(engine, "utfall.csv", SPEND).outcome == "committed"
-    # A store of a million spend lines must not be read whole to plan a file of a few.
+    # A store of a million spend lines must not be read whole to plan a file of fewer.
     monkeypatch.setattr(plan, "natural_frame", None)
     again = (
         "Program;Diarienummer;Datum;Kategori;Belopp\n"
