@@ -148,17 +148,22 @@ def table_columns(
         column = next((c for c in kind.columns if c.name == name), None)
         if column is not None and column.ref is not None:
             lookup = lookups[column.ref.kind]
-            columns[column.ref.id_column] = [None if x is None else lookup[x] for x in values]
+            if None in values:
+                columns[column.ref.id_column] = [None if x is None else lookup[x] for x in values]
+            else:  # a required reference: looked up in one pass of a built-in
+                columns[column.ref.id_column] = list(map(lookup.__getitem__, values))
         elif column is None or column.scope is None:
             columns[name] = values
     if scoped:
-        scopes: list[object] = [None] * len(frame)
-        refs: list[object] = [None] * len(frame)
+        # Each row's one scope: the last scope column with a value (the plan allows one).
+        scopes = np.full(len(frame), None, dtype=object)
+        refs = np.full(len(frame), None, dtype=object)
         for column in scoped:
-            for index, value in enumerate(frame[column.name].tolist()):
-                if value is not None:
-                    scopes[index], refs[index] = column.scope, value
-        columns["scope"], columns["scope_ref"] = scopes, refs
+            values = frame[column.name].to_numpy()
+            filled = ~np.equal(values, None)
+            scopes[filled] = column.scope
+            refs[filled] = values[filled]
+        columns["scope"], columns["scope_ref"] = scopes.tolist(), refs.tolist()
     return columns
 
 
