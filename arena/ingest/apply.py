@@ -45,6 +45,7 @@ from arena.ingest.natural import (
     key_column,
     key_ids,
     key_index,
+    named_key_ids,
     natural_frame,
     objects_frame,
     rows_table,
@@ -260,7 +261,11 @@ def _write_plan(conn: Connection, plan: Plan, import_id: int) -> None:
         if len(kind_plan.new_rows):
             _insert(conn, kind, table_columns(kind, kind_plan.new_rows, lookups), now)
             if kind.name in lookups:  # later kinds of this upload refer to the new rows
-                lookups[kind.name] = key_ids(conn, kind.name)
+                created = kind_plan.new_rows[key_column(kind)]
+                lookups[kind.name] = {
+                    **lookups[kind.name],
+                    **named_key_ids(conn, kind.name, created),
+                }
         if len(kind_plan.updated_rows):
             _write_updates(conn, kind_plan, lookups, now)
         history += _change_records(conn, kind_plan, import_id)
