@@ -754,9 +754,13 @@ def undo_import(
         [effect.import_id for effect in undo_preview(conn, import_id).cascade] if cascade else []
     )
     run_table = models.ImportRun.__table__
-    committers = conn.execute(
-        sa.select(run_table.c.user).where(run_table.c.id.in_([*first, import_id]))
-    ).scalars()
+    # Read to the end: a statement left open would keep SQLite from dropping the temporary
+    # tables the undo writes through.
+    committers = (
+        conn.execute(sa.select(run_table.c.user).where(run_table.c.id.in_([*first, import_id])))
+        .scalars()
+        .all()
+    )
     if any(committer != identity.subject for committer in committers):
         identity.require(Right.UNDO_ANY)
     counts = {"deleted": 0, "restored": 0, "imports": 0}
