@@ -535,10 +535,9 @@ def _kind_line(
     rate = rows / figures["seconds"]
     rss = figures["rss_kb"] / 1024
     met = "ok" if rate >= GOAL_ROWS_PER_SECOND and rss <= GOAL_RSS_MB else "below goal"
+    shown = f"{rate:>9,.0f}".replace(",", " ")
     print(
-        f"{label:<34} {rows:>9} {figures['seconds']:>8.2f} {rate:>9,.0f} {rss:>12.0f}  "
-        f"{met}".replace(",", " "),
-        flush=True,
+        f"{label:<34} {rows:>9} {figures['seconds']:>8.2f} {shown} {rss:>12.0f}  {met}", flush=True
     )
     return True
 
