@@ -10,13 +10,15 @@ import math
 from datetime import date
 
 import pandas as pd
+import pytest
+import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st
 
 from arena.ingest import apply, plan, read, validate
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
-from arena.ingest.natural import natural_frame, stored_rows, table_of
+from arena.ingest.natural import executemany, natural_frame, stored_rows, table_of
 from tests.fixtures.ingest import natural, upload
 
 typed_cells = st.one_of(
@@ -152,3 +154,13 @@ def test_the_stored_rows_of_some_keys_are_those_rows_as_the_whole_kind_has_them(
         # No temporary table is left on the connection.
         assert stored_rows(conn, kind, whole.iloc[:0], {}).empty
     assert found.to_dict("records") == whole.iloc[[0, 2]].to_dict("records")
+
+
+def test_a_bulk_insert_that_breaks_a_constraint_raises_cores_integrity_error(engine):
+    # PostgreSQL inserts through COPY: its error must reach the import as an INSERT's would,
+    # so the upload is refused with the reason rather than failing with a traceback.
+    table = table_of(KINDS["organisations"])
+    with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+        executemany(conn, sa.insert(table), {"name": ["Acme AB", "Acme AB"], "country": ["SE"] * 2})
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
