@@ -5,7 +5,9 @@ collector back as it was, and a plan that reads only the store rows the file nam
 
 from __future__ import annotations
 
+import csv
 import gc
+import io
 import math
 from datetime import date
 
@@ -164,3 +166,14 @@ def test_a_bulk_insert_that_breaks_a_constraint_raises_cores_integrity_error(eng
         executemany(conn, sa.insert(table), {"name": ["Acme AB", "Acme AB"], "country": ["SE"] * 2})
     with engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
+
+
+@given(st.lists(st.lists(st.text(alphabet='ab; "é', max_size=4), min_size=3, max_size=3)))
+def test_a_quoted_csv_reads_as_the_csv_module_reads_it(rows):
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows([["A", "B", "C"], *rows])
+    text = buffer.getvalue() + 'x;"y ""z"" ";"a;b"\r\n'  # a quote in every file
+    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert read._read_quoted_csv(text, "f.csv", ";", 1) is not None  # the fast path read it
+    table = read.read_csv(text, "f.csv")
+    assert [table.header, *table.rows] == expected
