@@ -285,16 +285,24 @@ def stored_rows(
 
 
 def named_key_ids(conn: Connection, kind_name: str, keys: Iterable[object]) -> dict[object, int]:
-    """Natural key -> id of the rows of a kind that others refer to whose key is in `keys`
-    (those an upload names): `key_ids` without reading the whole kind.
+    """Natural key -> id of the rows of a kind that others refer to, at least those whose key
+    is in `keys` (the ones an upload names): the whole kind when it has not many more rows
+    than that (sending a key costs about what reading a row does), else only those.
     """
     kind = KINDS[kind_name]
     table = table_of(kind)
     name = key_column(kind)
     wanted = {name: [key for key in dict.fromkeys(keys) if key is not None]}
+    largest = conn.execute(sa.select(sa.func.max(table.c.id))).scalar()
+    if largest is None or largest <= _WHOLE_KIND_SHARE * len(wanted[name]):
+        return key_ids(conn, kind_name)
     with rows_table(conn, table, wanted) as named:
         statement = sa.select(table.c[name], table.c.id).join(named, named.c[name] == table.c[name])
         return dict(driver_rows(conn, statement))
+
+
+# A kind with up to this many times more rows than an upload names is read whole.
+_WHOLE_KIND_SHARE = 4
 
 
 @contextmanager
