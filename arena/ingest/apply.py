@@ -22,7 +22,8 @@ that rewrites every column, and cannot meet a conflict the plan did not see.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -39,11 +40,15 @@ from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
     driver_rows,
+    each_distinct,
+    executemany,
     key_column,
     key_ids,
     key_index,
+    named_key_ids,
     natural_frame,
     objects_frame,
+    rows_table,
     table_columns,
     table_of,
 )
@@ -61,20 +66,6 @@ class UndoError(Exception):
     def __str__(self) -> str:
         # Logs and tracebacks read the code's language; people read `message` in their own.
         return self.message.render("en")
-
-
-def _each_distinct(function: Callable[[object], object], values: list) -> list:
-    """`function` of every value but None, computed once per distinct value: the dates of a
-    large file repeat, and converting each one costs more than looking it up.
-    """
-    types = set(map(type, values)) - {type(None)}
-    if len(types) == 1:  # the usual column, of one type: looked up in passes of built-ins
-        done = {value: function(value) for value in set(values) if value is not None}
-        return list(map({**done, None: None}.__getitem__, values))
-    # Keyed by type too: 0 and 0.0 (or True and 1) are equal as dict keys but not as JSON.
-    distinct = {(type(value), value) for value in values if value is not None}
-    done = {key: function(key[1]) for key in distinct}
-    return [None if value is None else done[type(value), value] for value in values]
 
 
 def _date_columns(kind: Kind) -> set[str]:
@@ -111,7 +102,7 @@ def _json_values(values: list, *, dates: bool = False) -> list[str]:
     shape = pd.api.types.infer_dtype(array, skipna=False)
     encode = {"string": encode_basestring, "integer": int.__repr__}.get(shape)
     if encode is None:
-        encoded = _each_distinct(_json_value, values)
+        encoded = each_distinct(_json_value, values)
         return ["null" if text is None else text for text in encoded]
     if len(present) == len(values):
         return list(map(encode, values))
@@ -159,36 +150,8 @@ def _from_json_rows(kind: Kind, documents: list[str]) -> pd.DataFrame:
     names = list(rows[0])
     data = {name: [row[name] for row in rows] for name in names}
     for name in _date_columns(kind) & set(names):
-        data[name] = _each_distinct(date.fromisoformat, data[name])
+        data[name] = each_distinct(date.fromisoformat, data[name])
     return objects_frame(data)
-
-
-def _executemany(conn: Connection, statement: sa.Executable, columns: dict[str, list]) -> None:
-    """Run `statement` once per row of `columns` (parameter name -> values) in one executemany.
-
-    Parameters are converted column by column with the types' own processors and handed to
-    the driver as they are: Core's per-row dictionaries cost more than the database's work
-    on a large upload. One path for SQLite (positional parameters) and PostgreSQL (named).
-    """
-    if not columns or not len(next(iter(columns.values()))):
-        return
-    compiled = statement.compile(
-        dialect=conn.dialect, column_keys=list(columns), for_executemany=True
-    )
-    converted = {}
-    for name, values in columns.items():
-        bind_type = compiled.binds[name].type.dialect_impl(conn.dialect)
-        process = bind_type.bind_processor(conn.dialect)
-        converted[name] = values if process is None else _each_distinct(process, values)
-    if compiled.positional:
-        rows: list = list(zip(*(converted[name] for name in compiled.positiontup), strict=True))
-    else:
-        names = [compiled.bind_names[compiled.binds[name]] for name in converted]
-        rows = [
-            dict(zip(names, values, strict=True))
-            for values in zip(*converted.values(), strict=True)
-        ]
-    conn.exec_driver_sql(str(compiled), rows)
 
 
 def _touch(kind: Kind, columns: dict[str, list], now: datetime) -> None:
@@ -209,7 +172,7 @@ def _insert_rows(conn: Connection, table: sa.Table, columns: dict[str, list]) ->
         or table.c[name].default is not None
         or table.c[name].server_default is not None
     }
-    _executemany(conn, sa.insert(table), filled)
+    executemany(conn, sa.insert(table), filled)
 
 
 def _insert(conn: Connection, kind: Kind, columns: dict[str, list], now: datetime) -> None:
@@ -220,24 +183,21 @@ def _insert(conn: Connection, kind: Kind, columns: dict[str, list], now: datetim
 def _update_by_id(
     conn: Connection, kind: Kind, columns: dict[str, list], ids: list[int], now: datetime
 ) -> None:
-    """UPDATE ... WHERE id = :_row_id, setting `columns` row by row."""
+    """Set `columns` of the rows `ids`, row by row, in one UPDATE ... FROM a table of them."""
     _touch(kind, columns, now)
     table = table_of(kind)
-    statement = (
-        sa.update(table)
-        .where(table.c.id == sa.bindparam("_row_id"))
-        .values({name: sa.bindparam(name) for name in columns})
-    )
-    _executemany(conn, statement, {**columns, "_row_id": ids})
+    with rows_table(conn, table, {"id": ids, **columns}) as rows:
+        conn.execute(
+            sa.update(table)
+            .where(table.c.id == rows.c.id)
+            .values({name: rows.c[name] for name in columns})
+        )
 
 
 def _delete_by_id(conn: Connection, kind: Kind, ids: list[int]) -> None:
-    # One statement per row through executemany: an IN list of 50 000 ids would pass
-    # SQLite's limit on bound parameters.
     table = table_of(kind)
-    _executemany(
-        conn, sa.delete(table).where(table.c.id == sa.bindparam("_row_id")), {"_row_id": ids}
-    )
+    with rows_table(conn, table, {"id": ids}) as rows:
+        conn.execute(sa.delete(table).where(table.c.id.in_(sa.select(rows.c.id))))
 
 
 def _write_updates(
@@ -264,8 +224,35 @@ def _write_updates(
         _update_by_id(conn, kind_plan.kind, columns, frame["_id"].tolist(), now)
 
 
+# SQLite's page cache while an import writes, in KiB (its default is 2 000): the rows of a large
+# upload go into indexes all over a big table (a million spend lines, two million history
+# records), and with the default cache each insert reads again pages it wrote a moment before.
+_WRITE_CACHE_KIB = 131_072
+
+
+@contextmanager
+def _write_cache(conn: Connection) -> Iterator[None]:
+    """A page cache large enough for a large upload's writes on SQLite, as it was after: the
+    connection goes back to the pool, and a reader needs no more than the default.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{_WRITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
+
+
 def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
     """Write `plan` on `conn` (inside the caller's transaction) and record every change."""
+    with _write_cache(conn):
+        _write_plan(conn, plan, import_id)
+
+
+def _write_plan(conn: Connection, plan: Plan, import_id: int) -> None:
     now = datetime.now(UTC)
     lookups = dict(plan.ids)
     history: list[dict[str, list]] = []
@@ -274,7 +261,11 @@ def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
         if len(kind_plan.new_rows):
             _insert(conn, kind, table_columns(kind, kind_plan.new_rows, lookups), now)
             if kind.name in lookups:  # later kinds of this upload refer to the new rows
-                lookups[kind.name] = key_ids(conn, kind.name)
+                created = kind_plan.new_rows[key_column(kind)]
+                lookups[kind.name] = {
+                    **lookups[kind.name],
+                    **named_key_ids(conn, kind.name, created),
+                }
         if len(kind_plan.updated_rows):
             _write_updates(conn, kind_plan, lookups, now)
         history += _change_records(conn, kind_plan, import_id)
@@ -763,9 +754,13 @@ def undo_import(
         [effect.import_id for effect in undo_preview(conn, import_id).cascade] if cascade else []
     )
     run_table = models.ImportRun.__table__
-    committers = conn.execute(
-        sa.select(run_table.c.user).where(run_table.c.id.in_([*first, import_id]))
-    ).scalars()
+    # Read to the end: a statement left open would keep SQLite from dropping the temporary
+    # tables the undo writes through.
+    committers = (
+        conn.execute(sa.select(run_table.c.user).where(run_table.c.id.in_([*first, import_id])))
+        .scalars()
+        .all()
+    )
     if any(committer != identity.subject for committer in committers):
         identity.require(Right.UNDO_ANY)
     counts = {"deleted": 0, "restored": 0, "imports": 0}

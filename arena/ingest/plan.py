@@ -28,11 +28,14 @@ from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
+    driver_rows,
     key_column,
     key_ids,
     key_index,
+    named_key_ids,
     natural_frame,
     objects_frame,
+    stored_rows,
     table_of,
 )
 from arena.ingest.report import Problem, kind_name, listing
@@ -336,6 +339,19 @@ def _new_organisations(
     return tables, sorted(listed, key=lambda organisation: organisation.name)
 
 
+def _named_keys(tables: list[ParsedTable], kinds: set[str]) -> dict[str, set[object]]:
+    """Per kind of `kinds`, the keys the upload refers to (references and scopes): the only
+    rows of those kinds the plan needs the ids of.
+    """
+    named: dict[str, set[object]] = {name: set() for name in kinds}
+    for table in tables:
+        for column in table.kind.columns:
+            target = column.ref.kind if column.ref else SCOPE_KINDS.get(column.scope or "")
+            if target in named and column.name in table.frame.columns:
+                named[target].update(table.frame[column.name].dropna())
+    return named
+
+
 def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> list[Problem]:
     """Foreign-key problems: references to rows neither the store nor the upload has."""
     kind = table.kind
@@ -368,18 +384,22 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
     return problems
 
 
-def _unique_problems(table: ParsedTable, existing: pd.DataFrame) -> list[Problem]:
+def _unique_problems(conn: Connection, table: ParsedTable) -> list[Problem]:
     """Organisationsnummer must stay unique across organisations with different names, in the
     store and within the file.
     """
     kind = table.kind
     if kind.name != "organisations" or "org_number" not in table.frame.columns:
         return []
-    owner = {
-        number: name
-        for number, name in zip(existing["org_number"], existing["name"], strict=True)
-        if number is not None
-    }
+    organisation = table_of(kind)
+    owner: dict[object, object] = dict(
+        driver_rows(
+            conn,
+            sa.select(organisation.c.org_number, organisation.c.name).where(
+                organisation.c.org_number.is_not(None)
+            ),
+        )
+    )
     problems = []
     frame = table.frame
     for line, number, name in zip(frame.index, frame["org_number"], frame["name"], strict=True):
@@ -460,19 +480,25 @@ def plan_upload(
         tables, new_organisations = _new_organisations(tables, read_ids["organisations"])
     tables = sorted(tables, key=lambda t: order.index(t.kind.name))
     uploaded = {t.kind.name: t for t in tables}
-    # Organisations are always read: their numbers must stay unique.
-    existing = {
-        name: natural_frame(conn, KINDS[name])
-        for name in uploaded
-        if diff or replace or name == "organisations"
-    }
     # Keys other rows may point at: what the store has plus what this upload brings (with
     # replace, only what it brings: the rest of that kind is about to go).
     referable = {c.ref.kind for t in tables for c in t.kind.columns if c.ref}
     referable |= {
         SCOPE_KINDS[c.scope] for t in tables for c in t.kind.scope_columns if c.scope in SCOPE_KINDS
     }
-    ids = {name: read_ids[name] if name in read_ids else key_ids(conn, name) for name in referable}
+    ids = {
+        name: read_ids[name] if name in read_ids else named_key_ids(conn, name, named)
+        for name, named in _named_keys(tables, referable).items()
+    }
+    # The store's rows the upload names, to compare with; a replace reads the whole kind, as
+    # it deletes what the file lacks.
+    existing = {
+        name: natural_frame(conn, table.kind)
+        if replace
+        else stored_rows(conn, table.kind, table.frame, ids)
+        for name, table in uploaded.items()
+        if diff or replace
+    }
     known: dict[str, set[object]] = {}
     for name in referable:
         table = uploaded.get(name)
@@ -489,8 +515,8 @@ def plan_upload(
             for problem in table.problems
         ]
         table_problems += _reference_problems(table, known)
+        table_problems += _unique_problems(conn, table)
         if kind.name in existing:
-            table_problems += _unique_problems(table, existing[kind.name])
             plan = _plan_kind(table, existing[kind.name], table_problems, replace=replace)
             table_problems += _deletion_problems(conn, plan, set(uploaded))
         else:

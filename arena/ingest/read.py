@@ -329,6 +329,17 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """`text.splitlines()[:count]` without splitting the whole of a large file: cut after the
+    count-th line feed (a line ends there whatever else splitlines also ends lines at)."""
+    end = -1
+    for _line in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text.splitlines()[:count]
+    return text[: end + 1].splitlines()[:count]
+
+
 def read_csv(text: str, name: str) -> RawTable:
     """A CSV table: `sep=` line honoured, otherwise `;` `,` or tab sniffed from the first lines."""
     # csv refuses a field over 128 KB by default; any field of a file within the upload limit
@@ -343,8 +354,10 @@ def read_csv(text: str, name: str) -> RawTable:
         text = text[first_newline + 1 :] if first_newline >= 0 else ""
         header_line = 2
     if delimiter is None:
-        delimiter = _sniff_delimiter(text.splitlines()[:20])
+        delimiter = _sniff_delimiter(_first_lines(text, 20))
     if '"' not in text and (table := _read_plain_csv(text, name, delimiter, header_line)):
+        return table
+    if '"' in text and (table := _read_quoted_csv(text, name, delimiter, header_line)):
         return table
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -417,6 +430,41 @@ def _read_plain_csv(text: str, name: str, delimiter: str, header_line: int) -> R
         frame.iloc[0].tolist(),
         [frame[position].to_numpy()[1:] for position in range(width)],
         lengths=None if (lengths == width).all() else lengths,
+        header_line=header_line,
+    )
+
+
+def _read_quoted_csv(text: str, name: str, delimiter: str, header_line: int) -> RawTable | None:
+    """A CSV with quoted cells read by pandas' C tokenizer when it is the common kind: every
+    record on one line and as many cells as the header (a project file quotes "3; 9" in its
+    goals column). None otherwise (a quoted line break, a short or long row, a NUL byte): then
+    the `csv` module reads it, and says where what is wrong is. The two read such files alike
+    (quotes, doubled quotes, quotes inside a cell, CRLF).
+    """
+    if "\x00" in text:  # csv refuses it; pandas would read on
+        return None
+    lines = text.count("\n") + (not text.endswith("\n"))
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            doublequote=True,
+            engine="c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError):
+        return None
+    # A record over several lines, or a line that is no record of the header's width (a lone
+    # CR ends lines for pandas, or a short row left a NaN), is for the careful reader.
+    if len(frame) != lines or len(frame) < 2 or frame.isna().to_numpy().any():
+        return None
+    return RawTable(
+        name,
+        frame.iloc[0].tolist(),
+        [frame[position].to_numpy()[1:] for position in range(frame.shape[1])],
         header_line=header_line,
     )
 
