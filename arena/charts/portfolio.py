@@ -29,17 +29,12 @@ from arena.i18n import (
     sector_label,
     t,
 )
+from arena.queries.portfolio import Timeline
 
 
-def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
-    """Pipeline desired -> ... -> cancelled, each status split by stage (stacked bars)."""
-    counts = (
-        projects.assign(stage=projects["stage"].fillna("none"))
-        .groupby(["status", "stage"])
-        .size()
-        .rename("projects")
-        .reset_index()
-    )
+def pipeline(counts: pd.DataFrame, language: str) -> go.Figure:
+    """Pipeline desired -> ... -> cancelled, each status split by stage (stacked bars), from
+    `queries.portfolio.pipeline_counts` (`status`, `stage` ("none" without one), `projects`)."""
     statuses = [s.value for s in ProjectStatus]
     figure = go.Figure()
     for stage in [*STAGE_COLOURS, "none"]:
@@ -104,9 +99,17 @@ def county_level(frame: pd.DataFrame, language: str) -> go.Figure:
     return layout(figure, t("chart.county_level.title", language), language, height=520)
 
 
-def timeline(projects: pd.DataFrame, language: str, *, today: date) -> go.Figure:
-    """Gantt of the projects with dates, coloured by status, today marked."""
-    dated = projects.dropna(subset=["start_date"]).sort_values("start_date")
+def timeline(timeline: Timeline, language: str, *, today: date) -> go.Figure:
+    """The projects on a time axis (`queries.portfolio.project_timeline`): a Gantt bar per
+    project when they are few, else the projects running per year as stacked bars; coloured
+    by status either way."""
+    if timeline.per_year:
+        return _running_per_year(timeline.rows, language)
+    return _gantt(timeline.rows, language, today=today)
+
+
+def _gantt(dated: pd.DataFrame, language: str, *, today: date) -> go.Figure:
+    """Gantt of the projects (ordered by start), coloured by status, today marked."""
     figure = go.Figure()
     for status, colour in STATUS_COLOURS.items():
         part = dated[dated["status"] == status.value]
@@ -142,6 +145,28 @@ def timeline(projects: pd.DataFrame, language: str, *, today: date) -> go.Figure
     figure.update_layout(barmode="overlay")
     height = max(360, 14 * len(dated) + 120)
     return layout(figure, t("chart.timeline.title", language), language, height=height)
+
+
+def _running_per_year(frame: pd.DataFrame, language: str) -> go.Figure:
+    """Projects running per year (categories), stacked by status (`year`, `status`,
+    `projects`)."""
+    years = sorted(frame["year"].unique())
+    figure = go.Figure()
+    for status, colour in STATUS_COLOURS.items():
+        part = frame[frame["status"] == status.value].set_index("year").reindex(years)
+        if part["projects"].isna().all():
+            continue
+        figure.add_bar(
+            x=[str(year) for year in years],
+            y=part["projects"].fillna(0),
+            name=label(status.value, language),
+            marker_color=colour,
+            hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(type="category", title=t("axis.year", language))
+    figure.update_yaxes(title=t("axis.projects", language))
+    return layout(figure, t("chart.timeline.per_year.title", language), language)
 
 
 def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -> go.Figure:
