@@ -83,11 +83,12 @@ with ui.section("timeline"):
 st.header(t("portfolio.distribution", language))
 with ui.section("distribution"):
     st.caption(periods.period_caption(filters, "grants", language))
-    for by in ("year", "sector"):
-        boxes = ui.query(funding.grant_quantiles, filters=filters, by=by)
+    boxes_by = ui.query(funding.grant_quantiles, filters=filters)
+    if boxes_by["year"].empty:
+        st.caption(t("portfolio.no_grants", language))
+    for by, boxes in boxes_by.items():
         if boxes.empty:
-            st.caption(t("portfolio.no_grants", language))
-            break
+            continue
         chart, summary = st.columns([3, 2])
         with chart:
             ui.plotly(charts.funding.grant_boxes(boxes, language, by=by), key=f"grants_{by}")

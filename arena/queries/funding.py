@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from arena.filters import NO_FILTERS, Filters, grant_scope
 from arena.queries._sql import (
     GRANT_DATE,
+    Period,
     as_money,
     budget,
     disbursement,
@@ -94,37 +95,40 @@ def year_burn(
     }
 
 
-def grant_quantiles(engine: Engine, *, filters: Filters = NO_FILTERS, by: str) -> pd.DataFrame:
-    """Grant sizes per `by` ("year" the grant was decided, or the project's "sector") as a box
-    plot draws them: `by`, grants, q1, median, q3, lowerfence, upperfence (the smallest and
-    largest amount within 1.5 interquartile ranges of the box), mean and total_sek.
+def grant_quantiles(engine: Engine, *, filters: Filters = NO_FILTERS) -> dict[str, pd.DataFrame]:
+    """Grant sizes per year the grant was decided ("year") and per project sector ("sector"),
+    as a box plot draws them: one frame each with the group, grants, q1, median, q3,
+    lowerfence, upperfence (the smallest and largest amount within 1.5 interquartile ranges
+    of the box), mean and total_sek.
 
     The grants of the filtered projects decided within the filtered years (started, when no
-    decision date is recorded). The database hands over the one amount column, grouped and
-    sorted; the quartiles are numpy's (linear, as pandas and plotly compute them), the same
-    numbers on SQLite and PostgreSQL, which has percentile_cont and SQLite has not.
+    decision date is recorded). The database hands over two small columns per grant, one
+    read for both groupings; the quartiles are numpy's (linear, as pandas and plotly compute
+    them), the same numbers on SQLite and PostgreSQL (SQLite has no percentile function).
     """
-    group = sa.extract("year", GRANT_DATE) if by == "year" else project.c.sector
     statement = (
-        sa.select(group.label(by), grant.c.amount_sek)
+        sa.select(
+            sa.extract("year", GRANT_DATE).label("year"), project.c.sector, grant.c.amount_sek
+        )
         .select_from(grant.join(project, project.c.id == grant.c.project_id))
         .where(
             grant.c.project_id.in_(money_project_ids(filters)),
             *grant_scope(filters.funders_scope),
             *within(GRANT_DATE, period_of(filters)),
-            group.is_not(None),
         )
-        .order_by(group, grant.c.amount_sek)
     )
     amounts = read_frame(engine, statement)
-    rows = [
-        _box(group_name, part["amount_sek"].to_numpy(dtype="int64"))
-        for group_name, part in amounts.groupby(by, sort=True)
-    ]
-    frame = pd.DataFrame(rows, columns=[by, *_BOX])
-    if by == "year":
-        frame[by] = frame[by].astype("int64")
-    return as_money(frame, *_BOX[1:])
+    boxes = {}
+    for by in ("year", "sector"):
+        rows = [
+            _box(group, np.sort(part["amount_sek"].to_numpy(dtype="int64")))
+            for group, part in amounts.dropna(subset=[by]).groupby(by, sort=True)
+        ]
+        frame = pd.DataFrame(rows, columns=[by, *_BOX])
+        if by == "year":
+            frame[by] = frame[by].astype("int64")
+        boxes[by] = as_money(frame, *_BOX[1:])
+    return boxes
 
 
 _BOX = ("grants", "q1", "median", "q3", "lowerfence", "upperfence", "mean", "total_sek")
@@ -202,10 +206,10 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
         .group_by(milestone.c.scope_ref)
         .subquery()
     )
-    decided = GRANT_DATE.between(*period) if period else sa.true()
+    decided = _decided(period)
     amount = sa.case((decided, grant.c.amount_sek), else_=0)
     disbursed = sa.func.coalesce(paid.c.paid, 0)
-    statement = (
+    return (
         sa.select(
             funder.c.name.label("funder"),
             grant.c.reference.label("grant_reference"),
@@ -229,15 +233,31 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
             .outerjoin(paid_by_end, paid_by_end.c.grant_id == grant.c.id)
             .outerjoin(reports, reports.c.scope_ref == project.c.reference)
         )
-        .where(
-            grant.c.project_id.in_(money_project_ids(filters)),
-            *grant_scope(filters.funders_scope),
-            sa.or_(decided, paid.c.paid.is_not(None)),
-        )
+        .where(*_listed(filters, funder, funder_name))
     )
-    if funder_name is not None:
-        statement = statement.where(funder.c.name == funder_name)
-    return statement
+
+
+def _decided(period: Period | None) -> sa.ColumnElement[bool]:
+    """A grant decided within `period` (every grant without one)."""
+    return GRANT_DATE.between(*period) if period else sa.true()
+
+
+def _listed(
+    filters: Filters, funder: sa.FromClause, funder_name: str | None
+) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `grant` (joined to its `funder`) keeping the grants the grant table
+    lists: of the filtered projects, within the scope, of `funder_name` when given, decided
+    or paid within the filtered years."""
+    period = period_of(filters)
+    paid = sa.exists().where(
+        disbursement.c.grant_id == grant.c.id, *within(disbursement.c.paid_on, period)
+    )
+    return [
+        grant.c.project_id.in_(money_project_ids(filters)),
+        *grant_scope(filters.funders_scope),
+        *([] if funder_name is None else [funder.c.name == funder_name]),
+        sa.or_(_decided(period), paid),
+    ]
 
 
 def funder_grants(
@@ -357,7 +377,17 @@ REPORT_LAYOUT = Layout(
 def _reports(filters: Filters, today: date, funder: str | None) -> sa.Select:
     """The open reports of the projects of the grants listed (`funder_grants`) that are late or
     due within DUE_SOON_DAYS (see `funder_reports`)."""
-    listed = _grants(filters, today, funder).subquery()
+    # The projects of the listed grants, without the money and reports `_grants` adds up.
+    funder_table = organisation.alias("funder")
+    listed = (
+        sa.select(project.c.reference)
+        .select_from(
+            grant.join(project, project.c.id == grant.c.project_id).join(
+                funder_table, funder_table.c.id == grant.c.funder_id
+            )
+        )
+        .where(*_listed(filters, funder_table, funder))
+    )
     return sa.select(
         milestone.c.scope_ref.label("project_reference"),
         milestone.c.title,
@@ -368,7 +398,7 @@ def _reports(filters: Filters, today: date, funder: str | None) -> sa.Select:
         milestone.c.scope == "project",
         milestone.c.delivered_date.is_(None),
         milestone.c.due_date <= today + timedelta(days=DUE_SOON_DAYS),
-        milestone.c.scope_ref.in_(sa.select(listed.c.project_reference)),
+        milestone.c.scope_ref.in_(listed),
         *within(milestone.c.due_date, period_of(filters)),
     )
 

@@ -54,23 +54,18 @@ def read_page(
     descending: bool = False,
     offset: int = 0,
     limit: int | None = 50,
+    counted: sa.Select | None = None,
 ) -> Page:
     """The rows of `statement` matching `search`, ordered by `sort`, from `offset` on (at most
-    `limit`; None: all, for a download), and how many match in all."""
+    `limit`; None: all, for a download), and how many match in all.
+
+    `counted` is a cheaper SELECT of the same rows with the searched columns, for the count
+    (a table whose money the database adds up per row need not add it up to count).
+    """
     table = statement.order_by(None).subquery("paged")
-    conditions = []
-    if text := search.strip().lower():
-        pattern = f"%{_literal_like(text)}%"
-        conditions.append(
-            sa.or_(
-                *(
-                    sa.func.lower(sa.func.coalesce(table.c[name], "")).like(
-                        pattern, escape=_LIKE_ESCAPE
-                    )
-                    for name in layout.searched
-                )
-            )
-        )
+    keys = table if counted is None else counted.order_by(None).subquery("counted")
+    counted_rows = sa.select(sa.func.count()).select_from(keys).where(*_found(keys, layout, search))
+    conditions = _found(table, layout, search)
     column = sort if sort in layout.sortable else layout.sortable[0]
     first = table.c[column].desc() if descending else table.c[column].asc()
     ties = [table.c[name] for name in layout.key if name != column]
@@ -81,8 +76,24 @@ def read_page(
         .offset(max(offset, 0))
         .limit(limit)
     )
-    counted = sa.select(sa.func.count()).select_from(table).where(*conditions)
     with engine.connect() as conn:
-        total = int(conn.execute(counted).scalar_one())
+        total = int(conn.execute(counted_rows).scalar_one())
         frame = _as_frame(conn.execute(rows))
     return Page(rows=frame, total=total)
+
+
+def _found(table: sa.Subquery, layout: Layout, search: str) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions keeping the rows of `table` whose searched columns hold `search`."""
+    if not (text := search.strip().lower()):
+        return []
+    pattern = f"%{_literal_like(text)}%"
+    return [
+        sa.or_(
+            *(
+                sa.func.lower(sa.func.coalesce(table.c[name], "")).like(
+                    pattern, escape=_LIKE_ESCAPE
+                )
+                for name in layout.searched
+            )
+        )
+    ]

@@ -148,10 +148,20 @@ def project_page(
     """One page of the project table (`project_table`'s rows, narrowed to the clicked
     pipeline segments): searched in reference, title and coordinator, sorted by a column of
     `PROJECT_LAYOUT` (else the reference); `limit` None: every row, for the download."""
+    coordinator = organisation.alias("coordinator")
+    # What the count needs: the searched columns, not the money.
+    counted = (
+        sa.select(project.c.reference, project.c.title, coordinator.c.name.label("coordinator"))
+        .select_from(
+            projects_from().outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
+        )
+        .where(*project_conditions(filters), *_picked(picked))
+    )
     page = read_page(
         engine,
         _narrowed(filters, picked),
         PROJECT_LAYOUT,
+        counted=counted,
         search=search,
         sort=sort,
         descending=descending,

@@ -79,7 +79,7 @@ def test_sector_colours_are_distinct_and_stable():
 
 
 def test_grant_boxes_by_year_use_categories_and_carry_no_points(demo_engine):
-    boxes = funding.grant_quantiles(demo_engine, by="year")
+    boxes = funding.grant_quantiles(demo_engine)["year"]
     figure = charts.funding.grant_boxes(boxes, "sv", by="year")
     assert figure.layout.xaxis.type == "category"
     assert all(trace.name.isdigit() for trace in figure.data)

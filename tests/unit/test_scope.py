@@ -140,9 +140,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "grants_total": funding.grants_total(engine, filters=filters),
         "budget_by_year": funding.budget_by_year(engine, filters=filters),
         "year_burn": funding.year_burn(engine, filters=filters, today=TODAY),
-        "grant_quantiles": [
-            funding.grant_quantiles(engine, filters=filters, by=by) for by in ("year", "sector")
-        ],
+        "grant_quantiles": funding.grant_quantiles(engine, filters=filters),
         "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY, limit=None),
         "funder_reports": funding.funder_reports(engine, filters=filters, today=TODAY, limit=None),
         "report_counts": funding.report_counts(engine, filters=filters, today=TODAY),
