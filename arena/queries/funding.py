@@ -237,6 +237,27 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
     )
 
 
+def _listed_grants(filters: Filters, funder_name: str | None) -> sa.Subquery:
+    """The grants `_grants` lists with the columns its search reads, without the sums: what
+    a count or the reports' projects need."""
+    funder = organisation.alias("funder")
+    return (
+        sa.select(
+            funder.c.name.label("funder"),
+            grant.c.reference.label("grant_reference"),
+            project.c.reference.label("project_reference"),
+            project.c.title,
+        )
+        .select_from(
+            grant.join(project, project.c.id == grant.c.project_id).join(
+                funder, funder.c.id == grant.c.funder_id
+            )
+        )
+        .where(*_listed(filters, funder, funder_name))
+        .subquery()
+    )
+
+
 def _decided(period: Period | None) -> sa.ColumnElement[bool]:
     """A grant decided within `period` (every grant without one)."""
     return GRANT_DATE.between(*period) if period else sa.true()
@@ -291,6 +312,7 @@ def funder_grants(
         engine,
         _grants(filters, today, funder),
         GRANT_LAYOUT,
+        counted=sa.select(_listed_grants(filters, funder)),
         search=search,
         sort=sort,
         descending=descending,
@@ -378,16 +400,7 @@ def _reports(filters: Filters, today: date, funder: str | None) -> sa.Select:
     """The open reports of the projects of the grants listed (`funder_grants`) that are late or
     due within DUE_SOON_DAYS (see `funder_reports`)."""
     # The projects of the listed grants, without the money and reports `_grants` adds up.
-    funder_table = organisation.alias("funder")
-    listed = (
-        sa.select(project.c.reference)
-        .select_from(
-            grant.join(project, project.c.id == grant.c.project_id).join(
-                funder_table, funder_table.c.id == grant.c.funder_id
-            )
-        )
-        .where(*_listed(filters, funder_table, funder))
-    )
+    listed = sa.select(_listed_grants(filters, funder).c.project_reference)
     return sa.select(
         milestone.c.scope_ref.label("project_reference"),
         milestone.c.title,
