@@ -32,9 +32,19 @@ from arena.i18n import (
 from arena.queries.portfolio import Timeline
 
 
-def pipeline(counts: pd.DataFrame, language: str) -> go.Figure:
-    """Pipeline desired -> ... -> cancelled, each status split by stage (stacked bars), from
-    `queries.portfolio.pipeline_counts` (`status`, `stage` ("none" without one), `projects`)."""
+def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
+    """Pipeline desired -> ... -> cancelled, each status split by stage (stacked bars).
+
+    `projects` holds `status` and `stage` (missing or "none" without one) and, when the
+    database counted them (`queries.portfolio.pipeline_counts`), `projects`; else each row is
+    one project (a programme's few).
+    """
+    weights = projects.get("projects", 1)
+    counts = (
+        projects.assign(stage=projects["stage"].fillna("none"), projects=weights)
+        .groupby(["status", "stage"], as_index=False)["projects"]
+        .sum()
+    )
     statuses = [s.value for s in ProjectStatus]
     figure = go.Figure()
     for stage in [*STAGE_COLOURS, "none"]:

@@ -70,6 +70,9 @@ def test_pipeline_carries_codes_for_click_filtering(demo_engine):
     first = figure.data[0]
     assert list(first.customdata[0]) == ["desired", first.customdata[0][1]]
     assert sum(sum(trace.y) for trace in figure.data) == 47
+    # A programme's few projects, one row each, draw the same bars as the database's counts.
+    rows = charts.portfolio.pipeline(portfolio.project_table(demo_engine), "sv")
+    assert [list(trace.y) for trace in rows.data] == [list(trace.y) for trace in figure.data]
 
 
 def test_sector_colours_are_distinct_and_stable():
