@@ -8,8 +8,9 @@ stable; missing values sort last in both directions and on both dialects. The se
 case-insensitive substring over the table's visible text columns, in which `%`, `_` and the
 escape character are themselves (a search for "50%" does not find "500").
 
-Not a view's query itself (no filters here): each view's `*_page` query builds its SELECT with
-the filters and the funder scope, then calls `read_page`.
+Not a view's query itself (no filters here): each paged query (`portfolio.project_page`,
+`funding.funder_grants`, `funding.funder_reports`) builds its SELECT with the filters and the
+funder scope, then calls `read_page`.
 """
 
 from __future__ import annotations
