@@ -52,7 +52,9 @@ LEVEL_OF_KIND_CODES = {kind.value: level.value for kind, level in LEVEL_OF_KIND.
 
 
 def _as_frame(result: sa.CursorResult) -> pd.DataFrame:
-    return pd.DataFrame(result.all(), columns=list(result.keys()))
+    # Plain tuples: pandas asks every SQLAlchemy Row for attributes it lacks, and each miss
+    # raises and catches an exception inside SQLAlchemy (2.5 s of a 100 000-row read).
+    return pd.DataFrame([tuple(row) for row in result], columns=list(result.keys()))
 
 
 def read_frame(engine: Engine, statement: sa.Select) -> pd.DataFrame:
