@@ -2154,6 +2154,45 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "You can read the data and the history but not import. Ask your administrator "
         "for the editor role.",
     },
+    # --- paged tables, the aggregated timeline (arena/pageparts.py, Portfolio, Grants) ---
+    "paging.search": {"sv": "Sök i tabellen", "en": "Search the table"},
+    "paging.search.help": {
+        "sv": "Diarienummer, titel eller organisation",
+        "en": "Reference, title or organisation",
+    },
+    "paging.sort": {"sv": "Sortera efter", "en": "Sort by"},
+    "paging.descending": {"sv": "Fallande", "en": "Descending"},
+    "paging.size": {"sv": "Rader per sida", "en": "Rows per page"},
+    "paging.page": {"sv": "Sida (av {pages})", "en": "Page (of {pages})"},
+    "paging.previous": {"sv": "Föregående", "en": "Previous"},
+    "paging.next": {"sv": "Nästa", "en": "Next"},
+    "paging.rows": {
+        "sv": ("rad {first}–{last} av {total}", "rader {first}–{last} av {total}"),
+        "en": ("row {first}–{last} of {total}", "rows {first}–{last} of {total}"),
+    },
+    "paging.none": {"sv": "Inga rader matchar sökningen.", "en": "No rows match the search."},
+    "chart.timeline.per_year.title": {
+        "sv": "Pågående projekt per år",
+        "en": "Projects running per year",
+    },
+    "portfolio.timeline.per_year": {
+        "sv": (
+            "Sammanställd: {count} projekt är för många för en stapel per projekt. Diagrammet "
+            "visar hur många som pågår varje år, per status (från startåret till slutåret, "
+            "eller till i år när inget slut finns).",
+            "Sammanställd: {count} projekt är för många för en stapel per projekt. Diagrammet "
+            "visar hur många som pågår varje år, per status (från startåret till slutåret, "
+            "eller till i år när inget slut finns).",
+        ),
+        "en": (
+            "Aggregated: {count} project is too many for one bar each. The chart shows how "
+            "many run in each year, by status (from the start year to the end year, or to "
+            "this year when there is no end).",
+            "Aggregated: {count} projects are too many for one bar each. The chart shows how "
+            "many run in each year, by status (from the start year to the end year, or to "
+            "this year when there is no end).",
+        ),
+    },
 }
 
 # Labels of the canonical codes stored in the database.

@@ -1,15 +1,26 @@
-"""What several pages show the same way: a view's table with its links and downloads, and a
-record's facts. Streamlit code for pages; the tables themselves are built in `arena.tables`.
+"""What several pages show the same way: a view's table with its links and downloads, a long
+table one page at a time, and a record's facts. Streamlit code for pages; the tables
+themselves are built in `arena.tables`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.engine import Engine
 
 from arena import tables, ui
+from arena.i18n import format_number, t
+from arena.ingest.layouts import giving360
+from arena.queries.paging import PAGE_SIZES, Layout, Page
+
+# What a paged table shows of a page's rows: the frame to draw and its column settings.
+Render = Callable[[pd.DataFrame], tuple[pd.DataFrame, dict]]
 
 
 def table(
@@ -30,14 +41,164 @@ def table(
     hold organisation names and the `projects` columns project references, each made the
     address of its page. Every one shows the value it opens and opens it on a click.
     """
-    named, referenced = tuple(organisations), tuple(projects)
-    shown = tables.with_project_links(tables.with_organisation_links(frame, *named), *referenced)
-    config = {}
-    for column in (*links, *named, *referenced):
-        header = tables.headers(frame[[column]], language, columns).columns[0]
-        config[header] = st.column_config.LinkColumn(header, display_text=tables.LINK_TEXT)
-    st.dataframe(tables.localise(shown, language, columns), hide_index=True, column_config=config)
+    shown, config = localised(
+        language, columns=columns, links=links, organisations=organisations, projects=projects
+    )(frame)
+    st.dataframe(shown, hide_index=True, column_config=config)
     ui.download_buttons(frame if rows is None else rows, name=name, language=language, key=name)
+
+
+def localised(
+    language: str,
+    *,
+    columns: Mapping[str, tables.Shown] | None = None,
+    links: Iterable[str] = (),
+    organisations: Iterable[str] = (),
+    projects: Iterable[str] = (),
+) -> Render:
+    """How `table` shows a query's rows, for `paged_table`: text, with links (see `table`)."""
+    named, referenced, addressed = tuple(organisations), tuple(projects), tuple(links)
+
+    def render(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+        shown = tables.with_project_links(
+            tables.with_organisation_links(frame, *named), *referenced
+        )
+        config = {}
+        for column in (*addressed, *named, *referenced):
+            header = tables.headers(frame[[column]], language, columns).columns[0]
+            config[header] = st.column_config.LinkColumn(header, display_text=tables.LINK_TEXT)
+        return tables.localise(shown, language, columns), config
+
+    return render
+
+
+def paged_table(
+    query: Callable[..., Page],
+    /,
+    *,
+    layout: Layout,
+    render: Render,
+    language: str,
+    key: str,
+    selectable: bool = False,
+    **arguments: Any,
+) -> pd.Series | None:
+    """A long table one page at a time, cut by the database: a search box, the sort column
+    and direction, the page size, "rows 1–50 of 100 046", the page's rows (`render`ed),
+    previous / next and the page number, and downloads of every row that matches, read only
+    when clicked.
+
+    `query` is a paged query (`search`, `sort`, `descending`, `offset`, `limit` and the view's
+    `arguments`, e.g. `filters`), run through `ui.query`. A new search, sort, page size or
+    filter goes back to page 1. With `selectable`, the row a person picks (its query row) is
+    returned, else None.
+    """
+    controls = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
+    search = controls[0].text_input(
+        t("paging.search", language),
+        key=f"{key}_search",
+        placeholder=t("paging.search.help", language),
+    )
+    sort = controls[1].selectbox(
+        t("paging.sort", language),
+        layout.sortable,
+        format_func=lambda column: _header(column, language),
+        key=f"{key}_sort",
+    )
+    descending = controls[2].toggle(t("paging.descending", language), key=f"{key}_descending")
+    size = controls[3].selectbox(t("paging.size", language), PAGE_SIZES, index=1, key=f"{key}_size")
+    chosen = {"search": search, "sort": sort, "descending": descending, **arguments}
+    number_key, asked_key = f"{key}_page", f"{key}_asked"
+    if st.session_state.get(asked_key) != (repr(chosen), size):
+        st.session_state[asked_key] = (repr(chosen), size)
+        st.session_state[number_key] = 1
+    number = st.session_state.setdefault(number_key, 1)
+    page = ui.query(query, offset=(number - 1) * size, limit=size, **chosen)
+    pages = max(1, math.ceil(page.total / size))
+    if number > pages:  # the table shrank under a page number kept from before
+        number = st.session_state[number_key] = pages
+        page = ui.query(query, offset=(number - 1) * size, limit=size, **chosen)
+    first = (number - 1) * size + 1
+    last = first + len(page.rows) - 1
+    st.caption(
+        t(
+            "paging.rows",
+            language,
+            count=page.total,
+            first=format_number(first, language),
+            last=format_number(last, language),
+            total=format_number(page.total, language),
+        )
+        if page.total
+        else t("paging.none", language)
+    )
+    shown, config = render(page.rows)
+    picked = st.dataframe(
+        shown,
+        hide_index=True,
+        column_config=config,
+        key=f"{key}_table",
+        **({"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}),
+    )
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.button(
+            t("paging.previous", language),
+            key=f"{key}_previous",
+            disabled=number <= 1,
+            on_click=_turn,
+            args=(number_key, -1),
+            icon=":material/chevron_left:",
+        )
+        st.number_input(
+            t("paging.page", language, pages=format_number(pages, language)),
+            min_value=1,
+            max_value=pages,
+            step=1,
+            key=number_key,
+            width=160,
+        )
+        st.button(
+            t("paging.next", language),
+            key=f"{key}_next",
+            disabled=number >= pages,
+            on_click=_turn,
+            args=(number_key, 1),
+            icon=":material/chevron_right:",
+        )
+        every_row = ui.deferred(query, offset=0, limit=None, **chosen)
+        ui.download_buttons(lambda: every_row().rows, name=key, language=language, key=key)
+    rows = picked.selection.rows if selectable and picked else []
+    return page.rows.iloc[rows[0]] if rows else None
+
+
+def giving360_download(grants: Callable[[], Page], language: str) -> None:
+    """The 360Giving file of the grants `grants()` reads (every row of a paged grant query,
+    `ui.deferred`): read and built only when the button is clicked."""
+    st.download_button(
+        t("grants.giving360", language),
+        data=functools.partial(_giving360, grants, ui.engine()),
+        file_name="grants_360giving.csv",
+        mime="text/csv",
+        key="grants_360giving",
+        help=t("grants.giving360.help", language),
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def _giving360(grants: Callable[[], Page], engine: Engine) -> bytes:
+    # Runs on the click, without the session: the engine is bound beforehand.
+    references = tuple(grants().rows["grant_reference"])
+    return giving360.to_csv(engine, grant_references=references)
+
+
+def _turn(number_key: str, step: int) -> None:
+    # A button's callback runs before the next run draws the page number: move it there.
+    st.session_state[number_key] = st.session_state.get(number_key, 1) + step
+
+
+def _header(column: str, language: str) -> str:
+    return tables.headers(pd.DataFrame(columns=[column]), language).columns[0]
 
 
 def facts(facts_by_label: Mapping[str, object], language: str) -> None:

@@ -156,14 +156,7 @@ def query(function: Callable[Concatenate[Engine, P], R], /, *args: P.args, **kwa
     (AccessDenied otherwise), and a funder's scope is set on `filters` / `scope`, so no page,
     link or widget can widen what a funder sees.
     """
-    who = identity()
-    who.require(auth.Right.READ)
-    keywords = _scope_keywords(function)
-    if "filters" in keywords:
-        given = kwargs.get("filters", NO_FILTERS)
-        kwargs["filters"] = dataclasses.replace(given, funders_scope=who.funder_scope)
-    if "scope" in keywords:
-        kwargs["scope"] = who.funder_scope
+    kwargs = _scoped(function, kwargs)
     name = f"{function.__module__}.{function.__qualname__}"
     try:
         return _cached_query(
@@ -180,6 +173,26 @@ def query(function: Callable[Concatenate[Engine, P], R], /, *args: P.args, **kwa
         LOG.info("store changed during %s: rerunning on the new version", name)
         start_run()
         st.rerun()
+
+
+def _scoped(function: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """`kwargs` with the person's funder scope set, once their right to read is checked."""
+    who = identity()
+    who.require(auth.Right.READ)
+    keywords = _scope_keywords(function)
+    if "filters" in keywords:
+        given = kwargs.get("filters", NO_FILTERS)
+        kwargs["filters"] = dataclasses.replace(given, funders_scope=who.funder_scope)
+    if "scope" in keywords:
+        kwargs["scope"] = who.funder_scope
+    return kwargs
+
+
+def deferred(function: Callable[Concatenate[Engine, P], R], /, **kwargs: Any) -> Callable[[], R]:
+    """`function(engine, **kwargs)` to run later, uncached: what a download reads when it is
+    clicked (`download`). The right and the funder scope are settled now, as `query` does,
+    because the click runs without the session."""
+    return functools.partial(function, engine(), **_scoped(function, kwargs))
 
 
 def language() -> str:
@@ -558,20 +571,26 @@ def download(
 
 
 def download_buttons(frame: Any, *, name: str, language: str, key: str) -> None:
-    """CSV and Excel downloads of exactly the rows a table shows, built only when clicked."""
-    from arena.export import filtered_frame_to_bytes, mime_type
+    """CSV and Excel downloads of exactly the rows a table shows, built only when clicked;
+    `frame` is the rows, or a callable reading them then (a paged table's every row)."""
+    from arena.export import mime_type
 
     with st.container(horizontal=True):
         for file_format in ("csv", "xlsx"):
             download(
                 t(f"download.{file_format}", language),
-                functools.partial(
-                    filtered_frame_to_bytes, frame, file_format=file_format, sheet_name=name[:31]
-                ),
+                functools.partial(_frame_file, frame, file_format=file_format, sheet=name[:31]),
                 file_name=f"{name}.{file_format}",
                 mime=mime_type(file_format),
                 key=f"{key}_{file_format}",
             )
+
+
+def _frame_file(frame: Any, *, file_format: str, sheet: str) -> bytes:
+    from arena.export import filtered_frame_to_bytes
+
+    rows = frame() if callable(frame) else frame
+    return filtered_frame_to_bytes(rows, file_format=file_format, sheet_name=sheet)
 
 
 def attention_columns(language: str) -> dict:

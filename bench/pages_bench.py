@@ -25,17 +25,20 @@ county on the coordinator). What each floor reads:
                 its budget; indicators at target; granted / paid / spent / completed (the
                 money-to-results chain); projects by sector x stage; by coordinator county x
                 organisation kind; budget and spend by year; the overdue reports (attention list)
-  portfolio     every project with coordinator, programme, granted and spent (one grouped
-                query) as the table, the pipeline by stage, the timeline (one bar per project),
-                grant amounts per funder and per decision year as box plots
+  portfolio     projects by status and stage; their count, granted and paid; one page of 50
+                projects with coordinator and money, and the count; projects running per year
+                by status; grant amounts per decision year and per sector as box plots drawn
+                from their quartiles, with the count per group
   project       one project's facts, participants, grants with paid sums, spend by month and
                 its import history (changes of that project)
   programmes    one programme's facts, budget and spend per year, projects by status
   results       every indicator value per indicator and year
   networks      one network's members with their organisation kind and county, and its projects
   efforts       activities per effort: count, participants, reach, cost; the activity list
-  grants        every grant with project, funder, amount, paid and remaining; payments per
-                year; reports due
+  grants        per funder: grants, granted, paid, remaining (the cards add them up); reports
+                late and due within 30 days counted, and the first 50; payments per year; one
+                page of 50 grants with project, funder, amount, paid and remaining, and the
+                count
   organisation  one organisation's facts, its projects and roles, grants it gave and received
   data          the import history
   admin         the accounts and their roles, the latest audit events
@@ -321,61 +324,77 @@ def floor_overview() -> None:
     st.dataframe(late, hide_index=True)
 
 
+def _box(amounts: list[int]):
+    """A box plot drawn from its figures (quartiles, whisker ends), as the page draws it."""
+    import numpy as np
+    import plotly.graph_objects as go
+
+    values = np.sort(np.array(amounts, dtype="int64"))
+    q1, median, q3 = np.quantile(values, [0.25, 0.5, 0.75])
+    inside = values[(values >= q1 - 1.5 * (q3 - q1)) & (values <= q3 + 1.5 * (q3 - q1))]
+    return go.Box(
+        q1=[q1], median=[median], q3=[q3], lowerfence=[inside.min()], upperfence=[inside.max()]
+    )
+
+
 def floor_portfolio() -> None:
     import plotly.graph_objects as go
     import streamlit as st
 
     where, params = _filter_sql()
     st.title("portfolio")
-    projects = _rows(
-        f"SELECT p.reference, p.title, p.status, p.stage, p.sector, c.name AS coordinator,"
-        f" c.county, pr.code AS programme, p.start_date, p.end_date, g.granted, e.spent"
-        f" FROM {PROJECTS} LEFT JOIN programme pr ON pr.id = p.programme_id"
-        " LEFT JOIN (SELECT project_id, sum(amount_sek) AS granted FROM grant_award"
-        " GROUP BY project_id) g ON g.project_id = p.id"
-        " LEFT JOIN (SELECT scope_ref, sum(amount_sek) AS spent FROM expenditure"
-        " WHERE scope = 'project' GROUP BY scope_ref) e ON e.scope_ref = p.reference"
-        f" WHERE {where} ORDER BY p.reference",
+    stages = _rows(
+        f"SELECT p.status, p.stage, count(*) AS n FROM {PROJECTS} WHERE {where}"
+        " GROUP BY p.status, p.stage",
         **params,
     )
-    stages: dict[str, int] = {}
-    for row in projects:
-        stages[row["stage"]] = stages.get(row["stage"], 0) + 1
-    st.plotly_chart(_bar(list(stages), list(stages.values())))
-    st.metric("projects", len(projects))
-    st.metric("granted", sum(row["granted"] or 0 for row in projects))
-    st.metric("spent", sum(row["spent"] or 0 for row in projects))
-    st.dataframe(projects, hide_index=True)
-    dated = [row for row in projects if row["start_date"] and row["end_date"]]
-    st.plotly_chart(
-        go.Figure(
-            go.Bar(
-                y=[row["reference"] for row in dated],
-                base=[row["start_date"] for row in dated],
-                x=[
-                    (
-                        date.fromisoformat(str(row["end_date"]))
-                        - date.fromisoformat(str(row["start_date"]))
-                    ).days
-                    * 86_400_000
-                    for row in dated
-                ],
-                orientation="h",
-            )
-        )
+    st.plotly_chart(_bar([f"{r['status']} {r['stage']}" for r in stages], [r["n"] for r in stages]))
+    money = (
+        f" FROM {PROJECTS} LEFT JOIN (SELECT project_id, sum(amount_sek) AS granted FROM"
+        " grant_award GROUP BY project_id) g ON g.project_id = p.id"
+        " LEFT JOIN (SELECT g.project_id, sum(d.amount_sek) AS paid FROM disbursement d JOIN"
+        " grant_award g ON g.id = d.grant_id GROUP BY g.project_id) d ON d.project_id = p.id"
     )
+    (totals,) = _rows(
+        f"SELECT count(*) AS n, sum(g.granted) AS granted, sum(d.paid) AS paid{money}"
+        f" WHERE {where}",
+        **params,
+    )
+    for name, value in totals.items():
+        st.metric(name, value or 0)
+    # The table: one page of 50 rows and the count (the page counts and slices in SQL).
+    st.caption(str(_rows(f"SELECT count(*) AS n FROM {PROJECTS} WHERE {where}", **params)))
+    st.dataframe(
+        _rows(
+            f"SELECT p.reference, p.title, p.status, p.stage, c.name AS coordinator, p.sector,"
+            f" c.county, p.start_date, p.end_date, g.granted, d.paid{money} WHERE {where}"
+            " ORDER BY p.reference LIMIT 50",
+            **params,
+        ),
+        hide_index=True,
+    )
+    # The timeline: projects running per year (the page's aggregate above 200 projects).
+    spans = _rows(
+        f"SELECT {_year('p.start_date')} AS first,"
+        f" {_year('coalesce(p.end_date, :today)')} AS last, p.status, count(*) AS n"
+        f" FROM {PROJECTS} WHERE {where} AND p.start_date IS NOT NULL GROUP BY 1, 2, 3",
+        today=date.today(),
+        **params,
+    )
+    years = range(min(r["first"] for r in spans), max(r["last"] for r in spans) + 1)
+    running = [sum(r["n"] for r in spans if r["first"] <= year <= r["last"]) for year in years]
+    st.plotly_chart(_bar(list(years), running))
     grants = _rows(
-        f"SELECT f.name AS funder, {_year('g.decision_date')} AS year, g.amount_sek"
-        f" FROM grant_award g JOIN organisation f ON f.id = g.funder_id JOIN ({PROJECTS})"
-        f" ON p.id = g.project_id WHERE {where}",
+        f"SELECT {_year('g.decision_date')} AS year, p.sector, g.amount_sek"
+        f" FROM grant_award g JOIN ({PROJECTS}) ON p.id = g.project_id WHERE {where}",
         **params,
     )
-    for by in ("funder", "year"):
-        st.plotly_chart(
-            go.Figure(
-                go.Box(x=[row[by] for row in grants], y=[row["amount_sek"] for row in grants])
-            )
-        )
+    for by in ("year", "sector"):
+        groups: dict[object, list[int]] = {}
+        for row in grants:
+            groups.setdefault(row[by], []).append(row["amount_sek"])
+        st.plotly_chart(go.Figure([_box(amounts) for amounts in groups.values()]))
+        st.dataframe([{by: group, "n": len(amounts)} for group, amounts in groups.items()])
 
 
 def floor_project() -> None:
@@ -513,24 +532,36 @@ def floor_grants() -> None:
     import streamlit as st
 
     where, params = _filter_sql()
-    params |= {"today": date.today(), "soon": date.today() + timedelta(days=90)}
+    params |= {"today": date.today(), "soon": date.today() + timedelta(days=30)}
     st.title("grants")
-    grants = _rows(
-        f"SELECT g.reference, p.reference AS project, f.name AS funder, g.amount_sek,"
-        f" d.paid, g.amount_sek - coalesce(d.paid, 0) AS remaining, g.end_date FROM grant_award g"
-        f" JOIN ({PROJECTS}) ON p.id = g.project_id JOIN organisation f ON f.id = g.funder_id"
+    grants = (
+        f" FROM grant_award g JOIN ({PROJECTS}) ON p.id = g.project_id"
+        " JOIN organisation f ON f.id = g.funder_id"
         " LEFT JOIN (SELECT grant_id, sum(amount_sek) AS paid FROM disbursement"
-        f" GROUP BY grant_id) d ON d.grant_id = g.id WHERE {where} ORDER BY g.reference",
+        f" GROUP BY grant_id) d ON d.grant_id = g.id WHERE {where}"
+    )
+    funders = _rows(
+        "SELECT f.name AS funder, count(*) AS n, sum(g.amount_sek) AS granted,"
+        f" sum(d.paid) AS paid, sum(g.amount_sek - coalesce(d.paid, 0)) AS remaining{grants}"
+        " GROUP BY f.name ORDER BY granted DESC",
         **params,
     )
-    st.metric("grants", len(grants))
-    st.metric("granted", sum(row["amount_sek"] for row in grants))
-    st.dataframe(grants, hide_index=True)
+    for name in ("n", "granted", "paid", "remaining"):
+        st.metric(name, sum(row[name] or 0 for row in funders))
+    st.dataframe(funders, hide_index=True)
+    reports = (
+        f" FROM milestone m JOIN ({PROJECTS}) ON m.scope = 'project' AND m.scope_ref = p.reference"
+        f" WHERE {where} AND m.delivered_date IS NULL AND m.due_date <= :soon"
+    )
+    for state in _rows(
+        "SELECT CASE WHEN m.due_date < :today THEN 'late' ELSE 'due' END AS state,"
+        f" count(*) AS n{reports} GROUP BY 1",
+        **params,
+    ):
+        st.metric(state["state"], state["n"])
     st.dataframe(
         _rows(
-            f"SELECT p.reference, m.title, m.due_date FROM milestone m JOIN ({PROJECTS}) ON"
-            f" m.scope = 'project' AND m.scope_ref = p.reference WHERE {where} AND"
-            " m.delivered_date IS NULL AND m.due_date BETWEEN :today AND :soon",
+            f"SELECT p.reference, m.title, m.due_date{reports} ORDER BY m.due_date LIMIT 50",
             **params,
         )
     )
@@ -541,6 +572,17 @@ def floor_grants() -> None:
         **params,
     )
     st.plotly_chart(_bar([r["year"] for r in paid], [r["paid"] for r in paid]))
+    # The grant list: one page of 50 rows and the count.
+    st.caption(str(_rows(f"SELECT count(*) AS n{grants}", **params)))
+    st.dataframe(
+        _rows(
+            "SELECT g.reference, p.reference AS project, f.name AS funder, g.amount_sek, d.paid,"
+            f" g.amount_sek - coalesce(d.paid, 0) AS remaining, g.end_date{grants}"
+            " ORDER BY f.name, g.reference LIMIT 50",
+            **params,
+        ),
+        hide_index=True,
+    )
 
 
 def floor_organisation() -> None:

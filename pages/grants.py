@@ -1,12 +1,13 @@
-"""Bidrag: for funders — their grants, what is paid and what remains, reports due or late."""
+"""Bidrag: for funders — their grants, what is paid and what remains, reports due or late.
 
-import functools
+The cards and the per-funder table are sums the database makes; the grants and the reports
+are shown one page at a time.
+"""
 
 import streamlit as st
 
 from arena import charts, pageparts, tables, ui
 from arena.i18n import format_msek, format_number, format_percent, t
-from arena.ingest.layouts import giving360
 from arena.queries import facets, funding, periods
 
 ui.ensure_shell()
@@ -15,11 +16,11 @@ filters, today = ui.current_filters(), ui.today()
 st.title(t("page.grants", language))
 st.caption(ui.filter_caption(filters, language))
 
-grants = ui.query(funding.funder_grants, filters=filters, today=today)
-if grants.empty:
+everyone = ui.query(funding.funder_summary, filters=filters, today=today)
+if everyone.empty:
     st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
     st.stop()
-funders = sorted(grants["funder"].unique())
+funders = sorted(everyone["funder"])
 projects_of = ui.query(facets.facet_counts, filters=filters)["funder"]
 
 
@@ -41,18 +42,17 @@ funder = st.selectbox(
 )
 if funder:
     st.query_params["funder"] = funder
-    grants = grants[grants["funder"] == funder]
 elif "funder" in st.query_params:
     del st.query_params["funder"]
-reports = ui.query(funding.funder_reports, filters=filters, today=today)
-reports = reports[reports["project_reference"].isin(grants["project_reference"])]
+summary = everyone[everyone["funder"] == funder] if funder else everyone
+reports = ui.query(funding.report_counts, filters=filters, today=today, funder=funder)
 days = funding.DUE_SOON_DAYS
 
 with ui.section("cards"):
-    granted = int(grants["amount_sek"].sum())
-    paid = int(grants["disbursed_sek"].sum())
+    granted = int(summary["granted_sek"].sum())
+    paid = int(summary["disbursed_sek"].sum())
     money, watch = st.columns(3), st.columns(3)
-    money[0].metric(t("column.grants", language), len(grants), border=True)
+    money[0].metric(t("column.grants", language), int(summary["grants"].sum()), border=True)
     money[1].metric(t("kpi.granted", language), format_msek(granted, language), border=True)
     money[2].metric(
         t("portfolio.disbursed", language),
@@ -64,33 +64,34 @@ with ui.section("cards"):
     )
     watch[0].metric(
         t("grants.remaining", language),
-        format_msek(int(grants["remaining_sek"].sum()), language),
+        format_msek(int(summary["remaining_sek"].sum()), language),
         help=t("grants.remaining.help", language),
         border=True,
     )
-    watch[1].metric(
-        t("grants.reports_late", language), int((reports["state"] == "late").sum()), border=True
-    )
-    watch[2].metric(
-        t("grants.reports_due", language, count=days),
-        int((reports["state"] == "due").sum()),
-        border=True,
-    )
+    watch[1].metric(t("grants.reports_late", language), reports["late"], border=True)
+    watch[2].metric(t("grants.reports_due", language, count=days), reports["due"], border=True)
     st.caption(periods.period_caption(filters, "funders", language))
 
 # What is left to pay is money like the amount; a funder's name opens its organisation page.
 REMAINING = {"remaining_sek": tables.Shown("money", "column.remaining")}
+chosen = {"filters": filters, "today": today, "funder": funder}
 
 st.header(t("grants.reports", language))
 with ui.section("reports"):
-    if reports.empty:
+    if not reports["late"] + reports["due"]:
         st.caption(t("grants.reports.none", language, count=days))
     else:
-        pageparts.table(reports, language=language, name="reports")
+        pageparts.paged_table(
+            funding.funder_reports,
+            layout=funding.REPORT_LAYOUT,
+            render=pageparts.localised(language),
+            language=language,
+            key="reports",
+            **chosen,
+        )
 
 st.header(t("grants.per_funder", language))
 with ui.section("per_funder"):
-    summary = funding.funder_summary(grants)
     pageparts.table(
         summary, language=language, name="funders", columns=REMAINING, organisations=("funder",)
     )
@@ -104,19 +105,13 @@ with ui.section("disbursements"):
 
 st.header(t("grants.list", language))
 with ui.section("list"):
-    pageparts.table(
-        grants, language=language, name="grants", columns=REMAINING, organisations=("funder",)
+    pageparts.paged_table(
+        funding.funder_grants,
+        layout=funding.GRANT_LAYOUT,
+        render=pageparts.localised(language, columns=REMAINING, organisations=("funder",)),
+        language=language,
+        key="grants",
+        **chosen,
     )
-    # The open grants standard, of exactly the grants listed; built only when clicked.
-    st.download_button(
-        t("grants.giving360", language),
-        data=functools.partial(
-            giving360.to_csv, ui.engine(), grant_references=tuple(grants["grant_reference"])
-        ),
-        file_name="grants_360giving.csv",
-        mime="text/csv",
-        key="grants_360giving",
-        help=t("grants.giving360.help", language),
-        icon=":material/download:",
-        on_click="ignore",
-    )
+    # The open grants standard, of exactly the filtered grants; read and built when clicked.
+    pageparts.giving360_download(ui.deferred(funding.funder_grants, limit=None, **chosen), language)

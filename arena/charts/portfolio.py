@@ -29,16 +29,21 @@ from arena.i18n import (
     sector_label,
     t,
 )
+from arena.queries.portfolio import Timeline
 
 
 def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
-    """Pipeline desired -> ... -> cancelled, each status split by stage (stacked bars)."""
+    """Pipeline desired -> ... -> cancelled, each status split by stage (stacked bars).
+
+    `projects` holds `status` and `stage` (missing or "none" without one) and, when the
+    database counted them (`queries.portfolio.pipeline_counts`), `projects`; else each row is
+    one project (a programme's few).
+    """
+    weights = projects.get("projects", 1)
     counts = (
-        projects.assign(stage=projects["stage"].fillna("none"))
-        .groupby(["status", "stage"])
-        .size()
-        .rename("projects")
-        .reset_index()
+        projects.assign(stage=projects["stage"].fillna("none"), projects=weights)
+        .groupby(["status", "stage"], as_index=False)["projects"]
+        .sum()
     )
     statuses = [s.value for s in ProjectStatus]
     figure = go.Figure()
@@ -104,9 +109,17 @@ def county_level(frame: pd.DataFrame, language: str) -> go.Figure:
     return layout(figure, t("chart.county_level.title", language), language, height=520)
 
 
-def timeline(projects: pd.DataFrame, language: str, *, today: date) -> go.Figure:
-    """Gantt of the projects with dates, coloured by status, today marked."""
-    dated = projects.dropna(subset=["start_date"]).sort_values("start_date")
+def timeline(timeline: Timeline, language: str, *, today: date) -> go.Figure:
+    """The projects on a time axis (`queries.portfolio.project_timeline`): a Gantt bar per
+    project when they are few, else the projects running per year as stacked bars; coloured
+    by status either way."""
+    if timeline.per_year:
+        return _running_per_year(timeline.rows, language)
+    return _gantt(timeline.rows, language, today=today)
+
+
+def _gantt(dated: pd.DataFrame, language: str, *, today: date) -> go.Figure:
+    """Gantt of the projects (ordered by start), coloured by status, today marked."""
     figure = go.Figure()
     for status, colour in STATUS_COLOURS.items():
         part = dated[dated["status"] == status.value]
@@ -142,6 +155,28 @@ def timeline(projects: pd.DataFrame, language: str, *, today: date) -> go.Figure
     figure.update_layout(barmode="overlay")
     height = max(360, 14 * len(dated) + 120)
     return layout(figure, t("chart.timeline.title", language), language, height=height)
+
+
+def _running_per_year(frame: pd.DataFrame, language: str) -> go.Figure:
+    """Projects running per year (categories), stacked by status (`year`, `status`,
+    `projects`)."""
+    years = sorted(frame["year"].unique())
+    figure = go.Figure()
+    for status, colour in STATUS_COLOURS.items():
+        part = frame[frame["status"] == status.value].set_index("year").reindex(years)
+        if part["projects"].isna().all():
+            continue
+        figure.add_bar(
+            x=[str(year) for year in years],
+            y=part["projects"].fillna(0),
+            name=label(status.value, language),
+            marker_color=colour,
+            hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(type="category", title=t("axis.year", language))
+    figure.update_yaxes(title=t("axis.projects", language))
+    return layout(figure, t("chart.timeline.per_year.title", language), language)
 
 
 def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -> go.Figure:

@@ -52,7 +52,9 @@ LEVEL_OF_KIND_CODES = {kind.value: level.value for kind, level in LEVEL_OF_KIND.
 
 
 def _as_frame(result: sa.CursorResult) -> pd.DataFrame:
-    return pd.DataFrame(result.all(), columns=list(result.keys()))
+    # Plain tuples: pandas asks every SQLAlchemy Row for attributes it lacks, and each miss
+    # raises and catches an exception inside SQLAlchemy (2.5 s of a 100 000-row read).
+    return pd.DataFrame([tuple(row) for row in result], columns=list(result.keys()))
 
 
 def read_frame(engine: Engine, statement: sa.Select) -> pd.DataFrame:
@@ -133,6 +135,20 @@ def programme_codes(filters: Filters) -> sa.Select | None:
 
 def project_frame(engine: Engine, filters: Filters, *, money_period: Period | None) -> pd.DataFrame:
     """The filtered projects with the money dated within `money_period` (None: all their money)."""
+    return project_rows(read_frame(engine, project_statement(filters, money_period=money_period)))
+
+
+def project_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of `project_statement` as the project table holds them: money as integer SEK, the
+    coordinator's kind as its level."""
+    frame = as_money(frame, "granted_sek", "disbursed_sek", "spent_sek")
+    frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
+    return frame
+
+
+def project_statement(filters: Filters, *, money_period: Period | None) -> sa.Select:
+    """The SELECT of `project_frame` (ordered by reference), for queries that page, count or
+    add up the project table in the database instead of reading it whole."""
     granted = (
         sa.select(
             grant.c.project_id.label("key"), sa.func.sum(grant.c.amount_sek).label("granted_sek")
@@ -161,7 +177,7 @@ def project_frame(engine: Engine, filters: Filters, *, money_period: Period | No
         .subquery()
     )
     coordinator = organisation.alias("coordinator")
-    statement = (
+    return (
         sa.select(
             project.c.id,
             project.c.reference,
@@ -193,6 +209,3 @@ def project_frame(engine: Engine, filters: Filters, *, money_period: Period | No
         .where(*project_conditions(filters))
         .order_by(project.c.reference)
     )
-    frame = as_money(read_frame(engine, statement), "granted_sek", "disbursed_sek", "spent_sek")
-    frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
-    return frame

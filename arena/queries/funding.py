@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -11,6 +12,7 @@ from sqlalchemy.engine import Engine
 from arena.filters import NO_FILTERS, Filters, grant_scope
 from arena.queries._sql import (
     GRANT_DATE,
+    Period,
     as_money,
     budget,
     disbursement,
@@ -18,7 +20,6 @@ from arena.queries._sql import (
     grant,
     milestone,
     money_project_ids,
-    money_project_references,
     organisation,
     period_of,
     programme,
@@ -27,6 +28,7 @@ from arena.queries._sql import (
     read_frame,
     within,
 )
+from arena.queries.paging import Layout, Page, read_page
 
 
 def grants_total(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
@@ -93,69 +95,87 @@ def year_burn(
     }
 
 
-def grant_distribution(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Every grant of the filtered projects: reference, amount_sek, year, sector, funder.
+def grant_quantiles(engine: Engine, *, filters: Filters = NO_FILTERS) -> dict[str, pd.DataFrame]:
+    """Grant sizes per year the grant was decided ("year") and per project sector ("sector"),
+    as a box plot draws them: one frame each with the group, grants, q1, median, q3,
+    lowerfence, upperfence (the smallest and largest amount within 1.5 interquartile ranges
+    of the box), mean and total_sek.
 
-    `year` is the year the grant was decided (started, when no decision date is recorded); a
-    year filter keeps the grants decided within it.
+    The grants of the filtered projects decided within the filtered years (started, when no
+    decision date is recorded). The database hands over two small columns per grant, one
+    read for both groupings; the quartiles are numpy's (linear, as pandas and plotly compute
+    them), the same numbers on SQLite and PostgreSQL (SQLite has no percentile function).
     """
-    funder = organisation.alias("funder")
-    year = sa.extract("year", GRANT_DATE)
     statement = (
         sa.select(
-            grant.c.reference,
-            grant.c.amount_sek,
-            year.label("year"),
-            project.c.sector,
-            funder.c.name.label("funder"),
+            sa.extract("year", GRANT_DATE).label("year"), project.c.sector, grant.c.amount_sek
         )
-        .select_from(
-            grant.join(project, project.c.id == grant.c.project_id).join(
-                funder, funder.c.id == grant.c.funder_id
-            )
-        )
+        .select_from(grant.join(project, project.c.id == grant.c.project_id))
         .where(
             grant.c.project_id.in_(money_project_ids(filters)),
             *grant_scope(filters.funders_scope),
             *within(GRANT_DATE, period_of(filters)),
         )
     )
-    frame = read_frame(engine, statement)
-    frame["year"] = frame["year"].astype("Int64")
-    return as_money(frame, "amount_sek")
+    amounts = read_frame(engine, statement)
+    boxes = {}
+    for by in ("year", "sector"):
+        rows = [
+            _box(group, np.sort(part["amount_sek"].to_numpy(dtype="int64")))
+            for group, part in amounts.dropna(subset=[by]).groupby(by, sort=True)
+        ]
+        frame = pd.DataFrame(rows, columns=[by, *_BOX])
+        if by == "year":
+            frame[by] = frame[by].astype("int64")
+        boxes[by] = as_money(frame, *_BOX[1:])
+    return boxes
 
 
-def distribution_summary(grants: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Median and quartiles of grant size per `by` (year or sector): n, q1, median, q3."""
-    if grants.empty:
-        return pd.DataFrame(columns=[by, "grants", "q1", "median", "q3", "total_sek"])
-    grouped = grants.dropna(subset=[by]).groupby(by)["amount_sek"]
-    summary = grouped.agg(
-        grants="count",
-        q1=lambda s: s.astype(float).quantile(0.25),
-        median=lambda s: s.astype(float).median(),
-        q3=lambda s: s.astype(float).quantile(0.75),
-        total_sek="sum",
-    ).reset_index()
-    for column in ("q1", "median", "q3"):
-        summary[column] = summary[column].round().astype("Int64")
-    return summary
+_BOX = ("grants", "q1", "median", "q3", "lowerfence", "upperfence", "mean", "total_sek")
 
 
-def funder_grants(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:
-    """Every grant of the filtered projects, with what is paid and the project's reports.
+def _box(group: object, amounts: np.ndarray) -> tuple:
+    """One group's box from its amounts (sorted): count, quartiles, whisker ends, mean, sum."""
+    q1, median, q3 = np.quantile(amounts, [0.25, 0.5, 0.75])
+    reach = 1.5 * (q3 - q1)
+    inside = amounts[(amounts >= q1 - reach) & (amounts <= q3 + reach)]
+    return (
+        group,
+        len(amounts),
+        round(q1),
+        round(median),
+        round(q3),
+        int(inside.min()),
+        int(inside.max()),
+        round(amounts.mean()),
+        int(amounts.sum()),
+    )
 
-    One row per grant: funder, reference, project, decision date, period, amount, disbursed,
-    remaining, paid_share, reports_late (past due, not delivered) and next_report (the next
-    open due date).
 
-    With a year filter the money follows its own date: `amount_sek` is the grant's amount when
-    it was decided within the years (else 0), `disbursed_sek` what was paid within them, and a
-    grant is listed when either is in the years; reports count by their due date. So the
-    columns add up to the same totals as every other figure of the period. `remaining_sek` is
-    a balance, not a flow: the whole grant less everything paid up to the end of the period
-    (no year filter: up to now), what the funder still owes the project then.
-    """
+GRANT_LAYOUT = Layout(
+    sortable=(
+        "funder",
+        "grant_reference",
+        "project_reference",
+        "title",
+        "decision_date",
+        "start_date",
+        "end_date",
+        "amount_sek",
+        "disbursed_sek",
+        "remaining_sek",
+        "paid_share",
+        "reports_late",
+        "next_report",
+    ),
+    searched=("grant_reference", "project_reference", "title", "funder"),
+    key=("grant_reference",),
+)
+
+
+def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select:
+    """The grant table's SELECT: one row per grant of the filtered projects (of `funder_name`
+    only, when given), with what is paid and the project's reports (see `funder_grants`)."""
     period = period_of(filters)
     funder = organisation.alias("funder")
     paid = (
@@ -170,8 +190,26 @@ def funder_grants(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
         .group_by(disbursement.c.grant_id)
         .subquery()
     )
-    decided = GRANT_DATE.between(*period) if period else sa.true()
-    statement = (
+    reports = (
+        sa.select(
+            milestone.c.scope_ref,
+            sa.func.sum(sa.case((milestone.c.due_date < today, 1), else_=0)).label("late"),
+            sa.func.min(sa.case((milestone.c.due_date >= today, milestone.c.due_date))).label(
+                "next"
+            ),
+        )
+        .where(
+            milestone.c.scope == "project",
+            milestone.c.delivered_date.is_(None),
+            *within(milestone.c.due_date, period),
+        )
+        .group_by(milestone.c.scope_ref)
+        .subquery()
+    )
+    decided = _decided(period)
+    amount = sa.case((decided, grant.c.amount_sek), else_=0)
+    disbursed = sa.func.coalesce(paid.c.paid, 0)
+    return (
         sa.select(
             funder.c.name.label("funder"),
             grant.c.reference.label("grant_reference"),
@@ -181,57 +219,138 @@ def funder_grants(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
             grant.c.decision_date,
             grant.c.start_date,
             grant.c.end_date,
-            sa.case((decided, grant.c.amount_sek), else_=0).label("amount_sek"),
-            paid.c.paid.label("disbursed_sek"),
+            amount.label("amount_sek"),
+            disbursed.label("disbursed_sek"),
             (grant.c.amount_sek - sa.func.coalesce(paid_by_end.c.paid, 0)).label("remaining_sek"),
+            sa.case((amount > 0, sa.cast(disbursed, sa.Float) / amount)).label("paid_share"),
+            sa.func.coalesce(reports.c.late, 0).label("reports_late"),
+            reports.c.next.label("next_report"),
         )
         .select_from(
             grant.join(project, project.c.id == grant.c.project_id)
             .join(funder, funder.c.id == grant.c.funder_id)
             .outerjoin(paid, paid.c.grant_id == grant.c.id)
             .outerjoin(paid_by_end, paid_by_end.c.grant_id == grant.c.id)
+            .outerjoin(reports, reports.c.scope_ref == project.c.reference)
         )
-        .where(
-            grant.c.project_id.in_(money_project_ids(filters)),
-            *grant_scope(filters.funders_scope),
-            sa.or_(decided, paid.c.paid.is_not(None)),
-        )
-        .order_by(funder.c.name, grant.c.reference)
+        .where(*_listed(filters, funder, funder_name))
     )
-    grants = as_money(read_frame(engine, statement), "amount_sek", "disbursed_sek", "remaining_sek")
-    amount = grants["amount_sek"].astype("Float64")
-    grants["paid_share"] = (grants["disbursed_sek"].astype("Float64") / amount).where(amount > 0)
-    reports = read_frame(
+
+
+def _listed_grants(filters: Filters, funder_name: str | None) -> sa.Subquery:
+    """The grants `_grants` lists with the columns its search reads, without the sums: what
+    a count or the reports' projects need."""
+    funder = organisation.alias("funder")
+    return (
+        sa.select(
+            funder.c.name.label("funder"),
+            grant.c.reference.label("grant_reference"),
+            project.c.reference.label("project_reference"),
+            project.c.title,
+        )
+        .select_from(
+            grant.join(project, project.c.id == grant.c.project_id).join(
+                funder, funder.c.id == grant.c.funder_id
+            )
+        )
+        .where(*_listed(filters, funder, funder_name))
+        .subquery()
+    )
+
+
+def _decided(period: Period | None) -> sa.ColumnElement[bool]:
+    """A grant decided within `period` (every grant without one)."""
+    return GRANT_DATE.between(*period) if period else sa.true()
+
+
+def _listed(
+    filters: Filters, funder: sa.FromClause, funder_name: str | None
+) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `grant` (joined to its `funder`) keeping the grants the grant table
+    lists: of the filtered projects, within the scope, of `funder_name` when given, decided
+    or paid within the filtered years."""
+    period = period_of(filters)
+    paid = sa.exists().where(
+        disbursement.c.grant_id == grant.c.id, *within(disbursement.c.paid_on, period)
+    )
+    return [
+        grant.c.project_id.in_(money_project_ids(filters)),
+        *grant_scope(filters.funders_scope),
+        *([] if funder_name is None else [funder.c.name == funder_name]),
+        sa.or_(_decided(period), paid),
+    ]
+
+
+def funder_grants(
+    engine: Engine,
+    *,
+    filters: Filters = NO_FILTERS,
+    today: date,
+    funder: str | None = None,
+    search: str = "",
+    sort: str = "funder",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = 50,
+) -> Page:
+    """A page of the grants of the filtered projects (of `funder` only, when given), with what
+    is paid and the project's reports; searched in grant and project reference, title and
+    funder, sorted by a column of `GRANT_LAYOUT` (else the funder); `limit` None: every row.
+
+    One row per grant: funder, reference, project, decision date, period, amount, disbursed,
+    remaining, paid_share, reports_late (past due, not delivered) and next_report (the next
+    open due date).
+
+    With a year filter the money follows its own date: `amount_sek` is the grant's amount when
+    it was decided within the years (else 0), `disbursed_sek` what was paid within them, and a
+    grant is listed when either is in the years; reports count by their due date. So the
+    columns add up to the same totals as every other figure of the period. `remaining_sek` is
+    a balance, not a flow: the whole grant less everything paid up to the end of the period
+    (no year filter: up to now), what the funder still owes the project then.
+    """
+    page = read_page(
         engine,
-        sa.select(milestone.c.scope_ref.label("project_reference"), milestone.c.due_date).where(
-            milestone.c.scope == "project",
-            milestone.c.delivered_date.is_(None),
-            *within(milestone.c.due_date, period),
-        ),
+        _grants(filters, today, funder),
+        GRANT_LAYOUT,
+        counted=sa.select(_listed_grants(filters, funder)),
+        search=search,
+        sort=sort,
+        descending=descending,
+        offset=offset,
+        limit=limit,
     )
-    late = reports[reports["due_date"] < today].groupby("project_reference").size()
-    upcoming = reports[reports["due_date"] >= today].groupby("project_reference")["due_date"].min()
-    grants["reports_late"] = grants["project_reference"].map(late).fillna(0).astype(int)
-    grants["next_report"] = grants["project_reference"].map(upcoming)
-    return grants
+    rows = as_money(page.rows, "amount_sek", "disbursed_sek", "remaining_sek")
+    rows["paid_share"] = rows["paid_share"].astype("Float64")
+    rows["reports_late"] = rows["reports_late"].astype(int)
+    return Page(rows=rows, total=page.total)
 
 
-def funder_summary(grants: pd.DataFrame) -> pd.DataFrame:
-    """Per funder: grants, granted, disbursed, remaining, share paid, late reports (from
-    funder_grants)."""
-    summary = grants.groupby("funder", as_index=False).agg(
-        grants=("grant_reference", "count"),
-        granted_sek=("amount_sek", "sum"),
-        disbursed_sek=("disbursed_sek", "sum"),
-        remaining_sek=("remaining_sek", "sum"),
-        reports_late=("reports_late", "sum"),
+def funder_summary(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date, funder: str | None = None
+) -> pd.DataFrame:
+    """Per funder (only `funder`, when given), the sums of its rows of `funder_grants`:
+    grants, granted, disbursed, remaining, late reports, and the share paid; largest first."""
+    grants = _grants(filters, today, funder).subquery()
+    statement = sa.select(
+        grants.c.funder,
+        sa.func.count().label("grants"),
+        sa.func.sum(grants.c.amount_sek).label("granted_sek"),
+        sa.func.sum(grants.c.disbursed_sek).label("disbursed_sek"),
+        sa.func.sum(grants.c.remaining_sek).label("remaining_sek"),
+        sa.func.sum(grants.c.reports_late).label("reports_late"),
+    ).group_by(grants.c.funder)
+    summary = as_money(
+        read_frame(engine, statement), "granted_sek", "disbursed_sek", "remaining_sek"
     )
+    summary["reports_late"] = summary["reports_late"].astype("int64")
     granted = summary["granted_sek"].astype("Float64")
     # A funder whose grants in the period were all decided earlier has granted 0: no share.
     summary["paid_share"] = (summary["disbursed_sek"].astype("Float64") / granted).where(
         granted > 0
     )
-    return summary.sort_values("granted_sek", ascending=False).reset_index(drop=True)
+    return summary.sort_values(["granted_sek", "funder"], ascending=[False, True]).reset_index(
+        drop=True
+    )
 
 
 def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
@@ -270,30 +389,70 @@ def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> p
 DUE_SOON_DAYS = 30
 
 
-def funder_reports(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:
-    """The open reports of the filtered projects that need a funder's eye: the late ones and
-    those due within DUE_SOON_DAYS of `today`.
+REPORT_LAYOUT = Layout(
+    sortable=("due_date", "project_reference", "title", "kind", "state"),
+    searched=("project_reference", "title"),
+    key=("due_date", "project_reference", "title"),
+)
+
+
+def _reports(filters: Filters, today: date, funder: str | None) -> sa.Select:
+    """The open reports of the projects of the grants listed (`funder_grants`) that are late or
+    due within DUE_SOON_DAYS (see `funder_reports`)."""
+    # The projects of the listed grants, without the money and reports `_grants` adds up.
+    listed = sa.select(_listed_grants(filters, funder).c.project_reference)
+    return sa.select(
+        milestone.c.scope_ref.label("project_reference"),
+        milestone.c.title,
+        milestone.c.kind,
+        milestone.c.due_date,
+        sa.case((milestone.c.due_date < today, "late"), else_="due").label("state"),
+    ).where(
+        milestone.c.scope == "project",
+        milestone.c.delivered_date.is_(None),
+        milestone.c.due_date <= today + timedelta(days=DUE_SOON_DAYS),
+        milestone.c.scope_ref.in_(listed),
+        *within(milestone.c.due_date, period_of(filters)),
+    )
+
+
+def funder_reports(
+    engine: Engine,
+    *,
+    filters: Filters = NO_FILTERS,
+    today: date,
+    funder: str | None = None,
+    search: str = "",
+    sort: str = "due_date",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = 50,
+) -> Page:
+    """A page of the open reports that need a funder's eye: the late ones and those due within
+    DUE_SOON_DAYS of `today`, of the projects whose grants `funder_grants` lists.
 
     One row per report or milestone: project_reference, title, kind, due_date and state
     (`late`: due before today, not delivered; `due`: due from today on, within the window),
-    late first. Reports count by their due date, as on the attention list.
+    oldest first. Reports count by their due date, as on the attention list.
     """
-    soon = today + timedelta(days=DUE_SOON_DAYS)
-    statement = (
-        sa.select(
-            milestone.c.scope_ref.label("project_reference"),
-            milestone.c.title,
-            milestone.c.kind,
-            milestone.c.due_date,
-            sa.case((milestone.c.due_date < today, "late"), else_="due").label("state"),
-        )
-        .where(
-            milestone.c.scope == "project",
-            milestone.c.delivered_date.is_(None),
-            milestone.c.due_date <= soon,
-            milestone.c.scope_ref.in_(money_project_references(filters)),
-            *within(milestone.c.due_date, period_of(filters)),
-        )
-        .order_by(milestone.c.due_date, milestone.c.scope_ref, milestone.c.title)
+    return read_page(
+        engine,
+        _reports(filters, today, funder),
+        REPORT_LAYOUT,
+        search=search,
+        sort=sort,
+        descending=descending,
+        offset=offset,
+        limit=limit,
     )
-    return read_frame(engine, statement)
+
+
+def report_counts(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date, funder: str | None = None
+) -> dict[str, int]:
+    """How many of `funder_reports`' reports are late and how many due soon: late, due."""
+    reports = _reports(filters, today, funder).subquery()
+    statement = sa.select(reports.c.state, sa.func.count()).group_by(reports.c.state)
+    with engine.connect() as conn:
+        counts = dict(conn.execute(statement).all())
+    return {state: int(counts.get(state, 0)) for state in ("late", "due")}

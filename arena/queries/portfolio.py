@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -16,7 +18,9 @@ from arena.filters import (
     filtered_project_ids,
     grant_scope,
     programme_scope,
+    project_conditions,
     project_scope,
+    projects_from,
 )
 from arena.queries._sql import (
     GRANT_DATE,
@@ -36,8 +40,36 @@ from arena.queries._sql import (
     programme,
     project,
     project_frame,
+    project_rows,
+    project_statement,
     read_frame,
     read_frames,
+)
+from arena.queries.paging import Layout, Page, read_page
+
+# Pipeline segments a person clicked: (status, stage) pairs, stage "none" for projects
+# without a stage; empty: no narrowing.
+Picked = tuple[tuple[str, str], ...]
+
+# The timeline draws one bar per project up to this many projects; above, bars per year.
+TIMELINE_BARS = 200
+
+PROJECT_LAYOUT = Layout(
+    sortable=(
+        "reference",
+        "title",
+        "status",
+        "stage",
+        "coordinator",
+        "sector",
+        "county",
+        "start_date",
+        "end_date",
+        "granted_sek",
+        "disbursed_sek",
+    ),
+    searched=("reference", "title", "coordinator"),
+    key=("reference",),
 )
 
 
@@ -49,6 +81,174 @@ def project_table(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFr
     spend by the date spent).
     """
     return project_frame(engine, filters, money_period=period_of(filters))
+
+
+def _picked(picked: Picked) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions keeping the projects of the clicked pipeline segments (none: all)."""
+    if not picked:
+        return []
+    return [
+        sa.or_(
+            *(
+                sa.and_(
+                    project.c.status == status,
+                    project.c.stage.is_(None) if stage == "none" else project.c.stage == stage,
+                )
+                for status, stage in picked
+            )
+        )
+    ]
+
+
+def _narrowed(filters: Filters, picked: Picked) -> sa.Select:
+    """The project table's SELECT for `filters`, narrowed to the clicked segments."""
+    return project_statement(filters, money_period=period_of(filters)).where(*_picked(picked))
+
+
+def pipeline_counts(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Projects per status and stage (`status`, `stage` ("none" without one), `projects`)."""
+    stage = sa.func.coalesce(project.c.stage, "none")
+    statement = (
+        sa.select(project.c.status, stage.label("stage"), sa.func.count().label("projects"))
+        .select_from(projects_from())
+        .where(*project_conditions(filters))
+        .group_by(project.c.status, stage)
+        .order_by(project.c.status, stage)
+    )
+    return read_frame(engine, statement)
+
+
+def portfolio_totals(
+    engine: Engine, *, filters: Filters = NO_FILTERS, picked: Picked = ()
+) -> dict[str, int]:
+    """How many projects the table holds and their money: projects, granted_sek,
+    disbursed_sek (the sums of the table's columns, added up by the database)."""
+    table = _narrowed(filters, picked).order_by(None).subquery()
+    statement = sa.select(
+        sa.func.count(),
+        sa.func.coalesce(sa.func.sum(table.c.granted_sek), 0),
+        sa.func.coalesce(sa.func.sum(table.c.disbursed_sek), 0),
+    )
+    with engine.connect() as conn:
+        projects, granted, disbursed = conn.execute(statement).one()
+    return {"projects": int(projects), "granted_sek": int(granted), "disbursed_sek": int(disbursed)}
+
+
+def project_page(
+    engine: Engine,
+    *,
+    filters: Filters = NO_FILTERS,
+    picked: Picked = (),
+    search: str = "",
+    sort: str = "reference",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = 50,
+) -> Page:
+    """One page of the project table (`project_table`'s rows, narrowed to the clicked
+    pipeline segments): searched in reference, title and coordinator, sorted by a column of
+    `PROJECT_LAYOUT` (else the reference); `limit` None: every row, for the download."""
+    coordinator = organisation.alias("coordinator")
+    # What the count needs: the searched columns, not the money.
+    counted = (
+        sa.select(project.c.reference, project.c.title, coordinator.c.name.label("coordinator"))
+        .select_from(
+            projects_from().outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
+        )
+        .where(*project_conditions(filters), *_picked(picked))
+    )
+    page = read_page(
+        engine,
+        _narrowed(filters, picked),
+        PROJECT_LAYOUT,
+        counted=counted,
+        search=search,
+        sort=sort,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+    )
+    return Page(rows=project_rows(page.rows), total=page.total)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The timeline's rows: one per project (`reference`, `title`, `status`, `start_date`,
+    `end_date`) when `per_year` is false, else projects running per year and status (`year`,
+    `status`, `projects`)."""
+
+    rows: pd.DataFrame
+    per_year: bool
+
+
+def project_timeline(
+    engine: Engine,
+    *,
+    filters: Filters = NO_FILTERS,
+    picked: Picked = (),
+    today: date,
+    bars: int = TIMELINE_BARS,
+) -> Timeline:
+    """The projects with a start date on a time axis: one bar each when there are at most
+    `bars`, else how many run in each year, by status (a hundred thousand bars are no chart).
+
+    A project runs in every year from its start to its end (to `today` while it has none);
+    with a year filter only the filtered years are counted.
+    """
+    conditions = [
+        *project_conditions(filters),
+        *_picked(picked),
+        project.c.start_date.is_not(None),
+    ]
+    statement = (
+        sa.select(
+            project.c.reference,
+            project.c.title,
+            project.c.status,
+            project.c.start_date,
+            project.c.end_date,
+        )
+        .select_from(projects_from())
+        .where(*conditions)
+        .order_by(project.c.start_date, project.c.reference)
+        .limit(bars + 1)
+    )
+    few = read_frame(engine, statement)
+    if len(few) <= bars:
+        return Timeline(rows=few, per_year=False)
+    first = sa.extract("year", project.c.start_date)
+    last = sa.extract("year", sa.func.coalesce(project.c.end_date, today))
+    spans = read_frame(
+        engine,
+        sa.select(
+            first.label("first"),
+            last.label("last"),
+            project.c.status,
+            sa.func.count().label("projects"),
+        )
+        .select_from(projects_from())
+        .where(*conditions)
+        .group_by(first, last, project.c.status),
+    )
+    return Timeline(rows=_running_per_year(spans, filters.years), per_year=True)
+
+
+def _running_per_year(spans: pd.DataFrame, years: tuple[int, int] | None) -> pd.DataFrame:
+    """Projects per year and status from counts per (first year, last year, status)."""
+    firsts = spans["first"].astype(int).to_numpy()
+    lasts = np.maximum(spans["last"].astype(int).to_numpy(), firsts)
+    low, high = years if years else (int(firsts.min()), int(lasts.max()))
+    counted = []
+    for year in range(low, high + 1):
+        running = (firsts <= year) & (lasts >= year)
+        counted.append(spans[running].groupby("status")["projects"].sum().rename(year))
+    frame = pd.concat(counted, axis=1).fillna(0).astype(int)
+    long = frame.stack().rename("projects").reset_index()
+    long.columns = ["status", "year", "projects"]
+    long = long[long["projects"] > 0]
+    return (
+        long[["year", "status", "projects"]].sort_values(["year", "status"]).reset_index(drop=True)
+    )
 
 
 def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:

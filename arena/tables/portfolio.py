@@ -8,7 +8,6 @@ from datetime import date
 import pandas as pd
 
 from arena.i18n import label
-from arena.queries.funding import distribution_summary
 from arena.tables._base import localise, with_organisation_links
 
 
@@ -49,6 +48,7 @@ def project_table(projects: pd.DataFrame, language: str, *, today: date) -> pd.D
     return frame[columns]
 
 
-def distribution(grants: pd.DataFrame, *, by: str, language: str) -> pd.DataFrame:
-    """Median and quartiles of grant size per year or sector, as text."""
-    return localise(distribution_summary(grants, by), language)
+def distribution(boxes: pd.DataFrame, *, by: str, language: str) -> pd.DataFrame:
+    """Median and quartiles of grant size per year or sector, as text: the figures the box
+    plot draws (`queries.funding.grant_quantiles`)."""
+    return localise(boxes[[by, "grants", "q1", "median", "q3", "total_sek"]], language)

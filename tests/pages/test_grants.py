@@ -183,3 +183,41 @@ def test_the_360giving_export_holds_exactly_the_grants_listed(demo_engine, open_
         f"360G-arenamonitor-{reference}" for reference in listed
     )
     assert {row["Funding Org:Name"] for row in exported} == {"Vinnova"}
+
+
+def test_the_grant_list_pages_and_sorts_and_the_export_follows_the_search(
+    demo_engine, open_page, monkeypatch
+):
+    import streamlit
+
+    handed: dict[str, object] = {}
+    button = streamlit.download_button
+
+    def keep(label, *args, **kwargs):
+        handed[kwargs.get("key")] = kwargs.get("data")
+        return button(label, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", keep)
+    total = demo_count("09_bidrag.csv")
+    app = open_page(demo_engine, page="grants")
+    app.selectbox(key="grants_size").set_value(25).run()
+    assert len(_table(app, "Bidragsreferens")) == min(25, total)
+    assert any(caption.value == f"rader 1–{min(25, total)} av {total}" for caption in app.caption)
+    app.selectbox(key="grants_sort").set_value("amount_sek").run()
+    app.toggle(key="grants_descending").set_value(True).run()
+    amounts = [
+        int(text.replace("\u00a0", "").removesuffix(" kr"))
+        for text in _table(app, "Bidragsreferens")["Belopp"]
+    ]
+    assert amounts == sorted(amounts, reverse=True) and amounts[0] == max(
+        int(row["Belopp"].replace(" ", "")) for row in _rows("09_bidrag.csv")
+    )
+    app.text_input(key="grants_search").input("2018-04510").run()
+    listed = _table(app, "Bidragsreferens")["Bidragsreferens"].tolist()
+    assert listed == ["2018-04510"]
+    # The table's download holds every row the search matches, read when clicked; the
+    # 360Giving file every filtered grant (the search is the table's, not a filter).
+    rows = handed["grants_csv"]().decode("utf-8-sig")
+    assert "2018-04510" in rows and len(rows.strip().splitlines()) == 2
+    exported = list(csv.DictReader(io.StringIO(handed["grants_360giving"]().decode("utf-8"))))
+    assert len(exported) == total

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from arena import tables
+from arena.i18n import t
 from tests.pages.demo_facts import demo_count
 
 
@@ -54,3 +55,35 @@ def test_a_crafted_search_link_is_shown_as_text(demo_engine, open_page):
     caption = app.caption[0].value
     assert r"\[klick\]\(https\:\/\/evil\.example\) \*\*fet\*\*" in caption
     assert "[klick](" not in caption
+
+
+def _caption(app, start: str) -> str:
+    return next(caption.value for caption in app.caption if caption.value.startswith(start))
+
+
+def test_the_table_pages_searches_and_sorts_in_the_database(demo_engine, open_page):
+    total = demo_count("07_projekt.csv")
+    app = open_page(demo_engine, page="portfolio")
+    app.selectbox(key="portfolio_size").set_value(25).run()
+    assert len(app.dataframe[0].value) == 25
+    assert _caption(app, "rader") == f"rader 1–25 av {total}"
+    first = app.dataframe[0].value["reference"].tolist()
+    app.button(key="portfolio_next").click().run()
+    second = app.dataframe[0].value["reference"].tolist()
+    assert _caption(app, "rader") == f"rader 26–{total} av {total}"
+    assert len(second) == total - 25 and not set(first) & set(second)
+    assert first + second == sorted(first + second)  # by reference, page after page
+
+    # Sorting (largest grant first) and a new search go back to page 1.
+    app.selectbox(key="portfolio_sort").set_value("granted_sek").run()
+    app.toggle(key="portfolio_descending").set_value(True).run()
+    assert app.number_input(key="portfolio_page").value == 1
+    granted = app.dataframe[0].value["granted_sek"].tolist()
+    assert granted == sorted(granted, reverse=True)
+    app.text_input(key="portfolio_search").input("2018-04510").run()
+    assert app.dataframe[0].value["reference"].tolist() == ["2018-04510"]
+    assert _caption(app, "rad") == "rad 1–1 av 1"
+    # "%" is the character itself: no demo project holds "0%" though many hold "0".
+    app.text_input(key="portfolio_search").input("0%").run()
+    assert app.dataframe[0].value.empty
+    assert t("paging.none", "sv") in [caption.value for caption in app.caption]

@@ -31,20 +31,48 @@ def test_budget_years_are_categories_and_amounts_are_swedish():
 
 
 def test_every_status_keeps_its_colour(demo_engine):
-    projects = portfolio.project_table(demo_engine)
-    figure = charts.portfolio.timeline(projects, "sv", today=TODAY)
-    colours = {trace.name: trace.marker.color for trace in figure.data}
-    assert colours["Pågående"] == charts._base.STATUS_COLOURS["ongoing"]
-    assert colours["Avslutad"] == charts._base.STATUS_COLOURS["completed"]
+    timeline = portfolio.project_timeline(demo_engine, today=TODAY)
+    assert not timeline.per_year  # the demo's projects are few: a bar each
+    per_year = portfolio.project_timeline(demo_engine, today=TODAY, bars=5)
+    for shown in (timeline, per_year):
+        figure = charts.portfolio.timeline(shown, "sv", today=TODAY)
+        colours = {trace.name: trace.marker.color for trace in figure.data}
+        assert colours["Pågående"] == charts._base.STATUS_COLOURS["ongoing"]
+        assert colours["Avslutad"] == charts._base.STATUS_COLOURS["completed"]
     assert len(set(charts._base.STATUS_COLOURS.values())) == 5
 
 
+def test_the_timeline_counts_years_above_its_bars(demo_engine):
+    """One bar per project up to `bars`; above, the projects running per year (categories)."""
+    dated = portfolio.project_timeline(demo_engine, today=TODAY).rows
+    bars = charts.portfolio.timeline(
+        portfolio.project_timeline(demo_engine, today=TODAY), "sv", today=TODAY
+    )
+    assert sum(len(trace.y) for trace in bars.data) == len(dated)
+    per_year = portfolio.project_timeline(demo_engine, today=TODAY, bars=len(dated) - 1)
+    assert per_year.per_year
+    figure = charts.portfolio.timeline(per_year, "sv", today=TODAY)
+    assert figure.layout.xaxis.type == "category"
+    years = sorted({int(x) for trace in figure.data for x in trace.x})
+    assert len(years) == len(per_year.rows["year"].unique()) < len(dated)
+    # A project counts in every year from its start to its end (or today).
+    one_year = per_year.rows[per_year.rows["year"] == 2019]["projects"].sum()
+    ends = dated["end_date"].fillna(TODAY)
+    running = (dated["start_date"].map(lambda d: d.year) <= 2019) & (
+        ends.map(lambda d: d.year) >= 2019
+    )
+    assert one_year == running.sum() > 0
+
+
 def test_pipeline_carries_codes_for_click_filtering(demo_engine):
-    figure = charts.portfolio.pipeline(portfolio.project_table(demo_engine), "sv")
+    figure = charts.portfolio.pipeline(portfolio.pipeline_counts(demo_engine), "sv")
     assert figure.layout.barmode == "stack"
     first = figure.data[0]
     assert list(first.customdata[0]) == ["desired", first.customdata[0][1]]
     assert sum(sum(trace.y) for trace in figure.data) == 47
+    # A programme's few projects, one row each, draw the same bars as the database's counts.
+    rows = charts.portfolio.pipeline(portfolio.project_table(demo_engine), "sv")
+    assert [list(trace.y) for trace in rows.data] == [list(trace.y) for trace in figure.data]
 
 
 def test_sector_colours_are_distinct_and_stable():
@@ -53,11 +81,16 @@ def test_sector_colours_are_distinct_and_stable():
     assert charts._base.sector_colour("Något nytt") == charts._base.OTHER_COLOUR
 
 
-def test_grant_boxes_by_year_use_categories(demo_engine):
-    grants = funding.grant_distribution(demo_engine)
-    figure = charts.funding.grant_boxes(grants, "sv", by="year")
+def test_grant_boxes_by_year_use_categories_and_carry_no_points(demo_engine):
+    boxes = funding.grant_quantiles(demo_engine)["year"]
+    figure = charts.funding.grant_boxes(boxes, "sv", by="year")
     assert figure.layout.xaxis.type == "category"
     assert all(trace.name.isdigit() for trace in figure.data)
+    # The box is drawn from its figures: no amount per grant travels to the browser.
+    for trace in figure.data:
+        assert trace.y is None and trace.boxpoints is False
+        assert len(trace.q1) == len(trace.median) == len(trace.upperfence) == 1
+    assert [trace.median[0] for trace in figure.data] == boxes["median"].tolist()
 
 
 def test_money_to_results_names_the_national_result(demo_engine):
@@ -95,7 +128,8 @@ def test_names_from_data_reach_plotly_escaped():
             "end_date": [date(2021, 1, 1)],
         }
     )
-    (bar,) = charts.portfolio.timeline(projects, "sv", today=TODAY).data
+    timeline = portfolio.Timeline(rows=projects, per_year=False)
+    (bar,) = charts.portfolio.timeline(timeline, "sv", today=TODAY).data
     # The first 40 characters of the title, cut before escaping.
     assert list(bar.y) == ['2020-00001 &lt;a href="https://evil.example"&gt;klick&lt;/a&gt;']
 
@@ -109,7 +143,9 @@ def test_names_from_data_reach_plotly_escaped():
     assert figure.data[0].customdata[0][0] == HOSTILE  # clicks still filter on the real value
     paid = pd.DataFrame({"funder": [HOSTILE], "year": [2020], "disbursed_sek": [100]})
     assert charts.funding.disbursements(paid, "sv").data[0].name == ESCAPED
-    grants = pd.DataFrame({"sector": [HOSTILE], "amount_sek": [100], "year": [2020]})
-    (box,) = charts.funding.grant_boxes(grants, "sv", by="sector").data
+    boxes = pd.DataFrame(
+        {"sector": [HOSTILE], **{name: [100] for name in ("q1", "median", "q3", "mean")}}
+    ).assign(lowerfence=100, upperfence=100)
+    (box,) = charts.funding.grant_boxes(boxes, "sv", by="sector").data
     assert box.name == ESCAPED
-    assert HOSTILE not in box.hovertemplate  # names never become part of a hover template
+    assert box.hovertemplate is None  # names never become part of a hover template

@@ -120,21 +120,42 @@ def test_county_level_counts_distinct_projects(demo_engine):
     assert (frame["projects"] > 0).all()
 
 
-def test_grant_distribution_quartiles(demo_engine):
-    grants = funding.grant_distribution(demo_engine)
-    assert grants["amount_sek"].sum() == funding.grants_total(demo_engine)
-    summary = funding.distribution_summary(grants, "sector").set_index("sector")
-    transport = grants.loc[grants["sector"] == "Transport", "amount_sek"].astype(float)
-    assert summary.loc["Transport", "median"] == round(transport.median())
-    assert summary.loc["Transport", "grants"] == len(transport)
+def test_grant_quantiles_are_those_of_every_grant(demo_engine):
+    boxes = funding.grant_quantiles(demo_engine)["sector"].set_index("sector")
+    grants = funding.funder_grants(demo_engine, today=TODAY, limit=None).rows
+    sectors = portfolio.project_table(demo_engine).set_index("reference")["sector"]
+    transport = grants.loc[
+        grants["project_reference"].map(sectors) == "Transport", "amount_sek"
+    ].astype(float)
+    row = boxes.loc["Transport"]
+    assert row["grants"] == len(transport)
+    assert (row["q1"], row["median"], row["q3"]) == tuple(
+        round(transport.quantile(q)) for q in (0.25, 0.5, 0.75)
+    )
+    assert row["mean"] == round(transport.mean())
+    reach = 1.5 * (transport.quantile(0.75) - transport.quantile(0.25))
+    inside = transport[
+        transport.between(transport.quantile(0.25) - reach, transport.quantile(0.75) + reach)
+    ]
+    assert (row["lowerfence"], row["upperfence"]) == (inside.min(), inside.max())
+    by_year = funding.grant_quantiles(demo_engine)["year"]
+    assert by_year["grants"].sum() == len(grants)
+    assert by_year["total_sek"].sum() == funding.grants_total(demo_engine)
+    assert by_year["year"].is_monotonic_increasing
 
 
 def test_funder_summary_adds_up(demo_engine):
-    grants = funding.funder_grants(demo_engine, today=TODAY)
-    summary = funding.funder_summary(grants)
+    grants = funding.funder_grants(demo_engine, today=TODAY, limit=None).rows
+    summary = funding.funder_summary(demo_engine, today=TODAY)
     assert summary["granted_sek"].sum() == funding.grants_total(demo_engine)
     vinnova = summary.set_index("funder").loc["Vinnova"]
     assert vinnova["grants"] == (grants["funder"] == "Vinnova").sum()
+    assert (
+        vinnova["remaining_sek"] == grants.loc[grants["funder"] == "Vinnova", "remaining_sek"].sum()
+    )
+    only = funding.funder_summary(demo_engine, today=TODAY, funder="Vinnova")
+    assert only["funder"].tolist() == ["Vinnova"]
+    assert only.iloc[0]["granted_sek"] == vinnova["granted_sek"]
 
 
 def test_project_detail_of_the_real_project(demo_engine):
@@ -258,9 +279,15 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "sector_stage": portfolio.sector_stage(engine, filters=filters),
         "county_level": portfolio.county_level(engine, filters=filters),
         "attention": attention.attention(engine, filters=filters, today=TODAY),
-        "grant_distribution": funding.grant_distribution(engine, filters=filters),
-        "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY),
+        "grant_quantiles": funding.grant_quantiles(engine, filters=filters),
+        "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY, limit=None),
         "funder_reports": funding.funder_reports(engine, filters=filters, today=TODAY),
+        "report_counts": funding.report_counts(engine, filters=filters, today=TODAY),
+        "funder_summary": funding.funder_summary(engine, filters=filters, today=TODAY),
+        "pipeline_counts": portfolio.pipeline_counts(engine, filters=filters),
+        "portfolio_totals": portfolio.portfolio_totals(engine, filters=filters),
+        "project_page": portfolio.project_page(engine, filters=filters, sort="granted_sek"),
+        "project_timeline": portfolio.project_timeline(engine, filters=filters, today=TODAY),
         "facet_counts": facets.facet_counts(engine, filters=filters),
         "organisation_names": organisations.organisation_names(engine),
         "disbursements_by_year": funding.disbursements_by_year(engine, filters=filters),
@@ -269,10 +296,6 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "import_history": history.import_history(engine),
         "import_count": history.import_count(engine),
     }
-    called["distribution_summary"] = [
-        funding.distribution_summary(called["grant_distribution"], by) for by in ("year", "sector")
-    ]
-    called["funder_summary"] = funding.funder_summary(called["funder_grants"])
     called["organisation_detail"] = [
         organisations.organisation_detail(engine, name=name)
         for name in called["organisation_names"]
@@ -312,12 +335,20 @@ def _every_metric(engine, filters: Filters) -> set[str]:
     called["effort_years"] = efforts.effort_years(engine, filters=filters)
     # Money a page adds up is integer SEK whatever the store holds.
     assert isinstance(called["grants_total"], int)
-    for name, column in (
-        ("project_table", "granted_sek"),
-        ("funder_grants", "disbursed_sek"),
-        ("funder_grants", "remaining_sek"),
-    ):
+    for name, column in (("project_table", "granted_sek"),):
         assert str(called[name][column].dtype) == "Int64", name
+    for column in ("disbursed_sek", "remaining_sek"):
+        assert str(called["funder_grants"].rows[column].dtype) == "Int64", column
+    assert str(called["project_page"].rows["granted_sek"].dtype) == "Int64"
+    # The page's totals are the sums of the table's rows.
+    every = called["project_table"]
+    assert called["portfolio_totals"] == {
+        "projects": len(every),
+        "granted_sek": int(every["granted_sek"].sum()),
+        "disbursed_sek": int(every["disbursed_sek"].sum()),
+    }
+    assert called["project_page"].total == len(every)
+    assert int(called["pipeline_counts"]["projects"].sum()) == len(every)
     return set(called)
 
 

@@ -109,6 +109,9 @@ def _strings(value: object) -> Iterator[str]:
     elif isinstance(value, (list, tuple, set, frozenset)):
         for item in value:
             yield from _strings(item)
+    elif dataclasses.is_dataclass(value):  # a page of rows, the timeline
+        for field in dataclasses.fields(value):
+            yield from _strings(getattr(value, field.name))
 
 
 def _grant_funders(value: object) -> Iterator[str]:
@@ -123,6 +126,9 @@ def _grant_funders(value: object) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _grant_funders(item)
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from _grant_funders(getattr(value, field.name))
 
 
 def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object]:
@@ -134,9 +140,15 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "grants_total": funding.grants_total(engine, filters=filters),
         "budget_by_year": funding.budget_by_year(engine, filters=filters),
         "year_burn": funding.year_burn(engine, filters=filters, today=TODAY),
-        "grant_distribution": funding.grant_distribution(engine, filters=filters),
-        "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY),
-        "funder_reports": funding.funder_reports(engine, filters=filters, today=TODAY),
+        "grant_quantiles": funding.grant_quantiles(engine, filters=filters),
+        "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY, limit=None),
+        "funder_reports": funding.funder_reports(engine, filters=filters, today=TODAY, limit=None),
+        "report_counts": funding.report_counts(engine, filters=filters, today=TODAY),
+        "funder_summary": funding.funder_summary(engine, filters=filters, today=TODAY),
+        "pipeline_counts": portfolio.pipeline_counts(engine, filters=filters),
+        "portfolio_totals": portfolio.portfolio_totals(engine, filters=filters),
+        "project_page": portfolio.project_page(engine, filters=filters, limit=None),
+        "project_timeline": portfolio.project_timeline(engine, filters=filters, today=TODAY),
         "disbursements_by_year": funding.disbursements_by_year(engine, filters=filters),
         "project_table": portfolio.project_table(engine, filters=filters),
         "status_change": portfolio.status_change(engine, filters=filters, today=TODAY),
@@ -188,10 +200,6 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         ],
     }
     # Functions of a query's result (no store access): called on the scoped results.
-    called["distribution_summary"] = [
-        funding.distribution_summary(called["grant_distribution"], by) for by in ("year", "sector")
-    ]
-    called["funder_summary"] = funding.funder_summary(called["funder_grants"])
     called["comparison_caveats"] = results.comparison_caveats(called["country_comparison"])
     called["country_name"] = results.country_name("SE")
     called["measure_name"] = results.measure_name("strategy_share")
@@ -253,8 +261,17 @@ def test_the_scoped_figures_are_the_funders_own(demo_engine):
         store.funded_projects
     )
     assert set(portfolio.project_references(demo_engine, scope=SCOPE)) == store.funded_projects
-    grants = funding.funder_grants(demo_engine, filters=scoped, today=TODAY)
+    grants = funding.funder_grants(demo_engine, filters=scoped, today=TODAY, limit=None).rows
     assert set(grants["grant_reference"]) == store.scope_grants
+    summary = funding.funder_summary(demo_engine, filters=scoped, today=TODAY)
+    assert set(summary["funder"]) <= SCOPE
+    assert summary["granted_sek"].sum() == store.scope_total
+    assert set(
+        portfolio.project_page(demo_engine, filters=scoped, limit=None).rows["reference"]
+    ) == (store.funded_projects)
+    assert portfolio.portfolio_totals(demo_engine, filters=scoped)["projects"] == len(
+        store.funded_projects
+    )
     assert funding.grants_total(demo_engine, filters=scoped) == store.scope_total
     # Without a scope the same queries see every funder: the scope is what narrowed them.
     assert funding.grants_total(demo_engine) > store.scope_total
@@ -271,7 +288,9 @@ def test_a_funder_without_an_organisation_sees_nothing(demo_engine):
     nothing = Filters(funders_scope=frozenset())
     assert portfolio.project_table(demo_engine, filters=nothing).empty
     assert funding.grants_total(demo_engine, filters=nothing) == 0
-    assert funding.funder_grants(demo_engine, filters=nothing, today=TODAY).empty
+    assert funding.funder_grants(demo_engine, filters=nothing, today=TODAY).total == 0
+    assert funding.funder_summary(demo_engine, filters=nothing, today=TODAY).empty
+    assert portfolio.pipeline_counts(demo_engine, filters=nothing).empty
     assert attention.attention(demo_engine, filters=nothing, today=TODAY).empty
     assert portfolio.project_references(demo_engine, scope=frozenset()) == {}
     assert programmes.programme_list(demo_engine, today=TODAY, scope=frozenset()).empty
