@@ -594,6 +594,20 @@ TEXTS: dict[str, dict[str, Text]] = {
     "project.milestones": {"sv": "Milstolpar och rapporter", "en": "Milestones and reports"},
     "project.imports": {"sv": "Importer som rört projektet", "en": "Imports that touched it"},
     "project.none": {"sv": "Inga uppgifter.", "en": "Nothing recorded."},
+    # --- project search at scale (pages/project.py, portfolio.project_search) ---
+    "project.search": {
+        "sv": "Sök projekt (diarienummer eller titel)",
+        "en": "Search projects (reference or title)",
+    },
+    "project.search.placeholder": {"sv": "t.ex. 2018-04510", "en": "e.g. 2018-04510"},
+    "project.search.none": {
+        "sv": "Inget projekt matchar sökningen.",
+        "en": "No project matches the search.",
+    },
+    "project.search.more": {
+        "sv": "Visar de {count} första träffarna: skriv mer för att hitta fler.",
+        "en": "Showing the first {count} matches: type more to narrow the search.",
+    },
     "column.start": {"sv": "Start", "en": "Start"},
     "column.end": {"sv": "Slut", "en": "End"},
     "column.spent": {"sv": "Utfall", "en": "Spent"},
