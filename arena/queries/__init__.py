@@ -7,7 +7,7 @@ loops over queries. Money stays integer SEK (SQL SUM of BIGINT, pandas Int64). P
 through `arena.ui.query`, which caches them until the store changes.
 
 - `portfolio`: filter options, the project table, status change, sector × stage,
-  county × level, the project chooser and one project in detail.
+  county × level, the project search and one project in detail.
 - `funding`: grants, programme budget and spend, burn, disbursements, funders.
 - `programmes`: every programme with its deadlines, one programme's money per year, projects,
   buyer groups and milestones, and this year's forecast.
