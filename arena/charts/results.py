@@ -4,7 +4,8 @@ panel per indicator, each on its own scale). Their text comes from `tables.resul
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,6 +21,9 @@ from arena.i18n import (
     t,
 )
 from arena.tables.results import coverage_text, indicator_name, unit_label, value_text, years_text
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
@@ -113,6 +117,10 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
     """Each indicator's values per year against its baseline (diamond) and target (dashed line
     and triangle in the target year), one small panel per indicator and scope, years as
     categories; preliminary values are hollow points."""
+    # Imported here: altair takes half a second to import, and only this figure uses it, so
+    # every other page starts without it.
+    import altair as alt
+
     indicators = registry.drop_duplicates("code").set_index("code")
     frames = []
     for (code, scope, place), part in series.groupby(
