@@ -10,25 +10,37 @@ ui.ensure_shell()
 language = ui.language()
 st.title(t("page.project", language))
 
-references = ui.query(portfolio.project_references)
-if not references:
-    st.info(t("empty.store", language))
-    st.stop()
+# The project comes from the URL (`?ref=`, as every link to it gives) or from a search the
+# database answers with a few matches: a store of 100 000 projects is never listed whole.
 wanted = st.query_params.get("ref")
-# A reference that is not there (or outside a funder's scope: `references` holds only its
-# projects) is "not found", and no other project is shown in its place.
-unknown = bool(wanted) and wanted not in references
-if unknown:
+current = wanted and ui.query(portfolio.project_detail, reference=wanted, today=ui.today())
+# A reference that is not there (or outside a funder's scope) is "not found", and no other
+# project is shown in its place until one is chosen.
+if wanted and not current:
     st.warning(t("project.unknown", language, reference=ui.plain(wanted)))
+text = st.text_input(
+    t("project.search", language), placeholder=t("project.search.placeholder", language)
+)
+matches = ui.query(portfolio.project_search, text=text)
+choices = {wanted: current["project"]["title"]} | matches if current and not text else matches
+if not choices:
+    st.info(t("project.search.none" if text else "empty.store", language))
+    st.stop()
+if len(matches) == portfolio.SEARCH_LIMIT:
+    st.caption(t("project.search.more", language, count=portfolio.SEARCH_LIMIT))
 reference = st.selectbox(
     t("project.choose", language),
-    list(references),
-    index=None if unknown else list(references).index(wanted) if wanted else 0,
-    format_func=lambda ref: f"{ref} – {references[ref]}",
+    list(choices),
+    index=None if wanted and not current and not text else 0,
+    format_func=lambda ref: f"{ref} – {choices[ref]}",
 )
-detail = reference and ui.query(portfolio.project_detail, reference=reference, today=ui.today())
-if not detail:
+if reference is None:
     st.stop()
+detail = (
+    current
+    if reference == wanted
+    else ui.query(portfolio.project_detail, reference=reference, today=ui.today())
+)
 st.query_params["ref"] = reference
 detail["imports"] = ui.query(history.project_imports, reference=reference)
 project = detail["project"]

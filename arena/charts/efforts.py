@@ -25,22 +25,28 @@ def effort_years(frame: pd.DataFrame, measure: str, language: str) -> go.Figure:
     """One measure (`activities`, `participants`, `reach` or `cost_sek`) per start year
     (categories), the efforts stacked in seed 002's order (`efforts.effort_years`)."""
     years = sorted(frame["year"].unique())
-    figure = go.Figure()
+    x = [str(year) for year in years]
+    # One pivot and one figure of all traces: a figure grown trace by trace revalidates and
+    # copies what it holds at every step.
+    table = frame.pivot(index="year", columns="effort", values=measure).reindex(years)
+    show = format_sek if measure == "cost_sek" else format_number
+    traces = []
     for effort, colour in EFFORT_COLOURS.items():
-        part = frame[frame["effort"] == effort].set_index("year").reindex(years)[measure]
-        if part.isna().all():
+        if effort not in table.columns or table[effort].isna().all():
             continue
-        values = [None if pd.isna(value) else int(value) for value in part]
-        show = format_sek if measure == "cost_sek" else format_number
-        figure.add_bar(
-            x=[str(year) for year in years],
-            y=values,
-            name=label(effort, language),
-            marker_color=colour,
-            text=["–" if value is None else show(value, language) for value in values],
-            textposition="none",
-            hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+        values = [None if pd.isna(value) else int(value) for value in table[effort]]
+        traces.append(
+            go.Bar(
+                x=x,
+                y=values,
+                name=label(effort, language),
+                marker_color=colour,
+                text=["–" if value is None else show(value, language) for value in values],
+                textposition="none",
+                hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+            )
         )
+    figure = go.Figure(data=traces)
     figure.update_layout(barmode="stack")
     figure.update_xaxes(type="category", title=t("axis.year", language))
     axis = "axis.sek" if measure == "cost_sek" else "axis.count"

@@ -25,19 +25,23 @@ def network_members(frame: pd.DataFrame, language: str) -> go.Figure:
     counties = sorted(frame["county"].unique(), key=lambda county: (county == "", county))
     names = [plot_text(county) or t("networks.county.none", language) for county in counties]
     no_level = t("networks.level.none", language)
-    figure = go.Figure()
-    for level in [*(level.value for level in LEVEL_COLOURS), NO_LEVEL]:
-        part = frame[frame["level"] == level].set_index("county").reindex(counties)
-        if part["organisations"].isna().all():
-            continue
-        figure.add_bar(
+    # One pivot and one figure of all traces: a figure grown trace by trace revalidates and
+    # copies what it holds at every step.
+    table = frame.pivot(index="county", columns="level", values="organisations")
+    table = table.reindex(counties)
+    traces = [
+        go.Bar(
             y=names,
-            x=part["organisations"].fillna(0).astype("int64"),
+            x=table[level].fillna(0).astype("int64"),
             orientation="h",
             name=label(level, language) if level in LEVEL_COLOURS else no_level,
             marker_color=LEVEL_COLOURS.get(level, OTHER_COLOUR),
             hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
         )
+        for level in [*(level.value for level in LEVEL_COLOURS), NO_LEVEL]
+        if level in table.columns and table[level].notna().any()
+    ]
+    figure = go.Figure(data=traces)
     figure.update_layout(barmode="stack")
     figure.update_yaxes(type="category", autorange="reversed")
     figure.update_xaxes(title=t("axis.organisations", language), tickformat=",d")

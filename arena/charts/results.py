@@ -4,7 +4,8 @@ panel per indicator, each on its own scale). Their text comes from `tables.resul
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,6 +21,9 @@ from arena.i18n import (
     t,
 )
 from arena.tables.results import coverage_text, indicator_name, unit_label, value_text, years_text
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
@@ -50,48 +54,60 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
     if not stages.empty:
         stage_text += f"<br><sub>{years_text(*stages.iloc[0][['first_year', 'last_year']])}</sub>"
     steps.insert(2, (t("chain.projects", language), stage_text))
-    figure = go.Figure()
+    # Shapes and annotations go in as plain lists in one layout update: plotly validates each
+    # `add_shape` / `add_annotation` against the whole layout, ten times slower on every rerun.
     width = 1 / len(steps)
+    shapes, annotations = [], []
     for index, (title, text) in enumerate(steps):
         left = index * width
-        figure.add_shape(
-            type="rect",
-            x0=left + 0.01,
-            x1=left + width - 0.03,
-            y0=0.05,
-            y1=0.95,
-            line={"color": OKABE_ITO["blue"]},
-            fillcolor="#EAF3FA",
+        middle = left + width / 2 - 0.01
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": left + 0.01,
+                "x1": left + width - 0.03,
+                "y0": 0.05,
+                "y1": 0.95,
+                "line": {"color": OKABE_ITO["blue"]},
+                "fillcolor": "#EAF3FA",
+            }
         )
-        figure.add_annotation(
-            x=left + width / 2 - 0.01,
-            y=0.82,
-            text=f"<b>{title}</b>",
-            showarrow=False,
-            font={"size": 13},
+        annotations.append(
+            {
+                "x": middle,
+                "y": 0.82,
+                "text": f"<b>{title}</b>",
+                "showarrow": False,
+                "font": {"size": 13},
+            }
         )
-        figure.add_annotation(
-            x=left + width / 2 - 0.01,
-            y=0.4,
-            text=text,
-            showarrow=False,
-            font={"size": 15 if text.count("<br>") <= 1 else 12, "color": "#1F2937"},
+        annotations.append(
+            {
+                "x": middle,
+                "y": 0.4,
+                "text": text,
+                "showarrow": False,
+                "font": {"size": 15 if text.count("<br>") <= 1 else 12, "color": "#1F2937"},
+            }
         )
         if index:
-            figure.add_annotation(
-                x=left + 0.008,
-                y=0.5,
-                ax=left - 0.028,
-                ay=0.5,
-                xref="x",
-                yref="y",
-                axref="x",
-                ayref="y",
-                showarrow=True,
-                arrowhead=3,
-                arrowcolor=OKABE_ITO["blue"],
-                text="",
+            annotations.append(
+                {
+                    "x": left + 0.008,
+                    "y": 0.5,
+                    "ax": left - 0.028,
+                    "ay": 0.5,
+                    "xref": "x",
+                    "yref": "y",
+                    "axref": "x",
+                    "ayref": "y",
+                    "showarrow": True,
+                    "arrowhead": 3,
+                    "arrowcolor": OKABE_ITO["blue"],
+                    "text": "",
+                }
             )
+    figure = go.Figure(layout={"shapes": shapes, "annotations": annotations})
     figure.update_xaxes(visible=False, range=[0, 1])
     figure.update_yaxes(visible=False, range=[0, 1])
     return layout(figure, t("chart.chain.title", language), language, height=260)
@@ -101,6 +117,10 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
     """Each indicator's values per year against its baseline (diamond) and target (dashed line
     and triangle in the target year), one small panel per indicator and scope, years as
     categories; preliminary values are hollow points."""
+    # Imported here: altair takes half a second to import, and only this figure uses it, so
+    # every other page starts without it.
+    import altair as alt
+
     indicators = registry.drop_duplicates("code").set_index("code")
     frames = []
     for (code, scope, place), part in series.groupby(

@@ -8,13 +8,9 @@ through `arena.ui.query`, which caches them until the store changes.
 
 - `portfolio`: filter options, the project table (whole, or a page of it with the pipeline
   counts, totals and timeline), status change, sector × stage, county × level, the project
-  chooser and one project in detail.
+  search and one project in detail.
 - `funding`: grants (a page at a time), their sizes' quartiles, programme budget and spend,
   burn, disbursements, funders, reports due.
-
-Long tables are read a page at a time: `paging.read_page` searches, sorts, counts and slices
-in the database (not a view of its own: `portfolio.project_page`, `funding.funder_grants`
-and `funding.funder_reports` call it).
 - `programmes`: every programme with its deadlines, one programme's money per year, projects,
   buyer groups and milestones, and this year's forecast.
 - `results`: the indicator registry, series, outputs per programme, the chain from money to
@@ -24,6 +20,10 @@ and `funding.funder_reports` call it).
 - `attention`: what needs attention.
 - `history`: the import history.
 - `periods`: the period caption under every figure.
+
+Long tables are read a page at a time: `paging.read_page` searches, sorts, counts and slices
+in the database (not a view of its own: `portfolio.project_page`, `funding.funder_grants`
+and `funding.funder_reports` call it).
 """
 
 import inspect

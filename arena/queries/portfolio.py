@@ -372,15 +372,39 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
     }
 
 
-def project_references(engine: Engine, *, scope: Scope = None) -> dict[str, str]:
-    """Every project's reference and title within `scope`, for the project chooser."""
-    statement = (
-        sa.select(project.c.reference, project.c.title)
-        .where(*project_scope(scope))
-        .order_by(project.c.reference)
-    )
+SEARCH_LIMIT = 20
+
+
+def project_search(
+    engine: Engine, *, text: str, scope: Scope = None, limit: int = SEARCH_LIMIT
+) -> dict[str, str]:
+    """The projects within `scope` whose reference or title holds `text`, reference -> title:
+    at most `limit` of them, for the project chooser (a store of 100 000 projects cannot send
+    them all to the browser).
+
+    `text` is matched as written, ignoring case: `%`, `_` and the escape character are plain
+    characters, so "50%" does not match "500". The exact reference comes first, then references
+    that start with `text`, then titles holding it, each by reference. An empty `text` gives
+    the first projects by reference.
+    """
+    text = text.strip()
+    reference, title = project.c.reference, project.c.title
+    statement = sa.select(reference, title).where(*project_scope(scope))
+    if text:
+        statement = statement.where(
+            sa.or_(
+                reference.icontains(text, autoescape=True),
+                title.icontains(text, autoescape=True),
+            )
+        ).order_by(
+            sa.case(
+                (sa.func.lower(reference) == text.lower(), 0),
+                (reference.istartswith(text, autoescape=True), 1),
+                else_=2,
+            )
+        )
     with engine.connect() as conn:
-        return dict(conn.execute(statement).all())
+        return dict(conn.execute(statement.order_by(reference).limit(limit)).all())
 
 
 def project_detail(

@@ -85,8 +85,12 @@ _SHARE_UNIT = "%"
 _GROUP = ["indicator_id", "scope", "scope_ref"]
 
 
-def _value_rows(filters: Filters) -> sa.Subquery:
-    """The indicator values the filters keep, with project values pooled per indicator.
+_SCOPES = ("country", "programme", "project")
+
+
+def _value_rows(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Subquery:
+    """The indicator values of `scopes` the filters keep, with project values pooled per
+    indicator.
 
     `scope_ref` is the programme or country a value belongs to, and None for project values:
     those add up across the projects (`reports` then counts the projects behind a sum);
@@ -100,6 +104,11 @@ def _value_rows(filters: Filters) -> sa.Subquery:
         if money_filters(filters).is_empty
         else [indicator_value.c.scope_ref.in_(money_project_references(filters))]
     )
+    kept = {
+        "country": scope == "country",
+        "programme": sa.and_(scope == "programme", *programmes),
+        "project": sa.and_(scope == "project", *projects),
+    }
     return (
         sa.select(
             indicator_value.c.indicator_id,
@@ -115,21 +124,18 @@ def _value_rows(filters: Filters) -> sa.Subquery:
             indicator_value.c.scope_ref.label("reporter"),
         )
         .where(
-            sa.or_(
-                scope == "country",
-                sa.and_(scope == "programme", *programmes),
-                sa.and_(scope == "project", *projects),
-            ),
+            sa.or_(*(kept[name] for name in scopes)),
             *([indicator_value.c.year.between(*filters.years)] if filters.years else []),
         )
         .subquery()
     )
 
 
-def _yearly(filters: Filters) -> sa.Select:
-    """One row per indicator, scope, place and year: the value (project values summed), how
-    many values it pools, their mean coverage, and the note and source of a single value."""
-    rows = _value_rows(filters)
+def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
+    """One row per indicator, scope (of `scopes`), place and year: the value (project values
+    summed), how many values it pools, their mean coverage, and the note and source of a single
+    value."""
+    rows = _value_rows(filters, scopes)
     single = sa.func.count() == 1
     return (
         sa.select(
@@ -438,11 +444,10 @@ def country_comparison(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     Sweden's advertised innovation procurements) share a measure; an indicator without one is
     its own measure, so different things are never set side by side as one.
     """
-    frames = read_frames(
-        engine, {"registry": _registry(NO_FILTERS), "yearly": _yearly(Filters(years=filters.years))}
-    )
-    yearly = _typed_series(frames["yearly"])
-    yearly = yearly[yearly["scope"] == "country"].rename(columns={"scope_ref": "country"})
+    # Only the countries' values are read: the projects' (most of the table) never show here.
+    yearly = _yearly(Filters(years=filters.years), scopes=("country",))
+    frames = read_frames(engine, {"registry": _registry(NO_FILTERS), "yearly": yearly})
+    yearly = _typed_series(frames["yearly"]).rename(columns={"scope_ref": "country"})
     first = yearly.drop_duplicates(["indicator_id", "country"], keep="first")[
         ["indicator_id", "country", "year", "value"]
     ].rename(columns={"year": "first_year", "value": "first_value"})

@@ -190,20 +190,23 @@ def series_table(series: pd.DataFrame, registry: pd.DataFrame, language: str) ->
 def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """Project outputs rolled up per programme and year beside the programmes' own values,
     each saying how it was made (summed over N projects, projects counted, measured)."""
-    indicators = registry.drop_duplicates("code").set_index("code")
+    # Names and units looked up once per indicator, not with a frame lookup per row.
+    indicators = registry.drop_duplicates("code")
+    names = {
+        row.code: indicator_name(row.name_sv, row.name_en, language)
+        for row in indicators.itertuples()
+    }
+    units = dict(zip(indicators["code"], indicators["unit"], strict=True))
     rows = []
     for row in outputs.itertuples():
-        info = indicators.loc[row.code] if row.code in indicators.index else None
-        unit = None if info is None else info["unit"]
+        # A count of projects is a number of projects, whatever the indicator's unit.
+        unit = None if row.rule == "count" else units.get(row.code)
         rows.append(
             {
                 "programme": _words(row.programme, "–"),
-                "indicator": row.code
-                if info is None
-                else indicator_name(info["name_sv"], info["name_en"], language),
+                "indicator": names.get(row.code, row.code),
                 "year": str(int(row.year)),
-                # A count of projects is a number of projects, whatever the indicator's unit.
-                "value": value_text(row.value, None if row.rule == "count" else unit, language),
+                "value": value_text(row.value, unit, language),
                 "unit": t("results.unit.projects", language)
                 if row.rule == "count"
                 else unit_label(unit, language),

@@ -74,3 +74,35 @@ def test_a_crafted_file_and_link_show_as_text(engine, open_page):
 
     app = open_page(engine, page="project", ref=HOSTILE)
     assert ESCAPED in app.warning[0].value
+
+
+SEARCHED = (
+    "Diarienummer;Titel;Status\n"
+    "2018-00500;500 lampor;ongoing\n"
+    "2019-00001;Halvera energin: 50% mindre;ongoing\n"
+)
+
+
+def test_the_search_finds_a_few_projects_and_opens_the_chosen_one(engine, open_page):
+    result = import_files(
+        engine, [Upload("projekt.csv", SEARCHED.encode())], identity=cli_identity()
+    )
+    assert result.outcome == "committed", result.problems
+    app = open_page(engine, page="project", ref="2018-00500")
+    assert app.selectbox[0].value == "2018-00500"
+    app.text_input[0].input("50%").run()
+    # "50%" is the characters 5, 0 and %: "500 lampor" is no match.
+    assert app.selectbox[0].options == ["2019-00001 – Halvera energin: 50% mindre"]
+    assert [header.value for header in app.header] == [plain("Halvera energin: 50% mindre")]
+    assert app.query_params["ref"] == "2019-00001"
+    app.text_input[0].input("ingenting").run()
+    assert not app.exception
+    assert app.info[0].value == "Inget projekt matchar sökningen."
+    assert not app.header
+
+
+def test_an_unknown_reference_shows_no_other_project(demo_engine, open_page):
+    app = open_page(demo_engine, page="project", ref="1999-99999")
+    assert app.warning[0].value == "Projektet " + plain("1999-99999") + " finns inte."
+    assert app.selectbox[0].value is None
+    assert not app.header

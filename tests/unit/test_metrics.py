@@ -292,7 +292,8 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "organisation_names": organisations.organisation_names(engine),
         "disbursements_by_year": funding.disbursements_by_year(engine, filters=filters),
         "filter_options": portfolio.filter_options(engine),
-        "project_references": portfolio.project_references(engine),
+        # Every project of these small stores: the details below are read for each.
+        "project_search": portfolio.project_search(engine, text="", limit=10_000),
         "import_history": history.import_history(engine),
         "import_count": history.import_count(engine),
     }
@@ -302,11 +303,11 @@ def _every_metric(engine, filters: Filters) -> set[str]:
     ]
     called["project_detail"] = [
         portfolio.project_detail(engine, reference=reference, today=TODAY)
-        for reference in called["project_references"]
+        for reference in called["project_search"]
     ]
     called["project_imports"] = [
         history.project_imports(engine, reference=reference)
-        for reference in called["project_references"]
+        for reference in called["project_search"]
     ]
     called["comparison_caveats"] = results.comparison_caveats(called["country_comparison"])
     called["country_name"] = results.country_name("NO")

@@ -155,7 +155,11 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "sector_stage": portfolio.sector_stage(engine, filters=filters),
         "county_level": portfolio.county_level(engine, filters=filters),
         "filter_options": portfolio.filter_options(engine, scope=scope),
-        "project_references": portfolio.project_references(engine, scope=scope),
+        # Found by its own reference, another funder's project stays hidden.
+        "project_search": [
+            portfolio.project_search(engine, text=text, scope=scope)
+            for text in ("", *everything["projects"])
+        ],
         "project_detail": [
             portfolio.project_detail(engine, reference=reference, today=TODAY, scope=scope)
             for reference in everything["projects"]
@@ -215,7 +219,7 @@ def _public_queries() -> dict[str, inspect.Signature]:
 
 def _everything(engine) -> dict[str, list[str]]:
     return {
-        "projects": list(portfolio.project_references(engine)),
+        "projects": sorted(_store(engine).projects),
         "organisations": organisations.organisation_names(engine),
         "programmes": programmes.programme_list(engine, today=TODAY)["code"].tolist(),
         "networks": networks.network_names(engine),
@@ -260,7 +264,10 @@ def test_the_scoped_figures_are_the_funders_own(demo_engine):
     assert set(portfolio.project_table(demo_engine, filters=scoped)["reference"]) == (
         store.funded_projects
     )
-    assert set(portfolio.project_references(demo_engine, scope=SCOPE)) == store.funded_projects
+    everything = portfolio.project_search(
+        demo_engine, text="", scope=SCOPE, limit=len(store.projects)
+    )
+    assert set(everything) == store.funded_projects
     grants = funding.funder_grants(demo_engine, filters=scoped, today=TODAY, limit=None).rows
     assert set(grants["grant_reference"]) == store.scope_grants
     summary = funding.funder_summary(demo_engine, filters=scoped, today=TODAY)
@@ -292,5 +299,5 @@ def test_a_funder_without_an_organisation_sees_nothing(demo_engine):
     assert funding.funder_summary(demo_engine, filters=nothing, today=TODAY).empty
     assert portfolio.pipeline_counts(demo_engine, filters=nothing).empty
     assert attention.attention(demo_engine, filters=nothing, today=TODAY).empty
-    assert portfolio.project_references(demo_engine, scope=frozenset()) == {}
+    assert portfolio.project_search(demo_engine, text="", scope=frozenset()) == {}
     assert programmes.programme_list(demo_engine, today=TODAY, scope=frozenset()).empty

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from urllib.parse import unquote
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -65,6 +66,19 @@ def test_swedish_number_formats():
     assert i18n.format_sek(2_000_000, "sv") == "2\u00a0000\u00a0000 kr"
     assert i18n.format_percent(0.046, "sv", decimals=1) == "4,6 %"
     assert i18n.format_msek(2_500_000, "en") == "SEK 2.5m"
+
+
+def test_whole_numbers_read_as_babel_writes_them():
+    """Whole numbers take a fast path (tables format thousands of cells a rerun): the same
+    text as babel's, for ints, numpy ints and whole floats, in both languages."""
+    from babel.numbers import format_decimal
+
+    values = [0, 7, -999, 1000, -1_234_567, 10**15, np.int64(-4321), np.float64(12345.0), -5e6]
+    for language, locale in (("sv", "sv_SE"), ("en", "en_GB")):
+        for value in values:
+            expected = format_decimal(value, format="#,##0", locale=locale)
+            assert i18n.format_number(value, language) == expected, (language, value)
+    assert i18n.format_number(2.5, "sv") == "2"  # halves still rounded by babel, to even
 
 
 def test_localise_formats_by_type_and_a_frame_may_declare_its_own_columns():
