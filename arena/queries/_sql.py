@@ -25,11 +25,12 @@ from arena import models
 from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus
 from arena.filters import (
     Filters,
+    Scope,
     filtered_project_ids,
-    grant_scope,
     programme_scope,
     project_conditions,
     projects_from,
+    scope_funder_ids,
 )
 
 project = models.Project.__table__
@@ -45,6 +46,9 @@ indicator_value = models.IndicatorValue.__table__
 milestone = models.Milestone.__table__
 import_run = models.ImportRun.__table__
 import_change = models.ImportChange.__table__
+project_money = models.ProjectMoney.__table__
+# The money `project_money` sums per project, funder and year.
+MONEY_COLUMNS = ("granted_sek", "disbursed_sek", "spent_sek")
 
 STATUS_ORDER = [status.value for status in ProjectStatus]
 STAGE_ORDER = [stage.value for stage in ProjectStage]
@@ -105,6 +109,12 @@ def money_filters(filters: Filters) -> Filters:
     return dataclasses.replace(filters, years=None)
 
 
+def select_projects(filters: Filters, *columns: sa.ColumnElement) -> sa.Select:
+    """SELECT `columns` over the projects `filters` keeps (joined to their programme), for a
+    count or an extreme the database works out (add the GROUP BY)."""
+    return sa.select(*columns).select_from(projects_from()).where(*project_conditions(filters))
+
+
 def money_project_ids(filters: Filters) -> sa.Select:
     """Ids of the projects whose money a figure counts (every filter but the years)."""
     return filtered_project_ids(money_filters(filters))
@@ -131,33 +141,36 @@ def programme_codes(filters: Filters) -> sa.Select | None:
     return statement
 
 
+def money_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `project_money` keeping what `scope` may see: its funders' grants
+    and payments, and all spend (it has no funder) of the projects it is shown."""
+    if scope is None:
+        return []
+    return [
+        sa.or_(
+            project_money.c.funder_id.is_(None),
+            project_money.c.funder_id.in_(scope_funder_ids(scope)),
+        )
+    ]
+
+
+def money_within(period: Period | None) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `project_money` keeping the years of `period` (whole calendar years,
+    as `period_of` gives them: the summary is kept per year); money of no year (a grant with
+    neither decision nor start date) counts only when no year is filtered."""
+    return [] if period is None else [project_money.c.year.between(period[0].year, period[1].year)]
+
+
 def project_frame(engine: Engine, filters: Filters, *, money_period: Period | None) -> pd.DataFrame:
-    """The filtered projects with the money dated within `money_period` (None: all their money)."""
-    granted = (
+    """The filtered projects with the money dated within `money_period` (None: all their money;
+    whole calendar years, as `period_of` gives them), summed from `project_money`."""
+    money = (
         sa.select(
-            grant.c.project_id.label("key"), sa.func.sum(grant.c.amount_sek).label("granted_sek")
+            project_money.c.project_id.label("key"),
+            *(sa.func.sum(project_money.c[column]).label(column) for column in MONEY_COLUMNS),
         )
-        .where(*within(GRANT_DATE, money_period), *grant_scope(filters.funders_scope))
-        .group_by(grant.c.project_id)
-        .subquery()
-    )
-    paid = (
-        sa.select(
-            grant.c.project_id.label("key"),
-            sa.func.sum(disbursement.c.amount_sek).label("disbursed_sek"),
-        )
-        .select_from(grant.join(disbursement, disbursement.c.grant_id == grant.c.id))
-        .where(*within(disbursement.c.paid_on, money_period), *grant_scope(filters.funders_scope))
-        .group_by(grant.c.project_id)
-        .subquery()
-    )
-    spent = (
-        sa.select(
-            expenditure.c.scope_ref.label("key"),
-            sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
-        )
-        .where(expenditure.c.scope == "project", *within(expenditure.c.spent_on, money_period))
-        .group_by(expenditure.c.scope_ref)
+        .where(*money_within(money_period), *money_scope(filters.funders_scope))
+        .group_by(project_money.c.project_id)
         .subquery()
     )
     coordinator = organisation.alias("coordinator")
@@ -179,20 +192,16 @@ def project_frame(engine: Engine, filters: Filters, *, money_period: Period | No
             project.c.sdg_goals,
             project.c.themes,
             project.c.updated_at,
-            granted.c.granted_sek,
-            paid.c.disbursed_sek,
-            spent.c.spent_sek,
+            *(money.c[column] for column in MONEY_COLUMNS),
         )
         .select_from(
             projects_from()
             .outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
-            .outerjoin(granted, granted.c.key == project.c.id)
-            .outerjoin(paid, paid.c.key == project.c.id)
-            .outerjoin(spent, spent.c.key == project.c.reference)
+            .outerjoin(money, money.c.key == project.c.id)
         )
         .where(*project_conditions(filters))
         .order_by(project.c.reference)
     )
-    frame = as_money(read_frame(engine, statement), "granted_sek", "disbursed_sek", "spent_sek")
+    frame = as_money(read_frame(engine, statement), *MONEY_COLUMNS)
     frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
     return frame
