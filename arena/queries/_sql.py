@@ -115,6 +115,16 @@ def select_projects(filters: Filters, *columns: sa.ColumnElement) -> sa.Select:
     return sa.select(*columns).select_from(projects_from()).where(*project_conditions(filters))
 
 
+def of_filtered_projects(
+    column: sa.ColumnElement, filters: Filters
+) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions keeping the rows whose project id `column` is one `filters` keeps;
+    none when they keep every project (no IN over a hundred thousand ids to check nothing)."""
+    if not project_conditions(filters):
+        return []
+    return [column.in_(filtered_project_ids(filters))]
+
+
 def money_project_ids(filters: Filters) -> sa.Select:
     """Ids of the projects whose money a figure counts (every filter but the years)."""
     return filtered_project_ids(money_filters(filters))

@@ -13,7 +13,6 @@ from arena.filters import (
     NO_FILTERS,
     Filters,
     Scope,
-    filtered_project_ids,
     grant_scope,
     programme_scope,
     project_scope,
@@ -30,6 +29,7 @@ from arena.queries._sql import (
     indicator,
     indicator_value,
     milestone,
+    of_filtered_projects,
     organisation,
     participant,
     period_of,
@@ -107,7 +107,8 @@ def sector_stage(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
 
 def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """Projects per county and level of the public organisations taking part in them."""
-    involved = sa.union(
+    # UNION ALL: count(DISTINCT project) drops a project named twice (facets._by_county).
+    involved = sa.union_all(
         sa.select(
             participant.c.project_id.label("project_id"),
             participant.c.organisation_id.label("organisation_id"),
@@ -124,7 +125,7 @@ def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
         )
         .select_from(involved.join(organisation, organisation.c.id == involved.c.organisation_id))
         .where(
-            involved.c.project_id.in_(filtered_project_ids(filters)),
+            *of_filtered_projects(involved.c.project_id, filters),
             organisation.c.kind.in_(list(LEVEL_OF_KIND_CODES)),
             organisation.c.county.is_not(None),
         )
