@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 
 from arena import models
@@ -102,7 +103,7 @@ def summary_rows(project_ids: sa.FromClause | None = None) -> sa.Select:
     ).group_by(*keys)
 
 
-def refresh(conn: Connection, *, project_ids: sa.Select | None = None) -> None:
+def refresh(conn: Connection, *, project_ids: sa.Select | sa.CompoundSelect | None = None) -> None:
     """Recompute the rows of the projects `project_ids` selects (None: rebuild the whole
     summary), on `conn` inside the caller's transaction. A deleted project's rows went with it
     (ON DELETE CASCADE); a project without money keeps no row."""
@@ -114,6 +115,15 @@ def refresh(conn: Connection, *, project_ids: sa.Select | None = None) -> None:
     _touched.create(conn)
     try:
         conn.execute(sa.insert(_touched).from_select(["id"], project_ids))
+        touched, projects = (
+            conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            for table in (_touched, project)
+        )
+        if 2 * touched > projects:
+            # Most projects (an import of every spend line): one pass over the money tables
+            # costs less than looking each project's rows up.
+            refresh(conn)
+            return
         conn.execute(
             sa.delete(project_money).where(project_money.c.project_id.in_(sa.select(_touched.c.id)))
         )
@@ -122,15 +132,47 @@ def refresh(conn: Connection, *, project_ids: sa.Select | None = None) -> None:
         _touched.drop(conn)
 
 
-def touched_projects(import_ids: sa.Select) -> sa.Select:
-    """Ids of the projects the imports `import_ids` selects touched, as their changes record."""
+# The kinds (`arena.ingest.kinds.KINDS` names) whose rows are the money the summary sums.
+MONEY_KINDS = ("grants", "disbursements", "expenditures")
+
+
+def _first_key(dialect: str) -> sa.ColumnElement[str]:
+    """The first value of a change's natural key (`row_key`, a JSON list): for a payment, the
+    reference of its grant."""
+    if dialect == "postgresql":
+        return sa.cast(import_change.c.row_key, postgresql.JSON)[0].astext
+    return sa.func.json_extract(import_change.c.row_key, "$[0]")
+
+
+def touched_projects(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelect:
+    """Ids of the projects whose money the imports `import_ids` selects may have changed, as
+    their recorded changes say: every project a grant, payment or spend line of theirs belonged
+    to before or after, and the projects they created or deleted (spend names its project by
+    reference, so a project created after its spend gathers it; a deleted one's rows went with
+    it). A project whose fields only changed keeps its money: its id and reference stay.
+
+    A payment's recorded project is its grant's when it was imported; the grant may have moved
+    since (undoing that payment import later), so its grant's project now counts too.
+    """
+    of_these = import_change.c.import_id.in_(import_ids)
+    created_or_deleted = sa.and_(
+        import_change.c.table_name == "projects",
+        sa.or_(import_change.c.before.is_(None), import_change.c.after.is_(None)),
+    )
+    changed = [of_these, sa.or_(import_change.c.table_name.in_(MONEY_KINDS), created_or_deleted)]
     references = sa.union(
         *(
-            sa.select(column).where(import_change.c.import_id.in_(import_ids), column.is_not(None))
+            sa.select(column).where(*changed, column.is_not(None))
             for column in (import_change.c.project_before, import_change.c.project_after)
         )
     ).subquery()
-    return sa.select(project.c.id).where(project.c.reference.in_(sa.select(references.c[0])))
+    paid_grants = sa.select(_first_key(dialect)).where(
+        of_these, import_change.c.table_name == "disbursements"
+    )
+    return sa.union(
+        sa.select(project.c.id).where(project.c.reference.in_(sa.select(references.c[0]))),
+        sa.select(grant.c.project_id).where(grant.c.reference.in_(paid_grants)),
+    )
 
 
 @contextmanager
@@ -148,4 +190,4 @@ def maintained(conn: Connection) -> Iterator[None]:
         audit_event.c.id > mark, audit_event.c.import_id.is_not(None)
     )
     if conn.execute(imports.limit(1)).first() is not None:
-        refresh(conn, project_ids=touched_projects(imports))
+        refresh(conn, project_ids=touched_projects(imports, dialect=conn.dialect.name))

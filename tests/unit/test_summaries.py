@@ -136,6 +136,20 @@ undos = st.integers(0, 5).map(lambda back: ("undo", back))
 steps = st.lists(st.one_of(imports, imports, undos), min_size=1, max_size=7)
 
 
+def test_undoing_payments_after_their_grant_moved_updates_the_grants_project_now(engine):
+    """A payment's change records its grant's project at the time; undone after the grant
+    moved, the money leaves the project the grant belongs to now."""
+    for name, text in (("organisationer.csv", ORGANISATIONS), *START):
+        upload(engine, name, text)
+    paid = upload(
+        engine, "utbetalningar.csv", "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-03-01;40\n"
+    )
+    moved = _grants([("G-1", PROJECTS[3], "Fonden A", 100, "2020-02-02", "")])
+    assert upload(engine, *moved).outcome == "committed"
+    undo(engine, paid.import_id, identity=cli_identity())
+    assert_summary_is_fresh(engine)
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 @settings(
     max_examples=20,
