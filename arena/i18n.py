@@ -2154,6 +2154,11 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "You can read the data and the history but not import. Ask your administrator "
         "for the editor role.",
     },
+    # --- Overview at scale (pages/overview.py, issue 11) ---
+    "attention.shown": {
+        "sv": "De {shown} mest brådskande av {total} visas; nedladdningen har alla.",
+        "en": "The {shown} most urgent of {total} are shown; the download holds them all.",
+    },
 }
 
 # Labels of the canonical codes stored in the database.

@@ -2,14 +2,19 @@
 
 The funder scope (`Filters.funders_scope`, `scope=` of the queries without filters) is applied
 through `arena.filters`: projects by `project_conditions`, grants and their payments by
-`grant_scope`, programmes by `programme_scope`. Every query that reads one of those tables uses
-them, so a funder's view holds no other funder's grant or project (tests/unit/test_scope.py).
+`grant_scope`, programmes by `programme_scope` (the money summary by `money_scope` here). Every
+query that reads one of those tables uses them, so a funder's view holds no other funder's
+grant or project (tests/unit/test_scope.py).
 
 The year filter follows one period rule (docs/periods.md): every amount counts in the year of
 its own date (budget by budget year, grants by decision date, disbursements by payment date,
 spend by the date spent) for the projects the *other* filters keep; projects count when their
 period overlaps the years; indicator values by their year; reports by their due date. Without
 a year filter every figure covers all years. The helpers here express that rule once.
+
+The money of projects (granted, disbursed, spent) is summed from `project_money`, the summary
+the import keeps per project, funder and calendar year (`arena.summaries`): a year filter spans
+whole years, so per-year sums answer every period, and no figure groups a million spend lines.
 """
 
 from __future__ import annotations
