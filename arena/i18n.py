@@ -2208,6 +2208,11 @@ TEXTS: dict[str, dict[str, Text]] = {
             "this year when there is no end).",
         ),
     },
+    # --- Overview at scale (pages/overview.py, issue 11) ---
+    "attention.shown": {
+        "sv": "De {shown} mest brådskande av {total} visas; nedladdningen har alla.",
+        "en": "The {shown} most urgent of {total} are shown; the download holds them all.",
+    },
 }
 
 # Labels of the canonical codes stored in the database.

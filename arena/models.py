@@ -286,6 +286,30 @@ class Expenditure(SQLModel, table=True):
     source: str | None = None
 
 
+class ProjectMoney(SQLModel, table=True):
+    """A summary, not a source: a project's money per funder and calendar year, so a figure
+    sums a few hundred thousand rows instead of grouping a million spend lines.
+
+    Granted counts by the grant's decision date (its start without one: year None when it has
+    neither), disbursed by payment date, both under the grant's funder; spent (project spend)
+    by the date spent, on rows of no funder (spend has none, and a funder's view still sees all
+    spend of the projects it funds). Per calendar year answers every figure: a year filter
+    spans whole years. Kept equal to the tables it sums by `arena.summaries`, in the
+    transaction of every import and undo.
+    """
+
+    __tablename__ = "project_money"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(sa_column=_fk("project.id", cascade=True))
+    # No foreign key: a funder and its grants may go in one import, before the refresh.
+    funder_id: int | None = None
+    year: int | None = None
+    granted_sek: int = Field(sa_column=_money())
+    disbursed_sek: int = Field(sa_column=_money())
+    spent_sek: int = Field(sa_column=_money())
+
+
 class Indicator(SQLModel, table=True):
     """An outcome indicator with baseline and target (e.g. innovation procurements on Doffin).
 

@@ -6,6 +6,7 @@ from arena import brief, charts, tables, ui
 from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
 from arena.queries import attention, funding, periods, portfolio, results
 
+ATTENTION_SHOWN = 500  # rows of the attention list on screen; the download holds them all
 ui.ensure_shell()
 language = ui.language()
 filters, today = ui.current_filters(), ui.today()
@@ -141,7 +142,9 @@ with ui.section("attention"):
     if items.empty:
         st.success(t("attention.none", language))
     else:
-        shown = tables.attention.attention_table(items, language)
+        shown = tables.attention.attention_table(items.head(ATTENTION_SHOWN), language)
         st.dataframe(shown, hide_index=True, column_config=ui.attention_columns(language))
+        if (total := len(items)) > ATTENTION_SHOWN:
+            st.caption(t("attention.shown", language, shown=ATTENTION_SHOWN, total=total))
         written = tables.attention.written(items, language)
         ui.download_buttons(written, name="attention", language=language, key="attention")

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from arena import config, models
+from arena import config, models, summaries
 from arena.auth import AuditAction, Identity, Right, record
 from arena.i18n import msg, t
 from arena.ingest import apply as _apply
@@ -306,7 +306,7 @@ def import_files(
     plan = None
     notify("plan", rows_read)
     try:
-        with transaction(engine) as conn:
+        with transaction(engine) as conn, summaries.maintained(conn):
             plan = plan_upload(conn, tables, replace=replace)
             previous = _previous_import(conn, sha256)
             if plan.has_errors:
@@ -364,7 +364,7 @@ def undo(
     Returns the rows "deleted" and "restored" and the "imports" undone.
     """
     try:
-        with transaction(engine) as conn:
+        with transaction(engine) as conn, summaries.maintained(conn):
             return undo_import(conn, import_id, identity=identity, cascade=cascade)
     except IntegrityError as exc:
         # A row to restore refers to one a later change removed: nothing was written.

@@ -2,14 +2,19 @@
 
 The funder scope (`Filters.funders_scope`, `scope=` of the queries without filters) is applied
 through `arena.filters`: projects by `project_conditions`, grants and their payments by
-`grant_scope`, programmes by `programme_scope`. Every query that reads one of those tables uses
-them, so a funder's view holds no other funder's grant or project (tests/unit/test_scope.py).
+`grant_scope`, programmes by `programme_scope` (the money summary by `money_scope` here). Every
+query that reads one of those tables uses them, so a funder's view holds no other funder's
+grant or project (tests/unit/test_scope.py).
 
 The year filter follows one period rule (docs/periods.md): every amount counts in the year of
 its own date (budget by budget year, grants by decision date, disbursements by payment date,
 spend by the date spent) for the projects the *other* filters keep; projects count when their
 period overlaps the years; indicator values by their year; reports by their due date. Without
 a year filter every figure covers all years. The helpers here express that rule once.
+
+The money of projects (granted, disbursed, spent) is summed from `project_money`, the summary
+the import keeps per project, funder and calendar year (`arena.summaries`): a year filter spans
+whole years, so per-year sums answer every period, and no figure groups a million spend lines.
 """
 
 from __future__ import annotations
@@ -25,11 +30,12 @@ from arena import models
 from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus
 from arena.filters import (
     Filters,
+    Scope,
     filtered_project_ids,
-    grant_scope,
     programme_scope,
     project_conditions,
     projects_from,
+    scope_funder_ids,
 )
 
 project = models.Project.__table__
@@ -45,6 +51,9 @@ indicator_value = models.IndicatorValue.__table__
 milestone = models.Milestone.__table__
 import_run = models.ImportRun.__table__
 import_change = models.ImportChange.__table__
+project_money = models.ProjectMoney.__table__
+# The money `project_money` sums per project, funder and year.
+MONEY_COLUMNS = ("granted_sek", "disbursed_sek", "spent_sek")
 
 STATUS_ORDER = [status.value for status in ProjectStatus]
 STAGE_ORDER = [stage.value for stage in ProjectStage]
@@ -107,6 +116,22 @@ def money_filters(filters: Filters) -> Filters:
     return dataclasses.replace(filters, years=None)
 
 
+def select_projects(filters: Filters, *columns: sa.ColumnElement) -> sa.Select:
+    """SELECT `columns` over the projects `filters` keeps (joined to their programme), for a
+    count or an extreme the database works out (add the GROUP BY)."""
+    return sa.select(*columns).select_from(projects_from()).where(*project_conditions(filters))
+
+
+def of_filtered_projects(
+    column: sa.ColumnElement, filters: Filters
+) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions keeping the rows whose project id `column` is one `filters` keeps;
+    none when they keep every project (no IN over a hundred thousand ids to check nothing)."""
+    if not project_conditions(filters):
+        return []
+    return [column.in_(filtered_project_ids(filters))]
+
+
 def money_project_ids(filters: Filters) -> sa.Select:
     """Ids of the projects whose money a figure counts (every filter but the years)."""
     return filtered_project_ids(money_filters(filters))
@@ -133,15 +158,36 @@ def programme_codes(filters: Filters) -> sa.Select | None:
     return statement
 
 
+def money_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `project_money` keeping what `scope` may see: its funders' grants
+    and payments, and all spend (it has no funder) of the projects it is shown."""
+    if scope is None:
+        return []
+    return [
+        sa.or_(
+            project_money.c.funder_id.is_(None),
+            project_money.c.funder_id.in_(scope_funder_ids(scope)),
+        )
+    ]
+
+
+def money_within(period: Period | None) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `project_money` keeping the years of `period` (whole calendar years,
+    as `period_of` gives them: the summary is kept per year); money of no year (a grant with
+    neither decision nor start date) counts only when no year is filtered."""
+    return [] if period is None else [project_money.c.year.between(period[0].year, period[1].year)]
+
+
 def project_frame(engine: Engine, filters: Filters, *, money_period: Period | None) -> pd.DataFrame:
-    """The filtered projects with the money dated within `money_period` (None: all their money)."""
+    """The filtered projects with the money dated within `money_period` (None: all their money;
+    whole calendar years, as `period_of` gives them), summed from `project_money`."""
     return project_rows(read_frame(engine, project_statement(filters, money_period=money_period)))
 
 
 def project_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows of `project_statement` as the project table holds them: money as integer SEK, the
     coordinator's kind as its level."""
-    frame = as_money(frame, "granted_sek", "disbursed_sek", "spent_sek")
+    frame = as_money(frame, *MONEY_COLUMNS)
     frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
     return frame
 
@@ -149,31 +195,13 @@ def project_rows(frame: pd.DataFrame) -> pd.DataFrame:
 def project_statement(filters: Filters, *, money_period: Period | None) -> sa.Select:
     """The SELECT of `project_frame` (ordered by reference), for queries that page, count or
     add up the project table in the database instead of reading it whole."""
-    granted = (
+    money = (
         sa.select(
-            grant.c.project_id.label("key"), sa.func.sum(grant.c.amount_sek).label("granted_sek")
+            project_money.c.project_id.label("key"),
+            *(sa.func.sum(project_money.c[column]).label(column) for column in MONEY_COLUMNS),
         )
-        .where(*within(GRANT_DATE, money_period), *grant_scope(filters.funders_scope))
-        .group_by(grant.c.project_id)
-        .subquery()
-    )
-    paid = (
-        sa.select(
-            grant.c.project_id.label("key"),
-            sa.func.sum(disbursement.c.amount_sek).label("disbursed_sek"),
-        )
-        .select_from(grant.join(disbursement, disbursement.c.grant_id == grant.c.id))
-        .where(*within(disbursement.c.paid_on, money_period), *grant_scope(filters.funders_scope))
-        .group_by(grant.c.project_id)
-        .subquery()
-    )
-    spent = (
-        sa.select(
-            expenditure.c.scope_ref.label("key"),
-            sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
-        )
-        .where(expenditure.c.scope == "project", *within(expenditure.c.spent_on, money_period))
-        .group_by(expenditure.c.scope_ref)
+        .where(*money_within(money_period), *money_scope(filters.funders_scope))
+        .group_by(project_money.c.project_id)
         .subquery()
     )
     coordinator = organisation.alias("coordinator")
@@ -195,16 +223,12 @@ def project_statement(filters: Filters, *, money_period: Period | None) -> sa.Se
             project.c.sdg_goals,
             project.c.themes,
             project.c.updated_at,
-            granted.c.granted_sek,
-            paid.c.disbursed_sek,
-            spent.c.spent_sek,
+            *(money.c[column] for column in MONEY_COLUMNS),
         )
         .select_from(
             projects_from()
             .outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
-            .outerjoin(granted, granted.c.key == project.c.id)
-            .outerjoin(paid, paid.c.key == project.c.id)
-            .outerjoin(spent, spent.c.key == project.c.reference)
+            .outerjoin(money, money.c.key == project.c.id)
         )
         .where(*project_conditions(filters))
         .order_by(project.c.reference)

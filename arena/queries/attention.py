@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
@@ -14,11 +14,14 @@ from arena.queries._sql import (
     expenditure,
     milestone,
     money_project_references,
+    money_scope,
     period_of,
     programme,
     programme_codes,
-    project_frame,
+    project,
+    project_money,
     read_frame,
+    select_projects,
     within,
 )
 
@@ -52,6 +55,61 @@ def _reasons(
     )
 
 
+# A project ending within this many days without a report due at its end needs one planned;
+# one untouched for this many days while planned or ongoing is probably not followed up.
+ENDING_DAYS = 90
+STALE_DAYS = 365
+
+
+def _project_candidates(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
+    """The filtered projects that may need attention, chosen by the database: those whose
+    spend went over their grants (all years: `overrun`), the ongoing ones past or within
+    ENDING_DAYS of their end (`no_report`: no report due on or after that end) and those planned
+    or ongoing and untouched for STALE_DAYS. Few rows out of a hundred thousand projects.
+    """
+    money = (
+        sa.select(project_money.c.project_id)
+        .where(*money_scope(filters.funders_scope))
+        .group_by(project_money.c.project_id)
+        .having(
+            sa.func.sum(project_money.c.granted_sek) > 0,
+            sa.func.sum(project_money.c.spent_sek) > sa.func.sum(project_money.c.granted_sek),
+        )
+        .subquery()
+    )
+    ongoing = sa.and_(project.c.status == "ongoing", project.c.end_date.is_not(None))
+    ending = sa.and_(ongoing, project.c.end_date <= today + timedelta(days=ENDING_DAYS))
+    reported = (
+        sa.select(milestone.c.id)
+        .where(
+            milestone.c.scope == "project",
+            milestone.c.kind == "report",
+            milestone.c.scope_ref == project.c.reference,
+            milestone.c.due_date >= project.c.end_date,
+        )
+        .exists()
+    )
+    cutoff = datetime.combine(today - timedelta(days=STALE_DAYS), time(), tzinfo=UTC)
+    untouched = sa.and_(project.c.status.in_(["planned", "ongoing"]), project.c.updated_at < cutoff)
+    overrun = money.c.project_id.is_not(None)
+    statement = (
+        select_projects(
+            filters,
+            project.c.reference,
+            project.c.title,
+            project.c.status,
+            project.c.end_date,
+            project.c.updated_at,
+            overrun.label("overrun"),
+            sa.and_(ending, ~reported).label("no_report"),
+        )
+        .outerjoin(money, money.c.project_id == project.c.id)
+        .order_by(project.c.reference)
+    )
+    frame = read_frame(engine, statement.where(sa.or_(overrun, ending, untouched)))
+    return frame.astype({"overrun": bool, "no_report": bool})
+
+
 def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:
     """What needs attention: reason, scope, reference, title, detail, date, overrun (most urgent
     first).
@@ -71,24 +129,26 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
     the year had no budget to go over and on every other row.
     Programme items are those of the filtered programmes within the funder scope.
     """
-    projects = project_frame(engine, filters, money_period=None)
+    projects = _project_candidates(engine, filters, today)
     codes = programme_codes(filters)
     programme_items = milestone.c.scope == "programme"
     if codes is not None:
         programme_items = sa.and_(programme_items, milestone.c.scope_ref.in_(codes))
+    # Open reports late or due within 30 days; the later ones need nobody's eye yet.
+    open_now = [
+        milestone.c.delivered_date.is_(None),
+        milestone.c.due_date <= today + timedelta(days=30),
+        *within(milestone.c.due_date, period_of(filters)),
+    ]
+    project_items = sa.and_(
+        milestone.c.scope == "project",
+        milestone.c.scope_ref.in_(money_project_references(filters)),
+    )
     open_items = read_frame(
         engine,
-        sa.select(milestone).where(
-            milestone.c.delivered_date.is_(None),
-            *within(milestone.c.due_date, period_of(filters)),
-            sa.or_(
-                programme_items,
-                sa.and_(
-                    milestone.c.scope == "project",
-                    milestone.c.scope_ref.in_(money_project_references(filters)),
-                ),
-            ),
-        ),
+        sa.select(milestone)
+        .where(*open_now, sa.or_(programme_items, project_items))
+        .order_by(milestone.c.id),
     )
     late = open_items[open_items["due_date"] < today]
     soon = open_items[
@@ -155,9 +215,7 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
             when="year_end",
         ).assign(overrun=overrun["overrun"])
     )
-    over_grants = projects[
-        (projects["granted_sek"] > 0) & (projects["spent_sek"] > projects["granted_sek"])
-    ]
+    over_grants = projects[projects["overrun"]]
     parts.append(
         _reasons(over_grants, "budget_overrun", "project", reference="reference", when="end_date")
     )
@@ -172,23 +230,13 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
             when="end_date",
         )
     )
-    last_report = read_frame(
-        engine,
-        sa.select(
-            milestone.c.scope_ref.label("reference"),
-            sa.func.max(milestone.c.due_date).label("last_report"),
-        )
-        .where(milestone.c.scope == "project", milestone.c.kind == "report")
-        .group_by(milestone.c.scope_ref),
-    )
     ending = ongoing[
-        (ongoing["end_date"] >= today) & (ongoing["end_date"] <= today + timedelta(days=90))
+        (ongoing["end_date"] >= today)
+        & (ongoing["end_date"] <= today + timedelta(days=ENDING_DAYS))
     ]
-    ending = ending.merge(last_report, on="reference", how="left")
-    no_report = ending["last_report"].isna() | (ending["last_report"] < ending["end_date"])
     parts.append(
         _reasons(
-            ending[no_report],
+            ending[ending["no_report"]],
             "ending_without_report",
             "project",
             reference="reference",
@@ -197,7 +245,7 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
     )
     active = projects[projects["status"].isin(["planned", "ongoing"])]
     updated = pd.to_datetime(active["updated_at"], utc=True).dt.date
-    stale = active.assign(updated=updated)[updated < today - timedelta(days=365)]
+    stale = active.assign(updated=updated)[updated < today - timedelta(days=STALE_DAYS)]
     parts.append(_reasons(stale, "not_updated", "project", reference="reference", when="updated"))
 
     frame = pd.concat([part for part in parts if not part.empty] or [parts[0]], ignore_index=True)
@@ -206,10 +254,19 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
             projects.assign(scope="project")[["scope", "reference", "title"]],
             read_frame(
                 engine,
+                select_projects(filters, project.c.reference, project.c.title).where(
+                    project.c.reference.in_(
+                        sa.select(milestone.c.scope_ref).where(*open_now, project_items)
+                    )
+                ),
+            ).assign(scope="project"),
+            read_frame(
+                engine,
                 sa.select(programme.c.code.label("reference"), programme.c.name.label("title")),
             ).assign(scope="programme"),
         ]
     )
+    titles = titles.drop_duplicates(["scope", "reference"])
     frame = frame.merge(titles, on=["scope", "reference"], how="left")
     frame["rank"] = frame["reason"].map(ATTENTION_ORDER.index)
     frame = frame.sort_values(["rank", "date"]).drop(columns="rank").reset_index(drop=True)

@@ -20,11 +20,14 @@ from arena.queries._sql import (
     grant,
     milestone,
     money_project_ids,
+    money_scope,
+    money_within,
     organisation,
     period_of,
     programme,
     programme_codes,
     project,
+    project_money,
     read_frame,
     within,
 )
@@ -32,11 +35,12 @@ from arena.queries.paging import Layout, Page, read_page
 
 
 def grants_total(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
-    """Total granted (SEK): grants decided in the filtered years, to the filtered projects."""
-    statement = sa.select(sa.func.coalesce(sa.func.sum(grant.c.amount_sek), 0)).where(
-        grant.c.project_id.in_(money_project_ids(filters)),
-        *grant_scope(filters.funders_scope),
-        *within(GRANT_DATE, period_of(filters)),
+    """Total granted (SEK): grants decided in the filtered years, to the filtered projects
+    (summed from `project_money`, kept per year)."""
+    statement = sa.select(sa.func.coalesce(sa.func.sum(project_money.c.granted_sek), 0)).where(
+        project_money.c.project_id.in_(money_project_ids(filters)),
+        *money_scope(filters.funders_scope),
+        *money_within(period_of(filters)),
     )
     with engine.connect() as conn:
         return int(conn.execute(statement).scalar_one())

@@ -15,7 +15,6 @@ from arena.filters import (
     NO_FILTERS,
     Filters,
     Scope,
-    filtered_project_ids,
     grant_scope,
     programme_scope,
     project_conditions,
@@ -34,6 +33,7 @@ from arena.queries._sql import (
     indicator,
     indicator_value,
     milestone,
+    of_filtered_projects,
     organisation,
     participant,
     period_of,
@@ -44,6 +44,7 @@ from arena.queries._sql import (
     project_statement,
     read_frame,
     read_frames,
+    select_projects,
 )
 from arena.queries.paging import Layout, Page, read_page
 
@@ -256,19 +257,33 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
 
     The store keeps current statuses, not their history, so the year-ago figure is derived from
     the projects' dates: before its start a project was planned, between start and end ongoing,
-    after its end what it is now. Desired projects count as desired then too.
+    after its end what it is now. Desired projects count as desired then too. Counted by the
+    database, grouped by status now and then.
     """
     then = today - timedelta(days=365)
-    frame = project_table(engine, filters=filters)
-    started = frame["start_date"].notna() & (frame["start_date"] <= then)
-    running = started & (frame["end_date"].isna() | (frame["end_date"] >= then))
-    past = started & ~running
-    was = frame["status"].where(frame["status"] == "desired", "planned")
-    was = was.where(~running, "ongoing").where(~past, frame["status"])
+    status = project.c.status
+    started = sa.and_(project.c.start_date.is_not(None), project.c.start_date <= then)
+    running = sa.and_(started, sa.or_(project.c.end_date.is_(None), project.c.end_date >= then))
+    was = sa.case(
+        (running, "ongoing"),
+        (started, status),  # ended by then: what it is now
+        (status == "desired", "desired"),
+        else_="planned",
+    )
     # Projects that did not exist yet (started later and not desired) were not counted.
-    existed = started | frame["status"].isin(["desired", "planned"])
-    now_counts = frame["status"].value_counts()
-    then_counts = was[existed].value_counts()
+    existed = sa.or_(started, status.in_(["desired", "planned"]))
+    counts = read_frame(
+        engine,
+        select_projects(
+            filters,
+            status.label("status"),
+            was.label("was"),
+            sa.case((existed, 1), else_=0).label("existed"),
+            sa.func.count().label("projects"),
+        ).group_by(status, was, existed),
+    )
+    now_counts = counts.groupby("status")["projects"].sum()
+    then_counts = counts[counts["existed"] == 1].groupby("was")["projects"].sum()
     result = pd.DataFrame({"status": STATUS_ORDER})
     result["now"] = result["status"].map(now_counts).fillna(0).astype(int)
     result["year_ago"] = result["status"].map(then_counts).fillna(0).astype(int)
@@ -277,16 +292,23 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
 
 
 def sector_stage(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Projects per sector and stage (long format: sector, stage, projects)."""
-    frame = project_table(engine, filters=filters)
-    frame = frame.assign(sector=frame["sector"].fillna("–"), stage=frame["stage"].fillna("–"))
-    counts = frame.groupby(["sector", "stage"]).size().rename("projects").reset_index()
+    """Projects per sector and stage (long format: sector, stage, projects), counted by the
+    database."""
+    sector = sa.func.coalesce(project.c.sector, "–")
+    stage = sa.func.coalesce(project.c.stage, "–")
+    counts = read_frame(
+        engine,
+        select_projects(
+            filters, sector.label("sector"), stage.label("stage"), sa.func.count().label("projects")
+        ).group_by(sector, stage),
+    )
     return counts.sort_values(["sector", "stage"]).reset_index(drop=True)
 
 
 def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """Projects per county and level of the public organisations taking part in them."""
-    involved = sa.union(
+    # UNION ALL: count(DISTINCT project) drops a project named twice (facets._by_county).
+    involved = sa.union_all(
         sa.select(
             participant.c.project_id.label("project_id"),
             participant.c.organisation_id.label("organisation_id"),
@@ -303,7 +325,7 @@ def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
         )
         .select_from(involved.join(organisation, organisation.c.id == involved.c.organisation_id))
         .where(
-            involved.c.project_id.in_(filtered_project_ids(filters)),
+            *of_filtered_projects(involved.c.project_id, filters),
             organisation.c.kind.in_(list(LEVEL_OF_KIND_CODES)),
             organisation.c.county.is_not(None),
         )
@@ -314,9 +336,9 @@ def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
     return frame.sort_values(["county", "level"]).reset_index(drop=True)
 
 
-def _split_list(values: pd.Series) -> list[str]:
-    items = values.dropna().str.split(";").explode().str.strip()
-    return sorted(set(items[items != ""]))
+def _split_list(values: list[str | None]) -> list[str]:
+    items = {item.strip() for value in values if value for item in value.split(";")}
+    return sorted(items - {""})
 
 
 def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
@@ -324,9 +346,15 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
     scope), whatever is filtered.
 
     The years span every year a figure can count in: budget years, project periods, and the
-    dates money moved (grant decisions, payments, spend).
+    dates money moved (grant decisions, payments, spend). Read as distinct values and extremes
+    from the database, never as a table of every project.
     """
-    projects = project_table(engine, filters=Filters(funders_scope=scope))
+    scoped = project_scope(scope)
+
+    def distinct(column: sa.ColumnElement) -> list:
+        with engine.connect() as conn:
+            return list(conn.execute(sa.select(column).where(*scoped).distinct()).scalars())
+
     organisations = read_frame(engine, sa.select(organisation.c.county).distinct())
     programmes = read_frame(
         engine,
@@ -341,14 +369,13 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
         .where(*programme_scope(scope))
         .distinct(),
     )["year"].tolist()
-    project_years = [
-        d.year for column in ("start_date", "end_date") for d in projects[column].dropna()
-    ]
     paid = disbursement.join(grant, grant.c.id == disbursement.c.grant_id)
     extremes = sa.select(
         *(
             sa.select(extreme(column)).select_from(source).where(*where).scalar_subquery()
             for column, source, where in (
+                (project.c.start_date, project, scoped),
+                (project.c.end_date, project, scoped),
                 (GRANT_DATE, grant, grant_scope(scope)),
                 (disbursement.c.paid_on, paid, grant_scope(scope)),
                 # Spend only bounds the years offered; a funder's view has no programme's
@@ -359,16 +386,16 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
         )
     )
     with engine.connect() as conn:
-        money_dates = conn.execute(extremes).one()
-    years = budget_years + project_years + [d.year for d in money_dates if d is not None]
-    goals = _split_list(projects["sdg_goals"])
+        dates = conn.execute(extremes).one()
+    years = budget_years + [d.year for d in dates if d is not None]
+    goals = _split_list(distinct(project.c.sdg_goals))
     return {
         "years": (min(years), max(years)) if years else None,
-        "sectors": sorted(projects["sector"].dropna().unique()),
+        "sectors": sorted(sector for sector in distinct(project.c.sector) if sector is not None),
         "programmes": dict(zip(programmes["code"], programmes["name"], strict=True)),
         "counties": sorted(organisations["county"].dropna()),
         "goals": sorted(goals, key=lambda goal: (len(goal), goal)),
-        "themes": _split_list(projects["themes"]),
+        "themes": _split_list(distinct(project.c.themes)),
     }
 
 

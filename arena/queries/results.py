@@ -34,10 +34,10 @@ from arena.queries._sql import (
     project,
     read_frame,
     read_frames,
+    select_projects,
     within,
 )
 from arena.queries.funding import budget_by_year
-from arena.queries.portfolio import project_table
 
 INDICATOR_COLUMNS = [
     "code",
@@ -376,15 +376,28 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     rows.append(
         ("grants", int(grants["value"]), "sek", *_years(grants["first"], grants["last"]), None)
     )
-    projects = project_table(engine, filters=filters)
-    dated = pd.concat(
-        [pd.to_datetime(projects[column]).dt.year for column in ("start_date", "end_date")]
-    ).dropna()
+    # Projects per stage and the years their periods span, counted by the database.
+    dates = (project.c.start_date, project.c.end_date)
+    projects = read_frame(
+        engine,
+        select_projects(
+            filters,
+            project.c.stage,
+            sa.func.count().label("projects"),
+            *(
+                extreme(column).label(f"{name}_{column.name}")
+                for column in dates
+                for name, extreme in (("first", sa.func.min), ("last", sa.func.max))
+            ),
+        ).group_by(project.c.stage),
+    )
+    extremes = [projects[column] for column in projects.columns[2:]]
+    dated = pd.to_datetime(pd.concat(extremes)).dt.year.dropna()
     first, last = (dated.min(), dated.max()) if len(dated) else (None, None)
-    if filters.years and len(projects):
+    if filters.years and projects["projects"].sum():
         # A project counts when its period overlaps the filtered years: the box names those.
         first, last = filters.years
-    stages = projects["stage"].value_counts()
+    stages = projects.dropna(subset=["stage"]).set_index("stage")["projects"]
     rows += [
         (f"stage:{stage}", int(stages.get(stage, 0)), "projects", *_years(first, last), None)
         for stage in STAGE_ORDER

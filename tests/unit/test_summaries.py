@@ -1,0 +1,178 @@
+"""The money summary (`project_money`) always equals a fresh GROUP BY of the money tables:
+after the migration that creates it, and after any sequence of imports and undos."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from arena import store, summaries
+from arena.auth import cli_identity
+from arena.ingest import UndoError, load_demo, undo
+from tests.fixtures.ingest import upload
+
+COLUMNS = ["project_id", "funder_id", "year", "granted_sek", "disbursed_sek", "spent_sek"]
+
+
+def _rows(conn: sa.Connection, statement: sa.Select) -> list[tuple]:
+    return sorted((tuple(row) for row in conn.execute(statement)), key=repr)
+
+
+def assert_summary_is_fresh(engine: sa.Engine) -> None:
+    """The stored summary holds exactly the rows the money tables give now."""
+    with engine.connect() as conn:
+        stored = _rows(conn, sa.select(*(summaries.project_money.c[c] for c in COLUMNS)))
+        assert stored == _rows(conn, summaries.summary_rows())
+
+
+def test_the_upgrade_fills_the_summary_and_the_downgrade_drops_it(db_url):
+    engine = store.get_engine(db_url)
+    store.migrate(engine)
+    load_demo(engine, identity=cli_identity())
+    store.downgrade(engine, "c3c0ffee0003")
+    assert "project_money" not in sa.inspect(engine).get_table_names()
+    store.migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(
+            sa.select(sa.func.count()).select_from(summaries.project_money)
+        ).scalar()
+    assert_summary_is_fresh(engine)
+
+
+def test_the_demo_import_keeps_the_summary(demo_engine):
+    assert_summary_is_fresh(demo_engine)
+
+
+# A small world: two funders, a coordinator, four projects; each step imports one kind
+# (sometimes replacing: rows not in the file are deleted) or undoes an earlier import.
+ORGANISATIONS = (
+    "Namn;Organisationsnummer;Typ;Län;Land\n"
+    "Fonden A;;national_authority;Stockholms län;SE\n"
+    "Fonden B;;national_authority;Skåne län;SE\n"
+    "Kommunen;;municipality;Skåne län;SE\n"
+)
+PROJECTS = [f"2020-0000{n}" for n in range(1, 5)]
+GRANTS = [f"G-{n}" for n in range(1, 5)]
+days = st.sampled_from(["2019-03-01", "2019-12-31", "2020-01-01", "2021-06-15", ""])
+
+
+def _csv(header: str, rows: list[str]) -> str:
+    return "\n".join([header, *rows]) + "\n"
+
+
+def _projects(references: list[str]) -> tuple[str, str]:
+    return (
+        "projekt.csv",
+        _csv(
+            "Diarienummer;Titel;Status;Koordinator;Startdatum;Slutdatum",
+            [f"{ref};Projekt {ref};ongoing;Kommunen;2019-01-01;2022-12-31" for ref in references],
+        ),
+    )
+
+
+def _grants(rows: list[tuple]) -> tuple[str, str]:
+    return (
+        "bidrag.csv",
+        _csv(
+            "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum;Startdatum",
+            [";".join(map(str, row)) for row in rows],
+        ),
+    )
+
+
+projects = st.lists(st.sampled_from(PROJECTS), min_size=1, unique=True).map(_projects)
+grants = st.lists(
+    st.tuples(
+        st.sampled_from(GRANTS),
+        st.sampled_from(PROJECTS),
+        st.sampled_from(["Fonden A", "Fonden B"]),
+        st.integers(0, 900),
+        days,
+        days,
+    ),
+    min_size=1,
+    unique_by=lambda row: row[0],
+).map(_grants)
+payments = st.lists(
+    st.tuples(st.sampled_from(GRANTS), days.filter(bool), st.integers(0, 500)),
+    min_size=1,
+    unique_by=lambda row: row[:2],
+).map(
+    lambda rows: (
+        "utbetalningar.csv",
+        _csv("Bidragsreferens;Utbetalningsdatum;Belopp", [";".join(map(str, r)) for r in rows]),
+    )
+)
+spend = st.lists(
+    st.tuples(st.sampled_from(PROJECTS), days.filter(bool), st.integers(-100, 700)),
+    min_size=1,
+    unique_by=lambda row: row[:2],
+).map(
+    lambda rows: (
+        "utfall.csv",
+        _csv(
+            "Program;Diarienummer;Datum;Kategori;Belopp",
+            [f";{ref};{day};Personal;{amount}" for ref, day, amount in rows],
+        ),
+    )
+)
+# Every project and grant exists at the start, so most steps commit; a step's rows may then
+# move a grant, delete projects or grants (replace) or pay on a grant a replace removed.
+START = [
+    _projects(PROJECTS),
+    _grants(
+        [
+            (grant, ref, "Fonden A", 100, "2020-02-02", "")
+            for grant, ref in zip(GRANTS, PROJECTS, strict=True)
+        ]
+    ),
+]
+imports = st.tuples(st.one_of(projects, grants, payments, spend), st.booleans())
+undos = st.integers(0, 5).map(lambda back: ("undo", back))
+steps = st.lists(st.one_of(imports, imports, undos), min_size=1, max_size=7)
+
+
+def test_undoing_payments_after_their_grant_moved_updates_the_grants_project_now(engine):
+    """A payment's change records its grant's project at the time; undone after the grant
+    moved, the money leaves the project the grant belongs to now."""
+    for name, text in (("organisationer.csv", ORGANISATIONS), *START):
+        upload(engine, name, text)
+    paid = upload(
+        engine, "utbetalningar.csv", "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-03-01;40\n"
+    )
+    moved = _grants([("G-1", PROJECTS[3], "Fonden A", 100, "2020-02-02", "")])
+    assert upload(engine, *moved).outcome == "committed"
+    undo(engine, paid.import_id, identity=cli_identity())
+    assert_summary_is_fresh(engine)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=steps)
+def test_the_summary_equals_a_fresh_group_by_after_any_imports_and_undos(make_db, steps):
+    engine = store.get_engine(make_db(migrated=True))
+    for name, text in (("organisationer.csv", ORGANISATIONS), *START):
+        assert upload(engine, name, text).outcome == "committed"
+    committed: list[int] = []
+    for step in steps:
+        if step[0] == "undo":
+            if committed:
+                chosen = committed[-1 - step[1] % len(committed)]
+                # Refused (already undone, rows changed outside): nothing is written.
+                with contextlib.suppress(UndoError):
+                    undo(engine, chosen, identity=cli_identity(), cascade=True)
+        else:
+            (name, text), replace = step
+            result = upload(engine, name, text, replace=replace)
+            if result.outcome == "committed":
+                committed.append(result.import_id)
+        assert_summary_is_fresh(engine)
+    engine.dispose()
