@@ -22,7 +22,7 @@ states. The Portfolio's project count is checked besides against the database's 
 after each import. Prints runs, errors and p50 / p95 / max seconds per page, the import
 durations and any inconsistent run; the exit status is 1 when any run failed or mixed states.
 
-A benchmark, not a test (tests/unit/test_load_test.py runs its machinery small, on the demo).
+A benchmark, not a test (tests/e2e/test_load.py runs its machinery small, on the demo).
 """
 
 from __future__ import annotations

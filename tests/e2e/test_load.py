@@ -1,0 +1,40 @@
+"""The load test's machinery, small: so `bench/load_test.py` cannot rot unnoticed.
+
+It speaks Streamlit's websocket protocol by hand (protobuf BackMsg / ForwardMsg); a Streamlit
+upgrade that changes the protocol or the page names would leave the benchmark measuring
+nothing. Two sessions for a few seconds on the demo store, one import of three projects.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "load_test.py"
+
+
+def _load_test_module():
+    spec = importlib.util.spec_from_file_location("load_test", BENCH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    # Registered before it runs: its dataclasses look their module up by name.
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sessions_read_pages_while_an_import_commits(tmp_path: Path) -> None:
+    load_test = _load_test_module()
+    report = load_test.run_load_test(
+        sessions=2, seconds=4, imports=1, rows=3, log=tmp_path / "streamlit.log"
+    )
+    assert not report.errors, report.summary()
+    assert not report.inconsistent, report.summary()
+    # The import moved the store, and the probe saw the pages before and after it.
+    assert report.project_counts[1] == report.project_counts[0] + 3
+    assert len(report.states["portfolio"]) == 2
+    pages = {run.page for run in report.runs}
+    assert pages == set(load_test.DEFAULT_PAGES), report.summary()
+    # Every run read what a person reads: the Overview's metrics, not an empty page.
+    assert all(run.metrics for run in report.runs if run.page == "overview")
