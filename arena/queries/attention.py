@@ -69,7 +69,8 @@ def _report_items(filters: Filters, today: date, limit: int | None) -> dict[str,
     programme_items = milestone.c.scope == "programme"
     if codes is not None:
         programme_items = sa.and_(programme_items, milestone.c.scope_ref.in_(codes))
-    project_items = milestone.c.scope == "project"
+    # A project's report whose project is stored (the reference is no foreign key).
+    project_items = sa.and_(milestone.c.scope == "project", project.c.id.is_not(None))
     if project_conditions(money_filters(filters)):  # no IN over every project to check nothing
         project_items = sa.and_(
             project_items, milestone.c.scope_ref.in_(money_project_references(filters))
