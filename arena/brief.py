@@ -37,7 +37,7 @@ from arena.i18n import (
     t,
 )
 from arena.queries import attention, funding, history, periods, portfolio, programmes, results
-from arena.tables.attention import detail_text
+from arena.tables.attention import detail_text, reason_counts
 from arena.tables.results import indicator_name, value_text, years_text
 
 LOG = logging.getLogger("arena")
@@ -173,7 +173,9 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
         indicators=run(results.indicator_progress, filters=filters),
         chain=run(results.money_to_results, filters=filters),
         budget=run(funding.budget_by_year, filters=filters),
-        attention=run(attention.attention, filters=filters, today=today),
+        attention=run(
+            attention.attention, filters=filters, today=today, limit=attention.MOST_URGENT
+        ),
         programmes=top,
         imports=run(history.import_history, limit=200),
     )
@@ -195,8 +197,8 @@ def _card(title: str, value: str, detail: str, period: str) -> str:
 def _key_figures(data: BriefData, language: str, filters: Filters, today: date) -> str:
     burn = data.burn
     summary = indicator_summary(data.indicators)
-    reasons = data.attention["reason"]
-    late, due = int((reasons == "report_late").sum()), int((reasons == "report_due").sum())
+    counts = reason_counts(data.attention)
+    late, due = counts.get("report_late", 0), counts.get("report_due", 0)
     cards = [
         _card(
             t("kpi.granted", language),
@@ -409,9 +411,10 @@ def _attention(data: BriefData, language: str, filters: Filters) -> str:
         f"<td>{_e(detail_text(row, language))}</td><td class='number'>{_e(row.date)}</td></tr>"
         for row in items.head(ATTENTION_ROWS).itertuples()
     )
+    total = sum(reason_counts(items).values())
     return (
         f"{heading}<table><tr>{head}<th class='number'>{_e(t('column.date', language))}</th></tr>"
-        f"{body}</table>{_more(len(items), ATTENTION_ROWS, language)}{period}"
+        f"{body}</table>{_more(total, ATTENTION_ROWS, language)}{period}"
     )
 
 

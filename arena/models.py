@@ -19,6 +19,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     ForeignKey,
+    Index,
     Integer,
     UniqueConstraint,
 )
@@ -161,8 +162,9 @@ class Project(SQLModel, table=True):
     buyer_group_id: int | None = Field(default=None, sa_column=_fk("buyer_group.id", nullable=True))
     sector: str | None = None
     procurement_type: str | None = None
-    start_date: date | None = None
-    end_date: date | None = None
+    # Indexed: the year filter's range and the attention list's ends are read from them.
+    start_date: date | None = Field(default=None, index=True)
+    end_date: date | None = Field(default=None, index=True)
     sdg_goals: str | None = None  # Agenda 2030 goal numbers, "9;11"
     themes: str | None = None  # "; "-separated
     source: str | None = None
@@ -261,7 +263,7 @@ class Disbursement(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     grant_id: int = Field(sa_column=_fk("grant_award.id", cascade=True))
-    paid_on: date
+    paid_on: date = Field(index=True)  # the filter's year range reads its extremes
     amount_sek: int = Field(sa_column=_money())
     source: str | None = None
 
@@ -279,7 +281,7 @@ class Expenditure(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     scope: str
     scope_ref: str = Field(index=True)  # programme code or project reference
-    spent_on: date
+    spent_on: date = Field(index=True)  # the filter's year range reads its extremes
     category: str
     amount_sek: int = Field(sa_column=_money())  # may be negative: a correction
     description: str | None = None
@@ -386,6 +388,9 @@ class Milestone(SQLModel, table=True):
         UniqueConstraint("scope", "scope_ref", "title", name="uq_milestone"),
         CheckConstraint("scope IN ('programme', 'project')", name="ck_milestone_scope"),
         CheckConstraint(_in("kind", MilestoneKind), name="ck_milestone_kind"),
+        # The open reports by due date: the late and due ones of the attention list and the
+        # Grants page, a few thousand of hundreds of thousands.
+        Index("ix_milestone_open", "scope", "delivered_date", "due_date"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,12 +1,13 @@
 """Översikt: how the programme is doing and what needs attention, in one glance."""
 
+import functools
+
 import streamlit as st
 
 from arena import brief, charts, tables, ui
 from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
 from arena.queries import attention, funding, periods, portfolio, results
 
-ATTENTION_SHOWN = 500  # rows of the attention list on screen; the download holds them all
 ui.ensure_shell()
 language = ui.language()
 filters, today = ui.current_filters(), ui.today()
@@ -101,9 +102,7 @@ with outcomes, ui.section("indicators"):
     )
     coverage = format_percent(summary.coverage, language)
     st.caption(t("kpi.indicators.caption", language, coverage=coverage))
-    if named := tables.results.target_summary(
-        registry, language
-    ):  # which indicators the count holds
+    if named := tables.results.target_summary(registry, language):  # which ones it counts
         st.caption(ui.plain(named))
     st.caption(periods.period_caption(filters, "indicators", language))
 
@@ -138,13 +137,14 @@ with ui.section("budget"):
 st.header(t("attention.title", language))
 with ui.section("attention"):
     st.caption(periods.period_caption(filters, "attention", language))
-    items = ui.query(attention.attention, filters=filters, today=today)
+    items = ui.query(attention.attention, filters=filters, today=today, limit=attention.MOST_URGENT)
     if items.empty:
         st.success(t("attention.none", language))
     else:
-        shown = tables.attention.attention_table(items.head(ATTENTION_SHOWN), language)
+        shown = tables.attention.attention_table(items.head(attention.MOST_URGENT), language)
         st.dataframe(shown, hide_index=True, column_config=ui.attention_columns(language))
-        if (total := len(items)) > ATTENTION_SHOWN:
-            st.caption(t("attention.shown", language, shown=ATTENTION_SHOWN, total=total))
-        written = tables.attention.written(items, language)
+        if (total := sum(tables.attention.reason_counts(items).values())) > len(shown):
+            st.caption(t("attention.shown", language, shown=len(shown), total=total))
+        every = ui.deferred(attention.attention, filters=filters, today=today)  # on the click
+        written = functools.partial(tables.attention.written, every, language)
         ui.download_buttons(written, name="attention", language=language, key="attention")

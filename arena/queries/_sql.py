@@ -132,11 +132,6 @@ def of_filtered_projects(
     return [column.in_(filtered_project_ids(filters))]
 
 
-def money_project_ids(filters: Filters) -> sa.Select:
-    """Ids of the projects whose money a figure counts (every filter but the years)."""
-    return filtered_project_ids(money_filters(filters))
-
-
 def money_project_references(filters: Filters) -> sa.Select:
     """References of the projects whose dated rows (money, reports, values) a figure counts."""
     return (

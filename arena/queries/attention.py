@@ -8,11 +8,12 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena.filters import NO_FILTERS, Filters
+from arena.filters import NO_FILTERS, Filters, project_conditions
 from arena.queries._sql import (
     budget,
     expenditure,
     milestone,
+    money_filters,
     money_project_references,
     money_scope,
     period_of,
@@ -21,6 +22,7 @@ from arena.queries._sql import (
     project,
     project_money,
     read_frame,
+    read_frames,
     select_projects,
     within,
 )
@@ -33,41 +35,82 @@ ATTENTION_ORDER = [
     "ending_without_report",
     "not_updated",
 ]
+COLUMNS = ["reason", "scope", "reference", "title", "detail", "date", "overrun", "reason_count"]
 
-
-def _reasons(
-    frame: pd.DataFrame,
-    reason: str,
-    scope: str,
-    *,
-    reference: str,
-    when: str,
-    detail: pd.Series | str = "",
-) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "reason": reason,
-            "scope": scope,
-            "reference": frame[reference],
-            "detail": detail,
-            "date": frame[when],
-        }
-    )
-
+# Items per reason the Overview and the brief read: at scale the list holds tens of thousands
+# (mostly overruns); the download reads them all, only when clicked.
+MOST_URGENT = 500
 
 # A project ending within this many days without a report due at its end needs one planned;
 # one untouched for this many days while planned or ongoing is probably not followed up.
 ENDING_DAYS = 90
 STALE_DAYS = 365
+DUE_DAYS = 30
 
 
-def _project_candidates(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
-    """The filtered projects that may need attention, chosen by the database: those whose
-    spend went over their grants (all years: `overrun`), the ongoing ones past or within
-    ENDING_DAYS of their end (`no_report`: no report due on or after that end) and those planned
-    or ongoing and untouched for STALE_DAYS. Few rows out of a hundred thousand projects.
-    """
-    money = (
+def _first(
+    statement: sa.Select, when: sa.ColumnElement, reference: sa.ColumnElement, limit: int | None
+) -> sa.Select:
+    """The first `limit` rows of `statement` by date (nulls last on both databases), then
+    reference, each with the count of all its rows (a window over them, before the LIMIT), so
+    one query reads both."""
+    return (
+        statement.add_columns(sa.func.count().over().label("reason_count"))
+        .order_by(when.is_(None), when, reference)
+        .limit(limit)
+    )
+
+
+def _report_items(filters: Filters, today: date, limit: int | None) -> dict[str, sa.Select]:
+    """Open reports late, and due within DUE_DAYS (the later ones need nobody's eye yet), of
+    the filtered programmes and of the projects whose money the filters count; each titled
+    with its project's title or its programme's name."""
+    codes = programme_codes(filters)
+    programme_items = milestone.c.scope == "programme"
+    if codes is not None:
+        programme_items = sa.and_(programme_items, milestone.c.scope_ref.in_(codes))
+    # A project's report whose project is stored (the reference is no foreign key).
+    project_items = sa.and_(milestone.c.scope == "project", project.c.id.is_not(None))
+    if project_conditions(money_filters(filters)):  # no IN over every project to check nothing
+        project_items = sa.and_(
+            project_items, milestone.c.scope_ref.in_(money_project_references(filters))
+        )
+    owner = milestone.outerjoin(
+        project,
+        sa.and_(milestone.c.scope == "project", project.c.reference == milestone.c.scope_ref),
+    ).outerjoin(
+        programme,
+        sa.and_(milestone.c.scope == "programme", programme.c.code == milestone.c.scope_ref),
+    )
+    reports = (
+        sa.select(
+            milestone.c.scope,
+            milestone.c.scope_ref.label("reference"),
+            sa.func.coalesce(project.c.title, programme.c.name).label("title"),
+            milestone.c.title.label("detail"),
+            milestone.c.due_date.label("date"),
+        )
+        .select_from(owner)
+        .where(
+            milestone.c.delivered_date.is_(None),
+            *within(milestone.c.due_date, period_of(filters)),
+            sa.or_(programme_items, project_items),
+        )
+    )
+    due, reference = milestone.c.due_date, milestone.c.scope_ref
+    soon = due.between(today, today + timedelta(days=DUE_DAYS))
+    return {
+        "report_late": _first(reports.where(due < today), due, reference, limit),
+        "report_due": _first(reports.where(soon), due, reference, limit),
+    }
+
+
+def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str, sa.Select]:
+    """The filtered projects needing attention, per reason: spend over their grants (all
+    years: spend in one year is paid from grants decided earlier), still ongoing after their
+    end, ending within ENDING_DAYS without a report due on or after that end, and planned or
+    ongoing yet untouched for STALE_DAYS."""
+    over_grants = (
         sa.select(project_money.c.project_id)
         .where(*money_scope(filters.funders_scope))
         .group_by(project_money.c.project_id)
@@ -77,8 +120,6 @@ def _project_candidates(engine: Engine, filters: Filters, today: date) -> pd.Dat
         )
         .subquery()
     )
-    ongoing = sa.and_(project.c.status == "ongoing", project.c.end_date.is_not(None))
-    ending = sa.and_(ongoing, project.c.end_date <= today + timedelta(days=ENDING_DAYS))
     reported = (
         sa.select(milestone.c.id)
         .where(
@@ -90,95 +131,45 @@ def _project_candidates(engine: Engine, filters: Filters, today: date) -> pd.Dat
         .exists()
     )
     cutoff = datetime.combine(today - timedelta(days=STALE_DAYS), time(), tzinfo=UTC)
-    untouched = sa.and_(project.c.status.in_(["planned", "ongoing"]), project.c.updated_at < cutoff)
-    overrun = money.c.project_id.is_not(None)
-    statement = (
-        select_projects(
+
+    def items(when: sa.ColumnElement) -> sa.Select:
+        return select_projects(
             filters,
+            sa.literal("project").label("scope"),
             project.c.reference,
             project.c.title,
-            project.c.status,
-            project.c.end_date,
-            project.c.updated_at,
-            overrun.label("overrun"),
-            sa.and_(ending, ~reported).label("no_report"),
+            sa.literal("").label("detail"),
+            when.label("date"),
         )
-        .outerjoin(money, money.c.project_id == project.c.id)
-        .order_by(project.c.reference)
-    )
-    frame = read_frame(engine, statement.where(sa.or_(overrun, ending, untouched)))
-    return frame.astype({"overrun": bool, "no_report": bool})
+
+    ongoing, end, updated = project.c.status == "ongoing", project.c.end_date, project.c.updated_at
+    chosen = {
+        "budget_overrun": items(end).join(over_grants, over_grants.c.project_id == project.c.id),
+        "status_stale": items(end).where(ongoing, end < today),
+        "ending_without_report": items(end).where(
+            ongoing, end.between(today, today + timedelta(days=ENDING_DAYS)), ~reported
+        ),
+        "not_updated": items(updated).where(
+            project.c.status.in_(["planned", "ongoing"]), updated < cutoff
+        ),
+    }
+    return {
+        reason: _first(
+            statement, updated if reason == "not_updated" else end, project.c.reference, limit
+        )
+        for reason, statement in chosen.items()
+    }
 
 
-def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:
-    """What needs attention: reason, scope, reference, title, detail, date, overrun (most urgent
-    first).
-
-    Reasons: report_late, report_due (within 30 days), budget_overrun (a programme year spent
-    above its budget, a project spent above its grants), status_stale (still "ongoing" after its
-    end date), ending_without_report (ends within 90 days and no report is due on or after its
-    end), not_updated (planned or ongoing and untouched for 12 months).
-
-    With a year filter: reports by their due date, programme overruns by budget year, project
-    items for the projects whose period overlaps the years. A project's overrun compares all
-    its spend with all its grants: spend in one year is paid from grants decided earlier.
-
-    `detail` is the report's title as written; `overrun` is a number, never a sentence, so the
-    page and the brief write it in the reader's language: how far a programme year's spend
-    went over its budget (0.12 is 12 % over; the year is the year of `date`), missing where
-    the year had no budget to go over and on every other row.
-    Programme items are those of the filtered programmes within the funder scope.
-    """
-    projects = _project_candidates(engine, filters, today)
+def _programme_overruns(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """Programme years whose own spend went over their budget (few rows: programmes x years),
+    dated the year's last day; `overrun` how far over (0.12 is 12 %), missing without a
+    budget to go over."""
     codes = programme_codes(filters)
-    programme_items = milestone.c.scope == "programme"
-    if codes is not None:
-        programme_items = sa.and_(programme_items, milestone.c.scope_ref.in_(codes))
-    # Open reports late or due within 30 days; the later ones need nobody's eye yet.
-    open_now = [
-        milestone.c.delivered_date.is_(None),
-        milestone.c.due_date <= today + timedelta(days=30),
-        *within(milestone.c.due_date, period_of(filters)),
-    ]
-    project_items = sa.and_(
-        milestone.c.scope == "project",
-        milestone.c.scope_ref.in_(money_project_references(filters)),
-    )
-    open_items = read_frame(
-        engine,
-        sa.select(milestone)
-        .where(*open_now, sa.or_(programme_items, project_items))
-        .order_by(milestone.c.id),
-    )
-    late = open_items[open_items["due_date"] < today]
-    soon = open_items[
-        (open_items["due_date"] >= today) & (open_items["due_date"] <= today + timedelta(days=30))
-    ]
-    parts = [
-        pd.DataFrame(
-            {
-                "reason": "report_late",
-                "scope": late["scope"],
-                "reference": late["scope_ref"],
-                "detail": late["title"],
-                "date": late["due_date"],
-            }
-        ),
-        pd.DataFrame(
-            {
-                "reason": "report_due",
-                "scope": soon["scope"],
-                "reference": soon["scope_ref"],
-                "detail": soon["title"],
-                "date": soon["due_date"],
-            }
-        ),
-    ]
-
     spend_year = sa.extract("year", expenditure.c.spent_on)
     per_year = read_frame(
         engine,
-        sa.select(programme.c.code, budget.c.year, budget.c.amount_sek)
+        sa.select(programme.c.code, programme.c.name, budget.c.year, budget.c.amount_sek)
         .join(budget, budget.c.programme_id == programme.c.id)
         .where(*([] if codes is None else [programme.c.code.in_(codes)])),
     ).merge(
@@ -194,83 +185,73 @@ def attention(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> 
         ),
         on=["code", "year"],
     )
-    overrun = per_year[per_year["spent_sek"] > per_year["amount_sek"]]
+    over = per_year[per_year["spent_sek"] > per_year["amount_sek"]]
     if filters.years:
-        overrun = overrun[overrun["year"].astype(int).between(*filters.years)]
+        over = over[over["year"].astype(int).between(*filters.years)]
     # Built row by row (few rows): column arithmetic on an empty frame mixes text with an
     # empty float column and fails, which crashed every store without an overrun.
-    overrun = overrun.assign(
-        year_end=[date(int(year), 12, 31) for year in overrun["year"]],
-        overrun=[
-            int(spent) / int(amount) - 1 if amount else None
-            for spent, amount in zip(overrun["spent_sek"], overrun["amount_sek"], strict=True)
-        ],
-    )
-    parts.append(
-        _reasons(
-            overrun,
-            "budget_overrun",
-            "programme",
-            reference="code",
-            when="year_end",
-        ).assign(overrun=overrun["overrun"])
-    )
-    over_grants = projects[projects["overrun"]]
-    parts.append(
-        _reasons(over_grants, "budget_overrun", "project", reference="reference", when="end_date")
+    return pd.DataFrame(
+        {
+            "reason": "budget_overrun",
+            "scope": "programme",
+            "reference": over["code"],
+            "title": over["name"],
+            "detail": "",
+            "date": [date(int(year), 12, 31) for year in over["year"]],
+            "overrun": [
+                int(spent) / int(amount) - 1 if amount else None
+                for spent, amount in zip(over["spent_sek"], over["amount_sek"], strict=True)
+            ],
+        },
+        columns=COLUMNS[:-1],
     )
 
-    ongoing = projects[(projects["status"] == "ongoing") & projects["end_date"].notna()]
-    parts.append(
-        _reasons(
-            ongoing[ongoing["end_date"] < today],
-            "status_stale",
-            "project",
-            reference="reference",
-            when="end_date",
-        )
-    )
-    ending = ongoing[
-        (ongoing["end_date"] >= today)
-        & (ongoing["end_date"] <= today + timedelta(days=ENDING_DAYS))
-    ]
-    parts.append(
-        _reasons(
-            ending[ending["no_report"]],
-            "ending_without_report",
-            "project",
-            reference="reference",
-            when="end_date",
-        )
-    )
-    active = projects[projects["status"].isin(["planned", "ongoing"])]
-    updated = pd.to_datetime(active["updated_at"], utc=True).dt.date
-    stale = active.assign(updated=updated)[updated < today - timedelta(days=STALE_DAYS)]
-    parts.append(_reasons(stale, "not_updated", "project", reference="reference", when="updated"))
 
-    frame = pd.concat([part for part in parts if not part.empty] or [parts[0]], ignore_index=True)
-    titles = pd.concat(
-        [
-            projects.assign(scope="project")[["scope", "reference", "title"]],
-            read_frame(
-                engine,
-                select_projects(filters, project.c.reference, project.c.title).where(
-                    project.c.reference.in_(
-                        sa.select(milestone.c.scope_ref).where(*open_now, project_items)
-                    )
-                ),
-            ).assign(scope="project"),
-            read_frame(
-                engine,
-                sa.select(programme.c.code.label("reference"), programme.c.name.label("title")),
-            ).assign(scope="programme"),
-        ]
-    )
-    titles = titles.drop_duplicates(["scope", "reference"])
-    frame = frame.merge(titles, on=["scope", "reference"], how="left")
+def attention(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date, limit: int | None = None
+) -> pd.DataFrame:
+    """What needs attention, most urgent first (by reason in ATTENTION_ORDER, then date):
+    reason, scope, reference, title, detail, date, overrun, reason_count; of each reason the
+    first `limit` items (None: all, the download), chosen and ordered by the database, so a
+    page shows the most urgent ones of tens of thousands without reading them all.
+
+    Reasons: report_late, report_due (within 30 days), budget_overrun (a programme year spent
+    above its budget, a project spent above its grants), status_stale (still "ongoing" after its
+    end date), ending_without_report (ends within 90 days and no report is due on or after its
+    end), not_updated (planned or ongoing and untouched for 12 months).
+
+    With a year filter: reports by their due date, programme overruns by budget year, project
+    items for the projects whose period overlaps the years. A project's overrun compares all
+    its spend with all its grants: spend in one year is paid from grants decided earlier.
+
+    `detail` is the report's title as written; `overrun` is a number, never a sentence, so the
+    page and the brief write it in the reader's language: how far a programme year's spend
+    went over its budget (0.12 is 12 % over; the year is the year of `date`), missing where
+    the year had no budget to go over and on every other row. `reason_count` is how many items
+    of that reason there are in all, however few are returned (a reason without a row has
+    none).
+    Programme items are those of the filtered programmes within the funder scope.
+    """
+    statements = {**_report_items(filters, today, limit), **_project_items(filters, today, limit)}
+    frames = read_frames(engine, statements)
+    programmes = _programme_overruns(engine, filters)
+    counts = {
+        reason: int(frame["reason_count"].iloc[0]) if len(frame) else 0
+        for reason, frame in frames.items()
+    }
+    counts["budget_overrun"] += len(programmes)  # programme years and projects
+    parts = [programmes]
+    for reason, frame in frames.items():
+        if reason == "not_updated":  # the day it was last touched, in UTC
+            frame["date"] = pd.to_datetime(frame["date"], utc=True).dt.date
+        parts.append(frame.assign(reason=reason, overrun=None))
+    kept = [part[COLUMNS[:-1]] for part in parts if not part.empty]
+    frame = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=COLUMNS[:-1])
     frame["rank"] = frame["reason"].map(ATTENTION_ORDER.index)
-    frame = frame.sort_values(["rank", "date"]).drop(columns="rank").reset_index(drop=True)
-    if "overrun" not in frame.columns:
-        frame["overrun"] = None
-    frame["overrun"] = frame["overrun"].astype("Float64")
-    return frame[["reason", "scope", "reference", "title", "detail", "date", "overrun"]]
+    frame = frame.sort_values(["rank", "date", "reference"], na_position="last", kind="stable")
+    if limit is not None:
+        frame = frame.groupby("reason", sort=False).head(limit)
+    return frame.reset_index(drop=True).assign(
+        overrun=frame["overrun"].astype("Float64").to_numpy(),
+        reason_count=[counts[reason] for reason in frame["reason"]],
+    )[COLUMNS]

@@ -19,9 +19,10 @@ from arena.queries._sql import (
     expenditure,
     grant,
     milestone,
-    money_project_ids,
+    money_filters,
     money_scope,
     money_within,
+    of_filtered_projects,
     organisation,
     period_of,
     programme,
@@ -38,7 +39,7 @@ def grants_total(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
     """Total granted (SEK): grants decided in the filtered years, to the filtered projects
     (summed from `project_money`, kept per year)."""
     statement = sa.select(sa.func.coalesce(sa.func.sum(project_money.c.granted_sek), 0)).where(
-        project_money.c.project_id.in_(money_project_ids(filters)),
+        *of_filtered_projects(project_money.c.project_id, money_filters(filters)),
         *money_scope(filters.funders_scope),
         *money_within(period_of(filters)),
     )
@@ -116,7 +117,7 @@ def grant_quantiles(engine: Engine, *, filters: Filters = NO_FILTERS) -> dict[st
         )
         .select_from(grant.join(project, project.c.id == grant.c.project_id))
         .where(
-            grant.c.project_id.in_(money_project_ids(filters)),
+            *of_filtered_projects(grant.c.project_id, money_filters(filters)),
             *grant_scope(filters.funders_scope),
             *within(GRANT_DATE, period_of(filters)),
         )
@@ -278,7 +279,7 @@ def _listed(
         disbursement.c.grant_id == grant.c.id, *within(disbursement.c.paid_on, period)
     )
     return [
-        grant.c.project_id.in_(money_project_ids(filters)),
+        *of_filtered_projects(grant.c.project_id, money_filters(filters)),
         *grant_scope(filters.funders_scope),
         *([] if funder_name is None else [funder.c.name == funder_name]),
         sa.or_(_decided(period), paid),
@@ -377,7 +378,7 @@ def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> p
             )
         )
         .where(
-            grant.c.project_id.in_(money_project_ids(filters)),
+            *of_filtered_projects(grant.c.project_id, money_filters(filters)),
             *grant_scope(filters.funders_scope),
             *within(disbursement.c.paid_on, period_of(filters)),
         )

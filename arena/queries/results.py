@@ -25,8 +25,8 @@ from arena.queries._sql import (
     indicator_value,
     milestone,
     money_filters,
-    money_project_ids,
     money_project_references,
+    of_filtered_projects,
     organisation,
     period_of,
     programme,
@@ -345,7 +345,7 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
                 sa.func.min(grant_year).label("first"),
                 sa.func.max(grant_year).label("last"),
             ).where(
-                grant.c.project_id.in_(money_project_ids(filters)),
+                *of_filtered_projects(grant.c.project_id, money_filters(filters)),
                 *grant_scope(filters.funders_scope),
                 *within(GRANT_DATE, period),
             ),

@@ -3,6 +3,7 @@ in the reader's language from the numbers the query returns (`queries.attention`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -23,8 +24,11 @@ def detail_text(item: Any, language: str) -> str:
     return item.detail if isinstance(item.detail, str) else ""
 
 
-def written(items: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The items with their detail written out (the download); the overrun stays a number."""
+def written(items: pd.DataFrame | Callable[[], pd.DataFrame], language: str) -> pd.DataFrame:
+    """The items with their detail written out (the download); the overrun stays a number.
+    `items` may be a callable reading them (a download reads every item only when clicked)."""
+    if callable(items):
+        items = items()
     return items.assign(detail=[detail_text(row, language) for row in items.itertuples()])
 
 
@@ -39,3 +43,12 @@ def attention_table(items: pd.DataFrame, language: str) -> pd.DataFrame:
         ],
         date=items["date"].astype(str),
     )[["reason", "link", "reference", "title", "detail", "date"]]
+
+
+def reason_counts(items: pd.DataFrame) -> dict[str, int]:
+    """How many items of each reason there are in all (`reason_count` of the query's rows,
+    which may hold only the first ones of each reason); a reason without a row has none."""
+    return {
+        reason: int(count)
+        for reason, count in zip(items["reason"], items["reason_count"], strict=True)
+    }

@@ -108,6 +108,18 @@ def test_attention_list_reasons(demo_engine):
     assert items["title"].notna().all()
 
 
+def test_attention_reads_the_most_urgent_of_each_reason_and_counts_them_all(demo_engine):
+    """Issue 11: the page reads a few rows per reason, chosen by the database, and the counts."""
+    every = attention.attention(demo_engine, today=TODAY)
+    first = attention.attention(demo_engine, today=TODAY, limit=1)
+    assert first["reason"].is_unique and set(first["reason"]) == set(every["reason"])
+    assert dict(zip(first["reason"], first["reason_count"], strict=True)) == (
+        every["reason"].value_counts().to_dict()
+    )
+    head = every.groupby("reason", sort=False).head(1).reset_index(drop=True)
+    assert first.drop(columns="reason_count").equals(head.drop(columns="reason_count"))
+
+
 def test_attention_follows_the_date(demo_engine):
     """On the day the real project ended it was not stale yet."""
     items = attention.attention(demo_engine, today=date(2019, 2, 1))

@@ -183,3 +183,30 @@ def test_an_older_store_upgrades_without_losing_data(db_url):
     assert {count for name, count in added.items() if name != "project_money"} <= {0}
     assert added["project_money"] > 0
     assert before["project"] > 40
+
+
+def test_the_scale_indexes_come_and_go_with_their_migration(db_url):
+    """Issue 11: the dates the cold pages read are indexed from e5c0ffee0005, not before."""
+    engine = get_engine(db_url)
+    migrate(engine)
+
+    def indexed() -> set[tuple[str, str]]:
+        inspector = sa.inspect(engine)
+        return {
+            (table, index["name"])
+            for table in ("project", "disbursement", "expenditure", "milestone")
+            for index in inspector.get_indexes(table)
+        }
+
+    wanted = {
+        ("project", "ix_project_start_date"),
+        ("project", "ix_project_end_date"),
+        ("disbursement", "ix_disbursement_paid_on"),
+        ("expenditure", "ix_expenditure_spent_on"),
+        ("milestone", "ix_milestone_open"),
+    }
+    assert wanted <= indexed()
+    downgrade(engine, "d4c0ffee0004")
+    assert not wanted & indexed()
+    migrate(engine)
+    assert wanted <= indexed()
