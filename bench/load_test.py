@@ -32,15 +32,11 @@ import asyncio
 import contextlib
 import os
 import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -54,7 +50,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from arena.i18n import LANGUAGES, t  # noqa: E402  (after the path: bench/ runs as a script)
+from arena import devserver  # noqa: E402  (after the path: bench/ runs as a script)
+from arena.i18n import LANGUAGES, t  # noqa: E402
 
 DEFAULT_PAGES = ("overview", "portfolio", "grants", "project")
 SERVER_START_SECONDS = 90
@@ -151,13 +148,6 @@ class Report:
 # --- the server ---------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _environment(url: str) -> dict[str, str]:
     return {**os.environ, "ARENA_DATABASE_URL": url, "PYTHONUNBUFFERED": "1"}
 
@@ -179,51 +169,8 @@ def demo_store(directory: Path) -> str:
 def serve(url: str, log: Path) -> Iterator[int]:
     """`streamlit run app.py` on the store at `url`, on a free loopback port (yielded) once
     /_stcore/health answers; stopped (its process group) afterwards."""
-    port = free_port()
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless=true",
-                "--server.address=127.0.0.1",
-                f"--server.port={port}",
-                "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none",
-            ],
-            cwd=ROOT,
-            env=_environment(url),
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start; its log: {log}")
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/_stcore/health", timeout=2
-                ) as answer:
-                    if answer.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass  # not listening yet
-            time.sleep(0.2)
+    with devserver.serve(_environment(url), log, timeout=SERVER_START_SECONDS) as port:
         yield port
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
 
 
 # --- one session: Streamlit's websocket protocol --------------------------------------------

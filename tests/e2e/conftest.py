@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +21,8 @@ from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from arena import devserver
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = Path(__file__).resolve().parent
@@ -56,60 +53,6 @@ def output_dir() -> Path:
     path = REPO_ROOT / "test-output"
     path.mkdir(exist_ok=True)
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _log_tail(path: Path, lines: int = 40) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError as exc:
-        return f"(no log: {exc})"
-
-
-def _wait_for_health(
-    base_url: str, proc: subprocess.Popen, log_path: Path, timeout: float = SERVER_TIMEOUT_S
-) -> None:
-    """Wait until the server answers /_stcore/health with 200; fail with its log otherwise."""
-    deadline = time.monotonic() + timeout
-    last_error = "no answer yet"
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(
-                f"streamlit exited with code {proc.returncode} before it was ready; "
-                f"log {log_path}:\n{_log_tail(log_path)}"
-            )
-        try:
-            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-                last_error = f"HTTP {response.status}"
-        except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
-            # Connection refused until the port is open, then maybe 503 while it starts up.
-            last_error = str(exc)
-        time.sleep(0.2)
-    pytest.fail(
-        f"streamlit not healthy after {timeout:.0f} s ({last_error}); "
-        f"log {log_path}:\n{_log_tail(log_path)}"
-    )
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    # Streamlit runs in its own process group (start_new_session): end it and anything it spawned.
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-    except ProcessLookupError:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -150,44 +93,20 @@ def serve_app(
     """`streamlit run app.py` on loopback, on `port` (default: a free one), with `env` and extra
     `options` (`--secrets.files=...`); yields its base URL on `host` once it is healthy, stops it
     after. `log_pattern` names the log, `{worker}` in it the pytest-xdist worker."""
-    port = port or free_port()
-    base_url = f"http://{host}:{port}"
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     log_path = Path(str(log_pattern).format(worker=worker))
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless=true",
-                "--server.address=127.0.0.1",
-                f"--server.port={port}",
-                "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none",
-                *options,
-            ],
-            cwd=REPO_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
     try:
-        _wait_for_health(base_url, proc, log_path)
-        yield base_url
-    finally:
-        _stop(proc)
+        with devserver.serve(env, log_path, *options, port=port, timeout=SERVER_TIMEOUT_S) as bound:
+            yield f"http://{host}:{bound}"
+    except devserver.ServerError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")
 def start_app() -> SimpleNamespace:
     """For a test that needs a server of its own (another store, secrets): `serve` (serve_app)
     and `free_port`, to know the port before the server starts (a redirect URI names it)."""
-    return SimpleNamespace(serve=serve_app, free_port=free_port)
+    return SimpleNamespace(serve=serve_app, free_port=devserver.free_port)
 
 
 @pytest.fixture(scope="session")

@@ -33,8 +33,11 @@ def test_sessions_read_pages_while_an_import_commits(tmp_path: Path) -> None:
     assert not report.inconsistent, report.summary()
     # The import moved the store, and the probe saw the pages before and after it.
     assert report.project_counts[1] == report.project_counts[0] + 3
-    assert len(report.states["portfolio"]) == 2
-    pages = {run.page for run in report.runs}
-    assert pages == set(load_test.DEFAULT_PAGES), report.summary()
+    # The probe read every page before and after it (the sessions may not reach every page in
+    # a few seconds on a busy machine; what they read is checked against these states).
+    assert {page: len(states) for page, states in report.states.items()} == {
+        page: 2 for page in load_test.DEFAULT_PAGES
+    }
+    assert report.runs and {run.page for run in report.runs} <= set(load_test.DEFAULT_PAGES)
     # Every run read what a person reads: the Overview's metrics, not an empty page.
     assert all(run.metrics for run in report.runs if run.page == "overview")
