@@ -122,6 +122,8 @@ def _settled(page: Page) -> None:
 def test_a_link_holds_codes_across_languages_and_pages(open_app):
     # A Swedish label link opened in English: the filter holds and the URL now carries codes.
     page = open_app("", f"?lang=English&f_status={quote('Pågående')}")
+    # The first run of a fresh server computes the sidebar's counts: wait for it to finish.
+    _settled(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar.get_by_text("Ongoing").first).to_be_visible()
     page.wait_for_url(re.compile(r"f_status=ongoing"), timeout=30_000)
