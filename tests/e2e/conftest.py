@@ -20,13 +20,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from arena import devserver
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = Path(__file__).resolve().parent
 SERVER_TIMEOUT_S = 60
+# Playwright's `expect` retries for 5 s by default. A CI machine running two workers, a database
+# server and Chromium has been seen taking longer than that for one script run of the app, so an
+# assertion waits as long as the script-run waits below: it still fails if the state never comes.
+expect.set_options(timeout=30_000)
 # Debian's Chromium: Playwright cannot download its own browsers on our machines, and need not.
 CHROMIUM_ARGS = [
     "--no-sandbox",  # we run as root in a container, where Chromium's sandbox cannot start
@@ -125,6 +129,8 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser context (no cookies, no session state) and page per test, Swedish locale."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
+    # Actions and navigations wait as long as the assertions (see `expect.set_options` above).
+    context.set_default_timeout(30_000)
     page = context.new_page()
     yield page
     context.close()
@@ -140,14 +146,14 @@ def open_app(app_server: str, page: Page) -> Callable[..., Page]:
 
     def open_(path: str = "", query: str = "", settle_ms: int = 300) -> Page:
         page.goto(f"{app_server}/{path.lstrip('/')}{query}")
-        page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
+        page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
         # The frontend marks the app with its state: wait for the websocket to connect and for a
         # script run to *finish*. Waiting only for the running indicator to be hidden can pass
         # before the run has even started.
         page.wait_for_selector(
             '[data-testid="stApp"][data-test-connection-state="CONNECTED"]',
             state="attached",
-            timeout=30_000,
+            timeout=60_000,
         )
         page.wait_for_selector(
             '[data-testid="stApp"][data-test-script-state="notRunning"]',

@@ -99,6 +99,7 @@ def test_a_shared_url_opens_with_its_filters(open_app, output_dir: Path):
 
 def test_filters_stay_set_across_pages(open_app):
     page = open_app("", f"?f_status={quote('Pågående')}")
+    _settled(page)
     expect(page.locator('[data-testid="stSidebar"]').get_by_text("Pågående").first).to_be_visible()
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Portfölj").click()
     page.wait_for_url(re.compile(r"/portfolio\?.*f_status="), timeout=30_000)
