@@ -46,8 +46,12 @@ def grant_boxes(boxes: pd.DataFrame, language: str, *, by: str) -> go.Figure:
     figure = go.Figure()
     for row in boxes.itertuples(index=False):
         group = getattr(row, by)
+        name = plot_text(str(group) if by == "year" else sector_label(group, language))
         figure.add_box(
-            name=plot_text(str(group) if by == "year" else sector_label(group, language)),
+            # A box drawn from given quartiles stands at its x, not at its name as a box of
+            # raw values does: without x every box would stand at 0, one on top of the other.
+            x=[name],
+            name=name,
             q1=[row.q1],
             median=[row.median],
             q3=[row.q3],

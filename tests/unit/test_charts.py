@@ -86,6 +86,9 @@ def test_grant_boxes_by_year_use_categories_and_carry_no_points(demo_engine):
     figure = charts.funding.grant_boxes(boxes, "sv", by="year")
     assert figure.layout.xaxis.type == "category"
     assert all(trace.name.isdigit() for trace in figure.data)
+    # Each box stands at its own year (a box from given quartiles without x stands at 0).
+    assert [tuple(trace.x) for trace in figure.data] == [(trace.name,) for trace in figure.data]
+    assert len({trace.x[0] for trace in figure.data}) == len(figure.data) > 1
     # The box is drawn from its figures: no amount per grant travels to the browser.
     for trace in figure.data:
         assert trace.y is None and trace.boxpoints is False
