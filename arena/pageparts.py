@@ -146,7 +146,7 @@ def paged_table(
             key=f"{key}_previous",
             disabled=number <= 1,
             on_click=_turn,
-            args=(number_key, -1),
+            args=(number_key, -1, pages),
             icon=":material/chevron_left:",
         )
         st.number_input(
@@ -162,7 +162,7 @@ def paged_table(
             key=f"{key}_next",
             disabled=number >= pages,
             on_click=_turn,
-            args=(number_key, 1),
+            args=(number_key, 1, pages),
             icon=":material/chevron_right:",
         )
         every_row = ui.deferred(query, offset=0, limit=None, **chosen)
@@ -192,9 +192,12 @@ def _giving360(grants: Callable[[], Page], engine: Engine) -> bytes:
     return giving360.to_csv(engine, grant_references=references)
 
 
-def _turn(number_key: str, step: int) -> None:
+def _turn(number_key: str, step: int, pages: int) -> None:
     # A button's callback runs before the next run draws the page number: move it there.
-    st.session_state[number_key] = st.session_state.get(number_key, 1) + step
+    # Two quick clicks can both arrive before the run that disables the button is drawn:
+    # the number stays within the pages the clicked table had.
+    number = st.session_state.get(number_key, 1) + step
+    st.session_state[number_key] = min(max(number, 1), pages)
 
 
 def _header(column: str, language: str) -> str:
