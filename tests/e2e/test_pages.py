@@ -163,3 +163,19 @@ def test_a_table_download_is_built_on_click_and_holds_the_rows_shown(open_app):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 4  # the four cancelled projects of the demo
     assert {row["status"] for row in rows} == {"cancelled"}
+
+
+def test_a_page_button_clicked_twice_stays_within_the_pages(open_app):
+    # A double click sends two clicks before the run that disables the button is drawn.
+    page = open_app("portfolio")
+    page.get_by_role("combobox", name="Rader per sida").click()
+    page.get_by_role("option", name="25", exact=True).click()
+    expect(page.get_by_text("rader 1–25 av 47")).to_be_visible()
+    page.get_by_role("button", name="Nästa").dblclick()
+    expect(page.get_by_text("rader 26–47 av 47")).to_be_visible()
+    _settled(page)
+    page.get_by_role("button", name="Föregående").dblclick()
+    expect(page.get_by_text("rader 1–25 av 47")).to_be_visible()
+    _settled(page)
+    expect(page.get_by_text("rader 1–25 av 47")).to_be_visible()
+    _assert_clean(page)
