@@ -189,9 +189,15 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
         .group_by(disbursement.c.grant_id)
         .subquery()
     )
+    # Without a year filter everything paid is paid by the end: one sum of the payments, not
+    # the same GROUP BY over every payment twice (issue 11: it cost the Grants page seconds).
     paid_by_end = (
-        sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
-        .where(*([disbursement.c.paid_on <= period[1]] if period else []))
+        paid
+        if period is None
+        else sa.select(
+            disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid")
+        )
+        .where(disbursement.c.paid_on <= period[1])
         .group_by(disbursement.c.grant_id)
         .subquery()
     )
@@ -211,6 +217,12 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
         .group_by(milestone.c.scope_ref)
         .subquery()
     )
+    joined = grant.join(project, project.c.id == grant.c.project_id).join(
+        funder, funder.c.id == grant.c.funder_id
+    )
+    joined = joined.outerjoin(paid, paid.c.grant_id == grant.c.id)
+    if paid_by_end is not paid:
+        joined = joined.outerjoin(paid_by_end, paid_by_end.c.grant_id == grant.c.id)
     decided = _decided(period)
     amount = sa.case((decided, grant.c.amount_sek), else_=0)
     disbursed = sa.func.coalesce(paid.c.paid, 0)
@@ -231,13 +243,7 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
             sa.func.coalesce(reports.c.late, 0).label("reports_late"),
             reports.c.next.label("next_report"),
         )
-        .select_from(
-            grant.join(project, project.c.id == grant.c.project_id)
-            .join(funder, funder.c.id == grant.c.funder_id)
-            .outerjoin(paid, paid.c.grant_id == grant.c.id)
-            .outerjoin(paid_by_end, paid_by_end.c.grant_id == grant.c.id)
-            .outerjoin(reports, reports.c.scope_ref == project.c.reference)
-        )
+        .select_from(joined.outerjoin(reports, reports.c.scope_ref == project.c.reference))
         .where(*_listed(filters, funder, funder_name))
     )
 
