@@ -368,28 +368,27 @@ def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> p
     """Money paid out per year and funder (SEK): year, funder, disbursed_sek.
 
     By payment date: a year filter keeps the payments made within it, whatever grant or
-    project period they belong to.
+    project period they belong to. Summed from `project_money`, which keeps what each funder
+    paid each project per calendar year, instead of grouping every payment by its year
+    (issue 11: the figure cost a cold Grants page most of a second at 300 000 payments).
     """
     funder = organisation.alias("funder")
-    year = sa.extract("year", disbursement.c.paid_on)
     statement = (
         sa.select(
-            year.label("year"),
+            project_money.c.year,
             funder.c.name.label("funder"),
-            sa.func.sum(disbursement.c.amount_sek).label("disbursed_sek"),
+            sa.func.sum(project_money.c.disbursed_sek).label("disbursed_sek"),
         )
-        .select_from(
-            disbursement.join(grant, grant.c.id == disbursement.c.grant_id).join(
-                funder, funder.c.id == grant.c.funder_id
-            )
-        )
+        .select_from(project_money.join(funder, funder.c.id == project_money.c.funder_id))
         .where(
-            *of_filtered_projects(grant.c.project_id, money_filters(filters)),
-            *grant_scope(filters.funders_scope),
-            *within(disbursement.c.paid_on, period_of(filters)),
+            # Rows of a year with grants or spend but no payment add nothing to draw.
+            project_money.c.disbursed_sek != 0,
+            *of_filtered_projects(project_money.c.project_id, money_filters(filters)),
+            *money_scope(filters.funders_scope),
+            *money_within(period_of(filters)),
         )
-        .group_by(year, funder.c.name)
-        .order_by(year, funder.c.name)
+        .group_by(project_money.c.year, funder.c.name)
+        .order_by(project_money.c.year, funder.c.name)
     )
     frame = as_money(read_frame(engine, statement), "disbursed_sek")
     frame["year"] = frame["year"].astype("int64")
