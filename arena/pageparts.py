@@ -16,7 +16,6 @@ from sqlalchemy.engine import Engine
 
 from arena import tables, ui
 from arena.i18n import format_number, t
-from arena.ingest.layouts import giving360
 from arena.queries.paging import PAGE_SIZES, Layout, Page
 
 # What a paged table shows of a page's rows: the frame to draw and its column settings.
@@ -187,7 +186,10 @@ def giving360_download(grants: Callable[[], Page], language: str) -> None:
 
 
 def _giving360(grants: Callable[[], Page], engine: Engine) -> bytes:
-    # Runs on the click, without the session: the engine is bound beforehand.
+    # Runs on the click, without the session: the engine is bound beforehand. Imported here:
+    # the import pipeline's layouts cost a cold start time that only this click needs.
+    from arena.ingest.layouts import giving360
+
     references = tuple(grants().rows["grant_reference"])
     return giving360.to_csv(engine, grant_references=references)
 

@@ -543,10 +543,10 @@ def plotly(figure: Any, *, key: str, on_select: bool = False) -> Any:
     )
 
 
-def altair(chart: Any, *, key: str) -> Any:
-    """An altair chart at full width. Streamlit turns vega's export menu off: a page offers
-    the chart's data as a download beside it."""
-    return st.altair_chart(chart, key=key, width="stretch")
+def vega_lite(spec: dict[str, Any], *, key: str) -> Any:
+    """A Vega-Lite chart (a spec of `arena.charts`) at full width. Streamlit turns vega's
+    export menu off: a page offers the chart's data as a download beside it."""
+    return st.vega_lite_chart(spec, key=key, width="stretch")
 
 
 def download(

@@ -1,6 +1,8 @@
 """Resultat: the indicator registry, each indicator against its baseline and target, project
 outputs per programme, the chain from money to the national result, Sweden beside Norway."""
 
+import functools
+
 import streamlit as st
 
 from arena import charts, tables, ui
@@ -41,9 +43,10 @@ with ui.section("series"):
     if series.empty:
         st.info(t("results.no_values", language))
     else:
-        ui.altair(charts.results.indicator_series(series, registry, language), key="series")
+        ui.vega_lite(charts.results.indicator_series(series, registry, language), key="series")
+        # The download's table is built when it is clicked, not on every rerun.
         ui.download_buttons(
-            tables.results.series_table(series, registry, language),
+            functools.partial(tables.results.series_table, series, registry, language),
             name="indicator_values",
             language=language,
             key="series",

@@ -1,10 +1,11 @@
 """Figures of the results (`queries.results`): the chain from money to the national result,
-and each indicator's series against its baseline and target (altair small multiples: one
+and each indicator's series against its baseline and target (Vega-Lite small multiples: one
 panel per indicator, each on its own scale). Their text comes from `tables.results`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,9 +22,6 @@ from arena.i18n import (
     t,
 )
 from arena.tables.results import coverage_text, indicator_name, unit_label, value_text, years_text
-
-if TYPE_CHECKING:
-    import altair as alt
 
 
 def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
@@ -113,126 +111,138 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
     return layout(figure, t("chart.chain.title", language), language, height=260)
 
 
-def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str) -> alt.FacetChart:
+def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str) -> dict[str, Any]:
     """Each indicator's values per year against its baseline (diamond) and target (dashed line
     and triangle in the target year), one small panel per indicator and scope, years as
-    categories; preliminary values are hollow points."""
-    # Imported here: altair takes half a second to import, and only this figure uses it, so
-    # every other page starts without it.
-    import altair as alt
+    categories; preliminary values are hollow points.
 
-    indicators = registry.drop_duplicates("code").set_index("code")
-    frames = []
-    for (code, scope, place), part in series.groupby(
-        ["code", "scope", "scope_ref"], dropna=False, sort=False
-    ):
-        info = indicators.loc[code]
-        title = indicator_name(info["name_sv"], info["name_en"], language)
-        if isinstance(place, str) and scope != "project":
-            title += f" · {place}"
-        title += f" ({unit_label(info['unit'], language)})"
-        marks = [
-            ("value", year, value, preliminary, coverage, note, source)
-            for year, value, preliminary, coverage, note, source in zip(
-                part["year"],
-                part["value"],
-                part["preliminary"],
-                part["coverage"],
-                part["note"],
-                part["value_source"],
-                strict=True,
-            )
-        ]
-        for mark in ("baseline", "target"):
-            if pd.notna(info[f"{mark}_value"]) and pd.notna(info[f"{mark}_year"]):
-                marks.append(
-                    (mark, info[f"{mark}_year"], info[f"{mark}_value"], False, None, None, None)
-                )
-        frame = pd.DataFrame(
-            marks, columns=["mark", "year", "value", "preliminary", "coverage", "note", "source"]
-        )
-        frame["indicator"] = title
-        frame["unit"] = info["unit"]
-        frames.append(frame)
-    columns = ["mark", "year", "value", "preliminary", "coverage", "note", "source", "indicator"]
-    data = pd.concat(frames) if frames else pd.DataFrame(columns=[*columns, "unit"])
-    data["year"] = data["year"].astype(int).astype(str)
-    data["kind"] = [
-        t(f"results.series.{'preliminary' if preliminary else mark}", language)
-        for mark, preliminary in zip(data["mark"], data["preliminary"], strict=True)
-    ]
-    data["shown"] = [
-        value_text(value, unit, language)
-        for value, unit in zip(data["value"], data["unit"], strict=True)
-    ]
-    data["coverage"] = [coverage_text(share, language) for share in data["coverage"]]
-    data["note"] = data["note"].where(data["note"].notna(), "")
-    data["source"] = data["source"].where(data["source"].notna(), "")
-    data = data.drop(columns=["unit", "preliminary"])
-    x = alt.X("year:O", sort="ascending", title=t("axis.year", language))
-    y = alt.Y("value:Q", title=None, axis=alt.Axis(format="~r"))
-    tooltip = [
-        alt.Tooltip("indicator:N", title=t("results.col.indicator", language)),
-        alt.Tooltip("kind:N", title=t("results.col.kind", language)),
-        alt.Tooltip("year:N", title=t("axis.year", language)),
-        alt.Tooltip("shown:N", title=t("results.col.value", language)),
-        alt.Tooltip("coverage:N", title=t("results.col.coverage", language)),
-        alt.Tooltip("note:N", title=t("results.col.note", language)),
-        alt.Tooltip("source:N", title=t("results.col.source", language)),
-    ]
-    kinds = [
-        t(f"results.series.{kind}", language)
+    A Vega-Lite spec written as a plain dict (`st.vega_lite_chart` draws it), not built with
+    altair: altair cost half a second to import on a cold start and, on every rerun, as long
+    again to build and validate the same spec against its schema (issue 11: the Results page
+    warm at several times its floor).
+    """
+    indicators = {row.code: row for row in registry.drop_duplicates("code").itertuples()}
+    kinds = {
+        kind: t(f"results.series.{kind}", language)
         for kind in ("value", "preliminary", "baseline", "target")
+    }
+    # One panel per indicator, scope and place, in the order of the series; each panel's
+    # values, then its indicator's baseline and target. Plain records, one pass, no frame per
+    # panel: this runs on every rerun of the page.
+    panels: dict[tuple[object, ...], list[dict[str, object]]] = {}
+    for row in series.itertuples():
+        place = row.scope_ref if isinstance(row.scope_ref, str) else None
+        records = panels.setdefault((row.code, row.scope, place), [])
+        records.append(
+            {
+                "mark": "value",
+                "year": str(int(row.year)),
+                "value": row.value,
+                "coverage": coverage_text(row.coverage, language),
+                "note": row.note if isinstance(row.note, str) else "",
+                "source": row.value_source if isinstance(row.value_source, str) else "",
+                "kind": kinds["preliminary" if row.preliminary else "value"],
+                "shown": value_text(row.value, indicators[row.code].unit, language),
+            }
+        )
+    rows = []
+    for (code, scope, place), records in panels.items():
+        info = indicators[code]
+        title = indicator_name(info.name_sv, info.name_en, language)
+        if place is not None and scope != "project":
+            title += f" · {place}"
+        title += f" ({unit_label(info.unit, language)})"
+        for mark in ("baseline", "target"):
+            value, year = getattr(info, f"{mark}_value"), getattr(info, f"{mark}_year")
+            if pd.notna(value) and pd.notna(year):
+                records.append(
+                    {
+                        "mark": mark,
+                        "year": str(int(year)),
+                        "value": value,
+                        "coverage": coverage_text(None, language),
+                        "note": "",
+                        "source": "",
+                        "kind": kinds[mark],
+                        "shown": value_text(value, info.unit, language),
+                    }
+                )
+        rows += [{**record, "indicator": title} for record in records]
+    x = {"field": "year", "type": "ordinal", "sort": "ascending", "title": t("axis.year", language)}
+    y = {"field": "value", "type": "quantitative", "title": None, "axis": {"format": "~r"}}
+    tooltip = [
+        {"field": field, "type": "nominal", "title": t(key, language)}
+        for field, key in (
+            ("indicator", "results.col.indicator"),
+            ("kind", "results.col.kind"),
+            ("year", "axis.year"),
+            ("shown", "results.col.value"),
+            ("coverage", "results.col.coverage"),
+            ("note", "results.col.note"),
+            ("source", "results.col.source"),
+        )
     ]
-    colour = alt.Color(
-        "kind:N",
-        title=None,
-        scale=alt.Scale(
-            domain=kinds,
-            range=[
-                OKABE_ITO["blue"],
-                OKABE_ITO["blue"],
-                OKABE_ITO["grey"],
-                OKABE_ITO["vermillion"],
-            ],
-        ),
-        legend=alt.Legend(orient="bottom"),
-    )
-    shape = alt.Shape(
-        "kind:N",
-        scale=alt.Scale(domain=kinds, range=["circle", "circle", "diamond", "triangle-up"]),
-        legend=None,
-    )
-    values = alt.datum.mark == "value"
-    line = alt.Chart().mark_line(color=OKABE_ITO["blue"]).encode(x=x, y=y).transform_filter(values)
-    points = (
-        alt.Chart()
-        .mark_point(size=70, filled=True)
-        .encode(
-            x=x,
-            y=y,
-            color=colour,
-            shape=shape,
-            # A preliminary value is hollow: the same colour, not yet a full measurement.
-            fillOpacity=alt.condition(alt.datum.kind == kinds[1], alt.value(0), alt.value(1)),
-            tooltip=tooltip,
-        )
-    )
-    target = (
-        alt.Chart()
-        # The target is also a point (a triangle with a tooltip) and a table row; the dashed
-        # line itself is decoration a screen reader skips (Vega gives it no text alternative).
-        .mark_rule(strokeDash=[6, 4], color=OKABE_ITO["vermillion"], aria=False)
-        .encode(y=y)
-        .transform_filter(alt.datum.mark == "target")
-    )
-    return (
-        alt.layer(line, target, points, data=data)
-        .properties(width=230, height=150)
-        .facet(
-            facet=alt.Facet("indicator:N", title=None, header=alt.Header(labelLimit=320)),
-            columns=3,
-        )
-        .resolve_scale(x="independent", y="independent")
-        .properties(title=t("results.series.title", language))
-    )
+    domain = list(kinds.values())
+    colours = [OKABE_ITO["blue"], OKABE_ITO["blue"], OKABE_ITO["grey"], OKABE_ITO["vermillion"]]
+    shapes = ["circle", "circle", "diamond", "triangle-up"]
+    line = {
+        "mark": {"type": "line", "color": OKABE_ITO["blue"]},
+        "encoding": {"x": x, "y": y},
+        "transform": [{"filter": "datum.mark === 'value'"}],
+    }
+    # The target is also a point (a triangle with a tooltip) and a table row; the dashed line
+    # itself is decoration a screen reader skips (Vega gives it no text alternative).
+    target = {
+        "mark": {
+            "type": "rule",
+            "aria": False,
+            "color": OKABE_ITO["vermillion"],
+            "strokeDash": [6, 4],
+        },
+        "encoding": {"y": y},
+        "transform": [{"filter": "datum.mark === 'target'"}],
+    }
+    points = {
+        "mark": {"type": "point", "filled": True, "size": 70},
+        "encoding": {
+            "x": x,
+            "y": y,
+            "color": {
+                "field": "kind",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": domain, "range": colours},
+                "legend": {"orient": "bottom"},
+            },
+            "shape": {
+                "field": "kind",
+                "type": "nominal",
+                "scale": {"domain": domain, "range": shapes},
+                "legend": None,
+            },
+            # A preliminary value is hollow: the same colour, not yet a full measurement. The
+            # label is a JSON string, which is a string literal in Vega's expressions too.
+            "fillOpacity": {
+                "condition": {
+                    "test": f"datum.kind === {json.dumps(kinds['preliminary'])}",
+                    "value": 0,
+                },
+                "value": 1,
+            },
+            "tooltip": tooltip,
+        },
+    }
+    return {
+        "title": t("results.series.title", language),
+        "datasets": {"series": rows},
+        "data": {"name": "series"},
+        "facet": {
+            "field": "indicator",
+            "type": "nominal",
+            "title": None,
+            "header": {"labelLimit": 320},
+        },
+        "columns": 3,
+        "spec": {"layer": [line, target, points], "width": 230, "height": 150},
+        "resolve": {"scale": {"x": "independent", "y": "independent"}},
+    }

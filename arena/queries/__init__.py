@@ -26,43 +26,50 @@ in the database (not a view of its own: `portfolio.project_page`, `funding.funde
 and `funding.funder_reports` call it).
 """
 
+import importlib
 import inspect
 from collections.abc import Callable
+from types import ModuleType
 
-from arena.queries import (
-    attention,
-    efforts,
-    facets,
-    funding,
-    history,
-    networks,
-    organisations,
-    periods,
-    portfolio,
-    programmes,
-    results,
-)
-
+# The view modules, imported when first used (`queries.funding`, `from arena.queries import
+# funding`), not with the package: a page's cold start pays only for the queries it runs.
 MODULES = (
-    attention,
-    efforts,
-    facets,
-    funding,
-    history,
-    networks,
-    organisations,
-    periods,
-    portfolio,
-    programmes,
-    results,
+    "attention",
+    "efforts",
+    "facets",
+    "funding",
+    "history",
+    "networks",
+    "organisations",
+    "periods",
+    "portfolio",
+    "programmes",
+    "results",
 )
+
+
+def imported_on_use(package: str, names: tuple[str, ...]) -> Callable[[str], ModuleType]:
+    """A package's module `__getattr__` (PEP 562) that imports its submodule `names` on first
+    use, so importing the package does not import every view (issue 11: seconds of every
+    cold start went to modules the page never used). Shared by `queries`, `charts`, `tables`."""
+
+    def submodule(name: str) -> ModuleType:
+        if name in names:
+            return importlib.import_module(f"{package}.{name}")
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return submodule
+
+
+__getattr__ = imported_on_use(__name__, MODULES)
 
 
 def public_queries() -> dict[str, Callable[..., object]]:
     """Every public query by name: what the total checks (every query on every kind of store,
-    every query under a funder's scope) must call, so a new query cannot be left out."""
+    every query under a funder's scope) must call, so a new query cannot be left out. Imports
+    every view module."""
     found: dict[str, Callable[..., object]] = {}
-    for module in MODULES:
+    for module in (importlib.import_module(f"{__name__}.{name}") for name in MODULES):
         for name, value in vars(module).items():
             public = not name.startswith("_")
             if public and inspect.isfunction(value) and value.__module__ == module.__name__:

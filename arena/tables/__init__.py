@@ -4,10 +4,12 @@ Every table a page shows is built here, never in the page: the shared column for
 (`localise`, `Shown`, `COLUMNS`, from `_base`) and one module per view for the tables of its
 own (`tables.results.registry_table`), named after the queries module it shows. Pure functions
 (no Streamlit) so the wording of every table is tested without a browser. Tables users sort
-(the portfolio) keep numbers numeric; small detail tables get text.
+(the portfolio) keep numbers numeric; small detail tables get text. A view's module is
+imported on first use (`tables.results`), not with the package, so a page's cold start pays
+only for its own.
 """
 
-from arena.tables import attention, efforts, networks, portfolio, programmes, results
+from arena.queries import imported_on_use
 from arena.tables._base import (
     COLUMNS,
     LINK_TEXT,
@@ -23,6 +25,9 @@ from arena.tables._base import (
     with_organisation_links,
     with_project_links,
 )
+
+VIEWS = ("attention", "efforts", "networks", "portfolio", "programmes", "results")
+__getattr__ = imported_on_use(__name__, VIEWS)
 
 __all__ = [
     "COLUMNS",

@@ -166,17 +166,19 @@ def target_summary(registry: pd.DataFrame, language: str) -> str | None:
 def series_table(series: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """The values behind the series figure, one row per indicator, place and year, each with
     its coverage, note and source (the figure's download)."""
-    indicators = registry.drop_duplicates("code").set_index("code")
+    # Looked up once per indicator, not with a frame lookup per row.
+    indicators = {row.code: row for row in registry.drop_duplicates("code").itertuples()}
+    preliminary = " · " + t("results.preliminary", language)
     rows = [
         {
             "code": row.code,
             "indicator": indicator_name(
-                indicators.loc[row.code, "name_sv"], indicators.loc[row.code, "name_en"], language
+                indicators[row.code].name_sv, indicators[row.code].name_en, language
             ),
             "place": _words(row.scope_ref, "–"),
             "year": str(int(row.year)),
-            "value": value_text(row.value, indicators.loc[row.code, "unit"], language)
-            + (" · " + t("results.preliminary", language) if row.preliminary else ""),
+            "value": value_text(row.value, indicators[row.code].unit, language)
+            + (preliminary if row.preliminary else ""),
             "coverage": coverage_text(row.coverage, language),
             "note": _words(row.note),
             "source": _words(row.value_source, "–"),

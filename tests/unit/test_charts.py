@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pandas as pd
@@ -152,3 +154,25 @@ def test_names_from_data_reach_plotly_escaped():
     (box,) = charts.funding.grant_boxes(boxes, "sv", by="sector").data
     assert box.name == ESCAPED
     assert box.hovertemplate is None  # names never become part of a hover template
+
+
+def test_a_page_imports_only_the_views_it_uses():
+    """A cold start pays for what the page draws (issue 11): the shared page code imports no
+    view's charts, tables or queries until a page reads them, nor altair or the importer."""
+    shared_and_portfolio = (
+        "import sys\n"
+        "from arena import charts, pageparts, tables, ui\n"
+        "charts.portfolio, tables.portfolio\n"
+        "from arena.queries import funding\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", shared_and_portfolio], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert {"arena.charts.portfolio", "arena.tables.portfolio", "arena.queries.funding"} <= set(
+        loaded
+    )
+    for module in ("arena.charts.efforts", "arena.tables.results", "arena.queries.attention"):
+        assert module not in loaded
+    assert "altair" not in loaded
+    assert not [module for module in loaded if module.startswith("arena.ingest")]

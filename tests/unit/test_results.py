@@ -222,7 +222,7 @@ def test_the_registry_table_says_no_target_and_shows_coverage_with_its_note(demo
 def test_the_series_figure_draws_values_baseline_and_target_per_indicator(demo_engine):
     registry = results.indicator_progress(demo_engine)
     series = results.indicator_series(demo_engine)
-    spec = charts.results.indicator_series(series, registry, "sv").to_dict()
+    spec = charts.results.indicator_series(series, registry, "sv")
     (rows,) = spec["datasets"].values()
     groups = [row for row in rows if row["indicator"].startswith("Aktiva beställarnätverk")]
     marks = {(row["mark"], row["year"], row["kind"]) for row in groups}
