@@ -22,7 +22,7 @@ that rewrites every column, and cannot meet a conflict the plan did not see.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -88,25 +88,28 @@ def _json_value(value: object) -> str:
 
 
 def _json_values(values: list, *, dates: bool = False) -> list[str]:
-    """Each value as JSON text ("null" for None; with `dates`, dates as quoted ISO text), each
-    distinct value encoded once and the column looked up in one pass of a built-in: a column
-    repeats its values (sources, categories, years, amounts), and encoding or branching row by
-    row costs several times more.
+    """Each value as JSON text ("null" for None; with `dates`, dates as quoted ISO text). A
+    column of text, whole numbers or dates has each distinct value encoded once and is looked
+    up in one pass of a built-in: a column repeats its values (sources, categories, years), and
+    encoding or branching row by row costs several times more.
     """
     types = set(map(type, values))
     types.discard(type(None))
-    if len(types) > 1:  # keyed by type too: 0 and 0.0 (or True and 1) differ as JSON
-        encoded = each_distinct(_json_value, values)
-        return ["null" if text is None else text for text in encoded]
-    if dates:  # digits and dashes: nothing to escape
-        encode = _json_date
-    else:
-        encode = {str: encode_basestring, int: int.__repr__}.get(
-            next(iter(types), str), _json_value
-        )
-    done = {value: encode(value) for value in set(values) if value is not None}
+    encode = _json_date if dates else _ENCODERS.get(next(iter(types), str))
+    if len(types) > 1 or encode is None:
+        # Value by value: 0.0 and -0.0 (or 1 and 1.0, True and 1) are one key to a dict but
+        # not one text in JSON.
+        return ["null" if value is None else _json_value(value) for value in values]
+    distinct = set(values)
+    distinct.discard(None)
+    # Built-ins all the way: a column of titles has as many distinct values as rows.
+    done = dict(zip(distinct, map(encode, distinct), strict=True))
     done[None] = "null"
     return list(map(done.__getitem__, values))
+
+
+# Types whose equal values have one JSON text, with a built-in that writes it.
+_ENCODERS: dict[type, Callable[[object], str]] = {str: encode_basestring, int: int.__repr__}
 
 
 def _json_date(value: date) -> str:

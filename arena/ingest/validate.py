@@ -160,7 +160,7 @@ def _parse_distinct(
     if parse is v.parse_text and cells.text:
         # parse_text in one pass for the commonest column: on text it cannot fail once the
         # empty cells are set aside.
-        parsed[:] = list(map(v.clean_text, cells.uniques))
+        parsed[:] = v.clean_texts(cells.uniques)
         parsed[cells.missing] = None
         return parsed, errors
     for code, (cell, missing) in enumerate(zip(cells.uniques, cells.missing, strict=True)):
