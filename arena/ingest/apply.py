@@ -451,6 +451,8 @@ class _Recorded:
     updated: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = field(default_factory=dict)
     deleted: dict[str, pd.DataFrame] = field(default_factory=dict)  # as they were, with `_id`
     touched: dict[str, set[str]] = field(default_factory=dict)  # kind -> recorded row keys
+    # (kind, "created" | "updated" | "deleted") -> the store's rows of those keys, read once
+    current: dict[tuple[str, str], pd.DataFrame] = field(default_factory=dict)
 
     def effect(self) -> ImportEffect:
         run = self.run
@@ -564,6 +566,16 @@ def _current(conn: Connection, kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
     return stored_rows(conn, kind, rows, lookups)
 
 
+def _now(conn: Connection, recorded: _Recorded, name: str, action: str) -> pd.DataFrame:
+    """The store's rows now with the keys of the rows of kind `name` that `recorded`'s import
+    created, updated or deleted (`action`), read once for the analysis and the undo.
+    """
+    if (name, action) not in recorded.current:
+        rows = recorded.updated[name][1] if action == "updated" else getattr(recorded, action)[name]
+        recorded.current[name, action] = _current(conn, KINDS[name], rows)
+    return recorded.current[name, action]
+
+
 def _referring(conn: Connection, other: Kind, column: str, created: list[object]) -> pd.DataFrame:
     """The rows of `other` (in natural form) whose `column` names one of the `created` keys,
     read through a temporary table of the referenced ids (or scope references) joined with
@@ -604,16 +616,16 @@ def _analyse(
     for name, row_keys in recorded.touched.items():
         attribute(name, sorted(row_keys), always=False)
     # Rows that are no longer as this import left them (or, deleted, are back).
-    for name, rows in [
-        *recorded.created.items(),
-        *((name, after) for name, (_before, after) in recorded.updated.items()),
+    for action, name, rows in [
+        *(("created", name, rows) for name, rows in recorded.created.items()),
+        *(("updated", name, after) for name, (_before, after) in recorded.updated.items()),
     ]:
         kind = KINDS[name]
-        changed = _differs(kind, _current(conn, kind, rows), rows)
+        changed = _differs(kind, _now(conn, recorded, name, action), rows)
         attribute(name, _json_rows(kind, rows[changed], list(kind.key), keys=True), always=True)
     for name, rows in recorded.deleted.items():
         kind = KINDS[name]
-        back = key_index(rows, kind).isin(key_index(_current(conn, kind, rows), kind))
+        back = key_index(rows, kind).isin(key_index(_now(conn, recorded, name, "deleted"), kind))
         attribute(name, _json_rows(kind, rows[back], list(kind.key), keys=True), always=True)
     # Rows of other imports (or of nobody) that refer to rows this import created.
     for name, rows in recorded.created.items():
@@ -727,9 +739,9 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     order = list(KINDS)
     now = datetime.now(UTC)
 
-    def ids(name: str, rows: pd.DataFrame) -> list[int]:
-        kind = KINDS[name]
-        current = _current(conn, kind, rows)
+    def ids(name: str, action: str, rows: pd.DataFrame) -> list[int]:
+        # Read before anything is written: restoring deleted rows changes no other row's id.
+        kind, current = KINDS[name], _now(conn, recorded, name, action)
         position = key_index(current, kind).get_indexer(key_index(rows, kind))
         return current["_id"].iloc[position].tolist()
 
@@ -756,11 +768,15 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
             ref: key_ids(conn, ref) for ref in {c.ref.kind for c in kind.stored_columns if c.ref}
         }
         _update_by_id(
-            conn, kind, table_columns(kind, before[stored], lookups), ids(name, before), now
+            conn,
+            kind,
+            table_columns(kind, before[stored], lookups),
+            ids(name, "updated", before),
+            now,
         )
     # ... and the created rows go, children first.
     for name in (name for name in reversed(order) if name in recorded.created):
-        _delete_by_id(conn, KINDS[name], ids(name, recorded.created[name]))
+        _delete_by_id(conn, KINDS[name], ids(name, "created", recorded.created[name]))
     run_table = models.ImportRun.__table__
     conn.execute(sa.update(run_table).where(run_table.c.id == import_id).values(outcome="undone"))
     return recorded.effect()
