@@ -30,7 +30,9 @@ project ...), and each kind's first file (at most N rows: a kind's files hold up
 that already holds every kind before it, as `python -m arena import` would. Printed per kind:
 rows, seconds, rows/s and peak RSS beside the goal (>= 50 000 rows/s, <= 1 GB). Then spend into
 the whole store (at N = 100 000 it holds 1 000 000 spend lines): the last spend file again (every
-row unchanged) and a file of as many new lines (its categories renamed).
+row unchanged), a file of as many new lines (its categories renamed), and the undo of that
+new file's import (the undo timed, the import before it not). Beside the wall seconds each line
+gives the import's CPU seconds: on a shared machine the wall clock counts other work too.
 """
 
 from __future__ import annotations
@@ -231,6 +233,27 @@ def run_ours(url: str, csv_path: Path) -> dict:
     }
 
 
+def run_undo(url: str, csv_path: Path) -> dict:
+    """Ours (untimed), then the undo of that import, timed: its figures are the undo's."""
+    from arena import store
+    from arena.auth import cli_identity
+    from arena.ingest import Upload, import_files, undo
+
+    engine = store.get_engine(url)
+    upload = Upload(csv_path.name, csv_path.read_bytes())
+    imported = import_files(engine, [upload], identity=cli_identity())
+    if imported.import_id is None:
+        return {"seconds": 0.0, "cpu": 0.0, "outcome": imported.outcome, "counts": {}}
+    started, cpu = time.perf_counter(), time.process_time()
+    counts = undo(engine, imported.import_id, identity=cli_identity())
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "outcome": "undone",
+        "counts": counts,
+    }
+
+
 def run_floor(url: str, csv_path: Path) -> dict:
     import pandas as pd
     import sqlalchemy as sa
@@ -393,6 +416,7 @@ def run_sqlite_utils(url: str, csv_path: Path) -> dict:
 
 CONTENDERS = {
     "ours": run_ours,
+    "undo": run_undo,
     "floor": run_floor,
     "floor-sheet": run_floor_sheet,
     "sqlite-utils": run_sqlite_utils,
@@ -486,7 +510,7 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
     store.migrate(engine)
     engine.dispose()  # every copy a contender gets is the whole store, WAL checkpointed
     print(
-        f"{'kind':<34} {'rows':>9} {'seconds':>8} {'rows/s':>9} {'peak RSS MB':>12}  "
+        f"{'kind':<34} {'rows':>9} {'seconds':>8} {'cpu s':>6} {'rows/s':>9} {'peak RSS MB':>12}  "
         f"goal: >= {GOAL_ROWS_PER_SECOND:,} rows/s, <= {GOAL_RSS_MB} MB".replace(",", " ")
     )
     for kind in dict.fromkeys(file["kind"] for file in files):
@@ -510,6 +534,17 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
     ):
         if not _kind_line(label, template, workdir, path, spend[-1]["rows"], repeat, outcome):
             return
+    # The undo of that new spend (its import untimed; peak RSS is the import's and the undo's).
+    _kind_line(
+        f"undo of new spend, store holds {held}",
+        template,
+        workdir,
+        fresh,
+        spend[-1]["rows"],
+        repeat,
+        "undone",
+        contender="undo",
+    )
 
 
 GOAL_ROWS_PER_SECOND = 50_000
@@ -524,10 +559,11 @@ def _kind_line(
     rows: int,
     repeat: int,
     outcome: str = "committed",
+    contender: str = "ours",
 ) -> bool:
-    """Import `path` into copies of `template` and print its line; False if it did not end as
-    `outcome` (then the line says why)."""
-    figures = _in_process("ours", template, workdir, path, repeat)
+    """Import `path` into copies of `template` (with `contender` "undo": import, then undo it)
+    and print its line; False if it did not end as `outcome` (then the line says why)."""
+    figures = _in_process(contender, template, workdir, path, repeat)
     Path(figures["url"].removeprefix("sqlite:///")).unlink()
     if figures["outcome"] != outcome:
         print(f"{label}: our import did not end {outcome}: {figures}")
@@ -537,7 +573,9 @@ def _kind_line(
     met = "ok" if rate >= GOAL_ROWS_PER_SECOND and rss <= GOAL_RSS_MB else "below goal"
     shown = f"{rate:>9,.0f}".replace(",", " ")
     print(
-        f"{label:<34} {rows:>9} {figures['seconds']:>8.2f} {shown} {rss:>12.0f}  {met}", flush=True
+        f"{label:<34} {rows:>9} {figures['seconds']:>8.2f} {figures['cpu']:>6.2f} {shown} "
+        f"{rss:>12.0f}  {met}",
+        flush=True,
     )
     return True
 

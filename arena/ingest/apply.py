@@ -22,7 +22,7 @@ that rewrites every column, and cannot meet a conflict the plan did not see.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -45,10 +45,11 @@ from arena.ingest.natural import (
     key_column,
     key_ids,
     key_index,
+    matching_rows,
     named_key_ids,
-    natural_frame,
     objects_frame,
     rows_table,
+    stored_rows,
     table_columns,
     table_of,
 )
@@ -87,26 +88,32 @@ def _json_value(value: object) -> str:
 
 
 def _json_values(values: list, *, dates: bool = False) -> list[str]:
-    """Each value as JSON text ("null" for None; with `dates`, dates as quoted ISO text), each
-    distinct value encoded once; whole columns of text or of whole numbers (the usual ones)
-    are encoded in one pass.
+    """Each value as JSON text ("null" for None; with `dates`, dates as quoted ISO text). A
+    column of text, whole numbers or dates has each distinct value encoded once and is looked
+    up in one pass of a built-in: a column repeats its values (sources, categories, years), and
+    encoding or branching row by row costs several times more.
     """
-    if dates:  # digits and dashes: nothing to escape
-        encoded = {
-            value: f'"{date.isoformat(value)}"' for value in set(values) if value is not None
-        }
-        return list(map({**encoded, None: "null"}.__getitem__, values))
-    present = values if None not in values else [value for value in values if value is not None]
-    array = np.empty(len(present), dtype=object)
-    array[:] = present
-    shape = pd.api.types.infer_dtype(array, skipna=False)
-    encode = {"string": encode_basestring, "integer": int.__repr__}.get(shape)
-    if encode is None:
-        encoded = each_distinct(_json_value, values)
-        return ["null" if text is None else text for text in encoded]
-    if len(present) == len(values):
-        return list(map(encode, values))
-    return ["null" if value is None else encode(value) for value in values]
+    types = set(map(type, values))
+    types.discard(type(None))
+    encode = _json_date if dates else _ENCODERS.get(next(iter(types), str))
+    if len(types) > 1 or encode is None:
+        # Value by value: 0.0 and -0.0 (or 1 and 1.0, True and 1) are one key to a dict but
+        # not one text in JSON.
+        return ["null" if value is None else _json_value(value) for value in values]
+    distinct = set(values)
+    distinct.discard(None)
+    # Built-ins all the way: a column of titles has as many distinct values as rows.
+    done = dict(zip(distinct, map(encode, distinct), strict=True))
+    done[None] = "null"
+    return list(map(done.__getitem__, values))
+
+
+# Types whose equal values have one JSON text, with a built-in that writes it.
+_ENCODERS: dict[type, Callable[[object], str]] = {str: encode_basestring, int: int.__repr__}
+
+
+def _json_date(value: date) -> str:
+    return f'"{date.isoformat(value)}"'
 
 
 def _json_rows(
@@ -444,6 +451,8 @@ class _Recorded:
     updated: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = field(default_factory=dict)
     deleted: dict[str, pd.DataFrame] = field(default_factory=dict)  # as they were, with `_id`
     touched: dict[str, set[str]] = field(default_factory=dict)  # kind -> recorded row keys
+    # (kind, "created" | "updated" | "deleted") -> the store's rows of those keys, read once
+    current: dict[tuple[str, str], pd.DataFrame] = field(default_factory=dict)
 
     def effect(self) -> ImportEffect:
         run = self.run
@@ -544,22 +553,52 @@ def _referrers(kind: Kind) -> list[tuple[Kind, str]]:
     return found
 
 
+def _current(conn: Connection, kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
+    """The store's rows of `kind` now whose natural key is one of `rows`' (as `natural_frame`
+    gives them): an undo of 100 000 spend lines reads those lines, not the million the store
+    holds.
+    """
+    lookups = {
+        column.ref.kind: named_key_ids(conn, column.ref.kind, rows[column.name].tolist())
+        for column in map(kind.column, kind.key)
+        if column.ref is not None
+    }
+    return stored_rows(conn, kind, rows, lookups)
+
+
+def _now(conn: Connection, recorded: _Recorded, name: str, action: str) -> pd.DataFrame:
+    """The store's rows now with the keys of the rows of kind `name` that `recorded`'s import
+    created, updated or deleted (`action`), read once for the analysis and the undo.
+    """
+    if (name, action) not in recorded.current:
+        rows = recorded.updated[name][1] if action == "updated" else getattr(recorded, action)[name]
+        recorded.current[name, action] = _current(conn, KINDS[name], rows)
+    return recorded.current[name, action]
+
+
+def _referring(conn: Connection, other: Kind, column: str, created: list[object]) -> pd.DataFrame:
+    """The rows of `other` (in natural form) whose `column` names one of the `created` keys,
+    read through a temporary table of the referenced ids (or scope references) joined with
+    `other`'s table: never the whole kind.
+    """
+    spec = other.column(column)
+    if spec.ref is not None:
+        known = named_key_ids(conn, spec.ref.kind, created)  # may hold more than those
+        ids = [known[key] for key in created if key in known]
+        return matching_rows(conn, other, {spec.ref.id_column: ids})
+    return matching_rows(conn, other, {"scope": [spec.scope] * len(created), "scope_ref": created})
+
+
 def _analyse(
     conn: Connection,
     recorded: _Recorded,
     later: dict[tuple[str, str], list[int]],
-    frames: dict[str, pd.DataFrame],
 ) -> tuple[dict[int, dict[str, list[str]]], list[str]]:
     """Which later imports hang on `recorded`'s rows (import -> kind -> row keys), and which
-    rows changed since outside any import (kind label: key). Reads, never writes.
+    rows changed since outside any import (kind label: key). Reads, never writes: the rows
+    the import recorded and the rows that refer to those it created, not whole kinds.
     """
     import_id = recorded.run["id"]
-
-    def frame(name: str) -> pd.DataFrame:
-        if name not in frames:
-            frames[name] = natural_frame(conn, KINDS[name])
-        return frames[name]
-
     hanging: dict[int, dict[str, list[str]]] = {}  # import -> kind -> recorded row keys
     outside: list[Message] = []
 
@@ -577,26 +616,25 @@ def _analyse(
     for name, row_keys in recorded.touched.items():
         attribute(name, sorted(row_keys), always=False)
     # Rows that are no longer as this import left them (or, deleted, are back).
-    for name, rows in [
-        *recorded.created.items(),
-        *((name, after) for name, (_before, after) in recorded.updated.items()),
+    for action, name, rows in [
+        *(("created", name, rows) for name, rows in recorded.created.items()),
+        *(("updated", name, after) for name, (_before, after) in recorded.updated.items()),
     ]:
         kind = KINDS[name]
-        changed = _differs(kind, frame(name), rows)
+        changed = _differs(kind, _now(conn, recorded, name, action), rows)
         attribute(name, _json_rows(kind, rows[changed], list(kind.key), keys=True), always=True)
     for name, rows in recorded.deleted.items():
         kind = KINDS[name]
-        back = key_index(rows, kind).isin(key_index(frame(name), kind))
+        back = key_index(rows, kind).isin(key_index(_now(conn, recorded, name, "deleted"), kind))
         attribute(name, _json_rows(kind, rows[back], list(kind.key), keys=True), always=True)
     # Rows of other imports (or of nobody) that refer to rows this import created.
     for name, rows in recorded.created.items():
         kind = KINDS[name]
         if len(kind.key) != 1:
             continue  # nothing refers to a kind with a compound key
-        created = set(rows[key_column(kind)])
+        created = list(dict.fromkeys(rows[key_column(kind)]))
         for other, column in _referrers(kind):
-            current = frame(other.name)
-            referring = current[current[column].isin(created).to_numpy()]
+            referring = _referring(conn, other, column, created)
             own = recorded.touched.get(other.name, set())
             row_keys = _json_rows(other, referring, list(other.key), keys=True)
             attribute(other.name, [key for key in row_keys if key not in own], always=True)
@@ -648,15 +686,14 @@ def undo_preview(conn: Connection, import_id: int) -> UndoPreview:
     """
     run = _committed_run(conn, import_id)
     later = _later_records(conn, import_id)
-    frames: dict[str, pd.DataFrame] = {}  # the store as it is now, read once per kind
     recorded = _recorded(conn, run)
-    hanging, outside = _analyse(conn, recorded, later, frames)
+    hanging, outside = _analyse(conn, recorded, later)
     cascade: dict[int, ImportEffect] = {}
     pending = list(hanging)
     while pending:
         other = _recorded(conn, _committed_run(conn, pending.pop()))
         cascade[other.run["id"]] = other.effect()
-        more, elsewhere = _analyse(conn, other, later, frames)
+        more, elsewhere = _analyse(conn, other, later)
         outside += [row for row in elsewhere if row not in outside]
         pending += [owner for owner in more if owner not in cascade and owner not in pending]
     return UndoPreview(
@@ -686,11 +723,15 @@ def outside_message(import_id: int, rows: list[Message]) -> Message:
     return msg("undo.outside", id=import_id, rows=shown)
 
 
+def _taken_ids(conn: Connection, kind: Kind, ids: list[int]) -> list[int]:
+    """Which of `ids` rows of `kind` hold now."""
+    return matching_rows(conn, kind, {"id": ids})["_id"].tolist()
+
+
 def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     """Undo one import that nothing hangs on; refuse (UndoError) otherwise."""
     recorded = _recorded(conn, _committed_run(conn, import_id))
-    frames: dict[str, pd.DataFrame] = {}
-    hanging, outside = _analyse(conn, recorded, _later_records(conn, import_id), frames)
+    hanging, outside = _analyse(conn, recorded, _later_records(conn, import_id))
     if outside:
         raise UndoError(outside_message(import_id, outside))
     if hanging:
@@ -698,10 +739,11 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     order = list(KINDS)
     now = datetime.now(UTC)
 
-    def ids(name: str, rows: pd.DataFrame) -> list[int]:
-        kind = KINDS[name]
-        position = key_index(frames[name], kind).get_indexer(key_index(rows, kind))
-        return frames[name]["_id"].iloc[position].tolist()
+    def ids(name: str, action: str, rows: pd.DataFrame) -> list[int]:
+        # Read before anything is written: restoring deleted rows changes no other row's id.
+        kind, current = KINDS[name], _now(conn, recorded, name, action)
+        position = key_index(current, kind).get_indexer(key_index(rows, kind))
+        return current["_id"].iloc[position].tolist()
 
     # Deleted rows come back first, parents first: restored updates may refer to them.
     for name in (name for name in order if name in recorded.deleted):
@@ -711,7 +753,7 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
             ref: key_ids(conn, ref) for ref in {c.ref.kind for c in kind.stored_columns if c.ref}
         }
         # A deleted row comes back under its own id, unless a later row took it.
-        free = ~before["_id"].isin(frames[name]["_id"]).to_numpy()
+        free = ~before["_id"].isin(_taken_ids(conn, kind, before["_id"].tolist())).to_numpy()
         for keeps_id, rows in ((True, before[free]), (False, before[~free])):
             if len(rows):
                 columns = table_columns(kind, rows[stored], lookups)
@@ -726,11 +768,15 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
             ref: key_ids(conn, ref) for ref in {c.ref.kind for c in kind.stored_columns if c.ref}
         }
         _update_by_id(
-            conn, kind, table_columns(kind, before[stored], lookups), ids(name, before), now
+            conn,
+            kind,
+            table_columns(kind, before[stored], lookups),
+            ids(name, "updated", before),
+            now,
         )
     # ... and the created rows go, children first.
     for name in (name for name in reversed(order) if name in recorded.created):
-        _delete_by_id(conn, KINDS[name], ids(name, recorded.created[name]))
+        _delete_by_id(conn, KINDS[name], ids(name, "created", recorded.created[name]))
     run_table = models.ImportRun.__table__
     conn.execute(sa.update(run_table).where(run_table.c.id == import_id).values(outcome="undone"))
     return recorded.effect()

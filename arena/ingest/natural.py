@@ -280,7 +280,15 @@ def stored_rows(
     largest = conn.execute(sa.select(sa.func.max(table.c.id))).scalar()
     if largest is None or largest <= len(frame):  # ids count the rows, or more
         return natural_frame(conn, kind)
-    with rows_table(conn, table, _table_keys(kind, frame, lookups)) as keys:
+    return matching_rows(conn, kind, _table_keys(kind, frame, lookups))
+
+
+def matching_rows(conn: Connection, kind: Kind, columns: dict[str, list[object]]) -> pd.DataFrame:
+    """The rows of `kind` in natural form (as `natural_frame`) whose table columns `columns`
+    (name -> values, one set of values per wanted row) hold one of the given sets: the keys go
+    in a temporary table joined with the kind's table through its indexes.
+    """
+    with rows_table(conn, table_of(kind), columns) as keys:
         return _frame_of(conn.execute(natural_select(kind, keys=keys)))
 
 

@@ -389,8 +389,42 @@ def read_csv(text: str, name: str) -> RawTable:
     return RawTable.from_rows(name, header, rows, header_line=header_line, row_lines=starts)
 
 
+def _pandas_cells(text: str, delimiter: str, *, quoted: bool) -> pd.DataFrame | None:
+    """Every cell of a CSV as text, by pandas' C tokenizer (several times faster than `csv`):
+    quotes honoured (doubled inside a cell) when `quoted`, taken as ordinary characters
+    otherwise. None when pandas cannot tokenize it (a row longer than the first, no data).
+    """
+    try:
+        return pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE,
+            doublequote=True,
+            engine="c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError):
+        return None
+
+
+def _frame_table(
+    name: str, frame: pd.DataFrame, header_line: int, lengths: np.ndarray | None = None
+) -> RawTable:
+    """The RawTable of a frame whose first row is the header."""
+    return RawTable(
+        name,
+        frame.iloc[0].tolist(),
+        [frame[position].to_numpy()[1:] for position in range(frame.shape[1])],
+        lengths=lengths,
+        header_line=header_line,
+    )
+
+
 def _read_plain_csv(text: str, name: str, delimiter: str, header_line: int) -> RawTable | None:
-    """A CSV without quotes read by pandas' C tokenizer, several times faster than `csv`.
+    """A CSV without quotes read by pandas' C tokenizer.
 
     Without a quote character every line is one record and every delimiter splits two cells,
     so counting delimiters gives each row's cell count (pandas pads short rows silently).
@@ -402,20 +436,8 @@ def _read_plain_csv(text: str, name: str, delimiter: str, header_line: int) -> R
         lines.pop()
     if len(lines) < 2:
         return None
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            header=None,
-            dtype=object,
-            na_filter=False,
-            skip_blank_lines=False,
-            quoting=csv.QUOTE_NONE,
-            engine="c",
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError):
-        return None
-    if len(frame) != len(lines):
+    frame = _pandas_cells(text, delimiter, quoted=False)
+    if frame is None or len(frame) != len(lines):
         return None
     lengths = 1 + np.fromiter(
         map(methodcaller("count", delimiter), lines[1:]), dtype=np.intp, count=len(lines) - 1
@@ -423,14 +445,10 @@ def _read_plain_csv(text: str, name: str, delimiter: str, header_line: int) -> R
     for index in np.flatnonzero(lengths == 1):  # one cell, or a blank line with none
         if not lines[index + 1].strip("\r"):
             lengths[index] = 0
-    # A row longer than the header made pandas raise above, so every row fits the header.
+    # A row longer than the header made pandas fail above, so every row fits the header.
     width = frame.shape[1]
-    return RawTable(
-        name,
-        frame.iloc[0].tolist(),
-        [frame[position].to_numpy()[1:] for position in range(width)],
-        lengths=None if (lengths == width).all() else lengths,
-        header_line=header_line,
+    return _frame_table(
+        name, frame, header_line, lengths=None if (lengths == width).all() else lengths
     )
 
 
@@ -444,29 +462,12 @@ def _read_quoted_csv(text: str, name: str, delimiter: str, header_line: int) -> 
     if "\x00" in text:  # csv refuses it; pandas would read on
         return None
     lines = text.count("\n") + (not text.endswith("\n"))
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            header=None,
-            dtype=object,
-            na_filter=False,
-            skip_blank_lines=False,
-            doublequote=True,
-            engine="c",
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError):
-        return None
+    frame = _pandas_cells(text, delimiter, quoted=True)
     # A record over several lines, or a line that is no record of the header's width (a lone
     # CR ends lines for pandas, or a short row left a NaN), is for the careful reader.
-    if len(frame) != lines or len(frame) < 2 or frame.isna().to_numpy().any():
+    if frame is None or len(frame) != lines or len(frame) < 2 or frame.isna().to_numpy().any():
         return None
-    return RawTable(
-        name,
-        frame.iloc[0].tolist(),
-        [frame[position].to_numpy()[1:] for position in range(frame.shape[1])],
-        header_line=header_line,
-    )
+    return _frame_table(name, frame, header_line)
 
 
 # --- Excel workbooks, checked before they are opened ---------------------------------------

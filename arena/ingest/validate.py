@@ -160,8 +160,10 @@ def _parse_distinct(
     if parse is v.parse_text and cells.text:
         # parse_text in one pass for the commonest column: on text it cannot fail once the
         # empty cells are set aside.
-        parsed[:] = list(map(v.clean_text, cells.uniques))
-        parsed[cells.missing] = None
+        # The empty cells are left out of the cleaning: a blank of spaces would send the
+        # whole column to the cleaning one text at a time.
+        present = np.flatnonzero(~cells.missing).tolist()
+        parsed[present] = v.clean_texts(list(map(cells.uniques.__getitem__, present)))
         return parsed, errors
     for code, (cell, missing) in enumerate(zip(cells.uniques, cells.missing, strict=True)):
         if missing:

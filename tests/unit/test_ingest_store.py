@@ -340,3 +340,24 @@ def test_dates_survive_the_round_trip_through_history(engine):
     assert row["amount_sek"] == 1_000
     undo(engine, result.import_id, identity=cli_identity())
     assert dump(engine, history=False) == before
+
+
+def test_an_import_that_cannot_change_money_does_not_refresh_the_money_summary(engine, monkeypatch):
+    # Participants, milestones and indicator values hold no money: looking for the projects
+    # whose money they changed costs a second at a million spend lines and finds none.
+    from arena import summaries
+
+    _with_projects(engine)
+
+    def refresh(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the money summary was refreshed")
+
+    monkeypatch.setattr(summaries, "refresh", refresh)
+    participants = "Diarienummer;Organisation;Roll\n2020-00001;Göteborgs kommun;beställare\n"
+    assert upload(engine, "deltagare.csv", participants).outcome == "committed"
+    with pytest.raises(AssertionError, match="summary was refreshed"):
+        upload(
+            engine,
+            "bidrag.csv",
+            "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500\n",
+        )

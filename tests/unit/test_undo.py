@@ -172,3 +172,35 @@ def test_rows_added_outside_any_import_stop_the_undo(engine):
         undo(engine, project, cascade=True, identity=cli_identity())
     assert not isinstance(refused.value, UndoBlockedError)
     assert dump(engine) == before
+
+
+SPEND = "Diarienummer;Datum;Kategori;Belopp\n"
+
+
+def test_an_undo_reads_the_rows_its_import_recorded_not_whole_kinds(engine, monkeypatch):
+    # A store of a million spend lines is not read whole to undo an import of a few of them:
+    # the undo reads the rows it recorded, by their keys.
+    from arena.ingest import natural as natural_rows
+
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECT)
+    days = "".join(f"2020-00001;2020-01-{day:02d};Resor;{day * 100}\n" for day in range(1, 29))
+    _commit(engine, "utfall.csv", SPEND + days)
+    before = dump(engine, history=False)
+    later = _commit(
+        engine,
+        "utfall_2.csv",
+        SPEND + "2020-00001;2020-02-01;Lön;5 000\n2020-00001;2020-01-01;Resor;999\n",
+    )
+
+    def whole_kind(*_args: object) -> None:
+        raise AssertionError("the undo read a whole kind")
+
+    monkeypatch.setattr(natural_rows, "natural_frame", whole_kind)
+    assert undo(engine, later, identity=cli_identity()) == {
+        "deleted": 1,
+        "restored": 1,
+        "imports": 1,
+    }
+    monkeypatch.undo()
+    assert dump(engine, history=False) == before
