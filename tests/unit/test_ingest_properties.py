@@ -104,7 +104,6 @@ def _swedish(day: date | None, month_name: bool) -> str:
 
 @settings(
     max_examples=25,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(rows=projects(), month_names=st.booleans())
@@ -185,7 +184,6 @@ json_cells = st.one_of(
 
 @given(st.lists(st.tuples(st.text(max_size=5), json_cells, json_cells), min_size=1, max_size=5))
 @example([("a", 0.0, "x"), ("b", -0.0, "x")])  # equal as dict keys, not as JSON
-@settings(deadline=None)  # its first example imports the module: slow on a loaded machine
 def test_history_rows_are_the_json_that_json_dumps_writes(rows):
     import json
 

@@ -153,7 +153,6 @@ def test_undoing_payments_after_their_grant_moved_updates_the_grants_project_now
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 @settings(
     max_examples=20,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=steps)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from arena.domain import (
@@ -934,7 +934,6 @@ def test_text_with_a_digit_is_never_missing(before: str, digit: str, after: str)
     assert not is_missing(before + digit + after)
 
 
-@settings(deadline=None)
 @given(prefix=st.text(alphabet="0123456789", min_size=9, max_size=9), dashed=st.booleans())
 def test_valid_org_numbers_parse_to_dashed_form(prefix: str, dashed: bool) -> None:
     digits = prefix + check_digit(prefix)
