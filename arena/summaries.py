@@ -1,31 +1,46 @@
-"""The summary tables: money pre-aggregated per project, funder and year, kept by the import.
+"""The summary tables, kept by the import: money per project, funder and year; the places
+taking part in each project.
 
-At a national programme's size (a million spend lines) no page can group the money tables at
-every cold start; `project_money` holds each project's granted, disbursed and spent money per
-funder and calendar year, so the money figures sum a summary instead (`arena.queries`).
+At a national programme's size (a million spend lines, 350 000 participants) no page can group
+the money tables or join every participant to its organisation at every cold start:
+`project_money` holds each project's granted, disbursed and spent money per funder and calendar
+year, so the money figures sum a summary instead (`arena.queries`); `project_place` holds each
+(county, organisation kind) of the organisations taking part in a project, so the county and
+level filters and the county figures read a covering index instead.
 
 A summary is only as good as its upkeep: `maintained` wraps the write transaction of every
-import and undo (`arena.ingest`) and, before it commits, recomputes the rows of every project
-the imports committed or undone in it touched, so a reader sees the summary and the tables it
-sums change together, never one without the other. What an import touched is what it recorded:
-the project references of its changes (`import_change.project_before` / `project_after`, both,
-so a grant moved to another project updates both). Everything else that writes the store goes
-through the import (`init`, the demo) or writes no money (sign-in, roles, the audit log).
+import and undo (`arena.ingest`) and, before it commits, recomputes each summary's rows of
+every project the imports committed or undone in it touched, so a reader sees the summaries and
+the tables they sum change together, never one without the other. What an import touched is
+what it recorded: the project references of its changes (`import_change.project_before` /
+`project_after`, both, so a grant moved to another project updates both) and, for places, the
+organisations it changed. Everything else that writes the store goes through the import
+(`init`, the demo) or writes neither money nor places (sign-in, roles, the audit log).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 
 from arena import models
-from arena.queries._sql import GRANT_DATE, disbursement, expenditure, grant, project
+from arena.queries._sql import (
+    GRANT_DATE,
+    disbursement,
+    expenditure,
+    grant,
+    organisation,
+    participant,
+    project,
+)
 
 project_money = models.ProjectMoney.__table__
+project_place = models.ProjectPlace.__table__
 audit_event = models.AuditEvent.__table__
 import_change = models.ImportChange.__table__
 
@@ -45,17 +60,24 @@ def _year(column: sa.ColumnElement) -> sa.ColumnElement[int]:
     return sa.cast(sa.extract("year", column), sa.Integer)
 
 
+def _kept(
+    source: sa.FromClause, column: sa.ColumnElement, project_ids: sa.FromClause | None
+) -> sa.FromClause:
+    """`source` narrowed to the rows whose project id `column` is in `project_ids` (None: all)."""
+    # A join, not `IN (SELECT id ...)`: SQLite searched the temporary table once per spend
+    # line for the IN (minutes at 10 000 projects), the join looks each id up once.
+    if project_ids is None:
+        return source
+    return source.join(project_ids, project_ids.c.id == column)
+
+
 def summary_rows(project_ids: sa.FromClause | None = None) -> sa.Select:
     """project_money's rows as the money tables give them now, for the projects whose ids
     `project_ids` holds in its `id` column (None: every project): project_id, funder_id, year,
     granted_sek, disbursed_sek, spent_sek."""
 
     def kept(source: sa.FromClause, column: sa.ColumnElement) -> sa.FromClause:
-        # A join, not `IN (SELECT id ...)`: SQLite searched the temporary table once per spend
-        # line for the IN (minutes at 10 000 projects), the join looks each id up once.
-        if project_ids is None:
-            return source
-        return source.join(project_ids, project_ids.c.id == column)
+        return _kept(source, column, project_ids)
 
     zero = sa.literal(0, sa.BigInteger)
     parts = [
@@ -103,31 +125,66 @@ def summary_rows(project_ids: sa.FromClause | None = None) -> sa.Select:
     ).group_by(*keys)
 
 
-def refresh(conn: Connection, *, project_ids: sa.Select | sa.CompoundSelect | None = None) -> None:
-    """Recompute the rows of the projects `project_ids` selects (None: rebuild the whole
-    summary), on `conn` inside the caller's transaction. A deleted project's rows went with it
-    (ON DELETE CASCADE); a project without money keeps no row."""
-    columns = ["project_id", "funder_id", "year", *_MONEY]
+def place_rows(project_ids: sa.FromClause | None = None) -> sa.Select:
+    """project_place's rows as the tables give them now, for the projects whose ids
+    `project_ids` holds in its `id` column (None: every project): project_id, county, kind,
+    each distinct (county, kind) of the coordinator's and the participants' organisations."""
+    involved = sa.union_all(
+        sa.select(participant.c.project_id, participant.c.organisation_id).select_from(
+            _kept(participant, participant.c.project_id, project_ids)
+        ),
+        sa.select(project.c.id, project.c.coordinator_id)
+        .select_from(_kept(project, project.c.id, project_ids))
+        .where(project.c.coordinator_id.is_not(None)),
+    ).subquery()
+    project_id, organisation_id = list(involved.c)
+    return (
+        sa.select(project_id.label("project_id"), organisation.c.county, organisation.c.kind)
+        .select_from(involved.join(organisation, organisation.c.id == organisation_id))
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One summary table: how its rows are computed for some projects (`rows(project_ids)`,
+    as `summary_rows`) and which projects the imports `import_ids` selects touched
+    (`touched(import_ids, dialect=...)`)."""
+
+    table: sa.Table
+    rows: Callable[[sa.FromClause | None], sa.Select]
+    touched: Callable[..., sa.CompoundSelect]
+
+
+def refresh(
+    conn: Connection,
+    summary: Summary,
+    *,
+    project_ids: sa.Select | sa.CompoundSelect | None = None,
+) -> None:
+    """Recompute `summary`'s rows of the projects `project_ids` selects (None: rebuild the
+    whole summary), on `conn` inside the caller's transaction. A deleted project's rows went
+    with it (ON DELETE CASCADE); a project without money (or organisations) keeps no row."""
+    table = summary.table
+    columns = [column.name for column in summary.rows(None).selected_columns]
     if project_ids is None:
-        conn.execute(sa.delete(project_money))
-        conn.execute(sa.insert(project_money).from_select(columns, summary_rows()))
+        conn.execute(sa.delete(table))
+        conn.execute(sa.insert(table).from_select(columns, summary.rows(None)))
         return
     _touched.create(conn)
     try:
         conn.execute(sa.insert(_touched).from_select(["id"], project_ids))
         touched, projects = (
-            conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
-            for table in (_touched, project)
+            conn.execute(sa.select(sa.func.count()).select_from(counted)).scalar_one()
+            for counted in (_touched, project)
         )
         if 2 * touched > projects:
-            # Most projects (an import of every spend line): one pass over the money tables
-            # costs less than looking each project's rows up.
-            refresh(conn)
+            # Most projects (an import of every spend line): one pass over the tables costs
+            # less than looking each project's rows up.
+            refresh(conn, summary)
             return
-        conn.execute(
-            sa.delete(project_money).where(project_money.c.project_id.in_(sa.select(_touched.c.id)))
-        )
-        conn.execute(sa.insert(project_money).from_select(columns, summary_rows(_touched)))
+        conn.execute(sa.delete(table).where(table.c.project_id.in_(sa.select(_touched.c.id))))
+        conn.execute(sa.insert(table).from_select(columns, summary.rows(_touched)))
     finally:
         _touched.drop(conn)
 
@@ -175,6 +232,40 @@ def touched_projects(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelec
     )
 
 
+# The kinds whose changes move the places of the projects they name.
+PLACE_KINDS = ("projects", "participants")
+
+
+def touched_places(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelect:
+    """Ids of the projects whose places the imports `import_ids` selects may have changed, as
+    their recorded changes say: every project a project or participant change of theirs names
+    before or after (a new coordinator, a participant gone), and every project an organisation
+    they changed (its county, its kind) takes part in now. An organisation still taking part in
+    a project cannot be deleted (RESTRICT), so the changed ones are found by name."""
+    of_these = import_change.c.import_id.in_(import_ids)
+    changed = [of_these, import_change.c.table_name.in_(PLACE_KINDS)]
+    references = sa.union(
+        *(
+            sa.select(column).where(*changed, column.is_not(None))
+            for column in (import_change.c.project_before, import_change.c.project_after)
+        )
+    ).subquery()
+    named = sa.select(_first_key(dialect)).where(
+        of_these, import_change.c.table_name == "organisations"
+    )
+    organisations = sa.select(organisation.c.id).where(organisation.c.name.in_(named))
+    return sa.union(
+        sa.select(project.c.id).where(project.c.reference.in_(sa.select(references.c[0]))),
+        sa.select(project.c.id).where(project.c.coordinator_id.in_(organisations)),
+        sa.select(participant.c.project_id).where(participant.c.organisation_id.in_(organisations)),
+    )
+
+
+MONEY = Summary(table=project_money, rows=summary_rows, touched=touched_projects)
+PLACES = Summary(table=project_place, rows=place_rows, touched=touched_places)
+SUMMARIES = (MONEY, PLACES)
+
+
 @contextmanager
 def maintained(conn: Connection) -> Iterator[None]:
     """Keep the summaries in step with the imports committed or undone inside the block.
@@ -190,4 +281,6 @@ def maintained(conn: Connection) -> Iterator[None]:
         audit_event.c.id > mark, audit_event.c.import_id.is_not(None)
     )
     if conn.execute(imports.limit(1)).first() is not None:
-        refresh(conn, project_ids=touched_projects(imports, dialect=conn.dialect.name))
+        for summary in SUMMARIES:
+            project_ids = summary.touched(imports, dialect=conn.dialect.name)
+            refresh(conn, summary, project_ids=project_ids)

@@ -52,6 +52,8 @@ milestone = models.Milestone.__table__
 import_run = models.ImportRun.__table__
 import_change = models.ImportChange.__table__
 project_money = models.ProjectMoney.__table__
+# The (county, organisation kind) of each project's organisations, kept by the import.
+project_place = models.ProjectPlace.__table__
 # The money `project_money` sums per project, funder and year.
 MONEY_COLUMNS = ("granted_sek", "disbursed_sek", "spent_sek")
 

@@ -4,7 +4,7 @@ Each facet counts the projects under every *other* active filter, so `Pågående
 choosing Pågående gives with the rest of the sidebar as it is; the options of one filter add
 up to more than the projects when a project has several (counties, funders). Counted by the
 database: one grouped query for the facets on project columns (`_project_combinations`), one
-per place and funder facet; never from a project table built in pandas.
+per place (from the place summary) and funder facet; never from a project table built in pandas.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from arena.queries._sql import (
     grant,
     of_filtered_projects,
     organisation,
-    participant,
     programme,
     project,
+    project_place,
     read_frames,
 )
 
@@ -85,24 +85,17 @@ def _project_facets(combinations: pd.DataFrame, filters: Filters) -> dict[str, d
 
 def _by_county(others: Filters) -> sa.Select:
     """Projects per county of the organisations taking part (coordinator or participant): the
-    same rule the county filter keeps projects by."""
-    # UNION ALL: count(DISTINCT project) drops a project named twice; UNION would sort every
-    # (project, organisation) pair once more for nothing.
-    involved = sa.union_all(
-        sa.select(participant.c.project_id, participant.c.organisation_id),
-        sa.select(project.c.id, project.c.coordinator_id).where(
-            project.c.coordinator_id.is_not(None)
-        ),
-    ).subquery()
-    project_id, organisation_id = list(involved.c)
+    same rule the county filter keeps projects by, read from the place summary."""
     return (
         sa.select(
-            organisation.c.county.label("option"),
-            sa.func.count(sa.distinct(project_id)).label("projects"),
+            project_place.c.county.label("option"),
+            sa.func.count(sa.distinct(project_place.c.project_id)).label("projects"),
         )
-        .select_from(involved.join(organisation, organisation.c.id == organisation_id))
-        .where(*of_filtered_projects(project_id, others), organisation.c.county.is_not(None))
-        .group_by(organisation.c.county)
+        .where(
+            *of_filtered_projects(project_place.c.project_id, others),
+            project_place.c.county.is_not(None),
+        )
+        .group_by(project_place.c.county)
     )
 
 

@@ -40,6 +40,7 @@ from arena.queries._sql import (
     programme,
     project,
     project_frame,
+    project_place,
     project_rows,
     project_statement,
     read_frame,
@@ -306,30 +307,21 @@ def sector_stage(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
 
 
 def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Projects per county and level of the public organisations taking part in them."""
-    # UNION ALL: count(DISTINCT project) drops a project named twice (facets._by_county).
-    involved = sa.union_all(
-        sa.select(
-            participant.c.project_id.label("project_id"),
-            participant.c.organisation_id.label("organisation_id"),
-        ),
-        sa.select(project.c.id, project.c.coordinator_id).where(
-            project.c.coordinator_id.is_not(None)
-        ),
-    ).subquery()
+    """Projects per county and level of the public organisations taking part in them (the
+    place summary holds each county and kind once per project: a count of rows is one of
+    projects)."""
     statement = (
         sa.select(
-            organisation.c.county,
-            organisation.c.kind,
-            sa.func.count(sa.distinct(involved.c.project_id)).label("projects"),
+            project_place.c.county,
+            project_place.c.kind,
+            sa.func.count().label("projects"),
         )
-        .select_from(involved.join(organisation, organisation.c.id == involved.c.organisation_id))
         .where(
-            *of_filtered_projects(involved.c.project_id, filters),
-            organisation.c.kind.in_(list(LEVEL_OF_KIND_CODES)),
-            organisation.c.county.is_not(None),
+            *of_filtered_projects(project_place.c.project_id, filters),
+            project_place.c.kind.in_(list(LEVEL_OF_KIND_CODES)),
+            project_place.c.county.is_not(None),
         )
-        .group_by(organisation.c.county, organisation.c.kind)
+        .group_by(project_place.c.county, project_place.c.kind)
     )
     frame = read_frame(engine, statement)
     frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)

@@ -177,11 +177,13 @@ def test_an_older_store_upgrades_without_losing_data(db_url):
     assert current_revision(engine) == _head()
     after = table_counts(engine)
     assert {name: count for name, count in after.items() if name in before} == before
-    # Tables added since the first release (activities) start empty; the money summary is
-    # filled from the money already stored (tests/unit/test_summaries.py).
+    # Tables added since the first release (activities) start empty; the summaries are filled
+    # from the money and places already stored (tests/unit/test_summaries.py).
     added = {name: count for name, count in after.items() if name not in before}
-    assert {count for name, count in added.items() if name != "project_money"} <= {0}
+    summaries = {"project_money", "project_place"}
+    assert {count for name, count in added.items() if name not in summaries} <= {0}
     assert added["project_money"] > 0
+    assert added["project_place"] > 0
     assert before["project"] > 40
 
 

@@ -1,5 +1,7 @@
-"""The money summary (`project_money`) always equals a fresh GROUP BY of the money tables:
-after the migration that creates it, and after any sequence of imports and undos."""
+"""The summaries always equal a fresh computation from the tables they sum: the money summary
+(`project_money`) a GROUP BY of the money tables, the place summary (`project_place`) the
+counties and kinds of every project's organisations; after the migration that creates each,
+and after any sequence of imports and undos."""
 
 from __future__ import annotations
 
@@ -15,31 +17,35 @@ from arena.auth import cli_identity
 from arena.ingest import UndoError, load_demo, undo
 from tests.fixtures.ingest import upload
 
-COLUMNS = ["project_id", "funder_id", "year", "granted_sek", "disbursed_sek", "spent_sek"]
-
 
 def _rows(conn: sa.Connection, statement: sa.Select) -> list[tuple]:
     return sorted((tuple(row) for row in conn.execute(statement)), key=repr)
 
 
 def assert_summary_is_fresh(engine: sa.Engine) -> None:
-    """The stored summary holds exactly the rows the money tables give now."""
+    """Every stored summary holds exactly the rows the tables it sums give now."""
     with engine.connect() as conn:
-        stored = _rows(conn, sa.select(*(summaries.project_money.c[c] for c in COLUMNS)))
-        assert stored == _rows(conn, summaries.summary_rows())
+        for summary in summaries.SUMMARIES:
+            fresh = summary.rows(None)
+            columns = [column.name for column in fresh.selected_columns]
+            stored = _rows(conn, sa.select(*(summary.table.c[column] for column in columns)))
+            assert stored == _rows(conn, fresh), summary.table.name
 
 
-def test_the_upgrade_fills_the_summary_and_the_downgrade_drops_it(db_url):
+@pytest.mark.parametrize(
+    ("summary", "before"),
+    [(summaries.MONEY, "c3c0ffee0003"), (summaries.PLACES, "e5c0ffee0005")],
+    ids=["money", "places"],
+)
+def test_the_upgrade_fills_the_summary_and_the_downgrade_drops_it(db_url, summary, before):
     engine = store.get_engine(db_url)
     store.migrate(engine)
     load_demo(engine, identity=cli_identity())
-    store.downgrade(engine, "c3c0ffee0003")
-    assert "project_money" not in sa.inspect(engine).get_table_names()
+    store.downgrade(engine, before)
+    assert summary.table.name not in sa.inspect(engine).get_table_names()
     store.migrate(engine)
     with engine.connect() as conn:
-        assert conn.execute(
-            sa.select(sa.func.count()).select_from(summaries.project_money)
-        ).scalar()
+        assert conn.execute(sa.select(sa.func.count()).select_from(summary.table)).scalar()
     assert_summary_is_fresh(engine)
 
 
@@ -47,14 +53,16 @@ def test_the_demo_import_keeps_the_summary(demo_engine):
     assert_summary_is_fresh(demo_engine)
 
 
-# A small world: two funders, a coordinator, four projects; each step imports one kind
-# (sometimes replacing: rows not in the file are deleted) or undoes an earlier import.
+# A small world: two funders, a municipality, a region, four projects; each step imports one
+# kind (sometimes replacing: rows not in the file are deleted) or undoes an earlier import.
 ORGANISATIONS = (
     "Namn;Organisationsnummer;Typ;Län;Land\n"
     "Fonden A;;national_authority;Stockholms län;SE\n"
     "Fonden B;;national_authority;Skåne län;SE\n"
     "Kommunen;;municipality;Skåne län;SE\n"
+    "Regionen;;region;;SE\n"
 )
+NAMES = ["Fonden A", "Fonden B", "Kommunen", "Regionen"]
 PROJECTS = [f"2020-0000{n}" for n in range(1, 5)]
 GRANTS = [f"G-{n}" for n in range(1, 5)]
 days = st.sampled_from(["2019-03-01", "2019-12-31", "2020-01-01", "2021-06-15", ""])
@@ -64,12 +72,13 @@ def _csv(header: str, rows: list[str]) -> str:
     return "\n".join([header, *rows]) + "\n"
 
 
-def _projects(references: list[str]) -> tuple[str, str]:
+def _projects(rows: list[tuple[str, str]]) -> tuple[str, str]:
+    """projekt.csv of (reference, coordinator) rows."""
     return (
         "projekt.csv",
         _csv(
             "Diarienummer;Titel;Status;Koordinator;Startdatum;Slutdatum",
-            [f"{ref};Projekt {ref};ongoing;Kommunen;2019-01-01;2022-12-31" for ref in references],
+            [f"{ref};Projekt {ref};ongoing;{who};2019-01-01;2022-12-31" for ref, who in rows],
         ),
     )
 
@@ -84,7 +93,44 @@ def _grants(rows: list[tuple]) -> tuple[str, str]:
     )
 
 
-projects = st.lists(st.sampled_from(PROJECTS), min_size=1, unique=True).map(_projects)
+projects = st.lists(
+    st.tuples(st.sampled_from(PROJECTS), st.sampled_from(NAMES)),
+    min_size=1,
+    unique_by=lambda row: row[0],
+).map(_projects)
+# Organisations move county or change kind (a replace that would delete one still taking part
+# is refused); participants come and go.
+organisations = st.lists(
+    st.tuples(
+        st.sampled_from(NAMES),
+        st.sampled_from(["national_authority", "municipality", "region", "company"]),
+        st.sampled_from(["Stockholms län", "Skåne län", ""]),
+    ),
+    min_size=1,
+    unique_by=lambda row: row[0],
+).map(
+    lambda rows: (
+        "organisationer.csv",
+        _csv(
+            "Namn;Organisationsnummer;Typ;Län;Land",
+            [f"{name};;{kind};{county};SE" for name, kind, county in rows],
+        ),
+    )
+)
+participants = st.lists(
+    st.tuples(
+        st.sampled_from(PROJECTS),
+        st.sampled_from(NAMES),
+        st.sampled_from(["buyer", "supplier", "partner"]),
+    ),
+    min_size=1,
+    unique=True,
+).map(
+    lambda rows: (
+        "deltagare.csv",
+        _csv("Diarienummer;Organisation;Roll", [";".join(row) for row in rows]),
+    )
+)
 grants = st.lists(
     st.tuples(
         st.sampled_from(GRANTS),
@@ -123,15 +169,25 @@ spend = st.lists(
 # Every project and grant exists at the start, so most steps commit; a step's rows may then
 # move a grant, delete projects or grants (replace) or pay on a grant a replace removed.
 START = [
-    _projects(PROJECTS),
+    _projects([(ref, "Kommunen") for ref in PROJECTS]),
     _grants(
         [
             (grant, ref, "Fonden A", 100, "2020-02-02", "")
             for grant, ref in zip(GRANTS, PROJECTS, strict=True)
         ]
     ),
+    # Organisations that take part only as participants: their moves change places too.
+    (
+        "deltagare.csv",
+        _csv(
+            "Diarienummer;Organisation;Roll",
+            [f"{PROJECTS[0]};Regionen;buyer", f"{PROJECTS[1]};Fonden B;partner"],
+        ),
+    ),
 ]
-imports = st.tuples(st.one_of(projects, grants, payments, spend), st.booleans())
+imports = st.tuples(
+    st.one_of(projects, grants, payments, spend, organisations, participants), st.booleans()
+)
 undos = st.integers(0, 5).map(lambda back: ("undo", back))
 steps = st.lists(st.one_of(imports, imports, undos), min_size=1, max_size=7)
 
@@ -150,13 +206,32 @@ def test_undoing_payments_after_their_grant_moved_updates_the_grants_project_now
     assert_summary_is_fresh(engine)
 
 
+def test_an_organisation_moving_moves_the_places_of_the_projects_it_takes_part_in(engine):
+    """Only a participant's organisation changes (county and kind): the places of its projects
+    follow, and go back when that import is undone."""
+    for name, text in (("organisationer.csv", ORGANISATIONS), *START):
+        upload(engine, name, text)
+    moved = ORGANISATIONS.replace("Regionen;;region;;SE", "Regionen;;municipality;Skåne län;SE")
+    result = upload(engine, "organisationer.csv", moved)
+    assert result.outcome == "committed"
+    with engine.connect() as conn:
+        places = conn.execute(
+            sa.select(summaries.project_place.c.county, summaries.project_place.c.kind)
+        ).all()
+    assert ("Skåne län", "municipality") in places
+    assert (None, "region") not in places
+    assert_summary_is_fresh(engine)
+    undo(engine, result.import_id, identity=cli_identity())
+    assert_summary_is_fresh(engine)
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 @settings(
     max_examples=20,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=steps)
-def test_the_summary_equals_a_fresh_group_by_after_any_imports_and_undos(make_db, steps):
+def test_the_summaries_equal_a_fresh_computation_after_any_imports_and_undos(make_db, steps):
     engine = store.get_engine(make_db(migrated=True))
     for name, text in (("organisationer.csv", ORGANISATIONS), *START):
         assert upload(engine, name, text).outcome == "committed"
