@@ -14,7 +14,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -306,7 +306,7 @@ def import_files(
     plan = None
     notify("plan", rows_read)
     try:
-        with transaction(engine) as conn, _summary_upkeep(conn, seen_kinds):
+        with transaction(engine) as conn, summaries.maintained(conn, kinds=seen_kinds):
             plan = plan_upload(conn, tables, replace=replace)
             previous = _previous_import(conn, sha256)
             if plan.has_errors:
@@ -346,19 +346,6 @@ def import_files(
         problems.append(_store_problem(exc))
         return result("rejected", plan)
     return result("committed", plan, import_id=import_id, previous_import_id=previous)
-
-
-# The kinds whose import can change the money summary: the money kinds, and projects (a spend
-# line names its project by reference, so a project created after its spend gathers it).
-_SUMMARY_KINDS = frozenset({*summaries.MONEY_KINDS, "projects"})
-
-
-def _summary_upkeep(conn: sa.Connection, kinds: list[str]) -> AbstractContextManager[None]:
-    """`summaries.maintained` for an upload that may change the money summary; nothing for one
-    that cannot (participants, milestones, indicator values ...): its refresh would find no
-    project touched, yet cost a second at a million spend lines to find that out.
-    """
-    return summaries.maintained(conn) if _SUMMARY_KINDS.intersection(kinds) else nullcontext()
 
 
 def _is_busy(exc: OperationalError) -> bool:

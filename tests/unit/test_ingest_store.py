@@ -342,22 +342,26 @@ def test_dates_survive_the_round_trip_through_history(engine):
     assert dump(engine, history=False) == before
 
 
-def test_an_import_that_cannot_change_money_does_not_refresh_the_money_summary(engine, monkeypatch):
-    # Participants, milestones and indicator values hold no money: looking for the projects
-    # whose money they changed costs a second at a million spend lines and finds none.
+def test_an_import_refreshes_only_the_summaries_its_kinds_can_change(engine, monkeypatch):
+    # Milestones hold neither money nor places, participants only places: looking for the
+    # projects whose money they changed costs a second at a million spend lines and finds none.
     from arena import summaries
 
     _with_projects(engine)
+    refreshed: list[str] = []
+    real_refresh = summaries.refresh
 
-    def refresh(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("the money summary was refreshed")
+    def refresh(conn, summary, **kwargs):
+        refreshed.append(summary.table.name)
+        real_refresh(conn, summary, **kwargs)
 
     monkeypatch.setattr(summaries, "refresh", refresh)
+    milestones = "Diarienummer;Titel;Typ;Förfallodatum\n2020-00001;Delrapport;rapport;2021-06-30\n"
+    assert upload(engine, "milstolpar.csv", milestones).outcome == "committed"
+    assert refreshed == []
     participants = "Diarienummer;Organisation;Roll\n2020-00001;Göteborgs kommun;beställare\n"
     assert upload(engine, "deltagare.csv", participants).outcome == "committed"
-    with pytest.raises(AssertionError, match="summary was refreshed"):
-        upload(
-            engine,
-            "bidrag.csv",
-            "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500\n",
-        )
+    assert refreshed == ["project_place"]
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500\n"
+    assert upload(engine, "bidrag.csv", grants).outcome == "committed"
+    assert refreshed == ["project_place", "project_money"]
