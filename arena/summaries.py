@@ -217,20 +217,25 @@ def touched_projects(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelec
         import_change.c.table_name == "projects",
         sa.or_(import_change.c.before.is_(None), import_change.c.after.is_(None)),
     )
-    changed = [of_these, sa.or_(import_change.c.table_name.in_(MONEY_KINDS), created_or_deleted)]
-    references = sa.union(
-        *(
-            sa.select(column).where(*changed, column.is_not(None))
-            for column in (import_change.c.project_before, import_change.c.project_after)
-        )
-    ).subquery()
+    changed = sa.or_(import_change.c.table_name.in_(MONEY_KINDS), created_or_deleted)
     paid_grants = sa.select(_first_key(dialect)).where(
         of_these, import_change.c.table_name == "disbursements"
     )
     return sa.union(
-        sa.select(project.c.id).where(project.c.reference.in_(sa.select(references.c[0]))),
+        _named_projects(of_these, changed),
         sa.select(grant.c.project_id).where(grant.c.reference.in_(paid_grants)),
     )
+
+
+def _named_projects(*conditions: sa.ColumnElement[bool]) -> sa.Select:
+    """Ids of the projects the changes meeting `conditions` name, before or after."""
+    references = sa.union(
+        *(
+            sa.select(column).where(*conditions, column.is_not(None))
+            for column in (import_change.c.project_before, import_change.c.project_after)
+        )
+    ).subquery()
+    return sa.select(project.c.id).where(project.c.reference.in_(sa.select(references.c[0])))
 
 
 # The kinds whose changes move the places of the projects they name (organisations move the
@@ -245,19 +250,12 @@ def touched_places(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelect:
     they changed (its county, its kind) takes part in now. An organisation still taking part in
     a project cannot be deleted (RESTRICT), so the changed ones are found by name."""
     of_these = import_change.c.import_id.in_(import_ids)
-    changed = [of_these, import_change.c.table_name.in_(PLACE_KINDS)]
-    references = sa.union(
-        *(
-            sa.select(column).where(*changed, column.is_not(None))
-            for column in (import_change.c.project_before, import_change.c.project_after)
-        )
-    ).subquery()
     named = sa.select(_first_key(dialect)).where(
         of_these, import_change.c.table_name == "organisations"
     )
     organisations = sa.select(organisation.c.id).where(organisation.c.name.in_(named))
     return sa.union(
-        sa.select(project.c.id).where(project.c.reference.in_(sa.select(references.c[0]))),
+        _named_projects(of_these, import_change.c.table_name.in_(PLACE_KINDS)),
         sa.select(project.c.id).where(project.c.coordinator_id.in_(organisations)),
         sa.select(participant.c.project_id).where(participant.c.organisation_id.in_(organisations)),
     )
