@@ -8,7 +8,8 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 TEST_OUTPUT := test-output
 # pytest-xdist workers: 2 measured ~25% faster than serial with identical results (every worker
-# gets its own template databases and app server); `make test PYTEST_WORKERS=0` runs serially.
+# gets its own template databases); the browser tests are one group on one worker (loadgroup,
+# see tests/e2e/conftest.py); `make test PYTEST_WORKERS=0` runs serially.
 PYTEST_WORKERS ?= 2
 # Extra pytest options, e.g. `make test PYTEST_ARGS="-k overview -x"`.
 PYTEST_ARGS ?=
@@ -58,7 +59,7 @@ test: system-deps $(DEV_STAMP)
 	$(BIN)/ruff format --check .
 	mkdir -p $(TEST_OUTPUT)
 	ARENA_REQUIRE_POSTGRES=1 PYTHON=$(BIN)/python bash scripts/with-postgres.sh \
-		$(BIN)/python -m pytest tests -n $(PYTEST_WORKERS) --junitxml=$(TEST_OUTPUT)/junit.xml \
+		$(BIN)/python -m pytest tests -n $(PYTEST_WORKERS) --dist loadgroup --junitxml=$(TEST_OUTPUT)/junit.xml \
 		$(PYTEST_ARGS)
 
 # Lint without changing anything (what `make test` checks first).

@@ -28,7 +28,10 @@ a store of N projects (30 % as many organisations, 3.5 participants, 10 spend li
 project ...), and each kind's first file (at most N rows: a kind's files hold up to
 `arena.generate.PART_ROWS` rows each) is imported end to end, in its own process, into a store
 that already holds every kind before it, as `python -m arena import` would. Printed per kind:
-rows, seconds, rows/s and peak RSS beside the goal (>= 50 000 rows/s, <= 1 GB). Then spend into
+rows, seconds, rows/s and peak RSS beside the goal (>= 50 000 rows/s, <= 1 GB), and beside them
+the database's own share: the rows the import added to the kind's table inserted into the same
+store by one bare executemany of the sqlite3 module (no parsing, checks, history or summaries),
+the most any import of those rows can do on this machine. Then spend into
 the whole store (at N = 100 000 it holds 1 000 000 spend lines): the last spend file again (every
 row unchanged), a file of as many new lines (its categories renamed), and the undo of that
 new file's import (the undo timed, the import before it not). Beside the wall seconds each line
@@ -423,15 +426,57 @@ CONTENDERS = {
 }
 
 
-def _child(name: str, url: str, csv_path: Path) -> dict:
-    figures = CONTENDERS[name](url, csv_path)
+def run_insert_only(url: str, written: Path, table: str) -> dict:
+    """The database's own share: the rows our import added to `table` (read from `written`,
+    the store it left, untimed) inserted into the store at `url` by one bare executemany of
+    the sqlite3 module in one transaction, with the store's indexes, constraints and foreign
+    keys, and nothing else (no parsing, checks, history or summaries). No import of those
+    rows can be faster on this machine: beside ours, it says how much of the goal is ours to
+    meet.
+    """
+    import sqlite3
+
+    connection = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+    connection.execute("PRAGMA foreign_keys=ON")
+    # The page cache our import writes with (arena.ingest.apply._WRITE_CACHE_KIB).
+    connection.execute("PRAGMA cache_size=-131072")
+    names = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+    names.remove("id")
+    held = connection.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
+    connection.execute("ATTACH DATABASE ? AS written", (str(written),))
+    listed = ", ".join(f'"{name}"' for name in names)
+    rows = connection.execute(
+        f'SELECT {listed} FROM written."{table}" WHERE id > ? ORDER BY id', (held,)
+    ).fetchall()
+    connection.execute("DETACH DATABASE written")
+    marks = ", ".join("?" * len(names))
+    started, cpu = time.perf_counter(), time.process_time()
+    connection.execute("BEGIN")
+    connection.executemany(f'INSERT INTO "{table}" ({listed}) VALUES ({marks})', rows)
+    connection.execute("COMMIT")
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "outcome": "committed",
+        "rows": len(rows),
+    }
+
+
+def _child(name: str, url: str, csv_path: Path, table: str | None) -> dict:
+    if name == "insert-only":
+        figures = run_insert_only(url, csv_path, table)
+    else:
+        figures = CONTENDERS[name](url, csv_path)
     figures.setdefault("rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     return figures
 
 
-def _in_process(name: str, template: Path, workdir: Path, csv_path: Path, repeat: int) -> dict:
+def _in_process(
+    name: str, template: Path, workdir: Path, csv_path: Path, repeat: int, *extra: str
+) -> dict:
     """Run a contender `repeat` times, each on a fresh copy of the pre-loaded store in a new
-    Python process, and keep its fastest run (a shared machine only ever adds time).
+    Python process, and keep its fastest run (a shared machine only ever adds time); the
+    stores of the others are removed. `extra`: more arguments for the child.
     """
     runs = []
     for attempt in range(repeat):
@@ -439,7 +484,7 @@ def _in_process(name: str, template: Path, workdir: Path, csv_path: Path, repeat
         shutil.copy(template, database)
         url = f"sqlite:///{database}"
         done = subprocess.run(
-            [sys.executable, __file__, "--run", name, "--url", url, "--csv", str(csv_path)],
+            [sys.executable, __file__, "--run", name, "--url", url, "--csv", str(csv_path), *extra],
             check=True,
             capture_output=True,
             text=True,
@@ -449,6 +494,9 @@ def _in_process(name: str, template: Path, workdir: Path, csv_path: Path, repeat
         runs.append(figures)
     best = min(runs, key=lambda figures: figures["seconds"])
     best["rss_kb"] = max(figures["rss_kb"] for figures in runs)
+    for figures in runs:
+        if figures is not best:
+            Path(figures["url"].removeprefix("sqlite:///")).unlink()
     return best
 
 
@@ -497,12 +545,14 @@ def _child_json(*arguments: str) -> dict | list:
 def every_kind(rows: int, repeat: int, workdir: Path) -> None:
     """Each kind's first generated file imported into a store holding the kinds before it."""
     from arena import store
+    from arena.ingest.kinds import KINDS
 
     started = time.perf_counter()
     files = _child_json("--generate-into", str(workdir / "generated"), "--rows", str(rows))
     print(
         f"\nevery kind: generated a store of {rows} projects in "
-        f"{time.perf_counter() - started:.1f} s (untimed); each kind's first file, end to end:"
+        f"{time.perf_counter() - started:.1f} s (untimed); each kind's first file, end to end, "
+        "beside the database's own share (the same new rows by one bare executemany):"
     )
     template = workdir / "kinds.db"
     url = f"sqlite:///{template}"
@@ -510,14 +560,15 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
     store.migrate(engine)
     engine.dispose()  # every copy a contender gets is the whole store, WAL checkpointed
     print(
-        f"{'kind':<34} {'rows':>9} {'seconds':>8} {'cpu s':>6} {'rows/s':>9} {'peak RSS MB':>12}  "
+        f"{'kind':<34} {'rows':>9} {'seconds':>8} {'cpu s':>6} {'rows/s':>9} {'peak RSS MB':>12}"
+        f" {'insert-only rows/s':>19} {'ours/insert':>11}  "
         f"goal: >= {GOAL_ROWS_PER_SECOND:,} rows/s, <= {GOAL_RSS_MB} MB".replace(",", " ")
     )
     for kind in dict.fromkeys(file["kind"] for file in files):
         parts = [file for file in files if file["kind"] == kind]
-        if not _kind_line(
-            kind, template, workdir, Path(parts[0]["path"]), parts[0]["rows"], repeat
-        ):
+        table = KINDS[kind].model.__tablename__
+        first = Path(parts[0]["path"])
+        if not _kind_line(kind, template, workdir, first, parts[0]["rows"], repeat, table=table):
             return
         for part in parts:  # the store the next kinds refer to (untimed, each in a child)
             _child_json("--run", "ours", "--url", url, "--csv", part["path"])
@@ -528,11 +579,15 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
     last = Path(spend[-1]["path"])
     fresh = workdir / "utfall_nya.csv"
     fresh.write_bytes(_renamed_categories(last.read_bytes()))
-    for label, path, outcome in (
-        (f"spend again, store holds {held}", last, "unchanged"),
-        (f"new spend, store holds {held}", fresh, "committed"),
+    spend_table = KINDS["expenditures"].model.__tablename__
+    for label, path, outcome, table in (
+        (f"spend again, store holds {held}", last, "unchanged", None),
+        (f"new spend, store holds {held}", fresh, "committed", spend_table),
     ):
-        if not _kind_line(label, template, workdir, path, spend[-1]["rows"], repeat, outcome):
+        line = _kind_line(
+            label, template, workdir, path, spend[-1]["rows"], repeat, outcome, table=table
+        )
+        if not line:
             return
     # The undo of that new spend (its import untimed; peak RSS is the import's and the undo's).
     _kind_line(
@@ -560,21 +615,32 @@ def _kind_line(
     repeat: int,
     outcome: str = "committed",
     contender: str = "ours",
+    table: str | None = None,
 ) -> bool:
     """Import `path` into copies of `template` (with `contender` "undo": import, then undo it)
-    and print its line; False if it did not end as `outcome` (then the line says why)."""
+    and print its line; False if it did not end as `outcome` (then the line says why). With
+    `table`, beside it the rows the import added to that table inserted by the database alone
+    (`run_insert_only`), as fast as the machine allows."""
     figures = _in_process(contender, template, workdir, path, repeat)
-    Path(figures["url"].removeprefix("sqlite:///")).unlink()
+    written = Path(figures["url"].removeprefix("sqlite:///"))
     if figures["outcome"] != outcome:
+        written.unlink()
         print(f"{label}: our import did not end {outcome}: {figures}")
         return False
+    floor_text, ratio = "", ""
+    if table is not None:
+        floor = _in_process("insert-only", template, workdir, written, repeat, "--table", table)
+        Path(floor["url"].removeprefix("sqlite:///")).unlink()
+        floor_text = f"{floor['rows'] / floor['seconds']:,.0f}".replace(",", " ")
+        ratio = f"{figures['seconds'] / floor['seconds']:>11.1f}"
+    written.unlink()
     rate = rows / figures["seconds"]
     rss = figures["rss_kb"] / 1024
     met = "ok" if rate >= GOAL_ROWS_PER_SECOND and rss <= GOAL_RSS_MB else "below goal"
-    shown = f"{rate:>9,.0f}".replace(",", " ")
+    shown = f"{rate:,.0f}".replace(",", " ")
     print(
-        f"{label:<34} {rows:>9} {figures['seconds']:>8.2f} {figures['cpu']:>6.2f} {shown} "
-        f"{rss:>12.0f}  {met}",
+        f"{label:<34} {rows:>9} {figures['seconds']:>8.2f} {figures['cpu']:>6.2f} "
+        f"{shown:>9} {rss:>12.0f} {floor_text:>19} {ratio:>11}  {met}",
         flush=True,
     )
     return True
@@ -604,13 +670,16 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         help="grants: the grants file and the project sheet; kinds: every kind; all: both",
     )
-    parser.add_argument("--run", choices=sorted(CONTENDERS), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--run", choices=[*sorted(CONTENDERS), "insert-only"], help=argparse.SUPPRESS
+    )
+    parser.add_argument("--table", help=argparse.SUPPRESS)
     parser.add_argument("--generate-into", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.run:
-        print(json.dumps(_child(args.run, args.url, args.csv)))
+        print(json.dumps(_child(args.run, args.url, args.csv, args.table)))
         return 0
     if args.generate_into:
         print(json.dumps(generated(args.rows, args.generate_into)))

@@ -42,13 +42,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups off the items
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Mark everything under tests/e2e as `e2e`, so `-m "not e2e"` gives a quick run without a
     # browser. This hook sees every collected item, hence the path check. (A `pytestmark` here
     # would not work: it only applies in test modules, not in conftest.py.)
+    # They are also one xdist group (`make test` runs `--dist loadgroup`): all on one worker,
+    # so one app server and one Chromium run beside the other worker's tests, not two of each
+    # on a machine of two cores, where every browser test then waited on the other's.
     for item in items:
         if item.path.is_relative_to(E2E_DIR):
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
