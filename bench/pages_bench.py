@@ -13,7 +13,9 @@ ones in the store) in the URL.
 Each measurement runs in its own Python process, so "cold" is a fresh process with empty caches
 (the first AppTest run of app.py opened on that page; the Streamlit import itself is not
 counted, the arena modules and the store's first queries are) and peak RSS is that process's
-own (`ru_maxrss`). "Warm" is the median of `--runs` reruns of the same page in that process.
+own (`ru_maxrss`). "Warm" is the median of `--runs` reruns of the same page in that process,
+with the scripts' bytecode kept between runs as a server keeps it (AppTest alone would compile
+app.py and the page again on every run).
 
 Beside each page, in the same run and the same way, its FLOOR: a Streamlit script that reads
 the numbers the page shows with one straightforward SQL query per figure (grouped by the
@@ -151,7 +153,15 @@ def measure(url: str, page: str, query: dict[str, str], runs: int, floor: bool) 
     """Cold (first run) and warm (median of `runs` reruns) of a page or its floor; peak RSS."""
     os.environ["ARENA_DATABASE_URL"] = url
     from streamlit import config as streamlit_config
-    from streamlit.testing.v1 import AppTest
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import AppTest, app_test, local_script_runner
+
+    # AppTest compiles the scripts again on every run (a new ScriptCache per run); a server
+    # compiles each script once and keeps the bytecode. One cache for the process, as a
+    # server's runtime has, so a warm run costs what it costs a person, for ours (app.py and
+    # the page: a few hundred lines) and the floor (a few lines) alike.
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
     streamlit_config.set_option("client.showErrorDetails", "full")  # a failure says why
 
