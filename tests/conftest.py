@@ -266,6 +266,22 @@ def demo_engine(
         server.drop(name)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _scripts_compiled_once() -> Iterator[None]:
+    """One script cache per test process, as `streamlit run` has one per server: AppTest makes
+    a new one on every run, compiling app.py and the page again each time (hundredths of a
+    second per run, over the thousands of page runs of the suite). Scripts do not change while
+    the tests run; AppTest names a script written from a string by the hash of its text."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app_test, "ScriptCache", lambda: shared)
+        patch.setattr(local_script_runner, "ScriptCache", lambda: shared)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_database_env(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
