@@ -46,8 +46,8 @@ county on the coordinator). What each floor reads:
   admin         the accounts and their roles, the latest audit events
 
 A benchmark, not a test: it prints a table (page | cold s | floor cold s | warm s | floor warm
-s | warm/floor | peak RSS MiB). The floor's cold run is what its queries cost on a store no
-process has read yet: a cold page can only beat it with figures computed before it opens.
+s | warm/floor | peak RSS MiB). The floor's cold run is what its queries and first drawing cost
+in a fresh process: a cold page can only beat it with figures computed before it opens.
 """
 
 from __future__ import annotations
