@@ -31,12 +31,17 @@ county on the coordinator). What each floor reads:
                 projects with coordinator and money, and the count; projects running per year
                 by status; grant amounts per decision year and per sector as box plots drawn
                 from their quartiles, with the count per group
-  project       one project's facts, participants, grants with paid sums, spend by month and
-                its import history (changes of that project)
+  project       one project's facts, participants, grants with paid sums, payments, spend
+                lines climbing to the granted total (a line chart and its table), indicator
+                values, milestones and its import history (changes of that project)
   programmes    one programme's facts, budget and spend per year, projects by status
-  results       every indicator value per indicator and year
+  results       the indicator registry (each indicator's latest value beside baseline and
+                target), every value per indicator and year (chart and table), project outputs
+                per programme and year beside the programmes' own values, the chain from budget
+                to the national result (one box per step), the countries' values per measure
   networks      one network's members with their organisation kind and county, and its projects
-  efforts       activities per effort: count, participants, reach, cost; the activity list
+  efforts       activities per effort: count, participants, reach, cost (cards and table);
+                the same per effort and year (bars and table); the activity list
   grants        per funder: grants, granted, paid, remaining (the cards add them up); reports
                 late and due within 30 days counted, and the first 50; payments per year; one
                 page of 50 grants with project, funder, amount, paid and remaining, and the
@@ -409,6 +414,9 @@ def floor_portfolio() -> None:
 
 
 def floor_project() -> None:
+    import itertools
+
+    import plotly.graph_objects as go
     import streamlit as st
 
     reference = (
@@ -439,13 +447,41 @@ def floor_project() -> None:
             ref=reference,
         )
     )
+    st.dataframe(
+        _rows(
+            "SELECT g.reference, d.paid_on, d.amount_sek FROM disbursement d JOIN grant_award g"
+            " ON g.id = d.grant_id JOIN project p ON p.id = g.project_id"
+            " WHERE p.reference = :ref ORDER BY d.paid_on",
+            ref=reference,
+        )
+    )
     spend = _rows(
-        f"SELECT {_month('spent_on')} AS month, sum(amount_sek) AS spent FROM expenditure"
-        " WHERE scope = 'project' AND scope_ref = :ref GROUP BY 1 ORDER BY 1",
+        "SELECT spent_on, category, amount_sek, description FROM expenditure"
+        " WHERE scope = 'project' AND scope_ref = :ref ORDER BY spent_on",
         ref=reference,
     )
-    st.plotly_chart(_bar([r["month"] for r in spend], [r["spent"] for r in spend]))
+    granted = _rows(
+        "SELECT coalesce(sum(g.amount_sek), 0) AS granted FROM grant_award g JOIN project p"
+        " ON p.id = g.project_id WHERE p.reference = :ref",
+        ref=reference,
+    )[0]["granted"]
+    running = list(itertools.accumulate(row["amount_sek"] for row in spend))
+    figure = go.Figure(go.Scatter(x=[str(r["spent_on"]) for r in spend], y=running))
+    figure.add_hline(y=granted, line_dash="dash", annotation_text=f"granted: {granted}")
+    st.plotly_chart(figure)
     st.dataframe(spend)
+    for table in ("indicators", "milestones"):
+        st.dataframe(
+            _rows(
+                "SELECT i.code, i.name_sv, i.unit, v.year, v.value, v.coverage FROM"
+                " indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE"
+                " v.scope = 'project' AND v.scope_ref = :ref ORDER BY i.code, v.year"
+                if table == "indicators"
+                else "SELECT title, kind, due_date, delivered_date FROM milestone"
+                " WHERE scope = 'project' AND scope_ref = :ref ORDER BY due_date",
+                ref=reference,
+            )
+        )
     st.dataframe(
         _rows(
             "SELECT r.id, r.file_name, r.started_at, count(*) AS changes FROM import_change ch"
@@ -485,6 +521,19 @@ def floor_results() -> None:
     import streamlit as st
 
     st.title("results")
+    # The registry: each indicator and scope with its latest value against baseline and target.
+    st.dataframe(
+        _rows(
+            "SELECT i.code, i.name_sv, i.unit, o.name AS owner, pr.code AS programme,"
+            " i.baseline_value, i.baseline_year, i.target_value, i.target_year, v.scope,"
+            " v.scope_ref, v.year AS latest_year, v.value AS latest_value, v.coverage"
+            " FROM indicator i LEFT JOIN organisation o ON o.id = i.owner_id"
+            " LEFT JOIN programme pr ON pr.id = i.programme_id"
+            " LEFT JOIN indicator_value v ON v.indicator_id = i.id AND v.scope <> 'project'"
+            " AND v.year = (SELECT max(w.year) FROM indicator_value w WHERE w.indicator_id ="
+            " i.id AND w.scope = v.scope AND w.scope_ref = v.scope_ref) ORDER BY i.code"
+        )
+    )
     values = _rows(
         "SELECT i.code, v.year, sum(v.value) AS value FROM indicator_value v JOIN indicator i"
         " ON i.id = v.indicator_id GROUP BY i.code, v.year ORDER BY i.code, v.year"
@@ -495,6 +544,64 @@ def floor_results() -> None:
         figure.add_scatter(x=[r["year"] for r in series], y=[r["value"] for r in series], name=code)
     st.plotly_chart(figure)
     st.dataframe(values)
+    # Project outputs per programme and year beside the programmes' own values.
+    st.dataframe(
+        _rows(
+            "SELECT pr.code AS programme, i.code, v.year, sum(v.value) AS value,"
+            " count(DISTINCT p.reference) AS projects FROM indicator_value v"
+            " JOIN indicator i ON i.id = v.indicator_id JOIN project p ON p.reference ="
+            " v.scope_ref LEFT JOIN programme pr ON pr.id = p.programme_id"
+            " WHERE v.scope = 'project' GROUP BY 1, 2, 3"
+            " UNION ALL SELECT v.scope_ref, i.code, v.year, v.value, NULL FROM indicator_value v"
+            " JOIN indicator i ON i.id = v.indicator_id WHERE v.scope = 'programme'"
+            " ORDER BY 1, 2, 3"
+        )
+    )
+    # The chain from money to the national result, one box per step.
+    chain = _rows(
+        "SELECT 'budget' AS step, sum(amount_sek) AS value FROM budget_allocation"
+        " UNION ALL SELECT 'grants', sum(amount_sek) FROM grant_award"
+        " UNION ALL SELECT 'stage:' || coalesce(stage, '-'), count(*) FROM project GROUP BY stage"
+        " UNION ALL SELECT 'outputs', count(*) FROM milestone WHERE scope = 'project'"
+        " AND delivered_date IS NOT NULL"
+        " UNION ALL SELECT * FROM (SELECT 'national', v.value FROM indicator_value v"
+        " WHERE v.scope = 'country' AND v.scope_ref = 'SE' ORDER BY v.year DESC LIMIT 1) AS n"
+    )
+    width = 1 / len(chain)
+    st.plotly_chart(
+        go.Figure(
+            layout={
+                "shapes": [
+                    {
+                        "type": "rect",
+                        "x0": i * width,
+                        "x1": (i + 1) * width - 0.02,
+                        "y0": 0,
+                        "y1": 1,
+                    }
+                    for i in range(len(chain))
+                ],
+                "annotations": [
+                    {
+                        "x": (i + 0.5) * width,
+                        "y": 0.5,
+                        "text": f"{r['step']}<br>{r['value']}",
+                        "showarrow": False,
+                    }
+                    for i, r in enumerate(chain)
+                ],
+            }
+        )
+    )
+    # Countries side by side, one table per measure.
+    comparison = _rows(
+        "SELECT coalesce(i.measure, i.code) AS measure, v.scope_ref AS country, i.code,"
+        " i.name_sv, i.unit, v.year, v.value, v.coverage FROM indicator_value v JOIN indicator i"
+        " ON i.id = v.indicator_id WHERE v.scope = 'country' ORDER BY 1, 2, v.year"
+    )
+    for measure in dict.fromkeys(row["measure"] for row in comparison):
+        st.subheader(measure)
+        st.dataframe([row for row in comparison if row["measure"] == measure])
 
 
 def floor_networks() -> None:
@@ -526,6 +633,7 @@ def floor_networks() -> None:
 
 
 def floor_efforts() -> None:
+    import plotly.graph_objects as go
     import streamlit as st
 
     st.title("efforts")
@@ -535,7 +643,18 @@ def floor_efforts() -> None:
     )
     for row in efforts:
         st.metric(row["effort"], row["n"], delta=row["cost"])
-    st.plotly_chart(_bar([r["effort"] for r in efforts], [r["participants"] for r in efforts]))
+    st.dataframe(efforts)
+    years = _rows(
+        f"SELECT effort, {_year('start_date')} AS year, count(*) AS n, sum(participants) AS"
+        " participants, sum(reach) AS reach, sum(cost_sek) AS cost FROM activity"
+        " GROUP BY 1, 2 ORDER BY 2, 1"
+    )
+    figure = go.Figure()
+    for effort in dict.fromkeys(row["effort"] for row in years):
+        series = [row for row in years if row["effort"] == effort]
+        figure.add_bar(x=[str(r["year"]) for r in series], y=[r["cost"] for r in series])
+    st.plotly_chart(figure)
+    st.dataframe(years)
     st.dataframe(_rows("SELECT reference, effort, title, start_date, cost_sek FROM activity"))
 
 

@@ -180,10 +180,43 @@ def _running_per_year(frame: pd.DataFrame, language: str) -> go.Figure:
 
 
 def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -> go.Figure:
-    """A project's cumulative spend over time against the total of its grants."""
+    """A project's cumulative spend over time against the total of its grants (a dashed line
+    across the chart, labelled with the amount)."""
     ordered = spend.sort_values("spent_on")
     cumulative = ordered["amount_sek"].astype("int64").cumsum()
-    figure = go.Figure()
+    # The grant line goes in as a plain shape and annotation in the figure's layout: plotly's
+    # `add_hline` validated them against the whole layout, half of this chart's time on every
+    # rerun of the Project page (issue 11).
+    figure = go.Figure(
+        layout={
+            "shapes": [
+                {
+                    "type": "line",
+                    "x0": 0,
+                    "x1": 1,
+                    "xref": "x domain",
+                    "y0": granted_sek,
+                    "y1": granted_sek,
+                    "yref": "y",
+                    "line": {"color": SERIES_COLOURS["allocated"], "dash": "dash"},
+                }
+            ],
+            "annotations": [
+                {
+                    "text": f"{t('kpi.granted', language)}: {format_sek(granted_sek, language)}",
+                    "showarrow": False,
+                    "x": 1,
+                    "xanchor": "right",
+                    "xref": "x domain",
+                    "y": granted_sek,
+                    "yanchor": "bottom",
+                    "yref": "y",
+                }
+            ],
+            "xaxis": {"type": "category"},
+            "yaxis": {"title": t("axis.sek", language), "tickformat": ",d", "rangemode": "tozero"},
+        }
+    )
     cumulative_spend(
         figure,
         ordered["spent_on"].astype(str),
@@ -191,12 +224,4 @@ def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -
         name=t("series.spent", language),
         language=language,
     )
-    figure.add_hline(
-        y=granted_sek,
-        line_dash="dash",
-        line_color=SERIES_COLOURS["allocated"],
-        annotation_text=f"{t('kpi.granted', language)}: {format_sek(granted_sek, language)}",
-    )
-    figure.update_xaxes(type="category")
-    figure.update_yaxes(title=t("axis.sek", language), tickformat=",d", rangemode="tozero")
     return layout(figure, t("chart.spend.title", language), language, height=320)

@@ -32,6 +32,35 @@ def test_budget_years_are_categories_and_amounts_are_swedish():
     assert english.layout.title.text == "Budget and spend per year"
 
 
+def test_a_projects_spend_climbs_by_date_towards_its_grant_line():
+    spend = pd.DataFrame(
+        {
+            "spent_on": [date(2020, 1, 15), date(2019, 5, 1), date(2019, 9, 30)],
+            "amount_sek": [400_000, 250_000, 100_000],
+        }
+    )
+    figure = charts.portfolio.spend_against_grants(spend, 1_234_567, "sv")
+    (line,) = figure.data
+    assert list(line.x) == ["2019-05-01", "2019-09-30", "2020-01-15"]
+    assert list(line.y) == [250_000, 350_000, 750_000]
+    assert line.text[-1] == "750\u00a0000 kr"
+    assert figure.layout.xaxis.type == "category"
+    (grant,) = figure.layout.shapes
+    assert (grant.type, grant.y0, grant.y1, grant.line.dash) == (
+        "line",
+        1_234_567,
+        1_234_567,
+        "dash",
+    )
+    assert (grant.xref, grant.x0, grant.x1) == ("x domain", 0, 1)
+    (note,) = figure.layout.annotations
+    assert note.text == "Beviljade bidrag: 1\u00a0234\u00a0567 kr"
+    assert (note.y, note.yref, note.showarrow) == (1_234_567, "y", False)
+    english = charts.portfolio.spend_against_grants(spend, 1_234_567, "en")
+    assert english.layout.annotations[0].text.endswith("SEK 1,234,567")
+    assert english.layout.yaxis.title.text != figure.layout.yaxis.title.text
+
+
 def test_every_status_keeps_its_colour(demo_engine):
     timeline = portfolio.project_timeline(demo_engine, today=TODAY)
     assert not timeline.per_year  # the demo's projects are few: a bar each

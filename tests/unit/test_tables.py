@@ -30,6 +30,30 @@ def test_localise_writes_codes_money_and_dates_for_people():
     assert english.iloc[0].tolist()[:2] == ["Ongoing", "SEK 150,000"]
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_localise_formats_repeated_and_missing_values_as_each_cell_alone(language):
+    # Each distinct value is formatted once: the result must be what formatting every cell
+    # on its own gives, repeats, mixed missing markers and 1 beside 1.0 included.
+    frame = pd.DataFrame(
+        {
+            "status": ["ongoing", None, "ongoing", "completed", pd.NA],
+            "amount_sek": [150_000, 150_000, None, 1_234_567, np.nan],
+            "value": [1, 1.0, 40.25, np.nan, 40.25],
+            "start_date": [date(2018, 10, 1), None, date(2018, 10, 1), date(2019, 2, 28), None],
+            "year": [2018, 2018, 2019, 2020, 2019],
+            "coverage": [0.05, 0.05, None, 1.0, 0.125],
+        }
+    )
+    shown = tables.localise(frame, language)
+    for position, name in enumerate(frame.columns):
+        kind = tables.COLUMNS[name].type
+        blank = "" if kind == "code" else "–"
+        assert shown.iloc[:, position].tolist() == [
+            tables.cell_text(kind, value, language) or blank for value in frame[name]
+        ]
+    assert shown.iloc[:, 0].tolist()[1::3] == ["", ""]
+
+
 def test_portfolio_keeps_money_numeric_and_computes_progress():
     projects = pd.DataFrame(
         {
