@@ -8,16 +8,19 @@ PostgreSQL is reached through psycopg 3 (`postgresql+psycopg://`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import logging
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from arena import config
+
+LOG = logging.getLogger("arena")
 
 
 class StoreError(Exception):
@@ -105,6 +108,56 @@ def transaction(engine: Engine) -> Iterator[Connection]:
         if conn.dialect.name == "postgresql":
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
         yield conn
+
+
+# PostgreSQL's autovacuum refreshes a table's planner statistics once more than 50 rows plus a
+# tenth of the table changed (autovacuum_analyze_threshold / _scale_factor), up to a minute
+# (autovacuum_naptime) after the commit. Until then the planner plans for the table as it was.
+_ANALYSE_ROWS, _ANALYSE_SHARE = 50, 0.1
+
+
+def refresh_statistics(engine: Engine, changed: Mapping[str, int]) -> list[str]:
+    """On PostgreSQL, ANALYZE now each table of `changed` (table name: rows written) that
+    autovacuum would analyse after this write; the names of the tables analysed.
+
+    Why: right after an import of 200 000 milestones into a store of 100 000 projects, the
+    Overview's attention list was planned for the milestone table before the import: 28 s
+    instead of 0.6 s, until autovacuum caught up (issue 11). SQLite plans without statistics
+    unless a store has run ANALYZE (ours never does): nothing to refresh.
+
+    Best effort, after the commit: the data is written whatever happens here; a failure only
+    leaves the refresh to autovacuum, and is logged.
+    """
+    if engine.dialect.name != "postgresql" or not changed:
+        return []
+    try:
+        with engine.connect() as conn:
+            # reltuples: the rows at the last ANALYZE (-1: never analysed, since PostgreSQL 14).
+            sizes = dict(
+                conn.execute(
+                    sa.text(
+                        "SELECT relname, reltuples FROM pg_class WHERE relkind = 'r'"
+                        " AND relnamespace = current_schema()::regnamespace"
+                        " AND relname = ANY(:names)"
+                    ),
+                    {"names": sorted(changed)},
+                ).all()
+            )
+            due = [
+                name
+                for name, rows in sorted(changed.items())
+                if name in sizes and rows > _ANALYSE_ROWS + _ANALYSE_SHARE * max(sizes[name], 0)
+            ]
+            quote = conn.dialect.identifier_preparer.quote
+            for name in due:
+                conn.exec_driver_sql(f"ANALYZE {quote(name)}")
+            conn.commit()
+    except DBAPIError:
+        LOG.warning(
+            "refreshing the planner statistics of %s failed", sorted(changed), exc_info=True
+        )
+        return []
+    return due
 
 
 def alembic_config():

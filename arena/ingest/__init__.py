@@ -39,11 +39,12 @@ from arena.ingest.apply import (
 )
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import UPLOAD_KINDS, split
+from arena.ingest.natural import table_of
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import ReadError, read_file
 from arena.ingest.report import STORE_ERROR, Problem, distinct_problems, kind_name
 from arena.ingest.validate import ParsedTable, UnknownKindError, detect_kind, parse_table
-from arena.store import transaction
+from arena.store import refresh_statistics, transaction
 
 __all__ = [
     "PHASES",
@@ -345,7 +346,37 @@ def import_files(
             return result("busy", None)
         problems.append(_store_problem(exc))
         return result("rejected", plan)
+    refresh_statistics(engine, _written_tables(plan))
     return result("committed", plan, import_id=import_id, previous_import_id=previous)
+
+
+def _written_tables(plan: Plan) -> dict[str, int]:
+    """The rows a committed `plan` wrote per table: its kinds' own, the change history (a
+    record per row) and the summaries they keep."""
+    written = {
+        table_of(kind_plan.kind).name: sum(
+            kind_plan.counts()[name] for name in ("new", "updated", "deleted")
+        )
+        for kind_plan in plan.kinds
+    }
+    written[models.ImportChange.__tablename__] = sum(written.values())
+    return _with_summaries(written)
+
+
+def _with_summaries(written: dict[str, int]) -> dict[str, int]:
+    """`written` (rows per table) with the summaries those tables keep: each summary rewrote
+    at most as many rows as its kinds' tables had written."""
+    tables = {table_of(kind).name: name for name, kind in KINDS.items()}
+    kinds = {tables[table] for table in written if table in tables}
+    total = sum(rows for table, rows in written.items() if table in tables)
+    return {
+        **written,
+        **{
+            summary.table.name: total
+            for summary in summaries.SUMMARIES
+            if summary.kinds.intersection(kinds)
+        },
+    }
 
 
 def _is_busy(exc: OperationalError) -> bool:
@@ -363,9 +394,12 @@ def undo(
     AccessDenied when `identity` may not (another's import needs UNDO_ANY).
     Returns the rows "deleted" and "restored" and the "imports" undone.
     """
+    written: dict[str, int] = {}
     try:
         with transaction(engine) as conn, summaries.maintained(conn):
-            return undo_import(conn, import_id, identity=identity, cascade=cascade)
+            counts = undo_import(
+                conn, import_id, identity=identity, cascade=cascade, written=written
+            )
     except IntegrityError as exc:
         # A row to restore refers to one a later change removed: nothing was written.
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -374,6 +408,8 @@ def undo(
         if not _is_busy(exc):
             raise
         raise UndoError(msg("undo.busy")) from exc
+    refresh_statistics(engine, _with_summaries(written))
+    return counts
 
 
 def undo_preview(engine: Engine, import_id: int) -> UndoPreview:

@@ -783,7 +783,12 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
 
 
 def undo_import(
-    conn: Connection, import_id: int, *, identity: Identity, cascade: bool = False
+    conn: Connection,
+    import_id: int,
+    *,
+    identity: Identity,
+    cascade: bool = False,
+    written: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Undo `import_id` on `conn` (inside the caller's transaction): remove the rows it created,
     restore those it changed or deleted. When later imports hang on its rows it raises
@@ -793,7 +798,8 @@ def undo_import(
     too) was committed by someone else it needs UNDO_ANY (AccessDenied, nothing written).
     Each import undone gets its audit event in the same transaction.
 
-    Returns counts: rows "deleted", rows "restored", and "imports" undone.
+    Returns counts: rows "deleted", rows "restored", and "imports" undone; `written`, when
+    given, gains the rows removed or restored per table (for `store.refresh_statistics`).
     """
     identity.require(Right.UNDO_OWN)
     first = (
@@ -824,6 +830,10 @@ def undo_import(
                 "cascade_of": import_id if each != import_id else None,
             },
         )
+        if written is not None:
+            for name, rows in [*effect.remove.items(), *effect.restore.items()]:
+                table = table_of(KINDS[name]).name
+                written[table] = written.get(table, 0) + rows
         counts["deleted"] += effect.removed
         counts["restored"] += effect.restored
         counts["imports"] += 1
