@@ -168,9 +168,17 @@ def refresh(
     with it (ON DELETE CASCADE); a project without money (or organisations) keeps no row."""
     table = summary.table
     columns = [column.name for column in summary.rows(None).selected_columns]
+
+    def rows(project_ids: sa.FromClause | None) -> sa.Select:
+        # In project order: each row then lands next to the one before it in the table's
+        # project index. Unordered, the places of 100 000 new projects (participants first,
+        # then coordinators) took 1.6 s to insert instead of 0.6 s (issue 11).
+        selected = summary.rows(project_ids)
+        return selected.order_by(selected.selected_columns.project_id)
+
     if project_ids is None:
         conn.execute(sa.delete(table))
-        conn.execute(sa.insert(table).from_select(columns, summary.rows(None)))
+        conn.execute(sa.insert(table).from_select(columns, rows(None)))
         return
     _touched.create(conn)
     try:
@@ -185,7 +193,7 @@ def refresh(
             refresh(conn, summary)
             return
         conn.execute(sa.delete(table).where(table.c.project_id.in_(sa.select(_touched.c.id))))
-        conn.execute(sa.insert(table).from_select(columns, summary.rows(_touched)))
+        conn.execute(sa.insert(table).from_select(columns, rows(_touched)))
     finally:
         _touched.drop(conn)
 
