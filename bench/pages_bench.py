@@ -34,12 +34,15 @@ county on the coordinator). What each floor reads:
   project       one project's facts, participants, grants with paid sums, payments, spend
                 lines climbing to the granted total (a line chart and its table), indicator
                 values, milestones and its import history (changes of that project)
-  programmes    one programme's facts, budget and spend per year, projects by status
+  programmes    every programme with owner, funder, period, projects, budget and its report
+                deadlines (late, next due); the first programme's facts, budget and spend per
+                year, projects by status (the page opens on that programme)
   results       the indicator registry (each indicator's latest value beside baseline and
                 target), every value per indicator and year (chart and table), project outputs
                 per programme and year beside the programmes' own values, the chain from budget
                 to the national result (one box per step), the countries' values per measure
-  networks      one network's members with their organisation kind and county, and its projects
+  networks      the networks with their members and joint projects counted (cards and
+                table), member organisations per county and kind (bars), the network chooser
   efforts       activities per effort: count, participants, reach, cost (cards and table);
                 the same per effort and year (bars and table); the activity list
   grants        per funder: grants, granted, paid, remaining (the cards add them up); reports
@@ -47,7 +50,8 @@ county on the coordinator). What each floor reads:
                 page of 50 grants with project, funder, amount, paid and remaining, and the
                 count
   organisation  one organisation's facts, its projects and roles, grants it gave and received
-  data          the import history
+  data          the three tabs: the file uploader; the import history (its latest 200, as
+                the page's first page) and the undo chooser; the template and export choosers
   admin         the accounts and their roles, the latest audit events
 
 A benchmark, not a test: it prints a table (page | cold s | floor cold s | warm s | floor warm
@@ -127,12 +131,14 @@ def _built(folder: Path, projects: int, seed: int) -> str:
 
 def variants(url: str, pages: list[str]) -> list[tuple[str, str, dict[str, str]]]:
     """(label, page, query parameters) per measurement: each page, the Project page on the first
-    project, the Overview also with the store's most common sector and coordinator county."""
+    project and Programmes on the first programme, the Overview also with the store's most
+    common sector and coordinator county."""
     import sqlalchemy as sa
 
     engine = sa.create_engine(url)
     with engine.connect() as conn:
         reference = conn.execute(sa.text("SELECT min(reference) FROM project")).scalar()
+        programme = conn.execute(sa.text("SELECT min(code) FROM programme")).scalar()
         common = conn.execute(
             sa.text(
                 "SELECT p.sector, o.county FROM project p JOIN organisation o"
@@ -143,7 +149,10 @@ def variants(url: str, pages: list[str]) -> list[tuple[str, str, dict[str, str]]
     engine.dispose()
     chosen: list[tuple[str, str, dict[str, str]]] = []
     for page in pages:
+        # The pages of one record open on the record their floor shows.
         query = {"ref": reference} if page == "project" and reference else {}
+        if page == "programmes" and programme:
+            query = {"programme": programme}
         chosen.append((page, page, query))
         if page == "overview" and common:
             filtered = {"f_sector": common.sector, "f_county": common.county}
@@ -497,6 +506,20 @@ def floor_programmes() -> None:
 
     code = _rows("SELECT min(code) AS code FROM programme")[0]["code"]
     st.title("programmes")
+    listing = _rows(
+        "SELECT pr.code, pr.name, o.name AS owner, f.name AS funder, pr.start_date, pr.end_date,"
+        " (SELECT count(*) FROM project p WHERE p.programme_id = pr.id) AS projects,"
+        " (SELECT sum(b.amount_sek) FROM budget_allocation b WHERE b.programme_id = pr.id)"
+        " AS allocated, (SELECT count(*) FROM milestone m WHERE m.scope = 'programme' AND"
+        " m.scope_ref = pr.code AND m.delivered_date IS NULL AND m.due_date < :today) AS late,"
+        " (SELECT min(m.due_date) FROM milestone m WHERE m.scope = 'programme' AND m.scope_ref ="
+        " pr.code AND m.delivered_date IS NULL AND m.due_date >= :today) AS next_due"
+        " FROM programme pr LEFT JOIN organisation o ON o.id = pr.owner_id"
+        " LEFT JOIN organisation f ON f.id = pr.funder_id ORDER BY pr.code",
+        today=date.today(),
+    )
+    st.dataframe(listing)
+    st.selectbox("programme", [row["code"] for row in listing], index=0)
     st.table(_rows("SELECT * FROM programme WHERE code = :code", code=code))
     years = _rows(
         "SELECT b.year, b.amount_sek AS budget, (SELECT sum(e.amount_sek) FROM expenditure e"
@@ -605,31 +628,37 @@ def floor_results() -> None:
 
 
 def floor_networks() -> None:
+    import plotly.graph_objects as go
     import streamlit as st
 
-    name = _rows("SELECT min(name) AS name FROM buyer_group")[0]["name"]
     st.title("networks")
-    st.dataframe(
-        _rows(
-            "SELECT g.name, g.kind, count(m.id) AS members FROM buyer_group g LEFT JOIN"
-            " buyer_group_member m ON m.buyer_group_id = g.id GROUP BY g.id"
-        )
+    listing = _rows(
+        "SELECT g.name, g.kind, g.sector, g.countries, (SELECT count(*) FROM buyer_group_member m"
+        " WHERE m.buyer_group_id = g.id) AS members, (SELECT count(*) FROM project p WHERE"
+        " p.buyer_group_id = g.id) AS projects FROM buyer_group g ORDER BY g.kind, g.name"
     )
-    st.dataframe(
-        _rows(
-            "SELECT o.name, o.kind, o.county, m.role FROM buyer_group_member m JOIN buyer_group g"
-            " ON g.id = m.buyer_group_id JOIN organisation o ON o.id = m.organisation_id"
-            " WHERE g.name = :name",
-            name=name,
-        )
+    organisations = _rows("SELECT count(DISTINCT organisation_id) AS n FROM buyer_group_member")[0][
+        "n"
+    ]
+    for name, value in (
+        ("networks", len(listing)),
+        ("memberships", sum(row["members"] for row in listing)),
+        ("organisations", organisations),
+        ("projects", sum(row["projects"] for row in listing)),
+    ):
+        st.metric(name, value)
+    st.dataframe(listing)
+    members = _rows(
+        "SELECT o.county, o.kind, count(DISTINCT o.id) AS organisations, count(*) AS memberships"
+        " FROM buyer_group_member m JOIN organisation o ON o.id = m.organisation_id"
+        " GROUP BY o.county, o.kind ORDER BY o.county, o.kind"
     )
-    st.dataframe(
-        _rows(
-            "SELECT p.reference, p.title, p.status FROM project p JOIN buyer_group g ON g.id ="
-            " p.buyer_group_id WHERE g.name = :name",
-            name=name,
-        )
-    )
+    figure = go.Figure()
+    for kind in dict.fromkeys(row["kind"] for row in members):
+        part = [row for row in members if row["kind"] == kind]
+        figure.add_bar(y=[r["county"] for r in part], x=[r["organisations"] for r in part])
+    st.plotly_chart(figure)
+    st.selectbox("network", [row["name"] for row in listing], index=None)
 
 
 def floor_efforts() -> None:
@@ -745,7 +774,15 @@ def floor_data() -> None:
     import streamlit as st
 
     st.title("data")
-    st.dataframe(_rows("SELECT * FROM import_run ORDER BY id DESC"), hide_index=True)
+    upload, history, downloads = st.tabs(["upload", "history", "downloads"])
+    upload.file_uploader("files", accept_multiple_files=True)
+    runs = _rows("SELECT * FROM import_run ORDER BY id DESC LIMIT 200")
+    history.dataframe(runs, hide_index=True)
+    history.selectbox("undo", [run["id"] for run in runs], index=None)
+    kinds = ["organisations", "projects", "grants", "disbursements", "expenditures"]
+    downloads.selectbox("template", kinds)
+    downloads.selectbox("export", kinds)
+    downloads.radio("format", ["csv", "xlsx"], horizontal=True)
 
 
 def floor_admin() -> None:

@@ -35,6 +35,20 @@ with ui.section("list"):
     )
     st.caption(t("programmes.list.caption", language, day=day))
 
+
+def _rows(part: str, code: str, *, projects: tuple[str, ...]) -> None:
+    """A long table of programme `code`, a page at a time (`programmes.programme_rows`)."""
+    pageparts.paged_table(
+        programmes.programme_rows,
+        layout=programmes.ROW_LAYOUTS[part],
+        render=pageparts.localised(language, columns=COLUMNS, projects=projects),
+        language=language,
+        key=f"{code}_{part}",
+        part=part,
+        code=code,
+    )
+
+
 codes = list(listing["code"])
 wanted = st.query_params.get("programme")
 code = st.selectbox(
@@ -81,11 +95,14 @@ with ui.section("years"):
         st.caption(t("programmes.years.caption", language))
         pageparts.table(years, language=language, name=f"{code}_years", columns=COLUMNS)
         with st.expander(t("programmes.rows_behind", language)):
-            for part in ("budget", "grants", "spend"):
+            st.markdown(f"**{t('programmes.rows.budget', language)}**")
+            pageparts.table(
+                detail["budget"], language=language, name=f"{code}_budget", columns=COLUMNS
+            )
+            # A grant's project opens its page; a spend line may be the programme's own.
+            for part, linked in (("grants", ("project_reference",)), ("spend", ())):
                 st.markdown(f"**{t(f'programmes.rows.{part}', language)}**")
-                pageparts.table(
-                    detail[part], language=language, name=f"{code}_{part}", columns=COLUMNS
-                )
+                _rows(part, code, projects=linked)
 
 st.subheader(t("programmes.burn", language, year=today.year))
 with ui.section("burn"):
@@ -111,19 +128,12 @@ with ui.section("burn"):
 
 st.subheader(t("programmes.projects", language))
 with ui.section("projects"):
-    projects = detail["projects"]
-    if projects.empty:
+    if detail["pipeline"].empty:
         st.caption(t("project.none", language))
     else:
-        ui.plotly(charts.portfolio.pipeline(projects, language), key="programme_pipeline")
-        pageparts.table(
-            tables.programmes.projects(projects),
-            language=language,
-            name=f"{code}_projects",
-            columns=COLUMNS,
-            links=("reference",),
-            rows=projects,
-        )
+        pipeline = charts.portfolio.pipeline(detail["pipeline"], language)
+        ui.plotly(pipeline, key="programme_pipeline")
+        _rows("projects", code, projects=("reference",))
         st.caption(t("programmes.projects.caption", language))
     st.page_link(
         "pages/portfolio.py",

@@ -36,6 +36,7 @@ from arena.queries._sql import (
     project,
     read_frames,
 )
+from arena.queries.paging import Layout, Page, read_page
 
 buyer_group = models.BuyerGroup.__table__
 buyer_group_member = models.BuyerGroupMember.__table__
@@ -151,16 +152,20 @@ def programme_list(engine: Engine, *, today: date, scope: Scope = None) -> pd.Da
             )
             .join(budget, budget.c.programme_id == programme.c.id)
             .group_by(programme.c.code),
-            "projects": sa.select(programme.c.code, project.c.sdg_goals)
+            # Per distinct goal list, not per project: a few hundred rows, not 100 000.
+            "projects": sa.select(
+                programme.c.code, project.c.sdg_goals, sa.func.count().label("projects")
+            )
             .join(project, project.c.programme_id == programme.c.id)
-            .where(*project_scope(scope)),
+            .where(*project_scope(scope))
+            .group_by(programme.c.code, project.c.sdg_goals),
             "milestones": _programme_milestones(),
         },
     )
     programmes = frames["programmes"]
     projects = frames["projects"]
     per_programme = projects.groupby("code").agg(
-        projects=("sdg_goals", "size"), goals=("sdg_goals", _goals)
+        projects=("projects", "sum"), goals=("sdg_goals", _goals)
     )
     listing = programmes.merge(frames["allocated"], on="code", how="left").merge(
         per_programme, on="code", how="left"
@@ -188,34 +193,25 @@ def _per_year(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = None) -> dict | None:
-    """Everything about programme `code`, its whole life; None when there is no such programme.
-
-    Keys: "programme" (its fields, owner and funder by name), "years" (year, allocated_sek,
-    committed_sek, spent_programme_sek, spent_projects_sek, spent_total_sek = the two spends
-    together), "projects" (reference, title, status, stage, start_date, end_date,
-    granted_sek, spent_sek), "buyer_groups" (name, sector, members, description),
-    "deadlines" (title, kind, due_date, delivered_date, state, final), and the rows behind
-    the money: "budget" (year, amount_sek, source), "grants" (grant_reference,
-    project_reference, funder, decision_date, start_date, amount_sek) and "spend" (spent_on,
-    project_reference: empty for the programme's own spend, category, amount_sek,
-    description, source). None too for a programme outside `scope`; within it, the projects
-    and grants it funds (the budget and the programme's own spend are the programme's).
-    """
-    statement = _programme_select().where(programme.c.code == code, *programme_scope(scope))
-    with engine.connect() as conn:
-        row = conn.execute(statement).mappings().first()
-    if row is None:
-        return None
+def _spend_of(
+    code: str, scope: Scope
+) -> tuple[sa.ScalarSelect, sa.ColumnElement[bool], sa.ColumnElement[bool]]:
+    """Programme `code`'s id (a subquery), and the conditions keeping its own spend lines and
+    those of its projects within `scope`."""
     programme_id = sa.select(programme.c.id).where(programme.c.code == code).scalar_subquery()
     references = sa.select(project.c.reference).where(
         project.c.programme_id == programme_id, *project_scope(scope)
     )
     own = sa.and_(expenditure.c.scope == "programme", expenditure.c.scope_ref == code)
     of_projects = sa.and_(expenditure.c.scope == "project", expenditure.c.scope_ref.in_(references))
+    return programme_id, own, of_projects
+
+
+def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
+    """The SELECTs of programme `code`'s long tables, within `scope`: "projects", "grants"
+    and "spend" (see `programme_rows`), and "pipeline": its projects per status and stage."""
+    programme_id, own, of_projects = _spend_of(code, scope)
     funder = organisation.alias("funder")
-    grant_year = sa.extract("year", GRANT_DATE)
-    spend_year = sa.extract("year", expenditure.c.spent_on)
     granted = (
         sa.select(grant.c.project_id, sa.func.sum(grant.c.amount_sek).label("granted_sek"))
         .where(*grant_scope(scope))
@@ -231,6 +227,151 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
         .group_by(expenditure.c.scope_ref)
         .subquery()
     )
+    stage = sa.func.coalesce(project.c.stage, "none")
+    return {
+        "projects": sa.select(
+            project.c.reference,
+            project.c.title,
+            project.c.status,
+            project.c.stage,
+            project.c.start_date,
+            project.c.end_date,
+            granted.c.granted_sek,
+            spent.c.spent_sek,
+        )
+        .select_from(
+            project.outerjoin(granted, granted.c.project_id == project.c.id).outerjoin(
+                spent, spent.c.reference == project.c.reference
+            )
+        )
+        .where(project.c.programme_id == programme_id, *project_scope(scope)),
+        "grants": sa.select(
+            grant.c.reference.label("grant_reference"),
+            project.c.reference.label("project_reference"),
+            funder.c.name.label("funder"),
+            grant.c.decision_date,
+            grant.c.start_date,
+            grant.c.amount_sek,
+        )
+        .select_from(
+            grant.join(project, project.c.id == grant.c.project_id).join(
+                funder, funder.c.id == grant.c.funder_id
+            )
+        )
+        .where(project.c.programme_id == programme_id, *grant_scope(scope)),
+        "spend": sa.select(
+            expenditure.c.spent_on,
+            # The programme's own spend names no project: "" (a missing value reads "–").
+            sa.case((expenditure.c.scope == "project", expenditure.c.scope_ref), else_="").label(
+                "project_reference"
+            ),
+            expenditure.c.category,
+            expenditure.c.amount_sek,
+            expenditure.c.description,
+            expenditure.c.source,
+        ).where(sa.or_(own, of_projects)),
+        "pipeline": sa.select(
+            project.c.status, stage.label("stage"), sa.func.count().label("projects")
+        )
+        .where(project.c.programme_id == programme_id, *project_scope(scope))
+        .group_by(project.c.status, stage)
+        .order_by(project.c.status, stage),
+    }
+
+
+# How each long table of a programme pages (`programme_rows`): a programme of a national
+# arena holds thousands of projects and grants and tens of thousands of spend lines.
+ROW_LAYOUTS = {
+    "projects": Layout(
+        sortable=(
+            "reference",
+            "title",
+            "status",
+            "stage",
+            "start_date",
+            "end_date",
+            "granted_sek",
+            "spent_sek",
+        ),
+        searched=("reference", "title"),
+        key=("reference",),
+    ),
+    "grants": Layout(
+        sortable=(
+            "decision_date",
+            "grant_reference",
+            "project_reference",
+            "funder",
+            "start_date",
+            "amount_sek",
+        ),
+        searched=("grant_reference", "project_reference", "funder"),
+        key=("grant_reference",),
+    ),
+    "spend": Layout(
+        sortable=("spent_on", "project_reference", "category", "amount_sek"),
+        searched=("project_reference", "category", "description"),
+        key=("spent_on", "project_reference", "category"),
+    ),
+}
+_ROW_MONEY = {"projects": ("granted_sek", "spent_sek"), "grants": ("amount_sek",)}
+
+
+def programme_rows(
+    engine: Engine,
+    *,
+    part: str,
+    code: str,
+    scope: Scope = None,
+    search: str = "",
+    sort: str = "",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = 50,
+) -> Page:
+    """One page of a long table of programme `code` (`part`, a key of `ROW_LAYOUTS`), cut by
+    the database (`paging.read_page`); `limit` None: every row, for the download.
+
+    "projects": reference, title, status, stage, start_date, end_date, granted_sek, spent_sek
+    (within `scope`, the projects and grants it funds). The rows behind the money: "grants"
+    (grant_reference, project_reference, funder, decision_date, start_date, amount_sek) and
+    "spend" (spent_on, project_reference: "" for the programme's own spend, category,
+    amount_sek, description, source).
+    """
+    page = read_page(
+        engine,
+        _of_programme(code, scope)[part],
+        ROW_LAYOUTS[part],
+        search=search,
+        sort=sort,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+    )
+    return Page(rows=as_money(page.rows, *_ROW_MONEY.get(part, ("amount_sek",))), total=page.total)
+
+
+def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = None) -> dict | None:
+    """Everything about programme `code`, its whole life, but its long tables
+    (`programme_rows`); None when there is no such programme.
+
+    Keys: "programme" (its fields, owner and funder by name), "years" (year, allocated_sek,
+    committed_sek, spent_programme_sek, spent_projects_sek, spent_total_sek = the two spends
+    together), "pipeline" (its projects per status and stage: status, stage ("none" without
+    one), projects), "buyer_groups" (name, sector, members, description), "deadlines" (title,
+    kind, due_date, delivered_date, state, final) and "budget" (year, amount_sek, source), the
+    rows behind the allocations. None too for a programme outside `scope`; within it, the
+    projects and grants it funds (the budget and the programme's own spend are the
+    programme's).
+    """
+    statement = _programme_select().where(programme.c.code == code, *programme_scope(scope))
+    with engine.connect() as conn:
+        row = conn.execute(statement).mappings().first()
+    if row is None:
+        return None
+    programme_id, own, of_projects = _spend_of(code, scope)
+    grant_year = sa.extract("year", GRANT_DATE)
+    spend_year = sa.extract("year", expenditure.c.spent_on)
     frames = read_frames(
         engine,
         {
@@ -259,23 +400,7 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
             )
             .where(of_projects)
             .group_by(spend_year),
-            "projects": sa.select(
-                project.c.reference,
-                project.c.title,
-                project.c.status,
-                project.c.stage,
-                project.c.start_date,
-                project.c.end_date,
-                granted.c.granted_sek,
-                spent.c.spent_sek,
-            )
-            .select_from(
-                project.outerjoin(granted, granted.c.project_id == project.c.id).outerjoin(
-                    spent, spent.c.reference == project.c.reference
-                )
-            )
-            .where(project.c.programme_id == programme_id, *project_scope(scope))
-            .order_by(project.c.reference),
+            "pipeline": _of_programme(code, scope)["pipeline"],
             "buyer_groups": sa.select(
                 buyer_group.c.name,
                 buyer_group.c.sector,
@@ -291,33 +416,6 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
                 buyer_group.c.description,
             )
             .order_by(buyer_group.c.name),
-            "grants": sa.select(
-                grant.c.reference.label("grant_reference"),
-                project.c.reference.label("project_reference"),
-                funder.c.name.label("funder"),
-                grant.c.decision_date,
-                grant.c.start_date,
-                grant.c.amount_sek,
-            )
-            .select_from(
-                grant.join(project, project.c.id == grant.c.project_id).join(
-                    funder, funder.c.id == grant.c.funder_id
-                )
-            )
-            .where(project.c.programme_id == programme_id, *grant_scope(scope))
-            .order_by(GRANT_DATE, grant.c.reference),
-            "spend": sa.select(
-                expenditure.c.spent_on,
-                sa.case((expenditure.c.scope == "project", expenditure.c.scope_ref)).label(
-                    "project_reference"
-                ),
-                expenditure.c.category,
-                expenditure.c.amount_sek,
-                expenditure.c.description,
-                expenditure.c.source,
-            )
-            .where(sa.or_(own, of_projects))
-            .order_by(expenditure.c.spent_on, expenditure.c.scope_ref),
             "milestones": _programme_milestones(milestone.c.scope_ref == code),
         },
     )
@@ -335,17 +433,13 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
         frames["milestones"],
         today,
     )
-    spend = as_money(frames["spend"], "amount_sek")
-    spend["project_reference"] = spend["project_reference"].fillna("")
     return {
         "programme": dict(row),
         "years": years.sort_values("year").reset_index(drop=True),
-        "projects": as_money(frames["projects"], "granted_sek", "spent_sek"),
+        "pipeline": frames["pipeline"],
         "buyer_groups": frames["buyer_groups"],
         "deadlines": deadlines.drop(columns="scope_ref"),
         "budget": as_money(frames["budget"], "amount_sek"),
-        "grants": as_money(frames["grants"], "amount_sek"),
-        "spend": spend,
     }
 
 

@@ -103,11 +103,6 @@ def facts(programme: dict[str, Any], language: str) -> dict[str, str]:
     }
 
 
-def projects(frame: pd.DataFrame) -> pd.DataFrame:
-    """The programme's projects, each reference opening its project page."""
-    return frame.assign(reference=[page_url("project", "ref", ref) for ref in frame["reference"]])
-
-
 def buyer_groups(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     """The programme's buyer groups with their sectors in the reader's language."""
     return frame.assign(sector=[sector_label(s, language) for s in frame["sector"]])

@@ -9,7 +9,7 @@ from datetime import date
 from arena import config, tables, ui
 from arena.i18n import t
 from arena.ui import plain
-from tests.pages.demo_facts import NBSP, demo_sum
+from tests.pages.demo_facts import NBSP, demo_count, demo_sum
 
 
 def _frame(app, column: str):
@@ -107,3 +107,17 @@ def test_an_unknown_programme_in_the_link_is_a_plain_message(demo_engine, open_p
 def test_an_empty_store(engine, open_page):
     app = open_page(engine, page="programmes")
     assert [info.value for info in app.info] == [t("programmes.empty", "sv")]
+
+
+def test_a_programmes_projects_come_a_page_at_a_time_each_opening_its_page(demo_engine, open_page):
+    app = open_page(demo_engine, page="programmes", programme="BG-2017")
+    count = demo_count("07_projekt.csv", Program="BG-2017")
+    assert count == 6
+    shown = t("paging.rows", "sv", count=count, first="1", last=str(count), total=str(count))
+    assert shown in [caption.value for caption in app.caption]
+    projects = _frame(app, "Fas")
+    assert len(projects) == count
+    assert tables.project_url("DEMO-2017-001") in set(projects["Diarienummer"])
+    # The search is the database's: one project's reference finds that project alone.
+    app.text_input(key="BG-2017_projects_search").input("DEMO-2017-001").run()
+    assert _frame(app, "Fas")["Diarienummer"].tolist() == [tables.project_url("DEMO-2017-001")]

@@ -332,6 +332,12 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         programmes.programme_detail(engine, code=code, today=TODAY)
         for code in called["programme_list"]["code"]
     ]
+    called["programme_rows"] = [
+        programmes.programme_rows(engine, part=part, code=code, sort=sort, limit=None)
+        for code in called["programme_list"]["code"]
+        for part, layout in programmes.ROW_LAYOUTS.items()
+        for sort in layout.sortable
+    ]
     called["year_forecast"] = [
         programmes.year_forecast(engine, code=code, today=TODAY)
         for code in called["programme_list"]["code"]

@@ -139,22 +139,43 @@ def test_the_detail_splits_the_money_per_year(store):
         "spent_total_sek": 2_026_000,
     }
     # The rows behind add up to the figures.
-    assert set(detail["grants"]["grant_reference"]) == {"G-1", "G-2", "G-3"}
-    assert int(detail["spend"]["amount_sek"].sum()) == 400_000 + 1_949_000 + 77_000
-    assert set(detail["spend"]["project_reference"]) == {"", "A-1"}
+    grants = programmes.programme_rows(store, part="grants", code="P1", limit=None)
+    assert set(grants.rows["grant_reference"]) == {"G-1", "G-2", "G-3"} and grants.total == 3
+    spend = programmes.programme_rows(store, part="spend", code="P1", limit=None).rows
+    assert int(spend["amount_sek"].sum()) == 400_000 + 1_949_000 + 77_000
+    assert set(spend["project_reference"]) == {"", "A-1"}
     assert detail["budget"]["amount_sek"].tolist() == [1_000_000, 2_400_000]
+
+
+def test_a_programmes_long_tables_come_a_page_at_a_time(store):
+    # Cut by the database: counted, searched and sorted there, a page's rows handed over.
+    every = programmes.programme_rows(store, part="spend", code="P1", limit=None)
+    first = programmes.programme_rows(store, part="spend", code="P1", limit=2)
+    assert first.total == every.total > 2 and len(first.rows) == 2
+    assert first.rows["spent_on"].tolist() == sorted(every.rows["spent_on"])[:2]
+    biggest = programmes.programme_rows(
+        store, part="spend", code="P1", sort="amount_sek", descending=True, limit=1
+    )
+    assert biggest.rows["amount_sek"].tolist() == [every.rows["amount_sek"].max()]
+    found = programmes.programme_rows(store, part="grants", code="P1", search="g-2")
+    assert found.rows["grant_reference"].tolist() == ["G-2"] and found.total == 1
+    projects = programmes.programme_rows(store, part="projects", code="P1", offset=1)
+    assert projects.rows["reference"].tolist() == ["A-2"] and projects.total == 2
 
 
 def test_the_detail_lists_projects_groups_and_deadlines(store):
     detail = programmes.programme_detail(store, code="P1", today=TODAY)
     assert detail["programme"]["themes"] == "A; B"
-    projects = detail["projects"].set_index("reference")
+    projects = programmes.programme_rows(store, part="projects", code="P1").rows
+    projects = projects.set_index("reference")
     assert projects.loc["A-1", ["status", "granted_sek", "spent_sek"]].tolist() == [
         "ongoing",
         300_000,
         77_000,
     ]
     assert projects.loc["A-2", "granted_sek"] == 75_000
+    pipeline = detail["pipeline"].set_index(["status", "stage"])["projects"].to_dict()
+    assert pipeline == {("ongoing", "procurement"): 1, ("planned", "none"): 1}
     groups = detail["buyer_groups"].set_index("name")["members"].to_dict()
     assert groups == {"Grupp ett": 2, "Grupp tom": 0}
     deadlines = detail["deadlines"]

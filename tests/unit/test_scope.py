@@ -181,6 +181,11 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
             programmes.programme_detail(engine, code=code, today=TODAY, scope=scope)
             for code in everything["programmes"]
         ],
+        "programme_rows": [
+            programmes.programme_rows(engine, part=part, code=code, scope=scope, limit=None)
+            for code in everything["programmes"]
+            for part in programmes.ROW_LAYOUTS
+        ],
         "year_forecast": [
             programmes.year_forecast(engine, code=code, today=TODAY, scope=scope)
             for code in everything["programmes"]
