@@ -8,6 +8,7 @@ blue ramp because they are a sequence; levels of public organisations have their
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -112,20 +113,32 @@ def sector_colour(sector: str | None) -> str:
     return SECTOR_COLOURS.get(sector or "", OTHER_COLOUR)
 
 
-def layout(figure: go.Figure, title: str, language: str, *, height: int = 380) -> go.Figure:
-    figure.update_layout(
-        title={"text": title},
-        separators=plotly_separators(language),
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"orientation": "h", "y": -0.2},
-        hoverlabel={"namelength": -1},
-        height=height,
-    )
-    return figure
+# Every chart's look: its title, the language's number separators, margins, the legend below.
+def _look(title: str, language: str, height: int) -> dict[str, Any]:
+    return {
+        "title": {"text": title},
+        "separators": plotly_separators(language),
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "legend": {"orientation": "h", "y": -0.2},
+        "hoverlabel": {"namelength": -1},
+        "height": height,
+    }
+
+
+def chart(
+    traces: list[Any], title: str, language: str, *, height: int = 380, **settings: Any
+) -> go.Figure:
+    """A figure of `traces` with the shared look and `settings` (layout properties: `xaxis`,
+    `barmode`, `shapes` ...), built in one step.
+
+    Plotly validates every `add_bar`, `update_layout` or `update_xaxes` against the whole
+    figure, copying it: a chart grown step by step took 28 ms on each rerun, the same chart
+    built at once 4 ms (issue 11), and a page draws up to seven.
+    """
+    return go.Figure(data=traces, layout={**_look(title, language, height), **settings})
 
 
 def money_bar(
-    figure: go.Figure,
     years: pd.Series,
     amounts: pd.Series,
     *,
@@ -133,11 +146,11 @@ def money_bar(
     colour: str,
     language: str,
     **options: object,
-) -> None:
+) -> go.Bar:
     """One series of yearly kronor bars: years as categories, the exact amount on hover in the
     language's format (the axis shows rounded ticks)."""
     amounts = amounts.astype("int64")
-    figure.add_bar(
+    return go.Bar(
         x=years.astype(str),
         y=amounts,
         name=name,
@@ -149,11 +162,9 @@ def money_bar(
     )
 
 
-def cumulative_spend(
-    figure: go.Figure, x: object, cumulative: pd.Series, *, name: str, language: str
-) -> None:
+def cumulative_spend(x: object, cumulative: pd.Series, *, name: str, language: str) -> go.Scatter:
     """Spend added up over time as a line, the exact amount on hover in the language's format."""
-    figure.add_scatter(
+    return go.Scatter(
         x=x,
         y=cumulative,
         mode="lines+markers",

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from arena.charts._base import (
     CYCLE,
-    layout,
+    chart,
 )
 from arena.domain import EffortKind
 from arena.i18n import (
@@ -26,8 +26,7 @@ def effort_years(frame: pd.DataFrame, measure: str, language: str) -> go.Figure:
     (categories), the efforts stacked in seed 002's order (`efforts.effort_years`)."""
     years = sorted(frame["year"].unique())
     x = [str(year) for year in years]
-    # One pivot and one figure of all traces: a figure grown trace by trace revalidates and
-    # copies what it holds at every step.
+    # One pivot, and the figure built at once (`chart`).
     table = frame.pivot(index="year", columns="effort", values=measure).reindex(years)
     show = format_sek if measure == "cost_sek" else format_number
     traces = []
@@ -46,10 +45,13 @@ def effort_years(frame: pd.DataFrame, measure: str, language: str) -> go.Figure:
                 hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
             )
         )
-    figure = go.Figure(data=traces)
-    figure.update_layout(barmode="stack")
-    figure.update_xaxes(type="category", title=t("axis.year", language))
     axis = "axis.sek" if measure == "cost_sek" else "axis.count"
-    figure.update_yaxes(title=t(axis, language), tickformat=",d", rangemode="tozero")
     shown = t(f"efforts.column.{measure.removesuffix('_sek')}", language)
-    return layout(figure, t("chart.effort_years.title", language, measure=shown), language)
+    return chart(
+        traces,
+        t("chart.effort_years.title", language, measure=shown),
+        language,
+        barmode="stack",
+        xaxis={"type": "category", "title": t("axis.year", language)},
+        yaxis={"title": t(axis, language), "tickformat": ",d", "rangemode": "tozero"},
+    )

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from arena.charts._base import (
     LEVEL_COLOURS,
     OTHER_COLOUR,
-    layout,
+    chart,
     plot_text,
 )
 from arena.i18n import (
@@ -25,8 +25,7 @@ def network_members(frame: pd.DataFrame, language: str) -> go.Figure:
     counties = sorted(frame["county"].unique(), key=lambda county: (county == "", county))
     names = [plot_text(county) or t("networks.county.none", language) for county in counties]
     no_level = t("networks.level.none", language)
-    # One pivot and one figure of all traces: a figure grown trace by trace revalidates and
-    # copies what it holds at every step.
+    # One pivot, and the figure built at once (`chart`).
     table = frame.pivot(index="county", columns="level", values="organisations")
     table = table.reindex(counties)
     traces = [
@@ -41,9 +40,12 @@ def network_members(frame: pd.DataFrame, language: str) -> go.Figure:
         for level in [*(level.value for level in LEVEL_COLOURS), NO_LEVEL]
         if level in table.columns and table[level].notna().any()
     ]
-    figure = go.Figure(data=traces)
-    figure.update_layout(barmode="stack")
-    figure.update_yaxes(type="category", autorange="reversed")
-    figure.update_xaxes(title=t("axis.organisations", language), tickformat=",d")
-    height = max(320, 26 * len(counties) + 140)
-    return layout(figure, t("chart.network_members.title", language), language, height=height)
+    return chart(
+        traces,
+        t("chart.network_members.title", language),
+        language,
+        height=max(320, 26 * len(counties) + 140),
+        barmode="stack",
+        yaxis={"type": "category", "autorange": "reversed"},
+        xaxis={"title": t("axis.organisations", language), "tickformat": ",d"},
+    )

@@ -18,8 +18,8 @@ from arena.charts._base import (
     SERIES_COLOURS,
     STAGE_COLOURS,
     STATUS_COLOURS,
+    chart,
     cumulative_spend,
-    layout,
     plot_text,
 )
 from arena.domain import ProjectStatus
@@ -46,67 +46,87 @@ def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
         .sum()
     )
     statuses = [s.value for s in ProjectStatus]
-    figure = go.Figure()
+    traces = []
     for stage in [*STAGE_COLOURS, "none"]:
         part = counts[counts["stage"] == stage].set_index("status").reindex(statuses)
         if part["projects"].isna().all():
             continue
-        figure.add_bar(
-            x=[label(status, language) for status in statuses],
-            y=part["projects"].fillna(0),
-            name=label(stage, language) if stage != "none" else t("stage.none", language),
-            marker_color=STAGE_COLOURS.get(stage, OTHER_COLOUR),
-            customdata=[[status, stage] for status in statuses],
-            hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+        traces.append(
+            go.Bar(
+                x=[label(status, language) for status in statuses],
+                y=part["projects"].fillna(0),
+                name=label(stage, language) if stage != "none" else t("stage.none", language),
+                marker_color=STAGE_COLOURS.get(stage, OTHER_COLOUR),
+                customdata=[[status, stage] for status in statuses],
+                hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+            )
         )
-    figure.update_layout(barmode="stack")
-    figure.update_xaxes(type="category", title=t("status", language))
-    figure.update_yaxes(title=t("axis.projects", language))
-    return layout(figure, t("chart.pipeline.title", language), language)
+    return chart(
+        traces,
+        t("chart.pipeline.title", language),
+        language,
+        barmode="stack",
+        xaxis={"type": "category", "title": t("status", language)},
+        yaxis={"title": t("axis.projects", language)},
+    )
 
 
 def sector_stage(frame: pd.DataFrame, language: str) -> go.Figure:
     """Projects per sector (bars) split by stage (`sector`, `stage`, `projects`)."""
-    figure = go.Figure()
+    traces = []
     sectors = sorted(frame["sector"].unique(), key=lambda s: (s == "–", s))
     for stage in [*STAGE_COLOURS, "–"]:
         part = frame[frame["stage"] == stage].set_index("sector").reindex(sectors)
         if part["projects"].isna().all():
             continue
-        figure.add_bar(
-            y=[plot_text(sector_label(sector, language)) for sector in sectors],
-            x=part["projects"].fillna(0),
-            orientation="h",
-            name=label(stage, language) if stage != "–" else t("stage.none", language),
-            marker_color=STAGE_COLOURS.get(stage, OTHER_COLOUR),
-            customdata=[[sector, stage] for sector in sectors],
-            hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
+        traces.append(
+            go.Bar(
+                y=[plot_text(sector_label(sector, language)) for sector in sectors],
+                x=part["projects"].fillna(0),
+                orientation="h",
+                name=label(stage, language) if stage != "–" else t("stage.none", language),
+                marker_color=STAGE_COLOURS.get(stage, OTHER_COLOUR),
+                customdata=[[sector, stage] for sector in sectors],
+                hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
+            )
         )
-    figure.update_layout(barmode="stack")
-    figure.update_yaxes(type="category", autorange="reversed")
-    figure.update_xaxes(title=t("axis.projects", language))
-    return layout(figure, t("chart.sector_stage.title", language), language, height=420)
+    return chart(
+        traces,
+        t("chart.sector_stage.title", language),
+        language,
+        height=420,
+        barmode="stack",
+        yaxis={"type": "category", "autorange": "reversed"},
+        xaxis={"title": t("axis.projects", language)},
+    )
 
 
 def county_level(frame: pd.DataFrame, language: str) -> go.Figure:
     """Projects per county, split by the level of the public organisations taking part."""
-    figure = go.Figure()
+    traces = []
     counties = sorted(frame["county"].unique())
     for level in LEVEL_COLOURS:
         part = frame[frame["level"] == level.value].set_index("county").reindex(counties)
-        figure.add_bar(
-            y=[plot_text(county) for county in counties],
-            x=part["projects"].fillna(0),
-            orientation="h",
-            name=label(level.value, language),
-            marker_color=LEVEL_COLOURS[level],
-            customdata=[[county, level.value] for county in counties],
-            hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
+        traces.append(
+            go.Bar(
+                y=[plot_text(county) for county in counties],
+                x=part["projects"].fillna(0),
+                orientation="h",
+                name=label(level.value, language),
+                marker_color=LEVEL_COLOURS[level],
+                customdata=[[county, level.value] for county in counties],
+                hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
+            )
         )
-    figure.update_layout(barmode="group")
-    figure.update_yaxes(type="category", autorange="reversed")
-    figure.update_xaxes(title=t("axis.projects", language))
-    return layout(figure, t("chart.county_level.title", language), language, height=520)
+    return chart(
+        traces,
+        t("chart.county_level.title", language),
+        language,
+        height=520,
+        barmode="group",
+        yaxis={"type": "category", "autorange": "reversed"},
+        xaxis={"title": t("axis.projects", language)},
+    )
 
 
 def timeline(timeline: Timeline, language: str, *, today: date) -> go.Figure:
@@ -120,7 +140,7 @@ def timeline(timeline: Timeline, language: str, *, today: date) -> go.Figure:
 
 def _gantt(dated: pd.DataFrame, language: str, *, today: date) -> go.Figure:
     """Gantt of the projects (ordered by start), coloured by status, today marked."""
-    figure = go.Figure()
+    traces = []
     for status, colour in STATUS_COLOURS.items():
         part = dated[dated["status"] == status.value]
         if part.empty:
@@ -128,100 +148,131 @@ def _gantt(dated: pd.DataFrame, language: str, *, today: date) -> go.Figure:
         ends = part["end_date"].fillna(today)
         starts = pd.to_datetime(part["start_date"])
         durations = (pd.to_datetime(ends) - starts).dt.days.clip(lower=1) * 86_400_000
-        figure.add_bar(
-            base=starts.dt.strftime("%Y-%m-%d"),
-            x=durations,
-            y=[
-                plot_text(f"{reference} {title[:40]}")
-                for reference, title in zip(part["reference"], part["title"], strict=True)
-            ],
-            orientation="h",
-            name=label(status.value, language),
-            marker_color=colour,
-            customdata=list(
-                zip(
-                    part["reference"], part["start_date"].astype(str), ends.astype(str), strict=True
-                )
-            ),
-            hovertemplate="%{y}<br>%{customdata[1]} – %{customdata[2]}"
-            "<extra>%{fullData.name}</extra>",
+        traces.append(
+            go.Bar(
+                base=starts.dt.strftime("%Y-%m-%d"),
+                x=durations,
+                y=[
+                    plot_text(f"{reference} {title[:40]}")
+                    for reference, title in zip(part["reference"], part["title"], strict=True)
+                ],
+                orientation="h",
+                name=label(status.value, language),
+                marker_color=colour,
+                customdata=list(
+                    zip(
+                        part["reference"],
+                        part["start_date"].astype(str),
+                        ends.astype(str),
+                        strict=True,
+                    )
+                ),
+                hovertemplate="%{y}<br>%{customdata[1]} – %{customdata[2]}"
+                "<extra>%{fullData.name}</extra>",
+            )
         )
-    figure.update_xaxes(type="date", tickformat="%Y")
-    figure.update_yaxes(type="category", autorange="reversed", showticklabels=False)
-    figure.add_vline(x=today.isoformat(), line_dash="dash", line_color=OKABE_ITO["vermillion"])
-    figure.add_annotation(
-        x=today.isoformat(), y=1.02, yref="paper", showarrow=False, text=t("chart.today", language)
+    day = today.isoformat()
+    return chart(
+        traces,
+        t("chart.timeline.title", language),
+        language,
+        height=max(360, 14 * len(dated) + 120),
+        barmode="overlay",
+        xaxis={"type": "date", "tickformat": "%Y"},
+        yaxis={"type": "category", "autorange": "reversed", "showticklabels": False},
+        # Today: a dashed line across the chart, named above it.
+        shapes=[
+            {
+                "type": "line",
+                "x0": day,
+                "x1": day,
+                "xref": "x",
+                "y0": 0,
+                "y1": 1,
+                "yref": "y domain",
+                "line": {"color": OKABE_ITO["vermillion"], "dash": "dash"},
+            }
+        ],
+        annotations=[
+            {
+                "x": day,
+                "y": 1.02,
+                "yref": "paper",
+                "showarrow": False,
+                "text": t("chart.today", language),
+            }
+        ],
     )
-    figure.update_layout(barmode="overlay")
-    height = max(360, 14 * len(dated) + 120)
-    return layout(figure, t("chart.timeline.title", language), language, height=height)
 
 
 def _running_per_year(frame: pd.DataFrame, language: str) -> go.Figure:
     """Projects running per year (categories), stacked by status (`year`, `status`,
     `projects`)."""
     years = sorted(frame["year"].unique())
-    figure = go.Figure()
+    traces = []
     for status, colour in STATUS_COLOURS.items():
         part = frame[frame["status"] == status.value].set_index("year").reindex(years)
         if part["projects"].isna().all():
             continue
-        figure.add_bar(
-            x=[str(year) for year in years],
-            y=part["projects"].fillna(0),
-            name=label(status.value, language),
-            marker_color=colour,
-            hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+        traces.append(
+            go.Bar(
+                x=[str(year) for year in years],
+                y=part["projects"].fillna(0),
+                name=label(status.value, language),
+                marker_color=colour,
+                hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+            )
         )
-    figure.update_layout(barmode="stack")
-    figure.update_xaxes(type="category", title=t("axis.year", language))
-    figure.update_yaxes(title=t("axis.projects", language))
-    return layout(figure, t("chart.timeline.per_year.title", language), language)
+    return chart(
+        traces,
+        t("chart.timeline.per_year.title", language),
+        language,
+        barmode="stack",
+        xaxis={"type": "category", "title": t("axis.year", language)},
+        yaxis={"title": t("axis.projects", language)},
+    )
 
 
 def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -> go.Figure:
-    """A project's cumulative spend over time against the total of its grants (a dashed line
-    across the chart, labelled with the amount)."""
+    """A project's cumulative spend over time against the total of its grants."""
     ordered = spend.sort_values("spent_on")
     cumulative = ordered["amount_sek"].astype("int64").cumsum()
-    # The grant line goes in as a plain shape and annotation in the figure's layout: plotly's
-    # `add_hline` validated them against the whole layout, half of this chart's time on every
-    # rerun of the Project page (issue 11).
-    figure = go.Figure(
-        layout={
-            "shapes": [
-                {
-                    "type": "line",
-                    "x0": 0,
-                    "x1": 1,
-                    "xref": "x domain",
-                    "y0": granted_sek,
-                    "y1": granted_sek,
-                    "yref": "y",
-                    "line": {"color": SERIES_COLOURS["allocated"], "dash": "dash"},
-                }
-            ],
-            "annotations": [
-                {
-                    "text": f"{t('kpi.granted', language)}: {format_sek(granted_sek, language)}",
-                    "showarrow": False,
-                    "x": 1,
-                    "xanchor": "right",
-                    "xref": "x domain",
-                    "y": granted_sek,
-                    "yanchor": "bottom",
-                    "yref": "y",
-                }
-            ],
-            "xaxis": {"type": "category"},
-            "yaxis": {"title": t("axis.sek", language), "tickformat": ",d", "rangemode": "tozero"},
-        }
-    )
-    cumulative_spend(
-        figure,
+    line = cumulative_spend(
         ordered["spent_on"].astype(str),
         cumulative,
         name=t("series.spent", language),
         language=language,
     )
-    return layout(figure, t("chart.spend.title", language), language, height=320)
+    # The grant line: a dashed line across the chart, labelled with the amount.
+    return chart(
+        [line],
+        t("chart.spend.title", language),
+        language,
+        height=320,
+        shapes=[
+            {
+                "type": "line",
+                "x0": 0,
+                "x1": 1,
+                "xref": "x domain",
+                "y0": granted_sek,
+                "y1": granted_sek,
+                "yref": "y",
+                "line": {"color": SERIES_COLOURS["allocated"], "dash": "dash"},
+            }
+        ],
+        annotations=[
+            {
+                "text": f"{t('kpi.granted', language)}: {format_sek(granted_sek, language)}",
+                "showarrow": False,
+                "x": 1,
+                "xanchor": "right",
+                "xref": "x domain",
+                "y": granted_sek,
+                "yanchor": "bottom",
+                "yref": "y",
+            }
+        ],
+        xaxis={"type": "category"},
+        yaxis={"title": t("axis.sek", language), "tickformat": ",d", "rangemode": "tozero"},
+    )

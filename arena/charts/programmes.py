@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 from arena.charts._base import (
     OKABE_ITO,
     SERIES_COLOURS,
+    chart,
     cumulative_spend,
-    layout,
     money_bar,
 )
 from arena.i18n import (
@@ -30,15 +30,8 @@ PROGRAMME_COLOURS = {
 def programme_years(frame: pd.DataFrame, language: str) -> go.Figure:
     """One programme per year (categories): budget, granted to its projects, and spend, the
     programme's own and its projects' stacked in one bar so the two are never mixed up."""
-    figure = go.Figure()
-    for series, group, base in (
-        ("allocated", "allocated", None),
-        ("committed", "committed", None),
-        ("spent_programme", "spent", None),
-        ("spent_projects", "spent", "spent_programme_sek"),
-    ):
+    traces = [
         money_bar(
-            figure,
             frame["year"],
             frame[f"{series}_sek"],
             name=t(f"series.{series}", language),
@@ -47,10 +40,21 @@ def programme_years(frame: pd.DataFrame, language: str) -> go.Figure:
             base=frame[base].astype("int64") if base else None,
             offsetgroup=group,
         )
-    figure.update_layout(barmode="group")
-    figure.update_xaxes(type="category", title=t("axis.year", language))
-    figure.update_yaxes(title=t("axis.sek", language), tickformat=",d", rangemode="tozero")
-    return layout(figure, t("chart.programme_years.title", language), language)
+        for series, group, base in (
+            ("allocated", "allocated", None),
+            ("committed", "committed", None),
+            ("spent_programme", "spent", None),
+            ("spent_projects", "spent", "spent_programme_sek"),
+        )
+    ]
+    return chart(
+        traces,
+        t("chart.programme_years.title", language),
+        language,
+        barmode="group",
+        xaxis={"type": "category", "title": t("axis.year", language)},
+        yaxis={"title": t("axis.sek", language), "tickformat": ",d", "rangemode": "tozero"},
+    )
 
 
 def programme_burn(burn: dict, language: str) -> go.Figure:
@@ -60,53 +64,59 @@ def programme_burn(burn: dict, language: str) -> go.Figure:
     months = [f"{year}-{number:02d}" for number in range(1, 13)]
     monthly = burn["monthly"]
     cumulative = monthly["cumulative_sek"].astype("int64")
-    figure = go.Figure()
-    figure.add_scatter(
-        x=months,
-        y=[burn["allocated_sek"]] * len(months),
-        mode="lines",
-        name=t("series.allocated_year", language, year=year),
-        line={"color": SERIES_COLOURS["allocated"], "dash": "dash"},
-        text=[format_sek(burn["allocated_sek"], language)] * len(months),
-        hovertemplate="%{text}<extra>%{fullData.name}</extra>",
-    )
-    cumulative_spend(
-        figure,
-        monthly["month"],
-        cumulative,
-        name=t("series.cumulative", language),
-        language=language,
-    )
+    traces = [
+        go.Scatter(
+            x=months,
+            y=[burn["allocated_sek"]] * len(months),
+            mode="lines",
+            name=t("series.allocated_year", language, year=year),
+            line={"color": SERIES_COLOURS["allocated"], "dash": "dash"},
+            text=[format_sek(burn["allocated_sek"], language)] * len(months),
+            hovertemplate="%{text}<extra>%{fullData.name}</extra>",
+        ),
+        cumulative_spend(
+            monthly["month"],
+            cumulative,
+            name=t("series.cumulative", language),
+            language=language,
+        ),
+    ]
     if burn["forecast_sek"] is not None:
         ends = [burn["spent_to_date_sek"], burn["forecast_sek"]]
-        figure.add_scatter(
-            x=[monthly["month"].iloc[-1], months[-1]],
-            y=ends,
-            mode="lines+markers",
-            name=t("series.forecast", language),
-            line={"color": SERIES_COLOURS["spent"], "dash": "dot"},
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": [0, burn["high_sek"] - burn["forecast_sek"]],
-                "arrayminus": [0, burn["forecast_sek"] - burn["low_sek"]],
-            },
-            text=[
-                format_sek(ends[0], language),
-                t(
-                    "programmes.kpi.range",
-                    language,
-                    low=format_sek(burn["low_sek"], language),
-                    high=format_sek(burn["high_sek"], language),
-                ),
-            ],
-            hovertemplate="%{x}: %{y:,d}<br>%{text}<extra>%{fullData.name}</extra>",
+        traces.append(
+            go.Scatter(
+                x=[monthly["month"].iloc[-1], months[-1]],
+                y=ends,
+                mode="lines+markers",
+                name=t("series.forecast", language),
+                line={"color": SERIES_COLOURS["spent"], "dash": "dot"},
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [0, burn["high_sek"] - burn["forecast_sek"]],
+                    "arrayminus": [0, burn["forecast_sek"] - burn["low_sek"]],
+                },
+                text=[
+                    format_sek(ends[0], language),
+                    t(
+                        "programmes.kpi.range",
+                        language,
+                        low=format_sek(burn["low_sek"], language),
+                        high=format_sek(burn["high_sek"], language),
+                    ),
+                ],
+                hovertemplate="%{x}: %{y:,d}<br>%{text}<extra>%{fullData.name}</extra>",
+            )
         )
-    figure.update_xaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=months,
-        title=t("axis.month", language),
+    return chart(
+        traces,
+        t("chart.programme_burn.title", language, year=year),
+        language,
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": months,
+            "title": t("axis.month", language),
+        },
+        yaxis={"title": t("axis.sek", language), "tickformat": ",d", "rangemode": "tozero"},
     )
-    figure.update_yaxes(title=t("axis.sek", language), tickformat=",d", rangemode="tozero")
-    return layout(figure, t("chart.programme_burn.title", language, year=year), language)

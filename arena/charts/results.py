@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from arena.charts._base import (
     OKABE_ITO,
-    layout,
+    chart,
     plot_text,
 )
 from arena.i18n import (
@@ -52,8 +52,7 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
     if not stages.empty:
         stage_text += f"<br><sub>{years_text(*stages.iloc[0][['first_year', 'last_year']])}</sub>"
     steps.insert(2, (t("chain.projects", language), stage_text))
-    # Shapes and annotations go in as plain lists in one layout update: plotly validates each
-    # `add_shape` / `add_annotation` against the whole layout, ten times slower on every rerun.
+    # Shapes and annotations go in as plain lists, the figure built at once (`chart`).
     width = 1 / len(steps)
     shapes, annotations = [], []
     for index, (title, text) in enumerate(steps):
@@ -105,10 +104,16 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
                     "text": "",
                 }
             )
-    figure = go.Figure(layout={"shapes": shapes, "annotations": annotations})
-    figure.update_xaxes(visible=False, range=[0, 1])
-    figure.update_yaxes(visible=False, range=[0, 1])
-    return layout(figure, t("chart.chain.title", language), language, height=260)
+    return chart(
+        [],
+        t("chart.chain.title", language),
+        language,
+        height=260,
+        shapes=shapes,
+        annotations=annotations,
+        xaxis={"visible": False, "range": [0, 1]},
+        yaxis={"visible": False, "range": [0, 1]},
+    )
 
 
 def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from arena import charts
 from arena.queries import funding, portfolio, results
@@ -30,6 +31,32 @@ def test_budget_years_are_categories_and_amounts_are_swedish():
     english = charts.funding.budget_bars(frame, "en")
     assert english.data[0].text[0] == "SEK 2,000,000"
     assert english.layout.title.text == "Budget and spend per year"
+
+
+def test_a_chart_is_built_at_once_with_the_shared_look_and_its_own_settings():
+    bars = [go.Bar(x=["2019", "2020"], y=[1, 2], name="A")]
+    figure = charts._base.chart(
+        bars, "Titel", "sv", height=300, barmode="stack", xaxis={"type": "category"}
+    )
+    assert figure.layout.title.text == "Titel" and figure.layout.height == 300
+    assert figure.layout.separators == ", " and figure.layout.legend.orientation == "h"
+    assert (figure.layout.barmode, figure.layout.xaxis.type) == ("stack", "category")
+    assert list(figure.data[0].y) == [1, 2]
+    # The same figure as one grown step by step, with plotly's default template.
+    grown = go.Figure()
+    grown.add_bar(x=["2019", "2020"], y=[1, 2], name="A")
+    grown.update_layout(barmode="stack")
+    grown.update_xaxes(type="category")
+    grown.update_layout(
+        title={"text": "Titel"},
+        separators=", ",
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        hoverlabel={"namelength": -1},
+        height=300,
+    )
+    assert figure.to_plotly_json() == grown.to_plotly_json()
+    assert charts._base.chart([], "Title", "en").layout.separators == ".,"
 
 
 def test_a_projects_spend_climbs_by_date_towards_its_grant_line():
