@@ -2171,10 +2171,6 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     # --- paged tables, the aggregated timeline (arena/pageparts.py, Portfolio, Grants) ---
     "paging.search": {"sv": "Sök i tabellen", "en": "Search the table"},
-    "paging.search.help": {
-        "sv": "Diarienummer, titel eller organisation",
-        "en": "Reference, title or organisation",
-    },
     "paging.sort": {"sv": "Sortera efter", "en": "Sort by"},
     "paging.descending": {"sv": "Fallande", "en": "Descending"},
     "paging.size": {"sv": "Rader per sida", "en": "Rows per page"},

@@ -96,7 +96,8 @@ def paged_table(
     search = controls[0].text_input(
         t("paging.search", language),
         key=f"{key}_search",
-        placeholder=t("paging.search.help", language),
+        # What the search looks in, by the headers the table shows.
+        placeholder=", ".join(_header(column, language) for column in layout.searched),
     )
     sort = controls[1].selectbox(
         t("paging.sort", language),

@@ -118,6 +118,9 @@ def test_a_programmes_projects_come_a_page_at_a_time_each_opening_its_page(demo_
     projects = _frame(app, "Fas")
     assert len(projects) == count
     assert tables.project_url("DEMO-2017-001") in set(projects["Diarienummer"])
-    # The search is the database's: one project's reference finds that project alone.
-    app.text_input(key="BG-2017_projects_search").input("DEMO-2017-001").run()
+    # The search is the database's: one project's reference finds that project alone. Its
+    # placeholder names what it looks in, by the table's headers.
+    search = app.text_input(key="BG-2017_projects_search")
+    assert search.placeholder == "Diarienummer, Titel"
+    search.input("DEMO-2017-001").run()
     assert _frame(app, "Fas")["Diarienummer"].tolist() == [tables.project_url("DEMO-2017-001")]
