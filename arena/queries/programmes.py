@@ -31,9 +31,11 @@ from arena.queries._sql import (
     expenditure,
     grant,
     milestone,
+    money_scope,
     organisation,
     programme,
     project,
+    project_money,
     read_frames,
 )
 from arena.queries.paging import Layout, Page, read_page
@@ -212,19 +214,21 @@ def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
     and "spend" (see `programme_rows`), and "pipeline": its projects per status and stage."""
     programme_id, own, of_projects = _spend_of(code, scope)
     funder = organisation.alias("funder")
-    granted = (
-        sa.select(grant.c.project_id, sa.func.sum(grant.c.amount_sek).label("granted_sek"))
-        .where(*grant_scope(scope))
-        .group_by(grant.c.project_id)
-        .subquery()
-    )
-    spent = (
+    # Each project's money from the summary the imports keep, for this programme's projects
+    # only: summing every grant and spend line of the store cost 0.4 s a page on PostgreSQL.
+    money = (
         sa.select(
-            expenditure.c.scope_ref.label("reference"),
-            sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
+            project_money.c.project_id,
+            sa.func.sum(project_money.c.granted_sek).label("granted_sek"),
+            sa.func.sum(project_money.c.spent_sek).label("spent_sek"),
         )
-        .where(of_projects)
-        .group_by(expenditure.c.scope_ref)
+        .where(
+            project_money.c.project_id.in_(
+                sa.select(project.c.id).where(project.c.programme_id == programme_id)
+            ),
+            *money_scope(scope),
+        )
+        .group_by(project_money.c.project_id)
         .subquery()
     )
     stage = sa.func.coalesce(project.c.stage, "none")
@@ -236,14 +240,10 @@ def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
             project.c.stage,
             project.c.start_date,
             project.c.end_date,
-            granted.c.granted_sek,
-            spent.c.spent_sek,
+            money.c.granted_sek,
+            money.c.spent_sek,
         )
-        .select_from(
-            project.outerjoin(granted, granted.c.project_id == project.c.id).outerjoin(
-                spent, spent.c.reference == project.c.reference
-            )
-        )
+        .select_from(project.outerjoin(money, money.c.project_id == project.c.id))
         .where(project.c.programme_id == programme_id, *project_scope(scope)),
         "grants": sa.select(
             grant.c.reference.label("grant_reference"),
