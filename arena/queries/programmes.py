@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena import models
-from arena.filters import Scope, grant_scope, programme_scope, project_scope
+from arena.filters import Filters, Scope, grant_scope, programme_scope, project_scope
 from arena.queries._sql import (
     GRANT_DATE,
     as_money,
@@ -39,6 +39,7 @@ from arena.queries._sql import (
     read_frames,
 )
 from arena.queries.paging import Layout, Page, read_page
+from arena.queries.portfolio import pipeline_counts
 
 buyer_group = models.BuyerGroup.__table__
 buyer_group_member = models.BuyerGroupMember.__table__
@@ -211,7 +212,7 @@ def _spend_of(
 
 def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
     """The SELECTs of programme `code`'s long tables, within `scope`: "projects", "grants"
-    and "spend" (see `programme_rows`), and "pipeline": its projects per status and stage."""
+    and "spend" (see `programme_rows`)."""
     programme_id, own, of_projects = _spend_of(code, scope)
     funder = organisation.alias("funder")
     # Each project's money from the summary the imports keep, for this programme's projects
@@ -231,7 +232,6 @@ def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
         .group_by(project_money.c.project_id)
         .subquery()
     )
-    stage = sa.func.coalesce(project.c.stage, "none")
     return {
         "projects": sa.select(
             project.c.reference,
@@ -270,12 +270,6 @@ def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
             expenditure.c.description,
             expenditure.c.source,
         ).where(sa.or_(own, of_projects)),
-        "pipeline": sa.select(
-            project.c.status, stage.label("stage"), sa.func.count().label("projects")
-        )
-        .where(project.c.programme_id == programme_id, *project_scope(scope))
-        .group_by(project.c.status, stage)
-        .order_by(project.c.status, stage),
     }
 
 
@@ -400,7 +394,6 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
             )
             .where(of_projects)
             .group_by(spend_year),
-            "pipeline": _of_programme(code, scope)["pipeline"],
             "buyer_groups": sa.select(
                 buyer_group.c.name,
                 buyer_group.c.sector,
@@ -436,7 +429,9 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
     return {
         "programme": dict(row),
         "years": years.sort_values("year").reset_index(drop=True),
-        "pipeline": frames["pipeline"],
+        "pipeline": pipeline_counts(
+            engine, filters=Filters(programmes=(code,), funders_scope=scope)
+        ),
         "buyer_groups": frames["buyer_groups"],
         "deadlines": deadlines.drop(columns="scope_ref"),
         "budget": as_money(frames["budget"], "amount_sek"),
