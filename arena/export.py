@@ -32,14 +32,19 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy.engine import Engine
 
 from arena import i18n
-from arena.ingest.kinds import KINDS, Column, Kind
-from arena.ingest.natural import read_natural
-from arena.ingest.report import kind_name
+
+if TYPE_CHECKING:
+    from arena.ingest.kinds import Column, Kind
+
+# The import pipeline (`arena.ingest`) is imported where a kind is exported or templated, not
+# here: every page with a table offers downloads through this module, and loading the whole
+# pipeline for their MIME types cost a page's first run 0.2 s.
 
 __all__ = [
     "FORMATS",
@@ -101,6 +106,8 @@ def file_name(stem: str, *, file_format: str) -> str:
 
 
 def _kind(kind: str) -> Kind:
+    from arena.ingest.kinds import KINDS
+
     try:
         return KINDS[kind]
     except KeyError:
@@ -127,6 +134,8 @@ def export_frame(engine: Engine, kind: str) -> pd.DataFrame:
     Money and years are `Int64`, measurements `Float64`, dates `datetime.date` objects,
     codes (status, stage, role ...) canonical English, missing values None / pd.NA.
     """
+    from arena.ingest.natural import read_natural
+
     spec = _kind(kind)
     with engine.connect() as conn:
         rows = read_natural(conn, spec)
@@ -441,6 +450,8 @@ def template_bytes(kind: str, *, language: str = "sv", file_format: str = "csv")
 
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
+
+    from arena.ingest.report import kind_name
 
     buffer = io.BytesIO()
     with _excel_writer(buffer) as writer:
