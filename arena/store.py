@@ -2,7 +2,8 @@
 
 SQLite gets WAL (readers never block the importer), foreign keys on (SQLite defaults them off)
 and `BEGIN IMMEDIATE` for write transactions so two imports serialise instead of failing halfway.
-PostgreSQL is reached through psycopg 3 (`postgresql+psycopg://`).
+PostgreSQL is reached through psycopg 3 (`postgresql+psycopg://`), each connection with room to
+group and sort a whole table in memory (`config.pg_work_mem`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _postgres_session(dbapi_connection, _record, *, work_mem: str) -> None:
+    # Outside a transaction (autocommit), as SQLAlchemy's recipe for session settings does: a
+    # SET inside one is undone when the pool rolls it back on the connection's first return.
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('work_mem', %s, false)", (work_mem,))
+    dbapi_connection.autocommit = autocommit
+
+
 def get_engine(url: str | None = None) -> Engine:
     """The engine for `url` (default: `ARENA_DATABASE_URL` or the embedded SQLite file).
 
@@ -76,8 +87,14 @@ def _engine_for(url: str) -> Engine:
             event.listen(engine, "begin", _sqlite_begin)
         else:
             engine = sa.create_engine(url, pool_pre_ping=True)
+            if parsed.get_backend_name() == "postgresql" and (work_mem := config.pg_work_mem()):
+                event.listen(
+                    engine, "connect", functools.partial(_postgres_session, work_mem=work_mem)
+                )
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StoreError(f"Unsupported database URL {safe_url(url)}: {exc}") from exc
+    except ValueError as exc:
+        raise StoreError(str(exc)) from exc
     return engine
 
 

@@ -20,8 +20,9 @@ app.py and the page again on every run).
 Beside each page, in the same run and the same way, its FLOOR: a Streamlit script that reads
 the numbers the page shows with one straightforward SQL query per figure (grouped by the
 database, no cache, no pandas beyond handing the rows to Streamlit) and draws the same figures
-(metrics, plotly charts, tables). Filters are applied the same way (sector on the project,
-county on the coordinator). What each floor reads:
+(metrics, plotly charts, tables), on a connection set up as the app's (`store.get_engine`).
+Filters are applied the same way (sector on the project, county on the coordinator). What each
+floor reads:
 
   overview      projects by status now and a year ago; granted total; this year's spend against
                 its budget; indicators at target; granted / paid / spent / completed (the
@@ -219,14 +220,11 @@ def _in_process(url: str, page: str, query: dict[str, str], runs: int, floor: bo
 
 
 def _engine():
-    import sqlalchemy as sa
-    import streamlit as st
+    # The app's own engine: the same connection settings (SQLite's pragmas, PostgreSQL's
+    # work_mem), so floor and page ask the same database the same way.
+    from arena import store
 
-    @st.cache_resource
-    def engine(url: str):
-        return sa.create_engine(url)
-
-    return engine(os.environ["ARENA_DATABASE_URL"])
+    return store.get_engine(os.environ["ARENA_DATABASE_URL"])
 
 
 def _rows(sql: str, **params: object) -> list[dict]:

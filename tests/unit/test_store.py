@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from arena import models
+from arena import config, models
 from arena.auth import cli_identity
 from arena.ingest import undo
 from arena.store import (
+    StoreError,
     current_revision,
     downgrade,
     get_engine,
@@ -260,3 +261,56 @@ def test_an_import_that_changes_much_of_a_table_refreshes_the_planners_statistic
     assert refresh_statistics(engine, {"organisation": 10_000, "no_such_table": 10_000}) == (
         ["organisation"] if postgres else []
     )
+
+
+def _work_mem(engine: sa.Engine) -> tuple[str, str]:
+    """A connection's work_mem, and what RESET gives: the server's (or the role's) own."""
+    with engine.connect() as conn:
+        setting = conn.execute(sa.text("SHOW work_mem")).scalar_one()
+        conn.execute(sa.text("RESET work_mem"))
+        return setting, conn.execute(sa.text("SHOW work_mem")).scalar_one()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_postgresql_connections_have_room_to_group_a_table_in_memory(make_db, monkeypatch):
+    # With the server's 4 MB the sidebar's filter counts sorted 100 000 projects on disk on
+    # every page (issue 11). The setting must outlive the pool's rollback of a returned
+    # connection and hold on every connection of the pool, not only the first.
+    monkeypatch.delenv(config.PG_WORK_MEM_VAR, raising=False)
+    engine = get_engine(make_db())
+    with engine.connect() as first, engine.connect() as second:
+        for conn in (first, second):
+            conn.execute(sa.text("SELECT 1"))
+            conn.rollback()
+            assert conn.execute(sa.text("SHOW work_mem")).scalar_one() == "32MB"
+    assert _work_mem(engine) == ("32MB", "4MB")  # the throwaway server keeps the default
+
+    monkeypatch.setenv(config.PG_WORK_MEM_VAR, "64MB")
+    assert _work_mem(get_engine(make_db()))[0] == "64MB"
+
+    # Empty: the server's (or the role's) own setting stays.
+    monkeypatch.setenv(config.PG_WORK_MEM_VAR, "")
+    setting, server = _work_mem(get_engine(make_db()))
+    assert setting == server != "32MB"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, "32MB"), ("64MB", "64MB"), (" 512kB ", "512kB"), ("1 GB", "1 GB"), ("", None)],
+)
+def test_the_postgresql_work_mem_setting_is_a_memory_size(monkeypatch, value, expected):
+    if value is None:
+        monkeypatch.delenv(config.PG_WORK_MEM_VAR, raising=False)
+    else:
+        monkeypatch.setenv(config.PG_WORK_MEM_VAR, value)
+    assert config.pg_work_mem() == expected
+
+
+@pytest.mark.parametrize("value", ["32", "32mb", "lots", "0MB", "32MB; DROP TABLE project"])
+def test_a_work_mem_that_is_no_size_is_refused_with_its_name(monkeypatch, value):
+    monkeypatch.setenv(config.PG_WORK_MEM_VAR, value)
+    with pytest.raises(ValueError, match=config.PG_WORK_MEM_VAR):
+        config.pg_work_mem()
+    # The engine says so as a store error, which the app and the CLI show as a message.
+    with pytest.raises(StoreError, match="not a memory size"):
+        get_engine("postgresql+psycopg://arena@127.0.0.1:1/never_reached")
