@@ -64,7 +64,7 @@ def localised(
         )
         config = {}
         for column in (*addressed, *named, *referenced):
-            header = tables.headers(frame[[column]], language, columns).columns[0]
+            header = tables.header(column, language, columns)
             config[header] = st.column_config.LinkColumn(header, display_text=tables.LINK_TEXT)
         return tables.localise(shown, language, columns), config
 
@@ -97,12 +97,12 @@ def paged_table(
         t("paging.search", language),
         key=f"{key}_search",
         # What the search looks in, by the headers the table shows.
-        placeholder=", ".join(_header(column, language) for column in layout.searched),
+        placeholder=", ".join(tables.header(column, language) for column in layout.searched),
     )
     sort = controls[1].selectbox(
         t("paging.sort", language),
         layout.sortable,
-        format_func=lambda column: _header(column, language),
+        format_func=lambda column: tables.header(column, language),
         key=f"{key}_sort",
     )
     descending = controls[2].toggle(t("paging.descending", language), key=f"{key}_descending")
@@ -201,10 +201,6 @@ def _turn(number_key: str, step: int, pages: int) -> None:
     # the number stays within the pages the clicked table had.
     number = st.session_state.get(number_key, 1) + step
     st.session_state[number_key] = min(max(number, 1), pages)
-
-
-def _header(column: str, language: str) -> str:
-    return tables.headers(pd.DataFrame(columns=[column]), language).columns[0]
 
 
 def facts(facts_by_label: Mapping[str, object], language: str) -> None:

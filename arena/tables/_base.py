@@ -148,18 +148,18 @@ def _whole(number: float) -> bool:
     return round(number, 9).is_integer()
 
 
+def header(name: str, language: str, columns: Mapping[str, Shown] | None = None) -> str:
+    """The header a table shows for column `name` (the view's own `columns` first): its text
+    in `language`, or the name itself when it has none."""
+    shown = (columns or {}).get(name) or COLUMNS.get(name)
+    return name if shown is None or shown.header is None else t(shown.header, language)
+
+
 def headers(
     frame: pd.DataFrame, language: str, columns: Mapping[str, Shown] | None = None
 ) -> pd.DataFrame:
     """Translate the column names that have a header text; leave the others."""
-    known = {**COLUMNS, **(columns or {})}
-    return frame.rename(
-        columns={
-            name: t(header, language)
-            for name in frame.columns
-            if name in known and (header := known[name].header) is not None
-        }
-    )
+    return frame.rename(columns={name: header(name, language, columns) for name in frame.columns})
 
 
 def localise(

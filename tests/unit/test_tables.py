@@ -121,6 +121,20 @@ def test_localise_formats_by_type_and_a_frame_may_declare_its_own_columns():
     assert own["Kind of data"].tolist() == ["report", "projects, grants"]
 
 
+def test_a_column_header_is_the_views_own_then_the_common_one_then_the_name():
+    own = {"kind": tables.Shown("text", "data.kind"), "value": tables.Shown("number", None)}
+    assert tables.header("kind", "sv") == "Typ"
+    assert tables.header("kind", "en", own) == "Kind of data"
+    # A view's column without a header keeps its name, even where a common one has a header.
+    assert tables.header("value", "sv") == "Värde"
+    assert tables.header("value", "sv", own) == "value"
+    assert tables.header("no_such_column", "en") == "no_such_column"
+    frame = pd.DataFrame(columns=["kind", "value", "no_such_column"])
+    assert list(tables.headers(frame, "en", own).columns) == [
+        tables.header(name, "en", own) for name in frame.columns
+    ]
+
+
 def _attention(**values: object) -> pd.DataFrame:
     row = {"scope": "programme", "reference": "BG-2017", "title": "Beställargrupper"}
     row.update(values)
