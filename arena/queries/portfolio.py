@@ -361,7 +361,13 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
         .where(*programme_scope(scope))
         .distinct(),
     )["year"].tolist()
-    paid = disbursement.join(grant, grant.c.id == disbursement.c.grant_id)
+    # Joined to their grants only to keep a funder's own: every payment's date is then read
+    # from its index, not from a join of every payment (75 ms on PostgreSQL at 300 000).
+    paid = (
+        disbursement
+        if scope is None
+        else disbursement.join(grant, grant.c.id == disbursement.c.grant_id)
+    )
     extremes = sa.select(
         *(
             sa.select(extreme(column)).select_from(source).where(*where).scalar_subquery()
