@@ -223,6 +223,26 @@ def test_the_scale_indexes_come_and_go_with_their_migration(db_url):
     assert wanted <= indexed()
 
 
+def test_the_open_reports_index_holds_their_references_from_a7c0ffee0007(db_url):
+    """Issue 11: the reports of filtered projects are found in the index alone."""
+    engine = get_engine(db_url)
+    migrate(engine)
+
+    def columns() -> list[str]:
+        (index,) = (
+            index
+            for index in sa.inspect(engine).get_indexes("milestone")
+            if index["name"] == "ix_milestone_open"
+        )
+        return index["column_names"]
+
+    assert columns() == ["scope", "delivered_date", "due_date", "scope_ref"]
+    downgrade(engine, "f6c0ffee0006")
+    assert columns() == ["scope", "delivered_date", "due_date"]
+    migrate(engine)
+    assert columns() == ["scope", "delivered_date", "due_date", "scope_ref"]
+
+
 def _organisations(first: int, count: int) -> str:
     rows = [f"Organisation {n};;municipality;Skåne län;SE" for n in range(first, first + count)]
     return "\n".join(["Namn;Organisationsnummer;Typ;Län;Land", *rows]) + "\n"
