@@ -247,7 +247,15 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     no_value, no_target, no_baseline, baseline_only, on_way, away or reached. With a year
     filter "latest" is the latest value measured within those years.
     """
-    frames = read_frames(engine, {"registry": _registry(filters), "yearly": _yearly(filters)})
+    return _progress(engine, filters)
+
+
+def _progress(engine: Engine, filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> pd.DataFrame:
+    """`indicator_progress` from the values of `scopes` only: the chain's national step reads
+    the countries' values, not the projects' that fill most of the table."""
+    frames = read_frames(
+        engine, {"registry": _registry(filters), "yearly": _yearly(filters, scopes)}
+    )
     yearly = _typed_series(frames["yearly"]).drop(columns="code")
     latest = yearly.drop_duplicates(_GROUP, keep="last").rename(
         columns={"value": "latest_value", "year": "latest_year"}
@@ -423,7 +431,7 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
         )
     )
     # The national result the programme answers to: Sweden's measured indicator with a target.
-    national = indicator_progress(engine, filters=Filters(years=filters.years))
+    national = _progress(engine, Filters(years=filters.years), scopes=("country",))
     national = national[
         (national["scope"] == "country")
         & (national["scope_ref"] == "SE")
