@@ -46,23 +46,9 @@ def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
         .sum()
     )
     statuses = [s.value for s in ProjectStatus]
-    traces = []
-    for stage in [*STAGE_COLOURS, "none"]:
-        part = counts[counts["stage"] == stage].set_index("status").reindex(statuses)
-        if part["projects"].isna().all():
-            continue
-        traces.append(
-            go.Bar(
-                x=[label(status, language) for status in statuses],
-                y=part["projects"].fillna(0),
-                name=label(stage, language) if stage != "none" else t("stage.none", language),
-                marker_color=STAGE_COLOURS.get(stage, OTHER_COLOUR),
-                customdata=[[status, stage] for status in statuses],
-                hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
-            )
-        )
+    shown = [label(status, language) for status in statuses]
     return chart(
-        traces,
+        _per_stage(counts, "status", statuses, shown, "none", language),
         t("chart.pipeline.title", language),
         language,
         barmode="stack",
@@ -71,27 +57,44 @@ def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
     )
 
 
-def sector_stage(frame: pd.DataFrame, language: str) -> go.Figure:
-    """Projects per sector (bars) split by stage (`sector`, `stage`, `projects`)."""
+def _per_stage(
+    counts: pd.DataFrame,
+    column: str,
+    categories: list[str],
+    shown: list[str],
+    no_stage: str,
+    language: str,
+    *,
+    horizontal: bool = False,
+) -> list[go.Bar]:
+    """One bar trace per stage (in stage order, `no_stage` last) of `counts` (`column`,
+    `stage`, `projects`) over `categories`, written as `shown`; a stage without a project in
+    any category has none. Each bar carries its (category, stage) codes for click filters."""
+    along, value = ("y", "x") if horizontal else ("x", "y")
     traces = []
-    sectors = sorted(frame["sector"].unique(), key=lambda s: (s == "–", s))
-    for stage in [*STAGE_COLOURS, "–"]:
-        part = frame[frame["stage"] == stage].set_index("sector").reindex(sectors)
+    for stage in [*STAGE_COLOURS, no_stage]:
+        part = counts[counts["stage"] == stage].set_index(column).reindex(categories)
         if part["projects"].isna().all():
             continue
         traces.append(
             go.Bar(
-                y=[plot_text(sector_label(sector, language)) for sector in sectors],
-                x=part["projects"].fillna(0),
-                orientation="h",
-                name=label(stage, language) if stage != "–" else t("stage.none", language),
+                **{along: shown, value: part["projects"].fillna(0)},
+                orientation="h" if horizontal else None,
+                name=label(stage, language) if stage != no_stage else t("stage.none", language),
                 marker_color=STAGE_COLOURS.get(stage, OTHER_COLOUR),
-                customdata=[[sector, stage] for sector in sectors],
-                hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
+                customdata=[[category, stage] for category in categories],
+                hovertemplate=f"%{{{along}}} · %{{fullData.name}}: %{{{value}}}<extra></extra>",
             )
         )
+    return traces
+
+
+def sector_stage(frame: pd.DataFrame, language: str) -> go.Figure:
+    """Projects per sector (bars) split by stage (`sector`, `stage`, `projects`)."""
+    sectors = sorted(frame["sector"].unique(), key=lambda s: (s == "–", s))
+    shown = [plot_text(sector_label(sector, language)) for sector in sectors]
     return chart(
-        traces,
+        _per_stage(frame, "sector", sectors, shown, "–", language, horizontal=True),
         t("chart.sector_stage.title", language),
         language,
         height=420,
