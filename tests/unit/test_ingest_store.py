@@ -361,6 +361,10 @@ def test_an_import_refreshes_only_the_summaries_its_kinds_can_change(engine, mon
     assert refreshed == []
     participants = "Diarienummer;Organisation;Roll\n2020-00001;Göteborgs kommun;beställare\n"
     assert upload(engine, "deltagare.csv", participants).outcome == "committed"
+    # Only added participants: their places are inserted, nothing is recomputed.
+    assert refreshed == []
+    other = participants.replace("Göteborgs kommun", "Vinnova")
+    assert upload(engine, "deltagare.csv", other, replace=True).outcome == "committed"
     assert refreshed == ["project_place"]
     grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500\n"
     assert upload(engine, "bidrag.csv", grants).outcome == "committed"

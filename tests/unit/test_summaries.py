@@ -225,6 +225,57 @@ def test_an_organisation_moving_moves_the_places_of_the_projects_it_takes_part_i
     assert_summary_is_fresh(engine)
 
 
+def test_participants_only_added_add_their_new_places_once(engine, monkeypatch):
+    """An import that only adds participants inserts the places they bring and recomputes
+    nothing: a place the project holds already (its coordinator's, or two new participants'
+    of one county and kind, or without a county) is not added twice; a participant removed
+    then recomputes as any other change does."""
+    for name, text in (("organisationer.csv", ORGANISATIONS), *START[:2]):
+        upload(engine, name, text)
+    refreshed: list[str] = []
+    real_refresh = summaries.refresh
+    monkeypatch.setattr(
+        summaries,
+        "refresh",
+        lambda conn, summary, **kw: (
+            refreshed.append(summary.table.name),
+            real_refresh(conn, summary, **kw),
+        ),
+    )
+    rows = [
+        f"{PROJECTS[0]};Kommunen;buyer",  # the coordinator's own place
+        f"{PROJECTS[0]};Fonden A;partner",
+        f"{PROJECTS[0]};Fonden B;partner",  # the same kind, another county
+        f"{PROJECTS[1]};Regionen;buyer",  # no county
+        f"{PROJECTS[1]};Regionen;partner",  # the same place twice in one file
+    ]
+    added = upload(engine, "deltagare.csv", _csv("Diarienummer;Organisation;Roll", rows))
+    assert added.outcome == "committed"
+    assert refreshed == []
+    with engine.connect() as conn:
+        place = summaries.project_place
+        held = conn.execute(sa.select(place.c.county, place.c.kind).order_by(place.c.id)).all()
+    assert sorted(held, key=repr) == sorted(
+        [("Skåne län", "municipality")] * 4
+        + [("Stockholms län", "national_authority"), ("Skåne län", "national_authority")]
+        + [(None, "region")],
+        key=repr,
+    )
+    assert_summary_is_fresh(engine)
+    changed = upload(
+        engine, "deltagare.csv", _csv("Diarienummer;Organisation;Roll", rows[2:]), replace=True
+    )
+    assert changed.outcome == "committed"
+    assert refreshed == ["project_place"]
+    assert_summary_is_fresh(engine)
+    undo(engine, changed.import_id, identity=cli_identity())
+    undo(engine, added.import_id, identity=cli_identity())
+    # An undo recomputes every summary, places included: what it restores or removes is not
+    # an addition of participants.
+    assert refreshed == ["project_place", *["project_money", "project_place"] * 2]
+    assert_summary_is_fresh(engine)
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 @settings(
     max_examples=20,
