@@ -14,15 +14,17 @@ every project the imports committed or undone in it touched, so a reader sees th
 the tables they sum change together, never one without the other. What an import touched is
 what it recorded: the project references of its changes (`import_change.project_before` /
 `project_after`, both, so a grant moved to another project updates both) and, for places, the
-organisations it changed. An import that only adds participants (the usual large one)
-inserts the places they bring instead of recomputing their projects'. Everything else that
-writes the store goes through the import (`init`, the demo) or writes neither money nor places
-(sign-in, roles, the audit log).
+organisations it changed. An import that only adds (the usual large one: new projects,
+participants, grants, payments or spend) is cheaper to follow: the projects it added to are
+those of its rows with ids above the newest before it, and the places it brings are inserted
+instead of recomputing their projects'. Everything else that writes the store goes through
+the import (`init`, the demo) or writes neither money nor places (sign-in, roles, the audit
+log).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -132,20 +134,33 @@ def place_rows(project_ids: sa.FromClause | None = None) -> sa.Select:
     """project_place's rows as the tables give them now, for the projects whose ids
     `project_ids` holds in its `id` column (None: every project): project_id, county, kind,
     each distinct (county, kind) of the coordinator's and the participants' organisations."""
-    involved = sa.union_all(
+    return _places(
         sa.select(participant.c.project_id, participant.c.organisation_id).select_from(
             _kept(participant, participant.c.project_id, project_ids)
         ),
         sa.select(project.c.id, project.c.coordinator_id)
         .select_from(_kept(project, project.c.id, project_ids))
         .where(project.c.coordinator_id.is_not(None)),
-    ).subquery()
-    project_id, organisation_id = list(involved.c)
+    )
+
+
+def _places(*involved: sa.Select) -> sa.Select:
+    """Each distinct (project, county, kind) of the organisations the `involved` selects name
+    (project id, organisation id)."""
+    both = (sa.union_all(*involved) if len(involved) > 1 else involved[0]).subquery()
+    project_id, organisation_id = list(both.c)
     return (
         sa.select(project_id.label("project_id"), organisation.c.county, organisation.c.kind)
-        .select_from(involved.join(organisation, organisation.c.id == organisation_id))
+        .select_from(both.join(organisation, organisation.c.id == organisation_id))
         .distinct()
     )
+
+
+def _in_project_order(rows: sa.Select) -> sa.Select:
+    """`rows` to insert into a summary in project order: each row then lands next to the one
+    before it in the table's project index. Unordered, the places of 100 000 new projects
+    (participants first, then coordinators) took 1.6 s to insert instead of 0.6 s (issue 11)."""
+    return rows.order_by(rows.selected_columns.project_id)
 
 
 @dataclass(frozen=True)
@@ -172,16 +187,9 @@ def refresh(
     table = summary.table
     columns = [column.name for column in summary.rows(None).selected_columns]
 
-    def rows(project_ids: sa.FromClause | None) -> sa.Select:
-        # In project order: each row then lands next to the one before it in the table's
-        # project index. Unordered, the places of 100 000 new projects (participants first,
-        # then coordinators) took 1.6 s to insert instead of 0.6 s (issue 11).
-        selected = summary.rows(project_ids)
-        return selected.order_by(selected.selected_columns.project_id)
-
     if project_ids is None:
         conn.execute(sa.delete(table))
-        conn.execute(sa.insert(table).from_select(columns, rows(None)))
+        conn.execute(sa.insert(table).from_select(columns, _in_project_order(summary.rows(None))))
         return
     _touched.create(conn)
     try:
@@ -196,7 +204,9 @@ def refresh(
             refresh(conn, summary)
             return
         conn.execute(sa.delete(table).where(table.c.project_id.in_(sa.select(_touched.c.id))))
-        conn.execute(sa.insert(table).from_select(columns, rows(_touched)))
+        conn.execute(
+            sa.insert(table).from_select(columns, _in_project_order(summary.rows(_touched)))
+        )
     finally:
         _touched.drop(conn)
 
@@ -238,6 +248,25 @@ def touched_projects(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelec
     )
 
 
+def added_money(newest: Mapping[str, int]) -> sa.CompoundSelect:
+    """Ids of the projects whose money the rows with ids above the `newest` of their tables
+    added to: the new projects (which gather the spend booked on their reference), the
+    projects of the new grants, of the grants of the new payments, and those the new spend
+    lines name."""
+    return sa.union(
+        sa.select(project.c.id).where(project.c.id > newest["project"]),
+        sa.select(grant.c.project_id).where(grant.c.id > newest["grant_award"]),
+        sa.select(grant.c.project_id)
+        .join(disbursement, disbursement.c.grant_id == grant.c.id)
+        .where(disbursement.c.id > newest["disbursement"]),
+        # Not a programme's (a check allows only the two scopes): `scope = 'project'` made
+        # SQLite read every project spend line by the scope's index instead of the new ones.
+        sa.select(project.c.id)
+        .join(expenditure, expenditure.c.scope_ref == project.c.reference)
+        .where(expenditure.c.id > newest["expenditure"], expenditure.c.scope != "programme"),
+    )
+
+
 def _named_projects(*conditions: sa.ColumnElement[bool]) -> sa.Select:
     """Ids of the projects the changes meeting `conditions` name, before or after."""
     references = sa.union(
@@ -272,39 +301,53 @@ def touched_places(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelect:
     )
 
 
-def added_places(newest_participant: int) -> sa.Select:
-    """project_place's rows the participants with an id above `newest_participant` add: each
-    distinct (project, county, kind) of theirs that the project does not hold yet."""
+def added_places(newest: Mapping[str, int]) -> tuple[sa.Select, sa.Select]:
+    """project_place's rows that the projects and participants with ids above the `newest`
+    of their tables add, as two selects to insert in turn: every place of the new projects,
+    which held none; then each (project, county, kind) the new participants bring that their
+    project does not hold yet (those of the new projects are held by then). Apart, the first
+    (most of a new project list) inserts without reading the table it writes, which SQLite
+    would otherwise copy aside in whole first."""
+    joined = _places(
+        sa.select(participant.c.project_id, participant.c.organisation_id).where(
+            participant.c.id > newest["project_participant"]
+        )
+    ).subquery()
     held = sa.select(project_place.c.id).where(
-        project_place.c.project_id == participant.c.project_id,
-        project_place.c.kind == organisation.c.kind,
-        project_place.c.county.is_not_distinct_from(organisation.c.county),
+        project_place.c.project_id == joined.c.project_id,
+        project_place.c.kind == joined.c.kind,
+        project_place.c.county.is_not_distinct_from(joined.c.county),
     )
     return (
-        sa.select(participant.c.project_id, organisation.c.county, organisation.c.kind)
-        .select_from(
-            participant.join(organisation, organisation.c.id == participant.c.organisation_id)
-        )
-        .where(participant.c.id > newest_participant, ~held.exists())
-        .distinct()
-        .order_by(participant.c.project_id)
+        _in_project_order(
+            _places(
+                sa.select(participant.c.project_id, participant.c.organisation_id).where(
+                    participant.c.project_id > newest["project"]
+                ),
+                sa.select(project.c.id, project.c.coordinator_id).where(
+                    project.c.id > newest["project"], project.c.coordinator_id.is_not(None)
+                ),
+            )
+        ),
+        sa.select(*joined.c).where(~held.exists()).order_by(joined.c.project_id),
     )
 
 
-def _only_added_participants(conn: Connection, imports: sa.Select) -> bool:
+def _only_added(conn: Connection, imports: sa.Select, kinds: Collection[str]) -> bool:
     """Whether the imports `imports` selects (all of the block's audit events naming an
-    import) only added participants and organisations among the kinds that place projects:
-    no project, no changed or deleted participant or organisation, and no undo."""
+    import) only added rows of `kinds`: none changed or deleted, and no undo. Then the rows
+    they added are exactly those with ids above the newest before them: an import inserts
+    without ids, imports take turns (`store`), and with nothing deleted no id is given again."""
     undone = sa.select(audit_event.c.id).where(
         audit_event.c.import_id.in_(imports),
         audit_event.c.action.not_in((AuditAction.IMPORT.value, AuditAction.REPLACE.value)),
     )
-    placing = sa.select(import_change.c.id).where(
+    replaced = sa.select(import_change.c.id).where(
         import_change.c.import_id.in_(imports),
-        import_change.c.table_name.in_((*PLACE_KINDS, "organisations")),
-        sa.or_(import_change.c.table_name == "projects", import_change.c.before.is_not(None)),
+        import_change.c.table_name.in_(sorted(kinds)),
+        import_change.c.before.is_not(None),
     )
-    return conn.execute(sa.select(~undone.exists(), ~placing.exists())).one() == (True, True)
+    return conn.execute(sa.select(~undone.exists(), ~replaced.exists())).one() == (True, True)
 
 
 # A project created after its spend gathers it, hence "projects" among the money's kinds.
@@ -329,36 +372,40 @@ def maintained(conn: Connection, *, kinds: Collection[str] | None = None) -> Ite
 
     Every import and undo records an audit event naming its import in the same transaction
     (`arena.auth.record`): on leaving the block the projects those imports touched are
-    recomputed, before the caller commits. A block that raises refreshes nothing: its
+    recomputed, before the caller commits; when they only added rows of a summary's kinds,
+    its projects are found by id and places are inserted, not recomputed. A block that
+    raises refreshes nothing: its
     transaction rolls back with everything it wrote. With `kinds` (those of an upload) only
     the summaries those kinds can change are looked at: finding that milestones touched no
     money costs a second at a million spend lines. None: every summary (an undo).
     """
     chosen = [s for s in SUMMARIES if kinds is None or s.kinds.intersection(kinds)]
-    mark, newest_participant = conn.execute(
-        sa.select(
-            *(
-                sa.select(sa.func.coalesce(sa.func.max(column), 0)).scalar_subquery()
-                for column in (audit_event.c.id, participant.c.id)
-            )
-        )
-    ).one()
+    # The newest id of each table an import adds to: what an import adds lies above it.
+    marked = (audit_event, project, participant, grant, disbursement, expenditure)
+    latest = (sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0)).scalar_subquery() for t in marked)
+    newest = dict(
+        zip((t.name for t in marked), conn.execute(sa.select(*latest)).one(), strict=True)
+    )
     yield
     imports = sa.select(audit_event.c.import_id).where(
-        audit_event.c.id > mark, audit_event.c.import_id.is_not(None)
+        audit_event.c.id > newest["audit_event"], audit_event.c.import_id.is_not(None)
     )
     if not chosen or conn.execute(imports.limit(1)).first() is None:
         return
     for summary in chosen:
-        if summary is PLACES and _only_added_participants(conn, imports):
-            # The common large import, a list of participants: their places only add to
-            # the ones held, so they are inserted, not the places of every project they
-            # join recomputed (1.1 of 3.3 s for 100 000 participants, issue 11). Ids only
-            # grow: an import inserts without ids, and imports take turns (`store`).
-            added = added_places(newest_participant)
-            conn.execute(
-                sa.insert(project_place).from_select(list(added.selected_columns.keys()), added)
-            )
-            continue
-        project_ids = summary.touched(imports, dialect=conn.dialect.name)
-        refresh(conn, summary, project_ids=project_ids)
+        if not _only_added(conn, imports, summary.kinds):
+            project_ids = summary.touched(imports, dialect=conn.dialect.name)
+            refresh(conn, summary, project_ids=project_ids)
+        elif summary is PLACES:
+            # The common large imports, new projects or participants: their places are
+            # inserted, not those of every project they name recomputed (1.1 of 3.3 s for
+            # 100 000 participants, issue 11).
+            for rows in added_places(newest):
+                conn.execute(
+                    sa.insert(project_place).from_select(list(rows.selected_columns.keys()), rows)
+                )
+        else:
+            # New projects, grants, payments or spend: the projects they add to are found by
+            # id, not by looking up each reference their changes recorded (0.6 of 5 s for
+            # 100 000 grants, issue 11).
+            refresh(conn, summary, project_ids=added_money(newest))

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from arena import store, summaries
 from arena.auth import cli_identity
-from arena.ingest import UndoError, load_demo, undo
+from arena.ingest import UndoError, Upload, import_files, load_demo, undo
+from arena.queries._sql import project
 from tests.fixtures.ingest import upload
 
 
@@ -225,23 +226,30 @@ def test_an_organisation_moving_moves_the_places_of_the_projects_it_takes_part_i
     assert_summary_is_fresh(engine)
 
 
-def test_participants_only_added_add_their_new_places_once(engine, monkeypatch):
+@pytest.fixture
+def refreshed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The summaries' tables `summaries.refresh` recomputes, in order, one entry per call."""
+    calls: list[str] = []
+    real_refresh = summaries.refresh
+    monkeypatch.setattr(
+        summaries,
+        "refresh",
+        lambda conn, summary, **kw: (
+            calls.append(summary.table.name),
+            real_refresh(conn, summary, **kw),
+        ),
+    )
+    return calls
+
+
+def test_participants_only_added_add_their_new_places_once(engine, refreshed):
     """An import that only adds participants inserts the places they bring and recomputes
     nothing: a place the project holds already (its coordinator's, or two new participants'
     of one county and kind, or without a county) is not added twice; a participant removed
     then recomputes as any other change does."""
     for name, text in (("organisationer.csv", ORGANISATIONS), *START[:2]):
         upload(engine, name, text)
-    refreshed: list[str] = []
-    real_refresh = summaries.refresh
-    monkeypatch.setattr(
-        summaries,
-        "refresh",
-        lambda conn, summary, **kw: (
-            refreshed.append(summary.table.name),
-            real_refresh(conn, summary, **kw),
-        ),
-    )
+    refreshed.clear()
     rows = [
         f"{PROJECTS[0]};Kommunen;buyer",  # the coordinator's own place
         f"{PROJECTS[0]};Fonden A;partner",
@@ -274,6 +282,119 @@ def test_participants_only_added_add_their_new_places_once(engine, monkeypatch):
     # an addition of participants.
     assert refreshed == ["project_place", *["project_money", "project_place"] * 2]
     assert_summary_is_fresh(engine)
+
+
+def test_new_projects_add_their_places_and_their_money_is_read_by_id(engine, refreshed):
+    """An upload that only adds projects and participants inserts their places and reads the
+    new projects by id, not by their recorded references: the coordinator's place, the new
+    participants' of new and old projects once each; the grants of the same upload count. A
+    project removed then recomputes both summaries."""
+    upload(engine, "organisationer.csv", ORGANISATIONS)
+    upload(engine, *_projects([(PROJECTS[0], "Kommunen")]))
+    refreshed.clear()
+    people = [
+        f"{PROJECTS[1]};Kommunen;buyer",  # the new project's coordinator's own place
+        f"{PROJECTS[1]};Regionen;partner",
+        f"{PROJECTS[0]};Fonden B;partner",  # a new participant of the old project
+        f"{PROJECTS[0]};Kommunen;buyer",  # its coordinator's place, held already
+    ]
+    result = import_files(
+        engine,
+        [
+            Upload(*_encoded(_projects([(PROJECTS[1], "Kommunen"), (PROJECTS[2], "Fonden A")]))),
+            Upload("deltagare.csv", _csv("Diarienummer;Organisation;Roll", people).encode()),
+            Upload(*_encoded(_grants([("G-1", PROJECTS[1], "Fonden A", 70, "2020-05-05", "")]))),
+        ],
+        identity=cli_identity(),
+    )
+    assert result.outcome == "committed"
+    # The money of the new projects is recomputed (from the ids above the newest before the
+    # upload: here most of the store, so all of it); their places are only inserted.
+    assert set(refreshed) == {"project_money"}
+    with engine.connect() as conn:
+        place, money = summaries.project_place, summaries.project_money
+        places = _rows(
+            conn,
+            sa.select(project.c.reference, place.c.county, place.c.kind).join(
+                project, project.c.id == place.c.project_id
+            ),
+        )
+        granted = conn.execute(
+            sa.select(money.c.granted_sek)
+            .join(project, project.c.id == money.c.project_id)
+            .where(project.c.reference == PROJECTS[1])
+        ).scalar_one()
+    assert places == sorted(
+        [
+            (PROJECTS[0], "Skåne län", "municipality"),
+            (PROJECTS[0], "Skåne län", "national_authority"),
+            (PROJECTS[1], "Skåne län", "municipality"),
+            (PROJECTS[1], None, "region"),
+            (PROJECTS[2], "Stockholms län", "national_authority"),
+        ],
+        key=repr,
+    )
+    assert granted == 70
+    assert_summary_is_fresh(engine)
+    refreshed.clear()
+    kept = _projects([(PROJECTS[0], "Kommunen"), (PROJECTS[1], "Kommunen")])
+    assert upload(engine, *kept, replace=True).outcome == "committed"
+    assert refreshed == ["project_money", "project_place"]
+    assert_summary_is_fresh(engine)
+    undo(engine, result.import_id, identity=cli_identity(), cascade=True)
+    assert_summary_is_fresh(engine)
+
+
+def test_money_only_added_is_followed_by_id(engine):
+    """New grants, payments and spend lines, in one upload and then one kind at a time, add
+    to the money of the projects they name (found by the ids above the newest before them),
+    and to no other project's."""
+    for name, text in (("organisationer.csv", ORGANISATIONS), *START):
+        upload(engine, name, text)
+    spend = _csv("Program;Diarienummer;Datum;Kategori;Belopp", [f";{PROJECTS[2]};2021-06-15;X;30"])
+    paid = _csv(
+        "Bidragsreferens;Utbetalningsdatum;Belopp", ["G-5;2021-01-01;20", "G-1;2021-02-02;5"]
+    )
+    result = import_files(
+        engine,
+        [
+            Upload(*_encoded(_grants([("G-5", PROJECTS[1], "Fonden B", 200, "2021-01-01", "")]))),
+            Upload("utbetalningar.csv", paid.encode()),
+            Upload("utfall.csv", spend.encode()),
+        ],
+        identity=cli_identity(),
+    )
+    assert result.outcome == "committed"
+    assert_summary_is_fresh(engine)
+    with engine.connect() as conn:
+        money = summaries.project_money
+        totals = conn.execute(
+            sa.select(
+                project.c.reference,
+                sa.func.sum(money.c.granted_sek),
+                sa.func.sum(money.c.disbursed_sek),
+                sa.func.sum(money.c.spent_sek),
+            )
+            .join(project, project.c.id == money.c.project_id)
+            .group_by(project.c.reference)
+            .order_by(project.c.reference)
+        ).all()
+    assert totals == [
+        (PROJECTS[0], 100, 5, 0),
+        (PROJECTS[1], 300, 20, 0),
+        (PROJECTS[2], 100, 0, 30),
+        (PROJECTS[3], 100, 0, 0),
+    ]
+    more = _csv("Bidragsreferens;Utbetalningsdatum;Belopp", ["G-5;2022-01-01;50"])
+    assert upload(engine, "utbetalningar.csv", more).outcome == "committed"
+    assert_summary_is_fresh(engine)
+    undo(engine, result.import_id, identity=cli_identity(), cascade=True)
+    assert_summary_is_fresh(engine)
+
+
+def _encoded(file: tuple[str, str]) -> tuple[str, bytes]:
+    name, text = file
+    return name, text.encode()
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
