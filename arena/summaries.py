@@ -167,12 +167,16 @@ def _in_project_order(rows: sa.Select) -> sa.Select:
 class Summary:
     """One summary table: how its rows are computed for some projects (`rows(project_ids)`,
     as `summary_rows`), which projects the imports `import_ids` selects touched
-    (`touched(import_ids, dialect=...)`) and the kinds whose import can change it (`kinds`)."""
+    (`touched(import_ids, dialect=...)`), the kinds whose import can change it (`kinds`) and
+    how it follows imports that only added (`added`)."""
 
     table: sa.Table
     rows: Callable[[sa.FromClause | None], sa.Select]
     touched: Callable[..., sa.CompoundSelect]
     kinds: frozenset[str]
+    # Keeps the summary when the imports only added rows of `kinds`, given the newest id of
+    # each table before them (`maintained`).
+    added: Callable[[Connection, Mapping[str, int]], None]
 
 
 def refresh(
@@ -350,18 +354,35 @@ def _only_added(conn: Connection, imports: sa.Select, kinds: Collection[str]) ->
     return conn.execute(sa.select(~undone.exists(), ~replaced.exists())).one() == (True, True)
 
 
+def _add_money(conn: Connection, newest: Mapping[str, int]) -> None:
+    """New projects, grants, payments or spend: the projects they add to are found by id,
+    not by looking up each reference their changes recorded (0.6 of 5 s for 100 000 grants,
+    issue 11)."""
+    refresh(conn, MONEY, project_ids=added_money(newest))
+
+
+def _add_places(conn: Connection, newest: Mapping[str, int]) -> None:
+    """The common large imports, new projects or participants: their places are inserted,
+    not those of every project they name recomputed (1.1 of 3.3 s for 100 000 participants,
+    issue 11)."""
+    for rows in added_places(newest):
+        conn.execute(sa.insert(project_place).from_select(list(rows.selected_columns.keys()), rows))
+
+
 # A project created after its spend gathers it, hence "projects" among the money's kinds.
 MONEY = Summary(
     table=project_money,
     rows=summary_rows,
     touched=touched_projects,
     kinds=frozenset({*MONEY_KINDS, "projects"}),
+    added=_add_money,
 )
 PLACES = Summary(
     table=project_place,
     rows=place_rows,
     touched=touched_places,
     kinds=frozenset({*PLACE_KINDS, "organisations"}),
+    added=_add_places,
 )
 SUMMARIES = (MONEY, PLACES)
 
@@ -373,8 +394,7 @@ def maintained(conn: Connection, *, kinds: Collection[str] | None = None) -> Ite
     Every import and undo records an audit event naming its import in the same transaction
     (`arena.auth.record`): on leaving the block the projects those imports touched are
     recomputed, before the caller commits; when they only added rows of a summary's kinds,
-    its projects are found by id and places are inserted, not recomputed. A block that
-    raises refreshes nothing: its
+    its `added` follows them by id instead. A block that raises refreshes nothing: its
     transaction rolls back with everything it wrote. With `kinds` (those of an upload) only
     the summaries those kinds can change are looked at: finding that milestones touched no
     money costs a second at a million spend lines. None: every summary (an undo).
@@ -393,19 +413,7 @@ def maintained(conn: Connection, *, kinds: Collection[str] | None = None) -> Ite
     if not chosen or conn.execute(imports.limit(1)).first() is None:
         return
     for summary in chosen:
-        if not _only_added(conn, imports, summary.kinds):
-            project_ids = summary.touched(imports, dialect=conn.dialect.name)
-            refresh(conn, summary, project_ids=project_ids)
-        elif summary is PLACES:
-            # The common large imports, new projects or participants: their places are
-            # inserted, not those of every project they name recomputed (1.1 of 3.3 s for
-            # 100 000 participants, issue 11).
-            for rows in added_places(newest):
-                conn.execute(
-                    sa.insert(project_place).from_select(list(rows.selected_columns.keys()), rows)
-                )
+        if _only_added(conn, imports, summary.kinds):
+            summary.added(conn, newest)
         else:
-            # New projects, grants, payments or spend: the projects they add to are found by
-            # id, not by looking up each reference their changes recorded (0.6 of 5 s for
-            # 100 000 grants, issue 11).
-            refresh(conn, summary, project_ids=added_money(newest))
+            refresh(conn, summary, project_ids=summary.touched(imports, dialect=conn.dialect.name))
