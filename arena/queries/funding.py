@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import numpy as np
@@ -176,16 +177,49 @@ GRANT_LAYOUT = Layout(
     searched=("grant_reference", "project_reference", "title", "funder"),
     key=("grant_reference",),
 )
+# The columns of GRANT_LAYOUT a grant has by itself, without adding up its payments or its
+# project's reports: a page sorted by one of them is chosen from the grants alone.
+_LISTED_LAYOUT = Layout(
+    sortable=GRANT_LAYOUT.sortable[:8], searched=GRANT_LAYOUT.searched, key=GRANT_LAYOUT.key
+)
 
 
-def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select:
+def _grants(
+    filters: Filters,
+    today: date,
+    funder_name: str | None,
+    references: Sequence[str] | None = None,
+) -> sa.Select:
     """The grant table's SELECT: one row per grant of the filtered projects (of `funder_name`
-    only, when given), with what is paid and the project's reports (see `funder_grants`)."""
+    only, when given; of `references` only, when given), with what is paid and the project's
+    reports (see `funder_grants`).
+
+    With `references` the payments and reports are added up for those grants alone, not for
+    every grant and then joined: the database would not narrow a grouped subquery by a
+    condition of the outer query.
+    """
     period = period_of(filters)
     funder = organisation.alias("funder")
+    chosen = [] if references is None else [grant.c.reference.in_(references)]
+    their_payments = (
+        []
+        if references is None
+        else [disbursement.c.grant_id.in_(sa.select(grant.c.id).where(*chosen))]
+    )
+    their_projects = (
+        []
+        if references is None
+        else [
+            milestone.c.scope_ref.in_(
+                sa.select(project.c.reference)
+                .join(grant, grant.c.project_id == project.c.id)
+                .where(*chosen)
+            )
+        ]
+    )
     paid = (
         sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
-        .where(*within(disbursement.c.paid_on, period))
+        .where(*their_payments, *within(disbursement.c.paid_on, period))
         .group_by(disbursement.c.grant_id)
         .subquery()
     )
@@ -197,7 +231,7 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
         else sa.select(
             disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid")
         )
-        .where(disbursement.c.paid_on <= period[1])
+        .where(*their_payments, disbursement.c.paid_on <= period[1])
         .group_by(disbursement.c.grant_id)
         .subquery()
     )
@@ -212,6 +246,7 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
         .where(
             milestone.c.scope == "project",
             milestone.c.delivered_date.is_(None),
+            *their_projects,
             *within(milestone.c.due_date, period),
         )
         .group_by(milestone.c.scope_ref)
@@ -223,8 +258,7 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
     joined = joined.outerjoin(paid, paid.c.grant_id == grant.c.id)
     if paid_by_end is not paid:
         joined = joined.outerjoin(paid_by_end, paid_by_end.c.grant_id == grant.c.id)
-    decided = _decided(period)
-    amount = sa.case((decided, grant.c.amount_sek), else_=0)
+    amount = _amount(period)
     disbursed = sa.func.coalesce(paid.c.paid, 0)
     return (
         sa.select(
@@ -244,13 +278,14 @@ def _grants(filters: Filters, today: date, funder_name: str | None) -> sa.Select
             reports.c.next.label("next_report"),
         )
         .select_from(joined.outerjoin(reports, reports.c.scope_ref == project.c.reference))
-        .where(*_listed(filters, funder, funder_name))
+        .where(*_listed(filters, funder, funder_name), *chosen)
     )
 
 
 def _listed_grants(filters: Filters, funder_name: str | None) -> sa.Subquery:
-    """The grants `_grants` lists with the columns its search reads, without the sums: what
-    a count or the reports' projects need."""
+    """The grants `_grants` lists with the columns its search reads and those of the grant
+    itself it sorts by (`_LISTED_LAYOUT`), without the sums: what a count, the choice of a
+    page's grants or the reports' projects need."""
     funder = organisation.alias("funder")
     return (
         sa.select(
@@ -258,6 +293,10 @@ def _listed_grants(filters: Filters, funder_name: str | None) -> sa.Subquery:
             grant.c.reference.label("grant_reference"),
             project.c.reference.label("project_reference"),
             project.c.title,
+            grant.c.decision_date,
+            grant.c.start_date,
+            grant.c.end_date,
+            _amount(period_of(filters)).label("amount_sek"),
         )
         .select_from(
             grant.join(project, project.c.id == grant.c.project_id).join(
@@ -272,6 +311,11 @@ def _listed_grants(filters: Filters, funder_name: str | None) -> sa.Subquery:
 def _decided(period: Period | None) -> sa.ColumnElement[bool]:
     """A grant decided within `period` (every grant without one)."""
     return GRANT_DATE.between(*period) if period else sa.true()
+
+
+def _amount(period: Period | None) -> sa.ColumnElement[int]:
+    """A grant's amount in `period`: all of it when it was decided within, else 0."""
+    return sa.case((_decided(period), grant.c.amount_sek), else_=0)
 
 
 def _listed(
@@ -319,17 +363,21 @@ def funder_grants(
     a balance, not a flow: the whole grant less everything paid up to the end of the period
     (no year filter: up to now), what the funder still owes the project then.
     """
-    page = read_page(
-        engine,
-        _grants(filters, today, funder),
-        GRANT_LAYOUT,
-        counted=sa.select(_listed_grants(filters, funder)),
-        search=search,
-        sort=sort,
-        descending=descending,
-        offset=offset,
-        limit=limit,
-    )
+    listed = sa.select(_listed_grants(filters, funder))
+    cut = {"search": search, "sort": sort, "descending": descending, "offset": offset}
+    if limit is not None and (sort or GRANT_LAYOUT.sortable[0]) in _LISTED_LAYOUT.sortable:
+        # The page's grants are chosen (searched, sorted, sliced) from the grants alone, and
+        # only theirs get their payments and reports added up (issue 11: adding them up for
+        # 100 000 grants to show 50 cost a Grants page 0.3 s).
+        keys = read_page(engine, listed, _LISTED_LAYOUT, limit=limit, **cut)
+        chosen = keys.rows["grant_reference"].tolist()
+        rows = read_frame(engine, _grants(filters, today, funder, references=chosen))
+        position = {reference: number for number, reference in enumerate(chosen)}
+        rows = rows.sort_values("grant_reference", key=lambda column: column.map(position))
+        page = Page(rows=rows.reset_index(drop=True), total=keys.total)
+    else:
+        statement = _grants(filters, today, funder)
+        page = read_page(engine, statement, GRANT_LAYOUT, counted=listed, limit=limit, **cut)
     rows = as_money(page.rows, "amount_sek", "disbursed_sek", "remaining_sek")
     rows["paid_share"] = rows["paid_share"].astype("Float64")
     rows["reports_late"] = rows["reports_late"].astype(int)

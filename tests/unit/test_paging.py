@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from arena.auth import cli_identity
@@ -128,6 +129,28 @@ def test_the_grant_page_searches_sorts_and_scopes(store):
     assert funding.funder_summary(store, filters=scoped, today=TODAY)["funder"].tolist() == [
         "Region Syd"
     ]
+
+
+@pytest.mark.parametrize("years", [None, (2021, 2022)], ids=["all years", "2021-2022"])
+def test_each_grant_page_is_its_slice_of_the_whole_list(demo_engine, years):
+    """A page sorted by a grant's own column is chosen from the grants before their payments
+    and reports are added up; sorted by a sum, after. Either way it is the same slice of the
+    whole sorted list, with the same sums, in both directions and with a search."""
+    filters = Filters(years=years)
+    for sort in funding.GRANT_LAYOUT.sortable:
+        for descending, search in ((False, ""), (True, ""), (False, "a")):
+            asked = {"filters": filters, "today": TODAY, "sort": sort, "search": search}
+            whole = funding.funder_grants(
+                demo_engine, descending=descending, limit=None, **asked
+            ).rows
+            assert len(whole) > 10, (sort, search)
+            for offset in (0, 7):
+                page = funding.funder_grants(
+                    demo_engine, descending=descending, offset=offset, limit=7, **asked
+                )
+                assert page.total == len(whole)
+                expected = whole.iloc[offset : offset + 7].reset_index(drop=True)
+                pd.testing.assert_frame_equal(page.rows, expected, obj=f"{sort} {descending}")
 
 
 def test_the_report_page_counts_in_full(store):
