@@ -31,6 +31,7 @@ from arena.queries._sql import (
     project,
     project_money,
     read_frame,
+    read_frames,
     within,
 )
 from arena.queries.paging import Layout, Page, read_page
@@ -184,19 +185,16 @@ _LISTED_LAYOUT = Layout(
 )
 
 
-def _grants(
-    filters: Filters,
-    today: date,
-    funder_name: str | None,
-    references: Sequence[str] | None = None,
+def _grant_money(
+    filters: Filters, funder_name: str | None, references: Sequence[str] | None = None
 ) -> sa.Select:
-    """The grant table's SELECT: one row per grant of the filtered projects (of `funder_name`
-    only, when given; of `references` only, when given), with what is paid and the project's
-    reports (see `funder_grants`).
+    """The grant table's SELECT without the reports: one row per grant of the filtered
+    projects (of `funder_name` only, when given; of `references` only, when given), with what
+    is paid (see `funder_grants`).
 
-    With `references` the payments and reports are added up for those grants alone, not for
-    every grant and then joined: the database would not narrow a grouped subquery by a
-    condition of the outer query.
+    With `references` the payments are added up for those grants alone, not for every grant
+    and then joined: the database would not narrow a grouped subquery by a condition of the
+    outer query.
     """
     period = period_of(filters)
     funder = organisation.alias("funder")
@@ -205,17 +203,6 @@ def _grants(
         []
         if references is None
         else [disbursement.c.grant_id.in_(sa.select(grant.c.id).where(*chosen))]
-    )
-    their_projects = (
-        []
-        if references is None
-        else [
-            milestone.c.scope_ref.in_(
-                sa.select(project.c.reference)
-                .join(grant, grant.c.project_id == project.c.id)
-                .where(*chosen)
-            )
-        ]
     )
     paid = (
         sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
@@ -233,23 +220,6 @@ def _grants(
         )
         .where(*their_payments, disbursement.c.paid_on <= period[1])
         .group_by(disbursement.c.grant_id)
-        .subquery()
-    )
-    reports = (
-        sa.select(
-            milestone.c.scope_ref,
-            sa.func.sum(sa.case((milestone.c.due_date < today, 1), else_=0)).label("late"),
-            sa.func.min(sa.case((milestone.c.due_date >= today, milestone.c.due_date))).label(
-                "next"
-            ),
-        )
-        .where(
-            milestone.c.scope == "project",
-            milestone.c.delivered_date.is_(None),
-            *their_projects,
-            *within(milestone.c.due_date, period),
-        )
-        .group_by(milestone.c.scope_ref)
         .subquery()
     )
     joined = grant.join(project, project.c.id == grant.c.project_id).join(
@@ -274,11 +244,61 @@ def _grants(
             disbursed.label("disbursed_sek"),
             (grant.c.amount_sek - sa.func.coalesce(paid_by_end.c.paid, 0)).label("remaining_sek"),
             sa.case((amount > 0, sa.cast(disbursed, sa.Float) / amount)).label("paid_share"),
+        )
+        .select_from(joined)
+        .where(*_listed(filters, funder, funder_name), *chosen)
+    )
+
+
+def _open_reports(filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions keeping the projects' reports not delivered, due within the filtered
+    years: those a grant's reports count."""
+    return [
+        milestone.c.scope == "project",
+        milestone.c.delivered_date.is_(None),
+        *within(milestone.c.due_date, period_of(filters)),
+    ]
+
+
+def _grants(
+    filters: Filters,
+    today: date,
+    funder_name: str | None,
+    references: Sequence[str] | None = None,
+) -> sa.Select:
+    """The grant table's SELECT: `_grant_money` with its project's reports, late (due before
+    `today`) and the next due (see `funder_grants`); added up for the projects of
+    `references` alone, when given."""
+    their_projects = (
+        []
+        if references is None
+        else [
+            milestone.c.scope_ref.in_(
+                sa.select(project.c.reference)
+                .join(grant, grant.c.project_id == project.c.id)
+                .where(grant.c.reference.in_(references))
+            )
+        ]
+    )
+    reports = (
+        sa.select(
+            milestone.c.scope_ref,
+            sa.func.sum(sa.case((milestone.c.due_date < today, 1), else_=0)).label("late"),
+            sa.func.min(sa.case((milestone.c.due_date >= today, milestone.c.due_date))).label(
+                "next"
+            ),
+        )
+        .where(*_open_reports(filters), *their_projects)
+        .group_by(milestone.c.scope_ref)
+        .subquery()
+    )
+    return (
+        _grant_money(filters, funder_name, references)
+        .outerjoin(reports, reports.c.scope_ref == project.c.reference)
+        .add_columns(
             sa.func.coalesce(reports.c.late, 0).label("reports_late"),
             reports.c.next.label("next_report"),
         )
-        .select_from(joined.outerjoin(reports, reports.c.scope_ref == project.c.reference))
-        .where(*_listed(filters, funder, funder_name), *chosen)
     )
 
 
@@ -388,20 +408,41 @@ def funder_summary(
     engine: Engine, *, filters: Filters = NO_FILTERS, today: date, funder: str | None = None
 ) -> pd.DataFrame:
     """Per funder (only `funder`, when given), the sums of its rows of `funder_grants`:
-    grants, granted, disbursed, remaining, late reports, and the share paid; largest first."""
-    grants = _grants(filters, today, funder).subquery()
-    statement = sa.select(
+    grants, granted, disbursed, remaining, late reports, and the share paid; largest first.
+
+    The late reports are counted apart, each late report once per listed grant to its
+    project, from the open-reports index: joined to every grant, the reports of all projects
+    were grouped per project first (issue 11: 0.13 s of the Grants page at 100 000 grants).
+    """
+    grants = _grant_money(filters, funder).subquery()
+    money = sa.select(
         grants.c.funder,
         sa.func.count().label("grants"),
         sa.func.sum(grants.c.amount_sek).label("granted_sek"),
         sa.func.sum(grants.c.disbursed_sek).label("disbursed_sek"),
         sa.func.sum(grants.c.remaining_sek).label("remaining_sek"),
-        sa.func.sum(grants.c.reports_late).label("reports_late"),
     ).group_by(grants.c.funder)
-    summary = as_money(
-        read_frame(engine, statement), "granted_sek", "disbursed_sek", "remaining_sek"
+    giver = organisation.alias("funder")
+    late = (
+        sa.select(giver.c.name.label("funder"), sa.func.count().label("reports_late"))
+        .select_from(
+            milestone.join(project, project.c.reference == milestone.c.scope_ref)
+            .join(grant, grant.c.project_id == project.c.id)
+            .join(giver, giver.c.id == grant.c.funder_id)
+        )
+        .where(
+            *_open_reports(filters), milestone.c.due_date < today, *_listed(filters, giver, funder)
+        )
+        .group_by(giver.c.name)
     )
-    summary["reports_late"] = summary["reports_late"].astype("int64")
+    frames = read_frames(engine, {"money": money, "late": late})
+    summary = as_money(
+        frames["money"].merge(frames["late"], on="funder", how="left"),
+        "granted_sek",
+        "disbursed_sek",
+        "remaining_sek",
+    )
+    summary["reports_late"] = summary["reports_late"].fillna(0).astype("int64")
     granted = summary["granted_sek"].astype("Float64")
     # A funder whose grants in the period were all decided earlier has granted 0: no share.
     summary["paid_share"] = (summary["disbursed_sek"].astype("Float64") / granted).where(

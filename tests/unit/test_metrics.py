@@ -170,6 +170,43 @@ def test_funder_summary_adds_up(demo_engine):
     assert only.iloc[0]["granted_sek"] == vinnova["granted_sek"]
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(years=(2025, 2026)),
+        Filters(statuses=("ongoing",), years=(2019, 2026)),
+        # Late reports are all of ongoing projects: none may be counted for the completed.
+        Filters(statuses=("completed",)),
+        Filters(funders_scope=frozenset({"Vinnova", "Energimyndigheten"})),
+    ],
+    ids=["everything", "2025-2026", "ongoing 2019-2026", "completed", "two funders' scope"],
+)
+def test_funder_summary_is_the_sum_of_the_grant_list(demo_engine, filters):
+    """Each funder's row adds up its rows of the grant list, column by column, a late report
+    counted once per grant to its project, also for one funder alone."""
+    grants = funding.funder_grants(demo_engine, filters=filters, today=TODAY, limit=None).rows
+    columns = ["granted_sek", "disbursed_sek", "remaining_sek", "reports_late"]
+    expected = (
+        grants.rename(columns={"amount_sek": "granted_sek"})
+        .groupby("funder")
+        .agg(grants=("grant_reference", "size"), **{column: (column, "sum") for column in columns})
+    )
+    summary = funding.funder_summary(demo_engine, filters=filters, today=TODAY).set_index("funder")
+    assert summary["grants"].sum() > 0
+    assert (
+        summary[["grants", *columns]]
+        .astype("int64")
+        .sort_index()
+        .equals(expected.astype("int64").sort_index())
+    )
+    for funder in expected.index:
+        alone = funding.funder_summary(demo_engine, filters=filters, today=TODAY, funder=funder)
+        assert alone.set_index("funder")[["grants", *columns]].equals(
+            summary.loc[[funder], ["grants", *columns]]
+        )
+
+
 def test_project_detail_of_the_real_project(demo_engine):
     detail = portfolio.project_detail(demo_engine, reference="2018-04510", today=TODAY)
     assert detail["granted_sek"] == 150_000
