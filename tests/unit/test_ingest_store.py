@@ -368,4 +368,7 @@ def test_an_import_refreshes_only_the_summaries_its_kinds_can_change(engine, mon
     assert refreshed == ["project_place"]
     grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500\n"
     assert upload(engine, "bidrag.csv", grants).outcome == "committed"
+    # Only added money: added to its rows, nothing recomputed; a changed grant recomputes.
+    assert refreshed == ["project_place"]
+    assert upload(engine, "bidrag.csv", grants.replace("500", "600")).outcome == "committed"
     assert refreshed == ["project_place", "project_money"]

@@ -6,6 +6,7 @@ and after any sequence of imports and undos."""
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from arena import store, summaries
 from arena.auth import cli_identity
 from arena.ingest import UndoError, Upload, import_files, load_demo, undo
-from arena.queries._sql import project
+from arena.queries._sql import expenditure, project
 from tests.fixtures.ingest import upload
 
 
@@ -284,11 +285,11 @@ def test_participants_only_added_add_their_new_places_once(engine, refreshed):
     assert_summary_is_fresh(engine)
 
 
-def test_new_projects_add_their_places_and_their_money_is_read_by_id(engine, refreshed):
-    """An upload that only adds projects and participants inserts their places and reads the
-    new projects by id, not by their recorded references: the coordinator's place, the new
-    participants' of new and old projects once each; the grants of the same upload count. A
-    project removed then recomputes both summaries."""
+def test_new_projects_add_their_places_and_their_money(engine, refreshed):
+    """An upload that only adds projects and participants inserts their places and adds their
+    money, recomputing nothing: the coordinator's place, the new participants' of new and old
+    projects once each; the grants of the same upload count. A project removed then
+    recomputes both summaries."""
     upload(engine, "organisationer.csv", ORGANISATIONS)
     upload(engine, *_projects([(PROJECTS[0], "Kommunen")]))
     refreshed.clear()
@@ -308,9 +309,7 @@ def test_new_projects_add_their_places_and_their_money_is_read_by_id(engine, ref
         identity=cli_identity(),
     )
     assert result.outcome == "committed"
-    # The money of the new projects is recomputed (from the ids above the newest before the
-    # upload: here most of the store, so all of it); their places are only inserted.
-    assert set(refreshed) == {"project_money"}
+    assert refreshed == []
     with engine.connect() as conn:
         place, money = summaries.project_place, summaries.project_money
         places = _rows(
@@ -345,10 +344,35 @@ def test_new_projects_add_their_places_and_their_money_is_read_by_id(engine, ref
     assert_summary_is_fresh(engine)
 
 
-def test_money_only_added_is_followed_by_id(engine):
+def test_a_new_project_gathers_the_spend_booked_on_its_reference(engine, refreshed):
+    """Spend names its project by reference, with no foreign key: the import refuses spend
+    naming no stored project, but the table can hold it, and a project imported later
+    gathers it in the money it adds."""
+    upload(engine, "organisationer.csv", ORGANISATIONS)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.insert(expenditure).values(
+                scope="project",
+                scope_ref=PROJECTS[1],
+                spent_on=date(2019, 3, 1),
+                category="X",
+                amount_sek=9,
+            )
+        )
+    refreshed.clear()
+    assert upload(engine, *_projects([(PROJECTS[1], "Kommunen")])).outcome == "committed"
+    assert refreshed == []
+    with engine.connect() as conn:
+        money = summaries.project_money
+        assert conn.execute(sa.select(money.c.year, money.c.spent_sek)).all() == [(2019, 9)]
+    assert_summary_is_fresh(engine)
+
+
+def test_money_only_added_is_added(engine, refreshed):
     """New grants, payments and spend lines, in one upload and then one kind at a time, add
     to the money of the projects they name (found by the ids above the newest before them),
-    and to no other project's."""
+    and to no other project's: to the row of their project, funder and year when it exists,
+    in a new row when not; nothing is recomputed."""
     for name, text in (("organisationer.csv", ORGANISATIONS), *START):
         upload(engine, name, text)
     spend = _csv("Program;Diarienummer;Datum;Kategori;Belopp", [f";{PROJECTS[2]};2021-06-15;X;30"])
@@ -385,9 +409,11 @@ def test_money_only_added_is_followed_by_id(engine):
         (PROJECTS[2], 100, 0, 30),
         (PROJECTS[3], 100, 0, 0),
     ]
-    more = _csv("Bidragsreferens;Utbetalningsdatum;Belopp", ["G-5;2022-01-01;50"])
-    assert upload(engine, "utbetalningar.csv", more).outcome == "committed"
-    assert_summary_is_fresh(engine)
+    for when, amount in (("2022-01-01", 50), ("2022-06-01", 7)):  # a new row, then added to
+        more = _csv("Bidragsreferens;Utbetalningsdatum;Belopp", [f"G-5;{when};{amount}"])
+        assert upload(engine, "utbetalningar.csv", more).outcome == "committed"
+        assert_summary_is_fresh(engine)
+    assert refreshed == []
     undo(engine, result.import_id, identity=cli_identity(), cascade=True)
     assert_summary_is_fresh(engine)
 
