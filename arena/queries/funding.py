@@ -422,18 +422,12 @@ def funder_summary(
         sa.func.sum(grants.c.disbursed_sek).label("disbursed_sek"),
         sa.func.sum(grants.c.remaining_sek).label("remaining_sek"),
     ).group_by(grants.c.funder)
-    giver = organisation.alias("funder")
+    listed = _listed_grants(filters, funder)
     late = (
-        sa.select(giver.c.name.label("funder"), sa.func.count().label("reports_late"))
-        .select_from(
-            milestone.join(project, project.c.reference == milestone.c.scope_ref)
-            .join(grant, grant.c.project_id == project.c.id)
-            .join(giver, giver.c.id == grant.c.funder_id)
-        )
-        .where(
-            *_open_reports(filters), milestone.c.due_date < today, *_listed(filters, giver, funder)
-        )
-        .group_by(giver.c.name)
+        sa.select(listed.c.funder, sa.func.count().label("reports_late"))
+        .select_from(milestone.join(listed, listed.c.project_reference == milestone.c.scope_ref))
+        .where(*_open_reports(filters), milestone.c.due_date < today)
+        .group_by(listed.c.funder)
     )
     frames = read_frames(engine, {"money": money, "late": late})
     summary = as_money(
