@@ -25,7 +25,6 @@ from sqlalchemy.engine import Engine
 from arena import models
 from arena.filters import Filters, Scope, grant_scope, programme_scope, project_scope
 from arena.queries._sql import (
-    GRANT_DATE,
     as_money,
     budget,
     expenditure,
@@ -363,9 +362,11 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
         row = conn.execute(statement).mappings().first()
     if row is None:
         return None
-    programme_id, own, of_projects = _spend_of(code, scope)
-    grant_year = sa.extract("year", GRANT_DATE)
+    programme_id, own, _ = _spend_of(code, scope)
     spend_year = sa.extract("year", expenditure.c.spent_on)
+    # The projects' grants and spend per year from the summary the imports keep: summed from
+    # the spend lines, a programme of 5 000 projects read 50 000 of them (3.8 s cold, SQLite).
+    projects = sa.select(project.c.id).where(project.c.programme_id == programme_id)
     frames = read_frames(
         engine,
         {
@@ -373,15 +374,17 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
             .where(budget.c.programme_id == programme_id)
             .order_by(budget.c.year),
             "committed": sa.select(
-                grant_year.label("year"), sa.func.sum(grant.c.amount_sek).label("committed_sek")
+                project_money.c.year,
+                sa.func.sum(project_money.c.granted_sek).label("committed_sek"),
             )
-            .join(project, project.c.id == grant.c.project_id)
             .where(
-                project.c.programme_id == programme_id,
-                GRANT_DATE.is_not(None),
-                *grant_scope(scope),
+                project_money.c.project_id.in_(projects),
+                # Grants' rows (payments' have none granted); a grant without a date has no year.
+                project_money.c.granted_sek > 0,
+                project_money.c.year.is_not(None),
+                *money_scope(scope),
             )
-            .group_by(grant_year),
+            .group_by(project_money.c.year),
             "spent_programme": sa.select(
                 spend_year.label("year"),
                 sa.func.sum(expenditure.c.amount_sek).label("spent_programme_sek"),
@@ -389,11 +392,14 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
             .where(own)
             .group_by(spend_year),
             "spent_projects": sa.select(
-                spend_year.label("year"),
-                sa.func.sum(expenditure.c.amount_sek).label("spent_projects_sek"),
+                project_money.c.year,
+                sa.func.sum(project_money.c.spent_sek).label("spent_projects_sek"),
             )
-            .where(of_projects)
-            .group_by(spend_year),
+            .where(
+                project_money.c.project_id.in_(projects.where(*project_scope(scope))),
+                project_money.c.funder_id.is_(None),  # spend, and only spend, has no funder
+            )
+            .group_by(project_money.c.year),
             "buyer_groups": sa.select(
                 buyer_group.c.name,
                 buyer_group.c.sector,

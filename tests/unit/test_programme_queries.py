@@ -147,6 +147,38 @@ def test_the_detail_splits_the_money_per_year(store):
     assert detail["budget"]["amount_sek"].tolist() == [1_000_000, 2_400_000]
 
 
+def test_a_funder_sees_its_own_grants_and_its_projects_spend_per_year(store):
+    # Fonden funds A-2 only: its view of P1 counts its own grant, not Verket's, and the
+    # spend of A-2, not of A-1 (which Fonden does not fund); the budget and the programme's
+    # own spend are the programme's, whoever looks.
+    _load(
+        store,
+        {
+            "organisationer.csv": "Namn;Typ\nFonden;national_authority\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-5;A-2;Fonden;20 000;2026-04-01\n",
+            "utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp\n"
+            ";A-2;2026-05-05;Konsulter;11 000\n",
+        },
+    )
+    whole = programmes.programme_detail(store, code="P1", today=TODAY)["years"]
+    seen = programmes.programme_detail(store, code="P1", today=TODAY, scope=frozenset({"Fonden"}))[
+        "years"
+    ]
+    assert whole.set_index("year").loc[2026, ["committed_sek", "spent_projects_sek"]].tolist() == [
+        90_000,
+        88_000,
+    ]
+    assert seen.set_index("year").loc[2026].to_dict() == {
+        "allocated_sek": 2_400_000,
+        "committed_sek": 20_000,
+        "spent_programme_sek": 1_949_000,
+        "spent_projects_sek": 11_000,
+        "spent_total_sek": 1_960_000,
+    }
+    assert seen.set_index("year").loc[2025, "committed_sek"] == 0  # Verket's G-1
+
+
 def test_a_programmes_long_tables_come_a_page_at_a_time(store):
     # Cut by the database: counted, searched and sorted there, a page's rows handed over.
     every = programmes.programme_rows(store, part="spend", code="P1", limit=None)
