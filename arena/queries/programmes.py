@@ -211,7 +211,8 @@ def _spend_of(
 
 def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
     """The SELECTs of programme `code`'s long tables, within `scope`: "projects", "grants"
-    and "spend" (see `programme_rows`)."""
+    and "spend" (see `programme_rows`), and "projects_counted", the projects without their
+    money, which their count reads."""
     programme_id, own, of_projects = _spend_of(code, scope)
     funder = organisation.alias("funder")
     # Each project's money from the summary the imports keep, for this programme's projects
@@ -231,6 +232,7 @@ def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
         .group_by(project_money.c.project_id)
         .subquery()
     )
+    of_code = [project.c.programme_id == programme_id, *project_scope(scope)]
     return {
         "projects": sa.select(
             project.c.reference,
@@ -243,7 +245,9 @@ def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
             money.c.spent_sek,
         )
         .select_from(project.outerjoin(money, money.c.project_id == project.c.id))
-        .where(project.c.programme_id == programme_id, *project_scope(scope)),
+        .where(*of_code),
+        # Counted without their money: its sums cost 0.5 s cold (SQLite) for nothing.
+        "projects_counted": sa.select(project.c.reference, project.c.title).where(*of_code),
         "grants": sa.select(
             grant.c.reference.label("grant_reference"),
             project.c.reference.label("project_reference"),
@@ -331,10 +335,12 @@ def programme_rows(
     "spend" (spent_on, project_reference: "" for the programme's own spend, category,
     amount_sek, description, source).
     """
+    statements = _of_programme(code, scope)
     page = read_page(
         engine,
-        _of_programme(code, scope)[part],
+        statements[part],
         ROW_LAYOUTS[part],
+        counted=statements.get(f"{part}_counted"),
         search=search,
         sort=sort,
         descending=descending,

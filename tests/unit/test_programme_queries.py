@@ -177,6 +177,12 @@ def test_a_funder_sees_its_own_grants_and_its_projects_spend_per_year(store):
         "spent_total_sek": 1_960_000,
     }
     assert seen.set_index("year").loc[2025, "committed_sek"] == 0  # Verket's G-1
+    # Its list of the programme's projects holds A-2 alone, and says so, searched or not.
+    for search in ("", "a-"):
+        projects = programmes.programme_rows(
+            store, part="projects", code="P1", scope=frozenset({"Fonden"}), search=search
+        )
+        assert (projects.rows["reference"].tolist(), projects.total) == (["A-2"], 1)
 
 
 def test_a_programmes_long_tables_come_a_page_at_a_time(store):
