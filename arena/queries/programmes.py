@@ -197,23 +197,28 @@ def _per_year(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _spend_of(
     code: str, scope: Scope
-) -> tuple[sa.ScalarSelect, sa.ColumnElement[bool], sa.ColumnElement[bool]]:
-    """Programme `code`'s id (a subquery), and the conditions keeping its own spend lines and
-    those of its projects within `scope`."""
+) -> tuple[sa.ScalarSelect, sa.ColumnElement[bool], sa.Subquery]:
+    """Programme `code`'s id (a subquery); the condition keeping its own spend lines; and the
+    (scope, scope_ref) pairs of its spend lines, its own and those of its projects within
+    `scope`, to join the spend lines to."""
     programme_id = sa.select(programme.c.id).where(programme.c.code == code).scalar_subquery()
-    references = sa.select(project.c.reference).where(
-        project.c.programme_id == programme_id, *project_scope(scope)
-    )
     own = sa.and_(expenditure.c.scope == "programme", expenditure.c.scope_ref == code)
-    of_projects = sa.and_(expenditure.c.scope == "project", expenditure.c.scope_ref.in_(references))
-    return programme_id, own, of_projects
+    # Joined, not `own OR scope_ref IN (...)`: PostgreSQL reads every spend line for the OR
+    # (0.26 s for the count at a million lines), the join looks each pair up in the index.
+    pairs = sa.union_all(
+        sa.select(sa.literal("programme").label("scope"), sa.literal(code).label("scope_ref")),
+        sa.select(sa.literal("project"), project.c.reference).where(
+            project.c.programme_id == programme_id, *project_scope(scope)
+        ),
+    ).subquery("spend_of")
+    return programme_id, own, pairs
 
 
 def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
     """The SELECTs of programme `code`'s long tables, within `scope`: "projects", "grants"
     and "spend" (see `programme_rows`), and "projects_counted", the projects without their
     money, which their count reads."""
-    programme_id, own, of_projects = _spend_of(code, scope)
+    programme_id, _, pairs = _spend_of(code, scope)
     funder = organisation.alias("funder")
     # Each project's money from the summary the imports keep, for this programme's projects
     # only: summing every grant and spend line of the store cost 0.4 s a page on PostgreSQL.
@@ -272,7 +277,15 @@ def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
             expenditure.c.amount_sek,
             expenditure.c.description,
             expenditure.c.source,
-        ).where(sa.or_(own, of_projects)),
+        ).select_from(
+            expenditure.join(
+                pairs,
+                sa.and_(
+                    expenditure.c.scope == pairs.c.scope,
+                    expenditure.c.scope_ref == pairs.c.scope_ref,
+                ),
+            )
+        ),
     }
 
 

@@ -183,6 +183,12 @@ def test_a_funder_sees_its_own_grants_and_its_projects_spend_per_year(store):
             store, part="projects", code="P1", scope=frozenset({"Fonden"}), search=search
         )
         assert (projects.rows["reference"].tolist(), projects.total) == (["A-2"], 1)
+    # The spend lines behind its figures: the programme's own and A-2's.
+    spend = programmes.programme_rows(
+        store, part="spend", code="P1", scope=frozenset({"Fonden"}), limit=None
+    ).rows
+    assert set(spend["project_reference"]) == {"", "A-2"}
+    assert int(spend["amount_sek"].sum()) == 400_000 + 1_949_000 + 11_000
 
 
 def test_a_programmes_long_tables_come_a_page_at_a_time(store):
