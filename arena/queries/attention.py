@@ -16,6 +16,7 @@ from arena.queries._sql import (
     money_filters,
     money_project_references,
     money_scope,
+    of_filtered_projects,
     period_of,
     programme,
     programme_codes,
@@ -112,7 +113,12 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
     ongoing yet untouched for STALE_DAYS."""
     over_grants = (
         sa.select(project_money.c.project_id)
-        .where(*money_scope(filters.funders_scope))
+        # Only the filtered projects' money is summed: the join below keeps no other, and
+        # summing all 100 000 projects' to keep 5 000 took 0.26 s on PostgreSQL.
+        .where(
+            *money_scope(filters.funders_scope),
+            *of_filtered_projects(project_money.c.project_id, filters),
+        )
         .group_by(project_money.c.project_id)
         .having(
             sa.func.sum(project_money.c.granted_sek) > 0,
