@@ -195,30 +195,29 @@ def _per_year(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _spend_of(
-    code: str, scope: Scope
-) -> tuple[sa.ScalarSelect, sa.ColumnElement[bool], sa.Subquery]:
-    """Programme `code`'s id (a subquery); the condition keeping its own spend lines; and the
-    (scope, scope_ref) pairs of its spend lines, its own and those of its projects within
-    `scope`, to join the spend lines to."""
-    programme_id = sa.select(programme.c.id).where(programme.c.code == code).scalar_subquery()
-    own = sa.and_(expenditure.c.scope == "programme", expenditure.c.scope_ref == code)
+def _programme_id(code: str) -> sa.ScalarSelect:
+    """Programme `code`'s id, as a subquery."""
+    return sa.select(programme.c.id).where(programme.c.code == code).scalar_subquery()
+
+
+def _spend_pairs(code: str, scope: Scope) -> sa.Subquery:
+    """The (scope, scope_ref) pairs of programme `code`'s spend lines, its own and those of its
+    projects within `scope`, to join the spend lines to."""
     # Joined, not `own OR scope_ref IN (...)`: PostgreSQL reads every spend line for the OR
     # (0.26 s for the count at a million lines), the join looks each pair up in the index.
-    pairs = sa.union_all(
+    return sa.union_all(
         sa.select(sa.literal("programme").label("scope"), sa.literal(code).label("scope_ref")),
         sa.select(sa.literal("project"), project.c.reference).where(
-            project.c.programme_id == programme_id, *project_scope(scope)
+            project.c.programme_id == _programme_id(code), *project_scope(scope)
         ),
     ).subquery("spend_of")
-    return programme_id, own, pairs
 
 
-def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
+def _of_programme(code: str, scope: Scope) -> dict[str, tuple[sa.Select, sa.Select | None]]:
     """The SELECTs of programme `code`'s long tables, within `scope`: "projects", "grants"
-    and "spend" (see `programme_rows`), and "projects_counted", the projects without their
-    money, which their count reads."""
-    programme_id, _, pairs = _spend_of(code, scope)
+    and "spend" (see `programme_rows`), each with a cheaper SELECT of the same rows for their
+    count, or None where the table's own is as cheap."""
+    programme_id, pairs = _programme_id(code), _spend_pairs(code, scope)
     funder = organisation.alias("funder")
     # Each project's money from the summary the imports keep, for this programme's projects
     # only: summing every grant and spend line of the store cost 0.4 s a page on PostgreSQL.
@@ -239,52 +238,60 @@ def _of_programme(code: str, scope: Scope) -> dict[str, sa.Select]:
     )
     of_code = [project.c.programme_id == programme_id, *project_scope(scope)]
     return {
-        "projects": sa.select(
-            project.c.reference,
-            project.c.title,
-            project.c.status,
-            project.c.stage,
-            project.c.start_date,
-            project.c.end_date,
-            money.c.granted_sek,
-            money.c.spent_sek,
-        )
-        .select_from(project.outerjoin(money, money.c.project_id == project.c.id))
-        .where(*of_code),
-        # Counted without their money: its sums cost 0.5 s cold (SQLite) for nothing.
-        "projects_counted": sa.select(project.c.reference, project.c.title).where(*of_code),
-        "grants": sa.select(
-            grant.c.reference.label("grant_reference"),
-            project.c.reference.label("project_reference"),
-            funder.c.name.label("funder"),
-            grant.c.decision_date,
-            grant.c.start_date,
-            grant.c.amount_sek,
-        )
-        .select_from(
-            grant.join(project, project.c.id == grant.c.project_id).join(
-                funder, funder.c.id == grant.c.funder_id
+        "projects": (
+            sa.select(
+                project.c.reference,
+                project.c.title,
+                project.c.status,
+                project.c.stage,
+                project.c.start_date,
+                project.c.end_date,
+                money.c.granted_sek,
+                money.c.spent_sek,
             )
-        )
-        .where(project.c.programme_id == programme_id, *grant_scope(scope)),
-        "spend": sa.select(
-            expenditure.c.spent_on,
-            # The programme's own spend names no project: "" (a missing value reads "–").
-            sa.case((expenditure.c.scope == "project", expenditure.c.scope_ref), else_="").label(
-                "project_reference"
+            .select_from(project.outerjoin(money, money.c.project_id == project.c.id))
+            .where(*of_code),
+            # Counted without their money: its sums cost 0.5 s cold (SQLite) for nothing.
+            sa.select(project.c.reference, project.c.title).where(*of_code),
+        ),
+        "grants": (
+            sa.select(
+                grant.c.reference.label("grant_reference"),
+                project.c.reference.label("project_reference"),
+                funder.c.name.label("funder"),
+                grant.c.decision_date,
+                grant.c.start_date,
+                grant.c.amount_sek,
+            )
+            .select_from(
+                grant.join(project, project.c.id == grant.c.project_id).join(
+                    funder, funder.c.id == grant.c.funder_id
+                )
+            )
+            .where(project.c.programme_id == programme_id, *grant_scope(scope)),
+            None,
+        ),
+        "spend": (
+            sa.select(
+                expenditure.c.spent_on,
+                # The programme's own spend names no project: "" (a missing value reads "–").
+                sa.case(
+                    (expenditure.c.scope == "project", expenditure.c.scope_ref), else_=""
+                ).label("project_reference"),
+                expenditure.c.category,
+                expenditure.c.amount_sek,
+                expenditure.c.description,
+                expenditure.c.source,
+            ).select_from(
+                expenditure.join(
+                    pairs,
+                    sa.and_(
+                        expenditure.c.scope == pairs.c.scope,
+                        expenditure.c.scope_ref == pairs.c.scope_ref,
+                    ),
+                )
             ),
-            expenditure.c.category,
-            expenditure.c.amount_sek,
-            expenditure.c.description,
-            expenditure.c.source,
-        ).select_from(
-            expenditure.join(
-                pairs,
-                sa.and_(
-                    expenditure.c.scope == pairs.c.scope,
-                    expenditure.c.scope_ref == pairs.c.scope_ref,
-                ),
-            )
+            None,
         ),
     }
 
@@ -348,12 +355,12 @@ def programme_rows(
     "spend" (spent_on, project_reference: "" for the programme's own spend, category,
     amount_sek, description, source).
     """
-    statements = _of_programme(code, scope)
+    statement, counted = _of_programme(code, scope)[part]
     page = read_page(
         engine,
-        statements[part],
+        statement,
         ROW_LAYOUTS[part],
-        counted=statements.get(f"{part}_counted"),
+        counted=counted,
         search=search,
         sort=sort,
         descending=descending,
@@ -381,7 +388,8 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
         row = conn.execute(statement).mappings().first()
     if row is None:
         return None
-    programme_id, own, _ = _spend_of(code, scope)
+    programme_id = _programme_id(code)
+    own = sa.and_(expenditure.c.scope == "programme", expenditure.c.scope_ref == code)
     spend_year = sa.extract("year", expenditure.c.spent_on)
     # The projects' grants and spend per year from the summary the imports keep: summed from
     # the spend lines, a programme of 5 000 projects read 50 000 of them (3.8 s cold, SQLite).
