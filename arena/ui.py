@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from arena import auth, config, models, store
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
-from arena.filters import NO_FILTERS, Filters, describe_filters
+from arena.filters import NO_FILTERS, Filters, describe_filters, projects_found_by
 from arena.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -37,6 +37,7 @@ from arena.i18n import (
     t,
 )
 from arena.queries import facets, portfolio
+from arena.queries._sql import ID_LIST_DIALECTS, found_project_ids, project_id_rows
 
 LANGUAGE_KEY = "lang"
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
@@ -132,10 +133,38 @@ def _cached_query(
     """
     # `_query` is left out of the key (a leading underscore); `name` stands for it.
     store_engine = store.get_engine(url)
-    result = _query(store_engine, *args, **dict(kwargs))
+    with projects_found_by(_project_finder(store_engine, url, version)):
+        result = _query(store_engine, *args, **dict(kwargs))
     if _version_of(store_engine) != version:
         raise _StoreMovedError(name)
     return result
+
+
+def _project_finder(
+    store_engine: Engine, url: str, version: tuple[int, int]
+) -> Callable[[Filters], sa.Select] | None:
+    """How a query's statements find the projects a Filters keeps: by the ids found once for
+    the store version and those filters (cached, and checked against the version, as any
+    query is), not by every statement evaluating the filters again. Each Filters is looked up
+    once per query; a query reads variants of its filters (all years for money, all but one
+    filter for the sidebar's counts), each found on its own."""
+    dialect = store_engine.dialect.name
+    if dialect not in ID_LIST_DIALECTS:
+        return None
+    found: dict[Filters, sa.Select] = {}
+
+    def find(filters: Filters) -> sa.Select:
+        if filters not in found:
+            ids = _cached_query(
+                found_project_ids, _FOUND_NAME, url, version, (), (("filters", filters),)
+            )
+            found[filters] = project_id_rows(ids, dialect)
+        return found[filters]
+
+    return find
+
+
+_FOUND_NAME = f"{found_project_ids.__module__}.{found_project_ids.__qualname__}"
 
 
 @functools.cache

@@ -24,6 +24,7 @@ from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Engine
 
 from arena import models
@@ -32,6 +33,7 @@ from arena.filters import (
     Filters,
     Scope,
     filtered_project_ids,
+    inline_conditions,
     programme_scope,
     project_conditions,
     projects_from,
@@ -132,6 +134,37 @@ def of_filtered_projects(
     if not project_conditions(filters):
         return []
     return [column.in_(filtered_project_ids(filters))]
+
+
+def found_project_ids(engine: Engine, *, filters: Filters) -> str:
+    """The ids of the projects `filters` keeps, ascending, as one comma-separated text: found
+    once per store version and filters (`ui`, `arena.filters.projects_found_by`), then bound
+    into each statement of a filtered page by `project_id_rows`. Text, because that is what
+    either database takes as one value, and what the cache keeps cheaply."""
+    statement = (
+        sa.select(project.c.id)
+        .select_from(projects_from())
+        .where(*inline_conditions(filters))
+        .order_by(project.c.id)
+    )
+    with engine.connect() as conn:
+        return ",".join(map(str, conn.execute(statement).scalars()))
+
+
+# The databases `project_id_rows` binds a list of ids for.
+ID_LIST_DIALECTS = frozenset({"sqlite", "postgresql"})
+
+
+def project_id_rows(ids: str, dialect: str) -> sa.Select:
+    """SELECT of the ids `found_project_ids` gave, bound as one value: a JSON array read by
+    SQLite's json_each, an integer array unnested by PostgreSQL (`ID_LIST_DIALECTS`). One
+    value, not a parameter per id: SQLite takes at most 32 766 of those."""
+    if dialect == "sqlite":
+        rows = sa.func.json_each(sa.literal(f"[{ids}]")).table_valued("value")
+        return sa.select(rows.c.value)
+    if dialect == "postgresql":
+        return sa.select(sa.func.unnest(sa.cast(sa.literal(f"{{{ids}}}"), ARRAY(sa.Integer))))
+    raise ValueError(f"no id list for {dialect}")
 
 
 def money_project_references(filters: Filters) -> sa.Select:

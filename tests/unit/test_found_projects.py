@@ -1,0 +1,152 @@
+"""A filtered page finds its projects once (issue 11).
+
+Within `ui`, a query's statements keep the projects a Filters keeps by the ids found once for
+the store version and those filters (`arena.filters.projects_found_by`), instead of evaluating
+the filters again in each statement. These tests hold that to its one promise: every query of
+`arena.queries` gives exactly the result it gives with the filters inline, for filters of
+every kind, on SQLite and PostgreSQL; and a run of queries evaluates a Filters once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from arena import ui
+from arena.filters import Filters, projects_found_by
+from arena.queries import funding, portfolio
+from arena.queries._sql import found_project_ids, project_id_rows
+from tests.unit.test_scope import SCOPE, _every_query, _everything
+
+
+def _finder(engine: sa.Engine) -> Callable[[Filters], sa.Select]:
+    """What `ui` installs, without its cache: each Filters' ids found on `engine`."""
+    return lambda filters: project_id_rows(
+        found_project_ids(engine, filters=filters), engine.dialect.name
+    )
+
+
+def _assert_same(inline: object, found: object, where: str) -> None:
+    if isinstance(inline, pd.DataFrame):
+        pd.testing.assert_frame_equal(found, inline, obj=where)
+    elif isinstance(inline, pd.Series):
+        pd.testing.assert_series_equal(found, inline, obj=where)
+    elif dataclasses.is_dataclass(inline) and not isinstance(inline, type):
+        assert type(found) is type(inline), where
+        for field in dataclasses.fields(inline):
+            _assert_same(
+                getattr(inline, field.name), getattr(found, field.name), f"{where}.{field.name}"
+            )
+    elif isinstance(inline, dict):
+        assert list(found) == list(inline), where
+        for key, value in inline.items():
+            _assert_same(value, found[key], f"{where}[{key!r}]")
+    elif isinstance(inline, list | tuple):
+        assert type(found) is type(inline) and len(found) == len(inline), where
+        for position, (one, other) in enumerate(zip(inline, found, strict=True)):
+            _assert_same(one, other, f"{where}[{position}]")
+    else:
+        assert found == inline, where
+
+
+def _filter_sets(engine: sa.Engine) -> dict[str, Filters]:
+    """Filters of every kind, with values the demo store holds (and one nothing matches)."""
+    options = portfolio.filter_options(engine)
+    return {
+        "county and sector": Filters(
+            counties=(options["counties"][0],), sectors=(options["sectors"][0],)
+        ),
+        "level, status and years": Filters(
+            levels=("regional",), statuses=("ongoing", "completed"), years=(2019, 2022)
+        ),
+        "text": Filters(text="energi"),
+        "goal and theme": Filters(goals=(options["goals"][0],), themes=(options["themes"][0],)),
+        "programme, scoped": Filters(programmes=(min(options["programmes"]),), funders_scope=SCOPE),
+        "scope only": Filters(funders_scope=SCOPE),
+        "nothing matches": Filters(text="ingen sådan text finns"),
+    }
+
+
+@pytest.fixture(scope="module")
+def filter_sets(demo_engine) -> dict[str, Filters]:
+    return _filter_sets(demo_engine)
+
+
+def test_the_filter_sets_keep_some_projects_and_not_all(demo_engine, filter_sets):
+    """Else the comparison below would compare nothing with nothing."""
+    every = found_project_ids(demo_engine, filters=Filters()).split(",")
+    for name, filters in filter_sets.items():
+        kept = found_project_ids(demo_engine, filters=filters)
+        if name == "nothing matches":
+            assert kept == ""
+        else:
+            assert 0 < len(kept.split(",")) < len(every), name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "county and sector",
+        "level, status and years",
+        "text",
+        "goal and theme",
+        "programme, scoped",
+        "scope only",
+        "nothing matches",
+    ],
+)
+def test_every_query_gives_the_same_with_the_projects_found(demo_engine, filter_sets, name):
+    filters = filter_sets[name]
+    # One record of each for the queries of one record: those take a scope, never filters.
+    everything = {key: values[:1] for key, values in _everything(demo_engine).items()}
+    inline = _every_query(demo_engine, filters, everything)
+    with _statements() as seen, projects_found_by(_finder(demo_engine)):
+        found = _every_query(demo_engine, filters, everything)
+    _assert_same(inline, found, name)
+    # And the ids were bound: the found statements name the list, not the filter again.
+    assert any("json_each" in text or "unnest" in text for text in seen)
+
+
+@contextmanager
+def _statements() -> Iterator[list[str]]:
+    """The SQL every engine executes within the block."""
+    seen: list[str] = []
+
+    def executed(conn, cursor, statement, parameters, context, executemany) -> None:
+        seen.append(statement)
+
+    event.listen(sa.engine.Engine, "before_cursor_execute", executed)
+    try:
+        yield seen
+    finally:
+        event.remove(sa.engine.Engine, "before_cursor_execute", executed)
+
+
+def test_a_run_evaluates_its_filters_once(demo_engine, filter_sets):
+    """Two queries of one Filters on one store version: the organisations' places are looked
+    up once, and each query's figure is the one it gives inline."""
+    url = demo_engine.url.render_as_string(hide_password=False)
+    version = ui._version_of(demo_engine)
+    # Without years: a grant counts by its own date, so grants_total reads the filters without
+    # them, another Filters to find (as it is, once, with years).
+    filters = dataclasses.replace(filter_sets["level, status and years"], years=None)
+    ui._cached_query.clear()
+    try:
+        with _statements() as seen:
+            totals, granted = (
+                ui._cached_query(
+                    query, query.__qualname__, url, version, (), (("filters", filters),)
+                )
+                for query in (portfolio.portfolio_totals, funding.grants_total)
+            )
+    finally:
+        ui._cached_query.clear()
+    assert totals == portfolio.portfolio_totals(demo_engine, filters=filters)
+    assert granted == funding.grants_total(demo_engine, filters=filters) > 0
+    assert len([text for text in seen if "project_place" in text]) == 1
