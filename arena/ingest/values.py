@@ -94,19 +94,28 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
-# Anything `clean_text` changes in texts joined by NUL: whitespace at a text's start or end, a
-# whitespace other than a space, a run of them, an export's formula guard at a text's start.
-_UNCLEAN = re.compile(r"(?:^|\x00)(?:\s|'[=+\-@\s])|\s(?:\x00|$)|\s\s|[^\S ]")
+# A whitespace `clean_text` never keeps: any but the space (a tab, a line break, NBSP, ...).
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 def clean_texts(texts: list[str]) -> list[str]:
     """`clean_text` of each text. A column that needs no cleaning (the usual one) is found so
-    by one scan of its texts joined, not a call per text: a column of 100 000 titles. A NUL
-    inside a text can only make the scan find something, then each text is cleaned.
+    by a few scans of its texts joined by NUL, not a call per text: a column of 100 000
+    titles. Each scan looks for one thing `clean_text` changes: a space at a text's start or
+    end or beside another, another whitespace, a quote at a text's start (which may be an
+    export's formula guard). Substring searches and one character class: one regular
+    expression of all of them took 0.34 s for 100 000 titles, these 0.05 s. They may find
+    too much (a NUL inside a text, a quote that guards nothing), then each text is cleaned.
     """
-    if _UNCLEAN.search("\x00".join(texts)) is None:
-        return texts
-    return list(map(clean_text, texts))
+    joined = "\x00".join(texts)
+    if (
+        joined[:1] in (" ", "'")
+        or joined[-1:] == " "
+        or any(part in joined for part in ("\x00 ", " \x00", "  ", "\x00'"))
+        or _OTHER_SPACE.search(joined) is not None
+    ):
+        return list(map(clean_text, texts))
+    return texts
 
 
 def parse_text(value: object) -> str:
