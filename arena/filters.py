@@ -179,7 +179,7 @@ def project_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
     find = _FOUND_BY.get()
     if find is not None and worth_finding(filters):
         return [find(filters)]
-    return inline_conditions(filters)
+    return _inline_conditions(filters)
 
 
 def worth_finding(filters: Filters) -> bool:
@@ -199,7 +199,7 @@ def worth_finding(filters: Filters) -> bool:
     )
 
 
-def inline_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
+def _inline_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
     """`project_conditions` stated in SQL, however they are found."""
     conditions: list[sa.ColumnElement[bool]] = project_scope(filters.funders_scope)
     if filters.years:

@@ -32,9 +32,9 @@ from arena.filters import (
     Filters,
     Scope,
     filtered_project_ids,
-    inline_conditions,
     programme_scope,
     project_conditions,
+    projects_found_by,
     projects_from,
     scope_funder_ids,
 )
@@ -140,12 +140,8 @@ def found_project_ids(engine: Engine, *, filters: Filters) -> str:
     once per store version and filters (`ui`, `arena.filters.projects_found_by`), then bound
     into each statement of a filtered page by `projects_with_ids`. Text: bound as one value,
     and kept cheaply by the cache."""
-    statement = (
-        sa.select(project.c.id)
-        .select_from(projects_from())
-        .where(*inline_conditions(filters))
-        .order_by(project.c.id)
-    )
+    with projects_found_by(None):  # the filters themselves, not the ids being found
+        statement = filtered_project_ids(filters).order_by(project.c.id)
     with engine.connect() as conn:
         return ",".join(map(str, conn.execute(statement).scalars()))
 
