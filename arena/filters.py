@@ -148,24 +148,24 @@ def programme_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
     return [sa.or_(programme.c.funder_id.in_(scope_funder_ids(scope)), programme.c.id.in_(funded))]
 
 
-# How the projects a Filters keeps are found while a page reads the store, when its filters
-# look beyond the project's own row (`worth_finding`): a condition on the project's id keeping
-# the ids found once for the store version and filters (`ui`). A filtered page reads them in a
-# dozen statements, and each evaluated those filters again: 60-100 ms each at 100 000
-# projects for a county and a sector on SQLite, 0.1 s each for a text search (issue 11).
-# None (the default, as in PostgreSQL's views, tests, the CLI and downloads): inline.
-_FOUND_BY: ContextVar[Callable[[Filters], sa.ColumnElement[bool]] | None] = ContextVar(
+# How the projects a Filters keeps are found while a page reads the store: a function giving a
+# condition on the project's id keeping the ids found once for the store version and filters
+# (`ui`), or None where finding them does not pay (`arena.queries._sql.finds_projects`). A
+# filtered page reads them in a dozen statements, and each evaluated those filters again:
+# 60-100 ms each at 100 000 projects for a county and a sector on SQLite, 0.1 s each for a
+# text search (issue 11). None (the default: tests, the CLI and downloads): inline.
+_FOUND_BY: ContextVar[Callable[[Filters], sa.ColumnElement[bool] | None] | None] = ContextVar(
     "filtered_projects_found_by", default=None
 )
 
 
 @contextmanager
 def projects_found_by(
-    find: Callable[[Filters], sa.ColumnElement[bool]] | None,
+    find: Callable[[Filters], sa.ColumnElement[bool] | None] | None,
 ) -> Iterator[None]:
     """Within the block, `project_conditions(filters)` is `[find(filters)]`, a condition on
-    `project.id` keeping the ids found for them, where they are `worth_finding`, instead of
-    the filters stated inline (None: inline again)."""
+    `project.id` keeping the ids found for them, instead of the filters stated inline (where
+    `find` gives None, or with None for `find`: inline)."""
     token = _FOUND_BY.set(find)
     try:
         yield
@@ -175,11 +175,10 @@ def projects_found_by(
 
 def project_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions on `project` (outer-joined to `programme`) for `filters`: inline, or
-    within `projects_found_by` the ids found for them when they are `worth_finding`."""
+    within `projects_found_by` the ids found for them where they were found."""
     find = _FOUND_BY.get()
-    if find is not None and worth_finding(filters):
-        return [find(filters)]
-    return _inline_conditions(filters)
+    found = None if find is None else find(filters)
+    return _inline_conditions(filters) if found is None else [found]
 
 
 def worth_finding(filters: Filters) -> bool:

@@ -37,7 +37,7 @@ from arena.i18n import (
     t,
 )
 from arena.queries import facets, portfolio
-from arena.queries._sql import ID_LIST_DIALECTS, found_project_ids, projects_with_ids
+from arena.queries._sql import finds_projects, found_project_ids, projects_with_ids
 
 LANGUAGE_KEY = "lang"
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
@@ -142,23 +142,24 @@ def _cached_query(
 
 def _project_finder(
     store_engine: Engine, url: str, version: tuple[int, int]
-) -> Callable[[Filters], sa.ColumnElement[bool]] | None:
+) -> Callable[[Filters], sa.ColumnElement[bool] | None]:
     """How a query's statements find the projects a Filters keeps, where that pays
-    (`ID_LIST_DIALECTS`, `arena.filters.worth_finding`): by the ids found once for the store
-    version and those filters (cached, and checked against the version, as any query is),
-    not by every statement evaluating the filters again. Each Filters is looked up once per
-    query; a query reads variants of its filters (all years for money, all but one filter for
-    the sidebar's counts), each found on its own."""
-    if store_engine.dialect.name not in ID_LIST_DIALECTS:
-        return None
-    found: dict[Filters, sa.ColumnElement[bool]] = {}
+    (`finds_projects`, `projects_with_ids`): by the ids found once for the store version and
+    those filters (cached, and checked against the version, as any query is), not by every
+    statement evaluating the filters again. Each Filters is looked up once per query; a query
+    reads variants of its filters (all years for money, all but one filter for the sidebar's
+    counts), each found on its own. None for a Filters: inline."""
+    dialect = store_engine.dialect.name
+    found: dict[Filters, sa.ColumnElement[bool] | None] = {}
 
-    def find(filters: Filters) -> sa.ColumnElement[bool]:
+    def find(filters: Filters) -> sa.ColumnElement[bool] | None:
         if filters not in found:
-            ids = _cached_query(
-                found_project_ids, _FOUND_NAME, url, version, (), (("filters", filters),)
-            )
-            found[filters] = projects_with_ids(ids)
+            found[filters] = None
+            if finds_projects(dialect, filters):
+                ids = _cached_query(
+                    found_project_ids, _FOUND_NAME, url, version, (), (("filters", filters),)
+                )
+                found[filters] = projects_with_ids(ids, dialect)
         return found[filters]
 
     return find

@@ -7,8 +7,8 @@ Without `--url` it builds a fresh SQLite store from `python -m arena generate --
 (imported file by file through the pipeline, as `python -m arena import` does, untimed but
 reported, in a child process: on Linux a child starts with its parent's peak RSS, so this
 process never holds more than a query's rows). The pages are those of app.py's navigation,
-read from app.py, and the Overview once more with one sector and one county (the most common
-ones in the store) in the URL.
+read from app.py, and the Overview twice more: with one sector and one county (the most common
+ones in the store) in the URL, and with a search for a word of the projects' titles.
 
 Each measurement runs in its own Python process, so "cold" is a fresh process with empty caches
 (the first AppTest run of app.py opened on that page; the Streamlit import itself is not
@@ -21,8 +21,8 @@ Beside each page, in the same run and the same way, its FLOOR: a Streamlit scrip
 the numbers the page shows with one straightforward SQL query per figure (grouped by the
 database, no cache, no pandas beyond handing the rows to Streamlit) and draws the same figures
 (metrics, plotly charts, tables), on a connection set up as the app's (`store.get_engine`).
-Filters are applied the same way (sector on the project, county on the coordinator). What each
-floor reads:
+Filters are applied the same way (sector on the project, county on the coordinator, the search
+in title, reference and description). What each floor reads:
 
   overview      projects by status now and a year ago; granted total; this year's spend against
                 its budget; indicators at target; granted / paid / spent / completed (the
@@ -76,6 +76,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -137,7 +138,7 @@ def _built(folder: Path, projects: int, seed: int) -> str:
 def variants(url: str, pages: list[str]) -> list[tuple[str, str, dict[str, str]]]:
     """(label, page, query parameters) per measurement: each page, the Project page on the first
     project and Programmes on the first programme, the Overview also with the store's most
-    common sector and coordinator county."""
+    common sector and coordinator county, and with a search (`_searched_word`)."""
     import sqlalchemy as sa
 
     engine = sa.create_engine(url)
@@ -151,6 +152,8 @@ def variants(url: str, pages: list[str]) -> list[tuple[str, str, dict[str, str]]
                 " GROUP BY p.sector, o.county ORDER BY count(*) DESC LIMIT 1"
             )
         ).first()
+        titles = conn.execute(sa.text("SELECT title FROM project ORDER BY id LIMIT 1000"))
+        word = _searched_word([title for (title,) in titles])
     engine.dispose()
     chosen: list[tuple[str, str, dict[str, str]]] = []
     for page in pages:
@@ -162,7 +165,19 @@ def variants(url: str, pages: list[str]) -> list[tuple[str, str, dict[str, str]]
         if page == "overview" and common:
             filtered = {"f_sector": common.sector, "f_county": common.county}
             chosen.append(("overview, sector + county", page, filtered))
+        if page == "overview" and word:
+            chosen.append(("overview, a search", page, {"f_q": word}))
     return chosen
+
+
+def _searched_word(titles: list[str]) -> str | None:
+    """What a person searches for: the most common word of six letters or more in `titles`
+    among those in at most a tenth of them (a search narrows the list to a few)."""
+    counts = Counter(
+        word for title in titles for word in set(re.findall(r"\w{6,}", (title or "").lower()))
+    )
+    fitting = [word for word, count in counts.most_common() if count <= len(titles) / 10]
+    return fitting[0] if fitting else None
 
 
 # --- one measurement, in its own process ----------------------------------------------------
@@ -266,7 +281,7 @@ def _month(expr: str) -> str:
 
 
 def _filter_sql() -> tuple[str, dict[str, object]]:
-    """The URL's sector and county as SQL on `p` (project) and `c` (its coordinator)."""
+    """The URL's sector, county and search as SQL on `p` (project) and `c` (its coordinator)."""
     import streamlit as st
 
     where, params = ["1 = 1"], {}
@@ -276,6 +291,12 @@ def _filter_sql() -> tuple[str, dict[str, object]]:
     if county := st.query_params.get("f_county"):
         where.append("c.county = :county")
         params["county"] = county
+    if text := st.query_params.get("f_q"):
+        where.append(
+            "(lower(p.title) LIKE :text OR lower(p.reference) LIKE :text"
+            " OR lower(coalesce(p.description, '')) LIKE :text)"
+        )
+        params["text"] = f"%{text.lower()}%"
     return " AND ".join(where), params
 
 

@@ -24,6 +24,7 @@ from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Engine
 
 from arena import models
@@ -37,6 +38,7 @@ from arena.filters import (
     projects_found_by,
     projects_from,
     scope_funder_ids,
+    worth_finding,
 )
 
 project = models.Project.__table__
@@ -146,21 +148,37 @@ def found_project_ids(engine: Engine, *, filters: Filters) -> str:
         return ",".join(map(str, conn.execute(statement).scalars()))
 
 
-# The databases a list of found ids pays on (`projects_with_ids`). Not PostgreSQL: its
-# planner evaluates such filters inline as hash joins, and with a list of ids instead it
-# planned some statements as loops over the list. The Overview's queries for one funder took
-# 12.8 s instead of 2.1 with the list unnested, and 447 s instead of 5.8 with `id = ANY` of
-# it (PostgreSQL 15, 100 000 projects, 54 814 of them found); only a text search gained
-# (1.8 -> 0.7 s).
-ID_LIST_DIALECTS = frozenset({"sqlite"})
+# The longest list of found ids PostgreSQL is given instead of the filters. Given a long one it
+# planned some statements as loops over it: one funder's Overview queries (54 814 projects
+# found of 100 000) took 447 s instead of 5.8 with `id = ANY` of it. A text search that kept
+# 12 379 projects: 2.6 -> 1.2 s; 17 040: 2.3 -> 1.6 s; 56 357: no gain; 90 240: 3.3 -> 4.1 s.
+POSTGRES_FOUND_MAX = 20_000
 
 
-def projects_with_ids(ids: str) -> sa.ColumnElement[bool]:
-    """WHERE condition keeping the projects whose ids `found_project_ids` gave, bound as one
-    value, a JSON array SQLite's json_each reads: not a parameter per id, of which SQLite
-    takes at most 32 766."""
-    rows = sa.func.json_each(sa.literal(f"[{ids}]")).table_valued("value")
-    return project.c.id.in_(sa.select(rows.c.value))
+def finds_projects(dialect: str, filters: Filters) -> bool:
+    """Whether the projects `filters` keeps are found once on `dialect` (`ui`), not evaluated
+    in every statement. SQLite: for every filter that looks beyond the project's own row
+    (`worth_finding`). PostgreSQL: for a text search only, which reads every title and
+    description each time; it evaluates places, lists and the funder scope as hash joins, and
+    finding them gained nothing there (a county and a sector) or lost (one Agenda 2030 goal,
+    41 366 projects: 1.8 -> 2.5 s)."""
+    if dialect == "sqlite":
+        return worth_finding(filters)
+    return dialect == "postgresql" and bool(filters.text.strip())
+
+
+def projects_with_ids(ids: str, dialect: str) -> sa.ColumnElement[bool] | None:
+    """WHERE condition keeping the projects whose ids `found_project_ids` gave, or None where
+    the list costs more than the filters inline (more than `POSTGRES_FOUND_MAX` on
+    PostgreSQL). SQLite reads them bound as one value, a JSON array read by json_each: not a
+    parameter per id, of which it takes at most 32 766. PostgreSQL reads one integer array."""
+    if dialect == "sqlite":
+        rows = sa.func.json_each(sa.literal(f"[{ids}]")).table_valued("value")
+        return project.c.id.in_(sa.select(rows.c.value))
+    listed = [int(text) for text in ids.split(",")] if ids else []
+    if len(listed) > POSTGRES_FOUND_MAX:
+        return None
+    return project.c.id == sa.any_(sa.literal(listed, ARRAY(sa.Integer)))
 
 
 def money_project_references(filters: Filters) -> sa.Select:

@@ -2,10 +2,11 @@
 
 Within `ui`, a query's statements keep the projects a Filters keeps by the ids found once for
 the store version and those filters (`arena.filters.projects_found_by`), instead of evaluating
-the filters again in each statement, where that pays (SQLite; filters that look beyond the
-project's row). These tests hold that to its one promise: every query of `arena.queries`
-gives exactly the result it gives with the filters inline, for filters of every kind; a run
-of queries evaluates a Filters once; PostgreSQL keeps its filters inline.
+the filters again in each statement, where that pays (SQLite: filters that look beyond the
+project's row; PostgreSQL: a text search that keeps few enough projects). These tests hold
+that to its one promise: every query of `arena.queries` gives exactly the result it gives
+with the filters inline, for filters of every kind, on both databases; a run of queries
+evaluates a Filters once; PostgreSQL is given no long list.
 """
 
 from __future__ import annotations
@@ -20,17 +21,28 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from arena import ui
-from arena.filters import Filters, projects_found_by, worth_finding
-from arena.queries import funding, portfolio
-from arena.queries._sql import ID_LIST_DIALECTS, found_project_ids, projects_with_ids
+from arena.filters import Filters, projects_found_by
+from arena.queries import _sql, funding, portfolio
+from arena.queries._sql import finds_projects, found_project_ids, projects_with_ids
 from tests.unit.test_scope import SCOPE, _every_query, _everything
 
 
-def _finder(engine: sa.Engine) -> Callable[[Filters], sa.ColumnElement[bool]]:
-    """What `ui` installs, without its cache: each Filters' ids found on `engine`."""
-    if engine.dialect.name not in ID_LIST_DIALECTS:
-        pytest.skip(f"ids are found on {sorted(ID_LIST_DIALECTS)} only")
-    return lambda filters: projects_with_ids(found_project_ids(engine, filters=filters))
+def _finder(engine: sa.Engine) -> Callable[[Filters], sa.ColumnElement[bool] | None]:
+    """What `ui` installs, without its cache: each Filters' ids found on `engine` where that
+    pays there."""
+    dialect = engine.dialect.name
+
+    def find(filters: Filters) -> sa.ColumnElement[bool] | None:
+        if not finds_projects(dialect, filters):
+            return None
+        return projects_with_ids(found_project_ids(engine, filters=filters), dialect)
+
+    return find
+
+
+def _binds_ids(statement: str) -> bool:
+    """Whether an executed statement keeps projects by a list of found ids."""
+    return "json_each" in statement or "= ANY (" in statement
 
 
 def _assert_same(inline: object, found: object, where: str) -> None:
@@ -113,8 +125,8 @@ def test_every_query_gives_the_same_with_the_projects_found(demo_engine, filter_
     with _statements() as seen, projects_found_by(finder):
         found = _every_query(demo_engine, filters, everything)
     _assert_same(inline, found, name)
-    # And the ids were bound where the filters look beyond the project's row.
-    assert any("json_each" in text for text in seen) == worth_finding(filters)
+    # And the ids were bound where finding them pays on this database.
+    assert any(map(_binds_ids, seen)) == finds_projects(demo_engine.dialect.name, filters)
 
 
 @contextmanager
@@ -135,12 +147,14 @@ def _statements() -> Iterator[list[str]]:
 def test_a_run_evaluates_its_filters_once(demo_engine, filter_sets):
     """Two queries of one Filters on one store version: the organisations' places are looked
     up once, and each query's figure is the one it gives inline."""
-    _finder(demo_engine)  # skips where ids are not found
     url = demo_engine.url.render_as_string(hide_password=False)
     version = ui._version_of(demo_engine)
     # Without years: a grant counts by its own date, so grants_total reads the filters without
-    # them, another Filters to find (as it is, once, with years).
-    filters = dataclasses.replace(filter_sets["level, status and years"], years=None)
+    # them, another Filters to find (as it is, once, with years). With a search: found on
+    # both databases.
+    filters = dataclasses.replace(
+        filter_sets["level, status and years"], years=None, text="digital"
+    )
     ui._cached_query.clear()
     try:
         with _statements() as seen:
@@ -157,7 +171,29 @@ def test_a_run_evaluates_its_filters_once(demo_engine, filter_sets):
     assert len([text for text in seen if "project_place" in text]) == 1
 
 
-def test_postgresql_keeps_its_filters_inline(demo_engine):
-    url = demo_engine.url.render_as_string(hide_password=False)
-    finder = ui._project_finder(demo_engine, url, ui._version_of(demo_engine))
-    assert (finder is None) == (demo_engine.dialect.name == "postgresql")
+def test_postgresql_is_given_no_long_list(demo_engine, filter_sets, monkeypatch):
+    """Given a long list of ids PostgreSQL planned loops over it: past `POSTGRES_FOUND_MAX`
+    its filters stay inline, with the same result. SQLite reads any list."""
+    few, many = "1,2,3", "1,2,3,4"
+    monkeypatch.setattr(_sql, "POSTGRES_FOUND_MAX", 3)
+    assert projects_with_ids(few, "postgresql") is not None
+    assert projects_with_ids(many, "postgresql") is None
+    assert projects_with_ids(many, "sqlite") is not None
+    filters = filter_sets["text"]
+    inline = portfolio.portfolio_totals(demo_engine, filters=filters)
+    monkeypatch.setattr(_sql, "POSTGRES_FOUND_MAX", 0)
+    with _statements() as seen, projects_found_by(_finder(demo_engine)):
+        found = portfolio.portfolio_totals(demo_engine, filters=filters)
+    assert found == inline
+    assert any(map(_binds_ids, seen)) == (demo_engine.dialect.name == "sqlite")
+
+
+def test_postgresql_finds_a_text_search_only():
+    """PostgreSQL evaluates places, lists and the funder scope as hash joins: finding them
+    gained nothing there or lost."""
+    assert finds_projects("postgresql", Filters(text="energi", counties=("Skåne län",)))
+    assert not finds_projects("postgresql", Filters(counties=("Skåne län",), goals=("11",)))
+    assert not finds_projects("postgresql", Filters(funders_scope=SCOPE))
+    assert finds_projects("sqlite", Filters(counties=("Skåne län",)))
+    assert not finds_projects("sqlite", Filters(statuses=("ongoing",)))
+    assert not finds_projects("mysql", Filters(text="energi"))
