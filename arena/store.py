@@ -44,6 +44,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # SQLite's own lower() folds ASCII letters only: a search for "Östersund" (lowered to
+    # "östersund") found no "Östersunds kommun", and "SKOLKÖK" no "skolkök". Every search
+    # compares lower() of both sides, so lower() folds every letter, as PostgreSQL's does.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _lower(value: object) -> object:
+    """lower() for SQLite: text with every letter folded (str.lower); NULL stays NULL and a
+    number or blob is returned as it is (none of them is searched as text)."""
+    return value.lower() if isinstance(value, str) else value
 
 
 def _sqlite_begin(conn: Connection) -> None:

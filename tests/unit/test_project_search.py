@@ -3,7 +3,11 @@ SQLite and PostgreSQL, with `%`, `_` and `\\` taken as the characters they are."
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
+from arena.filters import Filters
 from arena.queries import portfolio
+from arena.queries._sql import found_project_ids, project
 from tests.fixtures.ingest import upload
 
 PROJECTS = (
@@ -46,3 +50,31 @@ def test_at_most_limit_matches_and_an_empty_search_lists_the_first(engine):
     assert _search(engine, "", limit=3) == ["2018-00500", "2019-00001", "2019-00002"]
     assert _search(engine, "2019", limit=2) == ["2019-00001", "2019-00002"]
     assert len(_search(engine, "")) == 8  # within the default limit
+
+
+SWEDISH = (
+    "Diarienummer;Titel;Beskrivning;Status\n"
+    "2021-00001;Östersunds kommun bygger om;Ärendet gäller ÅTERVINNING;ongoing\n"
+    "2021-00002;Klimatanpassade måltider i skolkök;;ongoing\n"
+    "2021-00003;Belysning i Umeå;;ongoing\n"
+)
+
+
+def test_swedish_letters_are_found_in_either_case(engine):
+    # SQLite's own lower() folds ASCII only: "ÖSTERSUND" and "östersund" found nothing there.
+    assert upload(engine, "projekt.csv", SWEDISH).outcome == "committed"
+    for text in ("Östersund", "östersund", "ÖSTERSUNDS"):
+        assert _search(engine, text) == ["2021-00001"], text
+    assert _search(engine, "SKOLKÖK") == ["2021-00002"]
+    assert _search(engine, "UMEÅ") == ["2021-00003"]
+    # The sidebar's search looks in the description too, and with the same folding.
+    for text in ("återvinning", "ÄRENDET", "Östersund", "skolKÖK"):
+        found = found_project_ids(engine, filters=Filters(text=text))
+        assert found == str(_id(engine, "2021-00001" if text != "skolKÖK" else "2021-00002"))
+
+
+def _id(engine, reference: str) -> int:
+    with engine.connect() as conn:
+        return conn.execute(
+            sa.select(project.c.id).where(project.c.reference == reference)
+        ).scalar()
