@@ -128,6 +128,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "page.organisation": {"sv": "Organisation", "en": "Organisation"},
     "organisation.choose": {"sv": "Välj organisation", "en": "Choose an organisation"},
+    "organisation.search": {"sv": "Sök organisation (namn)", "en": "Search organisations (name)"},
+    "organisation.search.placeholder": {"sv": "t.ex. Vinnova", "en": "e.g. Vinnova"},
+    "organisation.search.none": {
+        "sv": "Ingen organisation matchar sökningen.",
+        "en": "No organisation matches the search.",
+    },
     "organisation.unknown": {
         "sv": "Organisationen {name} finns inte; visar en annan.",
         "en": "There is no organisation {name}; showing another.",
@@ -605,7 +611,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Inget projekt matchar sökningen.",
         "en": "No project matches the search.",
     },
-    "project.search.more": {
+    "search.more": {
         "sv": "Visar de {count} första träffarna: skriv mer för att hitta fler.",
         "en": "Showing the first {count} matches: type more to narrow the search.",
     },

@@ -50,7 +50,9 @@ in title, reference and description). What each floor reads:
                 late and due within 30 days counted, and the first 50; payments per year; one
                 page of 50 grants with project, funder, amount, paid and remaining, and the
                 count
-  organisation  one organisation's facts, its projects and roles, grants it gave and received
+  organisation  one organisation's facts; its projects and roles, grants received and grants
+                given: each table's count and first 50 rows (with what was paid), the grants'
+                sums
   data          the three tabs: the file uploader; the import history (its latest 200, as
                 the page's first page) and the undo chooser; the template and export choosers
   admin         the accounts and their roles, the latest audit events
@@ -137,14 +139,21 @@ def _built(folder: Path, projects: int, seed: int) -> str:
 
 def variants(url: str, pages: list[str]) -> list[tuple[str, str, dict[str, str]]]:
     """(label, page, query parameters) per measurement: each page, the Project page on the first
-    project and Programmes on the first programme, the Overview also with the store's most
-    common sector and coordinator county, and with a search (`_searched_word`)."""
+    project, Programmes on the first programme and Organisation on the funder of the most
+    grants (its longest tables), the Overview also with the store's most common sector and
+    coordinator county, and with a search (`_searched_word`)."""
     import sqlalchemy as sa
 
     engine = sa.create_engine(url)
     with engine.connect() as conn:
         reference = conn.execute(sa.text("SELECT min(reference) FROM project")).scalar()
         programme = conn.execute(sa.text("SELECT min(code) FROM programme")).scalar()
+        funder = conn.execute(
+            sa.text(
+                "SELECT o.name FROM organisation o JOIN grant_award g ON g.funder_id = o.id"
+                " GROUP BY o.id, o.name ORDER BY count(*) DESC, o.name LIMIT 1"
+            )
+        ).scalar()
         common = conn.execute(
             sa.text(
                 "SELECT p.sector, o.county FROM project p JOIN organisation o"
@@ -161,6 +170,8 @@ def variants(url: str, pages: list[str]) -> list[tuple[str, str, dict[str, str]]
         query = {"ref": reference} if page == "project" and reference else {}
         if page == "programmes" and programme:
             query = {"programme": programme}
+        if page == "organisation" and funder:
+            query = {"org": funder}
         chosen.append((page, page, query))
         if page == "overview" and common:
             filtered = {"f_sector": common.sector, "f_county": common.county}
@@ -784,27 +795,34 @@ def floor_grants() -> None:
 def floor_organisation() -> None:
     import streamlit as st
 
-    name = _rows(
-        "SELECT o.name FROM organisation o JOIN project p ON p.coordinator_id = o.id"
-        " GROUP BY o.id ORDER BY count(*) DESC LIMIT 1"
-    )[0]["name"]
+    name = st.query_params.get("org") or _rows("SELECT min(name) AS name FROM organisation")[0]
     st.title("organisation")
     st.table(_rows("SELECT * FROM organisation WHERE name = :name", name=name))
-    st.dataframe(
-        _rows(
-            "SELECT p.reference, p.title, pp.role FROM project_participant pp JOIN project p"
-            " ON p.id = pp.project_id JOIN organisation o ON o.id = pp.organisation_id"
-            " WHERE o.name = :name",
-            name=name,
-        )
+    roles = (
+        "SELECT p.reference, p.title, pp.role, p.status FROM project_participant pp JOIN project p"
+        " ON p.id = pp.project_id JOIN organisation o ON o.id = pp.organisation_id"
+        " WHERE o.name = :name UNION SELECT p.reference, p.title, 'coordinator', p.status"
+        " FROM project p JOIN organisation o ON o.id = p.coordinator_id WHERE o.name = :name"
     )
-    st.dataframe(
-        _rows(
-            "SELECT g.reference, g.amount_sek FROM grant_award g JOIN organisation o"
-            " ON o.id = g.funder_id WHERE o.name = :name",
-            name=name,
+    st.metric("projects", _rows(f"SELECT count(*) AS n FROM ({roles}) r", name=name)[0]["n"])
+    st.dataframe(_rows(f"{roles} ORDER BY 1, 3 LIMIT 50", name=name))
+    for side, where in (
+        ("given", "g.funder_id = o.id"),
+        ("received", "p.coordinator_id = o.id"),
+    ):
+        grants = (
+            "SELECT g.reference, p.reference AS project, p.title, g.amount_sek,"
+            " (SELECT sum(d.amount_sek) FROM disbursement d WHERE d.grant_id = g.id) AS paid"
+            " FROM grant_award g JOIN project p ON p.id = g.project_id"
+            f" JOIN organisation o ON {where} WHERE o.name = :name"
         )
-    )
+        sums = _rows(
+            f"SELECT count(*) AS n, sum(amount_sek) AS granted, sum(paid) AS paid"
+            f" FROM ({grants}) s",
+            name=name,
+        )[0]
+        st.metric(side, sums["granted"] or 0, delta=sums["paid"] or 0)
+        st.dataframe(_rows(f"{grants} ORDER BY g.reference LIMIT 50", name=name))
 
 
 def floor_data() -> None:

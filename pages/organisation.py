@@ -4,28 +4,33 @@ and buyer groups; `?org=<name>` opens it from any table that names it."""
 import streamlit as st
 
 from arena import pageparts, tables, ui
-from arena.i18n import format_sek, label, t
-from arena.queries import organisations
+from arena.i18n import format_number, format_sek, label, t
+from arena.queries import organisations, portfolio
 
 ui.ensure_shell()
 language = ui.language()
 st.title(t("page.organisation", language))
 
-names = ui.query(organisations.organisation_names)
-if not names:
-    st.info(t("empty.store", language))
-    st.stop()
+# The organisation comes from the URL (`?org=`, as every link to it gives) or from a search the
+# database answers with a few matches: a store of 30 000 organisations is never listed whole.
 wanted = st.query_params.get("org")
-name = st.selectbox(
-    t("organisation.choose", language),
-    names,
-    index=names.index(wanted) if wanted in names else 0,
-)
-st.query_params["org"] = name
-if wanted and wanted not in names:
+current = wanted and ui.query(organisations.organisation_detail, name=wanted)
+if wanted and not current:
     st.warning(t("organisation.unknown", language, name=ui.plain(wanted)))
+text = st.text_input(
+    t("organisation.search", language), placeholder=t("organisation.search.placeholder", language)
+)
+matches = ui.query(organisations.organisation_search, text=text)
+choices = list(dict.fromkeys([wanted, *matches])) if current and not text else matches
+if not choices:
+    st.info(t("organisation.search.none" if text else "empty.store", language))
+    st.stop()
+if len(matches) == portfolio.SEARCH_LIMIT:
+    st.caption(t("search.more", language, count=portfolio.SEARCH_LIMIT))
+name = st.selectbox(t("organisation.choose", language), choices)
+st.query_params["org"] = name
 
-detail = ui.query(organisations.organisation_detail, name=name)
+detail = current if name == wanted else ui.query(organisations.organisation_detail, name=name)
 facts = detail["organisation"]
 # Names and sources come from imported files: shown as written, never as Markdown.
 st.header(ui.plain(facts["name"]))
@@ -35,7 +40,7 @@ with ui.section("facts"):
     cards = st.columns(3)
     cards[0].metric(
         t("organisation.projects.count", language),
-        detail["projects"]["reference"].nunique(),
+        format_number(detail["projects"], language),
         border=True,
     )
     for card, side in zip(cards[1:], ("received", "given"), strict=True):
@@ -70,19 +75,33 @@ PROJECT = {
     "grants_received": "project_reference",
     "grants_given": "project_reference",
 }
-for part in ("projects", "grants_received", "grants_given", "programmes", "buyer_groups"):
+# A funder gives tens of thousands of grants: its long tables come a page at a time.
+for part in organisations.ROW_LAYOUTS:
+    st.subheader(t(f"organisation.{part}", language))
+    with ui.section(part):
+        if not detail["rows"][part]:
+            st.caption(t("project.none", language))
+            continue
+        other = OTHER_SIDE.get(part)
+        pageparts.paged_table(
+            organisations.organisation_rows,
+            layout=organisations.ROW_LAYOUTS[part],
+            render=pageparts.localised(
+                language,
+                columns=COLUMNS,
+                organisations=(other,) if other else (),
+                projects=(PROJECT[part],),
+            ),
+            language=language,
+            key=f"organisation_{part}",
+            part=part,
+            name=name,
+        )
+for part in ("programmes", "buyer_groups"):
     st.subheader(t(f"organisation.{part}", language))
     with ui.section(part):
         frame = detail[part]
         if frame.empty:
             st.caption(t("project.none", language))
             continue
-        other, project = OTHER_SIDE.get(part), PROJECT.get(part)
-        pageparts.table(
-            frame,
-            language=language,
-            name=part,
-            columns=COLUMNS,
-            organisations=(other,) if other else (),
-            projects=(project,) if project else (),
-        )
+        pageparts.table(frame, language=language, name=part, columns=COLUMNS)

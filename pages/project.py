@@ -27,7 +27,7 @@ if not choices:
     st.info(t("project.search.none" if text else "empty.store", language))
     st.stop()
 if len(matches) == portfolio.SEARCH_LIMIT:
-    st.caption(t("project.search.more", language, count=portfolio.SEARCH_LIMIT))
+    st.caption(t("search.more", language, count=portfolio.SEARCH_LIMIT))
 reference = st.selectbox(
     t("project.choose", language),
     list(choices),

@@ -1,5 +1,9 @@
 """One organisation: what it is, its projects and roles, grants received and given, programmes
-and buyer groups. (The links to its page are display work: `arena.tables.organisation_url`.)"""
+and buyer groups. (The links to its page are display work: `arena.tables.organisation_url`.)
+
+A funder of a national programme gives tens of thousands of grants: its long tables are read a
+page at a time (`organisation_rows`), its sums are added up by the database, and the chooser
+finds organisations by a search (`organisation_search`), never listing thirty thousand."""
 
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from arena.queries._sql import (
     project,
     read_frames,
 )
+from arena.queries.paging import Layout, Page, match_order, read_page
+from arena.queries.portfolio import SEARCH_LIMIT
 
 buyer_group = models.BuyerGroup.__table__
 buyer_group_member = models.BuyerGroupMember.__table__
@@ -50,21 +56,26 @@ def _visible(scope: Scope) -> list[sa.ColumnElement[bool]]:
     ]
 
 
-def organisation_names(engine: Engine, *, scope: Scope = None) -> list[str]:
-    """Every organisation's name within `scope` (the funder scope) in alphabetical order, for
-    the organisation chooser."""
-    statement = sa.select(organisation.c.name).where(*_visible(scope)).order_by(organisation.c.name)
+def organisation_search(
+    engine: Engine, *, text: str, scope: Scope = None, limit: int = SEARCH_LIMIT
+) -> list[str]:
+    """The names within `scope` (the funder scope) holding `text`, ignoring case: at most
+    `limit` of them, for the organisation chooser (a store of 30 000 organisations cannot send
+    them all to the browser).
+
+    `text` is matched as written: `%`, `_` and the escape character are plain characters. The
+    exact name comes first, then names that start with `text`, then the others, each in
+    alphabetical order. An empty `text` gives the first names in alphabetical order.
+    """
+    text = text.strip()
+    name = organisation.c.name
+    statement = sa.select(name).where(*_visible(scope))
+    if text:
+        statement = statement.where(name.icontains(text, autoescape=True)).order_by(
+            match_order(name, text)
+        )
     with engine.connect() as conn:
-        return list(conn.execute(statement).scalars())
-
-
-def _paid() -> sa.Subquery:
-    """Everything paid per grant (all dates: what is left to pay is a balance, not a flow)."""
-    return (
-        sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
-        .group_by(disbursement.c.grant_id)
-        .subquery()
-    )
+        return list(conn.execute(statement.order_by(name).limit(limit)).scalars())
 
 
 def _grants(
@@ -73,8 +84,15 @@ def _grants(
     """Grants matching `where`, each with the organisation on the other side of it (`other`,
     joined on `other_key`, shown as column `label`) and its money: amount, disbursed, remaining.
     """
-    paid = _paid()
-    disbursed = sa.func.coalesce(paid.c.paid, 0)
+    # Each grant's payments looked up by its id (all dates: what is left to pay is a balance,
+    # not a flow), not every grant's summed first: an organisation with two grants would
+    # otherwise add up all 300 000 payments of a national programme.
+    paid = (
+        sa.select(sa.func.sum(disbursement.c.amount_sek))
+        .where(disbursement.c.grant_id == grant.c.id)
+        .scalar_subquery()
+    )
+    disbursed = sa.func.coalesce(paid, 0)
     return (
         sa.select(
             grant.c.reference.label("grant_reference"),
@@ -87,18 +105,18 @@ def _grants(
             (grant.c.amount_sek - disbursed).label("remaining_sek"),
         )
         .select_from(
-            grant.join(project, project.c.id == grant.c.project_id)
-            .outerjoin(other, other.c.id == other_key)
-            .outerjoin(paid, paid.c.grant_id == grant.c.id)
+            grant.join(project, project.c.id == grant.c.project_id).outerjoin(
+                other, other.c.id == other_key
+            )
         )
         .where(where)
         .order_by(grant.c.reference)
     )
 
 
-def _statements(organisation_id: int, scope: Scope) -> dict[str, sa.Select]:
-    """One query per table of the organisation page, keyed by its part of the detail: the
-    projects, grants and programmes within `scope`."""
+def _statements(organisation_id: sa.ColumnElement[int] | int, scope: Scope) -> dict[str, sa.Select]:
+    """One query per table of the organisation page, keyed by its part: the projects, grants
+    and programmes within `scope`."""
     roles = sa.union(
         sa.select(
             project.c.id.label("project_id"), sa.literal(ParticipantRole.COORDINATOR.value)
@@ -173,31 +191,131 @@ def _statements(organisation_id: int, scope: Scope) -> dict[str, sa.Select]:
     }
 
 
-def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> dict | None:
-    """Everything about the organisation called `name`, or None when there is none within
-    `scope` (the funder scope: see `organisation_names`; its tables then hold only the
-    projects, grants and programmes the scope may see).
+def _grant_layout(other: str) -> Layout:
+    """How a table of grants pages, `other` the column naming the organisation on the other
+    side of each grant."""
+    return Layout(
+        sortable=(
+            "grant_reference",
+            "project_reference",
+            other,
+            "decision_date",
+            "amount_sek",
+            "disbursed_sek",
+            "remaining_sek",
+        ),
+        searched=("grant_reference", "project_reference", "title", other),
+        key=("grant_reference",),
+    )
 
-    `organisation`: its fields (kind, county, country, org number, source). Tables: `projects`
-    (one row per project and role; a coordinator recorded on the project counts as its
-    coordinator role), `grants_received` (to projects it coordinates) and `grants_given` (as
-    funder), each with amount, disbursed and remaining (amount minus everything paid) in integer
-    SEK; `programmes` it owns or funds; `buyer_groups` it is a member of. `received` and `given`
-    sum the two grant tables.
+
+# The long tables of an organisation, read a page at a time (`organisation_rows`): sortable
+# columns (the first is the default order), searched columns and the natural key.
+ROW_LAYOUTS = {
+    "projects": Layout(
+        sortable=("reference", "title", "role", "status", "stage", "start_date", "end_date"),
+        searched=("reference", "title"),
+        key=("reference", "role"),
+    ),
+    "grants_received": _grant_layout("funder"),
+    "grants_given": _grant_layout("coordinator"),
+}
+# The grants of each side, by the part of the page that lists them.
+_GRANT_SIDES = {"grants_received": "received", "grants_given": "given"}
+_GRANT_MONEY = ("amount_sek", "disbursed_sek", "remaining_sek")
+
+
+def _organisation_id(name: str, scope: Scope) -> sa.Select:
+    """The id of the organisation called `name`, NULL when there is none within `scope`."""
+    return sa.select(organisation.c.id).where(organisation.c.name == name, *_visible(scope))
+
+
+def organisation_rows(
+    engine: Engine,
+    *,
+    part: str,
+    name: str,
+    scope: Scope = None,
+    search: str = "",
+    sort: str = "",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = 50,
+) -> Page:
+    """One page of a long table of the organisation called `name` (`part`, a key of
+    `ROW_LAYOUTS`), cut by the database (`paging.read_page`); `limit` None: every row, for the
+    download. No rows for a name unknown within `scope`.
+
+    "projects": one row per project and role (reference, title, role, status, stage,
+    start_date, end_date; a coordinator recorded on the project counts as its coordinator
+    role). "grants_received" (to the projects it coordinates, with their funder) and
+    "grants_given" (as funder, with the coordinator of the project): grant_reference,
+    project_reference, title, the other side, decision_date, amount_sek, disbursed_sek and
+    remaining_sek (the amount less everything paid) in integer SEK.
+    """
+    statement = _statements(_organisation_id(name, scope).scalar_subquery(), scope)[part]
+    page = read_page(
+        engine,
+        statement,
+        ROW_LAYOUTS[part],
+        search=search,
+        sort=sort,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+    )
+    rows = as_money(page.rows, *_GRANT_MONEY) if part in _GRANT_SIDES else page.rows
+    return Page(rows=rows, total=page.total)
+
+
+def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> dict | None:
+    """What the organisation called `name` is, with its sums and short tables; None when there
+    is none within `scope` (the funder scope: see `organisation_search`; its figures then
+    count only the projects, grants and programmes the scope may see). Its long tables are
+    `organisation_rows`.
+
+    `organisation`: its fields (kind, county, country, org number, source). `rows`: how many
+    rows each long table has. `projects`: how many projects it takes part in, in any role.
+    `received` (grants to the projects it coordinates) and `given` (as funder): amount_sek,
+    disbursed_sek and remaining_sek (amount less everything paid) added up, in integer SEK.
+    Tables: `programmes` it owns or funds (programme_code, name_sv, name_en, role,
+    start_date, end_date), `buyer_groups` it is a member of (name, sector, programme_code).
     """
     statement = sa.select(organisation).where(organisation.c.name == name, *_visible(scope))
     with engine.connect() as conn:
         row = conn.execute(statement).mappings().first()
     if row is None:
         return None
+    parts = _statements(row["id"], scope)
     detail: dict = {
         "organisation": dict(row),
-        **read_frames(engine, _statements(row["id"], scope)),
+        **read_frames(engine, {part: parts[part] for part in ("programmes", "buyer_groups")}),
     }
-    for part in ("grants_received", "grants_given"):
-        grants = as_money(detail[part], "amount_sek", "disbursed_sek", "remaining_sek")
-        detail[part.removeprefix("grants_")] = {
-            column: int(grants[column].sum())
-            for column in ("amount_sek", "disbursed_sek", "remaining_sek")
+    # Each long table read once: its rows counted, its projects or its money added up.
+    projects = parts["projects"].order_by(None).subquery()
+    figures = {
+        "projects": sa.select(
+            sa.func.count(), sa.func.count(sa.distinct(projects.c.reference))
+        ).select_from(projects)
+    }
+    for part in _GRANT_SIDES:
+        grants = parts[part].order_by(None).subquery()
+        figures[part] = sa.select(
+            sa.func.count(),
+            *(sa.func.coalesce(sa.func.sum(grants.c[name]), 0) for name in _GRANT_MONEY[:2]),
+        ).select_from(grants)
+    with engine.connect() as conn:
+        read = {
+            part: [int(value) for value in conn.execute(statement).one()]
+            for part, statement in figures.items()
+        }
+    detail["rows"] = {part: values[0] for part, values in read.items()}
+    detail["projects"] = read["projects"][1]
+    for part, side in _GRANT_SIDES.items():
+        amount, disbursed = read[part][1:]
+        detail[side] = {
+            "amount_sek": amount,
+            "disbursed_sek": disbursed,
+            "remaining_sek": amount - disbursed,
         }
     return detail

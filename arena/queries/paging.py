@@ -98,3 +98,13 @@ def _found(table: sa.Subquery, layout: Layout, search: str) -> list[sa.ColumnEle
             )
         )
     ]
+
+
+def match_order(column: sa.ColumnElement[str], text: str) -> sa.ColumnElement[int]:
+    """ORDER BY key of a chooser's matches for `text` (stripped, not empty): 0 for `column`
+    equal to it, 1 for starting with it, 2 for merely holding it, case ignored."""
+    return sa.case(
+        (sa.func.lower(column) == text.lower(), 0),
+        (column.istartswith(text, autoescape=True), 1),
+        else_=2,
+    )

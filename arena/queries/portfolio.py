@@ -47,7 +47,7 @@ from arena.queries._sql import (
     read_frames,
     select_projects,
 )
-from arena.queries.paging import Layout, Page, read_page
+from arena.queries.paging import Layout, Page, match_order, read_page
 
 # Pipeline segments a person clicked: (status, stage) pairs, stage "none" for projects
 # without a stage; empty: no narrowing.
@@ -421,13 +421,7 @@ def project_search(
                 reference.icontains(text, autoescape=True),
                 title.icontains(text, autoescape=True),
             )
-        ).order_by(
-            sa.case(
-                (sa.func.lower(reference) == text.lower(), 0),
-                (reference.istartswith(text, autoescape=True), 1),
-                else_=2,
-            )
-        )
+        ).order_by(match_order(reference, text))
     with engine.connect() as conn:
         return dict(conn.execute(statement.order_by(reference).limit(limit)).all())
 

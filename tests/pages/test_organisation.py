@@ -9,6 +9,7 @@ from arena import tables
 from arena.auth import cli_identity
 from arena.i18n import format_sek, t
 from arena.ingest import Upload, import_files
+from arena.queries import portfolio
 from arena.ui import plain
 from tests.pages.demo_facts import demo_count, demo_sum
 
@@ -88,3 +89,50 @@ def test_an_organisation_with_nothing_attached_and_an_empty_store(engine, open_p
     app = open_page(engine, page="organisation", org="Ensam kommun")
     assert [caption.value for caption in app.caption].count(t("project.none", "sv")) == 5
     assert not app.dataframe
+
+
+def test_the_chooser_searches_instead_of_listing_every_organisation(demo_engine, open_page):
+    app = open_page(demo_engine, page="organisation", org="Vinnova")
+    # Opened from a link: the organisation first, then the first names in alphabetical order.
+    chooser = app.selectbox[0]
+    assert chooser.value == "Vinnova"
+    assert len(chooser.options) == portfolio.SEARCH_LIMIT + 1
+    more = t("search.more", "sv", count=portfolio.SEARCH_LIMIT)
+    assert more in [caption.value for caption in app.caption]
+    app.text_input[0].input("KOMMUN").run()
+    assert not app.exception
+    options = app.selectbox[0].options
+    assert options and all("kommun" in option.lower() for option in options)
+    assert [header.value for header in app.header] == [plain(options[0])]
+    app.text_input[0].input("finns inte alls").run()
+    assert [info.value for info in app.info] == [t("organisation.search.none", "sv")]
+
+
+def test_a_funders_grants_come_a_page_at_a_time(engine, open_page):
+    # 30 grants of one funder: two pages of 25, as a national funder's 60 000 would be 2 400.
+    projects = "".join(f"P-{i:02};Projekt {i};ongoing;Liten kommun\n" for i in range(30))
+    grants = "".join(f"G-{i:02};P-{i:02};Stor finansiär;{1000 + i} kr\n" for i in range(30))
+    files = {
+        "organisationer.csv": "Namn;Typ;Län\nStor finansiär;agency;\n"
+        "Liten kommun;municipality;Skåne län\n",
+        "projekt.csv": "Diarienummer;Titel;Status;Koordinator\n" + projects,
+        "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp\n" + grants,
+    }
+    for file_name, text in files.items():
+        result = import_files(engine, [Upload(file_name, text.encode())], identity=cli_identity())
+        assert result.outcome == "committed", result.problems
+    app = open_page(engine, page="organisation", org="Stor finansiär")
+    assert {metric.label: metric.value for metric in app.metric}["Beviljade bidrag"] == (
+        format_sek(sum(1000 + i for i in range(30)), "sv")
+    )
+    app.selectbox(key="organisation_grants_given_size").select(25).run()
+    captions = [caption.value for caption in app.caption]
+    assert t("paging.rows", "sv", count=30, first="1", last="25", total="30") in captions
+    given = _table(app, "Koordinator")
+    assert list(given["Bidragsreferens"]) == [f"G-{i:02}" for i in range(25)]
+    app.button(key="organisation_grants_given_next").click().run()
+    captions = [caption.value for caption in app.caption]
+    assert t("paging.rows", "sv", count=30, first="26", last="30", total="30") in captions
+    assert list(_table(app, "Koordinator")["Bidragsreferens"]) == [
+        f"G-{i:02}" for i in range(25, 30)
+    ]

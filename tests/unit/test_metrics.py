@@ -338,7 +338,8 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "project_page": portfolio.project_page(engine, filters=filters, sort="granted_sek"),
         "project_timeline": portfolio.project_timeline(engine, filters=filters, today=TODAY),
         "facet_counts": facets.facet_counts(engine, filters=filters),
-        "organisation_names": organisations.organisation_names(engine),
+        # Every organisation of these small stores: the details below are read for each.
+        "organisation_search": organisations.organisation_search(engine, text="", limit=10_000),
         "disbursements_by_year": funding.disbursements_by_year(engine, filters=filters),
         "filter_options": portfolio.filter_options(engine),
         # Every project of these small stores: the details below are read for each.
@@ -348,7 +349,12 @@ def _every_metric(engine, filters: Filters) -> set[str]:
     }
     called["organisation_detail"] = [
         organisations.organisation_detail(engine, name=name)
-        for name in called["organisation_names"]
+        for name in called["organisation_search"]
+    ]
+    called["organisation_rows"] = [
+        organisations.organisation_rows(engine, part=part, name=name, limit=None)
+        for name in called["organisation_search"]
+        for part in organisations.ROW_LAYOUTS
     ]
     called["project_detail"] = [
         portfolio.project_detail(engine, reference=reference, today=TODAY)

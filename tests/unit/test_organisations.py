@@ -39,22 +39,27 @@ def _funder_money(engine, funder: str, *, paid_until: date | None = None) -> tup
     return _scalar(engine, granted), _scalar(engine, paid)
 
 
+def _rows(engine, part: str, name: str, **options: object):
+    return organisations.organisation_rows(engine, part=part, name=name, limit=None, **options)
+
+
 def test_the_real_coordinator_received_vinnovas_grant(demo_engine):
-    detail = organisations.organisation_detail(
-        demo_engine, name="Teknikföretagens Service i Sverige AB"
-    )
+    name = "Teknikföretagens Service i Sverige AB"
+    detail = organisations.organisation_detail(demo_engine, name=name)
     assert detail["organisation"]["kind"] == "company"
     assert detail["organisation"]["county"] == "Stockholms län"
-    roles = detail["projects"].set_index("reference")
+    roles = _rows(demo_engine, "projects", name).rows.set_index("reference")
     assert roles.loc["2018-04510", "role"] == "coordinator"
-    received = detail["grants_received"].set_index("grant_reference").loc["2018-04510"]
-    assert (received["funder"], received["amount_sek"], received["remaining_sek"]) == (
-        "Vinnova",
-        150_000,
-        150_000,
-    )
-    assert detail["received"]["amount_sek"] == 150_000
+    assert detail["projects"] == roles.index.nunique()
+    received = _rows(demo_engine, "grants_received", name).rows.set_index("grant_reference")
+    assert (
+        received.loc["2018-04510", "funder"],
+        received.loc["2018-04510", "amount_sek"],
+        received.loc["2018-04510", "remaining_sek"],
+    ) == ("Vinnova", 150_000, 150_000)
+    assert detail["received"]["amount_sek"] == received["amount_sek"].sum() == 150_000
     assert detail["given"] == {"amount_sek": 0, "disbursed_sek": 0, "remaining_sek": 0}
+    assert detail["rows"] == {"projects": len(roles), "grants_received": 1, "grants_given": 0}
 
 
 def test_a_funders_grants_given_add_up_to_the_store(demo_engine):
@@ -65,10 +70,45 @@ def test_a_funders_grants_given_add_up_to_the_store(demo_engine):
         "disbursed_sek": paid,
         "remaining_sek": granted - paid,
     }
-    given = detail["grants_given"]
+    given = _rows(demo_engine, "grants_given", "Vinnova").rows
+    assert (
+        len(given)
+        == detail["rows"]["grants_given"]
+        == _scalar(
+            demo_engine,
+            sa.select(sa.func.count())
+            .select_from(grant.join(organisation, organisation.c.id == grant.c.funder_id))
+            .where(organisation.c.name == "Vinnova"),
+        )
+    )
     assert (given["remaining_sek"] == given["amount_sek"] - given["disbursed_sek"]).all()
+    assert (given["amount_sek"].sum(), given["disbursed_sek"].sum()) == (granted, paid)
     assert str(given["remaining_sek"].dtype) == "Int64"
-    assert detail["projects"].empty  # a funder, not a project party
+    assert detail["projects"] == 0  # a funder, not a project party
+    assert _rows(demo_engine, "projects", "Vinnova").total == 0
+
+
+def test_a_page_of_grants_is_searched_sorted_and_cut_by_the_database(demo_engine):
+    every = _rows(demo_engine, "grants_given", "Vinnova").rows
+    largest = organisations.organisation_rows(
+        demo_engine,
+        part="grants_given",
+        name="Vinnova",
+        sort="amount_sek",
+        descending=True,
+        limit=3,
+    )
+    assert largest.total == len(every)
+    assert largest.rows["amount_sek"].tolist() == sorted(every["amount_sek"], reverse=True)[:3]
+    second = organisations.organisation_rows(
+        demo_engine, part="grants_given", name="Vinnova", offset=3, limit=3
+    )
+    assert second.rows["grant_reference"].tolist() == sorted(every["grant_reference"])[3:6]
+    found = _rows(demo_engine, "grants_given", "Vinnova", search="2018-04510")
+    assert found.total == 1 and found.rows["grant_reference"].tolist() == ["2018-04510"]
+    coordinator = found.rows["coordinator"].iloc[0]
+    assert _rows(demo_engine, "grants_given", "Vinnova", search=coordinator.upper()).total >= 1
+    assert _rows(demo_engine, "grants_given", "Finns inte AB").total == 0
 
 
 def test_programmes_owned_and_buyer_groups(demo_engine):
@@ -84,9 +124,27 @@ def test_programmes_owned_and_buyer_groups(demo_engine):
 
 def test_unknown_name_and_empty_store(demo_engine, engine):
     assert organisations.organisation_detail(demo_engine, name="Finns inte AB") is None
-    assert organisations.organisation_names(engine) == []
-    names = organisations.organisation_names(demo_engine)
-    assert names == sorted(names) and "Vinnova" in names
+    assert organisations.organisation_search(engine, text="") == []
+    first = organisations.organisation_search(demo_engine, text="")
+    assert first == sorted(first) and len(first) == portfolio.SEARCH_LIMIT
+
+
+def test_the_chooser_finds_a_few_names_exact_first(demo_engine):
+    names = _names(demo_engine)
+    assert organisations.organisation_search(demo_engine, text="vinnova") == ["Vinnova"]
+    kommun = organisations.organisation_search(demo_engine, text="KOMMUN", limit=len(names))
+    assert kommun == sorted(name for name in names if "kommun" in name.lower())
+    assert organisations.organisation_search(demo_engine, text="kommun", limit=2) == kommun[:2]
+    # The exact name first, then names starting with the text, then the rest.
+    starting = [name for name in names if name.lower().startswith("region")]
+    region = organisations.organisation_search(demo_engine, text="Region", limit=len(names))
+    assert region[: len(starting)] == sorted(starting)
+    assert organisations.organisation_search(demo_engine, text="%") == []
+
+
+def _names(engine) -> list[str]:
+    with engine.connect() as conn:
+        return list(conn.execute(sa.select(organisation.c.name)).scalars())
 
 
 # --- the funder view ---------------------------------------------------------------------------

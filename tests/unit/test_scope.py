@@ -171,10 +171,20 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "outputs_by_programme": results.outputs_by_programme(engine, filters=filters),
         "money_to_results": results.money_to_results(engine, filters=filters),
         "country_comparison": results.country_comparison(engine, filters=filters),
-        "organisation_names": organisations.organisation_names(engine, scope=scope),
+        "organisation_search": [
+            organisations.organisation_search(engine, text=text, scope=scope, limit=10_000)
+            for text in ("", "kommun")
+        ],
         "organisation_detail": [
             organisations.organisation_detail(engine, name=name, scope=scope)
             for name in everything["organisations"]
+        ],
+        "organisation_rows": [
+            organisations.organisation_rows(
+                engine, part=part, name=name, scope=scope, limit=None
+            ).rows
+            for name in everything["organisations"]
+            for part in organisations.ROW_LAYOUTS
         ],
         "programme_list": programmes.programme_list(engine, today=TODAY, scope=scope),
         "programme_detail": [
@@ -225,7 +235,7 @@ def _public_queries() -> dict[str, inspect.Signature]:
 def _everything(engine) -> dict[str, list[str]]:
     return {
         "projects": sorted(_store(engine).projects),
-        "organisations": organisations.organisation_names(engine),
+        "organisations": organisations.organisation_search(engine, text="", limit=10_000),
         "programmes": programmes.programme_list(engine, today=TODAY)["code"].tolist(),
         "networks": networks.network_names(engine),
     }
