@@ -134,7 +134,32 @@ def transaction(engine: Engine) -> Iterator[Connection]:
     with engine.connect().execution_options(arena_write=True) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
-        yield conn
+        with _write_cache(conn):
+            yield conn
+
+
+# SQLite's page cache while a write transaction runs, in KiB (its default is 2 000): the rows of
+# a large upload go into indexes all over a big table (a million spend lines, two million
+# history records), and with the default cache each insert reads again pages it wrote a moment
+# before. For the whole transaction, the summaries' upkeep and an undo included: with the
+# default cache the places of 100 000 new participants took 0.62 s instead of 0.35 s.
+_WRITE_CACHE_KIB = 131_072
+
+
+@contextmanager
+def _write_cache(conn: Connection) -> Iterator[None]:
+    """A page cache large enough for a large write on SQLite, as it was after (before the
+    commit): the connection goes back to the pool, and a reader needs no more than the
+    default. SQLite allocates the cache as pages are read, so a small write costs nothing."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{_WRITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
 
 
 # PostgreSQL's autovacuum refreshes a table's planner statistics once more than 50 rows plus a

@@ -440,7 +440,7 @@ def run_insert_only(url: str, written: Path, table: str) -> dict:
 
     connection = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
     connection.execute("PRAGMA foreign_keys=ON")
-    # The page cache our import writes with (arena.ingest.apply._WRITE_CACHE_KIB).
+    # The page cache our import writes with (arena.store._WRITE_CACHE_KIB).
     connection.execute("PRAGMA cache_size=-131072")
     connection.execute("ATTACH DATABASE ? AS written", (str(written),))
     batches = []

@@ -22,8 +22,7 @@ that rewrites every column, and cannot meet a conflict the plan did not see.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -231,35 +230,8 @@ def _write_updates(
         _update_by_id(conn, kind_plan.kind, columns, frame["_id"].tolist(), now)
 
 
-# SQLite's page cache while an import writes, in KiB (its default is 2 000): the rows of a large
-# upload go into indexes all over a big table (a million spend lines, two million history
-# records), and with the default cache each insert reads again pages it wrote a moment before.
-_WRITE_CACHE_KIB = 131_072
-
-
-@contextmanager
-def _write_cache(conn: Connection) -> Iterator[None]:
-    """A page cache large enough for a large upload's writes on SQLite, as it was after: the
-    connection goes back to the pool, and a reader needs no more than the default.
-    """
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{_WRITE_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
-
-
 def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
     """Write `plan` on `conn` (inside the caller's transaction) and record every change."""
-    with _write_cache(conn):
-        _write_plan(conn, plan, import_id)
-
-
-def _write_plan(conn: Connection, plan: Plan, import_id: int) -> None:
     now = datetime.now(UTC)
     lookups = dict(plan.ids)
     history: list[dict[str, list]] = []
