@@ -42,11 +42,11 @@ gives the import's CPU seconds: on a shared machine the wall clock counts other 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import random
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -234,6 +234,8 @@ def run_ours(url: str, csv_path: Path) -> dict:
         "cpu": time.process_time() - cpu,
         "outcome": result.outcome,
         "counts": result.counts,
+        # Why an import did not commit, as a person would read it.
+        "problems": [problem.message.render("en") for problem in result.problems[:3]],
     }
 
 
@@ -493,7 +495,7 @@ def _in_process(
     runs = []
     for attempt in range(repeat):
         database = workdir / f"{name}-{attempt}.db"
-        shutil.copy(template, database)
+        _copy_store(template, database)
         url = f"sqlite:///{database}"
         done = subprocess.run(
             [sys.executable, __file__, "--run", name, "--url", url, "--csv", str(csv_path), *extra],
@@ -508,8 +510,29 @@ def _in_process(
     best["rss_kb"] = max(figures["rss_kb"] for figures in runs)
     for figures in runs:
         if figures is not best:
-            Path(figures["url"].removeprefix("sqlite:///")).unlink()
+            _remove_store(Path(figures["url"].removeprefix("sqlite:///")))
     return best
+
+
+def _copy_store(source: Path, target: Path) -> None:
+    """A copy of the SQLite store at `source` as committed, WAL included, by SQLite's own
+    backup: a child's process ends without a last checkpoint, so the newest imports may be in
+    `source`'s -wal file only, which a copy of the file itself would lose."""
+    import sqlite3
+
+    _remove_store(target)
+    with (
+        contextlib.closing(sqlite3.connect(source)) as read,
+        contextlib.closing(sqlite3.connect(target)) as written,
+    ):
+        read.backup(written)
+
+
+def _remove_store(path: Path) -> None:
+    """Remove a SQLite store with its -wal and -shm files: a -wal left behind would be read
+    into the next store copied to that name, as if it were that store's own."""
+    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        companion.unlink(missing_ok=True)
 
 
 def _compare(results: dict[str, dict], rows: int, floor: str) -> bool:
@@ -570,7 +593,7 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
     url = f"sqlite:///{template}"
     engine = store.get_engine(url)
     store.migrate(engine)
-    engine.dispose()  # every copy a contender gets is the whole store, WAL checkpointed
+    engine.dispose()  # the contenders get copies of it (`_copy_store`), its WAL included
     print(
         f"{'kind':<34} {'rows':>9} {'seconds':>8} {'cpu s':>6} {'rows/s':>9} {'peak RSS MB':>12}"
         f" {'insert rows/s':>12} {'+history rows/s':>14} {'ours/+hist':>10}  "
@@ -636,18 +659,18 @@ def _kind_line(
     figures = _in_process(contender, template, workdir, path, repeat)
     written = Path(figures["url"].removeprefix("sqlite:///"))
     if figures["outcome"] != outcome:
-        written.unlink()
+        _remove_store(written)
         print(f"{label}: our import did not end {outcome}: {figures}")
         return False
     floor_text, history_text, ratio = "", "", ""
     if table is not None:
         floor = _in_process("insert-only", template, workdir, written, repeat, "--table", table)
-        Path(floor["url"].removeprefix("sqlite:///")).unlink()
+        _remove_store(Path(floor["url"].removeprefix("sqlite:///")))
         floor_text = f"{floor['rows'] / floor['seconds']:,.0f}".replace(",", " ")
         with_history = floor["seconds"] + floor["history_seconds"]
         history_text = f"{floor['rows'] / with_history:,.0f}".replace(",", " ")
         ratio = f"{figures['seconds'] / with_history:.1f}"
-    written.unlink()
+    _remove_store(written)
     rate = rows / figures["seconds"]
     rss = figures["rss_kb"] / 1024
     met = "ok" if rate >= GOAL_ROWS_PER_SECOND and rss <= GOAL_RSS_MB else "below goal"
