@@ -5,7 +5,7 @@ import streamlit as st
 
 from arena import pageparts, tables, ui
 from arena.i18n import format_number, format_sek, label, t
-from arena.queries import organisations, portfolio
+from arena.queries import organisations, paging
 
 ui.ensure_shell()
 language = ui.language()
@@ -25,8 +25,8 @@ choices = list(dict.fromkeys([wanted, *matches])) if current and not text else m
 if not choices:
     st.info(t("organisation.search.none" if text else "empty.store", language))
     st.stop()
-if len(matches) == portfolio.SEARCH_LIMIT:
-    st.caption(t("search.more", language, count=portfolio.SEARCH_LIMIT))
+if len(matches) == paging.SEARCH_LIMIT:
+    st.caption(t("search.more", language, count=paging.SEARCH_LIMIT))
 name = st.selectbox(t("organisation.choose", language), choices)
 st.query_params["org"] = name
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from arena import charts, pageparts, tables, ui
 from arena.i18n import format_date, format_sek, label, sector_label, t
-from arena.queries import history, portfolio
+from arena.queries import history, paging, portfolio
 
 ui.ensure_shell()
 language = ui.language()
@@ -26,8 +26,8 @@ choices = {wanted: current["project"]["title"]} | matches if current and not tex
 if not choices:
     st.info(t("project.search.none" if text else "empty.store", language))
     st.stop()
-if len(matches) == portfolio.SEARCH_LIMIT:
-    st.caption(t("search.more", language, count=portfolio.SEARCH_LIMIT))
+if len(matches) == paging.SEARCH_LIMIT:
+    st.caption(t("search.more", language, count=paging.SEARCH_LIMIT))
 reference = st.selectbox(
     t("project.choose", language),
     list(choices),

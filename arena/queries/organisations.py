@@ -23,8 +23,7 @@ from arena.queries._sql import (
     project,
     read_frames,
 )
-from arena.queries.paging import Layout, Page, match_order, read_page
-from arena.queries.portfolio import SEARCH_LIMIT
+from arena.queries.paging import SEARCH_LIMIT, Layout, Page, match_order, read_page
 
 buyer_group = models.BuyerGroup.__table__
 buyer_group_member = models.BuyerGroupMember.__table__

@@ -9,8 +9,10 @@ case-insensitive substring over the table's visible text columns, in which `%`, 
 escape character are themselves (a search for "50%" does not find "500").
 
 Not a view's query itself (no filters here): each paged query (`portfolio.project_page`,
-`funding.funder_grants`, `funding.funder_reports`) builds its SELECT with the filters and the
-funder scope, then calls `read_page`.
+`funding.funder_grants`, `funding.funder_reports`, `programmes.programme_rows`,
+`organisations.organisation_rows`) builds its SELECT with the filters and the funder scope,
+then calls `read_page`. The choosers of one record among a hundred thousand (a project, an
+organisation) answer a search with at most `SEARCH_LIMIT` matches, in `match_order`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from arena.filters import _LIKE_ESCAPE, _literal_like
 from arena.queries._sql import _as_frame
 
 PAGE_SIZES = (25, 50, 100)
+# The most matches a chooser's search answers: a person types more to narrow it.
+SEARCH_LIMIT = 20
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from arena.queries._sql import (
     read_frames,
     select_projects,
 )
-from arena.queries.paging import Layout, Page, match_order, read_page
+from arena.queries.paging import SEARCH_LIMIT, Layout, Page, match_order, read_page
 
 # Pipeline segments a person clicked: (status, stage) pairs, stage "none" for projects
 # without a stage; empty: no narrowing.
@@ -395,9 +395,6 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
         "goals": sorted(goals, key=lambda goal: (len(goal), goal)),
         "themes": _split_list(distinct(project.c.themes)),
     }
-
-
-SEARCH_LIMIT = 20
 
 
 def project_search(

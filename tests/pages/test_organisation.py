@@ -9,7 +9,7 @@ from arena import tables
 from arena.auth import cli_identity
 from arena.i18n import format_sek, t
 from arena.ingest import Upload, import_files
-from arena.queries import portfolio
+from arena.queries import paging
 from arena.ui import plain
 from tests.pages.demo_facts import demo_count, demo_sum
 
@@ -96,8 +96,8 @@ def test_the_chooser_searches_instead_of_listing_every_organisation(demo_engine,
     # Opened from a link: the organisation first, then the first names in alphabetical order.
     chooser = app.selectbox[0]
     assert chooser.value == "Vinnova"
-    assert len(chooser.options) == portfolio.SEARCH_LIMIT + 1
-    more = t("search.more", "sv", count=portfolio.SEARCH_LIMIT)
+    assert len(chooser.options) == paging.SEARCH_LIMIT + 1
+    more = t("search.more", "sv", count=paging.SEARCH_LIMIT)
     assert more in [caption.value for caption in app.caption]
     app.text_input[0].input("KOMMUN").run()
     assert not app.exception

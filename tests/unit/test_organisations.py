@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from arena import models
 from arena.filters import Filters
-from arena.queries import facets, funding, organisations, portfolio
+from arena.queries import facets, funding, organisations, paging, portfolio
 
 TODAY = date(2026, 11, 21)  # the demo's today
 grant = models.Grant.__table__
@@ -126,7 +126,7 @@ def test_unknown_name_and_empty_store(demo_engine, engine):
     assert organisations.organisation_detail(demo_engine, name="Finns inte AB") is None
     assert organisations.organisation_search(engine, text="") == []
     first = organisations.organisation_search(demo_engine, text="")
-    assert first == sorted(first) and len(first) == portfolio.SEARCH_LIMIT
+    assert first == sorted(first) and len(first) == paging.SEARCH_LIMIT
 
 
 def test_the_chooser_finds_a_few_names_exact_first(demo_engine):
