@@ -205,7 +205,7 @@ def _in_project_order(rows: sa.Select) -> sa.Select:
 @dataclass(frozen=True)
 class Summary:
     """One summary table: how its rows are computed for some projects (`rows(project_ids)`,
-    as `summary_rows`), which projects the imports `import_ids` selects touched
+    as `summary_rows`), which projects the imports `import_ids` touched
     (`touched(import_ids, dialect=...)`), the kinds whose import can change it (`kinds`) and
     how it follows imports that only added (`added`)."""
 
@@ -266,8 +266,8 @@ def _first_key(dialect: str) -> sa.ColumnElement[str]:
     return sa.func.json_extract(import_change.c.row_key, "$[0]")
 
 
-def touched_projects(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelect:
-    """Ids of the projects whose money the imports `import_ids` selects may have changed, as
+def touched_projects(import_ids: list[int], *, dialect: str) -> sa.CompoundSelect:
+    """Ids of the projects whose money the imports `import_ids` may have changed, as
     their recorded changes say: every project a grant, payment or spend line of theirs belonged
     to before or after, and the projects they created or deleted (spend names its project by
     reference, so a project created after its spend gathers it; a deleted one's rows went with
@@ -307,8 +307,8 @@ def _named_projects(*conditions: sa.ColumnElement[bool]) -> sa.Select:
 PLACE_KINDS = ("projects", "participants")
 
 
-def touched_places(import_ids: sa.Select, *, dialect: str) -> sa.CompoundSelect:
-    """Ids of the projects whose places the imports `import_ids` selects may have changed, as
+def touched_places(import_ids: list[int], *, dialect: str) -> sa.CompoundSelect:
+    """Ids of the projects whose places the imports `import_ids` may have changed, as
     their recorded changes say: every project a project or participant change of theirs names
     before or after (a new coordinator, a participant gone), and every project an organisation
     they changed (its county, its kind) takes part in now. An organisation still taking part in
@@ -357,9 +357,9 @@ def added_places(newest: Mapping[str, int]) -> tuple[sa.Select, sa.Select]:
     )
 
 
-def _only_added(conn: Connection, imports: sa.Select, kinds: Collection[str]) -> bool:
-    """Whether the imports `imports` selects (all of the block's audit events naming an
-    import) only added rows of `kinds`: none changed or deleted, and no undo. Then the rows
+def _only_added(conn: Connection, imports: list[int], kinds: Collection[str]) -> bool:
+    """Whether the imports `imports` (all those the block's audit events name) only added
+    rows of `kinds`: none changed or deleted, and no undo. Then the rows
     they added are exactly those with ids above the newest before them: an import inserts
     without ids, imports take turns (`store`), and with nothing deleted no id is given again."""
     undone = sa.select(audit_event.c.id).where(
@@ -465,10 +465,19 @@ def maintained(conn: Connection, *, kinds: Collection[str] | None = None) -> Ite
         zip((t.name for t in marked), conn.execute(sa.select(*latest)).one(), strict=True)
     )
     yield
-    imports = sa.select(audit_event.c.import_id).where(
-        audit_event.c.id > newest["audit_event"], audit_event.c.import_id.is_not(None)
+    # The imports of the block, as their ids: named, not as a subquery, so PostgreSQL plans for
+    # those few imports. Given the subquery it expected a hundred and read all two million
+    # change records: an undo's touched projects took 2.3 s instead of 0.2 s.
+    imports = sorted(
+        set(
+            conn.execute(
+                sa.select(audit_event.c.import_id).where(
+                    audit_event.c.id > newest["audit_event"], audit_event.c.import_id.is_not(None)
+                )
+            ).scalars()
+        )
     )
-    if not chosen or conn.execute(imports.limit(1)).first() is None:
+    if not chosen or not imports:
         return
     for summary in chosen:
         if _only_added(conn, imports, summary.kinds):
