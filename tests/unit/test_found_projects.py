@@ -28,16 +28,10 @@ from tests.unit.test_scope import SCOPE, _every_query, _everything
 
 
 def _finder(engine: sa.Engine) -> Callable[[Filters], sa.ColumnElement[bool] | None]:
-    """What `ui` installs, without its cache: each Filters' ids found on `engine` where that
-    pays there."""
-    dialect = engine.dialect.name
-
-    def find(filters: Filters) -> sa.ColumnElement[bool] | None:
-        if not finds_projects(dialect, filters):
-            return None
-        return projects_with_ids(found_project_ids(engine, filters=filters), dialect)
-
-    return find
+    """What `ui.query` installs for `engine`'s store version, its cache emptied first."""
+    ui._cached_query.clear()
+    url = engine.url.render_as_string(hide_password=False)
+    return ui._project_finder(engine, url, ui._version_of(engine))
 
 
 def _binds_ids(statement: str) -> bool:
