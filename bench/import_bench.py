@@ -37,6 +37,11 @@ the whole store (at N = 100 000 it holds 1 000 000 spend lines): the last spend 
 row unchanged), a file of as many new lines (its categories renamed), and the undo of that
 new file's import (the undo timed, the import before it not). Beside the wall seconds each line
 gives the import's CPU seconds: on a shared machine the wall clock counts other work too.
+
+With `--postgres URL` (the URL of any database on a PostgreSQL server) the every-kind part runs
+on that server instead: each store is a database of its own (`arena_bench_*`, copied from the
+one before by CREATE DATABASE ... TEMPLATE, dropped at the end), and the floor inserts by one
+COPY, as our import does on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -429,27 +434,44 @@ CONTENDERS = {
 }
 
 
-def run_insert_only(url: str, written: Path, table: str) -> dict:
-    """The database's own share: the rows our import added to `table` (read from `written`,
-    the store it left, untimed) inserted into the store at `url` by one bare executemany of
-    the sqlite3 module in one transaction, with the store's indexes, constraints and foreign
-    keys, and nothing else (no parsing, checks or summaries). No import of those rows can be
-    faster on this machine: beside ours, it says how much of the goal is ours to meet. Then,
-    in a second transaction, the import's history the same way (its run and a change record
-    per row, which undo and the Data page read): "history_seconds".
+def run_insert_only(url: str, written: str, table: str) -> dict:
+    """The database's own share: the rows our import added to `table` (read, untimed, from
+    `written`, the store it left) inserted into the store at `url` in one transaction with
+    the store's indexes, constraints and foreign keys, and nothing else (no parsing, checks
+    or summaries): on SQLite by one bare executemany of the sqlite3 module, on PostgreSQL by
+    one COPY of psycopg. No import of those rows can be faster on this machine: beside ours,
+    it says how much of the goal is ours to meet. Then, in a second transaction, the import's
+    history the same way (its run and a change record per row, which undo and the Data page
+    read): "history_seconds".
     """
+    floor = _insert_only_postgres if url.startswith("postgresql") else _insert_only_sqlite
+    cpu = time.process_time()
+    seconds, rows = floor(url, written, table)
+    return {
+        "seconds": seconds[0],
+        "history_seconds": seconds[1],
+        "cpu": time.process_time() - cpu,
+        "outcome": "committed",
+        "rows": rows,
+    }
+
+
+# The history keeps its ids (a change names its run); the kind's table numbers its rows anew.
+_HISTORY = ("import_run", "import_change")
+
+
+def _insert_only_sqlite(url: str, written: str, table: str) -> tuple[list[float], int]:
     import sqlite3
 
     connection = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
     connection.execute("PRAGMA foreign_keys=ON")
     # The page cache our import writes with (arena.store._WRITE_CACHE_KIB).
     connection.execute("PRAGMA cache_size=-131072")
-    connection.execute("ATTACH DATABASE ? AS written", (str(written),))
+    connection.execute("ATTACH DATABASE ? AS written", (written.removeprefix("sqlite:///"),))
     batches = []
-    for name in (table, "import_run", "import_change"):
+    for name in (table, *_HISTORY):
         columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{name}")')]
         held = connection.execute(f'SELECT coalesce(max(id), 0) FROM main."{name}"').fetchone()[0]
-        # The history keeps its ids: a change names its run.
         columns = columns if name != table else [column for column in columns if column != "id"]
         listed = ", ".join(f'"{column}"' for column in columns)
         rows = connection.execute(
@@ -459,7 +481,6 @@ def run_insert_only(url: str, written: Path, table: str) -> dict:
         batches.append((f'INSERT INTO main."{name}" ({listed}) VALUES ({marks})', rows))
     connection.execute("DETACH DATABASE written")
     seconds = []
-    cpu = time.process_time()
     for transaction in (batches[:1], batches[1:]):
         begun = time.perf_counter()
         connection.execute("BEGIN")
@@ -467,18 +488,55 @@ def run_insert_only(url: str, written: Path, table: str) -> dict:
             connection.executemany(statement, rows)
         connection.execute("COMMIT")
         seconds.append(time.perf_counter() - begun)
-    return {
-        "seconds": seconds[0],
-        "history_seconds": seconds[1],
-        "cpu": time.process_time() - cpu,
-        "outcome": "committed",
-        "rows": len(batches[0][1]),
-    }
+    return seconds, len(batches[0][1])
 
 
-def _child(name: str, url: str, csv_path: Path, table: str | None) -> dict:
+def _insert_only_postgres(url: str, written: str, table: str) -> tuple[list[float], int]:
+    import psycopg
+    import sqlalchemy as sa
+
+    def connect(address: str) -> psycopg.Connection:
+        plain = sa.engine.make_url(address).set(drivername="postgresql")
+        return psycopg.connect(plain.render_as_string(hide_password=False))
+
+    batches = []
+    with connect(url) as target, connect(written) as source:
+        for name in (table, *_HISTORY):
+            columns = [
+                row[0]
+                for row in target.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s"
+                    " AND table_schema = current_schema() ORDER BY ordinal_position",
+                    (name,),
+                )
+            ]
+            held = target.execute(f'SELECT coalesce(max(id), 0) FROM "{name}"').fetchone()[0]
+            columns = columns if name != table else [column for column in columns if column != "id"]
+            listed = ", ".join(f'"{column}"' for column in columns)
+            rows = source.execute(
+                f'SELECT {listed} FROM "{name}" WHERE id > %s ORDER BY id', (held,)
+            ).fetchall()
+            batches.append((f'COPY "{name}" ({listed}) FROM STDIN', rows))
+        target.commit()
+        seconds = []
+        for transaction in (batches[:1], batches[1:]):
+            begun = time.perf_counter()
+            with target.transaction():
+                for statement, rows in transaction:
+                    with target.cursor() as cursor, cursor.copy(statement) as copy:
+                        for row in rows:
+                            copy.write_row(row)
+            seconds.append(time.perf_counter() - begun)
+    return seconds, len(batches[0][1])
+
+
+# How the floor inserts, per database.
+_BARE = {"sqlite": "one bare executemany", "postgresql": "one bare COPY"}
+
+
+def _child(name: str, url: str, csv_path: Path, table: str | None, written: str | None) -> dict:
     if name == "insert-only":
-        figures = run_insert_only(url, csv_path, table)
+        figures = run_insert_only(url, written, table)
     else:
         figures = CONTENDERS[name](url, csv_path)
     figures.setdefault("rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -486,17 +544,18 @@ def _child(name: str, url: str, csv_path: Path, table: str | None) -> dict:
 
 
 def _in_process(
-    name: str, template: Path, workdir: Path, csv_path: Path, repeat: int, *extra: str
+    name: str, template: str, stores: Stores, csv_path: Path, repeat: int, *extra: str
 ) -> dict:
-    """Run a contender `repeat` times, each on a fresh copy of the pre-loaded store in a new
-    Python process, and keep its fastest run (a shared machine only ever adds time); the
-    stores of the others are removed. `extra`: more arguments for the child.
+    """Run a contender `repeat` times, each on a fresh copy of the pre-loaded store `template`
+    (a name in `stores`) in a new Python process, and keep its fastest run (a shared machine
+    only ever adds time); the stores of the others are removed. `extra`: more arguments for
+    the child.
     """
     runs = []
     for attempt in range(repeat):
-        database = workdir / f"{name}-{attempt}.db"
-        _copy_store(template, database)
-        url = f"sqlite:///{database}"
+        copy = f"{name}-{attempt}"
+        stores.copy(template, copy)
+        url = stores.url(copy)
         done = subprocess.run(
             [sys.executable, __file__, "--run", name, "--url", url, "--csv", str(csv_path), *extra],
             check=True,
@@ -504,35 +563,110 @@ def _in_process(
             text=True,
         )
         figures = json.loads(done.stdout.strip().splitlines()[-1])
-        figures["url"] = url
+        figures["store"] = copy
         runs.append(figures)
     best = min(runs, key=lambda figures: figures["seconds"])
     best["rss_kb"] = max(figures["rss_kb"] for figures in runs)
+    best["url"] = stores.url(best["store"])
     for figures in runs:
         if figures is not best:
-            _remove_store(Path(figures["url"].removeprefix("sqlite:///")))
+            stores.remove(figures["store"])
     return best
 
 
-def _copy_store(source: Path, target: Path) -> None:
-    """A copy of the SQLite store at `source` as committed, WAL included, by SQLite's own
-    backup: a child's process ends without a last checkpoint, so the newest imports may be in
-    `source`'s -wal file only, which a copy of the file itself would lose."""
-    import sqlite3
+class Stores:
+    """The bench's stores as SQLite files in a work folder, by name."""
 
-    _remove_store(target)
-    with (
-        contextlib.closing(sqlite3.connect(source)) as read,
-        contextlib.closing(sqlite3.connect(target)) as written,
-    ):
-        read.backup(written)
+    dialect = "sqlite"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def url(self, name: str) -> str:
+        return f"sqlite:///{self.folder / name}.db"
+
+    def copy(self, source: str, target: str) -> None:
+        """A copy of the store `source` as committed, WAL included, by SQLite's own backup:
+        a child's process ends without a last checkpoint, so the newest imports may be in
+        the -wal file only, which a copy of the file itself would lose."""
+        import sqlite3
+
+        self.remove(target)
+        with (
+            contextlib.closing(sqlite3.connect(self.folder / f"{source}.db")) as read,
+            contextlib.closing(sqlite3.connect(self.folder / f"{target}.db")) as written,
+        ):
+            read.backup(written)
+
+    def create(self, name: str) -> None:
+        """An empty store `name` (a file SQLite creates on first use)."""
+        self.remove(name)
+
+    def remove(self, name: str) -> None:
+        """Remove a store with its -wal and -shm files: a -wal left behind would be read into
+        the next store copied to that name, as if it were that store's own."""
+        path = self.folder / f"{name}.db"
+        for companion in (
+            path,
+            path.with_name(path.name + "-wal"),
+            path.with_name(path.name + "-shm"),
+        ):
+            companion.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Nothing to do: the folder goes with the run."""
 
 
-def _remove_store(path: Path) -> None:
-    """Remove a SQLite store with its -wal and -shm files: a -wal left behind would be read
-    into the next store copied to that name, as if it were that store's own."""
-    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        companion.unlink(missing_ok=True)
+class PostgresStores(Stores):
+    """The bench's stores as databases on a PostgreSQL server (`server`: the URL of a database
+    there the bench may connect to, to create and drop its own `arena_bench_*` databases)."""
+
+    PREFIX = "arena_bench_"
+    dialect = "postgresql"
+
+    def __init__(self, server: str):
+        import sqlalchemy as sa
+
+        self.server = sa.engine.make_url(server)
+        self.admin = sa.create_engine(
+            self.server, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool
+        )
+        self.made: set[str] = set()
+
+    def url(self, name: str) -> str:
+        return self.server.set(database=self._name(name)).render_as_string(hide_password=False)
+
+    def copy(self, source: str, target: str) -> None:
+        """`target` as a copy of `source`, by the server's file copy: no one may be connected to
+        `source` (every child has ended), and its checkpoint costs seconds, not the minutes of
+        importing it again."""
+        self.remove(target)
+        self._run(
+            f"CREATE DATABASE {self._name(target)} TEMPLATE {self._name(source)} STRATEGY FILE_COPY"
+        )
+        self.made.add(target)
+
+    def create(self, name: str) -> None:
+        self.remove(name)
+        self._run(f"CREATE DATABASE {self._name(name)}")
+        self.made.add(name)
+
+    def remove(self, name: str) -> None:
+        self._run(f"DROP DATABASE IF EXISTS {self._name(name)}")
+        self.made.discard(name)
+
+    def close(self) -> None:
+        """Drop every database the bench made: they take a gigabyte each at 100 000 projects."""
+        for name in sorted(self.made):
+            self.remove(name)
+        self.admin.dispose()
+
+    def _name(self, name: str) -> str:
+        return self.PREFIX + name.replace("-", "_")
+
+    def _run(self, statement: str) -> None:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(statement)
 
 
 def _compare(results: dict[str, dict], rows: int, floor: str) -> bool:
@@ -577,8 +711,9 @@ def _child_json(*arguments: str) -> dict | list:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def every_kind(rows: int, repeat: int, workdir: Path) -> None:
-    """Each kind's first generated file imported into a store holding the kinds before it."""
+def every_kind(rows: int, repeat: int, workdir: Path, stores: Stores) -> None:
+    """Each kind's first generated file imported into a store (in `stores`) holding the kinds
+    before it."""
     from arena import store
     from arena.ingest.kinds import KINDS
 
@@ -587,13 +722,14 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
     print(
         f"\nevery kind: generated a store of {rows} projects in "
         f"{time.perf_counter() - started:.1f} s (untimed); each kind's first file, end to end, "
-        "beside the database's own share (the same new rows by one bare executemany):"
+        f"beside the database's own share (the same new rows by {_BARE[stores.dialect]}):"
     )
-    template = workdir / "kinds.db"
-    url = f"sqlite:///{template}"
+    template = "kinds"
+    stores.create(template)
+    url = stores.url(template)
     engine = store.get_engine(url)
     store.migrate(engine)
-    engine.dispose()  # the contenders get copies of it (`_copy_store`), its WAL included
+    engine.dispose()  # the contenders get copies of it (`Stores.copy`)
     print(
         f"{'kind':<34} {'rows':>9} {'seconds':>8} {'cpu s':>6} {'rows/s':>9} {'peak RSS MB':>12}"
         f" {'insert rows/s':>12} {'+history rows/s':>14} {'ours/+hist':>10}  "
@@ -603,7 +739,7 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
         parts = [file for file in files if file["kind"] == kind]
         table = KINDS[kind].model.__tablename__
         first = Path(parts[0]["path"])
-        if not _kind_line(kind, template, workdir, first, parts[0]["rows"], repeat, table=table):
+        if not _kind_line(kind, template, stores, first, parts[0]["rows"], repeat, table=table):
             return
         for part in parts:  # the store the next kinds refer to (untimed, each in a child)
             _child_json("--run", "ours", "--url", url, "--csv", part["path"])
@@ -620,7 +756,7 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
         (f"new spend, store holds {held}", fresh, "committed", spend_table),
     ):
         line = _kind_line(
-            label, template, workdir, path, spend[-1]["rows"], repeat, outcome, table=table
+            label, template, stores, path, spend[-1]["rows"], repeat, outcome, table=table
         )
         if not line:
             return
@@ -628,7 +764,7 @@ def every_kind(rows: int, repeat: int, workdir: Path) -> None:
     _kind_line(
         f"undo of new spend, store holds {held}",
         template,
-        workdir,
+        stores,
         fresh,
         spend[-1]["rows"],
         repeat,
@@ -643,8 +779,8 @@ GOAL_RSS_MB = 1024
 
 def _kind_line(
     label: str,
-    template: Path,
-    workdir: Path,
+    template: str,
+    stores: Stores,
     path: Path,
     rows: int,
     repeat: int,
@@ -656,21 +792,30 @@ def _kind_line(
     and print its line; False if it did not end as `outcome` (then the line says why). With
     `table`, beside it the rows the import added to that table inserted by the database alone
     (`run_insert_only`), as fast as the machine allows."""
-    figures = _in_process(contender, template, workdir, path, repeat)
-    written = Path(figures["url"].removeprefix("sqlite:///"))
+    figures = _in_process(contender, template, stores, path, repeat)
     if figures["outcome"] != outcome:
-        _remove_store(written)
+        stores.remove(figures["store"])
         print(f"{label}: our import did not end {outcome}: {figures}")
         return False
     floor_text, history_text, ratio = "", "", ""
     if table is not None:
-        floor = _in_process("insert-only", template, workdir, written, repeat, "--table", table)
-        _remove_store(Path(floor["url"].removeprefix("sqlite:///")))
+        floor = _in_process(
+            "insert-only",
+            template,
+            stores,
+            path,
+            repeat,
+            "--table",
+            table,
+            "--written",
+            figures["url"],
+        )
+        stores.remove(floor["store"])
         floor_text = f"{floor['rows'] / floor['seconds']:,.0f}".replace(",", " ")
         with_history = floor["seconds"] + floor["history_seconds"]
         history_text = f"{floor['rows'] / with_history:,.0f}".replace(",", " ")
         ratio = f"{figures['seconds'] / with_history:.1f}"
-    _remove_store(written)
+    stores.remove(figures["store"])
     rate = rows / figures["seconds"]
     rss = figures["rss_kb"] / 1024
     met = "ok" if rate >= GOAL_ROWS_PER_SECOND and rss <= GOAL_RSS_MB else "below goal"
@@ -710,13 +855,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--run", choices=[*sorted(CONTENDERS), "insert-only"], help=argparse.SUPPRESS
     )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="with --part kinds: the stores are databases on this PostgreSQL server (the URL of "
+        "a database there; the bench creates and drops its own arena_bench_* databases)",
+    )
     parser.add_argument("--table", help=argparse.SUPPRESS)
+    parser.add_argument("--written", help=argparse.SUPPRESS)
     parser.add_argument("--generate-into", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.run:
-        print(json.dumps(_child(args.run, args.url, args.csv, args.table)))
+        print(json.dumps(_child(args.run, args.url, args.csv, args.table, args.written)))
         return 0
     if args.generate_into:
         print(json.dumps(generated(args.rows, args.generate_into)))
@@ -725,16 +877,23 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="arena-bench-") as tmp:
         workdir = Path(tmp)
         if args.part == "kinds":
-            every_kind(args.rows, args.repeat, workdir)
+            stores = PostgresStores(args.postgres) if args.postgres else Stores(workdir)
+            try:
+                every_kind(args.rows, args.repeat, workdir, stores)
+            finally:
+                stores.close()
             return 0
+        if args.postgres:
+            parser.error("--postgres goes with --part kinds")
         csv_path = workdir / "bidrag.csv"
         bad_path = workdir / "bidrag_fel.csv"
         csv_path.write_bytes(make_grants(args.rows))
         bad_row = args.rows // 2 + 1
         bad_path.write_bytes(make_grants(args.rows, bad_row=bad_row))
-        template = workdir / "template.db"
+        stores = Stores(workdir)
+        template = "template"
         started = time.perf_counter()
-        preload(f"sqlite:///{template}", args.rows)
+        preload(stores.url(template), args.rows)
         print(
             f"{args.rows} rows, {csv_path.stat().st_size / 1e6:.1f} MB cp1252; store pre-loaded "
             f"with {args.rows} projects and {args.rows // 2} grants "
@@ -742,13 +901,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         contenders = ("ours", "floor", "sqlite-utils")
         results = {
-            name: _in_process(name, template, workdir, csv_path, args.repeat) for name in contenders
+            name: _in_process(name, template, stores, csv_path, args.repeat) for name in contenders
         }
         if not _compare(results, args.rows, "floor"):
             return 1
 
-        rejection = _in_process("ours", template, workdir, bad_path, args.repeat)
-        before = store_digest(f"sqlite:///{template}")
+        rejection = _in_process("ours", template, stores, bad_path, args.repeat)
+        before = store_digest(stores.url(template))
         unchanged = store_digest(rejection["url"]) == before
         print(
             f"rejection of row {bad_row}: {rejection['seconds']:.2f} s "
@@ -759,21 +918,21 @@ def main(argv: list[str] | None = None) -> int:
 
         sheet_path = workdir / "projektlista.csv"
         sheet_path.write_bytes(make_sheet(args.rows))
-        sheet_template = workdir / "sheet.db"
-        preload_sheet(f"sqlite:///{sheet_template}", args.rows)
+        sheet_template = "sheet"
+        preload_sheet(stores.url(sheet_template), args.rows)
         print(
             f"\nflat project sheet: {args.rows} rows, {sheet_path.stat().st_size / 1e6:.1f} MB "
             f"cp1252; {COORDINATORS} coordinators, {COORDINATORS // KNOWN_SHARE} of them in the "
             "store"
         )
         results = {
-            name: _in_process(name, sheet_template, workdir, sheet_path, args.repeat)
+            name: _in_process(name, sheet_template, stores, sheet_path, args.repeat)
             for name in ("ours", "floor-sheet", "sqlite-utils")
         }
         if not _compare(results, args.rows, "floor-sheet"):
             return 1
         if args.part == "all":
-            every_kind(args.rows, args.repeat, workdir)
+            every_kind(args.rows, args.repeat, workdir, stores)
         return 0 if unchanged and rejection["outcome"] == "rejected" else 1
 
 
