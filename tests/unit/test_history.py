@@ -4,6 +4,7 @@ and PostgreSQL, and filled in by the migration for history recorded before that 
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from arena import models
@@ -133,3 +134,64 @@ def test_the_history_query_is_limited_in_sql(engine):
         sa.event.remove(engine, "before_cursor_execute", keep)
     (statement,) = [s for s in statements if "import_run" in s]
     assert "LIMIT" in statement.upper() and "OFFSET" in statement.upper()
+
+
+def _index_definitions(engine) -> dict[str, str]:
+    """The SQL that defines each index on the project columns of the history, as stored."""
+    names = [f"ix_import_change_{column}" for column in ("project_before", "project_after")]
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            statement = "SELECT name, sql FROM sqlite_master WHERE name IN (:a, :b)"
+        else:
+            statement = "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN (:a, :b)"
+        return dict(conn.execute(sa.text(statement), dict(zip("ab", names, strict=True))).all())
+
+
+def test_the_history_indexes_leave_out_changes_of_no_project_from_b8c0ffee0008(db_url):
+    """Issue 11: a created row has no "before" project, an organisation none at all; the
+    indexes hold only the changes of a project, and still find every one of them after the
+    migration, either way."""
+    engine = get_engine(db_url)
+    migrate(engine)
+    ids = _imports_of_two_projects(engine)
+    definitions = _index_definitions(engine)
+    assert len(definitions) == 2
+    for name, sql in definitions.items():
+        column = name.removeprefix("ix_import_change_")
+        assert f"WHERE {column} IS NOT NULL" in sql.replace("(", "").replace(")", "")
+    found = {reference: _touching(engine, reference) for reference in ("A-1", "B-1")}
+    assert found["A-1"][0] == ids["moved"]
+
+    downgrade(engine, "a7c0ffee0007")
+    assert not any("WHERE" in sql.upper() for sql in _index_definitions(engine).values())
+    assert {reference: _touching(engine, reference) for reference in found} == found
+    migrate(engine)
+    assert len(_index_definitions(engine)) == 2
+    assert {reference: _touching(engine, reference) for reference in found} == found
+
+
+def test_a_projects_history_is_found_through_the_partial_indexes(engine):
+    """SQLite uses a partial index only when the query implies its condition: an equality on
+    the column does. Without the indexes, the Project page would read every recorded change."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL plans a table of a few rows as a scan, index or not")
+    _imports_of_two_projects(engine)
+    statements: list[str] = []
+
+    def keep(_conn, _cursor, statement, parameters, *_args):
+        statements.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", keep)
+    try:
+        _touching(engine, "A-1")
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", keep)
+    ((statement, parameters),) = [s for s in statements if "import_change" in s[0]]
+    with engine.connect() as conn:
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        )
+    assert "USING INDEX ix_import_change_project_before" in plan
+    assert "USING INDEX ix_import_change_project_after" in plan
+    assert "SCAN import_change" not in plan
