@@ -46,7 +46,6 @@ __all__ = [
     "identity_for",
     "label",
     "local_identity",
-    "organisation_names",
     "record",
     "remove_role",
     "remove_user",
@@ -240,16 +239,6 @@ class UserRoles:
     email: str
     name: str | None
     roles: list[tuple[Role, str | None]]
-
-
-def organisation_names(engine: Engine) -> list[str]:
-    """Every organisation a funder role may be bound to, by name (a funder may have no grant
-    in the store yet, so any organisation can be chosen)."""
-    organisation = models.Organisation.__table__
-    with engine.connect() as conn:
-        return list(
-            conn.execute(sa.select(organisation.c.name).order_by(organisation.c.name)).scalars()
-        )
 
 
 def users(engine: Engine, *, identity: Identity) -> list[UserRoles]:

@@ -16,7 +16,8 @@ from sqlalchemy.engine import Engine
 
 from arena import tables, ui
 from arena.i18n import format_number, t
-from arena.queries.paging import PAGE_SIZES, Layout, Page
+from arena.queries import organisations
+from arena.queries.paging import PAGE_SIZES, SEARCH_LIMIT, Layout, Page
 
 # What a paged table shows of a page's rows: the frame to draw and its column settings.
 Render = Callable[[pd.DataFrame], tuple[pd.DataFrame, dict]]
@@ -208,3 +209,22 @@ def facts(facts_by_label: Mapping[str, object], language: str) -> None:
     Markdown, so every value (names and sources come from imported files) is escaped."""
     shown = {field: ui.plain(value) for field, value in facts_by_label.items()}
     st.table(tables.facts(shown, language))
+
+
+def organisations_chosen(container: Any, language: str, *, label: str, key: str) -> list[str]:
+    """Organisation names chosen in a multiselect whose choices a search box above it narrows:
+    the database answers at most SEARCH_LIMIT names. A store of 30 000 organisations listed
+    whole sent 889 KiB to the browser on every run of the page (issue 11). The names chosen
+    stay among the choices whatever is searched next. `key` names the multiselect (its search
+    box is `key` + "_search")."""
+    search = container.text_input(
+        t("organisation.search", language),
+        placeholder=t("organisation.search.placeholder", language),
+        key=f"{key}_search",
+    )
+    matches = ui.query(organisations.organisation_search, text=search)
+    held = st.session_state.get(key, [])
+    chosen = container.multiselect(label, list(dict.fromkeys([*held, *matches])), key=key)
+    if len(matches) == SEARCH_LIMIT:
+        container.caption(t("search.more", language, count=SEARCH_LIMIT))
+    return chosen

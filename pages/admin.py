@@ -8,7 +8,7 @@ import functools
 
 import streamlit as st
 
-from arena import auth, ui
+from arena import auth, pageparts, ui
 from arena.auth import AccessDenied, AuditAction, Right, Role, UserError
 from arena.i18n import t
 
@@ -55,16 +55,22 @@ with users_tab, ui.section("users"):
         },
         hide_index=True,
     )
-    with st.form("admin_add", clear_on_submit=True):
-        left, right = st.columns(2)
-        email = left.text_input(t("admin.email", language))
-        name = right.text_input(t("admin.name", language))
-        role = left.selectbox(
-            t("admin.role", language), list(Role), format_func=lambda r: role_text(r, None)
-        )
-        funders = right.multiselect(t("admin.funders", language), auth.organisation_names(engine))
-        add = st.form_submit_button(t("admin.add", language), icon=":material/person_add:")
-    if add:
+    # No form: the funders come from a search, which must narrow the choice as it is typed.
+    # Each added role starts a new round of widgets, so the fields come back empty.
+    round_ = st.session_state.setdefault("admin_add_round", 0)
+    left, right = st.columns(2)
+    email = left.text_input(t("admin.email", language), key=f"admin_email_{round_}")
+    name = right.text_input(t("admin.name", language), key=f"admin_name_{round_}")
+    role = left.selectbox(
+        t("admin.role", language),
+        list(Role),
+        format_func=lambda r: role_text(r, None),
+        key=f"admin_role_{round_}",
+    )
+    funders = pageparts.organisations_chosen(
+        right, language, label=t("admin.funders", language), key=f"admin_funders_{round_}"
+    )
+    if st.button(t("admin.add", language), icon=":material/person_add:"):
         try:
             added = auth.add_role(
                 engine,
@@ -77,6 +83,7 @@ with users_tab, ui.section("users"):
         except (UserError, AccessDenied) as refused:
             st.error(ui.plain(refused.message.render(language)))
         else:
+            st.session_state["admin_add_round"] = round_ + 1
             key = "users.added" if added else "users.held"
             done(t(key, language, email=email.strip().lower(), count=added))
 

@@ -75,6 +75,13 @@ with ui.section("years"):
 
 st.header(t("efforts.list", language))
 with ui.section("list"):
-    activities = ui.query(efforts.activity_list, filters=filters, efforts=chosen)
-    pageparts.table(activities, language=language, name="activities", columns=COLUMNS)
+    pageparts.paged_table(
+        efforts.activity_rows,
+        layout=efforts.ACTIVITY_LAYOUT,
+        render=pageparts.localised(language, columns=COLUMNS),
+        language=language,
+        key="activities",
+        filters=filters,
+        efforts=chosen,
+    )
     st.caption(f"{period} {t('efforts.list.caption', language)}")

@@ -67,6 +67,37 @@ def test_an_admin_adds_and_removes_roles_and_reads_the_audit(engine, open_page):
     assert any(button.label == "Ladda ned loggen (CSV)" for button in app.get("download_button"))
 
 
+def test_a_funder_is_found_by_a_search_among_many_organisations(engine, open_page):
+    """Issue 11: a store of 30 000 organisations never sends them all to the browser; the
+    funder chooser lists at most 20 names, narrowed by a search, and keeps those chosen."""
+    names = [f"Aktör {number:02}" for number in range(30)] + ["Vinnova"]
+    upload(engine, "organisationer.csv", "Namn;Typ\n" + "".join(f"{n};företag\n" for n in names))
+    app = open_page(engine, page="admin")
+    funders = _box(app.multiselect, "Finansiärer (för rollen finansiär)")
+    assert funders.options == [f"Aktör {number:02}" for number in range(20)]
+    assert "Visar de 20 första träffarna" in " ".join(caption.value for caption in app.caption)
+
+    _box(app.text_input, "Sök organisation (namn)").input("vinn").run()
+    funders = _box(app.multiselect, "Finansiärer (för rollen finansiär)")
+    assert funders.options == ["Vinnova"]
+    funders.set_value(["Vinnova"]).run()
+    # Another search: Vinnova stays chosen and among the choices.
+    _box(app.text_input, "Sök organisation (namn)").input("Aktör 2").run()
+    funders = _box(app.multiselect, "Finansiärer (för rollen finansiär)")
+    assert funders.options == ["Vinnova", *(f"Aktör {number}" for number in range(20, 30))]
+    assert funders.value == ["Vinnova"]
+
+    app.text_input[0].input("eva@example.se")
+    _box(app.selectbox, "Roll").set_value(Role.FUNDER)
+    _button(app, "Lägg till rollen").click().run()
+    assert not app.exception, app.exception
+    assert _table(app, "E-post")["Roller"].tolist() == ["finansiär: Vinnova"]
+    # A new round: the fields are empty again, the search too.
+    assert app.text_input[0].value == ""
+    assert _box(app.text_input, "Sök organisation (namn)").value == ""
+    assert _box(app.multiselect, "Finansiärer (för rollen finansiär)").value == []
+
+
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FUNDER, Role.EDITOR])
 def test_anyone_else_opening_the_page_directly_gets_a_plain_refusal(engine, monkeypatch, role):
     who = Identity(f"{role}@example.se", None, frozenset({role}), frozenset(), "oidc")

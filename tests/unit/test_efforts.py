@@ -88,7 +88,7 @@ def test_an_activity_counts_in_the_year_it_starts(store):
     ],
 )
 def test_programme_year_and_effort_choose_activities(store, filters, chosen, expected):
-    listed = efforts.activity_list(store, filters=filters, efforts=chosen)
+    listed = efforts.activity_rows(store, filters=filters, efforts=chosen, limit=None).rows
     everything = ["X-1", "X-4", "X-2", "X-3", "X-5"]  # by start date, the undated last
     assert listed["reference"].tolist() == (everything if expected is None else expected)
     summary = efforts.effort_summary(store, filters=filters, efforts=chosen)
@@ -98,7 +98,7 @@ def test_programme_year_and_effort_choose_activities(store, filters, chosen, exp
 
 
 def test_the_list_carries_programme_dates_and_source(store):
-    listed = efforts.activity_list(store).set_index("reference")
+    listed = efforts.activity_rows(store).rows.set_index("reference")
     first = listed.loc["X-1"]
     assert (first["effort"], first["programme_code"], first["cost_sek"]) == (
         "knowledge_sharing",
@@ -111,12 +111,36 @@ def test_the_list_carries_programme_dates_and_source(store):
     assert efforts.activity_count(store) == 5
 
 
+def test_the_list_comes_a_page_at_a_time_searched_and_sorted_by_the_database(store):
+    """Issue 11: the list is cut by the database, like every long table; the count is of
+    every activity that matches, the page holds `limit` of them."""
+    first = efforts.activity_rows(store, limit=2)
+    assert (first.total, first.rows["reference"].tolist()) == (5, ["X-1", "X-4"])
+    assert efforts.activity_rows(store, limit=2, offset=4).rows["reference"].tolist() == ["X-5"]
+    # The undated one stays last whichever way the dates run.
+    latest = efforts.activity_rows(store, sort="start_date", descending=True, limit=None)
+    assert latest.rows["reference"].tolist() == ["X-3", "X-2", "X-4", "X-1", "X-5"]
+    costly = efforts.activity_rows(store, sort="cost_sek", descending=True, limit=None)
+    assert costly.rows["reference"].tolist() == ["X-3", "X-1", "X-2", "X-5", "X-4"]
+    found = efforts.activity_rows(store, search="SEMINAR")
+    assert (found.total, found.rows["reference"].tolist()) == (1, ["X-1"])
+    assert efforts.activity_rows(store, search="p2", limit=None).rows["reference"].tolist() == [
+        "X-4",
+        "X-3",
+    ]
+    # With the page's filters and efforts, as the summary counts them.
+    chosen = efforts.activity_rows(store, filters=Filters(programmes=("P1",)), limit=1)
+    assert (chosen.total, chosen.rows["reference"].tolist()) == (3, ["X-1"])
+    assert str(first.rows["participants"].dtype) == "Int64"
+
+
 def test_an_empty_store_has_seven_efforts_with_nothing_done(engine):
     assert efforts.activity_count(engine) == 0
     summary = efforts.effort_summary(engine)
     assert len(summary) == 7 and summary["activities"].sum() == 0
     assert efforts.effort_years(engine).empty
-    assert efforts.activity_list(engine).empty
+    assert efforts.activity_rows(engine).rows.empty
+    assert efforts.activity_rows(engine).total == 0
 
 
 def test_the_chart_has_years_as_categories_and_leaves_unrecorded_sums_out(store):

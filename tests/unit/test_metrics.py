@@ -392,7 +392,7 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         networks.network_detail(engine, name=name) for name in called["network_names"]
     ]
     called["activity_count"] = efforts.activity_count(engine)
-    called["activity_list"] = efforts.activity_list(engine, filters=filters)
+    called["activity_rows"] = efforts.activity_rows(engine, filters=filters, limit=None).rows
     called["effort_summary"] = efforts.effort_summary(engine, filters=filters)
     called["effort_years"] = efforts.effort_years(engine, filters=filters)
     # Money a page adds up is integer SEK whatever the store holds.

@@ -208,7 +208,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
             for name in everything["networks"]
         ],
         "activity_count": efforts.activity_count(engine),
-        "activity_list": efforts.activity_list(engine, filters=filters),
+        "activity_rows": efforts.activity_rows(engine, filters=filters, limit=None).rows,
         "effort_summary": efforts.effort_summary(engine, filters=filters),
         "effort_years": efforts.effort_years(engine, filters=filters),
         "import_history": history.import_history(engine),
