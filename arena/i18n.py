@@ -2159,6 +2159,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "admin.roles": {"sv": "Roller", "en": "Roles"},
     "admin.role": {"sv": "Roll", "en": "Role"},
     "admin.funders": {"sv": "Finansiärer (för rollen finansiär)", "en": "Funders (funder role)"},
+    "organisations.choose.placeholder": {"sv": "Välj en eller flera", "en": "Choose one or more"},
+    "admin.remove.user.placeholder": {"sv": "Välj en användare", "en": "Choose a user"},
     "admin.add": {"sv": "Lägg till rollen", "en": "Add the role"},
     "admin.remove.title": {"sv": "Ta bort", "en": "Remove"},
     "admin.remove.user": {"sv": "Användare", "en": "User"},
@@ -2188,6 +2190,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": ("row {first}–{last} of {total}", "rows {first}–{last} of {total}"),
     },
     "paging.none": {"sv": "Inga rader matchar sökningen.", "en": "No rows match the search."},
+    "table.none": {"sv": "Inga rader.", "en": "No rows."},
     "chart.timeline.per_year.title": {
         "sv": "Pågående projekt per år",
         "en": "Projects running per year",

@@ -41,6 +41,9 @@ def table(
     hold organisation names and the `projects` columns project references, each made the
     address of its page. Every one shows the value it opens and opens it on a click.
     """
+    if frame.empty:  # an empty grid would say "empty", in English, and offer empty files
+        st.caption(t("table.none", language))
+        return
     shown, config = localised(
         language, columns=columns, links=links, organisations=organisations, projects=projects
     )(frame)
@@ -133,14 +136,16 @@ def paged_table(
         if page.total
         else t("paging.none", language)
     )
-    shown, config = render(page.rows)
-    picked = st.dataframe(
-        shown,
-        hide_index=True,
-        column_config=config,
-        key=f"{key}_table",
-        **({"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}),
-    )
+    picked = None
+    if page.total:  # else the caption says so (an empty grid would say "empty", in English)
+        shown, config = render(page.rows)
+        picked = st.dataframe(
+            shown,
+            hide_index=True,
+            column_config=config,
+            key=f"{key}_table",
+            **({"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}),
+        )
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.button(
             t("paging.previous", language),
@@ -224,7 +229,12 @@ def organisations_chosen(container: Any, language: str, *, label: str, key: str)
     )
     matches = ui.query(organisations.organisation_search, text=search)
     held = st.session_state.get(key, [])
-    chosen = container.multiselect(label, list(dict.fromkeys([*held, *matches])), key=key)
+    chosen = container.multiselect(
+        label,
+        list(dict.fromkeys([*held, *matches])),
+        key=key,
+        placeholder=t("organisations.choose.placeholder", language),
+    )
     if len(matches) == SEARCH_LIMIT:
         container.caption(t("search.more", language, count=SEARCH_LIMIT))
     return chosen

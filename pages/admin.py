@@ -8,7 +8,7 @@ import functools
 
 import streamlit as st
 
-from arena import auth, pageparts, ui
+from arena import auth, pageparts, tables, ui
 from arena.auth import AccessDenied, AuditAction, Right, Role, UserError
 from arena.i18n import t
 
@@ -25,10 +25,7 @@ st.caption(t("admin.caption", language))
 engine = ui.engine()
 
 
-def role_text(role: Role, funder: str | None) -> str:
-    """ "finansiär: Vinnova", "redaktör"."""
-    name = t(f"role.{role.value}", language)
-    return f"{name}: {funder}" if funder else name
+role_text = functools.partial(tables.users.role_text, language=language)
 
 
 def done(text: str) -> None:
@@ -43,18 +40,10 @@ with users_tab, ui.section("users"):
     if message := st.session_state.pop("admin_message", None):
         st.success(ui.plain(message))
     listed = auth.users(engine, identity=identity)
-    st.dataframe(
-        {
-            t("admin.email", language): [user.email for user in listed],
-            t("admin.name", language): [user.name or "" for user in listed],
-            t("admin.roles", language): [
-                ", ".join(role_text(role, funder) for role, funder in user.roles)
-                or t("users.no_roles", language)
-                for user in listed
-            ],
-        },
-        hide_index=True,
-    )
+    if not listed:
+        st.caption(t("users.none", language))
+    else:
+        st.dataframe(tables.users.users_table(listed, language), hide_index=True)
     # No form: the funders come from a search, which must narrow the choice as it is typed.
     # Each added role starts a new round of widgets, so the fields come back empty.
     round_ = st.session_state.setdefault("admin_add_round", 0)
@@ -87,34 +76,40 @@ with users_tab, ui.section("users"):
             key = "users.added" if added else "users.held"
             done(t(key, language, email=email.strip().lower(), count=added))
 
-    st.subheader(t("admin.remove.title", language))
-    by_email = {user.email: user for user in listed}
-    left, right = st.columns(2)
-    chosen = left.selectbox(t("admin.remove.user", language), list(by_email), index=None)
-    if chosen is not None:
-        # None removes the whole account; a (role, funder) pair only that role.
-        options = [None, *by_email[chosen].roles]
-        what = right.selectbox(
-            t("admin.remove.what", language),
-            options,
-            format_func=lambda o: (
-                t("admin.remove.everything", language) if o is None else role_text(*o)
-            ),
+    if listed:  # nothing to remove before anyone has an account
+        st.subheader(t("admin.remove.title", language))
+        by_email = {user.email: user for user in listed}
+        left, right = st.columns(2)
+        chosen = left.selectbox(
+            t("admin.remove.user", language),
+            list(by_email),
+            index=None,
+            placeholder=t("admin.remove.user.placeholder", language),
         )
-        if st.button(t("admin.remove", language), type="primary", icon=":material/delete:"):
-            try:
-                if what is None:
-                    auth.remove_user(engine, identity=identity, email=chosen)
-                    text = t("users.removed", language, email=chosen)
+        if chosen is not None:
+            # None removes the whole account; a (role, funder) pair only that role.
+            options = [None, *by_email[chosen].roles]
+            what = right.selectbox(
+                t("admin.remove.what", language),
+                options,
+                format_func=lambda o: (
+                    t("admin.remove.everything", language) if o is None else role_text(*o)
+                ),
+            )
+            if st.button(t("admin.remove", language), type="primary", icon=":material/delete:"):
+                try:
+                    if what is None:
+                        auth.remove_user(engine, identity=identity, email=chosen)
+                        text = t("users.removed", language, email=chosen)
+                    else:
+                        removed = auth.remove_role(
+                            engine, identity=identity, email=chosen, role=what[0], funder=what[1]
+                        )
+                        text = t("users.role_removed", language, email=chosen, count=removed)
+                except (UserError, AccessDenied) as refused:
+                    st.error(ui.plain(refused.message.render(language)))
                 else:
-                    removed = auth.remove_role(
-                        engine, identity=identity, email=chosen, role=what[0], funder=what[1]
-                    )
-                    text = t("users.role_removed", language, email=chosen, count=removed)
-            except (UserError, AccessDenied) as refused:
-                st.error(ui.plain(refused.message.render(language)))
-            else:
-                done(text)
+                    done(text)
 
 with audit_tab, ui.section("audit"):
     left, middle, right, last = st.columns(4)
@@ -123,6 +118,7 @@ with audit_tab, ui.section("audit"):
             t("audit.filter.actions", language),
             list(AuditAction),
             format_func=lambda a: t(f"audit.action.{a.value}", language),
+            placeholder=t("filters.all", language),
         ),
         "actor": middle.text_input(t("audit.filter.actor", language)) or None,
         "since": right.date_input(t("audit.filter.since", language), value=None),

@@ -27,7 +27,7 @@ from arena.tables._base import (
     with_project_links,
 )
 
-VIEWS = ("attention", "efforts", "networks", "portfolio", "programmes", "results")
+VIEWS = ("attention", "efforts", "networks", "portfolio", "programmes", "results", "users")
 __getattr__ = imported_on_use(__name__, VIEWS)
 
 __all__ = [

@@ -26,6 +26,14 @@ def test_an_admin_adds_and_removes_roles_and_reads_the_audit(engine, open_page):
     with_organisations(engine)
     upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2020-00001;Lampor;planerad\n")
     app = open_page(engine, page="admin")
+    # No account yet: said in words, no empty grid, nothing to remove; Swedish placeholders.
+    assert "Inga användare ännu." in [caption.value for caption in app.caption]
+    assert not any("E-post" in frame.value.columns for frame in app.dataframe)
+    assert not any(box.label == "Användare" for box in app.selectbox)
+    assert _box(app.multiselect, "Finansiärer (för rollen finansiär)").placeholder == (
+        "Välj en eller flera"
+    )
+    assert _box(app.multiselect, "Händelser").placeholder == "Alla"
 
     app.text_input[0].input("Eva@Example.se")
     app.text_input[1].input("Eva Ek")
