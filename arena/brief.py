@@ -28,6 +28,7 @@ import plotly.io as pio
 from arena import charts, config
 from arena.filters import Filters, describe_filters
 from arena.i18n import (
+    format_change,
     format_msek,
     format_number,
     format_percent,
@@ -244,7 +245,7 @@ def _key_figures(data: BriefData, language: str, filters: Filters, today: date) 
     # Each status with its change against the same day last year (the caption says so).
     statuses = " · ".join(
         f"<b>{_e(label(row.status, language))} {_e(format_number(row.now, language))}</b>"
-        f" ({row.change:+d})"
+        f" ({_e(format_change(row.change, language))})"
         for row in data.status.itertuples()
     )
     status_caption = t("overview.status.caption", language, day=today.isoformat())
@@ -274,7 +275,10 @@ def _chain(data: BriefData, language: str, filters: Filters) -> str:
     ]
     if is_stage.any():
         stages = " · ".join(
-            _e(f"{label(row.step.removeprefix('stage:'), language)} {int(row.value)}")
+            _e(
+                f"{label(row.step.removeprefix('stage:'), language)} "
+                f"{format_number(int(row.value), language)}"
+            )
             for row in chain[is_stage].itertuples()
         )
         row = next(chain[is_stage].itertuples())

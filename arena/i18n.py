@@ -2471,6 +2471,12 @@ def format_number(value: float | int | None, language: str, *, decimals: int = 0
     return format_decimal(value, format=pattern, locale=locale)
 
 
+def format_change(value: int, language: str) -> str:
+    """A whole change with its sign, grouped as `format_number`: `+7 877`, `-21`, `+0`. The
+    sign is ASCII: Streamlit's metric reads a leading "-" as a fall."""
+    return ("+" if value >= 0 else "") + format_number(value, language)
+
+
 @cache
 def _group_symbol(locale: str) -> str:
     return get_group_symbol(locale)
@@ -2503,6 +2509,14 @@ def format_percent(share: float | None, language: str, *, decimals: int = 0) -> 
 def format_date(value: date | None) -> str:
     """Dates are ISO in both languages: unambiguous, sortable, what the agencies write."""
     return value.isoformat() if value else "–"
+
+
+def vega_number_locale(language: str) -> dict[str, object]:
+    """Vega's number locale (d3-format's definition) matching the language's number format:
+    its axes then group thousands as the tables do."""
+    if language_or_default(language) == "sv":
+        return {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " kr"]}
+    return {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["SEK ", ""]}
 
 
 def plotly_separators(language: str) -> str:

@@ -52,7 +52,8 @@ with ui.section("cards"):
     granted = int(summary["granted_sek"].sum())
     paid = int(summary["disbursed_sek"].sum())
     money, watch = st.columns(3), st.columns(3)
-    money[0].metric(t("column.grants", language), int(summary["grants"].sum()), border=True)
+    count = format_number(int(summary["grants"].sum()), language)
+    money[0].metric(t("column.grants", language), count, border=True)
     money[1].metric(t("kpi.granted", language), format_msek(granted, language), border=True)
     money[2].metric(
         t("portfolio.disbursed", language),
@@ -68,8 +69,9 @@ with ui.section("cards"):
         help=t("grants.remaining.help", language),
         border=True,
     )
-    watch[1].metric(t("grants.reports_late", language), reports["late"], border=True)
-    watch[2].metric(t("grants.reports_due", language, count=days), reports["due"], border=True)
+    late, due = (format_number(reports[name], language) for name in ("late", "due"))
+    watch[1].metric(t("grants.reports_late", language), late, border=True)
+    watch[2].metric(t("grants.reports_due", language, count=days), due, border=True)
     st.caption(periods.period_caption(filters, "funders", language))
 
 # What is left to pay is money like the amount; a funder's name opens its organisation page.

@@ -5,7 +5,15 @@ import functools
 import streamlit as st
 
 from arena import brief, charts, tables, ui
-from arena.i18n import format_msek, format_number, format_percent, format_sek, label, t
+from arena.i18n import (
+    format_change,
+    format_msek,
+    format_number,
+    format_percent,
+    format_sek,
+    label,
+    t,
+)
 from arena.queries import attention, funding, periods, portfolio, results
 
 ui.ensure_shell()
@@ -45,7 +53,7 @@ with ui.section("status"):
         column.metric(
             label(row.status, language),
             format_number(row.now, language),
-            delta=f"{row.change:+d}",
+            delta=format_change(row.change, language),
             delta_color="off" if row.change == 0 else "normal",
             delta_arrow="off" if row.change == 0 else "auto",
             delta_description=t("kpi.vs_last_year", language),

@@ -6,7 +6,7 @@ Every figure is counted or added up by the database; the table shows one page at
 import streamlit as st
 
 from arena import charts, pageparts, tables, ui
-from arena.i18n import format_msek, t
+from arena.i18n import format_msek, format_number, t
 from arena.queries import funding, periods, portfolio
 
 ui.ensure_shell()
@@ -34,7 +34,9 @@ with left, ui.section("pipeline"):
             icon=":material/filter_alt:",
         )
 with right, ui.section("totals"):
-    st.metric(t("portfolio.count", language), totals["projects"], border=True)
+    st.metric(
+        t("portfolio.count", language), format_number(totals["projects"], language), border=True
+    )
     st.metric(t("kpi.granted", language), format_msek(totals["granted_sek"], language), border=True)
     st.metric(
         t("portfolio.disbursed", language),

@@ -53,7 +53,7 @@ def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
         language,
         barmode="stack",
         xaxis={"type": "category", "title": t("status", language)},
-        yaxis={"title": t("axis.projects", language)},
+        yaxis={"title": t("axis.projects", language), "tickformat": ",d"},
     )
 
 
@@ -100,7 +100,7 @@ def sector_stage(frame: pd.DataFrame, language: str) -> go.Figure:
         height=420,
         barmode="stack",
         yaxis={"type": "category", "autorange": "reversed"},
-        xaxis={"title": t("axis.projects", language)},
+        xaxis={"title": t("axis.projects", language), "tickformat": ",d"},
     )
 
 
@@ -128,7 +128,7 @@ def county_level(frame: pd.DataFrame, language: str) -> go.Figure:
         height=520,
         barmode="group",
         yaxis={"type": "category", "autorange": "reversed"},
-        xaxis={"title": t("axis.projects", language)},
+        xaxis={"title": t("axis.projects", language), "tickformat": ",d"},
     )
 
 
@@ -232,7 +232,7 @@ def _running_per_year(frame: pd.DataFrame, language: str) -> go.Figure:
         language,
         barmode="stack",
         xaxis={"type": "category", "title": t("axis.year", language)},
-        yaxis={"title": t("axis.projects", language)},
+        yaxis={"title": t("axis.projects", language), "tickformat": ",d"},
     )
 
 

@@ -15,12 +15,7 @@ from arena.charts._base import (
     chart,
     plot_text,
 )
-from arena.i18n import (
-    format_msek,
-    format_number,
-    label,
-    t,
-)
+from arena.i18n import format_msek, format_number, label, t, vega_number_locale
 from arena.tables.results import coverage_text, indicator_name, unit_label, value_text, years_text
 
 
@@ -46,7 +41,7 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
         steps.append((t(f"chain.{row.step}", language), value))
     stages = chain[chain["step"].str.startswith("stage:")]
     stage_text = "<br>".join(
-        f"{label(step.removeprefix('stage:'), language)}: {int(value)}"
+        f"{label(step.removeprefix('stage:'), language)}: {format_number(int(value), language)}"
         for step, value in zip(stages["step"], stages["value"], strict=True)
     )
     if not stages.empty:
@@ -174,7 +169,9 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
                 )
         rows += [{**record, "indicator": title} for record in records]
     x = {"field": "year", "type": "ordinal", "sort": "ascending", "title": t("axis.year", language)}
-    y = {"field": "value", "type": "quantitative", "title": None, "axis": {"format": "~r"}}
+    # Grouped thousands in the language's separators (`config.locale` below): "15 000", not
+    # "15000"; "~" drops the zeros a rounded value would trail ("4,6", not "4,60000").
+    y = {"field": "value", "type": "quantitative", "title": None, "axis": {"format": ",~r"}}
     tooltip = [
         {"field": field, "type": "nominal", "title": t(key, language)}
         for field, key in (
@@ -250,4 +247,5 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
         "columns": 3,
         "spec": {"layer": [line, target, points], "width": 230, "height": 150},
         "resolve": {"scale": {"x": "independent", "y": "independent"}},
+        "config": {"locale": {"number": vega_number_locale(language)}},
     }

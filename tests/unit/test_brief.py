@@ -4,6 +4,7 @@ store that says so, and a one-page PDF printed by the machine's Chromium."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 import zlib
 from datetime import date
@@ -79,6 +80,21 @@ def test_the_swedish_brief_uses_swedish_number_formats(demo_engine):
     # `12,3 MSEK` and `12 345 678 kr` with Babel's non-breaking space.
     assert f"{granted / 1e6:.1f}".replace(".", ",") + " MSEK" in document
     assert f"{granted:,}".replace(",", "\u00a0") + " kr" in document
+
+
+def test_a_national_programmes_counts_have_their_thousands_grouped(demo_engine):
+    """At 100 000 projects the counts run to thousands: `21 251`, `+7 877`, never `21251`."""
+    data = brief.collect(
+        lambda query, **kw: query(demo_engine, **kw), filters=NO_FILTERS, today=TODAY
+    )
+    status = data.status.assign(now=21_251, change=7_877)
+    stage = data.chain["step"].str.startswith("stage:")
+    chain = data.chain.assign(value=data.chain["value"].where(~stage, 14_822))
+    large = dataclasses.replace(data, status=status, chain=chain)
+    document = brief.brief_html(large, language="sv", filters=NO_FILTERS, today=TODAY)
+    assert "21\u00a0251" in document and "(+7\u00a0877)" in document
+    assert "14\u00a0822" in document
+    assert not re.search(r"\b(21251|7877|14822)\b", document)
 
 
 def test_the_brief_follows_the_filters(demo_engine):

@@ -120,6 +120,30 @@ def test_the_timeline_counts_years_above_its_bars(demo_engine):
         ends.map(lambda d: d.year) >= 2019
     )
     assert one_year == running.sum() > 0
+    # Counts of tens of thousands: `30 000` on the axis (the language's separators), not "30k".
+    assert figure.layout.yaxis.tickformat == ",d"
+
+
+def test_every_count_axis_groups_its_thousands(demo_engine):
+    """Plotly's default tick labels abbreviate: "30k" at 30 000 projects, in no language of
+    ours. Every axis that counts projects writes the whole number with the separators."""
+    figures = {
+        "pipeline": (
+            charts.portfolio.pipeline(portfolio.pipeline_counts(demo_engine), "sv"),
+            "yaxis",
+        ),
+        "sector_stage": (
+            charts.portfolio.sector_stage(portfolio.sector_stage(demo_engine), "sv"),
+            "xaxis",
+        ),
+        "county_level": (
+            charts.portfolio.county_level(portfolio.county_level(demo_engine), "sv"),
+            "xaxis",
+        ),
+    }
+    for name, (figure, axis) in figures.items():
+        assert figure.layout[axis].tickformat == ",d", name
+        assert figure.layout.separators == ", ", name
 
 
 def test_pipeline_carries_codes_for_click_filtering(demo_engine):
@@ -159,6 +183,26 @@ def test_money_to_results_names_the_national_result(demo_engine):
     texts = " ".join(annotation.text for annotation in figure.layout.annotations)
     assert "Andel innovationsupphandlingar (2022)" in texts
     assert "4,6 %" in texts
+
+
+def test_the_chain_groups_the_thousands_of_projects_per_stage():
+    chain = pd.DataFrame(
+        {
+            "step": ["budget", "grants", "stage:pre_study", "stage:contract", "outputs"],
+            "value": [1_000_000, 500_000, 21_251, 14_822, 99_526],
+            "unit": ["sek", "sek", "projects", "projects", "reports"],
+            "first_year": [2019] * 5,
+            "last_year": [2020] * 5,
+            "name": [None] * 5,
+        }
+    )
+    texts = " ".join(
+        a.text for a in charts.results.money_to_results(chain, "sv").layout.annotations
+    )
+    assert "Förstudie: 21\u00a0251" in texts and "Avtal: 14\u00a0822" in texts
+    assert "99\u00a0526" in texts
+    english = charts.results.money_to_results(chain, "en").layout.annotations
+    assert "21,251" in " ".join(a.text for a in english)
 
 
 HOSTILE = '<a href="https://evil.example">klick</a> <img src=x> & %{x}'

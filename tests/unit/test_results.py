@@ -234,6 +234,13 @@ def test_the_series_figure_draws_values_baseline_and_target_per_indicator(demo_e
     assert {layer["encoding"]["x"]["type"] for layer in layers if "x" in layer["encoding"]} == {
         "ordinal"
     }
+    # Values of 120 000 suppliers read "120 000" on the axis, as in the tables: Vega's own
+    # format is American ("120,000"), and "~r" alone did not group at all ("120000").
+    assert {layer["encoding"]["y"]["axis"]["format"] for layer in layers} == {",~r"}
+    assert spec["config"]["locale"]["number"]["thousands"] == "\u00a0"
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    english = charts.results.indicator_series(series, registry, "en")
+    assert english["config"]["locale"]["number"]["thousands"] == ","
 
 
 def test_the_target_summary_names_each_indicator_with_a_target(demo_engine, engine):

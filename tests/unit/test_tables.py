@@ -92,6 +92,15 @@ def test_swedish_number_formats():
     assert i18n.format_msek(2_500_000, "en") == "SEK 2.5m"
 
 
+def test_a_change_has_its_sign_and_its_thousands_grouped():
+    """The Overview's "against last year" and the brief: `+7 877`, never `+7877`; a fall
+    starts with an ASCII "-", which Streamlit's metric reads as a fall."""
+    assert i18n.format_change(7877, "sv") == "+7\u00a0877"
+    assert i18n.format_change(-1234, "en") == "-1,234"
+    assert i18n.format_change(-21, "sv") == "-21"
+    assert i18n.format_change(0, "sv") == "+0"
+
+
 def test_whole_numbers_read_as_babel_writes_them():
     """Whole numbers take a fast path (tables format thousands of cells a rerun): the same
     text as babel's, for ints, numpy ints and whole floats, in both languages."""
@@ -103,6 +112,23 @@ def test_whole_numbers_read_as_babel_writes_them():
             expected = format_decimal(value, format="#,##0", locale=locale)
             assert i18n.format_number(value, language) == expected, (language, value)
     assert i18n.format_number(2.5, "sv") == "2"  # halves still rounded by babel, to even
+
+
+def test_counts_in_tables_have_their_thousands_grouped():
+    """A funder of 64 178 grants with 13 684 late reports, an import of 100 000 rows: counts
+    read `64 178`, never `64178` (issue 11: the screenshots at 100 000 projects)."""
+    frame = pd.DataFrame(
+        {
+            "grants": [64_178],
+            "reports_late": [13_684],
+            "new": [100_000],
+            "updated": [0],
+            "deleted": [1_250],
+            "id": [1234],  # an import's number is an identifier, written as it is
+        }
+    )
+    shown = tables.localise(frame, "sv").iloc[0].tolist()
+    assert shown == ["64\u00a0178", "13\u00a0684", "100\u00a0000", "0", "1\u00a0250", 1234]
 
 
 def test_localise_formats_by_type_and_a_frame_may_declare_its_own_columns():
