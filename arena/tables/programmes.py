@@ -28,7 +28,8 @@ COLUMNS: dict[str, Shown] = {
         ("money", ("spent_programme_sek", "spent_projects_sek", "spent_total_sek")),
         ("date", ("final_report_due", "next_due")),
         ("code", ("final_report_state",)),
-        ("text", ("name", "owner", "period", "themes", "goals", "projects", "month", "members")),
+        ("text", ("name", "owner", "period", "themes", "goals", "month")),
+        ("number", ("projects", "members")),  # counts: `1 541`, not `1541`
         ("text", ("reports_delivered", "final")),
     )
     for name in names
