@@ -120,7 +120,7 @@ def _wait_until_drawn(page: Page) -> float:
         # A rerun may follow the first run (the app adopting the URL's filters), and charts
         # draw after the run: the page counts as drawn once nothing changes any more.
         state = page.evaluate(STATE_SCRIPT, [DONE[1], charts])
-        if state != last or not state[0] or state[2]:
+        if state != last or not state[0] or state[2] or state[3]:
             last, since = state, time.perf_counter()
         elif time.perf_counter() - since >= STILL_SECONDS:
             return since
