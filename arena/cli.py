@@ -23,6 +23,7 @@ from arena.store import (
     check_connection,
     get_engine,
     migrate,
+    require_file,
     require_schema,
     safe_url,
     table_counts,
@@ -36,9 +37,12 @@ def _say(key: str, **values: object) -> str:
     return t(key, LANGUAGE, **values)
 
 
-def _engine(*, schema: bool = True):
-    """The store, reachable and (unless `schema` is false, for init and info) migrated."""
+def _engine(*, schema: bool = True, create: bool = False):
+    """The store: existing (unless `create`, for init), reachable and (unless `schema` is
+    false, for init and info) migrated."""
     engine = get_engine(config.database_url())
+    if not create:
+        require_file(engine)  # before connecting, which would create an empty file
     check_connection(engine)
     if schema:
         require_schema(engine)
@@ -48,7 +52,7 @@ def _engine(*, schema: bool = True):
 def cmd_init(args: argparse.Namespace) -> int:
     from arena.ingest import load_demo
 
-    engine = _engine(schema=False)
+    engine = _engine(schema=False, create=True)
     migrate(engine)
     print(_say("cli.store_ready", url=safe_url(str(engine.url))))
     if args.demo:

@@ -250,6 +250,24 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def require_file(engine: Engine) -> None:
+    """Raise StoreError when a SQLite store's file does not exist, without creating it.
+
+    SQLite creates a missing file on connect: a mistyped `ARENA_DATABASE_URL` given to
+    `import` or `export` would leave an empty store behind, and the next `make run` or
+    `init` would not say where the data went. Only `init` creates a store.
+    """
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    if url.query.get("uri") or url.database.startswith("file:"):
+        return  # a URI names its file its own way (read-only stores in tests and backups)
+    if not Path(url.database).exists():
+        raise StoreError(
+            f"There is no store at {safe_url(str(url))}; run `python -m arena init` to create it."
+        )
+
+
 def require_schema(engine: Engine) -> None:
     """Raise StoreError when the store was never migrated: only `init` works on it."""
     if current_revision(engine) is None:

@@ -9,6 +9,7 @@ import csv
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -119,9 +120,45 @@ def _one_sentence(err: str) -> str:
 def test_a_store_never_migrated_says_run_init(use_db, tmp_path, capsys, command):
     command = [str(tmp_path / part) if "." in part else part for part in command]
     _csv(tmp_path)
+    if use_db.startswith("sqlite"):  # an existing file without tables; none is another case
+        Path(use_db.removeprefix("sqlite:///")).touch()
     assert main(command) == 2
     sentence = _one_sentence(capsys.readouterr().err)
     assert sentence.endswith("has no tables; run `python -m arena init`.")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["info"],
+        ["import", "projekt.csv"],
+        ["import", "--dry-run", "projekt.csv"],
+        ["export", "projects", "x.csv"],
+        ["history"],
+        ["undo", "1", "--yes"],
+        ["users", "list"],
+        ["users", "add", "a@b.se", "--role", "viewer"],
+        ["audit"],
+    ],
+)
+def test_a_missing_sqlite_store_is_named_and_not_created(monkeypatch, tmp_path, capsys, command):
+    # SQLite creates a missing file on connect: a mistyped URL must not leave an empty store.
+    path = tmp_path / "typo" / "arena.db"
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("ARENA_DATABASE_URL", url)
+    command = [str(tmp_path / part) if part.endswith(".csv") else part for part in command]
+    _csv(tmp_path)
+    try:
+        assert main(command) == 2
+    finally:
+        get_engine(url).dispose()
+    sentence = _one_sentence(capsys.readouterr().err)
+    assert sentence == (
+        f"Error: There is no store at {url}; run `python -m arena init` to create it."
+    )
+    assert not path.exists()
+    assert main(["init"]) == 0 and path.exists()  # init is the one command that creates it
+    get_engine(url).dispose()
 
 
 def test_a_read_only_store_is_one_sentence(sqlite_url, monkeypatch, tmp_path, capsys):
