@@ -1215,6 +1215,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "read.blank_row": {"sv": "Tom rad; den hoppas över.", "en": "Blank row; it is skipped."},
+    "read.total_row": {
+        "sv": "Raden summerar listan (”{text}”) och är ingen post; den hoppas över.",
+        "en": "The row sums up the list (“{text}”) and is no record; it is skipped.",
+    },
     "read.not_utf8_or_cp1252": {
         "sv": "Filen är varken UTF-8 eller Windows-1252 (byte {byte}). Spara den som CSV UTF-8 "
         "och försök igen.",

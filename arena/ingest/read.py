@@ -248,6 +248,17 @@ class RawTable:
                         value=str(extra[0]),
                     )
                 )
+        totals = self._total_rows(keep)
+        for index, word in totals:
+            problems.append(
+                Problem(
+                    "row-error",
+                    msg("read.total_row", text=word),
+                    row=self.line_of(index),
+                    value=word,
+                    severity="warning",
+                )
+            )
         for index in np.flatnonzero(~keep):
             problems.append(
                 Problem(
@@ -257,9 +268,39 @@ class RawTable:
                     severity="warning",
                 )
             )
+        for index, _word in totals:
+            keep[index] = False
         problems.sort(key=lambda problem: problem.row or 0)
         return keep, problems
 
+    def _total_rows(self, keep: np.ndarray) -> list[tuple[int, str]]:
+        """The rows that end the table with a sum ("Summa", "Totalt" ... as their first
+        filled cell), each with that word: a spreadsheet kept by hand often has one under its
+        list. They hold no record, so they are skipped with a warning rather than rejected as
+        a record missing its key. Only rows that no record follows: a word like that higher
+        up is data, and any problem with it is reported as such.
+        """
+        totals = []
+        for index in np.flatnonzero(keep)[::-1].tolist():
+            word = next(
+                (
+                    str(cells.uniques[code]).strip()
+                    for cells in map(self.cells, range(len(self.header)))
+                    if not cells.missing[code := cells.codes[index]]
+                ),
+                "",
+            )
+            if not _TOTAL_WORD.fullmatch(word):
+                break
+            totals.append((index, word))
+        return totals[::-1]
+
+
+# The first cell of a row that sums up the list above it, in Swedish or English.
+_TOTAL_WORD = re.compile(
+    r"(?:summa|s:a|totalt?|totalsumma|summa totalt|sum|grand total|totals?)\s*:?",
+    re.IGNORECASE,
+)
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),

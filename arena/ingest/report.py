@@ -21,6 +21,7 @@ ERROR_TYPES = (
     "missing-label",
     "extra-label",
     "blank-row",
+    "row-error",  # a row that holds no record though not blank: a sum under the list
     "missing-cell",
     "extra-cell",
     "type-error",

@@ -40,6 +40,11 @@ WARNED = {
         [(3, None, "blank-row"), (4, None, "blank-row")],
         ["2020-00001", "2020-00002"],
     ),
+    # a sum under the list ("Summa"): no record, skipped
+    "fel_row_error.csv": (
+        [(4, None, "blank-row"), (5, None, "row-error")],
+        ["2020-00001", "2020-00002"],
+    ),
 }
 
 # Bytes that cannot be read at all -> (row, column, error)

@@ -90,10 +90,12 @@ def test_a_flat_sheet_in_windows_1252_with_semicolons_imports_in_one_go(engine):
     _assert_sheet_imported(engine)
 
 
-def test_a_flat_sheet_as_xlsx_imports_the_same(engine):
-    _store(engine)
+def _sheet_xlsx(*, above: list[list] = (), below: list[list] = ()) -> bytes:
+    """The flat sheet as an Excel workbook, with rows `above` its header and `below` its list."""
     workbook = Workbook()
     sheet = workbook.active
+    for cells in above:
+        sheet.append(cells)
     for number, line in enumerate(text(SHEET).splitlines()):
         cells: list[object] = line.split(";")
         if number:  # Excel keeps dates as dates and amounts as numbers
@@ -101,11 +103,50 @@ def test_a_flat_sheet_as_xlsx_imports_the_same(engine):
             cells[7] = int(cells[7].replace(" ", "").removesuffix("kr")) if cells[7] else None
             cells[8] = date.fromisoformat(cells[8]) if cells[8] else None
         sheet.append(cells)
+    for cells in below:
+        sheet.append(cells)
     data = io.BytesIO()
     workbook.save(data)
-    result = upload(engine, "projektlista.xlsx", data.getvalue())
+    return data.getvalue()
+
+
+def test_a_flat_sheet_as_xlsx_imports_the_same(engine):
+    _store(engine)
+    result = upload(engine, "projektlista.xlsx", _sheet_xlsx())
     assert result.outcome == "committed", result.problems
     _assert_sheet_imported(engine)
+
+
+def test_a_sheet_kept_by_hand_with_a_title_above_and_sums_below(engine):
+    # What a programme officer's list looks like: a title and a date above the header, and
+    # under the list a blank row, the total of the grants and a count.
+    _store(engine)
+    above = [["Projektlista, arenan för innovationsupphandling"], ["Uttag 2024-11-30"], []]
+    below = [[], ["Summa", *[None] * 6, 3_884_567], ["Totalt:", "4 projekt"]]
+    result = upload(engine, "projektlista.xlsx", _sheet_xlsx(above=above, below=below))
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [
+        (9, None, "blank-row"),
+        (10, None, "row-error"),
+        (11, None, "row-error"),
+    ]
+    assert [p.value for p in result.problems if p.error == "row-error"] == ["Summa", "Totalt:"]
+    assert "Summa" in result.problems[1].text("sv") and "hoppas över" in result.problems[1].text(
+        "sv"
+    )
+    _assert_sheet_imported(engine)
+
+
+def test_a_sum_word_above_a_record_is_data(engine):
+    # Only rows that end the list are sums: one a record follows is a record (here a project
+    # whose reference reads "Totalt"), checked and stored as any other.
+    _store(engine)
+    sheet = text(SHEET).splitlines()
+    sheet.insert(2, "Totalt;Ett projekt som heter så;Göteborgs kommun;;Pågående;;;;")
+    result = upload(engine, "projektlista.csv", "\n".join(sheet) + "\n")
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == []
+    assert "Totalt" in {p["reference"] for p in natural(engine, "projects")}
 
 
 def test_a_period_column_and_a_funder_column(engine):
