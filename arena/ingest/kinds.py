@@ -284,7 +284,7 @@ _register(
                 aliases=("Orgnr", "Org.nr", "Org nr", "Organisation number"),
             ),
             Column("kind", "Typ", ORG_KIND, required=True, aliases=("Organisationstyp", "Type")),
-            Column("county", "Län", aliases=("County",)),
+            Column("county", "Län", aliases=("County", "Län/region", "Region/län")),
             Column("country", "Land", COUNTRY, aliases=("Country", "Landkod"), default="SE"),
             _SOURCE,
         ),

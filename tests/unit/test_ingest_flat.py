@@ -137,6 +137,16 @@ def test_a_sheet_kept_by_hand_with_a_title_above_and_sums_below(engine):
     _assert_sheet_imported(engine)
 
 
+@pytest.mark.parametrize("header", ["Län/region", "Region/län", "Koordinatorns län"])
+def test_the_county_column_by_its_other_names(engine, header):
+    _store(engine)
+    sheet = text(SHEET).replace("Koordinator;Län;", f"Koordinator;{header};", 1)
+    result = upload(engine, "projektlista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == []
+    _assert_sheet_imported(engine)  # the new coordinators have their county from the sheet
+
+
 def test_a_sum_word_above_a_record_is_data(engine):
     # Only rows that end the list are sums: one a record follows is a record (here a project
     # whose reference reads "Totalt"), checked and stored as any other.

@@ -19,7 +19,7 @@ from arena.ingest.report import Problem
 
 # The sheet's columns besides the project's own, with their other names.
 _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
-    "Län": ("County", "Koordinatorns län", "Region (län)"),
+    "Län": ("County", "Koordinatorns län", "Region (län)", "Län/region"),
     "Organisationsnummer": (
         "Orgnr",
         "Org.nr",
