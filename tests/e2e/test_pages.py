@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 # url path -> heading. The default page (Översikt) lives at the root: Streamlit serves the
-# default page at "/" and answers "/overview" with a "page not found" dialog.
+# default page at "/" and sends "/overview" there with the link's query.
 PAGES = {
     "": "Översikt",
     "portfolio": "Portfölj",
@@ -159,6 +159,18 @@ def test_a_link_holds_codes_across_languages_and_pages(open_app):
     count = page.locator('[data-testid="stMetric"]').filter(has_text="Projekt i urvalet")
     expect(count.locator('[data-testid="stMetricValue"]')).to_have_text("17")
     assert "f_status=ongoing" in page.url and "lang=" not in page.url
+    _assert_clean(page)
+
+
+def test_the_overview_by_its_name_opens_with_the_links_filters(open_app):
+    # A link to the Overview by its name (typed, or written by hand) keeps its filters.
+    page = open_app("overview", "?f_status=ongoing&lang=en")
+    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible(timeout=30_000)
+    page.wait_for_url(re.compile(r"/\?(?=.*f_status=ongoing)(?=.*lang=en)"), timeout=30_000)
+    _settled(page)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_role("button", name="Remove Ongoing (17)")).to_be_visible()
     _assert_clean(page)
 
 
