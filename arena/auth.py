@@ -159,6 +159,8 @@ def cli_identity() -> Identity:
 
 def _email(text: str) -> str:
     email = text.strip().lower()
+    if not email:
+        raise UserError(msg("users.no_email"))
     if not _EMAIL.match(email):
         raise UserError(msg("users.bad_email", email=text))
     return email

@@ -2088,6 +2088,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "”{email}” är ingen e-postadress.",
         "en": "“{email}” is not an e-mail address.",
     },
+    "users.no_email": {
+        "sv": "Skriv personens e-postadress.",
+        "en": "Write the person's e-mail address.",
+    },
     "users.funder_needed": {
         "sv": "Rollen finansiär gäller en finansiär: ange organisationen med --funder NAMN.",
         "en": "The funder role is bound to a funder: name the organisation with --funder NAME.",
@@ -2165,6 +2169,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "admin.funders": {"sv": "Finansiärer (för rollen finansiär)", "en": "Funders (funder role)"},
     "organisations.choose.placeholder": {"sv": "Välj en eller flera", "en": "Choose one or more"},
     "admin.remove.user.placeholder": {"sv": "Välj en användare", "en": "Choose a user"},
+    "admin.remove.what.placeholder": {
+        "sv": "Välj en roll eller hela kontot",
+        "en": "Choose a role or the whole account",
+    },
     "admin.add": {"sv": "Lägg till rollen", "en": "Add the role"},
     "admin.remove.title": {"sv": "Ta bort", "en": "Remove"},
     "admin.remove.user": {"sv": "Användare", "en": "User"},

@@ -26,6 +26,7 @@ engine = ui.engine()
 
 
 role_text = functools.partial(tables.users.role_text, language=language)
+ACCOUNT = "account"  # the choice to remove a whole account, beside its roles
 
 
 def done(text: str) -> None:
@@ -37,8 +38,10 @@ def done(text: str) -> None:
 users_tab, audit_tab = st.tabs([t("admin.users", language), t("admin.audit", language)])
 
 with users_tab, ui.section("users"):
+    notice = st.empty()
     if message := st.session_state.pop("admin_message", None):
-        st.success(ui.plain(message))
+        notice.success(ui.plain(message))
+        st.session_state["admin_said"] = message
     listed = auth.users(engine, identity=identity)
     if not listed:
         st.caption(t("users.none", language))
@@ -59,7 +62,12 @@ with users_tab, ui.section("users"):
     funders = pageparts.organisations_chosen(
         right, language, label=t("admin.funders", language), key=f"admin_funders_{round_}"
     )
+    untouched = not (email.strip() or name or funders) and role == next(iter(Role))
     if st.button(t("admin.add", language), icon=":material/person_add:"):
+        if untouched and (said := st.session_state.get("admin_said")):
+            # A double click's second click lands on the emptied fields: the role is in.
+            notice.success(ui.plain(said))
+            st.stop()
         try:
             added = auth.add_role(
                 engine,
@@ -87,18 +95,22 @@ with users_tab, ui.section("users"):
             placeholder=t("admin.remove.user.placeholder", language),
         )
         if chosen is not None:
-            # None removes the whole account; a (role, funder) pair only that role.
-            options = [None, *by_email[chosen].roles]
+            # ACCOUNT removes the whole account; a (role, funder) pair only that role. Nothing
+            # is chosen at first, nor after a removal: the second click of a double click must
+            # not find "the whole account" chosen in place of the role just removed.
             what = right.selectbox(
                 t("admin.remove.what", language),
-                options,
+                [ACCOUNT, *by_email[chosen].roles],
+                index=None,
+                placeholder=t("admin.remove.what.placeholder", language),
                 format_func=lambda o: (
-                    t("admin.remove.everything", language) if o is None else role_text(*o)
+                    t("admin.remove.everything", language) if o == ACCOUNT else role_text(*o)
                 ),
             )
-            if st.button(t("admin.remove", language), type="primary", icon=":material/delete:"):
+            remove = t("admin.remove", language)
+            if what is not None and st.button(remove, type="primary", icon=":material/delete:"):
                 try:
-                    if what is None:
+                    if what == ACCOUNT:
                         auth.remove_user(engine, identity=identity, email=chosen)
                         text = t("users.removed", language, email=chosen)
                     else:

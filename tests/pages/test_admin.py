@@ -59,7 +59,10 @@ def test_an_admin_adds_and_removes_roles_and_reads_the_audit(engine, open_page):
     ]
 
     _box(app.selectbox, "Användare").set_value("eva@example.se").run()
-    _box(app.selectbox, "Vad som tas bort").set_value((Role.FUNDER, "Vinnova"))
+    what = _box(app.selectbox, "Vad som tas bort")
+    assert what.value is None and what.placeholder == "Välj en roll eller hela kontot"
+    assert not any(button.label == "Ta bort" for button in app.button)  # nothing chosen yet
+    what.set_value((Role.FUNDER, "Vinnova")).run()
     _button(app, "Ta bort").click().run()
     assert not app.exception, app.exception
     assert app.success[0].value == ui.plain("eva@example.se: 1 roll borttagen.")
@@ -104,6 +107,53 @@ def test_a_funder_is_found_by_a_search_among_many_organisations(engine, open_pag
     assert app.text_input[0].value == ""
     assert _box(app.text_input, "Sök organisation (namn)").value == ""
     assert _box(app.multiselect, "Finansiärer (för rollen finansiär)").value == []
+
+
+def test_each_button_clicked_twice_changes_once_and_keeps_saying_so(engine, open_page):
+    # A double click sends the second click to the run after the first one's: the fields are
+    # empty again (add), the account is gone (remove). Neither may change more, or replace
+    # what the first click did with an error about the empty fields.
+    with_organisations(engine)
+    app = open_page(engine, page="admin")
+    for email in ("eva@example.se", "bo@example.se"):
+        app.text_input[0].input(email)
+        _button(app, "Lägg till rollen").click().run()
+    _button(app, "Lägg till rollen").click().run()
+    assert not app.exception and not app.error, (app.exception, app.error)
+    assert [box.value for box in app.success] == [ui.plain("bo@example.se: 1 roll tillagd.")]
+    assert _table(app, "E-post")["E-post"].tolist() == ["bo@example.se", "eva@example.se"]
+
+    # An empty e-mail address clicked on purpose, after choosing a role, is still refused.
+    _box(app.selectbox, "Roll").set_value(Role.EDITOR)
+    _button(app, "Lägg till rollen").click().run()
+    assert [box.value for box in app.error] == [ui.plain("Skriv personens e-postadress.")]
+    assert not app.success
+
+    removed = ui.plain("bo@example.se och alla dess roller är borttagna.")
+    _box(app.selectbox, "Användare").set_value("bo@example.se").run()
+    _box(app.selectbox, "Vad som tas bort").set_value("account").run()
+    _button(app, "Ta bort").click().run()
+    assert [box.value for box in app.success] == [removed]
+    # The removed account is no longer chosen, so there is no button left to click again.
+    assert _box(app.selectbox, "Användare").value is None
+    assert not any(button.label == "Ta bort" for button in app.button)
+    assert _table(app, "E-post")["E-post"].tolist() == ["eva@example.se"]
+
+    # One role of two removed, clicked twice: the second click removes nothing more (it must
+    # not fall through to "the whole account", the first choice left).
+    app.text_input[0].input("eva@example.se")
+    _box(app.selectbox, "Roll").set_value(Role.EDITOR)
+    _button(app, "Lägg till rollen").click().run()
+    _box(app.selectbox, "Användare").set_value("eva@example.se").run()
+    _box(app.selectbox, "Vad som tas bort").set_value((Role.EDITOR, None)).run()
+    _button(app, "Ta bort").click().run()
+    role_removed = ui.plain("eva@example.se: 1 roll borttagen.")
+    assert [box.value for box in app.success] == [role_removed]
+    assert _box(app.selectbox, "Vad som tas bort").value is None
+    assert not any(button.label == "Ta bort" for button in app.button)
+    assert _table(app, "E-post").to_dict("records") == [
+        {"E-post": "eva@example.se", "Namn": "", "Roller": "läsare"}
+    ]
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FUNDER, Role.EDITOR])

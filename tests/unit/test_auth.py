@@ -327,10 +327,13 @@ def test_wrong_role_requests_are_refused_with_a_sentence_and_write_nothing(engin
         {"email": "a@b.se", "role": Role.FUNDER, "funders": ["Nobody AB"]},
         {"email": "a@b.se", "role": Role.EDITOR, "funders": ["Vinnova"]},
         {"email": "not an address", "role": Role.VIEWER},
+        {"email": "  ", "role": Role.VIEWER},
     ]
     for request in wrong:
         with pytest.raises(UserError):
             auth.add_role(engine, identity=ADMIN, **request)
+    with pytest.raises(UserError, match="Write the person's e-mail address"):
+        auth.add_role(engine, identity=ADMIN, email="", role=Role.VIEWER)
     with pytest.raises(UserError, match="does not hold"):
         auth.remove_role(engine, identity=ADMIN, email="a@b.se", role=Role.VIEWER)
     with pytest.raises(UserError, match="no user"):
