@@ -21,9 +21,16 @@ language = ui.language_switch()
 
 def _page(stem: str, icon: str, **options: object) -> st.Page:
     # url_path equals the file stem: Streamlit's own pages/ discovery then agrees with ours.
-    return st.Page(
-        f"pages/{stem}.py", title=t(f"page.{stem}", language), icon=icon, url_path=stem, **options
-    )
+    options.setdefault("url_path", stem)
+    return st.Page(f"pages/{stem}.py", title=t(f"page.{stem}", language), icon=icon, **options)
+
+
+def _to_overview() -> None:
+    """`/overview` (typed, or a page's name put in a link by hand) opens the Overview with the
+    link's filters. Streamlit serves the default page at "/" only and would answer this path
+    with "Page not found"."""
+    kept = {key: st.query_params.get_all(key) for key in st.query_params}
+    st.switch_page(overview, query_params=kept)
 
 
 def _only(render: object, title_key: str) -> None:
@@ -69,9 +76,12 @@ except (StoreError, SQLAlchemyError):
 if not who.can(auth.Right.READ):
     _only(no_role, "signin.norole.title")
 
+# The default page's own url_path is never in a URL ("/" is); "overview" is the alias's.
+overview = _page("overview", ":material/dashboard:", default=True, url_path="start")
 pages = {
     t("nav.leadership", language): [
-        _page("overview", ":material/dashboard:", default=True),
+        overview,
+        st.Page(_to_overview, title=overview.title, url_path="overview", visibility="hidden"),
         _page("portfolio", ":material/view_list:"),
         _page("project", ":material/description:"),
         _page("programmes", ":material/account_tree:"),
@@ -93,8 +103,9 @@ page = st.navigation(pages)
 
 try:
     ui.start_run()  # the store version once per run: part of every query's cache key
-    # The Data and Admin pages work on files and people, not on the filtered views.
-    if page.url_path not in ("data", "admin"):
+    # The Data and Admin pages work on files and people, not on the filtered views; the
+    # alias only passes the link on.
+    if page.url_path not in ("data", "admin", "overview"):
         st.session_state["filters"] = ui.sidebar_filters(language)
     ui.identity_line(who, language)
     st.sidebar.caption(t("app.tagline", language))

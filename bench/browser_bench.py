@@ -163,7 +163,7 @@ def measure_store(
     with served(url, log) as base:
         open_page(browser, f"{base}/data")  # the server's own start, untimed
         for label, page, query in variants(url, pages):
-            # The default page is served at the root: /overview would be "Page not found".
+            # The default page is served at the root (/overview redirects there: a run more).
             path = "" if page == pages_default else page
             address = f"{base}/{path}" + (f"?{urlencode(query)}" if query else "")
             name = label.replace(", ", "-").replace(" + ", "-").replace(" ", "-")

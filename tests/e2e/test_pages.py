@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 # url path -> heading. The default page (Översikt) lives at the root: Streamlit serves the
-# default page at "/" and sends "/overview" there with the link's query.
+# default page at "/" only; "/overview" is an alias that passes its link on to it.
 PAGES = {
     "": "Översikt",
     "portfolio": "Portfölj",
@@ -163,7 +163,8 @@ def test_a_link_holds_codes_across_languages_and_pages(open_app):
 
 
 def test_the_overview_by_its_name_opens_with_the_links_filters(open_app):
-    # A link to the Overview by its name (typed, or written by hand) keeps its filters.
+    # Streamlit serves the default page at "/" only: "/overview" (typed, or a link written
+    # by hand) said "Page not found", at least once the server had served other sessions.
     page = open_app("overview", "?f_status=ongoing&lang=en")
     expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible(timeout=30_000)
     page.wait_for_url(re.compile(r"/\?(?=.*f_status=ongoing)(?=.*lang=en)"), timeout=30_000)
