@@ -47,6 +47,9 @@ def import_summary(result: ImportResult, language: str) -> None:
         "busy": st.warning,
     }[result.outcome]
     show(result.summary(language))
+    warnings = sum(problem.severity != "error" for problem in result.problems)
+    if warnings and result.outcome != "rejected":  # a rejection's errors are said above
+        st.warning(t("data.warnings", language, count=warnings))
     preview = dataops.preview_frames(result, language)
     if len(preview.counts) > 1:
         st.caption(t("data.preview.kinds", language))
@@ -55,7 +58,12 @@ def import_summary(result: ImportResult, language: str) -> None:
     tabs = [kind.label for kind in preview.kinds]
     if organisations:
         tabs.append(t("data.neworg", language, count=len(organisations)))
-    tabs.append(t("data.tab.problems", language))
+    problems = len(result.problems)
+    tabs.append(
+        t("data.tab.problems.some", language, count=problems)
+        if problems
+        else t("data.tab.problems", language)
+    )
     shown = st.tabs(tabs)
     for tab, kind in zip(shown, preview.kinds, strict=False):
         with tab:

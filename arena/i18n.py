@@ -755,6 +755,20 @@ TEXTS: dict[str, dict[str, Text]] = {
     "data.tab.new": {"sv": "Nya rader", "en": "New rows"},
     "data.tab.changes": {"sv": "Ändringar", "en": "Changes"},
     "data.tab.problems": {"sv": "Problem", "en": "Problems"},
+    "data.tab.problems.some": {
+        "sv": ("Problem ({count})", "Problem ({count})"),
+        "en": ("Problem ({count})", "Problems ({count})"),
+    },
+    "data.warnings": {
+        "sv": (
+            "{count} varning, till exempel en rad som hoppas över: läs den under Problem.",
+            "{count} varningar, till exempel rader som hoppas över: läs dem under Problem.",
+        ),
+        "en": (
+            "{count} warning, such as a row that is skipped: read it under Problems.",
+            "{count} warnings, such as rows that are skipped: read them under Problems.",
+        ),
+    },
     "data.tab.empty": {"sv": "Inga.", "en": "None."},
     "data.report": {"sv": "Hela felrapporten (CSV)", "en": "The full problem report (CSV)"},
     "data.history.none": {"sv": "Inga importer ännu.", "en": "No imports yet."},

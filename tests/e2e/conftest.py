@@ -67,10 +67,16 @@ def output_dir() -> Path:
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory, output_dir: Path) -> Iterator[str]:
     """Base URL of `streamlit run app.py` on a free port, with a demo store of its own."""
-    store_dir = tmp_path_factory.mktemp("e2e-store")
+    env = demo_env(tmp_path_factory.mktemp("e2e-store"))
+    with serve_app(env, output_dir / "streamlit-{worker}.log") as base_url:
+        yield base_url
+
+
+def demo_env(folder: Path) -> dict[str, str]:
+    """The environment of a server on a new demo store in `folder` (`arena init --demo`)."""
     env = {
         **os.environ,
-        "ARENA_DATABASE_URL": f"sqlite:///{store_dir / 'arena.db'}",
+        "ARENA_DATABASE_URL": f"sqlite:///{folder / 'arena.db'}",
         "PYTHONUNBUFFERED": "1",
     }
     init = subprocess.run(
@@ -86,9 +92,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory, output_dir: Path) -> It
             f"`python -m arena init --demo` failed with code {init.returncode}:\n"
             f"{init.stdout}\n{init.stderr}"
         )
-
-    with serve_app(env, output_dir / "streamlit-{worker}.log") as base_url:
-        yield base_url
+    return env
 
 
 @contextmanager
@@ -150,34 +154,39 @@ def open_app(app_server: str, page: Page) -> Callable[..., Page]:
     """
 
     def open_(path: str = "", query: str = "", settle_ms: int = 300) -> Page:
-        page.goto(f"{app_server}/{path.lstrip('/')}{query}")
-        page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
-        # The frontend marks the app with its state: wait for the websocket to connect and for a
-        # script run to *finish*. Waiting only for the running indicator to be hidden can pass
-        # before the run has even started.
-        page.wait_for_selector(
-            '[data-testid="stApp"][data-test-connection-state="CONNECTED"]',
-            state="attached",
-            timeout=60_000,
-        )
-        page.wait_for_selector(
-            '[data-testid="stApp"][data-test-script-state="notRunning"]',
-            state="attached",
-            timeout=60_000,
-        )
-        page.wait_for_selector('[data-testid="stStatusWidget"]', state="hidden", timeout=60_000)
-        # The app's own shell (language switch in the sidebar) proves app.py ran: on a fresh
-        # server the first page run may be a bare page script that reruns into the shell.
-        page.wait_for_selector(
-            '[data-testid="stSidebar"] [data-testid="stButtonGroup"]', timeout=60_000
-        )
-        page.wait_for_selector(
-            '[data-testid="stApp"][data-test-script-state="notRunning"]',
-            state="attached",
-            timeout=60_000,
-        )
-        # Charts and fonts render a little after the script run ends.
-        page.wait_for_timeout(settle_ms)
-        return page
+        return load(page, f"{app_server}/{path.lstrip('/')}{query}", settle_ms)
 
     return open_
+
+
+def load(page: Page, address: str, settle_ms: int = 300) -> Page:
+    """Open `address` in `page` and wait until the app's script has run there."""
+    page.goto(address)
+    page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
+    # The frontend marks the app with its state: wait for the websocket to connect and for a
+    # script run to *finish*. Waiting only for the running indicator to be hidden can pass
+    # before the run has even started.
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-connection-state="CONNECTED"]',
+        state="attached",
+        timeout=60_000,
+    )
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]',
+        state="attached",
+        timeout=60_000,
+    )
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="hidden", timeout=60_000)
+    # The app's own shell (language switch in the sidebar) proves app.py ran: on a fresh
+    # server the first page run may be a bare page script that reruns into the shell.
+    page.wait_for_selector(
+        '[data-testid="stSidebar"] [data-testid="stButtonGroup"]', timeout=60_000
+    )
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]',
+        state="attached",
+        timeout=60_000,
+    )
+    # Charts and fonts render a little after the script run ends.
+    page.wait_for_timeout(settle_ms)
+    return page

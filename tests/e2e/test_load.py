@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "load_test.py"
@@ -26,9 +27,17 @@ def _load_test_module():
 
 def test_sessions_read_pages_while_an_import_commits(tmp_path: Path) -> None:
     load_test = _load_test_module()
-    report = load_test.run_load_test(
-        sessions=2, seconds=4, imports=1, rows=3, log=tmp_path / "streamlit.log"
-    )
+    # In a thread of its own: the load test runs its own asyncio loop, and once a browser test
+    # has started Playwright's sync API this thread already has one running.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        report = pool.submit(
+            load_test.run_load_test,
+            sessions=2,
+            seconds=4,
+            imports=1,
+            rows=3,
+            log=tmp_path / "streamlit.log",
+        ).result()
     assert not report.errors, report.summary()
     assert not report.inconsistent, report.summary()
     # The import moved the store, and the probe saw the pages before and after it.

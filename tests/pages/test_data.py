@@ -75,6 +75,29 @@ def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
     assert not [button for button in app.button if button.label == "Genomför importen"]
 
 
+def test_warnings_are_said_before_the_commit_and_counted_on_their_tab(engine, open_page):
+    # A sum under the list and a blank row are skipped: the person must see that before
+    # committing, not only if they open the problems' tab.
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    sheet = NEW_PROJECT + b";;;;;\nSumma;;;;;\n"
+    app.file_uploader[0].upload("projekt.csv", sheet, "text/csv").run()
+    assert not app.exception, app.exception
+    assert [box.value for box in app.warning] == [
+        "2 varningar, till exempel rader som hoppas över: läs dem under Problem."
+    ]
+    assert "Problem (2)" in [tab.label for tab in app.tabs]
+    problems = next(f.value for f in app.dataframe if "Feltyp" in f.value.columns)
+    assert problems["Feltyp"].tolist() == ["blank-row", "row-error"]
+    assert any(button.label == "Genomför importen" for button in app.button)
+
+    clean = open_page(engine, page="data")
+    clean.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    assert not clean.warning
+    labels = [tab.label for tab in clean.tabs]
+    assert "Problem" in labels and not any(label.startswith("Problem (") for label in labels)
+
+
 def _projects(engine) -> int:
     return len(natural(engine, "projects"))
 

@@ -1,0 +1,93 @@
+"""The Data page in Chromium, as a programme officer uses it: a flat project sheet saved by
+Excel uploaded, committed and undone, each button double-clicked. A double click sends its
+second click before the run that answers the first one is drawn: most data loss hides there.
+The server has a demo store of its own, which this test changes.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import demo_env, load
+
+# What an officer keeps: Windows-1252, ";", kronor with spaces, a period in words, an
+# organisation the store has never seen, and the sum under the list.
+SHEET = (
+    "Diarienummer;Ärenderubrik;Koordinator;Län;Status;Projektets löptid;Bidrag från Vinnova\r\n"
+    "2026-90001;Återbrukade möbler i skolan;Möbelverkstaden i Växjö AB;Kronobergs län;"
+    "Pågående;oktober 2025 - februari 2027;1 234 567 kr\r\n"
+    "2026-90002;Fossilfria arbetsmaskiner i Åre;Åre kommun;Jämtlands län;Planerad;"
+    "januari 2027 - december 2028;850 000 kr\r\n"
+    ";;;;;;\r\n"
+    "Summa;;;;;;2 084 567 kr\r\n"
+)
+
+
+def _counts(store: Path) -> dict[str, object]:
+    with sqlite3.connect(store) as db:
+        return {
+            "projects": db.execute("SELECT count(*) FROM project").fetchone()[0],
+            "grants": db.execute("SELECT count(*) FROM grant_award").fetchone()[0],
+            "imports": db.execute(
+                "SELECT outcome, count(*) FROM import_run WHERE file_name = 'projektlista.csv'"
+                " GROUP BY outcome"
+            ).fetchall(),
+            "others": db.execute(
+                "SELECT count(*) FROM import_run"
+                " WHERE file_name != 'projektlista.csv' AND outcome != 'committed'"
+            ).fetchone()[0],
+        }
+
+
+def _settled(page: Page) -> None:
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached"
+    )
+
+
+def test_a_sheet_committed_and_undone_with_double_clicks_changes_the_store_once(
+    start_app, page: Page, tmp_path: Path, output_dir: Path
+):
+    env = demo_env(tmp_path)
+    store = tmp_path / "arena.db"
+    sheet = tmp_path / "projektlista.csv"
+    sheet.write_bytes(SHEET.encode("cp1252"))
+    before = _counts(store)
+    with start_app.serve(env, output_dir / "streamlit-data-{worker}.log") as base:
+        load(page, f"{base}/data")
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(sheet)
+        # The preview says that rows are skipped, before the commit: the blank row and the sum.
+        expect(page.get_by_text("2 varningar, till exempel rader som hoppas över")).to_be_visible()
+        page.get_by_role("tab", name="Nya organisationer (2)").click()
+        # The tables are drawn on a canvas; their cells are in the DOM for screen readers.
+        expect(page.get_by_text("Möbelverkstaden i Växjö AB").first).to_be_attached()
+        page.get_by_role("tab", name="Problem (2)").click()
+        expect(page.get_by_text("row-error").first).to_be_attached()
+        commit = page.get_by_role("button", name="Genomför importen")
+        commit.dblclick()
+        expect(page.get_by_text(re.compile(r"Import \d+ genomförd"))).to_be_visible()
+        _settled(page)
+        expect(commit).to_have_count(0)  # the uploader is empty again: nothing to commit twice
+        committed = _counts(store)
+        assert committed["imports"] == [("committed", 1)]
+        assert committed["projects"] == before["projects"] + 2
+        assert committed["grants"] == before["grants"] + 2
+
+        page.get_by_role("tab", name="Historik och ångra").click()
+        page.get_by_role("combobox", name="Import att ångra").click()
+        page.get_by_role("option", name=re.compile("projektlista.csv")).click()
+        undo = page.get_by_role("button", name="Ångra importen")
+        undo.dblclick()
+        expect(page.get_by_text(re.compile(r"Import \d+ ångrad"))).to_be_visible()
+        _settled(page)
+        page.wait_for_timeout(1_000)  # a second click's run, had there been one, is over too
+        undone = _counts(store)
+        # Only that import is undone: the demo's imports all stay committed.
+        assert undone["imports"] == [("undone", 1)]
+        assert undone["others"] == 0
+        assert (undone["projects"], undone["grants"]) == (before["projects"], before["grants"])
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
