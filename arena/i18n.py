@@ -666,7 +666,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "data.kind": {"sv": "Typ av data", "en": "Kind of data"},
     "data.kind.auto": {"sv": "Känn igen från rubrikerna", "en": "Detect from the headers"},
     "data.sheet": {"sv": "Excelblad", "en": "Excel sheet"},
-    "data.sheet.help": {"sv": "Tomt = första bladet.", "en": "Empty = the first sheet."},
+    "data.sheet.help": {
+        "sv": "Tomt = bladet som Excel öppnar filen på, eller det enda andra bladet med kända "
+        "rubriker när det bladet inte har några (ett försättsblad).",
+        "en": "Empty = the sheet Excel opens the file on, or the one other sheet with known "
+        "headers when that sheet has none (a cover sheet).",
+    },
     "data.replace": {
         "sv": "Ersätt (ta bort rader som saknas i filen)",
         "en": "Replace (delete rows missing from the file)",
@@ -1391,6 +1396,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: the headers match no known kind of data. Choose the kind ({known}) or use "
         "a template from the Data page.",
     },
+    "import.several_sheets": {
+        "sv": "{file}: bladen {sheets} har alla data. Ange vilket som ska läsas (fältet "
+        "Excelblad, eller --sheet).",
+        "en": "{file}: the sheets {sheets} all hold data. Say which one to read (the Excel sheet "
+        "field, or --sheet).",
+    },
+    "import.other_sheet": {
+        "sv": "{file}: bladet ”{first}” har inga kända rubriker, så bladet ”{sheet}” lästes.",
+        "en": "{file}: the sheet “{first}” has no known headers, so the sheet “{sheet}” was read.",
+    },
     "import.unknown_kind": {
         "sv": "{file}: okänd datatyp ”{name}” (kända: {known}).",
         "en": "{file}: unknown kind “{name}” (known: {known}).",
@@ -1605,8 +1620,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "what the files hold (default: detected from the headers)",
     },
     "cli.help.import.sheet": {
-        "sv": "Excelbladets namn (standard: det aktiva bladet, eller det första synliga)",
-        "en": "Excel sheet name (default: the active sheet, or the first visible one)",
+        "sv": "Excelbladets namn (standard: det aktiva bladet, eller det första synliga; utan "
+        "kända rubriker där, det enda andra bladet med sådana)",
+        "en": "Excel sheet name (default: the active sheet, or the first visible one; without "
+        "known headers there, the one other sheet with such)",
     },
     "cli.help.import.dry_run": {
         "sv": "visa vad som skulle ändras, utan att spara något",

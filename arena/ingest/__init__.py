@@ -41,8 +41,15 @@ from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import UPLOAD_KINDS, split
 from arena.ingest.natural import table_of
 from arena.ingest.plan import Plan, plan_upload
-from arena.ingest.read import ReadError, read_file
-from arena.ingest.report import STORE_ERROR, Problem, distinct_problems, kind_name
+from arena.ingest.read import RawTable, ReadError, read_file, workbook_sheets
+from arena.ingest.report import (
+    STORE_ERROR,
+    Problem,
+    distinct_problems,
+    kind_name,
+    listing,
+    quoted,
+)
 from arena.ingest.validate import ParsedTable, UnknownKindError, detect_kind, parse_table
 from arena.store import refresh_statistics, transaction
 
@@ -142,16 +149,32 @@ def _parse(
         return [], [exc.problem]
     on_read(raw.height)
     known = ", ".join(UPLOAD_KINDS)
+    notes: list[Problem] = []
     try:
         name = upload.kind or detect_kind(raw.header).name
     except UnknownKindError:
-        return [], [
+        found = _sheets_of_known_kind(upload, raw.name) if upload.sheet is None else {}
+        if len(found) != 1:
+            key = "import.several_sheets" if found else "import.unknown_headers"
+            sheets = listing([quoted(sheet) for sheet in found])
+            return [], [
+                Problem(
+                    "format-error",
+                    msg(key, file=upload.name, known=known, sheets=sheets),
+                    row=None if found else raw.header_line or None,
+                )
+            ]
+        # A cover sheet first (a title, a date, a contact), the list on another sheet.
+        first = raw.name.removeprefix(f"{upload.name}:")
+        ((sheet, raw),) = found.items()
+        name = detect_kind(raw.header).name
+        notes.append(
             Problem(
                 "format-error",
-                msg("import.unknown_headers", file=upload.name, known=known),
-                row=raw.header_line or None,
+                msg("import.other_sheet", file=upload.name, first=first, sheet=sheet),
+                severity="warning",
             )
-        ]
+        )
     if name not in UPLOAD_KINDS:
         return [], [
             Problem(
@@ -160,7 +183,28 @@ def _parse(
         ]
     return [
         parse_table(part.raw, part.kind, create_only=part.create_only) for part in split(raw, name)
-    ], []
+    ], notes
+
+
+# Sheets looked at for a known kind when the one read first holds none: a workbook of a
+# hundred sheets is not read a hundred times.
+SHEETS_TRIED = 10
+
+
+def _sheets_of_known_kind(upload: Upload, read_first: str) -> dict[str, RawTable]:
+    """The workbook's other visible sheets whose headers a kind matches, by name (the first
+    SHEETS_TRIED of them; {} for a CSV or JSON file): where the data is when the sheet read
+    first is a cover."""
+    found = {}
+    for sheet in workbook_sheets(upload.data, upload.name)[:SHEETS_TRIED]:
+        try:
+            raw = read_file(upload.data, upload.name, sheet=sheet)
+            if raw.name != read_first:
+                detect_kind(raw.header)
+                found[sheet] = raw
+        except (ReadError, UnknownKindError):
+            continue
+    return found
 
 
 def _previous_import(conn: sa.Connection, sha256: str) -> int | None:

@@ -851,6 +851,20 @@ def _checked_sheet(data: bytes, wanted: str | None) -> str:
     return sheet.name
 
 
+def workbook_sheets(data: bytes, filename: str) -> list[str]:
+    """The visible sheets of an Excel workbook in tab order; [] for any other file, or for a
+    workbook that cannot be opened (reading it says why)."""
+    if filename.rsplit(".", 1)[-1].lower() not in {"xlsx", "xlsm"}:
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_sizes(archive)
+            sheets, _active = _sheets(archive)
+    except (zipfile.BadZipFile, ValueError, ReadError):
+        return []
+    return [sheet.name for sheet in sheets if sheet.visible]
+
+
 def _header_row(rows: list[list[object]]) -> int | None:
     """Excel sheets often start with a title and blank rows: the header is the first row with
     two or more cells filled (a title fills one), else the first row with anything.

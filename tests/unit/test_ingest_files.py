@@ -169,6 +169,52 @@ def test_xlsx_unknown_sheet_is_a_format_error(engine):
     ]
 
 
+def _with_cover(*sheets: tuple[str, list[list[object]]]) -> bytes:
+    """A workbook whose first sheet is a cover (a title, a date, a contact), then `sheets`."""
+    workbook = Workbook()
+    cover = workbook.active
+    cover.title = "Info"
+    for line in (["Projektlista för arenan"], ["Uppdaterad 2024-11-30"], ["anna@exempel.se"]):
+        cover.append(line)
+    for title, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+PROJECT_ROWS = [["Diarienummer", "Titel", "Status"], ["2024-00501", "I flik två", "Pågående"]]
+
+
+def test_a_cover_sheet_first_reads_the_one_sheet_with_data_and_says_so(engine):
+    data = _with_cover(("Anteckningar", [["Att göra"], ["Ring Anna"]]), ("Projekt", PROJECT_ROWS))
+    result = upload(engine, "lista.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert [p["reference"] for p in natural(engine, "projects")] == ["2024-00501"]
+    (note,) = result.problems
+    assert (note.error, note.severity) == ("format-error", "warning")
+    assert note.text("sv") == (
+        "lista.xlsx: bladet ”Info” har inga kända rubriker, så bladet ”Projekt” lästes."
+    )
+
+
+def test_a_cover_sheet_and_two_sheets_with_data_asks_which(engine):
+    organisations = [["Namn", "Typ"], ["Göteborgs kommun", "kommun"]]
+    data = _with_cover(("Projekt", PROJECT_ROWS), ("Organisationer", organisations))
+    result = upload(engine, "lista.xlsx", data)
+    assert result.outcome == "rejected"
+    assert [p.text("en") for p in result.problems] == [
+        "lista.xlsx: the sheets “Projekt”, “Organisationer” all hold data. Say which one to read "
+        "(the Excel sheet field, or --sheet)."
+    ]
+    # Named, the sheet is read; a cover named is refused as before, not passed over.
+    assert upload(engine, "lista.xlsx", data, sheet="Projekt").outcome == "committed"
+    assert rejected(engine, "lista.xlsx", data, sheet="Info") == [(1, None, "format-error")]
+    assert rejected(engine, "lista.xlsx", _with_cover()) == [(1, None, "format-error")]
+
+
 def test_a_period_column_fills_start_and_end(engine):
     result = upload(engine, "projekt.csv", text("projekt_perioder.csv"))
     assert result.outcome == "committed", result.problems
