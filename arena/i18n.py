@@ -1179,6 +1179,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "”{value}”: tvetydig ordning mellan dag och månad, skriv ÅÅÅÅ-MM-DD.",
         "en": "“{value}”: ambiguous day/month order, write YYYY-MM-DD.",
     },
+    "value.day_month_iso": {
+        "sv": "”{value}”: skriv datum som ÅÅÅÅ-MM-DD, här {iso}.",
+        "en": "“{value}”: write dates as YYYY-MM-DD, here {iso}.",
+    },
     "value.not_date": {
         "sv": "”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller t.ex. ”oktober 2018”.",
         "en": "“{value}” is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”.",

@@ -395,6 +395,15 @@ _NAMED_MONTH = re.compile(
 _DAY_MONTH_ORDER = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}")
 
 
+def _real(year: int, month: int, day: int) -> bool:
+    """Whether the year, month and day make a date."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _checked_date(value: object, year: int, month: int, day: int | None, end: bool) -> date:
     """The date, the month's first/last day when `day` is None.
 
@@ -438,7 +447,22 @@ def _date_from_text(value: str, end: bool) -> date:
         day = int(match["day"]) if match["day"] else None
         return _checked_date(value, int(match["year"]), _MONTH_NAMES[match["month"]], day, end)
     if _DAY_MONTH_ORDER.fullmatch(text):
-        # Not readable as one date without guessing which number is the month.
+        # Not read: which number is the month is a guess for most such dates (issue 7). The
+        # message says what to write instead: the one date it can be, or that it is none.
+        first, second, year_text = re.split(r"[./-]", text)
+        year = int(year_text)
+        readings = {
+            (int(day), int(month))
+            for day, month in ((first, second), (second, first))
+            if len(year_text) == 4 and _real(year, int(month), int(day))
+        }
+        if len(year_text) == 4 and not readings:
+            raise _problem(TYPE_ERROR, value, "value.not_real_date")
+        if len(readings) == 1:
+            ((day, month),) = readings
+            raise _problem(
+                TYPE_ERROR, value, "value.day_month_iso", iso=f"{year:04d}-{month:02d}-{day:02d}"
+            )
         raise _problem(TYPE_ERROR, value, "value.day_month_order")
     raise _problem(TYPE_ERROR, value, "value.not_date")
 

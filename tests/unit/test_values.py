@@ -560,6 +560,26 @@ def test_ambiguous_date_asks_for_iso() -> None:
     assert "ÅÅÅÅ-MM-DD" in problem.message.render("sv")
 
 
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        # One reading only: not read (a file's dates are read one way), but the ISO it means.
+        ("31.12.2024", "“31.12.2024”: write dates as YYYY-MM-DD, here 2024-12-31."),
+        ("12/31/2024", "“12/31/2024”: write dates as YYYY-MM-DD, here 2024-12-31."),
+        ("05.05.2024", "“05.05.2024”: write dates as YYYY-MM-DD, here 2024-05-05."),
+        # No reading is a date.
+        ("30.02.2024", "“30.02.2024” is not a real date."),
+        ("13.13.2024", "“13.13.2024” is not a real date."),
+        # Two readings, or a year of two digits: which is which is a guess.
+        ("1/5/2023", "“1/5/2023”: ambiguous day/month order, write YYYY-MM-DD."),
+        ("31.12.24", "“31.12.24”: ambiguous day/month order, write YYYY-MM-DD."),
+    ],
+)
+def test_a_day_month_date_is_refused_with_what_to_write(value, says) -> None:
+    problem = problem_of(parse_date, value)
+    assert (problem.code, problem.message.render("en")) == (TYPE, says)
+
+
 # --- Periods ---------------------------------------------------------------------------------
 
 
