@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from arena import export as exports
 from arena import tables
 from arena.auth import AccessDenied, Identity, Right
-from arena.i18n import csv_delimiter, format_number, format_percent, label, msg, t
+from arena.i18n import TEXTS, csv_delimiter, format_number, format_percent, label, msg, t
 from arena.ingest import (
     Blocker,
     ImportEffect,
@@ -32,7 +32,7 @@ from arena.ingest import undo as undo_import
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, giving360
 from arena.ingest.plan import KindPlan, Plan
-from arena.ingest.report import kind_name, problems_frame
+from arena.ingest.report import Problem, kind_name, problems_frame
 
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "json")
 EXPORT_CHOICES = ("xlsx", "csv", "csv_semicolon", "360giving")
@@ -204,10 +204,24 @@ def preview_frames(result: ImportResult, language: str) -> PreviewTables:
             if len(kind_plan.new_rows) or len(kind_plan.updated_rows) or len(kind_plan.deleted_rows)
         ],
         new_organisations=_new_organisations(plan, language) if plan else pd.DataFrame(),
-        problems=tables.headers(
-            problems_frame(result.problems, language).head(PREVIEW_ROWS), language
-        ),
+        problems=problems_table(result.problems[:PREVIEW_ROWS], language),
     )
+
+
+def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
+    """The problems as the page shows them: whether each stops the import and the kind of data
+    it is about in words, an empty cell where a problem names no column or value."""
+    frame = problems_frame(problems, language)
+    frame["severity"] = [
+        t(f"problem.severity.{severity}", language) for severity in frame["severity"]
+    ]
+    frame["table"] = [
+        kind_name(name).render(language) if f"kind.{name}" in TEXTS else (name or "")
+        for name in frame["table"]
+    ]
+    for name in ("column", "value"):
+        frame[name] = frame[name].astype(object).where(frame[name].notna(), "")
+    return tables.headers(frame, language, {"severity": tables.Shown("text", "column.severity")})
 
 
 def report_csv(result: ImportResult, language: str) -> bytes:

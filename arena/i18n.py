@@ -897,6 +897,9 @@ TEXTS: dict[str, dict[str, Text]] = {
     "column.after": {"sv": "Efter", "en": "After"},
     "column.error": {"sv": "Feltyp", "en": "Error"},
     "column.message": {"sv": "Meddelande", "en": "Message"},
+    "column.severity": {"sv": "Stoppar importen", "en": "Stops the import"},
+    "problem.severity.error": {"sv": "ja, fel", "en": "yes, an error"},
+    "problem.severity.warning": {"sv": "nej, varning", "en": "no, a warning"},
     # Upload templates: the instructions sheet.
     "template.sheet": {"sv": "Instruktioner", "en": "Instructions"},
     "template.column": {"sv": "Kolumn", "en": "Column"},

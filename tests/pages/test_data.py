@@ -88,7 +88,15 @@ def test_warnings_are_said_before_the_commit_and_counted_on_their_tab(engine, op
     ]
     assert "Problem (2)" in [tab.label for tab in app.tabs]
     problems = next(f.value for f in app.dataframe if "Feltyp" in f.value.columns)
-    assert problems["Feltyp"].tolist() == ["blank-row", "row-error"]
+    assert problems.to_dict("list") | {"Meddelande": []} == {
+        "Rad": [4, 5],
+        "Kolumn": ["", ""],
+        "Värde": ["", "Summa"],
+        "Feltyp": ["blank-row", "row-error"],
+        "Meddelande": [],
+        "Stoppar importen": ["nej, varning", "nej, varning"],
+        "Typ av data": ["Projekt", "Projekt"],
+    }
     assert any(button.label == "Genomför importen" for button in app.button)
 
     clean = open_page(engine, page="data")
