@@ -595,11 +595,12 @@ _STATUS = _Choices(
         ProjectStatus.DESIRED: ("önskad", "önskat", "önskade", "behov", "idé", "desired", "wished"),
         ProjectStatus.PLANNED: (
             "planerad", "planerat", "planerade", "beviljad", "beviljat", "beviljade",
-            "planned", "approved",
+            "ej påbörjad", "ej startad", "inte påbörjad", "inte startad", "planned", "approved",
+            "not started",
         ),
         ProjectStatus.ONGOING: (
-            "pågående", "pågår", "aktiv", "aktivt", "påbörjad", "ongoing", "active",
-            "in progress",
+            "pågående", "pågår", "aktiv", "aktivt", "påbörjad", "startad", "ongoing", "active",
+            "in progress", "started",
         ),
         ProjectStatus.COMPLETED: (
             "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "genomförd", "klar",

@@ -703,11 +703,11 @@ STATUS_WORDS = {
     ProjectStatus.DESIRED: ["önskad", "önskat", "önskade", "behov", "idé", "desired", "wished"],
     ProjectStatus.PLANNED: [
         "planerad", "planerat", "planerade", "beviljad", "beviljat", "beviljade", "planned",
-        "approved",
+        "approved", "Ej påbörjad", "ej startad", "Inte påbörjad", "inte startad", "Not started",
     ],
     ProjectStatus.ONGOING: [
         "pågående", "pågår", "aktiv", "aktivt", "påbörjad", "ongoing", "active", "in progress",
-        "In Progress", "PÅGÅR", "Pagaende",
+        "In Progress", "PÅGÅR", "Pagaende", "Startad", "started",
     ],
     ProjectStatus.COMPLETED: [
         "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "genomförd", "klar",
