@@ -617,16 +617,23 @@ _STAGE = _Choices(
     ProjectStage,
     "choice.stage",
     {
+        # OCDS's stages (planning, tender, award, contract, implementation) and the steps of
+        # a Swedish procurement each fall in one of ours.
         ProjectStage.PRE_STUDY: (
-            "förstudie", "behovsanalys", "pre-study", "prestudy", "pre study",
-            "feasibility study",
+            "förstudie", "behovsanalys", "planering", "pre-study", "prestudy", "pre study",
+            "feasibility study", "planning",
         ),
         ProjectStage.MARKET_DIALOGUE: ("marknadsdialog", "dialog", "market dialogue"),
-        ProjectStage.PROCUREMENT: ("upphandling", "anbud", "procurement", "tender"),
-        ProjectStage.CONTRACT: ("avtal", "kontrakt", "tilldelning", "contract", "award"),
+        ProjectStage.PROCUREMENT: (
+            "upphandling", "anbud", "annonsering", "utvärdering", "anbudsutvärdering",
+            "procurement", "tender",
+        ),
+        ProjectStage.CONTRACT: (
+            "avtal", "kontrakt", "tilldelning", "avtalstecknande", "contract", "award",
+        ),
         ProjectStage.CONTRACT_MANAGEMENT: (
             "förvaltning", "avtalsförvaltning", "uppföljning", "implementering",
-            "contract management", "implementation",
+            "genomförande", "contract management", "implementation",
         ),
     },
 )

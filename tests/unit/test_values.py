@@ -721,14 +721,19 @@ STATUS_WORDS = {
 STAGE_WORDS = {
     ProjectStage.PRE_STUDY: [
         "förstudie", "behovsanalys", "pre-study", "prestudy", "pre study", "feasibility study",
-        "Pre_Study",
+        "Pre_Study", "Planering", "planning",
     ],
     ProjectStage.MARKET_DIALOGUE: ["marknadsdialog", "dialog", "market dialogue"],
-    ProjectStage.PROCUREMENT: ["upphandling", "anbud", "procurement", "tender"],
-    ProjectStage.CONTRACT: ["avtal", "kontrakt", "tilldelning", "contract", "award"],
+    ProjectStage.PROCUREMENT: [
+        "upphandling", "anbud", "procurement", "tender", "Annonsering", "Utvärdering",
+        "anbudsutvärdering",
+    ],
+    ProjectStage.CONTRACT: [
+        "avtal", "kontrakt", "tilldelning", "contract", "award", "Avtalstecknande",
+    ],
     ProjectStage.CONTRACT_MANAGEMENT: [
         "förvaltning", "avtalsförvaltning", "uppföljning", "implementering",
-        "contract management", "implementation",
+        "contract management", "implementation", "Genomförande",
     ],
 }  # fmt: skip
 ORG_KIND_WORDS = {
