@@ -649,7 +649,8 @@ _ORG_KIND = _Choices(
         OrganisationKind.REGION: ("region", "landsting", "regional authority"),
         OrganisationKind.MUNICIPALITY: ("kommun", "municipality", "local authority"),
         OrganisationKind.COMPANY: (
-            "företag", "bolag", "aktiebolag", "ab", "company", "business", "supplier",
+            "företag", "bolag", "aktiebolag", "ab", "handelsbolag", "kommanditbolag",
+            "enskild firma", "ekonomisk förening", "company", "business", "supplier",
         ),
         OrganisationKind.RESEARCH_ORGANISATION: (
             "forskningsinstitut", "universitet", "högskola", "lärosäte", "forskningsorganisation",
@@ -659,7 +660,8 @@ _ORG_KIND = _Choices(
         OrganisationKind.ASSOCIATION: (
             "förening", "förbund", "förening/förbund", "branschorganisation",
             "intresseorganisation",
-            "ideell förening", "association", "industry association", "ngo",
+            "ideell förening", "stiftelse", "kommunförbund", "regionförbund", "association",
+            "industry association", "foundation", "ngo",
         ),
         OrganisationKind.INTERNATIONAL_BODY: (
             "internationell organisation", "eu", "europeiska kommissionen", "international body",

@@ -337,7 +337,13 @@ def test_a_missing_marker_in_a_required_amount_is_an_error_not_zero(engine):
         ("Energimyndigheten", "national_authority"),
         ("Trafikverket", "national_authority"),
         ("Vinnova", "national_authority"),
+        ("Myndigheten för digital förvaltning", "national_authority"),
         ("Teknikföretagens Service i Sverige AB", "company"),
+        ("Kommunförbundet Skåne", "association"),
+        ("Sveriges Kommuner och Regioner", "association"),
+        ("Svensk Förening för Upphandling", "association"),
+        ("Stiftelsen Svensk Industridesign", "association"),
+        ("Föreningsbyrån AB", "company"),
     ],
 )
 def test_the_kind_of_an_organisation_known_only_by_name(name, kind):

@@ -745,6 +745,7 @@ ORG_KIND_WORDS = {
     OrganisationKind.MUNICIPALITY: ["kommun", "municipality", "local authority"],
     OrganisationKind.COMPANY: [
         "företag", "bolag", "aktiebolag", "ab", "AB", "company", "business", "supplier",
+        "Handelsbolag", "kommanditbolag", "Enskild firma", "Ekonomisk förening",
     ],
     OrganisationKind.RESEARCH_ORGANISATION: [
         "forskningsinstitut", "universitet", "högskola", "lärosäte", "forskningsorganisation",
@@ -752,7 +753,8 @@ ORG_KIND_WORDS = {
     ],
     OrganisationKind.ASSOCIATION: [
         "förening", "förbund", "branschorganisation", "intresseorganisation", "ideell förening",
-        "association", "industry association", "ngo", "NGO",
+        "association", "industry association", "ngo", "NGO", "Stiftelse", "Kommunförbund",
+        "regionförbund", "foundation",
     ],
     OrganisationKind.INTERNATIONAL_BODY: [
         "internationell organisation", "eu", "EU", "europeiska kommissionen",

@@ -105,10 +105,21 @@ _KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
     ),
     (
         re.compile(
-            r"(myndigheten|verket|rådet|styrelsen|inspektionen|kollegiet)$|^(vinnova|formas|forte)$",
+            r"(myndigheten|verket|rådet|styrelsen|inspektionen|kollegiet)$|^(vinnova|formas|forte)$"
+            r"|^myndigheten för\b",
             re.IGNORECASE,
         ),
         OrganisationKind.NATIONAL_AUTHORITY,
+    ),
+    # Unions of municipalities or regions, trade bodies, foundations: a company only by name
+    # otherwise ("Kommunförbundet Skåne" is not a municipality, nor a company).
+    (
+        re.compile(
+            r"förbund(et)?\b|förening(en)?\b|^stiftelsen\b|\bstiftelse$"
+            r"|^sveriges kommuner och regioner$",
+            re.IGNORECASE,
+        ),
+        OrganisationKind.ASSOCIATION,
     ),
 )
 
