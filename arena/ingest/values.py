@@ -687,7 +687,8 @@ _ROLE = _Choices(
             "researcher",
         ),
         ParticipantRole.PARTNER: (
-            "samverkanspart", "projektpart", "partner", "project partner",
+            "samverkanspart", "projektpart", "samarbetspart", "samarbetspartner", "deltagare",
+            "medsökande", "partner", "project partner", "participant", "co-applicant",
         ),
     },
 )

@@ -773,7 +773,10 @@ ROLE_WORDS = {
     ParticipantRole.RESEARCH_PARTNER: [
         "forskningspartner", "forskare", "forskningsutförare", "research partner", "researcher",
     ],
-    ParticipantRole.PARTNER: ["samverkanspart", "projektpart", "partner", "project partner"],
+    ParticipantRole.PARTNER: [
+        "samverkanspart", "projektpart", "partner", "project partner", "Samarbetspart",
+        "samarbetspartner", "Deltagare", "Medsökande", "participant", "co-applicant",
+    ],
 }  # fmt: skip
 PROCUREMENT_TYPE_WORDS = {
     ProcurementType.INNOVATION_PARTNERSHIP: [
