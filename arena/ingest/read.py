@@ -248,8 +248,9 @@ class RawTable:
                         value=str(extra[0]),
                     )
                 )
-        totals = self._total_rows(keep)
-        for index, word in totals:
+        blank = np.flatnonzero(~keep)
+        for index, word in self._total_rows(keep):
+            keep[index] = False
             problems.append(
                 Problem(
                     "row-error",
@@ -259,7 +260,7 @@ class RawTable:
                     severity="warning",
                 )
             )
-        for index in np.flatnonzero(~keep):
+        for index in blank:
             problems.append(
                 Problem(
                     "blank-row",
@@ -268,8 +269,6 @@ class RawTable:
                     severity="warning",
                 )
             )
-        for index, _word in totals:
-            keep[index] = False
         problems.sort(key=lambda problem: problem.row or 0)
         return keep, problems
 
@@ -854,7 +853,7 @@ def _checked_sheet(data: bytes, wanted: str | None) -> str:
 def workbook_sheets(data: bytes, filename: str) -> list[str]:
     """The visible sheets of an Excel workbook in tab order; [] for any other file, or for a
     workbook that cannot be opened (reading it says why)."""
-    if filename.rsplit(".", 1)[-1].lower() not in {"xlsx", "xlsm"}:
+    if _suffix(filename) not in _WORKBOOK_SUFFIXES:
         return []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -948,11 +947,18 @@ def check_size(size: int) -> None:
         )
 
 
+_WORKBOOK_SUFFIXES = frozenset({"xlsx", "xlsm"})
+
+
+def _suffix(filename: str) -> str:
+    return filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+
+
 def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTable:
     """Read an uploaded file by its extension (CSV/TXT/TSV, XLSX, JSON), within the limit."""
     check_size(len(data))
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if suffix in {"xlsx", "xlsm"}:
+    suffix = _suffix(filename)
+    if suffix in _WORKBOOK_SUFFIXES:
         return read_xlsx(data, filename, sheet)
     if suffix == "xls":
         raise ReadError(Problem("format-error", msg("read.xls")))
