@@ -15,6 +15,7 @@ from arena.i18n import t
 from arena.store import StoreError
 
 st.set_page_config(page_title="Arena Monitor", page_icon=":material/handshake:", layout="wide")
+ui.entrypoint_ids()  # before the first widget: the ids of a fresh server's first run
 
 language = ui.language_switch()
 

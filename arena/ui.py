@@ -681,6 +681,27 @@ def today() -> date:
     return date.today()
 
 
+def entrypoint_ids() -> None:
+    """Give app.py's own widgets (language switch, filters) the same ids in every run.
+
+    A widget's id includes the hash of the script running it: app.py's, normally. But the
+    first run of a fresh server goes through Streamlit's `pages/` discovery (see
+    `ensure_shell`), which runs app.py as a page with a hash of its own. The first change a
+    person makes in that session (a click on "English") then comes back under an id the next
+    run does not know, and is lost. Setting the run's active hash to the main script's makes
+    the ids agree; in every other run it already is that value. The hash is private state,
+    checked like the flag by tests/unit/test_shell.py.
+    """
+    from streamlit.runtime.scriptrunner_utils.script_run_context import (
+        ThreadState,
+        get_script_run_ctx,
+    )
+
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ThreadState.update(active_script_hash=ctx.pages_manager.main_script_hash)
+
+
 def ensure_shell() -> None:
     """Make sure a page runs inside app.py's navigation and sidebar.
 

@@ -65,10 +65,15 @@ def output_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory, output_dir: Path) -> Iterator[str]:
-    """Base URL of `streamlit run app.py` on a free port, with a demo store of its own."""
-    env = demo_env(tmp_path_factory.mktemp("e2e-store"))
-    with serve_app(env, output_dir / "streamlit-{worker}.log") as base_url:
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a server on the session's demo store, which no test changes."""
+    return demo_env(tmp_path_factory.mktemp("e2e-store"))
+
+
+@pytest.fixture(scope="session")
+def app_server(demo_store: dict[str, str], output_dir: Path) -> Iterator[str]:
+    """Base URL of `streamlit run app.py` on a free port, on the session's demo store."""
+    with serve_app(demo_store, output_dir / "streamlit-{worker}.log") as base_url:
         yield base_url
 
 
