@@ -389,9 +389,15 @@ _ISO_DATE = re.compile(
 _COMPACT_DATE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})")
 _ISO_MONTH = re.compile(r"(?P<year>[0-9]{4})[-/](?P<month>[0-9]{1,2})")
 _YEAR = re.compile(r"(?P<year>[0-9]{4})")
+# "1 oktober 2018", "den 1 okt. 2018", "okt 2018", and as Excel writes it "1-Oct-2018".
 _NAMED_MONTH = re.compile(
-    r"(?:(?P<day>[0-9]{1,2})\.?\s+)?(?P<month>[^\W\d_]+)\.?,?\s+(?P<year>[0-9]{4})"
+    r"(?:den\s+)?(?:(?P<day>[0-9]{1,2})\.?(?:\s+|-))?"
+    r"(?P<month>[^\W\d_]+)\.?,?(?:\s+|-)(?P<year>[0-9]{4})"
 )
+# In English the day follows the month: "October 1, 2018".
+_MONTH_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{4})")
+# A month and a year of four digits: "10/2018", "10.2018" (no reading but one).
+_MONTH_YEAR = re.compile(r"(?P<month>[0-9]{1,2})[./](?P<year>[0-9]{4})")
 _DAY_MONTH_ORDER = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}")
 
 
@@ -443,9 +449,12 @@ def _date_from_text(value: str, end: bool) -> date:
         return _checked_date(value, int(match["year"]), int(match["month"]), None, end)
     if match := _YEAR.fullmatch(text):
         return _checked_date(value, int(match["year"]), 12 if end else 1, None, end)
-    if (match := _NAMED_MONTH.fullmatch(text)) and match["month"] in _MONTH_NAMES:
-        day = int(match["day"]) if match["day"] else None
-        return _checked_date(value, int(match["year"]), _MONTH_NAMES[match["month"]], day, end)
+    if match := _MONTH_YEAR.fullmatch(text):
+        return _checked_date(value, int(match["year"]), int(match["month"]), None, end)
+    for pattern in (_NAMED_MONTH, _MONTH_DAY):
+        if (match := pattern.fullmatch(text)) and match["month"] in _MONTH_NAMES:
+            day = int(match["day"]) if match["day"] else None
+            return _checked_date(value, int(match["year"]), _MONTH_NAMES[match["month"]], day, end)
     if _DAY_MONTH_ORDER.fullmatch(text):
         # Not read: which number is the month is a guess for most such dates (issue 7). The
         # message says what to write instead: the one date it can be, or that it is none.
@@ -487,7 +496,13 @@ def parse_date(value: object, *, end: bool = False) -> date:
 
 
 # Candidate separators, tried in turn; a bare hyphen only counts when both sides are dates.
-_PERIOD_SEPARATOR = re.compile(r"\s*(?:--|–|—)\s*|\s+(?:-|till|to)\s+|-", re.IGNORECASE)
+# "t.o.m." (till och med, up to and including) is how Swedish authorities write a period's end.
+_PERIOD_SEPARATOR = re.compile(
+    r"\s*(?:--|–|—)\s*|\s+(?:-|till och med|t\.?\s?o\.?\s?m\.?|till|to|until)\s+|-",
+    re.IGNORECASE,
+)
+# Words that may open a period: "från oktober 2018 till …", "fr.o.m. 2018-10-01 t.o.m. …".
+_PERIOD_START = re.compile(r"\A(?:från och med|fr\.?\s?o\.?\s?m\.?|från|from)\s+", re.IGNORECASE)
 
 
 def parse_period(value: object) -> tuple[date, date]:
@@ -498,7 +513,7 @@ def parse_period(value: object) -> tuple[date, date]:
     """
     if not isinstance(value, str):
         raise _problem(TYPE_ERROR, value, "value.not_period")
-    text = parse_text(value)
+    text = _PERIOD_START.sub("", parse_text(value), count=1)
     # At most one split can work: no date form contains a dash, "till" or "to", and splitting
     # an ISO date at one of its own hyphens always leaves a part that is not a date.
     first_problem: ValueProblem | None = None

@@ -476,6 +476,15 @@ def test_parse_share_without_percent_sign_asks_for_it() -> None:
         ("31 dec 2019", date(2019, 12, 31)),
         ("1 October 2018", date(2018, 10, 1)),
         ("29 februari 2020", date(2020, 2, 29)),
+        # As people and programs write them beside ISO: each has one reading only.
+        ("den 1 oktober 2018", date(2018, 10, 1)),
+        ("1-Oct-2018", date(2018, 10, 1)),
+        ("01-okt-2018", date(2018, 10, 1)),
+        ("October 1, 2018", date(2018, 10, 1)),
+        ("Oct 1 2018", date(2018, 10, 1)),
+        ("10/2018", date(2018, 10, 1)),
+        ("10.2018", date(2018, 10, 1)),
+        ("3/2019", date(2019, 3, 1)),
     ],
 )
 def test_parse_date(value, expected) -> None:
@@ -496,6 +505,9 @@ def test_parse_date(value, expected) -> None:
         ("2018-10-15", date(2018, 10, 15)),
         ("1 oktober 2018", date(2018, 10, 1)),
         (date(2018, 10, 15), date(2018, 10, 15)),
+        ("10/2018", date(2018, 10, 31)),
+        ("2.2020", date(2020, 2, 29)),
+        ("1-Oct-2018", date(2018, 10, 1)),
     ],
 )
 def test_parse_date_end_is_last_day_of_the_precision(value, expected) -> None:
@@ -546,6 +558,13 @@ def test_parse_date_pandas_timestamp() -> None:
         ("2018-10-01T12", TYPE),
         ("2018-10/01", TYPE),
         ("18-10-01x", TYPE),
+        ("13/2018", TYPE),
+        ("0/2018", TYPE),
+        ("10/18", TYPE),
+        ("01-okt-18", TYPE),
+        ("smarch 1, 2018", TYPE),
+        ("den 2018", TYPE),
+        ("10/2101", CONSTRAINT),
     ],
 )
 def test_parse_date_rejects(value, code) -> None:
@@ -605,6 +624,15 @@ def test_a_day_month_date_is_refused_with_what_to_write(value, says) -> None:
         ("1 oktober 2018 - 31 dec 2019", (date(2018, 10, 1), date(2019, 12, 31))),
         ("oktober 2018 - oktober 2018", (date(2018, 10, 1), date(2018, 10, 31))),
         ("  oktober  2018\u00a0–\u00a0februari 2019 ", (date(2018, 10, 1), date(2019, 2, 28))),
+        # The words of Swedish authorities and of English documents around a period.
+        ("från oktober 2018 till februari 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("fr.o.m. 2018-10-01 t.o.m. 2019-02-28", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("fr o m 2018-10-01 t o m 2019-02-28", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("Från och med 2018-10 till och med 2019-02", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("from October 1, 2018 to February 15, 2019", (date(2018, 10, 1), date(2019, 2, 15))),
+        ("10/2018 - 02/2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("10/2018-02/2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("1-Oct-2018 - 28-Feb-2019", (date(2018, 10, 1), date(2019, 2, 28))),
     ],
 )
 def test_parse_period(value, expected) -> None:
@@ -627,6 +655,8 @@ def test_parse_period(value, expected) -> None:
         ("2018-10-01", TYPE),
         ("oktober 2018 - sen", TYPE),
         ("från start till mål", TYPE),
+        ("från oktober 2018", TYPE),
+        ("oktober 2018 från februari 2019", TYPE),
         ("", TYPE),
         (date(2018, 10, 1), TYPE),
     ],
