@@ -123,16 +123,16 @@ def _progress(name: str):
 def _print_new_organisations(new: list, limit: int = 20) -> None:
     """Organisations the file only names, so the import adds them: listed with the closest names
     the store already has, so a typo is caught before (dry run) or right after the commit."""
+    from arena import dataops
+
     if not new:
         return
     print(_say("cli.neworg", count=len(new)))
     for organisation in new[:limit]:
         near = "; ".join(organisation.similar)
-        lines = ", ".join(map(str, organisation.lines[:5]))
+        lines = dataops.named_on(organisation, LANGUAGE, shown=5)
         key = "cli.neworg.similar" if near else "cli.neworg.item"
-        print(
-            _say(key, name=organisation.name, lines=lines, near=near, count=len(organisation.lines))
-        )
+        print(_say(key, name=organisation.name, lines=lines, near=near, count=organisation.rows))
     if len(new) > limit:
         print(_say("cli.neworg.more", count=len(new) - limit))
 

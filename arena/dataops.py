@@ -31,7 +31,7 @@ from arena.ingest import (
 from arena.ingest import undo as undo_import
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, giving360
-from arena.ingest.plan import KindPlan, Plan
+from arena.ingest.plan import KindPlan, NewOrganisation, Plan
 from arena.ingest.report import Problem, kind_name, problems_frame
 
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "json")
@@ -167,13 +167,23 @@ def _kind_preview(kind_plan: KindPlan, language: str) -> KindPreview:
     )
 
 
+def named_on(organisation: NewOrganisation, language: str, *, shown: int = 20) -> str:
+    """The file lines that name a new organisation: its first `shown` and, if more rows name
+    it, how many in all ("2, 3, 4 … (18 rader i allt)"), so a list cut short never reads as
+    the whole."""
+    lines = ", ".join(map(str, organisation.lines[:shown]))
+    if organisation.rows <= min(shown, len(organisation.lines)):
+        return lines
+    return t("data.neworg.more", language, lines=lines, count=organisation.rows)
+
+
 def _new_organisations(plan: Plan, language: str) -> pd.DataFrame:
     organisations = plan.new_organisations[:PREVIEW_ROWS]
     return pd.DataFrame(
         {
             t("column.name", language): [o.name for o in organisations],
             t("column.kind", language): [label(o.kind, language) for o in organisations],
-            t("data.neworg.lines", language): [", ".join(map(str, o.lines)) for o in organisations],
+            t("data.neworg.lines", language): [named_on(o, language) for o in organisations],
             t("column.column", language): [", ".join(o.columns) for o in organisations],
             t("data.neworg.similar", language): [", ".join(o.similar) for o in organisations],
         }

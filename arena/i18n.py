@@ -857,6 +857,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "them with the similar names: a misspelling would otherwise become a duplicate.",
     },
     "data.neworg.lines": {"sv": "Rader i filen", "en": "File lines"},
+    "data.neworg.more": {
+        "sv": ("{lines} … ({count} rad i allt)", "{lines} … ({count} rader i allt)"),
+        "en": ("{lines} … ({count} row in all)", "{lines} … ({count} rows in all)"),
+    },
     "data.neworg.similar": {"sv": "Liknande befintliga namn", "en": "Similar existing names"},
     "data.phase.read": {"sv": "Läser {file} …", "en": "Reading {file} …"},
     "data.phase.validate": {

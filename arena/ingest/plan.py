@@ -142,6 +142,7 @@ class NewOrganisation:
     name: str  # as written in the file (whitespace-normalised)
     kind: str  # guessed OrganisationKind code
     lines: tuple[int, ...]  # file lines that name it (first 20)
+    rows: int  # how many rows name it, all of them: "row 2, 3 … (18 in all)"
     columns: tuple[str, ...]  # the file's header(s) where it appears
     similar: tuple[str, ...]  # up to 3 closest existing store names, best first; () when none
 
@@ -257,6 +258,8 @@ def _new_organisations(
     """
     organisations = next((t for t in tables if t.kind.name == "organisations"), None)
     passing: dict[str, tuple[list[int], list[str]]] = {}  # name -> (lines, headers)
+    files = {table.origin: number for number, table in reversed(list(enumerate(tables)))}
+    mentions = []  # (name, file, line) of each unknown name in an organisation column
     for table in tables:
         for column in table.kind.stored_columns:
             if column.ref is None or column.ref.kind != "organisations":
@@ -265,20 +268,32 @@ def _new_organisations(
                 continue
             series = table.frame[column.name]
             unknown = series[series.notna() & ~series.isin(store.keys())]
-            # Each name's first lines, grouped with one sort rather than row by row.
-            codes, names = pd.factorize(unknown.to_numpy())
-            order = np.argsort(codes, kind="stable")
-            starts = np.searchsorted(codes[order], np.arange(len(names)))
-            ends = np.minimum(np.append(starts[1:], len(order)), starts + _SHOWN_LINES)
-            file_lines = unknown.index.to_numpy()[order].tolist()
+            file = np.full(len(unknown), files[table.origin])
+            mentions.append(
+                pd.DataFrame({"name": unknown.to_numpy(), "file": file, "line": unknown.index})
+            )
             label = table.label(column.name)
-            for name, start, end in zip(names, starts.tolist(), ends.tolist(), strict=True):
-                lines, headers = passing.setdefault(name, ([], []))
-                for line in file_lines[start:end]:
-                    if len(lines) < _SHOWN_LINES and line not in lines:
-                        lines.append(line)
+            for name in unknown.unique():
+                headers = passing.setdefault(name, ([], []))[1]
                 if label not in headers:
                     headers.append(label)
+    rows: dict[str, int] = {}  # name -> rows naming it
+    if passing:
+        # One row of a file is one row, though a flat sheet's row gives a project (its
+        # coordinator) and a grant (its funder), and names an organisation in both.
+        named = pd.concat(mentions).drop_duplicates().sort_values(["file", "line"])
+        # Each name's first lines, grouped with one sort rather than row by row.
+        codes, names = pd.factorize(named["name"].to_numpy())
+        order = np.argsort(codes, kind="stable")
+        starts = np.searchsorted(codes[order], np.arange(len(names)))
+        stops = np.append(starts[1:], len(order))
+        file_lines = named["line"].to_numpy()[order].tolist()
+        for name, start, stop in zip(names, starts.tolist(), stops.tolist(), strict=True):
+            rows[name] = stop - start
+            lines = passing[name][0]
+            for line in file_lines[start : min(stop, start + _SHOWN_LINES)]:
+                if len(lines) < _SHOWN_LINES and line not in lines:
+                    lines.append(line)
     kinds: dict[str, str] = {}
     if organisations is not None:
         frame = organisations.frame
@@ -290,6 +305,7 @@ def _new_organisations(
                 if not lines:
                     lines.append(int(line))
                     headers.append(organisations.label("name"))
+                    rows[name] = 1
             elif name in passing:  # the upload's organisations file adds it on purpose
                 del passing[name]
     if not passing:
@@ -331,6 +347,7 @@ def _new_organisations(
             name=name,
             kind=kinds[name],
             lines=tuple(lines),
+            rows=rows.get(name, 1),
             columns=tuple(headers),
             similar=index.similar(name),
         )

@@ -163,6 +163,8 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     # What the user sees as each header, when `header` holds canonical names (a layout's parts).
     shown: list[str] | None = None
+    # The table its rows are from, when a layout split one sheet into parts; "": this one.
+    origin: str = ""
     _cells: dict[int, Cells] = field(default_factory=dict, repr=False)
 
     @classmethod

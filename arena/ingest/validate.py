@@ -36,6 +36,7 @@ class ParsedTable:
     columns: list[str]  # the canonical columns the file provides (the ones an update may change)
     problems: list[Problem] = field(default_factory=list)
     source_name: str = ""
+    origin: str = ""  # the file (or sheet) its rows are from: a layout's parts share one
     create_only: bool = False  # rows only add what the store lacks (see layouts.Part)
     labels: dict[str, str] = field(default_factory=dict)  # column -> its header in the file
 
@@ -259,6 +260,7 @@ def parse_table(
         columns=list(frame.columns),
         problems=problems,
         source_name=raw.name,
+        origin=raw.origin or raw.name,
         create_only=create_only,
         labels=labels,
     )

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
+from arena import dataops
 from arena.ingest.layouts import detect_layout
 from arena.ingest.plan import NameIndex, name_key
 from arena.ingest.read import read_file
@@ -238,6 +239,27 @@ def test_new_coordinators_are_listed_with_the_existing_names_they_are_close_to(e
         ("Region Ostergotland", "region", (3,), ("Koordinator",), ("Region Östergötland",)),
     ]
     assert dump(engine) == before
+
+
+def test_a_new_organisation_named_by_many_rows_says_how_many_beside_its_first_lines(engine):
+    # 30 rows name "Nya Innovationsfonden": as the coordinator on rows 2-11 and 22-31, as the
+    # funder on every row. A row naming it twice is one row; the preview lists the first 20.
+    with_organisations(engine)
+    rows = [
+        f"2020-{n:05d};Projekt {n};planerad;"
+        f"{'Nya Innovationsfonden' if n < 10 or n >= 20 else 'Göteborgs kommun'};"
+        "Nya Innovationsfonden;1000 kr"
+        for n in range(30)
+    ]
+    data = "Diarienummer;Titel;Status;Koordinator;Finansiär;Bidrag\n" + "\n".join(rows) + "\n"
+    result = upload(engine, "projekt.csv", data, dry_run=True)
+    ((new,),) = [result.plan.new_organisations]
+    assert (new.name, new.rows, new.lines) == ("Nya Innovationsfonden", 30, tuple(range(2, 22)))
+    assert new.columns == ("Koordinator", "Finansiär")
+    assert dataops.named_on(new, "sv", shown=5) == "2, 3, 4, 5, 6 … (30 rader i allt)"
+    assert dataops.named_on(new, "en") == ", ".join(map(str, range(2, 22))) + (
+        " … (30 rows in all)"
+    )
 
 
 @pytest.mark.parametrize(

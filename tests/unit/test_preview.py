@@ -95,6 +95,7 @@ def test_new_organisations_are_listed_apart_with_the_closest_existing_names(engi
             name="Goteborgs Kommun",
             kind="municipality",
             lines=(2, 7),
+            rows=2,
             columns=("Koordinator",),
             similar=("Göteborgs kommun",),
         )

@@ -257,6 +257,7 @@ class Source:
 
         raw = RawTable(
             name=_part_name(self.raw.name, kind),
+            origin=self.raw.origin or self.raw.name,
             header=[name for name, _shown, _cells in columns],
             columns=[pick(cells) for _name, _shown, cells in columns],
             shown=[shown for _name, shown, _cells in columns],
@@ -293,6 +294,7 @@ class Source:
 
         raw = RawTable(
             name=_part_name(self.raw.name, "organisations"),
+            origin=self.raw.origin or self.raw.name,
             header=["name", "kind", "source", *extra],
             columns=[
                 names,
