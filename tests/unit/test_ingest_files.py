@@ -344,6 +344,15 @@ def test_a_missing_marker_in_a_required_amount_is_an_error_not_zero(engine):
         ("Svensk Förening för Upphandling", "association"),
         ("Stiftelsen Svensk Industridesign", "association"),
         ("Föreningsbyrån AB", "company"),
+        # The regions run the public hospitals; a company form in the name is a company.
+        ("Karolinska Universitetssjukhuset", "region"),
+        ("Akademiska sjukhuset", "region"),
+        ("Centrallasarettet Växjö", "region"),
+        ("Sjukhusfysikerna i Sverige", "company"),
+        ("Capio S:t Görans Sjukhus AB", "company"),
+        ("Stockholms Stadshus AB", "company"),
+        ("Universitetsholmen AB", "company"),
+        ("AB Storstockholms Lokaltrafik", "company"),
     ],
 )
 def test_the_kind_of_an_organisation_known_only_by_name(name, kind):

@@ -97,7 +97,15 @@ class Layout:
 # (most coordinators and grant recipients are companies). The guess is only used for an
 # organisation the store does not have yet; an existing one keeps its kind.
 _KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
+    # A company form in the name wins: "Stockholms Stadshus AB" is a company the city owns.
+    (
+        re.compile(r"\b(ab|hb|kb|aktiebolag(et)?|handelsbolag(et)?)$|^ab\b", re.IGNORECASE),
+        OrganisationKind.COMPANY,
+    ),
     (re.compile(r"\bkommun\b|\bstad$", re.IGNORECASE), OrganisationKind.MUNICIPALITY),
+    # Sweden's public hospitals are run by the regions: "Karolinska Universitetssjukhuset" is
+    # no university, "Centrallasarettet Växjö" no company.
+    (re.compile(r"sjukhus(et)?\b|lasarett(et)?\b", re.IGNORECASE), OrganisationKind.REGION),
     (re.compile(r"^region\b|regionen$|\blandsting$", re.IGNORECASE), OrganisationKind.REGION),
     (
         re.compile(r"universitet|högskola|university|institutet$|research institute", re.I),
