@@ -174,6 +174,9 @@ def localise(
     for name in shown.columns:
         kind = known[name].type if name in known else "text"
         if kind in _AS_WRITTEN:
+            # The grid writes a missing text as "None".
+            if shown[name].isna().any():
+                shown[name] = shown[name].astype(object).where(shown[name].notna(), "")
             continue
         shown[name] = _formatted(shown[name], kind, language)
     if "name_en" in shown.columns and "name_sv" in shown.columns:

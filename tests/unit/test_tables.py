@@ -54,6 +54,12 @@ def test_localise_formats_repeated_and_missing_values_as_each_cell_alone(languag
     assert shown.iloc[:, 0].tolist()[1::3] == ["", ""]
 
 
+def test_localise_leaves_a_missing_text_empty_where_the_grid_wrote_none():
+    frame = pd.DataFrame({"title": ["Ett projekt", None], "source": [None, np.nan]})
+    shown = tables.localise(frame, "sv")
+    assert shown.to_dict("list") == {"Titel": ["Ett projekt", ""], "Källa": ["", ""]}
+
+
 def test_portfolio_keeps_money_numeric_and_computes_progress():
     projects = pd.DataFrame(
         {
