@@ -17,7 +17,7 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from arena.i18n import (
     format_sek,
     label,
     language_or_default,
+    stage_label,
     t,
 )
 from arena.queries import attention, funding, history, periods, portfolio, programmes, results
@@ -131,6 +132,44 @@ def indicator_summary(indicators: pd.DataFrame) -> IndicatorSummary:
     )
 
 
+@dataclass(frozen=True)
+class KeyFigure:
+    """A card of the Overview and the brief: its title, its value, and the line under it."""
+
+    title: str
+    value: str
+    detail: str
+
+
+def burn_figure(burn: dict[str, Any], language: str) -> KeyFigure:
+    """This year's budget used (`funding.year_burn`). Without a budget for the year there is
+    no share to give: "0 %" would read as a budget left untouched."""
+    title = t("kpi.burn", language, year=burn["year"])
+    spent = format_msek(burn["spent_sek"], language)
+    if not burn["allocated_sek"]:
+        return KeyFigure(title, "–", t("kpi.burn.none", language, year=burn["year"], spent=spent))
+    detail = t(
+        "kpi.burn.delta",
+        language,
+        spent=spent,
+        allocated=format_msek(burn["allocated_sek"], language),
+        elapsed=format_percent(burn["year_elapsed"], language),
+    )
+    return KeyFigure(title, format_percent(burn["burn_rate"], language), detail)
+
+
+def indicator_figure(summary: IndicatorSummary, language: str) -> KeyFigure:
+    """The indicators met of those with a target and a value; "0 of 0 met" said nothing."""
+    title = t("kpi.indicators", language)
+    if not summary.total:
+        return KeyFigure(title, "–", t("kpi.indicators.none", language))
+    return KeyFigure(
+        title,
+        t("kpi.indicators.value", language, reached=summary.reached, total=summary.total),
+        t("kpi.indicators.delta", language, progress=format_percent(summary.progress, language)),
+    )
+
+
 Run = Callable[..., Any]
 
 
@@ -208,25 +247,11 @@ def _key_figures(data: BriefData, language: str, filters: Filters, today: date) 
             periods.period_caption(filters, "grants", language),
         ),
         _card(
-            t("kpi.burn", language, year=burn["year"]),
-            format_percent(burn["burn_rate"], language),
-            t(
-                "kpi.burn.delta",
-                language,
-                spent=format_msek(burn["spent_sek"], language),
-                allocated=format_msek(burn["allocated_sek"], language),
-                elapsed=format_percent(burn["year_elapsed"], language),
-            ),
+            *astuple(burn_figure(burn, language)),
             t("kpi.burn.caption", language, year=burn["year"]),
         ),
         _card(
-            t("kpi.indicators", language),
-            t("kpi.indicators.value", language, reached=summary.reached, total=summary.total),
-            t(
-                "kpi.indicators.delta",
-                language,
-                progress=format_percent(summary.progress, language),
-            ),
+            *astuple(indicator_figure(summary, language)),
             t(
                 "kpi.indicators.caption",
                 language,
@@ -276,7 +301,7 @@ def _chain(data: BriefData, language: str, filters: Filters) -> str:
     if is_stage.any():
         stages = " · ".join(
             _e(
-                f"{label(row.step.removeprefix('stage:'), language)} "
+                f"{stage_label(row.step.removeprefix('stage:'), language)} "
                 f"{format_number(int(row.value), language)}"
             )
             for row in chain[is_stage].itertuples()

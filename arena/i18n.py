@@ -83,6 +83,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "series.spent": {"sv": "Utfall", "en": "Spend"},
     "status": {"sv": "Status", "en": "Status"},
     "stage.none": {"sv": "Ingen fas", "en": "No stage"},
+    "sector.none": {"sv": "Ingen sektor", "en": "No sector"},
     "chart.pipeline.title": {
         "sv": "Projektflöde per status och fas",
         "en": "Pipeline by status and stage",
@@ -409,6 +410,36 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{spent} of {allocated}; {elapsed} of the year gone",
     },
     "chain.national": {"sv": "Nationellt resultat", "en": "National result"},
+    "kpi.burn.none": {
+        "sv": "ingen budget för {year}; utfall {spent}",
+        "en": "no budget for {year}; spend {spent}",
+    },
+    "kpi.indicators.none": {
+        "sv": "inga indikatorer med mål och mätvärde",
+        "en": "no indicators with a target and a value",
+    },
+    "overview.placed": {
+        "sv": (
+            "{count} av {total} projekt har en offentlig organisation med län: kommun, region "
+            "eller statlig myndighet.",
+            "{count} av {total} projekt har en offentlig organisation med län: kommun, region "
+            "eller statlig myndighet.",
+        ),
+        "en": (
+            "{count} of {total} projects has a public organisation with a county: a "
+            "municipality, a region or a national authority.",
+            "{count} of {total} projects have a public organisation with a county: a "
+            "municipality, a region or a national authority.",
+        ),
+    },
+    "chart.empty": {
+        "sv": "Inga uppgifter att visa för urvalet.",
+        "en": "Nothing to show for the selection.",
+    },
+    "overview.budget.none": {
+        "sv": "Inga programbudgetar eller programutfall i urvalet.",
+        "en": "No programme budgets or programme spend in the selection.",
+    },
     "kpi.burn.help": {
         "sv": "Programmens utfall i år mot årets budgetramar (burn rate).",
         "en": "The programmes' spend this year against this year's allocations (burn rate).",
@@ -1953,10 +1984,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "networks.none": {"sv": "Inga registrerade.", "en": "None recorded."},
     "efforts.caption": {
         "sv": "Arenans aktiviteter inom de sju insatserna som Upphandlingsmyndigheten föreslår "
-        "(seed 002): hur många, hur många som deltog eller nåddes och vad de kostade. Program- "
-        "och årsfiltren i sidopanelen gäller; övriga filter gäller projekt.",
+        "i rapporten om spetsteknik och avancerade systemlösningar: hur många, hur många som "
+        "deltog eller nåddes och vad de kostade. Program- och årsfiltren i sidopanelen gäller; "
+        "övriga filter gäller projekt.",
         "en": "The arena's activities within the seven efforts proposed by the National Agency "
-        "for Public Procurement (seed 002): how many, how many took part or were reached, and "
+        "for Public Procurement in its report on cutting-edge technology and advanced system "
+        "solutions: how many, how many took part or were reached, and "
         "what they cost. The programme and year filters in the sidebar apply; the other filters "
         "apply to projects.",
     },
@@ -2502,6 +2535,11 @@ def label(code: str | None, language: str) -> str:
         return ""
     labels = CODE_LABELS.get(code)
     return labels[language_or_default(language)] if labels else str(code)
+
+
+def stage_label(code: str, language: str) -> str:
+    """A stage's label; "none" counts the projects without a stage ("Ingen fas")."""
+    return t("stage.none", language) if code == "none" else label(code, language)
 
 
 def sector_label(sector: str | None, language: str) -> str:

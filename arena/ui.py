@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 import streamlit as st
@@ -38,6 +38,9 @@ from arena.i18n import (
 )
 from arena.queries import facets, portfolio
 from arena.queries._sql import finds_projects, found_project_ids, projects_with_ids
+
+if TYPE_CHECKING:
+    from arena.brief import KeyFigure
 
 LANGUAGE_KEY = "lang"
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
@@ -562,8 +565,44 @@ def filter_caption(filters: Filters, language: str) -> str:
     return plain(describe_filters(filters, language))
 
 
-def plotly(figure: Any, *, key: str, on_select: bool = False) -> Any:
-    """A plotly chart with the shared config (PNG download); selections rerun the page."""
+def key_figure(figure: KeyFigure, *, help: str) -> None:
+    """A card of the Overview (`brief.KeyFigure`): the line under the value is no change."""
+    st.metric(
+        figure.title,
+        figure.value,
+        delta=figure.detail,
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+        help=help,
+    )
+
+
+# The fields that hold a trace's points, in the kinds of trace `arena.charts` draws.
+_POINTS = ("x", "y", "q1")
+
+
+def _has_points(figure: Any) -> bool:
+    """Whether a figure shows anything: a trace with points, or boxes drawn as shapes and
+    text (the money-to-results chain has no trace)."""
+    if figure.layout.annotations:
+        return True
+    traces = [trace.to_plotly_json() for trace in figure.data]
+    return any(
+        trace.get(name) is not None and len(trace[name]) for trace in traces for name in _POINTS
+    )
+
+
+def plotly(figure: Any, *, key: str, on_select: bool = False, empty: str = "chart.empty") -> Any:
+    """A plotly chart with the shared config (PNG download); selections rerun the page.
+
+    A chart of nothing (no spend in the view, no budget yet) would be an empty frame with an
+    axis from -1 to 4: its title and the catalogue text `empty` say so instead.
+    """
+    if not _has_points(figure):
+        st.markdown(f"**{plain(figure.layout.title.text or '')}**")
+        st.info(t(empty, language()))
+        return None
     return st.plotly_chart(
         figure,
         key=key,

@@ -78,35 +78,13 @@ with money, ui.section("granted"):
     st.caption(periods.period_caption(filters, "grants", language))
 with year, ui.section("burn"):
     burn = ui.query(funding.year_burn, filters=filters, today=today)
-    st.metric(
-        t("kpi.burn", language, year=burn["year"]),
-        format_percent(burn["burn_rate"], language),
-        delta=t(
-            "kpi.burn.delta",
-            language,
-            spent=format_msek(burn["spent_sek"], language),
-            allocated=format_msek(burn["allocated_sek"], language),
-            elapsed=format_percent(burn["year_elapsed"], language),
-        ),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-        help=t("kpi.burn.help", language),
-    )
+    ui.key_figure(brief.burn_figure(burn, language), help=t("kpi.burn.help", language))
     st.caption(t("kpi.burn.caption", language, year=burn["year"]))
 with outcomes, ui.section("indicators"):
     registry = ui.query(results.indicator_progress, filters=filters)
     summary = brief.indicator_summary(registry)
-    st.metric(
-        t("kpi.indicators", language),
-        t("kpi.indicators.value", language, reached=summary.reached, total=summary.total),
-        delta=t(
-            "kpi.indicators.delta", language, progress=format_percent(summary.progress, language)
-        ),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-        help=t("kpi.indicators.help", language),
+    ui.key_figure(
+        brief.indicator_figure(summary, language), help=t("kpi.indicators.help", language)
     )
     coverage = format_percent(summary.coverage, language)
     st.caption(t("kpi.indicators.caption", language, coverage=coverage))
@@ -134,11 +112,14 @@ with right, ui.section("county_level"):
         charts.portfolio.county_level(ui.query(portfolio.county_level, filters=filters), language),
         key="county_level",
     )
+    placed = ui.query(portfolio.projects_placed, filters=filters)
+    st.caption(t("overview.placed", language, count=placed, total=int(status["now"].sum())))
     st.caption(periods.period_caption(filters, "projects", language))
 with ui.section("budget"):
     ui.plotly(
         charts.funding.budget_bars(ui.query(funding.budget_by_year, filters=filters), language),
         key="budget",
+        empty="overview.budget.none",
     )
     st.caption(periods.period_caption(filters, "budget", language))
 

@@ -52,6 +52,7 @@ def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
         t("chart.pipeline.title", language),
         language,
         barmode="stack",
+        showlegend=True,  # the stages' colours, though all projects have one stage or none
         xaxis={"type": "category", "title": t("status", language)},
         yaxis={"title": t("axis.projects", language), "tickformat": ",d"},
     )
@@ -92,13 +93,17 @@ def _per_stage(
 def sector_stage(frame: pd.DataFrame, language: str) -> go.Figure:
     """Projects per sector (bars) split by stage (`sector`, `stage`, `projects`)."""
     sectors = sorted(frame["sector"].unique(), key=lambda s: (s == "–", s))
-    shown = [plot_text(sector_label(sector, language)) for sector in sectors]
+    shown = [
+        t("sector.none", language) if sector == "–" else plot_text(sector_label(sector, language))
+        for sector in sectors
+    ]
     return chart(
         _per_stage(frame, "sector", sectors, shown, "–", language, horizontal=True),
         t("chart.sector_stage.title", language),
         language,
         height=420,
         barmode="stack",
+        showlegend=True,  # the stages' colours, though all projects have one stage or none
         yaxis={"type": "category", "autorange": "reversed"},
         xaxis={"title": t("axis.projects", language), "tickformat": ",d"},
     )

@@ -15,7 +15,7 @@ from arena.charts._base import (
     chart,
     plot_text,
 )
-from arena.i18n import format_msek, format_number, label, t, vega_number_locale
+from arena.i18n import format_msek, format_number, stage_label, t, vega_number_locale
 from arena.tables.results import coverage_text, indicator_name, unit_label, value_text, years_text
 
 
@@ -41,7 +41,8 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
         steps.append((t(f"chain.{row.step}", language), value))
     stages = chain[chain["step"].str.startswith("stage:")]
     stage_text = "<br>".join(
-        f"{label(step.removeprefix('stage:'), language)}: {format_number(int(value), language)}"
+        f"{stage_label(step.removeprefix('stage:'), language)}: "
+        f"{format_number(int(value), language)}"
         for step, value in zip(stages["step"], stages["value"], strict=True)
     )
     if not stages.empty:

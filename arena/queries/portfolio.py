@@ -306,6 +306,15 @@ def sector_stage(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
     return counts.sort_values(["sector", "stage"]).reset_index(drop=True)
 
 
+def _public_places(filters: Filters) -> tuple[sa.ColumnElement[bool], ...]:
+    """The places summary's rows of public organisations with a county, of filtered projects."""
+    return (
+        *of_filtered_projects(project_place.c.project_id, filters),
+        project_place.c.kind.in_(list(LEVEL_OF_KIND_CODES)),
+        project_place.c.county.is_not(None),
+    )
+
+
 def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """Projects per county and level of the public organisations taking part in them (the
     place summary holds each county and kind once per project: a count of rows is one of
@@ -316,16 +325,22 @@ def county_level(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
             project_place.c.kind,
             sa.func.count().label("projects"),
         )
-        .where(
-            *of_filtered_projects(project_place.c.project_id, filters),
-            project_place.c.kind.in_(list(LEVEL_OF_KIND_CODES)),
-            project_place.c.county.is_not(None),
-        )
+        .where(*_public_places(filters))
         .group_by(project_place.c.county, project_place.c.kind)
     )
     frame = read_frame(engine, statement)
     frame["level"] = frame.pop("kind").map(LEVEL_OF_KIND_CODES)
     return frame.sort_values(["county", "level"]).reset_index(drop=True)
+
+
+def projects_placed(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
+    """How many filtered projects `county_level` counts: those with a public organisation
+    that has a county. A project of companies and universities only is on no county's bar."""
+    statement = sa.select(sa.func.count(sa.distinct(project_place.c.project_id))).where(
+        *_public_places(filters)
+    )
+    with engine.connect() as conn:
+        return int(conn.execute(statement).scalar_one())
 
 
 def _split_list(values: list[str | None]) -> list[str]:

@@ -420,6 +420,10 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
         (f"stage:{stage}", int(stages.get(stage, 0)), "projects", *_years(first, last), None)
         for stage in STAGE_ORDER
     ]
+    # Projects without a stage (a flat sheet rarely has one): without them the stages sum to
+    # fewer projects than the view has.
+    if unstaged := int(projects.loc[projects["stage"].isna(), "projects"].sum()):
+        rows.append(("stage:none", unstaged, "projects", *_years(first, last), None))
     outputs = totals["outputs"].iloc[0]
     rows.append(
         (

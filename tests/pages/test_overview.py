@@ -167,3 +167,60 @@ def test_the_leadership_brief_downloads_as_pdf_in_english(demo_engine, open_page
     assert not app.exception
     assert "Download PDF" in _downloads(app)
     assert "Download as HTML (print it from your browser)" not in _downloads(app)
+
+
+# A new agency's first store: one flat sheet of projects, with coordinators and grants but no
+# programme, budget, spend, indicator, sector or stage.
+FLAT_SHEET = (
+    "Diarienummer;Ärenderubrik;Koordinator;Län;Status;Projektets löptid;Bidrag från Vinnova\n"
+    "2025-01001;Fossilfria transporter;Sundsvalls kommun;Västernorrlands län;Pågående;"
+    "januari 2024 - december 2027;1 250 000 kr\n"
+    "2025-01002;Digitala vårdtjänster;Karolinska Universitetssjukhuset;Stockholms län;"
+    "Avslutat;mars 2022 - juni 2024;850 000 kr\n"
+    "2025-01003;Cirkulära möbler;Ekobyrån AB;Skåne län;Planerad;"
+    "oktober 2027 - december 2029;500 000 kr\n"
+)
+
+
+def test_a_store_of_one_flat_sheet_says_what_it_lacks_instead_of_zeros_or_empty_charts(
+    engine, open_page
+):
+    result = import_files(
+        engine, [Upload("lista.csv", FLAT_SHEET.encode())], identity=cli_identity()
+    )
+    assert result.outcome == "committed", result.problems
+    app = open_page(engine)
+    assert not app.exception
+    metrics = {metric.label: (metric.value, metric.proto.delta) for metric in app.metric}
+    # No budget for this year: no share of it used (0 % read as a budget left untouched).
+    assert metrics["Budget 2026 förbrukad"] == ("–", "ingen budget för 2026; utfall 0,0 MSEK")
+    assert metrics["Indikatorer mot mål"] == ("–", "inga indikatorer med mål och mätvärde")
+    assert "Inga programbudgetar eller programutfall i urvalet." in [i.value for i in app.info]
+    assert not any(
+        spec["layout"]["title"]["text"] == "Budget och utfall per år"
+        for spec in (json.loads(chart.proto.spec) for chart in app.get("plotly_chart"))
+    )
+    # Every project is in the chain's stage box and in the sector chart, stage or none.
+    chain = _chart(app, "Från pengar till resultat")
+    assert "Ingen fas: 3" in " ".join(note["text"] for note in chain["layout"]["annotations"])
+    sectors = _chart(app, "Projekt per sektor och fas")
+    assert [(bar["name"], bar["y"]) for bar in sectors["data"]] == [("Ingen fas", ["Ingen sektor"])]
+    assert sectors["layout"]["showlegend"] is True
+    # The hospital is guessed a region (it was a university), so it counts on the map.
+    places = _chart(app, "Projekt per län och nivå")
+    assert "Stockholms län" in places["data"][0]["y"]
+    # The company's project is on no county's bar, and the chart says how many are.
+    assert (
+        "2 av 3 projekt har en offentlig organisation med län: kommun, region eller statlig "
+        "myndighet."
+    ) in [caption.value for caption in app.caption]
+    # No payment yet: the Grants page names the chart and says it has nothing to show, where
+    # it drew an empty frame with an axis from -1 to 4.
+    grants = open_page(engine, page="grants")
+    assert not grants.exception
+    assert "**Utbetalt per år**" in [markdown.value for markdown in grants.markdown]
+    assert "Inga uppgifter att visa för urvalet." in [info.value for info in grants.info]
+    assert not any(
+        json.loads(chart.proto.spec)["layout"]["title"]["text"] == "Utbetalt per år"
+        for chart in grants.get("plotly_chart")
+    )

@@ -90,7 +90,9 @@ def test_indicators_show_progress_and_coverage(demo_engine):
 def test_money_to_results_chain(demo_engine):
     chain = results.money_to_results(demo_engine).set_index("step")
     assert chain.loc["grants", "value"] == funding.grants_total(demo_engine)
-    assert chain.filter(like="stage:", axis=0)["value"].sum() == 44  # 3 desired have no stage
+    # Every project once: 44 in a stage, the 3 desired ones in none yet.
+    assert chain.filter(like="stage:", axis=0)["value"].sum() == 47
+    assert chain.loc["stage:none", "value"] == 3
     national = chain.loc["national"]
     assert (national["value"], national["first_year"], national["last_year"]) == (4.6, 2022, 2022)
 
@@ -130,6 +132,9 @@ def test_county_level_counts_distinct_projects(demo_engine):
     frame = portfolio.county_level(demo_engine)
     assert set(frame["level"]) == {"national", "regional", "local"}
     assert (frame["projects"] > 0).all()
+    # A project on several bars (two counties, or a region and a municipality) counts once.
+    placed = portfolio.projects_placed(demo_engine)
+    assert frame["projects"].max() < placed < frame["projects"].sum()
 
 
 def test_grant_quantiles_are_those_of_every_grant(demo_engine):
@@ -327,6 +332,7 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "country_comparison": results.country_comparison(engine, filters=filters),
         "sector_stage": portfolio.sector_stage(engine, filters=filters),
         "county_level": portfolio.county_level(engine, filters=filters),
+        "projects_placed": portfolio.projects_placed(engine, filters=filters),
         "attention": attention.attention(engine, filters=filters, today=TODAY),
         "grant_quantiles": funding.grant_quantiles(engine, filters=filters),
         "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY, limit=None),

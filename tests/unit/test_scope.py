@@ -154,6 +154,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "status_change": portfolio.status_change(engine, filters=filters, today=TODAY),
         "sector_stage": portfolio.sector_stage(engine, filters=filters),
         "county_level": portfolio.county_level(engine, filters=filters),
+        "projects_placed": portfolio.projects_placed(engine, filters=filters),
         "filter_options": portfolio.filter_options(engine, scope=scope),
         # Found by its own reference, another funder's project stays hidden.
         "project_search": [
@@ -295,6 +296,8 @@ def test_the_scoped_figures_are_the_funders_own(demo_engine):
         store.funded_projects
     )
     assert funding.grants_total(demo_engine, filters=scoped) == store.scope_total
+    placed = portfolio.projects_placed(demo_engine, filters=scoped)
+    assert 0 < placed <= len(store.funded_projects) < portfolio.projects_placed(demo_engine)
     # Without a scope the same queries see every funder: the scope is what narrowed them.
     assert funding.grants_total(demo_engine) > store.scope_total
 
