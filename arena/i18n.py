@@ -493,6 +493,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "attention.report_due": {"sv": "Rapport inom 30 dagar", "en": "Report due within 30 days"},
     "attention.budget_overrun": {"sv": "Budget överskriden", "en": "Budget overrun"},
     "attention.status_stale": {"sv": "Pågående efter slutdatum", "en": "Ongoing after end date"},
+    "attention.not_started": {"sv": "Planerad efter startdatum", "en": "Planned after start date"},
     "attention.ending_without_report": {
         "sv": "Slutar inom 90 dagar utan slutrapport",
         "en": "Ends within 90 days without a final report",

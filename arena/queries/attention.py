@@ -32,6 +32,7 @@ ATTENTION_ORDER = [
     "report_late",
     "budget_overrun",
     "status_stale",
+    "not_started",
     "report_due",
     "ending_without_report",
     "not_updated",
@@ -119,8 +120,8 @@ def _titled(chosen: sa.Select) -> sa.Select:
 def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str, sa.Select]:
     """The filtered projects needing attention, per reason: spend over their grants (all
     years: spend in one year is paid from grants decided earlier), still ongoing after their
-    end, ending within ENDING_DAYS without a report due on or after that end, and planned or
-    ongoing yet untouched for STALE_DAYS."""
+    end, still planned after their start, ending within ENDING_DAYS without a report due on
+    or after that end, and planned or ongoing yet untouched for STALE_DAYS."""
     over_grants = (
         sa.select(project_money.c.project_id)
         # Only the filtered projects' money is summed: the join below keeps no other, and
@@ -159,9 +160,12 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
         )
 
     ongoing, end, updated = project.c.status == "ongoing", project.c.end_date, project.c.updated_at
+    start = project.c.start_date
+    ordered_by = {"not_updated": updated, "not_started": start}  # else by the end date
     chosen = {
         "budget_overrun": items(end).join(over_grants, over_grants.c.project_id == project.c.id),
         "status_stale": items(end).where(ongoing, end < today),
+        "not_started": items(start).where(project.c.status == "planned", start < today),
         "ending_without_report": items(end).where(
             ongoing, end.between(today, today + timedelta(days=ENDING_DAYS)), ~reported
         ),
@@ -170,9 +174,7 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
         ),
     }
     return {
-        reason: _first(
-            statement, updated if reason == "not_updated" else end, project.c.reference, limit
-        )
+        reason: _first(statement, ordered_by.get(reason, end), project.c.reference, limit)
         for reason, statement in chosen.items()
     }
 
@@ -233,8 +235,9 @@ def attention(
 
     Reasons: report_late, report_due (within 30 days), budget_overrun (a programme year spent
     above its budget, a project spent above its grants), status_stale (still "ongoing" after its
-    end date), ending_without_report (ends within 90 days and no report is due on or after its
-    end), not_updated (planned or ongoing and untouched for 12 months).
+    end date), not_started (still "planned" after its start date), ending_without_report (ends
+    within 90 days and no report is due on or after its end), not_updated (planned or ongoing
+    and untouched for 12 months).
 
     With a year filter: reports by their due date, programme overruns by budget year, project
     items for the projects whose period overlaps the years. A project's overrun compares all

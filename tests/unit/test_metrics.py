@@ -122,6 +122,25 @@ def test_attention_reads_the_most_urgent_of_each_reason_and_counts_them_all(demo
     assert first.drop(columns="reason_count").equals(head.drop(columns="reason_count"))
 
 
+def test_a_planned_project_past_its_start_needs_attention(engine):
+    # Still "planned" once its period began: started and not updated, or not started at all.
+    projects = (
+        "Diarienummer;Titel;Status;Projektets löptid\n"
+        "P-1;Borde ha börjat;planned;2026-03-01 - 2027-12-31\n"
+        "P-2;Börjar snart;planned;2026-12-01 - 2027-12-31\n"
+        "P-3;Pågår;ongoing;2026-01-01 - 2027-12-31\n"
+        "P-4;Började i dag;planned;2026-11-21 - 2027-12-31\n"
+    )
+    result = import_files(
+        engine, [Upload("projekt.csv", projects.encode())], identity=cli_identity()
+    )
+    assert result.outcome == "committed", result.problems
+    items = attention.attention(engine, today=TODAY)
+    late = items[items["reason"] == "not_started"]
+    assert late[["reference", "date"]].values.tolist() == [["P-1", date(2026, 3, 1)]]
+    assert late["reason_count"].tolist() == [1]
+
+
 def test_attention_follows_the_date(demo_engine):
     """On the day the real project ended it was not stale yet."""
     items = attention.attention(demo_engine, today=date(2019, 2, 1))
