@@ -1445,6 +1445,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: the sheets {sheets} all hold data. Say which one to read (the Excel sheet "
         "field, or --sheet).",
     },
+    "import.header_below": {
+        "sv": (
+            "Kolumnrubrikerna läses från rad {line}; raden ovanför ({titles}) är rubriker för "
+            "grupper av kolumner och läses inte.",
+            "Kolumnrubrikerna läses från rad {line}; de {count} raderna ovanför ({titles}) är "
+            "rubriker för grupper av kolumner och läses inte.",
+        ),
+        "en": (
+            "The column headers are read from row {line}; the row above ({titles}) heads "
+            "groups of columns and is not read.",
+            "The column headers are read from row {line}; the {count} rows above ({titles}) "
+            "head groups of columns and are not read.",
+        ),
+    },
     "import.other_sheet": {
         "sv": "{file}: bladet ”{first}” har inga kända rubriker, så bladet ”{sheet}” lästes.",
         "en": "{file}: the sheet “{first}” has no known headers, so the sheet “{sheet}” was read.",

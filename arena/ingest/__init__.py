@@ -148,34 +148,17 @@ def _parse(
     except ReadError as exc:
         return [], [exc.problem]
     on_read(raw.height)
-    known = ", ".join(UPLOAD_KINDS)
     notes: list[Problem] = []
     try:
         name = upload.kind or detect_kind(raw.header).name
     except UnknownKindError:
-        found = _sheets_of_known_kind(upload, raw.name) if upload.sheet is None else {}
-        if len(found) != 1:
-            key = "import.several_sheets" if found else "import.unknown_headers"
-            sheets = listing([quoted(sheet) for sheet in found])
-            return [], [
-                Problem(
-                    "format-error",
-                    msg(key, file=upload.name, known=known, sheets=sheets),
-                    row=None if found else raw.header_line or None,
-                )
-            ]
-        # A cover sheet first (a title, a date, a contact), the list on another sheet.
-        first = raw.name.removeprefix(f"{upload.name}:")
-        ((sheet, raw),) = found.items()
-        name = detect_kind(raw.header).name
-        notes.append(
-            Problem(
-                "format-error",
-                msg("import.other_sheet", file=upload.name, first=first, sheet=sheet),
-                severity="warning",
-            )
-        )
+        found = _header_lower_down(raw) or _on_another_sheet(upload, raw)
+        if isinstance(found, Problem):
+            return [], [found]
+        name, raw, note = found
+        notes.append(note)
     if name not in UPLOAD_KINDS:
+        known = ", ".join(UPLOAD_KINDS)
         return [], [
             Problem(
                 "format-error", msg("import.unknown_kind", file=upload.name, name=name, known=known)
@@ -184,6 +167,49 @@ def _parse(
     return [
         parse_table(part.raw, part.kind, create_only=part.create_only) for part in split(raw, name)
     ], notes
+
+
+# Rows of group titles looked under for the real header ("Projekt" over three columns and
+# "Ekonomi" over two, as merged cells, above "Diarienummer", "Titel" ...).
+HEADER_ROWS_TRIED = 2
+
+
+def _header_lower_down(raw: RawTable) -> tuple[str, RawTable, Problem] | None:
+    """The kind and the table read with its header a row or two lower, when the row read as
+    the header holds group titles over the real one; with a warning naming what is skipped."""
+    lowered: RawTable | None = raw
+    titles: list[str] = []
+    for skipped in range(1, HEADER_ROWS_TRIED + 1):
+        titles += [" ".join(cell.split()) for cell in lowered.header if cell.strip()]
+        lowered = lowered.header_below()
+        if lowered is None:
+            return None
+        try:
+            name = detect_kind(lowered.header).name
+        except UnknownKindError:
+            continue
+        named = listing([quoted(title) for title in titles])
+        note = msg("import.header_below", line=lowered.header_line, titles=named, count=skipped)
+        return name, lowered, Problem("format-error", note, severity="warning")
+    return None
+
+
+def _on_another_sheet(upload: Upload, raw: RawTable) -> tuple[str, RawTable, Problem] | Problem:
+    """A cover sheet first (a title, a date, a contact), the list on another sheet: that
+    sheet, its kind and a warning naming both; else why the file cannot be read."""
+    found = _sheets_of_known_kind(upload, raw.name) if upload.sheet is None else {}
+    if len(found) != 1:
+        key = "import.several_sheets" if found else "import.unknown_headers"
+        sheets = listing([quoted(sheet) for sheet in found])
+        return Problem(
+            "format-error",
+            msg(key, file=upload.name, known=", ".join(UPLOAD_KINDS), sheets=sheets),
+            row=None if found else raw.header_line or None,
+        )
+    first = raw.name.removeprefix(f"{upload.name}:")
+    ((sheet, other),) = found.items()
+    note = msg("import.other_sheet", file=upload.name, first=first, sheet=sheet)
+    return detect_kind(other.header).name, other, Problem("format-error", note, severity="warning")
 
 
 # Sheets looked at for a known kind when the one read first holds none: a workbook of a

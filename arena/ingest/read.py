@@ -211,6 +211,21 @@ class RawTable:
             return np.asarray(self.row_lines, dtype=np.int64)
         return np.arange(self.height, dtype=np.int64) + self.header_line + 1
 
+    def header_below(self) -> RawTable | None:
+        """The table with its first row as the header, when what was read as the header is a
+        row of group titles above the real one ("Projekt" over three columns, "Ekonomi" over
+        two, as merged cells); None without a row to take."""
+        if not self.height:
+            return None
+        first, *rows = self.rows
+        return RawTable.from_rows(
+            self.name,
+            [header_text(cell) for cell in first],
+            rows,
+            header_line=self.line_of(0),
+            row_lines=None if self.row_lines is None else self.row_lines[1:],
+        )
+
     def label(self, position: int) -> str:
         """The header of column `position` as the user wrote it."""
         return str((self.shown or self.header)[position])
@@ -866,6 +881,11 @@ def workbook_sheets(data: bytes, filename: str) -> list[str]:
     return [sheet.name for sheet in sheets if sheet.visible]
 
 
+def header_text(cell: object) -> str:
+    """A header cell as text: Excel keeps a year heading (2024) as the number 2024.0."""
+    return str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell)
+
+
 def _header_row(rows: list[list[object]]) -> int | None:
     """Excel sheets often start with a title and blank rows: the header is the first row with
     two or more cells filled (a title fills one), else the first row with anything.
@@ -897,10 +917,7 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     start = _header_row(all_rows)
     if start is None:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
-    header = [
-        str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell)
-        for cell in all_rows[start]
-    ]
+    header = [header_text(cell) for cell in all_rows[start]]
     rows = all_rows[start + 1 :]
     # Trailing empty rows are Excel's formatting residue, not data.
     while rows and all(cell == "" for cell in rows[-1]):

@@ -215,6 +215,48 @@ def test_a_cover_sheet_and_two_sheets_with_data_asks_which(engine):
     assert rejected(engine, "lista.xlsx", _with_cover()) == [(1, None, "format-error")]
 
 
+def test_group_titles_over_the_headers_are_passed_over_and_named(engine):
+    # Excel: "Projekt" merged over three columns and "Ekonomi" over two, above the headers,
+    # and the headers under a title row.
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Projektlista 2024"])
+    sheet.append(["Projekt", None, None, "Ekonomi", None])
+    sheet.merge_cells("A2:C2")
+    sheet.merge_cells("D2:E2")
+    sheet.append(["Diarienummer", "Titel", "Status", "Bidrag från Vinnova", "Finansiär"])
+    sheet.append(["2024-00501", "Grupperade rubriker", "Pågående", 1_250_000, "Vinnova"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = upload(engine, "lista.xlsx", buffer.getvalue())
+    assert result.outcome == "committed", result.problems
+    assert [(p["reference"], p["status"]) for p in natural(engine, "projects")] == [
+        ("2024-00501", "ongoing")
+    ]
+    assert [g["amount_sek"] for g in natural(engine, "grants")] == [1_250_000]
+    assert [p.text("sv") for p in result.problems if p.severity == "warning"] == [
+        "Kolumnrubrikerna läses från rad 3; raden ovanför (”Projekt”, ”Ekonomi”) är rubriker "
+        "för grupper av kolumner och läses inte."
+    ]
+    # A CSV saved from such a sheet, with two rows of group titles: the row numbers are the
+    # file's, and a problem under them names the line it is on.
+    data = (
+        "Projektlista;;\nProjekt;;\nDiarienummer;Titel;Status\n"
+        "2024-00502;Två rader ovanför;Pågående\n2024-00503;Fel status;Kanske\n"
+    )
+    assert rejected(engine, "lista.csv", data) == [(5, "Status", "constraint-error")]
+    (note,) = upload(engine, "lista.csv", data.replace("Kanske", "Planerad")).problems
+    assert note.text("en") == (
+        "The column headers are read from row 3; the 2 rows above (“Projektlista”, “Projekt”) "
+        "head groups of columns and are not read."
+    )
+
+
+def test_headers_known_three_rows_down_are_not_looked_for(engine):
+    data = "A;B\nC;D\nE;F\nDiarienummer;Titel\n2024-00504;För långt ner\n"
+    assert rejected(engine, "lista.csv", data) == [(1, None, "format-error")]
+
+
 def test_a_period_column_fills_start_and_end(engine):
     result = upload(engine, "projekt.csv", text("projekt_perioder.csv"))
     assert result.outcome == "committed", result.problems
