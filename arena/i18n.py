@@ -1277,6 +1277,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "read.blank_row": {"sv": "Tom rad; den hoppas över.", "en": "Blank row; it is skipped."},
+    "read.note_row": {
+        "sv": "Raden är en anmärkning under listan (”{text}”) och är ingen post; den hoppas över.",
+        "en": "The row is a note under the list (“{text}”) and is no record; it is skipped.",
+    },
     "read.total_row": {
         "sv": "Raden summerar listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row sums up the list (“{text}”) and is no record; it is skipped.",

@@ -243,8 +243,24 @@ class RawTable:
         for position in range(width):
             keep |= ~self.cells(position).row_missing
         problems: list[Problem] = []
+        blank = np.flatnonzero(~keep)
+        trailing = self._trailing_rows(keep)
+        for index, key, text in trailing:
+            keep[index] = False
+            problems.append(
+                Problem(
+                    "row-error",
+                    msg(key, text=_shortened(text)),
+                    row=self.line_of(index),
+                    value=text,
+                    severity="warning",
+                )
+            )
+        skipped = {index for index, _key, _text in trailing}
         ragged = [] if self.lengths is None else np.flatnonzero(self.lengths != width)
         for index in ragged:
+            if int(index) in skipped:
+                continue
             length, line = int(self.lengths[index]), self.line_of(int(index))
             extra = [cell for cell in self.extra.get(int(index), []) if not v.is_missing(cell)]
             keep[index] |= bool(extra)
@@ -265,18 +281,6 @@ class RawTable:
                         value=str(extra[0]),
                     )
                 )
-        blank = np.flatnonzero(~keep)
-        for index, word in self._total_rows(keep):
-            keep[index] = False
-            problems.append(
-                Problem(
-                    "row-error",
-                    msg("read.total_row", text=word),
-                    row=self.line_of(index),
-                    value=word,
-                    severity="warning",
-                )
-            )
         for index in blank:
             problems.append(
                 Problem(
@@ -289,27 +293,34 @@ class RawTable:
         problems.sort(key=lambda problem: problem.row or 0)
         return keep, problems
 
-    def _total_rows(self, keep: np.ndarray) -> list[tuple[int, str]]:
-        """The rows that end the table with a sum ("Summa", "Totalt" ... as their first
-        filled cell), each with that word: a spreadsheet kept by hand often has one under its
-        list. They hold no record, so they are skipped with a warning rather than rejected as
-        a record missing its key. Only rows that no record follows: a word like that higher
-        up is data, and any problem with it is reported as such.
+    def _trailing_rows(self, keep: np.ndarray) -> list[tuple[int, str, str]]:
+        """The rows under the list that hold no record, each with the catalogue key of why and
+        its text: a sum ("Summa", "Totalt" ... as its first filled cell) or a note, a row of
+        one cell that starts like one ("Källa: …", "* Preliminära uppgifter"). A spreadsheet
+        kept by hand often has them; they are skipped with a warning rather than rejected as
+        records missing their key. Only rows that no record follows: such a word higher up is
+        data, and any problem with it is reported as such.
         """
-        totals = []
+        found = []
         for index in np.flatnonzero(keep)[::-1].tolist():
-            word = next(
-                (
-                    str(cells.uniques[code]).strip()
-                    for cells in map(self.cells, range(len(self.header)))
-                    if not cells.missing[code := cells.codes[index]]
-                ),
-                "",
-            )
-            if not _TOTAL_WORD.fullmatch(word):
+            filled = [
+                str(cells.uniques[code]).strip()
+                for cells in map(self.cells, range(len(self.header)))
+                if not cells.missing[code := cells.codes[index]]
+            ]
+            # Cells past the header's width count too (kept in `extra`).
+            filled += [
+                str(cell).strip() for cell in self.extra.get(index, []) if not v.is_missing(cell)
+            ]
+            if _TOTAL_WORD.fullmatch(filled[0]):
+                found.append((index, "read.total_row", filled[0]))
+            elif (len(filled) == 1 and _NOTE_START.match(filled[0])) or (
+                len(filled) == 2 and _NOTE_WORD.fullmatch(filled[0])  # "Källa:" | "SCB"
+            ):
+                found.append((index, "read.note_row", filled[0]))
+            else:
                 break
-            totals.append((index, word))
-        return totals[::-1]
+        return found[::-1]
 
 
 # The first cell of a row that sums up the list above it, in Swedish or English.
@@ -317,6 +328,19 @@ _TOTAL_WORD = re.compile(
     r"(?:summa|s:a|totalt?|totalsumma|summa totalt|sum|grand total|totals?)\s*:?",
     re.IGNORECASE,
 )
+# The start of a note under a list: its source, a remark, when it was taken out.
+_NOTE_WORDS = (
+    r"(?:källa|källor|not|noter|fotnot|anm|anmärkning|anmärkningar|obs|kommentar|kommentarer"
+    r"|uppdaterad|senast uppdaterad|uttag|uttaget|source|sources|note|notes)"
+)
+_NOTE_START = re.compile(rf"\*|{_NOTE_WORDS}\b", re.IGNORECASE)
+_NOTE_WORD = re.compile(rf"{_NOTE_WORDS}\.?\s*:?", re.IGNORECASE)
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    """A cell quoted in a message: a long note is cut, the whole stays in the problem's value."""
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),

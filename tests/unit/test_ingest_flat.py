@@ -138,6 +138,36 @@ def test_a_sheet_kept_by_hand_with_a_title_above_and_sums_below(engine):
     _assert_sheet_imported(engine)
 
 
+def test_notes_under_the_list_are_skipped_and_named(engine):
+    # Under the sums, where a list says where it comes from: one cell, or a word and a cell.
+    _store(engine)
+    note = "* Uppgifterna är preliminära och kan ändras när slutrapporterna har granskats."
+    below = [[], ["Summa", *[None] * 6, 3_884_567], ["Källa:", "Vinnova"], [note]]
+    result = upload(engine, "projektlista.xlsx", _sheet_xlsx(below=below))
+    assert result.outcome == "committed", result.problems
+    skipped = [(p.row, p.value) for p in result.problems if p.error == "row-error"]
+    assert skipped == [(7, "Summa"), (8, "Källa:"), (9, note)]
+    assert result.problems[-1].text("en") == (
+        "The row is a note under the list (“* Uppgifterna är preliminära och kan ändras när "
+        "slutrapport…”) and is no record; it is skipped."
+    )
+    _assert_sheet_imported(engine)
+    # A CSV row of one cell under the same list: no "missing cell" error either, and nothing
+    # new to store.
+    sheet = text(SHEET).rstrip("\n") + "\n\nKälla: Vinnova, uttag 2024-11-30\n"
+    again = upload(engine, "projektlista.csv", sheet)
+    assert (again.outcome, errors(again)) == ("unchanged", [])
+
+
+def test_a_note_word_in_a_record_is_data(engine):
+    # "Not" as a reference of a last record with more cells than a note: checked as a record.
+    _store(engine)
+    sheet = text(SHEET).rstrip("\n") + "\nNot;Ett projekt som heter så;;;Kanske;;;;\n"
+    assert [error for _row, _column, error in errors(upload(engine, "p.csv", sheet))] == [
+        "constraint-error"
+    ]
+
+
 @pytest.mark.parametrize("header", ["Län/region", "Region/län", "Koordinatorns län"])
 def test_the_county_column_by_its_other_names(engine, header):
     _store(engine)
