@@ -535,11 +535,20 @@ def parse_period(value: object) -> tuple[date, date]:
 # ---------------------------------------------------------------------------------------------
 # Organisation numbers
 
-_ORG_NUMBER = re.compile(r"(?:16)?(?P<head>[0-9]{6})-?(?P<tail>[0-9]{4})")
+# "556677-8899", "5566778899", "16556677-8899", with a dash Word or Excel made of the hyphen,
+# after a label pasted with it ("Org.nr 556677-8899"); or a Swedish VAT number, which is the
+# organisation number between "SE" and "01" (SE556677889901).
+_ORG_NUMBER = re.compile(
+    r"(?:(?:org\.?nr|organisationsnummer|orgnummer)\.?:?)?"
+    r"(?:(?:16)?(?P<head>[0-9]{6})[-\u2010\u2011\u2013\u2014\u2212]?(?P<tail>[0-9]{4})"
+    r"|se(?P<vat_head>[0-9]{6})(?P<vat_tail>[0-9]{4})01)",
+    re.IGNORECASE,
+)
 
 
 def parse_org_number(value: object) -> str:
-    """A Swedish organisationsnummer as "NNNNNN-NNNN" (also from 10 digits or "16" + 10 digits)."""
+    """A Swedish organisationsnummer as "NNNNNN-NNNN" (also from 10 digits, "16" + 10 digits
+    or a VAT number)."""
     if _is_typed_number(value):
         text = str(parse_int(value))
     else:
@@ -547,9 +556,10 @@ def parse_org_number(value: object) -> str:
     match = _ORG_NUMBER.fullmatch(text)
     if match is None:
         raise _problem(TYPE_ERROR, value, "value.not_org_number")
-    if not luhn_valid(match["head"] + match["tail"]):
+    head, tail = match["head"] or match["vat_head"], match["tail"] or match["vat_tail"]
+    if not luhn_valid(head + tail):
         raise _problem(CONSTRAINT_ERROR, value, "value.org_check_digit")
-    return f"{match['head']}-{match['tail']}"
+    return f"{head}-{tail}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -686,6 +686,13 @@ def test_period_problem_names_the_bad_part() -> None:
         ("887500-9584", "887500-9584"),
         ("8875009584", "887500-9584"),
         ("202100-5216", "202100-5216"),
+        # A dash made of the hyphen, a label pasted with the number, a Swedish VAT number.
+        ("556016\u20130680", "556016-0680"),
+        ("556016\u22120680", "556016-0680"),
+        ("Org.nr 556016-0680", "556016-0680"),
+        ("Organisationsnummer: 556016-0680", "556016-0680"),
+        ("SE556016068001", "556016-0680"),
+        ("se 5560160680 01", "556016-0680"),
     ],
 )
 def test_parse_org_number(value, expected) -> None:
@@ -706,6 +713,12 @@ def test_parse_org_number(value, expected) -> None:
         ("abc", TYPE),
         ("", TYPE),
         (5560160680.5, TYPE),
+        # A VAT number ends in 01, and needs its SE; one with a wrong check digit is refused.
+        ("SE556016068002", TYPE),
+        ("556016068001", TYPE),
+        ("SE5560160680", TYPE),
+        ("SE556016068101", CONSTRAINT),
+        ("Tel 556016-0680", TYPE),
     ],
 )
 def test_parse_org_number_rejects(value, code) -> None:
