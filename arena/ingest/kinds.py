@@ -498,7 +498,17 @@ _register(
                 "coordinator",
                 "Koordinator",
                 reference(_ORG),
-                aliases=("KoordinatorOrg", "Koordinerande organisation", "Coordinator"),
+                # Other funders name the coordinator for the one who applied or receives.
+                aliases=(
+                    "KoordinatorOrg",
+                    "Koordinerande organisation",
+                    "Projektkoordinator",
+                    "Huvudsökande",
+                    "Sökande organisation",
+                    "Stödmottagare",
+                    "Coordinator",
+                    "Lead applicant",
+                ),
                 id_column="coordinator_id",
             ),
             _stored_as(_PROGRAMME_REF, "programme_id"),
@@ -520,7 +530,7 @@ _register(
                 "period",
                 "Projektets löptid",
                 PERIOD,
-                aliases=("Löptid", "Period", "Project period"),
+                aliases=("Löptid", "Period", "Projektperiod", "Projekttid", "Project period"),
             ),
             Column(
                 "start_date", "Startdatum", DATE, aliases=("ProjektStart", "Start", "Start date")

@@ -168,6 +168,27 @@ def test_a_note_word_in_a_record_is_data(engine):
     ]
 
 
+def test_a_sheet_in_another_funders_words(engine):
+    # Energimyndigheten and Formas name the coordinator for who applied or receives, and the
+    # grant "stöd".
+    _store(engine)
+    sheet = (
+        "Dnr;Projekttitel;Huvudsökande;Status;Projektperiod;Beviljat stöd;Finansiär\n"
+        "2025-00101;Vätgas i tung trafik;Göteborgs kommun;Pågående;2025-01 – 2026-12;"
+        "2 500 000 kr;Vinnova\n"
+    )
+    result = upload(engine, "stod.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    (project,) = [p for p in natural(engine, "projects") if p["reference"] == "2025-00101"]
+    assert (project["coordinator"], project["start_date"], project["end_date"]) == (
+        "Göteborgs kommun",
+        date(2025, 1, 1),
+        date(2026, 12, 31),
+    )
+    (grant,) = [g for g in natural(engine, "grants") if g["project_reference"] == "2025-00101"]
+    assert (grant["funder"], grant["amount_sek"]) == ("Vinnova", 2_500_000)
+
+
 @pytest.mark.parametrize("header", ["Län/region", "Region/län", "Koordinatorns län"])
 def test_the_county_column_by_its_other_names(engine, header):
     _store(engine)

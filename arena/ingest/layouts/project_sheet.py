@@ -32,6 +32,8 @@ _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
         "Beviljat bidrag",
         "BeviljatBidrag",
         "Beviljade medel",
+        "Beviljat stöd",
+        "Stödbelopp",
         "Bidrag",
         "Bidragsbelopp",
         "Amount granted",
