@@ -8,16 +8,21 @@ like the pages: problems and undo refusals are `i18n.Message`s rendered here.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 import traceback
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from arena import auth, config
 from arena.i18n import format_number, t
+
+if TYPE_CHECKING:
+    import pandas as pd
 from arena.store import (
     StoreError,
     check_connection,
@@ -224,15 +229,50 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_history(_args: argparse.Namespace) -> int:
+    from arena import dataops
     from arena.queries.history import import_history
 
     frame = import_history(_engine())
     if frame.empty:
         print(_say("data.history.none"))
         return 0
-    # An import without a user (or counts) shows an empty cell, not pandas' NaN.
-    print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
+    _print_table(dataops.history_table(frame, LANGUAGE))
     return 0
+
+
+# A cell longer than this is cut on the terminal (the kinds of a demo import, an audit
+# record's details); `export` and `audit --csv` write them whole.
+CELL_WIDTH = 60
+_NUMBER = re.compile(r"[-+\u2212]?[0-9][0-9 \u00a0,.]*")
+
+
+def _print_table(frame: pd.DataFrame) -> None:
+    """A table for a person at a terminal: columns left-aligned and numbers right-aligned, a
+    missing cell empty, a long one cut with "…"."""
+
+    import pandas as pd
+
+    def cell(value: object) -> str:
+        text = "" if pd.isna(value) else str(value)
+        text = " ".join(text.split())
+        return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+
+    columns = {str(name): [cell(value) for value in frame[name]] for name in frame.columns}
+    numeric = {
+        name: all(not text or _NUMBER.fullmatch(text) for text in texts)
+        for name, texts in columns.items()
+    }
+    widths = {name: max(len(name), *map(len, texts)) for name, texts in columns.items()}
+
+    def line(texts: dict[str, str]) -> str:
+        return "  ".join(
+            text.rjust(widths[name]) if numeric[name] else text.ljust(widths[name])
+            for name, text in texts.items()
+        ).rstrip()
+
+    print(line({name: name for name in columns}))
+    for row in range(len(frame)):
+        print(line({name: texts[row] for name, texts in columns.items()}))
 
 
 def _confirmed(import_id: int, *, large: bool) -> bool:
@@ -345,7 +385,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     elif frame.empty:
         print(_say("audit.none"))
     else:
-        print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
+        from arena import dataops
+
+        _print_table(dataops.audit_table(frame, LANGUAGE))
     return 0
 
 

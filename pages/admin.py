@@ -8,7 +8,7 @@ import functools
 
 import streamlit as st
 
-from arena import auth, pageparts, tables, ui
+from arena import auth, dataops, pageparts, tables, ui
 from arena.auth import AccessDenied, AuditAction, Right, Role, UserError
 from arena.i18n import t
 
@@ -140,18 +140,7 @@ with audit_tab, ui.section("audit"):
     if log.empty:
         st.caption(t("audit.none", language))
     else:
-        st.dataframe(
-            {
-                t("audit.col.at", language): log["at"],
-                t("audit.col.actor", language): log["actor"],
-                t("audit.col.action", language): [
-                    t(f"audit.action.{action}", language) for action in log["action"]
-                ],
-                t("audit.col.import_id", language): log["import_id"],
-                t("audit.col.detail", language): log["detail"],
-            },
-            hide_index=True,
-        )
+        st.dataframe(dataops.audit_table(log, language), hide_index=True)
     st.download_button(
         t("audit.download", language),
         # Built when clicked, from the store as it is then, with the filters shown.
