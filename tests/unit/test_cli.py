@@ -40,12 +40,8 @@ def test_init_migrates_and_loads_the_demo_once(use_db, capsys):
     # Loaded once: one import in the history, nothing doubled.
     assert main(["history"]) == 0
     history = capsys.readouterr().out.splitlines()
-    assert history[0].split() == ["Import", "When", "Who", "File", "Kind", "of", "data"] + [
-        "Outcome",
-        "New",
-        "Updated",
-        "Deleted",
-    ]
+    header = "Import When Who File Kind of data Outcome New Updated Deleted"
+    assert history[0].split() == header.split()
     assert len(history) == 2 and "Demodata (data/demo)" in history[1]
     assert "Committed" in history[1] and "buyer_group…" in history[1]  # the kinds cut at 60
 
