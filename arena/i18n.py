@@ -1418,8 +1418,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "End date {end} is before start date {start}.",
     },
     "problem.duplicate_key": {
-        "sv": "Nyckeln ({keys}) finns redan på rad {line}.",
-        "en": "The key ({keys}) already appears on line {line}.",
+        "sv": "Rad {line} har redan samma {columns} ({keys}); en rad var, så slå ihop raderna "
+        "om de är en och samma.",
+        "en": "Line {line} already has the same {columns} ({keys}); one row each, so join the "
+        "rows if they are one and the same.",
     },
     # What the store says about an upload's rows (arena/ingest/plan.py).
     "problem.unknown_reference": {

@@ -312,6 +312,7 @@ def _row_rules(
                 )
     key = [name for name in kind.key if name in frame.columns]
     if key and len(frame):
+        named = listing([quoted(label(name)) for name in key])
         keys = frame[key]
         clashing = keys.duplicated(keep=False).to_numpy()
         first_line: dict[tuple, int] = {}
@@ -323,7 +324,7 @@ def _row_rules(
             problems.append(
                 Problem(
                     "unique-error",
-                    msg("problem.duplicate_key", keys=key_text, line=first),
+                    msg("problem.duplicate_key", keys=key_text, line=first, columns=named),
                     row=int(line),
                     value=key_text,
                 )

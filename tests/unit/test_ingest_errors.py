@@ -8,7 +8,15 @@ from __future__ import annotations
 import pytest
 
 from arena.ingest.report import ERROR_TYPES, problems_frame
-from tests.fixtures.ingest import errors, natural, rejected, upload, warnings, with_organisations
+from tests.fixtures.ingest import (
+    errors,
+    natural,
+    rejected,
+    text,
+    upload,
+    warnings,
+    with_organisations,
+)
 
 # fixture -> the (row, column, error) it must be rejected with
 REJECTED = {
@@ -97,6 +105,22 @@ def test_a_problem_says_what_is_wrong_in_swedish_and_english_with_the_value(engi
     report = problems_frame(result.problems, "en")
     assert list(report.columns[:5]) == ["row", "column", "value", "error", "message"]
     assert report.loc[0, "row"] == 2 and report.loc[0, "column"] == "Startdatum"
+
+
+def test_a_row_twice_names_the_line_and_the_columns_that_clash(engine):
+    result = upload(engine, "fel.csv", text("fel_unique_error.csv"))
+    (problem,) = result.problems
+    assert problem.text("sv") == (
+        "Rad 2 har redan samma ”Diarienummer” (2020-00001); en rad var, så slå ihop raderna om "
+        "de är en och samma."
+    )
+    # Two payments of one grant on one day: both columns of the key are named.
+    payments = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2019-01-15;50 000\nG-1;2019-01-15;1\n"
+    problems = upload(engine, "u.csv", payments).problems
+    (twice,) = [p for p in problems if p.error == "unique-error"]
+    assert twice.text("en").startswith(
+        "Line 2 already has the same “Bidragsreferens”, “Utbetalningsdatum” (G-1, 2019-01-15)"
+    )
 
 
 def test_a_file_with_errors_still_reports_every_problem_not_just_the_first(engine):
