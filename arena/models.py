@@ -129,6 +129,10 @@ class BudgetAllocation(SQLModel, table=True):
     source: str | None = None
 
 
+# (status, date column) of the projects the attention list looks for by that date.
+PROJECT_STATUS_DATES = (("ongoing", "end_date"), ("planned", "start_date"))
+
+
 class Project(SQLModel, table=True):
     """An innovation-procurement project, keyed by its diarienummer."""
 
@@ -144,6 +148,18 @@ class Project(SQLModel, table=True):
         CheckConstraint(
             "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
             name="ck_project_period",
+        ),
+        # The attention list's projects still ongoing after their end and still planned
+        # after their start: without them each read every project ended or begun before
+        # today (85 and 187 ms at 100 000 projects on SQLite; 2 ms with them, issue 11).
+        *(
+            Index(
+                f"ix_project_{status}_{column}",
+                column,
+                sqlite_where=text(f"status = '{status}'"),
+                postgresql_where=text(f"status = '{status}'"),
+            )
+            for status, column in PROJECT_STATUS_DATES
         ),
     )
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 
 from arena import queries
 from arena.auth import cli_identity
@@ -139,6 +140,32 @@ def test_a_planned_project_past_its_start_needs_attention(engine):
     late = items[items["reason"] == "not_started"]
     assert late[["reference", "date"]].values.tolist() == [["P-1", date(2026, 3, 1)]]
     assert late["reason_count"].tolist() == [1]
+
+
+def test_the_late_projects_are_found_through_their_partial_indexes(engine):
+    """The stale ongoing and the late planned projects are read by an index of that status
+    and date: without, each read every project ended or begun before today (issue 11)."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL plans a table of a few rows as a scan, index or not")
+    statements: list[tuple[str, object]] = []
+
+    def keep(_conn, _cursor, statement, parameters, *_args):
+        statements.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", keep)
+    try:
+        attention.attention(engine, today=TODAY)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", keep)
+    plans = {}
+    with engine.connect() as conn:
+        for statement, parameters in statements:
+            for status in ("ongoing", "planned"):
+                if "project.status = ?" in statement and status in parameters:
+                    rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+                    plans[status] = " ".join(str(row[-1]) for row in rows)
+    assert "USING INDEX ix_project_ongoing_end_date" in plans["ongoing"]
+    assert "USING INDEX ix_project_planned_start_date" in plans["planned"]
 
 
 def test_attention_follows_the_date(demo_engine):
