@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import SQLAlchemyError
 
 from arena import auth, config
-from arena.i18n import format_number, t
+from arena.i18n import format_number, shortened, t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -254,8 +254,7 @@ def _print_table(frame: pd.DataFrame) -> None:
 
     def cell(value: object) -> str:
         text = "" if pd.isna(value) else str(value)
-        text = " ".join(text.split())
-        return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+        return shortened(" ".join(text.split()), CELL_WIDTH)
 
     columns = {str(name): [cell(value) for value in frame[name]] for name in frame.columns}
     numeric = {

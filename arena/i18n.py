@@ -2569,6 +2569,12 @@ def sector_label(sector: str | None, language: str) -> str:
     return SECTOR_LABELS_EN.get(sector, sector) if language == "en" else sector
 
 
+def shortened(text: str, most: int = 60) -> str:
+    """`text` for a message or a terminal cell: at most `most` characters, a longer one cut
+    with "…" (a note under a list, an audit record's details); files keep it whole."""
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 def format_number(value: float | int | None, language: str, *, decimals: int = 0) -> str:
     """`1 234,5` (sv) or `1,234.5` (en), with exactly `decimals` decimals."""
     if value is None:

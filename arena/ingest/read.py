@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from arena import config
-from arena.i18n import msg
+from arena.i18n import msg, shortened
 from arena.ingest import values as v
 from arena.ingest.report import Problem, listing, quoted
 
@@ -250,7 +250,7 @@ class RawTable:
             problems.append(
                 Problem(
                     "row-error",
-                    msg(key, text=_shortened(text)),
+                    msg(key, text=shortened(text)),
                     row=self.line_of(index),
                     value=text,
                     severity="warning",
@@ -335,11 +335,6 @@ _NOTE_WORDS = (
 )
 _NOTE_START = re.compile(rf"\*|{_NOTE_WORDS}\b", re.IGNORECASE)
 _NOTE_WORD = re.compile(rf"{_NOTE_WORDS}\.?\s*:?", re.IGNORECASE)
-
-
-def _shortened(text: str, most: int = 60) -> str:
-    """A cell quoted in a message: a long note is cut, the whole stays in the problem's value."""
-    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 _BOMS = (
