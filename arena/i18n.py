@@ -660,6 +660,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "column.amount": {"sv": "Belopp", "en": "Amount"},
     "column.decision_date": {"sv": "Beslutsdatum", "en": "Decision date"},
     "column.paid_on": {"sv": "Utbetalt", "en": "Paid on"},
+    "column.payment_reference": {"sv": "Utbetalningsreferens", "en": "Payment reference"},
     "column.category": {"sv": "Kategori", "en": "Category"},
     "column.description": {"sv": "Beskrivning", "en": "Description"},
     "column.code": {"sv": "Kod", "en": "Code"},
@@ -1422,6 +1423,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "om de är en och samma.",
         "en": "Line {line} already has the same {columns} ({keys}); one row each, so join the "
         "rows if they are one and the same.",
+    },
+    "problem.duplicate_key_apart": {
+        "sv": "Rad {line} har redan samma {columns} ({keys}); slå ihop raderna om de är en och "
+        "samma, annars skilj dem åt i en kolumn {apart}.",
+        "en": "Line {line} already has the same {columns} ({keys}); join the rows if they are "
+        "one and the same, or tell them apart in a column {apart}.",
     },
     # What the store says about an upload's rows (arena/ingest/plan.py).
     "problem.unknown_reference": {
@@ -2457,6 +2464,7 @@ COLUMN_LABELS_EN: dict[str, str] = {
     "buyer_group": "Buyer group",
     "grant_reference": "Grant reference",
     "paid_on": "Paid on",
+    "payment_reference": "Payment reference",
     "spent_on": "Date",
     "category": "Category",
     "indicator_code": "Indicator",

@@ -273,14 +273,19 @@ class Disbursement(SQLModel, table=True):
 
     __tablename__ = "disbursement"
 
+    # A funder may pay one grant twice on one day (to two of its parties, or an advance and a
+    # final payment): the payment's own reference in the funder's ledger tells them apart. It
+    # is "" where a file gives none, not NULL, so a second upload of the same file finds the
+    # same rows (a unique key with a NULL in it matches nothing).
     __table_args__ = (
-        UniqueConstraint("grant_id", "paid_on", name="uq_disbursement"),
+        UniqueConstraint("grant_id", "paid_on", "payment_reference", name="uq_disbursement"),
         CheckConstraint("amount_sek >= 0", name="ck_disbursement_amount"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     grant_id: int = Field(sa_column=_fk("grant_award.id", cascade=True))
     paid_on: date = Field(index=True)  # the filter's year range reads its extremes
+    payment_reference: str = Field(default="", sa_column_kwargs={"server_default": ""})
     amount_sek: int = Field(sa_column=_money())
     source: str | None = None
 

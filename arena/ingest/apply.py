@@ -53,7 +53,7 @@ from arena.ingest.natural import (
     table_of,
 )
 from arena.ingest.plan import KindPlan, Plan
-from arena.ingest.report import kind_name, listing
+from arena.ingest.report import key_label, kind_name, listing
 
 
 class UndoError(Exception):
@@ -500,7 +500,7 @@ def _later_records(conn: Connection, import_id: int) -> dict[tuple[str, str], li
 
 def _key_label(row_key: str) -> str:
     """A recorded row key (JSON list) as users read it: "2018-04510 · Vinnova · coordinator"."""
-    return " · ".join(str(value) for value in json.loads(row_key) if value is not None)
+    return key_label(json.loads(row_key))
 
 
 def _differs(kind: Kind, current: pd.DataFrame, recorded: pd.DataFrame) -> np.ndarray:

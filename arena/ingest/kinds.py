@@ -615,7 +615,9 @@ _register(
     Kind(
         name="disbursements",
         model=models.Disbursement,
-        key=("grant_reference", "paid_on"),
+        # The payment's reference tells apart two payments of one grant on one day; a file
+        # without one has "" there (the column's default), so its rows keep their keys.
+        key=("grant_reference", "paid_on", "payment_reference"),
         columns=(
             Column(
                 "grant_reference",
@@ -631,6 +633,20 @@ _register(
                 DATE,
                 required=True,
                 aliases=("Datum", "Utbetald", "Date", "Paid on"),
+            ),
+            Column(
+                "payment_reference",
+                "Utbetalningsreferens",
+                aliases=(
+                    "Betalningsreferens",
+                    "Utbetalningsnummer",
+                    "Verifikationsnummer",
+                    "Verifikation",
+                    "Payment reference",
+                    "Payment number",
+                    "Voucher",
+                ),
+                default="",
             ),
             Column(
                 "amount_sek",

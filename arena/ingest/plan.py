@@ -38,7 +38,7 @@ from arena.ingest.natural import (
     stored_rows,
     table_of,
 )
-from arena.ingest.report import Problem, kind_name, listing
+from arena.ingest.report import Problem, key_label, kind_name, listing
 from arena.ingest.validate import ParsedTable
 
 # Errors that reject one row; the others (missing-label ...) reject the whole file.
@@ -177,7 +177,7 @@ class Plan:
 
 def key_text(kind: Kind, row: dict | pd.Series) -> str:
     """A row's natural key as users read it: "2018-04510", "BG-2017 · 2017"."""
-    return " · ".join(str(row[name]) for name in kind.key if row.get(name) is not None)
+    return key_label(row.get(name) for name in kind.key)
 
 
 # Words that say an organisation is a company, not which one: "Acme AB" is "Acme".

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
 import pandas as pd
@@ -92,6 +92,12 @@ def kind_name(name: str, *, lower: bool = False) -> Message:
 def quoted(text: object) -> Message:
     """`text` between the quotation marks of the reader's language: ”x” (sv), “x” (en)."""
     return msg("quote", text=text)
+
+
+def key_label(values: Iterable[object]) -> str:
+    """A natural key as users read it: "2018-04510 · Vinnova · coordinator". A part the row
+    leaves empty (most payments have no payment reference) is left out."""
+    return " · ".join(str(value) for value in values if value not in (None, ""))
 
 
 def listing(items: Sequence[Message], joint: str = "list.comma") -> Message:

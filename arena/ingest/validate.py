@@ -250,6 +250,12 @@ def parse_table(
         default = kind.column(name).default
         if default is not None:  # an empty cell in a column with a default
             data[name] = np.where(_is_none(values), default, values)
+    for name in kind.key:
+        default = kind.column(name).default
+        if name not in data and default is not None:
+            # A key column the file lacks (a ledger without payment references): its rows
+            # are known by the default, as the store keeps them.
+            data[name] = np.full(len(lines), default, dtype=object)
 
     frame = pd.DataFrame(data, index=pd.Index(lines, name="line"), dtype=object)
     problems += _row_rules(kind, frame, bad, labels)
@@ -312,7 +318,10 @@ def _row_rules(
                 )
     key = [name for name in kind.key if name in frame.columns]
     if key and len(frame):
-        named = listing([quoted(label(name)) for name in key])
+        # A key column the file lacks holds its default on every row: not named as the same,
+        # but as the column that would tell the rows apart (a payment's reference).
+        named = listing([quoted(label(name)) for name in key if name in labels])
+        apart = [quoted(label(name)) for name in key if name not in labels]
         keys = frame[key]
         clashing = keys.duplicated(keep=False).to_numpy()
         first_line: dict[tuple, int] = {}
@@ -320,11 +329,17 @@ def _row_rules(
             first = first_line.setdefault(tuple(row), int(line))
             if first == line:
                 continue
-            key_text = ", ".join(str(value) for value in row if value is not None)
+            key_text = ", ".join(str(value) for value in row if value not in (None, ""))
             problems.append(
                 Problem(
                     "unique-error",
-                    msg("problem.duplicate_key", keys=key_text, line=first, columns=named),
+                    msg(
+                        "problem.duplicate_key_apart" if apart else "problem.duplicate_key",
+                        keys=key_text,
+                        line=first,
+                        columns=named,
+                        apart=listing(apart, "list.slash"),
+                    ),
                     row=int(line),
                     value=key_text,
                 )

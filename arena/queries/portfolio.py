@@ -477,6 +477,10 @@ def project_detail(
     ]
     for part in ("grants", "disbursements", "spend"):
         related[part] = as_money(related[part], "amount_sek")
+    payments = related["disbursements"]
+    if not payments["payment_reference"].astype(bool).any():
+        # Most ledgers give no payment reference: an empty column says nothing.
+        related["disbursements"] = payments.drop(columns="payment_reference")
     return {
         "project": dict(row),
         "granted_sek": int(related["grants"]["amount_sek"].sum()),
@@ -523,11 +527,12 @@ def _related_statements(project_id: int, reference: str, scope: Scope) -> dict[s
         "disbursements": sa.select(
             grant.c.reference.label("grant_reference"),
             disbursement.c.paid_on,
+            disbursement.c.payment_reference,
             disbursement.c.amount_sek,
         )
         .join(grant, grant.c.id == disbursement.c.grant_id)
         .where(grant.c.project_id == project_id, *grant_scope(scope))
-        .order_by(disbursement.c.paid_on),
+        .order_by(disbursement.c.paid_on, disbursement.c.payment_reference),
         "spend": sa.select(
             expenditure.c.spent_on,
             expenditure.c.category,

@@ -59,6 +59,7 @@ COLUMNS: dict[str, Shown] = {
     "decision_date": Shown("date", "column.decision_date"),
     "grant_reference": Shown("text", "column.grant_reference"),
     "paid_on": Shown("date", "column.paid_on"),
+    "payment_reference": Shown("text", "column.payment_reference"),
     "spent_on": Shown("date", "column.date"),
     "category": Shown("text", "column.category"),
     "description": Shown("text", "column.description"),

@@ -541,6 +541,7 @@ def test_360giving_yields_organisations_projects_grants_and_disbursements(engine
         {
             "grant_reference": "360G-arena-2019-001",
             "paid_on": date(2019, 3, 15),
+            "payment_reference": "",
             "amount_sek": 250_000,
             "source": "360Giving",
         }

@@ -1,0 +1,183 @@
+"""Two payments of one grant on one day: told apart by their payment reference, on SQLite and
+PostgreSQL; a ledger without references keeps one payment per grant and day, as before.
+
+A funder pays one grant twice on one day when it pays two of the project's parties, or an
+advance and a final payment together; the ledger's voucher or payment number tells them apart.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from arena import models
+from arena.auth import cli_identity
+from arena.ingest import UndoBlockedError, UndoError, undo
+from arena.queries import portfolio
+from arena.store import downgrade, migrate
+from tests.fixtures.ingest import dump, natural, upload, with_organisations
+
+PROJECT = "Diarienummer;Titel;Status;Koordinator\n2020-00001;Smart belysning;pågående;Vinnova\n"
+GRANT = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500 000\n"
+LEDGER = (
+    "Bidragsreferens;Utbetalningsdatum;Verifikationsnummer;Belopp\n"
+    "G-1;2020-06-01;V-101;100 000\n"
+    "G-1;2020-06-01;V-102;100 000\n"
+    "G-1;2020-09-01;;50 000\n"
+)
+
+
+def _grant(engine) -> None:
+    with_organisations(engine)
+    for name, data in (("projekt.csv", PROJECT), ("bidrag.csv", GRANT)):
+        assert upload(engine, name, data).outcome == "committed"
+
+
+def _payments(engine) -> list[tuple]:
+    return sorted(
+        (row["paid_on"].isoformat(), row["payment_reference"], row["amount_sek"])
+        for row in natural(engine, "disbursements")
+    )
+
+
+def _clash(engine, data: str):
+    """The one duplicate-key problem of a rejected payments file that changed nothing."""
+    before = dump(engine)
+    result = upload(engine, "u.csv", data)
+    assert result.outcome == "rejected" and dump(engine) == before
+    (problem,) = [p for p in result.problems if p.error == "unique-error"]
+    return problem
+
+
+def test_two_payments_on_one_day_with_their_references_are_two_payments(engine):
+    _grant(engine)
+    result = upload(engine, "reskontra.csv", LEDGER)
+    assert result.outcome == "committed", result.problems
+    assert _payments(engine) == [
+        ("2020-06-01", "V-101", 100_000),
+        ("2020-06-01", "V-102", 100_000),
+        ("2020-09-01", "", 50_000),
+    ]
+    # The project page lists them with their references, in order.
+    detail = portfolio.project_detail(engine, reference="2020-00001", today=date(2026, 1, 1))
+    assert detail["disbursements"]["payment_reference"].tolist() == ["V-101", "V-102", ""]
+    assert detail["disbursed_sek"] == 250_000
+    # The same ledger again changes nothing; one changed amount is one update.
+    again = upload(engine, "reskontra.csv", LEDGER)
+    assert again.outcome == "unchanged", again.problems
+    changed = upload(engine, "reskontra.csv", LEDGER.replace("V-102;100 000", "V-102;120 000"))
+    assert changed.plan.counts()["updated"] == 1 and changed.plan.counts()["new"] == 0
+    assert ("2020-06-01", "V-102", 120_000) in _payments(engine)
+    # Undone twice: the second click is refused and changes nothing.
+    undo(engine, changed.import_id, identity=cli_identity())
+    assert ("2020-06-01", "V-102", 100_000) in _payments(engine)
+    undone = dump(engine)
+    with pytest.raises(UndoError):
+        undo(engine, changed.import_id, identity=cli_identity())
+    assert dump(engine) == undone
+
+
+def test_a_ledger_without_references_keeps_one_payment_per_grant_and_day(engine):
+    _grant(engine)
+    plain = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;100 000\n"
+    assert upload(engine, "u.csv", plain).outcome == "committed"
+    # The same payment with a new amount, still without a reference, is the same payment.
+    result = upload(engine, "u.csv", plain.replace("100 000", "90 000"))
+    assert result.plan.counts()["updated"] == 1
+    assert _payments(engine) == [("2020-06-01", "", 90_000)]
+    # No payment has a reference: the project page shows no empty column for them.
+    detail = portfolio.project_detail(engine, reference="2020-00001", today=date(2026, 1, 1))
+    assert "payment_reference" not in detail["disbursements"].columns
+
+
+def test_two_payments_on_one_day_without_references_say_which_column_tells_them_apart(engine):
+    _grant(engine)
+    twice = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;100 000\nG-1;2020-06-01;1\n"
+    problem = _clash(engine, twice)
+    assert problem.row == 3
+    assert problem.text("en") == (
+        "Line 2 already has the same “Bidragsreferens”, “Utbetalningsdatum” (G-1, 2020-06-01); "
+        "join the rows if they are one and the same, or tell them apart in a column "
+        "“Utbetalningsreferens”."
+    )
+    assert problem.text("sv").endswith("annars skilj dem åt i en kolumn ”Utbetalningsreferens”.")
+    # With references, the same reference twice is a row twice and names all three columns.
+    same = LEDGER.replace("V-102", "V-101")
+    problem = _clash(engine, same)
+    assert "“Verifikationsnummer” (G-1, 2020-06-01, V-101); one row each" in problem.text("en")
+
+
+def test_an_older_stores_payments_gain_an_empty_reference(db_url):
+    """Payments stored before the reference existed keep their rows: after the upgrade a file
+    without references updates them, and undoing that import puts them back."""
+    from arena.store import get_engine
+
+    engine = get_engine(db_url)
+    migrate(engine)
+    downgrade(engine, "c9c0ffee0009")
+    with_organisations(engine)
+    for name, data in (("projekt.csv", PROJECT), ("bidrag.csv", GRANT)):
+        # The import code is today's; the older schema's payments are written by hand below.
+        assert upload(engine, name, data).outcome == "committed"
+    table = models.Disbursement.__table__
+    with engine.begin() as conn:
+        grant_id = conn.exec_driver_sql("SELECT id FROM grant_award").scalar_one()
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} (grant_id, paid_on, amount_sek) "
+            f"VALUES ({grant_id}, '2020-06-01', 100000)"
+        )
+    migrate(engine)
+    assert _payments(engine) == [("2020-06-01", "", 100_000)]
+    plain = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;90 000\n"
+    updated = upload(engine, "u.csv", plain)
+    assert updated.plan.counts()["updated"] == 1
+    undo(engine, updated.import_id, identity=cli_identity())
+    assert _payments(engine) == [("2020-06-01", "", 100_000)]
+
+
+def _history(engine) -> list[tuple]:
+    """The payments' recorded history, read as JSON: a key and its rows, field order aside."""
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT row_key, before, after FROM import_change "
+            "WHERE table_name = 'disbursements' ORDER BY id"
+        ).all()
+    return [tuple(None if text is None else json.loads(text) for text in row) for row in rows]
+
+
+def test_the_history_of_earlier_payment_imports_is_rewritten_both_ways(db_url):
+    """Imports recorded before the upgrade are undone after it as if made today: a later
+    import of the same payment still blocks the undo of the earlier one. The downgrade takes
+    the references back out of the history, and refuses while a reference is stored."""
+    from arena.store import get_engine
+
+    engine = get_engine(db_url)
+    migrate(engine)
+    _grant(engine)
+    plain = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;100 000\n"
+    first = upload(engine, "u.csv", plain).import_id
+    second = upload(engine, "u.csv", plain.replace("100 000", "80 000")).import_id
+    recorded = _history(engine)
+    assert [key for key, _, _ in recorded] == [["G-1", "2020-06-01", ""]] * 2
+
+    downgrade(engine, "c9c0ffee0009")
+    assert [key for key, _, _ in _history(engine)] == [["G-1", "2020-06-01"]] * 2
+    assert all("payment_reference" not in (after or {}) for _, _, after in _history(engine))
+    migrate(engine)
+    assert _history(engine) == recorded
+
+    with pytest.raises(UndoBlockedError) as refused:
+        undo(engine, first, identity=cli_identity())
+    assert [blocker.import_id for blocker in refused.value.blockers] == [second]
+    undo(engine, second, identity=cli_identity())
+    assert _payments(engine) == [("2020-06-01", "", 100_000)]
+    undo(engine, first, identity=cli_identity())
+    assert _payments(engine) == []
+
+    assert upload(engine, "reskontra.csv", LEDGER).outcome == "committed"
+    before = dump(engine)
+    with pytest.raises(RuntimeError, match="2 payments have a payment reference"):
+        downgrade(engine, "c9c0ffee0009")
+    assert dump(engine) == before
