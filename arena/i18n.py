@@ -487,7 +487,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Nothing needs attention right now.",
     },
     "attention.reason": {"sv": "Vad", "en": "What"},
-    "attention.project": {"sv": "Projekt", "en": "Project"},
+    "attention.project": {"sv": "Projekt eller program", "en": "Project or programme"},
     "attention.detail": {"sv": "Detalj", "en": "Detail"},
     "attention.report_late": {"sv": "Rapport försenad", "en": "Report late"},
     "attention.report_due": {"sv": "Rapport inom 30 dagar", "en": "Report due within 30 days"},

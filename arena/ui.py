@@ -38,6 +38,7 @@ from arena.i18n import (
 )
 from arena.queries import facets, portfolio
 from arena.queries._sql import finds_projects, found_project_ids, projects_with_ids
+from arena.tables import LINK_TEXT
 
 if TYPE_CHECKING:
     from arena.brief import KeyFigure
@@ -663,13 +664,13 @@ def _frame_file(frame: Any, *, file_format: str, sheet: str) -> bytes:
 
 
 def attention_columns(language: str) -> dict:
-    """Column settings of the attention list: a link per project, translated headers."""
+    """Column settings of the attention list: a link per project or programme that reads as
+    its reference or code, translated headers."""
     return {
         "reason": st.column_config.TextColumn(t("attention.reason", language)),
         "link": st.column_config.LinkColumn(
-            t("attention.project", language), display_text=r"project\?ref=(.*)"
+            t("attention.project", language), display_text=LINK_TEXT
         ),
-        "reference": st.column_config.TextColumn(t("column.reference", language)),
         "title": st.column_config.TextColumn(t("column.title", language), width="large"),
         "detail": st.column_config.TextColumn(t("attention.detail", language)),
         "date": st.column_config.TextColumn(t("column.date", language)),

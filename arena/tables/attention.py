@@ -9,7 +9,8 @@ from typing import Any
 import pandas as pd
 
 from arena.i18n import format_percent, t
-from arena.tables._base import page_url
+from arena.tables._base import project_url
+from arena.tables.programmes import url as programme_url
 
 
 def detail_text(item: Any, language: str) -> str:
@@ -33,16 +34,17 @@ def written(items: pd.DataFrame | Callable[[], pd.DataFrame], language: str) -> 
 
 
 def attention_table(items: pd.DataFrame, language: str) -> pd.DataFrame:
-    """What the Overview shows: reason in words, a link to each project, reference, title,
-    detail and date (`ui.attention_columns` heads them)."""
+    """What the Overview shows: reason in words, what it concerns as a link (a project's page
+    or a programme's, its reference or code written), title, detail and date
+    (`ui.attention_columns` heads them). The download keeps the reference as a column."""
     return written(items, language).assign(
         reason=[t(f"attention.{reason}", language) for reason in items["reason"]],
         link=[
-            page_url("project", "ref", ref) if scope == "project" else ""
+            project_url(ref) if scope == "project" else programme_url(ref)
             for scope, ref in zip(items["scope"], items["reference"], strict=True)
         ],
         date=items["date"].astype(str),
-    )[["reason", "link", "reference", "title", "detail", "date"]]
+    )[["reason", "link", "title", "detail", "date"]]
 
 
 def reason_counts(items: pd.DataFrame) -> dict[str, int]:

@@ -49,9 +49,11 @@ def test_the_attention_list_names_what_needs_attention(demo_engine, open_page):
     app = open_page(demo_engine)
     attention = app.dataframe[0].value
     # The real Vinnova project is still "Pågående" in its source but ended 2019-02-28.
-    stale = attention[attention["reference"] == "2018-04510"]
+    stale = attention[attention["link"] == "project?ref=2018-04510"]
     assert stale["reason"].tolist() == ["Pågående efter slutdatum"]
-    assert stale["link"].tolist() == ["project?ref=2018-04510"]
+    # A programme's items (over its budget, its reports) open the programme's page.
+    of_programme = attention[attention["link"] == "programmes?programme=ARENA-2021"]
+    assert {"Budget överskriden", "Rapport försenad"} <= set(of_programme["reason"])
     assert "Rapport försenad" in set(attention["reason"])
 
 

@@ -183,9 +183,14 @@ def test_an_overrun_is_written_in_the_readers_language():
     ]
     report = _attention(reason="report_late", detail="Slutrapport", date=date(2019, 3, 31))
     shown = tables.attention.attention_table(report.assign(overrun=[None]), "en")
+    # A programme's item opens the programme's page, a project's the project's.
     assert shown[["reason", "detail", "link"]].values.tolist() == [
-        ["Report late", "Slutrapport", ""]
+        ["Report late", "Slutrapport", "programmes?programme=BG-2017"]
     ]
+    of_project = report.assign(scope="project", reference="2018-04510", overrun=[None])
+    shown = tables.attention.attention_table(of_project, "en")
+    assert shown["link"].tolist() == ["project?ref=2018-04510"]
+    assert "reference" not in shown.columns  # the link reads as the reference
 
 
 def test_a_programme_names_its_own_goals_or_says_they_are_its_projects():
