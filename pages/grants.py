@@ -86,7 +86,7 @@ with ui.section("reports"):
         pageparts.paged_table(
             funding.funder_reports,
             layout=funding.REPORT_LAYOUT,
-            render=pageparts.localised(language),
+            render=pageparts.localised(language, projects=("project_reference",)),
             language=language,
             key="reports",
             **chosen,
@@ -110,7 +110,9 @@ with ui.section("list"):
     pageparts.paged_table(
         funding.funder_grants,
         layout=funding.GRANT_LAYOUT,
-        render=pageparts.localised(language, columns=REMAINING, organisations=("funder",)),
+        render=pageparts.localised(
+            language, columns=REMAINING, organisations=("funder",), projects=("project_reference",)
+        ),
         language=language,
         key="grants",
         **chosen,

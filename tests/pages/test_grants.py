@@ -89,6 +89,7 @@ def test_a_funder_remaining_and_reports_equal_the_demo_files(demo_engine, open_p
     assert metrics["Rapporter inom 30 dagar"] == str(vinnova["soon"])
     real = _table(app, "Bidragsreferens").set_index("Bidragsreferens").loc["2018-04510"]
     assert real["Återstår"] == "150\u00a0000 kr"  # nothing paid yet of the 150 000 kr
+    assert real["Projekt"] == "project?ref=2018-04510"  # a grant opens its project
     per_funder = _table(app, "Antal bidrag")
     assert per_funder["Återstår"].tolist() == [format_sek(vinnova["remaining"], "sv")]
 
@@ -103,6 +104,8 @@ def test_a_funder_remaining_and_reports_equal_the_demo_files(demo_engine, open_p
         "Försenad": everyone["late"],
         "Förfaller snart": everyone["soon"],
     }
+    # Each report opens its project's page.
+    assert reports["Projekt"].str.fullmatch(r"project\?ref=DEMO-\d{4}-\d{3}").all()
 
 
 def test_the_funder_view_in_english(demo_engine, open_page, demo_today):
