@@ -1424,6 +1424,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Line {line} already has the same {columns} ({keys}); one row each, so join the "
         "rows if they are one and the same.",
     },
+    "problem.which_row": {
+        "sv": "Lagret har {stored} och filen {named} rader med {common}, och på ena sidan saknas "
+        "{columns}: vilken som är vilken går inte att avgöra. Ange {columns} på varje rad, "
+        "eller ångra importen som lade in lagrets rader.",
+        "en": "The store holds {stored} and the file {named} rows of {common}, and one side has no "
+        "{columns}: which is which cannot be told. Give each row its {columns}, or undo the "
+        "import that stored the others.",
+    },
     "problem.duplicate_key_apart": {
         "sv": "Rad {line} har redan samma {columns} ({keys}); slå ihop raderna om de är en och "
         "samma, annars skilj dem åt i en kolumn {apart}.",

@@ -734,7 +734,7 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
                 _insert(conn, kind, columns, now)
     # Changed rows get their earlier values, so none refers to a created row any more ...
     for name in (name for name in order if name in recorded.updated):
-        kind, (before, _after) = KINDS[name], recorded.updated[name]
+        kind, (before, after) = KINDS[name], recorded.updated[name]
         stored = [c.name for c in kind.stored_columns]
         lookups = {
             ref: key_ids(conn, ref) for ref in {c.ref.kind for c in kind.stored_columns if c.ref}
@@ -743,7 +743,9 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
             conn,
             kind,
             table_columns(kind, before[stored], lookups),
-            ids(name, "updated", before),
+            # Found as the import left them: an update may have filled in a key column (a
+            # payment's reference), so the key before it may no longer be stored.
+            ids(name, "updated", after),
             now,
         )
     # ... and the created rows go, children first.

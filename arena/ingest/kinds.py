@@ -221,6 +221,12 @@ class Kind:
     def scope_columns(self) -> tuple[Column, ...]:
         return tuple(column for column in self.columns if column.scope)
 
+    @property
+    def optional_key(self) -> tuple[str, ...]:
+        """Key columns a file may leave empty or out (a payment's reference): they hold their
+        default then, and a row is also found by the rest of its key (`plan._plan_kind`)."""
+        return tuple(name for name in self.key if self.column(name).default is not None)
+
 
 _SOURCE = Column("source", "Källa", aliases=("Source", "Ursprung"))
 _START = Column("start_date", "Startdatum", DATE, aliases=("Start", "Start date"))

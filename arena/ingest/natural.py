@@ -238,14 +238,16 @@ def _table_keys(
     kind: Kind, frame: pd.DataFrame, lookups: dict[str, dict[object, int]]
 ) -> dict[str, list[object]]:
     """The frame's natural keys as the table's key columns (ids for references, scope and
-    scope_ref for scope columns), only for rows whose every key column has a stored value:
-    a reference to a row the store lacks (an organisation this upload creates) matches
-    nothing, nor does an empty key cell.
+    scope_ref for scope columns; optional key columns left out), only for rows whose every
+    key column has a stored value: a reference to a row the store lacks (an organisation this
+    upload creates) matches nothing, nor does an empty key cell.
     """
     columns: dict[str, list[object]] = {}
     scopes: list[object] = [None] * len(frame)
     refs: list[object] = [None] * len(frame)
-    for name in kind.key:
+    # Without its optional key columns: the rows a file names by the rest of the key are read
+    # too (a payment stored with a reference, named by a ledger without one).
+    for name in (name for name in kind.key if name not in kind.optional_key):
         column = kind.column(name)
         values = frame[name].tolist() if name in frame.columns else [None] * len(frame)
         if column.ref is not None:

@@ -38,7 +38,7 @@ from arena.ingest.natural import (
     stored_rows,
     table_of,
 )
-from arena.ingest.report import Problem, key_label, kind_name, listing
+from arena.ingest.report import Problem, key_label, kind_name, listing, quoted
 from arena.ingest.validate import ParsedTable
 
 # Errors that reject one row; the others (missing-label ...) reject the whole file.
@@ -545,6 +545,74 @@ def plan_upload(
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 
+def _by_rest_of_key(
+    table: ParsedTable,
+    existing: pd.DataFrame,
+    frame: pd.DataFrame,
+    position: np.ndarray,
+    problems: list[Problem],
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """`frame` and its rows' places in `existing` (-1: new), with rows the whole key did not
+    find looked up by the rest of it, where one side leaves the optional key columns empty.
+
+    A ledger uploaded without payment references and later with them (or the other way round)
+    names the same payments: one payment of a grant on a day in the file and one in the store
+    are the same one, and the reference one of them has is kept, never paid twice. When the
+    file or the store has several that day, which is which cannot be told: each such row of
+    the file is an error (added to `problems`) and nothing is guessed.
+    """
+    kind = table.kind
+    optional, rest = list(kind.optional_key), [n for n in kind.key if n not in kind.optional_key]
+    empty = tuple(kind.column(name).default for name in optional)
+    frame = frame.copy()
+
+    def keys(source: pd.DataFrame, names: list[str]) -> list[tuple]:
+        return list(zip(*(source[name].tolist() for name in names), strict=True))
+
+    # Built from lists, not row by row: a first import of 100 000 payments into a small store
+    # reads the whole kind and finds none of them.
+    unmatched_stored = np.ones(len(existing), dtype=bool)
+    unmatched_stored[position[position >= 0]] = False
+    stored_rest, stored_optional = keys(existing, rest), keys(existing, optional)
+    stored: dict[tuple, list[int]] = defaultdict(list)
+    for index in np.flatnonzero(unmatched_stored).tolist():
+        stored[stored_rest[index]].append(index)
+    file_rest, file_optional = keys(frame, rest), keys(frame, optional)
+    named: dict[tuple, list[int]] = defaultdict(list)
+    for row in np.flatnonzero(position < 0).tolist():
+        if file_rest[row] in stored:
+            named[file_rest[row]].append(row)
+    for rest_key, rows in named.items():
+        candidates = stored[rest_key]
+        values = [file_optional[row] for row in rows]
+        values += [stored_optional[index] for index in candidates]
+        if empty not in values:
+            continue  # rows whose references tell them from the stored ones
+        if len(rows) == 1 and len(candidates) == 1:
+            (row,), (index,) = rows, candidates
+            position[row] = index
+            if values[0] == empty:  # the file gives no reference: the stored one stays
+                for name, value in zip(optional, stored_optional[index], strict=True):
+                    frame.iloc[row, frame.columns.get_loc(name)] = value
+            continue
+        for row in rows:
+            problems.append(
+                Problem(
+                    "unique-error",
+                    msg(
+                        "problem.which_row",
+                        common=key_label(rest_key),
+                        stored=len(candidates),
+                        named=len(rows),
+                        columns=listing([quoted(table.label(name)) for name in optional]),
+                    ),
+                    row=int(frame.index[row]),
+                    table=kind.name,
+                )
+            )
+    return frame, position
+
+
 def _rejected_lines(problems: list[Problem]) -> list[int]:
     """The file lines of rows an error rejects."""
     return sorted(
@@ -562,9 +630,14 @@ def _plan_kind(
     kind = table.kind
     stored = [c.name for c in kind.stored_columns]
     columns = [name for name in table.columns if name in stored]
-    rejected = _rejected_lines(problems)
-    frame = table.frame[~table.frame.index.isin(rejected)]
+    frame = table.frame[~table.frame.index.isin(_rejected_lines(problems))]
     position = key_index(existing, kind).get_indexer(key_index(frame, kind))
+    if kind.optional_key and len(existing) and (position < 0).any():
+        frame, position = _by_rest_of_key(table, existing, frame, position, problems)
+    rejected = _rejected_lines(problems)
+    if len(rejected) and len(frame):  # rows the rest of the key could not tell apart
+        kept = ~frame.index.isin(rejected)
+        frame, position = frame[kept], position[kept]
     is_new = position < 0
     found = position[~is_new]
     matched = frame[~is_new]
@@ -597,7 +670,9 @@ def _plan_kind(
 
     deleted = existing.iloc[:0]
     if replace and not table.create_only:  # names in passing never replace a whole kind
-        deleted = existing[~key_index(existing, kind).isin(key_index(table.frame, kind))]
+        named = key_index(existing, kind).isin(key_index(table.frame, kind))
+        named[found] = True  # found by the rest of its key
+        deleted = existing[~named]
     return KindPlan(
         kind=kind,
         columns=columns,

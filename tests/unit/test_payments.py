@@ -181,3 +181,59 @@ def test_the_history_of_earlier_payment_imports_is_rewritten_both_ways(db_url):
     with pytest.raises(RuntimeError, match="2 payments have a payment reference"):
         downgrade(engine, "c9c0ffee0009")
     assert dump(engine) == before
+
+
+PLAIN = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;100 000\nG-1;2020-09-01;50 000\n"
+WITH_REFERENCES = (
+    "Bidragsreferens;Utbetalningsdatum;Verifikationsnummer;Belopp\n"
+    "G-1;2020-06-01;V-101;100 000\n"
+    "G-1;2020-09-01;V-205;50 000\n"
+)
+
+
+def test_a_ledger_that_gains_references_names_the_payments_it_named_before(engine):
+    """Uploaded without references, then with them: the same two payments gain their
+    references (never paid twice), undo takes them back, and the ledger without them again
+    changes nothing: a stored reference is kept."""
+    _grant(engine)
+    assert upload(engine, "u.csv", PLAIN).outcome == "committed"
+    gained = upload(engine, "u.csv", WITH_REFERENCES)
+    assert gained.outcome == "committed", gained.problems
+    assert gained.plan.counts()["updated"] == 2 and gained.plan.counts()["new"] == 0
+    referenced = [("2020-06-01", "V-101", 100_000), ("2020-09-01", "V-205", 50_000)]
+    assert _payments(engine) == referenced
+    again = upload(engine, "u.csv", PLAIN)
+    assert again.outcome == "unchanged", again.problems
+    assert _payments(engine) == referenced
+    undo(engine, gained.import_id, identity=cli_identity())
+    assert _payments(engine) == [("2020-06-01", "", 100_000), ("2020-09-01", "", 50_000)]
+    # With replace, a payment found by its grant and day is the file's, not one to delete.
+    replaced = upload(engine, "u.csv", WITH_REFERENCES, replace=True)
+    assert replaced.plan.counts()["deleted"] == 0
+    assert _payments(engine) == referenced
+
+
+def test_payments_that_cannot_be_told_apart_by_their_day_are_refused_not_guessed(engine):
+    _grant(engine)
+    plain = upload(engine, "u.csv", PLAIN)
+    assert plain.outcome == "committed"
+    # One payment stored without a reference, two in the file that day with references.
+    split = LEDGER.replace("G-1;2020-09-01;;50 000\n", "")
+    before = dump(engine)
+    result = upload(engine, "reskontra.csv", split)
+    assert result.outcome == "rejected" and dump(engine) == before
+    which = [p for p in result.problems if p.error == "unique-error"]
+    assert [p.row for p in which] == [2, 3]
+    assert which[0].text("en") == (
+        "The store holds 1 and the file 2 rows of G-1 · 2020-06-01, and one side has no "
+        "“Verifikationsnummer”: which is which cannot be told. Give each row its "
+        "“Verifikationsnummer”, or undo the import that stored the others."
+    )
+    # Two stored that day with references, one in a file without: refused the same way.
+    undo(engine, plain.import_id, identity=cli_identity())
+    assert upload(engine, "reskontra.csv", LEDGER).outcome == "committed"
+    before = dump(engine)
+    result = upload(engine, "u.csv", PLAIN)
+    assert result.outcome == "rejected" and dump(engine) == before
+    (which,) = [p for p in result.problems if p.error == "unique-error"]
+    assert which.row == 2 and which.text("en").startswith("The store holds 2 and the file 1 rows")
