@@ -303,7 +303,12 @@ def _change_records(conn: Connection, kind_plan: KindPlan, import_id: int) -> li
             {
                 "import_id": [import_id] * len(frame),
                 "table_name": [kind.name] * len(frame),
-                "row_key": _json_rows(kind, frame, list(kind.key), keys=True),
+                # A changed row is recorded by the key the import found it under: where the
+                # change filled in a key column (a payment's reference), the imports before
+                # it recorded that key, and an undo of one of them must see this one.
+                "row_key": _json_rows(
+                    kind, frame if before is None else before, list(kind.key), keys=True
+                ),
                 "before": nothing if before is None else _json_rows(kind, before, before_names),
                 "after": nothing if after is None else _json_rows(kind, after, stored),
                 "project_before": (

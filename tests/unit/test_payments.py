@@ -237,3 +237,23 @@ def test_payments_that_cannot_be_told_apart_by_their_day_are_refused_not_guessed
     assert result.outcome == "rejected" and dump(engine) == before
     (which,) = [p for p in result.problems if p.error == "unique-error"]
     assert which.row == 2 and which.text("en").startswith("The store holds 2 and the file 1 rows")
+
+
+def test_undoing_the_ledger_before_the_one_that_gave_references_names_that_import(engine):
+    """The import that filled in the references recorded each payment by the key it found it
+    under: undoing the import before it is blocked by it (not "changed outside any import"),
+    and a cascade undoes both."""
+    _grant(engine)
+    first = upload(engine, "u.csv", PLAIN).import_id
+    second = upload(engine, "u.csv", WITH_REFERENCES).import_id
+    with pytest.raises(UndoBlockedError) as refused:
+        undo(engine, first, identity=cli_identity())
+    assert [blocker.import_id for blocker in refused.value.blockers] == [second]
+    assert "G-1 · 2020-06-01" in refused.value.message.render("en")
+    # A later change of a payment found by its reference blocks the undo of the second.
+    third = upload(engine, "u.csv", WITH_REFERENCES.replace("50 000", "55 000")).import_id
+    with pytest.raises(UndoBlockedError) as refused:
+        undo(engine, second, identity=cli_identity())
+    assert [blocker.import_id for blocker in refused.value.blockers] == [third]
+    undo(engine, first, cascade=True, identity=cli_identity())
+    assert _payments(engine) == []
