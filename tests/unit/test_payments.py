@@ -15,6 +15,8 @@ import pytest
 from arena import models
 from arena.auth import cli_identity
 from arena.ingest import UndoBlockedError, UndoError, undo
+from arena.ingest.kinds import KINDS
+from arena.ingest.natural import natural_select, rows_table, table_of
 from arena.queries import portfolio
 from arena.store import downgrade, migrate
 from tests.fixtures.ingest import dump, natural, upload, with_organisations
@@ -257,3 +259,23 @@ def test_undoing_the_ledger_before_the_one_that_gave_references_names_that_impor
     assert [blocker.import_id for blocker in refused.value.blockers] == [third]
     undo(engine, first, cascade=True, identity=cli_identity())
     assert _payments(engine) == []
+
+
+def test_the_payments_a_file_names_are_looked_up_by_the_key_index_not_read_whole(engine):
+    """A file's payments are read from the store by grant and day through the unique index;
+    asked for them in id order, SQLite scanned every payment instead (0.39 s against 0.19 s
+    for 100 000 of 300 000, issue 11)."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL plans a table of a few rows as a scan, index or not")
+    kind = KINDS["disbursements"]
+    table = table_of(kind)
+    with (
+        engine.connect() as conn,
+        rows_table(conn, table, {"grant_id": [1], "paid_on": [date(2020, 6, 1)]}) as keys,
+    ):
+        sql = str(
+            natural_select(kind, keys=keys).compile(conn, compile_kwargs={"literal_binds": True})
+        )
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "SCAN disbursement" not in plan
+    assert "SEARCH disbursement USING INDEX" in plan
