@@ -112,7 +112,10 @@ def paged_table(
     descending = controls[2].toggle(t("paging.descending", language), key=f"{key}_descending")
     size = controls[3].selectbox(t("paging.size", language), PAGE_SIZES, index=1, key=f"{key}_size")
     chosen = {"search": search, "sort": sort, "descending": descending, **arguments}
-    number_key, asked_key = f"{key}_page", f"{key}_asked"
+    # The page shown is the server's (`number_key`), never read back from the page box: a
+    # browser that has not yet drawn the last run sends the box it still shows, and Streamlit
+    # would take that stale number as typed (see `_typed`).
+    number_key, asked_key = f"{key}_number", f"{key}_asked"
     if st.session_state.get(asked_key) != (repr(chosen), size):
         st.session_state[asked_key] = (repr(chosen), size)
         st.session_state[number_key] = 1
@@ -155,12 +158,17 @@ def paged_table(
             args=(number_key, -1, pages),
             icon=":material/chevron_left:",
         )
+        box_key = f"{key}_page_{number}"  # one box per page: an older page's box is no entry
+        if st.session_state.get(box_key) != number:
+            st.session_state[box_key] = number
         st.number_input(
             t("paging.page", language, pages=format_number(pages, language)),
             min_value=1,
             max_value=pages,
             step=1,
-            key=number_key,
+            key=box_key,
+            on_change=_typed,
+            args=(number_key, box_key, number),
             width=160,
         )
         st.button(
@@ -207,6 +215,16 @@ def _turn(number_key: str, step: int, pages: int) -> None:
     # the number stays within the pages the clicked table had.
     number = st.session_state.get(number_key, 1) + step
     st.session_state[number_key] = min(max(number, 1), pages)
+
+
+def _typed(number_key: str, box_key: str, shown: int) -> None:
+    # The box of page `shown` says `shown` until a person types another number in it. A
+    # second click sent before the first click's run was drawn carries the boxes the browser
+    # still shows, an older page's with that page's number (and Streamlit skips the click
+    # itself, its button now disabled): that is no entry, and the page stays.
+    typed = st.session_state.get(box_key, shown)
+    if typed != shown:
+        st.session_state[number_key] = typed
 
 
 def facts(facts_by_label: Mapping[str, object], language: str) -> None:

@@ -213,4 +213,12 @@ def test_a_page_button_clicked_twice_stays_within_the_pages(open_app):
     expect(page.get_by_text("rader 1–25 av 47")).to_be_visible()
     _settled(page)
     expect(page.get_by_text("rader 1–25 av 47")).to_be_visible()
+    # The page box takes a typed number, and says the page shown after every turn.
+    box = page.get_by_role("spinbutton", name="Sida (av 2)")
+    expect(box).to_have_value("1")
+    box.fill("2")
+    box.press("Enter")
+    expect(page.get_by_text("rader 26–47 av 47")).to_be_visible()
+    _settled(page)
+    expect(page.get_by_role("spinbutton", name="Sida (av 2)")).to_have_value("2")
     _assert_clean(page)
