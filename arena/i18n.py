@@ -1197,6 +1197,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "”{value}” är negativt; belopp måste vara 0 eller mer.",
         "en": "“{value}” is negative; amounts must be 0 or more.",
     },
+    "value.too_large": {
+        "sv": "”{value}” är mer än 1 000 000 000 000 (tusen miljarder), större än något belopp"
+        " eller antal i ett program: se efter om kolumner har flutit ihop eller enheten är fel.",
+        "en": "“{value}” is more than 1,000,000,000,000 (a thousand billion), larger than any"
+        " amount or count of a programme: check whether columns have run together or the unit"
+        " is wrong.",
+    },
     "value.ambiguous_share": {
         "sv": "”{value}” är tvetydigt som andel: skriv det med % (t.ex. 40 %) eller som ett tal "
         "0–1.",
@@ -2084,6 +2091,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "kinds.negative_count": {
         "sv": "”{value}” är negativt; ett antal måste vara 0 eller mer.",
         "en": "“{value}” is negative; a count must be 0 or more.",
+    },
+    "kinds.not_finite": {
+        "sv": "”{value}” är för stort för att lagras som ett tal.",
+        "en": "“{value}” is too large to be stored as a number.",
     },
     # --- generated test stores (arena/generate.py, `python -m arena generate`) ---
     "cli.generate.file": {

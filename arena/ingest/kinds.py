@@ -15,6 +15,7 @@ file layouts that hold several kinds at once (Vinnova, 360Giving, a project shee
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -70,8 +71,12 @@ def _signed_money(value: object) -> int:
 
 
 def _float(value: object) -> float:
-    # Indicator values are measurements, not money: a float is exact enough.
-    return float(v.parse_number(value))
+    # Indicator values are measurements, not money: a float is exact enough. Not beyond one:
+    # "1" and 400 zeros would be stored as infinity.
+    number = float(v.parse_number(value))
+    if not math.isfinite(number):
+        raise v.ValueProblem(v.CONSTRAINT_ERROR, msg("kinds.not_finite", value=value))
+    return number
 
 
 def _country(value: object) -> str:

@@ -38,6 +38,12 @@ CONSTRAINT_ERROR = "constraint-error"
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
+# The largest amount (kronor) or count a cell may hold, either sign: a thousand billion, more
+# than Sweden's whole state budget for a year. Larger is a slip (columns run together, öre
+# read as kronor), and kept out because the store sums such numbers as 64-bit integers: a
+# million rows at this bound still sum within them, where one 20-digit cell would not even be
+# stored (an import stopped without saying which cell).
+MAX_WHOLE = 10**12
 
 
 class ValueProblem(ValueError):  # noqa: N818 - the name is the module's public API
@@ -242,17 +248,29 @@ def parse_number(value: object) -> Decimal:
     raise _problem(TYPE_ERROR, value, "value.not_number")
 
 
-def parse_int(value: object) -> int:
-    """A whole number; "12,0" is fine, "12,5" is not."""
+def _whole(value: object) -> int:
+    """A whole number of any size; "12,0" is fine, "12,5" is not."""
     number = parse_number(value)
     if number != number.to_integral_value():
         raise _problem(TYPE_ERROR, value, "value.not_whole")
     return int(number)
 
 
+def _within_bounds(number: int, value: object) -> int:
+    """`number` if it is at most MAX_WHOLE either side of zero, else a problem quoting `value`."""
+    if abs(number) > MAX_WHOLE:
+        raise _problem(CONSTRAINT_ERROR, value, "value.too_large")
+    return number
+
+
+def parse_int(value: object) -> int:
+    """A whole number up to MAX_WHOLE either way; "12,0" is fine, "12,5" is not."""
+    return _within_bounds(_whole(value), value)
+
+
 def parse_year(value: object) -> int:
     """A calendar year 1900..2100 (2017, "2017" or Excel's 2017.0)."""
-    year = parse_int(value)
+    year = _whole(value)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise _problem(CONSTRAINT_ERROR, value, "value.not_year", first=MIN_YEAR, last=MAX_YEAR)
     return year
@@ -327,9 +345,10 @@ def _plain_kronor(text: str) -> int | None:
 
 
 def parse_money(value: object, *, allow_negative: bool = False) -> int:
-    """An amount in whole Swedish kronor, rounded half up ("2,5 mnkr" -> 2 500 000)."""
+    """An amount in whole Swedish kronor, rounded half up ("2,5 mnkr" -> 2 500 000), at most
+    MAX_WHOLE either way."""
     if isinstance(value, str) and (plain := _plain_kronor(value)) is not None:
-        return plain
+        return _within_bounds(plain, value)
     if isinstance(value, str):
         match = _MONEY.fullmatch(value.strip())
         if match is None:
@@ -340,7 +359,7 @@ def parse_money(value: object, *, allow_negative: bool = False) -> int:
         amount = parse_number(value)
     if amount < 0 and not allow_negative:
         raise _problem(CONSTRAINT_ERROR, value, "value.negative")
-    return int(amount.to_integral_value(rounding=ROUND_HALF_UP))
+    return _within_bounds(int(amount.to_integral_value(rounding=ROUND_HALF_UP)), value)
 
 
 def parse_share(value: object) -> float:
@@ -549,10 +568,7 @@ _ORG_NUMBER = re.compile(
 def parse_org_number(value: object) -> str:
     """A Swedish organisationsnummer as "NNNNNN-NNNN" (also from 10 digits, "16" + 10 digits
     or a VAT number)."""
-    if _is_typed_number(value):
-        text = str(parse_int(value))
-    else:
-        text = re.sub(r"\s", "", parse_text(value))
+    text = str(_whole(value)) if _is_typed_number(value) else re.sub(r"\s", "", parse_text(value))
     match = _ORG_NUMBER.fullmatch(text)
     if match is None:
         raise _problem(TYPE_ERROR, value, "value.not_org_number")

@@ -136,3 +136,27 @@ def test_a_file_with_errors_still_reports_every_problem_not_just_the_first(engin
         (3, None, "unique-error"),
         (2, "Program", "foreign-key"),
     ]
+
+
+def test_numbers_too_large_to_be_real_are_refused_where_they_stand(engine):
+    # A 20-digit amount (columns run together) passed every check and then stopped the import
+    # at the insert, naming nothing; a count likewise; an indicator value of 401 digits was
+    # stored as infinity.
+    sheet = (
+        "Diarienummer;Titel;Status;Bidrag från Vinnova\n"
+        "P-1;Ett;Pågående;150 000 kr\n"
+        "P-2;Två;Pågående;12 345 678 901 234 567 890 kr\n"
+    )
+    assert rejected(engine, "projekt.csv", sheet) == [
+        (3, "Bidrag från Vinnova", "constraint-error")
+    ]
+    activities = (
+        "Referens;Insats;Titel;Startdatum;Deltagare\n"
+        "X-1;knowledge_sharing;Seminarier;2021-03-01;123456789012345678901234\n"
+    )
+    assert rejected(engine, "insatser.csv", activities) == [(2, "Deltagare", "constraint-error")]
+    upload(engine, "indikatorer.csv", "Kod;Namn;Enhet\nUP;Upp;antal\n")
+    values = f"Indikator;Land;År;Värde\nUP;SE;2021;15\nUP;SE;2022;1{'0' * 400}\n"
+    (problem,) = upload(engine, "varden.csv", values).problems
+    assert (problem.row, problem.column, problem.error) == (3, "Värde", "constraint-error")
+    assert problem.text("en").endswith("is too large to be stored as a number.")

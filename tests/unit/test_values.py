@@ -284,7 +284,16 @@ def test_parse_int(value, expected) -> None:
     assert parse_int(value) == expected
 
 
-@pytest.mark.parametrize(("value", "code"), [("1,5", TYPE), (2.5, TYPE), ("x", TYPE)])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("1,5", TYPE),
+        (2.5, TYPE),
+        ("x", TYPE),
+        ("10 000 000 000 000", CONSTRAINT),
+        (-(10**13), CONSTRAINT),
+    ],
+)
 def test_parse_int_rejects(value, code) -> None:
     assert problem_of(parse_int, value).code == code
 
@@ -295,6 +304,11 @@ def test_parse_int_rejects(value, code) -> None:
 )
 def test_parse_year(value, expected) -> None:
     assert parse_year(value) == expected
+
+
+def test_a_year_of_twenty_digits_is_no_year() -> None:
+    problem = problem_of(parse_year, "20192019201920192019")
+    assert problem.code == CONSTRAINT and "1900" in problem.message.render("en")
 
 
 @pytest.mark.parametrize(
@@ -345,7 +359,8 @@ def test_parse_year_rejects(value, code) -> None:
         ("0,5 kr", 1),
         ("1.234,50 kr", 1235),
         ("0", 0),
-        ("1 000 000 000 000 000,5 kr", 10**15 + 1),
+        ("999 999 999 999,5 kr", 10**12),  # the most a cell may hold (values.MAX_WHOLE)
+        ("1 000 mdkr", 10**12),
     ],
 )
 def test_parse_money(value, expected) -> None:
@@ -387,6 +402,26 @@ def test_parse_money_negative_when_allowed(value, expected) -> None:
 )
 def test_parse_money_rejects(value, code) -> None:
     assert problem_of(parse_money, value).code == code
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1 000 000 000 001 kr",  # the common shape, read by the fast path
+        "12 345 678 901 234 567 890 kr",  # beyond what the store can hold at all
+        "1 001 mdkr",
+        1e20,  # a typed Excel number
+        "−2 000 000 000 000 kr",
+    ],
+)
+def test_parse_money_refuses_more_than_a_thousand_billion(value) -> None:
+    # Larger is a slip, and the store sums amounts as 64-bit integers: a 20-digit cell
+    # stopped the import without naming it.
+    problem = problem_of(parse_money, value, allow_negative=True)
+    assert problem.code == CONSTRAINT
+    shown = value if isinstance(value, str) else str(value)
+    assert problem.message.render("en").startswith(f"“{shown}” is more than 1,000,000,000,000")
+    assert problem.message.render("sv").startswith(f"”{shown}” är mer än 1 000 000 000 000")
 
 
 def test_parse_money_foreign_currency_says_only_sek() -> None:
