@@ -1425,6 +1425,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Slutdatum {end} ligger före startdatum {start}.",
         "en": "End date {end} is before start date {start}.",
     },
+    "problem.end_before_stored_start": {
+        "sv": "Slutdatum {end} ligger före det lagrade startdatumet {start}; ta med startdatumet"
+        " i filen om också det ändras.",
+        "en": "End date {end} is before the stored start date {start}; add the start date to"
+        " the file if that changes too.",
+    },
+    "problem.start_after_stored_end": {
+        "sv": "Startdatum {start} ligger efter det lagrade slutdatumet {end}; ta med slutdatumet"
+        " i filen om också det ändras.",
+        "en": "Start date {start} is after the stored end date {end}; add the end date to the"
+        " file if that changes too.",
+    },
     "problem.duplicate_key": {
         "sv": "Rad {line} har redan samma {columns} ({keys}); en rad var, så slå ihop raderna "
         "om de är en och samma.",

@@ -613,6 +613,40 @@ def _by_rest_of_key(
     return frame, position
 
 
+def _period_problems(
+    table: ParsedTable, updated: pd.DataFrame, provided: set[str]
+) -> list[Problem]:
+    """The updated rows whose period would end before it starts, the file's date meeting the
+    stored one: a file with an end date but no start date column (or the other way round)
+    keeps the other date as stored, which the file's own checks cannot see. The database
+    would refuse the whole upload, naming no row."""
+    problems = []
+    for start, end in table.kind.periods:
+        if (start in provided) == (end in provided):
+            continue  # both from the file (checked with the file) or both as stored
+        given = end if end in provided else start
+        starts, ends = updated[start].to_numpy(), updated[end].to_numpy()
+        both = np.flatnonzero(~pd.isna(starts) & ~pd.isna(ends))
+        for row in both[ends[both] < starts[both]]:
+            problems.append(
+                Problem(
+                    "constraint-error",
+                    msg(
+                        "problem.end_before_stored_start"
+                        if given == end
+                        else "problem.start_after_stored_end",
+                        start=starts[row],
+                        end=ends[row],
+                    ),
+                    row=int(updated.index[row]),
+                    column=table.label(given),
+                    value=str(updated[given].iloc[row]),
+                    table=table.kind.name,
+                )
+            )
+    return problems
+
+
 def _rejected_lines(problems: list[Problem]) -> list[int]:
     """The file lines of rows an error rejects."""
     return sorted(
@@ -656,6 +690,9 @@ def _plan_kind(
         },
         before.index[changed_rows],
     )
+
+    problems += _period_problems(table, updated, provided)
+    rejected = _rejected_lines(problems)
 
     new = frame[is_new]
     new_rows: dict[str, np.ndarray] = {}

@@ -160,3 +160,39 @@ def test_numbers_too_large_to_be_real_are_refused_where_they_stand(engine):
     (problem,) = upload(engine, "varden.csv", values).problems
     assert (problem.row, problem.column, problem.error) == (3, "Värde", "constraint-error")
     assert problem.text("en").endswith("is too large to be stored as a number.")
+
+
+def test_a_date_that_meets_the_stored_one_the_wrong_way_names_its_row(engine):
+    # A file without the start date column keeps the stored start: an end before it was
+    # refused by the database, naming no row, and the check of the file alone cannot see it.
+    projects = (
+        "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+        "P-1;Ett;Pågående;2020-05-01;2022-12-31\n"
+        "P-2;Två;Pågående;;2022-12-31\n"
+    )
+    assert upload(engine, "projekt.csv", projects).outcome == "committed"
+    ends = (
+        "Diarienummer;Titel;Status;Slutdatum\n"
+        "P-1;Ett;Avslutad;2019-12-31\n"
+        "P-2;Två;Avslutad;2019-12-31\n"
+    )
+    assert rejected(engine, "slut.csv", ends) == [(2, "Slutdatum", "constraint-error")]
+    (problem,) = upload(engine, "slut.csv", ends).problems
+    assert problem.text("sv") == (
+        "Slutdatum 2019-12-31 ligger före det lagrade startdatumet 2020-05-01; ta med "
+        "startdatumet i filen om också det ändras."
+    )
+    starts = "Diarienummer;Titel;Status;Start\nP-1;Ett;Pågående;2023-01-01\n"
+    (problem,) = rejected(engine, "start.csv", starts)
+    assert problem == (2, "Start", "constraint-error")
+    # Given together, the file's own dates are checked as before; P-2 has no start to meet.
+    both = (
+        "Diarienummer;Titel;Status;Startdatum;Slutdatum\nP-1;Ett;Avslutad;2019-01-01;2019-12-31\n"
+    )
+    assert upload(engine, "båda.csv", both).outcome == "committed"
+    assert (
+        upload(
+            engine, "p2.csv", "Diarienummer;Titel;Status;Slutdatum\nP-2;Två;Avslutad;2019-06-30\n"
+        ).outcome
+        == "committed"
+    )
