@@ -2104,6 +2104,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "”{value}” är negativt; ett antal måste vara 0 eller mer.",
         "en": "“{value}” is negative; a count must be 0 or more.",
     },
+    "kinds.no_countries": {
+        "sv": "”{value}” länder: ett nätverk spänner över minst ett land.",
+        "en": "“{value}” countries: a network spans one country at least.",
+    },
+    "template.countries": {
+        "sv": "Heltal 1 eller mer, t.ex. 3",
+        "en": "Whole number 1 or more, e.g. 3",
+    },
     "kinds.not_finite": {
         "sv": "”{value}” är för stort för att lagras som ett tal.",
         "en": "“{value}” is too large to be stored as a number.",

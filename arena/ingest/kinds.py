@@ -141,6 +141,17 @@ def _count(value: object) -> int:
 # Shown like any number (`1 850`), held as an integer.
 COUNT = ColumnType("number", _count, msg("template.count"), "int")
 
+
+def _countries(value: object) -> int:
+    # The countries a network spans: one at least (the store holds no network of none).
+    count = _count(value)
+    if count < 1:
+        raise v.ValueProblem(v.CONSTRAINT_ERROR, msg("kinds.no_countries", value=value))
+    return count
+
+
+COUNTRIES = ColumnType("number", _countries, msg("template.countries"), "int")
+
 # ---------------------------------------------------------------------------------------------
 # Columns and kinds
 
@@ -421,7 +432,7 @@ _register(
                 aliases=("Nätverkstyp", "Kind", "Type"),
                 default=NetworkKind.BUYER_GROUP.value,
             ),
-            Column("countries", "Antal länder", COUNT, aliases=("Länder", "Countries")),
+            Column("countries", "Antal länder", COUNTRIES, aliases=("Länder", "Countries")),
             Column("sector", "Sektor", aliases=("Område", "Sector")),
             _stored_as(_PROGRAMME_REF, "programme_id"),
             _DESCRIPTION,
