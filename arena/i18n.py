@@ -746,6 +746,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Inget ändrades ({counts}): databasen har redan exakt dessa uppgifter.",
         "en": "Nothing changed ({counts}): the store already holds exactly this data.",
     },
+    "import.outcome.empty": {
+        "sv": (
+            "Filen har inga rader att importera, bara rubriker eller tomma rader: inget ändrades."
+        ),
+        "en": "The file has no rows to import, only headers or blank rows: nothing changed.",
+    },
     "import.outcome.rejected": {
         "sv": (
             "Filen avvisades med {count} fel och inget har ändrats. Rätta felet och ladda upp "

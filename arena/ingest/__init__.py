@@ -118,8 +118,11 @@ class ImportResult:
             if count
         ) or t("import.count.none", language)
         errors = sum(problem.severity == "error" for problem in self.problems)
+        # A file of headers (and blank rows) only changes nothing, but not because the store
+        # holds its data: say that it holds none.
+        empty = self.outcome in ("dry-run", "unchanged") and not any(self.counts.values())
         text = t(
-            f"import.outcome.{self.outcome}",
+            "import.outcome.empty" if empty else f"import.outcome.{self.outcome}",
             language,
             import_id=self.import_id,
             counts=counts,

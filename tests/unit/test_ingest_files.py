@@ -573,3 +573,23 @@ def test_a_layout_is_detected_from_its_headers_whatever_the_file_type(engine):
     assert result.counts == {"new": 11, "updated": 0, "unchanged": 0, "rejected": 0, "deleted": 0}
     assert warnings(result) == [] and errors(result) == []
     assert dump(engine) == before
+
+
+def test_a_file_of_headers_only_says_it_holds_no_rows(engine):
+    # Not "the store already holds exactly this data": it holds none.
+    data = "Diarienummer;Titel;Status\n;;\n\n"
+    preview = upload(engine, "projekt.csv", data, dry_run=True)
+    result = upload(engine, "projekt.csv", data)
+    assert (preview.outcome, result.outcome) == ("dry-run", "unchanged")
+    for said in (preview, result):
+        assert said.summary("sv") == (
+            "Filen har inga rader att importera, bara rubriker eller tomma rader: inget ändrades."
+        )
+        assert said.summary("en").startswith("The file has no rows to import")
+    unchanged = "Diarienummer;Titel;Status\nP-1;Ett;Pågående\n"
+    upload(engine, "projekt.csv", unchanged)
+    assert (
+        upload(engine, "projekt.csv", unchanged)
+        .summary("en")
+        .startswith("Nothing changed (1 unchanged): the store already holds exactly this data.")
+    )
