@@ -1240,6 +1240,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller t.ex. ”oktober 2018”.",
         "en": "“{value}” is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”.",
     },
+    "value.excel_serial": {
+        "sv": "”{value}” är inget datum. Är det Excels nummer för en dag ({day}): formatera"
+        " kolumnen som datum i Excel och spara igen.",
+        "en": "“{value}” is not a date. If it is Excel's number for a day ({day}), format the"
+        " column as a date in Excel and save again.",
+    },
     "value.not_period": {
         "sv": "”{value}” är ingen period. Skriv start – slut, t.ex. ”oktober 2018 – februari "
         "2019”.",

@@ -9,10 +9,11 @@ first: a missing cell is never 0, never today and never a default choice.
 from __future__ import annotations
 
 import calendar
+import math
 import numbers
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Generic, TypeGuard, TypeVar
@@ -495,13 +496,35 @@ def _date_from_text(value: str, end: bool) -> date:
     raise _problem(TYPE_ERROR, value, "value.not_date")
 
 
+# Excel counts days from 1899-12-30 (its 1900 leap day included); a date column formatted as
+# General, or saved to CSV so, shows 43466 for 2019-01-01. Five digits, 1950 to 2099.
+_EXCEL_DAY_ZERO = date(1899, 12, 30)
+_EXCEL_SERIALS = range(18_264, 73_051)
+
+
+def _excel_serial(value: object) -> int | None:
+    """The day number `value` is if it could be an Excel day of 1950-2099, else None."""
+    if isinstance(value, str):
+        text = value.strip()
+        number = int(text) if text.isascii() and text.isdigit() else None
+    elif _is_typed_number(value) and math.isfinite(value):
+        number = int(value)  # a day and its time of day (43466.5) is that day
+    else:
+        number = None
+    return number if number in _EXCEL_SERIALS else None
+
+
 def parse_date(value: object, *, end: bool = False) -> date:
     """A date from an Excel date, ISO text, "oktober 2018", "1 okt 2018" or a year.
 
     Month or year precision means the first day, or the last day when `end` is true (so a
     project "ending oktober 2018" runs through 31 October). Numbers are read only as years:
-    Excel serial day numbers are rejected rather than guessed.
+    Excel serial day numbers are rejected rather than guessed, the problem naming the day
+    one would be.
     """
+    if (serial := _excel_serial(value)) is not None:
+        day = (_EXCEL_DAY_ZERO + timedelta(days=serial)).isoformat()
+        raise _problem(TYPE_ERROR, value, "value.excel_serial", day=day)
     if isinstance(value, str):
         return _date_from_text(value, end)
     if isinstance(value, date) and not is_missing(value):

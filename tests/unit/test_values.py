@@ -1109,3 +1109,31 @@ def test_every_swedish_kind_label_is_accepted():
     for kind in OrganisationKind:
         assert parse_org_kind(label(kind.value, "sv")) == kind
         assert parse_org_kind(label(kind.value, "en")) == kind
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        (43466, "2019-01-01"),
+        (43466.5, "2019-01-01"),
+        ("43466", "2019-01-01"),
+        (" 45000 ", "2023-03-15"),
+    ],
+)
+def test_an_excel_day_number_is_no_date_but_the_problem_names_its_day(value, day) -> None:
+    # Rejected, not guessed (a number may be anything), but a person who sees 43466 where
+    # a date should be learns why and what to do.
+    problem = problem_of(parse_date, value)
+    assert problem.code == TYPE
+    assert f"({day}), format the column as a date in Excel" in problem.message.render("en")
+    assert f"({day}): formatera kolumnen som datum i Excel" in problem.message.render("sv")
+
+
+def test_numbers_outside_excel_days_keep_their_reading() -> None:
+    assert [parse_date(value) for value in (2019, "2019", "20190101")] == [date(2019, 1, 1)] * 3
+    for value in ("99999", 18263):
+        assert (
+            problem_of(parse_date, value)
+            .message.render("en")
+            .endswith("is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”.")
+        )
