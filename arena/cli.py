@@ -149,6 +149,9 @@ def _refused(paths: list[Path]) -> int | None:
     from arena.ingest.read import ReadError, check_size
 
     for path in paths:
+        if path.is_dir():  # `import DIR` for `import DIR/*`: say how to name its files
+            print(_say("cli.a_folder", path=path), file=sys.stderr)
+            return 2
         if not path.is_file():
             print(_say("cli.no_file", path=path), file=sys.stderr)
             return 2

@@ -1646,6 +1646,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "cli.no_file": {"sv": "Filen finns inte: {path}", "en": "No such file: {path}"},
+    "cli.a_folder": {
+        "sv": "{path} är en mapp, ingen fil: nämn dess filer, t.ex. {path}/*.csv (i tur och"
+        " ordning, som de ska importeras).",
+        "en": "{path} is a folder, not a file: name its files, e.g. {path}/*.csv (in the order"
+        " they are to be imported).",
+    },
     "cli.error": {"sv": "Fel: {reason}", "en": "Error: {reason}"},
     "cli.error.file": {"sv": "Fel: {reason} ({file}).", "en": "Error: {reason} ({file})."},
     "cli.error.store": {

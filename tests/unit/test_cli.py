@@ -218,8 +218,11 @@ def test_a_full_disk_comes_back_to_the_page_as_a_problem(sqlite_url):
 def test_a_missing_or_unreadable_input_file_is_one_sentence(engine, tmp_path, capsys):
     assert main(["import", str(tmp_path / "saknas.csv")]) == 2
     assert "No such file" in capsys.readouterr().err
-    assert main(["import", str(tmp_path)]) == 2  # a folder is no file
-    assert "No such file" in capsys.readouterr().err
+    assert main(["import", str(tmp_path)]) == 2  # a folder is no file: how to name its files
+    assert capsys.readouterr().err.strip() == (
+        f"{tmp_path} is a folder, not a file: name its files, e.g. {tmp_path}/*.csv (in the "
+        "order they are to be imported)."
+    )
     assert main(["export", "projects", str(tmp_path / "saknas" / "x.csv")]) == 2
     assert "No such file or directory" in _one_sentence(capsys.readouterr().err)
 
