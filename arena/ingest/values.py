@@ -499,7 +499,7 @@ def _date_from_text(value: str, end: bool) -> date:
 # Excel counts days from 1899-12-30 (its 1900 leap day included); a date column formatted as
 # General, or saved to CSV so, shows 43466 for 2019-01-01. Five digits, 1950 to 2099.
 _EXCEL_DAY_ZERO = date(1899, 12, 30)
-_EXCEL_SERIALS = range(18_264, 73_051)
+_FIRST_EXCEL_DAY, _LAST_EXCEL_DAY = 18_264, 73_050
 
 
 def _excel_serial(value: object) -> int | None:
@@ -511,7 +511,11 @@ def _excel_serial(value: object) -> int | None:
         number = int(value)  # a day and its time of day (43466.5) is that day
     else:
         number = None
-    return number if number in _EXCEL_SERIALS else None
+    # Compared, not looked up `in range(...)`: a range scans every number it holds for a
+    # value that is no int (None), 2 ms a cell.
+    if number is not None and _FIRST_EXCEL_DAY <= number <= _LAST_EXCEL_DAY:
+        return number
+    return None
 
 
 def parse_date(value: object, *, end: bool = False) -> date:
@@ -522,9 +526,18 @@ def parse_date(value: object, *, end: bool = False) -> date:
     Excel serial day numbers are rejected rather than guessed, the problem naming the day
     one would be.
     """
-    if (serial := _excel_serial(value)) is not None:
-        day = (_EXCEL_DAY_ZERO + timedelta(days=serial)).isoformat()
-        raise _problem(TYPE_ERROR, value, "value.excel_serial", day=day)
+    try:
+        return _read_date(value, end)
+    except ValueProblem:
+        serial = _excel_serial(value)  # looked for only here: most cells are dates
+        if serial is None:
+            raise
+    day = (_EXCEL_DAY_ZERO + timedelta(days=serial)).isoformat()
+    raise _problem(TYPE_ERROR, value, "value.excel_serial", day=day)
+
+
+def _read_date(value: object, end: bool) -> date:
+    """`parse_date` without the Excel day numbers' problem."""
     if isinstance(value, str):
         return _date_from_text(value, end)
     if isinstance(value, date) and not is_missing(value):
