@@ -1379,6 +1379,24 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Excel-filen kan inte öppnas: {reason}.",
         "en": "The Excel file cannot be opened: {reason}.",
     },
+    "read.xlsx_unsaved_formulas": {
+        "sv": (
+            "{count} cell med en formel utan sparat resultat, {cell} (={formula}), läses som"
+            " tom. Öppna filen i Excel eller LibreOffice och spara den igen, så sparas"
+            " resultatet med formeln.",
+            "{count} celler med formler utan sparade resultat, som {cell} (={formula}), läses"
+            " som tomma. Öppna filen i Excel eller LibreOffice och spara den igen, så sparas"
+            " resultaten med formlerna.",
+        ),
+        "en": (
+            "{count} cell with a formula but no saved result, {cell} (={formula}), is read as"
+            " empty. Open the file in Excel or LibreOffice and save it again: the result is"
+            " then saved with the formula.",
+            "{count} cells with formulas but no saved results, such as {cell} (={formula}),"
+            " are read as empty. Open the file in Excel or LibreOffice and save it again: the"
+            " results are then saved with the formulas.",
+        ),
+    },
     "read.xlsx_sheet_missing": {
         "sv": "Bladet ”{sheet}” saknas i Excel-filen.",
         "en": "The sheet “{sheet}” is missing from the Excel file.",

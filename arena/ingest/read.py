@@ -224,6 +224,7 @@ class RawTable:
             rows,
             header_line=self.line_of(0),
             row_lines=None if self.row_lines is None else self.row_lines[1:],
+            problems=list(self.problems),
         )
 
     def label(self, position: int) -> str:
@@ -571,6 +572,41 @@ _TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(?=[\s/>])([^>]*)>")
 _R_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*["']([A-Z]*)([0-9]+)["']""")
 
 
+# A cell element (not a self-closing empty one), its attributes and its content; in it a
+# formula and the value saved with it. Excel, LibreOffice and Google Sheets save each
+# formula's result beside it; a file written by a program may hold the formula alone
+# (`<f>D2*2</f><v />`), which is then read as an empty cell.
+_CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s>])([^>]*)(?<!/)>(.*?)</(?:[\w.-]+:)?c>", re.DOTALL)
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f(?=[\s/>])[^>]*?(?:/>|>(.*?)</(?:[\w.-]+:)?f>)", re.DOTALL)
+_SAVED_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>[^<]")
+# What is carried from one piece to the next while looking for a cell's end: a sheet whose
+# cells are longer than that is not looked at further (the warning is a courtesy).
+_CARRY_LIMIT = 1 << 20
+
+
+def _watch_formulas(pieces: Iterator[bytes], unsaved: list[tuple[str, str]]) -> Iterator[bytes]:
+    """`pieces` as they are, noting in `unsaved` each formula cell without a saved result:
+    (its reference, e.g. "D3", and the formula). Looked at only in pieces that hold one."""
+    carry = b""
+    for piece in pieces:
+        yield piece
+        text = carry + piece
+        carry = b""
+        if b"f" not in text or (b"<f" not in text and b":f" not in text):
+            continue
+        end = 0
+        for cell in _CELL.finditer(text):
+            end = cell.end()
+            formula = _FORMULA.search(cell[2])
+            if formula is None or _SAVED_VALUE.search(cell[2]):
+                continue
+            place = _R_ATTRIBUTE.search(cell[1])
+            reference = (place[1] + place[2]).decode() if place else ""
+            unsaved.append((reference, (formula[1] or b"").decode("utf-8", "replace")))
+        if len(text) - end <= _CARRY_LIMIT:
+            carry = text[end:]
+
+
 def _xlsx_error(error: str, key: str, **values: object) -> ReadError:
     """A workbook that cannot be read: catalogue text `key` with `values`."""
     return ReadError(Problem(error, msg(key, **values)))
@@ -865,8 +901,9 @@ def _walked_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
     return rows, columns
 
 
-def _checked_sheet(data: bytes, wanted: str | None) -> str:
-    """The name of the sheet to read, once the workbook is known to fit (ReadError if not)."""
+def _checked_sheet(data: bytes, wanted: str | None) -> tuple[str, list[tuple[str, str]]]:
+    """The name of the sheet to read, once the workbook is known to fit (ReadError if not),
+    and its formula cells without a saved result (`_watch_formulas`)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
@@ -879,11 +916,15 @@ def _checked_sheet(data: bytes, wanted: str | None) -> str:
             info = archive.getinfo(sheet.part)
         except KeyError:
             raise _xlsx_error("format-error", "read.xlsx_sheet_missing", sheet=sheet.name) from None
-        extent = _explicit_extent(_sheet_data(_inflate(data, info), sheet.name))
+        unsaved: list[tuple[str, str]] = []
+        pieces = _watch_formulas(_sheet_data(_inflate(data, info), sheet.name), unsaved)
+        extent = _explicit_extent(pieces)
         if extent is None:
-            extent = _walked_extent(_sheet_data(_inflate(data, info), sheet.name))
+            unsaved.clear()
+            pieces = _watch_formulas(_sheet_data(_inflate(data, info), sheet.name), unsaved)
+            extent = _walked_extent(pieces)
         _check_extent(sheet.name, *extent)
-    return sheet.name
+    return sheet.name, unsaved
 
 
 def workbook_sheets(data: bytes, filename: str) -> list[str]:
@@ -925,7 +966,7 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     """
     from python_calamine import CalamineError, CalamineWorkbook
 
-    title = _checked_sheet(data, sheet)
+    title, unsaved = _checked_sheet(data, sheet)
     try:
         with CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
             # From A1, so a row's index is its sheet row - 1 whatever lies above the data.
@@ -941,7 +982,25 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     # Trailing empty rows are Excel's formatting residue, not data.
     while rows and all(cell == "" for cell in rows[-1]):
         rows.pop()
-    return RawTable.from_rows(f"{name}:{title}", header, rows, header_line=start + 1)
+    table = RawTable.from_rows(f"{name}:{title}", header, rows, header_line=start + 1)
+    if unsaved:  # read as empty cells: said once, with the first of them (its cell named)
+        reference, formula = unsaved[0]
+        row = re.fullmatch(r"[A-Z]{1,3}([0-9]+)", reference)
+        table.problems.append(
+            Problem(
+                "format-error",
+                msg(
+                    "read.xlsx_unsaved_formulas",
+                    count=len(unsaved),
+                    cell=reference,
+                    formula=shortened(formula),
+                ),
+                row=int(row[1]) if row else None,
+                value=f"={formula}",
+                severity="warning",
+            )
+        )
+    return table
 
 
 def read_json(text: str, name: str) -> RawTable:

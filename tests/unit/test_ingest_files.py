@@ -7,6 +7,7 @@ Each test imports a fixture from tests/fixtures/ and asserts exactly what the st
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 
 import pytest
@@ -593,3 +594,52 @@ def test_a_file_of_headers_only_says_it_holds_no_rows(engine):
         .summary("en")
         .startswith("Nothing changed (1 unchanged): the store already holds exactly this data.")
     )
+
+
+def _formula_sheet(*, saved: bool, titles: bool = False) -> bytes:
+    """A flat project sheet whose second grant is a formula, saved with its result as Excel
+    saves it, or without one as a program (openpyxl) writes it."""
+    workbook = Workbook()
+    sheet = workbook.active
+    if titles:  # group titles over the header, as merged cells
+        sheet.append(["Projekt", None, None, "Ekonomi"])
+    sheet.append(["Diarienummer", "Titel", "Status", "Bidrag från Vinnova"])
+    sheet.append(["P-1", "Ett", "Pågående", 100_000])
+    sheet.append(["P-2", "Två", "Pågående", "=D2*2" if not titles else "=D3*2"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    if not saved:
+        return buffer.getvalue()
+    # Rewrite the sheet with the result beside the formula: <f>D2*2</f><v>200000</v>.
+    source, patched = zipfile.ZipFile(buffer), io.BytesIO()
+    with zipfile.ZipFile(patched, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v />", b"<v>200000</v>")
+            target.writestr(item, data)
+    return patched.getvalue()
+
+
+def test_a_formula_without_its_saved_result_is_said_not_lost_silently(engine):
+    # Excel, LibreOffice and Google Sheets save a formula's result; a file a program wrote
+    # may hold the formula alone, read as an empty cell: P-2 then has no grant, and the
+    # preview says so.
+    result = upload(engine, "lista.xlsx", _formula_sheet(saved=False), dry_run=True)
+    (said,) = [p for p in result.problems if p.error == "format-error"]
+    assert (said.row, said.severity, said.value) == (3, "warning", "=D2*2")
+    assert said.text("en") == (
+        "1 cell with a formula but no saved result, D3 (=D2*2), is read as empty. Open the "
+        "file in Excel or LibreOffice and save it again: the result is then saved with the "
+        "formula."
+    )
+    assert "1 cell med en formel utan sparat resultat, D3 (=D2*2)" in said.text("sv")
+    # Under group titles the header is read a row lower, and the warning stays.
+    lowered = upload(engine, "lista.xlsx", _formula_sheet(saved=False, titles=True), dry_run=True)
+    assert "D4 (=D3*2)" in next(p for p in lowered.problems if p.value == "=D3*2").text("en")
+    # Saved with its result, the formula's value is read, and nothing is said.
+    saved = upload(engine, "lista.xlsx", _formula_sheet(saved=True))
+    assert saved.outcome == "committed"
+    assert not [p for p in saved.problems if p.error == "format-error"]
+    grants = {g["project_reference"]: g["amount_sek"] for g in natural(engine, "grants")}
+    assert grants == {"P-1": 100_000, "P-2": 200_000}

@@ -173,9 +173,10 @@ class Source:
         self.position: dict[str, int] = {}
         for index, text in enumerate(raw.header):
             self.position.setdefault(layout.key(str(text)), index)
-        keep, self.problems = raw.shape_problems()
+        keep, shape = raw.shape_problems()
         self.keep = [int(index) for index in np.flatnonzero(keep)]
-        self.problems += self._header_problems()
+        # What reading the file found (formulas without results) comes first, as for a kind.
+        self.problems = [*raw.problems, *shape, *self._header_problems()]
 
     def has(self, label: str) -> bool:
         return self.layout.key(label) in self.position
