@@ -39,7 +39,7 @@ from arena.ingest.natural import (
     table_of,
 )
 from arena.ingest.report import Problem, key_label, kind_name, listing, quoted
-from arena.ingest.validate import ParsedTable
+from arena.ingest.validate import ParsedTable, duplicate_key_problems
 
 # Errors that reject one row; the others (missing-label ...) reject the whole file.
 ROW_ERRORS = frozenset(
@@ -245,6 +245,65 @@ class NameIndex:
             for close in difflib.get_close_matches(key, candidates, n=_SIMILAR, cutoff=_CUTOFF):
                 found += self.by_key[close]
         return tuple(found[:_SIMILAR])
+
+
+def _organisation_columns(table: ParsedTable) -> list[str]:
+    """The columns of `table` that name organisations: references, or an organisation's own
+    name in an organisations table."""
+    names = [
+        column.name
+        for column in table.kind.stored_columns
+        if column.ref is not None and column.ref.kind == "organisations"
+    ]
+    if table.kind.name == "organisations":
+        names.append("name")
+    return [name for name in names if name in table.frame.columns]
+
+
+def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
+    """`tables` with each organisation name that differs from a stored name only in case
+    written as stored ("Umeå Kommun" is the stored "Umeå kommun"), and a new name the upload
+    writes in several cases written as it first does: a second organisation that differs
+    only in case would split one organisation's projects and grants in two. Where the store
+    itself holds two names that differ only in case, each is matched as written."""
+    spelled: dict[str, str] = {}
+    twice: set[str] = set()
+    for name in store:
+        folded = str(name).casefold()
+        if folded in spelled:
+            twice.add(folded)
+        spelled.setdefault(folded, str(name))
+    changed = []
+    for table in tables:
+        frame = table.frame
+        for column in _organisation_columns(table):
+            series = frame[column]
+            unknown = series[series.notna() & ~series.isin(store.keys())]
+            renamed = {}
+            for name in unknown.unique():
+                folded = str(name).casefold()
+                if folded in twice:
+                    continue
+                as_spelled = spelled.setdefault(folded, name)
+                if as_spelled != name:
+                    renamed[name] = as_spelled
+            if renamed:
+                if frame is table.frame:
+                    frame = frame.copy()
+                as_stored = series.map(renamed)
+                frame[column] = as_stored.where(as_stored.notna(), series)
+        if frame is table.frame:
+            changed.append(table)
+            continue
+        # Rows that named one organisation in two cases are now the same row twice.
+        said = {p.row for p in table.problems if p.error == "unique-error"}
+        twins = [
+            dataclasses.replace(problem, table=table.kind.name)
+            for problem in duplicate_key_problems(table.kind, frame, table.labels)
+            if problem.row not in said
+        ]
+        changed.append(dataclasses.replace(table, frame=frame, problems=[*table.problems, *twins]))
+    return changed
 
 
 def _new_organisations(
@@ -492,8 +551,9 @@ def plan_upload(
     order = list(KINDS)
     new_organisations: list[NewOrganisation] = []
     read_ids: dict[str, dict[object, int]] = {}
-    if any(c.ref and c.ref.kind == "organisations" for t in tables for c in t.kind.columns):
+    if any(_organisation_columns(table) for table in tables):
         read_ids["organisations"] = key_ids(conn, "organisations")
+        tables = _as_spelled(tables, read_ids["organisations"])
         tables, new_organisations = _new_organisations(tables, read_ids["organisations"])
     tables = sorted(tables, key=lambda t: order.index(t.kind.name))
     uploaded = {t.kind.name: t for t in tables}

@@ -316,6 +316,21 @@ def _row_rules(
                         value=str(ends[row]),
                     )
                 )
+    problems += duplicate_key_problems(kind, frame, labels)
+    return problems
+
+
+def duplicate_key_problems(
+    kind: Kind, frame: pd.DataFrame, labels: dict[str, str]
+) -> list[Problem]:
+    """A unique-error for each row of `frame` (indexed by file line) whose key an earlier row
+    has already: one row per key in a file."""
+
+    def label(name: str) -> str:
+        return labels.get(name, kind.column(name).sv)
+
+    problems: list[Problem] = []
+    lines = frame.index.to_numpy()
     key = [name for name in kind.key if name in frame.columns]
     if key and len(frame):
         # A key column the file lacks holds its default on every row: not named as the same,

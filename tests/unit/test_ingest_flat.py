@@ -475,3 +475,41 @@ def test_a_sheet_without_status_reads_it_from_the_dates(engine):
     assert result.outcome == "committed", result.problems
     statuses = {p["reference"]: p["status"] for p in natural(engine, "projects")}
     assert statuses == {"2018-04510": "completed", "2099-00001": "planned"}
+
+
+def test_a_name_that_differs_from_a_known_one_only_in_case_is_that_organisation(engine):
+    # "GÖTEBORGS KOMMUN" is the stored "Göteborgs kommun": as a second organisation it would
+    # split the city's projects in two. A new name written in two cases is one organisation,
+    # spelled as first written; "Goteborgs kommun" (no ö) is another name, only listed as
+    # similar.
+    with_organisations(engine)
+    sheet = (
+        "Diarienummer;Titel;Status;Koordinator\n"
+        "P-1;Ett;Pågående;GÖTEBORGS KOMMUN\n"
+        "P-2;Två;Pågående;Ny Leverantör AB\n"
+        "P-3;Tre;Pågående;NY LEVERANTÖR AB\n"
+        "P-4;Fyra;Pågående;Goteborgs kommun\n"
+    )
+    result = upload(engine, "projekt.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert [(o.name, o.lines) for o in result.plan.new_organisations] == [
+        ("Goteborgs kommun", (5,)),
+        ("Ny Leverantör AB", (3, 4)),
+    ]
+    coordinators = {p["reference"]: p["coordinator"] for p in natural(engine, "projects")}
+    assert coordinators == {
+        "P-1": "Göteborgs kommun",
+        "P-2": "Ny Leverantör AB",
+        "P-3": "Ny Leverantör AB",
+        "P-4": "Goteborgs kommun",
+    }
+    # Two rows that named one organisation in two cases are one row twice.
+    parties = (
+        "Diarienummer;Organisation;Roll\nP-1;Göteborgs kommun;buyer\nP-1;göteborgs KOMMUN;buyer\n"
+    )
+    assert rejected(engine, "deltagare.csv", parties) == [(3, None, "unique-error")]
+    # An organisations file updates the stored one, keeping its spelling.
+    update = "Namn;Organisationsnummer;Typ\ngöteborgs kommun;212000-1355;region\n"
+    assert upload(engine, "organisationer.csv", update).counts["updated"] == 1
+    (gothenburg,) = [o for o in natural(engine, "organisations") if o["name"].startswith("Göt")]
+    assert (gothenburg["name"], gothenburg["kind"]) == ("Göteborgs kommun", "region")
