@@ -104,13 +104,12 @@ def test_a_shared_url_opens_with_its_filters_and_its_download_holds_those_rows(
     # Only the cancelled projects are listed: the count card says how many.
     count = page.locator('[data-testid="stMetric"]').filter(has_text="Projekt i urvalet")
     expect(count.locator('[data-testid="stMetricValue"]')).to_have_text("4")
-    # The count is drawn before the tables: until the run ends, the first CSV button on the
-    # page may be another table's (a busy CI run clicked the grant sizes' one).
+    # The project list's own CSV button, by its key: the first CSV button on the page can be
+    # another table's while a run is drawn (busy runs clicked the grant sizes' one, twice).
     _settled(page)
     # The file is made when the button is clicked (deferred), from the filtered rows.
     with page.expect_download(timeout=60_000) as download:
-        buttons = page.locator('[data-testid="stDownloadButton"]')
-        buttons.get_by_role("button", name="CSV", exact=True).first.click()
+        page.locator(".st-key-portfolio_csv").get_by_role("button", name="CSV").click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 4  # the four cancelled projects of the demo
