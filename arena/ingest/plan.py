@@ -295,6 +295,10 @@ def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[Par
         if frame is table.frame:
             changed.append(table)
             continue
+        if table.create_only:  # one row per name a sheet mentions: one per organisation now
+            key = [name for name in table.kind.key if name in frame.columns]
+            changed.append(dataclasses.replace(table, frame=frame[~frame.duplicated(key)]))
+            continue
         # Rows that named one organisation in two cases are now the same row twice.
         said = {p.row for p in table.problems if p.error == "unique-error"}
         twins = [

@@ -477,6 +477,14 @@ def test_a_sheet_without_status_reads_it_from_the_dates(engine):
     assert statuses == {"2018-04510": "completed", "2099-00001": "planned"}
 
 
+def _new_and_coordinators(engine, name: str, data: str) -> tuple[list, dict[str, str]]:
+    """The import's new organisations (name, lines) and then every project's coordinator."""
+    result = upload(engine, name, data)
+    assert result.outcome == "committed", result.problems
+    new = [(o.name, o.lines) for o in result.plan.new_organisations]
+    return new, {p["reference"]: p["coordinator"] for p in natural(engine, "projects")}
+
+
 def test_a_name_that_differs_from_a_known_one_only_in_case_is_that_organisation(engine):
     # "GÖTEBORGS KOMMUN" is the stored "Göteborgs kommun": as a second organisation it would
     # split the city's projects in two. A new name written in two cases is one organisation,
@@ -490,19 +498,29 @@ def test_a_name_that_differs_from_a_known_one_only_in_case_is_that_organisation(
         "P-3;Tre;Pågående;NY LEVERANTÖR AB\n"
         "P-4;Fyra;Pågående;Goteborgs kommun\n"
     )
-    result = upload(engine, "projekt.csv", sheet)
-    assert result.outcome == "committed", result.problems
-    assert [(o.name, o.lines) for o in result.plan.new_organisations] == [
-        ("Goteborgs kommun", (5,)),
-        ("Ny Leverantör AB", (3, 4)),
+    assert _new_and_coordinators(engine, "projekt.csv", sheet) == (
+        [("Goteborgs kommun", (5,)), ("Ny Leverantör AB", (3, 4))],
+        {
+            "P-1": "Göteborgs kommun",
+            "P-2": "Ny Leverantör AB",
+            "P-3": "Ny Leverantör AB",
+            "P-4": "Goteborgs kommun",
+        },
+    )
+    # A flat sheet names its coordinators in passing: one organisation however written.
+    flat = (
+        "Diarienummer;Ärenderubrik;Koordinator;Län;Status;Bidrag från Vinnova\n"
+        "P-5;Fem;Nya Bolaget AB;Skåne län;Pågående;100 000 kr\n"
+        "P-6;Sex;NYA BOLAGET AB;Skåne län;Pågående;200 000 kr\n"
+        "P-7;Sju;göteborgs kommun;Västra Götalands län;Pågående;300 000 kr\n"
+    )
+    new, coordinators = _new_and_coordinators(engine, "projektlista.csv", flat)
+    assert new == [("Nya Bolaget AB", (2, 3))]
+    assert [coordinators[reference] for reference in ("P-5", "P-6", "P-7")] == [
+        "Nya Bolaget AB",
+        "Nya Bolaget AB",
+        "Göteborgs kommun",
     ]
-    coordinators = {p["reference"]: p["coordinator"] for p in natural(engine, "projects")}
-    assert coordinators == {
-        "P-1": "Göteborgs kommun",
-        "P-2": "Ny Leverantör AB",
-        "P-3": "Ny Leverantör AB",
-        "P-4": "Goteborgs kommun",
-    }
     # Two rows that named one organisation in two cases are one row twice.
     parties = (
         "Diarienummer;Organisation;Roll\nP-1;Göteborgs kommun;buyer\nP-1;göteborgs KOMMUN;buyer\n"
