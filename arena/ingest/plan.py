@@ -39,7 +39,7 @@ from arena.ingest.natural import (
     table_of,
 )
 from arena.ingest.report import Problem, key_label, kind_name, listing, quoted
-from arena.ingest.validate import ParsedTable, duplicate_key_problems
+from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
 
 # Errors that reject one row; the others (missing-label ...) reject the whole file.
 ROW_ERRORS = frozenset(
@@ -247,17 +247,22 @@ class NameIndex:
         return tuple(found[:_SIMILAR])
 
 
+def _organisation_references(table: ParsedTable) -> list[str]:
+    """The columns of `table` (those its file has) that name organisations it refers to."""
+    return [
+        column.name
+        for column in table.kind.stored_columns
+        if column.ref is not None
+        and column.ref.kind == "organisations"
+        and column.name in table.frame.columns
+    ]
+
+
 def _organisation_columns(table: ParsedTable) -> list[str]:
     """The columns of `table` that name organisations: references, or an organisation's own
     name in an organisations table."""
-    names = [
-        column.name
-        for column in table.kind.stored_columns
-        if column.ref is not None and column.ref.kind == "organisations"
-    ]
-    if table.kind.name == "organisations":
-        names.append("name")
-    return [name for name in names if name in table.frame.columns]
+    own = ["name"] if table.kind.name == "organisations" else []
+    return _organisation_references(table) + own
 
 
 def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
@@ -324,18 +329,14 @@ def _new_organisations(
     files = {table.origin: number for number, table in reversed(list(enumerate(tables)))}
     mentions = []  # (name, file, line) of each unknown name in an organisation column
     for table in tables:
-        for column in table.kind.stored_columns:
-            if column.ref is None or column.ref.kind != "organisations":
-                continue
-            if column.name not in table.frame.columns:
-                continue
-            series = table.frame[column.name]
+        for column in _organisation_references(table):
+            series = table.frame[column]
             unknown = series[series.notna() & ~series.isin(store.keys())]
             file = np.full(len(unknown), files[table.origin])
             mentions.append(
                 pd.DataFrame({"name": unknown.to_numpy(), "file": file, "line": unknown.index})
             )
-            label = table.label(column.name)
+            label = table.label(column)
             for name in unknown.unique():
                 headers = passing.setdefault(name, ([], []))[1]
                 if label not in headers:
@@ -690,8 +691,7 @@ def _period_problems(
             continue  # both from the file (checked with the file) or both as stored
         given = end if end in provided else start
         starts, ends = updated[start].to_numpy(), updated[end].to_numpy()
-        both = np.flatnonzero(~pd.isna(starts) & ~pd.isna(ends))
-        for row in both[ends[both] < starts[both]]:
+        for row in ending_before_start(starts, ends):
             problems.append(
                 Problem(
                     "constraint-error",

@@ -584,15 +584,19 @@ _SAVED_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>[^<]")
 _CARRY_LIMIT = 1 << 20
 
 
-def _watch_formulas(pieces: Iterator[bytes], unsaved: list[tuple[str, str]]) -> Iterator[bytes]:
-    """`pieces` as they are, noting in `unsaved` each formula cell without a saved result:
-    (its reference, e.g. "D3", and the formula). Looked at only in pieces that hold one."""
+# A formula cell without a saved result: its reference ("D3"), its sheet row, its formula.
+_Unsaved = tuple[str, int | None, str]
+
+
+def _watch_formulas(pieces: Iterator[bytes], unsaved: list[_Unsaved]) -> Iterator[bytes]:
+    """`pieces` as they are, noting in `unsaved` each formula cell without a saved result.
+    Looked at only in pieces that hold a formula."""
     carry = b""
     for piece in pieces:
         yield piece
         text = carry + piece
         carry = b""
-        if b"f" not in text or (b"<f" not in text and b":f" not in text):
+        if b"<f" not in text and b":f" not in text:
             continue
         end = 0
         for cell in _CELL.finditer(text):
@@ -602,7 +606,8 @@ def _watch_formulas(pieces: Iterator[bytes], unsaved: list[tuple[str, str]]) -> 
                 continue
             place = _R_ATTRIBUTE.search(cell[1])
             reference = (place[1] + place[2]).decode() if place else ""
-            unsaved.append((reference, (formula[1] or b"").decode("utf-8", "replace")))
+            row = int(place[2]) if place else None
+            unsaved.append((reference, row, (formula[1] or b"").decode("utf-8", "replace")))
         if len(text) - end <= _CARRY_LIMIT:
             carry = text[end:]
 
@@ -901,7 +906,7 @@ def _walked_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
     return rows, columns
 
 
-def _checked_sheet(data: bytes, wanted: str | None) -> tuple[str, list[tuple[str, str]]]:
+def _checked_sheet(data: bytes, wanted: str | None) -> tuple[str, list[_Unsaved]]:
     """The name of the sheet to read, once the workbook is known to fit (ReadError if not),
     and its formula cells without a saved result (`_watch_formulas`)."""
     try:
@@ -916,7 +921,7 @@ def _checked_sheet(data: bytes, wanted: str | None) -> tuple[str, list[tuple[str
             info = archive.getinfo(sheet.part)
         except KeyError:
             raise _xlsx_error("format-error", "read.xlsx_sheet_missing", sheet=sheet.name) from None
-        unsaved: list[tuple[str, str]] = []
+        unsaved: list[_Unsaved] = []
         pieces = _watch_formulas(_sheet_data(_inflate(data, info), sheet.name), unsaved)
         extent = _explicit_extent(pieces)
         if extent is None:
@@ -984,8 +989,7 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
         rows.pop()
     table = RawTable.from_rows(f"{name}:{title}", header, rows, header_line=start + 1)
     if unsaved:  # read as empty cells: said once, with the first of them (its cell named)
-        reference, formula = unsaved[0]
-        row = re.fullmatch(r"[A-Z]{1,3}([0-9]+)", reference)
+        reference, row, formula = unsaved[0]
         table.problems.append(
             Problem(
                 "format-error",
@@ -995,7 +999,7 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
                     cell=reference,
                     formula=shortened(formula),
                 ),
-                row=int(row[1]) if row else None,
+                row=row,
                 value=f"={formula}",
                 severity="warning",
             )

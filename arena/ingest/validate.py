@@ -305,8 +305,7 @@ def _row_rules(
     for start, end in kind.periods:
         if start in frame.columns and end in frame.columns:
             starts, ends = frame[start].to_numpy(), frame[end].to_numpy()
-            both = np.flatnonzero(~_is_none(starts) & ~_is_none(ends))
-            for row in both[ends[both] < starts[both]]:
+            for row in ending_before_start(starts, ends):
                 problems.append(
                     Problem(
                         "constraint-error",
@@ -318,6 +317,12 @@ def _row_rules(
                 )
     problems += duplicate_key_problems(kind, frame, labels)
     return problems
+
+
+def ending_before_start(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Positions where both dates are given and the end is before the start."""
+    both = np.flatnonzero(~pd.isna(starts) & ~pd.isna(ends))
+    return both[ends[both] < starts[both]]
 
 
 def duplicate_key_problems(
