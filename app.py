@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from arena import auth, config, ui
 from arena.i18n import t
-from arena.store import StoreError
+from arena.store import StoreError, safe_url
 
 st.set_page_config(page_title="Arena Monitor", page_icon=":material/handshake:", layout="wide")
 ui.entrypoint_ids()  # before the first widget: the ids of a fresh server's first run
@@ -62,6 +62,13 @@ def no_role() -> None:
         st.logout()
 
 
+def store_not_ready() -> None:
+    st.title(t("store.problem.title", language))
+    url = ui.plain(safe_url(config.database_url()))
+    st.error(t(f"store.problem.{problem}", language, url=url), icon=":material/database:")
+    st.caption(t("store.problem.help", language))
+
+
 section = ui.auth_section()
 if section is not None:
     if config.auth_problems(section):
@@ -69,9 +76,12 @@ if section is not None:
     if ui.signed_out():
         _only(sign_in, "signin.title")
 try:
+    # Before anything reads it: a store not set up says what to do, once, not on every page.
+    if problem := ui.store_problem():
+        _only(store_not_ready, "store.problem.title")
     who = ui.identity()  # the roles come from the store
 except (StoreError, SQLAlchemyError):
-    ui.LOG.exception("store error while reading the roles")
+    ui.LOG.exception("store error while opening the store or reading the roles")
     st.error(t("error.store", language))
     st.stop()
 if not who.can(auth.Right.READ):

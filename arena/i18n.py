@@ -1938,6 +1938,38 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Databasen är tom. Kör `python -m arena init --demo` eller ladda upp data.",
         "en": "The store is empty. Run `python -m arena init --demo` or upload data.",
     },
+    "store.problem.title": {
+        "sv": "Databasen är inte redo",
+        "en": "The store is not ready",
+    },
+    "store.problem.missing": {
+        "sv": "Det finns ingen databas på {url}. Administratören skapar den med `python -m "
+        "arena init` (`make run` skapar den och fyller den med demodata).",
+        "en": "There is no store at {url}. The administrator creates it with `python -m arena "
+        "init` (`make run` creates it and fills it with demo data).",
+    },
+    "store.problem.empty": {
+        "sv": "Databasen {url} har inga tabeller än. Administratören skapar dem med `python -m "
+        "arena init`.",
+        "en": "The store {url} has no tables yet. The administrator creates them with `python "
+        "-m arena init`.",
+    },
+    "store.problem.behind": {
+        "sv": "Databasen {url} har en äldre struktur än den här versionen av Arena Monitor. "
+        "Administratören uppgraderar den med `python -m arena init`; inga data går förlorade.",
+        "en": "The store {url} has an older structure than this version of Arena Monitor. "
+        "The administrator upgrades it with `python -m arena init`; no data is lost.",
+    },
+    "store.problem.ahead": {
+        "sv": "Databasen {url} har uppgraderats av en nyare version av Arena Monitor. "
+        "Administratören startar den versionen med den här databasen.",
+        "en": "The store {url} was upgraded by a newer version of Arena Monitor. The "
+        "administrator runs that version with this store.",
+    },
+    "store.problem.help": {
+        "sv": "Ladda om sidan när databasen är klar.",
+        "en": "Reload the page once the store is ready.",
+    },
     "error.store": {
         "sv": "Databasen kan inte nås just nu. Försök igen om en stund; kontakta "
         "administratören om felet kvarstår.",

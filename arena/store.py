@@ -90,8 +90,8 @@ def _engine_for(url: str) -> Engine:
         raise StoreError(f"Invalid database URL {url!r}: {exc}") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            if parsed.database and parsed.database != ":memory:":
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            if (path := _sqlite_file(parsed)) is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
             engine = sa.create_engine(url, connect_args={"timeout": 30})
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
@@ -106,6 +106,17 @@ def _engine_for(url: str) -> Engine:
     except ValueError as exc:
         raise StoreError(str(exc)) from exc
     return engine
+
+
+def _sqlite_file(url: sa.URL) -> Path | None:
+    """The file of a SQLite store named by its path; None for any other store, an in-memory
+    one, or a URI (`sqlite:///file:...?uri=true`, read-only stores in tests and backups),
+    which names its file its own way: taken for a path, it made a folder called "file:"."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    if url.query.get("uri") or url.database.startswith("file:"):
+        return None
+    return Path(url.database)
 
 
 def check_connection(engine: Engine) -> None:
@@ -250,6 +261,45 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+# The schema revision this code's models match, and where the migrations live. Kept here as a
+# constant, not asked of Alembic: the app checks the store's revision on its first run, and
+# importing Alembic and reading every migration would add to each cold start. The test
+# `test_schema_revision_is_alembics_head` fails when a new migration leaves it behind.
+SCHEMA_REVISION = "d0c0ffee0010"
+MIGRATIONS = Path(__file__).parent / "migrations" / "versions"
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision of our migrations, from their file names (`YYYYMMDD_<revision>_<what>.py`,
+    which the test of SCHEMA_REVISION checks): a store at one of these that is not the head is
+    behind this code, a store at any other was upgraded by a newer version of it."""
+    return frozenset(path.stem.split("_")[1] for path in MIGRATIONS.glob("*_*_*.py"))
+
+
+def schema_problem(engine: Engine) -> str | None:
+    """What keeps this code from working on the store, read without changing it: "missing" (a
+    SQLite file that does not exist, not created by the check), "empty" (never migrated),
+    "behind" (migrated to an older revision: `init` upgrades it, its data kept) or "ahead"
+    (a newer version of Arena Monitor migrated it); None when the store is ready.
+
+    StoreError when the database cannot be reached at all.
+    """
+    try:
+        require_file(engine)
+    except StoreError:
+        return "missing"
+    check_connection(engine)
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("alembic_version"):
+            return "empty"
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    if revision is None:
+        return "empty"
+    if revision == SCHEMA_REVISION:
+        return None
+    return "behind" if revision in known_revisions() else "ahead"
+
+
 def require_file(engine: Engine) -> None:
     """Raise StoreError when a SQLite store's file does not exist, without creating it.
 
@@ -257,22 +307,31 @@ def require_file(engine: Engine) -> None:
     `import` or `export` would leave an empty store behind, and the next `make run` or
     `init` would not say where the data went. Only `init` creates a store.
     """
-    url = engine.url
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return
-    if url.query.get("uri") or url.database.startswith("file:"):
-        return  # a URI names its file its own way (read-only stores in tests and backups)
-    if not Path(url.database).exists():
+    path = _sqlite_file(engine.url)
+    if path is not None and not path.exists():
         raise StoreError(
-            f"There is no store at {safe_url(str(url))}; run `python -m arena init` to create it."
+            f"There is no store at {safe_url(str(engine.url))}; run `python -m arena init` to "
+            "create it."
         )
 
 
 def require_schema(engine: Engine) -> None:
-    """Raise StoreError when the store was never migrated: only `init` works on it."""
-    if current_revision(engine) is None:
+    """Raise StoreError unless the store is at this code's revision: a store never migrated,
+    or one migrated to an older or a newer revision, is worked on by `init` only (or by the
+    newer version), never read or written with models it does not match."""
+    url = safe_url(str(engine.url))
+    problem = schema_problem(engine)
+    if problem == "empty":
+        raise StoreError(f"The store {url} has no tables; run `python -m arena init`.")
+    if problem == "behind":
         raise StoreError(
-            f"The store {safe_url(str(engine.url))} has no tables; run `python -m arena init`."
+            f"The store {url} has an older schema than this version of Arena Monitor; run "
+            "`python -m arena init` to upgrade it (its data is kept)."
+        )
+    if problem == "ahead":
+        raise StoreError(
+            f"The store {url} was upgraded by a newer version of Arena Monitor; use that "
+            "version with it."
         )
 
 

@@ -64,6 +64,27 @@ def engine() -> Engine:
     return store.get_engine(config.database_url())
 
 
+# Stores found ready in this process: the check runs on every run until a store is ready, then
+# never again (a newer version upgrading the store under a running app is a deployment, which
+# restarts the app).
+_READY_STORES: set[str] = set()
+
+
+def store_problem() -> str | None:
+    """Why the app cannot open its store (`store.schema_problem`: "missing", "empty", "behind"
+    or "ahead"), or None when it can. Asked before anything reads the store, so a store that is
+    not set up shows the administrator what to do instead of every page failing on a missing
+    table, and a missing SQLite file is not created empty by the first query.
+    """
+    url = config.database_url()
+    if url in _READY_STORES:
+        return None
+    problem = store.schema_problem(engine())
+    if problem is None:
+        _READY_STORES.add(url)
+    return problem
+
+
 def store_version() -> tuple[int, int]:
     """Changes whenever an import is committed or undone; part of every cache key.
 
@@ -535,7 +556,11 @@ def identity_line(who: auth.Identity, language: str) -> None:
     signed in with their roles (and funders) and a sign-out button."""
     if who.mode == "local":
         editable = who.can(auth.Right.IMPORT)
-        st.sidebar.info(t("local.editable" if editable else "local.readonly", language))
+        # An icon of our own: without one Streamlit looks for an emoji at the start of the
+        # text, and for a text not in ASCII that compiles its emoji catalogue (0.2 s of each
+        # fresh process's first page).
+        text = t("local.editable" if editable else "local.readonly", language)
+        st.sidebar.info(text, icon=":material/info:")
         return
     roles = ", ".join(t(f"role.{role.value}", language) for role in sorted(who.roles))
     st.sidebar.caption(t("signin.who", language, who=plain(who.label)))

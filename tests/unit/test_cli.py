@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import event
 
 from arena import config
@@ -171,9 +172,11 @@ def test_a_read_only_store_is_one_sentence(sqlite_url, monkeypatch, tmp_path, ca
     # Root may write any file, so open it read-only the way SQLite offers.
     monkeypatch.setenv("ARENA_DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
     capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
     assert main(["import", _csv(tmp_path)]) == 2
     sentence = _one_sentence(capsys.readouterr().err)
     assert "readonly database" in sentence and "nothing was changed" in sentence
+    assert not (tmp_path / "file:").exists()  # a URI is no path to make folders for
 
 
 def _full(url: str) -> None:
@@ -329,3 +332,31 @@ def test_cli_exports_keep_their_column_names_and_codes(use_db, tmp_path, capsys)
             found = {row[column] for row in rows if row[column]}
             assert found and found <= codes, (kind, column, found - codes)
     capsys.readouterr()
+
+
+def test_a_store_behind_or_ahead_of_the_code_says_what_to_do(db_url, tmp_path, capsys):
+    from alembic.script import ScriptDirectory
+
+    from arena.store import SCHEMA_REVISION, alembic_config, migrate
+
+    engine = get_engine(db_url)
+    migrate(
+        engine,
+        ScriptDirectory.from_config(alembic_config()).get_revision(SCHEMA_REVISION).down_revision,
+    )
+    _csv(tmp_path)
+    assert main(["import", str(tmp_path / "projekt.csv")]) == 2
+    sentence = _one_sentence(capsys.readouterr().err)
+    assert sentence.endswith(
+        "has an older schema than this version of Arena Monitor; run `python -m arena init` "
+        "to upgrade it (its data is kept)."
+    )
+    assert main(["init"]) == 0  # the upgrade
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "projekt.csv")]) == 0
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = 'ffff00000099'"))
+    assert main(["export", "projects", str(tmp_path / "x.csv")]) == 2
+    assert _one_sentence(capsys.readouterr().err).endswith(
+        "was upgraded by a newer version of Arena Monitor; use that version with it."
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -334,3 +335,57 @@ def test_a_work_mem_that_is_no_size_is_refused_with_its_name(monkeypatch, value)
     # The engine says so as a store error, which the app and the CLI show as a message.
     with pytest.raises(StoreError, match="not a memory size"):
         get_engine("postgresql+psycopg://arena@127.0.0.1:1/never_reached")
+
+
+def test_schema_revision_is_alembics_head():
+    # The app reads the revision it needs from this constant, not from Alembic (cold start);
+    # a new migration must move it, and every migration's file name must carry its revision.
+    from alembic.script import ScriptDirectory
+
+    from arena.store import SCHEMA_REVISION, alembic_config, known_revisions
+
+    assert _head() == SCHEMA_REVISION
+    walked = {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+    assert known_revisions() == walked
+
+
+def test_schema_problem_names_what_keeps_the_code_from_the_store(db_url):
+    from alembic.script import ScriptDirectory
+
+    from arena.store import alembic_config, schema_problem
+
+    if db_url.startswith("sqlite"):  # an existing file without tables; none is "missing"
+        Path(db_url.removeprefix("sqlite:///")).touch()
+    engine = get_engine(db_url)
+    assert schema_problem(engine) == "empty"
+    previous = ScriptDirectory.from_config(alembic_config()).get_revision(_head()).down_revision
+    migrate(engine, previous)
+    assert schema_problem(engine) == "behind"
+    migrate(engine)
+    assert schema_problem(engine) is None
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = 'ffff00000099'"))
+    assert schema_problem(engine) == "ahead"
+
+
+def test_schema_problem_does_not_create_a_missing_sqlite_file(tmp_path):
+    from arena.store import schema_problem
+
+    path = tmp_path / "nowhere" / "arena.db"
+    engine = get_engine(f"sqlite:///{path}")
+    try:
+        assert schema_problem(engine) == "missing"
+        assert not path.exists()
+    finally:
+        engine.dispose()
+
+
+def test_schema_problem_of_an_unreachable_server_is_a_store_error():
+    from arena.store import schema_problem
+
+    engine = get_engine("postgresql+psycopg://arena:hemligt@127.0.0.1:1/arena")
+    with pytest.raises(StoreError, match="Cannot reach") as caught:
+        schema_problem(engine)
+    assert "hemligt" not in str(caught.value)
