@@ -33,6 +33,8 @@ from arena.queries._sql import (
     indicator,
     indicator_value,
     milestone,
+    money_scope,
+    money_within,
     of_filtered_projects,
     organisation,
     participant,
@@ -40,6 +42,7 @@ from arena.queries._sql import (
     programme,
     project,
     project_frame,
+    project_money,
     project_place,
     project_rows,
     project_statement,
@@ -124,12 +127,24 @@ def portfolio_totals(
     engine: Engine, *, filters: Filters = NO_FILTERS, picked: Picked = ()
 ) -> dict[str, int]:
     """How many projects the table holds and their money: projects, granted_sek,
-    disbursed_sek (the sums of the table's columns, added up by the database)."""
-    table = _narrowed(filters, picked).order_by(None).subquery()
+    disbursed_sek (the sums of the table's columns, added up by the database).
+
+    The projects are counted, and the money summary of those projects is added up, side by
+    side: the table's per-project sums are the same money, but building them first (every
+    project's grouped and joined, to be added up again) took 0.27-0.39 s of the Portfolio's
+    cold run at 100 000 projects on SQLite.
+    """
+    conditions = [*project_conditions(filters), *_picked(picked)]
+    chosen = sa.select(project.c.id).select_from(projects_from()).where(*conditions)
     statement = sa.select(
-        sa.func.count(),
-        sa.func.coalesce(sa.func.sum(table.c.granted_sek), 0),
-        sa.func.coalesce(sa.func.sum(table.c.disbursed_sek), 0),
+        sa.select(sa.func.count()).select_from(chosen.subquery()).scalar_subquery(),
+        sa.func.coalesce(sa.func.sum(project_money.c.granted_sek), 0),
+        sa.func.coalesce(sa.func.sum(project_money.c.disbursed_sek), 0),
+    ).where(
+        *money_within(period_of(filters)),
+        *money_scope(filters.funders_scope),
+        # Every summary row is some project's: without conditions, no IN to check nothing.
+        *([project_money.c.project_id.in_(chosen)] if conditions else []),
     )
     with engine.connect() as conn:
         projects, granted, disbursed = conn.execute(statement).one()
