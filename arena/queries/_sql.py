@@ -236,19 +236,41 @@ def project_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def project_statement(filters: Filters, *, money_period: Period | None) -> sa.Select:
+def project_statement(
+    filters: Filters, *, money_period: Period | None, per_row: bool = False
+) -> sa.Select:
     """The SELECT of `project_frame` (ordered by reference), for queries that page, count or
-    add up the project table in the database instead of reading it whole."""
-    money = (
-        sa.select(
-            project_money.c.project_id.label("key"),
-            *(sa.func.sum(project_money.c[column]).label(column) for column in MONEY_COLUMNS),
-        )
-        .where(*money_within(money_period), *money_scope(filters.funders_scope))
-        .group_by(project_money.c.project_id)
-        .subquery()
-    )
+    add up the project table in the database instead of reading it whole.
+
+    The money is every project's summary rows grouped and joined; with `per_row` each row
+    adds up its own (one look-up in the summary's index per column), which a page of 50 rows
+    ordered by anything but money needs: grouped, the first page of 100 000 projects took
+    0.21-0.28 s on SQLite and 0.45 s on PostgreSQL, since the database sums every project's
+    money before it can join the first 50.
+    """
+    conditions = [*money_within(money_period), *money_scope(filters.funders_scope)]
     coordinator = organisation.alias("coordinator")
+    source = projects_from().outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
+    if per_row:
+        money_columns = [
+            sa.select(sa.func.sum(project_money.c[column]))
+            .where(project_money.c.project_id == project.c.id, *conditions)
+            .scalar_subquery()
+            .label(column)
+            for column in MONEY_COLUMNS
+        ]
+    else:
+        money = (
+            sa.select(
+                project_money.c.project_id.label("key"),
+                *(sa.func.sum(project_money.c[column]).label(column) for column in MONEY_COLUMNS),
+            )
+            .where(*conditions)
+            .group_by(project_money.c.project_id)
+            .subquery()
+        )
+        money_columns = [money.c[column] for column in MONEY_COLUMNS]
+        source = source.outerjoin(money, money.c.key == project.c.id)
     return (
         sa.select(
             project.c.id,
@@ -267,13 +289,9 @@ def project_statement(filters: Filters, *, money_period: Period | None) -> sa.Se
             project.c.sdg_goals,
             project.c.themes,
             project.c.updated_at,
-            *(money.c[column] for column in MONEY_COLUMNS),
+            *money_columns,
         )
-        .select_from(
-            projects_from()
-            .outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
-            .outerjoin(money, money.c.key == project.c.id)
-        )
+        .select_from(source)
         .where(*project_conditions(filters))
         .order_by(project.c.reference)
     )

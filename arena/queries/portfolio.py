@@ -24,6 +24,7 @@ from arena.filters import (
 from arena.queries._sql import (
     GRANT_DATE,
     LEVEL_OF_KIND_CODES,
+    MONEY_COLUMNS,
     STATUS_ORDER,
     as_money,
     budget,
@@ -105,9 +106,11 @@ def _picked(picked: Picked) -> list[sa.ColumnElement[bool]]:
     ]
 
 
-def _narrowed(filters: Filters, picked: Picked) -> sa.Select:
-    """The project table's SELECT for `filters`, narrowed to the clicked segments."""
-    return project_statement(filters, money_period=period_of(filters)).where(*_picked(picked))
+def _narrowed(filters: Filters, picked: Picked, *, per_row: bool = False) -> sa.Select:
+    """The project table's SELECT for `filters`, narrowed to the clicked segments (`per_row`:
+    see `project_statement`)."""
+    statement = project_statement(filters, money_period=period_of(filters), per_row=per_row)
+    return statement.where(*_picked(picked))
 
 
 def pipeline_counts(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
@@ -151,6 +154,10 @@ def portfolio_totals(
     return {"projects": int(projects), "granted_sek": int(granted), "disbursed_sek": int(disbursed)}
 
 
+# The deepest offset a page of projects is read at with each row's money looked up alone.
+PER_ROW_OFFSET_MAX = 10_000
+
+
 def project_page(
     engine: Engine,
     *,
@@ -174,9 +181,13 @@ def project_page(
         )
         .where(*project_conditions(filters), *_picked(picked))
     )
+    # A page ordered by anything but money adds up its own rows' money only, unless it lies
+    # deep in the table: PostgreSQL adds up the rows it skips too (page 1 001 of 100 000
+    # projects: 0.68 s, grouped 0.50 s; the first page 0.016 s against 0.43 s).
+    per_row = limit is not None and sort not in MONEY_COLUMNS and offset < PER_ROW_OFFSET_MAX
     page = read_page(
         engine,
-        _narrowed(filters, picked),
+        _narrowed(filters, picked, per_row=per_row),
         PROJECT_LAYOUT,
         counted=counted,
         search=search,

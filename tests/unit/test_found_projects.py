@@ -191,3 +191,25 @@ def test_postgresql_finds_a_text_search_only():
     assert finds_projects("sqlite", Filters(counties=("Skåne län",)))
     assert not finds_projects("sqlite", Filters(statuses=("ongoing",)))
     assert not finds_projects("mysql", Filters(text="energi"))
+
+
+@pytest.mark.parametrize("sort", ["reference", "title", "end_date"])
+def test_a_page_adds_up_its_own_rows_money_as_the_table_does(
+    demo_engine, filter_sets, monkeypatch, sort
+):
+    """A page of projects ordered by anything but money looks each row's money up alone
+    (`project_statement(per_row=True)`); deep in the table, or ordered by money, it reads the
+    grouped sums. Both must show every filter set's rows with the table's money: the years
+    and the funder scope apply to the looked-up sums as to the grouped ones."""
+    money = ["granted_sek", "disbursed_sek", "spent_sek"]
+    for name, filters in filter_sets.items():
+        table = portfolio.project_table(demo_engine, filters=filters).set_index("reference")
+        alone = portfolio.project_page(demo_engine, filters=filters, sort=sort, limit=20)
+        with monkeypatch.context() as patched:
+            patched.setattr(portfolio, "PER_ROW_OFFSET_MAX", 0)
+            grouped = portfolio.project_page(demo_engine, filters=filters, sort=sort, limit=20)
+        pd.testing.assert_frame_equal(alone.rows, grouped.rows, obj=name)
+        assert alone.total == grouped.total == len(table), name
+        expected = table.loc[alone.rows["reference"], money].reset_index(drop=True)
+        pd.testing.assert_frame_equal(alone.rows[money], expected, obj=name)
+    assert filter_sets["level, status and years"].years  # the years are among them
