@@ -172,15 +172,18 @@ def project_page(
     """One page of the project table (`project_table`'s rows, narrowed to the clicked
     pipeline segments): searched in reference, title and coordinator, sorted by a column of
     `PROJECT_LAYOUT` (else the reference); `limit` None: every row, for the download."""
+    # What the count needs: the searched columns when searched, else the projects alone (the
+    # coordinator's join took 0.09 of 0.10 s to count 100 000 projects on SQLite), never the
+    # money.
     coordinator = organisation.alias("coordinator")
-    # What the count needs: the searched columns, not the money.
-    counted = (
-        sa.select(project.c.reference, project.c.title, coordinator.c.name.label("coordinator"))
-        .select_from(
+    counted = sa.select(project.c.id).select_from(projects_from())
+    if search.strip():
+        counted = sa.select(
+            project.c.reference, project.c.title, coordinator.c.name.label("coordinator")
+        ).select_from(
             projects_from().outerjoin(coordinator, project.c.coordinator_id == coordinator.c.id)
         )
-        .where(*project_conditions(filters), *_picked(picked))
-    )
+    counted = counted.where(*project_conditions(filters), *_picked(picked))
     # A page ordered by anything but money adds up its own rows' money only, unless it lies
     # deep in the table: PostgreSQL adds up the rows it skips too (page 1 001 of 100 000
     # projects: 0.68 s, grouped 0.50 s; the first page 0.016 s against 0.43 s).
