@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 from arena.store import (
     StoreError,
     check_connection,
+    create_folder,
     get_engine,
     migrate,
     require_file,
@@ -46,7 +47,9 @@ def _engine(*, schema: bool = True, create: bool = False):
     """The store: existing (unless `create`, for init), reachable and (unless `schema` is
     false, for init and info) migrated."""
     engine = get_engine(config.database_url())
-    if not create:
+    if create:
+        create_folder(engine)
+    else:
         require_file(engine)  # before connecting, which would create an empty file
     check_connection(engine)
     if schema:

@@ -90,8 +90,6 @@ def _engine_for(url: str) -> Engine:
         raise StoreError(f"Invalid database URL {url!r}: {exc}") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            if (path := _sqlite_file(parsed)) is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
             engine = sa.create_engine(url, connect_args={"timeout": 30})
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
@@ -117,6 +115,13 @@ def _sqlite_file(url: sa.URL) -> Path | None:
     if url.query.get("uri") or url.database.startswith("file:"):
         return None
     return Path(url.database)
+
+
+def create_folder(engine: Engine) -> None:
+    """Make the folder of a SQLite store's file, for what creates a store (`init`, `migrate`)
+    and nothing else: the app and the other commands find a missing store missing."""
+    if (path := _sqlite_file(engine.url)) is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def check_connection(engine: Engine) -> None:
@@ -233,9 +238,11 @@ def alembic_config():
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to `revision` with Alembic (creates it on an empty store)."""
+    """Bring the schema up to `revision` with Alembic (creates it on an empty store, and a
+    SQLite store's file with its folder: the one place a store is made)."""
     from alembic import command
 
+    create_folder(engine)
     check_connection(engine)
     alembic_cfg = alembic_config()
     with engine.begin() as conn:

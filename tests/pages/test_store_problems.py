@@ -41,9 +41,9 @@ def test_a_missing_sqlite_store_is_named_and_not_created(monkeypatch, tmp_path):
         (error,) = app.error
         assert error.value.startswith(f"Det finns ingen databas på {ui.plain(url)}. ")
         assert "`python -m arena init`" in error.value
-        assert not path.exists()
+        assert not path.parent.exists()  # neither the file nor its folder
         app.run()  # the second look creates nothing either
-        assert not path.exists() and len(app.error) == 1
+        assert not path.parent.exists() and len(app.error) == 1
     finally:
         get_engine(url).dispose()
 

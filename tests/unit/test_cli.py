@@ -161,7 +161,7 @@ def test_a_missing_sqlite_store_is_named_and_not_created(monkeypatch, tmp_path, 
     assert sentence == (
         f"Error: There is no store at {url}; run `python -m arena init` to create it."
     )
-    assert not path.exists()
+    assert not path.parent.exists()  # nor its folder
     assert main(["init"]) == 0 and path.exists()  # init is the one command that creates it
     get_engine(url).dispose()
 
