@@ -85,12 +85,18 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_info(_args: argparse.Namespace) -> int:
-    from arena.store import current_revision
+    from arena.store import SCHEMA_REVISION, current_revision, schema_problem
 
     engine = _engine(schema=False)
     print(_say("cli.database", url=safe_url(str(engine.url))))
     revision = current_revision(engine)
-    print(_say("cli.revision", revision=revision or _say("cli.revision.none")))
+    if revision is None:
+        said = _say("cli.revision.none")
+    elif (problem := schema_problem(engine)) in ("behind", "ahead"):
+        said = _say(f"cli.revision.{problem}", revision=revision, expected=SCHEMA_REVISION)
+    else:
+        said = revision
+    print(_say("cli.revision", revision=said))
     counts = table_counts(engine)
     if counts:
         width = max(len(name) for name in counts)

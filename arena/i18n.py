@@ -1608,6 +1608,16 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "cli.database": {"sv": "Databas: {url}", "en": "Database: {url}"},
     "cli.revision": {"sv": "Schemaversion: {revision}", "en": "Schema revision: {revision}"},
+    "cli.revision.behind": {
+        "sv": "{revision}, äldre än den här versionens {expected} (uppgradera: python -m arena "
+        "init; data behålls)",
+        "en": "{revision}, older than this version's {expected} (upgrade: python -m arena init; "
+        "the data is kept)",
+    },
+    "cli.revision.ahead": {
+        "sv": "{revision}, från en nyare version av Arena Monitor än den här ({expected})",
+        "en": "{revision}, from a newer version of Arena Monitor than this one ({expected})",
+    },
     "cli.revision.none": {
         "sv": "ingen (kör: python -m arena init)",
         "en": "none (run: python -m arena init)",

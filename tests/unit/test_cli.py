@@ -360,3 +360,29 @@ def test_a_store_behind_or_ahead_of_the_code_says_what_to_do(db_url, tmp_path, c
     assert _one_sentence(capsys.readouterr().err).endswith(
         "was upgraded by a newer version of Arena Monitor; use that version with it."
     )
+
+
+def test_info_says_whether_the_schema_is_this_versions(db_url, capsys):
+    from alembic.script import ScriptDirectory
+
+    from arena.store import SCHEMA_REVISION, alembic_config, migrate
+
+    engine = get_engine(db_url)
+    previous = ScriptDirectory.from_config(alembic_config()).get_revision(SCHEMA_REVISION)
+    migrate(engine, previous.down_revision)
+    assert main(["info"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == (
+        f"Schema revision: {previous.down_revision}, older than this version's "
+        f"{SCHEMA_REVISION} (upgrade: python -m arena init; the data is kept)"
+    )
+    migrate(engine)
+    assert main(["info"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == f"Schema revision: {SCHEMA_REVISION}"
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = 'ffff00000099'"))
+    assert main(["info"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "Schema revision: ffff00000099, from a newer version of Arena Monitor than this one "
+        f"({SCHEMA_REVISION})"
+    )
