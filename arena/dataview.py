@@ -229,14 +229,18 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                     result = dataops.commit(
                         ui.engine(), uploads, identity=identity, replace=replace, progress=report
                     )
-                ui.clear_caches()
+                    # Noted before anything is drawn again: a double click's second run takes
+                    # over at the next element drawn (the spinner's end), and this run's
+                    # success and its fresh uploader must not be lost with it.
+                    ui.clear_caches()
+                    if result.outcome == "committed":
+                        st.session_state["data_message"] = t(
+                            "data.committed",
+                            language,
+                            id=result.import_id,
+                            seconds=format_number(result.seconds, language, decimals=1),
+                        )
+                        st.session_state["upload_round"] += 1  # a fresh, empty uploader
                 if result.outcome == "committed":
-                    st.session_state["data_message"] = t(
-                        "data.committed",
-                        language,
-                        id=result.import_id,
-                        seconds=format_number(result.seconds, language, decimals=1),
-                    )
-                    st.session_state["upload_round"] += 1  # a fresh, empty uploader
                     st.rerun()
                 import_summary(result, language)

@@ -218,6 +218,8 @@ def test_the_server_settings_are_hardened():
     assert settings["server"]["enableXsrfProtection"] is True
     assert settings["client"]["showErrorDetails"] == "none"
     assert settings["server"]["maxUploadSize"] == config.UPLOAD_LIMIT_MB
+    # A double click's second run must not overlap the first's import or undo (config.toml).
+    assert settings["runner"]["fastReruns"] is False
 
 
 def test_claim_roles_ignore_unknown_roles(monkeypatch):
