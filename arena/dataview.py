@@ -233,7 +233,7 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                     # over at the next element drawn (the spinner's end), and this run's
                     # success and its fresh uploader must not be lost with it.
                     ui.clear_caches()
-                    if result.outcome == "committed":
+                    if committed := result.outcome == "committed":
                         st.session_state["data_message"] = t(
                             "data.committed",
                             language,
@@ -241,6 +241,6 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                             seconds=format_number(result.seconds, language, decimals=1),
                         )
                         st.session_state["upload_round"] += 1  # a fresh, empty uploader
-                if result.outcome == "committed":
+                if committed:
                     st.rerun()
                 import_summary(result, language)

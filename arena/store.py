@@ -117,6 +117,12 @@ def _sqlite_file(url: sa.URL) -> Path | None:
     return Path(url.database)
 
 
+def _file_missing(engine: Engine) -> bool:
+    """A SQLite store named by a path whose file does not exist (checked without connecting)."""
+    path = _sqlite_file(engine.url)
+    return path is not None and not path.exists()
+
+
 def create_folder(engine: Engine) -> None:
     """Make the folder of a SQLite store's file, for what creates a store (`init`, `migrate`)
     and nothing else: the app and the other commands find a missing store missing."""
@@ -261,11 +267,12 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The Alembic revision the store is at, or None for an empty store."""
-    from alembic.runtime.migration import MigrationContext
-
+    """The Alembic revision the store is at, or None for an empty store: read from Alembic's
+    table directly, as the app does on its first run (importing Alembic costs a cold start)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not sa.inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 # The schema revision this code's models match, and where the migrations live. Kept here as a
@@ -291,16 +298,10 @@ def schema_problem(engine: Engine) -> str | None:
 
     StoreError when the database cannot be reached at all.
     """
-    try:
-        require_file(engine)
-    except StoreError:
-        return "missing"
+    if _file_missing(engine):
+        return "missing"  # asked before connecting, which would create the file
     check_connection(engine)
-    with engine.connect() as conn:
-        if not sa.inspect(conn).has_table("alembic_version"):
-            return "empty"
-        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    if revision is None:
+    if (revision := current_revision(engine)) is None:
         return "empty"
     if revision == SCHEMA_REVISION:
         return None
@@ -314,8 +315,7 @@ def require_file(engine: Engine) -> None:
     `import` or `export` would leave an empty store behind, and the next `make run` or
     `init` would not say where the data went. Only `init` creates a store.
     """
-    path = _sqlite_file(engine.url)
-    if path is not None and not path.exists():
+    if _file_missing(engine):
         raise StoreError(
             f"There is no store at {safe_url(str(engine.url))}; run `python -m arena init` to "
             "create it."

@@ -10,7 +10,8 @@ from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
 from arena import config, ui
-from arena.store import SCHEMA_REVISION, get_engine, migrate, safe_url
+from arena.store import get_engine, migrate, safe_url
+from tests.unit.test_store import previous_revision
 
 
 def _run(monkeypatch, url: str, language: str | None = None) -> AppTest:
@@ -22,14 +23,6 @@ def _run(monkeypatch, url: str, language: str | None = None) -> AppTest:
     app.run()
     assert not app.exception, app.exception
     return app
-
-
-def _previous_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    from arena.store import alembic_config
-
-    return ScriptDirectory.from_config(alembic_config()).get_revision(SCHEMA_REVISION).down_revision
 
 
 def test_a_missing_sqlite_store_is_named_and_not_created(monkeypatch, tmp_path):
@@ -54,7 +47,7 @@ def test_a_store_not_at_this_codes_schema_says_what_to_do(db_url, monkeypatch, s
         Path(db_url.removeprefix("sqlite:///")).touch()
     engine = get_engine(db_url)
     if state != "empty":
-        migrate(engine, _previous_revision())
+        migrate(engine, previous_revision())
     if state == "ahead":
         with engine.begin() as conn:
             conn.execute(sa.text("UPDATE alembic_version SET version_num = 'ffff00000099'"))

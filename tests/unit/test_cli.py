@@ -20,6 +20,7 @@ from arena.auth import cli_identity
 from arena.cli import main
 from arena.ingest.kinds import KINDS
 from arena.store import get_engine
+from tests.unit.test_store import previous_revision
 
 
 @pytest.fixture
@@ -335,15 +336,10 @@ def test_cli_exports_keep_their_column_names_and_codes(use_db, tmp_path, capsys)
 
 
 def test_a_store_behind_or_ahead_of_the_code_says_what_to_do(db_url, tmp_path, capsys):
-    from alembic.script import ScriptDirectory
-
-    from arena.store import SCHEMA_REVISION, alembic_config, migrate
+    from arena.store import migrate
 
     engine = get_engine(db_url)
-    migrate(
-        engine,
-        ScriptDirectory.from_config(alembic_config()).get_revision(SCHEMA_REVISION).down_revision,
-    )
+    migrate(engine, previous_revision())
     _csv(tmp_path)
     assert main(["import", str(tmp_path / "projekt.csv")]) == 2
     sentence = _one_sentence(capsys.readouterr().err)
@@ -363,17 +359,15 @@ def test_a_store_behind_or_ahead_of_the_code_says_what_to_do(db_url, tmp_path, c
 
 
 def test_info_says_whether_the_schema_is_this_versions(db_url, capsys):
-    from alembic.script import ScriptDirectory
-
-    from arena.store import SCHEMA_REVISION, alembic_config, migrate
+    from arena.store import SCHEMA_REVISION, migrate
 
     engine = get_engine(db_url)
-    previous = ScriptDirectory.from_config(alembic_config()).get_revision(SCHEMA_REVISION)
-    migrate(engine, previous.down_revision)
+    previous = previous_revision()
+    migrate(engine, previous)
     assert main(["info"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1] == (
-        f"Schema revision: {previous.down_revision}, older than this version's "
+        f"Schema revision: {previous}, older than this version's "
         f"{SCHEMA_REVISION} (upgrade: python -m arena init; the data is kept)"
     )
     migrate(engine)

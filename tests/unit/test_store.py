@@ -33,6 +33,15 @@ def _head() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def previous_revision() -> str:
+    """The revision before the head: a store one migration behind this code."""
+    from alembic.script import ScriptDirectory
+
+    from arena.store import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config()).get_revision(_head()).down_revision
+
+
 def test_migrations_build_the_schema_from_empty_to_head(db_url):
     engine = get_engine(db_url)
     assert current_revision(engine) is None
@@ -352,16 +361,13 @@ def test_schema_revision_is_alembics_head():
 
 
 def test_schema_problem_names_what_keeps_the_code_from_the_store(db_url):
-    from alembic.script import ScriptDirectory
-
-    from arena.store import alembic_config, schema_problem
+    from arena.store import schema_problem
 
     if db_url.startswith("sqlite"):  # an existing file without tables; none is "missing"
         Path(db_url.removeprefix("sqlite:///")).touch()
     engine = get_engine(db_url)
     assert schema_problem(engine) == "empty"
-    previous = ScriptDirectory.from_config(alembic_config()).get_revision(_head()).down_revision
-    migrate(engine, previous)
+    migrate(engine, previous_revision())
     assert schema_problem(engine) == "behind"
     migrate(engine)
     assert schema_problem(engine) is None
