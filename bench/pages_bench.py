@@ -197,7 +197,13 @@ def _searched_word(titles: list[str]) -> str | None:
 def measure(url: str, page: str, query: dict[str, str], runs: int, floor: bool) -> dict:
     """Cold (first run) and warm (median of `runs` reruns) of a page or its floor, the page's
     uncached run (warm process, no cached result); peak RSS."""
+    from arena import config  # small (its cost is not the app's start): the variable's name
+
     os.environ["ARENA_DATABASE_URL"] = url
+    # Every page as the local user of `make run` sees it, with every right: AppTest has no
+    # server address, and without this the Admin page measured its refusal and the Data page
+    # a viewer's (no uploader, no undo).
+    os.environ[config.ALLOW_LOCAL_EDIT_VAR] = "1"
     import streamlit as st
     from streamlit import config as streamlit_config
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
