@@ -1517,16 +1517,16 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "import.header_below": {
         "sv": (
-            "Kolumnrubrikerna läses från rad {line}; raden ovanför ({titles}) är rubriker för "
-            "grupper av kolumner och läses inte.",
-            "Kolumnrubrikerna läses från rad {line}; de {count} raderna ovanför ({titles}) är "
+            "Kolumnrubrikerna läses från rad {line}; raden ovanför ({titles}) är en titel eller "
             "rubriker för grupper av kolumner och läses inte.",
+            "Kolumnrubrikerna läses från rad {line}; de {count} raderna ovanför ({titles}) är "
+            "titlar, rubriker för grupper av kolumner eller tomma och läses inte.",
         ),
         "en": (
-            "The column headers are read from row {line}; the row above ({titles}) heads "
-            "groups of columns and is not read.",
+            "The column headers are read from row {line}; the row above ({titles}) is a title "
+            "or heads groups of columns and is not read.",
             "The column headers are read from row {line}; the {count} rows above ({titles}) "
-            "head groups of columns and are not read.",
+            "are titles, head groups of columns or are empty, and are not read.",
         ),
     },
     "import.other_sheet": {

@@ -173,17 +173,26 @@ def _parse(
 
 
 # Rows of group titles looked under for the real header ("Projekt" over three columns and
-# "Ekonomi" over two, as merged cells, above "Diarienummer", "Titel" ...).
+# "Ekonomi" over two, as merged cells, above "Diarienummer", "Titel" ...), or a file's title;
+# blank lines between them are passed over besides, up to BLANK_ROWS_PASSED.
 HEADER_ROWS_TRIED = 2
+BLANK_ROWS_PASSED = 3
 
 
 def _header_lower_down(raw: RawTable) -> tuple[str, RawTable, Problem] | None:
-    """The kind and the table read with its header a row or two lower, when the row read as
-    the header holds group titles over the real one; with a warning naming what is skipped."""
+    """The kind and the table read with its header a few rows lower, when the row read as
+    the header is a title or holds group titles over the real one (blank lines between are
+    passed over: a CSV keeps a sheet's blank rows); with a warning naming what is skipped."""
     lowered: RawTable | None = raw
     titles: list[str] = []
-    for skipped in range(1, HEADER_ROWS_TRIED + 1):
-        titles += [" ".join(cell.split()) for cell in lowered.header if cell.strip()]
+    title_rows = blank_rows = 0
+    while True:  # each turn reads one row lower, and the rows passed over are counted
+        above = [" ".join(cell.split()) for cell in lowered.header if cell.strip()]
+        title_rows += bool(above)
+        blank_rows += not above
+        if title_rows > HEADER_ROWS_TRIED or blank_rows > BLANK_ROWS_PASSED:
+            return None
+        titles += above
         lowered = lowered.header_below()
         if lowered is None:
             return None
@@ -192,9 +201,9 @@ def _header_lower_down(raw: RawTable) -> tuple[str, RawTable, Problem] | None:
         except UnknownKindError:
             continue
         named = listing([quoted(title) for title in titles])
-        note = msg("import.header_below", line=lowered.header_line, titles=named, count=skipped)
+        count = lowered.header_line - raw.header_line
+        note = msg("import.header_below", line=lowered.header_line, titles=named, count=count)
         return name, lowered, Problem("format-error", note, severity="warning")
-    return None
 
 
 def _on_another_sheet(upload: Upload, raw: RawTable) -> tuple[str, RawTable, Problem] | Problem:

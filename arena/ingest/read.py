@@ -187,7 +187,10 @@ class RawTable:
     @property
     def rows(self) -> list[list[object]]:
         """The cells row by row, each row as long as it was in the file."""
-        rows = [list(cells) for cells in zip(*self.columns, strict=True)]
+        # A table read under a blank header line has no columns, only its rows' own cells.
+        rows = [list(cells) for cells in zip(*self.columns, strict=True)] or [
+            [] for _ in range(self.height)
+        ]
         if self.lengths is not None:
             for index, length in enumerate(self.lengths.tolist()):
                 rows[index] = rows[index][:length] + self.extra.get(index, [])

@@ -236,8 +236,8 @@ def test_group_titles_over_the_headers_are_passed_over_and_named(engine):
     ]
     assert [g["amount_sek"] for g in natural(engine, "grants")] == [1_250_000]
     assert [p.text("sv") for p in result.problems if p.severity == "warning"] == [
-        "Kolumnrubrikerna läses från rad 3; raden ovanför (”Projekt”, ”Ekonomi”) är rubriker "
-        "för grupper av kolumner och läses inte."
+        "Kolumnrubrikerna läses från rad 3; raden ovanför (”Projekt”, ”Ekonomi”) är en titel "
+        "eller rubriker för grupper av kolumner och läses inte."
     ]
     # A CSV saved from such a sheet, with two rows of group titles: the row numbers are the
     # file's, and a problem under them names the line it is on.
@@ -249,8 +249,27 @@ def test_group_titles_over_the_headers_are_passed_over_and_named(engine):
     (note,) = upload(engine, "lista.csv", data.replace("Kanske", "Planerad")).problems
     assert note.text("en") == (
         "The column headers are read from row 3; the 2 rows above (“Projektlista”, “Projekt”) "
-        "head groups of columns and are not read."
+        "are titles, head groups of columns or are empty, and are not read."
     )
+
+
+def test_a_title_and_blank_lines_above_a_csvs_headers_are_passed_over(engine):
+    # A list written by hand or by a tool that does not pad rows to the sheet's width: a
+    # title alone on its line, a blank line, the headers; a blank line between two titles too.
+    # (A blank line read as the header once crashed the import.)
+    rows = "Diarienummer;Titel;Status\n2024-00505;Under en titel;Pågående\n"
+    for above, line in (("Projektlista 2024\n\n", 3), ("Projektlista\n\nVinnova\n\n", 5)):
+        result = upload(engine, "lista.csv", above + rows.replace("00505", f"0050{line}"))
+        assert result.outcome == "committed", result.problems
+        (note,) = result.problems
+        assert note.text("en").startswith(f"The column headers are read from row {line}; ")
+    assert [p["reference"] for p in natural(engine, "projects")] == ["2024-00503", "2024-00505"]
+    # Blank lines alone above the headers, and a problem under them named by its line.
+    data = "\n\n" + rows.replace("Pågående", "Kanske")
+    assert rejected(engine, "lista.csv", data) == [(4, "Status", "constraint-error")]
+    # Three titles, or more blank lines than BLANK_ROWS_PASSED, are not looked under.
+    for above in ("A\nB\nC\n", "Projektlista\n\n\n\n\n"):
+        assert rejected(engine, "lista.csv", above + rows) == [(1, None, "format-error")]
 
 
 def test_headers_known_three_rows_down_are_not_looked_for(engine):
