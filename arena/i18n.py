@@ -1317,6 +1317,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The text looks double-encoded (“{text}” on line {line}, probably å/ä/ö). Export "
         "the file again as CSV UTF-8.",
     },
+    "read.nul": {
+        "sv": "Rad {line} innehåller ett NUL-tecken (0x00), som ingen text kan innehålla: filen "
+        "är skadad eller ingen textfil (en UTF-16-fil utan byteordningsmärke ser ut så). Spara "
+        "den som CSV UTF-8 och ladda upp den igen.",
+        "en": "Line {line} holds a NUL character (0x00), which no text can hold: the file is "
+        "damaged or no text file (a UTF-16 file without its byte order mark looks like this). "
+        "Save it as CSV UTF-8 and upload it again.",
+    },
     "read.invalid_characters": {
         "sv": "Filen börjar som {encoding} men innehåller ogiltiga tecken (byte {byte}).",
         "en": "The file starts as {encoding} but contains invalid characters (byte {byte}).",

@@ -371,6 +371,7 @@ def decode(data: bytes) -> tuple[str, str]:
                 )
             ) from None
         text, encoding = data.decode("cp1252"), "windows-1252"
+    _refuse_nul(text, "\x00")
     if match := _MOJIBAKE.search(text):
         line = text.count("\n", 0, match.start()) + 1
         raise ReadError(
@@ -381,6 +382,18 @@ def decode(data: bytes) -> tuple[str, str]:
             )
         )
     return text, encoding
+
+
+def _refuse_nul(text: str, written: str) -> None:
+    """Refuse a text holding a NUL character (0x00, `written` as the file writes it), naming
+    its line: no cell means one (a damaged file has them, and a UTF-16 file without its byte
+    order mark reads as UTF-8 with one after every letter), SQLite would keep it unseen in
+    the store and PostgreSQL refuses to, at the commit, naming no row.
+    """
+    position = text.find(written)
+    if position >= 0:
+        line = text.count("\n", 0, position) + 1
+        raise ReadError(Problem("encoding-error", msg("read.nul", line=line)))
 
 
 def _encoding_error(encoding: str, exc: UnicodeDecodeError) -> ReadError:
@@ -535,12 +548,10 @@ def _read_plain_csv(text: str, name: str, delimiter: str, header_line: int) -> R
 def _read_quoted_csv(text: str, name: str, delimiter: str, header_line: int) -> RawTable | None:
     """A CSV with quoted cells read by pandas' C tokenizer when it is the common kind: every
     record on one line and as many cells as the header (a project file quotes "3; 9" in its
-    goals column). None otherwise (a quoted line break, a short or long row, a NUL byte): then
-    the `csv` module reads it, and says where what is wrong is. The two read such files alike
-    (quotes, doubled quotes, quotes inside a cell, CRLF).
+    goals column). None otherwise (a quoted line break, a short or long row): then the `csv`
+    module reads it, and says where what is wrong is. The two read such files alike (quotes,
+    doubled quotes, quotes inside a cell, CRLF).
     """
-    if "\x00" in text:  # csv refuses it; pandas would read on
-        return None
     lines = text.count("\n") + (not text.endswith("\n"))
     frame = _pandas_cells(text, delimiter, quoted=True)
     # A record over several lines, or a line that is no record of the header's width (a lone
@@ -1012,6 +1023,7 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
 
 def read_json(text: str, name: str) -> RawTable:
     """A JSON list of flat objects (Vinnova open data): the union of keys is the header."""
+    _refuse_nul(text, "\\u0000")
     try:
         records = json.loads(text)
     except RecursionError:

@@ -61,6 +61,11 @@ UNREADABLE = {
     "trasig.json": (b'[{"Diarienummer": "2018-04510",\n "Titel": }]', "format-error"),
     "gammal.xls": (b"\xd0\xcf\x11\xe0 an old Excel file", "format-error"),
     "tom.csv": (b"", "format-error"),
+    # A NUL character in a cell: kept unseen by SQLite, refused at the commit by PostgreSQL.
+    "nul.csv": (b"Diarienummer;Titel\n2018-04510;Sm\x00art\n", "encoding-error"),
+    "nul_citerad.csv": (b'Diarienummer;Titel\n2018-04510;"Sm\x00art"\n', "encoding-error"),
+    "utf16_utan_bom.csv": ("Diarienummer;Titel\n".encode("utf-16-le"), "encoding-error"),
+    "nul.json": (b'[{"Diarienummer": "2018-04510", "Titel": "Sm\\u0000art"}]', "encoding-error"),
 }
 
 
@@ -84,6 +89,12 @@ def test_unreadable_files_are_refused_whole(engine, name):
     data, error = UNREADABLE[name]
     found = rejected(engine, name, data)
     assert [problem[2] for problem in found] == [error]
+
+
+def test_a_nul_character_is_refused_naming_its_line(engine):
+    data = b"Diarienummer;Titel\n2018-04510;Smart\n2018-04511;Sm\x00art\n"
+    (problem,) = upload(engine, "projekt.csv", data).problems
+    assert problem.text("en").startswith("Line 3 holds a NUL character (0x00)")
 
 
 def test_the_fixtures_cover_every_error_type():
