@@ -234,6 +234,11 @@ class RawTable:
         """The header of column `position` as the user wrote it."""
         return str((self.shown or self.header)[position])
 
+    def is_empty_column(self, position: int) -> bool:
+        """Whether no row fills column `position`: Excel pads every row of a CSV it saves to
+        the sheet's width, so a column once used leaves one without a header or a value."""
+        return bool(self.cells(position).row_missing.all())
+
     def cells(self, position: int) -> Cells:
         """Column `position`, each distinct cell once (computed once)."""
         if position not in self._cells:

@@ -103,7 +103,8 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
     for index, text in enumerate(raw.header):
         label = str(text).strip()
         if not label:
-            problems.append(blank_header(index, line))
+            if not raw.is_empty_column(index):  # a column of nothing loses nothing unread
+                problems.append(blank_header(index, line))
         elif index not in mapping:
             problems.append(extra_label(label, kind_name(kind.name, lower=True), line))
         else:

@@ -91,6 +91,15 @@ def test_unreadable_files_are_refused_whole(engine, name):
     assert [problem[2] for problem in found] == [error]
 
 
+def test_columns_without_header_or_value_are_passed_over_in_silence(engine):
+    # Excel pads every row of a CSV it saves to the width the sheet once used: nothing in
+    # those columns, so nothing to warn about (a headerless column with values is warned of).
+    data = "Diarienummer;Titel;Status;;;\n2020-00001;Ett projekt;planerad;;;\n;;;;;\n"
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(3, None, "blank-row")]
+
+
 def test_a_nul_character_is_refused_naming_its_line(engine):
     data = b"Diarienummer;Titel\n2018-04510;Smart\n2018-04511;Sm\x00art\n"
     (problem,) = upload(engine, "projekt.csv", data).problems

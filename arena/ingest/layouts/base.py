@@ -220,7 +220,8 @@ class Source:
         for index, text in enumerate(self.raw.header):
             label, key = str(text).strip(), self.layout.key(str(text))
             if not label:
-                problems.append(blank_header(index, line))
+                if not self.raw.is_empty_column(index):  # a column of nothing loses nothing
+                    problems.append(blank_header(index, line))
             elif key in seen:
                 problems.append(
                     Problem(
