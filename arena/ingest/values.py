@@ -347,9 +347,18 @@ def _plain_kronor(text: str) -> int | None:
 
 def parse_money(value: object, *, allow_negative: bool = False) -> int:
     """An amount in whole Swedish kronor, rounded half up ("2,5 mnkr" -> 2 500 000), at most
-    MAX_WHOLE either way."""
+    MAX_WHOLE either way. A negative amount may be written as accounts write it, in
+    parentheses: "(12 500 kr)" is -12 500."""
     if isinstance(value, str) and (plain := _plain_kronor(value)) is not None:
         return _within_bounds(plain, value)
+    if isinstance(value, str) and (inner := _in_parentheses(value)) is not None:
+        try:
+            amount = -parse_money(inner)
+        except ValueProblem:  # "(-5)", "(abc)": no amount written the accounts' way
+            raise _problem(TYPE_ERROR, value, "value.not_amount") from None
+        if amount < 0 and not allow_negative:
+            raise _problem(CONSTRAINT_ERROR, value, "value.negative")
+        return amount
     if isinstance(value, str):
         match = _MONEY.fullmatch(value.strip())
         if match is None:
@@ -361,6 +370,14 @@ def parse_money(value: object, *, allow_negative: bool = False) -> int:
     if amount < 0 and not allow_negative:
         raise _problem(CONSTRAINT_ERROR, value, "value.negative")
     return _within_bounds(int(amount.to_integral_value(rounding=ROUND_HALF_UP)), value)
+
+
+def _in_parentheses(text: str) -> str | None:
+    """What stands between the parentheses around the whole of `text`, else None."""
+    text = text.strip()
+    if len(text) > 2 and text[0] == "(" and text[-1] == ")":
+        return text[1:-1]
+    return None
 
 
 def parse_share(value: object) -> float:

@@ -369,7 +369,17 @@ def test_parse_money(value, expected) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("-150 000 kr", -150_000), ("\u22122,5 MSEK", -2_500_000), ("-1 234,50", -1235), (-3, -3)],
+    [
+        ("-150 000 kr", -150_000),
+        ("\u22122,5 MSEK", -2_500_000),
+        ("-1 234,50", -1235),
+        (-3, -3),
+        # As accounts write a credit: in parentheses.
+        ("(12 500)", -12_500),
+        (" (1 234,50 kr) ", -1235),
+        ("(2,5 MSEK)", -2_500_000),
+        ("(0)", 0),
+    ],
 )
 def test_parse_money_negative_when_allowed(value, expected) -> None:
     assert parse_money(value, allow_negative=True) == expected
@@ -398,6 +408,11 @@ def test_parse_money_negative_when_allowed(value, expected) -> None:
         ("150 kr 20", TYPE),
         ("1 50 kr", TYPE),
         (float("nan"), TYPE),
+        ("(12 500)", CONSTRAINT),
+        ("(-12 500)", TYPE),
+        ("(gratis)", TYPE),
+        ("()", TYPE),
+        ("(12 500", TYPE),
     ],
 )
 def test_parse_money_rejects(value, code) -> None:
