@@ -1433,6 +1433,24 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Det gamla Excel-formatet .xls stöds inte. Spara som .xlsx eller CSV.",
         "en": "The old Excel format .xls is not supported. Save as .xlsx or CSV.",
     },
+    "read.ods": {
+        "sv": "Filen är ett OpenDocument-kalkylark (.ods, från LibreOffice eller OpenOffice), "
+        "som inte läses. Spara det som .xlsx eller CSV UTF-8.",
+        "en": "The file is an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice), "
+        "which is not read. Save it as .xlsx or CSV UTF-8.",
+    },
+    "read.archive": {
+        "sv": "Filen är ett zip-arkiv (till exempel ett Word-dokument), ingen tabell som kan "
+        "läsas. Ladda upp listan som CSV, Excel (.xlsx) eller JSON.",
+        "en": "The file is a zip archive (a Word document, say), no table that can be read. "
+        "Upload the list as CSV, Excel (.xlsx) or JSON.",
+    },
+    "read.pdf": {
+        "sv": "Filen är ett PDF-dokument, ingen tabell som kan läsas. Ladda upp listan som CSV, "
+        "Excel (.xlsx) eller JSON.",
+        "en": "The file is a PDF document, no table that can be read. Upload the list as CSV, "
+        "Excel (.xlsx) or JSON.",
+    },
     # What is wrong with a file's columns and rows (arena/ingest/report.py, validate.py).
     "problem.blank_header": {
         "sv": "Kolumn {position} saknar rubrik; den läses inte.",

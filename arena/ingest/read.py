@@ -954,7 +954,7 @@ def _checked_sheet(data: bytes, wanted: str | None) -> tuple[str, list[_Unsaved]
 def workbook_sheets(data: bytes, filename: str) -> list[str]:
     """The visible sheets of an Excel workbook in tab order; [] for any other file, or for a
     workbook that cannot be opened (reading it says why)."""
-    if _suffix(filename) not in _WORKBOOK_SUFFIXES:
+    if not _is_workbook(data, filename):
         return []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -1075,14 +1075,48 @@ def _suffix(filename: str) -> str:
     return filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
 
 
-def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTable:
-    """Read an uploaded file by its extension (CSV/TXT/TSV, XLSX, JSON), within the limit."""
-    check_size(len(data))
-    suffix = _suffix(filename)
-    if suffix in _WORKBOOK_SUFFIXES:
-        return read_xlsx(data, filename, sheet)
-    if suffix == "xls":
+# How files that are no text begin: a zip archive (an Excel workbook, an OpenDocument
+# spreadsheet, a Word document), an old Office file (.xls, .doc) and a PDF.
+_ZIP, _OLD_OFFICE, _PDF = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF-"
+# An OpenDocument file names its type first, uncompressed, in its `mimetype` member.
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _is_workbook(data: bytes, filename: str) -> bool:
+    """An Excel workbook by its name, or by what it holds whatever its name: a workbook
+    saved or renamed as .csv is read as the workbook it is."""
+    if _suffix(filename) in _WORKBOOK_SUFFIXES:
+        return True
+    if not data.startswith(_ZIP):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return False
+
+
+def _refuse_binary(data: bytes, suffix: str) -> None:
+    """Refuse, saying what it is, a file that is no table we read: read as text it would only
+    be called "neither UTF-8 nor Windows-1252"."""
+    if suffix == "xls" or data.startswith(_OLD_OFFICE):
         raise ReadError(Problem("format-error", msg("read.xls")))
+    if suffix == "ods" or (data.startswith(_ZIP) and _ODS_MIMETYPE in data[:100]):
+        raise ReadError(Problem("format-error", msg("read.ods")))
+    if data.startswith(_ZIP):
+        raise ReadError(Problem("format-error", msg("read.archive")))
+    if data.startswith(_PDF):
+        raise ReadError(Problem("format-error", msg("read.pdf")))
+
+
+def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTable:
+    """Read an uploaded file (CSV/TXT/TSV, XLSX, JSON) by its extension, or an Excel workbook
+    by its content whatever its name, within the limit."""
+    check_size(len(data))
+    if _is_workbook(data, filename):
+        return read_xlsx(data, filename, sheet)
+    suffix = _suffix(filename)
+    _refuse_binary(data, suffix)
     text, _encoding = decode(data)
     if suffix == "json" or text.lstrip().startswith(("[", "{")):
         return read_json(text, filename)

@@ -164,6 +164,42 @@ def test_xlsx_first_sheet_then_a_named_sheet(engine):
     )
 
 
+def test_a_workbook_under_another_name_is_read_as_the_workbook_it_is(engine):
+    # Renamed, or saved by a tool that names every download .csv: what it holds decides.
+    result = upload(engine, "export.csv", _workbook())
+    assert result.outcome == "committed", result.problems
+    assert [o["name"] for o in natural(engine, "organisations")] == ["Göteborgs kommun", "Vinnova"]
+
+
+ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"  # LibreOffice's own format
+
+
+def _zip(**members: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("kalkyl.ods", _zip(mimetype=ODS_MIMETYPE, **{"content.xml": "<x/>"}), "OpenDocument"),
+        ("kalkyl.csv", _zip(mimetype=ODS_MIMETYPE, **{"content.xml": "<x/>"}), "OpenDocument"),
+        ("rapport.docx", _zip(**{"word/document.xml": "<x/>"}), "zip archive"),
+        ("rapport.csv", _zip(**{"word/document.xml": "<x/>"}), "zip archive"),
+        ("rapport.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
+        ("gammal.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), ".xls"),
+    ],
+)
+def test_a_file_that_is_no_table_is_refused_saying_what_it_is(engine, name, data, says):
+    # Read as text, each was "neither UTF-8 nor Windows-1252", or NUL characters.
+    assert rejected(engine, name, data) == [(None, None, "format-error")]
+    (problem,) = upload(engine, name, data).problems
+    assert says in problem.text("en")
+
+
 def test_xlsx_unknown_sheet_is_a_format_error(engine):
     assert rejected(engine, "arena.xlsx", _workbook(), sheet="Budget") == [
         (None, None, "format-error")
