@@ -226,15 +226,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return worst
 
 
+# Names that say what a file holds, and which export writes each (.txt, .tsv: CSV text too).
+_EXPORT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".xlsx", ".xls", ".json"})
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from arena import dataops
 
-    if args.format == "360giving" and args.kind != "grants":
+    path = Path(args.file)
+    suffix = path.suffix.lower()
+    # Without --format the file's name says it; a format its name contradicts (CSV text in a
+    # file named .xlsx, which Excel then refuses) is a mistake to say, not to write.
+    chosen = args.format or ("xlsx" if suffix == ".xlsx" else "csv")
+    written = ".xlsx" if chosen == "xlsx" else ".csv"
+    if suffix in _EXPORT_SUFFIXES and suffix != written:
+        print(_say("cli.export.suffix", file=path.name, suffix=written), file=sys.stderr)
+        return 2
+    if chosen == "360giving" and args.kind != "grants":
         print(_say("cli.export.360giving"), file=sys.stderr)
         return 2
-    choice = "csv_semicolon" if args.format == "csv" and args.delimiter == ";" else args.format
+    choice = "csv_semicolon" if chosen == "csv" and args.delimiter == ";" else chosen
     data = dataops.export(_engine(), args.kind, choice)
-    path = Path(args.file)
     path.write_bytes(data)
     print(_say("cli.export.wrote", path=path, count=len(data)))
     return 0
@@ -485,7 +497,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help=_say("cli.help.export"))
     exporter.add_argument("kind", choices=sorted(KINDS))
     exporter.add_argument("file")
-    exporter.add_argument("--format", choices=["csv", "xlsx", "360giving"], default="csv")
+    exporter.add_argument(
+        "--format", choices=["csv", "xlsx", "360giving"], help=_say("cli.help.export.format")
+    )
     exporter.add_argument(
         "--delimiter", choices=[",", ";"], default=",", help=_say("cli.help.export.delimiter")
     )

@@ -1722,6 +1722,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "360Giving-formatet rymmer bara bidrag: använd KIND grants.",
         "en": "The 360Giving format holds grants only: use KIND grants.",
     },
+    "cli.export.suffix": {
+        "sv": "{file}: namnet säger något annat än formatet som skulle skrivas. Döp filen till "
+        "…{suffix} eller utelämna --format (namnet avgör då).",
+        "en": "{file}: its name says otherwise than the format that would be written. Name the "
+        "file …{suffix}, or leave out --format (the name decides then).",
+    },
     "cli.export.wrote": {
         "sv": ("Skrev {path} ({count} byte).", "Skrev {path} ({count} byte)."),
         "en": ("Wrote {path} ({count} byte).", "Wrote {path} ({count} bytes)."),
@@ -1809,6 +1815,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "cli.help.export": {
         "sv": "exportera ett slags data till en fil",
         "en": "export a kind of data to a file",
+    },
+    "cli.help.export.format": {
+        "sv": "filformat (standard: .xlsx-namn ger Excel, andra CSV); 360giving: bidrag som "
+        "360Giving-CSV",
+        "en": "file format (default: a .xlsx name gives Excel, others CSV); 360giving: grants "
+        "as 360Giving CSV",
     },
     "cli.help.export.delimiter": {
         "sv": "CSV-avgränsare (; för svenskt Excel)",

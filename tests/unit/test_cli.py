@@ -90,6 +90,20 @@ def test_export_writes_each_format(use_db, tmp_path, capsys):
     capsys.readouterr()
 
 
+def test_export_writes_what_the_files_name_says(use_db, tmp_path, capsys):
+    assert main(["init", "--demo"]) == 0
+    csv_text = "\ufeffreference,".encode()  # with a BOM: how Excel knows a CSV is UTF-8
+    for name, starts in (("p.xlsx", b"PK\x03\x04"), ("p.csv", csv_text), ("p", csv_text)):
+        assert main(["export", "projects", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).read_bytes().startswith(starts)
+    capsys.readouterr()
+    # A format the name contradicts is said, and nothing is written.
+    for name, fmt in (("q.xlsx", "csv"), ("q.csv", "xlsx"), ("q.json", "360giving")):
+        assert main(["export", "grants", str(tmp_path / name), "--format", fmt]) == 2
+        assert not (tmp_path / name).exists()
+        assert f"{name}: its name says otherwise" in capsys.readouterr().err
+
+
 # --- Every failure is one sentence and exit 2, never a traceback (issue 7) ---------------------
 
 PROJECTS = "Diarienummer;Titel;Status\n2020-00001;Ett projekt;planerad\n"
