@@ -106,6 +106,37 @@ def test_warnings_are_said_before_the_commit_and_counted_on_their_tab(engine, op
     assert "Problem" in labels and not any(label.startswith("Problem (") for label in labels)
 
 
+def test_the_list_a_programme_officer_keeps_imports_from_the_page_once(engine, open_page):
+    # As Excel saves it: Windows-1252, `;`, every row padded to the sheet's width, a title and
+    # a blank row above the headers, amounts with non-breaking spaces, a sum under the list.
+    sheet = (
+        "Projektlista 2024;;;;;;\r\n;;;;;;\r\n"
+        "Diarienummer;Ärenderubrik;Koordinator;Län;Status;Projektets löptid;Bidrag från Vinnova\r\n"
+        "2024-00601;Smart belysning;Ljusby kommun;Skåne län;Pågående;oktober 2024 - mars 2026;"
+        "1\xa0234\xa0567 kr\r\n"
+        "Summa;;;;;;1\xa0234\xa0567 kr\r\n"
+    ).encode("cp1252")
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload("projektlista.csv", sheet, "text/csv").run()
+    assert not app.exception, app.exception
+    counts = {metric.label: metric.value for metric in app.metric}
+    assert (counts["Nya"], counts["Avvisade"]) == ("3", "0")  # organisation, project, grant
+    problems = next(f.value for f in app.dataframe if "Feltyp" in f.value.columns)
+    # The headers read three rows down (a note on the file), the sum skipped.
+    assert problems["Feltyp"].tolist() == ["format-error", "row-error"]
+    assert "rad 3" in problems["Meddelande"][0] and problems["Rad"][1] == 5
+    _button(app, "Genomför importen").click().run()
+    assert "Import 2 genomförd" in app.success[0].value
+    (grant,) = [g for g in natural(engine, "grants") if g["project_reference"] == "2024-00601"]
+    assert grant["amount_sek"] == 1_234_567
+    # The same file again: nothing to commit, and the page says it was imported before.
+    again = open_page(engine, page="data")
+    again.file_uploader[0].upload("projektlista.csv", sheet, "text/csv").run()
+    assert any("importerades tidigare (import 2)" in box.value for box in again.info)
+    assert not any(button.label == "Genomför importen" for button in again.button)
+
+
 def _projects(engine) -> int:
     return len(natural(engine, "projects"))
 
