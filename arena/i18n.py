@@ -966,7 +966,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Amount in SEK; negative for a correction",
     },
     "template.year": {"sv": "År ÅÅÅÅ", "en": "Year YYYY"},
-    "template.number": {"sv": "Tal, t.ex. 5,2", "en": "Number, e.g. 5.2"},
+    "template.number": {
+        "sv": "Tal, t.ex. 5,2 (i procent: 5,2 eller 5,2 %)",
+        "en": "Number, e.g. 5.2 (in per cent: 5.2 or 5.2%)",
+    },
     "template.share": {"sv": "Andel: 40 % eller 0,4", "en": "Share: 40% or 0.4"},
     "template.org_number": {
         "sv": "Organisationsnummer NNNNNN-NNNN",

@@ -13,6 +13,7 @@ from arena.ingest import kinds
 from arena.ingest.kinds import KINDS, Column, Kind, kind_order
 from arena.ingest.layouts import LAYOUTS, detect_layout, split
 from arena.ingest.read import read_file
+from arena.ingest.values import ValueProblem
 from tests.fixtures.ingest import text
 
 
@@ -56,6 +57,11 @@ def test_a_column_parses_with_its_types_parser():
     assert KINDS["projects"].column("end_date").parse("februari 2019") == date(2019, 2, 28)
     assert KINDS["projects"].column("period").fills == ("start_date", "end_date")
     assert KINDS["projects"].column("status").type.codes is not None
+    # An indicator in per cent holds percent points: "4,6 %" is 4.6, as 4,6 is.
+    value = KINDS["indicator_values"].column("value")
+    assert [value.parse(text) for text in ("4,6 %", " 4,6% ", "4,6", 4.6)] == [4.6] * 4
+    with pytest.raises(ValueProblem):
+        value.parse("%")
     coordinator = KINDS["projects"].column("coordinator")
     assert coordinator.ref is not None
     assert (coordinator.ref.kind, coordinator.ref.id_column) == ("organisations", "coordinator_id")
