@@ -1390,6 +1390,21 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Excel-filen kan inte öppnas: {reason}.",
         "en": "The Excel file cannot be opened: {reason}.",
     },
+    "read.xlsx_merged": {
+        "sv": (
+            "{count} sammanfogad cell över flera rader, {cells} (”{value}”), läses med sitt "
+            "värde på varje rad. Kontrollera i förhandsvisningen att det var så det var menat.",
+            "{count} sammanfogade celler över flera rader, som {cells} (”{value}”), läses med "
+            "sina värden på varje rad. Kontrollera i förhandsvisningen att det var så det var "
+            "menat.",
+        ),
+        "en": (
+            "{count} cell merged over several rows, {cells} (“{value}”), is read with its "
+            "value on each row. Check in the preview that this is what was meant.",
+            "{count} cells merged over several rows, such as {cells} (“{value}”), are read "
+            "with their values on each row. Check in the preview that this is what was meant.",
+        ),
+    },
     "read.xlsx_unsaved_formulas": {
         "sv": (
             "{count} cell med en formel utan sparat resultat, {cell} (={formula}), läses som"

@@ -984,6 +984,29 @@ def _header_row(rows: list[list[object]]) -> int | None:
     return first_filled
 
 
+_Range = tuple[tuple[int, int], tuple[int, int]]  # (top row, left column), (bottom, right)
+
+
+def _fill_merged(rows: list[list[object]], ranges: list[_Range], *, below: int) -> list[_Range]:
+    """Give each cell of a column's merged range under the header row (index `below`) the
+    value Excel shows in it, which the file keeps in the range's first cell only: a list
+    grouped by programme, one merged cell over its projects, means that programme on each of
+    their rows (read as it is, the rows below the first had none, silently). Ranges over
+    several columns are left as they are (a sum's label merged across). The ranges filled.
+    """
+    filled = []
+    for (top, left), (bottom, right) in sorted(ranges):
+        if left != right or top <= below or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if value == "":
+            continue
+        for row in rows[top + 1 : bottom + 1]:
+            row[left] = value
+        filled.append(((top, left), (bottom, right)))
+    return filled
+
+
 def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     """The named sheet of a workbook, else its active sheet (or first visible one); cells keep
     Excel's types. Checked first (`_checked_sheet`), read with calamine (fast, in Rust).
@@ -993,20 +1016,39 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     title, unsaved = _checked_sheet(data, sheet)
     try:
         with CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
+            worksheet = workbook.get_sheet_by_name(title)
             # From A1, so a row's index is its sheet row - 1 whatever lies above the data.
-            all_rows = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
+            all_rows = worksheet.to_python(skip_empty_area=False)
+            merged = worksheet.merged_cell_ranges or []
     except (CalamineError, ValueError, OSError) as exc:
         raise _xlsx_error("format-error", "read.xlsx_unreadable", reason=str(exc)) from exc
     # Every number is a double, as Excel keeps it: the values module reads 2017.0 as 2017.
     start = _header_row(all_rows)
     if start is None:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
+    filled = _fill_merged(all_rows, merged, below=start)
     header = [header_text(cell) for cell in all_rows[start]]
     rows = all_rows[start + 1 :]
     # Trailing empty rows are Excel's formatting residue, not data.
     while rows and all(cell == "" for cell in rows[-1]):
         rows.pop()
     table = RawTable.from_rows(f"{name}:{title}", header, rows, header_line=start + 1)
+    if filled:  # said once, with the first range, so the person can check what it meant
+        (top, left), (bottom, _right) = filled[0]
+        letters = _column_letters(left + 1)
+        table.problems.append(
+            Problem(
+                "format-error",
+                msg(
+                    "read.xlsx_merged",
+                    count=len(filled),
+                    cells=f"{letters}{top + 1}:{letters}{bottom + 1}",
+                    value=shortened(str(all_rows[top][left])),
+                ),
+                row=top + 1,
+                severity="warning",
+            )
+        )
     if unsaved:  # read as empty cells: said once, with the first of them (its cell named)
         reference, row, formula = unsaved[0]
         table.problems.append(

@@ -200,6 +200,37 @@ def test_a_file_that_is_no_table_is_refused_saying_what_it_is(engine, name, data
     assert says in problem.text("en")
 
 
+def test_a_cell_merged_down_over_rows_means_its_value_on_each_of_them(engine):
+    # A list grouped by programme and status, one merged cell over the projects of each; the
+    # title merged across the sheet and a note merged across a row stay as they are.
+    upload(engine, "program.csv", "Kod;Namn\nP2I;Processer och kriterier\n")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Projektlista 2024"])
+    sheet.append(["Diarienummer", "Titel", "Status", "Koordinator", "Program", "Källa"])
+    sheet.append(["2024-00701", "Ett", "Pågående", "Vinnova", "P2I", "Lista"])
+    sheet.append(["2024-00702", "Två", None, "Vinnova", None, None])
+    sheet.append(["2024-00703", "Tre", "Planerad", "Vinnova", None, None])
+    sheet.append([None, "Uppdaterad av handläggaren"])
+    for cells in ("A1:F1", "C3:C4", "E3:E5", "B6:F6"):
+        sheet.merge_cells(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = upload(engine, "lista.xlsx", buffer.getvalue())
+    assert result.outcome == "committed", result.problems
+    assert [
+        (p["reference"], p["status"], p["programme_code"], p["source"])
+        for p in natural(engine, "projects")
+    ] == [
+        ("2024-00701", "ongoing", "P2I", "Lista"),
+        ("2024-00702", "ongoing", "P2I", None),
+        ("2024-00703", "planned", "P2I", None),
+    ]
+    note, skipped = result.problems
+    assert (note.row, note.severity, skipped.row, skipped.error) == (3, "warning", 6, "row-error")
+    assert note.text("en").startswith("2 cells merged over several rows, such as C3:C4 (“Pågå")
+
+
 def test_xlsx_unknown_sheet_is_a_format_error(engine):
     assert rejected(engine, "arena.xlsx", _workbook(), sheet="Budget") == [
         (None, None, "format-error")
