@@ -995,13 +995,20 @@ def _fill_merged(rows: list[list[object]], ranges: list[_Range], *, below: int) 
     several columns are left as they are (a sum's label merged across). The ranges filled.
     """
     filled = []
+    # Ranges of a sheet never overlap, so they cover at most every cell once; a crafted file's
+    # overlapping ones stop there (the work stays bounded by the sheet's checked extent).
+    budget = len(rows) * len(rows[0]) if rows else 0
     for (top, left), (bottom, right) in sorted(ranges):
         if left != right or top <= below or top >= len(rows) or left >= len(rows[top]):
             continue
         value = rows[top][left]
         if value == "":
             continue
-        for row in rows[top + 1 : bottom + 1]:
+        below_first = rows[top + 1 : bottom + 1]
+        budget -= len(below_first)
+        if budget < 0:
+            break
+        for row in below_first:
             row[left] = value
         filled.append(((top, left), (bottom, right)))
     return filled

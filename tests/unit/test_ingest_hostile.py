@@ -263,3 +263,13 @@ def test_excel_cells_keep_their_types_and_rows_their_sheet_row():
     table = read_file(buffer.getvalue(), "lista.xlsx")
     assert (table.header, table.header_line) == (["Diarienummer", "Belopp", "Start", "2024"], 3)
     assert table.rows == [["2020-00001", 150000, date(2020, 1, 2), 1.5]]
+
+
+def test_overlapping_merged_ranges_fill_no_more_than_the_sheet_holds():
+    # Excel never writes overlapping merges; a crafted file with a million over one column
+    # must not cost a million passes over it.
+    rows = [["Diarienummer", "Program"], *([f"2024-{i:05d}", ""] for i in range(1_000))]
+    rows[1][1] = "P2I"
+    filled = read._fill_merged(rows, [((1, 1), (1_000, 1))] * 1_000_000, below=0)
+    assert len(filled) == 2  # then the cells of the sheet are spent: the rest is passed over
+    assert {row[1] for row in rows[1:]} == {"P2I"}
