@@ -30,6 +30,7 @@ from arena.store import (
     get_engine,
     migrate,
     require_file,
+    require_lasting,
     require_schema,
     safe_url,
     table_counts,
@@ -47,6 +48,7 @@ def _engine(*, schema: bool = True, create: bool = False):
     """The store: existing (unless `create`, for init), reachable and (unless `schema` is
     false, for init and info) migrated."""
     engine = get_engine(config.database_url())
+    require_lasting(engine)
     if create:
         create_folder(engine)
     else:

@@ -2008,6 +2008,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Databasen är inte redo",
         "en": "The store is not ready",
     },
+    "store.problem.memory": {
+        "sv": "{url} är en SQLite-databas i minnet: inget som sparas där finns kvar. "
+        "Administratören anger en fil i ARENA_DATABASE_URL, t.ex. sqlite:///data/arena.db.",
+        "en": "{url} is a SQLite store in memory: nothing saved there is kept. The "
+        "administrator names a file in ARENA_DATABASE_URL, e.g. sqlite:///data/arena.db.",
+    },
     "store.problem.missing": {
         "sv": "Det finns ingen databas på {url}. Administratören skapar den med `python -m "
         "arena init` (`make run` skapar den och fyller den med demodata).",

@@ -110,11 +110,17 @@ def _sqlite_file(url: sa.URL) -> Path | None:
     """The file of a SQLite store named by its path; None for any other store, an in-memory
     one, or a URI (`sqlite:///file:...?uri=true`, read-only stores in tests and backups),
     which names its file its own way: taken for a path, it made a folder called "file:"."""
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+    if url.get_backend_name() != "sqlite" or _in_memory(url):
         return None
     if url.query.get("uri") or url.database.startswith("file:"):
         return None
     return Path(url.database)
+
+
+def _in_memory(url: sa.URL) -> bool:
+    """A SQLite store in memory (`sqlite://`, `sqlite:///`, `sqlite:///:memory:`): each
+    connection has its own, and it is gone when that connection closes."""
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
 def _file_missing(engine: Engine) -> bool:
@@ -291,13 +297,16 @@ def known_revisions() -> frozenset[str]:
 
 
 def schema_problem(engine: Engine) -> str | None:
-    """What keeps this code from working on the store, read without changing it: "missing" (a
-    SQLite file that does not exist, not created by the check), "empty" (never migrated),
+    """What keeps this code from working on the store, read without changing it: "memory" (a
+    SQLite store in memory, gone with each connection), "missing" (a SQLite file that does
+    not exist, not created by the check), "empty" (never migrated),
     "behind" (migrated to an older revision: `init` upgrades it, its data kept) or "ahead"
     (a newer version of Arena Monitor migrated it); None when the store is ready.
 
     StoreError when the database cannot be reached at all.
     """
+    if _in_memory(engine.url):
+        return "memory"
     if _file_missing(engine):
         return "missing"  # asked before connecting, which would create the file
     check_connection(engine)
@@ -319,6 +328,17 @@ def require_file(engine: Engine) -> None:
         raise StoreError(
             f"There is no store at {safe_url(str(engine.url))}; run `python -m arena init` to "
             "create it."
+        )
+
+
+def require_lasting(engine: Engine) -> None:
+    """Raise StoreError for a SQLite store in memory: `ARENA_DATABASE_URL=sqlite://` (or a
+    path left out) would have `init` say "Store ready" and `import` say "Committed" about a
+    store that is gone when the command ends."""
+    if _in_memory(engine.url):
+        raise StoreError(
+            f"{safe_url(str(engine.url))} is a SQLite store in memory: nothing written there "
+            "outlasts the command. Name a file, e.g. sqlite:///data/arena.db."
         )
 
 

@@ -41,6 +41,15 @@ def test_a_missing_sqlite_store_is_named_and_not_created(monkeypatch, tmp_path):
         get_engine(url).dispose()
 
 
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///", "sqlite:///:memory:"])
+def test_a_store_in_memory_is_named_as_one_that_keeps_nothing(monkeypatch, url):
+    # `ARENA_DATABASE_URL=sqlite:///` (a path left out): each connection had a store of its
+    # own, and the page said "no tables yet, run init", which could never help.
+    app = _run(monkeypatch, url, language="en")
+    (error,) = app.error
+    assert "is a SQLite store in memory: nothing saved there is kept." in error.value
+
+
 @pytest.mark.parametrize("state", ["empty", "behind", "ahead"])
 def test_a_store_not_at_this_codes_schema_says_what_to_do(db_url, monkeypatch, state):
     if db_url.startswith("sqlite"):  # an existing file without tables; none is "missing"

@@ -181,6 +181,19 @@ def test_a_missing_sqlite_store_is_named_and_not_created(monkeypatch, tmp_path, 
     get_engine(url).dispose()
 
 
+@pytest.mark.parametrize("command", [["init", "--demo"], ["info"], ["import", "projekt.csv"]])
+def test_a_store_in_memory_is_refused_by_every_command(monkeypatch, tmp_path, capsys, command):
+    # `sqlite:///` with its path left out: init said "Store ready", import "Committed".
+    monkeypatch.setenv("ARENA_DATABASE_URL", "sqlite:///")
+    command = [str(tmp_path / part) if part.endswith(".csv") else part for part in command]
+    _csv(tmp_path)
+    assert main(command) == 2
+    assert _one_sentence(capsys.readouterr().err) == (
+        "Error: sqlite:/// is a SQLite store in memory: nothing written there outlasts the "
+        "command. Name a file, e.g. sqlite:///data/arena.db."
+    )
+
+
 def test_a_read_only_store_is_one_sentence(sqlite_url, monkeypatch, tmp_path, capsys):
     assert main(["init"]) == 0
     path = sqlite_url.removeprefix("sqlite:///")
