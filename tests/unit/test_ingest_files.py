@@ -13,6 +13,8 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
+from arena import dataops
+from arena.ingest import read
 from arena.ingest.layouts import guess_org_kind
 from tests.fixtures.ingest import (
     dump,
@@ -729,3 +731,9 @@ def test_a_formula_without_its_saved_result_is_said_not_lost_silently(engine):
     assert not [p for p in saved.problems if p.error == "format-error"]
     grants = {g["project_reference"]: g["amount_sek"] for g in natural(engine, "grants")}
     assert grants == {"P-1": 100_000, "P-2": 200_000}
+
+
+def test_the_upload_offers_every_workbook_the_reader_reads():
+    # The browser's file dialog shows only the offered types: an .xlsm list could not be
+    # chosen, though it reads as any workbook.
+    assert set(dataops.UPLOAD_TYPES) >= read._WORKBOOK_SUFFIXES
