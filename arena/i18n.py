@@ -1537,6 +1537,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "uppladdning.",
         "en": "{kind} has no “{value}” (column “{label}”); add it first or in the same upload.",
     },
+    "problem.unknown_reference_spelled": {
+        "sv": "{kind} saknar ”{value}” (kolumn ”{label}”) men har ”{stored}”: skriv det så, "
+        "eller lägg till ”{value}” först eller i samma uppladdning.",
+        "en": "{kind} has no “{value}” (column “{label}”) but has “{stored}”: write it so, or "
+        "add “{value}” first or in the same upload.",
+    },
     "problem.org_number_taken": {
         "sv": "Organisationsnumret {number} tillhör redan ”{name}”.",
         "en": "The organisation number {number} already belongs to “{name}”.",

@@ -446,7 +446,11 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
         series = table.frame[column.name]
         found = np.fromiter(map(known[target].__contains__, series), dtype=bool, count=len(series))
         unknown = series.notna().to_numpy() & ~found
+        # A code written in other case ("p2i" for "P2I") is named as stored: the
+        # person fixes the cell, nothing is guessed (built only when something is unknown).
+        stored = _folded(known[target]) if unknown.any() else {}
         for line, value in series[unknown].items():
+            meant = stored.get(_fold(value))
             problems.append(
                 Problem(
                     "foreign-key",
@@ -455,6 +459,14 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
                         kind=kind_name(target),
                         value=value,
                         label=label,
+                    )
+                    if meant is None
+                    else msg(
+                        "problem.unknown_reference_spelled",
+                        kind=kind_name(target),
+                        value=value,
+                        label=label,
+                        stored=meant,
                     ),
                     row=int(line),
                     column=label,
@@ -463,6 +475,22 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
                 )
             )
     return problems
+
+
+def _fold(value: object) -> str:
+    """A reference as compared for "written otherwise": its case ignored (its spaces are
+    already one between words, as every text cell's)."""
+    return str(value).casefold()
+
+
+def _folded(keys: set[object]) -> dict[str, object]:
+    """Each key by its `_fold`, when no other key folds the same (then none is meant)."""
+    folded: dict[str, object] = {}
+    clashing = set()
+    for key in keys:
+        if folded.setdefault(_fold(key), key) != key:
+            clashing.add(_fold(key))
+    return {fold: key for fold, key in folded.items() if fold not in clashing}
 
 
 def _unique_problems(conn: Connection, table: ParsedTable) -> list[Problem]:

@@ -100,6 +100,24 @@ def test_columns_without_header_or_value_are_passed_over_in_silence(engine):
     assert warnings(result) == [(3, None, "blank-row")]
 
 
+def test_a_code_written_in_other_case_is_named_as_stored_not_guessed(engine):
+    upload(engine, "program.csv", "Kod;Namn\nP2I;Processer\nBG-2017;Beställargrupper\n")
+    data = "Diarienummer;Titel;Status;Program\n2024-00901;Ett;planerad;p2i\n"
+    data += "2024-00902;Två;planerad;BG 2017\n2024-00903;Tre;planerad;NYTT\n"
+    assert rejected(engine, "projekt.csv", data) == [
+        (2, "Program", "foreign-key"),
+        (3, "Program", "foreign-key"),
+        (4, "Program", "foreign-key"),
+    ]
+    texts = [problem.text("en") for problem in upload(engine, "projekt.csv", data).problems]
+    assert texts[0] == (
+        "Programmes has no “p2i” (column “Program”) but has “P2I”: write it so, or add “p2i” "
+        "first or in the same upload."
+    )
+    assert "but has" not in texts[1]  # a space for a dash makes another code
+    assert texts[2].startswith("Programmes has no “NYTT” (column “Program”); add it first")
+
+
 def test_a_nul_character_is_refused_naming_its_line(engine):
     data = b"Diarienummer;Titel\n2018-04510;Smart\n2018-04511;Sm\x00art\n"
     (problem,) = upload(engine, "projekt.csv", data).problems
