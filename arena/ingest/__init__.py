@@ -154,12 +154,19 @@ def _parse(
     notes: list[Problem] = []
     try:
         name = upload.kind or detect_kind(raw.header).name
+        if upload.kind:
+            detect_kind(raw.header)  # a kind named by the person: are its headers here?
     except UnknownKindError:
-        found = _header_lower_down(raw) or _on_another_sheet(upload, raw)
+        # Under a title or group titles, else (unless the person named the kind, which the
+        # headers read first are then checked for) on another sheet.
+        found = _header_lower_down(raw, upload.kind) or (
+            None if upload.kind else _on_another_sheet(upload, raw)
+        )
         if isinstance(found, Problem):
             return [], [found]
-        name, raw, note = found
-        notes.append(note)
+        if found is not None:
+            name, raw, note = found
+            notes.append(note)
     if name not in UPLOAD_KINDS:
         known = ", ".join(UPLOAD_KINDS)
         return [], [
@@ -179,10 +186,14 @@ HEADER_ROWS_TRIED = 2
 BLANK_ROWS_PASSED = 3
 
 
-def _header_lower_down(raw: RawTable) -> tuple[str, RawTable, Problem] | None:
+def _header_lower_down(
+    raw: RawTable, wanted: str | None = None
+) -> tuple[str, RawTable, Problem] | None:
     """The kind and the table read with its header a few rows lower, when the row read as
     the header is a title or holds group titles over the real one (blank lines between are
-    passed over: a CSV keeps a sheet's blank rows); with a warning naming what is skipped."""
+    passed over: a CSV keeps a sheet's blank rows); with a warning naming what is skipped.
+    With `wanted` (a kind the person named) the table is of that kind, whatever kind its
+    headers look like most."""
     lowered: RawTable | None = raw
     titles: list[str] = []
     title_rows = blank_rows = 0
@@ -203,7 +214,7 @@ def _header_lower_down(raw: RawTable) -> tuple[str, RawTable, Problem] | None:
         named = listing([quoted(title) for title in titles])
         count = lowered.header_line - raw.header_line
         note = msg("import.header_below", line=lowered.header_line, titles=named, count=count)
-        return name, lowered, Problem("format-error", note, severity="warning")
+        return wanted or name, lowered, Problem("format-error", note, severity="warning")
 
 
 def _on_another_sheet(upload: Upload, raw: RawTable) -> tuple[str, RawTable, Problem] | Problem:

@@ -333,6 +333,14 @@ def test_a_title_and_blank_lines_above_a_csvs_headers_are_passed_over(engine):
         (note,) = result.problems
         assert note.text("en").startswith(f"The column headers are read from row {line}; ")
     assert [p["reference"] for p in natural(engine, "projects")] == ["2024-00503", "2024-00505"]
+    # The kind named by the person: the headers are looked for under the title all the same.
+    data = "Projektlista\n\n" + rows.replace("00505", "00511")
+    assert upload(engine, "lista.csv", data, kind="projects").outcome == "committed"
+    assert [p["reference"] for p in natural(engine, "projects")] == [
+        "2024-00503",
+        "2024-00505",
+        "2024-00511",
+    ]
     # Blank lines alone above the headers, and a problem under them named by its line.
     data = "\n\n" + rows.replace("Pågående", "Kanske")
     assert rejected(engine, "lista.csv", data) == [(4, "Status", "constraint-error")]
