@@ -1075,6 +1075,60 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     return table
 
 
+# 360Giving's JSON (a package: {"grants": [...]}) names its fields in camel case and nests
+# the organisations, dates and programme in lists; its CSV, which the 360Giving layout reads,
+# titles them "Recipient Org:Identifier" and so on. A grant is flattened to those titles (of
+# each list its first entry, as the standard's own flattening does for these columns).
+_GIVING_FIELDS = {
+    "id": "Identifier",
+    "title": "Title",
+    "description": "Description",
+    "currency": "Currency",
+    "amountAwarded": "Amount Awarded",
+    "awardDate": "Award Date",
+    "amountDisbursed": "Amount Disbursed",
+}
+_GIVING_NESTED = {
+    "recipientOrganization": {"id": "Recipient Org:Identifier", "name": "Recipient Org:Name"},
+    "fundingOrganization": {"id": "Funding Org:Identifier", "name": "Funding Org:Name"},
+    "plannedDates": {"startDate": "Planned Dates:Start Date", "endDate": "Planned Dates:End Date"},
+    "grantProgramme": {"title": "Grant Programme:Title"},
+}
+
+
+def _giving_row(grant: dict) -> dict:
+    """One grant of a 360Giving JSON package under its CSV titles; a field of its own that is
+    no list or object (a "Diarienummer" a publisher adds) is kept under its name."""
+    row: dict = {}
+    for name, value in grant.items():
+        if name in _GIVING_FIELDS:
+            row[_GIVING_FIELDS[name]] = value
+        elif name in _GIVING_NESTED:
+            first = value[0] if isinstance(value, list) and value else value
+            if isinstance(first, dict):
+                row |= {
+                    title: first[key] for key, title in _GIVING_NESTED[name].items() if key in first
+                }
+        elif not isinstance(value, dict | list):
+            row[name] = value
+    return row
+
+
+def _records_of(document: dict) -> list:
+    """The records of a JSON object: the grants of a 360Giving package, flattened; the one
+    list of objects it holds beside other values (an API's {"data": [...], "total": 2});
+    else the object itself, as one record."""
+    grants = document.get("grants")
+    if isinstance(grants, list) and grants and all(isinstance(g, dict) for g in grants):
+        return [_giving_row(grant) for grant in grants]
+    lists = [
+        value
+        for value in document.values()
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
+    ]
+    return lists[0] if len(lists) == 1 else [document]
+
+
 def read_json(text: str, name: str) -> RawTable:
     """A JSON list of flat objects (Vinnova open data): the union of keys is the header."""
     _refuse_nul(text, "\\u0000")
@@ -1092,7 +1146,7 @@ def read_json(text: str, name: str) -> RawTable:
             )
         ) from exc
     if isinstance(records, dict):
-        records = [records]
+        records = _records_of(records)
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise ReadError(Problem("format-error", msg("read.json_not_a_list")))
     header = list(dict.fromkeys(key for record in records for key in record))

@@ -6,7 +6,9 @@ Each test imports a fixture from tests/fixtures/ and asserts exactly what the st
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import zipfile
 from datetime import date
 
@@ -14,7 +16,8 @@ import pytest
 from openpyxl import Workbook
 
 from arena import dataops
-from arena.ingest import read
+from arena.auth import cli_identity
+from arena.ingest import read, undo
 from arena.ingest.layouts import guess_org_kind
 from tests.fixtures.ingest import (
     dump,
@@ -643,6 +646,60 @@ def test_360giving_yields_organisations_projects_grants_and_disbursements(engine
             "source": "360Giving",
         }
     ]
+
+
+def _giving_package(csv_text: str) -> str:
+    """A 360Giving CSV as the standard's JSON package: camel-case fields, organisations, dates
+    and programme in lists (what a publisher's JSON download holds)."""
+    grants = []
+    for row in csv.DictReader(io.StringIO(csv_text)):
+        grant = {
+            "id": row["Identifier"],
+            "title": row["Title"],
+            "description": row["Description"],
+            "currency": row["Currency"],
+            "amountAwarded": float(row["Amount Awarded"]),
+            "awardDate": row["Award Date"],
+            "recipientOrganization": [
+                {"id": row["Recipient Org:Identifier"], "name": row["Recipient Org:Name"]}
+            ],
+            "fundingOrganization": [
+                {"id": row["Funding Org:Identifier"], "name": row["Funding Org:Name"]}
+            ],
+            "plannedDates": [
+                {
+                    "startDate": row["Planned Dates:Start Date"],
+                    "endDate": row["Planned Dates:End Date"],
+                    "duration": 12,
+                }
+            ],
+            "dataSource": "https://example.org/grants.json",
+            "beneficiaryLocation": [{"name": "Sverige"}],
+        }
+        if row["Grant Programme:Title"]:
+            grant["grantProgramme"] = [{"title": row["Grant Programme:Title"]}]
+        if row["Amount Disbursed"]:
+            grant["amountDisbursed"] = float(row["Amount Disbursed"])
+        grants.append(grant)
+    return json.dumps({"grants": grants, "license": "CC-BY-4.0"}, ensure_ascii=False)
+
+
+def test_a_360giving_json_package_stores_what_its_csv_stores(engine):
+    kinds = ("organisations", "projects", "grants", "disbursements")
+    package = upload(engine, "grants.json", _giving_package(text("360giving.csv")))
+    assert package.outcome == "committed", package.problems
+    from_json = {kind: natural(engine, kind) for kind in kinds}
+    assert [g["amount_sek"] for g in from_json["grants"]] == [500_000, 1_200_000, 75_001]
+    undo(engine, package.import_id, identity=cli_identity())
+    assert upload(engine, "360giving.csv").outcome == "committed"
+    assert {kind: natural(engine, kind) for kind in kinds} == from_json
+
+
+def test_a_json_list_wrapped_as_an_api_sends_it_is_read(engine):
+    records = [{"Diarienummer": "2024-00951", "Titel": "Från ett API", "Status": "Planerad"}]
+    data = json.dumps({"data": records, "total": 1, "next": None})
+    assert upload(engine, "projekt.json", data).outcome == "committed"
+    assert [p["title"] for p in natural(engine, "projects")] == ["Från ett API"]
 
 
 def test_360giving_in_another_currency_is_refused_on_that_row(engine):
