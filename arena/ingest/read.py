@@ -16,6 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from operator import methodcaller
 from xml.etree import ElementTree
 
@@ -749,12 +750,15 @@ class _Sheet:
     visible: bool
 
 
+def _workbook_part(archive: zipfile.ZipFile) -> str:
+    """The workbook's own XML part, as the package names it."""
+    package = _relationships(archive, "")
+    return next((path for path in package.values() if path.endswith(".xml")), "xl/workbook.xml")
+
+
 def _sheets(archive: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
     """The workbook's sheets in tab order and the index of the active tab."""
-    package = _relationships(archive, "")
-    workbook_part = next(
-        (path for path in package.values() if path.endswith(".xml")), "xl/workbook.xml"
-    )
+    workbook_part = _workbook_part(archive)
     try:
         root = _xml(archive, workbook_part)
     except (KeyError, ElementTree.ParseError) as exc:
@@ -925,9 +929,78 @@ def _walked_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
     return rows, columns
 
 
-def _checked_sheet(data: bytes, wanted: str | None) -> tuple[str, list[_Unsaved]]:
-    """The name of the sheet to read, once the workbook is known to fit (ReadError if not),
-    and its formula cells without a saved result (`_watch_formulas`)."""
+# Excel's built-in number formats in per cent ("0%", "0.00%"); a workbook's own formats say
+# theirs in their format code.
+_PERCENT_FORMATS = frozenset({"9", "10"})
+_QUOTED_OR_ESCAPED = re.compile(r'"[^"]*"|\\.')
+
+
+def _percent_styles(archive: zipfile.ZipFile, workbook_part: str) -> set[int]:
+    """The cell styles (indexes into styles.xml's cellXfs) that show a number in per cent:
+    Excel keeps 4,6 % as 0.046 and says only through the cell's style that it is shown so."""
+    part = next(
+        (
+            path
+            for path in _relationships(archive, workbook_part).values()
+            if path.endswith("styles.xml")
+        ),
+        "xl/styles.xml",
+    )
+    try:
+        root = _xml(archive, part)
+    except (KeyError, ElementTree.ParseError):
+        return set()  # no styles, or none readable: every number as it is kept
+    percent = set(_PERCENT_FORMATS)
+    styles: list[str] = []
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "numFmt":
+            code = _QUOTED_OR_ESCAPED.sub("", element.get("formatCode", ""))
+            if "%" in code:
+                percent.add(element.get("numFmtId", ""))
+        elif tag == "cellXfs":
+            styles = [xf.get("numFmtId", "0") for xf in element if xf.tag.endswith("xf")]
+    return {index for index, number_format in enumerate(styles) if number_format in percent}
+
+
+# A cell's opening tag (its attributes); its reference and style are read from them.
+_CELL_OPEN = re.compile(rb"<(?:[\w.-]+:)?c(\s[^>]*)>")
+_S_ATTRIBUTE = re.compile(rb"""\ss\s*=\s*["']([0-9]+)["']""")
+_T_ATTRIBUTE = re.compile(rb"""\st\s*=\s*["']([a-z]+)["']""")
+
+
+def _percent_cells(pieces: Iterator[bytes], styles: set[int]) -> set[tuple[int, int]]:
+    """(row, column), from 0, of each number cell shown in per cent (a style of `styles`);
+    only pieces naming one of those styles are looked into."""
+    tokens = [f's="{style}"'.encode() for style in styles]
+    found: set[tuple[int, int]] = set()
+    carry = b""
+    for piece in pieces:
+        text = carry + piece
+        carry = text[-200:]  # a tag cut between two pieces is whole in the next look
+        if not any(token in text for token in tokens):
+            continue
+        for cell in _CELL_OPEN.finditer(text):
+            style, kind = _S_ATTRIBUTE.search(cell[1]), _T_ATTRIBUTE.search(cell[1])
+            place = _R_ATTRIBUTE.search(cell[1])
+            if style and int(style[1]) in styles and place and (kind is None or kind[1] == b"n"):
+                found.add((int(place[2]) - 1, _column_number(place[1]) - 1))
+    return found
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What reading a sheet needs to know beside its cells (`_checked_sheet`)."""
+
+    name: str
+    unsaved: list[_Unsaved]  # formula cells without a saved result
+    percent: set[tuple[int, int]]  # number cells shown in per cent, (row, column) from 0
+
+
+def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
+    """The sheet to read, once the workbook is known to fit (ReadError if not): its name,
+    its formula cells without a saved result (`_watch_formulas`) and its number cells shown
+    in per cent (`_percent_cells`)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
@@ -948,7 +1021,9 @@ def _checked_sheet(data: bytes, wanted: str | None) -> tuple[str, list[_Unsaved]
             pieces = _watch_formulas(_sheet_data(_inflate(data, info), sheet.name), unsaved)
             extent = _walked_extent(pieces)
         _check_extent(sheet.name, *extent)
-    return sheet.name, unsaved
+        styles = _percent_styles(archive, _workbook_part(archive))
+        percent = _percent_cells(_inflate(data, info), styles) if styles else set()
+    return _Checked(sheet.name, unsaved, percent)
 
 
 def workbook_sheets(data: bytes, filename: str) -> list[str]:
@@ -982,6 +1057,18 @@ def _header_row(rows: list[list[object]]) -> int | None:
         if filled and first_filled is None:
             first_filled = index
     return first_filled
+
+
+def _shown_in_per_cent(rows: list[list[object]], cells: set[tuple[int, int]]) -> None:
+    """Each number of `cells` as the sheet shows it, "4,6 %" for the 0.046 Excel keeps: read
+    as kept, a per cent indicator's value was a hundred times too small, silently. A share
+    column reads "4,6 %" as 0.046 all the same; a money column refuses it."""
+    for row, column in cells:
+        if row < len(rows) and column < len(rows[row]):
+            value = rows[row][column]
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                points = (Decimal(repr(float(value))) * 100).normalize()
+                rows[row][column] = f"{points:f} %".replace(".", ",")
 
 
 _Range = tuple[tuple[int, int], tuple[int, int]]  # (top row, left column), (bottom, right)
@@ -1020,7 +1107,8 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     """
     from python_calamine import CalamineError, CalamineWorkbook
 
-    title, unsaved = _checked_sheet(data, sheet)
+    checked = _checked_sheet(data, sheet)
+    title, unsaved = checked.name, checked.unsaved
     try:
         with CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
             worksheet = workbook.get_sheet_by_name(title)
@@ -1033,6 +1121,7 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     start = _header_row(all_rows)
     if start is None:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
+    _shown_in_per_cent(all_rows, checked.percent)
     filled = _fill_merged(all_rows, merged, below=start)
     header = [header_text(cell) for cell in all_rows[start]]
     rows = all_rows[start + 1 :]

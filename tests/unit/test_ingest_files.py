@@ -169,6 +169,29 @@ def test_xlsx_first_sheet_then_a_named_sheet(engine):
     )
 
 
+def test_numbers_shown_in_per_cent_are_read_as_shown(engine):
+    # Excel keeps 4,6 % as 0.046; only the cell's style says it is shown in per cent. A per
+    # cent indicator's value was stored a hundred times too small, silently.
+    upload(engine, "indikatorer.csv", "Kod;Namn;Enhet\nANDEL;Andel;%\nANTAL;Antal;st\n")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Indikator", "Land", "År", "Värde", "Täckning"])
+    sheet.append(["ANDEL", "SE", 2023, 0.046, 0.05])
+    sheet.append(["ANDEL", "SE", 2024, 0.12345, 0.5])
+    sheet.append(["ANTAL", "SE", 2024, 17198, 0.9])
+    for cell, shown in (("D2", "0.0%"), ("D3", '0.00" procent"%'), ("E2", "0%"), ("E3", "0%")):
+        sheet[cell].number_format = shown
+    sheet["D4"].number_format = '"%" 0'  # a per cent sign as text: the number is as kept
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = upload(engine, "varden.xlsx", buffer.getvalue())
+    assert result.outcome == "committed", result.problems
+    assert [
+        (v["indicator_code"], v["year"], v["value"], v["coverage"])
+        for v in natural(engine, "indicator_values")
+    ] == [("ANDEL", 2023, 4.6, 0.05), ("ANDEL", 2024, 12.345, 0.5), ("ANTAL", 2024, 17198.0, 0.9)]
+
+
 def test_a_workbook_under_another_name_is_read_as_the_workbook_it_is(engine):
     # Renamed, or saved by a tool that names every download .csv: what it holds decides.
     result = upload(engine, "export.csv", _workbook())
