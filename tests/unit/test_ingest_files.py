@@ -132,6 +132,13 @@ def test_comma_separated_with_quoted_decimal_commas(engine):
     ]
 
 
+def _saved(workbook: Workbook) -> bytes:
+    """The workbook as the bytes of an .xlsx file."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def _workbook() -> bytes:
     """Two sheets: organisations (first, under a title row) and projects with typed cells."""
     workbook = Workbook()
@@ -146,9 +153,7 @@ def _workbook() -> bytes:
     second.append(["Diarienummer", "Titel", "Status", "Koordinator", "Startdatum", "Slutdatum"])
     second.append(["2018-04510", "Nationell arena", "Pågående", "Vinnova", date(2018, 10, 1), 2019])
     second.append([None, None, None, None, None, None])  # Excel's formatting residue
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return _saved(workbook)
 
 
 def test_xlsx_first_sheet_then_a_named_sheet(engine):
@@ -182,9 +187,7 @@ def test_numbers_shown_in_per_cent_are_read_as_shown(engine):
     for cell, shown in (("D2", "0.0%"), ("D3", '0.00" procent"%'), ("E2", "0%"), ("E3", "0%")):
         sheet[cell].number_format = shown
     sheet["D4"].number_format = '"%" 0'  # a per cent sign as text: the number is as kept
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    result = upload(engine, "varden.xlsx", buffer.getvalue())
+    result = upload(engine, "varden.xlsx", _saved(workbook))
     assert result.outcome == "committed", result.problems
     assert [
         (v["indicator_code"], v["year"], v["value"], v["coverage"])
@@ -242,9 +245,7 @@ def test_a_cell_merged_down_over_rows_means_its_value_on_each_of_them(engine):
     sheet.append([None, "Uppdaterad av handläggaren"])
     for cells in ("A1:F1", "C3:C4", "E3:E5", "B6:F6"):
         sheet.merge_cells(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    result = upload(engine, "lista.xlsx", buffer.getvalue())
+    result = upload(engine, "lista.xlsx", _saved(workbook))
     assert result.outcome == "committed", result.problems
     assert [
         (p["reference"], p["status"], p["programme_code"], p["source"])
@@ -276,9 +277,7 @@ def _with_cover(*sheets: tuple[str, list[list[object]]]) -> bytes:
         sheet = workbook.create_sheet(title)
         for row in rows:
             sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return _saved(workbook)
 
 
 PROJECT_ROWS = [["Diarienummer", "Titel", "Status"], ["2024-00501", "I flik två", "Pågående"]]
@@ -322,9 +321,7 @@ def test_group_titles_over_the_headers_are_passed_over_and_named(engine):
     sheet.merge_cells("D2:E2")
     sheet.append(["Diarienummer", "Titel", "Status", "Bidrag från Vinnova", "Finansiär"])
     sheet.append(["2024-00501", "Grupperade rubriker", "Pågående", 1_250_000, "Vinnova"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    result = upload(engine, "lista.xlsx", buffer.getvalue())
+    result = upload(engine, "lista.xlsx", _saved(workbook))
     assert result.outcome == "committed", result.problems
     assert [(p["reference"], p["status"]) for p in natural(engine, "projects")] == [
         ("2024-00501", "ongoing")
@@ -782,12 +779,11 @@ def _formula_sheet(*, saved: bool, titles: bool = False) -> bytes:
     sheet.append(["Diarienummer", "Titel", "Status", "Bidrag från Vinnova"])
     sheet.append(["P-1", "Ett", "Pågående", 100_000])
     sheet.append(["P-2", "Två", "Pågående", "=D2*2" if not titles else "=D3*2"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+    written = _saved(workbook)
     if not saved:
-        return buffer.getvalue()
+        return written
     # Rewrite the sheet with the result beside the formula: <f>D2*2</f><v>200000</v>.
-    source, patched = zipfile.ZipFile(buffer), io.BytesIO()
+    source, patched = zipfile.ZipFile(io.BytesIO(written)), io.BytesIO()
     with zipfile.ZipFile(patched, "w") as target:
         for item in source.infolist():
             data = source.read(item)
