@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -70,6 +71,17 @@ def _signed_money(value: object) -> int:
     return v.parse_money(value, allow_negative=True)
 
 
+# "per year" after a budget's amount ("2 MSEK/år", "2 MSEK per år", "2 MSEK/year"): a budget
+# row is one year's, so it says nothing more. A grant's "per år" would: not read there.
+_PER_YEAR = re.compile(r"\s*(?:/|per\b|om)\s*(?:år|året|year|yr|annum)\s*$", re.IGNORECASE)
+
+
+def _yearly_money(value: object) -> int:
+    if isinstance(value, str):
+        value = _PER_YEAR.sub("", value)
+    return v.parse_money(value)
+
+
 def _float(value: object) -> float:
     # Indicator values are measurements, not money: a float is exact enough. Not beyond one:
     # "1" and 400 zeros would be stored as infinity. An indicator in per cent keeps percent
@@ -92,6 +104,7 @@ TEXT = ColumnType("text", v.parse_text, msg("template.text"))
 LIST = ColumnType("list", v.parse_text, msg("template.list"))  # "7; 11; 13", kept as written
 MONEY = ColumnType("money", v.parse_money, msg("template.money"), "int")  # whole kronor
 SIGNED_MONEY = ColumnType("money", _signed_money, msg("template.signed_money"), "int")
+YEARLY_MONEY = ColumnType("money", _yearly_money, msg("template.yearly_money"), "int")
 DATE = ColumnType("date", v.parse_date, msg("template.date"), "date")
 END_DATE = ColumnType("date", _end_date, msg("template.date"), "date")
 PERIOD = ColumnType(
@@ -363,7 +376,7 @@ _register(
             Column(
                 "amount_sek",
                 "Belopp",
-                MONEY,
+                YEARLY_MONEY,
                 required=True,
                 aliases=("Amount", "Budget", "Belopp (kr)", "Tilldelat"),
             ),

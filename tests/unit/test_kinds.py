@@ -57,6 +57,13 @@ def test_a_column_parses_with_its_types_parser():
     assert KINDS["projects"].column("end_date").parse("februari 2019") == date(2019, 2, 28)
     assert KINDS["projects"].column("period").fills == ("start_date", "end_date")
     assert KINDS["projects"].column("status").type.codes is not None
+    # A budget row is one year's: "per year" after its amount says nothing more. After a
+    # grant's it would (per year of how many?): refused there.
+    budget = KINDS["budgets"].column("amount_sek")
+    written = ("2 MSEK/år", "2 MSEK per år", "2,0 MSEK / year", "2 000 000 kr om året", "2 MSEK")
+    assert [budget.parse(text) for text in written] == [2_000_000] * 5
+    with pytest.raises(ValueProblem):
+        amount.parse("2 MSEK/år")
     # An indicator in per cent holds percent points: "4,6 %" is 4.6, as 4,6 is.
     value = KINDS["indicator_values"].column("value")
     assert [value.parse(text) for text in ("4,6 %", " 4,6% ", "4,6", 4.6)] == [4.6] * 4
@@ -76,6 +83,7 @@ def test_a_column_parses_with_its_types_parser():
         ("expenditures", "programme_code", "bland program och uppdrag", "in programmes"),
         ("projects", "sdg_goals", "semikolon", "semicolons"),
         ("indicator_values", "coverage", "Andel", "Share"),
+        ("budgets", "amount_sek", "2 MSEK/år", "2 MSEK/year"),
         ("organisations", "country", "Landkod", "country code"),
     ],
 )
