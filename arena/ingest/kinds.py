@@ -73,7 +73,10 @@ def _signed_money(value: object) -> int:
 
 # "per year" after a budget's amount ("2 MSEK/år", "2 MSEK per år", "2 MSEK/year"): a budget
 # row is one year's, so it says nothing more. A grant's "per år" would: not read there.
-_PER_YEAR = re.compile(r"\s*(?:/|per\b|om)\s*(?:år|året|year|yr|annum)\s*$", re.IGNORECASE)
+_PER_YEAR = re.compile(
+    r"\s*(?:(?:/|per\b|om)\s*(?:år|året|year|yr|annum)|\s(?:årligen|annually|yearly))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _yearly_money(value: object) -> int:

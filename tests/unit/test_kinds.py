@@ -60,8 +60,9 @@ def test_a_column_parses_with_its_types_parser():
     # A budget row is one year's: "per year" after its amount says nothing more. After a
     # grant's it would (per year of how many?): refused there.
     budget = KINDS["budgets"].column("amount_sek")
-    written = ("2 MSEK/år", "2 MSEK per år", "2,0 MSEK / year", "2 000 000 kr om året", "2 MSEK")
-    assert [budget.parse(text) for text in written] == [2_000_000] * 5
+    written = ("2 MSEK/år", "2 MSEK per år", "2,0 MSEK / year", "2 000 000 kr om året")
+    written += ("2 mnkr årligen", "2 MSEK")
+    assert [budget.parse(text) for text in written] == [2_000_000] * 6
     with pytest.raises(ValueProblem):
         amount.parse("2 MSEK/år")
     # An indicator in per cent holds percent points: "4,6 %" is 4.6, as 4,6 is.
