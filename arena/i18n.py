@@ -961,6 +961,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Belopp i kronor, t.ex. 150 000 eller 2,5 mnkr",
         "en": "Amount in SEK, e.g. 150000 or 2.5 MSEK",
     },
+    "template.county": {
+        "sv": "Län, t.ex. Stockholms län (Stockholm, Region Stockholm och AB läses så)",
+        "en": "County, e.g. Stockholms län (Stockholm, Region Stockholm and AB read so)",
+    },
     "template.yearly_money": {
         "sv": "Årets belopp i kronor, t.ex. 2 MSEK eller 2 MSEK/år",
         "en": "The year's amount in SEK, e.g. 2 MSEK or 2 MSEK/year",

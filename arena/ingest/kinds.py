@@ -104,6 +104,7 @@ def _country(value: object) -> str:
 
 
 TEXT = ColumnType("text", v.parse_text, msg("template.text"))
+COUNTY = ColumnType("county", v.parse_county, msg("template.county"))
 LIST = ColumnType("list", v.parse_text, msg("template.list"))  # "7; 11; 13", kept as written
 MONEY = ColumnType("money", v.parse_money, msg("template.money"), "int")  # whole kronor
 SIGNED_MONEY = ColumnType("money", _signed_money, msg("template.signed_money"), "int")
@@ -324,7 +325,7 @@ _register(
                 aliases=("Orgnr", "Org.nr", "Org nr", "Organisation number"),
             ),
             Column("kind", "Typ", ORG_KIND, required=True, aliases=("Organisationstyp", "Type")),
-            Column("county", "Län", aliases=("County", "Län/region", "Region/län")),
+            Column("county", "Län", COUNTY, aliases=("County", "Län/region", "Region/län")),
             Column("country", "Land", COUNTRY, aliases=("Country", "Landkod"), default="SE"),
             _SOURCE,
         ),

@@ -605,6 +605,48 @@ def parse_period(value: object) -> tuple[date, date]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Counties
+
+# Sweden's 21 counties (län) as SCB names them, each with its letter and number code and the
+# other names it goes by in lists people keep: the short name, the region's name.
+COUNTIES: dict[str, tuple[str, ...]] = {
+    "Stockholms län": ("AB", "01", "Stockholm", "Region Stockholm"),
+    "Uppsala län": ("C", "03", "Uppsala", "Region Uppsala"),
+    "Södermanlands län": ("D", "04", "Södermanland", "Sörmland", "Region Sörmland"),
+    "Östergötlands län": ("E", "05", "Östergötland", "Region Östergötland"),
+    "Jönköpings län": ("F", "06", "Jönköping", "Region Jönköpings län"),
+    "Kronobergs län": ("G", "07", "Kronoberg", "Region Kronoberg"),
+    "Kalmar län": ("H", "08", "Kalmar", "Region Kalmar län"),
+    "Gotlands län": ("I", "09", "Gotland", "Region Gotland"),
+    "Blekinge län": ("K", "10", "Blekinge", "Region Blekinge"),
+    "Skåne län": ("M", "12", "Skåne", "Region Skåne", "Skånes län"),
+    "Hallands län": ("N", "13", "Halland", "Region Halland"),
+    "Västra Götalands län": ("O", "14", "Västra Götaland", "Västra Götalandsregionen", "VGR"),
+    "Värmlands län": ("S", "17", "Värmland", "Region Värmland"),
+    "Örebro län": ("T", "18", "Örebro", "Region Örebro län"),
+    "Västmanlands län": ("U", "19", "Västmanland", "Region Västmanland"),
+    "Dalarnas län": ("W", "20", "Dalarna", "Region Dalarna"),
+    "Gävleborgs län": ("X", "21", "Gävleborg", "Region Gävleborg"),
+    "Västernorrlands län": ("Y", "22", "Västernorrland", "Region Västernorrland"),
+    "Jämtlands län": ("Z", "23", "Jämtland", "Jämtland Härjedalen", "Region Jämtland Härjedalen"),
+    "Västerbottens län": ("AC", "24", "Västerbotten", "Region Västerbotten"),
+    "Norrbottens län": ("BD", "25", "Norrbotten", "Region Norrbotten"),
+}
+_COUNTY_NAMES = {
+    name.casefold(): county for county, names in COUNTIES.items() for name in (county, *names)
+}
+
+
+def parse_county(value: object) -> str:
+    """A Swedish county as SCB names it ("Stockholms län") when the cell names one by its
+    name, short name, region, or letter or number code (case aside); else the text as it is
+    (a Norwegian fylke, a region abroad). So "Stockholm" and "Stockholms län" are one county
+    in the filters and figures, not two."""
+    text = parse_text(value)
+    return _COUNTY_NAMES.get(text.casefold(), text)
+
+
+# ---------------------------------------------------------------------------------------------
 # Organisation numbers
 
 # "556677-8899", "5566778899", "16556677-8899", with a dash Word or Excel made of the hyphen,

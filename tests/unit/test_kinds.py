@@ -57,6 +57,12 @@ def test_a_column_parses_with_its_types_parser():
     assert KINDS["projects"].column("end_date").parse("februari 2019") == date(2019, 2, 28)
     assert KINDS["projects"].column("period").fills == ("start_date", "end_date")
     assert KINDS["projects"].column("status").type.codes is not None
+    # A Swedish county however it is written is one county, as SCB names it; others as written.
+    county = KINDS["organisations"].column("county")
+    written = ("Stockholm", "stockholms län", "Region Stockholm", "AB", "01", "Stockholms län")
+    assert {county.parse(text) for text in written} == {"Stockholms län"}
+    assert county.parse("VGR") == county.parse("Västra Götaland") == "Västra Götalands län"
+    assert county.parse("Viken") == "Viken"  # a Norwegian fylke
     # A budget row is one year's: "per year" after its amount says nothing more. After a
     # grant's it would (per year of how many?): refused there.
     budget = KINDS["budgets"].column("amount_sek")
