@@ -972,7 +972,7 @@ _T_ATTRIBUTE = re.compile(rb"""\st\s*=\s*["']([a-z]+)["']""")
 def _percent_cells(pieces: Iterator[bytes], styles: set[int]) -> set[tuple[int, int]]:
     """(row, column), from 0, of each number cell shown in per cent (a style of `styles`);
     only pieces naming one of those styles are looked into."""
-    tokens = [f's="{style}"'.encode() for style in styles]
+    tokens = [f"s={quote}{style}{quote}".encode() for style in styles for quote in "\"'"]
     found: set[tuple[int, int]] = set()
     carry = b""
     for piece in pieces:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from datetime import date
 
@@ -187,12 +188,24 @@ def test_numbers_shown_in_per_cent_are_read_as_shown(engine):
     for cell, shown in (("D2", "0.0%"), ("D3", '0.00" procent"%'), ("E2", "0%"), ("E3", "0%")):
         sheet[cell].number_format = shown
     sheet["D4"].number_format = '"%" 0'  # a per cent sign as text: the number is as kept
-    result = upload(engine, "varden.xlsx", _saved(workbook))
+    data = _saved(workbook)
+    result = upload(engine, "varden.xlsx", data)
     assert result.outcome == "committed", result.problems
     assert [
         (v["indicator_code"], v["year"], v["value"], v["coverage"])
         for v in natural(engine, "indicator_values")
     ] == [("ANDEL", 2023, 4.6, 0.05), ("ANDEL", 2024, 12.345, 0.5), ("ANTAL", 2024, 17198.0, 0.9)]
+    # Another writer's XML may quote the style with apostrophes.
+    source, quoted_once = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(quoted_once, "w") as target:
+        for item in source.infolist():
+            part = source.read(item)
+            if item.filename.endswith("sheet1.xml"):
+                part = re.sub(rb' s="([0-9]+)"', rb" s='\1'", part)
+                assert b" s='1'" in part
+            target.writestr(item, part)
+    table = read.read_file(quoted_once.getvalue(), "varden.xlsx")
+    assert table.rows[0][3:] == ["4,6 %", "5 %"]
 
 
 def test_a_workbook_under_another_name_is_read_as_the_workbook_it_is(engine):
