@@ -446,8 +446,9 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
         series = table.frame[column.name]
         found = np.fromiter(map(known[target].__contains__, series), dtype=bool, count=len(series))
         unknown = series.notna().to_numpy() & ~found
-        # A code written in other case ("p2i" for "P2I") is named as stored: the
-        # person fixes the cell, nothing is guessed (built only when something is unknown).
+        # A reference written otherwise ("p2i" for P2I, "Dnr 2018-4510" for 2018-04510) is
+        # named as stored: the person fixes the cell, nothing is guessed (the stored keys are
+        # folded only when something is unknown).
         stored = _folded(known[target]) if unknown.any() else {}
         for line, value in series[unknown].items():
             meant = stored.get(_fold(value))
@@ -477,10 +478,18 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
     return problems
 
 
+# What "written otherwise" leaves out of a reference: a label before it ("Dnr 2018-04510"),
+# and zeros leading a run of digits ("2018-4510" for 2018-04510).
+_REFERENCE_LABEL = re.compile(r"^(?:dnr|diarienr|diarienummer|ref|referens)\b[\s.:]*")
+_DIGITS = re.compile(r"[0-9]+")
+
+
 def _fold(value: object) -> str:
-    """A reference as compared for "written otherwise": its case ignored (its spaces are
-    already one between words, as every text cell's)."""
-    return str(value).casefold()
+    """A reference as compared for "written otherwise": its case, a label before it and the
+    zeros leading its numbers ignored (its spaces are already one between words, as every
+    text cell's)."""
+    text = _REFERENCE_LABEL.sub("", str(value).casefold())
+    return _DIGITS.sub(lambda digits: digits[0].lstrip("0") or "0", text)
 
 
 def _folded(keys: set[object]) -> dict[str, object]:

@@ -100,7 +100,7 @@ def test_columns_without_header_or_value_are_passed_over_in_silence(engine):
     assert warnings(result) == [(3, None, "blank-row")]
 
 
-def test_a_code_written_in_other_case_is_named_as_stored_not_guessed(engine):
+def test_a_reference_written_otherwise_is_named_as_stored_not_guessed(engine):
     upload(engine, "program.csv", "Kod;Namn\nP2I;Processer\nBG-2017;Beställargrupper\n")
     data = "Diarienummer;Titel;Status;Program\n2024-00901;Ett;planerad;p2i\n"
     data += "2024-00902;Två;planerad;BG 2017\n2024-00903;Tre;planerad;NYTT\n"
@@ -116,6 +116,15 @@ def test_a_code_written_in_other_case_is_named_as_stored_not_guessed(engine):
     )
     assert "but has" not in texts[1]  # a space for a dash makes another code
     assert texts[2].startswith("Programmes has no “NYTT” (column “Program”); add it first")
+    # A label before a diarienummer, zeros left out of it: the stored one is named.
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2018-04510;Arenan;pågående\n")
+    data = "Diarienummer;Organisation;Roll\nDnr 2018-04510;Vinnova;Partner\n"
+    data += "2018-4510;Vinnova;Partner\n"
+    texts = [problem.text("en") for problem in upload(engine, "deltagare.csv", data).problems]
+    assert [text.split(": write")[0] for text in texts if "but has" in text] == [
+        "Projects has no “Dnr 2018-04510” (column “Diarienummer”) but has “2018-04510”",
+        "Projects has no “2018-4510” (column “Diarienummer”) but has “2018-04510”",
+    ]
 
 
 def test_a_nul_character_is_refused_naming_its_line(engine):
