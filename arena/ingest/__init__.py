@@ -152,21 +152,20 @@ def _parse(
         return [], [exc.problem]
     on_read(raw.height)
     notes: list[Problem] = []
+    detected: str | None
     try:
-        name = upload.kind or detect_kind(raw.header).name
-        if upload.kind:
-            detect_kind(raw.header)  # a kind named by the person: are its headers here?
+        detected = detect_kind(raw.header).name
     except UnknownKindError:
-        # Under a title or group titles, else (unless the person named the kind, which the
-        # headers read first are then checked for) on another sheet.
-        found = _header_lower_down(raw, upload.kind) or (
-            None if upload.kind else _on_another_sheet(upload, raw)
-        )
+        # The headers under a title or group titles, else (unless the person named the kind:
+        # then the file is read as it is) on another sheet.
+        found = _header_lower_down(raw) or (None if upload.kind else _on_another_sheet(upload, raw))
         if isinstance(found, Problem):
             return [], [found]
+        detected = None
         if found is not None:
-            name, raw, note = found
+            detected, raw, note = found
             notes.append(note)
+    name = upload.kind or detected
     if name not in UPLOAD_KINDS:
         known = ", ".join(UPLOAD_KINDS)
         return [], [
@@ -186,14 +185,10 @@ HEADER_ROWS_TRIED = 2
 BLANK_ROWS_PASSED = 3
 
 
-def _header_lower_down(
-    raw: RawTable, wanted: str | None = None
-) -> tuple[str, RawTable, Problem] | None:
+def _header_lower_down(raw: RawTable) -> tuple[str, RawTable, Problem] | None:
     """The kind and the table read with its header a few rows lower, when the row read as
     the header is a title or holds group titles over the real one (blank lines between are
-    passed over: a CSV keeps a sheet's blank rows); with a warning naming what is skipped.
-    With `wanted` (a kind the person named) the table is of that kind, whatever kind its
-    headers look like most."""
+    passed over: a CSV keeps a sheet's blank rows); with a warning naming what is skipped."""
     lowered: RawTable | None = raw
     titles: list[str] = []
     title_rows = blank_rows = 0
@@ -214,7 +209,7 @@ def _header_lower_down(
         named = listing([quoted(title) for title in titles])
         count = lowered.header_line - raw.header_line
         note = msg("import.header_below", line=lowered.header_line, titles=named, count=count)
-        return wanted or name, lowered, Problem("format-error", note, severity="warning")
+        return name, lowered, Problem("format-error", note, severity="warning")
 
 
 def _on_another_sheet(upload: Upload, raw: RawTable) -> tuple[str, RawTable, Problem] | Problem:

@@ -89,8 +89,7 @@ def _float(value: object) -> float:
     # Indicator values are measurements, not money: a float is exact enough. Not beyond one:
     # "1" and 400 zeros would be stored as infinity. An indicator in per cent keeps percent
     # points (4.6 for 4,6 %), so "4,6 %" is read as written, the sign dropped.
-    text = value.strip() if isinstance(value, str) else None
-    number = float(v.parse_number(text[:-1] if text and text.endswith("%") else value))
+    number = float(v.parse_points(value))
     if not math.isfinite(number):
         raise v.ValueProblem(v.CONSTRAINT_ERROR, msg("kinds.not_finite", value=value))
     return number

@@ -497,8 +497,9 @@ def _folded(keys: set[object]) -> dict[str, object]:
     folded: dict[str, object] = {}
     clashing = set()
     for key in keys:
-        if folded.setdefault(_fold(key), key) != key:
-            clashing.add(_fold(key))
+        fold = _fold(key)
+        if folded.setdefault(fold, key) != key:
+            clashing.add(fold)
     return {fold: key for fold, key in folded.items() if fold not in clashing}
 
 

@@ -380,11 +380,24 @@ def _in_parentheses(text: str) -> str | None:
     return None
 
 
+def _before_per_cent(value: object) -> str | None:
+    """The text before the per cent sign that ends `value`, else None."""
+    if isinstance(value, str) and (text := value.strip()).endswith("%"):
+        return text[:-1]
+    return None
+
+
+def parse_points(value: object) -> Decimal:
+    """A number, with or without a per cent sign after it ("4,6 %" is 4.6): what a measure in
+    per cent keeps, percent points."""
+    number = _before_per_cent(value)
+    return parse_number(value) if number is None else _number_from_text(number, value)
+
+
 def parse_share(value: object) -> float:
     """A fraction 0..1 from "40 %", "5,2 %" or a plain 0..1 number like 0,05."""
-    text = value.strip() if isinstance(value, str) else None
-    if text is not None and text.endswith("%"):
-        share = _number_from_text(text[:-1], value) / 100
+    if (number := _before_per_cent(value)) is not None:
+        share = _number_from_text(number, value) / 100
     else:
         share = parse_number(value)
         if share > 1:
