@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 from arena.store import (
     StoreError,
     check_connection,
+    close_engines,
     create_folder,
     get_engine,
     migrate,
@@ -580,4 +581,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         print(_say("cli.error.unexpected"), file=sys.stderr)
+    finally:
+        close_engines()
     return 2

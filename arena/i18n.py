@@ -1398,6 +1398,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Excel-filen kan inte öppnas: {reason}.",
         "en": "The Excel file cannot be opened: {reason}.",
     },
+    "problem.header_unit": {
+        "sv": (
+            "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} (1 {unit} = "
+            "{count} krona).",
+            "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} (1 {unit} = "
+            "{count} kronor).",
+        ),
+        "en": (
+            "Column “{label}” names its unit: numbers without one are read in {unit} (1 {unit}"
+            " = {count} krona).",
+            "Column “{label}” names its unit: numbers without one are read in {unit} (1 {unit}"
+            " = {count} kronor).",
+        ),
+    },
     "read.xlsx_merged": {
         "sv": (
             "{count} sammanfogad cell över flera rader, {cells} (”{value}”), läses med sitt "

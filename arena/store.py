@@ -8,6 +8,7 @@ group and sort a whole table in memory (`config.pg_work_mem`).
 
 from __future__ import annotations
 
+import atexit
 import functools
 import logging
 from collections.abc import Iterator, Mapping
@@ -103,7 +104,28 @@ def _engine_for(url: str) -> Engine:
         raise StoreError(f"Unsupported database URL {safe_url(url)}: {exc}") from exc
     except ValueError as exc:
         raise StoreError(str(exc)) from exc
+    _OPEN_ENGINES.append(engine)
     return engine
+
+
+# Every engine `_engine_for` made, for `close_engines`, which also runs as the process
+# exits (the app's server stopped by Ctrl-C or SIGTERM).
+_OPEN_ENGINES: list[Engine] = []
+
+
+def close_engines() -> None:
+    """Close the pooled connections of every engine this process made, as a command ends.
+
+    Why: SQLite moves a WAL store's committed pages from its `-wal` file into the store's
+    file when the last connection closes. A command that ended with its pool open left
+    them in the `-wal` file: a copy of `arena.db` alone, the way files are backed up, held
+    an empty store. The engines stay usable; the next statement opens a new connection.
+    """
+    for engine in _OPEN_ENGINES:
+        engine.dispose()
+
+
+atexit.register(close_engines)
 
 
 def _sqlite_file(url: sa.URL) -> Path | None:

@@ -174,7 +174,8 @@ def _parse(
             )
         ]
     return [
-        parse_table(part.raw, part.kind, create_only=part.create_only) for part in split(raw, name)
+        parse_table(part.raw, part.kind, create_only=part.create_only, guessed=part.guessed)
+        for part in split(raw, name)
     ], notes
 
 

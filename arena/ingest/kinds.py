@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -71,17 +70,10 @@ def _signed_money(value: object) -> int:
     return v.parse_money(value, allow_negative=True)
 
 
-# "per year" after a budget's amount ("2 MSEK/år", "2 MSEK per år", "2 MSEK/year"): a budget
-# row is one year's, so it says nothing more. A grant's "per år" would: not read there.
-_PER_YEAR = re.compile(
-    r"\s*(?:(?:/|per\b|om)\s*(?:år|året|year|yr|annum)|\s(?:årligen|annually|yearly))\s*$",
-    re.IGNORECASE,
-)
-
-
 def _yearly_money(value: object) -> int:
+    # A budget's amount may say per year ("2 MSEK/år"): a budget row is one year's.
     if isinstance(value, str):
-        value = _PER_YEAR.sub("", value)
+        value = v.PER_YEAR.sub("", value)
     return v.parse_money(value)
 
 
@@ -230,6 +222,12 @@ class Column:
         if self.id_column is None or self.type.target is None:
             return None
         return Ref(self.type.target, self.id_column)
+
+
+def in_header_unit(column: Column, unit: v.HeaderUnit) -> Column:
+    """`column` (a money column) reading a bare number in the unit its header names."""
+    parse = v.in_unit(column.type.parse, unit.unit)
+    return dataclasses.replace(column, type=dataclasses.replace(column.type, parse=parse))
 
 
 @dataclass(frozen=True)

@@ -765,7 +765,8 @@ def _plan_kind(
 ) -> KindPlan:
     kind = table.kind
     stored = [c.name for c in kind.stored_columns]
-    columns = [name for name in table.columns if name in stored]
+    # The columns a stored row may take from the file: a guess never replaces a fact.
+    columns = [name for name in table.columns if name in stored and name not in table.guessed]
     frame = table.frame[~table.frame.index.isin(_rejected_lines(problems))]
     position = key_index(existing, kind).get_indexer(key_index(frame, kind))
     if kind.optional_key and len(existing) and (position < 0).any():

@@ -17,7 +17,7 @@ import pandas as pd
 
 from arena.i18n import msg
 from arena.ingest import values as v
-from arena.ingest.kinds import KINDS, Column, Kind
+from arena.ingest.kinds import KINDS, Column, Kind, in_header_unit
 from arena.ingest.layouts import Layout, detect_layout
 from arena.ingest.read import Cells, RawTable
 from arena.ingest.report import Problem, blank_header, extra_label, kind_name, listing, quoted
@@ -38,6 +38,7 @@ class ParsedTable:
     source_name: str = ""
     origin: str = ""  # the file (or sheet) its rows are from: a layout's parts share one
     create_only: bool = False  # rows only add what the store lacks (see layouts.Part)
+    guessed: frozenset[str] = frozenset()  # columns that fill new rows only (layouts.Part)
     labels: dict[str, str] = field(default_factory=dict)  # column -> its header in the file
 
     def label(self, name: str) -> str:
@@ -58,13 +59,20 @@ def _lookup(kind: Kind) -> dict[str, Column]:
 
 
 def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
-    """Which file column (by position) feeds which kind column."""
+    """Which file column (by position) feeds which kind column. A money column's header may
+    name its unit ("Belopp (tkr)"): the column then reads a bare number in it."""
     lookup = _lookup(kind)
-    return {
-        i: lookup[key]
-        for i, text in enumerate(header)
-        if (key := v.normalise_label(str(text))) in lookup
-    }
+    mapping: dict[int, Column] = {}
+    for position, text in enumerate(header):
+        column = lookup.get(v.normalise_label(str(text)))
+        if column is None and (unit := v.header_unit(str(text))) is not None:
+            column = lookup.get(v.normalise_label(unit.label))
+            if column is not None:
+                # Only money has a unit to read: "Start (tkr)" stays unknown, and reported.
+                column = in_header_unit(column, unit) if column.type.name == "money" else None
+        if column is not None:
+            mapping[position] = column
+    return mapping
 
 
 def _detect_table_kind(header: list[str]) -> Kind:
@@ -109,6 +117,8 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
             problems.append(extra_label(label, kind_name(kind.name, lower=True), line))
         else:
             name = mapping[index].name
+            if mapping[index].type.name == "money" and (note := unit_note(raw, index)):
+                problems.append(note)
             if name in seen:
                 first = raw.header[seen[name]]
                 problems.append(
@@ -139,6 +149,22 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
             Problem("missing-label", msg("problem.missing_scope", names=names), row=line)
         )
     return problems
+
+
+def unit_note(raw: RawTable, position: int) -> Problem | None:
+    """A warning that money column `position` reads bare numbers in thousands or millions,
+    as its header says, so the person sees it in the preview; None for kronor."""
+    unit = v.header_unit(str(raw.header[position]))
+    if unit is None or (kronor := unit.kronor) is None or kronor == 1:
+        return None
+    label = raw.label(position)
+    return Problem(
+        "format-error",
+        msg("problem.header_unit", label=label, unit=unit.written, count=kronor),
+        row=raw.header_line or None,
+        column=label,
+        severity="warning",
+    )
 
 
 def _parse_cells(
@@ -186,7 +212,11 @@ def _is_none(values: np.ndarray) -> np.ndarray:
 
 
 def parse_table(
-    raw: RawTable, kind: Kind | str | None = None, *, create_only: bool = False
+    raw: RawTable,
+    kind: Kind | str | None = None,
+    *,
+    create_only: bool = False,
+    guessed: frozenset[str] = frozenset(),
 ) -> ParsedTable:
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
 
@@ -269,6 +299,7 @@ def parse_table(
         source_name=raw.name,
         origin=raw.origin or raw.name,
         create_only=create_only,
+        guessed=guessed,
         labels=labels,
     )
 

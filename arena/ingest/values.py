@@ -9,10 +9,13 @@ first: a missing cell is never 0, never today and never a default choice.
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import numbers
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -370,6 +373,114 @@ def parse_money(value: object, *, allow_negative: bool = False) -> int:
     if amount < 0 and not allow_negative:
         raise _problem(CONSTRAINT_ERROR, value, "value.negative")
     return _within_bounds(int(amount.to_integral_value(rounding=ROUND_HALF_UP)), value)
+
+
+# ---------------------------------------------------------------------------------------------
+# A money column's unit in its header
+
+# "per year" after an amount or a unit ("2 MSEK/år", "MSEK per år", "/year"): a budget row
+# is one year's, so it says nothing more there; a grant's "per år" would, and is not read.
+PER_YEAR = re.compile(
+    r"\s*(?:(?:/|per\b|om)\s*(?:år|året|year|yr|annum)|\s(?:årligen|annually|yearly))\s*$",
+    re.IGNORECASE,
+)
+# Where a header names its unit, tried in this order: "Belopp (tkr)", "Budget [MSEK]",
+# "Belopp, tkr", "Belopp i tusental kronor", "Beviljat belopp MSEK".
+_UNIT_AT_END = (
+    re.compile(r"\(([^()]+)\)\s*$"),
+    re.compile(r"\[([^\[\]]+)\]\s*$"),
+    re.compile(r",\s*([^,]+?)\s*$"),
+    re.compile(r"\s(?:i|in)\s+((?:\S+\s+){0,2}\S+)\s*$", re.IGNORECASE),
+    re.compile(r"\s(\S+)\s*$"),
+)
+# Units headers write that cells do not: appended to a bare number as the unit cells know.
+_HEADER_ONLY_UNITS = {
+    "tusentalkronor": "tkr",
+    "tusentalkr": "tkr",
+    "tusenkr": "tkr",
+    "1000kr": "tkr",
+    "1000sek": "tkr",
+    "sek000": "tkr",
+    "000sek": "tkr",
+    "thousandsek": "tkr",
+    "thousandssek": "tkr",
+    "thousandsofsek": "tkr",
+    "sekthousands": "tkr",
+    "millionsek": "MSEK",
+    "millionssek": "MSEK",
+    "millionsofsek": "MSEK",
+    "sekmillion": "MSEK",
+    "sekmillions": "MSEK",
+}
+
+
+@dataclass(frozen=True)
+class HeaderUnit:
+    """The unit a money column's header names: `label` is the header without it, `written`
+    the unit as the header writes it, `unit` what a bare number in the column is read with."""
+
+    label: str
+    written: str
+    unit: str
+
+    @property
+    def kronor(self) -> int | None:
+        """Kronor in one of the unit (1 000 for tkr); None for another currency's."""
+        try:
+            return parse_money(f"1 {self.unit}")
+        except ValueProblem:
+            return None
+
+
+def header_unit(header: str) -> HeaderUnit | None:
+    """The money unit at the end of `header` ("Bidrag (tkr)", "Belopp i MSEK", "Budget,
+    MSEK/år", "Amount (EUR)"), else None.
+
+    Why: lists keep amounts in thousands or millions and say so once, in the header. Read as
+    kronor, "150" under "Bidrag från Vinnova (tkr)" was stored as 150 kr, a thousand times
+    too little, and silently.
+    """
+    for pattern in _UNIT_AT_END:
+        match = pattern.search(header)
+        if match is None or not (label := header[: match.start()].strip()):
+            continue
+        written = match[1].strip()
+        key = normalise_label(PER_YEAR.sub("", written))
+        if key in _HEADER_ONLY_UNITS:
+            return HeaderUnit(label, written, _HEADER_ONLY_UNITS[key])
+        if (key and key in _MONEY_UNITS) or key in _FOREIGN_CURRENCIES or written in "€$£¥":
+            return HeaderUnit(label, written, written)
+    return None
+
+
+# A cell that is only a number: digits, separators, a sign or the parentheses of a credit.
+_NUMBER_PARTS = r"[0-9.,+\-\u2212()" + _SPACES + "]*"
+_BARE_NUMBER = re.compile(_NUMBER_PARTS + "[0-9]" + _NUMBER_PARTS)
+
+
+@functools.cache
+def in_unit(parse: Callable[[object], object], unit: str) -> Callable[[object], object]:
+    """`parse`, reading a bare number as an amount in `unit` (the header's); a cell that
+    writes its own unit ("150 000 kr") is read as it says. One function per pair, so a
+    column parsed for two parts of a layout is parsed once."""
+
+    def parse_in_unit(value: object) -> object:
+        return parse(_with_unit(value, unit))
+
+    return parse_in_unit
+
+
+def _with_unit(value: object, unit: str) -> object:
+    if _is_typed_number(value):
+        # Written with a decimal comma: "1.234" would be refused as ambiguous, and a
+        # spreadsheet's number is not.
+        number = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(int(value))
+        return f"{format(number, 'f').replace('.', ',')} {unit}"
+    if isinstance(value, str) and _BARE_NUMBER.fullmatch(text := value.strip()):
+        if (inner := _in_parentheses(text)) is not None:
+            return f"({inner} {unit})"
+        return f"{text} {unit}"
+    return value
 
 
 def _in_parentheses(text: str) -> str | None:
@@ -744,19 +855,22 @@ _STATUS = _Choices(
         ProjectStatus.DESIRED: ("önskad", "önskat", "önskade", "behov", "idé", "desired", "wished"),
         ProjectStatus.PLANNED: (
             "planerad", "planerat", "planerade", "beviljad", "beviljat", "beviljade",
-            "ej påbörjad", "ej startad", "inte påbörjad", "inte startad", "planned", "approved",
-            "not started",
+            "ej påbörjad", "ej påbörjat", "ej påbörjade", "ej startad", "ej startat",
+            "ej startade", "inte påbörjad", "inte påbörjat", "inte påbörjade", "inte startad",
+            "inte startat", "inte startade", "planned", "approved", "not started",
         ),
         ProjectStatus.ONGOING: (
-            "pågående", "pågår", "aktiv", "aktivt", "påbörjad", "startad", "ongoing", "active",
-            "in progress", "started",
+            "pågående", "pågår", "aktiv", "aktivt", "aktiva", "påbörjad", "påbörjat",
+            "påbörjade", "startad", "startat", "startade", "ongoing", "active", "in progress",
+            "started",
         ),
         ProjectStatus.COMPLETED: (
-            "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "genomförd", "klar",
-            "completed", "finished", "closed", "done",
+            "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "slutförda",
+            "genomförd", "genomfört", "genomförda", "klar", "klart", "klara", "completed",
+            "finished", "closed", "done",
         ),
         ProjectStatus.CANCELLED: (
-            "avbruten", "avbrutet", "avbrutna", "inställd", "inställt", "cancelled",
+            "avbruten", "avbrutet", "avbrutna", "inställd", "inställt", "inställda", "cancelled",
             "canceled", "withdrawn",
         ),
     },

@@ -207,6 +207,21 @@ def test_a_read_only_store_is_one_sentence(sqlite_url, monkeypatch, tmp_path, ca
     assert not (tmp_path / "file:").exists()  # a URI is no path to make folders for
 
 
+def test_a_command_leaves_its_store_whole_in_one_file(sqlite_url, tmp_path):
+    # SQLite keeps committed pages in the `-wal` file until the last connection closes: a
+    # command that ended with its pool open left them there, and a copy of arena.db alone
+    # (a backup as files are backed up) held a store without tables.
+    store = Path(sqlite_url.removeprefix("sqlite:///"))
+    assert main(["init"]) == 0
+    assert main(["import", _csv(tmp_path)]) == 0
+    assert not Path(f"{store}-wal").exists()
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(store.read_bytes())
+    with sa.create_engine(f"sqlite:///{copy}").connect() as conn:
+        titles = conn.exec_driver_sql("SELECT title FROM project").scalars().all()
+    assert titles == ["Ett projekt"]
+
+
 def _full(url: str) -> None:
     """Make the store full: no connection may grow the file past its size now."""
     engine = get_engine(url)

@@ -374,15 +374,51 @@ def test_abbreviated_headers_and_a_kronor_unit_are_read(engine):
     )
 
 
-def test_a_unit_that_scales_the_amount_is_not_read_as_kronor(engine):
-    # "(tkr)" means thousands: read as kronor it would be off by a thousand, so it stays unknown.
-    data = (
-        "Diarienummer;Titel;Koordinator;Status;Beviljat bidrag (tkr);Finansiär\n"
-        "2021-00002;Test B;Nytt Bolag AB;Pågående;1 000;Vinnova\n"
-    )
+def test_a_unit_in_the_amounts_header_is_the_unit_of_its_numbers(engine):
+    # Lists keep amounts in thousands and say so once, in the header: read as kronor, 150
+    # under "Bidrag från Vinnova (tkr)" was stored as 150 kr, and the stored 150 000 of a
+    # grant the sheet updated became 150, silently.
+    _store(engine)
+    data = text(SHEET).replace("Bidrag från Vinnova", "Bidrag från Vinnova (tkr)")
+    data = data.replace("150 000 kr", "150").replace("1 234 567 kr", "1 234,567")
     result = upload(engine, "lista.csv", data.encode("cp1252"))
-    assert (1, "Beviljat bidrag (tkr)", "extra-label") in warnings(result)
-    assert natural(engine, "grants") == []
+    assert result.outcome == "committed", result.problems
+    assert (1, "Bidrag från Vinnova (tkr)", "format-error") in warnings(result)
+    note = next(p for p in result.problems if p.column == "Bidrag från Vinnova (tkr)")
+    assert note.text("sv") == (
+        "Kolumnen ”Bidrag från Vinnova (tkr)” anger sin enhet: tal utan enhet läses i tkr "
+        "(1 tkr = 1\xa0000 kronor)."
+    )
+    amounts = {row["reference"]: row["amount_sek"] for row in natural(engine, "grants")}
+    # A cell that writes its own unit is read as it says.
+    assert amounts == {"2018-04510": 150_000, "2019-01234": 1_234_567, "2020-00099": 2_500_000}
+    # The sheet in kronor says the same.
+    assert upload(engine, SHEET, _cp1252(SHEET)).counts.get("updated", 0) == 0
+
+
+def test_a_sheet_without_a_column_leaves_what_the_store_holds(engine):
+    # A sheet's grant part wrote every column it could have: a sheet without "Källa" or
+    # "Beslutsdatum" emptied the stored grants' source and decision date, and a sheet
+    # without "Status" replaced each stored project's status by a guess from its dates.
+    _store(engine)
+    data = text(SHEET).replace("Diarienummer;", "Diarienummer;Källa;", 1)
+    data = "\n".join(
+        line.replace(";", ";Projektsidan;", 1) if number else line
+        for number, line in enumerate(data.splitlines())
+    )
+    assert upload(engine, SHEET, data.encode("cp1252")).outcome == "committed"
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE project SET status = 'cancelled'")
+    before = {kind: natural(engine, kind) for kind in ("projects", "grants")}
+    # The number, title, coordinator and amount of each project.
+    lean = "\n".join(
+        ";".join(cells[:3] + cells[7:8])
+        for cells in (line.split(";") for line in text(SHEET).splitlines())
+    )
+    assert lean.splitlines()[0] == "Diarienummer;Ärenderubrik;Koordinator;Bidrag från Vinnova"
+    result = upload(engine, "lista.csv", lean.encode("cp1252"))
+    assert result.outcome in ("committed", "unchanged"), result.problems
+    assert {kind: natural(engine, kind) for kind in ("projects", "grants")} == before
 
 
 def test_a_cell_both_kinds_read_is_reported_once(engine):

@@ -797,18 +797,22 @@ STATUS_WORDS = {
     ProjectStatus.PLANNED: [
         "planerad", "planerat", "planerade", "beviljad", "beviljat", "beviljade", "planned",
         "approved", "Ej påbörjad", "ej startad", "Inte påbörjad", "inte startad", "Not started",
+        # A status is an adjective: lists write it of a "projekt" (ett) or of many.
+        "Ej påbörjat", "ej påbörjade", "ej startat", "inte påbörjat", "inte startade",
     ],
     ProjectStatus.ONGOING: [
         "pågående", "pågår", "aktiv", "aktivt", "påbörjad", "ongoing", "active", "in progress",
-        "In Progress", "PÅGÅR", "Pagaende", "Startad", "started",
+        "In Progress", "PÅGÅR", "Pagaende", "Startad", "started", "påbörjat", "startat",
+        "aktiva",
     ],
     ProjectStatus.COMPLETED: [
         "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "genomförd", "klar",
-        "completed", "finished", "closed", "done",
+        "completed", "finished", "closed", "done", "slutförda", "genomfört", "genomförda",
+        "klart",
     ],
     ProjectStatus.CANCELLED: [
         "avbruten", "avbrutet", "avbrutna", "inställd", "inställt", "cancelled", "canceled",
-        "withdrawn",
+        "withdrawn", "inställda",
     ],
 }  # fmt: skip
 STAGE_WORDS = {

@@ -36,6 +36,9 @@ class Part:
     kind: str
     raw: RawTable
     create_only: bool = False
+    # Columns the layout guessed (a status from the dates): they fill new rows, and a row
+    # the store has keeps what it holds.
+    guessed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -72,14 +75,25 @@ class Layout:
         }
 
     def key(self, header: str) -> str:
-        """The matching key of a file's header: its label's when it is an alias or a prefix."""
+        """The matching key of a file's header: its label's when it is an alias or a prefix,
+        with or without a unit after it ("Beviljat belopp (tkr)"; `Source.part` keeps it)."""
+        key = self._label_key(header)
+        if key is None and (unit := v.header_unit(header)) is not None:
+            key = self._label_key(unit.label)
+        return key or v.normalise_label(header)
+
+    def _label_key(self, header: str) -> str | None:
         key = v.normalise_label(header)
         if key in self._keys:
             return self._keys[key]
         for prefix, label in self.prefixes.items():
             if key.startswith(v.normalise_label(prefix)):
                 return v.normalise_label(label)
-        return key
+        return key if key in self._labels else None
+
+    @cached_property
+    def _labels(self) -> frozenset[str]:
+        return frozenset(v.normalise_label(label) for label in (*self.required, *self.optional))
 
     def fits(self, header: list[str]) -> bool:
         """True when `header` has every required label, one of `one_of` if any are named,
@@ -253,6 +267,7 @@ class Source:
         *,
         rows: list[int] | None = None,
         create_only: bool = False,
+        guessed: frozenset[str] = frozenset(),
     ) -> Part:
         """A kind's table from (canonical name, label shown, cell per kept row) columns.
 
@@ -268,13 +283,13 @@ class Source:
         raw = RawTable(
             name=_part_name(self.raw.name, kind),
             origin=self.raw.origin or self.raw.name,
-            header=[name for name, _shown, _cells in columns],
+            header=[_with_unit(kind, name, shown) for name, shown, _cells in columns],
             columns=[pick(cells) for _name, _shown, cells in columns],
             shown=[shown for _name, shown, _cells in columns],
             header_line=self.raw.header_line,
             row_lines=[self.raw.line_of(self.keep[i]) for i in picked],
         )
-        return Part(kind, raw, create_only)
+        return Part(kind, raw, create_only, guessed)
 
     def organisations(self, entries: list[Named], source: str) -> Part:
         """One create-only organisation per distinct name, at the first row that names it,
@@ -322,6 +337,15 @@ class Source:
             row_lines=[self.raw.line_of(self.keep[row]) for _name, (row, _entry) in ordered],
         )
         return Part("organisations", raw, create_only=True)
+
+
+def _with_unit(kind: str, name: str, shown: str) -> str:
+    """A part's header: the canonical `name`, and for money the unit the file's header names
+    ("Bidrag från Vinnova (tkr)" -> "amount_sek (tkr)"), which the kind's column then reads
+    its numbers in."""
+    if KINDS[kind].column(name).type.name != "money" or (unit := v.header_unit(shown)) is None:
+        return name
+    return f"{name} ({unit.written})"
 
 
 def first_filled(*columns: list[object]) -> list[object]:

@@ -173,8 +173,15 @@ def split(source: Source) -> list[Part]:
             ("funder", source.shown("Funding Org:Name"), funders),
             ("amount_sek", source.shown("Amount Awarded"), source.cells("Amount Awarded")),
             ("decision_date", source.shown("Award Date"), award_date),
-            ("start_date", source.shown("Planned Dates:Start Date"), start),
-            ("end_date", source.shown("Planned Dates:End Date"), end),
+            # Planned dates the file lacks leave a stored grant's as they are.
+            *(
+                (name, source.shown(label), cells)
+                for name, label, cells in (
+                    ("start_date", "Planned Dates:Start Date", start),
+                    ("end_date", "Planned Dates:End Date", end),
+                )
+                if source.has(label)
+            ),
             ("source", source_label, constant),
         ],
     )

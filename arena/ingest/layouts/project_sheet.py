@@ -112,11 +112,13 @@ def split(source: Source) -> list[Part]:
         for column in KINDS[_PROJECTS].columns
         if source.has(column.sv)
     ]
+    guessed: frozenset[str] = frozenset()
     if not source.has("Status"):
         today = date.today()
         statuses = [status_from_dates(s, e, today) for s, e in zip(starts, ends, strict=True)]
         project_columns.append(("status", sv_header(_PROJECTS, "status"), statuses))
-    parts = [source.part(_PROJECTS, project_columns)]
+        guessed = frozenset({"status"})
+    parts = [source.part(_PROJECTS, project_columns, guessed=guessed)]
 
     named = [
         Named(
@@ -138,21 +140,25 @@ def split(source: Source) -> list[Part]:
         funders, funder_label = source.cells("Finansiär"), source.shown("Finansiär")
     if source.has("Belopp") and (funded_by or source.has("Finansiär")):
         amounts = source.column("Belopp")
+        grant_columns = [
+            ("reference", source.shown("Diarienummer"), reference),
+            ("project_reference", source.shown("Diarienummer"), reference),
+            ("funder", funder_label, funders),
+            ("amount_sek", amount_label, amounts),
+        ]
+        # What the sheet has of the rest: a column it lacks leaves a stored grant's as it is
+        # (a sheet without "Källa" emptied every grant's source).
+        dated = source.has("Projektets löptid")
+        for name, label, cells, has in (
+            ("decision_date", "Beslutsdatum", source.column("Beslutsdatum"), False),
+            ("start_date", "Startdatum", starts, dated),
+            ("end_date", "Slutdatum", ends, dated),
+            ("source", "Källa", source.column("Källa"), False),
+        ):
+            if has or source.has(label):
+                grant_columns.append((name, source.shown(label), cells))
         parts.append(
-            source.part(
-                "grants",
-                [
-                    ("reference", source.shown("Diarienummer"), reference),
-                    ("project_reference", source.shown("Diarienummer"), reference),
-                    ("funder", funder_label, funders),
-                    ("amount_sek", amount_label, amounts),
-                    ("decision_date", source.shown("Beslutsdatum"), source.column("Beslutsdatum")),
-                    ("start_date", source.shown("Startdatum"), starts),
-                    ("end_date", source.shown("Slutdatum"), ends),
-                    ("source", source.shown("Källa"), source.column("Källa")),
-                ],
-                rows=np.flatnonzero(~amounts.row_missing).tolist(),
-            )
+            source.part("grants", grant_columns, rows=np.flatnonzero(~amounts.row_missing).tolist())
         )
         named.append(Named(funder_label, funders))
     elif source.has("Belopp"):

@@ -24,25 +24,34 @@ def split(source: Source) -> list[Part]:
     description_label = source.shown(
         "Projektreferat" if source.has("Projektreferat") else "MalSvenska"
     )
+    # A field the file lacks (a sheet of some of the fields) leaves what the store holds.
+    dates = [
+        (name, source.shown(label), cells)
+        for name, label, cells in (
+            ("start_date", "ProjektStart", start),
+            ("end_date", "ProjektSlut", end),
+        )
+        if source.has(label)
+    ]
+    texts = [
+        (name, source.shown(label), source.cells(label))
+        for name, label in (
+            ("title_en", "ÄrenderubrikEngelska"),
+            ("expected_effects", "ResultatSvenska"),
+        )
+        if source.has(label)
+    ]
+    if source.has("Projektreferat") or source.has("MalSvenska"):
+        description = first_filled(source.cells("Projektreferat"), source.cells("MalSvenska"))
+        texts.append(("description", description_label, description))
     projects = source.part(
         "projects",
         [
             ("reference", source.shown("Diarienummer"), reference),
             ("title", source.shown("Ärenderubrik"), source.cells("Ärenderubrik")),
-            (
-                "title_en",
-                source.shown("ÄrenderubrikEngelska"),
-                source.cells("ÄrenderubrikEngelska"),
-            ),
-            (
-                "description",
-                description_label,
-                first_filled(source.cells("Projektreferat"), source.cells("MalSvenska")),
-            ),
-            ("expected_effects", source.shown("ResultatSvenska"), source.cells("ResultatSvenska")),
+            *texts,
             ("status", source.shown("Status"), source.cells("Status")),
-            ("start_date", source.shown("ProjektStart"), start),
-            ("end_date", source.shown("ProjektSlut"), end),
+            *dates,
             ("coordinator", source.shown("KoordinatorOrg"), coordinators),
             ("source", source_label, constant),
         ],
@@ -55,8 +64,7 @@ def split(source: Source) -> list[Part]:
             ("project_reference", source.shown("Diarienummer"), reference),
             ("funder", sv_header("grants", "funder"), ["Vinnova"] * len(source.keep)),
             ("amount_sek", source.shown("BeviljatBidrag"), amounts),
-            ("start_date", source.shown("ProjektStart"), start),
-            ("end_date", source.shown("ProjektSlut"), end),
+            *dates,
             ("source", source_label, constant),
         ],
         rows=[i for i, amount in enumerate(amounts) if not v.is_missing(amount)],

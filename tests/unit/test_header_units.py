@@ -1,0 +1,146 @@
+"""A money column's header may name its unit ("Belopp (tkr)", "Budget, MSEK"): its bare numbers
+are read in that unit, on every path a file takes (a kind's file, a layout's, CSV and Excel),
+and a file that names a column it lacks leaves what the store holds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import Workbook
+
+from arena.ingest import values as v
+from tests.fixtures.ingest import errors, natural, text, upload, warnings, with_organisations
+
+
+@pytest.mark.parametrize(
+    ("header", "label", "unit"),
+    [
+        ("Belopp (tkr)", "Belopp", "tkr"),
+        ("Budget [MSEK]", "Budget", "MSEK"),
+        ("Stöd i form av bidrag, tkr", "Stöd i form av bidrag", "tkr"),
+        ("Belopp i tusental kronor", "Belopp", "tkr"),
+        ("Amount (SEK thousands)", "Amount", "tkr"),
+        ("Amount in SEK million", "Amount", "MSEK"),
+        ("Beviljat belopp MSEK", "Beviljat belopp", "MSEK"),
+        ("Budget (MSEK/år)", "Budget", "MSEK/år"),
+        ("Belopp (SEK 000)", "Belopp", "tkr"),
+        ("Belopp (EUR)", "Belopp", "EUR"),
+        ("Belopp (€)", "Belopp", "€"),
+        ("Belopp (kr)", "Belopp", "kr"),
+    ],
+)
+def test_a_header_names_its_unit_at_its_end(header, label, unit):
+    found = v.header_unit(header)
+    assert (found.label, found.unit) == (label, unit)
+
+
+@pytest.mark.parametrize(
+    "header", ["Bidrag från Vinnova", "Titel", "Belopp (inkl. moms)", "(tkr)", "Kr", "Period (år)"]
+)
+def test_a_header_without_a_unit_has_none(header):
+    assert v.header_unit(header) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "kronor"),
+    [
+        ("150", 150_000),
+        ("1 234,5", 1_234_500),
+        ("0,5", 500),
+        (2.5, 2_500),
+        (1.234, 1_234),  # a spreadsheet's number: no dot to take for thousands
+        (12, 12_000),
+        ("150 000 kr", 150_000),  # a cell that says its unit is read as it says
+        ("2 MSEK", 2_000_000),
+    ],
+)
+def test_a_bare_number_is_read_in_the_headers_unit(cell, kronor):
+    assert v.in_unit(v.parse_money, "tkr")(cell) == kronor
+
+
+def test_a_credit_in_parentheses_keeps_its_sign_in_the_headers_unit(engine):
+    # Spend in tkr, as a ledger summary writes it: "(12,5)" is a correction of -12 500 kr.
+    with_organisations(engine)
+    assert upload(engine, "program.csv", "Kod;Namn\nP1;Programmet\n").outcome == "committed"
+    ledger = (
+        "Program;Datum;Kategori;Belopp (tkr)\n"
+        "P1;2024-03-31;Personal;250\n"
+        "P1;2024-04-30;Personal;(12,5)\n"
+    )
+    result = upload(engine, "utfall.csv", ledger)
+    assert result.outcome == "committed", result.problems
+    assert sorted(row["amount_sek"] for row in natural(engine, "expenditures")) == [
+        -12_500,
+        250_000,
+    ]
+
+
+def test_a_budget_per_year_in_millions(engine):
+    assert upload(engine, "program.csv", "Kod;Namn\nP1;Programmet\n").outcome == "committed"
+    result = upload(engine, "budget.csv", "Program;År;Budget (MSEK/år)\nP1;2024;2\nP1;2025;2,5\n")
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000, 2_500_000]
+
+
+def test_an_excel_column_in_millions_reads_its_numbers_as_typed(engine):
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2020-00001;Ett;planerad\n")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp (MSEK)"])
+    sheet.append(["G-1", "2020-00001", "Vinnova", 1.234])
+    data = io.BytesIO()
+    workbook.save(data)
+    result = upload(engine, "bidrag.xlsx", data.getvalue())
+    assert result.outcome == "committed", result.problems
+    assert (1, "Belopp (MSEK)", "format-error") in warnings(result)
+    assert [row["amount_sek"] for row in natural(engine, "grants")] == [1_234_000]
+
+
+def test_another_currency_in_the_header_is_refused_row_by_row(engine):
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2020-00001;Ett;planerad\n")
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp (EUR)\nG-1;2020-00001;Vinnova;1 000\n"
+    result = upload(engine, "bidrag.csv", grants)
+    assert result.outcome == "rejected"
+    assert errors(result) == [(2, "Belopp (EUR)", "constraint-error")]
+    assert natural(engine, "grants") == []
+
+
+def test_a_unit_on_a_column_that_holds_no_money_is_not_read(engine):
+    # Only money has a unit to read: a date "in tkr" is no date column, and it is said.
+    result = upload(
+        engine, "projekt.csv", "Diarienummer;Titel;Status;Startdatum (tkr)\n2020-1;Ett;planerad;5\n"
+    )
+    assert (1, "Startdatum (tkr)", "extra-label") in warnings(result)
+    assert natural(engine, "projects")[0]["start_date"] is None
+
+
+def test_a_vinnova_sheet_of_some_fields_leaves_the_others_as_stored(engine):
+    # A sheet of Vinnova's fields (Diarienummer, Ärenderubrik, KoordinatorOrg, Status) once
+    # emptied each stored project's English title, description, effects and dates.
+    full = text("vinnova.json")
+    assert upload(engine, "vinnova.json", full).outcome == "committed"
+    before = {kind: natural(engine, kind) for kind in ("projects", "grants")}
+    fields = ("Diarienummer", "Ärenderubrik", "KoordinatorOrg", "Status", "BeviljatBidrag")
+    lean = [{key: record[key] for key in fields} for record in json.loads(full)]
+    result = upload(engine, "vinnova_urval.json", json.dumps(lean, ensure_ascii=False))
+    assert result.outcome in ("committed", "unchanged"), result.problems
+    assert {kind: natural(engine, kind) for kind in ("projects", "grants")} == before
+
+
+def test_a_360giving_file_without_planned_dates_leaves_the_grants_dates(engine):
+    full = text("360giving.csv")
+    assert upload(engine, "360giving.csv", full).outcome == "committed"
+    before = natural(engine, "grants")
+    assert all(row["start_date"] for row in before)
+    out = io.StringIO()
+    csv.writer(out).writerows(row[:10] for row in csv.reader(io.StringIO(full)))
+    lean = out.getvalue()
+    assert "Planned Dates" not in lean
+    result = upload(engine, "360giving_urval.csv", lean)
+    assert result.outcome in ("committed", "unchanged"), result.problems
+    assert natural(engine, "grants") == before
