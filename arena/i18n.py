@@ -1462,8 +1462,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The JSON file cannot be read (line {line}): {reason}.",
     },
     "read.json_not_a_list": {
-        "sv": "JSON-filen ska vara en lista av objekt.",
-        "en": "The JSON file must be a list of objects.",
+        "sv": "JSON-filen ska vara en lista av objekt, eller ett objekt per rad (JSON Lines).",
+        "en": "The JSON file must be a list of objects, or one object per line (JSON Lines).",
     },
     "read.too_large": {
         "sv": "Filen är {size} MB; högst {limit} MB läses. Dela upp den i flera filer.",

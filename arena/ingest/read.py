@@ -1218,22 +1218,53 @@ def _records_of(document: dict) -> list:
     return lists[0] if len(lists) == 1 else [document]
 
 
-def read_json(text: str, name: str) -> RawTable:
-    """A JSON list of flat objects (Vinnova open data): the union of keys is the header."""
-    _refuse_nul(text, "\\u0000")
+def _json_value(text: str, line: int = 0) -> object:
+    """The JSON value `text` holds; a ReadError naming the line (`line` + its own) if none."""
     try:
-        records = json.loads(text)
+        return json.loads(text)
     except RecursionError:
         # Python's parser recurses per level; thousands of nested [ or { exhaust the stack.
         raise ReadError(Problem("format-error", msg("read.json_too_deep"))) from None
     except json.JSONDecodeError as exc:
+        where = line + exc.lineno
         raise ReadError(
             Problem(
                 "format-error",
-                msg("read.json_unreadable", line=exc.lineno, reason=exc.msg),
-                row=exc.lineno,
+                msg("read.json_unreadable", line=where, reason=exc.msg),
+                row=where,
             )
         ) from exc
+
+
+def _json_lines(text: str) -> tuple[list[object], list[int]]:
+    """The values of a JSON Lines file, one per line (databases and APIs export so), and the
+    line of each: blank lines are passed over, and a record's problems name its line."""
+    numbered = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+    values = [_json_value(line, number - 1) for number, line in numbered]
+    return values, [number for number, _line in numbered]
+
+
+def read_json(text: str, name: str) -> RawTable:
+    """A JSON list of flat objects (Vinnova open data), or a JSON Lines file of them: the
+    union of keys is the header."""
+    _refuse_nul(text, "\\u0000")
+    lines: list[int] | None = None  # JSON Lines: each record's line
+    records: object
+    if _suffix(name) in _JSON_LINES_SUFFIXES:
+        records, lines = _json_lines(text)
+    else:
+        try:
+            records = _json_value(text)
+        except ReadError:
+            # More than one value: JSON Lines named .json, if its first line is a record.
+            first = text.lstrip().split("\n", 1)[0]
+            try:
+                one_record = isinstance(json.loads(first), dict)
+            except (json.JSONDecodeError, RecursionError):
+                one_record = False
+            if not one_record or first.strip() == text.strip():
+                raise
+            records, lines = _json_lines(text)
     if isinstance(records, dict):
         records = _records_of(records)
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
@@ -1242,8 +1273,8 @@ def read_json(text: str, name: str) -> RawTable:
     rows = [
         ["" if record.get(key) is None else record.get(key) for key in header] for record in records
     ]
-    # Row numbers for JSON are the record's position (1 = first object).
-    return RawTable.from_rows(name, header, rows, header_line=0)
+    # Row numbers for JSON are the record's position (1 = first object), its line for JSON Lines.
+    return RawTable.from_rows(name, header, rows, header_line=0, row_lines=lines)
 
 
 def check_size(size: int) -> None:
@@ -1261,6 +1292,7 @@ def check_size(size: int) -> None:
 
 
 _WORKBOOK_SUFFIXES = frozenset({"xlsx", "xlsm"})
+_JSON_LINES_SUFFIXES = frozenset({"jsonl", "ndjson"})
 
 
 def _suffix(filename: str) -> str:
@@ -1310,6 +1342,6 @@ def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTab
     suffix = _suffix(filename)
     _refuse_binary(data, suffix)
     text, _encoding = decode(data)
-    if suffix == "json" or text.lstrip().startswith(("[", "{")):
+    if suffix == "json" or suffix in _JSON_LINES_SUFFIXES or text.lstrip().startswith(("[", "{")):
         return read_json(text, filename)
     return read_csv(text, filename)

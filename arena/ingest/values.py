@@ -560,6 +560,23 @@ _MONTH_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>[0-9]{1,2}),?\s+(?P<
 # A month and a year of four digits: "10/2018", "10.2018" (no reading but one).
 _MONTH_YEAR = re.compile(r"(?P<month>[0-9]{1,2})[./](?P<year>[0-9]{4})")
 _DAY_MONTH_ORDER = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}")
+# A part of a year, as plans and reports write it: a quarter ("Q3 2019", "2019-Q3", "kvartal 3
+# 2019"), a tertial (the regions' four months, "T2 2019") or a half ("H1 2019", "halvår 1").
+_PART_NAMES = r"(?P<name>q|kv\.?|kvartal|t|tertial|h|halvår)\s*(?P<part>[1-4])"
+_YEAR_PARTS = (
+    re.compile(_PART_NAMES + r"[\s,/-]*(?P<year>[0-9]{4})"),
+    re.compile(r"(?P<year>[0-9]{4})[\s,/-]*" + _PART_NAMES),
+)
+_MONTHS_IN_PART = {
+    "q": 3,
+    "kv": 3,
+    "kv.": 3,
+    "kvartal": 3,
+    "t": 4,
+    "tertial": 4,
+    "h": 6,
+    "halvår": 6,
+}
 
 
 def _real(year: int, month: int, day: int) -> bool:
@@ -612,6 +629,13 @@ def _date_from_text(value: str, end: bool) -> date:
         return _checked_date(value, int(match["year"]), 12 if end else 1, None, end)
     if match := _MONTH_YEAR.fullmatch(text):
         return _checked_date(value, int(match["year"]), int(match["month"]), None, end)
+    for pattern in _YEAR_PARTS:
+        if match := pattern.fullmatch(text):
+            months, part = _MONTHS_IN_PART[match["name"]], int(match["part"])
+            if part * months > 12:  # "T4", "H3": no such part of a year
+                raise _problem(TYPE_ERROR, value, "value.not_date")
+            month = part * months if end else (part - 1) * months + 1
+            return _checked_date(value, int(match["year"]), month, None, end)
     for pattern in (_NAMED_MONTH, _MONTH_DAY):
         if (match := pattern.fullmatch(text)) and match["month"] in _MONTH_NAMES:
             day = int(match["day"]) if match["day"] else None
@@ -660,9 +684,9 @@ def _excel_serial(value: object) -> int | None:
 
 
 def parse_date(value: object, *, end: bool = False) -> date:
-    """A date from an Excel date, ISO text, "oktober 2018", "1 okt 2018" or a year.
+    """A date from an Excel date, ISO text, "oktober 2018", "1 okt 2018", "Q3 2019" or a year.
 
-    Month or year precision means the first day, or the last day when `end` is true (so a
+    Month, quarter or year precision means the first day, or the last day when `end` is true (so a
     project "ending oktober 2018" runs through 31 October). Numbers are read only as years:
     Excel serial day numbers are rejected rather than guessed, the problem naming the day
     one would be.
@@ -788,6 +812,8 @@ def parse_org_number(value: object) -> str:
     """A Swedish organisationsnummer as "NNNNNN-NNNN" (also from 10 digits, "16" + 10 digits
     or a VAT number)."""
     text = str(_whole(value)) if _is_typed_number(value) else re.sub(r"\s", "", parse_text(value))
+    # "5560360793.0": the number as a program writes a column of numbers that had a gap.
+    text = re.sub(r"^([0-9]{10}|[0-9]{12})\.0+$", r"\1", text)
     match = _ORG_NUMBER.fullmatch(text)
     if match is None:
         raise _problem(TYPE_ERROR, value, "value.not_org_number")

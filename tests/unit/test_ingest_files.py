@@ -735,6 +735,26 @@ def test_a_json_list_wrapped_as_an_api_sends_it_is_read(engine):
     assert [p["title"] for p in natural(engine, "projects")] == ["Från ett API"]
 
 
+@pytest.mark.parametrize("name", ["projekt.jsonl", "projekt.ndjson", "projekt.json"])
+def test_json_lines_are_read_as_records_and_problems_name_their_line(engine, name):
+    # One object per line, as databases and APIs export (also when the file says .json).
+    lines = [
+        '{"Diarienummer": "2024-00951", "Titel": "Första", "Status": "Planerad"}',
+        "",
+        '{"Diarienummer": "2024-00952", "Titel": "Andra", "Status": "kanske"}',
+    ]
+    assert rejected(engine, name, "\n".join(lines)) == [(3, "Status", "constraint-error")]
+    lines[2] = lines[2].replace("kanske", "Pågår")
+    assert upload(engine, name, "\n".join(lines)).outcome == "committed"
+    assert [p["title"] for p in natural(engine, "projects")] == ["Första", "Andra"]
+
+
+def test_a_broken_line_of_json_lines_is_named(engine):
+    data = '{"Diarienummer": "2024-00951", "Titel": "Första"}\n{"Diarienummer": "2024-\n'
+    problems = rejected(engine, "projekt.jsonl", data)
+    assert problems == [(2, None, "format-error")]
+
+
 def test_360giving_in_another_currency_is_refused_on_that_row(engine):
     data = text("360giving.csv").replace(",SEK,1200000,", ",GBP,1200000,")
     assert rejected(engine, "360giving.csv", data) == [(3, "Currency", "constraint-error")]

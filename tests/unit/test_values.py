@@ -535,6 +535,15 @@ def test_parse_share_without_percent_sign_asks_for_it() -> None:
         ("10/2018", date(2018, 10, 1)),
         ("10.2018", date(2018, 10, 1)),
         ("3/2019", date(2019, 3, 1)),
+        # A part of a year, as plans and the regions' reports write it.
+        ("Q3 2019", date(2019, 7, 1)),
+        ("2019 Q3", date(2019, 7, 1)),
+        ("2019Q3", date(2019, 7, 1)),
+        ("kv. 2 2019", date(2019, 4, 1)),
+        ("T3 2019", date(2019, 9, 1)),
+        ("tertial 2 2019", date(2019, 5, 1)),
+        ("H2 2019", date(2019, 7, 1)),
+        ("halvår 1 2019", date(2019, 1, 1)),
     ],
 )
 def test_parse_date(value, expected) -> None:
@@ -558,6 +567,11 @@ def test_parse_date(value, expected) -> None:
         ("10/2018", date(2018, 10, 31)),
         ("2.2020", date(2020, 2, 29)),
         ("1-Oct-2018", date(2018, 10, 1)),
+        ("Q3 2019", date(2019, 9, 30)),
+        ("2019-Q1", date(2019, 3, 31)),
+        ("kvartal 4, 2019", date(2019, 12, 31)),
+        ("T2 2019", date(2019, 8, 31)),
+        ("H1 2020", date(2020, 6, 30)),
     ],
 )
 def test_parse_date_end_is_last_day_of_the_precision(value, expected) -> None:
@@ -604,7 +618,10 @@ def test_parse_date_pandas_timestamp() -> None:
         (True, TYPE),
         ("smarch 2018", TYPE),
         ("oktober", TYPE),
-        ("Q3 2018", TYPE),
+        ("T4 2018", TYPE),  # a year has three tertials, four quarters and two halves
+        ("Q5 2018", TYPE),
+        ("H3 2018", TYPE),
+        ("Q0 2018", TYPE),
         ("2018-10-01T12", TYPE),
         ("2018-10/01", TYPE),
         ("18-10-01x", TYPE),
@@ -743,6 +760,9 @@ def test_period_problem_names_the_bad_part() -> None:
         ("Organisationsnummer: 556016-0680", "556016-0680"),
         ("SE556016068001", "556016-0680"),
         ("se 5560160680 01", "556016-0680"),
+        # As a program writes a column of numbers with a gap in it.
+        ("5560160680.0", "556016-0680"),
+        ("165560160680.0", "556016-0680"),
     ],
 )
 def test_parse_org_number(value, expected) -> None:
