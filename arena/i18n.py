@@ -1654,6 +1654,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Import {id} cannot be undone: rows changed outside the imports since ({rows}).",
     },
     "undo.row": {"sv": "{kind}: {row}", "en": "{kind}: {row}"},
+    "undo.row_gone": {"sv": "{row} finns inte längre", "en": "{row} is no longer stored"},
     "list.semicolon": {"sv": "{first}; {rest}", "en": "{first}; {rest}"},
     "list.more": {"sv": "{items}, …", "en": "{items}, …"},
     # A chart's hover label for an amount; Plotly fills `name` and `amount` (charts/funding.py).

@@ -579,15 +579,16 @@ def _analyse(
     hanging: dict[int, dict[str, list[str]]] = {}  # import -> kind -> recorded row keys
     outside: list[Message] = []
 
-    def attribute(name: str, row_keys: list[str], *, always: bool) -> None:
+    def attribute(name: str, row_keys: list[str], *, always: bool, gone: bool = False) -> None:
         """Charge rows to the later imports that recorded them; with `always` a row nobody
-        recorded was changed outside the imports."""
+        recorded was changed outside the imports (with `gone`, is no longer stored)."""
         for row_key in row_keys:
             owners = [i for i in later.get((name, row_key), []) if i > import_id]
             for owner in owners:
                 hanging.setdefault(owner, {}).setdefault(name, []).append(row_key)
             if always and not owners:
-                outside.append(msg("undo.row", kind=kind_name(name), row=_key_label(row_key)))
+                row = msg("undo.row", kind=kind_name(name), row=_key_label(row_key))
+                outside.append(msg("undo.row_gone", row=row) if gone else row)
 
     # Rows this import touched that later imports touched too.
     for name, row_keys in recorded.touched.items():
@@ -604,6 +605,25 @@ def _analyse(
         kind = KINDS[name]
         back = key_index(rows, kind).isin(key_index(_now(conn, recorded, name, "deleted"), kind))
         attribute(name, _json_rows(kind, rows[back], list(kind.key), keys=True), always=True)
+    # Rows the undo brings back (deleted ones, changed ones as they were) that name rows gone
+    # since: the import that deleted those must be undone first. Unseen, the undo of a file
+    # that replaced a grant's payments, after a file that replaced the grants without that
+    # grant, failed on the payments' missing grant.
+    restored = [
+        *recorded.deleted.items(),
+        *((name, before) for name, (before, _after) in recorded.updated.items()),
+    ]
+    for name, rows in restored:
+        for column in KINDS[name].stored_columns:
+            target = column.ref.kind if column.ref else SCOPE_KINDS.get(column.scope or "")
+            if target is None:
+                continue
+            named = [key for key in dict.fromkeys(rows[column.name].tolist()) if key is not None]
+            stored = named_key_ids(conn, target, named) if named else {}
+            if target in recorded.deleted:  # rows this import deleted come back with it
+                stored |= dict.fromkeys(recorded.deleted[target][key_column(KINDS[target])], 0)
+            gone = [json.dumps([key], ensure_ascii=False) for key in named if key not in stored]
+            attribute(target, gone, always=True, gone=True)
     # Rows of other imports (or of nobody) that refer to rows this import created.
     for name, rows in recorded.created.items():
         kind = KINDS[name]

@@ -174,6 +174,48 @@ def test_rows_added_outside_any_import_stop_the_undo(engine):
     assert dump(engine) == before
 
 
+GRANTS_2 = GRANT + "G-2;2020-00001;Vinnova;200 000\n"
+
+
+def test_rows_an_undo_brings_back_need_what_they_name_undone_first(engine):
+    # A file replaced the payments (G-2's went), then a file replaced the grants (G-2 went):
+    # undoing the payments' file would bring back payments of a grant no longer stored. It
+    # failed on the missing grant; now the grants' file blocks it, and a cascade undoes both.
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECT)
+    _commit(engine, "bidrag.csv", GRANTS_2)
+    _commit(engine, "utbetalningar.csv", PAYMENTS + "G-2;2020-06-01;10 000\n")
+    before = dump(engine, history=False)
+    payments = upload(engine, "utbetalningar.csv", PAYMENTS, replace=True)
+    grants = upload(engine, "bidrag.csv", GRANT, replace=True)
+    assert (payments.counts["deleted"], grants.counts["deleted"]) == (1, 1)
+    preview = undo_preview(engine, payments.import_id)
+    assert [b.import_id for b in preview.blockers] == [grants.import_id]
+    assert "Grants (1): G-2" in preview.blockers[0].describe().render("en")
+    with pytest.raises(UndoBlockedError):
+        undo(engine, payments.import_id, identity=cli_identity())
+    undo(engine, payments.import_id, cascade=True, identity=cli_identity())
+    assert dump(engine, history=False) == before
+
+
+def test_an_undo_that_would_bring_back_rows_of_a_row_gone_says_so(engine):
+    # The grant went another way than by a later import (here an undo of the file that made
+    # it): its payments cannot come back, and the message names the grant that is gone.
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECT)
+    _commit(engine, "bidrag.csv", GRANT)
+    second = _commit(engine, "bidrag.csv", GRANTS_2)
+    _commit(engine, "utbetalningar.csv", PAYMENTS + "G-2;2020-06-01;10 000\n")
+    replaced = upload(engine, "utbetalningar.csv", PAYMENTS, replace=True).import_id
+    undo(engine, second, identity=cli_identity())  # G-2 has no payment left to block it
+    before = dump(engine)
+    with pytest.raises(UndoError) as refused:
+        undo(engine, replaced, cascade=True, identity=cli_identity())
+    assert "Grants: G-2 is no longer stored" in refused.value.message.render("en")
+    assert "Bidrag: G-2 finns inte längre" in refused.value.message.render("sv")
+    assert dump(engine) == before
+
+
 SPEND = "Diarienummer;Datum;Kategori;Belopp\n"
 
 
