@@ -700,10 +700,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "data.kind.auto": {"sv": "Känn igen från rubrikerna", "en": "Detect from the headers"},
     "data.sheet": {"sv": "Excelblad", "en": "Excel sheet"},
     "data.sheet.help": {
-        "sv": "Tomt = bladet som Excel öppnar filen på, eller det enda andra bladet med kända "
-        "rubriker när det bladet inte har några (ett försättsblad).",
-        "en": "Empty = the sheet Excel opens the file on, or the one other sheet with known "
-        "headers when that sheet has none (a cover sheet).",
+        "sv": "Tomt = varje blad med kända rubriker (ett försättsblad och anteckningar hoppas "
+        "över); ett namn = bara det bladet.",
+        "en": "Empty = every sheet with known headers (a cover sheet and notes are passed "
+        "over); a name = that sheet only.",
     },
     "data.replace": {
         "sv": "Ersätt (ta bort rader som saknas i filen)",
@@ -1582,10 +1582,25 @@ TEXTS: dict[str, dict[str, Text]] = {
         "a template from the Data page.",
     },
     "import.several_sheets": {
-        "sv": "{file}: bladen {sheets} har alla data. Ange vilket som ska läsas (fältet "
+        "sv": "{file}: bladen {sheets} innehåller alla {kind}. Ange vilket som ska läsas (fältet "
         "Excelblad, eller --sheet).",
-        "en": "{file}: the sheets {sheets} all hold data. Say which one to read (the Excel sheet "
-        "field, or --sheet).",
+        "en": "{file}: the sheets {sheets} all hold {kind}. Say which one to read (the Excel "
+        "sheet field, or --sheet).",
+    },
+    "import.sheet_as": {"sv": "{sheet} ({kind})", "en": "{sheet} ({kind})"},
+    "import.sheets_read": {
+        "sv": "{file}: arbetsboken har data på flera blad, och alla lästes: {sheets}.",
+        "en": "{file}: the workbook holds data on several sheets, and all were read: {sheets}.",
+    },
+    "import.sheets_read_past": {
+        "sv": (
+            "{file}: bladet {first} har inga kända rubriker, så {sheets} lästes.",
+            "{file}: bladet {first} har inga kända rubriker, så {sheets} lästes.",
+        ),
+        "en": (
+            "{file}: the sheet {first} has no known headers, so {sheets} was read.",
+            "{file}: the sheet {first} has no known headers, so {sheets} were read.",
+        ),
     },
     "import.header_below": {
         "sv": (
@@ -1600,10 +1615,6 @@ TEXTS: dict[str, dict[str, Text]] = {
             "The column headers are read from row {line}; the {count} rows above ({titles}) "
             "are titles, head groups of columns or are empty, and are not read.",
         ),
-    },
-    "import.other_sheet": {
-        "sv": "{file}: bladet ”{first}” har inga kända rubriker, så bladet ”{sheet}” lästes.",
-        "en": "{file}: the sheet “{first}” has no known headers, so the sheet “{sheet}” was read.",
     },
     "import.unknown_kind": {
         "sv": "{file}: okänd datatyp ”{name}” (kända: {known}).",
@@ -1842,10 +1853,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "what the files hold (default: detected from the headers)",
     },
     "cli.help.import.sheet": {
-        "sv": "Excelbladets namn (standard: det aktiva bladet, eller det första synliga; utan "
-        "kända rubriker där, det enda andra bladet med sådana)",
-        "en": "Excel sheet name (default: the active sheet, or the first visible one; without "
-        "known headers there, the one other sheet with such)",
+        "sv": "läs bara detta Excelblad (standard: varje blad med kända rubriker)",
+        "en": "read this Excel sheet only (default: every sheet with known headers)",
     },
     "cli.help.import.dry_run": {
         "sv": "visa vad som skulle ändras, utan att spara något",

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from arena import config, models, summaries
 from arena.auth import AuditAction, Identity, Right, record
-from arena.i18n import msg, t
+from arena.i18n import Message, msg, t
 from arena.ingest import apply as _apply
 from arena.ingest.apply import (
     Blocker,
@@ -38,7 +38,7 @@ from arena.ingest.apply import (
     undo_import,
 )
 from arena.ingest.kinds import KINDS
-from arena.ingest.layouts import UPLOAD_KINDS, split
+from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, split
 from arena.ingest.natural import table_of
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import RawTable, ReadError, read_file, workbook_sheets
@@ -151,32 +151,88 @@ def _parse(
     except ReadError as exc:
         return [], [exc.problem]
     on_read(raw.height)
-    notes: list[Problem] = []
-    detected: str | None
-    try:
-        detected = detect_kind(raw.header).name
-    except UnknownKindError:
-        # The headers under a title or group titles, else (unless the person named the kind:
-        # then the file is read as it is) on another sheet.
-        found = _header_lower_down(raw) or (None if upload.kind else _on_another_sheet(upload, raw))
-        if isinstance(found, Problem):
-            return [], [found]
-        detected = None
-        if found is not None:
-            detected, raw, note = found
-            notes.append(note)
-    name = upload.kind or detected
-    if name not in UPLOAD_KINDS:
-        known = ", ".join(UPLOAD_KINDS)
+    found = _detected(raw)
+    if upload.kind is not None:  # named by the person: this table, read as that kind
+        if upload.kind not in UPLOAD_KINDS:
+            known = ", ".join(UPLOAD_KINDS)
+            note = msg("import.unknown_kind", file=upload.name, name=upload.kind, known=known)
+            return [], [Problem("format-error", note)]
+        _name, raw, notes = found or (upload.kind, raw, [])
+        return _tables(upload.kind, raw), notes
+    # A workbook's other sheets with data are read with it, unless the person named one.
+    others = {} if upload.sheet is not None else _other_sheets(upload, raw.name, on_read)
+    first = raw.name.removeprefix(f"{upload.name}:")
+    read = {first: found, **others} if found is not None else others
+    if not read:
+        note = msg("import.unknown_headers", file=upload.name, known=", ".join(UPLOAD_KINDS))
+        return [], [Problem("format-error", note, row=raw.header_line or None)]
+    sheets_of: dict[str, list[str]] = {}
+    for sheet, (name, _raw, _notes) in read.items():
+        sheets_of.setdefault(name, []).append(sheet)
+    if twice := {name: sheets for name, sheets in sheets_of.items() if len(sheets) > 1}:
         return [], [
             Problem(
-                "format-error", msg("import.unknown_kind", file=upload.name, name=name, known=known)
+                "format-error",
+                msg(
+                    "import.several_sheets",
+                    file=upload.name,
+                    kind=_holding(name),
+                    sheets=listing([quoted(sheet) for sheet in sheets]),
+                ),
             )
+            for name, sheets in twice.items()
         ]
+    notes = [note for _name, _raw, sheet_notes in read.values() for note in sheet_notes]
+    if others:  # said, so the person sees which sheets were read, and as what
+        notes.insert(0, _sheets_note(upload.name, read, passed=None if found else first))
+    return [table for name, raw, _notes in read.values() for table in _tables(name, raw)], notes
+
+
+def _holding(name: str) -> Message:
+    """What a table of kind or layout `name` holds, as a sentence names it."""
+    return LAYOUTS[name].label if name in LAYOUTS else kind_name(name, lower=True)
+
+
+def _tables(name: str, raw: RawTable) -> list[ParsedTable]:
+    """`raw` read as kind (or layout) `name`: one table per kind it holds."""
     return [
         parse_table(part.raw, part.kind, create_only=part.create_only, guessed=part.guessed)
         for part in split(raw, name)
-    ], notes
+    ]
+
+
+def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
+    """What `raw` holds by its headers, read under a title or group titles if need be (with
+    a warning naming them); None when no kind or layout fits."""
+    try:
+        return detect_kind(raw.header).name, raw, []
+    except UnknownKindError:
+        lowered = _header_lower_down(raw)
+        if lowered is None:
+            return None
+        name, table, note = lowered
+        return name, table, [note]
+
+
+def _sheets_note(
+    file: str, read: dict[str, tuple[str, RawTable, list[Problem]]], *, passed: str | None
+) -> Problem:
+    """A warning naming the sheets of a workbook that were read and as what, and the first
+    one when it was passed over (a cover sheet)."""
+    sheets = listing(
+        [
+            msg("import.sheet_as", sheet=quoted(sheet), kind=_holding(name))
+            for sheet, (name, _raw, _notes) in read.items()
+        ]
+    )
+    if passed is None:
+        note = msg("import.sheets_read", file=file, sheets=sheets)
+    else:
+        first = quoted(passed)
+        note = msg(
+            "import.sheets_read_past", file=file, sheets=sheets, first=first, count=len(read)
+        )
+    return Problem("format-error", note, severity="warning")
 
 
 # Rows of group titles looked under for the real header ("Projekt" over three columns and
@@ -213,42 +269,30 @@ def _header_lower_down(raw: RawTable) -> tuple[str, RawTable, Problem] | None:
         return name, lowered, Problem("format-error", note, severity="warning")
 
 
-def _on_another_sheet(upload: Upload, raw: RawTable) -> tuple[str, RawTable, Problem] | Problem:
-    """A cover sheet first (a title, a date, a contact), the list on another sheet: that
-    sheet, its kind and a warning naming both; else why the file cannot be read."""
-    found = _sheets_of_known_kind(upload, raw.name) if upload.sheet is None else {}
-    if len(found) != 1:
-        key = "import.several_sheets" if found else "import.unknown_headers"
-        sheets = listing([quoted(sheet) for sheet in found])
-        return Problem(
-            "format-error",
-            msg(key, file=upload.name, known=", ".join(UPLOAD_KINDS), sheets=sheets),
-            row=None if found else raw.header_line or None,
-        )
-    first = raw.name.removeprefix(f"{upload.name}:")
-    ((sheet, other),) = found.items()
-    note = msg("import.other_sheet", file=upload.name, first=first, sheet=sheet)
-    return detect_kind(other.header).name, other, Problem("format-error", note, severity="warning")
-
-
-# Sheets looked at for a known kind when the one read first holds none: a workbook of a
-# hundred sheets is not read a hundred times.
+# Sheets of a workbook looked at for data: a workbook of a hundred sheets is not read a
+# hundred times.
 SHEETS_TRIED = 10
 
 
-def _sheets_of_known_kind(upload: Upload, read_first: str) -> dict[str, RawTable]:
-    """The workbook's other visible sheets whose headers a kind matches, by name (the first
-    SHEETS_TRIED of them; {} for a CSV or JSON file): where the data is when the sheet read
-    first is a cover."""
+def _other_sheets(
+    upload: Upload, read_first: str, on_read: Callable[[int], None]
+) -> dict[str, tuple[str, RawTable, list[Problem]]]:
+    """The workbook's other visible sheets whose headers a kind or layout fits, in tab order
+    (of the first SHEETS_TRIED; {} for a CSV or JSON file), each with what it holds.
+
+    Why: a programme's workbook keeps one list per sheet (projects, grants, payments), or a
+    cover sheet before its list. Only the first sheet was read, and the others' rows were
+    left out without a word. A sheet without known headers (notes, a cover) is passed over.
+    """
     found = {}
     for sheet in workbook_sheets(upload.data, upload.name)[:SHEETS_TRIED]:
         try:
             raw = read_file(upload.data, upload.name, sheet=sheet)
-            if raw.name != read_first:
-                detect_kind(raw.header)
-                found[sheet] = raw
-        except (ReadError, UnknownKindError):
+        except ReadError:
             continue
+        if raw.name != read_first and (detected := _detected(raw)) is not None:
+            on_read(raw.height)
+            found[sheet] = detected
     return found
 
 

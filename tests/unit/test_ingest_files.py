@@ -157,7 +157,7 @@ def _workbook() -> bytes:
     return _saved(workbook)
 
 
-def test_xlsx_first_sheet_then_a_named_sheet(engine):
+def test_xlsx_both_sheets_then_a_named_sheet(engine):
     data = _workbook()
     first = upload(engine, "arena.xlsx", data)
     assert first.outcome == "committed", first.problems
@@ -165,8 +165,8 @@ def test_xlsx_first_sheet_then_a_named_sheet(engine):
         ("Göteborgs kommun", "212000-1355", "municipality"),
         ("Vinnova", "202100-5208", "national_authority"),
     ]
-    second = upload(engine, "arena.xlsx", data, sheet="Projekt")
-    assert second.outcome == "committed", second.problems
+    # The sheet named alone: read as it was with the other.
+    assert upload(engine, "arena.xlsx", data, sheet="Projekt").outcome == "unchanged"
     (project,) = natural(engine, "projects")
     assert (project["start_date"], project["end_date"], project["coordinator"]) == (
         date(2018, 10, 1),
@@ -304,23 +304,65 @@ def test_a_cover_sheet_first_reads_the_one_sheet_with_data_and_says_so(engine):
     (note,) = result.problems
     assert (note.error, note.severity) == ("format-error", "warning")
     assert note.text("sv") == (
-        "lista.xlsx: bladet ”Info” har inga kända rubriker, så bladet ”Projekt” lästes."
+        "lista.xlsx: bladet ”Info” har inga kända rubriker, så ”Projekt” (projekt) lästes."
     )
 
 
-def test_a_cover_sheet_and_two_sheets_with_data_asks_which(engine):
-    organisations = [["Namn", "Typ"], ["Göteborgs kommun", "kommun"]]
-    data = _with_cover(("Projekt", PROJECT_ROWS), ("Organisationer", organisations))
+ORGANISATION_ROWS = [["Namn", "Typ"], ["Göteborgs kommun", "kommun"]]
+
+
+def test_every_sheet_with_data_is_read_and_the_note_says_as_what(engine):
+    # One list per sheet, as a programme keeps its workbook: only the first sheet was read,
+    # and the others' rows were left out without a word.
+    workbook = Workbook()
+    workbook.active.title = "Projekt"
+    for row in PROJECT_ROWS:
+        workbook.active.append(row)
+    grants = workbook.create_sheet("Bidrag")
+    grants.append(["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp"])
+    grants.append(["G-1", "2024-00501", "Göteborgs kommun", 100_000])
+    organisations = workbook.create_sheet("Organisationer")
+    for row in ORGANISATION_ROWS:
+        organisations.append(row)
+    workbook.create_sheet("Anteckningar").append(["Ring Anna"])
+    result = upload(engine, "arbetsbok.xlsx", _saved(workbook))
+    assert result.outcome == "committed", result.problems
+    assert [g["amount_sek"] for g in natural(engine, "grants")] == [100_000]
+    assert [o["kind"] for o in natural(engine, "organisations")] == ["municipality"]
+    assert result.problems[0].text("en") == (
+        "arbetsbok.xlsx: the workbook holds data on several sheets, and all were read: "
+        "“Projekt” (projects), “Bidrag” (grants), “Organisationer” (organisations)."
+    )
+
+
+def test_a_cover_sheet_and_two_sheets_with_data_reads_both(engine):
+    data = _with_cover(("Projekt", PROJECT_ROWS), ("Organisationer", ORGANISATION_ROWS))
     result = upload(engine, "lista.xlsx", data)
-    assert result.outcome == "rejected"
+    assert result.outcome == "committed", result.problems
     assert [p.text("en") for p in result.problems] == [
-        "lista.xlsx: the sheets “Projekt”, “Organisationer” all hold data. Say which one to read "
-        "(the Excel sheet field, or --sheet)."
+        "lista.xlsx: the sheet “Info” has no known headers, so “Projekt” (projects), "
+        "“Organisationer” (organisations) were read."
     ]
-    # Named, the sheet is read; a cover named is refused as before, not passed over.
-    assert upload(engine, "lista.xlsx", data, sheet="Projekt").outcome == "committed"
+    assert [o["name"] for o in natural(engine, "organisations")] == ["Göteborgs kommun"]
+    # Named, only that sheet is read; a cover named is refused as before, not passed over.
+    result = upload(engine, "lista.xlsx", data, sheet="Projekt")
+    assert result.outcome == "unchanged" and not result.problems
     assert rejected(engine, "lista.xlsx", data, sheet="Info") == [(1, None, "format-error")]
     assert rejected(engine, "lista.xlsx", _with_cover()) == [(1, None, "format-error")]
+
+
+def test_two_sheets_of_one_kind_ask_which(engine):
+    # "Projekt 2024" beside "Projekt 2023": which list is the one to keep is no guess to make.
+    older = [PROJECT_ROWS[0], ["2023-00501", "Förra året", "Avslutad"]]
+    data = _with_cover(("Projekt 2024", PROJECT_ROWS), ("Projekt 2023", older))
+    result = upload(engine, "lista.xlsx", data)
+    assert result.outcome == "rejected"
+    assert [p.text("sv") for p in result.problems] == [
+        "lista.xlsx: bladen ”Projekt 2024”, ”Projekt 2023” innehåller alla projekt. Ange vilket "
+        "som ska läsas (fältet Excelblad, eller --sheet)."
+    ]
+    assert upload(engine, "lista.xlsx", data, sheet="Projekt 2023").outcome == "committed"
+    assert [p["reference"] for p in natural(engine, "projects")] == ["2023-00501"]
 
 
 def test_group_titles_over_the_headers_are_passed_over_and_named(engine):
