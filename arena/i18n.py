@@ -1587,6 +1587,19 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: the sheets {sheets} all hold {kind}. Say which one to read (the Excel "
         "sheet field, or --sheet).",
     },
+    "import.years_as_columns": {
+        "sv": (
+            "Åren som kolumner ({years}) läses som en rad per år och värde: {count} rad av {rows}.",
+            "Åren som kolumner ({years}) läses som en rad per år och värde: {count} rader av "
+            "{rows}.",
+        ),
+        "en": (
+            "The years as columns ({years}) are read as a row per year and value: {count} row "
+            "from {rows}.",
+            "The years as columns ({years}) are read as a row per year and value: {count} rows "
+            "from {rows}.",
+        ),
+    },
     "import.sheet_as": {"sv": "{sheet} ({kind})", "en": "{sheet} ({kind})"},
     "import.sheets_read": {
         "sv": "{file}: arbetsboken har data på flera blad, och alla lästes: {sheets}.",

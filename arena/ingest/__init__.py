@@ -37,7 +37,7 @@ from arena.ingest.apply import (
     outside_message,
     undo_import,
 )
-from arena.ingest.kinds import KINDS
+from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, split
 from arena.ingest.natural import table_of
 from arena.ingest.plan import Plan, plan_upload
@@ -50,7 +50,14 @@ from arena.ingest.report import (
     listing,
     quoted,
 )
-from arena.ingest.validate import ParsedTable, UnknownKindError, detect_kind, parse_table
+from arena.ingest.validate import (
+    ParsedTable,
+    UnknownKindError,
+    detect_kind,
+    match_headers,
+    parse_table,
+)
+from arena.ingest.wide import unpivoted
 from arena.store import refresh_statistics, transaction
 
 __all__ = [
@@ -202,16 +209,30 @@ def _tables(name: str, raw: RawTable) -> list[ParsedTable]:
 
 
 def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
-    """What `raw` holds by its headers, read under a title or group titles if need be (with
-    a warning naming them); None when no kind or layout fits."""
+    """What `raw` holds by its headers, read under a title or group titles, or with its years
+    as columns, if need be (with a warning saying so); None when no kind or layout fits."""
+    # Years as columns first: "Indikator;Land;2016;2017" fits indicator values as it is,
+    # short of its year and value.
+    for table in unpivoted(raw):
+        try:
+            found = detect_kind(table.header)
+        except UnknownKindError:
+            continue
+        # The kind reads the year and the value (the last two columns): budgets read an
+        # amount, indicator values a value.
+        width = len(table.header)
+        if isinstance(found, Kind) and {width - 2, width - 1} <= set(
+            match_headers(found, table.header)
+        ):
+            return found.name, table, []
     try:
         return detect_kind(raw.header).name, raw, []
     except UnknownKindError:
-        lowered = _header_lower_down(raw)
-        if lowered is None:
-            return None
+        pass
+    if (lowered := _header_lower_down(raw)) is not None:
         name, table, note = lowered
         return name, table, [note]
+    return None
 
 
 def _sheets_note(

@@ -79,7 +79,8 @@ def _problem(code: str, value: object, key: str, **values: object) -> ValueProbl
 # Missing values and text
 
 MISSING_WORDS = frozenset(
-    {"", "-", "–", "—", "na", "n/a", "#n/a", "#saknas!", "nan", "null", "none", "saknas"}
+    # ".." is how Statistics Sweden's tables write a figure they lack.
+    {"", "-", "–", "—", "..", "na", "n/a", "#n/a", "#saknas!", "nan", "null", "none", "saknas"}
 )
 
 

@@ -1,0 +1,84 @@
+"""Years as columns, as budgets and statistics are kept: read as a row per year and value."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+
+from tests.fixtures.ingest import errors, natural, upload, warnings, with_organisations
+
+PROGRAMMES = "Kod;Namn\nP1;Programmet\nP2;Det andra\n"
+INDICATORS = "Kod;Namn;Enhet\nSE_COUNT;Innovationsupphandlingar;antal\n"
+
+
+def _budgets(engine) -> list[tuple[str, int, int]]:
+    return [(b["programme_code"], b["year"], b["amount_sek"]) for b in natural(engine, "budgets")]
+
+
+def test_a_budget_with_a_column_per_year(engine):
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    data = "Program;2024;2025;2026\nP1;2 000 000;2 000 000;1 500 000\nP2;500 000;;\n"
+    result = upload(engine, "budget.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert _budgets(engine) == [
+        ("P1", 2024, 2_000_000),
+        ("P1", 2025, 2_000_000),
+        ("P1", 2026, 1_500_000),
+        ("P2", 2024, 500_000),  # an empty cell is no budget, not a budget of nothing
+    ]
+    (note,) = result.problems
+    assert note.severity == "warning"
+    assert note.text("sv") == (
+        "Åren som kolumner (2024, 2025, 2026) läses som en rad per år och värde: 4 rader av 2."
+    )
+    # The same file again changes nothing: each year is the same budget row.
+    assert upload(engine, "budget.csv", data).outcome == "unchanged"
+
+
+def test_year_headers_with_words_and_a_unit(engine):
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    data = "Program;Budget 2024 (MSEK);Budget 2025 (MSEK)\nP1;2;2,5\n"
+    result = upload(engine, "budget.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert _budgets(engine) == [("P1", 2024, 2_000_000), ("P1", 2025, 2_500_000)]
+
+
+def test_an_indicator_series_as_statistics_print_it(engine):
+    # ".." is how Statistics Sweden writes a figure it lacks; a bad cell names its line.
+    assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
+    data = "Indikator;Land;2016;2017;2018\nSE_COUNT;SE;180;..;250\n"
+    result = upload(engine, "indikatorvarden.csv", data)
+    assert result.outcome == "committed", result.problems
+    values = [(r["year"], r["value"]) for r in natural(engine, "indicator_values")]
+    assert values == [(2016, 180.0), (2018, 250.0)]
+    bad = "Indikator;Land;2019;2020\nSE_COUNT;SE;1;\nSE_COUNT;NO;2;tre\n"
+    assert errors(upload(engine, "indikatorvarden.csv", bad)) == [(3, "Värde", "type-error")]
+
+
+def test_an_excel_sheet_with_years_as_numbers(engine):
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    workbook = Workbook()
+    workbook.active.append(["Program", 2024, 2025])
+    workbook.active.append(["P2", 100_000, 200_000])
+    data = io.BytesIO()
+    workbook.save(data)
+    result = upload(engine, "budget.xlsx", data.getvalue())
+    assert result.outcome == "committed", result.problems
+    assert _budgets(engine) == [("P2", 2024, 100_000), ("P2", 2025, 200_000)]
+
+
+def test_a_year_in_one_header_of_another_table_is_left_as_it_is(engine):
+    # A project list with a "Budget 2024" column is a project list; a budget file with its
+    # own year column and a "Kommentar 2024" is a budget file: neither is turned.
+    with_organisations(engine)
+    data = "Diarienummer;Titel;Status;Budget 2024\n2024-00001;Ett;planerad;5\n"
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert (1, "Budget 2024", "extra-label") in warnings(result)
+    assert [p["reference"] for p in natural(engine, "projects")] == ["2024-00001"]
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    data = "Program;År;Belopp;Kommentar 2024\nP1;2024;100;sänkt\n"
+    result = upload(engine, "budget.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert _budgets(engine) == [("P1", 2024, 100)]
