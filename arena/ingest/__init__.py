@@ -218,12 +218,7 @@ def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
             found = detect_kind(table.header)
         except UnknownKindError:
             continue
-        # The kind reads the year and the value (the last two columns): budgets read an
-        # amount, indicator values a value.
-        width = len(table.header)
-        if isinstance(found, Kind) and {width - 2, width - 1} <= set(
-            match_headers(found, table.header)
-        ):
+        if isinstance(found, Kind) and _reads_whole(found, table.header):
             return found.name, table, []
     try:
         return detect_kind(raw.header).name, raw, []
@@ -233,6 +228,15 @@ def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
         name, table, note = lowered
         return name, table, [note]
     return None
+
+
+def _reads_whole(kind: Kind, header: list[str]) -> bool:
+    """Whether `kind` finds all its required columns in `header`, the year and the value (its
+    last two) among them: budgets read an amount, indicator values a value."""
+    mapping = match_headers(kind, header)
+    present = {column.name for column in mapping.values()}
+    required = {column.name for column in kind.columns if column.required}
+    return required <= present and {len(header) - 2, len(header) - 1} <= set(mapping)
 
 
 def _sheets_note(

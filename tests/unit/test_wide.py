@@ -82,3 +82,13 @@ def test_a_year_in_one_header_of_another_table_is_left_as_it_is(engine):
     result = upload(engine, "budget.csv", data)
     assert result.outcome == "committed", result.problems
     assert _budgets(engine) == [("P1", 2024, 100)]
+
+
+def test_a_title_with_a_year_over_the_headers_is_no_year_column(engine):
+    # "Budget 2024" over blank cells is the file's title: the headers are read below it.
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    data = "Budget 2024;;\n;;\nProgram;År;Belopp\nP1;2024;100\n"
+    result = upload(engine, "budget.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert _budgets(engine) == [("P1", 2024, 100)]
+    assert "rad 3" in result.problems[0].text("sv")
