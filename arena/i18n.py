@@ -1398,6 +1398,22 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Excel-filen kan inte öppnas: {reason}.",
         "en": "The Excel file cannot be opened: {reason}.",
     },
+    "problem.overpaid": {
+        "sv": "Bidraget ”{grant}” har efter importen {paid} utbetalt av {granted} beviljat. "
+        "Kontrollera beloppen och vilket bidrag utbetalningarna hör till.",
+        "en": "Grant “{grant}” has {paid} paid out of {granted} granted after this import. "
+        "Check the amounts and which grant the payments belong to.",
+    },
+    "problem.overpaid_more": {
+        "sv": (
+            "… och {count} bidrag till har efter importen mer utbetalt än beviljat.",
+            "… och {count} bidrag till har efter importen mer utbetalt än beviljat.",
+        ),
+        "en": (
+            "… and {count} more grant has more paid out than granted after this import.",
+            "… and {count} more grants have more paid out than granted after this import.",
+        ),
+    },
     "problem.header_unit": {
         "sv": (
             "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} (1 {unit} = "
@@ -1678,6 +1694,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Import {id} cannot be undone: rows changed outside the imports since ({rows}).",
     },
     "undo.row": {"sv": "{kind}: {row}", "en": "{kind}: {row}"},
+    "money.sek": {"sv": "{amount} kr", "en": "SEK {amount}"},
     "undo.row_gone": {"sv": "{row} finns inte längre", "en": "{row} is no longer stored"},
     "list.semicolon": {"sv": "{first}; {rest}", "en": "{first}; {rest}"},
     "list.more": {"sv": "{items}, …", "en": "{items}, …"},
@@ -2786,6 +2803,18 @@ class Message:
 def msg(key: str, /, **values: object) -> Message:
     """`Message(key, values)`, written the way `t` is called."""
     return Message(key, values)
+
+
+class _Sek(Message):
+    """An amount inside a sentence, written as its reader's language writes money."""
+
+    def render(self, language: str) -> str:
+        return format_sek(int(self.values["amount"]), language)
+
+
+def sek(amount: int) -> Message:
+    """`amount` (whole kronor) as a value of a Message: `2 000 000 kr`, `SEK 2,000,000`."""
+    return _Sek("money.sek", {"amount": amount})
 
 
 def label(code: str | None, language: str) -> str:

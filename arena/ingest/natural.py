@@ -323,7 +323,7 @@ def named_key_ids(conn: Connection, kind_name: str, keys: Iterable[object]) -> d
     name = key_column(kind)
     wanted = {name: [key for key in dict.fromkeys(keys) if key is not None]}
     largest = conn.execute(sa.select(sa.func.max(table.c.id))).scalar()
-    if largest is None or largest <= _WHOLE_KIND_SHARE * len(wanted[name]):
+    if largest is None or largest <= WHOLE_KIND_SHARE * len(wanted[name]):
         return key_ids(conn, kind_name)
     with rows_table(conn, table, wanted) as named:
         statement = sa.select(table.c[name], table.c.id).join(named, named.c[name] == table.c[name])
@@ -331,7 +331,7 @@ def named_key_ids(conn: Connection, kind_name: str, keys: Iterable[object]) -> d
 
 
 # A kind with up to this many times more rows than an upload names is read whole.
-_WHOLE_KIND_SHARE = 4
+WHOLE_KIND_SHARE = 4
 
 
 @contextmanager

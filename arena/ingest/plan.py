@@ -23,11 +23,12 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from arena.i18n import msg
+from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
+    WHOLE_KIND_SHARE,
     driver_rows,
     key_column,
     key_ids,
@@ -35,6 +36,7 @@ from arena.ingest.natural import (
     named_key_ids,
     natural_frame,
     objects_frame,
+    rows_table,
     stored_rows,
     table_of,
 )
@@ -645,6 +647,8 @@ def plan_upload(
             plan.rejected = _rejected_lines(table_problems)
         problems += table_problems
         plans.append(plan)
+    if diff:
+        problems += _overpaid(conn, plans)
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 
@@ -824,3 +828,119 @@ def _plan_kind(
         rejected=rejected,
         deleted_rows=deleted,
     )
+
+
+def _overpaid(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
+    """A warning for each grant the upload leaves paid out beyond its amount, at the first
+    line of the file that pays it or sets its amount (the first OVERPAID_NAMED, then how many
+    more).
+
+    Why: a zero too many in a payment, or a payment booked on the wrong grant, showed only as
+    a negative "remaining" on the Grants page long after. Warned, not refused: a payment may
+    run ahead of a raised amount not yet recorded.
+    """
+    by_kind = {plan.kind.name: plan for plan in plans}
+    payments, grants = by_kind.get("disbursements"), by_kind.get("grants")
+    added = pd.Series(dtype="int64")  # grant -> what the upload adds to its payments
+    paying: list[pd.DataFrame] = []  # the file's payment rows, for the line to name
+    if payments is not None:
+        signed = [
+            (payments.new_rows, 1),
+            (payments.updated_rows, 1),
+            (payments.before_rows, -1),
+            (payments.deleted_rows, -1),
+        ]
+        sums = [
+            frame["amount_sek"].astype("int64").groupby(frame["grant_reference"], sort=False).sum()
+            * sign
+            for frame, sign in signed
+            if len(frame)
+        ]
+        if sums:
+            added = (
+                sums[0] if len(sums) == 1 else pd.concat(sums).groupby(level=0, sort=False).sum()
+            )
+        paying = [payments.new_rows, payments.updated_rows]
+    setting = pd.concat([grants.new_rows, grants.updated_rows]) if grants else pd.DataFrame()
+    amounts = (
+        pd.Series(setting["amount_sek"].to_numpy(dtype="int64"), index=setting["reference"])
+        if len(setting)
+        else pd.Series(dtype="int64")
+    )
+    wanted = list(dict.fromkeys([*added.index[added.to_numpy() > 0], *amounts.index]))
+    if not wanted:
+        return []
+    # Payments alone: only a grant with less left than the most the upload adds can go over.
+    within = None if len(amounts) else int(added.max())
+    rows = _stored_money(conn, wanted, within=within)
+    stored = pd.DataFrame(rows, columns=["reference", "amount", "paid"], dtype=object)
+    stored = stored.set_index("reference").astype("int64")
+    # Each grant that may go over, with its amount after the upload (the file's, else the
+    # store's) and what is paid on it then.
+    amount = amounts.combine_first(stored["amount"]).astype("int64")
+    paid = stored["paid"].reindex(amount.index, fill_value=0)
+    paid += added.reindex(amount.index, fill_value=0)
+    over = amount.index[paid.to_numpy() > amount.to_numpy()].tolist()
+    problems = []
+    named = over[:OVERPAID_NAMED]
+    lines = _first_lines(named, paying, setting)
+    for reference in named:
+        line, kind = lines[reference]
+        message = msg(
+            "problem.overpaid",
+            grant=reference,
+            paid=sek(int(paid[reference])),
+            granted=sek(int(amount[reference])),
+        )
+        problems.append(
+            Problem("constraint-error", message, row=line, table=kind, severity="warning")
+        )
+    if len(over) > OVERPAID_NAMED:
+        note = msg("problem.overpaid_more", count=len(over) - OVERPAID_NAMED)
+        problems.append(
+            Problem("constraint-error", note, table="disbursements", severity="warning")
+        )
+    return problems
+
+
+# Grants paid beyond their amount named one by one; more are counted in one line.
+OVERPAID_NAMED = 20
+
+
+def _first_lines(
+    references: list[object], paying: list[pd.DataFrame], setting: pd.DataFrame
+) -> dict[object, tuple[int | None, str]]:
+    """Of each grant in `references`, the first line of the file that pays it, else the one
+    that sets its amount, and the kind of that line."""
+    found: dict[object, tuple[int | None, str]] = {}
+    for frames, column, kind in (
+        (paying, "grant_reference", "disbursements"),
+        ([setting], "reference", "grants"),
+    ):
+        for frame in frames:
+            if len(frame):
+                rows = frame[frame[column].isin(references)]
+                for line, reference in zip(rows.index.tolist(), rows[column], strict=True):
+                    found.setdefault(reference, (int(line), kind))
+    return {reference: found.get(reference, (None, "grants")) for reference in references}
+
+
+def _stored_money(conn: Connection, references: list[object], *, within: int | None) -> list[tuple]:
+    """(reference, amount, paid so far) of the stored grants among `references`: through a
+    table of those references, or for all grants when the upload names most of them (summing
+    300 000 payments costs less than sending 100 000 references). With `within`, only those
+    with less than that left to pay: the others cannot be paid beyond their amount by it."""
+    grant, payment = table_of(KINDS["grants"]), table_of(KINDS["disbursements"])
+    paid = sa.func.coalesce(sa.func.sum(payment.c.amount_sek), 0)
+    statement = (
+        sa.select(grant.c.reference, grant.c.amount_sek, paid)
+        .outerjoin(payment, payment.c.grant_id == grant.c.id)
+        .group_by(grant.c.id, grant.c.reference, grant.c.amount_sek)
+    )
+    if within is not None:
+        statement = statement.having(grant.c.amount_sek - paid < within)
+    largest = conn.execute(sa.select(sa.func.max(grant.c.id))).scalar()
+    if largest is None or largest <= WHOLE_KIND_SHARE * len(references):
+        return driver_rows(conn, statement)
+    with rows_table(conn, grant, {"reference": references}) as named:
+        return driver_rows(conn, statement.join(named, named.c.reference == grant.c.reference))

@@ -279,3 +279,45 @@ def test_the_payments_a_file_names_are_looked_up_by_the_key_index_not_read_whole
         plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
     assert "SCAN disbursement" not in plan
     assert "SEARCH disbursement USING INDEX" in plan
+
+
+def _overpaid(result) -> list[tuple]:
+    return [
+        (p.row, p.table, p.text("sv"))
+        for p in result.problems
+        if p.message.key == "problem.overpaid"
+    ]
+
+
+def test_payments_beyond_the_grant_are_warned_of_at_the_line_that_pays(engine):
+    # 500 000 granted, 250 000 paid: a payment of 300 000 (a zero too many, or the wrong
+    # grant) leaves 550 000 paid. Said in the preview and the commit; stored all the same.
+    _grant(engine)
+    assert not _overpaid(upload(engine, "u.csv", LEDGER))
+    more = (
+        "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-12-01;200 000\nG-1;2021-03-01;100 000\n"
+    )
+    preview = upload(engine, "u.csv", more, dry_run=True)
+    expected = [
+        (
+            2,
+            "disbursements",
+            "Bidraget ”G-1” har efter importen 550\xa0000 kr utbetalt av 500\xa0000 kr beviljat. "
+            "Kontrollera beloppen och vilket bidrag utbetalningarna hör till.",
+        )
+    ]
+    assert _overpaid(preview) == expected
+    result = upload(engine, "u.csv", more)
+    assert result.outcome == "committed" and _overpaid(result) == expected
+    assert "SEK 550,000 paid out of SEK 500,000" in result.problems[0].text("en")
+
+
+def test_a_grant_lowered_below_what_was_paid_is_warned_of_and_a_raise_is_not(engine):
+    _grant(engine)
+    upload(engine, "u.csv", LEDGER)  # 250 000 paid
+    lowered = GRANT.replace("500 000", "200 000")
+    assert [row for row, *_ in _overpaid(upload(engine, "b.csv", lowered))] == [2]
+    assert not _overpaid(upload(engine, "b.csv", GRANT))  # back to 500 000
+    # A ledger replaced by a smaller one pays less: nothing to say.
+    smaller = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;400 000\n"
+    assert not _overpaid(upload(engine, "u.csv", smaller, replace=True))
