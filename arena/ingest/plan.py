@@ -882,9 +882,9 @@ def _overpaid(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
     paid += added.reindex(amount.index, fill_value=0)
     over = amount.index[paid.to_numpy() > amount.to_numpy()].tolist()
     problems = []
-    named = over[:OVERPAID_NAMED]
-    lines = _first_lines(named, paying, setting)
-    for reference in named:
+    lines = _first_lines(over, paying, setting)
+    over.sort(key=lambda reference: lines[reference][0] or 0)  # in the file's order
+    for reference in over[:OVERPAID_NAMED]:
         line, kind = lines[reference]
         message = msg(
             "problem.overpaid",

@@ -17,6 +17,7 @@ from arena.auth import cli_identity
 from arena.ingest import UndoBlockedError, UndoError, undo
 from arena.ingest.kinds import KINDS
 from arena.ingest.natural import natural_select, rows_table, table_of
+from arena.ingest.plan import OVERPAID_NAMED
 from arena.queries import portfolio
 from arena.store import downgrade, migrate
 from tests.fixtures.ingest import dump, natural, upload, with_organisations
@@ -321,3 +322,23 @@ def test_a_grant_lowered_below_what_was_paid_is_warned_of_and_a_raise_is_not(eng
     # A ledger replaced by a smaller one pays less: nothing to say.
     smaller = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;400 000\n"
     assert not _overpaid(upload(engine, "u.csv", smaller, replace=True))
+
+
+def test_many_grants_paid_beyond_their_amount_are_counted_after_the_first_named(engine):
+    with_organisations(engine)
+    assert upload(engine, "projekt.csv", PROJECT).outcome == "committed"
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\n" + "".join(
+        f"G-{n};2020-00001;Vinnova;100\n" for n in range(25)
+    )
+    assert upload(engine, "bidrag.csv", grants).outcome == "committed"
+    paid = "Bidragsreferens;Utbetalningsdatum;Belopp\n" + "".join(
+        f"G-{n};2020-06-01;{100 + (n < 23)}\n" for n in range(25)
+    )
+    result = upload(engine, "u.csv", paid, dry_run=True)
+    named = _overpaid(result)
+    assert len(named) == OVERPAID_NAMED == 20
+    assert [row for row, *_ in named] == sorted(row for row, *_ in named)
+    (more,) = [p for p in result.problems if p.message.key == "problem.overpaid_more"]
+    assert more.text("en") == (
+        "… and 3 more grants have more paid out than granted after this import."
+    )
