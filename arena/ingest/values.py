@@ -940,7 +940,8 @@ _ORG_KIND = _Choices(
         OrganisationKind.MUNICIPALITY: ("kommun", "municipality", "local authority"),
         OrganisationKind.COMPANY: (
             "företag", "bolag", "aktiebolag", "ab", "handelsbolag", "kommanditbolag",
-            "enskild firma", "ekonomisk förening", "company", "business", "supplier",
+            "enskild firma", "ekonomisk förening", "kommunalt bolag", "kommunägt bolag",
+            "statligt bolag", "statligt ägt bolag", "company", "business", "supplier",
         ),
         OrganisationKind.RESEARCH_ORGANISATION: (
             "forskningsinstitut", "universitet", "högskola", "lärosäte", "forskningsorganisation",
@@ -950,7 +951,8 @@ _ORG_KIND = _Choices(
         OrganisationKind.ASSOCIATION: (
             "förening", "förbund", "förening/förbund", "branschorganisation",
             "intresseorganisation",
-            "ideell förening", "stiftelse", "kommunförbund", "regionförbund", "association",
+            "ideell förening", "stiftelse", "kommunförbund", "kommunalförbund", "regionförbund",
+            "association",
             "industry association", "foundation", "ngo",
         ),
         OrganisationKind.INTERNATIONAL_BODY: (
@@ -971,7 +973,9 @@ _ROLE = _Choices(
             "beställare", "köpare", "upphandlande myndighet", "upphandlande organisation",
             "buyer", "contracting authority", "purchaser",
         ),
-        ParticipantRole.SUPPLIER: ("leverantör", "supplier", "vendor", "contractor"),
+        ParticipantRole.SUPPLIER: (
+            "leverantör", "underleverantör", "supplier", "vendor", "contractor", "subcontractor",
+        ),
         ParticipantRole.RESEARCH_PARTNER: (
             "forskningspartner", "forskare", "forskningsutförare", "research partner",
             "researcher",
@@ -1013,10 +1017,13 @@ _MILESTONE_KIND = _Choices(
     {
         MilestoneKind.REPORT: (
             "rapport", "slutrapport", "delrapport", "redovisning", "lägesrapport", "report",
-            "final report", "progress report",
+            "slutredovisning", "delredovisning", "halvtidsrapport", "årsrapport",
+            "ekonomisk redovisning", "verksamhetsrapport", "statusrapport", "final report",
+            "progress report", "interim report", "annual report", "financial report",
         ),
         MilestoneKind.MILESTONE: (
-            "milstolpe", "delmål", "aktivitet", "milestone", "deliverable",
+            "milstolpe", "delmål", "aktivitet", "leverans", "delleverans", "milestone",
+            "deliverable",
         ),
     },
 )

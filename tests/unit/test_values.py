@@ -863,6 +863,7 @@ ORG_KIND_WORDS = {
     OrganisationKind.COMPANY: [
         "företag", "bolag", "aktiebolag", "ab", "AB", "company", "business", "supplier",
         "Handelsbolag", "kommanditbolag", "Enskild firma", "Ekonomisk förening",
+        "Kommunalt bolag", "kommunägt bolag", "Statligt bolag", "statligt ägt bolag",
     ],
     OrganisationKind.RESEARCH_ORGANISATION: [
         "forskningsinstitut", "universitet", "högskola", "lärosäte", "forskningsorganisation",
@@ -871,7 +872,7 @@ ORG_KIND_WORDS = {
     OrganisationKind.ASSOCIATION: [
         "förening", "förbund", "branschorganisation", "intresseorganisation", "ideell förening",
         "association", "industry association", "ngo", "NGO", "Stiftelse", "Kommunförbund",
-        "regionförbund", "foundation",
+        "regionförbund", "foundation", "Kommunalförbund",
     ],
     OrganisationKind.INTERNATIONAL_BODY: [
         "internationell organisation", "eu", "EU", "europeiska kommissionen",
@@ -886,7 +887,9 @@ ROLE_WORDS = {
         "beställare", "köpare", "upphandlande myndighet", "upphandlande organisation", "buyer",
         "contracting authority", "purchaser",
     ],
-    ParticipantRole.SUPPLIER: ["leverantör", "supplier", "vendor", "contractor"],
+    ParticipantRole.SUPPLIER: [
+        "leverantör", "supplier", "vendor", "contractor", "Underleverantör", "subcontractor",
+    ],
     ParticipantRole.RESEARCH_PARTNER: [
         "forskningspartner", "forskare", "forskningsutförare", "research partner", "researcher",
     ],
@@ -915,9 +918,13 @@ PROCUREMENT_TYPE_WORDS = {
 MILESTONE_KIND_WORDS = {
     MilestoneKind.REPORT: [
         "rapport", "slutrapport", "delrapport", "redovisning", "lägesrapport", "report",
-        "final report", "progress report",
+        "final report", "progress report", "Slutredovisning", "delredovisning",
+        "Halvtidsrapport", "årsrapport", "Ekonomisk redovisning", "verksamhetsrapport",
+        "statusrapport", "interim report", "annual report", "financial report",
     ],
-    MilestoneKind.MILESTONE: ["milstolpe", "delmål", "aktivitet", "milestone", "deliverable"],
+    MilestoneKind.MILESTONE: [
+        "milstolpe", "delmål", "aktivitet", "milestone", "deliverable", "Leverans", "delleverans",
+    ],
 }  # fmt: skip
 
 CHOICE_TABLES = [
