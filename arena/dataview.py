@@ -47,9 +47,11 @@ def import_summary(result: ImportResult, language: str) -> None:
         "busy": st.warning,
     }[result.outcome]
     show(result.summary(language))
-    warnings = sum(problem.severity != "error" for problem in result.problems)
+    warnings = [problem for problem in result.problems if problem.severity != "error"]
     if warnings and result.outcome != "rejected":  # a rejection's errors are said above
-        st.warning(t("data.warnings", language, count=warnings))
+        # The first said in full: "rows are skipped" was said of every kind of warning.
+        first = ui.plain(warnings[0].text(language))
+        st.warning(t("data.warnings", language, count=len(warnings), first=first))
     preview = dataops.preview_frames(result, language)
     if len(preview.counts) > 1:
         st.caption(t("data.preview.kinds", language))

@@ -805,12 +805,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "data.warnings": {
         "sv": (
-            "{count} varning, till exempel en rad som hoppas över: läs den under Problem.",
-            "{count} varningar, till exempel rader som hoppas över: läs dem under Problem.",
+            "{count} varning, läs den under Problem: {first}",
+            "{count} varningar, läs dem under Problem. Den första: {first}",
         ),
         "en": (
-            "{count} warning, such as a row that is skipped: read it under Problems.",
-            "{count} warnings, such as rows that are skipped: read them under Problems.",
+            "{count} warning, read it under Problems: {first}",
+            "{count} warnings, read them under Problems. The first: {first}",
         ),
     },
     "data.tab.empty": {"sv": "Inga.", "en": "None."},

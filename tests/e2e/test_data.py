@@ -61,7 +61,7 @@ def test_a_sheet_committed_and_undone_with_double_clicks_changes_the_store_once(
         load(page, f"{base}/data")
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(sheet)
         # The preview says that rows are skipped, before the commit: the blank row and the sum.
-        expect(page.get_by_text("2 varningar, till exempel rader som hoppas över")).to_be_visible()
+        expect(page.get_by_text("2 varningar, läs dem under Problem. Den första:")).to_be_visible()
         page.get_by_role("tab", name="Nya organisationer (2)").click()
         # The tables are drawn on a canvas; their cells are in the DOM for screen readers.
         expect(page.get_by_text("Möbelverkstaden i Växjö AB").first).to_be_attached()

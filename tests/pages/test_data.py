@@ -8,6 +8,7 @@ import io
 from arena.auth import cli_identity
 from arena.i18n import format_sek
 from arena.ingest import load_demo
+from arena.ui import plain
 from tests.fixtures.ingest import natural, upload
 
 NEW_PROJECT = (
@@ -83,8 +84,9 @@ def test_warnings_are_said_before_the_commit_and_counted_on_their_tab(engine, op
     sheet = NEW_PROJECT + b";;;;;\nSumma;;;;;\n"
     app.file_uploader[0].upload("projekt.csv", sheet, "text/csv").run()
     assert not app.exception, app.exception
+    # The first said in full (escaped: the page writes Markdown, the file's text is none).
     assert [box.value for box in app.warning] == [
-        "2 varningar, till exempel rader som hoppas över: läs dem under Problem."
+        "2 varningar, läs dem under Problem. Den första: " + plain("Tom rad; den hoppas över.")
     ]
     assert "Problem (2)" in [tab.label for tab in app.tabs]
     problems = next(f.value for f in app.dataframe if "Feltyp" in f.value.columns)
