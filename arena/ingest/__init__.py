@@ -311,11 +311,13 @@ def _other_sheets(
     """
     found = {}
     for sheet in workbook_sheets(upload.data, upload.name)[:SHEETS_TRIED]:
+        if f"{upload.name}:{sheet}" == read_first:
+            continue  # read already: a workbook of one list is read once
         try:
             raw = read_file(upload.data, upload.name, sheet=sheet)
         except ReadError:
             continue
-        if raw.name != read_first and (detected := _detected(raw)) is not None:
+        if (detected := _detected(raw)) is not None:
             on_read(raw.height)
             found[sheet] = detected
     return found

@@ -16,7 +16,7 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from arena import dataops
+from arena import dataops, ingest
 from arena.auth import cli_identity
 from arena.ingest import read, undo
 from arena.ingest.layouts import guess_org_kind
@@ -333,6 +333,23 @@ def test_every_sheet_with_data_is_read_and_the_note_says_as_what(engine):
         "arbetsbok.xlsx: the workbook holds data on several sheets, and all were read: "
         "“Projekt” (projects), “Bidrag” (grants), “Organisationer” (organisations)."
     )
+
+
+def test_a_workbook_of_one_list_is_read_once(engine, monkeypatch):
+    # Looking at the other sheets must not read the first again: a sheet of 100 000 rows
+    # takes seconds to read.
+    reads = []
+    real = ingest.read_file
+    monkeypatch.setattr(ingest, "read_file", lambda *a, **k: reads.append(k) or real(*a, **k))
+    data = _with_cover(("Projekt", PROJECT_ROWS), ("Anteckningar", [["Ring Anna"]]))
+    assert upload(engine, "lista.xlsx", data).outcome == "committed"
+    assert [read.get("sheet") for read in reads] == [None, "Projekt", "Anteckningar"]
+    reads.clear()
+    workbook = Workbook()
+    for row in PROJECT_ROWS:
+        workbook.active.append(row)
+    assert upload(engine, "projekt.xlsx", _saved(workbook)).outcome == "unchanged"
+    assert len(reads) == 1
 
 
 def test_a_cover_sheet_and_two_sheets_with_data_reads_both(engine):
