@@ -492,6 +492,15 @@ TEXTS: dict[str, dict[str, Text]] = {
     "attention.report_late": {"sv": "Rapport försenad", "en": "Report late"},
     "attention.report_due": {"sv": "Rapport inom 30 dagar", "en": "Report due within 30 days"},
     "attention.budget_overrun": {"sv": "Budget överskriden", "en": "Budget overrun"},
+    "attention.grant_overpaid": {"sv": "Utbetalt mer än beviljat", "en": "Paid beyond the grant"},
+    "attention.overpaid": {
+        "sv": "{grant}: {share} mer utbetalt än beviljat",
+        "en": "{grant}: {share} more paid out than granted",
+    },
+    "attention.overpaid.no_amount": {
+        "sv": "{grant}: utbetalt på ett bidrag utan belopp",
+        "en": "{grant}: paid out on a grant of no amount",
+    },
     "attention.status_stale": {"sv": "Pågående efter slutdatum", "en": "Ongoing after end date"},
     "attention.not_started": {"sv": "Planerad efter startdatum", "en": "Planned after start date"},
     "attention.ending_without_report": {

@@ -8,10 +8,12 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena.filters import NO_FILTERS, Filters, project_conditions
+from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
 from arena.queries._sql import (
     budget,
+    disbursement,
     expenditure,
+    grant,
     milestone,
     money_filters,
     money_project_references,
@@ -31,6 +33,7 @@ from arena.queries._sql import (
 ATTENTION_ORDER = [
     "report_late",
     "budget_overrun",
+    "grant_overpaid",
     "status_stale",
     "not_started",
     "report_due",
@@ -161,9 +164,32 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
 
     ongoing, end, updated = project.c.status == "ongoing", project.c.end_date, project.c.updated_at
     start = project.c.start_date
+    # Grants paid out beyond their amount, one item each: `detail` the grant's reference,
+    # `overrun` how far over (0.07 is 7 %; missing for a grant of no amount).
+    paid = (
+        sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
+        .group_by(disbursement.c.grant_id)
+        .subquery()
+    )
+    share_over = sa.cast(paid.c.paid, sa.Float) / grant.c.amount_sek - 1
+    overpaid = (
+        select_projects(
+            filters,
+            sa.literal("project").label("scope"),
+            project.c.reference,
+            project.c.title,
+            grant.c.reference.label("detail"),
+            end.label("date"),
+            sa.case((grant.c.amount_sek > 0, share_over)).label("overrun"),
+        )
+        .join(grant, grant.c.project_id == project.c.id)
+        .join(paid, paid.c.grant_id == grant.c.id)
+        .where(paid.c.paid > grant.c.amount_sek, *grant_scope(filters.funders_scope))
+    )
     ordered_by = {"not_updated": updated, "not_started": start}  # else by the end date
     chosen = {
         "budget_overrun": items(end).join(over_grants, over_grants.c.project_id == project.c.id),
+        "grant_overpaid": overpaid,
         "status_stale": items(end).where(ongoing, end < today),
         "not_started": items(start).where(project.c.status == "planned", start < today),
         "ending_without_report": items(end).where(
@@ -234,19 +260,21 @@ def attention(
     page shows the most urgent ones of tens of thousands without reading them all.
 
     Reasons: report_late, report_due (within 30 days), budget_overrun (a programme year spent
-    above its budget, a project spent above its grants), status_stale (still "ongoing" after its
-    end date), not_started (still "planned" after its start date), ending_without_report (ends
-    within 90 days and no report is due on or after its end), not_updated (planned or ongoing
-    and untouched for 12 months).
+    above its budget, a project spent above its grants), grant_overpaid (a grant paid out
+    beyond its amount: a payment on the wrong grant, a zero too many), status_stale (still
+    "ongoing" after its end date), not_started (still "planned" after its start date),
+    ending_without_report (ends within 90 days and no report is due on or after its end),
+    not_updated (planned or ongoing and untouched for 12 months).
 
     With a year filter: reports by their due date, programme overruns by budget year, project
     items for the projects whose period overlaps the years. A project's overrun compares all
     its spend with all its grants: spend in one year is paid from grants decided earlier.
 
-    `detail` is the report's title as written; `overrun` is a number, never a sentence, so the
-    page and the brief write it in the reader's language: how far a programme year's spend
-    went over its budget (0.12 is 12 % over; the year is the year of `date`), missing where
-    the year had no budget to go over and on every other row. `reason_count` is how many items
+    `detail` is the report's title as written, or the overpaid grant's reference; `overrun` is
+    a number, never a sentence, so the page and the brief write it in the reader's language:
+    how far a programme year's spend went over its budget (0.12 is 12 % over; the year is the
+    year of `date`), missing where the year had no budget to go over, how far a grant's
+    payments went over its amount, and missing on every other row. `reason_count` is how many items
     of that reason there are in all, however few are returned (a reason without a row has
     none).
     Programme items are those of the filtered programmes within the funder scope.
@@ -263,7 +291,9 @@ def attention(
     for reason, frame in frames.items():
         if reason == "not_updated":  # the day it was last touched, in UTC
             frame["date"] = pd.to_datetime(frame["date"], utc=True).dt.date
-        parts.append(frame.assign(reason=reason, overrun=None))
+        parts.append(
+            frame.assign(reason=reason, **({} if "overrun" in frame else {"overrun": None}))
+        )
     kept = [part[COLUMNS[:-1]] for part in parts if not part.empty]
     frame = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=COLUMNS[:-1])
     frame["rank"] = frame["reason"].map(ATTENTION_ORDER.index)

@@ -25,6 +25,7 @@ from arena.queries import (
     programmes,
     results,
 )
+from arena.tables.attention import detail_text
 
 TODAY = date(2026, 11, 21)
 
@@ -140,6 +141,38 @@ def test_a_planned_project_past_its_start_needs_attention(engine):
     late = items[items["reason"] == "not_started"]
     assert late[["reference", "date"]].values.tolist() == [["P-1", date(2026, 3, 1)]]
     assert late["reason_count"].tolist() == [1]
+
+
+def test_a_grant_paid_beyond_its_amount_needs_attention_of_its_funder_only(engine):
+    files = [
+        ("organisationer.csv", "Namn;Typ\nVinnova;myndighet\nFormas;myndighet\n"),
+        ("projekt.csv", "Diarienummer;Titel;Status\nP-1;Ett;ongoing\nP-2;Två;ongoing\n"),
+        (
+            "bidrag.csv",
+            "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+            "G-1;P-1;Vinnova;100 000\nG-2;P-2;Formas;100 000\nG-3;P-2;Vinnova;0\n",
+        ),
+        (
+            "utbetalningar.csv",
+            "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+            "G-1;2026-01-01;107 000\nG-2;2026-01-01;100 000\nG-3;2026-01-01;5\n",
+        ),
+    ]
+    for name, data in files:
+        result = import_files(engine, [Upload(name, data.encode())], identity=cli_identity())
+        assert result.outcome == "committed", result.problems
+    items = attention.attention(engine, today=TODAY)
+    over = items[items["reason"] == "grant_overpaid"]
+    assert over[["reference", "detail"]].values.tolist() == [["P-1", "G-1"], ["P-2", "G-3"]]
+    assert over["overrun"].iloc[0] == pytest.approx(0.07) and pd.isna(over["overrun"].iloc[1])
+    assert [detail_text(item, "sv") for item in over.itertuples()] == [
+        "G-1: 7 % mer utbetalt än beviljat",
+        "G-3: utbetalt på ett bidrag utan belopp",
+    ]
+    formas = attention.attention(
+        engine, filters=Filters(funders_scope=frozenset({"Formas"})), today=TODAY
+    )
+    assert "grant_overpaid" not in set(formas["reason"])  # G-2 is paid in full, no more
 
 
 def test_the_late_projects_are_found_through_their_partial_indexes(engine):
