@@ -294,11 +294,15 @@ _MONEY_UNITS: dict[str, int] = {
     "tsek": 1_000,
     "ksek": 1_000,
     "tusenkronor": 1_000,
+    "tusenkr": 1_000,
     "msek": 1_000_000,
     "mnkr": 1_000_000,
     "mkr": 1_000_000,
     "miljkr": 1_000_000,
+    "milj": 1_000_000,
+    "miljkronor": 1_000_000,
     "miljoner": 1_000_000,
+    "miljonerkr": 1_000_000,
     "miljonerkronor": 1_000_000,
     "mdkr": 1_000_000_000,
     "miljarder": 1_000_000_000,
@@ -317,6 +321,10 @@ _MONEY = re.compile(
 )
 
 
+# ",-" or ":-" after the number, as Swedish prices write even kronor ("1 500,- kr").
+_EVEN_KRONOR = re.compile(r"(?<=[0-9])\s*[,:]-(?=\s|$)")
+
+
 def _money_multiplier(prefix: str, unit: str, value: str) -> int:
     """How many kronor one unit of the written amount is; rejects other currencies."""
     prefix_key, unit_key = normalise_label(prefix), normalise_label(unit)
@@ -328,7 +336,7 @@ def _money_multiplier(prefix: str, unit: str, value: str) -> int:
         raise _problem(CONSTRAINT_ERROR, value, "value.foreign_currency")
     # Only words and abbreviation dots around the number: "150 kr!?" is not read as "150 kr".
     words_only = re.fullmatch(r"[\w.\s]*", prefix + unit)
-    if words_only and prefix_key in ("", "sek") and unit_key in _MONEY_UNITS:
+    if words_only and prefix_key in ("", "sek", "kr") and unit_key in _MONEY_UNITS:
         return _MONEY_UNITS[unit_key]
     raise _problem(TYPE_ERROR, value, "value.not_amount")
 
@@ -364,7 +372,7 @@ def parse_money(value: object, *, allow_negative: bool = False) -> int:
             raise _problem(CONSTRAINT_ERROR, value, "value.negative")
         return amount
     if isinstance(value, str):
-        match = _MONEY.fullmatch(value.strip())
+        match = _MONEY.fullmatch(_EVEN_KRONOR.sub("", value.strip()))
         if match is None:
             raise _problem(TYPE_ERROR, value, "value.not_amount")
         multiplier = _money_multiplier(match["prefix"], match["unit"], value)
@@ -398,7 +406,6 @@ _UNIT_AT_END = (
 _HEADER_ONLY_UNITS = {
     "tusentalkronor": "tkr",
     "tusentalkr": "tkr",
-    "tusenkr": "tkr",
     "1000kr": "tkr",
     "1000sek": "tkr",
     "sek000": "tkr",
