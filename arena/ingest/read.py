@@ -411,7 +411,8 @@ def _encoding_error(encoding: str, exc: UnicodeDecodeError) -> ReadError:
     )
 
 
-_DELIMITERS = (";", ",", "\t")
+# "|" as some finance and case-management systems export.
+_DELIMITERS = (";", ",", "\t", "|")
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
@@ -440,7 +441,8 @@ def _first_lines(text: str, count: int) -> list[str]:
 
 
 def read_csv(text: str, name: str) -> RawTable:
-    """A CSV table: `sep=` line honoured, otherwise `;` `,` or tab sniffed from the first lines."""
+    """A CSV table: `sep=` line honoured, otherwise `;` `,` tab or `|` sniffed from the first
+    lines."""
     # csv refuses a field over 128 KB by default; any field of a file within the upload limit
     # is read (the limit is process-wide, and every caller wants the same).
     csv.field_size_limit(config.UPLOAD_LIMIT_BYTES)

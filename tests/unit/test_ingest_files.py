@@ -103,6 +103,18 @@ def test_bytes_that_are_neither_utf8_nor_windows_1252_are_refused(engine):
     assert rejected(engine, "organisationer.csv", data) == [(None, None, "encoding-error")]
 
 
+def test_pipe_separated_as_systems_export_it(engine):
+    data = "Diarienummer|Titel|Status\n2025-00003|Med | i titeln? nej|planerad\n"
+    # A "|" inside a value shifts the row's cells, and the row says so.
+    assert rejected(engine, "export.txt", data) == [
+        (2, None, "extra-cell"),
+        (2, "Status", "constraint-error"),
+    ]
+    data = "Diarienummer|Titel|Status\n2025-00003|Ett; två|planerad\n"
+    assert upload(engine, "export.txt", data).outcome == "committed"
+    assert [p["title"] for p in natural(engine, "projects")] == ["Ett; två"]
+
+
 def test_tab_separated_with_english_headers(engine):
     with_organisations(engine)
     result = upload(engine, "projekt.tsv", text("projekt_tab.tsv"))
