@@ -171,9 +171,11 @@ TEXTS: dict[str, dict[str, Text]] = {
     "grants.remaining": {"sv": "Återstår att betala", "en": "Remaining to pay"},
     "grants.remaining.help": {
         "sv": "Beviljat belopp minus allt utbetalt till och med periodens slut (utan årsfilter: "
-        "hittills).",
+        "hittills), bidrag för bidrag. Ett bidrag med mer utbetalt än beviljat räknas som 0 "
+        "och visas under Behöver uppmärksamhet på Översikten.",
         "en": "Amount granted less everything paid up to the end of the period (without a year "
-        "filter: so far).",
+        "filter: so far), grant by grant. A grant paid beyond its amount counts as 0 and is "
+        "listed under Needs attention on the Overview.",
     },
     "grants.reports_due": {
         "sv": ("Rapporter inom {count} dag", "Rapporter inom {count} dagar"),

@@ -295,3 +295,10 @@ def project_statement(
         .where(*project_conditions(filters))
         .order_by(project.c.reference)
     )
+
+
+def owed(balance: sa.ColumnElement) -> sa.ColumnElement:
+    """What a grant's `balance` (its amount less what was paid) leaves to pay: a grant paid
+    beyond its amount owes nothing, and takes nothing off what the others still owe (it
+    needs attention instead: `queries.attention`)."""
+    return sa.case((balance > 0, balance), else_=0)

@@ -25,6 +25,7 @@ from arena.queries._sql import (
     money_within,
     of_filtered_projects,
     organisation,
+    owed,
     period_of,
     programme,
     programme_codes,
@@ -408,7 +409,8 @@ def funder_summary(
     engine: Engine, *, filters: Filters = NO_FILTERS, today: date, funder: str | None = None
 ) -> pd.DataFrame:
     """Per funder (only `funder`, when given), the sums of its rows of `funder_grants`:
-    grants, granted, disbursed, remaining, late reports, and the share paid; largest first.
+    grants, granted, disbursed, remaining (what each grant still owes: `_sql.owed`), late reports,
+    and the share paid; largest first.
 
     The late reports are counted apart, each late report once per listed grant to its
     project, from the open-reports index: joined to every grant, the reports of all projects
@@ -420,7 +422,7 @@ def funder_summary(
         sa.func.count().label("grants"),
         sa.func.sum(grants.c.amount_sek).label("granted_sek"),
         sa.func.sum(grants.c.disbursed_sek).label("disbursed_sek"),
-        sa.func.sum(grants.c.remaining_sek).label("remaining_sek"),
+        sa.func.sum(owed(grants.c.remaining_sek)).label("remaining_sek"),
     ).group_by(grants.c.funder)
     listed = _listed_grants(filters, funder)
     late = (

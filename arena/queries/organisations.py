@@ -18,6 +18,7 @@ from arena.queries._sql import (
     disbursement,
     grant,
     organisation,
+    owed,
     participant,
     programme,
     project,
@@ -276,7 +277,8 @@ def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> di
     `organisation`: its fields (kind, county, country, org number, source). `rows`: how many
     rows each long table has. `projects`: how many projects it takes part in, in any role.
     `received` (grants to the projects it coordinates) and `given` (as funder): amount_sek,
-    disbursed_sek and remaining_sek (amount less everything paid) added up, in integer SEK.
+    disbursed_sek and remaining_sek (what each grant still owes, `_sql.owed`) added up, in
+    integer SEK.
     Tables: `programmes` it owns or funds (programme_code, name_sv, name_en, role,
     start_date, end_date), `buyer_groups` it is a member of (name, sector, programme_code).
     """
@@ -302,6 +304,7 @@ def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> di
         figures[part] = sa.select(
             sa.func.count(),
             *(sa.func.coalesce(sa.func.sum(grants.c[name]), 0) for name in _GRANT_MONEY[:2]),
+            sa.func.coalesce(sa.func.sum(owed(grants.c.remaining_sek)), 0),
         ).select_from(grants)
     with engine.connect() as conn:
         read = {
@@ -311,10 +314,10 @@ def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> di
     detail["rows"] = {part: values[0] for part, values in read.items()}
     detail["projects"] = read["projects"][1]
     for part, side in _GRANT_SIDES.items():
-        amount, disbursed = read[part][1:]
+        amount, disbursed, remaining = read[part][1:]
         detail[side] = {
             "amount_sek": amount,
             "disbursed_sek": disbursed,
-            "remaining_sek": amount - disbursed,
+            "remaining_sek": remaining,
         }
     return detail

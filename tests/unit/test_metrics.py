@@ -173,6 +173,12 @@ def test_a_grant_paid_beyond_its_amount_needs_attention_of_its_funder_only(engin
         engine, filters=Filters(funders_scope=frozenset({"Formas"})), today=TODAY
     )
     assert "grant_overpaid" not in set(formas["reason"])  # G-2 is paid in full, no more
+    # What remains to pay counts what each grant still owes: G-1's 7 000 paid too much is
+    # taken off no other grant's balance (Vinnova owes nothing, not -7 005).
+    remaining = funding.funder_summary(engine, today=TODAY).set_index("funder")["remaining_sek"]
+    assert remaining.to_dict() == {"Vinnova": 0, "Formas": 0}
+    given = organisations.organisation_detail(engine, name="Vinnova")["given"]
+    assert given == {"amount_sek": 100_000, "disbursed_sek": 107_005, "remaining_sek": 0}
 
 
 def test_the_late_projects_are_found_through_their_partial_indexes(engine):
