@@ -24,7 +24,7 @@ _YEAR_HEADERS = frozenset(
     for header in column.headers
 )
 # The headers a year's value is read under: a budget's amount, an indicator's measured value.
-VALUE_HEADERS = ("Belopp", "Värde")
+_VALUE_HEADERS = ("Belopp", "Värde")
 
 
 def unpivoted(raw: RawTable) -> list[RawTable]:
@@ -43,15 +43,15 @@ def unpivoted(raw: RawTable) -> list[RawTable]:
             rests.add(" ".join(_YEAR.sub(" ", str(text)).split()))
     kept = [position for position in range(len(raw.header)) if position not in years]
     # One series: the year headers alike but for their year ("Budget 2024", "Budget 2025"),
-    # in a table that has no year column of its own (a "Kommentar 2024" beside "År").
-    has_year = any(v.normalise_label(str(raw.header[p])) in _YEAR_HEADERS for p in kept)
-    if not years or not kept or len(rests) != 1 or has_year:
+    # in a table that has no year column of its own (a "Kommentar 2024" beside "År"), under
+    # headers each naming something ("Projektlista 2024" over blank ones is a title).
+    labels = {v.normalise_label(str(raw.header[position])) for position in kept}
+    if not years or len(rests) != 1 or not labels or "" in labels or labels & _YEAR_HEADERS:
         return []
     (rest,) = rests
     unit = v.header_unit(f"x {rest}") if rest else None
     rows, lines = [], []
-    table = raw.rows
-    for index, row in enumerate(table):
+    for index, row in enumerate(raw.rows):
         for position, year in years.items():
             cell = row[position] if position < len(row) else ""
             if v.is_missing(cell):
@@ -80,5 +80,5 @@ def unpivoted(raw: RawTable) -> list[RawTable]:
             problems=[*raw.problems, note],
             origin=raw.origin,
         )
-        for value in VALUE_HEADERS
+        for value in _VALUE_HEADERS
     ]

@@ -199,6 +199,21 @@ class Source:
         """The first of `labels` the file has."""
         return next((label for label in labels if self.has(label)), None)
 
+    def present(
+        self, *columns: tuple[str, tuple[str, ...], Sequence[object]]
+    ) -> list[tuple[str, str, Sequence[object]]]:
+        """Of `columns` (canonical name, the labels it is read from, its cells), those the
+        file has one of the labels of, as a part takes them (the first label's header).
+
+        Why: a part's column is written to every row it updates; one the file lacks would
+        empty what the store holds (a sheet without "Källa" emptied every grant's source).
+        """
+        return [
+            (name, self.shown(labels[0]), cells)
+            for name, labels, cells in columns
+            if self.find(labels) is not None
+        ]
+
     def shown(self, label: str) -> str:
         """The header as the file writes it."""
         index = self.position.get(self.layout.key(label))

@@ -173,14 +173,9 @@ def split(source: Source) -> list[Part]:
             ("funder", source.shown("Funding Org:Name"), funders),
             ("amount_sek", source.shown("Amount Awarded"), source.cells("Amount Awarded")),
             ("decision_date", source.shown("Award Date"), award_date),
-            # Planned dates the file lacks leave a stored grant's as they are.
-            *(
-                (name, source.shown(label), cells)
-                for name, label, cells in (
-                    ("start_date", "Planned Dates:Start Date", start),
-                    ("end_date", "Planned Dates:End Date", end),
-                )
-                if source.has(label)
+            *source.present(
+                ("start_date", ("Planned Dates:Start Date",), start),
+                ("end_date", ("Planned Dates:End Date",), end),
             ),
             ("source", source_label, constant),
         ],

@@ -146,17 +146,12 @@ def split(source: Source) -> list[Part]:
             ("funder", funder_label, funders),
             ("amount_sek", amount_label, amounts),
         ]
-        # What the sheet has of the rest: a column it lacks leaves a stored grant's as it is
-        # (a sheet without "Källa" emptied every grant's source).
-        dated = source.has("Projektets löptid")
-        for name, label, cells, has in (
-            ("decision_date", "Beslutsdatum", source.column("Beslutsdatum"), False),
-            ("start_date", "Startdatum", starts, dated),
-            ("end_date", "Slutdatum", ends, dated),
-            ("source", "Källa", source.column("Källa"), False),
-        ):
-            if has or source.has(label):
-                grant_columns.append((name, source.shown(label), cells))
+        grant_columns += source.present(
+            ("decision_date", ("Beslutsdatum",), source.column("Beslutsdatum")),
+            ("start_date", ("Startdatum", "Projektets löptid"), starts),
+            ("end_date", ("Slutdatum", "Projektets löptid"), ends),
+            ("source", ("Källa",), source.column("Källa")),
+        )
         parts.append(
             source.part("grants", grant_columns, rows=np.flatnonzero(~amounts.row_missing).tolist())
         )

@@ -25,22 +25,13 @@ def split(source: Source) -> list[Part]:
         "Projektreferat" if source.has("Projektreferat") else "MalSvenska"
     )
     # A field the file lacks (a sheet of some of the fields) leaves what the store holds.
-    dates = [
-        (name, source.shown(label), cells)
-        for name, label, cells in (
-            ("start_date", "ProjektStart", start),
-            ("end_date", "ProjektSlut", end),
-        )
-        if source.has(label)
-    ]
-    texts = [
-        (name, source.shown(label), source.cells(label))
-        for name, label in (
-            ("title_en", "ÄrenderubrikEngelska"),
-            ("expected_effects", "ResultatSvenska"),
-        )
-        if source.has(label)
-    ]
+    dates = source.present(
+        ("start_date", ("ProjektStart",), start), ("end_date", ("ProjektSlut",), end)
+    )
+    texts = source.present(
+        ("title_en", ("ÄrenderubrikEngelska",), source.cells("ÄrenderubrikEngelska")),
+        ("expected_effects", ("ResultatSvenska",), source.cells("ResultatSvenska")),
+    )
     if source.has("Projektreferat") or source.has("MalSvenska"):
         description = first_filled(source.cells("Projektreferat"), source.cells("MalSvenska"))
         texts.append(("description", description_label, description))
