@@ -127,8 +127,7 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     version: after an undo it starts empty again, so a second click can never reach another
     import.
     """
-    if message := st.session_state.pop("undo_message", None):
-        st.success(message)
+    _say_outcome("undo_message")
     committed = dataops.undoable(history, identity)
     if committed.empty:
         return
@@ -180,15 +179,32 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
         if not outcome.ok:
             st.error(outcome.message)
             return
-        st.session_state["undo_message"] = outcome.message
+        _keep_outcome("undo_message", outcome.message)
         st.rerun()
+
+
+def _keep_outcome(key: str, message: str) -> None:
+    """Keep what a commit or an undo did, to say on the runs after it (call after
+    `ui.clear_caches`, which reads the store version the action left)."""
+    st.session_state[key] = (message, ui.run_store_version())
+
+
+def _say_outcome(key: str) -> None:
+    """Say the outcome kept under `key` while the store is as that action left it.
+
+    Why: shown once and dropped, it was gone when a double click's second run came after the
+    first had shown it; the person saw neither the commit nor the undo confirmed. An import
+    or undo since (here or elsewhere) moves the version, and the sentence goes.
+    """
+    kept = st.session_state.get(key)
+    if kept is not None and kept[1] == ui.run_store_version():
+        st.success(kept[0])
 
 
 def upload_panel(language: str, identity: auth.Identity) -> None:
     """Upload files, see what they would change, commit them as `identity`. Replace mode
     only for an identity that may replace; the import refuses anyway otherwise."""
-    if message := st.session_state.pop("data_message", None):
-        st.success(message)
+    _say_outcome("data_message")
     kinds = dataops.kind_labels(language, uploads=True)
     files = st.file_uploader(
         t("data.file", language),
@@ -236,11 +252,10 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                     # success and its fresh uploader must not be lost with it.
                     ui.clear_caches()
                     if committed := result.outcome == "committed":
-                        st.session_state["data_message"] = t(
-                            "data.committed",
-                            language,
-                            id=result.import_id,
-                            seconds=format_number(result.seconds, language, decimals=1),
+                        seconds = format_number(result.seconds, language, decimals=1)
+                        _keep_outcome(
+                            "data_message",
+                            t("data.committed", language, id=result.import_id, seconds=seconds),
                         )
                         st.session_state["upload_round"] += 1  # a fresh, empty uploader
                 if committed:
