@@ -10,6 +10,7 @@ import functools
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -127,7 +128,7 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     version: after an undo it starts empty again, so a second click can never reach another
     import.
     """
-    _say_outcome("undo_message")
+    _say_outcome("undo")
     committed = dataops.undoable(history, identity)
     if committed.empty:
         return
@@ -172,31 +173,34 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     if st.button(
         t("data.undo", language), icon=":material/undo:", disabled=not confirmed, type="primary"
     ):
+        notes = ui.action_notes("data")
         outcome = dataops.undo(
             ui.engine(), int(chosen), language, identity=identity, cascade=cascade
         )
+        if outcome.ok:
+            _keep_outcome(notes, "undo", outcome.message)
         ui.clear_caches()
         if not outcome.ok:
             st.error(outcome.message)
             return
-        _keep_outcome("undo_message", outcome.message)
         st.rerun()
 
 
-def _keep_outcome(key: str, message: str) -> None:
-    """Keep what a commit or an undo did, to say on the runs after it (call after
-    `ui.clear_caches`, which reads the store version the action left)."""
-    st.session_state[key] = (message, ui.run_store_version())
+def _keep_outcome(notes: dict[str, Any], key: str, message: str) -> None:
+    """Note `message` to say while the store is as the action left it: its version read now,
+    from the store (the run's is the one before the action). No Streamlit call (see
+    `ui.action_notes`)."""
+    notes[key] = (message, ui.store_version())
 
 
 def _say_outcome(key: str) -> None:
     """Say the outcome kept under `key` while the store is as that action left it.
 
-    Why: shown once and dropped, it was gone when a double click's second run came after the
-    first had shown it; the person saw neither the commit nor the undo confirmed. An import
-    or undo since (here or elsewhere) moves the version, and the sentence goes.
+    Why not once: shown once and dropped, it was gone when a double click's second run came
+    after the first had shown it. An import or undo since (here or elsewhere) moves the
+    version, and the sentence goes.
     """
-    kept = st.session_state.get(key)
+    kept = ui.action_notes("data").get(key)
     if kept is not None and kept[1] == ui.run_store_version():
         st.success(kept[0])
 
@@ -204,13 +208,14 @@ def _say_outcome(key: str) -> None:
 def upload_panel(language: str, identity: auth.Identity) -> None:
     """Upload files, see what they would change, commit them as `identity`. Replace mode
     only for an identity that may replace; the import refuses anyway otherwise."""
-    _say_outcome("data_message")
+    _say_outcome("commit")
+    notes = ui.action_notes("data")
     kinds = dataops.kind_labels(language, uploads=True)
     files = st.file_uploader(
         t("data.file", language),
         type=list(dataops.UPLOAD_TYPES),
         accept_multiple_files=True,
-        key=f"upload_{st.session_state.setdefault('upload_round', 0)}",
+        key=f"upload_{notes.setdefault('upload_round', 0)}",
         help=t("data.file.help", language),
     )
     left, right = st.columns(2)
@@ -247,17 +252,18 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                     result = dataops.commit(
                         ui.engine(), uploads, identity=identity, replace=replace, progress=report
                     )
-                    # Noted before anything is drawn again: a double click's second run takes
-                    # over at the next element drawn (the spinner's end), and this run's
-                    # success and its fresh uploader must not be lost with it.
-                    ui.clear_caches()
+                    # Noted before any Streamlit call (see ui.action_notes): a double click's
+                    # second run takes over at the next one, and this run's confirmation and
+                    # its fresh, empty uploader must not be lost with it.
                     if committed := result.outcome == "committed":
                         seconds = format_number(result.seconds, language, decimals=1)
                         _keep_outcome(
-                            "data_message",
+                            notes,
+                            "commit",
                             t("data.committed", language, id=result.import_id, seconds=seconds),
                         )
-                        st.session_state["upload_round"] += 1  # a fresh, empty uploader
+                        notes["upload_round"] += 1
+                    ui.clear_caches()
                 if committed:
                     st.rerun()
                 import_summary(result, language)

@@ -23,6 +23,8 @@ except AccessDenied as refused:
     st.stop()
 st.caption(t("admin.caption", language))
 engine = ui.engine()
+# What the buttons did, noted with no Streamlit call after the change (see ui.action_notes).
+notes = ui.action_notes("admin")
 
 
 role_text = functools.partial(tables.users.role_text, language=language)
@@ -31,7 +33,7 @@ ACCOUNT = "account"  # the choice to remove a whole account, beside its roles
 
 def done(text: str) -> None:
     """Say what changed after the rerun that shows it."""
-    st.session_state["admin_message"] = text
+    notes["message"] = text
     st.rerun()
 
 
@@ -39,9 +41,9 @@ users_tab, audit_tab = st.tabs([t("admin.users", language), t("admin.audit", lan
 
 with users_tab, ui.section("users"):
     notice = st.empty()
-    if message := st.session_state.pop("admin_message", None):
+    if message := notes.pop("message", None):
         notice.success(ui.plain(message))
-        st.session_state["admin_said"] = message
+        notes["said"] = message
     listed = auth.users(engine, identity=identity)
     if not listed:
         st.caption(t("users.none", language))
@@ -49,7 +51,7 @@ with users_tab, ui.section("users"):
         st.dataframe(tables.users.users_table(listed, language), hide_index=True)
     # No form: the funders come from a search, which must narrow the choice as it is typed.
     # Each added role starts a new round of widgets, so the fields come back empty.
-    round_ = st.session_state.setdefault("admin_add_round", 0)
+    round_ = notes.setdefault("add_round", 0)
     left, right = st.columns(2)
     email = left.text_input(t("admin.email", language), key=f"admin_email_{round_}")
     name = right.text_input(t("admin.name", language), key=f"admin_name_{round_}")
@@ -64,7 +66,7 @@ with users_tab, ui.section("users"):
     )
     untouched = not (email.strip() or name or funders) and role == next(iter(Role))
     if st.button(t("admin.add", language), icon=":material/person_add:"):
-        if untouched and (said := st.session_state.get("admin_said")):
+        if untouched and (said := notes.get("said")):
             # A double click's second click lands on the emptied fields: the role is in.
             notice.success(ui.plain(said))
             st.stop()
@@ -80,7 +82,7 @@ with users_tab, ui.section("users"):
         except (UserError, AccessDenied) as refused:
             st.error(ui.plain(refused.message.render(language)))
         else:
-            st.session_state["admin_add_round"] = round_ + 1
+            notes["add_round"] = round_ + 1
             key = "users.added" if added else "users.held"
             done(t(key, language, email=email.strip().lower(), count=added))
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+import streamlit
 from streamlit import config as streamlit_config
+from streamlit.runtime.state.safe_session_state import SafeSessionState
 from streamlit.testing.v1 import AppTest
 
-from arena import config
+from arena import config, ui
 
 
 def _url(engine) -> str:
@@ -33,3 +36,50 @@ def open_page(monkeypatch) -> Callable[..., AppTest]:
         return app
 
     return run
+
+
+@pytest.fixture
+def second_click(monkeypatch) -> Callable[[Any, str], list[bool]]:
+    """`second_click(owner, name)`: once `owner.name` (an import, an undo, a role added) has
+    changed the store, the run is stopped at its next read or write of the session state and
+    run again, as a double click's waiting second click does in a server: Streamlit's yield
+    points are every element and every session-state access. (A `st.rerun` of the page's own
+    comes first: then nothing is stopped.) Returns the list that records each stop.
+    """
+    stops: list[bool] = []
+    armed: list[bool] = []
+    rerun = streamlit.rerun
+
+    def page_rerun(*args: Any, **kwargs: Any) -> None:
+        armed.clear()
+        rerun(*args, **kwargs)
+
+    def stopped_at(accessed: Callable[..., Any]) -> Callable[..., Any]:
+        def access(self, *args: Any, **kwargs: Any) -> Any:
+            if armed:
+                armed.clear()
+                stops.append(True)
+                # The next run starts by reading the store version (app.py's start of run,
+                # which AppTest's page runs skip): read here, as that run would.
+                ui.start_run()
+                rerun()
+            return accessed(self, *args, **kwargs)
+
+        return access
+
+    monkeypatch.setattr(streamlit, "rerun", page_rerun)
+    for method in ("__getitem__", "__setitem__", "__delitem__", "register_widget"):
+        monkeypatch.setattr(SafeSessionState, method, stopped_at(getattr(SafeSessionState, method)))
+
+    def arm(owner: Any, name: str) -> list[bool]:
+        action = getattr(owner, name)
+
+        def acted(*args: Any, **kwargs: Any) -> Any:
+            result = action(*args, **kwargs)
+            armed.append(True)
+            return result
+
+        monkeypatch.setattr(owner, name, acted)
+        return stops
+
+    return arm

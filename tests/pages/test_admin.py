@@ -156,6 +156,30 @@ def test_each_button_clicked_twice_changes_once_and_keeps_saying_so(engine, open
     ]
 
 
+def test_a_change_is_said_when_a_second_click_takes_the_run_over(engine, open_page, second_click):
+    # Stopped by the waiting click right after the role was added or the account removed, the
+    # run must have noted what it did and emptied the fields: the click's run says "added",
+    # not "already held" after adding the same role again.
+    with_organisations(engine)
+    app = open_page(engine, page="admin")
+    second_click(auth, "add_role")
+    second_click(auth, "remove_user")
+    app.text_input[0].input("eva@example.se")
+    _button(app, "Lägg till rollen").click().run()
+    _button(app, "Lägg till rollen").click().run()  # the second click, on the fields it finds
+    assert not app.exception and not app.error, (app.exception, app.error)
+    assert [box.value for box in app.success] == [ui.plain("eva@example.se: 1 roll tillagd.")]
+    assert app.text_input[0].value == ""
+
+    app.run()
+    _box(app.selectbox, "Användare").set_value("eva@example.se").run()
+    _box(app.selectbox, "Vad som tas bort").set_value("account").run()
+    _button(app, "Ta bort").click().run()
+    removed = ui.plain("eva@example.se och alla dess roller är borttagna.")
+    assert [box.value for box in app.success] == [removed]
+    assert auth.users(engine, identity=auth.cli_identity()) == []
+
+
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FUNDER, Role.EDITOR])
 def test_anyone_else_opening_the_page_directly_gets_a_plain_refusal(engine, monkeypatch, role):
     who = Identity(f"{role}@example.se", None, frozenset({role}), frozenset(), "oidc")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from arena import dataops
 from arena.auth import cli_identity
 from arena.i18n import format_sek
 from arena.ingest import load_demo
@@ -166,6 +167,30 @@ def test_a_second_click_on_undo_never_reaches_another_import(engine, open_page):
     assert _projects(engine) == demo_projects  # the demo is still there
     history = next(f.value for f in app.dataframe if "Import" in f.value.columns)
     assert history["Utfall"].tolist() == ["Ångrad", "Genomförd"]
+
+
+def test_a_commit_and_an_undo_are_confirmed_when_a_second_click_takes_the_run_over(
+    engine, open_page, second_click
+):
+    # Stopped by the waiting click at its first Streamlit call after the store changed, the
+    # run must have noted its confirmation and emptied the upload field already (the browser
+    # suite caught an undo's lost, one time in two). The click's run says it.
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    stops = second_click(dataops, "commit")
+    second_click(dataops, "undo")
+    app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    _button(app, "Genomför importen").click().run()
+    assert not app.exception, app.exception
+    assert "Import 2 genomförd" in app.success[0].value
+    assert not [b for b in app.button if b.label == "Genomför importen"]  # an empty upload field
+    _choose_undo(app, 2)
+    _button(app, "Ångra importen").click().run()
+    assert not app.exception, app.exception
+    assert stops == [True, True]
+    assert "Import 2 ångrad: 1 rad borttagen, 1 återställd." in app.success[0].value
+    app.run()  # and on the runs after, while the store is as the undo left it
+    assert "Import 2 ångrad" in app.success[0].value
 
 
 def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(engine, open_page):
