@@ -296,7 +296,9 @@ class Expenditure(SQLModel, table=True):
     __tablename__ = "expenditure"
 
     __table_args__ = (
-        UniqueConstraint("scope", "scope_ref", "spent_on", "category", name="uq_expenditure"),
+        UniqueConstraint(
+            "scope", "scope_ref", "spent_on", "category", "line_reference", name="uq_expenditure"
+        ),
         CheckConstraint("scope IN ('programme', 'project')", name="ck_expenditure_scope"),
     )
 
@@ -305,6 +307,8 @@ class Expenditure(SQLModel, table=True):
     scope_ref: str = Field(index=True)  # programme code or project reference
     spent_on: date = Field(index=True)  # the filter's year range reads its extremes
     category: str
+    # The ledger's voucher number: two lines of one category on one day are two lines.
+    line_reference: str = Field(default="", sa_column_kwargs={"server_default": ""})
     amount_sek: int = Field(sa_column=_money())  # may be negative: a correction
     description: str | None = None
     source: str | None = None

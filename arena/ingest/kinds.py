@@ -702,7 +702,9 @@ _register(
     Kind(
         name="expenditures",
         model=models.Expenditure,
-        key=("programme_code", "project_reference", "spent_on", "category"),
+        # A ledger's voucher number tells apart two lines of one category on one day; a file
+        # without one has "" there (the column's default), so its rows keep their keys.
+        key=("programme_code", "project_reference", "spent_on", "category", "line_reference"),
         columns=(
             _scoped(_PROGRAMME_REF, "programme"),
             _scoped(_PROJECT_REF, "project"),
@@ -714,6 +716,23 @@ _register(
                 aliases=("Bokföringsdatum", "Period", "Date"),
             ),
             Column("category", "Kategori", required=True, aliases=("Kostnadsslag", "Category")),
+            Column(
+                "line_reference",
+                "Verifikationsnummer",
+                aliases=(
+                    "Verifikation",
+                    "Ver.nr",
+                    "Ver nr",
+                    "Verifikat",
+                    "Löpnummer",
+                    "Transaktionsnummer",
+                    "Fakturanummer",
+                    "Voucher",
+                    "Voucher number",
+                    "Line reference",
+                ),
+                default="",
+            ),
             Column(
                 "amount_sek",
                 "Belopp",

@@ -106,12 +106,17 @@ def key_index(frame: pd.DataFrame, kind: Kind) -> pd.Index:
     """The frame's natural keys as an index (tuples for a key of several columns); a key
     column the frame lacks is empty (a spend file without a programme column).
     """
-    columns = [
-        frame[name].tolist() if name in frame.columns else [None] * len(frame) for name in kind.key
-    ]
+    columns = key_columns(frame, kind.key)
     if len(columns) == 1:
         return pd.Index(_objects(columns[0]), dtype=object)
     return pd.Index(list(zip(*columns, strict=True)), dtype=object, tupleize_cols=False)
+
+
+def key_columns(frame: pd.DataFrame, names: Sequence[str]) -> list[list[object]]:
+    """The values of key columns `names` in `frame`, as lists; a column it lacks is empty."""
+    return [
+        frame[name].tolist() if name in frame.columns else [None] * len(frame) for name in names
+    ]
 
 
 def objects_frame(

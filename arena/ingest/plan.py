@@ -31,6 +31,7 @@ from arena.ingest.natural import (
     WHOLE_KIND_SHARE,
     driver_rows,
     key_column,
+    key_columns,
     key_ids,
     key_index,
     named_key_ids,
@@ -674,7 +675,7 @@ def _by_rest_of_key(
     frame = frame.copy()
 
     def keys(source: pd.DataFrame, names: list[str]) -> list[tuple]:
-        return list(zip(*(source[name].tolist() for name in names), strict=True))
+        return list(zip(*key_columns(source, names), strict=True))
 
     # Built from lists, not row by row: a first import of 100 000 payments into a small store
     # reads the whole kind and finds none of them.

@@ -360,10 +360,10 @@ def _plain_kronor(text: str) -> int | None:
 def parse_money(value: object, *, allow_negative: bool = False) -> int:
     """An amount in whole Swedish kronor, rounded half up ("2,5 mnkr" -> 2 500 000), at most
     MAX_WHOLE either way. A negative amount may be written as accounts write it, in
-    parentheses: "(12 500 kr)" is -12 500."""
+    parentheses or with the minus after: "(12 500 kr)" and "12 500-" are -12 500."""
     if isinstance(value, str) and (plain := _plain_kronor(value)) is not None:
         return _within_bounds(plain, value)
-    if isinstance(value, str) and (inner := _in_parentheses(value)) is not None:
+    if isinstance(value, str) and (inner := _credit(value)) is not None:
         try:
             amount = -parse_money(inner)
         except ValueProblem:  # "(-5)", "(abc)": no amount written the accounts' way
@@ -485,17 +485,26 @@ def _with_unit(value: object, unit: str) -> object:
         number = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(int(value))
         return f"{format(number, 'f').replace('.', ',')} {unit}"
     if isinstance(value, str) and _BARE_NUMBER.fullmatch(text := value.strip()):
-        if (inner := _in_parentheses(text)) is not None:
+        if (inner := _credit(text)) is not None:
             return f"({inner} {unit})"
         return f"{text} {unit}"
     return value
 
 
-def _in_parentheses(text: str) -> str | None:
-    """What stands between the parentheses around the whole of `text`, else None."""
+# The minus after the number, as SAP and other ledgers export a credit ("12 500-"); after a
+# digit only, so the even kronor of a price ("1 500:-", "1 500,-") stay what they are.
+_TRAILING_MINUS = re.compile(r"(.*[0-9])\s?[-\u2212]")
+
+
+def _credit(text: str) -> str | None:
+    """The amount of a credit written the accounts' way, without its sign: what stands
+    between parentheses around the whole of `text`, or before a minus that ends it; else None.
+    """
     text = text.strip()
     if len(text) > 2 and text[0] == "(" and text[-1] == ")":
         return text[1:-1]
+    if match := _TRAILING_MINUS.fullmatch(text):
+        return match[1]
     return None
 
 

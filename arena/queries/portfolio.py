@@ -506,10 +506,10 @@ def project_detail(
     ]
     for part in ("grants", "disbursements", "spend"):
         related[part] = as_money(related[part], "amount_sek")
-    payments = related["disbursements"]
-    if not payments["payment_reference"].astype(bool).any():
-        # Most ledgers give no payment reference: an empty column says nothing.
-        related["disbursements"] = payments.drop(columns="payment_reference")
+    for part, column in (("disbursements", "payment_reference"), ("spend", "line_reference")):
+        if not related[part][column].astype(bool).any():
+            # Most ledgers give no reference: an empty column says nothing.
+            related[part] = related[part].drop(columns=column)
     return {
         "project": dict(row),
         "granted_sek": int(related["grants"]["amount_sek"].sum()),
@@ -565,11 +565,12 @@ def _related_statements(project_id: int, reference: str, scope: Scope) -> dict[s
         "spend": sa.select(
             expenditure.c.spent_on,
             expenditure.c.category,
+            expenditure.c.line_reference,
             expenditure.c.amount_sek,
             expenditure.c.description,
         )
         .where(is_project[expenditure])
-        .order_by(expenditure.c.spent_on),
+        .order_by(expenditure.c.spent_on, expenditure.c.line_reference),
         "indicators": sa.select(
             indicator.c.code,
             indicator.c.name_sv,

@@ -62,6 +62,7 @@ COLUMNS: dict[str, Shown] = {
     "payment_reference": Shown("text", "column.payment_reference"),
     "spent_on": Shown("date", "column.date"),
     "category": Shown("text", "column.category"),
+    "line_reference": Shown("text", "column.line_reference"),
     "description": Shown("text", "column.description"),
     "source": Shown("text", "project.source"),
     "code": Shown("text", "column.code"),

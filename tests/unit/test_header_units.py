@@ -69,11 +69,13 @@ def test_a_credit_in_parentheses_keeps_its_sign_in_the_headers_unit(engine):
         "Program;Datum;Kategori;Belopp (tkr)\n"
         "P1;2024-03-31;Personal;250\n"
         "P1;2024-04-30;Personal;(12,5)\n"
+        "P1;2024-05-31;Personal;7,5-\n"
     )
     result = upload(engine, "utfall.csv", ledger)
     assert result.outcome == "committed", result.problems
     assert sorted(row["amount_sek"] for row in natural(engine, "expenditures")) == [
         -12_500,
+        -7_500,
         250_000,
     ]
 

@@ -7,7 +7,6 @@ advance and a final payment together; the ledger's voucher or payment number tel
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -20,7 +19,7 @@ from arena.ingest.natural import natural_select, rows_table, table_of
 from arena.ingest.plan import OVERPAID_NAMED
 from arena.queries import portfolio
 from arena.store import downgrade, migrate
-from tests.fixtures.ingest import dump, natural, upload, with_organisations
+from tests.fixtures.ingest import dump, natural, recorded, upload, with_organisations
 
 PROJECT = "Diarienummer;Titel;Status;Koordinator\n2020-00001;Smart belysning;pågående;Vinnova\n"
 GRANT = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500 000\n"
@@ -140,16 +139,6 @@ def test_an_older_stores_payments_gain_an_empty_reference(db_url):
     assert _payments(engine) == [("2020-06-01", "", 100_000)]
 
 
-def _history(engine) -> list[tuple]:
-    """The payments' recorded history, read as JSON: a key and its rows, field order aside."""
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT row_key, before, after FROM import_change "
-            "WHERE table_name = 'disbursements' ORDER BY id"
-        ).all()
-    return [tuple(None if text is None else json.loads(text) for text in row) for row in rows]
-
-
 def test_the_history_of_earlier_payment_imports_is_rewritten_both_ways(db_url):
     """Imports recorded before the upgrade are undone after it as if made today: a later
     import of the same payment still blocks the undo of the earlier one. The downgrade takes
@@ -162,14 +151,17 @@ def test_the_history_of_earlier_payment_imports_is_rewritten_both_ways(db_url):
     plain = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;100 000\n"
     first = upload(engine, "u.csv", plain).import_id
     second = upload(engine, "u.csv", plain.replace("100 000", "80 000")).import_id
-    recorded = _history(engine)
-    assert [key for key, _, _ in recorded] == [["G-1", "2020-06-01", ""]] * 2
+    history = recorded(engine, "disbursements")
+    assert [key for key, _, _ in history] == [["G-1", "2020-06-01", ""]] * 2
 
     downgrade(engine, "c9c0ffee0009")
-    assert [key for key, _, _ in _history(engine)] == [["G-1", "2020-06-01"]] * 2
-    assert all("payment_reference" not in (after or {}) for _, _, after in _history(engine))
+    assert [key for key, _, _ in recorded(engine, "disbursements")] == [["G-1", "2020-06-01"]] * 2
+    assert all(
+        "payment_reference" not in (after or {})
+        for _, _, after in recorded(engine, "disbursements")
+    )
     migrate(engine)
-    assert _history(engine) == recorded
+    assert recorded(engine, "disbursements") == history
 
     with pytest.raises(UndoBlockedError) as refused:
         undo(engine, first, identity=cli_identity())

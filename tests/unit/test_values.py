@@ -387,6 +387,10 @@ def test_parse_money(value, expected) -> None:
         (" (1 234,50 kr) ", -1235),
         ("(2,5 MSEK)", -2_500_000),
         ("(0)", 0),
+        # As ledgers export a credit: the minus after the number.
+        ("12 500-", -12_500),
+        ("1 234,50 -", -1235),
+        ("12.500,00-", -12_500),
     ],
 )
 def test_parse_money_negative_when_allowed(value, expected) -> None:
@@ -420,6 +424,9 @@ def test_parse_money_negative_when_allowed(value, expected) -> None:
         ("(gratis)", TYPE),
         ("()", TYPE),
         ("(12 500", TYPE),
+        ("12 500-", CONSTRAINT),
+        ("-12 500-", TYPE),
+        ("kr-", TYPE),
     ],
 )
 def test_parse_money_rejects(value, code) -> None:

@@ -1,0 +1,151 @@
+"""Two spend lines of one category on one day: told apart by the ledger's voucher number, on
+SQLite and PostgreSQL; a list without voucher numbers keeps one line per category and day.
+
+A ledger books two invoices of one category on one day when two consultants are paid the same
+day, or an invoice and its credit note; its keeper should not have to add them up by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from arena import models
+from arena.auth import cli_identity
+from arena.ingest import UndoBlockedError, undo
+from arena.queries import portfolio
+from arena.store import downgrade, migrate
+from tests.fixtures.ingest import dump, natural, recorded, upload, with_organisations
+
+PROJECT = "Diarienummer;Titel;Status;Koordinator\n2020-00001;Smart belysning;pågående;Vinnova\n"
+LEDGER = (
+    "Diarienummer;Datum;Kategori;Ver.nr;Belopp;Beskrivning\n"
+    "2020-00001;2020-06-30;Konsulter;V-101;12 500;Faktura 1\n"
+    "2020-00001;2020-06-30;Konsulter;V-102;(2 500);Kreditnota\n"
+    "2020-00001;2020-06-30;Personal;;40 000;Löner juni\n"
+)
+PLAIN = (
+    "Diarienummer;Datum;Kategori;Belopp\n"
+    "2020-00001;2020-06-30;Konsulter;12 500\n"
+    "2020-00001;2020-09-30;Konsulter;8 000\n"
+)
+WITH_VOUCHERS = (
+    "Diarienummer;Datum;Kategori;Verifikationsnummer;Belopp\n"
+    "2020-00001;2020-06-30;Konsulter;V-101;12 500\n"
+    "2020-00001;2020-09-30;Konsulter;V-205;8 000\n"
+)
+TODAY = date(2026, 1, 1)
+
+
+def _project(engine) -> None:
+    with_organisations(engine)
+    assert upload(engine, "projekt.csv", PROJECT).outcome == "committed"
+
+
+def _lines(engine) -> list[tuple]:
+    return sorted(
+        (row["spent_on"].isoformat(), row["category"], row["line_reference"], row["amount_sek"])
+        for row in natural(engine, "expenditures")
+    )
+
+
+def test_two_lines_of_one_category_on_one_day_with_voucher_numbers_are_two_lines(engine):
+    _project(engine)
+    result = upload(engine, "huvudbok.csv", LEDGER)
+    assert result.outcome == "committed", result.problems
+    assert _lines(engine) == [
+        ("2020-06-30", "Konsulter", "V-101", 12_500),
+        ("2020-06-30", "Konsulter", "V-102", -2_500),
+        ("2020-06-30", "Personal", "", 40_000),
+    ]
+    # The project page lists them with their voucher numbers, in order.
+    spend = portfolio.project_detail(engine, reference="2020-00001", today=TODAY)["spend"]
+    assert spend["line_reference"].tolist() == ["", "V-101", "V-102"]
+    # The same ledger again changes nothing; one changed amount is one update, undone once.
+    assert upload(engine, "huvudbok.csv", LEDGER).outcome == "unchanged"
+    changed = upload(engine, "huvudbok.csv", LEDGER.replace("V-101;12 500", "V-101;13 500"))
+    assert changed.plan.counts()["updated"] == 1 and changed.plan.counts()["new"] == 0
+    undo(engine, changed.import_id, identity=cli_identity())
+    assert ("2020-06-30", "Konsulter", "V-101", 12_500) in _lines(engine)
+
+
+def test_a_list_without_voucher_numbers_keeps_one_line_per_category_and_day(engine):
+    _project(engine)
+    assert upload(engine, "u.csv", PLAIN).outcome == "committed"
+    result = upload(engine, "u.csv", PLAIN.replace("12 500", "11 000"))
+    assert result.plan.counts()["updated"] == 1
+    assert _lines(engine)[0] == ("2020-06-30", "Konsulter", "", 11_000)
+    # No line has a voucher number: the project page shows no empty column for them.
+    spend = portfolio.project_detail(engine, reference="2020-00001", today=TODAY)["spend"]
+    assert "line_reference" not in spend.columns
+    # Two lines of one category and day without one: refused, naming the column to add.
+    twice = PLAIN.replace("2020-09-30", "2020-06-30")
+    before = dump(engine)
+    refused = upload(engine, "u.csv", twice)
+    assert refused.outcome == "rejected" and dump(engine) == before
+    (problem,) = [p for p in refused.problems if p.error == "unique-error"]
+    assert problem.row == 3
+    assert problem.text("en").endswith("or tell them apart in a column “Verifikationsnummer”.")
+
+
+def test_a_ledger_that_gains_voucher_numbers_names_the_lines_it_named_before(engine):
+    _project(engine)
+    first = upload(engine, "u.csv", PLAIN).import_id
+    gained = upload(engine, "u.csv", WITH_VOUCHERS)
+    assert gained.outcome == "committed", gained.problems
+    assert gained.plan.counts()["updated"] == 2 and gained.plan.counts()["new"] == 0
+    assert [line[2] for line in _lines(engine)] == ["V-101", "V-205"]
+    # The list without them again changes nothing: a stored voucher number is kept.
+    assert upload(engine, "u.csv", PLAIN).outcome == "unchanged"
+    with pytest.raises(UndoBlockedError) as refused:
+        undo(engine, first, identity=cli_identity())
+    assert [blocker.import_id for blocker in refused.value.blockers] == [gained.import_id]
+    undo(engine, first, cascade=True, identity=cli_identity())
+    assert _lines(engine) == []
+
+
+def test_an_older_stores_lines_and_their_history_gain_an_empty_voucher_number(db_url):
+    """Lines stored before the voucher number existed keep their rows and their history: an
+    import recorded before the upgrade is undone after it as if made today, a later import of
+    the same line still blocks it. The downgrade takes the field back out of the history, and
+    refuses while a voucher number is stored."""
+    from arena.store import get_engine
+
+    engine = get_engine(db_url)
+    migrate(engine)
+    _project(engine)
+    first = upload(engine, "u.csv", PLAIN).import_id
+    second = upload(engine, "u.csv", PLAIN.replace("8 000", "9 000")).import_id
+    history = recorded(engine, "expenditures")
+    assert history[0][0] == [None, "2020-00001", "2020-06-30", "Konsulter", ""]
+
+    downgrade(engine, "d0c0ffee0010")
+    assert all(len(key) == 4 for key, _, _ in recorded(engine, "expenditures"))
+    assert all(
+        "line_reference" not in (after or {}) for _, _, after in recorded(engine, "expenditures")
+    )
+    # A line written by hand under the older schema gains the empty voucher number too.
+    table = models.Expenditure.__table__
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} (scope, scope_ref, spent_on, category, amount_sek) "
+            "VALUES ('project', '2020-00001', '2020-12-31', 'Resor', 700)"
+        )
+    migrate(engine)
+    assert recorded(engine, "expenditures") == history
+    assert ("2020-12-31", "Resor", "", 700) in _lines(engine)
+
+    with pytest.raises(UndoBlockedError) as refused:
+        undo(engine, first, identity=cli_identity())
+    assert [blocker.import_id for blocker in refused.value.blockers] == [second]
+    undo(engine, second, identity=cli_identity())
+    assert ("2020-09-30", "Konsulter", "", 8_000) in _lines(engine)
+
+    # (Another month: June's stored line without a voucher number could be either of two.)
+    july = LEDGER.replace("2020-06-30", "2020-07-31")
+    assert upload(engine, "huvudbok.csv", july).outcome == "committed"
+    before = dump(engine)
+    with pytest.raises(RuntimeError, match="2 spend lines have a voucher number"):
+        downgrade(engine, "d0c0ffee0010")
+    assert dump(engine) == before
