@@ -1271,8 +1271,9 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "value.not_period": {
         "sv": "”{value}” är ingen period. Skriv start – slut, t.ex. ”oktober 2018 – februari "
-        "2019”.",
-        "en": "“{value}” is not a period. Write start – end, e.g. “oktober 2018 – februari 2019”.",
+        "2019”, eller ”oktober 2018 –” för en som pågår utan slut.",
+        "en": "“{value}” is not a period. Write start – end, e.g. “oktober 2018 – februari 2019”,"
+        " or “oktober 2018 –” for one that runs on.",
     },
     "value.period_backwards": {
         "sv": "”{value}” slutar innan den börjar.",
@@ -2076,8 +2077,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "List separated by semicolons, e.g. 7; 11; 13",
     },
     "template.period": {
-        "sv": "Period: två datum, t.ex. 2018-10-01 – 2019-02-28",
-        "en": "Period: two dates, e.g. 2018-10-01 – 2019-02-28",
+        "sv": "Period: två datum, t.ex. 2018-10-01 – 2019-02-28 (2018-10-01 – utan slut)",
+        "en": "Period: two dates, e.g. 2018-10-01 – 2019-02-28 (2018-10-01 – with no end)",
     },
     "template.file_stem": {"sv": "mall", "en": "template"},
     "empty.store": {

@@ -740,17 +740,35 @@ _PERIOD_SEPARATOR = re.compile(
 )
 # Words that may open a period: "från oktober 2018 till …", "fr.o.m. 2018-10-01 t.o.m. …".
 _PERIOD_START = re.compile(r"\A(?:från och med|fr\.?\s?o\.?\s?m\.?|från|from)\s+", re.IGNORECASE)
+# A period with no end yet, as registers write a project that runs on: a dash and nothing or
+# a word after it ("2019-01-01 –", "2019-01 – tills vidare"), words alone after the start
+# ("2019-01-01 och framåt"), or a start after "från" ("från oktober 2018").
+_NO_END_AFTER_DASH = ("tills vidare", "tillsvidare", "pågående", "löpande", "ongoing", "open")
+_NO_END_ALONE = ("och framåt", "och tills vidare", "tills vidare", "onwards", "and later")
+_OPEN_END = re.compile(
+    r"\s*(?:(?:--|–|—|-)\s*(?:"
+    + "|".join(re.escape(word) for word in (*_NO_END_AFTER_DASH, "...", "…"))
+    + r")?|\s+(?:"
+    + "|".join(re.escape(word) for word in _NO_END_ALONE)
+    + r"))\s*\Z",
+    re.IGNORECASE,
+)
 
 
-def parse_period(value: object) -> tuple[date, date]:
+def parse_period(value: object) -> tuple[date, date | None]:
     """Start and end from "oktober 2018 – februari 2019", "2018-10-01 - 2019-02-28" and so on.
 
     The start is the first day of its precision and the end the last day, so
-    "2018-10 – 2019-02" is 1 Oct 2018 through 28 Feb 2019.
+    "2018-10 – 2019-02" is 1 Oct 2018 through 28 Feb 2019. A period that runs on ("från
+    oktober 2018", "2019-01-01 –", "2019-01 – tills vidare") has no end: None. A date alone
+    ("oktober 2018") is no period: the month itself, or from it on, cannot be told.
     """
     if not isinstance(value, str):
         raise _problem(TYPE_ERROR, value, "value.not_period")
-    text = _PERIOD_START.sub("", parse_text(value), count=1)
+    written = parse_text(value)
+    text = _PERIOD_START.sub("", written, count=1)
+    if (open_end := _open_start(text, opened=text != written)) is not None:
+        return open_end, None
     # At most one split can work: no date form contains a dash, "till" or "to", and splitting
     # an ISO date at one of its own hyphens always leaves a part that is not a date.
     first_problem: ValueProblem | None = None
@@ -767,6 +785,22 @@ def parse_period(value: object) -> tuple[date, date]:
             raise _problem(CONSTRAINT_ERROR, value, "value.period_backwards")
         return start, finish
     raise first_problem or _problem(TYPE_ERROR, value, "value.not_period")
+
+
+def _open_start(text: str, *, opened: bool) -> date | None:
+    """The start of a period that runs on, else None: `text` is a date and an open end
+    ("2019-01-01 –", "… tills vidare"), or a date alone after a word that opened it ("från")."""
+    end = _OPEN_END.search(text)
+    if end is not None and end.start() > 0:
+        start = text[: end.start()]
+    elif opened:
+        start = text
+    else:
+        return None
+    try:
+        return parse_date(start)
+    except ValueProblem:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -513,6 +513,29 @@ def test_a_sheet_without_status_reads_it_from_the_dates(engine):
     assert statuses == {"2018-04510": "completed", "2099-00001": "planned"}
 
 
+def test_a_period_that_runs_on_has_a_start_and_no_end(engine):
+    # Registers write a project that runs on without an end; its status, if not written, is
+    # read from the start: begun is ongoing.
+    _store(engine)
+    data = (
+        "Diarienummer;Titel;Koordinator;Län;Projektets löptid\n"
+        "2026-90001;Löpande;Göteborgs kommun;Västra Götalands län;2019-01-01 –\n"
+        "2026-90002;Tills vidare;Göteborgs kommun;Västra Götalands län;"
+        "oktober 2020 - tills vidare\n"
+    )
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "committed", result.problems
+    found = {
+        p["reference"]: (p["start_date"], p["end_date"], p["status"])
+        for p in natural(engine, "projects")
+        if p["reference"].startswith("2026-")
+    }
+    assert found == {
+        "2026-90001": (date(2019, 1, 1), None, "ongoing"),
+        "2026-90002": (date(2020, 10, 1), None, "ongoing"),
+    }
+
+
 def _new_and_coordinators(engine, name: str, data: str) -> tuple[list, dict[str, str]]:
     """The import's new organisations (name, lines) and then every project's coordinator."""
     result = upload(engine, name, data)

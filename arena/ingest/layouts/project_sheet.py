@@ -82,7 +82,10 @@ def _dates(source: Source) -> tuple[list[object], list[object]]:
 
     def period(value: object) -> tuple[object, object]:
         try:
-            return ("", "") if v.is_missing(value) else v.parse_period(value)
+            if v.is_missing(value):
+                return "", ""
+            start, end = v.parse_period(value)
+            return start, "" if end is None else end
         except v.ValueProblem:
             return "", ""
 
