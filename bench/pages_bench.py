@@ -69,6 +69,7 @@ run is the same thing for the floor.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -284,6 +285,17 @@ def _rows(sql: str, **params: object) -> list[dict]:
         return [dict(row) for row in conn.execute(sa.text(sql), params).mappings()]
 
 
+_charts = itertools.count()
+
+
+def _chart(figure: object) -> None:
+    """`st.plotly_chart` keyed by the chart's place on the page: in an empty or a tiny store two
+    charts of a floor can be the same figure, and Streamlit refuses two elements of one id."""
+    import streamlit as st
+
+    st.plotly_chart(figure, key=f"floor_chart_{next(_charts)}")
+
+
 def _year(expr: str) -> str:
     """SQL for the year of a date column, on SQLite and PostgreSQL."""
     if _engine().dialect.name == "sqlite":
@@ -365,15 +377,13 @@ def floor_overview() -> None:
         " GROUP BY indicator_id) v ON v.indicator_id = i.id WHERE i.target_value IS NOT NULL"
     )[0]
     st.metric("indicators", f"{reached['reached']} / {reached['total']}")
-    st.plotly_chart(
-        _bar(["granted", "paid", "spent"], [money[k] for k in ("granted", "paid", "spent")])
-    )
+    _chart(_bar(["granted", "paid", "spent"], [money[k] for k in ("granted", "paid", "spent")]))
     cells = _rows(
         f"SELECT p.sector, p.stage, count(*) AS n FROM {PROJECTS} WHERE {where}"
         " GROUP BY p.sector, p.stage",
         **params,
     )
-    st.plotly_chart(
+    _chart(
         go.Figure(
             go.Heatmap(
                 x=[r["stage"] for r in cells],
@@ -387,13 +397,13 @@ def floor_overview() -> None:
         " GROUP BY c.county, c.kind",
         **params,
     )
-    st.plotly_chart(_bar([r["county"] for r in counties], [r["n"] for r in counties]))
+    _chart(_bar([r["county"] for r in counties], [r["n"] for r in counties]))
     years = _rows(
         "SELECT b.year, b.budget, e.spent FROM (SELECT year, sum(amount_sek) AS budget"
         f" FROM budget_allocation GROUP BY year) b LEFT JOIN (SELECT {_year('spent_on')} AS year,"
         " sum(amount_sek) AS spent FROM expenditure GROUP BY 1) e ON e.year = b.year"
     )
-    st.plotly_chart(_bar([r["year"] for r in years], [r["budget"] for r in years]))
+    _chart(_bar([r["year"] for r in years], [r["budget"] for r in years]))
     late = _rows(
         f"SELECT p.reference, p.title, m.title AS report, m.due_date FROM milestone m JOIN"
         f" ({PROJECTS}) ON m.scope = 'project' AND m.scope_ref = p.reference WHERE {where} AND"
@@ -427,7 +437,7 @@ def floor_portfolio() -> None:
         " GROUP BY p.status, p.stage",
         **params,
     )
-    st.plotly_chart(_bar([f"{r['status']} {r['stage']}" for r in stages], [r["n"] for r in stages]))
+    _chart(_bar([f"{r['status']} {r['stage']}" for r in stages], [r["n"] for r in stages]))
     money = (
         f" FROM {PROJECTS} LEFT JOIN (SELECT project_id, sum(amount_sek) AS granted FROM"
         " grant_award GROUP BY project_id) g ON g.project_id = p.id"
@@ -460,9 +470,11 @@ def floor_portfolio() -> None:
         today=date.today(),
         **params,
     )
-    years = range(min(r["first"] for r in spans), max(r["last"] for r in spans) + 1)
+    years = range(
+        min((r["first"] for r in spans), default=0), max((r["last"] for r in spans), default=-1) + 1
+    )
     running = [sum(r["n"] for r in spans if r["first"] <= year <= r["last"]) for year in years]
-    st.plotly_chart(_bar(list(years), running))
+    _chart(_bar(list(years), running))
     grants = _rows(
         f"SELECT {_year('g.decision_date')} AS year, p.sector, g.amount_sek"
         f" FROM grant_award g JOIN ({PROJECTS}) ON p.id = g.project_id WHERE {where}",
@@ -472,7 +484,7 @@ def floor_portfolio() -> None:
         groups: dict[object, list[int]] = {}
         for row in grants:
             groups.setdefault(row[by], []).append(row["amount_sek"])
-        st.plotly_chart(go.Figure([_box(amounts) for amounts in groups.values()]))
+        _chart(go.Figure([_box(amounts) for amounts in groups.values()]))
         st.dataframe([{by: group, "n": len(amounts)} for group, amounts in groups.items()])
 
 
@@ -531,7 +543,7 @@ def floor_project() -> None:
     running = list(itertools.accumulate(row["amount_sek"] for row in spend))
     figure = go.Figure(go.Scatter(x=[str(r["spent_on"]) for r in spend], y=running))
     figure.add_hline(y=granted, line_dash="dash", annotation_text=f"granted: {granted}")
-    st.plotly_chart(figure)
+    _chart(figure)
     st.dataframe(spend)
     for table in ("indicators", "milestones"):
         st.dataframe(
@@ -584,13 +596,13 @@ def floor_programmes() -> None:
         " WHERE pr.code = :code ORDER BY b.year",
         code=code,
     )
-    st.plotly_chart(_bar([r["year"] for r in years], [r["spent"] for r in years]))
+    _chart(_bar([r["year"] for r in years], [r["spent"] for r in years]))
     status = _rows(
         "SELECT p.status, count(*) AS n FROM project p JOIN programme pr ON pr.id ="
         " p.programme_id WHERE pr.code = :code GROUP BY p.status",
         code=code,
     )
-    st.plotly_chart(_bar([r["status"] for r in status], [r["n"] for r in status]))
+    _chart(_bar([r["status"] for r in status], [r["n"] for r in status]))
 
 
 def floor_results() -> None:
@@ -619,7 +631,7 @@ def floor_results() -> None:
     for code in dict.fromkeys(row["code"] for row in values):
         series = [row for row in values if row["code"] == code]
         figure.add_scatter(x=[r["year"] for r in series], y=[r["value"] for r in series], name=code)
-    st.plotly_chart(figure)
+    _chart(figure)
     st.dataframe(values)
     # Project outputs per programme and year beside the programmes' own values.
     st.dataframe(
@@ -645,7 +657,7 @@ def floor_results() -> None:
         " WHERE v.scope = 'country' AND v.scope_ref = 'SE' ORDER BY v.year DESC LIMIT 1) AS n"
     )
     width = 1 / len(chain)
-    st.plotly_chart(
+    _chart(
         go.Figure(
             layout={
                 "shapes": [
@@ -711,7 +723,7 @@ def floor_networks() -> None:
     for kind in dict.fromkeys(row["kind"] for row in members):
         part = [row for row in members if row["kind"] == kind]
         figure.add_bar(y=[r["county"] for r in part], x=[r["organisations"] for r in part])
-    st.plotly_chart(figure)
+    _chart(figure)
     st.selectbox("network", [row["name"] for row in listing], index=None)
 
 
@@ -736,7 +748,7 @@ def floor_efforts() -> None:
     for effort in dict.fromkeys(row["effort"] for row in years):
         series = [row for row in years if row["effort"] == effort]
         figure.add_bar(x=[str(r["year"]) for r in series], y=[r["cost"] for r in series])
-    st.plotly_chart(figure)
+    _chart(figure)
     st.dataframe(years)
     st.dataframe(_rows("SELECT reference, effort, title, start_date, cost_sek FROM activity"))
 
@@ -784,7 +796,7 @@ def floor_grants() -> None:
         f" WHERE {where} GROUP BY 1 ORDER BY 1",
         **params,
     )
-    st.plotly_chart(_bar([r["year"] for r in paid], [r["paid"] for r in paid]))
+    _chart(_bar([r["year"] for r in paid], [r["paid"] for r in paid]))
     # The grant list: one page of 50 rows and the count.
     st.caption(str(_rows(f"SELECT count(*) AS n{grants}", **params)))
     st.dataframe(
@@ -801,7 +813,9 @@ def floor_grants() -> None:
 def floor_organisation() -> None:
     import streamlit as st
 
-    name = st.query_params.get("org") or _rows("SELECT min(name) AS name FROM organisation")[0]
+    name = (
+        st.query_params.get("org") or _rows("SELECT min(name) AS name FROM organisation")[0]["name"]
+    )
     st.title("organisation")
     st.table(_rows("SELECT * FROM organisation WHERE name = :name", name=name))
     roles = (
@@ -868,6 +882,8 @@ FLOORS = {
 
 def run_floor(page: str) -> None:
     """The floor script's body (see FLOOR_SCRIPT)."""
+    global _charts
+    _charts = itertools.count()  # each run numbers its charts from 0, as a rerun must
     FLOORS[page]()
 
 
