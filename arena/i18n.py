@@ -2790,7 +2790,7 @@ def t(key: str, language: str, **values: object) -> str:
     return text.format(**filled)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """A sentence to be written later, in the reader's language: a catalogue key and its values.
 
@@ -2821,6 +2821,8 @@ def msg(key: str, /, **values: object) -> Message:
 
 class _Sek(Message):
     """An amount inside a sentence, written as its reader's language writes money."""
+
+    __slots__ = ()  # as slim as a Message: an import may hold a problem per row
 
     def render(self, language: str) -> str:
         return format_sek(int(self.values["amount"]), language)

@@ -347,7 +347,7 @@ def _row_rules(
                         value=str(ends[row]),
                     )
                 )
-    problems += duplicate_key_problems(kind, frame, labels)
+    problems += duplicate_key_problems(kind, frame, labels, bad=bad)
     return problems
 
 
@@ -358,17 +358,25 @@ def ending_before_start(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
 
 
 def duplicate_key_problems(
-    kind: Kind, frame: pd.DataFrame, labels: dict[str, str]
+    kind: Kind, frame: pd.DataFrame, labels: dict[str, str], *, bad: np.ndarray | None = None
 ) -> list[Problem]:
     """A unique-error for each row of `frame` (indexed by file line) whose key an earlier row
-    has already: one row per key in a file."""
+    has already: one row per key in a file.
+
+    A row with an error (`bad`) and an empty key cell is left out: the cell may be empty
+    because it could not be read, and two rows whose dates were both unreadable are not the
+    same row (a ledger with a refused date format got a second, false error on every line).
+    """
 
     def label(name: str) -> str:
         return labels.get(name, kind.column(name).sv)
 
     problems: list[Problem] = []
-    lines = frame.index.to_numpy()
     key = [name for name in kind.key if name in frame.columns]
+    if key and bad is not None and bad.any():
+        unread = bad & frame[key].isna().any(axis=1).to_numpy()
+        frame = frame[~unread]
+    lines = frame.index.to_numpy()
     if key and len(frame):
         # A key column the file lacks holds its default on every row: not named as the same,
         # but as the column that would tell the rows apart (a payment's reference).

@@ -884,6 +884,8 @@ class _Accepted(Message):
     """The sentence naming the accepted values of a choice: each code's display label from
     `i18n.CODE_LABELS` in the reader's language, so a label is written in one place only."""
 
+    __slots__ = ()  # as slim as a Message: an import may hold a problem per row
+
     def render(self, language: str) -> str:
         codes = self.values["codes"]
         return t(self.key, language, choices=", ".join(label(code, language) for code in codes))

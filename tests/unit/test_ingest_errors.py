@@ -170,6 +170,27 @@ def test_a_row_twice_names_the_line_and_the_columns_that_clash(engine):
     )
 
 
+def test_rows_whose_key_could_not_be_read_are_not_called_the_same_row(engine):
+    # A ledger whose dates are all in a refused form: each line said "not a date" and then,
+    # falsely, "line 2 already has the same date" (two unreadable dates are no same date).
+    # A row with a readable key and another bad cell is still checked.
+    with_organisations(engine)
+    upload(engine, "p.csv", "Diarienummer;Titel;Status\nP-1;Ett;Pågående\n")
+    ledger = (
+        "Diarienummer;Datum;Kategori;Belopp\n"
+        "P-1;2024-13-31;Konsulter;100\n"
+        "P-1;2024-14-30;Konsulter;200\n"
+        "P-1;2024-01-31;Resor;x\n"
+        "P-1;2024-01-31;Resor;300\n"
+    )
+    assert rejected(engine, "utfall.csv", ledger) == [
+        (2, "Datum", "type-error"),
+        (3, "Datum", "type-error"),
+        (4, "Belopp", "type-error"),
+        (5, None, "unique-error"),
+    ]
+
+
 def test_a_file_with_errors_still_reports_every_problem_not_just_the_first(engine):
     with_organisations(engine)
     data = (
