@@ -191,6 +191,9 @@ def table_columns(
     return columns
 
 
+_EXECUTEMANY_ROWS = 50_000
+
+
 def executemany(conn: Connection, statement: sa.Executable, columns: dict[str, list]) -> None:
     """Run `statement` once per row of `columns` (parameter name -> values) in one executemany.
 
@@ -214,14 +217,20 @@ def executemany(conn: Connection, statement: sa.Executable, columns: dict[str, l
         _copy(conn, statement.table, converted)
         return
     if compiled.positional:
-        rows: list = list(zip(*(converted[name] for name in compiled.positiontup), strict=True))
+        ordered = [converted[name] for name in compiled.positiontup]
     else:
         names = [compiled.bind_names[compiled.binds[name]] for name in converted]
-        rows = [
-            dict(zip(names, values, strict=True))
-            for values in zip(*converted.values(), strict=True)
-        ]
-    conn.exec_driver_sql(str(compiled), rows)
+        ordered = list(converted.values())
+    # The driver's rows a slice at a time: a row tuple each for 800 000 payments held 80 MB
+    # more at the import's peak, for no gain in speed.
+    for start in range(0, len(ordered[0]), _EXECUTEMANY_ROWS):
+        chunk = zip(*(values[start : start + _EXECUTEMANY_ROWS] for values in ordered), strict=True)
+        rows: list = (
+            list(chunk)
+            if compiled.positional
+            else [dict(zip(names, values, strict=True)) for values in chunk]
+        )
+        conn.exec_driver_sql(str(compiled), rows)
 
 
 def _copy(conn: Connection, table: sa.TableClause, columns: dict[str, list]) -> None:

@@ -246,3 +246,42 @@ def test_an_undo_reads_the_rows_its_import_recorded_not_whole_kinds(engine, monk
     }
     monkeypatch.undo()
     assert dump(engine, history=False) == before
+
+
+def test_an_import_larger_than_its_write_slices_is_recorded_and_undone_row_by_row(
+    engine, monkeypatch
+):
+    # The history is written a slice of rows at a time (100 000 in the app), and the driver
+    # gets its rows in slices too: here slices of two, so each action's records cross them.
+    # Every record must keep its own row's before and after: each undo brings back exactly
+    # the store before its import.
+    from arena.ingest import apply
+    from arena.ingest import natural as natural_module
+
+    monkeypatch.setattr(apply, "_HISTORY_ROWS", 2)
+    monkeypatch.setattr(natural_module, "_EXECUTEMANY_ROWS", 2)
+    with_organisations(engine)
+    header = "Diarienummer;Titel;Status;Koordinator\n"
+    rows = [f"2020-0000{n};Projekt {n};planerad;Vinnova\n" for n in range(1, 6)]
+    empty = dump(engine, history=False)
+    created = _commit(engine, "p.csv", header + "".join(rows))
+    after_create = dump(engine, history=False)
+    # Five titles changed, one project left out and deleted (replace), one project added.
+    changed = [row.replace("Projekt", "Nytt namn på") for row in rows[:4]]
+    data = header + "".join(changed) + "2020-00009;Nio;planerad;Vinnova\n"
+    result = upload(engine, "p.csv", data, replace=True)
+    assert result.outcome == "committed", result.problems
+    counts = result.counts
+    assert (counts["new"], counts["updated"], counts["deleted"], counts["rejected"]) == (1, 4, 1, 0)
+    titles = {row["reference"]: row["title"] for row in natural(engine, "projects")}
+    assert titles == {
+        "2020-00001": "Nytt namn på 1",
+        "2020-00002": "Nytt namn på 2",
+        "2020-00003": "Nytt namn på 3",
+        "2020-00004": "Nytt namn på 4",
+        "2020-00009": "Nio",
+    }
+    undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == after_create
+    undo(engine, created, identity=cli_identity())
+    assert dump(engine, history=False) == empty
