@@ -22,7 +22,7 @@ that rewrites every column, and cannot meet a conflict the plan did not see.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -38,6 +38,7 @@ from arena.i18n import Message, msg
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.natural import (
     SCOPE_KINDS,
+    driver_batches,
     driver_rows,
     each_distinct,
     executemany,
@@ -149,13 +150,30 @@ def _json_rows(
     return list(map("".join, zip(*parts, strict=True)))
 
 
-def _from_json_rows(kind: Kind, documents: list[str]) -> pd.DataFrame:
-    """Recorded rows back as a natural frame, dates as dates again."""
+# Change records built and written, or read back, this many rows at a time: the records of
+# 800 000 new payments held 280 MB at once, as JSON text, before they were written.
+_HISTORY_ROWS = 100_000
+
+
+def _parse_into(data: dict[str, list], documents: Sequence[str]) -> None:
+    """Recorded rows (JSON objects) appended to `data`'s columns (filled on first use)."""
     # One parse of one JSON array: a call of json.loads per row costs several times more.
     rows = json.loads("[" + ",".join(documents) + "]")
-    names = list(rows[0])
-    data = {name: [row[name] for row in rows] for name in names}
-    for name in _date_columns(kind) & set(names):
+    if rows and not data:
+        data.update((name, []) for name in rows[0])
+    for name, values in data.items():
+        # Equal values as one object: the parse makes a new text of each occurrence, and a
+        # column repeats (a source, a funder, a reference of 800 000 payments: 150 MB).
+        values += each_distinct(_same, [row[name] for row in rows])
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _recorded_frame(kind: Kind, data: dict[str, list]) -> pd.DataFrame:
+    """Recorded rows' columns (`_parse_into`) as a natural frame, dates as dates again."""
+    for name in _date_columns(kind) & set(data):
         data[name] = each_distinct(date.fromisoformat, data[name])
     return objects_frame(data)
 
@@ -278,11 +296,6 @@ def _projects_of(
                 )
             return [grants.get(reference) for reference in frame[column.name].tolist()]
     return [None] * len(frame)
-
-
-# Change records built and written this many rows at a time: the records of 800 000 new
-# payments held 280 MB at once, as JSON text, before they were written.
-_HISTORY_ROWS = 100_000
 
 
 def _change_records(
@@ -463,29 +476,39 @@ def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
 
 def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
     change = models.ImportChange.__table__
-    records = driver_rows(
-        conn,
+    statement = (
         sa.select(change.c.table_name, change.c.row_key, change.c.before, change.c.after)
         .where(change.c.import_id == int(run["id"]))
-        .order_by(change.c.id),
+        .order_by(change.c.id)
     )
-    groups: dict[tuple[str, str], list[tuple]] = {}
+    # Read and parsed `_HISTORY_ROWS` records at a time: all 800 000 of an import held as
+    # text, and then as a dict per row, took an undo to 1.25 GB.
+    # (kind, action) -> the recorded rows' columns before and after
+    parsed: dict[tuple[str, str], tuple[dict[str, list], dict[str, list]]] = {}
     recorded = _Recorded(run)
-    for name, row_key, before, after in records:
-        action = "created" if before is None else "deleted" if after is None else "updated"
-        groups.setdefault((name, action), []).append((before, after))
-        recorded.touched.setdefault(name, set()).add(row_key)
-    for (name, action), group in groups.items():
+    for records in driver_batches(conn, statement, _HISTORY_ROWS):
+        groups: dict[tuple[str, str], list[tuple]] = {}
+        for name, row_key, before, after in records:
+            action = "created" if before is None else "deleted" if after is None else "updated"
+            groups.setdefault((name, action), []).append((before, after))
+            recorded.touched.setdefault(name, set()).add(row_key)
+        for (name, action), group in groups.items():
+            befores, afters = zip(*group, strict=True)
+            into_before, into_after = parsed.setdefault((name, action), ({}, {}))
+            if action != "created":
+                _parse_into(into_before, befores)
+            if action != "deleted":
+                _parse_into(into_after, afters)
+    for (name, action), (befores, afters) in parsed.items():
         kind = KINDS[name]
-        befores, afters = zip(*group, strict=True)
         if action == "created":
-            recorded.created[name] = _from_json_rows(kind, list(afters))
+            recorded.created[name] = _recorded_frame(kind, afters)
         elif action == "deleted":
-            recorded.deleted[name] = _from_json_rows(kind, list(befores))
+            recorded.deleted[name] = _recorded_frame(kind, befores)
         else:
             recorded.updated[name] = (
-                _from_json_rows(kind, list(befores)),
-                _from_json_rows(kind, list(afters)),
+                _recorded_frame(kind, befores),
+                _recorded_frame(kind, afters),
             )
     return recorded
 

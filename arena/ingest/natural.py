@@ -83,6 +83,7 @@ def _frame_of(conn: Connection, kind: Kind, statement: sa.Select) -> pd.DataFram
     rows = driver_rows(conn, statement)
     rows.sort(key=itemgetter(0))  # in id order, as `natural_select` leaves a read by keys
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    del rows  # the row tuples, once the columns hold their values: 80 MB at 800 000 rows
     data: dict[str, Sequence[object]] = dict(zip(names, columns, strict=True))
     for column in kind.stored_columns:
         if column.type.dtype == "date":
@@ -143,6 +144,21 @@ def driver_rows(conn: Connection, statement: sa.Select) -> list[tuple]:
     dbapi_error = conn.dialect.loaded_dbapi.Error
     try:
         return result.cursor.fetchall()
+    except dbapi_error as exc:
+        raise sa.exc.DBAPIError.instance(str(compiled), None, exc, dbapi_error) from exc
+    finally:
+        result.close()
+
+
+def driver_batches(conn: Connection, statement: sa.Select, size: int) -> Iterator[list[tuple]]:
+    """`driver_rows` `size` rows at a time, for a read too large to hold as Python rows at once
+    (the 800 000 change records an undo reads back)."""
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+    result = conn.exec_driver_sql(str(compiled))
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    try:
+        while rows := result.cursor.fetchmany(size):
+            yield rows
     except dbapi_error as exc:
         raise sa.exc.DBAPIError.instance(str(compiled), None, exc, dbapi_error) from exc
     finally:
