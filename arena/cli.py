@@ -182,7 +182,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     may name the rows of an earlier one; stop at the first file rejected (a dry run commits
     nothing, so it checks every file against the store as it is)."""
     from arena.ingest import Upload, import_files
-    from arena.ingest.report import REPORT_COLUMNS, STORE_ERROR
+    from arena.ingest.report import REPORT_COLUMNS, STORE_ERROR, report_rows
 
     engine = _engine()
     paths = [Path(name) for name in args.files]
@@ -192,9 +192,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if several and args.dry_run:
         print(_say("cli.import.dry_run_several"))
     with contextlib.ExitStack() as stack:
-        # The report is written a problem at a time as each file is checked, and only when
-        # asked for: a file refused on each of its 800 000 rows held 1 GB more for a report
-        # as a table, and 1 GB more again for one nobody had asked for.
+        # The report is written only when asked for, a problem at a time as each file is
+        # checked: built as one table for every file, a file refused on each of its 800 000
+        # rows took the command 1 GB beyond the import's own peak.
         report = None
         if args.report:
             handle = stack.enter_context(open(args.report, "w", encoding="utf-8", newline=""))
@@ -214,10 +214,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
             if report is not None:
                 named = [path.name] if several else []
-                report.writerows(
-                    [*named, *(getattr(p, name) for name in REPORT_COLUMNS[:-1]), p.text(LANGUAGE)]
-                    for p in result.problems
-                )
+                report.writerows([*named, *row] for row in report_rows(result.problems, LANGUAGE))
             if result.store_failed:
                 problem = next(p for p in result.problems if p.error == STORE_ERROR)
                 print(_say("cli.error", reason=problem.text(LANGUAGE)), file=sys.stderr)

@@ -134,35 +134,36 @@ def objects_frame(
     )
 
 
+@contextmanager
+def _driver_cursor(conn: Connection, statement: sa.Select) -> Iterator[object]:
+    """The DBAPI cursor of `statement` (its values bound into the SQL), closed after; a
+    driver error while reading comes as Core's (DBAPIError)."""
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+    result = conn.exec_driver_sql(str(compiled))
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    try:
+        yield result.cursor
+    except dbapi_error as exc:
+        raise sa.exc.DBAPIError.instance(str(compiled), None, exc, dbapi_error) from exc
+    finally:
+        result.close()
+
+
 def driver_rows(conn: Connection, statement: sa.Select) -> list[tuple]:
     """The rows of `statement` as the database driver gives them (its values bound into the
     SQL), for columns of text and integers that need no converting: Core's row objects cost
     more than the query for a kind of 100 000 rows. Errors come as Core's (DBAPIError).
     """
-    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
-    result = conn.exec_driver_sql(str(compiled))
-    dbapi_error = conn.dialect.loaded_dbapi.Error
-    try:
-        return result.cursor.fetchall()
-    except dbapi_error as exc:
-        raise sa.exc.DBAPIError.instance(str(compiled), None, exc, dbapi_error) from exc
-    finally:
-        result.close()
+    with _driver_cursor(conn, statement) as cursor:
+        return cursor.fetchall()
 
 
 def driver_batches(conn: Connection, statement: sa.Select, size: int) -> Iterator[list[tuple]]:
     """`driver_rows` `size` rows at a time, for a read too large to hold as Python rows at once
     (the 800 000 change records an undo reads back)."""
-    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
-    result = conn.exec_driver_sql(str(compiled))
-    dbapi_error = conn.dialect.loaded_dbapi.Error
-    try:
-        while rows := result.cursor.fetchmany(size):
+    with _driver_cursor(conn, statement) as cursor:
+        while rows := cursor.fetchmany(size):
             yield rows
-    except dbapi_error as exc:
-        raise sa.exc.DBAPIError.instance(str(compiled), None, exc, dbapi_error) from exc
-    finally:
-        result.close()
 
 
 def key_ids(conn: Connection, kind_name: str) -> dict[object, int]:

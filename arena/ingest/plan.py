@@ -705,8 +705,8 @@ def _by_rest_of_key(
                 for name, value in zip(optional, stored_optional[index], strict=True):
                     frame.iloc[row, frame.columns.get_loc(name)] = value
             continue
-        # One sentence for the rows of one key, shared: a ledger of 800 000 such rows held
-        # three messages a row (2.4 GB) before it was refused.
+        # One sentence for the rows of one key, shared by them, not made again for each row:
+        # a refused ledger may have hundreds of thousands of such rows.
         which = msg(
             "problem.which_row",
             common=key_label(rest_key),
