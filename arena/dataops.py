@@ -6,8 +6,10 @@ Python, and the CLI and the page share one behaviour through `arena.ingest`.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 import pandas as pd
@@ -75,6 +77,25 @@ def preview(
     return import_files(
         engine, files, identity=identity, dry_run=True, replace=replace, progress=progress
     )
+
+
+def preview_key(
+    files: list[Upload], *, identity: Identity, replace: bool, store_version: tuple[int, int]
+) -> tuple[object, ...]:
+    """Everything a preview's answer depends on: each file's name, bytes (as a digest), kind
+    and sheet, who asks, replace or not, the store's version, and today (a project sheet's
+    status follows its dates). Equal keys, equal previews."""
+    files_key = tuple(
+        (upload.name, hashlib.sha256(upload.data).digest(), upload.kind, upload.sheet)
+        for upload in files
+    )
+    return files_key, identity, replace, store_version, date.today()
+
+
+def keeps(result: ImportResult) -> bool:
+    """Whether a preview's answer holds while its key does: not when the store, not the file,
+    stopped it (busy, read-only, no tables), which may pass by the next try."""
+    return result.outcome != "busy" and not result.store_failed
 
 
 def commit(
@@ -236,9 +257,9 @@ def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
     return tables.headers(frame, language, {"severity": tables.Shown("text", "column.severity")})
 
 
-def report_csv(result: ImportResult, language: str) -> bytes:
+def report_csv(problems: list[Problem], language: str) -> bytes:
     """The full problem report as CSV: row, column, value, error, message."""
-    frame = problems_frame(result.problems, language).drop(columns=["severity", "table"])
+    frame = problems_frame(problems, language).drop(columns=["severity", "table"])
     return exports.to_csv_bytes(frame, delimiter=csv_delimiter(language))
 
 

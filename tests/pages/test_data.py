@@ -64,6 +64,53 @@ def test_upload_preview_commit_and_undo(engine, open_page):
     assert metrics["Planerad"] == "7" and metrics["Avslutad"] == "13"
 
 
+def test_the_preview_is_computed_once_while_the_file_options_and_store_stay_the_same(
+    engine, open_page, monkeypatch
+):
+    # Each widget reruns the page; a 50 MB file's dry run must not run again for a click on
+    # the confirmation, a language switch, or the commit itself.
+    load_demo(engine, identity=cli_identity())
+    previews = []
+    preview = dataops.preview
+    monkeypatch.setattr(dataops, "preview", lambda *a, **k: previews.append(1) or preview(*a, **k))
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    app.run()
+    assert len(previews) == 1
+    app.session_state["lang"] = "en"  # the sidebar's switch (AppTest cannot click it)
+    app.run()
+    assert not app.exception, app.exception
+    assert "nothing has been saved yet" in app.info[0].value
+    assert len(previews) == 1
+    app.session_state["lang"] = "sv"  # the sidebar's switch (AppTest cannot click it)
+    app.run()
+    # Another kind chosen: read again; and again once another import moved the store.
+    kinds = next(box for box in app.selectbox if box.label == "Typ av data")
+    kinds.set_value("projects").run()
+    assert len(previews) == 2
+    participant = "Diarienummer;Organisation;Roll\n2018-04510;Vinnova;partner\n"
+    result = upload(engine, "deltagare.csv", participant)
+    assert result.outcome == "committed", result.problems
+    app.run()
+    assert len(previews) == 3
+    counts = {metric.label: metric.value for metric in app.metric}
+    assert (counts["Nya"], counts["Ändrade"]) == ("1", "1")
+    # The commit lets the preview go before it plans its own: both at once took a 49 MB
+    # file's run to 1.5 GB.
+    notes, kept = app.session_state["data"], []
+    commit = dataops.commit
+    monkeypatch.setattr(
+        dataops, "commit", lambda *a, **k: kept.append("preview" in notes) or commit(*a, **k)
+    )
+    _button(app, "Genomför importen").click().run()
+    assert not app.exception, app.exception
+    assert "Import 3 genomförd" in app.success[0].value
+    assert (len(previews), kept) == (3, [False])
+    # The commit emptied the upload field and let the preview go.
+    assert not app.file_uploader[0].value
+    assert "preview" not in app.session_state["data"]
+
+
 def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
     load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from arena import dataops
+from arena.auth import cli_identity
+from arena.i18n import msg
+from arena.ingest import ImportResult, Upload
 from arena.ingest.kinds import KINDS
 from arena.ingest.plan import NewOrganisation
+from arena.ingest.report import STORE_ERROR, Problem
 from tests.fixtures.ingest import upload, with_organisations
 
 PROJECTS = (
@@ -128,3 +133,36 @@ def test_cell_text_formats_by_the_columns_type():
     assert dataops.cell_text(projects, "title", None, "sv") == ""
     # A column named like a code but holding text is shown as written.
     assert dataops.cell_text(grants, "reference", "ongoing", "sv") == "ongoing"
+
+
+def test_a_preview_is_reused_only_for_the_same_files_options_person_and_store():
+    files = [Upload("projekt.csv", PROJECTS.encode())]
+    person = cli_identity()
+
+    def key(uploads=files, *, identity=person, replace=False, version=(3, 0)):
+        return dataops.preview_key(
+            uploads, identity=identity, replace=replace, store_version=version
+        )
+
+    assert key() == key([Upload("projekt.csv", PROJECTS.encode())])
+    others = [
+        key([Upload("projekt2.csv", PROJECTS.encode())]),  # the name tells the kind
+        key([Upload("projekt.csv", PROJECTS.replace("planerad", "avslutad").encode())]),
+        key([Upload("projekt.csv", PROJECTS.encode(), kind="projects")]),
+        key([Upload("projekt.csv", PROJECTS.encode(), sheet="Blad1")]),
+        key(replace=True),
+        key(version=(4, 0)),
+        key(version=(3, 1)),  # an undo
+        key(identity=dataclasses.replace(person, subject="cli:annan")),
+    ]
+    assert all(other != key() for other in others)
+    assert len(set(others)) == len(others)
+
+    def result(outcome, *problems):
+        return ImportResult(outcome=outcome, plan=None, problems=list(problems), sha256="")
+
+    assert dataops.keeps(result("dry-run")) and dataops.keeps(result("rejected"))
+    # The store stopped it, not the file: ask again on the next run.
+    assert not dataops.keeps(result("busy"))
+    read_only = Problem(STORE_ERROR, msg("import.store_failed", detail="readonly database"))
+    assert not dataops.keeps(result("rejected", read_only))
