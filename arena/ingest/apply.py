@@ -36,6 +36,7 @@ from arena import models
 from arena.auth import AuditAction, Identity, Right, record
 from arena.i18n import Message, msg
 from arena.ingest.kinds import KINDS, Kind
+from arena.ingest.later import LaterRecords
 from arena.ingest.natural import (
     SCOPE_KINDS,
     driver_batches,
@@ -513,24 +514,6 @@ def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
     return recorded
 
 
-def _later_records(conn: Connection, import_id: int) -> dict[tuple[str, str], list[int]]:
-    """(kind, row key) -> the committed imports after `import_id` that recorded that row."""
-    change, run = models.ImportChange.__table__, models.ImportRun.__table__
-    rows = driver_rows(
-        conn,
-        sa.select(change.c.import_id, change.c.table_name, change.c.row_key)
-        .join(run, run.c.id == change.c.import_id)
-        .where(change.c.import_id > int(import_id), run.c.outcome == "committed")
-        .order_by(change.c.import_id),
-    )
-    later: dict[tuple[str, str], list[int]] = {}
-    for owner, name, row_key in rows:
-        ids = later.setdefault((name, row_key), [])
-        if owner not in ids:
-            ids.append(owner)
-    return later
-
-
 def _key_label(row_key: str) -> str:
     """A recorded row key (JSON list) as users read it: "2018-04510 · Vinnova · coordinator"."""
     return key_label(json.loads(row_key))
@@ -582,22 +565,24 @@ def _now(conn: Connection, recorded: _Recorded, name: str, action: str) -> pd.Da
 
 
 def _referring(conn: Connection, other: Kind, column: str, created: list[object]) -> pd.DataFrame:
-    """The rows of `other` (in natural form) whose `column` names one of the `created` keys,
-    read through a temporary table of the referenced ids (or scope references) joined with
-    `other`'s table: never the whole kind.
+    """The keys of the rows of `other` (in natural form) whose `column` names one of the
+    `created` keys, read through a temporary table of the referenced ids (or scope references)
+    joined with `other`'s table: never the whole kind, and only its key columns (the undo of
+    100 000 grants is asked about a million spend lines).
     """
     spec = other.column(column)
     if spec.ref is not None:
         known = named_key_ids(conn, spec.ref.kind, created)  # may hold more than those
-        ids = [known[key] for key in created if key in known]
-        return matching_rows(conn, other, {spec.ref.id_column: ids})
-    return matching_rows(conn, other, {"scope": [spec.scope] * len(created), "scope_ref": created})
+        wanted = {spec.ref.id_column: [known[key] for key in created if key in known]}
+    else:
+        wanted = {"scope": [spec.scope] * len(created), "scope_ref": created}
+    return matching_rows(conn, other, wanted, only=other.key)
 
 
 def _analyse(
     conn: Connection,
     recorded: _Recorded,
-    later: dict[tuple[str, str], list[int]],
+    later: LaterRecords,
 ) -> tuple[dict[int, dict[str, list[str]]], list[str]]:
     """Which later imports hang on `recorded`'s rows (import -> kind -> row keys), and which
     rows changed since outside any import (kind label: key). Reads, never writes: the rows
@@ -610,8 +595,9 @@ def _analyse(
     def attribute(name: str, row_keys: list[str], *, always: bool, gone: bool = False) -> None:
         """Charge rows to the later imports that recorded them; with `always` a row nobody
         recorded was changed outside the imports (with `gone`, is no longer stored)."""
+        recorded_later = later.owners(name, row_keys)
         for row_key in row_keys:
-            owners = [i for i in later.get((name, row_key), []) if i > import_id]
+            owners = [i for i in recorded_later.get(row_key, ()) if i > import_id]
             for owner in owners:
                 hanging.setdefault(owner, {}).setdefault(name, []).append(row_key)
             if always and not owners:
@@ -710,7 +696,7 @@ def undo_preview(conn: Connection, import_id: int) -> UndoPreview:
     raises UndoError when the import does not exist or is not committed.
     """
     run = _committed_run(conn, import_id)
-    later = _later_records(conn, import_id)
+    later = LaterRecords(conn, import_id)
     recorded = _recorded(conn, run)
     hanging, outside = _analyse(conn, recorded, later)
     cascade: dict[int, ImportEffect] = {}
@@ -750,13 +736,13 @@ def outside_message(import_id: int, rows: list[Message]) -> Message:
 
 def _taken_ids(conn: Connection, kind: Kind, ids: list[int]) -> list[int]:
     """Which of `ids` rows of `kind` hold now."""
-    return matching_rows(conn, kind, {"id": ids})["_id"].tolist()
+    return matching_rows(conn, kind, {"id": ids}, only=())["_id"].tolist()
 
 
 def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     """Undo one import that nothing hangs on; refuse (UndoError) otherwise."""
     recorded = _recorded(conn, _committed_run(conn, import_id))
-    hanging, outside = _analyse(conn, recorded, _later_records(conn, import_id))
+    hanging, outside = _analyse(conn, recorded, LaterRecords(conn, import_id))
     if outside:
         raise UndoError(outside_message(import_id, outside))
     if hanging:

@@ -17,7 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from arena.ingest.kinds import KINDS, Kind
+from arena.ingest.kinds import KINDS, Column, Kind
 
 # Which kind a scope column points at (country scopes point at no table).
 SCOPE_KINDS = {"programme": "programmes", "project": "projects"}
@@ -33,17 +33,19 @@ def key_column(kind: Kind) -> str:
     return column
 
 
-def natural_select(kind: Kind, *, keys: sa.Table | None = None) -> sa.Select:
+def natural_select(
+    kind: Kind, *, keys: sa.Table | None = None, only: Sequence[str] | None = None
+) -> sa.Select:
     """SELECT of a kind's natural columns (plus `_id`), joining referenced tables for their keys;
     with `keys` (a table of some of the kind's key columns, see `stored_rows`) only the rows
-    whose key is in it, in no particular order.
+    whose key is in it, in no particular order; with `only`, only those natural columns.
     """
     table = table_of(kind)
     selected: list[sa.ColumnElement] = [table.c.id.label("_id")]
     joined: sa.FromClause = table
     if keys is not None:
         joined = table.join(keys, sa.and_(*(table.c[c.name] == c for c in keys.c)))
-    for column in kind.stored_columns:
+    for column in _natural_columns(kind, only):
         if column.ref is not None:
             target_kind = KINDS[column.ref.kind]
             target = table_of(target_kind).alias(f"ref_{column.name}")
@@ -62,6 +64,12 @@ def natural_select(kind: Kind, *, keys: sa.Table | None = None) -> sa.Select:
     return statement if keys is not None else statement.order_by(table.c.id)
 
 
+def _natural_columns(kind: Kind, only: Sequence[str] | None) -> list[Column]:
+    if only is None:
+        return list(kind.stored_columns)
+    return [kind.column(name) for name in only]
+
+
 def read_natural(conn: Connection, kind: Kind) -> list[dict]:
     """The kind's rows in natural form, as dicts (dates as dates, money as int)."""
     return [dict(row) for row in conn.execute(natural_select(kind)).mappings()]
@@ -74,18 +82,22 @@ def natural_frame(conn: Connection, kind: Kind) -> pd.DataFrame:
     return _frame_of(conn, kind, natural_select(kind))
 
 
-def _frame_of(conn: Connection, kind: Kind, statement: sa.Select) -> pd.DataFrame:
-    """The rows of a `natural_select` of `kind` as a natural frame, read through the driver:
-    Core's row objects and their per-value date processing took 0.45 of the 0.65 s a frame of
-    100 000 payments cost (an undo, a file of changes). SQLite gives dates as ISO text, made
-    dates once per distinct day; PostgreSQL gives them as dates."""
-    names = ["_id", *(column.name for column in kind.stored_columns)]
+def _frame_of(
+    conn: Connection, kind: Kind, statement: sa.Select, only: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The rows of a `natural_select` of `kind` (of its columns `only`, if given) as a natural
+    frame, read through the driver: Core's row objects and their per-value date processing
+    took 0.45 of the 0.65 s a frame of 100 000 payments cost (an undo, a file of changes).
+    SQLite gives dates as ISO text, made dates once per distinct day; PostgreSQL gives them
+    as dates."""
+    natural = _natural_columns(kind, only)
+    names = ["_id", *(column.name for column in natural)]
     rows = driver_rows(conn, statement)
     rows.sort(key=itemgetter(0))  # in id order, as `natural_select` leaves a read by keys
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
     del rows  # the row tuples, once the columns hold their values: 80 MB at 800 000 rows
     data: dict[str, Sequence[object]] = dict(zip(names, columns, strict=True))
-    for column in kind.stored_columns:
+    for column in natural:
         if column.type.dtype == "date":
             data[column.name] = each_distinct(_as_date, list(data[column.name]))
     return objects_frame(data)
@@ -335,13 +347,20 @@ def stored_rows(
     return matching_rows(conn, kind, _table_keys(kind, frame, lookups))
 
 
-def matching_rows(conn: Connection, kind: Kind, columns: dict[str, list[object]]) -> pd.DataFrame:
-    """The rows of `kind` in natural form (as `natural_frame`) whose table columns `columns`
-    (name -> values, one set of values per wanted row) hold one of the given sets: the keys go
-    in a temporary table joined with the kind's table through its indexes.
+def matching_rows(
+    conn: Connection,
+    kind: Kind,
+    columns: dict[str, list[object]],
+    *,
+    only: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The rows of `kind` in natural form (as `natural_frame`; with `only`, of those natural
+    columns and `_id`) whose table columns `columns` (name -> values, one set of values per
+    wanted row) hold one of the given sets: the keys go in a temporary table joined with the
+    kind's table through its indexes.
     """
     with rows_table(conn, table_of(kind), columns) as keys:
-        return _frame_of(conn, kind, natural_select(kind, keys=keys))
+        return _frame_of(conn, kind, natural_select(kind, keys=keys, only=only), only)
 
 
 def named_key_ids(conn: Connection, kind_name: str, keys: Iterable[object]) -> dict[object, int]:

@@ -285,3 +285,36 @@ def test_an_import_larger_than_its_write_slices_is_recorded_and_undone_row_by_ro
     assert dump(engine, history=False) == after_create
     undo(engine, created, identity=cli_identity())
     assert dump(engine, history=False) == empty
+
+
+def test_the_later_records_name_each_rows_later_imports_exactly(engine, monkeypatch):
+    from arena.ingest import later
+
+    with_organisations(engine)
+    first = _commit(engine, "projekt.csv", PROJECT)
+    changed = _commit(engine, "projekt.csv", PROJECT.replace("Smart belysning", "Belysning"))
+    again = _commit(engine, "projekt.csv", PROJECT.replace("Smart belysning", "Ljus"))
+    grant = _commit(engine, "bidrag.csv", GRANT)
+    undone = _commit(engine, "deltagare.csv", PARTICIPANT)
+    undo(engine, undone, identity=cli_identity())
+    project, unknown = '["2020-00001"]', '["2020-00002"]'
+    with engine.connect() as conn:
+        records = later.LaterRecords(conn, first)
+        # Oldest first; another kind's rows are not this kind's; an undone import is no owner.
+        assert records.owners("projects", [project, unknown]) == {project: (changed, again)}
+        assert later.LaterRecords(conn, changed).owners("projects", [project]) == {
+            project: (again,)
+        }
+        assert records.owners("grants", ['["G-1"]', project]) == {'["G-1"]': (grant,)}
+        assert records.owners("participants", [project]) == {}
+        assert later.LaterRecords(conn, grant).owners("projects", [project]) == {}
+        # Keys whose first hashes are all equal are still told apart by their second.
+        builtin = hash
+        monkeypatch.setattr(
+            later, "hash", lambda text: builtin(text) if text[0] == "\x1f" else 7, raising=False
+        )
+        collided = later.LaterRecords(conn, first)
+        assert collided.owners("projects", [unknown, project, '["G-1"]']) == {
+            project: (changed, again)
+        }
+        assert collided.owners("grants", [project, '["G-1"]']) == {'["G-1"]': (grant,)}
