@@ -147,8 +147,10 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     if chosen is None:
         return
     # Read once per store version (every click on the panel reruns the page), consistently
-    # with the history beside it: through the one query cache.
-    preview = ui.query(dataops.preview_undo, int(chosen))
+    # with the history beside it: through the one query cache. An early import of a large
+    # store takes a minute (every later import's records), hence the sentence while it reads.
+    with st.spinner(t("data.undo.reading", language)):
+        preview = ui.query(dataops.preview_undo, int(chosen))
     if preview is None:  # undone meanwhile, in another session: the history says so
         return
     st.info(dataops.effect_text(preview.effect, language))

@@ -835,6 +835,11 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Imports {first}–{last} of {total}, the latest first.",
     },
     "data.undo.choose": {"sv": "Import att ångra", "en": "Import to undo"},
+    "data.undo.reading": {
+        "sv": "Läser vad ångringen tar bort och återställer, och vilka senare importer som "
+        "hänger på den …",
+        "en": "Reading what the undo removes and restores, and which later imports hang on it …",
+    },
     "data.undo": {"sv": "Ångra importen", "en": "Undo the import"},
     "data.undone": {
         "sv": "Import {id} ångrad: {removed}, {restored}.",
