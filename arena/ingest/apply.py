@@ -39,9 +39,9 @@ from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.later import LaterRecords
 from arena.ingest.natural import (
     SCOPE_KINDS,
-    driver_batches,
     driver_rows,
     each_distinct,
+    exact_rows,
     executemany,
     key_column,
     key_ids,
@@ -439,15 +439,41 @@ class UndoPreview:
 
 
 @dataclass
+class _Created:
+    """The rows of one kind an import created, checked against the store as they are read.
+
+    Why not the rows themselves: an undo of 800 000 new payments held them as a frame and
+    the store's rows of the same keys as another (600 MB); a slice of records at a time, only
+    what the analysis and the undo need stays.
+    """
+
+    count: int = 0
+    ids: list[int] = field(default_factory=list)  # stored ids of those still as it left them
+    changed: list[str] = field(default_factory=list)  # row keys of those that are not
+    keys: list[object] = field(default_factory=list)  # their keys, for a kind others refer to
+
+    def add(self, conn: Connection, kind: Kind, rows: pd.DataFrame) -> None:
+        """Count `rows` (recorded, as the import left them) and check them with the store."""
+        current = _current(conn, kind, rows, exact=True)
+        position = key_index(current, kind).get_indexer(key_index(rows, kind))
+        changed = _differs(kind, current, rows)
+        self.count += len(rows)
+        self.ids += current["_id"].to_numpy()[position[~changed]].tolist()
+        self.changed += _json_rows(kind, rows[changed], list(kind.key), keys=True)
+        if len(kind.key) == 1:
+            self.keys += rows[key_column(kind)].tolist()
+
+
+@dataclass
 class _Recorded:
     """One import's recorded changes read back: per kind, the rows as it left or found them."""
 
     run: sa.RowMapping
-    created: dict[str, pd.DataFrame] = field(default_factory=dict)  # rows as it left them
+    created: dict[str, _Created] = field(default_factory=dict)
     updated: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = field(default_factory=dict)
     deleted: dict[str, pd.DataFrame] = field(default_factory=dict)  # as they were, with `_id`
     touched: dict[str, set[str]] = field(default_factory=dict)  # kind -> recorded row keys
-    # (kind, "created" | "updated" | "deleted") -> the store's rows of those keys, read once
+    # (kind, "updated" | "deleted") -> the store's rows of those keys, read once
     current: dict[tuple[str, str], pd.DataFrame] = field(default_factory=dict)
 
     def effect(self) -> ImportEffect:
@@ -460,7 +486,7 @@ class _Recorded:
             file_name=run["file_name"],
             started_at=run["started_at"],
             user=run["user"],
-            remove={name: len(rows) for name, rows in self.created.items()},
+            remove={name: created.count for name, created in self.created.items()},
             restore=restore,
         )
 
@@ -477,17 +503,27 @@ def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
 
 def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
     change = models.ImportChange.__table__
-    statement = (
-        sa.select(change.c.table_name, change.c.row_key, change.c.before, change.c.after)
-        .where(change.c.import_id == int(run["id"]))
-        .order_by(change.c.id)
-    )
+    mine = change.c.import_id == int(run["id"])
     # Read and parsed `_HISTORY_ROWS` records at a time: all 800 000 of an import held as
-    # text, and then as a dict per row, took an undo to 1.25 GB.
+    # text, and then as a dict per row, took an undo to 1.25 GB. Each slice is a statement
+    # of its own, read to its end, between two of the import's record ids: the created rows
+    # are checked with the store as each slice is read, through temporary tables, which
+    # SQLite cannot drop while another statement is open.
+    ids = np.array(
+        [row[0] for row in driver_rows(conn, sa.select(change.c.id).where(mine))], np.int64
+    )
+    ids.sort()
     # (kind, action) -> the recorded rows' columns before and after
     parsed: dict[tuple[str, str], tuple[dict[str, list], dict[str, list]]] = {}
     recorded = _Recorded(run)
-    for records in driver_batches(conn, statement, _HISTORY_ROWS):
+    for first in range(0, len(ids), _HISTORY_ROWS):
+        within = ids[first : first + _HISTORY_ROWS]
+        records = driver_rows(
+            conn,
+            sa.select(change.c.table_name, change.c.row_key, change.c.before, change.c.after)
+            .where(mine, change.c.id.between(int(within[0]), int(within[-1])))
+            .order_by(change.c.id),
+        )
         groups: dict[tuple[str, str], list[tuple]] = {}
         for name, row_key, before, after in records:
             action = "created" if before is None else "deleted" if after is None else "updated"
@@ -495,16 +531,19 @@ def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
             recorded.touched.setdefault(name, set()).add(row_key)
         for (name, action), group in groups.items():
             befores, afters = zip(*group, strict=True)
+            if action == "created":  # checked now, slice by slice; the rows are not kept
+                rows: dict[str, list] = {}
+                _parse_into(rows, afters)
+                created = recorded.created.setdefault(name, _Created())
+                created.add(conn, KINDS[name], _recorded_frame(KINDS[name], rows))
+                continue
             into_before, into_after = parsed.setdefault((name, action), ({}, {}))
-            if action != "created":
-                _parse_into(into_before, befores)
-            if action != "deleted":
+            _parse_into(into_before, befores)
+            if action == "updated":
                 _parse_into(into_after, afters)
     for (name, action), (befores, afters) in parsed.items():
         kind = KINDS[name]
-        if action == "created":
-            recorded.created[name] = _recorded_frame(kind, afters)
-        elif action == "deleted":
+        if action == "deleted":
             recorded.deleted[name] = _recorded_frame(kind, befores)
         else:
             recorded.updated[name] = (
@@ -541,25 +580,28 @@ def _referrers(kind: Kind) -> list[tuple[Kind, str]]:
     return found
 
 
-def _current(conn: Connection, kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
+def _current(
+    conn: Connection, kind: Kind, rows: pd.DataFrame, *, exact: bool = False
+) -> pd.DataFrame:
     """The store's rows of `kind` now whose natural key is one of `rows`' (as `natural_frame`
-    gives them): an undo of 100 000 spend lines reads those lines, not the million the store
-    holds.
+    gives them; with `exact`, `exact_rows`): an undo of 100 000 spend lines reads those
+    lines, not the million the store holds.
     """
     lookups = {
         column.ref.kind: named_key_ids(conn, column.ref.kind, rows[column.name].tolist())
         for column in map(kind.column, kind.key)
         if column.ref is not None
     }
-    return stored_rows(conn, kind, rows, lookups)
+    return (exact_rows if exact else stored_rows)(conn, kind, rows, lookups)
 
 
 def _now(conn: Connection, recorded: _Recorded, name: str, action: str) -> pd.DataFrame:
     """The store's rows now with the keys of the rows of kind `name` that `recorded`'s import
-    created, updated or deleted (`action`), read once for the analysis and the undo.
+    updated or deleted (`action`), read once for the analysis and the undo (created rows are
+    checked as they are read, `_Created`).
     """
     if (name, action) not in recorded.current:
-        rows = recorded.updated[name][1] if action == "updated" else getattr(recorded, action)[name]
+        rows = recorded.updated[name][1] if action == "updated" else recorded.deleted[name]
         recorded.current[name, action] = _current(conn, KINDS[name], rows)
     return recorded.current[name, action]
 
@@ -608,13 +650,12 @@ def _analyse(
     for name, row_keys in recorded.touched.items():
         attribute(name, sorted(row_keys), always=False)
     # Rows that are no longer as this import left them (or, deleted, are back).
-    for action, name, rows in [
-        *(("created", name, rows) for name, rows in recorded.created.items()),
-        *(("updated", name, after) for name, (_before, after) in recorded.updated.items()),
-    ]:
+    for name, created in recorded.created.items():
+        attribute(name, created.changed, always=True)
+    for name, (_before, after) in recorded.updated.items():
         kind = KINDS[name]
-        changed = _differs(kind, _now(conn, recorded, name, action), rows)
-        attribute(name, _json_rows(kind, rows[changed], list(kind.key), keys=True), always=True)
+        changed = _differs(kind, _now(conn, recorded, name, "updated"), after)
+        attribute(name, _json_rows(kind, after[changed], list(kind.key), keys=True), always=True)
     for name, rows in recorded.deleted.items():
         kind = KINDS[name]
         back = key_index(rows, kind).isin(key_index(_now(conn, recorded, name, "deleted"), kind))
@@ -639,11 +680,11 @@ def _analyse(
             gone = [json.dumps([key], ensure_ascii=False) for key in named if key not in stored]
             attribute(target, gone, always=True, gone=True)
     # Rows of other imports (or of nobody) that refer to rows this import created.
-    for name, rows in recorded.created.items():
+    for name, made in recorded.created.items():
         kind = KINDS[name]
         if len(kind.key) != 1:
             continue  # nothing refers to a kind with a compound key
-        created = list(dict.fromkeys(rows[key_column(kind)]))
+        created = list(dict.fromkeys(made.keys))
         for other, column in _referrers(kind):
             referring = _referring(conn, other, column, created)
             own = recorded.touched.get(other.name, set())
@@ -789,7 +830,7 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
         )
     # ... and the created rows go, children first.
     for name in (name for name in reversed(order) if name in recorded.created):
-        _delete_by_id(conn, KINDS[name], ids(name, "created", recorded.created[name]))
+        _delete_by_id(conn, KINDS[name], recorded.created[name].ids)
     run_table = models.ImportRun.__table__
     conn.execute(sa.update(run_table).where(run_table.c.id == import_id).values(outcome="undone"))
     return recorded.effect()

@@ -297,19 +297,23 @@ def each_distinct(function: Callable[[object], object], values: list) -> list:
 
 
 def _table_keys(
-    kind: Kind, frame: pd.DataFrame, lookups: dict[str, dict[object, int]]
+    kind: Kind,
+    frame: pd.DataFrame,
+    lookups: dict[str, dict[object, int]],
+    *,
+    optional: bool = False,
 ) -> dict[str, list[object]]:
     """The frame's natural keys as the table's key columns (ids for references, scope and
-    scope_ref for scope columns; optional key columns left out), only for rows whose every
-    key column has a stored value: a reference to a row the store lacks (an organisation this
-    upload creates) matches nothing, nor does an empty key cell.
+    scope_ref for scope columns; optional key columns left out unless `optional`), only for
+    rows whose every such column has a stored value: a reference to a row the store lacks
+    (an organisation this upload creates) matches nothing, nor does an empty key cell.
     """
     columns: dict[str, list[object]] = {}
     scopes: list[object] = [None] * len(frame)
     refs: list[object] = [None] * len(frame)
     # Without its optional key columns: the rows a file names by the rest of the key are read
     # too (a payment stored with a reference, named by a ledger without one).
-    for name in (name for name in kind.key if name not in kind.optional_key):
+    for name in (name for name in kind.key if optional or name not in kind.optional_key):
         column = kind.column(name)
         values = frame[name].tolist() if name in frame.columns else [None] * len(frame)
         if column.ref is not None:
@@ -345,6 +349,23 @@ def stored_rows(
     if largest is None or largest <= len(frame):  # ids count the rows, or more
         return natural_frame(conn, kind)
     return matching_rows(conn, kind, _table_keys(kind, frame, lookups))
+
+
+def exact_rows(
+    conn: Connection, kind: Kind, frame: pd.DataFrame, lookups: dict[str, dict[object, int]]
+) -> pd.DataFrame:
+    """The store's rows whose whole key, optional columns included, is one of `frame`'s (for
+    rows with an empty optional key cell, as `stored_rows` finds them): what an undo checks a
+    slice of created rows with. By the rest of the key alone, each slice of 100 000 payments
+    of a file with three references per grant and day read 300 000 rows.
+    """
+    if not kind.optional_key:
+        return stored_rows(conn, kind, frame, lookups)
+    whole = frame[list(kind.optional_key)].notna().all(axis=1).to_numpy()
+    found = [matching_rows(conn, kind, _table_keys(kind, frame[whole], lookups, optional=True))]
+    if not whole.all():
+        found.append(stored_rows(conn, kind, frame[~whole], lookups))
+    return objects_frame(pd.concat(found, ignore_index=True).drop_duplicates("_id").to_dict("list"))
 
 
 def matching_rows(

@@ -16,6 +16,8 @@ import sqlalchemy as sa
 from arena import models
 from arena.auth import cli_identity
 from arena.ingest import UndoBlockedError, UndoError, undo, undo_preview
+from arena.ingest.kinds import KINDS
+from arena.ingest.natural import natural_frame
 from tests.fixtures.ingest import dump, natural, upload, with_organisations
 
 PROJECT = "Diarienummer;Titel;Status;Koordinator\n2020-00001;Smart belysning;planerad;Vinnova\n"
@@ -318,3 +320,76 @@ def test_the_later_records_name_each_rows_later_imports_exactly(engine, monkeypa
             project: (changed, again)
         }
         assert collided.owners("grants", [project, '["G-1"]']) == {'["G-1"]': (grant,)}
+
+
+@pytest.mark.parametrize("slice_rows", [1, 100_000])
+def test_created_rows_changed_or_deleted_outside_any_import_stop_the_undo(
+    engine, monkeypatch, slice_rows
+):
+    # Created rows are checked with the store as their records are read, a slice at a time:
+    # a row edited or deleted by hand in any slice must stop the undo, named.
+    from arena.ingest import apply
+
+    monkeypatch.setattr(apply, "_HISTORY_ROWS", slice_rows)
+    with_organisations(engine)
+    projects = PROJECT + "2020-00002;Ljus;planerad;Vinnova\n2020-00003;Värme;planerad;Vinnova\n"
+    created = _commit(engine, "projekt.csv", projects)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE project SET title = 'Annat' WHERE reference = '2020-00002'"))
+        conn.execute(sa.text("DELETE FROM project WHERE reference = '2020-00003'"))
+    before = dump(engine)
+    preview = undo_preview(engine, created)
+    outside = [row.render("en") for row in preview.outside]
+    assert len(outside) == 2 and not preview.blocked
+    assert "2020-00002" in outside[0] and "2020-00003" in outside[1]
+    assert preview.effect.remove == {"projects": 3}
+    with pytest.raises(UndoError, match="changed outside the imports"):
+        undo(engine, created, identity=cli_identity())
+    assert dump(engine) == before
+
+
+def test_created_payments_with_and_without_a_reference_are_checked_and_undone_by_slices(
+    engine, monkeypatch
+):
+    # A slice's rows are found by their whole key, the optional reference included, and those
+    # without one by the rest of it: each found once, whatever the other slices hold.
+    from arena.ingest import apply
+
+    monkeypatch.setattr(apply, "_HISTORY_ROWS", 1)
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECT)
+    _commit(engine, "bidrag.csv", GRANT)
+    before = dump(engine, history=False)
+    payments = _commit(
+        engine,
+        "utbetalningar.csv",
+        "Bidragsreferens;Utbetalningsdatum;Utbetalningsreferens;Belopp\n"
+        "G-1;2020-06-01;V-A;100 000\nG-1;2020-06-01;V-B;50 000\nG-1;2020-09-01;;25 000\n",
+    )
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE disbursement SET amount_sek = 1 WHERE payment_reference = ''"))
+    preview = undo_preview(engine, payments)
+    assert [row.render("en") for row in preview.outside] == [
+        "Disbursements: G-1 · 2020-09-01"
+    ] and preview.effect.remove == {"disbursements": 3}
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE disbursement SET amount_sek = 25000 WHERE payment_reference = ''")
+        )
+    assert undo(engine, payments, identity=cli_identity())["deleted"] == 3
+    assert dump(engine, history=False) == before
+    # A recorded row without its optional key cell (None, not "") is found by the rest of it.
+    kind = KINDS["disbursements"]
+    with engine.connect() as conn:
+        assert natural_frame(conn, kind).empty
+    _commit(
+        engine,
+        "utbetalningar.csv",
+        "Bidragsreferens;Utbetalningsdatum;Utbetalningsreferens;Belopp\n"
+        "G-1;2020-06-01;V-A;100 000\nG-1;2020-06-01;V-B;50 000\nG-1;2020-09-01;;25 000\n",
+    )
+    with engine.connect() as conn:
+        wanted = natural_frame(conn, kind).iloc[[0, 2]].copy()
+        wanted["payment_reference"] = ["V-A", None]
+        found = apply._current(conn, kind, wanted, exact=True)
+    assert sorted(found["payment_reference"]) == ["", "V-A"]
