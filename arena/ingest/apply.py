@@ -46,6 +46,7 @@ from arena.ingest.natural import (
     key_column,
     key_ids,
     key_index,
+    key_positions,
     matching_rows,
     named_key_ids,
     objects_frame,
@@ -455,8 +456,8 @@ class _Created:
     def add(self, conn: Connection, kind: Kind, rows: pd.DataFrame) -> None:
         """Count `rows` (recorded, as the import left them) and check them with the store."""
         current = _current(conn, kind, rows, exact=True)
-        position = key_index(current, kind).get_indexer(key_index(rows, kind))
-        changed = _differs(kind, current, rows)
+        position = key_positions(current, rows, kind)
+        changed = _differs(kind, current, rows, position)
         self.count += len(rows)
         self.ids += current["_id"].to_numpy()[position[~changed]].tolist()
         self.changed += _json_rows(kind, rows[changed], list(kind.key), keys=True)
@@ -558,9 +559,11 @@ def _key_label(row_key: str) -> str:
     return key_label(json.loads(row_key))
 
 
-def _differs(kind: Kind, current: pd.DataFrame, recorded: pd.DataFrame) -> np.ndarray:
-    """Per recorded row: True when the store no longer holds it exactly as recorded."""
-    position = key_index(current, kind).get_indexer(key_index(recorded, kind))
+def _differs(
+    kind: Kind, current: pd.DataFrame, recorded: pd.DataFrame, position: np.ndarray
+) -> np.ndarray:
+    """Per recorded row: True when the store no longer holds it exactly as recorded
+    (`position`: where `current` holds each recorded row's key, `key_positions`)."""
     differs = position < 0
     found = np.flatnonzero(~differs)
     now = current.iloc[position[found]]
@@ -654,7 +657,8 @@ def _analyse(
         attribute(name, created.changed, always=True)
     for name, (_before, after) in recorded.updated.items():
         kind = KINDS[name]
-        changed = _differs(kind, _now(conn, recorded, name, "updated"), after)
+        now = _now(conn, recorded, name, "updated")
+        changed = _differs(kind, now, after, key_positions(now, after, kind))
         attribute(name, _json_rows(kind, after[changed], list(kind.key), keys=True), always=True)
     for name, rows in recorded.deleted.items():
         kind = KINDS[name]
@@ -794,7 +798,7 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     def ids(name: str, action: str, rows: pd.DataFrame) -> list[int]:
         # Read before anything is written: restoring deleted rows changes no other row's id.
         kind, current = KINDS[name], _now(conn, recorded, name, action)
-        position = key_index(current, kind).get_indexer(key_index(rows, kind))
+        position = key_positions(current, rows, kind)
         return current["_id"].iloc[position].tolist()
 
     # Deleted rows come back first, parents first: restored updates may refer to them.

@@ -125,6 +125,12 @@ def key_index(frame: pd.DataFrame, kind: Kind) -> pd.Index:
     return pd.Index(list(zip(*columns, strict=True)), dtype=object, tupleize_cols=False)
 
 
+def key_positions(stored: pd.DataFrame, frame: pd.DataFrame, kind: Kind) -> np.ndarray:
+    """Per row of `frame`, the position of the row of `stored` with the same natural key, or
+    -1 where `stored` has none."""
+    return key_index(stored, kind).get_indexer(key_index(frame, kind))
+
+
 def key_columns(frame: pd.DataFrame, names: Sequence[str]) -> list[list[object]]:
     """The values of key columns `names` in `frame`, as lists; a column it lacks is empty."""
     return [
@@ -362,10 +368,12 @@ def exact_rows(
     if not kind.optional_key:
         return stored_rows(conn, kind, frame, lookups)
     whole = frame[list(kind.optional_key)].notna().all(axis=1).to_numpy()
-    found = [matching_rows(conn, kind, _table_keys(kind, frame[whole], lookups, optional=True))]
-    if not whole.all():
-        found.append(stored_rows(conn, kind, frame[~whole], lookups))
-    return objects_frame(pd.concat(found, ignore_index=True).drop_duplicates("_id").to_dict("list"))
+    found = matching_rows(conn, kind, _table_keys(kind, frame[whole], lookups, optional=True))
+    if whole.all():  # the common case: a stored optional key holds "" for none
+        return found
+    by_rest = stored_rows(conn, kind, frame[~whole], lookups)
+    both = pd.concat([found, by_rest], ignore_index=True).drop_duplicates("_id")
+    return objects_frame(both.to_dict("list"))
 
 
 def matching_rows(

@@ -34,6 +34,7 @@ from arena.ingest.natural import (
     key_columns,
     key_ids,
     key_index,
+    key_positions,
     named_key_ids,
     natural_frame,
     objects_frame,
@@ -773,7 +774,7 @@ def _plan_kind(
     # The columns a stored row may take from the file: a guess never replaces a fact.
     columns = [name for name in table.columns if name in stored and name not in table.guessed]
     frame = table.frame[~table.frame.index.isin(_rejected_lines(problems))]
-    position = key_index(existing, kind).get_indexer(key_index(frame, kind))
+    position = key_positions(existing, frame, kind)
     if kind.optional_key and len(existing) and (position < 0).any():
         frame, position = _by_rest_of_key(table, existing, frame, position, problems)
     rejected = _rejected_lines(problems)
