@@ -264,10 +264,17 @@ def report_csv(problems: list[Problem], language: str) -> bytes:
 
 
 def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The import history for display (translated headers and outcomes)."""
-    # `kind` here lists the kinds an import held, as text: not one code to label.
-    kinds = {"kind": tables.Shown("text", "data.kind")}
-    return tables.localise(history.drop(columns=["sha256"]), language, kinds)
+    """The import history for display (translated headers, outcomes and kinds)."""
+    # `kind` here lists the kinds an import held ("projects, grants"): each named as the
+    # upload's chooser names it.
+    labels = kind_labels(language)
+    shown = history.drop(columns=["sha256"]).assign(
+        kind=[
+            ", ".join(labels.get(name, name) for name in str(text).split(", ")) if text else text
+            for text in history["kind"]
+        ]
+    )
+    return tables.localise(shown, language, {"kind": tables.Shown("text", "data.kind")})
 
 
 def audit_table(log: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -326,7 +333,11 @@ def effect_text(effect: ImportEffect, language: str) -> str:
     labels = kind_labels(language)
 
     def rows(counts: dict[str, int]) -> str:
-        shown = [f"{labels[name]} {count}" for name, count in counts.items() if count]
+        shown = [
+            f"{labels[name]} {format_number(count, language)}"
+            for name, count in counts.items()
+            if count
+        ]
         return ", ".join(shown) or t("data.undo.none", language)
 
     return t(

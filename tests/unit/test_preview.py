@@ -166,3 +166,21 @@ def test_a_preview_is_reused_only_for_the_same_files_options_person_and_store():
     assert not dataops.keeps(result("busy"))
     read_only = Problem(STORE_ERROR, msg("import.store_failed", detail="readonly database"))
     assert not dataops.keeps(result("rejected", read_only))
+
+
+def test_an_undos_effect_names_its_rows_with_thousands_grouped():
+    from datetime import datetime
+
+    from arena.ingest import ImportEffect
+
+    effect = ImportEffect(
+        import_id=30,
+        file_name="utbetalningar.csv",
+        started_at=datetime(2026, 12, 5, 15, 22),
+        user="anna@example.se",
+        remove={"disbursements": 758_167},
+        restore={},
+    )
+    text = dataops.effect_text(effect, "sv")
+    assert "Tar bort: Utbetalningar 758\xa0167. Återställer: inga rader." in text
+    assert "Removes: Disbursements 758,167." in dataops.effect_text(effect, "en")
