@@ -213,13 +213,8 @@ def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
     as columns, if need be (with a warning saying so); None when no kind or layout fits."""
     # Years as columns first: "Indikator;Land;2016;2017" fits indicator values as it is,
     # short of its year and value.
-    for table in unpivoted(raw):
-        try:
-            found = detect_kind(table.header)
-        except UnknownKindError:
-            continue
-        if isinstance(found, Kind) and _reads_whole(found, table.header):
-            return found.name, table, []
+    if (table := unpivoted(raw, _fits_whole)) is not None:
+        return detect_kind(table.header).name, table, []
     try:
         return detect_kind(raw.header).name, raw, []
     except UnknownKindError:
@@ -230,9 +225,16 @@ def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
     return None
 
 
-def _reads_whole(kind: Kind, header: list[str]) -> bool:
-    """Whether `kind` finds all its required columns in `header`, the year and the value (its
-    last two) among them: budgets read an amount, indicator values a value."""
+def _fits_whole(header: list[str]) -> bool:
+    """Whether a kind reads `header` (years as columns turned into rows) whole: all its required
+    columns, the year and the value (its last two) among them; budgets read an amount,
+    indicator values a value."""
+    try:
+        kind = detect_kind(header)
+    except UnknownKindError:
+        return False
+    if not isinstance(kind, Kind):
+        return False
     mapping = match_headers(kind, header)
     present = {column.name for column in mapping.values()}
     required = {column.name for column in kind.columns if column.required}

@@ -6,6 +6,7 @@ one row per year and value, the way the kinds keep them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from arena.i18n import msg
 from arena.ingest import values as v
@@ -27,12 +28,14 @@ _YEAR_HEADERS = frozenset(
 _VALUE_HEADERS = ("Belopp", "Värde")
 
 
-def unpivoted(raw: RawTable) -> list[RawTable]:
-    """`raw` with its year columns turned into rows (a year and a value per row), once per
-    kind of value a year may hold (an amount, a measured value), each to be tried for the
-    kind its headers fit; [] when `raw` has no years as columns.
+def unpivoted(raw: RawTable, fits: Callable[[list[str]], bool]) -> RawTable | None:
+    """`raw` with its year columns turned into rows (a year and a value per row), read under
+    the first kind of value a year may hold (an amount, a measured value) whose header `fits`
+    (a kind reads it whole); None when `raw` has no years as columns or no header fits.
 
-    Each new row keeps its line in the file; a cell without a value gives no row.
+    Each new row keeps its line in the file; a cell without a value gives no row. The rows are
+    built only for a header that fits: a project list's "Agenda 2030-mål" is a year among
+    words too, and copying its 100 000 rows to find no kind took 0.7 s (issue 11).
     """
     years: dict[int, int] = {}  # position -> year
     rests: set[str] = set()
@@ -47,9 +50,17 @@ def unpivoted(raw: RawTable) -> list[RawTable]:
     # headers each naming something ("Projektlista 2024" over blank ones is a title).
     labels = {v.normalise_label(str(raw.header[position])) for position in kept}
     if not years or len(rests) != 1 or not labels or "" in labels or labels & _YEAR_HEADERS:
-        return []
+        return None
     (rest,) = rests
     unit = v.header_unit(f"x {rest}") if rest else None
+    kept_header = [str(raw.header[position]) for position in kept]
+    headers = (
+        [*kept_header, "År", value if unit is None else f"{value} ({unit.written})"]
+        for value in _VALUE_HEADERS
+    )
+    header = next((header for header in headers if fits(header)), None)
+    if header is None:
+        return None
     rows, lines = [], []
     for index, row in enumerate(raw.rows):
         for position, year in years.items():
@@ -69,16 +80,12 @@ def unpivoted(raw: RawTable) -> list[RawTable]:
         row=raw.header_line or None,
         severity="warning",
     )
-    header = [str(raw.header[position]) for position in kept]
-    return [
-        RawTable.from_rows(
-            raw.name,
-            [*header, "År", value if unit is None else f"{value} ({unit.written})"],
-            rows,
-            header_line=raw.header_line,
-            row_lines=lines,
-            problems=[*raw.problems, note],
-            origin=raw.origin,
-        )
-        for value in _VALUE_HEADERS
-    ]
+    return RawTable.from_rows(
+        raw.name,
+        header,
+        rows,
+        header_line=raw.header_line,
+        row_lines=lines,
+        problems=[*raw.problems, note],
+        origin=raw.origin,
+    )

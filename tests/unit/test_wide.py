@@ -6,6 +6,8 @@ import io
 
 from openpyxl import Workbook
 
+from arena.ingest.read import RawTable
+from arena.ingest.wide import unpivoted
 from tests.fixtures.ingest import errors, natural, upload, warnings, with_organisations
 
 PROGRAMMES = "Kod;Namn\nP1;Programmet\nP2;Det andra\n"
@@ -92,3 +94,30 @@ def test_a_title_with_a_year_over_the_headers_is_no_year_column(engine):
     assert result.outcome == "committed", result.problems
     assert _budgets(engine) == [("P1", 2024, 100)]
     assert "rad 3" in result.problems[0].text("sv")
+
+
+class _Unread(RawTable):
+    """A table whose rows must not be read."""
+
+    @property
+    def rows(self) -> list[list[object]]:
+        raise AssertionError("the rows were read")
+
+
+def test_the_rows_are_turned_only_under_a_header_a_kind_reads():
+    # A project list's "Agenda 2030-mål" is a year among words: each header the years could be
+    # read under is asked first, and when none fits, no row is copied (0.7 s at 100 000 rows).
+    raw = _Unread.from_rows("projekt.csv", ["Diarienummer", "Agenda 2030-mål"], [["1", "3; 9"]])
+    asked: list[list[str]] = []
+
+    def fits_none(header: list[str]) -> bool:
+        asked.append(header)
+        return False
+
+    assert unpivoted(raw, fits_none) is None
+    assert asked == [["Diarienummer", "År", "Belopp"], ["Diarienummer", "År", "Värde"]]
+    # The first header that fits is the one read: here the measured value, not the amount.
+    raw = RawTable.from_rows("serie.csv", ["Indikator", "2016", "2017"], [["SE", "180", ".."]])
+    table = unpivoted(raw, lambda header: header[-1] == "Värde")
+    assert table is not None
+    assert (table.header, table.rows) == (["Indikator", "År", "Värde"], [["SE", 2016, "180"]])
