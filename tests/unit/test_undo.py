@@ -393,3 +393,41 @@ def test_created_payments_with_and_without_a_reference_are_checked_and_undone_by
         wanted["payment_reference"] = ["V-A", None]
         found = apply._current(conn, kind, wanted, exact=True)
     assert sorted(found["payment_reference"]) == ["", "V-A"]
+
+
+def test_the_rows_that_refer_to_created_rows_are_found_in_every_slice_of_their_keys(
+    engine, monkeypatch
+):
+    # The rows referring to an import's created rows are read for a slice of created keys at a
+    # time (20 000 in the app): with slices of one project, each later import and each row
+    # added by hand is still found, by an id (participants, grants) or by a reference (spend).
+    from arena.ingest import apply
+
+    monkeypatch.setattr(apply, "_REFERRED_KEYS", 1)
+    with_organisations(engine)
+    projects = PROJECT + "2020-00002;Ljus;planerad;Vinnova\n2020-00003;Värme;planerad;Vinnova\n"
+    created = _commit(engine, "projekt.csv", projects)
+    participants = _commit(
+        engine,
+        "deltagare.csv",
+        "Diarienummer;Organisation;Roll\n"
+        "2020-00001;Göteborgs kommun;beställare\n2020-00003;Göteborgs kommun;beställare\n",
+    )
+    grant = _commit(engine, "bidrag.csv", GRANT.replace("2020-00001", "2020-00002"))
+    spend = _commit(
+        engine,
+        "utfall.csv",
+        "Diarienummer;Datum;Kategori;Belopp\n"
+        "2020-00001;2020-09-30;Konsulter;50 000\n2020-00003;2020-10-31;Konsulter;20 000\n",
+    )
+    preview = undo_preview(engine, created)
+    assert [(b.import_id, b.rows) for b in preview.blockers] == [
+        (participants, {"participants": 2}),
+        (grant, {"grants": 1}),
+        (spend, {"expenditures": 2}),
+    ]
+    assert not preview.outside
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM import_change WHERE import_id = :i"), {"i": spend})
+    outside = [row.render("en") for row in undo_preview(engine, created).outside]
+    assert len(outside) == 2 and "2020-00001" in outside[0] and "2020-00003" in outside[1]
