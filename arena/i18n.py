@@ -1623,15 +1623,16 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "import.years_as_columns": {
         "sv": (
-            "Åren som kolumner ({years}) läses som en rad per år och värde: {count} rad av {rows}.",
+            "Åren som kolumner ({years}) läses som en rad per år och värde: {count} rad av "
+            "{total}.",
             "Åren som kolumner ({years}) läses som en rad per år och värde: {count} rader av "
-            "{rows}.",
+            "{total}.",
         ),
         "en": (
             "The years as columns ({years}) are read as a row per year and value: {count} row "
-            "from {rows}.",
+            "from {total}.",
             "The years as columns ({years}) are read as a row per year and value: {count} rows "
-            "from {rows}.",
+            "from {total}.",
         ),
     },
     "import.sheet_as": {"sv": "{sheet} ({kind})", "en": "{sheet} ({kind})"},
@@ -1705,7 +1706,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "them first, or choose to undo them too.",
     },
     "undo.blocker": {"sv": "#{id} {file} ({what})", "en": "#{id} {file} ({what})"},
-    "undo.hanging": {"sv": "{kind} ({rows}): {examples}", "en": "{kind} ({rows}): {examples}"},
+    "undo.hanging": {"sv": "{kind} ({count}): {examples}", "en": "{kind} ({count}): {examples}"},
     "undo.outside": {
         "sv": "Import {id} kan inte ångras: rader har ändrats utanför importerna sedan dess "
         "({rows}).",
@@ -2774,22 +2775,34 @@ def _plural_form(language: str, count: int) -> str:
     return Locale.parse(_LOCALES[language]).plural_form(abs(count))
 
 
+# Placeholders that hold a quantity: an integer given for one is written as a number of the
+# reader's language ("100 150", "100,150"). Not every integer is one: an import's id, a year,
+# a line or a row's number in a file ("rad 1048576", as Excel numbers it) are written as
+# they are.
+_QUANTITIES = frozenset({"count", "total", "shown", "removed", "restored"})
+
+
 def t(key: str, language: str, **values: object) -> str:
     """The catalogue text `key` in `language`, with `{placeholders}` filled.
 
     A `Message` among the values is written in the same language; a plural entry takes the
-    form `count` asks for, and `count` itself is written as a number of that language.
+    form `count` asks for; an integer quantity (`_QUANTITIES`) is written as a number of that
+    language: at 100 000 projects "97 000 av 100150 projekt" was on the Overview.
     """
     language = language_or_default(language)
     text = TEXTS[key][language]
     if isinstance(text, tuple):
         count = int(values["count"])  # type: ignore[call-overload]
         text = text[0] if _plural_form(language, count) == "one" else text[1]
-        values = {**values, "count": format_number(count, language)}
+        values = {**values, "count": count}
     if not values:
         return text
     filled = {
-        name: value.render(language) if isinstance(value, Message) else value
+        name: value.render(language)
+        if isinstance(value, Message)
+        else format_number(value, language)
+        if name in _QUANTITIES and isinstance(value, Integral) and not isinstance(value, bool)
+        else value
         for name, value in values.items()
     }
     return text.format(**filled)

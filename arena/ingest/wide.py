@@ -75,7 +75,7 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], bool]) -> RawTable | No
             "import.years_as_columns",
             years=", ".join(str(year) for year in years.values()),
             count=len(rows),
-            rows=raw.height,
+            total=raw.height,
         ),
         row=raw.header_line or None,
         severity="warning",

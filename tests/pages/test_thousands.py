@@ -1,5 +1,6 @@
-"""Counts of a national programme run to thousands: every card and table on every page groups
-them (`21 251`, `+7 877`), which the demo, with its handful of projects, never shows."""
+"""Counts of a national programme run to thousands: every card, table and sentence on every
+page groups them (`21 251`, `+7 877`), which the demo, with its handful of projects, never
+shows."""
 
 from __future__ import annotations
 
@@ -65,10 +66,14 @@ def _ungrouped_cells(element) -> list[str]:
 
 
 UNGROUPED_CELL = re.compile(r"-?\d{4,}")
+# In a sentence: four digits or more, not a year (19xx, 20xx), not part of a date, a time or
+# a reference (GEN-2026-000001), not an import's number (#1234).
+UNGROUPED_WORD = re.compile(r"(?<![\d#.,\-/:])(?!(?:19|20)\d\d(?!\d))\d{4,}(?![\d\-])")
+SENTENCES = ("caption", "info", "warning", "success", "error", "markdown")
 
 
-def test_every_card_and_table_groups_its_thousands(thousands, open_page):
-    cards = tables = 0
+def test_every_card_table_and_sentence_groups_its_thousands(thousands, open_page):
+    cards = tables = sentences = 0
     for page in PAGES:
         app = open_page(thousands, page=None if page == "overview" else page)
         for card in app.metric:
@@ -78,4 +83,9 @@ def test_every_card_and_table_groups_its_thousands(thousands, open_page):
         for element in app.dataframe:
             tables += 1
             assert _ungrouped_cells(element)[:3] == [], page
-    assert cards > 20 and tables > 15
+        for kind in SENTENCES:
+            for element in getattr(app, kind):
+                sentences += 1
+                text = str(element.value)
+                assert not UNGROUPED_WORD.search(text), (page, text)
+    assert cards > 20 and tables > 15 and sentences > 40

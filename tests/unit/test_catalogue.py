@@ -9,6 +9,7 @@ import re
 import string
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from arena import i18n
@@ -123,6 +124,30 @@ def test_plurals_follow_the_count() -> None:
     assert i18n.t("count.rows", "en", count=1) == "1 row"
     assert i18n.t("count.rows", "en", count=1234) == "1,234 rows"
     assert i18n.t("count.rows", "sv", count=1234) == "1\xa0234 rader"
+
+
+def test_quantities_are_written_as_numbers_and_ids_years_and_rows_as_they_are() -> None:
+    # At 100 000 projects the Overview read "97 000 av 100150 projekt": every integer given
+    # for a quantity (count, total, shown, removed, restored) groups its thousands, numpy's too.
+    placed = i18n.t("overview.placed", "sv", count=97_000, total=np.int64(100_150))
+    assert placed.startswith("97\xa0000 av 100\xa0150 projekt")
+    assert i18n.t("data.preview.more", "en", shown=1_000, total=758_167).startswith(
+        "Showing 1,000 of 758,167;"
+    )
+    hanging = i18n.msg("undo.hanging", kind="Spend", count=99_136, examples="…")
+    assert hanging.render("sv") == "Spend (99\xa0136): …"
+    # A row of a sheet is named as the spreadsheet numbers it; an import by its id.
+    extent = i18n.t(
+        "read.xlsx_extent",
+        "en",
+        sheet="A",
+        rows=1_048_576,
+        letters="XFD",
+        columns=16_384,
+        count=5_000_000,
+    )
+    assert "reaches row 1048576 and column XFD" in extent and "5,000,000" in extent
+    assert i18n.t("undo.no_such_import", "en", id=12345).count("12345") == 1
 
 
 def test_a_message_is_written_in_the_readers_language() -> None:
