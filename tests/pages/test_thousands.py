@@ -41,7 +41,7 @@ def thousands(engine, tmp_path):
 
 
 # Columns whose numbers are years or identifiers, written as they are.
-AS_WRITTEN = {"År", "Beslutsår", "Import"}
+AS_WRITTEN = {"År", "Beslutsår", "Import", "Year", "Decision year"}
 
 
 def _ungrouped_cells(element) -> list[str]:
@@ -72,10 +72,11 @@ UNGROUPED_WORD = re.compile(r"(?<![\d#.,\-/:])(?!(?:19|20)\d\d(?!\d))\d{4,}(?![\
 SENTENCES = ("caption", "info", "warning", "success", "error", "markdown")
 
 
-def test_every_card_table_and_sentence_groups_its_thousands(thousands, open_page):
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_card_table_and_sentence_groups_its_thousands(thousands, open_page, language):
     cards = tables = sentences = 0
     for page in PAGES:
-        app = open_page(thousands, page=None if page == "overview" else page)
+        app = open_page(thousands, page=None if page == "overview" else page, lang=language)
         for card in app.metric:
             cards += 1
             shown = f"{card.value} {card.delta or ''}"
