@@ -1538,6 +1538,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Kolumnen ”{label}” betyder samma sak som ”{first}”.",
         "en": "The column “{label}” means the same as “{first}”.",
     },
+    "problem.abbreviated_label": {
+        "sv": "Kolumnen ”{label}” läses som ”{column}” ({name}).",
+        "en": "The column “{label}” is read as “{column}” ({name}).",
+    },
     "problem.missing_label": {
         "sv": "Kolumnen ”{label}” ({name}) saknas men krävs.",
         "en": "The column “{label}” ({name}) is missing but required.",

@@ -319,7 +319,7 @@ _register(
                 "org_number",
                 "Organisationsnummer",
                 ORG_NUMBER,
-                aliases=("Orgnr", "Org.nr", "Org nr", "Organisation number"),
+                aliases=("Orgnr", "Org.nr", "Org nr", "Organisationsnr", "Organisation number"),
             ),
             Column("kind", "Typ", ORG_KIND, required=True, aliases=("Organisationstyp", "Type")),
             Column("county", "Län", COUNTY, aliases=("County", "Län/region", "Region/län")),
@@ -596,7 +596,13 @@ _register(
                 aliases=("Deltagare", "Participant", "Organisation name"),
                 id_column="organisation_id",
             ),
-            Column("role", "Roll", ROLE, required=True, aliases=("Role",)),
+            Column(
+                "role",
+                "Roll",
+                ROLE,
+                required=True,
+                aliases=("Roll i projektet", "Projektroll", "Role"),
+            ),
         ),
     )
 )

@@ -58,18 +58,41 @@ def _lookup(kind: Kind) -> dict[str, Column]:
     return table
 
 
+# A header cut short ("Bidragsref", "Organisationsnr.", "Utbetalningsdat") is read as the one
+# column whose header or alias it begins, when it has letters enough to mean something and
+# begins no other column's; a warning says so, so the person sees how it was read.
+_SHORTEST_ABBREVIATION = 5
+
+
+def _abbreviated(lookup: dict[str, Column], key: str) -> Column | None:
+    """The one column of `lookup` that a header of normalised `key` abbreviates, if any."""
+    if len(key) < _SHORTEST_ABBREVIATION:
+        return None
+    found = {column.name: column for label, column in lookup.items() if label.startswith(key)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _matched(lookup: dict[str, Column], text: str) -> tuple[Column | None, bool]:
+    """The column a header `text` feeds, and whether it was found by its abbreviation."""
+    column = lookup.get(v.normalise_label(text))
+    if column is None and (unit := v.header_unit(text)) is not None:
+        column = lookup.get(v.normalise_label(unit.label))
+        if column is not None:
+            # Only money has a unit to read: "Start (tkr)" stays unknown, and reported.
+            return (in_header_unit(column, unit) if column.type.name == "money" else None), False
+    if column is None and (column := _abbreviated(lookup, v.normalise_label(text))) is not None:
+        return column, True
+    return column, False
+
+
 def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
     """Which file column (by position) feeds which kind column. A money column's header may
-    name its unit ("Belopp (tkr)"): the column then reads a bare number in it."""
+    name its unit ("Belopp (tkr)"): the column then reads a bare number in it. A header cut
+    short is read as the one column it abbreviates (`_abbreviated`)."""
     lookup = _lookup(kind)
     mapping: dict[int, Column] = {}
     for position, text in enumerate(header):
-        column = lookup.get(v.normalise_label(str(text)))
-        if column is None and (unit := v.header_unit(str(text))) is not None:
-            column = lookup.get(v.normalise_label(unit.label))
-            if column is not None:
-                # Only money has a unit to read: "Start (tkr)" stays unknown, and reported.
-                column = in_header_unit(column, unit) if column.type.name == "money" else None
+        column, _abbreviation = _matched(lookup, str(text))
         if column is not None:
             mapping[position] = column
     return mapping
@@ -108,6 +131,7 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     line = raw.header_line or None
+    lookup = _lookup(kind)
     for index, text in enumerate(raw.header):
         label = str(text).strip()
         if not label:
@@ -119,6 +143,21 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
             name = mapping[index].name
             if mapping[index].type.name == "money" and (note := unit_note(raw, index)):
                 problems.append(note)
+            if _matched(lookup, label)[1]:
+                problems.append(
+                    Problem(
+                        "format-error",
+                        msg(
+                            "problem.abbreviated_label",
+                            label=label,
+                            column=mapping[index].sv,
+                            name=name,
+                        ),
+                        row=line,
+                        column=label,
+                        severity="warning",
+                    )
+                )
             if name in seen:
                 first = raw.header[seen[name]]
                 problems.append(

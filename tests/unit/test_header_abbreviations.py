@@ -1,0 +1,48 @@
+"""Headers cut short, as ledgers and registers write them ("Bidragsref", "Organisationsnr."):
+read as the one column they abbreviate, with a warning that says so; a header too short to
+mean something, or one that begins two columns' names, stays unknown."""
+
+from __future__ import annotations
+
+from arena.ingest.kinds import KINDS
+from arena.ingest.validate import match_headers
+from tests.fixtures.ingest import natural, upload, warnings, with_organisations
+
+PROJECT = "Diarienummer;Titel;Status;Koordinator\n2020-00001;Smart belysning;planerad;Vinnova\n"
+GRANT = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500 000\n"
+
+
+def test_a_ledgers_short_headers_are_read_as_the_columns_they_abbreviate(engine):
+    with_organisations(engine)
+    assert upload(engine, "projekt.csv", PROJECT).outcome == "committed"
+    assert upload(engine, "bidrag.csv", GRANT).outcome == "committed"
+    data = "Bidragsref;Utbetalningsdat.;Belopp (kr)\nG-1;15 mars 2024;400 000\n"
+    result = upload(engine, "utbetalningar.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [
+        (row["grant_reference"], str(row["paid_on"]), row["amount_sek"])
+        for row in natural(engine, "disbursements")
+    ] == [("G-1", "2024-03-15", 400_000)]
+    assert warnings(result) == [
+        (1, "Bidragsref", "format-error"),
+        (1, "Utbetalningsdat.", "format-error"),
+    ]
+    assert result.problems[0].text("sv") == (
+        "Kolumnen ”Bidragsref” läses som ”Bidragsreferens” (grant_reference)."
+    )
+    assert result.problems[1].text("en") == (
+        "The column “Utbetalningsdat.” is read as “Utbetalningsdatum” (paid_on)."
+    )
+
+
+def test_a_header_too_short_or_beginning_two_columns_stays_unknown():
+    grants = KINDS["grants"]
+    # "Besluts…" begins both the decision's date and its number (a grant's reference); "Bel"
+    # is too short to tell; "Beslutsdat" is the date.
+    header = ["Bidragsreferens", "Besluts", "Bel", "Beslutsdat"]
+    assert {
+        position: column.name for position, column in match_headers(grants, header).items()
+    } == {0: "reference", 3: "decision_date"}
+    # A whole header is never read as another's abbreviation: "Beslut" is the decision date,
+    # though it begins "Beslutsnummer", the grant's reference.
+    assert match_headers(grants, ["Beslut"])[0].name == "decision_date"
