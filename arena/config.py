@@ -20,7 +20,11 @@ DEMO_DIR = PROJECT_ROOT / "data" / "demo"
 # far more than a programme keeps, while reading a file that large stays well under 1 GB of
 # memory; Streamlit's default of 200 MB would let one upload take several GB.
 UPLOAD_LIMIT_MB = 50
-UPLOAD_LIMIT_BYTES = UPLOAD_LIMIT_MB * 1024 * 1024
+# Streamlit's uploader counts a megabyte as 1 000 000 bytes (but on Windows, 2^20): the command
+# line counts the same, so a file the page refuses is not taken here either (a 52 000 000-byte
+# file was refused in the browser and imported by `python -m arena import`).
+MEGABYTE = 1000 * 1000
+UPLOAD_LIMIT_BYTES = UPLOAD_LIMIT_MB * MEGABYTE
 # The browsers that can print the leadership brief to PDF, in the order they are tried: Debian
 # ships `chromium`, Ubuntu's snap wrapper is `chromium-browser`, Google's build `google-chrome`.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")

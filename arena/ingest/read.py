@@ -662,8 +662,8 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
         raise _xlsx_error(
             "source-error",
             "read.xlsx_too_large",
-            size=total // 1024**2,
-            limit=XLSX_MAX_UNPACKED_BYTES // 1024**2,
+            size=total // config.MEGABYTE,
+            limit=XLSX_MAX_UNPACKED_BYTES // config.MEGABYTE,
         )
     for info in archive.infolist():
         ratio = info.file_size / max(info.compress_size, 1)
@@ -1284,7 +1284,7 @@ def check_size(size: int) -> None:
     long and too much memory, and the web page refuses it too.
     """
     if size > config.UPLOAD_LIMIT_BYTES:
-        megabytes = f"{size / 1024**2:.0f}"
+        megabytes = f"{size / config.MEGABYTE:.0f}"
         raise ReadError(
             Problem(
                 "source-error",
