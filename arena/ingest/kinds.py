@@ -618,7 +618,13 @@ _register(
                 "reference",
                 "Bidragsreferens",
                 required=True,
-                aliases=("Bidragsnummer", "Beslutsnummer", "Grant reference", "Identifier"),
+                aliases=(
+                    "Bidragsnummer",
+                    "Bidragsref",
+                    "Beslutsnummer",
+                    "Grant reference",
+                    "Identifier",
+                ),
             ),
             _stored_as(_PROJECT_REF, "project_id", required=True),
             Column(
@@ -668,7 +674,7 @@ _register(
                 "Bidragsreferens",
                 reference("grants"),
                 required=True,
-                aliases=("Bidrag", "Grant", "Grant reference"),
+                aliases=("Bidrag", "Bidragsref", "Grant", "Grant reference"),
                 id_column="grant_id",
             ),
             Column(

@@ -58,9 +58,11 @@ def _lookup(kind: Kind) -> dict[str, Column]:
     return table
 
 
-# A header cut short ("Bidragsref", "Organisationsnr.", "Utbetalningsdat") is read as the one
-# column whose header or alias it begins, when it has letters enough to mean something and
-# begins no other column's; a warning says so, so the person sees how it was read.
+# A header cut short and marked so ("Utbetalningsdat.", "Beskr.") is read as the one column
+# whose header or alias it begins, when it has letters enough to mean something and begins no
+# other column's; a warning says so, so the person sees how it was read. Only when marked: a
+# whole word also begins headers ("Region" begins "Region/län", "Rapport" "Rapportdatum"), and
+# a column read as one it is not would refuse rows a file gave for something else.
 _SHORTEST_ABBREVIATION = 5
 
 
@@ -80,15 +82,16 @@ def _matched(lookup: dict[str, Column], text: str) -> tuple[Column | None, bool]
         if column is not None:
             # Only money has a unit to read: "Start (tkr)" stays unknown, and reported.
             return (in_header_unit(column, unit) if column.type.name == "money" else None), False
-    if column is None and (column := _abbreviated(lookup, v.normalise_label(text))) is not None:
-        return column, True
+    if column is None and text.strip().endswith("."):
+        column = _abbreviated(lookup, v.normalise_label(text))
+        return column, column is not None
     return column, False
 
 
 def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
     """Which file column (by position) feeds which kind column. A money column's header may
     name its unit ("Belopp (tkr)"): the column then reads a bare number in it. A header cut
-    short is read as the one column it abbreviates (`_abbreviated`)."""
+    short with a full stop is read as the one column it abbreviates (`_abbreviated`)."""
     lookup = _lookup(kind)
     mapping: dict[int, Column] = {}
     for position, text in enumerate(header):
