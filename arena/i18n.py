@@ -2801,15 +2801,16 @@ def t(key: str, language: str, **values: object) -> str:
         values = {**values, "count": count}
     if not values:
         return text
-    filled = {
-        name: value.render(language)
-        if isinstance(value, Message)
-        else format_number(value, language)
-        if name in _QUANTITIES and isinstance(value, Integral) and not isinstance(value, bool)
-        else value
-        for name, value in values.items()
-    }
-    return text.format(**filled)
+    return text.format(**{name: _written(name, value, language) for name, value in values.items()})
+
+
+def _written(name: str, value: object, language: str) -> object:
+    """A placeholder's value as a sentence of `language` writes it."""
+    if isinstance(value, Message):
+        return value.render(language)
+    if name in _QUANTITIES and isinstance(value, Integral) and not isinstance(value, bool):
+        return format_number(value, language)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
