@@ -1284,7 +1284,8 @@ def check_size(size: int) -> None:
     long and too much memory, and the web page refuses it too.
     """
     if size > config.UPLOAD_LIMIT_BYTES:
-        megabytes = f"{size / config.MEGABYTE:.0f}"
+        # Rounded up: a file a byte over the limit is "51 MB", never "50 MB; at most 50 MB".
+        megabytes = -(-size // config.MEGABYTE)
         raise ReadError(
             Problem(
                 "source-error",

@@ -36,6 +36,11 @@ def test_the_upload_limit_is_the_one_streamlit_enforces():
     assert config.UPLOAD_LIMIT_BYTES == config.UPLOAD_LIMIT_MB * 1_000_000
 
 
+def test_a_file_a_byte_over_the_limit_is_said_to_be_larger_than_it():
+    problem = refused(b"x" * (config.UPLOAD_LIMIT_BYTES + 1), "projekt.csv").problem
+    assert problem.text("sv").startswith(f"Filen är {config.UPLOAD_LIMIT_MB + 1} MB; högst")
+
+
 def test_a_file_over_the_limit_is_refused_with_a_sentence(monkeypatch):
     monkeypatch.setattr(config, "UPLOAD_LIMIT_BYTES", 1000)
     problem = refused(b"Diarienummer;Titel\n" + b"2020-00001;x\n" * 100, "projekt.csv").problem
