@@ -373,7 +373,7 @@ def undo_warning(preview: UndoPreview, language: str, *, cascade: bool) -> str |
     return t(
         "data.undo.large",
         language,
-        removed=format_number(preview.removed(cascade=cascade), language),
+        removed=preview.removed(cascade=cascade),
         count=preview.store_rows,
         share=format_percent(preview.share(cascade=cascade), language),
     )

@@ -134,7 +134,7 @@ def paged_table(
             count=page.total,
             first=format_number(first, language),
             last=format_number(last, language),
-            total=format_number(page.total, language),
+            total=page.total,
         )
         if page.total
         else t("paging.none", language)

@@ -45,7 +45,7 @@ with history_tab, ui.section("history"):
                     language,
                     first=format_number(first, language),
                     last=format_number(first + len(history) - 1, language),
-                    total=format_number(total, language),
+                    total=total,
                 )
             )
         st.dataframe(dataops.history_table(history, language), hide_index=True)
