@@ -48,15 +48,6 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The national arena for innovation procurement",
     },
     "language": {"sv": "Språk", "en": "Language"},
-    "count.rows": {"sv": ("{count} rad", "{count} rader"), "en": ("{count} row", "{count} rows")},
-    "count.errors": {
-        "sv": ("{count} fel", "{count} fel"),
-        "en": ("{count} error", "{count} errors"),
-    },
-    "count.warnings": {
-        "sv": ("{count} varning", "{count} varningar"),
-        "en": ("{count} warning", "{count} warnings"),
-    },
     "nav.leadership": {"sv": "Ledning", "en": "Leadership"},
     "nav.funders": {"sv": "Finansiärer", "en": "Funders"},
     "nav.staff": {"sv": "Programstöd", "en": "Programme staff"},
@@ -1722,7 +1713,6 @@ TEXTS: dict[str, dict[str, Text]] = {
     "list.semicolon": {"sv": "{first}; {rest}", "en": "{first}; {rest}"},
     "list.more": {"sv": "{items}, …", "en": "{items}, …"},
     # A chart's hover label for an amount; Plotly fills `name` and `amount` (charts/funding.py).
-    "chart.hover.sek": {"sv": "{name}: {amount} kr", "en": "{name}: SEK {amount}"},
     # The command line (arena/cli.py) speaks English; its texts live here like every other.
     "cli.store_ready": {"sv": "Databasen är klar: {url}", "en": "Store ready: {url}"},
     "cli.demo.skipped": {

@@ -723,13 +723,6 @@ def selected_points(selection: Any) -> list:
     return [point["customdata"] for point in points if point.get("customdata") is not None]
 
 
-def keep_selected(frame: Any, picked: list, *, columns: tuple[str, ...]) -> Any:
-    """The rows of `frame` matching any clicked point (customdata in `columns` order)."""
-    wanted = {tuple(point[: len(columns)]) for point in picked}
-    keys = frame[list(columns)].fillna("none").astype(str).itertuples(index=False, name=None)
-    return frame[[key in wanted for key in keys]]
-
-
 def portfolio_columns(language: str) -> dict:
     """Column settings of the portfolio: money in the viewer's locale, progress bars."""
     money = {"format": "localized"}

@@ -303,12 +303,6 @@ def _year(expr: str) -> str:
     return f"CAST(EXTRACT(YEAR FROM {expr}) AS INTEGER)"
 
 
-def _month(expr: str) -> str:
-    if _engine().dialect.name == "sqlite":
-        return f"strftime('%Y-%m', {expr})"
-    return f"to_char({expr}, 'YYYY-MM')"
-
-
 def _filter_sql() -> tuple[str, dict[str, object]]:
     """The URL's sector, county and search as SQL on `p` (project) and `c` (its coordinator)."""
     import streamlit as st

@@ -299,7 +299,7 @@ KINDS: dict[str, Kind] = {}
 
 def _register(kind: Kind) -> None:
     """Add `kind`; the kinds it refers to must be registered before it, so the registry's
-    order is an order of import (`kind_order`)."""
+    order is an order of import."""
     targets = {column.type.target for column in kind.columns if column.type.target}
     if not targets <= KINDS.keys():
         raise ValueError(
@@ -861,9 +861,3 @@ _register(
         ),
     )
 )
-
-
-def kind_order(names: set[str] | list[str]) -> list[str]:
-    """Kinds in an order where every kind comes after the kinds it refers to (the registry's
-    order, which `_register` keeps so)."""
-    return [name for name in KINDS if name in set(names)]

@@ -10,7 +10,7 @@ import pytest
 
 from arena import dataops, export, models
 from arena.ingest import kinds
-from arena.ingest.kinds import KINDS, Column, Kind, kind_order
+from arena.ingest.kinds import KINDS, Column, Kind
 from arena.ingest.layouts import LAYOUTS, detect_layout, split
 from arena.ingest.read import read_file
 from arena.ingest.values import ValueProblem
@@ -24,11 +24,6 @@ def test_every_reference_points_at_a_kind_registered_before_it():
             target = column.type.target
             if target is not None:
                 assert order.index(target) < position, (kind.name, column.name, target)
-    assert kind_order(["grants", "organisations", "projects"]) == [
-        "organisations",
-        "projects",
-        "grants",
-    ]
 
 
 def test_a_kind_that_refers_to_an_unregistered_kind_is_refused(monkeypatch):
