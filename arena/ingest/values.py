@@ -357,12 +357,31 @@ def _plain_kronor(text: str) -> int | None:
     return int(whole.replace(" ", "")) + (fraction is not None and fraction[0] >= "5")
 
 
+# A dash with a unit: how Excel's accounting format ("Redovisning") writes zero, and how a
+# CSV saved from it keeps that cell: "-   kr", "- tkr", in English "SEK   -". A dash alone
+# is an empty cell (`MISSING_WORDS`): without a unit it may stand for a figure nobody has.
+_ACCOUNTING_ZERO = re.compile(
+    r"(?:(?P<prefix>sek|kr)\s+)?[-\u2012\u2013\u2014\u2212]\s*(?P<unit>[^\W\d_]+)?\.?",
+    re.IGNORECASE,
+)
+
+
+def _is_accounting_zero(text: str) -> bool:
+    match = _ACCOUNTING_ZERO.fullmatch(text.strip())
+    if match is None or bool(match["prefix"]) == bool(match["unit"]):
+        return False  # a dash alone, or between two units
+    return match["unit"] is None or normalise_label(match["unit"]) in _MONEY_UNITS
+
+
 def parse_money(value: object, *, allow_negative: bool = False) -> int:
     """An amount in whole Swedish kronor, rounded half up ("2,5 mnkr" -> 2 500 000), at most
     MAX_WHOLE either way. A negative amount may be written as accounts write it, in
-    parentheses or with the minus after: "(12 500 kr)" and "12 500-" are -12 500."""
+    parentheses or with the minus after: "(12 500 kr)" and "12 500-" are -12 500; zero as
+    their format writes it, a dash with the unit ("-   kr")."""
     if isinstance(value, str) and (plain := _plain_kronor(value)) is not None:
         return _within_bounds(plain, value)
+    if isinstance(value, str) and _is_accounting_zero(value):
+        return 0
     if isinstance(value, str) and (inner := _credit(value)) is not None:
         try:
             amount = -parse_money(inner)

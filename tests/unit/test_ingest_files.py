@@ -548,6 +548,25 @@ def test_spend_may_be_negative_with_a_unicode_minus(engine):
     ]
 
 
+def test_spend_saved_from_excels_accounting_format_reads_its_zero_and_credits(engine):
+    """Excel's accounting format ("Redovisning") pads its cells, writes zero as a dash before
+    the unit and a credit in parentheses; a CSV saved from it in Windows-1252 keeps all that."""
+    _arena_project(engine)
+    data = (
+        "Diarienummer;Datum;Kategori;Belopp;Beskrivning\r\n"
+        "2018-04510;2018-12-31;Konsulter; 48 500 kr ;Förstudiens konsultstöd\r\n"
+        "2018-04510;2019-01-31;Konsulter; -   kr ;Inget fakturerat i januari\r\n"
+        "2018-04510;2019-02-28;Resor; (1 200 kr);Återbetald resa\r\n"
+    ).encode("cp1252")
+    result = upload(engine, "utfall.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [(e["spent_on"], e["amount_sek"]) for e in natural(engine, "expenditures")] == [
+        (date(2018, 12, 31), 48_500),
+        (date(2019, 1, 31), 0),
+        (date(2019, 2, 28), -1_200),
+    ]
+
+
 def test_missing_markers_are_empty_never_zero_or_a_default(engine):
     result = upload(engine, "projekt.csv", text("projekt_saknas.csv"))
     assert result.outcome == "committed", result.problems

@@ -369,6 +369,13 @@ def test_parse_year_rejects(value, code) -> None:
         ("0", 0),
         ("999 999 999 999,5 kr", 10**12),  # the most a cell may hold (values.MAX_WHOLE)
         ("1 000 mdkr", 10**12),
+        # Zero in Excel's accounting format, as a CSV saved from it keeps the cell.
+        (" -   kr ", 0),
+        ("- kr", 0),
+        ("– SEK", 0),
+        ("kr -", 0),
+        ("SEK –", 0),
+        ("- tkr", 0),
     ],
 )
 def test_parse_money(value, expected) -> None:
@@ -415,6 +422,9 @@ def test_parse_money_negative_when_allowed(value, expected) -> None:
         ("kr", TYPE),
         ("gratis", TYPE),
         ("150 000 kr!", TYPE),
+        ("- äpplen", TYPE),
+        ("- EUR", TYPE),
+        ("kr - kr", TYPE),
         ("150 äpplen", TYPE),
         ("150 kr 20", TYPE),
         ("1 50 kr", TYPE),
