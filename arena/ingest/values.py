@@ -793,8 +793,7 @@ def parse_period(value: object) -> tuple[date, date | None]:
     first_problem: ValueProblem | None = None
     for separator in _PERIOD_SEPARATOR.finditer(text):
         try:
-            start = parse_date(text[: separator.start()])
-            finish = parse_date(text[separator.end() :], end=True)
+            start, finish = _bounds(text[: separator.start()], text[separator.end() :])
         except ValueProblem as problem:
             # A bare hyphen may just be inside an ISO date; an explicit separator is meant.
             if separator[0] != "-" and first_problem is None:
@@ -804,6 +803,40 @@ def parse_period(value: object) -> tuple[date, date | None]:
             raise _problem(CONSTRAINT_ERROR, value, "value.period_backwards")
         return start, finish
     raise first_problem or _problem(TYPE_ERROR, value, "value.not_period")
+
+
+# A start that leaves its year to the end: "januari" of "januari–mars 2020", "15 okt" of
+# "15 okt – 20 dec 2018", "October 1" of "October 1 – December 15, 2018".
+_YEARLESS = (
+    re.compile(r"(?:(?P<day>[0-9]{1,2})\.?\s+)?(?P<month>[^\W\d_]+)\.?"),
+    re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>[0-9]{1,2})"),
+)
+
+
+def _bounds(head: str, tail: str) -> tuple[date, date]:
+    """The start and end of a period written `head`, a separator, `tail`.
+
+    A start without its year, before an end that names its month and year, is in the end's
+    year, or the year before when its month comes later in the year than the end's
+    ("november–februari 2020" runs from November 2019). Otherwise a start that is no date
+    raises its own problem.
+    """
+    try:
+        start = parse_date(head)
+    except ValueProblem:
+        written = parse_text(tail).casefold()
+        if not (_NAMED_MONTH.fullmatch(written) or _MONTH_DAY.fullmatch(written)):
+            raise
+        finish = parse_date(tail, end=True)
+        head_written = parse_text(head).casefold()
+        for pattern in _YEARLESS:
+            match = pattern.fullmatch(head_written)
+            if match is not None and match["month"] in _MONTH_NAMES:
+                month, day = _MONTH_NAMES[match["month"]], match["day"]
+                year = finish.year - (month > finish.month)
+                return _checked_date(head, year, month, int(day) if day else None, False), finish
+        raise
+    return start, parse_date(tail, end=True)
 
 
 def _open_start(text: str, *, opened: bool) -> date | None:

@@ -724,6 +724,15 @@ def test_a_day_month_date_is_refused_with_what_to_write(value, says) -> None:
         ("10/2018 - 02/2019", (date(2018, 10, 1), date(2019, 2, 28))),
         ("10/2018-02/2019", (date(2018, 10, 1), date(2019, 2, 28))),
         ("1-Oct-2018 - 28-Feb-2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        # A start that leaves its year to the end, as short periods are written.
+        ("januari–mars 2020", (date(2020, 1, 1), date(2020, 3, 31))),
+        ("jan-mar 2020", (date(2020, 1, 1), date(2020, 3, 31))),
+        ("oktober – oktober 2018", (date(2018, 10, 1), date(2018, 10, 31))),
+        ("15 okt. – 20 dec 2018", (date(2018, 10, 15), date(2018, 12, 20))),
+        ("October 1 – December 15, 2018", (date(2018, 10, 1), date(2018, 12, 15))),
+        ("från januari till mars 2020", (date(2020, 1, 1), date(2020, 3, 31))),
+        # ... over a new year: the start's month comes later in the year than the end's.
+        ("november–februari 2020", (date(2019, 11, 1), date(2020, 2, 29))),
         # A period that runs on has no end yet.
         ("från oktober 2018", (date(2018, 10, 1), None)),
         ("fr.o.m. 2019-01-01", (date(2019, 1, 1), None)),
@@ -762,6 +771,11 @@ def test_parse_period(value, expected) -> None:
         ("- 2019-01-01", TYPE),
         ("sen -", TYPE),
         ("2019-02-30 -", TYPE),
+        # A start without its year, and an end that names no month to take it from.
+        ("mars – 2020", TYPE),
+        ("jan – 2020-03-31", TYPE),
+        ("30 februari – mars 2019", TYPE),
+        ("20 dec – 15 dec 2018", CONSTRAINT),
         ("", TYPE),
         (date(2018, 10, 1), TYPE),
     ],
