@@ -89,6 +89,11 @@ def _engine_for(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StoreError(f"Invalid database URL {url!r}: {exc}") from exc
+    if parsed.drivername in ("postgres", "postgresql"):
+        # "postgres://" is how libpq, hosting platforms and their environment variables write
+        # a PostgreSQL URL, which SQLAlchemy does not read; either means psycopg 3, our driver.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+        url = parsed.render_as_string(hide_password=False)
     try:
         if parsed.get_backend_name() == "sqlite":
             engine = sa.create_engine(url, connect_args={"timeout": 30})

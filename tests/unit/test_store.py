@@ -395,3 +395,13 @@ def test_schema_problem_of_an_unreachable_server_is_a_store_error():
     with pytest.raises(StoreError, match="Cannot reach") as caught:
         schema_problem(engine)
     assert "hemligt" not in str(caught.value)
+
+
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql", "postgresql+psycopg"])
+def test_a_postgresql_url_as_hosts_write_it_reaches_the_server_with_psycopg(scheme):
+    from arena.store import schema_problem
+
+    engine = get_engine(f"{scheme}://arena:hemligt@127.0.0.1:1/arena")
+    assert (engine.dialect.name, engine.dialect.driver) == ("postgresql", "psycopg")
+    with pytest.raises(StoreError, match="Cannot reach"):
+        schema_problem(engine)
