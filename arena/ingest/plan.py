@@ -853,8 +853,7 @@ def _overpaid(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
             (payments.deleted_rows, -1),
         ]
         sums = [
-            frame["amount_sek"].astype("int64").groupby(frame["grant_reference"], sort=False).sum()
-            * sign
+            _known(frame, "amount_sek", "grant_reference").groupby(level=0, sort=False).sum() * sign
             for frame, sign in signed
             if len(frame)
         ]
@@ -865,9 +864,7 @@ def _overpaid(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
         paying = [payments.new_rows, payments.updated_rows]
     setting = pd.concat([grants.new_rows, grants.updated_rows]) if grants else pd.DataFrame()
     amounts = (
-        pd.Series(setting["amount_sek"].to_numpy(dtype="int64"), index=setting["reference"])
-        if len(setting)
-        else pd.Series(dtype="int64")
+        _known(setting, "amount_sek", "reference") if len(setting) else pd.Series(dtype="int64")
     )
     wanted = list(dict.fromkeys([*added.index[added.to_numpy() > 0], *amounts.index]))
     if not wanted:
@@ -903,6 +900,15 @@ def _overpaid(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
             Problem("constraint-error", note, table="disbursements", severity="warning")
         )
     return problems
+
+
+def _known(frame: pd.DataFrame, amount: str, key: str) -> pd.Series:
+    """The rows' amounts by `key`, of the rows that hold one: a file rejected for a missing
+    amount column, or a row for one, is still planned for its preview."""
+    if amount not in frame.columns:
+        return pd.Series(dtype="int64")
+    held = frame[frame[amount].notna()]
+    return pd.Series(held[amount].to_numpy(dtype="int64"), index=held[key].to_numpy())
 
 
 # Grants paid beyond their amount named one by one; more are counted in one line.

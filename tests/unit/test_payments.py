@@ -334,3 +334,26 @@ def test_many_grants_paid_beyond_their_amount_are_counted_after_the_first_named(
     assert more.text("en") == (
         "… and 3 more grants have more paid out than granted after this import."
     )
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("bidrag.csv", "Bidragsreferens;Diarienummer;Finansiär;Summa\nG-2;2020-00001;Vinnova;5\n"),
+        ("u.csv", "Bidragsreferens;Utbetalningsdatum;Summa\nG-1;2020-06-01;600 000\n"),
+        ("u.csv", "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;\n"),
+    ],
+)
+def test_grants_or_payments_without_their_amount_are_refused_for_it_not_overpaid(
+    engine, name, data, dry_run
+):
+    """The preview plans a refused file too, to show what else it holds: an amount column it
+    lacks, or an amount left empty, is the problem it names, never a crash of the check for
+    overpaid grants (a TypeError on the Data page once)."""
+    _grant(engine)
+    before = dump(engine)
+    result = upload(engine, name, data, dry_run=dry_run)
+    assert result.outcome == "rejected" and dump(engine) == before
+    assert [p.column for p in result.problems if p.severity == "error"] == ["Belopp"]
+    assert not _overpaid(result)
