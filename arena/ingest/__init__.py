@@ -9,6 +9,7 @@ changes nothing; a rejected, unchanged or busy upload leaves the store byte for 
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import json
@@ -450,6 +451,15 @@ def import_files(
         )
 
     if any(p.severity == "error" for p in problems) or not tables:
+        return result("rejected", None)
+    if any(table.refused_whole for table in tables):
+        # Nothing is compared with the store: a table without its key cannot be, and a row
+        # of another that points at its rows would be refused for a reason not its own.
+        problems += [
+            problem if problem.table else dataclasses.replace(problem, table=table.kind.name)
+            for table in tables
+            for problem in table.problems
+        ]
         return result("rejected", None)
 
     if dry_run or any(table.has_errors for table in tables):

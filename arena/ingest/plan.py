@@ -42,13 +42,8 @@ from arena.ingest.natural import (
     stored_rows,
     table_of,
 )
-from arena.ingest.report import Problem, key_label, kind_name, listing, quoted
+from arena.ingest.report import ROW_ERRORS, Problem, key_label, kind_name, listing, quoted
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
-
-# Errors that reject one row; the others (missing-label ...) reject the whole file.
-ROW_ERRORS = frozenset(
-    {"missing-cell", "extra-cell", "type-error", "constraint-error", "unique-error", "foreign-key"}
-)
 
 
 @dataclass(frozen=True)

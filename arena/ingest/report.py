@@ -29,6 +29,10 @@ ERROR_TYPES = (
     "unique-error",
     "foreign-key",
 )
+# Errors that reject one row; the others (missing-label ...) reject the whole file.
+ROW_ERRORS = frozenset(
+    {"missing-cell", "extra-cell", "type-error", "constraint-error", "unique-error", "foreign-key"}
+)
 
 # A problem of the store, not of the file (read-only, disk full, never migrated).
 STORE_ERROR = "general-error"

@@ -20,7 +20,15 @@ from arena.ingest import values as v
 from arena.ingest.kinds import KINDS, Column, Kind, in_header_unit
 from arena.ingest.layouts import Layout, detect_layout
 from arena.ingest.read import Cells, RawTable
-from arena.ingest.report import Problem, blank_header, extra_label, kind_name, listing, quoted
+from arena.ingest.report import (
+    ROW_ERRORS,
+    Problem,
+    blank_header,
+    extra_label,
+    kind_name,
+    listing,
+    quoted,
+)
 
 
 class UnknownKindError(ValueError):
@@ -48,6 +56,13 @@ class ParsedTable:
     @property
     def has_errors(self) -> bool:
         return any(problem.severity == "error" for problem in self.problems)
+
+    @property
+    def refused_whole(self) -> bool:
+        """Whether an error rejects the whole table, not a row: a column it must have is
+        missing or twice. Its rows cannot be compared with the store (their key may be
+        gone)."""
+        return any(p.severity == "error" and p.error not in ROW_ERRORS for p in self.problems)
 
 
 def _lookup(kind: Kind) -> dict[str, Column]:
@@ -356,10 +371,13 @@ def _row_rules(
 
     problems: list[Problem] = []
     lines = frame.index.to_numpy()
+    unfilled = np.zeros(len(lines), dtype=bool)  # rows refused for a required cell left empty
     for column in kind.columns:
         if column.required and column.name in frame.columns:
+            empty = _is_none(frame[column.name].to_numpy())
+            unfilled |= empty
             # A cell already reported as a bad value is not reported again as missing.
-            for line in lines[_is_none(frame[column.name].to_numpy()) & ~bad]:
+            for line in lines[empty & ~bad]:
                 problems.append(
                     Problem(
                         "constraint-error",
@@ -389,7 +407,8 @@ def _row_rules(
                         value=str(ends[row]),
                     )
                 )
-    problems += duplicate_key_problems(kind, frame, labels, bad=bad)
+    # Rows whose key is not all there are not the same row: each is refused for its gap.
+    problems += duplicate_key_problems(kind, frame, labels, bad=bad | unfilled)
     return problems
 
 
