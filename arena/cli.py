@@ -182,7 +182,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     may name the rows of an earlier one; stop at the first file rejected (a dry run commits
     nothing, so it checks every file against the store as it is)."""
     from arena.ingest import Upload, import_files
-    from arena.ingest.report import REPORT_COLUMNS, STORE_ERROR, report_rows
+    from arena.ingest.report import REPORT_COLUMNS, STORE_ERROR, report_rows, unread_and_missing
 
     engine = _engine()
     paths = [Path(name) for name in args.files]
@@ -203,7 +203,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         worst = 0
         for done, path in enumerate(paths, start=1):
             # Read when its turn comes: a batch of big files is never all in memory.
-            upload = Upload(path.name, path.read_bytes(), kind=args.kind, sheet=args.sheet)
+            upload = Upload(
+                path.name,
+                path.read_bytes(),
+                kind=args.kind,
+                sheet=args.sheet,
+                columns=tuple(args.column or ()),
+            )
             result = import_files(
                 engine,
                 [upload],
@@ -228,6 +234,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"{path.name}: {result.summary(LANGUAGE)}",
                     file=sys.stderr if failed else None,
                 )
+                headers, missing = unread_and_missing(result.problems)
+                if headers:  # the way to read the file as it is: say which header is which
+                    example = f"{headers[0]}={missing[0].column}"
+                    print(_say("cli.import.column_hint", example=example), file=sys.stderr)
                 code = 1 if failed else 0
             worst = max(worst, code)
             if code == 2 or (code and not args.dry_run):
@@ -428,6 +438,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _renaming(text: str) -> tuple[str, str]:
+    """An argparse type: "Summa=Belopp", a file's header and the header it means."""
+    written, equals, meant = text.partition("=")
+    if not (equals and written.strip() and meant.strip()):
+        raise argparse.ArgumentTypeError(_say("cli.bad_column", value=text))
+    return written.strip(), meant.strip()
+
+
 def _day(text: str) -> date:
     """An argparse type: an ISO date (2026-12-01), or a usage error that says so."""
     try:
@@ -499,6 +517,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=_say("cli.help.import.kind"),
     )
     importer.add_argument("--sheet", help=_say("cli.help.import.sheet"))
+    importer.add_argument(
+        "--column",
+        action="append",
+        type=_renaming,
+        metavar="HEADER=MEANT",
+        help=_say("cli.help.import.column"),
+    )
     importer.add_argument("--dry-run", action="store_true", help=_say("cli.help.import.dry_run"))
     importer.add_argument(
         "--replace",

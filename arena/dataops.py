@@ -34,7 +34,7 @@ from arena.ingest import undo as undo_import
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, giving360
 from arena.ingest.plan import KindPlan, NewOrganisation, Plan
-from arena.ingest.report import Problem, kind_name, problems_frame
+from arena.ingest.report import Problem, kind_name, problems_frame, unread_and_missing
 
 # What the upload offers to choose: the text files and the workbooks `arena.ingest.read` reads
 # (a workbook with macros, .xlsm, is read as the workbook it is; its macros never run).
@@ -59,9 +59,48 @@ def kind_labels(language: str, *, uploads: bool = False) -> dict[str, str]:
     return labels
 
 
-def uploads(files: list[UploadedFile], *, kind: str | None, sheet: str | None) -> list[Upload]:
-    """Uploaded files as pipeline uploads (a chosen kind applies to every file)."""
-    return [Upload(file.name, file.getvalue(), kind=kind, sheet=sheet) for file in files]
+def uploads(
+    files: list[UploadedFile],
+    *,
+    kind: str | None,
+    sheet: str | None,
+    columns: tuple[tuple[str, str], ...] = (),
+) -> list[Upload]:
+    """Uploaded files as pipeline uploads (a chosen kind, and headers read as others, apply to
+    every file)."""
+    return [
+        Upload(file.name, file.getvalue(), kind=kind, sheet=sheet, columns=columns)
+        for file in files
+    ]
+
+
+def unread_headers(result: ImportResult, language: str) -> tuple[list[str], dict[str, str]]:
+    """The files' headers nothing reads, and the columns they were refused for lacking (the
+    header that names one -> its name in `language`); both empty unless both are there.
+
+    Why: a list that calls its amount "Summa" was refused for lacking "Belopp" with "Summa"
+    passed over, and only an edit of the file could join the two. With both in view, the
+    person says which header is which column (`Upload.columns`).
+    """
+    headers, lacking = unread_and_missing(result.problems)
+    missing: dict[str, str] = {}
+    for problem in lacking:
+        kind, name = KINDS.get(problem.table or ""), problem.message.values.get("name")
+        named = kind is not None and name in {column.name for column in kind.columns}
+        missing[problem.column] = (
+            kind.column(name).label(language) if named else column_label(problem.column, language)
+        )
+    return headers, missing
+
+
+def column_label(header: str, language: str) -> str:
+    """The column a template header names ("Belopp"), in `language` ("Amount (SEK)"); a
+    header no kind's template writes, as it is."""
+    for kind in KINDS.values():
+        for column in kind.columns:
+            if column.sv == header:
+                return column.label(language)
+    return header
 
 
 def preview(
@@ -82,11 +121,17 @@ def preview(
 def preview_key(
     files: list[Upload], *, identity: Identity, replace: bool, store_version: tuple[int, int]
 ) -> tuple[object, ...]:
-    """Everything a preview's answer depends on: each file's name, bytes (as a digest), kind
-    and sheet, who asks, replace or not, the store's version, and today (a project sheet's
-    status follows its dates). Equal keys, equal previews."""
+    """Everything a preview's answer depends on: each file's name, bytes (as a digest), kind,
+    sheet and headers read as others, who asks, replace or not, the store's version, and
+    today (a project sheet's status follows its dates). Equal keys, equal previews."""
     files_key = tuple(
-        (upload.name, hashlib.sha256(upload.data).digest(), upload.kind, upload.sheet)
+        (
+            upload.name,
+            hashlib.sha256(upload.data).digest(),
+            upload.kind,
+            upload.sheet,
+            upload.columns,
+        )
         for upload in files
     )
     return files_key, identity, replace, store_version, date.today()

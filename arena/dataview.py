@@ -16,8 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from arena import auth, dataops, ui
-from arena.i18n import format_number, t
+from arena.i18n import format_number, msg, t
 from arena.ingest import PHASES, ImportResult, Progress, Upload, outside_message
+from arena.ingest.report import listing
 
 # Uploads at least this large show their phases and rows while they are read and saved.
 LARGE_UPLOAD_BYTES = 1_000_000
@@ -240,6 +241,56 @@ def _preview(
     return result
 
 
+def _chosen_columns(files: list[Any]) -> tuple[tuple[str, str], ...]:
+    """The headers the person said to read as others (file header, header meant), for these
+    very files: a new upload starts with none."""
+    kept = ui.action_notes("data").get("columns")
+    return kept[1] if kept is not None and kept[0] == _files_key(files) else ()
+
+
+def _files_key(files: list[Any]) -> tuple[str, ...]:
+    return tuple(file.file_id for file in files)
+
+
+def _column_chooser(
+    preview: ImportResult, files: list[Any], chosen: tuple[tuple[str, str], ...], language: str
+) -> None:
+    """Which header is which column, asked when a file was refused for lacking a column and
+    holds headers nothing reads; the choice read back, with a way to drop it."""
+    notes = ui.action_notes("data")
+    if chosen:
+        pairs = [
+            msg("data.columns.pair", header=header, column=dataops.column_label(meant, language))
+            for header, meant in chosen
+        ]
+        st.info(ui.plain(t("data.columns.chosen", language, pairs=listing(pairs))))
+        if st.button(t("data.columns.reset", language), key="columns_reset"):
+            notes.pop("columns", None)
+            st.rerun()
+    headers, missing = dataops.unread_headers(preview, language)
+    if not headers:
+        return
+    with st.form("columns"):
+        st.markdown(ui.plain(t("data.columns.ask", language)))
+        picked = {
+            header: st.selectbox(
+                ui.plain(header),
+                [None, *missing],
+                format_func=lambda column: missing.get(column, t("data.columns.none", language)),
+                key=f"column_{position}",
+            )
+            for position, header in enumerate(headers)
+        }
+        if st.form_submit_button(t("data.columns.apply", language)):
+            meant = [column for column in picked.values() if column]
+            if len(set(meant)) < len(meant):
+                st.error(t("data.columns.twice", language))
+            elif meant:
+                more = tuple((header, column) for header, column in picked.items() if column)
+                notes["columns"] = (_files_key(files), chosen + more)
+                st.rerun()
+
+
 def upload_panel(language: str, identity: auth.Identity) -> None:
     """Upload files, see what they would change, commit them as `identity`. Replace mode
     only for an identity that may replace; the import refuses anyway otherwise."""
@@ -267,9 +318,11 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
     if not files:
         notes.pop("preview", None)
     else:
-        uploads = dataops.uploads(files, kind=kind, sheet=sheet or None)
+        chosen = _chosen_columns(files)
+        uploads = dataops.uploads(files, kind=kind, sheet=sheet or None, columns=chosen)
         preview = _preview(uploads, identity=identity, replace=replace, language=language)
         import_summary(preview, language)
+        _column_chooser(preview, files, chosen, language)
         if preview.outcome == "dry-run" and preview.plan.changes_anything:
             confirm = True
             if replace and preview.counts["deleted"]:

@@ -1895,6 +1895,43 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "vad filerna innehåller (standard: känns igen på rubrikerna)",
         "en": "what the files hold (default: detected from the headers)",
     },
+    "data.columns.ask": {
+        "sv": "Filen saknar kolumner som behövs och har rubriker som inte läses. Säg vilken "
+        "rubrik som är vilken kolumn, så läses filen om; själva filen ändras inte.",
+        "en": "The file lacks columns it needs and has headers that are not read. Say which "
+        "header is which column and the file is read again; the file itself is not changed.",
+    },
+    "data.columns.none": {"sv": "Läs inte", "en": "Do not read"},
+    "data.columns.apply": {"sv": "Läs om filen", "en": "Read the file again"},
+    "data.columns.twice": {
+        "sv": "Två rubriker kan inte läsas som samma kolumn.",
+        "en": "Two headers cannot be read as the same column.",
+    },
+    "data.columns.pair": {"sv": "”{header}” som ”{column}”", "en": "“{header}” as “{column}”"},
+    "data.columns.chosen": {
+        "sv": "Rubriker lästa som du valde: {pairs}.",
+        "en": "Headers read as you chose: {pairs}.",
+    },
+    "data.columns.reset": {
+        "sv": "Läs rubrikerna som i filen",
+        "en": "Read the headers as in the file",
+    },
+    "cli.import.column_hint": {
+        "sv": "En rubrik som inte läses kan vara en kolumn som saknas: säg vilken med "
+        '--column, t.ex. --column "{example}".',
+        "en": "A header that is not read may be a column the file lacks: say which with "
+        '--column, e.g. --column "{example}".',
+    },
+    "cli.help.import.column": {
+        "sv": "läs en rubrik i filen som en annan, t.ex. ”Summa=Belopp” (kan upprepas)",
+        "en": "read a header of the file as another, e.g. “Summa=Belopp” (may be repeated)",
+    },
+    "cli.bad_column": {
+        "sv": "”{value}” säger inte vilken rubrik som menas: skriv RUBRIK=MENAD, t.ex. "
+        "”Summa=Belopp”",
+        "en": "“{value}” does not say which header is meant: write HEADER=MEANT, e.g. "
+        "“Summa=Belopp”",
+    },
     "cli.help.import.sheet": {
         "sv": "läs bara detta Excelblad (standard: varje blad med kända rubriker)",
         "en": "read this Excel sheet only (default: every sheet with known headers)",

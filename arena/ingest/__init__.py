@@ -28,6 +28,7 @@ from arena import config, models, summaries
 from arena.auth import AuditAction, Identity, Right, record
 from arena.i18n import Message, msg, t
 from arena.ingest import apply as _apply
+from arena.ingest import values as v
 from arena.ingest.apply import (
     Blocker,
     ImportEffect,
@@ -86,12 +87,16 @@ Progress = Callable[[str, int], None]
 
 @dataclass(frozen=True)
 class Upload:
-    """A file as received: its name and bytes, and optionally the kind and sheet to read."""
+    """A file as received: its name and bytes, and optionally the kind and sheet to read and
+    the headers to read as others (`columns`: the file's header, the header meant)."""
 
     name: str
     data: bytes
     kind: str | None = None
     sheet: str | None = None
+    # Why: a list names a column in words no alias knows ("Summa" for "Belopp"); its person
+    # says what it is (the Data page's chooser, `import --column`) and the file stays as kept.
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -155,7 +160,7 @@ def _parse(
     `on_read` hears the number of rows read, before they are validated.
     """
     try:
-        raw = read_file(upload.data, upload.name, sheet=upload.sheet)
+        raw = renamed(read_file(upload.data, upload.name, sheet=upload.sheet), upload.columns)
     except ReadError as exc:
         return [], [exc.problem]
     on_read(raw.height)
@@ -166,7 +171,7 @@ def _parse(
             note = msg("import.unknown_kind", file=upload.name, name=upload.kind, known=known)
             return [], [Problem("format-error", note)]
         _name, raw, notes = found or (upload.kind, raw, [])
-        return _tables(upload.kind, raw), notes
+        return _tables(upload.kind, raw, upload.columns), notes
     # A workbook's other sheets with data are read with it, unless the person named one.
     others = {} if upload.sheet is not None else _other_sheets(upload, raw.name, on_read)
     first = raw.name.removeprefix(f"{upload.name}:")
@@ -193,7 +198,10 @@ def _parse(
     notes = [note for _name, _raw, sheet_notes in read.values() for note in sheet_notes]
     if others:  # said, so the person sees which sheets were read, and as what
         notes.insert(0, _sheets_note(upload.name, read, passed=None if found else first))
-    return [table for name, raw, _notes in read.values() for table in _tables(name, raw)], notes
+    tables = [
+        table for name, raw, _notes in read.values() for table in _tables(name, raw, upload.columns)
+    ]
+    return tables, notes
 
 
 def _holding(name: str) -> Message:
@@ -201,12 +209,31 @@ def _holding(name: str) -> Message:
     return LAYOUTS[name].label if name in LAYOUTS else kind_name(name, lower=True)
 
 
-def _tables(name: str, raw: RawTable) -> list[ParsedTable]:
-    """`raw` read as kind (or layout) `name`: one table per kind it holds."""
+def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> list[ParsedTable]:
+    """`raw` read as kind (or layout) `name`: one table per kind it holds. The headers are
+    renamed again: one found a few rows lower, under a title, was not read as the file's."""
     return [
         parse_table(part.raw, part.kind, create_only=part.create_only, guessed=part.guessed)
-        for part in split(raw, name)
+        for part in split(renamed(raw, columns), name)
     ]
+
+
+def renamed(raw: RawTable, columns: tuple[tuple[str, str], ...]) -> RawTable:
+    """`raw` with each header named in `columns` read as the header meant, its unit kept
+    ("Summa (tkr)" meant as "Belopp" reads "Belopp (tkr)"); problems still quote the file's."""
+    meant = {" ".join(written.split()).casefold(): header for written, header in columns}
+    header = list(raw.header)
+    for position, cell in enumerate(raw.header):
+        text = " ".join(str(cell).split())
+        if (target := meant.get(text.casefold())) is None:
+            continue
+        unit = v.header_unit(text)
+        header[position] = (
+            target if unit is None or v.header_unit(target) else (f"{target} ({unit.written})")
+        )
+    if header == raw.header:
+        return raw
+    return dataclasses.replace(raw, header=header, shown=raw.shown or list(raw.header))
 
 
 def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
@@ -317,7 +344,7 @@ def _other_sheets(
         if f"{upload.name}:{sheet}" == read_first:
             continue  # read already: a workbook of one list is read once
         try:
-            raw = read_file(upload.data, upload.name, sheet=sheet)
+            raw = renamed(read_file(upload.data, upload.name, sheet=sheet), upload.columns)
         except ReadError:
             continue
         if (detected := _detected(raw)) is not None:

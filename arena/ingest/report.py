@@ -142,6 +142,18 @@ def extra_label(label: str, what: Message, line: int | None) -> Problem:
     )
 
 
+def unread_and_missing(problems: Iterable[Problem]) -> tuple[list[str], list[Problem]]:
+    """The headers nothing reads, and the problems of the columns a file lacks that a header
+    could be (each naming its template header as `column`); both empty unless both are there:
+    then the person may say which header is which column (`Upload.columns`)."""
+    problems = list(problems)
+    headers = list(
+        dict.fromkeys(p.column for p in problems if p.error == "extra-label" and p.column)
+    )
+    missing = [p for p in problems if p.error == "missing-label" and p.column]
+    return (headers, missing) if headers and missing else ([], [])
+
+
 # A problem report's columns, as the Data page's download and `python -m arena import --report`
 # write them: where, what, and the sentence (last).
 REPORT_COLUMNS = ("row", "column", "value", "error", "message")

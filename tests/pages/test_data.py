@@ -405,3 +405,54 @@ def test_the_history_shows_a_page_of_imports_read_in_sql(engine, open_page, monk
     assert "Importerna 5–5 av 5, de senaste först." in [c.value for c in app.caption]
     chooser = next(box for box in app.selectbox if box.label == "Import att ångra")
     assert [option.split(" · ")[0] for option in chooser.options] == ["#1"]
+
+
+GRANTS_SUMMA = (
+    "Bidragsreferens;Diarienummer;Finansiär;Summa (tkr);Handläggare\n"
+    "DEMO-G-900;2018-04510;Vinnova;150;Eva\n"
+).encode()
+
+
+def _chooser(app, header: str):
+    return next(box for box in app.selectbox if box.label == plain(header))
+
+
+def test_a_header_nobody_knows_is_read_as_the_column_the_person_says(engine, open_page):
+    """A list refused for lacking "Belopp" while its "Summa (tkr)" is passed over: the page
+    asks which header is which column, reads the file again, and imports it; the unit in the
+    header is kept, the file is not changed, and the choice can be dropped."""
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload("bidrag.csv", GRANTS_SUMMA, "text/csv").run()
+    assert not app.exception, app.exception
+    assert "Filen avvisades" in app.error[0].value
+    assert [box.options for box in app.selectbox if box.label == plain("Handläggare")] == [
+        ["Läs inte", "Belopp"]
+    ]
+    _chooser(app, "Summa (tkr)").set_value("Belopp")
+    # Two headers as one column are refused in the form, before any reading.
+    _chooser(app, "Handläggare").set_value("Belopp")
+    _button(app, "Läs om filen").click().run()
+    assert "Två rubriker kan inte läsas som samma kolumn." in [e.value for e in app.error]
+    _chooser(app, "Handläggare").set_value(None)
+    _button(app, "Läs om filen").click().run()
+    assert not app.exception, app.exception
+    said = plain("Rubriker lästa som du valde: ”Summa (tkr)” som ”Belopp”.")
+    assert said in [i.value for i in app.info]
+    assert {metric.label: metric.value for metric in app.metric}["Nya"] == "1"
+    assert not [box for box in app.selectbox if box.label == plain("Handläggare")]
+
+    app.session_state["lang"] = "en"  # the sidebar's switch (AppTest cannot click it)
+    app.run()
+    said = plain("Headers read as you chose: “Summa (tkr)” as “Amount”.")
+    assert said in [i.value for i in app.info]
+    _button(app, "Read the headers as in the file").click().run()
+    assert "The file was rejected" in app.error[0].value
+    app.session_state["lang"] = "sv"
+    app.run()
+    _chooser(app, "Summa (tkr)").set_value("Belopp")
+    _button(app, "Läs om filen").click().run()
+    _button(app, "Genomför importen").click().run()
+    assert not app.exception, app.exception
+    grant = next(g for g in natural(engine, "grants") if g["reference"] == "DEMO-G-900")
+    assert grant["amount_sek"] == 150_000  # "(tkr)" in the file's header, kept

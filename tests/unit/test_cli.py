@@ -422,3 +422,32 @@ def test_info_says_whether_the_schema_is_this_versions(db_url, capsys):
         "Schema revision: ffff00000099, from a newer version of Arena Monitor than this one "
         f"({SCHEMA_REVISION})"
     )
+
+
+def test_import_reads_a_header_as_the_column_it_is_said_to_be(engine, tmp_path, capsys):
+    """`--column "Summa (tkr)=Belopp"`: a list's own name for a column, read as the column
+    without editing the file; its unit stays, and a choice without "=" is a usage error."""
+    from tests.fixtures.ingest import natural, with_organisations
+
+    with_organisations(engine)
+    projects = tmp_path / "projekt.csv"
+    projects.write_text(
+        "Diarienummer;Titel;Status\n2020-00001;Smart belysning;pågående\n", encoding="utf-8"
+    )
+    grants = tmp_path / "bidrag.csv"
+    grants.write_text(
+        "Bidragsref.;Diarienr;Finansiär;Summa (tkr)\nG-1;2020-00001;Vinnova;150\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(projects)]) == 0
+    assert main(["import", str(grants)]) == 1  # refused: no "Belopp"
+    assert 'e.g. --column "Summa (tkr)=Belopp".' in capsys.readouterr().err
+    renamed = ["--column", "summa (tkr)=Belopp", "--column", "Diarienr=Diarienummer"]
+    assert main(["import", str(grants), *renamed]) == 0
+    assert [(g["reference"], g["amount_sek"]) for g in natural(engine, "grants")] == [
+        ("G-1", 150_000)
+    ]
+    with pytest.raises(SystemExit) as usage:
+        main(["import", str(grants), "--column", "Summa"])
+    assert usage.value.code == 2
+    assert "does not say which header is meant" in capsys.readouterr().err

@@ -51,3 +51,41 @@ def test_a_list_without_a_column_it_must_have_is_refused_for_it(demo_engine, kin
         KINDS[kind].column(column).sv
     }
     assert dump(demo_engine) == before
+
+
+def test_a_header_said_to_be_a_column_is_read_as_it_under_a_title_and_on_every_sheet(engine):
+    """`Upload.columns` renames the header wherever the reader finds it: a few rows down
+    under the list's title, and on each sheet of a workbook; problems quote the file's own
+    header, and a header named nowhere in the file changes nothing."""
+    import io
+
+    from openpyxl import Workbook
+
+    from tests.fixtures.ingest import natural, upload, with_organisations
+
+    with_organisations(engine)
+    titled = (
+        "Bidrag 2020\n\n"
+        "Bidragsreferens;Diarienummer;Finansiär;Summa (MSEK)\n"
+        "G-1;2020-00001;Vinnova;1,5\n"
+    )
+    book = Workbook()
+    book.active.title = "Projekt"
+    book.active.append(["Diarienummer", "Titel", "Status"])
+    book.active.append(["2020-00001", "Smart belysning", "pågående"])
+    sheet = book.create_sheet("Bidrag")
+    sheet.append(["Bidragsreferens", "Ärende", "Finansiär", "Belopp"])
+    sheet.append(["G-2", "2020-00001", "Vinnova", 200_000])
+    data = io.BytesIO()
+    book.save(data)
+    meant = (("Ärende", "Diarienummer"), ("Saknas i filen", "Titel"))
+    result = upload(engine, "lista.xlsx", data.getvalue(), columns=meant)
+    assert result.outcome == "committed", result.problems
+    result = upload(engine, "bidrag.csv", titled, columns=(("SUMMA  (msek)", "Belopp"),))
+    assert result.outcome == "committed", result.problems
+    units = [p for p in result.problems if p.message.key == "problem.header_unit"]
+    assert [p.column for p in units] == ["Summa (MSEK)"]  # the file's header, as written
+    assert sorted((g["reference"], g["amount_sek"]) for g in natural(engine, "grants")) == [
+        ("G-1", 1_500_000),
+        ("G-2", 200_000),
+    ]
