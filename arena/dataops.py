@@ -76,7 +76,7 @@ def uploads(
 
 def unread_headers(result: ImportResult, language: str) -> tuple[list[str], dict[str, str]]:
     """The files' headers nothing reads, and the columns they were refused for lacking (the
-    header that names one -> its name in `language`); both empty unless both are there.
+    template header of each -> its name in `language`); both empty unless both are there.
 
     Why: a list that calls its amount "Summa" was refused for lacking "Belopp" with "Summa"
     passed over, and only an edit of the file could join the two. With both in view, the

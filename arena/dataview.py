@@ -272,21 +272,25 @@ def _column_chooser(
         return
     with st.form("columns"):
         st.markdown(ui.plain(t("data.columns.ask", language)))
+        # Asked per missing column, the file's headers as the choices: a widget's label is
+        # Markdown, and its escapes would be read aloud; a choice is plain text.
         picked = {
-            header: st.selectbox(
-                ui.plain(header),
-                [None, *missing],
-                format_func=lambda column: missing.get(column, t("data.columns.none", language)),
+            column: st.selectbox(
+                shown,
+                [None, *headers],
+                format_func=lambda header: (
+                    t("data.columns.none", language) if header is None else header
+                ),
                 key=f"column_{position}",
             )
-            for position, header in enumerate(headers)
+            for position, (column, shown) in enumerate(missing.items())
         }
         if st.form_submit_button(t("data.columns.apply", language)):
-            meant = [column for column in picked.values() if column]
-            if len(set(meant)) < len(meant):
+            chosen_headers = [header for header in picked.values() if header]
+            if len(set(chosen_headers)) < len(chosen_headers):
                 st.error(t("data.columns.twice", language))
-            elif meant:
-                more = tuple((header, column) for header, column in picked.items() if column)
+            elif chosen_headers:
+                more = tuple((header, column) for column, header in picked.items() if header)
                 notes["columns"] = (_files_key(files), chosen + more)
                 st.rerun()
 

@@ -1896,16 +1896,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "what the files hold (default: detected from the headers)",
     },
     "data.columns.ask": {
-        "sv": "Filen saknar kolumner som behövs och har rubriker som inte läses. Säg vilken "
-        "rubrik som är vilken kolumn, så läses filen om; själva filen ändras inte.",
-        "en": "The file lacks columns it needs and has headers that are not read. Say which "
-        "header is which column and the file is read again; the file itself is not changed.",
+        "sv": "Filen saknar kolumner som behövs och har rubriker som inte läses. Välj den "
+        "rubrik som är kolumnen, så läses filen om; själva filen ändras inte.",
+        "en": "The file lacks columns it needs and has headers that are not read. Choose the "
+        "header that is the column and the file is read again; the file itself is not changed.",
     },
-    "data.columns.none": {"sv": "Läs inte", "en": "Do not read"},
+    "data.columns.none": {"sv": "Ingen av rubrikerna", "en": "None of the headers"},
     "data.columns.apply": {"sv": "Läs om filen", "en": "Read the file again"},
     "data.columns.twice": {
-        "sv": "Två rubriker kan inte läsas som samma kolumn.",
-        "en": "Two headers cannot be read as the same column.",
+        "sv": "En rubrik kan inte läsas som två kolumner.",
+        "en": "One header cannot be read as two columns.",
     },
     "data.columns.pair": {"sv": "”{header}” som ”{column}”", "en": "“{header}” as “{column}”"},
     "data.columns.chosen": {

@@ -91,3 +91,40 @@ def test_a_sheet_committed_and_undone_with_double_clicks_changes_the_store_once(
         assert undone["others"] == 0
         assert (undone["projects"], undone["grants"]) == (before["projects"], before["grants"])
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_a_header_of_its_own_is_read_as_the_column_the_officer_chooses(
+    start_app, page: Page, tmp_path: Path, output_dir: Path
+):
+    """A grants list that calls its amount "Summa (tkr)" is refused for lacking "Belopp"; the
+    officer says which header it is, reads the file again (double-clicked), sees the choice
+    said back and commits it: the amount in thousands, as the header says."""
+    from tests.e2e.test_pages import _screenshot, _serious_violations
+
+    env = demo_env(tmp_path)
+    store = tmp_path / "arena.db"
+    grants = tmp_path / "bidragslista.csv"
+    grants.write_bytes(
+        "Bidragsreferens;Diarienummer;Finansiär;Summa (tkr)\r\n"
+        "DEMO-G-950;2018-04510;Vinnova;1 250\r\n".encode("cp1252")
+    )
+    with start_app.serve(env, output_dir / "streamlit-columns-{worker}.log") as base:
+        load(page, f"{base}/data")
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(grants)
+        expect(page.get_by_text("Filen saknar kolumner som behövs")).to_be_visible()
+        page.get_by_role("combobox", name="Belopp").click()
+        page.get_by_role("option", name="Summa (tkr)").click()
+        page.get_by_role("button", name="Läs om filen").dblclick()
+        expect(page.get_by_text("Rubriker lästa som du valde")).to_be_visible()
+        _settled(page)
+        _screenshot(page, output_dir / "data-columns.png")
+        assert _serious_violations(page) == []
+        page.get_by_role("button", name="Genomför importen").click()
+        expect(page.get_by_text(re.compile(r"Import \d+ genomförd"))).to_be_visible()
+        _settled(page)
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    with sqlite3.connect(store) as db:
+        amounts = db.execute(
+            "SELECT amount_sek FROM grant_award WHERE reference = 'DEMO-G-950'"
+        ).fetchall()
+    assert amounts == [(1_250_000,)]

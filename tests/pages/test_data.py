@@ -413,34 +413,29 @@ GRANTS_SUMMA = (
 ).encode()
 
 
-def _chooser(app, header: str):
-    return next(box for box in app.selectbox if box.label == plain(header))
+def _chooser(app, column: str):
+    return next(box for box in app.selectbox if box.label == column)
 
 
 def test_a_header_nobody_knows_is_read_as_the_column_the_person_says(engine, open_page):
     """A list refused for lacking "Belopp" while its "Summa (tkr)" is passed over: the page
-    asks which header is which column, reads the file again, and imports it; the unit in the
-    header is kept, the file is not changed, and the choice can be dropped."""
+    asks which of its headers is "Belopp", reads the file again, and imports it; the unit in
+    the header is kept, the file is not changed, and the choice can be dropped."""
     load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")
     app.file_uploader[0].upload("bidrag.csv", GRANTS_SUMMA, "text/csv").run()
     assert not app.exception, app.exception
     assert "Filen avvisades" in app.error[0].value
-    assert [box.options for box in app.selectbox if box.label == plain("Handläggare")] == [
-        ["Läs inte", "Belopp"]
-    ]
-    _chooser(app, "Summa (tkr)").set_value("Belopp")
-    # Two headers as one column are refused in the form, before any reading.
-    _chooser(app, "Handläggare").set_value("Belopp")
-    _button(app, "Läs om filen").click().run()
-    assert "Två rubriker kan inte läsas som samma kolumn." in [e.value for e in app.error]
-    _chooser(app, "Handläggare").set_value(None)
+    assert _chooser(app, "Belopp").options == ["Ingen av rubrikerna", "Summa (tkr)", "Handläggare"]
+    _button(app, "Läs om filen").click().run()  # nothing chosen: nothing changes
+    assert "Filen avvisades" in app.error[0].value
+    _chooser(app, "Belopp").set_value("Summa (tkr)")
     _button(app, "Läs om filen").click().run()
     assert not app.exception, app.exception
     said = plain("Rubriker lästa som du valde: ”Summa (tkr)” som ”Belopp”.")
     assert said in [i.value for i in app.info]
     assert {metric.label: metric.value for metric in app.metric}["Nya"] == "1"
-    assert not [box for box in app.selectbox if box.label == plain("Handläggare")]
+    assert not [box for box in app.selectbox if box.label == "Belopp"]  # nothing left to ask
 
     app.session_state["lang"] = "en"  # the sidebar's switch (AppTest cannot click it)
     app.run()
@@ -448,11 +443,31 @@ def test_a_header_nobody_knows_is_read_as_the_column_the_person_says(engine, ope
     assert said in [i.value for i in app.info]
     _button(app, "Read the headers as in the file").click().run()
     assert "The file was rejected" in app.error[0].value
+    assert _chooser(app, "Amount").options[0] == "None of the headers"
     app.session_state["lang"] = "sv"
     app.run()
-    _chooser(app, "Summa (tkr)").set_value("Belopp")
+    _chooser(app, "Belopp").set_value("Summa (tkr)")
     _button(app, "Läs om filen").click().run()
     _button(app, "Genomför importen").click().run()
     assert not app.exception, app.exception
     grant = next(g for g in natural(engine, "grants") if g["reference"] == "DEMO-G-900")
     assert grant["amount_sek"] == 150_000  # "(tkr)" in the file's header, kept
+
+
+def test_one_header_is_not_read_as_two_columns(engine, open_page):
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    both = (
+        "Bidragsreferens;Finansiär;Beslutsdatum;Summa;Ärende\n"
+        "DEMO-G-901;Vinnova;2020-01-01;5;2018-04510\n"
+    )
+    app.file_uploader[0].upload("bidrag.csv", both.encode(), "text/csv").run()
+    assert [box.label for box in app.selectbox if box.label in ("Belopp", "Diarienummer")] == [
+        "Diarienummer",
+        "Belopp",
+    ]
+    _chooser(app, "Belopp").set_value("Summa")
+    _chooser(app, "Diarienummer").set_value("Summa")
+    _button(app, "Läs om filen").click().run()
+    assert "En rubrik kan inte läsas som två kolumner." in [e.value for e in app.error]
+    assert "Filen avvisades" in app.error[0].value  # read as it was: nothing chosen yet
