@@ -1712,7 +1712,6 @@ TEXTS: dict[str, dict[str, Text]] = {
     "undo.row_gone": {"sv": "{row} finns inte längre", "en": "{row} is no longer stored"},
     "list.semicolon": {"sv": "{first}; {rest}", "en": "{first}; {rest}"},
     "list.more": {"sv": "{items}, …", "en": "{items}, …"},
-    # A chart's hover label for an amount; Plotly fills `name` and `amount` (charts/funding.py).
     # The command line (arena/cli.py) speaks English; its texts live here like every other.
     "cli.store_ready": {"sv": "Databasen är klar: {url}", "en": "Store ready: {url}"},
     "cli.demo.skipped": {

@@ -160,7 +160,7 @@ def _parse(
     `on_read` hears the number of rows read, before they are validated.
     """
     try:
-        raw = renamed(read_file(upload.data, upload.name, sheet=upload.sheet), upload.columns)
+        raw = _renamed(read_file(upload.data, upload.name, sheet=upload.sheet), upload.columns)
     except ReadError as exc:
         return [], [exc.problem]
     on_read(raw.height)
@@ -214,11 +214,11 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
     renamed again: one found a few rows lower, under a title, was not read as the file's."""
     return [
         parse_table(part.raw, part.kind, create_only=part.create_only, guessed=part.guessed)
-        for part in split(renamed(raw, columns), name)
+        for part in split(_renamed(raw, columns), name)
     ]
 
 
-def renamed(raw: RawTable, columns: tuple[tuple[str, str], ...]) -> RawTable:
+def _renamed(raw: RawTable, columns: tuple[tuple[str, str], ...]) -> RawTable:
     """`raw` with each header named in `columns` read as the header meant, its unit kept
     ("Summa (tkr)" meant as "Belopp" reads "Belopp (tkr)"); problems still quote the file's."""
     meant = {" ".join(written.split()).casefold(): header for written, header in columns}
@@ -344,7 +344,7 @@ def _other_sheets(
         if f"{upload.name}:{sheet}" == read_first:
             continue  # read already: a workbook of one list is read once
         try:
-            raw = renamed(read_file(upload.data, upload.name, sheet=sheet), upload.columns)
+            raw = _renamed(read_file(upload.data, upload.name, sheet=sheet), upload.columns)
         except ReadError:
             continue
         if (detected := _detected(raw)) is not None:
