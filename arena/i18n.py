@@ -1202,6 +1202,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{value}” is ambiguous: thousands separator or decimal point? Write {thousands} "
         "or {decimal}.",
     },
+    "value.ambiguous_comma": {
+        "sv": "”{value}” är tvetydigt: tusentalsavgränsare eller decimalkomma? Skriv "
+        "{thousands} eller {kronor}.",
+        "en": "“{value}” is ambiguous: thousands separator or decimal comma? Write {thousands} "
+        "or {kronor}.",
+    },
     "value.not_whole": {
         "sv": "”{value}” är inte ett heltal.",
         "en": "“{value}” is not a whole number.",

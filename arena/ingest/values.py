@@ -171,6 +171,9 @@ _NUMBER_CHARS = frozenset("0123456789.," + _SPACES)
 _DIGITS = re.compile(r"[0-9]+")
 # "1.234" could be 1 234 or 1,234; "0.234", "1234.567" and "1.23" can only be decimals.
 _AMBIGUOUS_DOT = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+# The same with a comma, in kronor: "150,000 kr" is 150 000 kr where a list was written in
+# English, and never 150 kr with three öre digits (öre have two).
+_AMBIGUOUS_COMMA = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
 
 
 def _is_typed_number(value: object) -> TypeGuard[numbers.Real]:
@@ -353,6 +356,8 @@ def _plain_kronor(text: str) -> int | None:
     if match is None:
         return None
     whole, fraction = match.groups()
+    if fraction is not None and _AMBIGUOUS_COMMA.fullmatch(f"{whole},{fraction}"):
+        return None  # "150,000": the general reader says why it is not read
     # Half up on a non-negative amount: the first öre digit decides.
     return int(whole.replace(" ", "")) + (fraction is not None and fraction[0] >= "5")
 
@@ -385,7 +390,12 @@ def parse_money(value: object, *, allow_negative: bool = False) -> int:
     if isinstance(value, str) and (inner := _credit(value)) is not None:
         try:
             amount = -parse_money(inner)
-        except ValueProblem:  # "(-5)", "(abc)": no amount written the accounts' way
+        except ValueProblem as problem:
+            said = problem.message
+            if said.key.startswith("value.ambiguous"):  # "(150,000)": why, of the whole cell
+                values = {name: text for name, text in said.values.items() if name != "value"}
+                raise _problem(CONSTRAINT_ERROR, value, said.key, **values) from None
+            # "(-5)", "(abc)": no amount written the accounts' way
             raise _problem(TYPE_ERROR, value, "value.not_amount") from None
         if amount < 0 and not allow_negative:
             raise _problem(CONSTRAINT_ERROR, value, "value.negative")
@@ -395,6 +405,18 @@ def parse_money(value: object, *, allow_negative: bool = False) -> int:
         if match is None:
             raise _problem(TYPE_ERROR, value, "value.not_amount")
         multiplier = _money_multiplier(match["prefix"], match["unit"], value)
+        number = match["number"].strip()
+        sign = number[:1] if number[:1] in _MINUS_SIGNS else ""
+        if multiplier == 1 and _AMBIGUOUS_COMMA.fullmatch(
+            digits := number.lstrip("+" + sign).strip()
+        ):
+            raise _problem(
+                CONSTRAINT_ERROR,
+                value,
+                "value.ambiguous_comma",
+                thousands=sign + digits.replace(",", " "),
+                kronor=sign + digits.split(",")[0],
+            )
         amount = _number_from_text(match["number"], value) * multiplier
     else:
         amount = parse_number(value)

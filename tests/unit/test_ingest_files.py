@@ -567,6 +567,27 @@ def test_spend_saved_from_excels_accounting_format_reads_its_zero_and_credits(en
     ]
 
 
+def test_amounts_written_in_english_are_refused_not_read_a_thousand_times_too_small(engine):
+    """A list saved in English writes 150 000 kr as "150,000": read with Swedish eyes it was
+    150 kr, silently. Such a cell is refused, naming both readings; where the thousands are
+    grouped by commas more than once, or a decimal point follows, it is read."""
+    _arena_project(engine)
+    data = (
+        "Diarienummer,Datum,Kategori,Belopp\n"
+        '2018-04510,2018-12-31,Konsulter,"150,000"\n'
+        '2018-04510,2019-01-31,Konsulter,"1,234,567"\n'
+        '2018-04510,2019-02-28,Resor,"12,500.50"\n'
+    )
+    assert rejected(engine, "utfall.csv", data) == [(2, "Belopp", "constraint-error")]
+    result = upload(engine, "utfall.csv", data.replace('"150,000"', '"150,000.00"'))
+    assert result.outcome == "committed", result.problems
+    assert sorted(e["amount_sek"] for e in natural(engine, "expenditures")) == [
+        12_501,
+        150_000,
+        1_234_567,
+    ]
+
+
 def test_missing_markers_are_empty_never_zero_or_a_default(engine):
     result = upload(engine, "projekt.csv", text("projekt_saknas.csv"))
     assert result.outcome == "committed", result.problems

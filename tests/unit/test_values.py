@@ -369,6 +369,12 @@ def test_parse_year_rejects(value, code) -> None:
         ("0", 0),
         ("999 999 999 999,5 kr", 10**12),  # the most a cell may hold (values.MAX_WHOLE)
         ("1 000 mdkr", 10**12),
+        # A comma before three digits where it cannot be English thousands: grouped by
+        # spaces, or in thousands or millions (three decimals of a unit).
+        ("1 234,567 kr", 1_235),
+        ("1,234 MSEK", 1_234_000),
+        ("12,500 tkr", 12_500),
+        ("150,00 kr", 150),
         # Zero in Excel's accounting format, as a CSV saved from it keeps the cell.
         (" -   kr ", 0),
         ("- kr", 0),
@@ -418,6 +424,10 @@ def test_parse_money_negative_when_allowed(value, expected) -> None:
         ("150 NOK", CONSTRAINT),
         ("USD 150", CONSTRAINT),
         ("1.234 kr", CONSTRAINT),
+        # A comma before three digits, in kronor: English thousands, or öre of three digits?
+        ("150,000", CONSTRAINT),
+        ("1,500 kr", CONSTRAINT),
+        ("(150,000)", CONSTRAINT),
         ("", TYPE),
         ("kr", TYPE),
         ("gratis", TYPE),
@@ -1235,3 +1245,11 @@ def test_numbers_outside_excel_days_keep_their_reading() -> None:
             .message.render("en")
             .endswith("is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”.")
         )
+
+
+def test_a_comma_that_may_group_thousands_in_kronor_says_both_readings() -> None:
+    problem = problem_of(parse_money, "-150,000 kr", allow_negative=True)
+    assert problem.message.render("sv") == (
+        "”-150,000 kr” är tvetydigt: tusentalsavgränsare eller decimalkomma? Skriv -150 000 "
+        "eller -150."
+    )
