@@ -234,14 +234,20 @@ hostile_cell = st.one_of(
 
 @st.composite
 def kind_lists(draw):
-    """A list of one kind as a person may keep it: some of its columns, in any order, under
-    their template headers, with a few rows of any cells."""
+    """A list of one kind or layout (a flat project sheet, Vinnova's, 360Giving's) as a
+    person may keep it: some of its columns, in any order, under the headers it is known by,
+    with a few rows of any cells."""
     from arena.ingest.kinds import KINDS
+    from arena.ingest.layouts import LAYOUTS
 
-    kind = KINDS[draw(st.sampled_from(sorted(KINDS)))]
-    headers = draw(st.lists(st.sampled_from([c.sv for c in kind.columns]), min_size=1, unique=True))
+    name = draw(st.sampled_from(sorted([*KINDS, *LAYOUTS])))
+    if name in KINDS:
+        known = [column.sv for column in KINDS[name].columns]
+    else:
+        known = [*LAYOUTS[name].required, *LAYOUTS[name].optional]
+    headers = draw(st.lists(st.sampled_from(known), min_size=1, unique=True))
     rows = draw(st.lists(st.lists(hostile_cell, min_size=len(headers), max_size=len(headers))))
-    return kind.name, headers, rows
+    return name, headers, rows
 
 
 @settings(

@@ -15,6 +15,7 @@ from arena.auth import cli_identity
 from arena.export import export_frame, to_csv_bytes
 from arena.ingest import Upload, import_files
 from arena.ingest.kinds import KINDS
+from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS
 from tests.fixtures.ingest import dump
 
 REQUIRED = [
@@ -89,3 +90,21 @@ def test_a_header_said_to_be_a_column_is_read_as_it_under_a_title_and_on_every_s
         ("G-1", 1_500_000),
         ("G-2", 200_000),
     ]
+
+
+@pytest.mark.parametrize("name", sorted(UPLOAD_KINDS))
+def test_a_file_of_headers_alone_is_answered_for_every_kind_and_layout(engine, name):
+    """The template saved before anything is written in it: headers and no rows. Vinnova's
+    layout named Vinnova at a first row that was not there (an IndexError once)."""
+    from tests.fixtures.ingest import upload
+
+    if name in KINDS:
+        headers = [column.sv for column in KINDS[name].columns]
+    else:
+        headers = [*LAYOUTS[name].required, *LAYOUTS[name].optional]
+    data = ";".join(headers) + "\r\n"
+    before = dump(engine)
+    for dry_run in (True, False):
+        result = upload(engine, f"{name}.csv", data, kind=name, dry_run=dry_run)
+        assert result.outcome in ("rejected", "unchanged", "dry-run"), result.outcome
+        assert dump(engine) == before

@@ -60,9 +60,10 @@ def split(source: Source) -> list[Part]:
         ],
         rows=[i for i, amount in enumerate(amounts) if not v.is_missing(amount)],
     )
+    # Vinnova named once, at the first row: a file of headers alone names no one.
+    funder = Named("Vinnova", ["Vinnova"][: len(source.keep)])
     organisations = source.organisations(
-        [Named(source.shown("KoordinatorOrg"), coordinators), Named("Vinnova", ["Vinnova"])],
-        SOURCE,
+        [Named(source.shown("KoordinatorOrg"), coordinators), funder], SOURCE
     )
     return [organisations, projects, grants]
 
