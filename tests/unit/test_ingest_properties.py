@@ -250,25 +250,54 @@ def kind_lists(draw):
     return name, headers, rows
 
 
+def _written(headers: list[str], rows: list[list[object]], file_format: str) -> bytes:
+    """The list as a file of `file_format`: CSV with ";" or ",", a workbook, JSON records."""
+    if file_format == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in [headers, *rows]:
+            book.active.append(row)
+        data = io.BytesIO()
+        book.save(data)
+        return data.getvalue()
+    if file_format == "json":
+        import json
+
+        return json.dumps([dict(zip(headers, row, strict=True)) for row in rows]).encode()
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=file_format, lineterminator="\r\n").writerows([headers, *rows])
+    return buffer.getvalue().encode("cp1252", errors="replace")
+
+
 @settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(case=kind_lists(), how=st.sampled_from(["dry_run", "commit", "replace"]))
-def test_any_list_of_any_kind_is_taken_whole_or_refused_never_a_crash(engine, case, how):
+@given(
+    case=kind_lists(),
+    file_format=st.sampled_from([";", ",", "xlsx", "json"]),
+    named=st.booleans(),
+    how=st.sampled_from(["dry_run", "commit", "replace"]),
+)
+def test_any_list_of_any_kind_is_taken_whole_or_refused_never_a_crash(
+    engine, case, file_format, named, how
+):
     """Examples follow each other in one store, so later lists meet what earlier ones left:
-    whatever a list holds, the import answers with an outcome, and a refusal changes nothing.
+    whatever a list holds, in whichever format, its kind named or found from its headers,
+    the import answers with an outcome, and a refusal changes nothing.
     """
     from tests.fixtures.ingest import dump
 
     kind, headers, rows = case
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows([headers, *rows])
+    data = _written(headers, rows, file_format)
+    suffix = {"xlsx": "xlsx", "json": "json"}.get(file_format, "csv")
     before = dump(engine)
     options = {"dry_run": how == "dry_run", "replace": how == "replace"}
-    result = upload(engine, f"{kind}.csv", buffer.getvalue().encode(), kind=kind, **options)
+    if named:
+        options["kind"] = kind
+    result = upload(engine, f"{kind}.{suffix}", data, **options)
     assert result.outcome in ("committed", "unchanged", "rejected", "dry-run"), result.outcome
     if result.outcome != "committed":
         assert dump(engine) == before
