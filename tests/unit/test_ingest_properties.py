@@ -235,8 +235,9 @@ hostile_cell = st.one_of(
 @st.composite
 def kind_lists(draw):
     """A list of one kind or layout (a flat project sheet, Vinnova's, 360Giving's) as a
-    person may keep it: some of its columns, in any order, under the headers it is known by,
-    with a few rows of any cells."""
+    person may keep it: some of its columns, in any order, under the headers it is known by
+    and others, a few rows of any cells, maybe a title above, maybe a header read as another.
+    """
     from arena.ingest.kinds import KINDS
     from arena.ingest.layouts import LAYOUTS
 
@@ -245,18 +246,32 @@ def kind_lists(draw):
         known = [column.sv for column in KINDS[name].columns]
     else:
         known = [*LAYOUTS[name].required, *LAYOUTS[name].optional]
-    headers = draw(st.lists(st.sampled_from(known), min_size=1, unique=True))
+    # Mostly the headers it is known by; sometimes also ones no reader knows, a header
+    # twice, a blank one, or a unit after a name.
+    header = st.sampled_from(known)
+    if draw(st.booleans()):
+        header = st.one_of(header, st.sampled_from(["", "Summa", "Anteckning", "Belopp (tkr)"]))
+    headers = draw(st.lists(header, min_size=1, max_size=12))
     rows = draw(st.lists(st.lists(hostile_cell, min_size=len(headers), max_size=len(headers))))
-    return name, headers, rows
+    # A title and a blank line above the list, as sheets kept by hand begin.
+    above = draw(st.sampled_from([[], [["Projektlista 2024"], [""]]]))
+    # A header read as another, as the Data page's chooser and `--column` say.
+    renames = draw(
+        st.lists(st.tuples(st.sampled_from(headers), st.sampled_from(known)), max_size=1)
+    )
+    return name, headers, rows, above, tuple(renames)
 
 
-def _written(headers: list[str], rows: list[list[object]], file_format: str) -> bytes:
-    """The list as a file of `file_format`: CSV with ";" or ",", a workbook, JSON records."""
+def _written(
+    headers: list[str], rows: list[list[object]], above: list[list[str]], file_format: str
+) -> bytes:
+    """The list as a file of `file_format`: CSV with ";" or ",", a workbook, JSON records;
+    the lines `above` before its headers (not in JSON)."""
     if file_format == "xlsx":
         from openpyxl import Workbook
 
         book = Workbook()
-        for row in [headers, *rows]:
+        for row in [*above, headers, *rows]:
             book.active.append(row)
         data = io.BytesIO()
         book.save(data)
@@ -266,7 +281,8 @@ def _written(headers: list[str], rows: list[list[object]], file_format: str) -> 
 
         return json.dumps([dict(zip(headers, row, strict=True)) for row in rows]).encode()
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=file_format, lineterminator="\r\n").writerows([headers, *rows])
+    writer = csv.writer(buffer, delimiter=file_format, lineterminator="\r\n")
+    writer.writerows([*above, headers, *rows])
     return buffer.getvalue().encode("cp1252", errors="replace")
 
 
@@ -290,11 +306,11 @@ def test_any_list_of_any_kind_is_taken_whole_or_refused_never_a_crash(
     """
     from tests.fixtures.ingest import dump
 
-    kind, headers, rows = case
-    data = _written(headers, rows, file_format)
+    kind, headers, rows, above, renames = case
+    data = _written(headers, rows, above, file_format)
     suffix = {"xlsx": "xlsx", "json": "json"}.get(file_format, "csv")
     before = dump(engine)
-    options = {"dry_run": how == "dry_run", "replace": how == "replace"}
+    options = {"dry_run": how == "dry_run", "replace": how == "replace", "columns": renames}
     if named:
         options["kind"] = kind
     result = upload(engine, f"{kind}.{suffix}", data, **options)
