@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from arena.ingest import values
-from tests.fixtures.ingest import natural, upload
+from arena.auth import cli_identity
+from arena.ingest import UndoError, undo, values
+from arena.ingest.kinds import KINDS
+from arena.ingest.layouts import LAYOUTS
+from tests.fixtures.ingest import dump, natural, upload
+from tests.unit.test_summaries import assert_summary_is_fresh
 
 SWEDISH_MONTHS = [
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -186,12 +191,9 @@ json_cells = st.one_of(
 @given(st.lists(st.tuples(st.text(max_size=5), json_cells, json_cells), min_size=1, max_size=5))
 @example([("a", 0.0, "x"), ("b", -0.0, "x")])  # equal as dict keys, not as JSON
 def test_history_rows_are_the_json_that_json_dumps_writes(rows):
-    import json
-
     import pandas as pd
 
     from arena.ingest import apply
-    from arena.ingest.kinds import KINDS
 
     names = ["name", "a", "b"]
     columns = zip(names, zip(*rows, strict=True), strict=True)
@@ -232,27 +234,79 @@ hostile_cell = st.one_of(
 )  # fmt: skip
 
 
+# Keys every kind draws from, so that rows of one list name the rows of another.
+KEYS = {
+    "organisations": [
+        "Vinnova", "Göteborgs kommun", "Region Skåne", "Ny Okänd Organisation AB",
+        "Lunds universitet", "Malmö stad",
+    ],
+    "programmes": ["P1", "P2", "P3"],
+    "indicators": ["I1", "I2", "I3"],
+    "buyer_groups": ["Grupp A", "Grupp B", "Grupp C"],
+    "projects": [f"2020-0000{n}" for n in range(1, 9)],
+    "grants": [f"G-{n}" for n in range(1, 9)],
+    "activities": [f"A-{n}" for n in range(1, 7)],
+}  # fmt: skip
+# What a person writes in a column of each type.
+PLAUSIBLE = {
+    "text": ["Alfa", "Smart belysning", "Konsulter", "Resor"],
+    "list": ["7; 11", "Energi"],
+    "money": ["150 000 kr", "0", "2,5 MSEK", "1 234 567", "12 500"],
+    "date": ["2020-01-01", "oktober 2021", "2019-06-30", "2022-12-31"],
+    "period": ["oktober 2018 - februari 2019", "2020-01 – 2021-12"],
+    "number": ["3", "4,5", "0"],
+    "share": ["12 %", "0,5"],
+    "year": ["2020", "2021", "2019"],
+    "org_number": ["556016-0680", "212000-1355", "202100-5208"],
+    "country": ["SE", "NO"],
+    "county": ["Stockholms län", "Skåne"],
+}
+
+
+def _plausible(kind, column) -> st.SearchStrategy[str]:
+    """A cell a person would write in `column`: a key of the kind it names (or of its own
+    kind, for its key), a code's value, or a value of its type."""
+    if column.type.target:
+        return st.sampled_from(KEYS.get(column.type.target, ["x"]))
+    if column.name in kind.key and kind.name in KEYS and column.type.name == "text":
+        return st.sampled_from(KEYS[kind.name])
+    if column.type.codes is not None:
+        return st.sampled_from([code.value for code in column.type.codes])
+    return st.sampled_from(PLAUSIBLE.get(column.type.name, ["x"]))
+
+
 @st.composite
 def kind_lists(draw):
     """A list of one kind or layout (a flat project sheet, Vinnova's, 360Giving's) as a
     person may keep it: some of its columns, in any order, under the headers it is known by
-    and others, a few rows of any cells, maybe a title above, maybe a header read as another.
+    and others, a few rows of mostly plausible cells, maybe a title above, maybe a header
+    read as another.
     """
-    from arena.ingest.kinds import KINDS
-    from arena.ingest.layouts import LAYOUTS
-
     name = draw(st.sampled_from(sorted([*KINDS, *LAYOUTS])))
     if name in KINDS:
         known = [column.sv for column in KINDS[name].columns]
     else:
         known = [*LAYOUTS[name].required, *LAYOUTS[name].optional]
-    # Mostly the headers it is known by; sometimes also ones no reader knows, a header
-    # twice, a blank one, or a unit after a name.
+    # Mostly the headers it is known by; sometimes also ones no reader knows, a blank one,
+    # or a unit after a name; now and then a header twice.
     header = st.sampled_from(known)
     if draw(st.booleans()):
         header = st.one_of(header, st.sampled_from(["", "Summa", "Anteckning", "Belopp (tkr)"]))
-    headers = draw(st.lists(header, min_size=1, max_size=12))
-    rows = draw(st.lists(st.lists(hostile_cell, min_size=len(headers), max_size=len(headers))))
+    headers = draw(st.lists(header, min_size=1, max_size=12, unique=True))
+    if name in KINDS and draw(st.integers(0, 4)):  # mostly whole: its required columns first
+        required = [c.sv for c in KINDS[name].columns if c.required]
+        headers = required + [h for h in headers if h not in required]
+    if not draw(st.integers(0, 9)):
+        headers.append(draw(st.sampled_from(headers)))
+    by_header = {c.sv: c for c in KINDS[name].columns} if name in KINDS else {}
+
+    def cell(header: str) -> st.SearchStrategy[object]:
+        # Mostly what a person writes in that column, now and then anything at all.
+        if header in by_header and draw(st.integers(0, 9)):
+            return _plausible(KINDS[name], by_header[header])
+        return hostile_cell
+
+    rows = draw(st.lists(st.tuples(*(cell(header) for header in headers)).map(list), max_size=4))
     # A title and a blank line above the list, as sheets kept by hand begin.
     above = draw(st.sampled_from([[], [["Projektlista 2024"], [""]]]))
     # A header read as another, as the Data page's chooser and `--column` say.
@@ -260,6 +314,26 @@ def kind_lists(draw):
         st.lists(st.tuples(st.sampled_from(headers), st.sampled_from(known)), max_size=1)
     )
     return name, headers, rows, above, tuple(renames)
+
+
+@st.composite
+def whole_lists(draw):
+    """A list of one kind as its template asks: its required columns and some others, rows
+    of what a person writes in each, keys of every kind drawn from one pool (`KEYS`), so the
+    lists name each other's rows and many are committed."""
+    kind = KINDS[draw(st.sampled_from(sorted(KINDS)))]
+    others = [column for column in kind.columns if not column.required]
+    columns = [c for c in kind.columns if c.required] + draw(
+        st.lists(st.sampled_from(others), unique=True) if others else st.just([])
+    )
+    rows = draw(
+        st.lists(
+            st.tuples(*(_plausible(kind, column) for column in columns)).map(list),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    return kind.name, [column.sv for column in columns], rows, [], ()
 
 
 def _written(
@@ -277,8 +351,6 @@ def _written(
         book.save(data)
         return data.getvalue()
     if file_format == "json":
-        import json
-
         return json.dumps([dict(zip(headers, row, strict=True)) for row in rows]).encode()
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=file_format, lineterminator="\r\n")
@@ -286,34 +358,68 @@ def _written(
     return buffer.getvalue().encode("cp1252", errors="replace")
 
 
-@settings(
+FORMATS = st.sampled_from([";", ",", "xlsx", "json"])
+HOW = st.sampled_from(["dry_run", "commit", "replace"])
+EXAMPLES = settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(
-    case=kind_lists(),
-    file_format=st.sampled_from([";", ",", "xlsx", "json"]),
-    named=st.booleans(),
-    how=st.sampled_from(["dry_run", "commit", "replace"]),
-)
+
+
+@EXAMPLES
+@given(case=kind_lists(), file_format=FORMATS, named=st.booleans(), how=HOW)
 def test_any_list_of_any_kind_is_taken_whole_or_refused_never_a_crash(
     engine, case, file_format, named, how
 ):
     """Examples follow each other in one store, so later lists meet what earlier ones left:
     whatever a list holds, in whichever format, its kind named or found from its headers,
-    the import answers with an outcome, and a refusal changes nothing.
-    """
-    from tests.fixtures.ingest import dump
+    the import answers with an outcome, and a refusal changes nothing (`_imported`)."""
+    _imported(engine, case, file_format, named, how)
 
+
+@EXAMPLES
+@given(case=whole_lists(), file_format=FORMATS, named=st.booleans(), how=HOW)
+def test_a_list_as_its_template_asks_is_committed_undone_and_committed_again(
+    engine, case, file_format, named, how
+):
+    """The same with lists a person fills as the template asks, most of them committed."""
+    _imported(engine, case, file_format, named, how)
+
+
+def _imported(engine, case, file_format: str, named: bool, how: str) -> None:
+    """Import `case`; a refusal changes nothing. A commit is undone to the store it found,
+    summaries included; undone again, nothing moves; and the same file commits again, so the
+    store grows from example to example.
+    """
     kind, headers, rows, above, renames = case
+    name = f"{kind}.{ {'xlsx': 'xlsx', 'json': 'json'}.get(file_format, 'csv') }"
     data = _written(headers, rows, above, file_format)
-    suffix = {"xlsx": "xlsx", "json": "json"}.get(file_format, "csv")
     before = dump(engine)
     options = {"dry_run": how == "dry_run", "replace": how == "replace", "columns": renames}
     if named:
         options["kind"] = kind
-    result = upload(engine, f"{kind}.{suffix}", data, **options)
+    result = upload(engine, name, data, **options)
+    event(result.outcome)
     assert result.outcome in ("committed", "unchanged", "rejected", "dry-run"), result.outcome
     if result.outcome != "committed":
         assert dump(engine) == before
+        return
+    assert_summary_is_fresh(engine)
+    undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == _kinds_only(before)
+    assert_summary_is_fresh(engine)
+    undone = dump(engine)
+    with pytest.raises(UndoError):
+        undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine) == undone
+    assert upload(engine, name, data, **options).outcome == "committed"
+    assert_summary_is_fresh(engine)
+
+
+def _kinds_only(dumped: str) -> str:
+    """A `dump` of the kinds alone, from a whole one."""
+    tables = json.loads(dumped)
+    for table in ("import_run", "import_change"):
+        tables.pop(table)
+    return json.dumps(tables, ensure_ascii=False, indent=1)
