@@ -94,7 +94,7 @@ def unread_headers(result: ImportResult, language: str) -> tuple[list[str], dict
 
 
 def column_label(header: str, language: str) -> str:
-    """The column a template header names ("Belopp"), in `language` ("Amount (SEK)"); a
+    """The column a template header names ("Belopp"), in `language` ("Amount"); a
     header no kind's template writes, as it is."""
     for kind in KINDS.values():
         for column in kind.columns:
