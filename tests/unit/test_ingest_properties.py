@@ -1,6 +1,6 @@
 """Properties: the fast readers agree with the general ones, a Swedish CSV of random
-projects imports to exactly those projects, and any list of any kind is taken whole or
-refused, never a crash.
+projects imports to exactly those projects, any list of any kind is taken whole or refused,
+never a crash, and every commit is undone to the store it found.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from arena.auth import cli_identity
-from arena.ingest import UndoError, undo, values
+from arena.ingest import UndoError, Upload, import_files, undo, values
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import LAYOUTS
 from tests.fixtures.ingest import dump, natural, upload
@@ -423,3 +423,35 @@ def _kinds_only(dumped: str) -> str:
     for table in ("import_run", "import_change"):
         tables.pop(table)
     return json.dumps(tables, ensure_ascii=False, indent=1)
+
+
+@EXAMPLES
+@given(
+    cases=st.lists(whole_lists(), min_size=2, max_size=4, unique_by=lambda case: case[0]),
+    file_format=FORMATS,
+    how=HOW,
+)
+def test_lists_uploaded_together_are_one_import_undone_as_one(engine, cases, file_format, how):
+    """Several lists in one upload (as the Data page takes them) commit as one import or
+    change nothing; that import is undone whole, summaries included, and not twice."""
+    suffix = {"xlsx": "xlsx", "json": "json"}.get(file_format, "csv")
+    uploads = [
+        Upload(f"{number}_{kind}.{suffix}", _written(headers, rows, above, file_format))
+        for number, (kind, headers, rows, above, _renames) in enumerate(cases)
+    ]
+    options = {"dry_run": how == "dry_run", "replace": how == "replace"}
+    before = dump(engine)
+    result = import_files(engine, uploads, identity=cli_identity(), **options)
+    event(result.outcome)
+    if result.outcome != "committed":
+        assert dump(engine) == before
+        return
+    assert_summary_is_fresh(engine)
+    undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == _kinds_only(before)
+    assert_summary_is_fresh(engine)
+    with pytest.raises(UndoError):
+        undo(engine, result.import_id, identity=cli_identity())
+    assert import_files(engine, uploads, identity=cli_identity(), **options).outcome == (
+        "committed"
+    )
