@@ -367,6 +367,15 @@ EXAMPLES = settings(
 )
 
 
+def _upload_of(case, file_format: str, *, named: bool) -> Upload:
+    """`case` as the file a person uploads: written in `file_format`, its kind named or not,
+    with the headers it says to read as others."""
+    kind, headers, rows, above, renames = case
+    suffix = {"xlsx": "xlsx", "json": "json"}.get(file_format, "csv")
+    data = _written(headers, rows, above, file_format)
+    return Upload(f"{kind}.{suffix}", data, kind=kind if named else None, columns=renames)
+
+
 @EXAMPLES
 @given(case=kind_lists(), file_format=FORMATS, named=st.booleans(), how=HOW)
 def test_any_list_of_any_kind_is_taken_whole_or_refused_never_a_crash(
@@ -375,7 +384,7 @@ def test_any_list_of_any_kind_is_taken_whole_or_refused_never_a_crash(
     """Examples follow each other in one store, so later lists meet what earlier ones left:
     whatever a list holds, in whichever format, its kind named or found from its headers,
     the import answers with an outcome, and a refusal changes nothing (`_imported`)."""
-    _imported(engine, case, file_format, named, how)
+    _imported(engine, [_upload_of(case, file_format, named=named)], how)
 
 
 @EXAMPLES
@@ -384,22 +393,28 @@ def test_a_list_as_its_template_asks_is_committed_undone_and_committed_again(
     engine, case, file_format, named, how
 ):
     """The same with lists a person fills as the template asks, most of them committed."""
-    _imported(engine, case, file_format, named, how)
+    _imported(engine, [_upload_of(case, file_format, named=named)], how)
 
 
-def _imported(engine, case, file_format: str, named: bool, how: str) -> None:
-    """Import `case`; a refusal changes nothing. A commit is undone to the store it found,
-    summaries included; undone again, nothing moves; and the same file commits again, so the
-    store grows from example to example.
+@EXAMPLES
+@given(
+    cases=st.lists(whole_lists(), min_size=2, max_size=4, unique_by=lambda case: case[0]),
+    file_format=FORMATS,
+    how=HOW,
+)
+def test_lists_uploaded_together_are_one_import_undone_as_one(engine, cases, file_format, how):
+    """Several lists in one upload, as the Data page takes them: one import or nothing."""
+    _imported(engine, [_upload_of(case, file_format, named=False) for case in cases], how)
+
+
+def _imported(engine, uploads: list[Upload], how: str) -> None:
+    """Import `uploads` (a dry run, a commit or a replace); a refusal changes nothing. A
+    commit is undone to the store it found, summaries included; undone again, nothing moves;
+    and the same files commit again, so the store grows from example to example.
     """
-    kind, headers, rows, above, renames = case
-    name = f"{kind}.{ {'xlsx': 'xlsx', 'json': 'json'}.get(file_format, 'csv') }"
-    data = _written(headers, rows, above, file_format)
+    options = {"dry_run": how == "dry_run", "replace": how == "replace"}
     before = dump(engine)
-    options = {"dry_run": how == "dry_run", "replace": how == "replace", "columns": renames}
-    if named:
-        options["kind"] = kind
-    result = upload(engine, name, data, **options)
+    result = import_files(engine, uploads, identity=cli_identity(), **options)
     event(result.outcome)
     assert result.outcome in ("committed", "unchanged", "rejected", "dry-run"), result.outcome
     if result.outcome != "committed":
@@ -413,7 +428,8 @@ def _imported(engine, case, file_format: str, named: bool, how: str) -> None:
     with pytest.raises(UndoError):
         undo(engine, result.import_id, identity=cli_identity())
     assert dump(engine) == undone
-    assert upload(engine, name, data, **options).outcome == "committed"
+    again = import_files(engine, uploads, identity=cli_identity(), **options)
+    assert again.outcome == "committed"
     assert_summary_is_fresh(engine)
 
 
@@ -423,35 +439,3 @@ def _kinds_only(dumped: str) -> str:
     for table in ("import_run", "import_change"):
         tables.pop(table)
     return json.dumps(tables, ensure_ascii=False, indent=1)
-
-
-@EXAMPLES
-@given(
-    cases=st.lists(whole_lists(), min_size=2, max_size=4, unique_by=lambda case: case[0]),
-    file_format=FORMATS,
-    how=HOW,
-)
-def test_lists_uploaded_together_are_one_import_undone_as_one(engine, cases, file_format, how):
-    """Several lists in one upload (as the Data page takes them) commit as one import or
-    change nothing; that import is undone whole, summaries included, and not twice."""
-    suffix = {"xlsx": "xlsx", "json": "json"}.get(file_format, "csv")
-    uploads = [
-        Upload(f"{number}_{kind}.{suffix}", _written(headers, rows, above, file_format))
-        for number, (kind, headers, rows, above, _renames) in enumerate(cases)
-    ]
-    options = {"dry_run": how == "dry_run", "replace": how == "replace"}
-    before = dump(engine)
-    result = import_files(engine, uploads, identity=cli_identity(), **options)
-    event(result.outcome)
-    if result.outcome != "committed":
-        assert dump(engine) == before
-        return
-    assert_summary_is_fresh(engine)
-    undo(engine, result.import_id, identity=cli_identity())
-    assert dump(engine, history=False) == _kinds_only(before)
-    assert_summary_is_fresh(engine)
-    with pytest.raises(UndoError):
-        undo(engine, result.import_id, identity=cli_identity())
-    assert import_files(engine, uploads, identity=cli_identity(), **options).outcome == (
-        "committed"
-    )
