@@ -83,21 +83,18 @@ def unread_headers(result: ImportResult, language: str) -> tuple[list[str], dict
     person says which header is which column (`Upload.columns`).
     """
     headers, lacking = unread_and_missing(result.problems)
-    missing: dict[str, str] = {}
-    for problem in lacking:
-        kind, name = KINDS.get(problem.table or ""), problem.message.values.get("name")
-        named = kind is not None and name in {column.name for column in kind.columns}
-        missing[problem.column] = (
-            kind.column(name).label(language) if named else column_label(problem.column, language)
-        )
+    missing = {
+        p.column: column_label(p.column, language, kind=KINDS.get(p.table or "")) for p in lacking
+    }
     return headers, missing
 
 
-def column_label(header: str, language: str) -> str:
-    """The column a template header names ("Belopp"), in `language` ("Amount"); a
-    header no kind's template writes, as it is."""
-    for kind in KINDS.values():
-        for column in kind.columns:
+def column_label(header: str, language: str, *, kind: Kind | None = None) -> str:
+    """The column a template header names ("Belopp"), in `language` ("Amount"): `kind`'s
+    where given (one header names other columns in other kinds), else the first kind's; a
+    header no template writes, as it is."""
+    for candidate in [*([kind] if kind else []), *KINDS.values()]:
+        for column in candidate.columns:
             if column.sv == header:
                 return column.label(language)
     return header

@@ -173,7 +173,7 @@ _DIGITS = re.compile(r"[0-9]+")
 _AMBIGUOUS_DOT = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 # The same with a comma, in kronor: "150,000 kr" is 150 000 kr where a list was written in
 # English, and never 150 kr with three öre digits (öre have two).
-_AMBIGUOUS_COMMA = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
+_AMBIGUOUS_COMMA = re.compile(r"([-\u2212]?)\+?\s*([1-9][0-9]{0,2}),([0-9]{3})")
 
 
 def _is_typed_number(value: object) -> TypeGuard[numbers.Real]:
@@ -405,17 +405,15 @@ def parse_money(value: object, *, allow_negative: bool = False) -> int:
         if match is None:
             raise _problem(TYPE_ERROR, value, "value.not_amount")
         multiplier = _money_multiplier(match["prefix"], match["unit"], value)
-        number = match["number"].strip()
-        sign = number[:1] if number[:1] in _MINUS_SIGNS else ""
-        if multiplier == 1 and _AMBIGUOUS_COMMA.fullmatch(
-            digits := number.lstrip("+" + sign).strip()
-        ):
+        ambiguous = _AMBIGUOUS_COMMA.fullmatch(match["number"].strip())
+        if multiplier == 1 and ambiguous:
+            sign, whole, thousand = ambiguous.groups()
             raise _problem(
                 CONSTRAINT_ERROR,
                 value,
                 "value.ambiguous_comma",
-                thousands=sign + digits.replace(",", " "),
-                kronor=sign + digits.split(",")[0],
+                thousands=f"{sign}{whole} {thousand}",
+                kronor=f"{sign}{whole}",
             )
         amount = _number_from_text(match["number"], value) * multiplier
     else:
