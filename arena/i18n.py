@@ -2386,14 +2386,17 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "cli.generate.done": {
         "sv": (
-            "Skrev {count} fil ({size} MB) i {folder} på {seconds} s. Läs in i ordning: {command}",
+            "Skrev {count} fil ({size} MB) i {folder} på {seconds} s. Läs in den (en ny "
+            "databas skapas först med python -m arena init): {command}",
             "Skrev {count} filer ({size} MB) i {folder} på {seconds} s. "
-            "Läs in dem i ordning: {command}",
+            "Läs in dem i ordning (en ny databas skapas först med python -m arena init): "
+            "{command}",
         ),
         "en": (
-            "Wrote {count} file ({size} MB) to {folder} in {seconds} s. Import it: {command}",
-            "Wrote {count} files ({size} MB) to {folder} in {seconds} s. "
-            "Import them in order: {command}",
+            "Wrote {count} file ({size} MB) to {folder} in {seconds} s. Import it (a new "
+            "store is made first with python -m arena init): {command}",
+            "Wrote {count} files ({size} MB) to {folder} in {seconds} s. Import them in order "
+            "(a new store is made first with python -m arena init): {command}",
         ),
     },
     "cli.generate.not_empty": {

@@ -16,10 +16,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Generic, TypeGuard, TypeVar
+from zoneinfo import ZoneInfo
 
 from arena.domain import (
     EffortKind,
@@ -599,10 +600,16 @@ _MONTH_NAMES: dict[str, int] = {
     for name in names
 }
 
+# A date with a time of day as systems write it: "2018-10-01 00:00:00", "2018-10-01T00:00",
+# and with its offset from UTC as JSON and 360Giving publishers write it,
+# "2018-10-01T00:00:00+00:00", "2018-09-30T22:00:00.000Z" (`_zoned_date`).
 _ISO_DATE = re.compile(
     r"(?P<year>[0-9]{4})(?P<sep>[-/])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
-    r"(?:[t ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"
+    r"(?:[t ](?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)"
+    r"(?:\s?(?P<zone>z|[+-][0-9]{2}(?::?[0-9]{2})?))?)?"
 )
+# Dates are kept as Sweden's calendar has them.
+_SWEDEN = ZoneInfo("Europe/Stockholm")
 _COMPACT_DATE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})")
 _ISO_MONTH = re.compile(r"(?P<year>[0-9]{4})[-/](?P<month>[0-9]{1,2})")
 _YEAR = re.compile(r"(?P<year>[0-9]{4})")
@@ -674,6 +681,8 @@ def _date_from_text(value: str, end: bool) -> date:
         except ValueError:
             pass
     text = parse_text(value).casefold()
+    if (match := _ISO_DATE.fullmatch(text)) and match["zone"]:
+        return _zoned_date(value, match, end)
     for pattern in (_ISO_DATE, _COMPACT_DATE):
         if match := pattern.fullmatch(text):
             return _checked_date(
@@ -717,17 +726,47 @@ def _date_from_text(value: str, end: bool) -> date:
     raise _problem(TYPE_ERROR, value, "value.not_date")
 
 
+def _zoned_date(value: object, match: re.Match[str], end: bool) -> date:
+    """The day a time with its UTC offset falls on in Sweden; midnight is the day written.
+
+    A date kept as midnight says its day in any offset ("2018-10-01T00:00:00+03:00" is 1
+    October, though 23:00 the day before in Stockholm). Any other time is a moment, which
+    is a day in Sweden: a Swedish midnight written in UTC, as JavaScript and many APIs
+    write dates, is "2018-09-30T22:00:00Z", and means 1 October.
+    """
+    written = _checked_date(value, int(match["year"]), int(match["month"]), int(match["day"]), end)
+    hours, minutes, *rest = match["time"].split(":")
+    seconds = float(rest[0]) if rest else 0.0
+    if not (int(hours) < 24 and int(minutes) < 60 and seconds < 60):
+        raise _problem(TYPE_ERROR, value, "value.not_date")
+    zone = match["zone"]
+    zone_hours, zone_minutes = (0, 0) if zone == "z" else (int(zone[1:3]), int(zone[3:][-2:] or 0))
+    if zone_hours > 14 or zone_minutes >= 60:  # the widest offset in use is +14:00
+        raise _problem(TYPE_ERROR, value, "value.not_date")
+    if int(hours) == int(minutes) == seconds == 0:
+        return written
+    sign = -1 if zone[0] == "-" else 1
+    offset = sign * timedelta(hours=zone_hours, minutes=zone_minutes)
+    moment = datetime.combine(
+        written, time(int(hours), int(minutes), int(seconds)), timezone(offset)
+    )
+    local = moment.astimezone(_SWEDEN).date()
+    return _checked_date(value, local.year, local.month, local.day, end)
+
+
 # Excel counts days from 1899-12-30 (its 1900 leap day included); a date column formatted as
 # General, or saved to CSV so, shows 43466 for 2019-01-01. Five digits, 1950 to 2099.
 _EXCEL_DAY_ZERO = date(1899, 12, 30)
 _FIRST_EXCEL_DAY, _LAST_EXCEL_DAY = 18_264, 73_050
+_SERIAL_TEXT = re.compile(r"([0-9]{5})(?:[.,][0-9]+)?")
 
 
 def _excel_serial(value: object) -> int | None:
     """The day number `value` is if it could be an Excel day of 1950-2099, else None."""
     if isinstance(value, str):
-        text = value.strip()
-        number = int(text) if text.isascii() and text.isdigit() else None
+        # "43466" or, with its time of day, "43466,5" / "43466.0" as a CSV may carry it.
+        whole = _SERIAL_TEXT.fullmatch(value.strip())
+        number = int(whole[1]) if whole else None
     elif _is_typed_number(value) and math.isfinite(value):
         number = int(value)  # a day and its time of day (43466.5) is that day
     else:
@@ -773,8 +812,11 @@ def _read_date(value: object, end: bool) -> date:
 
 # Candidate separators, tried in turn; a bare hyphen only counts when both sides are dates.
 # "t.o.m." (till och med, up to and including) is how Swedish authorities write a period's end.
+# A slash before an ISO date is ISO 8601's interval ("2019-10-01/2020-03-31"); "2018/2019"
+# (a season, a school year?) stays no period.
 _PERIOD_SEPARATOR = re.compile(
-    r"\s*(?:--|–|—)\s*|\s+(?:-|till och med|t\.?\s?o\.?\s?m\.?|till|to|until)\s+|-",
+    r"\s*(?:--|–|—)\s*|\s+(?:-|till och med|t\.?\s?o\.?\s?m\.?|till|to|until)\s+|-"
+    r"|(?<=[0-9z])\s*/\s*(?=[0-9]{4}-[0-9])",
     re.IGNORECASE,
 )
 # Words that may open a period: "från oktober 2018 till …", "fr.o.m. 2018-10-01 t.o.m. …".

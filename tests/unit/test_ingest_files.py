@@ -792,11 +792,14 @@ def test_360giving_yields_organisations_projects_grants_and_disbursements(engine
     ]
 
 
-def _giving_package(csv_text: str) -> str:
+def _giving_package(csv_text: str, *, moment: str = "") -> str:
     """A 360Giving CSV as the standard's JSON package: camel-case fields, organisations, dates
-    and programme in lists (what a publisher's JSON download holds)."""
+    and programme in lists (what a publisher's JSON download holds); each date followed by
+    `moment` ("T00:00:00+00:00", as many publishers write them)."""
     grants = []
     for row in csv.DictReader(io.StringIO(csv_text)):
+        for field in ("Award Date", "Planned Dates:Start Date", "Planned Dates:End Date"):
+            row[field] += moment
         grant = {
             "id": row["Identifier"],
             "title": row["Title"],
@@ -828,9 +831,10 @@ def _giving_package(csv_text: str) -> str:
     return json.dumps({"grants": grants, "license": "CC-BY-4.0"}, ensure_ascii=False)
 
 
-def test_a_360giving_json_package_stores_what_its_csv_stores(engine):
+@pytest.mark.parametrize("moment", ["", "T00:00:00+00:00", "T00:00:00Z"])
+def test_a_360giving_json_package_stores_what_its_csv_stores(engine, moment):
     kinds = ("organisations", "projects", "grants", "disbursements")
-    package = upload(engine, "grants.json", _giving_package(text("360giving.csv")))
+    package = upload(engine, "grants.json", _giving_package(text("360giving.csv"), moment=moment))
     assert package.outcome == "committed", package.problems
     from_json = {kind: natural(engine, kind) for kind in kinds}
     assert [g["amount_sek"] for g in from_json["grants"]] == [500_000, 1_200_000, 75_001]

@@ -578,6 +578,16 @@ def test_parse_share_without_percent_sign_asks_for_it() -> None:
         ("tertial 2 2019", date(2019, 5, 1)),
         ("H2 2019", date(2019, 7, 1)),
         ("halvår 1 2019", date(2019, 1, 1)),
+        # A time with its UTC offset, as JSON and 360Giving publishers write dates: midnight
+        # in any offset is the day written; any other time is the day it is in Sweden.
+        ("2018-10-01T00:00:00+00:00", date(2018, 10, 1)),
+        ("2018-10-01T00:00:00Z", date(2018, 10, 1)),
+        ("2018-10-01T00:00:00.000+03:00", date(2018, 10, 1)),
+        ("2018-09-30T22:00:00.000Z", date(2018, 10, 1)),  # Swedish midnight, summer time
+        ("2019-01-31T23:00:00Z", date(2019, 2, 1)),  # ... and winter time
+        ("2018-10-01T12:30+0200", date(2018, 10, 1)),
+        ("2018-10-01 09:00:00 -05:00", date(2018, 10, 1)),
+        ("2018-12-31T23:30:00Z", date(2019, 1, 1)),
     ],
 )
 def test_parse_date(value, expected) -> None:
@@ -645,6 +655,7 @@ def test_parse_date_pandas_timestamp() -> None:
         ("garbage", TYPE),
         ("", TYPE),
         ("43374", TYPE),
+        ("43374.0", TYPE),
         (43374, TYPE),
         (43374.0, TYPE),
         (1850, TYPE),
@@ -666,6 +677,12 @@ def test_parse_date_pandas_timestamp() -> None:
         ("smarch 1, 2018", TYPE),
         ("den 2018", TYPE),
         ("10/2101", CONSTRAINT),
+        # An offset or a time no clock shows.
+        ("2018-10-01T00:00:00+25:00", TYPE),
+        ("2018-10-01T00:60:00Z", TYPE),
+        ("2018-10-01T24:00:00+01:00", TYPE),
+        ("2018-10-01T00:00:00+", TYPE),
+        ("2100-12-31T23:30:00Z", CONSTRAINT),  # 2101 in Sweden
     ],
 )
 def test_parse_date_rejects(value, code) -> None:
@@ -753,6 +770,11 @@ def test_a_day_month_date_is_refused_with_what_to_write(value, says) -> None:
         ("2019-01-01 och framåt", (date(2019, 1, 1), None)),
         ("from October 2018 onwards", (date(2018, 10, 1), None)),
         ("2019 - ...", (date(2019, 1, 1), None)),
+        # ISO 8601's interval: a slash between two dates.
+        ("2018-10-01/2019-02-28", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018-10 / 2019-02", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018-10-01T00:00:00Z/2019-02-28T00:00:00Z", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("2018/10/01 - 2019/02/28", (date(2018, 10, 1), date(2019, 2, 28))),
     ],
 )
 def test_parse_period(value, expected) -> None:
@@ -788,6 +810,10 @@ def test_parse_period(value, expected) -> None:
         ("20 dec – 15 dec 2018", CONSTRAINT),
         ("", TYPE),
         (date(2018, 10, 1), TYPE),
+        # A slash between years: a season or a school year, no period to guess.
+        ("2018/2019", TYPE),
+        ("2019-02-28/2018-10-01", CONSTRAINT),
+        ("2018-10-01/2019-13-01", TYPE),
     ],
 )
 def test_parse_period_rejects(value, code) -> None:
@@ -1225,6 +1251,7 @@ def test_every_swedish_kind_label_is_accepted():
         (43466, "2019-01-01"),
         (43466.5, "2019-01-01"),
         ("43466", "2019-01-01"),
+        ("43466,5", "2019-01-01"),  # with its time of day, as a CSV may carry it
         (" 45000 ", "2023-03-15"),
     ],
 )
