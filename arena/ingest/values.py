@@ -548,10 +548,14 @@ def _credit(text: str) -> str | None:
     return None
 
 
+# A per cent sign, or the word as a sentence or a report writes it ("25 procent").
+_PER_CENT = re.compile(r"(?P<number>.*?)\s*(?:%|procent|percent)", re.IGNORECASE | re.DOTALL)
+
+
 def _before_per_cent(value: object) -> str | None:
-    """The text before the per cent sign that ends `value`, else None."""
-    if isinstance(value, str) and (text := value.strip()).endswith("%"):
-        return text[:-1]
+    """The text before the per cent sign (or word) that ends `value`, else None."""
+    if isinstance(value, str) and (match := _PER_CENT.fullmatch(value.strip())):
+        return match["number"]
     return None
 
 
