@@ -686,10 +686,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "column.q3": {"sv": "Tredje kvartil", "en": "Third quartile"},
     "column.total": {"sv": "Summa", "en": "Total"},
     "data.caption": {
-        "sv": "Ladda upp CSV, Excel eller JSON (Vinnovas öppna data, 360Giving, våra mallar). "
+        "sv": "Ladda upp CSV, Excel, OpenDocument (.ods) eller JSON (Vinnovas öppna data, "
+        "360Giving, våra mallar). "
         "Du ser exakt vad som ändras innan något sparas, och kan ångra varje import.",
-        "en": "Upload CSV, Excel or JSON (Vinnova open data, 360Giving, our templates). You "
-        "see exactly what changes before anything is saved, and can undo every import.",
+        "en": "Upload CSV, Excel, OpenDocument (.ods) or JSON (Vinnova open data, 360Giving, "
+        "our templates). You see exactly what changes before anything is saved, and can undo "
+        "every import.",
     },
     "data.upload": {"sv": "Ladda upp", "en": "Upload"},
     "data.history": {"sv": "Historik och ångra", "en": "History and undo"},
@@ -1362,20 +1364,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The CSV file cannot be read at line {line}: {reason}.",
     },
     "read.xlsx_too_large": {
-        "sv": "Excel-filen packas upp till {size} MB, mer än de {limit} MB som läses. Spara "
+        "sv": "Arbetsboken packas upp till {size} MB, mer än de {limit} MB som läses. Spara "
         "bladet som CSV.",
-        "en": "The Excel file unpacks to {size} MB, more than the {limit} MB that is read. Save "
+        "en": "The workbook unpacks to {size} MB, more than the {limit} MB that is read. Save "
         "the sheet as CSV.",
     },
     "read.xlsx_ratio": {
-        "sv": "Delen {part} i Excel-filen packas upp {ratio} gånger; så mycket packar inget "
+        "sv": "Delen {part} i arbetsboken packas upp {ratio} gånger; så mycket packar inget "
         "kalkylblad. Filen läses inte.",
-        "en": "The part {part} of the Excel file unpacks {ratio} times; no spreadsheet packs "
+        "en": "The part {part} of the workbook unpacks {ratio} times; no spreadsheet packs "
         "that tightly. The file is not read.",
     },
     "read.xlsx_broken": {
-        "sv": "Excel-filen är trasig (delen {part} stämmer inte med sin storlek).",
-        "en": "The Excel file is broken (the part {part} does not match its size).",
+        "sv": "Arbetsboken är trasig (delen {part} stämmer inte med sin storlek).",
+        "en": "The workbook is broken (the part {part} does not match its size).",
     },
     "read.xlsx_no_workbook": {
         "sv": "Excel-filen saknar en läsbar arbetsbok ({reason}).",
@@ -1386,8 +1388,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "There is no sheet “{sheet}”. The sheets in the file: {sheets}.",
     },
     "read.xlsx_no_visible_sheet": {
-        "sv": "Excel-filen har inget synligt blad.",
-        "en": "The Excel file has no visible sheet.",
+        "sv": "Arbetsboken har inget synligt blad.",
+        "en": "The workbook has no visible sheet.",
     },
     # `count` is the limit of cells read: a plural entry so it is written as a number of the
     # reader's language (5 000 000, 5,000,000); it is never 1, so both forms say the same.
@@ -1410,8 +1412,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "read.xlsx_unopenable": {
-        "sv": "Excel-filen kan inte öppnas: {reason}.",
-        "en": "The Excel file cannot be opened: {reason}.",
+        "sv": "Arbetsboken kan inte öppnas: {reason}.",
+        "en": "The workbook cannot be opened: {reason}.",
     },
     "problem.overpaid": {
         "sv": "Bidraget ”{grant}” har efter importen {paid} utbetalt av {granted} beviljat. "
@@ -1504,11 +1506,11 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Det gamla Excel-formatet .xls stöds inte. Spara som .xlsx eller CSV.",
         "en": "The old Excel format .xls is not supported. Save as .xlsx or CSV.",
     },
-    "read.ods": {
-        "sv": "Filen är ett OpenDocument-kalkylark (.ods, från LibreOffice eller OpenOffice), "
-        "som inte läses. Spara det som .xlsx eller CSV UTF-8.",
-        "en": "The file is an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice), "
-        "which is not read. Save it as .xlsx or CSV UTF-8.",
+    "read.ods_unreadable": {
+        "sv": "OpenDocument-kalkylarket kan inte läsas ({reason}). Spara det igen i LibreOffice, "
+        "eller som .xlsx eller CSV UTF-8.",
+        "en": "The OpenDocument spreadsheet cannot be read ({reason}). Save it again in "
+        "LibreOffice, or as .xlsx or CSV UTF-8.",
     },
     "read.archive": {
         "sv": "Filen är ett zip-arkiv (till exempel ett Word-dokument), ingen tabell som kan "
@@ -1887,8 +1889,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "database URL (no password) and rows per table",
     },
     "cli.help.import": {
-        "sv": "läs in CSV-, Excel- eller JSON-filer, i den ordning de anges",
-        "en": "import CSV, Excel or JSON files, in the order given",
+        "sv": "läs in CSV-, Excel-, OpenDocument- (.ods) eller JSON-filer, i den ordning de anges",
+        "en": "import CSV, Excel, OpenDocument (.ods) or JSON files, in the order given",
     },
     "cli.help.import.files": {
         "sv": "filerna; var och en sparas för sig, så en senare fil kan hänvisa till rader i en "

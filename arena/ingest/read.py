@@ -999,16 +999,26 @@ class _Checked:
     percent: set[tuple[int, int]]  # number cells shown in per cent, (row, column) from 0
 
 
-def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
-    """The sheet to read, once the workbook is known to fit (ReadError if not): its name,
-    its formula cells without a saved result (`_watch_formulas`) and its number cells shown
-    in per cent (`_percent_cells`)."""
+def opened_workbook(data: bytes) -> zipfile.ZipFile:
+    """A workbook's zip (Excel's or OpenDocument's), once its parts are known to unpack
+    within bounds (`_check_sizes`); ReadError if it cannot be opened or would not fit."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
         raise _xlsx_error("format-error", "read.xlsx_unopenable", reason=str(exc)) from exc
-    with archive:
+    try:
         _check_sizes(archive)
+    except ReadError:
+        archive.close()
+        raise
+    return archive
+
+
+def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
+    """The sheet to read, once the workbook is known to fit (ReadError if not): its name,
+    its formula cells without a saved result (`_watch_formulas`) and its number cells shown
+    in per cent (`_percent_cells`)."""
+    with opened_workbook(data) as archive:
         sheets, active = _sheets(archive)
         sheet = _choose(sheets, active, wanted)
         try:
@@ -1029,15 +1039,18 @@ def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
 
 
 def workbook_sheets(data: bytes, filename: str) -> list[str]:
-    """The visible sheets of an Excel workbook in tab order; [] for any other file, or for a
-    workbook that cannot be opened (reading it says why)."""
+    """The visible sheets of an Excel workbook or OpenDocument spreadsheet in tab order; []
+    for any other file, or for a workbook that cannot be opened (reading it says why)."""
+    if _is_ods(data, filename):
+        from arena.ingest.ods import ods_sheets
+
+        return ods_sheets(data)
     if not _is_workbook(data, filename):
         return []
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_sizes(archive)
+        with opened_workbook(data) as archive:
             sheets, _active = _sheets(archive)
-    except (zipfile.BadZipFile, ValueError, ReadError):
+    except ReadError:
         return []
     return [sheet.name for sheet in sheets if sheet.visible]
 
@@ -1069,8 +1082,13 @@ def _shown_in_per_cent(rows: list[list[object]], cells: set[tuple[int, int]]) ->
         if row < len(rows) and column < len(rows[row]):
             value = rows[row][column]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                points = (Decimal(repr(float(value))) * 100).normalize()
-                rows[row][column] = f"{points:f} %".replace(".", ",")
+                rows[row][column] = per_cent_text(value)
+
+
+def per_cent_text(value: float) -> str:
+    """A fraction as a sheet shows it in per cent: 0.046 -> "4,6 %"."""
+    points = (Decimal(repr(float(value))) * 100).normalize()
+    return f"{points:f} %".replace(".", ",")
 
 
 _Range = tuple[tuple[int, int], tuple[int, int]]  # (top row, left column), (bottom, right)
@@ -1119,18 +1137,32 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
             merged = worksheet.merged_cell_ranges or []
     except (CalamineError, ValueError, OSError) as exc:
         raise _xlsx_error("format-error", "read.xlsx_unreadable", reason=str(exc)) from exc
+    _shown_in_per_cent(all_rows, checked.percent)
+    return sheet_table(all_rows, merged, name=name, sheet=title, unsaved=unsaved)
+
+
+def sheet_table(
+    all_rows: list[list[object]],
+    merged: list[_Range],
+    *,
+    name: str,
+    sheet: str,
+    unsaved: Sequence[_Unsaved] = (),
+) -> RawTable:
+    """A workbook sheet's table from its grid of cells from A1 (`all_rows`, as calamine
+    gives it) and its merged ranges: the header found under any title, merged cells filled
+    down their column, trailing empty rows dropped, each named in a warning."""
     # Every number is a double, as Excel keeps it: the values module reads 2017.0 as 2017.
     start = _header_row(all_rows)
     if start is None:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
-    _shown_in_per_cent(all_rows, checked.percent)
     filled = _fill_merged(all_rows, merged, below=start)
     header = [header_text(cell) for cell in all_rows[start]]
     rows = all_rows[start + 1 :]
     # Trailing empty rows are Excel's formatting residue, not data.
     while rows and all(cell == "" for cell in rows[-1]):
         rows.pop()
-    table = RawTable.from_rows(f"{name}:{title}", header, rows, header_line=start + 1)
+    table = RawTable.from_rows(f"{name}:{sheet}", header, rows, header_line=start + 1)
     if filled:  # said once, with the first range, so the person can check what it meant
         (top, left), (bottom, _right) = filled[0]
         letters = _column_letters(left + 1)
@@ -1323,13 +1355,16 @@ def _is_workbook(data: bytes, filename: str) -> bool:
         return False
 
 
+def _is_ods(data: bytes, filename: str) -> bool:
+    """An OpenDocument spreadsheet: a zip named .ods, or one that says it is whatever its name."""
+    return data.startswith(_ZIP) and (_suffix(filename) == "ods" or _ODS_MIMETYPE in data[:100])
+
+
 def _refuse_binary(data: bytes, suffix: str) -> None:
     """Refuse, saying what it is, a file that is no table we read: read as text it would only
     be called "neither UTF-8 nor Windows-1252"."""
     if suffix == "xls" or data.startswith(_OLD_OFFICE):
         raise ReadError(Problem("format-error", msg("read.xls")))
-    if suffix == "ods" or (data.startswith(_ZIP) and _ODS_MIMETYPE in data[:100]):
-        raise ReadError(Problem("format-error", msg("read.ods")))
     if data.startswith(_ZIP):
         raise ReadError(Problem("format-error", msg("read.archive")))
     if data.startswith(_PDF):
@@ -1342,6 +1377,10 @@ def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTab
     check_size(len(data))
     if _is_workbook(data, filename):
         return read_xlsx(data, filename, sheet)
+    if _is_ods(data, filename):
+        from arena.ingest.ods import read_ods  # it reads with this module's checks
+
+        return read_ods(data, filename, sheet)
     suffix = _suffix(filename)
     _refuse_binary(data, suffix)
     text, _encoding = decode(data)

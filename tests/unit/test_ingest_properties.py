@@ -20,6 +20,7 @@ from arena.ingest import UndoError, Upload, import_files, undo, values
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import LAYOUTS
 from tests.fixtures.ingest import dump, natural, upload
+from tests.fixtures.ods import cell, ods, sheet
 from tests.unit.test_summaries import assert_summary_is_fresh
 
 SWEDISH_MONTHS = [
@@ -339,7 +340,8 @@ def whole_lists(draw):
 def _written(
     headers: list[str], rows: list[list[object]], above: list[list[str]], file_format: str
 ) -> bytes:
-    """The list as a file of `file_format`: CSV with ";" or ",", a workbook, JSON records;
+    """The list as a file of `file_format`: CSV with ";" or ",", an Excel workbook, an
+    OpenDocument spreadsheet, JSON records;
     the lines `above` before its headers (not in JSON)."""
     if file_format == "xlsx":
         from openpyxl import Workbook
@@ -350,6 +352,10 @@ def _written(
         data = io.BytesIO()
         book.save(data)
         return data.getvalue()
+    if file_format == "ods":
+        return ods(
+            sheet("Blad1", [[cell(value) for value in row] for row in [*above, headers, *rows]])
+        )
     if file_format == "json":
         return json.dumps([dict(zip(headers, row, strict=True)) for row in rows]).encode()
     buffer = io.StringIO()
@@ -358,7 +364,7 @@ def _written(
     return buffer.getvalue().encode("cp1252", errors="replace")
 
 
-FORMATS = st.sampled_from([";", ",", "xlsx", "json"])
+FORMATS = st.sampled_from([";", ",", "xlsx", "ods", "json"])
 HOW = st.sampled_from(["dry_run", "commit", "replace"])
 EXAMPLES = settings(
     max_examples=60,
@@ -371,7 +377,7 @@ def _upload_of(case, file_format: str, *, named: bool) -> Upload:
     """`case` as the file a person uploads: written in `file_format`, its kind named or not,
     with the headers it says to read as others."""
     kind, headers, rows, above, renames = case
-    suffix = {"xlsx": "xlsx", "json": "json"}.get(file_format, "csv")
+    suffix = {"xlsx": "xlsx", "ods": "ods", "json": "json"}.get(file_format, "csv")
     data = _written(headers, rows, above, file_format)
     return Upload(f"{kind}.{suffix}", data, kind=kind if named else None, columns=renames)
 

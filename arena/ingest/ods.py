@@ -1,0 +1,281 @@
+"""OpenDocument spreadsheets (.ods, LibreOffice's and OpenOffice's own format), read as
+Excel workbooks are: a sheet's grid from A1, then the same header search, merged cells and
+warnings (`read.sheet_table`).
+
+An .ods is a zip whose `content.xml` holds every sheet, and a row or a cell there may stand
+for many (`number-rows-repeated`, `number-columns-repeated`): LibreOffice writes the empty
+rest of a sheet so, and a crafted file of 900 bytes claimed ten million filled cells
+(calamine, which reads .ods too, took 1.2 GB for it). So the file is read here, in one
+streaming pass with expat over the zip's checked parts (`read.opened_workbook`, `_inflate`):
+nothing empty is expanded, and a sheet whose filled cells reach past the workbook limit is
+refused before its grid is built. Cells keep their types as an Excel sheet's do: numbers
+as floats, dates as dates, a per cent cell as the sheet shows it ("4,6 %").
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from xml.etree import ElementTree
+from xml.parsers import expat
+
+from arena.i18n import msg
+from arena.ingest.read import (
+    RawTable,
+    ReadError,
+    _check_extent,
+    _choose,
+    _inflate,
+    _Range,
+    _Sheet,
+    _xlsx_error,
+    _xml,
+    opened_workbook,
+    per_cent_text,
+    sheet_table,
+)
+from arena.ingest.report import Problem
+
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0 "
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0 "
+_CONFIG = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}"
+
+_SHEET, _ROW, _CELL = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
+_COVERED = _TABLE + "covered-table-cell"
+_PARAGRAPH, _SPACES = _TEXT + "p", _TEXT + "s"
+_NOTE = _OFFICE + "annotation"
+_BREAKS = {_TEXT + "tab": "\t", _TEXT + "line-break": "\n"}
+
+
+class _Stop(Exception):  # noqa: N818 - a signal, not an error: the sheet wanted is read
+    """Raised in a handler to end the parse once the sheet wanted is read."""
+
+
+def _count(attributes: dict[str, str], name: str) -> int:
+    """A repeat or span attribute (its name with its namespace): at least 1 (a crafted 0
+    or text counts once)."""
+    written = attributes.get(name, "1")
+    return max(int(written), 1) if written.isdigit() else 1
+
+
+def _typed(attributes: dict[str, str], text: str) -> object:
+    """A cell's value as calamine gives an Excel cell's: a float, a date, a bool, or text
+    (a per cent cell as it is shown, a time of day as written)."""
+    kind = attributes.get(_OFFICE + "value-type", "")
+    try:
+        if kind in ("float", "currency"):
+            return float(attributes[_OFFICE + "value"])
+        if kind == "percentage":
+            return per_cent_text(float(attributes[_OFFICE + "value"]))
+        if kind == "date":
+            written = attributes[_OFFICE + "date-value"]
+            return (
+                datetime.fromisoformat(written) if "T" in written else date.fromisoformat(written)
+            )
+        if kind == "boolean":
+            return attributes[_OFFICE + "boolean-value"] == "true"
+    except (KeyError, ValueError, OverflowError):
+        pass  # a value the file does not hold as its type says: the text it shows
+    return attributes.get(_OFFICE + "string-value", text)
+
+
+class _Reader:
+    """expat's handlers for content.xml: the sheets' names and visibility, and the grid of
+    the sheet chosen (`wanted`, else `active`, else the first visible one)."""
+
+    def __init__(self, wanted: str | None, active: str | None, *, grid: bool):
+        self.wanted, self.active, self.grid = wanted, active, grid
+        self.sheets: list[_Sheet] = []
+        self.chosen: str | None = None
+        self.rows: list[list[object]] = []
+        self.merged: list[_Range] = []
+        self._hidden_styles: set[str] = set()
+        self._style: str | None = None  # the table style being read
+        self._depth = 0  # tables open (a table inside a cell is part of that cell)
+        self._reading = False
+        self._row = self._column = self._width = 0
+        self._cells: list[object] = []
+        self._repeat_rows = 1
+        self._cell: dict[str, str] | None = None
+        self._text: list[str] = []
+        self._paragraphs = self._notes = self._open_paragraphs = 0
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        if name == _SHEET:
+            self._depth += 1
+            if self._depth == 1:
+                self._open_sheet(attributes)
+        elif self._depth != 1:
+            if name == _STYLE + "style":
+                self._style = attributes.get(_STYLE + "name")
+            elif (
+                name == _STYLE + "table-properties"
+                and self._style is not None
+                and attributes.get(_TABLE + "display") == "false"
+            ):
+                self._hidden_styles.add(self._style)
+        elif not self._reading:
+            return
+        elif name == _ROW:
+            self._cells, self._repeat_rows = [], _count(attributes, _TABLE + "number-rows-repeated")
+        elif name in (_CELL, _COVERED):
+            self._cell, self._text = attributes, []
+            self._paragraphs = self._open_paragraphs = 0
+        elif self._cell is None:
+            return
+        elif name == _NOTE:
+            self._notes += 1
+        elif self._notes:
+            return
+        elif name == _PARAGRAPH:
+            self._paragraphs += 1
+            self._open_paragraphs += 1
+            if self._paragraphs > 1:
+                self._text.append("\n")
+        elif name == _SPACES:
+            self._text.append(" " * min(_count(attributes, _TEXT + "c"), 1000))
+        elif name in _BREAKS:
+            self._text.append(_BREAKS[name])
+
+    def text(self, data: str) -> None:
+        if self._cell is not None and self._open_paragraphs and not self._notes:
+            self._text.append(data)
+
+    def end(self, name: str) -> None:
+        if name == _SHEET:
+            self._depth -= 1
+            if self._depth == 0 and self._reading:
+                raise _Stop
+        elif self._depth != 1 or not self._reading:
+            return
+        elif name == _NOTE:
+            self._notes -= 1
+        elif name == _PARAGRAPH and self._cell is not None and not self._notes:
+            self._open_paragraphs -= 1
+        elif name in (_CELL, _COVERED) and self._cell is not None:
+            self._close_cell(self._cell)
+            self._cell = None
+        elif name == _ROW:
+            self._close_row()
+
+    def _open_sheet(self, attributes: dict[str, str]) -> None:
+        name = attributes.get(_TABLE + "name", "")
+        visible = attributes.get(_TABLE + "style-name") not in self._hidden_styles
+        self.sheets.append(_Sheet(name, "content.xml", visible))
+        if self.chosen is None and self.grid:
+            if self.wanted is not None:
+                self._reading = name == self.wanted
+            elif self.active is not None:
+                self._reading = name == self.active and visible
+            else:
+                self._reading = visible
+            if self._reading:
+                self.chosen = name
+
+    def _close_cell(self, attributes: dict[str, str]) -> None:
+        repeat = _count(attributes, _TABLE + "number-columns-repeated")
+        value = _typed(attributes, "".join(self._text))
+        if value != "":
+            # A crafted row of a million filled cells is refused before it is built.
+            _check_extent(self.chosen or "", self._row + 1, self._column + repeat)
+            self._cells.extend([""] * (self._column - len(self._cells)))
+            self._cells.extend([value] * repeat)
+            rows = _count(attributes, _TABLE + "number-rows-spanned")
+            columns = _count(attributes, _TABLE + "number-columns-spanned")
+            if rows > 1 or columns > 1:
+                top, left = self._row, self._column
+                self.merged.append(((top, left), (top + rows - 1, left + columns - 1)))
+        self._column += repeat
+
+    def _close_row(self) -> None:
+        repeat, cells = self._repeat_rows, self._cells
+        if cells:
+            self._width = max(self._width, len(cells))
+            _check_extent(self.chosen or "", self._row + repeat, self._width)
+            self.rows.extend([] for _ in range(self._row - len(self.rows)))
+            self.rows.extend(list(cells) for _ in range(repeat))
+        self._row += repeat
+        self._column, self._cells = 0, []
+
+
+def _active_sheet(archive: zipfile.ZipFile) -> str | None:
+    """The sheet the file was saved on (settings.xml's ActiveTable), if it says."""
+    try:
+        root = _xml(archive, "settings.xml")
+    except (KeyError, ElementTree.ParseError):
+        return None
+    for item in root.iter(_CONFIG + "config-item"):
+        if item.get(_CONFIG + "name") == "ActiveTable":
+            return item.text or None
+    return None
+
+
+def _parsed(data: bytes, info: zipfile.ZipInfo, reader: _Reader) -> None:
+    """Feed content.xml to `reader`, chunk by chunk as it unpacks; a DOCTYPE (none is ever
+    written in OpenDocument, and its entities could expand without bound) is refused."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+
+    def doctype(*_args: object) -> None:
+        raise expat.ExpatError("content.xml declares a DOCTYPE")
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = reader.start
+    parser.EndElementHandler = reader.end
+    parser.CharacterDataHandler = reader.text
+    try:
+        for piece in _inflate(data, info):
+            parser.Parse(piece, False)
+        parser.Parse(b"", True)
+    except _Stop:
+        pass
+    except expat.ExpatError as exc:
+        raise _xlsx_error("format-error", "read.ods_unreadable", reason=str(exc)) from exc
+
+
+def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
+    """content.xml read for the sheet chosen as an Excel workbook's is: the one named, else
+    the one saved active if visible, else the first visible one (`read._choose`)."""
+    with opened_workbook(data) as archive:
+        try:
+            info = archive.getinfo("content.xml")
+        except KeyError:
+            raise _xlsx_error(
+                "format-error", "read.ods_unreadable", reason="no content.xml"
+            ) from None
+        active = _active_sheet(archive)
+    reader = _Reader(wanted, active, grid=grid)
+    _parsed(data, info, reader)
+    if grid and reader.chosen is None:
+        # The sheet named or saved active is not there, or hidden: the choice (or its
+        # problem) as for a workbook, then that sheet read.
+        names = [sheet.name for sheet in reader.sheets]
+        active_index = names.index(active) if active in names else 0
+        sheet = _choose(reader.sheets, active_index, wanted)
+        reader = _Reader(sheet.name, None, grid=True)
+        _parsed(data, info, reader)
+    return reader
+
+
+def ods_sheets(data: bytes) -> list[str]:
+    """The visible sheets of an .ods in tab order ([] when it cannot be read: reading it
+    says why)."""
+    try:
+        reader = _read(data, None, grid=False)
+    except ReadError:
+        return []
+    return [sheet.name for sheet in reader.sheets if sheet.visible]
+
+
+def read_ods(data: bytes, name: str, sheet: str | None = None) -> RawTable:
+    """The named sheet of an .ods, else the sheet it was saved on (or its first visible one)."""
+    reader = _read(data, sheet, grid=True)
+    rows = reader.rows
+    width = max(map(len, rows), default=0)
+    for row in rows:
+        row.extend([""] * (width - len(row)))
+    if not rows:
+        raise ReadError(Problem("format-error", msg("read.empty_sheet")))
+    return sheet_table(rows, reader.merged, name=name, sheet=reader.chosen or "")

@@ -1,0 +1,240 @@
+"""OpenDocument spreadsheets (.ods), as LibreOffice saves them: read as an Excel workbook is,
+the same rows stored, and a crafted one refused before it costs memory (the files are
+written by tests/fixtures/ods.py, as LibreOffice writes them)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from arena import dataops
+from arena.auth import cli_identity
+from arena.ingest import read, undo
+from tests.fixtures.ingest import errors, natural, rejected, upload
+from tests.fixtures.ods import NAMESPACES, cell, ods, per_cent, sheet
+
+
+def organisations_and_projects(**options: object) -> bytes:
+    """The two lists `test_ingest_files._workbook` holds in an .xlsx, as an .ods."""
+    return ods(
+        sheet(
+            "Organisationer",
+            [
+                [cell("Organisationer i arenan, export 2024-01-31")],
+                [],
+                [cell("Namn"), cell("Organisationsnummer"), cell("Typ")],
+                [cell("Göteborgs kommun"), cell(2120001355), cell("kommun")],
+                [cell("Vinnova"), cell("202100-5208"), cell("myndighet")],
+            ],
+        ),
+        sheet(
+            "Projekt",
+            [
+                [
+                    cell(header)
+                    for header in ("Diarienummer", "Titel", "Status", "Koordinator", "Startdatum")
+                ]
+                + [cell("Slutdatum")],
+                [
+                    *(cell(text) for text in ("2018-04510", "Nationell arena", "Pågående")),
+                    *(cell(value) for value in ("Vinnova", date(2018, 10, 1), 2019)),
+                ],
+            ],
+        ),
+        **options,
+    )
+
+
+def test_an_ods_stores_what_the_same_lists_in_an_xlsx_store(engine):
+    from tests.unit.test_ingest_files import _workbook
+
+    result = upload(engine, "arena.ods", organisations_and_projects())
+    assert result.outcome == "committed", result.problems
+    assert result.kinds == ["organisations", "projects"]
+    kinds = ("organisations", "projects")
+    from_ods = {kind: natural(engine, kind) for kind in kinds}
+    assert [(o["name"], o["org_number"]) for o in from_ods["organisations"]] == [
+        ("Göteborgs kommun", "212000-1355"),
+        ("Vinnova", "202100-5208"),
+    ]
+    (project,) = from_ods["projects"]
+    assert (project["start_date"], project["end_date"]) == (date(2018, 10, 1), date(2019, 12, 31))
+    undo(engine, result.import_id, identity=cli_identity())
+    assert upload(engine, "arena.xlsx", _workbook()).outcome == "committed"
+    assert {kind: natural(engine, kind) for kind in kinds} == from_ods
+    # The same file again changes nothing; a sheet named alone is read as with the other.
+    assert upload(engine, "arena.ods", organisations_and_projects()).outcome == "unchanged"
+    again = upload(engine, "arena.ods", organisations_and_projects(), sheet="Projekt")
+    assert again.outcome == "unchanged"
+
+
+def test_its_sheets_are_listed_without_the_hidden_ones():
+    data = ods(
+        sheet("Om listan", [[cell("Uppdaterad 2024")]]),
+        sheet("Dolt", [[cell("x"), cell("y")]], hidden=True),
+        sheet("Projekt", [[cell("Diarienummer"), cell("Titel")]]),
+    )
+    assert read.workbook_sheets(data, "lista.ods") == ["Om listan", "Projekt"]
+    # Saved as .csv by a tool that names every download so: what it holds decides.
+    assert read.workbook_sheets(data, "lista.csv") == ["Om listan", "Projekt"]
+
+
+def test_the_sheet_it_was_saved_on_is_read_unless_hidden_or_one_is_named():
+    first = sheet("Först", [[cell("A"), cell("B")], [cell("1"), cell("2")]])
+    second = sheet("Sedan", [[cell("C"), cell("D")], [cell("3"), cell("4")]])
+    hidden = sheet("Dolt", [[cell("E"), cell("F")], [cell("5"), cell("6")]], hidden=True)
+    assert read.read_file(ods(first, second), "x.ods").header == ["A", "B"]
+    assert read.read_file(ods(first, second, active="Sedan"), "x.ods").header == ["C", "D"]
+    assert read.read_file(ods(first, hidden, active="Dolt"), "x.ods").header == ["A", "B"]
+    assert read.read_file(ods(hidden, second, active="Borta"), "x.ods").header == ["C", "D"]
+    assert read.read_file(ods(first, second), "x.ods", sheet="Sedan").name == "x.ods:Sedan"
+    with pytest.raises(read.ReadError) as refused:
+        read.read_file(ods(first, second), "x.ods", sheet="Saknas")
+    assert refused.value.problem.text("en") == (
+        "There is no sheet “Saknas”. The sheets in the file: “Först”, “Sedan”."
+    )
+    with pytest.raises(read.ReadError) as none:
+        read.read_file(ods(hidden), "x.ods")
+    assert none.value.problem.text("en") == "The workbook has no visible sheet."
+
+
+def test_cells_keep_their_types_and_their_text_as_shown():
+    note = (
+        '<table:table-cell office:value-type="string"><office:annotation><text:p>En kommentar'
+        "</text:p></office:annotation><text:p>Rad ett</text:p><text:p>rad<text:s/>"
+        '<text:s text:c="2"/>två<text:tab/>slut</text:p></table:table-cell>'
+    )
+    rows = [
+        [cell(h) for h in ("Text", "Tal", "Datum", "Tid", "Andel", "Sant", "Formel")],
+        [
+            note,
+            cell(1234.5),
+            '<table:table-cell office:value-type="date" office:date-value="2024-03-01T10:30:00">'
+            "<text:p>2024-03-01 10:30</text:p></table:table-cell>",
+            '<table:table-cell office:value-type="time" office:time-value="PT10H30M00S">'
+            "<text:p>10:30</text:p></table:table-cell>",
+            per_cent(0.046),
+            cell(True),
+            '<table:table-cell table:formula="of:=[.B2]*2" office:value-type="float" '
+            'office:value="2469"><text:p>2 469</text:p></table:table-cell>',
+        ],
+    ]
+    table = read.read_file(ods(sheet("Blad1", rows)), "typer.ods")
+    assert table.rows == [
+        ["Rad ett\nrad   två\tslut", 1234.5, table.rows[0][2], "10:30", "4,6 %", True, 2469.0]
+    ]
+    assert str(table.rows[0][2]) == "2024-03-01 10:30:00"
+
+
+def test_per_cent_cells_are_read_as_shown(engine):
+    upload(engine, "indikatorer.csv", "Kod;Namn;Enhet\nANDEL;Andel;%\n")
+    rows = [
+        [cell(h) for h in ("Indikator", "Land", "År", "Värde", "Täckning")],
+        [cell("ANDEL"), cell("SE"), cell(2023), per_cent(0.046), per_cent(0.05)],
+    ]
+    result = upload(engine, "varden.ods", ods(sheet("Värden", rows)))
+    assert result.outcome == "committed", result.problems
+    assert [(v["value"], v["coverage"]) for v in natural(engine, "indicator_values")] == [
+        (4.6, 0.05)
+    ]
+
+
+def test_a_cell_merged_down_means_its_value_on_each_row(engine):
+    upload(engine, "program.csv", "Kod;Namn\nP2I;Processer och kriterier\n")
+    merged = (
+        '<table:table-cell table:number-rows-spanned="2" office:value-type="string">'
+        "<text:p>P2I</text:p></table:table-cell>"
+    )
+    covered = "<table:covered-table-cell/>"  # the merged range's cell below its first
+    rows = [
+        [cell(h) for h in ("Diarienummer", "Titel", "Status", "Koordinator", "Program")],
+        [cell("2024-00701"), cell("Ett"), cell("Pågående"), cell("Vinnova"), merged],
+        [*(cell(text) for text in ("2024-00702", "Två", "Planerad", "Vinnova")), covered],
+    ]
+    result = upload(engine, "lista.ods", ods(sheet("Lista", rows)))
+    assert result.outcome == "committed", result.problems
+    assert [p["programme_code"] for p in natural(engine, "projects")] == ["P2I", "P2I"]
+    (note,) = result.problems
+    assert (note.row, note.severity) == (2, "warning")
+    assert note.text("en").startswith("1 cell merged over several rows, E2:E3 (“P2I”), is read")
+
+
+def test_a_problem_names_the_sheet_row_and_column(engine):
+    rows = [
+        [cell(h) for h in ("Diarienummer", "Titel", "Status")],
+        [cell("2024-00951"), cell("Första"), cell("Pågående")],
+        [cell("2024-00952"), cell("Andra"), cell("kanske")],
+    ]
+    assert rejected(engine, "lista.ods", ods(sheet("Lista", rows))) == [
+        (3, "Status", "constraint-error")
+    ]
+
+
+def filled(rows: int, columns: int) -> str:
+    """One filled cell repeated `columns` times, in a row repeated `rows` times: a few bytes
+    that claim rows x columns filled cells."""
+    return (
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell table:number-columns-repeated="{columns}" '
+        'office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "columns"), [(10_000_000, 1), (1, 10_000_000), (100_000, 100), (3_000, 3_000)]
+)
+def test_cells_claimed_by_repetition_are_refused_before_they_are_built(engine, rows, columns):
+    data = ods(sheet("Bomb", [[cell("Namn"), cell("Typ")], filled(rows, columns)]))
+    assert len(data) < 2_000
+    ((_row, _column, error),) = rejected(engine, "bomb.ods", data)
+    assert error == "source-error"
+
+
+def test_the_empty_rest_of_a_sheet_costs_nothing():
+    # LibreOffice writes a sheet's empty rows and columns as repeats: 1 048 500 rows of 1 024
+    # empty cells, beside a filled one.
+    rows = [[cell("Namn"), cell("Typ")], [cell("Vinnova"), cell("myndighet")]]
+    table = read.read_file(ods(sheet("Blad1", rows)), "x.ods")
+    assert (table.header, table.rows) == (["Namn", "Typ"], [["Vinnova", "myndighet"]])
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        # Entities that expand a billion times: no DOCTYPE is read at all.
+        (
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            f"<office:document-content {NAMESPACES}><office:body><office:spreadsheet>"
+            '<table:table table:name="B"><table:table-row><table:table-cell '
+            'office:value-type="string"><text:p>&b;</text:p></table:table-cell>'
+            "</table:table-row></table:table></office:spreadsheet></office:body>"
+            "</office:document-content>",
+            "format-error",
+        ),
+        ("<office:document-content", "format-error"),
+        ("not xml at all", "format-error"),
+    ],
+)
+def test_content_no_spreadsheet_writes_is_refused(engine, content, error):
+    assert rejected(engine, "x.ods", ods(content=content)) == [(None, None, error)]
+
+
+def test_a_content_that_unpacks_too_far_is_refused(engine):
+    rows = [[cell("Namn"), cell("Typ")], [cell("x" * 20_000_000), cell("y")]]
+    problems = rejected(engine, "x.ods", ods(sheet("Blad1", rows)))
+    assert problems == [(None, None, "source-error")]
+
+
+def test_the_upload_offers_ods():
+    assert "ods" in dataops.UPLOAD_TYPES
+
+
+def test_an_ods_with_several_lists_is_read_sheet_by_sheet_and_undone_whole(engine):
+    result = upload(engine, "arena.ods", organisations_and_projects(active="Projekt"))
+    assert result.outcome == "committed", result.problems
+    assert {len(natural(engine, kind)) for kind in ("organisations", "projects")} == {2, 1}
+    undo(engine, result.import_id, identity=cli_identity())
+    assert natural(engine, "organisations") == natural(engine, "projects") == []
+    assert errors(result) == []
