@@ -14,11 +14,13 @@ as floats, dates as dates, a per cent cell as the sheet shows it ("4,6 %").
 
 from __future__ import annotations
 
+import math
 import zipfile
 from datetime import date, datetime
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from arena import config
 from arena.i18n import msg
 from arena.ingest.read import (
     RawTable,
@@ -65,10 +67,10 @@ def _typed(attributes: dict[str, str], text: str) -> object:
     (a per cent cell as it is shown, a time of day as written)."""
     kind = attributes.get(_OFFICE + "value-type", "")
     try:
-        if kind in ("float", "currency"):
-            return float(attributes[_OFFICE + "value"])
-        if kind == "percentage":
-            return per_cent_text(float(attributes[_OFFICE + "value"]))
+        if kind in ("float", "currency", "percentage"):
+            number = float(attributes[_OFFICE + "value"])
+            if math.isfinite(number):
+                return per_cent_text(number) if kind == "percentage" else number
         if kind == "date":
             written = attributes[_OFFICE + "date-value"]
             return (
@@ -101,6 +103,7 @@ class _Reader:
         self._cell: dict[str, str] | None = None
         self._text: list[str] = []
         self._paragraphs = self._notes = self._open_paragraphs = 0
+        self._spaces_left = config.UPLOAD_LIMIT_BYTES
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         if name == _SHEET:
@@ -135,7 +138,11 @@ class _Reader:
             if self._paragraphs > 1:
                 self._text.append("\n")
         elif name == _SPACES:
-            self._text.append(" " * min(_count(attributes, _TEXT + "c"), 1000))
+            # Runs of spaces, as a count: a crafted file's counts add up to no more than an
+            # upload's size, however many there are.
+            spaces = min(_count(attributes, _TEXT + "c"), self._spaces_left)
+            self._spaces_left -= spaces
+            self._text.append(" " * max(spaces, 1))
         elif name in _BREAKS:
             self._text.append(_BREAKS[name])
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from arena import dataops
+from arena import config, dataops
 from arena.auth import cli_identity
 from arena.ingest import read, undo
 from tests.fixtures.ingest import errors, natural, rejected, upload
@@ -219,6 +219,26 @@ def test_the_empty_rest_of_a_sheet_costs_nothing():
 )
 def test_content_no_spreadsheet_writes_is_refused(engine, content, error):
     assert rejected(engine, "x.ods", ods(content=content)) == [(None, None, error)]
+
+
+def test_counted_spaces_add_up_to_no_more_than_an_upload():
+    runs = '<text:s text:c="1000000000"/>' * 3
+    text = (
+        f'<table:table-cell office:value-type="string"><text:p>a{runs}b</text:p></table:table-cell>'
+    )
+    table = read.read_file(ods(sheet("Blad1", [[cell("Namn")], [text]])), "x.ods")
+    ((written,),) = table.rows
+    # The first run as counted, up to an upload's size; each after it one space.
+    assert (written[0], len(written), written[-1]) == ("a", config.UPLOAD_LIMIT_BYTES + 4, "b")
+
+
+def test_a_number_no_float_holds_is_read_as_its_text():
+    huge = (
+        '<table:table-cell office:value-type="float" office:value="1e999">'
+        "<text:p>∞</text:p></table:table-cell>"
+    )
+    table = read.read_file(ods(sheet("Blad1", [[cell("Tal")], [huge]])), "x.ods")
+    assert table.rows == [["∞"]]
 
 
 def test_a_content_that_unpacks_too_far_is_refused(engine):
