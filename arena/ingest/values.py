@@ -157,7 +157,13 @@ def normalise_label(text: str) -> str:
     "Bidrag från Vinnova" -> "bidragfranvinnova", "Start_Date " -> "startdate",
     "Beviljat bidrag (kr)" -> "beviljatbidrag".
     """
-    folded = _KRONOR_UNIT.sub("", text).casefold().replace("ø", "o").replace("æ", "ae")
+    return _folded(_KRONOR_UNIT.sub("", text))
+
+
+def _folded(text: str) -> str:
+    """`text` as lower case ASCII letters and digits only: "Västra Götalands län" and
+    "Vastra Gotalands lan" (as a system without å, ä and ö writes it) are one key."""
+    folded = text.casefold().replace("ø", "o").replace("æ", "ae")
     # NFKD splits å/ä/é into a base letter plus a combining mark, which the filter drops.
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(char for char in decomposed if "a" <= char <= "z" or "0" <= char <= "9")
@@ -950,17 +956,28 @@ COUNTIES: dict[str, tuple[str, ...]] = {
     "Norrbottens län": ("BD", "25", "Norrbotten", "Region Norrbotten"),
 }
 _COUNTY_NAMES = {
-    name.casefold(): county for county, names in COUNTIES.items() for name in (county, *names)
+    _folded(name): county for county, names in COUNTIES.items() for name in (county, *names)
 }
+# Words around a county's name in lists: "Region Jönköping", "Landstinget i Värmland",
+# "Kalmar läns landsting", "Gävleborgs län".
+_COUNTY_WORDS = re.compile(r"^(?:region|landstinget(?:i)?)|(?:s?lan)?(?:slandsting)?$")
+# A number code as Excel leaves it, its leading zero dropped: 1 for 01 (Stockholms län).
+_COUNTY_NUMBER = re.compile(r"[0-9]{1,2}(?:\.0+)?")
 
 
 def parse_county(value: object) -> str:
     """A Swedish county as SCB names it ("Stockholms län") when the cell names one by its
-    name, short name, region, or letter or number code (case aside); else the text as it is
-    (a Norwegian fylke, a region abroad). So "Stockholm" and "Stockholms län" are one county
-    in the filters and figures, not two."""
+    name, short name, region, or letter or number code (case, å/ä/ö written a/a/o, "Region"
+    before it and "län" or "landsting" after it aside); else the text as it is (a Norwegian
+    fylke, a region abroad). So "Stockholm" and "Stockholms län" are one county in the
+    filters and figures, not two."""
     text = parse_text(value)
-    return _COUNTY_NAMES.get(text.casefold(), text)
+    written = text.strip()
+    if _COUNTY_NUMBER.fullmatch(written):
+        written = f"{int(float(written)):02d}"
+    key = _folded(written)
+    county = _COUNTY_NAMES.get(key) or _COUNTY_NAMES.get(_COUNTY_WORDS.sub("", key))
+    return county or text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -968,11 +985,11 @@ def parse_county(value: object) -> str:
 
 # "556677-8899", "5566778899", "16556677-8899", with a dash Word or Excel made of the hyphen,
 # after a label pasted with it ("Org.nr 556677-8899"); or a Swedish VAT number, which is the
-# organisation number between "SE" and "01" (SE556677889901).
+# organisation number between "SE" and "01" (SE556677889901, "SE 556677-8899 01").
 _ORG_NUMBER = re.compile(
     r"(?:(?:org\.?nr|organisationsnummer|orgnummer)\.?:?)?"
     r"(?:(?:16)?(?P<head>[0-9]{6})[-\u2010\u2011\u2013\u2014\u2212]?(?P<tail>[0-9]{4})"
-    r"|se(?P<vat_head>[0-9]{6})(?P<vat_tail>[0-9]{4})01)",
+    r"|se(?P<vat_head>[0-9]{6})-?(?P<vat_tail>[0-9]{4})01)",
     re.IGNORECASE,
 )
 

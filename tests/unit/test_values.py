@@ -26,6 +26,7 @@ from arena.ingest.values import (
     _Choices,
     is_missing,
     normalise_label,
+    parse_county,
     parse_date,
     parse_int,
     parse_milestone_kind,
@@ -854,6 +855,7 @@ def test_period_problem_names_the_bad_part() -> None:
         ("Organisationsnummer: 556016-0680", "556016-0680"),
         ("SE556016068001", "556016-0680"),
         ("se 5560160680 01", "556016-0680"),
+        ("SE 556016-0680 01", "556016-0680"),
         # As a program writes a column of numbers with a gap in it.
         ("5560160680.0", "556016-0680"),
         ("165560160680.0", "556016-0680"),
@@ -887,6 +889,34 @@ def test_parse_org_number(value, expected) -> None:
 )
 def test_parse_org_number_rejects(value, code) -> None:
     assert problem_of(parse_org_number, value).code == code
+
+
+@pytest.mark.parametrize(
+    ("written", "county"),
+    [
+        # As a system without å, ä and ö writes it, and as Excel leaves a number code.
+        ("Vastra Gotalands lan", "Västra Götalands län"),
+        ("Sodermanland", "Södermanlands län"),
+        ("OSTERGOTLAND", "Östergötlands län"),
+        ("1", "Stockholms län"),
+        (1.0, "Stockholms län"),
+        (14, "Västra Götalands län"),
+        ("3", "Uppsala län"),
+        # With the words lists put around it.
+        ("Region Jönköping", "Jönköpings län"),
+        ("Landstinget i Värmland", "Värmlands län"),
+        ("Kalmar läns landsting", "Kalmar län"),
+        ("Gävleborgs län", "Gävleborgs län"),
+        # No Swedish county: as written.
+        ("2", "2"),  # no county has had code 02 since 1968
+        ("Vestland", "Vestland"),
+        ("Uusimaa", "Uusimaa"),
+        ("Region", "Region"),
+        ("län", "län"),
+    ],
+)
+def test_a_county_is_known_however_a_list_writes_it(written, county) -> None:
+    assert parse_county(written) == county
 
 
 def test_org_number_checksum_message_says_check_digit() -> None:
