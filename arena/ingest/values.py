@@ -1026,6 +1026,10 @@ class _Accepted(Message):
         return t(self.key, language, choices=", ".join(label(code, language) for code in codes))
 
 
+# A remark in brackets after a word: "Pågående (förlängd)", "Avslutat [2019]".
+_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
 class _Choices(Generic[E]):
     """The words accepted for one enum: input vocabulary, never shown (a code is displayed
     with its `i18n.CODE_LABELS` label). `noun` is the catalogue key naming the choice.
@@ -1047,8 +1051,12 @@ class _Choices(Generic[E]):
                     raise ValueError(f"{word!r} would mean two {enum.__name__} values")
 
     def parse(self, value: object) -> E:
-        """The member that the cell's word means; constraint-error listing the choices if none."""
-        member = self.lookup.get(normalise_label(parse_text(value)))
+        """The member that the cell's word means, a remark in brackets after it aside
+        ("Pågående (förlängd)"); constraint-error listing the choices if none."""
+        text = parse_text(value)
+        member = self.lookup.get(normalise_label(text))
+        if member is None and (remark := _REMARK.search(text)) and remark.start() > 0:
+            member = self.lookup.get(normalise_label(text[: remark.start()]))
         if member is None:
             accepted = _Accepted("value.accepted", {"codes": self.codes})
             raise _problem(
@@ -1066,12 +1074,15 @@ _STATUS = _Choices(
     ProjectStatus,
     "choice.status",
     {
-        ProjectStatus.DESIRED: ("önskad", "önskat", "önskade", "behov", "idé", "desired", "wished"),
+        ProjectStatus.DESIRED: (
+            "önskad", "önskat", "önskade", "önskemål", "behov", "idé", "desired", "wished",
+        ),
         ProjectStatus.PLANNED: (
             "planerad", "planerat", "planerade", "beviljad", "beviljat", "beviljade",
             "ej påbörjad", "ej påbörjat", "ej påbörjade", "ej startad", "ej startat",
             "ej startade", "inte påbörjad", "inte påbörjat", "inte påbörjade", "inte startad",
-            "inte startat", "inte startade", "planned", "approved", "not started",
+            "inte startat", "inte startade", "planering", "under planering", "i planering",
+            "planned", "approved", "not started",
         ),
         ProjectStatus.ONGOING: (
             "pågående", "pågår", "aktiv", "aktivt", "aktiva", "påbörjad", "påbörjat",
@@ -1080,7 +1091,8 @@ _STATUS = _Choices(
         ),
         ProjectStatus.COMPLETED: (
             "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "slutförda",
-            "genomförd", "genomfört", "genomförda", "klar", "klart", "klara", "completed",
+            "genomförd", "genomfört", "genomförda", "klar", "klart", "klara", "stängd",
+            "stängt", "stängda", "completed",
             "finished", "closed", "done",
         ),
         ProjectStatus.CANCELLED: (
@@ -1102,14 +1114,16 @@ _STAGE = _Choices(
         ),
         ProjectStage.MARKET_DIALOGUE: ("marknadsdialog", "dialog", "market dialogue"),
         ProjectStage.PROCUREMENT: (
-            "upphandling", "anbud", "annonsering", "utvärdering", "anbudsutvärdering",
+            "upphandling", "anbud", "annonsering", "annonserad", "annonserat", "utvärdering",
+            "anbudsutvärdering",
             "procurement", "tender",
         ),
         ProjectStage.CONTRACT: (
             "avtal", "kontrakt", "tilldelning", "avtalstecknande", "contract", "award",
         ),
         ProjectStage.CONTRACT_MANAGEMENT: (
-            "förvaltning", "avtalsförvaltning", "uppföljning", "implementering",
+            "förvaltning", "avtalsförvaltning", "uppföljning", "avtalsuppföljning",
+            "implementering",
             "genomförande", "contract management", "implementation",
         ),
     },

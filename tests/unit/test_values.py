@@ -937,12 +937,17 @@ def choice_cases(parse, table) -> list:
 
 
 STATUS_WORDS = {
-    ProjectStatus.DESIRED: ["önskad", "önskat", "önskade", "behov", "idé", "desired", "wished"],
+    ProjectStatus.DESIRED: [
+        "önskad", "önskat", "önskade", "behov", "idé", "desired", "wished", "Önskemål",
+    ],
     ProjectStatus.PLANNED: [
         "planerad", "planerat", "planerade", "beviljad", "beviljat", "beviljade", "planned",
         "approved", "Ej påbörjad", "ej startad", "Inte påbörjad", "inte startad", "Not started",
         # A status is an adjective: lists write it of a "projekt" (ett) or of many.
         "Ej påbörjat", "ej påbörjade", "ej startat", "inte påbörjat", "inte startade",
+        "Planering", "under planering", "i planering",
+        # A remark in brackets after the word.
+        "Beviljad (villkorat)", "planerad [2025]",
     ],
     ProjectStatus.ONGOING: [
         "pågående", "pågår", "aktiv", "aktivt", "påbörjad", "ongoing", "active", "in progress",
@@ -952,7 +957,7 @@ STATUS_WORDS = {
     ProjectStatus.COMPLETED: [
         "avslutad", "avslutat", "avslutade", "slutförd", "slutfört", "genomförd", "klar",
         "completed", "finished", "closed", "done", "slutförda", "genomfört", "genomförda",
-        "klart",
+        "klart", "Stängd", "stängt", "stängda", "Avslutat (slutrapport inlämnad)",
     ],
     ProjectStatus.CANCELLED: [
         "avbruten", "avbrutet", "avbrutna", "inställd", "inställt", "cancelled", "canceled",
@@ -967,6 +972,7 @@ STAGE_WORDS = {
     ProjectStage.MARKET_DIALOGUE: ["marknadsdialog", "dialog", "market dialogue"],
     ProjectStage.PROCUREMENT: [
         "upphandling", "anbud", "procurement", "tender", "Annonsering", "Utvärdering",
+        "Annonserad", "annonserat",
         "anbudsutvärdering",
     ],
     ProjectStage.CONTRACT: [
@@ -974,7 +980,7 @@ STAGE_WORDS = {
     ],
     ProjectStage.CONTRACT_MANAGEMENT: [
         "förvaltning", "avtalsförvaltning", "uppföljning", "implementering",
-        "contract management", "implementation", "Genomförande",
+        "contract management", "implementation", "Genomförande", "Avtalsuppföljning",
     ],
 }  # fmt: skip
 ORG_KIND_WORDS = {
@@ -1080,6 +1086,7 @@ def test_choice_tables_cover_every_member(table) -> None:
     [
         (parse_status, "kanske"),
         (parse_status, "pausad"),
+        (parse_status, "pausad (vilande)"),  # a remark does not make a word known
         (parse_stage, "ongoing"),
         (parse_org_kind, "person"),
         (parse_role, "observatör"),
