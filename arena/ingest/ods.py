@@ -59,7 +59,7 @@ def _count(attributes: dict[str, str], name: str) -> int:
     """A repeat or span attribute (its name with its namespace): at least 1 (a crafted 0
     or text counts once)."""
     written = attributes.get(name, "1")
-    return max(int(written), 1) if written.isdigit() else 1
+    return max(int(written), 1) if written.isascii() and written.isdigit() else 1
 
 
 def _typed(attributes: dict[str, str], text: str) -> object:

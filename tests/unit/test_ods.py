@@ -191,6 +191,16 @@ def test_cells_claimed_by_repetition_are_refused_before_they_are_built(engine, r
     assert error == "source-error"
 
 
+def test_a_count_no_number_counts_once():
+    # "²" is a digit to Python's str.isdigit, and no number to int().
+    odd = (
+        '<table:table-cell table:number-columns-repeated="²" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell>"
+    )
+    table = read.read_file(ods(sheet("Blad1", [[cell("A"), cell("B")], [odd, cell("y")]])), "x.ods")
+    assert table.rows == [["x", "y"]]
+
+
 def test_the_empty_rest_of_a_sheet_costs_nothing():
     # LibreOffice writes a sheet's empty rows and columns as repeats: 1 048 500 rows of 1 024
     # empty cells, beside a filled one.
