@@ -6,7 +6,7 @@ An .ods is a zip whose `content.xml` holds every sheet, and a row or a cell ther
 for many (`number-rows-repeated`, `number-columns-repeated`): LibreOffice writes the empty
 rest of a sheet so, and a crafted file of 900 bytes claimed ten million filled cells
 (calamine, which reads .ods too, took 1.2 GB for it). So the file is read here, in one
-streaming pass with expat over the zip's checked parts (`read.opened_workbook`, `_inflate`):
+streaming pass with expat over the zip's checked parts (`read.opened_workbook`, `inflate`):
 nothing empty is expanded, and a sheet whose filled cells reach past the workbook limit is
 refused before its grid is built. Cells keep their types as an Excel sheet's do: numbers
 as floats, dates as dates, a per cent cell as the sheet shows it ("4,6 %").
@@ -23,18 +23,18 @@ from xml.parsers import expat
 from arena import config
 from arena.i18n import msg
 from arena.ingest.read import (
+    MergedRange,
     RawTable,
     ReadError,
-    _check_extent,
-    _choose,
-    _inflate,
-    _Range,
-    _Sheet,
-    _xlsx_error,
-    _xml,
+    Sheet,
+    check_extent,
+    choose_sheet,
+    inflate,
     opened_workbook,
     per_cent_text,
     sheet_table,
+    small_xml,
+    workbook_error,
 )
 from arena.ingest.report import Problem
 
@@ -89,10 +89,10 @@ class _Reader:
 
     def __init__(self, wanted: str | None, active: str | None, *, grid: bool):
         self.wanted, self.active, self.grid = wanted, active, grid
-        self.sheets: list[_Sheet] = []
+        self.sheets: list[Sheet] = []
         self.chosen: str | None = None
         self.rows: list[list[object]] = []
-        self.merged: list[_Range] = []
+        self.merged: list[MergedRange] = []
         self._hidden_styles: set[str] = set()
         self._style: str | None = None  # the table style being read
         self._depth = 0  # tables open (a table inside a cell is part of that cell)
@@ -170,7 +170,7 @@ class _Reader:
     def _open_sheet(self, attributes: dict[str, str]) -> None:
         name = attributes.get(_TABLE + "name", "")
         visible = attributes.get(_TABLE + "style-name") not in self._hidden_styles
-        self.sheets.append(_Sheet(name, "content.xml", visible))
+        self.sheets.append(Sheet(name, "content.xml", visible))
         if self.chosen is None and self.grid:
             if self.wanted is not None:
                 self._reading = name == self.wanted
@@ -186,7 +186,7 @@ class _Reader:
         value = _typed(attributes, "".join(self._text))
         if value != "":
             # A crafted row of a million filled cells is refused before it is built.
-            _check_extent(self.chosen or "", self._row + 1, self._column + repeat)
+            check_extent(self.chosen or "", self._row + 1, self._column + repeat)
             self._cells.extend([""] * (self._column - len(self._cells)))
             self._cells.extend([value] * repeat)
             rows = _count(attributes, _TABLE + "number-rows-spanned")
@@ -200,7 +200,7 @@ class _Reader:
         repeat, cells = self._repeat_rows, self._cells
         if cells:
             self._width = max(self._width, len(cells))
-            _check_extent(self.chosen or "", self._row + repeat, self._width)
+            check_extent(self.chosen or "", self._row + repeat, self._width)
             self.rows.extend([] for _ in range(self._row - len(self.rows)))
             self.rows.extend(list(cells) for _ in range(repeat))
         self._row += repeat
@@ -210,7 +210,7 @@ class _Reader:
 def _active_sheet(archive: zipfile.ZipFile) -> str | None:
     """The sheet the file was saved on (settings.xml's ActiveTable), if it says."""
     try:
-        root = _xml(archive, "settings.xml")
+        root = small_xml(archive, "settings.xml")
     except (KeyError, ElementTree.ParseError):
         return None
     for item in root.iter(_CONFIG + "config-item"):
@@ -233,23 +233,23 @@ def _parsed(data: bytes, info: zipfile.ZipInfo, reader: _Reader) -> None:
     parser.EndElementHandler = reader.end
     parser.CharacterDataHandler = reader.text
     try:
-        for piece in _inflate(data, info):
+        for piece in inflate(data, info):
             parser.Parse(piece, False)
         parser.Parse(b"", True)
     except _Stop:
         pass
     except expat.ExpatError as exc:
-        raise _xlsx_error("format-error", "read.ods_unreadable", reason=str(exc)) from exc
+        raise workbook_error("format-error", "read.ods_unreadable", reason=str(exc)) from exc
 
 
 def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
     """content.xml read for the sheet chosen as an Excel workbook's is: the one named, else
-    the one saved active if visible, else the first visible one (`read._choose`)."""
+    the one saved active if visible, else the first visible one (`read.choose_sheet`)."""
     with opened_workbook(data) as archive:
         try:
             info = archive.getinfo("content.xml")
         except KeyError:
-            raise _xlsx_error(
+            raise workbook_error(
                 "format-error", "read.ods_unreadable", reason="no content.xml"
             ) from None
         active = _active_sheet(archive)
@@ -260,7 +260,7 @@ def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
         # problem) as for a workbook, then that sheet read.
         names = [sheet.name for sheet in reader.sheets]
         active_index = names.index(active) if active in names else 0
-        sheet = _choose(reader.sheets, active_index, wanted)
+        sheet = choose_sheet(reader.sheets, active_index, wanted)
         reader = _Reader(sheet.name, None, grid=True)
         _parsed(data, info, reader)
     return reader

@@ -634,7 +634,7 @@ def _watch_formulas(pieces: Iterator[bytes], unsaved: list[_Unsaved]) -> Iterato
             carry = text[end:]
 
 
-def _xlsx_error(error: str, key: str, **values: object) -> ReadError:
+def workbook_error(error: str, key: str, **values: object) -> ReadError:
     """A workbook that cannot be read: catalogue text `key` with `values`."""
     return ReadError(Problem(error, msg(key, **values)))
 
@@ -659,7 +659,7 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
     """Refuse a workbook whose parts would unpack to too much (source-error)."""
     total = sum(info.file_size for info in archive.infolist())
     if total > XLSX_MAX_UNPACKED_BYTES:
-        raise _xlsx_error(
+        raise workbook_error(
             "source-error",
             "read.xlsx_too_large",
             size=total // config.MEGABYTE,
@@ -668,12 +668,12 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
     for info in archive.infolist():
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FROM_BYTES and ratio > XLSX_MAX_RATIO:
-            raise _xlsx_error(
+            raise workbook_error(
                 "source-error", "read.xlsx_ratio", part=info.filename, ratio=f"{ratio:.0f}"
             )
 
 
-def _inflate(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
+def inflate(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """A part's bytes in chunks, never more than its declared size.
 
     zipfile stops at the declared size, but calamine would inflate whatever the stream holds:
@@ -709,14 +709,14 @@ def _inflate(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 
 def _broken(info: zipfile.ZipInfo) -> ReadError:
-    return _xlsx_error("format-error", "read.xlsx_broken", part=info.filename)
+    return workbook_error("format-error", "read.xlsx_broken", part=info.filename)
 
 
 # The workbook and its relationships: a few KB even with hundreds of sheets.
 _MAX_INDEX_BYTES = 4 * 1024 * 1024
 
 
-def _xml(archive: zipfile.ZipFile, part: str) -> ElementTree.Element:
+def small_xml(archive: zipfile.ZipFile, part: str) -> ElementTree.Element:
     """A small XML part parsed (KeyError if absent, ParseError if it is no plain small XML).
 
     OOXML never declares a DOCTYPE, so one is refused with its entities unexpanded.
@@ -734,7 +734,7 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     folder, _slash, base = part.rpartition("/")
     rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
     try:
-        root = _xml(archive, rels)
+        root = small_xml(archive, rels)
     except (KeyError, ElementTree.ParseError):
         return {}
     targets = {}
@@ -746,7 +746,9 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class _Sheet:
+class Sheet:
+    """A workbook's sheet as its index lists it, before any of its cells is read."""
+
     name: str
     part: str  # the sheet's XML inside the zip
     visible: bool
@@ -758,13 +760,13 @@ def _workbook_part(archive: zipfile.ZipFile) -> str:
     return next((path for path in package.values() if path.endswith(".xml")), "xl/workbook.xml")
 
 
-def _sheets(archive: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
+def _sheets(archive: zipfile.ZipFile) -> tuple[list[Sheet], int]:
     """The workbook's sheets in tab order and the index of the active tab."""
     workbook_part = _workbook_part(archive)
     try:
-        root = _xml(archive, workbook_part)
+        root = small_xml(archive, workbook_part)
     except (KeyError, ElementTree.ParseError) as exc:
-        raise _xlsx_error("format-error", "read.xlsx_no_workbook", reason=str(exc)) from exc
+        raise workbook_error("format-error", "read.xlsx_no_workbook", reason=str(exc)) from exc
     parts = _relationships(archive, workbook_part)
     sheets, active = [], 0
     for element in root.iter():
@@ -773,7 +775,7 @@ def _sheets(archive: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
             active = int(element.get("activeTab", "0"))
         elif tag == "sheet":
             sheets.append(
-                _Sheet(
+                Sheet(
                     element.get("name", ""),
                     parts.get(element.get(_REL_NS, ""), ""),
                     element.get("state", "visible") == "visible",
@@ -782,14 +784,14 @@ def _sheets(archive: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
     return sheets, active
 
 
-def _choose(sheets: list[_Sheet], active: int, wanted: str | None) -> _Sheet:
+def choose_sheet(sheets: list[Sheet], active: int, wanted: str | None) -> Sheet:
     """The named sheet, else the active one if visible, else the first visible one."""
     visible = [sheet for sheet in sheets if sheet.visible]
     if wanted is not None:
         for sheet in sheets:
             if sheet.name == wanted:
                 return sheet
-        raise _xlsx_error(
+        raise workbook_error(
             "format-error",
             "read.xlsx_no_such_sheet",
             sheet=wanted,
@@ -798,7 +800,7 @@ def _choose(sheets: list[_Sheet], active: int, wanted: str | None) -> _Sheet:
     if 0 <= active < len(sheets) and sheets[active].visible:
         return sheets[active]
     if not visible:
-        raise _xlsx_error("format-error", "read.xlsx_no_visible_sheet")
+        raise workbook_error("format-error", "read.xlsx_no_visible_sheet")
     return visible[0]
 
 
@@ -818,11 +820,11 @@ def _sheet_data(chunks: Iterator[bytes], sheet: str) -> Iterator[bytes]:
             opening = piece.find(b"<sheetData")
             if opening < 0:
                 if dimension := _DIMENSION.search(piece):
-                    _check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
+                    check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
                 tail = piece[-200:] + tail  # a <dimension or <sheetData split by the cut
                 continue
             if dimension := _DIMENSION.search(piece, 0, opening):
-                _check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
+                check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
             inside, piece = True, piece[opening:]
         closing = piece.find(b"</sheetData")
         yield piece if closing < 0 else piece[:closing]
@@ -832,7 +834,9 @@ def _sheet_data(chunks: Iterator[bytes], sheet: str) -> Iterator[bytes]:
         yield tail
 
 
-def _check_extent(sheet: str, rows: int, columns: int) -> None:
+def check_extent(sheet: str, rows: int, columns: int) -> None:
+    """Refuse (source-error, naming the far corner) a sheet whose grid from A1 to row `rows`
+    and column `columns` holds more cells than are read."""
     if rows * columns > XLSX_MAX_CELLS:
         letters = _column_letters(columns)
         raise ReadError(
@@ -949,7 +953,7 @@ def _percent_styles(archive: zipfile.ZipFile, workbook_part: str) -> set[int]:
         "xl/styles.xml",
     )
     try:
-        root = _xml(archive, part)
+        root = small_xml(archive, part)
     except (KeyError, ElementTree.ParseError):
         return set()  # no styles, or none readable: every number as it is kept
     percent = set(_PERCENT_FORMATS)
@@ -1005,7 +1009,7 @@ def opened_workbook(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise _xlsx_error("format-error", "read.xlsx_unopenable", reason=str(exc)) from exc
+        raise workbook_error("format-error", "read.xlsx_unopenable", reason=str(exc)) from exc
     try:
         _check_sizes(archive)
     except ReadError:
@@ -1020,21 +1024,23 @@ def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
     in per cent (`_percent_cells`)."""
     with opened_workbook(data) as archive:
         sheets, active = _sheets(archive)
-        sheet = _choose(sheets, active, wanted)
+        sheet = choose_sheet(sheets, active, wanted)
         try:
             info = archive.getinfo(sheet.part)
         except KeyError:
-            raise _xlsx_error("format-error", "read.xlsx_sheet_missing", sheet=sheet.name) from None
+            raise workbook_error(
+                "format-error", "read.xlsx_sheet_missing", sheet=sheet.name
+            ) from None
         unsaved: list[_Unsaved] = []
-        pieces = _watch_formulas(_sheet_data(_inflate(data, info), sheet.name), unsaved)
+        pieces = _watch_formulas(_sheet_data(inflate(data, info), sheet.name), unsaved)
         extent = _explicit_extent(pieces)
         if extent is None:
             unsaved.clear()
-            pieces = _watch_formulas(_sheet_data(_inflate(data, info), sheet.name), unsaved)
+            pieces = _watch_formulas(_sheet_data(inflate(data, info), sheet.name), unsaved)
             extent = _walked_extent(pieces)
-        _check_extent(sheet.name, *extent)
+        check_extent(sheet.name, *extent)
         styles = _percent_styles(archive, _workbook_part(archive))
-        percent = _percent_cells(_inflate(data, info), styles) if styles else set()
+        percent = _percent_cells(inflate(data, info), styles) if styles else set()
     return _Checked(sheet.name, unsaved, percent)
 
 
@@ -1091,10 +1097,12 @@ def per_cent_text(value: float) -> str:
     return f"{points:f} %".replace(".", ",")
 
 
-_Range = tuple[tuple[int, int], tuple[int, int]]  # (top row, left column), (bottom, right)
+MergedRange = tuple[tuple[int, int], tuple[int, int]]  # (top row, left column), (bottom, right)
 
 
-def _fill_merged(rows: list[list[object]], ranges: list[_Range], *, below: int) -> list[_Range]:
+def _fill_merged(
+    rows: list[list[object]], ranges: list[MergedRange], *, below: int
+) -> list[MergedRange]:
     """Give each cell of a column's merged range under the header row (index `below`) the
     value Excel shows in it, which the file keeps in the range's first cell only: a list
     grouped by programme, one merged cell over its projects, means that programme on each of
@@ -1136,14 +1144,14 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
             all_rows = worksheet.to_python(skip_empty_area=False)
             merged = worksheet.merged_cell_ranges or []
     except (CalamineError, ValueError, OSError) as exc:
-        raise _xlsx_error("format-error", "read.xlsx_unreadable", reason=str(exc)) from exc
+        raise workbook_error("format-error", "read.xlsx_unreadable", reason=str(exc)) from exc
     _shown_in_per_cent(all_rows, checked.percent)
     return sheet_table(all_rows, merged, name=name, sheet=title, unsaved=unsaved)
 
 
 def sheet_table(
     all_rows: list[list[object]],
-    merged: list[_Range],
+    merged: list[MergedRange],
     *,
     name: str,
     sheet: str,
