@@ -149,7 +149,7 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
         return
     # Read once per store version (every click on the panel reruns the page), consistently
     # with the history beside it: through the one query cache. An early import of a large
-    # store takes a minute (every later import's records), hence the sentence while it reads.
+    # store takes half a minute (every later import's records), hence the sentence meanwhile.
     with st.spinner(t("data.undo.reading", language)):
         preview = ui.query(dataops.preview_undo, int(chosen))
     if preview is None:  # undone meanwhile, in another session: the history says so

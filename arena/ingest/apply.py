@@ -422,7 +422,9 @@ class UndoPreview:
     effect: ImportEffect
     blockers: list[Blocker]  # later imports that hang directly on its rows
     cascade: list[ImportEffect]  # every import a cascade undoes first (transitively), newest first
-    outside: list[Message]  # rows changed or added outside any import since: no undo is possible
+    # rows changed or added outside any import since: no undo is possible (a cascaded import's
+    # created rows are checked by the undo itself, `_cascade`)
+    outside: list[Message]
     store_rows: int  # rows of every kind in the store now
 
     @property
@@ -469,6 +471,12 @@ class _Created:
         if len(kind.key) == 1:
             self.keys += rows[key_column(kind)].tolist()
 
+    def note(self, kind: Kind, row_keys: Sequence[str]) -> None:
+        """Count rows by their recorded keys alone, unchecked (see `_recorded`'s `check`)."""
+        self.count += len(row_keys)
+        if len(kind.key) == 1:  # a single text key: the one value of each JSON list
+            self.keys += [key for (key,) in json.loads("[" + ",".join(row_keys) + "]")]
+
 
 @dataclass
 class _Recorded:
@@ -507,7 +515,15 @@ def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
     return run
 
 
-def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
+def _recorded(conn: Connection, run: sa.RowMapping, *, check: bool = True) -> _Recorded:
+    """`run`'s recorded changes read back. Without `check`, its created rows are only counted
+    and keyed, neither parsed nor compared with the store: enough to know which later imports
+    hang on it (a later import that changed a created row recorded its key), not to undo it.
+
+    Why: the cascade of the projects' import of a 100 000-project store is 21 imports and two
+    million created rows; checking each with the store took 18 of the preview's 55 s and was
+    done again, row by row, by the undo that each cascaded import gets anyway.
+    """
     change = models.ImportChange.__table__
     mine = change.c.import_id == int(run["id"])
     # Read and parsed `_HISTORY_ROWS` records at a time: all 800 000 of an import held as
@@ -522,25 +538,34 @@ def _recorded(conn: Connection, run: sa.RowMapping) -> _Recorded:
     # (kind, action) -> the recorded rows' columns before and after
     parsed: dict[tuple[str, str], tuple[dict[str, list], dict[str, list]]] = {}
     recorded = _Recorded(run)
+    # Unchecked, a created row's image is not even read ("" for it): most of the text.
+    after_column = (
+        change.c.after
+        if check
+        else sa.case((change.c.before.is_(None), sa.literal("")), else_=change.c.after)
+    )
     for first in range(0, len(ids), _HISTORY_ROWS):
         within = ids[first : first + _HISTORY_ROWS]
         records = driver_rows(
             conn,
-            sa.select(change.c.table_name, change.c.row_key, change.c.before, change.c.after)
+            sa.select(change.c.table_name, change.c.row_key, change.c.before, after_column)
             .where(mine, change.c.id.between(int(within[0]), int(within[-1])))
             .order_by(change.c.id),
         )
         groups: dict[tuple[str, str], list[tuple]] = {}
         for name, row_key, before, after in records:
             action = "created" if before is None else "deleted" if after is None else "updated"
-            groups.setdefault((name, action), []).append((before, after))
+            groups.setdefault((name, action), []).append((row_key, before, after))
             recorded.touched.setdefault(name, set()).add(row_key)
         for (name, action), group in groups.items():
-            befores, afters = zip(*group, strict=True)
+            row_keys, befores, afters = zip(*group, strict=True)
             if action == "created":  # checked now, slice by slice; the rows are not kept
+                created = recorded.created.setdefault(name, _Created())
+                if not check:
+                    created.note(KINDS[name], row_keys)
+                    continue
                 rows: dict[str, list] = {}
                 _parse_into(rows, afters)
-                created = recorded.created.setdefault(name, _Created())
                 created.add(conn, KINDS[name], _recorded_frame(KINDS[name], rows))
                 continue
             into_before, into_after = parsed.setdefault((name, action), ({}, {}))
@@ -646,7 +671,8 @@ def _analyse(
         """Charge rows to the later imports that recorded them; with `always` a row nobody
         recorded was changed outside the imports (with `gone`, is no longer stored)."""
         recorded_later = later.owners(name, row_keys)
-        for row_key in row_keys:
+        # Only the keys a later import recorded can hang, unless nobody's is news too.
+        for row_key in row_keys if always else sorted(recorded_later):
             owners = [i for i in recorded_later.get(row_key, ()) if i > import_id]
             for owner in owners:
                 hanging.setdefault(owner, {}).setdefault(name, []).append(row_key)
@@ -656,7 +682,7 @@ def _analyse(
 
     # Rows this import touched that later imports touched too.
     for name, row_keys in recorded.touched.items():
-        attribute(name, sorted(row_keys), always=False)
+        attribute(name, list(row_keys), always=False)
     # Rows that are no longer as this import left them (or, deleted, are back).
     for name, created in recorded.created.items():
         attribute(name, created.changed, always=True)
@@ -751,21 +777,34 @@ def undo_preview(conn: Connection, import_id: int) -> UndoPreview:
     later = LaterRecords(conn, import_id)
     recorded = _recorded(conn, run)
     hanging, outside = _analyse(conn, recorded, later)
-    cascade: dict[int, ImportEffect] = {}
-    pending = list(hanging)
-    while pending:
-        other = _recorded(conn, _committed_run(conn, pending.pop()))
-        cascade[other.run["id"]] = other.effect()
-        more, elsewhere = _analyse(conn, other, later)
-        outside += [row for row in elsewhere if row not in outside]
-        pending += [owner for owner in more if owner not in cascade and owner not in pending]
+    cascade, elsewhere = _cascade(conn, hanging, later)
     return UndoPreview(
         effect=recorded.effect(),
         blockers=_blockers(conn, hanging),
-        cascade=[cascade[owner] for owner in sorted(cascade, reverse=True)],
-        outside=outside,
+        cascade=cascade,
+        outside=list(dict.fromkeys(outside + elsewhere)),
         store_rows=_store_rows(conn),
     )
+
+
+def _cascade(
+    conn: Connection, hanging: dict[int, dict[str, list[str]]], later: LaterRecords
+) -> tuple[list[ImportEffect], list[Message]]:
+    """Every import a cascade undoes before the one `hanging` hangs on (transitively), newest
+    first, and the rows those imports updated or deleted that changed outside the imports
+    since. Their created rows are not checked here (`_recorded`'s `check`): the undo of each
+    checks them as it runs and refuses, naming them, before anything is written.
+    """
+    cascade: dict[int, ImportEffect] = {}
+    outside: list[Message] = []
+    pending = list(hanging)
+    while pending:
+        other = _recorded(conn, _committed_run(conn, pending.pop()), check=False)
+        cascade[other.run["id"]] = other.effect()
+        more, elsewhere = _analyse(conn, other, later)
+        outside += elsewhere
+        pending += [owner for owner in more if owner not in cascade and owner not in pending]
+    return [cascade[owner] for owner in sorted(cascade, reverse=True)], outside
 
 
 def _blocked_error(import_id: int, blockers: list[Blocker]) -> UndoBlockedError:
@@ -867,9 +906,12 @@ def undo_import(
     given, gains the rows removed or restored per table (for `store.refresh_statistics`).
     """
     identity.require(Right.UNDO_OWN)
-    first = (
-        [effect.import_id for effect in undo_preview(conn, import_id).cascade] if cascade else []
-    )
+    first = []
+    if cascade:  # each import is checked in full as it is undone, below
+        later = LaterRecords(conn, import_id)
+        run = _committed_run(conn, import_id)
+        hanging, _outside = _analyse(conn, _recorded(conn, run, check=False), later)
+        first = [effect.import_id for effect in _cascade(conn, hanging, later)[0]]
     run_table = models.ImportRun.__table__
     # Read to the end: a statement left open would keep SQLite from dropping the temporary
     # tables the undo writes through.
