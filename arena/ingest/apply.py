@@ -671,7 +671,7 @@ def _analyse(
         """Charge rows to the later imports that recorded them; with `always` a row nobody
         recorded was changed outside the imports (with `gone`, is no longer stored)."""
         recorded_later = later.owners(name, row_keys)
-        # Only the keys a later import recorded can hang, unless nobody's is news too.
+        # Without `always` only the keys a later import recorded matter: those, in key order.
         for row_key in row_keys if always else sorted(recorded_later):
             owners = [i for i in recorded_later.get(row_key, ()) if i > import_id]
             for owner in owners:
