@@ -703,7 +703,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "data.kind": {"sv": "Typ av data", "en": "Kind of data"},
     "data.kind.auto": {"sv": "Känn igen från rubrikerna", "en": "Detect from the headers"},
-    "data.sheet": {"sv": "Excelblad", "en": "Excel sheet"},
+    "data.sheet": {"sv": "Kalkylblad", "en": "Sheet"},
     "data.sheet.help": {
         "sv": "Tomt = varje blad med kända rubriker (ett försättsblad och anteckningar hoppas "
         "över); ett namn = bara det bladet.",
@@ -1620,9 +1620,9 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "import.several_sheets": {
         "sv": "{file}: bladen {sheets} innehåller alla {kind}. Ange vilket som ska läsas (fältet "
-        "Excelblad, eller --sheet).",
-        "en": "{file}: the sheets {sheets} all hold {kind}. Say which one to read (the Excel "
-        "sheet field, or --sheet).",
+        "Kalkylblad, eller --sheet).",
+        "en": "{file}: the sheets {sheets} all hold {kind}. Say which one to read (the Sheet "
+        "field, or --sheet).",
     },
     "import.years_as_columns": {
         "sv": (
@@ -1940,8 +1940,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "“Summa=Belopp”",
     },
     "cli.help.import.sheet": {
-        "sv": "läs bara detta Excelblad (standard: varje blad med kända rubriker)",
-        "en": "read this Excel sheet only (default: every sheet with known headers)",
+        "sv": "läs bara detta blad i en Excel- eller OpenDocument-fil (standard: varje blad med "
+        "kända rubriker)",
+        "en": "read this sheet of an Excel or OpenDocument file only (default: every sheet "
+        "with known headers)",
     },
     "cli.help.import.dry_run": {
         "sv": "visa vad som skulle ändras, utan att spara något",

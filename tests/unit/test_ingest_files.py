@@ -390,7 +390,7 @@ def test_two_sheets_of_one_kind_ask_which(engine):
     assert result.outcome == "rejected"
     assert [p.text("sv") for p in result.problems] == [
         "lista.xlsx: bladen ”Projekt 2024”, ”Projekt 2023” innehåller alla projekt. Ange vilket "
-        "som ska läsas (fältet Excelblad, eller --sheet)."
+        "som ska läsas (fältet Kalkylblad, eller --sheet)."
     ]
     assert upload(engine, "lista.xlsx", data, sheet="Projekt 2023").outcome == "committed"
     assert [p["reference"] for p in natural(engine, "projects")] == ["2023-00501"]
