@@ -1715,6 +1715,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "({rows}).",
         "en": "Import {id} cannot be undone: rows changed outside the imports since ({rows}).",
     },
+    "undo.cascade_refused": {
+        "sv": "Import {id} kan inte ångras tillsammans med de senare importerna. {reason}",
+        "en": "Import {id} cannot be undone with the later imports. {reason}",
+    },
     "undo.row": {"sv": "{kind}: {row}", "en": "{kind}: {row}"},
     "money.sek": {"sv": "{amount} kr", "en": "SEK {amount}"},
     "undo.row_gone": {"sv": "{row} finns inte längre", "en": "{row} is no longer stored"},

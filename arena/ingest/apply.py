@@ -931,7 +931,16 @@ def undo_import(
         identity.require(Right.UNDO_ANY)
     counts = {"deleted": 0, "restored": 0, "imports": 0}
     for each in [*first, import_id]:
-        effect = _undo_one(conn, each)
+        try:
+            effect = _undo_one(conn, each)
+        except UndoError as refused:
+            if each == import_id:
+                raise
+            # Named by the import the person chose too: the one the cascade stopped at is a
+            # number they did not pick.
+            raise UndoError(
+                msg("undo.cascade_refused", id=import_id, reason=refused.message)
+            ) from refused
         record(
             conn,
             identity,

@@ -201,8 +201,13 @@ def test_a_cascaded_imports_rows_changed_outside_any_import_refuse_the_cascade_w
     assert preview.removed(cascade=True) == 1 + 2 + 2 and not preview.outside
     with pytest.raises(UndoError, match="changed outside the imports") as refused:
         undo(engine, project, cascade=True, identity=cli_identity())
-    assert f"Import {grant} cannot be undone" in refused.value.message.render("en")
-    assert "Grants: G-2" in refused.value.message.render("en")
+    assert refused.value.message.render("en") == (
+        f"Import {project} cannot be undone with the later imports. Import {grant} cannot be "
+        "undone: rows changed outside the imports since (Grants: G-2)."
+    )
+    assert refused.value.message.render("sv").startswith(
+        f"Import {project} kan inte ångras tillsammans med de senare importerna. Import {grant} "
+    )
     assert dump(engine) == before
     assert set(_outcomes(engine).values()) == {"committed"}
     # Set back as the import left it, the same cascade undoes all three.
