@@ -628,6 +628,11 @@ _NAMED_MONTH = re.compile(
     r"(?:den\s+)?(?:(?P<day>[0-9]{1,2})\.?(?:\s+|-))?"
     r"(?P<month>[^\W\d_]+)\.?,?(?:\s+|-)(?P<year>[0-9]{4})"
 )
+# A month and a year of two digits, as Excel shows a date formatted "mmm-yy" and writes it into
+# a CSV: "okt-18", "Oct-18". Only with the hyphen: "Oct 18" is the 18th of October.
+_EXCEL_MONTH = re.compile(r"(?P<month>[^\W\d_]+)\.?-(?P<year>[0-9]{2})")
+# Its century as Python's %y reads it: 00-68 this one, 69-99 the last.
+_CENTURY_PIVOT = 69
 # In English the day follows the month: "October 1, 2018".
 _MONTH_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{4})")
 # A month and a year of four digits: "10/2018", "10.2018" (no reading but one).
@@ -715,6 +720,10 @@ def _date_from_text(value: str, end: bool) -> date:
         if (match := pattern.fullmatch(text)) and match["month"] in _MONTH_NAMES:
             day = int(match["day"]) if match["day"] else None
             return _checked_date(value, int(match["year"]), _MONTH_NAMES[match["month"]], day, end)
+    if (match := _EXCEL_MONTH.fullmatch(text)) and match["month"] in _MONTH_NAMES:
+        short = int(match["year"])
+        year = short + (1900 if short >= _CENTURY_PIVOT else 2000)
+        return _checked_date(value, year, _MONTH_NAMES[match["month"]], None, end)
     if _DAY_MONTH_ORDER.fullmatch(text):
         # Not read: which number is the month is a guess for most such dates (issue 7). The
         # message says what to write instead: the one date it can be, or that it is none.

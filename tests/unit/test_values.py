@@ -585,6 +585,11 @@ def test_parse_share_without_percent_sign_asks_for_it() -> None:
         ("tertial 2 2019", date(2019, 5, 1)),
         ("H2 2019", date(2019, 7, 1)),
         ("halvår 1 2019", date(2019, 1, 1)),
+        # A month as Excel shows "mmm-yy" and writes it into a CSV.
+        ("okt-18", date(2018, 10, 1)),
+        ("Oct-18", date(2018, 10, 1)),
+        ("sep.-05", date(2005, 9, 1)),
+        ("dec-99", date(1999, 12, 1)),
         # A time with its UTC offset, as JSON and 360Giving publishers write dates: midnight
         # in any offset is the day written; any other time is the day it is in Sweden.
         ("2018-10-01T00:00:00+00:00", date(2018, 10, 1)),
@@ -623,6 +628,7 @@ def test_parse_date(value, expected) -> None:
         ("kvartal 4, 2019", date(2019, 12, 31)),
         ("T2 2019", date(2019, 8, 31)),
         ("H1 2020", date(2020, 6, 30)),
+        ("feb-20", date(2020, 2, 29)),
     ],
 )
 def test_parse_date_end_is_last_day_of_the_precision(value, expected) -> None:
@@ -758,6 +764,8 @@ def test_a_day_month_date_is_refused_with_what_to_write(value, says) -> None:
         ("10/2018 - 02/2019", (date(2018, 10, 1), date(2019, 2, 28))),
         ("10/2018-02/2019", (date(2018, 10, 1), date(2019, 2, 28))),
         ("1-Oct-2018 - 28-Feb-2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("okt-18 - feb-19", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("okt-18–feb-19", (date(2018, 10, 1), date(2019, 2, 28))),
         # A start that leaves its year to the end, as short periods are written.
         ("januari–mars 2020", (date(2020, 1, 1), date(2020, 3, 31))),
         ("jan-mar 2020", (date(2020, 1, 1), date(2020, 3, 31))),
