@@ -336,6 +336,12 @@ _FOREIGN_CURRENCIES = frozenset(
     {"eur", "euro", "euros", "usd", "dollar", "dollars", "nok", "dkk", "gbp", "chf", "isk"}
 )
 _CURRENCY_SYMBOLS = frozenset("€$£¥")
+# What may stand before another currency's name in a unit: "MEUR", "kEUR", "tusen euro",
+# "million USD" are that currency too, and are refused as such, not as unreadable.
+_SCALES = frozenset(
+    {"", "t", "k", "m", "mn", "md", "milj", "tusen", "thousand", "thousands", "miljon"}
+    | {"miljoner", "million", "millions", "miljard", "miljarder"}
+)
 # Optional prefix (only "SEK"), the number, and the unit; ":-" is the Swedish "even kronor".
 # A string without digits, or with digits after the unit, does not match at all.
 _MONEY = re.compile(
@@ -349,14 +355,18 @@ _MONEY = re.compile(
 _EVEN_KRONOR = re.compile(r"(?<=[0-9])\s*[,:]-(?=\s|$)")
 
 
+def _foreign(key: str) -> bool:
+    """Whether a unit (normalise_label'd) is another currency, scaled or not: "eur", "meur"."""
+    return any(
+        key.endswith(currency) and key[: -len(currency)] in _SCALES
+        for currency in _FOREIGN_CURRENCIES
+    )
+
+
 def _money_multiplier(prefix: str, unit: str, value: str) -> int:
     """How many kronor one unit of the written amount is; rejects other currencies."""
     prefix_key, unit_key = normalise_label(prefix), normalise_label(unit)
-    if (
-        _CURRENCY_SYMBOLS & set(prefix + unit)
-        or prefix_key in _FOREIGN_CURRENCIES
-        or unit_key in _FOREIGN_CURRENCIES
-    ):
+    if _CURRENCY_SYMBOLS & set(prefix + unit) or _foreign(prefix_key) or _foreign(unit_key):
         raise _problem(CONSTRAINT_ERROR, value, "value.foreign_currency")
     # Only words and abbreviation dots around the number: "150 kr!?" is not read as "150 kr".
     words_only = re.fullmatch(r"[\w.\s]*", prefix + unit)
@@ -516,7 +526,7 @@ def header_unit(header: str) -> HeaderUnit | None:
         key = normalise_label(PER_YEAR.sub("", written))
         if key in _HEADER_ONLY_UNITS:
             return HeaderUnit(label, written, _HEADER_ONLY_UNITS[key])
-        if (key and key in _MONEY_UNITS) or key in _FOREIGN_CURRENCIES or written in "€$£¥":
+        if (key and key in _MONEY_UNITS) or (key and _foreign(key)) or written in "€$£¥":
             return HeaderUnit(label, written, written)
     return None
 

@@ -28,6 +28,8 @@ from tests.fixtures.ingest import errors, natural, text, upload, warnings, with_
         ("Budget (MSEK/år)", "Budget", "MSEK/år"),
         ("Belopp (SEK 000)", "Belopp", "tkr"),
         ("Belopp (EUR)", "Belopp", "EUR"),
+        ("Budget (MEUR)", "Budget", "MEUR"),
+        ("Belopp, tusen euro", "Belopp", "tusen euro"),
         ("Belopp (€)", "Belopp", "€"),
         ("Belopp (kr)", "Belopp", "kr"),
     ],

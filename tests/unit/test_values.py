@@ -482,8 +482,13 @@ def test_parse_money_refuses_more_than_a_thousand_billion(value) -> None:
     assert problem.message.render("sv").startswith(f"”{shown}” är mer än 1 000 000 000 000")
 
 
-def test_parse_money_foreign_currency_says_only_sek() -> None:
-    problem = problem_of(parse_money, "150 EUR")
+@pytest.mark.parametrize(
+    "value",
+    # ... scaled too, as EU budgets write euros: refused for the currency, not as unreadable.
+    ["150 EUR", "EUR 150", "2 MEUR", "150 kEUR", "150 TEUR", "1,5 MNOK", "150 tusen euro"],
+)
+def test_parse_money_foreign_currency_says_only_sek(value) -> None:
+    problem = problem_of(parse_money, value)
     assert "only" in problem.message.render("en") and "SEK" in problem.message.render("en")
     assert "bara" in problem.message.render("sv") and "SEK" in problem.message.render("sv")
 
