@@ -655,7 +655,7 @@ _NAMED_MONTH = re.compile(
 # A month and a year of two digits, as Excel shows a date formatted "mmm-yy" and writes it into
 # a CSV: "okt-18", "Oct-18". Only with the hyphen: "Oct 18" is the 18th of October.
 _EXCEL_MONTH = re.compile(r"(?P<month>[^\W\d_]+)\.?-(?P<year>[0-9]{2})")
-# Its century as Python's %y reads it: 00-68 this one, 69-99 the last.
+# Its century as Python's %y reads it: 00-68 are 2000-2068, 69-99 are 1969-1999.
 _CENTURY_PIVOT = 69
 # In English the day follows the month: "October 1, 2018".
 _MONTH_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{4})")
