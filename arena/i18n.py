@@ -1411,9 +1411,11 @@ TEXTS: dict[str, dict[str, Text]] = {
             "columns, or save the sheet as CSV.",
         ),
     },
-    "read.xlsx_unopenable": {
-        "sv": "Arbetsboken kan inte öppnas: {reason}.",
-        "en": "The workbook cannot be opened: {reason}.",
+    "read.workbook_damaged": {
+        "sv": "Arbetsboken är skadad eller ofullständig och kan inte öppnas. Öppna den i Excel "
+        "eller LibreOffice och spara den igen, eller spara listan som CSV.",
+        "en": "The workbook is damaged or incomplete and cannot be opened. Open it in Excel or "
+        "LibreOffice and save it again, or save the list as CSV.",
     },
     "problem.overpaid": {
         "sv": "Bidraget ”{grant}” har efter importen {paid} utbetalt av {granted} beviljat. "

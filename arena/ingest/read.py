@@ -1009,7 +1009,8 @@ def opened_workbook(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise workbook_error("format-error", "read.xlsx_unopenable", reason=str(exc)) from exc
+        # The zip library's words ("File is not a zip file") would reach a Swedish reader.
+        raise workbook_error("format-error", "read.workbook_damaged") from exc
     try:
         _check_sizes(archive)
     except ReadError:
@@ -1350,12 +1351,13 @@ _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _is_workbook(data: bytes, filename: str) -> bool:
-    """An Excel workbook by its name, or by what it holds whatever its name: a workbook
-    saved or renamed as .csv is read as the workbook it is."""
-    if _suffix(filename) in _WORKBOOK_SUFFIXES:
-        return True
+    """An Excel workbook by what it holds whatever its name: a workbook saved or renamed as
+    .csv is read as the workbook it is, and a list saved as text under a workbook's name as
+    the text it is (`read_file`). Every workbook is a zip."""
     if not data.startswith(_ZIP):
         return False
+    if _suffix(filename) in _WORKBOOK_SUFFIXES:
+        return True
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "xl/workbook.xml" in archive.namelist()
@@ -1391,7 +1393,12 @@ def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTab
         return read_ods(data, filename, sheet)
     suffix = _suffix(filename)
     _refuse_binary(data, suffix)
-    text, _encoding = decode(data)
+    try:
+        text, _encoding = decode(data)
+    except ReadError:
+        if suffix in _WORKBOOK_SUFFIXES | {"ods"}:  # neither zip nor text: a workbook's remains
+            raise workbook_error("format-error", "read.workbook_damaged") from None
+        raise
     if suffix == "json" or suffix in _JSON_LINES_SUFFIXES or text.lstrip().startswith(("[", "{")):
         return read_json(text, filename)
     return read_csv(text, filename)

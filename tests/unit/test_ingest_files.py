@@ -227,6 +227,15 @@ def test_a_workbook_under_another_name_is_read_as_the_workbook_it_is(engine):
     assert [o["name"] for o in natural(engine, "organisations")] == ["Göteborgs kommun", "Vinnova"]
 
 
+@pytest.mark.parametrize("name", ["organisationer.xlsx", "organisationer.ods"])
+def test_a_list_saved_as_text_under_a_workbooks_name_is_read_as_the_text_it_is(engine, name):
+    # A CSV renamed .xlsx, as a system that calls every download an Excel file names it.
+    text = "Namn;Typ\nGöteborgs kommun;kommun\nVinnova;myndighet\n".encode("cp1252")
+    result = upload(engine, name, text)
+    assert result.outcome == "committed", result.problems
+    assert [o["name"] for o in natural(engine, "organisations")] == ["Göteborgs kommun", "Vinnova"]
+
+
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"  # LibreOffice's own format
 
 

@@ -206,8 +206,22 @@ def test_a_part_that_inflates_past_its_declared_size_is_refused():
     assert "does not match its size" in problem.text("en")
 
 
-def test_a_file_that_is_no_zip_is_a_format_error():
-    assert refused(b"PK\x03\x04 not really", "trasig.xlsx").problem.error == "format-error"
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"PK\x03\x04 not really", "trasig.xlsx"),  # cut short: a zip's start, no more
+        (b"PK\x03\x04 not really", "trasig.ods"),
+        (bytes(range(256)) * 4, "trasig.xlsx"),  # neither a zip nor text
+        (bytes(range(256)) * 4, "trasig.ods"),
+    ],
+)
+def test_a_damaged_workbook_says_so_in_the_readers_language(data, name):
+    # Not in the zip library's words ("File is not a zip file"), which a Swedish reader
+    # read in English.
+    problem = refused(data, name).problem
+    assert problem.error == "format-error"
+    assert problem.text("sv").startswith("Arbetsboken är skadad eller ofullständig")
+    assert problem.text("en").startswith("The workbook is damaged or incomplete")
 
 
 # --- Excel: which sheet -----------------------------------------------------------------------
