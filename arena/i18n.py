@@ -1380,8 +1380,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The workbook is broken (the part {part} does not match its size).",
     },
     "read.xlsx_no_workbook": {
-        "sv": "Excel-filen saknar en läsbar arbetsbok ({reason}).",
-        "en": "The Excel file has no readable workbook ({reason}).",
+        "sv": "Filen är ett zip-arkiv utan en läsbar Excel-arbetsbok: den är skadad, eller en "
+        "annan sorts fil med Excels namn. Öppna den i Excel och spara den igen, eller spara "
+        "listan som CSV.",
+        "en": "The file is a zip archive without a readable Excel workbook: it is damaged, or "
+        "another kind of file under Excel's name. Open it in Excel and save it again, or save "
+        "the list as CSV.",
     },
     "read.xlsx_no_such_sheet": {
         "sv": "Bladet ”{sheet}” finns inte. Bladen i filen: {sheets}.",

@@ -766,7 +766,9 @@ def _sheets(archive: zipfile.ZipFile) -> tuple[list[Sheet], int]:
     try:
         root = small_xml(archive, workbook_part)
     except (KeyError, ElementTree.ParseError) as exc:
-        raise workbook_error("format-error", "read.xlsx_no_workbook", reason=str(exc)) from exc
+        # Another zip under a workbook's name, or one whose workbook part is broken: the
+        # library's words ("There is no item named ...") would reach a Swedish reader.
+        raise workbook_error("format-error", "read.xlsx_no_workbook") from exc
     parts = _relationships(archive, workbook_part)
     sheets, active = [], 0
     for element in root.iter():

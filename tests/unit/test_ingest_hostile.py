@@ -206,6 +206,16 @@ def test_a_part_that_inflates_past_its_declared_size_is_refused():
     assert "does not match its size" in problem.text("en")
 
 
+def test_another_zip_under_a_workbooks_name_says_so_in_the_readers_language():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("listor/projekt.csv", "Diarienummer;Ärenderubrik\n")
+    problem = refused(buffer.getvalue(), "listor.xlsx").problem
+    assert problem.error == "format-error"
+    assert problem.text("sv").startswith("Filen är ett zip-arkiv utan en läsbar Excel-arbetsbok")
+    assert "There is no item" not in problem.text("sv") + problem.text("en")
+
+
 @pytest.mark.parametrize(
     ("data", "name"),
     [
