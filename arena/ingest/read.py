@@ -1384,8 +1384,9 @@ def _refuse_binary(data: bytes, suffix: str) -> None:
 
 
 def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTable:
-    """Read an uploaded file (CSV/TXT/TSV, XLSX, JSON) by its extension, or an Excel workbook
-    by its content whatever its name, within the limit."""
+    """Read an uploaded file (CSV/TXT/TSV, XLSX, ODS, JSON) within the limit: a workbook by
+    what it holds whatever its name (every workbook is a zip), any other file as text, as
+    JSON by its extension or its first character, else as CSV."""
     check_size(len(data))
     if _is_workbook(data, filename):
         return read_xlsx(data, filename, sheet)
