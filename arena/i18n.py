@@ -1360,8 +1360,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "read.empty_file": {"sv": "Filen är tom.", "en": "The file is empty."},
     "read.empty_sheet": {"sv": "Bladet är tomt.", "en": "The sheet is empty."},
     "read.csv_unreadable": {
-        "sv": "CSV-filen kan inte läsas på rad {line}: {reason}.",
-        "en": "The CSV file cannot be read at line {line}: {reason}.",
+        "sv": "CSV-filen kan inte läsas på rad {line}. Öppna den i Excel eller LibreOffice och "
+        "spara den igen som CSV UTF-8.",
+        "en": "The CSV file cannot be read at line {line}. Open it in Excel or LibreOffice and "
+        "save it again as CSV UTF-8.",
     },
     "read.xlsx_too_large": {
         "sv": "Arbetsboken packas upp till {size} MB, mer än de {limit} MB som läses. Spara "
@@ -1488,10 +1490,6 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Bladet ”{sheet}” saknas i Excel-filen.",
         "en": "The sheet “{sheet}” is missing from the Excel file.",
     },
-    "read.xlsx_unreadable": {
-        "sv": "Excel-filen kan inte läsas: {reason}.",
-        "en": "The Excel file cannot be read: {reason}.",
-    },
     "read.json_too_deep": {
         "sv": "JSON-filen är för djupt nästlad för att läsas; den ska vara en lista av objekt.",
         "en": "The JSON file is nested too deeply to read; it must be a list of objects.",
@@ -1512,11 +1510,11 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Det gamla Excel-formatet .xls stöds inte. Spara som .xlsx eller CSV.",
         "en": "The old Excel format .xls is not supported. Save as .xlsx or CSV.",
     },
-    "read.ods_unreadable": {
-        "sv": "OpenDocument-kalkylarket kan inte läsas ({reason}). Spara det igen i LibreOffice, "
-        "eller som .xlsx eller CSV UTF-8.",
-        "en": "The OpenDocument spreadsheet cannot be read ({reason}). Save it again in "
-        "LibreOffice, or as .xlsx or CSV UTF-8.",
+    "read.encrypted": {
+        "sv": "Arbetsboken är lösenordsskyddad och kan inte läsas. Öppna den i Excel, ta bort "
+        "lösenordet och spara den, eller spara listan som CSV.",
+        "en": "The workbook is protected by a password and cannot be read. Open it in Excel, "
+        "remove the password and save it, or save the list as CSV.",
     },
     "read.archive": {
         "sv": "Filen är ett zip-arkiv (till exempel ett Word-dokument), ingen tabell som kan "

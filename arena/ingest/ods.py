@@ -239,7 +239,8 @@ def _parsed(data: bytes, info: zipfile.ZipInfo, reader: _Reader) -> None:
     except _Stop:
         pass
     except expat.ExpatError as exc:
-        raise workbook_error("format-error", "read.ods_unreadable", reason=str(exc)) from exc
+        # expat's words ("not well-formed (invalid token)") are English and no help.
+        raise workbook_error("format-error", "read.workbook_damaged") from exc
 
 
 def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
@@ -249,9 +250,7 @@ def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
         try:
             info = archive.getinfo("content.xml")
         except KeyError:
-            raise workbook_error(
-                "format-error", "read.ods_unreadable", reason="no content.xml"
-            ) from None
+            raise workbook_error("format-error", "read.workbook_damaged") from None
         active = _active_sheet(archive)
     reader = _Reader(wanted, active, grid=grid)
     _parsed(data, info, reader)

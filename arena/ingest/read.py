@@ -470,9 +470,7 @@ def read_csv(text: str, name: str) -> RawTable:
     except csv.Error as exc:
         line = reader.line_num + header_line - 1
         raise ReadError(
-            Problem(
-                "format-error", msg("read.csv_unreadable", line=line, reason=str(exc)), row=line
-            )
+            Problem("format-error", msg("read.csv_unreadable", line=line), row=line)
         ) from exc
     if header_end == 1 and reader.line_num == 1 + len(rows):
         # One line per record, the common case: row i is on line header_line + 1 + i.
@@ -1147,7 +1145,9 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
             all_rows = worksheet.to_python(skip_empty_area=False)
             merged = worksheet.merged_cell_ranges or []
     except (CalamineError, ValueError, OSError) as exc:
-        raise workbook_error("format-error", "read.xlsx_unreadable", reason=str(exc)) from exc
+        # What calamine says ("Cannot detect file format") is in its English and no help:
+        # what the reader can do is the same for every damage.
+        raise workbook_error("format-error", "read.workbook_damaged") from exc
     _shown_in_per_cent(all_rows, checked.percent)
     return sheet_table(all_rows, merged, name=name, sheet=title, unsaved=unsaved)
 
@@ -1348,6 +1348,9 @@ def _suffix(filename: str) -> str:
 # How files that are no text begin: a zip archive (an Excel workbook, an OpenDocument
 # spreadsheet, a Word document), an old Office file (.xls, .doc) and a PDF.
 _ZIP, _OLD_OFFICE, _PDF = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF-"
+# A workbook saved with a password is no zip but an old Office container holding the
+# encrypted workbook as a stream of this name (MS-OFFCRYPTO), its name stored in UTF-16.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # An OpenDocument file names its type first, uncompressed, in its `mimetype` member.
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -1375,6 +1378,8 @@ def _is_ods(data: bytes, filename: str) -> bool:
 def _refuse_binary(data: bytes, suffix: str) -> None:
     """Refuse, saying what it is, a file that is no table we read: read as text it would only
     be called "neither UTF-8 nor Windows-1252"."""
+    if data.startswith(_OLD_OFFICE) and _ENCRYPTED_PACKAGE in data:
+        raise ReadError(Problem("format-error", msg("read.encrypted")))
     if suffix == "xls" or data.startswith(_OLD_OFFICE):
         raise ReadError(Problem("format-error", msg("read.xls")))
     if data.startswith(_ZIP):

@@ -239,6 +239,16 @@ def test_a_list_saved_as_text_under_a_workbooks_name_is_read_as_the_text_it_is(e
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"  # LibreOffice's own format
 
 
+ENCRYPTED = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    + bytes(504)
+    + "EncryptionInfo".encode("utf-16-le")
+    + bytes(36)
+    + "EncryptedPackage".encode("utf-16-le")
+    + bytes(512)
+)
+
+
 def _zip(**members: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -258,6 +268,10 @@ def _zip(**members: str) -> bytes:
         ("rapport.csv", _zip(**{"word/document.xml": "<x/>"}), "zip archive"),
         ("rapport.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
         ("gammal.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), ".xls"),
+        # Saved with a password, a workbook is an old Office container of the streams
+        # EncryptionInfo and EncryptedPackage (their names in UTF-16), under any name.
+        ("lösenord.xlsx", ENCRYPTED, "protected by a password"),
+        ("lösenord.csv", ENCRYPTED, "protected by a password"),
     ],
 )
 def test_a_file_that_is_no_table_is_refused_saying_what_it_is(engine, name, data, says):

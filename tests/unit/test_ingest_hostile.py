@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from arena import config
 from arena.ingest import read
 from arena.ingest.read import ReadError, read_file
+from tests.fixtures.ods import cell, ods, sheet
 
 
 def refused(data: bytes, name: str, **options: object) -> ReadError:
@@ -228,10 +229,53 @@ def test_another_zip_under_a_workbooks_name_says_so_in_the_readers_language():
 def test_a_damaged_workbook_says_so_in_the_readers_language(data, name):
     # Not in the zip library's words ("File is not a zip file"), which a Swedish reader
     # read in English.
-    problem = refused(data, name).problem
-    assert problem.error == "format-error"
-    assert problem.text("sv").startswith("Arbetsboken är skadad eller ofullständig")
-    assert problem.text("en").startswith("The workbook is damaged or incomplete")
+    assert_damaged(refused(data, name))
+
+
+def assert_damaged(error: ReadError) -> None:
+    assert error.problem.error == "format-error"
+    assert error.problem.text("sv").startswith("Arbetsboken är skadad eller ofullständig")
+    assert error.problem.text("en").startswith("The workbook is damaged or incomplete")
+
+
+def _with_part(data: bytes, part: str, content: bytes) -> bytes:
+    """The zip `data` with `part` written as `content`, every other part as it was."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(info, content if info.filename == part else source.read(info))
+    return buffer.getvalue()
+
+
+def test_a_workbook_whose_parts_are_damaged_says_so_not_in_the_readers_english():
+    # The zip is whole but the styles part is cut: calamine refuses it in its own English
+    # ("Cannot detect file format").
+    workbook = Workbook()
+    workbook.active.append(["Diarienummer", "Ärenderubrik"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert_damaged(
+        refused(_with_part(buffer.getvalue(), "xl/styles.xml", b"<styleSheet"), "a.xlsx")
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ods(content="<office:document-content"),  # cut short: expat's "no element found"
+        ods(content="not xml at all"),
+        _with_part(ods(sheet("Blad1", [[cell("Namn")]])), "content.xml", b""),
+    ],
+)
+def test_a_damaged_opendocument_spreadsheet_says_so_in_the_readers_language(data):
+    assert_damaged(refused(data, "kalkyl.ods"))
+
+
+def test_an_opendocument_spreadsheet_without_its_content_is_damaged():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    assert_damaged(refused(buffer.getvalue(), "kalkyl.ods"))
 
 
 # --- Excel: which sheet -----------------------------------------------------------------------
