@@ -1511,10 +1511,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The old Excel format .xls is not supported. Save as .xlsx or CSV.",
     },
     "read.encrypted": {
-        "sv": "Arbetsboken är lösenordsskyddad och kan inte läsas. Öppna den i Excel, ta bort "
-        "lösenordet och spara den, eller spara listan som CSV.",
-        "en": "The workbook is protected by a password and cannot be read. Open it in Excel, "
-        "remove the password and save it, or save the list as CSV.",
+        "sv": "Arbetsboken är lösenordsskyddad och kan inte läsas. Öppna den i Excel eller "
+        "LibreOffice, ta bort lösenordet och spara den, eller spara listan som CSV.",
+        "en": "The workbook is protected by a password and cannot be read. Open it in Excel or "
+        "LibreOffice, remove the password and save it, or save the list as CSV.",
     },
     "read.archive": {
         "sv": "Filen är ett zip-arkiv (till exempel ett Word-dokument), ingen tabell som kan "

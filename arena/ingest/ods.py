@@ -207,6 +207,16 @@ class _Reader:
         self._column, self._cells = 0, []
 
 
+def _encrypted(archive: zipfile.ZipFile) -> bool:
+    """Saved with a password: the manifest says how each encrypted part is encrypted, and
+    those parts (content.xml among them) are no XML, so they would read as damage."""
+    try:
+        root = small_xml(archive, "META-INF/manifest.xml")
+    except (KeyError, ElementTree.ParseError):
+        return False
+    return any(element.tag.endswith("}encryption-data") for element in root.iter())
+
+
 def _active_sheet(archive: zipfile.ZipFile) -> str | None:
     """The sheet the file was saved on (settings.xml's ActiveTable), if it says."""
     try:
@@ -247,6 +257,8 @@ def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
     """content.xml read for the sheet chosen as an Excel workbook's is: the one named, else
     the one saved active if visible, else the first visible one (`read.choose_sheet`)."""
     with opened_workbook(data) as archive:
+        if _encrypted(archive):
+            raise workbook_error("format-error", "read.encrypted")
         try:
             info = archive.getinfo("content.xml")
         except KeyError:

@@ -271,6 +271,28 @@ def test_a_damaged_opendocument_spreadsheet_says_so_in_the_readers_language(data
     assert_damaged(refused(data, "kalkyl.ods"))
 
 
+def test_an_opendocument_spreadsheet_saved_with_a_password_says_so():
+    # LibreOffice encrypts content.xml (no XML then) and says how in the manifest.
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
+        '<manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc"'
+        ' manifest:initialisation-vector="AAAA"/></manifest:encryption-data>'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    data = _with_part(ods(sheet("Blad1", [[cell("Namn")]])), "content.xml", bytes(range(256)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(info, source.read(info))
+        archive.writestr("META-INF/manifest.xml", manifest)
+    problem = refused(buffer.getvalue(), "kalkyl.ods").problem
+    assert problem.error == "format-error"
+    assert problem.text("sv").startswith("Arbetsboken är lösenordsskyddad")
+    assert problem.text("en").startswith("The workbook is protected by a password")
+
+
 def test_an_opendocument_spreadsheet_without_its_content_is_damaged():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
