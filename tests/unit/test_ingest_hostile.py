@@ -238,12 +238,14 @@ def assert_damaged(error: ReadError) -> None:
     assert error.problem.text("en").startswith("The workbook is damaged or incomplete")
 
 
-def _with_part(data: bytes, part: str, content: bytes) -> bytes:
-    """The zip `data` with `part` written as `content`, every other part as it was."""
+def _with_part(data: bytes, part: str, content: bytes | str) -> bytes:
+    """The zip `data` with `part` written (or added) as `content`, every other part as it was."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as archive:
         for info in source.infolist():
             archive.writestr(info, content if info.filename == part else source.read(info))
+        if part not in source.namelist():
+            archive.writestr(part, content)
     return buffer.getvalue()
 
 
@@ -282,12 +284,7 @@ def test_an_opendocument_spreadsheet_saved_with_a_password_says_so():
         "</manifest:file-entry></manifest:manifest>"
     )
     data = _with_part(ods(sheet("Blad1", [[cell("Namn")]])), "content.xml", bytes(range(256)))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as archive:
-        for info in source.infolist():
-            archive.writestr(info, source.read(info))
-        archive.writestr("META-INF/manifest.xml", manifest)
-    problem = refused(buffer.getvalue(), "kalkyl.ods").problem
+    problem = refused(_with_part(data, "META-INF/manifest.xml", manifest), "kalkyl.ods").problem
     assert problem.error == "format-error"
     assert problem.text("sv").startswith("Arbetsboken är lösenordsskyddad")
     assert problem.text("en").startswith("The workbook is protected by a password")
