@@ -9,6 +9,7 @@ and PostgreSQL.
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -119,6 +120,38 @@ def test_the_preview_says_what_an_undo_removes_what_blocks_it_and_writes_nothing
     assert [_outcomes(engine)[i] for i in (project, grant, payments)] == ["undone"] * 3
     with pytest.raises(UndoError, match="cannot be undone"):
         undo_preview(engine, project)
+
+
+def test_a_cascade_undoes_first_the_imports_that_changed_a_cascaded_imports_rows(engine):
+    # The spend file hangs on the new project by one line; its other line, of an older
+    # project, two later files changed in turn. Neither names anything the cascade created,
+    # yet each must be undone before the one whose line it changed: newest first. A later
+    # line of its own hangs on nothing and stays.
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECT.replace("2020-00001", "2019-00001"))
+    project = _commit(engine, "projekt.csv", PROJECT)
+    spend = _commit(
+        engine,
+        "utfall.csv",
+        SPEND + "2020-00001;2020-01-01;Resor;100\n2019-00001;2020-01-01;Resor;100\n",
+    )
+    changed = _commit(engine, "utfall_2.csv", SPEND + "2019-00001;2020-01-01;Resor;200\n")
+    again = _commit(engine, "utfall_3.csv", SPEND + "2019-00001;2020-01-01;Resor;300\n")
+    _commit(engine, "utfall_4.csv", SPEND + "2019-00001;2020-02-01;Resor;50\n")
+
+    preview = undo_preview(engine, project)
+    assert [blocker.import_id for blocker in preview.blockers] == [spend]
+    assert [effect.import_id for effect in preview.cascade] == [again, changed, spend]
+    assert [effect.import_id for effect in undo_preview(engine, changed).cascade] == [again]
+    assert undo(engine, project, cascade=True, identity=cli_identity()) == {
+        "deleted": 3,
+        "restored": 2,
+        "imports": 4,
+    }
+    assert [row["reference"] for row in natural(engine, "projects")] == ["2019-00001"]
+    assert [(row["spent_on"], row["amount_sek"]) for row in natural(engine, "expenditures")] == [
+        (date(2020, 2, 1), 50)
+    ]
 
 
 def test_a_later_import_that_points_a_row_at_the_new_organisation_blocks_it(engine):
@@ -343,14 +376,19 @@ def test_the_later_records_name_each_rows_later_imports_exactly(engine, monkeypa
     project, unknown = '["2020-00001"]', '["2020-00002"]'
     with engine.connect() as conn:
         records = later.LaterRecords(conn, first)
-        # Oldest first; another kind's rows are not this kind's; an undone import is no owner.
-        assert records.owners("projects", [project, unknown]) == {project: (changed, again)}
+        # Oldest first, the first import's own record too; another kind's rows are not this
+        # kind's; an undone import is no owner.
+        assert records.owners("projects", [project, unknown]) == {project: (first, changed, again)}
         assert later.LaterRecords(conn, changed).owners("projects", [project]) == {
-            project: (again,)
+            project: (changed, again)
         }
         assert records.owners("grants", ['["G-1"]', project]) == {'["G-1"]': (grant,)}
         assert records.owners("participants", [project]) == {}
         assert later.LaterRecords(conn, grant).owners("projects", [project]) == {}
+        # Each import's followers: the next import to record one of its keys (the grant
+        # refers to the project but records only its own key; the undone import is none).
+        followers = [records.followers(each) for each in (first, changed, again, grant)]
+        assert followers == [{changed}, {again}, set(), set()]
         # Keys whose first hashes are all equal are still told apart by their second.
         builtin = hash
         monkeypatch.setattr(
@@ -358,9 +396,10 @@ def test_the_later_records_name_each_rows_later_imports_exactly(engine, monkeypa
         )
         collided = later.LaterRecords(conn, first)
         assert collided.owners("projects", [unknown, project, '["G-1"]']) == {
-            project: (changed, again)
+            project: (first, changed, again)
         }
         assert collided.owners("grants", [project, '["G-1"]']) == {'["G-1"]': (grant,)}
+        assert [collided.followers(each) for each in (first, changed, again)] == followers[:3]
 
 
 @pytest.mark.parametrize("slice_rows", [1, 100_000])
