@@ -798,7 +798,7 @@ def undo_preview(conn: Connection, import_id: int) -> UndoPreview:
     raises UndoError when the import does not exist or is not committed.
     """
     run = _committed_run(conn, import_id)
-    later = LaterRecords(conn, import_id)
+    later = LaterRecords(conn, import_id + 1)
     recorded = _recorded(conn, run)
     hanging, outside = _analyse(conn, recorded, later)
     cascade, elsewhere = _cascade(conn, hanging, later)
@@ -837,6 +837,7 @@ def _cascade_of(conn: Connection, import_id: int) -> list[int]:
     so that what it reads (the later records' hashes, two million hanging keys at 100 000
     projects) is let go before the undo begins.
     """
+    # Its own records too: read as an outline, its followers are known by their hashes.
     later = LaterRecords(conn, import_id)
     recorded = _recorded(conn, _committed_run(conn, import_id), check=False)
     hanging, _outside = _analyse(conn, recorded, later)
@@ -869,7 +870,7 @@ def _taken_ids(conn: Connection, kind: Kind, ids: list[int]) -> list[int]:
 def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     """Undo one import that nothing hangs on; refuse (UndoError) otherwise."""
     recorded = _recorded(conn, _committed_run(conn, import_id))
-    hanging, outside = _analyse(conn, recorded, LaterRecords(conn, import_id))
+    hanging, outside = _analyse(conn, recorded, LaterRecords(conn, import_id + 1))
     if outside:
         raise UndoError(outside_message(import_id, outside))
     if hanging:

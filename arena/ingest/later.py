@@ -33,19 +33,23 @@ def _hashes(row_keys: Sequence[str], *, second: bool = False) -> np.ndarray:
 
 
 class LaterRecords:
-    """The committed imports from `import_id` on (itself included) that recorded each
-    (kind, row key): which imports hang on `import_id`, and on each of them in turn.
+    """The committed imports from `first` on (itself included) that recorded each
+    (kind, row key): which imports hang on the import before `first` (or on `first` itself,
+    when its own records are read too), and on each of those in turn.
 
     `owners(name, row_keys)` answers for many keys at once; one lookup per key in numpy,
     the Python work only for keys one of those imports recorded.
     """
 
-    def __init__(self, conn: Connection, import_id: int):
+    def __init__(self, conn: Connection, first: int):
         change, run = models.ImportChange.__table__, models.ImportRun.__table__
-        statement = (
-            sa.select(change.c.table_name, change.c.row_key, change.c.import_id)
-            .join(run, run.c.id == change.c.import_id)
-            .where(change.c.import_id >= int(import_id), run.c.outcome == "committed")
+        # The imports first, then their records by the import's index: joined, SQLite read
+        # the records of every import since and dropped the undone ones after. A cascade's
+        # undo asks this of each of its imports, newest first, as the later ones are undone:
+        # at 100 000 projects, 21.6 million records read where 2 million were kept.
+        committed = sa.select(run.c.id).where(run.c.id >= int(first), run.c.outcome == "committed")
+        statement = sa.select(change.c.table_name, change.c.row_key, change.c.import_id).where(
+            change.c.import_id.in_(committed)
         )
         parts: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
         for rows in driver_batches(conn, statement, _BATCH_ROWS):
