@@ -22,6 +22,7 @@ that rewrites every column, and cannot meet a conflict the plan did not see.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -90,28 +91,40 @@ def _json_value(value: object) -> str:
 
 
 def _json_values(values: list, *, dates: bool = False) -> list[str]:
-    """Each value as JSON text ("null" for None; with `dates`, dates as quoted ISO text). A
-    column of text, whole numbers or dates has each distinct value encoded once and is looked
-    up in one pass of a built-in: a column repeats its values (sources, categories, years), and
-    encoding or branching row by row costs several times more.
+    """Each value as JSON text ("null" for None; with `dates`, dates as quoted ISO text), the
+    text `json.dumps` writes. Encoding or branching row by row in Python costs several times
+    more than one pass of a built-in, so a column of one type is written by built-ins: a column
+    that repeats its values (sources, categories, years) has each distinct value encoded once
+    and looked up; a column of mostly distinct values (titles, references, amounts, measured
+    values) is encoded value by value, where a lookup table would cost more than it saves.
     """
     types = set(map(type, values))
+    nulls = type(None) in types
     types.discard(type(None))
     encode = _json_date if dates else _ENCODERS.get(next(iter(types), str))
-    if len(types) > 1 or encode is None:
-        # Value by value: 0.0 and -0.0 (or 1 and 1.0, True and 1) are one key to a dict but
-        # not one text in JSON.
-        return ["null" if value is None else _json_value(value) for value in values]
-    distinct = set(values)
-    distinct.discard(None)
-    # Built-ins all the way: a column of titles has as many distinct values as rows.
-    done = dict(zip(distinct, map(encode, distinct), strict=True))
-    done[None] = "null"
-    return list(map(done.__getitem__, values))
+    if encode is float.__repr__:
+        # What json.dumps writes for a finite float; never through a lookup table, as 0.0 and
+        # -0.0 are one key to a dict but not one text.
+        if len(types) == 1 and not nulls and all(map(math.isfinite, values)):
+            return list(map(encode, values))
+    elif len(types) <= 1 and encode is not None:
+        distinct = set(values)
+        if not nulls and len(distinct) * 2 > len(values):
+            return list(map(encode, values))
+        distinct.discard(None)
+        done = dict(zip(distinct, map(encode, distinct), strict=True))
+        done[None] = "null"
+        return list(map(done.__getitem__, values))
+    # Value by value: 1 and 1.0 (or True and 1) are one key to a dict but not one text.
+    return ["null" if value is None else _json_value(value) for value in values]
 
 
-# Types whose equal values have one JSON text, with a built-in that writes it.
-_ENCODERS: dict[type, Callable[[object], str]] = {str: encode_basestring, int: int.__repr__}
+# Types with a built-in that writes their values' JSON text (a float's when it is finite).
+_ENCODERS: dict[type, Callable[[object], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: float.__repr__,
+}
 
 
 def _json_date(value: date) -> str:

@@ -857,10 +857,15 @@ def _overpaid(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
                 sums[0] if len(sums) == 1 else pd.concat(sums).groupby(level=0, sort=False).sum()
             )
         paying = [payments.new_rows, payments.updated_rows]
-    setting = pd.concat([grants.new_rows, grants.updated_rows]) if grants else pd.DataFrame()
-    amounts = (
-        _known(setting, "amount_sek", "reference") if len(setting) else pd.Series(dtype="int64")
-    )
+    amounts = pd.Series(dtype="int64")  # grant -> its amount after the upload, where set
+    setting: list[pd.DataFrame] = []  # the file's grant rows, for the line to name
+    if grants is not None:
+        setting = [grants.new_rows, grants.updated_rows]
+        new = _known(grants.new_rows, "amount_sek", "reference")
+        # A new grant has nothing paid on it but what the upload pays: the others cannot go
+        # over (100 000 new grants looked up for nothing took 0.16 s).
+        new = new[new.index.isin(added.index) | (new.to_numpy() < 0)]
+        amounts = pd.concat([new, _known(grants.updated_rows, "amount_sek", "reference")])
     wanted = list(dict.fromkeys([*added.index[added.to_numpy() > 0], *amounts.index]))
     if not wanted:
         return []
@@ -911,14 +916,14 @@ OVERPAID_NAMED = 20
 
 
 def _first_lines(
-    references: list[object], paying: list[pd.DataFrame], setting: pd.DataFrame
+    references: list[object], paying: list[pd.DataFrame], setting: list[pd.DataFrame]
 ) -> dict[object, tuple[int | None, str]]:
     """Of each grant in `references`, the first line of the file that pays it, else the one
     that sets its amount, and the kind of that line."""
     found: dict[object, tuple[int | None, str]] = {}
     for frames, column, kind in (
         (paying, "grant_reference", "disbursements"),
-        ([setting], "reference", "grants"),
+        (setting, "reference", "grants"),
     ):
         for frame in frames:
             if len(frame):

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 
 from arena import models
 from arena.auth import cli_identity
-from arena.ingest import UndoBlockedError, UndoError, undo
+from arena.ingest import UndoBlockedError, UndoError, Upload, import_files, undo
 from arena.ingest.kinds import KINDS
 from arena.ingest.natural import natural_select, rows_table, table_of
 from arena.ingest.plan import OVERPAID_NAMED
@@ -314,6 +315,36 @@ def test_a_grant_lowered_below_what_was_paid_is_warned_of_and_a_raise_is_not(eng
     # A ledger replaced by a smaller one pays less: nothing to say.
     smaller = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;400 000\n"
     assert not _overpaid(upload(engine, "u.csv", smaller, replace=True))
+
+
+def test_new_grants_are_checked_against_what_the_same_upload_pays_on_them(engine):
+    """A new grant has nothing paid on it but what its upload pays: the grant the upload pays
+    beyond its amount is named, the new grants it does not pay are not looked up at all."""
+    with_organisations(engine)
+    assert upload(engine, "projekt.csv", PROJECT).outcome == "committed"
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\n" + "".join(
+        f"G-{n};2020-00001;Vinnova;100\n" for n in (2, 3, 4)
+    )
+    paid = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-3;2020-06-01;100\nG-2;2020-06-01;150\n"
+    files = [Upload("bidrag.csv", grants.encode()), Upload("utbetalningar.csv", paid.encode())]
+    for dry_run in (True, False):
+        result = import_files(engine, files, identity=cli_identity(), dry_run=dry_run)
+        assert result.outcome == ("dry-run" if dry_run else "committed")
+        assert [(row, table) for row, table, _ in _overpaid(result)] == [(3, "disbursements")]
+        assert "”G-2”" in _overpaid(result)[0][2]
+    # New grants and nothing paid: the payments on grants are not summed.
+    statements: list[str] = []
+
+    def keep(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    more = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-5;2020-00001;Vinnova;100\n"
+    sa.event.listen(engine, "before_cursor_execute", keep)
+    try:
+        assert upload(engine, "bidrag.csv", more).outcome == "committed"
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", keep)
+    assert statements and not [sql for sql in statements if "OUTER JOIN disbursement" in sql]
 
 
 def test_many_grants_paid_beyond_their_amount_are_counted_after_the_first_named(engine):
