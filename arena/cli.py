@@ -1,8 +1,9 @@
 """`python -m arena ...`: everything a script or an admin needs, with readable errors.
 
 Exit codes: 0 done, 1 the data was rejected or the action refused, 2 bad usage or an
-unreachable / unusable database. The CLI speaks English (`LANGUAGE`), through the catalogue
-like the pages: problems and undo refusals are `i18n.Message`s rendered here.
+unreachable / unusable database, 141 the reader of the output went away (`| head`). The CLI
+speaks English (`LANGUAGE`), through the catalogue like the pages: problems and undo refusals
+are `i18n.Message`s rendered here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import os
 import re
 import sys
 import time
@@ -342,7 +344,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     except UndoError as exc:
         print(exc.message.render(LANGUAGE), file=sys.stderr)
         return 1
-    print(dataops.effect_text(preview.effect, LANGUAGE))
+    # What would change, said before anything is asked or refused: told there is no terminal
+    # to confirm on, the person knows what `--yes` would do.
+    print(dataops.effect_text(preview.effect, LANGUAGE, asked=False))
     if preview.outside:
         print(outside_message(args.import_id, preview.outside).render(LANGUAGE), file=sys.stderr)
         return 1
@@ -355,7 +359,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
             return 1
         print(_say("cli.undo.cascade"))
         for effect in preview.cascade:
-            print(f"  {dataops.effect_text(effect, LANGUAGE)}")
+            print(f"  {dataops.effect_text(effect, LANGUAGE, asked=False)}")
     if warning := dataops.undo_warning(preview, LANGUAGE, cascade=args.cascade):
         print(warning)
     if not args.yes:
@@ -596,10 +600,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; every failure ends as one sentence on stderr and an exit code."""
+    """Run one command; every failure ends as one sentence on stderr and an exit code (a
+    reader that stopped reading, as `| head` does, as an exit code alone)."""
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then met by the handler below
+        return code
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): end quietly, as Unix tools do. With 141, the
+        # status a shell gives a tool that SIGPIPE ended (128 + 13), as `seq 9999 | head -1`
+        # leaves `seq`: not 0, since what was asked for was not all written. Standard output
+        # goes to nowhere, so that Python's own flush at exit cannot fail on it again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except auth.UserError as exc:  # a role change asked wrongly: nothing was written
         print(_say("cli.error", reason=exc.message.render(LANGUAGE)), file=sys.stderr)
     except auth.AccessDenied as exc:

@@ -300,8 +300,9 @@ def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
 
 
 def report_csv(problems: list[Problem], language: str) -> bytes:
-    """The full problem report as CSV: row, column, value, error, message."""
-    frame = problems_frame(problems, language).drop(columns=["severity", "table"])
+    """The full problem report as CSV, in `REPORT_COLUMNS`: row, column, value, severity,
+    error, message."""
+    frame = problems_frame(problems, language).drop(columns=["table"])
     return exports.to_csv_bytes(frame, delimiter=csv_delimiter(language))
 
 
@@ -370,8 +371,12 @@ def import_name(item: ImportEffect | Blocker) -> str:
     )
 
 
-def effect_text(effect: ImportEffect, language: str) -> str:
-    """What undoing one import does: "Ångra #3 · …? Tar bort: Bidrag 1. Återställer: inga rader"."""
+def effect_text(effect: ImportEffect, language: str, *, asked: bool = True) -> str:
+    """What undoing one import does: "Ångra #3 · …? Tar bort: Bidrag 1. Återställer: inga rader".
+
+    Asked as a question above the page's button; said as a fact (not `asked`) where the question
+    comes apart, or not at all: the command line asks at its prompt, and only at a terminal.
+    """
     labels = kind_labels(language)
 
     def rows(counts: dict[str, int]) -> str:
@@ -383,7 +388,7 @@ def effect_text(effect: ImportEffect, language: str) -> str:
         return ", ".join(shown) or t("data.undo.none", language)
 
     return t(
-        "data.undo.effect",
+        "data.undo.effect" if asked else "cli.undo.effect",
         language,
         name=import_name(effect),
         removes=rows(effect.remove),

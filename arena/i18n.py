@@ -1279,6 +1279,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{value}” is not a period. Write start – end, e.g. “oktober 2018 – februari 2019”,"
         " or “oktober 2018 –” for one that runs on.",
     },
+    "value.period_no_start": {
+        "sv": "”{value}” saknar start: skriv start – slut, t.ex. ”oktober 2018 – februari 2019”.",
+        "en": "“{value}” has no start: write start – end, e.g. “oktober 2018 – februari 2019”.",
+    },
     "value.period_backwards": {
         "sv": "”{value}” slutar innan den börjar.",
         "en": "“{value}” ends before it starts.",
@@ -1588,6 +1592,22 @@ TEXTS: dict[str, dict[str, Text]] = {
         "{columns}: which is which cannot be told. Give each row its {columns}, or undo the "
         "import that stored the others.",
     },
+    "problem.grant_of_funder": {
+        "sv": "Projektet {project} har redan {count} bidrag från {funder} ({references}), och "
+        "raden säger inte vilket den menar: beloppet sparas inte. Ändra ett av dem med en fil "
+        "med bidragsreferenser (mallen för bidrag).",
+        "en": "Project {project} already has {count} grants from {funder} ({references}), and "
+        "the row does not say which it means: its amount is not stored. Change one of them "
+        "with a file of grant references (the grants template).",
+    },
+    "problem.paid_so_far": {
+        "sv": "Filen säger att {paid} är utbetalt på bidraget {grant}, lagrets {count} "
+        "utbetalningar på det är {total}. De behålls som de är: ändra dem med en fil med "
+        "utbetalningar, som anger var och en.",
+        "en": "The file says {paid} was paid on grant {grant}; the store's {count} payments on "
+        "it come to {total}. They are kept as they are: change them with a payments file, "
+        "which names each one.",
+    },
     "problem.duplicate_key_apart": {
         "sv": "Rad {line} har redan samma {columns} ({keys}); slå ihop raderna om de är en och "
         "samma, annars skilj dem åt i en kolumn {apart}.",
@@ -1621,6 +1641,11 @@ TEXTS: dict[str, dict[str, Text]] = {
         "mall från Data-sidan.",
         "en": "{file}: the headers match no known kind of data. Choose the kind ({known}) or use "
         "a template from the Data page.",
+    },
+    "import.no_such_header": {
+        "sv": "{file}: det finns ingen rubrik {header} att läsa som {meant}. Rubrikerna är "
+        "{headers}.",
+        "en": "{file}: there is no header {header} to read as {meant}. The headers are {headers}.",
     },
     "import.several_sheets": {
         "sv": "{file}: bladen {sheets} innehåller alla {kind}. Ange vilket som ska läsas (fältet "
@@ -1852,6 +1877,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "cli.confirm.large": {
         "sv": "Skriv importens nummer ({id}) för att ångra den: ",
         "en": "Type the import's number ({id}) to undo it: ",
+    },
+    "cli.undo.effect": {
+        "sv": "Att ångra {name} tar bort: {removes}; det återställer: {restores}.",
+        "en": "Undoing {name} removes: {removes}; it restores: {restores}.",
     },
     "cli.undo.blockers": {
         "sv": "Senare importer bygger på dess rader:",

@@ -154,17 +154,20 @@ def _sha256(uploads: list[Upload]) -> str:
 
 
 def _parse(
-    upload: Upload, on_read: Callable[[int], None]
+    upload: Upload, on_read: Callable[[int], None], seen: dict[str, str]
 ) -> tuple[list[ParsedTable], list[Problem]]:
     """The upload's tables, one per kind (a layout's file gives several), or why none;
-    `on_read` hears the number of rows read, before they are validated.
+    `on_read` hears the number of rows read, before they are validated. The headers looked at
+    are added to `seen` (`_heard`).
     """
     try:
         raw = _renamed(read_file(upload.data, upload.name, sheet=upload.sheet), upload.columns)
     except ReadError as exc:
         return [], [exc.problem]
     on_read(raw.height)
-    found = _detected(raw)
+    _heard(raw, seen)
+    if (found := _detected(raw)) is not None:
+        _heard(found[1], seen)  # a header read a few rows lower
     if upload.kind is not None:  # named by the person: this table, read as that kind
         if upload.kind not in UPLOAD_KINDS:
             known = ", ".join(UPLOAD_KINDS)
@@ -173,7 +176,7 @@ def _parse(
         _name, raw, notes = found or (upload.kind, raw, [])
         return _tables(upload.kind, raw, upload.columns), notes
     # A workbook's other sheets with data are read with it, unless the person named one.
-    others = {} if upload.sheet is not None else _other_sheets(upload, raw.name, on_read)
+    others = {} if upload.sheet is not None else _other_sheets(upload, raw.name, on_read, seen)
     first = raw.name.removeprefix(f"{upload.name}:")
     read = {first: found, **others} if found is not None else others
     if not read:
@@ -213,7 +216,13 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
     """`raw` read as kind (or layout) `name`: one table per kind it holds. The headers are
     renamed again: one found a few rows lower, under a title, was not read as the file's."""
     return [
-        parse_table(part.raw, part.kind, create_only=part.create_only, guessed=part.guessed)
+        parse_table(
+            part.raw,
+            part.kind,
+            create_only=part.create_only,
+            guessed=part.guessed,
+            matching=part.matching,
+        )
         for part in split(_renamed(raw, columns), name)
     ]
 
@@ -234,6 +243,41 @@ def _renamed(raw: RawTable, columns: tuple[tuple[str, str], ...]) -> RawTable:
     if header == raw.header:
         return raw
     return dataclasses.replace(raw, header=header, shown=raw.shown or list(raw.header))
+
+
+def _heard(raw: RawTable, seen: dict[str, str]) -> None:
+    """Add the headers of `raw`, as the file writes them, to `seen`, by their text folded as
+    `_renamed` compares it: the headers `Upload.columns` may name."""
+    for position in range(len(raw.header)):
+        if text := " ".join(raw.label(position).split()):
+            seen.setdefault(text.casefold(), text)
+
+
+def _not_found(uploads: list[Upload], seen: dict[str, str]) -> list[Problem]:
+    """An error for each header `Upload.columns` names that no file has (`seen`, their
+    headers, listed with it). Why: a mistyped `--column` renamed nothing, and the column it
+    meant was then missing, or its rows not imported, without a word. None when no file could
+    be read: its own problem says why."""
+    if not seen:
+        return []
+    meant = dict(renaming for upload in uploads for renaming in upload.columns)
+    files = ", ".join(upload.name for upload in uploads)
+    headers = listing([quoted(header) for header in seen.values()])
+    return [
+        Problem(
+            "format-error",
+            msg(
+                "import.no_such_header",
+                file=files,
+                header=quoted(written),
+                meant=quoted(header),
+                headers=headers,
+            ),
+            column=written,
+        )
+        for written, header in meant.items()
+        if " ".join(written.split()).casefold() not in seen
+    ]
 
 
 def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
@@ -330,10 +374,11 @@ SHEETS_TRIED = 10
 
 
 def _other_sheets(
-    upload: Upload, read_first: str, on_read: Callable[[int], None]
+    upload: Upload, read_first: str, on_read: Callable[[int], None], seen: dict[str, str]
 ) -> dict[str, tuple[str, RawTable, list[Problem]]]:
     """The workbook's other visible sheets whose headers a kind or layout fits, in tab order
-    (of the first SHEETS_TRIED; {} for a CSV or JSON file), each with what it holds.
+    (of the first SHEETS_TRIED; {} for a CSV or JSON file), each with what it holds; the
+    headers looked at are added to `seen` (`_heard`).
 
     Why: a programme's workbook keeps one list per sheet (projects, grants, payments), or a
     cover sheet before its list. Only the first sheet was read, and the others' rows were
@@ -347,8 +392,10 @@ def _other_sheets(
             raw = _renamed(read_file(upload.data, upload.name, sheet=sheet), upload.columns)
         except ReadError:
             continue
+        _heard(raw, seen)
         if (detected := _detected(raw)) is not None:
             on_read(raw.height)
+            _heard(detected[1], seen)
             found[sheet] = detected
     return found
 
@@ -455,10 +502,12 @@ def import_files(
         notify("validate", rows_read)
 
     notify("read", 0)
+    seen: dict[str, str] = {}
     for upload in uploads:
-        parsed, read_problems = _parse(upload, on_read)
+        parsed, read_problems = _parse(upload, on_read, seen)
         tables += parsed
         problems += read_problems
+    problems += _not_found(uploads, seen)
     seen_kinds = [t.kind.name for t in tables]
     duplicates = {name for name in seen_kinds if seen_kinds.count(name) > 1}
     for name in sorted(duplicates):

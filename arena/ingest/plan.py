@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
+from arena.ingest.matching import matched
 from arena.ingest.natural import (
     SCOPE_KINDS,
     WHOLE_KIND_SHARE,
@@ -599,7 +600,6 @@ def plan_upload(
         tables = _as_spelled(tables, read_ids["organisations"])
         tables, new_organisations = _new_organisations(tables, read_ids["organisations"])
     tables = sorted(tables, key=lambda t: order.index(t.kind.name))
-    uploaded = {t.kind.name: t for t in tables}
     # Keys other rows may point at: what the store has plus what this upload brings (with
     # replace, only what it brings: the rest of that kind is about to go).
     referable = {c.ref.kind for t in tables for c in t.kind.columns if c.ref}
@@ -610,6 +610,9 @@ def plan_upload(
         name: read_ids[name] if name in read_ids else named_key_ids(conn, name, named)
         for name, named in _named_keys(tables, referable).items()
     }
+    # Rows a layout made up keys or sums for, matched with what the store holds first.
+    tables = [matched(conn, table, ids) if table.matching else table for table in tables]
+    uploaded = {t.kind.name: t for t in tables}
     # The store's rows the upload names, to compare with; a replace reads the whole kind, as
     # it deletes what the file lacks.
     existing = {

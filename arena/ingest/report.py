@@ -155,8 +155,9 @@ def unread_and_missing(problems: Iterable[Problem]) -> tuple[list[str], list[Pro
 
 
 # A problem report's columns, as the Data page's download and `python -m arena import --report`
-# write them: where, what, and the sentence (last).
-REPORT_COLUMNS = ("row", "column", "value", "error", "message")
+# write them: where; what, as codes a script can filter on (the severity: an "error" stops the
+# import, a "warning" does not; and the error type); and the sentence (last).
+REPORT_COLUMNS = ("row", "column", "value", "severity", "error", "message")
 
 
 def report_rows(problems: Iterable[Problem], language: str) -> Iterator[list[object]]:
@@ -166,12 +167,12 @@ def report_rows(problems: Iterable[Problem], language: str) -> Iterator[list[obj
 
 
 def problems_frame(problems: list[Problem], language: str = "sv") -> pd.DataFrame:
-    """The report as a table with the columns `REPORT_COLUMNS`, then severity and table."""
-    columns = [*REPORT_COLUMNS, "severity", "table"]
+    """The report as a table with the columns `REPORT_COLUMNS`, then the kind each problem is
+    about (`table`)."""
+    columns = [*REPORT_COLUMNS, "table"]
     if not problems:
         return pd.DataFrame(columns=columns)
     frame = pd.DataFrame(list(report_rows(problems, language)), columns=list(REPORT_COLUMNS))
-    frame["severity"] = [problem.severity for problem in problems]
     frame["table"] = [problem.table for problem in problems]
     frame["row"] = frame["row"].astype("Int64")
     return frame

@@ -18,7 +18,7 @@ import pandas as pd
 from arena.i18n import msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS, Column, Kind, in_header_unit
-from arena.ingest.layouts import Layout, detect_layout
+from arena.ingest.layouts import Layout, Matching, detect_layout
 from arena.ingest.read import Cells, RawTable
 from arena.ingest.report import (
     ROW_ERRORS,
@@ -47,6 +47,7 @@ class ParsedTable:
     origin: str = ""  # the file (or sheet) its rows are from: a layout's parts share one
     create_only: bool = False  # rows only add what the store lacks (see layouts.Part)
     guessed: frozenset[str] = frozenset()  # columns that fill new rows only (layouts.Part)
+    matching: Matching | None = None  # how rows the store lacks are matched (layouts.Part)
     labels: dict[str, str] = field(default_factory=dict)  # column -> its header in the file
 
     def label(self, name: str) -> str:
@@ -274,6 +275,7 @@ def parse_table(
     *,
     create_only: bool = False,
     guessed: frozenset[str] = frozenset(),
+    matching: Matching | None = None,
 ) -> ParsedTable:
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
 
@@ -357,6 +359,7 @@ def parse_table(
         origin=raw.origin or raw.name,
         create_only=create_only,
         guessed=guessed,
+        matching=matching,
         labels=labels,
     )
 

@@ -897,8 +897,13 @@ def parse_period(value: object) -> tuple[date, date | None]:
     # an ISO date at one of its own hyphens always leaves a part that is not a date.
     first_problem: ValueProblem | None = None
     for separator in _PERIOD_SEPARATOR.finditer(text):
+        head, tail = text[: separator.start()], text[separator.end() :]
+        if not head:  # "– 2021-12": an end without its start, not an empty cell
+            raise _problem(
+                TYPE_ERROR, value, "value.period_no_start" if tail else "value.not_period"
+            )
         try:
-            start, finish = _bounds(text[: separator.start()], text[separator.end() :])
+            start, finish = _bounds(head, tail)
         except ValueProblem as problem:
             # A bare hyphen may just be inside an ISO date; an explicit separator is meant.
             if separator[0] != "-" and first_problem is None:

@@ -78,6 +78,30 @@ def test_the_module_entry_point_runs(use_db):
     assert "Store ready" in done.stdout
 
 
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout to export to")
+@pytest.mark.parametrize("command", [["export", "projects", "/dev/stdout"], ["history"]])
+def test_a_reader_that_stops_reading_ends_the_command_quietly(use_db, capsys, command):
+    # `python -m arena history | head -1`: the pipe closes before all is written (here before
+    # a word is). No "Error: Broken pipe", no traceback: the status a shell gives `seq` then.
+    assert main(["init", "--demo"]) == 0
+    capsys.readouterr()
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "arena", *command],
+            cwd=config.PROJECT_ROOT,
+            env={**os.environ, "ARENA_DATABASE_URL": use_db},
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
 def test_export_writes_each_format(use_db, tmp_path, capsys):
     assert main(["init", "--demo"]) == 0
     for fmt, name in (("csv", "projects.csv"), ("xlsx", "projects.xlsx")):
@@ -451,3 +475,24 @@ def test_import_reads_a_header_as_the_column_it_is_said_to_be(engine, tmp_path, 
         main(["import", str(grants), "--column", "Summa"])
     assert usage.value.code == 2
     assert "does not say which header is meant" in capsys.readouterr().err
+
+
+def test_import_refuses_a_column_said_for_a_header_the_file_lacks(engine, tmp_path, capsys):
+    from tests.fixtures.ingest import dump, with_organisations
+
+    with_organisations(engine)
+    sheet = tmp_path / "lista.csv"
+    sheet.write_text(
+        "Diarienummer;Titel;Koordinator;Status;Summa;Finansiär\n"
+        "2027-00002;Snösmältning Kiruna;Kiruna Snö AB;Pågående;2,5 MSEK;Vinnova\n",
+        encoding="utf-8",
+    )
+    before = dump(engine)
+    assert main(["import", str(sheet), "--column", "Finnsinte=Belopp"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "error: file, column 'Finnsinte': [format-error] lista.csv: there is no header "
+        "“Finnsinte” to read as “Belopp”. The headers are “Diarienummer”, “Titel”,"
+    ) in err
+    assert "lista.csv: The file was rejected with 1 error and nothing was changed." in err
+    assert dump(engine) == before

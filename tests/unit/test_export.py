@@ -425,6 +425,7 @@ def test_360giving_has_the_standard_columns_and_the_real_grant(demo_engine):
         "Planned Dates:End Date",
         "Grant Programme:Title",
         "Amount Disbursed",
+        "Project reference",  # an additional field: read back, it finds the grant's project
     ]
     rows = _csv_rows(data)
     assert len(rows) == len(_dump(demo_engine, "grants"))
@@ -446,6 +447,7 @@ def test_360giving_has_the_standard_columns_and_the_real_grant(demo_engine):
     # No decision date is recorded for it: the award date is the start date.
     assert real["Award Date"] == "2018-10-01"
     assert real["Amount Disbursed"] == ""  # no disbursements recorded
+    assert real["Project reference"] == REAL_REFERENCE
     for row in rows:
         for name in required:
             assert row[name], (row["Identifier"], name)

@@ -1,5 +1,6 @@
 """`python -m arena import FILE`: exit 0 when committed or a clean dry run, 1 when rejected, a
-readable summary, and `--report` writes every problem as `row, column, value, error, message`.
+readable summary, and `--report` writes every problem as
+`row, column, value, severity, error, message`.
 """
 
 from __future__ import annotations
@@ -67,12 +68,34 @@ def test_a_rejected_import_exits_1_and_reports_every_problem(engine, tmp_path, c
     assert dump(engine) == before
     with report.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["row", "column", "value", "error", "message"]
-    assert [row[:4] for row in rows[1:]] == [
-        ["2", "Startdatum", "2020-02-30", "type-error"],
-        ["3", "Status", "kanske", "constraint-error"],
+    assert rows[0] == ["row", "column", "value", "severity", "error", "message"]
+    assert [row[:5] for row in rows[1:]] == [
+        ["2", "Startdatum", "2020-02-30", "error", "type-error"],
+        ["3", "Status", "kanske", "error", "constraint-error"],
     ]
-    assert "not a real date" in rows[1][4]
+    assert "not a real date" in rows[1][5]
+
+
+def test_the_report_tells_the_errors_from_the_warnings(engine, tmp_path, capsys):
+    # Rejected for 2 errors, with a header nothing reads besides: 3 rows, one a warning that
+    # did not reject the file.
+    with_organisations(engine)
+    bad = (
+        "Diarienummer;Titel;Status;Startdatum;Anteckning\n"
+        "2020-00001;Smart belysning;planerad;2020-02-30;ring Eva\n"
+        "2020-00002;Fossilfria maskiner;kanske;2020-03-01;\n"
+    )
+    report = tmp_path / "rapport.csv"
+    path = _write(tmp_path, "projekt.csv", bad)
+    assert main(["import", path, "--report", str(report)]) == 1
+    assert "rejected with 2 errors" in capsys.readouterr().err
+    with report.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(row["row"], row["error"], row["severity"]) for row in rows] == [
+        ("1", "extra-label", "warning"),
+        ("2", "type-error", "error"),
+        ("3", "constraint-error", "error"),
+    ]
 
 
 def test_a_layout_is_detected_without_kind(engine, capsys):
@@ -136,7 +159,7 @@ def test_undo_asks_and_does_nothing_unless_the_answer_is_yes(engine, tmp_path, c
     monkeypatch.setattr(sys, "stdin", _Terminal("n\n"))
     assert main(["undo", "3"]) == 1
     out = capsys.readouterr().out
-    assert "Undo #3 · deltagare.csv" in out and "Removes: Project participants 1." in out
+    assert "Undoing #3 · deltagare.csv" in out and "removes: Project participants 1;" in out
     assert "Undo import 3? [y/N]" in out and "Nothing was undone." in out
     assert dump(engine) == before
     monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
@@ -155,6 +178,23 @@ def test_undo_without_a_terminal_refuses_unless_yes(engine, tmp_path, capsys, mo
     assert dump(engine) == before
     assert main(["undo", "3", "--yes"]) == 0
     assert natural(engine, "participants") == []
+
+
+def test_undo_without_a_terminal_says_what_it_would_do_and_asks_nothing(
+    engine, tmp_path, capsys, monkeypatch
+):
+    # `echo y | python -m arena undo 3`: no question is put that cannot be answered, but what
+    # `--yes` would undo is said before the refusal.
+    _two_imports(engine, tmp_path)
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("y\n"))
+    assert main(["undo", "3"]) == 2
+    captured = capsys.readouterr()
+    (said,) = captured.out.splitlines()
+    assert said.startswith("Undoing #3 · deltagare.csv · ")
+    assert said.endswith(" removes: Project participants 1; it restores: no rows.")
+    assert "?" not in captured.out + captured.err
+    assert "Import 3 was not undone: there is no terminal to confirm on" in captured.err
 
 
 def test_undo_names_the_imports_that_block_it_and_cascades_only_when_asked(
@@ -217,9 +257,9 @@ def test_a_rejected_file_stops_the_rest_and_the_earlier_stay_committed(engine, t
     # One report for the batch: each problem names its file.
     with report.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["file", "row", "column", "value", "error", "message"]
-    assert [row[:5] for row in rows[1:]] == [
-        ["fel.csv", "2", "Startdatum", "2020-02-30", "type-error"]
+    assert rows[0] == ["file", "row", "column", "value", "severity", "error", "message"]
+    assert [row[:6] for row in rows[1:]] == [
+        ["fel.csv", "2", "Startdatum", "2020-02-30", "error", "type-error"]
     ]
 
 

@@ -150,7 +150,8 @@ def test_a_problem_says_what_is_wrong_in_swedish_and_english_with_the_value(engi
     assert "nästa vecka" in first.text("sv") and "inget datum" in first.text("sv")
     assert "nästa vecka" in first.text("en") and "not a date" in first.text("en")
     report = problems_frame(result.problems, "en")
-    assert list(report.columns[:5]) == ["row", "column", "value", "error", "message"]
+    assert list(report.columns[:6]) == ["row", "column", "value", "severity", "error", "message"]
+    assert report.loc[0, "severity"] == "error"
     assert report.loc[0, "row"] == 2 and report.loc[0, "column"] == "Startdatum"
 
 

@@ -57,7 +57,7 @@ def test_a_list_without_a_column_it_must_have_is_refused_for_it(demo_engine, kin
 def test_a_header_said_to_be_a_column_is_read_as_it_under_a_title_and_on_every_sheet(engine):
     """`Upload.columns` renames the header wherever the reader finds it: a few rows down
     under the list's title, and on each sheet of a workbook; problems quote the file's own
-    header, and a header named nowhere in the file changes nothing."""
+    header."""
     import io
 
     from openpyxl import Workbook
@@ -79,7 +79,7 @@ def test_a_header_said_to_be_a_column_is_read_as_it_under_a_title_and_on_every_s
     sheet.append(["G-2", "2020-00001", "Vinnova", 200_000])
     data = io.BytesIO()
     book.save(data)
-    meant = (("Ärende", "Diarienummer"), ("Saknas i filen", "Titel"))
+    meant = (("Ärende", "Diarienummer"),)
     result = upload(engine, "lista.xlsx", data.getvalue(), columns=meant)
     assert result.outcome == "committed", result.problems
     result = upload(engine, "bidrag.csv", titled, columns=(("SUMMA  (msek)", "Belopp"),))
@@ -90,6 +90,42 @@ def test_a_header_said_to_be_a_column_is_read_as_it_under_a_title_and_on_every_s
         ("G-1", 1_500_000),
         ("G-2", 200_000),
     ]
+
+
+def test_a_header_said_to_be_a_column_that_no_file_has_refuses_them(engine):
+    """A mistyped `--column "Finnsinte=Belopp"` renamed nothing, and the file's grant was left
+    out without a word: now the upload is refused, its headers listed. A header that one of
+    the files uploaded together has is no mistake: the Data page's choice holds for all."""
+    from tests.fixtures.ingest import natural, upload, with_organisations
+
+    with_organisations(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Status;Summa;Finansiär\n"
+        "2027-00002;Snösmältning Kiruna;Göteborgs kommun;Pågående;2,5 MSEK;Vinnova\n"
+    )
+    before = dump(engine)
+    result = upload(engine, "lista.csv", sheet, columns=(("Finnsinte", "Belopp"),))
+    assert result.outcome == "rejected"
+    (problem,) = result.problems
+    assert (problem.error, problem.severity) == ("format-error", "error")
+    assert problem.column == "Finnsinte"
+    assert problem.text("en") == (
+        "lista.csv: there is no header “Finnsinte” to read as “Belopp”. The headers are "
+        "“Diarienummer”, “Titel”, “Koordinator”, “Status”, “Summa”, “Finansiär”."
+    )
+    assert problem.text("sv").startswith(
+        "lista.csv: det finns ingen rubrik ”Finnsinte” att läsa som ”Belopp”. Rubrikerna är "
+        "”Diarienummer”, ”Titel”,"
+    )
+    assert dump(engine) == before
+    programmes = "Kod;Namn\nP-9;Snö och is\n"
+    uploads = [
+        Upload("lista.csv", sheet.encode(), columns=(("summa", "Belopp"),)),
+        Upload("program.csv", programmes.encode(), columns=(("summa", "Belopp"),)),
+    ]
+    result = import_files(engine, uploads, identity=cli_identity())
+    assert result.outcome == "committed", result.problems
+    assert [g["amount_sek"] for g in natural(engine, "grants")] == [2_500_000]
 
 
 @pytest.mark.parametrize("name", sorted(UPLOAD_KINDS))

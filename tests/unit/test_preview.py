@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 from datetime import date
 
 from arena import dataops
@@ -11,7 +13,7 @@ from arena.i18n import msg
 from arena.ingest import ImportResult, Upload
 from arena.ingest.kinds import KINDS
 from arena.ingest.plan import NewOrganisation
-from arena.ingest.report import STORE_ERROR, Problem
+from arena.ingest.report import STORE_ERROR, Problem, blank_header
 from tests.fixtures.ingest import upload, with_organisations
 
 PROJECTS = (
@@ -114,6 +116,20 @@ def test_new_organisations_are_listed_apart_with_the_closest_existing_names(engi
             "Kolumn": "Koordinator",
             "Liknande befintliga namn": "Göteborgs kommun",
         }
+    ]
+
+
+def test_the_downloaded_report_says_which_problems_stop_the_import():
+    problems = [
+        blank_header(2, line=1),
+        Problem("type-error", msg("value.empty"), row=2, column="Startdatum"),
+    ]
+    text = dataops.report_csv(problems, "sv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows == [
+        ["row", "column", "value", "severity", "error", "message"],
+        ["1", "", "", "warning", "blank-header", problems[0].text("sv")],
+        ["2", "Startdatum", "", "error", "type-error", "Cellen är tom."],
     ]
 
 

@@ -853,6 +853,21 @@ def test_period_problem_names_the_bad_part() -> None:
     assert "“sen”" in problem.message.render("en")
 
 
+@pytest.mark.parametrize("value", ["– 2021-12", "- 2021-12-31", "—2021"])
+def test_a_period_with_only_an_end_says_its_start_is_missing(value) -> None:
+    # Not "the cell is empty": the part before the dash is, the cell is not.
+    problem = problem_of(parse_period, value)
+    assert problem.code == TYPE
+    assert problem.message.render("en") == (
+        f"“{value}” has no start: write start – end, e.g. “oktober 2018 – februari 2019”."
+    )
+    assert problem.message.render("sv").startswith(f"”{value}” saknar start:")
+
+
+def test_a_dash_alone_between_nothing_is_no_period() -> None:
+    assert problem_of(parse_period, "--").message.render("en").startswith("“--” is not a period.")
+
+
 # --- Organisation numbers --------------------------------------------------------------------
 
 

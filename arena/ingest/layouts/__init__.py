@@ -7,10 +7,19 @@ from __future__ import annotations
 
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import giving360, project_sheet, vinnova
-from arena.ingest.layouts.base import Layout, Part, Source, guess_org_kind
+from arena.ingest.layouts.base import Layout, Matching, Part, Source, guess_org_kind
 from arena.ingest.read import RawTable
 
-__all__ = ["LAYOUTS", "UPLOAD_KINDS", "Layout", "Part", "detect_layout", "guess_org_kind", "split"]
+__all__ = [
+    "LAYOUTS",
+    "UPLOAD_KINDS",
+    "Layout",
+    "Matching",
+    "Part",
+    "detect_layout",
+    "guess_org_kind",
+    "split",
+]
 
 # Detection tries them in this order: Vinnova and 360Giving before the project sheet, whose
 # headers are the loosest.

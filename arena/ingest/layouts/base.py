@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from functools import cached_property
 
 import numpy as np
@@ -29,6 +30,21 @@ from arena.ingest.read import Cells, RawTable
 from arena.ingest.report import Problem, blank_header, extra_label, kind_name
 
 
+class Matching(StrEnum):
+    """How the plan matches a part's rows the store lacks by their key with what it holds
+    (`arena.ingest.matching`): a layout knows where its keys are made up or its rows sum.
+
+    GRANT_OF_FUNDER: the grant's reference is the layout's own (the project's diarienummer),
+    not the funder's, so the project's one stored grant from the same funder is that grant
+    (stored from a grants file or 360Giving under its real reference).
+    PAID_SO_FAR: one row per grant with what was paid on it in all, not a payment: a grant
+    whose payments the store already holds keeps them.
+    """
+
+    GRANT_OF_FUNDER = "grant_of_funder"
+    PAID_SO_FAR = "paid_so_far"
+
+
 @dataclass
 class Part:
     """One kind's share of an uploaded table."""
@@ -39,6 +55,7 @@ class Part:
     # Columns the layout guessed (a status from the dates): they fill new rows, and a row
     # the store has keeps what it holds.
     guessed: frozenset[str] = frozenset()
+    matching: Matching | None = None
 
 
 @dataclass(frozen=True)
@@ -283,6 +300,7 @@ class Source:
         rows: list[int] | None = None,
         create_only: bool = False,
         guessed: frozenset[str] = frozenset(),
+        matching: Matching | None = None,
     ) -> Part:
         """A kind's table from (canonical name, label shown, cell per kept row) columns.
 
@@ -304,7 +322,7 @@ class Source:
             header_line=self.raw.header_line,
             row_lines=[self.raw.line_of(self.keep[i]) for i in picked],
         )
-        return Part(kind, raw, create_only, guessed)
+        return Part(kind, raw, create_only, guessed, matching)
 
     def organisations(self, entries: list[Named], source: str) -> Part:
         """One create-only organisation per distinct name, at the first row that names it,

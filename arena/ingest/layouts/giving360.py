@@ -5,6 +5,7 @@ store's grants as one.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Collection
@@ -12,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from arena import export, models
 from arena.domain import ParticipantRole
@@ -20,6 +21,7 @@ from arena.i18n import msg
 from arena.ingest import values as v
 from arena.ingest.layouts.base import (
     Layout,
+    Matching,
     Named,
     Part,
     Source,
@@ -30,7 +32,7 @@ from arena.ingest.layouts.base import (
 from arena.ingest.report import Problem
 
 # The 360Giving grants columns: what the standard requires, and the common optional ones we read
-# (the writer writes exactly these, in this order).
+# (the writer writes these first, in this order: `WRITTEN`).
 REQUIRED = (
     "Identifier",
     "Title",
@@ -58,8 +60,25 @@ SOURCE = "360Giving"  # the `source` every row read from a grants file is stored
 _SWEDISH_ORG_ID = re.compile(r"SE-(?:BLV|ON)-(?P<number>.+)", re.IGNORECASE)
 _COUNTRY_PREFIX = re.compile(r"(?P<country>[A-WYZ][A-Z])-", re.IGNORECASE)
 # A column with a diarienummer names the project a grant belongs to (several grants may share
-# one); without it each grant is its own project, keyed by its Identifier.
+# one); without it each grant is its own project, keyed by its Identifier. The writer writes
+# the last one, which 360Giving's readers take for an additional field of the grant.
 _PROJECT_LABELS = ("Diarienummer", "Dnr", "Projektets diarienummer", "Project reference")
+PROJECT_REFERENCE = _PROJECT_LABELS[-1]
+
+# 360Giving identifiers carry a publisher prefix; "360G-" prefixes are self-assigned, so ours is
+# "360G-arenamonitor-" + the grant reference (organisations without an organisationsnummer:
+# "360G-arenamonitor-org-" + a slug of the name). Organisations with an organisationsnummer
+# use the org-id.guide register of Bolagsverket: "SE-BLV-" + the ten digits.
+PREFIX = "360G-arenamonitor-"
+
+
+def _without_prefix(identifier: object) -> object:
+    """A grant Identifier `360G-arenamonitor-G-1` as the grant reference it was written from
+    (`G-1`): our own export read back finds its grants again, not a copy of each. Other
+    publishers' identifiers are kept whole."""
+    if isinstance(identifier, str) and identifier.strip().startswith(PREFIX):
+        return identifier.strip().removeprefix(PREFIX)
+    return identifier
 
 
 def _org_number(identifier: object) -> object:
@@ -135,6 +154,12 @@ def split(source: Source) -> list[Part]:
     today = date.today()
     identifier = source.cells("Identifier")
     project_label = source.find(_PROJECT_LABELS)
+    # Written by Arena Monitor (`to_csv`): our prefix off, the grant's own reference. Its Award
+    # Date is the start date where no decision date is stored: it fills a new grant's, and a
+    # stored grant keeps its own (read back, our export changes nothing).
+    ours = project_label is not None and any(_without_prefix(cell) != cell for cell in identifier)
+    if ours:
+        identifier = [_without_prefix(cell) for cell in identifier]
     project = first_filled(source.cells(project_label), identifier) if project_label else identifier
     project_shown = source.shown(project_label or "Identifier")
     start = source.cells("Planned Dates:Start Date")
@@ -179,6 +204,8 @@ def split(source: Source) -> list[Part]:
             ),
             ("source", source_label, constant),
         ],
+        # A stored grant keeps where it was first recorded.
+        guessed=frozenset({"source", "decision_date"} if ours else {"source"}),
     )
     grants.raw.problems += _currency_problems(source)
     disbursed = source.cells("Amount Disbursed")
@@ -191,6 +218,8 @@ def split(source: Source) -> list[Part]:
             ("source", source_label, constant),
         ],
         rows=[i for i, amount in enumerate(disbursed) if _positive_money(amount)],
+        guessed=frozenset({"source"}),
+        matching=Matching.PAID_SO_FAR,
     )
     organisations = source.organisations(
         [
@@ -213,11 +242,8 @@ LAYOUT = Layout(
 # ---------------------------------------------------------------------------------------------
 # Writing
 
-# 360Giving identifiers carry a publisher prefix; "360G-" prefixes are self-assigned, so ours is
-# "360G-arenamonitor-" + the grant reference (organisations without an organisationsnummer:
-# "360G-arenamonitor-org-" + a slug of the name). Organisations with an organisationsnummer
-# use the org-id.guide register of Bolagsverket: "SE-BLV-" + the ten digits.
-PREFIX = "360G-arenamonitor-"
+# What the writer writes, in this order: the standard's columns, then the grant's project.
+WRITTEN = (*COLUMNS, PROJECT_REFERENCE)
 
 
 def _slug(name: str) -> str:
@@ -227,12 +253,38 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
-def _org_identifier(name: str | None, org_number: str | None) -> str | None:
+def _org_identifier(name: str | None, org_number: str | None, later: Collection[str]) -> str | None:
+    """An organisation's 360Giving identifier: its org-id with an organisationsnummer, else
+    our prefix and the slug of its name; for the `later` names, whose slug an organisation
+    stored before them already has ("Ockero kommun" after "Öckerö kommun"), the slug and a
+    digest of the name, so two organisations never share one identifier."""
     if org_number:
         return "SE-BLV-" + org_number.replace("-", "")
-    if name:
-        return f"{PREFIX}org-{_slug(name)}"
-    return None
+    if not name:
+        return None
+    if name in later:
+        return f"{PREFIX}org-{_slug(name)}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+    return f"{PREFIX}org-{_slug(name)}"
+
+
+def _later_slugs(conn: Connection) -> set[str]:
+    """The names of the organisations without an organisationsnummer whose slug one stored
+    before them (a lower id) already gives: decided over the whole store, so an organisation's
+    identifier is the same in every export, whichever grants it holds."""
+    organisation = models.Organisation.__table__
+    rows = conn.execute(
+        sa.select(organisation.c.name)
+        .where(sa.func.coalesce(organisation.c.org_number, "") == "")
+        .order_by(organisation.c.id)
+    ).scalars()
+    first: set[str] = set()
+    later = set()
+    for name in rows:
+        slug = _slug(name)
+        if slug in first:
+            later.add(name)
+        first.add(slug)
+    return later
 
 
 def _select(grant_references: Collection[str] | None) -> sa.Select:
@@ -289,6 +341,7 @@ def _select(grant_references: Collection[str] | None) -> sa.Select:
             grant.c.end_date,
             programme.c.name.label("programme_name"),
             paid.c.disbursed,
+            project.c.reference.label("project_reference"),
         )
         .select_from(joined)
         .order_by(grant.c.id)
@@ -299,10 +352,11 @@ def _select(grant_references: Collection[str] | None) -> sa.Select:
 
 
 def frame(engine: Engine, *, grant_references: Collection[str] | None = None) -> pd.DataFrame:
-    """The grants as a 360Giving table: `COLUMNS`, one row per grant, amounts `Int64`."""
+    """The grants as a 360Giving table: `WRITTEN`, one row per grant, amounts `Int64`."""
     with engine.connect() as conn:
         rows = conn.execute(_select(grant_references)).mappings().all()
-    columns: dict[str, list[object]] = {name: [] for name in COLUMNS}
+        later = _later_slugs(conn)
+    columns: dict[str, list[object]] = {name: [] for name in WRITTEN}
     for row in rows:
         values = (
             PREFIX + row["reference"],
@@ -311,16 +365,17 @@ def frame(engine: Engine, *, grant_references: Collection[str] | None = None) ->
             "SEK",
             row["amount_sek"],
             row["award_date"],
-            _org_identifier(row["recipient_name"], row["recipient_org_number"]),
+            _org_identifier(row["recipient_name"], row["recipient_org_number"], later),
             row["recipient_name"],
-            _org_identifier(row["funder_name"], row["funder_org_number"]),
+            _org_identifier(row["funder_name"], row["funder_org_number"], later),
             row["funder_name"],
             row["start_date"],
             row["end_date"],
             row["programme_name"],
             row["disbursed"],
+            row["project_reference"],
         )
-        for name, value in zip(COLUMNS, values, strict=True):
+        for name, value in zip(WRITTEN, values, strict=True):
             columns[name].append(value)
     table = pd.DataFrame({name: pd.Series(cells, dtype=object) for name, cells in columns.items()})
     for name in ("Amount Awarded", "Amount Disbursed"):
@@ -336,7 +391,9 @@ def to_csv(engine: Engine, *, grant_references: Collection[str] | None = None) -
     (Description falls back to the title); Currency SEK; Award Date the decision date, or the
     grant's start date when no decision date is recorded; Recipient the project's
     coordinator; Amount Disbursed the sum of the grant's disbursements (empty when none are
-    recorded). Text cells are neutralised against formulas like every export.
+    recorded); Project reference the diarienummer of the grant's project, so the file read back
+    (into this store or another) finds its grants and projects again. Text cells are
+    neutralised against formulas like every export.
     """
     table = frame(engine, grant_references=grant_references)
     return export.to_csv_bytes(table, delimiter=",", bom=False)

@@ -14,7 +14,15 @@ import numpy as np
 from arena.i18n import msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
-from arena.ingest.layouts.base import Layout, Named, Part, Source, status_from_dates, sv_header
+from arena.ingest.layouts.base import (
+    Layout,
+    Matching,
+    Named,
+    Part,
+    Source,
+    status_from_dates,
+    sv_header,
+)
 from arena.ingest.report import Problem
 
 # The sheet's columns besides the project's own, with their other names.
@@ -104,7 +112,9 @@ def split(source: Source) -> list[Part]:
     The funder is the one the amount's header names (`Bidrag från Vinnova`), else the row's
     `Finansiär`. Without either the projects still import and a warning says the amounts were
     not stored: a grant without a funder cannot be kept. The grant's reference is the
-    diarienummer: one grant per project and funder, so a second upload updates it. A missing
+    diarienummer: one grant per project and funder, so a second upload updates it, and so
+    does the first where the store holds the project's grant from that funder under the
+    funder's own reference (`Matching.GRANT_OF_FUNDER`). A missing
     Status is read from the dates, as for 360Giving (before the start planned, and so on).
     """
     n = len(source.keep)
@@ -156,7 +166,12 @@ def split(source: Source) -> list[Part]:
             ("source", ("Källa",), source.column("Källa")),
         )
         parts.append(
-            source.part("grants", grant_columns, rows=np.flatnonzero(~amounts.row_missing).tolist())
+            source.part(
+                "grants",
+                grant_columns,
+                rows=np.flatnonzero(~amounts.row_missing).tolist(),
+                matching=Matching.GRANT_OF_FUNDER,
+            )
         )
         named.append(Named(funder_label, funders))
     elif source.has("Belopp"):

@@ -5,7 +5,7 @@ project, with its coordinator and Vinnova's grant on the record. Read only; noth
 from __future__ import annotations
 
 from arena.ingest import values as v
-from arena.ingest.layouts.base import Layout, Named, Part, Source, first_filled, sv_header
+from arena.ingest.layouts.base import Layout, Matching, Named, Part, Source, first_filled, sv_header
 
 SOURCE = "Vinnova öppna data"  # the `source` every row read from the file is stored with
 
@@ -59,6 +59,7 @@ def split(source: Source) -> list[Part]:
             ("source", source_label, constant),
         ],
         rows=[i for i, amount in enumerate(amounts) if not v.is_missing(amount)],
+        matching=Matching.GRANT_OF_FUNDER,  # Vinnova's own grant reference is not in the file
     )
     # Vinnova named once, at the first row: a file of headers alone names no one.
     funder = Named("Vinnova", ["Vinnova"][: len(source.keep)])

@@ -1,0 +1,172 @@
+"""A layout's rows that the store lacks by their key, matched with what it already holds.
+
+A flat project sheet and Vinnova's open data give each project's grant the project's own
+diarienummer as its reference: the funder's own reference is not in the file. The store may
+hold that grant already under the reference the funder gave (from a grants file, 360Giving
+or the demo). Looked up by reference alone, the sheet's grant was a second one and the
+project's granted money doubled. A 360Giving file gives what was paid on each grant in all,
+not the payments: it was stored as one more payment beside a ledger's, and the money paid
+doubled again. `matched` reads the store for exactly those rows, before the plan compares
+them with it (`arena.ingest.plan`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from arena.i18n import msg, sek
+from arena.ingest.kinds import KINDS
+from arena.ingest.layouts import Matching
+from arena.ingest.natural import named_key_ids, table_of
+from arena.ingest.report import Problem, listing, quoted
+from arena.ingest.validate import ParsedTable
+
+grant = table_of(KINDS["grants"])
+disbursement = table_of(KINDS["disbursements"])
+
+# Ids bound per statement: well under SQLite's and PostgreSQL's limits on parameters.
+_CHUNK = 10_000
+
+Ids = dict[str, dict[object, int]]
+
+
+def matched(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
+    """`table` with its rows matched as its layout says (`table.matching`): a made-up grant
+    reference replaced by the stored grant's, a sum paid that the stored payments already
+    hold left out. `ids` holds the stored ids of the kinds the upload names."""
+    if table.matching is Matching.GRANT_OF_FUNDER:
+        return _grant_of_funder(conn, table, ids)
+    if table.matching is Matching.PAID_SO_FAR:
+        return _paid_so_far(conn, table, ids)
+    return table
+
+
+def _chunks(values: Sequence[int]) -> Iterator[list[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield list(values[start : start + _CHUNK])
+
+
+def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
+    """Each grant row whose reference the store lacks, of a stored project and funder: the
+    project's one stored grant from that funder is that grant, and the row updates it under
+    its stored reference. With several, which one the row means cannot be told: the row is
+    left out and a warning names them (the projects still import; nothing is guessed)."""
+    frame = table.frame
+    references = frame["reference"].tolist()
+    stored = named_key_ids(conn, "grants", references)
+    projects, funders = ids.get("projects", {}), ids.get("organisations", {})
+    lacking = [
+        (line, projects[project], funders[funder])
+        for line, reference, project, funder in zip(
+            frame.index, references, frame["project_reference"], frame["funder"], strict=True
+        )
+        if reference is not None
+        and reference not in stored
+        and project in projects
+        and funder in funders
+    ]
+    if not lacking:
+        return table
+    held: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for chunk in _chunks(sorted({project_id for _line, project_id, _funder in lacking})):
+        rows = conn.execute(
+            sa.select(grant.c.reference, grant.c.project_id, grant.c.funder_id)
+            .where(grant.c.project_id.in_(chunk))
+            .order_by(grant.c.reference)
+        )
+        for reference, project_id, funder_id in rows:
+            held[(project_id, funder_id)].append(reference)
+    named = set(references)
+    frame = frame.copy()
+    problems, left_out = [], []
+    for line, project_id, funder_id in lacking:
+        candidates = held.get((project_id, funder_id), [])
+        if len(candidates) == 1 and candidates[0] not in named:
+            frame.at[line, "reference"] = candidates[0]
+        elif len(candidates) > 1:
+            left_out.append(line)
+            problems.append(
+                Problem(
+                    "unique-error",
+                    msg(
+                        "problem.grant_of_funder",
+                        project=frame.at[line, "project_reference"],
+                        funder=frame.at[line, "funder"],
+                        count=len(candidates),
+                        references=listing([quoted(reference) for reference in candidates]),
+                    ),
+                    row=int(line),
+                    column=table.label("amount_sek"),
+                    value=str(frame.at[line, "amount_sek"]),
+                    severity="warning",
+                    table=table.kind.name,
+                )
+            )
+    return dataclasses.replace(
+        table, frame=frame.drop(index=left_out), problems=[*table.problems, *problems]
+    )
+
+
+def _paid_so_far(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
+    """Each row of a sum paid on a stored grant whose payments the store already holds is
+    left out: they are the payments that sum is made of. A warning says so where they add up
+    to another amount (payments are changed by a payments file, which names each one). The
+    one payment an earlier upload of such a file made, on the same day, is updated as the
+    file now says."""
+    frame = table.frame
+    grants = ids.get("grants", {})
+    rows = [
+        (line, grants[reference])
+        for line, reference in zip(frame.index, frame["grant_reference"], strict=True)
+        if reference in grants
+    ]
+    if not rows:
+        return table
+    payments: dict[int, list[tuple[object, str | None, int]]] = defaultdict(list)
+    for chunk in _chunks(sorted({grant_id for _line, grant_id in rows})):
+        found = conn.execute(
+            sa.select(
+                disbursement.c.grant_id,
+                disbursement.c.paid_on,
+                disbursement.c.payment_reference,
+                disbursement.c.amount_sek,
+            ).where(disbursement.c.grant_id.in_(chunk))
+        )
+        for grant_id, paid_on, reference, amount in found:
+            payments[grant_id].append((paid_on, reference, amount))
+    problems, left_out = [], []
+    for line, grant_id in rows:
+        stored = payments.get(grant_id)
+        if not stored:
+            continue  # nothing paid yet: the sum is stored as one payment on the award date
+        (paid_on, reference, _amount), *others = stored
+        if not others and paid_on == frame.at[line, "paid_on"] and not reference:
+            continue  # the payment this file's earlier upload made: updated as it now says
+        left_out.append(line)
+        paid, total = frame.at[line, "amount_sek"], sum(amount for _on, _ref, amount in stored)
+        if paid != total:
+            problems.append(
+                Problem(
+                    "constraint-error",
+                    msg(
+                        "problem.paid_so_far",
+                        grant=frame.at[line, "grant_reference"],
+                        paid=sek(int(paid)),
+                        total=sek(int(total)),
+                        count=len(stored),
+                    ),
+                    row=int(line),
+                    column=table.label("amount_sek"),
+                    value=str(paid),
+                    severity="warning",
+                    table=table.kind.name,
+                )
+            )
+    return dataclasses.replace(
+        table, frame=table.frame.drop(index=left_out), problems=[*table.problems, *problems]
+    )

@@ -1,0 +1,191 @@
+"""Rows whose keys a layout made up, matched with what the store holds: a flat project sheet's
+grant is the project's stored grant from the same funder, and a 360Giving file's sum paid is
+the stored payments', so neither doubles the money (`arena.ingest.matching`). Our own 360Giving
+export read back changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from arena.auth import cli_identity
+from arena.ingest import load_demo
+from arena.ingest.layouts import giving360
+from tests.fixtures.ingest import dump, natural, upload, warnings, with_organisations
+
+PROJECTS = "Diarienummer;Titel;Status;Koordinator\nP-1;Första;ongoing;Region Östergötland\n"
+GRANT = "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+
+
+def _grants(engine) -> dict[str, dict]:
+    return {row["reference"]: row for row in natural(engine, "grants")}
+
+
+def _store_with_grants(engine, *grants: str) -> None:
+    """Project P-1 with the `grants` rows (reference;project;funder;amount;decision date)."""
+    with_organisations(engine)
+    for name, data in (
+        ("organisationer.csv", "Namn;Typ\nRegion Östergötland;region\nFormas;myndighet\n"),
+        ("projekt.csv", PROJECTS),
+        ("bidrag.csv", GRANT + "".join(f"{grant}\n" for grant in grants)),
+    ):
+        result = upload(engine, name, data)
+        assert result.outcome == "committed", result.problems
+
+
+def _sheet(amount_header: str, amount: str) -> str:
+    """A flat sheet of project P-1 with its amount under `amount_header`."""
+    header = f"Diarienummer;Titel;Koordinator;Län;Status;{amount_header}\n"
+    return header + f"P-1;Första;Region Östergötland;Östergötlands län;Pågående;{amount}\n"
+
+
+def test_a_sheets_grant_is_the_projects_stored_grant_from_that_funder(engine):
+    _store_with_grants(engine, "VR-2020-1;P-1;Vinnova;750 000;2020-05-04")
+    result = upload(engine, "lista.csv", _sheet("Bidrag från Vinnova", "800 000 kr"))
+    assert result.outcome == "committed", result.problems
+    grants = _grants(engine)
+    assert list(grants) == ["VR-2020-1"]  # updated under its own reference, not a second one
+    assert grants["VR-2020-1"]["amount_sek"] == 800_000
+    assert grants["VR-2020-1"]["decision_date"].isoformat() == "2020-05-04"
+    grants_plan = next(plan for plan in result.plan.kinds if plan.kind.name == "grants")
+    assert grants_plan.counts()["updated"] == 1
+
+    again = upload(engine, "lista.csv", _sheet("Bidrag från Vinnova", "800 000 kr"))
+    assert again.outcome == "unchanged"
+
+
+def test_a_sheets_grant_from_another_funder_is_a_grant_of_its_own(engine):
+    _store_with_grants(engine, "VR-2020-1;P-1;Vinnova;750 000;2020-05-04")
+    result = upload(engine, "lista.csv", _sheet("Beviljat belopp;Finansiär", "200 000 kr;Formas"))
+    assert result.outcome == "committed", result.problems
+    grants = _grants(engine)
+    assert sorted(grants) == ["P-1", "VR-2020-1"]
+    assert (grants["P-1"]["funder"], grants["P-1"]["amount_sek"]) == ("Formas", 200_000)
+    assert grants["VR-2020-1"]["amount_sek"] == 750_000
+
+
+def test_a_sheets_grant_is_not_guessed_among_several_from_that_funder(engine):
+    _store_with_grants(
+        engine, "VR-2020-1;P-1;Vinnova;750 000;2020-05-04", "VR-2021-7;P-1;Vinnova;100 000;"
+    )
+    before = dump(engine, history=False)
+    result = upload(engine, "lista.csv", _sheet("Bidrag från Vinnova", "900 000 kr"))
+    assert result.outcome == "unchanged", result.problems
+    assert warnings(result) == [(2, "Bidrag från Vinnova", "unique-error")]
+    sentence = result.problems[-1].text("en")
+    assert "already has 2 grants from Vinnova" in sentence
+    assert "“VR-2020-1”, “VR-2021-7”" in sentence
+    assert dump(engine, history=False) == before
+
+
+def test_vinnova_open_data_updates_the_projects_stored_vinnova_grant(engine):
+    with_organisations(engine)
+    for name, data in (
+        ("projekt.csv", "Diarienummer;Titel;Status\n2018-04510;Arenan;ongoing\n"),
+        ("bidrag.csv", GRANT + "V-17;2018-04510;Vinnova;1 000;\n"),
+    ):
+        assert upload(engine, name, data).outcome == "committed"
+    result = upload(engine, "vinnova.json")
+    assert result.outcome == "committed", result.problems
+    of_arena = [g for g in natural(engine, "grants") if g["project_reference"] == "2018-04510"]
+    assert [(g["reference"], g["amount_sek"]) for g in of_arena] == [("V-17", 150_000)]
+    assert upload(engine, "vinnova.json").outcome == "unchanged"
+
+
+def _rows(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode())))
+
+
+def test_our_360giving_export_read_back_changes_nothing(engine):
+    load_demo(engine, identity=cli_identity())
+    data = giving360.to_csv(engine)
+    assert _rows(data)[0]["Project reference"]
+    before = dump(engine, history=False)
+    result = upload(engine, "360giving.csv", data)
+    assert result.outcome == "unchanged", result.problems
+    assert not result.problems
+    assert dump(engine, history=False) == before
+
+
+def test_our_360giving_export_builds_the_same_projects_grants_and_money_elsewhere(
+    engine, demo_engine
+):
+    data = giving360.to_csv(demo_engine)
+    result = upload(engine, "360giving.csv", data)
+    assert result.outcome == "committed", result.problems
+    grants = {row["reference"]: row for row in natural(demo_engine, "grants")}
+    copied = _grants(engine)
+    assert sorted(copied) == sorted(grants)
+    for reference, grant in grants.items():
+        assert copied[reference]["project_reference"] == grant["project_reference"]
+        assert copied[reference]["amount_sek"] == grant["amount_sek"]
+    paid: dict[str, int] = {}
+    for payment in natural(demo_engine, "disbursements"):
+        reference = payment["grant_reference"]
+        paid[reference] = paid.get(reference, 0) + payment["amount_sek"]
+    copied_paid: dict[str, int] = {}
+    for payment in natural(engine, "disbursements"):
+        reference = payment["grant_reference"]
+        copied_paid[reference] = copied_paid.get(reference, 0) + payment["amount_sek"]
+    assert copied_paid == paid
+    assert len(natural(engine, "projects")) == len(
+        {g["project_reference"] for g in grants.values()}
+    )
+
+
+def test_a_360giving_sum_paid_keeps_the_stored_payments_and_says_where_they_differ(engine):
+    load_demo(engine, identity=cli_identity())
+    rows = _rows(giving360.to_csv(engine))
+    row = next(row for row in rows if row["Identifier"].endswith("DEMO-G-001"))
+    stored = sum(
+        p["amount_sek"]
+        for p in natural(engine, "disbursements")
+        if p["grant_reference"] == "DEMO-G-001"
+    )
+    assert int(row["Amount Disbursed"]) == stored
+    row["Amount Disbursed"] = str(stored + 1_000)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    before = dump(engine, history=False)
+    result = upload(engine, "360giving.csv", out.getvalue())
+    assert result.outcome == "unchanged", result.problems
+    line = rows.index(row) + 2
+    assert warnings(result) == [(line, "Amount Disbursed", "constraint-error")]
+    assert "the store's 4 payments on it" in result.problems[0].text("en")
+    assert dump(engine, history=False) == before
+
+
+def test_a_360giving_file_read_again_updates_the_payment_it_made(engine):
+    header = ",".join((*giving360.REQUIRED, "Amount Disbursed"))
+    common = "Bro,Om bron,SEK,500000,2024-02-01,XI-1,Kiruna Bro AB,XI-2,Stiftelsen Bro"
+
+    def grants_file(paid: int) -> str:
+        return f"{header}\nG-9,{common},{paid}\n"
+
+    assert upload(engine, "bro.csv", grants_file(100_000)).outcome == "committed"
+    result = upload(engine, "bro2.csv", grants_file(250_000))
+    assert result.outcome == "committed", result.problems
+    payments = natural(engine, "disbursements")
+    assert [(p["grant_reference"], p["amount_sek"]) for p in payments] == [("G-9", 250_000)]
+
+
+def test_360giving_identifiers_of_organisations_whose_names_fold_alike_differ(engine):
+    files = {
+        "org.csv": "Namn;Typ\nÖckerö kommun;kommun\nOckero kommun;kommun\nVinnova;myndighet\n",
+        "projekt.csv": "Diarienummer;Titel;Status;Koordinator\n"
+        "P-1;Första;ongoing;Öckerö kommun\nP-2;Andra;ongoing;Ockero kommun\n",
+        "bidrag.csv": GRANT + "G-1;P-1;Vinnova;100;2024-01-01\nG-2;P-2;Vinnova;100;2024-01-01\n",
+    }
+    for name, data in files.items():
+        assert upload(engine, name, data).outcome == "committed"
+    rows = {row["Identifier"]: row for row in _rows(giving360.to_csv(engine))}
+    first = rows[giving360.PREFIX + "G-1"]["Recipient Org:Identifier"]
+    second = rows[giving360.PREFIX + "G-2"]["Recipient Org:Identifier"]
+    assert first == "360G-arenamonitor-org-ockero-kommun"  # stored first: the plain slug
+    assert second.startswith("360G-arenamonitor-org-ockero-kommun-") and second != first
+    # The same in an export of the second grant alone: decided over the store, not the file.
+    alone = _rows(giving360.to_csv(engine, grant_references=["G-2"]))
+    assert alone[0]["Recipient Org:Identifier"] == second
