@@ -310,7 +310,11 @@ def add_role(
     address = _email(email)
     role = Role(role)
     if role == Role.FUNDER and not funders:
-        raise UserError(msg("users.funder_needed"))
+        # Each caller in its own words: the command line names its flag (`--funder NAME`),
+        # the Administration page its own field.
+        if identity.mode == "cli":
+            raise UserError(msg("users.funder_needed"))
+        raise UserError(msg("users.funder_needed.page", field=msg("admin.funders")))
     if role != Role.FUNDER and funders:
         raise UserError(msg("users.funder_only", role=msg(f"role.{role.value}")))
     user, user_role = models.User.__table__, models.UserRole.__table__

@@ -26,7 +26,7 @@ import pandas as pd
 import plotly.io as pio
 
 from arena import charts, config
-from arena.filters import Filters, describe_filters
+from arena.filters import Filters, describe_filters, empty_view
 from arena.i18n import (
     format_change,
     format_msek,
@@ -170,6 +170,16 @@ def indicator_figure(summary: IndicatorSummary, language: str) -> KeyFigure:
     )
 
 
+def status_caption(status: pd.DataFrame, language: str, today: date) -> str:
+    """What the status cards' change compares (`portfolio.status_change`): the same day last
+    year, derived from the projects' dates, and how many projects have no dates to derive it
+    from and are left out of it."""
+    caption = t("overview.status.caption", language, day=today.isoformat())
+    if undated := int(status["undated"].sum()):
+        caption += "; " + t("overview.status.undated", language, count=undated)
+    return caption
+
+
 Run = Callable[..., Any]
 
 
@@ -273,11 +283,11 @@ def _key_figures(data: BriefData, language: str, filters: Filters, today: date) 
         f" ({_e(format_change(row.change, language))})"
         for row in data.status.itertuples()
     )
-    status_caption = t("overview.status.caption", language, day=today.isoformat())
+    caption = status_caption(data.status, language, today)
     return (
         f'<h2>{_e(t("brief.key_figures", language))}</h2><div class="cards">{"".join(cards)}</div>'
         f'<div class="statuses">{statuses}</div>'
-        f'<div class="period">{_e(t("overview.status", language))}: {_e(status_caption)}</div>'
+        f'<div class="period">{_e(t("overview.status", language))}: {_e(caption)}</div>'
     )
 
 
@@ -464,8 +474,9 @@ def _source_line(data: BriefData, language: str, today: date) -> str:
 def brief_html(data: BriefData, *, language: str, filters: Filters, today: date) -> str:
     """The brief as one self-contained HTML page (A4 portrait, print CSS, plotly.js inline).
 
-    With no project in the view, the page says so (the store is empty, or the filters leave
-    nothing) under the same title and source line.
+    With no project in the view, the page says what is missing (none in the store yet, none
+    of a funder's, or none the filters leave: `filters.empty_view`) under the same title and
+    source line.
     """
     title = t("brief.title", language)
     subtitle = t(
@@ -475,8 +486,9 @@ def brief_html(data: BriefData, *, language: str, filters: Filters, today: date)
         day=today.isoformat(),
     )
     if int(data.status["now"].sum()) == 0:
-        empty = "empty.filtered" if not filters.is_empty else "empty.store"
-        body = f'<p class="empty">{_e(t(empty, language))}</p>'
+        # A document: what is missing, no way to upload (`filters.empty_view`).
+        empty = empty_view("projects", filters).render(language)
+        body = f'<p class="empty">{_e(empty)}</p>'
     else:
         body = (
             _key_figures(data, language, filters, today)

@@ -175,3 +175,14 @@ def vinnova_project_url(reference: str) -> str | None:
     if VINNOVA_REFERENCE_PATTERN.match(reference):
         return f"https://www.vinnova.se/sok/?q={reference}"
     return None
+
+
+def paid_share(paid: int, granted: int) -> float | None:
+    """What share of `granted` is `paid`; None when nothing is granted: no share of nothing.
+
+    Granted is 0 for a grant of no amount, and for a period whose grants were all decided
+    before it while their payments fall within it: 100 000 kr paid on 0 is no 10 000 000 %.
+    The per-funder table (`queries.funding.funder_summary`) and the Grants page's card follow
+    this rule; the attention list names a payment on a grant of no amount.
+    """
+    return paid / granted if granted > 0 else None

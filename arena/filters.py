@@ -12,17 +12,18 @@ that narrows projects narrows them to the scope too, and `ui.query` sets it on e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import math
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import sqlalchemy as sa
 
 from arena import models
 from arena.domain import LEVEL_OF_KIND
-from arena.i18n import label, t
+from arena.i18n import Message, label, msg, t
 
 project = models.Project.__table__
 programme = models.Programme.__table__
@@ -54,6 +55,11 @@ class Filters:
     @property
     def is_empty(self) -> bool:
         return self == NO_FILTERS
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether the person chose a filter: a funder's scope is none of their choosing."""
+        return replace(self, funders_scope=None) != NO_FILTERS
 
 
 NO_FILTERS = Filters()
@@ -87,6 +93,25 @@ def describe_filters(filters: Filters, language: str) -> str:
     return t("filters.some", language, filters="; ".join(parts))
 
 
+def years_in_link(values: Sequence[str], bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """The year range a link's `?f_years=` values name, earliest first, or None when they name
+    none within `bounds` (the store's first and last year).
+
+    Two numbers, each within the bounds: the rule Streamlit's year slider applies to a link,
+    which drops any other value from the URL (`ui.sidebar_filters` then says so). A reversed
+    pair is the same years: `2019, 2018` is 2018–2019.
+    """
+    if len(values) != 2:
+        return None
+    try:
+        years = sorted(float(value) for value in values)
+    except ValueError:
+        return None
+    if not all(math.isfinite(year) and bounds[0] <= year <= bounds[1] for year in years):
+        return None
+    return int(years[0]), int(years[1])
+
+
 # Not a backslash: string literals treat it differently per dialect (and MySQL-style modes).
 _LIKE_ESCAPE = "/"
 
@@ -117,6 +142,25 @@ def _involves(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
     (`arena.summaries`), read from a covering index instead of joining every participant to
     its organisation."""
     return project.c.id.in_(sa.select(place.c.project_id).where(condition))
+
+
+def empty_view(missing: str, filters: Filters, *, may_upload: bool = False) -> Message:
+    """What a view with no `missing` to show ("projects", "grants", "programmes",
+    "organisations") says: what is actually missing, and what the reader can do about it.
+
+    The filters chosen leave none: take one off (`empty.{missing}.filtered`). Else a funder
+    sees only its organisations' grants and what they fund: none of theirs
+    (`empty.{missing}.scoped`, naming them), though no filter is set. Else the store holds
+    none yet (`empty.{missing}`), with the way to add some (the Data page) for who may upload
+    (`may_upload`) only. Never a command to run: a web page's reader has no terminal.
+    """
+    if filters.narrowed:
+        return msg(f"empty.{missing}.filtered")
+    if filters.funders_scope is not None:
+        funders = ", ".join(sorted(filters.funders_scope)) or "–"
+        return msg(f"empty.{missing}.scoped", funders=funders)
+    none = msg(f"empty.{missing}")
+    return msg("empty.upload", missing=none) if may_upload else none
 
 
 def scope_funder_ids(scope: frozenset[str]) -> sa.Select:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from numbers import Integral
 from types import MappingProxyType
@@ -106,6 +107,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "page.grants": {"sv": "Bidrag", "en": "Grants"},
     "grants.funder": {"sv": "Finansiär", "en": "Funder"},
     "grants.all_funders": {"sv": "Alla finansiärer", "en": "All funders"},
+    "grants.funder.unknown": {
+        "sv": "{name} är ingen finansiär av bidragen i urvalet; alla finansiärer visas.",
+        "en": "{name} is not a funder of the grants in this selection; showing all funders.",
+    },
     "grants.reports_late": {"sv": "Försenade rapporter", "en": "Reports late"},
     "grants.next_report": {"sv": "Nästa rapport", "en": "Next report"},
     "grants.per_funder": {"sv": "Per finansiär", "en": "Per funder"},
@@ -154,9 +159,11 @@ TEXTS: dict[str, dict[str, Text]] = {
     "organisation.projects.count": {"sv": "Projekt", "en": "Projects"},
     "organisation.caption": {
         "sv": "Alla år, oavsett filter i sidopanelen. Återstår = beviljat belopp minus allt "
-        "utbetalt hittills.",
+        "utbetalt hittills, aldrig under 0: ett bidrag med mer utbetalt än beviljat återstår 0 "
+        "och visas under Behöver uppmärksamhet på Översikten.",
         "en": "All years, whatever the sidebar filters. Remaining = amount granted less "
-        "everything paid so far.",
+        "everything paid so far, never below 0: a grant paid beyond its amount has 0 remaining "
+        "and is listed under Needs attention on the Overview.",
     },
     "column.remaining": {"sv": "Återstår", "en": "Remaining"},
     "grants.remaining": {"sv": "Återstår att betala", "en": "Remaining to pay"},
@@ -167,6 +174,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Amount granted less everything paid up to the end of the period (without a year "
         "filter: so far), grant by grant. A grant paid beyond its amount counts as 0 and is "
         "listed under Needs attention on the Overview.",
+    },
+    "grants.remaining.caption": {
+        "sv": "Återstår = beviljat belopp minus allt utbetalt till och med periodens slut, aldrig "
+        "under 0: ett bidrag med mer utbetalt än beviljat återstår 0 och visas under Behöver "
+        "uppmärksamhet på Översikten.",
+        "en": "Remaining = amount granted less everything paid up to the end of the period, "
+        "never below 0: a grant paid beyond its amount has 0 remaining and is listed under "
+        "Needs attention on the Overview.",
     },
     "grants.reports_due": {
         "sv": ("Rapporter inom {count} dag", "Rapporter inom {count} dagar"),
@@ -206,10 +221,6 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Government assignments, funding programmes and network projects: who owns and "
         "funds them, the money per year and the reports. Each programme is shown over its "
         "whole life; the filters in the sidebar do not apply here.",
-    },
-    "programmes.empty": {
-        "sv": "Det finns inga program i databasen. Ladda upp en programfil på sidan Data.",
-        "en": "There are no programmes in the store. Upload a programme file on the Data page.",
     },
     "programmes.list": {"sv": "Alla program", "en": "All programmes"},
     "programmes.list.caption": {
@@ -396,6 +407,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Status on {day}; change against the same day last year, derived from the "
         "projects' dates",
     },
+    "overview.status.undated": {
+        "sv": (
+            "{count} projekt utan startdatum ingår inte i förändringen",
+            "{count} projekt utan startdatum ingår inte i förändringen",
+        ),
+        "en": (
+            "{count} project without a start date is left out of the change",
+            "{count} projects without a start date are left out of the change",
+        ),
+    },
     "kpi.vs_last_year": {"sv": "mot i fjol", "en": "vs last year"},
     "kpi.burn": {"sv": "Budget {year} förbrukad", "en": "Budget {year} used"},
     "kpi.burn.delta": {
@@ -580,6 +601,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "filters.text": {"sv": "Sök", "en": "Search"},
     "filters.text.placeholder": {"sv": "Titel, diarienummer …", "en": "Title, reference …"},
     "filters.years": {"sv": "År", "en": "Years"},
+    "filters.years.unknown": {
+        "sv": "Åren i länken ({years}) gäller inte här: databasen har åren {first}–{last}. "
+        "Alla år visas.",
+        "en": "The years in the link ({years}) do not apply here: the store holds the years "
+        "{first}–{last}. Showing all years.",
+    },
     "filters.all": {"sv": "Alla", "en": "All"},
     "filters.status": {"sv": "Status", "en": "Status"},
     "filters.stage": {"sv": "Fas", "en": "Stage"},
@@ -594,9 +621,58 @@ TEXTS: dict[str, dict[str, Text]] = {
     "filters.some": {"sv": "Filter: {filters}", "en": "Filters: {filters}"},
     "download.csv": {"sv": "CSV", "en": "CSV"},
     "download.xlsx": {"sv": "Excel", "en": "Excel"},
-    "empty.filtered": {
+    # A view with nothing to show says what is missing (`filters.empty_view`): none within
+    # the filters, none of a funder's own, or none in the store yet.
+    "empty.projects": {
+        "sv": "Det finns inga projekt i databasen ännu.",
+        "en": "The store holds no projects yet.",
+    },
+    "empty.projects.filtered": {
         "sv": "Inga projekt matchar filtren. Ta bort något filter i sidopanelen.",
         "en": "No project matches the filters. Remove a filter in the sidebar.",
+    },
+    "empty.projects.scoped": {
+        "sv": "Inga projekt i databasen har bidrag från {funders} ännu; det är de projekten du "
+        "ser.",
+        "en": "No project in the store has a grant from {funders} yet; those are the projects "
+        "you see.",
+    },
+    "empty.grants": {
+        "sv": "Det finns inga bidrag i databasen ännu.",
+        "en": "The store holds no grants yet.",
+    },
+    "empty.grants.filtered": {
+        "sv": "Inga bidrag matchar filtren. Ta bort något filter i sidopanelen.",
+        "en": "No grant matches the filters. Remove a filter in the sidebar.",
+    },
+    "empty.grants.scoped": {
+        "sv": "Databasen har inga bidrag från {funders} ännu; det är de bidragen du ser.",
+        "en": "The store holds no grants from {funders} yet; those are the grants you see.",
+    },
+    "empty.programmes": {
+        "sv": "Det finns inga program i databasen ännu.",
+        "en": "The store holds no programmes yet.",
+    },
+    "empty.programmes.scoped": {
+        "sv": "Inga program i databasen finansieras av {funders} eller har projekt med bidrag "
+        "därifrån ännu; det är de programmen du ser.",
+        "en": "No programme in the store is funded by {funders} or holds a project with a grant "
+        "from it yet; those are the programmes you see.",
+    },
+    "empty.organisations": {
+        "sv": "Det finns inga organisationer i databasen ännu.",
+        "en": "The store holds no organisations yet.",
+    },
+    "empty.organisations.scoped": {
+        "sv": "Databasen har inga organisationer med anknytning till bidragen från {funders} "
+        "ännu; det är de organisationerna du ser.",
+        "en": "The store holds no organisations linked to the grants from {funders} yet; those "
+        "are the organisations you see.",
+    },
+    # Only to who may upload (the Data page is theirs alone).
+    "empty.upload": {
+        "sv": "{missing} Ladda upp data på sidan Data.",
+        "en": "{missing} Upload data on the Data page.",
     },
     "chart.spend.title": {"sv": "Utfall mot beviljade bidrag", "en": "Spend against grants"},
     "portfolio.selection": {
@@ -610,6 +686,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "portfolio.count": {"sv": "Projekt i urvalet", "en": "Projects shown"},
+    "portfolio.granted": {
+        "sv": "Bidrag till projekten i listan",
+        "en": "Grants to listed projects",
+    },
+    "portfolio.totals.caption": {
+        "sv": "Summor för projekten i listan: deras bidrag beslutade och utbetalningar gjorda "
+        "under perioden. Översikten och sidan Bidrag räknar alla bidrag beslutade under "
+        "perioden, även till projekt vars löptid ligger utanför den.",
+        "en": "Sums for the projects in the list: their grants decided and payments made "
+        "within the period. The Overview and the Grants page count every grant decided within "
+        "the period, also to projects whose period lies outside it.",
+    },
     "portfolio.disbursed": {"sv": "Utbetalt", "en": "Disbursed"},
     "portfolio.table": {"sv": "Projektlista", "en": "Project list"},
     "portfolio.open": {"sv": "Öppna projekt {reference}", "en": "Open project {reference}"},
@@ -2164,10 +2252,6 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Period: two dates, e.g. 2018-10-01 – 2019-02-28 (2018-10-01 – with no end)",
     },
     "template.file_stem": {"sv": "mall", "en": "template"},
-    "empty.store": {
-        "sv": "Databasen är tom. Kör `python -m arena init --demo` eller ladda upp data.",
-        "en": "The store is empty. Run `python -m arena init --demo` or upload data.",
-    },
     "store.problem.title": {
         "sv": "Databasen är inte redo",
         "en": "The store is not ready",
@@ -2544,6 +2628,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "users.funder_needed": {
         "sv": "Rollen finansiär gäller en finansiär: ange organisationen med --funder NAMN.",
         "en": "The funder role is bound to a funder: name the organisation with --funder NAME.",
+    },
+    "users.funder_needed.page": {
+        "sv": "Rollen finansiär gäller en finansiär: ange organisationen under ”{field}”.",
+        "en": "The funder role is bound to a funder: name the organisation under “{field}”.",
     },
     "users.funder_only": {
         "sv": "Bara rollen finansiär binds till en organisation, inte rollen {role}.",
@@ -2957,7 +3045,7 @@ def shortened(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
-def format_number(value: float | int | None, language: str, *, decimals: int = 0) -> str:
+def format_number(value: float | int | Decimal | None, language: str, *, decimals: int = 0) -> str:
     """`1 234,5` (sv) or `1,234.5` (en), with exactly `decimals` decimals."""
     if value is None:
         return "–"
@@ -2992,10 +3080,21 @@ def format_sek(amount: int | None, language: str) -> str:
 
 
 def format_msek(amount: int | None, language: str, *, decimals: int = 1) -> str:
-    """Millions: `2,0 MSEK` (sv) or `SEK 2.0m` (en)."""
+    """Millions: `2,0 MSEK` (sv) or `SEK 2.0m` (en), rounded half up (away from zero), so cards
+    that add up add up as shown: 250 000 granted, 100 000 paid, 150 000 left read 0,3, 0,1 and
+    0,2 MSEK (Babel rounds half to even: 0,2, 0,1 and 0,2).
+
+    An amount under the last decimal's unit (0,1 MSEK), either way, is written in kronor
+    (`50 000 kr`): in millions it would read `0,0 MSEK` (nothing) or `0,1 MSEK` (twice as
+    much). Zero is exact in millions too: `0,0 MSEK`.
+    """
     if amount is None:
         return "–"
-    number = format_number(amount / 1_000_000, language, decimals=decimals)
+    if 0 < abs(amount) < 10 ** (6 - decimals):
+        return format_sek(amount, language)
+    unit = Decimal(1).scaleb(-decimals)
+    millions = (Decimal(int(amount)) / 1_000_000).quantize(unit, rounding=ROUND_HALF_UP)
+    number = format_number(millions, language, decimals=decimals)
     return f"{number} MSEK" if language_or_default(language) == "sv" else f"SEK {number}m"
 
 

@@ -5,6 +5,7 @@ themselves are built in `arena.tables`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections.abc import Callable, Iterable, Mapping
@@ -58,21 +59,37 @@ def localised(
     links: Iterable[str] = (),
     organisations: Iterable[str] = (),
     projects: Iterable[str] = (),
-) -> Render:
+) -> Localised:
     """How `table` shows a query's rows, for `paged_table`: text, with links (see `table`)."""
-    named, referenced, addressed = tuple(organisations), tuple(projects), tuple(links)
+    return Localised(language, columns, tuple(links), tuple(organisations), tuple(projects))
 
-    def render(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Localised:
+    """A view's rows as `table` shows them (`localised`), and the header of each column: a
+    paged table names its sort options and what its search looks in by these headers, so
+    they read as the table's own (the view's `columns` first: "Återstår", not
+    `remaining_sek`; the Efforts' "Referens", not the projects' "Diarienummer")."""
+
+    language: str
+    columns: Mapping[str, tables.Shown] | None
+    links: tuple[str, ...]
+    organisations: tuple[str, ...]
+    projects: tuple[str, ...]
+
+    def header(self, column: str) -> str:
+        """The header the table shows for `column`."""
+        return tables.header(column, self.language, self.columns)
+
+    def __call__(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
         shown = tables.with_project_links(
-            tables.with_organisation_links(frame, *named), *referenced
+            tables.with_organisation_links(frame, *self.organisations), *self.projects
         )
         config = {}
-        for column in (*addressed, *named, *referenced):
-            header = tables.header(column, language, columns)
+        for column in (*self.links, *self.organisations, *self.projects):
+            header = self.header(column)
             config[header] = st.column_config.LinkColumn(header, display_text=tables.LINK_TEXT)
-        return tables.localise(shown, language, columns), config
-
-    return render
+        return tables.localise(shown, self.language, self.columns), config
 
 
 def paged_table(
@@ -84,6 +101,7 @@ def paged_table(
     language: str,
     key: str,
     selectable: bool = False,
+    headers: Mapping[str, str] | None = None,
     **arguments: Any,
 ) -> pd.Series | None:
     """A long table one page at a time, cut by the database: a search box, the sort column
@@ -94,20 +112,26 @@ def paged_table(
     `query` is a paged query (`search`, `sort`, `descending`, `offset`, `limit` and the view's
     `arguments`, e.g. `filters`), run through `ui.query`. A new search, sort, page size or
     filter goes back to page 1. With `selectable`, the row a person picks (its query row) is
-    returned, else None.
+    returned, else None. `headers` names the columns as a `render` of the page's own shows
+    them (a `localised` one knows its own).
     """
+
+    # What the search looks in and the sort options, by the headers the table shows: a
+    # `localised` view's own (`Localised.header`), or those a render of its own names in
+    # `headers` (the shared ones for the rest).
+    def header(column: str) -> str:
+        if isinstance(render, Localised):
+            return render.header(column)
+        return (headers or {}).get(column) or tables.header(column, language)
+
     controls = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
     search = controls[0].text_input(
         t("paging.search", language),
         key=f"{key}_search",
-        # What the search looks in, by the headers the table shows.
-        placeholder=", ".join(tables.header(column, language) for column in layout.searched),
+        placeholder=", ".join(header(column) for column in layout.searched),
     )
     sort = controls[1].selectbox(
-        t("paging.sort", language),
-        layout.sortable,
-        format_func=lambda column: tables.header(column, language),
-        key=f"{key}_sort",
+        t("paging.sort", language), layout.sortable, format_func=header, key=f"{key}_sort"
     )
     descending = controls[2].toggle(t("paging.descending", language), key=f"{key}_descending")
     size = controls[3].selectbox(t("paging.size", language), PAGE_SIZES, index=1, key=f"{key}_size")

@@ -14,7 +14,7 @@ import logging
 import re
 import string
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
@@ -26,7 +26,14 @@ from sqlalchemy.engine import Engine
 from arena import auth, config, models, store
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
-from arena.filters import NO_FILTERS, Filters, describe_filters, projects_found_by
+from arena.filters import (
+    NO_FILTERS,
+    Filters,
+    describe_filters,
+    empty_view,
+    projects_found_by,
+    years_in_link,
+)
 from arena.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -334,6 +341,23 @@ def _as_codes(values: list[str], spellings: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(code for code in codes if code))
 
 
+def codes_in_link(key: str, codes: Sequence[str], describe: Callable[[str, str], str]) -> list[str]:
+    """The codes among `codes` that the URL's `key` names, read as the sidebar's choice
+    filters read theirs (`_as_codes`): codes or labels in either language, each once
+    (`?effort=a&effort=a` is one choice), unknown values dropped. For a page's own choice
+    (the Efforts' `?effort=`), whose widget is built with these codes as its default."""
+    return _as_codes(st.query_params.get_all(key), _spellings(list(codes), describe))
+
+
+def unknown_in_link(message: str, language: str, *, container: Any = st, **values: object) -> None:
+    """A link's value that names nothing here (no such project, a funder not among the
+    grants, years outside the store's), said in a warning (catalogue `message`) instead of
+    being dropped without a word: a shared link that no longer applies is noticed. The
+    values come from the URL and show as written (`plain`), never as Markdown."""
+    shown = {name: plain(value) for name, value in values.items()}
+    container.warning(t(message, language, **shown))
+
+
 def _adopt_url(key: str, spellings: dict[str, str], *, single: bool = False) -> None:
     """Before widget `key` is built: a value new in the URL (an opened link, the back button)
     becomes the widget's value, read as codes; labels of older links in either language too."""
@@ -470,15 +494,32 @@ def sidebar_filters(language: str) -> Filters:
     )
     years = None
     if options["years"] and options["years"][0] < options["years"][1]:
+        first, last = options["years"]
+        # Read before the slider, which drops a link's years it cannot show (outside the
+        # store's, not two numbers) from the URL without a word: said here instead.
+        asked = st.query_params.get_all("f_years")
         chosen = _bound(
             sidebar.slider,
             t("filters.years", language),
             "years",
-            min_value=options["years"][0],
-            max_value=options["years"][1],
+            min_value=first,
+            max_value=last,
             value=options["years"],
         )
-        years = None if tuple(chosen) == tuple(options["years"]) else tuple(chosen)
+        if asked and years_in_link(asked, (first, last)) is None:
+            shown = ", ".join(asked)
+            unknown_in_link(
+                "filters.years.unknown",
+                language,
+                container=sidebar,
+                years=shown,
+                first=first,
+                last=last,
+            )
+        # The slider takes a link's reversed pair (`?f_years=2019&f_years=2018`) as it stands,
+        # and each query would read a backwards range its own way: it is the same years.
+        chosen = tuple(sorted(chosen))
+        years = None if chosen == (first, last) else chosen
 
     def as_is(value: str, _language: str) -> str:
         return value
@@ -602,6 +643,16 @@ def filter_caption(filters: Filters, language: str) -> str:
     """What a card or chart covers: "all projects" or the filters in words (as Markdown)."""
     # Sectors, programmes, counties, themes and the search text come from data or a link.
     return plain(describe_filters(filters, language))
+
+
+def say_empty(missing: str, language: str, filters: Filters | None = None) -> None:
+    """Say that the view has no `missing` to show and why (`filters.empty_view`): `filters`
+    are the page's sidebar filters, None on a page they do not narrow (the person's funder
+    scope alone then). The way to add data is offered to who may upload, nobody else."""
+    who = identity()
+    chosen = filters if filters is not None else Filters(funders_scope=who.funder_scope)
+    said = empty_view(missing, chosen, may_upload=who.can(auth.Right.IMPORT))
+    st.info(said.render(language))
 
 
 def key_figure(figure: KeyFigure, *, help: str) -> None:

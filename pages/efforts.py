@@ -20,8 +20,9 @@ if not ui.query(efforts.activity_count):
     st.info(t("efforts.empty", language))
     st.stop()
 
-# The URL holds the efforts' codes (`?effort=pioneer_relay`), the same in both languages.
-wanted = [code for code in st.query_params.get_all("effort") if code in efforts.EFFORT_ORDER]
+# The URL holds the efforts' codes (`?effort=pioneer_relay`), the same in both languages;
+# read as the sidebar reads its filters: each once, a label of either language too.
+wanted = ui.codes_in_link("effort", efforts.EFFORT_ORDER, label)
 chosen = tuple(
     st.multiselect(
         t("efforts.choose", language),

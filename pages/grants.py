@@ -7,6 +7,7 @@ are shown one page at a time.
 import streamlit as st
 
 from arena import charts, pageparts, tables, ui
+from arena.domain import paid_share
 from arena.i18n import format_msek, format_number, format_percent, t
 from arena.queries import facets, funding, periods
 
@@ -18,7 +19,7 @@ st.caption(ui.filter_caption(filters, language))
 
 everyone = ui.query(funding.funder_summary, filters=filters, today=today)
 if everyone.empty:
-    st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
+    ui.say_empty("grants", language, filters)
     st.stop()
 funders = sorted(everyone["funder"])
 projects_of = ui.query(facets.facet_counts, filters=filters)["funder"]
@@ -40,6 +41,8 @@ funder = st.selectbox(
     format_func=_funder_option,
     help=t("grants.funder.help", language),
 )
+if wanted and wanted not in funders:
+    ui.unknown_in_link("grants.funder.unknown", language, name=wanted)
 if funder:
     st.query_params["funder"] = funder
 elif "funder" in st.query_params:
@@ -59,7 +62,7 @@ with ui.section("cards"):
         t("portfolio.disbursed", language),
         format_msek(paid, language),
         border=True,
-        delta=format_percent(paid / max(granted, 1), language),
+        delta=format_percent(paid_share(paid, granted), language),
         delta_color="off",
         delta_arrow="off",
     )
@@ -97,6 +100,7 @@ with ui.section("per_funder"):
     pageparts.table(
         summary, language=language, name="funders", columns=REMAINING, organisations=("funder",)
     )
+    st.caption(t("grants.remaining.caption", language))
 
 with ui.section("disbursements"):
     paid_by_year = ui.query(funding.disbursements_by_year, filters=filters)
@@ -117,5 +121,6 @@ with ui.section("list"):
         key="grants",
         **chosen,
     )
+    st.caption(t("grants.remaining.caption", language))
     # The open grants standard, of exactly the filtered grants; read and built when clicked.
     pageparts.giving360_download(ui.deferred(funding.funder_grants, limit=None, **chosen), language)

@@ -68,7 +68,7 @@ group = st.selectbox(
     placeholder=t("networks.choose.placeholder", language),
 )
 if wanted and wanted not in names:
-    st.warning(t("networks.unknown", language, name=ui.plain(wanted)))
+    ui.unknown_in_link("networks.unknown", language, name=wanted)
 if group is None:
     st.stop()
 st.query_params["group"] = group

@@ -16,14 +16,17 @@ st.title(t("page.organisation", language))
 wanted = st.query_params.get("org")
 current = wanted and ui.query(organisations.organisation_detail, name=wanted)
 if wanted and not current:
-    st.warning(t("organisation.unknown", language, name=ui.plain(wanted)))
+    ui.unknown_in_link("organisation.unknown", language, name=wanted)
 text = st.text_input(
     t("organisation.search", language), placeholder=t("organisation.search.placeholder", language)
 )
 matches = ui.query(organisations.organisation_search, text=text)
 choices = list(dict.fromkeys([wanted, *matches])) if current and not text else matches
 if not choices:
-    st.info(t("organisation.search.none" if text else "empty.store", language))
+    if text:
+        st.info(t("organisation.search.none", language))
+    else:
+        ui.say_empty("organisations", language)
     st.stop()
 if len(matches) == paging.SEARCH_LIMIT:
     st.caption(t("search.more", language, count=paging.SEARCH_LIMIT))

@@ -23,13 +23,17 @@ st.title(t("page.overview", language))
 st.caption(t("overview.caption", language))
 
 status = ui.query(portfolio.status_change, filters=filters, today=today)
-if status["now"].sum() == 0:
-    st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
-    st.stop()
+projects = int(status["now"].sum())
+if not projects:
+    ui.say_empty("projects", language, filters)
+    # Filters that leave no project leave nothing to show; a store of programmes and budgets
+    # without a project yet has money all the same: its figures stay, the projects' go.
+    if filters.narrowed or ui.query(funding.budget_by_year, filters=filters).empty:
+        st.stop()
 
 # The leadership brief is built (queries from the cache, Chromium's print) only when asked for.
 with ui.section("brief"):
-    if st.button(t("brief.prepare", language), help=t("brief.prepare.help", language)):
+    if projects and st.button(t("brief.prepare", language), help=t("brief.prepare.help", language)):
         with st.spinner(t("brief.building", language)):
             data = brief.collect(ui.query, filters=filters, today=today)
             document = brief.brief_html(data, language=language, filters=filters, today=today)
@@ -47,23 +51,24 @@ with ui.section("brief"):
         )
 
 # Projects by status, with the change against the same day last year.
-st.header(t("overview.status", language))
-with ui.section("status"):
-    for column, row in zip(st.columns(len(status)), status.itertuples(), strict=True):
-        column.metric(
-            label(row.status, language),
-            format_number(row.now, language),
-            delta=format_change(row.change, language),
-            delta_color="off" if row.change == 0 else "normal",
-            delta_arrow="off" if row.change == 0 else "auto",
-            delta_description=t("kpi.vs_last_year", language),
-            border=True,
+if projects:
+    st.header(t("overview.status", language))
+    with ui.section("status"):
+        for column, row in zip(st.columns(len(status)), status.itertuples(), strict=True):
+            column.metric(
+                label(row.status, language),
+                format_number(row.now, language),
+                delta=format_change(row.change, language),
+                delta_color="off" if row.change == 0 else "normal",
+                delta_arrow="off" if row.change == 0 else "auto",
+                delta_description=t("kpi.vs_last_year", language),
+                border=True,
+            )
+        st.caption(
+            brief.status_caption(status, language, today)
+            + " · "
+            + ui.filter_caption(filters, language)
         )
-    st.caption(
-        t("overview.status.caption", language, day=today.isoformat())
-        + " · "
-        + ui.filter_caption(filters, language)
-    )
 
 money, year, outcomes = st.columns(3)
 with money, ui.section("granted"):
@@ -100,21 +105,26 @@ with ui.section("chain"):
         key="chain",
     )
     st.caption(periods.period_caption(filters, "chain", language))
-left, right = st.columns(2)
-with left, ui.section("sector_stage"):
-    ui.plotly(
-        charts.portfolio.sector_stage(ui.query(portfolio.sector_stage, filters=filters), language),
-        key="sector_stage",
-    )
-    st.caption(periods.period_caption(filters, "projects", language))
-with right, ui.section("county_level"):
-    ui.plotly(
-        charts.portfolio.county_level(ui.query(portfolio.county_level, filters=filters), language),
-        key="county_level",
-    )
-    placed = ui.query(portfolio.projects_placed, filters=filters)
-    st.caption(t("overview.placed", language, count=placed, total=int(status["now"].sum())))
-    st.caption(periods.period_caption(filters, "projects", language))
+if projects:
+    left, right = st.columns(2)
+    with left, ui.section("sector_stage"):
+        ui.plotly(
+            charts.portfolio.sector_stage(
+                ui.query(portfolio.sector_stage, filters=filters), language
+            ),
+            key="sector_stage",
+        )
+        st.caption(periods.period_caption(filters, "projects", language))
+    with right, ui.section("county_level"):
+        ui.plotly(
+            charts.portfolio.county_level(
+                ui.query(portfolio.county_level, filters=filters), language
+            ),
+            key="county_level",
+        )
+        placed = ui.query(portfolio.projects_placed, filters=filters)
+        st.caption(t("overview.placed", language, count=placed, total=projects))
+        st.caption(periods.period_caption(filters, "projects", language))
 with ui.section("budget"):
     ui.plotly(
         charts.funding.budget_bars(ui.query(funding.budget_by_year, filters=filters), language),

@@ -17,7 +17,7 @@ st.caption(ui.filter_caption(filters, language))
 
 counts = ui.query(portfolio.pipeline_counts, filters=filters)
 if counts.empty:
-    st.info(t("empty.filtered" if not filters.is_empty else "empty.store", language))
+    ui.say_empty("projects", language, filters)
     st.stop()
 
 # Clicking a pipeline segment narrows the totals, the table and the timeline (in the query).
@@ -37,12 +37,16 @@ with right, ui.section("totals"):
     st.metric(
         t("portfolio.count", language), format_number(totals["projects"], language), border=True
     )
-    st.metric(t("kpi.granted", language), format_msek(totals["granted_sek"], language), border=True)
+    # The listed projects' grants only: a grant decided in the years to a project outside
+    # them counts on the Overview and the Grants page, not here (docs/periods.md).
+    granted = format_msek(totals["granted_sek"], language)
+    st.metric(t("portfolio.granted", language), granted, border=True)
     st.metric(
         t("portfolio.disbursed", language),
         format_msek(totals["disbursed_sek"], language),
         border=True,
     )
+    st.caption(t("portfolio.totals.caption", language))
     st.caption(periods.period_caption(filters, "portfolio", language))
 
 
@@ -65,6 +69,9 @@ with ui.section("table"):
         language=language,
         key="portfolio",
         selectable=True,
+        headers={
+            column: shown["label"] for column, shown in ui.portfolio_columns(language).items()
+        },
         filters=filters,
         picked=picked,
     )

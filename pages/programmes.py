@@ -18,7 +18,7 @@ st.caption(t("programmes.caption", language))
 
 listing = ui.query(programmes.programme_list, today=today)
 if listing.empty:
-    st.info(t("programmes.empty", language))
+    ui.say_empty("programmes", language)
     st.stop()
 names = tables.programmes.names(listing, language)
 
@@ -59,7 +59,7 @@ code = st.selectbox(
     placeholder=t("programmes.choose.placeholder", language),
 )
 if wanted and wanted not in codes:
-    st.warning(t("programmes.unknown", language, code=ui.plain(wanted)))
+    ui.unknown_in_link("programmes.unknown", language, code=wanted)
 if code is None:
     st.stop()
 st.query_params["programme"] = code

@@ -17,14 +17,17 @@ current = wanted and ui.query(portfolio.project_detail, reference=wanted, today=
 # A reference that is not there (or outside a funder's scope) is "not found", and no other
 # project is shown in its place until one is chosen.
 if wanted and not current:
-    st.warning(t("project.unknown", language, reference=ui.plain(wanted)))
+    ui.unknown_in_link("project.unknown", language, reference=wanted)
 text = st.text_input(
     t("project.search", language), placeholder=t("project.search.placeholder", language)
 )
 matches = ui.query(portfolio.project_search, text=text)
 choices = {wanted: current["project"]["title"]} | matches if current and not text else matches
 if not choices:
-    st.info(t("project.search.none" if text else "empty.store", language))
+    if text:
+        st.info(t("project.search.none", language))
+    else:
+        ui.say_empty("projects", language)
     st.stop()
 if len(matches) == paging.SEARCH_LIMIT:
     st.caption(t("search.more", language, count=paging.SEARCH_LIMIT))

@@ -243,7 +243,9 @@ def _grant_money(
             grant.c.end_date,
             amount.label("amount_sek"),
             disbursed.label("disbursed_sek"),
-            (grant.c.amount_sek - sa.func.coalesce(paid_by_end.c.paid, 0)).label("remaining_sek"),
+            owed(grant.c.amount_sek - sa.func.coalesce(paid_by_end.c.paid, 0)).label(
+                "remaining_sek"
+            ),
             sa.case((amount > 0, sa.cast(disbursed, sa.Float) / amount)).label("paid_share"),
         )
         .select_from(joined)
@@ -382,7 +384,9 @@ def funder_grants(
     grant is listed when either is in the years; reports count by their due date. So the
     columns add up to the same totals as every other figure of the period. `remaining_sek` is
     a balance, not a flow: the whole grant less everything paid up to the end of the period
-    (no year filter: up to now), what the funder still owes the project then.
+    (no year filter: up to now), what the funder still owes the project then; never below 0
+    (`_sql.owed`): a grant paid beyond its amount owes nothing, in its row as in the totals,
+    and is listed as overpaid under Needs attention instead.
     """
     listed = sa.select(_listed_grants(filters, funder))
     cut = {"search": search, "sort": sort, "descending": descending, "offset": offset}
@@ -410,7 +414,7 @@ def funder_summary(
 ) -> pd.DataFrame:
     """Per funder (only `funder`, when given), the sums of its rows of `funder_grants`:
     grants, granted, disbursed, remaining (what each grant still owes: `_sql.owed`), late reports,
-    and the share paid; largest first.
+    and the share paid (`domain.paid_share`); largest first.
 
     The late reports are counted apart, each late report once per listed grant to its
     project, from the open-reports index: joined to every grant, the reports of all projects
@@ -440,7 +444,8 @@ def funder_summary(
     )
     summary["reports_late"] = summary["reports_late"].fillna(0).astype("int64")
     granted = summary["granted_sek"].astype("Float64")
-    # A funder whose grants in the period were all decided earlier has granted 0: no share.
+    # A funder whose grants in the period were all decided earlier has granted 0: no share
+    # (`domain.paid_share`, the rule of the Grants page's card).
     summary["paid_share"] = (summary["disbursed_sek"].astype("Float64") / granted).where(
         granted > 0
     )

@@ -82,7 +82,8 @@ def _grants(
     where: sa.ColumnElement[bool], other: sa.FromClause, other_key: sa.ColumnElement, label: str
 ) -> sa.Select:
     """Grants matching `where`, each with the organisation on the other side of it (`other`,
-    joined on `other_key`, shown as column `label`) and its money: amount, disbursed, remaining.
+    joined on `other_key`, shown as column `label`) and its money: amount, disbursed, remaining
+    (what it still owes, never below 0: `_sql.owed`, as the Grants page's rows and totals).
     """
     # Each grant's payments looked up by its id (all dates: what is left to pay is a balance,
     # not a flow), not every grant's summed first: an organisation with two grants would
@@ -102,7 +103,7 @@ def _grants(
             grant.c.decision_date,
             grant.c.amount_sek,
             disbursed.label("disbursed_sek"),
-            (grant.c.amount_sek - disbursed).label("remaining_sek"),
+            owed(grant.c.amount_sek - disbursed).label("remaining_sek"),
         )
         .select_from(
             grant.join(project, project.c.id == grant.c.project_id).outerjoin(
@@ -251,7 +252,8 @@ def organisation_rows(
     role). "grants_received" (to the projects it coordinates, with their funder) and
     "grants_given" (as funder, with the coordinator of the project): grant_reference,
     project_reference, title, the other side, decision_date, amount_sek, disbursed_sek and
-    remaining_sek (the amount less everything paid) in integer SEK.
+    remaining_sek (the amount less everything paid, never below 0: `_sql.owed`) in integer
+    SEK.
     """
     statement = _statements(_organisation_id(name, scope).scalar_subquery(), scope)[part]
     page = read_page(

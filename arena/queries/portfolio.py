@@ -283,12 +283,17 @@ def _running_per_year(spans: pd.DataFrame, years: tuple[int, int] | None) -> pd.
 
 
 def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date) -> pd.DataFrame:
-    """Projects per status now and a year ago: status, now, year_ago, change.
+    """Projects per status now and a year ago: status, now, year_ago, undated, change.
 
     The store keeps current statuses, not their history, so the year-ago figure is derived from
     the projects' dates: before its start a project was planned, between start and end ongoing,
     after its end what it is now. Desired projects count as desired then too. Counted by the
     database, grouped by status now and then.
+
+    A project past planning (ongoing, completed, cancelled) without a start date has no dates
+    to tell what it was then: it counts in `now` and in `undated`, and is left out of the
+    comparison, so `change` is `now - undated - year_ago`. Counted as "did not exist a year
+    ago", one such project read as "+1 against last year" with nothing to show for it.
     """
     then = today - timedelta(days=365)
     status = project.c.status
@@ -302,6 +307,7 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
     )
     # Projects that did not exist yet (started later and not desired) were not counted.
     existed = sa.or_(started, status.in_(["desired", "planned"]))
+    undated = sa.and_(project.c.start_date.is_(None), status.not_in(["desired", "planned"]))
     counts = read_frame(
         engine,
         select_projects(
@@ -309,15 +315,18 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
             status.label("status"),
             was.label("was"),
             sa.case((existed, 1), else_=0).label("existed"),
+            sa.case((undated, 1), else_=0).label("undated"),
             sa.func.count().label("projects"),
-        ).group_by(status, was, existed),
+        ).group_by(status, was, existed, undated),
     )
     now_counts = counts.groupby("status")["projects"].sum()
     then_counts = counts[counts["existed"] == 1].groupby("was")["projects"].sum()
+    undated_counts = counts[counts["undated"] == 1].groupby("status")["projects"].sum()
     result = pd.DataFrame({"status": STATUS_ORDER})
     result["now"] = result["status"].map(now_counts).fillna(0).astype(int)
     result["year_ago"] = result["status"].map(then_counts).fillna(0).astype(int)
-    result["change"] = result["now"] - result["year_ago"]
+    result["undated"] = result["status"].map(undated_counts).fillna(0).astype(int)
+    result["change"] = result["now"] - result["undated"] - result["year_ago"]
     return result
 
 

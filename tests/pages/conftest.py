@@ -39,6 +39,21 @@ def open_page(monkeypatch) -> Callable[..., AppTest]:
 
 
 @pytest.fixture
+def handed(monkeypatch) -> dict[str, object]:
+    """The files the page's download buttons would build, by key: built on click (a
+    callable), which AppTest cannot do, so the test keeps the callable and calls it."""
+    kept: dict[str, object] = {}
+    button = streamlit.download_button
+
+    def keep(label, *args, **kwargs):
+        kept[kwargs.get("key")] = kwargs.get("data")
+        return button(label, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", keep)
+    return kept
+
+
+@pytest.fixture
 def second_click(monkeypatch) -> Callable[[Any, str], list[bool]]:
     """`second_click(owner, name)`: once `owner.name` (an import, an undo, a role added) has
     changed the store, the run is stopped at its next read or write of the session state and

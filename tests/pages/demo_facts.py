@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from decimal import ROUND_HALF_UP, Decimal
 
 from arena import config
 
@@ -29,4 +30,9 @@ def demo_count(file_name: str, **match: str) -> int:
 
 
 def msek(amount: int) -> str:
-    return f"{amount / 1e6:.1f}".replace(".", ",") + " MSEK"
+    """A card's millions, `28,3 MSEK`: rounded half up (`10,25` is `10,3`), in kronor under
+    0,1 MSEK (`50 000 kr`)."""
+    if 0 < abs(amount) < 100_000:
+        return f"{amount:,}".replace(",", NBSP) + " kr"
+    millions = Decimal(amount).scaleb(-6).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{millions}".replace(".", ",") + " MSEK"

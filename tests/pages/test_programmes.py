@@ -106,7 +106,9 @@ def test_an_unknown_programme_in_the_link_is_a_plain_message(demo_engine, open_p
 
 def test_an_empty_store(engine, open_page):
     app = open_page(engine, page="programmes")
-    assert [info.value for info in app.info] == [t("programmes.empty", "sv")]
+    assert [info.value for info in app.info] == [
+        "Det finns inga program i databasen ännu. Ladda upp data på sidan Data."
+    ]
 
 
 def test_a_programmes_projects_come_a_page_at_a_time_each_opening_its_page(demo_engine, open_page):

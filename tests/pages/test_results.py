@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 
 from arena import tables
-from arena.auth import cli_identity
 from arena.i18n import t
-from arena.ingest import Upload, import_files
+from tests.fixtures.ingest import load_files
 
 
 def _tables(app) -> list:
@@ -95,17 +94,8 @@ def test_an_empty_store_says_so(engine, open_page):
     assert [info.value for info in app.info] == [t("results.no_indicators", "sv")]
 
 
-def _load(engine, files: dict[str, str]) -> None:
-    result = import_files(
-        engine,
-        [Upload(name, text.encode()) for name, text in files.items()],
-        identity=cli_identity(),
-    )
-    assert result.outcome == "committed", result.problems
-
-
 def test_indicators_without_values_and_without_targets(engine, open_page):
-    _load(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI1;Ett;antal\nI2;Två;%\n"})
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI1;Ett;antal\nI2;Två;%\n"})
     app = open_page(engine, "results")
     registry = _tables(app)[0].set_index("Kod")
     assert registry["Läge"].tolist() == ["Inget värde", "Inget värde"]

@@ -120,7 +120,9 @@ def test_data_is_never_markup(engine):
 def test_an_empty_store_gives_a_brief_that_says_there_is_no_data(engine):
     for language in ("sv", "en"):
         document = _brief(engine, language)
-        assert t("empty.store", language) in document
+        # What is missing, with no command to run and no upload: a document, not a page.
+        assert t("empty.projects", language) in document
+        assert "python -m arena" not in document
         assert t("brief.sources.none", language) in document
         assert t("brief.title", language) in document
 

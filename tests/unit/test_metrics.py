@@ -74,6 +74,23 @@ def test_status_change_counts_now_and_a_year_ago(demo_engine):
     assert frame.loc["ongoing", "now"] == 17
 
 
+def test_status_change_leaves_out_projects_without_dates(engine):
+    """A project past planning without a start date has no dates to tell what it was a year
+    ago: counted now, left out of the change (it read "+1" for one such project)."""
+    projects = (
+        "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+        "U-1;Utan datum;ongoing;;\nU-2;Utan datum;completed;;\n"
+        "D-1;Pågick i fjol;ongoing;2020-01-01;2030-12-31\n"
+        "D-2;Började i år;ongoing;2026-06-01;2030-12-31\n"
+    )
+    upload = Upload("projekt.csv", projects.encode())
+    result = import_files(engine, [upload], identity=cli_identity())
+    assert result.outcome == "committed", result.problems
+    frame = portfolio.status_change(engine, today=TODAY).set_index("status")
+    assert frame.loc["ongoing", ["now", "year_ago", "undated", "change"]].tolist() == [3, 1, 1, 1]
+    assert frame.loc["completed", ["now", "year_ago", "undated", "change"]].tolist() == [1, 0, 1, 0]
+
+
 def test_year_burn_compares_spend_with_the_year_gone(demo_engine):
     burn = funding.year_burn(demo_engine, today=TODAY)
     assert burn["year"] == 2026

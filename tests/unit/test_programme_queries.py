@@ -12,9 +12,8 @@ from datetime import date
 import pytest
 
 from arena import charts
-from arena.auth import cli_identity
-from arena.ingest import Upload, import_files
 from arena.queries import programmes
+from tests.fixtures.ingest import load_files
 
 ORGANISATIONS = "Namn;Typ\nVerket;national_authority\nDepartementet;national_authority\n"
 PROGRAMMES = (
@@ -76,18 +75,9 @@ TODAY = date(2026, 7, 1)
 DEMO_TODAY = date(2026, 11, 21)
 
 
-def _load(engine, files: dict[str, str]) -> None:
-    result = import_files(
-        engine,
-        [Upload(name, text.encode()) for name, text in files.items()],
-        identity=cli_identity(),
-    )
-    assert result.outcome == "committed", result.problems
-
-
 @pytest.fixture
 def store(engine):
-    _load(engine, FILES)
+    load_files(engine, FILES)
     return engine
 
 
@@ -151,7 +141,7 @@ def test_a_funder_sees_its_own_grants_and_its_projects_spend_per_year(store):
     # Fonden funds A-2 only: its view of P1 counts its own grant, not Verket's, and the
     # spend of A-2, not of A-1 (which Fonden does not fund); the budget and the programme's
     # own spend are the programme's, whoever looks.
-    _load(
+    load_files(
         store,
         {
             "organisationer.csv": "Namn;Typ\nFonden;national_authority\n",
@@ -289,7 +279,7 @@ def test_the_forecast_runs_the_pace_of_the_full_months_to_year_end(store):
     ],
 )
 def test_the_forecast_flags_an_overrun(engine, allocated, state):
-    _load(engine, FILES | {"budget.csv": f"Program;År;Belopp\nP1;2026;{allocated}\n"})
+    load_files(engine, FILES | {"budget.csv": f"Program;År;Belopp\nP1;2026;{allocated}\n"})
     assert programmes.year_forecast(engine, code="P1", today=TODAY)["state"] == state
 
 
@@ -298,7 +288,7 @@ def test_corrections_never_make_a_negative_pace(engine):
         "Program;Diarienummer;Datum;Kategori;Belopp\n"
         "P1;;2026-01-31;Personal;100 000\nP1;;2026-02-15;Personal;-150 000\n"
     )
-    _load(engine, FILES | {"utfall.csv": spend})
+    load_files(engine, FILES | {"utfall.csv": spend})
     burn = programmes.year_forecast(engine, code="P1", today=date(2026, 3, 10))
     assert burn["spent_to_date_sek"] == -50_000
     assert burn["pace_sek"] == burn["recent_pace_sek"] == 0

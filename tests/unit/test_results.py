@@ -10,25 +10,15 @@ import math
 import pytest
 
 from arena import charts, config, tables
-from arena.auth import cli_identity
 from arena.filters import Filters
-from arena.ingest import Upload, import_files
 from arena.queries import results
+from tests.fixtures.ingest import load_files
 
 
 def _demo_column(file_name: str, column: str) -> list[str]:
     """A column straight from a demo CSV, independently of the pipeline."""
     with (config.DEMO_DIR / file_name).open(encoding="utf-8", newline="") as handle:
         return [row[column] for row in csv.DictReader(handle, delimiter=";")]
-
-
-def _load(engine, files: dict[str, str]) -> None:
-    result = import_files(
-        engine,
-        [Upload(name, text.encode()) for name, text in files.items()],
-        identity=cli_identity(),
-    )
-    assert result.outcome == "committed", result.problems
 
 
 # --- the registry ---------------------------------------------------------------------------
@@ -71,7 +61,7 @@ VALUES = "Indikator;Land;År;Värde\nUP;SE;2021;15\nDOWN;SE;2021;40\nAWAY;SE;202
 
 
 def test_progress_follows_the_direction_and_an_indicator_without_values_is_listed(engine):
-    _load(engine, {"indikatorer.csv": INDICATORS, "indikatorvarden.csv": VALUES})
+    load_files(engine, {"indikatorer.csv": INDICATORS, "indikatorvarden.csv": VALUES})
     registry = results.indicator_progress(engine).set_index("code")
     assert registry.loc["UP", "progress"] == pytest.approx(0.5)
     assert registry.loc["UP", "state"] == "on_way"
@@ -120,7 +110,7 @@ def test_project_outputs_roll_up_to_their_programme_by_year(demo_engine):
 
 
 def test_a_share_is_counted_per_programme_not_summed(engine):
-    _load(
+    load_files(
         engine,
         {
             "program.csv": "Kod;Namn\nP1;Programmet\n",

@@ -98,6 +98,32 @@ def test_swedish_number_formats():
     assert i18n.format_msek(2_500_000, "en") == "SEK 2.5m"
 
 
+@pytest.mark.parametrize(
+    ("amount", "sv", "en"),
+    [
+        (0, "0,0 MSEK", "SEK 0.0m"),  # exact in millions too
+        # Under 0,1 MSEK a card in millions read "0,0 MSEK" (a 50 000 kr grant as nothing)
+        # or, rounded, twice the amount: written in kronor.
+        (49_999, "49\u00a0999 kr", "SEK 49,999"),
+        (50_000, "50\u00a0000 kr", "SEK 50,000"),
+        (99_999, "99\u00a0999 kr", "SEK 99,999"),
+        (100_000, "0,1 MSEK", "SEK 0.1m"),
+        # Half up, not Babel's half to even (0,2): 250 000 granted less 100 000 paid leaves
+        # 150 000, and the cards read 0,3 − 0,1 = 0,2.
+        (150_000, "0,2 MSEK", "SEK 0.2m"),
+        (250_000, "0,3 MSEK", "SEK 0.3m"),
+        (10_250_000, "10,3 MSEK", "SEK 10.3m"),
+        # A credit (spend booked back) rounds the same way, away from zero.
+        (-50_000, "-50\u00a0000 kr", "SEK -50,000"),
+        (-150_000, "-0,2 MSEK", "SEK -0.2m"),
+        (None, "–", "–"),
+    ],
+)
+def test_millions_round_half_up_and_small_amounts_show_in_kronor(amount, sv, en):
+    assert i18n.format_msek(amount, "sv") == sv
+    assert i18n.format_msek(amount, "en") == en
+
+
 def test_a_change_has_its_sign_and_its_thousands_grouped():
     """The Overview's "against last year" and the brief: `+7 877`, never `+7877`; a fall
     starts with an ASCII "-", which Streamlit's metric reads as a fall."""
