@@ -144,7 +144,13 @@ def _involves(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
     return project.c.id.in_(sa.select(place.c.project_id).where(condition))
 
 
-def empty_view(missing: str, filters: Filters, *, may_upload: bool = False) -> Message:
+def empty_view(
+    missing: str,
+    filters: Filters,
+    *,
+    may_upload: bool = False,
+    as_written: Callable[[str], str] = str,
+) -> Message:
     """What a view with no `missing` to show ("projects", "grants", "programmes",
     "organisations") says: what is actually missing, and what the reader can do about it.
 
@@ -153,11 +159,12 @@ def empty_view(missing: str, filters: Filters, *, may_upload: bool = False) -> M
     (`empty.{missing}.scoped`, naming them), though no filter is set. Else the store holds
     none yet (`empty.{missing}`), with the way to add some (the Data page) for who may upload
     (`may_upload`) only. Never a command to run: a web page's reader has no terminal.
+    `as_written` writes a funder's name into the sentence (a page escapes it for Markdown).
     """
     if filters.narrowed:
         return msg(f"empty.{missing}.filtered")
     if filters.funders_scope is not None:
-        funders = ", ".join(sorted(filters.funders_scope)) or "–"
+        funders = ", ".join(as_written(name) for name in sorted(filters.funders_scope)) or "–"
         return msg(f"empty.{missing}.scoped", funders=funders)
     none = msg(f"empty.{missing}")
     return msg("empty.upload", missing=none) if may_upload else none

@@ -651,7 +651,7 @@ def say_empty(missing: str, language: str, filters: Filters | None = None) -> No
     scope alone then). The way to add data is offered to who may upload, nobody else."""
     who = identity()
     chosen = filters if filters is not None else Filters(funders_scope=who.funder_scope)
-    said = empty_view(missing, chosen, may_upload=who.can(auth.Right.IMPORT))
+    said = empty_view(missing, chosen, may_upload=who.can(auth.Right.IMPORT), as_written=plain)
     st.info(said.render(language))
 
 

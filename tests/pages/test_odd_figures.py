@@ -249,6 +249,17 @@ def test_a_funder_without_grants_is_told_so_not_to_remove_filters_or_upload(engi
     assert _infos(app) == ["Inga projekt matchar filtren. Ta bort något filter i sidopanelen."]
 
 
+def test_a_funders_name_in_an_empty_state_shows_as_written(engine, monkeypatch):
+    """The name comes from data: a page writes it escaped, never as its own formatting."""
+    name = "Stiftelsen **[Pengar](http://x)**"
+    load_files(engine, {"organisationer.csv": f"Namn;Typ\n{name};foundation\n"})
+    add_role(
+        engine, identity=cli_identity(), email="nogrants@x.se", role=Role.FUNDER, funders=[name]
+    )
+    (said,) = _infos(_as_funder(engine, monkeypatch, "grants"))
+    assert ui.plain(name) in said
+
+
 # --- F8: small amounts on the cards in millions ---------------------------------------------
 
 
