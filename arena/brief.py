@@ -117,11 +117,17 @@ class IndicatorSummary:
 def indicator_summary(indicators: pd.DataFrame) -> IndicatorSummary:
     """Summarise `results.indicator_progress` for the Overview's card and the brief.
 
-    Counted: the indicators with a target and a measured value; met is the registry's
-    direction-aware state "reached". Progress past the target counts as 1 in the mean: one
-    indicator far beyond its target must not hide another that has not moved.
+    Counted: the indicators with a target and a measured value, each once, on the place its
+    target is judged on (Norway's benchmark of a Swedish target is not a second indicator);
+    met is the registry's direction-aware state "reached". Progress past the target counts as
+    1 in the mean: one indicator far beyond its target must not hide another that has not
+    moved.
     """
-    measured = indicators[indicators["target_value"].notna() & indicators["latest_value"].notna()]
+    measured = indicators[
+        indicators["judged"]
+        & indicators["target_value"].notna()
+        & indicators["latest_value"].notna()
+    ]
     progress = measured["progress"].dropna()
     coverage = indicators["coverage"].dropna()
     return IndicatorSummary(

@@ -1104,10 +1104,14 @@ TEXTS: dict[str, dict[str, Text]] = {
     "results.registry": {"sv": "Indikatorregister", "en": "Indicator registry"},
     "results.registry.caption": {
         "sv": "Täckning: hur stor del av populationen värdet bygger på. Framsteg räknas från "
-        "utgångsvärdet mot målet i indikatorns riktning; utan mål anges inget framsteg.",
+        "utgångsvärdet mot målet i indikatorns riktning; utan mål anges inget framsteg. En "
+        "indikator som mäts på flera håll bedöms mot sitt mål på ett: i sitt program, annars "
+        "i projekten, annars i Sverige. Projektens värden summeras, andelar (%) som medelvärde.",
         "en": "Coverage: how much of the population the value is based on. Progress runs from "
         "the baseline toward the target in the indicator's direction; without a target no "
-        "progress is given.",
+        "progress is given. An indicator measured in several places is judged against its "
+        "target in one: its programme, else the projects, else Sweden. The projects' values "
+        "are summed, shares (%) averaged.",
     },
     "results.summary": {
         "sv": ("{count} indikator med mål: {names}", "{count} indikatorer med mål: {names}"),
@@ -1133,10 +1137,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Value per year against baseline and target",
     },
     "results.series.caption": {
-        "sv": "Romb: utgångsvärde. Streckad linje och triangel: målvärde och målår. Ihålig punkt: "
-        "preliminärt värde. Åren är kategorier; varje indikator har sin egen skala.",
-        "en": "Diamond: baseline. Dashed line and triangle: target value and target year. Hollow "
-        "point: preliminary value. Years are categories; each indicator has its own scale.",
+        "sv": "Romb: utgångsvärde. Streckad linje och triangel: målvärde och målår, i panelen "
+        "där målet bedöms. Ihålig punkt: preliminärt värde. Ett år utan värde står kvar på "
+        "axeln med ett tunt grått streck; för en indikator som mäts varje år bryts linjen där. "
+        "Åren är kategorier; varje indikator har sin egen skala.",
+        "en": "Diamond: baseline. Dashed line and triangle: target value and target year, in the "
+        "panel where the target is judged. Hollow point: preliminary value. A year without a "
+        "value stays on the axis with a thin grey line; for an indicator measured every year "
+        "the line breaks there. Years are categories; each indicator has its own scale.",
     },
     "results.series.value": {"sv": "Uppmätt", "en": "Measured"},
     "results.series.preliminary": {"sv": "Preliminärt", "en": "Preliminary"},
@@ -1192,6 +1200,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "Jämför utvecklingen, inte nivåerna rakt av.",
         "en": "The populations differ: the indicators count different things (see the "
         "definitions). Compare the trends, not the levels as such.",
+    },
+    "results.compare.units": {
+        "sv": "Indikatorerna har olika enheter, till exempel antal och andel: jämför inte talen "
+        "direkt.",
+        "en": "The indicators have different units, such as a count and a share: do not "
+        "compare the numbers directly.",
     },
     "results.compare.years": {
         "sv": "Värdena gäller olika år ({years}); de är inte från samma år.",
@@ -1256,6 +1270,26 @@ TEXTS: dict[str, dict[str, Text]] = {
     "results.col.unit": {"sv": "Enhet", "en": "Unit"},
     "results.col.baseline": {"sv": "Utgångsvärde (år)", "en": "Baseline (year)"},
     "results.col.target": {"sv": "Mål (år)", "en": "Target (year)"},
+    # A place an indicator is measured in beside the one its target is judged on.
+    "results.state.benchmark": {
+        "sv": "Jämförelse: målet gäller {place}",
+        "en": "Benchmark: the target is for {place}",
+    },
+    "results.state.target_unclear": {
+        "sv": "Mätt på flera håll, oklart var målet gäller",
+        "en": "Measured in several places; unclear which the target is for",
+    },
+    # Where an indicator's value was measured (the registry's place column).
+    "results.place.programme": {"sv": "Programmet {code}", "en": "Programme {code}"},
+    "results.place.projects.sum": {
+        "sv": "Projekten, summa: {reports} av {reporters} rapporterade {year}",
+        "en": "The projects, sum: {reports} of {reporters} reported in {year}",
+    },
+    "results.place.projects.mean": {
+        "sv": "Projekten, medelvärde: {reports} av {reporters} rapporterade {year}",
+        "en": "The projects, mean: {reports} of {reporters} reported in {year}",
+    },
+    "results.place.projects": {"sv": "projekten", "en": "the projects"},
     "results.col.direction": {"sv": "Riktning", "en": "Direction"},
     "results.col.latest": {"sv": "Senaste värde (år)", "en": "Latest value (year)"},
     "results.col.first": {"sv": "Första värde (år)", "en": "First value (year)"},
@@ -1283,6 +1317,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "list.comma": {"sv": "{first}, {rest}", "en": "{first}, {rest}"},
     "list.slash": {"sv": "{first} / {rest}", "en": "{first} / {rest}"},
     "list.none": {"sv": "inga", "en": "none"},
+    "results.col.measured_for": {"sv": "Mätt för", "en": "Measured for"},
     # A cell that cannot be read (arena/ingest/values.py); `value` is the cell as written.
     "value.empty": {"sv": "Cellen är tom.", "en": "The cell is empty."},
     "value.not_number": {"sv": "”{value}” är inte ett tal.", "en": "“{value}” is not a number."},

@@ -15,6 +15,7 @@ from arena.charts._base import (
     chart,
     plot_text,
 )
+from arena.domain import UpdateFrequency
 from arena.i18n import format_msek, format_number, stage_label, t, vega_number_locale
 from arena.tables.results import coverage_text, indicator_name, unit_label, value_text, years_text
 
@@ -112,6 +113,26 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
     )
 
 
+# Indicators published every period: a year without a value is a missing value, and the line
+# breaks there. An irregular survey's points (Norway's 2010 and 2017) are joined.
+_EVERY_PERIOD = frozenset(
+    {UpdateFrequency.MONTHLY, UpdateFrequency.QUARTERLY, UpdateFrequency.YEARLY}
+)
+
+
+def _gaps(records: list[dict[str, object]], *, breaks: bool) -> list[dict[str, object]]:
+    """The panel's years without a value between its first and last, as records of their own;
+    each value record gets its `run`, which a gap ends when the line `breaks` there."""
+    years = sorted({int(str(record["year"])) for record in records})
+    if not years:
+        return []
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    for record in records:
+        year = int(str(record["year"]))
+        record["run"] = sum(gap < year for gap in missing) if breaks else 0
+    return [{"mark": "gap", "year": str(year), "value": None, "run": 0} for year in missing]
+
+
 def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str) -> dict[str, Any]:
     """Each indicator's values per year against its baseline (diamond) and target (dashed line
     and triangle in the target year), one small panel per indicator and scope, years as
@@ -123,6 +144,11 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
     warm at several times its floor).
     """
     indicators = {row.code: row for row in registry.drop_duplicates("code").itertuples()}
+    # The one panel of each indicator its target is judged on (Sweden's, not Norway's beside it).
+    judged = {
+        (row.code, row.scope, row.scope_ref if isinstance(row.scope_ref, str) else None)
+        for row in registry[registry["judged"]].itertuples()
+    }
     kinds = {
         kind: t(f"results.series.{kind}", language)
         for kind in ("value", "preliminary", "baseline", "target")
@@ -153,7 +179,8 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
         if place is not None and scope != "project":
             title += f" · {place}"
         title += f" ({unit_label(info.unit, language)})"
-        for mark in ("baseline", "target"):
+        records += _gaps(records, breaks=info.frequency in _EVERY_PERIOD)
+        for mark in ("baseline", "target") if (code, scope, place) in judged else ():
             value, year = getattr(info, f"{mark}_value"), getattr(info, f"{mark}_year")
             if pd.notna(value) and pd.notna(year):
                 records.append(
@@ -190,8 +217,16 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
     shapes = ["circle", "circle", "diamond", "triangle-up"]
     line = {
         "mark": {"type": "line", "color": OKABE_ITO["blue"]},
-        "encoding": {"x": x, "y": y},
+        # One line per run of years without a gap (`_gaps`).
+        "encoding": {"x": x, "y": y, "detail": {"field": "run", "type": "nominal"}},
         "transform": [{"filter": "datum.mark === 'value'"}],
+    }
+    # A year without a value keeps its place on the axis, marked by a thin grey line, so two
+    # values years apart never read as neighbours.
+    gap = {
+        "mark": {"type": "rule", "aria": False, "color": OKABE_ITO["grey"], "opacity": 0.35},
+        "encoding": {"x": x},
+        "transform": [{"filter": "datum.mark === 'gap'"}],
     }
     # The target is also a point (a triangle with a tooltip) and a table row; the dashed line
     # itself is decoration a screen reader skips (Vega gives it no text alternative).
@@ -206,6 +241,7 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
         "transform": [{"filter": "datum.mark === 'target'"}],
     }
     points = {
+        "transform": [{"filter": "datum.mark !== 'gap'"}],
         "mark": {"type": "point", "filled": True, "size": 70},
         "encoding": {
             "x": x,
@@ -246,7 +282,7 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
             "header": {"labelLimit": 320},
         },
         "columns": 3,
-        "spec": {"layer": [line, target, points], "width": 230, "height": 150},
+        "spec": {"layer": [gap, line, target, points], "width": 230, "height": 150},
         "resolve": {"scale": {"x": "independent", "y": "independent"}},
         "config": {"locale": {"number": vega_number_locale(language)}},
     }

@@ -10,6 +10,7 @@ benchmark the programme answers to.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -64,7 +65,9 @@ INDICATOR_COLUMNS = [
     "note",
     "value_source",
     "preliminary",
+    "reporters",
     "progress",
+    "judged",
     "state",
 ]
 SERIES_COLUMNS = [
@@ -79,9 +82,14 @@ SERIES_COLUMNS = [
     "value_source",
     "preliminary",
 ]
-# Units whose values add up across projects; a share (%) does not, so for a share the roll-up
-# counts the projects that reported it instead of adding their values.
-_SHARE_UNIT = "%"
+# Units whose values add up across projects; a share (%) does not: pooled, the projects' shares
+# are averaged (three projects at 80, 80 and 20 % are 60 %, not 180 %), and rolled up per
+# programme the projects that reported it are counted. The import writes every spelling of
+# per cent as this one.
+SHARE_UNIT = "%"
+# The country whose agencies set the registry's targets: an indicator measured for several
+# countries is judged against its target for this one, the others are its benchmark.
+HOME_COUNTRY = "SE"
 _GROUP = ["indicator_id", "scope", "scope_ref"]
 
 
@@ -133,10 +141,15 @@ def _value_rows(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Subqu
 
 def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
     """One row per indicator, scope (of `scopes`), place and year: the value (project values
-    summed), how many values it pools, their mean coverage, and the note and source of a single
-    value."""
+    summed, or averaged for a share), how many values it pools, their mean coverage, and the
+    note and source of a single value."""
     rows = _value_rows(filters, scopes)
     single = sa.func.count() == 1
+    # A place other than the projects' pool has one value a year: its sum and mean are it.
+    pooled = sa.case(
+        (indicator.c.unit == SHARE_UNIT, sa.func.avg(rows.c.value)),
+        else_=sa.func.sum(rows.c.value),
+    )
     return (
         sa.select(
             rows.c.indicator_id,
@@ -144,7 +157,7 @@ def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
             rows.c.scope,
             rows.c.scope_ref,
             rows.c.year,
-            sa.func.sum(rows.c.value).label("value"),
+            pooled.label("value"),
             sa.func.count().label("reports"),
             sa.func.avg(rows.c.coverage).label("coverage"),
             sa.case((single, sa.func.max(rows.c.note))).label("note"),
@@ -156,7 +169,12 @@ def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
         .group_by(
-            rows.c.indicator_id, indicator.c.code, rows.c.scope, rows.c.scope_ref, rows.c.year
+            rows.c.indicator_id,
+            indicator.c.code,
+            indicator.c.unit,
+            rows.c.scope,
+            rows.c.scope_ref,
+            rows.c.year,
         )
         .order_by(indicator.c.code, rows.c.scope, rows.c.scope_ref, rows.c.year)
     )
@@ -175,8 +193,9 @@ def indicator_series(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     """Every indicator's value per year: code, scope, scope_ref, year, value, reports, coverage,
     note, value_source, preliminary (the note says the value is preliminary).
 
-    Project values are summed per year over the filtered projects (`reports` of them); the page
-    draws each series against the indicator's baseline and target from `indicator_progress`.
+    Project values are summed (a share averaged) per year over the filtered projects
+    (`reports` of them); the page draws each series against the indicator's baseline and
+    target from `indicator_progress`.
     """
     frame = _typed_series(read_frame(engine, _yearly(filters)))
     return frame[SERIES_COLUMNS].reset_index(drop=True)
@@ -226,6 +245,9 @@ def _state(row: pd.Series) -> str:
         return "no_value"
     if pd.isna(row["target_value"]):
         return "no_target"
+    if not row["judged"]:
+        # Its target is another place's (Sweden's, beside Norway's benchmark), or no place's.
+        return "benchmark" if row["target_judged"] else "target_unclear"
     better = 1 if row["direction"] != IndicatorDirection.DECREASE else -1
     if better * (row["latest_value"] - row["target_value"]) >= 0:
         return "reached"
@@ -236,16 +258,52 @@ def _state(row: pd.Series) -> str:
     return "away" if row["progress"] < 0 else "on_way"
 
 
+def _judged(frame: pd.DataFrame) -> pd.Series:
+    """Which row of each indicator its one target is judged on.
+
+    An indicator has one target but may be measured in several places: Sweden and Norway,
+    the projects and the programme, two programmes. Judging each place against it put Norway
+    against Sweden's target and counted one indicator twice on the Overview. An indicator
+    measured in one place is judged there; in several, at the first of: its own programme,
+    the projects' pool, Sweden; where none of them is measured, nowhere (the target's place
+    is unclear).
+    """
+    scope, place = frame["scope"], frame["scope_ref"]
+    ranks = [
+        (scope == "programme") & (place == frame["programme"]),
+        scope == "project",
+        (scope == "country") & (place == HOME_COUNTRY),
+    ]
+    rank = pd.Series(np.select(ranks, [1, 2, 3], default=np.nan), index=frame.index)
+    places = frame.groupby("indicator_id")["indicator_id"].transform("size")
+    best = rank.groupby(frame["indicator_id"]).transform("min")
+    return (places == 1) | (rank.notna() & (rank == best))
+
+
+def _reporters(filters: Filters) -> sa.Select:
+    """Per indicator, how many of the filtered projects reported it in any of the filtered
+    years: the pool's latest year, summed over the few that reported so far, says "1 of 3"."""
+    rows = _value_rows(filters, ("project",))
+    return sa.select(
+        rows.c.indicator_id, sa.func.count(sa.distinct(rows.c.reporter)).label("reporters")
+    ).group_by(rows.c.indicator_id)
+
+
 def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """The indicator registry: every indicator with its latest value against baseline and target.
 
-    One row per indicator and scope (an indicator without values has one row, scope None):
-    definition, unit, measure, direction, frequency, owner, programme, source; baseline and
-    target (value, year); the latest value, its year, coverage, note and source; `progress` =
-    (latest - baseline) / (target - baseline), which is direction-aware by construction (1.0:
-    target reached, below 0: moved away), None without a target or a baseline; and `state`:
-    no_value, no_target, no_baseline, baseline_only, on_way, away or reached. With a year
-    filter "latest" is the latest value measured within those years.
+    One row per indicator and place: scope (country, programme, project; None for an
+    indicator without values) and scope_ref (the country or programme; None for the projects'
+    pool, whose `reports` projects of `reporters` in the filtered years gave the latest
+    value, summed or, for a share, averaged). Each row has the definition, unit, measure,
+    direction, frequency, owner, programme, source; baseline and target (value, year); the
+    latest value, its year, coverage, note and source; `judged`: the one row of the
+    indicator its target is judged on (`_judged`); `progress` = (latest - baseline) /
+    (target - baseline) on that row, direction-aware by construction (1.0: target reached,
+    below 0: moved away), None without a target or a baseline; and `state`: no_value,
+    no_target, no_baseline, baseline_only, on_way, away, reached, or for a row not judged
+    benchmark (another place's target) or target_unclear. With a year filter "latest" is the
+    latest value measured within those years.
     """
     return _progress(engine, filters)
 
@@ -253,24 +311,32 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
 def _progress(engine: Engine, filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> pd.DataFrame:
     """`indicator_progress` from the values of `scopes` only: the chain's national step reads
     the countries' values, not the projects' that fill most of the table."""
-    frames = read_frames(
-        engine, {"registry": _registry(filters), "yearly": _yearly(filters, scopes)}
-    )
+    statements = {"registry": _registry(filters), "yearly": _yearly(filters, scopes)}
+    if "project" in scopes:
+        statements["reporters"] = _reporters(filters)
+    frames = read_frames(engine, statements)
     yearly = _typed_series(frames["yearly"]).drop(columns="code")
     latest = yearly.drop_duplicates(_GROUP, keep="last").rename(
         columns={"value": "latest_value", "year": "latest_year"}
     )
     result = frames["registry"].merge(latest, on="indicator_id", how="left")
+    reporters = frames.get("reporters", pd.DataFrame(columns=["indicator_id", "reporters"]))
+    result = result.merge(reporters, on="indicator_id", how="left")
+    result["reporters"] = result["reporters"].where(result["scope"] == "project")
     for column in ("baseline_value", "target_value", "latest_value", "coverage"):
         result[column] = result[column].astype(float)
-    for column in ("baseline_year", "target_year", "latest_year", "reports"):
+    for column in ("baseline_year", "target_year", "latest_year", "reports", "reporters"):
         result[column] = result[column].astype("Int64")
     result["preliminary"] = result["preliminary"].fillna(False).astype(bool)
+    result["judged"] = _judged(result).astype(bool)
+    result["target_judged"] = result.groupby("indicator_id")["judged"].transform("any")
     span = result["target_value"] - result["baseline_value"]
     result["progress"] = ((result["latest_value"] - result["baseline_value"]) / span).where(
-        span.notna() & (span != 0)
+        span.notna() & (span != 0) & result["judged"]
     )
     result["state"] = result.apply(_state, axis=1) if len(result) else pd.Series(dtype=object)
+    # The place an indicator is judged on first, then its benchmarks.
+    result = result.sort_values(["code", "judged"], ascending=[True, False], kind="stable")
     return result[INDICATOR_COLUMNS].reset_index(drop=True)
 
 
@@ -284,7 +350,7 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
     """
     rows = _value_rows(filters)
     reporting = sa.func.count(sa.distinct(project.c.reference))
-    share = indicator.c.unit == _SHARE_UNIT
+    share = indicator.c.unit == SHARE_UNIT
     rolled = (
         sa.select(
             programme.c.code.label("programme"),
@@ -434,13 +500,18 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
             None,
         )
     )
-    # The national result the programme answers to: Sweden's measured indicator with a target.
+    # The national result the programme answers to: Sweden's measured indicator, one with a
+    # target before one without, then the most recently measured (the order of the targets'
+    # values, which chose before, says nothing about which result matters).
     national = _progress(engine, Filters(years=filters.years), scopes=("country",))
     national = national[
         (national["scope"] == "country")
-        & (national["scope_ref"] == "SE")
+        & (national["scope_ref"] == HOME_COUNTRY)
         & national["latest_value"].notna()
-    ].sort_values("target_value", na_position="last")
+    ]
+    national = national.assign(aimless=national["target_value"].isna()).sort_values(
+        ["aimless", "latest_year", "code"], ascending=[True, False, True]
+    )
     if not national.empty:
         best = national.iloc[0]
         year = int(best["latest_year"])
@@ -520,8 +591,8 @@ def comparison_caveats(comparison: pd.DataFrame) -> dict[str, list[Message]]:
 
     Per measure: a country that has no value for it; that the indicators count different
     populations (their definitions differ); that the years differ (never the same year implied);
-    a value based on part of its population (coverage below 100 %), and a coverage not stated
-    where another country's is partial.
+    that their units differ (a count beside a share); a value based on part of its population
+    (coverage below 100 %), and a coverage not stated where another country's is partial.
     """
     countries = sorted(comparison["country"].unique())
     caveats: dict[str, list[Message]] = {}
@@ -531,6 +602,8 @@ def comparison_caveats(comparison: pd.DataFrame) -> dict[str, list[Message]]:
             for country in countries
             if country not in set(part["country"])
         ]
+        if len(part) > 1 and part["unit"].nunique() > 1:
+            notes.append(msg("results.compare.units"))
         if len(part) > 1 and part["definition"].nunique(dropna=False) > 1:
             notes.append(msg("results.compare.populations"))
         if len(part) > 1 and part["last_year"].nunique() > 1:

@@ -13,6 +13,7 @@ from arena.i18n import (
     format_percent,
     t,
 )
+from arena.queries.results import SHARE_UNIT, country_name
 from arena.tables._base import with_organisation_links
 
 
@@ -21,7 +22,7 @@ def value_text(value: object, unit: str | None, language: str) -> str:
     if value is None or pd.isna(value):
         return "–"
     decimals = 0 if float(value).is_integer() else 1
-    if unit == "%":
+    if unit == SHARE_UNIT:
         return format_percent(float(value) / 100, language, decimals=decimals)
     return format_number(float(value), language, decimals=decimals)
 
@@ -38,9 +39,13 @@ def indicator_name(name_sv: str, name_en: str | None, language: str) -> str:
 
 
 def measure_label(measure: str, language: str) -> str:
-    """A shared measure's name (`innovation_procurements_announced`), or its code."""
+    """A shared measure's name (`innovation_procurements_announced`), or its code as words
+    ("doffin_count" reads "Doffin count"): a file's own measure is not in the catalogue."""
     key = f"results.measure.{measure}"
-    return t(key, language) if key in TEXTS else measure
+    if key in TEXTS:
+        return t(key, language)
+    words = " ".join(measure.replace("_", " ").split())
+    return words[:1].upper() + words[1:]
 
 
 def years_text(first: object, last: object) -> str:
@@ -73,9 +78,45 @@ def _headed(rows: list[dict[str, object]], columns: list[str], language: str) ->
     return frame.rename(columns={name: t(f"results.col.{name}", language) for name in columns})
 
 
+def place_text(row: object, language: str) -> str:
+    """Where a registry row's value was measured: a country, a programme, or the projects'
+    pool with how it pools them and how many of the projects that report the indicator gave
+    its latest value ("summa: 1 av 3 rapporterade 2023": a sum of one is not a fall)."""
+    scope = getattr(row, "scope", None)
+    if scope == "country":
+        return country_name(str(row.scope_ref)).render(language)
+    if scope == "programme":
+        return t("results.place.programme", language, code=row.scope_ref)
+    if scope != "project":
+        return "–"
+    pooled = "mean" if row.unit == SHARE_UNIT else "sum"
+    return t(
+        f"results.place.projects.{pooled}",
+        language,
+        reports=int(row.reports),
+        reporters=int(row.reporters),
+        year=int(row.latest_year),
+    )
+
+
+def _target_place(row: object, language: str) -> str:
+    """A place named as the end of a sentence ("målet gäller Sverige", "… gäller projekten")."""
+    if getattr(row, "scope", None) == "project":
+        return t("results.place.projects", language)
+    return place_text(row, language)
+
+
+def _state_text(row: object, judged: dict[str, object], language: str) -> str:
+    """A row's state in words; a benchmark names the place its indicator's target is for."""
+    if row.state == "benchmark":
+        return t("results.state.benchmark", language, place=judged[row.code])
+    return t(f"results.state.{row.state}", language)
+
+
 REGISTRY_COLUMNS = [
     "code",
     "indicator",
+    "measured_for",
     "definition",
     "unit",
     "baseline",
@@ -101,20 +142,33 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
     state says why in words ("no target"), never a fake 0 %.
     """
     rows = []
+    judged = {
+        row.code: _target_place(row, language) for row in registry[registry["judged"]].itertuples()
+    }
     for row in registry.itertuples():
         latest = _at(row.latest_value, row.latest_year, language, row.unit)
         if row.preliminary:
             latest += " · " + t("results.preliminary", language)
+        # Baseline and target belong to the place the target is judged on, not to its
+        # benchmarks: Norway's row does not show Sweden's target as its own.
+        own = row.state not in ("benchmark", "target_unclear")
         rows.append(
             {
                 "code": row.code,
                 "indicator": indicator_name(row.name_sv, row.name_en, language),
+                "measured_for": place_text(row, language),
                 "definition": _words(row.definition),
                 "unit": unit_label(row.unit, language),
-                "baseline": _at(row.baseline_value, row.baseline_year, language, row.unit),
-                "target": _at(row.target_value, row.target_year, language, row.unit)
-                if pd.notna(row.target_value)
-                else t("results.state.no_target", language),
+                "baseline": _at(row.baseline_value, row.baseline_year, language, row.unit)
+                if own
+                else "–",
+                "target": (
+                    _at(row.target_value, row.target_year, language, row.unit)
+                    if pd.notna(row.target_value)
+                    else t("results.state.no_target", language)
+                )
+                if own
+                else "–",
                 "direction": t(f"results.direction.{row.direction}", language),
                 "latest": latest,
                 "coverage": coverage_text(row.coverage, language),
@@ -122,7 +176,7 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
                 "progress": format_percent(row.progress, language)
                 if pd.notna(row.progress)
                 else "–",
-                "state": t(f"results.state.{row.state}", language),
+                "state": _state_text(row, judged, language),
                 # The value's own source first: it is what the number shown comes from.
                 "source": _words(row.value_source, _words(row.source, "–")),
                 "owner": _words(row.owner, "–"),
@@ -147,8 +201,9 @@ def registry_links(table: pd.DataFrame, registry: pd.DataFrame, language: str) -
 
 def target_summary(registry: pd.DataFrame, language: str) -> str | None:
     """The indicators with a target, each named with where it stands (None if none has one):
-    what a count like "0 of 5 met" is made of."""
-    targets = registry.dropna(subset=["target_value"]).drop_duplicates("code")
+    what a count like "0 of 5 met" is made of. Each counts once, on the place its target is
+    judged on (`results.indicator_progress`), as the Overview's count does."""
+    targets = registry[registry["judged"] & registry["target_value"].notna()]
     if targets.empty:
         return None
     items = [

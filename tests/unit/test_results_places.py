@@ -1,0 +1,218 @@
+"""Results where an indicator is measured in several places: shares of projects averaged, not
+summed; one target judged once (Sweden's, with Norway beside it as a benchmark); the latest
+value of the projects' pool saying how many reported it; the national box of the chain chosen
+for its target, not the size of its target; gaps in a series kept on the axis; units that
+differ said before a comparison. Stores built through the import pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from arena import brief, charts, tables
+from arena.queries import results
+from tests.fixtures.ingest import load_files
+
+PROJECTS = (
+    "Diarienummer;Titel;Status;Program\n"
+    "P-1;Ett;ongoing;PROG\nP-2;Två;ongoing;PROG\nP-3;Tre;ongoing;PROG\n"
+)
+INDICATORS = (
+    "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår;Riktning;Uppdateringsfrekvens;Mått;"
+    "Program\n"
+    "SHARE;Andel;%;10;2020;50;2025;increase;yearly;;\n"
+    "BOTH;Upphandlingar;antal;100;2020;200;2025;increase;yearly;procurements;\n"
+    "SUPPLIERS;Leverantörer;antal;0;2020;30;2025;increase;yearly;;\n"
+    "SMALL;Litet mål;antal;1;2020;2;2025;increase;yearly;;\n"
+    "NORDIC;Nordiskt;antal;1;2020;9;2025;increase;yearly;;\n"
+    "OWN;Programmets egen;antal;0;2020;10;2025;increase;yearly;;PROG\n"
+    "NO_SHARE;Norsk andel;%;;;;;increase;irregular;procurements;\n"
+)
+VALUES = (
+    "Indikator;Program;Diarienummer;Land;År;Värde\n"
+    "SHARE;;P-1;;2022;80\nSHARE;;P-2;;2022;80\nSHARE;;P-3;;2022;20\n"
+    "BOTH;;;SE;2022;150\nBOTH;;;NO;2022;250\n"
+    "SUPPLIERS;;P-1;;2022;10\nSUPPLIERS;;P-2;;2022;10\nSUPPLIERS;;P-3;;2022;10\n"
+    "SUPPLIERS;;P-1;;2023;5\n"
+    "SMALL;;;SE;2021;1,5\n"
+    "NORDIC;;;NO;2022;3\nNORDIC;;;DK;2022;4\n"
+    "OWN;;P-1;;2022;4\nOWN;PROG;;;2022;6\n"
+    "NO_SHARE;;;NO;2016;12\n"
+)
+
+
+@pytest.fixture
+def places(engine):
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nPROG;Programmet\n",
+            "projekt.csv": PROJECTS,
+            "indikatorer.csv": INDICATORS,
+            "indikatorvarden.csv": VALUES,
+        },
+    )
+    return engine
+
+
+def _rows(registry, code: str) -> list[dict]:
+    return registry[registry["code"] == code].to_dict("records")
+
+
+def test_the_projects_shares_are_averaged_not_summed(places):
+    registry = results.indicator_progress(places)
+    (share,) = _rows(registry, "SHARE")
+    # 80, 80 and 20 % are 60 % across the three projects, not 180 %.
+    assert (share["latest_value"], share["reports"], share["reporters"]) == (60.0, 3, 3)
+    assert share["state"] == "reached"
+    series = results.indicator_series(places)
+    assert series.loc[series["code"] == "SHARE", "value"].tolist() == [60.0]
+    table = tables.results.registry_table(registry, "sv").set_index("Kod")
+    assert table.loc["SHARE", "Senaste värde (år)"] == "60 % (2022)"
+    assert table.loc["SHARE", "Mätt för"] == "Projekten, medelvärde: 3 av 3 rapporterade 2022"
+
+
+def test_the_pools_latest_year_says_how_few_reported_it(places):
+    registry = results.indicator_progress(places)
+    (suppliers,) = _rows(registry, "SUPPLIERS")
+    assert (suppliers["latest_value"], suppliers["latest_year"]) == (5.0, 2023)
+    assert (suppliers["reports"], suppliers["reporters"]) == (1, 3)
+    table = tables.results.registry_table(registry, "en").set_index("Code")
+    assert table.loc["SUPPLIERS", "Measured for"] == "The projects, sum: 1 of 3 reported in 2023"
+
+
+def test_one_target_measured_in_two_countries_is_judged_for_sweden_only(places):
+    registry = results.indicator_progress(places)
+    sweden, norway = _rows(registry, "BOTH")  # the judged place first
+    assert (sweden["scope_ref"], sweden["judged"], sweden["state"]) == ("SE", True, "on_way")
+    assert sweden["progress"] == pytest.approx(0.5)
+    # Norway's 250 is above Sweden's target of 200, but the target is not Norway's.
+    assert (norway["scope_ref"], norway["judged"], norway["state"]) == ("NO", False, "benchmark")
+    assert norway["progress"] != norway["progress"]  # NaN: no progress toward another's target
+    table = tables.results.registry_table(registry, "sv")
+    both = table[table["Kod"] == "BOTH"].set_index("Mätt för")
+    assert both.loc["Norge", "Läge"] == "Jämförelse: målet gäller Sverige"
+    assert both.loc["Norge", ["Utgångsvärde (år)", "Mål (år)"]].tolist() == ["–", "–"]
+    assert both.loc["Sverige", "Mål (år)"] == "200 (2025)"
+    english = tables.results.registry_table(registry, "en")
+    assert "Benchmark: the target is for Sweden" in english["State"].tolist()
+
+
+def test_measured_in_other_countries_only_the_target_is_judged_nowhere(places):
+    registry = results.indicator_progress(places)
+    assert {row["state"] for row in _rows(registry, "NORDIC")} == {"target_unclear"}
+    assert not any(row["judged"] for row in _rows(registry, "NORDIC"))
+
+
+def test_a_programmes_own_indicator_is_judged_on_the_programme_not_its_projects(places):
+    registry = results.indicator_progress(places)
+    judged = [row for row in _rows(registry, "OWN") if row["judged"]]
+    assert [(row["scope"], row["scope_ref"], row["latest_value"]) for row in judged] == [
+        ("programme", "PROG", 6.0)
+    ]
+    table = tables.results.registry_table(registry, "sv")
+    own = table[table["Kod"] == "OWN"].set_index("Mätt för")
+    assert own.loc["Programmet PROG", "Läge"] == "På väg mot målet"
+    assert own.filter(like="Projekten", axis=0)["Läge"].tolist() == [
+        "Jämförelse: målet gäller Programmet PROG"
+    ]
+
+
+def test_the_overview_count_and_the_named_list_count_each_indicator_once(places):
+    registry = results.indicator_progress(places)
+    summary = brief.indicator_summary(registry)
+    # SHARE reached; BOTH (Sweden), SUPPLIERS, SMALL and OWN on their way; NORDIC unclear.
+    assert (summary.reached, summary.total) == (1, 5)
+    named = tables.results.target_summary(registry, "sv")
+    assert named.startswith("5 indikatorer med mål: ")
+    assert named.count("Upphandlingar") == 1
+
+
+def test_the_chains_national_box_is_swedens_latest_indicator_with_a_target(places):
+    chain = results.money_to_results(places).set_index("step")
+    # SMALL (2021) has the smallest target, which alone chose it before; the box is the most
+    # recently measured of Sweden's indicators with a target: BOTH (2022).
+    national = chain.loc["national"]
+    assert (national["value"], national["first_year"]) == (150.0, 2022)
+    assert national["name"]["sv"] == "Upphandlingar"
+
+
+def test_the_national_box_prefers_a_target_to_a_later_value_without_one(engine):
+    load_files(
+        engine,
+        {
+            "indikatorer.csv": "Kod;Namn;Enhet;Målvärde;Målår\nAIM;Med mål;antal;900;2030\n"
+            "FREE;Utan mål;antal;;\n",
+            "indikatorvarden.csv": "Indikator;Land;År;Värde\nAIM;SE;2020;10\nFREE;SE;2024;5\n",
+        },
+    )
+    national = results.money_to_results(engine).set_index("step").loc["national"]
+    assert national["name"]["sv"] == "Med mål"
+
+
+def _panels(spec) -> dict[str, list[dict]]:
+    (rows,) = spec["datasets"].values()
+    panels: dict[str, list[dict]] = {}
+    for row in rows:
+        panels.setdefault(row["indicator"], []).append(row)
+    return panels
+
+
+def test_the_target_is_drawn_only_in_the_panel_it_is_judged_in(places):
+    registry = results.indicator_progress(places)
+    spec = charts.results.indicator_series(results.indicator_series(places), registry, "sv")
+    panels = _panels(spec)
+    sweden = {row["mark"] for row in panels["Upphandlingar · SE (antal)"]}
+    norway = {row["mark"] for row in panels["Upphandlingar · NO (antal)"]}
+    assert {"baseline", "target"} <= sweden
+    assert norway == {"value"}
+
+
+def test_a_year_without_a_value_stays_on_the_axis_and_breaks_a_yearly_line(engine):
+    load_files(
+        engine,
+        {
+            "indikatorer.csv": "Kod;Namn;Enhet;Uppdateringsfrekvens\nYEARLY;Årlig;antal;yearly\n"
+            "SURVEY;Enkät;antal;irregular\n",
+            "indikatorvarden.csv": "Indikator;Land;År;Värde\n"
+            "YEARLY;SE;2019;1\nYEARLY;SE;2020;2\nYEARLY;SE;2023;3\n"
+            "SURVEY;SE;2010;4\nSURVEY;SE;2013;5\n",
+        },
+    )
+    registry = results.indicator_progress(engine)
+    spec = charts.results.indicator_series(results.indicator_series(engine), registry, "sv")
+    panels = _panels(spec)
+    yearly = panels["Årlig · SE (antal)"]
+    assert sorted(row["year"] for row in yearly if row["mark"] == "gap") == ["2021", "2022"]
+    runs = {row["year"]: row["run"] for row in yearly if row["mark"] == "value"}
+    assert runs["2019"] == runs["2020"] != runs["2023"]  # the line breaks after 2020
+    survey = panels["Enkät · SE (antal)"]
+    assert sorted(row["year"] for row in survey if row["mark"] == "gap") == [
+        "2011",
+        "2012",
+    ]
+    assert {row["run"] for row in survey if row["mark"] == "value"} == {0}  # joined
+    line = spec["spec"]["layer"][1]
+    assert line["encoding"]["detail"] == {"field": "run", "type": "nominal"}
+
+
+def test_a_comparison_of_a_count_and_a_share_says_the_units_differ(places):
+    comparison = results.country_comparison(places)
+    caveats = results.comparison_caveats(comparison)
+    notes = [note.render("sv") for note in caveats["procurements"]]
+    assert (
+        "Indikatorerna har olika enheter, till exempel antal och andel: jämför inte talen direkt."
+        in notes
+    )
+    assert not any(
+        note.render("en").startswith("The indicators have different units")
+        for measure, items in caveats.items()
+        if measure != "procurements"
+        for note in items
+    )
+
+
+def test_a_measure_not_in_the_catalogue_reads_as_words():
+    assert tables.results.measure_label("doffin_count", "sv") == "Doffin count"
+    assert tables.results.measure_label("strategy_share", "en") == (
+        "Share of public organisations with innovation in their procurement strategy"
+    )
