@@ -291,11 +291,9 @@ def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
         t(f"problem.severity.{severity}", language) for severity in frame["severity"]
     ]
     frame["table"] = [
-        kind_name(name).render(language) if f"kind.{name}" in TEXTS else (name or "")
+        kind_name(name).render(language) if f"kind.{name}" in TEXTS else name
         for name in frame["table"]
     ]
-    for name in ("column", "value"):
-        frame[name] = frame[name].astype(object).where(frame[name].notna(), "")
     return tables.headers(frame, language, {"severity": tables.Shown("text", "column.severity")})
 
 

@@ -28,7 +28,9 @@ def _table(frame: pd.DataFrame, language: str, *, total: int | None = None) -> N
     if frame.empty:
         st.caption(t("data.tab.empty", language))
         return
-    st.dataframe(frame, hide_index=True)
+    # A missing value is an empty cell: the grid writes "None" in it otherwise (the row of a
+    # problem of the whole file, which has none).
+    st.dataframe(frame, hide_index=True, placeholder="")
     if total is not None and total > len(frame):
         st.caption(t("data.preview.more", language, shown=len(frame), total=total))
 

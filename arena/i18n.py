@@ -607,6 +607,27 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The years in the link ({years}) do not apply here: the store holds the years "
         "{first}–{last}. Showing all years.",
     },
+    "filters.years.unknown.one": {
+        "sv": "Åren i länken ({years}) gäller inte här: databasen har bara året {year}, som visas.",
+        "en": "The years in the link ({years}) do not apply here: the store holds only the "
+        "year {year}, which is shown.",
+    },
+    "filters.years.unknown.none": {
+        "sv": "Åren i länken ({years}) gäller inte här: databasen har inga år ännu.",
+        "en": "The years in the link ({years}) do not apply here: the store holds no years yet.",
+    },
+    # The sidebar's choice filters: a link's values naming no option, by filter
+    # ("Sektor: nonsense; Län: Atlantis"); the values it does name apply.
+    "filters.unknown": {
+        "sv": (
+            "Länken nämner ett värde som inte finns här: {values}.",
+            "Länken nämner värden som inte finns här: {values}.",
+        ),
+        "en": (
+            "The link names a value that does not exist here: {values}.",
+            "The link names values that do not exist here: {values}.",
+        ),
+    },
     "filters.all": {"sv": "Alla", "en": "All"},
     "filters.status": {"sv": "Status", "en": "Status"},
     "filters.stage": {"sv": "Fas", "en": "Stage"},
@@ -722,6 +743,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "project.indicators": {"sv": "Indikatorvärden", "en": "Indicator values"},
     "project.milestones": {"sv": "Milstolpar och rapporter", "en": "Milestones and reports"},
     "project.imports": {"sv": "Importer som rört projektet", "en": "Imports that touched it"},
+    "project.imports.changes": {
+        "sv": "Vad importen ändrade i projektet",
+        "en": "What it changed in the project",
+    },
+    # One kind of the project's rows an import changed: "Utbetalningar: 2 nya, 1 ändrad".
+    "project.imports.kind": {"sv": "{kind}: {counts}", "en": "{kind}: {counts}"},
     "project.none": {"sv": "Inga uppgifter.", "en": "Nothing recorded."},
     # --- project search at scale (pages/project.py, portfolio.project_search) ---
     "project.search": {
@@ -1147,6 +1174,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "the line breaks there. Years are categories; each indicator has its own scale.",
     },
     "results.series.value": {"sv": "Uppmätt", "en": "Measured"},
+    "results.series.reports": {
+        "sv": ("{count} projekt rapporterade", "{count} projekt rapporterade"),
+        "en": ("{count} project reported", "{count} projects reported"),
+    },
     "results.series.preliminary": {"sv": "Preliminärt", "en": "Preliminary"},
     "results.series.baseline": {"sv": "Utgångsvärde", "en": "Baseline"},
     "results.series.target": {"sv": "Mål", "en": "Target"},
@@ -1195,17 +1226,17 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "{country} har inget värde för detta mått i databasen.",
         "en": "{country} has no value for this measure in the store.",
     },
-    "results.compare.populations": {
-        "sv": "Populationerna skiljer sig: indikatorerna räknar olika saker (se definitionerna). "
-        "Jämför utvecklingen, inte nivåerna rakt av.",
-        "en": "The populations differ: the indicators count different things (see the "
-        "definitions). Compare the trends, not the levels as such.",
-    },
     "results.compare.units": {
         "sv": "Indikatorerna har olika enheter, till exempel antal och andel: jämför inte talen "
         "direkt.",
         "en": "The indicators have different units, such as a count and a share: do not "
         "compare the numbers directly.",
+    },
+    "results.compare.populations": {
+        "sv": "Populationerna skiljer sig: indikatorerna räknar olika saker (se definitionerna). "
+        "Jämför utvecklingen, inte nivåerna rakt av.",
+        "en": "The populations differ: the indicators count different things (see the "
+        "definitions). Compare the trends, not the levels as such.",
     },
     "results.compare.years": {
         "sv": "Värdena gäller olika år ({years}); de är inte från samma år.",
@@ -1264,12 +1295,6 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Further from the target than at the start",
     },
     "results.state.reached": {"sv": "Målet nått", "en": "Target reached"},
-    "results.col.code": {"sv": "Kod", "en": "Code"},
-    "results.col.indicator": {"sv": "Indikator", "en": "Indicator"},
-    "results.col.definition": {"sv": "Definition", "en": "Definition"},
-    "results.col.unit": {"sv": "Enhet", "en": "Unit"},
-    "results.col.baseline": {"sv": "Utgångsvärde (år)", "en": "Baseline (year)"},
-    "results.col.target": {"sv": "Mål (år)", "en": "Target (year)"},
     # A place an indicator is measured in beside the one its target is judged on.
     "results.state.benchmark": {
         "sv": "Jämförelse: målet gäller {place}",
@@ -1290,6 +1315,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The projects, mean: {reports} of {reporters} reported in {year}",
     },
     "results.place.projects": {"sv": "projekten", "en": "the projects"},
+    "results.col.code": {"sv": "Kod", "en": "Code"},
+    "results.col.indicator": {"sv": "Indikator", "en": "Indicator"},
+    "results.col.definition": {"sv": "Definition", "en": "Definition"},
+    "results.col.unit": {"sv": "Enhet", "en": "Unit"},
+    "results.col.baseline": {"sv": "Utgångsvärde (år)", "en": "Baseline (year)"},
+    "results.col.target": {"sv": "Mål (år)", "en": "Target (year)"},
     "results.col.direction": {"sv": "Riktning", "en": "Direction"},
     "results.col.latest": {"sv": "Senaste värde (år)", "en": "Latest value (year)"},
     "results.col.first": {"sv": "Första värde (år)", "en": "First value (year)"},
@@ -1311,13 +1342,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Program, projekt eller land",
         "en": "Programme, project or country",
     },
+    "results.col.measured_for": {"sv": "Mätt för", "en": "Measured for"},
+    "results.col.reports": {"sv": "Underlag", "en": "Based on"},
     # --- import problems and undo (issue 8) ---
     # Quotation marks are the language's: ”x” in Swedish, “x” in English.
     "quote": {"sv": "”{text}”", "en": "“{text}”"},
     "list.comma": {"sv": "{first}, {rest}", "en": "{first}, {rest}"},
     "list.slash": {"sv": "{first} / {rest}", "en": "{first} / {rest}"},
     "list.none": {"sv": "inga", "en": "none"},
-    "results.col.measured_for": {"sv": "Mätt för", "en": "Measured for"},
     # A cell that cannot be read (arena/ingest/values.py); `value` is the cell as written.
     "value.empty": {"sv": "Cellen är tom.", "en": "The cell is empty."},
     "value.not_number": {"sv": "”{value}” är inte ett tal.", "en": "“{value}” is not a number."},
@@ -1566,6 +1598,25 @@ TEXTS: dict[str, dict[str, Text]] = {
             "… and {count} more grants have more paid out than granted after this import.",
         ),
     },
+    "problem.small_per_cent": {
+        "sv": (
+            "Indikatorn ”{indicator}” är i procent, och ett värde ligger mellan 0 och 1: "
+            "{value} på rad {line} sparas som {stored}. Är det en andel ({share}), ska filen "
+            "ange {points} eller {share}; menas {stored}, skriv {stored}.",
+            "Indikatorn ”{indicator}” är i procent, och {count} värden ligger mellan 0 och 1: "
+            "det första, {value} på rad {line}, sparas som {stored}. Är det en andel ({share}), "
+            "ska filen ange {points} eller {share}; menas {stored}, skriv {stored}.",
+        ),
+        "en": (
+            "Indicator “{indicator}” is in per cent, and one value lies between 0 and 1: "
+            "{value} on line {line} is stored as {stored}. If it is a share ({share}), the "
+            "file should say {points} or {share}; if {stored} is meant, write {stored}.",
+            "Indicator “{indicator}” is in per cent, and {count} values lie between 0 and 1: "
+            "the first, {value} on line {line}, is stored as {stored}. If it is a share "
+            "({share}), the file should say {points} or {share}; if {stored} is meant, write "
+            "{stored}.",
+        ),
+    },
     "problem.header_unit": {
         "sv": (
             "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} (1 {unit} = "
@@ -1776,6 +1827,43 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: the sheets {sheets} all hold {kind}. Say which one to read (the Sheet "
         "field, or --sheet).",
     },
+    "import.preliminary_years": {
+        "sv": (
+            "Värdena under {headers} är preliminära: de läses för sitt år och får anmärkningen "
+            "”{note}”.",
+            "Värdena under {headers} ({count} kolumner) är preliminära: de läses för sina år och "
+            "får anmärkningen ”{note}”.",
+        ),
+        "en": (
+            "The values under {headers} are preliminary: they are read for their year and get "
+            "the note “{note}”.",
+            "The values under {headers} ({count} columns) are preliminary: they are read for "
+            "their years and get the note “{note}”.",
+        ),
+    },
+    "import.preliminary_unkept": {
+        "sv": (
+            "Värdena under {headers} är märkta som preliminära, men en budget har ingen "
+            "anmärkning att säga det i: de läses som de andra åren, utan ”{note}”.",
+            "Värdena under {headers} ({count} kolumner) är märkta som preliminära, men en "
+            "budget har ingen anmärkning att säga det i: de läses som de andra åren, utan "
+            "”{note}”.",
+        ),
+        "en": (
+            "The values under {headers} are marked preliminary, but a budget has no note to say "
+            "so: they are read as the other years, without “{note}”.",
+            "The values under {headers} ({count} columns) are marked preliminary, but a budget "
+            "has no note to say so: they are read as the other years, without “{note}”.",
+        ),
+    },
+    "import.split_year": {
+        "sv": "Kolumnen ”{header}” är inget enskilt år: en kolumn per år ska ange ett "
+        "kalenderår (2021), inte ett delat år eller flera (2021/22). Ge kolumnen rubriken för "
+        "det kalenderår dess värden gäller, eller dela upp dem per kalenderår.",
+        "en": "Column “{header}” is not one year: a column per year must name one calendar "
+        "year (2021), not a split year or several (2021/22). Head the column with the calendar "
+        "year its values are for, or split them by calendar year.",
+    },
     "import.years_as_columns": {
         "sv": (
             "Åren som kolumner ({years}) läses som en rad per år och värde: {count} rad av "
@@ -1873,6 +1961,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "undo.row": {"sv": "{kind}: {row}", "en": "{kind}: {row}"},
     "money.sek": {"sv": "{amount} kr", "en": "SEK {amount}"},
+    "number.points": {"sv": "{number}", "en": "{number}"},
+    "number.per_cent": {"sv": "{number} %", "en": "{number}%"},
     "undo.row_gone": {"sv": "{row} finns inte längre", "en": "{row} is no longer stored"},
     "list.semicolon": {"sv": "{first}; {rest}", "en": "{first}; {rest}"},
     "list.more": {"sv": "{items}, …", "en": "{items}, …"},
@@ -2483,6 +2573,16 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "efforts.choose": {"sv": "Insatser", "en": "Efforts"},
     "efforts.choose.placeholder": {"sv": "Alla sju insatser", "en": "All seven efforts"},
+    "efforts.unknown": {
+        "sv": (
+            "Länken nämner en insats som inte finns här: {efforts}.",
+            "Länken nämner insatser som inte finns här: {efforts}.",
+        ),
+        "en": (
+            "The link names an effort that does not exist here: {efforts}.",
+            "The link names efforts that do not exist here: {efforts}.",
+        ),
+    },
     "efforts.kpi.caption": {
         "sv": "Deltagare: personer som deltog. Räckvidd: organisationer eller personer som "
         "nåddes. Båda summeras över de aktiviteter som anger dem; kostnad i kronor.",
@@ -3053,6 +3153,25 @@ class _Sek(Message):
 def sek(amount: int) -> Message:
     """`amount` (whole kronor) as a value of a Message: `2 000 000 kr`, `SEK 2,000,000`."""
     return _Sek("money.sek", {"amount": amount})
+
+
+class _Points(Message):
+    """Per-cent points inside a sentence as its reader's language writes them, with as many
+    decimals as the number has: `0,14 %` or `0.14%` (key "number.per_cent"), the number
+    alone `0,14` or `0.14` (key "number.points")."""
+
+    __slots__ = ()  # as slim as a Message
+
+    def render(self, language: str) -> str:
+        number = Decimal(str(self.values["number"])).normalize()
+        decimals = max(0, -int(number.as_tuple().exponent))
+        return t(self.key, language, number=format_number(number, language, decimals=decimals))
+
+
+def points(number: Decimal | float, *, sign: bool = True) -> Message:
+    """`number` per-cent points as a value of a Message: `14 %` (sv), `14%` (en); without
+    `sign`, the number alone."""
+    return _Points("number.per_cent" if sign else "number.points", {"number": number})
 
 
 def label(code: str | None, language: str) -> str:

@@ -333,7 +333,7 @@ _COUNT_SUFFIX = re.compile(r" \([\d\s.,]+\)$")
 
 def _as_codes(values: list[str], spellings: dict[str, str]) -> list[str]:
     """Codes named by `values` (codes or labels, with or without a count), each once; unknown
-    values are dropped."""
+    values are dropped (and said: `unknown_codes_in_link`)."""
     codes = []
     for value in values:
         spelled = str(value).strip().casefold()
@@ -344,9 +344,26 @@ def _as_codes(values: list[str], spellings: dict[str, str]) -> list[str]:
 def codes_in_link(key: str, codes: Sequence[str], describe: Callable[[str, str], str]) -> list[str]:
     """The codes among `codes` that the URL's `key` names, read as the sidebar's choice
     filters read theirs (`_as_codes`): codes or labels in either language, each once
-    (`?effort=a&effort=a` is one choice), unknown values dropped. For a page's own choice
-    (the Efforts' `?effort=`), whose widget is built with these codes as its default."""
+    (`?effort=a&effort=a` is one choice), unknown values dropped (`unknown_codes_in_link`
+    names them). For a page's own choice (the Efforts' `?effort=`), whose widget is built
+    with these codes as its default."""
     return _as_codes(st.query_params.get_all(key), _spellings(list(codes), describe))
+
+
+def unknown_codes_in_link(
+    key: str, codes: Sequence[str], describe: Callable[[str, str], str]
+) -> list[str]:
+    """The values of the URL's `key` that name none of `codes` as `codes_in_link` reads them
+    (a code, or a label in either language), as written and each once: what a page says it
+    could not apply (`unknown_in_link`) while the others apply."""
+    spellings = _spellings(list(codes), describe)
+    return list(
+        dict.fromkeys(
+            value.strip()
+            for value in st.query_params.get_all(key)
+            if value.strip() and not _as_codes([value], spellings)
+        )
+    )
 
 
 def unknown_in_link(message: str, language: str, *, container: Any = st, **values: object) -> None:
@@ -481,6 +498,82 @@ def _choice(
     return tuple(chosen)
 
 
+# A choice filter's options as codes, and how one is written in a language.
+_Choice = tuple[list[str], Callable[[str, str], str]]
+
+
+def _year_filter(bounds: tuple[int, int] | None, language: str) -> tuple[int, int] | None:
+    """The years chosen in the sidebar's slider over the store's first and last year
+    (`bounds`), None for every year. A store of one year, or none yet, has no years to
+    choose: no slider. Years a link names that are not the store's are said, never dropped
+    without a word, and leave the URL, as every filter's values that do not apply do."""
+    # Read before the slider, which drops a link's years it cannot show (outside the store's,
+    # not two numbers) from the URL without a word: said below instead.
+    asked = st.query_params.get_all("f_years")
+    years = None
+    if bounds and bounds[0] < bounds[1]:
+        chosen = _bound(
+            st.sidebar.slider,
+            t("filters.years", language),
+            "years",
+            min_value=bounds[0],
+            max_value=bounds[1],
+            value=bounds,
+        )
+        # The slider takes a link's reversed pair (`?f_years=2019&f_years=2018`) as it stands,
+        # and each query would read a backwards range its own way: it is the same years.
+        chosen = tuple(sorted(chosen))
+        years = None if chosen == tuple(bounds) else chosen
+    elif asked:
+        # No slider drops them here: the link the page gives on holds no years either.
+        del st.query_params["f_years"]
+    if not asked or (bounds is not None and years_in_link(asked, bounds) is not None):
+        return years
+    shown = ", ".join(asked)
+    if bounds is None:
+        unknown_in_link("filters.years.unknown.none", language, container=st.sidebar, years=shown)
+    elif bounds[0] == bounds[1]:
+        unknown_in_link(
+            "filters.years.unknown.one", language, container=st.sidebar, years=shown, year=bounds[0]
+        )
+    else:
+        unknown_in_link(
+            "filters.years.unknown",
+            language,
+            container=st.sidebar,
+            years=shown,
+            first=bounds[0],
+            last=bounds[1],
+        )
+    return years
+
+
+def _say_unknown_choices(choices: Mapping[str, _Choice], language: str) -> None:
+    """One warning in the sidebar for the values of a link that name no option of its choice
+    filter (`unknown_codes_in_link`: neither a code nor a label in either language), named by
+    filter and as written: "Sektor: nonsense; Län: Atlantis". The values it does name apply.
+
+    The options are what the store holds within the person's funder scope
+    (`portfolio.filter_options`): a programme outside a funder's scope is not here for them.
+    Called before `_choice` writes the URL back as the codes that apply, so the warning shows
+    on the run that opens the link (or returns to it, Back) and not after: the URL then no
+    longer holds the values, as the year slider's no longer holds years it cannot show.
+    """
+    unknown = {
+        t(f"filters.{key}", language): unknown_codes_in_link(f"f_{key}", codes, describe)
+        for key, (codes, describe) in choices.items()
+    }
+    named = {name: values for name, values in unknown.items() if values}
+    if named:
+        unknown_in_link(
+            "filters.unknown",
+            language,
+            container=st.sidebar,
+            values="; ".join(f"{name}: {', '.join(values)}" for name, values in named.items()),
+            count=sum(len(values) for values in named.values()),
+        )
+
+
 def sidebar_filters(language: str) -> Filters:
     """The shared filters in the sidebar; the returned Filters drive every metric."""
     options = query(portfolio.filter_options)
@@ -492,34 +585,7 @@ def sidebar_filters(language: str) -> Filters:
         "q",
         placeholder=t("filters.text.placeholder", language),
     )
-    years = None
-    if options["years"] and options["years"][0] < options["years"][1]:
-        first, last = options["years"]
-        # Read before the slider, which drops a link's years it cannot show (outside the
-        # store's, not two numbers) from the URL without a word: said here instead.
-        asked = st.query_params.get_all("f_years")
-        chosen = _bound(
-            sidebar.slider,
-            t("filters.years", language),
-            "years",
-            min_value=first,
-            max_value=last,
-            value=options["years"],
-        )
-        if asked and years_in_link(asked, (first, last)) is None:
-            shown = ", ".join(asked)
-            unknown_in_link(
-                "filters.years.unknown",
-                language,
-                container=sidebar,
-                years=shown,
-                first=first,
-                last=last,
-            )
-        # The slider takes a link's reversed pair (`?f_years=2019&f_years=2018`) as it stands,
-        # and each query would read a backwards range its own way: it is the same years.
-        chosen = tuple(sorted(chosen))
-        years = None if chosen == (first, last) else chosen
+    years = _year_filter(options["years"], language)
 
     def as_is(value: str, _language: str) -> str:
         return value
@@ -530,7 +596,7 @@ def sidebar_filters(language: str) -> Filters:
     def goal(number: str, other: str) -> str:
         return t("filters.goal.item", other, goal=number)
 
-    choices: dict[str, tuple[list[str], Callable[[str, str], str]]] = {
+    choices: dict[str, _Choice] = {
         "status": ([s.value for s in ProjectStatus], label),
         "stage": ([s.value for s in ProjectStage], label),
         "sector": (options["sectors"], sector_label),
@@ -540,6 +606,7 @@ def sidebar_filters(language: str) -> Filters:
         "goal": (options["goals"], goal),
         "theme": (options["themes"], as_is),
     }
+    _say_unknown_choices(choices, language)
     # The count beside an option depends on every other filter: all are read before any
     # choice widget is built.
     current = Filters(

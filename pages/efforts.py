@@ -23,6 +23,10 @@ if not ui.query(efforts.activity_count):
 # The URL holds the efforts' codes (`?effort=pioneer_relay`), the same in both languages;
 # read as the sidebar reads its filters: each once, a label of either language too.
 wanted = ui.codes_in_link("effort", efforts.EFFORT_ORDER, label)
+# A value naming no effort is said, not dropped silently; the efforts it names still apply.
+unknown = ui.unknown_codes_in_link("effort", efforts.EFFORT_ORDER, label)
+if unknown:
+    ui.unknown_in_link("efforts.unknown", language, efforts=", ".join(unknown), count=len(unknown))
 chosen = tuple(
     st.multiselect(
         t("efforts.choose", language),

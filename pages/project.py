@@ -45,7 +45,10 @@ detail = (
     else ui.query(portfolio.project_detail, reference=reference, today=ui.today())
 )
 st.query_params["ref"] = reference
-detail["imports"] = ui.query(history.project_imports, reference=reference)
+# Where its rows came from: each import that changed them, and what it changed, in words.
+detail["imports"] = tables.history.project_imports_table(
+    ui.query(history.project_imports, reference=reference), language
+)
 project = detail["project"]
 # Titles and texts come from imported files: shown as written, never as Markdown.
 st.header(ui.plain(project["title"]))

@@ -168,6 +168,11 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
                 "coverage": coverage_text(row.coverage, language),
                 "note": row.note if isinstance(row.note, str) else "",
                 "source": row.value_source if isinstance(row.value_source, str) else "",
+                # The projects' pool of a year is as many projects as reported that year: a
+                # drop may be fewer reports, not a fall.
+                "reports": t("results.series.reports", language, count=int(row.reports))
+                if row.scope == "project"
+                else "",
                 "kind": kinds["preliminary" if row.preliminary else "value"],
                 "shown": value_text(row.value, indicators[row.code].unit, language),
             }
@@ -210,6 +215,7 @@ def indicator_series(series: pd.DataFrame, registry: pd.DataFrame, language: str
             ("coverage", "results.col.coverage"),
             ("note", "results.col.note"),
             ("source", "results.col.source"),
+            ("reports", "results.col.reports"),
         )
     ]
     domain = list(kinds.values())

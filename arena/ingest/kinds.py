@@ -110,6 +110,8 @@ SHARE = ColumnType("share", v.parse_share, msg("template.share"), "float")  # 0.
 YEAR = ColumnType("year", v.parse_year, msg("template.year"), "int")
 ORG_NUMBER = ColumnType("org_number", v.parse_org_number, msg("template.org_number"))
 COUNTRY = ColumnType("country", _country, msg("template.country"))
+# An indicator's unit, per cent however spelled stored as "%" (the one the pages know).
+UNIT = ColumnType("text", v.parse_unit, msg("template.text"))
 
 
 def code(codes: type[StrEnum], parse: Callable[[object], StrEnum]) -> ColumnType:
@@ -395,7 +397,7 @@ _register(
             Column("code", "Kod", required=True, aliases=("Indikatorkod", "Indicator code")),
             Column("name_sv", "Namn", required=True, aliases=("Indikator", "Name")),
             Column("name_en", "Namn (engelska)", aliases=("English name", "Name (English)")),
-            Column("unit", "Enhet", required=True, aliases=("Unit",)),
+            Column("unit", "Enhet", UNIT, required=True, aliases=("Unit",)),
             Column("definition", "Definition"),
             Column("baseline_value", "Utgångsvärde", NUMBER, aliases=("Baseline",)),
             Column("baseline_year", "Utgångsår", YEAR, aliases=("Baseline year",)),

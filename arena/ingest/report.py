@@ -168,11 +168,15 @@ def report_rows(problems: Iterable[Problem], language: str) -> Iterator[list[obj
 
 def problems_frame(problems: list[Problem], language: str = "sv") -> pd.DataFrame:
     """The report as a table with the columns `REPORT_COLUMNS`, then the kind each problem is
-    about (`table`)."""
+    about (`table`). A problem of the whole file has no row (`pd.NA` in a column of whole
+    numbers, which sort as numbers); one that names no column, value or kind has "" there,
+    never None or NaN: pandas turns a text column's None into NaN, which tables showed as such.
+    """
     columns = [*REPORT_COLUMNS, "table"]
     if not problems:
         return pd.DataFrame(columns=columns)
     frame = pd.DataFrame(list(report_rows(problems, language)), columns=list(REPORT_COLUMNS))
-    frame["table"] = [problem.table for problem in problems]
+    for name in ("column", "value", "table"):
+        frame[name] = [getattr(problem, name) or "" for problem in problems]
     frame["row"] = frame["row"].astype("Int64")
     return frame

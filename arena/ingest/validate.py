@@ -17,8 +17,9 @@ import pandas as pd
 
 from arena.i18n import msg
 from arena.ingest import values as v
-from arena.ingest.kinds import KINDS, Column, Kind, in_header_unit
+from arena.ingest.kinds import KINDS, NUMBER, Column, Kind, in_header_unit
 from arena.ingest.layouts import Layout, Matching, detect_layout
+from arena.ingest.natural import key_columns
 from arena.ingest.read import Cells, RawTable
 from arena.ingest.report import (
     ROW_ERRORS,
@@ -49,6 +50,9 @@ class ParsedTable:
     guessed: frozenset[str] = frozenset()  # columns that fill new rows only (layouts.Part)
     matching: Matching | None = None  # how rows the store lacks are matched (layouts.Part)
     labels: dict[str, str] = field(default_factory=dict)  # column -> its header in the file
+    # Number column -> the keys of the rows whose cell in it carried a per cent sign ("0,14 %"):
+    # a value the file says is in per cent, however small (`per_cent.small_per_cent_values`).
+    per_cent: dict[str, frozenset[tuple]] = field(default_factory=dict)
 
     def label(self, name: str) -> str:
         """How the file names column `name` (its Swedish template header if it has none)."""
@@ -297,6 +301,7 @@ def parse_table(
 
     data: dict[str, np.ndarray] = {}
     labels: dict[str, str] = {}  # column -> its header in the file (a period's for its dates)
+    signed: dict[str, np.ndarray] = {}  # number column -> which rows carried a per cent sign
     read: set[str] = set()
     for position, column in mapping.items():
         if column.name in read:
@@ -309,6 +314,9 @@ def parse_table(
         parsed, errors = _parse_cells(column.parse, cells)
         codes = cells.codes[kept]
         values = parsed[codes]
+        if column.type is NUMBER:
+            marked = np.fromiter(map(v.written_in_per_cent, cells.uniques), dtype=bool)
+            signed[column.name] = marked[codes]
         if errors:
             failed = np.isin(codes, list(errors))
             for row in np.flatnonzero(failed):
@@ -350,6 +358,10 @@ def parse_table(
     frame = pd.DataFrame(data, index=pd.Index(lines, name="line"), dtype=object)
     problems += _row_rules(kind, frame, bad, labels)
     problems.sort(key=lambda problem: problem.row or 0)
+    per_cent = {
+        name: frozenset(zip(*key_columns(frame[marked], kind.key), strict=True))
+        for name, marked in signed.items()
+    }
     return ParsedTable(
         kind=kind,
         frame=frame,
@@ -361,6 +373,7 @@ def parse_table(
         guessed=guessed,
         matching=matching,
         labels=labels,
+        per_cent=per_cent,
     )
 
 

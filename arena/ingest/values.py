@@ -589,11 +589,44 @@ def _before_per_cent(value: object) -> str | None:
     return None
 
 
+def written_in_per_cent(value: object) -> bool:
+    """Whether the cell ends in a per cent sign or word ("0,14 %", "25 procent"): a value the
+    file itself says is in per cent, whatever its size."""
+    return _before_per_cent(value) is not None
+
+
 def parse_points(value: object) -> Decimal:
     """A number, with or without a per cent sign after it ("4,6 %" is 4.6): what a measure in
     per cent keeps, percent points."""
     number = _before_per_cent(value)
     return parse_number(value) if number is None else _number_from_text(number, value)
+
+
+# The one unit the pages read as per cent: a value in it is per-cent points (4.6 is 4,6 %).
+PER_CENT = "%"
+# A unit that says per cent in words, as `_folded` keys: "procent", "Per cent", "Procentandel".
+_PER_CENT_WORDS = frozenset(
+    {"procent", "percent", "percentage", "pct", "procentandel", "andeliprocent", "andelprocent"}
+    | {"shareinpercent", "sharepercent", "percentageshare"}
+)
+# What may stand beside the sign in a unit that is per cent: "%", "%-andel", "andel (%)",
+# "Andel, %", "Share (%)", "procent (%)". "andel" alone is not: a share may be kept as 0..1.
+_BESIDE_THE_SIGN = _PER_CENT_WORDS | {"", "andel", "andeli", "share"}
+
+
+def parse_unit(value: object) -> str:
+    """An indicator's unit as written ("antal", "ton CO2e", "kr"), but per cent however it is
+    spelled ("procent", "Per cent", "%-andel", "andel (%)", "Andel, %") as `PER_CENT`.
+
+    Why: the pages read only "%" as per cent, so an indicator whose unit said "procent" had
+    its values shown as bare numbers, and no per cent value of it was checked for being a
+    fraction. "procentenheter" (percentage points, a difference) is kept as written.
+    """
+    text = parse_text(value)
+    key = _folded(text)
+    if key in _PER_CENT_WORDS or ("%" in text and key in _BESIDE_THE_SIGN):
+        return PER_CENT
+    return text
 
 
 def parse_share(value: object) -> float:

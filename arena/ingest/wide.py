@@ -7,15 +7,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from arena.i18n import msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
 from arena.ingest.read import RawTable
-from arena.ingest.report import Problem
+from arena.ingest.report import Problem, listing, quoted
 
 # A year among other words in a header: "2024", "Budget 2024", "2024 (MSEK)", "År 2024".
 _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])")
+# A year split over two, as school years and broken fiscal years are written ("2021/22",
+# "2021/2022", "2021–22"): not one calendar year. Only when the second is the next year:
+# "2019-01" is a month.
+_SPLIT_YEAR = re.compile(
+    r"(?<![0-9])(?P<first>(?:19|20)[0-9]{2})\s*[/\u2013\u2014-]\s*"
+    r"(?P<next>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])"
+)
+# A mark right after a year that its values are preliminary, as statistics tables print it:
+# "2025*", "2025 (prel.)", "2025 prel", "2025 (preliminärt)", "2025 preliminary".
+_PRELIMINARY = re.compile(
+    r"\s*(?:\*+|\(\s*prel[^\W\d_]*\.?\s*\)|prel[^\W\d_]*\.?(?![^\W\d_]))", re.IGNORECASE
+)
+# The note a preliminary year's values get (data, not a reader's text: the agencies' own notes
+# write it so, "Preliminärt, t.o.m. oktober"); the Results page reads "prelim" in a note as a
+# preliminary value.
+PRELIMINARY_NOTE = "Preliminärt"
 # A kind's own year column, by any of its names.
 _YEAR_HEADERS = frozenset(
     v.normalise_label(header)
@@ -24,8 +41,51 @@ _YEAR_HEADERS = frozenset(
     if column.name == "year"
     for header in column.headers
 )
-# The headers a year's value is read under: a budget's amount, an indicator's measured value.
-_VALUE_HEADERS = ("Belopp", "Värde")
+# The note column of the measured values, by any of its names.
+_NOTE_HEADERS = frozenset(
+    v.normalise_label(header) for header in KINDS["indicator_values"].column("note").headers
+)
+# The headers a year's value is read under, with the header of the note beside it (None: the
+# kind keeps no note): a budget's amount (budgets keep no note), an indicator's measured value.
+_VALUE_HEADERS = (("Belopp", None), ("Värde", "Anmärkning"))
+
+
+@dataclass(frozen=True)
+class _YearHeader:
+    """A header that names a year: the year (None for a split year) and the words around it."""
+
+    year: int | None
+    rest: str
+    preliminary: bool = False
+
+
+def _year_header(text: str) -> _YearHeader | None:
+    """What header `text` says of a year: one year (marked preliminary or not), a split year,
+    or None when it names no year or several apart ("Agenda 2030-mål" names one)."""
+    for split in _SPLIT_YEAR.finditer(text):
+        if str(int(split["first"]) + 1).endswith(split["next"]):
+            return _YearHeader(None, _words(text[: split.start()] + " " + text[split.end() :]))
+    found = list(_YEAR.finditer(text))
+    if len(found) != 1 or not v.MIN_YEAR <= int(found[0]["year"]) <= v.MAX_YEAR:
+        return None
+    (year,) = found
+    after = text[year.end() :]
+    mark = _PRELIMINARY.match(after)
+    if mark is not None:
+        after = after[mark.end() :]
+    return _YearHeader(int(year["year"]), _words(text[: year.start()] + " " + after), bool(mark))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _with_note(note: object) -> str:
+    """A cell's note with `PRELIMINARY_NOTE` added, unless it says so already."""
+    if v.is_missing(note):
+        return PRELIMINARY_NOTE
+    text = str(note).strip()
+    return text if "prelim" in text.casefold() else f"{text}; {PRELIMINARY_NOTE}"
 
 
 def unpivoted(raw: RawTable, fits: Callable[[list[str]], bool]) -> RawTable | None:
@@ -33,59 +93,103 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], bool]) -> RawTable | No
     the first kind of value a year may hold (an amount, a measured value) whose header `fits`
     (a kind reads it whole); None when `raw` has no years as columns or no header fits.
 
-    Each new row keeps its line in the file; a cell without a value gives no row. The rows are
-    built only for a header that fits: a project list's "Agenda 2030-mål" is a year among
-    words too, and copying its 100 000 rows to find no kind took 0.7 s (issue 11).
+    Each new row keeps its line in the file; a cell without a value gives no row. A year
+    marked preliminary ("2025*", "2025 (prel.)") is that year, and its values are noted so
+    where the kind keeps a note (`PRELIMINARY_NOTE`, added to the row's own note). A split
+    year ("2021/22") is refused, named: which calendar year its values are for is the
+    publisher's to say, not ours to guess. The rows are built only for a header that fits: a
+    project list's "Agenda 2030-mål" is a year among words too, and copying its 100 000 rows
+    to find no kind took 0.7 s (issue 11).
     """
-    years: dict[int, int] = {}  # position -> year
-    rests: set[str] = set()
-    for position, text in enumerate(raw.header):
-        found = _YEAR.findall(str(text))
-        if len(found) == 1 and v.MIN_YEAR <= int(found[0]) <= v.MAX_YEAR:
-            years[position] = int(found[0])
-            rests.add(" ".join(_YEAR.sub(" ", str(text)).split()))
-    kept = [position for position in range(len(raw.header)) if position not in years]
-    # One series: the year headers alike but for their year ("Budget 2024", "Budget 2025"),
-    # in a table that has no year column of its own (a "Kommentar 2024" beside "År"), under
-    # headers each naming something ("Projektlista 2024" over blank ones is a title).
-    labels = {v.normalise_label(str(raw.header[position])) for position in kept}
-    if not years or len(rests) != 1 or not labels or "" in labels or labels & _YEAR_HEADERS:
+    found = {
+        position: header
+        for position, text in enumerate(raw.header)
+        if (header := _year_header(str(text))) is not None
+    }
+    rests = {header.rest for header in found.values() if header.year is not None}
+    if not rests:  # split years alone: a series still, if they are alike
+        rests = {header.rest for header in found.values()}
+    if len(rests) != 1:
         return None
     (rest,) = rests
+    # The years of one series, alike but for their year ("Budget 2024", "Budget 2025"); a
+    # split year among them is refused, one with other words is a column of its own.
+    years = {p: header for p, header in found.items() if header.rest == rest}
+    kept = [position for position in range(len(raw.header)) if position not in years]
+    # In a table that has no year column of its own (a "Kommentar 2024" beside "År"), under
+    # headers each naming something ("Projektlista 2024" over blank ones is a title).
+    labels = {v.normalise_label(str(raw.header[position])) for position in kept}
+    if not years or not labels or "" in labels or labels & _YEAR_HEADERS:
+        return None
     unit = v.header_unit(f"x {rest}") if rest else None
     kept_header = [str(raw.header[position]) for position in kept]
-    headers = (
-        [*kept_header, "År", value if unit is None else f"{value} ({unit.written})"]
-        for value in _VALUE_HEADERS
+    noted = [p for p, header in years.items() if header.preliminary]
+    own_note = next(
+        (i for i, text in enumerate(kept_header) if v.normalise_label(text) in _NOTE_HEADERS),
+        None,
     )
-    header = next((header for header in headers if fits(header)), None)
-    if header is None:
+    tried = []
+    for value, note_header in _VALUE_HEADERS:
+        # A note column of our own, for a kind that keeps notes, in a table without one.
+        added = note_header is not None and bool(noted) and own_note is None
+        value_header = value if unit is None else f"{value} ({unit.written})"
+        header = [*kept_header, *([note_header] if added else []), "År", value_header]
+        tried.append((header, note_header is not None, added))
+    chosen = next((choice for choice in tried if fits(choice[0])), None)
+    if chosen is None:
         return None
+    header, keeps_note, added = chosen
     rows, lines = [], []
     for index, row in enumerate(raw.rows):
+        cells = [row[p] if p < len(row) else "" for p in kept]
         for position, year in years.items():
             cell = row[position] if position < len(row) else ""
-            if v.is_missing(cell):
+            if year.year is None or v.is_missing(cell):
                 continue
-            rows.append([row[p] if p < len(row) else "" for p in kept] + [year, cell])
+            own = list(cells)
+            if added:
+                own.append(PRELIMINARY_NOTE if year.preliminary else "")
+            elif keeps_note and year.preliminary and own_note is not None:
+                own[own_note] = _with_note(own[own_note])
+            rows.append([*own, year.year, cell])
             lines.append(raw.line_of(index))
-    note = Problem(
-        "format-error",
-        msg(
+    line = raw.header_line or None
+    notes = []
+    if read := [year.year for year in years.values() if year.year is not None]:
+        note = msg(
             "import.years_as_columns",
-            years=", ".join(str(year) for year in years.values()),
+            years=", ".join(map(str, read)),
             count=len(rows),
             total=raw.height,
-        ),
-        row=raw.header_line or None,
-        severity="warning",
-    )
+        )
+        notes.append(Problem("format-error", note, row=line, severity="warning"))
+    if noted:
+        marked = listing([quoted(raw.label(p)) for p in noted])
+        key = "import.preliminary_years" if keeps_note else "import.preliminary_unkept"
+        notes.append(
+            Problem(
+                "format-error",
+                msg(key, headers=marked, note=PRELIMINARY_NOTE, count=len(noted)),
+                row=line,
+                severity="warning",
+            )
+        )
+    notes += [
+        Problem(
+            "format-error",
+            msg("import.split_year", header=raw.label(p)),
+            row=line,
+            column=raw.label(p),
+        )
+        for p, year in years.items()
+        if year.year is None
+    ]
     return RawTable.from_rows(
         raw.name,
         header,
         rows,
         header_line=raw.header_line,
         row_lines=lines,
-        problems=[*raw.problems, note],
+        problems=[*raw.problems, *notes],
         origin=raw.origin,
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena.filters import Scope, project_scope
-from arena.queries._sql import import_change, import_run, project, read_frame
+from arena.queries._sql import _as_frame, import_change, import_run, project, read_frame
 
 HISTORY_ROWS = 200  # imports per page of the Data page's history (and the CLI's listing)
 
@@ -50,35 +51,177 @@ def import_count(engine: Engine) -> int:
         return int(conn.execute(sa.select(sa.func.count()).select_from(import_run)).scalar_one())
 
 
-def project_imports(engine: Engine, *, reference: str, scope: Scope = None) -> pd.DataFrame:
-    """The imports that touched project `reference`: its own row or a row of it (participants,
-    grants, disbursements, spend, values, milestones), also one that moved a row away from it;
-    latest first: id, started_at, user, file_name, outcome.
+# The kinds of a project's rows, in the order the Project page shows what an import changed.
+PROJECT_KINDS = (
+    "projects",
+    "participants",
+    "grants",
+    "disbursements",
+    "expenditures",
+    "indicator_values",
+    "milestones",
+)
+ACTIONS = ("new", "updated", "deleted")  # what an import did to a row, as its counts name it
+PROJECT_IMPORT_COLUMNS = ["id", "started_at", "user", "file_name", "outcome", "changes"]
 
-    Found by the project columns every recorded change carries, compared as values (a `%` or
-    `_` in a reference is just a character); each side of the union uses its own index.
+# What a recorded change did to its row: a created row has no "before", a deleted one no "after".
+_ACTION = sa.case(
+    (import_change.c.before.is_(None), "new"),
+    (import_change.c.after.is_(None), "deleted"),
+    else_="updated",
+).label("action")
+
+
+def project_imports(engine: Engine, *, reference: str, scope: Scope = None) -> pd.DataFrame:
+    """The imports that created, updated or deleted a row of project `reference`, latest
+    first: id, started_at, user, file_name, outcome, and `changes`, what each did to the
+    project's rows: a tuple of `(kind, new, updated, deleted)` per kind it touched, in
+    `PROJECT_KINDS` order, so the page can say where each figure came from.
+
+    A project's rows are its own, its participants, grants, disbursements, spend, indicator
+    values and milestones. Every recorded change names the project its row belonged to
+    before and after the import, in two indexed columns: they are compared as values (a `%`
+    or `_` in a reference is just a character), each side of a union by its own index, never
+    by a scan of the history. A row moved into or away from the project (a grant) counts as
+    updated. The payments of a grant moved here from another project were recorded under
+    that project: they are found through the grant's moves (`_payments_before_moves`).
     Nothing for a project outside `scope` (the funder scope).
     """
-    touching = sa.union(
-        sa.select(import_change.c.import_id).where(import_change.c.project_after == reference),
-        sa.select(import_change.c.import_id).where(import_change.c.project_before == reference),
-    )
-    statement = (
-        sa.select(
-            import_run.c.id,
-            import_run.c.started_at,
-            import_run.c.user,
-            import_run.c.file_name,
-            import_run.c.outcome,
+    with engine.connect() as conn:
+        if scope is not None and not _within(conn, reference, scope):
+            return pd.DataFrame(columns=PROJECT_IMPORT_COLUMNS)
+        counts: Counter[tuple[int, str, str]] = Counter()
+        moves: list[tuple[str, str, int]] = []
+        for import_id, kind, action, moved_from, moved_key, count in conn.execute(
+            _project_changes(reference)
+        ):
+            counts[import_id, kind, action] += count
+            if moved_from is not None:
+                moves.append((moved_key, moved_from, import_id))
+        counts.update(_payments_before_moves(conn, reference, moves))
+        runs = _as_frame(
+            conn.execute(
+                sa.select(
+                    import_run.c.id,
+                    import_run.c.started_at,
+                    import_run.c.user,
+                    import_run.c.file_name,
+                    import_run.c.outcome,
+                )
+                .where(import_run.c.id.in_({import_id for import_id, _, _ in counts}))
+                .order_by(import_run.c.id.desc())
+            )
         )
-        .where(
-            import_run.c.id.in_(sa.select(touching.subquery().c.import_id)),
-            *(
-                []
-                if scope is None
-                else [sa.exists().where(project.c.reference == reference, *project_scope(scope))]
-            ),
+    runs["changes"] = [
+        tuple(
+            (kind, *(counts[import_id, kind, action] for action in ACTIONS))
+            for kind in PROJECT_KINDS
+            if any(counts[import_id, kind, action] for action in ACTIONS)
         )
-        .order_by(import_run.c.id.desc())
+        for import_id in runs["id"].tolist()
+    ]
+    return runs
+
+
+def _within(conn: sa.Connection, reference: str, scope: Scope) -> bool:
+    """Whether project `reference` is one the funder scope `scope` may see."""
+    statement = sa.select(project.c.id).where(
+        project.c.reference == reference, *project_scope(scope)
     )
-    return read_frame(engine, statement)
+    return conn.execute(statement).first() is not None
+
+
+def _recorded_under(
+    reference: str, *columns: sa.ColumnElement, where: tuple[sa.ColumnElement[bool], ...] = ()
+) -> sa.Subquery:
+    """`columns` of the recorded changes of rows that belonged to project `reference` before
+    or after their import, each change once: one side of the union per indexed column (an
+    equality implies the partial indexes' `IS NOT NULL`), the second without the first's."""
+    after = import_change.c.project_after == reference
+    before = sa.and_(
+        import_change.c.project_before == reference,
+        sa.or_(import_change.c.project_after.is_(None), import_change.c.project_after != reference),
+    )
+    return sa.union_all(
+        *(sa.select(*columns).where(side, *where) for side in (after, before))
+    ).subquery()
+
+
+def _project_changes(reference: str) -> sa.Select:
+    """How many rows of project `reference` each import created, updated or deleted, per
+    kind; where the rows are grants moved here from another project, that project and the
+    grant's recorded key (`moved_from`, `moved_key`) as well."""
+    moved = sa.and_(
+        import_change.c.table_name == "grants",
+        import_change.c.project_after == reference,
+        import_change.c.project_before != reference,
+    )
+    changes = _recorded_under(
+        reference,
+        import_change.c.import_id,
+        import_change.c.table_name,
+        _ACTION,
+        sa.case((moved, import_change.c.project_before)).label("moved_from"),
+        sa.case((moved, import_change.c.row_key)).label("moved_key"),
+    )
+    grouped = [changes.c.import_id, changes.c.table_name, changes.c.action]
+    grouped += [changes.c.moved_from, changes.c.moved_key]
+    return sa.select(*grouped, sa.func.count()).group_by(*grouped)
+
+
+def _payments_before_moves(
+    conn: sa.Connection, reference: str, moves: list[tuple[str, str, int]]
+) -> Counter[tuple[int, str, str]]:
+    """The recorded changes of the payments that grants moved into project `reference` had
+    before they moved, counted per (import, "disbursements", action).
+
+    A payment's change names the project of its grant when the import wrote it, so a grant
+    moved later takes payments recorded under its former project. `moves` holds each move:
+    the grant's recorded key, the project it came from and the import that moved it. Only
+    a move still in force counts (its import committed, not undone); each former project's
+    history is read by its indexed columns, up to that import, and a grant that had moved
+    there from a third project is followed further. The project's own history holds the
+    rest, so the walk stops at it.
+    """
+    counts: Counter[tuple[int, str, str]] = Counter()
+    seen: set[int] = set()
+    while moves:
+        committed = _committed(conn, {import_id for _, _, import_id in moves})
+        found: list[tuple[str, str, int]] = []
+        for grant_key, source, moved_in in moves:
+            if moved_in not in committed or source == reference:
+                continue
+            (grant,) = json.loads(grant_key)
+            changes = _recorded_under(
+                source,
+                import_change.c.id,
+                import_change.c.import_id,
+                import_change.c.table_name,
+                _ACTION,
+                import_change.c.row_key,
+                import_change.c.project_before,
+                import_change.c.project_after,
+                where=(
+                    import_change.c.import_id < moved_in,
+                    import_change.c.table_name.in_(("grants", "disbursements")),
+                ),
+            )
+            for change_id, import_id, kind, action, row_key, before, after in conn.execute(
+                sa.select(changes)
+            ):
+                if kind == "grants":  # the grant moving here from a third project
+                    if row_key == grant_key and after == source and before not in (None, source):
+                        found.append((grant_key, before, import_id))
+                elif change_id not in seen and json.loads(row_key)[0] == grant:  # its payment
+                    seen.add(change_id)
+                    counts[import_id, kind, action] += 1
+        moves = found
+    return counts
+
+
+def _committed(conn: sa.Connection, ids: set[int]) -> set[int]:
+    """Which of the imports `ids` are committed (not undone)."""
+    statement = sa.select(import_run.c.id).where(
+        import_run.c.id.in_(ids), import_run.c.outcome == "committed"
+    )
+    return set(conn.execute(statement).scalars())

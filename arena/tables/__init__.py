@@ -27,7 +27,16 @@ from arena.tables._base import (
     with_project_links,
 )
 
-VIEWS = ("attention", "efforts", "networks", "portfolio", "programmes", "results", "users")
+VIEWS = (
+    "attention",
+    "efforts",
+    "history",
+    "networks",
+    "portfolio",
+    "programmes",
+    "results",
+    "users",
+)
 __getattr__ = imported_on_use(__name__, VIEWS)
 
 __all__ = [
@@ -41,6 +50,7 @@ __all__ = [
     "format_timestamp",
     "header",
     "headers",
+    "history",
     "localise",
     "networks",
     "organisation_url",

@@ -83,6 +83,7 @@ COLUMNS: dict[str, Shown] = {
     "user": Shown("text", "column.user"),
     "file_name": Shown("text", "column.file"),
     "outcome": Shown("code", "column.outcome"),
+    "changes": Shown("text", "project.imports.changes"),
     "grants": Shown("number", "column.grants"),
     "q1": Shown("money", "column.q1"),
     "median": Shown("money", "column.median"),

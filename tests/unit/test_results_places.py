@@ -167,6 +167,16 @@ def test_the_target_is_drawn_only_in_the_panel_it_is_judged_in(places):
     assert norway == {"value"}
 
 
+def test_a_point_of_the_projects_pool_says_how_many_projects_reported_it(places):
+    registry = results.indicator_progress(places)
+    spec = charts.results.indicator_series(results.indicator_series(places), registry, "sv")
+    suppliers = _panels(spec)["Leverantörer (antal)"]
+    reports = {row["year"]: row["reports"] for row in suppliers if row["mark"] == "value"}
+    assert reports == {"2022": "3 projekt rapporterade", "2023": "1 projekt rapporterade"}
+    tooltip = spec["spec"]["layer"][3]["encoding"]["tooltip"]
+    assert {"field": "reports", "type": "nominal", "title": "Underlag"} in tooltip
+
+
 def test_a_year_without_a_value_stays_on_the_axis_and_breaks_a_yearly_line(engine):
     load_files(
         engine,
