@@ -9,8 +9,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena.filters import Scope, project_scope
-from arena.queries._sql import _as_frame, import_change, import_run, project, read_frame
+from arena.filters import Scope, grant_scope, project_scope
+from arena.queries._sql import _as_frame, grant, import_change, import_run, project, read_frame
 
 HISTORY_ROWS = 200  # imports per page of the Data page's history (and the CLI's listing)
 
@@ -85,16 +85,21 @@ def project_imports(engine: Engine, *, reference: str, scope: Scope = None) -> p
     by a scan of the history. A row moved into or away from the project (a grant) counts as
     updated. The payments of a grant moved here from another project were recorded under
     that project: they are found through the grant's moves (`_payments_before_moves`).
-    Nothing for a project outside `scope` (the funder scope).
+    Nothing for a project outside `scope` (the funder scope); within it, of the project's
+    grants and payments only those of the scope's grants, as the Project page shows them: a
+    funder does not learn from the history that another funder's grant came or went.
     """
     with engine.connect() as conn:
-        if scope is not None and not _within(conn, reference, scope):
+        own = None if scope is None else _own_grants(conn, reference, scope)
+        if scope is not None and own is None:
             return pd.DataFrame(columns=PROJECT_IMPORT_COLUMNS)
         counts: Counter[tuple[int, str, str]] = Counter()
         moves: list[tuple[str, str, int]] = []
-        for import_id, kind, action, moved_from, moved_key, count in conn.execute(
-            _project_changes(reference)
+        for import_id, kind, action, moved_from, moved_key, grant_key, count in conn.execute(
+            _project_changes(reference, keyed=own is not None)
         ):
+            if own is not None and kind in _GRANT_KINDS and json.loads(grant_key)[0] not in own:
+                continue
             counts[import_id, kind, action] += count
             if moved_from is not None:
                 moves.append((moved_key, moved_from, import_id))
@@ -123,12 +128,23 @@ def project_imports(engine: Engine, *, reference: str, scope: Scope = None) -> p
     return runs
 
 
-def _within(conn: sa.Connection, reference: str, scope: Scope) -> bool:
-    """Whether project `reference` is one the funder scope `scope` may see."""
-    statement = sa.select(project.c.id).where(
-        project.c.reference == reference, *project_scope(scope)
+# The kinds whose rows belong to one grant, the first part of their recorded key: a funder
+# scope sees those of its own grants only.
+_GRANT_KINDS = ("grants", "disbursements")
+
+
+def _own_grants(conn: sa.Connection, reference: str, scope: Scope) -> frozenset[str] | None:
+    """The references of project `reference`'s grants that funder scope `scope` may see; None
+    when the scope may not see the project at all."""
+    row = conn.execute(
+        sa.select(project.c.id).where(project.c.reference == reference, *project_scope(scope))
+    ).first()
+    if row is None:
+        return None
+    statement = sa.select(grant.c.reference).where(
+        grant.c.project_id == row.id, *grant_scope(scope)
     )
-    return conn.execute(statement).first() is not None
+    return frozenset(conn.execute(statement).scalars())
 
 
 def _recorded_under(
@@ -147,10 +163,11 @@ def _recorded_under(
     ).subquery()
 
 
-def _project_changes(reference: str) -> sa.Select:
+def _project_changes(reference: str, *, keyed: bool = False) -> sa.Select:
     """How many rows of project `reference` each import created, updated or deleted, per
     kind; where the rows are grants moved here from another project, that project and the
-    grant's recorded key (`moved_from`, `moved_key`) as well."""
+    grant's recorded key (`moved_from`, `moved_key`) as well; `keyed`, the recorded key of
+    each grant and payment (`grant_key`, its first part the grant), for a funder scope."""
     moved = sa.and_(
         import_change.c.table_name == "grants",
         import_change.c.project_after == reference,
@@ -163,9 +180,14 @@ def _project_changes(reference: str) -> sa.Select:
         _ACTION,
         sa.case((moved, import_change.c.project_before)).label("moved_from"),
         sa.case((moved, import_change.c.row_key)).label("moved_key"),
+        (
+            sa.case((import_change.c.table_name.in_(_GRANT_KINDS), import_change.c.row_key))
+            if keyed
+            else sa.null()
+        ).label("grant_key"),
     )
     grouped = [changes.c.import_id, changes.c.table_name, changes.c.action]
-    grouped += [changes.c.moved_from, changes.c.moved_key]
+    grouped += [changes.c.moved_from, changes.c.moved_key, changes.c.grant_key]
     return sa.select(*grouped, sa.func.count()).group_by(*grouped)
 
 

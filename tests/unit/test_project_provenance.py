@@ -138,3 +138,27 @@ def test_a_grant_moved_here_brings_the_imports_of_its_earlier_payments(engine):
     frame = history.project_imports(engine, reference="A-1")
     assert ids["other_payment"] not in frame["id"].tolist()
     assert frame.set_index("id").loc[moved, "outcome"] == "undone"
+
+
+CO_FUNDED = (
+    "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+    "G-V;A-1;Vinnova;500 000\nG-E;A-1;Energimyndigheten;300 000\n"
+)
+ITS_PAYMENT = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-E;2020-03-01;100 000\n"
+
+
+def test_a_funder_sees_in_the_history_only_its_own_grants_and_payments(engine):
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    both = _commit(engine, "bidrag.csv", CO_FUNDED)
+    other = _commit(engine, "utbetalningar.csv", ITS_PAYMENT)
+    everyone = history.project_imports(engine, reference="A-1")
+    assert dict(zip(everyone["id"], everyone["changes"], strict=True))[both] == (
+        ("grants", 2, 0, 0),
+    )
+    vinnova = history.project_imports(engine, reference="A-1", scope=frozenset({"Vinnova"}))
+    changes = dict(zip(vinnova["id"], vinnova["changes"], strict=True))
+    # Its own grant of the two the file brought; the other funder's payment not at all.
+    assert changes[both] == (("grants", 1, 0, 0),)
+    assert other not in changes
+    assert history.project_imports(engine, reference="B-1", scope=frozenset({"Nobody"})).empty
