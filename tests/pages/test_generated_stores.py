@@ -140,8 +140,8 @@ def stores(draw) -> list[Upload]:
                 "",
                 draw(st.sampled_from(["antal", "%"])),
                 "",
-                "",
-                "",
+                draw(st.one_of(st.none(), st.integers(0, 500))),
+                draw(st.one_of(st.none(), st.integers(2010, 2020))),
                 draw(st.one_of(st.none(), st.integers(1, 500))),
                 "",
                 "",
@@ -149,20 +149,6 @@ def stores(draw) -> list[Upload]:
             for code in indicators
         ],
     )
-    value_rows = []
-    for code in indicators:
-        for year in draw(st.lists(st.integers(2010, 2030), max_size=2, unique=True)):
-            scope = (
-                [draw(st.sampled_from(programmes)), "", ""]
-                if programmes and draw(st.booleans())
-                else ["", "", draw(st.sampled_from(["SE", "NO"]))]
-            )
-            value_rows.append([code, *scope, year, draw(st.integers(0, 1000)), "", "", ""])
-    files["12_indikatorvarden.csv"] = (
-        "Indikator;Program;Diarienummer;Land;År;Värde;Täckning;Anmärkning;Källa",
-        value_rows,
-    )
-
     # Mostly some projects: a store without any only shows the empty state on most pages.
     references = [f"2020-{number:05d}" for number in range(draw(st.sampled_from([1, 2, 4, 0])))]
     only_completed = draw(st.booleans())
@@ -224,6 +210,23 @@ def stores(draw) -> list[Upload]:
                     "",
                 ]
             )
+    # Values measured for a programme, a project or a country, an indicator often in more
+    # than one place (Sweden and Norway, the projects and a programme): judged once.
+    places = [
+        *((draw(st.sampled_from(programmes)), "", "") for _ in range(bool(programmes))),
+        *(("", reference, "") for reference in references),
+        ("", "", "SE"),
+        ("", "", "NO"),
+    ]
+    value_rows = []
+    for code in indicators:
+        for place in draw(st.lists(st.sampled_from(places), min_size=1, max_size=3, unique=True)):
+            for year in draw(st.lists(st.integers(2010, 2030), max_size=2, unique=True)):
+                value_rows.append([code, *place, year, draw(st.integers(0, 1000)), "", "", ""])
+    files["12_indikatorvarden.csv"] = (
+        "Indikator;Program;Diarienummer;Land;År;Värde;Täckning;Anmärkning;Källa",
+        value_rows,
+    )
     files["07_projekt.csv"] = (
         "Diarienummer;Titel;Titel (engelska);Beskrivning;Förväntade effekter;Status;Fas;"
         "Koordinator;Program;Sektor;Upphandlingsform;Startdatum;Slutdatum;Agenda 2030-mål;"
