@@ -27,6 +27,8 @@ from arena.i18n import format_number, shortened, t
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from arena.ingest.report import Problem
 from arena.store import (
     StoreError,
     check_connection,
@@ -179,6 +181,22 @@ def _refused(paths: list[Path]) -> int | None:
     return None
 
 
+def _column_hint(meant: list[tuple[str, str]], headers: list[str], missing: list[Problem]) -> str:
+    """How to read a file refused for lacking a column as it is: the `--column` options of
+    the headers that may be the columns it lacks (`ImportResult.meant`), or, when none may,
+    the columns it lacks and the headers nothing reads, unpaired."""
+    from arena.ingest.report import listing, quoted
+
+    if meant:
+        options = " ".join(f'--column "{header}={column}"' for header, column in meant)
+        return _say("cli.import.column_hint", options=options)
+    return _say(
+        "cli.import.columns_unpaired",
+        missing=listing([quoted(problem.column) for problem in missing]),
+        headers=listing([quoted(header) for header in headers]),
+    )
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import the files in the order given, each committed whole on its own, so a later file
     may name the rows of an earlier one; stop at the first file rejected (a dry run commits
@@ -238,8 +256,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 )
                 headers, missing = unread_and_missing(result.problems)
                 if headers:  # the way to read the file as it is: say which header is which
-                    example = f"{headers[0]}={missing[0].column}"
-                    print(_say("cli.import.column_hint", example=example), file=sys.stderr)
+                    print(_column_hint(result.meant, headers, missing), file=sys.stderr)
                 code = 1 if failed else 0
             worst = max(worst, code)
             if code == 2 or (code and not args.dry_run):

@@ -120,7 +120,7 @@ def preview_key(
 ) -> tuple[object, ...]:
     """Everything a preview's answer depends on: each file's name, bytes (as a digest), kind,
     sheet and headers read as others, who asks, replace or not, the store's version, and
-    today (a project sheet's status follows its dates). Equal keys, equal previews."""
+    today (a project's status read from its dates follows it). Equal keys, equal previews."""
     files_key = tuple(
         (
             upload.name,

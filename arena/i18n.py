@@ -1492,6 +1492,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Raden summerar listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row sums up the list (“{text}”) and is no record; it is skipped.",
     },
+    "read.subtotal_row": {
+        "sv": "Raden är en delsumma i listan (”{text}”) och är ingen post; den hoppas över.",
+        "en": "The row is a subtotal within the list (“{text}”) and is no record; it is skipped.",
+    },
     "read.not_utf8_or_cp1252": {
         "sv": "Filen är varken UTF-8 eller Windows-1252 (byte {byte}). Spara den som CSV UTF-8 "
         "och försök igen.",
@@ -2175,9 +2179,15 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "cli.import.column_hint": {
         "sv": "En rubrik som inte läses kan vara en kolumn som saknas: säg vilken med "
-        '--column, t.ex. --column "{example}".',
+        "--column, t.ex. {options}.",
         "en": "A header that is not read may be a column the file lacks: say which with "
-        '--column, e.g. --column "{example}".',
+        "--column, e.g. {options}.",
+    },
+    "cli.import.columns_unpaired": {
+        "sv": "Filen saknar {missing}; ingen rubrik som inte läses ({headers}) ser ut som det "
+        'som saknas. Är någon det ändå, säg vilken med --column "RUBRIK=KOLUMN".',
+        "en": "The file lacks {missing}; no header that is not read ({headers}) looks like what "
+        'is missing. If one is all the same, say which with --column "HEADER=COLUMN".',
     },
     "cli.help.import.column": {
         "sv": "läs en rubrik i filen som en annan, t.ex. ”Summa=Belopp” (kan upprepas)",

@@ -113,6 +113,9 @@ class ImportResult:
     previous_import_id: int | None = None  # an earlier commit of the very same bytes
     seconds: float = 0.0
     kinds: list[str] = field(default_factory=list)
+    # Headers nothing reads that may be columns the file lacks: (the file's header, the
+    # column's template header), what `Upload.columns` would say (`validate._meant_columns`).
+    meant: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def store_failed(self) -> bool:
@@ -523,6 +526,7 @@ def import_files(
             sha256=sha256,
             seconds=time.perf_counter() - started,
             kinds=seen_kinds,
+            meant=[pair for table in tables for pair in table.meant],
             **extra,
         )
 

@@ -18,7 +18,11 @@ import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+
+import numpy as np
+import pandas as pd
 
 from arena import i18n, models
 from arena.domain import (
@@ -191,6 +195,10 @@ class Column:
     scope: str | None = None
     # The value a new row gets when the file leaves the cell empty or lacks the column.
     default: object = None
+    # A required column a file may lack: each row's value read from the row's other columns
+    # (the parsed table, a value per row). It fills the rows the file adds; a row the store
+    # holds keeps its own (the column is `ParsedTable.guessed`).
+    guess: Callable[[pd.DataFrame], np.ndarray] | None = None
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -284,6 +292,29 @@ _PROGRAMME_REF = Column(
     reference("programmes"),
     aliases=("Programme", "Programkod", "Uppdrag"),
 )
+
+
+def _status_from_dates(frame: pd.DataFrame) -> np.ndarray:
+    """Each project's status from its planned dates, for a file that gives none (a projects
+    list or a flat project sheet without Status, 360Giving): before the start planned, after
+    the end completed, in between ongoing; without dates planned (granted, nothing more known).
+
+    Why: an officer's list of end dates updates the stored projects, which keep their status;
+    a project it adds gets the status its dates say. A date that could not be read counts as
+    unknown here; its own column reports it.
+    """
+    today = date.today()
+    nothing = np.full(len(frame), None, dtype=object)
+    starts = frame["start_date"].to_numpy() if "start_date" in frame.columns else nothing
+    ends = frame["end_date"].to_numpy() if "end_date" in frame.columns else nothing
+    has_start, has_end = ~np.equal(starts, None), ~np.equal(ends, None)
+    not_begun, ended = np.zeros(len(frame), dtype=bool), np.zeros(len(frame), dtype=bool)
+    not_begun[has_start] = starts[has_start] > today
+    ended[has_end] = ends[has_end] < today
+    status = np.full(len(frame), ProjectStatus.ONGOING.value, dtype=object)
+    status[ended] = ProjectStatus.COMPLETED.value
+    status[not_begun | ~(has_start | has_end)] = ProjectStatus.PLANNED.value
+    return status
 
 
 def _scoped(column: Column, scope: str) -> Column:
@@ -532,7 +563,14 @@ _register(
                 "Förväntade effekter",
                 aliases=("Förväntade effekter och resultat", "ResultatSvenska", "Expected effects"),
             ),
-            Column("status", "Status", STATUS, required=True, aliases=("Projektstatus",)),
+            Column(
+                "status",
+                "Status",
+                STATUS,
+                required=True,
+                aliases=("Projektstatus",),
+                guess=_status_from_dates,
+            ),
             Column("stage", "Fas", STAGE, aliases=("Skede", "Stage", "Phase")),
             Column(
                 "coordinator",

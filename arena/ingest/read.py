@@ -14,7 +14,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import methodcaller
@@ -246,8 +246,11 @@ class RawTable:
             self._cells[position] = Cells.of(self.columns[position])
         return self._cells[position]
 
-    def shape_problems(self) -> tuple[np.ndarray, list[Problem]]:
-        """Which rows hold data (blank rows are skipped with a warning) and ragged-row errors."""
+    def shape_problems(self, naming: Collection[int] = ()) -> tuple[np.ndarray, list[Problem]]:
+        """Which rows hold data and ragged-row errors. Blank rows, sums and notes under the list
+        and subtotals within it are skipped with a warning; `naming` are the positions of the
+        columns that name or date a row (its key, its dates), which a subtotal leaves empty
+        (`_subtotal_rows`)."""
         width = len(self.header)
         keep = np.zeros(self.height, dtype=bool)
         for position in range(width):
@@ -255,7 +258,9 @@ class RawTable:
         problems: list[Problem] = []
         blank = np.flatnonzero(~keep)
         trailing = self._trailing_rows(keep)
-        for index, key, text in trailing:
+        keep[[index for index, _key, _text in trailing]] = False
+        passed = trailing + self._subtotal_rows(keep, naming)  # rows that hold no record
+        for index, key, text in passed:
             keep[index] = False
             problems.append(
                 Problem(
@@ -266,7 +271,7 @@ class RawTable:
                     severity="warning",
                 )
             )
-        skipped = {index for index, _key, _text in trailing}
+        skipped = {index for index, _key, _text in passed}
         ragged = [] if self.lengths is None else np.flatnonzero(self.lengths != width)
         for index in ragged:
             if int(index) in skipped:
@@ -309,7 +314,8 @@ class RawTable:
         one cell that starts like one ("Källa: …", "* Preliminära uppgifter"). A spreadsheet
         kept by hand often has them; they are skipped with a warning rather than rejected as
         records missing their key. Only rows that no record follows: such a word higher up is
-        data, and any problem with it is reported as such.
+        data, and any problem with it is reported as such, unless the row is a subtotal
+        (`_subtotal_rows`).
         """
         found = []
         for index in np.flatnonzero(keep)[::-1].tolist():
@@ -332,7 +338,118 @@ class RawTable:
                 break
         return found[::-1]
 
+    def _subtotal_rows(
+        self, keep: np.ndarray, naming: Collection[int]
+    ) -> list[tuple[int, str, str]]:
+        """The kept rows within the list that sum up a group of it ("Summa Kalmar län" and the
+        county's amounts, after its projects), each with the catalogue key of why and its
+        label: a row whose first filled cell that is not a number starts with a sum word
+        (`_SUBTOTAL`), whose other filled cells are numbers, and whose naming cells (`naming`)
+        are empty but for that label.
 
+        Why: a list kept by hand sums each group where it ends, and each such row was refused
+        as a record missing its key. A row with anything more (a title, a date, a reference,
+        a cell past the header) stays a record, and an empty key on it is reported as before.
+        Only the rows whose naming cells leave room for a label are looked at, and their cells
+        once per distinct cell: a list of 100 000 projects has no row to look at.
+        """
+        named = [position for position in naming if position < len(self.header)]
+        if not named or not keep.any():
+            return []
+        filled = [~self.cells(position).row_missing for position in named]
+        rows = keep & (np.sum(filled, axis=0) <= 1)
+        for position, full in zip(named, filled, strict=True):
+            if (held := rows & full).any():  # a naming cell filled: it must be the label
+                cells = self.cells(position)
+                rows[held] = _subtotal_labels(cells)[cells.codes[held]]
+        rows[[index for index, cells in self.extra.items() if any(map(_filled, cells))]] = False
+        candidates = np.flatnonzero(rows)
+        if not len(candidates):
+            return []
+        label_at = np.full(len(candidates), -1)  # the column of the first cell not a number
+        label = np.zeros(len(candidates), dtype=bool)  # that cell is a sum word's
+        more = np.zeros(len(candidates), dtype=bool)  # a second cell that is not a number
+        for position in range(len(self.header)):
+            cells = self.cells(position)
+            codes = cells.codes[candidates]
+            worded = ~cells.missing[codes] & ~_numbers_among(cells, codes)[codes]
+            more |= worded & (label_at >= 0)
+            first = worded & (label_at < 0)
+            label_at[first] = position
+            if first.any():
+                label[first] = _subtotal_labels(cells)[codes[first]]
+        found = np.flatnonzero(label & ~more)
+        return [
+            (index, "read.subtotal_row", str(self.columns[column][index]).strip())
+            for index, column in zip(
+                candidates[found].tolist(), label_at[found].tolist(), strict=True
+            )
+        ]
+
+
+def _numbers_among(cells: Cells, codes: np.ndarray) -> np.ndarray:
+    """Which distinct cells among `codes` read as numbers (`_is_number`; False for the others)."""
+    result = np.zeros(len(cells.uniques), dtype=bool)
+    for code in np.unique(codes).tolist():
+        result[code] = not cells.missing[code] and _is_number(cells.uniques[code])
+    return result
+
+
+def _subtotal_labels(cells: Cells) -> np.ndarray:
+    """Which distinct cells of `cells` are a subtotal's label (`_is_subtotal_label`), kept with
+    their parses (`Cells.parsed`: a layout's parts read the column again).
+
+    Why not one by one: matched so, a column of 100 000 distinct references took a third of
+    its parse; one search of their text joined finds the few that begin like a sum word.
+    """
+    if _subtotal_labels not in cells.parsed:
+        texts = cells.uniques
+        if not cells.text:
+            texts = [cell if isinstance(cell, str) else "" for cell in texts]
+        hits = np.array([found.start() for found in _SUM_START.finditer("\n" + "\n".join(texts))])
+        labels = np.zeros(len(texts), dtype=bool)
+        if len(hits):
+            # The line break before each text: a hit there begins that text (one after a line
+            # break within a text begins none).
+            lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
+            starts = np.cumsum(lengths + 1) - lengths - 1
+            found = np.searchsorted(starts, hits).clip(max=len(texts) - 1)
+            for code in np.unique(found[starts[found] == hits]).tolist():
+                labels[code] = not cells.missing[code] and _is_subtotal_label(texts[code])
+        cells.parsed[_subtotal_labels] = labels
+    return cells.parsed[_subtotal_labels]  # type: ignore[return-value]
+
+
+def _filled(cell: object) -> bool:
+    return not v.is_missing(cell)
+
+
+def _is_number(cell: object) -> bool:
+    """Whether a cell reads as an amount or a number ("300 000 kr", "(12 500)", "45 %", 1.5):
+    what a sum row holds beside its label."""
+    try:
+        v.parse_money(cell, allow_negative=True)
+    except v.ValueProblem:
+        try:
+            v.parse_points(cell)
+        except v.ValueProblem:
+            return False
+    return True
+
+
+def _is_subtotal_label(cell: object) -> bool:
+    return isinstance(cell, str) and _SUBTOTAL.match(cell.strip()) is not None
+
+
+# A line break before a text that may begin with a sum word of `_SUBTOTAL` (each begins
+# "sum", "tot", "del" or "sub"), in a search of many texts joined (`_subtotal_labels`); the
+# letters are matched both ways, as lowering the text first would take longer than the search.
+_SUM_START = re.compile(r"\n[^\S\n]*(?:[Ss][Uu][Mm]|[Tt][Oo][Tt]|[Dd][Ee][Ll]|[Ss][Uu][Bb])")
+# The start of the label of a row that sums up a group within the list: a sum word alone or
+# before a space or a colon ("Summa Kalmar län", "Delsumma:", "Totalt"), in Swedish or English.
+_SUBTOTAL = re.compile(
+    r"(?:summa|totalt|total|delsumma|subtotal|sum|totalsumma)(?:\s|:|$)", re.IGNORECASE
+)
 # The first cell of a row that sums up the list above it, in Swedish or English.
 _TOTAL_WORD = re.compile(
     r"(?:summa|s:a|totalt?|totalsumma|summa totalt|sum|grand total|totals?)\s*:?",

@@ -8,9 +8,11 @@ keys) still report what else is wrong with it; the plan then leaves the row out.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -53,6 +55,9 @@ class ParsedTable:
     # Number column -> the keys of the rows whose cell in it carried a per cent sign ("0,14 %"):
     # a value the file says is in per cent, however small (`per_cent.small_per_cent_values`).
     per_cent: dict[str, frozenset[tuple]] = field(default_factory=dict)
+    # Headers nothing reads that may be columns the file lacks: (the file's header, the
+    # column's template header), each once (`_meant_columns`).
+    meant: tuple[tuple[str, str], ...] = ()
 
     def label(self, name: str) -> str:
         """How the file names column `name` (its Swedish template header if it has none)."""
@@ -192,18 +197,16 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
                     )
                 )
             seen[name] = index
-    present = {column.name for column in mapping.values()}
-    present |= {target for column in mapping.values() for target in column.fills}
-    for column in kind.columns:
-        if column.required and column.name not in present:
-            problems.append(
-                Problem(
-                    "missing-label",
-                    msg("problem.missing_label", label=column.sv, name=column.name),
-                    row=line,
-                    column=column.sv,
-                )
-            )
+    problems += [
+        Problem(
+            "missing-label",
+            msg("problem.missing_label", label=column.sv, name=column.name),
+            row=line,
+            column=column.sv,
+        )
+        for column in _lacking(kind, mapping)
+    ]
+    present = _present(mapping)
     scopes = kind.scope_columns
     if scopes and not any(column.name in present for column in scopes):
         names = listing([quoted(column.sv) for column in scopes], "list.slash")
@@ -211,6 +214,125 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
             Problem("missing-label", msg("problem.missing_scope", names=names), row=line)
         )
     return problems
+
+
+def _present(mapping: dict[int, Column]) -> set[str]:
+    """The columns the file's headers feed (a period feeds its dates)."""
+    present = {column.name for column in mapping.values()}
+    return present | {target for column in mapping.values() for target in column.fills}
+
+
+def _lacking(kind: Kind, mapping: dict[int, Column]) -> list[Column]:
+    """The columns every file of `kind` must have that none of its headers feeds. A column
+    the kind can guess is missing only from the rows a file adds (`Column.guess`)."""
+    present = _present(mapping)
+    return [
+        column
+        for column in kind.columns
+        if column.required and column.guess is None and column.name not in present
+    ]
+
+
+# A header nothing reads is offered as a column the file lacks (`_meant_columns`) when most of
+# its distinct values (of the first _VALUES_TRIED) read as the column's, or its name is like
+# one of the column's names (a SequenceMatcher ratio of _LIKE_NAME, or one holds the other).
+_READ_SHARE = 0.9
+_VALUES_TRIED = 200
+_LIKE_NAME = 0.8
+# Any cell reads as text, a list or a reference: the values of such a column say nothing.
+_ANY_TEXT = frozenset({"text", "list", "reference"})
+
+
+def _meant_columns(
+    raw: RawTable, mapping: dict[int, Column], lacking: list[Column]
+) -> tuple[tuple[str, str], ...]:
+    """The headers of `raw` nothing reads (`mapping`) that may be columns it lacks, as (the
+    file's header, the column's template header): a pair where the header is the one likeliest
+    for the column and the column the one likeliest for the header (`_evidence`), the surest
+    first; each header and column once, and none where two are alike (which is meant is then
+    the person's to say).
+
+    Why: the command line paired the first unread header with the first missing column, and
+    offered a "Kommentar" as the title.
+    """
+    unread = [p for p in range(len(raw.header)) if p not in mapping and raw.label(p).strip()]
+    evidence = {
+        (position, column.name): found
+        for position in unread
+        for column in lacking
+        if (found := _evidence(raw, position, column))
+    }
+    pairs: list[tuple[str, str]] = []
+    taken: set[int] = set()
+    done: set[str] = set()
+    for level in (2, 1):
+        for column in lacking:
+            if column.name in done:
+                continue
+            headers = [
+                position
+                for position in unread
+                if position not in taken and evidence.get((position, column.name), 0) >= level
+            ]
+            if len(headers) != 1:
+                continue
+            (position,) = headers
+            if any(
+                evidence.get((position, other.name), 0) >= level
+                for other in lacking
+                if other.name not in done and other.name != column.name
+            ):
+                continue
+            taken.add(position)
+            done.add(column.name)
+            pairs.append((raw.label(position), column.sv))
+    return tuple(pairs)
+
+
+def _evidence(raw: RawTable, position: int, column: Column) -> int:
+    """How plausibly header `position` of `raw` is `column`: 2 when its values read as the
+    column's and its name is like one of the column's, 1 when one of the two holds, 0 when
+    neither does or its values do not read as the column's. A text column's values (or a
+    header's of no values) say nothing: its name alone counts."""
+    named = _like_name(raw.label(position), column)
+    share = None if column.type.name in _ANY_TEXT else _read_share(raw.cells(position), column)
+    if share is None:
+        return int(named)
+    return 1 + named if share >= _READ_SHARE else 0
+
+
+def _like_name(header: str, column: Column) -> bool:
+    """Whether `header` (its unit aside: "Summa (tkr)") is like one of `column`'s names: one
+    holds the other (of four letters at least), or their SequenceMatcher ratio is _LIKE_NAME."""
+    unit = v.header_unit(header)
+    key = v.normalise_label(unit.label if unit is not None else header)
+    for name in map(v.normalise_label, column.headers):
+        if not key or not name:
+            continue
+        if min(len(key), len(name)) >= 4 and (key in name or name in key):
+            return True
+        if difflib.SequenceMatcher(None, key, name).ratio() >= _LIKE_NAME:
+            return True
+    return False
+
+
+def _read_share(cells: Cells, column: Column) -> float | None:
+    """The share of the distinct filled cells (the first _VALUES_TRIED) that `column` reads;
+    None for a column of nothing."""
+    filled = (
+        cell for cell, missing in zip(cells.uniques, cells.missing, strict=True) if not missing
+    )
+    tried = list(islice(filled, _VALUES_TRIED))
+    if not tried:
+        return None
+    read = 0
+    for cell in tried:
+        try:
+            column.parse(cell)
+        except v.ValueProblem:
+            continue
+        read += 1
+    return read / len(tried)
 
 
 def unit_note(raw: RawTable, position: int) -> Problem | None:
@@ -284,7 +406,9 @@ def parse_table(
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
 
     Work is column by column and each distinct cell is parsed once, so a large file costs
-    about as many parser calls as it has different values.
+    about as many parser calls as it has different values. A required column the file lacks
+    that the kind can guess (a project's status from its dates, `Column.guess`) is guessed:
+    its rows the store holds keep their own value (`guessed`).
     """
     if kind is None:
         kind = _detect_table_kind(raw.header)
@@ -292,7 +416,14 @@ def parse_table(
         kind = KINDS[kind]
     mapping = match_headers(kind, raw.header)
     problems = list(raw.problems) + _header_problems(kind, raw, mapping)
-    keep, shape_problems = raw.shape_problems()
+    lacking = _lacking(kind, mapping)
+    meant = _meant_columns(raw, mapping, lacking) if lacking else ()
+    naming = [
+        position
+        for position, column in mapping.items()
+        if column.name in kind.key or column.type.name in ("date", "period")
+    ]
+    keep, shape_problems = raw.shape_problems(naming)
     problems += shape_problems
     kept = np.flatnonzero(keep)
     lines = raw.lines()[kept]
@@ -356,6 +487,10 @@ def parse_table(
             data[name] = np.full(len(lines), default, dtype=object)
 
     frame = pd.DataFrame(data, index=pd.Index(lines, name="line"), dtype=object)
+    for column in kind.columns:
+        if column.guess is not None and column.name not in frame.columns:
+            frame[column.name] = column.guess(frame)
+            guessed |= {column.name}
     problems += _row_rules(kind, frame, bad, labels)
     problems.sort(key=lambda problem: problem.row or 0)
     per_cent = {
@@ -374,6 +509,7 @@ def parse_table(
         matching=matching,
         labels=labels,
         per_cent=per_cent,
+        meant=meant,
     )
 
 

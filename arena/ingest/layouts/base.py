@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
 import numpy as np
 
 from arena import i18n
-from arena.domain import OrganisationKind, ProjectStatus
+from arena.domain import OrganisationKind
 from arena.i18n import Message, msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
@@ -52,7 +51,7 @@ class Part:
     kind: str
     raw: RawTable
     create_only: bool = False
-    # Columns the layout guessed (a status from the dates): they fill new rows, and a row
+    # Columns the layout guessed (a grant's source): they fill new rows, and a row
     # the store has keeps what it holds.
     guessed: frozenset[str] = frozenset()
     matching: Matching | None = None
@@ -78,6 +77,9 @@ class Layout:
     one_of: tuple[str, ...] = ()
     # Headers that say the file is something else (a grants file has a grant reference).
     excludes: tuple[str, ...] = ()
+    # Labels of the columns that name or date a row (its key, its dates): a row within the
+    # list that leaves them empty and sums a group is skipped (`RawTable.shape_problems`).
+    naming: tuple[str, ...] = ()
 
     @property
     def label(self) -> Message:
@@ -204,7 +206,10 @@ class Source:
         self.position: dict[str, int] = {}
         for index, text in enumerate(raw.header):
             self.position.setdefault(layout.key(str(text)), index)
-        keep, shape = raw.shape_problems()
+        naming = [
+            self.position[key] for key in map(layout.key, layout.naming) if key in self.position
+        ]
+        keep, shape = raw.shape_problems(naming)
         self.keep = [int(index) for index in np.flatnonzero(keep)]
         # What reading the file found (formulas without results) comes first, as for a kind.
         self.problems = [*raw.problems, *shape, *self._header_problems()]
@@ -387,29 +392,3 @@ def first_filled(*columns: list[object]) -> list[object]:
         next((cell for cell in cells if not v.is_missing(cell)), "")
         for cells in zip(*columns, strict=True)
     ]
-
-
-def status_from_dates(start: object, end: object, today: date) -> str:
-    """A project's status from its planned dates, for files that give none (360Giving, a
-    project sheet without Status): before the start planned, after the end completed, in
-    between ongoing; without dates planned (granted, nothing more known).
-
-    A date that cannot be read counts as unknown here; its own column reports it.
-    """
-
-    def read(value: object, *, end: bool) -> date | None:
-        if v.is_missing(value):
-            return None
-        try:
-            return v.parse_date(value, end=end)
-        except v.ValueProblem:
-            return None
-
-    first, last = read(start, end=False), read(end, end=True)
-    if first is None and last is None:
-        return ProjectStatus.PLANNED.value
-    if first is not None and today < first:
-        return ProjectStatus.PLANNED.value
-    if last is not None and today > last:
-        return ProjectStatus.COMPLETED.value
-    return ProjectStatus.ONGOING.value

@@ -9,7 +9,6 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection
-from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
@@ -26,7 +25,6 @@ from arena.ingest.layouts.base import (
     Part,
     Source,
     first_filled,
-    status_from_dates,
     sv_header,
 )
 from arena.ingest.report import Problem
@@ -147,11 +145,10 @@ def _organisations(source: Source, role: str, names: list[object]) -> Named:
 def split(source: Source) -> list[Part]:
     """Recipient and funder, the project per grant, the grant, and what was paid out.
 
-    Status comes from the planned dates compared with today (`status_from_dates`). A positive
+    Status comes from the planned dates compared with today (`Column.guess`). A positive
     `Amount Disbursed` becomes one disbursement dated the award date: 360Giving gives the sum
     paid so far, not the payments, and the award date is the one date the file is sure of.
     """
-    today = date.today()
     identifier = source.cells("Identifier")
     project_label = source.find(_PROJECT_LABELS)
     # Written by Arena Monitor (`to_csv`): our prefix off, the grant's own reference. Its Award
@@ -176,11 +173,6 @@ def split(source: Source) -> list[Part]:
             ("reference", project_shown, project),
             ("title", source.shown("Title"), source.cells("Title")),
             ("description", source.shown("Description"), source.cells("Description")),
-            (
-                "status",
-                sv_header("projects", "status"),
-                [status_from_dates(s, e, today) for s, e in zip(start, end, strict=True)],
-            ),
             ("start_date", source.shown("Planned Dates:Start Date"), start),
             ("end_date", source.shown("Planned Dates:End Date"), end),
             ("coordinator", source.shown("Recipient Org:Name"), recipients),

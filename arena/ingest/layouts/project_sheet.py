@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
 import numpy as np
 
@@ -20,8 +19,6 @@ from arena.ingest.layouts.base import (
     Named,
     Part,
     Source,
-    status_from_dates,
-    sv_header,
 )
 from arena.ingest.report import Problem
 
@@ -115,7 +112,7 @@ def split(source: Source) -> list[Part]:
     diarienummer: one grant per project and funder, so a second upload updates it, and so
     does the first where the store holds the project's grant from that funder under the
     funder's own reference (`Matching.GRANT_OF_FUNDER`). A missing
-    Status is read from the dates, as for 360Giving (before the start planned, and so on).
+    Status is read from the dates, as for any projects list (`Column.guess`).
     """
     n = len(source.keep)
     reference = source.column("Diarienummer")
@@ -125,13 +122,7 @@ def split(source: Source) -> list[Part]:
         for column in KINDS[_PROJECTS].columns
         if source.has(column.sv)
     ]
-    guessed: frozenset[str] = frozenset()
-    if not source.has("Status"):
-        today = date.today()
-        statuses = [status_from_dates(s, e, today) for s, e in zip(starts, ends, strict=True)]
-        project_columns.append(("status", sv_header(_PROJECTS, "status"), statuses))
-        guessed = frozenset({"status"})
-    parts = [source.part(_PROJECTS, project_columns, guessed=guessed)]
+    parts = [source.part(_PROJECTS, project_columns)]
 
     named = [
         Named(
@@ -196,4 +187,5 @@ LAYOUT = Layout(
     prefixes={"Bidrag från": "Belopp", "Beviljat bidrag från": "Belopp"},
     one_of=tuple(_SHEET_COLUMNS),
     excludes=KINDS["grants"].column("reference").headers,
+    naming=("Diarienummer", "Projektets löptid", "Startdatum", "Slutdatum", "Beslutsdatum"),
 )

@@ -1,0 +1,295 @@
+"""What a QA pass of users' real files found in the import, each through the pipeline and the
+command line:
+
+- a projects list without Status (an officer's list of end dates) updates the stored projects,
+  which keep their status; a project it adds gets the status its dates say, as a flat project
+  sheet's does, and undoing the update restores what was stored;
+- subtotal rows within a list ("Summa Kalmar län" and the county's amounts after its projects)
+  are passed over with a warning naming each, in CSV and in Excel; a row that only lacks its
+  key is still refused for it;
+- `--column` is offered only for a header that may be the column a file lacks (its values
+  read as the column's, or its name is like it), never one unrelated header for a title.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+from openpyxl import Workbook
+
+from arena.auth import cli_identity
+from arena.cli import main
+from arena.ingest import undo
+from tests.fixtures.ingest import (
+    dump,
+    errors,
+    load_files,
+    natural,
+    rejected,
+    upload,
+    warnings,
+    with_organisations,
+)
+
+PROJECTS = (
+    "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+    "2020-00001;Smart belysning;pågående;2020-01-01;2021-12-31\n"
+    "2020-00002;Snöröjning med drönare;avbrutet;2020-03-01;2022-06-30\n"
+)
+END_DATES = (
+    "Diarienummer;Titel;Slutdatum\n"
+    "2020-00001;Smart belysning;2023-12-31\n"
+    "2020-00002;Snöröjning med drönare;2024-06-30\n"
+)
+
+
+def _by_reference(engine) -> dict[str, dict]:
+    return {row["reference"]: row for row in natural(engine, "projects")}
+
+
+# --- 1. A projects list without Status -------------------------------------------------------
+
+
+def test_a_projects_list_without_status_updates_the_stored_projects_which_keep_theirs(engine):
+    load_files(engine, {"projekt.csv": PROJECTS})
+    preview = upload(engine, "slutdatum.csv", END_DATES, dry_run=True)
+    assert preview.outcome == "dry-run", preview.problems
+    assert preview.counts["updated"] == 2 and preview.counts["new"] == 0
+    assert not errors(preview)
+    result = upload(engine, "slutdatum.csv", END_DATES)
+    assert result.outcome == "committed", result.problems
+    projects = _by_reference(engine)
+    assert {ref: (row["status"], row["end_date"]) for ref, row in projects.items()} == {
+        "2020-00001": ("ongoing", date(2023, 12, 31)),
+        "2020-00002": ("cancelled", date(2024, 6, 30)),  # a stored status is never guessed over
+    }
+    assert projects["2020-00001"]["start_date"] == date(2020, 1, 1)  # not in the file: kept
+
+
+def test_a_project_the_list_adds_gets_the_status_its_dates_say(engine):
+    """As a flat project sheet's new projects do (the same list with a `Län` column is one):
+    after its end completed, before its start planned, in between ongoing, without dates
+    planned."""
+    load_files(engine, {"projekt.csv": PROJECTS})
+    today = date.today()
+    later, earlier = today + timedelta(days=400), today - timedelta(days=400)
+    result = upload(
+        engine,
+        "nya.csv",
+        "Diarienummer;Titel;Startdatum;Slutdatum\n"
+        f"2020-00001;Smart belysning;2020-01-01;{later}\n"
+        f"2024-00010;Avslutad;2019-01-01;{earlier}\n"
+        f"2024-00011;Kommande;{later};\n"
+        f"2024-00012;Pågår;{earlier};{later}\n"
+        "2024-00013;Utan datum;;\n",
+    )
+    assert result.outcome == "committed", result.problems
+    status = {ref: row["status"] for ref, row in _by_reference(engine).items()}
+    assert status == {
+        "2020-00001": "ongoing",  # stored, kept
+        "2020-00002": "cancelled",
+        "2024-00010": "completed",
+        "2024-00011": "planned",
+        "2024-00012": "ongoing",
+        "2024-00013": "planned",
+    }
+
+
+def test_undoing_an_update_without_status_restores_the_store(engine):
+    load_files(engine, {"projekt.csv": PROJECTS})
+    before = dump(engine, history=False)
+    result = upload(engine, "slutdatum.csv", END_DATES)
+    assert result.outcome == "committed", result.problems
+    assert dump(engine, history=False) != before
+    undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == before
+
+
+def test_a_projects_list_without_status_through_the_command_line(engine, tmp_path, capsys):
+    load_files(engine, {"projekt.csv": PROJECTS})
+    path = tmp_path / "slutdatum.csv"
+    path.write_text(END_DATES, encoding="utf-8")
+    assert main(["import", str(path), "--dry-run"]) == 0
+    assert "slutdatum.csv: Preview: 2 updated" in capsys.readouterr().out
+    assert main(["import", str(path)]) == 0
+    assert {row["status"] for row in natural(engine, "projects")} == {"ongoing", "cancelled"}
+
+
+def test_a_status_left_empty_and_other_missing_columns_are_refused_as_before(engine):
+    load_files(engine, {"projekt.csv": PROJECTS})
+    empty = "Diarienummer;Titel;Status\n2020-00001;Smart belysning;\n"
+    assert rejected(engine, "tom.csv", empty) == [(2, "Status", "constraint-error")]
+    # A title has no guess: a list without one is refused for it, whatever its rows.
+    untitled = "Diarienummer;Status;Slutdatum\n2020-00001;pågående;2023-12-31\n"
+    assert rejected(engine, "utan_titel.csv", untitled, kind="projects") == [
+        (1, "Titel", "missing-label")
+    ]
+
+
+# --- 2. Subtotal rows within a list ----------------------------------------------------------
+
+SHEET = (
+    "Diarienummer;Titel;Koordinator;Län;Status;Bidrag från Vinnova\n"
+    "2020-00001;Smart belysning;Göteborgs kommun;Västra Götalands län;pågående;100 000 kr\n"
+    "2020-00002;Snöröjning;Göteborgs kommun;Västra Götalands län;pågående;200 000 kr\n"
+    "Summa Västra Götalands län;;;;;300 000 kr\n"
+    "2020-00003;Isbanor;Teknikföretagens Service i Sverige AB;Kalmar län;avslutat;50 000 kr\n"
+    ";Delsumma:;;;;50 000 kr\n"
+    "Totalt;;;;;350 000 kr\n"
+)
+
+
+def test_subtotal_rows_within_a_flat_sheet_are_passed_over_with_a_warning(engine):
+    with_organisations(engine)
+    result = upload(engine, "lista.csv", SHEET)
+    assert result.outcome == "committed", result.problems
+    assert [row["reference"] for row in natural(engine, "projects")] == [
+        "2020-00001",
+        "2020-00002",
+        "2020-00003",
+    ]
+    assert sorted(grant["amount_sek"] for grant in natural(engine, "grants")) == [
+        50_000,
+        100_000,
+        200_000,
+    ]
+    skipped = [(p.row, p.value, p.text("en")) for p in result.problems if p.error == "row-error"]
+    assert skipped == [
+        (
+            4,
+            "Summa Västra Götalands län",
+            "The row is a subtotal within the list (“Summa Västra Götalands län”) and is no "
+            "record; it is skipped.",
+        ),
+        (
+            6,
+            "Delsumma:",
+            "The row is a subtotal within the list (“Delsumma:”) and is no record; it is skipped.",
+        ),
+        (7, "Totalt", "The row sums up the list (“Totalt”) and is no record; it is skipped."),
+    ]
+    assert all(p.severity == "warning" for p in result.problems if p.error == "row-error")
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def test_subtotal_rows_within_a_workbook_are_passed_over(engine):
+    """The same in Excel, the sums typed as numbers, a label in the title column, a group
+    sum with a per cent beside it."""
+    with_organisations(engine)
+    load_files(engine, {"projekt.csv": PROJECTS})
+    grants = _workbook(
+        [
+            ["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp", "Andel"],
+            ["G-1", "2020-00001", "Vinnova", 100_000, "40 %"],
+            [None, None, "Summa Vinnova", 100_000, "40 %"],
+            ["G-2", "2020-00002", "Göteborgs kommun", 150_000, "60 %"],
+            ["SUBTOTAL: kommuner", None, None, 150_000.0, None],
+            ["G-3", "2020-00002", "Vinnova", 5_000, None],
+        ]
+    )
+    result = upload(engine, "bidrag.xlsx", grants, kind="grants")
+    assert not errors(result)
+    assert result.outcome == "committed", result.problems
+    assert [g["reference"] for g in natural(engine, "grants")] == ["G-1", "G-2", "G-3"]
+    assert [(p.row, p.value) for p in result.problems if p.error == "row-error"] == [
+        (3, "Summa Vinnova"),
+        (5, "SUBTOTAL: kommuner"),
+    ]
+
+
+def test_a_row_without_its_key_that_is_no_subtotal_is_refused_as_before(engine):
+    """Only a label and amounts make a subtotal: a title of its own, a date, a name besides
+    it, a word that only begins like a sum, or no sum word at all leave the row a record
+    missing its key."""
+    load_files(engine, {"projekt.csv": PROJECTS})
+    listing = (
+        "Diarienummer;Titel;Status;Slutdatum;Koordinator\n"
+        "2020-00001;Smart belysning;pågående;2023-12-31;\n"
+        "Summa;Vägar;pågående;;\n"  # a title besides the label
+        ";Summa vägar;;2023-12-31;\n"  # a date
+        ";Summa vägar;;;Göteborgs kommun\n"  # a name
+        ";Summeringsverktyg;pågående;;\n"  # begins like a sum word, and is none
+        ";Vägar i Kalmar;;;\n"  # no sum word
+    )
+    found = rejected(engine, "lista.csv", listing)
+    assert {row for row, column, _error in found if column == "Diarienummer"} == {4, 5, 6, 7}
+    assert (3, "Titel", "constraint-error") not in found  # a key "Summa" with its title
+    assert not [w for w in warnings(upload(engine, "lista.csv", listing)) if w[2] == "row-error"]
+
+
+def test_a_project_whose_title_begins_with_a_sum_word_is_a_project(engine):
+    with_organisations(engine)
+    result = upload(
+        engine,
+        "projekt.csv",
+        "Diarienummer;Titel;Status\n"
+        "12345;Summa summarum: vägar;pågående\n"
+        "12346;Total omställning;pågående\n",
+    )
+    assert result.outcome == "committed", result.problems
+    assert [row["title"] for row in natural(engine, "projects")] == [
+        "Summa summarum: vägar",
+        "Total omställning",
+    ]
+
+
+# --- 3. `--column` offered for plausible headers only ----------------------------------------
+
+
+def test_an_unrelated_header_is_never_offered_for_a_missing_column(engine, tmp_path, capsys):
+    path = tmp_path / "projekt.csv"
+    path.write_text("Diarienummer;Status;Kommentar\n2020-00001;pågående;ring Eva\n")
+    result = upload(engine, "projekt.csv", path.read_text(), kind="projects", dry_run=True)
+    assert result.outcome == "rejected" and result.meant == []
+    assert main(["import", str(path), "--kind", "projects", "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert '--column "Kommentar' not in err
+    assert (
+        "The file lacks “Titel”; no header that is not read (“Kommentar”) looks like what is "
+        'missing. If one is all the same, say which with --column "HEADER=COLUMN".'
+    ) in err
+
+
+def test_a_header_is_offered_where_its_values_or_name_fit(engine, tmp_path, capsys):
+    """Amounts for an amount, dates for a date, a name like the column's; the unrelated
+    comment beside them is offered for nothing."""
+    with_organisations(engine)
+    path = tmp_path / "utbetalningar.csv"
+    path.write_text(
+        "Bidragsreferens;Kommentar;Dag;Summa\nG-1;ring Eva;2020-03-01;100 000 kr\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(path), "--kind", "disbursements", "--dry-run"]) == 1
+    assert (
+        'e.g. --column "Dag=Utbetalningsdatum" --column "Summa=Belopp".'
+    ) in capsys.readouterr().err
+    result = upload(
+        engine,
+        "projekt.csv",
+        "Diarienummer;Status;Projekttitel (kort)\n2020-00001;pågående;Smart belysning\n",
+        kind="projects",
+    )
+    assert result.meant == [("Projekttitel (kort)", "Titel")]
+
+
+def test_of_two_alike_headers_neither_is_offered(engine):
+    """Two headers of amounts for one missing amount: which is meant is the person's to say,
+    and the command line lists them unpaired. One header is never offered for two columns."""
+    with_organisations(engine)
+    both = "Bidragsreferens;Diarienummer;Finansiär;Antal;Summa\nG-1;2020-00001;Vinnova;5;100\n"
+    assert upload(engine, "bidrag.csv", both, dry_run=True).meant == []
+    one = "Bidragsreferens;Belopp;Summa\nG-1;100;2020-03-01\n"
+    result = upload(engine, "utbetalningar.csv", one, kind="disbursements", dry_run=True)
+    assert result.meant == [("Summa", "Utbetalningsdatum")]
+    year = "Program;Belopp;Budgetår 2;Kommentar\nP-1;100;2024;x\n"
+    meant = upload(engine, "budget.csv", year, kind="budgets", dry_run=True).meant
+    assert meant == [("Budgetår 2", "År")]
