@@ -406,15 +406,20 @@ def _subtotal_labels(cells: Cells) -> np.ndarray:
         texts = cells.uniques
         if not cells.text:
             texts = [cell if isinstance(cell, str) else "" for cell in texts]
-        hits = np.array([found.start() for found in _SUM_START.finditer("\n" + "\n".join(texts))])
+        joined = "\n" + "\n".join(texts) + "\n"
+        hits = np.array([found.start() for found in _SUM_START.finditer(joined)], dtype=np.intp)
+        ends = np.array([found.end() - 1 for found in _SUM_END.finditer(joined)], dtype=np.intp)
         labels = np.zeros(len(texts), dtype=bool)
-        if len(hits):
+        if len(hits) or len(ends):
             # The line break before each text: a hit there begins that text (one after a line
-            # break within a text begins none).
+            # break within a text begins none); the one after it: a hit there ends it.
             lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
             starts = np.cumsum(lengths + 1) - lengths - 1
-            found = np.searchsorted(starts, hits).clip(max=len(texts) - 1)
-            for code in np.unique(found[starts[found] == hits]).tolist():
+            after = starts + lengths + 1
+            begun = np.searchsorted(starts, hits).clip(max=len(texts) - 1)
+            ended = np.searchsorted(after, ends).clip(max=len(texts) - 1)
+            found = [begun[starts[begun] == hits], ended[after[ended] == ends]]
+            for code in np.unique(np.concatenate(found)).tolist():
                 labels[code] = not cells.missing[code] and _is_subtotal_label(texts[code])
         cells.parsed[_subtotal_labels] = labels
     return cells.parsed[_subtotal_labels]  # type: ignore[return-value]
@@ -438,7 +443,12 @@ def _is_number(cell: object) -> bool:
 
 
 def _is_subtotal_label(cell: object) -> bool:
-    return isinstance(cell, str) and _SUBTOTAL.match(cell.strip()) is not None
+    """Whether a cell begins with a sum word ("Summa Kalmar län") or ends with one after a
+    group's name ("Kalmar län Summa")."""
+    if not isinstance(cell, str):
+        return False
+    text = cell.strip()
+    return _SUBTOTAL.match(text) is not None or _SUBTOTAL_AFTER.fullmatch(text) is not None
 
 
 # A line break before a text that may begin with a sum word of `_SUBTOTAL` (each begins
@@ -450,6 +460,10 @@ _SUM_START = re.compile(r"\n[^\S\n]*(?:[Ss][Uu][Mm]|[Tt][Oo][Tt]|[Dd][Ee][Ll]|[S
 _SUBTOTAL = re.compile(
     r"(?:summa|totalt|total|delsumma|subtotal|sum|totalsumma)(?:\s|:|$)", re.IGNORECASE
 )
+# The same after the group's name, as Excel's Data > Subtotal writes it ("Kalmar län Summa",
+# "Kalmar Total"), and its search among many texts joined (`_subtotal_labels`).
+_SUBTOTAL_AFTER = re.compile(r"\S.*\s(?:summa|totalt|total)", re.IGNORECASE | re.DOTALL)
+_SUM_END = re.compile(r"[^\S\n](?:[Ss][Uu][Mm][Mm][Aa]|[Tt][Oo][Tt][Aa][Ll][Tt]?)[^\S\n]*\n")
 # The first cell of a row that sums up the list above it, in Swedish or English.
 _TOTAL_WORD = re.compile(
     r"(?:summa|s:a|totalt?|totalsumma|summa totalt|sum|grand total|totals?)\s*:?",

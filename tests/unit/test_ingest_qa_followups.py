@@ -206,6 +206,29 @@ def test_subtotal_rows_within_a_workbook_are_passed_over(engine):
     ]
 
 
+def test_excels_own_subtotals_name_the_group_first(engine):
+    """Excel's Data > Subtotal writes the sum word after the group ("Kalmar län Summa",
+    "Kalmar Total") and a grand total under the list."""
+    with_organisations(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Län;Status;Bidrag från Vinnova\n"
+        "2020-00001;Smart belysning;Göteborgs kommun;Västra Götalands län;pågående;100 000\n"
+        ";;;Västra Götalands län Summa;;100 000\n"
+        "2020-00003;Isbanor;Teknikföretagens Service i Sverige AB;Kalmar län;avslutat;50 000\n"
+        ";;;Kalmar Total;;50 000\n"
+        ";;;Totalsumma;;150 000\n"
+    )
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert [row["reference"] for row in natural(engine, "projects")] == [
+        "2020-00001",
+        "2020-00003",
+    ]
+    skipped = [(p.row, p.value) for p in result.problems if p.error == "row-error"]
+    assert skipped[:2] == [(3, "Västra Götalands län Summa"), (5, "Kalmar Total")]
+    assert len(skipped) == 3 and skipped[2][0] == 6
+
+
 def test_a_row_without_its_key_that_is_no_subtotal_is_refused_as_before(engine):
     """Only a label and amounts make a subtotal: a title of its own, a date, a name besides
     it, a word that only begins like a sum, or no sum word at all leave the row a record
@@ -219,9 +242,10 @@ def test_a_row_without_its_key_that_is_no_subtotal_is_refused_as_before(engine):
         ";Summa vägar;;;Göteborgs kommun\n"  # a name
         ";Summeringsverktyg;pågående;;\n"  # begins like a sum word, and is none
         ";Vägar i Kalmar;;;\n"  # no sum word
+        ";Vägar i Kalmar totalsummering;;;\n"  # ends like a sum word, and is none
     )
     found = rejected(engine, "lista.csv", listing)
-    assert {row for row, column, _error in found if column == "Diarienummer"} == {4, 5, 6, 7}
+    assert {row for row, column, _error in found if column == "Diarienummer"} == {4, 5, 6, 7, 8}
     assert (3, "Titel", "constraint-error") not in found  # a key "Summa" with its title
     assert not [w for w in warnings(upload(engine, "lista.csv", listing)) if w[2] == "row-error"]
 
