@@ -12,7 +12,6 @@ import re
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from arena import dataops
@@ -23,7 +22,14 @@ from arena.ingest import Upload, import_files, undo, undo_preview
 from arena.ingest.report import Problem
 from arena.ingest.values import PER_CENT, parse_unit
 from arena.store import downgrade, get_engine, migrate
-from tests.fixtures.ingest import natural, recorded, upload, warnings
+from tests.fixtures.ingest import (
+    natural,
+    recorded,
+    saved_workbook,
+    upload,
+    warnings,
+    xlsx_bytes,
+)
 
 INDICATORS = (
     "Kod;Namn;Enhet\nSE_SHARE;Andel innovationsupphandlingar;Procent\nSE_COUNT;Antal;antal\n"
@@ -167,15 +173,18 @@ def test_a_cell_excel_shows_in_per_cent_is_no_fraction(engine):
     # Excel keeps 0,5 % as 0.005 and shows it with its per cent format: read as shown, it says
     # itself that it is in per cent. A bare 0.14 in the same sheet is warned of.
     assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(["Indikator", "Land", "År", "Värde"])
-    sheet.append(["SE_SHARE", "SE", 2020, 0.005])
-    sheet.append(["SE_SHARE", "SE", 2021, 0.14])
-    sheet["D2"].number_format = "0.0%"
-    data = io.BytesIO()
-    workbook.save(data)
-    result = upload(engine, "varden.xlsx", data.getvalue())
+    workbook, _ = saved_workbook(
+        (
+            "Värden",
+            [
+                ["Indikator", "Land", "År", "Värde"],
+                ["SE_SHARE", "SE", 2020, 0.005],
+                ["SE_SHARE", "SE", 2021, 0.14],
+            ],
+        )
+    )
+    workbook.active["D2"].number_format = "0.0%"
+    result = upload(engine, "varden.xlsx", xlsx_bytes(workbook))
     assert result.outcome == "committed", result.problems
     (warning,) = _small(result)
     assert warning.row == 3 and "ett värde" in warning.text("sv")
@@ -226,17 +235,11 @@ def test_a_stored_unit_in_words_becomes_per_cent_and_its_import_still_undoes(db_
 def _workbook() -> bytes:
     """Indicators and values on two sheets (a note on the whole file, which has no row), one
     value a fraction (a warning with its row): the mix that showed `<NA>` and `NaN`."""
-    workbook = Workbook()
-    indicators = workbook.active
-    indicators.title = "Indikatorer"
-    for row in [["Kod", "Namn", "Enhet"], ["SE_SHARE", "Andel", "procent"]]:
-        indicators.append(row)
-    values = workbook.create_sheet("Värden")
-    for row in [["Indikator", "Land", "År", "Värde"], ["SE_SHARE", "SE", 2020, 0.14]]:
-        values.append(row)
-    data = io.BytesIO()
-    workbook.save(data)
-    return data.getvalue()
+    _, data = saved_workbook(
+        ("Indikatorer", [["Kod", "Namn", "Enhet"], ["SE_SHARE", "Andel", "procent"]]),
+        ("Värden", [["Indikator", "Land", "År", "Värde"], ["SE_SHARE", "SE", 2020, 0.14]]),
+    )
+    return data
 
 
 # How pandas and Python write a missing value, as a word of its own ("finansiering" is none).

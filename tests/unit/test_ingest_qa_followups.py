@@ -13,10 +13,7 @@ command line:
 
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
-
-from openpyxl import Workbook
 
 from arena.auth import cli_identity
 from arena.cli import main
@@ -27,6 +24,7 @@ from tests.fixtures.ingest import (
     load_files,
     natural,
     rejected,
+    saved_workbook,
     upload,
     warnings,
     with_organisations,
@@ -172,29 +170,23 @@ def test_subtotal_rows_within_a_flat_sheet_are_passed_over_with_a_warning(engine
     assert all(p.severity == "warning" for p in result.problems if p.error == "row-error")
 
 
-def _workbook(rows: list[list[object]]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
-
-
 def test_subtotal_rows_within_a_workbook_are_passed_over(engine):
     """The same in Excel, the sums typed as numbers, a label in the title column, a group
     sum with a per cent beside it."""
     with_organisations(engine)
     load_files(engine, {"projekt.csv": PROJECTS})
-    grants = _workbook(
-        [
-            ["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp", "Andel"],
-            ["G-1", "2020-00001", "Vinnova", 100_000, "40 %"],
-            [None, None, "Summa Vinnova", 100_000, "40 %"],
-            ["G-2", "2020-00002", "Göteborgs kommun", 150_000, "60 %"],
-            ["SUBTOTAL: kommuner", None, None, 150_000.0, None],
-            ["G-3", "2020-00002", "Vinnova", 5_000, None],
-        ]
+    _, grants = saved_workbook(
+        (
+            "Bidrag",
+            [
+                ["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp", "Andel"],
+                ["G-1", "2020-00001", "Vinnova", 100_000, "40 %"],
+                [None, None, "Summa Vinnova", 100_000, "40 %"],
+                ["G-2", "2020-00002", "Göteborgs kommun", 150_000, "60 %"],
+                ["SUBTOTAL: kommuner", None, None, 150_000.0, None],
+                ["G-3", "2020-00002", "Vinnova", 5_000, None],
+            ],
+        )
     )
     result = upload(engine, "bidrag.xlsx", grants, kind="grants")
     assert not errors(result)
