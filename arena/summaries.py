@@ -237,6 +237,11 @@ def refresh(
     _touched.create(conn)
     try:
         conn.execute(sa.insert(_touched).from_select(["id"], project_ids))
+        # Counted, so the database knows how few they are. A new table has no statistics:
+        # SQLite took it for large and read all 300 000 payments to find the ten projects of
+        # ten changed ones (0.1-0.5 s; counted, 1 ms); PostgreSQL guesses too.
+        analysed = "temp.touched_project" if conn.dialect.name == "sqlite" else "touched_project"
+        conn.exec_driver_sql(f"ANALYZE {analysed}")
         touched, projects = (
             conn.execute(sa.select(sa.func.count()).select_from(counted)).scalar_one()
             for counted in (_touched, project)

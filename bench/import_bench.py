@@ -35,7 +35,9 @@ the most any import of those rows can do on this machine; then the same with the
 import writes (a change record per row, which undo reads), and ours over that. Then spend into
 the whole store (at N = 100 000 it holds 1 000 000 spend lines): the last spend file again (every
 row unchanged), a file of as many new lines (its categories renamed), and the undo of that
-new file's import (the undo timed, the import before it not). Beside the wall seconds each line
+new file's import (the undo timed, the import before it not). Last, what programme staff do
+most: ten stored payments corrected (each 100 kr more) in the whole store, and the undo of that
+correction, each beside a goal of 0.5 s. Beside the wall seconds each line
 gives the import's CPU seconds: on a shared machine the wall clock counts other work too.
 
 With `--postgres URL` (the URL of any database on a PostgreSQL server) the every-kind part runs
@@ -761,7 +763,7 @@ def every_kind(rows: int, repeat: int, workdir: Path, stores: Stores) -> None:
         if not line:
             return
     # The undo of that new spend (its import untimed; peak RSS is the import's and the undo's).
-    _kind_line(
+    if not _kind_line(
         f"undo of new spend, store holds {held}",
         template,
         stores,
@@ -770,7 +772,27 @@ def every_kind(rows: int, repeat: int, workdir: Path, stores: Stores) -> None:
         repeat,
         "undone",
         contender="undo",
-    )
+    ):
+        return
+    # What programme staff do most: correct a few rows of a big store, and undo that.
+    payments = [file for file in files if file["kind"] == "disbursements"]
+    few = workdir / "utbetalningar_rättade.csv"
+    few.write_bytes(_raised_amounts(Path(payments[-1]["path"]).read_bytes(), SMALL_CHANGE))
+    for label, contender, outcome in (
+        ("ten payments corrected", "ours", "committed"),
+        ("undo of those ten", "undo", "undone"),
+    ):
+        _kind_line(
+            label,
+            template,
+            stores,
+            few,
+            SMALL_CHANGE,
+            repeat,
+            outcome,
+            contender=contender,
+            goal_seconds=GOAL_SMALL_SECONDS,
+        )
 
 
 GOAL_ROWS_PER_SECOND = 50_000
@@ -787,11 +809,13 @@ def _kind_line(
     outcome: str = "committed",
     contender: str = "ours",
     table: str | None = None,
+    goal_seconds: float | None = None,
 ) -> bool:
     """Import `path` into copies of `template` (with `contender` "undo": import, then undo it)
     and print its line; False if it did not end as `outcome` (then the line says why). With
     `table`, beside it the rows the import added to that table inserted by the database alone
-    (`run_insert_only`), as fast as the machine allows."""
+    (`run_insert_only`), as fast as the machine allows. With `goal_seconds` the goal is that
+    time, not GOAL_ROWS_PER_SECOND (a correction of a few rows)."""
     figures = _in_process(contender, template, stores, path, repeat)
     if figures["outcome"] != outcome:
         stores.remove(figures["store"])
@@ -818,7 +842,10 @@ def _kind_line(
     stores.remove(figures["store"])
     rate = rows / figures["seconds"]
     rss = figures["rss_kb"] / 1024
-    met = "ok" if rate >= GOAL_ROWS_PER_SECOND and rss <= GOAL_RSS_MB else "below goal"
+    fast = (
+        rate >= GOAL_ROWS_PER_SECOND if goal_seconds is None else figures["seconds"] <= goal_seconds
+    )
+    met = "ok" if fast and rss <= GOAL_RSS_MB else "below goal"
     shown = f"{rate:,.0f}".replace(",", " ")
     print(
         f"{label:<34} {rows:>9} {figures['seconds']:>8.2f} {figures['cpu']:>6.2f} "
@@ -826,6 +853,25 @@ def _kind_line(
         flush=True,
     )
     return True
+
+
+# Rows of the correction every-kind ends with; its goal is a time, not a rate: what a person
+# waits for after "commit".
+SMALL_CHANGE = 10
+GOAL_SMALL_SECONDS = 0.5
+
+
+def _raised_amounts(data: bytes, rows: int) -> bytes:
+    """The first `rows` payments of a generated payments file, each 100 kr more: a correction
+    of rows the store holds (the payment's key, its grant and date, unchanged)."""
+    lines = data.decode("utf-8-sig").splitlines()
+    position = lines[0].split(";").index("Belopp")
+    raised = [lines[0]]
+    for line in lines[1 : rows + 1]:
+        cells = line.split(";")
+        cells[position] = str(int(cells[position].replace(" ", "")) + 100)
+        raised.append(";".join(cells))
+    return ("\n".join(raised) + "\n").encode()
 
 
 def _renamed_categories(data: bytes) -> bytes:

@@ -40,12 +40,12 @@ from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.later import LaterRecords
 from arena.ingest.natural import (
     SCOPE_KINDS,
+    WHOLE_KIND_SHARE,
     driver_rows,
     each_distinct,
     exact_rows,
     executemany,
     key_column,
-    key_ids,
     key_index,
     key_positions,
     matching_rows,
@@ -292,11 +292,11 @@ def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
 
 
 def _projects_of(
-    conn: Connection, kind: Kind, frame: pd.DataFrame, grants: dict[str, str]
+    conn: Connection, kind: Kind, frame: pd.DataFrame, grants: dict[object, str | None]
 ) -> list[str | None]:
     """The reference of the project each row of `frame` belongs to: a project's own; the
     project a participant, grant or project-scoped row names; a disbursement's through its
-    grant (`grants`, filled on first use); None for rows of no project.
+    grant (`grants`, filled as needed); None for rows of no project.
     """
     if kind.model is models.Project:
         return frame[key_column(kind)].tolist()
@@ -304,18 +304,36 @@ def _projects_of(
         if column.scope == "project" or (column.ref is not None and column.ref.kind == "projects"):
             return frame[column.name].tolist()
         if column.ref is not None and column.ref.kind == "grants":
-            if not grants:  # the grants are written (and not yet deleted) by now
-                grant, project = table_of(KINDS["grants"]), table_of(KINDS["projects"])
-                grants.update(
-                    driver_rows(
-                        conn,
-                        sa.select(grant.c.reference, project.c.reference).join(
-                            project, project.c.id == grant.c.project_id
-                        ),
-                    )
-                )
-            return [grants.get(reference) for reference in frame[column.name].tolist()]
+            references = frame[column.name].tolist()
+            _grant_projects(conn, [r for r in references if r not in grants], grants)
+            return [grants.get(reference) for reference in references]
     return [None] * len(frame)
+
+
+def _grant_projects(
+    conn: Connection, references: list[object], grants: dict[object, str | None]
+) -> None:
+    """Add to `grants` the project reference of each grant in `references` (None for one not
+    stored), read when needed: the grants are written, and not yet deleted, by then. The
+    whole kind when the upload names most of it, else only those named: a dozen payments
+    into a store of 100 000 grants read them all.
+    """
+    wanted = [reference for reference in dict.fromkeys(references) if pd.notna(reference)]
+    grants.update(dict.fromkeys(references))
+    if not wanted:
+        return
+    grant, project = table_of(KINDS["grants"]), table_of(KINDS["projects"])
+    statement = sa.select(grant.c.reference, project.c.reference).join(
+        project, project.c.id == grant.c.project_id
+    )
+    largest = conn.execute(sa.select(sa.func.max(grant.c.id))).scalar()
+    if largest is None or largest <= WHOLE_KIND_SHARE * len(wanted):
+        grants.update(driver_rows(conn, statement))
+        return
+    with rows_table(conn, grant, {"reference": wanted}) as named:
+        grants.update(
+            driver_rows(conn, statement.join(named, named.c.reference == grant.c.reference))
+        )
 
 
 def _change_records(
@@ -327,7 +345,7 @@ def _change_records(
     """
     kind = kind_plan.kind
     stored = [column.name for column in kind.stored_columns]
-    grants: dict[str, str] = {}
+    grants: dict[object, str | None] = {}
     for whole, whole_before, whole_after, before_names in (
         (kind_plan.new_rows, None, kind_plan.new_rows, stored),
         (kind_plan.updated_rows, kind_plan.before_rows, kind_plan.updated_rows, stored),
@@ -880,6 +898,18 @@ def _taken_ids(conn: Connection, kind: Kind, ids: list[int]) -> list[int]:
     return matching_rows(conn, kind, {"id": ids}, only=())["_id"].tolist()
 
 
+def _referred_ids(conn: Connection, kind: Kind, rows: pd.DataFrame) -> dict[str, dict]:
+    """Natural key -> id of the rows `rows` of `kind` refer to, per kind referred to: those
+    named (and the whole kind where it is small). Read for the rows an undo writes back, when
+    their turn comes, so a parent restored before them is found: ten corrected payments of a
+    store of 100 000 grants looked up ten grants, not all (0.19 of an undo's 0.36 s)."""
+    named: dict[str, list[object]] = {}
+    for column in kind.stored_columns:
+        if column.ref is not None:
+            named.setdefault(column.ref.kind, []).extend(rows[column.name].tolist())
+    return {ref: named_key_ids(conn, ref, keys) for ref, keys in named.items()}
+
+
 def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     """Undo one import that nothing hangs on; refuse (UndoError) otherwise."""
     recorded = _recorded(conn, _committed_run(conn, import_id))
@@ -901,9 +931,7 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     for name in (name for name in order if name in recorded.deleted):
         kind, before = KINDS[name], recorded.deleted[name]
         stored = [c.name for c in kind.stored_columns]
-        lookups = {
-            ref: key_ids(conn, ref) for ref in {c.ref.kind for c in kind.stored_columns if c.ref}
-        }
+        lookups = _referred_ids(conn, kind, before)
         # A deleted row comes back under its own id, unless a later row took it.
         free = ~before["_id"].isin(_taken_ids(conn, kind, before["_id"].tolist())).to_numpy()
         for keeps_id, rows in ((True, before[free]), (False, before[~free])):
@@ -916,9 +944,7 @@ def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
     for name in (name for name in order if name in recorded.updated):
         kind, (before, after) = KINDS[name], recorded.updated[name]
         stored = [c.name for c in kind.stored_columns]
-        lookups = {
-            ref: key_ids(conn, ref) for ref in {c.ref.kind for c in kind.stored_columns if c.ref}
-        }
+        lookups = _referred_ids(conn, kind, before)
         _update_by_id(
             conn,
             kind,

@@ -19,13 +19,17 @@ whole years, so per-year sums answer every period, and no figure groups a millio
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
+import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from arena import models
 from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus
@@ -77,10 +81,32 @@ def read_frame(engine: Engine, statement: sa.Select) -> pd.DataFrame:
         return _as_frame(conn.execute(statement))
 
 
+# At most this many statements of one `read_frames` run at once, each on a connection of
+# its own: more than the cores only queue in the database.
+_READERS = min(4, os.cpu_count() or 1)
+
+
 def read_frames(engine: Engine, statements: dict[str, sa.Select]) -> dict[str, pd.DataFrame]:
-    """Several statements read on one connection, each into a DataFrame under its key."""
-    with engine.connect() as conn:
-        return {key: _as_frame(conn.execute(statement)) for key, statement in statements.items()}
+    """Several statements, each read into a DataFrame under its key, side by side.
+
+    Why side by side: a database waits on nothing but the disk and its cores, and a page's
+    statements are independent. The Overview's ten statements of what needs attention took
+    0.42 s one after another on SQLite at 100 000 projects, 0.25 s two at a time (PostgreSQL
+    0.62 -> 0.47 s). A page already reads on several connections, so no page counted on one
+    snapshot: `ui` rereads the store version after each query and drops a result an import
+    committed under. An in-memory SQLite database is one per connection: read on one.
+    """
+    readers = min(_READERS, len(statements))
+    if readers < 2 or isinstance(engine.pool, (SingletonThreadPool, StaticPool)):
+        with engine.connect() as conn:
+            return {key: _as_frame(conn.execute(s)) for key, s in statements.items()}
+    with ThreadPoolExecutor(readers, thread_name_prefix="arena-read") as pool:
+        # Each statement in a copy of the caller's context: what its `ContextVar`s hold.
+        futures = {
+            key: pool.submit(contextvars.copy_context().run, read_frame, engine, statement)
+            for key, statement in statements.items()
+        }
+        return {key: future.result() for key, future in futures.items()}
 
 
 def as_money(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

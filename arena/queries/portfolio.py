@@ -395,25 +395,6 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
     from the database, never as a table of every project.
     """
     scoped = project_scope(scope)
-
-    def distinct(column: sa.ColumnElement) -> list:
-        with engine.connect() as conn:
-            return list(conn.execute(sa.select(column).where(*scoped).distinct()).scalars())
-
-    organisations = read_frame(engine, sa.select(organisation.c.county).distinct())
-    programmes = read_frame(
-        engine,
-        sa.select(programme.c.code, programme.c.name)
-        .where(*programme_scope(scope))
-        .order_by(programme.c.code),
-    )
-    budget_years = read_frame(
-        engine,
-        sa.select(budget.c.year)
-        .join(programme, programme.c.id == budget.c.programme_id)
-        .where(*programme_scope(scope))
-        .distinct(),
-    )["year"].tolist()
     # Joined to their grants only to keep a funder's own: every payment's date is then read
     # from its index, not from a join of every payment (75 ms on PostgreSQL at 300 000).
     paid = (
@@ -436,17 +417,35 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
             for extreme in (sa.func.min, sa.func.max)
         )
     )
-    with engine.connect() as conn:
-        dates = conn.execute(extremes).one()
-    years = budget_years + [d.year for d in dates if d is not None]
-    goals = _split_list(distinct(project.c.sdg_goals))
+    frames = read_frames(
+        engine,
+        {
+            "counties": sa.select(organisation.c.county).distinct(),
+            "programmes": sa.select(programme.c.code, programme.c.name)
+            .where(*programme_scope(scope))
+            .order_by(programme.c.code),
+            "budget_years": sa.select(budget.c.year)
+            .join(programme, programme.c.id == budget.c.programme_id)
+            .where(*programme_scope(scope))
+            .distinct(),
+            "dates": extremes,
+            **{
+                name: sa.select(project.c[name]).where(*scoped).distinct()
+                for name in ("sdg_goals", "sector", "themes")
+            },
+        },
+    )
+    dates = frames["dates"].iloc[0].tolist()
+    years = frames["budget_years"]["year"].tolist() + [d.year for d in dates if pd.notna(d)]
+    goals = _split_list(frames["sdg_goals"]["sdg_goals"].dropna().tolist())
+    programmes = frames["programmes"]
     return {
         "years": (min(years), max(years)) if years else None,
-        "sectors": sorted(sector for sector in distinct(project.c.sector) if sector is not None),
+        "sectors": sorted(frames["sector"]["sector"].dropna()),
         "programmes": dict(zip(programmes["code"], programmes["name"], strict=True)),
-        "counties": sorted(organisations["county"].dropna()),
+        "counties": sorted(frames["counties"]["county"].dropna()),
         "goals": sorted(goals, key=lambda goal: (len(goal), goal)),
-        "themes": _split_list(distinct(project.c.themes)),
+        "themes": _split_list(frames["themes"]["themes"].dropna().tolist()),
     }
 
 

@@ -5,8 +5,12 @@ SQLite and PostgreSQL, the store built through the import pipeline."""
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from arena.auth import cli_identity
 from arena.ingest import undo
+from arena.ingest.kinds import KINDS
+from arena.ingest.natural import table_of
 from arena.queries import history
 from arena.tables.history import changes_text, project_imports_table
 from tests.fixtures.ingest import upload, with_organisations
@@ -138,6 +142,40 @@ def test_a_grant_moved_here_brings_the_imports_of_its_earlier_payments(engine):
     frame = history.project_imports(engine, reference="A-1")
     assert ids["other_payment"] not in frame["id"].tolist()
     assert frame.set_index("id").loc[moved, "outcome"] == "undone"
+
+
+MANY_GRANTS = "Bidragsreferens;Diarienummer;Finansiär;Belopp\n" + "".join(
+    f"G-{n};{'A-1' if n % 2 else 'B-1'};Vinnova;1 000\n" for n in range(1, 11)
+)
+ONE_PAYMENT = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-4;2020-03-01;400\n"
+MOVED_PAYMENT = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-3;2020-03-01;400\n"
+
+
+def test_a_few_payments_among_many_grants_are_recorded_under_their_grants_projects(engine):
+    """An upload naming a few of many grants looks up only those (not every grant of the
+    store); each payment is still recorded under its grant's project, also when corrected
+    to a grant of another project."""
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    _commit(engine, "bidrag.csv", MANY_GRANTS)
+    paid = _commit(engine, "utbetalning.csv", ONE_PAYMENT)
+    assert _changes(engine, "B-1")[paid] == (("disbursements", 1, 0, 0),)
+    assert paid not in _changes(engine, "A-1")
+    # The same payment, keyed by its grant: one on G-3 (A-1's) is a new row, and G-4's goes
+    # when the file replaces the payments.
+    moved = _commit(engine, "flytt.csv", MOVED_PAYMENT, replace=True)
+    assert _changes(engine, "A-1")[moved] == (("disbursements", 1, 0, 0),)
+    assert _changes(engine, "B-1")[moved] == (("disbursements", 0, 0, 1),)
+    # Undone, G-4's payment comes back on G-4 (its grant looked up by name), G-3's goes.
+    undo(engine, moved, identity=cli_identity())
+    grant, payment = table_of(KINDS["grants"]), table_of(KINDS["disbursements"])
+    with engine.connect() as conn:
+        stored = conn.execute(
+            sa.select(grant.c.reference, payment.c.amount_sek).join(
+                grant, grant.c.id == payment.c.grant_id
+            )
+        ).all()
+    assert stored == [("G-4", 400)]
 
 
 CO_FUNDED = (
