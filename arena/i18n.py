@@ -1621,6 +1621,20 @@ TEXTS: dict[str, dict[str, Text]] = {
             "{stored}.",
         ),
     },
+    "problem.small_per_cent_figure": {
+        "sv": (
+            "Indikatorn ”{indicator}” är i procent, och dess ”{column}” på rad {line} är "
+            "{value}: det sparas som {stored}, och indikatorns värden jämförs med det. Är det en "
+            "andel ({share}), ska filen ange {points} eller {share}; menas {stored}, skriv "
+            "{stored}."
+        ),
+        "en": (
+            "Indicator “{indicator}” is in per cent, and its “{column}” on line {line} is "
+            "{value}: it is stored as {stored}, and the indicator's values are compared with "
+            "it. If it is a share ({share}), the file should say {points} or {share}; if "
+            "{stored} is meant, write {stored}."
+        ),
+    },
     "problem.header_unit": {
         "sv": (
             "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} (1 {unit} = "

@@ -1,8 +1,9 @@
-"""Values of an indicator in per cent that look like fractions: "0,14" where 14 % was meant.
+"""Figures of an indicator in per cent that look like fractions: "0,14" where 14 % was meant.
 
 An indicator in per cent keeps per-cent points (4.6 is 4,6 %). A publisher who keeps a share
 as a fraction writes 0,14 for 14 %, and stored as 0,14 % the series was a hundred times too
-small, silently. The plan warns of such values; it does not refuse them, as 0,5 % is a real
+small, silently; a baseline or target so written made the target reached at once. The plan
+warns of such values, baselines and targets; it does not refuse them, as 0,5 % is a real
 value. A cell that carries the sign itself ("0,14 %") says what it means and is not warned of.
 """
 
@@ -54,27 +55,83 @@ def small_per_cent_values(
     rows = rows[rows["indicator_code"].isin(in_per_cent)].sort_index(kind="stable")
     problems = []
     for code, values in rows.groupby("indicator_code", sort=False)["value"]:
-        value = Decimal(repr(float(values.iloc[0])))
-        message = msg(
-            "problem.small_per_cent",
-            indicator=code,
-            count=len(values),
-            line=int(values.index[0]),
-            value=points(value, sign=False),
-            stored=points(value),
-            share=points(value * 100),
-            points=points(value * 100, sign=False),
-        )
+        line = int(values.index[0])
         problems.append(
-            Problem(
-                "constraint-error",
-                message,
-                row=int(values.index[0]),
+            _warning(
+                "problem.small_per_cent",
+                values.iloc[0],
+                line=line,
                 table=KIND,
-                severity="warning",
+                indicator=code,
+                count=len(values),
             )
         )
     return problems
+
+
+def _warning(key: str, fraction: object, *, line: int, table: str, **values: object) -> Problem:
+    """The warning `key` of `fraction` at `line`: the value as written, as stored in per cent,
+    and as the share it may mean, in the reader's numbers."""
+    value = Decimal(repr(float(fraction)))
+    message = msg(
+        key,
+        line=line,
+        value=points(value, sign=False),
+        stored=points(value),
+        share=points(value * 100),
+        points=points(value * 100, sign=False),
+        **values,
+    )
+    return Problem(
+        "constraint-error",
+        message,
+        row=line,
+        column=values.get("column"),
+        table=table,
+        severity="warning",
+    )
+
+
+# An indicator's own figures a fraction may hide in, as `small_per_cent_figures` names them.
+FIGURES = ("baseline_value", "target_value")
+
+
+def small_per_cent_figures(plans: list[KindPlan], tables: dict[str, ParsedTable]) -> list[Problem]:
+    """One warning per baseline or target the upload sets for an indicator in per cent that
+    lies strictly between -1 and 1 but 0, written without a per cent sign: "Målvärde 0,14"
+    for an indicator of 14 % would be judged against 0,14 %, and read as reached at once.
+
+    Set: on a new indicator, or changed on a stored one, or its unit changed to per cent; a
+    figure the upload leaves as it was, in the unit it had, was warned of when it came in.
+    """
+    table = tables.get("indicators")
+    plan = next((plan for plan in plans if plan.kind.name == "indicators"), None)
+    if table is None or plan is None:
+        return []
+    problems = []
+    for name in (figure for figure in FIGURES if figure in plan.columns):
+        explicit = table.per_cent.get(name, frozenset())
+        rows = [plan.new_rows]
+        if len(plan.updated_rows):
+            changed = plan.changed[[c for c in (name, "unit") if c in plan.columns]]
+            rows.append(plan.updated_rows[changed.any(axis=1).to_numpy(dtype=bool)])
+        for frame in rows:
+            size = np.abs(frame[name].to_numpy(dtype=float, na_value=np.nan))
+            small = frame[(size > 0) & (size < 1) & (frame["unit"] == v.PER_CENT).to_numpy()]
+            keys = zip(*key_columns(small, table.kind.key), strict=True)
+            for (line, row), key in zip(small.iterrows(), keys, strict=True):
+                if key not in explicit:
+                    problems.append(
+                        _warning(
+                            "problem.small_per_cent_figure",
+                            row[name],
+                            line=int(line),
+                            table="indicators",
+                            indicator=row["code"],
+                            column=table.label(name),
+                        )
+                    )
+    return sorted(problems, key=lambda problem: problem.row or 0)
 
 
 def _in_per_cent(conn: Connection, indicators: ParsedTable | None) -> set[object]:

@@ -43,7 +43,7 @@ from arena.ingest.natural import (
     stored_rows,
     table_of,
 )
-from arena.ingest.per_cent import small_per_cent_values
+from arena.ingest.per_cent import small_per_cent_figures, small_per_cent_values
 from arena.ingest.report import ROW_ERRORS, Problem, key_label, kind_name, listing, quoted
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
 
@@ -652,6 +652,7 @@ def plan_upload(
     if diff:
         problems += _overpaid(conn, plans)
         problems += small_per_cent_values(conn, plans, uploaded)
+        problems += small_per_cent_figures(plans, uploaded)
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 

@@ -285,3 +285,70 @@ def test_the_data_page_shows_a_missing_cell_empty():
     (grid,) = app.dataframe
     assert grid.proto.placeholder == ""
     assert json.dumps(grid.value["Kolumn"].tolist()) == '[""]'
+
+
+# --- Baselines and targets that look like fractions --------------------------------------------
+
+FIGURES = (
+    "Kod;Namn;Enhet;Utgångsvärde;Målvärde\n"
+    "SE_SHARE;Andel;Procent;0,08;0,14\n"  # both fractions: each named
+    "SE_SIGNED;Andel;%;0,08 %;25\n"  # the sign says 0,08 % is meant; 25 is 25 %
+    "SE_COUNT;Antal;antal;0,5;0,9\n"  # not in per cent
+)
+
+
+def _figures(result) -> list[tuple]:
+    return [
+        (p.row, p.column, p.message.values["indicator"], p.severity)
+        for p in result.problems
+        if p.message.key == "problem.small_per_cent_figure"
+    ]
+
+
+def test_a_baseline_or_target_in_per_cent_that_looks_like_a_fraction_is_warned_of(engine):
+    """A target of 0,14 for a share of 14 % would be judged against 0,14 % and read as reached
+    at once: named by line and column, stored as written, and not warned of again while the
+    file leaves it as it was."""
+    result = upload(engine, "indikatorer.csv", FIGURES)
+    assert result.outcome == "committed", result.problems
+    assert _figures(result) == [
+        (2, "Utgångsvärde", "SE_SHARE", "warning"),
+        (2, "Målvärde", "SE_SHARE", "warning"),
+    ]
+    target = next(p for p in result.problems if p.column == "Målvärde")
+    assert target.text("sv") == (
+        "Indikatorn ”SE_SHARE” är i procent, och dess ”Målvärde” på rad 2 är 0,14: det sparas "
+        "som 0,14 %, och indikatorns värden jämförs med det. Är det en andel (14 %), ska filen "
+        "ange 14 eller 14 %; menas 0,14 %, skriv 0,14 %."
+    )
+    assert target.text("en") == (
+        "Indicator “SE_SHARE” is in per cent, and its “Målvärde” on line 2 is 0.14: it is "
+        "stored as 0.14%, and the indicator's values are compared with it. If it is a share "
+        "(14%), the file should say 14 or 14%; if 0.14% is meant, write 0.14%."
+    )
+    stored = {row["code"]: row for row in natural(engine, "indicators")}
+    assert (stored["SE_SHARE"]["baseline_value"], stored["SE_SHARE"]["target_value"]) == (
+        0.08,
+        0.14,
+    )
+    # The same file again, and a change of the name only, leave the figures: no warning.
+    assert upload(engine, "indikatorer.csv", FIGURES).outcome == "unchanged"
+    renamed = FIGURES.replace("SE_SHARE;Andel;", "SE_SHARE;Andel upphandlingar;")
+    assert _figures(upload(engine, "indikatorer.csv", renamed)) == []
+    # A target corrected to another fraction is warned of; one corrected to 14 is not.
+    changed = renamed.replace(";0,08;0,14", ";0,08;0,15")
+    assert _figures(upload(engine, "indikatorer.csv", changed)) == [
+        (2, "Målvärde", "SE_SHARE", "warning")
+    ]
+    assert _figures(upload(engine, "indikatorer.csv", changed.replace("0,15", "14"))) == []
+
+
+def test_a_fraction_target_of_an_indicator_turned_into_per_cent_is_warned_of(engine):
+    """The unit is the upload's: a count indicator whose file now says per cent has its
+    fraction target warned of, though the target itself did not change."""
+    assert upload(engine, "indikatorer.csv", FIGURES).outcome == "committed"
+    in_per_cent = FIGURES.replace("SE_COUNT;Antal;antal;", "SE_COUNT;Antal;procent;")
+    assert _figures(upload(engine, "indikatorer.csv", in_per_cent)) == [
+        (4, "Utgångsvärde", "SE_COUNT", "warning"),
+        (4, "Målvärde", "SE_COUNT", "warning"),
+    ]
