@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena.ingest.kinds import KINDS, Column, Kind
+from arena.store import analyse_temporary
 
 # Which kind a scope column points at (country scopes point at no table).
 SCOPE_KINDS = {"programme": "programmes", "project": "projects"}
@@ -431,13 +432,7 @@ def rows_table(
     )
     temporary.create(conn)
     executemany(conn, sa.insert(temporary), rows)
-    # A new table has no statistics. PostgreSQL guessed 200 distinct values per column, took
-    # the keys for lumpy and hashed the million spend lines instead (1.2 s, batches spilled to
-    # disk) to look up 100 000 new ones; counted, it probes the index (0.4 s). SQLite took
-    # ten keys for many and read all 100 000 grants to find theirs (0.17 s; counted, 0.1 ms).
-    conn.exec_driver_sql(
-        "ANALYZE temp.arena_rows" if conn.dialect.name == "sqlite" else "ANALYZE arena_rows"
-    )
+    analyse_temporary(conn, "arena_rows")
     yield temporary
     # Not after an error: the transaction rolls back, and takes the table with it (a statement
     # in a failed transaction would replace PostgreSQL's error with its own).

@@ -69,10 +69,20 @@ def small_per_cent_values(
     return problems
 
 
-def _warning(key: str, fraction: object, *, line: int, table: str, **values: object) -> Problem:
-    """The warning `key` of `fraction` at `line`: the value as written, as stored in per cent,
-    and as the share it may mean, in the reader's numbers."""
+def _warning(
+    key: str,
+    fraction: object,
+    *,
+    line: int,
+    table: str,
+    column: str | None = None,
+    **values: object,
+) -> Problem:
+    """The warning `key` of `fraction` at `line` (and `column`, when one cell is meant): the
+    value as written, as stored in per cent, and as the share it may mean, in the reader's
+    numbers."""
     value = Decimal(repr(float(fraction)))
+    named = {} if column is None else {"column": column}
     message = msg(
         key,
         line=line,
@@ -80,15 +90,11 @@ def _warning(key: str, fraction: object, *, line: int, table: str, **values: obj
         stored=points(value),
         share=points(value * 100),
         points=points(value * 100, sign=False),
+        **named,
         **values,
     )
     return Problem(
-        "constraint-error",
-        message,
-        row=line,
-        column=values.get("column"),
-        table=table,
-        severity="warning",
+        "constraint-error", message, row=line, column=column, table=table, severity="warning"
     )
 
 
