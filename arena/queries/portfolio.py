@@ -390,9 +390,10 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
     """The values the filter widgets offer: all the store holds within `scope` (the funder
     scope), whatever is filtered.
 
-    The years span every year a figure can count in: budget years, project periods, and the
-    dates money moved (grant decisions, payments, spend). Read as distinct values and extremes
-    from the database, never as a table of every project.
+    The years span every year a figure can count in: budget years, project periods, the
+    dates money moved (grant decisions, payments, spend) and the years indicator values
+    measure. Read as distinct values and extremes from the database, never as a table of
+    every project.
     """
     scoped = project_scope(scope)
     # Joined to their grants only to keep a funder's own: every payment's date is then read
@@ -420,7 +421,14 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
     frames = read_frames(
         engine,
         {
-            "counties": sa.select(organisation.c.county).distinct(),
+            # The counties the county filter can find (a project's coordinator or a
+            # participant is there) within the scope: an organisation's county that no
+            # project of the scope involves would only offer an empty page.
+            "counties": sa.select(project_place.c.county)
+            .where(project_place.c.project_id.in_(sa.select(project.c.id).where(*scoped)))
+            .distinct()
+            if scope is not None
+            else sa.select(project_place.c.county).distinct(),
             "programmes": sa.select(programme.c.code, programme.c.name)
             .where(*programme_scope(scope))
             .order_by(programme.c.code),
@@ -429,6 +437,12 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
             .where(*programme_scope(scope))
             .distinct(),
             "dates": extremes,
+            # Years of indicator values alone (a national series older than the first
+            # project) can be chosen too: the Results page reads them by the same years. A
+            # funder's span takes the national values only, which every role sees.
+            "indicator_years": sa.select(
+                sa.func.min(indicator_value.c.year), sa.func.max(indicator_value.c.year)
+            ).where(*([] if scope is None else [indicator_value.c.scope == "country"])),
             **{
                 name: sa.select(project.c[name]).where(*scoped).distinct()
                 for name in ("sdg_goals", "sector", "themes")
@@ -436,7 +450,12 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
         },
     )
     dates = frames["dates"].iloc[0].tolist()
-    years = frames["budget_years"]["year"].tolist() + [d.year for d in dates if pd.notna(d)]
+    indicator_years = frames["indicator_years"].iloc[0].tolist()
+    years = [
+        *frames["budget_years"]["year"].tolist(),
+        *(d.year for d in dates if pd.notna(d)),
+        *(int(year) for year in indicator_years if pd.notna(year)),
+    ]
     goals = _split_list(frames["sdg_goals"]["sdg_goals"].dropna().tolist())
     programmes = frames["programmes"]
     return {

@@ -229,6 +229,36 @@ def test_the_year_filter_offers_every_year_money_moved(spanning):
     assert portfolio.filter_options(spanning)["years"] == (2015, 2020)
 
 
+def test_the_year_filter_offers_the_years_indicators_measure(spanning):
+    _import(
+        spanning,
+        {
+            "indikatorvarden.csv": "Indikator;Program;Diarienummer;Land;År;Värde\n"
+            "UPPH;;;SE;2012;4\n"
+            "UPPH;P1;;;2010;5\n"
+        },
+    )
+    # A national series older than the first project can be chosen: Results reads it.
+    assert portfolio.filter_options(spanning)["years"] == (2010, 2020)
+    series = results.indicator_series(spanning, filters=Filters(years=(2010, 2012)))
+    assert sorted(series["year"]) == [2010, 2012]
+    # A funder's span takes the national values, which every role sees, not the others.
+    assert portfolio.filter_options(spanning, scope=frozenset({"Vinnova"}))["years"] == (
+        2012,
+        2020,
+    )
+
+
+def test_the_county_filter_offers_the_counties_projects_involve(spanning):
+    # Vinnova (Stockholms län) funds, but no project of the store involves it there.
+    assert portfolio.filter_options(spanning)["counties"] == ["Testlän"]
+    assert portfolio.filter_options(spanning, scope=frozenset({"Vinnova"}))["counties"] == [
+        "Testlän"
+    ]
+    # A funder of nothing here is offered no county to narrow nothing down by.
+    assert portfolio.filter_options(spanning, scope=frozenset({"Formas"}))["counties"] == []
+
+
 @pytest.mark.parametrize(
     ("filters", "figure", "language", "expected"),
     [
