@@ -38,7 +38,7 @@ from arena.ingest.report import Problem, kind_name, problems_frame, unread_and_m
 
 # What the upload offers to choose: the text files and the workbooks `arena.ingest.read` reads
 # (a workbook with macros, .xlsm, is read as the workbook it is; its macros never run).
-UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "xlsm", "ods", "json", "jsonl", "ndjson")
+UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "json", "jsonl", "ndjson")
 EXPORT_CHOICES = ("xlsx", "csv", "csv_semicolon", "360giving")
 mime_type = exports.mime_type
 PREVIEW_ROWS = 200  # rows per preview table; the full report is a download

@@ -1702,9 +1702,19 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Filen är {size} MB; högst {limit} MB läses. Dela upp den i flera filer.",
         "en": "The file is {size} MB; at most {limit} MB is read. Split it into several files.",
     },
-    "read.xls": {
-        "sv": "Det gamla Excel-formatet .xls stöds inte. Spara som .xlsx eller CSV.",
-        "en": "The old Excel format .xls is not supported. Save as .xlsx or CSV.",
+    "read.old_office": {
+        "sv": "Filen är ett äldre Office-dokument (till exempel från Word) utan arbetsbok, ingen "
+        "tabell som kan läsas. Ladda upp listan som CSV, Excel eller JSON.",
+        "en": "The file is an older Office document (from Word, say) without a workbook, no "
+        "table that can be read. Upload the list as CSV, Excel or JSON.",
+    },
+    "read.markup": {
+        "sv": "Filen är en webbsida eller XML, ingen tabell som kan läsas (system som exporterar "
+        "till Excel sparar ofta en webbsida med Excels filändelse). Öppna den i Excel och spara "
+        "den som Excel-arbetsbok (.xlsx) eller CSV.",
+        "en": "The file is a web page or XML, no table that can be read (systems that export to "
+        "Excel often save a web page under Excel's extension). Open it in Excel and save it as "
+        "an Excel workbook (.xlsx) or CSV.",
     },
     "read.encrypted": {
         "sv": "Arbetsboken är lösenordsskyddad och kan inte läsas. Öppna den i Excel eller "

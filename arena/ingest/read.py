@@ -1177,12 +1177,18 @@ def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
 
 
 def workbook_sheets(data: bytes, filename: str) -> list[str]:
-    """The visible sheets of an Excel workbook or OpenDocument spreadsheet in tab order; []
-    for any other file, or for a workbook that cannot be opened (reading it says why)."""
+    """The visible sheets of an Excel workbook (.xlsx, .xls) or OpenDocument spreadsheet in tab
+    order; [] for any other file, or for a workbook that cannot be opened (reading it says
+    why)."""
     if _is_ods(data, filename):
         from arena.ingest.ods import ods_sheets
 
         return ods_sheets(data)
+    if data.startswith(OLD_OFFICE):
+        from arena.ingest.xls import is_xls, xls_sheets
+
+        if is_xls(data):
+            return xls_sheets(data)
     if not _is_workbook(data, filename):
         return []
     try:
@@ -1478,7 +1484,7 @@ def _suffix(filename: str) -> str:
 
 # How files that are no text begin: a zip archive (an Excel workbook, an OpenDocument
 # spreadsheet, a Word document), an old Office file (.xls, .doc) and a PDF.
-_ZIP, _OLD_OFFICE, _PDF = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF-"
+_ZIP, OLD_OFFICE, _PDF = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF-"
 # A workbook saved with a password is no zip but an old Office container holding the
 # encrypted workbook as a stream of this name (MS-OFFCRYPTO), its name stored in UTF-16.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -1506,13 +1512,13 @@ def _is_ods(data: bytes, filename: str) -> bool:
     return data.startswith(_ZIP) and (_suffix(filename) == "ods" or _ODS_MIMETYPE in data[:100])
 
 
-def _refuse_binary(data: bytes, suffix: str) -> None:
+def _refuse_binary(data: bytes) -> None:
     """Refuse, saying what it is, a file that is no table we read: read as text it would only
     be called "neither UTF-8 nor Windows-1252"."""
-    if data.startswith(_OLD_OFFICE) and _ENCRYPTED_PACKAGE in data:
+    if data.startswith(OLD_OFFICE) and _ENCRYPTED_PACKAGE in data:
         raise ReadError(Problem("format-error", msg("read.encrypted")))
-    if suffix == "xls" or data.startswith(_OLD_OFFICE):
-        raise ReadError(Problem("format-error", msg("read.xls")))
+    if data.startswith(OLD_OFFICE):  # an old Office file holding no workbook (`xls.is_xls`)
+        raise ReadError(Problem("format-error", msg("read.old_office")))
     if data.startswith(_ZIP):
         raise ReadError(Problem("format-error", msg("read.archive")))
     if data.startswith(_PDF):
@@ -1520,9 +1526,10 @@ def _refuse_binary(data: bytes, suffix: str) -> None:
 
 
 def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTable:
-    """Read an uploaded file (CSV/TXT/TSV, XLSX, ODS, JSON) within the limit: a workbook by
-    what it holds whatever its name (every workbook is a zip), any other file as text, as
-    JSON by its extension or its first character, else as CSV."""
+    """Read an uploaded file (CSV/TXT/TSV, XLSX, XLS, ODS, JSON) within the limit: a workbook
+    by what it holds whatever its name (every workbook is a zip or, an old one, an Office
+    container), any other file as text, as JSON by its extension or its first character,
+    else as CSV."""
     check_size(len(data))
     if _is_workbook(data, filename):
         return read_xlsx(data, filename, sheet)
@@ -1530,14 +1537,23 @@ def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTab
         from arena.ingest.ods import read_ods  # it reads with this module's checks
 
         return read_ods(data, filename, sheet)
+    if data.startswith(OLD_OFFICE):
+        from arena.ingest.xls import is_xls, read_xls  # it reads with this module's checks
+
+        if is_xls(data):
+            return read_xls(data, filename, sheet)
     suffix = _suffix(filename)
-    _refuse_binary(data, suffix)
+    _refuse_binary(data)
     try:
         text, _encoding = decode(data)
     except ReadError:
-        if suffix in _WORKBOOK_SUFFIXES | {"ods"}:  # neither zip nor text: a workbook's remains
+        if suffix in _WORKBOOK_SUFFIXES | {"ods", "xls"}:  # neither a workbook nor text: remains
             raise workbook_error("format-error", "read.workbook_damaged") from None
         raise
+    if text.lstrip().startswith("<"):
+        # A web page or XML under a list's name: systems that "export to Excel" often write
+        # an HTML table named .xls, which Excel opens. Read as CSV it was a riddle of tags.
+        raise ReadError(Problem("format-error", msg("read.markup")))
     if suffix == "json" or suffix in _JSON_LINES_SUFFIXES or text.lstrip().startswith(("[", "{")):
         return read_json(text, filename)
     return read_csv(text, filename)

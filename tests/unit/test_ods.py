@@ -13,6 +13,7 @@ from arena.auth import cli_identity
 from arena.ingest import read, undo
 from tests.fixtures.ingest import errors, natural, rejected, upload
 from tests.fixtures.ods import NAMESPACES, cell, ods, per_cent, sheet
+from tests.unit.test_ingest_files import stores_what_the_xlsx_stores
 
 
 def organisations_and_projects(**options: object) -> bytes:
@@ -47,26 +48,7 @@ def organisations_and_projects(**options: object) -> bytes:
 
 
 def test_an_ods_stores_what_the_same_lists_in_an_xlsx_store(engine):
-    from tests.unit.test_ingest_files import _workbook
-
-    result = upload(engine, "arena.ods", organisations_and_projects())
-    assert result.outcome == "committed", result.problems
-    assert result.kinds == ["organisations", "projects"]
-    kinds = ("organisations", "projects")
-    from_ods = {kind: natural(engine, kind) for kind in kinds}
-    assert [(o["name"], o["org_number"]) for o in from_ods["organisations"]] == [
-        ("Göteborgs kommun", "212000-1355"),
-        ("Vinnova", "202100-5208"),
-    ]
-    (project,) = from_ods["projects"]
-    assert (project["start_date"], project["end_date"]) == (date(2018, 10, 1), date(2019, 12, 31))
-    undo(engine, result.import_id, identity=cli_identity())
-    assert upload(engine, "arena.xlsx", _workbook()).outcome == "committed"
-    assert {kind: natural(engine, kind) for kind in kinds} == from_ods
-    # The same file again changes nothing; a sheet named alone is read as with the other.
-    assert upload(engine, "arena.ods", organisations_and_projects()).outcome == "unchanged"
-    again = upload(engine, "arena.ods", organisations_and_projects(), sheet="Projekt")
-    assert again.outcome == "unchanged"
+    stores_what_the_xlsx_stores(engine, "arena.ods", organisations_and_projects())
 
 
 def test_its_sheets_are_listed_without_the_hidden_ones():

@@ -1,0 +1,274 @@
+"""Old Excel workbooks (.xls, Excel 97-2003), read as the newer ones are: a sheet's grid from
+A1, then the same header search, merged cells and warnings (`read.sheet_table`).
+
+Many systems still export .xls, and officers keep lists in it from years back. An .xls is an
+Office container (MS-CFB) holding the workbook as one binary stream of records (BIFF); calamine
+reads it. Calamine builds a sheet's whole grid, from A1 to its farthest value, before a single
+cell is handed over, and may do so as the workbook is opened: a crafted file of 6 KB with one
+value at IV65536 took 1.2 GB and 4 s. So the stream is walked here first, record by record
+(`_book`), and a workbook with a sheet whose grid reaches past the workbook limit is refused
+before calamine sees it, as an .xlsx is (`read.check_extent`). A workbook saved with a password
+is said to be one.
+
+Two things an .xlsx tells and an .xls read so does not: which tab was active (the first
+visible sheet is read, unless one is named) and which cells are shown in per cent (such a
+cell is read as the fraction Excel keeps, 0,046 for "4,6 %"; a share column reads both the
+same, and an indicator in per cent warns of values between -1 and 1).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import subprocess
+import sys
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+
+from arena.ingest.read import (
+    OLD_OFFICE,
+    RawTable,
+    ReadError,
+    Sheet,
+    check_extent,
+    choose_sheet,
+    sheet_table,
+    workbook_error,
+)
+
+# The workbook stream's name in the container's directory, in UTF-16 as it is stored there:
+# "Workbook" (Excel 97 and later) or "Book" (Excel 5). A Word or PowerPoint file has neither.
+_STREAMS = tuple(name.encode("utf-16-le") + b"\x00\x00" for name in ("Workbook", "Book"))
+
+
+# --- the container (MS-CFB): sectors chained by a table, a directory of named streams -------
+_FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
+_HEADER_DIFAT = 109  # the first FAT sectors the header lists itself
+
+
+def _damaged() -> ReadError:
+    return workbook_error("format-error", "read.workbook_damaged")
+
+
+def _words(data: bytes) -> np.ndarray:
+    """Little-endian 32-bit numbers (the container's sector ids)."""
+    return np.frombuffer(data[: len(data) // 4 * 4], dtype="<u4")
+
+
+class _Container:
+    """The streams of an Office container, read as MS-CFB lays them out; every chain is
+    bounded by the file's own size, so a crafted loop or a far sector ends as "damaged"."""
+
+    def __init__(self, data: bytes):
+        if len(data) < 512:
+            raise _damaged()
+        shift, mini_shift = struct.unpack_from("<HH", data, 30)
+        if shift not in (9, 12) or mini_shift != 6:
+            raise _damaged()
+        self.data, self.size = data, 1 << shift
+        fat_count, self.directory_start = struct.unpack_from("<II", data, 44)
+        self.cutoff, self.mini_start = struct.unpack_from("<II", data, 56)
+        difat_start, difat_count = struct.unpack_from("<II", data, 68)
+        fat_sectors = list(_words(data[76 : 76 + 4 * _HEADER_DIFAT]))
+        if difat_count > len(data) // self.size:
+            raise _damaged()
+        sector = difat_start
+        for _ in range(difat_count):  # sectors listing further FAT sectors, each naming the next
+            words = _words(self._sector(sector))
+            fat_sectors += list(words[:-1])
+            sector = int(words[-1])
+        fat_sectors = [int(s) for s in fat_sectors[:fat_count] if s != _FREE]
+        self.fat = _words(b"".join(self._sector(s) for s in fat_sectors))
+
+    def _sector(self, sector: int) -> bytes:
+        start = (sector + 1) * self.size
+        if sector >= _END or start >= len(self.data):  # a special id, or past the file
+            raise _damaged()
+        return self.data[start : start + self.size]
+
+    @staticmethod
+    def _chain(table: np.ndarray, start: int) -> list[int]:
+        chain = []
+        while start != _END:
+            if start >= len(table) or len(chain) > len(table):
+                raise _damaged()
+            chain.append(start)
+            start = int(table[start])
+        return chain
+
+    def _read(self, start: int, size: int) -> bytes:
+        return b"".join(self._sector(s) for s in self._chain(self.fat, start))[:size]
+
+    def stream(self, names: tuple[str, ...]) -> bytes | None:
+        """The first stream named one of `names` (any case); None if there is none."""
+        directory = self._read(self.directory_start, len(self.data))
+        entries = [directory[at : at + 128] for at in range(0, len(directory) - 127, 128)]
+        wanted = {name.lower() for name in names}
+        for entry in entries:
+            length, kind = struct.unpack_from("<HB", entry, 64)
+            name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace").lower()
+            if kind == 2 and name in wanted:
+                start, size = struct.unpack_from("<II", entry, 116)
+                if size > len(self.data):
+                    raise _damaged()
+                if size >= self.cutoff:
+                    return self._read(start, size)
+                # A small stream lives in 64-byte pieces of the root entry's own stream.
+                root_start, root_size = struct.unpack_from("<II", entries[0], 116)
+                mini = self._read(root_start, root_size)
+                table = _words(self._read(self.mini_start, len(self.data)))
+                pieces = (mini[s * 64 : s * 64 + 64] for s in self._chain(table, start))
+                return b"".join(pieces)[:size]
+        return None
+
+
+# --- the workbook stream (BIFF): records of a type and a length -------------------------------
+_BOF, _BOUNDSHEET, _FILEPASS = 0x0809, 0x0085, 0x002F
+# Records of one cell holding a value, its row and column first: NUMBER, RK, LABELSST, LABEL,
+# RSTRING, FORMULA, BOOLERR. MULRK holds several values of one row, its last column last.
+# A blank cell (BLANK, MULBLANK: formatting only) is no part of the grid calamine builds.
+_CELL = frozenset({0x0203, 0x027E, 0x00FD, 0x0204, 0x00D6, 0x0006, 0x0205})
+_MULRK = 0x00BD
+
+
+def _book(stream: bytes) -> tuple[list[Sheet], dict[str, tuple[int, int]]]:
+    """The workbook's worksheets in tab order (chart sheets left out), and each one's grid as
+    calamine will build it, by name: the rows and columns from A1 to its farthest value. One
+    pass over the records: the sheets are listed first, each one's records follow its BOF."""
+    listed: dict[int, Sheet] = {}  # the stream position of a sheet's BOF -> the sheet
+    extents: dict[int, tuple[int, int]] = {}
+    sheet, rows, columns, index = -1, 0, 0, 0
+    position, end = 0, len(stream) - 4
+    unpack = struct.unpack_from
+    while position <= end:
+        kind, length = unpack("<HH", stream, position)
+        body = position + 4
+        if body + length > len(stream):  # cut short: calamine reads no further either
+            break
+        if kind in _CELL and length >= 4:
+            row, column = unpack("<HH", stream, body)
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif kind == _MULRK and length >= 6:
+            row = unpack("<H", stream, body)[0]
+            column = unpack("<H", stream, body + length - 2)[0]
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif kind == _BOF:
+            extents[sheet] = (rows, columns)
+            sheet, rows, columns = position, 0, 0
+        elif kind == _FILEPASS:  # the workbook's records are encrypted from here on
+            raise workbook_error("format-error", "read.encrypted")
+        elif kind == _BOUNDSHEET and length >= 8:
+            # Where its records begin, hidden (1) or very hidden (2), its type (0: worksheet),
+            # its name: 8-bit (Latin-1) or, flagged, UTF-16.
+            offset, hidden, type_, count, wide = unpack("<IBBBB", stream, body)
+            text = stream[body + 8 : body + length]
+            name = (
+                text[: 2 * count].decode("utf-16-le", "replace")
+                if wide & 1
+                else text[:count].decode("latin-1")
+            )
+            if type_ == 0:  # its part: its place among all sheets, as calamine counts them
+                listed[offset] = Sheet(name=name, part=str(index), visible=hidden == 0)
+            index += 1
+        position = body + length
+    extents[sheet] = (rows, columns)
+    return list(listed.values()), {s.name: extents.get(o, (0, 0)) for o, s in listed.items()}
+
+
+def _checked_book(data: bytes) -> list[Sheet]:
+    """The worksheets of an .xls once none reaches past the workbook limit (ReadError if one
+    does, or if the file is no readable container). Every sheet is checked: calamine may build
+    any of them when the workbook is opened, not only the one read."""
+    stream = _Container(data).stream(("Workbook", "Book"))
+    if stream is None:
+        raise _damaged()
+    sheets, extents = _book(stream)
+    for name, (rows, columns) in extents.items():
+        if rows and columns:
+            check_extent(name, rows, columns)
+    return sheets
+
+
+def is_xls(data: bytes) -> bool:
+    """An old Excel workbook, whatever its name: an Office container naming a workbook."""
+    return data.startswith(OLD_OFFICE) and any(stream in data for stream in _STREAMS)
+
+
+def xls_sheets(data: bytes) -> list[str]:
+    """The visible sheets of an .xls in tab order; [] for one that cannot be read (reading it
+    says why)."""
+    try:
+        return [sheet.name for sheet in _checked_book(data) if sheet.visible]
+    except ReadError:
+        return []
+
+
+# The reading itself runs in a child process with its memory bounded. Calamine trusts the
+# counts an .xls states: a damaged file made it ask for 171 GB, and Rust then aborts the whole
+# process, which for the app is the server of every session. A child that dies, or runs out
+# of time, only means the file cannot be read. Its interpreter starts isolated (-I: no
+# environment, no user site) and imports calamine alone: 0.1 s.
+_CHILD = """
+import datetime, io, json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[2]), int(sys.argv[2])))
+from python_calamine import CalamineWorkbook
+
+def tagged(value):
+    for kind in (datetime.datetime, datetime.date, datetime.time):
+        if isinstance(value, kind):
+            return {kind.__name__: value.isoformat()}
+    if isinstance(value, datetime.timedelta):
+        return {"timedelta": value.total_seconds()}
+    return value
+
+with CalamineWorkbook.from_filelike(io.BytesIO(sys.stdin.buffer.read())) as workbook:
+    sheet = workbook.get_sheet_by_index(int(sys.argv[1]))
+    rows = [[tagged(cell) for cell in row] for row in sheet.to_python(skip_empty_area=False)]
+    json.dump({"rows": rows, "merged": sheet.merged_cell_ranges or []}, sys.stdout)
+"""
+# A sheet within the workbook limit (5 million cells) takes calamine and Python about 1 GB.
+_CHILD_MEMORY = 2 * 1024**3
+_CHILD_SECONDS = 120
+_UNTAGGED = {
+    "datetime": datetime.fromisoformat,
+    "date": date.fromisoformat,
+    "time": time.fromisoformat,
+    "timedelta": lambda seconds: timedelta(seconds=seconds),
+}
+
+
+def _untagged(value: dict) -> object:
+    """A cell the child tagged with its type (a date is no JSON value) as that type again."""
+    if len(value) == 1:
+        ((kind, written),) = value.items()
+        if kind in _UNTAGGED:
+            return _UNTAGGED[kind](written)
+    return value
+
+
+def _grid(data: bytes, sheet: Sheet) -> tuple[list[list[object]], list]:
+    """The sheet's cells from A1 and its merged ranges, read by calamine in a child process;
+    ReadError (damaged) if the child cannot read them."""
+    try:
+        child = subprocess.run(
+            [sys.executable, "-I", "-c", _CHILD, sheet.part, str(_CHILD_MEMORY)],
+            input=data,
+            capture_output=True,
+            timeout=_CHILD_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise _damaged() from exc
+    if child.returncode:
+        raise _damaged()
+    read = json.loads(child.stdout, object_hook=_untagged)
+    return read["rows"], [tuple(map(tuple, cells)) for cells in read["merged"]]
+
+
+def read_xls(data: bytes, name: str, sheet: str | None = None) -> RawTable:
+    """The named sheet of an .xls, else its first visible one; cells keep Excel's types
+    (numbers, dates, text)."""
+    chosen = choose_sheet(_checked_book(data), -1, sheet)
+    all_rows, merged = _grid(data, chosen)
+    return sheet_table(all_rows, merged, name=name, sheet=chosen.name)
