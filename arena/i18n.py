@@ -2473,11 +2473,11 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Beställargrupper, beställarnätverk och internationella nätverk med sina medlemmar "
         "och de projekt de upphandlar gemensamt. Medlemmarna är de som är registrerade i dag: "
         "nätverk har inga datum, så årsfiltret gäller inte här. Program- och sektorfiltren i "
-        "sidopanelen väljer nätverk; övriga filter gäller projekt.",
+        "sidopanelen väljer nätverk; övriga filter väljer bland deras gemensamma projekt.",
         "en": "Buyer groups, buyer networks and international networks with their members and "
         "the projects they procure jointly. Members are those recorded today: networks have no "
         "dates, so the year filter does not apply here. The programme and sector filters in the "
-        "sidebar choose networks; the other filters apply to projects.",
+        "sidebar choose networks; the other filters choose among their joint projects.",
     },
     "networks.empty": {
         "sv": "Inga nätverk är registrerade. Ladda upp beställargrupper och deras medlemmar på "

@@ -72,7 +72,7 @@ if wanted and wanted not in names:
 if group is None:
     st.stop()
 st.query_params["group"] = group
-detail = ui.query(networks.network_detail, name=group)
+detail = ui.query(networks.network_detail, name=group, filters=filters)
 network, members = detail["network"], detail["members"]
 st.header(ui.plain(group))
 

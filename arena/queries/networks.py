@@ -3,10 +3,13 @@ and county, and one network in detail with its members and its jointly procured 
 
 A network has no dates: its members are the ones recorded now, so no year filter applies. The
 sidebar's programme and sector filters narrow the networks, because a network has a programme
-and a sector of its own; the other filters describe projects and do not apply here.
+and a sector of its own; the other filters describe projects and narrow the projects the
+networks procure jointly (a network's sector is its own, its projects' may differ).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 import sqlalchemy as sa
@@ -14,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from arena import models
 from arena.domain import NetworkKind, OrganisationLevel
-from arena.filters import NO_FILTERS, Filters, Scope, project_scope
+from arena.filters import NO_FILTERS, Filters, project_conditions
 from arena.queries._sql import (
     LEVEL_OF_KIND_CODES,
     STATUS_ORDER,
@@ -45,6 +48,14 @@ def _network_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
     return conditions
 
 
+def _joint_project_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """The filters that describe projects (status, stage, county, level, goals, themes, the
+    search, the funder scope) on the projects networks procure jointly. The programme and
+    sector filters choose the networks themselves; the year filter does not apply to a page
+    without dates."""
+    return project_conditions(replace(filters, programmes=(), sectors=(), years=None))
+
+
 def _level(kinds: pd.Series) -> pd.Series:
     """Each organisation kind's level (national, regional, local), NO_LEVEL for the others."""
     return kinds.map(LEVEL_OF_KIND_CODES).fillna(NO_LEVEL)
@@ -72,8 +83,8 @@ def network_list(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
 
     `members` counts memberships recorded in the store; an international network records only
     some members (the Swedish ones), so `countries` is its own stored figure, not a count.
-    `projects` counts the projects the network procures jointly (`project.buyer_group_id`),
-    within the funder scope.
+    `projects` counts the projects the network procures jointly (`project.buyer_group_id`)
+    that the project filters keep, within the funder scope (`_joint_project_conditions`).
     Buyer groups come first, then buyer networks, then international networks.
     """
     conditions = _network_conditions(filters)
@@ -95,7 +106,7 @@ def network_list(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
         "projects": sa.select(
             project.c.buyer_group_id.label("id"), sa.func.count().label("projects")
         )
-        .where(project.c.buyer_group_id.is_not(None), *project_scope(filters.funders_scope))
+        .where(project.c.buyer_group_id.is_not(None), *_joint_project_conditions(filters))
         .group_by(project.c.buyer_group_id),
     }
     frames = read_frames(engine, statements)
@@ -151,16 +162,16 @@ def members_by_county(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Da
     return frame
 
 
-def network_detail(engine: Engine, *, name: str, scope: Scope = None) -> dict | None:
+def network_detail(engine: Engine, *, name: str, filters: Filters = NO_FILTERS) -> dict | None:
     """The network called `name`, or None when there is none.
 
     `network`: its fields (kind, sector, programme code and names, countries, description,
     source). `members`: organisation, level (missing for a member that is no public buyer), kind,
     county, country, role and `networks` (how
     many networks the organisation is in, this one included). `projects`: the projects it
-    procures jointly with status, stage, coordinator and period, in status order; within
-    `scope` (the funder scope) those it funds. A network itself and its members are no funder's
-    data: every viewer sees them.
+    procures jointly with status, stage, coordinator and period, in status order: those the
+    project filters keep (`_joint_project_conditions`), within the funder scope those it funds.
+    A network itself and its members are no funder's data: every viewer sees them.
     """
     statement = (
         sa.select(
@@ -212,7 +223,7 @@ def network_detail(engine: Engine, *, name: str, scope: Scope = None) -> dict | 
             .select_from(
                 project.outerjoin(coordinator, coordinator.c.id == project.c.coordinator_id)
             )
-            .where(project.c.buyer_group_id == row["id"], *project_scope(scope))
+            .where(project.c.buyer_group_id == row["id"], *_joint_project_conditions(filters))
             .order_by(project.c.reference),
         },
     )

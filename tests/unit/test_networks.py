@@ -79,13 +79,34 @@ def test_the_list_counts_members_by_level_and_joint_projects(store):
         (Filters(programmes=("P2",)), ["Tom grupp", "Internationellt"]),
         (Filters(sectors=("Transport",)), ["Grupp A", "Tom grupp"]),
         (Filters(programmes=("P1",), sectors=("Energi",)), ["Nätverk B"]),
-        # Project filters describe projects, not networks: they change nothing here.
+        # Project filters describe projects, not networks: they keep every network.
         (Filters(statuses=("ongoing",), years=(2030, 2031)), None),
     ],
 )
 def test_programme_and_sector_filters_choose_networks(store, filters, expected):
     names = networks.network_list(store, filters=filters)["name"].tolist()
     assert names == (expected or networks.network_names(store))
+
+
+def test_project_filters_narrow_the_joint_projects_not_the_networks(store):
+    ongoing = Filters(statuses=("ongoing",))
+    counts = networks.network_list(store, filters=ongoing).set_index("name")["projects"]
+    assert counts.to_dict() == {"Grupp A": 1, "Tom grupp": 0, "Nätverk B": 0, "Internationellt": 0}
+    assert networks.network_detail(store, name="Grupp A", filters=ongoing)["projects"][
+        "reference"
+    ].tolist() == ["A-1"]
+    searched = Filters(text="två")
+    assert networks.network_list(store, filters=searched)["projects"].sum() == 1
+    assert networks.network_detail(store, name="Grupp A", filters=searched)["projects"][
+        "reference"
+    ].tolist() == ["A-2"]
+    # The sector chooses networks by their own sector: their projects (of no sector) stay.
+    transport = Filters(sectors=("Transport",))
+    assert (
+        networks.network_list(store, filters=transport).set_index("name").loc["Grupp A", "projects"]
+        == 2
+    )
+    assert len(networks.network_detail(store, name="Grupp A", filters=transport)["projects"]) == 2
 
 
 def test_members_by_county_count_each_organisation_once_per_county_and_level(store):

@@ -205,7 +205,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "members_by_county": networks.members_by_county(engine, filters=filters),
         "network_names": networks.network_names(engine),
         "network_detail": [
-            networks.network_detail(engine, name=name, scope=scope)
+            networks.network_detail(engine, name=name, filters=filters)
             for name in everything["networks"]
         ],
         "activity_count": efforts.activity_count(engine),
