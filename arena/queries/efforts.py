@@ -5,7 +5,9 @@ An activity counts in the year it starts (its own date, as every amount follows 
 docs/periods.md), with all its participants, reach and cost: a series of seminars from March to
 December 2021 is 2021's. The sidebar's programme filter keeps the activities of those
 programmes and its years keep the activities that start within them; the other filters describe
-projects and do not apply. `efforts` narrows to some of the seven (the page's own choice).
+projects and do not apply. `efforts` narrows to some of the seven (the page's own choice). A
+funder sees the activities of the programmes it may see (`programme_scope`) and the arena's own,
+of no programme.
 
 Participants, reach and cost are summed over the activities that record them; a sum over
 activities of which none records it is missing (NA), not 0: a grant round has no participants.
@@ -19,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from arena import models
 from arena.domain import EffortKind
-from arena.filters import NO_FILTERS, Filters
+from arena.filters import NO_FILTERS, Filters, programme_scope
 from arena.queries._sql import period_of, programme, read_frame, within
 from arena.queries.paging import Layout, Page, read_page
 
@@ -38,6 +40,11 @@ def _conditions(filters: Filters, efforts: tuple[str, ...]) -> list[sa.ColumnEle
         conditions.append(activity.c.programme_id.in_(codes))
     if efforts:
         conditions.append(activity.c.effort.in_(efforts))
+    if filters.funders_scope is not None:
+        seen = sa.select(programme.c.id).where(*programme_scope(filters.funders_scope))
+        conditions.append(
+            sa.or_(activity.c.programme_id.is_(None), activity.c.programme_id.in_(seen))
+        )
     return conditions
 
 

@@ -156,3 +156,25 @@ def test_the_chart_has_years_as_categories_and_leaves_unrecorded_sums_out(store)
     cost = charts.efforts.effort_years(years, "cost_sek", "en")
     assert cost.layout.yaxis.title.text == "SEK"
     assert {bar.name: list(bar.text) for bar in cost.data}["Financing"] == ["–", "SEK 1,000,000"]
+
+
+def test_a_funder_sees_the_activities_of_its_programmes_and_of_none(engine):
+    files = {
+        "organisationer.csv": "Namn;Typ\nVinnova;national_authority\nFormas;national_authority\n",
+        "program.csv": "Kod;Namn;Finansiär\nP1;Ett;Vinnova\nP2;Två;Formas\n",
+        "insatser.csv": "Referens;Insats;Titel;Program;Startdatum;Kostnad\n"
+        "Y-1;knowledge_sharing;Vinnovas;P1;2022-03-01;100 000\n"
+        "Y-2;knowledge_sharing;Formas;P2;2022-03-01;200 000\n"
+        "Y-3;expert_support;Arenans egen;;2022-03-01;400 000\n",
+    }
+    result = import_files(
+        engine, [Upload(n, t.encode()) for n, t in files.items()], identity=cli_identity()
+    )
+    assert result.outcome == "committed", result.problems
+    vinnova = Filters(funders_scope=frozenset({"Vinnova"}))
+    rows = efforts.activity_rows(engine, filters=vinnova, limit=None).rows
+    assert sorted(rows["reference"]) == ["Y-1", "Y-3"]
+    assert efforts.effort_summary(engine, filters=vinnova)["cost_sek"].sum() == 500_000
+    assert efforts.effort_years(engine, filters=vinnova)["cost_sek"].sum() == 500_000
+    # Unscoped (staff, leadership): every activity.
+    assert efforts.effort_summary(engine)["cost_sek"].sum() == 700_000
