@@ -167,6 +167,15 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "column.remaining": {"sv": "Återstår", "en": "Remaining"},
     "grants.remaining": {"sv": "Återstår att betala", "en": "Remaining to pay"},
+    "grants.count.help": {
+        "sv": "Bidragen i urvalet. Med årsfilter: de som beslutades eller fick utbetalningar "
+        "under åren. Beviljat räknar bara de som beslutades då; ett äldre bidrag som betalas ut "
+        "under åren räknas här och i Utbetalt.",
+        "en": "The grants in the selection. With a year filter: those decided or paid during "
+        "the years. Granted counts only those decided then; an older grant paid during the "
+        "years counts here and under Disbursed.",
+    },
+    "grants.paid_share": {"sv": "{share} av beviljat", "en": "{share} of granted"},
     "grants.remaining.help": {
         "sv": "Beviljat belopp minus allt utbetalt till och med periodens slut (utan årsfilter: "
         "hittills), bidrag för bidrag. Ett bidrag med mer utbetalt än beviljat räknas som 0 "

@@ -56,13 +56,17 @@ with ui.section("cards"):
     paid = int(summary["disbursed_sek"].sum())
     money, watch = st.columns(3), st.columns(3)
     count = format_number(int(summary["grants"].sum()), language)
-    money[0].metric(t("column.grants", language), count, border=True)
+    share = paid_share(paid, granted)  # none of nothing granted: no delta
+    share_text = format_percent(share, language)
+    money[0].metric(
+        t("column.grants", language), count, help=t("grants.count.help", language), border=True
+    )
     money[1].metric(t("kpi.granted", language), format_msek(granted, language), border=True)
     money[2].metric(
         t("portfolio.disbursed", language),
         format_msek(paid, language),
         border=True,
-        delta=format_percent(paid_share(paid, granted), language),
+        delta=None if share is None else t("grants.paid_share", language, share=share_text),
         delta_color="off",
         delta_arrow="off",
     )

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from arena import config, tables, ui
-from arena.i18n import format_msek, format_sek
+from arena.i18n import format_msek, format_percent, format_sek
 from tests.pages.demo_facts import demo_count, demo_sum, msek
 
 TODAY = date(2026, 11, 21)  # the demo's today
@@ -60,6 +60,11 @@ def test_all_funders_then_one_funder_from_the_url(demo_engine, open_page):
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Antal bidrag"] == str(demo_count("09_bidrag.csv"))
     assert metrics["Beviljade bidrag"] == msek(demo_sum("09_bidrag.csv", "Belopp"))
+    # The share paid says of what; the count says which grants a year filter keeps.
+    paid = demo_sum("10_utbetalningar.csv", "Belopp") / demo_sum("09_bidrag.csv", "Belopp")
+    cards = {metric.label: metric for metric in app.metric}
+    assert cards["Utbetalt"].delta == f"{format_percent(paid, 'sv')} av beviljat"
+    assert "beslutades eller fick utbetalningar" in cards["Antal bidrag"].help
 
     app = open_page(demo_engine, page="grants", funder="Vinnova")
     metrics = {metric.label: metric.value for metric in app.metric}
