@@ -366,6 +366,15 @@ def unknown_codes_in_link(
     )
 
 
+def chosen_index(options: list, wanted: object) -> int | None:
+    """Where a chooser of `options` opens: on the option a link names, else on the only one
+    there is (a choice of one is no choice: a store of one programme showed nothing below its
+    list), else on none."""
+    if wanted in options:
+        return options.index(wanted)
+    return 0 if len(options) == 1 else None
+
+
 def unknown_in_link(message: str, language: str, *, container: Any = st, **values: object) -> None:
     """A link's value that names nothing here (no such project, a funder not among the
     grants, years outside the store's), said in a warning (catalogue `message`) instead of

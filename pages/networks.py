@@ -64,7 +64,7 @@ wanted = st.query_params.get("group")
 group = st.selectbox(
     t("networks.choose", language),
     names,
-    index=names.index(wanted) if wanted in names else None,
+    index=ui.chosen_index(names, wanted),
     placeholder=t("networks.choose.placeholder", language),
 )
 if wanted and wanted not in names:

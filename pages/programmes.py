@@ -54,7 +54,7 @@ wanted = st.query_params.get("programme")
 code = st.selectbox(
     t("programmes.choose", language),
     codes,
-    index=codes.index(wanted) if wanted in codes else None,
+    index=ui.chosen_index(codes, wanted),
     format_func=lambda option: f"{option} – {names[option]}",
     placeholder=t("programmes.choose.placeholder", language),
 )

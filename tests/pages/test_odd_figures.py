@@ -65,10 +65,10 @@ def test_paid_on_nothing_granted_shows_no_share(engine, open_page):
         },
     )
     app = open_page(engine, page="grants")
-    assert _metrics(app)["Utbetalt"] == ("0,1 MSEK", "–")
+    assert _metrics(app)["Utbetalt"] == ("0,1 MSEK", "")  # no "… av beviljat" under it
     assert _table(app, "Antal bidrag")["Utbetalt av beviljat"].tolist() == ["–"]
     app = open_page(engine, page="grants", lang="en")
-    assert _metrics(app)["Disbursed"] == ("SEK 0.1m", "–")
+    assert _metrics(app)["Disbursed"] == ("SEK 0.1m", "")
     assert _table(app, "Grants")["Paid of granted"].tolist() == ["–"]
     assert paid_share(100_000, 0) is None
     assert paid_share(100_000, 250_000) == 0.4
@@ -168,6 +168,15 @@ def test_a_programme_without_projects_keeps_its_budget_on_the_overview(
     assert _infos(open_page(engine, page="grants")) == [NO_GRANTS + UPLOAD]
     app = open_page(engine, page="grants", lang="en")
     assert _infos(app) == ["The store holds no grants yet. Upload data on the Data page."]
+
+
+def test_a_store_of_one_programme_opens_on_it(engine, open_page):
+    # The chooser offered the one programme and showed nothing below it until chosen.
+    load_files(engine, PROGRAMME_ONLY)
+    app = open_page(engine, page="programmes")
+    assert app.selectbox[0].value == "P1"
+    assert "Ett program" in [header.value for header in app.header]
+    assert app.query_params["programme"] == "P1"  # the link to the view names it
 
 
 def test_a_store_of_one_project_says_it_has_no_grants_or_organisations(engine, open_page):
