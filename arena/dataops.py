@@ -333,7 +333,10 @@ def audit_table(log: pd.DataFrame, language: str) -> pd.DataFrame:
             t("audit.col.import_id", language): [
                 "" if pd.isna(number) else str(int(number)) for number in log["import_id"]
             ],
-            t("audit.col.detail", language): log["detail"].tolist(),
+            t("audit.col.detail", language): [
+                tables.users.audit_detail(action, detail, language)
+                for action, detail in zip(log["action"], log["detail"], strict=True)
+            ],
         }
     )
 

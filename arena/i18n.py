@@ -2865,6 +2865,23 @@ TEXTS: dict[str, dict[str, Text]] = {
     "audit.col.action": {"sv": "Händelse", "en": "Action"},
     "audit.col.import_id": {"sv": "Import", "en": "Import"},
     "audit.col.detail": {"sv": "Vad som ändrades", "en": "What changed"},
+    "audit.detail.import": {
+        "sv": "{file}: {counts} ({kinds})",
+        "en": "{file}: {counts} ({kinds})",
+    },
+    "audit.detail.undo": {"sv": "{file}: {rows}", "en": "{file}: {rows}"},
+    "audit.detail.cascade": {
+        "sv": "{said} (ångrad före import {id})",
+        "en": "{said} (undone before import {id})",
+    },
+    "audit.count.removed": {
+        "sv": ("{count} borttagen", "{count} borttagna"),
+        "en": ("{count} removed", "{count} removed"),
+    },
+    "audit.count.restored": {
+        "sv": ("{count} återställd", "{count} återställda"),
+        "en": ("{count} restored", "{count} restored"),
+    },
     "audit.filter.actions": {"sv": "Händelser", "en": "Actions"},
     "audit.filter.actor": {"sv": "Vem (e-post eller namn)", "en": "Who (e-mail or name)"},
     "audit.filter.since": {"sv": "Från och med", "en": "From"},

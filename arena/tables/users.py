@@ -1,6 +1,9 @@
-"""The accounts and their roles as the Administration page shows them."""
+"""The accounts and their roles, and what each audit event changed, as the Administration page
+shows them."""
 
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 
@@ -27,3 +30,75 @@ def users_table(listed: list[UserRoles], language: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+# What an import's counts say, in this order; an undo's rows by what it did with them.
+_IMPORT_COUNTS = ("new", "updated", "deleted", "unchanged", "rejected")
+_ROLES = frozenset(role.value for role in Role)
+
+
+def _counts(counts: dict[str, int], language: str) -> str:
+    said = [
+        t(f"import.count.{name}", language, count=counts[name])
+        for name in _IMPORT_COUNTS
+        if counts.get(name)
+    ]
+    return ", ".join(said) or t("import.count.none", language)
+
+
+def _per_kind(rows: dict[str, int], action: str, language: str) -> list[str]:
+    """ "Projekt: 3 borttagna" per kind of `rows` (kind -> rows)."""
+    return [
+        t(
+            "project.imports.kind",
+            language,
+            kind=t(f"kind.{kind}", language),
+            counts=t(f"audit.count.{action}", language, count=count),
+        )
+        for kind, count in rows.items()
+        if count
+    ]
+
+
+def audit_detail(action: str, detail: str | None, language: str) -> str:
+    """What an audit event (`auth.record`) changed, in words: an import's file and counts, an
+    undo's rows removed and restored, an account and its role. The log keeps the facts as
+    JSON, which the download gives as they are; the page read `{"role": "admin", "funder":
+    null}` in a Swedish table."""
+    try:
+        facts = json.loads(detail or "{}")
+    except ValueError:
+        return detail or ""
+    if not isinstance(facts, dict):
+        return detail or ""
+    file = facts.get("file") or ""
+    if action in ("import", "replace"):
+        kinds = ", ".join(t(f"kind.{kind}", language) for kind in facts.get("kinds") or [])
+        return t(
+            "audit.detail.import",
+            language,
+            file=file,
+            counts=_counts(facts.get("counts") or {}, language),
+            kinds=kinds or "–",
+        )
+    if action == "undo":
+        rows = [
+            *_per_kind(facts.get("removed") or {}, "removed", language),
+            *_per_kind(facts.get("restored") or {}, "restored", language),
+        ]
+        said = t("audit.detail.undo", language, file=file, rows="; ".join(rows) or "–")
+        cascade = facts.get("cascade_of")
+        return (
+            said if cascade is None else t("audit.detail.cascade", language, said=said, id=cascade)
+        )
+    email = facts.get("email") or ""
+    if action in ("role_add", "role_remove") and facts.get("role") in _ROLES:
+        return f"{email}: {role_text(Role(facts['role']), facts.get('funder'), language)}"
+    if action == "user_remove":
+        held = [
+            role_text(Role(code), funder, language)
+            for code, funder in facts.get("roles") or []
+            if code in _ROLES
+        ]
+        return f"{email}: {', '.join(held) or t('users.no_roles', language)}"
+    return detail or ""

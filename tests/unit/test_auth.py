@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from arena import auth, models, store
+from arena import auth, dataops, models, store
 from arena.auth import AccessDenied, AuditAction, Identity, Right, Role, UserError
 from arena.cli import main
 from arena.ingest import Upload, import_files, load_demo, undo
@@ -290,6 +290,20 @@ def test_imports_undos_and_role_changes_are_audited_with_who_when_and_what(engin
     assert b"role_add" in auth.audit_csv(engine, identity=ADMIN, since=date(2000, 1, 1))
     with pytest.raises(AccessDenied):
         auth.audit_log(engine, identity=editor)
+
+    # The page says what changed in words (the download keeps the facts as JSON).
+    shown = dataops.audit_table(auth.audit_log(engine, identity=ADMIN), "sv")
+    assert shown["Vad som ändrades"].tolist()[:7] == [
+        "f@example.se: läsare",
+        "f@example.se: läsare",
+        "f@example.se: finansiär: Vinnova",
+        "f@example.se: finansiär: Vinnova",
+        "projekt.csv: 1 ny (Projekt)",
+        "projekt.csv: Projekt: 1 borttagen",
+        "projekt.csv: 1 ny (Projekt)",
+    ]
+    shown = dataops.audit_table(auth.audit_log(engine, identity=ADMIN), "en")
+    assert shown["What changed"].tolist()[5] == "projekt.csv: Projects: 1 removed"
 
 
 def test_the_audit_row_is_in_the_same_transaction_as_the_import(engine, monkeypatch):
