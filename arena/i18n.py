@@ -108,8 +108,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "grants.funder": {"sv": "Finansiär", "en": "Funder"},
     "grants.all_funders": {"sv": "Alla finansiärer", "en": "All funders"},
     "grants.funder.unknown": {
-        "sv": "{name} är ingen finansiär av bidragen i urvalet; alla finansiärer visas.",
-        "en": "{name} is not a funder of the grants in this selection; showing all funders.",
+        "sv": "{name} är ingen finansiär av bidragen i urvalet; alla finansiärer i urvalet visas.",
+        "en": "{name} is not a funder of the grants in this selection; showing every funder in it.",
     },
     "grants.reports_late": {"sv": "Försenade rapporter", "en": "Reports late"},
     "grants.next_report": {"sv": "Nästa rapport", "en": "Next report"},
@@ -620,6 +620,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Åren i länken ({years}) gäller inte här: databasen har bara året {year}, som visas.",
         "en": "The years in the link ({years}) do not apply here: the store holds only the "
         "year {year}, which is shown.",
+    },
+    "language.unknown": {
+        "sv": "Språket i länken ({name}) finns inte här; sidan visas på svenska.",
+        "en": "The language in the link ({name}) is not offered here; the page is in English.",
     },
     "filters.years.unknown.none": {
         "sv": "Åren i länken ({years}) gäller inte här: databasen har inga år ännu.",
@@ -1219,6 +1223,13 @@ TEXTS: dict[str, dict[str, Text]] = {
     "results.chain": {
         "sv": "Från pengar till nationellt resultat",
         "en": "From money to the national result",
+    },
+    "results.chain.caption": {
+        "sv": "Budgeten hör till programmen och följer program- och årsfiltren; bidrag, projekt "
+        "och leveranser följer alla filter; det nationella resultatet följer bara åren.",
+        "en": "The budget belongs to the programmes and follows the programme and year filters; "
+        "grants, projects and outputs follow every filter; the national result follows the "
+        "years only.",
     },
     "results.compare": {"sv": "Sverige och Norge", "en": "Sweden and Norway"},
     "results.compare.caption": {

@@ -420,6 +420,7 @@ def _spellings(codes: list[str], describe: Callable[[str, str], str]) -> dict[st
 def language_switch() -> str:
     """The language switch in the sidebar; `?lang=sv|en` (and the older `Svenska|English`)."""
     spellings = _spellings(list(LANGUAGES), lambda code, _other: LANGUAGE_NAMES[code])
+    asked = st.query_params.get_all(LANGUAGE_KEY)
     _adopt_url(LANGUAGE_KEY, spellings, single=True)
     st.session_state.setdefault(LANGUAGE_KEY, DEFAULT_LANGUAGE)
     st.sidebar.segmented_control(
@@ -431,6 +432,8 @@ def language_switch() -> str:
         persist_state="session",
     )
     shown = st.session_state[_LAST_LANGUAGE_KEY] = language()
+    if asked and not _as_codes(asked, spellings):  # `?lang=fi`: said, as other link values
+        unknown_in_link("language.unknown", shown, container=st.sidebar, name=", ".join(asked))
     _publish(LANGUAGE_KEY, [] if shown == DEFAULT_LANGUAGE else [shown])
     return shown
 

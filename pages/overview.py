@@ -104,6 +104,7 @@ with ui.section("chain"):
         ),
         key="chain",
     )
+    st.caption(t("results.chain.caption", language))
     st.caption(periods.period_caption(filters, "chain", language))
 if projects:
     left, right = st.columns(2)

@@ -74,6 +74,7 @@ with ui.section("chain"):
         ),
         key="chain",
     )
+    st.caption(t("results.chain.caption", language))
     st.caption(periods.period_caption(filters, "chain", language))
 
 st.header(t("results.compare", language))

@@ -89,6 +89,17 @@ def test_a_funder_in_the_link_that_funds_nothing_here_is_named_in_a_warning(
     assert "funder" not in app.query_params
 
 
+@pytest.mark.parametrize("asked", ["fi", "*fi*"])
+def test_a_language_the_link_names_that_is_not_offered_is_said(demo_engine, open_page, asked):
+    # The page stays in Swedish, as it fell back without a word before.
+    app = open_page(demo_engine, lang=asked)
+    assert [title.value for title in app.title] == ["Översikt"]
+    assert [warning.value for warning in app.sidebar.warning] == [
+        t("language.unknown", "sv", name=ui.plain(asked))
+    ]
+    assert not open_page(demo_engine, lang="EN").sidebar.warning  # a known one, spelled so
+
+
 def test_a_repeated_effort_in_the_link_is_one_choice(demo_engine, open_page):
     app = open_page(demo_engine, page="efforts", effort=["knowledge_sharing", "knowledge_sharing"])
     chooser = next(box for box in app.multiselect if box.label == "Insatser")
