@@ -1822,6 +1822,15 @@ TEXTS: dict[str, dict[str, Text]] = {
         "the row does not say which it means: its amount is not stored. Change one of them "
         "with a file of grant references (the grants template).",
     },
+    "problem.grant_reference_taken": {
+        "sv": "Projektets bidrag från {funder} skulle få referensen {reference} (projektets "
+        "diarienummer), men den har ett annat bidrag: beloppet sparas inte. Lägg in bidraget med "
+        "en egen referens i en fil med bidragsreferenser (mallen för bidrag).",
+        "en": "The project's grant from {funder} would get the reference {reference} (the "
+        "project's diarienummer), but another grant holds it: its amount is not stored. Add "
+        "the grant under a reference of its own with a file of grant references (the grants "
+        "template).",
+    },
     "problem.paid_so_far": {
         "sv": "Filen säger att {paid} är utbetalt på bidraget {grant}, lagrets {count} "
         "utbetalningar på det är {total}. De behålls som de är: ändra dem med en fil med "

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -52,28 +53,33 @@ def _chunks(values: Sequence[int]) -> Iterator[list[int]]:
 
 
 def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
-    """Each grant row whose reference the store lacks, of a stored project and funder: the
-    project's one stored grant from that funder is that grant, and the row updates it under
-    its stored reference. With several, which one the row means cannot be told: the row is
-    left out and a warning names them (the projects still import; nothing is guessed)."""
+    """Each grant row that is not the stored grant of its reference (the store lacks it, or
+    holds it as another project's or another funder's grant): the project's one stored grant
+    from the row's funder is that grant, and the row updates it under its stored reference.
+    With several, which one the row means cannot be told: the row is left out and a warning
+    names them (the projects still import; nothing is guessed). With none, it is a new grant:
+    under its made-up reference where that is free, else under "<reference> (<funder>)". A
+    sheet naming Formas beside the project's Vinnova grant stored under the diarienummer
+    turned that grant into Formas's, its payments and all."""
     frame = table.frame
     references = frame["reference"].tolist()
     stored = named_key_ids(conn, "grants", references)
+    owners = _owners(conn, stored.values())
     projects, funders = ids.get("projects", {}), ids.get("organisations", {})
-    lacking = [
-        (line, projects[project], funders[funder])
-        for line, reference, project, funder in zip(
-            frame.index, references, frame["project_reference"], frame["funder"], strict=True
-        )
-        if reference is not None
-        and reference not in stored
-        and project in projects
-        and funder in funders
-    ]
-    if not lacking:
+    other = []  # (line, project id, funder id): rows that are not their reference's grant
+    for line, reference, project, funder in zip(
+        frame.index, references, frame["project_reference"], frame["funder"], strict=True
+    ):
+        owner = (projects.get(project), funders.get(funder))
+        if reference is not None and (
+            reference not in stored or owners.get(stored[reference]) != owner
+        ):
+            other.append((line, *owner))
+    if not other:
         return table
     held: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for chunk in _chunks(sorted({project_id for _line, project_id, _funder in lacking})):
+    known = sorted({project_id for _line, project_id, _funder in other if project_id is not None})
+    for chunk in _chunks(known):
         rows = conn.execute(
             sa.select(grant.c.reference, grant.c.project_id, grant.c.funder_id)
             .where(grant.c.project_id.in_(chunk))
@@ -83,32 +89,68 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
             held[(project_id, funder_id)].append(reference)
     named = set(references)
     frame = frame.copy()
-    problems, left_out = [], []
-    for line, project_id, funder_id in lacking:
-        candidates = held.get((project_id, funder_id), [])
+    problems, left_out, renamed = [], [], {}
+    for line, project_id, funder_id in other:
+        candidates = held.get((project_id, funder_id), []) if funder_id is not None else []
+        reference = frame.at[line, "reference"]
         if len(candidates) == 1 and candidates[0] not in named:
             frame.at[line, "reference"] = candidates[0]
         elif len(candidates) > 1:
             left_out.append(line)
             problems.append(
-                Problem(
-                    "unique-error",
-                    msg(
-                        "problem.grant_of_funder",
-                        project=frame.at[line, "project_reference"],
-                        funder=frame.at[line, "funder"],
-                        count=len(candidates),
-                        references=listing([quoted(reference) for reference in candidates]),
-                    ),
-                    row=int(line),
-                    column=table.label("amount_sek"),
-                    value=str(frame.at[line, "amount_sek"]),
-                    severity="warning",
-                    table=table.kind.name,
-                )
+                _problem(table, frame, line, "problem.grant_of_funder", candidates=candidates)
             )
+        elif reference in stored:  # another's grant holds the made-up reference
+            renamed[line] = f"{reference} ({frame.at[line, 'funder']})"
+    taken = named_key_ids(conn, "grants", list(renamed.values())) if renamed else {}
+    for line, own in renamed.items():
+        if own in taken or own in named:  # a reference of its own is needed: nothing guessed
+            left_out.append(line)
+            problems.append(_problem(table, frame, line, "problem.grant_reference_taken"))
+        else:
+            frame.at[line, "reference"] = own
     return dataclasses.replace(
         table, frame=frame.drop(index=left_out), problems=[*table.problems, *problems]
+    )
+
+
+def _owners(conn: Connection, grant_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """The project and funder of each stored grant of `grant_ids`, by id."""
+    owners = {}
+    for chunk in _chunks(sorted(set(grant_ids))):
+        rows = conn.execute(
+            sa.select(grant.c.id, grant.c.project_id, grant.c.funder_id).where(
+                grant.c.id.in_(chunk)
+            )
+        )
+        owners.update((grant_id, (project, funder)) for grant_id, project, funder in rows)
+    return owners
+
+
+def _problem(
+    table: ParsedTable,
+    frame: pd.DataFrame,
+    line: int,
+    key: str,
+    *,
+    candidates: Sequence[str] = (),
+) -> Problem:
+    """A warning that the grant row `line` is left out (catalogue `key`), at its amount."""
+    return Problem(
+        "unique-error",
+        msg(
+            key,
+            project=frame.at[line, "project_reference"],
+            funder=frame.at[line, "funder"],
+            count=len(candidates),
+            references=listing([quoted(reference) for reference in candidates]),
+            reference=frame.at[line, "reference"],
+        ),
+        row=int(line),
+        column=table.label("amount_sek"),
+        value=str(frame.at[line, "amount_sek"]),
+        severity="warning",
+        table=table.kind.name,
     )
 
 

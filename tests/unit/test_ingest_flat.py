@@ -387,6 +387,28 @@ def test_abbreviated_headers_and_a_kronor_unit_are_read(engine):
     )
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bidrag från Vinnova, tkr",
+        "Bidrag från Vinnova i tkr",
+        "Bidrag från Vinnova tkr",
+        "Bidrag från Vinnova [tkr]",
+        "Beviljat bidrag från Vinnova, tkr",
+    ],
+)
+def test_the_funder_the_amounts_header_names_is_without_its_unit(engine, header):
+    # "Bidrag från Vinnova, tkr" made "Vinnova, tkr" a new funder, and the grants its.
+    _store(engine)
+    data = text(SHEET).replace("Bidrag från Vinnova", header).replace("150 000 kr", "150")
+    result = upload(engine, "lista.csv", data.encode("cp1252"))
+    assert result.outcome == "committed", result.problems
+    assert {row["funder"] for row in natural(engine, "grants")} == {"Vinnova"}
+    assert "Vinnova, tkr" not in {row["name"] for row in natural(engine, "organisations")}
+    grants = {row["reference"]: row["amount_sek"] for row in natural(engine, "grants")}
+    assert grants["2018-04510"] == 150_000
+
+
 def test_a_unit_in_the_amounts_header_is_the_unit_of_its_numbers(engine):
     # Lists keep amounts in thousands and say so once, in the header: read as kronor, 150
     # under "Bidrag från Vinnova (tkr)" was stored as 150 kr, and the stored 150 000 of a

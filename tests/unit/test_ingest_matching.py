@@ -28,7 +28,7 @@ def _store_with_grants(engine, *grants: str) -> None:
     for name, data in (
         ("organisationer.csv", "Namn;Typ\nRegion Östergötland;region\nFormas;myndighet\n"),
         ("projekt.csv", PROJECTS),
-        ("bidrag.csv", GRANT + "".join(f"{grant}\n" for grant in grants)),
+        *([("bidrag.csv", GRANT + "".join(f"{grant}\n" for grant in grants))] if grants else []),
     ):
         result = upload(engine, name, data)
         assert result.outcome == "committed", result.problems
@@ -63,6 +63,57 @@ def test_a_sheets_grant_from_another_funder_is_a_grant_of_its_own(engine):
     assert sorted(grants) == ["P-1", "VR-2020-1"]
     assert (grants["P-1"]["funder"], grants["P-1"]["amount_sek"]) == ("Formas", 200_000)
     assert grants["VR-2020-1"]["amount_sek"] == 750_000
+
+
+def test_a_sheets_grant_from_another_funder_never_takes_the_grant_under_its_diarienummer(engine):
+    # The project's Vinnova grant is stored under its diarienummer (from an earlier sheet).
+    _store_with_grants(engine)
+    assert upload(engine, "lista.csv", _sheet("Bidrag från Vinnova", "750 000 kr")).outcome == (
+        "committed"
+    )
+    assert (
+        upload(
+            engine,
+            "utbetalningar.csv",
+            "Bidragsreferens;Utbetalningsdatum;Belopp\nP-1;2021-01-10;300 000\n",
+        ).outcome
+        == "committed"
+    )
+    # A sheet naming Formas rewrote that grant as Formas's 200 000 kr, its payment and all.
+    formas = _sheet("Beviljat belopp;Finansiär", "200 000 kr;Formas")
+    result = upload(engine, "lista.csv", formas)
+    assert result.outcome == "committed", result.problems
+    grants = _grants(engine)
+    assert {ref: (g["funder"], g["amount_sek"]) for ref, g in grants.items()} == {
+        "P-1": ("Vinnova", 750_000),
+        "P-1 (Formas)": ("Formas", 200_000),
+    }
+    assert [p["grant_reference"] for p in natural(engine, "disbursements")] == ["P-1"]
+    assert upload(engine, "lista.csv", formas).outcome == "unchanged"  # the same grant again
+    result = upload(engine, "lista.csv", _sheet("Beviljat belopp;Finansiär", "250 000;Formas"))
+    assert result.outcome == "committed", result.problems
+    assert _grants(engine)["P-1 (Formas)"]["amount_sek"] == 250_000
+    assert len(_grants(engine)) == 2
+    # A funder the store does not know yet: a grant of its own too.
+    energy = _sheet("Beviljat belopp;Finansiär", "90 000;Energimyndigheten")
+    assert upload(engine, "lista.csv", energy).outcome == "committed"
+    assert _grants(engine)["P-1"]["funder"] == "Vinnova"
+    assert _grants(engine)["P-1 (Energimyndigheten)"]["amount_sek"] == 90_000
+
+
+def test_a_sheets_grant_is_the_funders_own_beside_one_under_the_diarienummer(engine):
+    # The store holds Formas's grant under Formas's reference, and Vinnova's under the
+    # diarienummer: a sheet's Formas amount is Formas's grant.
+    _store_with_grants(
+        engine, "P-1;P-1;Vinnova;150 000;2020-05-04", "FORMAS-77;P-1;Formas;80 000;2021-02-01"
+    )
+    result = upload(engine, "lista.csv", _sheet("Beviljat belopp;Finansiär", "90 000;Formas"))
+    assert result.outcome == "committed", result.problems
+    grants = _grants(engine)
+    assert {ref: (g["funder"], g["amount_sek"]) for ref, g in grants.items()} == {
+        "FORMAS-77": ("Formas", 90_000),
+        "P-1": ("Vinnova", 150_000),
+    }
 
 
 def test_a_sheets_grant_is_not_guessed_among_several_from_that_funder(engine):

@@ -49,10 +49,23 @@ _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "Finansiär": ("Bidragsgivare", "Funder", "Funding organisation"),
     "Beslutsdatum": ("Beslut", "Decision date", "Award date"),
 }
-# "Bidrag från Vinnova" is the amount, and names its funder.
+# "Bidrag från Vinnova" is the amount, and names its funder: without the unit the header may
+# name after it (read apart: `values.header_unit`), a note in brackets or a year ("Bidrag från
+# Vinnova, tkr" made "Vinnova, tkr" a new funder, and the grants its).
 _FUNDED_BY = re.compile(
-    r"^\s*(?:beviljat\s+)?bidrag\s+fr[åa]n\s+(?P<funder>.+?)\s*(?:\([^)]*\))?\s*$", re.I
+    r"^\s*(?:beviljat\s+)?bidrag\s+fr[åa]n\s+(?P<funder>.+?)"
+    r"(?:\s*\([^)]*\))?(?:,?\s+(?:år\s+)?(?:19|20)\d\d)?\s*$",
+    re.I,
 )
+
+
+def _funded_by(amount_label: str) -> str | None:
+    """The funder an amount's header names ("Bidrag från Vinnova (tkr)": Vinnova), else None."""
+    unit = v.header_unit(amount_label)
+    named = _FUNDED_BY.match(unit.label if unit else amount_label)
+    return named["funder"] if named else None
+
+
 _PROJECTS = "projects"
 
 
@@ -136,9 +149,9 @@ def split(source: Source) -> list[Part]:
         )
     ]
     amount_label = source.shown("Belopp")
-    funded_by = _FUNDED_BY.match(amount_label)
+    funded_by = _funded_by(amount_label)
     if funded_by:
-        funders: list[object] = [funded_by["funder"]] * n
+        funders: list[object] = [funded_by] * n
         funder_label = amount_label
     else:
         funders, funder_label = source.cells("Finansiär"), source.shown("Finansiär")
