@@ -361,14 +361,16 @@ def _header_lower_down(raw: RawTable) -> tuple[str, RawTable, Problem] | None:
         lowered = lowered.header_below()
         if lowered is None:
             return None
+        # Years as columns under a title too ("Budget per år" above "Program;2021;2022").
+        table = unpivoted(lowered, _fits_whole) or lowered
         try:
-            name = detect_kind(lowered.header).name
+            name = detect_kind(table.header).name
         except UnknownKindError:
             continue
         named = listing([quoted(title) for title in titles])
         count = lowered.header_line - raw.header_line
         note = msg("import.header_below", line=lowered.header_line, titles=named, count=count)
-        return name, lowered, Problem("format-error", note, severity="warning")
+        return name, table, Problem("format-error", note, severity="warning")
 
 
 # Sheets of a workbook looked at for data: a workbook of a hundred sheets is not read a

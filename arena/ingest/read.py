@@ -14,6 +14,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -547,15 +548,15 @@ _DELIMITERS = (";", ",", "\t", "|")
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
-    """The delimiter that splits the first lines into the same, largest number of fields."""
-    best, best_score = ";", (-1, -1)
+    """The delimiter that splits the most of the first lines into one same number of fields,
+    two or more, the larger number on a tie (`;` when none splits any line). Counted over
+    all of them, not from the first: a title above the header ("Projektlista, version 3")
+    split at its comma and made every line below one field."""
+    best, best_score = ";", (0, 0)
     for delimiter in _DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
-        if not counts:
-            continue
-        consistent = sum(count == counts[0] for count in counts)
-        score = (counts[0] > 1 and consistent, counts[0])
-        if score > best_score:
+        widths = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
+        score = max(((lines, width) for width, lines in widths.items() if width > 1), default=None)
+        if score is not None and score > best_score:
             best, best_score = delimiter, score
     return best
 

@@ -504,6 +504,31 @@ def test_a_title_and_blank_lines_above_a_csvs_headers_are_passed_over(engine):
         assert rejected(engine, "lista.csv", above + rows) == [(1, None, "format-error")]
 
 
+def test_a_title_with_a_comma_above_a_semicolon_list_leaves_the_separator_as_it_is(engine):
+    # Split at its comma, the title made "," the separator and every line below one field.
+    rows = "Diarienummer;Titel;Status\n2024-00601;Ett;Pågående\n2024-00602;Två;Planerad\n"
+    for title in ("Projektlista, version 3\n", "Lista, Vinnova, 2024\n\n"):
+        result = upload(engine, "lista.csv", title + rows)
+        assert result.outcome in ("committed", "unchanged"), result.problems
+    assert [p["title"] for p in natural(engine, "projects")] == ["Ett", "Två"]
+    # A comma-separated list under a title with a semicolon in it, the other way round.
+    data = "Projektlista; utkast\nDiarienummer,Titel,Status\n2024-00603,Tre,Pågående\n"
+    assert upload(engine, "lista.csv", data).outcome == "committed"
+
+
+def test_years_as_columns_under_a_title_are_read_as_a_row_per_year(engine):
+    upload(engine, "program.csv", "Kod;Namn\nARENA;Arenan\n")
+    data = "Budget per år;;;\nProgram;2021;2022;2023\nARENA;2 MSEK;2 MSEK;2,5 MSEK\n"
+    result = upload(engine, "budget.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [(b["year"], b["amount_sek"]) for b in natural(engine, "budgets")] == [
+        (2021, 2_000_000),
+        (2022, 2_000_000),
+        (2023, 2_500_000),
+    ]
+    assert any("row 2" in p.text("en") for p in result.problems)  # the title is named
+
+
 def test_headers_known_three_rows_down_are_not_looked_for(engine):
     data = "A;B\nC;D\nE;F\nDiarienummer;Titel\n2024-00504;För långt ner\n"
     assert rejected(engine, "lista.csv", data) == [(1, None, "format-error")]
