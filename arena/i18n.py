@@ -1831,6 +1831,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "the grant under a reference of its own with a file of grant references (the grants "
         "template).",
     },
+    "problem.lookalike_reference": {
+        "sv": "{reference} är ny men liknar {others} i databasen eller i filen; bara "
+        "skiljetecken, nollor eller ”Dnr” skiljer. Är det samma, rätta referensen i filen; "
+        "annars läggs den till som en egen.",
+        "en": "{reference} is new but looks like {others} in the store or the file; only "
+        "punctuation, zeros or “Dnr” differ. If it is the same, correct the reference in the "
+        "file; otherwise it is added as one of its own.",
+    },
     "problem.paid_so_far": {
         "sv": "Filen säger att {paid} är utbetalt på bidraget {grant}, lagrets {count} "
         "utbetalningar på det är {total}. De behålls som de är: ändra dem med en fil med "

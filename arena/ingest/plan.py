@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
+from arena.ingest.lookalike import lookalike_problems
 from arena.ingest.matching import matched
 from arena.ingest.natural import (
     SCOPE_KINDS,
@@ -653,6 +654,7 @@ def plan_upload(
         problems += _overpaid(conn, plans)
         problems += small_per_cent_values(conn, plans, uploaded)
         problems += small_per_cent_figures(plans, uploaded)
+        problems += lookalike_problems(conn, plans, uploaded)
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 

@@ -516,6 +516,23 @@ def test_a_title_with_a_comma_above_a_semicolon_list_leaves_the_separator_as_it_
     assert upload(engine, "lista.csv", data).outcome == "committed"
 
 
+def test_excels_text_formula_around_a_value_is_the_value(engine):
+    # `="2018-04510"` keeps a CSV cell as text when Excel opens it (a diarienummer, zeros in
+    # front): read as written it was a second project beside the real one.
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2018-04510;Arenan;Pågående\n")
+    data = (
+        'Diarienummer;Titel;Status\n="2018-04510";Arenan;Pågående\n'
+        '="00123";="Ett ""citat""";Planerad\n'
+    )
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert sorted((p["reference"], p["title"]) for p in natural(engine, "projects")) == [
+        ("00123", 'Ett "citat"'),
+        ("2018-04510", "Arenan"),
+    ]
+    assert (result.counts["new"], result.counts["unchanged"]) == (1, 1)
+
+
 def test_years_as_columns_under_a_title_are_read_as_a_row_per_year(engine):
     upload(engine, "program.csv", "Kod;Namn\nARENA;Arenan\n")
     data = "Budget per år;;;\nProgram;2021;2022;2023\nARENA;2 MSEK;2 MSEK;2,5 MSEK\n"
