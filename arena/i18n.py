@@ -1839,6 +1839,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "punctuation, zeros or “Dnr” differ. If it is the same, correct the reference in the "
         "file; otherwise it is added as one of its own.",
     },
+    "problem.twin_grant": {
+        "sv": "Bidraget {reference} är nytt, men projektet {project} har redan ett bidrag från "
+        "{funder} på {amount} under projektets diarienummer (från en projektlista eller "
+        "Vinnovas data). Är det samma bidrag räknas pengarna två gånger: ångra i så fall "
+        "importen som lade till det (sidan Data) innan du sparar denna.",
+        "en": "Grant {reference} is new, but project {project} already has a grant from "
+        "{funder} of {amount} under the project's diarienummer (from a project sheet or "
+        "Vinnova's data). If it is the same grant its money counts twice: then undo the import "
+        "that added it (the Data page) before you commit this one.",
+    },
     "problem.paid_so_far": {
         "sv": "Filen säger att {paid} är utbetalt på bidraget {grant}, lagrets {count} "
         "utbetalningar på det är {total}. De behålls som de är: ändra dem med en fil med "

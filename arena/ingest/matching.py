@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import sqlalchemy as sa
@@ -27,8 +28,13 @@ from arena.ingest.natural import named_key_ids, table_of
 from arena.ingest.report import Problem, listing, quoted
 from arena.ingest.validate import ParsedTable
 
+if TYPE_CHECKING:  # the plan calls this module
+    from arena.ingest.plan import KindPlan
+
 grant = table_of(KINDS["grants"])
 disbursement = table_of(KINDS["disbursements"])
+project = table_of(KINDS["projects"])
+funder = table_of(KINDS["organisations"])
 
 # Ids bound per statement: well under SQLite's and PostgreSQL's limits on parameters.
 _CHUNK = 10_000
@@ -212,3 +218,56 @@ def _paid_so_far(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
     return dataclasses.replace(
         table, frame=table.frame.drop(index=left_out), problems=[*table.problems, *problems]
     )
+
+
+def twin_grant_problems(
+    conn: Connection, plans: list[KindPlan], tables: dict[str, ParsedTable]
+) -> list[Problem]:
+    """A warning for each new grant of a grants file (its own reference) of a project whose
+    grant from the same funder the store holds under the project's diarienummer, as a flat
+    project sheet or Vinnova's data stores it: the same grant, likely, and its money then
+    counts twice. Nothing is guessed (a project may have two grants from one funder): the
+    preview names the stored one.
+    """
+    table = tables.get("grants")
+    plan = next((plan for plan in plans if plan.kind.name == "grants"), None)
+    if table is None or table.matching or plan is None or not len(plan.new_rows):
+        return []
+    new = plan.new_rows
+    made_up = named_key_ids(conn, "grants", new["project_reference"].tolist())
+    if not made_up:
+        return []
+    stored: dict[str, tuple[str, int]] = {}  # project reference -> (funder, amount)
+    for chunk in _chunks(sorted(made_up.values())):
+        rows = conn.execute(
+            sa.select(grant.c.reference, funder.c.name, grant.c.amount_sek)
+            .join(project, project.c.id == grant.c.project_id)
+            .join(funder, funder.c.id == grant.c.funder_id)
+            .where(grant.c.id.in_(chunk), project.c.reference == grant.c.reference)
+        )
+        stored.update((reference, (name, amount)) for reference, name, amount in rows)
+    problems = []
+    for line, reference, project_reference, funder_name in zip(
+        new.index, new["reference"], new["project_reference"], new["funder"], strict=True
+    ):
+        twin = stored.get(project_reference)
+        if twin is None or twin[0] != funder_name or reference == project_reference:
+            continue
+        problems.append(
+            Problem(
+                "unique-error",
+                msg(
+                    "problem.twin_grant",
+                    reference=quoted(reference),
+                    project=quoted(project_reference),
+                    funder=funder_name,
+                    amount=sek(twin[1]),
+                ),
+                row=int(line),
+                column=table.label("reference"),
+                value=str(reference),
+                severity="warning",
+                table="grants",
+            )
+        )
+    return problems

@@ -27,7 +27,7 @@ from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
 from arena.ingest.lookalike import lookalike_problems
-from arena.ingest.matching import matched
+from arena.ingest.matching import matched, twin_grant_problems
 from arena.ingest.natural import (
     SCOPE_KINDS,
     WHOLE_KIND_SHARE,
@@ -655,6 +655,7 @@ def plan_upload(
         problems += small_per_cent_values(conn, plans, uploaded)
         problems += small_per_cent_figures(plans, uploaded)
         problems += lookalike_problems(conn, plans, uploaded)
+        problems += twin_grant_problems(conn, plans, uploaded)
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 

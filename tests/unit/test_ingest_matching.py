@@ -116,6 +116,30 @@ def test_a_sheets_grant_is_the_funders_own_beside_one_under_the_diarienummer(eng
     }
 
 
+def test_a_grants_file_naming_the_grant_a_sheet_stored_is_warned_of(engine):
+    # The sheet stored the project's Vinnova grant under the diarienummer; the ledger's own
+    # reference for it is new, and the money counted twice without a word.
+    _store_with_grants(engine)
+    assert upload(engine, "lista.csv", _sheet("Bidrag från Vinnova", "750 000 kr")).outcome == (
+        "committed"
+    )
+    result = upload(
+        engine,
+        "bidrag.csv",
+        GRANT + "VIN-2020-1;P-1;Vinnova;750 000;2020-05-04\nF-9;P-1;Formas;10 000;2020-05-04\n",
+    )
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(2, "Bidragsreferens", "unique-error")]  # not Formas's
+    assert (
+        result.problems[0]
+        .text("en")
+        .startswith(
+            "Grant “VIN-2020-1” is new, but project “P-1” already has a grant from Vinnova of "
+            "SEK 750,000 under the project's diarienummer"
+        )
+    )
+
+
 def test_a_sheets_grant_is_not_guessed_among_several_from_that_funder(engine):
     _store_with_grants(
         engine, "VR-2020-1;P-1;Vinnova;750 000;2020-05-04", "VR-2021-7;P-1;Vinnova;100 000;"
