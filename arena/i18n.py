@@ -1516,6 +1516,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Raden är en delsumma i listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row is a subtotal within the list (“{text}”) and is no record; it is skipped.",
     },
+    "read.mac_roman": {
+        "sv": "Filen lästes som Mac OS Roman, som äldre Excel för Mac sparar CSV: kontrollera å, "
+        "ä och ö i förhandsvisningen.",
+        "en": "The file was read as Mac OS Roman, as older Excel for Mac saves CSV: check å, ä "
+        "and ö in the preview.",
+    },
     "read.not_utf8_or_cp1252": {
         "sv": "Filen är varken UTF-8 eller Windows-1252 (byte {byte}). Spara den som CSV UTF-8 "
         "och försök igen.",

@@ -487,6 +487,20 @@ _BOMS = (
 # UTF-8 bytes of å ä ö Å Ä Ö é read as Windows-1252/Latin-1: the mark of double encoding.
 _MOJIBAKE = re.compile("Ã[¥¤¶…„–©]")
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+# Older Excel for Mac saves CSV in Mac OS Roman: å ä ö Å are 0x8C 0x8A 0x9A 0x81 there, which
+# Windows-1252 reads as Œ Š š and none (Ö and Ä are its … and €). Read as Windows-1252, "Örebro
+# läns" was stored as "…rebro lŠns" without a word. A file holding those bytes and not one of
+# Windows-1252's own å ä ö Å Ä Ö is Mac OS Roman.
+_MAC_ROMAN_LETTERS = (0x8C, 0x8A, 0x9A, 0x81)
+_CP1252_LETTERS = (0xE5, 0xE4, 0xF6, 0xC5, 0xC4, 0xD6)
+MAC_ROMAN = "mac-roman"
+
+
+def _is_mac_roman(data: bytes) -> bool:
+    """Whether a file that is not UTF-8 is Mac OS Roman rather than Windows-1252: two of its
+    letters or more, and none of Windows-1252's (a name or two with Š is no Swedish text)."""
+    mac = sum(data.count(bytes((byte,))) for byte in _MAC_ROMAN_LETTERS)
+    return mac >= 2 and not any(bytes((byte,)) in data for byte in _CP1252_LETTERS)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -501,14 +515,17 @@ def decode(data: bytes) -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         undefined = sorted(byte for byte in _CP1252_UNDEFINED if bytes((byte,)) in data)
-        if undefined:
+        if _is_mac_roman(data):
+            text, encoding = data.decode("mac_roman"), MAC_ROMAN
+        elif undefined:
             raise ReadError(
                 Problem(
                     "encoding-error",
                     msg("read.not_utf8_or_cp1252", byte=f"0x{undefined[0]:02X}"),
                 )
             ) from None
-        text, encoding = data.decode("cp1252"), "windows-1252"
+        else:
+            text, encoding = data.decode("cp1252"), "windows-1252"
     _refuse_nul(text, "\x00")
     if match := _MOJIBAKE.search(text):
         line = text.count("\n", 0, match.start()) + 1
@@ -1546,7 +1563,7 @@ def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTab
     suffix = _suffix(filename)
     _refuse_binary(data)
     try:
-        text, _encoding = decode(data)
+        text, encoding = decode(data)
     except ReadError:
         if suffix in _WORKBOOK_SUFFIXES | {"ods", "xls"}:  # neither a workbook nor text: remains
             raise workbook_error("format-error", "read.workbook_damaged") from None
@@ -1556,5 +1573,9 @@ def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTab
         # an HTML table named .xls, which Excel opens. Read as CSV it was a riddle of tags.
         raise ReadError(Problem("format-error", msg("read.markup")))
     if suffix == "json" or suffix in _JSON_LINES_SUFFIXES or text.lstrip().startswith(("[", "{")):
-        return read_json(text, filename)
-    return read_csv(text, filename)
+        table = read_json(text, filename)
+    else:
+        table = read_csv(text, filename)
+    if encoding == MAC_ROMAN:  # said, so the person can check the letters in the preview
+        table.problems.append(Problem("encoding-error", msg("read.mac_roman"), severity="warning"))
+    return table

@@ -81,6 +81,7 @@ def test_excel_sep_line_is_honoured_and_its_line_counted(engine):
         ("utf-8-sig", b""),  # Excel's "CSV UTF-8": a BOM first
         ("utf-16", b""),  # with its BOM (Python writes one)
         ("cp1252", b""),  # Excel's plain "CSV" on a Swedish Windows
+        ("mac_roman", b""),  # older Excel for Mac's "CSV"
     ],
 )
 def test_every_encoding_stores_the_same_text(engine, encoding, prefix):
@@ -88,6 +89,20 @@ def test_every_encoding_stores_the_same_text(engine, encoding, prefix):
     result = upload(engine, "organisationer.csv", data)
     assert result.outcome == "committed", result.problems
     assert natural(engine, "organisations") == ORGANISATIONS_SEP
+
+
+def test_mac_os_roman_is_read_and_said(engine):
+    # Read as Windows-1252, "Örebro läns" was stored as "…rebro lŠns" without a word.
+    data = "Namn;Typ;Län\nÖrebro läns Ölkompani AB;företag;Örebro län\n".encode("mac_roman")
+    result = upload(engine, "organisationer.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [o["name"] for o in natural(engine, "organisations")] == ["Örebro läns Ölkompani AB"]
+    assert [(p.error, p.severity) for p in result.problems] == [("encoding-error", "warning")]
+    assert "Mac OS Roman" in result.problems[0].text("en")
+    # Windows-1252 with a name or two of Š stays Windows-1252.
+    data = "Namn;Typ\nŠkoda Sverige AB;företag\n".encode("cp1252")
+    assert upload(engine, "organisationer.csv", data).outcome == "committed"
+    assert "Škoda Sverige AB" in [o["name"] for o in natural(engine, "organisations")]
 
 
 def test_double_encoded_utf8_is_refused_with_its_line(engine):
