@@ -234,12 +234,21 @@ def _split_number(body: str, original: object) -> tuple[str, str | None]:
                     original,
                     "value.ambiguous_dot",
                     thousands=body.replace(".", " "),
-                    decimal=body.replace(".", ","),
+                    decimal=_decimal_comma(body),
                 )
             whole, fraction = body.split(".")
             return _ungroup(whole, _SPACES, original), fraction
         return _ungroup(body, ".", original), None
     return _ungroup(body, _SPACES, original), None
+
+
+def _decimal_comma(body: str) -> str:
+    """A number with one decimal point written with a decimal comma and without the zeros that
+    end its decimals ("1.250" -> "1,25", "150.000" -> "150"): "150,000" would be as
+    ambiguous as "150.000" was."""
+    whole, fraction = body.split(".")
+    fraction = fraction.rstrip("0")
+    return f"{whole},{fraction}" if fraction else whole
 
 
 def _number_from_text(text: str, original: object) -> Decimal:
