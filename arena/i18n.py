@@ -1855,6 +1855,24 @@ TEXTS: dict[str, dict[str, Text]] = {
         "Vinnova's data). If it is the same grant its money counts twice: then undo the import "
         "that added it (the Data page) before you commit this one.",
     },
+    "problem.small_amounts": {
+        "sv": (
+            "{count} belopp i ”{column}” är under 1 000 kr, som {amount} på rad {line}: "
+            "menades tkr eller MSEK? Skriv enheten i cellen (2 MSEK) eller i rubriken "
+            "(Belopp (MSEK)).",
+            "{count} belopp i ”{column}” är under 1 000 kr, som {amount} på rad {line}: "
+            "menades tkr eller MSEK? Skriv enheten i cellerna (2 MSEK) eller i rubriken "
+            "(Belopp (MSEK)).",
+        ),
+        "en": (
+            "{count} amount in “{column}” is under SEK 1,000, {amount} on row {line}: were "
+            "thousands or millions meant? Write the unit in the cell (2 MSEK) or the header "
+            "(Belopp (MSEK)).",
+            "{count} amounts in “{column}” are under SEK 1,000, such as {amount} on row {line}: "
+            "were thousands or millions meant? Write the unit in the cells (2 MSEK) or the "
+            "header (Belopp (MSEK)).",
+        ),
+    },
     "problem.paid_so_far": {
         "sv": "Filen säger att {paid} är utbetalt på bidraget {grant}, lagrets {count} "
         "utbetalningar på det är {total}. De behålls som de är: ändra dem med en fil med "

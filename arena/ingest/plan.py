@@ -46,6 +46,7 @@ from arena.ingest.natural import (
 )
 from arena.ingest.per_cent import small_per_cent_figures, small_per_cent_values
 from arena.ingest.report import ROW_ERRORS, Problem, key_label, kind_name, listing, quoted
+from arena.ingest.small_amounts import small_amount_problems
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
 
 
@@ -656,6 +657,7 @@ def plan_upload(
         problems += small_per_cent_figures(plans, uploaded)
         problems += lookalike_problems(conn, plans, uploaded)
         problems += twin_grant_problems(conn, plans, uploaded)
+        problems += small_amount_problems(plans, uploaded)
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 

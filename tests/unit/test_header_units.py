@@ -89,6 +89,26 @@ def test_a_budget_per_year_in_millions(engine):
     assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000, 2_500_000]
 
 
+def test_budgets_and_grants_of_a_few_kronor_are_warned_of(engine):
+    # "2" under a year meant 2 MSEK and was stored as 2 kr ("2,5" as 3), without a word.
+    assert upload(engine, "program.csv", "Kod;Namn\nP1;Programmet\n").outcome == "committed"
+    result = upload(engine, "budget.csv", "Program;2024;2025\nP1;2;2,5\n")
+    assert result.outcome == "committed", result.problems
+    (warning,) = [p for p in result.problems if p.error == "constraint-error"]
+    assert (warning.row, warning.severity) == (2, "warning")
+    assert warning.text("sv").startswith("2 belopp i ”Belopp” är under 1 000 kr, som 2 kr på rad 2")
+    # Read in its unit, the same list says nothing; an update of the amount alone says again.
+    result = upload(engine, "budget.csv", "Program;2024;2025\nP1;2 MSEK;2,5 MSEK\n")
+    assert not [p for p in result.problems if p.error == "constraint-error"]
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2020-00001;Ett;planerad\n")
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+    result = upload(
+        engine, "bidrag.csv", grants + "G-1;2020-00001;Vinnova;150\nG-0;2020-00001;Vinnova;0\n"
+    )
+    assert warnings(result) == [(2, "Belopp", "constraint-error")]  # not the grant of 0
+
+
 def test_an_excel_column_in_millions_reads_its_numbers_as_typed(engine):
     with_organisations(engine)
     upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2020-00001;Ett;planerad\n")

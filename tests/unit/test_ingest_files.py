@@ -729,6 +729,12 @@ def test_a_missing_marker_in_a_required_amount_is_an_error_not_zero(engine):
         ("Trafikverket", "national_authority"),
         ("Vinnova", "national_authority"),
         ("Myndigheten för digital förvaltning", "national_authority"),
+        # The government and its offices, the county boards: no companies.
+        ("Regeringen", "national_authority"),
+        ("Regeringskansliet", "national_authority"),
+        ("Finansdepartementet", "national_authority"),
+        ("Länsstyrelsen i Skåne län", "national_authority"),
+        ("Diskrimineringsombudsmannen", "national_authority"),
         ("Teknikföretagens Service i Sverige AB", "company"),
         ("Kommunförbundet Skåne", "association"),
         ("Sveriges Kommuner och Regioner", "association"),

@@ -85,9 +85,7 @@ def test_ambiguous_dot_message_in_both_languages() -> None:
         "”1.234” är tvetydigt: tusentalsavgränsare eller decimalpunkt? Skriv 1 234 eller 1,234."
     )
     # The decimal reading without the zeros that end it: "150,000" is as ambiguous.
-    assert problem_of(parse_money, "150.000").message.render("en").endswith(
-        "Write 150 000 or 150."
-    )
+    assert problem_of(parse_money, "150.000").message.render("en").endswith("Write 150 000 or 150.")
     assert problem_of(parse_money, "1.250").message.render("en").endswith("Write 1 250 or 1,25.")
 
 

@@ -147,7 +147,8 @@ _KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
     (
         re.compile(
             r"(myndigheten|verket|rådet|styrelsen|inspektionen|kollegiet)$|^(vinnova|formas|forte)$"
-            r"|^myndigheten för\b",
+            r"|^myndigheten för\b|^(regeringen|regeringskansliet|riksdagen)$|departementet$"
+            r"|^länsstyrelsen\b|ombudsmannen$",
             re.IGNORECASE,
         ),
         OrganisationKind.NATIONAL_AUTHORITY,
