@@ -258,7 +258,7 @@ class RawTable:
             keep |= ~self.cells(position).row_missing
         problems: list[Problem] = []
         blank = np.flatnonzero(~keep)
-        trailing = self._trailing_rows(keep)
+        trailing = self._trailing_rows(keep, naming)
         keep[[index for index, _key, _text in trailing]] = False
         passed = trailing + self._subtotal_rows(keep, naming)  # rows that hold no record
         for index, key, text in passed:
@@ -309,19 +309,23 @@ class RawTable:
         problems.sort(key=lambda problem: problem.row or 0)
         return keep, problems
 
-    def _trailing_rows(self, keep: np.ndarray) -> list[tuple[int, str, str]]:
+    def _trailing_rows(
+        self, keep: np.ndarray, naming: Collection[int] = ()
+    ) -> list[tuple[int, str, str]]:
         """The rows under the list that hold no record, each with the catalogue key of why and
-        its text: a sum ("Summa", "Totalt" ... as its first filled cell) or a note, a row of
-        one cell that starts like one ("Källa: …", "* Preliminära uppgifter"). A spreadsheet
-        kept by hand often has them; they are skipped with a warning rather than rejected as
-        records missing their key. Only rows that no record follows: such a word higher up is
-        data, and any problem with it is reported as such, unless the row is a subtotal
-        (`_subtotal_rows`).
+        its text: a sum ("Summa", "Totalt" ... as its first filled cell, or numbers alone where
+        the columns that name a row, `naming`, are empty: Excel's sum under a column) or a
+        note, a row of one cell that starts like one ("Källa: …", "* Preliminära uppgifter").
+        A spreadsheet kept by hand often has them; they are skipped with a warning rather than
+        rejected as records missing their key. Only rows that no record follows: such a word
+        higher up is data, and any problem with it is reported as such, unless the row is a
+        subtotal (`_subtotal_rows`).
         """
+        named = [position for position in naming if position < len(self.header)]
         found = []
         for index in np.flatnonzero(keep)[::-1].tolist():
             filled = [
-                str(cells.uniques[code]).strip()
+                header_text(cells.uniques[code]).strip()  # Excel's 3884567.0 as 3884567
                 for cells in map(self.cells, range(len(self.header)))
                 if not cells.missing[code := cells.codes[index]]
             ]
@@ -329,7 +333,11 @@ class RawTable:
             filled += [
                 str(cell).strip() for cell in self.extra.get(index, []) if not v.is_missing(cell)
             ]
-            if _TOTAL_WORD.fullmatch(filled[0]):
+            if _TOTAL_WORD.fullmatch(filled[0]) or (
+                named
+                and all(map(_is_number, filled))
+                and all(self.cells(p).missing[self.cells(p).codes[index]] for p in named)
+            ):
                 found.append((index, "read.total_row", filled[0]))
             elif (len(filled) == 1 and _NOTE_START.match(filled[0])) or (
                 len(filled) == 2 and _NOTE_WORD.fullmatch(filled[0])  # "Källa:" | "SCB"

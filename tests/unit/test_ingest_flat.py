@@ -138,6 +138,22 @@ def test_a_sheet_kept_by_hand_with_a_title_above_and_sums_below(engine):
     _assert_sheet_imported(engine)
 
 
+def test_a_sum_under_the_list_without_a_label_is_skipped_and_named(engine):
+    # Excel's sum under the amounts, no word beside it: read as a grant of no project and no
+    # funder, it rejected the whole sheet.
+    _store(engine)
+    below = [[*[None] * 7, 3_884_567]]
+    result = upload(engine, "projektlista.xlsx", _sheet_xlsx(below=below))
+    assert result.outcome == "committed", result.problems
+    assert [(p.error, p.value) for p in result.problems if p.error == "row-error"] == [
+        ("row-error", "3884567")
+    ]
+    _assert_sheet_imported(engine)
+    # A row that names a project by a number alone is a record, and its problems are said.
+    data = "Diarienummer;Titel;Status\n2024-00001;Ett;Pågående\n12345;;\n"
+    assert "Titel" in {column for _row, column, _error in errors(upload(engine, "p.csv", data))}
+
+
 def test_notes_under_the_list_are_skipped_and_named(engine):
     # Under the sums, where a list says where it comes from: one cell, or a word and a cell.
     _store(engine)
