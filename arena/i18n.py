@@ -2461,6 +2461,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Valutan är ”{value}”; bara belopp i SEK godtas.",
         "en": "The currency is “{value}”; only amounts in SEK are accepted.",
     },
+    "layout.county_without_coordinator": {
+        "sv": (
+            "{count} rad anger län men ingen koordinator (först rad {line}): länet hör till "
+            "koordinatorn och sparas inte. Fyll i koordinatorn för att spara det.",
+            "{count} rader anger län men ingen koordinator (först rad {line}): länet hör till "
+            "koordinatorn och sparas inte. Fyll i koordinatorn för att spara det.",
+        ),
+        "en": (
+            "{count} row gives a county but no coordinator (row {line}): the county is the "
+            "coordinator's and is not stored. Fill in the coordinator to store it.",
+            "{count} rows give a county but no coordinator (first row {line}): the county is "
+            "the coordinator's and is not stored. Fill in the coordinator to store it.",
+        ),
+    },
     "layout.no_funder": {
         "sv": "Beloppen i ”{label}” sparas inte som bidrag: filen anger ingen finansiär. Lägg "
         "till kolumnen ”Finansiär” eller döp om kolumnen till ”Bidrag från Vinnova” (med "

@@ -154,6 +154,19 @@ def test_a_sum_under_the_list_without_a_label_is_skipped_and_named(engine):
     assert "Titel" in {column for _row, column, _error in errors(upload(engine, "p.csv", data))}
 
 
+def test_a_county_without_a_coordinator_is_said_not_dropped_silently(engine):
+    data = (
+        "Diarienummer;Titel;Koordinator;Län;Status\n"
+        "2024-00001;Ett;Region Skåne;Skåne län;Pågående\n"
+        "2024-00002;Två;;Skåne län;Pågående\n"
+        "2024-00003;Tre;;Kalmar län;Pågående\n"
+    )
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(3, "Län", "constraint-error")]
+    assert result.problems[0].text("sv").startswith("2 rader anger län men ingen koordinator")
+
+
 def test_notes_under_the_list_are_skipped_and_named(engine):
     # Under the sums, where a list says where it comes from: one cell, or a word and a cell.
     _store(engine)

@@ -137,6 +137,7 @@ def split(source: Source) -> list[Part]:
     ]
     parts = [source.part(_PROJECTS, project_columns)]
 
+    _county_without_coordinator(source)
     named = [
         Named(
             source.shown("Koordinator"),
@@ -189,6 +190,32 @@ def split(source: Source) -> list[Part]:
             )
         )
     return [source.organisations(named, source.raw.name), *parts]
+
+
+def _county_without_coordinator(source: Source) -> None:
+    """A warning in `source.problems` when rows give a county but no coordinator: the county
+    is the coordinator's (a project's places are its organisations'), and such a row's was
+    dropped without a word. How many, and the first row."""
+    if not source.has("Län"):
+        return
+    lonely = [
+        source.keep[index]
+        for index, (county, coordinator) in enumerate(
+            zip(source.cells("Län"), source.cells("Koordinator"), strict=True)
+        )
+        if not v.is_missing(county) and v.is_missing(coordinator)
+    ]
+    if lonely:
+        line = source.raw.line_of(lonely[0])
+        source.problems.append(
+            Problem(
+                "constraint-error",
+                msg("layout.county_without_coordinator", count=len(lonely), line=line),
+                row=line,
+                column=source.shown("Län"),
+                severity="warning",
+            )
+        )
 
 
 LAYOUT = Layout(
