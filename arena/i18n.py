@@ -1402,8 +1402,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{value}” is not an amount in kronor (e.g. 150 000, 150 000 kr, 150 tkr, 2,5 MSEK).",
     },
     "value.negative": {
-        "sv": "”{value}” är negativt; belopp måste vara 0 eller mer.",
-        "en": "“{value}” is negative; amounts must be 0 or more.",
+        "sv": "”{value}” är negativt; belopp måste vara 0 eller mer här. En rättelse eller "
+        "återbetalning skrivs som det rättade beloppet på den rad den gäller.",
+        "en": "“{value}” is negative; amounts must be 0 or more here. A correction or repayment "
+        "is written as the corrected amount on the row it concerns.",
     },
     "value.too_large": {
         "sv": "”{value}” är mer än 1 000 000 000 000 (tusen miljarder), större än något belopp"
