@@ -132,19 +132,21 @@ def _detect_table_kind(header: list[str]) -> Kind:
     required column is told which one rather than that it is unknown.
     """
     complete: list[tuple[int, int, Kind]] = []
-    partial: list[tuple[int, Kind]] = []
+    partial: list[tuple[int, bool, Kind]] = []
     for kind in KINDS.values():
         matched = {column.name for column in match_headers(kind, header).values()}
         required = {column.name for column in kind.columns if column.required}
         # More matched columns wins; on a tie the kind with fewer columns is the closer fit.
         if required <= matched:
             complete.append((len(matched), -len(kind.columns), kind))
-        partial.append((len(matched), kind))
+        partial.append((len(matched), set(kind.key) <= matched, kind))
     if complete:
         return max(complete, key=lambda fit: fit[:2])[2]
-    partial.sort(key=lambda fit: fit[0], reverse=True)
-    if partial[0][0] >= 2 and partial[0][0] > partial[1][0]:
-        return partial[0][1]
+    # More matched columns, then the one whose whole key the headers name: "Diarienummer;
+    # Titel" is projects (known by the diarienummer), not milestones (known by a due date too).
+    partial.sort(key=lambda fit: fit[:2], reverse=True)
+    if partial[0][0] >= 2 and partial[0][:2] > partial[1][:2]:
+        return partial[0][2]
     raise UnknownKindError(", ".join(str(text) for text in header))
 
 

@@ -65,6 +65,20 @@ def test_a_projects_list_without_status_updates_the_stored_projects_which_keep_t
     assert projects["2020-00001"]["start_date"] == date(2020, 1, 1)  # not in the file: kept
 
 
+def test_a_list_of_diarienummer_and_titles_alone_is_a_projects_list(engine):
+    # Milestones have a title and a diarienummer too, but are known by their due date: the
+    # list was "no known kind of data" before.
+    load_files(engine, {"projekt.csv": PROJECTS})
+    titles = "Diarienummer;Titel\n2020-00001;Smart belysning i Umeå\n"
+    result = upload(engine, "titlar.csv", titles)
+    assert result.outcome == "committed", result.problems
+    projects = _by_reference(engine)
+    assert (projects["2020-00001"]["title"], projects["2020-00001"]["status"]) == (
+        "Smart belysning i Umeå",
+        "ongoing",
+    )
+
+
 def test_a_project_the_list_adds_gets_the_status_its_dates_say(engine):
     """As a flat project sheet's new projects do (the same list with a `Län` column is one):
     after its end completed, before its start planned, in between ongoing, without dates
