@@ -210,8 +210,12 @@ def xls_sheets(data: bytes) -> list[str]:
 # of time, only means the file cannot be read. Its interpreter starts isolated (-I: no
 # environment, no user site) and imports calamine alone: 0.1 s.
 _CHILD = """
-import datetime, io, json, resource, sys
-resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[2]), int(sys.argv[2])))
+import datetime, io, json, sys
+try:  # where the system bounds a process's memory (Linux, as served); elsewhere unbounded
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[2]), int(sys.argv[2])))
+except (ImportError, ValueError, OSError):
+    pass
 from python_calamine import CalamineWorkbook
 
 def tagged(value):
