@@ -141,6 +141,8 @@ def _book(stream: bytes) -> tuple[list[Sheet], dict[str, tuple[int, int]]]:
     sheet, rows, columns, index = -1, 0, 0, 0
     position, end = 0, len(stream) - 4
     unpack = struct.unpack_from
+    # Excel 5 (BIFF5, its BOF's version 0x0500) writes a sheet's name as 8-bit text alone.
+    biff5 = stream[4:6] == b"\x00\x05"
     while position <= end:
         kind, length = unpack("<HH", stream, position)
         body = position + 4
@@ -160,14 +162,15 @@ def _book(stream: bytes) -> tuple[list[Sheet], dict[str, tuple[int, int]]]:
             raise workbook_error("format-error", "read.encrypted")
         elif kind == _BOUNDSHEET and length >= 8:
             # Where its records begin, hidden (1) or very hidden (2), its type (0: worksheet),
-            # its name: 8-bit (Latin-1) or, flagged, UTF-16.
+            # its name: 8-bit (Latin-1; Excel 5's in Windows-1252) or, flagged, UTF-16.
             offset, hidden, type_, count, wide = unpack("<IBBBB", stream, body)
-            text = stream[body + 8 : body + length]
-            name = (
-                text[: 2 * count].decode("utf-16-le", "replace")
-                if wide & 1
-                else text[:count].decode("latin-1")
-            )
+            record = stream[body : body + length]
+            if biff5:
+                name = record[7 : 7 + count].decode("cp1252", "replace")
+            elif wide & 1:
+                name = record[8 : 8 + 2 * count].decode("utf-16-le", "replace")
+            else:
+                name = record[8 : 8 + count].decode("latin-1")
             if type_ == 0:  # its part: its place among all sheets, as calamine counts them
                 listed[offset] = Sheet(name=name, part=str(index), visible=hidden == 0)
             index += 1
