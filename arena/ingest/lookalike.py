@@ -12,7 +12,7 @@ stored organisations a new name is close to, and the person decides.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
@@ -67,16 +67,22 @@ def lookalike_problems(
             continue
         new = [str(reference) for reference in plan.new_rows["reference"].tolist()]
         keys = lookalike_keys(new)
-        wanted = set(keys)
+        # Keys and references are distinct within each side (a reference is a row's key):
+        # a key held twice is two spellings. Only those are looked at row by row.
         held: dict[str, list[str]] = defaultdict(list)  # the stored ones first
+        counted = Counter(keys)
         stored = [str(reference) for reference in key_ids(conn, plan.kind.name)]
         for reference, key in zip(stored, lookalike_keys(stored), strict=True):
-            if key in wanted:
+            if key in counted:
                 held[key].append(reference)
+        twice = {key for key, count in counted.items() if count > 1} | set(held)
         for reference, key in zip(new, keys, strict=True):
-            held[key].append(reference)
+            if key in twice:
+                held[key].append(reference)
         for line, reference, key in zip(plan.new_rows.index, new, keys, strict=True):
-            others = [other for other in dict.fromkeys(held[key]) if other != reference]
+            if key not in twice:
+                continue
+            others = [other for other in held[key] if other != reference]
             if others:
                 problems.append(
                     Problem(
