@@ -69,8 +69,8 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     turned that grant into Formas's, its payments and all."""
     frame = table.frame
     references = frame["reference"].tolist()
-    stored = named_key_ids(conn, "grants", references)
-    owners = _owners(conn, stored.values())
+    stored = named_key_ids(conn, "grants", references)  # may hold the whole kind
+    owners = _owners(conn, [stored[reference] for reference in references if reference in stored])
     projects, funders = ids.get("projects", {}), ids.get("organisations", {})
     other = []  # (line, project id, funder id): rows that are not their reference's grant
     for line, reference, project, funder in zip(
@@ -234,11 +234,11 @@ def twin_grant_problems(
     if table is None or table.matching or plan is None or not len(plan.new_rows):
         return []
     new = plan.new_rows
-    made_up = named_key_ids(conn, "grants", new["project_reference"].tolist())
-    if not made_up:
-        return []
+    projects = set(new["project_reference"].dropna())
+    made_up = named_key_ids(conn, "grants", projects)  # may hold the whole kind
+    ids = [grant_id for reference, grant_id in made_up.items() if reference in projects]
     stored: dict[str, tuple[str, int]] = {}  # project reference -> (funder, amount)
-    for chunk in _chunks(sorted(made_up.values())):
+    for chunk in _chunks(sorted(ids)):
         rows = conn.execute(
             sa.select(grant.c.reference, funder.c.name, grant.c.amount_sek)
             .join(project, project.c.id == grant.c.project_id)
