@@ -418,17 +418,18 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
             for extreme in (sa.func.min, sa.func.max)
         )
     )
+    # The counties the county filter can find (a project's coordinator or a participant is
+    # there) within the scope: an organisation's county that no project of the scope
+    # involves would only offer an empty page.
+    placed = sa.select(project_place.c.county).distinct()
+    if scoped:
+        placed = placed.where(
+            project_place.c.project_id.in_(sa.select(project.c.id).where(*scoped))
+        )
     frames = read_frames(
         engine,
         {
-            # The counties the county filter can find (a project's coordinator or a
-            # participant is there) within the scope: an organisation's county that no
-            # project of the scope involves would only offer an empty page.
-            "counties": sa.select(project_place.c.county)
-            .where(project_place.c.project_id.in_(sa.select(project.c.id).where(*scoped)))
-            .distinct()
-            if scope is not None
-            else sa.select(project_place.c.county).distinct(),
+            "counties": placed,
             "programmes": sa.select(programme.c.code, programme.c.name)
             .where(*programme_scope(scope))
             .order_by(programme.c.code),
