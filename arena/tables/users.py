@@ -8,7 +8,7 @@ import json
 import pandas as pd
 
 from arena.auth import Role, UserRoles
-from arena.i18n import t
+from arena.i18n import TEXTS, t
 
 
 def role_text(role: Role, funder: str | None, language: str) -> str:
@@ -37,26 +37,36 @@ _IMPORT_COUNTS = ("new", "updated", "deleted", "unchanged", "rejected")
 _ROLES = frozenset(role.value for role in Role)
 
 
-def _counts(counts: dict[str, int], language: str) -> str:
+def _kind(kind: str, language: str) -> str:
+    """A kind's name; an audit row written by an older version may name one no more known."""
+    key = f"kind.{kind}"
+    return t(key, language) if key in TEXTS else kind
+
+
+def _counts(counts: object, language: str) -> str:
+    if not isinstance(counts, dict):
+        counts = {}
     said = [
         t(f"import.count.{name}", language, count=counts[name])
         for name in _IMPORT_COUNTS
-        if counts.get(name)
+        if isinstance(counts.get(name), int) and counts[name]
     ]
     return ", ".join(said) or t("import.count.none", language)
 
 
-def _per_kind(rows: dict[str, int], action: str, language: str) -> list[str]:
+def _per_kind(rows: object, action: str, language: str) -> list[str]:
     """ "Projekt: 3 borttagna" per kind of `rows` (kind -> rows)."""
+    if not isinstance(rows, dict):
+        return []
     return [
         t(
             "project.imports.kind",
             language,
-            kind=t(f"kind.{kind}", language),
+            kind=_kind(kind, language),
             counts=t(f"audit.count.{action}", language, count=count),
         )
         for kind, count in rows.items()
-        if count
+        if isinstance(count, int) and count
     ]
 
 
@@ -73,18 +83,18 @@ def audit_detail(action: str, detail: str | None, language: str) -> str:
         return detail or ""
     file = facts.get("file") or ""
     if action in ("import", "replace"):
-        kinds = ", ".join(t(f"kind.{kind}", language) for kind in facts.get("kinds") or [])
+        kinds = ", ".join(_kind(kind, language) for kind in facts.get("kinds") or [])
         return t(
             "audit.detail.import",
             language,
             file=file,
-            counts=_counts(facts.get("counts") or {}, language),
+            counts=_counts(facts.get("counts"), language),
             kinds=kinds or "–",
         )
     if action == "undo":
         rows = [
-            *_per_kind(facts.get("removed") or {}, "removed", language),
-            *_per_kind(facts.get("restored") or {}, "restored", language),
+            *_per_kind(facts.get("removed"), "removed", language),
+            *_per_kind(facts.get("restored"), "restored", language),
         ]
         said = t("audit.detail.undo", language, file=file, rows="; ".join(rows) or "–")
         cascade = facts.get("cascade_of")

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from arena import auth, dataops, models, store
+from arena import auth, dataops, models, store, tables
 from arena.auth import AccessDenied, AuditAction, Identity, Right, Role, UserError
 from arena.cli import main
 from arena.ingest import Upload, import_files, load_demo, undo
@@ -304,6 +304,10 @@ def test_imports_undos_and_role_changes_are_audited_with_who_when_and_what(engin
     ]
     shown = dataops.audit_table(auth.audit_log(engine, identity=ADMIN), "en")
     assert shown["What changed"].tolist()[5] == "projekt.csv: Projects: 1 removed"
+    # A row an older version wrote, naming a kind no more known, or no JSON, is shown as it is.
+    older = '{"file": "x.csv", "kinds": ["gone"], "counts": {"new": 2}}'
+    assert tables.users.audit_detail("import", older, "en") == "x.csv: 2 new (gone)"
+    assert tables.users.audit_detail("undo", "not JSON", "en") == "not JSON"
 
 
 def test_the_audit_row_is_in_the_same_transaction_as_the_import(engine, monkeypatch):
