@@ -1710,6 +1710,38 @@ TEXTS: dict[str, dict[str, Text]] = {
             " results are then saved with the formulas.",
         ),
     },
+    # Rows and columns a workbook hides (a filter's, old figures) are read like the others.
+    "read.hidden_rows": {
+        "sv": (
+            "{count} rad med innehåll är dold i bladet (eller bortfiltrerad): rad {rows}. Den"
+            " läses ändå, som de andra. Ta bort den ur filen om den inte ska med.",
+            "{count} rader med innehåll är dolda i bladet (eller bortfiltrerade): rad {rows}."
+            " De läses ändå, som de andra. Ta bort dem ur filen om de inte ska med.",
+        ),
+        "en": (
+            "{count} row with content is hidden in the sheet (or filtered out): row {rows}. It"
+            " is read all the same, like the others. Delete it from the file if it should not"
+            " be imported.",
+            "{count} rows with content are hidden in the sheet (or filtered out): rows {rows}."
+            " They are read all the same, like the others. Delete them from the file if they"
+            " should not be imported.",
+        ),
+    },
+    "read.hidden_columns": {
+        "sv": (
+            "{count} kolumn är dold i bladet: {columns}. Den behandlas som de synliga. Ta bort"
+            " den ur filen om den inte ska med.",
+            "{count} kolumner är dolda i bladet: {columns}. De behandlas som de synliga. Ta"
+            " bort dem ur filen om de inte ska med.",
+        ),
+        "en": (
+            "{count} column is hidden in the sheet: {columns}. It is treated like the visible"
+            " ones. Delete it from the file if it should not be imported.",
+            "{count} columns are hidden in the sheet: {columns}. They are treated like the"
+            " visible ones. Delete them from the file if they should not be imported.",
+        ),
+    },
+    "read.hidden_column": {"sv": "{column} ({name})", "en": "{column} ({name})"},
     "read.xlsx_sheet_missing": {
         "sv": "Bladet ”{sheet}” saknas i Excel-filen.",
         "en": "The sheet “{sheet}” is missing from the Excel file.",

@@ -23,6 +23,7 @@ from xml.parsers import expat
 from arena import config
 from arena.i18n import msg
 from arena.ingest.read import (
+    HiddenCells,
     MergedRange,
     RawTable,
     ReadError,
@@ -46,6 +47,7 @@ _CONFIG = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}"
 
 _SHEET, _ROW, _CELL = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
 _COVERED = _TABLE + "covered-table-cell"
+_COLUMN, _VISIBILITY = _TABLE + "table-column", _TABLE + "visibility"
 _PARAGRAPH, _SPACES = _TEXT + "p", _TEXT + "s"
 _NOTE = _OFFICE + "annotation"
 _BREAKS = {_TEXT + "tab": "\t", _TEXT + "line-break": "\n"}
@@ -93,6 +95,7 @@ class _Reader:
         self.chosen: str | None = None
         self.rows: list[list[object]] = []
         self.merged: list[MergedRange] = []
+        self.hidden = HiddenCells()  # the chosen sheet's rows and columns not shown
         self._hidden_styles: set[str] = set()
         self._style: str | None = None  # the table style being read
         self._depth = 0  # tables open (a table inside a cell is part of that cell)
@@ -100,6 +103,8 @@ class _Reader:
         self._row = self._column = self._width = 0
         self._cells: list[object] = []
         self._repeat_rows = 1
+        self._row_hidden = False
+        self._columns_declared = 0  # the sheet's columns its <table-column>s have described
         self._cell: dict[str, str] | None = None
         self._text: list[str] = []
         self._paragraphs = self._notes = self._open_paragraphs = 0
@@ -123,6 +128,13 @@ class _Reader:
             return
         elif name == _ROW:
             self._cells, self._repeat_rows = [], _count(attributes, _TABLE + "number-rows-repeated")
+            # "collapse" (hidden) or "filter" (left out by a filter); shown: "visible"
+            self._row_hidden = attributes.get(_VISIBILITY, "visible") != "visible"
+        elif name == _COLUMN:
+            first = self._columns_declared
+            self._columns_declared += _count(attributes, _TABLE + "number-columns-repeated")
+            if attributes.get(_VISIBILITY, "visible") != "visible":
+                self.hidden.hide_columns(first, self._columns_declared - 1)
         elif name in (_CELL, _COVERED):
             self._cell, self._text = attributes, []
             self._paragraphs = self._open_paragraphs = 0
@@ -203,6 +215,8 @@ class _Reader:
             check_extent(self.chosen or "", self._row + repeat, self._width)
             self.rows.extend([] for _ in range(self._row - len(self.rows)))
             self.rows.extend(list(cells) for _ in range(repeat))
+            if self._row_hidden:
+                self.hidden.rows.update(range(self._row, self._row + repeat))
         self._row += repeat
         self._column, self._cells = 0, []
 
@@ -296,4 +310,6 @@ def read_ods(data: bytes, name: str, sheet: str | None = None) -> RawTable:
         row.extend([""] * (width - len(row)))
     if not rows:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
-    return sheet_table(rows, reader.merged, name=name, sheet=reader.chosen or "")
+    return sheet_table(
+        rows, reader.merged, name=name, sheet=reader.chosen or "", hidden=reader.hidden
+    )

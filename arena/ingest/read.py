@@ -747,6 +747,45 @@ _DIMENSION = re.compile(
 # Any cell or row tag, prefixed or not, with any attributes, for the careful reading.
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(?=[\s/>])([^>]*)>")
 _R_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*["']([A-Z]*)([0-9]+)["']""")
+# A row or column a sheet hides (`<row r="7" hidden="1">`, `<col min="3" max="4" hidden="1"/>`):
+# Excel saves rows its filter leaves out so too.
+_HIDING_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|col)(\s[^>]*)>")
+_HIDDEN = re.compile(rb"""\shidden\s*=\s*["'](?:1|true)["']""")
+_COLUMN_SPAN = re.compile(rb"""\s(min|max)\s*=\s*["']([0-9]{1,7})["']""")
+# The columns a sheet can have (Excel's XFD): a crafted span is cut there.
+MAX_COLUMNS = 16_384
+
+
+@dataclass
+class HiddenCells:
+    """The rows and columns a workbook's sheet hides, from 0 (sheet row 1 is row 0): a row
+    a filter leaves out, a column of old figures. They are read like the rest, which the
+    person who hid them may not expect (`sheet_table` says so)."""
+
+    rows: set[int] = field(default_factory=set)
+    columns: set[int] = field(default_factory=set)
+
+    def hide_columns(self, first: int, last: int) -> None:
+        """Columns `first` to `last` (from 0) hidden, within the columns a sheet can have."""
+        self.columns.update(range(max(first, 0), min(last + 1, MAX_COLUMNS)))
+
+
+def _note_hidden(piece: bytes, hidden: HiddenCells) -> None:
+    """Note in `hidden` the hidden rows and columns tagged in `piece` (looked at only when
+    it says "hidden" at all)."""
+    if b"hidden" not in piece:
+        return
+    for match in _HIDING_TAG.finditer(piece):
+        if not _HIDDEN.search(match[2]):
+            continue
+        if match[1] == b"row":
+            if place := _R_ATTRIBUTE.search(match[2]):
+                hidden.rows.add(int(place[2]) - 1)
+        else:
+            span = dict(_COLUMN_SPAN.findall(match[2]))
+            if b"min" in span:
+                first = int(span[b"min"])
+                hidden.hide_columns(first - 1, int(span.get(b"max", first)) - 1)
 
 
 # A cell element (not a self-closing empty one), its attributes and its content; in it a
@@ -961,11 +1000,14 @@ def choose_sheet(sheets: list[Sheet], active: int, wanted: str | None) -> Sheet:
     return visible[0]
 
 
-def _sheet_data(chunks: Iterator[bytes], sheet: str) -> Iterator[bytes]:
-    """The `<sheetData>` of a sheet's XML in pieces that end between tags.
+def _sheet_data(
+    chunks: Iterator[bytes], sheet: str, hidden: HiddenCells | None = None
+) -> Iterator[bytes]:
+    """The `<sheetData>` of a sheet's XML in pieces that end between tags; with `hidden`,
+    its hidden rows and columns noted there as they pass.
 
     The head before it is read for the declared `<dimension>`, so a sheet that says it is too
-    large is refused before a single row is scanned.
+    large is refused before a single row is scanned, and for its columns (`<cols>`).
     """
     tail, inside = b"", False
     for chunk in chunks:
@@ -975,19 +1017,25 @@ def _sheet_data(chunks: Iterator[bytes], sheet: str) -> Iterator[bytes]:
         piece, tail = buffer[:cut], buffer[cut:]
         if not inside:
             opening = piece.find(b"<sheetData")
+            head = piece if opening < 0 else piece[:opening]
+            if dimension := _DIMENSION.search(head):
+                check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
+            if hidden is not None:
+                _note_hidden(head, hidden)
             if opening < 0:
-                if dimension := _DIMENSION.search(piece):
-                    check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
                 tail = piece[-200:] + tail  # a <dimension or <sheetData split by the cut
                 continue
-            if dimension := _DIMENSION.search(piece, 0, opening):
-                check_extent(sheet, int(dimension[2]), _column_number(dimension[1]))
             inside, piece = True, piece[opening:]
         closing = piece.find(b"</sheetData")
-        yield piece if closing < 0 else piece[:closing]
+        piece = piece if closing < 0 else piece[:closing]
+        if hidden is not None:
+            _note_hidden(piece, hidden)
+        yield piece
         if closing >= 0:
             return
     if inside and tail:
+        if hidden is not None:
+            _note_hidden(tail, hidden)
         yield tail
 
 
@@ -1158,6 +1206,7 @@ class _Checked:
     name: str
     unsaved: list[_Unsaved]  # formula cells without a saved result
     percent: set[tuple[int, int]]  # number cells shown in per cent, (row, column) from 0
+    hidden: HiddenCells  # rows and columns the sheet hides
 
 
 def opened_workbook(data: bytes) -> zipfile.ZipFile:
@@ -1190,16 +1239,17 @@ def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
                 "format-error", "read.xlsx_sheet_missing", sheet=sheet.name
             ) from None
         unsaved: list[_Unsaved] = []
-        pieces = _watch_formulas(_sheet_data(inflate(data, info), sheet.name), unsaved)
+        hidden = HiddenCells()
+        pieces = _watch_formulas(_sheet_data(inflate(data, info), sheet.name, hidden), unsaved)
         extent = _explicit_extent(pieces)
-        if extent is None:
+        if extent is None:  # walked from the start (`hidden` is a set: noted once)
             unsaved.clear()
-            pieces = _watch_formulas(_sheet_data(inflate(data, info), sheet.name), unsaved)
+            pieces = _watch_formulas(_sheet_data(inflate(data, info), sheet.name, hidden), unsaved)
             extent = _walked_extent(pieces)
         check_extent(sheet.name, *extent)
         styles = _percent_styles(archive, _workbook_part(archive))
         percent = _percent_cells(inflate(data, info), styles) if styles else set()
-    return _Checked(sheet.name, unsaved, percent)
+    return _Checked(sheet.name, unsaved, percent, hidden)
 
 
 def workbook_sheets(data: bytes, filename: str) -> list[str]:
@@ -1312,7 +1362,9 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
         # what the reader can do is the same for every damage.
         raise workbook_error("format-error", "read.workbook_damaged") from exc
     _shown_in_per_cent(all_rows, checked.percent)
-    return sheet_table(all_rows, merged, name=name, sheet=title, unsaved=unsaved)
+    return sheet_table(
+        all_rows, merged, name=name, sheet=title, unsaved=unsaved, hidden=checked.hidden
+    )
 
 
 def sheet_table(
@@ -1322,10 +1374,12 @@ def sheet_table(
     name: str,
     sheet: str,
     unsaved: Sequence[_Unsaved] = (),
+    hidden: HiddenCells | None = None,
 ) -> RawTable:
     """A workbook sheet's table from its grid of cells from A1 (`all_rows`, as calamine
     gives it) and its merged ranges: the header found under any title, merged cells filled
-    down their column, trailing empty rows dropped, each named in a warning."""
+    down their column, trailing empty rows dropped, each named in a warning, as are the rows
+    and columns of the table the sheet hides (`hidden`)."""
     # Every number is a double, as Excel keeps it: the values module reads 2017.0 as 2017.
     start = _header_row(all_rows)
     if start is None:
@@ -1337,6 +1391,8 @@ def sheet_table(
     while rows and all(cell == "" for cell in rows[-1]):
         rows.pop()
     table = RawTable.from_rows(f"{name}:{sheet}", header, rows, header_line=start + 1)
+    if hidden is not None:
+        table.problems.extend(_hidden_problems(all_rows, start, len(rows), header, hidden))
     if filled:  # said once, with the first range, so the person can check what it meant
         (top, left), (bottom, _right) = filled[0]
         letters = _column_letters(left + 1)
@@ -1370,6 +1426,65 @@ def sheet_table(
             )
         )
     return table
+
+
+def _hidden_problems(
+    all_rows: list[list[object]], start: int, count: int, header: list[str], hidden: HiddenCells
+) -> list[Problem]:
+    """Warnings for the table's rows with content (the `count` under the header row `start`)
+    and its columns with a header that the sheet hides: read like the others, they may be
+    rows a filter left out or old figures the person did not mean to send."""
+    problems = []
+    rows = sorted(
+        row
+        for row in hidden.rows
+        if start < row <= start + count and any(cell != "" for cell in all_rows[row])
+    )
+    if rows:
+        problems.append(
+            Problem(
+                "format-error",
+                msg("read.hidden_rows", count=len(rows), rows=_spans([row + 1 for row in rows])),
+                row=rows[0] + 1,
+                severity="warning",
+            )
+        )
+    # A column without a header is not read (and said so), hidden or not.
+    columns = [c for c in sorted(hidden.columns) if c < len(header) and header[c]]
+    if columns:
+        named = [
+            msg(
+                "read.hidden_column",
+                column=_column_letters(column + 1),
+                name=quoted(header[column]),
+            )
+            for column in columns
+        ]
+        problems.append(
+            Problem(
+                "format-error",
+                msg("read.hidden_columns", count=len(columns), columns=listing(named)),
+                row=start + 1,
+                severity="warning",
+            )
+        )
+    return problems
+
+
+# Runs of row numbers named in a message before the rest is left to "…".
+_SPANS_SHOWN = 5
+
+
+def _spans(numbers: list[int]) -> str:
+    """Sorted row numbers as runs: "5, 9–12, 20", the first few, then "…"."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    shown = [f"{first}" if first == last else f"{first}–{last}" for first, last in spans]
+    return ", ".join(shown[:_SPANS_SHOWN]) + (", …" if len(shown) > _SPANS_SHOWN else "")
 
 
 # 360Giving's JSON (a package: {"grants": [...]}) names its fields in camel case and nests

@@ -22,12 +22,14 @@ import json
 import struct
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
 
 from arena.ingest.read import (
     OLD_OFFICE,
+    HiddenCells,
     RawTable,
     ReadError,
     Sheet,
@@ -130,15 +132,28 @@ _BOF, _BOUNDSHEET, _FILEPASS = 0x0809, 0x0085, 0x002F
 # A blank cell (BLANK, MULBLANK: formatting only) is no part of the grid calamine builds.
 _CELL = frozenset({0x0203, 0x027E, 0x00FD, 0x0204, 0x00D6, 0x0006, 0x0205})
 _MULRK = 0x00BD
+# A row's height and options (its 0x20 bit: hidden, as a filter hides it too), and a span of
+# columns' width and options (its 0x01 bit: hidden).
+_ROW, _COLINFO = 0x0208, 0x007D
 
 
-def _book(stream: bytes) -> tuple[list[Sheet], dict[str, tuple[int, int]]]:
-    """The workbook's worksheets in tab order (chart sheets left out), and each one's grid as
-    calamine will build it, by name: the rows and columns from A1 to its farthest value. One
-    pass over the records: the sheets are listed first, each one's records follow its BOF."""
+@dataclass
+class _SheetLayout:
+    """A worksheet as its records describe it: the rows and columns from A1 to its farthest
+    value (the grid calamine builds), and the rows and columns it hides."""
+
+    rows: int = 0
+    columns: int = 0
+    hidden: HiddenCells = field(default_factory=HiddenCells)
+
+
+def _book(stream: bytes) -> tuple[list[Sheet], dict[str, _SheetLayout]]:
+    """The workbook's worksheets in tab order (chart sheets left out), and each one's layout
+    (`_SheetLayout`) by name. One pass over the records: the sheets are listed first, each one's
+    records follow its BOF."""
     listed: dict[int, Sheet] = {}  # the stream position of a sheet's BOF -> the sheet
-    extents: dict[int, tuple[int, int]] = {}
-    sheet, rows, columns, index = -1, 0, 0, 0
+    layouts: dict[int, _SheetLayout] = {}
+    sheet, layout, index = -1, _SheetLayout(), 0
     position, end = 0, len(stream) - 4
     unpack = struct.unpack_from
     # Excel 5 (BIFF5, its BOF's version 0x0500) writes a sheet's name as 8-bit text alone.
@@ -150,14 +165,18 @@ def _book(stream: bytes) -> tuple[list[Sheet], dict[str, tuple[int, int]]]:
             break
         if kind in _CELL and length >= 4:
             row, column = unpack("<HH", stream, body)
-            rows, columns = max(rows, row + 1), max(columns, column + 1)
+            layout.rows, layout.columns = max(layout.rows, row + 1), max(layout.columns, column + 1)
         elif kind == _MULRK and length >= 6:
             row = unpack("<H", stream, body)[0]
             column = unpack("<H", stream, body + length - 2)[0]
-            rows, columns = max(rows, row + 1), max(columns, column + 1)
+            layout.rows, layout.columns = max(layout.rows, row + 1), max(layout.columns, column + 1)
+        elif kind == _ROW and length >= 14 and unpack("<H", stream, body + 12)[0] & 0x20:
+            layout.hidden.rows.add(unpack("<H", stream, body)[0])
+        elif kind == _COLINFO and length >= 10 and unpack("<H", stream, body + 8)[0] & 0x01:
+            layout.hidden.hide_columns(*unpack("<HH", stream, body))
         elif kind == _BOF:
-            extents[sheet] = (rows, columns)
-            sheet, rows, columns = position, 0, 0
+            layouts[sheet] = layout
+            sheet, layout = position, _SheetLayout()
         elif kind == _FILEPASS:  # the workbook's records are encrypted from here on
             raise workbook_error("format-error", "read.encrypted")
         elif kind == _BOUNDSHEET and length >= 8:
@@ -175,22 +194,25 @@ def _book(stream: bytes) -> tuple[list[Sheet], dict[str, tuple[int, int]]]:
                 listed[offset] = Sheet(name=name, part=str(index), visible=hidden == 0)
             index += 1
         position = body + length
-    extents[sheet] = (rows, columns)
-    return list(listed.values()), {s.name: extents.get(o, (0, 0)) for o, s in listed.items()}
+    layouts[sheet] = layout
+    return list(listed.values()), {
+        s.name: layouts.get(o, _SheetLayout()) for o, s in listed.items()
+    }
 
 
-def _checked_book(data: bytes) -> list[Sheet]:
-    """The worksheets of an .xls once none reaches past the workbook limit (ReadError if one
-    does, or if the file is no readable container). Every sheet is checked: calamine may build
-    any of them when the workbook is opened, not only the one read."""
+def _checked_book(data: bytes) -> tuple[list[Sheet], dict[str, _SheetLayout]]:
+    """The worksheets of an .xls and their layouts by name, once none reaches past the workbook
+    limit (ReadError if one does, or if the file is no readable container). Every sheet is
+    checked: calamine may build any of them when the workbook is opened, not only the one
+    read."""
     stream = _Container(data).stream(("Workbook", "Book"))
     if stream is None:
         raise _damaged()
-    sheets, extents = _book(stream)
-    for name, (rows, columns) in extents.items():
-        if rows and columns:
-            check_extent(name, rows, columns)
-    return sheets
+    sheets, layouts = _book(stream)
+    for name, layout in layouts.items():
+        if layout.rows and layout.columns:
+            check_extent(name, layout.rows, layout.columns)
+    return sheets, layouts
 
 
 def is_xls(data: bytes) -> bool:
@@ -202,7 +224,7 @@ def xls_sheets(data: bytes) -> list[str]:
     """The visible sheets of an .xls in tab order; [] for one that cannot be read (reading it
     says why)."""
     try:
-        return [sheet.name for sheet in _checked_book(data) if sheet.visible]
+        return [sheet.name for sheet in _checked_book(data)[0] if sheet.visible]
     except ReadError:
         return []
 
@@ -276,6 +298,8 @@ def _grid(data: bytes, sheet: Sheet) -> tuple[list[list[object]], list]:
 def read_xls(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     """The named sheet of an .xls, else its first visible one; cells keep Excel's types
     (numbers, dates, text)."""
-    chosen = choose_sheet(_checked_book(data), -1, sheet)
+    sheets, layouts = _checked_book(data)
+    chosen = choose_sheet(sheets, -1, sheet)
     all_rows, merged = _grid(data, chosen)
-    return sheet_table(all_rows, merged, name=name, sheet=chosen.name)
+    hidden = layouts[chosen.name].hidden
+    return sheet_table(all_rows, merged, name=name, sheet=chosen.name, hidden=hidden)

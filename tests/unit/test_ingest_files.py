@@ -184,6 +184,28 @@ def _workbook() -> bytes:
     return _saved(workbook)
 
 
+# A list filtered in a workbook: its sheet rows 3 and 4 hidden (`FILTERED_HIDDEN`, from 0),
+# and its column E of old titles.
+FILTERED = [["Diarienummer", "Titel", "Status", "Koordinator", "Gammal titel"]] + [
+    [f"2024-0070{number}", f"Projekt {number}", "Pågående", "Vinnova", "Äldre"]
+    for number in range(1, 5)
+]
+FILTERED_HIDDEN = (2, 3)
+
+
+def stores_the_filtered_list_saying_what_it_hides(engine, name: str, data: bytes) -> None:
+    """`data`, `FILTERED` in another format (an .ods, an .xls) named `name` with its rows and
+    column hidden as that format marks them, is stored whole, and the preview names the rows
+    and the column, as for an .xlsx."""
+    result = upload(engine, name, data)
+    assert result.outcome == "committed", result.problems
+    assert len(natural(engine, "projects")) == 4
+    said = {p.message.key: p for p in result.problems}
+    rows_hidden, columns_hidden = said["read.hidden_rows"], said["read.hidden_columns"]
+    assert rows_hidden.row == 3 and "rows 3–4. They are read" in rows_hidden.text("en")
+    assert "1 column is hidden in the sheet: E (“Gammal titel”)." in columns_hidden.text("en")
+
+
 def stores_what_the_xlsx_stores(engine, name: str, data: bytes) -> None:
     """`data`, the two lists of `_workbook` in another format (an .ods, an .xls) named `name`,
     stores what the .xlsx stores; the same file again, or its projects' sheet alone, changes
@@ -317,6 +339,39 @@ def test_a_file_that_is_no_table_is_refused_saying_what_it_is(engine, name, data
     assert rejected(engine, name, data) == [(None, None, "format-error")]
     (problem,) = upload(engine, name, data).problems
     assert says in problem.text("en")
+
+
+def test_rows_and_columns_the_sheet_hides_are_read_and_said_to_be(engine):
+    # A list filtered in Excel to the ongoing projects (a filter saves the rows it leaves out
+    # as hidden ones) with a column of old titles hidden: the file holds every row, and is
+    # read whole, as every reader reads it, but the person who sees half of it in Excel is
+    # told which rows and columns the preview counts that Excel does not show.
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Projektlista 2024"])
+    sheet.append(["Diarienummer", "Titel", "Status", "Koordinator", "Gammal titel", None])
+    for number in range(1, 9):
+        status = "Pågående" if number in (1, 5, 6, 8) else "Planerad"
+        sheet.append([f"2024-0070{number}", f"Projekt {number}", status, "Vinnova", "Äldre"])
+    # Hidden too, and not said: the title above the list, the empty rows under it, and the
+    # empty column beside it.
+    for row in (1, 4, 5, 6, 9, 12, 13):
+        sheet.row_dimensions[row].hidden = True
+    for letter in ("E", "F", "H"):
+        sheet.column_dimensions[letter].hidden = True
+    result = upload(engine, "filtrerad.xlsx", _saved(workbook))
+    assert result.outcome == "committed", result.problems
+    assert len(natural(engine, "projects")) == 8
+    said = {p.message.key: p for p in result.problems}
+    rows, columns = said["read.hidden_rows"], said["read.hidden_columns"]
+    assert [(p.row, p.severity) for p in (rows, columns)] == [(4, "warning"), (2, "warning")]
+    assert rows.text("en").startswith("4 rows with content are hidden in the sheet (or filtered")
+    assert "rows 4–6, 9. They are read all the same" in rows.text("en")
+    assert "rad 4–6, 9. De läses ändå" in rows.text("sv")
+    assert columns.text("en").startswith(
+        "1 column is hidden in the sheet: E (“Gammal titel”). It is treated like the visible"
+    )
+    assert "1 kolumn är dold i bladet: E (”Gammal titel”)." in columns.text("sv")
 
 
 def test_a_cell_merged_down_over_rows_means_its_value_on_each_of_them(engine):

@@ -177,6 +177,26 @@ def test_cells_without_references_are_placed_like_excel_places_them():
     assert (table.header, table.rows) == (["Namn", "Typ"], [["", "kommun"]])
 
 
+def test_hidden_rows_and_columns_are_read_as_any_writer_marks_them():
+    # `true` for `1`, as some writers say it, and a span of columns past the sheet's last,
+    # which is cut at the last (a crafted one costs no more than a sheet's columns).
+    head = '<cols><col min="2" max="99999999" hidden="true"/></cols>'
+    hiding = ' hidden="true"'
+    rows = "".join(
+        f'<row r="{row}"{hiding if row % 2 else ""}>{_cell(f"A{row}", f"r{row}")}'
+        f"{_cell(f'B{row}', 'b')}</row>"
+        for row in range(2, 16)
+    )
+    header = f'<row r="1">{_cell("A1", "Namn")}{_cell("B1", "Typ")}</row>'
+    table = read_file(crafted(header + rows, head=head), "dolda.xlsx")
+    assert len(table.rows) == 14
+    rows_hidden, columns_hidden = table.problems
+    # Seven runs of one row: the first five named, the rest left to "…".
+    assert "rows 3, 5, 7, 9, 11, …. They are" in rows_hidden.text("en")
+    assert rows_hidden.text("en").startswith("7 rows with content")
+    assert "1 column is hidden in the sheet: B (“Typ”)." in columns_hidden.text("en")
+
+
 def test_a_zip_bomb_is_refused_by_its_ratio():
     # 40 MB of one repeated byte deflates about a thousand times.
     bomb = crafted(f'<row r="1">{_cell("A1")}</row>' + " " * 40_000_000)

@@ -13,7 +13,12 @@ from arena.auth import cli_identity
 from arena.ingest import read, undo
 from tests.fixtures.ingest import errors, natural, rejected, upload
 from tests.fixtures.ods import NAMESPACES, cell, ods, per_cent, sheet
-from tests.unit.test_ingest_files import stores_what_the_xlsx_stores
+from tests.unit.test_ingest_files import (
+    FILTERED,
+    FILTERED_HIDDEN,
+    stores_the_filtered_list_saying_what_it_hides,
+    stores_what_the_xlsx_stores,
+)
 
 
 def organisations_and_projects(**options: object) -> bytes:
@@ -140,6 +145,26 @@ def test_a_cell_merged_down_means_its_value_on_each_row(engine):
     (note,) = result.problems
     assert (note.row, note.severity) == (2, "warning")
     assert note.text("en").startswith("1 cell merged over several rows, E2:E3 (“P2I”), is read")
+
+
+def test_rows_and_columns_it_hides_are_read_and_said_to_be(engine):
+    # As in an .xlsx (tests/unit/test_ingest_files.py): a row a filter left out ("filter"),
+    # one hidden by hand ("collapse") and a column of old titles, described before the rows
+    # (and the empty column beside it, unsaid).
+    columns = (
+        '<table:table-column table:number-columns-repeated="4"/>'
+        '<table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>'
+        '<table:table-column table:number-columns-repeated="1018"/>'
+    )
+    rows: list = [columns]
+    for index, cells in enumerate(FILTERED):
+        visibility = ("filter", "collapse")[index % 2] if index in FILTERED_HIDDEN else "visible"
+        rows.append(
+            f'<table:table-row table:visibility="{visibility}">'
+            + "".join(cell(text) for text in cells)
+            + "</table:table-row>"
+        )
+    stores_the_filtered_list_saying_what_it_hides(engine, "filtrerad.ods", ods(sheet("L", rows)))
 
 
 def test_a_problem_names_the_sheet_row_and_column(engine):

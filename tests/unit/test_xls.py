@@ -15,7 +15,12 @@ import xlwt
 from arena import dataops
 from arena.ingest import read
 from tests.fixtures.ingest import natural, rejected, upload
-from tests.unit.test_ingest_files import stores_what_the_xlsx_stores
+from tests.unit.test_ingest_files import (
+    FILTERED,
+    FILTERED_HIDDEN,
+    stores_the_filtered_list_saying_what_it_hides,
+    stores_what_the_xlsx_stores,
+)
 
 DATE = xlwt.easyxf(num_format_str="YYYY-MM-DD")
 
@@ -110,6 +115,22 @@ def test_a_cell_merged_down_means_its_value_on_each_row(engine):
     (note,) = result.problems
     assert (note.row, note.severity) == (2, "warning")
     assert note.text("en").startswith("1 cell merged over several rows, E2:E3 (“P2I”), is read")
+
+
+def test_rows_and_columns_it_hides_are_read_and_said_to_be(engine):
+    # As in an .xlsx (tests/unit/test_ingest_files.py): rows a filter left out and a column
+    # of old titles, hidden by their records' flags (and an empty row and column, unsaid).
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("Projekt")
+    for row, cells in enumerate(FILTERED):
+        for column, value in enumerate(cells):
+            sheet.write(row, column, value)
+    for row in (*FILTERED_HIDDEN, 7):
+        sheet.row(row).hidden = True
+    sheet.col(4).hidden = sheet.col(6).hidden = True
+    saved = io.BytesIO()
+    workbook.save(saved)
+    stores_the_filtered_list_saying_what_it_hides(engine, "filtrerad.xls", saved.getvalue())
 
 
 def test_a_problem_names_the_row_and_column(engine):
