@@ -169,13 +169,25 @@ TEXTS: dict[str, dict[str, Text]] = {
     "grants.remaining": {"sv": "Återstår att betala", "en": "Remaining to pay"},
     "grants.count.help": {
         "sv": "Bidragen i urvalet. Med årsfilter: de som beslutades eller fick utbetalningar "
-        "under åren. Beviljat räknar bara de som beslutades då; ett äldre bidrag som betalas ut "
-        "under åren räknas här och i Utbetalt.",
+        "under åren, och äldre som ännu inte var helt utbetalda vid periodens slut. Beviljat "
+        "räknar bara de som beslutades då; ett äldre bidrag räknas här, i Utbetalt för det "
+        "som betalades under åren och i Återstår för det som ännu inte betalats.",
         "en": "The grants in the selection. With a year filter: those decided or paid during "
-        "the years. Granted counts only those decided then; an older grant paid during the "
-        "years counts here and under Disbursed.",
+        "the years, and older ones not yet fully paid at the end of the period. Granted counts "
+        "only those decided then; an older grant counts here, under Disbursed for what was "
+        "paid during the years and under Remaining for what was not yet paid.",
     },
     "grants.paid_share": {"sv": "{share} av beviljat", "en": "{share} of granted"},
+    "grants.disbursed.help": {
+        "sv": "Utbetalt under perioden, på alla bidrag. Andelen under beloppet gäller bidragen "
+        "som beslutades under perioden: hur stor del av dem som betalats ut under den (utan "
+        "årsfilter: allt utbetalt av allt beviljat). Utbetalningar på äldre bidrag räknas i "
+        "beloppet men inte i andelen.",
+        "en": "Paid during the period, on every grant. The share below the amount is that of "
+        "the grants decided during the period: how much of them was paid during it (without a "
+        "year filter: all paid of all granted). Payments on older grants count in the amount, "
+        "not in the share.",
+    },
     "grants.remaining.help": {
         "sv": "Beviljat belopp minus allt utbetalt till och med periodens slut (utan årsfilter: "
         "hittills), bidrag för bidrag. Ett bidrag med mer utbetalt än beviljat räknas som 0 "
@@ -191,6 +203,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Remaining = amount granted less everything paid up to the end of the period, "
         "never below 0: a grant paid beyond its amount has 0 remaining and is listed under "
         "Needs attention on the Overview.",
+    },
+    "grants.per_funder.caption": {
+        "sv": "Utbetalt av beviljat gäller bidragen som beslutades under perioden: hur stor del "
+        "av dem som betalats ut under den. Försenade rapporter räknar varje rapport en gång per "
+        "finansiär av projektet.",
+        "en": "Paid of granted is that of the grants decided during the period: how much of "
+        "them was paid during it. Late reports count each report once per funder of the "
+        "project.",
     },
     "grants.reports_due": {
         "sv": ("Rapporter inom {count} dag", "Rapporter inom {count} dagar"),
@@ -723,6 +743,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "portfolio.granted": {
         "sv": "Bidrag till projekten i listan",
         "en": "Grants to listed projects",
+    },
+    "portfolio.paid_share.help": {
+        "sv": "Utbetalt delat med beviljat, över projektets hela löptid. Tomt med ett årsfilter: "
+        "årens utbetalningar görs ofta på bidrag som beslutades tidigare.",
+        "en": "Disbursed divided by granted, over the project's whole life. Empty with a year "
+        "filter: the years' payments are often made on grants decided earlier.",
     },
     "portfolio.totals.caption": {
         "sv": "Summor för projekten i listan: deras bidrag beslutade och utbetalningar gjorda "

@@ -869,7 +869,11 @@ def portfolio_columns(language: str) -> dict:
         "granted_sek": st.column_config.NumberColumn(t("column.granted_kr", language), **money),
         "disbursed_sek": st.column_config.NumberColumn(t("column.disbursed_kr", language), **money),
         "paid_share": st.column_config.ProgressColumn(
-            t("column.paid_share", language), format="percent", min_value=0, max_value=1
+            t("column.paid_share", language),
+            help=t("portfolio.paid_share.help", language),
+            format="percent",
+            min_value=0,
+            max_value=1,
         ),
         "time_share": st.column_config.ProgressColumn(
             t("column.time_share", language), format="percent", min_value=0, max_value=1

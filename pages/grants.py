@@ -56,7 +56,8 @@ with ui.section("cards"):
     paid = int(summary["disbursed_sek"].sum())
     money, watch = st.columns(3), st.columns(3)
     count = format_number(int(summary["grants"].sum()), language)
-    share = paid_share(paid, granted)  # none of nothing granted: no delta
+    # Of the period's grants only (`funding.funder_summary`); nothing granted: no delta.
+    share = paid_share(int(summary["paid_of_granted_sek"].sum()), granted)
     share_text = format_percent(share, language)
     money[0].metric(
         t("column.grants", language), count, help=t("grants.count.help", language), border=True
@@ -65,6 +66,7 @@ with ui.section("cards"):
     money[2].metric(
         t("portfolio.disbursed", language),
         format_msek(paid, language),
+        help=t("grants.disbursed.help", language),
         border=True,
         delta=None if share is None else t("grants.paid_share", language, share=share_text),
         delta_color="off",
@@ -102,8 +104,13 @@ with ui.section("reports"):
 st.header(t("grants.per_funder", language))
 with ui.section("per_funder"):
     pageparts.table(
-        summary, language=language, name="funders", columns=REMAINING, organisations=("funder",)
+        summary.drop(columns="paid_of_granted_sek"),
+        language=language,
+        name="funders",
+        columns=REMAINING,
+        organisations=("funder",),
     )
+    st.caption(t("grants.per_funder.caption", language))
     st.caption(t("grants.remaining.caption", language))
 
 with ui.section("disbursements"):

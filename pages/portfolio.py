@@ -57,7 +57,10 @@ def _project_rows(rows):
         **ui.portfolio_columns(language),
         "coordinator": st.column_config.LinkColumn(coordinator, display_text=tables.LINK_TEXT),
     }
-    return tables.portfolio.project_table(rows, language, today=today), columns
+    whole_life = filters.years is None
+    return tables.portfolio.project_table(
+        rows, language, today=today, whole_life=whole_life
+    ), columns
 
 
 st.header(t("portfolio.table", language))

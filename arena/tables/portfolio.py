@@ -11,16 +11,22 @@ from arena.i18n import label
 from arena.tables._base import localise, with_organisation_links
 
 
-def project_table(projects: pd.DataFrame, language: str, *, today: date) -> pd.DataFrame:
+def project_table(
+    projects: pd.DataFrame, language: str, *, today: date, whole_life: bool = True
+) -> pd.DataFrame:
     """The portfolio table: one row per project, money numeric (sortable), codes as labels,
     the coordinator as the address of its organisation page (`organisation_url`).
 
-    paid_share is disbursed / granted; time_share is how much of the project's period has
-    passed (0 before the start, 1 after the end).
+    paid_share is disbursed / granted, when the money is the projects' whole life
+    (`whole_life`, no year filter): within some years, what was paid in them on grants
+    decided earlier, divided by the grants decided in them, made shares of 297 %. time_share
+    is how much of the project's period has passed (0 before the start, 1 after the end).
     """
     frame = projects.copy()
     granted = frame["granted_sek"].astype("Float64")
-    frame["paid_share"] = (frame["disbursed_sek"].astype("Float64") / granted).where(granted > 0)
+    frame["paid_share"] = (frame["disbursed_sek"].astype("Float64") / granted).where(
+        (granted > 0) & whole_life
+    )
     starts = pd.to_datetime(frame["start_date"])
     ends = pd.to_datetime(frame["end_date"])
     elapsed = (pd.Timestamp(today) - starts).dt.days / (ends - starts).dt.days.clip(lower=1)

@@ -107,17 +107,20 @@ def test_disbursements_count_by_payment_date(spanning):
 
 def test_funder_grants_follow_the_rule_row_by_row(spanning):
     grants = funding.funder_grants(spanning, filters=IN_2019, today=TODAY).rows
-    assert grants[["grant_reference", "amount_sek", "disbursed_sek"]].values.tolist() == [
-        ["G-2019", 200_000, 0]
-    ]
-    assert grants["reports_late"].tolist() == [1]  # only the report due in 2019
+    # The 2017 grant, 30 000 of 100 000 paid in 2018, still owes 70 000 in 2019: listed for
+    # what remains, with nothing granted or paid in the year.
+    assert grants[
+        ["grant_reference", "amount_sek", "disbursed_sek", "remaining_sek"]
+    ].values.tolist() == [["G-2017", 0, 0, 70_000], ["G-2019", 200_000, 0, 200_000]]
+    assert grants["reports_late"].tolist() == [1, 1]  # only the report due in 2019
     summary = funding.funder_summary(spanning, filters=IN_2019, today=TODAY)
     assert summary[["granted_sek", "disbursed_sek"]].values.tolist() == [[200_000, 0]]
     # In 2020 the 2019 grant is paid but not decided: listed with its payment, granted 0.
     in_2020 = Filters(years=(2020, 2020))
     later = funding.funder_grants(spanning, filters=in_2020, today=TODAY).rows
     assert later[["grant_reference", "amount_sek", "disbursed_sek"]].values.tolist() == [
-        ["G-2019", 0, 70_000]
+        ["G-2017", 0, 0],
+        ["G-2019", 0, 70_000],
     ]
     assert later["paid_share"].isna().all()
     assert funding.funder_summary(spanning, filters=in_2020, today=TODAY)["paid_share"].isna().all()
@@ -183,7 +186,12 @@ def test_the_project_page_shows_the_whole_life(spanning):
 def test_the_download_of_a_figure_holds_what_the_page_shows(spanning):
     grants = funding.funder_grants(spanning, filters=IN_2019, today=TODAY, limit=None).rows
     text = filtered_frame_to_bytes(grants, file_format="csv", sheet_name="grants").decode()
-    assert "G-2019" in text and "G-2017" not in text
+    assert "G-2019" in text and "G-2017" in text  # G-2017 for what it still owes
+    nothing_owed = funding.funder_grants(
+        spanning, filters=Filters(years=(2016, 2016)), today=TODAY, limit=None
+    ).rows
+    text = filtered_frame_to_bytes(nothing_owed, file_format="csv", sheet_name="grants").decode()
+    assert "G-2019" not in text and "G-2017" not in text
 
 
 def test_money_decided_before_the_project_starts_counts_in_its_own_year(spanning):

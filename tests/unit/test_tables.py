@@ -82,6 +82,12 @@ def test_portfolio_keeps_money_numeric_and_computes_progress():
     assert row["granted_sek"] == 1_000_000 and row["paid_share"] == 0.25
     assert 0.49 < row["time_share"] < 0.51
     assert row["status"] == "Pågående" and row["stage"] == ""
+    # Within some years the money is theirs alone, often paid on grants decided before: no
+    # share (it made 297 % of a year's grants).
+    within = tables.portfolio.project_table(
+        projects, "sv", today=date(2026, 7, 2), whole_life=False
+    )
+    assert pd.isna(within.iloc[0]["paid_share"]) and within.iloc[0]["granted_sek"] == 1_000_000
 
 
 def test_every_ui_key_exists_in_both_languages():

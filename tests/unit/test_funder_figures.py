@@ -1,0 +1,146 @@
+"""The figures a funder reads, checked against sums made by hand from the files (they were
+wrong when a QA pass computed them apart): several funders per project, grants decided in one
+year and paid over others, a report late after the last payment.
+
+The store: E-1 has a Vinnova grant decided in 2019 (paid 2019, 2020, 2021) and a Formas
+grant decided in 2020; E-2 a small Vinnova grant it overspends; E-4, ended in 2020, a Formas
+grant paid in full in 2019 and a Vinnova grant (no decision date: its start, 2019) paid half.
+E-1's 2020 report and E-4's final report (2020-09-30) were never delivered.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from arena.auth import cli_identity
+from arena.filters import NO_FILTERS, Filters
+from arena.ingest import Upload, import_files
+from arena.queries import attention, funding
+
+TODAY = date(2026, 12, 6)
+IN_2020 = Filters(years=(2020, 2020))
+
+STORE = {
+    "organisationer.csv": "Namn;Typ;Län\n"
+    "Vinnova;national_authority;Stockholms län\n"
+    "Formas;national_authority;Stockholms län\n"
+    "Region Skåne;region;Skåne län\n"
+    "Malmö stad;municipality;Skåne län\n",
+    "projekt.csv": "Diarienummer;Titel;Status;Koordinator;Startdatum;Slutdatum\n"
+    "E-1;Flerårigt;ongoing;Region Skåne;2019-01-01;2027-12-31\n"
+    "E-2;Överspenderat;ongoing;Malmö stad;2020-01-01;2027-12-31\n"
+    "E-4;Avslutat;completed;Malmö stad;2019-03-01;2020-06-30\n",
+    "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp (tkr);Beslutsdatum;Startdatum\n"
+    "G-1;E-1;Vinnova;3 000;2019-02-01;2019-03-01\n"
+    "G-2;E-1;Formas;500;2020-05-01;2020-06-01\n"
+    "G-3;E-2;Vinnova;100;2020-02-01;2020-03-01\n"
+    "G-4;E-4;Formas;400;2019-01-15;2019-03-01\n"
+    "G-5;E-4;Vinnova;200;;2019-06-01\n",
+    "utbetalningar.csv": "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+    "G-1;2019-06-30;1 000 000 kr\n"
+    "G-1;2020-06-30;1 234 567 kr\n"
+    "G-1;2021-06-30;765 433 kr\n"
+    "G-2;2020-12-01;250 000 kr\n"
+    "G-3;2020-04-01;100 000 kr\n"
+    "G-3;2021-04-01;50 000 kr\n"
+    "G-4;2019-05-01;400 000 kr\n"
+    "G-5;2019-07-01;100 000 kr\n",
+    "utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp\n"
+    ";E-1;2019-09-30;Konsulter;300 000\n"
+    ";E-1;2020-09-30;Konsulter;900 000\n"
+    ";E-4;2020-05-31;Konsulter;200 000\n"
+    ";E-4;2021-03-31;Konsulter;350 000\n"
+    ";E-2;2021-03-31;Konsulter;500 000\n",
+    "milstolpar.csv": "Program;Diarienummer;Titel;Typ;Förfallodatum;Levererad\n"
+    ";E-1;Delrapport 2020;report;2020-12-31;\n"
+    ";E-1;Delrapport 2021;report;2021-12-31;2022-01-10\n"
+    ";E-2;Slutrapport;report;2026-12-20;\n"
+    ";E-4;Slutrapport;report;2020-09-30;\n",
+}
+
+
+def _import(engine, files: dict[str, str]) -> None:
+    uploads = [Upload(name, text.encode()) for name, text in files.items()]
+    result = import_files(engine, uploads, identity=cli_identity())
+    assert result.outcome == "committed", result.problems
+
+
+@pytest.fixture
+def funded(engine):
+    """The store of the module docstring, on SQLite and on PostgreSQL."""
+    _import(engine, STORE)
+    return engine
+
+
+def _overruns(engine, filters: Filters = NO_FILTERS) -> list[str]:
+    items = attention.attention(engine, filters=filters, today=TODAY)
+    return sorted(items[items["reason"] == "budget_overrun"]["reference"])
+
+
+def test_a_project_overspends_its_grants_from_every_funder_whoever_looks(funded):
+    # E-1 spent 1.2 MSEK of 3.5 MSEK granted by two funders; E-4 550 000 of 600 000. Only
+    # E-2 (500 000 of 100 000) spends more than its grants. Formas's own grants to E-1 and
+    # E-4 (500 000, 400 000) are below their spend, which they never alone paid for.
+    assert _overruns(funded) == ["E-2"]
+    assert _overruns(funded, Filters(funders_scope=frozenset({"Formas"}))) == []
+    assert _overruns(funded, Filters(funders_scope=frozenset({"Vinnova"}))) == ["E-2"]
+
+
+def test_late_reports_are_those_due_in_the_years_whenever_the_grant_was_decided(funded):
+    # 2020: E-1's report (its Formas grant decided then) and E-4's final report, due after the
+    # last payment on grants decided in 2019: late all the same.
+    assert funding.report_counts(funded, filters=IN_2020, today=TODAY) == {"late": 2, "due": 0}
+    late = funding.funder_reports(funded, filters=IN_2020, today=TODAY, limit=None).rows
+    assert sorted(late["project_reference"]) == ["E-1", "E-4"]
+    # Without a year filter E-2's final report is due within 30 days.
+    assert funding.report_counts(funded, today=TODAY) == {"late": 2, "due": 1}
+
+
+def test_the_per_funder_table_counts_each_late_report_once(funded):
+    # A second Vinnova grant to E-1: E-1's late report is still one report to Vinnova.
+    _import(
+        funded,
+        {
+            "bidrag2.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-6;E-1;Vinnova;1 000 000;2021-02-01\n"
+        },
+    )
+    summary = funding.funder_summary(funded, today=TODAY).set_index("funder")
+    assert summary["reports_late"].to_dict() == {"Vinnova": 2, "Formas": 2}
+    for funder in ("Vinnova", "Formas"):
+        card = funding.report_counts(funded, today=TODAY, funder=funder)["late"]
+        assert summary.loc[funder, "reports_late"] == card
+
+
+def test_what_remains_at_the_end_of_the_years_counts_every_grant_still_owing(funded):
+    # At the end of 2020: G-1 765 433 (3 000 000 less 2 234 567 paid by then), G-2 250 000,
+    # G-5 100 000 (200 000 less the 100 000 paid in 2019: nothing decided or paid on it in
+    # 2020, it still owes). G-3 and G-4 are paid in full.
+    summary = funding.funder_summary(funded, filters=IN_2020, today=TODAY)
+    assert summary["remaining_sek"].sum() == 765_433 + 250_000 + 100_000
+    listed = funding.funder_grants(funded, filters=IN_2020, today=TODAY, limit=None).rows
+    rows = listed.set_index("grant_reference")
+    assert sorted(rows.index) == ["G-1", "G-2", "G-3", "G-5"]
+    assert rows.loc["G-5", ["amount_sek", "disbursed_sek", "remaining_sek"]].tolist() == [
+        0,
+        0,
+        100_000,
+    ]
+    assert summary["grants"].sum() == 4
+    # A grant decided after the years owes nothing at their end: not listed in 2019.
+    in_2019 = funding.funder_grants(funded, filters=Filters(years=(2019, 2019)), today=TODAY)
+    assert "G-2" not in set(in_2019.rows["grant_reference"])
+
+
+def test_the_share_paid_is_of_the_grants_decided_in_the_years(funded):
+    # 2020: decided G-2 (500 000, 250 000 paid in 2020) and G-3 (100 000, paid in 2020).
+    # G-1's 1 234 567 paid in 2020 is disbursed in 2020, but not of 2020's grants.
+    summary = funding.funder_summary(funded, filters=IN_2020, today=TODAY).set_index("funder")
+    assert summary["disbursed_sek"].to_dict() == {"Formas": 250_000, "Vinnova": 1_334_567}
+    assert summary["paid_share"].to_dict() == {"Formas": 0.5, "Vinnova": 1.0}
+    assert summary["paid_of_granted_sek"].sum() / summary["granted_sek"].sum() == 350 / 600
+    # Without a year filter: all paid of all granted.
+    whole = funding.funder_summary(funded, today=TODAY).set_index("funder")
+    assert whole.loc["Vinnova", "paid_share"] == 3_250_000 / 3_300_000
