@@ -214,9 +214,9 @@ def _say_outcome(key: str) -> None:
 
 def _preview(
     uploads: list[Upload], *, identity: auth.Identity, replace: bool, language: str
-) -> ImportResult:
+) -> tuple[ImportResult, tuple[object, ...]]:
     """The dry run of `uploads`, computed once while the files, the options and the store stay
-    the same.
+    the same, and its key (`dataops.preview_key`).
 
     Why: every widget of the page reruns it, the confirmation box, a language switch and the
     commit click (whose run then imports): 758 000 payments (49 MB) took 4 s each time, and
@@ -230,7 +230,7 @@ def _preview(
     )
     kept = notes.get("preview")
     if kept is not None and kept[0] == key:
-        return kept[1]
+        return kept[1], key
     # Let the last one go before the next is built: a 50 MB file's plan holds hundreds of MB.
     notes.pop("preview", None)
     kept = None
@@ -240,7 +240,7 @@ def _preview(
         )
     if dataops.keeps(result):
         notes["preview"] = (key, result)
-    return result
+    return result, key
 
 
 def _chosen_columns(files: list[Any]) -> tuple[tuple[str, str], ...]:
@@ -326,7 +326,11 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
     else:
         chosen = _chosen_columns(files)
         uploads = dataops.uploads(files, kind=kind, sheet=sheet or None, columns=chosen)
-        preview = _preview(uploads, identity=identity, replace=replace, language=language)
+        # The preview the person saw before this run: a commit clicked under one the store has
+        # since outdated (another session imported or undid) would apply what they never saw.
+        seen = notes.get("seen_preview")
+        preview, key = _preview(uploads, identity=identity, replace=replace, language=language)
+        notes["seen_preview"] = key
         import_summary(preview, language)
         _column_chooser(preview, files, chosen, language)
         if preview.outcome == "dry-run" and preview.plan.changes_anything:
@@ -335,12 +339,15 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                 confirm = st.checkbox(
                     t("data.replace.confirm", language, count=preview.counts["deleted"])
                 )
-            if st.button(
+            clicked = st.button(
                 t("data.commit", language),
                 type="primary",
                 disabled=not confirm,
                 icon=":material/check:",
-            ):
+            )
+            if clicked and seen != key:  # the preview above is the new one: asked again
+                st.warning(t("data.commit.outdated", language))
+            elif clicked:
                 # Let the preview go first: its plan beside the commit's took a 49 MB file's
                 # run to 1.5 GB. The commit plans again, in its transaction.
                 notes.pop("preview", None)

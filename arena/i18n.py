@@ -883,6 +883,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "data.checking": {"sv": "Läser och kontrollerar filen …", "en": "Reading and checking …"},
+    "data.commit.outdated": {
+        "sv": "Inget importerades: databasen ändrades (en annan import eller ångring) efter att "
+        "förhandsvisningen visades. Förhandsvisningen ovan är den nya. Kontrollera den och "
+        "genomför igen.",
+        "en": "Nothing was imported: the store changed (another import or undo) after the "
+        "preview was shown. The preview above is the new one. Check it and commit again.",
+    },
     "data.commit": {"sv": "Genomför importen", "en": "Commit the import"},
     "data.committed": {
         "sv": "Import {id} genomförd på {seconds} s.",

@@ -112,6 +112,33 @@ def test_the_preview_is_computed_once_while_the_file_options_and_store_stay_the_
     assert "preview" not in app.session_state["data"]
 
 
+def test_a_commit_under_a_preview_another_session_outdated_imports_nothing_and_shows_it(
+    engine, open_page
+):
+    # The person sees 2018-04510's status change Pågående -> Avslutad; before they click,
+    # someone else imports a new title for it. The click's run plans again against the store
+    # as it is now: committing that at once would apply what nobody saw (the other session's
+    # change undone field by field). Nothing is imported; the new preview is shown and asked
+    # for again.
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    elsewhere = "Diarienummer;Titel;Status\n2018-04510;Annan titel;Avslutad\n"
+    assert upload(engine, "andra.csv", elsewhere).outcome == "committed"
+    _button(app, "Genomför importen").click().run()
+    assert not app.exception, app.exception
+    assert "Inget importerades: databasen ändrades" in app.warning[0].value
+    assert not app.success
+    changes = next(f.value for f in app.dataframe if "Före" in f.value.columns)
+    title = changes[changes["Kolumn"] == "Titel"][["Före", "Efter"]].values.tolist()
+    assert title == [["Annan titel", "Nationell arena för innovationsupphandling"]]
+    assert "Status" not in set(changes["Kolumn"])  # already Avslutad
+    stored = {p["reference"]: p["title"] for p in natural(engine, "projects")}
+    assert stored["2018-04510"] == "Annan titel"
+    _button(app, "Genomför importen").click().run()  # now under the preview shown
+    assert "Import 3 genomförd" in app.success[0].value
+
+
 def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
     load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")

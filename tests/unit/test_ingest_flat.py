@@ -608,6 +608,32 @@ def _new_and_coordinators(engine, name: str, data: str) -> tuple[list, dict[str,
     return new, {p["reference"]: p["coordinator"] for p in natural(engine, "projects")}
 
 
+def test_a_name_written_with_characters_that_show_nothing_is_that_organisation(engine):
+    # Each looks like "Göteborgs kommun" or "Vinnova" on screen: "ö" as "o" and a combining
+    # diaeresis (a Mac's file names and some exports), a zero-width space and a soft hyphen
+    # pasted from a web page, a byte order mark from a file joined to another. As new
+    # organisations they would split the city's projects, and no one could see why.
+    with_organisations(engine)
+    sheet = (
+        "Diarienummer;Titel;Status;Koordinator\n"
+        "P-1;Ett;Pågående;Go\u0308teborgs kommun\n"
+        "P-2;Två;Pågående;Göteborgs\u200b kommun\n"
+        "P-3;Tre;Pågående;Göte\u00adborgs kommun\n"
+        "P-4;Fyra;Pågående;\ufeffVinnova\n"
+    )
+    new, coordinators = _new_and_coordinators(engine, "projekt.csv", sheet)
+    assert new == []
+    assert coordinators == {
+        "P-1": "Göteborgs kommun",
+        "P-2": "Göteborgs kommun",
+        "P-3": "Göteborgs kommun",
+        "P-4": "Vinnova",
+    }
+    # The titles are stored composed and without them too.
+    upload(engine, "titlar.csv", "Diarienummer;Titel\nP-1;Sma\u030aland\u200b\n")
+    assert natural(engine, "projects")[0]["title"] == "Småland"
+
+
 def test_a_name_that_differs_from_a_known_one_only_in_case_is_that_organisation(engine):
     # "GÖTEBORGS KOMMUN" is the stored "Göteborgs kommun": as a second organisation it would
     # split the city's projects in two. A new name written in two cases is one organisation,
