@@ -288,6 +288,26 @@ def _funder_ids(conn: Connection, names: Sequence[str]) -> dict[str, int]:
     return found
 
 
+def funder_roles(conn: Connection, organisation_ids: Sequence[int]) -> list[tuple[str, str]]:
+    """(organisation name, e-mail) of each person whose funder role names one of
+    `organisation_ids`, by name and e-mail. The store refuses to delete an organisation a
+    role names, so an import or an undo that would delete one says whose role holds it
+    instead of failing on the database's "FOREIGN KEY constraint failed"."""
+    if not organisation_ids:
+        return []
+    role, user = models.UserRole.__table__, models.User.__table__
+    organisation = models.Organisation.__table__
+    statement = (
+        sa.select(organisation.c.name, user.c.email)
+        .select_from(role)
+        .join(user, user.c.id == role.c.user_id)
+        .join(organisation, organisation.c.id == role.c.funder_id)
+        .where(role.c.funder_id.in_(list(organisation_ids)))
+        .order_by(organisation.c.name, user.c.email)
+    )
+    return [(name, email) for name, email in conn.execute(statement)]
+
+
 def _user_id(conn: Connection, email: str) -> int | None:
     user = models.User.__table__
     return conn.execute(sa.select(user.c.id).where(user.c.email == email)).scalar()

@@ -16,10 +16,12 @@ import re
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
 from arena import auth, config
@@ -44,6 +46,9 @@ from arena.store import (
 )
 
 LANGUAGE = "en"
+# What this command has committed so far, each as the interrupted message names it (None: a
+# step whose commit is not known), so that Ctrl-C says what stays: `main` clears it.
+_COMMITTED: list[str | None] = []
 
 
 def _say(key: str, **values: object) -> str:
@@ -66,14 +71,124 @@ def _engine(*, schema: bool = True, create: bool = False):
     return engine
 
 
+# The files SQLite keeps a store in: its own, and beside it its write-ahead log, its shared
+# memory index and its rollback journal.
+_STORE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _store_files(engine) -> list[str]:
+    """The files a SQLite store lives in (as SQLite names them and resolved), [] for any
+    other store: asked of SQLite itself, so a store named by a URI is found too."""
+    if engine.dialect.name != "sqlite":
+        return []
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("PRAGMA database_list").all()
+    names = [row[2] for row in rows if row[1] == "main" and row[2]]
+    bases = {base for name in names for base in (name, os.path.realpath(name))}
+    return sorted({base + suffix for base in bases for suffix in _STORE_COMPANIONS})
+
+
+def _is_the_store(engine, path: Path) -> bool:
+    """Whether writing `path` would write one of the store's own files (`_store_files`),
+    named as it is, through a link, or as another name of the same file."""
+    target = os.path.realpath(path)
+    for name in _store_files(engine):
+        if target in (name, os.path.realpath(name)):
+            return True
+        with contextlib.suppress(OSError):  # either may not exist: then it is not the other
+            if os.path.samefile(path, name):
+                return True
+    return False
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (either may not exist: then they do not)."""
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _refused_output(engine, path: Path) -> bool:
+    """Say so and refuse (True) when the output file `path` is the store's own: opening it
+    for writing would empty the store (or its log) before a byte of the output is written."""
+    if not _is_the_store(engine, path):
+        return False
+    print(_say("cli.output_is_store", path=path), file=sys.stderr)
+    return True
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether `exc` is Ctrl-C, or a failure that Ctrl-C caused: interrupted in a statement,
+    SQLAlchemy cannot roll back the connection it gave up, and says "Can't reconnect until
+    invalid transaction is rolled back" in the interruption's place."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+@contextlib.contextmanager
+def _committing(committed: Callable[[], str | None]) -> Iterator[None]:
+    """A step that commits one transaction. When Ctrl-C stops it, the store says whether the
+    commit happened (`committed`: what it did, or None): it may come after the commit, while
+    statistics are refreshed. Noted in `_COMMITTED` for the interrupted message."""
+    try:
+        yield
+    except BaseException as exc:
+        if not _interrupted(exc):
+            raise
+        _COMMITTED.append(None)  # not known, unless the store answers
+        with contextlib.suppress(Exception):
+            done = committed()
+            _COMMITTED.pop()
+            if done is not None:
+                _COMMITTED.append(done)
+        raise
+
+
+def _interrupted_message() -> str:
+    """What Ctrl-C leaves: every step commits in one transaction, so nothing but the steps
+    committed before it (`_COMMITTED`)."""
+    if None in _COMMITTED:
+        return _say("cli.interrupted.unknown")
+    if _COMMITTED:
+        return _say("cli.interrupted.after", done="; ".join(_COMMITTED))
+    return _say("cli.interrupted")
+
+
 def cmd_init(args: argparse.Namespace) -> int:
-    from arena.ingest import load_demo
+    from arena.ingest import load_demo, store_is_empty
+    from arena.store import current_revision
 
     engine = _engine(schema=False, create=True)
-    migrate(engine)
+    before = current_revision(engine)
+
+    def migrated() -> str | None:
+        revision = current_revision(engine)
+        return None if revision == before else _say("cli.interrupted.schema", revision=revision)
+
+    with _committing(migrated):  # one transaction: the schema is upgraded whole or not at all
+        migrate(engine)
+    if (done := migrated()) is not None:
+        _COMMITTED.append(done)
     print(_say("cli.store_ready", url=safe_url(str(engine.url))))
     if args.demo:
-        result = load_demo(engine, identity=auth.cli_identity())
+        empty = store_is_empty(engine)
+
+        def loaded() -> str | None:  # loaded only into an empty store, which it fills
+            return _say("cli.interrupted.demo") if empty and not store_is_empty(engine) else None
+
+        with _committing(loaded):
+            result = load_demo(engine, identity=auth.cli_identity())
+        if result is not None and result.outcome == "committed":
+            _COMMITTED.append(_say("cli.interrupted.demo"))
         if result is None:
             print(_say("cli.demo.skipped"))
         elif result.outcome != "committed":
@@ -197,16 +312,131 @@ def _column_hint(meant: list[tuple[str, str]], headers: list[str], missing: list
     )
 
 
+def _upload(path: Path, args: argparse.Namespace):
+    """The file at `path` as the import reads it, with the command's choices."""
+    from arena.ingest import Upload
+
+    return Upload(
+        path.name,
+        path.read_bytes(),
+        kind=args.kind,
+        sheet=args.sheet,
+        columns=tuple(args.column or ()),
+    )
+
+
+_YES = ("y", "yes", "j", "ja")
+
+
+def _replace_refused(engine, args: argparse.Namespace, paths: list[Path]) -> int | None:
+    """The exit code when `--replace` may not go on, having said why; None when it may.
+
+    Each file of a batch is committed on its own: two files of one kind with `--replace`
+    each deleted the other's rows, so they are refused, as the Data page refuses them. A
+    replace that deletes rows says how many of which kind and asks first (`--yes`: not),
+    as an undo does; a dry run deletes nothing and asks nothing. Every file is previewed
+    before any is imported: what a file holds is known only once it is read.
+    """
+    from arena.dataops import kind_labels
+    from arena.ingest import import_files
+    from arena.ingest.report import kind_name, listing, quoted
+
+    asks = not (args.dry_run or args.yes)
+    if len(paths) < 2 and not asks:
+        return None
+    holders: dict[str, list[str]] = {}
+    deletes: list[tuple[str, dict[str, int]]] = []
+    for path in paths:
+        result = import_files(
+            engine,
+            [_upload(path, args)],
+            identity=auth.cli_identity(),
+            dry_run=True,
+            replace=True,
+        )
+        for name in dict.fromkeys(result.kinds):
+            holders.setdefault(name, []).append(path.name)
+        kinds = result.plan.kinds if result.plan else []
+        counts = {p.kind.name: p.counts()["deleted"] for p in kinds if p.counts()["deleted"]}
+        if counts:
+            deletes.append((path.name, counts))
+    if twice := {name: files for name, files in holders.items() if len(files) > 1}:
+        for name, files in twice.items():
+            named = listing([quoted(file) for file in files])
+            text = _say("cli.import.replace_twice", kind=kind_name(name, lower=True), files=named)
+            print(text, file=sys.stderr)
+        return 2
+    if not asks or not deletes:
+        return None
+    print(_say("cli.import.replace_deletes"))
+    labels = kind_labels(LANGUAGE)
+    for file, counts in deletes:
+        rows = ", ".join(
+            f"{labels[name]} {format_number(count, LANGUAGE)}" for name, count in counts.items()
+        )
+        print(f"  {file}: {rows}")
+    if not sys.stdin.isatty():
+        print(_say("cli.import.no_terminal"), file=sys.stderr)
+        return 2
+    try:
+        answer = input(_say("cli.confirm.replace")).strip().lower()
+    except EOFError:
+        answer = ""
+    if answer not in _YES:
+        print(_say("cli.import.nothing"))
+        return 1
+    return None
+
+
+def _newest_import(engine) -> int:
+    """The number of the newest import recorded, 0 for none."""
+    from arena.models import ImportRun
+
+    run = ImportRun.__table__
+    with engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.coalesce(sa.func.max(run.c.id), 0))).scalar_one()
+
+
+def _committed_import(engine, path: Path, data: bytes, after: int) -> str | None:
+    """How the interrupted message names the import of `data` this command committed after
+    import `after`, or None when there is none (asked after Ctrl-C)."""
+    import hashlib
+
+    from arena.models import ImportRun
+
+    run = ImportRun.__table__
+    with engine.connect() as conn:
+        import_id = conn.execute(
+            sa.select(sa.func.min(run.c.id)).where(
+                run.c.id > after,
+                run.c.sha256 == hashlib.sha256(data).hexdigest(),
+                run.c.outcome == "committed",
+                run.c.user == auth.cli_identity().subject,
+            )
+        ).scalar()
+    if import_id is None:
+        return None
+    return _say("cli.interrupted.import", file=path.name, import_id=import_id)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import the files in the order given, each committed whole on its own, so a later file
     may name the rows of an earlier one; stop at the first file rejected (a dry run commits
     nothing, so it checks every file against the store as it is)."""
-    from arena.ingest import Upload, import_files
+    from arena.ingest import import_files
     from arena.ingest.report import REPORT_COLUMNS, STORE_ERROR, report_rows, unread_and_missing
 
     engine = _engine()
     paths = [Path(name) for name in args.files]
     if (refused := _refused(paths)) is not None:
+        return refused
+    # Before the report is opened, which empties the file it names.
+    if args.report and _refused_output(engine, Path(args.report)):
+        return 2
+    if args.report and any(_same_file(Path(args.report), path) for path in paths):
+        print(_say("cli.report_is_input", path=args.report), file=sys.stderr)
+        return 2
+    if args.replace and (refused := _replace_refused(engine, args, paths)) is not None:
         return refused
     several = len(paths) > 1
     if several and args.dry_run:
@@ -223,21 +453,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         worst = 0
         for done, path in enumerate(paths, start=1):
             # Read when its turn comes: a batch of big files is never all in memory.
-            upload = Upload(
-                path.name,
-                path.read_bytes(),
-                kind=args.kind,
-                sheet=args.sheet,
-                columns=tuple(args.column or ()),
-            )
-            result = import_files(
-                engine,
-                [upload],
-                identity=auth.cli_identity(),
-                dry_run=args.dry_run,
-                replace=args.replace,
-                progress=_progress(path.name) if sys.stderr.isatty() else None,
-            )
+            upload = _upload(path, args)
+            newest = None if args.dry_run else _newest_import(engine)
+
+            def committed(path=path, upload=upload, newest=newest) -> str | None:
+                if newest is None:  # a dry run commits nothing
+                    return None
+                return _committed_import(engine, path, upload.data, newest)
+
+            with _committing(committed):
+                result = import_files(
+                    engine,
+                    [upload],
+                    identity=auth.cli_identity(),
+                    dry_run=args.dry_run,
+                    replace=args.replace,
+                    progress=_progress(path.name) if sys.stderr.isatty() else None,
+                )
+            if result.outcome == "committed":
+                _COMMITTED.append(
+                    _say("cli.interrupted.import", file=path.name, import_id=result.import_id)
+                )
             if report is not None:
                 named = [path.name] if several else []
                 report.writerows([*named, *row] for row in report_rows(result.problems, LANGUAGE))
@@ -289,7 +525,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(_say("cli.export.360giving"), file=sys.stderr)
         return 2
     choice = "csv_semicolon" if chosen == "csv" and args.delimiter == ";" else chosen
-    data = dataops.export(_engine(), args.kind, choice)
+    engine = _engine()
+    if _refused_output(engine, path):
+        return 2
+    data = dataops.export(engine, args.kind, choice)
     path.write_bytes(data)
     print(_say("cli.export.wrote", path=path, count=len(data)))
     return 0
@@ -348,7 +587,25 @@ def _confirmed(import_id: int, *, large: bool) -> bool:
         answer = input(prompt).strip().lower()
     except EOFError:
         return False
-    return answer.lstrip("#") == str(import_id) if large else answer in ("y", "yes", "j", "ja")
+    return answer.lstrip("#") == str(import_id) if large else answer in _YES
+
+
+def _fits(engine, import_id: int) -> bool:
+    """Whether `import_id` fits the store's import numbers (PostgreSQL's 32-bit integer,
+    SQLite's 64-bit): asked about a number that does not, the store fails instead of
+    finding no such import."""
+    bits = 31 if engine.dialect.name == "postgresql" else 63
+    return -(2**bits) <= import_id < 2**bits
+
+
+def _undone(engine, import_id: int) -> str | None:
+    """How the interrupted message names the undo of `import_id`, if it was committed."""
+    from arena.models import ImportRun
+
+    run = ImportRun.__table__
+    with engine.connect() as conn:
+        outcome = conn.execute(sa.select(run.c.outcome).where(run.c.id == import_id)).scalar()
+    return _say("cli.interrupted.undo", id=import_id) if outcome == "undone" else None
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
@@ -356,6 +613,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from arena.ingest import UndoError, outside_message, undo_preview
 
     engine = _engine()
+    if not _fits(engine, args.import_id):
+        print(_say("undo.no_such_import", id=args.import_id), file=sys.stderr)
+        return 1
     try:
         preview = undo_preview(engine, args.import_id)
     except UndoError as exc:
@@ -386,9 +646,20 @@ def cmd_undo(args: argparse.Namespace) -> int:
         if not _confirmed(args.import_id, large=preview.is_large(cascade=args.cascade)):
             print(_say("cli.undo.nothing"))
             return 1
-    outcome = dataops.undo(
-        engine, args.import_id, LANGUAGE, identity=auth.cli_identity(), cascade=args.cascade
-    )
+    # The imports undone are those shown: another that came to hang on this one while the
+    # question waited was never shown, so nothing is undone (checked in the undo's transaction).
+    shown = [effect.import_id for effect in preview.cascade] if args.cascade else None
+    with _committing(lambda: _undone(engine, args.import_id)):
+        outcome = dataops.undo(
+            engine,
+            args.import_id,
+            LANGUAGE,
+            identity=auth.cli_identity(),
+            cascade=args.cascade,
+            expected=shown,
+        )
+    if outcome.ok:
+        _COMMITTED.append(_say("cli.interrupted.undo", id=args.import_id))
     print(outcome.message, file=None if outcome.ok else sys.stderr)
     return 0 if outcome.ok else 1
 
@@ -445,10 +716,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
         "since": args.since,
         "until": args.until,
     }
-    frame = auth.audit_log(_engine(), identity=auth.cli_identity(), **filters)
+    engine = _engine()
+    if args.csv and _refused_output(engine, Path(args.csv)):
+        return 2
+    frame = auth.audit_log(engine, identity=auth.cli_identity(), **filters)
     if args.csv:
         path = Path(args.csv)
-        path.write_bytes(auth.audit_csv(_engine(), identity=auth.cli_identity(), **filters))
+        path.write_bytes(auth.audit_csv(engine, identity=auth.cli_identity(), **filters))
         print(_say("audit.wrote", count=len(frame), path=path))
     elif frame.empty:
         print(_say("audit.none"))
@@ -552,6 +826,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_say("cli.help.import.replace"),
     )
     importer.add_argument("--report", help=_say("cli.help.import.report"))
+    importer.add_argument("--yes", action="store_true", help=_say("cli.help.import.yes"))
     importer.set_defaults(func=cmd_import)
 
     exporter = commands.add_parser("export", help=_say("cli.help.export"))
@@ -616,14 +891,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run(args: argparse.Namespace) -> int:
+    """The command, with a failure that Ctrl-C caused raised as the interruption it is."""
+    try:
+        return args.func(args)
+    except Exception as exc:
+        if _interrupted(exc):
+            raise KeyboardInterrupt from exc
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure ends as one sentence on stderr and an exit code (a
     reader that stopped reading, as `| head` does, as an exit code alone)."""
     args = build_parser().parse_args(argv)
+    _COMMITTED.clear()
     try:
-        code = args.func(args)
+        code = _run(args)
         sys.stdout.flush()  # here, not at exit: a closed pipe is then met by the handler below
         return code
+    except KeyboardInterrupt:
+        # Ctrl-C: each import, undo and migration commits in one transaction, so what was
+        # committed before it stays and nothing else changed. Never a traceback, nor the
+        # store's complaint about the transaction the interruption left (it has rolled back).
+        print(_interrupted_message(), file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader stopped reading (`| head`): end quietly, as Unix tools do. With 141, the
         # status a shell gives a tool that SIGPIPE ended (128 + 13), as `seq 9999 | head -1`

@@ -7,7 +7,7 @@ Python, and the CLI and the page share one behaviour through `arena.ingest`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -434,13 +434,22 @@ class Outcome:
 
 
 def undo(
-    engine: Engine, import_id: int, language: str, *, identity: Identity, cascade: bool = False
+    engine: Engine,
+    import_id: int,
+    language: str,
+    *,
+    identity: Identity,
+    cascade: bool = False,
+    expected: Sequence[int] | None = None,
 ) -> Outcome:
-    """Undo an import as `identity` (with `cascade`, the later imports on it first); the
-    message says what was removed and restored, or why nothing was (a refusal included).
+    """Undo an import as `identity` (with `cascade`, the later imports on it first, with
+    `expected` only those shown); the message says what was removed and restored, or why
+    nothing was (a refusal included).
     """
     try:
-        counts = undo_import(engine, import_id, identity=identity, cascade=cascade)
+        counts = undo_import(
+            engine, import_id, identity=identity, cascade=cascade, expected=expected
+        )
     except (UndoError, AccessDenied) as exc:
         return Outcome(False, exc.message.render(language))
     others = counts["imports"] - 1

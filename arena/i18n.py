@@ -73,6 +73,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "axis.sek": {"sv": "Kronor", "en": "SEK"},
     "series.allocated": {"sv": "Budget", "en": "Budget"},
     "series.spent": {"sv": "Utfall", "en": "Spend"},
+    "series.spent_programmes": {"sv": "Utfall, programmen", "en": "Spent by the programmes"},
     "status": {"sv": "Status", "en": "Status"},
     "stage.none": {"sv": "Ingen fas", "en": "No stage"},
     "sector.none": {"sv": "Ingen sektor", "en": "No sector"},
@@ -275,9 +276,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Slutrapportens läge",
         "en": "Final report",
     },
+    # The programme's own reports: its projects' are on their pages and on Grants.
     "programmes.column.reports_delivered": {
-        "sv": "Levererade rapporter",
-        "en": "Reports delivered",
+        "sv": "Programmets rapporter, levererade",
+        "en": "Programme's reports delivered",
+    },
+    "programmes.column.reports_late": {
+        "sv": "Programmets rapporter, försenade",
+        "en": "Programme's reports late",
     },
     "programmes.column.next_due": {"sv": "Nästa förfallodag", "en": "Next deadline"},
     "programmes.column.allocated": {"sv": "Budget", "en": "Budget"},
@@ -566,6 +572,14 @@ TEXTS: dict[str, dict[str, Text]] = {
     "attention.overrun.no_budget": {
         "sv": "{year}: utfall utan budget",
         "en": "{year}: spend without a budget",
+    },
+    "attention.overrun.grants": {
+        "sv": "{share} över beviljade bidrag",
+        "en": "{share} over the grants awarded",
+    },
+    "attention.overrun.no_grant": {
+        "sv": "utfall utan registrerat bidrag",
+        "en": "spend with no grant recorded",
     },
     "organisation.open": {
         "sv": "Organisationssidan för {name}",
@@ -1948,6 +1962,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "it come to {total}. They are kept as they are: change them with a payments file, "
         "which names each one.",
     },
+    "problem.paid_so_far_superseded": {
+        "sv": "Bidraget {grant} har {paid} utbetalt enligt en 360Giving-fil, daterat {on}: en "
+        "summa, inte en utbetalning. Filens utbetalningar ersätter den, så att pengarna inte "
+        "räknas två gånger.",
+        "en": "Grant {grant} has {paid} paid according to a 360Giving file, dated {on}: a sum, "
+        "not a payment. The file's payments replace it, so that the money is not counted "
+        "twice.",
+    },
     "problem.duplicate_key_apart": {
         "sv": "Rad {line} har redan samma {columns} ({keys}); slå ihop raderna om de är en och "
         "samma, annars skilj dem åt i en kolumn {apart}.",
@@ -1975,6 +1997,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "den.",
         "en": "{kind}: “{row}” is not in the file but cannot be deleted: {others} refer to it.",
     },
+    "problem.funder_of_users": {
+        "sv": "Organisationer: ”{row}” finns inte i filen men kan inte tas bort: den är "
+        "finansiär i inloggningen för {users}. Ta bort rollen under Administration först.",
+        "en": "Organisations: “{row}” is not in the file but cannot be deleted: it is the "
+        "funder in the sign-in of {users}. Remove the role under Administration first.",
+    },
     # An upload as a whole (arena/ingest/__init__.py).
     "import.unknown_headers": {
         "sv": "{file}: rubrikerna passar ingen känd datatyp. Välj typ ({known}) eller använd en "
@@ -1992,6 +2020,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "Kalkylblad, eller --sheet).",
         "en": "{file}: the sheets {sheets} all hold {kind}. Say which one to read (the Sheet "
         "field, or --sheet).",
+    },
+    "import.preliminary_cleared": {
+        "sv": (
+            "{count} värde var noterat ”{note}” och ges nu utan den markeringen: det är "
+            "slutligt, och anmärkningen tas bort.",
+            "{count} värden var noterade ”{note}” och ges nu utan den markeringen: de är "
+            "slutliga, och anmärkningen tas bort.",
+        ),
+        "en": (
+            "{count} value was noted “{note}” and is now given without that mark: it is final, "
+            "and the note is removed.",
+            "{count} values were noted “{note}” and are now given without that mark: they are "
+            "final, and the note is removed.",
+        ),
     },
     "import.preliminary_years": {
         "sv": (
@@ -2126,6 +2168,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Import {id} cannot be undone with the later imports. {reason}",
     },
     "undo.row": {"sv": "{kind}: {row}", "en": "{kind}: {row}"},
+    "undo.funder_of_user": {
+        "sv": "organisationen {organisation} är finansiär i inloggningen för {user}; ta bort "
+        "rollen under Administration först",
+        "en": "the organisation {organisation} is the funder in the sign-in of {user}; remove "
+        "the role under Administration first",
+    },
     "money.sek": {"sv": "{amount} kr", "en": "SEK {amount}"},
     "number.points": {"sv": "{number}", "en": "{number}"},
     "number.per_cent": {"sv": "{number} %", "en": "{number}%"},
@@ -2282,6 +2330,77 @@ TEXTS: dict[str, dict[str, Text]] = {
         "--yes to undo without asking.",
     },
     "cli.undo.nothing": {"sv": "Inget ångrades.", "en": "Nothing was undone."},
+    "undo.cascade_changed": {
+        "sv": "Import {id} ångrades inte: databasen har ändrats sedan importerna som ångras med "
+        "den visades (nu: {imports}). Inget har ändrats; försök igen.",
+        "en": "Import {id} was not undone: the store changed since the imports undone with it "
+        "were shown (now: {imports}). Nothing was changed; try again.",
+    },
+    "cli.output_is_store": {
+        "sv": "{path} är databasens egen fil: att skriva där skulle förstöra databasen; ange "
+        "en annan fil.",
+        "en": "{path} is the store's own file: writing there would destroy the store; name "
+        "another file.",
+    },
+    "cli.report_is_input": {
+        "sv": "{path} är en fil att importera: rapporten skulle skriva över den innan den lästs; "
+        "ange en annan fil för --report.",
+        "en": "{path} is a file to import: the report would overwrite it before it is read; "
+        "name another file for --report.",
+    },
+    "cli.import.replace_twice": {
+        "sv": "Inget importerades: mer än en fil innehåller {kind} ({files}), och med --replace "
+        "skulle var och en ta bort de andras rader; importera dem i en fil, eller utan "
+        "--replace.",
+        "en": "Nothing was imported: more than one file holds {kind} ({files}), and with "
+        "--replace each would delete the others' rows; import them as one file, or without "
+        "--replace.",
+    },
+    "cli.import.replace_deletes": {
+        "sv": "Med --replace tas dessa rader, som filerna inte innehåller, bort:",
+        "en": "With --replace these rows, which the files do not hold, are deleted:",
+    },
+    "cli.confirm.replace": {
+        "sv": "Ta bort dem och importera? [j/N] ",
+        "en": "Delete them and import? [y/N] ",
+    },
+    "cli.import.no_terminal": {
+        "sv": "Inget importerades: --replace tar bort rader och det finns ingen terminal att "
+        "bekräfta i; kör igen med --yes för att importera utan att fråga.",
+        "en": "Nothing was imported: --replace deletes rows and there is no terminal to confirm "
+        "on; run again with --yes to import without asking.",
+    },
+    "cli.import.nothing": {"sv": "Inget importerades.", "en": "Nothing was imported."},
+    "cli.help.import.yes": {
+        "sv": "med --replace: fråga inte innan rader tas bort",
+        "en": "with --replace: do not ask before rows are deleted",
+    },
+    "cli.interrupted": {
+        "sv": "Avbrutet: inget har ändrats.",
+        "en": "Interrupted: nothing was changed.",
+    },
+    "cli.interrupted.after": {
+        "sv": "Avbrutet: det som sparades före avbrottet står kvar ({done}); inget annat har "
+        "ändrats.",
+        "en": "Interrupted: what was committed before the interruption stays ({done}); nothing "
+        "else was changed.",
+    },
+    "cli.interrupted.unknown": {
+        "sv": "Avbrutet innan det gick att veta om ändringen sparades; se `python -m arena "
+        "history`.",
+        "en": "Interrupted before it could be known whether the change was committed; see "
+        "`python -m arena history`.",
+    },
+    "cli.interrupted.import": {
+        "sv": "{file} som import {import_id}",
+        "en": "{file} as import {import_id}",
+    },
+    "cli.interrupted.undo": {"sv": "ångringen av import {id}", "en": "the undo of import {id}"},
+    "cli.interrupted.schema": {
+        "sv": "databasens schema i version {revision}",
+        "en": "the store's schema at revision {revision}",
+    },
+    "cli.interrupted.demo": {"sv": "demodata", "en": "the demo data"},
     # --- command-line help and imports of several files (arena/cli.py) ---
     # argparse's help: no % in these texts (argparse formats help with %).
     "cli.help.description": {

@@ -22,16 +22,21 @@ from arena.i18n import (
 
 
 def budget_bars(frame: pd.DataFrame, language: str) -> go.Figure:
-    """Budget and spend per year (`year`, `allocated_sek`, `spent_sek`), years as categories."""
+    """The programmes' budget and their own spend per year (`year`, `allocated_sek`,
+    `spent_sek`), years as categories. The spend is named the programmes': their projects'
+    spend, paid by grants, is not the budget's and not drawn here."""
     traces = [
         money_bar(
             frame["year"],
             frame[column],
-            name=t(f"series.{series}", language),
+            name=t(name, language),
             colour=SERIES_COLOURS[series],
             language=language,
         )
-        for column, series in (("allocated_sek", "allocated"), ("spent_sek", "spent"))
+        for column, series, name in (
+            ("allocated_sek", "allocated", "series.allocated"),
+            ("spent_sek", "spent", "series.spent_programmes"),
+        )
     ]
     return chart(
         traces,

@@ -14,7 +14,7 @@ import gc
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -641,18 +641,29 @@ def _is_busy(exc: OperationalError) -> bool:
 
 
 def undo(
-    engine: Engine, import_id: int, *, identity: Identity, cascade: bool = False
+    engine: Engine,
+    import_id: int,
+    *,
+    identity: Identity,
+    cascade: bool = False,
+    expected: Sequence[int] | None = None,
 ) -> dict[str, int]:
     """Undo a committed import in one transaction, and with `cascade` the later imports that
-    hang on it first; raises UndoError (UndoBlockedError naming those imports) with the reason,
-    AccessDenied when `identity` may not (another's import needs UNDO_ANY).
+    hang on it first (with `expected`, only if they are those: see `apply.undo_import`);
+    raises UndoError (UndoBlockedError naming those imports) with the reason, AccessDenied
+    when `identity` may not (another's import needs UNDO_ANY).
     Returns the rows "deleted" and "restored" and the "imports" undone.
     """
     written: dict[str, int] = {}
     try:
         with transaction(engine) as conn, summaries.maintained(conn):
             counts = undo_import(
-                conn, import_id, identity=identity, cascade=cascade, written=written
+                conn,
+                import_id,
+                identity=identity,
+                cascade=cascade,
+                expected=expected,
+                written=written,
             )
     except IntegrityError as exc:
         # A row to restore refers to one a later change removed: nothing was written.

@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena import models
-from arena.auth import AuditAction, Identity, Right, record
+from arena.auth import AuditAction, Identity, Right, funder_roles, record
 from arena.i18n import Message, msg
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.later import LaterRecords
@@ -769,6 +769,10 @@ def _analyse(
                 stored |= dict.fromkeys(recorded.deleted[target][key_column(KINDS[target])], 0)
             gone = [json.dumps([key], ensure_ascii=False) for key in named if key not in stored]
             attribute(target, gone, always=True, gone=True)
+    # People whose funder role names an organisation this import created: the store keeps it.
+    if made_organisations := recorded.created.get("organisations"):
+        for name, email in funder_roles(conn, made_organisations.ids):
+            outside.append(msg("undo.funder_of_user", organisation=name, user=email))
     # Rows of other imports (or of nobody) that refer to rows this import created.
     for name, made in recorded.created.items():
         kind = KINDS[name]
@@ -968,11 +972,14 @@ def undo_import(
     *,
     identity: Identity,
     cascade: bool = False,
+    expected: Sequence[int] | None = None,
     written: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Undo `import_id` on `conn` (inside the caller's transaction): remove the rows it created,
     restore those it changed or deleted. When later imports hang on its rows it raises
-    UndoBlockedError naming them; with `cascade` it undoes them first, newest first.
+    UndoBlockedError naming them; with `cascade` it undoes them first, newest first; with
+    `expected` (the cascade a person was shown) only if they are those, else UndoError: an
+    import that came to hang on it while the question waited was never shown.
 
     `identity` may undo its own imports with UNDO_OWN; when any import undone (the cascade's
     too) was committed by someone else it needs UNDO_ANY (AccessDenied, nothing written).
@@ -983,6 +990,9 @@ def undo_import(
     """
     identity.require(Right.UNDO_OWN)
     first = _cascade_of(conn, import_id) if cascade else []
+    if expected is not None and list(first) != list(expected):
+        now = ", ".join(f"#{number}" for number in first) or "–"
+        raise UndoError(msg("undo.cascade_changed", id=import_id, imports=now))
     run_table = models.ImportRun.__table__
     # Read to the end: a statement left open would keep SQLite from dropping the temporary
     # tables the undo writes through.

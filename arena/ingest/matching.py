@@ -24,7 +24,8 @@ from sqlalchemy.engine import Connection
 from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import Matching
-from arena.ingest.natural import named_key_ids, table_of
+from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
+from arena.ingest.natural import matching_rows, named_key_ids, table_of
 from arena.ingest.report import Problem, listing, quoted
 from arena.ingest.validate import ParsedTable
 
@@ -218,6 +219,66 @@ def _paid_so_far(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
     return dataclasses.replace(
         table, frame=table.frame.drop(index=left_out), problems=[*table.problems, *problems]
     )
+
+
+def superseded_sums(
+    conn: Connection, plan: KindPlan, table: ParsedTable, ids: Ids
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The stored sums a 360Giving file paid (one payment per grant, dated the award date,
+    no reference: `_paid_so_far`) on the grants a payments file now pays, as rows to delete,
+    and a warning for each. The ledger's payments are what that sum stood for: beside it they
+    counted twice (360Giving, then the ledger: 500 000 paid of 250 000). The other order is
+    `_paid_so_far`'s. A grant the file also names the sum's own row for keeps it."""
+    new = plan.new_rows
+    grants = ids.get("grants", {})
+    wanted = sorted({grants[r] for r in new["grant_reference"].dropna() if r in grants})
+    if not wanted:
+        return plan.deleted_rows, []
+    payments: dict[int, list[tuple[int, object, str | None, int, str | None]]] = defaultdict(list)
+    for chunk in _chunks(wanted):
+        found = conn.execute(
+            sa.select(
+                disbursement.c.grant_id,
+                disbursement.c.id,
+                disbursement.c.paid_on,
+                disbursement.c.payment_reference,
+                disbursement.c.amount_sek,
+                disbursement.c.source,
+            ).where(disbursement.c.grant_id.in_(chunk))
+        )
+        for grant_id, *payment in found:
+            payments[grant_id].append(tuple(payment))
+    named = set(zip(table.frame["grant_reference"], table.frame["paid_on"], strict=True))
+    first_line: dict[object, int] = {}
+    for line, reference in zip(new.index, new["grant_reference"], strict=True):
+        first_line.setdefault(reference, line)
+    superseded, problems = [], []
+    for reference, line in first_line.items():
+        stored = payments.get(grants.get(reference, -1), [])
+        if len(stored) != 1:
+            continue
+        ((payment_id, paid_on, payment_reference, amount, source),) = stored
+        if source != GIVING_SOURCE or payment_reference or (reference, paid_on) in named:
+            continue
+        superseded.append(payment_id)
+        problems.append(
+            Problem(
+                "constraint-error",
+                msg(
+                    "problem.paid_so_far_superseded", grant=reference, paid=sek(amount), on=paid_on
+                ),
+                row=int(line),
+                column=table.label("grant_reference"),
+                value=str(reference),
+                severity="warning",
+                table=table.kind.name,
+            )
+        )
+    if not superseded:
+        return plan.deleted_rows, []
+    rows = matching_rows(conn, table.kind, {"id": superseded})
+    both = [frame for frame in (plan.deleted_rows, rows) if len(frame)]
+    return (both[0] if len(both) == 1 else pd.concat(both)), problems
 
 
 def twin_grant_problems(

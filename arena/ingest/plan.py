@@ -23,11 +23,12 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from arena.auth import funder_roles
 from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
 from arena.ingest.lookalike import lookalike_problems
-from arena.ingest.matching import matched, twin_grant_problems
+from arena.ingest.matching import matched, superseded_sums, twin_grant_problems
 from arena.ingest.natural import (
     SCOPE_KINDS,
     WHOLE_KIND_SHARE,
@@ -48,6 +49,7 @@ from arena.ingest.per_cent import small_per_cent_figures, small_per_cent_values
 from arena.ingest.report import ROW_ERRORS, Problem, key_label, kind_name, listing, quoted
 from arena.ingest.small_amounts import small_amount_problems
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
+from arena.ingest.wide import PRELIMINARY_NOTE
 
 
 @dataclass(frozen=True)
@@ -571,7 +573,7 @@ def _deletion_problems(conn: Connection, kind_plan: KindPlan, uploaded: set[str]
             for key in found:
                 if other not in referrers.setdefault(key, []):
                     referrers[key].append(other)
-    return [
+    problems = [
         Problem(
             "foreign-key",
             msg(
@@ -585,6 +587,20 @@ def _deletion_problems(conn: Connection, kind_plan: KindPlan, uploaded: set[str]
         )
         for key, others in sorted(referrers.items(), key=lambda item: str(item[0]))
     ]
+    if kind.name == "organisations":  # a person's funder role names it
+        users: dict[str, list[str]] = {}
+        for name, email in funder_roles(conn, list(ids)):
+            users.setdefault(name, []).append(email)
+        problems += [
+            Problem(
+                "foreign-key",
+                msg("problem.funder_of_users", row=name, users=listing(emails)),
+                value=name,
+                table=kind.name,
+            )
+            for name, emails in users.items()
+        ]
+    return problems
 
 
 def plan_upload(
@@ -643,8 +659,12 @@ def plan_upload(
         table_problems += _reference_problems(table, known)
         table_problems += _unique_problems(conn, table)
         if kind.name in existing:
+            table = _final_values(table, existing[kind.name], table_problems)
             plan = _plan_kind(table, existing[kind.name], table_problems, replace=replace)
             table_problems += _deletion_problems(conn, plan, set(uploaded))
+            if kind.name == "disbursements" and not table.matching and len(plan.new_rows):
+                plan.deleted_rows, superseded = superseded_sums(conn, plan, table, ids)
+                table_problems += superseded
         else:
             nothing = objects_frame({}, pd.Index([], dtype=np.int64))
             plan = KindPlan(kind, [], nothing, nothing, nothing, nothing, nothing)
@@ -659,6 +679,49 @@ def plan_upload(
         problems += twin_grant_problems(conn, plans, uploaded)
         problems += small_amount_problems(plans, uploaded)
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
+
+
+def _final_values(
+    table: ParsedTable, existing: pd.DataFrame, problems: list[Problem]
+) -> ParsedTable:
+    """`table` with the preliminary mark (`wide.PRELIMINARY_NOTE`) taken off the stored
+    notes of the values it gives again, when it has no note column of its own: a figure sent
+    without the mark is the final one (`2024` after `2024*`), and the mark stayed for good. The
+    rest of a note stays; a file with a note column says what the note is. Said in a warning.
+    """
+    kind = table.kind
+    if "note" in table.columns or "note" not in existing or not len(existing):
+        return table
+    if "note" not in {column.name for column in kind.stored_columns}:
+        return table
+    position = key_positions(existing, table.frame, kind)
+    stored = existing["note"].to_numpy()
+    notes = [stored[place] if place >= 0 else None for place in position]
+    final = [_without_preliminary(note) for note in notes]
+    cleared = [line for line, a, b in zip(table.frame.index, notes, final, strict=True) if a != b]
+    if not cleared:
+        return table
+    problems.append(
+        Problem(
+            "format-error",
+            msg("import.preliminary_cleared", count=len(cleared), note=PRELIMINARY_NOTE),
+            row=int(cleared[0]),
+            severity="warning",
+            table=kind.name,
+        )
+    )
+    frame = table.frame.assign(note=final)
+    return dataclasses.replace(table, frame=frame, columns=[*table.columns, "note"])
+
+
+def _without_preliminary(note: object) -> object:
+    """A stored note without the preliminary mark the wide reader gave it (`wide._with_note`):
+    "Preliminärt" is no note, "Källa: SCB; Preliminärt" is "Källa: SCB"."""
+    if not isinstance(note, str):
+        return note
+    if note == PRELIMINARY_NOTE:
+        return None
+    return note.removesuffix(f"; {PRELIMINARY_NOTE}")
 
 
 def _by_rest_of_key(

@@ -129,7 +129,10 @@ def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
 def _detect_table_kind(header: list[str]) -> Kind:
     """The kind whose required columns are all present and that matches most headers; else
     the kind that clearly matches most headers (two or more, no tie), so a file that lacks a
-    required column is told which one rather than that it is unknown.
+    required column is told which one rather than that it is unknown. A kind that lacks a
+    column but reads more of the headers than any complete kind is that kind too: "Namn;Län"
+    is a list of organisations without their type, not buyer groups (known by a name alone)
+    whose county would be dropped.
     """
     complete: list[tuple[int, int, Kind]] = []
     partial: list[tuple[int, bool, Kind]] = []
@@ -140,12 +143,14 @@ def _detect_table_kind(header: list[str]) -> Kind:
         if required <= matched:
             complete.append((len(matched), -len(kind.columns), kind))
         partial.append((len(matched), set(kind.key) <= matched, kind))
-    if complete:
-        return max(complete, key=lambda fit: fit[:2])[2]
     # More matched columns, then the one whose whole key the headers name: "Diarienummer;
     # Titel" is projects (known by the diarienummer), not milestones (known by a due date too).
     partial.sort(key=lambda fit: fit[:2], reverse=True)
-    if partial[0][0] >= 2 and partial[0][:2] > partial[1][:2]:
+    clearly = partial[0][0] >= 2 and partial[0][:2] > partial[1][:2]
+    if complete:
+        best = max(complete, key=lambda fit: fit[:2])
+        return partial[0][2] if clearly and partial[0][0] > best[0] else best[2]
+    if clearly:
         return partial[0][2]
     raise UnknownKindError(", ".join(str(text) for text in header))
 

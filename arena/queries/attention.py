@@ -122,20 +122,23 @@ def _titled(chosen: sa.Select) -> sa.Select:
 def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str, sa.Select]:
     """The filtered projects needing attention, per reason: spend over their grants (all
     years: spend in one year is paid from grants decided earlier; all funders', for a funder
-    too: its own grant is often one of several, and the project's spend pays from all of them),
-    still ongoing after their end, still planned after their start, ending within ENDING_DAYS
-    without a report due on or after that end, and planned or ongoing yet untouched for
-    STALE_DAYS."""
+    too: its own grant is often one of several, and the project's spend pays from all of them;
+    spend with no grant at all too), still ongoing after their end, still planned after their
+    start, ending within ENDING_DAYS without a report due on or after that end, and planned or
+    ongoing yet untouched for STALE_DAYS."""
+    granted = sa.func.coalesce(sa.func.sum(project_money.c.granted_sek), 0)
+    spent = sa.func.coalesce(sa.func.sum(project_money.c.spent_sek), 0)
     over_grants = (
-        sa.select(project_money.c.project_id)
+        sa.select(
+            project_money.c.project_id,
+            # How far over (0.07 is 7 %); missing for spend with nothing granted.
+            sa.case((granted > 0, sa.cast(spent, sa.Float) / granted - 1)).label("overrun"),
+        )
         # Only the filtered projects' money is summed: the join below keeps no other, and
         # summing all 100 000 projects' to keep 5 000 took 0.26 s on PostgreSQL.
         .where(*of_filtered_projects(project_money.c.project_id, filters))
         .group_by(project_money.c.project_id)
-        .having(
-            sa.func.sum(project_money.c.granted_sek) > 0,
-            sa.func.sum(project_money.c.spent_sek) > sa.func.sum(project_money.c.granted_sek),
-        )
+        .having(spent > granted)
         .subquery()
     )
     reported = (
@@ -186,7 +189,9 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
     )
     ordered_by = {"not_updated": updated, "not_started": start}  # else by the end date
     chosen = {
-        "budget_overrun": items(end).join(over_grants, over_grants.c.project_id == project.c.id),
+        "budget_overrun": items(end)
+        .add_columns(over_grants.c.overrun)
+        .join(over_grants, over_grants.c.project_id == project.c.id),
         "grant_overpaid": overpaid,
         "status_stale": items(end).where(ongoing, end < today),
         "not_started": items(start).where(project.c.status == "planned", start < today),
@@ -271,7 +276,8 @@ def attention(
     `detail` is the report's title as written, or the overpaid grant's reference; `overrun` is
     a number, never a sentence, so the page and the brief write it in the reader's language:
     how far a programme year's spend went over its budget (0.12 is 12 % over; the year is the
-    year of `date`), missing where the year had no budget to go over, how far a grant's
+    year of `date`), missing where the year had no budget to go over, how far a project's
+    spend went over its grants, missing where nothing was granted, how far a grant's
     payments went over its amount, and missing on every other row. `reason_count` is how many items
     of that reason there are in all, however few are returned (a reason without a row has
     none).

@@ -287,8 +287,10 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
 
     The store keeps current statuses, not their history, so the year-ago figure is derived from
     the projects' dates: before its start a project was planned, between start and end ongoing,
-    after its end what it is now. Desired projects count as desired then too. Counted by the
-    database, grouped by status now and then.
+    after its end what it is now. Desired projects count as desired then too. Only a change the
+    dates show is one: when the dates say the same of then and of today (a project still
+    "planned" whose start passed two years ago), it was what it is now, not read as "ongoing
+    then, planned now". Counted by the database, grouped by status now and then.
 
     A project past planning (ongoing, completed, cancelled) without a start date has no dates
     to tell what it was then: it counts in `now` and in `undated`, and is left out of the
@@ -297,14 +299,23 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
     """
     then = today - timedelta(days=365)
     status = project.c.status
-    started = sa.and_(project.c.start_date.is_not(None), project.c.start_date <= then)
-    running = sa.and_(started, sa.or_(project.c.end_date.is_(None), project.c.end_date >= then))
+
+    def started_by(day: date) -> sa.ColumnElement[bool]:
+        return sa.and_(project.c.start_date.is_not(None), project.c.start_date <= day)
+
+    def by_dates(day: date) -> sa.ColumnElement[str]:
+        """What the dates say a project was on `day`; ended by then: what it is now."""
+        running = sa.and_(
+            started_by(day), sa.or_(project.c.end_date.is_(None), project.c.end_date >= day)
+        )
+        return sa.case((running, "ongoing"), (started_by(day), status), else_="planned")
+
     was = sa.case(
-        (running, "ongoing"),
-        (started, status),  # ended by then: what it is now
         (status == "desired", "desired"),
-        else_="planned",
+        (by_dates(then) == by_dates(today), status),  # the dates show no change
+        else_=by_dates(then),
     )
+    started = started_by(then)
     # Projects that did not exist yet (started later and not desired) were not counted.
     existed = sa.or_(started, status.in_(["desired", "planned"]))
     undated = sa.and_(project.c.start_date.is_(None), status.not_in(["desired", "planned"]))

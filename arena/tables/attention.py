@@ -16,13 +16,19 @@ from arena.tables.programmes import url as programme_url
 def detail_text(item: Any, language: str) -> str:
     """What an item (a row of `queries.attention.attention`) says beside its reason: a
     report's title, how far a programme year's spend went over its budget ("2023: 12 %
-    över budget"), or a grant's payments over its amount ("G-1: 7 % mer utbetalt än
+    över budget") or a project's over its grants ("12 % över beviljade bidrag"; "utfall utan
+    registrerat bidrag"), or a grant's payments over its amount ("G-1: 7 % mer utbetalt än
     beviljat")."""
     if item.reason == "budget_overrun" and item.scope == "programme":
         if pd.isna(item.overrun):
             return t("attention.overrun.no_budget", language, year=item.date.year)
         share = format_percent(float(item.overrun), language)
         return t("attention.overrun", language, year=item.date.year, share=share)
+    if item.reason == "budget_overrun":  # a project's spend over all its grants
+        if pd.isna(item.overrun):
+            return t("attention.overrun.no_grant", language)
+        share = format_percent(float(item.overrun), language)
+        return t("attention.overrun.grants", language, share=share)
     if item.reason == "grant_overpaid":
         if pd.isna(item.overrun):
             return t("attention.overpaid.no_amount", language, grant=item.detail)

@@ -29,7 +29,7 @@ COLUMNS: dict[str, Shown] = {
         ("date", ("final_report_due", "next_due")),
         ("code", ("final_report_state",)),
         ("text", ("name", "owner", "period", "themes", "goals", "month")),
-        ("number", ("projects", "members")),  # counts: `1 541`, not `1541`
+        ("number", ("projects", "members", "reports_late")),  # counts: `1 541`, not `1541`
         ("text", ("reports_delivered", "final")),
     )
     for name in names

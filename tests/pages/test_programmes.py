@@ -42,6 +42,10 @@ def test_the_buyer_group_assignment_has_its_budget_and_final_report(demo_engine,
     row = listing.loc["programmes?programme=BG-2017"]
     assert (row["Slutrapport senast"], row["Slutrapportens läge"]) == ("2019-03-31", "Levererad")
     assert row["Budget, alla år"] == f"4{NBSP}000{NBSP}000 kr"
+    # The programme's own reports, said to be (its projects' are counted elsewhere).
+    assert {"Programmets rapporter, levererade", "Programmets rapporter, försenade"} <= set(
+        listing.columns
+    )
     # What kind of programme, and who owns and funds it: each name opens its organisation.
     assert row["Typ"] == "Regeringsuppdrag"
     assert listing.loc["programmes?programme=P2I", "Typ"] == "Nätverksprojekt"

@@ -31,6 +31,9 @@ def test_budget_years_are_categories_and_amounts_are_swedish():
     english = charts.funding.budget_bars(frame, "en")
     assert english.data[0].text[0] == "SEK 2,000,000"
     assert english.layout.title.text == "Budget and spend per year"
+    # The spend is the programmes' own (their projects' is paid by grants): named so.
+    assert [trace.name for trace in figure.data] == ["Budget", "Utfall, programmen"]
+    assert english.data[1].name == "Spent by the programmes"
 
 
 def test_a_chart_is_built_at_once_with_the_shared_look_and_its_own_settings():

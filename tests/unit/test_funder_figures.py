@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
+from arena import tables
 from arena.auth import cli_identity
 from arena.filters import NO_FILTERS, Filters
 from arena.ingest import Upload, import_files
@@ -86,6 +88,27 @@ def test_a_project_overspends_its_grants_from_every_funder_whoever_looks(funded)
     assert _overruns(funded) == ["E-2"]
     assert _overruns(funded, Filters(funders_scope=frozenset({"Formas"}))) == []
     assert _overruns(funded, Filters(funders_scope=frozenset({"Vinnova"}))) == ["E-2"]
+
+
+def test_an_overrun_says_how_far_and_spend_with_no_grant_is_one(funded):
+    # E-2 spent 500 000 of 100 000 granted: 400 % over. E-3 spends 800 000 with no grant at
+    # all: it was flagged nowhere (the check wanted something granted to compare with).
+    _import(
+        funded,
+        {
+            "projekt2.csv": "Diarienummer;Titel;Status;Koordinator;Startdatum;Slutdatum\n"
+            "E-3;Utan bidrag;ongoing;Malmö stad;2021-01-01;2027-06-30\n",
+            "utfall2.csv": "Program;Diarienummer;Datum;Kategori;Belopp\n"
+            ";E-3;2022-03-31;Konsulter;800 000\n",
+        },
+    )
+    items = attention.attention(funded, today=TODAY)
+    over = items[items["reason"] == "budget_overrun"].set_index("reference")
+    assert sorted(over.index) == ["E-2", "E-3"]
+    assert over.loc["E-2", "overrun"] == pytest.approx(4.0) and pd.isna(over.loc["E-3", "overrun"])
+    written = tables.attention.written(over.reset_index(), "sv").set_index("reference")
+    assert written.loc["E-2", "detail"] == "400 % över beviljade bidrag"
+    assert written.loc["E-3", "detail"] == "utfall utan registrerat bidrag"
 
 
 def test_late_reports_are_those_due_in_the_years_whenever_the_grant_was_decided(funded):

@@ -107,7 +107,8 @@ def test_a_layout_is_detected_without_kind(engine, capsys):
 def test_replace_and_kind_options(engine, tmp_path, capsys):
     with_organisations(engine)
     path = _write(tmp_path, "orgs.txt", "Namn;Typ\nVinnova;myndighet\nGöteborgs kommun;kommun\n")
-    assert main(["import", path, "--kind", "organisations", "--replace"]) == 0
+    # Without a terminal to ask at, a replace that deletes needs --yes (test_cli_safety.py).
+    assert main(["import", path, "--kind", "organisations", "--replace", "--yes"]) == 0
     assert "1 deleted" in capsys.readouterr().out
     assert [o["name"] for o in natural(engine, "organisations")] == ["Vinnova", "Göteborgs kommun"]
 

@@ -10,7 +10,7 @@ import csv
 import io
 
 from arena.auth import cli_identity
-from arena.ingest import load_demo
+from arena.ingest import load_demo, undo
 from arena.ingest.layouts import giving360
 from tests.fixtures.ingest import dump, natural, upload, warnings, with_organisations
 
@@ -245,6 +245,39 @@ def test_a_360giving_file_read_again_updates_the_payment_it_made(engine):
     assert result.outcome == "committed", result.problems
     payments = natural(engine, "disbursements")
     assert [(p["grant_reference"], p["amount_sek"]) for p in payments] == [("G-9", 250_000)]
+
+
+def test_a_ledger_after_a_360giving_file_replaces_the_sum_it_paid(engine):
+    # 360Giving says 250 000 was paid in all: stored as one payment on the award date. The
+    # ledger then gives the payments themselves (100 000 and 150 000): beside the sum they
+    # made 500 000 paid. They replace it, said so; the undo brings the sum back. A grant the
+    # ledger does not pay keeps its sum.
+    header = ",".join((*giving360.REQUIRED, "Amount Disbursed"))
+    common = "SEK,500000,2024-02-01,XI-1,Kiruna Bro AB,XI-2,Stiftelsen Bro"
+    grants_file = f"{header}\nG-9,Bro,Om bron,{common},250000\nG-8,Väg,Om vägen,{common},40000\n"
+    assert upload(engine, "bro.csv", grants_file).outcome == "committed"
+    ledger = (
+        "Bidragsreferens;Utbetalningsdatum;Belopp\nG-9;2024-04-01;100 000\nG-9;2024-10-01;150 000\n"
+    )
+    before = dump(engine, history=False)
+    result = upload(engine, "utbetalningar.csv", ledger)
+    assert result.outcome == "committed", result.problems
+    assert result.counts["deleted"] == 1
+    (said,) = result.problems
+    assert (said.row, said.severity) == (2, "warning")
+    assert said.text("en").startswith(
+        "Grant G-9 has SEK 250,000 paid according to a 360Giving file, dated 2024-02-01"
+    )
+    paid = {}
+    for payment in natural(engine, "disbursements"):
+        paid[payment["grant_reference"]] = (
+            paid.get(payment["grant_reference"], 0) + payment["amount_sek"]
+        )
+    assert paid == {"G-9": 250_000, "G-8": 40_000}
+    # The same ledger again changes nothing; its undo restores the sum.
+    assert upload(engine, "utbetalningar.csv", ledger).outcome == "unchanged"
+    undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == before
 
 
 def test_360giving_identifiers_of_organisations_whose_names_fold_alike_differ(engine):

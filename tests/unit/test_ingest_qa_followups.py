@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from arena.auth import cli_identity
 from arena.cli import main
 from arena.ingest import undo
@@ -323,3 +325,22 @@ def test_of_two_alike_headers_neither_is_offered(engine):
     year = "Program;Belopp;Budgetår 2;Kommentar\nP-1;100;2024;x\n"
     meant = upload(engine, "budget.csv", year, kind="budgets", dry_run=True).meant
     assert meant == [("Budgetår 2", "År")]
+
+
+@pytest.mark.parametrize(
+    "header", ["Namn;Län", "Namn;Organisationsnummer", "Namn;Land", "Namn;Län;Organisationsnummer"]
+)
+def test_a_list_of_organisations_without_their_type_is_asked_for_the_type(engine, header):
+    # Buyer groups are known by a name alone, so such a list was stored as buyer groups, its
+    # county or number dropped with a warning. It reads more as organisations, which need
+    # their type: refused, naming the column, and nothing stored.
+    values = {"Namn": "Kiruna kommun", "Län": "Norrbottens län", "Land": "SE"}
+    values["Organisationsnummer"] = "212000-2627"
+    names = header.split(";")
+    row = ";".join(values[name] for name in names)
+    result = upload(engine, "organisationer.csv", f"{header}\n{row}\n")
+    assert result.outcome == "rejected"
+    assert [(p.error, p.column) for p in result.problems if p.severity == "error"] == [
+        ("missing-label", "Typ")
+    ]
+    assert natural(engine, "buyer_groups") == [] and natural(engine, "organisations") == []

@@ -72,6 +72,39 @@ def test_next_years_table_makes_last_years_preliminary_value_final(engine):
     assert _notes(engine) == {("SE", 2024): None, ("SE", 2025): None, ("SE", 2026): "Preliminärt"}
 
 
+def test_the_final_figure_without_a_mark_makes_a_preliminary_value_final(engine):
+    # The final figure alone ("2024" after "2024*"), in a table without a note column: the
+    # mark was kept for good, and the same table again changed "nothing". The mark goes, and
+    # only the mark: "t.o.m. oktober" stays. A value never marked keeps its note.
+    assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
+    first = (
+        "Indikator;Land;Kommentar;2023;2024*\n"
+        "SE_COUNT;SE;t.o.m. oktober;17000;18000\n"
+        "SE_COUNT;NO;;300;310\n"
+    )
+    assert upload(engine, "serie.csv", first).outcome == "committed"
+    final = "Indikator;Land;2023;2024\nSE_COUNT;SE;17000;18500\nSE_COUNT;NO;300;310\n"
+    result = upload(engine, "slutlig.csv", final)
+    assert result.outcome == "committed", result.problems
+    assert _notes(engine) == {
+        ("SE", 2023): "t.o.m. oktober",
+        ("SE", 2024): "t.o.m. oktober",
+        ("NO", 2023): None,
+        ("NO", 2024): None,
+    }
+    said = [p.text("en") for p in result.problems if p.message.key == "import.preliminary_cleared"]
+    assert said == [
+        "2 values were noted “Preliminärt” and are now given without that mark: they are "
+        "final, and the note is removed."
+    ]
+    assert upload(engine, "slutlig.csv", final).outcome == "unchanged"
+    # A long list without a note column says the same of the values it gives.
+    assert upload(engine, "serie.csv", first).outcome == "committed"
+    listed = "Indikator;Land;År;Värde\nSE_COUNT;NO;2024;310\n"
+    assert upload(engine, "lista.csv", listed).outcome == "committed"
+    assert _notes(engine)[("NO", 2024)] is None
+
+
 def test_a_preliminary_budget_year_is_read_and_said_to_keep_no_note(engine):
     assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
     result = upload(engine, "budget.csv", "Program;2025;2026 (prel.)\nP1;2 000 000;2 500 000\n")

@@ -15,7 +15,8 @@ import pytest
 import sqlalchemy as sa
 
 from arena import models
-from arena.auth import cli_identity
+from arena.auth import add_role, cli_identity
+from arena.domain import Role
 from arena.ingest import UndoBlockedError, UndoError, undo, undo_preview
 from arena.ingest.kinds import KINDS
 from arena.ingest.natural import natural_frame
@@ -511,3 +512,35 @@ def test_the_rows_that_refer_to_created_rows_are_found_in_every_slice_of_their_k
         conn.execute(sa.text("DELETE FROM import_change WHERE import_id = :i"), {"i": spend})
     outside = [row.render("en") for row in undo_preview(engine, created).outside]
     assert len(outside) == 2 and "2020-00001" in outside[0] and "2020-00003" in outside[1]
+
+
+def test_an_organisation_a_persons_funder_role_names_is_neither_undone_nor_replaced(engine):
+    # The store refuses to delete it ("FOREIGN KEY constraint failed", the words an undo and a
+    # replacing upload said, naming nothing): both now say whose role holds it, and write
+    # nothing.
+    made = _commit(engine, "organisationer.csv", "Namn;Typ\nEnsam Org AB;company\n")
+    add_role(
+        engine,
+        identity=cli_identity(),
+        email="e@example.se",
+        role=Role.FUNDER,
+        funders=["Ensam Org AB"],
+    )
+    before = dump(engine)
+    preview = undo_preview(engine, made)
+    assert [row.render("en") for row in preview.outside] == [
+        "the organisation Ensam Org AB is the funder in the sign-in of e@example.se; remove the "
+        "role under Administration first"
+    ]
+    with pytest.raises(UndoError, match="Ensam Org AB is the funder in the sign-in"):
+        undo(engine, made, identity=cli_identity())
+    others = "Namn;Typ\nAnnan Org AB;company\n"
+    replaced = upload(engine, "organisationer.csv", others, replace=True)
+    assert replaced.outcome == "rejected"
+    (problem,) = replaced.problems
+    assert problem.error == "foreign-key"
+    assert problem.text("sv") == (
+        "Organisationer: ”Ensam Org AB” finns inte i filen men kan inte tas bort: den är "
+        "finansiär i inloggningen för e@example.se. Ta bort rollen under Administration först."
+    )
+    assert dump(engine) == before
