@@ -186,3 +186,17 @@ def paid_share(paid: int, granted: int) -> float | None:
     this rule; the attention list names a payment on a grant of no amount.
     """
     return paid / granted if granted > 0 else None
+
+
+# Units whose values add up across projects; a share does not: pooled, the projects' shares
+# are averaged (three projects at 80, 80 and 20 % are 60 %, not 180 %), and rolled up per
+# programme the projects that reported it are counted. The import writes every spelling of
+# per cent as SHARE_UNIT; a share kept as a fraction (`andel`: 0,8), a ratio or an index
+# is averaged too (0,8 + 0,8 + 0,2 made "1,8" of a target of 0,8).
+SHARE_UNIT = "%"
+AVERAGED_UNITS = frozenset({SHARE_UNIT, "andel", "share", "kvot", "ratio", "index"})
+
+
+def averaged(unit: str | None) -> bool:
+    """Whether the projects' values of an indicator in `unit` pool as their mean."""
+    return isinstance(unit, str) and unit.strip().casefold() in AVERAGED_UNITS

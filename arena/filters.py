@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from arena import models
 from arena.domain import LEVEL_OF_KIND
-from arena.i18n import Message, label, msg, t
+from arena.i18n import Message, label, msg, sector_label, t
 
 project = models.Project.__table__
 programme = models.Programme.__table__
@@ -80,13 +80,15 @@ def describe_filters(filters: Filters, language: str) -> str:
     for codes in (filters.statuses, filters.stages, filters.levels):
         if codes:
             parts.append(", ".join(label(code, language) for code in codes))
-    for values in (filters.sectors, filters.programmes, filters.counties, filters.themes):
+    if filters.sectors:  # stored in Swedish, shown in the reader's language
+        parts.append(", ".join(sector_label(sector, language) for sector in filters.sectors))
+    for values in (filters.programmes, filters.counties, filters.themes):
         if values:
             parts.append(", ".join(values))
     if filters.goals:
         parts.append(t("filters.goal.item", language, goal=", ".join(filters.goals)))
     if filters.text:
-        parts.append(f"”{filters.text}”")
+        parts.append(t("quote", language, text=filters.text))
     if filters.funders_scope is not None:
         funders = ", ".join(sorted(filters.funders_scope)) or "–"
         parts.append(t("scope.funders", language, funders=funders))

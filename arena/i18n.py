@@ -133,8 +133,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "No organisation matches the search.",
     },
     "organisation.unknown": {
-        "sv": "Organisationen {name} finns inte; visar en annan.",
-        "en": "There is no organisation {name}; showing another.",
+        "sv": "Organisationen {name} finns inte. Välj en i listan.",
+        "en": "There is no organisation {name}. Choose one from the list.",
     },
     "organisation.country": {"sv": "Land", "en": "Country"},
     "organisation.org_number": {"sv": "Organisationsnummer", "en": "Organisation number"},
@@ -726,6 +726,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "därifrån ännu; det är de programmen du ser.",
         "en": "No programme in the store is funded by {funders} or holds a project with a grant "
         "from it yet; those are the programmes you see.",
+    },
+    "empty.activities.scoped": {
+        "sv": "Inga aktiviteter hör till de program som {funders} finansierar eller har "
+        "projekt i, och arenan har inga egna ännu; det är de aktiviteterna du ser.",
+        "en": "No activity belongs to the programmes {funders} funds or has projects in, and "
+        "the arena has none of its own yet; those are the activities you see.",
     },
     "empty.organisations": {
         "sv": "Det finns inga organisationer i databasen ännu.",
@@ -1357,6 +1363,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Only the baseline measured",
     },
     "results.state.on_way": {"sv": "På väg mot målet", "en": "On the way to the target"},
+    "results.state.no_change": {
+        "sv": "Oförändrat sedan utgångsvärdet",
+        "en": "Unchanged since the baseline",
+    },
+    "results.state.before_baseline": {
+        "sv": "Bara värden från före utgångsåret",
+        "en": "Only values from before the baseline year",
+    },
+    "results.state.missed": {
+        "sv": "Målåret har passerat utan att målet nåtts",
+        "en": "The target year has passed without the target reached",
+    },
     "results.state.away": {
         "sv": "Längre från målet än vid start",
         "en": "Further from the target than at the start",
@@ -2890,9 +2908,11 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "efforts.kpi.caption": {
         "sv": "Deltagare: personer som deltog. Räckvidd: organisationer eller personer som "
-        "nåddes. Båda summeras över de aktiviteter som anger dem; kostnad i kronor.",
-        "en": "Participants: people who took part. Reach: organisations or people reached. "
-        "Both are summed over the activities that state them; cost in SEK.",
+        "nåddes. Kostnad i kronor. Alla tre summeras över de aktiviteter som anger dem: en "
+        "aktivitet utan angiven kostnad ingår inte, så summan kan vara lägre än den verkliga.",
+        "en": "Participants: people who took part. Reach: organisations or people reached. Cost "
+        "in SEK. All three are summed over the activities that state them: an activity that "
+        "states no cost is left out, so the sum may be below the real one.",
     },
     "efforts.summary": {"sv": "Per insats", "en": "By effort"},
     "efforts.years": {"sv": "Per insats och år", "en": "By effort and year"},

@@ -41,6 +41,7 @@ from arena.i18n import (
     label,
     language_or_default,
     sector_label,
+    shortened,
     t,
 )
 from arena.queries import facets, portfolio
@@ -375,12 +376,20 @@ def chosen_index(options: list, wanted: object) -> int | None:
     return 0 if len(options) == 1 else None
 
 
+# Characters of a link's value a warning repeats.
+LINK_VALUE_SHOWN = 120
+
+
 def unknown_in_link(message: str, language: str, *, container: Any = st, **values: object) -> None:
     """A link's value that names nothing here (no such project, a funder not among the
     grants, years outside the store's), said in a warning (catalogue `message`) instead of
     being dropped without a word: a shared link that no longer applies is noticed. The
-    values come from the URL and show as written (`plain`), never as Markdown."""
-    shown = {name: plain(value) for name, value in values.items()}
+    values come from the URL and show as written (`plain`), never as Markdown; a long one
+    cut short (a link of 10 000 characters was echoed whole)."""
+    shown = {
+        name: plain(shortened(value, LINK_VALUE_SHOWN) if isinstance(value, str) else value)
+        for name, value in values.items()
+    }
     container.warning(t(message, language, **shown))
 
 
@@ -602,8 +611,8 @@ def sidebar_filters(language: str) -> Filters:
     def as_is(value: str, _language: str) -> str:
         return value
 
-    def programme(code: str, _language: str) -> str:
-        return f"{code} – {options['programmes'][code]}"
+    def programme(code: str, other: str) -> str:
+        return f"{code} – {options['programmes'][code][language_or_default(other)]}"
 
     def goal(number: str, other: str) -> str:
         return t("filters.goal.item", other, goal=number)

@@ -40,8 +40,11 @@ if chosen:
     st.query_params["effort"] = list(chosen)
 elif "effort" in st.query_params:
     del st.query_params["effort"]
-# Only the programme and year filters reach the activities; the caption names just those.
-applied = Filters(years=filters.years, programmes=filters.programmes)
+# Only the programme and year filters (and a funder's scope) reach the activities; the
+# caption names just those.
+applied = Filters(
+    years=filters.years, programmes=filters.programmes, funders_scope=filters.funders_scope
+)
 if not applied.is_empty:
     st.caption(ui.filter_caption(applied, language))
 period = periods.period_caption(filters, "efforts", language)
@@ -49,7 +52,10 @@ period = periods.period_caption(filters, "efforts", language)
 
 summary = ui.query(efforts.effort_summary, filters=filters, efforts=chosen)
 if not summary["activities"].sum():
-    st.info(t("efforts.empty.filtered", language))
+    if applied.narrowed or chosen:
+        st.info(t("efforts.empty.filtered", language))
+    else:  # a funder's scope holds none: said as other pages say it
+        ui.say_empty("activities", language, applied)
     st.stop()
 
 with ui.section("cards"):

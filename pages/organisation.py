@@ -30,7 +30,15 @@ if not choices:
     st.stop()
 if len(matches) == paging.SEARCH_LIMIT:
     st.caption(t("search.more", language, count=paging.SEARCH_LIMIT))
-name = st.selectbox(t("organisation.choose", language), choices)
+# A link naming none opens none: the first match shown in its place was read as the one named.
+name = st.selectbox(
+    t("organisation.choose", language),
+    choices,
+    index=None if wanted and not current and not text else 0,
+    placeholder=t("organisation.choose", language),
+)
+if name is None:
+    st.stop()
 st.query_params["org"] = name
 
 detail = current if name == wanted else ui.query(organisations.organisation_detail, name=name)

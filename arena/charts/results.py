@@ -15,9 +15,12 @@ from arena.charts._base import (
     chart,
     plot_text,
 )
-from arena.domain import UpdateFrequency
+from arena.domain import SHARE_UNIT, UpdateFrequency
 from arena.i18n import format_msek, format_number, stage_label, t, vega_number_locale
 from arena.tables.results import coverage_text, indicator_name, unit_label, value_text, years_text
+
+# A count's unit says nothing a number does not ("50 antal"): left out of the chain's box.
+COUNT_UNIT = "antal"
 
 
 def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
@@ -35,6 +38,8 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
             value = format_msek(int(row.value), language) + period
         elif row.step == "national":
             number = value_text(row.value, row.unit, language)
+            if row.unit and row.unit not in (SHARE_UNIT, COUNT_UNIT):  # "50" of what: tonnes
+                number += f" {plot_text(unit_label(row.unit, language))}"
             name = plot_text(row.name[language])
             value = f"{number}<br><sub>{name} ({int(row.first_year)})</sub>"
         else:

@@ -441,7 +441,7 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
         engine,
         {
             "counties": placed,
-            "programmes": sa.select(programme.c.code, programme.c.name)
+            "programmes": sa.select(programme.c.code, programme.c.name, programme.c.name_en)
             .where(*programme_scope(scope))
             .order_by(programme.c.code),
             "budget_years": sa.select(budget.c.year)
@@ -473,7 +473,13 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
     return {
         "years": (min(years), max(years)) if years else None,
         "sectors": sorted(frames["sector"]["sector"].dropna()),
-        "programmes": dict(zip(programmes["code"], programmes["name"], strict=True)),
+        # code -> its name per language (the Swedish one where no English name is stored)
+        "programmes": {
+            code: {"sv": name, "en": name_en if isinstance(name_en, str) and name_en else name}
+            for code, name, name_en in programmes[["code", "name", "name_en"]].itertuples(
+                index=False
+            )
+        },
         "counties": sorted(frames["counties"]["county"].dropna()),
         "goals": sorted(goals, key=lambda goal: (len(goal), goal)),
         "themes": _split_list(frames["themes"]["themes"].dropna().tolist()),

@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena.domain import IndicatorDirection
+from arena.domain import AVERAGED_UNITS, IndicatorDirection
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
 from arena.i18n import TEXTS, Message, msg
 from arena.queries._sql import (
@@ -82,11 +82,12 @@ SERIES_COLUMNS = [
     "value_source",
     "preliminary",
 ]
-# Units whose values add up across projects; a share (%) does not: pooled, the projects' shares
-# are averaged (three projects at 80, 80 and 20 % are 60 %, not 180 %), and rolled up per
-# programme the projects that reported it are counted. The import writes every spelling of
-# per cent as this one.
-SHARE_UNIT = "%"
+
+
+def _averaged_sql(unit: sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
+    return sa.func.lower(sa.func.trim(unit)).in_(sorted(AVERAGED_UNITS))
+
+
 # The country whose agencies set the registry's targets: an indicator measured for several
 # countries is judged against its target for this one, the others are its benchmark.
 HOME_COUNTRY = "SE"
@@ -139,6 +140,12 @@ def _value_rows(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Subqu
     )
 
 
+def _preliminary(note: sa.ColumnElement[str]) -> sa.ColumnElement[int]:
+    """1 for a value whose note says it is not final ("Preliminärt, t.o.m. okt.",
+    "preliminary"), else 0."""
+    return sa.case((sa.func.lower(note).like("%prelim%"), 1), else_=0)
+
+
 def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
     """One row per indicator, scope (of `scopes`), place and year: the value (project values
     summed, or averaged for a share), how many values it pools, their mean coverage, and the
@@ -147,7 +154,7 @@ def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
     single = sa.func.count() == 1
     # A place other than the projects' pool has one value a year: its sum and mean are it.
     pooled = sa.case(
-        (indicator.c.unit == SHARE_UNIT, sa.func.avg(rows.c.value)),
+        (_averaged_sql(indicator.c.unit), sa.func.avg(rows.c.value)),
         else_=sa.func.sum(rows.c.value),
     )
     return (
@@ -162,10 +169,7 @@ def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
             sa.func.avg(rows.c.coverage).label("coverage"),
             sa.case((single, sa.func.max(rows.c.note))).label("note"),
             sa.case((single, sa.func.max(rows.c.source))).label("value_source"),
-            # A value whose note says so ("Preliminärt, t.o.m. okt.", "preliminary") is not final.
-            sa.func.max(sa.case((sa.func.lower(rows.c.note).like("%prelim%"), 1), else_=0)).label(
-                "preliminary"
-            ),
+            sa.func.max(_preliminary(rows.c.note)).label("preliminary"),
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
         .group_by(
@@ -253,9 +257,35 @@ def _state(row: pd.Series) -> str:
         return "reached"
     if pd.isna(row["baseline_value"]):
         return "no_baseline"
-    if pd.notna(row["baseline_year"]) and row["latest_year"] <= row["baseline_year"]:
+    if pd.notna(row["baseline_year"]) and row["latest_year"] < row["baseline_year"]:
+        return "before_baseline"  # a year filter that ends before it
+    if pd.notna(row["baseline_year"]) and row["latest_year"] == row["baseline_year"]:
         return "baseline_only"
-    return "away" if row["progress"] < 0 else "on_way"
+    if pd.notna(row["target_year"]) and row["latest_year"] > row["target_year"]:
+        return "missed"
+    if pd.isna(row["progress"]):
+        # Not reached, with the target at the baseline or behind it (met at the start): the
+        # value lies on the wrong side of both.
+        return "away"
+    if row["progress"] < 0:
+        return "away"
+    return "no_change" if row["progress"] == 0 else "on_way"
+
+
+def _judged_years(yearly: pd.DataFrame) -> pd.DataFrame:
+    """Each place's value an indicator is judged on (`yearly` by place and year): its newest
+    final value (a preliminary one only where none is final: a year's first ten months of 22
+    events read as a fall from 31), and for the projects' pool the newest year that at least
+    as many projects reported as the year before (one of two projects' 350 t read as a
+    target of 500 t met: the others had not reported yet)."""
+    frame = yearly.sort_values([*_GROUP, "year"])
+    final = frame.groupby(_GROUP, dropna=False)["preliminary"].transform(
+        lambda flags: (~flags).any()
+    )
+    candidates = frame[~(frame["preliminary"] & final)]
+    previous = candidates.groupby(_GROUP, dropna=False)["reports"].shift()
+    partial = (candidates["scope"] == "project") & (candidates["reports"] < previous)
+    return candidates[~partial.fillna(False).astype(bool)].drop_duplicates(_GROUP, keep="last")
 
 
 def _judged(frame: pd.DataFrame) -> pd.Series:
@@ -300,10 +330,13 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     latest value, its year, coverage, note and source; `judged`: the one row of the
     indicator its target is judged on (`_judged`); `progress` = (latest - baseline) /
     (target - baseline) on that row, direction-aware by construction (1.0: target reached,
-    below 0: moved away), None without a target or a baseline; and `state`: no_value,
-    no_target, no_baseline, baseline_only, on_way, away, reached, or for a row not judged
-    benchmark (another place's target) or target_unclear. With a year filter "latest" is the
-    latest value measured within those years.
+    below 0: moved away), None without a target or a baseline, with a target at or behind the
+    baseline, or for a value from before the baseline year; and `state`: no_value, no_target,
+    no_baseline, before_baseline, baseline_only, missed (not reached, measured after the
+    target year), away, no_change, on_way, reached, or for a row not judged benchmark
+    (another place's target) or target_unclear. "Latest" is the value judged
+    (`_judged_years`): the newest final one, for the projects' pool of a year as fully
+    reported as the one before; with a year filter, within those years.
     """
     return _progress(engine, filters)
 
@@ -316,9 +349,7 @@ def _progress(engine: Engine, filters: Filters, scopes: tuple[str, ...] = _SCOPE
         statements["reporters"] = _reporters(filters)
     frames = read_frames(engine, statements)
     yearly = _typed_series(frames["yearly"]).drop(columns="code")
-    latest = yearly.drop_duplicates(_GROUP, keep="last").rename(
-        columns={"value": "latest_value", "year": "latest_year"}
-    )
+    latest = _judged_years(yearly).rename(columns={"value": "latest_value", "year": "latest_year"})
     result = frames["registry"].merge(latest, on="indicator_id", how="left")
     reporters = frames.get("reporters", pd.DataFrame(columns=["indicator_id", "reporters"]))
     result = result.merge(reporters, on="indicator_id", how="left")
@@ -331,8 +362,14 @@ def _progress(engine: Engine, filters: Filters, scopes: tuple[str, ...] = _SCOPE
     result["judged"] = _judged(result).astype(bool)
     result["target_judged"] = result.groupby("indicator_id")["judged"].transform("any")
     span = result["target_value"] - result["baseline_value"]
+    better = np.where(result["direction"] == IndicatorDirection.DECREASE, -1, 1)
+    # Only towards a target ahead of the baseline: one met at the start (50 to a target of 40,
+    # "higher is better") made a fall to 48 "20 %" of the way; a value from before the
+    # baseline year is no step from it.
+    ahead = span.notna() & (span * better > 0)
+    after = ~(result["latest_year"] < result["baseline_year"]).fillna(False).astype(bool)
     result["progress"] = ((result["latest_value"] - result["baseline_value"]) / span).where(
-        span.notna() & (span != 0) & result["judged"]
+        ahead & after & result["judged"]
     )
     result["state"] = result.apply(_state, axis=1) if len(result) else pd.Series(dtype=object)
     # The place an indicator is judged on first, then its benchmarks.
@@ -346,11 +383,12 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
     programme (code, None for projects of no programme), code, year, origin ("projects": rolled
     up through `project.programme_id`; "programme": measured for the programme), rule ("sum":
     the projects' values added; "count": for a share, which does not add up, the number of
-    projects that reported it; "measured"), value, projects (how many projects reported).
+    projects that reported it; "measured"), value, projects (how many projects reported),
+    preliminary (a value of it noted not final).
     """
     rows = _value_rows(filters)
     reporting = sa.func.count(sa.distinct(project.c.reference))
-    share = indicator.c.unit == SHARE_UNIT
+    share = _averaged_sql(indicator.c.unit)
     rolled = (
         sa.select(
             programme.c.code.label("programme"),
@@ -360,6 +398,7 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
             sa.case((share, "count"), else_="sum").label("rule"),
             sa.case((share, reporting), else_=sa.func.sum(rows.c.value)).label("value"),
             reporting.label("projects"),
+            sa.func.max(_preliminary(rows.c.note)).label("preliminary"),
         )
         .select_from(
             rows.join(indicator, indicator.c.id == rows.c.indicator_id)
@@ -378,6 +417,7 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
             sa.literal("measured").label("rule"),
             rows.c.value,
             sa.literal(None, sa.Integer).label("projects"),
+            _preliminary(rows.c.note).label("preliminary"),
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
         .where(rows.c.scope == "programme")
@@ -387,6 +427,7 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
     frame["year"] = frame["year"].astype("int64")
     frame["value"] = frame["value"].astype(float)
     frame["projects"] = frame["projects"].astype("Int64")
+    frame["preliminary"] = frame["preliminary"].fillna(0).astype(bool)
     return frame.sort_values(["programme", "code", "year"], na_position="last").reset_index(
         drop=True
     )

@@ -19,6 +19,7 @@ from arena.i18n import (
     format_sek,
     label,
     language_or_default,
+    sector_label,
     t,
 )
 
@@ -41,7 +42,7 @@ COLUMNS: dict[str, Shown] = {
     "status": Shown("code", "status"),
     "stage": Shown("code", "filters.stage"),
     "coordinator": Shown("text", "project.coordinator"),
-    "sector": Shown("text", "filters.sector"),
+    "sector": Shown("sector", "filters.sector"),  # stored in Swedish
     "county": Shown("text", "filters.county"),
     "level": Shown("code", "filters.level"),
     "programme_code": Shown("text", "filters.programme"),
@@ -117,12 +118,14 @@ def _is_missing(value: object) -> bool:
 
 def cell_text(kind: str, value: object, language: str) -> str:
     """A value as a person reads it, by what its column holds (`kind`, a `ColumnType.name`):
-    labels for codes, `1 234 567 kr`, `5 %`, `40,25`, ISO dates; "" when missing.
+    labels for codes and sectors, `1 234 567 kr`, `5 %`, `40,25`, ISO dates; "" when missing.
     """
     if _is_missing(value):
         return ""
     if kind == "code":
         return label(str(value), language)
+    if kind == "sector":
+        return sector_label(str(value), language)
     if kind == "money":
         return format_sek(int(value), language)  # type: ignore[call-overload]
     if kind == "share":

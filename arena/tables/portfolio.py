@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from arena.i18n import label
+from arena.i18n import label, sector_label
 from arena.tables._base import localise, with_organisation_links
 
 
@@ -33,8 +33,10 @@ def project_table(
     frame["time_share"] = elapsed.clip(0, 1)
     for column in ("status", "stage", "level"):
         frame[column] = [label(v, language) if isinstance(v, str) else "" for v in frame[column]]
-    for column in ("sector", "county"):
-        frame[column] = frame[column].fillna("")
+    frame["sector"] = [
+        sector_label(v, language) if isinstance(v, str) else "" for v in frame["sector"]
+    ]
+    frame["county"] = frame["county"].fillna("")
     frame["coordinator"] = with_organisation_links(frame, "coordinator")["coordinator"]
     columns = [
         "reference",

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from arena.domain import SHARE_UNIT, averaged
 from arena.i18n import (
     TEXTS,
     format_number,
     format_percent,
     t,
 )
-from arena.queries.results import SHARE_UNIT, country_name
+from arena.queries.results import country_name
 from arena.tables._base import with_organisation_links
 
 
@@ -89,7 +90,7 @@ def place_text(row: object, language: str) -> str:
         return t("results.place.programme", language, code=row.scope_ref)
     if scope != "project":
         return "–"
-    pooled = "mean" if row.unit == SHARE_UNIT else "sum"
+    pooled = "mean" if averaged(row.unit) else "sum"
     return t(
         f"results.place.projects.{pooled}",
         language,
@@ -255,6 +256,7 @@ def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) 
     }
     units = dict(zip(indicators["code"], indicators["unit"], strict=True))
     rows = []
+    preliminary = " · " + t("results.preliminary", language)
     for row in outputs.itertuples():
         # A count of projects is a number of projects, whatever the indicator's unit.
         unit = None if row.rule == "count" else units.get(row.code)
@@ -263,7 +265,9 @@ def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) 
                 "programme": _words(row.programme, "–"),
                 "indicator": names.get(row.code, row.code),
                 "year": str(int(row.year)),
-                "value": value_text(row.value, unit, language),
+                # Ten months' 22 after a year's 31 is no fall: said, as in the registry.
+                "value": value_text(row.value, unit, language)
+                + (preliminary if row.preliminary else ""),
                 "unit": t("results.unit.projects", language)
                 if row.rule == "count"
                 else unit_label(unit, language),

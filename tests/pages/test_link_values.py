@@ -246,3 +246,23 @@ def test_years_a_link_names_in_a_store_without_years_are_said(engine, open_link,
         t("filters.years.unknown.none", language, years=ui.plain("2020, **2021**"))
     ]
     assert "f_years" not in app.query_params
+
+
+def test_a_long_value_is_said_shortly(demo_engine, open_link):
+    # A value of 5 000 characters was echoed whole.
+    (said,) = _said(open_link(demo_engine, f_programme="x" * 5_000))
+    assert len(said) < 300 and "…" in said
+
+
+def test_the_english_sidebar_and_captions_name_sectors_and_programmes_in_english(
+    demo_engine, open_link
+):
+    # Stored in Swedish; the sidebar offered "ARENA-2021 – Arena för innovationsupphandling"
+    # and the caption read "Filters: Hälso- och sjukvård" on the English page.
+    app = open_link(demo_engine, "portfolio", lang="en", f_sector="Hälso- och sjukvård")
+    programmes = next(box for box in app.sidebar.multiselect if box.label == "Programme")
+    assert "ARENA-2021 – Arena for innovation procurement" in " ".join(programmes.options)
+    assert any("Health care" in caption.value for caption in app.caption)
+    assert not any("Hälso- och sjukvård" in caption.value for caption in app.caption)
+    table = next(frame.value for frame in app.dataframe if "Sector" in frame.value.columns)
+    assert set(table["Sector"]) == {"Health care"}

@@ -256,6 +256,16 @@ def test_a_funder_without_grants_is_told_so_not_to_remove_filters_or_upload(engi
     # A filter the funder sets that leaves nothing is still a filter to remove.
     app = _as_funder(engine, monkeypatch, "overview", f_status="completed")
     assert _infos(app) == ["Inga projekt matchar filtren. Ta bort något filter i sidopanelen."]
+    # Efforts: the activities of Vinnova's programme are not theirs; it read "No activity
+    # matches the filters" with none set.
+    activities = (
+        "Referens;Insats;Titel;Program;Startdatum\nA-1;sectoral_arena;Arena;P1;2021-01-01\n"
+    )
+    load_files(engine, {"insatser.csv": activities})
+    assert _infos(_as_funder(engine, monkeypatch, "efforts", lang="en")) == [
+        "No activity belongs to the programmes Stiftelsen Pengar funds or has projects in, and "
+        "the arena has none of its own yet; those are the activities you see."
+    ]
 
 
 def test_a_funders_name_in_an_empty_state_shows_as_written(engine, monkeypatch):

@@ -75,7 +75,11 @@ def test_an_unknown_name_in_the_url_is_a_plain_warning(demo_engine, open_page):
     assert [warning.value for warning in app.warning] == [
         t("organisation.unknown", "sv", name=plain(HOSTILE))
     ]
-    assert app.header  # another organisation is shown
+    # None is shown in its place (the first match read as the one named): chosen from the list.
+    assert not app.header and app.selectbox[0].value is None
+    app.selectbox[0].set_value(app.selectbox[0].options[0]).run()
+    assert not app.exception, app.exception
+    assert app.header[0].value == app.selectbox[0].options[0]
 
 
 def test_an_organisation_with_nothing_attached_and_an_empty_store(engine, open_page):

@@ -208,6 +208,28 @@ def test_the_chain_groups_the_thousands_of_projects_per_stage():
     assert "21,251" in " ".join(a.text for a in english)
 
 
+def test_the_national_box_names_its_unit_unless_a_number_says_it():
+    # "50 · Minskade utsläpp (2022)": 50 of what? Tonnes, said; a share has its sign, a count
+    # needs no word.
+    def box(unit: str) -> str:
+        chain = pd.DataFrame(
+            {
+                "step": ["budget", "national"],
+                "value": [1_000_000, 50],
+                "unit": ["sek", unit],
+                "first_year": [2019, 2022],
+                "last_year": [2020, 2022],
+                "name": [None, {"sv": "Utsläpp", "en": "Emissions"}],
+            }
+        )
+        texts = charts.results.money_to_results(chain, "sv").layout.annotations
+        return next(a.text for a in texts if "Utsläpp" in a.text)
+
+    assert box("ton CO2e").startswith("50 ton CO2e<br>")
+    assert box("%").startswith("50 %<br>")
+    assert box("antal").startswith("50<br>")
+
+
 HOSTILE = '<a href="https://evil.example">klick</a> <img src=x> & %{x}'
 ESCAPED = '&lt;a href="https://evil.example"&gt;klick&lt;/a&gt; &lt;img src=x&gt; &amp; %{x}'
 

@@ -44,9 +44,10 @@ def test_the_registry_holds_every_demo_indicator_with_its_latest_value(demo_engi
 def test_progress_runs_from_baseline_to_target_and_flags_preliminary_values(demo_engine):
     registry = results.indicator_progress(demo_engine).set_index("code")
     groups = registry.loc["ARENA_BUYER_GROUPS"]
-    # 1 (2021) -> 5 (2026, preliminary) toward 8 (2026): (5 - 1) / (8 - 1).
+    # 1 (2021) -> 5 (2025; 2026's is preliminary, not judged) toward 8: (5 - 1) / (8 - 1).
     assert groups["progress"] == pytest.approx(4 / 7)
-    assert groups["state"] == "on_way" and groups["preliminary"]
+    assert groups["state"] == "on_way" and not groups["preliminary"]
+    assert groups["latest_year"] == 2025
     assert groups["programme"] == "ARENA-2021" and groups["frequency"] == "yearly"
 
 
@@ -70,6 +71,62 @@ def test_progress_follows_the_direction_and_an_indicator_without_values_is_liste
     assert registry.loc["AWAY", "progress"] == pytest.approx(-0.4)
     assert registry.loc["AWAY", "state"] == "away"
     assert registry.loc["BARE", "state"] == "no_value"
+
+
+EDGES = (
+    "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår;Riktning\n"
+    "EQUAL;Mål som start;antal;20;2018;20;2030;increase\n"
+    "STILL;Orört;antal;0;2018;10;2030;increase\n"
+    "MET;Nått vid start;antal;50;2018;40;2030;increase\n"
+    "PAST;Målår passerat;antal;0;2018;100;2020;increase\n"
+    "BEFORE;Före utgångsåret;antal;10;2020;20;2030;increase\n"
+    "PREL;Preliminärt sist;antal;0;2018;30;2030;increase\n"
+    "ONLY;Bara preliminärt;antal;0;2018;30;2030;increase\n"
+)
+EDGE_VALUES = (
+    "Indikator;Land;År;Värde;Anmärkning\n"
+    "EQUAL;SE;2021;18;\nSTILL;SE;2020;0;\nMET;SE;2021;48;\nPAST;SE;2022;50;\n"
+    "BEFORE;SE;2018;12;\nBEFORE;SE;2022;15;\n"
+    "PREL;SE;2024;31;\nPREL;SE;2025;22;Preliminärt\nONLY;SE;2025;22;Preliminärt\n"
+)
+
+
+def test_a_state_says_what_the_values_show_at_every_edge(engine):
+    # Each read "On the way" (or 20 % of the way while falling) before.
+    load_files(engine, {"indikatorer.csv": EDGES, "indikatorvarden.csv": EDGE_VALUES})
+    registry = results.indicator_progress(engine).set_index("code")
+    states = registry["state"].to_dict()
+    assert states["EQUAL"] == "away"  # below a target that is its start
+    assert states["STILL"] == "no_change"
+    assert states["MET"] == "reached" and math.isnan(registry.loc["MET", "progress"])
+    assert states["PAST"] == "missed"
+    assert states["PREL"] == "reached"  # 31 final (2024), not 22 for ten months of 2025
+    assert registry.loc["PREL", ["latest_value", "latest_year"]].tolist() == [31.0, 2024]
+    assert registry.loc["ONLY", "preliminary"] and states["ONLY"] == "on_way"
+    table = tables.results.registry_table(registry.reset_index(), "en").set_index("Code")
+    assert table.loc["ONLY", "Latest value (year)"] == "22 (2025) · preliminary"
+    assert table.loc["PAST", "State"] == "The target year has passed without the target reached"
+    # A year filter that ends before the baseline year: no step from it.
+    before = results.indicator_progress(engine, filters=Filters(years=(2018, 2019)))
+    row = before.set_index("code").loc["BEFORE"]
+    assert row["state"] == "before_baseline" and math.isnan(row["progress"])
+
+
+def test_a_share_kept_as_a_fraction_is_averaged_over_the_projects(engine):
+    # 0,8 + 0,8 + 0,2 made "1,8" of a target of 0,8, and "Målet nått".
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nP-1;Ett;ongoing\nP-2;Två;ongoing\n"
+            "P-3;Tre;ongoing\n",
+            "indikatorer.csv": "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår\n"
+            "FRAC;Andel som bråk;andel;0,5;2019;0,8;2025\n",
+            "indikatorvarden.csv": "Indikator;Diarienummer;År;Värde\n"
+            "FRAC;P-1;2021;0,8\nFRAC;P-2;2021;0,8\nFRAC;P-3;2021;0,2\n",
+        },
+    )
+    (row,) = results.indicator_progress(engine).to_dict("records")
+    assert row["latest_value"] == pytest.approx(0.6) and row["state"] == "on_way"
 
 
 def test_an_empty_store_has_an_empty_registry_series_and_comparison(engine):
@@ -203,7 +260,8 @@ def test_the_registry_table_says_no_target_and_shows_coverage_with_its_note(demo
     assert table.loc["NO_DOFFIN_INNOVATION", "Senaste värde (år)"] == "180 (2016)"
     assert table.loc["NO_STRATEGY_SHARE", "Utgångsvärde (år)"] == "6 % (2010)"
     assert table.loc["SE_INNOVATION_PROCUREMENTS", "Täckning"] == "5 %"
-    assert table.loc["ARENA_BUYER_GROUPS", "Senaste värde (år)"] == "5 (2026) · preliminärt"
+    # 2026's is preliminary (January to October): judged on 2025's, the newest final value.
+    assert table.loc["ARENA_BUYER_GROUPS", "Senaste värde (år)"] == "5 (2025)"
     english = tables.results.registry_table(registry, "en").set_index("Code")
     assert english.loc["SE_INNOVATION_SHARE", "Latest value (year)"] == "4.6% (2022)"
     assert english.loc["NO_DOFFIN_INNOVATION", "Target (year)"] == "No target"
@@ -252,3 +310,13 @@ def test_the_series_download_holds_every_value_with_coverage_and_source(demo_eng
     groups = table[(table["Kod"] == "ARENA_BUYER_GROUPS") & (table["År"] == "2026")]
     assert groups["Värde"].tolist() == ["5 · preliminärt"]
     assert len(table) == len(results.indicator_series(demo_engine))
+
+
+def test_the_outputs_table_marks_a_preliminary_value(demo_engine):
+    # ARENA_KNOWLEDGE_EVENTS: 31 in 2025, 22 for January to October 2026; unmarked, a fall.
+    outputs = results.outputs_by_programme(demo_engine)
+    registry = results.indicator_progress(demo_engine)
+    table = tables.results.outputs_table(outputs, registry, "en")
+    events = table[(table["Year"] == "2026") & table["Value"].str.startswith("22")]
+    assert events["Value"].tolist() == ["22 · preliminary"]
+    assert not table[table["Year"] == "2025"]["Value"].str.contains("preliminary").any()
