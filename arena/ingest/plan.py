@@ -710,7 +710,9 @@ def _final_values(
             table=kind.name,
         )
     )
-    frame = table.frame.assign(note=final)
+    # As objects: a column built from the list made its None NaN, which PostgreSQL stored as
+    # the text "nan".
+    frame = table.frame.assign(note=pd.Series(final, index=table.frame.index, dtype=object))
     return dataclasses.replace(table, frame=frame, columns=[*table.columns, "note"])
 
 
