@@ -300,20 +300,21 @@ def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
     return None
 
 
-def _fits_whole(header: list[str]) -> bool:
-    """Whether a kind reads `header` (years as columns turned into rows) whole: all its required
-    columns, the year and the value (its last two) among them; budgets read an amount,
-    indicator values a value."""
+def _fits_whole(header: list[str]) -> int:
+    """How many of `header`'s columns (years as columns turned into rows) a kind reads when it
+    reads it whole, 0 when none does: all its required columns, the year and the value (its
+    last two) among them; budgets read an amount, indicator values a value."""
     try:
         kind = detect_kind(header)
     except UnknownKindError:
-        return False
+        return 0
     if not isinstance(kind, Kind):
-        return False
+        return 0
     mapping = match_headers(kind, header)
     present = {column.name for column in mapping.values()}
     required = {column.name for column in kind.columns if column.required}
-    return required <= present and {len(header) - 2, len(header) - 1} <= set(mapping)
+    whole = required <= present and {len(header) - 2, len(header) - 1} <= set(mapping)
+    return len(mapping) if whole else 0
 
 
 def _sheets_note(

@@ -478,7 +478,7 @@ _register(
                 "kind",
                 "Typ",
                 NETWORK_KIND,
-                aliases=("Nätverkstyp", "Kind", "Type"),
+                aliases=("Nätverkstyp", "Typ av nätverk", "Nätverkets typ", "Kind", "Type"),
                 default=NetworkKind.BUYER_GROUP.value,
             ),
             Column("countries", "Antal länder", COUNTRIES, aliases=("Länder", "Countries")),

@@ -25,8 +25,10 @@ from sqlalchemy.engine import Connection
 
 from arena.auth import funder_roles
 from arena.i18n import msg, sek
+from arena.ingest import values as v
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
+from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
 from arena.ingest.lookalike import lookalike_problems
 from arena.ingest.matching import matched, superseded_sums, twin_grant_problems
 from arena.ingest.natural import (
@@ -275,11 +277,13 @@ def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[Par
     written as stored ("Umeå Kommun" is the stored "Umeå kommun"), and a new name the upload
     writes in several cases written as it first does: a second organisation that differs
     only in case would split one organisation's projects and grants in two. Where the store
-    itself holds two names that differ only in case, each is matched as written."""
+    itself holds two names that differ only in case, each is matched as written. Compared
+    as a cell is cleaned (`values.clean_text`): a name an older version stored with a
+    character that shows nothing is the name it shows."""
     spelled: dict[str, str] = {}
     twice: set[str] = set()
     for name in store:
-        folded = str(name).casefold()
+        folded = v.clean_text(str(name)).casefold()
         if folded in spelled:
             twice.add(folded)
         spelled.setdefault(folded, str(name))
@@ -660,6 +664,7 @@ def plan_upload(
         table_problems += _unique_problems(conn, table)
         if kind.name in existing:
             table = _final_values(table, existing[kind.name], table_problems)
+            table = _ledger_takes_over(table, existing[kind.name])
             plan = _plan_kind(table, existing[kind.name], table_problems, replace=replace)
             table_problems += _deletion_problems(conn, plan, set(uploaded))
             if kind.name == "disbursements" and not table.matching and len(plan.new_rows):
@@ -716,14 +721,39 @@ def _final_values(
     return dataclasses.replace(table, frame=frame, columns=[*table.columns, "note"])
 
 
+def _ledger_takes_over(table: ParsedTable, existing: pd.DataFrame) -> ParsedTable:
+    """`table`, a payments file without a source column, naming a payment a 360Giving file
+    stored (its "paid so far", on the award date): that payment is the ledger's now, its
+    source no longer 360Giving's. Kept so, a later ledger took it for the sum and replaced it
+    (`matching.superseded_sums`): a real payment deleted."""
+    kind = table.kind
+    if kind.name != "disbursements" or table.matching or "source" in table.columns:
+        return table
+    if not len(existing):
+        return table
+    position = key_positions(existing, table.frame, kind)
+    stored = existing["source"].to_numpy()
+    sources = [
+        stored[place] if place >= 0 and isinstance(stored[place], str) else None
+        for place in position
+    ]
+    taken = [None if source == GIVING_SOURCE else source for source in sources]
+    if taken == sources:
+        return table
+    frame = table.frame.assign(source=pd.Series(taken, index=table.frame.index, dtype=object))
+    return dataclasses.replace(table, frame=frame, columns=[*table.columns, "source"])
+
+
 def _without_preliminary(note: object) -> object:
-    """A stored note without the preliminary mark the wide reader gave it (`wide._with_note`):
-    "Preliminärt" is no note, "Källa: SCB; Preliminärt" is "Källa: SCB"."""
+    """A stored note without what said the value was preliminary: the mark the wide reader
+    added to a note of the file's (`wide._with_note`: "Källa: SCB; Preliminärt" is "Källa:
+    SCB"), else the whole note that says so ("Preliminärt, t.o.m. oktober", "preliminär
+    uppgift"): of a final figure it says nothing true, and a value noted so is not judged."""
     if not isinstance(note, str):
-        return note
-    if note == PRELIMINARY_NOTE:
         return None
-    return note.removesuffix(f"; {PRELIMINARY_NOTE}")
+    if note.endswith(f"; {PRELIMINARY_NOTE}"):
+        return note.removesuffix(f"; {PRELIMINARY_NOTE}")
+    return None if "prelim" in note.casefold() else note
 
 
 def _by_rest_of_key(

@@ -149,7 +149,9 @@ def _detect_table_kind(header: list[str]) -> Kind:
     clearly = partial[0][0] >= 2 and partial[0][:2] > partial[1][:2]
     if complete:
         best = max(complete, key=lambda fit: fit[:2])
-        return partial[0][2] if clearly and partial[0][0] > best[0] else best[2]
+        # Only over a kind known from its key alone: "Namn;Nätverkstyp;Län" is buyer groups.
+        alone = best[0] <= len(best[2].key)
+        return partial[0][2] if clearly and alone and partial[0][0] > best[0] else best[2]
     if clearly:
         return partial[0][2]
     raise UnknownKindError(", ".join(str(text) for text in header))

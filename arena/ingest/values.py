@@ -105,10 +105,11 @@ def is_missing(value: object) -> bool:
 _TEXT_FORMULA = re.compile(r'="((?:[^"]|"")*)"')
 
 
-# Characters that show nothing: zero-width spaces and joiners, direction marks, the soft
-# hyphen, a byte order mark inside a cell. Pasted from the web or Word, they made "Trafikverket"
-# and "\ufeffTrafikverket" two organisations that look the same.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Characters that show nothing: zero-width spaces, direction marks, the soft hyphen, a byte
+# order mark inside a cell. Pasted from the web or Word, they made "Trafikverket" and
+# "\ufeffTrafikverket" two organisations that look the same. Not the joiners (U+200C, U+200D):
+# Persian spelling and emoji sequences are made with them.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def clean_text(text: str) -> str:

@@ -88,10 +88,13 @@ def _with_note(note: object) -> str:
     return text if "prelim" in text.casefold() else f"{text}; {PRELIMINARY_NOTE}"
 
 
-def unpivoted(raw: RawTable, fits: Callable[[list[str]], bool]) -> RawTable | None:
+def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | None:
     """`raw` with its year columns turned into rows (a year and a value per row), read under
     the first kind of value a year may hold (an amount, a measured value) whose header `fits`
-    (a kind reads it whole); None when `raw` has no years as columns or no header fits.
+    (a kind reads it whole: `fits` says how many of its headers, 0 for none); of several, the
+    one read most whole ("Indikator;Program;2024" as budgets left the indicator unread, and
+    overwrote the programme's budgets with its values); None when `raw` has no years as
+    columns or no header fits.
 
     Each new row keeps its line in the file; a cell without a value gives no row. A year
     marked preliminary ("2025*", "2025 (prel.)") is that year, and its values are noted so
@@ -135,9 +138,11 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], bool]) -> RawTable | No
         value_header = value if unit is None else f"{value} ({unit.written})"
         header = [*kept_header, *([note_header] if added else []), "År", value_header]
         tried.append((header, note_header is not None, added))
-    chosen = next((choice for choice in tried if fits(choice[0])), None)
-    if chosen is None:
+    scored = [(fits(choice[0]), -order, choice) for order, choice in enumerate(tried)]
+    best = max(scored, key=lambda fit: fit[:2]) if scored else None
+    if best is None or not best[0]:
         return None
+    chosen = best[2]
     header, keeps_note, added = chosen
     rows, lines = [], []
     for index, row in enumerate(raw.rows):

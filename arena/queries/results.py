@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena.domain import AVERAGED_UNITS, IndicatorDirection
+from arena.domain import AVERAGED_UNITS, IndicatorDirection, averaged
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
 from arena.i18n import TEXTS, Message, msg
 from arena.queries._sql import (
@@ -166,6 +166,10 @@ def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
             rows.c.year,
             pooled.label("value"),
             sa.func.count().label("reports"),
+            # Summed, the pool is judged on a year as fully reported as it can be (see
+            # `_judged_years`): the projects that reported the year before and still ran.
+            sa.func.count(sa.distinct(rows.c.reporter)).label("reporting"),
+            indicator.c.unit.label("pooled_unit"),
             sa.func.avg(rows.c.coverage).label("coverage"),
             sa.case((single, sa.func.max(rows.c.note))).label("note"),
             sa.case((single, sa.func.max(rows.c.source))).label("value_source"),
@@ -272,20 +276,26 @@ def _state(row: pd.Series) -> str:
     return "no_change" if row["progress"] == 0 else "on_way"
 
 
-def _judged_years(yearly: pd.DataFrame) -> pd.DataFrame:
+def _judged_years(yearly: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
     """Each place's value an indicator is judged on (`yearly` by place and year): its newest
     final value (a preliminary one only where none is final: a year's first ten months of 22
-    events read as a fall from 31), and for the projects' pool the newest year that at least
-    as many projects reported as the year before (one of two projects' 350 t read as a
-    target of 500 t met: the others had not reported yet)."""
+    events read as a fall from 31), and for a summed projects' pool the newest year reported
+    by every project that reported the year before and still ran in it (`expected`: one of
+    two projects' 350 t read as a target of 500 t met, the other had not reported yet). A
+    project that ended is not awaited, and a mean needs no whole pool."""
     frame = yearly.sort_values([*_GROUP, "year"])
     final = frame.groupby(_GROUP, dropna=False)["preliminary"].transform(
         lambda flags: (~flags).any()
     )
     candidates = frame[~(frame["preliminary"] & final)]
-    previous = candidates.groupby(_GROUP, dropna=False)["reports"].shift()
-    partial = (candidates["scope"] == "project") & (candidates["reports"] < previous)
-    return candidates[~partial.fillna(False).astype(bool)].drop_duplicates(_GROUP, keep="last")
+    awaited = candidates.merge(expected, on=["indicator_id", "year"], how="left")["expected"]
+    summed = ~candidates["pooled_unit"].map(averaged).astype(bool)
+    partial = (
+        (candidates["scope"] == "project").to_numpy()
+        & summed.to_numpy()
+        & (candidates["reporting"].to_numpy() < awaited.fillna(0).to_numpy())
+    )
+    return candidates[~partial].drop_duplicates(_GROUP, keep="last")
 
 
 def _judged(frame: pd.DataFrame) -> pd.Series:
@@ -308,6 +318,26 @@ def _judged(frame: pd.DataFrame) -> pd.Series:
     places = frame.groupby("indicator_id")["indicator_id"].transform("size")
     best = rank.groupby(frame["indicator_id"]).transform("min")
     return (places == 1) | (rank.notna() & (rank == best))
+
+
+def _expected(filters: Filters) -> sa.Select:
+    """Per indicator and year, how many of the filtered projects that reported it the year
+    before still ran in it (no end date, or one in or after that year): those a sum of the
+    pool's values is missing when they have not reported yet."""
+    rows = _value_rows(filters, ("project",))
+    after = rows.c.year + 1
+    return (
+        sa.select(
+            rows.c.indicator_id,
+            after.label("year"),
+            sa.func.count(sa.distinct(rows.c.reporter)).label("expected"),
+        )
+        .select_from(rows.join(project, project.c.reference == rows.c.reporter))
+        .where(
+            sa.or_(project.c.end_date.is_(None), sa.extract("year", project.c.end_date) >= after)
+        )
+        .group_by(rows.c.indicator_id, after)
+    )
 
 
 def _reporters(filters: Filters) -> sa.Select:
@@ -347,9 +377,13 @@ def _progress(engine: Engine, filters: Filters, scopes: tuple[str, ...] = _SCOPE
     statements = {"registry": _registry(filters), "yearly": _yearly(filters, scopes)}
     if "project" in scopes:
         statements["reporters"] = _reporters(filters)
+        statements["expected"] = _expected(filters)
     frames = read_frames(engine, statements)
     yearly = _typed_series(frames["yearly"]).drop(columns="code")
-    latest = _judged_years(yearly).rename(columns={"value": "latest_value", "year": "latest_year"})
+    expected = frames.get("expected", pd.DataFrame(columns=["indicator_id", "year", "expected"]))
+    expected = expected.astype({"year": "int64", "expected": "int64"})
+    latest = _judged_years(yearly, expected).drop(columns=["reporting", "pooled_unit"])
+    latest = latest.rename(columns={"value": "latest_value", "year": "latest_year"})
     result = frames["registry"].merge(latest, on="indicator_id", how="left")
     reporters = frames.get("reporters", pd.DataFrame(columns=["indicator_id", "reporters"]))
     result = result.merge(reporters, on="indicator_id", how="left")

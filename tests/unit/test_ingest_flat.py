@@ -9,9 +9,11 @@ import io
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 from openpyxl import Workbook
 
-from arena import dataops
+from arena import dataops, models
+from arena.ingest import values as v
 from arena.ingest.layouts import detect_layout
 from arena.ingest.plan import NameIndex, name_key
 from arena.ingest.read import read_file
@@ -632,6 +634,24 @@ def test_a_name_written_with_characters_that_show_nothing_is_that_organisation(e
     # The titles are stored composed and without them too.
     upload(engine, "titlar.csv", "Diarienummer;Titel\nP-1;Sma\u030aland\u200b\n")
     assert natural(engine, "projects")[0]["title"] == "Småland"
+
+
+def test_a_name_an_older_version_stored_with_an_invisible_character_is_matched(engine):
+    # Stored before text cells were cleaned: the same file again made a second organisation
+    # that looks the same. Joiners are kept: emoji and Persian are spelled with them.
+    organisation = models.Organisation.__table__
+    with engine.begin() as conn:
+        conn.execute(
+            sa.insert(organisation),
+            [{"name": "\ufeffFöretaget Zeta AB", "kind": "company", "country": "SE"}],
+        )
+    sheet = "Diarienummer;Titel;Status;Koordinator\nP-1;Ett;Pågående;Företaget Zeta AB\n"
+    new, coordinators = _new_and_coordinators(engine, "projekt.csv", sheet)
+    assert new == [] and coordinators == {"P-1": "\ufeffFöretaget Zeta AB"}
+    assert (
+        v.clean_text("Familj \U0001f468\u200d\U0001f469 AB")
+        == "Familj \U0001f468\u200d\U0001f469 AB"
+    )
 
 
 def test_a_name_that_differs_from_a_known_one_only_in_case_is_that_organisation(engine):

@@ -280,6 +280,28 @@ def test_a_ledger_after_a_360giving_file_replaces_the_sum_it_paid(engine):
     assert dump(engine, history=False) == before
 
 
+def test_a_ledger_naming_the_sums_day_takes_that_payment_over(engine):
+    # The ledger's first payment falls on the award date, where 360Giving's sum was stored:
+    # it updates that row, which is the ledger's from then on. Kept as 360Giving's, the next
+    # ledger took it for the sum and deleted a real payment.
+    header = ",".join((*giving360.REQUIRED, "Amount Disbursed"))
+    common = "SEK,500000,2023-02-01,XI-1,Kiruna Bro AB,XI-2,Stiftelsen Bro"
+    assert upload(engine, "bro.csv", f"{header}\nG-9,Bro,Om bron,{common},500000\n").outcome == (
+        "committed"
+    )
+    first = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-9;2023-02-01;250 000\n"
+    assert upload(engine, "utbetalningar.csv", first).outcome == "committed"
+    second = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-9;2024-02-01;250 000\n"
+    result = upload(engine, "utbetalningar2.csv", second)
+    assert result.outcome == "committed", result.problems
+    assert result.counts["deleted"] == 0 and not result.problems
+    payments = natural(engine, "disbursements")
+    assert sorted((str(p["paid_on"]), p["amount_sek"]) for p in payments) == [
+        ("2023-02-01", 250_000),
+        ("2024-02-01", 250_000),
+    ]
+
+
 def test_360giving_identifiers_of_organisations_whose_names_fold_alike_differ(engine):
     files = {
         "org.csv": "Namn;Typ\nÖckerö kommun;kommun\nOckero kommun;kommun\nVinnova;myndighet\n",

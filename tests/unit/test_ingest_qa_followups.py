@@ -344,3 +344,14 @@ def test_a_list_of_organisations_without_their_type_is_asked_for_the_type(engine
         ("missing-label", "Typ")
     ]
     assert natural(engine, "buyer_groups") == [] and natural(engine, "organisations") == []
+
+
+@pytest.mark.parametrize("header", ["Namn;Nätverkstyp;Län;Land", "Namn;Län;Typ av nätverk"])
+def test_a_list_of_networks_with_a_county_stays_a_list_of_networks(engine, header):
+    # Known by more than the name alone, it is not taken for organisations without a type.
+    values = {"Namn": "Nätverket", "Nätverkstyp": "buyer_group", "Typ av nätverk": "buyer_group"}
+    values |= {"Län": "Norrbottens län", "Land": "SE"}
+    row = ";".join(values[name] for name in header.split(";"))
+    result = upload(engine, "natverk.csv", f"{header}\n{row}\n")
+    assert result.outcome == "committed", result.problems
+    assert [group["name"] for group in natural(engine, "buyer_groups")] == ["Nätverket"]

@@ -105,6 +105,22 @@ def test_the_final_figure_without_a_mark_makes_a_preliminary_value_final(engine)
     assert _notes(engine)[("NO", 2024)] is None
 
 
+def test_any_note_that_says_preliminary_goes_when_the_figure_comes_final(engine):
+    # The demo's own wording, "Preliminärt, t.o.m. oktober", and "preliminär uppgift" stayed:
+    # the final 28 was then left out of judging, and 31 of the year before judged instead.
+    assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
+    listed = (
+        "Indikator;Land;År;Värde;Anmärkning\n"
+        "SE_COUNT;SE;2026;22;Preliminärt, t.o.m. oktober\n"
+        "SE_COUNT;NO;2026;5;preliminär uppgift\n"
+        "SE_COUNT;DK;2026;7;Källa: DST\n"
+    )
+    assert upload(engine, "lista.csv", listed).outcome == "committed"
+    final = "Indikator;Land;2026\nSE_COUNT;SE;28\nSE_COUNT;NO;6\nSE_COUNT;DK;7\n"
+    assert upload(engine, "slutlig.csv", final).outcome == "committed"
+    assert _notes(engine) == {("SE", 2026): None, ("NO", 2026): None, ("DK", 2026): "Källa: DST"}
+
+
 def test_a_preliminary_budget_year_is_read_and_said_to_keep_no_note(engine):
     assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
     result = upload(engine, "budget.csv", "Program;2025;2026 (prel.)\nP1;2 000 000;2 500 000\n")
@@ -160,3 +176,20 @@ def test_headers_that_are_no_split_year_are_read_as_before():
     # With a preliminary year, the measured values get a note column of their own.
     assert asked == [["Indikator", "År", "Belopp"], ["Indikator", "Anmärkning", "År", "Värde"]]
     assert table.rows == [["SE", "", 2016, "1"], ["SE", "Preliminärt", 2017, "2"]]
+
+
+def test_an_indicators_years_as_columns_are_never_read_as_a_budget(engine):
+    # "Indikator;Program;2023;2024" fits budgets too (a programme, years, amounts): read so,
+    # the indicator's values overwrote the programme's budgets, the indicator unread.
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    assert upload(engine, "budget.csv", "Program;2025\nP1;2 000 000\n").outcome == "committed"
+    indicators = "Kod;Namn;Enhet;Program\nP_COUNT;Programmets;antal;P1\n"
+    assert upload(engine, "indikatorer.csv", indicators).outcome == "committed"
+    result = upload(engine, "serie.csv", "Indikator;Program;2024;2025\nP_COUNT;P1;3;4\n")
+    assert result.outcome == "committed", result.problems
+    assert result.kinds == ["indicator_values"]
+    assert [(b["year"], b["amount_sek"]) for b in natural(engine, "budgets")] == [(2025, 2_000_000)]
+    assert [(row["year"], row["value"]) for row in natural(engine, "indicator_values")] == [
+        (2024, 3.0),
+        (2025, 4.0),
+    ]

@@ -232,3 +232,33 @@ def test_a_measure_not_in_the_catalogue_reads_as_words():
     assert tables.results.measure_label("strategy_share", "en") == (
         "Share of public organisations with innovation in their procurement strategy"
     )
+
+
+def test_a_pool_whose_projects_end_is_judged_on_its_newest_year(engine):
+    # Four projects report until each ends: 2021 four, 2022 three, 2023 two, 2024 one. Each
+    # year has fewer reports than the one before, but none is missing a project that still
+    # ran: judged on 2024, not held at 2021. P-4 runs on and has not reported 2025 yet.
+    projects = (
+        "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+        + "".join(f"P-{n};Projekt {n};ongoing;2020-01-01;{2020 + n}-12-31\n" for n in range(1, 4))
+        + "P-4;Projekt 4;ongoing;2020-01-01;2030-12-31\n"
+    )
+    values = (
+        "Indikator;Diarienummer;År;Värde\n"
+        + "".join(
+            f"POOL;P-{n};{year};10\n" for n in range(1, 5) for year in range(2021, 2020 + n + 1)
+        )
+        + "POOL;P-4;2025;1\nPOOL;P-1;2025;1\n"
+    )
+    load_files(
+        engine,
+        {
+            "projekt.csv": projects,
+            "indikatorer.csv": "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår\n"
+            "POOL;Poolen;antal;0;2020;100;2030\n",
+            "indikatorvarden.csv": values,
+        },
+    )
+    (row,) = results.indicator_progress(engine).to_dict("records")
+    # 2025: P-1 (ended 2021) reported, P-4 (running) gave 1: as many as were awaited.
+    assert (row["latest_year"], row["latest_value"]) == (2025, 2.0)
