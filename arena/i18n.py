@@ -2105,6 +2105,19 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "import.sheet_as": {"sv": "{sheet} ({kind})", "en": "{sheet} ({kind})"},
+    "import.hidden_sheets": {
+        "sv": (
+            "{file}: bladet {sheets} är dolt och lästes inte. Välj bladet (ange dess namn) "
+            "för att läsa det.",
+            "{file}: bladen {sheets} är dolda och lästes inte. Välj ett av dem (ange dess namn) "
+            "för att läsa det.",
+        ),
+        "en": (
+            "{file}: the sheet {sheets} is hidden and was not read. Name the sheet to read it.",
+            "{file}: the sheets {sheets} are hidden and were not read. Name one of them to read "
+            "it.",
+        ),
+    },
     "import.sheets_read": {
         "sv": "{file}: arbetsboken har data på flera blad, och alla lästes: {sheets}.",
         "en": "{file}: the workbook holds data on several sheets, and all were read: {sheets}.",

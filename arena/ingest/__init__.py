@@ -43,7 +43,7 @@ from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, split
 from arena.ingest.natural import table_of
 from arena.ingest.plan import Plan, plan_upload
-from arena.ingest.read import RawTable, ReadError, read_file, workbook_sheets
+from arena.ingest.read import RawTable, ReadError, hidden_sheets, read_file, workbook_sheets
 from arena.ingest.report import (
     STORE_ERROR,
     Problem,
@@ -204,6 +204,20 @@ def _parse(
     notes = [note for _name, _raw, sheet_notes in read.values() for note in sheet_notes]
     if others:  # said, so the person sees which sheets were read, and as what
         notes.insert(0, _sheets_note(upload.name, read, passed=None if found else first))
+    if upload.sheet is None and (hidden := hidden_sheets(upload.data, upload.name)):
+        # Not read, as hidden rows are: said, as they are, with the way to read one.
+        notes.append(
+            Problem(
+                "format-error",
+                msg(
+                    "import.hidden_sheets",
+                    file=upload.name,
+                    sheets=listing([quoted(sheet) for sheet in hidden]),
+                    count=len(hidden),
+                ),
+                severity="warning",
+            )
+        )
     tables = [
         table for name, raw, _notes in read.values() for table in _tables(name, raw, upload.columns)
     ]

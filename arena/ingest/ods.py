@@ -291,14 +291,14 @@ def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
     return reader
 
 
-def ods_sheets(data: bytes) -> list[str]:
-    """The visible sheets of an .ods in tab order ([] when it cannot be read: reading it
-    says why)."""
+def ods_sheets(data: bytes) -> list[Sheet]:
+    """The sheets of an .ods in tab order, hidden ones too ([] when it cannot be read:
+    reading it says why)."""
     try:
         reader = _read(data, None, grid=False)
     except ReadError:
         return []
-    return [sheet.name for sheet in reader.sheets if sheet.visible]
+    return reader.sheets
 
 
 def read_ods(data: bytes, name: str, sheet: str | None = None) -> RawTable:

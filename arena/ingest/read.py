@@ -1252,10 +1252,10 @@ def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
     return _Checked(sheet.name, unsaved, percent, hidden)
 
 
-def workbook_sheets(data: bytes, filename: str) -> list[str]:
-    """The visible sheets of an Excel workbook (.xlsx, .xls) or OpenDocument spreadsheet in tab
-    order; [] for any other file, or for a workbook that cannot be opened (reading it says
-    why)."""
+def _all_sheets(data: bytes, filename: str) -> list[Sheet]:
+    """The sheets of an Excel workbook (.xlsx, .xls) or OpenDocument spreadsheet in tab order,
+    hidden ones too; [] for any other file, or for a workbook that cannot be opened (reading
+    it says why)."""
     if _is_ods(data, filename):
         from arena.ingest.ods import ods_sheets
 
@@ -1272,7 +1272,17 @@ def workbook_sheets(data: bytes, filename: str) -> list[str]:
             sheets, _active = _sheets(archive)
     except ReadError:
         return []
-    return [sheet.name for sheet in sheets if sheet.visible]
+    return sheets
+
+
+def workbook_sheets(data: bytes, filename: str) -> list[str]:
+    """The visible sheets of a workbook in tab order (`_all_sheets`): those read."""
+    return [sheet.name for sheet in _all_sheets(data, filename) if sheet.visible]
+
+
+def hidden_sheets(data: bytes, filename: str) -> list[str]:
+    """The hidden sheets of a workbook in tab order: not read, and said so."""
+    return [sheet.name for sheet in _all_sheets(data, filename) if not sheet.visible]
 
 
 def header_text(cell: object) -> str:

@@ -220,11 +220,11 @@ def is_xls(data: bytes) -> bool:
     return data.startswith(OLD_OFFICE) and any(stream in data for stream in _STREAMS)
 
 
-def xls_sheets(data: bytes) -> list[str]:
-    """The visible sheets of an .xls in tab order; [] for one that cannot be read (reading it
-    says why)."""
+def xls_sheets(data: bytes) -> list[Sheet]:
+    """The worksheets of an .xls in tab order, hidden ones too; [] for one that cannot be
+    read (reading it says why)."""
     try:
-        return [sheet.name for sheet in _checked_book(data)[0] if sheet.visible]
+        return _checked_book(data)[0]
     except ReadError:
         return []
 

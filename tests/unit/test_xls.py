@@ -80,6 +80,23 @@ def test_its_sheets_are_listed_without_the_hidden_ones_whatever_its_name():
     assert read.workbook_sheets(data, "lista.xls") == ["Om listan", "Projekt"]
     # Saved as .csv by a tool that names every download so: what it holds decides.
     assert read.workbook_sheets(data, "lista.csv") == ["Om listan", "Projekt"]
+    assert read.hidden_sheets(data, "lista.xls") == ["Dolt"]
+
+
+def test_a_hidden_sheet_is_not_read_and_said_not_to_be(engine):
+    # Hidden rows and columns are read and said; a hidden sheet was passed over unsaid.
+    data = xls(
+        ("Projekt", [["Diarienummer", "Titel", "Status"], ["2024-00001", "Ett", "Pågående"]]),
+        ("Gammalt", [["Diarienummer", "Titel", "Status"], ["2019-00001", "Gammal", "Avslutad"]]),
+        hidden=("Gammalt",),
+    )
+    result = upload(engine, "lista.xls", data)
+    assert result.outcome == "committed", result.problems
+    assert [p["reference"] for p in natural(engine, "projects")] == ["2024-00001"]
+    (said,) = (p for p in result.problems if p.message.key == "import.hidden_sheets")
+    assert said.text("en") == (
+        "lista.xls: the sheet “Gammalt” is hidden and was not read. Name the sheet to read it."
+    )
 
 
 def test_the_first_visible_sheet_is_read_unless_one_is_named():
