@@ -51,7 +51,7 @@ from arena.ingest.per_cent import small_per_cent_figures, small_per_cent_values
 from arena.ingest.report import ROW_ERRORS, Problem, key_label, kind_name, listing, quoted
 from arena.ingest.small_amounts import small_amount_problems
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
-from arena.ingest.wide import PRELIMINARY_NOTE
+from arena.ingest.wide import PRELIMINARY_NOTE, with_note
 
 
 @dataclass(frozen=True)
@@ -690,35 +690,53 @@ def _final_values(
     table: ParsedTable, existing: pd.DataFrame, problems: list[Problem]
 ) -> ParsedTable:
     """`table` with the preliminary mark (`wide.PRELIMINARY_NOTE`) taken off the stored
-    notes of the values it gives again, when it has no note column of its own: a figure sent
-    without the mark is the final one (`2024` after `2024*`), and the mark stayed for good. The
-    rest of a note stays; a file with a note column says what the note is. Said in a warning.
+    notes of the values it gives again, when it states no notes of its own: a figure sent
+    without the mark is the final one (`2024` after `2024*`), and the mark stayed for good.
+    The rest of a note stays; a file with a note column says what the note is. A note column
+    that only marks preliminary years (`marks_only`) adds the mark to a stored note and takes
+    it off the others, leaving the rest (one marked year wiped every other year's note).
+    Said in a warning.
     """
     kind = table.kind
-    if "note" in table.columns or "note" not in existing or not len(existing):
+    marking = "note" in table.marks_only
+    if "note" in table.columns and not marking:
+        return table
+    if "note" not in existing or not len(existing):
         return table
     if "note" not in {column.name for column in kind.stored_columns}:
         return table
     position = key_positions(existing, table.frame, kind)
     stored = existing["note"].to_numpy()
-    notes = [stored[place] if place >= 0 else None for place in position]
-    final = [_without_preliminary(note) for note in notes]
-    cleared = [line for line, a, b in zip(table.frame.index, notes, final, strict=True) if a != b]
-    if not cleared:
-        return table
-    problems.append(
-        Problem(
-            "format-error",
-            msg("import.preliminary_cleared", count=len(cleared), note=PRELIMINARY_NOTE),
-            row=int(cleared[0]),
-            severity="warning",
-            table=kind.name,
+    notes = [
+        stored[place] if place >= 0 and isinstance(stored[place], str) else None
+        for place in position
+    ]
+    marks = table.frame["note"].tolist() if marking else [None] * len(notes)
+    final, cleared = [], []
+    for line, note, mark in zip(table.frame.index, notes, marks, strict=True):
+        if mark == PRELIMINARY_NOTE:
+            final.append(with_note(note))
+            continue
+        final.append(_without_preliminary(note))
+        if final[-1] != note:
+            cleared.append(line)
+    if cleared:
+        problems.append(
+            Problem(
+                "format-error",
+                msg("import.preliminary_cleared", count=len(cleared), note=PRELIMINARY_NOTE),
+                row=int(cleared[0]),
+                severity="warning",
+                table=kind.name,
+            )
         )
-    )
+    elif not marking:
+        return table
     # As objects: a column built from the list made its None NaN, which PostgreSQL stored as
     # the text "nan".
     frame = table.frame.assign(note=pd.Series(final, index=table.frame.index, dtype=object))
-    return dataclasses.replace(table, frame=frame, columns=[*table.columns, "note"])
+    columns = table.columns if marking else [*table.columns, "note"]
+    return dataclasses.replace(table, frame=frame, columns=columns)
 
 
 def _ledger_takes_over(table: ParsedTable, existing: pd.DataFrame) -> ParsedTable:
@@ -746,7 +764,7 @@ def _ledger_takes_over(table: ParsedTable, existing: pd.DataFrame) -> ParsedTabl
 
 def _without_preliminary(note: object) -> object:
     """A stored note without what said the value was preliminary: the mark the wide reader
-    added to a note of the file's (`wide._with_note`: "Källa: SCB; Preliminärt" is "Källa:
+    added to a note of the file's (`wide.with_note`: "Källa: SCB; Preliminärt" is "Källa:
     SCB"), else the whole note that says so ("Preliminärt, t.o.m. oktober", "preliminär
     uppgift"): of a final figure it says nothing true, and a value noted so is not judged."""
     if not isinstance(note, str):

@@ -167,6 +167,9 @@ class RawTable:
     shown: list[str] | None = None
     # The table its rows are from, when a layout split one sheet into parts; "": this one.
     origin: str = ""
+    # Columns (by the kind's names) the reader added that only mark rows, not state values:
+    # the note a preliminary year's values get (`wide.unpivoted`).
+    marks_only: frozenset[str] = frozenset()
     _cells: dict[int, Cells] = field(default_factory=dict, repr=False)
 
     @classmethod

@@ -58,6 +58,7 @@ class ParsedTable:
     # Headers nothing reads that may be columns the file lacks: (the file's header, the
     # column's template header), each once (`_meant_columns`).
     meant: tuple[tuple[str, str], ...] = ()
+    marks_only: frozenset[str] = frozenset()  # see `read.RawTable.marks_only`
 
     def label(self, name: str) -> str:
         """How the file names column `name` (its Swedish template header if it has none)."""
@@ -519,6 +520,7 @@ def parse_table(
         labels=labels,
         per_cent=per_cent,
         meant=meant,
+        marks_only=raw.marks_only,
     )
 
 

@@ -80,7 +80,7 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _with_note(note: object) -> str:
+def with_note(note: object) -> str:
     """A cell's note with `PRELIMINARY_NOTE` added, unless it says so already."""
     if v.is_missing(note):
         return PRELIMINARY_NOTE
@@ -155,7 +155,7 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
             if added:
                 own.append(PRELIMINARY_NOTE if year.preliminary else "")
             elif keeps_note and year.preliminary and own_note is not None:
-                own[own_note] = _with_note(own[own_note])
+                own[own_note] = with_note(own[own_note])
             rows.append([*own, year.year, cell])
             lines.append(raw.line_of(index))
     line = raw.header_line or None
@@ -197,4 +197,7 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
         row_lines=lines,
         problems=[*raw.problems, *notes],
         origin=raw.origin,
+        # A note column of our own marks the preliminary years; it says nothing of the others'
+        # notes, which stay as stored (a file with one year marked wiped every other note).
+        marks_only=frozenset({"note"}) if added else frozenset(),
     )

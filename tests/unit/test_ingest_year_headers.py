@@ -121,6 +121,26 @@ def test_any_note_that_says_preliminary_goes_when_the_figure_comes_final(engine)
     assert _notes(engine) == {("SE", 2026): None, ("NO", 2026): None, ("DK", 2026): "Källa: DST"}
 
 
+def test_a_marked_year_leaves_the_other_years_notes_as_they_are(engine):
+    # The column that marks the preliminary year said "" of the others: their notes went.
+    assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
+    listed = "Indikator;Land;År;Värde;Anmärkning\nSE_COUNT;SE;2023;17;Källa: SCB\n"
+    assert upload(engine, "lista.csv", listed).outcome == "committed"
+    marked = "Indikator;Land;2023;2024;2025*\nSE_COUNT;SE;17;18;19\n"
+    result = upload(engine, "serie.csv", marked)
+    assert result.outcome == "committed", result.problems
+    assert _notes(engine) == {
+        ("SE", 2023): "Källa: SCB",
+        ("SE", 2024): None,
+        ("SE", 2025): "Preliminärt",
+    }
+    # A later table with 2024 marked keeps 2023's note and marks 2024 beside it.
+    later = "Indikator;Land;2023;2024*\nSE_COUNT;SE;17;18\n"
+    assert upload(engine, "serie.csv", later).outcome == "committed"
+    assert _notes(engine)[("SE", 2023)] == "Källa: SCB"
+    assert _notes(engine)[("SE", 2024)] == "Preliminärt"
+
+
 def test_a_preliminary_budget_year_is_read_and_said_to_keep_no_note(engine):
     assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
     result = upload(engine, "budget.csv", "Program;2025;2026 (prel.)\nP1;2 000 000;2 500 000\n")
