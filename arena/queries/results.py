@@ -85,6 +85,7 @@ SERIES_COLUMNS = [
 
 
 def _averaged_sql(unit: sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
+    """`domain.averaged` in SQL: whether an indicator's unit pools the projects as a mean."""
     return sa.func.lower(sa.func.trim(unit)).in_(sorted(AVERAGED_UNITS))
 
 
@@ -365,8 +366,9 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     no_baseline, before_baseline, baseline_only, missed (not reached, measured after the
     target year), away, no_change, on_way, reached, or for a row not judged benchmark
     (another place's target) or target_unclear. "Latest" is the value judged
-    (`_judged_years`): the newest final one, for the projects' pool of a year as fully
-    reported as the one before; with a year filter, within those years.
+    (`_judged_years`): the newest final one, for a summed projects' pool of a year every
+    project that reported the year before and still ran has reported; with a year filter,
+    within those years.
     """
     return _progress(engine, filters)
 
