@@ -91,14 +91,7 @@ def _store_files(engine) -> list[str]:
 def _is_the_store(engine, path: Path) -> bool:
     """Whether writing `path` would write one of the store's own files (`_store_files`),
     named as it is, through a link, or as another name of the same file."""
-    target = os.path.realpath(path)
-    for name in _store_files(engine):
-        if target in (name, os.path.realpath(name)):
-            return True
-        with contextlib.suppress(OSError):  # either may not exist: then it is not the other
-            if os.path.samefile(path, name):
-                return True
-    return False
+    return any(_same_file(path, Path(name)) for name in _store_files(engine))
 
 
 def _same_file(first: Path, second: Path) -> bool:

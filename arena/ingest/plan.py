@@ -705,12 +705,7 @@ def _final_values(
         return table
     if "note" not in {column.name for column in kind.stored_columns}:
         return table
-    position = key_positions(existing, table.frame, kind)
-    stored = existing["note"].to_numpy()
-    notes = [
-        stored[place] if place >= 0 and isinstance(stored[place], str) else None
-        for place in position
-    ]
+    notes = _stored_texts(table, existing, "note")
     marks = table.frame["note"].tolist() if marking else [None] * len(notes)
     final, cleared = [], []
     for line, note, mark in zip(table.frame.index, notes, marks, strict=True):
@@ -732,11 +727,7 @@ def _final_values(
         )
     elif not marking:
         return table
-    # As objects: a column built from the list made its None NaN, which PostgreSQL stored as
-    # the text "nan".
-    frame = table.frame.assign(note=pd.Series(final, index=table.frame.index, dtype=object))
-    columns = table.columns if marking else [*table.columns, "note"]
-    return dataclasses.replace(table, frame=frame, columns=columns)
+    return _with_column(table, "note", final)
 
 
 def _ledger_takes_over(table: ParsedTable, existing: pd.DataFrame) -> ParsedTable:
@@ -749,17 +740,29 @@ def _ledger_takes_over(table: ParsedTable, existing: pd.DataFrame) -> ParsedTabl
         return table
     if not len(existing):
         return table
-    position = key_positions(existing, table.frame, kind)
-    stored = existing["source"].to_numpy()
-    sources = [
+    sources = _stored_texts(table, existing, "source")
+    taken = [None if source == GIVING_SOURCE else source for source in sources]
+    return table if taken == sources else _with_column(table, "source", taken)
+
+
+def _stored_texts(table: ParsedTable, existing: pd.DataFrame, name: str) -> list[str | None]:
+    """Per row of `table`, the store's text in column `name` of the row it names (`existing`,
+    as `stored_rows` read it): None for a new row or an empty cell."""
+    position = key_positions(existing, table.frame, table.kind)
+    stored = existing[name].to_numpy()
+    return [
         stored[place] if place >= 0 and isinstance(stored[place], str) else None
         for place in position
     ]
-    taken = [None if source == GIVING_SOURCE else source for source in sources]
-    if taken == sources:
-        return table
-    frame = table.frame.assign(source=pd.Series(taken, index=table.frame.index, dtype=object))
-    return dataclasses.replace(table, frame=frame, columns=[*table.columns, "source"])
+
+
+def _with_column(table: ParsedTable, name: str, values: list[object]) -> ParsedTable:
+    """`table` with column `name` holding `values`, one per row, as the file's own."""
+    # As objects: a column built from the list made its None NaN, which PostgreSQL stored as
+    # the text "nan".
+    frame = table.frame.assign(**{name: pd.Series(values, index=table.frame.index, dtype=object)})
+    columns = table.columns if name in table.columns else [*table.columns, name]
+    return dataclasses.replace(table, frame=frame, columns=columns)
 
 
 def _without_preliminary(note: object) -> object:
