@@ -139,7 +139,10 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
         .where(*of_filtered_projects(project_money.c.project_id, filters))
         .group_by(project_money.c.project_id)
         .having(spent > granted)
-        .subquery()
+        # Summed once: as a subquery PostgreSQL hashed it again in each parallel worker
+        # joining it (three times on two cores: 0.39 s instead of 0.24 at 100 000 projects).
+        .cte("over_grants")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
     )
     reported = (
         sa.select(milestone.c.id)
@@ -170,7 +173,8 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
     paid = (
         sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
         .group_by(disbursement.c.grant_id)
-        .subquery()
+        .cte("paid")
+        .prefix_with("MATERIALIZED", dialect="postgresql")  # as over_grants' (above)
     )
     share_over = sa.cast(paid.c.paid, sa.Float) / grant.c.amount_sek - 1
     overpaid = (
