@@ -79,21 +79,40 @@ def organisation_search(
 
 
 def _grants(
-    where: sa.ColumnElement[bool], other: sa.FromClause, other_key: sa.ColumnElement, label: str
+    where: sa.ColumnElement[bool],
+    other: sa.FromClause,
+    other_key: sa.ColumnElement,
+    label: str,
+    *,
+    every: bool,
 ) -> sa.Select:
     """Grants matching `where`, each with the organisation on the other side of it (`other`,
     joined on `other_key`, shown as column `label`) and its money: amount, disbursed, remaining
     (what it still owes, never below 0: `_sql.owed`, as the Grants page's rows and totals).
+    `every`: for totals over every grant, not for a page of them (see below).
     """
-    # Each grant's payments looked up by its id (all dates: what is left to pay is a balance,
-    # not a flow), not every grant's summed first: an organisation with two grants would
-    # otherwise add up all 300 000 payments of a national programme.
-    paid = (
-        sa.select(sa.func.sum(disbursement.c.amount_sek))
-        .where(disbursement.c.grant_id == grant.c.id)
-        .scalar_subquery()
-    )
-    disbursed = sa.func.coalesce(paid, 0)
+    # Each grant's payments looked up by its id for a page of grants (the page's only), or
+    # for totals summed once over the payments of these grants only (Vinnova's 64 000
+    # grants, looked up one by one: 0.8 s on PostgreSQL; summed: 0.3 s). Never every grant's
+    # payments summed: an organisation with two grants would add up all 300 000 of a
+    # national programme (all dates: what is left to pay is a balance, not a flow).
+    chosen = grant.join(project, project.c.id == grant.c.project_id)
+    if every:
+        paid = (
+            sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
+            .where(
+                disbursement.c.grant_id.in_(sa.select(grant.c.id).select_from(chosen).where(where))
+            )
+            .group_by(disbursement.c.grant_id)
+            .subquery("paid")
+        )
+        chosen = chosen.outerjoin(paid, paid.c.grant_id == grant.c.id)
+        disbursed = sa.func.coalesce(paid.c.paid, 0)
+    else:
+        paid_one = sa.select(sa.func.sum(disbursement.c.amount_sek)).where(
+            disbursement.c.grant_id == grant.c.id
+        )
+        disbursed = sa.func.coalesce(paid_one.scalar_subquery(), 0)
     return (
         sa.select(
             grant.c.reference.label("grant_reference"),
@@ -105,19 +124,17 @@ def _grants(
             disbursed.label("disbursed_sek"),
             owed(grant.c.amount_sek - disbursed).label("remaining_sek"),
         )
-        .select_from(
-            grant.join(project, project.c.id == grant.c.project_id).outerjoin(
-                other, other.c.id == other_key
-            )
-        )
+        .select_from(chosen.outerjoin(other, other.c.id == other_key))
         .where(where)
         .order_by(grant.c.reference)
     )
 
 
-def _statements(organisation_id: sa.ColumnElement[int] | int, scope: Scope) -> dict[str, sa.Select]:
+def _statements(
+    organisation_id: sa.ColumnElement[int] | int, scope: Scope, *, every: bool = False
+) -> dict[str, sa.Select]:
     """One query per table of the organisation page, keyed by its part: the projects, grants
-    and programmes within `scope`."""
+    and programmes within `scope` (`every`: the grants for totals over all, `_grants`)."""
     roles = sa.union(
         sa.select(
             project.c.id.label("project_id"), sa.literal(ParticipantRole.COORDINATOR.value)
@@ -159,12 +176,14 @@ def _statements(organisation_id: sa.ColumnElement[int] | int, scope: Scope) -> d
             funder,
             grant.c.funder_id,
             "funder",
+            every=every,
         ),
         "grants_given": _grants(
             sa.and_(grant.c.funder_id == organisation_id, *grant_scope(scope)),
             coordinator,
             project.c.coordinator_id,
             "coordinator",
+            every=every,
         ),
         "programmes": sa.select(
             programme.c.code.label("programme_code"),
@@ -301,8 +320,9 @@ def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> di
             sa.func.count(), sa.func.count(sa.distinct(projects.c.reference))
         ).select_from(projects)
     }
+    summed = _statements(row["id"], scope, every=True)
     for part in _GRANT_SIDES:
-        grants = parts[part].order_by(None).subquery()
+        grants = summed[part].order_by(None).subquery()
         figures[part] = sa.select(
             sa.func.count(),
             *(sa.func.coalesce(sa.func.sum(grants.c[name]), 0) for name in _GRANT_MONEY[:2]),
