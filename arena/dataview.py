@@ -59,7 +59,7 @@ def import_summary(result: ImportResult, language: str) -> None:
     preview = dataops.preview_frames(result, language)
     if len(preview.counts) > 1:
         st.caption(t("data.preview.kinds", language))
-        st.dataframe(preview.counts, hide_index=True)
+        ui.table(preview.counts)
     organisations = result.plan.new_organisations if result.plan else []
     tabs = [kind.label for kind in preview.kinds]
     if organisations:
@@ -163,7 +163,7 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     cascade = False
     if preview.blocked:
         st.warning(t("data.undo.blocked", language))
-        st.dataframe(dataops.blockers_table(preview, language), hide_index=True)
+        ui.table(dataops.blockers_table(preview, language))
         names = ", ".join(f"#{effect.import_id}" for effect in preview.cascade)
         cascade = st.checkbox(
             t("data.undo.cascade", language, names=names), key=f"undo_cascade_{version}"

@@ -65,6 +65,12 @@ class Filters:
 NO_FILTERS = Filters()
 
 
+def year_span(years: tuple[int, int]) -> str:
+    """A year filter as written: "2019–2021", or "2022" for one year (not "2022–2022")."""
+    first, last = years
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def describe_filters(filters: Filters, language: str) -> str:
     """What a figure covers, as plain text: "all projects" or the filters in words.
 
@@ -76,7 +82,7 @@ def describe_filters(filters: Filters, language: str) -> str:
         return t("filters.none", language)
     parts = []
     if filters.years:
-        parts.append(f"{filters.years[0]}–{filters.years[1]}")
+        parts.append(year_span(filters.years))
     for codes in (filters.statuses, filters.stages, filters.levels):
         if codes:
             parts.append(", ".join(label(code, language) for code in codes))

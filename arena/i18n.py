@@ -95,6 +95,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Projects by county and level",
     },
     "chart.timeline.title": {"sv": "Tidslinje", "en": "Timeline"},
+    "chart.timeline.no_end": {"sv": "inget slutdatum", "en": "no end date"},
     "chart.today": {"sv": "Idag", "en": "Today"},
     "chart.grants_by_year.title": {"sv": "Bidragsstorlek per år", "en": "Grant size by year"},
     "chart.grants_by_sector.title": {
@@ -3565,6 +3566,9 @@ def format_number(value: float | int | Decimal | None, language: str, *, decimal
         # separator. Tables of thousands of cells are formatted on every rerun; babel's
         # general path costs ~60 µs a number (rounding rules: decimals and halves stay there).
         return f"{int(value):,}".replace(",", _group_symbol(locale))
+    exact = Decimal(str(value))  # as babel rounds it: -0.05 is -0.05, not a float's below
+    if exact.is_finite() and abs(exact) <= Decimal(5).scaleb(-decimals - 1):
+        value = 0  # rounds to nothing: "0,0", never "-0,0" for a value just below zero
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=locale)
 

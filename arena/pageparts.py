@@ -48,7 +48,7 @@ def table(
     shown, config = localised(
         language, columns=columns, links=links, organisations=organisations, projects=projects
     )(frame)
-    st.dataframe(shown, hide_index=True, column_config=config)
+    ui.table(shown, column_config=config)
     ui.download_buttons(frame if rows is None else rows, name=name, language=language, key=name)
 
 
@@ -161,14 +161,14 @@ def paged_table(
             total=page.total,
         )
         if page.total
-        else t("paging.none", language)
+        # Nothing found, or nothing there to search (no search: "no rows match" would blame one).
+        else t("paging.none" if search.strip() else "table.none", language)
     )
     picked = None
     if page.total:  # else the caption says so (an empty grid would say "empty", in English)
         shown, config = render(page.rows)
-        picked = st.dataframe(
+        picked = ui.table(
             shown,
-            hide_index=True,
             column_config=config,
             key=f"{key}_table",
             **({"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}),

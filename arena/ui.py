@@ -790,6 +790,12 @@ def plotly(figure: Any, *, key: str, on_select: bool = False, empty: str = "char
     )
 
 
+def table(frame: Any, **options: Any) -> Any:
+    """A table as every page shows one: without the frame's index, a missing cell as "–".
+    Streamlit's grid writes a missing text, date or link as "None", in English, otherwise."""
+    return st.dataframe(frame, hide_index=True, placeholder="–", **options)
+
+
 def vega_lite(spec: dict[str, Any], *, key: str) -> Any:
     """A Vega-Lite chart (a spec of `arena.charts`) at full width. Streamlit turns vega's
     export menu off: a page offers the chart's data as a download beside it."""

@@ -48,7 +48,7 @@ with users_tab, ui.section("users"):
     if not listed:
         st.caption(t("users.none", language))
     else:
-        st.dataframe(tables.users.users_table(listed, language), hide_index=True)
+        ui.table(tables.users.users_table(listed, language))
     # No form: the funders come from a search, which must narrow the choice as it is typed.
     # Each added role starts a new round of widgets, so the fields come back empty.
     round_ = notes.setdefault("add_round", 0)
@@ -142,7 +142,7 @@ with audit_tab, ui.section("audit"):
     if log.empty:
         st.caption(t("audit.none", language))
     else:
-        st.dataframe(dataops.audit_table(log, language), hide_index=True)
+        ui.table(dataops.audit_table(log, language))
     st.download_button(
         t("audit.download", language),
         # Built when clicked, from the store as it is then, with the filters shown.

@@ -48,7 +48,7 @@ with history_tab, ui.section("history"):
                     total=total,
                 )
             )
-        st.dataframe(dataops.history_table(history, language), hide_index=True)
+        ui.table(dataops.history_table(history, language))
         ui.download_buttons(history, name="import_history", language=language, key="history")
         dataview.undo_panel(history, language, identity)
 

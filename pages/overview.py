@@ -142,7 +142,7 @@ with ui.section("attention"):
         st.success(t("attention.none", language))
     else:
         shown = tables.attention.attention_table(items.head(attention.MOST_URGENT), language)
-        st.dataframe(shown, hide_index=True, column_config=ui.attention_columns(language))
+        ui.table(shown, column_config=ui.attention_columns(language))
         if (total := sum(tables.attention.reason_counts(items).values())) > len(shown):
             st.caption(t("attention.shown", language, shown=len(shown), total=total))
         every = ui.deferred(attention.attention, filters=filters, today=today)  # on the click

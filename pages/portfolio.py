@@ -106,7 +106,7 @@ with ui.section("distribution"):
             ui.plotly(charts.funding.grant_boxes(boxes, language, by=by), key=f"grants_{by}")
         with summary:
             stats = tables.portfolio.distribution(boxes, by=by, language=language)
-            st.dataframe(stats, hide_index=True)
+            ui.table(stats)
             ui.download_buttons(
                 stats, name=f"grants_by_{by}", language=language, key=f"grants_{by}"
             )

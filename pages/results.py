@@ -28,9 +28,8 @@ with ui.section("registry"):
     table = tables.results.registry_table(registry, language)
     # Each owner opens its organisation page; the download keeps the names.
     owner = t("results.col.owner", language)
-    st.dataframe(
+    ui.table(
         tables.results.registry_links(table, registry, language),
-        hide_index=True,
         column_config={owner: st.column_config.LinkColumn(owner, display_text=tables.LINK_TEXT)},
     )
     ui.download_buttons(table, name="indicators", language=language, key="registry")
@@ -61,7 +60,7 @@ with ui.section("outputs"):
         st.info(t("results.outputs.none", language))
     else:
         table = tables.results.outputs_table(outputs, registry, language)
-        st.dataframe(table, hide_index=True)
+        ui.table(table)
         ui.download_buttons(table, name="outputs", language=language, key="outputs")
     st.caption(t("results.outputs.caption", language))
     st.caption(periods.period_caption(filters, "indicators", language))
@@ -98,7 +97,7 @@ with ui.section("compare"):
                 else tables.results.indicator_name(first["name_sv"], first["name_en"], language)
             )
             st.subheader(ui.plain(title))
-            st.dataframe(tables.results.comparison_table(part, names, language), hide_index=True)
+            ui.table(tables.results.comparison_table(part, names, language))
             for caveat in caveats[str(measure)]:
                 st.warning(ui.plain(caveat.render(language)), icon=":material/info:")
     st.caption(periods.period_caption(filters, "indicators", language))

@@ -149,6 +149,7 @@ def timeline(timeline: Timeline, language: str, *, today: date) -> go.Figure:
 def _gantt(dated: pd.DataFrame, language: str, *, today: date) -> go.Figure:
     """Gantt of the projects (ordered by start), coloured by status, today marked."""
     traces = []
+    no_end = t("chart.timeline.no_end", language)
     for status, colour in STATUS_COLOURS.items():
         part = dated[dated["status"] == status.value]
         if part.empty:
@@ -167,11 +168,13 @@ def _gantt(dated: pd.DataFrame, language: str, *, today: date) -> go.Figure:
                 orientation="h",
                 name=label(status.value, language),
                 marker_color=colour,
+                # The end as recorded: a project without one is drawn up to today, but its
+                # end is not today (nor, for one starting later, a day before its start).
                 customdata=list(
                     zip(
                         part["reference"],
                         part["start_date"].astype(str),
-                        ends.astype(str),
+                        [end.isoformat() if pd.notna(end) else no_end for end in part["end_date"]],
                         strict=True,
                     )
                 ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arena.filters import Filters
+from arena.filters import Filters, year_span
 from arena.i18n import t
 
 # What each figure on the pages counts, in the order its caption names the rules.
@@ -26,11 +26,6 @@ def period_caption(filters: Filters, figure: str, language: str) -> str:
     `figure` is a key of FIGURE_RULES, e.g. "Period: 2019 (bidrag efter beslutsdatum,
     utbetalningar efter betalningsdag)." Without a year filter the period is all years.
     """
-    if not filters.years:
-        years = t("period.all_years", language)
-    elif filters.years[0] == filters.years[1]:
-        years = str(filters.years[0])
-    else:
-        years = f"{filters.years[0]}–{filters.years[1]}"
+    years = year_span(filters.years) if filters.years else t("period.all_years", language)
     rules = ", ".join(t(f"period.rule.{rule}", language) for rule in FIGURE_RULES[figure])
     return t("period.caption", language, years=years, rules=rules)

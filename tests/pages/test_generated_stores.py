@@ -315,6 +315,13 @@ def _render_everything(url: str, language: str) -> list[str]:
             app.switch_page(f"pages/{page}.py").run()
         problems += [f"{page}: {error.value}" for error in app.exception]
         problems += [f"{page}: {w.value}" for w in app.warning if w.value == fallback]
+        for table in app.dataframe:
+            # A missing cell shows "–": the grid's own word for it is "None", in English.
+            if table.proto.placeholder != "–":
+                problems.append(f"{page}: a table shows a missing cell as None")
+            # A missing value must be missing (shown "–"), never the text of one.
+            texts = {cell for cell in table.value.to_numpy().ravel() if isinstance(cell, str)}
+            problems += [f"{page}: a cell reads {text}" for text in {"None", "nan", "NaT"} & texts]
         if not app.title:
             problems.append(f"{page}: no title")
     return problems

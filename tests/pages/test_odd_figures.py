@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from arena import config, ui
 from arena.auth import Role, add_role, cli_identity
 from arena.domain import paid_share
+from arena.i18n import t
 from tests.fixtures.ingest import load_files
 from tests.pages.demo_facts import NBSP, msek
 from tests.pages.test_roles import AUTH
@@ -177,6 +178,13 @@ def test_a_store_of_one_programme_opens_on_it(engine, open_page):
     assert app.selectbox[0].value == "P1"
     assert "Ett program" in [header.value for header in app.header]
     assert app.query_params["programme"] == "P1"  # the link to the view names it
+    # Its empty tables say they are empty: "No rows match the search" blamed a search nobody
+    # made.
+    captions = [caption.value for caption in app.caption]
+    assert "Inga rader." in captions
+    assert t("paging.none", "sv") not in captions
+    app.text_input(key="P1_grants_search").input("x").run()
+    assert t("paging.none", "sv") in [caption.value for caption in app.caption]
 
 
 def test_a_store_of_one_project_says_it_has_no_grants_or_organisations(engine, open_page):

@@ -103,6 +103,26 @@ def test_every_status_keeps_its_colour(demo_engine):
     assert len(set(charts._base.STATUS_COLOURS.values())) == 5
 
 
+def test_a_bar_without_an_end_says_so_and_never_names_today_its_end():
+    """A project without an end date is drawn up to today; its hover says it has no end (one
+    starting in 2030 read "2030-01-01 – 2026-11-21", an end before its start)."""
+    rows = pd.DataFrame(
+        {
+            "reference": ["A-1", "A-4"],
+            "title": ["Pågår", "Önskat"],
+            "status": ["ongoing", "desired"],
+            "start_date": [date(2019, 1, 1), date(2030, 1, 1)],
+            "end_date": [date(2027, 12, 31), None],
+        }
+    )
+    for language, words in (("sv", "inget slutdatum"), ("en", "no end date")):
+        figure = charts.portfolio.timeline(
+            portfolio.Timeline(rows, per_year=False), language, today=TODAY
+        )
+        ends = {data[0]: data[2] for trace in figure.data for data in trace.customdata}
+        assert ends == {"A-1": "2027-12-31", "A-4": words}
+
+
 def test_the_timeline_counts_years_above_its_bars(demo_engine):
     """One bar per project up to `bars`; above, the projects running per year (categories)."""
     dated = portfolio.project_timeline(demo_engine, today=TODAY).rows

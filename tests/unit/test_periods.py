@@ -14,7 +14,7 @@ import pytest
 
 from arena.auth import cli_identity
 from arena.export import filtered_frame_to_bytes
-from arena.filters import NO_FILTERS, Filters
+from arena.filters import NO_FILTERS, Filters, describe_filters
 from arena.ingest import Upload, import_files
 from arena.queries import attention, funding, periods, portfolio, results
 
@@ -294,3 +294,12 @@ def test_every_figure_has_a_caption_in_both_languages():
     for figure in periods.FIGURE_RULES:
         for language in ("sv", "en"):
             assert periods.period_caption(IN_2019, figure, language).startswith("Period: 2019 (")
+
+
+def test_one_year_is_written_as_one_year_in_every_caption():
+    # "Filter: 2022–2022" beside "Period: 2022" on the same page.
+    one, span = Filters(years=(2022, 2022)), Filters(years=(2019, 2021))
+    for language in ("sv", "en"):
+        assert describe_filters(one, language).endswith(": 2022")
+        assert describe_filters(span, language).endswith(": 2019–2021")
+        assert "2022–" not in periods.period_caption(one, "grants", language)

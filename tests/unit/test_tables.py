@@ -152,6 +152,15 @@ def test_whole_numbers_read_as_babel_writes_them():
     assert i18n.format_number(2.5, "sv") == "2"  # halves still rounded by babel, to even
 
 
+def test_a_value_that_rounds_to_nothing_has_no_sign():
+    # An indicator value of -0,0001 read "-0,0 (2022)" in the registry.
+    assert i18n.format_number(-0.0001, "sv", decimals=1) == "0,0"
+    assert i18n.format_number(-0.05, "en", decimals=1) == "0.0"  # a half, rounded to even
+    assert i18n.format_number(-0.06, "sv", decimals=1) == "-0,1"
+    assert i18n.format_number(-0.4, "sv") == "0"
+    assert i18n.format_percent(-0.00001, "sv") == "0 %"
+
+
 def test_counts_in_tables_have_their_thousands_grouped():
     """A funder of 64 178 grants with 13 684 late reports, an import of 100 000 rows: counts
     read `64 178`, never `64178` (issue 11: the screenshots at 100 000 projects)."""
