@@ -146,11 +146,21 @@ def commit(
     *,
     identity: Identity,
     replace: bool,
+    seen_version: tuple[int, int],
     progress: Progress | None = None,
 ) -> ImportResult:
     """The import for real, recorded as `identity`'s: all of it in one transaction, or
-    nothing. Raises AccessDenied when `identity` may not import (or replace)."""
-    return import_files(engine, files, identity=identity, replace=replace, progress=progress)
+    nothing ("outdated", nothing written, when the store moved from `seen_version`, the
+    version the person's preview was computed on). Raises AccessDenied when `identity` may
+    not import (or replace)."""
+    return import_files(
+        engine,
+        files,
+        identity=identity,
+        replace=replace,
+        progress=progress,
+        expected_version=seen_version,
+    )
 
 
 def preview_undo(engine: Engine, import_id: int) -> UndoPreview | None:

@@ -49,6 +49,7 @@ def import_summary(result: ImportResult, language: str) -> None:
         "unchanged": st.info,
         "rejected": st.error,
         "busy": st.warning,
+        "outdated": st.warning,
     }[result.outcome]
     show(result.summary(language))
     warnings = [problem for problem in result.problems if problem.severity != "error"]
@@ -181,8 +182,11 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
         t("data.undo", language), icon=":material/undo:", disabled=not confirmed, type="primary"
     ):
         notes = ui.action_notes("data")
+        # Only the imports shown: one that came to hang on this import while the person read
+        # the list was never shown, and is not undone (checked in the undo's transaction).
+        shown = [effect.import_id for effect in preview.cascade] if cascade else None
         outcome = dataops.undo(
-            ui.engine(), int(chosen), language, identity=identity, cascade=cascade
+            ui.engine(), int(chosen), language, identity=identity, cascade=cascade, expected=shown
         )
         if outcome.ok:
             _keep_outcome(notes, "undo", outcome.message)
@@ -213,10 +217,15 @@ def _say_outcome(key: str) -> None:
 
 
 def _preview(
-    uploads: list[Upload], *, identity: auth.Identity, replace: bool, language: str
+    uploads: list[Upload],
+    *,
+    identity: auth.Identity,
+    replace: bool,
+    language: str,
+    version: tuple[int, int],
 ) -> tuple[ImportResult, tuple[object, ...]]:
-    """The dry run of `uploads`, computed once while the files, the options and the store stay
-    the same, and its key (`dataops.preview_key`).
+    """The dry run of `uploads` on the store at `version`, computed once while the files, the
+    options and the store stay the same, and its key (`dataops.preview_key`).
 
     Why: every widget of the page reruns it, the confirmation box, a language switch and the
     commit click (whose run then imports): 758 000 payments (49 MB) took 4 s each time, and
@@ -224,10 +233,7 @@ def _preview(
     (no Streamlit call), and let go before the next is built or the commit runs.
     """
     notes = ui.action_notes("data")
-    # The store as it is now: an import since this run began changes what the files would do.
-    key = dataops.preview_key(
-        uploads, identity=identity, replace=replace, store_version=ui.store_version()
-    )
+    key = dataops.preview_key(uploads, identity=identity, replace=replace, store_version=version)
     kept = notes.get("preview")
     if kept is not None and kept[0] == key:
         return kept[1], key
@@ -329,9 +335,15 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
         # The preview the person saw before this run: a commit clicked under one the store has
         # since outdated (another session imported or undid) would apply what they never saw.
         seen = notes.get("seen_preview")
-        preview, key = _preview(uploads, identity=identity, replace=replace, language=language)
+        # The store as it is now: an import since this run began changes what the files do.
+        version = ui.store_version()
+        preview, key = _preview(
+            uploads, identity=identity, replace=replace, language=language, version=version
+        )
         notes["seen_preview"] = key
         import_summary(preview, language)
+        if notes.pop("outdated", False):  # the commit before this run found the store moved
+            st.warning(t("data.commit.outdated", language))
         _column_chooser(preview, files, chosen, language)
         if preview.outcome == "dry-run" and preview.plan.changes_anything:
             confirm = True
@@ -354,7 +366,12 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                 del preview
                 with progress(uploads, language) as report:
                     result = dataops.commit(
-                        ui.engine(), uploads, identity=identity, replace=replace, progress=report
+                        ui.engine(),
+                        uploads,
+                        identity=identity,
+                        replace=replace,
+                        seen_version=version,
+                        progress=report,
                     )
                     # Noted before any Streamlit call (see ui.action_notes): a double click's
                     # second run takes over at the next one, and this run's confirmation and
@@ -367,7 +384,10 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                             t("data.committed", language, id=result.import_id, seconds=seconds),
                         )
                         notes["upload_round"] += 1
+                    # Another session's import or undo came while this one read its files:
+                    # nothing was written; the rerun shows the preview on the store as it is.
+                    notes["outdated"] = outdated = result.outcome == "outdated"
                     ui.clear_caches()
-                if committed:
+                if committed or outdated:
                     st.rerun()
                 import_summary(result, language)

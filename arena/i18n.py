@@ -953,6 +953,11 @@ TEXTS: dict[str, dict[str, Text]] = {
             "upload again.",
         ),
     },
+    "import.outcome.outdated": {
+        "sv": "Inget importerades: databasen ändrades (en annan import eller ångring) efter "
+        "förhandsvisningen.",
+        "en": "Nothing was imported: the store changed (another import or undo) after the preview.",
+    },
     "import.outcome.busy": {
         "sv": "Upptagen: en annan import pågår. Inget har sparats; försök igen om en stund.",
         "en": "Busy: another import is running. Nothing was written; try again in a moment.",
@@ -2106,6 +2111,24 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "import.sheet_as": {"sv": "{sheet} ({kind})", "en": "{sheet} ({kind})"},
+    "import.sheets_unread": {
+        "sv": (
+            "{file}: bladet {sheets} har också data men lästes inte: med vald typ av data läses "
+            "bara ett blad, som {kind}. Ladda upp filen utan vald typ för att läsa alla blad, "
+            "eller ange bladets namn.",
+            "{file}: bladen {sheets} har också data men lästes inte: med vald typ av data läses "
+            "bara ett blad, som {kind}. Ladda upp filen utan vald typ för att läsa alla blad, "
+            "eller ange ett blads namn.",
+        ),
+        "en": (
+            "{file}: the sheet {sheets} also holds data but was not read: with a kind of data "
+            "chosen, one sheet is read, as {kind}. Upload the file without a kind to read every "
+            "sheet, or name the sheet.",
+            "{file}: the sheets {sheets} also hold data but were not read: with a kind of data "
+            "chosen, one sheet is read, as {kind}. Upload the file without a kind to read every "
+            "sheet, or name a sheet.",
+        ),
+    },
     "import.hidden_sheets": {
         "sv": (
             "{file}: bladet {sheets} är dolt och lästes inte. Välj bladet (ange dess namn) "

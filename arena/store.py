@@ -179,6 +179,28 @@ def check_connection(engine: Engine) -> None:
 _WRITE_LOCK_KEY = 4_711_2017
 
 
+# The import runs as the store version reads them (a table clause: no model needed here).
+_RUNS = sa.table("import_run", sa.column("id"), sa.column("outcome"))
+
+
+def version_of(conn: Connection) -> tuple[int, int]:
+    """The store's version: (newest import run, undone runs). Every import inserts its run
+    and every undo marks one undone, in the transaction that writes their rows, so the version
+    moves exactly when the data does: the pages key their caches on it (`ui.store_version`),
+    a commit checks it against its preview's (`ingest.import_files`).
+
+    Cheap: one step down the primary key and a count over the index on the outcome. Two
+    scalar subqueries, not one aggregate with a FILTER: together in one aggregate both scan
+    the table.
+    """
+    statement = sa.select(
+        sa.select(sa.func.coalesce(sa.func.max(_RUNS.c.id), 0)).scalar_subquery(),
+        sa.select(sa.func.count()).where(_RUNS.c.outcome == "undone").scalar_subquery(),
+    )
+    latest, undone = conn.execute(statement).one()
+    return int(latest), int(undone)
+
+
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Connection]:
     """One write transaction: all or nothing, and writers take turns.

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from arena import auth, config, models, store
+from arena import auth, config, store
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
 from arena.filters import (
@@ -94,28 +94,14 @@ def store_problem() -> str | None:
 
 
 def store_version() -> tuple[int, int]:
-    """Changes whenever an import is committed or undone; part of every cache key.
-
-    (Newest import run, undone runs): an import inserts its run and an undo marks it undone in
-    the same transaction as the rows they write, so the version and the data move together.
-    Read at the start of every run and after every cache miss, so it must stay cheap: one row
-    per import (thousands, not the data's millions), the largest id read from the primary key.
-    """
+    """Changes whenever an import is committed or undone; part of every cache key
+    (`store.version_of`). Read at the start of every run and after every cache miss."""
     return _version_of(engine())
 
 
 def _version_of(store_engine: Engine) -> tuple[int, int]:
-    run = models.ImportRun.__table__
-    # Two scalar subqueries, not one aggregate with a FILTER: alone, max(id) is one step down
-    # the primary key (SQLite's min/max optimisation, PostgreSQL's backward index scan) and
-    # the count can use an index on outcome; together in one aggregate both scan the table.
-    statement = sa.select(
-        sa.select(sa.func.coalesce(sa.func.max(run.c.id), 0)).scalar_subquery(),
-        sa.select(sa.func.count()).where(run.c.outcome == "undone").scalar_subquery(),
-    )
     with store_engine.connect() as conn:
-        latest, undone = conn.execute(statement).one()
-    return int(latest), int(undone)
+        return store.version_of(conn)
 
 
 def start_run() -> None:

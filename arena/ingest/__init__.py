@@ -60,7 +60,7 @@ from arena.ingest.validate import (
     parse_table,
 )
 from arena.ingest.wide import unpivoted
-from arena.store import refresh_statistics, transaction
+from arena.store import refresh_statistics, transaction, version_of
 
 __all__ = [
     "PHASES",
@@ -104,7 +104,8 @@ class ImportResult:
     """What an import did, or would do (dry run), and everything wrong with it."""
 
     # committed | rejected | unchanged | dry-run | busy (another writer held the store too
-    # long; nothing was written)
+    # long; nothing was written) | outdated (the store moved since the preview the commit
+    # expected: nothing was written)
     outcome: str
     plan: Plan | None
     problems: list[Problem]
@@ -177,6 +178,10 @@ def _parse(
             note = msg("import.unknown_kind", file=upload.name, name=upload.kind, known=known)
             return [], [Problem("format-error", note)]
         _name, raw, notes = found or (upload.kind, raw, [])
+        if upload.sheet is None and (unread := _other_sheets(upload, raw.name, _ignore, {})):
+            # Read as one kind, the first sheet only: a workbook's other lists (its grants
+            # beside its projects) were left out without a word.
+            notes = [*notes, _unread_sheets_note(upload, list(unread))]
         return _tables(upload.kind, raw, upload.columns), notes
     # A workbook's other sheets with data are read with it, unless the person named one.
     others = {} if upload.sheet is not None else _other_sheets(upload, raw.name, on_read, seen)
@@ -222,6 +227,25 @@ def _parse(
         table for name, raw, _notes in read.values() for table in _tables(name, raw, upload.columns)
     ]
     return tables, notes
+
+
+def _ignore(_rows: int) -> None:
+    """Hears nothing: sheets looked at but not read are no progress."""
+
+
+def _unread_sheets_note(upload: Upload, sheets: list[str]) -> Problem:
+    """A warning naming the sheets with data a read of one kind (`upload.kind`) left out."""
+    return Problem(
+        "format-error",
+        msg(
+            "import.sheets_unread",
+            file=upload.name,
+            sheets=listing([quoted(sheet) for sheet in sheets]),
+            count=len(sheets),
+            kind=_holding(upload.kind or ""),
+        ),
+        severity="warning",
+    )
 
 
 def _holding(name: str) -> Message:
@@ -495,6 +519,7 @@ def import_files(
     replace: bool = False,
     label: str | None = None,
     progress: Progress | None = None,
+    expected_version: tuple[int, int] | None = None,
 ) -> ImportResult:
     """Import `uploads` as one unit: all of it commits, or nothing does.
 
@@ -505,6 +530,12 @@ def import_files(
     `identity` needs IMPORT (a preview too: it reads the whole store), and REPLACE for
     `replace`; otherwise AccessDenied before anything is read. A commit is recorded as made
     by `identity.subject`, with its audit event in the same transaction.
+
+    `expected_version`: the store version (`store.version_of`) of the preview the person saw.
+    Checked inside the write transaction, after the writers' lock: when another import or
+    undo has moved the store since, nothing is written and the outcome is "outdated". A
+    check before the transaction left a gap, the seconds a large file takes to read, in
+    which another session's change was undone field by field, or deleted by a replace.
     """
     identity.require(Right.IMPORT)
     if replace:
@@ -577,6 +608,8 @@ def import_files(
     notify("plan", rows_read)
     try:
         with transaction(engine) as conn, summaries.maintained(conn, kinds=seen_kinds):
+            if expected_version is not None and version_of(conn) != tuple(expected_version):
+                return result("outdated", None)
             plan = plan_upload(conn, tables, replace=replace)
             previous = _previous_import(conn, sha256)
             if plan.has_errors:

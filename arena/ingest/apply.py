@@ -192,7 +192,15 @@ def _same(value: object) -> object:
 
 
 def _recorded_frame(kind: Kind, data: dict[str, list]) -> pd.DataFrame:
-    """Recorded rows' columns (`_parse_into`) as a natural frame, dates as dates again."""
+    """Recorded rows' columns (`_parse_into`) as a natural frame, dates as dates again.
+
+    A column the records lack is one a migration added after they were written: every row
+    held none then (a new column is empty), so it is recorded as empty. Without it, an undo of
+    an import made before the migration failed on the missing column.
+    """
+    rows = len(next(iter(data.values()))) if data else 0
+    for column in kind.stored_columns:
+        data.setdefault(column.name, [None] * rows)
     for name in _date_columns(kind) & set(data):
         data[name] = each_distinct(date.fromisoformat, data[name])
     return objects_frame(data)

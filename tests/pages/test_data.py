@@ -139,6 +139,36 @@ def test_a_commit_under_a_preview_another_session_outdated_imports_nothing_and_s
     assert "Import 3 genomförd" in app.success[0].value
 
 
+def test_a_commit_outdated_while_it_reads_its_files_writes_nothing(engine, open_page, monkeypatch):
+    # Another session's import commits after the click's run began and before this commit
+    # took the store: in the seconds a large file takes to read. The commit must not plan
+    # again and write what nobody saw (the other title reverted field by field); it writes
+    # nothing, and the page shows the preview on the store as it is now.
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    real_commit = dataops.commit
+    elsewhere = "Diarienummer;Titel;Status\n2018-04510;Annan titel;Avslutad\n"
+
+    def commit_after_another(*args, **kwargs):
+        assert upload(engine, "andra.csv", elsewhere).outcome == "committed"
+        return real_commit(*args, **kwargs)
+
+    monkeypatch.setattr(dataops, "commit", commit_after_another)
+    _button(app, "Genomför importen").click().run()
+    assert not app.exception, app.exception
+    assert any("Inget importerades: databasen ändrades" in w.value for w in app.warning)
+    assert not app.success
+    stored = {p["reference"]: p["title"] for p in natural(engine, "projects")}
+    assert stored["2018-04510"] == "Annan titel" and "DEMO-2026-999" not in stored
+    changes = next(f.value for f in app.dataframe if "Före" in f.value.columns)
+    title = changes[changes["Kolumn"] == "Titel"][["Före", "Efter"]].values.tolist()
+    assert title == [["Annan titel", "Nationell arena för innovationsupphandling"]]
+    monkeypatch.setattr(dataops, "commit", real_commit)
+    _button(app, "Genomför importen").click().run()  # now under the preview shown
+    assert "Import 3 genomförd" in app.success[0].value
+
+
 def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
     load_demo(engine, identity=cli_identity())
     app = open_page(engine, page="data")
@@ -292,6 +322,33 @@ def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(e
         in app.success[0].value
     )
     assert _projects(engine) == demo_projects
+
+
+def test_a_cascade_undoes_only_the_imports_it_listed(engine, open_page, monkeypatch):
+    # The person ticks "undo the later imports too (#3)"; while the click runs, another
+    # session imports a participant on the project import 2 created. That import was never
+    # shown: nothing is undone, and the page says why.
+    load_demo(engine, identity=cli_identity())
+    upload(engine, "projekt.csv", NEW_PROJECT)
+    participant = "Diarienummer;Organisation;Roll\nDEMO-2026-999;Vinnova;beställare\n"
+    assert upload(engine, "deltagare.csv", participant).outcome == "committed"
+    app = open_page(engine, page="data")
+    _choose_undo(app, 2)
+    next(box for box in app.checkbox if box.label.startswith("Ångra även")).check().run()
+    real_undo = dataops.undo
+    another = "Diarienummer;Organisation;Roll\nDEMO-2026-999;Göteborgs kommun;beställare\n"
+
+    def undo_after_another(*args, **kwargs):
+        assert upload(engine, "fler.csv", another).outcome == "committed"
+        return real_undo(*args, **kwargs)
+
+    monkeypatch.setattr(dataops, "undo", undo_after_another)
+    _button(app, "Ångra importen").click().run()
+    assert not app.exception, app.exception
+    assert "Import 2 ångrades inte: databasen har ändrats" in app.error[0].value
+    assert not app.success
+    participants = {p["organisation"] for p in natural(engine, "participants")}
+    assert {"Vinnova", "Göteborgs kommun"} <= participants
 
 
 def test_undoing_most_of_the_store_says_so_and_needs_the_number_typed(engine, open_page):

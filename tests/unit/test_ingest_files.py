@@ -465,6 +465,33 @@ def test_every_sheet_with_data_is_read_and_the_note_says_as_what(engine):
     )
 
 
+def test_a_workbook_read_as_one_kind_names_the_sheets_it_left_out(engine):
+    # `--kind projects` on a workbook of projects and grants committed the projects only,
+    # without a word of the grants.
+    workbook = Workbook()
+    workbook.active.title = "Projekt"
+    for row in PROJECT_ROWS:
+        workbook.active.append(row)
+    grants = workbook.create_sheet("Bidrag")
+    grants.append(["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp"])
+    grants.append(["G-1", "2024-00501", "Göteborgs kommun", 100_000])
+    workbook.create_sheet("Anteckningar").append(["Ring Anna"])
+    result = upload(engine, "arbetsbok.xlsx", _saved(workbook), kind="projects")
+    assert result.outcome == "committed", result.problems
+    assert natural(engine, "grants") == []
+    assert [(p.severity, p.text("en")) for p in result.problems] == [
+        (
+            "warning",
+            "arbetsbok.xlsx: the sheet “Bidrag” also holds data but was not read: with a kind "
+            "of data chosen, one sheet is read, as projects. Upload the file without a kind to "
+            "read every sheet, or name the sheet.",
+        )
+    ]
+    # A sheet named: that sheet is what the person asked for, nothing to say.
+    named = upload(engine, "arbetsbok.xlsx", _saved(workbook), kind="projects", sheet="Projekt")
+    assert named.outcome == "unchanged" and not named.problems
+
+
 def test_a_workbook_of_one_list_is_read_once(engine, monkeypatch):
     # Looking at the other sheets must not read the first again: a sheet of 100 000 rows
     # takes seconds to read.

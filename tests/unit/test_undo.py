@@ -544,3 +544,27 @@ def test_an_organisation_a_persons_funder_role_names_is_neither_undone_nor_repla
         "finansiär i inloggningen för e@example.se. Ta bort rollen under Administration först."
     )
     assert dump(engine) == before
+
+
+def test_an_import_recorded_before_a_migration_added_a_column_is_undone(engine):
+    # A migration that adds a column (a project's buyer group) leaves the change records
+    # written before it without the field: every row was without it then. The undo of such
+    # an import failed with KeyError: 'buyer_group'.
+    with_organisations(engine)
+    before = dump(engine, history=False)
+    created = _commit(engine, "projekt.csv", PROJECT)
+    changed = _commit(engine, "projekt2.csv", PROJECT.replace("Smart belysning", "Ny titel"))
+    change = models.ImportChange.__table__
+    with engine.begin() as conn:
+        for record in conn.execute(sa.select(change.c.id, change.c.before, change.c.after)):
+            rows = {}
+            for name in ("before", "after"):
+                if (text := getattr(record, name)) is not None:
+                    row = json.loads(text)
+                    row.pop("buyer_group", None)
+                    rows[name] = json.dumps(row)
+            conn.execute(sa.update(change).where(change.c.id == record.id).values(**rows))
+    assert undo(engine, changed, identity=cli_identity())["restored"] == 1
+    assert natural(engine, "projects")[0]["title"] == "Smart belysning"
+    assert undo(engine, created, identity=cli_identity())["deleted"] == 1
+    assert dump(engine, history=False) == before
