@@ -181,7 +181,7 @@ def _parse(
         if upload.sheet is None and (unread := _other_sheets(upload, raw.name, _ignore, {})):
             # Read as one kind, the first sheet only: a workbook's other lists (its grants
             # beside its projects) were left out without a word.
-            notes = [*notes, _unread_sheets_note(upload, list(unread))]
+            notes = [*notes, _unread_sheets_note("import.sheets_unread", upload, list(unread))]
         return _tables(upload.kind, raw, upload.columns), notes
     # A workbook's other sheets with data are read with it, unless the person named one.
     others = {} if upload.sheet is not None else _other_sheets(upload, raw.name, on_read, seen)
@@ -211,18 +211,7 @@ def _parse(
         notes.insert(0, _sheets_note(upload.name, read, passed=None if found else first))
     if upload.sheet is None and (hidden := hidden_sheets(upload.data, upload.name)):
         # Not read, as hidden rows are: said, as they are, with the way to read one.
-        notes.append(
-            Problem(
-                "format-error",
-                msg(
-                    "import.hidden_sheets",
-                    file=upload.name,
-                    sheets=listing([quoted(sheet) for sheet in hidden]),
-                    count=len(hidden),
-                ),
-                severity="warning",
-            )
-        )
+        notes.append(_unread_sheets_note("import.hidden_sheets", upload, hidden))
     tables = [
         table for name, raw, _notes in read.values() for table in _tables(name, raw, upload.columns)
     ]
@@ -233,16 +222,17 @@ def _ignore(_rows: int) -> None:
     """Hears nothing: sheets looked at but not read are no progress."""
 
 
-def _unread_sheets_note(upload: Upload, sheets: list[str]) -> Problem:
-    """A warning naming the sheets with data a read of one kind (`upload.kind`) left out."""
+def _unread_sheets_note(key: str, upload: Upload, sheets: list[str]) -> Problem:
+    """A warning (catalogue `key`) naming the sheets of `upload` that were not read: hidden
+    ones, or those with data a read of one kind (`upload.kind`) left out."""
     return Problem(
         "format-error",
         msg(
-            "import.sheets_unread",
+            key,
             file=upload.name,
             sheets=listing([quoted(sheet) for sheet in sheets]),
             count=len(sheets),
-            kind=_holding(upload.kind or ""),
+            kind=_holding(upload.kind) if upload.kind else "",
         ),
         severity="warning",
     )

@@ -441,9 +441,8 @@ def test_a_cover_sheet_first_reads_the_one_sheet_with_data_and_says_so(engine):
 ORGANISATION_ROWS = [["Namn", "Typ"], ["Göteborgs kommun", "kommun"]]
 
 
-def test_every_sheet_with_data_is_read_and_the_note_says_as_what(engine):
-    # One list per sheet, as a programme keeps its workbook: only the first sheet was read,
-    # and the others' rows were left out without a word.
+def _projects_and_grants() -> Workbook:
+    """A programme's workbook: its projects on the first sheet, their grants on "Bidrag"."""
     workbook = Workbook()
     workbook.active.title = "Projekt"
     for row in PROJECT_ROWS:
@@ -451,6 +450,13 @@ def test_every_sheet_with_data_is_read_and_the_note_says_as_what(engine):
     grants = workbook.create_sheet("Bidrag")
     grants.append(["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp"])
     grants.append(["G-1", "2024-00501", "Göteborgs kommun", 100_000])
+    return workbook
+
+
+def test_every_sheet_with_data_is_read_and_the_note_says_as_what(engine):
+    # One list per sheet, as a programme keeps its workbook: only the first sheet was read,
+    # and the others' rows were left out without a word.
+    workbook = _projects_and_grants()
     organisations = workbook.create_sheet("Organisationer")
     for row in ORGANISATION_ROWS:
         organisations.append(row)
@@ -468,13 +474,7 @@ def test_every_sheet_with_data_is_read_and_the_note_says_as_what(engine):
 def test_a_workbook_read_as_one_kind_names_the_sheets_it_left_out(engine):
     # `--kind projects` on a workbook of projects and grants committed the projects only,
     # without a word of the grants.
-    workbook = Workbook()
-    workbook.active.title = "Projekt"
-    for row in PROJECT_ROWS:
-        workbook.active.append(row)
-    grants = workbook.create_sheet("Bidrag")
-    grants.append(["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp"])
-    grants.append(["G-1", "2024-00501", "Göteborgs kommun", 100_000])
+    workbook = _projects_and_grants()
     workbook.create_sheet("Anteckningar").append(["Ring Anna"])
     result = upload(engine, "arbetsbok.xlsx", _saved(workbook), kind="projects")
     assert result.outcome == "committed", result.problems
