@@ -1456,6 +1456,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{value}” is ambiguous: thousands separator or decimal comma? Write {thousands} "
         "or {kronor}.",
     },
+    "value.not_goals": {
+        "sv": "”{value}” är ingen lista av Agenda 2030-mål: ”{item}” är inget av målens nummer "
+        "1–17. Skriv målens nummer med semikolon mellan, t.ex. 7; 11; 13.",
+        "en": "“{value}” is no list of Agenda 2030 goals: “{item}” is none of the goals' "
+        "numbers 1–17. Write the goals' numbers separated by semicolons, e.g. 7; 11; 13.",
+    },
     "value.not_whole": {
         "sv": "”{value}” är inte ett heltal.",
         "en": "“{value}” is not a whole number.",
@@ -2729,8 +2735,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{value}” is not a two-letter ISO country code (e.g. SE, NO).",
     },
     "template.list": {
-        "sv": "Lista med semikolon mellan, t.ex. 7; 11; 13",
-        "en": "List separated by semicolons, e.g. 7; 11; 13",
+        "sv": "Lista med semikolon mellan, t.ex. Energi; Transport",
+        "en": "List separated by semicolons, e.g. Energi; Transport",
+    },
+    "template.goals": {
+        "sv": "Agenda 2030-målens nummer (1–17) med semikolon mellan, t.ex. 7; 11; 13",
+        "en": "The Agenda 2030 goals' numbers (1–17) separated by semicolons, e.g. 7; 11; 13",
     },
     "template.period": {
         "sv": "Period: två datum, t.ex. 2018-10-01 – 2019-02-28 (2018-10-01 – utan slut)",

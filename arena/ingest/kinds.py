@@ -100,7 +100,8 @@ def _country(value: object) -> str:
 
 TEXT = ColumnType("text", v.parse_text, msg("template.text"))
 COUNTY = ColumnType("county", v.parse_county, msg("template.county"))
-LIST = ColumnType("list", v.parse_text, msg("template.list"))  # "7; 11; 13", kept as written
+LIST = ColumnType("list", v.parse_list, msg("template.list"))  # "Energi; Transport"
+GOALS = ColumnType("list", v.parse_goals, msg("template.goals"))  # "7; 11; 13"
 MONEY = ColumnType("money", v.parse_money, msg("template.money"), "int")  # whole kronor
 SIGNED_MONEY = ColumnType("money", _signed_money, msg("template.signed_money"), "int")
 YEARLY_MONEY = ColumnType("money", _yearly_money, msg("template.yearly_money"), "int")
@@ -276,7 +277,7 @@ _END = Column("end_date", "Slutdatum", END_DATE, aliases=("Slut", "End date"))
 _THEMES = Column("themes", "Teman", LIST, aliases=("Themes", "Tema"))
 _DESCRIPTION = Column("description", "Beskrivning", aliases=("Description",))
 _SDG_GOALS = Column(
-    "sdg_goals", "Agenda 2030-mål", LIST, aliases=("Globala mål", "SDG", "SDG goals")
+    "sdg_goals", "Agenda 2030-mål", GOALS, aliases=("Globala mål", "SDG", "SDG goals")
 )
 _ORG = "organisations"
 

@@ -172,6 +172,60 @@ def parse_text(value: object) -> str:
     return text
 
 
+# ---------------------------------------------------------------------------------------------
+# Lists
+
+# What separates a list cell's items: a semicolon, or a line break (a list typed with Alt+Enter).
+_LIST_ITEMS = re.compile(r"[;\n\r]")
+
+
+def parse_list(value: object) -> str:
+    """A list cell as it is stored and filtered: its items trimmed, each once, in the order
+    written, joined by "; " ("Energi;Transport" is "Energi; Transport").
+
+    Why: the filters find an item between "; " and ";" (`filters._in_list`), so a list kept as
+    written, "Energi;Transport", matched no filter on "Transport". A comma is not a separator:
+    a theme's name may hold one.
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    items = dict.fromkeys(clean_text(part) for part in _LIST_ITEMS.split(str(value)))
+    items.pop("", None)
+    if not items:
+        raise _problem(TYPE_ERROR, value, "value.empty")
+    return "; ".join(items)
+
+
+# Words lists write about Agenda 2030 goals, dropped before their numbers are read: "SDG 7",
+# "Mål 11", "Goal 13", "Agenda 2030-mål 3".
+_GOAL_WORDS = re.compile(r"agenda\s*2030(?:\s*-?\s*mål)?|sdg|mål|goals|goal", re.IGNORECASE)
+# What lists write between goals: "7, 11, 13", "7;11", "7/11", "Mål 11 och 13", "7 11".
+_GOAL_SEPARATORS = re.compile(r"[\s;,/&+]+|\b(?:och|and)\b", re.IGNORECASE)
+# The goals' numbers.
+AGENDA_2030_GOALS = range(1, 18)
+
+
+def parse_goals(value: object) -> str:
+    """Agenda 2030 goals as they are stored and filtered: their numbers in order, each once,
+    "7; 11; 13", however the cell lists them ("7, 11, 13", "7;11", "SDG 7", "Mål 11 och 13").
+    A number that is no goal (18) or a word that is no goal's number is refused.
+
+    Why: kept as written, "7, 11, 13" and "SDG 7" matched no goal filter (it finds "; 11;"),
+    and a goal 18 was stored without a word.
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = _GOAL_WORDS.sub(" ", clean_text(str(value)))
+    goals = set()
+    for item in filter(None, _GOAL_SEPARATORS.split(text)):
+        if not (item.isascii() and item.isdigit() and int(item) in AGENDA_2030_GOALS):
+            raise _problem(CONSTRAINT_ERROR, value, "value.not_goals", item=item)
+        goals.add(int(item))
+    if not goals:
+        raise _problem(CONSTRAINT_ERROR, value, "value.not_goals", item=clean_text(str(value)))
+    return "; ".join(map(str, sorted(goals)))
+
+
 # A header's unit in kronor adds nothing to its meaning: "Beviljat bidrag (kr)" is "Beviljat
 # bidrag". Units that scale the amount (tkr, MSEK) are NOT dropped: read as kronor they would be
 # off by a thousand or a million, so such a column stays unknown and is reported.

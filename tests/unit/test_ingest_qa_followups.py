@@ -355,3 +355,37 @@ def test_a_list_of_networks_with_a_county_stays_a_list_of_networks(engine, heade
     result = upload(engine, "natverk.csv", f"{header}\n{row}\n")
     assert result.outcome == "committed", result.problems
     assert [group["name"] for group in natural(engine, "buyer_groups")] == ["Nätverket"]
+
+
+def test_goals_and_themes_a_list_writes_its_own_way_are_found_by_the_filters(engine):
+    # "7, 11, 13", "7;11" and "SDG 7" were stored as written and no goal filter found them;
+    # a goal 18 was stored without a word.
+    from arena.filters import Filters
+    from arena.queries import portfolio
+
+    listed = (
+        (
+            "Diarienummer;Titel;Status;Globala mål;Teman\n"
+            "2024-00001;A;pågående;7, 11, 13;Energi;Transport\n"
+            "2024-00002;B;pågående;7;11;Transport\n"
+            "2024-00003;C;pågående;SDG 7;Energi\n"
+        )
+        .replace("Energi;Transport", '"Energi;Transport"')
+        .replace(";7;11;", ';"7;11";')
+    )
+    assert upload(engine, "projekt.csv", listed).outcome == "committed"
+    stored = {p["reference"]: (p["sdg_goals"], p["themes"]) for p in natural(engine, "projects")}
+    assert stored == {
+        "2024-00001": ("7; 11; 13", "Energi; Transport"),
+        "2024-00002": ("7; 11", "Transport"),
+        "2024-00003": ("7", "Energi"),
+    }
+
+    def found(**chosen: tuple[str, ...]) -> list[str]:
+        table = portfolio.project_table(engine, filters=Filters(**chosen))
+        return sorted(table["reference"])
+
+    assert found(goals=("11",)) == ["2024-00001", "2024-00002"]
+    assert found(themes=("Transport",)) == ["2024-00001", "2024-00002"]
+    bad = "Diarienummer;Titel;Status;Globala mål\n2024-00004;D;pågående;18\n"
+    assert rejected(engine, "projekt2.csv", bad) == [(2, "Globala mål", "constraint-error")]

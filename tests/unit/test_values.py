@@ -1362,3 +1362,37 @@ def test_a_comma_that_may_group_thousands_in_kronor_says_both_readings() -> None
         "”-150,000 kr” är tvetydigt: tusentalsavgränsare eller decimalkomma? Skriv -150 000 "
         "eller -150."
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("7; 11; 13", "7; 11; 13"),
+        ("7, 11, 13", "7; 11; 13"),
+        ("7;11", "7; 11"),
+        ("SDG 7", "7"),
+        ("SDG7, SDG 11", "7; 11"),
+        ("Mål 11 och 13", "11; 13"),
+        ("13; 7; 7", "7; 13"),
+        ("Agenda 2030-mål 3", "3"),
+        (7.0, "7"),
+    ],
+)
+def test_agenda_2030_goals_are_stored_as_the_filters_read_them(written, stored):
+    # Kept as written, "7, 11, 13" and "SDG 7" matched no goal filter (it looks for "; 11;").
+    assert values.parse_goals(written) == stored
+
+
+@pytest.mark.parametrize("written", ["18", "0", "7, 18", "SDG", "x", "7.11", 7.11, "²"])
+def test_what_is_no_agenda_2030_goal_is_refused(written):
+    with pytest.raises(values.ValueProblem) as refused:
+        values.parse_goals(written)
+    assert refused.value.code == values.CONSTRAINT_ERROR
+    assert "1–17" in refused.value.message.render("en")
+
+
+def test_a_list_is_stored_with_one_separator_each_item_once():
+    assert values.parse_list("Energi;Transport") == "Energi; Transport"
+    assert values.parse_list("Energi; Transport; Energi") == "Energi; Transport"
+    assert values.parse_list("Energi\nTransport") == "Energi; Transport"  # Alt+Enter
+    assert values.parse_list("Hälsa, vård; Energi") == "Hälsa, vård; Energi"  # a name's comma
