@@ -2117,6 +2117,32 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "import.sheet_as": {"sv": "{sheet} ({kind})", "en": "{sheet} ({kind})"},
+    "import.org_kept": {
+        "sv": (
+            "{count} organisation som finns har ett annat värde i ”{column}” än filen, t.ex. "
+            "”{name}”: filen anger {value}, databasen har {stored}. En lista som nämner "
+            "organisationer ändrar dem inte: importera organisationslistan för att ändra.",
+            "{count} organisationer som finns har ett annat värde i ”{column}” än filen, t.ex. "
+            "”{name}”: filen anger {value}, databasen har {stored}. En lista som nämner "
+            "organisationer ändrar dem inte: importera organisationslistan för att ändra.",
+        ),
+        "en": (
+            "{count} stored organisation has another value in “{column}” than the file, e.g. "
+            "“{name}”: the file says {value}, the store holds {stored}. A list that names "
+            "organisations does not change them: import the list of organisations to change it.",
+            "{count} stored organisations have another value in “{column}” than the file, e.g. "
+            "“{name}”: the file says {value}, the store holds {stored}. A list that names "
+            "organisations does not change them: import the list of organisations to change it.",
+        ),
+    },
+    "import.org_values_differ": {
+        "sv": "”{name}” har två olika värden i kolumnen ”{column}”: {first} (rad {row}) och "
+        "{other} (rad {other_row}). Det första lästes: en organisation har ett. Rätta filen, "
+        "eller importera organisationslistan för att ändra det.",
+        "en": "“{name}” has two values in column “{column}”: {first} (row {row}) and {other} "
+        "(row {other_row}). The first was read: an organisation has one. Correct the file, or "
+        "import the list of organisations to change it.",
+    },
     "import.sheets_unread": {
         "sv": (
             "{file}: bladet {sheets} har också data men lästes inte: med vald typ av data läses "

@@ -700,3 +700,26 @@ def test_a_name_that_differs_from_a_known_one_only_in_case_is_that_organisation(
     assert upload(engine, "organisationer.csv", update).counts["updated"] == 1
     (gothenburg,) = [o for o in natural(engine, "organisations") if o["name"].startswith("Göt")]
     assert (gothenburg["name"], gothenburg["kind"]) == ("Göteborgs kommun", "region")
+
+
+def test_a_county_the_list_gives_otherwise_than_before_is_said_not_dropped(engine):
+    # A coordinator in Skåne län on one row and Hallands län on the next kept the first
+    # without a word; Vinnova, stored in Stockholms län, listed in Hallands län, the same. The
+    # list changes no organisation: both are warnings, and the store keeps what it holds.
+    _store(engine)
+    listed = (
+        "Diarienummer;Ärenderubrik;Koordinator;Län;Startdatum;Slutdatum\n"
+        "2023-00001;P1;Länsbolaget AB;Skåne län;2023-01-01;2023-12-31\n"
+        "2023-00002;P2;Länsbolaget AB;Hallands län;2023-01-01;2023-12-31\n"
+        "2023-00003;P3;Region Östergötland;Hallands län;2023-01-01;2023-12-31\n"
+        "2023-00004;P4;Länsbolaget AB;Skåne;2023-01-01;2023-12-31\n"  # the same county
+    )
+    result = upload(engine, "lista.csv", listed)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(3, "Län", "format-error"), (4, "Län", "format-error")]
+    texts = [p.text("en") for p in result.problems]
+    assert "“Länsbolaget AB” has two values in column “Län”: Skåne län (row 2) and " in texts[0]
+    assert "“Region Östergötland”: the file says Hallands län, the store holds " in texts[1]
+    counties = {o["name"]: o["county"] for o in natural(engine, "organisations")}
+    assert counties["Länsbolaget AB"] == "Skåne län"
+    assert counties["Region Östergötland"] == "Östergötlands län"
