@@ -223,14 +223,19 @@ def cmd_info(_args: argparse.Namespace) -> int:
 
 
 def _print_problems(problems, limit: int = 20) -> None:
+    from arena.ingest.report import sources
+
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
+    several = bool(sources(problems))  # a workbook's sheets: row 2 of which one
     for problem in (errors + warnings)[:limit]:
         where = (
             _say("cli.where.row", row=problem.row)
             if problem.row is not None
             else _say("cli.where.file")
         )
+        if several and problem.source:
+            where = _say("cli.where.source", source=problem.source, where=where)
         if problem.column:
             where = _say("cli.where.column", where=where, column=repr(problem.column))
         text = problem.text(LANGUAGE)

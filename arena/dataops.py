@@ -34,7 +34,7 @@ from arena.ingest import undo as undo_import
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, giving360
 from arena.ingest.plan import KindPlan, NewOrganisation, Plan
-from arena.ingest.report import Problem, kind_name, problems_frame, unread_and_missing
+from arena.ingest.report import Problem, kind_name, problems_frame, sources, unread_and_missing
 
 # What the upload offers to choose: the text files and the workbooks `arena.ingest.read` reads
 # (a workbook with macros, .xlsm, is read as the workbook it is; its macros never run).
@@ -304,7 +304,13 @@ def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
         kind_name(name).render(language) if f"kind.{name}" in TEXTS else name
         for name in frame["table"]
     ]
-    return tables.headers(frame, language, {"severity": tables.Shown("text", "column.severity")})
+    if sources(problems):  # several files or sheets: row 2 of which one
+        frame.insert(0, "source", [problem.source or "" for problem in problems])
+    shown = {
+        "severity": tables.Shown("text", "column.severity"),
+        "source": tables.Shown("text", "column.source"),
+    }
+    return tables.headers(frame, language, shown)
 
 
 def report_csv(problems: list[Problem], language: str) -> bytes:

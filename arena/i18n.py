@@ -1137,6 +1137,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "column.after": {"sv": "Efter", "en": "After"},
     "column.error": {"sv": "Feltyp", "en": "Error"},
     "column.message": {"sv": "Meddelande", "en": "Message"},
+    "column.source": {"sv": "Fil / blad", "en": "File / sheet"},
     "column.severity": {"sv": "Stoppar importen", "en": "Stops the import"},
     "problem.severity.error": {"sv": "ja, fel", "en": "yes, an error"},
     "problem.severity.warning": {"sv": "nej, varning", "en": "no, a warning"},
@@ -2305,6 +2306,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "cli.where.row": {"sv": "rad {row}", "en": "row {row}"},
     "cli.where.file": {"sv": "fil", "en": "file"},
+    "cli.where.source": {"sv": "{source}, {where}", "en": "{source}, {where}"},
     "cli.where.column": {"sv": "{where}, kolumn {column}", "en": "{where}, column {column}"},
     "cli.problem": {
         "sv": "  {severity}: {where}: [{error}] {text}",

@@ -50,6 +50,7 @@ from arena.ingest.report import (
     distinct_problems,
     kind_name,
     listing,
+    located,
     quoted,
 )
 from arena.ingest.validate import (
@@ -573,11 +574,8 @@ def import_files(
     if any(table.refused_whole for table in tables):
         # Nothing is compared with the store: a table without its key cannot be, and a row
         # of another that points at its rows would be refused for a reason not its own.
-        problems += [
-            problem if problem.table else dataclasses.replace(problem, table=table.kind.name)
-            for table in tables
-            for problem in table.problems
-        ]
+        for table in tables:
+            problems += located(table.problems, table=table.kind.name, source=table.origin)
         return result("rejected", None)
 
     if dry_run or any(table.has_errors for table in tables):

@@ -48,7 +48,15 @@ from arena.ingest.natural import (
     table_of,
 )
 from arena.ingest.per_cent import small_per_cent_figures, small_per_cent_values
-from arena.ingest.report import ROW_ERRORS, Problem, key_label, kind_name, listing, quoted
+from arena.ingest.report import (
+    ROW_ERRORS,
+    Problem,
+    key_label,
+    kind_name,
+    listing,
+    located,
+    quoted,
+)
 from arena.ingest.small_amounts import small_amount_problems
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
 from arena.ingest.wide import PRELIMINARY_NOTE, with_note
@@ -656,10 +664,7 @@ def plan_upload(
     plans = []
     for table in tables:
         kind = table.kind
-        table_problems = [
-            problem if problem.table else dataclasses.replace(problem, table=kind.name)
-            for problem in table.problems
-        ]
+        table_problems = list(table.problems)
         table_problems += _reference_problems(table, known)
         table_problems += _unique_problems(conn, table)
         if kind.name in existing:
@@ -674,7 +679,7 @@ def plan_upload(
             nothing = objects_frame({}, pd.Index([], dtype=np.int64))
             plan = KindPlan(kind, [], nothing, nothing, nothing, nothing, nothing)
             plan.rejected = _rejected_lines(table_problems)
-        problems += table_problems
+        problems += located(table_problems, table=kind.name, source=table.origin)
         plans.append(plan)
     if diff:
         problems += _overpaid(conn, plans)

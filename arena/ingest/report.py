@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -55,6 +56,9 @@ class Problem:
     value: str | None = None
     table: str | None = None
     severity: str = "error"
+    # The file, or the workbook's sheet ("file.xlsx:Bidrag"), whose row it is: two sheets'
+    # row 2 are two places (`distinct_problems`, and the reports name it when several are).
+    source: str | None = None
 
     def __post_init__(self) -> None:
         if self.error not in ERROR_TYPES:
@@ -73,11 +77,38 @@ def distinct_problems(problems: list[Problem]) -> list[Problem]:
     seen: set[tuple] = set()
     kept = []
     for problem in problems:
-        key = (problem.error, problem.row, problem.column, problem.value, problem.message)
+        key = (
+            problem.source,
+            problem.error,
+            problem.row,
+            problem.column,
+            problem.value,
+            problem.message,
+        )
         if key not in seen:
             seen.add(key)
             kept.append(problem)
     return kept
+
+
+def located(problems: list[Problem], *, table: str, source: str) -> list[Problem]:
+    """`problems` of one table, each naming its kind (`table`) and the file or sheet
+    (`source`) its rows are from, where it does not name them already."""
+    return [
+        problem
+        if problem.table and problem.source
+        else dataclasses.replace(
+            problem, table=problem.table or table, source=problem.source or source
+        )
+        for problem in problems
+    ]
+
+
+def sources(problems: list[Problem]) -> list[str]:
+    """The files and sheets `problems` are about, when there are several (else none: a
+    report of one file need not name it on every line)."""
+    named = list(dict.fromkeys(problem.source for problem in problems if problem.source))
+    return named if len(named) > 1 else []
 
 
 class Lowered(Message):

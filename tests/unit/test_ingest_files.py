@@ -1162,3 +1162,29 @@ def test_the_upload_offers_every_workbook_the_reader_reads():
     # The browser's file dialog shows only the offered types: an .xlsm list could not be
     # chosen, though it reads as any workbook.
     assert set(dataops.UPLOAD_TYPES) >= read._WORKBOOK_SUFFIXES
+
+
+def test_the_same_error_on_two_sheets_is_two_errors_each_naming_its_sheet(engine):
+    # Row 2's "abc" on the grants sheet and on the payments sheet was reported once, without
+    # its sheet: the payments' error was lost from the report, the page and the command line.
+    from arena import dataops
+
+    workbook = Workbook()
+    workbook.active.title = "Bidrag"
+    workbook.active.append(["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp"])
+    workbook.active.append(["G-1", "2024-00501", "Göteborgs kommun", "abc"])
+    payments = workbook.create_sheet("Utbetalningar")
+    payments.append(["Bidragsreferens", "Utbetalningsdatum", "Belopp"])
+    payments.append(["G-1", "2024-06-01", "abc"])
+    result = upload(engine, "arbetsbok.xlsx", _saved(workbook))
+    assert result.outcome == "rejected"
+    errors = [(p.source, p.row, p.column) for p in result.problems if p.severity == "error"]
+    assert ("arbetsbok.xlsx:Bidrag", 2, "Belopp") in errors
+    assert ("arbetsbok.xlsx:Utbetalningar", 2, "Belopp") in errors
+    shown = dataops.problems_table(result.problems, "sv")
+    assert {"arbetsbok.xlsx:Bidrag", "arbetsbok.xlsx:Utbetalningar"} <= set(shown["Fil / blad"])
+    # One file of one sheet: its rows need no name.
+    single = upload(
+        engine, "bidrag.csv", "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;x;y;abc\n"
+    )
+    assert "Fil / blad" not in dataops.problems_table(single.problems, "sv").columns
