@@ -1741,6 +1741,27 @@ TEXTS: dict[str, dict[str, Text]] = {
             "{stored} is meant, write {stored}."
         ),
     },
+    "problem.comma_decimal": {
+        "sv": (
+            "Kolumnen ”{label}”: ”{value}” lästes med decimalkomma, inte som {whole}. Menas "
+            "{whole}, skriv det utan komma.",
+            "Kolumnen ”{label}”: {count} tal av formen ”{value}” lästes med decimalkomma, inte "
+            "som {whole} och liknande. Menas tusental, skriv dem utan komma.",
+        ),
+        "en": (
+            "Column “{label}”: “{value}” was read with a decimal comma, not as {whole}. If it "
+            "means {whole}, write it without the comma.",
+            "Column “{label}”: {count} numbers of the form “{value}” were read with a decimal "
+            "comma, not as {whole} and the like. If they mean thousands, write them without "
+            "commas.",
+        ),
+    },
+    "problem.header_unit_ore": {
+        "sv": "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} och avrundas "
+        "till hela kronor (100 öre = 1 krona).",
+        "en": "Column “{label}” names its unit: numbers without one are read in {unit} and "
+        "rounded to whole kronor (100 öre = 1 krona).",
+    },
     "problem.header_unit": {
         "sv": (
             "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} (1 {unit} = "

@@ -354,7 +354,10 @@ def unit_note(raw: RawTable, position: int) -> Problem | None:
     label = raw.label(position)
     return Problem(
         "format-error",
-        msg("problem.header_unit", label=label, unit=unit.written, count=kronor),
+        # Öre: "1 öre = 0 kronor" would say nothing; said as what it is.
+        msg("problem.header_unit_ore", label=label, unit=unit.written)
+        if kronor < 1
+        else msg("problem.header_unit", label=label, unit=unit.written, count=kronor),
         row=raw.header_line or None,
         column=label,
         severity="warning",
@@ -405,6 +408,35 @@ def _is_none(values: np.ndarray) -> np.ndarray:
     return np.equal(values, None)
 
 
+def _comma_read_as_decimal(
+    cells: Cells, kept: np.ndarray, lines: np.ndarray, label: str
+) -> list[Problem]:
+    """A warning that a number column's "1,234" was read with a decimal comma, nothing in the
+    column saying otherwise (`values.comma_reading`): the first such row, and how to write
+    1 234."""
+    flagged = np.fromiter(map(v.one_group, cells.uniques), dtype=bool, count=len(cells.uniques))
+    rows = np.flatnonzero(flagged[cells.codes[kept]])
+    if not len(rows):
+        return []
+    cell = str(cells.uniques[cells.codes[kept][rows[0]]]).strip()
+    return [
+        Problem(
+            "format-error",
+            msg(
+                "problem.comma_decimal",
+                label=label,
+                value=cell,
+                count=len(rows),
+                whole=cell.replace(",", " "),
+            ),
+            row=int(lines[rows[0]]),
+            column=label,
+            value=cell,
+            severity="warning",
+        )
+    ]
+
+
 def parse_table(
     raw: RawTable,
     kind: Kind | str | None = None,
@@ -452,7 +484,13 @@ def parse_table(
         for target in column.fills:
             labels.setdefault(target, raw.label(position))
         cells = raw.cells(position)
-        parsed, errors = _parse_cells(column.parse, cells)
+        parse = column.parse
+        if column.type is NUMBER and (reading := v.comma_reading(cells.uniques)) != "decimal":
+            if reading == "groups":  # "1,234" beside "1,234,567" is 1 234
+                parse = v.with_comma_groups(parse)
+            else:
+                problems += _comma_read_as_decimal(cells, kept, lines, raw.label(position))
+        parsed, errors = _parse_cells(parse, cells)
         codes = cells.codes[kept]
         values = parsed[codes]
         if column.type is NUMBER:

@@ -14,7 +14,7 @@ import math
 import numbers
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
@@ -339,6 +339,51 @@ def _number_from_text(text: str, original: object) -> Decimal:
     return -number if negative else number
 
 
+# A number whose commas group thousands, as no decimal comma writes one: "1,234,567",
+# "12,345.6".
+_COMMA_GROUPED = re.compile(
+    r"[-\u2212+]?[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[-\u2212+]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+"
+)
+# One comma with three digits after it: "1,234", 1.234 with a decimal comma, or 1 234.
+_ONE_GROUP = re.compile(r"([-\u2212+]?[1-9][0-9]{0,2}),([0-9]{3})")
+# One comma that can only be a decimal comma: "12,5", "0,125", "1234,5", "1,2345".
+_DECIMAL_COMMA = re.compile(r"[-\u2212+]?(?:0|[0-9]{4,}|[0-9]+(?=,[0-9]{1,2}$|,[0-9]{4,}$)),[0-9]+")
+
+
+def comma_reading(cells: Sequence[object]) -> str | None:
+    """How a number column's own cells say "1,234" is meant: "groups" where another cell
+    groups thousands with commas ("1,234,567"), "decimal" where another can only have a
+    decimal comma ("12,5"), else None (nothing says, and a cell of the form is there).
+
+    Why: a single comma is read as the decimal comma, so an English list's "1,234" beside
+    its "1,234,567" was stored as 1.234, silently.
+    """
+    texts = [cell.strip() for cell in cells if isinstance(cell, str) and "," in cell]
+    if any(_COMMA_GROUPED.fullmatch(text) for text in texts):
+        return "groups"
+    if any(_DECIMAL_COMMA.fullmatch(text) for text in texts):
+        return "decimal"
+    return None if any(_ONE_GROUP.fullmatch(text) for text in texts) else "decimal"
+
+
+def one_group(text: object) -> bool:
+    """Whether `text` is a number of the form "1,234" (`comma_reading`)."""
+    return isinstance(text, str) and _ONE_GROUP.fullmatch(text.strip()) is not None
+
+
+@functools.cache
+def with_comma_groups(parse: Callable[[object], object]) -> Callable[[object], object]:
+    """`parse`, reading "1,234" as 1 234 in a column whose cells group thousands with commas
+    (`comma_reading`). One function per parser, so its cells are parsed once."""
+
+    def parse_grouped(value: object) -> object:
+        if isinstance(value, str) and (match := _ONE_GROUP.fullmatch(value.strip())):
+            value = match[1] + match[2]
+        return parse(value)
+
+    return parse_grouped
+
+
 def parse_number(value: object) -> Decimal:
     """A number from a typed cell or from text like "1 234,5", "−12", "1.234.567"."""
     if isinstance(value, str):
@@ -385,8 +430,9 @@ def parse_year(value: object) -> int:
 # Money and shares
 
 # Multiplier of each unit written after an amount, keyed by normalise_label of the unit.
-_MONEY_UNITS: dict[str, int] = {
+_MONEY_UNITS: dict[str, int | Decimal] = {
     "": 1,
+    "ore": Decimal("0.01"),  # "öre": a ledger's amounts in hundredths, rounded to kronor
     "kr": 1,
     "kronor": 1,
     "sek": 1,
@@ -453,7 +499,7 @@ def _foreign(key: str) -> bool:
     )
 
 
-def _money_multiplier(prefix: str, unit: str, value: str) -> int:
+def _money_multiplier(prefix: str, unit: str, value: str) -> int | Decimal:
     """How many kronor one unit of the written amount is; rejects other currencies."""
     prefix_key, unit_key = normalise_label(prefix), normalise_label(unit)
     if _CURRENCY_SYMBOLS & set(prefix + unit) or _foreign(prefix_key) or _foreign(unit_key):
@@ -564,6 +610,9 @@ _UNIT_AT_END = (
 )
 # Units headers write that cells do not: appended to a bare number as the unit cells know.
 _HEADER_ONLY_UNITS = {
+    "tusental": "tkr",
+    "tusentals": "tkr",
+    "thousands": "tkr",
     "tusentalkronor": "tkr",
     "tusentalkr": "tkr",
     "1000kr": "tkr",
@@ -592,10 +641,12 @@ class HeaderUnit:
     unit: str
 
     @property
-    def kronor(self) -> int | None:
-        """Kronor in one of the unit (1 000 for tkr); None for another currency's."""
+    def kronor(self) -> int | Decimal | None:
+        """Kronor in one of the unit (1 000 for tkr, 0.01 for öre); None for another
+        currency's."""
+        unit = PER_YEAR.sub("", self.unit).strip()
         try:
-            return parse_money(f"1 {self.unit}")
+            return _money_multiplier("", unit, unit)
         except ValueProblem:
             return None
 

@@ -32,6 +32,9 @@ from tests.fixtures.ingest import errors, natural, text, upload, warnings, with_
         ("Belopp, tusen euro", "Belopp", "tusen euro"),
         ("Belopp (€)", "Belopp", "€"),
         ("Belopp (kr)", "Belopp", "kr"),
+        ("Belopp (tusental)", "Belopp", "tkr"),
+        ("Amount (thousands)", "Amount", "tkr"),
+        ("Belopp (öre)", "Belopp", "öre"),
     ],
 )
 def test_a_header_names_its_unit_at_its_end(header, label, unit):
@@ -168,3 +171,19 @@ def test_a_360giving_file_without_planned_dates_leaves_the_grants_dates(engine):
     result = upload(engine, "360giving_urval.csv", lean)
     assert result.outcome in ("committed", "unchanged"), result.problems
     assert natural(engine, "grants") == before
+
+
+def test_a_ledger_in_ore_is_read_in_kronor_and_says_so(engine):
+    # "Belopp (öre)" was not read as a unit: the command line offered `--column "Belopp (öre)=
+    # Belopp"`, and 1 500 000 öre (15 000 kr) was stored as 1,5 MSEK.
+    with_organisations(engine)
+    projects = "Diarienummer;Titel;Status\n2020-00001;Smart belysning;planerad\n"
+    assert upload(engine, "projekt.csv", projects).outcome == "committed"
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2020-00001;Vinnova;500 000\n"
+    assert upload(engine, "bidrag.csv", grants).outcome == "committed"
+    ledger = "Bidragsreferens;Utbetalningsdatum;Belopp (öre)\nG-1;2022-02-02;1500050\n"
+    result = upload(engine, "reskontra.csv", ledger)
+    assert result.outcome == "committed", result.problems
+    assert [p["amount_sek"] for p in natural(engine, "disbursements")] == [15_001]
+    assert warnings(result) == [(1, "Belopp (öre)", "format-error")]
+    assert "rounded to whole kronor" in result.problems[0].text("en")

@@ -389,3 +389,26 @@ def test_goals_and_themes_a_list_writes_its_own_way_are_found_by_the_filters(eng
     assert found(themes=("Transport",)) == ["2024-00001", "2024-00002"]
     bad = "Diarienummer;Titel;Status;Globala mål\n2024-00004;D;pågående;18\n"
     assert rejected(engine, "projekt2.csv", bad) == [(2, "Globala mål", "constraint-error")]
+
+
+def test_an_english_lists_thousands_are_not_read_as_decimals(engine):
+    # "1,234" beside "1,234,567" in one column was stored as 1.234, without a word.
+    indicator = "Kod;Namn;Enhet\nNO_DOFFIN_INNOVATION;Innovationsupphandlingar;antal\n"
+    assert upload(engine, "indikatorer.csv", indicator).outcome == "committed"
+    values = (
+        "Indicator,Country,Year,Value\n"
+        'NO_DOFFIN_INNOVATION,NO,2021,"1,234"\n'
+        'NO_DOFFIN_INNOVATION,NO,2022,"12,345"\n'
+        'NO_DOFFIN_INNOVATION,NO,2023,"1,234,567"\n'
+    )
+    result = upload(engine, "utfall.csv", values)
+    assert result.outcome == "committed", result.problems
+    assert not warnings(result)
+    stored = sorted(row["value"] for row in natural(engine, "indicator_values"))
+    assert stored == [1234, 12345, 1234567]
+    # Nothing in the column says: a decimal comma, as Swedish writes it, and a warning.
+    alone = 'Indicator,Country,Year,Value\nNO_DOFFIN_INNOVATION,NO,2024,"1,500"\n'
+    result = upload(engine, "utfall2.csv", alone)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(2, "Value", "format-error")]
+    assert "not as 1 500" in result.problems[0].text("en")

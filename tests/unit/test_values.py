@@ -1396,3 +1396,30 @@ def test_a_list_is_stored_with_one_separator_each_item_once():
     assert values.parse_list("Energi; Transport; Energi") == "Energi; Transport"
     assert values.parse_list("Energi\nTransport") == "Energi; Transport"  # Alt+Enter
     assert values.parse_list("Hälsa, vård; Energi") == "Hälsa, vård; Energi"  # a name's comma
+
+
+@pytest.mark.parametrize(
+    ("cells", "reading"),
+    [
+        (["1,234", "12,345", "1,234,567"], "groups"),  # an English list's thousands
+        (["1,234", "12,345.5"], "groups"),
+        (["1,234", "12,5"], "decimal"),  # a Swedish list's decimals
+        (["0,125", "1,234"], "decimal"),
+        (["1,5", "2"], "decimal"),
+        (["5", "7"], "decimal"),
+        (["1,234"], None),  # nothing says: read with a decimal comma, and warned of
+    ],
+)
+def test_a_number_columns_cells_say_what_its_commas_are(cells, reading):
+    assert values.comma_reading(cells) == reading
+
+
+def test_commas_that_group_thousands_are_read_so():
+    parse = values.with_comma_groups(values.parse_number)
+    assert [parse(cell) for cell in ("1,234", "-1,234", "12,345", "1,234,567", "1,5")] == [
+        1234,
+        -1234,
+        12345,
+        1234567,
+        Decimal("1.5"),
+    ]
