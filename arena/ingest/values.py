@@ -398,8 +398,17 @@ def parse_number(value: object) -> Decimal:
     raise _problem(TYPE_ERROR, value, "value.not_number")
 
 
+# A whole number's one separator between its thousands: "1,234", "1.234", "−12.000".
+_WHOLE_THOUSANDS = re.compile(r"([-\u2212+]?)([1-9][0-9]{0,2})[.,]([0-9]{3})")
+
+
 def _whole(value: object) -> int:
-    """A whole number of any size; "12,0" is fine, "12,5" is not."""
+    """A whole number of any size; "12,0" is fine, "12,5" is not. One comma or dot before
+    three digits groups thousands: a whole number has no decimals for it to mark, and
+    refused, "1.234" was told to be written "1,234", which was refused in turn."""
+    if isinstance(value, str) and (match := _WHOLE_THOUSANDS.fullmatch(value.strip())):
+        sign, thousands, rest = match.groups()
+        return int(thousands + rest) * (-1 if sign in ("-", "\u2212") else 1)
     number = parse_number(value)
     if number != number.to_integral_value():
         raise _problem(TYPE_ERROR, value, "value.not_whole")

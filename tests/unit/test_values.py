@@ -282,7 +282,19 @@ def test_not_a_number_message_names_the_value() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("12", 12), ("1 000", 1000), ("12,0", 12), ("\u22123", -3), (4.0, 4), (Decimal("5"), 5)],
+    [
+        ("12", 12),
+        ("1 000", 1000),
+        ("12,0", 12),
+        ("\u22123", -3),
+        (4.0, 4),
+        (Decimal("5"), 5),
+        # One separator before three digits groups thousands in a whole number: "1.234" was
+        # refused as ambiguous and told to be written "1,234", which was refused in turn.
+        ("1,234", 1234),
+        ("1.234", 1234),
+        ("\u221212.000", -12000),
+    ],
 )
 def test_parse_int(value, expected) -> None:
     assert parse_int(value) == expected
