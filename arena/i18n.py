@@ -2139,6 +2139,41 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "import.sheet_as": {"sv": "{sheet} ({kind})", "en": "{sheet} ({kind})"},
+    "import.second_coordinator": {
+        "sv": (
+            "{count} deltagare anges som koordinator för ett projekt som har en annan: "
+            "”{organisation}” för {project}, vars koordinator är ”{coordinator}”. Ett projekt "
+            "har en koordinator: ändra den i projektlistan, eller ge deltagaren en annan roll.",
+            "{count} deltagare anges som koordinator för projekt som har en annan, t.ex. "
+            "”{organisation}” för {project}, vars koordinator är ”{coordinator}”. Ett projekt "
+            "har en koordinator: ändra den i projektlistan, eller ge deltagarna en annan roll.",
+        ),
+        "en": (
+            "{count} participant is named coordinator of a project that has another: "
+            "“{organisation}” of {project}, whose coordinator is “{coordinator}”. A project has "
+            "one coordinator: change it in the project list, or give the participant another "
+            "role.",
+            "{count} participants are named coordinator of projects that have another, e.g. "
+            "“{organisation}” of {project}, whose coordinator is “{coordinator}”. A project has "
+            "one coordinator: change it in the project list, or give the participants another "
+            "role.",
+        ),
+    },
+    "import.former_coordinator": {
+        "sv": (
+            "{count} projekt får en ny koordinator men har kvar den förra som koordinator bland "
+            "sina deltagare: {project}, ”{former}”. Rätta deltagarlistan.",
+            "{count} projekt får en ny koordinator men har kvar den förra som koordinator bland "
+            "sina deltagare, t.ex. {project}, ”{former}”. Rätta deltagarlistan.",
+        ),
+        "en": (
+            "{count} project gets a new coordinator but keeps the former one as coordinator "
+            "among its participants: {project}, “{former}”. Correct the participants list.",
+            "{count} projects get a new coordinator but keep the former one as coordinator "
+            "among their participants, e.g. {project}, “{former}”. Correct the participants "
+            "list.",
+        ),
+    },
     "import.org_kept": {
         "sv": (
             "{count} organisation som finns har ett annat värde i ”{column}” än filen, t.ex. "

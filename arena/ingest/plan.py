@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from arena.auth import funder_roles
 from arena.i18n import msg, sek
 from arena.ingest import values as v
+from arena.ingest.coordinators import coordinator_problems
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
@@ -688,6 +689,7 @@ def plan_upload(
         problems += lookalike_problems(conn, plans, uploaded)
         problems += twin_grant_problems(conn, plans, uploaded)
         problems += small_amount_problems(plans, uploaded)
+        problems += coordinator_problems(conn, plans, uploaded)
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 

@@ -412,3 +412,23 @@ def test_an_english_lists_thousands_are_not_read_as_decimals(engine):
     assert result.outcome == "committed", result.problems
     assert warnings(result) == [(2, "Value", "format-error")]
     assert "not as 1 500" in result.problems[0].text("en")
+
+
+def test_a_project_given_a_second_coordinator_is_said_to_have_one(engine):
+    # A participants list naming another organisation coordinator, and a project list moving
+    # the coordinator while the participants kept the former one, committed without a word:
+    # the Organisation page then showed two or three coordinators of one project.
+    with_organisations(engine)
+    project = "Diarienummer;Titel;Status;Koordinator\n2020-00001;Belysning;planerad;Vinnova\n"
+    assert upload(engine, "projekt.csv", project).outcome == "committed"
+    own = "Diarienummer;Organisation;Roll\n2020-00001;Vinnova;koordinator\n"
+    result = upload(engine, "deltagare.csv", own)
+    assert result.outcome == "committed" and not warnings(result)  # the same one: nothing to say
+    other = "Diarienummer;Organisation;Roll\n2020-00001;Göteborgs kommun;koordinator\n"
+    result = upload(engine, "deltagare2.csv", other, dry_run=True)
+    assert warnings(result) == [(2, "Roll", "format-error")]
+    assert "whose coordinator is “Vinnova”" in result.problems[0].text("en")
+    moved = project.replace(";Vinnova", ";Göteborgs kommun")
+    result = upload(engine, "projekt2.csv", moved, dry_run=True)
+    assert warnings(result) == [(2, None, "format-error")]
+    assert "keeps the former one as coordinator" in result.problems[0].text("en")
