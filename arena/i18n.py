@@ -1467,6 +1467,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "”{value}” är inte ett heltal.",
         "en": "“{value}” is not a whole number.",
     },
+    "value.date_not_year": {
+        "sv": "”{value}” är ett datum, inte ett årtal. Skriv året, t.ex. 2024.",
+        "en": "“{value}” is a date, not a year. Write the year, e.g. 2024.",
+    },
     "value.not_year": {
         "sv": "”{value}” är inget årtal mellan {first} och {last}.",
         "en": "“{value}” is not a year between {first} and {last}.",

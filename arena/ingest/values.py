@@ -428,7 +428,15 @@ def parse_int(value: object) -> int:
 
 
 def parse_year(value: object) -> int:
-    """A calendar year 1900..2100 (2017, "2017" or Excel's 2017.0)."""
+    """A calendar year 1900..2100 (2017, "2017" or Excel's 2017.0), or a spreadsheet's date
+    of its first day: a cell formatted to show the year ("åååå") that holds 2033-01-01. Another
+    date is refused as a date: "“2033-05-01” is not a number" did not say why."""
+    if isinstance(value, date):  # a datetime too
+        if (value.month, value.day) != (1, 1) or (
+            isinstance(value, datetime) and value.time() != time()
+        ):
+            raise _problem(TYPE_ERROR, value.isoformat(), "value.date_not_year")
+        value = value.year
     year = _whole(value)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise _problem(CONSTRAINT_ERROR, value, "value.not_year", first=MIN_YEAR, last=MAX_YEAR)

@@ -1435,3 +1435,14 @@ def test_commas_that_group_thousands_are_read_so():
         1234567,
         Decimal("1.5"),
     ]
+
+
+def test_a_year_cell_a_spreadsheet_keeps_as_its_first_day_is_that_year():
+    # A cell formatted "åååå" shows 2033 and holds 2033-01-01: it was refused as "not a
+    # number"; another date is refused as a date.
+    assert values.parse_year(date(2033, 1, 1)) == 2033
+    assert values.parse_year(datetime(2033, 1, 1)) == 2033
+    for cell in (date(2033, 5, 1), datetime(2033, 1, 1, 12)):
+        with pytest.raises(values.ValueProblem) as refused:
+            values.parse_year(cell)
+        assert "is a date, not a year" in refused.value.message.render("en")
