@@ -301,7 +301,11 @@ def _column_hint(meant: list[tuple[str, str]], headers: list[str], missing: list
     from arena.ingest.report import listing, quoted
 
     if meant:
-        options = " ".join(f'--column "{header}={column}"' for header, column in meant)
+        # A header typed over two lines in a cell ("Summa\n(tkr)") as it can be typed: the
+        # option matches it with its whitespace folded (`ingest._renamed`).
+        options = " ".join(
+            f'--column "{" ".join(header.split())}={column}"' for header, column in meant
+        )
         return _say("cli.import.column_hint", options=options)
     return _say(
         "cli.import.columns_unpaired",
@@ -417,6 +421,13 @@ def _committed_import(engine, path: Path, data: bytes, after: int) -> str | None
     return _say("cli.interrupted.import", file=path.name, import_id=import_id)
 
 
+def _version(engine) -> tuple[int, int]:
+    from arena.store import version_of
+
+    with engine.connect() as conn:
+        return version_of(conn)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import the files in the order given, each committed whole on its own, so a later file
     may name the rows of an earlier one; stop at the first file rejected (a dry run commits
@@ -434,6 +445,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.report and any(_same_file(Path(args.report), path) for path in paths):
         print(_say("cli.report_is_input", path=args.report), file=sys.stderr)
         return 2
+    # The store a replace's question shows, checked by each import once it holds the store:
+    # what another session committed while the person read the question was never shown.
+    seen = _version(engine) if args.replace and not args.dry_run else None
     if args.replace and (refused := _replace_refused(engine, args, paths)) is not None:
         return refused
     several = len(paths) > 1
@@ -467,7 +481,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                     dry_run=args.dry_run,
                     replace=args.replace,
                     progress=_progress(path.name) if sys.stderr.isatty() else None,
+                    expected_version=seen,
                 )
+            if seen is not None and result.outcome == "committed":
+                seen = _version(engine)  # its own import moved it: the next file's check
             if result.outcome == "committed":
                 _COMMITTED.append(
                     _say("cli.interrupted.import", file=path.name, import_id=result.import_id)
@@ -483,7 +500,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 _print_problems(result.problems)
                 if result.plan and result.outcome in ("dry-run", "committed"):
                     _print_new_organisations(result.plan.new_organisations)
-                failed = result.outcome in ("rejected", "busy")
+                failed = result.outcome in ("rejected", "busy", "outdated")
                 print(
                     f"{path.name}: {result.summary(LANGUAGE)}",
                     file=sys.stderr if failed else None,

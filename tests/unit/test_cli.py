@@ -475,6 +475,13 @@ def test_import_reads_a_header_as_the_column_it_is_said_to_be(engine, tmp_path, 
         main(["import", str(grants), "--column", "Summa"])
     assert usage.value.code == 2
     assert "does not say which header is meant" in capsys.readouterr().err
+    # A header typed over two lines in its cell is offered as it can be typed, on one.
+    grants.write_text(
+        'Bidragsref.;Diarienr;Finansiär;"Summa\n(tkr)"\nG-2;2020-00001;Vinnova;150\n',
+        encoding="utf-8",
+    )
+    assert main(["import", str(grants)]) == 1
+    assert 'e.g. --column "Summa (tkr)=Belopp".' in capsys.readouterr().err
 
 
 def test_import_refuses_a_column_said_for_a_header_the_file_lacks(engine, tmp_path, capsys):

@@ -22,7 +22,7 @@ from arena.auth import cli_identity
 from arena.cli import main
 from arena.ingest import Upload, import_files
 from arena.queries import history
-from tests.fixtures.ingest import dump, natural, saved_workbook, with_organisations
+from tests.fixtures.ingest import dump, natural, saved_workbook, upload, with_organisations
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -272,6 +272,27 @@ def test_replace_says_what_it_deletes_and_asks(engine, tmp_path, capsys, monkeyp
     assert _run(command) == 0
     assert "1 deleted" in capsys.readouterr().out
     assert [o["name"] for o in natural(engine, "organisations")] == ["Vinnova", "Göteborgs kommun"]
+
+
+def test_a_replace_imports_nothing_when_the_store_moved_while_it_asked(
+    engine, tmp_path, capsys, monkeypatch
+):
+    # The question lists what the replace deletes; another session's import while the person
+    # reads it was never shown: with "y", the replace would delete its rows too.
+    with_organisations(engine)
+    path = _write(tmp_path, "orgs.txt", ORGANISATIONS)
+    command = ["import", path, "--kind", "organisations", "--replace"]
+    elsewhere = "Namn;Typ\nRegion Skåne;region\n"
+
+    def answer_after_another(_prompt: str) -> str:
+        assert upload(engine, "andra.csv", elsewhere).outcome == "committed"
+        return "y"
+
+    monkeypatch.setattr(sys, "stdin", _Terminal(""))
+    monkeypatch.setattr("builtins.input", answer_after_another)
+    assert _run(command) == 1
+    assert "the store changed (another import or undo) after the preview" in capsys.readouterr().err
+    assert "Region Skåne" in {o["name"] for o in natural(engine, "organisations")}
 
 
 def test_replace_with_yes_or_deleting_nothing_asks_nothing(engine, tmp_path, capsys, monkeypatch):
