@@ -72,6 +72,8 @@ class ValueProblem(ValueError):  # noqa: N818 - the name is the module's public 
 def _problem(code: str, value: object, key: str, **values: object) -> ValueProblem:
     """A ValueProblem saying catalogue text `key` about the cell `value`, which the text quotes
     as `{value}` (the quotation marks are the language's, in the catalogue)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)  # a spreadsheet's typed 43831 is quoted as the sheet shows it
     shown = value.strip() if isinstance(value, str) else str(value)
     return ValueProblem(code, msg(key, value=shown, **values))
 

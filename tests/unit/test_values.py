@@ -1446,3 +1446,8 @@ def test_a_year_cell_a_spreadsheet_keeps_as_its_first_day_is_that_year():
         with pytest.raises(values.ValueProblem) as refused:
             values.parse_year(cell)
         assert "is a date, not a year" in refused.value.message.render("en")
+
+
+def test_a_typed_whole_number_is_quoted_as_the_sheet_shows_it():
+    # "“43831.0” is not a date": the sheet shows 43831.
+    assert problem_of(values.parse_date, 43831.0).message.render("en").startswith("“43831” is")
