@@ -329,6 +329,7 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
     )
     if not files:
         notes.pop("preview", None)
+        notes.pop("outdated", None)  # said of those files, not of the next ones
     else:
         chosen = _chosen_columns(files)
         uploads = dataops.uploads(files, kind=kind, sheet=sheet or None, columns=chosen)
