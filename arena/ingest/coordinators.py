@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # the plan calls this module: imported at run time, a cycle
     from arena.ingest.plan import KindPlan
 
 COORDINATOR = ParticipantRole.COORDINATOR.value
+# Projects looked up per statement: a list of 100 000 participants names 30 000 coordinators,
+# and SQLite takes at most 32 766 values bound to one statement.
+_SLICE = 10_000
 _project = models.Project.__table__
 _participant = models.ProjectParticipant.__table__
 _organisation = models.Organisation.__table__
@@ -59,13 +62,14 @@ def _second_coordinators(
     added = participants.new_rows[participants.new_rows["role"] == COORDINATOR]
     if not len(added):
         return []
-    references = sorted(set(added["project_reference"]))
     coordinator = dict(
-        conn.execute(
-            sa.select(_project.c.reference, _organisation.c.name)
-            .join(_organisation, _organisation.c.id == _project.c.coordinator_id)
-            .where(_project.c.reference.in_(references))
-        ).all()
+        _rows(
+            conn,
+            sa.select(_project.c.reference, _organisation.c.name).join(
+                _organisation, _organisation.c.id == _project.c.coordinator_id
+            ),
+            sorted(set(added["project_reference"])),
+        )
     )
     if projects is not None:  # the upload's own project list says it, whatever is stored
         for frame in (projects.new_rows, projects.updated_rows):
@@ -111,15 +115,17 @@ def _former_coordinators(conn: Connection, projects: KindPlan, named: set[object
     }
     if not former:
         return []
-    kept = conn.execute(
+    kept = _rows(
+        conn,
         sa.select(_project.c.reference, _organisation.c.name)
         .select_from(
             _participant.join(_project, _project.c.id == _participant.c.project_id).join(
                 _organisation, _organisation.c.id == _participant.c.organisation_id
             )
         )
-        .where(_project.c.reference.in_(sorted(former)), _participant.c.role == COORDINATOR)
-    ).all()
+        .where(_participant.c.role == COORDINATOR),
+        sorted(former),
+    )
     still = sorted({reference for reference, name in kept if former.get(reference) == name})
     if not still:
         return []
@@ -136,5 +142,16 @@ def _former_coordinators(conn: Connection, projects: KindPlan, named: set[object
             row=int(lines[still[0]]),
             table="projects",
             severity="warning",
+        )
+    ]
+
+
+def _rows(conn: Connection, statement: sa.Select, references: list) -> list[tuple]:
+    """The rows of `statement` for the projects `references` names, `_SLICE` at a time."""
+    return [
+        tuple(row)
+        for start in range(0, len(references), _SLICE)
+        for row in conn.execute(
+            statement.where(_project.c.reference.in_(references[start : start + _SLICE]))
         )
     ]

@@ -432,3 +432,23 @@ def test_a_project_given_a_second_coordinator_is_said_to_have_one(engine):
     result = upload(engine, "projekt2.csv", moved, dry_run=True)
     assert warnings(result) == [(2, None, "format-error")]
     assert "keeps the former one as coordinator" in result.problems[0].text("en")
+
+
+def test_the_coordinators_are_looked_up_a_slice_of_projects_at_a_time(engine, monkeypatch):
+    # A list of 100 000 participants names 30 000 coordinators: one statement binding them all
+    # nears the most values a database takes (SQLite 32 766, PostgreSQL 65 535).
+    from arena.ingest import coordinators
+
+    monkeypatch.setattr(coordinators, "_SLICE", 1)
+    with_organisations(engine)
+    projects = (
+        "Diarienummer;Titel;Status;Koordinator\n"
+        "2020-00001;A;planerad;Vinnova\n2020-00002;B;planerad;Vinnova\n"
+    )
+    assert upload(engine, "projekt.csv", projects).outcome == "committed"
+    both = (
+        "Diarienummer;Organisation;Roll\n"
+        "2020-00001;Göteborgs kommun;koordinator\n2020-00002;Göteborgs kommun;koordinator\n"
+    )
+    result = upload(engine, "deltagare.csv", both, dry_run=True)
+    assert "2 participants are named coordinator" in result.problems[0].text("en")
