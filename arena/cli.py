@@ -421,19 +421,13 @@ def _committed_import(engine, path: Path, data: bytes, after: int) -> str | None
     return _say("cli.interrupted.import", file=path.name, import_id=import_id)
 
 
-def _version(engine) -> tuple[int, int]:
-    from arena.store import version_of
-
-    with engine.connect() as conn:
-        return version_of(conn)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     """Import the files in the order given, each committed whole on its own, so a later file
     may name the rows of an earlier one; stop at the first file rejected (a dry run commits
     nothing, so it checks every file against the store as it is)."""
     from arena.ingest import import_files
     from arena.ingest.report import REPORT_COLUMNS, STORE_ERROR, report_rows, unread_and_missing
+    from arena.store import version as store_version
 
     engine = _engine()
     paths = [Path(name) for name in args.files]
@@ -447,7 +441,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     # The store a replace's question shows, checked by each import once it holds the store:
     # what another session committed while the person read the question was never shown.
-    seen = _version(engine) if args.replace and not args.dry_run else None
+    seen = store_version(engine) if args.replace and not args.dry_run else None
     if args.replace and (refused := _replace_refused(engine, args, paths)) is not None:
         return refused
     several = len(paths) > 1
@@ -484,7 +478,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     expected_version=seen,
                 )
             if seen is not None and result.outcome == "committed":
-                seen = _version(engine)  # its own import moved it: the next file's check
+                seen = store_version(engine)  # its own import moved it: the next file's check
             if result.outcome == "committed":
                 _COMMITTED.append(
                     _say("cli.interrupted.import", file=path.name, import_id=result.import_id)

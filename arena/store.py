@@ -201,6 +201,12 @@ def version_of(conn: Connection) -> tuple[int, int]:
     return int(latest), int(undone)
 
 
+def version(engine: Engine) -> tuple[int, int]:
+    """`version_of` on a connection of its own: the store's version as a reader sees it now."""
+    with engine.connect() as conn:
+        return version_of(conn)
+
+
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Connection]:
     """One write transaction: all or nothing, and writers take turns.

@@ -100,8 +100,7 @@ def store_version() -> tuple[int, int]:
 
 
 def _version_of(store_engine: Engine) -> tuple[int, int]:
-    with store_engine.connect() as conn:
-        return store.version_of(conn)
+    return store.version(store_engine)
 
 
 def start_run() -> None:
