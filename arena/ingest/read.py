@@ -1143,10 +1143,16 @@ def _walked_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
     return rows, columns
 
 
-# Excel's built-in number formats in per cent ("0%", "0.00%"); a workbook's own formats say
-# theirs in their format code.
-_PERCENT_FORMATS = frozenset({"9", "10"})
+# Excel's built-in number formats in per cent ("0%", "0.00%"), in .xlsx and .xls alike; a
+# workbook's own formats say theirs in their format code.
+PER_CENT_FORMATS = frozenset({9, 10})
 _QUOTED_OR_ESCAPED = re.compile(r'"[^"]*"|\\.')
+
+
+def shows_per_cent(code: str) -> bool:
+    """Whether a number format code shows its number in per cent: a % sign outside quoted
+    text and escapes (`"%" 0` writes the sign beside the number as kept)."""
+    return "%" in _QUOTED_OR_ESCAPED.sub("", code)
 
 
 def _percent_styles(archive: zipfile.ZipFile, workbook_part: str) -> set[int]:
@@ -1164,13 +1170,12 @@ def _percent_styles(archive: zipfile.ZipFile, workbook_part: str) -> set[int]:
         root = small_xml(archive, part)
     except (KeyError, ElementTree.ParseError):
         return set()  # no styles, or none readable: every number as it is kept
-    percent = set(_PERCENT_FORMATS)
+    percent = {str(number) for number in PER_CENT_FORMATS}
     styles: list[str] = []
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "numFmt":
-            code = _QUOTED_OR_ESCAPED.sub("", element.get("formatCode", ""))
-            if "%" in code:
+            if shows_per_cent(element.get("formatCode", "")):
                 percent.add(element.get("numFmtId", ""))
         elif tag == "cellXfs":
             styles = [xf.get("numFmtId", "0") for xf in element if xf.tag.endswith("xf")]
@@ -1307,7 +1312,7 @@ def _header_row(rows: list[list[object]]) -> int | None:
     return first_filled
 
 
-def _shown_in_per_cent(rows: list[list[object]], cells: set[tuple[int, int]]) -> None:
+def shown_in_per_cent(rows: list[list[object]], cells: set[tuple[int, int]]) -> None:
     """Each number of `cells` as the sheet shows it, "4,6 %" for the 0.046 Excel keeps: read
     as kept, a per cent indicator's value was a hundred times too small, silently. A share
     column reads "4,6 %" as 0.046 all the same; a money column refuses it."""
@@ -1374,7 +1379,7 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
         # What calamine says ("Cannot detect file format") is in its English and no help:
         # what the reader can do is the same for every damage.
         raise workbook_error("format-error", "read.workbook_damaged") from exc
-    _shown_in_per_cent(all_rows, checked.percent)
+    shown_in_per_cent(all_rows, checked.percent)
     return sheet_table(
         all_rows, merged, name=name, sheet=title, unsaved=unsaved, hidden=checked.hidden
     )

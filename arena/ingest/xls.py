@@ -10,10 +10,10 @@ value at IV65536 took 1.2 GB and 4 s. So the stream is walked here first, record
 before calamine sees it, as an .xlsx is (`read.check_extent`). A workbook saved with a password
 is said to be one.
 
-Two things an .xlsx tells and an .xls read so does not: which tab was active (the first
-visible sheet is read, unless one is named) and which cells are shown in per cent (such a
-cell is read as the fraction Excel keeps, 0,046 for "4,6 %"; a share column reads both the
-same, and an indicator in per cent warns of values between -1 and 1).
+One thing an .xlsx tells and an .xls read so does not: which tab was active (the first
+visible sheet is read, unless one is named). Which cells are shown in per cent is read from
+the records, as calamine hands over the fraction Excel keeps (0.046 for "4,6 %"): each number
+cell names its style (XF), each style its number format, a built-in one or the workbook's own.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import numpy as np
 
 from arena.ingest.read import (
     OLD_OFFICE,
+    PER_CENT_FORMATS,
     HiddenCells,
     RawTable,
     ReadError,
@@ -36,6 +37,8 @@ from arena.ingest.read import (
     check_extent,
     choose_sheet,
     sheet_table,
+    shown_in_per_cent,
+    shows_per_cent,
     workbook_error,
 )
 
@@ -135,6 +138,11 @@ _MULRK = 0x00BD
 # A row's height and options (its 0x20 bit: hidden, as a filter hides it too), and a span of
 # columns' width and options (its 0x01 bit: hidden).
 _ROW, _COLINFO = 0x0208, 0x007D
+# The workbook's number formats (FORMAT: its number, its code) and styles (XF: numbered in
+# order, each naming its format); the records of a cell holding a number (NUMBER, RK,
+# FORMULA) name their style after the cell's row and column.
+_FORMAT, _XF = 0x041E, 0x00E0
+_NUMBER_CELL = frozenset({0x0203, 0x027E, 0x0006})
 
 
 @dataclass
@@ -145,14 +153,39 @@ class _SheetLayout:
     rows: int = 0
     columns: int = 0
     hidden: HiddenCells = field(default_factory=HiddenCells)
+    percent: set[tuple[int, int]] = field(default_factory=set)  # (row, column) from 0
+
+
+def _format_code(record: bytes, *, biff5: bool) -> str:
+    """A FORMAT record's code: Excel 5 writes it as 8-bit text after its length; Excel 97
+    after its length and a flag, 8-bit (Latin-1) or, flagged, UTF-16."""
+    if biff5:
+        count = record[2] if len(record) > 2 else 0
+        return record[3 : 3 + count].decode("cp1252", "replace")
+    if len(record) < 5:
+        return ""
+    count, wide = struct.unpack_from("<HB", record, 2)
+    if wide & 1:
+        return record[5 : 5 + 2 * count].decode("utf-16-le", "replace")
+    return record[5 : 5 + count].decode("latin-1")
+
+
+def _per_cent_styles(formats: dict[int, str], styles: list[int]) -> frozenset[int]:
+    """The styles (XF numbers) whose number format shows a number in per cent."""
+    percent = {number for number, code in formats.items() if shows_per_cent(code)}
+    percent |= PER_CENT_FORMATS - formats.keys()
+    return frozenset(index for index, number in enumerate(styles) if number in percent)
 
 
 def _book(stream: bytes) -> tuple[list[Sheet], dict[str, _SheetLayout]]:
     """The workbook's worksheets in tab order (chart sheets left out), and each one's layout
-    (`_SheetLayout`) by name. One pass over the records: the sheets are listed first, each one's
-    records follow its BOF."""
+    (`_SheetLayout`) by name. One pass over the records: the sheets, number formats and styles
+    are listed first, each sheet's records follow its BOF."""
     listed: dict[int, Sheet] = {}  # the stream position of a sheet's BOF -> the sheet
     layouts: dict[int, _SheetLayout] = {}
+    formats: dict[int, str] = {}
+    styles: list[int] = []  # each XF's number format, in the XFs' order
+    percent: frozenset[int] | None = None  # known once the first sheet's records begin
     sheet, layout, index = -1, _SheetLayout(), 0
     position, end = 0, len(stream) - 4
     unpack = struct.unpack_from
@@ -166,10 +199,26 @@ def _book(stream: bytes) -> tuple[list[Sheet], dict[str, _SheetLayout]]:
         if kind in _CELL and length >= 4:
             row, column = unpack("<HH", stream, body)
             layout.rows, layout.columns = max(layout.rows, row + 1), max(layout.columns, column + 1)
+            if kind in _NUMBER_CELL and length >= 6:
+                if percent is None:
+                    percent = _per_cent_styles(formats, styles)
+                if unpack("<H", stream, body + 4)[0] in percent:
+                    layout.percent.add((row, column))
         elif kind == _MULRK and length >= 6:
-            row = unpack("<H", stream, body)[0]
+            row, first = unpack("<HH", stream, body)
             column = unpack("<H", stream, body + length - 2)[0]
             layout.rows, layout.columns = max(layout.rows, row + 1), max(layout.columns, column + 1)
+            if percent is None:
+                percent = _per_cent_styles(formats, styles)
+            for at in range(min(column - first + 1, (length - 6) // 6)):  # (style, value) each
+                if unpack("<H", stream, body + 4 + 6 * at)[0] in percent:
+                    layout.percent.add((row, first + at))
+        elif kind == _XF and length >= 4:
+            styles.append(unpack("<H", stream, body + 2)[0])
+        elif kind == _FORMAT and length >= 3:
+            formats[unpack("<H", stream, body)[0]] = _format_code(
+                stream[body : body + length], biff5=biff5
+            )
         elif kind == _ROW and length >= 14 and unpack("<H", stream, body + 12)[0] & 0x20:
             layout.hidden.rows.add(unpack("<H", stream, body)[0])
         elif kind == _COLINFO and length >= 10 and unpack("<H", stream, body + 8)[0] & 0x01:
@@ -301,5 +350,6 @@ def read_xls(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     sheets, layouts = _checked_book(data)
     chosen = choose_sheet(sheets, -1, sheet)
     all_rows, merged = _grid(data, chosen)
-    hidden = layouts[chosen.name].hidden
-    return sheet_table(all_rows, merged, name=name, sheet=chosen.name, hidden=hidden)
+    layout = layouts[chosen.name]
+    shown_in_per_cent(all_rows, layout.percent)
+    return sheet_table(all_rows, merged, name=name, sheet=chosen.name, hidden=layout.hidden)

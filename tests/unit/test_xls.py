@@ -14,6 +14,7 @@ import xlwt
 
 from arena import dataops
 from arena.ingest import read
+from arena.ingest import xls as xls_records
 from tests.fixtures.ingest import natural, rejected, upload
 from tests.unit.test_ingest_files import (
     FILTERED,
@@ -81,6 +82,71 @@ def test_its_sheets_are_listed_without_the_hidden_ones_whatever_its_name():
     # Saved as .csv by a tool that names every download so: what it holds decides.
     assert read.workbook_sheets(data, "lista.csv") == ["Om listan", "Projekt"]
     assert read.hidden_sheets(data, "lista.xls") == ["Dolt"]
+
+
+def test_numbers_shown_in_per_cent_are_read_as_shown(engine):
+    # Calamine hands over the fraction Excel keeps, 0.046 for "4,6 %": a per cent
+    # indicator's value was stored a hundred times too small, as it was from an .xlsx.
+    upload(engine, "indikatorer.csv", "Kod;Namn;Enhet\nANDEL;Andel;%\nANTAL;Antal;st\n")
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("Värden")
+    rows = [
+        ["Indikator", "Land", "År", "Värde", "Täckning"],
+        ["ANDEL", "SE", 2023, (0.046, "0.0%"), (0.05, "0%")],
+        ["ANDEL", "SE", 2024, (0.12345, '0.00" procent"%'), (0.5, "0%")],
+        ["ANTAL", "SE", 2024, (17198, '"%" 0'), 0.9],  # a per cent sign as text: as kept
+    ]
+    for row, cells in enumerate(rows):
+        for column, cell in enumerate(cells):
+            if isinstance(cell, tuple):
+                sheet.write(row, column, cell[0], xlwt.easyxf(num_format_str=cell[1]))
+            else:
+                sheet.write(row, column, cell)
+    saved = io.BytesIO()
+    workbook.save(saved)
+    result = upload(engine, "varden.xls", saved.getvalue())
+    assert result.outcome == "committed", result.problems
+    assert [
+        (v["indicator_code"], v["year"], v["value"], v["coverage"])
+        for v in natural(engine, "indicator_values")
+    ] == [("ANDEL", 2023, 4.6, 0.05), ("ANDEL", 2024, 12.345, 0.5), ("ANTAL", 2024, 17198.0, 0.9)]
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def test_per_cent_cells_are_found_in_the_records_excel_writes():
+    # Excel writes a row's run of small numbers as one MULRK record (a style and a value
+    # each), which xlwt never does; and Excel 5 its format codes as 8-bit text. The
+    # workbook stream is built record by record: its formats, styles, sheet, cells.
+    for version, code in ((0x0600, b"\x04\x00\x00" + b"0.0%"), (0x0500, b"\x04" + b"0.0%")):
+        bof = _record(0x0809, struct.pack("<HH", version, 0x0005) + bytes(12))
+        styles = b"".join(
+            _record(0x00E0, struct.pack("<HH", 0, number) + bytes(16))
+            for number in (0, 164, 9, 10, 2)  # general, the workbook's own, 0%, 0.00%, 0.00
+        )
+        head = bof + _record(0x041E, struct.pack("<H", 164) + code) + styles
+        # The sheet's BOUNDSHEET: where its BOF is (after this record and the EOF), shown, a
+        # worksheet, its name (Excel 97: with a flag for 8-bit text; Excel 5: without).
+        flag = b"\x00" if version == 0x0600 else b""
+        sheet_at = len(head) + 4 + 7 + len(flag) + 5 + 4
+        listed = struct.pack("<IBBB", sheet_at, 0, 0, 5) + flag + b"Lista"
+        cells = (
+            _record(
+                0x00BD,
+                struct.pack("<HH", 1, 0)
+                + b"".join(struct.pack("<HI", style, 0) for style in (1, 0, 2, 3, 4))
+                + struct.pack("<H", 4),
+            )
+            + _record(0x0203, struct.pack("<HHHd", 2, 3, 1, 0.5))
+            + _record(0x0203, struct.pack("<HHHd", 2, 4, 4, 0.5))
+        )
+        stream = head + _record(0x0085, listed) + _record(0x000A, b"")
+        stream += bof + cells + _record(0x000A, b"")
+        sheets, layouts = xls_records._book(stream)
+        assert [sheet.name for sheet in sheets] == ["Lista"]
+        assert layouts["Lista"].percent == {(1, 0), (1, 2), (1, 3), (2, 3)}, hex(version)
 
 
 def test_a_hidden_sheet_is_not_read_and_said_not_to_be(engine):
