@@ -1632,6 +1632,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "read.empty_file": {"sv": "Filen är tom.", "en": "The file is empty."},
     "read.empty_sheet": {"sv": "Bladet är tomt.", "en": "The sheet is empty."},
+    "read.csv_unclosed_quote": {
+        "sv": 'Ett citattecken (") på rad {line} stängs aldrig, så resten av filen lästes som '
+        "en enda cell. Stäng citatet eller ta bort citattecknet och ladda upp igen.",
+        "en": 'A quote (") on line {line} is never closed, so the rest of the file was read '
+        "as one cell. Close the quote or remove it and upload again.",
+    },
     "read.csv_unreadable": {
         "sv": "CSV-filen kan inte läsas på rad {line}. Öppna den i Excel eller LibreOffice och "
         "spara den igen som CSV UTF-8.",

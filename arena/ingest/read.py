@@ -634,6 +634,7 @@ def read_csv(text: str, name: str) -> RawTable:
         ) from exc
     if header_end == 1 and reader.line_num == 1 + len(rows):
         # One line per record, the common case: row i is on line header_line + 1 + i.
+        _check_quotes_closed(text, delimiter, header, rows, header_line + len(rows))
         return RawTable.from_rows(name, header, rows, header_line=header_line)
     # Some record has quoted line breaks: read again noting the line where each one starts,
     # which is where the user sees it. csv counts lines from the first line it saw, so shift
@@ -645,7 +646,38 @@ def read_csv(text: str, name: str) -> RawTable:
     for _row in reader:
         starts.append(offset + header_end + 1)
         header_end = reader.line_num
+    _check_quotes_closed(text, delimiter, header, rows, starts[-1] if starts else header_line)
     return RawTable.from_rows(name, header, rows, header_line=header_line, row_lines=starts)
+
+
+def _check_quotes_closed(
+    text: str, delimiter: str, header: list[str], rows: list[list[object]], line: int
+) -> None:
+    """ReadError when the file ends inside a quoted cell: a quote opened and never closed
+    took the rest of the file into one cell of the last record (at `line`), which then read
+    as a row too short, and every row after it as missing. Only a strict reading tells: the
+    lenient one the file is read with takes the end of the file as the cell's end."""
+    if not rows or '"' not in text:
+        return
+    strict = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for _row in strict:
+            pass
+    except csv.Error as exc:
+        # CPython's words for exactly this (an error other than it, such as text after a
+        # closing quote, which the lenient reading keeps, says nothing of the end).
+        if "unexpected end of data" not in str(exc):
+            return
+        position = len(rows[-1]) - 1
+        column = header[position] if position < len(header) else None
+        raise ReadError(
+            Problem(
+                "format-error",
+                msg("read.csv_unclosed_quote", line=line),
+                row=line,
+                column=column,
+            )
+        ) from exc
 
 
 def _pandas_cells(text: str, delimiter: str, *, quoted: bool) -> pd.DataFrame | None:

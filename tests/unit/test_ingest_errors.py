@@ -133,6 +133,30 @@ def test_a_nul_character_is_refused_naming_its_line(engine):
     assert problem.text("en").startswith("Line 3 holds a NUL character (0x00)")
 
 
+@pytest.mark.parametrize(
+    ("lines", "where"),
+    [
+        # Opened in the first column of line 3: lines 3-5 became one cell.
+        (['"Göteborgs kommun;kommun', "Malmö stad;kommun", "Lunds kommun;kommun"], (3, "Namn")),
+        (["Göteborgs kommun;kommun", 'Malmö stad;"kommun'], (4, "Typ")),  # the last line
+    ],
+)
+def test_a_quote_never_closed_is_named_not_read_as_a_short_row(engine, lines, where):
+    # The rest of the file was read as one cell: "the row has 1 cell but the header has
+    # 2", and the organisations after it were never mentioned.
+    data = "\n".join(["Namn;Typ", "Vinnova;myndighet", *lines, ""])
+    assert rejected(engine, "organisationer.csv", data) == [(*where, "format-error")]
+    (problem,) = upload(engine, "organisationer.csv", data).problems
+    assert problem.text("sv").startswith(f'Ett citattecken (") på rad {where[0]} stängs aldrig')
+    # A quote inside an unquoted cell, and a quoted cell over two lines, are read as written.
+    data = 'Namn;Typ\nGöteborgs "kommun";kommun\n"Malmö\nstad";kommun\n'
+    assert upload(engine, "organisationer.csv", data).outcome == "committed"
+    assert [o["name"] for o in natural(engine, "organisations")] == [
+        'Göteborgs "kommun"',
+        "Malmö stad",  # a name's line break is a space
+    ]
+
+
 def test_the_fixtures_cover_every_error_type():
     seen = {error for expected in REJECTED.values() for _row, _column, error in expected}
     seen |= {error for expected, _refs in WARNED.values() for _row, _column, error in expected}
