@@ -2,8 +2,9 @@
 
 Exit codes: 0 done, 1 the data was rejected or the action refused, 2 bad usage or an
 unreachable / unusable database, 141 the reader of the output went away (`| head`). The CLI
-speaks English (`LANGUAGE`), through the catalogue like the pages: problems and undo refusals
-are `i18n.Message`s rendered here.
+speaks the language of `config.cli_language` (Swedish in a Swedish locale or with
+ARENA_LANGUAGE=sv, else English), through the catalogue like the pages: problems and undo
+refusals are `i18n.Message`s rendered here.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from arena.store import (
     table_counts,
 )
 
-LANGUAGE = "en"
+LANGUAGE = config.cli_language()
 # What this command has committed so far, each as the interrupted message names it (None: a
 # step whose commit is not known), so that Ctrl-C says what stays: `main` clears it.
 _COMMITTED: list[str | None] = []
@@ -240,7 +241,11 @@ def _print_problems(problems, limit: int = 20) -> None:
             where = _say("cli.where.column", where=where, column=repr(problem.column))
         text = problem.text(LANGUAGE)
         line = _say(
-            "cli.problem", severity=problem.severity, where=where, error=problem.error, text=text
+            "cli.problem",
+            severity=_say(f"cli.severity.{problem.severity}"),
+            where=where,
+            error=problem.error,
+            text=text,
         )
         print(line, file=sys.stderr)
     if len(problems) > limit:

@@ -30,6 +30,24 @@ UPLOAD_LIMIT_BYTES = UPLOAD_LIMIT_MB * MEGABYTE
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 
+LANGUAGE_VAR = "ARENA_LANGUAGE"
+# Where gettext looks for the language of messages, in its order: the first one set decides.
+_LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def cli_language() -> str:
+    """The command line's language, "sv" or "en": `ARENA_LANGUAGE` when it names one, else
+    the locale's as gettext reads it (`sv_SE.UTF-8` is Swedish), else English: a server's
+    or a CI runner's C locale says nothing of who reads, and a script reads English."""
+    chosen = os.environ.get(LANGUAGE_VAR, "").strip().lower()
+    if chosen in ("sv", "en"):
+        return chosen
+    for name in _LOCALE_VARS:
+        if value := os.environ.get(name, "").strip():
+            return "sv" if value.lower().startswith("sv") else "en"
+    return "en"
+
+
 def database_url() -> str:
     """The store's SQLAlchemy URL: `ARENA_DATABASE_URL`, else the embedded SQLite file."""
     return os.environ.get("ARENA_DATABASE_URL") or DEFAULT_DATABASE_URL

@@ -2378,6 +2378,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "  {severity}: {where}: [{error}] {text}",
         "en": "  {severity}: {where}: [{error}] {text}",
     },
+    # The problem's severity as the command line writes it; [{error}] stays the Frictionless
+    # type, a code a script can filter on in either language.
+    "cli.severity.error": {"sv": "fel", "en": "error"},
+    "cli.severity.warning": {"sv": "varning", "en": "warning"},
     "cli.problems.more": {
         "sv": (
             "  … och {count} till (använd --report FIL för alla).",

@@ -35,6 +35,11 @@ import sqlalchemy as sa
 from hypothesis import settings
 from sqlalchemy.engine import Engine, make_url
 
+# The command line speaks the reader's locale (`config.cli_language`); its tests read English
+# on any machine, a Swedish developer's too, and in the commands they start (tests of the
+# Swedish command line set their own environment).
+os.environ["ARENA_LANGUAGE"] = "en"
+
 from arena import store
 from arena.auth import cli_identity
 

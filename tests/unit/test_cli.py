@@ -78,6 +78,55 @@ def test_the_module_entry_point_runs(use_db):
     assert "Store ready" in done.stdout
 
 
+@pytest.mark.parametrize(
+    ("environment", "language"),
+    [
+        ({}, "en"),  # nothing says: a script reads English
+        ({"LANG": "sv_SE.UTF-8"}, "sv"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "sv_SE.UTF-8"}, "en"),  # gettext's order
+        ({"LANGUAGE": "sv:en", "LC_ALL": "C"}, "sv"),
+        ({"ARENA_LANGUAGE": "sv", "LANG": "en_US.UTF-8"}, "sv"),
+        ({"ARENA_LANGUAGE": "EN", "LANG": "sv_SE.UTF-8"}, "en"),
+        ({"ARENA_LANGUAGE": "fi", "LANG": "sv_FI.UTF-8"}, "sv"),  # no Finnish: the locale
+    ],
+)
+def test_the_command_line_speaks_the_readers_language(monkeypatch, environment, language):
+    for name in ("ARENA_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert config.cli_language() == language
+
+
+def test_a_swedish_locale_gets_its_problems_and_help_in_swedish(use_db, tmp_path):
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("ARENA_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
+    }
+    environment.update(ARENA_DATABASE_URL=use_db, LANG="sv_SE.UTF-8")
+    assert main(["init"]) == 0
+    bad = tmp_path / "projekt.csv"
+    bad.write_text("Diarienummer;Titel;Status\n2020-00001;Ett projekt;kanske\n", "utf-8")
+
+    def run(*arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "arena", *arguments],
+            cwd=config.PROJECT_ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    done = run("import", str(bad))
+    assert done.returncode == 1
+    assert "  fel: rad 2, kolumn 'Status': [constraint-error] " in done.stderr
+    assert "projekt.csv: Filen avvisades med 1 fel och inget har ändrats." in done.stderr
+    assert "läs in CSV-, Excel-" in run("--help").stdout
+
+
 @pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout to export to")
 @pytest.mark.parametrize("command", [["export", "projects", "/dev/stdout"], ["history"]])
 def test_a_reader_that_stops_reading_ends_the_command_quietly(use_db, capsys, command):
