@@ -120,6 +120,21 @@ def years_in_link(values: Sequence[str], bounds: tuple[int, int]) -> tuple[int, 
     return int(years[0]), int(years[1])
 
 
+def years_cut_in_link(values: Sequence[str], bounds: tuple[int, int]) -> bool:
+    """Whether a link's `?f_years=` values are two numbers within `bounds`, not both whole
+    (`2019.5`): Streamlit's slider takes such a pair, each cut to its year, where it drops
+    any other (`years_in_link`); the years shown are then not the link's, and are said."""
+    try:
+        years = [float(value) for value in values]
+    except ValueError:
+        return False
+    return (
+        len(years) == 2
+        and all(math.isfinite(year) and bounds[0] <= year <= bounds[1] for year in years)
+        and not all(year.is_integer() for year in years)
+    )
+
+
 # Not a backslash: string literals treat it differently per dialect (and MySQL-style modes).
 _LIKE_ESCAPE = "/"
 

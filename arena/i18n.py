@@ -645,6 +645,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "filters.text": {"sv": "Sök", "en": "Search"},
     "filters.text.placeholder": {"sv": "Titel, diarienummer …", "en": "Title, reference …"},
     "filters.years": {"sv": "År", "en": "Years"},
+    "filters.years.cut": {
+        "sv": "Åren i länken ({years}) är inte hela år: {shown} visas.",
+        "en": "The years in the link ({years}) are not whole years: showing {shown}.",
+    },
     "filters.years.unknown": {
         "sv": "Åren i länken ({years}) gäller inte här: databasen har åren {first}–{last}. "
         "Alla år visas.",

@@ -32,6 +32,8 @@ from arena.filters import (
     describe_filters,
     empty_view,
     projects_found_by,
+    year_span,
+    years_cut_in_link,
     years_in_link,
 )
 from arena.i18n import (
@@ -530,6 +532,15 @@ def _year_filter(bounds: tuple[int, int] | None, language: str) -> tuple[int, in
         # and each query would read a backwards range its own way: it is the same years.
         chosen = tuple(sorted(chosen))
         years = None if chosen == tuple(bounds) else chosen
+        if asked and years_cut_in_link(asked, bounds):
+            unknown_in_link(
+                "filters.years.cut",
+                language,
+                container=st.sidebar,
+                years=", ".join(asked),
+                shown=year_span(chosen),
+            )
+            return years
     elif asked:
         # No slider drops them here: the link the page gives on holds no years either.
         del st.query_params["f_years"]

@@ -239,6 +239,26 @@ def test_years_a_link_names_in_a_store_of_one_year_are_said(one_year, open_link,
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("years", "shown"), [(["2019.5", "2021"], "2019–2021"), (["2019", "2019.9"], "2019")]
+)
+def test_years_that_are_no_whole_years_are_said_with_the_years_shown(
+    demo_engine, open_link, language, years, shown
+):
+    # The slider cuts each to its year (2019.5 is 2019), as it reads the link itself: that
+    # was done without a word, and the link's value gone from the URL.
+    app = open_link(demo_engine, "portfolio", lang=language, f_years=years)
+    assert _said(app) == [
+        t("filters.years.cut", language, years=ui.plain(", ".join(years)), shown=shown)
+    ]
+    assert app.sidebar.slider[0].value == tuple(int(year.split(".")[0]) for year in years)
+    assert not _said(_run(app))
+    # A whole year written with a decimal is that year.
+    app = open_link(demo_engine, "portfolio", lang=language, f_years=["2019.0", "2021"])
+    assert not app.warning and app.sidebar.slider[0].value == (2019, 2021)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_years_a_link_names_in_a_store_without_years_are_said(engine, open_link, language):
     app = open_link(engine, lang=language, f_years=["2020", "**2021**"])
     assert not app.sidebar.slider
