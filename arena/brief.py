@@ -149,11 +149,15 @@ class KeyFigure:
 
 def burn_figure(burn: dict[str, Any], language: str) -> KeyFigure:
     """This year's budget used (`funding.year_burn`). Without a budget for the year there is
-    no share to give: "0 %" would read as a budget left untouched."""
+    no share to give: "0 %" would read as a budget left untouched; the spend so far of the
+    programmes, none of which has a budget for it, is given instead."""
     title = t("kpi.burn", language, year=burn["year"])
     spent = format_msek(burn["spent_sek"], language)
     if not burn["allocated_sek"]:
-        return KeyFigure(title, "–", t("kpi.burn.none", language, year=burn["year"], spent=spent))
+        unbudgeted = format_msek(burn["unbudgeted_sek"], language)
+        return KeyFigure(
+            title, "–", t("kpi.burn.none", language, year=burn["year"], spent=unbudgeted)
+        )
     detail = t(
         "kpi.burn.delta",
         language,

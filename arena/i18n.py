@@ -491,8 +491,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "No programme budgets or programme spend in the selection.",
     },
     "kpi.burn.help": {
-        "sv": "Programmens utfall i år mot årets budgetramar (burn rate).",
-        "en": "The programmes' spend this year against this year's allocations (burn rate).",
+        "sv": "Utfallet hittills i år (till och med i dag) för programmen med budget i år, mot "
+        "deras budgetramar (burn rate). Utfall för ett program utan budget för året räknas "
+        "inte här; det står under Behöver uppmärksamhet.",
+        "en": "This year's spend so far (up to today) of the programmes with a budget this "
+        "year, against their allocations (burn rate). Spend of a programme without a budget "
+        "for the year is not counted here; it is listed under Needs attention.",
     },
     "kpi.burn.caption": {
         "sv": "Programmen, kalenderåret {year} (årsfiltret ändrar det inte)",

@@ -23,7 +23,6 @@ from arena.queries._sql import (
     programme_codes,
     project,
     project_money,
-    read_frame,
     read_frames,
     select_projects,
     within,
@@ -215,28 +214,54 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
 def _programme_overruns(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Programme years whose own spend went over their budget (few rows: programmes x years),
     dated the year's last day; `overrun` how far over (0.12 is 12 %), missing without a
-    budget to go over."""
+    budget to go over: a year spent in with no budget row is as much an overrun as one with
+    a budget of 0 kr (it was left out, and a programme spending without any budget never
+    showed here)."""
     codes = programme_codes(filters)
     spend_year = sa.extract("year", expenditure.c.spent_on)
-    per_year = read_frame(
+    frames = read_frames(
         engine,
-        sa.select(programme.c.code, programme.c.name, budget.c.year, budget.c.amount_sek)
-        .join(budget, budget.c.programme_id == programme.c.id)
-        .where(*([] if codes is None else [programme.c.code.in_(codes)])),
-    ).merge(
-        read_frame(
-            engine,
-            sa.select(
-                expenditure.c.scope_ref.label("code"),
+        {
+            "budgets": sa.select(
+                programme.c.code, budget.c.year, sa.func.sum(budget.c.amount_sek).label("amount")
+            )
+            .join(budget, budget.c.programme_id == programme.c.id)
+            .where(*([] if codes is None else [programme.c.code.in_(codes)]))
+            .group_by(programme.c.code, budget.c.year),
+            "spend": sa.select(
+                programme.c.code,
+                programme.c.name,
                 spend_year.label("year"),
                 sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
             )
-            .where(expenditure.c.scope == "programme")
-            .group_by(expenditure.c.scope_ref, spend_year),
-        ),
-        on=["code", "year"],
+            .join(programme, programme.c.code == expenditure.c.scope_ref)
+            .where(
+                expenditure.c.scope == "programme",
+                *([] if codes is None else [programme.c.code.in_(codes)]),
+            )
+            .group_by(programme.c.code, programme.c.name, spend_year),
+        },
     )
-    over = per_year[per_year["spent_sek"] > per_year["amount_sek"]]
+    budgets, spend = frames["budgets"], frames["spend"]
+    for frame in (budgets, spend):
+        frame["year"] = frame["year"].astype("int64")
+    per_year = spend.merge(budgets, on=["code", "year"], how="left")
+    # As objects: a list holding None made a float column, whose NaN compares as nothing.
+    per_year["amount_sek"] = pd.Series(
+        [None if pd.isna(a) else int(a) for a in per_year["amount"]],
+        index=per_year.index,
+        dtype=object,
+    )
+    over = per_year[
+        pd.Series(
+            [
+                int(spent) > (amount or 0)
+                for spent, amount in zip(per_year["spent_sek"], per_year["amount_sek"], strict=True)
+            ],
+            index=per_year.index,
+            dtype=bool,
+        )
+    ]
     if filters.years:
         over = over[over["year"].astype(int).between(*filters.years)]
     # Built row by row (few rows): column arithmetic on an empty frame mixes text with an

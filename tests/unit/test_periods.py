@@ -167,6 +167,66 @@ def test_the_burn_card_is_the_current_year_whatever_the_filter(spanning):
     assert (burn["year"], burn["allocated_sek"], burn["spent_sek"]) == (2019, 3_000_000, 7_000)
 
 
+def test_the_burn_card_sets_only_the_budgeted_programmes_spend_so_far_against_the_budget(engine):
+    # Q1 has the year's budget and has used 1 150 000 of it, with 300 000 booked ahead; Q2
+    # has no budget this year and spent 500 000. The card read 98 % (1 950 000 of 2 000 000)
+    # where Q1's own page said 57 %.
+    _import(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nQ1;Med budget\nQ2;Utan budget i år\n",
+            "budget.csv": "Program;År;Belopp\nQ1;2026;2 000 000\nQ2;2025;1 000 000\n",
+            "utfall.csv": "Program;Datum;Kategori;Belopp\n"
+            "Q1;2026-03-31;Personal;650 000\n"
+            "Q1;2026-11-21;Personal;500 000\n"  # today counts
+            "Q1;2026-12-20;Personal;300 000\n"  # booked ahead: not used yet
+            "Q1;2025-12-31;Personal;900 000\n"  # last year
+            "Q2;2026-06-30;Personal;500 000\n",
+        },
+    )
+    burn = funding.year_burn(engine, today=TODAY)
+    assert (burn["allocated_sek"], burn["spent_sek"], burn["unbudgeted_sek"]) == (
+        2_000_000,
+        1_150_000,
+        500_000,
+    )
+    assert burn["burn_rate"] == pytest.approx(0.575)
+    only_q2 = funding.year_burn(engine, filters=Filters(programmes=("Q2",)), today=TODAY)
+    assert (only_q2["allocated_sek"], only_q2["spent_sek"], only_q2["unbudgeted_sek"]) == (
+        0,
+        0,
+        500_000,
+    )
+
+
+def test_a_programme_spending_in_a_year_without_budget_needs_attention(engine):
+    # P0 spent 100 000 against a budget of 0 kr and was listed; PB spent 200 000 without any
+    # budget row and was not, nor was Q2's year without a budget among years with one.
+    _import(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nP0;Noll\nPB;Ingen budget\nQ2;Budget förra året\n",
+            "budget.csv": "Program;År;Belopp\nP0;2026;0\nQ2;2025;1 000 000\n",
+            "utfall.csv": "Program;Datum;Kategori;Belopp\n"
+            "P0;2026-05-31;Personal;100 000\n"
+            "PB;2025-05-31;Personal;200 000\n"
+            "Q2;2025-05-31;Personal;400 000\n"  # within its budget
+            "Q2;2026-06-30;Personal;500 000\n"
+            "Q2;2024-06-30;Personal;-50 000\n",  # a correction, nothing spent
+        },
+    )
+    items = attention.attention(engine, today=TODAY)
+    over = items[items["reason"] == "budget_overrun"]
+    assert sorted(
+        (reference, day.year, None if share is None or share != share else share)
+        for reference, day, share in zip(
+            over["reference"], over["date"], over["overrun"], strict=True
+        )
+    ) == [("P0", 2026, None), ("PB", 2025, None), ("Q2", 2026, None)]
+    in_2025 = attention.attention(engine, filters=Filters(years=(2025, 2025)), today=TODAY)
+    assert list(in_2025.loc[in_2025["reason"] == "budget_overrun", "reference"]) == ["PB"]
+
+
 def test_projects_count_by_overlapping_period(spanning):
     for years in ((2017, 2017), (2019, 2019), (2020, 2020)):
         filters = Filters(years=years)
