@@ -230,7 +230,7 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
         status=run(portfolio.status_change, filters=filters, today=today),
         granted_sek=run(funding.grants_total, filters=filters),
         burn=run(funding.year_burn, filters=filters, today=today),
-        indicators=run(results.indicator_progress, filters=filters),
+        indicators=run(results.indicator_progress, filters=filters, today=today),
         chain=run(results.money_to_results, filters=filters),
         budget=run(funding.budget_by_year, filters=filters),
         attention=run(

@@ -1387,8 +1387,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Only values from before the baseline year",
     },
     "results.state.missed": {
-        "sv": "Målåret har passerat utan att målet nåtts",
-        "en": "The target year has passed without the target reached",
+        "sv": "Målet nåddes inte till målåret",
+        "en": "The target was not reached by the target year",
+    },
+    "results.state.overdue": {
+        "sv": "Målåret har passerat utan ett slutligt värde från det",
+        "en": "The target year has passed without a final value from it",
     },
     "results.state.away": {
         "sv": "Längre från målet än vid start",

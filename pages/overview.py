@@ -86,7 +86,7 @@ with year, ui.section("burn"):
     ui.key_figure(brief.burn_figure(burn, language), help=t("kpi.burn.help", language))
     st.caption(t("kpi.burn.caption", language, year=burn["year"]))
 with outcomes, ui.section("indicators"):
-    registry = ui.query(results.indicator_progress, filters=filters)
+    registry = ui.query(results.indicator_progress, filters=filters, today=today)
     summary = brief.indicator_summary(registry)
     ui.key_figure(
         brief.indicator_figure(summary, language), help=t("kpi.indicators.help", language)

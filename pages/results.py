@@ -15,7 +15,7 @@ filters = ui.current_filters()
 st.title(t("page.results", language))
 st.caption(t("results.caption", language))
 
-registry = ui.query(results.indicator_progress, filters=filters)
+registry = ui.query(results.indicator_progress, filters=filters, today=ui.today())
 if registry.empty:
     st.info(t("results.no_indicators", language))
     st.stop()

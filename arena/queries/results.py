@@ -10,6 +10,8 @@ benchmark the programme answers to.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
@@ -248,8 +250,9 @@ def _registry(filters: Filters) -> sa.Select:
     return statement
 
 
-def _state(row: pd.Series) -> str:
-    """Where an indicator stands, in words a page can translate (a `results.state.*` key)."""
+def _state(row: pd.Series, over: int | None = None) -> str:
+    """Where an indicator stands, in words a page can translate (a `results.state.*` key).
+    `over`: the last year that is over and in view (`_last_year_over`), None when unknown."""
     if pd.isna(row["latest_value"]):
         return "no_value"
     if pd.isna(row["target_value"]):
@@ -260,14 +263,19 @@ def _state(row: pd.Series) -> str:
     better = 1 if row["direction"] != IndicatorDirection.DECREASE else -1
     if better * (row["latest_value"] - row["target_value"]) >= 0:
         return "reached"
+    # The target year's own value decides: a miss measured in it read "on the way" until a
+    # later year was reported; and a target year over without a value from it is no longer
+    # on the way to anything (a target for 2024, judged on 2023's value, in December 2026).
+    if pd.notna(row["target_year"]) and row["latest_year"] >= row["target_year"]:
+        return "missed"
+    if over is not None and pd.notna(row["target_year"]) and row["target_year"] <= over:
+        return "overdue"
     if pd.isna(row["baseline_value"]):
         return "no_baseline"
     if pd.notna(row["baseline_year"]) and row["latest_year"] < row["baseline_year"]:
         return "before_baseline"  # a year filter that ends before it
     if pd.notna(row["baseline_year"]) and row["latest_year"] == row["baseline_year"]:
         return "baseline_only"
-    if pd.notna(row["target_year"]) and row["latest_year"] > row["target_year"]:
-        return "missed"
     if pd.isna(row["progress"]):
         # Not reached, with the target at the baseline or behind it (met at the start): the
         # value lies on the wrong side of both.
@@ -350,7 +358,17 @@ def _reporters(filters: Filters) -> sa.Select:
     ).group_by(rows.c.indicator_id)
 
 
-def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+def _last_year_over(filters: Filters, today: date | None) -> int | None:
+    """The last year both over (before `today`'s) and in view (within the year filter): a
+    target year up to it has had its chance. None without `today`."""
+    if today is None:
+        return None
+    return min(today.year - 1, filters.years[1]) if filters.years else today.year - 1
+
+
+def indicator_progress(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date | None = None
+) -> pd.DataFrame:
     """The indicator registry: every indicator with its latest value against baseline and target.
 
     One row per indicator and place: scope (country, programme, project; None for an
@@ -363,17 +381,25 @@ def indicator_progress(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     (target - baseline) on that row, direction-aware by construction (1.0: target reached,
     below 0: moved away), None without a target or a baseline, with a target at or behind the
     baseline, or for a value from before the baseline year; and `state`: no_value, no_target,
-    no_baseline, before_baseline, baseline_only, missed (not reached, measured after the
-    target year), away, no_change, on_way, reached, or for a row not judged benchmark
+    no_baseline, before_baseline, baseline_only, missed (not reached by a value of the
+    target year or later), overdue (not reached, and the target year is over without a value
+    from it: needs `today`; with a year filter, a target year within the years), away,
+    no_change, on_way, reached, or for a row not judged benchmark
     (another place's target) or target_unclear. "Latest" is the value judged
     (`_judged_years`): the newest final one, for a summed projects' pool of a year every
     project that reported the year before and still ran has reported; with a year filter,
     within those years.
     """
-    return _progress(engine, filters)
+    return _progress(engine, filters, over=_last_year_over(filters, today))
 
 
-def _progress(engine: Engine, filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> pd.DataFrame:
+def _progress(
+    engine: Engine,
+    filters: Filters,
+    scopes: tuple[str, ...] = _SCOPES,
+    *,
+    over: int | None = None,
+) -> pd.DataFrame:
     """`indicator_progress` from the values of `scopes` only: the chain's national step reads
     the countries' values, not the projects' that fill most of the table."""
     statements = {"registry": _registry(filters), "yearly": _yearly(filters, scopes)}
@@ -407,7 +433,9 @@ def _progress(engine: Engine, filters: Filters, scopes: tuple[str, ...] = _SCOPE
     result["progress"] = ((result["latest_value"] - result["baseline_value"]) / span).where(
         ahead & after & result["judged"]
     )
-    result["state"] = result.apply(_state, axis=1) if len(result) else pd.Series(dtype=object)
+    result["state"] = (
+        result.apply(_state, axis=1, over=over) if len(result) else pd.Series(dtype=object)
+    )
     # The place an indicator is judged on first, then its benchmarks.
     result = result.sort_values(["code", "judged"], ascending=[True, False], kind="stable")
     return result[INDICATOR_COLUMNS].reset_index(drop=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import math
+from datetime import date
 
 import pytest
 
@@ -105,11 +106,47 @@ def test_a_state_says_what_the_values_show_at_every_edge(engine):
     assert registry.loc["ONLY", "preliminary"] and states["ONLY"] == "on_way"
     table = tables.results.registry_table(registry.reset_index(), "en").set_index("Code")
     assert table.loc["ONLY", "Latest value (year)"] == "22 (2025) · preliminary"
-    assert table.loc["PAST", "State"] == "The target year has passed without the target reached"
+    assert table.loc["PAST", "State"] == "The target was not reached by the target year"
     # A year filter that ends before the baseline year: no step from it.
     before = results.indicator_progress(engine, filters=Filters(years=(2018, 2019)))
     row = before.set_index("code").loc["BEFORE"]
     assert row["state"] == "before_baseline" and math.isnan(row["progress"])
+
+
+TARGET_YEARS = (
+    "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår;Riktning\n"
+    "LOW;Lägre är bättre;antal;80;2020;60;2025;decrease\n"
+    "DUE;Målår utan värde;antal;0;2018;20;2024;increase\n"
+    "NOW;Målår i år;antal;0;2018;20;2026;increase\n"
+)
+TARGET_YEAR_VALUES = (
+    "Indikator;Land;År;Värde;Anmärkning\n"
+    "LOW;SE;2023;70;\nLOW;SE;2025;65;\n"  # the target year's own value misses 60
+    "DUE;SE;2023;15;\nDUE;SE;2024;19;Preliminärt\n"  # 2024 has no final value
+    "NOW;SE;2025;15;\n"
+)
+
+
+def test_a_target_year_over_is_no_longer_on_the_way(engine):
+    # LOW missed in its target year and DUE's target year ended two years ago: both read
+    # "On the way to the target" in December 2026.
+    load_files(engine, {"indikatorer.csv": TARGET_YEARS, "indikatorvarden.csv": TARGET_YEAR_VALUES})
+    today = date(2026, 12, 6)
+    states = results.indicator_progress(engine, today=today).set_index("code")["state"]
+    assert states.to_dict() == {"LOW": "missed", "DUE": "overdue", "NOW": "on_way"}
+    # Without a day to judge by, only the values speak; within years that end before the
+    # target year, the target is still ahead of them.
+    assert results.indicator_progress(engine).set_index("code").loc["DUE", "state"] == "on_way"
+    before = results.indicator_progress(engine, filters=Filters(years=(2020, 2023)), today=today)
+    assert before.set_index("code")["state"].to_dict() == {
+        "LOW": "on_way",
+        "DUE": "on_way",
+        "NOW": "no_value",  # its one value is from 2025
+    }
+    table = tables.results.registry_table(
+        results.indicator_progress(engine, today=today), "sv"
+    ).set_index("Kod")
+    assert table.loc["DUE", "Läge"] == "Målåret har passerat utan ett slutligt värde från det"
 
 
 def test_a_share_kept_as_a_fraction_is_averaged_over_the_projects(engine):
