@@ -60,7 +60,7 @@ _CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #1F2937;
        margin: 0; line-height: 1.3; }
 h1 { font-size: 15pt; margin: 0 0 1mm; }
-h2 { font-size: 10pt; margin: 2.5mm 0 1mm; color: #0072B2; }
+h2 { font-size: 10pt; margin: 2mm 0 1mm; color: #0072B2; }
 .subtitle, .period, .note { color: #4B5563; font-size: 7pt; }
 .cards { display: flex; gap: 2mm; }
 .card { flex: 1; border: 0.3mm solid #CBD5E1; border-radius: 1.5mm; padding: 1.5mm 2mm; }
@@ -84,7 +84,7 @@ th { font-size: 7.6pt; color: #4B5563; }
 td.number, th.number { text-align: right; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
 .empty { font-size: 11pt; margin-top: 8mm; }
-footer { margin-top: 3mm; border-top: 0.3mm solid #CBD5E1; padding-top: 1mm; color: #4B5563;
+footer { margin-top: 2mm; border-top: 0.3mm solid #CBD5E1; padding-top: 1mm; color: #4B5563;
          font-size: 7.2pt; }
 """
 

@@ -85,7 +85,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "chain.budget": {"sv": "Budget", "en": "Budget"},
     "chain.grants": {"sv": "Beviljade bidrag", "en": "Grants"},
     "chain.projects": {"sv": "Projekt per fas", "en": "Projects by stage"},
-    "chain.outputs": {"sv": "Levererade rapporter", "en": "Reports delivered"},
+    # Delivered reports and milestones, as the chain's caption calls them.
+    "chain.outputs": {"sv": "Leveranser", "en": "Outputs"},
     "chart.sector_stage.title": {
         "sv": "Projekt per sektor och fas",
         "en": "Projects by sector and stage",
@@ -113,8 +114,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "{name} är ingen finansiär av bidragen i urvalet; alla finansiärer i urvalet visas.",
         "en": "{name} is not a funder of the grants in this selection; showing every funder in it.",
     },
-    "grants.reports_late": {"sv": "Försenade rapporter", "en": "Reports late"},
-    "grants.next_report": {"sv": "Nästa rapport", "en": "Next report"},
+    # Reports and milestones alike: each is a delivery due by a date (docs/periods.md).
+    "grants.reports_late": {
+        "sv": "Försenade rapporter/milstolpar",
+        "en": "Reports/milestones late",
+    },
+    "grants.next_report": {"sv": "Nästa rapport eller milstolpe", "en": "Next report or milestone"},
     "grants.per_funder": {"sv": "Per finansiär", "en": "Per funder"},
     "grants.list": {"sv": "Bidragen", "en": "The grants"},
     "chart.disbursements.title": {"sv": "Utbetalt per år", "en": "Disbursed per year"},
@@ -215,18 +220,27 @@ TEXTS: dict[str, dict[str, Text]] = {
         "project.",
     },
     "grants.reports_due": {
-        "sv": ("Rapporter inom {count} dag", "Rapporter inom {count} dagar"),
-        "en": ("Reports due within {count} day", "Reports due within {count} days"),
-    },
-    "grants.reports": {"sv": "Rapporter att bevaka", "en": "Reports to watch"},
-    "grants.reports.none": {
         "sv": (
-            "Inga försenade rapporter och inga som ska lämnas inom {count} dag.",
-            "Inga försenade rapporter och inga som ska lämnas inom {count} dagar.",
+            "Rapporter och milstolpar inom {count} dag",
+            "Rapporter och milstolpar inom {count} dagar",
         ),
         "en": (
-            "No reports late and none due within {count} day.",
-            "No reports late and none due within {count} days.",
+            "Reports and milestones due within {count} day",
+            "Reports and milestones due within {count} days",
+        ),
+    },
+    "grants.reports": {
+        "sv": "Rapporter och milstolpar att bevaka",
+        "en": "Reports and milestones to watch",
+    },
+    "grants.reports.none": {
+        "sv": (
+            "Inga försenade rapporter eller milstolpar och inga som ska lämnas inom {count} dag.",
+            "Inga försenade rapporter eller milstolpar och inga som ska lämnas inom {count} dagar.",
+        ),
+        "en": (
+            "No reports or milestones late and none due within {count} day.",
+            "No reports or milestones late and none due within {count} days.",
         ),
     },
     "grants.funder.help": {
@@ -526,7 +540,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "period.rule.spend": {"sv": "utfall efter utgiftsdatum", "en": "spend by the date spent"},
     "period.rule.projects": {"sv": "projekt efter löptid", "en": "projects by their period"},
-    "period.rule.reports": {"sv": "rapporter efter förfallodag", "en": "reports by due date"},
+    "period.rule.reports": {
+        "sv": "rapporter/milstolpar efter förfallodag",
+        "en": "reports/milestones by due date",
+    },
     "period.rule.indicators": {
         "sv": "indikatorvärden efter mätår",
         "en": "indicator values by the year measured",
@@ -543,8 +560,14 @@ TEXTS: dict[str, dict[str, Text]] = {
     "attention.reason": {"sv": "Vad", "en": "What"},
     "attention.project": {"sv": "Projekt eller program", "en": "Project or programme"},
     "attention.detail": {"sv": "Detalj", "en": "Detail"},
-    "attention.report_late": {"sv": "Rapport försenad", "en": "Report late"},
-    "attention.report_due": {"sv": "Rapport inom 30 dagar", "en": "Report due within 30 days"},
+    "attention.report_late": {
+        "sv": "Rapport/milstolpe försenad",
+        "en": "Report/milestone late",
+    },
+    "attention.report_due": {
+        "sv": "Rapport/milstolpe inom 30 dagar",
+        "en": "Report/milestone due within 30 days",
+    },
     "attention.budget_overrun": {"sv": "Budget överskriden", "en": "Budget overrun"},
     "attention.grant_overpaid": {"sv": "Utbetalt mer än beviljat", "en": "Paid beyond the grant"},
     "attention.overpaid": {
@@ -594,12 +617,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "brief.title": {"sv": "Ledningsbrief", "en": "Leadership brief"},
     "brief.subtitle": {"sv": "{filters} · läge per {day}", "en": "{filters} · as of {day}"},
     "brief.key_figures": {"sv": "Nyckeltal", "en": "Key figures"},
+    # Under the card "Reports/milestones late", which says what they are.
     "brief.reports_due": {
-        "sv": (
-            "{count} rapport förfaller inom 30 dagar",
-            "{count} rapporter förfaller inom 30 dagar",
-        ),
-        "en": ("{count} report due within 30 days", "{count} reports due within 30 days"),
+        "sv": "{count} till förfaller inom 30 dagar",
+        "en": "{count} more due within 30 days",
     },
     "brief.programmes": {"sv": "Största programmen", "en": "Largest programmes"},
     "brief.programmes.caption": {

@@ -90,8 +90,8 @@ def test_a_funder_remaining_and_reports_equal_the_demo_files(demo_engine, open_p
     assert app.query_params["funder"] == "Vinnova"
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Återstår att betala"] == format_msek(vinnova["remaining"], "sv")
-    assert metrics["Försenade rapporter"] == str(vinnova["late"])
-    assert metrics["Rapporter inom 30 dagar"] == str(vinnova["soon"])
+    assert metrics["Försenade rapporter/milstolpar"] == str(vinnova["late"])
+    assert metrics["Rapporter och milstolpar inom 30 dagar"] == str(vinnova["soon"])
     real = _table(app, "Bidragsreferens").set_index("Bidragsreferens").loc["2018-04510"]
     assert real["Återstår"] == "150\u00a0000 kr"  # nothing paid yet of the 150 000 kr
     assert real["Projekt"] == "project?ref=2018-04510"  # a grant opens its project
@@ -102,8 +102,8 @@ def test_a_funder_remaining_and_reports_equal_the_demo_files(demo_engine, open_p
     app = open_page(demo_engine, page="grants")
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Återstår att betala"] == format_msek(everyone["remaining"], "sv")
-    assert metrics["Försenade rapporter"] == str(everyone["late"])
-    assert metrics["Rapporter inom 30 dagar"] == str(everyone["soon"])
+    assert metrics["Försenade rapporter/milstolpar"] == str(everyone["late"])
+    assert metrics["Rapporter och milstolpar inom 30 dagar"] == str(everyone["soon"])
     reports = _table(app, "Läge")
     assert reports["Läge"].value_counts().to_dict() == {
         "Försenad": everyone["late"],
@@ -118,7 +118,7 @@ def test_the_funder_view_in_english(demo_engine, open_page, demo_today):
     app = open_page(demo_engine, page="grants", funder="Vinnova", lang="en")
     assert [title.value for title in app.title] == ["Grants"]
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Reports due within 30 days"] == str(vinnova["soon"])
+    assert metrics["Reports and milestones due within 30 days"] == str(vinnova["soon"])
     assert metrics["Remaining to pay"] == format_msek(vinnova["remaining"], "en")
     assert "All funders" in app.selectbox[0].options
 

@@ -53,8 +53,8 @@ def test_the_attention_list_names_what_needs_attention(demo_engine, open_page):
     assert stale["reason"].tolist() == ["Pågående efter slutdatum"]
     # A programme's items (over its budget, its reports) open the programme's page.
     of_programme = attention[attention["link"] == "programmes?programme=ARENA-2021"]
-    assert {"Budget överskriden", "Rapport försenad"} <= set(of_programme["reason"])
-    assert "Rapport försenad" in set(attention["reason"])
+    assert {"Budget överskriden", "Rapport/milstolpe försenad"} <= set(of_programme["reason"])
+    assert "Rapport/milstolpe försenad" in set(attention["reason"])
 
 
 def test_filters_come_from_the_url(demo_engine, open_page):

@@ -151,11 +151,11 @@ def test_no_swedish_text_outside_the_catalogue() -> None:
 
 
 def test_plurals_follow_the_count() -> None:
-    assert i18n.t("grants.reports_due", "sv", count=1) == "Rapporter inom 1 dag"
-    assert i18n.t("grants.reports_due", "sv", count=2) == "Rapporter inom 2 dagar"
+    assert i18n.t("grants.reports_due", "sv", count=1) == "Rapporter och milstolpar inom 1 dag"
+    assert i18n.t("grants.reports_due", "sv", count=2) == "Rapporter och milstolpar inom 2 dagar"
     assert i18n.t("import.count.new", "sv", count=0) == "0 nya"
     assert i18n.t("import.count.new", "sv", count=1) == "1 ny"
-    assert i18n.t("grants.reports_due", "en", count=1) == "Reports due within 1 day"
+    assert i18n.t("grants.reports_due", "en", count=1) == "Reports and milestones due within 1 day"
     assert i18n.t("import.count.updated", "en", count=1234) == "1,234 updated"
     assert i18n.t("import.count.updated", "sv", count=1234) == "1\xa0234 ändrade"
 
@@ -189,7 +189,7 @@ def test_a_message_is_written_in_the_readers_language() -> None:
     outer = i18n.msg("grants.reports_due", count=1)
     assert inner.render("sv") == "3 nya"
     assert inner.render("en") == "3 new"
-    assert outer.render("en") == "Reports due within 1 day"
+    assert outer.render("en") == "Reports and milestones due within 1 day"
     assert i18n.msg("import.count.new", count=3) == inner
     assert len({inner, i18n.msg("import.count.new", count=3)}) == 1
     with pytest.raises(KeyError):

@@ -226,7 +226,7 @@ def test_an_overrun_is_written_in_the_readers_language():
     shown = tables.attention.attention_table(report.assign(overrun=[None]), "en")
     # A programme's item opens the programme's page, a project's the project's.
     assert shown[["reason", "detail", "link"]].values.tolist() == [
-        ["Report late", "Slutrapport", "programmes?programme=BG-2017"]
+        ["Report/milestone late", "Slutrapport", "programmes?programme=BG-2017"]
     ]
     of_project = report.assign(scope="project", reference="2018-04510", overrun=[None])
     shown = tables.attention.attention_table(of_project, "en")
