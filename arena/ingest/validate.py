@@ -119,12 +119,14 @@ def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
     name its unit ("Belopp (tkr)"): the column then reads a bare number in it. A header cut
     short with a full stop is read as the one column it abbreviates (`_abbreviated`)."""
     lookup = _lookup(kind)
-    mapping: dict[int, Column] = {}
-    for position, text in enumerate(header):
-        column, _abbreviation = _matched(lookup, str(text))
-        if column is not None:
-            mapping[position] = column
-    return mapping
+    found = v.headers_matched(
+        list(map(str, header)), lambda text: _matched(lookup, text)[0], _column_name
+    )
+    return {position: column for position, column in enumerate(found) if column is not None}
+
+
+def _column_name(column: Column) -> str:
+    return column.name
 
 
 def _detect_table_kind(header: list[str]) -> Kind:

@@ -14,6 +14,7 @@ import math
 import numbers
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -691,6 +692,56 @@ def header_unit(header: str) -> HeaderUnit | None:
     return None
 
 
+# A remark in brackets after a word: "Pågående (förlängd)", "Avslutat [2019]", and a note
+# after a header: "Diarienummer (Dnr)", "Startdatum (ÅÅÅÅ-MM-DD)".
+_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+def without_note(header: str) -> str | None:
+    """`header` without the note in brackets at its end ("Diarienummer (Dnr)", "Startdatum
+    (ÅÅÅÅ-MM-DD)", "Titel [kort]" -> "Diarienummer", "Startdatum", "Titel"); None when it
+    ends in none, or when the brackets hold a unit the import reads, or what stands before
+    them ends in one.
+
+    Why: lists note a column's abbreviation, format or language after its header, and such
+    a header matched no column: a list of projects was taken for grants, or for nothing
+    known. A unit is no note: "Belopp (tkr)" is read in thousands (`header_unit`) and
+    "Andel (%)" is no share written 0..1, so each keeps the meaning it has as written.
+    """
+    remark = _REMARK.search(header)
+    if remark is None or not (bare := header[: remark.start()].strip()):
+        return None
+    note = remark[0].strip()[1:-1]
+    if "%" in note or _folded(note) in _PER_CENT_WORDS:
+        return None
+    if header_unit(header) is not None or header_unit(bare) is not None:
+        return None
+    return bare
+
+
+K = TypeVar("K")
+
+
+def headers_matched(
+    headers: Sequence[str], match: Callable[[str], K | None], same: Callable[[K], object]
+) -> list[K | None]:
+    """What each of a file's headers matches (`match`, None for nothing): as written, else
+    without a note in brackets at its end (`without_note`). A header matched only without
+    its note is read where no other header of the file matches the same (`same`) column:
+    "Titel" beside "Titel (kort)", or "Titel (sv)" beside "Titel (en)", leave the noted
+    ones unread, as before, rather than two of one column refused as a duplicate."""
+    written = [match(header) for header in headers]
+    noted = [
+        None if found is not None or (bare := without_note(header)) is None else match(bare)
+        for header, found in zip(headers, written, strict=True)
+    ]
+    count = Counter(same(found) for found in (*written, *noted) if found is not None)
+    return [
+        found if found is not None or note is None or count[same(note)] > 1 else note
+        for found, note in zip(written, noted, strict=True)
+    ]
+
+
 # A cell that is only a number: digits, separators, a sign or the parentheses of a credit.
 _NUMBER_PARTS = r"[0-9.,+\-\u2212()" + _SPACES + "]*"
 _BARE_NUMBER = re.compile(_NUMBER_PARTS + "[0-9]" + _NUMBER_PARTS)
@@ -1255,10 +1306,6 @@ class _Accepted(Message):
     def render(self, language: str) -> str:
         codes = self.values["codes"]
         return t(self.key, language, choices=", ".join(label(code, language) for code in codes))
-
-
-# A remark in brackets after a word: "Pågående (förlängd)", "Avslutat [2019]".
-_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 class _Choices(Generic[E]):

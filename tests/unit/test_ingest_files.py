@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from arena import dataops, ingest
 from arena.auth import cli_identity
 from arena.ingest import read, undo
+from arena.ingest import values as v
 from arena.ingest.layouts import guess_org_kind
 from tests.fixtures.ingest import (
     dump,
@@ -700,6 +701,67 @@ def test_headers_match_whatever_the_case_spacing_punctuation_and_vinnova_page_la
     assert [(g["reference"], g["amount_sek"]) for g in natural(engine, "grants")] == [
         ("2018-04510", 150_000)
     ]
+
+
+def test_a_header_with_a_note_in_brackets_is_read_as_the_column_it_names(engine):
+    # A project list that notes each column's short name or format after its header was
+    # taken for grants ("Bidragsreferens" missing), or for no kind at all; a flat project
+    # sheet's headers, with the funder and amount of its grant, likewise.
+    with_organisations(engine)
+    noted = "Diarienummer (Dnr);Titel (kort);Koordinator;Startdatum (ÅÅÅÅ-MM-DD);Slutdatum [ÅÅÅÅ]"
+    for header, row in (
+        (noted, "2024-99901;Parentes;Vinnova;2024-01-01;2024-12-31"),
+        (f"{noted};Finansiär;Belopp (kr)", "2024-99902;Flat;Vinnova;2024-02-01;2025;Vinnova;1000"),
+    ):
+        result = upload(engine, "projekt.csv", f"{header}\n{row}\n")
+        assert (result.outcome, warnings(result)) == ("committed", []), result.problems
+    assert [
+        (p["reference"], p["title"], p["coordinator"], p["start_date"], p["end_date"])
+        for p in natural(engine, "projects")
+    ] == [
+        ("2024-99901", "Parentes", "Vinnova", date(2024, 1, 1), date(2024, 12, 31)),
+        ("2024-99902", "Flat", "Vinnova", date(2024, 2, 1), date(2025, 12, 31)),
+    ]
+    grants = [
+        (g["project_reference"], g["funder"], g["amount_sek"]) for g in natural(engine, "grants")
+    ]
+    assert grants == [("2024-99902", "Vinnova", 1000)]
+
+
+def test_a_noted_header_beside_the_column_it_names_is_not_read_twice(engine):
+    # "Titel (kort)" beside "Titel", or "Titel (sv)" beside "Titel (en)": which is meant is
+    # the person's to say; neither is read as the title a second time, nor refused as such.
+    result = upload(
+        engine, "projekt.csv", "Diarienummer;Titel;Titel (kort);Status\n2024-1;Lång;Kort;planerad\n"
+    )
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(1, "Titel (kort)", "extra-label")]
+    assert [p["title"] for p in natural(engine, "projects")] == ["Lång"]
+    two = "Diarienummer;Titel (sv);Titel (en);Status\n2024-2;Svensk;English;planerad\n"
+    assert (1, "Titel", "missing-label") in rejected(engine, "projekt.csv", two)
+
+
+@pytest.mark.parametrize(
+    ("header", "bare"),
+    [
+        ("Diarienummer (Dnr)", "Diarienummer"),
+        ("Startdatum (ÅÅÅÅ-MM-DD)", "Startdatum"),
+        ("Titel [kort]", "Titel"),
+        ("Belopp (inkl. moms)", "Belopp"),
+        # A unit is no note: read in it as written, or not read as today.
+        ("Belopp (tkr)", None),
+        ("Belopp (öre)", None),
+        ("Budget (MSEK)", None),
+        ("Belopp (EUR)", None),
+        ("Andel (%)", None),
+        ("Täckning (procent)", None),
+        ("Beviljat belopp MSEK (avrundat)", None),
+        ("Titel", None),
+        ("(Dnr)", None),
+    ],
+)
+def test_a_note_in_brackets_after_a_header_is_set_aside_but_a_unit_is_not(header, bare):
+    assert v.without_note(header) == bare
 
 
 def _arena_project(engine) -> None:

@@ -96,10 +96,19 @@ class Layout:
     def key(self, header: str) -> str:
         """The matching key of a file's header: its label's when it is an alias or a prefix,
         with or without a unit after it ("Beviljat belopp (tkr)"; `Source.part` keeps it)."""
+        return self._known_key(header) or v.normalise_label(header)
+
+    def keys(self, header: list[str]) -> list[str]:
+        """The matching key of each of a file's headers (`key`), a header with a note in
+        brackets after it ("Diarienummer (Dnr)") its label's too (`values.headers_matched`)."""
+        found = v.headers_matched(header, self._known_key, str)
+        return [key or v.normalise_label(text) for key, text in zip(found, header, strict=True)]
+
+    def _known_key(self, header: str) -> str | None:
         key = self._label_key(header)
         if key is None and (unit := v.header_unit(header)) is not None:
             key = self._label_key(unit.label)
-        return key or v.normalise_label(header)
+        return key
 
     def _label_key(self, header: str) -> str | None:
         key = v.normalise_label(header)
@@ -118,7 +127,7 @@ class Layout:
         """True when `header` has every required label, one of `one_of` if any are named,
         and none of `excludes`.
         """
-        present = {self.key(str(text)) for text in header}
+        present = set(self.keys(list(map(str, header))))
         required = {v.normalise_label(label) for label in self.required}
         optional = {v.normalise_label(label) for label in self.one_of}
         if {v.normalise_label(label) for label in self.excludes} & present:
@@ -204,9 +213,11 @@ class Source:
     def __init__(self, raw: RawTable, layout: Layout):
         self.raw = raw
         self.layout = layout
+        # Each header's key, as the layout reads it (`Layout.keys`).
+        self.keys = layout.keys(list(map(str, raw.header)))
         self.position: dict[str, int] = {}
-        for index, text in enumerate(raw.header):
-            self.position.setdefault(layout.key(str(text)), index)
+        for index, key in enumerate(self.keys):
+            self.position.setdefault(key, index)
         naming = [
             self.position[key] for key in map(layout.key, layout.naming) if key in self.position
         ]
@@ -270,7 +281,7 @@ class Source:
         problems = []
         seen: set[str] = set()
         for index, text in enumerate(self.raw.header):
-            label, key = str(text).strip(), self.layout.key(str(text))
+            label, key = str(text).strip(), self.keys[index]
             if not label:
                 if not self.raw.is_empty_column(index):  # a column of nothing loses nothing
                     problems.append(blank_header(index, line))
