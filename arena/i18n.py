@@ -1477,6 +1477,14 @@ TEXTS: dict[str, dict[str, Text]] = {
     "list.none": {"sv": "inga", "en": "none"},
     # A cell that cannot be read (arena/ingest/values.py); `value` is the cell as written.
     "value.empty": {"sv": "Cellen är tom.", "en": "The cell is empty."},
+    "value.json_list": {
+        "sv": "”{value}” är en lista där ett enda värde väntas.",
+        "en": "“{value}” is a list where one value is expected.",
+    },
+    "value.json_object": {
+        "sv": "”{value}” är ett objekt där ett enda värde väntas.",
+        "en": "“{value}” is an object where one value is expected.",
+    },
     "value.not_number": {"sv": "”{value}” är inte ett tal.", "en": "“{value}” is not a number."},
     "value.ambiguous_dot": {
         "sv": "”{value}” är tvetydigt: tusentalsavgränsare eller decimalpunkt? Skriv "

@@ -367,20 +367,22 @@ def unit_note(raw: RawTable, position: int) -> Problem | None:
 
 
 def _parse_cells(
-    parse: Callable[[object], object], cells: Cells
+    parse: Callable[[object], object], cells: Cells, *, lists: bool = False
 ) -> tuple[np.ndarray, dict[int, v.ValueProblem]]:
     """Each distinct cell parsed once: values per unique (None where missing), and problems.
+    A JSON array is read only by a column that holds a list (`lists`, its parser reads it);
+    elsewhere it, and a JSON object anywhere, is a type-error (`values.not_one_value`).
 
     The result is kept with the cells: a layout's parts that read the same column of the file
     (a sheet's diarienummer is the project's and its grant's) parse it once. Read-only.
     """
     if parse not in cells.parsed:
-        cells.parsed[parse] = _parse_distinct(parse, cells)
+        cells.parsed[parse] = _parse_distinct(parse, cells, lists)
     return cells.parsed[parse]  # type: ignore[return-value]
 
 
 def _parse_distinct(
-    parse: Callable[[object], object], cells: Cells
+    parse: Callable[[object], object], cells: Cells, lists: bool
 ) -> tuple[np.ndarray, dict[int, v.ValueProblem]]:
     parsed = np.empty(len(cells.uniques), dtype=object)
     errors: dict[int, v.ValueProblem] = {}
@@ -394,6 +396,9 @@ def _parse_distinct(
         return parsed, errors
     for code, (cell, missing) in enumerate(zip(cells.uniques, cells.missing, strict=True)):
         if missing:
+            continue
+        if isinstance(cell, dict) or (isinstance(cell, list) and not lists):
+            errors[code] = v.not_one_value(cell)
             continue
         try:
             value = parse(cell)
@@ -492,7 +497,7 @@ def parse_table(
                 parse = v.with_comma_groups(parse)
             else:
                 problems += _comma_read_as_decimal(cells, kept, lines, raw.label(position))
-        parsed, errors = _parse_cells(parse, cells)
+        parsed, errors = _parse_cells(parse, cells, lists=column.type.name == "list")
         codes = cells.codes[kept]
         values = parsed[codes]
         if column.type is NUMBER:
@@ -508,7 +513,7 @@ def parse_table(
                         exc.message,
                         row=int(lines[row]),
                         column=labels[column.name],
-                        value=str(cell),
+                        value=v.shown_cell(cell),
                     )
                 )
             bad |= failed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import json
 import math
 import numbers
 import re
@@ -37,7 +38,7 @@ from arena.domain import (
     UpdateFrequency,
     luhn_valid,
 )
-from arena.i18n import Message, label, msg, t
+from arena.i18n import Message, label, msg, shortened, t
 
 TYPE_ERROR = "type-error"
 CONSTRAINT_ERROR = "constraint-error"
@@ -89,11 +90,14 @@ MISSING_WORDS = frozenset(
 
 
 def is_missing(value: object) -> bool:
-    """True for an empty cell: None, NaN/NaT/pd.NA, blank text or a placeholder like "N/A"."""
+    """True for an empty cell: None, NaN/NaT/pd.NA, blank text, a placeholder like "N/A" or
+    a JSON file's empty array."""
     if value is None:
         return True
     if isinstance(value, str):
         return value.strip().casefold() in MISSING_WORDS
+    if isinstance(value, list):  # a JSON file's empty array: no items
+        return not value
     try:
         # NaN and NaT are the only values unequal to themselves.
         return bool(value != value)
@@ -182,14 +186,53 @@ def parse_text(value: object) -> str:
 _LIST_ITEMS = re.compile(r"[;\n\r]")
 
 
+def shown_cell(value: object) -> str:
+    """A cell as a report quotes it: a JSON file's array or object as the JSON it wrote (its
+    Python form, "{'Namn': ...}", is no text of the file), anything else as text."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def not_one_value(value: list | dict) -> ValueProblem:
+    """The type-error of a JSON array or object where a cell's one value is expected (a
+    name, an amount, a list's item).
+
+    Why: read as text, `{"Namn": "Vinnova", "Orgnr": ...}` for a coordinator was an
+    organisation named "{'Namn': 'Vinnova', ...}", added without a word."""
+    key = "value.json_object" if isinstance(value, dict) else "value.json_list"
+    return ValueProblem(TYPE_ERROR, msg(key, value=shortened(shown_cell(value))))
+
+
+def list_text(items: list) -> str:
+    """A JSON array in a list column as a file's cell writes that list: each item a cell
+    value, joined by the list's separator, ["Energi", "Transport"] "Energi; Transport" and
+    [7, 11] "7; 11"; an empty item (null, "") left out. An item that is itself an array or
+    an object is refused (`not_one_value`).
+
+    Why: read as text, ["Energi", "Transport"] was one theme "['Energi', 'Transport']" and
+    [7, 11] no goals ("[7" is none)."""
+    written = []
+    for item in items:
+        if isinstance(item, list | dict):
+            raise not_one_value(item)
+        if is_missing(item):
+            continue
+        written.append(str(int(item) if isinstance(item, float) and item.is_integer() else item))
+    return "; ".join(written)
+
+
 def parse_list(value: object) -> str:
     """A list cell as it is stored and filtered: its items trimmed, each once, in the order
-    written, joined by "; " ("Energi;Transport" is "Energi; Transport").
+    written, joined by "; " ("Energi;Transport" is "Energi; Transport"); a JSON array as
+    the list it is (`list_text`).
 
     Why: the filters find an item between "; " and ";" (`filters._in_list`), so a list kept as
     written, "Energi;Transport", matched no filter on "Transport". A comma is not a separator:
     a theme's name may hold one.
     """
+    if isinstance(value, list):
+        value = list_text(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     items = dict.fromkeys(clean_text(part) for part in _LIST_ITEMS.split(str(value)))
@@ -214,8 +257,11 @@ def parse_goals(value: object) -> str:
     A number that is no goal (18) or a word that is no goal's number is refused.
 
     Why: kept as written, "7, 11, 13" and "SDG 7" matched no goal filter (it finds "; 11;"),
-    and a goal 18 was stored without a word.
+    and a goal 18 was stored without a word. A JSON array, [7, 11], is its items
+    (`list_text`).
     """
+    if isinstance(value, list):
+        value = list_text(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = _GOAL_WORDS.sub(" ", clean_text(str(value)))

@@ -1105,6 +1105,44 @@ def test_a_json_list_wrapped_as_an_api_sends_it_is_read(engine):
     assert [p["title"] for p in natural(engine, "projects")] == ["Från ett API"]
 
 
+def test_a_json_array_in_a_list_column_is_that_list(engine):
+    # Read as text, ["Energi", "Transport"] was one theme "['Energi', 'Transport']", and
+    # [7, 11] was refused: "[7" is none of the goals' numbers.
+    records = [
+        {"Diarienummer": "2024-99004", "Titel": "Lista", "Status": "Planerad"}
+        | {"Teman": ["Energi", "Transport", None], "Agenda 2030-mål": [7, 11.0]},
+        {"Diarienummer": "2024-99005", "Titel": "Tom", "Status": "Planerad", "Teman": []},
+    ]
+    result = upload(engine, "projekt.json", json.dumps(records))
+    assert result.outcome == "committed", result.problems
+    assert [(p["themes"], p["sdg_goals"]) for p in natural(engine, "projects")] == [
+        ("Energi; Transport", "7; 11"),
+        (None, None),
+    ]
+
+
+def test_a_json_object_or_an_array_where_one_value_is_expected_is_a_type_error(engine):
+    # A coordinator written as an object was an organisation named "{'Namn': 'Vinnova', ...}",
+    # added without a word.
+    records = [
+        {"Diarienummer": "2024-99003", "Titel": "Objekt", "Status": "Planerad"}
+        | {"Koordinator": {"Namn": "Vinnova", "Orgnr": "202100-5208"}},
+        {"Diarienummer": "2024-99006", "Titel": "Listor", "Status": ["Planerad"]}
+        | {"Teman": ["Energi", {"x": 1}]},
+    ]
+    data = json.dumps(records, ensure_ascii=False)
+    assert rejected(engine, "projekt.json", data) == [
+        (1, "Koordinator", "type-error"),
+        (2, "Status", "type-error"),
+        (2, "Teman", "type-error"),
+    ]
+    said = [p.text("en") for p in upload(engine, "projekt.json", data).problems]
+    assert said[:2] == [
+        '“{"Namn": "Vinnova", "Orgnr": "202100-5208"}” is an object where one value is expected.',
+        '“["Planerad"]” is a list where one value is expected.',
+    ]
+
+
 @pytest.mark.parametrize("name", ["projekt.jsonl", "projekt.ndjson", "projekt.json"])
 def test_json_lines_are_read_as_records_and_problems_name_their_line(engine, name):
     # One object per line, as databases and APIs export (also when the file says .json).

@@ -352,7 +352,8 @@ class Source:
             codes, rows = np.unique(cells.codes, return_index=True)
             order = np.argsort(rows, kind="stable")
             for code, row in zip(codes[order].tolist(), rows[order].tolist(), strict=True):
-                if not cells.missing[code]:
+                # A JSON array or object is no name: refused where its rows are read.
+                if not cells.missing[code] and not isinstance(cells.uniques[code], list | dict):
                     first.setdefault(" ".join(str(cells.uniques[code]).split()), (row, entry))
         ordered = sorted(first.items(), key=lambda item: item[1][0])
         names = [name for name, _first in ordered]
