@@ -22,12 +22,14 @@ from xml.parsers import expat
 
 from arena import config
 from arena.i18n import msg
+from arena.ingest import values as v
 from arena.ingest.read import (
     HiddenCells,
     MergedRange,
     RawTable,
     ReadError,
     Sheet,
+    amount_text,
     check_extent,
     choose_sheet,
     inflate,
@@ -66,13 +68,19 @@ def _count(attributes: dict[str, str], name: str) -> int:
 
 def _typed(attributes: dict[str, str], text: str) -> object:
     """A cell's value as calamine gives an Excel cell's: a float, a date, a bool, or text
-    (a per cent cell as it is shown, a time of day as written)."""
+    (a per cent cell, or an amount in another currency than kronor, as it is shown; a time
+    of day as written), as `read.as_shown` makes an Excel cell's."""
     kind = attributes.get(_OFFICE + "value-type", "")
     try:
         if kind in ("float", "currency", "percentage"):
             number = float(attributes[_OFFICE + "value"])
+            currency = attributes.get(_OFFICE + "currency", "").strip()
+            if math.isfinite(number) and kind == "percentage":
+                return per_cent_text(number)
+            if math.isfinite(number) and kind == "currency" and not v.is_kronor(currency or "SEK"):
+                return amount_text(number, currency)  # refused as money, as "250 000 €" is
             if math.isfinite(number):
-                return per_cent_text(number) if kind == "percentage" else number
+                return number
         if kind == "date":
             written = attributes[_OFFICE + "date-value"]
             return (

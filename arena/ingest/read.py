@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 from operator import methodcaller
 from xml.etree import ElementTree
 
@@ -1178,18 +1179,41 @@ def _walked_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
 # Excel's built-in number formats in per cent ("0%", "0.00%"), in .xlsx and .xls alike; a
 # workbook's own formats say theirs in their format code.
 PER_CENT_FORMATS = frozenset({9, 10})
-_QUOTED_OR_ESCAPED = re.compile(r'"[^"]*"|\\.')
+# The pieces of a number format code that are not the number's digits: quoted text, an
+# escaped character, a currency and its locale (`[$€-x-euro1]`, `[$-41D]`: none); and those
+# that show nothing of their own: a colour or a condition in brackets, the width of a
+# character left blank (`_)`, `_€`), a character repeated to fill the cell (`* `).
+_FORMAT_PIECE = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[\$(?P<currency>[^\]-]*)[^\]]*\]|\[[^\]]*\]|[_*].',
+    re.DOTALL,
+)
 
 
-def shows_per_cent(code: str) -> bool:
-    """Whether a number format code shows its number in per cent: a % sign outside quoted
-    text and escapes (`"%" 0` writes the sign beside the number as kept)."""
-    return "%" in _QUOTED_OR_ESCAPED.sub("", code)
+def shown_as(code: str) -> str | None:
+    """What a number format code shows its number as besides a number: `values.PER_CENT`
+    for a % sign outside quoted text and escapes (Excel keeps 4,6 % as 0.046), else the
+    currency other than kronor it names ('#,##0 [$€-x-euro1]', '#,##0 "EUR"', '[$USD] 0':
+    "€", "EUR", "USD"); None for a number shown as it is kept, or in kronor ('# ##0 kr',
+    '[$SEK] 0'). A % sign quoted or escaped (`"%" 0`) is text beside the number as kept."""
+    written: list[str] = []  # quoted text and escaped characters
+    currencies: list[str] = []  # `[$EUR]`, `[$zł-415]`: a currency, whatever its symbol
+
+    def set_aside(piece: re.Match[str]) -> str:
+        written.append(piece["quoted"] or piece["escaped"] or "")
+        if piece["currency"] and not v.is_kronor(piece["currency"]):
+            currencies.append(piece["currency"])
+        return " "
+
+    bare = _FORMAT_PIECE.sub(set_aside, code)
+    if "%" in bare:
+        return v.PER_CENT
+    return next(chain(currencies, filter(None, map(v.foreign_currency, (*written, bare)))), None)
 
 
-def _percent_styles(archive: zipfile.ZipFile, workbook_part: str) -> set[int]:
-    """The cell styles (indexes into styles.xml's cellXfs) that show a number in per cent:
-    Excel keeps 4,6 % as 0.046 and says only through the cell's style that it is shown so."""
+def _shown_styles(archive: zipfile.ZipFile, workbook_part: str) -> dict[int, str]:
+    """The cell styles (indexes into styles.xml's cellXfs) whose number format shows a number
+    as something else than it is kept (`shown_as`), and what: Excel keeps 4,6 % as 0.046 and
+    250 000 € as 250000, and says only through the cell's style how it is shown."""
     part = next(
         (
             path
@@ -1201,17 +1225,17 @@ def _percent_styles(archive: zipfile.ZipFile, workbook_part: str) -> set[int]:
     try:
         root = small_xml(archive, part)
     except (KeyError, ElementTree.ParseError):
-        return set()  # no styles, or none readable: every number as it is kept
-    percent = {str(number) for number in PER_CENT_FORMATS}
+        return {}  # no styles, or none readable: every number as it is kept
+    shown = {str(number): v.PER_CENT for number in PER_CENT_FORMATS}
     styles: list[str] = []
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "numFmt":
-            if shows_per_cent(element.get("formatCode", "")):
-                percent.add(element.get("numFmtId", ""))
+            if (how := shown_as(element.get("formatCode", ""))) is not None:
+                shown[element.get("numFmtId", "")] = how
         elif tag == "cellXfs":
             styles = [xf.get("numFmtId", "0") for xf in element if xf.tag.endswith("xf")]
-    return {index for index, number_format in enumerate(styles) if number_format in percent}
+    return {index: shown[number] for index, number in enumerate(styles) if number in shown}
 
 
 # A cell's opening tag (its attributes); its reference and style are read from them.
@@ -1220,11 +1244,11 @@ _S_ATTRIBUTE = re.compile(rb"""\ss\s*=\s*["']([0-9]+)["']""")
 _T_ATTRIBUTE = re.compile(rb"""\st\s*=\s*["']([a-z]+)["']""")
 
 
-def _percent_cells(pieces: Iterator[bytes], styles: set[int]) -> set[tuple[int, int]]:
-    """(row, column), from 0, of each number cell shown in per cent (a style of `styles`);
-    only pieces naming one of those styles are looked into."""
+def _shown_cells(pieces: Iterator[bytes], styles: dict[int, str]) -> dict[tuple[int, int], str]:
+    """(row, column), from 0, of each number cell of a style of `styles` (`_shown_styles`),
+    and how it is shown; only pieces naming one of those styles are looked into."""
     tokens = [f"s={quote}{style}{quote}".encode() for style in styles for quote in "\"'"]
-    found: set[tuple[int, int]] = set()
+    found: dict[tuple[int, int], str] = {}
     carry = b""
     for piece in pieces:
         text = carry + piece
@@ -1235,7 +1259,7 @@ def _percent_cells(pieces: Iterator[bytes], styles: set[int]) -> set[tuple[int, 
             style, kind = _S_ATTRIBUTE.search(cell[1]), _T_ATTRIBUTE.search(cell[1])
             place = _R_ATTRIBUTE.search(cell[1])
             if style and int(style[1]) in styles and place and (kind is None or kind[1] == b"n"):
-                found.add((int(place[2]) - 1, _column_number(place[1]) - 1))
+                found[(int(place[2]) - 1, _column_number(place[1]) - 1)] = styles[int(style[1])]
     return found
 
 
@@ -1245,7 +1269,8 @@ class _Checked:
 
     name: str
     unsaved: list[_Unsaved]  # formula cells without a saved result
-    percent: set[tuple[int, int]]  # number cells shown in per cent, (row, column) from 0
+    # Number cells shown in per cent or another currency, (row, column) from 0: how (`shown_as`).
+    shown: dict[tuple[int, int], str]
     hidden: HiddenCells  # rows and columns the sheet hides
 
 
@@ -1268,7 +1293,7 @@ def opened_workbook(data: bytes) -> zipfile.ZipFile:
 def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
     """The sheet to read, once the workbook is known to fit (ReadError if not): its name,
     its formula cells without a saved result (`_watch_formulas`) and its number cells shown
-    in per cent (`_percent_cells`)."""
+    in per cent or another currency (`_shown_cells`)."""
     with opened_workbook(data) as archive:
         sheets, active = _sheets(archive)
         sheet = choose_sheet(sheets, active, wanted)
@@ -1287,9 +1312,9 @@ def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
             pieces = _watch_formulas(_sheet_data(inflate(data, info), sheet.name, hidden), unsaved)
             extent = _walked_extent(pieces)
         check_extent(sheet.name, *extent)
-        styles = _percent_styles(archive, _workbook_part(archive))
-        percent = _percent_cells(inflate(data, info), styles) if styles else set()
-    return _Checked(sheet.name, unsaved, percent, hidden)
+        styles = _shown_styles(archive, _workbook_part(archive))
+        shown = _shown_cells(inflate(data, info), styles) if styles else {}
+    return _Checked(sheet.name, unsaved, shown, hidden)
 
 
 def _all_sheets(data: bytes, filename: str) -> list[Sheet]:
@@ -1344,15 +1369,26 @@ def _header_row(rows: list[list[object]]) -> int | None:
     return first_filled
 
 
-def shown_in_per_cent(rows: list[list[object]], cells: set[tuple[int, int]]) -> None:
-    """Each number of `cells` as the sheet shows it, "4,6 %" for the 0.046 Excel keeps: read
-    as kept, a per cent indicator's value was a hundred times too small, silently. A share
-    column reads "4,6 %" as 0.046 all the same; a money column refuses it."""
-    for row, column in cells:
+def as_shown(rows: list[list[object]], cells: dict[tuple[int, int], str]) -> None:
+    """Each number of `cells` as the sheet shows it (`shown_as`): "4,6 %" for the 0.046
+    Excel keeps, "250000 €" for a 250000 shown in euro. Read as kept, a per cent
+    indicator's value was a hundred times too small, and euro were stored as kronor, both
+    silently. A share column reads "4,6 %" as 0.046 all the same; a money column refuses
+    either, as it refuses them typed in a CSV."""
+    for (row, column), how in cells.items():
         if row < len(rows) and column < len(rows[row]):
             value = rows[row][column]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                rows[row][column] = per_cent_text(value)
+                rows[row][column] = (
+                    per_cent_text(value) if how == v.PER_CENT else amount_text(value, how)
+                )
+
+
+def amount_text(value: float, currency: str) -> str:
+    """An amount as a sheet shows it in `currency`, its decimals after a comma: 250000.0 in
+    euro -> "250000 €", 12.5 -> "12,5 €"."""
+    number = Decimal(repr(float(value))).normalize()
+    return f"{number:f} {currency}".replace(".", ",")
 
 
 def per_cent_text(value: float) -> str:
@@ -1411,7 +1447,7 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
         # What calamine says ("Cannot detect file format") is in its English and no help:
         # what the reader can do is the same for every damage.
         raise workbook_error("format-error", "read.workbook_damaged") from exc
-    shown_in_per_cent(all_rows, checked.percent)
+    as_shown(all_rows, checked.shown)
     return sheet_table(
         all_rows, merged, name=name, sheet=title, unsaved=unsaved, hidden=checked.hidden
     )

@@ -565,6 +565,24 @@ def _foreign(key: str) -> bool:
     )
 
 
+# A word in a unit or a number format: "tusen euro", "EUR", "kr".
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def foreign_currency(text: str) -> str | None:
+    """The currency other than kronor that `text` names, as it writes it: a symbol ("€",
+    "$"), or a code or word, scaled or not ("EUR", "euro", "MUSD"); None where it names
+    none, or kronor ("kr", "SEK")."""
+    if symbol := next((char for char in text if char in _CURRENCY_SYMBOLS), None):
+        return symbol
+    return next((word for word in _WORD.findall(text) if _foreign(normalise_label(word))), None)
+
+
+def is_kronor(currency: str) -> bool:
+    """Whether a currency as a file names it ("SEK", "kr", "kronor") is Swedish kronor."""
+    return _folded(currency) in ("sek", "kr", "kronor")
+
+
 def _money_multiplier(prefix: str, unit: str, value: str) -> int | Decimal:
     """How many kronor one unit of the written amount is; rejects other currencies."""
     prefix_key, unit_key = normalise_label(prefix), normalise_label(unit)

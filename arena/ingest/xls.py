@@ -27,6 +27,7 @@ from datetime import date, datetime, time, timedelta
 
 import numpy as np
 
+from arena.ingest import values as v
 from arena.ingest.read import (
     OLD_OFFICE,
     PER_CENT_FORMATS,
@@ -34,11 +35,11 @@ from arena.ingest.read import (
     RawTable,
     ReadError,
     Sheet,
+    as_shown,
     check_extent,
     choose_sheet,
     sheet_table,
-    shown_in_per_cent,
-    shows_per_cent,
+    shown_as,
     workbook_error,
 )
 
@@ -153,7 +154,8 @@ class _SheetLayout:
     rows: int = 0
     columns: int = 0
     hidden: HiddenCells = field(default_factory=HiddenCells)
-    percent: set[tuple[int, int]] = field(default_factory=set)  # (row, column) from 0
+    # Number cells shown in per cent or another currency, (row, column) from 0: how (`shown_as`).
+    shown: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _format_code(record: bytes, *, biff5: bool) -> str:
@@ -170,11 +172,12 @@ def _format_code(record: bytes, *, biff5: bool) -> str:
     return record[5 : 5 + count].decode("latin-1")
 
 
-def _per_cent_styles(formats: dict[int, str], styles: list[int]) -> frozenset[int]:
-    """The styles (XF numbers) whose number format shows a number in per cent."""
-    percent = {number for number, code in formats.items() if shows_per_cent(code)}
-    percent |= PER_CENT_FORMATS - formats.keys()
-    return frozenset(index for index, number in enumerate(styles) if number in percent)
+def _shown_styles(formats: dict[int, str], styles: list[int]) -> dict[int, str]:
+    """The styles (XF numbers) whose number format shows a number in per cent or another
+    currency, and which (`shown_as`)."""
+    shown = {number: v.PER_CENT for number in PER_CENT_FORMATS - formats.keys()}
+    shown |= {number: how for number, code in formats.items() if (how := shown_as(code))}
+    return {index: shown[number] for index, number in enumerate(styles) if number in shown}
 
 
 def _book(stream: bytes) -> tuple[list[Sheet], dict[str, _SheetLayout]]:
@@ -185,7 +188,7 @@ def _book(stream: bytes) -> tuple[list[Sheet], dict[str, _SheetLayout]]:
     layouts: dict[int, _SheetLayout] = {}
     formats: dict[int, str] = {}
     styles: list[int] = []  # each XF's number format, in the XFs' order
-    percent: frozenset[int] | None = None  # known once the first sheet's records begin
+    shown: dict[int, str] | None = None  # known once the first sheet's records begin
     sheet, layout, index = -1, _SheetLayout(), 0
     position, end = 0, len(stream) - 4
     unpack = struct.unpack_from
@@ -200,19 +203,19 @@ def _book(stream: bytes) -> tuple[list[Sheet], dict[str, _SheetLayout]]:
             row, column = unpack("<HH", stream, body)
             layout.rows, layout.columns = max(layout.rows, row + 1), max(layout.columns, column + 1)
             if kind in _NUMBER_CELL and length >= 6:
-                if percent is None:
-                    percent = _per_cent_styles(formats, styles)
-                if unpack("<H", stream, body + 4)[0] in percent:
-                    layout.percent.add((row, column))
+                if shown is None:
+                    shown = _shown_styles(formats, styles)
+                if (how := shown.get(unpack("<H", stream, body + 4)[0])) is not None:
+                    layout.shown[(row, column)] = how
         elif kind == _MULRK and length >= 6:
             row, first = unpack("<HH", stream, body)
             column = unpack("<H", stream, body + length - 2)[0]
             layout.rows, layout.columns = max(layout.rows, row + 1), max(layout.columns, column + 1)
-            if percent is None:
-                percent = _per_cent_styles(formats, styles)
+            if shown is None:
+                shown = _shown_styles(formats, styles)
             for at in range(min(column - first + 1, (length - 6) // 6)):  # (style, value) each
-                if unpack("<H", stream, body + 4 + 6 * at)[0] in percent:
-                    layout.percent.add((row, first + at))
+                if (how := shown.get(unpack("<H", stream, body + 4 + 6 * at)[0])) is not None:
+                    layout.shown[(row, first + at)] = how
         elif kind == _XF and length >= 4:
             styles.append(unpack("<H", stream, body + 2)[0])
         elif kind == _FORMAT and length >= 3:
@@ -351,5 +354,5 @@ def read_xls(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     chosen = choose_sheet(sheets, -1, sheet)
     all_rows, merged = _grid(data, chosen)
     layout = layouts[chosen.name]
-    shown_in_per_cent(all_rows, layout.percent)
+    as_shown(all_rows, layout.shown)
     return sheet_table(all_rows, merged, name=name, sheet=chosen.name, hidden=layout.hidden)

@@ -26,10 +26,12 @@ from tests.fixtures.ingest import (
     errors,
     natural,
     rejected,
+    saved_workbook,
     text,
     upload,
     warnings,
     with_organisations,
+    xlsx_bytes,
 )
 
 ORGANISATIONS_SEP = [
@@ -278,6 +280,59 @@ def test_numbers_shown_in_per_cent_are_read_as_shown(engine):
             target.writestr(item, part)
     table = read.read_file(quoted_once.getvalue(), "varden.xlsx")
     assert table.rows[0][3:] == ["4,6 %", "5 %"]
+
+
+# Number formats that show an amount in another currency than kronor, and in kronor.
+_FOREIGN_FORMATS = (
+    "#,##0 [$€-x-euro1]",
+    '#,##0 "€"',
+    "[$EUR] #,##0",
+    "_-* #,##0 €_-",
+    '#,##0 "EUR"',
+    "[$$-409]#,##0.00",
+    "[$zł-415] #,##0",
+)
+_KRONOR_FORMATS = ("# ##0 kr", "[$SEK] #,##0", '#,##0 "kr"', "#,##0 _€", "#,##0 [$kr-41D]")
+
+
+def test_an_amount_shown_in_another_currency_is_refused_as_it_is_typed_in_a_csv(engine):
+    # Excel keeps 250 000 € as 250000 and says only through the cell's number format that it
+    # is shown in euro: it was stored as 250 000 kr, silently, while "250 000 €" typed in a
+    # CSV is refused. Amounts shown in kronor are the numbers they hold.
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2024-1;Ett;planerad\n")
+    formats = (*_FOREIGN_FORMATS, *_KRONOR_FORMATS)
+    rows = [[f"G-{row}", "2024-1", "Vinnova", 250_000] for row, _ in enumerate(formats, 2)]
+    workbook, _data = saved_workbook(
+        ("Bidrag", [["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp"], *rows])
+    )
+    for row, shown in enumerate(formats, 2):
+        workbook.active[f"D{row}"].number_format = shown
+    foreign = [(row, "Belopp", "constraint-error") for row in range(2, 1 + len(_FOREIGN_FORMATS))]
+    # "250000 zł": a currency the values know no name of is no amount in kronor either.
+    foreign.append((1 + len(_FOREIGN_FORMATS), "Belopp", "type-error"))
+    assert rejected(engine, "bidrag.xlsx", xlsx_bytes(workbook)) == foreign
+    workbook.active.delete_rows(2, len(_FOREIGN_FORMATS))
+    result = upload(engine, "bidrag.xlsx", xlsx_bytes(workbook))
+    assert result.outcome == "committed", result.problems
+    assert {g["amount_sek"] for g in natural(engine, "grants")} == {250_000}
+    assert len(natural(engine, "grants")) == len(_KRONOR_FORMATS)
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        *zip(_FOREIGN_FORMATS, ("€", "€", "EUR", "€", "EUR", "$", "zł"), strict=True),
+        *((code, None) for code in _KRONOR_FORMATS),
+        ("0.0%", "%"),
+        ('"%" 0', None),  # a per cent sign as text: the number as kept
+        ("yyyy-mm-dd", None),
+        ("General", None),
+        ("0.00E+00", None),
+    ],
+)
+def test_a_number_format_says_what_it_shows_a_number_as(code, shown):
+    assert read.shown_as(code) == shown
 
 
 def test_a_workbook_under_another_name_is_read_as_the_workbook_it_is(engine):

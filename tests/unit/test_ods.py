@@ -11,8 +11,8 @@ import pytest
 from arena import config, dataops
 from arena.auth import cli_identity
 from arena.ingest import read, undo
-from tests.fixtures.ingest import errors, natural, rejected, upload
-from tests.fixtures.ods import NAMESPACES, cell, ods, per_cent, sheet
+from tests.fixtures.ingest import errors, natural, rejected, upload, with_organisations
+from tests.fixtures.ods import NAMESPACES, cell, money, ods, per_cent, sheet
 from tests.unit.test_ingest_files import (
     FILTERED,
     FILTERED_HIDDEN,
@@ -124,6 +124,26 @@ def test_per_cent_cells_are_read_as_shown(engine):
     assert result.outcome == "committed", result.problems
     assert [(v["value"], v["coverage"]) for v in natural(engine, "indicator_values")] == [
         (4.6, 0.05)
+    ]
+
+
+def test_an_amount_in_another_currency_is_refused_as_it_is_typed_in_a_csv(engine):
+    # A currency cell in euro was stored as that many kronor, silently, while "250 000 €"
+    # typed in a CSV is refused; a cell in kronor is the number it holds.
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2024-1;Ett;planerad\n")
+    rows = [
+        [cell(h) for h in ("Bidragsreferens", "Diarienummer", "Finansiär", "Belopp")],
+        [cell("G-1"), cell("2024-1"), cell("Vinnova"), money(250000, "SEK")],
+        [cell("G-2"), cell("2024-1"), cell("Vinnova"), money(250000, "EUR")],
+    ]
+    assert rejected(engine, "bidrag.ods", ods(sheet("Bidrag", rows))) == [
+        (3, "Belopp", "constraint-error")
+    ]
+    result = upload(engine, "bidrag.ods", ods(sheet("Bidrag", rows[:2])))
+    assert result.outcome == "committed", result.problems
+    assert [(g["reference"], g["amount_sek"]) for g in natural(engine, "grants")] == [
+        ("G-1", 250_000)
     ]
 
 

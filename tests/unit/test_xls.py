@@ -146,7 +146,8 @@ def test_per_cent_cells_are_found_in_the_records_excel_writes():
         stream += bof + cells + _record(0x000A, b"")
         sheets, layouts = xls_records._book(stream)
         assert [sheet.name for sheet in sheets] == ["Lista"]
-        assert layouts["Lista"].percent == {(1, 0), (1, 2), (1, 3), (2, 3)}, hex(version)
+        shown = dict.fromkeys([(1, 0), (1, 2), (1, 3), (2, 3)], "%")
+        assert layouts["Lista"].shown == shown, hex(version)
 
 
 def test_a_hidden_sheet_is_not_read_and_said_not_to_be(engine):
