@@ -503,6 +503,7 @@ _MONEY_UNITS: dict[str, int | Decimal] = {
     "kronor": 1,
     "sek": 1,
     "tkr": 1_000,
+    "kkr": 1_000,  # "kilokronor", as ledgers abbreviate thousands too
     "tsek": 1_000,
     "ksek": 1_000,
     "tusen": 1_000,
@@ -510,7 +511,9 @@ _MONEY_UNITS: dict[str, int | Decimal] = {
     "tusenkr": 1_000,
     "thousand": 1_000,
     "thousandsek": 1_000,
+    "tusensek": 1_000,
     "msek": 1_000_000,
+    "mnsek": 1_000_000,
     "mnkr": 1_000_000,
     "mkr": 1_000_000,
     "miljkr": 1_000_000,
@@ -522,6 +525,7 @@ _MONEY_UNITS: dict[str, int | Decimal] = {
     "miljoner": 1_000_000,
     "miljonerkr": 1_000_000,
     "miljonerkronor": 1_000_000,
+    "miljonersek": 1_000_000,
     "million": 1_000_000,
     "millionsek": 1_000_000,
     "millions": 1_000_000,
@@ -684,13 +688,16 @@ PER_YEAR = re.compile(
     re.IGNORECASE,
 )
 # Where a header names its unit, tried in this order: "Belopp (tkr)", "Budget [MSEK]",
-# "Belopp, tkr", "Belopp i tusental kronor", "Beviljat belopp MSEK".
+# "Belopp, tkr", "Belopp i tusental kronor", "Belopp/tkr", "Beviljat belopp MSEK". The last
+# word is one without brackets: of "Belopp (tusentals kronor)" it took "kronor)", a unit no
+# cell is read in, and refused every amount.
 _UNIT_AT_END = (
     re.compile(r"\(([^()]+)\)\s*$"),
     re.compile(r"\[([^\[\]]+)\]\s*$"),
     re.compile(r",\s*([^,]+?)\s*$"),
     re.compile(r"\s(?:i|in)\s+((?:\S+\s+){0,2}\S+)\s*$", re.IGNORECASE),
-    re.compile(r"\s(\S+)\s*$"),
+    re.compile(r"/\s*([^/]+?)\s*$"),
+    re.compile(r"\s([^\s()\[\]]+)\s*$"),
 )
 # Units headers write that cells do not: appended to a bare number as the unit cells know.
 _HEADER_ONLY_UNITS = {
@@ -699,6 +706,8 @@ _HEADER_ONLY_UNITS = {
     "thousands": "tkr",
     "tusentalkronor": "tkr",
     "tusentalkr": "tkr",
+    "tusentalskronor": "tkr",
+    "tusentalskr": "tkr",
     "1000kr": "tkr",
     "1000sek": "tkr",
     "sek000": "tkr",

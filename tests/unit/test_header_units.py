@@ -35,6 +35,19 @@ from tests.fixtures.ingest import errors, natural, text, upload, warnings, with_
         ("Belopp (tusental)", "Belopp", "tkr"),
         ("Amount (thousands)", "Amount", "tkr"),
         ("Belopp (öre)", "Belopp", "öre"),
+        ("Belopp/tkr", "Belopp", "tkr"),
+        ("Belopp / MSEK", "Belopp", "MSEK"),
+        ("Belopp (kkr)", "Belopp", "kkr"),
+        ("Belopp, tkr", "Belopp", "tkr"),
+        ("Belopp i tkr", "Belopp", "tkr"),
+        ("Belopp [tkr]", "Belopp", "tkr"),
+        ("Belopp (TKR)", "Belopp", "TKR"),
+        ("Belopp (mnkr)", "Belopp", "mnkr"),
+        ("Belopp (Mkr)", "Belopp", "Mkr"),
+        ("Belopp (msek)", "Belopp", "msek"),
+        ("Belopp (tSEK)", "Belopp", "tSEK"),
+        ("Belopp (tusentals kronor)", "Belopp", "tkr"),
+        ("Belopp (miljoner SEK)", "Belopp", "miljoner SEK"),
     ],
 )
 def test_a_header_names_its_unit_at_its_end(header, label, unit):
@@ -43,7 +56,17 @@ def test_a_header_names_its_unit_at_its_end(header, label, unit):
 
 
 @pytest.mark.parametrize(
-    "header", ["Bidrag från Vinnova", "Titel", "Belopp (inkl. moms)", "(tkr)", "Kr", "Period (år)"]
+    "header",
+    [
+        "Bidrag från Vinnova",
+        "Titel",
+        "Belopp (inkl. moms)",
+        "(tkr)",
+        "Kr",
+        "Period (år)",
+        "Start/slut",
+        "Budget/år",
+    ],
 )
 def test_a_header_without_a_unit_has_none(header):
     assert v.header_unit(header) is None
@@ -64,6 +87,30 @@ def test_a_header_without_a_unit_has_none(header):
 )
 def test_a_bare_number_is_read_in_the_headers_unit(cell, kronor):
     assert v.in_unit(v.parse_money, "tkr")(cell) == kronor
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        ("Belopp/tkr", ()),
+        ("Belopp (kkr)", ()),
+        ("Belopp, tkr", ()),
+        # Named as another column by `--column`, the header keeps its own unit.
+        ("Summa/tkr", (("Summa/tkr", "Belopp"),)),
+        ("Summa (kkr)", (("Summa (kkr)", "Belopp"),)),
+    ],
+)
+def test_a_budget_in_thousands_spelled_otherwise_is_read_in_thousands(engine, header, columns):
+    # "Belopp/tkr" and "Belopp (kkr)" were no units: the command line offered
+    # `--column "Belopp/tkr=Belopp"`, and 2 500 (tkr) was stored as 2 500 kr.
+    assert upload(engine, "program.csv", "Kod;Namn\nP1;Programmet\n").outcome == "committed"
+    budget = f"Program;År;{header}\nP1;2021;2 500\n"
+    result = upload(engine, "budget.csv", budget, columns=columns)
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_500_000]
+    (unit,) = [p for p in result.problems if p.message.key == "problem.header_unit"]
+    assert unit.column == header
+    assert "1,000 kronor" in unit.text("en")
 
 
 def test_a_credit_in_parentheses_keeps_its_sign_in_the_headers_unit(engine):
