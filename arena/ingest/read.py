@@ -317,39 +317,86 @@ class RawTable:
         self, keep: np.ndarray, naming: Collection[int] = ()
     ) -> list[tuple[int, str, str]]:
         """The rows under the list that hold no record, each with the catalogue key of why and
-        its text: a sum ("Summa", "Totalt" ... as its first filled cell, or numbers alone where
-        the columns that name a row, `naming`, are empty: Excel's sum under a column) or a
-        note, a row of one cell that starts like one ("Källa: …", "* Preliminära uppgifter").
-        A spreadsheet kept by hand often has them; they are skipped with a warning rather than
-        rejected as records missing their key. Only rows that no record follows: such a word
-        higher up is data, and any problem with it is reported as such, unless the row is a
-        subtotal (`_subtotal_rows`).
+        its text: a sum or a note (`_trailing_kind`). A spreadsheet kept by hand often has
+        them; they are skipped with a warning rather than rejected as records missing their
+        key. Only rows that no record follows: such a word higher up is data, and any problem
+        with it is reported as such, unless the row is a subtotal (`_subtotal_rows`).
         """
         named = [position for position in naming if position < len(self.header)]
         found = []
         for index in np.flatnonzero(keep)[::-1].tolist():
-            filled = [
-                header_text(cells.uniques[code]).strip()  # Excel's 3884567.0 as 3884567
-                for cells in map(self.cells, range(len(self.header)))
-                if not cells.missing[code := cells.codes[index]]
-            ]
-            # Cells past the header's width count too (kept in `extra`).
-            filled += [
-                str(cell).strip() for cell in self.extra.get(index, []) if not v.is_missing(cell)
-            ]
-            if _TOTAL_WORD.fullmatch(filled[0]) or (
-                named
-                and all(map(_is_number, filled))
-                and all(self.cells(p).missing[self.cells(p).codes[index]] for p in named)
-            ):
-                found.append((index, "read.total_row", filled[0]))
-            elif (len(filled) == 1 and _NOTE_START.match(filled[0])) or (
-                len(filled) == 2 and _NOTE_WORD.fullmatch(filled[0])  # "Källa:" | "SCB"
-            ):
-                found.append((index, "read.note_row", filled[0]))
-            else:
+            if (kind := self._trailing_kind(index, keep, named)) is None:
                 break
+            found.append((index, *kind))
         return found[::-1]
+
+    def _filled_cells(self, index: int) -> list[str]:
+        """The filled cells of row `index` as text, those past the header's width too."""
+        filled = [
+            header_text(cells.uniques[code]).strip()  # Excel's 3884567.0 as 3884567
+            for cells in map(self.cells, range(len(self.header)))
+            if not cells.missing[code := cells.codes[index]]
+        ]
+        # Cells past the header's width count too (kept in `extra`).
+        return filled + [
+            str(cell).strip() for cell in self.extra.get(index, []) if not v.is_missing(cell)
+        ]
+
+    def _trailing_kind(
+        self, index: int, keep: np.ndarray, named: list[int]
+    ) -> tuple[str, str] | None:
+        """Why row `index`, were it under the list, would hold no record (the catalogue key
+        and the text named), else None. A sum: a sum word as its first filled cell ("Summa",
+        "Totalt:"); a sum's label ("Summa bidrag", "Antal projekt: 2", "Σ") among its first
+        filled cells, the others numbers (a count in the key's column: "2", "Summa", the sum);
+        or numbers alone where the columns that name a row, `named`, are empty or hold the
+        count of the records above (Excel's sum and count under the columns). A note: a row
+        of one cell that starts like one ("Källa: …", "* Preliminära uppgifter"), or a word
+        and a cell ("Källa:", "SCB").
+        """
+        filled = self._filled_cells(index)
+        numbers = [_is_number(cell) for cell in filled]
+        if _TOTAL_WORD.fullmatch(filled[0]):
+            return "read.total_row", filled[0]
+        labels = [
+            position
+            for position, cell in enumerate(filled[:_TOTAL_LABEL_CELLS])
+            if not numbers[position] and _TOTAL_LABEL.fullmatch(cell)
+        ]
+        if labels:
+            label = filled[labels[0]]
+            others = numbers[: labels[0]] + numbers[labels[0] + 1 :]
+            # A number beside the label, or in it: "Summa AB" alone is a name; a reference
+            # beside it, "12345", a record's ("Summa av allt" is a title).
+            if (
+                all(others)
+                and (any(others) or any(map(str.isdigit, label)))
+                and all(self._names_nothing(index, p, keep, label) for p in named)
+            ):
+                return "read.total_row", label
+        if named and all(numbers) and all(self._names_nothing(index, p, keep) for p in named):
+            return "read.total_row", filled[0]
+        if (len(filled) == 1 and _NOTE_START.match(filled[0])) or (
+            len(filled) == 2 and _NOTE_WORD.fullmatch(filled[0])  # "Källa:" | "SCB"
+        ):
+            return "read.note_row", filled[0]
+        return None
+
+    def _names_nothing(
+        self, index: int, position: int, keep: np.ndarray, label: str | None = None
+    ) -> bool:
+        """Whether naming column `position` of row `index` is empty, holds the sum's `label`,
+        or holds the count of the records above it (1 under one project): a count, where a
+        reference would be a record's."""
+        cells = self.cells(position)
+        code = cells.codes[index]
+        if cells.missing[code] or header_text(cells.uniques[code]).strip() == label:
+            return True
+        try:
+            count = v.parse_int(cells.uniques[code])
+        except v.ValueProblem:
+            return False
+        return count == int(np.count_nonzero(keep[:index]))
 
     def _subtotal_rows(
         self, keep: np.ndarray, naming: Collection[int]
@@ -479,9 +526,16 @@ _SUBTOTAL_AFTER = re.compile(r"\S.*\s(?:summa|totalt|total)", re.IGNORECASE | re
 _SUM_END = re.compile(r"[^\S\n](?:[Ss][Uu][Mm][Mm][Aa]|[Tt][Oo][Tt][Aa][Ll][Tt]?)[^\S\n]*\n")
 # The first cell of a row that sums up the list above it, in Swedish or English.
 _TOTAL_WORD = re.compile(
-    r"(?:summa|s:a|totalt?|totalsumma|summa totalt|sum|grand total|totals?)\s*:?",
+    r"(?:summa|s:a|totalt?|totalsumma|summa totalt|sum|grand total|totals?|Σ)\s*:?",
     re.IGNORECASE,
 )
+# A label of a row that sums up the list, among its first few cells beside a count in the
+# key's column: a sum word alone or before more words ("Summa bidrag", "Antal projekt: 2").
+_TOTAL_LABEL = re.compile(
+    r"(?:summa|s:a|totalt?|totals|totalsumma|sum|grand\s+total|antal|Σ)(?:[\s:].*)?",
+    re.IGNORECASE | re.DOTALL,
+)
+_TOTAL_LABEL_CELLS = 3
 # The start of a note under a list: its source, a remark, when it was taken out.
 _NOTE_WORDS = (
     r"(?:källa|källor|not|noter|fotnot|anm|anmärkning|anmärkningar|obs|kommentar|kommentarer"

@@ -24,6 +24,7 @@ from tests.fixtures.ingest import (
     errors,
     natural,
     rejected,
+    saved_workbook,
     text,
     upload,
     warnings,
@@ -723,3 +724,50 @@ def test_a_county_the_list_gives_otherwise_than_before_is_said_not_dropped(engin
     counties = {o["name"]: o["county"] for o in natural(engine, "organisations")}
     assert counties["Länsbolaget AB"] == "Skåne län"
     assert counties["Region Östergötland"] == "Östergötlands län"
+
+
+_TWO_PROJECTS = [
+    ["Diarienummer", "Titel", "Koordinator", "Bidrag från Vinnova"],
+    ["2024-99201", "Totalprojekt ett", "Vinnova", 1_000_000],
+    ["2024-99202", "Totalprojekt två", "Vinnova", 2_000_000],
+]
+
+
+@pytest.mark.parametrize(
+    ("total", "label"),
+    [
+        ([2, "Summa", None, 3_000_000], "Summa"),  # the count of projects in the key's column
+        ([2, None, None, 3_000_000], "2"),
+        (["Antal projekt: 2", None, None, 3_000_000], "Antal projekt: 2"),
+        (["Σ", None, None, 3_000_000], "Σ"),
+        ([None, "Summa bidrag", None, 3_000_000], "Summa bidrag"),
+    ],
+)
+def test_a_total_under_the_list_with_a_count_or_a_label_beside_it_is_skipped(engine, total, label):
+    # [2, "Summa", None, 3 000 000] was stored as a project "2" titled "Summa" with a grant
+    # of 3 MSEK; [2, None, None, 3 000 000] and "Antal projekt: 2" were refused as projects
+    # without a title.
+    _, data = saved_workbook(("Projekt", [*_TWO_PROJECTS, total]))
+    result = upload(engine, "projekt.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert sorted(p["reference"] for p in natural(engine, "projects")) == [
+        "2024-99201",
+        "2024-99202",
+    ]
+    assert sorted(g["amount_sek"] for g in natural(engine, "grants")) == [1_000_000, 2_000_000]
+    (skipped,) = [p for p in result.problems if p.error == "row-error"]
+    assert (skipped.row, skipped.severity) == (4, "warning")
+    assert skipped.text("en") == (
+        f"The row sums up the list (“{label}”) and is no record; it is skipped."
+    )
+
+
+def test_a_last_record_titled_like_a_sum_is_data(engine):
+    # A reference that is no count of the rows above names a project, whatever its title.
+    _, data = saved_workbook(("Projekt", [*_TWO_PROJECTS, [12345, "Summa av allt", None, 500]]))
+    result = upload(engine, "projekt.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert {p["reference"]: p["title"] for p in natural(engine, "projects")}["12345"] == (
+        "Summa av allt"
+    )
+    assert not [p for p in result.problems if p.error == "row-error"]
