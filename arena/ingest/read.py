@@ -325,10 +325,42 @@ class RawTable:
         named = [position for position in naming if position < len(self.header)]
         found = []
         for index in np.flatnonzero(keep)[::-1].tolist():
-            if (kind := self._trailing_kind(index, keep, named)) is None:
+            kind = self._trailing_kind(index, keep, named)
+            if kind is None and (note := self._plain_note(index, keep, named)) is not None:
+                kind = "read.note_row", note
+            if kind is None:
                 break
             found.append((index, *kind))
         return found[::-1]
+
+    def _plain_note(self, index: int, keep: np.ndarray, named: list[int]) -> str | None:
+        """The text of row `index` when it is a note in words of its own ("Uppgifterna är
+        hämtade ur … 2024-05-02.", "Sammanställt av …"): one cell of text under a blank row
+        that ends the list (only sums and notes between), or a sentence, ending in a full
+        stop, right under a record of more cells than one. Else None.
+
+        Why: such a note was read as a record, a buyer group named by the sentence, or a
+        project refused for its title. A list of one column (names only) keeps its last
+        name: it follows a record of one cell, and no blank row.
+        """
+        filled = self._filled_cells(index)
+        if len(filled) != 1 or _is_number(filled[0]):
+            return None
+        above = index - 1
+        while above >= 0 and keep[above] and self._passed_under_list(above, keep, named):
+            above -= 1
+        if above >= 0 and not keep[above] and keep[:above].any():
+            return filled[0]  # a blank row between the records and the note
+        under_record = index > 0 and keep[index - 1] and len(self._filled_cells(index - 1)) > 1
+        return filled[0] if under_record and _SENTENCE.fullmatch(filled[0]) else None
+
+    def _passed_under_list(self, index: int, keep: np.ndarray, named: list[int]) -> bool:
+        """Whether row `index` may stand between a list's blank row and a note under it: a
+        sum, a note, or a row of one cell."""
+        return (
+            self._trailing_kind(index, keep, named) is not None
+            or len(self._filled_cells(index)) == 1
+        )
 
     def _filled_cells(self, index: int) -> list[str]:
         """The filled cells of row `index` as text, those past the header's width too."""
@@ -541,6 +573,8 @@ _NOTE_WORDS = (
     r"(?:källa|källor|not|noter|fotnot|anm|anmärkning|anmärkningar|obs|kommentar|kommentarer"
     r"|uppdaterad|senast uppdaterad|uttag|uttaget|source|sources|note|notes)"
 )
+# A note in words of its own: a sentence of several words ending in a full stop or "…".
+_SENTENCE = re.compile(r"\S+(?:\s+\S+)+[.…]", re.DOTALL)
 _NOTE_START = re.compile(rf"\*|{_NOTE_WORDS}\b", re.IGNORECASE)
 _NOTE_WORD = re.compile(rf"{_NOTE_WORDS}\.?\s*:?", re.IGNORECASE)
 

@@ -771,3 +771,59 @@ def test_a_last_record_titled_like_a_sum_is_data(engine):
         "Summa av allt"
     )
     assert not [p for p in result.problems if p.error == "row-error"]
+
+
+_SOURCE_NOTE = "Uppgifterna är hämtade ur Upphandlingsmyndighetens register 2024-05-02."
+
+
+def test_a_note_in_words_of_its_own_under_a_blank_row_is_skipped_and_named(engine):
+    # A sentence under a blank row was read as a record: a buyer group named by it, or a
+    # project refused for its title.
+    groups = [
+        ["Beställargrupp", "Sektor", "Beskrivning"],
+        ["Beställargrupp Testgrupp", "Transport", "En ny grupp"],
+        [],
+        [_SOURCE_NOTE],
+        ["Sammanställt av arenans kansli"],
+    ]
+    _, data = saved_workbook(("Grupper", groups))
+    result = upload(engine, "grupper.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert [g["name"] for g in natural(engine, "buyer_groups")] == ["Beställargrupp Testgrupp"]
+    notes = [p for p in result.problems if p.error == "row-error"]
+    assert [(p.row, p.value, p.severity) for p in notes] == [
+        (4, _SOURCE_NOTE, "warning"),
+        (5, "Sammanställt av arenans kansli", "warning"),
+    ]
+    assert notes[1].text("sv") == (
+        "Raden är en anmärkning under listan (”Sammanställt av arenans kansli”) och är ingen "
+        "post; den hoppas över."
+    )
+    projects = [*_TWO_PROJECTS, [], ["Alla belopp i SEK"]]
+    _, data = saved_workbook(("Projekt", projects))
+    result = upload(engine, "projekt.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert len(natural(engine, "projects")) == 2
+    assert [p.value for p in result.problems if p.error == "row-error"] == ["Alla belopp i SEK"]
+
+
+def test_a_sentence_right_under_the_records_is_a_note(engine):
+    _, data = saved_workbook(("Projekt", [*_TWO_PROJECTS, ["Tabell 1. Projekt med bidrag."]]))
+    result = upload(engine, "projekt.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert len(natural(engine, "projects")) == 2
+    assert [p.value for p in result.problems if p.error == "row-error"] == [
+        "Tabell 1. Projekt med bidrag."
+    ]
+
+
+def test_a_list_of_names_alone_keeps_its_last_name(engine):
+    # Every record is one cell: the last is a record, a sentence or not.
+    names = "Beställargrupp\nGrupp för vård\nGrupp för mat och måltider m.m.\n"
+    result = upload(engine, "grupper.csv", names)
+    assert result.outcome == "committed", result.problems
+    assert [g["name"] for g in natural(engine, "buyer_groups")] == [
+        "Grupp för vård",
+        "Grupp för mat och måltider m.m.",
+    ]
+    assert not [p for p in result.problems if p.error == "row-error"]
