@@ -2296,6 +2296,20 @@ TEXTS: dict[str, dict[str, Text]] = {
             "{file}: the sheet {first} has no known headers, so {sheets} were read.",
         ),
     },
+    "import.title_unit": {
+        "sv": (
+            "Titeln ovanför tabellen, {title}, anger enheten {unit}: belopp utan egen enhet i "
+            "kolumnen {columns} läses i {unit}.",
+            "Titeln ovanför tabellen, {title}, anger enheten {unit}: belopp utan egen enhet i "
+            "kolumnerna {columns} läses i {unit}.",
+        ),
+        "en": (
+            "The title above the table, {title}, names the unit {unit}: amounts without a unit "
+            "of their own in column {columns} are read in {unit}.",
+            "The title above the table, {title}, names the unit {unit}: amounts without a unit "
+            "of their own in columns {columns} are read in {unit}.",
+        ),
+    },
     "import.header_below": {
         "sv": (
             "Kolumnrubrikerna läses från rad {line}; raden ovanför ({titles}) är en titel eller "

@@ -255,8 +255,64 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
             guessed=part.guessed,
             matching=part.matching,
         )
-        for part in split(_renamed(raw, columns), name)
+        for part in split(_title_unit(name, _renamed(raw, columns)), name)
     ]
+
+
+def _title_unit(name: str, raw: RawTable) -> RawTable:
+    """`raw` with the money unit a title above it names ("Budget per år, tkr", "Alla belopp
+    i MSEK") added to each money column of kind or layout `name` whose header names none
+    ("Belopp" reads "Belopp (tkr)"), and a warning naming the title and the columns; a
+    header's own unit wins.
+
+    Why: a list that says its unit once, in its title, had its thousands stored as kronor,
+    a thousand times too little, without a word.
+    """
+    found = [(title, unit) for title in raw.titles if (unit := v.title_unit(title)) is not None]
+    if not found:
+        return raw
+    title, unit = found[0]
+    if unit.kronor == 1:
+        return raw  # kronor: the amounts are read so anyway
+    positions = _money_without_unit(name, raw)
+    if not positions:
+        return raw
+    header = list(raw.header)
+    for position in positions:
+        header[position] = f"{raw.header[position]} ({unit.written})"
+    note = Problem(
+        "format-error",
+        msg(
+            "import.title_unit",
+            title=quoted(title),
+            unit=unit.written,
+            columns=listing([quoted(raw.label(position)) for position in positions]),
+            count=len(positions),
+        ),
+        row=raw.header_line or None,
+        severity="warning",
+    )
+    return dataclasses.replace(
+        raw,
+        header=header,
+        shown=raw.shown or list(raw.header),
+        problems=[*raw.problems, note],
+    )
+
+
+def _money_without_unit(name: str, raw: RawTable) -> list[int]:
+    """The positions of `raw`'s columns that kind or layout `name` reads as money (amounts
+    in kronor) and whose header names no unit of its own."""
+    positions: set[int] = set()
+    for part in split(raw, name):
+        mapping = match_headers(KINDS[part.kind], part.raw.header)
+        money = [p for p, column in mapping.items() if column.type.name == "money"]
+        if part.raw is raw:
+            positions.update(money)
+        else:  # a layout's part: its columns by the file's headers
+            labels = {part.raw.label(p) for p in money}
+            positions.update(p for p, text in enumerate(raw.header) if str(text) in labels)
+    return sorted(p for p in positions if v.header_unit(str(raw.header[p])) is None)
 
 
 def _renamed(raw: RawTable, columns: tuple[tuple[str, str], ...]) -> RawTable:

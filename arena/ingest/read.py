@@ -171,6 +171,9 @@ class RawTable:
     # Columns (by the kind's names) the reader added that only mark rows, not state values:
     # the note a preliminary year's values get (`wide.unpivoted`).
     marks_only: frozenset[str] = frozenset()
+    # The rows above the header the reader passed over (a title, group titles), each as its
+    # text: a money unit they name is that of the amounts under them (`ingest._title_unit`).
+    titles: list[str] = field(default_factory=list)
     _cells: dict[int, Cells] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -227,6 +230,7 @@ class RawTable:
         if not self.height:
             return None
         first, *rows = self.rows
+        above = " ".join(" ".join(str(cell).split()) for cell in self.header if str(cell).strip())
         return RawTable.from_rows(
             self.name,
             [header_text(cell) for cell in first],
@@ -234,6 +238,7 @@ class RawTable:
             header_line=self.line_of(0),
             row_lines=None if self.row_lines is None else self.row_lines[1:],
             problems=list(self.problems),
+            titles=[*self.titles, above] if above else list(self.titles),
         )
 
     def label(self, position: int) -> str:
@@ -1564,7 +1569,18 @@ def sheet_table(
     # Trailing empty rows are Excel's formatting residue, not data.
     while rows and all(cell == "" for cell in rows[-1]):
         rows.pop()
-    table = RawTable.from_rows(f"{name}:{sheet}", header, rows, header_line=start + 1)
+    # The title rows above the header are not read, but a unit they name is (`titles`).
+    titles = [
+        " ".join(header_text(cell).strip() for cell in row if cell != "")
+        for row in all_rows[:start]
+    ]
+    table = RawTable.from_rows(
+        f"{name}:{sheet}",
+        header,
+        rows,
+        header_line=start + 1,
+        titles=[title for title in titles if title],
+    )
     if hidden is not None:
         table.problems.extend(_hidden_problems(all_rows, start, len(rows), header, hidden))
     if filled:  # said once, with the first range, so the person can check what it meant

@@ -815,6 +815,19 @@ def headers_matched(
     ]
 
 
+# A unit in brackets anywhere in a title: "Budget 2021–2023 (tkr) per program".
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+
+
+def title_unit(title: str) -> HeaderUnit | None:
+    """The money unit a title above a table names for its amounts ("Budget per år, tkr",
+    "Alla belopp i MSEK.", "(tusental kronor)"): at its end as a header names it, or in
+    brackets anywhere; else None."""
+    text = title.strip().rstrip(".:;").strip()
+    tried = [f"x {text}", *(f"x ({inner})" for inner in _BRACKETED.findall(text))]
+    return next((unit for unit in map(header_unit, tried) if unit is not None), None)
+
+
 # A cell that is only a number: digits, separators, a sign or the parentheses of a credit.
 _NUMBER_PARTS = r"[0-9.,+\-\u2212()" + _SPACES + "]*"
 _BARE_NUMBER = re.compile(_NUMBER_PARTS + "[0-9]" + _NUMBER_PARTS)

@@ -197,6 +197,7 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
         row_lines=lines,
         problems=[*raw.problems, *notes],
         origin=raw.origin,
+        titles=raw.titles,
         # A note column of our own marks the preliminary years; it says nothing of the others'
         # notes, which stay as stored (a file with one year marked wiped every other note).
         marks_only=frozenset({"note"}) if added else frozenset(),

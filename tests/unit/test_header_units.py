@@ -12,7 +12,15 @@ import pytest
 from openpyxl import Workbook
 
 from arena.ingest import values as v
-from tests.fixtures.ingest import errors, natural, text, upload, warnings, with_organisations
+from tests.fixtures.ingest import (
+    errors,
+    natural,
+    saved_workbook,
+    text,
+    upload,
+    warnings,
+    with_organisations,
+)
 
 
 @pytest.mark.parametrize(
@@ -234,3 +242,73 @@ def test_a_ledger_in_ore_is_read_in_kronor_and_says_so(engine):
     assert [p["amount_sek"] for p in natural(engine, "disbursements")] == [15_001]
     assert warnings(result) == [(1, "Belopp (öre)", "format-error")]
     assert "rounded to whole kronor" in result.problems[0].text("en")
+
+
+def _programme(engine) -> None:
+    assert upload(engine, "program.csv", "Kod;Namn\nP1;Programmet\n").outcome == "committed"
+
+
+def _title_notes(result) -> list:
+    return [p for p in result.problems if p.message.key == "import.title_unit"]
+
+
+def test_a_unit_in_the_title_above_a_sheet_is_its_amounts_unit(engine):
+    # "Budget per år, tkr" above the years: the title was dropped without a word and 2 000
+    # (tkr) stored as 2 000 kr.
+    _programme(engine)
+    rows = [["Budget per år, tkr"], ["Program", 2021, 2022], ["P1", 2000, 3500]]
+    _, data = saved_workbook(("Budget", rows))
+    result = upload(engine, "budget.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000, 3_500_000]
+    (note,) = _title_notes(result)
+    assert (note.row, note.severity) == (2, "warning")
+    assert note.text("sv") == (
+        "Titeln ovanför tabellen, ”Budget per år, tkr”, anger enheten tkr: belopp utan egen "
+        "enhet i kolumnen ”Belopp” läses i tkr."
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "kronor"),
+    [
+        ("Belopp i tkr", 1_000),
+        ("Alla belopp i MSEK.", 1_000_000),
+        ("(tusental kronor)", 1_000),
+        ("Budget 2021 (Mkr) per program", 1_000_000),
+    ],
+)
+def test_a_unit_in_a_csvs_title_row_is_its_amounts_unit(engine, title, kronor):
+    # A CSV's title was only said not to be read, and its thousands stored as kronor.
+    _programme(engine)
+    result = upload(engine, "budget.csv", f"{title}\nProgram;År;Belopp\nP1;2021;2 000\n")
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000 * kronor]
+    (note,) = _title_notes(result)
+    assert title in note.text("en") and "column “Belopp” are read in" in note.text("en")
+
+
+@pytest.mark.parametrize(("header", "kronor"), [("Belopp (tkr)", 1_000), ("Belopp (kr)", 1)])
+def test_a_headers_own_unit_wins_over_the_titles(engine, header, kronor):
+    _programme(engine)
+    result = upload(engine, "budget.csv", f"Alla belopp i MSEK\nProgram;År;{header}\nP1;2021;5\n")
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [5 * kronor]
+    assert _title_notes(result) == []
+
+
+def test_a_unit_in_the_title_above_a_flat_project_sheet_is_its_grants_unit(engine):
+    rows = [
+        ["Projekt med bidrag (tkr)"],
+        [],
+        ["Diarienummer", "Titel", "Koordinator", "Bidrag från Vinnova"],
+        ["2024-99201", "Ett projekt", "Vinnova", 1_500],
+    ]
+    _, data = saved_workbook(("Projekt", rows))
+    result = upload(engine, "projekt.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert [(g["funder"], g["amount_sek"]) for g in natural(engine, "grants")] == [
+        ("Vinnova", 1_500_000)
+    ]
+    (note,) = _title_notes(result)
+    assert "column “Bidrag från Vinnova” are read in tkr" in note.text("en")
