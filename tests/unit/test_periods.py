@@ -336,7 +336,7 @@ def test_the_county_filter_offers_the_counties_projects_involve(spanning):
             "funders",
             "en",
             "Period: 2017–2020 (grants by decision date, disbursements by payment date, "
-            "reports by due date).",
+            "reports/milestones by due date).",
         ),
         (
             NO_FILTERS,
