@@ -320,18 +320,25 @@ def report_csv(problems: list[Problem], language: str) -> bytes:
     return exports.to_csv_bytes(frame, delimiter=csv_delimiter(language))
 
 
-def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The import history for display (translated headers, outcomes and kinds)."""
-    # `kind` here lists the kinds an import held ("projects, grants"): each named as the
-    # upload's chooser names it.
+# The history's kinds are a list of kinds, named as the upload's chooser names them.
+HISTORY_COLUMNS = {"kind": tables.Shown("text", "data.kind")}
+
+
+def history_rows(history: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The import history's columns as shown (not the file's checksum), each import's kinds
+    ("projects, grants") named in words: what the table and its download hold."""
     labels = kind_labels(language)
-    shown = history.drop(columns=["sha256"]).assign(
+    return history.drop(columns=["sha256"]).assign(
         kind=[
             ", ".join(labels.get(name, name) for name in str(text).split(", ")) if text else text
             for text in history["kind"]
         ]
     )
-    return tables.localise(shown, language, {"kind": tables.Shown("text", "data.kind")})
+
+
+def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The import history for display (translated headers, outcomes and kinds)."""
+    return tables.localise(history_rows(history, language), language, HISTORY_COLUMNS)
 
 
 def audit_table(log: pd.DataFrame, language: str) -> pd.DataFrame:

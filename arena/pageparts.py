@@ -24,6 +24,15 @@ from arena.queries.paging import PAGE_SIZES, SEARCH_LIMIT, Layout, Page
 Render = Callable[[pd.DataFrame], tuple[pd.DataFrame, dict]]
 
 
+@dataclasses.dataclass(frozen=True)
+class Download:
+    """What the downloads of a paged table with a render of its own hold: `rows(query rows)`
+    gives the columns the table shows, typed, and `columns` says what each holds."""
+
+    rows: Callable[[pd.DataFrame], pd.DataFrame]
+    columns: Mapping[str, tables.Shown] | None = None
+
+
 def table(
     frame: pd.DataFrame,
     *,
@@ -49,7 +58,8 @@ def table(
         language, columns=columns, links=links, organisations=organisations, projects=projects
     )(frame)
     ui.table(shown, column_config=config)
-    ui.download_buttons(frame if rows is None else rows, name=name, language=language, key=name)
+    downloaded = frame if rows is None else rows
+    ui.download_buttons(downloaded, name=name, language=language, key=name, columns=columns)
 
 
 def localised(
@@ -102,6 +112,7 @@ def paged_table(
     key: str,
     selectable: bool = False,
     headers: Mapping[str, str] | None = None,
+    download: Download | None = None,
     **arguments: Any,
 ) -> pd.Series | None:
     """A long table one page at a time, cut by the database: a search box, the sort column
@@ -113,7 +124,9 @@ def paged_table(
     `arguments`, e.g. `filters`), run through `ui.query`. A new search, sort, page size or
     filter goes back to page 1. With `selectable`, the row a person picks (its query row) is
     returned, else None. `headers` names the columns as a `render` of the page's own shows
-    them (a `localised` one knows its own).
+    them (a `localised` one knows its own). The downloads hold the rows as the table shows
+    them (`tables.for_download`): a `localised` view's rows whole, a render of its own's as
+    `download` (its rows, the columns it shows typed, and their `Shown`) makes them.
     """
 
     # What the search looks in and the sort options, by the headers the table shows: a
@@ -204,7 +217,19 @@ def paged_table(
             icon=":material/chevron_right:",
         )
         every_row = ui.deferred(query, offset=0, limit=None, **chosen)
-        ui.download_buttons(lambda: every_row().rows, name=key, language=language, key=key)
+        if download is not None:
+            ui.download_buttons(
+                lambda: download.rows(every_row().rows),
+                name=key,
+                language=language,
+                key=key,
+                columns=download.columns,
+            )
+        else:
+            columns = render.columns if isinstance(render, Localised) else None
+            ui.download_buttons(
+                lambda: every_row().rows, name=key, language=language, key=key, columns=columns
+            )
     rows = picked.selection.rows if selectable and picked else []
     return page.rows.iloc[rows[0]] if rows else None
 

@@ -48,7 +48,7 @@ from arena.i18n import (
 )
 from arena.queries import facets, portfolio
 from arena.queries._sql import finds_projects, found_project_ids, projects_with_ids
-from arena.tables import LINK_TEXT
+from arena.tables import LINK_TEXT, Shown, for_download
 
 if TYPE_CHECKING:
     from arena.brief import KeyFigure
@@ -819,27 +819,57 @@ def download(
     )
 
 
-def download_buttons(frame: Any, *, name: str, language: str, key: str) -> None:
+def download_buttons(
+    frame: Any,
+    *,
+    name: str,
+    language: str,
+    key: str,
+    columns: Mapping[str, Shown] | None = None,
+    shown: Sequence[str] | None = None,
+) -> None:
     """CSV and Excel downloads of exactly the rows a table shows, built only when clicked;
-    `frame` is the rows, or a callable reading them then (a paged table's every row)."""
+    `frame` is the rows, or a callable reading them then (a paged table's every row).
+
+    Every file is the table in the reader's words and typed (`tables.for_download`): its
+    headers (the view's own `columns` first), codes as labels, amounts and dates as numbers
+    and dates; `shown` the columns the table shows (default: the frame's)."""
     from arena.export import mime_type
 
     with st.container(horizontal=True):
         for file_format in ("csv", "xlsx"):
+            build = functools.partial(
+                _frame_file,
+                frame,
+                file_format=file_format,
+                sheet=name[:31],
+                language=language,
+                columns=columns,
+                shown=shown,
+            )
             download(
                 t(f"download.{file_format}", language),
-                functools.partial(_frame_file, frame, file_format=file_format, sheet=name[:31]),
+                build,
                 file_name=f"{name}.{file_format}",
                 mime=mime_type(file_format),
                 key=f"{key}_{file_format}",
             )
 
 
-def _frame_file(frame: Any, *, file_format: str, sheet: str) -> bytes:
+def _frame_file(
+    frame: Any,
+    *,
+    file_format: str,
+    sheet: str,
+    language: str,
+    columns: Mapping[str, Shown] | None,
+    shown: Sequence[str] | None,
+) -> bytes:
     from arena.export import filtered_frame_to_bytes
 
     rows = frame() if callable(frame) else frame
-    return filtered_frame_to_bytes(rows, file_format=file_format, sheet_name=sheet)
+    typed = for_download(rows, language, columns, shown=shown)
+    return filtered_frame_to_bytes(typed, file_format=file_format, sheet_name=sheet)
 
 
 def attention_columns(language: str) -> dict:

@@ -49,7 +49,13 @@ with history_tab, ui.section("history"):
                 )
             )
         ui.table(dataops.history_table(history, language))
-        ui.download_buttons(history, name="import_history", language=language, key="history")
+        ui.download_buttons(
+            dataops.history_rows(history, language),
+            name="import_history",
+            language=language,
+            key="history",
+            columns=dataops.HISTORY_COLUMNS,
+        )
         dataview.undo_panel(history, language, identity)
 
 with download_tab, ui.section("downloads"):

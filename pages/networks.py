@@ -57,7 +57,11 @@ with ui.section("list"):
         ui.plotly(charts.networks.network_members(members, language), key="network_members")
         st.caption(t("networks.by_county.caption", language))
         ui.download_buttons(
-            members, name="members_by_county", language=language, key="members_by_county"
+            members,
+            name="members_by_county",
+            language=language,
+            key="members_by_county",
+            columns=COLUMNS,
         )
 
 wanted = st.query_params.get("group")

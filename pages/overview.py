@@ -146,5 +146,10 @@ with ui.section("attention"):
         if (total := sum(tables.attention.reason_counts(items).values())) > len(shown):
             st.caption(t("attention.shown", language, shown=len(shown), total=total))
         every = ui.deferred(attention.attention, filters=filters, today=today)  # on the click
-        written = functools.partial(tables.attention.written, every, language)
-        ui.download_buttons(written, name="attention", language=language, key="attention")
+        ui.download_buttons(
+            functools.partial(tables.attention.download_rows, every, language),
+            name="attention",
+            language=language,
+            key="attention",
+            columns=tables.attention.COLUMNS,
+        )

@@ -3,6 +3,8 @@
 Every figure is counted or added up by the database; the table shows one page at a time.
 """
 
+import functools
+
 import streamlit as st
 
 from arena import charts, pageparts, tables, ui
@@ -75,6 +77,12 @@ with ui.section("table"):
         headers={
             column: shown["label"] for column, shown in ui.portfolio_columns(language).items()
         },
+        download=pageparts.Download(
+            functools.partial(
+                tables.portfolio.project_rows, today=today, whole_life=filters.years is None
+            ),
+            tables.portfolio.COLUMNS,
+        ),
         filters=filters,
         picked=picked,
     )
@@ -105,8 +113,10 @@ with ui.section("distribution"):
         with chart:
             ui.plotly(charts.funding.grant_boxes(boxes, language, by=by), key=f"grants_{by}")
         with summary:
-            stats = tables.portfolio.distribution(boxes, by=by, language=language)
-            ui.table(stats)
+            ui.table(tables.portfolio.distribution(boxes, by=by, language=language))
             ui.download_buttons(
-                stats, name=f"grants_by_{by}", language=language, key=f"grants_{by}"
+                tables.portfolio.distribution_rows(boxes, by=by),
+                name=f"grants_by_{by}",
+                language=language,
+                key=f"grants_{by}",
             )

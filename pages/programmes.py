@@ -31,7 +31,7 @@ with ui.section("list"):
         columns=COLUMNS,
         links=("code",),
         organisations=("owner", "funder"),
-        rows=listing,
+        rows=tables.programmes.programme_list(listing, language, linked=False),
     )
     st.caption(t("programmes.list.caption", language, day=day))
 

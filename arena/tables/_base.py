@@ -5,7 +5,7 @@ Pure functions (no Streamlit) so the wording of every table is tested without a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
@@ -168,6 +168,21 @@ def headers(
     return frame.rename(columns={name: header(name, language, columns) for name in frame.columns})
 
 
+def _kind(name: str, columns: Mapping[str, Shown] | None) -> str:
+    """What column `name` holds: the view's own `columns` first, then `COLUMNS`; "text"."""
+    shown = (columns or {}).get(name) or COLUMNS.get(name)
+    return "text" if shown is None else shown.type
+
+
+def _in_language(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """`frame` with one name column, the one in the reader's language, of `name_sv` and
+    `name_en` (a frame with one of them keeps it)."""
+    if "name_en" in frame.columns and "name_sv" in frame.columns:
+        own = f"name_{language_or_default(language)}"
+        return frame.drop(columns=[name for name in ("name_sv", "name_en") if name != own])
+    return frame
+
+
 def localise(
     frame: pd.DataFrame, language: str, columns: Mapping[str, Shown] | None = None
 ) -> pd.DataFrame:
@@ -175,21 +190,79 @@ def localise(
     for this frame's own): labels for codes, `150 000 kr`, ISO dates, `5 %` coverage; a missing
     value is "–" (a missing code or text stays empty).
     """
-    known = {**COLUMNS, **(columns or {})}
-    shown = frame.copy()
+    shown = _in_language(frame, language).copy()
     for name in shown.columns:
-        kind = known[name].type if name in known else "text"
+        kind = _kind(name, columns)
         if kind in _AS_WRITTEN:
             # The grid writes a missing text as "None".
             if shown[name].isna().any():
                 shown[name] = shown[name].astype(object).where(shown[name].notna(), "")
             continue
         shown[name] = _formatted(shown[name], kind, language)
-    if "name_en" in shown.columns and "name_sv" in shown.columns:
-        # One name column: the one in the reader's language.
-        own = f"name_{language_or_default(language)}"
-        shown = shown.drop(columns=[name for name in ("name_sv", "name_en") if name != own])
     return headers(shown, language, columns)
+
+
+def for_download(
+    frame: pd.DataFrame,
+    language: str,
+    columns: Mapping[str, Shown] | None = None,
+    *,
+    shown: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """`frame` as a download holds it: what `localise` shows, typed. The table's headers and
+    codes and sectors as their labels in `language`, names as written, but amounts whole
+    kronor, counts, shares (0.46) and years numbers, dates and times real ones, so a
+    spreadsheet adds them up and sorts them; a missing value is an empty cell.
+
+    `shown`: the columns the table shows, in its order (default: all of `frame`'s).
+    """
+    if shown is not None:
+        frame = frame[[name for name in shown if name in frame.columns]]
+    typed = _in_language(frame, language).copy()
+    for name in typed.columns:
+        typed[name] = _typed(typed[name], _kind(name, columns), language)
+    return headers(typed, language, columns)
+
+
+def _typed(column: pd.Series, kind: str, language: str) -> pd.Series:
+    """`column` as the values a spreadsheet reads by what it holds (see `for_download`)."""
+    if kind in ("code", "sector"):
+        codes, distinct = pd.factorize(column, use_na_sentinel=True)
+        texts = [cell_text(kind, value, language) or None for value in distinct] + [None]
+        return pd.Series([texts[code] for code in codes.tolist()], index=column.index, dtype=object)
+    if kind in ("money", "year"):
+        return pd.to_numeric(column, errors="coerce").round().astype("Int64")
+    if kind == "number":
+        numbers = pd.to_numeric(column, errors="coerce").astype("Float64")
+        whole = numbers.dropna().map(_whole).all()
+        return numbers.round().astype("Int64") if whole else numbers
+    if kind == "share":
+        return pd.to_numeric(column, errors="coerce").astype("Float64")
+    if kind == "date":
+        return column.map(_date, na_action="ignore").astype(object).where(column.notna(), None)
+    if kind == "timestamp":
+        return column.map(_timestamp, na_action="ignore").astype(object).where(column.notna(), None)
+    return column.astype(object).where(column.notna(), None)
+
+
+def _date(value: object) -> object:
+    """A date as a date: ISO text (SQLite's) read; anything else as it is."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def _timestamp(value: object) -> object:
+    """A moment as a date and time, to the second (UTC, without a zone: Excel has none)."""
+    moment = pd.Timestamp(value)  # type: ignore[arg-type]
+    if moment.tzinfo is not None:
+        moment = moment.tz_convert("UTC").tz_localize(None)
+    return moment.floor("s").to_pydatetime()
 
 
 def _formatted(column: pd.Series, kind: str, language: str) -> list[str]:

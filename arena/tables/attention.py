@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from arena.i18n import format_percent, t
-from arena.tables._base import project_url
+from arena.tables._base import Shown, project_url
 from arena.tables.programmes import url as programme_url
 
 
@@ -38,11 +38,31 @@ def detail_text(item: Any, language: str) -> str:
 
 
 def written(items: pd.DataFrame | Callable[[], pd.DataFrame], language: str) -> pd.DataFrame:
-    """The items with their detail written out (the download); the overrun stays a number.
-    `items` may be a callable reading them (a download reads every item only when clicked)."""
+    """The items with their detail written out; the overrun stays a number. `items` may be a
+    callable reading them (a download reads every item only when clicked)."""
     if callable(items):
         items = items()
     return items.assign(detail=[detail_text(row, language) for row in items.itertuples()])
+
+
+# The columns of the list's download, headed as the Overview heads the list
+# (`ui.attention_columns`): the project or programme its reference or code.
+COLUMNS: dict[str, Shown] = {
+    "reason": Shown("text", "attention.reason"),
+    "reference": Shown("text", "attention.project"),
+    "title": Shown("text", "column.title"),
+    "detail": Shown("text", "attention.detail"),
+    "date": Shown("date", "column.date"),
+}
+
+
+def download_rows(items: pd.DataFrame | Callable[[], pd.DataFrame], language: str) -> pd.DataFrame:
+    """The list as its download holds it (`tables.for_download` with `COLUMNS`): the columns
+    the Overview shows, each reason and detail in words, the reference or code what the
+    link shows, the date a date."""
+    items = written(items, language)
+    reasons = [t(f"attention.{reason}", language) for reason in items["reason"]]
+    return items.assign(reason=reasons)[list(COLUMNS)]
 
 
 def attention_table(items: pd.DataFrame, language: str) -> pd.DataFrame:

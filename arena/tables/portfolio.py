@@ -8,14 +8,22 @@ from datetime import date
 import pandas as pd
 
 from arena.i18n import label, sector_label
-from arena.tables._base import localise, with_organisation_links
+from arena.queries.portfolio import PROJECT_LAYOUT
+from arena.tables._base import Shown, localise, with_organisation_links
+
+# The portfolio's headers where they are not the shared ones: its money in kronor.
+COLUMNS: dict[str, Shown] = {
+    "granted_sek": Shown("money", "column.granted_kr"),
+    "disbursed_sek": Shown("money", "column.disbursed_kr"),
+}
+
+# The columns the portfolio shows, in its order: those it sorts by, and two shares.
+SHOWN = (*PROJECT_LAYOUT.sortable, "paid_share", "time_share")
 
 
-def project_table(
-    projects: pd.DataFrame, language: str, *, today: date, whole_life: bool = True
-) -> pd.DataFrame:
-    """The portfolio table: one row per project, money numeric (sortable), codes as labels,
-    the coordinator as the address of its organisation page (`organisation_url`).
+def project_rows(projects: pd.DataFrame, *, today: date, whole_life: bool = True) -> pd.DataFrame:
+    """The portfolio's columns (`SHOWN`) of the query's projects, as the query holds them
+    (codes, numbers, dates): what its download holds (`tables.for_download`).
 
     paid_share is disbursed / granted, when the money is the projects' whole life
     (`whole_life`, no year filter): within some years, what was paid in them on grants
@@ -31,32 +39,32 @@ def project_table(
     ends = pd.to_datetime(frame["end_date"])
     elapsed = (pd.Timestamp(today) - starts).dt.days / (ends - starts).dt.days.clip(lower=1)
     frame["time_share"] = elapsed.clip(0, 1)
-    for column in ("status", "stage", "level"):
+    return frame[list(SHOWN)]
+
+
+def project_table(
+    projects: pd.DataFrame, language: str, *, today: date, whole_life: bool = True
+) -> pd.DataFrame:
+    """The portfolio table (`project_rows`): one row per project, money numeric (sortable),
+    codes as labels, the coordinator as the address of its organisation page
+    (`organisation_url`)."""
+    frame = project_rows(projects, today=today, whole_life=whole_life)
+    for column in ("status", "stage"):
         frame[column] = [label(v, language) if isinstance(v, str) else "" for v in frame[column]]
     frame["sector"] = [
         sector_label(v, language) if isinstance(v, str) else "" for v in frame["sector"]
     ]
     frame["county"] = frame["county"].fillna("")
     frame["coordinator"] = with_organisation_links(frame, "coordinator")["coordinator"]
-    columns = [
-        "reference",
-        "title",
-        "status",
-        "stage",
-        "coordinator",
-        "sector",
-        "county",
-        "start_date",
-        "end_date",
-        "granted_sek",
-        "disbursed_sek",
-        "paid_share",
-        "time_share",
-    ]
-    return frame[columns]
+    return frame
+
+
+def distribution_rows(boxes: pd.DataFrame, *, by: str) -> pd.DataFrame:
+    """Median and quartiles of grant size per year or sector, as numbers: the figures the box
+    plot draws (`queries.funding.grant_quantiles`), what the download holds."""
+    return boxes[[by, "grants", "q1", "median", "q3", "total_sek"]]
 
 
 def distribution(boxes: pd.DataFrame, *, by: str, language: str) -> pd.DataFrame:
-    """Median and quartiles of grant size per year or sector, as text: the figures the box
-    plot draws (`queries.funding.grant_quantiles`)."""
-    return localise(boxes[[by, "grants", "q1", "median", "q3", "total_sek"]], language)
+    """`distribution_rows` as text, as the page shows them."""
+    return localise(distribution_rows(boxes, by=by), language)

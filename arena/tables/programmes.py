@@ -67,11 +67,12 @@ def goals_text(own: object, of_projects: object, language: str) -> str:
     return ""
 
 
-def programme_list(listing: pd.DataFrame, language: str) -> pd.DataFrame:
+def programme_list(listing: pd.DataFrame, language: str, *, linked: bool = True) -> pd.DataFrame:
     """The list of programmes as shown (`programmes.programme_list`): the code opens the
-    programme, the goals in words (its own, or its projects' said to be theirs)."""
+    programme (not `linked`: the code, as the download holds it), the goals in words (its
+    own, or its projects' said to be theirs)."""
     shown = listing.assign(
-        code=[url(code) for code in listing["code"]],
+        code=[url(code) for code in listing["code"]] if linked else listing["code"],
         name=listing["code"].map(names(listing, language)),
         period=[
             period(*dates) for dates in zip(listing["start_date"], listing["end_date"], strict=True)
