@@ -288,3 +288,92 @@ def test_names_and_references_become_links_for_showing_only():
     assert pd.isna(linked["reference"].iloc[1])  # no reference, no link
     assert linked["funder"].tolist() == ["organisation?org=A%20%26%20B", "organisation?org=Vinnova"]
     assert frame["funder"].tolist() == ["A & B", "Vinnova"]  # the download keeps the names
+
+
+def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
+    """What `localise` writes as text a download holds typed: the table's headers, codes and
+    sectors as labels in the page's language, amounts whole kronor, shares and counts
+    numbers, dates dates, only the columns the table shows."""
+    frame = pd.DataFrame(
+        {
+            "id": [7, 8],
+            "reference": ["2018-04510", "G-2"],
+            "status": ["ongoing", None],
+            "stage": ["pre_study", "contract_management"],
+            "sector": ["Hälso- och sjukvård", None],
+            "granted_sek": [1_800_000.0, None],
+            "paid_share": [0.46, None],
+            "grants": [4, 1],
+            "start_date": ["2018-10-01", None],  # SQLite's dates are text
+            "decision_date": [date(2017, 10, 27), None],
+            "year": [2016.0, 2017.0],
+            "name_sv": ["Antal", "Andel"],
+            "name_en": ["Count", "Share"],
+            "remaining_sek": [200_000, 0],
+        }
+    )
+    shown = [name for name in frame.columns if name != "id"]
+    own = {"remaining_sek": tables.Shown("money", "column.remaining")}
+    swedish = tables.for_download(frame, "sv", own, shown=shown)
+    assert list(swedish.columns) == [
+        "Diarienummer",
+        "Status",
+        "Fas",
+        "Sektor",
+        "Beviljade bidrag",
+        "Utbetalt av beviljat",
+        "Antal bidrag",
+        "Start",
+        "Beslutsdatum",
+        "År",
+        "Namn",
+        "Återstår",
+    ]
+    first = swedish.iloc[0].tolist()
+    assert first == [
+        "2018-04510",
+        "Pågående",
+        "Förstudie",
+        "Hälso- och sjukvård",
+        1_800_000,
+        0.46,
+        4,
+        date(2018, 10, 1),
+        date(2017, 10, 27),
+        2016,
+        "Antal",
+        200_000,
+    ]
+    # Numbers, not "1 800 000 kr" nor "46 %".
+    columns = ["Beviljade bidrag", "Utbetalt av beviljat", "Antal bidrag", "År", "Återstår"]
+    assert [str(swedish[name].dtype) for name in columns] == [
+        "Int64",
+        "Float64",
+        "Int64",
+        "Int64",
+        "Int64",
+    ]
+    # A missing value is an empty cell, not "–" nor "None".
+    second = swedish.iloc[1]
+    assert second["Status"] is None and second["Sektor"] is None and second["Start"] is None
+    assert pd.isna(second["Beviljade bidrag"]) and pd.isna(second["Utbetalt av beviljat"])
+
+    english = tables.for_download(frame, "en", own, shown=shown)
+    assert list(english.columns)[:5] == ["Reference", "Status", "Stage", "Sector", "Grants awarded"]
+    assert english.iloc[0].tolist()[1:5] == ["Ongoing", "Pre-study", "Health care", 1_800_000]
+    assert english["Name"].tolist() == ["Count", "Share"]  # the name in the reader's language
+    assert english.iloc[1]["Stage"] == "Contract management"
+    # The text table shows the same headers and labels.
+    assert list(tables.localise(frame[shown], "en", own).columns) == list(english.columns)
+
+
+def test_a_download_of_a_moment_is_a_date_and_time():
+    frame = pd.DataFrame(
+        {"started_at": [pd.Timestamp("2026-11-21 10:02:33.5", tz="UTC")], "outcome": ["committed"]}
+    )
+    typed = tables.for_download(frame, "en")
+    assert typed.iloc[0].tolist() == [
+        pd.Timestamp("2026-11-21 10:02:33").to_pydatetime(),
+        "Committed",
+    ]
+    assert list(typed.columns) == ["When", "Outcome"]

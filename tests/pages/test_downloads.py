@@ -1,0 +1,155 @@
+"""A table's downloads are the table in the page's language, typed: its own headers, codes as
+labels, amounts and shares numbers, dates dates, only the columns it shows (no `id`, no
+`updated_at`), in Swedish and in English alike. The command line's export keeps the stable
+column names and codes (tests/unit/test_cli.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+LANGUAGES = {"sv": "Svenska", "en": "English"}
+
+
+def _csv(handed: dict[str, object], key: str) -> list[list[str]]:
+    """The CSV download of `key` as rows, its header first."""
+    return list(csv.reader(io.StringIO(handed[f"{key}_csv"]().decode("utf-8-sig"))))
+
+
+def _excel(handed: dict[str, object], key: str) -> pd.DataFrame:
+    return pd.read_excel(io.BytesIO(handed[f"{key}_xlsx"]()))
+
+
+def _headed(handed: dict[str, object], key: str, header: str) -> list[list[str]]:
+    """The CSV download of `key`, whose header row must be `header`, as rows."""
+    rows = _csv(handed, key)
+    assert ",".join(rows[0]) == header
+    return rows
+
+
+def _row(rows: list[list[str]], first: str) -> list[str]:
+    return next(row for row in rows if row[0] == first)
+
+
+PORTFOLIO = {
+    "sv": (
+        "Diarienummer,Titel,Status,Fas,Koordinator,Sektor,Län,Start,Slut,Beviljat (kr),"
+        "Utbetalt (kr),Utbetalt av beviljat,Tid som gått",
+        ["Avslutad", "Avtalsförvaltning", "Göteborgs kommun", "Transport"],
+    ),
+    "en": (
+        "Reference,Title,Status,Stage,Coordinator,Sector,County,Start,End,Granted (SEK),"
+        "Disbursed (SEK),Paid of granted,Time elapsed",
+        ["Completed", "Contract management", "Göteborgs kommun", "Transport"],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_portfolio_download_is_the_table_in_the_pages_language(
+    demo_engine, open_page, handed, language
+):
+    open_page(demo_engine, page="portfolio", lang=LANGUAGES[language])
+    header, labels = PORTFOLIO[language]
+    rows = _headed(handed, "portfolio", header)  # no id, updated_at, sdg_goals, spent_sek ...
+    bus = _row(rows, "DEMO-2017-001")
+    assert bus[2:6] == labels
+    assert bus[7:] == ["2017-03-01", "2019-06-30", "2800000", "2800000", "1", "1"]
+    sheet = _excel(handed, "portfolio").set_index(header.split(",")[0])
+    row = sheet.loc["DEMO-2017-001"]
+    assert row.iloc[8] == 2_800_000 and row.iloc[10] == 1.0  # numbers Excel adds up
+    assert row.iloc[6] == datetime(2017, 3, 1)  # a real date
+
+
+GRANT_SIZES = {
+    "sv": ("År,Antal bidrag,Första kvartil,Median,Tredje kvartil,Summa", "Sektor", "Energi"),
+    "en": ("Year,Grants,First quartile,Median,Third quartile,Total", "Sector", "Energy"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_grant_sizes_download_holds_numbers_not_the_text_shown(
+    demo_engine, open_page, handed, language
+):
+    app = open_page(demo_engine, page="portfolio", lang=LANGUAGES[language])
+    by_year, sector, energy = GRANT_SIZES[language]
+    rows = _headed(handed, "grants_year", by_year)
+    assert _row(rows, "2016") == ["2016", "1", "1800000", "1800000", "1800000", "1800000"]
+    # The page shows the same figures as text: "1 800 000 kr".
+    shown = next(frame.value for frame in app.dataframe if frame.value.columns[0] == rows[0][0])
+    assert shown.iloc[0].tolist()[2].endswith("kr") or shown.iloc[0].tolist()[2].startswith("SEK")
+    rows = _csv(handed, "grants_sector")
+    assert rows[0][0] == sector
+    assert _row(rows, energy)[1:] == ["5", "450000", "1500000", "2000000", "6800000"]
+    sheet = _excel(handed, "grants_sector").set_index(sector)
+    assert sheet.loc[energy].tolist() == [5, 450_000, 1_500_000, 2_000_000, 6_800_000]
+
+
+ATTENTION = {
+    "sv": ("Vad,Projekt eller program,Titel,Detalj,Datum", "Pågående efter slutdatum"),
+    "en": ("What,Project or programme,Title,Detail,Date", "Ongoing after end date"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_attention_download_is_the_list_in_words(demo_engine, open_page, handed, language):
+    open_page(demo_engine, lang=LANGUAGES[language])
+    header, stale = ATTENTION[language]
+    rows = _headed(handed, "attention", header)  # no scope, overrun nor reason_count
+    codes = {"report_late", "budget_overrun", "project", "programme"}
+    assert not codes & {cell for row in rows for cell in row}  # every reason in words
+    real = [row for row in rows if row[1] == "2018-04510"]
+    assert [row[0] for row in real] == [stale]
+    assert real[0][2] == "Nationell arena för innovationsupphandling"
+    programme = {row[0] for row in rows if row[1] == "ARENA-2021"}  # its code, not its address
+    assert programme
+    sheet = _excel(handed, "attention")
+    assert pd.api.types.is_datetime64_any_dtype(sheet[header.split(",")[-1]])
+
+
+GRANTS = {
+    "sv": (
+        "Finansiär,Bidragsreferens,Projekt,Titel,Status,Beslutsdatum,Start,Slut,Belopp,Utbetalt,"
+        "Återstår,Utbetalt av beviljat,Försenade rapporter,Nästa rapport",
+        "Pågående",
+    ),
+    "en": (
+        "Funder,Grant reference,Project,Title,Status,Decision date,Start,End,Amount,Disbursed,"
+        "Remaining,Paid of granted,Reports late,Next report",
+        "Ongoing",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_grant_list_download_is_the_table_in_the_pages_language(
+    demo_engine, open_page, handed, language
+):
+    open_page(demo_engine, page="grants", lang=LANGUAGES[language])
+    header, ongoing = GRANTS[language]
+    rows = _headed(handed, "grants", header)
+    grant = next(row for row in rows if row[1] == "DEMO-G-018")
+    assert grant == [
+        "Energimyndigheten",
+        "DEMO-G-018",
+        "DEMO-2023-019",
+        "Energilager i regionens fastigheter",
+        ongoing,
+        "2022-11-09",
+        "2023-02-01",
+        "2027-02-15",
+        "2000000",
+        "1800000",
+        "200000",
+        "0.9",
+        "0",
+        "2027-04-15",
+    ]
+    funders = _csv(handed, "funders")
+    assert funders[0][:3] == header.split(",")[:1] + (
+        ["Antal bidrag", "Beviljade bidrag"] if language == "sv" else ["Grants", "Grants awarded"]
+    )
