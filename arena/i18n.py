@@ -1468,6 +1468,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Programme, project or country",
     },
     "results.col.measured_for": {"sv": "Mätt för", "en": "Measured for"},
+    # A download's columns: the figures the table writes "4,6 % (2022)", each on its own.
+    "results.col.baseline_value": {"sv": "Utgångsvärde", "en": "Baseline"},
+    "results.col.baseline_year": {"sv": "Utgångsvärdets år", "en": "Baseline year"},
+    "results.col.target_value": {"sv": "Mål", "en": "Target"},
+    "results.col.target_year": {"sv": "Målår", "en": "Target year"},
+    "results.col.latest_value": {"sv": "Senaste värde", "en": "Latest value"},
+    "results.col.latest_year": {"sv": "Senaste värdets år", "en": "Latest value's year"},
+    "results.col.preliminary": {"sv": "Preliminärt", "en": "Preliminary"},
     "results.col.reports": {"sv": "Underlag", "en": "Based on"},
     # --- import problems and undo (issue 8) ---
     # Quotation marks are the language's: ”x” in Swedish, “x” in English.

@@ -12,6 +12,7 @@ from arena.queries import periods, results
 ui.ensure_shell()
 language = ui.language()
 filters = ui.current_filters()
+COLUMNS = tables.results.COLUMNS  # what each download's columns hold
 st.title(t("page.results", language))
 st.caption(t("results.caption", language))
 
@@ -32,7 +33,13 @@ with ui.section("registry"):
         tables.results.registry_links(table, registry, language),
         column_config={owner: st.column_config.LinkColumn(owner, display_text=tables.LINK_TEXT)},
     )
-    ui.download_buttons(table, name="indicators", language=language, key="registry")
+    ui.download_buttons(
+        tables.results.registry_rows(registry, language),
+        name="indicators",
+        language=language,
+        key="registry",
+        columns=COLUMNS,
+    )
     st.caption(t("results.registry.caption", language))
     st.caption(periods.period_caption(filters, "indicators", language))
 
@@ -45,10 +52,11 @@ with ui.section("series"):
         ui.vega_lite(charts.results.indicator_series(series, registry, language), key="series")
         # The download's table is built when it is clicked, not on every rerun.
         ui.download_buttons(
-            functools.partial(tables.results.series_table, series, registry, language),
+            functools.partial(tables.results.series_rows, series, registry, language),
             name="indicator_values",
             language=language,
             key="series",
+            columns=COLUMNS,
         )
         st.caption(t("results.series.caption", language))
     st.caption(periods.period_caption(filters, "indicators", language))
@@ -59,9 +67,14 @@ with ui.section("outputs"):
     if outputs.empty:
         st.info(t("results.outputs.none", language))
     else:
-        table = tables.results.outputs_table(outputs, registry, language)
-        ui.table(table)
-        ui.download_buttons(table, name="outputs", language=language, key="outputs")
+        ui.table(tables.results.outputs_table(outputs, registry, language))
+        ui.download_buttons(
+            tables.results.outputs_rows(outputs, registry, language),
+            name="outputs",
+            language=language,
+            key="outputs",
+            columns=COLUMNS,
+        )
     st.caption(t("results.outputs.caption", language))
     st.caption(periods.period_caption(filters, "indicators", language))
 

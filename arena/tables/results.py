@@ -15,7 +15,7 @@ from arena.i18n import (
     t,
 )
 from arena.queries.results import country_name
-from arena.tables._base import with_organisation_links
+from arena.tables._base import Shown, with_organisation_links
 
 
 def value_text(value: object, unit: str | None, language: str) -> str:
@@ -135,23 +135,40 @@ REGISTRY_COLUMNS = [
     "measure",
 ]
 
+# What the downloads' columns hold (`tables.for_download`), headed by their `results.col.*`
+# texts: the figures the tables write with their year ("4,6 % (2022)") as a number and a
+# year each, a share a share.
+COLUMNS: dict[str, Shown] = {
+    name: Shown(kind, f"results.col.{name}")
+    for kind, names in (
+        ("number", ("baseline_value", "target_value", "latest_value", "value")),
+        ("year", ("baseline_year", "target_year", "latest_year", "year")),
+        ("share", ("coverage", "progress")),
+        ("text", ("code", "indicator", "measured_for", "definition", "unit", "direction")),
+        ("text", ("note", "state", "source", "owner", "frequency", "programme", "measure")),
+        ("text", ("place", "rule", "preliminary")),
+    )
+    for name in names
+}
 
-def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The indicator registry as text: every value with its year, coverage, note and source.
 
-    Progress is a percentage only where a target and a baseline make it one; otherwise the
-    state says why in words ("no target"), never a fake 0 %.
+def _preliminary(flag: object, language: str) -> str | None:
+    """A download's mark of a preliminary value ("preliminärt"); None for a final one."""
+    return t("results.preliminary", language) if flag is True or flag == 1 else None
+
+
+def registry_rows(registry: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The indicator registry as its download holds it (`COLUMNS`): the table's columns
+    (`registry_table`), each figure a number with its year in a column of its own.
+
+    Baseline and target belong to the place the target is judged on, not to its benchmarks:
+    Norway's row does not show Sweden's target as its own.
     """
-    rows = []
     judged = {
         row.code: _target_place(row, language) for row in registry[registry["judged"]].itertuples()
     }
+    rows = []
     for row in registry.itertuples():
-        latest = _at(row.latest_value, row.latest_year, language, row.unit)
-        if row.preliminary:
-            latest += " · " + t("results.preliminary", language)
-        # Baseline and target belong to the place the target is judged on, not to its
-        # benchmarks: Norway's row does not show Sweden's target as its own.
         own = row.state not in ("benchmark", "target_unclear")
         rows.append(
             {
@@ -160,23 +177,17 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
                 "measured_for": place_text(row, language),
                 "definition": _words(row.definition),
                 "unit": unit_label(row.unit, language),
-                "baseline": _at(row.baseline_value, row.baseline_year, language, row.unit)
-                if own
-                else "–",
-                "target": (
-                    _at(row.target_value, row.target_year, language, row.unit)
-                    if pd.notna(row.target_value)
-                    else t("results.state.no_target", language)
-                )
-                if own
-                else "–",
+                "baseline_value": row.baseline_value if own else None,
+                "baseline_year": row.baseline_year if own else None,
+                "target_value": row.target_value if own else None,
+                "target_year": row.target_year if own else None,
                 "direction": t(f"results.direction.{row.direction}", language),
-                "latest": latest,
-                "coverage": coverage_text(row.coverage, language),
+                "latest_value": row.latest_value,
+                "latest_year": row.latest_year,
+                "preliminary": _preliminary(row.preliminary, language),
+                "coverage": row.coverage,
                 "note": _words(row.note),
-                "progress": format_percent(row.progress, language)
-                if pd.notna(row.progress)
-                else "–",
+                "progress": row.progress,
                 "state": _state_text(row, judged, language),
                 # The value's own source first: it is what the number shown comes from.
                 "source": _words(row.value_source, _words(row.source, "–")),
@@ -190,7 +201,54 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
                 else "–",
             }
         )
-    return _headed(rows, REGISTRY_COLUMNS, language)
+    return pd.DataFrame(rows, columns=list(REGISTRY_DOWNLOAD))
+
+
+REGISTRY_DOWNLOAD = (
+    *REGISTRY_COLUMNS[:5],
+    *("baseline_value", "baseline_year", "target_value", "target_year", "direction"),
+    *("latest_value", "latest_year", "preliminary", *REGISTRY_COLUMNS[9:]),
+)
+
+
+def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The indicator registry as text (`registry_rows` written out): every value with its
+    year, coverage, note and source.
+
+    Progress is a percentage only where a target and a baseline make it one; otherwise the
+    state says why in words ("no target"), never a fake 0 %.
+    """
+    typed = registry_rows(registry, language)
+    units = registry["unit"].tolist()
+    own = [state not in ("benchmark", "target_unclear") for state in registry["state"]]
+    no_target = t("results.state.no_target", language)
+    shown = typed.assign(
+        baseline=[
+            _at(row.baseline_value, row.baseline_year, language, unit) if mine else "–"
+            for row, unit, mine in zip(typed.itertuples(), units, own, strict=True)
+        ],
+        target=[
+            (
+                _at(row.target_value, row.target_year, language, unit)
+                if pd.notna(row.target_value)
+                else no_target
+            )
+            if mine
+            else "–"
+            for row, unit, mine in zip(typed.itertuples(), units, own, strict=True)
+        ],
+        latest=[
+            _at(row.latest_value, row.latest_year, language, unit)
+            + (" · " + row.preliminary if isinstance(row.preliminary, str) else "")
+            for row, unit in zip(typed.itertuples(), units, strict=True)
+        ],
+        coverage=[coverage_text(share, language) for share in typed["coverage"]],
+        progress=[
+            format_percent(share, language) if pd.notna(share) else "–"
+            for share in typed["progress"]
+        ],
+    )
+    return _headed(shown[REGISTRY_COLUMNS].to_dict("records"), REGISTRY_COLUMNS, language)
 
 
 def registry_links(table: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -219,12 +277,14 @@ def target_summary(registry: pd.DataFrame, language: str) -> str | None:
     return t("results.summary", language, count=len(targets), names="; ".join(items))
 
 
-def series_table(series: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
+SERIES_COLUMNS = ["code", "indicator", "place", "year", "value", "unit", "preliminary"]
+
+
+def series_rows(series: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """The values behind the series figure, one row per indicator, place and year, each with
-    its coverage, note and source (the figure's download)."""
+    its unit, coverage, note and source: the figure's download (`COLUMNS`)."""
     # Looked up once per indicator, not with a frame lookup per row.
     indicators = {row.code: row for row in registry.drop_duplicates("code").itertuples()}
-    preliminary = " · " + t("results.preliminary", language)
     rows = [
         {
             "code": row.code,
@@ -232,22 +292,31 @@ def series_table(series: pd.DataFrame, registry: pd.DataFrame, language: str) ->
                 indicators[row.code].name_sv, indicators[row.code].name_en, language
             ),
             "place": _words(row.scope_ref, "–"),
-            "year": str(int(row.year)),
-            "value": value_text(row.value, indicators[row.code].unit, language)
-            + (preliminary if row.preliminary else ""),
-            "coverage": coverage_text(row.coverage, language),
+            "year": row.year,
+            "value": row.value,
+            "unit": unit_label(indicators[row.code].unit, language),
+            "preliminary": _preliminary(row.preliminary, language),
+            "coverage": row.coverage,
             "note": _words(row.note),
             "source": _words(row.value_source, "–"),
         }
         for row in series.itertuples()
     ]
-    columns = ["code", "indicator", "place", "year", "value", "coverage", "note", "source"]
-    return _headed(rows, columns, language)
+    return pd.DataFrame(rows, columns=[*SERIES_COLUMNS, "coverage", "note", "source"])
 
 
-def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
+OUTPUT_COLUMNS = ["programme", "indicator", "year", "value", "unit", "preliminary", "rule"]
+
+
+def outputs_rows(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """Project outputs rolled up per programme and year beside the programmes' own values,
-    each saying how it was made (summed over N projects, projects counted, measured)."""
+    each saying how it was made (summed over N projects, projects counted, measured): the
+    outputs table's download (`COLUMNS`), the value a number, marked when preliminary."""
+    return _outputs(outputs, registry, language)[OUTPUT_COLUMNS]
+
+
+def _outputs(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
+    """`outputs_rows` with the unit each value is stored in (`stored_unit`)."""
     # Names and units looked up once per indicator, not with a frame lookup per row.
     indicators = registry.drop_duplicates("code")
     names = {
@@ -256,7 +325,6 @@ def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) 
     }
     units = dict(zip(indicators["code"], indicators["unit"], strict=True))
     rows = []
-    preliminary = " · " + t("results.preliminary", language)
     for row in outputs.itertuples():
         # A count of projects is a number of projects, whatever the indicator's unit.
         unit = None if row.rule == "count" else units.get(row.code)
@@ -264,22 +332,37 @@ def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) 
             {
                 "programme": _words(row.programme, "–"),
                 "indicator": names.get(row.code, row.code),
-                "year": str(int(row.year)),
-                # Ten months' 22 after a year's 31 is no fall: said, as in the registry.
-                "value": value_text(row.value, unit, language)
-                + (preliminary if row.preliminary else ""),
+                "year": row.year,
+                "value": row.value,
                 "unit": t("results.unit.projects", language)
                 if row.rule == "count"
                 else unit_label(unit, language),
+                "preliminary": _preliminary(row.preliminary, language),
                 "rule": t(
                     f"results.rule.{row.rule}",
                     language,
                     count=0 if pd.isna(row.projects) else int(row.projects),
                 ),
+                "stored_unit": unit,
             }
         )
+    return pd.DataFrame(rows, columns=[*OUTPUT_COLUMNS, "stored_unit"])
+
+
+def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
+    """`outputs_rows` as the page shows them: each value written in its unit, a preliminary
+    one marked (ten months' 22 after a year's 31 is no fall: said, as in the registry)."""
+    typed = _outputs(outputs, registry, language)
+    shown = typed.assign(
+        year=[str(int(year)) for year in typed["year"]],
+        value=[
+            value_text(row.value, row.stored_unit, language)
+            + (" · " + row.preliminary if isinstance(row.preliminary, str) else "")
+            for row in typed.itertuples()
+        ],
+    )
     columns = ["programme", "indicator", "year", "value", "unit", "rule"]
-    return _headed(rows, columns, language)
+    return _headed(shown[columns].to_dict("records"), columns, language)
 
 
 def comparison_table(part: pd.DataFrame, names: dict[str, str], language: str) -> pd.DataFrame:

@@ -339,14 +339,45 @@ def test_the_target_summary_names_each_indicator_with_a_target(demo_engine, engi
 
 def test_the_series_download_holds_every_value_with_coverage_and_source(demo_engine):
     registry = results.indicator_progress(demo_engine)
-    table = tables.results.series_table(results.indicator_series(demo_engine), registry, "sv")
+    rows = tables.results.series_rows(results.indicator_series(demo_engine), registry, "sv")
+    table = tables.for_download(rows, "sv", tables.results.COLUMNS)
     sweden = table[table["Kod"] == "SE_INNOVATION_PROCUREMENTS"]
-    assert sweden[["Program, projekt eller land", "År", "Värde", "Täckning"]].values.tolist() == [
-        ["SE", "2022", "793", "5 %"]
-    ]
-    groups = table[(table["Kod"] == "ARENA_BUYER_GROUPS") & (table["År"] == "2026")]
-    assert groups["Värde"].tolist() == ["5 · preliminärt"]
+    columns = ["Program, projekt eller land", "År", "Värde", "Täckning"]
+    assert sweden[columns].values.tolist() == [["SE", 2022, 793, 0.05]]  # numbers, not "5 %"
+    groups = table[(table["Kod"] == "ARENA_BUYER_GROUPS") & (table["År"] == 2026)]
+    assert groups[["Värde", "Preliminärt"]].values.tolist() == [[5, "preliminärt"]]
     assert len(table) == len(results.indicator_series(demo_engine))
+    english = tables.for_download(
+        tables.results.series_rows(results.indicator_series(demo_engine), registry, "en"),
+        "en",
+        tables.results.COLUMNS,
+    )
+    assert list(english.columns) == [
+        "Code",
+        "Indicator",
+        "Programme, project or country",
+        "Year",
+        "Value",
+        "Unit",
+        "Preliminary",
+        "Coverage",
+        "Note",
+        "Source",
+    ]
+
+
+def test_the_registry_download_has_each_figure_and_its_year_as_numbers(demo_engine):
+    registry = results.indicator_progress(demo_engine)
+    shown = tables.results.registry_table(registry, "en")
+    typed = tables.for_download(
+        tables.results.registry_rows(registry, "en"), "en", tables.results.COLUMNS
+    )
+    assert len(typed) == len(shown)
+    row = typed.set_index("Code").loc["SE_INNOVATION_PROCUREMENTS"]
+    text = shown.set_index("Code").loc["SE_INNOVATION_PROCUREMENTS"]
+    assert text["Latest value (year)"] == "793 (2022)"
+    assert (row["Latest value"], row["Latest value's year"], row["Coverage"]) == (793, 2022, 0.05)
+    assert text["Indicator"] == row["Indicator"] and text["State"] == row["State"]
 
 
 def test_the_outputs_table_marks_a_preliminary_value(demo_engine):
