@@ -1176,6 +1176,9 @@ TEXTS: dict[str, dict[str, Text]] = {
     "template.required": {"sv": "Krävs", "en": "Required"},
     "template.format": {"sv": "Format", "en": "Format"},
     "template.accepted": {"sv": "Tillåtna värden", "en": "Accepted values"},
+    # A yes-or-no column's cells (a deadline is the final report).
+    "value.yes": {"sv": "Ja", "en": "Yes"},
+    "value.no": {"sv": "Nej", "en": "No"},
     "template.yes": {"sv": "Ja", "en": "Yes"},
     "template.no": {"sv": "Nej", "en": "No"},
     "template.one_of": {"sv": "En av {names}", "en": "One of {names}"},

@@ -27,8 +27,9 @@ from arena.i18n import (
 @dataclass(frozen=True)
 class Shown:
     """How a column of a query's result is shown: what it holds, named as `ColumnType.name`
-    names it ("money", "date", "code" ...; "timestamp" for the import history's times), which
-    picks the format, and the catalogue key of its header (None keeps the column's name)."""
+    names it ("money", "date", "code" ...; "timestamp" for the import history's times, "flag"
+    for a yes or no), which picks the format, and the catalogue key of its header (None keeps
+    the column's name)."""
 
     type: str
     header: str | None = None
@@ -126,6 +127,8 @@ def cell_text(kind: str, value: object, language: str) -> str:
         return label(str(value), language)
     if kind == "sector":
         return sector_label(str(value), language)
+    if kind == "flag":
+        return t("value.yes" if value else "value.no", language)
     if kind == "money":
         return format_sek(int(value), language)  # type: ignore[call-overload]
     if kind == "share":
@@ -226,7 +229,7 @@ def for_download(
 
 def _typed(column: pd.Series, kind: str, language: str) -> pd.Series:
     """`column` as the values a spreadsheet reads by what it holds (see `for_download`)."""
-    if kind in ("code", "sector"):
+    if kind in ("code", "sector", "flag"):  # words in the reader's language
         codes, distinct = pd.factorize(column, use_na_sentinel=True)
         texts = [cell_text(kind, value, language) or None for value in distinct] + [None]
         return pd.Series([texts[code] for code in codes.tolist()], index=column.index, dtype=object)

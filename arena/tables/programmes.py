@@ -30,7 +30,8 @@ COLUMNS: dict[str, Shown] = {
         ("code", ("final_report_state",)),
         ("text", ("name", "owner", "period", "themes", "goals", "month")),
         ("number", ("projects", "members", "reports_late")),  # counts: `1 541`, not `1541`
-        ("text", ("reports_delivered", "final")),
+        ("text", ("reports_delivered",)),
+        ("flag", ("final",)),  # yes or no
     )
     for name in names
 }

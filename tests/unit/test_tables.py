@@ -377,3 +377,11 @@ def test_a_download_of_a_moment_is_a_date_and_time():
         "Committed",
     ]
     assert list(typed.columns) == ["When", "Outcome"]
+
+
+def test_a_yes_or_no_reads_as_a_word_in_the_table_and_its_download():
+    """A programme's deadline that is its final report said "False", in English, on the page."""
+    frame = pd.DataFrame({"title": ["Årsrapport 2021", None], "final": [False, True]})
+    columns = tables.programmes.COLUMNS
+    assert tables.localise(frame, "sv", columns)["Slutrapport"].tolist() == ["Nej", "Ja"]
+    assert tables.for_download(frame, "en", columns)["Final report"].tolist() == ["No", "Yes"]
