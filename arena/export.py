@@ -13,7 +13,8 @@ the tests share one behaviour (the 360Giving writer lives with its reader in
 - `to_xlsx_bytes` writes real numbers and real dates (`yyyy-mm-dd`), a bold, frozen header
   with a filter, and roughly fitted column widths.
 - A frame's index is written only when it is named (`year` ...): an unnamed index is row
-  numbering, not data. `filtered_frame_to_bytes` is what pages call for their downloads.
+  numbering, not data. `filtered_frame_to_bytes` is what pages call for their downloads,
+  with the table in the reader's words and typed (`arena.tables.for_download`).
 - Both neutralise formula injection (OWASP "CSV injection"): a TEXT cell starting with
   `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`. Numbers are never touched (a
   correction of -1000 kr stays the number -1000).

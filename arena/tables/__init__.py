@@ -1,8 +1,9 @@
 """DataFrames ready to show: codes as labels, money and dates the Swedish way, headers translated.
 
 Every table a page shows is built here, never in the page: the shared column formatter
-(`localise`, `Shown`, `COLUMNS`, from `_base`) and one module per view for the tables of its
-own (`tables.results.registry_table`), named after the queries module it shows. Pure functions
+(`localise`, `Shown`, `COLUMNS`, from `_base`; `for_download`, its typed twin, makes every
+table's download) and one module per view for the tables of its own
+(`tables.results.registry_table`), named after the queries module it shows. Pure functions
 (no Streamlit) so the wording of every table is tested without a browser. Tables users sort
 (the portfolio) keep numbers numeric; small detail tables get text. A view's module is
 imported on first use (`tables.results`), not with the package, so a page's cold start pays
