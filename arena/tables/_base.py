@@ -233,14 +233,14 @@ def _typed(column: pd.Series, kind: str, language: str) -> pd.Series:
         codes, distinct = pd.factorize(column, use_na_sentinel=True)
         texts = [cell_text(kind, value, language) or None for value in distinct] + [None]
         return pd.Series([texts[code] for code in codes.tolist()], index=column.index, dtype=object)
-    if kind in ("money", "year"):
-        return pd.to_numeric(column, errors="coerce").round().astype("Int64")
-    if kind == "number":
+    if kind in ("money", "year", "number", "share"):
         numbers = pd.to_numeric(column, errors="coerce").astype("Float64")
-        whole = numbers.dropna().map(_whole).all()
+        if (numbers.isna() & column.notna()).any():  # text a caller wrote: kept, not lost
+            return column.astype(object).where(column.notna(), None)
+        whole = kind in ("money", "year") or (
+            kind == "number" and numbers.dropna().map(_whole).all()
+        )
         return numbers.round().astype("Int64") if whole else numbers
-    if kind == "share":
-        return pd.to_numeric(column, errors="coerce").astype("Float64")
     if kind == "date":
         return column.map(_date, na_action="ignore").astype(object).where(column.notna(), None)
     if kind == "timestamp":

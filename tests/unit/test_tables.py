@@ -385,3 +385,11 @@ def test_a_yes_or_no_reads_as_a_word_in_the_table_and_its_download():
     columns = tables.programmes.COLUMNS
     assert tables.localise(frame, "sv", columns)["Slutrapport"].tolist() == ["Nej", "Ja"]
     assert tables.for_download(frame, "en", columns)["Final report"].tolist() == ["No", "Yes"]
+
+
+def test_a_download_keeps_a_figure_a_caller_wrote_as_text():
+    # Never an empty cell in place of what the table shows.
+    frame = pd.DataFrame({"amount_sek": ["1 800 000 kr", None], "coverage": [0.5, None]})
+    typed = tables.for_download(frame, "sv")
+    assert typed["Belopp"].tolist() == ["1 800 000 kr", None]
+    assert typed["Täckning"].tolist()[0] == 0.5
