@@ -39,6 +39,7 @@ from arena.filters import (
 from arena.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    csv_delimiter,
     format_number,
     label,
     language_or_default,
@@ -869,7 +870,11 @@ def _frame_file(
 
     rows = frame() if callable(frame) else frame
     typed = for_download(rows, language, columns, shown=shown)
-    return filtered_frame_to_bytes(typed, file_format=file_format, sheet_name=sheet)
+    # The reader's Excel opens it: in Swedish `;` between cells and a decimal comma, as the
+    # Data page's downloads are written (with `,` Swedish Excel put each row in one cell).
+    return filtered_frame_to_bytes(
+        typed, file_format=file_format, sheet_name=sheet, delimiter=csv_delimiter(language)
+    )
 
 
 def attention_columns(language: str) -> dict:

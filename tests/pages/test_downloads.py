@@ -15,18 +15,22 @@ import pytest
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 
 
-def _csv(handed: dict[str, object], key: str) -> list[list[str]]:
-    """The CSV download of `key` as rows, its header first."""
-    return list(csv.reader(io.StringIO(handed[f"{key}_csv"]().decode("utf-8-sig"))))
+def _csv(handed: dict[str, object], key: str, language: str) -> list[list[str]]:
+    """The CSV download of `key` as rows, its header first: in Swedish with `;` between cells
+    (and a decimal comma), as Swedish Excel opens a CSV, in English with `,`."""
+    text = handed[f"{key}_csv"]().decode("utf-8-sig")
+    delimiter = ";" if language == "sv" else ","
+    assert delimiter in text.splitlines()[0]
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def _excel(handed: dict[str, object], key: str) -> pd.DataFrame:
-    return pd.read_excel(io.BytesIO(handed[f"{key}_xlsx"]()))
+    return pd.read_excel(io.BytesIO(handed[f"{key}_xlsx"]()), engine="openpyxl")
 
 
-def _headed(handed: dict[str, object], key: str, header: str) -> list[list[str]]:
+def _headed(handed: dict[str, object], key: str, header: str, language: str) -> list[list[str]]:
     """The CSV download of `key`, whose header row must be `header`, as rows."""
-    rows = _csv(handed, key)
+    rows = _csv(handed, key, language)
     assert ",".join(rows[0]) == header
     return rows
 
@@ -55,7 +59,9 @@ def test_the_portfolio_download_is_the_table_in_the_pages_language(
 ):
     open_page(demo_engine, page="portfolio", lang=LANGUAGES[language])
     header, labels = PORTFOLIO[language]
-    rows = _headed(handed, "portfolio", header)  # no id, updated_at, sdg_goals, spent_sek ...
+    rows = _headed(
+        handed, "portfolio", header, language
+    )  # no id, updated_at, sdg_goals, spent_sek ...
     bus = _row(rows, "DEMO-2017-001")
     assert bus[2:6] == labels
     assert bus[7:] == ["2017-03-01", "2019-06-30", "2800000", "2800000", "1", "1"]
@@ -77,12 +83,12 @@ def test_the_grant_sizes_download_holds_numbers_not_the_text_shown(
 ):
     app = open_page(demo_engine, page="portfolio", lang=LANGUAGES[language])
     by_year, sector, energy = GRANT_SIZES[language]
-    rows = _headed(handed, "grants_year", by_year)
+    rows = _headed(handed, "grants_year", by_year, language)
     assert _row(rows, "2016") == ["2016", "1", "1800000", "1800000", "1800000", "1800000"]
     # The page shows the same figures as text: "1 800 000 kr".
     shown = next(frame.value for frame in app.dataframe if frame.value.columns[0] == rows[0][0])
     assert shown.iloc[0].tolist()[2].endswith("kr") or shown.iloc[0].tolist()[2].startswith("SEK")
-    rows = _csv(handed, "grants_sector")
+    rows = _csv(handed, "grants_sector", language)
     assert rows[0][0] == sector
     assert _row(rows, energy)[1:] == ["5", "450000", "1500000", "2000000", "6800000"]
     sheet = _excel(handed, "grants_sector").set_index(sector)
@@ -99,7 +105,7 @@ ATTENTION = {
 def test_the_attention_download_is_the_list_in_words(demo_engine, open_page, handed, language):
     open_page(demo_engine, lang=LANGUAGES[language])
     header, stale = ATTENTION[language]
-    rows = _headed(handed, "attention", header)  # no scope, overrun nor reason_count
+    rows = _headed(handed, "attention", header, language)  # no scope, overrun nor reason_count
     codes = {"report_late", "budget_overrun", "project", "programme"}
     assert not codes & {cell for row in rows for cell in row}  # every reason in words
     real = [row for row in rows if row[1] == "2018-04510"]
@@ -114,12 +120,13 @@ def test_the_attention_download_is_the_list_in_words(demo_engine, open_page, han
 GRANTS = {
     "sv": (
         "Finansiär,Bidragsreferens,Projekt,Titel,Status,Beslutsdatum,Start,Slut,Belopp,Utbetalt,"
-        "Återstår,Utbetalt av beviljat,Försenade rapporter,Nästa rapport",
+        "Återstår,Utbetalt av beviljat,Försenade rapporter/milstolpar,"
+        "Nästa rapport eller milstolpe",
         "Pågående",
     ),
     "en": (
         "Funder,Grant reference,Project,Title,Status,Decision date,Start,End,Amount,Disbursed,"
-        "Remaining,Paid of granted,Reports late,Next report",
+        "Remaining,Paid of granted,Reports/milestones late,Next report or milestone",
         "Ongoing",
     ),
 }
@@ -131,7 +138,7 @@ def test_the_grant_list_download_is_the_table_in_the_pages_language(
 ):
     open_page(demo_engine, page="grants", lang=LANGUAGES[language])
     header, ongoing = GRANTS[language]
-    rows = _headed(handed, "grants", header)
+    rows = _headed(handed, "grants", header, language)
     grant = next(row for row in rows if row[1] == "DEMO-G-018")
     assert grant == [
         "Energimyndigheten",
@@ -145,11 +152,11 @@ def test_the_grant_list_download_is_the_table_in_the_pages_language(
         "2000000",
         "1800000",
         "200000",
-        "0.9",
+        "0,9" if language == "sv" else "0.9",  # Swedish Excel reads a decimal comma
         "0",
         "2027-04-15",
     ]
-    funders = _csv(handed, "funders")
+    funders = _csv(handed, "funders", language)
     assert funders[0][:3] == header.split(",")[:1] + (
         ["Antal bidrag", "Beviljade bidrag"] if language == "sv" else ["Grants", "Grants awarded"]
     )

@@ -43,8 +43,10 @@ def _infos(app) -> list[str]:
 
 
 def _csv(handed: dict[str, object], key: str) -> list[dict[str, str]]:
+    """A Swedish page's CSV download as rows by header (`;` between cells, as Swedish Excel
+    reads a CSV)."""
     text = handed[key]().decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text)))
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
 
 
 # --- F2: a share of nothing granted --------------------------------------------------------
