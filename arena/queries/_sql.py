@@ -55,6 +55,7 @@ expenditure = models.Expenditure.__table__
 indicator = models.Indicator.__table__
 indicator_value = models.IndicatorValue.__table__
 milestone = models.Milestone.__table__
+activity = models.Activity.__table__
 import_run = models.ImportRun.__table__
 import_change = models.ImportChange.__table__
 project_money = models.ProjectMoney.__table__
@@ -214,6 +215,15 @@ def money_project_references(filters: Filters) -> sa.Select:
         .select_from(projects_from())
         .where(*project_conditions(money_filters(filters)))
     )
+
+
+def activities_seen(scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `activity` keeping what `scope` may see: the arena's own (of no
+    programme) and those of the programmes it may see; none without a scope."""
+    if scope is None:
+        return []
+    seen = sa.select(programme.c.id).where(*programme_scope(scope))
+    return [sa.or_(activity.c.programme_id.is_(None), activity.c.programme_id.in_(seen))]
 
 
 def programme_codes(filters: Filters) -> sa.Select | None:

@@ -19,13 +19,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena import models
 from arena.domain import EffortKind
-from arena.filters import NO_FILTERS, Filters, programme_scope
-from arena.queries._sql import period_of, programme, read_frame, within
+from arena.filters import NO_FILTERS, Filters
+from arena.queries._sql import activities_seen, activity, period_of, programme, read_frame, within
 from arena.queries.paging import Layout, Page, read_page
-
-activity = models.Activity.__table__
 
 EFFORT_ORDER = [effort.value for effort in EffortKind]
 # What is added up per effort (and year): counted activities, then the recorded sums.
@@ -40,12 +37,7 @@ def _conditions(filters: Filters, efforts: tuple[str, ...]) -> list[sa.ColumnEle
         conditions.append(activity.c.programme_id.in_(codes))
     if efforts:
         conditions.append(activity.c.effort.in_(efforts))
-    if filters.funders_scope is not None:
-        seen = sa.select(programme.c.id).where(*programme_scope(filters.funders_scope))
-        conditions.append(
-            sa.or_(activity.c.programme_id.is_(None), activity.c.programme_id.in_(seen))
-        )
-    return conditions
+    return [*conditions, *activities_seen(filters.funders_scope)]
 
 
 def _sums(*group_by: sa.ColumnElement) -> list[sa.ColumnElement]:

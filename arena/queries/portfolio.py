@@ -26,6 +26,8 @@ from arena.queries._sql import (
     LEVEL_OF_KIND_CODES,
     MONEY_COLUMNS,
     STATUS_ORDER,
+    activities_seen,
+    activity,
     as_money,
     budget,
     disbursement,
@@ -402,9 +404,10 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
     scope), whatever is filtered.
 
     The years span every year a figure can count in: budget years, project periods, the
-    dates money moved (grant decisions, payments, spend) and the years indicator values
-    measure. Read as distinct values and extremes from the database, never as a table of
-    every project.
+    dates money moved (grant decisions, payments, spend), the years indicator values
+    measure, reports' and milestones' due dates and activities' starts (the Efforts page
+    counts an activity by its start: a store of activities alone had no year filter). Read
+    as distinct values and extremes from the database, never as a table of every project.
     """
     scoped = project_scope(scope)
     # Joined to their grants only to keep a funder's own: every payment's date is then read
@@ -425,6 +428,8 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
                 # Spend only bounds the years offered; a funder's view has no programme's
                 # spend but those it may see, nor other projects' spend.
                 (expenditure.c.spent_on, expenditure, [] if scope is None else [sa.false()]),
+                (activity.c.start_date, activity, activities_seen(scope)),
+                (milestone.c.due_date, milestone, _milestones_seen(scope, scoped)),
             )
             for extreme in (sa.func.min, sa.func.max)
         )
@@ -484,6 +489,27 @@ def filter_options(engine: Engine, *, scope: Scope = None) -> dict[str, list]:
         "goals": sorted(goals, key=lambda goal: (len(goal), goal)),
         "themes": _split_list(frames["themes"]["themes"].dropna().tolist()),
     }
+
+
+def _milestones_seen(scope: Scope, scoped: list) -> list[sa.ColumnElement[bool]]:
+    """The reports and milestones a funder's view counts: its projects' and the programmes'
+    it may see."""
+    if scope is None:
+        return []
+    return [
+        sa.or_(
+            sa.and_(
+                milestone.c.scope == "project",
+                milestone.c.scope_ref.in_(sa.select(project.c.reference).where(*scoped)),
+            ),
+            sa.and_(
+                milestone.c.scope == "programme",
+                milestone.c.scope_ref.in_(
+                    sa.select(programme.c.code).where(*programme_scope(scope))
+                ),
+            ),
+        )
+    ]
 
 
 def project_search(

@@ -25,7 +25,9 @@ from arena.queries import (
     programmes,
     results,
 )
+from arena.store import get_engine
 from arena.tables.attention import detail_text
+from tests.fixtures.ingest import load_files
 
 TODAY = date(2026, 11, 21)
 
@@ -359,6 +361,34 @@ def test_filter_options_list_what_the_store_holds(demo_engine):
     assert "Transport" in options["sectors"]
     assert options["goals"][:3] == ["2", "3", "4"] and options["goals"][-1] == "16"  # numeric order
     assert "BG-2017" in options["programmes"]
+
+
+def test_the_years_offered_span_activities_and_deadlines_too(engine, make_db):
+    # An activity of 2020 and a report due in 2029 lay outside the years offered (2022-2027),
+    # so a link naming 2020 was told the store had no such year; a store of activities
+    # alone had no year filter at all.
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nP1;Programmet\n",
+            "budget.csv": "Program;År;Belopp\nP1;2022;1 000 000\nP1;2027;1 000 000\n",
+            "insatser.csv": "Referens;Insats;Titel;Program;Startdatum;Kostnad\n"
+            "I-1;sectoral_arena;Arena;P1;2020-03-01;300 000\n",
+            "milstolpar.csv": "Program;Diarienummer;Titel;Typ;Förfallodatum\n"
+            "P1;;Slutrapport;report;2029-03-31\n",
+        },
+    )
+    assert portfolio.filter_options(engine)["years"] == (2020, 2029)
+    only_activities = get_engine(make_db(migrated=True))
+    load_files(
+        only_activities,
+        {
+            "insatser.csv": "Referens;Insats;Titel;Startdatum;Kostnad\n"
+            "I-1;sectoral_arena;Arena;2020-03-01;300 000\n"
+            "I-2;sectoral_arena;Arena igen;2023-03-01;100 000\n",
+        },
+    )
+    assert portfolio.filter_options(only_activities)["years"] == (2020, 2023)
 
 
 def test_empty_store_gives_empty_frames(engine):
