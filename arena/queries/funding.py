@@ -276,9 +276,7 @@ def _grant_money(
             grant.c.end_date,
             amount.label("amount_sek"),
             disbursed.label("disbursed_sek"),
-            owed(grant.c.amount_sek - sa.func.coalesce(paid_by_end.c.paid, 0)).label(
-                "remaining_sek"
-            ),
+            _remaining(period, paid_by_end.c.paid).label("remaining_sek"),
             sa.case((amount > 0, sa.cast(disbursed, sa.Float) / amount)).label("paid_share"),
         )
         .select_from(joined)
@@ -393,6 +391,17 @@ def _decided(period: Period | None) -> sa.ColumnElement[bool]:
 def _amount(period: Period | None) -> sa.ColumnElement[int]:
     """A grant's amount in `period`: all of it when it was decided within, else 0."""
     return sa.case((_decided(period), grant.c.amount_sek), else_=0)
+
+
+def _remaining(period: Period | None, paid_by_end: sa.ColumnElement) -> sa.ColumnElement[int]:
+    """What a grant still owes at the end of `period` (`_sql.owed`), once decided: a grant
+    decided after the period (its payment made before the decision, as a ledger may book an
+    advance) owed nothing then. Remaining 300 000 of a grant decided in 2024 was counted
+    in 2023's."""
+    balance = owed(grant.c.amount_sek - sa.func.coalesce(paid_by_end, 0))
+    if period is None:
+        return balance
+    return sa.case((period[1] < GRANT_DATE, 0), else_=balance)
 
 
 def _listed(

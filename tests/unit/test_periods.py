@@ -126,6 +126,33 @@ def test_funder_grants_follow_the_rule_row_by_row(spanning):
     assert funding.funder_summary(spanning, filters=in_2020, today=TODAY)["paid_share"].isna().all()
 
 
+def test_a_grant_decided_after_the_years_owes_nothing_in_them(engine):
+    # G-2 was decided in January 2024, its first 100 000 paid in December 2023: listed in
+    # 2023 for that payment, it read "remaining 300 000", and the card 1,0 MSEK for 0,7.
+    _import(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nA-1;Ett;ongoing\nA-2;Två;ongoing\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-1;A-1;Vinnova;700 000;2023-03-01\n"
+            "G-2;A-2;Energimyndigheten;400 000;2024-01-15\n",
+            "utbetalningar.csv": "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+            "G-2;2023-12-01;100 000\n",
+        },
+    )
+    in_2023 = Filters(years=(2023, 2023))
+    rows = funding.funder_grants(engine, filters=in_2023, today=TODAY).rows
+    rows = rows.sort_values("grant_reference")
+    assert rows[
+        ["grant_reference", "amount_sek", "disbursed_sek", "remaining_sek"]
+    ].values.tolist() == [["G-1", 700_000, 0, 700_000], ["G-2", 0, 100_000, 0]]
+    summary = funding.funder_summary(engine, filters=in_2023, today=TODAY)
+    assert int(summary["remaining_sek"].sum()) == 700_000
+    # Once decided it owes the rest.
+    in_2024 = funding.funder_grants(engine, filters=Filters(years=(2024, 2024)), today=TODAY)
+    assert in_2024.rows.set_index("grant_reference").loc["G-2", "remaining_sek"] == 300_000
+
+
 def test_the_chain_follows_the_rule_at_every_step(spanning):
     chain = results.money_to_results(spanning, filters=IN_2019).set_index("step")
     assert chain.loc["budget", "value"] == 3_000_000
