@@ -1760,6 +1760,22 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Grant “{grant}” has {paid} paid out of {granted} granted after this import. "
         "Check the amounts and which grant the payments belong to.",
     },
+    "problem.paid_before_decision": {
+        "sv": "Utbetalningen {paid_on} på bidraget ”{grant}” är gjord före beslutet om bidraget "
+        "({decided}). Kontrollera datumen och vilket bidrag utbetalningen hör till.",
+        "en": "The payment of {paid_on} on grant “{grant}” was made before the grant's decision "
+        "({decided}). Check the dates and which grant the payment belongs to.",
+    },
+    "problem.paid_before_decision_more": {
+        "sv": (
+            "… och {count} utbetalning till är gjord före beslutet om sitt bidrag.",
+            "… och {count} utbetalningar till är gjorda före besluten om sina bidrag.",
+        ),
+        "en": (
+            "… and {count} more payment was made before its grant's decision.",
+            "… and {count} more payments were made before their grants' decisions.",
+        ),
+    },
     "problem.overpaid_more": {
         "sv": (
             "… och {count} bidrag till har efter importen mer utbetalt än beviljat.",

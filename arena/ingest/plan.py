@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 import numpy as np
@@ -684,6 +685,7 @@ def plan_upload(
         plans.append(plan)
     if diff:
         problems += _overpaid(conn, plans)
+        problems += _paid_before_decision(conn, plans)
         problems += small_per_cent_values(conn, plans, uploaded)
         problems += small_per_cent_figures(plans, uploaded)
         problems += lookalike_problems(conn, plans, uploaded)
@@ -1079,6 +1081,90 @@ def _overpaid(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
             Problem("constraint-error", note, table="disbursements", severity="warning")
         )
     return problems
+
+
+def _paid_before_decision(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
+    """A warning for each payment the upload adds or changes that is dated before its grant's
+    decision (the upload's decision date, else the store's), at its line: the first
+    OVERPAID_NAMED, then how many more.
+
+    Why: a payment on the wrong grant, or a date typed wrong, was listed on the Grants page
+    as paid in a year before the grant existed, and nothing said so. Warned, not refused: a
+    ledger may book an advance before the formal decision.
+    """
+    by_kind = {plan.kind.name: plan for plan in plans}
+    payments, grants = by_kind.get("disbursements"), by_kind.get("grants")
+    if payments is None:
+        return []
+    frames = [
+        frame
+        for frame in (payments.new_rows, payments.updated_rows)
+        if len(frame) and {"paid_on", "grant_reference"} <= set(frame.columns)
+    ]
+    if not frames:
+        return []
+    paying = pd.concat(frames)[["grant_reference", "paid_on"]].dropna()
+    decided: dict[object, object] = {}
+    if grants is not None:
+        for frame in (grants.new_rows, grants.updated_rows):
+            if len(frame) and "decision_date" in frame.columns:
+                decided.update(zip(frame["reference"], frame["decision_date"], strict=True))
+    others = [ref for ref in paying["grant_reference"].unique().tolist() if ref not in decided]
+    if others:
+        decided.update(_decision_dates(conn, others))
+    decisions = paying["grant_reference"].map(decided)
+    known = decisions.notna().to_numpy()
+    paying, decisions = paying[known], decisions[known]
+    early = paying[paying["paid_on"].to_numpy() < decisions.to_numpy()].sort_index(kind="stable")
+    problems = [
+        Problem(
+            "constraint-error",
+            msg(
+                "problem.paid_before_decision",
+                grant=reference,
+                paid_on=paid_on.isoformat(),
+                decided=decided[reference].isoformat(),
+            ),
+            row=int(line),
+            table="disbursements",
+            severity="warning",
+        )
+        for line, reference, paid_on in zip(
+            early.index[:OVERPAID_NAMED],
+            early["grant_reference"][:OVERPAID_NAMED],
+            early["paid_on"][:OVERPAID_NAMED],
+            strict=True,
+        )
+    ]
+    if len(early) > OVERPAID_NAMED:
+        note = msg("problem.paid_before_decision_more", count=len(early) - OVERPAID_NAMED)
+        problems.append(
+            Problem("constraint-error", note, table="disbursements", severity="warning")
+        )
+    return problems
+
+
+def _decision_dates(conn: Connection, references: list[object]) -> dict[object, object]:
+    """The stored decision date of each grant of `references` that has one: read for all
+    grants when the upload names most of them, else through a table of the references."""
+    grant = table_of(KINDS["grants"])
+    statement = sa.select(grant.c.reference, grant.c.decision_date).where(
+        grant.c.decision_date.is_not(None)
+    )
+    largest = conn.execute(sa.select(sa.func.max(grant.c.id))).scalar()
+    if largest is None:
+        return {}
+    if largest <= WHOLE_KIND_SHARE * len(references):
+        rows = driver_rows(conn, statement)
+    else:
+        with rows_table(conn, grant, {"reference": references}) as named:
+            rows = driver_rows(conn, statement.join(named, named.c.reference == grant.c.reference))
+    return {reference: _as_date(day) for reference, day in rows}
+
+
+def _as_date(value: object) -> object:
+    """A date as the driver hands it over (SQLite: ISO text) as a date."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _known(frame: pd.DataFrame, amount: str, key: str) -> pd.Series:

@@ -153,6 +153,47 @@ def test_a_grant_decided_after_the_years_owes_nothing_in_them(engine):
     assert in_2024.rows.set_index("grant_reference").loc["G-2", "remaining_sek"] == 300_000
 
 
+def test_a_payment_before_its_grants_decision_is_warned_of(engine):
+    _import(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nA-1;Ett;ongoing\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-1;A-1;Vinnova;700 000;2023-03-01\n",
+        },
+    )
+    payments = (
+        "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+        "G-1;2023-03-01;100 000\n"  # the day of the decision: no warning
+        "G-1;2022-12-01;50 000\n"
+    )
+    result = import_files(
+        engine, [Upload("utbetalningar.csv", payments.encode())], identity=cli_identity()
+    )
+    assert result.outcome == "committed"  # warned, not refused: an advance may come first
+    (warning,) = [p for p in result.problems if p.message.key == "problem.paid_before_decision"]
+    assert (warning.row, warning.severity) == (3, "warning")
+    assert warning.text("en") == (
+        "The payment of 2022-12-01 on grant “G-1” was made before the grant's decision "
+        "(2023-03-01). Check the dates and which grant the payment belongs to."
+    )
+    # A grant and its payment in one upload: the upload's decision date.
+    both = {
+        "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+        "G-2;A-1;Vinnova;100 000;2024-06-01\n",
+        "utbetalningar.csv": "Bidragsreferens;Utbetalningsdatum;Belopp\nG-2;2024-05-31;10 000\n",
+    }
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in both.items()],
+        identity=cli_identity(),
+        dry_run=True,
+    )
+    assert [p.row for p in result.problems if p.message.key == "problem.paid_before_decision"] == [
+        2
+    ]
+
+
 def test_the_chain_follows_the_rule_at_every_step(spanning):
     chain = results.money_to_results(spanning, filters=IN_2019).set_index("step")
     assert chain.loc["budget", "value"] == 3_000_000
