@@ -865,7 +865,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "column.funder": {"sv": "Finansiär", "en": "Funder"},
     "column.amount": {"sv": "Belopp", "en": "Amount"},
     "column.decision_date": {"sv": "Beslutsdatum", "en": "Decision date"},
-    "column.paid_on": {"sv": "Utbetalt", "en": "Paid on"},
+    "column.paid_on": {"sv": "Utbetalningsdag", "en": "Paid on"},
     "column.payment_reference": {"sv": "Utbetalningsreferens", "en": "Payment reference"},
     "column.category": {"sv": "Kategori", "en": "Category"},
     "column.line_reference": {"sv": "Verifikationsnummer", "en": "Voucher number"},

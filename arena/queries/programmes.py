@@ -139,7 +139,8 @@ def programme_list(engine: Engine, *, today: date, scope: Scope = None) -> pd.Da
 
     Columns: code, name, name_en, kind (a `ProgrammeKind`, None when unknown), owner, funder,
     start_date, end_date, themes, sdg_goals (the programme's own Agenda 2030 goals, "9; 12"),
-    goals (the goals of its projects, "7; 11"), projects, allocated_sek (all budget years),
+    goals (the goals of its projects, "7; 11"), projects, allocated_sek (all budget years;
+    missing for a programme without a budget row, which "0 kr" would tell apart from none),
     final_report_due and final_report_state, reports_delivered, reports_late (past due, not
     delivered) and next_due (the next open deadline on or after `today`).
     """
@@ -172,7 +173,7 @@ def programme_list(engine: Engine, *, today: date, scope: Scope = None) -> pd.Da
     listing = programmes.merge(frames["allocated"], on="code", how="left").merge(
         per_programme, on="code", how="left"
     )
-    listing = as_money(listing, "allocated_sek")
+    listing["allocated_sek"] = listing["allocated_sek"].astype("Int64")
     listing["projects"] = listing["projects"].fillna(0).astype(int)
     listing["goals"] = listing["goals"].fillna("")
 
