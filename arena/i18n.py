@@ -1640,6 +1640,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "read.blank_row": {"sv": "Tom rad; den hoppas över.", "en": "Blank row; it is skipped."},
+    "read.two_header_rows": {
+        "sv": "Kolumnrubrikerna går över två rader, {first} och {second}, och läses som en: "
+        "{columns} under {groups}, de andra kolumnerna efter sin rubrik på rad {first}.",
+        "en": "The column headers span two rows, {first} and {second}, and are read as one: "
+        "{columns} under {groups}, the other columns by their header on row {first}.",
+    },
     "read.note_row": {
         "sv": "Raden är en anmärkning under listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row is a note under the list (“{text}”) and is no record; it is skipped.",

@@ -239,6 +239,73 @@ class RawTable:
             row_lines=None if self.row_lines is None else self.row_lines[1:],
             problems=list(self.problems),
             titles=[*self.titles, above] if above else list(self.titles),
+        ).with_sub_headers()
+
+    def with_sub_headers(self) -> RawTable:
+        """The table with its header spread over two rows read as one, when it is: a group
+        header over several columns ("Tid" merged over two, or written in the first and the
+        next ones left blank) with their own headers on the row under it ("Start", "Slut"),
+        the other headers on the top row only (merged down, or nothing under them). Each
+        column is then read by its header on the lower row where it has one, else by the one
+        on top, and the data starts a row lower; else the table as it is.
+
+        Why: the row of sub-headers was skipped as blank, the dates under it were read as
+        nothing (or "Tid" as an unknown column, "Period" as a period and "Start" its first
+        value), and a project of 2020 got the status of one without dates.
+
+        Taken as headers only when every filled cell of the row is text a header could be
+        (`_could_be_header`: no number, no date), two or more, each under a group header,
+        and a header on top stands alone with nothing under it: a first record is neither,
+        and a row of headers under group titles over every column is read under them
+        (`ingest._header_lower_down`), the group titles passed over.
+        """
+        width = len(self.header)
+        if not self.height or not width:
+            return self
+        if any(_filled(cell) for cell in self.extra.get(0, [])):
+            return self
+        top = [" ".join(header_text(cell).split()) for cell in self.header]
+        below = {
+            position: cell
+            for position in range(width)
+            if str(cell := self.columns[position][0]).strip()
+        }
+        groups = _groups(top)
+        if (
+            len(below) < 2
+            or not all(map(_could_be_header, below.values()))
+            or not set(below) <= set(groups)
+            or all(top[position] for position in below)  # none under a group's blank cells
+            or not any(top[position] and position not in below for position in range(width))
+        ):
+            return self
+        header = [
+            " ".join(str(below[position]).split()) if position in below else self.header[position]
+            for position in range(width)
+        ]
+        named = sorted({groups[position] for position in below})
+        note = Problem(
+            "format-error",
+            msg(
+                "read.two_header_rows",
+                first=self.header_line,
+                second=self.line_of(0),
+                columns=listing([quoted(header[position]) for position in sorted(below)]),
+                groups=listing([quoted(top[position]) for position in named]),
+            ),
+            row=self.header_line or None,
+            severity="warning",
+        )
+        return RawTable(
+            self.name,
+            header,
+            [column[1:] for column in self.columns],
+            lengths=None if self.lengths is None else self.lengths[1:],
+            extra={index - 1: cells for index, cells in self.extra.items() if index},
+            header_line=self.header_line,
+            row_lines=[self.line_of(index) for index in range(1, self.height)],
+            problems=[*self.problems, note],
+            titles=list(self.titles),
         )
 
     def label(self, position: int) -> str:
@@ -484,6 +551,39 @@ class RawTable:
         ]
 
 
+def _groups(header: list[str]) -> dict[int, int]:
+    """The position of each column under a group header, by the position of the group's:
+    a header followed by blank ones ("Tid" over two columns, merged or not; Excel keeps a
+    merged cell's text in its first cell) heads those columns and its own."""
+    groups: dict[int, int] = {}
+    for position, text in enumerate(header):
+        if text:
+            last = position
+        elif position and (header[position - 1] or position - 1 in groups):
+            groups[last] = groups[position] = last
+    return groups
+
+
+# The longest text read as a header on a second header row: a header names a column in a few
+# words; a longer cell is a record's (a title, a sentence).
+_SUB_HEADER_LENGTH = 60
+
+
+def _could_be_header(cell: object) -> bool:
+    """Whether a cell could be a column's header: a short text that reads as no number and no
+    date (a record's amounts and dates do)."""
+    if not isinstance(cell, str):  # a number or a date the workbook typed
+        return False
+    text = cell.strip()
+    if not text or len(text) > _SUB_HEADER_LENGTH or v.is_missing(text) or _is_number(text):
+        return False
+    try:
+        v.parse_date(text)
+    except v.ValueProblem:
+        return True
+    return False
+
+
 def _numbers_among(cells: Cells, codes: np.ndarray) -> np.ndarray:
     """Which distinct cells among `codes` read as numbers (`_is_number`; False for the others)."""
     result = np.zeros(len(cells.uniques), dtype=bool)
@@ -696,7 +796,12 @@ def _first_lines(text: str, count: int) -> list[str]:
 
 def read_csv(text: str, name: str) -> RawTable:
     """A CSV table: `sep=` line honoured, otherwise `;` `,` tab or `|` sniffed from the first
-    lines."""
+    lines; a header over two lines read as one (`RawTable.with_sub_headers`)."""
+    return _csv_table(text, name).with_sub_headers()
+
+
+def _csv_table(text: str, name: str) -> RawTable:
+    """A CSV table as its lines are, its first line the header (`read_csv`)."""
     # csv refuses a field over 128 KB by default; any field of a file within the upload limit
     # is read (the limit is process-wide, and every caller wants the same).
     csv.field_size_limit(config.UPLOAD_LIMIT_BYTES)
@@ -1580,7 +1685,7 @@ def sheet_table(
         rows,
         header_line=start + 1,
         titles=[title for title in titles if title],
-    )
+    ).with_sub_headers()
     if hidden is not None:
         table.problems.extend(_hidden_problems(all_rows, start, len(rows), header, hidden))
     if filled:  # said once, with the first range, so the person can check what it meant

@@ -630,6 +630,103 @@ def test_group_titles_over_the_headers_are_passed_over_and_named(engine):
     )
 
 
+# A project list whose period heads two columns: "Tid" over "Start" and "Slut" on the row
+# under it, the other headers on the top row only (merged down over both rows, or not).
+TWO_HEADER_ROWS = [
+    ["Diarienummer", "Titel", "Koordinator", "Tid", None, "Bidrag från Vinnova"],
+    [None, None, None, "Start", "Slut", None],
+    ["2020-44441", "Tvårads", "Vinnova", date(2020, 1, 1), date(2020, 12, 31), 100_000],
+    ["2021-44442", "Pågår", "Vinnova", date(2021, 3, 1), None, 50_000],
+]
+
+
+def _two_header_rows_xlsx(*, merged: bool) -> bytes:
+    workbook, _data = saved_workbook(("Projekt", TWO_HEADER_ROWS))
+    if merged:
+        sheet = workbook.active
+        sheet.merge_cells("D1:E1")
+        for column in "ABCF":
+            sheet.merge_cells(f"{column}1:{column}2")
+    return xlsx_bytes(workbook)
+
+
+def _two_header_rows_ods() -> bytes:
+    from tests.fixtures.ods import cell, ods, sheet
+
+    return ods(sheet("Projekt", [[cell(value) for value in row] for row in TWO_HEADER_ROWS]))
+
+
+def _two_header_rows_csv(*, title: str = "") -> bytes:
+    lines = [
+        ";".join("" if value is None else str(value) for value in row) for row in TWO_HEADER_ROWS
+    ]
+    return (title + "\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "top"),
+    [
+        ("merged.xlsx", _two_header_rows_xlsx(merged=True), 1),
+        ("plain.xlsx", _two_header_rows_xlsx(merged=False), 1),
+        ("lista.ods", _two_header_rows_ods(), 1),
+        ("lista.csv", _two_header_rows_csv(), 1),
+        ("titled.csv", _two_header_rows_csv(title="Projektlista 2020;;;;;\n;;;;;\n"), 3),
+    ],
+)
+def test_a_header_over_two_rows_reads_the_columns_under_a_group_by_their_own_header(
+    engine, name, data, top
+):
+    stores_the_two_header_rows(engine, name, data, top=top)
+
+
+def stores_the_two_header_rows(engine, name: str, data: bytes, *, top: int = 1) -> None:
+    """`TWO_HEADER_ROWS` in the file `data` (the top header on row `top`) stores its dates,
+    and the warning says how its headers were read. They were read as nothing (the row of
+    "Start" and "Slut" skipped as blank, "Tid" unknown), and a project of 2020 was stored
+    as planned."""
+    with_organisations(engine)
+    result = upload(engine, name, data)
+    assert result.outcome == "committed", result.problems
+    assert [
+        (p["reference"], p["status"], p["start_date"], p["end_date"])
+        for p in natural(engine, "projects")
+    ] == [
+        ("2020-44441", "completed", date(2020, 1, 1), date(2020, 12, 31)),
+        ("2021-44442", "ongoing", date(2021, 3, 1), None),
+    ]
+    said = {p.message.key: p for p in result.problems}
+    assert "read.blank_row" not in said
+    note = said["read.two_header_rows"]
+    assert (note.row, note.severity) == (top, "warning")
+    assert note.text("en") == (
+        f"The column headers span two rows, {top} and {top + 1}, and are read as one: “Start”, "
+        f"“Slut” under “Tid”, the other columns by their header on row {top}."
+    )
+    assert note.text("sv").startswith(
+        f"Kolumnrubrikerna går över två rader, {top} och {top + 1}, och läses som en: ”Start”, "
+    )
+    # A problem under them names the row it is on in the file.
+    broken = data.replace(b"2021-03-01", b"2021-13-01") if name.endswith(".csv") else None
+    if broken is not None:
+        assert rejected(engine, name, broken) == [(top + 3, "Start", "type-error")]
+
+
+def test_a_record_under_a_group_header_is_a_record_not_a_row_of_headers(engine):
+    # Text under the group's columns alone is read as their headers; a row with a cell
+    # elsewhere (its diarienummer, its title) is the first record, words under "Tid" or not.
+    with_organisations(engine)
+    data = (
+        "Diarienummer;Titel;Koordinator;Tid;;Bidrag från Vinnova\n"
+        "2020-44443;Start;Vinnova;Start;Slut;100000\n"
+    )
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert "read.two_header_rows" not in {p.message.key for p in result.problems}
+    assert [(p["reference"], p["title"]) for p in natural(engine, "projects")] == [
+        ("2020-44443", "Start")
+    ]
+
+
 def test_a_title_and_blank_lines_above_a_csvs_headers_are_passed_over(engine):
     # A list written by hand or by a tool that does not pad rows to the sheet's width: a
     # title alone on its line, a blank line, the headers; a blank line between two titles too.

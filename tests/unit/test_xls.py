@@ -19,7 +19,9 @@ from tests.fixtures.ingest import natural, rejected, upload
 from tests.unit.test_ingest_files import (
     FILTERED,
     FILTERED_HIDDEN,
+    TWO_HEADER_ROWS,
     stores_the_filtered_list_saying_what_it_hides,
+    stores_the_two_header_rows,
     stores_what_the_xlsx_stores,
 )
 
@@ -199,6 +201,10 @@ def test_a_cell_merged_down_means_its_value_on_each_row(engine):
     (note,) = result.problems
     assert (note.row, note.severity) == (2, "warning")
     assert note.text("en").startswith("1 cell merged over several rows, E2:E3 (“P2I”), is read")
+
+
+def test_a_header_over_two_rows_reads_the_columns_under_a_group_by_their_own_header(engine):
+    stores_the_two_header_rows(engine, "lista.xls", xls(("Projekt", TWO_HEADER_ROWS)))
 
 
 def test_rows_and_columns_it_hides_are_read_and_said_to_be(engine):
