@@ -6,6 +6,7 @@ one row per year and value, the way the kinds keep them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -80,6 +81,24 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+def _series(found: dict[int, _YearHeader]) -> str | None:
+    """The words around the years of the series a table's year headers `found` hold (""
+    for bare years): those most of them share, bare years on a tie ("2017", "2018" beside
+    "Mål 2025"; "2017" beside "Prognos 2025"); None for none, or for two series of words
+    alike in number ("Budget 2024", "Utfall 2024": which is meant is not ours to guess).
+
+    Why not only one series: a statistics table with a target or a forecast beside its
+    years ("Mål 2025") was refused whole, its years named as unknown columns.
+    """
+    rests = Counter(header.rest for header in found.values() if header.year is not None)
+    if not rests:  # split years alone: a series still, if they are alike
+        rests = Counter(header.rest for header in found.values())
+    ranked = sorted(((count, rest == "", rest) for rest, count in rests.items()), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
+        return None
+    return ranked[0][2]
+
+
 def with_note(note: object) -> str:
     """A cell's note with `PRELIMINARY_NOTE` added, unless it says so already."""
     if v.is_missing(note):
@@ -109,14 +128,12 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
         for position, text in enumerate(raw.header)
         if (header := _year_header(str(text))) is not None
     }
-    rests = {header.rest for header in found.values() if header.year is not None}
-    if not rests:  # split years alone: a series still, if they are alike
-        rests = {header.rest for header in found.values()}
-    if len(rests) != 1:
+    rest = _series(found)
+    if rest is None:
         return None
-    (rest,) = rests
     # The years of one series, alike but for their year ("Budget 2024", "Budget 2025"); a
-    # split year among them is refused, one with other words is a column of its own.
+    # split year among them is refused, one with other words is a column of its own ("Mål
+    # 2025" beside "2017", "2018"), read as it would be beside "År" and "Värde".
     years = {p: header for p, header in found.items() if header.rest == rest}
     kept = [position for position in range(len(raw.header)) if position not in years]
     # In a table that has no year column of its own (a "Kommentar 2024" beside "År"), under

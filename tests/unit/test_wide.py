@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from openpyxl import Workbook
 
 from arena.ingest.read import RawTable
 from arena.ingest.wide import unpivoted
-from tests.fixtures.ingest import errors, natural, upload, warnings, with_organisations
+from tests.fixtures.ingest import (
+    errors,
+    natural,
+    rejected,
+    upload,
+    warnings,
+    with_organisations,
+)
 
 PROGRAMMES = "Kod;Namn\nP1;Programmet\nP2;Det andra\n"
 INDICATORS = "Kod;Namn;Enhet\nSE_COUNT;Innovationsupphandlingar;antal\n"
@@ -56,6 +64,53 @@ def test_an_indicator_series_as_statistics_print_it(engine):
     assert values == [(2016, 180.0), (2018, 250.0)]
     bad = "Indikator;Land;2019;2020\nSE_COUNT;SE;1;\nSE_COUNT;NO;2;tre\n"
     assert errors(upload(engine, "indikatorvarden.csv", bad)) == [(3, "Värde", "type-error")]
+
+
+@pytest.mark.parametrize(
+    ("years", "other"),
+    [
+        ("2017;2018", "Mål 2025"),
+        ("Utfall 2017;Utfall 2018", "Målvärde 2025"),
+        ("2017;2018", "Prognos 2025"),
+        ("2017", "Mål 2025"),
+    ],
+)
+def test_a_column_beside_the_years_that_is_no_year_of_the_series_is_warned_of_not_read(
+    engine, years, other
+):
+    # A target or a forecast beside the series: the file was refused, each year named as an
+    # unknown column. The measured values hold no target (the indicator list does), so the
+    # column is left out as it is beside "År" and "Värde", with a warning naming it.
+    assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
+    count = years.count(";") + 1
+    cells = ";".join(["40", "42"][:count])
+    data = f"Indikator;Land;{years};{other}\nSE_COUNT;SE;{cells};60\n"
+    result = upload(engine, "serie.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [(r["year"], r["value"], r["note"]) for r in natural(engine, "indicator_values")] == [
+        (2017, 40.0, None),
+        (2018, 42.0, None),
+    ][:count]
+    assert (1, other, "extra-label") in warnings(result)
+    said = {p.message.key: p for p in result.problems}
+    assert said["import.years_as_columns"].text("en").startswith("The years as columns (2017")
+    assert said["problem.extra_label"].text("en") == (
+        f"The column “{other}” is unknown for indicator values and is not read."
+    )
+
+
+def test_a_comment_beside_the_years_is_each_years_note_and_two_series_are_not_guessed(engine):
+    assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
+    data = "Indikator;Land;2017;2018;Kommentar\nSE_COUNT;SE;40;42;Bra\n"
+    assert upload(engine, "serie.csv", data).outcome == "committed"
+    assert [(r["year"], r["note"]) for r in natural(engine, "indicator_values")] == [
+        (2017, "Bra"),
+        (2018, "Bra"),
+    ]
+    # Two series alike in number: which holds the values is not ours to pick.
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    two = "Program;Budget 2024;Budget 2025;Utfall 2024;Utfall 2025\nP1;1;2;3;4\n"
+    assert rejected(engine, "budget.csv", two) == [(1, None, "format-error")]
 
 
 def test_an_excel_sheet_with_years_as_numbers(engine):
