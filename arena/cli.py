@@ -263,7 +263,8 @@ def _progress(name: str):
 
 def _print_new_organisations(new: list, limit: int = 20) -> None:
     """Organisations the file only names, so the import adds them: listed with the closest names
-    the store already has, so a typo is caught before (dry run) or right after the commit."""
+    the store already has and the other new names of the file each is close to, so a typo is
+    caught before (dry run) or right after the commit."""
     from arena import dataops
 
     if not new:
@@ -273,7 +274,13 @@ def _print_new_organisations(new: list, limit: int = 20) -> None:
         near = "; ".join(organisation.similar)
         lines = dataops.named_on(organisation, LANGUAGE, shown=5)
         key = "cli.neworg.similar" if near else "cli.neworg.item"
-        print(_say(key, name=organisation.name, lines=lines, near=near, count=organisation.rows))
+        line = _say(key, name=organisation.name, lines=lines, near=near, count=organisation.rows)
+        if organisation.similar_new:
+            new_near = "; ".join(organisation.similar_new)
+            line += _say(
+                "cli.neworg.similar_new", new=new_near, count=len(organisation.similar_new)
+            )
+        print(line)
     if len(new) > limit:
         print(_say("cli.neworg.more", count=len(new) - limit))
 

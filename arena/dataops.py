@@ -261,6 +261,9 @@ def _new_organisations(plan: Plan, language: str) -> pd.DataFrame:
             t("data.neworg.lines", language): [named_on(o, language) for o in organisations],
             t("column.column", language): [", ".join(o.columns) for o in organisations],
             t("data.neworg.similar", language): [", ".join(o.similar) for o in organisations],
+            t("data.neworg.similar_new", language): [
+                ", ".join(o.similar_new) for o in organisations
+            ],
         }
     )
 

@@ -1117,9 +1117,11 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "data.neworg.caption": {
         "sv": "Dessa namn finns inte i databasen och läggs till som nya organisationer. "
-        "Jämför med de liknande namnen: en felstavning blir annars en dubblett.",
+        "Jämför med de liknande namnen, i databasen och bland filens nya: en felstavning "
+        "blir annars en dubblett.",
         "en": "These names are not in the store and are added as new organisations. Compare "
-        "them with the similar names: a misspelling would otherwise become a duplicate.",
+        "them with the similar names, in the store and among the file's new ones: a "
+        "misspelling would otherwise become a duplicate.",
     },
     "data.neworg.lines": {"sv": "Rader i filen", "en": "File lines"},
     "data.neworg.more": {
@@ -1127,6 +1129,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": ("{lines} … ({count} row in all)", "{lines} … ({count} rows in all)"),
     },
     "data.neworg.similar": {"sv": "Liknande befintliga namn", "en": "Similar existing names"},
+    "data.neworg.similar_new": {
+        "sv": "Liknande nya namn i filen",
+        "en": "Similar new names in the file",
+    },
     "data.phase.read": {"sv": "Läser {file} …", "en": "Reading {file} …"},
     "data.phase.validate": {
         "sv": ("Kontrollerar {count} rad …", "Kontrollerar {count} rader …"),
@@ -2502,6 +2508,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": (
             "  {name}: row {lines} (similar: {near})",
             "  {name}: rows {lines} (similar: {near})",
+        ),
+    },
+    # After a new name's line: the other new names of the upload it is close to.
+    "cli.neworg.similar_new": {
+        "sv": (" — liknar {new} (också ny i filen)", " — liknar {new} (också nya i filen)"),
+        "en": (
+            " — similar to {new} (also new in the file)",
+            " — similar to {new} (also new in the file)",
         ),
     },
     "cli.neworg.more": {

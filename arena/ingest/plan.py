@@ -3,7 +3,8 @@
 Nothing is written here. References are checked against the store and against what the same
 upload creates, so a file may bring an organisation and the projects it coordinates together.
 An organisation named only in passing (a coordinator, a funder) that neither has is added as a
-new one and listed in `Plan.new_organisations` with the existing names it is close to.
+new one and listed in `Plan.new_organisations` with the existing names it is close to, and
+the other new names of the upload it is close to.
 The diff is done column by column on whole frames: a 100 000-row upload costs a handful of
 array comparisons, not 100 000 Python dictionaries.
 """
@@ -162,6 +163,9 @@ class NewOrganisation:
     rows: int  # how many rows name it, all of them: "row 2, 3 … (18 in all)"
     columns: tuple[str, ...]  # the file's header(s) where it appears
     similar: tuple[str, ...]  # up to 3 closest existing store names, best first; () when none
+    # Up to 3 closest other new names of the same upload, best first: "AB Volvo" beside
+    # "Volvo AB", neither stored, would otherwise be two organisations and nothing said so.
+    similar_new: tuple[str, ...] = ()
 
 
 @dataclass
@@ -426,6 +430,8 @@ def _new_organisations(
             ]
         kinds.update(zip(added["name"], added["kind"], strict=True))
     index = NameIndex([str(name) for name in store])
+    # The new names against each other, bucketed as against the store: never every pair.
+    upload = NameIndex([str(name) for name in passing])
     listed = [
         NewOrganisation(
             name=name,
@@ -434,6 +440,7 @@ def _new_organisations(
             rows=rows.get(name, 1),
             columns=tuple(headers),
             similar=index.similar(name),
+            similar_new=upload.similar(str(name)),
         )
         for name, (lines, headers) in passing.items()
     ]

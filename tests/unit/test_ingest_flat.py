@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook
 
-from arena import dataops, models
+from arena import cli, dataops, models
 from arena.ingest import values as v
 from arena.ingest.layouts import detect_layout
 from arena.ingest.plan import NameIndex, name_key
@@ -356,6 +356,40 @@ def test_a_new_organisation_named_by_many_rows_says_how_many_beside_its_first_li
     assert dataops.named_on(new, "en") == ", ".join(map(str, range(2, 22))) + (
         " … (30 rows in all)"
     )
+
+
+def test_new_names_of_one_file_close_to_each_other_are_listed_with_each_other_not_merged(
+    engine, monkeypatch, capsys
+):
+    # Neither Volvo nor Region Skåne is stored: each pair is the same but for a legal form's
+    # place or an accent, and was two organisations with no hint, as a new name near a
+    # stored one is not.
+    with_organisations(engine)
+    coordinators = ["AB Volvo", "Volvo AB", "Region Skane", "Region Skåne", "Nordisk Maskin AB"]
+    rows = [f"2020-{n:05d};Projekt {n};planerad;{name}" for n, name in enumerate(coordinators, 1)]
+    data = "Diarienummer;Titel;Status;Koordinator\n" + "\n".join(rows) + "\n"
+    result = upload(engine, "projekt.csv", data, dry_run=True)
+    listed = {o.name: o.similar_new for o in result.plan.new_organisations}
+    assert listed == {
+        "AB Volvo": ("Volvo AB",),
+        "Volvo AB": ("AB Volvo",),
+        "Region Skane": ("Region Skåne",),
+        "Region Skåne": ("Region Skane",),
+        "Nordisk Maskin AB": (),
+    }
+    frame = dataops.preview_frames(result, "sv").new_organisations
+    shown = dict(zip(frame["Namn"], frame["Liknande nya namn i filen"], strict=True))
+    assert shown["AB Volvo"] == "Volvo AB"
+    assert shown["Nordisk Maskin AB"] == ""
+    monkeypatch.setattr(cli, "LANGUAGE", "sv")
+    cli._print_new_organisations(result.plan.new_organisations)
+    said = capsys.readouterr().out
+    assert "  AB Volvo: rad 2 — liknar Volvo AB (också ny i filen)\n" in said
+    assert "  Nordisk Maskin AB: rad 6\n" in said
+    # Two organisations may have close names: a person decides, nothing is merged.
+    assert upload(engine, "projekt.csv", data).outcome == "committed"
+    stored = {row["name"] for row in natural(engine, "organisations")}
+    assert {"AB Volvo", "Volvo AB", "Region Skane", "Region Skåne"} <= stored
 
 
 @pytest.mark.parametrize(

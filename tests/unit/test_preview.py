@@ -115,6 +115,7 @@ def test_new_organisations_are_listed_apart_with_the_closest_existing_names(engi
             "Rader i filen": "2, 7",
             "Kolumn": "Koordinator",
             "Liknande befintliga namn": "Göteborgs kommun",
+            "Liknande nya namn i filen": "",
         }
     ]
 
