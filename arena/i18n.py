@@ -1831,6 +1831,56 @@ TEXTS: dict[str, dict[str, Text]] = {
             "{stored} is meant, write {stored}."
         ),
     },
+    # A Swedish organisation's county cell that names none of the 21 (plan._swedish_counties).
+    "problem.county_read_as": {
+        "sv": (
+            "Kolumnen ”{label}”: ”{value}” är inget av Sveriges 21 län och lästes som "
+            "{county}. Stämmer det inte, skriv länets namn.",
+            "Kolumnen ”{label}”: ”{value}” ({count} rader) är inget av Sveriges 21 län och "
+            "lästes som {county}. Stämmer det inte, skriv länets namn.",
+        ),
+        "en": (
+            "Column “{label}”: “{value}” is none of Sweden's 21 counties and was read as "
+            "{county}. If that is wrong, write the county's name.",
+            "Column “{label}”: “{value}” ({count} rows) is none of Sweden's 21 counties and "
+            "was read as {county}. If that is wrong, write the county's name.",
+        ),
+    },
+    "problem.county_unknown": {
+        "sv": (
+            "Kolumnen ”{label}”: ”{value}” är inget av Sveriges 21 län och sparas som det står. "
+            "Skriv länets namn, eller landet i kolumnen Land för en organisation utomlands.",
+            "Kolumnen ”{label}”: ”{value}” ({count} rader) är inget av Sveriges 21 län och "
+            "sparas som det står. Skriv länets namn, eller landet i kolumnen Land för en "
+            "organisation utomlands.",
+        ),
+        "en": (
+            "Column “{label}”: “{value}” is none of Sweden's 21 counties and is stored as "
+            "written. Write the county's name, or the country in the Country column for an "
+            "organisation abroad.",
+            "Column “{label}”: “{value}” ({count} rows) is none of Sweden's 21 counties and is "
+            "stored as written. Write the county's name, or the country in the Country column "
+            "for an organisation abroad.",
+        ),
+    },
+    "problem.county_unknown_meant": {
+        "sv": (
+            "Kolumnen ”{label}”: ”{value}” är inget av Sveriges 21 län och sparas som det står; "
+            "kanske menas {counties}. Skriv länets namn, eller landet i kolumnen Land för en "
+            "organisation utomlands.",
+            "Kolumnen ”{label}”: ”{value}” ({count} rader) är inget av Sveriges 21 län och "
+            "sparas som det står; kanske menas {counties}. Skriv länets namn, eller landet i "
+            "kolumnen Land för en organisation utomlands.",
+        ),
+        "en": (
+            "Column “{label}”: “{value}” is none of Sweden's 21 counties and is stored as "
+            "written; it may mean {counties}. Write the county's name, or the country in the "
+            "Country column for an organisation abroad.",
+            "Column “{label}”: “{value}” ({count} rows) is none of Sweden's 21 counties and is "
+            "stored as written; it may mean {counties}. Write the county's name, or the "
+            "country in the Country column for an organisation abroad.",
+        ),
+    },
     "problem.comma_decimal": {
         "sv": (
             "Kolumnen ”{label}”: ”{value}” lästes med decimalkomma, inte som {whole}. Menas "

@@ -676,6 +676,8 @@ def plan_upload(
         table_problems = list(table.problems)
         table_problems += _reference_problems(table, known)
         table_problems += _unique_problems(conn, table)
+        if kind.name == "organisations":
+            table = _swedish_counties(table, existing.get(kind.name), table_problems)
         if kind.name in existing:
             table = _final_values(table, existing[kind.name], table_problems)
             table = _ledger_takes_over(table, existing[kind.name])
@@ -744,6 +746,74 @@ def _final_values(
     elif not marking:
         return table
     return _with_column(table, "note", final)
+
+
+def _swedish_counties(
+    table: ParsedTable, existing: pd.DataFrame | None, problems: list[Problem]
+) -> ParsedTable:
+    """`table` (organisations) with each Swedish organisation's county that is a misspelling
+    of one county written as that county ("Stokholm": Stockholms län), and a warning per
+    distinct cell that names none of the 21 counties, at its first row: what it was read as,
+    or that it is stored as written and the counties it may mean (`values.misspelt_county`).
+
+    Why: "Sthlm" or "Hela Sverige" was stored without a word and then offered as a county of
+    its own in the county filter. Swedish is the file's country, else the stored
+    organisation's, else Sweden (the default). An organisation abroad keeps its region as
+    written, silently (a Norwegian fylke is no misspelt county). A row naming a stored
+    organisation in passing is left alone: the store's county stays (`_kept_organisations`).
+    Warned, not refused: "Hela Sverige" may be all a list knows, and a person fixes the cell.
+    """
+    frame = table.frame
+    if "county" not in frame.columns:
+        return table
+    counties = frame["county"].to_numpy()
+    unknown = ~np.equal(counties, None) & ~np.isin(counties, list(v.COUNTIES))
+    if not unknown.any():
+        return table
+    stored = np.full(len(frame), -1)
+    if existing is not None and len(existing):
+        stored = key_positions(existing, frame, table.kind)
+    if "country" in frame.columns:
+        countries = frame["country"].to_numpy()
+    elif existing is not None and len(existing):
+        held = existing["country"].to_numpy()
+        countries = np.array([held[place] if place >= 0 else None for place in stored], object)
+    else:
+        countries = np.full(len(frame), None, dtype=object)
+    swedish = np.equal(countries, None) | np.equal(countries, "SE")
+    checked = unknown & swedish
+    if table.create_only:
+        checked &= stored < 0
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for row in np.flatnonzero(checked).tolist():
+        rows_of[counties[row]].append(row)
+    if not rows_of:
+        return table
+    label = table.label("county")
+    read = counties.copy()
+    for written, rows in rows_of.items():
+        county, meant = v.misspelt_county(written)
+        said = {"label": label, "value": written, "count": len(rows)}
+        if county is not None:
+            read[rows] = county
+            text = msg("problem.county_read_as", county=county, **said)
+        elif meant:
+            counties_meant = listing(list(meant), "list.slash")
+            text = msg("problem.county_unknown_meant", counties=counties_meant, **said)
+        else:
+            text = msg("problem.county_unknown", **said)
+        problems.append(
+            Problem(
+                "format-error",
+                text,
+                row=int(frame.index[rows[0]]),
+                column=label,
+                value=written,
+                severity="warning",
+                table=table.kind.name,
+            )
+        )
+    return _with_column(table, "county", list(read))
 
 
 def _ledger_takes_over(table: ParsedTable, existing: pd.DataFrame) -> ParsedTable:

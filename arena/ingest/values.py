@@ -9,6 +9,7 @@ first: a missing cell is never 0, never today and never a default choice.
 from __future__ import annotations
 
 import calendar
+import difflib
 import functools
 import json
 import math
@@ -1338,7 +1339,8 @@ def parse_county(value: object) -> str:
     name, short name, region, or letter or number code (case, å/ä/ö written a/a/o, "Region"
     before it and "län" or "landsting" after it aside); else the text as it is (a Norwegian
     fylke, a region abroad). So "Stockholm" and "Stockholms län" are one county in the
-    filters and figures, not two."""
+    filters and figures, not two. Text left as written that a Swedish organisation gives is
+    read or named by the plan (`misspelt_county`): this cell alone does not know the country."""
     text = parse_text(value)
     written = text.strip()
     if _COUNTY_NUMBER.fullmatch(written):
@@ -1346,6 +1348,52 @@ def parse_county(value: object) -> str:
     key = _folded(written)
     county = _COUNTY_NAMES.get(key) or _COUNTY_NAMES.get(_COUNTY_WORDS.sub("", key))
     return county or text
+
+
+# Each name a county goes by as a near miss is compared with: folded, "Region" and "län" set
+# aside. Not the letter and number codes: "AB" or "VGR" is close to too many short words.
+_COUNTY_SPELLINGS = {
+    _COUNTY_WORDS.sub("", _folded(name)): county
+    for county, names in COUNTIES.items()
+    for name in (county, *names)
+    if len(name) > 3
+}
+# difflib ratios: "Västra Götlands län" and "Stokholm" are misspelt counties (0.94 and up),
+# "Västergötland" is as close to two (0.89, 0.88); "Sthlm" (0.71) may mean Stockholms län.
+_MISSPELT = 0.85
+_MAY_MEAN = 0.7
+_MEANT_SHOWN = 3
+
+
+def misspelt_county(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """Of a county cell `parse_county` leaves as written (no county's name or code): the
+    county it is a misspelling of, when it is that close to exactly one ("Stokholm",
+    "Västra Götlands län"); else None and up to three counties it may mean, best first, ()
+    when none ("Stockholms stad" and "Sthlm": Stockholms län; "Hela Sverige": none).
+
+    Why: a Swedish organisation's "Sthlm" was stored as a county of its own, and then offered
+    as one in the county filter; the import reads the near misses and names the rest."""
+    key = _COUNTY_WORDS.sub("", _folded(text))
+    if not key:
+        return None, ()
+    close = difflib.get_close_matches(key, _COUNTY_SPELLINGS, n=5, cutoff=_MAY_MEAN)
+    misspelt = {_COUNTY_SPELLINGS[name] for name in close if _ratio(key, name) >= _MISSPELT}
+    if len(misspelt) == 1:
+        return misspelt.pop(), ()
+    # Then the counties named inside the text, in its order: "Skåne och Blekinge".
+    named = sorted(
+        (key.find(name), county)
+        for name, county in _COUNTY_SPELLINGS.items()
+        if len(name) > 4 and name in key
+    )
+    meant = dict.fromkeys(
+        [*(_COUNTY_SPELLINGS[name] for name in close), *(county for _at, county in named)]
+    )
+    return None, tuple(meant)[:_MEANT_SHOWN]
+
+
+def _ratio(text: str, other: str) -> float:
+    return difflib.SequenceMatcher(None, text, other).ratio()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from arena.ingest.values import (
     ValueProblem,
     _Choices,
     is_missing,
+    misspelt_county,
     normalise_label,
     parse_county,
     parse_date,
@@ -968,6 +969,33 @@ def test_parse_org_number_rejects(value, code) -> None:
 )
 def test_a_county_is_known_however_a_list_writes_it(written, county) -> None:
     assert parse_county(written) == county
+
+
+@pytest.mark.parametrize(
+    ("written", "misspelt", "meant"),
+    [
+        ("Stokholm", "Stockholms län", ()),
+        ("Västra Götlands län", "Västra Götalands län", ()),
+        ("Vastra Gotalands", "Västra Götalands län", ()),
+        ("Uppsla", "Uppsala län", ()),
+        ("Sthlm", None, ("Stockholms län",)),
+        ("Stockholms stad", None, ("Stockholms län",)),
+        ("Skåne och Blekinge", None, ("Skåne län", "Blekinge län")),
+        # As close to two counties: neither is chosen.
+        (
+            "Västergötland",
+            None,
+            ("Västra Götalands län", "Östergötlands län", "Västernorrlands län"),
+        ),
+        ("Hela Sverige", None, ()),
+        ("Flera län", None, ()),
+        ("Viken", None, ()),
+    ],
+)
+def test_a_near_miss_of_one_county_is_that_county_and_another_text_names_what_it_may_mean(
+    written, misspelt, meant
+) -> None:
+    assert misspelt_county(written) == (misspelt, meant)
 
 
 def test_org_number_checksum_message_says_check_digit() -> None:
