@@ -1328,8 +1328,8 @@ _COUNTY_NAMES = {
     _folded(name): county for county, names in COUNTIES.items() for name in (county, *names)
 }
 # Words around a county's name in lists: "Region Jönköping", "Landstinget i Värmland",
-# "Kalmar läns landsting", "Gävleborgs län".
-_COUNTY_WORDS = re.compile(r"^(?:region|landstinget(?:i)?)|(?:s?lan)?(?:slandsting)?$")
+# "Kalmar läns landsting", "Gävleborgs län", and in English "Västra Götaland County".
+_COUNTY_WORDS = re.compile(r"^(?:region|landstinget(?:i)?)|county$|(?:s?lan)?(?:slandsting)?$")
 # A number code as Excel leaves it, its leading zero dropped: 1 for 01 (Stockholms län).
 _COUNTY_NUMBER = re.compile(r"[0-9]{1,2}(?:\.0+)?")
 
@@ -1337,9 +1337,9 @@ _COUNTY_NUMBER = re.compile(r"[0-9]{1,2}(?:\.0+)?")
 def parse_county(value: object) -> str:
     """A Swedish county as SCB names it ("Stockholms län") when the cell names one by its
     name, short name, region, or letter or number code (case, å/ä/ö written a/a/o, "Region"
-    before it and "län" or "landsting" after it aside); else the text as it is (a Norwegian
-    fylke, a region abroad). So "Stockholm" and "Stockholms län" are one county in the
-    filters and figures, not two. Text left as written that a Swedish organisation gives is
+    before it and "län", "landsting" or "County" after it aside); else the text as it is (a
+    Norwegian fylke, a region abroad). So "Stockholm" and "Stockholms län" are one county in
+    the filters and figures, not two. Text left as written that a Swedish organisation gives is
     read or named by the plan (`misspelt_county`): this cell alone does not know the country."""
     text = parse_text(value)
     written = text.strip()

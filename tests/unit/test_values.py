@@ -959,6 +959,7 @@ def test_parse_org_number_rejects(value, code) -> None:
         ("Landstinget i Värmland", "Värmlands län"),
         ("Kalmar läns landsting", "Kalmar län"),
         ("Gävleborgs län", "Gävleborgs län"),
+        ("Västra Götaland County", "Västra Götalands län"),  # as English writes it
         # No Swedish county: as written.
         ("2", "2"),  # no county has had code 02 since 1968
         ("Vestland", "Vestland"),
