@@ -117,7 +117,9 @@ def stores(draw) -> list[Upload]:
         )
         for year in draw(st.lists(st.integers(2016, 2030), max_size=3, unique=True)):
             budget_rows.append([code, year, draw(amounts), ""])
-        for day in draw(st.lists(dates, max_size=3)):
+        # One line a day: two lines of one category on one day without a voucher number
+        # are one line twice, which the import rightly refuses.
+        for day in draw(st.lists(dates, max_size=3, unique=True)):
             spend_rows.append([code, "", day, "Personal", draw(amounts), "", ""])
     files["02_program.csv"] = (
         "Kod;Namn;Namn (engelska);Ägare;Finansiär;Startdatum;Slutdatum;Slutrapport senast;"
