@@ -1832,20 +1832,6 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     # A Swedish organisation's county cell that names none of the 21 (plan._swedish_counties).
-    "problem.county_read_as": {
-        "sv": (
-            "Kolumnen ”{label}”: ”{value}” är inget av Sveriges 21 län och lästes som "
-            "{county}. Stämmer det inte, skriv länets namn.",
-            "Kolumnen ”{label}”: ”{value}” ({count} rader) är inget av Sveriges 21 län och "
-            "lästes som {county}. Stämmer det inte, skriv länets namn.",
-        ),
-        "en": (
-            "Column “{label}”: “{value}” is none of Sweden's 21 counties and was read as "
-            "{county}. If that is wrong, write the county's name.",
-            "Column “{label}”: “{value}” ({count} rows) is none of Sweden's 21 counties and "
-            "was read as {county}. If that is wrong, write the county's name.",
-        ),
-    },
     "problem.county_unknown": {
         "sv": (
             "Kolumnen ”{label}”: ”{value}” är inget av Sveriges 21 län och sparas som det står. "

@@ -279,7 +279,11 @@ def _title_unit(name: str, raw: RawTable) -> RawTable:
         return raw
     header = list(raw.header)
     for position in positions:
-        header[position] = f"{raw.header[position]} ({unit.written})"
+        # A note in brackets after the header ("Belopp (exkl. moms)") goes: the unit after
+        # it made a header no column is ("Belopp (exkl. moms) (tkr)"), and the amounts
+        # were left out.
+        text = str(raw.header[position])
+        header[position] = f"{v.without_note(text) or text} ({unit.written})"
     note = Problem(
         "format-error",
         msg(

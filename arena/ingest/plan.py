@@ -677,7 +677,7 @@ def plan_upload(
         table_problems += _reference_problems(table, known)
         table_problems += _unique_problems(conn, table)
         if kind.name == "organisations":
-            table = _swedish_counties(table, existing.get(kind.name), table_problems)
+            table_problems += _county_problems(table, existing.get(kind.name))
         if kind.name in existing:
             table = _final_values(table, existing[kind.name], table_problems)
             table = _ledger_takes_over(table, existing[kind.name])
@@ -748,28 +748,26 @@ def _final_values(
     return _with_column(table, "note", final)
 
 
-def _swedish_counties(
-    table: ParsedTable, existing: pd.DataFrame | None, problems: list[Problem]
-) -> ParsedTable:
-    """`table` (organisations) with each Swedish organisation's county that is a misspelling
-    of one county written as that county ("Stokholm": Stockholms län), and a warning per
-    distinct cell that names none of the 21 counties, at its first row: what it was read as,
-    or that it is stored as written and the counties it may mean (`values.misspelt_county`).
+def _county_problems(table: ParsedTable, existing: pd.DataFrame | None) -> list[Problem]:
+    """A warning per distinct county cell of a Swedish organisation in `table` (organisations)
+    that names none of the 21 counties, at its first row: it is stored as written, and the
+    counties it may mean are named (`values.counties_meant`).
 
     Why: "Sthlm" or "Hela Sverige" was stored without a word and then offered as a county of
     its own in the county filter. Swedish is the file's country, else the stored
     organisation's, else Sweden (the default). An organisation abroad keeps its region as
     written, silently (a Norwegian fylke is no misspelt county). A row naming a stored
     organisation in passing is left alone: the store's county stays (`_kept_organisations`).
-    Warned, not refused: "Hela Sverige" may be all a list knows, and a person fixes the cell.
+    Warned, not refused nor corrected: "Hela Sverige" may be all a list knows, a near miss
+    may be another place, and a person fixes the cell.
     """
     frame = table.frame
     if "county" not in frame.columns:
-        return table
+        return []
     counties = frame["county"].to_numpy()
     unknown = ~np.equal(counties, None) & ~np.isin(counties, list(v.COUNTIES))
     if not unknown.any():
-        return table
+        return []
     stored = np.full(len(frame), -1)
     if existing is not None and len(existing):
         stored = key_positions(existing, frame, table.kind)
@@ -788,16 +786,13 @@ def _swedish_counties(
     for row in np.flatnonzero(checked).tolist():
         rows_of[counties[row]].append(row)
     if not rows_of:
-        return table
+        return []
     label = table.label("county")
-    read = counties.copy()
+    problems = []
     for written, rows in rows_of.items():
-        county, meant = v.misspelt_county(written)
+        meant = v.counties_meant(written)
         said = {"label": label, "value": written, "count": len(rows)}
-        if county is not None:
-            read[rows] = county
-            text = msg("problem.county_read_as", county=county, **said)
-        elif meant:
+        if meant:
             counties_meant = listing(list(meant), "list.slash")
             text = msg("problem.county_unknown_meant", counties=counties_meant, **said)
         else:
@@ -813,7 +808,7 @@ def _swedish_counties(
                 table=table.kind.name,
             )
         )
-    return _with_column(table, "county", list(read))
+    return problems
 
 
 def _ledger_takes_over(table: ParsedTable, existing: pd.DataFrame) -> ParsedTable:

@@ -7,6 +7,7 @@ text is never stored half-garbled; text that decodes but looks double-encoded ("
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import posixpath
@@ -277,6 +278,7 @@ class RawTable:
             or not set(below) <= set(groups)
             or all(top[position] for position in below)  # none under a group's blank cells
             or not any(top[position] and position not in below for position in range(width))
+            or not any(map(_known_header, below.values()))
         ):
             return self
         header = [
@@ -407,32 +409,24 @@ class RawTable:
 
     def _plain_note(self, index: int, keep: np.ndarray, named: list[int]) -> str | None:
         """The text of row `index` when it is a note in words of its own ("Uppgifterna är
-        hämtade ur … 2024-05-02.", "Sammanställt av …"): one cell of text under a blank row
-        that ends the list (only sums and notes between), or a sentence, ending in a full
-        stop, right under a record of more cells than one. Else None.
+        hämtade ur … 2024-05-02.", "Sammanställt av …"): one cell holding a sentence (three
+        words or more, ending in a full stop or "…") under a blank row that ends the list,
+        with only sums and notes between. Else None.
 
         Why: such a note was read as a record, a buyer group named by the sentence, or a
-        project refused for its title. A list of one column (names only) keeps its last
-        name: it follows a record of one cell, and no blank row.
+        project refused for its title. Only a sentence, and only past a blank row: a record
+        with its name alone filled ("Beställargrupp Norrland", or one of a list of names
+        past a blank row in its middle) is a record, and was dropped as a note.
         """
         filled = self._filled_cells(index)
-        if len(filled) != 1 or _is_number(filled[0]):
+        if len(filled) != 1 or not _SENTENCE.fullmatch(filled[0]):
             return None
         above = index - 1
-        while above >= 0 and keep[above] and self._passed_under_list(above, keep, named):
+        while above >= 0 and keep[above] and self._trailing_kind(above, keep, named) is not None:
             above -= 1
         if above >= 0 and not keep[above] and keep[:above].any():
             return filled[0]  # a blank row between the records and the note
-        under_record = index > 0 and keep[index - 1] and len(self._filled_cells(index - 1)) > 1
-        return filled[0] if under_record and _SENTENCE.fullmatch(filled[0]) else None
-
-    def _passed_under_list(self, index: int, keep: np.ndarray, named: list[int]) -> bool:
-        """Whether row `index` may stand between a list's blank row and a note under it: a
-        sum, a note, or a row of one cell."""
-        return (
-            self._trailing_kind(index, keep, named) is not None
-            or len(self._filled_cells(index)) == 1
-        )
+        return None
 
     def _filled_cells(self, index: int) -> list[str]:
         """The filled cells of row `index` as text, those past the header's width too."""
@@ -474,7 +468,7 @@ class RawTable:
             # beside it, "12345", a record's ("Summa av allt" is a title).
             if (
                 all(others)
-                and (any(others) or any(map(str.isdigit, label)))
+                and any(others)
                 and all(self._names_nothing(index, p, keep, label) for p in named)
             ):
                 return "read.total_row", label
@@ -567,6 +561,26 @@ def _groups(header: list[str]) -> dict[int, int]:
 # The longest text read as a header on a second header row: a header names a column in a few
 # words; a longer cell is a record's (a title, a sentence).
 _SUB_HEADER_LENGTH = 60
+
+
+@functools.cache
+def _headers_known() -> frozenset[str]:
+    """Every header and alias of every kind's columns, as headers are compared."""
+    from arena.ingest.kinds import KINDS  # the kinds read files: imported when first asked
+
+    return frozenset(
+        v.normalise_label(header)
+        for kind in KINDS.values()
+        for column in kind.columns
+        for header in column.headers
+    )
+
+
+def _known_header(cell: object) -> bool:
+    """Whether a cell is a header some kind reads ("Start", "Slut"): a row of sub-headers
+    names at least one, where a first record's text ("Beställargrupp transport") names
+    none and was read as headers, the record lost."""
+    return v.normalise_label(str(cell)) in _headers_known()
 
 
 def _could_be_header(cell: object) -> bool:
@@ -679,8 +693,19 @@ _NOTE_WORDS = (
     r"|uppdaterad|senast uppdaterad|uttag|uttaget|source|sources|note|notes)"
 )
 # A note in words of its own: a sentence of several words ending in a full stop or "…".
-_SENTENCE = re.compile(r"\S+(?:\s+\S+)+[.…]", re.DOTALL)
-_NOTE_START = re.compile(rf"\*|{_NOTE_WORDS}\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"\S+(?:\s+\S+){2,}[.…]", re.DOTALL)
+# A note's first word is followed by a colon or a full stop ("Källa: SCB", "Obs. …"), or
+# says when it was taken ("Uppdaterad 2024-05-02", "Uppdaterad av handläggaren"): "Source
+# One Nordic" or "Kommentar Media AB" alone in a row is a name, the last record's.
+_NOTE_START = re.compile(
+    rf"\*|{_NOTE_WORDS}\s*[:.]|(?:senast\suppdaterad|uppdaterad|uttag|uttaget)\b"
+    # What only a note about the list begins with: who made it, where it comes from, what
+    # its amounts are.
+    r"|(?:sammanställ(?:t|d|da)\sav|framtag(?:en|et|na)\sav|hämta(?:t|d|de)\s(?:från|ur)"
+    r"|uppgifterna\s(?:är|kommer|avser)|alla\sbelopp|compiled\sby|all\samounts"
+    r"|data\s(?:from|source))\b",
+    re.IGNORECASE,
+)
 _NOTE_WORD = re.compile(rf"{_NOTE_WORDS}\.?\s*:?", re.IGNORECASE)
 
 

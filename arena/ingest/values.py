@@ -434,9 +434,18 @@ def with_comma_groups(parse: Callable[[object], object]) -> Callable[[object], o
     return parse_grouped
 
 
+# A currency after a number, as a sheet shows a cell in another currency ("1500000 €").
+_CURRENCY_AFTER = re.compile(r"\s*(?:[€$£¥]|[A-Za-z]{3})\s*$")
+
+
 def parse_number(value: object) -> Decimal:
-    """A number from a typed cell or from text like "1 234,5", "−12", "1.234.567"."""
+    """A number from a typed cell or from text like "1 234,5", "−12", "1.234.567"; a number
+    in another currency ("1500000 €", as a sheet shows a cell formatted in euro) is that
+    number: a figure, not an amount in kronor (money refuses it, `parse_money`), such as an
+    indicator measured in euro."""
     if isinstance(value, str):
+        if foreign_currency(value) is not None:
+            return _number_from_text(_CURRENCY_AFTER.sub("", value), value)
         return _number_from_text(value, value)
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         return Decimal(int(value))
@@ -758,6 +767,9 @@ def header_unit(header: str) -> HeaderUnit | None:
         if match is None or not (label := header[: match.start()].strip()):
             continue
         written = match[1].strip()
+        if any(bracket in written for bracket in "()[]"):
+            # Half of a bracket: "tkr)" of "Beviljat (Vinnova, tkr)" names no unit of its own.
+            continue
         key = normalise_label(PER_YEAR.sub("", written))
         if key in _HEADER_ONLY_UNITS:
             return HeaderUnit(label, written, _HEADER_ONLY_UNITS[key])
@@ -769,6 +781,38 @@ def header_unit(header: str) -> HeaderUnit | None:
 # A remark in brackets after a word: "Pågående (förlängd)", "Avslutat [2019]", and a note
 # after a header: "Diarienummer (Dnr)", "Startdatum (ÅÅÅÅ-MM-DD)".
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+# How a note in brackets splits into words: "tkr, exkl. moms" -> tkr, exkl., moms.
+_NOTE_SPLIT = re.compile(r"[\s,;/]+")
+# Words of a note that make a column another figure than its header names: the amount
+# applied for is no amount granted, a forecast or plan no outcome.
+_OTHER_FIGURE = frozenset(
+    map(
+        _folded,
+        (
+            "ansökt",
+            "sökt",
+            "begärt",
+            "ansökan",
+            "prognos",
+            "prognostiserat",
+            "planerat",
+            "planerad",
+            "budget",
+            "budgeterat",
+            "beräknat",
+            "uppskattat",
+            "preliminärt",
+            "applied",
+            "requested",
+            "forecast",
+            "planned",
+            "estimated",
+            "budgeted",
+        ),
+    )
+)
 
 
 def without_note(header: str) -> str | None:
@@ -789,6 +833,14 @@ def without_note(header: str) -> str | None:
     if "%" in note or _folded(note) in _PER_CENT_WORDS:
         return None
     if header_unit(header) is not None or header_unit(bare) is not None:
+        return None
+    words = [word for word in _NOTE_SPLIT.split(note) if word]
+    # A unit among a note's words ("tkr, exkl. moms", "i tkr") is a unit, not a note: read
+    # without it, 250 tkr was stored as 250 kr. A word that says the figures are another
+    # figure's ("ansökt", "prognos") changes what the column holds: not read as the column.
+    if any(header_unit(f"x {word}") is not None for word in words):
+        return None
+    if any(_folded(word) in _OTHER_FIGURE for word in words):
         return None
     return bare
 
@@ -825,7 +877,10 @@ def title_unit(title: str) -> HeaderUnit | None:
     "Alla belopp i MSEK.", "(tusental kronor)"): at its end as a header names it, or in
     brackets anywhere; else None."""
     text = title.strip().rstrip(".:;").strip()
-    tried = [f"x {text}", *(f"x ({inner})" for inner in _BRACKETED.findall(text))]
+    inner = _BRACKETED.findall(text)
+    # A bracket's words both as a unit in brackets ("(tkr)") and as words of their own
+    # ("(belopp i tkr)"), so its closing bracket is never read as part of a unit.
+    tried = [f"x {text}", *(f"x ({part})" for part in inner), *(f"x {part}" for part in inner)]
     return next((unit for unit in map(header_unit, tried) if unit is not None), None)
 
 
@@ -1358,29 +1413,24 @@ _COUNTY_SPELLINGS = {
     for name in (county, *names)
     if len(name) > 3
 }
-# difflib ratios: "Västra Götlands län" and "Stokholm" are misspelt counties (0.94 and up),
-# "Västergötland" is as close to two (0.89, 0.88); "Sthlm" (0.71) may mean Stockholms län.
-_MISSPELT = 0.85
+# difflib ratio from which a text may mean a county: "Sthlm" (0.71) may mean Stockholms län.
 _MAY_MEAN = 0.7
 _MEANT_SHOWN = 3
 
 
-def misspelt_county(text: str) -> tuple[str | None, tuple[str, ...]]:
-    """Of a county cell `parse_county` leaves as written (no county's name or code): the
-    county it is a misspelling of, when it is that close to exactly one ("Stokholm",
-    "Västra Götlands län"); else None and up to three counties it may mean, best first, ()
-    when none ("Stockholms stad" and "Sthlm": Stockholms län; "Hela Sverige": none).
+def counties_meant(text: str) -> tuple[str, ...]:
+    """Of a county cell `parse_county` leaves as written (no county's name or code): up to
+    three counties it may mean, closest first, then those named inside it ("Stokholm" and
+    "Sthlm": Stockholms län; "Skåne och Blekinge"); () when none ("Hela Sverige").
 
     Why: a Swedish organisation's "Sthlm" was stored as a county of its own, and then offered
-    as one in the county filter; the import reads the near misses and names the rest."""
+    as one in the county filter, without a word. Only named, never read as the county: a near
+    miss may be another place ("Götaland" is close to Gotland, "Österbotten", in Finland, to
+    Västerbotten), and a wrong county stored is worse than a cell to correct."""
     key = _COUNTY_WORDS.sub("", _folded(text))
     if not key:
-        return None, ()
+        return ()
     close = difflib.get_close_matches(key, _COUNTY_SPELLINGS, n=5, cutoff=_MAY_MEAN)
-    misspelt = {_COUNTY_SPELLINGS[name] for name in close if _ratio(key, name) >= _MISSPELT}
-    if len(misspelt) == 1:
-        return misspelt.pop(), ()
-    # Then the counties named inside the text, in its order: "Skåne och Blekinge".
     named = sorted(
         (key.find(name), county)
         for name, county in _COUNTY_SPELLINGS.items()
@@ -1389,11 +1439,7 @@ def misspelt_county(text: str) -> tuple[str | None, tuple[str, ...]]:
     meant = dict.fromkeys(
         [*(_COUNTY_SPELLINGS[name] for name in close), *(county for _at, county in named)]
     )
-    return None, tuple(meant)[:_MEANT_SHOWN]
-
-
-def _ratio(text: str, other: str) -> float:
-    return difflib.SequenceMatcher(None, text, other).ratio()
+    return tuple(meant)[:_MEANT_SHOWN]
 
 
 # ---------------------------------------------------------------------------------------------

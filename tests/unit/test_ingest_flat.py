@@ -841,14 +841,28 @@ def test_a_note_in_words_of_its_own_under_a_blank_row_is_skipped_and_named(engin
     assert [p.value for p in result.problems if p.error == "row-error"] == ["Alla belopp i SEK"]
 
 
-def test_a_sentence_right_under_the_records_is_a_note(engine):
-    _, data = saved_workbook(("Projekt", [*_TWO_PROJECTS, ["Tabell 1. Projekt med bidrag."]]))
-    result = upload(engine, "projekt.xlsx", data)
+def test_a_record_with_its_first_cell_alone_filled_is_a_record_sentence_or_not(engine):
+    # Read as notes, such last records were dropped: "Beställargrupp Norrland m.fl." (a
+    # sentence), "Source One Nordic" and "Kommentar Media AB" (a note's first word), and
+    # after a blank row in the middle of a list, every name under it.
+    groups = (
+        "Beställargrupp;Sektor\nGrupp ett;Transport\nGrupp två;Energi\n;\n"
+        "Beställargrupp Norrland m.fl.;\nSource One Nordic;\nKommentar Media AB;\n"
+    )
+    result = upload(engine, "grupper.csv", groups)
     assert result.outcome == "committed", result.problems
-    assert len(natural(engine, "projects")) == 2
-    assert [p.value for p in result.problems if p.error == "row-error"] == [
-        "Tabell 1. Projekt med bidrag."
+    assert sorted(g["name"] for g in natural(engine, "buyer_groups")) == [
+        "Beställargrupp Norrland m.fl.",
+        "Grupp ett",
+        "Grupp två",
+        "Kommentar Media AB",
+        "Source One Nordic",
     ]
+    assert not [p for p in result.problems if p.error == "row-error"]
+    # A sentence right under the records, no blank row between: a record, refused for its
+    # title (named), rather than a record dropped.
+    _, data = saved_workbook(("Projekt", [*_TWO_PROJECTS, ["Tabell 1. Projekt med bidrag."]]))
+    assert rejected(engine, "projekt.xlsx", data) == [(4, "Titel", "constraint-error")]
 
 
 def test_a_list_of_names_alone_keeps_its_last_name(engine):
