@@ -206,8 +206,12 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
     if filters.programmes:
         listing = listing[listing["code"].isin(filters.programmes)]
     rows = []
-    for code, name, name_en in zip(
-        listing["code"], listing["name"], listing["name_en"], strict=True
+    for code, name, name_en, budgeted in zip(
+        listing["code"],
+        listing["name"],
+        listing["name_en"],
+        listing["allocated_sek"].notna(),
+        strict=True,
     ):
         money = run(
             funding.budget_by_year, filters=Filters(years=filters.years, programmes=(code,))
@@ -216,7 +220,8 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
             {
                 "code": code,
                 "name": {"sv": name, "en": name_en or name},
-                "allocated_sek": int(money["allocated_sek"].sum()),
+                # None without a budget row: "–", not a budget of 0,0 MSEK.
+                "allocated_sek": int(money["allocated_sek"].sum()) if budgeted else None,
                 "committed_sek": run(
                     funding.grants_total, filters=replace(filters, programmes=(code,))
                 ),
@@ -360,6 +365,11 @@ def _budget_chart(data: BriefData, language: str, filters: Filters) -> str:
     return f'{chart}<div class="period">{_e(period)}</div>'
 
 
+def _msek_or_none(amount: object, language: str) -> str:
+    """An amount in MSEK, "–" for none (a programme without a budget row)."""
+    return "–" if amount is None or pd.isna(amount) else format_msek(int(amount), language)
+
+
 def _programmes(data: BriefData, language: str, filters: Filters) -> str:
     top = data.programmes.sort_values(
         ["allocated_sek", "committed_sek", "spent_sek"], ascending=False
@@ -374,7 +384,7 @@ def _programmes(data: BriefData, language: str, filters: Filters) -> str:
     body = "".join(
         f"<tr><td>{_e(row.code)} – {_e(row.name[language_or_default(language)])}</td>"
         + "".join(
-            f'<td class="number">{_e(format_msek(int(amount), language))}</td>'
+            f'<td class="number">{_e(_msek_or_none(amount, language))}</td>'
             for amount in (row.allocated_sek, row.committed_sek, row.spent_sek)
         )
         + "</tr>"

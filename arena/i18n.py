@@ -718,6 +718,9 @@ TEXTS: dict[str, dict[str, Text]] = {
     "filters.none": {"sv": "Alla projekt", "en": "All projects"},
     "filters.some": {"sv": "Filter: {filters}", "en": "Filters: {filters}"},
     "download.csv": {"sv": "CSV", "en": "CSV"},
+    # A download's header for amounts and shares: the unit each cell of the page writes.
+    "download.unit.money": {"sv": "{header} (kr)", "en": "{header} (SEK)"},
+    "download.unit.share": {"sv": "{header} (%)", "en": "{header} (%)"},
     "download.xlsx": {"sv": "Excel", "en": "Excel"},
     # A view with nothing to show says what is missing (`filters.empty_view`): none within
     # the filters, none of a funder's own, or none in the store yet.
@@ -3451,7 +3454,6 @@ TEXTS: dict[str, dict[str, Text]] = {
     "audit.filter.actor": {"sv": "Vem (e-post eller namn)", "en": "Who (e-mail or name)"},
     "audit.filter.since": {"sv": "Från och med", "en": "From"},
     "audit.filter.until": {"sv": "Till och med", "en": "Through"},
-    "audit.download": {"sv": "Ladda ned loggen (CSV)", "en": "Download the log (CSV)"},
     "page.admin": {"sv": "Administration", "en": "Administration"},
     "admin.caption": {
         "sv": "Vem får göra vad, och vem gjorde vad: användare, roller och granskningsloggen.",

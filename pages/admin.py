@@ -143,13 +143,13 @@ with audit_tab, ui.section("audit"):
         st.caption(t("audit.none", language))
     else:
         ui.table(dataops.audit_table(log, language))
-    st.download_button(
-        t("audit.download", language),
-        # Built when clicked, from the store as it is then, with the filters shown.
-        data=functools.partial(auth.audit_csv, engine, identity=identity, **filters),
-        file_name="audit.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-        key="audit_csv",
-    )
+        # The table as shown, as every table's downloads are (the command line's `audit
+        # --csv` keeps the log's own columns); built when clicked, with the filters shown.
+        ui.download_buttons(
+            lambda: dataops.audit_table(
+                auth.audit_log(engine, identity=identity, **filters), language
+            ),
+            name="audit",
+            language=language,
+            key="audit",
+        )

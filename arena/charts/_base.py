@@ -148,14 +148,15 @@ def money_bar(
     **options: object,
 ) -> go.Bar:
     """One series of yearly kronor bars: years as categories, the exact amount on hover in the
-    language's format (the axis shows rounded ticks)."""
-    amounts = amounts.astype("int64")
+    language's format (the axis shows rounded ticks); a missing amount (a year without a
+    budget row) is no bar, where 0 would read as a budget of 0 kr."""
+    values = [None if pd.isna(amount) else int(amount) for amount in amounts]
     return go.Bar(
         x=years.astype(str),
-        y=amounts,
+        y=values,
         name=name,
         marker_color=colour,
-        text=[format_sek(int(amount), language) for amount in amounts],
+        text=["" if amount is None else format_sek(amount, language) for amount in values],
         textposition="none",
         hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
         **options,

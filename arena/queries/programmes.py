@@ -375,10 +375,11 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
     """Everything about programme `code`, its whole life, but its long tables
     (`programme_rows`); None when there is no such programme.
 
-    Keys: "programme" (its fields, owner and funder by name), "years" (year, allocated_sek,
-    committed_sek, spent_programme_sek, spent_projects_sek, spent_total_sek = the two spends
-    together), "pipeline" (its projects per status and stage: status, stage ("none" without
-    one), projects), "buyer_groups" (name, sector, members, description), "deadlines" (title,
+    Keys: "programme" (its fields, owner and funder by name), "years" (year, allocated_sek
+    (missing in a year without a budget row), committed_sek, spent_programme_sek,
+    spent_projects_sek, spent_total_sek = the two spends together), "pipeline" (its projects
+    per status and stage: status, stage ("none" without one), projects), "buyer_groups"
+    (name, sector, members, description), "deadlines" (title,
     kind, due_date, delivered_date, state, final) and "budget" (year, amount_sek, source), the
     rows behind the allocations. None too for a programme outside `scope`; within it, the
     projects and grants it funds (the budget and the programme's own spend are the
@@ -451,9 +452,9 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
     )
     for part in ("committed", "spent_programme", "spent_projects"):
         years = years.merge(_per_year(frames[part]), on="year", how="outer")
-    years = as_money(
-        years, "allocated_sek", "committed_sek", "spent_programme_sek", "spent_projects_sek"
-    )
+    # A year without a budget row has no budget (missing, "–"), not one of 0 kr.
+    years["allocated_sek"] = years["allocated_sek"].astype("Int64")
+    years = as_money(years, "committed_sek", "spent_programme_sek", "spent_projects_sek")
     years["spent_total_sek"] = years["spent_programme_sek"] + years["spent_projects_sek"]
     deadlines = _deadlines(
         pd.DataFrame([{"code": code, "report_due": row["report_due"]}]),

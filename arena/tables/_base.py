@@ -214,8 +214,10 @@ def for_download(
 ) -> pd.DataFrame:
     """`frame` as a download holds it: what `localise` shows, typed. The table's headers and
     codes and sectors as their labels in `language`, names as written, but amounts whole
-    kronor, counts, shares (0.46) and years numbers, dates and times real ones, so a
-    spreadsheet adds them up and sorts them; a missing value is an empty cell.
+    kronor, counts, shares in per cent (46.0) and years numbers, dates and times real ones,
+    so a spreadsheet adds them up and sorts them; a missing value is an empty cell. The
+    header of an amount or a share names its unit (`Belopp (kr)`, `Täckning (%)`): the page
+    writes it in every cell, a spreadsheet's number nowhere.
 
     `shown`: the columns the table shows, in its order (default: all of `frame`'s).
     """
@@ -224,7 +226,25 @@ def for_download(
     typed = _in_language(frame, language).copy()
     for name in typed.columns:
         typed[name] = _typed(typed[name], _kind(name, columns), language)
-    return headers(typed, language, columns)
+    return typed.rename(
+        columns={
+            name: _with_unit(header(name, language, columns), _kind(name, columns), language)
+            for name in typed.columns
+        }
+    )
+
+
+# The unit a download's header names for a column of amounts or shares, which the page
+# writes in each cell ("800 000 kr", "88 %") and a spreadsheet's number does not.
+_UNITS = {"money": "download.unit.money", "share": "download.unit.share"}
+
+
+def _with_unit(text: str, kind: str, language: str) -> str:
+    """A download's header: the table's, with the unit of an amount or a share after it
+    (`Belopp (kr)`, `Utbetalt av beviljat (%)`), unless it already names one."""
+    if kind not in _UNITS or text.rstrip().endswith(")"):
+        return text
+    return t(_UNITS[kind], language, header=text)
 
 
 def _typed(column: pd.Series, kind: str, language: str) -> pd.Series:
@@ -235,6 +255,8 @@ def _typed(column: pd.Series, kind: str, language: str) -> pd.Series:
         return pd.Series([texts[code] for code in codes.tolist()], index=column.index, dtype=object)
     if kind in ("money", "year", "number", "share"):
         numbers = pd.to_numeric(column, errors="coerce").astype("Float64")
+        if kind == "share":  # in per cent, as the page writes it and its header says
+            numbers = (numbers * 100).round(1)
         if (numbers.isna() & column.notna()).any():  # text a caller wrote: kept, not lost
             return column.astype(object).where(column.notna(), None)
         whole = kind in ("money", "year") or (

@@ -42,12 +42,12 @@ def _row(rows: list[list[str]], first: str) -> list[str]:
 PORTFOLIO = {
     "sv": (
         "Diarienummer,Titel,Status,Fas,Koordinator,Sektor,Län,Start,Slut,Beviljat (kr),"
-        "Utbetalt (kr),Utbetalt av beviljat,Tid som gått",
+        "Utbetalt (kr),Utbetalt av beviljat (%),Tid som gått (%)",
         ["Avslutad", "Avtalsförvaltning", "Göteborgs kommun", "Transport"],
     ),
     "en": (
         "Reference,Title,Status,Stage,Coordinator,Sector,County,Start,End,Granted (SEK),"
-        "Disbursed (SEK),Paid of granted,Time elapsed",
+        "Disbursed (SEK),Paid of granted (%),Time elapsed (%)",
         ["Completed", "Contract management", "Göteborgs kommun", "Transport"],
     ),
 }
@@ -64,16 +64,24 @@ def test_the_portfolio_download_is_the_table_in_the_pages_language(
     )  # no id, updated_at, sdg_goals, spent_sek ...
     bus = _row(rows, "DEMO-2017-001")
     assert bus[2:6] == labels
-    assert bus[7:] == ["2017-03-01", "2019-06-30", "2800000", "2800000", "1", "1"]
+    assert bus[7:] == ["2017-03-01", "2019-06-30", "2800000", "2800000", "100", "100"]
     sheet = _excel(handed, "portfolio").set_index(header.split(",")[0])
     row = sheet.loc["DEMO-2017-001"]
-    assert row.iloc[8] == 2_800_000 and row.iloc[10] == 1.0  # numbers Excel adds up
+    assert row.iloc[8] == 2_800_000 and row.iloc[10] == 100.0  # numbers Excel adds up
     assert row.iloc[6] == datetime(2017, 3, 1)  # a real date
 
 
 GRANT_SIZES = {
-    "sv": ("År,Antal bidrag,Första kvartil,Median,Tredje kvartil,Summa", "Sektor", "Energi"),
-    "en": ("Year,Grants,First quartile,Median,Third quartile,Total", "Sector", "Energy"),
+    "sv": (
+        "År,Antal bidrag,Första kvartil (kr),Median (kr),Tredje kvartil (kr),Summa (kr)",
+        "Sektor",
+        "Energi",
+    ),
+    "en": (
+        "Year,Grants,First quartile (SEK),Median (SEK),Third quartile (SEK),Total (SEK)",
+        "Sector",
+        "Energy",
+    ),
 }
 
 
@@ -119,14 +127,15 @@ def test_the_attention_download_is_the_list_in_words(demo_engine, open_page, han
 
 GRANTS = {
     "sv": (
-        "Finansiär,Bidragsreferens,Projekt,Titel,Status,Beslutsdatum,Start,Slut,Belopp,Utbetalt,"
-        "Återstår,Utbetalt av beviljat,Försenade rapporter/milstolpar,"
+        "Finansiär,Bidragsreferens,Projekt,Titel,Status,Beslutsdatum,Start,Slut,Belopp (kr),"
+        "Utbetalt (kr),Återstår (kr),Utbetalt av beviljat (%),Försenade rapporter/milstolpar,"
         "Nästa rapport eller milstolpe",
         "Pågående",
     ),
     "en": (
-        "Funder,Grant reference,Project,Title,Status,Decision date,Start,End,Amount,Disbursed,"
-        "Remaining,Paid of granted,Reports/milestones late,Next report or milestone",
+        "Funder,Grant reference,Project,Title,Status,Decision date,Start,End,Amount (SEK),"
+        "Disbursed (SEK),Remaining (SEK),Paid of granted (%),Reports/milestones late,"
+        "Next report or milestone",
         "Ongoing",
     ),
 }
@@ -152,11 +161,13 @@ def test_the_grant_list_download_is_the_table_in_the_pages_language(
         "2000000",
         "1800000",
         "200000",
-        "0,9" if language == "sv" else "0.9",  # Swedish Excel reads a decimal comma
+        "90",  # per cent, as its header says
         "0",
         "2027-04-15",
     ]
     funders = _csv(handed, "funders", language)
     assert funders[0][:3] == header.split(",")[:1] + (
-        ["Antal bidrag", "Beviljade bidrag"] if language == "sv" else ["Grants", "Grants awarded"]
+        ["Antal bidrag", "Beviljade bidrag (kr)"]
+        if language == "sv"
+        else ["Grants", "Grants awarded (SEK)"]
     )

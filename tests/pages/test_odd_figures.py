@@ -114,7 +114,9 @@ def test_an_overpaid_grant_has_nothing_left_to_pay_in_rows_totals_and_downloads(
     assert listed.to_dict() == {"G-1": "0 kr", "G-2": f"800{NBSP}000 kr"}  # adds up to the card
     captions = [caption.value for caption in app.caption]
     assert captions.count(REMAINING_CAPTION["grants"]) == 2  # the funders' table and the list
-    downloaded = {row["Bidragsreferens"]: row["Återstår"] for row in _csv(handed, "grants_csv")}
+    downloaded = {
+        row["Bidragsreferens"]: row["Återstår (kr)"] for row in _csv(handed, "grants_csv")
+    }
     assert downloaded == {"G-1": "0", "G-2": "800000"}
 
     app = open_page(engine, page="organisation", org="Vinnova")
@@ -124,7 +126,7 @@ def test_an_overpaid_grant_has_nothing_left_to_pay_in_rows_totals_and_downloads(
     assert rows.to_dict() == {"G-1": "0 kr", "G-2": f"800{NBSP}000 kr"}
     assert REMAINING_CAPTION["organisation"] in [caption.value for caption in app.caption]
     downloaded = _csv(handed, "organisation_grants_given_csv")
-    assert {row["Bidragsreferens"]: row["Återstår"] for row in downloaded} == {
+    assert {row["Bidragsreferens"]: row["Återstår (kr)"] for row in downloaded} == {
         "G-1": "0",
         "G-2": "800000",
     }

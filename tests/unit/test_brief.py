@@ -181,3 +181,12 @@ def test_without_chromium_there_is_no_pdf_and_no_error(monkeypatch, caplog):
     assert config.chromium_executable() is None
     assert brief.html_to_pdf("<p>x</p>") is None
     assert "ARENA_CHROMIUM" in caplog.text
+
+
+def test_a_programme_without_a_budget_row_has_no_budget_in_the_brief(demo_engine):
+    # SPETS has no budget row: its row read "Budget 0,0 MSEK", as a budget of 0 kr would.
+    row = re.search(
+        r"<td>SPETS – [^<]*</td>((?:<td[^>]*>[^<]*</td>){3})", _brief(demo_engine, "sv")
+    )
+    assert row, "SPETS is among the largest programmes"
+    assert re.findall(r">([^<]*)</td>", row[1])[0] == "–"

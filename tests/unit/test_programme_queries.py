@@ -135,6 +135,25 @@ def test_the_detail_splits_the_money_per_year(store):
     assert detail["budget"]["amount_sek"].tolist() == [1_000_000, 2_400_000]
 
 
+def test_a_year_without_a_budget_row_has_no_budget_not_one_of_0_kr(engine):
+    # P2 spent in 2026 with a budget for 2025 only: its year read "Budget 0 kr", as one
+    # with a budget of 0 kr reads.
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nP2;Två\n",
+            "budget.csv": "Program;År;Belopp\nP2;2025;1 000 000\n",
+            "utfall.csv": "Program;Datum;Kategori;Belopp\nP2;2026-03-31;Personal;5 000\n",
+        },
+    )
+    years = programmes.programme_detail(engine, code="P2", today=TODAY)["years"].set_index("year")
+    assert years.loc[2025, "allocated_sek"] == 1_000_000
+    assert pd.isna(years.loc[2026, "allocated_sek"])
+    assert years.loc[2026, "spent_programme_sek"] == 5_000
+    shown = charts.programmes.programme_years(years.reset_index(), "sv").data[0]
+    assert list(shown.y) == [1_000_000, None]  # no bar, not one of 0
+
+
 def test_a_funder_sees_its_own_grants_and_its_projects_spend_per_year(store):
     # Fonden funds A-2 only: its view of P1 counts its own grant, not Verket's, and the
     # spend of A-2, not of A-1 (which Fonden does not fund); the budget and the programme's

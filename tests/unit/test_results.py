@@ -342,8 +342,8 @@ def test_the_series_download_holds_every_value_with_coverage_and_source(demo_eng
     rows = tables.results.series_rows(results.indicator_series(demo_engine), registry, "sv")
     table = tables.for_download(rows, "sv", tables.results.COLUMNS)
     sweden = table[table["Kod"] == "SE_INNOVATION_PROCUREMENTS"]
-    columns = ["Program, projekt eller land", "År", "Värde", "Täckning"]
-    assert sweden[columns].values.tolist() == [["SE", 2022, 793, 0.05]]  # numbers, not "5 %"
+    columns = ["Program, projekt eller land", "År", "Värde", "Täckning (%)"]
+    assert sweden[columns].values.tolist() == [["SE", 2022, 793, 5.0]]  # numbers, not "5 %"
     groups = table[(table["Kod"] == "ARENA_BUYER_GROUPS") & (table["År"] == 2026)]
     assert groups[["Värde", "Preliminärt"]].values.tolist() == [[5, "preliminärt"]]
     assert len(table) == len(results.indicator_series(demo_engine))
@@ -360,7 +360,7 @@ def test_the_series_download_holds_every_value_with_coverage_and_source(demo_eng
         "Value",
         "Unit",
         "Preliminary",
-        "Coverage",
+        "Coverage (%)",
         "Note",
         "Source",
     ]
@@ -376,7 +376,11 @@ def test_the_registry_download_has_each_figure_and_its_year_as_numbers(demo_engi
     row = typed.set_index("Code").loc["SE_INNOVATION_PROCUREMENTS"]
     text = shown.set_index("Code").loc["SE_INNOVATION_PROCUREMENTS"]
     assert text["Latest value (year)"] == "793 (2022)"
-    assert (row["Latest value"], row["Latest value's year"], row["Coverage"]) == (793, 2022, 0.05)
+    assert (row["Latest value"], row["Latest value's year"], row["Coverage (%)"]) == (
+        793,
+        2022,
+        5.0,
+    )
     assert text["Indicator"] == row["Indicator"] and text["State"] == row["State"]
 
 

@@ -320,14 +320,14 @@ def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
         "Status",
         "Fas",
         "Sektor",
-        "Beviljade bidrag",
-        "Utbetalt av beviljat",
+        "Beviljade bidrag (kr)",  # the unit each cell on the page writes
+        "Utbetalt av beviljat (%)",
         "Antal bidrag",
         "Start",
         "Beslutsdatum",
         "År",
         "Namn",
-        "Återstår",
+        "Återstår (kr)",
     ]
     first = swedish.iloc[0].tolist()
     assert first == [
@@ -336,7 +336,7 @@ def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
         "Förstudie",
         "Hälso- och sjukvård",
         1_800_000,
-        0.46,
+        46.0,  # in per cent, as its header says
         4,
         date(2018, 10, 1),
         date(2017, 10, 27),
@@ -345,7 +345,13 @@ def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
         200_000,
     ]
     # Numbers, not "1 800 000 kr" nor "46 %".
-    columns = ["Beviljade bidrag", "Utbetalt av beviljat", "Antal bidrag", "År", "Återstår"]
+    columns = [
+        "Beviljade bidrag (kr)",
+        "Utbetalt av beviljat (%)",
+        "Antal bidrag",
+        "År",
+        "Återstår (kr)",
+    ]
     assert [str(swedish[name].dtype) for name in columns] == [
         "Int64",
         "Float64",
@@ -356,15 +362,23 @@ def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
     # A missing value is an empty cell, not "–" nor "None".
     second = swedish.iloc[1]
     assert second["Status"] is None and second["Sektor"] is None and second["Start"] is None
-    assert pd.isna(second["Beviljade bidrag"]) and pd.isna(second["Utbetalt av beviljat"])
+    assert pd.isna(second["Beviljade bidrag (kr)"]) and pd.isna(second["Utbetalt av beviljat (%)"])
 
     english = tables.for_download(frame, "en", own, shown=shown)
-    assert list(english.columns)[:5] == ["Reference", "Status", "Stage", "Sector", "Grants awarded"]
+    assert list(english.columns)[:5] == [
+        "Reference",
+        "Status",
+        "Stage",
+        "Sector",
+        "Grants awarded (SEK)",
+    ]
     assert english.iloc[0].tolist()[1:5] == ["Ongoing", "Pre-study", "Health care", 1_800_000]
     assert english["Name"].tolist() == ["Count", "Share"]  # the name in the reader's language
     assert english.iloc[1]["Stage"] == "Contract management"
-    # The text table shows the same headers and labels.
-    assert list(tables.localise(frame[shown], "en", own).columns) == list(english.columns)
+    # The text table shows the same headers and labels, its cells the units.
+    assert list(tables.localise(frame[shown], "en", own).columns) == [
+        header.removesuffix(" (SEK)").removesuffix(" (%)") for header in english.columns
+    ]
 
 
 def test_a_download_of_a_moment_is_a_date_and_time():
@@ -391,5 +405,5 @@ def test_a_download_keeps_a_figure_a_caller_wrote_as_text():
     # Never an empty cell in place of what the table shows.
     frame = pd.DataFrame({"amount_sek": ["1 800 000 kr", None], "coverage": [0.5, None]})
     typed = tables.for_download(frame, "sv")
-    assert typed["Belopp"].tolist() == ["1 800 000 kr", None]
-    assert typed["Täckning"].tolist()[0] == 0.5
+    assert typed["Belopp (kr)"].tolist() == ["1 800 000 kr", None]
+    assert typed["Täckning (%)"].tolist()[0] == 50.0
