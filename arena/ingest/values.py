@@ -1395,7 +1395,8 @@ def parse_county(value: object) -> str:
     before it and "län", "landsting" or "County" after it aside); else the text as it is (a
     Norwegian fylke, a region abroad). So "Stockholm" and "Stockholms län" are one county in
     the filters and figures, not two. Text left as written that a Swedish organisation gives is
-    read or named by the plan (`misspelt_county`): this cell alone does not know the country."""
+    named by the plan with the counties it may mean (`counties_meant`): this cell alone does
+    not know the country."""
     text = parse_text(value)
     written = text.strip()
     if _COUNTY_NUMBER.fullmatch(written):
