@@ -100,11 +100,12 @@ def _frame_of(
     data: dict[str, Sequence[object]] = dict(zip(names, columns, strict=True))
     for column in natural:
         if column.type.dtype == "date":
-            data[column.name] = each_distinct(_as_date, list(data[column.name]))
+            data[column.name] = each_distinct(as_date, list(data[column.name]))
     return objects_frame(data)
 
 
-def _as_date(value: object) -> date:
+def as_date(value: object) -> date:
+    """A date as a driver hands it over (SQLite: ISO text) as a date."""
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
