@@ -56,7 +56,9 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
     Spend is the programmes' own booked spend (scope programme); project spend is financed by
     grants and reported with the projects. Budget counts by budget year, spend by the year it
     was spent; a year filter keeps the years within it. Within a funder scope: the programmes
-    it may see (`programme_codes`).
+    it may see (`programme_codes`). A year without any budget row has no allocation (NA), not
+    one of 0 kr: spend in it is spend without a budget, which the chart shows without a bar
+    beside it and the attention list names; a year without spend has spent 0 kr.
     """
     allocated = sa.select(
         budget.c.year, sa.func.sum(budget.c.amount_sek).label("allocated_sek")
@@ -78,7 +80,8 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
     frame["year"] = frame["year"].astype("int64")
     if filters.years:
         frame = frame[frame["year"].between(*filters.years)]
-    return as_money(frame, "allocated_sek", "spent_sek").sort_values("year").reset_index(drop=True)
+    frame["allocated_sek"] = frame["allocated_sek"].astype("Int64")
+    return as_money(frame, "spent_sek").sort_values("year").reset_index(drop=True)
 
 
 def year_burn(

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from arena import charts
-from arena.queries import programmes
+from arena.queries import funding, programmes
 from tests.fixtures.ingest import load_files
 
 ORGANISATIONS = "Namn;Typ\nVerket;national_authority\nDepartementet;national_authority\n"
@@ -152,6 +152,13 @@ def test_a_year_without_a_budget_row_has_no_budget_not_one_of_0_kr(engine):
     assert years.loc[2026, "spent_programme_sek"] == 5_000
     shown = charts.programmes.programme_years(years.reset_index(), "sv").data[0]
     assert list(shown.y) == [1_000_000, None]  # no bar, not one of 0
+    # The Overview's budget per year, across programmes, says the same.
+    overview = funding.budget_by_year(engine).set_index("year")
+    assert overview.loc[2025, "allocated_sek"] == 1_000_000
+    assert pd.isna(overview.loc[2026, "allocated_sek"])
+    assert overview.loc[2025, "spent_sek"] == 0  # no spend that year: none, as 0 kr
+    bars = charts.funding.budget_bars(overview.reset_index(), "sv").data[0]
+    assert list(bars.y) == [1_000_000, None]
 
 
 def test_a_funder_sees_its_own_grants_and_its_projects_spend_per_year(store):
