@@ -1416,8 +1416,10 @@ def shown_as(code: str) -> str | None:
     """What a number format code shows its number as besides a number: `values.PER_CENT`
     for a % sign outside quoted text and escapes (Excel keeps 4,6 % as 0.046), else the
     currency other than kronor it names ('#,##0 [$€-x-euro1]', '#,##0 "EUR"', '[$USD] 0':
-    "€", "EUR", "USD"); None for a number shown as it is kept, or in kronor ('# ##0 kr',
-    '[$SEK] 0'). A % sign quoted or escaped (`"%" 0`) is text beside the number as kept."""
+    "€", "EUR", "USD"), else the kronor unit the kept number is in when the format shows it
+    otherwise than in kronor (`_kronor_shown`); None for a number shown as it is kept, or in
+    kronor ('# ##0 kr', '[$SEK] 0'). A % sign quoted or escaped (`"%" 0`) is text beside the
+    number as kept."""
     written: list[str] = []  # quoted text and escaped characters
     currencies: list[str] = []  # `[$EUR]`, `[$zł-415]`: a currency, whatever its symbol
 
@@ -1430,7 +1432,45 @@ def shown_as(code: str) -> str | None:
     bare = _FORMAT_PIECE.sub(set_aside, code)
     if "%" in bare:
         return v.PER_CENT
-    return next(chain(currencies, filter(None, map(v.foreign_currency, (*written, bare)))), None)
+    foreign = next(chain(currencies, filter(None, map(v.foreign_currency, (*written, bare)))), None)
+    return foreign or _kronor_shown(code)
+
+
+# The unit that makes a kept number kronor, by the kronor one kept unit is (`_kronor_shown`).
+_KRONOR_KEPT_IN = {
+    Decimal("0.01"): "öre",
+    Decimal(1): "kr",
+    Decimal(1_000): "tkr",
+    Decimal(1_000_000): "MSEK",
+}
+# Excel's scaling commas: after the last digit placeholder, each divides the number shown by
+# 1 000 (`#,##0,` shows 1 234 567 as "1 235", `0.0,,` as "1.2").
+_SCALING_COMMAS = re.compile(r"[0#?](,+)[^0#?]*$")
+
+
+def _kronor_shown(code: str) -> str | None:
+    """The kronor unit ("kr", "tkr", "MSEK") a number is kept in when `code`'s first section
+    shows it in another than kronor as kept, else None.
+
+    `# ##0 "tkr"` shows 1 234 as "1 234 tkr": read as kept, thousands were stored as kronor.
+    `#,##0,` shows the 1 234 567 kronor kept as "1 235" under a header that says "(tkr)":
+    read as kept under it, the amount was a thousand times too large. Said with its unit,
+    "1234 tkr" and "1234567 kr", the cell is read as it means, whatever its header says. A
+    format in kronor as kept (`# ##0 kr`, Excel's currency format) is None: set on figures
+    in tkr, the header's unit ("Belopp (tkr)") says what they are."""
+    section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', code)[0]  # a ; outside quotes
+    written = "".join(
+        piece["quoted"] or piece["escaped"] or "" for piece in _FORMAT_PIECE.finditer(section)
+    )
+    unit = v.money_unit(written) if written.strip() else 1
+    if unit is None:
+        return None  # text that is no kronor unit: "st", "projekt"
+    bare = _FORMAT_PIECE.sub(" ", section)
+    scaling = _SCALING_COMMAS.search(bare)
+    scale = 1_000 ** len(scaling[1]) if scaling else 1
+    if unit == 1:  # no unit, or kronor: the number kept is kronor, scaled or not
+        return None if scale == 1 else "kr"
+    return _KRONOR_KEPT_IN.get(Decimal(unit) / scale)
 
 
 def _shown_styles(archive: zipfile.ZipFile, workbook_part: str) -> dict[int, str]:

@@ -438,14 +438,21 @@ def with_comma_groups(parse: Callable[[object], object]) -> Callable[[object], o
 _CURRENCY_AFTER = re.compile(r"\s*(?:[€$£¥]|[A-Za-z]{3})\s*$")
 
 
+# A word after a number ("1 234 tkr", "12 MSEK"); a money unit (`money_unit`) is dropped.
+_WORD_AFTER = re.compile(r"(?<=[0-9])\s*([^\W\d_]+)\.?\s*$")
+
+
 def parse_number(value: object) -> Decimal:
     """A number from a typed cell or from text like "1 234,5", "−12", "1.234.567"; a number
-    in another currency ("1500000 €", as a sheet shows a cell formatted in euro) is that
-    number: a figure, not an amount in kronor (money refuses it, `parse_money`), such as an
-    indicator measured in euro."""
+    in another currency ("1500000 €", as a sheet shows a cell formatted in euro) or with a
+    kronor unit after it ("1 234 tkr", as a sheet shows a cell formatted `# ##0 "tkr"`) is
+    that number: a figure, not an amount in kronor (`parse_money` reads those), such as an
+    indicator measured in euro or in tkr."""
     if isinstance(value, str):
         if foreign_currency(value) is not None:
             return _number_from_text(_CURRENCY_AFTER.sub("", value), value)
+        if (word := _WORD_AFTER.search(value)) and money_unit(word[1]) is not None:
+            return _number_from_text(value[: word.start()], value)
         return _number_from_text(value, value)
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         return Decimal(int(value))
@@ -590,6 +597,13 @@ def foreign_currency(text: str) -> str | None:
     if symbol := next((char for char in text if char in _CURRENCY_SYMBOLS), None):
         return symbol
     return next((word for word in _WORD.findall(text) if _foreign(normalise_label(word))), None)
+
+
+def money_unit(text: str) -> int | Decimal | None:
+    """Kronor in one of the unit `text` names ("kr" 1, "tkr" 1 000, "MSEK" 1 000 000, "öre"
+    0.01), None for a text that names no kronor unit."""
+    key = normalise_label(text)
+    return _MONEY_UNITS.get(key) if key or text.strip() else None
 
 
 def is_kronor(currency: str) -> bool:

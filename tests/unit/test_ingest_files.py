@@ -329,10 +329,41 @@ def test_an_amount_shown_in_another_currency_is_refused_as_it_is_typed_in_a_csv(
         ("yyyy-mm-dd", None),
         ("General", None),
         ("0.00E+00", None),
+        # Kronor in another unit than kept: the unit that makes the kept number kronor.
+        ('#,##0 "tkr"', "tkr"),
+        ("#,##0\\ \\t\\k\\r", "tkr"),
+        ('#,##0 "tkr";-#,##0 "tkr"', "tkr"),
+        ('0.0 "MSEK"', "MSEK"),
+        ('0 "öre"', "öre"),
+        ("#,##0,", "kr"),  # scaled to thousands: the number kept is kronor
+        ('#,##0, "tkr"', "kr"),
+        ('#,##0,,"Mkr";[Red]-#,##0,,"Mkr"', "kr"),
+        ('#,##0,, "tkr"', None),  # no unit reads it: the number as kept
+        ('#,##0 "st"', None),
+        ('"Belopp: "#,##0', None),
     ],
 )
 def test_a_number_format_says_what_it_shows_a_number_as(code, shown):
     assert read.shown_as(code) == shown
+
+
+def test_an_amount_shown_in_thousands_is_read_as_it_is_shown(engine):
+    # `# ##0 "tkr"` shows the 250 kept as "250 tkr": it was stored as 250 kr. `#,##0,`
+    # shows the 250 000 kronor kept as "250" under a header in tkr: read as kept under it,
+    # 250 000 tkr. Excel's currency format on figures in tkr keeps the header's unit.
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2024-1;Ett;planerad\n")
+    shown = [('#,##0 "tkr"', 250), ("#,##0,", 250_000), ('#,##0, "tkr"', 250_000)]
+    shown += [('0.00 "MSEK"', 0.25), ("# ##0 kr", 250), ("General", 250)]
+    rows = [[f"G-{row}", "2024-1", "Vinnova", kept] for row, (_, kept) in enumerate(shown, 2)]
+    workbook, _data = saved_workbook(
+        ("Bidrag", [["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp (tkr)"], *rows])
+    )
+    for row, (code, _) in enumerate(shown, 2):
+        workbook.active[f"D{row}"].number_format = code
+    result = upload(engine, "bidrag.xlsx", xlsx_bytes(workbook))
+    assert result.outcome == "committed", result.problems
+    assert [g["amount_sek"] for g in natural(engine, "grants")] == [250_000] * len(shown)
 
 
 def test_a_workbook_under_another_name_is_read_as_the_workbook_it_is(engine):

@@ -230,6 +230,10 @@ def test_normalise_label(text, expected) -> None:
         (3, Decimal("3")),
         (1.1, Decimal("1.1")),
         (Decimal("2.50"), Decimal("2.50")),
+        # A figure a sheet shows with a kronor unit (`# ##0 "tkr"`) is the figure.
+        ("1 234 tkr", Decimal("1234")),
+        ("1234,567 kr", Decimal("1234.567")),
+        ("2,5 MSEK", Decimal("2.5")),
     ],
 )
 def test_parse_number(value, expected) -> None:
@@ -244,6 +248,8 @@ def test_parse_number(value, expected) -> None:
         ("", TYPE),
         ("abc", TYPE),
         ("12 ab", TYPE),
+        ("12 st", TYPE),
+        ("tkr", TYPE),
         ("1e5", TYPE),
         ("1 23", TYPE),
         ("1 2345", TYPE),
