@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from arena import export as exports
 from arena import tables
 from arena.auth import AccessDenied, Identity, Right
-from arena.i18n import TEXTS, csv_delimiter, format_number, format_percent, label, msg, t
+from arena.i18n import TEXTS, csv_delimiter, file_stem, format_number, format_percent, label, msg, t
 from arena.ingest import (
     Blocker,
     ImportEffect,
@@ -498,8 +498,7 @@ def template(kind: str, *, language: str, file_format: str) -> bytes:
 
 
 def template_name(kind: str, language: str, file_format: str) -> str:
-    stem = t("template.file_stem", language)
-    return exports.file_name(f"{stem}_{kind}", file_format=file_format)
+    return exports.file_name(file_stem(f"template_{kind}", language), file_format=file_format)
 
 
 def export(engine: Engine, kind: str, choice: str) -> bytes:

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from arena import auth, dataops, ui
-from arena.i18n import format_number, msg, t
+from arena.i18n import file_stem, format_number, msg, t
 from arena.ingest import PHASES, ImportResult, Progress, Upload, outside_message
 from arena.ingest.report import listing
 
@@ -93,7 +93,7 @@ def import_summary(result: ImportResult, language: str) -> None:
             # The problems alone: the button keeps its file's makings after the run, and the
             # whole result would keep the plan of a 50 MB file alive with it.
             functools.partial(dataops.report_csv, result.problems, language),
-            file_name="report.csv",
+            file_name=f"{file_stem('problems', language)}.csv",
             mime="text/csv",
             key=f"report_{result.sha256[:8]}",
         )

@@ -2985,7 +2985,50 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Period: två datum, t.ex. 2018-10-01 – 2019-02-28 (2018-10-01 – utan slut)",
         "en": "Period: two dates, e.g. 2018-10-01 – 2019-02-28 (2018-10-01 – with no end)",
     },
-    "template.file_stem": {"sv": "mall", "en": "template"},
+    # A download's file name, word by word (`file_stem`): `name_of_the_file` as it is named.
+    "file.activities": {"sv": "aktiviteter", "en": "activities"},
+    "file.organisations": {"sv": "organisationer", "en": "organisations"},
+    "file.budgets": {"sv": "budget", "en": "budgets"},
+    "file.buyer_group_members": {"sv": "beställargruppsmedlemmar", "en": "buyer_group_members"},
+    "file.expenditures": {"sv": "utfall", "en": "expenditures"},
+    "file.template": {"sv": "mall", "en": "template"},
+    "file.network_members": {"sv": "nätverksmedlemmar", "en": "network_members"},
+    "file.network_projects": {"sv": "nätverksprojekt", "en": "network_projects"},
+    "file.attention": {"sv": "att_bevaka", "en": "attention"},
+    "file.audit": {"sv": "granskningslogg", "en": "audit"},
+    "file.budget": {"sv": "budget", "en": "budget"},
+    "file.buyer_groups": {"sv": "beställargrupper", "en": "buyer_groups"},
+    "file.deadlines": {"sv": "milstolpar_och_rapporter", "en": "deadlines"},
+    "file.disbursements": {"sv": "utbetalningar", "en": "disbursements"},
+    "file.efforts": {"sv": "insatser", "en": "efforts"},
+    "file.efforts_by_year": {"sv": "insatser_per_år", "en": "efforts_by_year"},
+    "file.funders": {"sv": "finansiärer", "en": "funders"},
+    "file.grants": {"sv": "bidrag", "en": "grants"},
+    "file.grants_360giving": {"sv": "bidrag_360giving", "en": "grants_360giving"},
+    "file.grants_by_sector": {"sv": "bidrag_per_sektor", "en": "grants_by_sector"},
+    "file.grants_by_year": {"sv": "bidrag_per_år", "en": "grants_by_year"},
+    "file.grants_given": {"sv": "beviljade_bidrag", "en": "grants_given"},
+    "file.grants_received": {"sv": "mottagna_bidrag", "en": "grants_received"},
+    "file.import_history": {"sv": "importhistorik", "en": "import_history"},
+    "file.imports": {"sv": "importer", "en": "imports"},
+    "file.indicator_values": {"sv": "indikatorvärden", "en": "indicator_values"},
+    "file.indicators": {"sv": "indikatorer", "en": "indicators"},
+    "file.members": {"sv": "medlemmar", "en": "members"},
+    "file.members_by_county": {"sv": "medlemmar_per_län", "en": "members_by_county"},
+    "file.milestones": {"sv": "milstolpar", "en": "milestones"},
+    "file.months": {"sv": "månader", "en": "months"},
+    "file.network": {"sv": "nätverk", "en": "network"},
+    "file.networks": {"sv": "nätverk", "en": "networks"},
+    "file.organisation": {"sv": "organisation", "en": "organisation"},
+    "file.outputs": {"sv": "projektresultat", "en": "outputs"},
+    "file.participants": {"sv": "deltagare", "en": "participants"},
+    "file.portfolio": {"sv": "portfölj", "en": "portfolio"},
+    "file.problems": {"sv": "felrapport", "en": "problems"},
+    "file.programmes": {"sv": "program", "en": "programmes"},
+    "file.projects": {"sv": "projekt", "en": "projects"},
+    "file.reports": {"sv": "rapporter", "en": "reports"},
+    "file.spend": {"sv": "utfall", "en": "spend"},
+    "file.years": {"sv": "år", "en": "years"},
     "store.problem.title": {
         "sv": "Databasen är inte redo",
         "en": "The store is not ready",
@@ -3761,6 +3804,30 @@ class Message:
 
     def __hash__(self) -> int:
         return hash((self.key, tuple(sorted((k, repr(v)) for k, v in self.values.items()))))
+
+
+def file_stem(name: str, language: str) -> str:
+    """A download's file name (without its extension) in `language`: each run of `name`'s
+    words (joined by "_") that the catalogue has as `file.<run>`, the longest first, in the
+    language's words; a code or reference among them as it is ("P1_years": "P1_år")."""
+    words, stem = name.split("_"), []
+    start = 0
+    while start < len(words):
+        end = next(
+            (end for end in range(len(words), start, -1) if _file_key(words[start:end]) in TEXTS),
+            None,
+        )
+        if end is None:
+            stem.append(words[start])
+            start += 1
+        else:
+            stem.append(t(_file_key(words[start:end]), language))
+            start = end
+    return "_".join(stem)
+
+
+def _file_key(words: list[str]) -> str:
+    return f"file.{'_'.join(words)}"
 
 
 def msg(key: str, /, **values: object) -> Message:

@@ -16,7 +16,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from arena import tables, ui
-from arena.i18n import format_number, t
+from arena.i18n import file_stem, format_number, t
 from arena.queries import organisations
 from arena.queries.paging import PAGE_SIZES, SEARCH_LIMIT, Layout, Page
 
@@ -240,7 +240,7 @@ def giving360_download(grants: Callable[[], Page], language: str) -> None:
     st.download_button(
         t("grants.giving360", language),
         data=functools.partial(_giving360, grants, ui.engine()),
-        file_name="grants_360giving.csv",
+        file_name=f"{file_stem('grants_360giving', language)}.csv",
         mime="text/csv",
         key="grants_360giving",
         help=t("grants.giving360.help", language),

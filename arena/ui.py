@@ -40,6 +40,7 @@ from arena.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     csv_delimiter,
+    file_stem,
     format_number,
     label,
     language_or_default,
@@ -851,7 +852,7 @@ def download_buttons(
             download(
                 t(f"download.{file_format}", language),
                 build,
-                file_name=f"{name}.{file_format}",
+                file_name=f"{file_stem(name, language)}.{file_format}",
                 mime=mime_type(file_format),
                 key=f"{key}_{file_format}",
             )

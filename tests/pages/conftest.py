@@ -42,15 +42,26 @@ def open_page(monkeypatch) -> Callable[..., AppTest]:
 def handed(monkeypatch) -> dict[str, object]:
     """The files the page's download buttons would build, by key: built on click (a
     callable), which AppTest cannot do, so the test keeps the callable and calls it."""
-    kept: dict[str, object] = {}
+    return _download_buttons(monkeypatch, "data")
+
+
+def _download_buttons(monkeypatch, argument: str) -> dict[str, Any]:
+    """What each download button of the page is given as `argument`, by the button's key."""
+    kept: dict[str, Any] = {}
     button = streamlit.download_button
 
     def keep(label, *args, **kwargs):
-        kept[kwargs.get("key")] = kwargs.get("data")
+        kept[kwargs.get("key")] = kwargs.get(argument)
         return button(label, *args, **kwargs)
 
     monkeypatch.setattr(streamlit, "download_button", keep)
     return kept
+
+
+@pytest.fixture
+def file_names(monkeypatch) -> dict[str, str]:
+    """The file name each download button of the page offers, by the button's key."""
+    return _download_buttons(monkeypatch, "file_name")
 
 
 @pytest.fixture

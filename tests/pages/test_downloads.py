@@ -171,3 +171,21 @@ def test_the_grant_list_download_is_the_table_in_the_pages_language(
         if language == "sv"
         else ["Grants", "Grants awarded (SEK)"]
     )
+
+
+FILE_NAMES = {
+    "sv": {"portfolio_csv": "portfölj.csv", "grants_year_xlsx": "bidrag_per_år.xlsx"},
+    "en": {"portfolio_csv": "portfolio.csv", "grants_year_xlsx": "grants_by_year.xlsx"},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_downloads_file_name_is_in_the_pages_language(
+    demo_engine, open_page, file_names, language
+):
+    # "grants_by_sector.xlsx" on a Swedish page: the one word there not in Swedish.
+    open_page(demo_engine, page="portfolio", lang=LANGUAGES[language])
+    assert {key: file_names[key] for key in FILE_NAMES[language]} == FILE_NAMES[language]
+    open_page(demo_engine, page="programmes", lang=LANGUAGES[language], programme="BG-2017")
+    years = "BG-2017_år.csv" if language == "sv" else "BG-2017_years.csv"
+    assert years in file_names.values()

@@ -112,7 +112,7 @@ def test_kinds_and_layouts_are_named_by_the_catalogue():
     uploads = dataops.kind_labels("en", uploads=True)
     assert uploads["vinnova"] == "Vinnova open project data"
     assert set(uploads) == set(KINDS) | set(LAYOUTS)
-    assert dataops.template_name("grants", "sv", "csv") == "mall_grants.csv"
+    assert dataops.template_name("grants", "sv", "csv") == "mall_bidrag.csv"
     assert dataops.template_name("grants", "en", "xlsx") == "template_grants.xlsx"
 
 
