@@ -272,8 +272,12 @@ class Kind:
 
 
 _SOURCE = Column("source", "Källa", aliases=("Source", "Ursprung"))
-_START = Column("start_date", "Startdatum", DATE, aliases=("Start", "Start date"))
-_END = Column("end_date", "Slutdatum", END_DATE, aliases=("Slut", "End date"))
+# A period's dates as Swedish sheets head them: "Fr.o.m." and "T.o.m." (från och med, till
+# och med; "From" reads as the first), or under "Period" ("Period från", "Period till").
+_STARTS = ("Start", "Start date", "Fr.o.m.", "Från och med", "Period från", "Period start")
+_ENDS = ("Slut", "End date", "T.o.m.", "Till och med", "Period till", "Period slut")
+_START = Column("start_date", "Startdatum", DATE, aliases=(*_STARTS, "Datum från"))
+_END = Column("end_date", "Slutdatum", END_DATE, aliases=(*_ENDS, "Datum till"))
 _THEMES = Column("themes", "Teman", LIST, aliases=("Themes", "Tema"))
 _DESCRIPTION = Column("description", "Beskrivning", aliases=("Description",))
 _SDG_GOALS = Column(
@@ -615,9 +619,18 @@ _register(
                 aliases=("Löptid", "Period", "Projektperiod", "Projekttid", "Project period"),
             ),
             Column(
-                "start_date", "Startdatum", DATE, aliases=("ProjektStart", "Start", "Start date")
+                # A project list's "Från" and "Till" can be nothing but its period's ends.
+                "start_date",
+                "Startdatum",
+                DATE,
+                aliases=("ProjektStart", *_STARTS, "Från", "Projektperiod från"),
             ),
-            Column("end_date", "Slutdatum", END_DATE, aliases=("ProjektSlut", "Slut", "End date")),
+            Column(
+                "end_date",
+                "Slutdatum",
+                END_DATE,
+                aliases=("ProjektSlut", *_ENDS, "Till", "Projektperiod till"),
+            ),
             _SDG_GOALS,
             _THEMES,
             _SOURCE,

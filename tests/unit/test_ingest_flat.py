@@ -875,3 +875,46 @@ def test_a_list_of_names_alone_keeps_its_last_name(engine):
         "Grupp för mat och måltider m.m.",
     ]
     assert not [p for p in result.problems if p.error == "row-error"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("Fr.o.m.", "T.o.m."),
+        ("Från och med", "Till och med"),
+        ("Period från", "Period till"),
+        ("Från", "Till"),
+        ("Period start", "Period slut"),
+    ],
+)
+def test_a_period_headed_from_and_to_is_the_projects_dates(engine, start, end):
+    # "Fr.o.m." and "T.o.m." were unknown columns, passed over with a warning: every
+    # project of the list was stored without its period, and so as planned.
+    with_organisations(engine)
+    sheet = (
+        f"Diarienummer;Titel;Koordinator;{start};{end}\n2020-1;Ett;Vinnova;2020-01-01;2020-12-31\n"
+    )
+    result = upload(engine, "projektlista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == []
+    stored = natural(engine, "projects")[0]
+    assert (stored["start_date"], stored["end_date"]) == (date(2020, 1, 1), date(2020, 12, 31))
+    assert stored["status"] == "completed"
+
+
+def test_a_period_over_from_and_to_on_the_row_under_it_is_the_projects_dates(engine):
+    # "Period" over "Från" and "Till": the lower row named no known header and was read as
+    # the first record.
+    with_organisations(engine)
+    rows = [
+        ["Diarienummer", "Titel", "Koordinator", "Period", None],
+        [None, None, None, "Från", "Till"],
+        ["2020-1", "Ett", "Vinnova", date(2020, 1, 1), date(2020, 12, 31)],
+    ]
+    _workbook, data = saved_workbook(("Projekt", rows))
+    result = upload(engine, "projektlista.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    stored = natural(engine, "projects")
+    assert [(p["reference"], p["start_date"], p["end_date"]) for p in stored] == [
+        ("2020-1", date(2020, 1, 1), date(2020, 12, 31))
+    ]
