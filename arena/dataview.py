@@ -110,7 +110,7 @@ def progress(uploads: list[Upload], language: str) -> Iterator[Progress | None]:
         return
     started = time.perf_counter()
     names = ", ".join(upload.name for upload in uploads)
-    with st.status(t("data.phase.read", language, file=names)) as status:
+    with st.status(ui.plain(t("data.phase.read", language, file=names))) as status:
         bar = st.progress(0.0)
 
         def report(phase: str, rows: int) -> None:
@@ -157,9 +157,10 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
         preview = ui.query(dataops.preview_undo, int(chosen))
     if preview is None:  # undone meanwhile, in another session: the history says so
         return
-    st.info(dataops.effect_text(preview.effect, language))
+    # The file names and user names in these sentences are data: shown as written.
+    st.info(ui.plain(dataops.effect_text(preview.effect, language)))
     if preview.outside:
-        st.error(outside_message(int(chosen), preview.outside).render(language))
+        st.error(ui.plain(outside_message(int(chosen), preview.outside).render(language)))
         return
     cascade = False
     if preview.blocked:
@@ -170,7 +171,7 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
             t("data.undo.cascade", language, names=names), key=f"undo_cascade_{version}"
         )
         for effect in preview.cascade if cascade else []:
-            st.caption(dataops.effect_text(effect, language))
+            st.caption(ui.plain(dataops.effect_text(effect, language)))
     confirmed = cascade or not preview.blocked
     if warning := dataops.undo_warning(preview, language, cascade=cascade):
         st.error(warning)
@@ -192,7 +193,7 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
             _keep_outcome(notes, "undo", outcome.message)
         ui.clear_caches()
         if not outcome.ok:
-            st.error(outcome.message)
+            st.error(ui.plain(outcome.message))
             return
         st.rerun()
 
@@ -213,7 +214,7 @@ def _say_outcome(key: str) -> None:
     """
     kept = ui.action_notes("data").get(key)
     if kept is not None and kept[1] == ui.run_store_version():
-        st.success(kept[0])
+        st.success(ui.plain(kept[0]))
 
 
 def _preview(

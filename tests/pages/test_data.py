@@ -59,7 +59,7 @@ def test_upload_preview_commit_and_undo(engine, open_page):
     assert history["Typ av data"].tolist()[0] == "Projekt"  # the kind's name, not its code
     _choose_undo(app, 2)
     _button(app, "Ångra importen").click().run()
-    assert "Import 2 ångrad: 1 rad borttagen, 1 återställd." in app.success[0].value
+    assert plain("Import 2 ångrad: 1 rad borttagen, 1 återställd.") in app.success[0].value
     app.switch_page("pages/overview.py").run()
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Planerad"] == "7" and metrics["Avslutad"] == "13"
@@ -258,11 +258,11 @@ def test_a_second_click_on_undo_never_reaches_another_import(engine, open_page):
     assert second.import_id == 2
     app = open_page(engine, page="data")
     _choose_undo(app, 2)
-    assert "Ångra #2 · projekt.csv" in app.info[0].value
-    assert "Tar bort: Projekt 1. Återställer: Projekt 1." in app.info[0].value
+    assert plain("Ångra #2 · projekt.csv") in app.info[0].value
+    assert plain("Tar bort: Projekt 1. Återställer: Projekt 1.") in app.info[0].value
     _button(app, "Ångra importen").click().run()
     assert not app.exception, app.exception
-    assert "Import 2 ångrad: 1 rad borttagen, 1 återställd." in app.success[0].value
+    assert plain("Import 2 ångrad: 1 rad borttagen, 1 återställd.") in app.success[0].value
     chooser = next(box for box in app.selectbox if box.label == "Import att ångra")
     assert chooser.value is None
     assert [option.split(" · ")[0] for option in chooser.options] == ["#1"]
@@ -293,7 +293,7 @@ def test_a_commit_and_an_undo_are_confirmed_when_a_second_click_takes_the_run_ov
     _button(app, "Ångra importen").click().run()
     assert not app.exception, app.exception
     assert stops == [True, True]
-    assert "Import 2 ångrad: 1 rad borttagen, 1 återställd." in app.success[0].value
+    assert plain("Import 2 ångrad: 1 rad borttagen, 1 återställd.") in app.success[0].value
     app.run()  # and on the runs after, while the store is as the undo left it
     assert "Import 2 ångrad" in app.success[0].value
 
@@ -318,7 +318,7 @@ def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(e
     _button(app, "Ångra importen").click().run()
     assert not app.exception, app.exception
     assert (
-        "Import 2 och 1 senare import ångrade: 2 rader borttagna, 1 återställd."
+        plain("Import 2 och 1 senare import ångrade: 2 rader borttagna, 1 återställd.")
         in app.success[0].value
     )
     assert _projects(engine) == demo_projects
@@ -345,7 +345,7 @@ def test_a_cascade_undoes_only_the_imports_it_listed(engine, open_page, monkeypa
     monkeypatch.setattr(dataops, "undo", undo_after_another)
     _button(app, "Ångra importen").click().run()
     assert not app.exception, app.exception
-    assert "Import 2 ångrades inte: databasen har ändrats" in app.error[0].value
+    assert plain("Import 2 ångrades inte: databasen har ändrats") in app.error[0].value
     assert not app.success
     participants = {p["organisation"] for p in natural(engine, "participants")}
     assert {"Vinnova", "Göteborgs kommun"} <= participants
@@ -555,3 +555,17 @@ def test_one_header_is_not_read_as_two_columns(engine, open_page):
     _button(app, "Läs om filen").click().run()
     assert "En rubrik kan inte läsas som två kolumner." in [e.value for e in app.error]
     assert "Filen avvisades" in app.error[0].value  # read as it was: nothing chosen yet
+
+
+def test_a_file_name_in_the_undo_question_shows_as_written(engine, open_page):
+    # A name Windows allows, "Utfall [2024](slutlig).xlsx", was a link in the question.
+    name = "**Bidrag** [klick](https://evil.example) :red[röd].csv"
+    load_demo(engine, identity=cli_identity())
+    upload(engine, name, NEW_PROJECT)
+    app = open_page(engine, page="data")
+    _choose_undo(app, 2)
+    question = app.info[0].value
+    assert plain(name) in question and name not in question
+    _button(app, "Ångra importen").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == plain("Import 2 ångrad: 1 rad borttagen, 1 återställd.")
