@@ -61,6 +61,13 @@ class Filters:
         """Whether the person chose a filter: a funder's scope is none of their choosing."""
         return replace(self, funders_scope=None) != NO_FILTERS
 
+    @property
+    def narrows_projects(self) -> bool:
+        """Whether the person chose a filter that only projects answer to (status, stage,
+        sector, county, level, goal, theme, search): the programmes' own budgets and spend
+        answer to the programme and year filters alone."""
+        return replace(self, years=None, programmes=(), funders_scope=None) != NO_FILTERS
+
 
 NO_FILTERS = Filters()
 

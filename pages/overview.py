@@ -26,9 +26,10 @@ status = ui.query(portfolio.status_change, filters=filters, today=today)
 projects = int(status["now"].sum())
 if not projects:
     ui.say_empty("projects", language, filters)
-    # Filters that leave no project leave nothing to show; a store of programmes and budgets
-    # without a project yet has money all the same: its figures stay, the projects' go.
-    if filters.narrowed or ui.query(funding.budget_by_year, filters=filters).empty:
+    # Filters of projects that leave none leave nothing to show; programmes and budgets
+    # without a project (yet, or in the chosen programme or years) have money all the same:
+    # its figures stay, the projects' go.
+    if filters.narrows_projects or ui.query(funding.budget_by_year, filters=filters).empty:
         st.stop()
 
 # The leadership brief is built (queries from the cache, Chromium's print) only when asked for.

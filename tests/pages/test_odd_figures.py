@@ -173,6 +173,33 @@ def test_a_programme_without_projects_keeps_its_budget_on_the_overview(
     assert _infos(app) == ["The store holds no grants yet. Upload data on the Data page."]
 
 
+def test_a_programme_or_years_without_projects_keep_their_money_on_the_overview(
+    engine, open_page, monkeypatch
+):
+    """Filtered to a programme or years without a project, the Overview said only "no
+    projects match the filters": the programme's budget, spend and overspend were hidden."""
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 6, 1))
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nP1;Ett program\nP2;Två\n",
+            "budget.csv": "Program;År;Belopp\nP1;2025;100 000\nP2;2025;100 000\n",
+            "utfall.csv": "Program;Datum;Kategori;Belopp\nP1;2025-05-01;Personal;150 000\n",
+        },
+    )
+    for query in ({"f_programme": "P1"}, {"f_years": ["2025", "2025"]}):
+        app = open_page(engine, **query)
+        titles = [
+            json.loads(chart.proto.spec)["layout"]["title"]["text"]
+            for chart in app.get("plotly_chart")
+        ]
+        assert "Budget och utfall per år" in titles, query
+        assert "2025: 50 % över budget" in _table(app, "detail")["detail"].tolist(), query
+    # A filter of projects alone that leaves none leaves nothing to show.
+    app = open_page(engine, f_status="ongoing")
+    assert not app.get("plotly_chart")
+
+
 def test_a_store_of_one_programme_opens_on_it(engine, open_page):
     # The chooser offered the one programme and showed nothing below it until chosen.
     load_files(engine, PROGRAMME_ONLY)
