@@ -127,6 +127,15 @@ def years_in_link(values: Sequence[str], bounds: tuple[int, int]) -> tuple[int, 
     return int(years[0]), int(years[1])
 
 
+def one_year_in_link(values: Sequence[str], bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """The one year a link's single `?f_years=` value names as a range of it (`2018` is
+    2018–2018), or None: not one value, or not a whole year within `bounds`."""
+    if len(values) != 1:
+        return None
+    years = years_in_link([values[0], values[0]], bounds)
+    return years if years is not None and float(values[0]).is_integer() else None
+
+
 def years_cut_in_link(values: Sequence[str], bounds: tuple[int, int]) -> bool:
     """Whether a link's `?f_years=` values are two numbers within `bounds`, not both whole
     (`2019.5`): Streamlit's slider takes such a pair, each cut to its year, where it drops

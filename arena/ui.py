@@ -31,6 +31,7 @@ from arena.filters import (
     Filters,
     describe_filters,
     empty_view,
+    one_year_in_link,
     projects_found_by,
     year_span,
     years_cut_in_link,
@@ -522,6 +523,13 @@ def _year_filter(bounds: tuple[int, int] | None, language: str) -> tuple[int, in
     asked = st.query_params.get_all("f_years")
     years = None
     if bounds and bounds[0] < bounds[1]:
+        if (pair := one_year_in_link(asked, bounds)) is not None:
+            # `?f_years=2018`, as a person writes a link by hand, is that year: the slider
+            # takes two, and drops one from the URL. Set as its value, the browser writes
+            # both years into the URL, as for any year chosen (a bound URL parameter can
+            # only change through its widget).
+            asked = [str(year) for year in pair]
+            st.session_state["f_years"] = pair
         chosen = _bound(
             st.sidebar.slider,
             t("filters.years", language),
@@ -546,7 +554,10 @@ def _year_filter(bounds: tuple[int, int] | None, language: str) -> tuple[int, in
     elif asked:
         # No slider drops them here: the link the page gives on holds no years either.
         del st.query_params["f_years"]
-    if not asked or (bounds is not None and years_in_link(asked, bounds) is not None):
+    if not asked or (
+        bounds is not None
+        and (years_in_link(asked, bounds) or one_year_in_link(asked, bounds)) is not None
+    ):
         return years
     shown = ", ".join(asked)
     if bounds is None:

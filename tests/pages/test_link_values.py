@@ -236,6 +236,8 @@ def test_years_a_link_names_in_a_store_of_one_year_are_said(one_year, open_link,
     app = open_link(one_year, "portfolio", lang=language, f_years=["2020", "2020"])
     assert not app.warning
     assert _projects(app, language) == "2"
+    app = open_link(one_year, "portfolio", lang=language, f_years="2020")
+    assert not app.warning
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -286,3 +288,14 @@ def test_the_english_sidebar_and_captions_name_sectors_and_programmes_in_english
     assert not any("Hälso- och sjukvård" in caption.value for caption in app.caption)
     table = next(frame.value for frame in app.dataframe if "Sector" in frame.value.columns)
     assert set(table["Sector"]) == {"Health care"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_link_of_one_year_shows_that_year(demo_engine, open_link, language):
+    # `?f_years=2018`, the link a person writes by hand, read "the years in the link (2018)
+    # do not apply here: the store holds the years 2010–2028".
+    app = open_link(demo_engine, "portfolio", lang=language, f_years="2018")
+    assert not _said(app)
+    assert app.sidebar.slider[0].value == (2018, 2018)
+    assert not _said(_run(app))
+    assert app.sidebar.slider[0].value == (2018, 2018)
