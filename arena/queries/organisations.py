@@ -28,12 +28,15 @@ from arena.queries.paging import SEARCH_LIMIT, Layout, Page, match_order, read_p
 
 buyer_group = models.BuyerGroup.__table__
 buyer_group_member = models.BuyerGroupMember.__table__
+indicator = models.Indicator.__table__
 
 
 def _visible(scope: Scope) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions on `organisation` keeping those a funder scope may see: its own funders,
-    the coordinators and participants of the projects they fund, and the owners and funders of
-    the programmes it sees (none: every organisation)."""
+    the coordinators and participants of the projects they fund, the owners and funders of
+    the programmes it sees, and those its pages name whoever looks, the members of buyer
+    groups and networks and the owners of indicators (none: every organisation). Left out,
+    the Networks and Results pages linked a funder to "the organisation does not exist"."""
     if scope is None:
         return []
     funded = sa.select(project.c.id).where(*project_scope(scope))
@@ -50,6 +53,8 @@ def _visible(scope: Scope) -> list[sa.ColumnElement[bool]]:
                 sa.union(
                     sa.select(programme.c.owner_id).where(*programme_scope(scope)),
                     sa.select(programme.c.funder_id).where(*programme_scope(scope)),
+                    sa.select(buyer_group_member.c.organisation_id),
+                    sa.select(indicator.c.owner_id),
                 )
             ),
         )

@@ -225,3 +225,22 @@ def test_the_server_settings_are_hardened():
 def test_claim_roles_ignore_unknown_roles(monkeypatch):
     monkeypatch.setenv(config.CLAIM_ROLES_VAR, "a=admin, b=owner ,c = viewer,=editor")
     assert config.claim_roles() == {"a": DomainRole.ADMIN, "c": DomainRole.VIEWER}
+
+
+def test_a_funder_opens_the_organisations_its_pages_name(app, store):
+    # The Networks page names a group's members and the Results page an indicator's owner to
+    # every reader; opened by a funder, their pages said "the organisation does not exist".
+    files = {
+        "organisationer.csv": "Namn;Typ;Län\nKommunen;municipality;Testlän\n"
+        "SCB;national_authority;Stockholms län\n",
+        "grupper.csv": "Namn;Typ;Antal länder;Sektor\nGruppen;buyer_group;;Transport\n",
+        "medlemmar.csv": "Beställargrupp;Organisation\nGruppen;Kommunen\n",
+        "indikatorer.csv": "Kod;Namn;Enhet;Ägare\nI1;Antal;antal;SCB\n",
+    }
+    for name, text in files.items():
+        result = import_files(store, [Upload(name, text.encode())], identity=cli_identity())
+        assert result.outcome == "committed", result.problems
+    for name in ("Kommunen", "SCB"):
+        at = app("funder@vinnova.se", page="organisation", org=name)
+        assert not at.warning, [warning.value for warning in at.warning]
+        assert plain(name) in " ".join(header.value for header in at.header)
