@@ -357,12 +357,22 @@ def unknown_codes_in_link(
     )
 
 
-def chosen_index(options: list, wanted: object) -> int | None:
-    """Where a chooser of `options` opens: on the option a link names, else on the only one
-    there is (a choice of one is no choice: a store of one programme showed nothing below its
-    list), else on none."""
-    if wanted in options:
-        return options.index(wanted)
+def linked_option(options: list[str], wanted: str | None) -> str | None:
+    """The option of `options` a link's value names: written as it is, or else the one option
+    it is in another case or with spaces around it (`?programme=iu-stod`, as a person types
+    a link); None for no value or none."""
+    if wanted is None or wanted in options:
+        return wanted
+    folded = [option for option in options if option.casefold() == wanted.strip().casefold()]
+    return folded[0] if len(folded) == 1 else None
+
+
+def chosen_index(options: list[str], wanted: str | None) -> int | None:
+    """Where a chooser of `options` opens: on the option a link names (`linked_option`), else
+    on the only one there is (a choice of one is no choice: a store of one programme showed
+    nothing below its list), else on none."""
+    if (named := linked_option(options, wanted)) is not None:
+        return options.index(named)
     return 0 if len(options) == 1 else None
 
 

@@ -71,7 +71,7 @@ group = st.selectbox(
     index=ui.chosen_index(names, wanted),
     placeholder=t("networks.choose.placeholder", language),
 )
-if wanted and wanted not in names:
+if wanted and ui.linked_option(names, wanted) is None:
     ui.unknown_in_link("networks.unknown", language, name=wanted)
 if group is None:
     st.stop()

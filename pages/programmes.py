@@ -58,7 +58,7 @@ code = st.selectbox(
     format_func=lambda option: f"{option} – {names[option]}",
     placeholder=t("programmes.choose.placeholder", language),
 )
-if wanted and wanted not in codes:
+if wanted and ui.linked_option(codes, wanted) is None:
     ui.unknown_in_link("programmes.unknown", language, code=wanted)
 if code is None:
     st.stop()

@@ -94,3 +94,9 @@ def test_an_unknown_group_is_a_plain_message(demo_engine, open_page):
 def test_an_empty_store_says_so(engine, open_page):
     app = open_page(engine, page="networks", lang="en")
     assert [info.value for info in app.info] == [t("networks.empty", "en")]
+
+
+def test_a_link_in_another_case_opens_the_network_it_names(demo_engine, open_page):
+    app = open_page(demo_engine, page="networks", group="procure2innovate")
+    assert not app.warning
+    assert "10 länder" in app.info[0].value

@@ -130,3 +130,10 @@ def test_a_programmes_projects_come_a_page_at_a_time_each_opening_its_page(demo_
     assert search.placeholder == "Diarienummer, Titel"
     search.input("DEMO-2017-001").run()
     assert _frame(app, "Fas")["Diarienummer"].tolist() == [tables.project_url("DEMO-2017-001")]
+
+
+def test_a_link_in_another_case_opens_the_programme_it_names(demo_engine, open_page):
+    # `?programme=bg-2017`, typed by hand, read "no such programme".
+    app = open_page(demo_engine, page="programmes", programme=" bg-2017")
+    assert not app.warning
+    assert "Stöd till beställargrupper inom Smart industri" in [h.value for h in app.header]
