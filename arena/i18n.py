@@ -365,9 +365,13 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "programmes.kpi.range": {"sv": "intervall {low} – {high}", "en": "range {low} – {high}"},
     "programmes.kpi.share": {"sv": "{share} av budgeten", "en": "{share} of the budget"},
+    "programmes.kpi.share_ahead": {
+        "sv": "{share} av budgeten; ytterligare {ahead} bokfört senare i år",
+        "en": "{share} of the budget; {ahead} more booked for later this year",
+    },
     "programmes.state.over": {
-        "sv": "Budgeten {year} är redan överskriden.",
-        "en": "The {year} budget is already overspent.",
+        "sv": "Budgeten {year} är redan överskriden av det utfall som är bokfört för året.",
+        "en": "The {year} budget is already overspent by the spend booked for the year.",
     },
     "programmes.state.forecast_over": {
         "sv": "Prognosen för {year} är över budgeten: den överskrids om takten håller i sig.",
@@ -392,25 +396,29 @@ TEXTS: dict[str, dict[str, Text]] = {
     "programmes.forecast.method": {
         "sv": (
             "Metod: takten är programmets genomsnittliga utfall per hel månad i år ({count} "
-            "månad, {pace} per månad). Prognos = utfall hittills ({spent}) + takten × tiden kvar "
-            "av året ({left} mån.). Intervallet använder i stället takten de senaste tre hela "
-            "månaderna ({recent} per månad) där den skiljer sig. Bara programmets eget utfall "
-            "räknas; projektens utfall betalas av deras bidrag.",
+            "månad, {pace} per månad). Prognos = utfall hittills ({spent}) + det största av "
+            "takten × tiden kvar av året ({left} mån.) och utfallet redan bokfört för senare i år "
+            "({ahead}). Intervallet använder i stället takten de senaste tre hela månaderna "
+            "({recent} per månad) där den skiljer sig. Bara programmets eget utfall räknas; "
+            "projektens utfall betalas av deras bidrag.",
             "Metod: takten är programmets genomsnittliga utfall per hel månad i år ({count} "
-            "månader, {pace} per månad). Prognos = utfall hittills ({spent}) + takten × tiden "
-            "kvar av året ({left} mån.). Intervallet använder i stället takten de senaste tre "
-            "hela månaderna ({recent} per månad) där den skiljer sig. Bara programmets eget "
-            "utfall räknas; projektens utfall betalas av deras bidrag.",
+            "månader, {pace} per månad). Prognos = utfall hittills ({spent}) + det största av "
+            "takten × tiden kvar av året ({left} mån.) och utfallet redan bokfört för senare i år "
+            "({ahead}). Intervallet använder i stället takten de senaste tre hela månaderna "
+            "({recent} per månad) där den skiljer sig. Bara programmets eget utfall räknas; "
+            "projektens utfall betalas av deras bidrag.",
         ),
         "en": (
             "Method: the pace is the programme's average spend per full month this year "
-            "({count} month, {pace} a month). Forecast = spend so far ({spent}) + the pace × "
-            "the time left in the year ({left} months). The range uses the pace of the last "
+            "({count} month, {pace} a month). Forecast = spend so far ({spent}) + the larger of "
+            "the pace × the time left in the year ({left} months) and the spend already booked "
+            "for later this year ({ahead}). The range uses the pace of the last "
             "three full months ({recent} a month) instead, where it differs. Only the "
             "programme's own spend counts; its projects' spend is paid by their grants.",
             "Method: the pace is the programme's average spend per full month this year "
-            "({count} months, {pace} a month). Forecast = spend so far ({spent}) + the pace × "
-            "the time left in the year ({left} months). The range uses the pace of the last "
+            "({count} months, {pace} a month). Forecast = spend so far ({spent}) + the larger of "
+            "the pace × the time left in the year ({left} months) and the spend already booked "
+            "for later this year ({ahead}). The range uses the pace of the last "
             "three full months ({recent} a month) instead, where it differs. Only the "
             "programme's own spend counts; its projects' spend is paid by their grants.",
         ),

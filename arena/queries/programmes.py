@@ -482,11 +482,16 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     average month). The range replaces the pace by the pace of the last three complete months
     when that is different: low end the slower, high end the faster of the two. A pace below
     zero (corrections only) counts as zero. In January no month is complete: no forecast.
+    Spend already booked for later this year (dated after today) is spend the year will have:
+    the rest of the year is the larger of the pace's run and what is booked for it, so no
+    forecast (nor either end of its range) is below the year's booked spend, and the booked
+    spend is not counted twice.
 
-    Keys: year, allocated_sek, spent_to_date_sek, complete_months, months_left, monthly
-    (month "YYYY-MM", spent_sek, cumulative_sek, for the months up to today's), pace_sek,
-    recent_pace_sek, forecast_sek, low_sek, high_sek (None without a forecast), and state:
-    "over" (already spent above the allocation), "forecast_over" (the forecast is above it),
+    Keys: year, allocated_sek, spent_to_date_sek, booked_ahead_sek (dated after today, within
+    the year), complete_months, months_left, monthly (month "YYYY-MM", spent_sek,
+    cumulative_sek, for the months up to today's), pace_sek, recent_pace_sek, forecast_sek,
+    low_sek, high_sek (None without a forecast), and state: "over" (the year's booked spend,
+    to date and ahead, is above the allocation), "forecast_over" (the forecast is above it),
     "at_risk" (only the high end is above it), "within", or "too_early" (no complete month).
     None too for a programme outside `scope` (the funder scope).
     """
@@ -497,6 +502,7 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         .scalar_subquery()
     )
     month = sa.extract("month", expenditure.c.spent_on)
+    own = sa.and_(expenditure.c.scope == "programme", expenditure.c.scope_ref == code)
     frames = read_frames(
         engine,
         {
@@ -506,12 +512,13 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
             "monthly": sa.select(
                 month.label("month"), sa.func.sum(expenditure.c.amount_sek).label("spent_sek")
             )
-            .where(
-                expenditure.c.scope == "programme",
-                expenditure.c.scope_ref == code,
-                expenditure.c.spent_on.between(date(year, 1, 1), today),
-            )
+            .where(own, expenditure.c.spent_on.between(date(year, 1, 1), today))
             .group_by(month),
+            "ahead": sa.select(
+                sa.func.coalesce(sa.func.sum(expenditure.c.amount_sek), 0).label("ahead_sek")
+            ).where(
+                own, expenditure.c.spent_on > today, expenditure.c.spent_on <= date(year, 12, 31)
+            ),
         },
     )
     allocated = int(frames["allocated"]["allocated_sek"].iloc[0])
@@ -534,6 +541,9 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         }
     )
     spent = int(sum(amounts))
+    ahead = int(frames["ahead"]["ahead_sek"].iloc[0])
+    # Spent and booked ahead together: above the allocation, the year is overspent already.
+    over = spent + ahead > allocated
     complete = today.month - 1
     days_in_year = 366 if calendar.isleap(year) else 365
     months_left = (date(year, 12, 31) - today).days / (days_in_year / 12)
@@ -541,6 +551,7 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         "year": year,
         "allocated_sek": allocated,
         "spent_to_date_sek": spent,
+        "booked_ahead_sek": ahead,
         "complete_months": complete,
         "months_left": months_left,
         "monthly": monthly,
@@ -551,15 +562,16 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         "high_sek": None,
     }
     if complete == 0:
-        result["state"] = "over" if spent > allocated else "too_early"
+        result["state"] = "over" if over else "too_early"
         return result
     pace = max(sum(amounts[:complete]) / complete, 0.0)
     recent_months = amounts[max(complete - RECENT_MONTHS, 0) : complete]
     recent = max(sum(recent_months) / len(recent_months), 0.0)
-    forecast = round(spent + pace * months_left)
-    low = round(spent + min(pace, recent) * months_left)
-    high = round(spent + max(pace, recent) * months_left)
-    if spent > allocated:
+    forecast, low, high = (
+        round(spent + max(monthly_pace * months_left, ahead))
+        for monthly_pace in (pace, min(pace, recent), max(pace, recent))
+    )
+    if over:
         state = "over"
     elif forecast > allocated:
         state = "forecast_over"

@@ -122,12 +122,20 @@ def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tup
     one (`programmes.year_forecast`)."""
     year, allocated, spent = burn["year"], burn["allocated_sek"], burn["spent_to_date_sek"]
     share = format_percent(spent / allocated, language)
+    # Spend booked for later this year is named beside the spend so far: it may be what
+    # overspends the budget.
+    ahead = burn["booked_ahead_sek"]
+    note = (
+        t("programmes.kpi.share_ahead", language, share=share, ahead=format_sek(ahead, language))
+        if ahead
+        else t("programmes.kpi.share", language, share=share)
+    )
     cards = [
         (t("programmes.kpi.allocated", language, year=year), format_sek(allocated, language), None),
         (
             t("programmes.kpi.spent", language, year=year, day=day),
             format_sek(spent, language),
-            t("programmes.kpi.share", language, share=share),
+            note,
         ),
     ]
     if burn["forecast_sek"] is not None:
@@ -144,7 +152,8 @@ def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tup
 
 def forecast_method(burn: dict[str, Any], language: str) -> str:
     """How the forecast was made, with its numbers: the pace of the complete months, the
-    months left, and the recent pace that sets the range."""
+    months left, the spend booked for later this year, and the recent pace that sets the
+    range."""
     return t(
         "programmes.forecast.method",
         language,
@@ -152,5 +161,6 @@ def forecast_method(burn: dict[str, Any], language: str) -> str:
         pace=format_sek(burn["pace_sek"], language),
         spent=format_sek(burn["spent_to_date_sek"], language),
         left=format_number(burn["months_left"], language, decimals=1),
+        ahead=format_sek(burn["booked_ahead_sek"], language),
         recent=format_sek(burn["recent_pace_sek"], language),
     )

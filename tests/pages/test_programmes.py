@@ -9,6 +9,7 @@ from datetime import date
 from arena import config, tables, ui
 from arena.i18n import t
 from arena.ui import plain
+from tests.fixtures.ingest import load_files
 from tests.pages.demo_facts import NBSP, demo_count, demo_sum
 
 
@@ -89,6 +90,32 @@ def test_the_forecast_of_the_year_in_progress(demo_engine, open_page, monkeypatc
     assert forecast == 3_089_693
     assert [s.value for s in app.success] == [t("programmes.state.within", "sv", year=2026)]
     assert any("Metod:" in caption.value for caption in app.caption)
+
+
+def test_spend_booked_for_december_is_an_overrun_not_within(engine, open_page, monkeypatch):
+    """1 000 000 for 2026, 200 000 spent in March and 900 000 booked for 20 December: on
+    7 December the page says overspent, and its forecast is the 1 100 000 of money per year."""
+    load_files(
+        engine,
+        {
+            "organisationer.csv": "Namn;Typ\nVerket;national_authority\n",
+            "program.csv": "Kod;Namn;Ägare\nPA;Program A;Verket\n",
+            "budget.csv": "Program;År;Belopp\nPA;2026;1 000 000\n",
+            "utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp\n"
+            "PA;;2026-03-01;Personal;200 000\nPA;;2026-12-20;Personal;900 000\n",
+        },
+    )
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 12, 7))
+    app = open_page(engine, page="programmes", programme="PA")
+    assert not app.success
+    assert [e.value for e in app.error] == [t("programmes.state.over", "sv", year=2026)]
+    metrics = {metric.label: metric for metric in app.metric}
+    assert metrics["Prognos för helåret 2026"].value == f"1{NBSP}100{NBSP}000 kr"
+    spent = metrics["Programmets utfall 2026 t.o.m. 2026-12-07"]
+    assert spent.value == f"200{NBSP}000 kr"
+    assert "900" in spent.proto.delta and "bokfört senare i år" in spent.proto.delta
+    years = _frame(app, "Utfall, programmet").set_index("År")
+    assert years.loc["2026", "Utfall, programmet"] == f"1{NBSP}100{NBSP}000 kr"
 
 
 def test_the_page_in_english(demo_engine, open_page):

@@ -262,7 +262,8 @@ def test_an_unknown_programme_has_no_detail(store):
 
 # The forecast on 1 July 2026: six full months, 900 000 spent in them (pace 150 000 a month);
 # the last three, April-June, 600 000 (recent pace 200 000). Spent to date: 950 000 (1 July
-# included; August's planned 999 000 is not spent yet). 183 days are left of 365.
+# included; August's planned 999 000 is not spent yet, but booked for the year: the rest of
+# the year is at least that). 183 days are left of 365.
 MONTHS_LEFT = 183 / (365 / 12)
 
 
@@ -276,7 +277,10 @@ def test_the_forecast_runs_the_pace_of_the_full_months_to_year_end(store):
     assert burn["complete_months"] == 6
     assert burn["months_left"] == pytest.approx(MONTHS_LEFT)
     assert (burn["pace_sek"], burn["recent_pace_sek"]) == (150_000, 200_000)
-    assert burn["forecast_sek"] == round(950_000 + 150_000 * MONTHS_LEFT) == 1_852_466
+    assert burn["booked_ahead_sek"] == 999_000
+    # The pace's run (902 466) is below what is booked ahead: the forecast is the booked spend.
+    assert round(150_000 * MONTHS_LEFT) == 902_466
+    assert burn["forecast_sek"] == 950_000 + 999_000 == 1_949_000
     assert burn["low_sek"] == burn["forecast_sek"]  # the recent pace is the faster one
     assert burn["high_sek"] == round(950_000 + 200_000 * MONTHS_LEFT) == 2_153_288
     assert burn["state"] == "within"
@@ -295,16 +299,39 @@ def test_the_forecast_runs_the_pace_of_the_full_months_to_year_end(store):
 
 
 @pytest.mark.parametrize(
-    ("allocated", "state"),
+    ("allocated", "spend", "state"),
     [
-        ("2 100 000", "at_risk"),  # only the high end (2 153 288) is above
-        ("1 800 000", "forecast_over"),  # the forecast (1 852 466) is above
-        ("900 000", "over"),  # 950 000 already spent
+        ("2 100 000", SPEND, "at_risk"),  # only the high end (2 153 288) is above
+        ("1 900 000", SPEND, "over"),  # 950 000 spent and 999 000 booked for August
+        ("900 000", SPEND, "over"),  # 950 000 already spent
+        # Without August's 999 000 the forecast is the pace's run, 1 852 466: above.
+        ("1 800 000", SPEND.replace("P1;;2026-08-15;Personal;999 000\n", ""), "forecast_over"),
     ],
 )
-def test_the_forecast_flags_an_overrun(engine, allocated, state):
-    load_files(engine, FILES | {"budget.csv": f"Program;År;Belopp\nP1;2026;{allocated}\n"})
+def test_the_forecast_flags_an_overrun(engine, allocated, spend, state):
+    budget = f"Program;År;Belopp\nP1;2026;{allocated}\n"
+    load_files(engine, FILES | {"budget.csv": budget, "utfall.csv": spend})
     assert programmes.year_forecast(engine, code="P1", today=TODAY)["state"] == state
+
+
+def test_spend_booked_ahead_overspends_the_year_and_floors_the_forecast(engine):
+    """1 000 000 for 2026; 200 000 spent in March, 900 000 booked for 20 December: on
+    7 December the year is over budget, and no forecast is below the 1 100 000 booked."""
+    spend = (
+        "Program;Diarienummer;Datum;Kategori;Belopp\n"
+        "P1;;2026-03-01;Personal;200 000\nP1;;2026-12-20;Personal;900 000\n"
+        "P1;;2027-01-10;Personal;5 000 000\n"  # next year's: not this year's booked spend
+    )
+    budget = "Program;År;Belopp\nP1;2026;1 000 000\n"
+    load_files(engine, FILES | {"utfall.csv": spend, "budget.csv": budget})
+    burn = programmes.year_forecast(engine, code="P1", today=date(2026, 12, 7))
+    assert (burn["spent_to_date_sek"], burn["booked_ahead_sek"]) == (200_000, 900_000)
+    assert burn["state"] == "over"
+    assert burn["low_sek"] == burn["forecast_sek"] == 1_100_000  # the pace's run is smaller
+    assert burn["high_sek"] == 1_100_000
+    # In January, with no forecast yet, the booked spend still says the year is overspent.
+    january = programmes.year_forecast(engine, code="P1", today=date(2026, 1, 10))
+    assert (january["state"], january["forecast_sek"]) == ("over", None)
 
 
 def test_corrections_never_make_a_negative_pace(engine):
@@ -381,6 +408,7 @@ def test_the_charts_keep_years_and_months_as_categories_and_spend_apart(store):
     assert list(english.layout.xaxis.categoryarray) == [f"2026-{m:02d}" for m in range(1, 13)]
     forecast = next(trace for trace in english.data if trace.name == "Forecast with range")
     assert list(forecast.x) == ["2026-07", "2026-12"]
-    assert list(forecast.y) == [950_000, 1_852_466]
-    assert list(forecast.error_y.array) == [0, 2_153_288 - 1_852_466]
+    # December's forecast is the year's booked spend, the 2026 spend of "money per year" above.
+    assert list(forecast.y) == [950_000, 1_949_000]
+    assert list(forecast.error_y.array) == [0, 2_153_288 - 1_949_000]
     assert english.layout.title.text == "The programme's spend 2026, cumulative, against the budget"
