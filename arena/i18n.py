@@ -329,6 +329,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ingen budget, inga bidrag och inget utfall registrerat för programmet.",
         "en": "No budget, grants or spend recorded for the programme.",
     },
+    "programmes.years.undated": {
+        "sv": "Beviljat utan år (bidrag utan både beslutsdatum och startdatum): {amount}, i inget "
+        "år ovan. Beviljat totalt, med det: {total}, som bidragen i raderna bakom siffrorna.",
+        "en": "Granted in no year (grants with neither decision nor start date): {amount}, in "
+        "no year above. Granted in all, with it: {total}, as the grants in the rows behind the "
+        "figures.",
+    },
     "programmes.years.caption": {
         "sv": "Kronor per år, programmets hela löptid. Budget efter budgetår. Beviljat: bidrag "
         "till programmets projekt efter beslutsdatum (startdatum när beslutsdatum saknas). "

@@ -87,13 +87,16 @@ with ui.section("facts"):
 
 st.subheader(t("programmes.money", language))
 with ui.section("years"):
-    years = detail["years"]
-    if years.empty:
+    years, undated = detail["years"], detail["committed_undated_sek"]
+    if years.empty and not undated:
         st.caption(t("programmes.money.none", language))
     else:
-        ui.plotly(charts.programmes.programme_years(years, language), key="programme_years")
-        st.caption(t("programmes.years.caption", language))
-        pageparts.table(years, language=language, name=f"{code}_years", columns=COLUMNS)
+        if not years.empty:
+            ui.plotly(charts.programmes.programme_years(years, language), key="programme_years")
+            st.caption(t("programmes.years.caption", language))
+            pageparts.table(years, language=language, name=f"{code}_years", columns=COLUMNS)
+        if undated:
+            st.caption(tables.programmes.undated_grants(years, undated, language))
         with st.expander(t("programmes.rows_behind", language)):
             st.markdown(f"**{t('programmes.rows.budget', language)}**")
             pageparts.table(

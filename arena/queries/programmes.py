@@ -377,7 +377,9 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
 
     Keys: "programme" (its fields, owner and funder by name), "years" (year, allocated_sek
     (missing in a year without a budget row), committed_sek, spent_programme_sek,
-    spent_projects_sek, spent_total_sek = the two spends together), "pipeline" (its projects
+    spent_projects_sek, spent_total_sek = the two spends together), "committed_undated_sek"
+    (granted without a year: a grant with neither decision nor start date is the programme's
+    money too, in no year's row, so the page names it beside them), "pipeline" (its projects
     per status and stage: status, stage ("none" without one), projects), "buyer_groups"
     (name, sector, members, description), "deadlines" (title,
     kind, due_date, delivered_date, state, final) and "budget" (year, amount_sek, source), the
@@ -408,9 +410,9 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
             )
             .where(
                 project_money.c.project_id.in_(projects),
-                # Grants' rows (payments' have none granted); a grant without a date has no year.
+                # Grants' rows (payments' have none granted); a grant without a date has no
+                # year: its row's year is None, counted apart from the years.
                 project_money.c.granted_sek > 0,
-                project_money.c.year.is_not(None),
                 *money_scope(scope),
             )
             .group_by(project_money.c.year),
@@ -450,6 +452,9 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
     years = _per_year(frames["budget"].groupby("year", as_index=False)["amount_sek"].sum()).rename(
         columns={"amount_sek": "allocated_sek"}
     )
+    committed = frames["committed"]
+    undated = committed["year"].isna()
+    frames["committed"] = committed[~undated].reset_index(drop=True)
     for part in ("committed", "spent_programme", "spent_projects"):
         years = years.merge(_per_year(frames[part]), on="year", how="outer")
     # A year without a budget row has no budget (missing, "–"), not one of 0 kr.
@@ -464,6 +469,7 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
     return {
         "programme": dict(row),
         "years": years.sort_values("year").reset_index(drop=True),
+        "committed_undated_sek": int(committed.loc[undated, "committed_sek"].sum()),
         "pipeline": pipeline_counts(
             engine, filters=Filters(programmes=(code,), funders_scope=scope)
         ),

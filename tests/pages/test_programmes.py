@@ -118,6 +118,31 @@ def test_spend_booked_for_december_is_an_overrun_not_within(engine, open_page, m
     assert years.loc["2026", "Utfall, programmet"] == f"1{NBSP}100{NBSP}000 kr"
 
 
+def test_a_grant_in_no_year_is_named_under_the_money_per_year(engine, open_page):
+    """H-2 has neither decision nor start date: no year's row holds it, the note under them
+    does, with the total the grants behind the figures add up to."""
+    load_files(
+        engine,
+        {
+            "organisationer.csv": "Namn;Typ\nVerket;national_authority\n",
+            "program.csv": "Kod;Namn;Ägare\nPA;Program A;Verket\n",
+            "projekt.csv": "Diarienummer;Titel;Status;Program;Startdatum\n"
+            "R-1;Ett;ongoing;PA;2024-03-01\nR-2;Två;ongoing;PA;\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum;Startdatum\n"
+            "H-1;R-1;Verket;1 000 000;;2024-03-01\nH-2;R-2;Verket;500 000;;\n",
+        },
+    )
+    for language, amount, total in (
+        ("sv", f"500{NBSP}000 kr", f"1{NBSP}500{NBSP}000 kr"),
+        ("en", "SEK 500,000", "SEK 1,500,000"),
+    ):
+        app = open_page(engine, page="programmes", programme="PA", lang=language)
+        years = _frame(app, t("programmes.column.committed", language))
+        assert len(years) == 1  # 2024, H-1's year
+        note = t("programmes.years.undated", language, amount=amount, total=total)
+        assert note in [caption.value for caption in app.caption]
+
+
 def test_the_page_in_english(demo_engine, open_page):
     app = open_page(demo_engine, page="programmes", programme="BG-2017", lang="en")
     assert [title.value for title in app.title] == ["Programmes"]

@@ -126,9 +126,12 @@ def test_the_detail_splits_the_money_per_year(store):
         "spent_projects_sek": 77_000,
         "spent_total_sek": 2_026_000,
     }
+    assert detail["committed_undated_sek"] == 5_000  # G-3: the programme's, in no year
     # The rows behind add up to the figures.
     grants = programmes.programme_rows(store, part="grants", code="P1", limit=None)
     assert set(grants.rows["grant_reference"]) == {"G-1", "G-2", "G-3"} and grants.total == 3
+    shown = years["committed_sek"].sum() + detail["committed_undated_sek"]
+    assert shown == grants.rows["amount_sek"].sum() == 375_000
     spend = programmes.programme_rows(store, part="spend", code="P1", limit=None).rows
     assert int(spend["amount_sek"].sum()) == 400_000 + 1_949_000 + 77_000
     assert set(spend["project_reference"]) == {"", "A-1"}
