@@ -114,20 +114,24 @@ class IndicatorSummary:
     coverage: float | None
 
 
+def _against_target(indicators: pd.DataFrame) -> pd.Series:
+    """Which rows of `results.indicator_progress` stand against a target: those with a target
+    and a value, and those overdue without one (the target year is over and nothing came, a
+    target not met, not one left out of the count)."""
+    measured = indicators["latest_value"].notna() | (indicators["state"] == "overdue")
+    return indicators["target_value"].notna() & measured
+
+
 def indicator_summary(indicators: pd.DataFrame) -> IndicatorSummary:
     """Summarise `results.indicator_progress` for the Overview's card and the brief.
 
-    Counted: the indicators with a target and a measured value, each once, on the place its
-    target is judged on (Norway's benchmark of a Swedish target is not a second indicator);
-    met is the registry's direction-aware state "reached". Progress past the target counts as
-    1 in the mean: one indicator far beyond its target must not hide another that has not
-    moved.
+    Counted: the indicators judged against a target (`_against_target`), each once, on the
+    place its target is judged on (Norway's benchmark of a Swedish target is not a second
+    indicator); met is the registry's direction-aware state "reached". Progress past the
+    target counts as 1 in the mean: one indicator far beyond its target must not hide another
+    that has not moved; an overdue one without a value has no progress to add.
     """
-    measured = indicators[
-        indicators["judged"]
-        & indicators["target_value"].notna()
-        & indicators["latest_value"].notna()
-    ]
+    measured = indicators[indicators["judged"] & _against_target(indicators)]
     progress = measured["progress"].dropna()
     coverage = indicators["coverage"].dropna()
     return IndicatorSummary(
@@ -416,17 +420,22 @@ def _more(total: int, shown: int, language: str) -> str:
 
 def _indicators(data: BriefData, language: str, filters: Filters) -> str:
     indicators = data.indicators
-    targets = indicators[indicators["target_value"].notna() & indicators["latest_value"].notna()]
+    targets = indicators[_against_target(indicators)]
     if targets.empty:
         return ""
     rows = []
     for row in targets.head(INDICATOR_ROWS).itertuples():
         name = indicator_name(row.name_sv, row.name_en, language_or_default(language)) or row.code
-        latest = t(
-            "brief.value_year",
-            language,
-            value=value_text(row.latest_value, row.unit, language),
-            year=int(row.latest_year),
+        # An overdue target without a value says so where its value would stand.
+        latest = (
+            t(
+                "brief.value_year",
+                language,
+                value=value_text(row.latest_value, row.unit, language),
+                year=int(row.latest_year),
+            )
+            if pd.notna(row.latest_value)
+            else t(f"results.state.{row.state}", language)
         )
         target = t(
             "brief.value_year",

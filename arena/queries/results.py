@@ -254,7 +254,9 @@ def _state(row: pd.Series, over: int | None = None) -> str:
     """Where an indicator stands, in words a page can translate (a `results.state.*` key).
     `over`: the last year that is over and in view (`_last_year_over`), None when unknown."""
     if pd.isna(row["latest_value"]):
-        return "no_value"
+        # A target whose year is over is overdue whether a value came too early or none came.
+        due = pd.notna(row["target_value"]) and _over_by(row["target_year"], over)
+        return "overdue" if due else "no_value"
     if pd.isna(row["target_value"]):
         return "no_target"
     if not row["judged"]:
@@ -268,7 +270,7 @@ def _state(row: pd.Series, over: int | None = None) -> str:
     # on the way to anything (a target for 2024, judged on 2023's value, in December 2026).
     if pd.notna(row["target_year"]) and row["latest_year"] >= row["target_year"]:
         return "missed"
-    if over is not None and pd.notna(row["target_year"]) and row["target_year"] <= over:
+    if _over_by(row["target_year"], over):
         return "overdue"
     if pd.isna(row["baseline_value"]):
         return "no_baseline"
@@ -283,6 +285,12 @@ def _state(row: pd.Series, over: int | None = None) -> str:
     if row["progress"] < 0:
         return "away"
     return "no_change" if row["progress"] == 0 else "on_way"
+
+
+def _over_by(target_year: object, over: int | None) -> bool:
+    """Whether a target year has had its chance: known, and up to `over`, the last year over
+    and in view (None: no day to judge by, so never)."""
+    return bool(over is not None and pd.notna(target_year) and target_year <= over)
 
 
 def _judged_years(yearly: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
@@ -383,7 +391,8 @@ def indicator_progress(
     baseline, or for a value from before the baseline year; and `state`: no_value, no_target,
     no_baseline, before_baseline, baseline_only, missed (not reached by a value of the
     target year or later), overdue (not reached, and the target year is over without a value
-    from it: needs `today`; with a year filter, a target year within the years), away,
+    from it, or with no value at all: needs `today`; with a year filter, a target year within
+    the years), away,
     no_change, on_way, reached, or for a row not judged benchmark
     (another place's target) or target_unclear. "Latest" is the value judged
     (`_judged_years`): the newest final one, for a summed projects' pool of a year every

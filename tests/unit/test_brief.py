@@ -16,6 +16,7 @@ from arena.auth import cli_identity
 from arena.filters import NO_FILTERS, Filters
 from arena.i18n import format_msek, format_number, format_sek, t
 from arena.ingest import Upload, import_files
+from tests.fixtures.ingest import load_files
 
 TODAY = date(2026, 12, 2)
 
@@ -190,3 +191,21 @@ def test_a_programme_without_a_budget_row_has_no_budget_in_the_brief(demo_engine
     )
     assert row, "SPETS is among the largest programmes"
     assert re.findall(r">([^<]*)</td>", row[1])[0] == "–"
+
+
+def test_a_target_year_over_without_any_value_is_overdue_on_the_card_and_in_the_table(engine):
+    # IND2's 2025 target had no value: the card read "–" (no indicator with a target and a
+    # value) and the brief's table left it out, while its target year was over.
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nP-1;Ett;ongoing\n",
+            "indikatorer.csv": "Kod;Namn;Enhet;Målvärde;Målår\nIND2;Andel;%;20;2025\n",
+        },
+    )
+    document = _brief(engine, "sv")
+    assert _key_figure(document, t("kpi.indicators", "sv")) == t(
+        "kpi.indicators.value", "sv", reached=0, total=1
+    )
+    overdue = t("results.state.overdue", "sv")
+    assert re.search(rf"<td>Andel</td><td class='number'>{re.escape(overdue)}</td>", document)

@@ -118,6 +118,7 @@ TARGET_YEARS = (
     "LOW;Lägre är bättre;antal;80;2020;60;2025;decrease\n"
     "DUE;Målår utan värde;antal;0;2018;20;2024;increase\n"
     "NOW;Målår i år;antal;0;2018;20;2026;increase\n"
+    "GONE;Målår utan något värde;%;;;20;2025;increase\n"
 )
 TARGET_YEAR_VALUES = (
     "Indikator;Land;År;Värde;Anmärkning\n"
@@ -133,15 +134,23 @@ def test_a_target_year_over_is_no_longer_on_the_way(engine):
     load_files(engine, {"indikatorer.csv": TARGET_YEARS, "indikatorvarden.csv": TARGET_YEAR_VALUES})
     today = date(2026, 12, 6)
     states = results.indicator_progress(engine, today=today).set_index("code")["state"]
-    assert states.to_dict() == {"LOW": "missed", "DUE": "overdue", "NOW": "on_way"}
+    # GONE has no value at all for its 2025 target: overdue too, not "no value".
+    assert states.to_dict() == {
+        "LOW": "missed",
+        "DUE": "overdue",
+        "NOW": "on_way",
+        "GONE": "overdue",
+    }
     # Without a day to judge by, only the values speak; within years that end before the
     # target year, the target is still ahead of them.
-    assert results.indicator_progress(engine).set_index("code").loc["DUE", "state"] == "on_way"
+    undated = results.indicator_progress(engine).set_index("code")["state"]
+    assert (undated["DUE"], undated["GONE"]) == ("on_way", "no_value")
     before = results.indicator_progress(engine, filters=Filters(years=(2020, 2023)), today=today)
     assert before.set_index("code")["state"].to_dict() == {
         "LOW": "on_way",
         "DUE": "on_way",
         "NOW": "no_value",  # its one value is from 2025
+        "GONE": "no_value",
     }
     table = tables.results.registry_table(
         results.indicator_progress(engine, today=today), "sv"
