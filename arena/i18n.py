@@ -1331,6 +1331,9 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": ("Summa för {count} projekt", "Summa för {count} projekt"),
         "en": ("Sum over {count} project", "Sum over {count} projects"),
     },
+    # The unit of a count of projects; kept out of `results.unit.*`, the stored units' words,
+    # as it needs the count.
+    "results.projects_unit": {"sv": ("projekt", "projekt"), "en": ("project", "projects")},
     "results.rule.count": {
         "sv": ("{count} projekt har rapporterat", "{count} projekt har rapporterat"),
         "en": ("{count} project reported", "{count} projects reported"),
@@ -1407,7 +1410,6 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "results.unit.antal": {"sv": "antal", "en": "number"},
     "results.unit.%": {"sv": "%", "en": "%"},
-    "results.unit.projects": {"sv": "projekt", "en": "projects"},
     "results.direction.increase": {"sv": "Högre är bättre", "en": "Higher is better"},
     "results.direction.decrease": {"sv": "Lägre är bättre", "en": "Lower is better"},
     "results.frequency.monthly": {"sv": "Varje månad", "en": "Monthly"},

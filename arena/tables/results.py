@@ -326,23 +326,21 @@ def _outputs(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd
     units = dict(zip(indicators["code"], indicators["unit"], strict=True))
     rows = []
     for row in outputs.itertuples():
-        # A count of projects is a number of projects, whatever the indicator's unit.
+        # A count of projects is a number of projects, whatever the indicator's unit: its
+        # value is the count of projects that reported, "1 project", "2 projects".
         unit = None if row.rule == "count" else units.get(row.code)
+        projects = 0 if pd.isna(row.projects) else int(row.projects)
         rows.append(
             {
                 "programme": _words(row.programme, "–"),
                 "indicator": names.get(row.code, row.code),
                 "year": row.year,
                 "value": row.value,
-                "unit": t("results.unit.projects", language)
+                "unit": t("results.projects_unit", language, count=projects)
                 if row.rule == "count"
                 else unit_label(unit, language),
                 "preliminary": _preliminary(row.preliminary, language),
-                "rule": t(
-                    f"results.rule.{row.rule}",
-                    language,
-                    count=0 if pd.isna(row.projects) else int(row.projects),
-                ),
+                "rule": t(f"results.rule.{row.rule}", language, count=projects),
                 "stored_unit": unit,
             }
         )

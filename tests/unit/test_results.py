@@ -229,6 +229,24 @@ def test_a_share_is_counted_per_programme_not_summed(engine):
     assert outputs.loc["TONS", ["value", "rule", "projects"]].tolist() == [7.0, "sum", 2]
 
 
+def test_a_count_of_one_project_is_one_project(engine):
+    # "2025 | 1 | projects | 1 project reported": the unit of a count took no count.
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nA-1;Ett;ongoing\nA-2;Två;ongoing\n",
+            "indikatorer.csv": "Kod;Namn;Enhet\nSHARE;Andel;%\n",
+            "indikatorvarden.csv": "Indikator;Diarienummer;År;Värde\n"
+            "SHARE;A-1;2024;30\nSHARE;A-2;2024;60\nSHARE;A-1;2025;40\n",
+        },
+    )
+    outputs = results.outputs_by_programme(engine)
+    registry = results.indicator_progress(engine)
+    for language, units in (("en", ["projects", "project"]), ("sv", ["projekt", "projekt"])):
+        table = tables.results.outputs_rows(outputs, registry, language).sort_values("year")
+        assert table["unit"].tolist() == units, language
+
+
 # --- the chain ------------------------------------------------------------------------------
 
 
