@@ -438,7 +438,8 @@ def template_bytes(kind: str, *, language: str = "sv", file_format: str = "csv")
     UTF-8 with BOM. XLSX has the header sheet first (what the importer reads; text columns
     formatted as text, date columns as dates) and a second sheet "Instruktioner"/
     "Instructions" listing each column, whether it is required, its format and, for coded
-    columns, the accepted codes with their labels.
+    columns, the accepted codes with their labels; the importer knows that sheet by its
+    name (`ingest.sheets.is_guide`) and does not read it as data.
     """
     spec = _kind(kind)
     if language not in i18n.LANGUAGES:

@@ -53,6 +53,7 @@ from arena.ingest.report import (
     located,
     quoted,
 )
+from arena.ingest.sheets import is_guide
 from arena.ingest.validate import (
     ParsedTable,
     UnknownKindError,
@@ -171,7 +172,8 @@ def _parse(
         return [], [exc.problem]
     on_read(raw.height)
     _heard(raw, seen)
-    if (found := _detected(raw)) is not None:
+    first = raw.name.removeprefix(f"{upload.name}:")
+    if (found := _detected(raw, first)) is not None:
         _heard(found[1], seen)  # a header read a few rows lower
     if upload.kind is not None:  # named by the person: this table, read as that kind
         if upload.kind not in UPLOAD_KINDS:
@@ -186,7 +188,6 @@ def _parse(
         return _tables(upload.kind, raw, upload.columns), notes
     # A workbook's other sheets with data are read with it, unless the person named one.
     others = {} if upload.sheet is not None else _other_sheets(upload, raw.name, on_read, seen)
-    first = raw.name.removeprefix(f"{upload.name}:")
     read = {first: found, **others} if found is not None else others
     if not read:
         note = msg("import.unknown_headers", file=upload.name, known=", ".join(UPLOAD_KINDS))
@@ -372,9 +373,12 @@ def _not_found(uploads: list[Upload], seen: dict[str, str]) -> list[Problem]:
     ]
 
 
-def _detected(raw: RawTable) -> tuple[str, RawTable, list[Problem]] | None:
-    """What `raw` holds by its headers, read under a title or group titles, or with its years
-    as columns, if need be (with a warning saying so); None when no kind or layout fits."""
+def _detected(raw: RawTable, sheet: str) -> tuple[str, RawTable, list[Problem]] | None:
+    """What `raw` (the sheet `sheet`, or the file) holds by its headers, read under a title or
+    group titles, or with its years as columns, if need be (with a warning saying so); None
+    when no kind or layout fits, or when it is a guide to a list's columns, not a list."""
+    if is_guide(raw, sheet):
+        return None
     # Years as columns first: "Indikator;Land;2016;2017" fits indicator values as it is,
     # short of its year and value.
     if (table := unpivoted(raw, _fits_whole)) is not None:
@@ -488,7 +492,7 @@ def _other_sheets(
         except ReadError:
             continue
         _heard(raw, seen)
-        if (detected := _detected(raw)) is not None:
+        if (detected := _detected(raw, sheet)) is not None:
             on_read(raw.height)
             _heard(detected[1], seen)
             found[sheet] = detected

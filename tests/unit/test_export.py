@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from arena import export, models
+from arena import dataops, export, i18n, models
 from arena.auth import cli_identity
 from arena.domain import ProjectStatus
 from arena.ingest import Upload, import_files
@@ -563,6 +563,40 @@ def test_xlsx_templates_explain_every_column(kind, language):
             for line in accepted.splitlines():
                 code = line.split(" ", 1)[0]
                 assert str(column.parse(code)) == code
+
+
+def _filled_template(engine, kind: str, language: str, file_format: str) -> bytes:
+    """`kind`'s template as the Data page offers it, filled in with the first two rows the
+    store holds (as its export writes them) under the template's own headers."""
+    template = export.template_bytes(kind, language=language, file_format=file_format)
+    frame = export.export_frame(engine, kind).head(2)
+    assert len(frame), kind  # the demo data has rows of every kind
+    if file_format == "csv":
+        rows = export.to_csv_bytes(frame, delimiter=i18n.csv_delimiter(language))
+        return template + rows.split(b"\r\n", 1)[1]
+    _, rows = _sheet_rows(export.to_xlsx_bytes(frame, sheet_name=kind))
+    workbook = load_workbook(io.BytesIO(template))
+    for row in rows:
+        workbook.worksheets[0].append([cell.value for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_filled_in_template_imports_exactly_its_rows(demo_engine, kind, language, file_format):
+    # The instructions sheet of the Excel template, a row per column ("Diarienummer | Ja |
+    # Text"), was read as data: the projects template was refused as spend lacking "Datum",
+    # the organisations template committed buyer groups named "Län" and "Källa".
+    data = _filled_template(demo_engine, kind, language, file_format)
+    name = dataops.template_name(kind, language, file_format)
+    result = import_files(demo_engine, [Upload(name, data)], dry_run=True, identity=cli_identity())
+    assert result.outcome == "dry-run", [p.text("en") for p in result.problems]
+    assert result.kinds == [kind]
+    assert result.counts == dict.fromkeys(result.counts, 0) | {"unchanged": 2}
+    assert [p.text("en") for p in result.problems if p.error == "format-error"] == []
 
 
 def test_the_project_template_lists_the_statuses_with_swedish_labels():

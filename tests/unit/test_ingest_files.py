@@ -558,6 +558,27 @@ def test_every_sheet_with_data_is_read_and_the_note_says_as_what(engine):
     )
 
 
+def test_a_sheet_that_describes_the_columns_is_no_data(engine):
+    # A guide beside the list, a row per column ("Diarienummer | Ja | ..."), was read as a
+    # list of its own under its second row's "headers": here, as organisations.
+    workbook = Workbook()
+    workbook.active.title = "Projekt"
+    for row in PROJECT_ROWS:
+        workbook.active.append(row)
+    guide = workbook.create_sheet("Fältbeskrivning")
+    guide.append(["Fält", "Obligatoriskt", "Beskrivning"])
+    guide.append(["Diarienummer", "Ja", "Ärendets nummer hos finansiären"])
+    guide.append(["Titel", "Ja", "Projektets namn"])
+    guide.append(["Status", "Nej", "Pågående eller avslutat"])
+    # Our own templates' guide, known by its name, whatever its rows now say.
+    workbook.create_sheet("Instructions").append(["Namn", "Typ"])
+    workbook["Instructions"].append(["Fyll i en rad per projekt", "kommun"])
+    result = upload(engine, "projekt.xlsx", _saved(workbook))
+    assert result.outcome == "committed", result.problems
+    assert result.kinds == ["projects"] and result.problems == []
+    assert natural(engine, "organisations") == []
+
+
 def test_a_workbook_read_as_one_kind_names_the_sheets_it_left_out(engine):
     # `--kind projects` on a workbook of projects and grants committed the projects only,
     # without a word of the grants.

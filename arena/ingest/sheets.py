@@ -1,0 +1,52 @@
+"""Which sheets of a workbook are lists to read: a guide to a list's columns is not.
+
+A workbook with a list per sheet is read sheet by sheet (`ingest._other_sheets`). A sheet
+beside the list that only describes it is no data, however well its cells read as headers:
+our own templates' instructions sheet ("Kolumn | Krävs | Format", a row per column) was read
+as spend or as buyer groups named "Organisationsnummer" and "Län", and the template filled
+in by the book was refused or committed rows nobody wrote.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from arena import i18n
+from arena.ingest.kinds import KINDS
+from arena.ingest.read import RawTable
+from arena.ingest.validate import match_headers
+
+# The rows looked at to tell a guide from a list: a guide has a row per column of a kind,
+# a few dozen at most, and a list of 100 000 rows is not read through to find it is one.
+GUIDE_ROWS_TRIED = 60
+# The cells of a column that must name a list's columns, at least, for it to list columns:
+# one may be a coincidence (a theme called "Status").
+GUIDE_NAMES_NEEDED = 3
+
+
+def is_guide(raw: RawTable, sheet: str) -> bool:
+    """Whether the sheet `sheet`, read as `raw`, is a guide to a list's columns, not a list:
+    the instructions sheet our templates write (named by the catalogue, in either language),
+    or any sheet with a column of column names (most of its filled cells headers a kind reads,
+    three or more: "Diarienummer", "Titel", "Status") beside a column that says something of
+    each (required, format, description)."""
+    names = {i18n.t("template.sheet", language).casefold() for language in i18n.LANGUAGES}
+    if sheet.strip().casefold() in names:
+        return True
+    columns = [
+        [text for cell in column[:GUIDE_ROWS_TRIED] if (text := str(cell).strip())]
+        for column in raw.columns
+    ]
+    if sum(bool(cells) for cells in columns) < 2:
+        return False  # nothing beside the names: a list of one column
+    for cells in columns:
+        named = [text for text in cells if _names_a_column(text)]
+        if len(set(named)) >= GUIDE_NAMES_NEEDED and 2 * len(named) > len(cells):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _names_a_column(text: str) -> bool:
+    """Whether `text` is a header some kind reads ("Diarienummer", "programme_code")."""
+    return any(match_headers(kind, [text]) for kind in KINDS.values())
