@@ -2377,6 +2377,24 @@ TEXTS: dict[str, dict[str, Text]] = {
             "it.",
         ),
     },
+    "import.summary_sheets": {
+        "sv": (
+            "{file}: bladet {sheets} summerar belopp per år (åren som kolumner bredvid en "
+            "totalkolumn), som en sammanställning av en lista gör, och lästes inte som data; "
+            "lästa blad: {read}. Ange bladets namn för att läsa det.",
+            "{file}: bladen {sheets} summerar belopp per år (åren som kolumner bredvid en "
+            "totalkolumn), som en sammanställning av en lista gör, och lästes inte som data; "
+            "lästa blad: {read}. Ange ett blads namn för att läsa det.",
+        ),
+        "en": (
+            "{file}: the sheet {sheets} sums amounts up by year (years as columns beside a total "
+            "column), as a summary of a list does, and was not read as data; sheets read: {read}. "
+            "Name the sheet to read it.",
+            "{file}: the sheets {sheets} sum amounts up by year (years as columns beside a total "
+            "column), as a summary of a list does, and were not read as data; sheets read: {read}. "
+            "Name one of them to read it.",
+        ),
+    },
     "import.sheets_read": {
         "sv": "{file}: arbetsboken har data på flera blad, och alla lästes: {sheets}.",
         "en": "{file}: the workbook holds data on several sheets, and all were read: {sheets}.",

@@ -53,7 +53,7 @@ from arena.ingest.report import (
     located,
     quoted,
 )
-from arena.ingest.sheets import is_guide
+from arena.ingest.sheets import is_guide, is_summary
 from arena.ingest.validate import (
     ParsedTable,
     UnknownKindError,
@@ -187,8 +187,18 @@ def _parse(
             notes = [*notes, _unread_sheets_note("import.sheets_unread", upload, list(unread))]
         return _tables(upload.kind, raw, upload.columns), notes
     # A workbook's other sheets with data are read with it, unless the person named one.
-    others = {} if upload.sheet is not None else _other_sheets(upload, raw.name, on_read, seen)
+    summaries = {first} if found is not None and is_summary(raw, found[1]) else set()
+    others = (
+        {}
+        if upload.sheet is not None
+        else _other_sheets(upload, raw.name, on_read, seen, summaries)
+    )
     read = {first: found, **others} if found is not None else others
+    # A summary beside lists sums them up: not read, unless it is all the workbook holds.
+    summed = [sheet for sheet in read if sheet in summaries]
+    if len(summed) == len(read):
+        summed = []  # nothing else to read: the summary is the workbook's data
+    read = {sheet: table for sheet, table in read.items() if sheet not in summed}
     if not read:
         note = msg("import.unknown_headers", file=upload.name, known=", ".join(UPLOAD_KINDS))
         return [], [Problem("format-error", note, row=raw.header_line or None)]
@@ -209,7 +219,10 @@ def _parse(
             for name, sheets in twice.items()
         ]
     notes = [note for _name, _raw, sheet_notes in read.values() for note in sheet_notes]
-    if others:  # said, so the person sees which sheets were read, and as what
+    if summed:  # said with what was read instead, and how to read it after all
+        read_as = _read_as(read)
+        notes.insert(0, _unread_sheets_note("import.summary_sheets", upload, summed, read=read_as))
+    elif others:  # said, so the person sees which sheets were read, and as what
         notes.insert(0, _sheets_note(upload.name, read, passed=None if found else first))
     if upload.sheet is None and (hidden := hidden_sheets(upload.data, upload.name)):
         # Not read, as hidden rows are: said, as they are, with the way to read one.
@@ -224,9 +237,10 @@ def _ignore(_rows: int) -> None:
     """Hears nothing: sheets looked at but not read are no progress."""
 
 
-def _unread_sheets_note(key: str, upload: Upload, sheets: list[str]) -> Problem:
-    """A warning (catalogue `key`) naming the sheets of `upload` that were not read: hidden
-    ones, or those with data a read of one kind (`upload.kind`) left out."""
+def _unread_sheets_note(key: str, upload: Upload, sheets: list[str], **values: object) -> Problem:
+    """A warning (catalogue `key`, with `values` besides) naming the sheets of `upload` that
+    were not read: hidden ones, summaries, or those with data a read of one kind
+    (`upload.kind`) left out."""
     return Problem(
         "format-error",
         msg(
@@ -235,6 +249,7 @@ def _unread_sheets_note(key: str, upload: Upload, sheets: list[str]) -> Problem:
             sheets=listing([quoted(sheet) for sheet in sheets]),
             count=len(sheets),
             kind=_holding(upload.kind) if upload.kind else "",
+            **values,
         ),
         severity="warning",
     )
@@ -415,12 +430,7 @@ def _sheets_note(
 ) -> Problem:
     """A warning naming the sheets of a workbook that were read and as what, and the first
     one when it was passed over (a cover sheet)."""
-    sheets = listing(
-        [
-            msg("import.sheet_as", sheet=quoted(sheet), kind=_holding(name))
-            for sheet, (name, _raw, _notes) in read.items()
-        ]
-    )
+    sheets = _read_as(read)
     if passed is None:
         note = msg("import.sheets_read", file=file, sheets=sheets)
     else:
@@ -429,6 +439,16 @@ def _sheets_note(
             "import.sheets_read_past", file=file, sheets=sheets, first=first, count=len(read)
         )
     return Problem("format-error", note, severity="warning")
+
+
+def _read_as(read: dict[str, tuple[str, RawTable, list[Problem]]]) -> Message:
+    """The sheets `read`, each with what it was read as: “Projekt” (projects), ..."""
+    return listing(
+        [
+            msg("import.sheet_as", sheet=quoted(sheet), kind=_holding(name))
+            for sheet, (name, _raw, _notes) in read.items()
+        ]
+    )
 
 
 # Rows of group titles looked under for the real header ("Projekt" over three columns and
@@ -473,11 +493,16 @@ SHEETS_TRIED = 10
 
 
 def _other_sheets(
-    upload: Upload, read_first: str, on_read: Callable[[int], None], seen: dict[str, str]
+    upload: Upload,
+    read_first: str,
+    on_read: Callable[[int], None],
+    seen: dict[str, str],
+    summaries: set[str] | None = None,
 ) -> dict[str, tuple[str, RawTable, list[Problem]]]:
     """The workbook's other visible sheets whose headers a kind or layout fits, in tab order
     (of the first SHEETS_TRIED; {} for a CSV or JSON file), each with what it holds; the
-    headers looked at are added to `seen` (`_heard`).
+    headers looked at are added to `seen` (`_heard`), and those of them that sum amounts up
+    (`sheets.is_summary`) to `summaries`.
 
     Why: a programme's workbook keeps one list per sheet (projects, grants, payments), or a
     cover sheet before its list. Only the first sheet was read, and the others' rows were
@@ -496,6 +521,8 @@ def _other_sheets(
             on_read(raw.height)
             _heard(detected[1], seen)
             found[sheet] = detected
+            if summaries is not None and is_summary(raw, detected[1]):
+                summaries.add(sheet)
     return found
 
 

@@ -1,20 +1,25 @@
-"""Which sheets of a workbook are lists to read: a guide to a list's columns is not.
+"""Which sheets of a workbook are lists to read: a guide to a list's columns is not, nor
+a summary of one beside it.
 
 A workbook with a list per sheet is read sheet by sheet (`ingest._other_sheets`). A sheet
 beside the list that only describes it is no data, however well its cells read as headers:
 our own templates' instructions sheet ("Kolumn | Krävs | Format", a row per column) was read
 as spend or as buyer groups named "Organisationsnummer" and "Län", and the template filled
-in by the book was refused or committed rows nobody wrote.
+in by the book was refused or committed rows nobody wrote. A summary sheet (granted per
+programme and year, `Program | 2019 | 2020 | Totalt`) read as budgets overwrote the
+programmes' stored budgets with the sums of the projects' grants.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from arena import i18n
 from arena.ingest.kinds import KINDS
-from arena.ingest.read import RawTable
+from arena.ingest.read import RawTable, header_text
 from arena.ingest.validate import match_headers
+from arena.ingest.wide import names_a_year
 
 # The rows looked at to tell a guide from a list: a guide has a row per column of a kind,
 # a few dozen at most, and a list of 100 000 rows is not read through to find it is one.
@@ -22,6 +27,9 @@ GUIDE_ROWS_TRIED = 60
 # The cells of a column that must name a list's columns, at least, for it to list columns:
 # one may be a coincidence (a theme called "Status").
 GUIDE_NAMES_NEEDED = 3
+# A header that names a total, in Swedish or English, as a pivot table's last column does:
+# "Totalt", "Summa", "Totalsumma" (Excel's), "Grand Total", "Σ"; "Summa (tkr)" with its unit.
+_TOTAL = re.compile(r"(?:summa|s:a|totalt?|totalsumma|sum|grand\s+total|Σ)(?:\s*\(.*\))?", re.I)
 
 
 def is_guide(raw: RawTable, sheet: str) -> bool:
@@ -50,3 +58,14 @@ def is_guide(raw: RawTable, sheet: str) -> bool:
 def _names_a_column(text: str) -> bool:
     """Whether `text` is a header some kind reads ("Diarienummer", "programme_code")."""
     return any(match_headers(kind, [text]) for kind in KINDS.values())
+
+
+def is_summary(raw: RawTable, table: RawTable) -> bool:
+    """Whether the sheet read as `raw`, whose list was found as `table` (under a title,
+    perhaps), sums amounts up rather than lists them: years as columns beside a total of
+    them (`Program | 2019 | 2020 | Totalt`), as a pivot of another sheet is laid out. A list
+    of budgets by year has no total: each year is its own amount."""
+    below = table.header_line - raw.header_line
+    header = raw.header if below <= 0 else raw.rows[below - 1]
+    texts = [" ".join(header_text(cell).split()) for cell in header]
+    return any(map(names_a_year, texts)) and any(_TOTAL.fullmatch(text) for text in texts)

@@ -77,6 +77,13 @@ def _year_header(text: str) -> _YearHeader | None:
     return _YearHeader(int(year["year"]), _words(text[: year.start()] + " " + after), bool(mark))
 
 
+def names_a_year(text: str) -> bool:
+    """Whether header `text` names one calendar year ("2024", "Budget 2024", "2025*"): a
+    column of a table with its years as columns."""
+    header = _year_header(text)
+    return header is not None and header.year is not None
+
+
 def _words(text: str) -> str:
     return " ".join(text.split())
 

@@ -24,6 +24,7 @@ from arena.ingest.layouts import guess_org_kind
 from tests.fixtures.ingest import (
     dump,
     errors,
+    load_files,
     natural,
     rejected,
     saved_workbook,
@@ -577,6 +578,43 @@ def test_a_sheet_that_describes_the_columns_is_no_data(engine):
     assert result.outcome == "committed", result.problems
     assert result.kinds == ["projects"] and result.problems == []
     assert natural(engine, "organisations") == []
+
+
+SUMMARY_ROWS = [
+    ["Beviljat per program och år"],
+    ["Program", 2019, 2020, "Totalt"],
+    ["IU-STOD", 1_234_567, 0, 1_234_567],
+]
+
+
+@pytest.mark.parametrize("summary_first", [False, True], ids=["after", "before"])
+def test_a_summary_sheet_beside_the_list_leaves_the_budgets_as_stored(engine, summary_first):
+    # Granted per programme and year, summed up from the list beside it, was read as budgets
+    # and overwrote the programmes' stored ones; a warning that several sheets were read was
+    # the only sign.
+    load_files(
+        engine,
+        {
+            "o.csv": "Namn;Typ\nVinnova;Myndighet\n",
+            "p.csv": "Kod;Namn;Typ;Ägare\nIU-STOD;Stöd;Program;Vinnova\n",
+            "b.csv": "Program;År;Belopp\nIU-STOD;2019;2 000 000\nIU-STOD;2020;2 500 000\n",
+        },
+    )
+    sheets = [("Projekt", PROJECT_ROWS), ("Sammanställning", SUMMARY_ROWS)]
+    _, data = saved_workbook(*(reversed(sheets) if summary_first else sheets))
+    result = upload(engine, "projekt.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert result.kinds == ["projects"]
+    assert [b["amount_sek"] for b in natural(engine, "budgets")] == [2_000_000, 2_500_000]
+    assert result.problems[0].text("en") == (
+        "projekt.xlsx: the sheet “Sammanställning” sums amounts up by year (years as columns "
+        "beside a total column), as a summary of a list does, and was not read as data; sheets "
+        "read: “Projekt” (projects). Name the sheet to read it."
+    )
+    # Named, it is read as the budgets it says it is.
+    named = upload(engine, "projekt.xlsx", data, sheet="Sammanställning")
+    assert named.outcome == "committed", named.problems
+    assert [b["amount_sek"] for b in natural(engine, "budgets")] == [1_234_567, 0]
 
 
 def test_a_workbook_read_as_one_kind_names_the_sheets_it_left_out(engine):
