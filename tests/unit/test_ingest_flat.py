@@ -918,3 +918,16 @@ def test_a_period_over_from_and_to_on_the_row_under_it_is_the_projects_dates(eng
     assert [(p["reference"], p["start_date"], p["end_date"]) for p in stored] == [
         ("2020-1", date(2020, 1, 1), date(2020, 12, 31))
     ]
+
+
+def test_the_sheets_own_problems_are_the_lists_not_its_coordinators(engine):
+    # A blank row, a sum under the list and a header twice were labelled "Organisationer" on
+    # the Data page: they rode on the first part of the list, the coordinators it names.
+    header = "Diarienummer;Titel;Koordinator;Finansiär;Beviljat belopp"
+    summed = f"{header}\n2023-91;Test;Nya Bolaget AB;Vinnova;100 000\n;;;;\nSumma;;;;100 000\n"
+    twice = f"{header};Bidrag\n2023-90;Test;Nya Bolaget AB;Vinnova;100 000;100 000\n"
+    for data, expected in ((summed, ["blank-row", "row-error"]), (twice, ["duplicate-label"])):
+        result = upload(engine, "lista.csv", data, dry_run=True)
+        shown = dataops.problems_table(result.problems, "sv")
+        assert list(shown["Feltyp"]) == expected
+        assert set(shown["Typ av data"]) == {"Projekt"}

@@ -43,5 +43,9 @@ def split(raw: RawTable, name: str) -> list[Part]:
         return [Part(name, raw)]
     source = Source(raw, layout)
     parts = layout.split(source)
-    parts[0].raw.problems[:0] = source.problems
+    # The sheet's own problems (a blank row, a sum under the list, a header) are the list's:
+    # its first part that is not create-only (a flat list's projects, 360Giving's grants).
+    # On the first part they were the organisations' its rows merely name.
+    own = next((part for part in parts if not part.create_only), parts[0])
+    own.raw.problems[:0] = source.problems
     return parts

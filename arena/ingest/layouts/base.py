@@ -357,7 +357,6 @@ class Source:
                     first.setdefault(" ".join(str(cells.uniques[code]).split()), (row, entry))
         ordered = sorted(first.items(), key=lambda item: item[1][0])
         names = [name for name, _first in ordered]
-        self.problems += self._differing(entries)
         extra: dict[str, str] = {}  # column -> label shown, from the first entry that has it
         for entry in entries:
             for column, (shown, _cells) in entry.columns.items():
@@ -387,6 +386,8 @@ class Source:
             ],
             header_line=self.raw.header_line,
             row_lines=[self.raw.line_of(self.keep[row]) for _name, (row, _entry) in ordered],
+            # Its own, not the sheet's (`layouts.split`): an organisation's two counties.
+            problems=self._differing(entries),
         )
         return Part("organisations", raw, create_only=True)
 
