@@ -218,7 +218,15 @@ def _parse(
             )
             for name, sheets in twice.items()
         ]
-    notes = [note for _name, _raw, sheet_notes in read.values() for note in sheet_notes]
+    # Each sheet's notes (its header read a row lower, its years as columns) name the sheet:
+    # of a workbook read sheet by sheet, the report said "row 2" of no sheet in particular.
+    notes = [
+        dataclasses.replace(note, source=note.source or f"{upload.name}:{sheet}")
+        if len(read) > 1
+        else note
+        for sheet, (_name, _raw, sheet_notes) in read.items()
+        for note in sheet_notes
+    ]
     if summed:  # said with what was read instead, and how to read it after all
         read_as = _read_as(read)
         notes.insert(0, _unread_sheets_note("import.summary_sheets", upload, summed, read=read_as))

@@ -617,6 +617,20 @@ def test_a_summary_sheet_beside_the_list_leaves_the_budgets_as_stored(engine, su
     assert [b["amount_sek"] for b in natural(engine, "budgets")] == [1_234_567, 0]
 
 
+def test_a_note_of_one_sheet_of_several_names_its_sheet(engine):
+    # "The column headers are read from row 2" of a workbook read sheet by sheet said not of
+    # which sheet: the page and the command line showed it as the file's.
+    organisations = [["Organisation", "Uppgifter"], *ORGANISATION_ROWS]  # group titles
+    _, data = saved_workbook(("Projekt", PROJECT_ROWS), ("Organisationer", organisations))
+    result = upload(engine, "arbetsbok.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    said = {p.message.key: p.source for p in result.problems}
+    assert said == {
+        "import.sheets_read": None,
+        "import.header_below": "arbetsbok.xlsx:Organisationer",
+    }
+
+
 def test_a_workbook_read_as_one_kind_names_the_sheets_it_left_out(engine):
     # `--kind projects` on a workbook of projects and grants committed the projects only,
     # without a word of the grants.
