@@ -321,11 +321,15 @@ def alembic_config():
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to `revision` with Alembic (creates it on an empty store, and a
-    SQLite store's file with its folder: the one place a store is made)."""
+    SQLite store's file with its folder: the one place a store is made). StoreError for a
+    store a newer version upgraded: Alembic does not know its revision and would fail with
+    no word on what to do, while every other command says to use that version."""
     from alembic import command
 
     create_folder(engine)
     check_connection(engine)
+    if schema_problem(engine) == "ahead":
+        raise _newer_version(engine)
     alembic_cfg = alembic_config()
     with engine.begin() as conn:
         alembic_cfg.attributes["connection"] = conn
@@ -426,10 +430,16 @@ def require_schema(engine: Engine) -> None:
             "`python -m arena init` to upgrade it (its data is kept)."
         )
     if problem == "ahead":
-        raise StoreError(
-            f"The store {url} was upgraded by a newer version of Arena Monitor; use that "
-            "version with it."
-        )
+        raise _newer_version(engine)
+
+
+def _newer_version(engine: Engine) -> StoreError:
+    """The refusal to work on a store a newer version of Arena Monitor upgraded: for `init`
+    (`migrate`) as for every other command (`require_schema`)."""
+    return StoreError(
+        f"The store {safe_url(str(engine.url))} was upgraded by a newer version of Arena "
+        "Monitor; use that version with it."
+    )
 
 
 def table_counts(engine: Engine) -> dict[str, int]:

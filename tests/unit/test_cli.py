@@ -467,10 +467,16 @@ def test_a_store_behind_or_ahead_of_the_code_says_what_to_do(db_url, tmp_path, c
     assert main(["import", str(tmp_path / "projekt.csv")]) == 0
     with engine.begin() as conn:
         conn.execute(sa.text("UPDATE alembic_version SET version_num = 'ffff00000099'"))
+    newer = "was upgraded by a newer version of Arena Monitor; use that version with it."
     assert main(["export", "projects", str(tmp_path / "x.csv")]) == 2
-    assert _one_sentence(capsys.readouterr().err).endswith(
-        "was upgraded by a newer version of Arena Monitor; use that version with it."
-    )
+    assert _one_sentence(capsys.readouterr().err).endswith(newer)
+    # `init` (and so `make run`) says the same, not that it failed unexpectedly, and leaves
+    # the store as the newer version left it.
+    assert main(["init", "--demo"]) == 2
+    assert _one_sentence(capsys.readouterr().err).endswith(newer)
+    with engine.connect() as conn:
+        revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    assert revision == "ffff00000099"
 
 
 def test_info_says_whether_the_schema_is_this_versions(db_url, capsys):
