@@ -313,6 +313,13 @@ def _user_id(conn: Connection, email: str) -> int | None:
     return conn.execute(sa.select(user.c.id).where(user.c.email == email)).scalar()
 
 
+def _require_binding_to_funder(role: Role, funders: Sequence[str]) -> None:
+    """UserError when organisations are named for a role other than funder: only a funder
+    role is bound to one, so adding or removing "the viewer role for Vinnova" means nothing."""
+    if role != Role.FUNDER and funders:
+        raise UserError(msg("users.funder_only", role=msg(f"role.{role.value}")))
+
+
 def add_role(
     engine: Engine,
     *,
@@ -335,8 +342,7 @@ def add_role(
         if identity.mode == "cli":
             raise UserError(msg("users.funder_needed"))
         raise UserError(msg("users.funder_needed.page", field=msg("admin.funders")))
-    if role != Role.FUNDER and funders:
-        raise UserError(msg("users.funder_only", role=msg(f"role.{role.value}")))
+    _require_binding_to_funder(role, funders)
     user, user_role = models.User.__table__, models.UserRole.__table__
     added = 0
     with transaction(engine) as conn:
@@ -387,10 +393,11 @@ def remove_role(
 ) -> int:
     """Take `role` from `email` (a funder role: only the one bound to `funder`, or every one
     when `funder` is None); returns the roles removed. Needs MANAGE_USERS; UserError when the
-    person does not hold it."""
+    person does not hold it (for that funder), or when a funder is named for another role."""
     identity.require(Right.MANAGE_USERS)
     address = _email(email)
     role = Role(role)
+    _require_binding_to_funder(role, [funder] if funder is not None else [])
     user_role, organisation = models.UserRole.__table__, models.Organisation.__table__
     with transaction(engine) as conn:
         user_id = _user_id(conn, address)
@@ -400,10 +407,14 @@ def remove_role(
             .outerjoin(organisation, organisation.c.id == user_role.c.funder_id)
             .where(user_role.c.user_id == user_id, user_role.c.role == role.value)
         )
-        if funder is not None:
-            query = query.where(organisation.c.id.in_(_funder_ids(conn, [funder]).values()))
+        named = _funder_ids(conn, [funder]) if funder is not None else {}
+        if named:
+            query = query.where(organisation.c.id.in_(named.values()))
         held = conn.execute(query).all()
         if user_id is None or not held:
+            if named:  # the person may hold the funder role for another organisation
+                funder_name = next(iter(named))  # as the store spells it
+                raise UserError(msg("users.no_such_funder_role", email=address, funder=funder_name))
             raise UserError(msg("users.no_such_role", email=address, role=msg(f"role.{role}")))
         conn.execute(sa.delete(user_role).where(user_role.c.id.in_([id_ for id_, _ in held])))
         for _id, bound in held:

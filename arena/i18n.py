@@ -3469,6 +3469,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "{email} har inte rollen {role}. Inget ändrades.",
         "en": "{email} does not hold the {role} role. Nothing was changed.",
     },
+    "users.no_such_funder_role": {
+        "sv": "{email} har inte rollen finansiär för {funder}. Inget ändrades.",
+        "en": "{email} does not hold the funder role for {funder}. Nothing was changed.",
+    },
     "users.no_such_user": {
         "sv": "Det finns ingen användare {email}. Inget ändrades.",
         "en": "There is no user {email}. Nothing was changed.",

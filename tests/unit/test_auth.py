@@ -361,6 +361,31 @@ def test_wrong_role_requests_are_refused_with_a_sentence_and_write_nothing(engin
     assert auth.add_role(engine, identity=ADMIN, email="A@b.se", role=Role.VIEWER) == 0
 
 
+def test_removing_a_role_for_a_funder_says_what_is_not_held(engine, capsys):
+    with_organisations(engine)
+    assert main(["users", "add", "anna@x.se", "--role", "viewer"]) == 0
+    assert main(["users", "add", "eva@x.se", "--role", "funder", "--funder", "Vinnova"]) == 0
+    assert main(["users", "add", "ulf@x.se", "--role", "viewer"]) == 0
+    capsys.readouterr()
+    before = dump(engine)
+    # She holds the viewer role: the funder named is what is wrong, as `users add` says.
+    assert main(["users", "remove", "anna@x.se", "--role", "viewer", "--funder", "Vinnova"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "Error: Only the funder role is bound to an organisation, not the viewer role."
+    )
+    # She holds a funder role, for another organisation: the one asked for is named, as the
+    # store spells it.
+    assert main(["users", "remove", "eva@x.se", "--funder", "göteborgs kommun"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "Error: eva@x.se does not hold the funder role for Göteborgs kommun. Nothing was changed."
+    )
+    assert main(["users", "remove", "ulf@x.se", "--role", "funder", "--funder", "Vinnova"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "Error: ulf@x.se does not hold the funder role for Vinnova. Nothing was changed."
+    )
+    assert dump(engine) == before
+
+
 def test_the_users_and_audit_commands(engine, tmp_path, capsys):
     with_organisations(engine)
     before = dump(engine)
