@@ -313,6 +313,23 @@ def _user_id(conn: Connection, email: str) -> int | None:
     return conn.execute(sa.select(user.c.id).where(user.c.email == email)).scalar()
 
 
+def _refuse_removing_the_last_admin(conn: Connection, user_id: int, address: str) -> None:
+    """UserError when `user_id` is the only person the store gives the admin role: without
+    it nobody could manage roles on the Administration page again (only the command line).
+    The admin rows are locked (on PostgreSQL), so two admins removing each other at once
+    cannot both pass."""
+    user_role = models.UserRole.__table__
+    admins = set(
+        conn.execute(
+            sa.select(user_role.c.user_id)
+            .where(user_role.c.role == Role.ADMIN.value)
+            .with_for_update()
+        ).scalars()
+    )
+    if admins == {user_id}:
+        raise UserError(msg("users.last_admin", email=address))
+
+
 def _require_binding_to_funder(role: Role, funders: Sequence[str]) -> None:
     """UserError when organisations are named for a role other than funder: only a funder
     role is bound to one, so adding or removing "the viewer role for Vinnova" means nothing."""
@@ -393,7 +410,8 @@ def remove_role(
 ) -> int:
     """Take `role` from `email` (a funder role: only the one bound to `funder`, or every one
     when `funder` is None); returns the roles removed. Needs MANAGE_USERS; UserError when the
-    person does not hold it (for that funder), or when a funder is named for another role."""
+    person does not hold it (for that funder), when a funder is named for another role, or
+    when it is the last admin role in the store."""
     identity.require(Right.MANAGE_USERS)
     address = _email(email)
     role = Role(role)
@@ -411,6 +429,8 @@ def remove_role(
         if named:
             query = query.where(organisation.c.id.in_(named.values()))
         held = conn.execute(query).all()
+        if user_id is not None and role == Role.ADMIN:
+            _refuse_removing_the_last_admin(conn, user_id, address)
         if user_id is None or not held:
             if named:  # the person may hold the funder role for another organisation
                 funder_name = next(iter(named))  # as the store spells it
@@ -429,7 +449,8 @@ def remove_role(
 
 def remove_user(engine: Engine, *, identity: Identity, email: str) -> None:
     """Remove `email`'s account and every role it holds. Needs MANAGE_USERS; UserError when
-    there is no such account. Its audit rows stay: they name the subject, not the account."""
+    there is no such account, or when it is the last to hold the admin role. Its audit rows
+    stay: they name the subject, not the account."""
     identity.require(Right.MANAGE_USERS)
     address = _email(email)
     user, user_role, organisation = (
@@ -441,6 +462,7 @@ def remove_user(engine: Engine, *, identity: Identity, email: str) -> None:
         user_id = _user_id(conn, address)
         if user_id is None:
             raise UserError(msg("users.no_such_user", email=address))
+        _refuse_removing_the_last_admin(conn, user_id, address)
         held = conn.execute(
             sa.select(user_role.c.role, organisation.c.name)
             .select_from(user_role)

@@ -3473,6 +3473,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "{email} har inte rollen finansiär för {funder}. Inget ändrades.",
         "en": "{email} does not hold the funder role for {funder}. Nothing was changed.",
     },
+    "users.last_admin": {
+        "sv": (
+            "{email} är den enda administratören. Ge någon annan rollen administratör först. "
+            "Inget ändrades."
+        ),
+        "en": (
+            "{email} is the only administrator. Give someone else the admin role first. "
+            "Nothing was changed."
+        ),
+    },
     "users.no_such_user": {
         "sv": "Det finns ingen användare {email}. Inget ändrades.",
         "en": "There is no user {email}. Nothing was changed.",

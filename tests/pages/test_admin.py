@@ -185,6 +185,22 @@ def test_a_change_is_said_when_a_second_click_takes_the_run_over(engine, open_pa
     assert auth.users(engine, identity=auth.cli_identity()) == []
 
 
+def test_the_last_admin_keeps_the_admin_role(engine, open_page):
+    auth.add_role(engine, identity=auth.cli_identity(), email="ada@example.se", role=Role.ADMIN)
+    app = open_page(engine, page="admin")
+    refused = ui.plain(
+        "ada@example.se är den enda administratören. Ge någon annan rollen administratör "
+        "först. Inget ändrades."
+    )
+    _box(app.selectbox, "Användare").set_value("ada@example.se").run()
+    for what in ((Role.ADMIN, None), "account"):
+        _box(app.selectbox, "Vad som tas bort").set_value(what).run()
+        _button(app, "Ta bort").click().run()
+        assert [box.value for box in app.error] == [refused]
+        assert not app.success
+    assert _table(app, "E-post")["Roller"].tolist() == ["administratör"]
+
+
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FUNDER, Role.EDITOR])
 def test_anyone_else_opening_the_page_directly_gets_a_plain_refusal(engine, monkeypatch, role):
     who = Identity(f"{role}@example.se", None, frozenset({role}), frozenset(), "oidc")

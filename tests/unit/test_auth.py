@@ -386,6 +386,24 @@ def test_removing_a_role_for_a_funder_says_what_is_not_held(engine, capsys):
     assert dump(engine) == before
 
 
+def test_the_last_admin_role_is_not_removed(engine, capsys):
+    assert main(["users", "add", "ada@x.se", "--role", "admin"]) == 0
+    assert main(["users", "add", "ada@x.se", "--role", "viewer"]) == 0
+    capsys.readouterr()
+    before = dump(engine)
+    refused = "Error: ada@x.se is the only administrator. Give someone else the admin role first."
+    for command in (["--role", "admin"], []):  # the role, or the account with it
+        assert main(["users", "remove", "ada@x.se", *command]) == 2
+        assert capsys.readouterr().err.strip() == f"{refused} Nothing was changed."
+    assert dump(engine) == before
+    assert main(["users", "remove", "ada@x.se", "--role", "viewer"]) == 0  # not the last
+    # With a second admin, either may go.
+    assert main(["users", "add", "bo@x.se", "--role", "admin"]) == 0
+    assert main(["users", "remove", "ada@x.se", "--role", "admin"]) == 0
+    assert main(["users", "remove", "bo@x.se"]) == 2
+    assert "bo@x.se is the only administrator" in capsys.readouterr().err
+
+
 def test_the_users_and_audit_commands(engine, tmp_path, capsys):
     with_organisations(engine)
     before = dump(engine)
