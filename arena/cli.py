@@ -527,6 +527,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 # Names that say what a file holds, and which export writes each (.txt, .tsv: CSV text too).
+# The FILE of `export` that means standard output, as for most Unix tools.
+STDOUT = "-"
 _EXPORT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".xlsx", ".xls", ".json"})
 
 
@@ -546,10 +548,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(_say("cli.export.360giving"), file=sys.stderr)
         return 2
     choice = "csv_semicolon" if chosen == "csv" and args.delimiter == ";" else chosen
+    to_stdout = args.file == STDOUT
+    if to_stdout and chosen == "xlsx" and sys.stdout.isatty():
+        # A workbook's bytes would garble the terminal; piped or redirected they are whole.
+        print(_say("cli.export.terminal"), file=sys.stderr)
+        return 2
     engine = _engine()
-    if _refused_output(engine, path):
+    if not to_stdout and _refused_output(engine, path):
         return 2
     data = dataops.export(engine, args.kind, choice)
+    if to_stdout:
+        # The bytes as a file would hold them (a workbook, a CSV's byte order mark), and
+        # nothing else: "Wrote ..." would end up inside the output.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return 0
     path.write_bytes(data)
     print(_say("cli.export.wrote", path=path, count=len(data)))
     return 0
@@ -852,7 +865,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exporter = commands.add_parser("export", help=_say("cli.help.export"))
     exporter.add_argument("kind", choices=sorted(KINDS))
-    exporter.add_argument("file")
+    exporter.add_argument("file", help=_say("cli.help.export.file"))
     exporter.add_argument(
         "--format", choices=["csv", "xlsx", "360giving"], help=_say("cli.help.export.format")
     )

@@ -2631,6 +2631,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: its name says otherwise than the format that would be written. Name the "
         "file …{suffix}, or leave out --format (the name decides then).",
     },
+    "cli.export.terminal": {
+        "sv": "En Excel-fil är binär och skrivs inte till terminalen: ange ett filnamn, eller "
+        "styr om standard ut (> fil.xlsx).",
+        "en": "An Excel workbook is binary and is not written to the terminal: name a file, or "
+        "redirect standard output (> file.xlsx).",
+    },
     "cli.export.wrote": {
         "sv": ("Skrev {path} ({count} byte).", "Skrev {path} ({count} byte)."),
         "en": ("Wrote {path} ({count} byte).", "Wrote {path} ({count} bytes)."),
@@ -2836,6 +2842,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "cli.help.export": {
         "sv": "exportera ett slags data till en fil",
         "en": "export a kind of data to a file",
+    },
+    "cli.help.export.file": {
+        "sv": "filen som skrivs; - skriver till standard ut (Excel bara till en fil eller ett "
+        "rör, inte till terminalen)",
+        "en": "the file to write; - writes to standard output (Excel only into a file or a "
+        "pipe, not to the terminal)",
     },
     "cli.help.export.format": {
         "sv": "filformat (standard: .xlsx-namn ger Excel, andra CSV); 360giving: bidrag som "

@@ -177,6 +177,26 @@ def test_export_writes_what_the_files_name_says(use_db, tmp_path, capsys):
         assert f"{name}: its name says otherwise" in capsys.readouterr().err
 
 
+def test_export_to_a_dash_writes_standard_output(use_db, tmp_path, monkeypatch, capsysbinary):
+    assert main(["init", "--demo"]) == 0
+    monkeypatch.chdir(tmp_path)
+    capsysbinary.readouterr()
+    assert main(["export", "projects", "-", "--delimiter", ";"]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith("\ufeffreference;".encode())  # the CSV alone, no "Wrote ..."
+    assert b"Wrote" not in out
+    # A workbook goes whole into a pipe or a file, byte for byte as a file holds it.
+    assert main(["export", "projects", "-", "--format", "xlsx"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"PK\x03\x04")
+    # ... but is refused to a terminal, which it would garble.
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["export", "projects", "-", "--format", "xlsx"]) == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b""
+    assert b"is not written to the terminal" in captured.err
+    assert not (tmp_path / "-").exists()
+
+
 # --- Every failure is one sentence and exit 2, never a traceback (issue 7) ---------------------
 
 PROJECTS = "Diarienummer;Titel;Status\n2020-00001;Ett projekt;planerad\n"
