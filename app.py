@@ -57,7 +57,10 @@ def sign_in() -> None:
 
 def no_role() -> None:
     st.title(t("signin.norole.title", language))
-    st.write(t("signin.norole.body", language, who=ui.plain(who.label)))
+    # Without an e-mail address no role can be given: the administrator has the provider to
+    # set up, and asking them for a role would lead nowhere.
+    body = "signin.noemail.body" if ui.sent_no_email() else "signin.norole.body"
+    st.write(t(body, language, who=ui.plain(who.label)))
     if st.button(t("signin.out", language)):
         st.logout()
 

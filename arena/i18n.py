@@ -3394,6 +3394,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "You are signed in as {who}, but you have no role in Arena Monitor yet. Ask your "
         "administrator to give you one (viewer, funder, editor or admin), then sign in again.",
     },
+    "signin.noemail.body": {
+        "sv": "Du är inloggad som {who}, men identitetsleverantören skickade ingen e-postadress "
+        "för dig, och Arena Monitor känner igen personer på e-postadressen. Ingen roll kan "
+        "därför ges dig ännu. Be din administratör ställa in identitetsleverantören så att den "
+        "skickar anspråket `email` (i Entra ID: det valfria anspråket email i "
+        "appregistreringen). Logga sedan in igen.",
+        "en": "You are signed in as {who}, but the identity provider sent no e-mail address "
+        "for you, and Arena Monitor knows people by their e-mail address. So no role can be "
+        "given to you yet. Ask your administrator to set up the identity provider to send the "
+        "`email` claim (in Entra ID: the optional claim email of the app registration), then "
+        "sign in again.",
+    },
     "signin.admin.title": {
         "sv": "Inloggningen är inte rätt inställd",
         "en": "Sign-in is not set up correctly",

@@ -686,17 +686,32 @@ def signed_out() -> bool:
     return auth_section() is not None and not st.user.get("is_logged_in")
 
 
+def _signed_in_email() -> str:
+    """The e-mail address the identity provider sent for the person signed in, "" when it
+    sent none (only with `[auth]` configured: without it `st.user` raises)."""
+    return str(st.user.get("email") or "")
+
+
+def sent_no_email() -> bool:
+    """With sign-in: the person is signed in, but the identity provider sent no e-mail address.
+    Roles are matched by it, so no role in the store can ever be theirs: the administrator must
+    have the provider send the `email` claim, not give a role. Another claim that looks like an
+    address (`preferred_username`) is not taken in its place: a person can often choose it, and
+    would then be given the roles of the address they chose."""
+    return auth_section() is not None and not signed_out() and not _signed_in_email()
+
+
 def _signed_in_identity() -> auth.Identity:
     """The identity of the person `st.user` holds (only called with `[auth]` configured:
     without it `st.user` raises). Roles are cached in the session, read again after
     IDENTITY_REFRESH_SECONDS or when another person signs in."""
-    email = str(st.user.get("email") or "")
+    email = _signed_in_email()
     cached = st.session_state.get(_IDENTITY_KEY)
     if cached and cached[0] == email and time.monotonic() - cached[1] < IDENTITY_REFRESH_SECONDS:
         return cached[2]
+    claims = st.user.to_dict()
+    name = claims.get("name")
     if email:
-        claims = st.user.to_dict()
-        name = claims.get("name")
         who = auth.identity_for(
             engine(),
             email=email,
@@ -706,8 +721,15 @@ def _signed_in_identity() -> auth.Identity:
             claim_roles=config.claim_roles(),
         )
     else:
-        # A provider that sends no e-mail: no role can be found for the person.
-        who = auth.Identity(str(st.user.get("sub") or ""), None, frozenset(), frozenset(), "oidc")
+        # A provider that sends no e-mail: no role can be found for the person (named, for
+        # the administrator they turn to, by name and the provider's subject).
+        who = auth.Identity(
+            str(claims.get("sub") or ""),
+            str(name) if name else None,
+            frozenset(),
+            frozenset(),
+            "oidc",
+        )
     st.session_state[_IDENTITY_KEY] = (email, time.monotonic(), who)
     return who
 

@@ -153,6 +153,25 @@ def test_a_person_without_a_role_is_asked_to_see_the_administrator(app):
     assert _pages(at) == set()
 
 
+def test_a_provider_sending_no_email_is_said_to_be_set_up(app):
+    # Entra ID sends no `email` claim unless asked to: the person cannot be given a role, so
+    # the page says what the administrator must set up instead of asking for a role.
+    # `preferred_username` looks like an address but is not taken for one.
+    claims = {
+        "is_logged_in": True,
+        "sub": "8f1c2d3e-aaaa-bbbb-cccc-1234567890ab",
+        "name": "Anna Svensson",
+        "preferred_username": "viewer@example.se",
+    }
+    at = app(claims=claims)
+    assert [title.value for title in at.title] == ["Du har ingen behörighet ännu"]
+    said = _texts(at)
+    assert "skickade ingen e-postadress" in said and "anspråket `email`" in said
+    assert plain("Anna Svensson <8f1c2d3e-aaaa-bbbb-cccc-1234567890ab>") in said
+    assert "ge dig en roll" not in said
+    assert _pages(at) == set()
+
+
 def test_a_role_from_the_identity_providers_claim(app, monkeypatch):
     monkeypatch.setenv(config.ROLE_CLAIM_VAR, "groups")
     monkeypatch.setenv(config.CLAIM_ROLES_VAR, "arena-editors=editor")
