@@ -136,6 +136,10 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     """
     _say_outcome("undo")
     committed = dataops.undoable(history, identity)
+    if not identity.can(auth.Right.UNDO_ANY) and identity.can(auth.Right.UNDO_OWN):
+        # An editor sees everyone's imports above: without this, one with none of their own
+        # among them would find no undo and no word why.
+        st.caption(t("data.undo.own_only", language))
     if committed.empty:
         return
     current = ui.run_store_version()

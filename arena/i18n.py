@@ -1061,6 +1061,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Importerna {first}–{last} av {total}, de senaste först.",
         "en": "Imports {first}–{last} of {total}, the latest first.",
     },
+    "data.undo.own_only": {
+        "sv": "Du kan ångra bara dina egna importer. En administratör kan ångra andras.",
+        "en": "You can undo only your own imports. An administrator can undo others'.",
+    },
     "data.undo.choose": {"sv": "Import att ångra", "en": "Import to undo"},
     "data.undo.reading": {
         "sv": "Läser vad ångringen tar bort och återställer, och vilka senare importer som "

@@ -6,7 +6,7 @@ import csv
 import io
 
 from arena import dataops
-from arena.auth import cli_identity
+from arena.auth import Identity, Role, cli_identity
 from arena.i18n import format_sek
 from arena.ingest import load_demo
 from arena.ui import plain
@@ -247,6 +247,23 @@ def test_the_list_a_programme_officer_keeps_imports_from_the_page_once(engine, o
 
 def _projects(engine) -> int:
     return len(natural(engine, "projects"))
+
+
+def test_an_editor_is_told_whose_imports_they_can_undo(engine, open_page, monkeypatch):
+    # The history lists everyone's imports; an editor without one of their own among them
+    # gets no chooser, and is told why, not left to guess.
+    load_demo(engine, identity=cli_identity())
+    own_only = "Du kan ångra bara dina egna importer. En administratör kan ångra andras."
+    editor = Identity("eva@example.se", None, frozenset({Role.EDITOR}), frozenset(), "oidc")
+    monkeypatch.setattr("arena.ui.identity", lambda: editor)
+    app = open_page(engine, page="data")
+    assert own_only in [caption.value for caption in app.caption]
+    assert not any(box.label == "Import att ångra" for box in app.selectbox)
+    # An administrator may undo any import: nothing to explain.
+    monkeypatch.setattr("arena.ui.identity", cli_identity)
+    app = open_page(engine, page="data")
+    assert own_only not in [caption.value for caption in app.caption]
+    _choose_undo(app, 1)
 
 
 def test_a_second_click_on_undo_never_reaches_another_import(engine, open_page):
