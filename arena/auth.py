@@ -43,6 +43,7 @@ __all__ = [
     "audit_csv",
     "audit_log",
     "cli_identity",
+    "how_to_remove_funder_roles",
     "identity_for",
     "label",
     "local_identity",
@@ -306,6 +307,13 @@ def funder_roles(conn: Connection, organisation_ids: Sequence[int]) -> list[tupl
         .order_by(organisation.c.name, user.c.email)
     )
     return [(name, email) for name, email in conn.execute(statement)]
+
+
+def how_to_remove_funder_roles(*, on_command_line: bool) -> Message:
+    """Where a person removes the funder roles that keep an organisation in the store: the
+    command line's reader by its command, a page's on the Administration page (each is told
+    the way they have at hand)."""
+    return msg("users.remove_roles.cli" if on_command_line else "users.remove_roles.page")
 
 
 def _user_id(conn: Connection, email: str) -> int | None:

@@ -659,7 +659,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
     # to confirm on, the person knows what `--yes` would do.
     print(dataops.effect_text(preview.effect, LANGUAGE, asked=False))
     if preview.outside:
-        print(outside_message(args.import_id, preview.outside).render(LANGUAGE), file=sys.stderr)
+        refused = outside_message(args.import_id, preview.outside, on_command_line=True)
+        print(refused.render(LANGUAGE), file=sys.stderr)
         return 1
     if preview.blocked:
         print(_say("cli.undo.blockers"))

@@ -2200,10 +2200,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{kind}: “{row}” is not in the file but cannot be deleted: {others} refer to it.",
     },
     "problem.funder_of_users": {
-        "sv": "Organisationer: ”{row}” finns inte i filen men kan inte tas bort: den är "
-        "finansiär i inloggningen för {users}. Ta bort rollen under Administration först.",
-        "en": "Organisations: “{row}” is not in the file but cannot be deleted: it is the "
-        "funder in the sign-in of {users}. Remove the role under Administration first.",
+        "sv": "Organisationer: ”{row}” finns inte i filen men kan inte tas bort: rollen "
+        "finansiär för {users} gäller den. {remove}",
+        "en": "Organisations: “{row}” is not in the file but cannot be deleted: the funder role "
+        "of {users} names it. {remove}",
     },
     # An upload as a whole (arena/ingest/__init__.py).
     "import.unknown_headers": {
@@ -2494,11 +2494,23 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Import {id} cannot be undone with the later imports. {reason}",
     },
     "undo.row": {"sv": "{kind}: {row}", "en": "{kind}: {row}"},
-    "undo.funder_of_user": {
-        "sv": "organisationen {organisation} är finansiär i inloggningen för {user}; ta bort "
-        "rollen under Administration först",
-        "en": "the organisation {organisation} is the funder in the sign-in of {user}; remove "
-        "the role under Administration first",
+    "undo.funder_of_user": {"sv": "{organisation} ({user})", "en": "{organisation} ({user})"},
+    "undo.funder_roles": {
+        "sv": "Import {id} kan inte ångras: personers roller som finansiär gäller "
+        "organisationer som ångringen skulle ta bort: {roles}. {remove}",
+        "en": "Import {id} cannot be undone: people's funder roles name organisations the undo "
+        "would remove: {roles}. {remove}",
+    },
+    "undo.refusals": {"sv": "{first} {rest}", "en": "{first} {rest}"},
+    "users.remove_roles.page": {
+        "sv": "Ta bort de rollerna under Administration först.",
+        "en": "Remove those roles under Administration first.",
+    },
+    "users.remove_roles.cli": {
+        "sv": "Ta bort de rollerna först med `python -m arena users remove E-POST --role funder "
+        "--funder NAMN`.",
+        "en": "Remove those roles first with `python -m arena users remove EMAIL --role funder "
+        "--funder NAME`.",
     },
     "money.sek": {"sv": "{amount} kr", "en": "SEK {amount}"},
     "number.points": {"sv": "{number}", "en": "{number}"},

@@ -677,12 +677,16 @@ def import_files(
             problems += located(table.problems, table=table.kind.name, source=table.origin)
         return result("rejected", None)
 
+    # The command line's reader is told its commands, a page's reader the pages.
+    on_command_line = identity.mode == "cli"
     if dry_run or any(table.has_errors for table in tables):
         # Read-only: a preview, or a file already known to be rejected, takes no write lock.
         notify("plan", rows_read)
         try:
             with engine.connect() as conn:
-                plan = plan_upload(conn, tables, replace=replace, diff=dry_run)
+                plan = plan_upload(
+                    conn, tables, replace=replace, diff=dry_run, on_command_line=on_command_line
+                )
                 previous = _previous_import(conn, sha256)
         except DBAPIError as exc:
             problems.append(_store_problem(exc))
@@ -697,7 +701,7 @@ def import_files(
         with transaction(engine) as conn, summaries.maintained(conn, kinds=seen_kinds):
             if expected_version is not None and version_of(conn) != tuple(expected_version):
                 return result("outdated", None)
-            plan = plan_upload(conn, tables, replace=replace)
+            plan = plan_upload(conn, tables, replace=replace, on_command_line=on_command_line)
             previous = _previous_import(conn, sha256)
             if plan.has_errors:
                 return result("rejected", plan, previous_import_id=previous)

@@ -34,7 +34,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena import models
-from arena.auth import AuditAction, Identity, Right, funder_roles, record
+from arena.auth import (
+    AuditAction,
+    Identity,
+    Right,
+    funder_roles,
+    how_to_remove_funder_roles,
+    record,
+)
 from arena.i18n import Message, msg
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.later import LaterRecords
@@ -454,6 +461,11 @@ class Blocker:
         return listing(parts, "list.semicolon")
 
 
+# What `UndoPreview.outside` holds for a person whose funder role names an organisation the
+# undo would remove: said apart from the rows changed outside the imports (`outside_message`).
+_FUNDER_ROLE = "undo.funder_of_user"
+
+
 @dataclass(frozen=True)
 class UndoPreview:
     """What undoing an import would do, read without writing anything."""
@@ -461,7 +473,8 @@ class UndoPreview:
     effect: ImportEffect
     blockers: list[Blocker]  # later imports that hang directly on its rows
     cascade: list[ImportEffect]  # every import a cascade undoes first (transitively), newest first
-    # rows changed or added outside any import since: no undo is possible (a cascaded import's
+    # rows changed or added outside any import since, and people's funder roles that name an
+    # organisation it created (`_FUNDER_ROLE`): no undo is possible (a cascaded import's
     # created rows are checked by the undo itself, `_cascade`)
     outside: list[Message]
     store_rows: int  # rows of every kind in the store now
@@ -780,7 +793,7 @@ def _analyse(
     # People whose funder role names an organisation this import created: the store keeps it.
     if made_organisations := recorded.created.get("organisations"):
         for name, email in funder_roles(conn, made_organisations.ids):
-            outside.append(msg("undo.funder_of_user", organisation=name, user=email))
+            outside.append(msg(_FUNDER_ROLE, organisation=name, user=email))
     # Rows of other imports (or of nobody) that refer to rows this import created.
     for name, made in recorded.created.items():
         kind = KINDS[name]
@@ -896,13 +909,26 @@ def _blocked_error(import_id: int, blockers: list[Blocker]) -> UndoBlockedError:
     )
 
 
-def outside_message(import_id: int, rows: list[Message]) -> Message:
+def outside_message(
+    import_id: int, rows: list[Message], *, on_command_line: bool = False
+) -> Message:
     """Why `import_id` cannot be undone when `rows` changed outside the imports since: the
-    first five of them named, so the person can find and fix them."""
-    shown = listing(rows[:5])
-    if rows[5:]:
-        shown = msg("list.more", items=shown)
-    return msg("undo.outside", id=import_id, rows=shown)
+    first five of them named, so the person can find and fix them. The funder roles among
+    them (`_FUNDER_ROLE`) changed no row: they are said apart, with where to remove
+    them (`on_command_line`: by the command, else on the Administration page)."""
+    roles = [row for row in rows if row.key == _FUNDER_ROLE]
+    changed = [row for row in rows if row.key != _FUNDER_ROLE]
+    said = []
+    if changed:
+        shown = listing(changed[:5])
+        if changed[5:]:
+            shown = msg("list.more", items=shown)
+        said.append(msg("undo.outside", id=import_id, rows=shown))
+    if roles:
+        remove = how_to_remove_funder_roles(on_command_line=on_command_line)
+        roles_said = listing(roles, "list.semicolon")
+        said.append(msg("undo.funder_roles", id=import_id, roles=roles_said, remove=remove))
+    return listing(said, "undo.refusals")
 
 
 def _taken_ids(conn: Connection, kind: Kind, ids: list[int]) -> list[int]:
@@ -922,12 +948,13 @@ def _referred_ids(conn: Connection, kind: Kind, rows: pd.DataFrame) -> dict[str,
     return {ref: named_key_ids(conn, ref, keys) for ref, keys in named.items()}
 
 
-def _undo_one(conn: Connection, import_id: int) -> ImportEffect:
-    """Undo one import that nothing hangs on; refuse (UndoError) otherwise."""
+def _undo_one(conn: Connection, import_id: int, *, on_command_line: bool) -> ImportEffect:
+    """Undo one import that nothing hangs on; refuse (UndoError) otherwise, in words for the
+    command line's reader or a page's (`outside_message`)."""
     recorded = _recorded(conn, _committed_run(conn, import_id))
     hanging, outside = _analyse(conn, recorded, LaterRecords(conn, import_id + 1))
     if outside:
-        raise UndoError(outside_message(import_id, outside))
+        raise UndoError(outside_message(import_id, outside, on_command_line=on_command_line))
     if hanging:
         raise _blocked_error(import_id, _blockers(conn, hanging))
     order = list(KINDS)
@@ -1014,7 +1041,7 @@ def undo_import(
     counts = {"deleted": 0, "restored": 0, "imports": 0}
     for each in [*first, import_id]:
         try:
-            effect = _undo_one(conn, each)
+            effect = _undo_one(conn, each, on_command_line=identity.mode == "cli")
         except UndoError as refused:
             if each == import_id:
                 raise

@@ -24,7 +24,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from arena.auth import funder_roles
+from arena.auth import funder_roles, how_to_remove_funder_roles
 from arena.i18n import msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
@@ -566,9 +566,13 @@ def _unique_problems(conn: Connection, table: ParsedTable) -> list[Problem]:
     return problems
 
 
-def _deletion_problems(conn: Connection, kind_plan: KindPlan, uploaded: set[str]) -> list[Problem]:
+def _deletion_problems(
+    conn: Connection, kind_plan: KindPlan, uploaded: set[str], *, on_command_line: bool
+) -> list[Problem]:
     """Replace deletes only rows of the uploaded kind: a row that rows of another kind still
-    refer to stays, and the upload is refused rather than deleting (or orphaning) them too.
+    refer to stays, and the upload is refused rather than deleting (or orphaning) them too;
+    so does an organisation a person's funder role names (`on_command_line`: the reader
+    removes the role with the command, else on the Administration page).
     """
     kind, deleted = kind_plan.kind, kind_plan.deleted_rows
     if not len(deleted) or len(kind.key) != 1:
@@ -615,7 +619,12 @@ def _deletion_problems(conn: Connection, kind_plan: KindPlan, uploaded: set[str]
         problems += [
             Problem(
                 "foreign-key",
-                msg("problem.funder_of_users", row=name, users=listing(emails)),
+                msg(
+                    "problem.funder_of_users",
+                    row=name,
+                    users=listing(emails),
+                    remove=how_to_remove_funder_roles(on_command_line=on_command_line),
+                ),
                 value=name,
                 table=kind.name,
             )
@@ -625,12 +634,19 @@ def _deletion_problems(conn: Connection, kind_plan: KindPlan, uploaded: set[str]
 
 
 def plan_upload(
-    conn: Connection, tables: list[ParsedTable], *, replace: bool = False, diff: bool = True
+    conn: Connection,
+    tables: list[ParsedTable],
+    *,
+    replace: bool = False,
+    diff: bool = True,
+    on_command_line: bool = False,
 ) -> Plan:
     """The plan for `tables` (one per kind) against the store on `conn`; writes nothing.
 
     With `diff=False` only the problems are sought (and the rejected rows counted): for a
     file already known to be rejected, comparing every row with the store is wasted work.
+    `on_command_line`: the problems are for the command line's reader (a funder role that
+    keeps an organisation is removed with its command, not on the Administration page).
     """
     order = list(KINDS)
     new_organisations: list[NewOrganisation] = []
@@ -682,7 +698,9 @@ def plan_upload(
             table = _final_values(table, existing[kind.name], table_problems)
             table = _ledger_takes_over(table, existing[kind.name])
             plan = _plan_kind(table, existing[kind.name], table_problems, replace=replace)
-            table_problems += _deletion_problems(conn, plan, set(uploaded))
+            table_problems += _deletion_problems(
+                conn, plan, set(uploaded), on_command_line=on_command_line
+            )
             if kind.name == "disbursements" and not table.matching and len(plan.new_rows):
                 plan.deleted_rows, superseded = superseded_sums(conn, plan, table, ids)
                 table_problems += superseded

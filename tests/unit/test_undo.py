@@ -15,9 +15,11 @@ import pytest
 import sqlalchemy as sa
 
 from arena import models
-from arena.auth import add_role, cli_identity
+from arena.auth import Identity, add_role, cli_identity
+from arena.cli import main
 from arena.domain import Role
-from arena.ingest import UndoBlockedError, UndoError, undo, undo_preview
+from arena.i18n import msg
+from arena.ingest import UndoBlockedError, UndoError, outside_message, undo, undo_preview
 from arena.ingest.kinds import KINDS
 from arena.ingest.natural import natural_frame
 from tests.fixtures.ingest import dump, natural, upload, with_organisations
@@ -28,6 +30,9 @@ PAYMENTS = (
     "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;100 000\nG-1;2020-09-01;50 000\n"
 )
 PARTICIPANT = "Diarienummer;Organisation;Roll\n2020-00001;Göteborgs kommun;beställare\n"
+
+# An administrator signed in on a page.
+ADMIN = Identity("ada@example.se", None, frozenset({Role.ADMIN}), frozenset(), "oidc")
 
 
 def _commit(engine, name: str, data: str) -> int:
@@ -514,10 +519,11 @@ def test_the_rows_that_refer_to_created_rows_are_found_in_every_slice_of_their_k
     assert len(outside) == 2 and "2020-00001" in outside[0] and "2020-00003" in outside[1]
 
 
-def test_an_organisation_a_persons_funder_role_names_is_neither_undone_nor_replaced(engine):
+def test_an_organisation_a_persons_funder_role_names_is_neither_undone_nor_replaced(engine, capsys):
     # The store refuses to delete it ("FOREIGN KEY constraint failed", the words an undo and a
     # replacing upload said, naming nothing): both now say whose role holds it, and write
-    # nothing.
+    # nothing. A role changed no row: it is not called a row changed outside the imports, and
+    # the reader is told where they remove it, the command line's reader by its command.
     made = _commit(engine, "organisationer.csv", "Namn;Typ\nEnsam Org AB;company\n")
     add_role(
         engine,
@@ -528,22 +534,53 @@ def test_an_organisation_a_persons_funder_role_names_is_neither_undone_nor_repla
     )
     before = dump(engine)
     preview = undo_preview(engine, made)
-    assert [row.render("en") for row in preview.outside] == [
-        "the organisation Ensam Org AB is the funder in the sign-in of e@example.se; remove the "
-        "role under Administration first"
-    ]
-    with pytest.raises(UndoError, match="Ensam Org AB is the funder in the sign-in"):
-        undo(engine, made, identity=cli_identity())
-    others = "Namn;Typ\nAnnan Org AB;company\n"
-    replaced = upload(engine, "organisationer.csv", others, replace=True)
-    assert replaced.outcome == "rejected"
-    (problem,) = replaced.problems
-    assert problem.error == "foreign-key"
-    assert problem.text("sv") == (
-        "Organisationer: ”Ensam Org AB” finns inte i filen men kan inte tas bort: den är "
-        "finansiär i inloggningen för e@example.se. Ta bort rollen under Administration först."
+    assert [row.render("en") for row in preview.outside] == ["Ensam Org AB (e@example.se)"]
+    refused = (
+        f"Import {made} cannot be undone: people's funder roles name organisations the undo "
+        "would remove: Ensam Org AB (e@example.se). "
     )
+    on_page = "Remove those roles under Administration first."
+    command = "python -m arena users remove EMAIL --role funder --funder NAME"
+    assert outside_message(made, preview.outside).render("en") == refused + on_page
+    assert outside_message(made, preview.outside, on_command_line=True).render("en") == (
+        f"{refused}Remove those roles first with `{command}`."
+    )
+    assert main(["undo", str(made), "--yes"]) == 1
+    assert capsys.readouterr().err.strip() == f"{refused}Remove those roles first with `{command}`."
+    with pytest.raises(UndoError) as by_command:
+        undo(engine, made, identity=cli_identity())
+    assert command in by_command.value.message.render("en")
+    with pytest.raises(UndoError) as on_a_page:
+        undo(engine, made, identity=ADMIN)
+    assert on_a_page.value.message.render("en") == refused + on_page
+    others = "Namn;Typ\nAnnan Org AB;company\n"
+    for identity, remove in (
+        (cli_identity(), "Ta bort de rollerna först med `python -m arena users remove E-POST "),
+        (ADMIN, "Ta bort de rollerna under Administration först."),
+    ):
+        replaced = upload(engine, "organisationer.csv", others, replace=True, identity=identity)
+        assert replaced.outcome == "rejected"
+        (problem,) = replaced.problems
+        assert problem.error == "foreign-key"
+        assert problem.text("sv").startswith(
+            "Organisationer: ”Ensam Org AB” finns inte i filen men kan inte tas bort: rollen "
+            f"finansiär för e@example.se gäller den. {remove}"
+        )
     assert dump(engine) == before
+
+
+def test_rows_changed_outside_and_funder_roles_are_said_apart():
+    rows = [
+        msg("undo.row", kind="Grants", row="G-2"),
+        msg("undo.funder_of_user", organisation="Vinnova", user="a@x.se"),
+        msg("undo.funder_of_user", organisation="Ek, Berg & Co", user="b@x.se"),
+    ]
+    assert outside_message(3, rows).render("en") == (
+        "Import 3 cannot be undone: rows changed outside the imports since (Grants: G-2). "
+        "Import 3 cannot be undone: people's funder roles name organisations the undo would "
+        "remove: Vinnova (a@x.se); Ek, Berg & Co (b@x.se). Remove those roles under "
+        "Administration first."
+    )
 
 
 def test_an_import_recorded_before_a_migration_added_a_column_is_undone(engine):
