@@ -18,6 +18,7 @@ import zlib
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from itertools import chain
 from operator import methodcaller
@@ -1399,9 +1400,12 @@ def _walked_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
     return rows, columns
 
 
-# Excel's built-in number formats in per cent ("0%", "0.00%"), in .xlsx and .xls alike; a
+# How `shown_as` says a date is shown as its month alone, "mar-27" for the 2027-03-01 kept.
+MONTH = "month"
+# Excel's built-in number formats that show a number as something else than it is kept, in
+# .xlsx and .xls alike: in per cent ("0%", "0.00%") and a date as its month ("mmm-yy"). A
 # workbook's own formats say theirs in their format code.
-PER_CENT_FORMATS = frozenset({9, 10})
+BUILT_IN_SHOWN = {9: v.PER_CENT, 10: v.PER_CENT, 17: MONTH}
 # The pieces of a number format code that are not the number's digits: quoted text, an
 # escaped character, a currency and its locale (`[$€-x-euro1]`, `[$-41D]`: none); and those
 # that show nothing of their own: a colour or a condition in brackets, the width of a
@@ -1413,7 +1417,8 @@ _FORMAT_PIECE = re.compile(
 
 
 def shown_as(code: str) -> str | None:
-    """What a number format code shows its number as besides a number: `values.PER_CENT`
+    """What a number format code shows its number as besides a number: `MONTH` for a date
+    shown without its day (`_shows_month`), `values.PER_CENT`
     for a % sign outside quoted text and escapes (Excel keeps 4,6 % as 0.046), else the
     currency other than kronor it names ('#,##0 [$€-x-euro1]', '#,##0 "EUR"', '[$USD] 0':
     "€", "EUR", "USD"), else the kronor unit the kept number is in when the format shows it
@@ -1430,10 +1435,31 @@ def shown_as(code: str) -> str | None:
         return " "
 
     bare = _FORMAT_PIECE.sub(set_aside, code)
+    if _shows_month(code, bare):
+        return MONTH
     if "%" in bare:
         return v.PER_CENT
     foreign = next(chain(currencies, filter(None, map(v.foreign_currency, (*written, bare)))), None)
     return foreign or _kronor_shown(code)
+
+
+# Elapsed time, `[h]:mm` or `[mm]:ss`: a duration, no date.
+_ELAPSED = re.compile(r"\[(?:h+|m+|s+)\]", re.IGNORECASE)
+
+
+def _shows_month(code: str, bare: str) -> bool:
+    """Whether a format code (`bare`: without its text and brackets, `shown_as`) shows a date
+    as its month without a day: "mmm-yy", "mmmm yyyy", "[$-41D]mmmm yyyy". Swedish Excel
+    keeps "mar 2027" typed into a cell as 2027-03-01 shown "mar-27": read as the date kept,
+    an end date was a month early, where the same "mar-27" in a CSV is the month's last day.
+    An m is a month where no hour or second is near it (`h:mm`, `mm:ss`: minutes), so a
+    format with a day, an hour or a second, elapsed time or a digit placeholder is none."""
+    letters = bare.split(";", 1)[0].lower()
+    return (
+        "m" in letters
+        and not any(char in letters for char in "dhs0#?@")
+        and not _ELAPSED.search(code)
+    )
 
 
 # The unit that makes a kept number kronor, by the kronor one kept unit is (`_kronor_shown`).
@@ -1489,7 +1515,7 @@ def _shown_styles(archive: zipfile.ZipFile, workbook_part: str) -> dict[int, str
         root = small_xml(archive, part)
     except (KeyError, ElementTree.ParseError):
         return {}  # no styles, or none readable: every number as it is kept
-    shown = {str(number): v.PER_CENT for number in PER_CENT_FORMATS}
+    shown = {str(number): how for number, how in BUILT_IN_SHOWN.items()}
     styles: list[str] = []
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
@@ -1532,7 +1558,8 @@ class _Checked:
 
     name: str
     unsaved: list[_Unsaved]  # formula cells without a saved result
-    # Number cells shown in per cent or another currency, (row, column) from 0: how (`shown_as`).
+    # Number cells shown in per cent, another currency or as a month, (row, column) from 0: how
+    # (`shown_as`).
     shown: dict[tuple[int, int], str]
     hidden: HiddenCells  # rows and columns the sheet hides
 
@@ -1634,17 +1661,28 @@ def _header_row(rows: list[list[object]]) -> int | None:
 
 def as_shown(rows: list[list[object]], cells: dict[tuple[int, int], str]) -> None:
     """Each number of `cells` as the sheet shows it (`shown_as`): "4,6 %" for the 0.046
-    Excel keeps, "250000 €" for a 250000 shown in euro. Read as kept, a per cent
-    indicator's value was a hundred times too small, and euro were stored as kronor, both
-    silently. A share column reads "4,6 %" as 0.046 all the same; a money column refuses
-    either, as it refuses them typed in a CSV."""
+    Excel keeps, "250000 €" for a 250000 shown in euro, "2027-03" for a date shown "mar-27".
+    Read as kept, a per cent indicator's value was a hundred times too small, euro were
+    stored as kronor and a month as its first day, all silently. A share column reads
+    "4,6 %" as 0.046 all the same; a money column refuses either, as it refuses them typed in
+    a CSV; a date column reads the month as it reads "mar-27" in a CSV (an end date: its
+    last day)."""
     for (row, column), how in cells.items():
         if row < len(rows) and column < len(rows[row]):
             value = rows[row][column]
-            if isinstance(value, int | float) and not isinstance(value, bool):
+            if how == MONTH:
+                if isinstance(value, date):
+                    rows[row][column] = month_text(value)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
                 rows[row][column] = (
                     per_cent_text(value) if how == v.PER_CENT else amount_text(value, how)
                 )
+
+
+def month_text(value: date) -> str:
+    """A date shown without its day as the month it shows, as the date parsers read a month:
+    2027-03-01 -> "2027-03"."""
+    return f"{value.year:04d}-{value.month:02d}"
 
 
 def amount_text(value: float, currency: str) -> str:

@@ -27,10 +27,9 @@ from datetime import date, datetime, time, timedelta
 
 import numpy as np
 
-from arena.ingest import values as v
 from arena.ingest.read import (
+    BUILT_IN_SHOWN,
     OLD_OFFICE,
-    PER_CENT_FORMATS,
     HiddenCells,
     RawTable,
     ReadError,
@@ -154,7 +153,8 @@ class _SheetLayout:
     rows: int = 0
     columns: int = 0
     hidden: HiddenCells = field(default_factory=HiddenCells)
-    # Number cells shown in per cent or another currency, (row, column) from 0: how (`shown_as`).
+    # Number cells shown in per cent, another currency or as a month, (row, column) from 0: how
+    # (`shown_as`).
     shown: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
@@ -173,9 +173,9 @@ def _format_code(record: bytes, *, biff5: bool) -> str:
 
 
 def _shown_styles(formats: dict[int, str], styles: list[int]) -> dict[int, str]:
-    """The styles (XF numbers) whose number format shows a number in per cent or another
-    currency, and which (`shown_as`)."""
-    shown = {number: v.PER_CENT for number in PER_CENT_FORMATS - formats.keys()}
+    """The styles (XF numbers) whose number format shows a number in per cent, another
+    currency or a date as its month, and which (`shown_as`)."""
+    shown = {number: how for number, how in BUILT_IN_SHOWN.items() if number not in formats}
     shown |= {number: how for number, code in formats.items() if (how := shown_as(code))}
     return {index: shown[number] for index, number in enumerate(styles) if number in shown}
 

@@ -320,6 +320,39 @@ def test_an_amount_shown_in_another_currency_is_refused_as_it_is_typed_in_a_csv(
     assert len(natural(engine, "grants")) == len(_KRONOR_FORMATS)
 
 
+# Number formats that show a date as its month alone, as Swedish Excel shows "mar 2027" typed.
+MONTH_FORMATS = ("mmm-yy", "mmmm yyyy", "[$-41D]mmmm yyyy", "mmm/yy;@", 'yyyy"-"mm')
+
+
+@pytest.mark.parametrize("shown", MONTH_FORMATS)
+def test_a_date_shown_as_its_month_is_read_as_that_month(engine, shown):
+    # Swedish Excel keeps "mar 2027" typed into a cell as 2027-03-01 shown "mar-27": read as
+    # kept, a due date was the 1st, where "mar-27" in a CSV is the 31st, so the same report
+    # was late a month early. A start date shown so is its month's first day.
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2019-00101;Ett;pågående\n")
+    workbook, _data = saved_workbook(
+        ("Projekt", [["Diarienummer", "Titel", "Startdatum", "Slutdatum"], ["2019-00101", "Ett"]]),
+    )
+    sheet = workbook.active
+    sheet["C2"], sheet["D2"] = date(2026, 9, 15), date(2027, 3, 1)
+    sheet["C2"].number_format = sheet["D2"].number_format = shown
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook))
+    assert result.outcome == "committed", result.problems
+    (project,) = natural(engine, "projects")
+    assert (project["start_date"], project["end_date"]) == (date(2026, 9, 1), date(2027, 3, 31))
+    workbook, _data = saved_workbook(
+        ("Milstolpar", [["Diarienummer", "Titel", "Förfallodatum"], ["2019-00101", "Del", None]])
+    )
+    workbook.active["C2"] = date(2027, 3, 1)
+    workbook.active["C2"].number_format = shown
+    assert upload(engine, "milstolpe.xlsx", xlsx_bytes(workbook)).outcome == "committed"
+    upload(engine, "milstolpe.csv", "Diarienummer;Titel;Förfallodatum\n2019-00101;CSV;mar-27\n")
+    assert [(m["title"], m["due_date"]) for m in natural(engine, "milestones")] == [
+        ("Del", date(2027, 3, 31)),
+        ("CSV", date(2027, 3, 31)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("code", "shown"),
     [
@@ -328,6 +361,10 @@ def test_an_amount_shown_in_another_currency_is_refused_as_it_is_typed_in_a_csv(
         ("0.0%", "%"),
         ('"%" 0', None),  # a per cent sign as text: the number as kept
         ("yyyy-mm-dd", None),
+        *((code, read.MONTH) for code in MONTH_FORMATS),
+        # A day, a time (an m beside an h or an s is minutes) or elapsed time: no month alone.
+        *((code, None) for code in ("d mmm yyyy", "d/m/yy", "yyyy-mm-dd h:mm", "h:mm")),
+        *((code, None) for code in ("mm:ss", "[h]:mm", "[mm]:ss", "m/d/yyyy")),
         ("General", None),
         ("0.00E+00", None),
         # Kronor in another unit than kept: the unit that makes the kept number kronor.

@@ -323,3 +323,24 @@ def test_a_list_saved_as_text_under_an_xls_name_is_read_as_the_text_it_is(engine
 
 def test_the_upload_offers_xls():
     assert "xls" in dataops.UPLOAD_TYPES
+
+
+@pytest.mark.parametrize("shown", ["mmm-yy", "[$-41D]mmmm yyyy"])
+def test_a_date_shown_as_its_month_is_read_as_that_month(engine, shown):
+    # As from an .xlsx: "mar 2027" typed into Excel is kept as 2027-03-01 shown "mar-27", an
+    # end date that month's last day, a start date its first.
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("Projekt")
+    month = xlwt.easyxf(num_format_str=shown)
+    for column, header in enumerate(["Diarienummer", "Titel", "Startdatum", "Slutdatum"]):
+        sheet.write(0, column, header)
+    sheet.write(1, 0, "2019-00101")
+    sheet.write(1, 1, "Ett")
+    sheet.write(1, 2, date(2026, 9, 15), month)
+    sheet.write(1, 3, date(2027, 3, 1), month)
+    saved = io.BytesIO()
+    workbook.save(saved)
+    result = upload(engine, "projekt.xls", saved.getvalue())
+    assert result.outcome == "committed", result.problems
+    (project,) = natural(engine, "projects")
+    assert (project["start_date"], project["end_date"]) == (date(2026, 9, 1), date(2027, 3, 31))
