@@ -9,13 +9,15 @@ rest of a sheet so, and a crafted file of 900 bytes claimed ten million filled c
 streaming pass with expat over the zip's checked parts (`read.opened_workbook`, `inflate`):
 nothing empty is expanded, and a sheet whose filled cells reach past the workbook limit is
 refused before its grid is built. Cells keep their types as an Excel sheet's do: numbers
-as floats, dates as dates, a per cent cell as the sheet shows it ("4,6 %").
+as floats, dates as dates, a per cent cell as the sheet shows it ("4,6 %"), and so a date
+shown as its month alone ("mar 2027": its date style has no day) as that month ("2027-03").
 """
 
 from __future__ import annotations
 
 import math
 import zipfile
+from bisect import bisect_right
 from datetime import date, datetime
 from xml.etree import ElementTree
 from xml.parsers import expat
@@ -33,6 +35,7 @@ from arena.ingest.read import (
     check_extent,
     choose_sheet,
     inflate,
+    month_text,
     opened_workbook,
     per_cent_text,
     sheet_table,
@@ -45,6 +48,7 @@ _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0 "
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0 "
+_NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0 "
 _CONFIG = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}"
 
 _SHEET, _ROW, _CELL = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
@@ -53,6 +57,8 @@ _COLUMN, _VISIBILITY = _TABLE + "table-column", _TABLE + "visibility"
 _PARAGRAPH, _SPACES = _TEXT + "p", _TEXT + "s"
 _NOTE = _OFFICE + "annotation"
 _BREAKS = {_TEXT + "tab": "\t", _TEXT + "line-break": "\n"}
+# What a date style shows besides its month and year: with any of them, a date is no month.
+_DAY_OR_TIME = frozenset(_NUMBER + part for part in ("day", "hours", "minutes", "seconds"))
 
 
 class _Stop(Exception):  # noqa: N818 - a signal, not an error: the sheet wanted is read
@@ -106,6 +112,16 @@ class _Reader:
         self.hidden = HiddenCells()  # the chosen sheet's rows and columns not shown
         self._hidden_styles: set[str] = set()
         self._style: str | None = None  # the table style being read
+        # Date styles showing a month and those showing a day or a time (`_DAY_OR_TIME`), and
+        # the cell styles showing their data style: a date cell of one showing its month
+        # alone is read as that month (`read.as_shown`).
+        self._date_style: str | None = None
+        self._month_shown: set[str] = set()
+        self._day_shown: set[str] = set()
+        self._data_styles: dict[str, str] = {}
+        # Each run of columns' end (exclusive) and its default cell style ("" for none).
+        self._column_ends: list[int] = []
+        self._column_styles: list[str] = []
         self._depth = 0  # tables open (a table inside a cell is part of that cell)
         self._reading = False
         self._row = self._column = self._width = 0
@@ -126,6 +142,15 @@ class _Reader:
         elif self._depth != 1:
             if name == _STYLE + "style":
                 self._style = attributes.get(_STYLE + "name")
+                if self._style is not None and _STYLE + "data-style-name" in attributes:
+                    self._data_styles[self._style] = attributes[_STYLE + "data-style-name"]
+            elif name.startswith(_NUMBER) and name.endswith("-style"):  # a data style opens
+                date_style = name == _NUMBER + "date-style"
+                self._date_style = attributes.get(_STYLE + "name") if date_style else None
+            elif name == _NUMBER + "month" and self._date_style is not None:
+                self._month_shown.add(self._date_style)
+            elif name in _DAY_OR_TIME and self._date_style is not None:
+                self._day_shown.add(self._date_style)
             elif (
                 name == _STYLE + "table-properties"
                 and self._style is not None
@@ -143,6 +168,8 @@ class _Reader:
             self._columns_declared += _count(attributes, _TABLE + "number-columns-repeated")
             if attributes.get(_VISIBILITY, "visible") != "visible":
                 self.hidden.hide_columns(first, self._columns_declared - 1)
+            self._column_ends.append(self._columns_declared)
+            self._column_styles.append(attributes.get(_TABLE + "default-cell-style-name", ""))
         elif name in (_CELL, _COVERED):
             self._cell, self._text = attributes, []
             self._paragraphs = self._open_paragraphs = 0
@@ -204,6 +231,8 @@ class _Reader:
     def _close_cell(self, attributes: dict[str, str]) -> None:
         repeat = _count(attributes, _TABLE + "number-columns-repeated")
         value = _typed(attributes, "".join(self._text))
+        if isinstance(value, date) and self._shows_month(attributes):
+            value = month_text(value)
         if value != "":
             # A crafted row of a million filled cells is refused before it is built.
             check_extent(self.chosen or "", self._row + 1, self._column + repeat)
@@ -215,6 +244,16 @@ class _Reader:
                 top, left = self._row, self._column
                 self.merged.append(((top, left), (top + rows - 1, left + columns - 1)))
         self._column += repeat
+
+    def _shows_month(self, attributes: dict[str, str]) -> bool:
+        """Whether the cell being closed shows a date as its month alone ("mar 2027"): its
+        own style's date style, else its column's, shows a month and no day or time."""
+        style = attributes.get(_TABLE + "style-name")
+        run = bisect_right(self._column_ends, self._column)  # the run of columns it is in
+        if style is None and run < len(self._column_ends):
+            style = self._column_styles[run]
+        data_style = self._data_styles.get(style or "")
+        return data_style in self._month_shown and data_style not in self._day_shown
 
     def _close_row(self) -> None:
         repeat, cells = self._repeat_rows, self._cells

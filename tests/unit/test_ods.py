@@ -295,3 +295,42 @@ def test_an_ods_with_several_lists_is_read_sheet_by_sheet_and_undone_whole(engin
     undo(engine, result.import_id, identity=cli_identity())
     assert natural(engine, "organisations") == natural(engine, "projects") == []
     assert errors(result) == []
+
+
+def test_a_date_shown_as_its_month_is_read_as_that_month(engine):
+    # As from Excel: "mar 2027" typed is kept as 2027-03-01 shown by a date style without a
+    # day, the cell's own style or its column's; an end date is the month's last day, a
+    # start date its first. A date style with a day keeps the date as it is.
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2019-1;Ett;pågående\n")
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2019-2;Två;pågående\n")
+    styles = (
+        '<number:date-style style:name="N1"><number:month number:textual="true"/>'
+        '<number:text> </number:text><number:year number:style="long"/></number:date-style>'
+        '<number:date-style style:name="N2"><number:year/><number:text>-</number:text>'
+        "<number:month/><number:text>-</number:text><number:day/></number:date-style>"
+        '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
+        '<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>'
+    )
+
+    def styled(style: str, day: date) -> str:
+        return cell(day).replace(
+            "<table:table-cell", f'<table:table-cell table:style-name="{style}"'
+        )
+
+    rows = [
+        [cell(h) for h in ("Diarienummer", "Titel", "Startdatum", "Slutdatum")],
+        # The end date in the column's style.
+        [cell("2019-1"), cell("Ett"), styled("ce1", date(2026, 9, 15)), cell(date(2027, 3, 1))],
+        [cell("2019-2"), cell("Två"), *(styled("ce2", date(2026, 9, 15)) for _ in range(2))],
+    ]
+    columns = (
+        '<table:table-column table:number-columns-repeated="3"/>'
+        '<table:table-column table:default-cell-style-name="ce1"/>'
+    )
+    body = sheet("Projekt", rows).replace('"Projekt">', '"Projekt">' + columns, 1)
+    result = upload(engine, "projekt.ods", ods(body, styles=styles))
+    assert result.outcome == "committed", result.problems
+    assert [(p["start_date"], p["end_date"]) for p in natural(engine, "projects")] == [
+        (date(2026, 9, 1), date(2027, 3, 31)),
+        (date(2026, 9, 15), date(2026, 9, 15)),
+    ]
