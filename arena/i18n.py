@@ -3024,6 +3024,16 @@ TEXTS: dict[str, dict[str, Text]] = {
             "the coordinator's and is not stored. Fill in the coordinator to store it.",
         ),
     },
+    "layout.grant_per_funder": {
+        "sv": "Kolumnerna ”{first}” och ”{label}” är bidrag från två finansiärer, men en "
+        "projektlista läser ett bidrag per rad. Importera varje finansiärs bidrag för sig: "
+        "en fil med en av kolumnerna åt gången (den blir projektets bidrag från den "
+        "finansiären), eller en bidragslista med kolumnen ”Finansiär”.",
+        "en": "The columns “{first}” and “{label}” are grants from two funders, but a project "
+        "list reads one grant per row. Import each funder's grants on their own: a file with "
+        "one of the columns at a time (it becomes the project's grant from that funder), or a "
+        "grants list with a “Finansiär” (Funder) column.",
+    },
     "layout.no_funder": {
         "sv": "Beloppen i ”{label}” sparas inte som bidrag: filen anger ingen finansiär. Lägg "
         "till kolumnen ”Finansiär” eller döp om kolumnen till ”Bidrag från Vinnova” (med "

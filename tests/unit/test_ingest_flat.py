@@ -543,6 +543,40 @@ def test_amounts_without_a_funder_import_the_projects_and_say_so(engine):
     assert natural(engine, "grants") == []
 
 
+@pytest.mark.parametrize(
+    ("headers", "said"),
+    [
+        (
+            ("Beviljat belopp", "Bidrag"),
+            "The column “Bidrag” means the same as “Beviljat belopp”.",
+        ),
+        (
+            ("Bidrag från Vinnova (kr)", "Bidrag från Vinnova (tkr)"),
+            "The column “Bidrag från Vinnova (tkr)” means the same as “Bidrag från Vinnova (kr)”.",
+        ),
+        (("Bidrag", "Bidrag"), "The column “Bidrag” appears twice."),
+        (
+            ("Bidrag från Vinnova (kr)", "Bidrag från Energimyndigheten (kr)"),
+            "The columns “Bidrag från Vinnova (kr)” and “Bidrag från Energimyndigheten (kr)” "
+            "are grants from two funders, but a project list reads one grant per row. Import "
+            "each funder's grants on their own: a file with one of the columns at a time (it "
+            "becomes the project's grant from that funder), or a grants list with a "
+            "“Finansiär” (Funder) column.",
+        ),
+    ],
+)
+def test_two_amount_columns_are_refused_naming_both(engine, headers, said):
+    # "Beviljat belopp" beside "Bidrag" was refused as "The column “Bidrag” appears twice",
+    # which sent the reader looking for a second "Bidrag"; a co-funded project's list, a
+    # column per funder, was told the same and not what to do.
+    _store(engine)
+    first, second = headers
+    data = f"Diarienummer;Titel;Finansiär;{first};{second}\n2023-90;Test;Vinnova;100 000;100 000\n"
+    result = upload(engine, "lista.csv", data)
+    assert errors(result) == [(1, second, "duplicate-label")]
+    assert result.problems[0].text("en") == said
+
+
 def test_our_projects_template_and_a_grants_file_are_not_taken_for_a_sheet():
     demo = (next((FIXTURES.parent.parent / "data" / "demo").glob("*_projekt.csv"))).read_bytes()
     assert detect_kind(read_file(demo, "07_projekt.csv").header).name == "projects"

@@ -80,6 +80,10 @@ class Layout:
     # Labels of the columns that name or date a row (its key, its dates): a row within the
     # list that leaves them empty and sums a group is skipped (`RawTable.shape_problems`).
     naming: tuple[str, ...] = ()
+    # What the problem of a header read as the same label as an earlier one says, given the
+    # earlier header and this one (both as the file writes them), where the layout can say
+    # more than that they mean the same.
+    same_label: Callable[[str, str], Message | None] = lambda _first, _header: None
 
     @property
     def label(self) -> Message:
@@ -279,7 +283,7 @@ class Source:
         known = {self.layout.key(label) for label in self.layout.required + self.layout.optional}
         line = self.raw.header_line or None
         problems = []
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # each key read: the first header read as it
         for index, text in enumerate(self.raw.header):
             label, key = str(text).strip(), self.keys[index]
             if not label:
@@ -289,14 +293,14 @@ class Source:
                 problems.append(
                     Problem(
                         "duplicate-label",
-                        msg("layout.duplicate_label", label=label),
+                        self._same_label(seen[key], label),
                         row=line,
                         column=label,
                     )
                 )
             elif key not in known:
                 problems.append(extra_label(label, self.layout.label, line))
-            seen.add(key)
+            seen.setdefault(key, label)
         for label in self.layout.required:
             if not self.has(label):
                 problems.append(
@@ -308,6 +312,16 @@ class Source:
                     )
                 )
         return problems
+
+    def _same_label(self, first: str, label: str) -> Message:
+        """Why header `label` is refused after `first`, read as the same column: the same
+        header twice, else the two named ("“Bidrag” means the same as “Beviljat belopp”"),
+        where "“Bidrag” appears twice" sent the reader looking for a second “Bidrag”."""
+        if v.normalise_label(first) == v.normalise_label(label):
+            return msg("layout.duplicate_label", label=label)
+        return self.layout.same_label(first, label) or msg(
+            "problem.duplicate_label", label=label, first=first
+        )
 
     def part(
         self,

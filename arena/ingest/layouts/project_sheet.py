@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from arena.i18n import msg
+from arena.i18n import Message, msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts.base import (
@@ -64,6 +64,17 @@ def _funded_by(amount_label: str) -> str | None:
     unit = v.header_unit(amount_label)
     named = _FUNDED_BY.match(unit.label if unit else amount_label)
     return named["funder"] if named else None
+
+
+def _grant_per_funder(first: str, label: str) -> Message | None:
+    """The problem of two amount columns that each name a funder, "Bidrag från Vinnova (kr)"
+    beside "Bidrag från Energimyndigheten (kr)" as a co-funded project's list has them: a row
+    holds one grant, so the list says how each funder's grants are imported (one column per
+    file, each then the project's grant from that funder). None for any other two."""
+    funders = _funded_by(first), _funded_by(label)
+    if None in funders or v.normalise_label(funders[0]) == v.normalise_label(funders[1]):
+        return None
+    return msg("layout.grant_per_funder", first=first, label=label)
 
 
 _PROJECTS = "projects"
@@ -228,4 +239,5 @@ LAYOUT = Layout(
     one_of=tuple(_SHEET_COLUMNS),
     excludes=KINDS["grants"].column("reference").headers,
     naming=("Diarienummer", "Projektets löptid", "Startdatum", "Slutdatum", "Beslutsdatum"),
+    same_label=_grant_per_funder,
 )
