@@ -2140,18 +2140,18 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "problem.small_amounts": {
         "sv": (
-            "{count} belopp i ”{column}” är under 1 000 kr, som {amount} på rad {line}: "
+            "{count} belopp i {columns} är under 1 000 kr, som {amount} på rad {line}: "
             "menades tkr eller MSEK? Skriv enheten i cellen (2 MSEK) eller i rubriken "
             "(Belopp (MSEK)).",
-            "{count} belopp i ”{column}” är under 1 000 kr, som {amount} på rad {line}: "
+            "{count} belopp i {columns} är under 1 000 kr, som {amount} på rad {line}: "
             "menades tkr eller MSEK? Skriv enheten i cellerna (2 MSEK) eller i rubriken "
             "(Belopp (MSEK)).",
         ),
         "en": (
-            "{count} amount in “{column}” is under SEK 1,000, {amount} on row {line}: were "
+            "{count} amount in {columns} is under SEK 1,000, {amount} on row {line}: were "
             "thousands or millions meant? Write the unit in the cell (2 MSEK) or the header "
             "(Belopp (MSEK)).",
-            "{count} amounts in “{column}” are under SEK 1,000, such as {amount} on row {line}: "
+            "{count} amounts in {columns} are under SEK 1,000, such as {amount} on row {line}: "
             "were thousands or millions meant? Write the unit in the cells (2 MSEK) or the "
             "header (Belopp (MSEK)).",
         ),

@@ -176,6 +176,10 @@ class RawTable:
     # The rows above the header the reader passed over (a title, group titles), each as its
     # text: a money unit they name is that of the amounts under them (`ingest._title_unit`).
     titles: list[str] = field(default_factory=list)
+    # Where the table's rows are not the file's (`wide.unpivoted`: a row per year's value),
+    # the header each row's cell of a column (by position) is under in the file: a problem
+    # of the value read as "Belopp" names the file's own column, "2020".
+    cell_labels: dict[int, list[str]] = field(default_factory=dict)
     _cells: dict[int, Cells] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -314,6 +318,12 @@ class RawTable:
     def label(self, position: int) -> str:
         """The header of column `position` as the user wrote it."""
         return str((self.shown or self.header)[position])
+
+    def cell_label(self, position: int, index: int) -> str:
+        """The header the cell of row `index` in column `position` is under in the file
+        (`cell_labels`), else the column's (`label`)."""
+        own = self.cell_labels.get(position)
+        return self.label(position) if own is None else own[index]
 
     def is_empty_column(self, position: int) -> bool:
         """Whether no row fills column `position`: Excel pads every row of a CSV it saves to

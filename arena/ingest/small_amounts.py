@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from arena.i18n import msg, sek
-from arena.ingest.report import Problem
+from arena.ingest.report import Problem, listing, quoted
 
 if TYPE_CHECKING:  # the plan calls this module
     from arena.ingest.plan import KindPlan
@@ -39,14 +39,18 @@ def small_amount_problems(plans: list[KindPlan], tables: dict[str, ParsedTable])
         changed = plan.updated_rows.iloc[0:0]
         if column in plan.changed.columns:  # an update that leaves the amount says nothing
             changed = plan.updated_rows[plan.changed[column].to_numpy(dtype=bool)]
-        frames = [frame[column] for frame in (plan.new_rows, changed) if len(frame)]
+        frames = [frame for frame in (plan.new_rows, changed) if len(frame)]
         if not frames:
             continue
-        amounts = pd.to_numeric(pd.concat(frames), errors="coerce")
-        small = amounts[(amounts > 0) & (amounts < SMALL)].sort_index(kind="stable")
+        rows = pd.concat(frames)
+        amounts = pd.to_numeric(rows[column], errors="coerce")
+        small = rows[((amounts > 0) & (amounts < SMALL)).to_numpy()].sort_index(kind="stable")
         if not len(small):
             continue
-        line = int(small.index[0])
+        line, first = int(small.index[0]), small.iloc[0]
+        # Where years are columns, each amount is under its year's header ("2019", "2020").
+        under = table.by_year.get(column)
+        shown = list(dict.fromkeys(small["year"].map(under))) if under else [table.label(column)]
         problems.append(
             Problem(
                 "constraint-error",
@@ -54,11 +58,11 @@ def small_amount_problems(plans: list[KindPlan], tables: dict[str, ParsedTable])
                     "problem.small_amounts",
                     count=len(small),
                     line=line,
-                    amount=sek(int(small.iloc[0])),
-                    column=table.label(column),
+                    amount=sek(int(first[column])),
+                    columns=listing([quoted(label) for label in shown]),
                 ),
                 row=line,
-                column=table.label(column),
+                column=table.label_on(column, first),
                 table=plan.kind.name,
                 severity="warning",
             )

@@ -59,10 +59,18 @@ class ParsedTable:
     # column's template header), each once (`_meant_columns`).
     meant: tuple[tuple[str, str], ...] = ()
     marks_only: frozenset[str] = frozenset()  # see `read.RawTable.marks_only`
+    # A table of years as columns (`read.RawTable.cell_labels`): column -> year -> the header
+    # of that year's column in the file, which a row of that year is under.
+    by_year: dict[str, dict[object, str]] = field(default_factory=dict)
 
     def label(self, name: str) -> str:
         """How the file names column `name` (its Swedish template header if it has none)."""
         return self.labels.get(name) or self.kind.column(name).sv
+
+    def label_on(self, name: str, row: pd.Series) -> str:
+        """How the file names column `name` on `row` (one of the frame's): in a table of
+        years as columns, the header of the row's year ("2020", not "Belopp")."""
+        return self.by_year.get(name, {}).get(row.get("year")) or self.label(name)
 
     @property
     def has_errors(self) -> bool:
@@ -416,16 +424,18 @@ def _is_none(values: np.ndarray) -> np.ndarray:
 
 
 def _comma_read_as_decimal(
-    cells: Cells, kept: np.ndarray, lines: np.ndarray, label: str
+    raw: RawTable, position: int, kept: np.ndarray, lines: np.ndarray
 ) -> list[Problem]:
-    """A warning that a number column's "1,234" was read with a decimal comma, nothing in the
-    column saying otherwise (`values.comma_reading`): the first such row, and how to write
-    1 234."""
+    """A warning that number column `position`'s "1,234" was read with a decimal comma,
+    nothing in the column saying otherwise (`values.comma_reading`): the first such row, and
+    how to write 1 234."""
+    cells = raw.cells(position)
     flagged = np.fromiter(map(v.one_group, cells.uniques), dtype=bool, count=len(cells.uniques))
     rows = np.flatnonzero(flagged[cells.codes[kept]])
     if not len(rows):
         return []
     cell = str(cells.uniques[cells.codes[kept][rows[0]]]).strip()
+    label = raw.cell_label(position, int(kept[rows[0]]))
     return [
         Problem(
             "format-error",
@@ -496,7 +506,7 @@ def parse_table(
             if reading == "groups":  # "1,234" beside "1,234,567" is 1 234
                 parse = v.with_comma_groups(parse)
             else:
-                problems += _comma_read_as_decimal(cells, kept, lines, raw.label(position))
+                problems += _comma_read_as_decimal(raw, position, kept, lines)
         parsed, errors = _parse_cells(parse, cells, lists=column.type.name == "list")
         codes = cells.codes[kept]
         values = parsed[codes]
@@ -512,7 +522,7 @@ def parse_table(
                         exc.code,
                         exc.message,
                         row=int(lines[row]),
-                        column=labels[column.name],
+                        column=raw.cell_label(position, int(kept[row])),
                         value=v.shown_cell(cell),
                     )
                 )
@@ -542,6 +552,11 @@ def parse_table(
             data[name] = np.full(len(lines), default, dtype=object)
 
     frame = pd.DataFrame(data, index=pd.Index(lines, name="line"), dtype=object)
+    by_year = {
+        mapping[position].name: dict(zip(data["year"], [under[i] for i in kept], strict=True))
+        for position, under in raw.cell_labels.items()
+        if position in mapping and "year" in data
+    }
     for column in kind.columns:
         if column.guess is not None and column.name not in frame.columns:
             frame[column.name] = column.guess(frame)
@@ -566,6 +581,7 @@ def parse_table(
         per_cent=per_cent,
         meant=meant,
         marks_only=raw.marks_only,
+        by_year=by_year,
     )
 
 

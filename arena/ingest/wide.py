@@ -122,7 +122,8 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
     overwrote the programme's budgets with its values); None when `raw` has no years as
     columns or no header fits.
 
-    Each new row keeps its line in the file; a cell without a value gives no row. A year
+    Each new row keeps its line in the file, and its year and value the header of their
+    column in the file (`RawTable.cell_labels`); a cell without a value gives no row. A year
     marked preliminary ("2025*", "2025 (prel.)") is that year, and its values are noted so
     where the kind keeps a note (`PRELIMINARY_NOTE`, added to the row's own note). A split
     year ("2021/22") is refused, named: which calendar year its values are for is the
@@ -168,7 +169,7 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
         return None
     chosen = best[2]
     header, keeps_note, added = chosen
-    rows, lines = [], []
+    rows, lines, under = [], [], []  # under: each row's year header in the file
     for index, row in enumerate(raw.rows):
         cells = [row[p] if p < len(row) else "" for p in kept]
         for position, year in years.items():
@@ -182,6 +183,7 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
                 own[own_note] = with_note(own[own_note])
             rows.append([*own, year.year, cell])
             lines.append(raw.line_of(index))
+            under.append(raw.label(position))
     line = raw.header_line or None
     notes = []
     if read := [year.year for year in years.values() if year.year is not None]:
@@ -225,4 +227,6 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
         # A note column of our own marks the preliminary years; it says nothing of the others'
         # notes, which stay as stored (a file with one year marked wiped every other note).
         marks_only=frozenset({"note"}) if added else frozenset(),
+        # The year and its value are the file's year column: a problem of either names it.
+        cell_labels={len(header) - 2: under, len(header) - 1: under},
     )

@@ -153,8 +153,11 @@ def test_budgets_and_grants_of_a_few_kronor_are_warned_of(engine):
     result = upload(engine, "budget.csv", "Program;2024;2025\nP1;2;2,5\n")
     assert result.outcome == "committed", result.problems
     (warning,) = [p for p in result.problems if p.error == "constraint-error"]
-    assert (warning.row, warning.severity) == (2, "warning")
-    assert warning.text("sv").startswith("2 belopp i ”Belopp” är under 1 000 kr, som 2 kr på rad 2")
+    assert (warning.row, warning.column, warning.severity) == (2, "2024", "warning")
+    # Each amount under its year's header, as the file has them (not "Belopp": it has none).
+    assert warning.text("sv").startswith(
+        "2 belopp i ”2024”, ”2025” är under 1 000 kr, som 2 kr på rad 2"
+    )
     # Read in its unit, the same list says nothing; an update of the amount alone says again.
     result = upload(engine, "budget.csv", "Program;2024;2025\nP1;2 MSEK;2,5 MSEK\n")
     assert not [p for p in result.problems if p.error == "constraint-error"]

@@ -63,7 +63,20 @@ def test_an_indicator_series_as_statistics_print_it(engine):
     values = [(r["year"], r["value"]) for r in natural(engine, "indicator_values")]
     assert values == [(2016, 180.0), (2018, 250.0)]
     bad = "Indikator;Land;2019;2020\nSE_COUNT;SE;1;\nSE_COUNT;NO;2;tre\n"
-    assert errors(upload(engine, "indikatorvarden.csv", bad)) == [(3, "Värde", "type-error")]
+    assert errors(upload(engine, "indikatorvarden.csv", bad)) == [(3, "2020", "type-error")]
+
+
+def test_a_problem_of_a_years_cell_names_the_years_column_of_the_file(engine):
+    # Read as a row per year, a bad cell under "2020" was said to be in column "Belopp" (or
+    # "Värde"), which the file has not: on the command line, the page and in the report.
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    data = "Program;2019;2020;2021\nP1;2 000 000;ca 2,5 milj;3 000 000\n"
+    assert rejected(engine, "budget.csv", data) == [(2, "2020", "type-error")]
+    assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
+    data = "Indikator;Land;2019;2020\nSE_COUNT;SE;1;1,234\n"
+    (comma,) = [p for p in upload(engine, "varden.csv", data).problems if p.column]
+    assert (comma.row, comma.column) == (2, "2020")
+    assert "“2020”" in comma.text("en")
 
 
 @pytest.mark.parametrize(
