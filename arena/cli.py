@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import os
 import re
 import sys
@@ -437,8 +436,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Import the files in the order given, each committed whole on its own, so a later file
     may name the rows of an earlier one; stop at the first file rejected (a dry run commits
     nothing, so it checks every file against the store as it is)."""
+    from arena.dataops import ReportCsv
     from arena.ingest import import_files
-    from arena.ingest.report import REPORT_COLUMNS, STORE_ERROR, report_rows, unread_and_missing
+    from arena.ingest.report import STORE_ERROR, unread_and_missing
     from arena.store import version as store_version
 
     engine = _engine()
@@ -466,8 +466,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = None
         if args.report:
             handle = stack.enter_context(open(args.report, "w", encoding="utf-8", newline=""))
-            report = csv.writer(handle, lineterminator="\n")
-            report.writerow([*(["file"] if several else []), *REPORT_COLUMNS])
+            report = ReportCsv(handle, LANGUAGE, files=several)
         worst = 0
         for done, path in enumerate(paths, start=1):
             # Read when its turn comes: a batch of big files is never all in memory.
@@ -496,8 +495,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     _say("cli.interrupted.import", file=path.name, import_id=result.import_id)
                 )
             if report is not None:
-                named = [path.name] if several else []
-                report.writerows([*named, *row] for row in report_rows(result.problems, LANGUAGE))
+                report.add(result.problems, path.name)
             if result.store_failed:
                 problem = next(p for p in result.problems if p.error == STORE_ERROR)
                 print(_say("cli.error", reason=problem.text(LANGUAGE)), file=sys.stderr)

@@ -7,10 +7,11 @@ Python, and the CLI and the page share one behaviour through `arena.ingest`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+import io
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Protocol, TextIO
 
 import pandas as pd
 from sqlalchemy.engine import Engine
@@ -34,7 +35,15 @@ from arena.ingest import undo as undo_import
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, giving360
 from arena.ingest.plan import KindPlan, NewOrganisation, Plan
-from arena.ingest.report import Problem, kind_name, problems_frame, sources, unread_and_missing
+from arena.ingest.report import (
+    REPORT_COLUMNS,
+    Problem,
+    kind_name,
+    problems_frame,
+    report_rows,
+    sources,
+    unread_and_missing,
+)
 
 # What the upload offers to choose: the text files and the workbooks `arena.ingest.read` reads
 # (a workbook with macros, .xlsm, is read as the workbook it is; its macros never run).
@@ -316,11 +325,29 @@ def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
     return tables.headers(frame, language, shown)
 
 
+class ReportCsv:
+    """The problem report as CSV in `REPORT_COLUMNS` (row, column, value, severity, error,
+    message), as Excel opens it in `language` (`export.CsvWriter`: a BOM, `;` in Swedish, a
+    cell's formula as text), written to `handle` a file's problems at a time: the Data
+    page's download and the command line's `--report` alike. With `files`, each row names
+    its file first (`--report` of several files)."""
+
+    def __init__(self, handle: TextIO, language: str, *, files: bool = False):
+        self._csv = exports.CsvWriter(handle, delimiter=csv_delimiter(language))
+        self._language, self._files = language, files
+        self._csv.header([*(["file"] if files else []), *REPORT_COLUMNS])
+
+    def add(self, problems: Iterable[Problem], file: str = "") -> None:
+        """The rows of `problems`, of the file named `file` (written where `files`)."""
+        named = [file] if self._files else []
+        self._csv.rows([*named, *row] for row in report_rows(problems, self._language))
+
+
 def report_csv(problems: list[Problem], language: str) -> bytes:
-    """The full problem report as CSV, in `REPORT_COLUMNS`: row, column, value, severity,
-    error, message."""
-    frame = problems_frame(problems, language).drop(columns=["table"])
-    return exports.to_csv_bytes(frame, delimiter=csv_delimiter(language))
+    """The full problem report as CSV (`ReportCsv`)."""
+    buffer = io.StringIO()
+    ReportCsv(buffer, language).add(problems)
+    return buffer.getvalue().encode("utf-8")
 
 
 # The history's kinds are a list of kinds, named as the upload's chooser names them.

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
 from sqlalchemy.engine import Engine
@@ -243,24 +243,45 @@ _BOM = "\ufeff"
 _DELIMITERS = (",", ";")
 
 
-def to_csv_bytes(frame: pd.DataFrame, *, delimiter: str = ",", bom: bool = True) -> bytes:
-    """`frame` as CSV: UTF-8 with BOM, CRLF, ISO dates, plain digits, formula-safe text.
+class CsvWriter:
+    """CSV written to a text `handle` (UTF-8, opened with `newline=""`) row by row: a BOM,
+    CRLF, ISO dates, plain digits, formula-safe text, as `to_csv_bytes` writes a frame. For a
+    file written as it is made (the command line's report, a problem at a time), which a
+    frame of every row first would hold whole in memory.
 
     `delimiter` is `,` (floats with a decimal point) or `;` (Swedish Excel: floats with a
-    decimal comma). Integers never get separators; missing values are empty cells. Cells with
-    line breaks are quoted, so a break inside a cell never splits the row. Without `bom` for
-    formats that forbid one (360Giving).
+    decimal comma). Without `bom` for formats that forbid one (360Giving).
     """
-    if delimiter not in _DELIMITERS:
-        raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
-    decimal_comma = delimiter == ";"
+
+    def __init__(self, handle: TextIO, *, delimiter: str = ",", bom: bool = True):
+        if delimiter not in _DELIMITERS:
+            raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
+        self._decimal_comma = delimiter == ";"
+        if bom:
+            handle.write(_BOM)
+        self._writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
+
+    def header(self, names: Iterable[object]) -> None:
+        """The header row: each name as text."""
+        self._writer.writerow([neutralise(str(name)) for name in names])
+
+    def rows(self, rows: Iterable[Iterable[object]]) -> None:
+        """Rows of cells: integers without separators, missing values as empty cells, text
+        starting like a formula neutralised (`neutralise`), a line break within quotes."""
+        decimal_comma = self._decimal_comma
+        self._writer.writerows(
+            [_csv_cell(value, decimal_comma=decimal_comma) for value in row] for row in rows
+        )
+
+
+def to_csv_bytes(frame: pd.DataFrame, *, delimiter: str = ",", bom: bool = True) -> bytes:
+    """`frame` as CSV, as `CsvWriter` writes it (a named index as leading columns)."""
     frame = _flat(frame)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([neutralise(str(name)) for name in frame.columns])
-    for row in _rows(frame):
-        writer.writerow([_csv_cell(value, decimal_comma=decimal_comma) for value in row])
-    return ((_BOM if bom else "") + buffer.getvalue()).encode("utf-8")
+    writer = CsvWriter(buffer, delimiter=delimiter, bom=bom)
+    writer.header(frame.columns)
+    writer.rows(_rows(frame))
+    return buffer.getvalue().encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def test_a_rejected_import_exits_1_and_reports_every_problem(engine, tmp_path, c
     assert "error: row 3, column 'Status': [constraint-error]" in err
     assert "rejected with 2 errors and nothing was changed" in err
     assert dump(engine) == before
-    with report.open(encoding="utf-8", newline="") as handle:
+    with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["row", "column", "value", "severity", "error", "message"]
     assert [row[:5] for row in rows[1:]] == [
@@ -74,6 +74,30 @@ def test_a_rejected_import_exits_1_and_reports_every_problem(engine, tmp_path, c
         ["3", "Status", "kanske", "error", "constraint-error"],
     ]
     assert "not a real date" in rows[1][5]
+
+
+def test_the_report_opens_in_swedish_excel_as_the_data_pages_does(
+    engine, tmp_path, capsys, monkeypatch
+):
+    # The report was UTF-8 without a BOM (Excel read "Ã¤"), with "," in Swedish (one column
+    # in Swedish Excel) and a cell's "=SUM(F4:F7)" written as a formula Excel would run.
+    from arena import cli, dataops
+
+    monkeypatch.setattr(cli, "LANGUAGE", "sv")
+    with_organisations(engine)
+    bad = PROJECTS.replace("2020-01-01", "=SUM(F4:F7)")
+    report = tmp_path / "rapport.csv"
+    assert main(["import", _write(tmp_path, "projekt.csv", bad), "--report", str(report)]) == 1
+    capsys.readouterr()
+    written = report.read_bytes()
+    assert written.startswith("\ufeffrow;column;value;".encode())
+    rows = list(csv.reader(io.StringIO(written.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][:5] == ["2", "Startdatum", "'=SUM(F4:F7)", "error", "type-error"]
+    # The same bytes the Data page downloads for the same problems.
+    result = import_files(
+        engine, [Upload("projekt.csv", bad.encode())], identity=cli_identity(), dry_run=True
+    )
+    assert dataops.report_csv(result.problems, "sv") == written
 
 
 def test_the_report_tells_the_errors_from_the_warnings(engine, tmp_path, capsys):
@@ -89,7 +113,7 @@ def test_the_report_tells_the_errors_from_the_warnings(engine, tmp_path, capsys)
     path = _write(tmp_path, "projekt.csv", bad)
     assert main(["import", path, "--report", str(report)]) == 1
     assert "rejected with 2 errors" in capsys.readouterr().err
-    with report.open(encoding="utf-8", newline="") as handle:
+    with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(row["row"], row["error"], row["severity"]) for row in rows] == [
         ("1", "extra-label", "warning"),
@@ -256,7 +280,7 @@ def test_a_rejected_file_stops_the_rest_and_the_earlier_stay_committed(engine, t
     assert [p["reference"] for p in natural(engine, "projects")] == ["2020-00001", "2020-00002"]
     assert natural(engine, "participants") == []
     # One report for the batch: each problem names its file.
-    with report.open(encoding="utf-8", newline="") as handle:
+    with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["file", "row", "column", "value", "severity", "error", "message"]
     assert [row[:6] for row in rows[1:]] == [
