@@ -281,7 +281,10 @@ _END = Column("end_date", "Slutdatum", END_DATE, aliases=(*_ENDS, "Datum till"))
 _THEMES = Column("themes", "Teman", LIST, aliases=("Themes", "Tema"))
 _DESCRIPTION = Column("description", "Beskrivning", aliases=("Description",))
 _SDG_GOALS = Column(
-    "sdg_goals", "Agenda 2030-mål", GOALS, aliases=("Globala mål", "SDG", "SDG goals")
+    "sdg_goals",
+    "Agenda 2030-mål",
+    GOALS,
+    aliases=("Globala mål", "Agenda 2030", "SDG", "SDG goals"),
 )
 _ORG = "organisations"
 
@@ -561,7 +564,13 @@ _register(
             Column(
                 "description",
                 "Beskrivning",
-                aliases=("Syfte och mål", "Projektreferat", "MalSvenska", "Description"),
+                aliases=(
+                    "Syfte och mål",
+                    "Projektreferat",
+                    "MalSvenska",
+                    "Sammanfattning",
+                    "Description",
+                ),
             ),
             Column(
                 "expected_effects",
@@ -587,8 +596,10 @@ _register(
                     "Koordinerande organisation",
                     "Projektkoordinator",
                     "Huvudsökande",
+                    "Sökande",
                     "Sökande organisation",
                     "Stödmottagare",
+                    "Bidragsmottagare",
                     "Projektägare",
                     "Projektägande organisation",
                     "Coordinator",

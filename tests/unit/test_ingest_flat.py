@@ -231,6 +231,12 @@ def test_a_sheet_in_another_funders_words(engine):
         ("Koordinator", "Projektägare"),
         ("Koordinator", "Projektägande organisation"),
         ("Koordinator", "Project owner"),
+        # Who applied, or receives the grant, as officers head the coordinator.
+        ("Koordinator", "Sökande"),
+        ("Koordinator", "Bidragsmottagare"),
+        # Vinnova's grant in other words: the funder is Vinnova all the same.
+        ("Bidrag från Vinnova", "Vinnovas bidrag"),
+        ("Bidrag från Vinnova", "Stöd från Vinnova"),
     ],
 )
 def test_a_column_by_its_other_names(engine, column, header):
@@ -242,6 +248,43 @@ def test_a_column_by_its_other_names(engine, column, header):
     assert warnings(result) == []
     # the coordinators and their counties, new ones included, as the sheet has them
     _assert_sheet_imported(engine)
+
+
+@pytest.mark.parametrize("with_grant", [False, True])
+def test_a_summary_and_agenda_2030_under_the_names_officers_give_them(engine, with_grant):
+    # "Sammanfattning" and "Agenda 2030" were unknown columns, not read; a list without an
+    # amount is a projects list, one with it the flat project list.
+    _store(engine)
+    header = "Diarienummer;Titel;Status;Sökande;Sammanfattning;Agenda 2030"
+    row = "2025-00101;Vätgas;Pågående;Göteborgs kommun;Tunga fordon på vätgas;7, 11"
+    if with_grant:
+        header, row = f"{header};Finansiär;Beviljat belopp", f"{row};Vinnova;100 000"
+    result = upload(engine, "lista.csv", f"{header}\n{row}\n")
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == []
+    (project,) = [p for p in natural(engine, "projects") if p["reference"] == "2025-00101"]
+    assert (project["coordinator"], project["description"], project["sdg_goals"]) == (
+        "Göteborgs kommun",
+        "Tunga fordon på vätgas",
+        "7; 11",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "amount"), [("Beviljat (tkr)", 150_000), ("Beviljat, MSEK", 150_000_000)]
+)
+def test_granted_with_a_unit_is_the_amount_in_it(engine, header, amount):
+    # "Beviljat (tkr)" was an unknown column; "Beviljat" alone may say whether an
+    # application was granted, so only with its unit is it the amount.
+    _store(engine)
+    sheet = f"Diarienummer;Titel;Finansiär;{header}\n2025-00101;Vätgas;Vinnova;150\n"
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert [(g["funder"], g["amount_sek"]) for g in natural(engine, "grants")] == [
+        ("Vinnova", amount)
+    ]
+    alone = upload(engine, "lista.csv", sheet.replace(header, "Beviljat"))
+    assert warnings(alone) == [(1, "Beviljat", "extra-label")]  # not read, and said so
 
 
 def test_a_sum_word_above_a_record_is_data(engine):

@@ -73,6 +73,9 @@ class Layout:
     split: Callable[[Source], list[Part]]
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     prefixes: dict[str, str] = field(default_factory=dict)  # header beginning -> label
+    # Headers read as a label only with a money unit after them: "Beviljat (tkr)" is an
+    # amount, where "Beviljat" alone may say whether an application was granted.
+    with_unit: dict[str, str] = field(default_factory=dict)  # header -> label
     # Labels of which the file must have at least one besides the required ones.
     one_of: tuple[str, ...] = ()
     # Headers that say the file is something else (a grants file has a grant reference).
@@ -111,8 +114,17 @@ class Layout:
     def _known_key(self, header: str) -> str | None:
         key = self._label_key(header)
         if key is None and (unit := v.header_unit(header)) is not None:
-            key = self._label_key(unit.label)
+            key = self._label_key(unit.label) or self._with_unit_keys.get(
+                v.normalise_label(unit.label)
+            )
         return key
+
+    @cached_property
+    def _with_unit_keys(self) -> dict[str, str]:
+        return {
+            v.normalise_label(header): v.normalise_label(label)
+            for header, label in self.with_unit.items()
+        }
 
     def _label_key(self, header: str) -> str | None:
         key = v.normalise_label(header)

@@ -41,6 +41,7 @@ _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
         "Stödbelopp",
         "Bidrag",
         "Bidragsbelopp",
+        "Vinnovas bidrag",
         "Amount granted",
         "Amount awarded",
         "Grant amount",
@@ -49,21 +50,28 @@ _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "Finansiär": ("Bidragsgivare", "Funder", "Funding organisation"),
     "Beslutsdatum": ("Beslut", "Decision date", "Award date"),
 }
-# "Bidrag från Vinnova" is the amount, and names its funder: without the unit the header may
-# name after it (read apart: `values.header_unit`), a note in brackets or a year ("Bidrag från
-# Vinnova, tkr" made "Vinnova, tkr" a new funder, and the grants its).
+# "Bidrag från Vinnova" (or "Stöd från Vinnova", "Vinnovas bidrag") is the amount, and names
+# its funder: without the unit the header may name after it (read apart:
+# `values.header_unit`), a note in brackets or a year ("Bidrag från Vinnova, tkr" made
+# "Vinnova, tkr" a new funder, and the grants its). Of a funder's name as a genitive, only
+# Vinnova's is read: "Formas bidrag" is Formas's, where the same rule would name "Forma".
 _FUNDED_BY = re.compile(
-    r"^\s*(?:beviljat\s+)?bidrag\s+fr[åa]n\s+(?P<funder>.+?)"
+    r"^\s*(?:(?:beviljat\s+)?(?:bidrag|stöd)\s+fr[åa]n\s+(?P<funder>.+?)"
+    r"|(?P<vinnova>vinnova)s\s+bidrag)"
     r"(?:\s*\([^)]*\))?(?:,?\s+(?:år\s+)?(?:19|20)\d\d)?\s*$",
     re.I,
 )
+_VINNOVA = "Vinnova"  # the funder "Vinnovas bidrag" names, as the store knows it
 
 
 def _funded_by(amount_label: str) -> str | None:
-    """The funder an amount's header names ("Bidrag från Vinnova (tkr)": Vinnova), else None."""
+    """The funder an amount's header names ("Bidrag från Vinnova (tkr)", "Vinnovas bidrag":
+    Vinnova), else None."""
     unit = v.header_unit(amount_label)
     named = _FUNDED_BY.match(unit.label if unit else amount_label)
-    return named["funder"] if named else None
+    if named is None:
+        return None
+    return _VINNOVA if named["vinnova"] else named["funder"]
 
 
 def _grant_per_funder(first: str, label: str) -> Message | None:
@@ -235,7 +243,8 @@ LAYOUT = Layout(
     optional=tuple(label for label in _aliases() if label != "Titel"),
     split=split,
     aliases=_aliases(),
-    prefixes={"Bidrag från": "Belopp", "Beviljat bidrag från": "Belopp"},
+    prefixes={"Bidrag från": "Belopp", "Beviljat bidrag från": "Belopp", "Stöd från": "Belopp"},
+    with_unit={"Beviljat": "Belopp"},
     one_of=tuple(_SHEET_COLUMNS),
     excludes=KINDS["grants"].column("reference").headers,
     naming=("Diarienummer", "Projektets löptid", "Startdatum", "Slutdatum", "Beslutsdatum"),
