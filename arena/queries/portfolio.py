@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -298,6 +298,12 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
     to tell what it was then: it counts in `now` and in `undated`, and is left out of the
     comparison, so `change` is `now - undated - year_ago`. Counted as "did not exist a year
     ago", one such project read as "+1 against last year" with nothing to show for it.
+
+    The status filter chooses which statuses are listed, not the projects compared: each
+    status compares its count then and now over the projects the other filters keep. Picked by
+    today's status first, two projects ongoing a year ago and completed now read "ongoing +0"
+    with the filter on ongoing and "ongoing -2" without it: a card's change flipped with the
+    filter.
     """
     then = today - timedelta(days=365)
     status = project.c.status
@@ -324,7 +330,7 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
     counts = read_frame(
         engine,
         select_projects(
-            filters,
+            replace(filters, statuses=()),
             status.label("status"),
             was.label("was"),
             sa.case((existed, 1), else_=0).label("existed"),
@@ -335,7 +341,8 @@ def status_change(engine: Engine, *, filters: Filters = NO_FILTERS, today: date)
     now_counts = counts.groupby("status")["projects"].sum()
     then_counts = counts[counts["existed"] == 1].groupby("was")["projects"].sum()
     undated_counts = counts[counts["undated"] == 1].groupby("status")["projects"].sum()
-    result = pd.DataFrame({"status": STATUS_ORDER})
+    listed = [code for code in STATUS_ORDER if code in (filters.statuses or STATUS_ORDER)]
+    result = pd.DataFrame({"status": listed})
     result["now"] = result["status"].map(now_counts).fillna(0).astype(int)
     result["year_ago"] = result["status"].map(then_counts).fillna(0).astype(int)
     result["undated"] = result["status"].map(undated_counts).fillna(0).astype(int)

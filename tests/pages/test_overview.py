@@ -8,7 +8,10 @@ import pytest
 
 from arena import config
 from arena.auth import cli_identity
+from arena.i18n import label
 from arena.ingest import Upload, import_files
+from arena.queries._sql import STATUS_ORDER
+from tests.fixtures.ingest import load_files
 from tests.pages.demo_facts import NBSP, demo_count, demo_sum, msek
 
 
@@ -62,8 +65,30 @@ def test_filters_come_from_the_url(demo_engine, open_page):
     metrics = _metrics(app)
     expected = demo_count("07_projekt.csv", Status="ongoing", Sektor="Transport")
     assert metrics["Pågående"] == str(expected)
-    assert metrics["Avslutad"] == "0"
+    assert "Avslutad" not in metrics  # the status filter lists the statuses it keeps
     assert any("Transport" in caption.value for caption in app.caption)
+
+
+def _status_deltas(app) -> dict[str, str]:
+    """The status cards' changes against last year, by status label."""
+    statuses = {label(status, "sv") for status in STATUS_ORDER}
+    return {metric.label: metric.proto.delta for metric in app.metric if metric.label in statuses}
+
+
+def test_a_status_cards_change_does_not_flip_with_the_status_filter(engine, open_page):
+    """Two projects ongoing a year ago and completed now are "-2" on the ongoing card and "+2"
+    on the completed one, whichever status the filter keeps (it read "+0" and "-2")."""
+    projects = (
+        "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+        "A-1;Pågår;ongoing;2024-01-01;2027-12-31\n"
+        "A-2;Avslutat i år;completed;2023-01-01;2026-06-30\n"
+        "A-3;Avslutat i år;completed;2023-01-01;2026-06-30\n"
+    )
+    load_files(engine, {"projekt.csv": projects})
+    every = _status_deltas(open_page(engine))
+    assert (every["Pågående"], every["Avslutad"]) == ("-2", "+2")
+    assert _status_deltas(open_page(engine, f_status=["ongoing"])) == {"Pågående": "-2"}
+    assert _status_deltas(open_page(engine, f_status=["completed"])) == {"Avslutad": "+2"}
 
 
 def test_filters_that_remove_everything_give_a_friendly_empty_state(demo_engine, open_page):
@@ -91,11 +116,11 @@ def test_links_hold_codes_that_open_in_either_language(demo_engine, open_page):
     ongoing = str(demo_count("07_projekt.csv", Status="ongoing"))
     # A Swedish label link opened in English: the filter holds, and the URL now holds codes.
     app = open_page(demo_engine, lang="English", f_status="Pågående")
-    assert _metrics(app)["Ongoing"] == ongoing and _metrics(app)["Completed"] == "0"
+    assert _metrics(app)["Ongoing"] == ongoing and "Completed" not in _metrics(app)
     assert (app.query_params["lang"], app.query_params["f_status"]) == ("en", "ongoing")
     # An English label link in Swedish, and the codes themselves with `lang=sv`.
     app = open_page(demo_engine, f_status="Ongoing")
-    assert _metrics(app)["Pågående"] == ongoing and _metrics(app)["Avslutad"] == "0"
+    assert _metrics(app)["Pågående"] == ongoing and "Avslutad" not in _metrics(app)
     assert app.query_params["f_status"] == "ongoing"
     app = open_page(
         demo_engine, lang="sv", f_status=["completed", "ongoing"], f_stage="contract_management"

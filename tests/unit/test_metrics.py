@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from arena import queries
 from arena.auth import cli_identity
-from arena.filters import Filters
+from arena.filters import NO_FILTERS, Filters
 from arena.ingest import Upload, import_files
 from arena.queries import (
     attention,
@@ -76,13 +76,38 @@ def test_status_change_counts_now_and_a_year_ago(demo_engine):
     assert frame.loc["ongoing", "now"] == 17
 
 
-def _status_change_of(engine, projects: str):
+def _status_change_of(engine, projects: str, filters: Filters = NO_FILTERS):
     """`status_change` today of a store holding the projects list `projects`."""
     result = import_files(
         engine, [Upload("projekt.csv", projects.encode())], identity=cli_identity()
     )
     assert result.outcome == "committed", result.problems
-    return portfolio.status_change(engine, today=TODAY).set_index("status")
+    return portfolio.status_change(engine, filters=filters, today=TODAY).set_index("status")
+
+
+def test_status_change_compares_each_status_whatever_the_status_filter(engine):
+    """The status filter lists the statuses it keeps; each compares its count then and now over
+    the projects the other filters keep. Picked by today's status first, the ongoing projects'
+    change read 0 with the filter on ongoing (those completed since were filtered out)."""
+    projects = (
+        "Diarienummer;Titel;Status;Sektor;Startdatum;Slutdatum\n"
+        "A-1;Pågår;ongoing;Energi;2024-01-01;2027-12-31\n"
+        "A-2;Avslutat i år;completed;Energi;2023-01-01;2026-06-30\n"
+        "A-3;Avslutat i år;completed;Energi;2023-01-01;2026-06-30\n"
+        "B-1;Annan sektor;completed;Transport;2023-01-01;2026-06-30\n"
+    )
+    energy = Filters(sectors=("Energi",))
+    every = _status_change_of(engine, projects, energy)
+    assert every.loc[["ongoing", "completed"], ["now", "change"]].values.tolist() == [
+        [1, -2],
+        [2, 2],
+    ]
+    for status in ("ongoing", "completed"):
+        one = portfolio.status_change(
+            engine, filters=Filters(statuses=(status,), sectors=("Energi",)), today=TODAY
+        )
+        assert one["status"].tolist() == [status]
+        assert one.set_index("status").loc[status].tolist() == every.loc[status].tolist()
 
 
 def test_status_change_leaves_out_projects_without_dates(engine):
