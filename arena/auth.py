@@ -26,7 +26,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from arena import models
+from arena import clock, models
 from arena.domain import AuditAction, Role
 from arena.i18n import Message, msg, t
 from arena.store import transaction
@@ -222,7 +222,7 @@ def record(
     """Append one audit event on `conn`, inside the caller's transaction with its change."""
     conn.execute(
         sa.insert(models.AuditEvent.__table__).values(
-            at=datetime.now(UTC),
+            at=clock.utc_now(),
             actor_subject=identity.subject,
             actor_name=identity.name,
             action=action.value,
@@ -378,7 +378,7 @@ def add_role(
         if user_id is None:
             user_id = conn.execute(
                 sa.insert(user)
-                .values(email=address, name=name, created_at=datetime.now(UTC))
+                .values(email=address, name=name, created_at=clock.utc_now())
                 .returning(user.c.id)
             ).scalar_one()
         elif name:

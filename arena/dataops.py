@@ -10,14 +10,13 @@ import hashlib
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Protocol, TextIO
 
 import pandas as pd
 from sqlalchemy.engine import Engine
 
+from arena import clock, tables
 from arena import export as exports
-from arena import tables
 from arena.auth import AccessDenied, Identity, Right
 from arena.i18n import TEXTS, csv_delimiter, file_stem, format_number, format_percent, label, msg, t
 from arena.ingest import (
@@ -140,7 +139,7 @@ def preview_key(
         )
         for upload in files
     )
-    return files_key, identity, replace, store_version, date.today()
+    return files_key, identity, replace, store_version, clock.today()
 
 
 def keeps(result: ImportResult) -> bool:

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from arena import auth, config, store
+from arena import auth, clock, config, store
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
 from arena.filters import (
@@ -972,8 +972,9 @@ def portfolio_columns(language: str) -> dict:
 
 
 def today() -> date:
-    """Today's date: the reference day of every date-dependent number on the pages."""
-    return date.today()
+    """Today's date in Sweden (`clock.today`): the reference day of every date-dependent
+    number on the pages; tests pin it here."""
+    return clock.today()
 
 
 def entrypoint_ids() -> None:

@@ -17,14 +17,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from arena import config, models, summaries
+from arena import clock, config, models, summaries
 from arena.auth import AuditAction, Identity, Right, record
 from arena.i18n import Message, msg, t
 from arena.ingest import apply as _apply
@@ -560,7 +559,7 @@ def _record_run(
             sha256=sha256,
             kind=", ".join(kinds),
             user=user,
-            started_at=datetime.now(UTC),
+            started_at=clock.utc_now(),
             outcome="committed",
             counts=json.dumps(plan.counts()),
         )
@@ -727,7 +726,7 @@ def import_files(
             )
             run = models.ImportRun.__table__
             conn.execute(
-                sa.update(run).where(run.c.id == import_id).values(finished_at=datetime.now(UTC))
+                sa.update(run).where(run.c.id == import_id).values(finished_at=clock.utc_now())
             )
     except IntegrityError as exc:
         # The plan checks what it can; a database constraint it did not foresee must still

@@ -25,7 +25,7 @@ import json
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 import numpy as np
@@ -33,7 +33,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from arena import models
+from arena import clock, models
 from arena.auth import (
     AuditAction,
     Identity,
@@ -285,7 +285,7 @@ def _write_updates(
 
 def apply_plan(conn: Connection, plan: Plan, *, import_id: int) -> None:
     """Write `plan` on `conn` (inside the caller's transaction) and record every change."""
-    now = datetime.now(UTC)
+    now = clock.utc_now()
     lookups = dict(plan.ids)
     for kind_plan in plan.kinds:
         kind = kind_plan.kind
@@ -958,7 +958,7 @@ def _undo_one(conn: Connection, import_id: int, *, on_command_line: bool) -> Imp
     if hanging:
         raise _blocked_error(import_id, _blockers(conn, hanging))
     order = list(KINDS)
-    now = datetime.now(UTC)
+    now = clock.utc_now()
 
     def ids(name: str, action: str, rows: pd.DataFrame) -> list[int]:
         # Read before anything is written: restoring deleted rows changes no other row's id.

@@ -18,13 +18,12 @@ import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
 import numpy as np
 import pandas as pd
 
-from arena import i18n, models
+from arena import clock, i18n, models
 from arena.domain import (
     EffortKind,
     IndicatorDirection,
@@ -311,7 +310,7 @@ def _status_from_dates(frame: pd.DataFrame) -> np.ndarray:
     a project it adds gets the status its dates say. A date that could not be read counts as
     unknown here; its own column reports it.
     """
-    today = date.today()
+    today = clock.today()  # Sweden's, as every page's
     nothing = np.full(len(frame), None, dtype=object)
     starts = frame["start_date"].to_numpy() if "start_date" in frame.columns else nothing
     ends = frame["end_date"].to_numpy() if "end_date" in frame.columns else nothing

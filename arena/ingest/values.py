@@ -23,8 +23,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Generic, TypeGuard, TypeVar
-from zoneinfo import ZoneInfo
 
+from arena.clock import SWEDEN
 from arena.domain import (
     EffortKind,
     IndicatorDirection,
@@ -1042,8 +1042,6 @@ _ISO_DATE = re.compile(
     r"(?:[t ](?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)"
     r"(?:\s?(?P<zone>z|[+-][0-9]{2}(?::?[0-9]{2})?))?)?"
 )
-# Dates are kept as Sweden's calendar has them.
-_SWEDEN = ZoneInfo("Europe/Stockholm")
 _COMPACT_DATE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})")
 _ISO_MONTH = re.compile(r"(?P<year>[0-9]{4})[-/](?P<month>[0-9]{1,2})")
 _YEAR = re.compile(r"(?P<year>[0-9]{4})")
@@ -1193,7 +1191,7 @@ def _zoned_date(value: object, match: re.Match[str], end: bool) -> date:
     moment = datetime.combine(
         written, time(int(hours), int(minutes), int(seconds)), timezone(offset)
     )
-    local = moment.astimezone(_SWEDEN).date()
+    local = moment.astimezone(SWEDEN).date()  # dates are kept as Sweden's calendar has them
     return _checked_date(value, local.year, local.month, local.day, end)
 
 

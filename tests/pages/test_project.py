@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from arena import tables
+from datetime import UTC, datetime
+
+import pytest
+
+from arena import clock, tables
 from arena.auth import cli_identity
 from arena.ingest import Upload, import_files
 from arena.ui import plain
+from tests.fixtures.ingest import load_files
 
 
 def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page):
@@ -106,3 +111,31 @@ def test_an_unknown_reference_shows_no_other_project(demo_engine, open_page):
     assert app.warning[0].value == "Projektet " + plain("1999-99999") + " finns inte."
     assert app.selectbox[0].value is None
     assert not app.header
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2027, 3, 9, 23, 30, tzinfo=UTC),  # winter: 00:30 on 10 March in Sweden
+        datetime(2027, 7, 9, 22, 30, tzinfo=UTC),  # summer: 00:30 on 10 July in Sweden
+    ],
+)
+def test_a_report_due_yesterday_in_sweden_is_late_at_midnight(
+    engine, open_page, monkeypatch, moment
+):
+    """Just after midnight in Sweden, still the day before in UTC (and on the server's own
+    clock), a report due that day is late: "today" is Sweden's date."""
+    due = moment.date().isoformat()
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+            "P-1;Projekt;ongoing;2025-01-01;2028-12-31\n",
+            "milstolpar.csv": "Diarienummer;Titel;Typ;Förfallodatum;Levererad\n"
+            f"P-1;Delrapport;report;{due};\n",
+        },
+    )
+    monkeypatch.setattr(clock, "utc_now", lambda: moment)
+    app = open_page(engine, page="project", ref="P-1")
+    milestones = next(frame.value for frame in app.dataframe if "Läge" in frame.value.columns)
+    assert milestones["Läge"].tolist() == ["Försenad"]
