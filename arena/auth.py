@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 
 import pandas as pd
@@ -503,8 +503,9 @@ def audit_log(
     limit: int | None = None,
 ) -> pd.DataFrame:
     """The audit events, newest first, optionally of some `actions`, by an actor whose subject
-    or name contains `actor` (ignoring case), from `since` through `until` (UTC days); the
-    `actor` column names who as `label` does. Needs READ_AUDIT."""
+    or name contains `actor` (ignoring case), from `since` through `until` (Swedish days, as
+    the log is shown in Swedish time); the `actor` column names who as `label` does. Needs
+    READ_AUDIT."""
     identity.require(Right.READ_AUDIT)
     event = models.AuditEvent.__table__
     query = sa.select(*(event.c[name] for name in AUDIT_COLUMNS)).order_by(event.c.id.desc())
@@ -521,9 +522,9 @@ def audit_log(
             )
         )
     if since is not None:
-        query = query.where(event.c.at >= datetime.combine(since, time(), UTC))
+        query = query.where(event.c.at >= clock.swedish_day(since))
     if until is not None:
-        query = query.where(event.c.at < datetime.combine(until + timedelta(days=1), time(), UTC))
+        query = query.where(event.c.at < clock.swedish_day(until + timedelta(days=1)))
     if limit is not None:
         query = query.limit(limit)
     with engine.connect() as conn:

@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 import plotly.io as pio
 
-from arena import charts, config
+from arena import charts, clock, config
 from arena.filters import Filters, describe_filters, empty_view
 from arena.i18n import (
     format_change,
@@ -492,7 +492,7 @@ def _source_line(data: BriefData, language: str, today: date) -> str:
     if kept.empty:
         updated, sources = today.isoformat(), t("brief.sources.none", language)
     else:
-        updated = pd.Timestamp(kept["started_at"].max()).date().isoformat()
+        updated = clock.swedish(kept["started_at"].max()).date().isoformat()
         files = list(dict.fromkeys(kept["file_name"]))
         sources = ", ".join(files[:SOURCE_FILES])
         if len(files) > SOURCE_FILES:

@@ -371,12 +371,12 @@ def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
 
 
 def audit_table(log: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The audit log (`auth.audit_log`) for display: when (UTC, to the second), who, what in
-    words, which import, what changed."""
+    """The audit log (`auth.audit_log`) for display: when (Swedish time, to the second), who,
+    what in words, which import, what changed."""
     return pd.DataFrame(
         {
             t("audit.col.at", language): [
-                pd.Timestamp(at).strftime("%Y-%m-%d %H:%M:%S") for at in log["at"]
+                clock.swedish(at).strftime("%Y-%m-%d %H:%M:%S") for at in log["at"]
             ],
             t("audit.col.actor", language): log["actor"].tolist(),
             t("audit.col.action", language): [

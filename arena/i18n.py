@@ -2948,16 +2948,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "only events by a subject or name containing this",
     },
     "cli.help.audit.since": {
-        "sv": "från och med detta datum (ÅÅÅÅ-MM-DD, UTC)",
-        "en": "from this date (YYYY-MM-DD, UTC)",
+        "sv": "från och med detta datum (ÅÅÅÅ-MM-DD, svensk tid)",
+        "en": "from this date (YYYY-MM-DD, Swedish time)",
     },
     "cli.help.audit.until": {
-        "sv": "till och med detta datum (ÅÅÅÅ-MM-DD, UTC)",
-        "en": "through this date (YYYY-MM-DD, UTC)",
+        "sv": "till och med detta datum (ÅÅÅÅ-MM-DD, svensk tid)",
+        "en": "through this date (YYYY-MM-DD, Swedish time)",
     },
     "cli.help.audit.csv": {
-        "sv": "skriv händelserna till denna CSV-fil",
-        "en": "write the events to this CSV file",
+        "sv": "skriv händelserna som de lagras till denna CSV-fil (tider i UTC)",
+        "en": "write the events as stored to this CSV file (times in UTC)",
     },
     "cli.import.dry_run_several": {
         "sv": "En förhandsgranskning sparar inget, så varje fil prövas mot databasen som den är "
@@ -3570,7 +3570,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": ("{count} händelse skriven till {path}.", "{count} händelser skrivna till {path}."),
         "en": ("{count} event written to {path}.", "{count} events written to {path}."),
     },
-    "audit.col.at": {"sv": "Tid (UTC)", "en": "Time (UTC)"},
+    "audit.col.at": {"sv": "Tid (svensk tid)", "en": "Time (Swedish time)"},
     "audit.col.actor": {"sv": "Vem", "en": "Who"},
     "audit.col.action": {"sv": "Händelse", "en": "Action"},
     "audit.col.import_id": {"sv": "Import", "en": "Import"},

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from arena import clock
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
 from arena.queries._sql import (
     budget,
@@ -153,7 +154,7 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
         )
         .exists()
     )
-    cutoff = datetime.combine(today - timedelta(days=STALE_DAYS), time(), tzinfo=UTC)
+    cutoff = clock.swedish_day(today - timedelta(days=STALE_DAYS))
 
     def items(when: sa.ColumnElement) -> sa.Select:
         return select_projects(
@@ -322,8 +323,9 @@ def attention(
     counts["budget_overrun"] += len(programmes)  # programme years and projects
     parts = [programmes]
     for reason, frame in frames.items():
-        if reason == "not_updated":  # the day it was last touched, in UTC
-            frame["date"] = pd.to_datetime(frame["date"], utc=True).dt.date
+        if reason == "not_updated":  # the day it was last touched in Sweden (stored in UTC)
+            touched = pd.to_datetime(frame["date"], utc=True).dt.tz_convert(clock.SWEDEN)
+            frame["date"] = touched.dt.date
         parts.append(
             frame.assign(reason=reason, **({} if "overrun" in frame else {"overrun": None}))
         )

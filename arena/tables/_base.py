@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from arena import clock
 from arena.i18n import (
     format_date,
     format_number,
@@ -148,8 +149,9 @@ def cell_text(kind: str, value: object, language: str) -> str:
 
 
 def format_timestamp(value: object) -> str:
-    """When something happened (an import), to the minute: `2026-11-21 10:02`."""
-    return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
+    """When something happened (an import), to the minute, in Swedish time as people read it
+    (stored in UTC): `2026-11-21 10:02`."""
+    return clock.swedish(value).strftime("%Y-%m-%d %H:%M")
 
 
 def _whole(number: float) -> bool:
@@ -283,11 +285,9 @@ def _date(value: object) -> object:
 
 
 def _timestamp(value: object) -> object:
-    """A moment as a date and time, to the second (UTC, without a zone: Excel has none)."""
-    moment = pd.Timestamp(value)  # type: ignore[arg-type]
-    if moment.tzinfo is not None:
-        moment = moment.tz_convert("UTC").tz_localize(None)
-    return moment.floor("s").to_pydatetime()
+    """A moment as a date and time, to the second, in Swedish time as the page shows it
+    (without a zone: Excel has none)."""
+    return clock.swedish(value).floor("s").to_pydatetime()
 
 
 def _formatted(column: pd.Series, kind: str, language: str) -> list[str]:

@@ -113,6 +113,22 @@ def test_an_unknown_reference_shows_no_other_project(demo_engine, open_page):
     assert not app.header
 
 
+# One ongoing project, P-1, running 2025-2028.
+PROJECT = (
+    "Diarienummer;Titel;Status;Startdatum;Slutdatum\nP-1;Projekt;ongoing;2025-01-01;2028-12-31\n"
+)
+
+
+def test_the_import_history_shows_swedish_time(engine, open_page, monkeypatch):
+    """An import at 00:58 in Sweden, 23:58 UTC the day before, is shown at 00:58 (it read
+    "23:58" of the day before: the stored UTC time without its zone)."""
+    monkeypatch.setattr(clock, "utc_now", lambda: datetime(2025, 1, 14, 23, 58, tzinfo=UTC))
+    load_files(engine, {"projekt.csv": PROJECT})
+    app = open_page(engine, page="project", ref="P-1")
+    history = next(frame.value for frame in app.dataframe if "När" in frame.value.columns)
+    assert history["När"].tolist() == ["2025-01-15 00:58"]
+
+
 @pytest.mark.parametrize(
     "moment",
     [
@@ -129,8 +145,7 @@ def test_a_report_due_yesterday_in_sweden_is_late_at_midnight(
     load_files(
         engine,
         {
-            "projekt.csv": "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
-            "P-1;Projekt;ongoing;2025-01-01;2028-12-31\n",
+            "projekt.csv": PROJECT,
             "milstolpar.csv": "Diarienummer;Titel;Typ;Förfallodatum;Levererad\n"
             f"P-1;Delrapport;report;{due};\n",
         },

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from arena import auth, dataops, models, store, tables
+from arena import auth, clock, dataops, models, store, tables
 from arena.auth import AccessDenied, AuditAction, Identity, Right, Role, UserError
 from arena.cli import main
 from arena.ingest import Upload, import_files, load_demo, undo
@@ -323,6 +323,26 @@ def test_the_audit_row_is_in_the_same_transaction_as_the_import(engine, monkeypa
     assert dump(engine) == before  # no import without its audit row
 
 
+@pytest.mark.parametrize(
+    ("moment", "shown"),
+    [
+        (datetime(2025, 1, 14, 23, 30, 5, tzinfo=UTC), "2025-01-15 00:30:05"),  # winter: +1
+        (datetime(2025, 7, 14, 22, 30, 5, tzinfo=UTC), "2025-07-15 00:30:05"),  # summer: +2
+    ],
+)
+def test_the_audit_log_is_shown_and_looked_up_in_swedish_time(engine, monkeypatch, moment, shown):
+    """An event just after midnight in Sweden, the day before in UTC: shown at Sweden's time
+    under a header that says so, and found by Sweden's day (it read "Tid (UTC)", by UTC days)."""
+    monkeypatch.setattr(clock, "utc_now", lambda: moment)
+    auth.add_role(engine, identity=ADMIN, email="f@example.se", role=Role.VIEWER)
+    table = dataops.audit_table(auth.audit_log(engine, identity=ADMIN), "sv")
+    assert table["Tid (svensk tid)"].tolist() == [shown]
+    day = date.fromisoformat(shown[:10])
+    assert len(auth.audit_log(engine, identity=ADMIN, since=day, until=day)) == 1
+    before = day - timedelta(days=1)
+    assert auth.audit_log(engine, identity=ADMIN, until=before).empty
+
+
 def test_the_database_refuses_to_edit_or_delete_audit_rows(engine):
     with_organisations(engine)
     commit(engine, ADMIN)
@@ -430,7 +450,7 @@ def test_the_users_and_audit_commands(engine, tmp_path, capsys):
     assert main(["audit", "--action", "role_add"]) == 0
     out = capsys.readouterr().out
     assert out.count("role added") == 2 and "cli:" in out
-    header = ["Time", "(UTC)", "Who", "Action", "Import", "What", "changed"]
+    header = ["Time", "(Swedish", "time)", "Who", "Action", "Import", "What", "changed"]
     assert out.splitlines()[0].split() == header
     path = tmp_path / "audit.csv"
     assert main(["audit", "--csv", str(path), "--since", "2000-01-01"]) == 0

@@ -7,11 +7,11 @@ import csv
 import dataclasses
 import re
 import zlib
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
-from arena import brief, config
+from arena import brief, clock, config
 from arena.auth import cli_identity
 from arena.filters import NO_FILTERS, Filters
 from arena.i18n import format_msek, format_number, format_sek, t
@@ -116,6 +116,13 @@ def test_data_is_never_markup(engine):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in document  # the title, listed
     assert "<script>alert" not in document and "<img" not in document
     assert "H-1" in document  # the project is in the attention list (ongoing after its end)
+
+
+def test_the_brief_dates_its_data_by_the_swedish_day_of_the_latest_import(engine, monkeypatch):
+    """An import at 00:30 on 15 January in Sweden, 23:30 UTC on the 14th: data as of the 15th."""
+    monkeypatch.setattr(clock, "utc_now", lambda: datetime(2025, 1, 14, 23, 30, tzinfo=UTC))
+    load_files(engine, {"projekt.csv": "Diarienummer;Titel;Status\nP-1;Projekt;ongoing\n"})
+    assert "data per 2025-01-15 · källor: projekt.csv" in _brief(engine, "sv")
 
 
 def test_an_empty_store_gives_a_brief_that_says_there_is_no_data(engine):

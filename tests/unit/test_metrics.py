@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from arena import queries
+from arena import clock, queries
 from arena.auth import cli_identity
 from arena.filters import NO_FILTERS, Filters
 from arena.ingest import Upload, import_files
@@ -194,6 +194,25 @@ def test_attention_reads_the_most_urgent_of_each_reason_and_counts_them_all(demo
     )
     head = every.groupby("reason", sort=False).head(1).reset_index(drop=True)
     assert first.drop(columns="reason_count").equals(head.drop(columns="reason_count"))
+
+
+def test_a_project_not_updated_counts_by_swedish_days(engine, monkeypatch):
+    """Imported at 00:30 on 15 January in Sweden (23:30 UTC on the 14th): untouched for a year
+    from 16 January 2026, dated the 15th; counted by UTC days it was stale a day early and
+    dated the 14th."""
+    stamp = datetime(2025, 1, 14, 23, 30, tzinfo=UTC)
+    monkeypatch.setattr(clock, "utc_now", lambda: stamp)
+    projects = (
+        "Diarienummer;Titel;Status;Startdatum;Slutdatum\nP-1;Orörd;ongoing;2025-01-01;2028-12-31\n"
+    )
+    load_files(engine, {"projekt.csv": projects})
+
+    def stale(today: date) -> list[list]:
+        items = attention.attention(engine, today=today)
+        return items.loc[items["reason"] == "not_updated", ["reference", "date"]].values.tolist()
+
+    assert stale(date(2026, 1, 15)) == []
+    assert stale(date(2026, 1, 16)) == [["P-1", date(2025, 1, 15)]]
 
 
 def test_a_planned_project_past_its_start_needs_attention(engine):

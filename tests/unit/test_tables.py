@@ -188,7 +188,10 @@ def test_localise_formats_by_type_and_a_frame_may_declare_its_own_columns():
     )
     shown = tables.localise(frame, "sv")
     assert shown["Typ"].tolist() == ["Rapport", "projects, grants"]
-    assert shown["När"].tolist() == ["2026-11-21 10:02", "2026-11-22 08:00"]
+    assert shown["När"].tolist() == [
+        "2026-11-21 11:02",
+        "2026-11-22 09:00",
+    ]  # stored UTC, shown Swedish
     assert shown["Värde"].tolist() == ["40,25", "3"]
     own = tables.localise(frame, "en", {"kind": tables.Shown("text", "data.kind")})
     assert own["Kind of data"].tolist() == ["report", "projects, grants"]
@@ -381,13 +384,13 @@ def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
     ]
 
 
-def test_a_download_of_a_moment_is_a_date_and_time():
+def test_a_download_of_a_moment_is_a_date_and_time_in_swedish_time():
     frame = pd.DataFrame(
         {"started_at": [pd.Timestamp("2026-11-21 10:02:33.5", tz="UTC")], "outcome": ["committed"]}
     )
     typed = tables.for_download(frame, "en")
     assert typed.iloc[0].tolist() == [
-        pd.Timestamp("2026-11-21 10:02:33").to_pydatetime(),
+        pd.Timestamp("2026-11-21 11:02:33").to_pydatetime(),  # as the page shows it
         "Committed",
     ]
     assert list(typed.columns) == ["When", "Outcome"]
@@ -407,3 +410,19 @@ def test_a_download_keeps_a_figure_a_caller_wrote_as_text():
     typed = tables.for_download(frame, "sv")
     assert typed["Belopp (kr)"].tolist() == ["1 800 000 kr", None]
     assert typed["Täckning (%)"].tolist()[0] == 50.0
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        # As SQLite returns a stored moment: UTC without a zone. Winter: UTC+1.
+        (pd.Timestamp("2026-12-06 23:58"), "2026-12-07 00:58"),
+        # As PostgreSQL may: with its zone. Summer: UTC+2.
+        (pd.Timestamp("2026-07-01 22:30", tz="UTC"), "2026-07-02 00:30"),
+    ],
+)
+def test_an_import_time_is_shown_in_swedish_time(stored, shown):
+    """Stored in UTC, read in Sweden: an import at 01:58 Stockholm time read "00:58"."""
+    assert tables.format_timestamp(stored) == shown
+    frame = pd.DataFrame({"started_at": [stored]})
+    assert tables.localise(frame, "sv")["När"].tolist() == [shown]
