@@ -283,6 +283,16 @@ def facts(facts_by_label: Mapping[str, object], language: str) -> None:
     st.table(tables.facts(shown, language))
 
 
+def organisation_link(name: str, language: str) -> None:
+    """A link to organisation `name`'s page, named as written (a name is data)."""
+    st.page_link(
+        "pages/organisation.py",
+        label=t("organisation.open", language, name=ui.plain(name)),
+        icon=":material/arrow_forward:",
+        query_params={"org": name},
+    )
+
+
 def organisations_chosen(container: Any, language: str, *, label: str, key: str) -> list[str]:
     """Organisation names chosen in a multiselect whose choices a search box above it narrows:
     the database answers at most SEARCH_LIMIT names. A store of 30 000 organisations listed

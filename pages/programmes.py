@@ -78,12 +78,7 @@ with ui.section("facts"):
         st.text(facts["description"])
     for role in ("owner", "funder"):
         if facts[role]:
-            st.page_link(
-                "pages/organisation.py",
-                label=t("organisation.open", language, name=ui.plain(facts[role])),
-                icon=":material/arrow_forward:",
-                query_params={"org": facts[role]},
-            )
+            pageparts.organisation_link(facts[role], language)
 
 st.subheader(t("programmes.money", language))
 with ui.section("years"):

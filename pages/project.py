@@ -84,15 +84,9 @@ with ui.section("facts"):
         t("filters.theme", language): project["themes"] or "–",
         t("project.source", language): project["source"] or "–",
     }
-    # st.table renders its cells as Markdown.
-    st.table(tables.facts({name: ui.plain(value) for name, value in facts.items()}, language))
+    pageparts.facts(facts, language)
     if project["coordinator"]:
-        st.page_link(
-            "pages/organisation.py",
-            label=t("organisation.open", language, name=ui.plain(project["coordinator"])),
-            icon=":material/arrow_forward:",
-            query_params={"org": project["coordinator"]},
-        )
+        pageparts.organisation_link(project["coordinator"], language)
     if detail["public_url"]:
         st.link_button(
             t("project.vinnova", language), detail["public_url"], icon=":material/open_in_new:"

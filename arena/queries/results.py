@@ -250,12 +250,16 @@ def _registry(filters: Filters) -> sa.Select:
     return statement
 
 
-def _state(row: pd.Series, over: int | None = None) -> str:
+def _state(row: pd.Series, over: int | None = None, since: int | None = None) -> str:
     """Where an indicator stands, in words a page can translate (a `results.state.*` key).
-    `over`: the last year that is over and in view (`_last_year_over`), None when unknown."""
+    `over`: the last year that is over and in view (`_last_year_over`), None when unknown;
+    `since`: the first year in view (a year filter's), None for all."""
     if pd.isna(row["latest_value"]):
-        # A target whose year is over is overdue whether a value came too early or none came.
-        due = pd.notna(row["target_value"]) and _over_by(row["target_year"], over)
+        # A target whose year is over is overdue whether a value came too early or none came;
+        # only a target year in view: filtered to 2024, a target of 2022 met by its value of
+        # 2022 has no value in view, and read "overdue".
+        in_view = since is None or (pd.notna(row["target_year"]) and row["target_year"] >= since)
+        due = pd.notna(row["target_value"]) and in_view and _over_by(row["target_year"], over)
         return "overdue" if due else "no_value"
     if pd.isna(row["target_value"]):
         return "no_target"
@@ -443,7 +447,9 @@ def _progress(
         ahead & after & result["judged"]
     )
     result["state"] = (
-        result.apply(_state, axis=1, over=over) if len(result) else pd.Series(dtype=object)
+        result.apply(_state, axis=1, over=over, since=filters.years[0] if filters.years else None)
+        if len(result)
+        else pd.Series(dtype=object)
     )
     # The place an indicator is judged on first, then its benchmarks.
     result = result.sort_values(["code", "judged"], ascending=[True, False], kind="stable")

@@ -152,6 +152,15 @@ def test_a_target_year_over_is_no_longer_on_the_way(engine):
         "NOW": "no_value",  # its one value is from 2025
         "GONE": "no_value",
     }
+    # Filtered to years after a target year, no value is in view: that says nothing of the
+    # target (LOW's 2025 value is out of view in 2026 alone), and it is not overdue.
+    after = results.indicator_progress(engine, filters=Filters(years=(2026, 2026)), today=today)
+    assert after.set_index("code")["state"].to_dict() == {
+        "LOW": "no_value",
+        "DUE": "no_value",
+        "NOW": "no_value",
+        "GONE": "no_value",
+    }
     table = tables.results.registry_table(
         results.indicator_progress(engine, today=today), "sv"
     ).set_index("Kod")
