@@ -273,10 +273,20 @@ class Kind:
 _SOURCE = Column("source", "Källa", aliases=("Source", "Ursprung"))
 # A period's dates as Swedish sheets head them: "Fr.o.m." and "T.o.m." (från och med, till
 # och med; "From" reads as the first), or under "Period" ("Period från", "Period till").
-_STARTS = ("Start", "Start date", "Fr.o.m.", "Från och med", "Period från", "Period start")
-_ENDS = ("Slut", "End date", "T.o.m.", "Till och med", "Period till", "Period slut")
+_PERIOD_STARTS = ("Fr.o.m.", "Från och med", "Period från", "Period start")
+_PERIOD_ENDS = ("T.o.m.", "Till och med", "Period till", "Period slut")
+_STARTS = ("Start", "Start date", *_PERIOD_STARTS)
+_ENDS = ("Slut", "End date", *_PERIOD_ENDS)
 _START = Column("start_date", "Startdatum", DATE, aliases=(*_STARTS, "Datum från"))
 _END = Column("end_date", "Slutdatum", END_DATE, aliases=(*_ENDS, "Datum till"))
+# Those headers, and a project list's "Från" and "Till", read a period of the kind a file is
+# found to hold, but say nothing of which kind that is: a list of reports or payments heads
+# the period each covers so too, and counted, they made a report list a project list that
+# overwrote the projects' titles and dates (`validate._detect_table_kind`).
+PERIOD_HEADERS = frozenset(
+    v.normalise_label(header)
+    for header in (*_PERIOD_STARTS, *_PERIOD_ENDS, "Datum från", "Datum till", "Från", "Till")
+)
 _THEMES = Column("themes", "Teman", LIST, aliases=("Themes", "Tema"))
 _DESCRIPTION = Column("description", "Beskrivning", aliases=("Description",))
 _SDG_GOALS = Column(

@@ -19,7 +19,7 @@ import pandas as pd
 
 from arena.i18n import msg
 from arena.ingest import values as v
-from arena.ingest.kinds import KINDS, NUMBER, Column, Kind, in_header_unit
+from arena.ingest.kinds import KINDS, NUMBER, PERIOD_HEADERS, Column, Kind, in_header_unit
 from arena.ingest.layouts import Layout, Matching, detect_layout
 from arena.ingest.natural import key_columns
 from arena.ingest.read import Cells, RawTable
@@ -148,7 +148,11 @@ def _detect_table_kind(header: list[str]) -> Kind:
     complete: list[tuple[int, int, Kind]] = []
     partial: list[tuple[int, bool, Kind]] = []
     for kind in KINDS.values():
-        matched = {column.name for column in match_headers(kind, header).values()}
+        matched = {
+            column.name
+            for position, column in match_headers(kind, header).items()
+            if v.normalise_label(str(header[position])) not in PERIOD_HEADERS
+        }
         required = {column.name for column in kind.columns if column.required}
         # More matched columns wins; on a tie the kind with fewer columns is the closer fit.
         if required <= matched:

@@ -1008,3 +1008,19 @@ def test_the_sheets_own_problems_are_the_lists_not_its_coordinators(engine):
         shown = dataops.problems_table(result.problems, "sv")
         assert list(shown["Feltyp"]) == expected
         assert set(shown["Typ av data"]) == {"Projekt"}
+
+
+@pytest.mark.parametrize(("start", "end"), [("Fr.o.m.", "T.o.m."), ("Period från", "Period till")])
+def test_a_report_list_with_the_period_it_covers_stays_a_report_list(engine, start, end):
+    # Counted as a project's period, "Fr.o.m." and "T.o.m." made a list of reports a project
+    # list: project 2020-1 took the report's title and dates.
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2020-1;Ett;pågående\n")
+    sheet = (
+        f"Diarienummer;Titel;Förfallodatum;{start};{end}\n"
+        "2020-1;Delrapport 1;2024-06-30;2024-01-01;2024-05-31\n"
+    )
+    result = upload(engine, "rapporter.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert [(p["title"], p["start_date"]) for p in natural(engine, "projects")] == [("Ett", None)]
+    assert [m["due_date"] for m in natural(engine, "milestones")] == [date(2024, 6, 30)]
