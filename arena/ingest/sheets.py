@@ -36,8 +36,9 @@ def is_guide(raw: RawTable, sheet: str) -> bool:
     """Whether the sheet `sheet`, read as `raw`, is a guide to a list's columns, not a list:
     the instructions sheet our templates write (named by the catalogue, in either language),
     or any sheet with a column of column names (most of its filled cells headers a kind reads,
-    three or more: "Diarienummer", "Titel", "Status") beside a column that says something of
-    each (required, format, description)."""
+    three or more: "Diarienummer", "Titel", "Status"), itself headed as no column is
+    ("Kolumn", "Fält"), beside a column that says something of each (required, format,
+    description)."""
     names = {i18n.t("template.sheet", language).casefold() for language in i18n.LANGUAGES}
     if sheet.strip().casefold() in names:
         return True
@@ -47,7 +48,11 @@ def is_guide(raw: RawTable, sheet: str) -> bool:
     ]
     if sum(bool(cells) for cells in columns) < 2:
         return False  # nothing beside the names: a list of one column
-    for cells in columns:
+    for header, cells in zip(raw.header, columns, strict=False):
+        # A list's column of names is headed as a column some kind reads ("Namn": indicators
+        # named "Antal deltagare", "Budget"); a guide's is headed "Kolumn", "Fält".
+        if _names_a_column(" ".join(header_text(header).split())):
+            continue
         named = [text for text in cells if _names_a_column(text)]
         if len(set(named)) >= GUIDE_NAMES_NEEDED and 2 * len(named) > len(cells):
             return True

@@ -1581,3 +1581,18 @@ def test_the_same_error_on_two_sheets_is_two_errors_each_naming_its_sheet(engine
         engine, "bidrag.csv", "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;x;y;abc\n"
     )
     assert "Fil / blad" not in dataops.problems_table(single.problems, "sv").columns
+
+
+@pytest.mark.parametrize("name", ["indikatorer.csv", "indikatorer.xlsx"])
+def test_a_list_whose_names_read_as_headers_is_a_list_not_a_guide(engine, name):
+    # Indicators named "Antal deltagare", "Budget", "Utfall" (each a column some kind reads)
+    # made the list a guide to columns: the file was refused as of no known kind.
+    rows = [["Kod", "Namn", "Enhet"], ["I1", "Antal deltagare", "antal"]]
+    rows += [["I2", "Budget", "kr"], ["I3", "Utfall", "kr"], ["I4", "Deltagare", "antal"]]
+    if name.endswith(".csv"):
+        data = "".join(";".join(row) + "\n" for row in rows).encode()
+    else:
+        _workbook, data = saved_workbook(("Indikatorer", rows))
+    result = upload(engine, name, data)
+    assert result.outcome == "committed", result.problems
+    assert [i["code"] for i in natural(engine, "indicators")] == ["I1", "I2", "I3", "I4"]
