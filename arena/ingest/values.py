@@ -451,7 +451,7 @@ def parse_number(value: object) -> Decimal:
     if isinstance(value, str):
         if foreign_currency(value) is not None:
             return _number_from_text(_CURRENCY_AFTER.sub("", value), value)
-        if (word := _WORD_AFTER.search(value)) and money_unit(word[1]) is not None:
+        if (word := _WORD_AFTER.search(value)) and _names_kronor(word[1]):
             return _number_from_text(value[: word.start()], value)
         return _number_from_text(value, value)
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
@@ -597,6 +597,13 @@ def foreign_currency(text: str) -> str | None:
     if symbol := next((char for char in text if char in _CURRENCY_SYMBOLS), None):
         return symbol
     return next((word for word in _WORD.findall(text) if _foreign(normalise_label(word))), None)
+
+
+def _names_kronor(word: str) -> bool:
+    """Whether `word` is a kronor unit by name ("kr", "tkr", "MSEK", "öre"), not a bare
+    multiplier ("tusen", "milj"): "5 tusen" in a count is 5 000, never 5, and stays refused."""
+    key = normalise_label(word)
+    return money_unit(word) is not None and ("kr" in key or "sek" in key or key == "ore")
 
 
 def money_unit(text: str) -> int | Decimal | None:

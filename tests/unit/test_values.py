@@ -250,6 +250,9 @@ def test_parse_number(value, expected) -> None:
         ("12 ab", TYPE),
         ("12 st", TYPE),
         ("tkr", TYPE),
+        ("5 tusen", TYPE),  # a multiplier, not a unit: 5 000, never 5
+        ("1,2 miljoner", TYPE),
+        ("3 milj", TYPE),
         ("1e5", TYPE),
         ("1 23", TYPE),
         ("1 2345", TYPE),
