@@ -541,9 +541,11 @@ def export(engine: Engine, kind: str, choice: str) -> bytes:
     return exports.to_csv_bytes(frame, delimiter=";" if choice == "csv_semicolon" else ",")
 
 
-def export_file(kind: str, choice: str) -> tuple[str, str]:
-    """The file name and MIME type of `export(engine, kind, choice)`, known without building it."""
+def export_file(kind: str, choice: str, language: str) -> tuple[str, str]:
+    """The file name (in `language`, as every download's: `file_stem`) and MIME type of
+    `export(engine, kind, choice)`, known without building it."""
     if choice == "360giving":
-        return "grants_360giving.csv", "text/csv"
+        return f"{file_stem('grants_360giving', language)}.csv", "text/csv"
     file_format = "xlsx" if choice == "xlsx" else "csv"
-    return exports.file_name(kind, file_format=file_format), mime_type(file_format)
+    name = exports.file_name(file_stem(kind, language), file_format=file_format)
+    return name, mime_type(file_format)

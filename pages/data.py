@@ -90,7 +90,7 @@ with download_tab, ui.section("downloads"):
                 format_func=lambda c: t(f"data.format.{c}", language),
                 horizontal=True,
             )
-            name, mime = dataops.export_file(kind, choice)
+            name, mime = dataops.export_file(kind, choice, language)
             ui.download(
                 t("data.export", language),
                 functools.partial(dataops.export, ui.engine(), kind, choice),

@@ -189,3 +189,10 @@ def test_a_downloads_file_name_is_in_the_pages_language(
     open_page(demo_engine, page="programmes", lang=LANGUAGES[language], programme="BG-2017")
     years = "BG-2017_år.csv" if language == "sv" else "BG-2017_years.csv"
     assert years in file_names.values()
+
+
+def test_a_whole_kinds_export_is_named_in_the_pages_language(demo_engine, open_page, file_names):
+    # "organisations.xlsx" and "grants_360giving.csv" on the Swedish Data page, where the
+    # Grants page offers the same 360Giving file as "bidrag_360giving.csv".
+    open_page(demo_engine, page="data")
+    assert "organisationer.xlsx" in file_names.values()
