@@ -1410,8 +1410,10 @@ def _walked_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
     return rows, columns
 
 
-# How `shown_as` says a date is shown as its month alone, "mar-27" for the 2027-03-01 kept.
+# How `shown_as` says a date is shown as its month alone, "mar-27" for the 2027-03-01 kept,
+# or as its year alone, "2027".
 MONTH = "month"
+YEAR = "year"
 # Excel's built-in number formats that show a number as something else than it is kept, in
 # .xlsx and .xls alike: in per cent ("0%", "0.00%") and a date as its month ("mmm-yy"). A
 # workbook's own formats say theirs in their format code.
@@ -1428,7 +1430,7 @@ _FORMAT_PIECE = re.compile(
 
 def shown_as(code: str) -> str | None:
     """What a number format code shows its number as besides a number: `MONTH` for a date
-    shown without its day (`_shows_month`), `values.PER_CENT`
+    shown without its day, `YEAR` for one shown as its year (`_date_part_shown`), `values.PER_CENT`
     for a % sign outside quoted text and escapes (Excel keeps 4,6 % as 0.046), else the
     currency other than kronor it names ('#,##0 [$€-x-euro1]', '#,##0 "EUR"', '[$USD] 0':
     "€", "EUR", "USD"), else the kronor unit the kept number is in when the format shows it
@@ -1445,8 +1447,8 @@ def shown_as(code: str) -> str | None:
         return " "
 
     bare = _FORMAT_PIECE.sub(set_aside, code)
-    if _shows_month(code, bare):
-        return MONTH
+    if (part := _date_part_shown(code, bare)) is not None:
+        return part
     if "%" in bare:
         return v.PER_CENT
     foreign = next(chain(currencies, filter(None, map(v.foreign_currency, (*written, bare)))), None)
@@ -1457,19 +1459,21 @@ def shown_as(code: str) -> str | None:
 _ELAPSED = re.compile(r"\[(?:h+|m+|s+)\]", re.IGNORECASE)
 
 
-def _shows_month(code: str, bare: str) -> bool:
-    """Whether a format code (`bare`: without its text and brackets, `shown_as`) shows a date
-    as its month without a day: "mmm-yy", "mmmm yyyy", "[$-41D]mmmm yyyy". Swedish Excel
-    keeps "mar 2027" typed into a cell as 2027-03-01 shown "mar-27": read as the date kept,
-    an end date was a month early, where the same "mar-27" in a CSV is the month's last day.
-    An m is a month where no hour or second is near it (`h:mm`, `mm:ss`: minutes), so a
-    format with a day, an hour or a second, elapsed time or a digit placeholder is none."""
+def _date_part_shown(code: str, bare: str) -> str | None:
+    """`MONTH` when a format code (`bare`: without its text and brackets, `shown_as`) shows a
+    date as its month without a day ("mmm-yy", "mmmm yyyy", "[$-41D]mmmm yyyy"), `YEAR` when
+    as its year alone ("yyyy"), else None. Swedish Excel keeps "mar 2027" typed into a cell
+    as 2027-03-01 shown "mar-27": read as the date kept, an end date was a month early (a
+    year shown "2027", eleven months), where the same "mar-27" or "2027" in a CSV is the
+    month's or year's last day. An m is a month where no hour or second is near it (`h:mm`,
+    `mm:ss`: minutes), so a format with a day, an hour or a second, elapsed time or a digit
+    placeholder is none."""
     letters = bare.split(";", 1)[0].lower()
-    return (
-        "m" in letters
-        and not any(char in letters for char in "dhs0#?@")
-        and not _ELAPSED.search(code)
-    )
+    if any(char in letters for char in "dhs0#?@") or _ELAPSED.search(code):
+        return None
+    if "m" in letters:
+        return MONTH
+    return YEAR if "y" in letters else None
 
 
 # The unit that makes a kept number kronor, by the kronor one kept unit is (`_kronor_shown`).
@@ -1680,9 +1684,9 @@ def as_shown(rows: list[list[object]], cells: dict[tuple[int, int], str]) -> Non
     for (row, column), how in cells.items():
         if row < len(rows) and column < len(rows[row]):
             value = rows[row][column]
-            if how == MONTH:
+            if how in (MONTH, YEAR):
                 if isinstance(value, date):
-                    rows[row][column] = month_text(value)
+                    rows[row][column] = month_text(value) if how == MONTH else str(value.year)
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 rows[row][column] = (
                     per_cent_text(value) if how == v.PER_CENT else amount_text(value, how)

@@ -362,6 +362,8 @@ def test_a_date_shown_as_its_month_is_read_as_that_month(engine, shown):
         ('"%" 0', None),  # a per cent sign as text: the number as kept
         ("yyyy-mm-dd", None),
         *((code, read.MONTH) for code in MONTH_FORMATS),
+        ("yyyy", read.YEAR),
+        ("yy", read.YEAR),
         # A day, a time (an m beside an h or an s is minutes) or elapsed time: no month alone.
         *((code, None) for code in ("d mmm yyyy", "d/m/yy", "yyyy-mm-dd h:mm", "h:mm")),
         *((code, None) for code in ("mm:ss", "[h]:mm", "[mm]:ss", "m/d/yyyy")),
@@ -1596,3 +1598,19 @@ def test_a_list_whose_names_read_as_headers_is_a_list_not_a_guide(engine, name):
     result = upload(engine, name, data)
     assert result.outcome == "committed", result.problems
     assert [i["code"] for i in natural(engine, "indicators")] == ["I1", "I2", "I3", "I4"]
+
+
+def test_a_date_shown_as_its_year_is_read_as_that_year(engine):
+    # An end date kept as 2027-01-01 and shown "2027" was a project ended eleven months
+    # early, where "2027" in a CSV is the year's last day.
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2019-00101;Ett;pågående\n")
+    workbook, _data = saved_workbook(
+        ("Projekt", [["Diarienummer", "Titel", "Startdatum", "Slutdatum"], ["2019-00101", "Ett"]]),
+    )
+    sheet = workbook.active
+    sheet["C2"], sheet["D2"] = date(2026, 6, 1), date(2027, 1, 1)
+    sheet["C2"].number_format = sheet["D2"].number_format = "yyyy"
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook))
+    assert result.outcome == "committed", result.problems
+    (project,) = natural(engine, "projects")
+    assert (project["start_date"], project["end_date"]) == (date(2026, 1, 1), date(2027, 12, 31))
