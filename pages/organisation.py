@@ -15,6 +15,10 @@ st.title(t("page.organisation", language))
 # database answers with a few matches: a store of 30 000 organisations is never listed whole.
 wanted = st.query_params.get("org")
 current = wanted and ui.query(organisations.organisation_detail, name=wanted)
+# A name typed in another case or with spaces (`?org=vinnova`) is the one it names.
+found = wanted and not current and ui.query(organisations.organisation_search, text=wanted)
+if found and (named := ui.linked_option(found, wanted)) is not None:
+    wanted, current = named, ui.query(organisations.organisation_detail, name=named)
 if wanted and not current:
     ui.unknown_in_link("organisation.unknown", language, name=wanted)
 text = st.text_input(

@@ -14,6 +14,11 @@ st.title(t("page.project", language))
 # database answers with a few matches: a store of 100 000 projects is never listed whole.
 wanted = st.query_params.get("ref")
 current = wanted and ui.query(portfolio.project_detail, reference=wanted, today=ui.today())
+# A reference typed in another case or with spaces (`?ref=demo-2017-001 `) is the one it names.
+found = wanted and not current and list(ui.query(portfolio.project_search, text=wanted))
+if found and (named := ui.linked_option(found, wanted)) is not None:
+    wanted = named
+    current = ui.query(portfolio.project_detail, reference=named, today=ui.today())
 # A reference that is not there (or outside a funder's scope) is "not found", and no other
 # project is shown in its place until one is chosen.
 if wanted and not current:

@@ -142,3 +142,10 @@ def test_a_funders_grants_come_a_page_at_a_time(engine, open_page):
     assert list(_table(app, "Koordinator")["Bidragsreferens"]) == [
         f"G-{i:02}" for i in range(25, 30)
     ]
+
+
+def test_a_link_in_another_case_opens_the_organisation_it_names(demo_engine, open_page):
+    # `?org=vinnova`, typed by hand, read "the organisation vinnova does not exist".
+    app = open_page(demo_engine, page="organisation", org=" vinnova")
+    assert not app.warning, [warning.value for warning in app.warning]
+    assert app.selectbox[0].value == "Vinnova"

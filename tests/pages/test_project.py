@@ -154,3 +154,9 @@ def test_a_report_due_yesterday_in_sweden_is_late_at_midnight(
     app = open_page(engine, page="project", ref="P-1")
     milestones = next(frame.value for frame in app.dataframe if "Läge" in frame.value.columns)
     assert milestones["Läge"].tolist() == ["Försenad"]
+
+
+def test_a_link_in_another_case_opens_the_project_it_names(demo_engine, open_page):
+    app = open_page(demo_engine, page="project", ref="demo-2017-001 ")
+    assert not app.warning, [warning.value for warning in app.warning]
+    assert app.selectbox[0].value == "DEMO-2017-001"
