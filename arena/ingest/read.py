@@ -283,7 +283,7 @@ class RawTable:
             or not set(below) <= set(groups)
             or all(top[position] for position in below)  # none under a group's blank cells
             or not any(top[position] and position not in below for position in range(width))
-            or not any(map(_known_header, below.values()))
+            or not any(map(known_header, below.values()))
         ):
             return self
         header = [
@@ -587,10 +587,11 @@ def _headers_known() -> frozenset[str]:
     )
 
 
-def _known_header(cell: object) -> bool:
+def known_header(cell: object) -> bool:
     """Whether a cell is a header some kind reads ("Start", "Slut"): a row of sub-headers
     names at least one, where a first record's text ("Beställargrupp transport") names
-    none and was read as headers, the record lost."""
+    none and was read as headers, the record lost; a guide sheet's column of column names
+    is of them (`sheets.is_guide`)."""
     return v.normalise_label(str(cell)) in _headers_known()
 
 

@@ -13,12 +13,9 @@ programmes' stored budgets with the sums of the projects' grants.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from arena import i18n
-from arena.ingest.kinds import KINDS
-from arena.ingest.read import RawTable, header_text
-from arena.ingest.validate import match_headers
+from arena.ingest.read import RawTable, header_text, known_header
 from arena.ingest.wide import names_a_year
 
 # The rows looked at to tell a guide from a list: a guide has a row per column of a kind,
@@ -51,18 +48,12 @@ def is_guide(raw: RawTable, sheet: str) -> bool:
     for header, cells in zip(raw.header, columns, strict=False):
         # A list's column of names is headed as a column some kind reads ("Namn": indicators
         # named "Antal deltagare", "Budget"); a guide's is headed "Kolumn", "Fält".
-        if _names_a_column(" ".join(header_text(header).split())):
+        if known_header(" ".join(header_text(header).split())):
             continue
-        named = [text for text in cells if _names_a_column(text)]
+        named = [text for text in cells if known_header(text)]
         if len(set(named)) >= GUIDE_NAMES_NEEDED and 2 * len(named) > len(cells):
             return True
     return False
-
-
-@lru_cache(maxsize=4096)
-def _names_a_column(text: str) -> bool:
-    """Whether `text` is a header some kind reads ("Diarienummer", "programme_code")."""
-    return any(match_headers(kind, [text]) for kind in KINDS.values())
 
 
 def is_summary(raw: RawTable, table: RawTable) -> bool:
