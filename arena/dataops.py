@@ -308,20 +308,29 @@ def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
     """The problems as the page shows them: whether each stops the import and the kind of data
     it is about in words, an empty cell where a problem names no column or value."""
     frame = problems_frame(problems, language)
-    frame["severity"] = [
-        t(f"problem.severity.{severity}", language) for severity in frame["severity"]
-    ]
+    frame["severity"] = [_stops(severity, language) for severity in frame["severity"]]
     frame["table"] = [
         kind_name(name).render(language) if f"kind.{name}" in TEXTS else name
         for name in frame["table"]
     ]
     if sources(problems):  # several files or sheets: row 2 of which one
         frame.insert(0, "source", [problem.source or "" for problem in problems])
-    shown = {
-        "severity": tables.Shown("text", "column.severity"),
-        "source": tables.Shown("text", "column.source"),
-    }
-    return tables.headers(frame, language, shown)
+    return tables.headers(frame, language, _PROBLEM_COLUMNS)
+
+
+# The problems' own columns, as the page's table and the downloaded report head them: whether
+# a problem stops the import, the file or sheet it is in (a table of several), the file (the
+# command line's report of several files).
+_PROBLEM_COLUMNS = {
+    "severity": tables.Shown("text", "column.severity"),
+    "source": tables.Shown("text", "column.source"),
+    "file": tables.Shown("text", "column.file"),
+}
+
+
+def _stops(severity: str, language: str) -> str:
+    """Whether a problem of `severity` stops the import, in words ("ja, fel")."""
+    return t(f"problem.severity.{severity}", language)
 
 
 class ReportCsv:
@@ -329,17 +338,24 @@ class ReportCsv:
     message), as Excel opens it in `language` (`export.CsvWriter`: a BOM, `;` in Swedish, a
     cell's formula as text), written to `handle` a file's problems at a time: the Data
     page's download and the command line's `--report` alike. With `files`, each row names
-    its file first (`--report` of several files)."""
+    its file first (`--report` of several files). Headed and worded as the page's table of
+    problems ("Rad", "Stoppar importen": "ja, fel"); the error keeps its Frictionless type,
+    the name a script or a search looks up."""
 
     def __init__(self, handle: TextIO, language: str, *, files: bool = False):
         self._csv = exports.CsvWriter(handle, delimiter=csv_delimiter(language))
         self._language, self._files = language, files
-        self._csv.header([*(["file"] if files else []), *REPORT_COLUMNS])
+        names = [*(["file"] if files else []), *REPORT_COLUMNS]
+        self._csv.header([tables.header(name, language, _PROBLEM_COLUMNS) for name in names])
 
     def add(self, problems: Iterable[Problem], file: str = "") -> None:
         """The rows of `problems`, of the file named `file` (written where `files`)."""
         named = [file] if self._files else []
-        self._csv.rows([*named, *row] for row in report_rows(problems, self._language))
+        severity = REPORT_COLUMNS.index("severity")
+        self._csv.rows(
+            [*named, *row[:severity], _stops(row[severity], self._language), *row[severity + 1 :]]
+            for row in report_rows(problems, self._language)
+        )
 
 
 def report_csv(problems: list[Problem], language: str) -> bytes:

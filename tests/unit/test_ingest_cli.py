@@ -68,10 +68,10 @@ def test_a_rejected_import_exits_1_and_reports_every_problem(engine, tmp_path, c
     assert dump(engine) == before
     with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["row", "column", "value", "severity", "error", "message"]
+    assert rows[0] == ["Line", "Column", "Value", "Stops the import", "Error", "Message"]
     assert [row[:5] for row in rows[1:]] == [
-        ["2", "Startdatum", "2020-02-30", "error", "type-error"],
-        ["3", "Status", "kanske", "error", "constraint-error"],
+        ["2", "Startdatum", "2020-02-30", "yes, an error", "type-error"],
+        ["3", "Status", "kanske", "yes, an error", "constraint-error"],
     ]
     assert "not a real date" in rows[1][5]
 
@@ -90,9 +90,9 @@ def test_the_report_opens_in_swedish_excel_as_the_data_pages_does(
     assert main(["import", _write(tmp_path, "projekt.csv", bad), "--report", str(report)]) == 1
     capsys.readouterr()
     written = report.read_bytes()
-    assert written.startswith("\ufeffrow;column;value;".encode())
+    assert written.startswith("\ufeffRad;Kolumn;Värde;Stoppar importen;".encode())
     rows = list(csv.reader(io.StringIO(written.decode("utf-8-sig")), delimiter=";"))
-    assert rows[1][:5] == ["2", "Startdatum", "'=SUM(F4:F7)", "error", "type-error"]
+    assert rows[1][:5] == ["2", "Startdatum", "'=SUM(F4:F7)", "ja, fel", "type-error"]
     # The same bytes the Data page downloads for the same problems.
     result = import_files(
         engine, [Upload("projekt.csv", bad.encode())], identity=cli_identity(), dry_run=True
@@ -115,10 +115,10 @@ def test_the_report_tells_the_errors_from_the_warnings(engine, tmp_path, capsys)
     assert "rejected with 2 errors" in capsys.readouterr().err
     with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(row["row"], row["error"], row["severity"]) for row in rows] == [
-        ("1", "extra-label", "warning"),
-        ("2", "type-error", "error"),
-        ("3", "constraint-error", "error"),
+    assert [(row["Line"], row["Error"], row["Stops the import"]) for row in rows] == [
+        ("1", "extra-label", "no, a warning"),
+        ("2", "type-error", "yes, an error"),
+        ("3", "constraint-error", "yes, an error"),
     ]
 
 
@@ -282,9 +282,9 @@ def test_a_rejected_file_stops_the_rest_and_the_earlier_stay_committed(engine, t
     # One report for the batch: each problem names its file.
     with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["file", "row", "column", "value", "severity", "error", "message"]
+    assert rows[0] == ["File", "Line", "Column", "Value", "Stops the import", "Error", "Message"]
     assert [row[:6] for row in rows[1:]] == [
-        ["fel.csv", "2", "Startdatum", "2020-02-30", "error", "type-error"]
+        ["fel.csv", "2", "Startdatum", "2020-02-30", "yes, an error", "type-error"]
     ]
 
 

@@ -128,9 +128,9 @@ def test_the_downloaded_report_says_which_problems_stop_the_import():
     text = dataops.report_csv(problems, "sv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows == [
-        ["row", "column", "value", "severity", "error", "message"],
-        ["1", "", "", "warning", "blank-header", problems[0].text("sv")],
-        ["2", "Startdatum", "", "error", "type-error", "Cellen är tom."],
+        ["Rad", "Kolumn", "Värde", "Stoppar importen", "Feltyp", "Meddelande"],
+        ["1", "", "", "nej, varning", "blank-header", problems[0].text("sv")],
+        ["2", "Startdatum", "", "ja, fel", "type-error", "Cellen är tom."],
     ]
 
 
