@@ -881,13 +881,14 @@ def download_buttons(
     and dates; `shown` the columns the table shows (default: the frame's)."""
     from arena.export import mime_type
 
+    stem = file_stem(name, language)
     with st.container(horizontal=True):
         for file_format in ("csv", "xlsx"):
             build = functools.partial(
                 _frame_file,
                 frame,
                 file_format=file_format,
-                sheet=name[:31],
+                sheet=stem,
                 language=language,
                 columns=columns,
                 shown=shown,
@@ -895,7 +896,7 @@ def download_buttons(
             download(
                 t(f"download.{file_format}", language),
                 build,
-                file_name=f"{file_stem(name, language)}.{file_format}",
+                file_name=f"{stem}.{file_format}",
                 mime=mime_type(file_format),
                 key=f"{key}_{file_format}",
             )

@@ -191,6 +191,16 @@ def test_a_downloads_file_name_is_in_the_pages_language(
     assert years in file_names.values()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_excel_downloads_sheet_is_named_in_the_pages_language(
+    demo_engine, open_page, handed, language
+):
+    # The sheet of "bidrag_per_år.xlsx" was named "grants_by_year" in Swedish Excel.
+    open_page(demo_engine, page="portfolio", lang=LANGUAGES[language])
+    sheets = pd.ExcelFile(io.BytesIO(handed["grants_year_xlsx"]()), engine="openpyxl")
+    assert sheets.sheet_names == [FILE_NAMES[language]["grants_year_xlsx"].removesuffix(".xlsx")]
+
+
 def test_a_whole_kinds_export_is_named_in_the_pages_language(demo_engine, open_page, file_names):
     # "organisations.xlsx" and "grants_360giving.csv" on the Swedish Data page, where the
     # Grants page offers the same 360Giving file as "bidrag_360giving.csv".
