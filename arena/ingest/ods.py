@@ -10,7 +10,8 @@ streaming pass with expat over the zip's checked parts (`read.opened_workbook`, 
 nothing empty is expanded, and a sheet whose filled cells reach past the workbook limit is
 refused before its grid is built. Cells keep their types as an Excel sheet's do: numbers
 as floats, dates as dates, a per cent cell as the sheet shows it ("4,6 %"), and so a date
-shown as its month alone ("mar 2027": its date style has no day) as that month ("2027-03").
+shown as its month alone ("mar 2027": its date style has no day) as that month ("2027-03"),
+one shown as its year alone ("2027") as that year.
 """
 
 from __future__ import annotations
@@ -57,8 +58,11 @@ _COLUMN, _VISIBILITY = _TABLE + "table-column", _TABLE + "visibility"
 _PARAGRAPH, _SPACES = _TEXT + "p", _TEXT + "s"
 _NOTE = _OFFICE + "annotation"
 _BREAKS = {_TEXT + "tab": "\t", _TEXT + "line-break": "\n"}
-# What a date style shows besides its month and year: with any of them, a date is no month.
+# What a date style shows besides its month and year: with any of them, a date is a date.
 _DAY_OR_TIME = frozenset(_NUMBER + part for part in ("day", "hours", "minutes", "seconds"))
+# A date style's parts: a month, a year, a day or a time (`_DAY`: any of `_DAY_OR_TIME`). A
+# style with a year and no other part shows the year alone.
+_MONTH, _YEAR, _DAY = _NUMBER + "month", _NUMBER + "year", "day"
 
 
 class _Stop(Exception):  # noqa: N818 - a signal, not an error: the sheet wanted is read
@@ -112,12 +116,11 @@ class _Reader:
         self.hidden = HiddenCells()  # the chosen sheet's rows and columns not shown
         self._hidden_styles: set[str] = set()
         self._style: str | None = None  # the table style being read
-        # Date styles showing a month and those showing a day or a time (`_DAY_OR_TIME`), and
-        # the cell styles showing their data style: a date cell of one showing its month
-        # alone is read as that month (`read.as_shown`).
+        # The parts each date style shows (a month, a year, a day or a time: `_DAY_OR_TIME`),
+        # and the cell styles showing their data style: a date cell of one showing its month
+        # or its year alone is read as that month or year (`read.as_shown`).
         self._date_style: str | None = None
-        self._month_shown: set[str] = set()
-        self._day_shown: set[str] = set()
+        self._date_parts: dict[str, set[str]] = {}
         self._data_styles: dict[str, str] = {}
         # Each run of columns' end (exclusive) and its default cell style ("" for none).
         self._column_ends: list[int] = []
@@ -147,10 +150,9 @@ class _Reader:
             elif name.startswith(_NUMBER) and name.endswith("-style"):  # a data style opens
                 date_style = name == _NUMBER + "date-style"
                 self._date_style = attributes.get(_STYLE + "name") if date_style else None
-            elif name == _NUMBER + "month" and self._date_style is not None:
-                self._month_shown.add(self._date_style)
-            elif name in _DAY_OR_TIME and self._date_style is not None:
-                self._day_shown.add(self._date_style)
+            elif self._date_style is not None and (name in _DAY_OR_TIME or name in (_MONTH, _YEAR)):
+                part = _DAY if name in _DAY_OR_TIME else name
+                self._date_parts.setdefault(self._date_style, set()).add(part)
             elif (
                 name == _STYLE + "table-properties"
                 and self._style is not None
@@ -231,8 +233,8 @@ class _Reader:
     def _close_cell(self, attributes: dict[str, str]) -> None:
         repeat = _count(attributes, _TABLE + "number-columns-repeated")
         value = _typed(attributes, "".join(self._text))
-        if isinstance(value, date) and self._shows_month(attributes):
-            value = month_text(value)
+        if isinstance(value, date):
+            value = self._as_shown(value, attributes)
         if value != "":
             # A crafted row of a million filled cells is refused before it is built.
             check_extent(self.chosen or "", self._row + 1, self._column + repeat)
@@ -245,15 +247,20 @@ class _Reader:
                 self.merged.append(((top, left), (top + rows - 1, left + columns - 1)))
         self._column += repeat
 
-    def _shows_month(self, attributes: dict[str, str]) -> bool:
-        """Whether the cell being closed shows a date as its month alone ("mar 2027"): its
-        own style's date style, else its column's, shows a month and no day or time."""
+    def _as_shown(self, value: date, attributes: dict[str, str]) -> date | str:
+        """The date of the cell being closed as its style shows it: its month ("2027-03") when
+        its own style's date style, else its column's, shows a month and no day or time, its
+        year ("2027") when a year alone, else the date."""
         style = attributes.get(_TABLE + "style-name")
         run = bisect_right(self._column_ends, self._column)  # the run of columns it is in
         if style is None and run < len(self._column_ends):
             style = self._column_styles[run]
-        data_style = self._data_styles.get(style or "")
-        return data_style in self._month_shown and data_style not in self._day_shown
+        parts = self._date_parts.get(self._data_styles.get(style or "", ""), set())
+        if _DAY in parts:
+            return value
+        if _MONTH in parts:
+            return month_text(value)
+        return str(value.year) if _YEAR in parts else value
 
     def _close_row(self) -> None:
         repeat, cells = self._repeat_rows, self._cells

@@ -334,3 +334,27 @@ def test_a_date_shown_as_its_month_is_read_as_that_month(engine):
         (date(2026, 9, 1), date(2027, 3, 31)),
         (date(2026, 9, 15), date(2026, 9, 15)),
     ]
+
+
+def test_a_date_shown_as_its_year_is_read_as_that_year(engine):
+    # "2027" typed into a LibreOffice cell of a date style showing the year alone is kept as
+    # 2027-01-01: an end date was eleven months early, where the same "2027" in a CSV is the
+    # year's last day (as from Excel's "yyyy").
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2019-1;Ett;pågående\n")
+    styles = (
+        '<number:date-style style:name="N1"><number:year number:style="long"/>'
+        "</number:date-style>"
+        '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
+    )
+    shown = cell(date(2027, 1, 1)).replace(
+        "<table:table-cell", '<table:table-cell table:style-name="ce1"'
+    )
+    rows = [
+        [cell(h) for h in ("Diarienummer", "Titel", "Startdatum", "Slutdatum")],
+        [cell("2019-1"), cell("Ett"), cell(date(2026, 9, 15)), shown],
+    ]
+    result = upload(engine, "projekt.ods", ods(sheet("Projekt", rows), styles=styles))
+    assert result.outcome == "committed", result.problems
+    assert [(p["start_date"], p["end_date"]) for p in natural(engine, "projects")] == [
+        (date(2026, 9, 15), date(2027, 12, 31))
+    ]
