@@ -1680,6 +1680,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Raden är en anmärkning under listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row is a note under the list (“{text}”) and is no record; it is skipped.",
     },
+    "read.outside_row": {
+        "sv": "Raden har text bara utanför listans kolumner (”{text}”) och är ingen post; den "
+        "hoppas över.",
+        "en": "The row holds text only outside the list's columns (“{text}”) and is no record; "
+        "it is skipped.",
+    },
     "read.total_row": {
         "sv": "Raden summerar listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row sums up the list (“{text}”) and is no record; it is skipped.",

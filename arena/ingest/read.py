@@ -363,13 +363,27 @@ class RawTable:
             )
         skipped = {index for index, _key, _text in passed}
         ragged = [] if self.lengths is None else np.flatnonzero(self.lengths != width)
+        outside: set[int] = set()  # rows with text only past the header's columns
         for index in ragged:
             if int(index) in skipped:
                 continue
             length, line = int(self.lengths[index]), self.line_of(int(index))
             extra = [cell for cell in self.extra.get(int(index), []) if not v.is_missing(cell)]
-            keep[index] |= bool(extra)
-            if length < width and keep[index]:
+            if extra and not keep[index]:
+                # A note beside the list ("Anteckning: kontrollera AB-2" a few columns to the
+                # right of an empty row) is no record: a record has a cell in the list's own
+                # columns. It was refused as a row of too many cells, and warned of as blank.
+                outside.add(int(index))
+                problems.append(
+                    Problem(
+                        "row-error",
+                        msg("read.outside_row", text=shortened(str(extra[0]))),
+                        row=line,
+                        value=str(extra[0]),
+                        severity="warning",
+                    )
+                )
+            elif length < width and keep[index]:
                 problems.append(
                     Problem(
                         "missing-cell",
@@ -386,7 +400,7 @@ class RawTable:
                         value=str(extra[0]),
                     )
                 )
-        for index in blank:
+        for index in blank[~np.isin(blank, list(outside))]:
             problems.append(
                 Problem(
                     "blank-row",

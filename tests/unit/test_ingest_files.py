@@ -134,6 +134,28 @@ def test_pipe_separated_as_systems_export_it(engine):
     assert [p["title"] for p in natural(engine, "projects")] == ["Ett; två"]
 
 
+def test_a_note_beside_the_list_is_skipped_with_a_warning(engine):
+    # "Anteckning" typed three columns right of the list, on an empty row under it (Excel
+    # saves the row's empty cells before it): refused as a row of too many cells, and warned
+    # of as blank besides. Text only outside the list's columns is no record.
+    data = (
+        "Diarienummer;Titel;Status\r\n2025-1;Ett;planerad;;\r\n;;;;\r\n"
+        ";;;;Anteckning: kontrollera 2025-1\r\n"
+    )
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [(p.row, p.error, p.severity) for p in result.problems] == [
+        (3, "blank-row", "warning"),
+        (4, "row-error", "warning"),
+    ]
+    assert "Anteckning: kontrollera 2025-1" in result.problems[1].text("sv")
+    assert [p["reference"] for p in natural(engine, "projects")] == ["2025-1"]
+    # Beside a record, a cell outside the list's columns still refuses the row: its cells
+    # may be shifted.
+    shifted = "Diarienummer;Titel;Status\r\n2025-2;Två;planerad;;extra\r\n"
+    assert rejected(engine, "projekt.csv", shifted) == [(2, None, "extra-cell")]
+
+
 def test_tab_separated_with_english_headers(engine):
     with_organisations(engine)
     result = upload(engine, "projekt.tsv", text("projekt_tab.tsv"))
