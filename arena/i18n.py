@@ -586,8 +586,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "attention.budget_overrun": {"sv": "Budget överskriden", "en": "Budget overrun"},
     "attention.grant_overpaid": {"sv": "Utbetalt mer än beviljat", "en": "Paid beyond the grant"},
     "attention.overpaid": {
-        "sv": "{grant}: {share} mer utbetalt än beviljat",
-        "en": "{grant}: {share} more paid out than granted",
+        "sv": "{grant}: {amount} ({share}) mer utbetalt än beviljat",
+        "en": "{grant}: {amount} ({share}) more paid out than granted",
     },
     "attention.overpaid.no_amount": {
         "sv": "{grant}: utbetalt på ett bidrag utan belopp",
@@ -609,16 +609,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{goals} (its projects' goals)",
     },
     "attention.overrun": {
-        "sv": "{year}: {share} över budget",
-        "en": "{year}: {share} over budget",
+        "sv": "{year}: {amount} ({share}) över budget",
+        "en": "{year}: {amount} ({share}) over budget",
     },
     "attention.overrun.no_budget": {
         "sv": "{year}: utfall utan budget",
         "en": "{year}: spend without a budget",
     },
     "attention.overrun.grants": {
-        "sv": "{share} över beviljade bidrag",
-        "en": "{share} over the grants awarded",
+        "sv": "{amount} ({share}) över beviljade bidrag",
+        "en": "{amount} ({share}) over the grants awarded",
     },
     "attention.overrun.no_grant": {
         "sv": "utfall utan registrerat bidrag",
@@ -4054,10 +4054,17 @@ def format_msek(amount: int | None, language: str, *, decimals: int = 1) -> str:
     return f"{number} MSEK" if language_or_default(language) == "sv" else f"SEK {number}m"
 
 
-def format_percent(share: float | None, language: str, *, decimals: int = 0) -> str:
-    """A share 0..1 as `40 %` (sv) or `40%` (en)."""
+def format_percent(
+    share: float | None, language: str, *, decimals: int = 0, above_zero: bool = False
+) -> str:
+    """A share 0..1 as `40 %` (sv) or `40%` (en). With `above_zero`, a share over 0 that
+    rounds to nothing is written `<1 %`: an overrun of 1 kr on 1 000 000 written `0 %` reads
+    as no overrun at all."""
     if share is None:
         return "–"
+    least = 10.0**-decimals  # the last decimal's unit, in percent
+    if above_zero and 0 < share * 100 <= least / 2:  # what `format_number` writes as 0
+        return "<" + format_percent(least / 100, language, decimals=decimals)
     number = format_number(share * 100, language, decimals=decimals)
     return f"{number} %" if language_or_default(language) == "sv" else f"{number}%"
 

@@ -8,33 +8,39 @@ from typing import Any
 
 import pandas as pd
 
-from arena.i18n import format_percent, t
+from arena.i18n import format_percent, format_sek, t
 from arena.tables._base import Shown, project_url
 from arena.tables.programmes import url as programme_url
 
 
 def detail_text(item: Any, language: str) -> str:
     """What an item (a row of `queries.attention.attention`) says beside its reason: a
-    report's title, how far a programme year's spend went over its budget ("2023: 12 %
-    över budget") or a project's over its grants ("12 % över beviljade bidrag"; "utfall utan
-    registrerat bidrag"), or a grant's payments over its amount ("G-1: 7 % mer utbetalt än
-    beviljat")."""
+    report's title, how far a programme year's spend went over its budget ("2023: 120 000 kr
+    (12 %) över budget") or a project's over its grants ("1 kr (<1 %) över beviljade
+    bidrag"; "utfall utan registrerat bidrag"), or a grant's payments over its amount ("G-1:
+    7 000 kr (7 %) mer utbetalt än beviljat"). The kronor come first and the share is never
+    written 0 %: a director reads "0 % över budget" as not over."""
     if item.reason == "budget_overrun" and item.scope == "programme":
         if pd.isna(item.overrun):
             return t("attention.overrun.no_budget", language, year=item.date.year)
-        share = format_percent(float(item.overrun), language)
-        return t("attention.overrun", language, year=item.date.year, share=share)
+        return t("attention.overrun", language, year=item.date.year, **_how_far(item, language))
     if item.reason == "budget_overrun":  # a project's spend over all its grants
         if pd.isna(item.overrun):
             return t("attention.overrun.no_grant", language)
-        share = format_percent(float(item.overrun), language)
-        return t("attention.overrun.grants", language, share=share)
+        return t("attention.overrun.grants", language, **_how_far(item, language))
     if item.reason == "grant_overpaid":
         if pd.isna(item.overrun):
             return t("attention.overpaid.no_amount", language, grant=item.detail)
-        share = format_percent(float(item.overrun), language)
-        return t("attention.overpaid", language, grant=item.detail, share=share)
+        return t("attention.overpaid", language, grant=item.detail, **_how_far(item, language))
     return item.detail if isinstance(item.detail, str) else ""
+
+
+def _how_far(item: Any, language: str) -> dict[str, str]:
+    """An item's overrun as its texts name it: `amount` in kronor, `share` in percent."""
+    return {
+        "amount": format_sek(int(item.over_sek), language),
+        "share": format_percent(float(item.overrun), language, above_zero=True),
+    }
 
 
 def written(items: pd.DataFrame | Callable[[], pd.DataFrame], language: str) -> pd.DataFrame:

@@ -194,7 +194,9 @@ def test_a_programme_or_years_without_projects_keep_their_money_on_the_overview(
             for chart in app.get("plotly_chart")
         ]
         assert "Budget och utfall per år" in titles, query
-        assert "2025: 50 % över budget" in _table(app, "detail")["detail"].tolist(), query
+        assert (
+            "2025: 50\u00a0000 kr (50 %) över budget" in _table(app, "detail")["detail"].tolist()
+        ), query
     # A filter of projects alone that leaves none leaves nothing to show.
     app = open_page(engine, f_status="ongoing")
     assert not app.get("plotly_chart")

@@ -107,7 +107,7 @@ def test_an_overrun_says_how_far_and_spend_with_no_grant_is_one(funded):
     assert sorted(over.index) == ["E-2", "E-3"]
     assert over.loc["E-2", "overrun"] == pytest.approx(4.0) and pd.isna(over.loc["E-3", "overrun"])
     written = tables.attention.written(over.reset_index(), "sv").set_index("reference")
-    assert written.loc["E-2", "detail"] == "400 % över beviljade bidrag"
+    assert written.loc["E-2", "detail"] == "400\u00a0000 kr (400 %) över beviljade bidrag"
     assert written.loc["E-3", "detail"] == "utfall utan registrerat bidrag"
 
 

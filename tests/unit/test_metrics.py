@@ -257,7 +257,7 @@ def test_a_grant_paid_beyond_its_amount_needs_attention_of_its_funder_only(engin
     assert over[["reference", "detail"]].values.tolist() == [["P-1", "G-1"], ["P-2", "G-3"]]
     assert over["overrun"].iloc[0] == pytest.approx(0.07) and pd.isna(over["overrun"].iloc[1])
     assert [detail_text(item, "sv") for item in over.itertuples()] == [
-        "G-1: 7 % mer utbetalt än beviljat",
+        "G-1: 7\u00a0000 kr (7 %) mer utbetalt än beviljat",
         "G-3: utbetalt på ett bidrag utan belopp",
     ]
     formas = attention.attention(
@@ -270,6 +270,38 @@ def test_a_grant_paid_beyond_its_amount_needs_attention_of_its_funder_only(engin
     assert remaining.to_dict() == {"Vinnova": 0, "Formas": 0}
     given = organisations.organisation_detail(engine, name="Vinnova")["given"]
     assert given == {"amount_sek": 100_000, "disbursed_sek": 107_005, "remaining_sek": 0}
+
+
+def test_an_overrun_of_one_krona_is_never_written_as_none(engine):
+    """1 kr over a budget of 1 000 000, over grants of 200 000 and over a grant's amount was
+    written "0 % över budget": a director reads that as not over. It says the kronor."""
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nP1;Ett program\n",
+            "budget.csv": "Program;År;Belopp\nP1;2025;1 000 000\n",
+            "projekt.csv": "Diarienummer;Titel;Status\nE-1;Ett;ongoing\nE-2;Två;ongoing\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+            "G-1;E-1;Vinnova;200 000\nG-2;E-2;Vinnova;300 000\n",
+            "utbetalningar.csv": "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+            "G-1;2025-01-01;200 001\n",
+            "utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp\n"
+            "P1;;2025-05-01;Personal;1 000 001\n;E-2;2025-05-01;Personal;300 001\n",
+        },
+    )
+    items = attention.attention(engine, today=TODAY)
+    over = items[items["reason"].isin(["budget_overrun", "grant_overpaid"])]
+    assert over["over_sek"].tolist() == [1, 1, 1]
+    assert sorted(detail_text(item, "sv") for item in over.itertuples()) == [
+        "1 kr (<1 %) över beviljade bidrag",
+        "2025: 1 kr (<1 %) över budget",
+        "G-1: 1 kr (<1 %) mer utbetalt än beviljat",
+    ]
+    assert sorted(detail_text(item, "en") for item in over.itertuples()) == [
+        "2025: SEK 1 (<1%) over budget",
+        "G-1: SEK 1 (<1%) more paid out than granted",
+        "SEK 1 (<1%) over the grants awarded",
+    ]
 
 
 def test_the_late_projects_are_found_through_their_partial_indexes(engine):

@@ -218,9 +218,15 @@ def _attention(**values: object) -> pd.DataFrame:
 
 
 def test_an_overrun_is_written_in_the_readers_language():
-    over = _attention(reason="budget_overrun", detail="", date=date(2023, 12, 31), overrun=0.12)
-    assert tables.attention.written(over, "sv")["detail"].tolist() == ["2023: 12 % över budget"]
-    assert tables.attention.written(over, "en")["detail"].tolist() == ["2023: 12% over budget"]
+    over = _attention(
+        reason="budget_overrun", detail="", date=date(2023, 12, 31), overrun=0.12, over_sek=120_000
+    )
+    assert tables.attention.written(over, "sv")["detail"].tolist() == [
+        "2023: 120\u00a0000 kr (12 %) över budget"
+    ]
+    assert tables.attention.written(over, "en")["detail"].tolist() == [
+        "2023: SEK 120,000 (12%) over budget"
+    ]
     no_budget = over.assign(overrun=[None])
     assert tables.attention.written(no_budget, "sv")["detail"].tolist() == [
         "2023: utfall utan budget"
