@@ -39,7 +39,7 @@ from arena.i18n import (
     t,
 )
 from arena.queries import attention, funding, history, periods, portfolio, programmes, results
-from arena.tables.attention import detail_text, reason_counts
+from arena.tables.attention import reason_counts, written
 from arena.tables.results import indicator_name, value_text, years_text
 
 LOG = logging.getLogger("arena")
@@ -476,8 +476,8 @@ def _attention(data: BriefData, language: str, filters: Filters) -> str:
         f"<tr><td class='nowrap'>{_e(t(f'attention.{row.reason}', language))}</td>"
         f"<td class='nowrap'>{_e(row.reference)}</td>"
         f"<td>{_e(row.title if pd.notna(row.title) else '')}</td>"
-        f"<td>{_e(detail_text(row, language))}</td><td class='number'>{_e(row.date)}</td></tr>"
-        for row in items.head(ATTENTION_ROWS).itertuples()
+        f"<td>{_e(row.detail)}</td><td class='number'>{_e(row.date)}</td></tr>"
+        for row in written(items.head(ATTENTION_ROWS), language).itertuples()
     )
     total = sum(reason_counts(items).values())
     return (

@@ -44,6 +44,7 @@ COLUMNS = [
     "scope",
     "reference",
     "title",
+    "title_en",
     "detail",
     "date",
     "overrun",
@@ -112,7 +113,8 @@ def _report_items(filters: Filters, today: date, limit: int | None) -> dict[str,
 
 def _titled(chosen: sa.Select) -> sa.Select:
     """The reports `chosen` (scope, reference, detail, date, reason_count), each with its
-    project's title or its programme's name (in no order: `attention` sorts every item)."""
+    project's title or its programme's name, and the programme's English name where it has
+    one (in no order: `attention` sorts every item)."""
     rows = chosen.subquery("chosen")
     owner = rows.outerjoin(
         project, sa.and_(rows.c.scope == "project", project.c.reference == rows.c.reference)
@@ -123,6 +125,7 @@ def _titled(chosen: sa.Select) -> sa.Select:
         rows.c.scope,
         rows.c.reference,
         sa.func.coalesce(project.c.title, programme.c.name).label("title"),
+        programme.c.name_en.label("title_en"),
         rows.c.detail,
         rows.c.date,
         rows.c.reason_count,
@@ -245,6 +248,7 @@ def _programme_overruns(engine: Engine, filters: Filters) -> pd.DataFrame:
             "spend": sa.select(
                 programme.c.code,
                 programme.c.name,
+                programme.c.name_en,
                 spend_year.label("year"),
                 sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
             )
@@ -253,7 +257,7 @@ def _programme_overruns(engine: Engine, filters: Filters) -> pd.DataFrame:
                 expenditure.c.scope == "programme",
                 *([] if codes is None else [programme.c.code.in_(codes)]),
             )
-            .group_by(programme.c.code, programme.c.name, spend_year),
+            .group_by(programme.c.code, programme.c.name, programme.c.name_en, spend_year),
         },
     )
     budgets, spend = frames["budgets"], frames["spend"]
@@ -286,6 +290,7 @@ def _programme_overruns(engine: Engine, filters: Filters) -> pd.DataFrame:
             "scope": "programme",
             "reference": over["code"],
             "title": over["name"],
+            "title_en": over["name_en"],
             "detail": "",
             "date": [date(int(year), 12, 31) for year in over["year"]],
             "overrun": [
@@ -305,10 +310,10 @@ def attention(
     engine: Engine, *, filters: Filters = NO_FILTERS, today: date, limit: int | None = None
 ) -> pd.DataFrame:
     """What needs attention, most urgent first (by reason in ATTENTION_ORDER, then date):
-    reason, scope, reference, title, detail, date, overrun, over_sek, reason_count; of each
-    reason the first `limit` items (None: all, the download), chosen and ordered by the
-    database, so a page shows the most urgent ones of tens of thousands without reading them
-    all.
+    reason, scope, reference, title, title_en, detail, date, overrun, over_sek, reason_count;
+    of each reason the first `limit` items (None: all, the download), chosen and ordered by
+    the database, so a page shows the most urgent ones of tens of thousands without reading
+    them all.
 
     Reasons: report_late, report_due (within 30 days), budget_overrun (a programme year spent
     above its budget, a project spent above its grants), grant_overpaid (a grant paid out
@@ -321,6 +326,9 @@ def attention(
     items for the projects whose period overlaps the years. A project's overrun compares all
     its spend with all its grants: spend in one year is paid from grants decided earlier.
 
+    `title` is the project's title or the programme's name, `title_en` the programme's English
+    name where it has one (the page and the brief show it to a reader in English, as the
+    Programmes page does; a project's title is its own in both, as in every project table).
     `detail` is the report's title as written, or the overpaid grant's reference; `overrun` is
     a number, never a sentence, so the page and the brief write it in the reader's language:
     how far a programme year's spend went over its budget (0.12 is 12 % over; the year is the
@@ -347,7 +355,7 @@ def attention(
         if reason == "not_updated":  # the day it was last touched in Sweden (stored in UTC)
             touched = pd.to_datetime(frame["date"], utc=True).dt.tz_convert(clock.SWEDEN)
             frame["date"] = touched.dt.date
-        missing = {name: None for name in ("overrun", "over_sek") if name not in frame}
+        missing = {name: None for name in ("title_en", "overrun", "over_sek") if name not in frame}
         parts.append(frame.assign(reason=reason, **missing))
     kept = [part[COLUMNS[:-1]] for part in parts if not part.empty]
     frame = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=COLUMNS[:-1])

@@ -179,6 +179,13 @@ def _kind(name: str, columns: Mapping[str, Shown] | None) -> str:
     return "text" if shown is None else shown.type
 
 
+def own_name(name: str, name_en: object, language: str) -> str:
+    """A programme's name in the reader's language: its English one in English where it has
+    one (a missing one is None or NaN from a frame), else the Swedish `name`."""
+    english = language_or_default(language) == "en"
+    return name_en if english and isinstance(name_en, str) and name_en else name
+
+
 def _in_language(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     """`frame` with one name column, the one in the reader's language, of `name_sv` and
     `name_en` (a frame with one of them keeps it)."""

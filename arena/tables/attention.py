@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from arena.i18n import format_percent, format_sek, t
-from arena.tables._base import Shown, project_url
+from arena.tables._base import Shown, own_name, project_url
 from arena.tables.programmes import url as programme_url
 
 
@@ -44,11 +44,19 @@ def _how_far(item: Any, language: str) -> dict[str, str]:
 
 
 def written(items: pd.DataFrame | Callable[[], pd.DataFrame], language: str) -> pd.DataFrame:
-    """The items with their detail written out; the overrun stays a number. `items` may be a
-    callable reading them (a download reads every item only when clicked)."""
+    """The items with their detail written out and each title in the reader's language (a
+    programme's English name in English where it has one, as `programmes.names`); the overrun
+    stays a number. `items` may be a callable reading them (a download reads every item only
+    when clicked)."""
     if callable(items):
         items = items()
-    return items.assign(detail=[detail_text(row, language) for row in items.itertuples()])
+    return items.assign(
+        title=[
+            own_name(title, title_en, language)
+            for title, title_en in zip(items["title"], items["title_en"], strict=True)
+        ],
+        detail=[detail_text(row, language) for row in items.itertuples()],
+    )
 
 
 # The columns of the list's download, headed as the Overview heads the list

@@ -17,7 +17,7 @@ from arena.i18n import (
     sector_label,
     t,
 )
-from arena.tables._base import Shown, page_url
+from arena.tables._base import Shown, own_name, page_url
 
 # This view's own columns: what each holds, and its header, the `programmes.column.…` text
 # of its name.
@@ -46,7 +46,7 @@ def names(listing: pd.DataFrame, language: str) -> dict[str, str]:
     """Each programme's name in the reader's language, by code (the Swedish name when the
     programme has no English one)."""
     return {
-        code: name_en if language == "en" and isinstance(name_en, str) and name_en else name
+        code: own_name(name, name_en, language)
         for code, name, name_en in zip(
             listing["code"], listing["name"], listing["name_en"], strict=True
         )

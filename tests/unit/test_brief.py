@@ -11,11 +11,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from arena import brief, clock, config
+from arena import brief, clock, config, tables
 from arena.auth import cli_identity
 from arena.filters import NO_FILTERS, Filters
 from arena.i18n import format_msek, format_number, format_sek, t
 from arena.ingest import Upload, import_files
+from arena.queries import attention
 from tests.fixtures.ingest import load_files
 
 TODAY = date(2026, 12, 2)
@@ -216,3 +217,31 @@ def test_a_target_year_over_without_any_value_is_overdue_on_the_card_and_in_the_
     )
     overdue = t("results.state.overdue", "sv")
     assert re.search(rf"<td>Andel</td><td class='number'>{re.escape(overdue)}</td>", document)
+
+
+def test_the_attention_list_names_a_programme_in_the_readers_language(engine):
+    # The English Overview, its download and the brief named programmes in Swedish in the
+    # attention list while the Programmes page and "Largest programmes" use the English name.
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn;Namn (engelska)\nP1;Ett program;A programme\nP2;Två;\n",
+            "projekt.csv": "Diarienummer;Titel;Status;Program\nE-1;Ett projekt;ongoing;P1\n",
+            "budget.csv": "Program;År;Belopp\nP1;2025;100 000\nP2;2025;100 000\n",
+            "utfall.csv": "Program;Datum;Kategori;Belopp\n"
+            "P1;2025-05-01;Personal;150 000\nP2;2025-05-01;Personal;150 000\n",
+            "milstolpar.csv": "Program;Titel;Förfallodatum\nP1;Rapport;2026-01-31\n",
+        },
+    )
+    items = attention.attention(engine, today=TODAY)
+    english = {"P1": "A programme", "P2": "Två"}  # no English name: the Swedish one
+    for language, names in (("en", english), ("sv", {"P1": "Ett program", "P2": "Två"})):
+        for shown in (
+            tables.attention.attention_table(items, language),
+            tables.attention.download_rows(items, language),
+        ):
+            assert set(shown["title"]) == set(names.values()), language
+    document = _brief(engine, "en")
+    for code, name in english.items():
+        assert f"<td class='nowrap'>{code}</td><td>{name}</td>" in document
+    assert "Ett program" not in document.split(t("attention.title", "en"))[1]

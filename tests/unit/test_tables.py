@@ -212,7 +212,12 @@ def test_a_column_header_is_the_views_own_then_the_common_one_then_the_name():
 
 
 def _attention(**values: object) -> pd.DataFrame:
-    row = {"scope": "programme", "reference": "BG-2017", "title": "Beställargrupper"}
+    row = {
+        "scope": "programme",
+        "reference": "BG-2017",
+        "title": "Beställargrupper",
+        "title_en": "Buyer groups",
+    }
     row.update(values)
     return pd.DataFrame([row])
 
