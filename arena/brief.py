@@ -40,7 +40,7 @@ from arena.i18n import (
 )
 from arena.queries import attention, funding, history, periods, portfolio, programmes, results
 from arena.tables.attention import reason_counts, written
-from arena.tables.results import indicator_name, value_text, years_text
+from arena.tables.results import indicator_name, state_texts, value_text, years_text
 
 LOG = logging.getLogger("arena")
 ATTENTION_ROWS = 6  # the most urgent items; the rest are counted, not listed
@@ -424,9 +424,12 @@ def _indicators(data: BriefData, language: str, filters: Filters) -> str:
     if targets.empty:
         return ""
     rows = []
+    # Each row's state in the Results page's words, of the whole registry (a benchmark names
+    # the place its target is judged on): "40 % (2023)" against 50 % by 2025 read as on its
+    # way where Results says the target year passed without a final value.
+    states = pd.Series(state_texts(indicators, language), index=indicators.index)
     for row in targets.head(INDICATOR_ROWS).itertuples():
         name = indicator_name(row.name_sv, row.name_en, language_or_default(language)) or row.code
-        # An overdue target without a value says so where its value would stand.
         latest = (
             t(
                 "brief.value_year",
@@ -435,7 +438,7 @@ def _indicators(data: BriefData, language: str, filters: Filters) -> str:
                 year=int(row.latest_year),
             )
             if pd.notna(row.latest_value)
-            else t(f"results.state.{row.state}", language)
+            else "–"
         )
         target = t(
             "brief.value_year",
@@ -446,11 +449,15 @@ def _indicators(data: BriefData, language: str, filters: Filters) -> str:
         rows.append(
             f"<tr><td>{_e(name)}</td><td class='number'>{_e(latest)}</td>"
             f"<td class='number'>{_e(target)}</td>"
-            f"<td class='number'>{_e(format_percent(_or_none(row.progress), language))}</td></tr>"
+            f"<td class='number'>{_e(format_percent(_or_none(row.progress), language))}</td>"
+            f"<td>{_e(states[row.Index])}</td></tr>"
         )
-    head = "".join(
-        f'<th class="number">{_e(t(key, language))}</th>'
-        for key in ("brief.latest", "series.target", "brief.progress")
+    head = (
+        "".join(
+            f'<th class="number">{_e(t(key, language))}</th>'
+            for key in ("brief.latest", "series.target", "brief.progress")
+        )
+        + f"<th>{_e(t('results.col.state', language))}</th>"
     )
     return (
         f"<h2>{_e(t('kpi.indicators', language))}</h2><table><tr>"

@@ -107,11 +107,18 @@ def _target_place(row: object, language: str) -> str:
     return place_text(row, language)
 
 
-def _state_text(row: object, judged: dict[str, object], language: str) -> str:
-    """A row's state in words; a benchmark names the place its indicator's target is for."""
-    if row.state == "benchmark":
-        return t("results.state.benchmark", language, place=judged[row.code])
-    return t(f"results.state.{row.state}", language)
+def state_texts(registry: pd.DataFrame, language: str) -> list[str]:
+    """Each row's state in words as the Results page writes it (the brief writes the same);
+    a benchmark names the place its indicator's target is for."""
+    judged = {
+        row.code: _target_place(row, language) for row in registry[registry["judged"]].itertuples()
+    }
+    return [
+        t("results.state.benchmark", language, place=judged[row.code])
+        if row.state == "benchmark"
+        else t(f"results.state.{row.state}", language)
+        for row in registry.itertuples()
+    ]
 
 
 REGISTRY_COLUMNS = [
@@ -164,11 +171,8 @@ def registry_rows(registry: pd.DataFrame, language: str) -> pd.DataFrame:
     Baseline and target belong to the place the target is judged on, not to its benchmarks:
     Norway's row does not show Sweden's target as its own.
     """
-    judged = {
-        row.code: _target_place(row, language) for row in registry[registry["judged"]].itertuples()
-    }
     rows = []
-    for row in registry.itertuples():
+    for row, state in zip(registry.itertuples(), state_texts(registry, language), strict=True):
         own = row.state not in ("benchmark", "target_unclear")
         rows.append(
             {
@@ -188,7 +192,7 @@ def registry_rows(registry: pd.DataFrame, language: str) -> pd.DataFrame:
                 "coverage": row.coverage,
                 "note": _words(row.note),
                 "progress": row.progress,
-                "state": _state_text(row, judged, language),
+                "state": state,
                 # The value's own source first: it is what the number shown comes from.
                 "source": _words(row.value_source, _words(row.source, "–")),
                 "owner": _words(row.owner, "–"),

@@ -216,7 +216,33 @@ def test_a_target_year_over_without_any_value_is_overdue_on_the_card_and_in_the_
         "kpi.indicators.value", "sv", reached=0, total=1
     )
     overdue = t("results.state.overdue", "sv")
-    assert re.search(rf"<td>Andel</td><td class='number'>{re.escape(overdue)}</td>", document)
+    # No value: its column says so, and its state says why, as on the Results page.
+    assert re.search(
+        rf"<td>Andel</td><td class='number'>–</td>(?:<td[^>]*>[^<]*</td>){{2}}"
+        rf"<td>{re.escape(overdue)}</td></tr>",
+        document,
+    )
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_target_year_over_with_an_earlier_value_says_so_as_the_results_page(engine, language):
+    # 40 % in 2023 against 50 % by 2025 read "40 % (2023) | 50 % (2025) | 67 %" in the brief,
+    # as if on its way, while Results and the Overview said the target year had passed.
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nP-1;Ett;ongoing\n",
+            "indikatorer.csv": "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår\n"
+            "IND2;Andel;%;20;2020;50;2025\n",
+            "indikatorvarden.csv": "Indikator;Land;År;Värde\nIND2;SE;2023;40\n",
+        },
+    )
+    data = brief.collect(lambda query, **kw: query(engine, **kw), filters=NO_FILTERS, today=TODAY)
+    assert data.indicators["state"].tolist() == ["overdue"]
+    document = _brief(engine, language)
+    row = re.search(r"<td>Andel</td>((?:<td[^>]*>[^<]*</td>)+)</tr>", document)
+    assert row, document
+    assert re.findall(r">([^<]*)</td>", row[1])[-1] == t("results.state.overdue", language)
 
 
 def test_the_attention_list_names_a_programme_in_the_readers_language(engine):
