@@ -1912,6 +1912,20 @@ TEXTS: dict[str, dict[str, Text]] = {
             "commas.",
         ),
     },
+    "problem.ore_rounded": {
+        "sv": (
+            "Kolumnen ”{label}”: beloppet på rad {line} har ören och avrundades till hela "
+            "kronor: ”{value}” → {amount}. Belopp lagras i hela kronor.",
+            "Kolumnen ”{label}”: {count} belopp har ören och avrundades till hela kronor, "
+            "först på rad {line}: ”{value}” → {amount}. Belopp lagras i hela kronor.",
+        ),
+        "en": (
+            "Column “{label}”: the amount on row {line} has öre and was rounded to whole "
+            "kronor: “{value}” → {amount}. Amounts are stored in whole kronor.",
+            "Column “{label}”: {count} amounts have öre and were rounded to whole kronor, "
+            "the first on row {line}: “{value}” → {amount}. Amounts are stored in whole kronor.",
+        ),
+    },
     "problem.header_unit_ore": {
         "sv": "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} och avrundas "
         "till hela kronor (100 öre = 1 krona).",

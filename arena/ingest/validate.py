@@ -17,7 +17,7 @@ from itertools import islice
 import numpy as np
 import pandas as pd
 
-from arena.i18n import msg
+from arena.i18n import msg, sek
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS, NUMBER, PERIOD_HEADERS, Column, Kind, in_header_unit
 from arena.ingest.layouts import Layout, Matching, detect_layout
@@ -435,27 +435,65 @@ def _comma_read_as_decimal(
     how to write 1 234."""
     cells = raw.cells(position)
     flagged = np.fromiter(map(v.one_group, cells.uniques), dtype=bool, count=len(cells.uniques))
-    rows = np.flatnonzero(flagged[cells.codes[kept]])
-    if not len(rows):
+    return _column_warning(
+        raw,
+        (position, kept, lines),
+        flagged,
+        "problem.comma_decimal",
+        lambda code, cell: {"whole": cell.replace(",", " ")},
+    )
+
+
+def _column_warning(
+    raw: RawTable,
+    rows: tuple[int, np.ndarray, np.ndarray],
+    flagged: np.ndarray,
+    key: str,
+    values: Callable[[int, str], dict[str, object]],
+) -> list[Problem]:
+    """One warning for the rows of a column whose distinct cell is `flagged`, not one per
+    row: message `key` at the first of them, with the column's `label`, that row's `line` and
+    cell (`value`, as the file wrote it), how many rows (`count`), and the `values` of the
+    first's distinct cell (its code and text). `rows` is the column's position, the rows kept
+    and their lines."""
+    position, kept, lines = rows
+    codes = raw.cells(position).codes[kept]
+    found = np.flatnonzero(flagged[codes])
+    if not len(found):
         return []
-    cell = str(cells.uniques[cells.codes[kept][rows[0]]]).strip()
-    label = raw.cell_label(position, int(kept[rows[0]]))
-    return [
-        Problem(
-            "format-error",
-            msg(
-                "problem.comma_decimal",
-                label=label,
-                value=cell,
-                count=len(rows),
-                whole=cell.replace(",", " "),
-            ),
-            row=int(lines[rows[0]]),
-            column=label,
-            value=cell,
-            severity="warning",
-        )
-    ]
+    code, line = int(codes[found[0]]), int(lines[found[0]])
+    cell = v.shown_cell(raw.cells(position).uniques[code]).strip()
+    label = raw.cell_label(position, int(kept[found[0]]))
+    said = msg(key, label=label, line=line, value=cell, count=len(found), **values(code, cell))
+    return [Problem("format-error", said, row=line, column=label, value=cell, severity="warning")]
+
+
+def _ore_rounded(
+    raw: RawTable, position: int, kept: np.ndarray, lines: np.ndarray, parsed: np.ndarray
+) -> list[Problem]:
+    """A warning that money column `position` had amounts with öre, rounded half up to whole
+    kronor as every amount is stored (`values.parse_money`): how many, the first row, and
+    what its amount became ("1 234,56" -> 1 235 kr). One per column, not one per row.
+
+    Why: "1 234,56" was stored as 1 235 without a word. Each distinct cell is looked at once,
+    most at a glance (`values.has_ore`), so a large import costs little more."""
+    cells = raw.cells(position)
+    header = v.header_unit(str(raw.header[position]))
+    unit = header.unit if header is not None and header.kronor not in (None, 1) else None
+    flagged = np.array(
+        [
+            amount is not None and v.has_ore(cell, unit)
+            for cell, amount in zip(cells.uniques, parsed.tolist(), strict=True)
+        ],
+        dtype=bool,
+    )
+    return _column_warning(
+        raw,
+        (position, kept, lines),
+        flagged,
+        "problem.ore_rounded",
+        lambda code, cell: {"amount": sek(int(parsed[code]))},
+    )
 
 
 def parse_table(
@@ -514,6 +552,8 @@ def parse_table(
         parsed, errors = _parse_cells(parse, cells, lists=column.type.name == "list")
         codes = cells.codes[kept]
         values = parsed[codes]
+        if column.type.name == "money":
+            problems += _ore_rounded(raw, position, kept, lines, parsed)
         if column.type is NUMBER:
             marked = np.fromiter(map(v.written_in_per_cent, cells.uniques), dtype=bool)
             signed[column.name] = marked[codes]

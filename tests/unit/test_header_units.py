@@ -243,8 +243,13 @@ def test_a_ledger_in_ore_is_read_in_kronor_and_says_so(engine):
     result = upload(engine, "reskontra.csv", ledger)
     assert result.outcome == "committed", result.problems
     assert [p["amount_sek"] for p in natural(engine, "disbursements")] == [15_001]
-    assert warnings(result) == [(1, "Belopp (öre)", "format-error")]
+    # The header's unit, and that row 2's 15 000,50 kr was rounded: what it became.
+    assert warnings(result) == [
+        (1, "Belopp (öre)", "format-error"),
+        (2, "Belopp (öre)", "format-error"),
+    ]
     assert "rounded to whole kronor" in result.problems[0].text("en")
+    assert "“1500050” → SEK 15,001" in result.problems[1].text("en")
 
 
 def _programme(engine) -> None:

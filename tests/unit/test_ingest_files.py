@@ -1503,7 +1503,9 @@ def test_a_layout_is_detected_from_its_headers_whatever_the_file_type(engine):
     result = upload(engine, "360giving.csv", dry_run=True)
     assert result.outcome == "dry-run", result.problems
     assert result.counts == {"new": 11, "updated": 0, "unchanged": 0, "rejected": 0, "deleted": 0}
-    assert warnings(result) == [] and errors(result) == []
+    # Only that the British partner's 75000.50 is stored as 75 001 kr, rounded to whole kronor.
+    assert warnings(result) == [(4, "Amount Awarded", "format-error")] and errors(result) == []
+    assert result.problems[0].message.key == "problem.ore_rounded"
     assert dump(engine) == before
 
 
