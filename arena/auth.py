@@ -531,10 +531,12 @@ def audit_log(
         rows = conn.execute(query).all()
     frame = pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
     frame["import_id"] = frame["import_id"].astype("Int64")
+    # Named from the rows, not the frame's columns: in a frame a missing name is NaN, which
+    # is true and was named "nan <cli:root>".
     frame.insert(
         frame.columns.get_loc("action"),
         "actor",
-        [label(s, n) for s, n in zip(frame["actor_subject"], frame["actor_name"], strict=True)],
+        [label(row.actor_subject, row.actor_name) for row in rows],
     )
     return frame
 

@@ -310,6 +310,18 @@ def test_imports_undos_and_role_changes_are_audited_with_who_when_and_what(engin
     assert tables.users.audit_detail("undo", "not JSON", "en") == "not JSON"
 
 
+def test_an_actor_without_a_name_is_named_by_subject_alone(engine):
+    # Once one event names its actor, the frame holds the missing names as NaN: the log, its
+    # table (the page, its download, `arena audit`) and `audit --csv` said "nan <cli:...>".
+    auth.add_role(engine, identity=auth.cli_identity(), email="ada@example.se", role=Role.ADMIN)
+    auth.add_role(engine, identity=ADMIN, email="bo@example.se", role=Role.VIEWER)
+    cli = auth.cli_identity().subject
+    log = auth.audit_log(engine, identity=ADMIN)
+    assert log["actor"].tolist() == ["Ada Admin <admin@example.se>", cli]
+    assert dataops.audit_table(log, "sv")["Vem"].tolist() == ["Ada Admin <admin@example.se>", cli]
+    assert "nan" not in auth.audit_csv(engine, identity=ADMIN).decode("utf-8-sig")
+
+
 def test_the_audit_row_is_in_the_same_transaction_as_the_import(engine, monkeypatch):
     with_organisations(engine)
     before = dump(engine)
