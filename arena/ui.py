@@ -61,8 +61,10 @@ LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 _LAST_LANGUAGE_KEY = "_language"
 _STORE_VERSION_KEY = "_store_version"
 _IDENTITY_KEY = "_identity"
-# A signed-in person's roles are read again after this many seconds, so a role an admin takes
-# away stops working within a minute without a query to the store on every rerun.
+# A signed-in person's roles, for reading, are read again after this many seconds: a role an
+# admin takes away hides what it showed within a minute, without a query to the store on every
+# rerun of every page. A page whose buttons change the store reads them on each run instead
+# (`identity(fresh=True)`): a removed role must not commit one more import.
 IDENTITY_REFRESH_SECONDS = 60
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -701,13 +703,18 @@ def sent_no_email() -> bool:
     return auth_section() is not None and not signed_out() and not _signed_in_email()
 
 
-def _signed_in_identity() -> auth.Identity:
+def _signed_in_identity(*, fresh: bool) -> auth.Identity:
     """The identity of the person `st.user` holds (only called with `[auth]` configured:
     without it `st.user` raises). Roles are cached in the session, read again after
-    IDENTITY_REFRESH_SECONDS or when another person signs in."""
+    IDENTITY_REFRESH_SECONDS, when another person signs in, or now when `fresh`."""
     email = _signed_in_email()
     cached = st.session_state.get(_IDENTITY_KEY)
-    if cached and cached[0] == email and time.monotonic() - cached[1] < IDENTITY_REFRESH_SECONDS:
+    if (
+        not fresh
+        and cached
+        and cached[0] == email
+        and time.monotonic() - cached[1] < IDENTITY_REFRESH_SECONDS
+    ):
         return cached[2]
     claims = st.user.to_dict()
     name = claims.get("name")
@@ -755,17 +762,22 @@ def identity_line(who: auth.Identity, language: str) -> None:
         st.logout()
 
 
-def identity() -> auth.Identity:
+def identity(*, fresh: bool = False) -> auth.Identity:
     """Who is asking. Local mode (no `[auth]`): the one local user, with every right on a
     loopback address (`make run`) or with ARENA_ALLOW_LOCAL_EDIT=1, else a viewer. With
     `[auth]`: the signed-in person's roles from the store and the configured claim; nobody
-    signed in holds no role and may read nothing."""
+    signed in holds no role and may read nothing.
+
+    `fresh`: the roles read from the store on this run, not the session's cached ones, for a
+    page whose buttons change the store. A click reruns the page, so the run that writes
+    checks the roles the person holds now: one taken away or narrowed a moment ago stops
+    the very next change (and the session's cache takes the fresh roles, for every page)."""
     if auth_section() is None:
         address = st.get_option("server.address")
         return auth.local_identity(editable=config.local_edit_allowed(address))
     if not st.user.get("is_logged_in"):
         return auth.Identity("", None, frozenset(), frozenset(), "oidc")
-    return _signed_in_identity()
+    return _signed_in_identity(fresh=fresh)
 
 
 def filter_caption(filters: Filters, language: str) -> str:

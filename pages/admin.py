@@ -14,17 +14,20 @@ from arena.i18n import t
 
 ui.ensure_shell()
 language = ui.language()
-identity = ui.identity()
+identity = ui.identity(fresh=True)  # its buttons change the store
 st.title(t("page.admin", language))
+# What the buttons did, noted with no Streamlit call after the change (see ui.action_notes).
+notes = ui.action_notes("admin")
 try:
     identity.require(Right.MANAGE_USERS)
 except AccessDenied as refused:
+    # An admin who has just removed their own admin role is told it was done, then refused.
+    if message := notes.pop("message", None):
+        st.success(ui.plain(message))
     st.error(refused.message.render(language))
     st.stop()
 st.caption(t("admin.caption", language))
 engine = ui.engine()
-# What the buttons did, noted with no Streamlit call after the change (see ui.action_notes).
-notes = ui.action_notes("admin")
 
 
 role_text = functools.partial(tables.users.role_text, language=language)

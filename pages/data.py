@@ -11,7 +11,7 @@ from arena.queries.history import HISTORY_ROWS, import_count, import_history
 
 ui.ensure_shell()
 language = ui.language()
-identity = ui.identity()
+identity = ui.identity(fresh=True)  # its buttons change the store
 st.title(t("page.data", language))
 st.caption(t("data.caption", language))
 upload_tab, history_tab, download_tab = st.tabs(

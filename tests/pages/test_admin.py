@@ -204,7 +204,7 @@ def test_the_last_admin_keeps_the_admin_role(engine, open_page):
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FUNDER, Role.EDITOR])
 def test_anyone_else_opening_the_page_directly_gets_a_plain_refusal(engine, monkeypatch, role):
     who = Identity(f"{role}@example.se", None, frozenset({role}), frozenset(), "oidc")
-    monkeypatch.setattr("arena.ui.identity", lambda: who)
+    monkeypatch.setattr("arena.ui.identity", lambda **_: who)
     monkeypatch.setenv("ARENA_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     app = AppTest.from_file(str(config.PROJECT_ROOT / "pages" / "admin.py")).run()
     assert not app.exception, app.exception
@@ -216,14 +216,14 @@ def test_the_data_page_names_the_uploader_and_offers_a_viewer_no_upload(engine, 
     monkeypatch.setenv("ARENA_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     page = str(config.PROJECT_ROOT / "pages" / "data.py")
     editor = Identity("eva@example.se", "Eva Ek", frozenset({Role.EDITOR}), frozenset(), "oidc")
-    monkeypatch.setattr("arena.ui.identity", lambda: editor)
+    monkeypatch.setattr("arena.ui.identity", lambda **_: editor)
     app = AppTest.from_file(page).run()
     assert not app.exception, app.exception
     assert ui.plain("Uppladdad av: Eva Ek <eva@example.se>") in [c.value for c in app.caption]
     assert app.file_uploader and not app.toggle  # no replace mode for an editor
 
     viewer = Identity("bo@example.se", None, frozenset({Role.VIEWER}), frozenset(), "oidc")
-    monkeypatch.setattr("arena.ui.identity", lambda: viewer)
+    monkeypatch.setattr("arena.ui.identity", lambda **_: viewer)
     app = AppTest.from_file(page).run()
     assert not app.exception, app.exception
     assert not app.file_uploader and "inte importera" in app.info[0].value

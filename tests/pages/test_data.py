@@ -255,12 +255,12 @@ def test_an_editor_is_told_whose_imports_they_can_undo(engine, open_page, monkey
     load_demo(engine, identity=cli_identity())
     own_only = "Du kan ångra bara dina egna importer. En administratör kan ångra andras."
     editor = Identity("eva@example.se", None, frozenset({Role.EDITOR}), frozenset(), "oidc")
-    monkeypatch.setattr("arena.ui.identity", lambda: editor)
+    monkeypatch.setattr("arena.ui.identity", lambda **_: editor)
     app = open_page(engine, page="data")
     assert own_only in [caption.value for caption in app.caption]
     assert not any(box.label == "Import att ångra" for box in app.selectbox)
     # An administrator may undo any import: nothing to explain.
-    monkeypatch.setattr("arena.ui.identity", cli_identity)
+    monkeypatch.setattr("arena.ui.identity", lambda **_: cli_identity())
     app = open_page(engine, page="data")
     assert own_only not in [caption.value for caption in app.caption]
     _choose_undo(app, 1)

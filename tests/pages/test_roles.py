@@ -14,9 +14,10 @@ from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
 from arena import config
-from arena.auth import Role, add_role, cli_identity
+from arena.auth import Role, add_role, cli_identity, remove_role
 from arena.domain import Role as DomainRole
 from arena.ingest import Upload, import_files
+from arena.queries.history import import_count
 from arena.ui import plain
 
 READ_PAGES = (
@@ -263,3 +264,36 @@ def test_a_funder_opens_the_organisations_its_pages_name(app, store):
         at = app("funder@vinnova.se", page="organisation", org=name)
         assert not at.warning, [warning.value for warning in at.warning]
         assert plain(name) in " ".join(header.value for header in at.header)
+
+
+def _button(at: AppTest, label: str):
+    return next(button for button in at.button if button.label == label)
+
+
+def test_a_removed_role_stops_the_next_change_at_once(app, store):
+    # The roles were cached in the session for a minute: an editor whose role the admin had
+    # just removed still committed the upload their open Data page showed.
+    at = app("editor@example.se", page="data")
+    at.file_uploader[0].upload("organisationer.csv", b"Namn;Typ\nSent AB;company\n", "text/csv")
+    at.run()
+    before = import_count(store)
+    remove_role(store, identity=cli_identity(), email="editor@example.se", role=Role.EDITOR)
+    _button(at, "Genomför importen").click().run()
+    assert not at.exception, at.exception
+    assert not at.success and "inte importera" in _texts(at)
+    assert import_count(store) == before
+
+    # An admin who takes away their own admin role cannot change roles on their next click.
+    add_role(store, identity=cli_identity(), email="ada@example.se", role=Role.ADMIN)
+    at = app("admin@example.se", page="admin")
+    next(box for box in at.selectbox if box.label == "Användare").set_value(
+        "admin@example.se"
+    ).run()
+    next(box for box in at.selectbox if box.label == "Vad som tas bort").set_value(
+        (Role.ADMIN, None)
+    ).run()
+    _button(at, "Ta bort").click().run()
+    assert not at.exception, at.exception
+    assert [box.value for box in at.success] == [plain("admin@example.se: 1 roll borttagen.")]
+    assert "hantera användare" in " ".join(error.value for error in at.error)
+    assert not at.text_input  # no form left to add a role with
