@@ -163,15 +163,20 @@ def create_folder(engine: Engine) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
 
 
+def failure(exc: DBAPIError) -> str:
+    """Why the store failed a statement, as its driver said it in one line ("attempt to write
+    a readonly database"): what a person is told, never the statement or a traceback."""
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+
+
 def check_connection(engine: Engine) -> None:
     """Raise StoreError with a readable message when the database cannot be reached."""
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
     except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise StoreError(
-            f"Cannot reach the database {safe_url(str(engine.url))}: {reason}"
+            f"Cannot reach the database {safe_url(str(engine.url))}: {failure(exc)}"
         ) from exc
 
 

@@ -5,10 +5,12 @@ function called here checks the identity itself, so opening the page directly ch
 """
 
 import functools
+from collections.abc import Callable
 
 import streamlit as st
+from sqlalchemy.exc import DBAPIError
 
-from arena import auth, dataops, pageparts, tables, ui
+from arena import auth, dataops, pageparts, store, tables, ui
 from arena.auth import AccessDenied, AuditAction, Right, Role, UserError
 from arena.i18n import t
 
@@ -34,10 +36,20 @@ role_text = functools.partial(tables.users.role_text, language=language)
 ACCOUNT = "account"  # the choice to remove a whole account, beside its roles
 
 
-def done(text: str) -> None:
-    """Say what changed after the rerun that shows it."""
-    notes["message"] = text
-    st.rerun()
+def attempt(change: Callable[[], str]) -> None:
+    """Make `change` (it returns the sentence saying what it did) and say it after the rerun
+    that shows it; or say now why nothing changed: the request was refused, or the store could
+    not be written (a read-only file, a full disk), which left the page saying only that this
+    part could not be shown."""
+    try:
+        text = change()
+    except (UserError, AccessDenied) as refused:
+        st.error(ui.plain(refused.message.render(language)))
+    except DBAPIError as failed:
+        st.error(ui.plain(t("import.store_failed", language, detail=store.failure(failed))))
+    else:
+        notes["message"] = text
+        st.rerun()
 
 
 users_tab, audit_tab = st.tabs([t("admin.users", language), t("admin.audit", language)])
@@ -73,7 +85,8 @@ with users_tab, ui.section("users"):
             # A double click's second click lands on the emptied fields: the role is in.
             notice.success(ui.plain(said))
             st.stop()
-        try:
+
+        def add() -> str:
             added = auth.add_role(
                 engine,
                 identity=identity,
@@ -82,12 +95,11 @@ with users_tab, ui.section("users"):
                 funders=funders,
                 name=name or None,
             )
-        except (UserError, AccessDenied) as refused:
-            st.error(ui.plain(refused.message.render(language)))
-        else:
             notes["add_round"] = round_ + 1
             key = "users.added" if added else "users.held"
-            done(t(key, language, email=email.strip().lower(), count=added))
+            return t(key, language, email=email.strip().lower(), count=added)
+
+        attempt(add)
 
     if listed:  # nothing to remove before anyone has an account
         st.subheader(t("admin.remove.title", language))
@@ -114,19 +126,17 @@ with users_tab, ui.section("users"):
             )
             remove = t("admin.remove", language)
             if what is not None and st.button(remove, type="primary", icon=":material/delete:"):
-                try:
+
+                def take_away() -> str:
                     if what == ACCOUNT:
                         auth.remove_user(engine, identity=identity, email=chosen)
-                        text = t("users.removed", language, email=chosen)
-                    else:
-                        removed = auth.remove_role(
-                            engine, identity=identity, email=chosen, role=what[0], funder=what[1]
-                        )
-                        text = t("users.role_removed", language, email=chosen, count=removed)
-                except (UserError, AccessDenied) as refused:
-                    st.error(ui.plain(refused.message.render(language)))
-                else:
-                    done(text)
+                        return t("users.removed", language, email=chosen)
+                    removed = auth.remove_role(
+                        engine, identity=identity, email=chosen, role=what[0], funder=what[1]
+                    )
+                    return t("users.role_removed", language, email=chosen, count=removed)
+
+                attempt(take_away)
 
 with audit_tab, ui.section("audit"):
     left, middle, right, last = st.columns(4)

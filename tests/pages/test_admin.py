@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from arena import auth, config, ui
+from arena import auth, config, store, ui
 from arena.auth import Identity, Role
 from tests.fixtures.ingest import upload, with_organisations
 
@@ -227,3 +227,28 @@ def test_the_data_page_names_the_uploader_and_offers_a_viewer_no_upload(engine, 
     app = AppTest.from_file(page).run()
     assert not app.exception, app.exception
     assert not app.file_uploader and "inte importera" in app.info[0].value
+
+
+def test_a_store_that_cannot_be_written_changes_no_role_and_says_so(engine, open_page):
+    # Adding a role replaced the users with "this part cannot be shown", and never said the
+    # role was not added.
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite opens a store read-only by its URL")
+    auth.add_role(engine, identity=auth.cli_identity(), email="ed@example.se", role=Role.EDITOR)
+    read_only = store.get_engine(f"sqlite:///file:{engine.url.database}?mode=ro&uri=true")
+    app = open_page(read_only, page="admin")
+    said = ui.plain(
+        "Databasen kunde inte användas (attempt to write a readonly database); inget har ändrats."
+    )
+    app.text_input[0].input("ro@example.se")
+    _button(app, "Lägg till rollen").click().run()
+    assert not app.exception, app.exception
+    assert [box.value for box in app.error] == [said] and not app.success
+    assert _table(app, "E-post")["E-post"].tolist() == ["ed@example.se"]
+
+    _box(app.selectbox, "Användare").set_value("ed@example.se").run()
+    _box(app.selectbox, "Vad som tas bort").set_value((Role.EDITOR, None)).run()
+    _button(app, "Ta bort").click().run()
+    assert [box.value for box in app.error] == [said] and not app.success
+    assert _table(app, "E-post")["Roller"].tolist() == ["redaktör"]
+    assert not app.warning  # no part of the page replaced by "cannot be shown"
