@@ -58,7 +58,6 @@ with users_tab, ui.section("users"):
     notice = st.empty()
     if message := notes.pop("message", None):
         notice.success(ui.plain(message))
-        notes["said"] = message
     listed = auth.users(engine, identity=identity)
     if not listed:
         st.caption(t("users.none", language))
@@ -81,10 +80,10 @@ with users_tab, ui.section("users"):
     )
     untouched = not (email.strip() or name or funders) and role == next(iter(Role))
     if st.button(t("admin.add", language), icon=":material/person_add:"):
-        if untouched and (said := notes.get("said")):
-            # A double click's second click lands on the emptied fields: the role is in.
-            notice.success(ui.plain(said))
-            st.stop()
+        # A double click's second click lands on the fields the first emptied: it adds nothing
+        # and says what the first did, once, and only in the round that add began. Any other
+        # click says its own: after a removal, or on empty fields asked for on purpose.
+        echo = notes.pop("added", None)
 
         def add() -> str:
             added = auth.add_role(
@@ -95,11 +94,16 @@ with users_tab, ui.section("users"):
                 funders=funders,
                 name=name or None,
             )
-            notes["add_round"] = round_ + 1
             key = "users.added" if added else "users.held"
-            return t(key, language, email=email.strip().lower(), count=added)
+            text = t(key, language, email=email.strip().lower(), count=added)
+            notes["add_round"] = round_ + 1
+            notes["added"] = (round_ + 1, text)
+            return text
 
-        attempt(add)
+        if untouched and echo is not None and echo[0] == round_:
+            notice.success(ui.plain(echo[1]))
+        else:
+            attempt(add)
 
     if listed:  # nothing to remove before anyone has an account
         st.subheader(t("admin.remove.title", language))
@@ -128,6 +132,7 @@ with users_tab, ui.section("users"):
             if what is not None and st.button(remove, type="primary", icon=":material/delete:"):
 
                 def take_away() -> str:
+                    notes.pop("added", None)  # an Add clicked next says its own
                     if what == ACCOUNT:
                         auth.remove_user(engine, identity=identity, email=chosen)
                         return t("users.removed", language, email=chosen)

@@ -252,3 +252,30 @@ def test_a_store_that_cannot_be_written_changes_no_role_and_says_so(engine, open
     assert [box.value for box in app.error] == [said] and not app.success
     assert _table(app, "E-post")["Roller"].tolist() == ["redaktör"]
     assert not app.warning  # no part of the page replaced by "cannot be shown"
+
+
+def test_each_click_says_its_own_and_leaves_the_page_whole(engine, open_page):
+    # The Add button repeated whatever was said last, a removal too, and a double click's
+    # second click stopped the page after the users, dropping the removal and the audit log.
+    auth.add_role(engine, identity=auth.cli_identity(), email="ed@example.se", role=Role.EDITOR)
+    app = open_page(engine, page="admin")
+    _box(app.selectbox, "Användare").set_value("ed@example.se").run()
+    _box(app.selectbox, "Vad som tas bort").set_value((Role.EDITOR, None)).run()
+    _button(app, "Ta bort").click().run()
+    assert [box.value for box in app.success] == [ui.plain("ed@example.se: 1 roll borttagen.")]
+    app.run()
+    _button(app, "Lägg till rollen").click().run()
+    assert [box.value for box in app.error] == [ui.plain("Skriv personens e-postadress.")]
+    assert not app.success
+
+    app.text_input[0].input("eva@example.se")
+    _button(app, "Lägg till rollen").click().run()
+    _button(app, "Lägg till rollen").click().run()  # a double click's second click
+    assert [box.value for box in app.success] == [ui.plain("eva@example.se: 1 roll tillagd.")]
+    assert not app.error
+    assert "Användare" in [box.label for box in app.selectbox]  # the removal is still there
+    assert _table(app, "Händelse")["Händelse"].tolist()[0] == "roll tillagd"  # the audit too
+    # A click after that is a click of its own.
+    _button(app, "Lägg till rollen").click().run()
+    assert [box.value for box in app.error] == [ui.plain("Skriv personens e-postadress.")]
+    assert not app.success
