@@ -6,9 +6,10 @@ where the change is, not only where the button is. The roles a person holds live
 (`user_role`, managed here and by `python -m arena users`), optionally added to from an identity
 provider's claim; rights follow from roles (`RIGHTS`).
 
-Every import, undo, replace and role change writes one `audit_event` row (`record`) in the same
-transaction as the change itself: either both are there or neither is. Nothing here, or anywhere,
-updates or deletes an audit row, and the database refuses it too (see the migration).
+Every import, undo, replace, role change and rename writes one `audit_event` row (`record`) in
+the same transaction as the change itself: either both are there or neither is. Nothing here,
+or anywhere, updates or deletes an audit row, and the database refuses it too (see the
+migrations).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ __all__ = [
     "Identity",
     "Right",
     "Role",
+    "RoleAdded",
     "UserError",
     "UserRoles",
     "add_role",
@@ -345,6 +347,26 @@ def _require_binding_to_funder(role: Role, funders: Sequence[str]) -> None:
         raise UserError(msg("users.funder_only", role=msg(f"role.{role.value}")))
 
 
+@dataclass(frozen=True)
+class RoleAdded:
+    """What `add_role` changed: the roles added (0: all were held) and, when an account that
+    had another name was given one, that name."""
+
+    email: str
+    added: int
+    renamed: str | None = None
+
+    @property
+    def message(self) -> Message:
+        """What changed, as the command line and the Administration page say it."""
+        if self.renamed is not None:
+            key = "users.added.renamed" if self.added else "users.renamed"
+            return msg(key, email=self.email, count=self.added, name=self.renamed)
+        if self.added:
+            return msg("users.added", email=self.email, count=self.added)
+        return msg("users.held", email=self.email)
+
+
 def add_role(
     engine: Engine,
     *,
@@ -353,11 +375,11 @@ def add_role(
     role: Role,
     funders: Sequence[str] = (),
     name: str | None = None,
-) -> int:
+) -> RoleAdded:
     """Give `email` the `role` (a funder role once per funder organisation named), creating the
-    account when it is new (and naming it `name`, when given); returns the roles added (0: it
-    held them all already). Needs MANAGE_USERS; refuses with UserError and writes nothing when
-    the request is wrong."""
+    account when it is new (and naming it `name`, when given; an account that had another name
+    is renamed, and the rename audited). Needs MANAGE_USERS; refuses with UserError and writes
+    nothing when the request is wrong."""
     identity.require(Right.MANAGE_USERS)
     address = _email(email)
     role = Role(role)
@@ -369,20 +391,28 @@ def add_role(
         raise UserError(msg("users.funder_needed.page", field=msg("admin.funders")))
     _require_binding_to_funder(role, funders)
     user, user_role = models.User.__table__, models.UserRole.__table__
-    added = 0
+    added, renamed = 0, None
     with transaction(engine) as conn:
         bound: dict[str | None, int | None] = (
             dict(_funder_ids(conn, funders)) if funders else {None: None}
         )
-        user_id = _user_id(conn, address)
+        account = conn.execute(sa.select(user.c.id, user.c.name).where(user.c.email == address))
+        user_id, was_named = account.first() or (None, None)
         if user_id is None:
             user_id = conn.execute(
                 sa.insert(user)
                 .values(email=address, name=name, created_at=clock.utc_now())
                 .returning(user.c.id)
             ).scalar_one()
-        elif name:
+        elif name and name != was_named:
             conn.execute(sa.update(user).where(user.c.id == user_id).values(name=name))
+            record(
+                conn,
+                identity,
+                AuditAction.USER_RENAME,
+                detail={"email": address, "from": was_named, "to": name},
+            )
+            renamed = name
         for funder, funder_id in bound.items():
             held = conn.execute(
                 sa.select(user_role.c.id).where(
@@ -405,7 +435,7 @@ def add_role(
                 detail={"email": address, "role": role.value, "funder": funder},
             )
             added += 1
-    return added
+    return RoleAdded(address, added, renamed)
 
 
 def remove_role(

@@ -708,12 +708,7 @@ def cmd_users(args: argparse.Namespace) -> int:
             funders=args.funder or [],
             name=args.name,
         )
-        email = args.email.strip().lower()
-        print(
-            _say("users.added", email=email, count=added)
-            if added
-            else _say("users.held", email=email)
-        )
+        print(added.message.render(LANGUAGE))
     elif args.users_command == "remove":
         # `--funder` alone means the funder role bound to it, never the whole account.
         role = args.role or (auth.Role.FUNDER.value if args.funder else None)

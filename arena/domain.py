@@ -144,6 +144,7 @@ class AuditAction(StrEnum):
     ROLE_ADD = "role_add"
     ROLE_REMOVE = "role_remove"
     USER_REMOVE = "user_remove"
+    USER_RENAME = "user_rename"
 
 
 # Public buyers sit at one of three levels; companies and others have none.

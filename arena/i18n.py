@@ -3561,6 +3561,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": ("{email}: {count} roll tillagd.", "{email}: {count} roller tillagda."),
         "en": ("{email}: {count} role added.", "{email}: {count} roles added."),
     },
+    "users.renamed": {
+        "sv": "{email} hade redan rollen; namnet är nu {name}.",
+        "en": "{email} already held the role; the name is now {name}.",
+    },
+    "users.added.renamed": {
+        "sv": (
+            "{email}: {count} roll tillagd; namnet är nu {name}.",
+            "{email}: {count} roller tillagda; namnet är nu {name}.",
+        ),
+        "en": (
+            "{email}: {count} role added; the name is now {name}.",
+            "{email}: {count} roles added; the name is now {name}.",
+        ),
+    },
     "users.held": {
         "sv": "{email} hade redan rollen. Inget ändrades.",
         "en": "{email} already held the role. Nothing was changed.",
@@ -3581,6 +3595,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "audit.action.role_add": {"sv": "roll tillagd", "en": "role added"},
     "audit.action.role_remove": {"sv": "roll borttagen", "en": "role removed"},
     "audit.action.user_remove": {"sv": "användare borttagen", "en": "user removed"},
+    "audit.action.user_rename": {"sv": "namn ändrat", "en": "name changed"},
     "audit.none": {"sv": "Inga händelser.", "en": "No events."},
     "cli.bad_date": {
         "sv": "”{value}” är inget datum; skriv ÅÅÅÅ-MM-DD.",
@@ -3600,6 +3615,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: {counts} ({kinds})",
     },
     "audit.detail.undo": {"sv": "{file}: {rows}", "en": "{file}: {rows}"},
+    "audit.detail.rename": {
+        "sv": "{email}: {before} → {after}",
+        "en": "{email}: {before} → {after}",
+    },
     "audit.detail.cascade": {
         "sv": "{said} (ångrad före import {id})",
         "en": "{said} (undone before import {id})",

@@ -94,8 +94,7 @@ with users_tab, ui.section("users"):
                 funders=funders,
                 name=name or None,
             )
-            key = "users.added" if added else "users.held"
-            text = t(key, language, email=email.strip().lower(), count=added)
+            text = added.message.render(language)
             notes["add_round"] = round_ + 1
             notes["added"] = (round_ + 1, text)
             return text

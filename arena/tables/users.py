@@ -104,6 +104,14 @@ def audit_detail(action: str, detail: str | None, language: str) -> str:
     email = facts.get("email") or ""
     if action in ("role_add", "role_remove") and facts.get("role") in _ROLES:
         return f"{email}: {role_text(Role(facts['role']), facts.get('funder'), language)}"
+    if action == "user_rename":
+        return t(
+            "audit.detail.rename",
+            language,
+            email=email,
+            before=facts.get("from") or "–",
+            after=facts.get("to") or "–",
+        )
     if action == "user_remove":
         held = [
             role_text(Role(code), funder, language)

@@ -279,3 +279,18 @@ def test_each_click_says_its_own_and_leaves_the_page_whole(engine, open_page):
     _button(app, "Lägg till rollen").click().run()
     assert [box.value for box in app.error] == [ui.plain("Skriv personens e-postadress.")]
     assert not app.success
+
+
+def test_a_new_name_for_an_account_is_said_and_audited(engine, open_page):
+    auth.add_role(engine, identity=auth.cli_identity(), email="eva@example.se", role=Role.VIEWER)
+    app = open_page(engine, page="admin")
+    app.text_input[0].input("eva@example.se")
+    app.text_input[1].input("Eva Ek")
+    _button(app, "Lägg till rollen").click().run()
+    assert [box.value for box in app.success] == [
+        ui.plain("eva@example.se hade redan rollen; namnet är nu Eva Ek.")
+    ]
+    assert _table(app, "E-post")["Namn"].tolist() == ["Eva Ek"]
+    audit = _table(app, "Händelse")
+    assert audit["Händelse"].tolist()[0] == "namn ändrat"
+    assert audit["Vad som ändrades"].tolist()[0] == "eva@example.se: – → Eva Ek"

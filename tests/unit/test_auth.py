@@ -389,8 +389,8 @@ def test_wrong_role_requests_are_refused_with_a_sentence_and_write_nothing(engin
     with pytest.raises(UserError, match="no user"):
         auth.remove_user(engine, identity=ADMIN, email="a@b.se")
     assert dump(engine) == before
-    assert auth.add_role(engine, identity=ADMIN, email="a@b.se", role=Role.VIEWER) == 1
-    assert auth.add_role(engine, identity=ADMIN, email="A@b.se", role=Role.VIEWER) == 0
+    assert auth.add_role(engine, identity=ADMIN, email="a@b.se", role=Role.VIEWER).added == 1
+    assert auth.add_role(engine, identity=ADMIN, email="A@b.se", role=Role.VIEWER).added == 0
 
 
 def test_removing_a_role_for_a_funder_says_what_is_not_held(engine, capsys):
@@ -466,11 +466,52 @@ def test_the_users_and_audit_commands(engine, tmp_path, capsys):
     assert out.splitlines()[0].split() == header
     path = tmp_path / "audit.csv"
     assert main(["audit", "--csv", str(path), "--since", "2000-01-01"]) == 0
-    assert path.read_bytes().decode("utf-8-sig").count("\n") == 1 + 5
+    # Five role changes and the name Eva's account was given with her editor role.
+    assert path.read_bytes().decode("utf-8-sig").count("\n") == 1 + 6
     with pytest.raises(SystemExit) as usage:  # argparse's own exit for bad usage
         main(["audit", "--since", "yesterday"])
     assert usage.value.code == 2
     assert "is not a date" in capsys.readouterr().err
+
+
+def test_a_new_name_for_an_account_is_said_and_audited(engine, capsys):
+    # A held role given with a new --name renamed the account, said "Nothing was changed" and
+    # recorded nothing.
+    with_organisations(engine)
+    assert main(["users", "add", "anna@x.se", "--role", "viewer", "--name", "Anna S"]) == 0
+    capsys.readouterr()
+    assert main(["users", "add", "anna@x.se", "--role", "viewer", "--name", "Anna Svensson"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "anna@x.se already held the role; the name is now Anna Svensson."
+    )
+    assert audit_rows(engine)[-1]["action"] == "user_rename"
+    assert audit_rows(engine)[-1]["detail"] == {
+        "email": "anna@x.se",
+        "from": "Anna S",
+        "to": "Anna Svensson",
+    }
+    assert main(["audit", "--action", "user_rename"]) == 0
+    assert "anna@x.se: Anna S → Anna Svensson" in capsys.readouterr().out
+    # The same name again changes nothing; a new role with a new name says both.
+    events = len(audit_rows(engine))
+    said = auth.add_role(
+        engine, identity=ADMIN, email="anna@x.se", role=Role.VIEWER, name="Anna Svensson"
+    )
+    assert said.message.render("en") == "anna@x.se already held the role. Nothing was changed."
+    said = auth.add_role(engine, identity=ADMIN, email="anna@x.se", role=Role.EDITOR, name="A")
+    assert said.message.render("sv") == "anna@x.se: 1 roll tillagd; namnet är nu A."
+    assert [row["action"] for row in audit_rows(engine)[events:]] == ["user_rename", "role_add"]
+
+
+def test_a_store_migrated_before_renames_keeps_its_log_and_records_them(db_url):
+    engine = store.get_engine(db_url)
+    store.migrate(engine, "a3c0ffee0013")
+    auth.add_role(engine, identity=ADMIN, email="a@b.se", role=Role.VIEWER, name="A")
+    store.migrate(engine)
+    auth.add_role(engine, identity=ADMIN, email="a@b.se", role=Role.VIEWER, name="B")
+    assert [row["action"] for row in audit_rows(engine)] == ["role_add", "user_rename"]
+    with pytest.raises(DBAPIError), store.transaction(engine) as conn:  # still append-only
+        conn.execute(sa.delete(models.AuditEvent.__table__))
 
 
 # --- the migration -----------------------------------------------------------------------------
