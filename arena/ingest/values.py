@@ -752,11 +752,6 @@ def has_ore(value: object, unit: str | None = None) -> bool:
     except ValueProblem:
         return False
     return exact != exact.to_integral_value()
-    try:
-        exact = _money_amount(value, allow_negative=True)
-    except ValueProblem:
-        return None
-    return None if exact == exact.to_integral_value() else exact
 
 
 # ---------------------------------------------------------------------------------------------
