@@ -438,7 +438,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     nothing, so it checks every file against the store as it is)."""
     from arena.dataops import ReportCsv
     from arena.ingest import import_files
-    from arena.ingest.report import STORE_ERROR, unread_and_missing
+    from arena.ingest.report import unread_and_missing
     from arena.store import version as store_version
 
     engine = _engine()
@@ -496,8 +496,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 )
             if report is not None:
                 report.add(result.problems, path.name)
-            if result.store_failed:
-                problem = next(p for p in result.problems if p.error == STORE_ERROR)
+            if (problem := result.store_problem) is not None:
                 print(_say("cli.error", reason=problem.text(LANGUAGE)), file=sys.stderr)
                 code = 2
             else:
@@ -693,6 +692,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
         )
     if outcome.ok:
         _COMMITTED.append(_say("cli.interrupted.undo", id=args.import_id))
+    if outcome.store_failed:  # said and ended as a store that fails an import is
+        print(_say("cli.error", reason=outcome.message), file=sys.stderr)
+        return 2
     print(outcome.message, file=None if outcome.ok else sys.stderr)
     return 0 if outcome.ok else 1
 

@@ -26,6 +26,7 @@ from arena.ingest import (
     Progress,
     UndoError,
     UndoPreview,
+    UndoStoreError,
     Upload,
     import_files,
     undo_preview,
@@ -499,6 +500,8 @@ def undo_warning(preview: UndoPreview, language: str, *, cascade: bool) -> str |
 class Outcome:
     ok: bool
     message: str
+    # The store, not the request, failed (read-only, disk full): the CLI's exit 2.
+    store_failed: bool = False
 
 
 def undo(
@@ -519,7 +522,9 @@ def undo(
             engine, import_id, identity=identity, cascade=cascade, expected=expected
         )
     except (UndoError, AccessDenied) as exc:
-        return Outcome(False, exc.message.render(language))
+        return Outcome(
+            False, exc.message.render(language), store_failed=isinstance(exc, UndoStoreError)
+        )
     others = counts["imports"] - 1
     return Outcome(
         True,

@@ -1000,6 +1000,12 @@ TEXTS: dict[str, dict[str, Text]] = {
             "upload again.",
         ),
     },
+    "import.outcome.store_failed": {
+        "sv": "{reason} Felet ligger i databasen, inte i filen: ladda upp filen igen när den som "
+        "sköter appen har åtgärdat databasen.",
+        "en": "{reason} The fault is in the store, not in the file: upload the file again once "
+        "whoever runs the app has put the store right.",
+    },
     "import.outcome.outdated": {
         "sv": "Inget importerades: databasen ändrades (en annan import eller ångring) efter "
         "förhandsvisningen.",

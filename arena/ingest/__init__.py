@@ -72,6 +72,7 @@ __all__ = [
     "UndoBlockedError",
     "UndoError",
     "UndoPreview",
+    "UndoStoreError",
     "Upload",
     "import_files",
     "load_demo",
@@ -120,9 +121,15 @@ class ImportResult:
     meant: list[tuple[str, str]] = field(default_factory=list)
 
     @property
+    def store_problem(self) -> Problem | None:
+        """Why the store, not the file, stopped the import (read-only, disk full, no
+        tables), or None."""
+        return next((problem for problem in self.problems if problem.error == STORE_ERROR), None)
+
+    @property
     def store_failed(self) -> bool:
         """The store, not the file, stopped the import (read-only, disk full, no tables)."""
-        return any(problem.error == STORE_ERROR for problem in self.problems)
+        return self.store_problem is not None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -130,6 +137,10 @@ class ImportResult:
 
     def summary(self, language: str = "sv") -> str:
         """One sentence for a person: the outcome, the counts, and the earlier same file."""
+        if (store := self.store_problem) is not None:
+            # Rejected, but not for anything in the file: "fix it and upload again" sent the
+            # person looking for an error in a file the store could not take.
+            return t("import.outcome.store_failed", language, reason=store.text(language))
         counts = ", ".join(
             t(f"import.count.{name}", language, count=count)
             for name, count in self.counts.items()
@@ -778,6 +789,10 @@ def _is_busy(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "55P03" or "database is locked" in str(exc.orig)
 
 
+class UndoStoreError(UndoError):
+    """The store, not the import, stopped an undo (read-only, disk full): nothing changed."""
+
+
 def undo(
     engine: Engine,
     import_id: int,
@@ -788,8 +803,9 @@ def undo(
 ) -> dict[str, int]:
     """Undo a committed import in one transaction, and with `cascade` the later imports that
     hang on it first (with `expected`, only if they are those: see `apply.undo_import`);
-    raises UndoError (UndoBlockedError naming those imports) with the reason, AccessDenied
-    when `identity` may not (another's import needs UNDO_ANY).
+    raises UndoError (UndoBlockedError naming those imports, UndoStoreError when the store
+    could not be written) with the reason, AccessDenied when `identity` may not (another's
+    import needs UNDO_ANY).
     Returns the rows "deleted" and "restored" and the "imports" undone.
     """
     written: dict[str, int] = {}
@@ -807,10 +823,10 @@ def undo(
         # A row to restore refers to one a later change removed: nothing was written.
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise UndoError(msg("undo.refused", id=import_id, detail=detail)) from exc
-    except OperationalError as exc:
-        if not _is_busy(exc):
-            raise
-        raise UndoError(msg("undo.busy")) from exc
+    except DBAPIError as exc:
+        if isinstance(exc, OperationalError) and _is_busy(exc):
+            raise UndoError(msg("undo.busy")) from exc
+        raise UndoStoreError(_store_problem(exc).message) from exc
     refresh_statistics(engine, _with_summaries(written))
     return counts
 

@@ -9,6 +9,7 @@ from arena import dataops
 from arena.auth import Identity, Role, cli_identity
 from arena.i18n import format_sek
 from arena.ingest import load_demo
+from arena.store import get_engine, migrate
 from arena.ui import plain
 from tests.fixtures.ingest import natural, upload
 
@@ -586,3 +587,36 @@ def test_a_file_name_in_the_undo_question_shows_as_written(engine, open_page):
     _button(app, "Ångra importen").click().run()
     assert not app.exception, app.exception
     assert app.success[0].value == plain("Import 2 ångrad: 1 rad borttagen, 1 återställd.")
+
+
+def test_a_store_that_cannot_be_written_is_blamed_not_the_file(tmp_path, open_page):
+    # SQLite's read-only mode (root may write any file): the preview reads, the commit and the
+    # undo cannot write. The page said "the file was rejected with 1 error, fix it".
+    path = tmp_path / "arena.db"
+    writable = get_engine(f"sqlite:///{path}")
+    migrate(writable)
+    upload(writable, "organisationer.csv", "Namn;Typ;Län\nRW AB;company;Stockholms län\n")
+    writable.dispose()
+    read_only = get_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        app = open_page(read_only, page="data")
+        organisation = "Namn;Typ;Län\nRO AB;company;Stockholms län\n".encode()
+        app.file_uploader[0].upload("organisationer.csv", organisation, "text/csv").run()
+        _button(app, "Genomför importen").click().run()
+        assert not app.exception, app.exception
+        said = app.error[0].value
+        assert "Databasen kunde inte användas" in said and "readonly database" in said
+        assert "inget har ändrats" in said and "inte i filen" in said
+        assert "Rätta" not in said  # nothing in the file to fix
+
+        app.switch_page("pages/data.py").run()
+        _choose_undo(app, 1)
+        typed = next(box for box in app.text_input if box.label.startswith("Skriv importens"))
+        typed.input("1").run()  # the whole store: asked to type its number
+        _button(app, "Ångra importen").click().run()
+        assert not app.exception, app.exception
+        said = app.error[-1].value
+        assert "Databasen kunde inte användas" in said and "readonly database" in said
+        assert "inget har ändrats" in said
+    finally:
+        read_only.dispose()

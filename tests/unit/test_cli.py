@@ -289,6 +289,8 @@ def test_a_store_in_memory_is_refused_by_every_command(monkeypatch, tmp_path, ca
 
 def test_a_read_only_store_is_one_sentence(sqlite_url, monkeypatch, tmp_path, capsys):
     assert main(["init"]) == 0
+    # Import 1, to undo below.
+    assert main(["import", _csv(tmp_path, PROJECTS.replace("00001", "00002"))]) == 0
     path = sqlite_url.removeprefix("sqlite:///")
     # Root may write any file, so open it read-only the way SQLite offers.
     monkeypatch.setenv("ARENA_DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
@@ -298,6 +300,11 @@ def test_a_read_only_store_is_one_sentence(sqlite_url, monkeypatch, tmp_path, ca
     sentence = _one_sentence(capsys.readouterr().err)
     assert "readonly database" in sentence and "nothing was changed" in sentence
     assert not (tmp_path / "file:").exists()  # a URI is no path to make folders for
+    # An undo there is said as the import's failure is: the store, and that nothing changed.
+    assert main(["undo", "1", "--yes"]) == 2
+    sentence = capsys.readouterr().err.splitlines()[-1]
+    assert sentence.startswith("Error: The store could not be used (")
+    assert "readonly database" in sentence and "nothing was changed" in sentence
 
 
 def test_a_command_leaves_its_store_whole_in_one_file(sqlite_url, tmp_path):
