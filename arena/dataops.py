@@ -483,6 +483,32 @@ def blockers_table(preview: UndoPreview, language: str) -> pd.DataFrame:
     )
 
 
+def cascade_refusal(preview: UndoPreview, identity: Identity, language: str) -> str | None:
+    """Why `identity` cannot undo the later imports with this one, or None when it may.
+
+    An editor may undo only their own imports, and a cascade runs whole or not at all: with
+    another's import among those it undoes first, it is refused. Said instead of offering it:
+    whose imports they are, that those people or an administrator undo them first, and that
+    the editor's own among them can go with this one after that.
+    """
+    if identity.can(Right.UNDO_ANY):
+        return None
+    others = [effect for effect in preview.cascade if effect.user != identity.subject]
+    if not others:
+        return None
+    whose = ", ".join(
+        t("data.undo.whose", language, id=effect.import_id, user=effect.user)
+        if effect.user
+        else f"#{effect.import_id}"
+        for effect in others
+    )
+    text = t("data.undo.blocked.others", language, imports=whose, count=len(others))
+    if own := [effect for effect in preview.cascade if effect not in others]:
+        numbers = ", ".join(f"#{effect.import_id}" for effect in own)
+        text += " " + t("data.undo.blocked.own", language, imports=numbers, count=len(own))
+    return text
+
+
 def undo_warning(preview: UndoPreview, language: str, *, cascade: bool) -> str | None:
     """The plain warning for an undo that removes most of the store, else None."""
     if not preview.is_large(cascade=cascade):

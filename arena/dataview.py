@@ -168,12 +168,15 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
         return
     cascade = False
     if preview.blocked:
-        st.warning(t("data.undo.blocked", language))
+        # Another's import among the later ones: no box to tick whose undo could only fail.
+        refused = dataops.cascade_refusal(preview, identity, language)
+        st.warning(t("data.undo.blocked", language) if refused is None else ui.plain(refused))
         ui.table(dataops.blockers_table(preview, language))
-        names = ", ".join(f"#{effect.import_id}" for effect in preview.cascade)
-        cascade = st.checkbox(
-            t("data.undo.cascade", language, names=names), key=f"undo_cascade_{version}"
-        )
+        if refused is None:
+            names = ", ".join(f"#{effect.import_id}" for effect in preview.cascade)
+            cascade = st.checkbox(
+                t("data.undo.cascade", language, names=names), key=f"undo_cascade_{version}"
+            )
         for effect in preview.cascade if cascade else []:
             st.caption(ui.plain(dataops.effect_text(effect, language)))
     confirmed = cascade or not preview.blocked

@@ -1110,6 +1110,35 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Later imports build on rows this import added or changed; they would lose "
         "rows. Undo them first, or undo them too here.",
     },
+    "data.undo.blocked.others": {
+        "sv": (
+            "Senare importer bygger på rader som den här importen lade till eller ändrade, och "
+            "du kan ångra bara dina egna importer: {imports} är någon annans. Den som gjorde "
+            "den, eller en administratör, behöver ångra den först; sedan kan du ångra den här.",
+            "Senare importer bygger på rader som den här importen lade till eller ändrade, och "
+            "du kan ångra bara dina egna importer: {imports} är andras. De som gjorde dem, "
+            "eller en administratör, behöver ångra dem först; sedan kan du ångra den här.",
+        ),
+        "en": (
+            "Later imports build on rows this import added or changed, and you can undo only "
+            "your own imports: {imports} is someone else's. Whoever made it, or an "
+            "administrator, must undo it first; then you can undo this one.",
+            "Later imports build on rows this import added or changed, and you can undo only "
+            "your own imports: {imports} are others'. Those who made them, or an "
+            "administrator, must undo them first; then you can undo this one.",
+        ),
+    },
+    "data.undo.blocked.own": {
+        "sv": (
+            "Din egen senare import ({imports}) kan du då ångra tillsammans med den här.",
+            "Dina egna senare importer ({imports}) kan du då ångra tillsammans med den här.",
+        ),
+        "en": (
+            "You can then undo your own later import ({imports}) together with this one.",
+            "You can then undo your own later imports ({imports}) together with this one.",
+        ),
+    },
+    "data.undo.whose": {"sv": "#{id} av {user}", "en": "#{id} by {user}"},
     "data.undo.what": {"sv": "Vad som hänger på importen", "en": "What depends on the import"},
     "data.undo.cascade": {
         "sv": "Ångra även de senare importerna ({names}), den nyaste först",

@@ -342,6 +342,53 @@ def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(e
     assert _projects(engine) == demo_projects
 
 
+def test_an_editor_is_not_offered_to_undo_another_editors_later_import(
+    engine, open_page, monkeypatch
+):
+    # Ed's import is blocked by Ed2's later one: the page offered "undo them too here" and a
+    # box whose undo then failed for want of the right to undo others' imports.
+    ed = Identity("ed@x.se", "Ed", frozenset({Role.EDITOR}), frozenset(), "oidc")
+    ed2 = Identity("ed2@x.se", "Ed Två", frozenset({Role.EDITOR}), frozenset(), "oidc")
+    load_demo(engine, identity=cli_identity())
+    upload(engine, "projekt.csv", NEW_PROJECT, identity=ed)
+    participant = "Diarienummer;Organisation;Roll\nDEMO-2026-999;Vinnova;beställare\n"
+    assert upload(engine, "deltagare.csv", participant, identity=ed2).outcome == "committed"
+    monkeypatch.setattr("arena.ui.identity", lambda: ed)
+    app = open_page(engine, page="data")
+    _choose_undo(app, 2)
+    said = app.warning[0].value
+    assert plain("#3 av ed2@x.se är någon annans.") in said
+    assert plain("eller en administratör, behöver ångra den först") in said
+    assert "ångra även dem här" not in said
+    assert not any(box.label.startswith("Ångra även") for box in app.checkbox)
+    assert _button(app, "Ångra importen").disabled
+    blockers = next(f.value for f in app.dataframe if "Vad som hänger på importen" in f.value)
+    assert blockers["Import"].tolist() == [3]
+
+    # Ed's own later import besides: it goes with this one once Ed2's is undone, said so.
+    organisation = "Namn;Typ;Län\nEds AB;company;Stockholms län\n"
+    assert upload(engine, "org.csv", organisation, identity=ed).import_id == 4
+    more = "Diarienummer;Organisation;Roll\nDEMO-2026-999;Eds AB;leverantör\n"
+    assert upload(engine, "deltagare2.csv", more, identity=ed).import_id == 5
+    app = open_page(engine, page="data")
+    _choose_undo(app, 2)
+    said = app.warning[0].value
+    assert plain("#3 av ed2@x.se är någon annans.") in said
+    assert plain("Din egen senare import (#5) kan du då ångra tillsammans med den här.") in said
+    assert not any(box.label.startswith("Ångra även") for box in app.checkbox)
+
+    # Once Ed2's is undone, the cascade is Ed's own: offered, and it works.
+    undone = dataops.undo(engine, 3, "sv", identity=ed2)
+    assert undone.ok, undone.message
+    app = open_page(engine, page="data")
+    _choose_undo(app, 2)
+    assert "ångra även dem här" in app.warning[0].value
+    next(box for box in app.checkbox if box.label.startswith("Ångra även")).check().run()
+    _button(app, "Ångra importen").click().run()
+    assert not app.exception, app.exception
+    assert "Import 2 och 1 senare import ångrade" in app.success[0].value
+
+
 def test_a_cascade_undoes_only_the_imports_it_listed(engine, open_page, monkeypatch):
     # The person ticks "undo the later imports too (#3)"; while the click runs, another
     # session imports a participant on the project import 2 created. That import was never
