@@ -934,9 +934,11 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure ends as one sentence on stderr and an exit code (a
     reader that stopped reading, as `| head` does, as an exit code alone)."""
-    args = build_parser().parse_args(argv)
     _COMMITTED.clear()
+    args: argparse.Namespace | None = None
     try:
+        # Inside: Ctrl-C while the parser is built (its help texts) is said as any other.
+        args = build_parser().parse_args(argv)
         code = _run(args)
         sys.stdout.flush()  # here, not at exit: a closed pipe is then met by the handler below
         return code
@@ -967,7 +969,7 @@ def main(argv: list[str] | None = None) -> int:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         print(_say("cli.error.store", reason=reason), file=sys.stderr)
     except Exception:  # the last resort: a sentence for the person, details only on request
-        if args.debug:
+        if args is not None and args.debug:
             traceback.print_exc()
         print(_say("cli.error.unexpected"), file=sys.stderr)
     finally:

@@ -585,3 +585,53 @@ def test_import_refuses_a_column_said_for_a_header_the_file_lacks(engine, tmp_pa
     ) in err
     assert "lista.csv: The file was rejected with 1 error and nothing was changed." in err
     assert dump(engine) == before
+
+
+# Ctrl-C before the command runs: `python -m arena` loading its modules (pandas, SQLAlchemy:
+# the first 1-2.5 s), then `main` building its parser. The interruption is made where it must
+# be met, not sent at a moment, so that the test never depends on timing.
+_INTERRUPTED_IMPORT = """
+import runpy, sys
+target = sys.argv[1]
+
+class Interrupting:
+    def find_spec(self, name, path=None, target_module=None):
+        if name == target:
+            sys.meta_path.remove(self)  # once: as one Ctrl-C is
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, Interrupting())
+sys.argv = ["arena", "--help"]
+runpy.run_module("arena", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("module", ["sqlalchemy", "pandas", "arena.i18n"])
+def test_ctrl_c_while_the_command_loads_is_one_line(module):
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_IMPORT, module],
+        cwd=config.PROJECT_ROOT,
+        env={**os.environ, "ARENA_LANGUAGE": "en"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr, done.stdout) == (
+        130,
+        "Interrupted: nothing was changed.\n",
+        "",
+    )
+
+
+def test_ctrl_c_while_the_parser_is_built_is_one_line(monkeypatch, capsys):
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("arena.cli.build_parser", interrupted)
+    try:
+        code = main(["history"])
+    except KeyboardInterrupt:  # escaped, it would stop pytest
+        pytest.fail("Ctrl-C escaped main(): a traceback on the terminal")
+    assert code == 130
+    assert capsys.readouterr().err == "Interrupted: nothing was changed.\n"
