@@ -727,13 +727,14 @@ def cmd_users(args: argparse.Namespace) -> int:
             auth.remove_user(engine, identity=identity, email=args.email)
             print(_say("users.removed", email=args.email.strip().lower()))
     else:
+        from arena.tables.users import role_text
+
         listed = auth.users(engine, identity=identity)
         if not listed:
             print(_say("users.none"))
         for user in listed:
-            roles = ", ".join(
-                f"{role}:{funder}" if funder else str(role) for role, funder in user.roles
-            )
+            # In words, as `audit` and the Administration page say them ("finansiär: Vinnova").
+            roles = ", ".join(role_text(role, funder, LANGUAGE) for role, funder in user.roles)
             name = f" ({user.name})" if user.name else ""
             print(f"{user.email}{name}: {roles or _say('users.no_roles')}")
     return 0

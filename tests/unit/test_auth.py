@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from arena import auth, clock, dataops, models, store, tables
+from arena import auth, cli, clock, dataops, models, store, tables
 from arena.auth import AccessDenied, AuditAction, Identity, Right, Role, UserError
 from arena.cli import main
 from arena.ingest import Upload, import_files, load_demo, undo
@@ -436,7 +436,7 @@ def test_the_last_admin_role_is_not_removed(engine, capsys):
     assert "bo@x.se is the only administrator" in capsys.readouterr().err
 
 
-def test_the_users_and_audit_commands(engine, tmp_path, capsys):
+def test_the_users_and_audit_commands(engine, tmp_path, capsys, monkeypatch):
     with_organisations(engine)
     before = dump(engine)
     assert main(["users", "add", "Eva@Example.se", "--role", "funder", "--funder", "Okänd AB"]) == 2
@@ -450,7 +450,12 @@ def test_the_users_and_audit_commands(engine, tmp_path, capsys):
     assert main(["users", "add", "eva@example.se", "--role", "editor", "--name", "Eva"]) == 0
     capsys.readouterr()
     assert main(["users", "list"]) == 0
-    assert "eva@example.se (Eva): editor, funder:Vinnova" in capsys.readouterr().out
+    assert "eva@example.se (Eva): editor, funder: Vinnova" in capsys.readouterr().out
+    # In Swedish, the roles in the words `audit` uses, not their codes.
+    monkeypatch.setattr(cli, "LANGUAGE", "sv")
+    assert main(["users", "list"]) == 0
+    assert "eva@example.se (Eva): redaktör, finansiär: Vinnova" in capsys.readouterr().out
+    monkeypatch.setattr(cli, "LANGUAGE", "en")
     assert main(["users", "remove", "eva@example.se", "--funder", "Vinnova"]) == 0
     assert auth.identity_for(engine, email="eva@example.se", name=None, claims={}).roles == {
         Role.EDITOR
