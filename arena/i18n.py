@@ -1735,6 +1735,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The file was read as Mac OS Roman, as older Excel for Mac saves CSV: check å, ä "
         "and ö in the preview.",
     },
+    "read.sheet_of_text": {
+        "sv": "En CSV- eller textfil har inga blad: bladet {sheet} som angavs används inte, hela "
+        "filen läses.",
+        "en": "A CSV or text file has no sheets: the sheet {sheet} named is not used; the whole "
+        "file is read.",
+    },
     "read.not_utf8_or_cp1252": {
         "sv": "Filen är varken UTF-8 eller Windows-1252 (byte {byte}). Spara den som CSV UTF-8 "
         "och försök igen.",

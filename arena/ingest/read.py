@@ -2128,4 +2128,9 @@ def read_file(data: bytes, filename: str, *, sheet: str | None = None) -> RawTab
         table = read_csv(text, filename)
     if encoding == MAC_ROMAN:  # said, so the person can check the letters in the preview
         table.problems.append(Problem("encoding-error", msg("read.mac_roman"), severity="warning"))
+    if sheet is not None:
+        # A sheet named for a text file was passed over without a word: the person may have
+        # meant another file, a workbook with that sheet.
+        note = msg("read.sheet_of_text", sheet=quoted(sheet))
+        table.problems.append(Problem("format-error", note, severity="warning"))
     return table
