@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from arena import cli
+from tests.fixtures.ingest import upload
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -135,3 +136,25 @@ def test_the_commands_written_out_run_against_a_new_store(tmp_path):
         )
         assert done.returncode == 0, (line, done.stderr)
         assert "Traceback" not in done.stderr
+
+
+def _exit_codes(text: str) -> dict[str, str]:
+    """What `text` (the README, `arena.cli`'s docstring) says each exit code means."""
+    said = " ".join(text.split("Exit codes:", 1)[1].split())
+    return dict(re.findall(r"(?:^|; )(\d+) ([^;]*)", said))
+
+
+@pytest.mark.parametrize("text", [README, cli.__doc__], ids=["README", "cli"])
+def test_the_exit_codes_said_are_those_a_refused_role_change_and_undo_give(text, engine, capsys):
+    # A refused role change exits 2 (usage, as `users add` without --funder), a refused undo 1:
+    # the docstring said 1 for any refused action.
+    codes = _exit_codes(text)
+    assert "role change" in codes["2"] and "role change" not in codes["1"]
+    assert "undo refused" in codes["1"]
+    assert cli.main(["users", "add", "ada@x.se", "--role", "admin"]) == 0
+    assert cli.main(["users", "remove", "ada@x.se"]) == 2  # the store's last admin
+    assert "only administrator" in capsys.readouterr().err
+    upload(engine, "organisationer.csv", "Namn;Typ\nQ AB;company\n")
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status;Koordinator\nQ-1;Q;planerad;Q AB\n")
+    assert cli.main(["undo", "1", "--yes"]) == 1  # blocked by import 2
+    assert "Import 1 was not undone" in capsys.readouterr().err
