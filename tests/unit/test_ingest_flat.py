@@ -1025,3 +1025,20 @@ def test_a_report_list_with_the_period_it_covers_stays_a_report_list(engine, sta
     assert result.outcome == "committed", result.problems
     assert [(p["title"], p["start_date"]) for p in natural(engine, "projects")] == [("Ett", None)]
     assert [m["due_date"] for m in natural(engine, "milestones")] == [date(2024, 6, 30)]
+
+
+def test_a_coordinators_number_and_county_on_a_later_row_are_stored(engine):
+    # The coordinator's first row left Organisationsnummer and Län blank and a later row gave
+    # them: the organisation was stored with neither, without a word. Each is read from the
+    # rows that give it; rows that give two values are still warned of.
+    listed = (
+        "Diarienummer;Projektnamn;Koordinator;Organisationsnummer;Län;Finansiär;Beviljat belopp\n"
+        "D-1;Ett;Orgnummerbolaget AB;;;Vinnova;100 tkr\n"
+        "D-2;Två;Orgnummerbolaget AB;5569001117;Uppsala län;Vinnova;100 tkr\n"
+        "D-3;Tre;Orgnummerbolaget AB;;Skåne län;Vinnova;100 tkr\n"
+    )
+    result = upload(engine, "lista.csv", listed)
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(4, "Län", "format-error")]
+    (organisation,) = [o for o in natural(engine, "organisations") if o["name"].startswith("Org")]
+    assert (organisation["org_number"], organisation["county"]) == ("556900-1117", "Uppsala län")

@@ -369,7 +369,8 @@ class Source:
 
     def organisations(self, entries: list[Named], source: str) -> Part:
         """One create-only organisation per distinct name, at the first row that names it,
-        with what the file says about it there (number, country, county).
+        with what the file says about it (number, country, county): each from the first row
+        that gives it (`_given`).
         """
         first: dict[str, tuple[int, Named]] = {}  # name -> its first row and column
         for entry in entries:
@@ -387,12 +388,10 @@ class Source:
         for entry in entries:
             for column, (shown, _cells) in entry.columns.items():
                 extra.setdefault(column, shown)
+        given = _given(entries)
 
         def cells(column: str) -> list[object]:
-            return [
-                entry.columns[column][1][row] if column in entry.columns else ""
-                for _name, (row, entry) in ordered
-            ]
+            return [given[column].get(name, (0, ""))[1] for name in names]
 
         raw = RawTable(
             name=_part_name(self.raw.name, "organisations"),
@@ -471,6 +470,29 @@ class Source:
                         )
                     )
         return problems
+
+
+def _given(entries: list[Named]) -> dict[str, dict[str, tuple[int, object]]]:
+    """Per column, each organisation's first filled cell and its row, from whichever entry
+    names it there. A list that leaves the number and county blank on a coordinator's first
+    row and gives them on a later one stored the organisation with neither, without a word.
+
+    Each entry's rows are looked at a column at a time: a list of 100 000 projects names
+    30 000 coordinators."""
+    given: dict[str, dict[str, tuple[int, object]]] = {}  # column -> name -> (row, cell)
+    for entry in entries:
+        names = Cells.of(entry.names)
+        keys = [" ".join(str(name).split()) for name in names.uniques]
+        for column, (_shown, column_cells) in entry.columns.items():
+            values = Cells.of(column_cells)
+            rows = np.flatnonzero(~names.row_missing & ~values.row_missing)
+            codes, at = np.unique(names.codes[rows], return_index=True)
+            found = given.setdefault(column, {})
+            for code, row in zip(codes.tolist(), rows[at].tolist(), strict=True):
+                key = keys[code]
+                if key not in found or row < found[key][0]:
+                    found[key] = (row, values[row])
+    return given
 
 
 def _second(pair: tuple[int, int]) -> int:
