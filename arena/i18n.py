@@ -2389,18 +2389,22 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": (
             "{count} organisation som finns har ett annat värde i ”{column}” än filen, t.ex. "
             "”{name}”: filen anger {value}, databasen har {stored}. En lista som nämner "
-            "organisationer ändrar dem inte: importera organisationslistan för att ändra.",
+            "organisationer fyller i det som saknas men ändrar inte det databasen har: "
+            "importera organisationslistan för att ändra.",
             "{count} organisationer som finns har ett annat värde i ”{column}” än filen, t.ex. "
             "”{name}”: filen anger {value}, databasen har {stored}. En lista som nämner "
-            "organisationer ändrar dem inte: importera organisationslistan för att ändra.",
+            "organisationer fyller i det som saknas men ändrar inte det databasen har: "
+            "importera organisationslistan för att ändra.",
         ),
         "en": (
             "{count} stored organisation has another value in “{column}” than the file, e.g. "
             "“{name}”: the file says {value}, the store holds {stored}. A list that names "
-            "organisations does not change them: import the list of organisations to change it.",
+            "organisations fills in what is missing but does not change what the store holds: "
+            "import the list of organisations to change it.",
             "{count} stored organisations have another value in “{column}” than the file, e.g. "
             "“{name}”: the file says {value}, the store holds {stored}. A list that names "
-            "organisations does not change them: import the list of organisations to change it.",
+            "organisations fills in what is missing but does not change what the store holds: "
+            "import the list of organisations to change it.",
         ),
     },
     "import.org_values_differ": {

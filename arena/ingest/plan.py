@@ -775,9 +775,10 @@ def _county_problems(table: ParsedTable, existing: pd.DataFrame | None) -> list[
     its own in the county filter. Swedish is the file's country, else the stored
     organisation's, else Sweden (the default). An organisation abroad keeps its region as
     written, silently (a Norwegian fylke is no misspelt county). A row naming a stored
-    organisation in passing is left alone: the store's county stays (`_kept_organisations`).
-    Warned, not refused nor corrected: "Hela Sverige" may be all a list knows, a near miss
-    may be another place, and a person fixes the cell.
+    organisation in passing that holds a county is left alone: the store's county stays
+    (`_kept_organisations`); one without is given the row's (`_filled_in`). Warned, not
+    refused nor corrected: "Hela Sverige" may be all a list knows, a near miss may be another
+    place, and a person fixes the cell.
     """
     frame = table.frame
     if "county" not in frame.columns:
@@ -798,8 +799,9 @@ def _county_problems(table: ParsedTable, existing: pd.DataFrame | None) -> list[
         countries = np.full(len(frame), None, dtype=object)
     swedish = np.equal(countries, None) | np.equal(countries, "SE")
     checked = unknown & swedish
-    if table.create_only:
-        checked &= stored < 0
+    if table.create_only and existing is not None and len(existing):
+        held = existing["county"].to_numpy()
+        checked &= (stored < 0) | np.equal(held[np.maximum(stored, 0)], None)
     rows_of: dict[str, list[int]] = defaultdict(list)
     for row in np.flatnonzero(checked).tolist():
         rows_of[counties[row]].append(row)
@@ -987,16 +989,21 @@ def _rejected_lines(problems: list[Problem]) -> list[int]:
     )
 
 
+# What a list that names organisations in passing says of them (a coordinator's county and
+# number): filled in where the store lacks it, warned of where the store holds another. Not the
+# country: a 360Giving file's is a guess where its org-id names none.
+_PASSING_FACTS = ("county", "org_number")
+
+
 def _kept_organisations(
     table: ParsedTable, matched: pd.DataFrame, before: pd.DataFrame
 ) -> list[Problem]:
-    """A warning per column (county, organisation number) in which a list's rows say
-    otherwise of organisations the store has than the store does: a project list names its
-    coordinators in passing and changes no organisation, so its "Hallands län" for one stored
-    in Stockholms län was dropped without a word. How many, and the first. Not the country: a
-    360Giving file's is a guess where its org-id names none."""
+    """A warning per column (`_PASSING_FACTS`) in which a list's rows say otherwise of
+    organisations the store has than the store does: a project list names its coordinators
+    in passing and changes what the store holds of no organisation, so its "Hallands län"
+    for one stored in Stockholms län was dropped without a word. How many, and the first."""
     problems = []
-    for name in ("county", "org_number"):
+    for name in _PASSING_FACTS:
         if name not in table.columns or name not in before.columns:
             continue
         said, held = matched[name].to_numpy(), before[name].to_numpy()
@@ -1030,6 +1037,25 @@ def _kept_organisations(
     return problems
 
 
+def _filled_in(
+    matched: pd.DataFrame, before: pd.DataFrame, columns: list[str], flags: np.ndarray
+) -> pd.DataFrame:
+    """`matched` (a list's rows of organisations it names in passing that the store holds)
+    with the store's values, but for the facts (`_PASSING_FACTS`) the store lacks and the
+    row gives, which are flagged changed in `flags` (a row per row, a column per column of
+    `columns`). An officer who uploaded a list without organisation numbers and then again
+    with them was told nothing changed, and the numbers never arrived; a value the store
+    holds stays (`_kept_organisations` warns where the list says otherwise)."""
+    filled = before.copy()
+    for index, name in enumerate(columns):
+        if name not in _PASSING_FACTS:
+            continue
+        said, held = matched[name].to_numpy(), before[name].to_numpy()
+        flags[:, index] = np.equal(held, None) & ~np.equal(said, None)
+        filled[name] = np.where(flags[:, index], said, held)
+    return filled
+
+
 def _plan_kind(
     table: ParsedTable, existing: pd.DataFrame, problems: list[Problem], *, replace: bool
 ) -> KindPlan:
@@ -1053,9 +1079,11 @@ def _plan_kind(
     if table.create_only and kind.name == "organisations":
         problems += _kept_organisations(table, matched, before)
     flags = np.zeros((len(matched), len(columns)), dtype=bool)
-    if not table.create_only:  # create-only rows fill gaps: what the store has stays as it is
+    if not table.create_only:
         for index, name in enumerate(columns):
             flags[:, index] = matched[name].to_numpy() != before[name].to_numpy()
+    elif kind.name == "organisations":
+        matched = _filled_in(matched, before, columns, flags)
     changed_rows = flags.any(axis=1)
     provided = set(columns)
     updated = objects_frame(

@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from openpyxl import Workbook
 
 from arena import cli, dataops, models
+from arena.auth import cli_identity
+from arena.ingest import undo
 from arena.ingest import values as v
 from arena.ingest.layouts import detect_layout
 from arena.ingest.plan import NameIndex, name_key
@@ -80,9 +82,9 @@ def _assert_sheet_imported(engine) -> None:
     assert organisations["Region Ostergotland"]["county"] == "Östergötlands län"
     assert organisations["Region Ostergotland"]["kind"] == "region"
     assert organisations["Nordisk Maskinteknik AB"]["kind"] == "company"
-    # ... existing ones keep theirs.
+    # ... existing ones keep theirs, and one without is given the sheet's.
     assert organisations["Göteborgs kommun"]["county"] == "Västra Götalands län"
-    assert organisations["Teknikföretagens Service i Sverige AB"]["county"] is None
+    assert organisations["Teknikföretagens Service i Sverige AB"]["county"] == "Stockholms län"
 
 
 def test_a_flat_sheet_in_windows_1252_with_semicolons_imports_in_one_go(engine):
@@ -1042,3 +1044,51 @@ def test_a_coordinators_number_and_county_on_a_later_row_are_stored(engine):
     assert warnings(result) == [(4, "Län", "format-error")]
     (organisation,) = [o for o in natural(engine, "organisations") if o["name"].startswith("Org")]
     assert (organisation["org_number"], organisation["county"]) == ("556900-1117", "Uppsala län")
+
+
+def test_a_number_and_county_the_store_lacks_are_filled_in_by_a_later_list(engine):
+    # An officer uploaded the list without organisation numbers, added them and uploaded
+    # again: "Nothing changed", and the number and county never arrived. They are filled in,
+    # shown as a change to the organisation, and undone with the import; a value the store
+    # holds stays (warned of where the list says otherwise).
+    header = "Diarienummer;Projektnamn;Koordinator;Finansiär;Beviljat belopp"
+    first = upload(engine, "lista.csv", f"{header}\nD-1;Ett;Orgbolaget AB;Vinnova;100 tkr\n")
+    assert first.outcome == "committed", first.problems
+    header = (
+        "Diarienummer;Projektnamn;Koordinator;Organisationsnummer;Län;Finansiär;Beviljat belopp"
+    )
+    again = f"{header}\nD-1;Ett;Orgbolaget AB;5569001117;Uppsala län;Vinnova;100 tkr\n"
+    preview = upload(engine, "lista.csv", again, dry_run=True)
+    (organisations,) = [k for k in preview.plan.kinds if k.kind.name == "organisations"]
+    assert [(c.line, c.key, c.column, c.before, c.after) for c in organisations.changes] == [
+        (2, "Orgbolaget AB", "county", None, "Uppsala län"),
+        (2, "Orgbolaget AB", "org_number", None, "556900-1117"),
+    ]
+    result = upload(engine, "lista.csv", again)
+    assert result.outcome == "committed", result.problems
+    assert result.counts["updated"] == 1
+
+    def held() -> tuple[object, object]:
+        (stored,) = [o for o in natural(engine, "organisations") if o["name"] == "Orgbolaget AB"]
+        return stored["org_number"], stored["county"]
+
+    assert held() == ("556900-1117", "Uppsala län")
+    moved = f"{header}\nD-1;Ett;Orgbolaget AB;5569001117;Skåne län;Vinnova;100 tkr\n"
+    kept = upload(engine, "lista.csv", moved)
+    assert warnings(kept) == [(2, "Län", "format-error")]
+    assert held() == ("556900-1117", "Uppsala län")
+    undo(engine, result.import_id, identity=cli_identity())
+    assert held() == (None, None)
+
+
+def test_a_county_filled_in_that_names_no_county_is_warned_of(engine):
+    # A stored coordinator without a county is given the list's: "Sthlm" is warned of as it
+    # is for a new organisation, not filled in without a word.
+    header = "Diarienummer;Projektnamn;Koordinator;Län"
+    assert upload(engine, "lista.csv", f"{header}\nD-1;Ett;Orgbolaget AB;\n").outcome == (
+        "committed"
+    )
+    result = upload(engine, "lista.csv", f"{header}\nD-1;Ett;Orgbolaget AB;Sthlm\n")
+    assert result.outcome == "committed", result.problems
+    assert warnings(result) == [(2, "Län", "format-error")]
+    assert "Sthlm" in result.problems[0].text("en")

@@ -26,7 +26,10 @@ def _store_with_grants(engine, *grants: str) -> None:
     """Project P-1 with the `grants` rows (reference;project;funder;amount;decision date)."""
     with_organisations(engine)
     for name, data in (
-        ("organisationer.csv", "Namn;Typ\nRegion Östergötland;region\nFormas;myndighet\n"),
+        (
+            "organisationer.csv",
+            "Namn;Typ;Län\nRegion Östergötland;region;Östergötlands län\nFormas;myndighet;\n",
+        ),
         ("projekt.csv", PROJECTS),
         *([("bidrag.csv", GRANT + "".join(f"{grant}\n" for grant in grants))] if grants else []),
     ):
