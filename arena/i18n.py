@@ -2252,8 +2252,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "add “{value}” first or in the same upload.",
     },
     "problem.org_number_taken": {
-        "sv": "Organisationsnumret {number} tillhör redan ”{name}”.",
-        "en": "The organisation number {number} already belongs to “{name}”.",
+        "sv": "Organisationsnumret {number} tillhör redan ”{name}”. Är det samma organisation, "
+        "skriv ”{name}” (en import byter inte namn på en organisation); är det en annan, rätta "
+        "numret.",
+        "en": "The organisation number {number} already belongs to “{name}”. If it is the same "
+        "organisation, write “{name}” (an import does not rename an organisation); if it is "
+        "another, correct the number.",
     },
     "problem.still_referred": {
         "sv": "{kind}: ”{row}” finns inte i filen men kan inte tas bort: {others} hänvisar till "
@@ -2406,6 +2410,14 @@ TEXTS: dict[str, dict[str, Text]] = {
             "organisations fills in what is missing but does not change what the store holds: "
             "import the list of organisations to change it.",
         ),
+    },
+    "import.org_by_number": {
+        "sv": "”{name}” har organisationsnumret {number}, som är ”{stored}” i databasen: "
+        "raderna läses som ”{stored}”, och namnet ”{name}” sparas inte. Skriv ”{stored}” i "
+        "filen, eller rätta numret om det är en annan organisation.",
+        "en": "“{name}” has the organisation number {number}, which is “{stored}” in the "
+        "store: its rows are read as “{stored}”, and the name “{name}” is not stored. Write "
+        "“{stored}” in the file, or correct the number if it is another organisation.",
     },
     "import.org_values_differ": {
         "sv": "”{name}” har två olika värden i kolumnen ”{column}”: {first} (rad {row}) och "

@@ -530,15 +530,10 @@ def _folded(keys: set[object]) -> dict[str, object]:
     return {fold: key for fold, key in folded.items() if fold not in clashing}
 
 
-def _unique_problems(conn: Connection, table: ParsedTable) -> list[Problem]:
-    """Organisationsnummer must stay unique across organisations with different names, in the
-    store and within the file.
-    """
-    kind = table.kind
-    if kind.name != "organisations" or "org_number" not in table.frame.columns:
-        return []
-    organisation = table_of(kind)
-    owner: dict[object, object] = dict(
+def _numbered(conn: Connection) -> dict[object, object]:
+    """The stored organisations that have an organisation number: number -> name."""
+    organisation = table_of(KINDS["organisations"])
+    return dict(
         driver_rows(
             conn,
             sa.select(organisation.c.org_number, organisation.c.name).where(
@@ -546,6 +541,71 @@ def _unique_problems(conn: Connection, table: ParsedTable) -> list[Problem]:
             ),
         )
     )
+
+
+def _by_org_number(
+    conn: Connection, tables: list[ParsedTable], store: dict[object, int]
+) -> list[ParsedTable]:
+    """`tables` with each organisation a list names in passing (a coordinator, a funder, a
+    360Giving recipient) under a name the store lacks, but with the organisation number of a
+    stored organisation, named as that organisation, and a warning at its first row.
+
+    Why: "Nordväg AB" with the number of the stored "Nordväg Aktiebolag" was refused as a
+    second organisation with its number, with no word of what to do. The number says which
+    organisation is meant; the list's other name is not stored. An organisations list itself
+    is not read so: its new name beside a stored number is refused (`_unique_problems`).
+    """
+    passing = [
+        table
+        for table in tables
+        if table.create_only
+        and table.kind.name == "organisations"
+        and "org_number" in table.frame.columns
+    ]
+    owner = _numbered(conn) if passing else {}
+    meant: dict[object, object] = {}  # the list's name -> the stored one
+    warned: dict[int, list[Problem]] = {id(table): [] for table in passing}  # by id(table)
+    for table in passing:
+        frame = table.frame
+        for line, name, number in zip(frame.index, frame["name"], frame["org_number"], strict=True):
+            stored = owner.get(number)
+            if name is None or name in store or name in meant or stored in (None, name):
+                continue
+            meant[name] = stored
+            warned[id(table)].append(
+                Problem(
+                    "unique-error",
+                    msg("import.org_by_number", name=name, number=number, stored=stored),
+                    row=int(line),
+                    column=table.label("name"),
+                    value=str(name),
+                    severity="warning",
+                )
+            )
+    if not meant:
+        return tables
+    changed = []
+    for table in tables:
+        frame = table.frame.copy()
+        own = ["name"] if id(table) in warned else []
+        for column in [*_organisation_references(table), *own]:
+            stored = frame[column].map(meant)
+            frame[column] = stored.where(stored.notna(), frame[column])
+        if own:  # one row per organisation: the stored one may be named twice now
+            frame = frame[~frame.duplicated("name")]
+        problems = [*table.problems, *warned.get(id(table), [])]
+        changed.append(dataclasses.replace(table, frame=frame, problems=problems))
+    return changed
+
+
+def _unique_problems(conn: Connection, table: ParsedTable) -> list[Problem]:
+    """Organisationsnummer must stay unique across organisations with different names, in the
+    store and within the file.
+    """
+    kind = table.kind
+    if kind.name != "organisations" or "org_number" not in table.frame.columns:
+        return []
+    owner = _numbered(conn)
     problems = []
     frame = table.frame
     for line, number, name in zip(frame.index, frame["org_number"], frame["name"], strict=True):
@@ -654,6 +714,7 @@ def plan_upload(
     if any(_organisation_columns(table) for table in tables):
         read_ids["organisations"] = key_ids(conn, "organisations")
         tables = _as_spelled(tables, read_ids["organisations"])
+        tables = _by_org_number(conn, tables, read_ids["organisations"])
         tables, new_organisations = _new_organisations(tables, read_ids["organisations"])
     tables = sorted(tables, key=lambda t: order.index(t.kind.name))
     # Keys other rows may point at: what the store has plus what this upload brings (with

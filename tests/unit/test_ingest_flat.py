@@ -1092,3 +1092,52 @@ def test_a_county_filled_in_that_names_no_county_is_warned_of(engine):
     assert result.outcome == "committed", result.problems
     assert warnings(result) == [(2, "Län", "format-error")]
     assert "Sthlm" in result.problems[0].text("en")
+
+
+_NORDVAG = "Diarienummer;Projektnamn;Koordinator;Orgnr;Finansiär;Beviljat belopp\n"
+
+
+def test_a_coordinator_under_another_name_with_a_stored_number_is_that_organisation(engine):
+    # "Nordväg AB" with the number of the stored "Nordväg Aktiebolag" was refused, the number
+    # "already belongs", with no word of what to do. The number says who is meant: the rows
+    # are that organisation's, a warning names both names, and no second one is stored.
+    first = upload(
+        engine, "v1.csv", f"{_NORDVAG}Z-1;Ett;Nordväg Aktiebolag;5569001117;Vinnova;100 tkr\n"
+    )
+    assert first.outcome == "committed", first.problems
+    listed = f"{_NORDVAG}Z-2;Två;Nordväg AB;556900-1117;Vinnova;100 tkr\n"
+    preview = upload(engine, "v2.csv", listed, dry_run=True)
+    assert warnings(preview) == [(2, "Koordinator / Finansiär", "unique-error")]
+    assert preview.problems[0].text("en") == (
+        "“Nordväg AB” has the organisation number 556900-1117, which is “Nordväg Aktiebolag” "
+        "in the store: its rows are read as “Nordväg Aktiebolag”, and the name “Nordväg AB” "
+        "is not stored. Write “Nordväg Aktiebolag” in the file, or correct the number if it "
+        "is another organisation."
+    )
+    # The Data page's preview: no new organisation, the project's coordinator as stored.
+    shown = dataops.preview_frames(preview, "en")
+    assert shown.new_organisations.empty
+    (projects,) = [kind for kind in shown.kinds if kind.name == "projects"]
+    assert projects.new["Coordinator"].tolist() == ["Nordväg Aktiebolag"]
+    assert "Nordväg AB" in shown.problems.to_string()
+    result = upload(engine, "v2.csv", listed)
+    assert result.outcome == "committed", result.problems
+    names = sorted(o["name"] for o in natural(engine, "organisations"))
+    assert names == ["Nordväg Aktiebolag", "Vinnova"]
+    coordinators = {p["reference"]: p["coordinator"] for p in natural(engine, "projects")}
+    assert coordinators == {"Z-1": "Nordväg Aktiebolag", "Z-2": "Nordväg Aktiebolag"}
+
+
+def test_an_organisations_list_naming_a_stored_number_anew_says_what_to_do(engine):
+    # An organisations list is where names are written: a new name with a stored number is
+    # refused, and the refusal says which name to write, as an import renames nothing.
+    stored = "Namn;Organisationsnummer;Typ\nNordväg Aktiebolag;5569001117;company\n"
+    assert upload(engine, "organisationer.csv", stored).outcome == "committed"
+    renamed = "Namn;Organisationsnummer;Typ\nNordväg AB;5569001117;company\n"
+    result = upload(engine, "organisationer.csv", renamed)
+    assert errors(result) == [(2, "Organisationsnummer", "unique-error")]
+    assert result.problems[0].text("en") == (
+        "The organisation number 556900-1117 already belongs to “Nordväg Aktiebolag”. If it is "
+        "the same organisation, write “Nordväg Aktiebolag” (an import does not rename an "
+        "organisation); if it is another, correct the number."
+    )
