@@ -2389,6 +2389,19 @@ TEXTS: dict[str, dict[str, Text]] = {
             "list.",
         ),
     },
+    "code.label": {"sv": "{code}", "en": "{code}"},
+    "import.guess_kept": {
+        "sv": (
+            "”{column}” förblir {stored}, som databasen har, fast de nya datumen ger "
+            "{guessed}: filen har ingen kolumn ”{column}”, och ett värde som inte kommer från "
+            "datumen ändras bara av en fil med den kolumnen."
+        ),
+        "en": (
+            "“{column}” stays {stored} as stored, though the new dates say {guessed}: the file "
+            "has no “{column}” column, and a value that does not come from the dates is changed "
+            "only by a file that gives it."
+        ),
+    },
     "import.org_kept": {
         "sv": (
             "{count} organisation som finns har ett annat värde i ”{column}” än filen, t.ex. "
@@ -4037,6 +4050,21 @@ class _Sek(Message):
 
     def render(self, language: str) -> str:
         return format_sek(int(self.values["amount"]), language)
+
+
+class _Code(Message):
+    """A stored code (a status, a stage) inside a sentence, as its label in the reader's
+    language: `Avslutad`, `Completed`."""
+
+    __slots__ = ()  # as slim as a Message
+
+    def render(self, language: str) -> str:
+        return label(str(self.values["code"]), language)
+
+
+def code_label(code: str) -> Message:
+    """`code` as a value of a Message, written as its label (`label`)."""
+    return _Code("code.label", {"code": code})
 
 
 def sek(amount: int) -> Message:

@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena.auth import funder_roles, how_to_remove_funder_roles
-from arena.i18n import msg, sek
+from arena.i18n import code_label, msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
 from arena.ingest.kinds import KINDS, Kind
@@ -1117,13 +1117,70 @@ def _filled_in(
     return filled
 
 
+def _guesses_followed(
+    table: ParsedTable,
+    columns: list[str],
+    matched: pd.DataFrame,
+    before: pd.DataFrame,
+    problems: list[Problem],
+) -> pd.DataFrame:
+    """`matched` (the file's stored rows) with each column the kind guessed for lack of it
+    (a project's status from its dates, `Column.guess`) as the store holds it, except where
+    the file changes what the guess reads and the stored value is what the stored row gives
+    (the app's own guess, or one agreeing with it): that follows the file, as the guess of
+    the row it leaves, so it shows in the preview and undo restores it. A stored value the
+    guess does not give (cancelled, or set by a file with Status) is kept, with a warning
+    where the row the file leaves gives another.
+
+    Why: a flat list's corrected end date, 2027, left the project "completed" beside a grant
+    running to 2027, from the list's first import without Status.
+    """
+    guessed = [c for c in table.kind.columns if c.guess and c.name in table.guessed]
+    if not guessed or not len(matched) or table.create_only:  # names in passing change nothing
+        return matched
+    leaves = before.copy()  # each stored row as the file leaves it
+    for name in columns:
+        if name not in table.guessed:
+            leaves[name] = matched[name].to_numpy()
+    kept = {}
+    for column in guessed:
+        held, was, now = before[column.name].to_numpy(), column.guess(before), column.guess(leaves)
+        moved = was != now
+        follows = moved & (held == was)
+        kept[column.name] = np.where(follows, now, held)
+        label = table.label(column.name)
+        # The kind and file are named by the caller (`located`), as for every table problem.
+        problems += [
+            Problem(
+                "format-error",
+                msg(
+                    "import.guess_kept",
+                    column=label,
+                    stored=code_label(held[row]),
+                    guessed=code_label(now[row]),
+                ),
+                row=int(matched.index[row]),
+                column=label,
+                value=str(held[row]),
+                severity="warning",
+            )
+            for row in np.flatnonzero(moved & ~follows & (held != now))
+        ]
+    return matched.assign(**kept)
+
+
 def _plan_kind(
     table: ParsedTable, existing: pd.DataFrame, problems: list[Problem], *, replace: bool
 ) -> KindPlan:
     kind = table.kind
     stored = [c.name for c in kind.stored_columns]
-    # The columns a stored row may take from the file: a guess never replaces a fact.
-    columns = [name for name in table.columns if name in stored and name not in table.guessed]
+    # The columns a stored row may take from the file: a guess never replaces a fact, only
+    # a guess of its own kind's that the store still holds as guessed (`_guesses_followed`).
+    columns = [
+        name
+        for name in table.columns
+        if name in stored and (name not in table.guessed or kind.column(name).guess)
+    ]
     frame = table.frame[~table.frame.index.isin(_rejected_lines(problems))]
     position = key_positions(existing, frame, kind)
     if kind.optional_key and len(existing) and (position < 0).any():
@@ -1136,6 +1193,7 @@ def _plan_kind(
     found = position[~is_new]
     matched = frame[~is_new]
     before = existing.iloc[found].set_index(matched.index)
+    matched = _guesses_followed(table, columns, matched, before, problems)
 
     if table.create_only and kind.name == "organisations":
         problems += _kept_organisations(table, matched, before)

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from arena import dataops
 from arena.auth import cli_identity
 from arena.cli import main
 from arena.ingest import undo
@@ -139,6 +140,52 @@ def test_a_status_left_empty_and_other_missing_columns_are_refused_as_before(eng
     assert rejected(engine, "utan_titel.csv", untitled, kind="projects") == [
         (1, "Titel", "missing-label")
     ]
+
+
+FLAT = (
+    "Diarienummer;Projektnamn;Koordinator;Finansiär;Beviljat belopp;Projektperiod\n"
+    "Y-1;Elbussar;Bussfirma AB;Vinnova;400 000 kr;2020-01-01 – {end}\n"
+)
+
+
+def test_a_status_from_the_dates_follows_the_dates_a_corrected_list_gives(engine):
+    """The first list's "completed" came from its dates; its correction runs the project on
+    to a later year: the status is what those dates say, shown as a change, and undone."""
+    later = date.today() + timedelta(days=400)
+    assert upload(engine, "lista.csv", FLAT.format(end="2021-06-30")).outcome == "committed"
+    assert _by_reference(engine)["Y-1"]["status"] == "completed"
+    before = dump(engine, history=False)
+    preview = upload(engine, "lista.csv", FLAT.format(end=later), dry_run=True)
+    (projects,) = [
+        kind for kind in dataops.preview_frames(preview, "en").kinds if kind.label == "Projects"
+    ]
+    assert projects.changes[["Column", "Before", "After"]].to_dict("records") == [
+        {"Column": "End date", "Before": "2021-06-30", "After": str(later)},
+        {"Column": "Status", "Before": "Completed", "After": "Ongoing"},
+    ]
+    result = upload(engine, "lista.csv", FLAT.format(end=later))
+    assert result.outcome == "committed", result.problems
+    assert not warnings(result)
+    assert _by_reference(engine)["Y-1"]["status"] == "ongoing"
+    undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == before
+
+
+def test_a_status_the_dates_do_not_give_is_kept_with_a_warning_where_they_say_another(engine):
+    later = date.today() + timedelta(days=400)
+    given = FLAT.replace("Projektperiod\n", "Projektperiod;Status\n").replace(
+        "{end}\n", "{end};avbrutet\n"
+    )
+    assert upload(engine, "lista.csv", given.format(end="2021-06-30")).outcome == "committed"
+    result = upload(engine, "lista.csv", FLAT.format(end=later))
+    assert result.outcome == "committed", result.problems
+    assert _by_reference(engine)["Y-1"]["status"] == "cancelled"
+    (warning,) = [p for p in result.problems if p.severity == "warning"]
+    assert (warning.row, warning.column) == (2, "Status")
+    assert "stays Cancelled as stored, though the new dates say Ongoing" in warning.text("en")
+    # Dates that leave the status as it was say nothing.
+    again = upload(engine, "lista.csv", FLAT.format(end=later))
+    assert not warnings(again)
 
 
 # --- 2. Subtotal rows within a list ----------------------------------------------------------
