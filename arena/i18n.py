@@ -2172,6 +2172,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "the row does not say which it means: its amount is not stored. Change one of them "
         "with a file of grant references (the grants template).",
     },
+    "problem.funder_changed": {
+        "sv": "Projektet {project} har redan ett bidrag från {was} under sitt diarienummer; "
+        "raden anger {funder}, så dess belopp blir ett bidrag till, {reference}, bredvid det "
+        "från {was}, och projektets bidrag räknas båda. Är finansiären rättad: spara inte, "
+        "ångra importen som lade till bidraget från {was} (sidan Data) och importera den "
+        "rättade listan igen.",
+        "en": "Project {project} already has a grant from {was} under its diarienummer; the "
+        "row names {funder}, so its amount becomes another grant, {reference}, beside the one "
+        "from {was}, and the project's grants count both. If the funder was corrected: do not "
+        "commit, undo the import that added the grant from {was} (the Data page) and import "
+        "the corrected list again.",
+    },
     "problem.grant_reference_taken": {
         "sv": "Projektets bidrag från {funder} skulle få referensen {reference} (projektets "
         "diarienummer), men den har ett annat bidrag: beloppet sparas inte. Lägg in bidraget med "
@@ -3123,6 +3135,28 @@ TEXTS: dict[str, dict[str, Text]] = {
         "list reads one grant per row. Import each funder's grants on their own: a file with "
         "one of the columns at a time (it becomes the project's grant from that funder), or a "
         "grants list with a “Finansiär” (Funder) column.",
+    },
+    "layout.funder_conflict": {
+        "sv": (
+            "{count} rad anger en annan finansiär i ”{column}” än rubriken ”{label}” "
+            "({funder}), först rad {line}: ”{value}”. Vem som gav bidraget går inte att säga, "
+            "så radens belopp sparas inte. Rätta finansiären eller rubriken; projekten "
+            "importeras ändå.",
+            "{count} rader anger en annan finansiär i ”{column}” än rubriken ”{label}” "
+            "({funder}), först rad {line}: ”{value}”. Vem som gav bidragen går inte att säga, "
+            "så radernas belopp sparas inte. Rätta finansiären eller rubriken; projekten "
+            "importeras ändå.",
+        ),
+        "en": (
+            "{count} row names another funder in “{column}” than the header “{label}” "
+            "({funder}), row {line}: “{value}”. Who gave the grant cannot be told, so the "
+            "row's amount is not stored. Correct the funder or the header; the projects are "
+            "imported all the same.",
+            "{count} rows name another funder in “{column}” than the header “{label}” "
+            "({funder}), first row {line}: “{value}”. Who gave the grants cannot be told, so "
+            "the rows' amounts are not stored. Correct the funder or the header; the projects "
+            "are imported all the same.",
+        ),
     },
     "layout.no_funder": {
         "sv": "Beloppen i ”{label}” sparas inte som bidrag: filen anger ingen finansiär. Lägg "

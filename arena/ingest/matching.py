@@ -97,6 +97,7 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     named = set(references)
     frame = frame.copy()
     problems, left_out, renamed = [], [], {}
+    corrected: dict[int, int] = {}  # line -> funder of the project's grant it stands beside
     for line, project_id, funder_id in other:
         candidates = held.get((project_id, funder_id), []) if funder_id is not None else []
         reference = frame.at[line, "reference"]
@@ -109,13 +110,28 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
             )
         elif reference in stored:  # another's grant holds the made-up reference
             renamed[line] = f"{reference} ({frame.at[line, 'funder']})"
+            held_by, held_from = owners[stored[reference]]
+            # The project's own under its diarienummer: a corrected funder, or co-funding.
+            if held_by == project_id and project_id is not None:
+                corrected[line] = held_from
     taken = named_key_ids(conn, "grants", list(renamed.values())) if renamed else {}
+    was = _funder_names(conn, corrected.values())
     for line, own in renamed.items():
         if own in taken or own in named:  # a reference of its own is needed: nothing guessed
             left_out.append(line)
             problems.append(_problem(table, frame, line, "problem.grant_reference_taken"))
         else:
             frame.at[line, "reference"] = own
+            if line in corrected:
+                problems.append(
+                    _problem(
+                        table,
+                        frame,
+                        line,
+                        "problem.funder_changed",
+                        was=was[corrected[line]],
+                    )
+                )
     return dataclasses.replace(
         table, frame=frame.drop(index=left_out), problems=[*table.problems, *problems]
     )
@@ -134,6 +150,15 @@ def _owners(conn: Connection, grant_ids: Iterable[int]) -> dict[int, tuple[int, 
     return owners
 
 
+def _funder_names(conn: Connection, funder_ids: Iterable[int]) -> dict[int, str]:
+    """The stored names of the organisations `funder_ids`, by id."""
+    names = {}
+    for chunk in _chunks(sorted(set(funder_ids))):
+        rows = conn.execute(sa.select(funder.c.id, funder.c.name).where(funder.c.id.in_(chunk)))
+        names.update((funder_id, name) for funder_id, name in rows)
+    return names
+
+
 def _problem(
     table: ParsedTable,
     frame: pd.DataFrame,
@@ -141,8 +166,10 @@ def _problem(
     key: str,
     *,
     candidates: Sequence[str] = (),
+    was: str = "",
 ) -> Problem:
-    """A warning that the grant row `line` is left out (catalogue `key`), at its amount."""
+    """A warning about the grant row `line` (catalogue `key`), at its amount: left out, or
+    (`was`, the funder of the project's grant the row stands beside) kept as a second grant."""
     return Problem(
         "unique-error",
         msg(
@@ -152,6 +179,7 @@ def _problem(
             count=len(candidates),
             references=listing([quoted(reference) for reference in candidates]),
             reference=frame.at[line, "reference"],
+            was=was,
         ),
         row=int(line),
         column=table.label("amount_sek"),

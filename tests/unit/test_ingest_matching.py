@@ -104,6 +104,51 @@ def test_a_sheets_grant_from_another_funder_never_takes_the_grant_under_its_diar
     assert _grants(engine)["P-1 (Energimyndigheten)"]["amount_sek"] == 90_000
 
 
+def test_a_sheets_corrected_funder_is_warned_of_as_a_second_grant(engine):
+    """The list's first upload said Vinnova, the corrected one says Formas, same amount: the
+    Formas grant is added beside Vinnova's (co-funding reads so), and the preview says so,
+    naming both funders and how to undo the first where the funder was corrected."""
+    _store_with_grants(engine)
+    vinnova = _sheet("Beviljat belopp;Finansiär", "1 234 567 kr;Vinnova")
+    assert upload(engine, "lista.csv", vinnova).outcome == "committed"
+    formas = _sheet("Beviljat belopp;Finansiär", "1 234 567 kr;Formas")
+    preview = upload(engine, "lista.csv", formas, dry_run=True)
+    (warning,) = [p for p in preview.problems if p.error == "unique-error"]
+    assert (warning.row, warning.column, warning.severity) == (2, "Beviljat belopp", "warning")
+    text = warning.text("en")
+    assert "Project P-1 already has a grant from Vinnova" in text
+    assert "the row names Formas, so its amount becomes another grant, P-1 (Formas)" in text
+    assert "undo the import that added the grant from Vinnova" in text
+    assert "Formas" in warning.text("sv") and "ångra importen" in warning.text("sv")
+    assert upload(engine, "lista.csv", formas).outcome == "committed"
+    assert not [
+        p for p in upload(engine, "lista.csv", formas).problems if p.error == "unique-error"
+    ]
+
+
+def test_a_funder_column_naming_another_than_the_amounts_header_leaves_the_amount_out(engine):
+    """A header "Bidrag från Vinnova (tkr)" beside Finansiär "Formas": which funder gave it is not
+    told, so the row's grant is not stored and a warning names both; a row whose Finansiär
+    says the header's funder, or nothing, is that funder's grant."""
+    _store_with_grants(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Finansiär;Bidrag från Vinnova (tkr)\n"
+        "P-1;Första;Region Östergötland;Formas;100\n"
+        "P-2;Andra;Region Östergötland;VINNOVA;200\n"
+        "P-3;Tredje;Region Östergötland;;300\n"
+    )
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert {ref: (g["funder"], g["amount_sek"]) for ref, g in _grants(engine).items()} == {
+        "P-2": ("Vinnova", 200_000),
+        "P-3": ("Vinnova", 300_000),
+    }
+    assert [row["reference"] for row in natural(engine, "projects")] == ["P-1", "P-2", "P-3"]
+    (warning,) = [p for p in result.problems if p.column == "Finansiär"]
+    assert (warning.row, warning.value, warning.severity) == (2, "Formas", "warning")
+    assert "header “Bidrag från Vinnova (tkr)” (Vinnova), row 2: “Formas”" in warning.text("en")
+
+
 def test_a_sheets_grant_is_the_funders_own_beside_one_under_the_diarienummer(engine):
     # The store holds Formas's grant under Formas's reference, and Vinnova's under the
     # diarienummer: a sheet's Formas amount is Formas's grant.

@@ -170,8 +170,9 @@ def split(source: Source) -> list[Part]:
     ]
     amount_label = source.shown("Belopp")
     funded_by = _funded_by(amount_label)
+    other_funder = _other_funder(source, funded_by) if funded_by else np.zeros(n, dtype=bool)
     if funded_by:
-        funders: list[object] = [funded_by] * n
+        funders: list[object] = [None if other else funded_by for other in other_funder]
         funder_label = amount_label
     else:
         funders, funder_label = source.cells("Finansiär"), source.shown("Finansiär")
@@ -193,7 +194,7 @@ def split(source: Source) -> list[Part]:
             source.part(
                 "grants",
                 grant_columns,
-                rows=np.flatnonzero(~amounts.row_missing).tolist(),
+                rows=np.flatnonzero(~amounts.row_missing & ~other_funder).tolist(),
                 matching=Matching.GRANT_OF_FUNDER,
             )
         )
@@ -209,6 +210,43 @@ def split(source: Source) -> list[Part]:
             )
         )
     return [source.organisations(named, source.raw.name), *parts]
+
+
+def _other_funder(source: Source, funded_by: str) -> np.ndarray:
+    """Which rows name another funder in `Finansiär` than the amount's header does
+    ("Bidrag från Vinnova (tkr)" beside "Formas"), with a warning (how many, the first):
+    which one gave the grant is not ours to guess, so those rows' amounts are not stored.
+    The header's funder was stored for every row, the column read for nothing."""
+    if not source.has("Finansiär"):
+        return np.zeros(len(source.keep), dtype=bool)
+    named = v.normalise_label(funded_by)
+    cells = source.cells("Finansiär")
+    other = np.array(
+        [not v.is_missing(cell) and v.normalise_label(str(cell)) != named for cell in cells],
+        dtype=bool,
+    )
+    if other.any():
+        first = int(np.flatnonzero(other)[0])
+        line = source.raw.line_of(source.keep[first])
+        source.problems.append(
+            Problem(
+                "constraint-error",
+                msg(
+                    "layout.funder_conflict",
+                    count=int(other.sum()),
+                    line=line,
+                    label=source.shown("Belopp"),
+                    funder=funded_by,
+                    column=source.shown("Finansiär"),
+                    value=str(cells[first]),
+                ),
+                row=line,
+                column=source.shown("Finansiär"),
+                value=str(cells[first]),
+                severity="warning",
+            )
+        )
+    return other
 
 
 def _county_without_coordinator(source: Source) -> None:
