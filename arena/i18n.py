@@ -2113,6 +2113,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Kolumnen ”{label}” är okänd för {what} och läses inte.",
         "en": "The column “{label}” is unknown for {what} and is not read.",
     },
+    "problem.participants_apart": {
+        "sv": "Kolumnen ”{label}” läses inte för {what}: projektens deltagare importeras som en "
+        "egen lista, en rad per projekt och organisation med dess roll (mallen ”{template}”).",
+        "en": "The column “{label}” is not read for {what}: the projects' participants are "
+        "imported as a list of their own, a row per project and organisation with its role "
+        "(the template “{template}”).",
+    },
     "problem.duplicate_label": {
         "sv": "Kolumnen ”{label}” betyder samma sak som ”{first}”.",
         "en": "The column “{label}” means the same as “{first}”.",

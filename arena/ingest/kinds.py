@@ -296,6 +296,15 @@ _SDG_GOALS = Column(
     aliases=("Globala mål", "Agenda 2030", "SDG", "SDG goals"),
 )
 _ORG = "organisations"
+# An organisationsnummer as officers head it; a header is read without its dots, dashes and
+# spaces (`values.normalise_label`), so "Org.nr", "Org nr" and "Org-nummer" are among them.
+ORG_NUMBER_HEADERS = (
+    "Orgnr",
+    "Org.nr",
+    "Org.nummer",
+    "Organisationsnr",
+    "Organisation number",
+)
 
 _PROJECT_REF = Column(
     "project_reference",
@@ -369,7 +378,7 @@ _register(
                 "org_number",
                 "Organisationsnummer",
                 ORG_NUMBER,
-                aliases=("Orgnr", "Org.nr", "Org nr", "Organisationsnr", "Organisation number"),
+                aliases=ORG_NUMBER_HEADERS,
             ),
             Column("kind", "Typ", ORG_KIND, required=True, aliases=("Organisationstyp", "Type")),
             Column("county", "Län", COUNTY, aliases=("County", "Län/region", "Region/län")),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from arena.i18n import Message, msg
+from arena.ingest import values as v
 
 # Frictionless error types we report (https://specs.frictionlessdata.io/): kept as a tuple so
 # tests can check that nothing else is ever reported.
@@ -161,12 +162,35 @@ def blank_header(position: int, line: int | None) -> Problem:
     )
 
 
+# Headers of a column of a project's participants on a list of something else: a flat
+# project list's "Deltagare" holds them, which a list of participants imports (one row per
+# project and organisation, with its role).
+_PARTICIPANTS = frozenset(
+    v.normalise_label(header)
+    for header in (
+        "Deltagare",
+        "Projektdeltagare",
+        "Deltagande organisationer",
+        "Projektparter",
+        "Participant",
+        "Participants",
+    )
+)
+
+
 def extra_label(label: str, what: Message, line: int | None) -> Problem:
     """A header that means nothing for what the file holds (`what`, a kind's or a layout's
-    name as the sentence says it): warned about, not read."""
+    name as the sentence says it): warned about, not read. One of participants says how they
+    are imported instead, as an officer expects them read with the projects."""
+    participants = v.normalise_label(label) in _PARTICIPANTS
     return Problem(
         "extra-label",
-        msg("problem.extra_label", label=label, what=what),
+        msg(
+            "problem.participants_apart" if participants else "problem.extra_label",
+            label=label,
+            what=what,
+            template=kind_name("participants"),
+        ),
         row=line,
         column=label,
         severity="warning",

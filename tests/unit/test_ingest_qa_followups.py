@@ -500,3 +500,38 @@ def test_the_coordinators_are_looked_up_a_slice_of_projects_at_a_time(engine, mo
     )
     result = upload(engine, "deltagare.csv", both, dry_run=True)
     assert "2 participants are named coordinator" in result.problems[0].text("en")
+
+
+# --- 4. Headers an officer expects read --------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Organisationsnr", "Org.nummer", "Org-nummer", "Orgnummer"])
+def test_an_organisation_number_under_the_headers_officers_give_it_is_read(engine, header):
+    sheet = (
+        f"Diarienummer;Projektnamn;Koordinator;{header};Finansiär;Beviljat belopp\n"
+        "Z-1;Ett;Nordväg Aktiebolag;5569001117;Vinnova;100 tkr\n"
+    )
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert not warnings(result)
+    (nordvag,) = [o for o in natural(engine, "organisations") if o["name"].startswith("Nordväg")]
+    assert nordvag["org_number"] == "556900-1117"
+    organisations = f"Namn;Typ;{header}\nSydväg AB;företag;5560160680\n"
+    assert upload(engine, "org.csv", organisations).outcome == "committed"
+    (sydvag,) = [o for o in natural(engine, "organisations") if o["name"] == "Sydväg AB"]
+    assert sydvag["org_number"] == "556016-0680"
+
+
+WITH_PARTICIPANTS = (
+    "Diarienummer;Projektnamn;Koordinator;Deltagare;Finansiär;Beviljat belopp\n"
+    "PA-1;Ett;PAfirma AB;Luleå kommun, Region Norrbotten;Vinnova;100 000\n"
+)
+
+
+def test_participants_on_a_flat_list_say_how_they_are_imported(engine):
+    result = upload(engine, "lista.csv", WITH_PARTICIPANTS)
+    assert result.outcome == "committed", result.problems
+    (warning,) = [p for p in result.problems if p.column == "Deltagare"]
+    assert warning.error == "extra-label"
+    assert "participants are imported as a list of their own" in warning.text("en")
+    assert "(mallen ”Projektdeltagare”)" in warning.text("sv")

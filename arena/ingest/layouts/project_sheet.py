@@ -12,7 +12,7 @@ import numpy as np
 
 from arena.i18n import Message, msg
 from arena.ingest import values as v
-from arena.ingest.kinds import KINDS
+from arena.ingest.kinds import KINDS, ORG_NUMBER_HEADERS
 from arena.ingest.layouts.base import (
     Layout,
     Matching,
@@ -25,13 +25,7 @@ from arena.ingest.report import Problem
 # The sheet's columns besides the project's own, with their other names.
 _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "Län": ("County", "Koordinatorns län", "Region (län)", "Län/region"),
-    "Organisationsnummer": (
-        "Orgnr",
-        "Org.nr",
-        "Org nr",
-        "Organisation number",
-        "Koordinatorns organisationsnummer",
-    ),
+    "Organisationsnummer": (*ORG_NUMBER_HEADERS, "Koordinatorns organisationsnummer"),
     "Belopp": (
         "Beviljat belopp",
         "Beviljat bidrag",
