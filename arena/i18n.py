@@ -1649,6 +1649,28 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{value}” is not a date. If it is Excel's number for a day ({day}), format the"
         " column as a date in Excel and save again.",
     },
+    "value.years_or_month": {
+        "sv": "”{value}” kan vara en månad eller åren {first}–{last}: skriv ”{first} – {last}” "
+        "för åren, eller månadens datum.",
+        "en": "“{value}” may be a month or the years {first} to {last}: write “{first} – {last}” "
+        "for the years, or the month's dates.",
+    },
+    "value.split_year": {
+        "sv": "”{value}” är ett delat år (ett läsår eller budgetår), och vilka datum det täcker "
+        "står inte: skriv periodens datum, t.ex. ”{first}-07-01 – {last}-06-30”, eller "
+        "”{first} – {last}” för båda kalenderåren.",
+        "en": "“{value}” is a split year (an academic or budget year), and which dates it covers "
+        "is not said: write the period's dates, e.g. “{first}-07-01 – {last}-06-30”, or "
+        "“{first} – {last}” for both calendar years.",
+    },
+    "value.term": {
+        "sv": "”{value}” är en termin, vars datum skiljer mellan skolor och lärosäten "
+        "(höstterminen slutar ofta i januari): skriv terminens datum eller månader, t.ex. "
+        "”{example}”.",
+        "en": "“{value}” is a term, whose dates differ between schools and universities (an "
+        "autumn term often ends in January): write the term's dates or months, e.g. "
+        "“{example}”.",
+    },
     "value.not_period": {
         "sv": "”{value}” är ingen period. Skriv start – slut, t.ex. ”oktober 2018 – februari "
         "2019”, eller ”oktober 2018 –” för en som pågår utan slut.",

@@ -1118,16 +1118,24 @@ _PART_NAMES = r"(?P<name>q|kv\.?|kvartal|t|tertial|h|halvår)\s*(?P<part>[1-4])"
 _YEAR_PARTS = (
     re.compile(_PART_NAMES + r"[\s,/-]*(?P<year>[0-9]{4})"),
     re.compile(r"(?P<year>[0-9]{4})[\s,/-]*" + _PART_NAMES),
+    # The part's number as an ordinal before it, as Swedish prose writes it: "3:e kvartalet
+    # 2019", "1:a halvåret 2020".
+    re.compile(
+        r"(?P<part>[1-4])(?::[ae])?\s*(?P<name>kvartalet|tertialet|halvåret)[\s,]*(?P<year>[0-9]{4})"
+    ),
 )
 _MONTHS_IN_PART = {
     "q": 3,
     "kv": 3,
     "kv.": 3,
     "kvartal": 3,
+    "kvartalet": 3,
     "t": 4,
     "tertial": 4,
+    "tertialet": 4,
     "h": 6,
     "halvår": 6,
+    "halvåret": 6,
 }
 
 
@@ -1271,17 +1279,59 @@ def _excel_serial(value: object) -> int | None:
     return None
 
 
+# A span of years written as an academic, a budget or a school year, or a term, which
+# calendar dates it covers is not said: "2018/2019", "2018/19" (a split year: from July? from
+# September?), "HT 2020", "vt-21", "ht20" (a term: a university's autumn term runs from late
+# August into January, a school's to December). Refused naming what it is, never guessed.
+_SPLIT_YEAR = re.compile(r"(?P<first>[0-9]{4})\s*/\s*(?P<last>[0-9]{4}|[0-9]{2})")
+_TERM = re.compile(
+    r"(?P<term>ht|vt|hösttermin(?:en)?|vårtermin(?:en)?)\s*-?\s*(?P<year>[0-9]{4}|[0-9]{2})"
+)
+
+
+def _year_written(written: str, first: int | None = None) -> int:
+    """The year a year's digits name: as written with four, else in the century of `first`
+    (the year before it in the cell), else as Python's %y reads two."""
+    year = int(written)
+    if len(written) == 4:
+        return year
+    if first is not None:
+        return first - first % 100 + year
+    return year + (1900 if year >= _CENTURY_PIVOT else 2000)
+
+
+def _unsaid_dates(value: object) -> ValueProblem | None:
+    """The problem of a cell that is a split year or a term (`_SPLIT_YEAR`, `_TERM`), naming
+    what it is and how to write its dates; None for any other. No such cell reads as a date
+    or a period, so saying so changes no reading."""
+    if not isinstance(value, str):
+        return None
+    text = parse_text(value).casefold()
+    if (split := _SPLIT_YEAR.fullmatch(text)) is not None:
+        first = int(split["first"])
+        if _year_written(split["last"], first) == first + 1:
+            return _problem(TYPE_ERROR, value, "value.split_year", first=first, last=first + 1)
+    if (term := _TERM.fullmatch(text)) is not None:
+        year = _year_written(term["year"])
+        autumn = term["term"].startswith("h")
+        example = f"{year}-08 – {year + 1}-01" if autumn else f"{year}-01 – {year}-06"
+        return _problem(TYPE_ERROR, value, "value.term", example=example)
+    return None
+
+
 def parse_date(value: object, *, end: bool = False) -> date:
     """A date from an Excel date, ISO text, "oktober 2018", "1 okt 2018", "Q3 2019" or a year.
 
     Month, quarter or year precision means the first day, or the last day when `end` is true (so a
     project "ending oktober 2018" runs through 31 October). Numbers are read only as years:
     Excel serial day numbers are rejected rather than guessed, the problem naming the day
-    one would be.
+    one would be. A split year or a term is refused saying so (`_unsaid_dates`).
     """
     try:
         return _read_date(value, end)
     except ValueProblem:
+        if (unsaid := _unsaid_dates(value)) is not None:
+            raise unsaid from None
         serial = _excel_serial(value)  # looked for only here: most cells are dates
         if serial is None:
             raise
@@ -1329,18 +1379,45 @@ _OPEN_END = re.compile(
 )
 
 
+# Years with the last written short, "2019-21" or "2019 – 21" (`_short_years`).
+_SHORT_YEARS = re.compile(r"(?P<first>[0-9]{4})\s*(?:-|–|—)\s*(?P<last>[0-9]{2})")
+
+
+def _short_years(value: str, text: str) -> tuple[date, date] | None:
+    """The years "2019-21" spans, 2019-01-01 to 2021-12-31: a last year of two digits, later
+    in the first's century and no month's number. One that may be a month, "2011-12"
+    (December, or 2011 to 2012?), is refused naming both; None for any other text (the month
+    "2019-05" stays a date alone)."""
+    match = _SHORT_YEARS.fullmatch(text)
+    if match is None:
+        return None
+    first = int(match["first"])
+    last = _year_written(match["last"], first)
+    if last <= first:
+        return None
+    if int(match["last"]) <= 12:
+        raise _problem(TYPE_ERROR, value, "value.years_or_month", first=first, last=last)
+    return _checked_date(value, first, 1, None, False), _checked_date(value, last, 12, None, True)
+
+
 def parse_period(value: object) -> tuple[date, date | None]:
     """Start and end from "oktober 2018 – februari 2019", "2018-10-01 - 2019-02-28" and so on.
 
     The start is the first day of its precision and the end the last day, so
-    "2018-10 – 2019-02" is 1 Oct 2018 through 28 Feb 2019. A period that runs on ("från
-    oktober 2018", "2019-01-01 –", "2019-01 – tills vidare") has no end: None. A date alone
-    ("oktober 2018") is no period: the month itself, or from it on, cannot be told.
+    "2018-10 – 2019-02" is 1 Oct 2018 through 28 Feb 2019, and "2019-21" is 2019 through
+    2021 (`_short_years`). A period that runs on ("från oktober 2018", "2019-01-01 –",
+    "2019-01 – tills vidare") has no end: None. A date alone ("oktober 2018", "Q3 2019") is no
+    period: the month itself, or from it on, cannot be told; a split year or a term
+    ("2018/19", "HT 2020") is refused saying so (`_unsaid_dates`).
     """
     if not isinstance(value, str):
         raise _problem(TYPE_ERROR, value, "value.not_period")
+    if (unsaid := _unsaid_dates(value)) is not None:
+        raise unsaid
     written = parse_text(value)
     text = _PERIOD_START.sub("", written, count=1)
+    if (years := _short_years(value, text)) is not None:
+        return years
     if (open_end := _open_start(text, opened=text != written)) is not None:
         return open_end, None
     # At most one split can work: no date form contains a dash, "till" or "to", and splitting

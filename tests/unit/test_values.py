@@ -893,6 +893,84 @@ def test_a_dash_alone_between_nothing_is_no_period() -> None:
     assert problem_of(parse_period, "--").message.render("en").startswith("“--” is not a period.")
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-21", (date(2019, 1, 1), date(2021, 12, 31))),
+        ("2019–21", (date(2019, 1, 1), date(2021, 12, 31))),
+        ("2019 - 21", (date(2019, 1, 1), date(2021, 12, 31))),
+        ("2012-13", (date(2012, 1, 1), date(2013, 12, 31))),
+        ("från 2019-21", (date(2019, 1, 1), date(2021, 12, 31))),
+        ("3:e kvartalet 2019 – 1:a kvartalet 2020", (date(2019, 7, 1), date(2020, 3, 31))),
+        ("kv3 2019 - kv4 2019", (date(2019, 7, 1), date(2019, 12, 31))),
+    ],
+)
+def test_years_written_short_and_quarters_in_prose_are_periods(value, expected) -> None:
+    assert parse_period(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("3:e kvartalet 2019", (date(2019, 7, 1), date(2019, 9, 30))),
+        ("4 kvartalet 2019", (date(2019, 10, 1), date(2019, 12, 31))),
+        ("1:a halvåret 2020", (date(2020, 1, 1), date(2020, 6, 30))),
+        ("2:a tertialet 2021", (date(2021, 5, 1), date(2021, 8, 31))),
+    ],
+)
+def test_a_part_of_a_year_in_prose_is_a_date(value, expected) -> None:
+    assert (parse_date(value), parse_date(value, end=True)) == expected
+
+
+@pytest.mark.parametrize("value", ["2011-12", "2011 – 12"])
+def test_a_month_or_a_span_of_years_is_refused_naming_both(value) -> None:
+    problem = problem_of(parse_period, value)
+    assert problem.code == TYPE
+    assert problem.message.render("en") == (
+        f"“{value}” may be a month or the years 2011 to 2012: write “2011 – 2012” for the "
+        "years, or the month's dates."
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        # A split year: an academic or budget year, from July or September?
+        ("2018/2019", "“2018/2019” is a split year (an academic or budget year)"),
+        ("2018/19", "“2018/19” is a split year"),
+        # A term: a university's autumn term runs into January, a school's to December.
+        ("HT 2020", "“HT 2020” is a term, whose dates differ between schools and universities"),
+        ("ht20", "e.g. “2020-08 – 2021-01”"),
+        ("VT 2021", "e.g. “2021-01 – 2021-06”"),
+        ("vt-21", "e.g. “2021-01 – 2021-06”"),
+        ("höstterminen 2020", "is a term"),
+    ],
+)
+def test_a_span_whose_dates_are_not_said_is_refused_saying_what_it_is(value, said) -> None:
+    problem = problem_of(parse_period, value)
+    assert problem.code == TYPE
+    assert said in problem.message.render("en")
+    assert problem.message.render("sv").startswith(f"”{value}” är ")
+    assert problem_of(parse_date, value).message == problem.message  # as a date too
+
+
+def test_what_was_read_before_is_read_as_before() -> None:
+    # A month stays a month, a date alone stays no period, a year span as it was.
+    assert parse_date("2019-05", end=True) == date(2019, 5, 31)
+    assert parse_date("2011-12") == date(2011, 12, 1)
+    assert parse_period("2019-2021") == (date(2019, 1, 1), date(2021, 12, 31))
+    assert (
+        problem_of(parse_period, "2019-05")
+        .message.render("en")
+        .startswith("“2019-05” is not a period.")
+    )
+    assert (
+        problem_of(parse_period, "Q3 2019")
+        .message.render("en")
+        .startswith("“Q3 2019” is not a period.")
+    )
+
+
 # --- Organisation numbers --------------------------------------------------------------------
 
 
