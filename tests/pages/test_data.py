@@ -353,7 +353,7 @@ def test_an_editor_is_not_offered_to_undo_another_editors_later_import(
     upload(engine, "projekt.csv", NEW_PROJECT, identity=ed)
     participant = "Diarienummer;Organisation;Roll\nDEMO-2026-999;Vinnova;beställare\n"
     assert upload(engine, "deltagare.csv", participant, identity=ed2).outcome == "committed"
-    monkeypatch.setattr("arena.ui.identity", lambda: ed)
+    monkeypatch.setattr("arena.ui.identity", lambda **_: ed)
     app = open_page(engine, page="data")
     _choose_undo(app, 2)
     said = app.warning[0].value
