@@ -2447,22 +2447,22 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": (
             "{count} organisation som finns har ett annat värde i ”{column}” än filen, t.ex. "
             "”{name}”: filen anger {value}, databasen har {stored}. En lista som nämner "
-            "organisationer fyller i det som saknas men ändrar inte det databasen har: "
-            "importera organisationslistan för att ändra.",
+            "organisationer fyller i ett organisationsnummer som saknas men ändrar inte det "
+            "databasen har: importera organisationslistan för att ändra.",
             "{count} organisationer som finns har ett annat värde i ”{column}” än filen, t.ex. "
             "”{name}”: filen anger {value}, databasen har {stored}. En lista som nämner "
-            "organisationer fyller i det som saknas men ändrar inte det databasen har: "
-            "importera organisationslistan för att ändra.",
+            "organisationer fyller i ett organisationsnummer som saknas men ändrar inte det "
+            "databasen har: importera organisationslistan för att ändra.",
         ),
         "en": (
             "{count} stored organisation has another value in “{column}” than the file, e.g. "
             "“{name}”: the file says {value}, the store holds {stored}. A list that names "
-            "organisations fills in what is missing but does not change what the store holds: "
-            "import the list of organisations to change it.",
+            "organisations fills in a missing organisation number but does not change what the "
+            "store holds: import the list of organisations to change it.",
             "{count} stored organisations have another value in “{column}” than the file, e.g. "
             "“{name}”: the file says {value}, the store holds {stored}. A list that names "
-            "organisations fills in what is missing but does not change what the store holds: "
-            "import the list of organisations to change it.",
+            "organisations fills in a missing organisation number but does not change what the "
+            "store holds: import the list of organisations to change it.",
         ),
     },
     "import.org_by_number": {
@@ -4072,6 +4072,11 @@ class Message:
 
     def render(self, language: str) -> str:
         return t(self.key, language, **self.values)
+
+    def __reduce__(self) -> tuple[type, tuple[str, dict[str, object]]]:
+        # Pickled as its key and a plain dict: a page's cache pickles what it keeps (an undo's
+        # blockers among them), and a read-only mapping cannot be; the section fell over.
+        return Message, (self.key, dict(self.values))
 
     def __hash__(self) -> int:
         return hash((self.key, tuple(sorted((k, repr(v)) for k, v in self.values.items()))))

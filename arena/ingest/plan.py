@@ -571,6 +571,8 @@ def _by_org_number(
             stored = owner.get(number)
             if name is None or name in store or name in meant or stored in (None, name):
                 continue
+            if not _alike(str(name), str(stored)):
+                continue  # a mistyped number, not another name: refused (`_unique_problems`)
             meant[name] = stored
             warned[id(table)].append(
                 Problem(
@@ -596,6 +598,15 @@ def _by_org_number(
         problems = [*table.problems, *warned.get(id(table), [])]
         changed.append(dataclasses.replace(table, frame=frame, problems=problems))
     return changed
+
+
+def _alike(name: str, stored: str) -> bool:
+    """Whether two names may be one organisation's: equal but for case, accents, punctuation
+    or legal form ("Nordväg AB", "Nordväg Aktiebolag"), or close as the preview's similar
+    names are. A number is mistyped as easily as a name: "Gamma Konsult AB" with Alfa AB's
+    number was read as Alfa AB, on a warning alone."""
+    first, second = name_key(name), name_key(stored)
+    return first == second or difflib.SequenceMatcher(None, first, second).ratio() >= _CUTOFF
 
 
 def _unique_problems(conn: Connection, table: ParsedTable) -> list[Problem]:
@@ -836,8 +847,8 @@ def _county_problems(table: ParsedTable, existing: pd.DataFrame | None) -> list[
     its own in the county filter. Swedish is the file's country, else the stored
     organisation's, else Sweden (the default). An organisation abroad keeps its region as
     written, silently (a Norwegian fylke is no misspelt county). A row naming a stored
-    organisation in passing that holds a county is left alone: the store's county stays
-    (`_kept_organisations`); one without is given the row's (`_filled_in`). Warned, not
+    organisation in passing is left alone: the store's county stays, or stays unset
+    (`_FILLED_FACTS`). Warned, not
     refused nor corrected: "Hela Sverige" may be all a list knows, a near miss may be another
     place, and a person fixes the cell.
     """
@@ -860,9 +871,8 @@ def _county_problems(table: ParsedTable, existing: pd.DataFrame | None) -> list[
         countries = np.full(len(frame), None, dtype=object)
     swedish = np.equal(countries, None) | np.equal(countries, "SE")
     checked = unknown & swedish
-    if table.create_only and existing is not None and len(existing):
-        held = existing["county"].to_numpy()
-        checked &= (stored < 0) | np.equal(held[np.maximum(stored, 0)], None)
+    if table.create_only:
+        checked &= stored < 0
     rows_of: dict[str, list[int]] = defaultdict(list)
     for row in np.flatnonzero(checked).tolist():
         rows_of[counties[row]].append(row)
@@ -1051,9 +1061,14 @@ def _rejected_lines(problems: list[Problem]) -> list[int]:
 
 
 # What a list that names organisations in passing says of them (a coordinator's county and
-# number): filled in where the store lacks it, warned of where the store holds another. Not the
-# country: a 360Giving file's is a guess where its org-id names none.
+# number): warned of where the store holds another. Not the country: a 360Giving file's is a
+# guess where its org-id names none.
 _PASSING_FACTS = ("county", "org_number")
+# Of those, what such a list fills in where the store lacks it: the number, which names the
+# organisation. Not the county: a project list's "Län" may be the project's place, and an
+# organisation stored without one (Trafikverket, national) was given the first project's
+# county, and every project of it moved there.
+_FILLED_FACTS = ("org_number",)
 
 
 def _kept_organisations(
@@ -1068,14 +1083,10 @@ def _kept_organisations(
         if name not in table.columns or name not in before.columns:
             continue
         said, held = matched[name].to_numpy(), before[name].to_numpy()
-        differs = [
-            index
-            for index, (value, stored) in enumerate(zip(said, held, strict=True))
-            if value is not None and stored is not None and value != stored
-        ]
-        if not differs:
+        differs = np.flatnonzero(~pd.isna(said) & ~pd.isna(held) & (said != held))
+        if not len(differs):
             continue
-        first = differs[0]
+        first = int(differs[0])
         label = table.label(name)
         problems.append(
             Problem(
@@ -1102,18 +1113,22 @@ def _filled_in(
     matched: pd.DataFrame, before: pd.DataFrame, columns: list[str], flags: np.ndarray
 ) -> pd.DataFrame:
     """`matched` (a list's rows of organisations it names in passing that the store holds)
-    with the store's values, but for the facts (`_PASSING_FACTS`) the store lacks and the
+    with the store's values, but for the facts (`_FILLED_FACTS`) the store lacks and the
     row gives, which are flagged changed in `flags` (a row per row, a column per column of
     `columns`). An officer who uploaded a list without organisation numbers and then again
     with them was told nothing changed, and the numbers never arrived; a value the store
     holds stays (`_kept_organisations` warns where the list says otherwise)."""
     filled = before.copy()
     for index, name in enumerate(columns):
-        if name not in _PASSING_FACTS:
+        if name not in _FILLED_FACTS:
             continue
         said, held = matched[name].to_numpy(), before[name].to_numpy()
-        flags[:, index] = np.equal(held, None) & ~np.equal(said, None)
-        filled[name] = np.where(flags[:, index], said, held)
+        flags[:, index] = pd.isna(held) & ~pd.isna(said)
+        # Kept as objects: a text column's None became NaN, recorded so in the history, and
+        # the undo found the stored NULL "changed outside the imports" and refused.
+        filled[name] = pd.Series(
+            np.where(flags[:, index], said, held), index=filled.index, dtype=object
+        )
     return filled
 
 

@@ -667,3 +667,20 @@ def test_a_store_that_cannot_be_written_is_blamed_not_the_file(tmp_path, open_pa
         assert "inget har ändrats" in said
     finally:
         read_only.dispose()
+
+
+def test_an_undo_refused_for_a_change_made_outside_says_so(engine, open_page):
+    # The undo's blockers (an organisation changed outside the imports) are kept in the page's
+    # cache, which pickles them: a message's read-only values could not be, and the section
+    # said "cannot be shown" instead of why the import cannot be undone.
+    import sqlalchemy as sa
+
+    stored = "Namn;Typ\nDelta AB;företag\n"
+    assert upload(engine, "organisationer.csv", stored).outcome == "committed"
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE organisation SET county = 'Skåne län'"))
+    app = open_page(engine, page="data")
+    _choose_undo(app, 1)
+    said = [element.value for element in (*app.error, *app.warning)]
+    assert not any("kan inte visas" in text for text in said), said
+    assert any("Delta AB" in text for text in said), said

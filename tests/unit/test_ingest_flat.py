@@ -82,9 +82,10 @@ def _assert_sheet_imported(engine) -> None:
     assert organisations["Region Ostergotland"]["county"] == "Östergötlands län"
     assert organisations["Region Ostergotland"]["kind"] == "region"
     assert organisations["Nordisk Maskinteknik AB"]["kind"] == "company"
-    # ... existing ones keep theirs, and one without is given the sheet's.
+    # ... existing ones keep theirs, and one without is given none: a project list's county
+    # may be the project's place.
     assert organisations["Göteborgs kommun"]["county"] == "Västra Götalands län"
-    assert organisations["Teknikföretagens Service i Sverige AB"]["county"] == "Stockholms län"
+    assert organisations["Teknikföretagens Service i Sverige AB"]["county"] is None
 
 
 def test_a_flat_sheet_in_windows_1252_with_semicolons_imports_in_one_go(engine):
@@ -1046,11 +1047,13 @@ def test_a_coordinators_number_and_county_on_a_later_row_are_stored(engine):
     assert (organisation["org_number"], organisation["county"]) == ("556900-1117", "Uppsala län")
 
 
-def test_a_number_and_county_the_store_lacks_are_filled_in_by_a_later_list(engine):
+def test_a_number_the_store_lacks_is_filled_in_by_a_later_list_and_a_county_is_not(engine):
     # An officer uploaded the list without organisation numbers, added them and uploaded
-    # again: "Nothing changed", and the number and county never arrived. They are filled in,
-    # shown as a change to the organisation, and undone with the import; a value the store
-    # holds stays (warned of where the list says otherwise).
+    # again: "Nothing changed", and the numbers never arrived. A number is filled in, shown as
+    # a change to the organisation, and undone with the import; a value the store holds
+    # stays (warned of where the list says otherwise). A county is not: a project list's Län
+    # may be the project's place (Trafikverket, stored without one, was given its first
+    # project's county, and every project of it moved there).
     header = "Diarienummer;Projektnamn;Koordinator;Finansiär;Beviljat belopp"
     first = upload(engine, "lista.csv", f"{header}\nD-1;Ett;Orgbolaget AB;Vinnova;100 tkr\n")
     assert first.outcome == "committed", first.problems
@@ -1061,9 +1064,9 @@ def test_a_number_and_county_the_store_lacks_are_filled_in_by_a_later_list(engin
     preview = upload(engine, "lista.csv", again, dry_run=True)
     (organisations,) = [k for k in preview.plan.kinds if k.kind.name == "organisations"]
     assert [(c.line, c.key, c.column, c.before, c.after) for c in organisations.changes] == [
-        (2, "Orgbolaget AB", "county", None, "Uppsala län"),
         (2, "Orgbolaget AB", "org_number", None, "556900-1117"),
     ]
+    assert warnings(preview) == []
     result = upload(engine, "lista.csv", again)
     assert result.outcome == "committed", result.problems
     assert result.counts["updated"] == 1
@@ -1072,29 +1075,43 @@ def test_a_number_and_county_the_store_lacks_are_filled_in_by_a_later_list(engin
         (stored,) = [o for o in natural(engine, "organisations") if o["name"] == "Orgbolaget AB"]
         return stored["org_number"], stored["county"]
 
-    assert held() == ("556900-1117", "Uppsala län")
-    moved = f"{header}\nD-1;Ett;Orgbolaget AB;5569001117;Skåne län;Vinnova;100 tkr\n"
-    kept = upload(engine, "lista.csv", moved)
-    assert warnings(kept) == [(2, "Län", "format-error")]
-    assert held() == ("556900-1117", "Uppsala län")
+    assert held() == ("556900-1117", None)
     undo(engine, result.import_id, identity=cli_identity())
     assert held() == (None, None)
 
 
-def test_a_county_filled_in_that_names_no_county_is_warned_of(engine):
-    # A stored coordinator without a county is given the list's: "Sthlm" is warned of as it
-    # is for a new organisation, not filled in without a word.
-    header = "Diarienummer;Projektnamn;Koordinator;Län"
-    assert upload(engine, "lista.csv", f"{header}\nD-1;Ett;Orgbolaget AB;\n").outcome == (
-        "committed"
+def test_a_number_filled_in_for_one_of_two_stored_organisations_is_undone(engine):
+    # One row gave a number, the other none: the blank was recorded as NaN where the store
+    # held NULL, and the undo refused, "rows changed outside the imports since".
+    stored = "Namn;Typ\nDelta AB;företag\nEpsilon AB;företag\n"
+    assert upload(engine, "organisationer.csv", stored).outcome == "committed"
+    before = natural(engine, "organisations")
+    header = "Diarienummer;Ärenderubrik;Koordinator;Organisationsnummer;Län;Bidrag från Vinnova\n"
+    rows = (
+        "2021-1;P1;Delta AB;556000-0001;Skåne län;100 000 kr\n"
+        "2021-2;P2;Epsilon AB;;Stockholms län;100 000 kr\n"
     )
-    result = upload(engine, "lista.csv", f"{header}\nD-1;Ett;Orgbolaget AB;Sthlm\n")
+    result = upload(engine, "lista.csv", header + rows)
     assert result.outcome == "committed", result.problems
-    assert warnings(result) == [(2, "Län", "format-error")]
-    assert "Sthlm" in result.problems[0].text("en")
+    numbers = {o["name"]: o["org_number"] for o in natural(engine, "organisations")}
+    assert (numbers["Delta AB"], numbers["Epsilon AB"]) == ("556000-0001", None)
+    undo(engine, result.import_id, identity=cli_identity())
+    assert natural(engine, "organisations") == before
 
 
 _NORDVAG = "Diarienummer;Projektnamn;Koordinator;Orgnr;Finansiär;Beviljat belopp\n"
+
+
+def test_another_name_with_a_stored_number_is_refused_where_the_names_are_unlike(engine):
+    # "Gamma Konsult AB" with Alfa AB's number (a typo as easily as a name) was read as Alfa
+    # AB on a warning alone: only a name like the stored one is read as it.
+    first = upload(engine, "v1.csv", f"{_NORDVAG}Z-1;Ett;Alfa AB;5569001117;Vinnova;100 tkr\n")
+    assert first.outcome == "committed", first.problems
+    listed = f"{_NORDVAG}Z-2;Två;Gamma Konsult AB;556900-1117;Vinnova;100 tkr\n"
+    result = upload(engine, "v2.csv", listed)
+    assert result.outcome == "rejected"
+    assert [(p.error, p.severity) for p in result.problems] == [("unique-error", "error")]
+    assert "Alfa AB" in result.problems[0].text("en")
 
 
 def test_a_coordinator_under_another_name_with_a_stored_number_is_that_organisation(engine):
