@@ -199,6 +199,9 @@ class Column:
     # (the parsed table, a value per row). It fills the rows the file adds; a row the store
     # holds keeps its own (the column is `ParsedTable.guessed`).
     guess: Callable[[pd.DataFrame], np.ndarray] | None = None
+    # Stored values the guess never questions: kept without a warning where the file's
+    # dates say another (a cancelled or desired project has dates that say nothing of it).
+    beyond_guess: tuple[str, ...] = ()
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -601,6 +604,7 @@ _register(
                 required=True,
                 aliases=("Projektstatus",),
                 guess=_status_from_dates,
+                beyond_guess=(ProjectStatus.CANCELLED.value, ProjectStatus.DESIRED.value),
             ),
             Column("stage", "Fas", STAGE, aliases=("Skede", "Stage", "Phase")),
             Column(

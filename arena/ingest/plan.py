@@ -1143,9 +1143,11 @@ def _guesses_followed(
     (a project's status from its dates, `Column.guess`) as the store holds it, except where
     the file changes what the guess reads and the stored value is what the stored row gives
     (the app's own guess, or one agreeing with it): that follows the file, as the guess of
-    the row it leaves, so it shows in the preview and undo restores it. A stored value the
-    guess does not give (cancelled, or set by a file with Status) is kept, with a warning
-    where the row the file leaves gives another.
+    the row it leaves, so it shows in the preview and undo restores it. A cell the file
+    leaves blank changes nothing the guess reads (an unknown date is no new date). A stored
+    value the guess does not give (cancelled, or set by a file with Status) is kept, with a
+    warning where the row the file leaves gives another, but for one the guess never
+    questions (`Column.beyond_guess`).
 
     Why: a flat list's corrected end date, 2027, left the project "completed" beside a grant
     running to 2027, from the list's first import without Status.
@@ -1156,7 +1158,10 @@ def _guesses_followed(
     leaves = before.copy()  # each stored row as the file leaves it
     for name in columns:
         if name not in table.guessed:
-            leaves[name] = matched[name].to_numpy()
+            # A blank cell is unknown, not a change: a status does not move for it (a list
+            # leaving Slutdatum blank made a project completed in 2020 ongoing).
+            said = matched[name].to_numpy()
+            leaves[name] = np.where(np.equal(said, None), before[name].to_numpy(), said)
     kept = {}
     for column in guessed:
         held, was, now = before[column.name].to_numpy(), column.guess(before), column.guess(leaves)
@@ -1179,7 +1184,9 @@ def _guesses_followed(
                 value=str(held[row]),
                 severity="warning",
             )
-            for row in np.flatnonzero(moved & ~follows & (held != now))
+            for row in np.flatnonzero(
+                moved & ~follows & (held != now) & ~np.isin(held, column.beyond_guess)
+            )
         ]
     return matched.assign(**kept)
 

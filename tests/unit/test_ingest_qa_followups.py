@@ -171,21 +171,60 @@ def test_a_status_from_the_dates_follows_the_dates_a_corrected_list_gives(engine
     assert dump(engine, history=False) == before
 
 
+def _with_status(status: str) -> str:
+    """`FLAT` with a Status column giving `status`."""
+    return FLAT.replace("Projektperiod\n", "Projektperiod;Status\n").replace(
+        "{end}\n", "{end};" + status + "\n"
+    )
+
+
 def test_a_status_the_dates_do_not_give_is_kept_with_a_warning_where_they_say_another(engine):
     later = date.today() + timedelta(days=400)
-    given = FLAT.replace("Projektperiod\n", "Projektperiod;Status\n").replace(
-        "{end}\n", "{end};avbrutet\n"
-    )
-    assert upload(engine, "lista.csv", given.format(end="2021-06-30")).outcome == "committed"
+    first = upload(engine, "lista.csv", _with_status("planerat").format(end="2021-06-30"))
+    assert first.outcome == "committed", first.problems
     result = upload(engine, "lista.csv", FLAT.format(end=later))
     assert result.outcome == "committed", result.problems
-    assert _by_reference(engine)["Y-1"]["status"] == "cancelled"
+    assert _by_reference(engine)["Y-1"]["status"] == "planned"
     (warning,) = [p for p in result.problems if p.severity == "warning"]
     assert (warning.row, warning.column) == (2, "Status")
-    assert "stays Cancelled as stored, though the new dates say Ongoing" in warning.text("en")
+    assert "stays Planned as stored, though the new dates say Ongoing" in warning.text("en")
     # Dates that leave the status as it was say nothing.
     again = upload(engine, "lista.csv", FLAT.format(end=later))
     assert not warnings(again)
+
+
+@pytest.mark.parametrize(("given", "stored"), [("avbrutet", "cancelled"), ("önskat", "desired")])
+def test_a_cancelled_or_desired_project_keeps_its_status_without_a_word_whatever_its_dates(
+    engine, given, stored
+):
+    """A cancelled project legitimately has dates that say ongoing or completed: new ones
+    are no news about its status."""
+    later = date.today() + timedelta(days=400)
+    first = upload(engine, "lista.csv", _with_status(given).format(end="2021-06-30"))
+    assert first.outcome == "committed", first.problems
+    result = upload(engine, "lista.csv", FLAT.format(end=later))
+    assert result.outcome == "committed", result.problems
+    assert not warnings(result)
+    assert _by_reference(engine)["Y-1"]["status"] == stored
+
+
+def test_a_date_a_list_leaves_blank_moves_no_status(engine):
+    """A blank date cell is unknown: a completed project stays completed when a later list
+    leaves Slutdatum blank, and an ongoing one with both blank is not made planned."""
+    given = (
+        "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+        "B-1;Klar sedan 2020;Avslutad;2019-01-01;2020-12-31\n"
+        "B-2;Pågår;Pågående;2021-01-01;2030-12-31\n"
+    )
+    assert upload(engine, "projekt.csv", given).outcome == "committed"
+    blank = (
+        "Diarienummer;Titel;Startdatum;Slutdatum\nB-1;Klar sedan 2020;2019-01-01;\nB-2;Pågår;;\n"
+    )
+    result = upload(engine, "projekt.csv", blank)
+    assert result.outcome == "committed", result.problems
+    assert not warnings(result)
+    stored = _by_reference(engine)
+    assert (stored["B-1"]["status"], stored["B-2"]["status"]) == ("completed", "ongoing")
 
 
 # --- 2. Subtotal rows within a list ----------------------------------------------------------
