@@ -58,11 +58,11 @@ _COLUMN, _VISIBILITY = _TABLE + "table-column", _TABLE + "visibility"
 _PARAGRAPH, _SPACES = _TEXT + "p", _TEXT + "s"
 _NOTE = _OFFICE + "annotation"
 _BREAKS = {_TEXT + "tab": "\t", _TEXT + "line-break": "\n"}
-# What a date style shows besides its month and year: with any of them, a date is a date.
-_DAY_OR_TIME = frozenset(_NUMBER + part for part in ("day", "hours", "minutes", "seconds"))
-# A date style's parts: a month, a year, a day or a time (`_DAY`: any of `_DAY_OR_TIME`). A
-# style with a year and no other part shows the year alone.
-_MONTH, _YEAR, _DAY = _NUMBER + "month", _NUMBER + "year", "day"
+# A date style's parts that matter: a month, a year, and `_MORE` for any other it shows but
+# text (a day, a time, a quarter, a week, a weekday, an era...): with one, a date is kept as
+# it is ("Q2 2027" is no whole year). A style with a year and no other part shows the year.
+_MONTH, _YEAR, _MORE = _NUMBER + "month", _NUMBER + "year", "more"
+_TEXT_PART = _NUMBER + "text"
 
 
 class _Stop(Exception):  # noqa: N818 - a signal, not an error: the sheet wanted is read
@@ -116,7 +116,7 @@ class _Reader:
         self.hidden = HiddenCells()  # the chosen sheet's rows and columns not shown
         self._hidden_styles: set[str] = set()
         self._style: str | None = None  # the table style being read
-        # The parts each date style shows (a month, a year, a day or a time: `_DAY_OR_TIME`),
+        # The parts each date style shows (a month, a year, or more: `_MORE`),
         # and the cell styles showing their data style: a date cell of one showing its month
         # or its year alone is read as that month or year (`read.as_shown`).
         self._date_style: str | None = None
@@ -150,8 +150,8 @@ class _Reader:
             elif name.startswith(_NUMBER) and name.endswith("-style"):  # a data style opens
                 date_style = name == _NUMBER + "date-style"
                 self._date_style = attributes.get(_STYLE + "name") if date_style else None
-            elif self._date_style is not None and (name in _DAY_OR_TIME or name in (_MONTH, _YEAR)):
-                part = _DAY if name in _DAY_OR_TIME else name
+            elif self._date_style is not None and name.startswith(_NUMBER) and name != _TEXT_PART:
+                part = name if name in (_MONTH, _YEAR) else _MORE
                 self._date_parts.setdefault(self._date_style, set()).add(part)
             elif (
                 name == _STYLE + "table-properties"
@@ -249,14 +249,14 @@ class _Reader:
 
     def _as_shown(self, value: date, attributes: dict[str, str]) -> date | str:
         """The date of the cell being closed as its style shows it: its month ("2027-03") when
-        its own style's date style, else its column's, shows a month and no day or time, its
-        year ("2027") when a year alone, else the date."""
+        its own style's date style, else its column's, shows a month and nothing more (no day,
+        time, quarter or week), its year ("2027") when a year alone, else the date."""
         style = attributes.get(_TABLE + "style-name")
         run = bisect_right(self._column_ends, self._column)  # the run of columns it is in
         if style is None and run < len(self._column_ends):
             style = self._column_styles[run]
         parts = self._date_parts.get(self._data_styles.get(style or "", ""), set())
-        if _DAY in parts:
+        if _MORE in parts:
             return value
         if _MONTH in parts:
             return month_text(value)

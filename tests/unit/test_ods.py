@@ -358,3 +358,37 @@ def test_a_date_shown_as_its_year_is_read_as_that_year(engine):
     assert [(p["start_date"], p["end_date"]) for p in natural(engine, "projects")] == [
         (date(2026, 9, 15), date(2027, 12, 31))
     ]
+
+
+@pytest.mark.parametrize(
+    "part",
+    ["<number:quarter/>", "<number:week-of-year/>", '<number:day-of-week number:style="long"/>'],
+)
+def test_a_date_shown_with_more_than_its_year_is_kept_as_it_is(engine, part):
+    # "Q2 2027" or "v12 2027" is no whole year: a date style with any part but a month, a
+    # year or text keeps the date (a quarter's start and end were read as 2027-01-01 and
+    # 2027-12-31).
+    styles = (
+        f'<number:date-style style:name="N1">{part}'
+        '<number:text> </number:text><number:year number:style="long"/></number:date-style>'
+        '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
+    )
+
+    def shown(day: date) -> str:
+        return cell(day).replace("<table:table-cell", '<table:table-cell table:style-name="ce1"')
+
+    rows = [
+        [cell(h) for h in ("Diarienummer", "Titel", "Status", "Startdatum", "Slutdatum")],
+        [
+            cell("Q-1"),
+            cell("Ett"),
+            cell("pågående"),
+            shown(date(2027, 4, 1)),
+            shown(date(2027, 6, 30)),
+        ],
+    ]
+    result = upload(engine, "projekt.ods", ods(sheet("Projekt", rows), styles=styles))
+    assert result.outcome == "committed", result.problems
+    assert [(p["start_date"], p["end_date"]) for p in natural(engine, "projects")] == [
+        (date(2027, 4, 1), date(2027, 6, 30))
+    ]
