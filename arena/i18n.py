@@ -3167,24 +3167,24 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "layout.funder_conflict": {
         "sv": (
-            "{count} rad anger en annan finansiär i ”{column}” än rubriken ”{label}” "
-            "({funder}), först rad {line}: ”{value}”. Vem som gav bidraget går inte att säga, "
-            "så radens belopp sparas inte. Rätta finansiären eller rubriken; projekten "
-            "importeras ändå.",
-            "{count} rader anger en annan finansiär i ”{column}” än rubriken ”{label}” "
-            "({funder}), först rad {line}: ”{value}”. Vem som gav bidragen går inte att säga, "
-            "så radernas belopp sparas inte. Rätta finansiären eller rubriken; projekten "
-            "importeras ändå.",
+            "{count} rad med belopp anger en annan finansiär i ”{column}” än rubriken "
+            "”{label}” ({funder}), rad {lines}: ”{value}”. Beloppet sparas som bidrag från "
+            "{funder}, som rubriken säger. Står det fel finansiär, rätta ”{column}” eller "
+            "rubriken.",
+            "{count} rader med belopp anger en annan finansiär i ”{column}” än rubriken "
+            "”{label}” ({funder}), rader {lines}, den första ”{value}”. Beloppen sparas som "
+            "bidrag från {funder}, som rubriken säger. Står det fel finansiär, rätta "
+            "”{column}” eller rubriken.",
         ),
         "en": (
-            "{count} row names another funder in “{column}” than the header “{label}” "
-            "({funder}), row {line}: “{value}”. Who gave the grant cannot be told, so the "
-            "row's amount is not stored. Correct the funder or the header; the projects are "
-            "imported all the same.",
-            "{count} rows name another funder in “{column}” than the header “{label}” "
-            "({funder}), first row {line}: “{value}”. Who gave the grants cannot be told, so "
-            "the rows' amounts are not stored. Correct the funder or the header; the projects "
-            "are imported all the same.",
+            "{count} row with an amount names another funder in “{column}” than the header "
+            "“{label}” ({funder}), row {lines}: “{value}”. The amount is stored as a grant "
+            "from {funder}, as the header says. If the funder is wrong, correct “{column}” or "
+            "the header.",
+            "{count} rows with an amount name another funder in “{column}” than the header "
+            "“{label}” ({funder}), rows {lines}, the first “{value}”. The amounts are stored "
+            "as grants from {funder}, as the header says. If the funder is wrong, correct "
+            "“{column}” or the header.",
         ),
     },
     "layout.no_funder": {

@@ -126,27 +126,41 @@ def test_a_sheets_corrected_funder_is_warned_of_as_a_second_grant(engine):
     ]
 
 
-def test_a_funder_column_naming_another_than_the_amounts_header_leaves_the_amount_out(engine):
-    """A header "Bidrag från Vinnova (tkr)" beside Finansiär "Formas": which funder gave it is not
-    told, so the row's grant is not stored and a warning names both; a row whose Finansiär
-    says the header's funder, or nothing, is that funder's grant."""
+def test_a_funder_column_naming_another_than_the_amounts_header_is_warned_of(engine):
+    """A header "Bidrag från Vinnova (tkr)" beside Finansiär "Formas", or Vinnova named
+    another way ("Verket för innovationssystem"): the header says whose money the column is,
+    so every amount is Vinnova's grant, and a warning names the rows with an amount whose
+    Finansiär says another. Dropping those amounts lost Vinnova's own grants."""
     _store_with_grants(engine)
     sheet = (
         "Diarienummer;Titel;Koordinator;Finansiär;Bidrag från Vinnova (tkr)\n"
         "P-1;Första;Region Östergötland;Formas;100\n"
         "P-2;Andra;Region Östergötland;VINNOVA;200\n"
         "P-3;Tredje;Region Östergötland;;300\n"
+        "P-4;Fjärde;Region Östergötland;Verket för innovationssystem;400\n"
+        "P-5;Femte;Region Östergötland;Formas;\n"
     )
     result = upload(engine, "lista.csv", sheet)
     assert result.outcome == "committed", result.problems
     assert {ref: (g["funder"], g["amount_sek"]) for ref, g in _grants(engine).items()} == {
+        "P-1": ("Vinnova", 100_000),
         "P-2": ("Vinnova", 200_000),
         "P-3": ("Vinnova", 300_000),
+        "P-4": ("Vinnova", 400_000),
     }
-    assert [row["reference"] for row in natural(engine, "projects")] == ["P-1", "P-2", "P-3"]
+    assert [row["reference"] for row in natural(engine, "projects")] == [
+        "P-1",
+        "P-2",
+        "P-3",
+        "P-4",
+        "P-5",
+    ]
     (warning,) = [p for p in result.problems if p.column == "Finansiär"]
     assert (warning.row, warning.value, warning.severity) == (2, "Formas", "warning")
-    assert "header “Bidrag från Vinnova (tkr)” (Vinnova), row 2: “Formas”" in warning.text("en")
+    text = warning.text("en")
+    assert text.startswith("2 rows with an amount name another funder")  # not P-5's
+    assert "header “Bidrag från Vinnova (tkr)” (Vinnova), rows 2, 5, the first “Formas”" in text
+    assert "stored as grants from Vinnova" in text
 
 
 def test_a_sheets_grant_is_the_funders_own_beside_one_under_the_diarienummer(engine):

@@ -164,14 +164,15 @@ def split(source: Source) -> list[Part]:
     ]
     amount_label = source.shown("Belopp")
     funded_by = _funded_by(amount_label)
-    other_funder = _other_funder(source, funded_by) if funded_by else np.zeros(n, dtype=bool)
     if funded_by:
-        funders: list[object] = [None if other else funded_by for other in other_funder]
+        funders: list[object] = [funded_by] * n
         funder_label = amount_label
     else:
         funders, funder_label = source.cells("Finansiär"), source.shown("Finansiär")
     if source.has("Belopp") and (funded_by or source.has("Finansiär")):
         amounts = source.column("Belopp")
+        if funded_by:
+            _other_funder(source, funded_by, ~amounts.row_missing)
         grant_columns = [
             ("reference", source.shown("Diarienummer"), reference),
             ("project_reference", source.shown("Diarienummer"), reference),
@@ -188,7 +189,7 @@ def split(source: Source) -> list[Part]:
             source.part(
                 "grants",
                 grant_columns,
-                rows=np.flatnonzero(~amounts.row_missing & ~other_funder).tolist(),
+                rows=np.flatnonzero(~amounts.row_missing).tolist(),
                 matching=Matching.GRANT_OF_FUNDER,
             )
         )
@@ -206,41 +207,46 @@ def split(source: Source) -> list[Part]:
     return [source.organisations(named, source.raw.name), *parts]
 
 
-def _other_funder(source: Source, funded_by: str) -> np.ndarray:
-    """Which rows name another funder in `Finansiär` than the amount's header does
-    ("Bidrag från Vinnova (tkr)" beside "Formas"), with a warning (how many, the first):
-    which one gave the grant is not ours to guess, so those rows' amounts are not stored.
-    The header's funder was stored for every row, the column read for nothing."""
+# The rows a warning names one by one; its count says how many there are in all.
+_LINES_NAMED = 10
+
+
+def _other_funder(source: Source, funded_by: str, priced: np.ndarray) -> None:
+    """A warning in `source.problems` where rows with an amount (`priced`) write another
+    funder in `Finansiär` than the amount's header names ("Bidrag från Vinnova (tkr)" beside
+    "Formas"): how many, and the first. Their amounts stay the header's funder's grants, as
+    the header says whose money the column is; a funder written another way ("Verket för
+    innovationssystem") is no other funder, and dropping such a row's amount lost money. The
+    column was once read for nothing, without a word."""
     if not source.has("Finansiär"):
-        return np.zeros(len(source.keep), dtype=bool)
+        return
     named = v.normalise_label(funded_by)
     cells = source.cells("Finansiär")
-    other = np.array(
+    other = priced & np.array(
         [not v.is_missing(cell) and v.normalise_label(str(cell)) != named for cell in cells],
         dtype=bool,
     )
     if other.any():
-        first = int(np.flatnonzero(other)[0])
-        line = source.raw.line_of(source.keep[first])
+        rows = np.flatnonzero(other)
+        lines = [source.raw.line_of(source.keep[row]) for row in rows[:_LINES_NAMED]]
         source.problems.append(
             Problem(
                 "constraint-error",
                 msg(
                     "layout.funder_conflict",
-                    count=int(other.sum()),
-                    line=line,
+                    count=len(rows),
+                    lines=", ".join(map(str, lines)),
                     label=source.shown("Belopp"),
                     funder=funded_by,
                     column=source.shown("Finansiär"),
-                    value=str(cells[first]),
+                    value=str(cells[rows[0]]),
                 ),
-                row=line,
+                row=lines[0],
                 column=source.shown("Finansiär"),
-                value=str(cells[first]),
+                value=str(cells[rows[0]]),
                 severity="warning",
             )
         )
-    return other
 
 
 def _county_without_coordinator(source: Source) -> None:
