@@ -77,6 +77,8 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     for line, reference, project, funder in zip(
         frame.index, references, frame["project_reference"], frame["funder"], strict=True
     ):
+        if funder is None:  # refused for lacking its funder: no other grant to tell of
+            continue
         owner = (projects.get(project), funders.get(funder))
         if reference is not None and (
             reference not in stored or owners.get(stored[reference]) != owner

@@ -126,6 +126,18 @@ def test_a_sheets_corrected_funder_is_warned_of_as_a_second_grant(engine):
     ]
 
 
+def test_a_sheets_row_without_its_funder_is_refused_for_that_alone(engine):
+    """A blank Finansiär beside the project's stored grant is a missing funder, not a
+    corrected one: no warning of "another grant, P-1 (None)"."""
+    _store_with_grants(engine)
+    first = upload(engine, "lista.csv", _sheet("Beviljat belopp;Finansiär", "1 000 kr;Vinnova"))
+    assert first.outcome == "committed", first.problems
+    result = upload(engine, "lista.csv", _sheet("Beviljat belopp;Finansiär", "1 000 kr;"))
+    assert [(p.row, p.column, p.error) for p in result.problems] == [
+        (2, "Finansiär", "constraint-error")
+    ]
+
+
 def test_a_funder_column_naming_another_than_the_amounts_header_is_warned_of(engine):
     """A header "Bidrag från Vinnova (tkr)" beside Finansiär "Formas", or Vinnova named
     another way ("Verket för innovationssystem"): the header says whose money the column is,
