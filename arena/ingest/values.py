@@ -722,6 +722,11 @@ _PLAIN_WITH_ORE = re.compile(
 )
 
 
+# Below this a float's kronor are binary rounding, not öre anyone wrote (a float holds some
+# 16 digits: an amount's noise stays far below it up to billions of kronor).
+_FLOAT_NOISE = Decimal("0.000001")
+
+
 def has_ore(value: object, unit: str | None = None) -> bool:
     """Whether a money cell that `parse_money` reads writes an amount that is not whole
     kronor, which it rounds ("1 234,56" is stored as 1 235; "1 234,00" and "2,5 MSEK" are
@@ -730,7 +735,9 @@ def has_ore(value: object, unit: str | None = None) -> bool:
 
     Cheap for the usual cell (an integer, text without a decimal separator, the common
     shape), so every money column of a large import is checked: the import says what it
-    rounded."""
+    rounded. A spreadsheet's number with öre only beyond `_FLOAT_NOISE` is whole kronor: a
+    formula's =335000*1.1 is 368500.00000000006, and was warned of as öre."""
+    typed = isinstance(value, float)
     if unit is not None:
         value = _with_unit(value, unit)
     if isinstance(value, str):  # first: most cells are, and an ABC's check is slow
@@ -751,6 +758,8 @@ def has_ore(value: object, unit: str | None = None) -> bool:
         exact = _money_amount(value, allow_negative=True)
     except ValueProblem:
         return False
+    if typed:
+        exact = exact.quantize(_FLOAT_NOISE)
     return exact != exact.to_integral_value()
 
 

@@ -53,6 +53,11 @@ def test_amounts_with_ore_are_rounded_and_said_once_per_column(engine):
         ("1.234,56", None, True),
         (1234.56, None, True),
         (1234.0, None, False),
+        # A formula's float: binary rounding beyond the öre is whole kronor, an öre is not.
+        (335000 * 1.1, None, False),  # 368500.00000000006
+        (0.1 + 0.2, "tkr", False),  # 300.00000000000004 kr
+        (368500.01, None, True),
+        ("368500,00000001", None, True),  # typed by a person: what the cell says
         ("12,3456", "tkr", True),  # 12 345,6 kr
         ("12,5", "tkr", False),
         (1500050, "öre", True),
