@@ -1655,6 +1655,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{value}” may be a month or the years {first} to {last}: write “{first} – {last}” "
         "for the years, or the month's dates.",
     },
+    "value.years_far": {
+        "sv": "”{value}” skulle vara åren {first}–{last}, fler år än en period skrivs kort: "
+        "skriv båda åren fullt ut, ”{first} – {last}”, om det är det som menas, annars rätta "
+        "det sista.",
+        "en": "“{value}” would be the years {first} to {last}, more than a period written short "
+        "runs: write both years in full, “{first} – {last}”, if that is meant, else correct the "
+        "last.",
+    },
     "value.split_year": {
         "sv": "”{value}” är ett delat år (ett läsår eller budgetår), och vilka datum det täcker "
         "står inte: skriv periodens datum, t.ex. ”{first}-07-01 – {last}-06-30”, eller "

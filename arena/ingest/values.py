@@ -1390,13 +1390,17 @@ _OPEN_END = re.compile(
 
 # Years with the last written short, "2019-21" or "2019 – 21" (`_short_years`).
 _SHORT_YEARS = re.compile(r"(?P<first>[0-9]{4})\s*(?:-|–|—)\s*(?P<last>[0-9]{2})")
+# The most years a span written short runs: "2020-50" may be a climate goal's, "2019-99" is
+# a slip, not the rest of the century.
+_SHORT_SPAN = 30
 
 
 def _short_years(value: str, text: str) -> tuple[date, date] | None:
     """The years "2019-21" spans, 2019-01-01 to 2021-12-31: a last year of two digits, later
     in the first's century and no month's number. One that may be a month, "2011-12"
-    (December, or 2011 to 2012?), is refused naming both; None for any other text (the month
-    "2019-05" stays a date alone)."""
+    (December, or 2011 to 2012?), is refused naming both, as is one more than `_SHORT_SPAN`
+    years on ("2019-99" is no 2019 to 2099 anyone writes short); None for any other text
+    (the month "2019-05" stays a date alone)."""
     match = _SHORT_YEARS.fullmatch(text)
     if match is None:
         return None
@@ -1406,6 +1410,8 @@ def _short_years(value: str, text: str) -> tuple[date, date] | None:
         return None
     if int(match["last"]) <= 12:
         raise _problem(TYPE_ERROR, value, "value.years_or_month", first=first, last=last)
+    if last - first > _SHORT_SPAN:
+        raise _problem(TYPE_ERROR, value, "value.years_far", first=first, last=last)
     return _checked_date(value, first, 1, None, False), _checked_date(value, last, 12, None, True)
 
 

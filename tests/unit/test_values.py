@@ -932,6 +932,18 @@ def test_a_month_or_a_span_of_years_is_refused_naming_both(value) -> None:
     )
 
 
+def test_years_written_short_far_apart_are_refused_saying_how_to_write_them() -> None:
+    # "2019-99" read as 2019 through 2099; 30 years on is still read ("2020-50").
+    problem = problem_of(parse_period, "2019-99")
+    assert problem.code == TYPE
+    assert problem.message.render("en").startswith(
+        "“2019-99” would be the years 2019 to 2099, more than a period written short runs: "
+        "write both years in full, “2019 – 2099”"
+    )
+    assert parse_period("2019 – 2099") == (date(2019, 1, 1), date(2099, 12, 31))
+    assert parse_period("2020-50") == (date(2020, 1, 1), date(2050, 12, 31))
+
+
 @pytest.mark.parametrize(
     ("value", "said"),
     [
