@@ -378,10 +378,12 @@ def add_role(
 ) -> RoleAdded:
     """Give `email` the `role` (a funder role once per funder organisation named), creating the
     account when it is new (and naming it `name`, when given; an account that had another name
-    is renamed, and the rename audited). Needs MANAGE_USERS; refuses with UserError and writes
-    nothing when the request is wrong."""
+    is renamed, and the rename audited). The name is trimmed: spaces around it are typing, not
+    a new name, and spaces alone give none. Needs MANAGE_USERS; refuses with UserError and
+    writes nothing when the request is wrong."""
     identity.require(Right.MANAGE_USERS)
     address = _email(email)
+    name = (name or "").strip() or None
     role = Role(role)
     if role == Role.FUNDER and not funders:
         # Each caller in its own words: the command line names its flag (`--funder NAME`),

@@ -78,7 +78,7 @@ with users_tab, ui.section("users"):
     funders = pageparts.organisations_chosen(
         right, language, label=t("admin.funders", language), key=f"admin_funders_{round_}"
     )
-    untouched = not (email.strip() or name or funders) and role == next(iter(Role))
+    untouched = not (email.strip() or name.strip() or funders) and role == next(iter(Role))
     if st.button(t("admin.add", language), icon=":material/person_add:"):
         # A double click's second click lands on the fields the first emptied: it adds nothing
         # and says what the first did, once, and only in the round that add began. Any other
@@ -92,7 +92,7 @@ with users_tab, ui.section("users"):
                 email=email,
                 role=role,
                 funders=funders,
-                name=name or None,
+                name=name,
             )
             text = added.message.render(language)
             notes["add_round"] = round_ + 1

@@ -294,3 +294,20 @@ def test_a_new_name_for_an_account_is_said_and_audited(engine, open_page):
     audit = _table(app, "Händelse")
     assert audit["Händelse"].tolist()[0] == "namn ändrat"
     assert audit["Vad som ändrades"].tolist()[0] == "eva@example.se: – → Eva Ek"
+
+
+def test_spaces_around_a_name_are_not_a_new_name(engine, open_page):
+    # "Edvin Ek " said "the name is now Edvin Ek ." and logged a rename Edvin Ek → Edvin Ek.
+    auth.add_role(
+        engine, identity=auth.cli_identity(), email="ed@x.se", role=Role.EDITOR, name="Edvin Ek"
+    )
+    app = open_page(engine, page="admin")
+    app.text_input[0].input("ed@x.se")
+    app.text_input[1].input("Edvin Ek ")
+    _box(app.selectbox, "Roll").set_value(Role.EDITOR)
+    _button(app, "Lägg till rollen").click().run()
+    assert [box.value for box in app.success] == [
+        ui.plain("ed@x.se hade redan rollen. Inget ändrades.")
+    ]
+    assert _table(app, "E-post")["Namn"].tolist() == ["Edvin Ek"]
+    assert "namn ändrat" not in _table(app, "Händelse")["Händelse"].tolist()

@@ -508,6 +508,25 @@ def test_a_new_name_for_an_account_is_said_and_audited(engine, capsys):
     assert [row["action"] for row in audit_rows(engine)[events:]] == ["user_rename", "role_add"]
 
 
+def test_a_name_is_trimmed_and_spaces_alone_give_none(engine, capsys):
+    # "Anna " renamed Anna to "Anna " (said "the name is now Anna ." and logged Anna → Anna),
+    # and a name of spaces blanked the name.
+    assert main(["users", "add", "a@x.se", "--role", "admin", "--name", " Anna"]) == 0
+    capsys.readouterr()
+    events = len(audit_rows(engine))
+    for name in ("Anna ", "   "):
+        assert main(["users", "add", "a@x.se", "--role", "admin", "--name", name]) == 0
+        assert capsys.readouterr().out.strip() == (
+            "a@x.se already held the role. Nothing was changed."
+        )
+    assert len(audit_rows(engine)) == events
+    assert [(user.email, user.name) for user in auth.users(engine, identity=ADMIN)] == [
+        ("a@x.se", "Anna")
+    ]
+    auth.add_role(engine, identity=ADMIN, email="b@x.se", role=Role.VIEWER, name="  ")
+    assert {user.email: user.name for user in auth.users(engine, identity=ADMIN)}["b@x.se"] is None
+
+
 def test_a_store_migrated_before_renames_keeps_its_log_and_records_them(db_url):
     engine = store.get_engine(db_url)
     store.migrate(engine, "a3c0ffee0013")
