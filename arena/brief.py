@@ -58,7 +58,7 @@ _CSS = """
 @media screen { body { max-width: 186mm; margin: 10mm auto; } }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #1F2937;
-       margin: 0; line-height: 1.3; }
+       margin: 0; line-height: 1.25; }
 h1 { font-size: 15pt; margin: 0 0 1mm; }
 h2 { font-size: 10pt; margin: 2mm 0 1mm; color: #0072B2; }
 .subtitle, .period, .note { color: #4B5563; font-size: 7pt; }
@@ -475,9 +475,11 @@ def _attention(data: BriefData, language: str, filters: Filters) -> str:
     items = data.attention
     if items.empty:
         return heading + f"<div>{_e(t('attention.none', language))}</div>" + period
+    # Headed as the Overview and its download head the list (`tables.attention.COLUMNS`): the
+    # code column holds a programme's code as well as a project's reference.
     head = "".join(
         f"<th>{_e(t(key, language))}</th>"
-        for key in ("attention.reason", "column.reference", "column.title", "attention.detail")
+        for key in ("attention.reason", "attention.project", "column.title", "attention.detail")
     )
     body = "".join(
         f"<tr><td class='nowrap'>{_e(t(f'attention.{row.reason}', language))}</td>"

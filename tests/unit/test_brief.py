@@ -270,4 +270,8 @@ def test_the_attention_list_names_a_programme_in_the_readers_language(engine):
     document = _brief(engine, "en")
     for code, name in english.items():
         assert f"<td class='nowrap'>{code}</td><td>{name}</td>" in document
+    # The code column, headed "Reference" though it holds programme codes too, is headed as
+    # the Overview and its download head it.
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", document.split(t("attention.title", "en"))[1])
+    assert headers[:2] == [t("attention.reason", "en"), "Project or programme"]
     assert "Ett program" not in document.split(t("attention.title", "en"))[1]
