@@ -40,7 +40,14 @@ from arena.i18n import (
 )
 from arena.queries import attention, funding, history, periods, portfolio, programmes, results
 from arena.tables.attention import reason_counts, written
-from arena.tables.results import indicator_name, state_texts, value_text, years_text
+from arena.tables.results import (
+    indicator_name,
+    owns_target,
+    place_text,
+    state_texts,
+    value_text,
+    years_text,
+)
 
 LOG = logging.getLogger("arena")
 ATTENTION_ROWS = 6  # the most urgent items; the rest are counted, not listed
@@ -428,8 +435,14 @@ def _indicators(data: BriefData, language: str, filters: Filters) -> str:
     # the place its target is judged on): "40 % (2023)" against 50 % by 2025 read as on its
     # way where Results says the target year passed without a final value.
     states = pd.Series(state_texts(indicators, language), index=indicators.index)
+    # An indicator measured in more than one place (Sweden, and Norway as its benchmark) has a
+    # row for each: the name says whose row it is, as Results' "Measured for" does; one place
+    # alone needs no saying on a page with no room to spare.
+    shared = set(targets["code"][targets["code"].duplicated()])
     for row in targets.head(INDICATOR_ROWS).itertuples():
         name = indicator_name(row.name_sv, row.name_en, language_or_default(language)) or row.code
+        if row.code in shared:
+            name = t("brief.indicator_at", language, name=name, place=place_text(row, language))
         latest = (
             t(
                 "brief.value_year",
@@ -440,11 +453,17 @@ def _indicators(data: BriefData, language: str, filters: Filters) -> str:
             if pd.notna(row.latest_value)
             else "–"
         )
-        target = t(
-            "brief.value_year",
-            language,
-            value=value_text(row.target_value, row.unit, language),
-            year=int(row.target_year) if pd.notna(row.target_year) else "–",
+        # As on Results: each row names its place, and a benchmark row (Norway beside a
+        # Swedish target) shows no target, or Norway's value would read as measured against it.
+        target = (
+            t(
+                "brief.value_year",
+                language,
+                value=value_text(row.target_value, row.unit, language),
+                year=int(row.target_year) if pd.notna(row.target_year) else "–",
+            )
+            if owns_target(row.state)
+            else "–"
         )
         rows.append(
             f"<tr><td>{_e(name)}</td><td class='number'>{_e(latest)}</td>"

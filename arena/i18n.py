@@ -645,6 +645,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "brief.programmes.none": {"sv": "Inga program i urvalet.", "en": "No programme in the view."},
     "brief.granted": {"sv": "Beviljat", "en": "Granted"},
     "brief.indicator": {"sv": "Indikator", "en": "Indicator"},
+    "brief.indicator_at": {"sv": "{name} ({place})", "en": "{name} ({place})"},
     "brief.latest": {"sv": "Senaste", "en": "Latest"},
     "brief.progress": {"sv": "Av vägen", "en": "Progress"},
     "brief.value_year": {"sv": "{value} ({year})", "en": "{value} ({year})"},

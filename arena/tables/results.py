@@ -107,6 +107,13 @@ def _target_place(row: object, language: str) -> str:
     return place_text(row, language)
 
 
+def owns_target(state: str) -> bool:
+    """Whether a registry row in `state` shows its indicator's baseline and target as its own:
+    a benchmark (Norway beside a Swedish target) or a row whose target's place is unclear
+    does not, or it would read as measured against a target that is not its place's."""
+    return state not in ("benchmark", "target_unclear")
+
+
 def state_texts(registry: pd.DataFrame, language: str) -> list[str]:
     """Each row's state in words as the Results page writes it (the brief writes the same);
     a benchmark names the place its indicator's target is for."""
@@ -173,7 +180,7 @@ def registry_rows(registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """
     rows = []
     for row, state in zip(registry.itertuples(), state_texts(registry, language), strict=True):
-        own = row.state not in ("benchmark", "target_unclear")
+        own = owns_target(row.state)
         rows.append(
             {
                 "code": row.code,
@@ -224,7 +231,7 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """
     typed = registry_rows(registry, language)
     units = registry["unit"].tolist()
-    own = [state not in ("benchmark", "target_unclear") for state in registry["state"]]
+    own = [owns_target(state) for state in registry["state"]]
     no_target = t("results.state.no_target", language)
     shown = typed.assign(
         baseline=[

@@ -224,6 +224,31 @@ def test_a_target_year_over_without_any_value_is_overdue_on_the_card_and_in_the_
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "sweden", "norway"), [("sv", "Sverige", "Norge"), ("en", "Sweden", "Norway")]
+)
+def test_a_benchmark_row_names_its_place_and_shows_no_target(engine, language, sweden, norway):
+    # Measured in Sweden and Norway: two rows alike, and Norway's beside Sweden's target
+    # "20 (2030)", as if measured against it; Results names each row's place and shows the
+    # target on Sweden's row only.
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nP-1;Ett;ongoing\n",
+            "indikatorer.csv": "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår\n"
+            "IB;Jämförelse;antal;10;2020;20;2030\n",
+            "indikatorvarden.csv": "Indikator;Land;År;Värde\nIB;SE;2024;12\nIB;NO;2024;30\n",
+        },
+    )
+    rows = re.findall(
+        r"<tr><td>(Jämförelse[^<]*)</td>((?:<td[^>]*>[^<]*</td>)+)</tr>", _brief(engine, language)
+    )
+    cells = {name: re.findall(r">([^<]*)</td>", rest) for name, rest in rows}
+    assert set(cells) == {f"Jämförelse ({sweden})", f"Jämförelse ({norway})"}
+    assert cells[f"Jämförelse ({sweden})"][:2] == ["12 (2024)", "20 (2030)"]
+    assert cells[f"Jämförelse ({norway})"][:2] == ["30 (2024)", "–"]
+
+
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_a_target_year_over_with_an_earlier_value_says_so_as_the_results_page(engine, language):
     # 40 % in 2023 against 50 % by 2025 read "40 % (2023) | 50 % (2025) | 67 %" in the brief,
