@@ -483,13 +483,22 @@ def blockers_table(preview: UndoPreview, language: str) -> pd.DataFrame:
     )
 
 
-def cascade_refusal(preview: UndoPreview, identity: Identity, language: str) -> str | None:
+def cascade_refusal(
+    preview: UndoPreview,
+    identity: Identity,
+    language: str,
+    *,
+    preview_of: Callable[[int], UndoPreview | None],
+) -> str | None:
     """Why `identity` cannot undo the later imports with this one, or None when it may.
 
     An editor may undo only their own imports, and a cascade runs whole or not at all: with
     another's import among those it undoes first, it is refused. Said instead of offering it:
-    whose imports they are, that those people or an administrator undo them first, and that
-    the editor's own among them can go with this one after that.
+    whose imports they are, and in which order they can go. Another's import that itself
+    builds on the editor's own later ones (`preview_of` it, cascade included) cannot be undone
+    before those: the editor undoes them first, then the other person, then this one (or an
+    administrator all at once). The editor's own that nothing of another's builds on can go
+    with this one at the end.
     """
     if identity.can(Right.UNDO_ANY):
         return None
@@ -502,10 +511,29 @@ def cascade_refusal(preview: UndoPreview, identity: Identity, language: str) -> 
         else f"#{effect.import_id}"
         for effect in others
     )
-    text = t("data.undo.blocked.others", language, imports=whose, count=len(others))
-    if own := [effect for effect in preview.cascade if effect not in others]:
-        numbers = ", ".join(f"#{effect.import_id}" for effect in own)
-        text += " " + t("data.undo.blocked.own", language, imports=numbers, count=len(own))
+    own = [effect.import_id for effect in preview.cascade if effect not in others]
+    # The editor's own imports another's import must wait for: those in its cascade.
+    waited = {
+        effect.import_id
+        for other in others
+        if (later := preview_of(other.import_id)) is not None
+        for effect in later.cascade
+    }
+    first = [number for number in own if number in waited]
+    if first:
+        numbers = ", ".join(f"#{number}" for number in first)
+        text = t(
+            "data.undo.blocked.others_after_own",
+            language,
+            imports=whose,
+            own=numbers,
+            count=len(others),
+        )
+    else:
+        text = t("data.undo.blocked.others", language, imports=whose, count=len(others))
+    if after := [number for number in own if number not in waited]:
+        numbers = ", ".join(f"#{number}" for number in after)
+        text += " " + t("data.undo.blocked.own", language, imports=numbers, count=len(after))
     return text
 
 

@@ -169,7 +169,12 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     cascade = False
     if preview.blocked:
         # Another's import among the later ones: no box to tick whose undo could only fail.
-        refused = dataops.cascade_refusal(preview, identity, language)
+        refused = dataops.cascade_refusal(
+            preview,
+            identity,
+            language,
+            preview_of=lambda number: ui.query(dataops.preview_undo, number),
+        )
         st.warning(t("data.undo.blocked", language) if refused is None else ui.plain(refused))
         ui.table(dataops.blockers_table(preview, language))
         if refused is None:

@@ -1129,6 +1129,32 @@ TEXTS: dict[str, dict[str, Text]] = {
             "administrator, must undo them first; then you can undo this one.",
         ),
     },
+    "data.undo.blocked.others_after_own": {
+        "sv": (
+            "Senare importer bygger på rader som den här importen lade till eller ändrade, och "
+            "du kan ångra bara dina egna importer: {imports} är någon annans, och den bygger i "
+            "sin tur på {own}, som du själv importerade. Ångra först {own}; sedan behöver den "
+            "som gjorde den andra importen, eller en administratör, ångra den; därefter kan du "
+            "ångra den här. En administratör kan också ångra alla på en gång.",
+            "Senare importer bygger på rader som den här importen lade till eller ändrade, och "
+            "du kan ångra bara dina egna importer: {imports} är andras, och minst en av dem "
+            "bygger i sin tur på {own}, som du själv importerade. Ångra först {own}; sedan "
+            "behöver de som gjorde de andra importerna, eller en administratör, ångra dem; "
+            "därefter kan du ångra den här. En administratör kan också ångra alla på en gång.",
+        ),
+        "en": (
+            "Later imports build on rows this import added or changed, and you can undo only "
+            "your own imports: {imports} is someone else's, and it in turn builds on {own}, "
+            "which you imported yourself. Undo {own} first; then whoever made the other "
+            "import, or an administrator, must undo it; then you can undo this one. An "
+            "administrator can also undo them all at once.",
+            "Later imports build on rows this import added or changed, and you can undo only "
+            "your own imports: {imports} are others', and at least one of them in turn builds "
+            "on {own}, which you imported yourself. Undo {own} first; then those who made the "
+            "other imports, or an administrator, must undo them; then you can undo this one. "
+            "An administrator can also undo them all at once.",
+        ),
+    },
     "data.undo.blocked.own": {
         "sv": (
             "Din egen senare import ({imports}) kan du då ångra tillsammans med den här.",

@@ -342,6 +342,14 @@ def test_a_blocked_undo_names_the_later_import_and_undoes_both_only_when_asked(e
     assert _projects(engine) == demo_projects
 
 
+def _warned_on_choosing(engine, open_page, monkeypatch, identity: Identity, number: int):
+    """The Data page as `identity` with import `number` chosen to undo, and its warning."""
+    monkeypatch.setattr("arena.ui.identity", lambda **_: identity)
+    app = open_page(engine, page="data")
+    _choose_undo(app, number)
+    return app, app.warning[0].value
+
+
 def test_an_editor_is_not_offered_to_undo_another_editors_later_import(
     engine, open_page, monkeypatch
 ):
@@ -353,10 +361,7 @@ def test_an_editor_is_not_offered_to_undo_another_editors_later_import(
     upload(engine, "projekt.csv", NEW_PROJECT, identity=ed)
     participant = "Diarienummer;Organisation;Roll\nDEMO-2026-999;Vinnova;beställare\n"
     assert upload(engine, "deltagare.csv", participant, identity=ed2).outcome == "committed"
-    monkeypatch.setattr("arena.ui.identity", lambda **_: ed)
-    app = open_page(engine, page="data")
-    _choose_undo(app, 2)
-    said = app.warning[0].value
+    app, said = _warned_on_choosing(engine, open_page, monkeypatch, ed, 2)
     assert plain("#3 av ed2@x.se är någon annans.") in said
     assert plain("eller en administratör, behöver ångra den först") in said
     assert "ångra även dem här" not in said
@@ -387,6 +392,40 @@ def test_an_editor_is_not_offered_to_undo_another_editors_later_import(
     _button(app, "Ångra importen").click().run()
     assert not app.exception, app.exception
     assert "Import 2 och 1 senare import ångrade" in app.success[0].value
+
+
+def test_an_editor_is_told_to_undo_their_own_import_that_anothers_builds_on_first(
+    engine, open_page, monkeypatch
+):
+    # Ed's organisations (#1), Ed2's project with them (#2), Ed's grant for it (#3): Ed was
+    # told to have #2 undone first and #3 could go with #1 after; but #2 can go only once #3
+    # is gone.
+    ed = Identity("ed@x.se", "Ed", frozenset({Role.EDITOR}), frozenset(), "oidc")
+    ed2 = Identity("ed2@x.se", "Ed Två", frozenset({Role.EDITOR}), frozenset(), "oidc")
+    organisations = (
+        "Namn;Organisationsnummer;Län;Typ\nOrgA AB;556000-0001;Stockholms län;company\n"
+        "Vinnova;202100-5216;Stockholms län;agency\n"
+    )
+    project = (
+        "Diarienummer;Titel;Status;Fas;Koordinator;Startdatum;Slutdatum\n"
+        "P-1;Projekt;ongoing;pre_study;OrgA AB;2024-01-01;2027-12-31\n"
+    )
+    grant = (
+        "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum;Startdatum;Slutdatum\n"
+        "G-1;P-1;Vinnova;100 000;2024-01-01;2024-01-01;2027-12-31\n"
+    )
+    for name, text, who in (
+        ("org.csv", organisations, ed),
+        ("projekt.csv", project, ed2),
+        ("bidrag.csv", grant, ed),
+    ):
+        assert upload(engine, name, text, identity=who).outcome == "committed"
+    app, said = _warned_on_choosing(engine, open_page, monkeypatch, ed, 1)
+    assert plain("#2 av ed2@x.se är någon annans, och den bygger i sin tur på #3") in said
+    assert plain("Ångra först #3; sedan behöver den som gjorde den andra importen") in said
+    assert plain("En administratör kan också ångra alla på en gång.") in said
+    assert "tillsammans med den här" not in said
+    assert not any(box.label.startswith("Ångra även") for box in app.checkbox)
 
 
 def test_a_cascade_undoes_only_the_imports_it_listed(engine, open_page, monkeypatch):
