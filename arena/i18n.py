@@ -1793,10 +1793,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "and ö in the preview.",
     },
     "read.sheet_of_text": {
-        "sv": "En CSV- eller textfil har inga blad: bladet {sheet} som angavs används inte, hela "
-        "filen läses.",
-        "en": "A CSV or text file has no sheets: the sheet {sheet} named is not used; the whole "
-        "file is read.",
+        "sv": "Den här filen har inga blad: bladet {sheet} som angavs används inte, hela filen "
+        "läses.",
+        "en": "This file has no sheets: the sheet {sheet} named is not used; the whole file is "
+        "read.",
     },
     "read.not_utf8_or_cp1252": {
         "sv": "Filen är varken UTF-8 eller Windows-1252 (byte {byte}). Spara den som CSV UTF-8 "

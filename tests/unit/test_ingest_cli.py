@@ -332,12 +332,15 @@ def test_a_generated_folder_imports_in_one_command(engine, tmp_path, capsys):
 
 def test_a_sheet_named_for_a_csv_is_said_to_be_unused(engine, tmp_path, capsys):
     # `--sheet` reads one sheet of a workbook; on a CSV it was passed over without a word.
+    # A JSON file was told "A CSV or text file has no sheets": said of any file now.
     with_organisations(engine)
     path = _write(tmp_path, "projekt.csv", PROJECTS)
     assert main(["import", path, "--sheet", "Projekt", "--dry-run"]) == 0
     said = capsys.readouterr()
-    assert (
-        "A CSV or text file has no sheets: the sheet “Projekt” named is not used; the whole "
-        "file is read."
-    ) in said.out + said.err
+    unused = "This file has no sheets: the sheet “{}” named is not used; the whole file is read."
+    assert unused.format("Projekt") in said.out + said.err
     assert "Preview: 2 new" in said.out
+    path = _write(tmp_path, "o.json", '[{"Namn": "Json AB", "Typ": "company"}]')
+    assert main(["import", path, "--sheet", "X", "--dry-run"]) == 0
+    said = capsys.readouterr()
+    assert unused.format("X") in said.out + said.err
