@@ -1,12 +1,14 @@
 """`python -m arena ...`: everything a script or an admin needs, with readable errors.
 
 Exit codes: 0 done; 1 the data was rejected, or an import or undo refused (not allowed,
-blocked by later imports, not confirmed); 2 bad usage, a role change that cannot be made (the
-store's last admin, a role not held, an unknown funder), or an unreachable / unusable database
-(read-only, full); 130 interrupted (Ctrl-C), saying what stays committed; 141 the reader of the
-output went away (`| head`). The CLI speaks the language of `config.cli_language` (Swedish in a
-Swedish locale or with ARENA_LANGUAGE=sv, else English), through the catalogue like the pages:
-problems and undo refusals are `i18n.Message`s rendered here.
+blocked by later imports, not confirmed at its question); 2 bad usage (a question with no
+terminal to answer it, `undo` or `--replace` without `--yes`), a role change that cannot be
+made (the store's last admin, a role not held, an unknown funder), or an unreachable /
+unusable database (read-only, full); 130 interrupted (Ctrl-C), saying what stays committed;
+141 the reader of the output went away (`| head`). The CLI speaks the language of
+`config.cli_language` (Swedish in a Swedish locale or with ARENA_LANGUAGE=sv, else English),
+through the catalogue like the pages: problems and undo refusals are `i18n.Message`s rendered
+here.
 """
 
 from __future__ import annotations

@@ -158,3 +158,7 @@ def test_the_exit_codes_said_are_those_a_refused_role_change_and_undo_give(text,
     upload(engine, "projekt.csv", "Diarienummer;Titel;Status;Koordinator\nQ-1;Q;planerad;Q AB\n")
     assert cli.main(["undo", "1", "--yes"]) == 1  # blocked by import 2
     assert "Import 1 was not undone" in capsys.readouterr().err
+    # A question no terminal can answer is usage: give --yes (said 1, "not confirmed").
+    assert "no terminal" in codes["2"] and "not confirmed at its question" in codes["1"]
+    assert cli.main(["undo", "2"]) == 2  # pytest's stdin is no terminal
+    assert "--yes" in capsys.readouterr().err
