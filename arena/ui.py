@@ -139,6 +139,22 @@ def action_notes(name: str) -> dict[str, Any]:
     return st.session_state.setdefault(name, {})
 
 
+def attempt(change: Callable[[], str], *, notes: dict[str, Any], language: str) -> None:
+    """Make `change` (it returns the sentence saying what it did) and say it after the rerun
+    that shows it (`notes["message"]`, `action_notes`); or say now why nothing changed: the
+    request was refused, or the store could not be written (a read-only file, a full disk),
+    which left a page saying only that its part could not be shown."""
+    try:
+        text = change()
+    except (auth.UserError, auth.AccessDenied) as refused:
+        st.error(plain(refused.message.render(language)))
+    except sa.exc.DBAPIError as failed:
+        st.error(plain(t("import.store_failed", language, detail=store.failure(failed))))
+    else:
+        notes["message"] = text
+        st.rerun()
+
+
 class _StoreMovedError(Exception):
     """An import or undo committed while a query of the run computed: its result may hold the
     new store. Raised out of `_cached_query`, so st.cache_data stores nothing; `query` reruns."""

@@ -5,13 +5,11 @@ function called here checks the identity itself, so opening the page directly ch
 """
 
 import functools
-from collections.abc import Callable
 
 import streamlit as st
-from sqlalchemy.exc import DBAPIError
 
-from arena import auth, dataops, pageparts, store, tables, ui
-from arena.auth import AccessDenied, AuditAction, Right, Role, UserError
+from arena import auth, dataops, pageparts, tables, ui
+from arena.auth import AccessDenied, AuditAction, Right, Role
 from arena.i18n import t
 
 ui.ensure_shell()
@@ -34,22 +32,7 @@ engine = ui.engine()
 
 role_text = functools.partial(tables.users.role_text, language=language)
 ACCOUNT = "account"  # the choice to remove a whole account, beside its roles
-
-
-def attempt(change: Callable[[], str]) -> None:
-    """Make `change` (it returns the sentence saying what it did) and say it after the rerun
-    that shows it; or say now why nothing changed: the request was refused, or the store could
-    not be written (a read-only file, a full disk), which left the page saying only that this
-    part could not be shown."""
-    try:
-        text = change()
-    except (UserError, AccessDenied) as refused:
-        st.error(ui.plain(refused.message.render(language)))
-    except DBAPIError as failed:
-        st.error(ui.plain(t("import.store_failed", language, detail=store.failure(failed))))
-    else:
-        notes["message"] = text
-        st.rerun()
+attempt = functools.partial(ui.attempt, notes=notes, language=language)
 
 
 users_tab, audit_tab = st.tabs([t("admin.users", language), t("admin.audit", language)])
