@@ -372,3 +372,32 @@ def test_an_import_refreshes_only_the_summaries_its_kinds_can_change(engine, mon
     assert refreshed == ["project_place"]
     assert upload(engine, "bidrag.csv", grants.replace("500", "600")).outcome == "committed"
     assert refreshed == ["project_place", "project_money"]
+
+
+def test_a_file_without_a_source_column_is_the_source_of_what_it_adds_or_changes(engine):
+    # A budget of 1 800 000 kr from an officer's file kept "Källa: Regeringsbeslut 2017" beside
+    # it: the Programmes page named a decision that said 2 MSEK as the figure's source.
+    decided = (
+        "Kod;Namn;Källa\nBG-2017;Beställargrupper;Regeringsbeslut 2017\n",
+        "Program;År;Belopp;Källa\nBG-2017;2017;2 000 000;Regeringsbeslut 2017\n"
+        "BG-2017;2018;2 000 000;Regeringsbeslut 2017\n",
+    )
+    assert upload(engine, "program.csv", decided[0]).outcome == "committed"
+    assert upload(engine, "budget.csv", decided[1]).outcome == "committed"
+    corrected = "Program;År;Belopp\nBG-2017;2018;1 800 000\nBG-2017;2017;2 000 000\n"
+    corrected += "BG-2017;2019;1 000 000\n"
+    result = upload(engine, "budget 2018.csv", corrected)
+    assert result.outcome == "committed"
+    rows = {row["year"]: (row["amount_sek"], row["source"]) for row in natural(engine, "budgets")}
+    assert rows == {
+        2017: (2_000_000, "Regeringsbeslut 2017"),  # unchanged: its source stands
+        2018: (1_800_000, "budget 2018.csv"),
+        2019: (1_000_000, "budget 2018.csv"),
+    }
+    assert upload(engine, "budget 2018.csv", corrected).outcome == "unchanged"
+    undo(engine, result.import_id, identity=cli_identity())
+    rows = {row["year"]: (row["amount_sek"], row["source"]) for row in natural(engine, "budgets")}
+    assert rows == {
+        2017: (2_000_000, "Regeringsbeslut 2017"),
+        2018: (2_000_000, "Regeringsbeslut 2017"),
+    }

@@ -70,6 +70,7 @@ def test_one_table_per_kind_with_counts_amounts_and_dates(engine):
             "Titel (engelska)": "Smart lighting",
             "Status": "Planerad",
             "Fas": "Förstudie",
+            "Källa": "projekt.csv",  # a file without a source column is the rows' source
         }
     ]
     assert tables.counts.to_dict("records") == [
