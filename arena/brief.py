@@ -107,6 +107,7 @@ class BriefData:
     chain: pd.DataFrame  # results.money_to_results
     budget: pd.DataFrame  # funding.budget_by_year
     attention: pd.DataFrame  # attention.attention
+    reports: dict[str, int]  # funding.report_counts: late, due
     programmes: pd.DataFrame  # code, name ({"sv", "en"}), allocated_sek, committed_sek, spent_sek
     imports: pd.DataFrame  # history.import_history
 
@@ -252,6 +253,7 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
         attention=run(
             attention.attention, filters=filters, today=today, limit=attention.MOST_URGENT
         ),
+        reports=run(funding.report_counts, filters=filters, today=today),
         programmes=top,
         imports=run(history.import_history, limit=200),
     )
@@ -273,8 +275,6 @@ def _card(title: str, value: str, detail: str, period: str) -> str:
 def _key_figures(data: BriefData, language: str, filters: Filters, today: date) -> str:
     burn = data.burn
     summary = indicator_summary(data.indicators)
-    counts = reason_counts(data.attention)
-    late, due = counts.get("report_late", 0), counts.get("report_due", 0)
     cards = [
         _card(
             t("kpi.granted", language),
@@ -296,11 +296,15 @@ def _key_figures(data: BriefData, language: str, filters: Filters, today: date) 
             + " "
             + periods.period_caption(filters, "indicators", language),
         ),
+        # The Grants page's card under its title, so the figure is the page's (all funders
+        # in the view): the attention list below also holds a programme's own reports and
+        # those of projects without a grant, and counted under this title read 4 where the
+        # page said 3.
         _card(
             t("grants.reports_late", language),
-            format_number(late, language),
-            t("brief.reports_due", language, count=due),
-            periods.period_caption(filters, "attention", language),
+            format_number(data.reports["late"], language),
+            t("brief.reports_due", language, count=data.reports["due"]),
+            periods.period_caption(filters, "reports", language),
         ),
     ]
     # Each status with its change against the same day last year (the caption says so).

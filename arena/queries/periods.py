@@ -15,6 +15,7 @@ FIGURE_RULES: dict[str, tuple[str, ...]] = {
     "indicators": ("indicators",),
     "attention": ("reports", "budget", "projects"),
     "funders": ("grants", "disbursements", "reports"),
+    "reports": ("reports",),
     "disbursements": ("disbursements",),
     "efforts": ("activities",),
 }

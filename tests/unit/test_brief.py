@@ -16,7 +16,7 @@ from arena.auth import cli_identity
 from arena.filters import NO_FILTERS, Filters
 from arena.i18n import format_msek, format_number, format_sek, t
 from arena.ingest import Upload, import_files
-from arena.queries import attention
+from arena.queries import attention, funding
 from tests.fixtures.ingest import load_files
 
 TODAY = date(2026, 12, 2)
@@ -34,10 +34,15 @@ def _demo_granted() -> int:
 
 
 def _demo_late_reports() -> int:
+    """The demo's late reports as the Grants page counts them: of projects with a grant (a
+    programme's own reports are on the attention list, not on the card)."""
+    granted = {row["Diarienummer"] for row in _demo_rows("bidrag")}
     return sum(
         1
         for row in _demo_rows("milstolpar")
-        if not row["Levererad"] and date.fromisoformat(row["Förfallodatum"]) < TODAY
+        if row["Diarienummer"] in granted
+        and not row["Levererad"]
+        and date.fromisoformat(row["Förfallodatum"]) < TODAY
     )
 
 
@@ -300,3 +305,30 @@ def test_the_attention_list_names_a_programme_in_the_readers_language(engine):
     headers = re.findall(r"<th[^>]*>([^<]*)</th>", document.split(t("attention.title", "en"))[1])
     assert headers[:2] == [t("attention.reason", "en"), "Project or programme"]
     assert "Ett program" not in document.split(t("attention.title", "en"))[1]
+
+
+@pytest.mark.parametrize("scope", [None, frozenset({"Vinnova"})])
+def test_the_late_reports_card_is_the_grants_pages_figure(engine, scope):
+    # Headed as the Grants page's card, the brief counted the attention list's late reports:
+    # a programme's own and those of a project without a grant too, 4 (2 due) in the brief
+    # where the page said 3 (1) for the same view.
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nP1;Ett program\n",
+            "projekt.csv": "Diarienummer;Titel;Status;Program\n"
+            "G-1;Bidrag;ongoing;P1\nU-1;Utan bidrag;ongoing;P1\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-1;G-1;Vinnova;100 000;2025-01-01\n",
+            "milstolpar.csv": "Program;Diarienummer;Titel;Förfallodatum\n"
+            ";G-1;Sen;2026-11-01\n;G-1;Snart;2026-12-20\n"
+            ";U-1;Sen;2026-11-01\n;U-1;Snart;2026-12-20\n"
+            "P1;;Sen;2026-11-01\nP1;;Snart;2026-12-20\n",
+        },
+    )
+    filters = Filters(funders_scope=scope)
+    page = funding.report_counts(engine, filters=filters, today=TODAY)
+    assert page == {"late": 1, "due": 1}
+    document = _brief(engine, "sv", filters)
+    assert _key_figure(document, t("grants.reports_late", "sv")) == "1"
+    assert t("brief.reports_due", "sv", count=1) in document
