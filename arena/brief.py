@@ -41,6 +41,7 @@ from arena.i18n import (
 from arena.queries import attention, funding, history, periods, portfolio, programmes, results
 from arena.tables.attention import reason_counts, written
 from arena.tables.results import (
+    against_target,
     indicator_name,
     owns_target,
     place_text,
@@ -122,24 +123,16 @@ class IndicatorSummary:
     coverage: float | None
 
 
-def _against_target(indicators: pd.DataFrame) -> pd.Series:
-    """Which rows of `results.indicator_progress` stand against a target: those with a target
-    and a value, and those overdue without one (the target year is over and nothing came, a
-    target not met, not one left out of the count)."""
-    measured = indicators["latest_value"].notna() | (indicators["state"] == "overdue")
-    return indicators["target_value"].notna() & measured
-
-
 def indicator_summary(indicators: pd.DataFrame) -> IndicatorSummary:
     """Summarise `results.indicator_progress` for the Overview's card and the brief.
 
-    Counted: the indicators judged against a target (`_against_target`), each once, on the
-    place its target is judged on (Norway's benchmark of a Swedish target is not a second
-    indicator); met is the registry's direction-aware state "reached". Progress past the
+    Counted: the indicators judged against a target (`tables.results.against_target`), each
+    once, on the place its target is judged on (Norway's benchmark of a Swedish target is not
+    a second indicator); met is the registry's direction-aware state "reached". Progress past the
     target counts as 1 in the mean: one indicator far beyond its target must not hide another
     that has not moved; an overdue one without a value has no progress to add.
     """
-    measured = indicators[indicators["judged"] & _against_target(indicators)]
+    measured = indicators[indicators["judged"] & against_target(indicators)]
     progress = measured["progress"].dropna()
     coverage = indicators["coverage"].dropna()
     return IndicatorSummary(
@@ -431,7 +424,7 @@ def _more(total: int, shown: int, language: str) -> str:
 
 def _indicators(data: BriefData, language: str, filters: Filters) -> str:
     indicators = data.indicators
-    targets = indicators[_against_target(indicators)]
+    targets = indicators[against_target(indicators)]
     if targets.empty:
         return ""
     rows = []

@@ -1336,11 +1336,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "are summed, shares (%) averaged.",
     },
     "results.summary": {
-        "sv": ("{count} indikator med mål: {names}", "{count} indikatorer med mål: {names}"),
-        "en": (
-            "{count} indicator with a target: {names}",
-            "{count} indicators with a target: {names}",
+        "sv": (
+            "{count} indikator räknad mot mål: {names}",
+            "{count} indikatorer räknade mot mål: {names}",
         ),
+        "en": (
+            "{count} indicator counted against its target: {names}",
+            "{count} indicators counted against their targets: {names}",
+        ),
+    },
+    "results.summary.left_out": {
+        "sv": "Inte räknad, har mål men inget värde: {names}",
+        "en": "Not counted, a target but no value: {names}",
     },
     "results.summary.item": {"sv": "{name} ({state})", "en": "{name} ({state})"},
     "results.no_indicators": {

@@ -269,23 +269,46 @@ def registry_links(table: pd.DataFrame, registry: pd.DataFrame, language: str) -
     return table.assign(**{t("results.col.owner", language): owners})
 
 
+def against_target(registry: pd.DataFrame) -> pd.Series:
+    """Which rows of `results.indicator_progress` stand against a target: those with a target
+    and a value, and those overdue without one (the target year is over and nothing came, a
+    target not met, not one left out of the count). One with a target and no value yet has
+    nothing to stand against it with."""
+    measured = registry["latest_value"].notna() | (registry["state"] == "overdue")
+    return registry["target_value"].notna() & measured
+
+
 def target_summary(registry: pd.DataFrame, language: str) -> str | None:
-    """The indicators with a target, each named with where it stands (None if none has one):
-    what a count like "0 of 5 met" is made of. Each counts once, on the place its target is
-    judged on (`results.indicator_progress`), as the Overview's count does."""
+    """What a count like "0 of 4 met" is made of (None if no indicator has a target): the
+    indicators it counts (`against_target`), each named with where it stands, then those with
+    a target it leaves out for want of a value, so the named list and the count agree. Each
+    counts once, on the place its target is judged on (`results.indicator_progress`), as the
+    Overview's count does (`brief.indicator_summary`)."""
     targets = registry[registry["judged"] & registry["target_value"].notna()]
     if targets.empty:
         return None
-    items = [
-        t(
-            "results.summary.item",
-            language,
-            name=indicator_name(row.name_sv, row.name_en, language),
-            state=t(f"results.state.{row.state}", language),
+    counted = against_target(targets)
+    parts = []
+    if counted.any():
+        items = [
+            t(
+                "results.summary.item",
+                language,
+                name=indicator_name(row.name_sv, row.name_en, language),
+                state=t(f"results.state.{row.state}", language),
+            )
+            for row in targets[counted].itertuples()
+        ]
+        parts.append(
+            t("results.summary", language, count=int(counted.sum()), names="; ".join(items))
         )
-        for row in targets.itertuples()
-    ]
-    return t("results.summary", language, count=len(targets), names="; ".join(items))
+    if not counted.all():
+        names = [
+            indicator_name(row.name_sv, row.name_en, language)
+            for row in targets[~counted].itertuples()
+        ]
+        parts.append(t("results.summary.left_out", language, names="; ".join(names)))
+    return " · ".join(parts)
 
 
 SERIES_COLUMNS = ["code", "indicator", "place", "year", "value", "unit", "preliminary"]

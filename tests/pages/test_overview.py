@@ -112,6 +112,19 @@ def test_overview_in_english(demo_engine, open_page):
     assert _chart(app, "Budget and spend per year")
 
 
+def test_the_indicator_card_and_its_caption_count_the_same_indicators(demo_engine, open_page):
+    # In 2024 Andel innovationsupphandlingar has a target and no value: the card read "0 av 4
+    # nådda" while its caption said "5 indikatorer med mål", counting it.
+    app = open_page(demo_engine, f_years="2024")
+    assert _metrics(app)["Indikatorer mot mål"] == "0 av 4 nådda"
+    captions = [caption.value.replace("\\", "") for caption in app.caption]
+    (named,) = [caption for caption in captions if "räknade mot mål" in caption]
+    assert named.startswith("4 indikatorer räknade mot mål: Aktiva beställarnätverk")
+    counted, left_out = named.split(" · ")
+    assert "Andel innovationsupphandlingar" not in counted
+    assert left_out == "Inte räknad, har mål men inget värde: Andel innovationsupphandlingar"
+
+
 def test_links_hold_codes_that_open_in_either_language(demo_engine, open_page):
     ongoing = str(demo_count("07_projekt.csv", Status="ongoing"))
     # A Swedish label link opened in English: the filter holds, and the URL now holds codes.

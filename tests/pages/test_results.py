@@ -39,7 +39,7 @@ def test_the_registry_shows_real_values_with_source_and_coverage(demo_engine, op
     assert share["Anmärkning"] == "793 av 17 198 annonserade upphandlingar"
     # The Overview's "0 av 5 nådda" named: each indicator with a target and where it stands.
     summary = _texts(app).replace("\\", "")
-    assert "5 indikatorer med mål: Aktiva beställarnätverk (På väg mot målet);" in summary
+    assert "5 indikatorer räknade mot mål: Aktiva beställarnätverk (På väg mot målet);" in summary
     assert "Andel innovationsupphandlingar (Bara utgångsvärdet uppmätt)" in summary
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from arena import charts, config, tables
+from arena import brief, charts, config, tables
 from arena.filters import Filters
 from arena.queries import results
 from tests.fixtures.ingest import load_files
@@ -368,9 +368,25 @@ def test_the_series_figure_draws_values_baseline_and_target_per_indicator(demo_e
 
 def test_the_target_summary_names_each_indicator_with_a_target(demo_engine, engine):
     summary = tables.results.target_summary(results.indicator_progress(demo_engine), "en")
-    assert summary.startswith("5 indicators with a target: Active buyer networks (On the way")
+    assert summary.startswith(
+        "5 indicators counted against their targets: Active buyer networks (On the way"
+    )
     assert "Share of innovation procurements (Only the baseline measured)" in summary
     assert tables.results.target_summary(results.indicator_progress(engine), "sv") is None
+
+
+def test_the_target_summary_counts_what_the_card_counts_and_names_what_it_leaves_out(
+    demo_engine,
+):
+    # 2024 holds no value of Share of innovation procurements: the card counted 4 indicators,
+    # the summary under it "5 indicators with a target".
+    registry = results.indicator_progress(demo_engine, filters=Filters(years=(2024, 2024)))
+    card = brief.indicator_summary(registry)
+    summary = tables.results.target_summary(registry, "en")
+    counted, left_out = summary.split(" · ")
+    assert counted.startswith(f"{card.total} indicators counted against their targets: ")
+    assert counted.count("(") == card.total == 4
+    assert left_out == "Not counted, a target but no value: Share of innovation procurements"
 
 
 def test_the_series_download_holds_every_value_with_coverage_and_source(demo_engine):

@@ -129,7 +129,7 @@ def test_the_overview_count_and_the_named_list_count_each_indicator_once(places)
     # NORDIC unclear.
     assert (summary.reached, summary.total) == (2, 5)
     named = tables.results.target_summary(registry, "sv")
-    assert named.startswith("5 indikatorer med mål: ")
+    assert named.startswith("5 indikatorer räknade mot mål: ")
     assert named.count("Upphandlingar") == 1
 
 
