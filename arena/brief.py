@@ -109,7 +109,8 @@ class BriefData:
     budget: pd.DataFrame  # funding.budget_by_year
     attention: pd.DataFrame  # attention.attention
     reports: dict[str, int]  # funding.report_counts: late, due
-    programmes: pd.DataFrame  # code, name ({"sv", "en"}), allocated_sek, committed_sek, spent_sek
+    # code, name ({"sv", "en"}), allocated_sek, committed_sek, spent_sek (the programme's own)
+    programmes: pd.DataFrame
     imports: pd.DataFrame  # history.import_history
 
 
@@ -203,29 +204,26 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
 
     The page passes `ui.query`, so the brief reuses what the Overview has just cached; a test
     passes `lambda query, **kw: query(engine, **kw)`. The largest programmes come from the
-    programme list, with the sums of the view: budget and spend in the view's years and the
-    grants to the view's projects (`programmes.programme_list` counts a programme's whole life,
-    while every figure of the brief follows the view's period).
+    programme list, with the sums of the view: budget and the programme's own spend in the
+    view's years and the grants to the view's projects (`programmes.programme_list` counts a
+    programme's whole life, while every figure of the brief follows the view's period).
     """
     listing = run(programmes.programme_list, today=today)
     if filters.programmes:
         listing = listing[listing["code"].isin(filters.programmes)]
     rows = []
-    for code, name, name_en, budgeted in zip(
-        listing["code"],
-        listing["name"],
-        listing["name_en"],
-        listing["allocated_sek"].notna(),
-        strict=True,
+    for code, name, name_en in zip(
+        listing["code"], listing["name"], listing["name_en"], strict=True
     ):
         money = run(
             funding.budget_by_year, filters=Filters(years=filters.years, programmes=(code,))
         )
+        budgeted = money["allocated_sek"].notna().any()
         rows.append(
             {
                 "code": code,
                 "name": {"sv": name, "en": name_en or name},
-                # None without a budget row: "–", not a budget of 0,0 MSEK.
+                # None without a budget row in the view's years: "–", not a budget of 0,0 MSEK.
                 "allocated_sek": int(money["allocated_sek"].sum()) if budgeted else None,
                 "committed_sek": run(
                     funding.grants_total, filters=replace(filters, programmes=(code,))
@@ -387,7 +385,10 @@ def _programmes(data: BriefData, language: str, filters: Filters) -> str:
         return heading + f'<div class="note">{_e(t("brief.programmes.none", language))}</div>'
     head = "".join(
         f'<th class="number">{_e(t(key, language))}</th>'
-        for key in ("series.allocated", "brief.granted", "series.spent")
+        # The spend beside the budget is the programme's own, what the budget pays, headed as
+        # the Programmes page heads it: "Utfall" alone read as its "Utfall totalt", which
+        # holds the projects' spend too.
+        for key in ("series.allocated", "brief.granted", "programmes.column.spent_programme")
     )
     body = "".join(
         f"<tr><td>{_e(row.code)} – {_e(row.name[language_or_default(language)])}</td>"

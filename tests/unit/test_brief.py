@@ -332,3 +332,29 @@ def test_the_late_reports_card_is_the_grants_pages_figure(engine, scope):
     document = _brief(engine, "sv", filters)
     assert _key_figure(document, t("grants.reports_late", "sv")) == "1"
     assert t("brief.reports_due", "sv", count=1) in document
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_programmes_spend_is_headed_as_the_programmes_page_heads_the_programmes_own(
+    demo_engine, language
+):
+    # Headed "Utfall", the column held the programme's own spend, 16,7 MSEK for ARENA-2021,
+    # where the Programmes page's "Utfall totalt" (its projects' spend too) says 24,8 MSEK.
+    document = _brief(demo_engine, language)
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", document.split(t("brief.programmes", language))[1])
+    assert heads[3] == t("programmes.column.spent_programme", language)
+    own = sum(
+        int(row["Belopp"].replace(" ", ""))
+        for row in _demo_rows("utfall")
+        if row["Program"] == "ARENA-2021" and not row["Diarienummer"]
+    )
+    row = re.search(r"<td>ARENA-2021 – [^<]*</td>((?:<td[^>]*>[^<]*</td>){3})", document)
+    assert re.findall(r">([^<]*)</td>", row[1])[2] == format_msek(own, language)
+
+
+def test_a_programme_without_a_budget_in_the_years_has_no_budget_in_the_brief(demo_engine):
+    # BG-2017's budget is for 2017 and 2018: with 2024 chosen its row read "0,0 MSEK".
+    document = _brief(demo_engine, "sv", Filters(years=(2024, 2024)))
+    row = re.search(r"<td>BG-2017 – [^<]*</td>((?:<td[^>]*>[^<]*</td>){3})", document)
+    assert row, "BG-2017 is among the programmes"
+    assert re.findall(r">([^<]*)</td>", row[1])[0] == "–"
