@@ -79,7 +79,10 @@ with ui.section("facts"):
     facts = {
         t("column.reference", language): project["reference"],
         t("project.coordinator", language): project["coordinator"] or "–",
-        t("filters.programme", language): project["programme_name"] or "–",
+        t("filters.programme", language): tables.own_name(
+            project["programme_name"], project["programme_name_en"], language
+        )
+        or "–",
         t("filters.sector", language): sector_label(project["sector"], language) or "–",
         t("project.procurement_type", language): label(project["procurement_type"], language)
         or "–",

@@ -542,6 +542,7 @@ def project_detail(
             coordinator.c.name.label("coordinator"),
             programme.c.code.label("programme_code"),
             programme.c.name.label("programme_name"),
+            programme.c.name_en.label("programme_name_en"),
         )
         .select_from(
             project.outerjoin(coordinator, coordinator.c.id == project.c.coordinator_id).outerjoin(

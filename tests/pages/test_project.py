@@ -160,3 +160,18 @@ def test_a_link_in_another_case_opens_the_project_it_names(demo_engine, open_pag
     app = open_page(demo_engine, page="project", ref="demo-2017-001 ")
     assert not app.warning, [warning.value for warning in app.warning]
     assert app.selectbox[0].value == "DEMO-2017-001"
+
+
+def test_the_programme_is_named_in_the_readers_language(engine, open_page):
+    # In English the facts named the programme "Ett program", every other page "One programme".
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn;Namn (engelska)\nP1;Ett program;One programme\n",
+            "projekt.csv": "Diarienummer;Titel;Status;Program\nE-1;Ett projekt;ongoing;P1\n",
+        },
+    )
+    for language, name in (("sv", "Ett program"), ("en", "One programme")):
+        app = open_page(engine, page="project", ref="E-1", lang=language)
+        facts = app.table[0].value.reset_index()
+        assert name in facts.iloc[:, 1].tolist(), language
