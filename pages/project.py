@@ -3,7 +3,7 @@
 import streamlit as st
 
 from arena import charts, pageparts, tables, ui
-from arena.i18n import format_date, format_sek, label, sector_label, t
+from arena.i18n import format_sek, label, sector_label, t
 from arena.queries import history, paging, portfolio
 
 ui.ensure_shell()
@@ -86,8 +86,9 @@ with ui.section("facts"):
         t("filters.sector", language): sector_label(project["sector"], language) or "–",
         t("project.procurement_type", language): label(project["procurement_type"], language)
         or "–",
-        t("project.period", language): f"{format_date(project['start_date'])} – "
-        f"{format_date(project['end_date'])}",
+        t("project.period", language): tables.period_text(
+            project["start_date"], project["end_date"]
+        ),
         t("filters.goal", language): project["sdg_goals"] or "–",
         t("filters.theme", language): project["themes"] or "–",
         t("project.source", language): project["source"] or "–",

@@ -179,6 +179,13 @@ def _kind(name: str, columns: Mapping[str, Shown] | None) -> str:
     return "text" if shown is None else shown.type
 
 
+def period_text(start: object, end: object) -> str:
+    """A period of two dates as every page writes it: "2017-01-01 – 2018-12-31"; an unknown
+    end left open, "2019-01-01 –" (it runs on), and one "–" when neither is known (a desired
+    project has no dates yet), never a dash for each date beside the one between them."""
+    return " – ".join(format_date(d) if pd.notna(d) else "" for d in (start, end)).strip()
+
+
 def own_name(name: str, name_en: object, language: str) -> str:
     """A programme's name in the reader's language: its English one in English where it has
     one (a missing one is None or NaN from a frame), else the Swedish `name`."""

@@ -17,7 +17,7 @@ from arena.i18n import (
     sector_label,
     t,
 )
-from arena.tables._base import Shown, own_name, page_url
+from arena.tables._base import Shown, own_name, page_url, period_text
 
 # This view's own columns: what each holds, and its header, the `programmes.column.…` text
 # of its name.
@@ -53,11 +53,6 @@ def names(listing: pd.DataFrame, language: str) -> dict[str, str]:
     }
 
 
-def period(start: object, end: object) -> str:
-    """ "2017-01-01 – 2018-12-31"; an unknown end left open, "" when neither is known."""
-    return " – ".join(format_date(d) if pd.notna(d) else "" for d in (start, end)).strip()
-
-
 def goals_text(own: object, of_projects: object, language: str) -> str:
     """The programme's own Agenda 2030 goals; without them, its projects' goals, said to be
     theirs; "" when neither names any."""
@@ -76,7 +71,8 @@ def programme_list(listing: pd.DataFrame, language: str, *, linked: bool = True)
         code=[url(code) for code in listing["code"]] if linked else listing["code"],
         name=listing["code"].map(names(listing, language)),
         period=[
-            period(*dates) for dates in zip(listing["start_date"], listing["end_date"], strict=True)
+            period_text(*dates)
+            for dates in zip(listing["start_date"], listing["end_date"], strict=True)
         ],
         themes=listing["themes"].fillna(""),
         goals=[
@@ -97,7 +93,7 @@ def facts(programme: dict[str, Any], language: str) -> dict[str, str]:
         t("column.kind", language): label(programme["kind"], language) or "–",
         t("programmes.column.owner", language): programme["owner"] or "–",
         t("column.funder", language): programme["funder"] or "–",
-        t("programmes.column.period", language): period(
+        t("programmes.column.period", language): period_text(
             programme["start_date"], programme["end_date"]
         ),
         t("programmes.column.goals", language): programme["sdg_goals"] or "–",

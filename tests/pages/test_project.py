@@ -175,3 +175,18 @@ def test_the_programme_is_named_in_the_readers_language(engine, open_page):
         app = open_page(engine, page="project", ref="E-1", lang=language)
         facts = app.table[0].value.reset_index()
         assert name in facts.iloc[:, 1].tolist(), language
+
+
+def test_a_period_without_dates_is_one_dash_and_without_an_end_runs_on(engine, open_page):
+    # A desired project without dates read "– – –", one without an end "2019-01-01 – –".
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status;Startdatum\n"
+            "D-1;Önskat;desired;\nO-1;Pågår;ongoing;2019-01-01\n",
+        },
+    )
+    for reference, period in (("D-1", "–"), ("O-1", "2019-01-01 –")):
+        app = open_page(engine, page="project", ref=reference)
+        facts = app.table[0].value
+        assert facts.loc["Projektets löptid", facts.columns[0]] == plain(period), reference
