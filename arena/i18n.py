@@ -877,6 +877,9 @@ TEXTS: dict[str, dict[str, Text]] = {
     "column.spent": {"sv": "Utfall", "en": "Spent"},
     "column.granted_kr": {"sv": "Beviljat (kr)", "en": "Granted (SEK)"},
     "column.disbursed_kr": {"sv": "Utbetalt (kr)", "en": "Disbursed (SEK)"},
+    # A download of a view filtered by year: its amounts are the years' (`IN_PERIOD`).
+    "column.granted_in": {"sv": "Beviljat {period}", "en": "Granted {period}"},
+    "column.disbursed_in": {"sv": "Utbetalt {period}", "en": "Disbursed {period}"},
     "column.paid_share": {"sv": "Utbetalt av beviljat", "en": "Paid of granted"},
     "column.time_share": {"sv": "Tid som gått", "en": "Time elapsed"},
     "column.organisation": {"sv": "Organisation", "en": "Organisation"},
@@ -2191,6 +2194,14 @@ TEXTS: dict[str, dict[str, Text]] = {
     "problem.abbreviated_label": {
         "sv": "Kolumnen ”{label}” läses som ”{column}” ({name}).",
         "en": "The column “{label}” is read as “{column}” ({name}).",
+    },
+    "problem.period_figure": {
+        "sv": "Kolumnen ”{label}” är vad en sida filtrerad på år visar för {period}, inte de "
+        "sparade beloppen, och läses inte. Ladda ner listan utan årsfilter för att importera "
+        "den med beloppen.",
+        "en": "The column “{label}” is what a page filtered by year shows for {period}, not "
+        "the stored amounts, and is not read. Download the list without a year filter to "
+        "import it with its amounts.",
     },
     "problem.missing_label": {
         "sv": "Kolumnen ”{label}” ({name}) saknas men krävs.",
@@ -4065,6 +4076,12 @@ def _plural_form(language: str, count: int) -> str:
 # reader's language ("100 150", "100,150"). Not every integer is one: an import's id, a year,
 # a line or a row's number in a file ("rad 1048576", as Excel numbers it) are written as
 # they are.
+# The headers of the amounts a view filtered by year holds for its years only ("Beviljat
+# 2024": what was granted in 2024, 0 for a grant decided before): a download heads them so
+# (`tables.for_download`), and the import never reads such a column as a stored amount
+# (`ingest.report.period_figure`). Each has a `{period}`.
+IN_PERIOD = ("column.granted_in", "column.disbursed_in")
+
 _QUANTITIES = frozenset({"count", "total", "shown", "removed", "restored"})
 
 

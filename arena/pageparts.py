@@ -43,9 +43,11 @@ def table(
     organisations: Iterable[str] = (),
     projects: Iterable[str] = (),
     rows: pd.DataFrame | None = None,
+    years: tuple[int, int] | None = None,
 ) -> None:
     """`frame` as text (`tables.localise`, with the view's own `columns`) and the downloads of
-    `rows` (default `frame`): the query's rows, names rather than addresses.
+    `rows` (default `frame`): the query's rows, names rather than addresses; `years`, the
+    year filter the view follows (its downloads name it: `ui.download_buttons`).
 
     The `links` columns hold page addresses (`tables.page_url`); the `organisations` columns
     hold organisation names and the `projects` columns project references, each made the
@@ -59,7 +61,9 @@ def table(
     )(frame)
     ui.table(shown, column_config=config)
     downloaded = frame if rows is None else rows
-    ui.download_buttons(downloaded, name=name, language=language, key=name, columns=columns)
+    ui.download_buttons(
+        downloaded, name=name, language=language, key=name, columns=columns, years=years
+    )
 
 
 def localised(
@@ -126,7 +130,8 @@ def paged_table(
     returned, else None. `headers` names the columns as a `render` of the page's own shows
     them (a `localised` one knows its own). The downloads hold the rows as the table shows
     them (`tables.for_download`): a `localised` view's rows whole, a render of its own's as
-    `download` (its rows, the columns it shows typed, and their `Shown`) makes them.
+    `download` (its rows, the columns it shows typed, and their `Shown`) makes them; a view
+    of the year filter in `arguments["filters"]` says its years in them (`ui.download_buttons`).
     """
 
     # What the search looks in and the sort options, by the headers the table shows: a
@@ -217,6 +222,8 @@ def paged_table(
             icon=":material/chevron_right:",
         )
         every_row = ui.deferred(query, offset=0, limit=None, **chosen)
+        filters = arguments.get("filters")
+        years = None if filters is None else filters.years
         if download is not None:
             ui.download_buttons(
                 lambda: download.rows(every_row().rows),
@@ -224,11 +231,17 @@ def paged_table(
                 language=language,
                 key=key,
                 columns=download.columns,
+                years=years,
             )
         else:
             columns = render.columns if isinstance(render, Localised) else None
             ui.download_buttons(
-                lambda: every_row().rows, name=key, language=language, key=key, columns=columns
+                lambda: every_row().rows,
+                name=key,
+                language=language,
+                key=key,
+                columns=columns,
+                years=years,
             )
     rows = picked.selection.rows if selectable and picked else []
     return page.rows.iloc[rows[0]] if rows else None

@@ -900,13 +900,16 @@ def download_buttons(
     key: str,
     columns: Mapping[str, Shown] | None = None,
     shown: Sequence[str] | None = None,
+    years: tuple[int, int] | None = None,
 ) -> None:
     """CSV and Excel downloads of exactly the rows a table shows, built only when clicked;
     `frame` is the rows, or a callable reading them then (a paged table's every row).
 
     Every file is the table in the reader's words and typed (`tables.for_download`): its
     headers (the view's own `columns` first), codes as labels, amounts and dates as numbers
-    and dates; `shown` the columns the table shows (default: the frame's)."""
+    and dates; `shown` the columns the table shows (default: the frame's). `years`: the year
+    filter of a view it narrows, which the headers of the years' amounts say (`Beviljat
+    2019–2021 (kr)`): a grant decided before them read "Belopp 0", and was imported so."""
     from arena.export import mime_type
 
     stem = file_stem(name, language)
@@ -920,6 +923,7 @@ def download_buttons(
                 language=language,
                 columns=columns,
                 shown=shown,
+                years=years,
             )
             download(
                 t(f"download.{file_format}", language),
@@ -938,11 +942,12 @@ def _frame_file(
     language: str,
     columns: Mapping[str, Shown] | None,
     shown: Sequence[str] | None,
+    years: tuple[int, int] | None,
 ) -> bytes:
     from arena.export import filtered_frame_to_bytes
 
     rows = frame() if callable(frame) else frame
-    typed = for_download(rows, language, columns, shown=shown)
+    typed = for_download(rows, language, columns, shown=shown, years=years)
     # The reader's Excel opens it: in Swedish `;` between cells and a decimal comma, as the
     # Data page's downloads are written (with `,` Swedish Excel put each row in one cell).
     return filtered_frame_to_bytes(

@@ -79,7 +79,9 @@ with ui.section("cards"):
 
 st.header(t("efforts.summary", language))
 with ui.section("summary"):
-    pageparts.table(summary, language=language, name="efforts", columns=COLUMNS)
+    pageparts.table(
+        summary, language=language, name="efforts", columns=COLUMNS, years=filters.years
+    )
     st.caption(period)
 
 st.header(t("efforts.years", language))
@@ -96,7 +98,9 @@ with ui.section("years"):
     )
     ui.plotly(charts.efforts.effort_years(years, measure, language), key="effort_years")
     st.caption(period)
-    pageparts.table(years, language=language, name="efforts_by_year", columns=COLUMNS)
+    pageparts.table(
+        years, language=language, name="efforts_by_year", columns=COLUMNS, years=filters.years
+    )
 
 st.header(t("efforts.list", language))
 with ui.section("list"):

@@ -109,6 +109,7 @@ with ui.section("per_funder"):
         name="funders",
         columns=REMAINING,
         organisations=("funder",),
+        years=filters.years,
     )
     st.caption(t("grants.per_funder.caption", language))
     st.caption(t("grants.remaining.caption", language))

@@ -51,6 +51,7 @@ with ui.section("list"):
             columns=COLUMNS,
             links=("name",),
             rows=listing,
+            years=filters.years,
         )
         st.caption(t("networks.list.caption", language))
         st.header(t("networks.by_county", language))
@@ -62,6 +63,7 @@ with ui.section("list"):
             language=language,
             key="members_by_county",
             columns=COLUMNS,
+            years=filters.years,
         )
 
 wanted = st.query_params.get("group")
@@ -115,5 +117,6 @@ for part in ("members", "projects"):
             links=("reference",) if part == "projects" else (),
             organisations=("organisation",) if part == "members" else (),
             rows=frame,
+            years=filters.years,
         )
         st.caption(t(f"networks.{part}.caption", language))

@@ -153,4 +153,5 @@ with ui.section("attention"):
             language=language,
             key="attention",
             columns=tables.attention.COLUMNS,
+            years=filters.years,
         )

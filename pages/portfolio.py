@@ -119,4 +119,5 @@ with ui.section("distribution"):
                 name=f"grants_by_{by}",
                 language=language,
                 key=f"grants_{by}",
+                years=filters.years,
             )

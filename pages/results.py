@@ -39,6 +39,7 @@ with ui.section("registry"):
         language=language,
         key="registry",
         columns=COLUMNS,
+        years=filters.years,
     )
     st.caption(t("results.registry.caption", language))
     st.caption(periods.period_caption(filters, "indicators", language))
@@ -57,6 +58,7 @@ with ui.section("series"):
             language=language,
             key="series",
             columns=COLUMNS,
+            years=filters.years,
         )
         st.caption(t("results.series.caption", language))
     st.caption(periods.period_caption(filters, "indicators", language))
@@ -74,6 +76,7 @@ with ui.section("outputs"):
             language=language,
             key="outputs",
             columns=COLUMNS,
+            years=filters.years,
         )
     st.caption(t("results.outputs.caption", language))
     st.caption(periods.period_caption(filters, "indicators", language))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from arena.i18n import Message, msg
+from arena.i18n import IN_PERIOD, LANGUAGES, TEXTS, Message, msg
 from arena.ingest import values as v
 
 # Frictionless error types we report (https://specs.frictionlessdata.io/): kept as a tuple so
@@ -191,6 +192,38 @@ def extra_label(label: str, what: Message, line: int | None) -> Problem:
             what=what,
             template=kind_name("participants"),
         ),
+        row=line,
+        column=label,
+        severity="warning",
+    )
+
+
+def _in_period_pattern(text: str) -> re.Pattern[str]:
+    """A catalogue header with `{period}` (`i18n.IN_PERIOD`) as a pattern of the headers a
+    download writes with it: a year or two (`2024`, `2019–2021`), the unit aside."""
+    before, after = (re.escape(part) for part in text.split("{period}"))
+    return re.compile(rf"{before}(\d{{4}}(?:\s*[-–]\s*\d{{4}})?){after}", re.IGNORECASE)
+
+
+_IN_PERIOD = tuple(
+    _in_period_pattern(TEXTS[key][language]) for key in IN_PERIOD for language in LANGUAGES
+)
+
+
+def period_figure(label: str, line: int | None) -> Problem | None:
+    """A warning for a header of amounts a page filtered by year shows for its years only
+    (`Beviljat 2024 (kr)`, its download's; `tables.for_download`), which is never read: its
+    0 for a grant decided before them re-imported as the grant's amount set grants to 0 kr.
+    None for any other header. Not an unknown header either: none is offered as the amount
+    a file lacks (`validate._meant_columns`, `unread_and_missing`)."""
+    unit = v.header_unit(label)
+    text = " ".join((unit.label if unit is not None else label).split())
+    period = next((m[1] for pattern in _IN_PERIOD if (m := pattern.fullmatch(text))), None)
+    if period is None:
+        return None
+    return Problem(
+        "format-error",
+        msg("problem.period_figure", label=label, period=period),
         row=line,
         column=label,
         severity="warning",

@@ -30,6 +30,7 @@ from arena.ingest.report import (
     extra_label,
     kind_name,
     listing,
+    period_figure,
     quoted,
 )
 
@@ -190,7 +191,8 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
             if not raw.is_empty_column(index):  # a column of nothing loses nothing unread
                 problems.append(blank_header(index, line))
         elif index not in mapping:
-            problems.append(extra_label(label, kind_name(kind.name, lower=True), line))
+            unread = period_figure(label, line)
+            problems.append(unread or extra_label(label, kind_name(kind.name, lower=True), line))
         else:
             name = mapping[index].name
             if mapping[index].type.name == "money" and (note := unit_note(raw, index)):
@@ -279,7 +281,11 @@ def _meant_columns(
     Why: the command line paired the first unread header with the first missing column, and
     offered a "Kommentar" as the title.
     """
-    unread = [p for p in range(len(raw.header)) if p not in mapping and raw.label(p).strip()]
+    unread = [
+        p
+        for p in range(len(raw.header))
+        if p not in mapping and raw.label(p).strip() and not period_figure(raw.label(p), None)
+    ]
     evidence = {
         (position, column.name): found
         for position in unread

@@ -13,6 +13,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from arena import clock
+from arena.filters import year_span
 from arena.i18n import (
     format_date,
     format_number,
@@ -30,10 +31,11 @@ class Shown:
     """How a column of a query's result is shown: what it holds, named as `ColumnType.name`
     names it ("money", "date", "code" ...; "timestamp" for the import history's times, "flag"
     for a yes or no), which picks the format, and the catalogue key of its header (None keeps
-    the column's name)."""
+    the column's name); `period`, the years a header with a `{period}` names."""
 
     type: str
     header: str | None = None
+    period: str | None = None
 
 
 # The columns query results share, by name. A frame whose column means something else under a
@@ -163,7 +165,11 @@ def header(name: str, language: str, columns: Mapping[str, Shown] | None = None)
     """The header a table shows for column `name` (the view's own `columns` first): its text
     in `language`, or the name itself when it has none."""
     shown = (columns or {}).get(name) or COLUMNS.get(name)
-    return name if shown is None or shown.header is None else t(shown.header, language)
+    if shown is None or shown.header is None:
+        return name
+    if shown.period is not None:
+        return t(shown.header, language, period=shown.period)
+    return t(shown.header, language)
 
 
 def headers(
@@ -227,6 +233,7 @@ def for_download(
     columns: Mapping[str, Shown] | None = None,
     *,
     shown: Iterable[str] | None = None,
+    years: tuple[int, int] | None = None,
 ) -> pd.DataFrame:
     """`frame` as a download holds it: what `localise` shows, typed. The table's headers and
     codes and sectors as their labels in `language`, names as written, but amounts whole
@@ -235,8 +242,13 @@ def for_download(
     header of an amount or a share names its unit (`Belopp (kr)`, `Täckning (%)`): the page
     writes it in every cell, a spreadsheet's number nowhere.
 
-    `shown`: the columns the table shows, in its order (default: all of `frame`'s).
+    `shown`: the columns the table shows, in its order (default: all of `frame`'s). `years`:
+    the year filter of the view, whose amounts (`_IN_PERIOD`) are the years' only: each is
+    headed with them, `Beviljat 2024 (kr)`, so the file read out of the page (or imported)
+    is never taken for the grants' amounts.
     """
+    if years is not None:
+        columns = in_period(frame.columns, years, columns)
     if shown is not None:
         frame = frame[[name for name in shown if name in frame.columns]]
     typed = _in_language(frame, language).copy()
@@ -248,6 +260,29 @@ def for_download(
             for name in typed.columns
         }
     )
+
+
+# The amounts a view filtered by year counts within the years (docs/periods.md): a grant's
+# amount only when decided in them, else 0; what was paid in them. By column, the header
+# (of `i18n.IN_PERIOD`) a download of such a view gives each.
+_IN_PERIOD = {
+    "amount_sek": "column.granted_in",
+    "granted_sek": "column.granted_in",
+    "disbursed_sek": "column.disbursed_in",
+}
+
+
+def in_period(
+    names: Iterable[str], years: tuple[int, int], columns: Mapping[str, Shown] | None
+) -> dict[str, Shown]:
+    """`columns` with the amounts among `names` that a view of `years` holds for those years
+    only headed with them (`_IN_PERIOD`): "Beviljat 2019–2021"."""
+    period = year_span(years)
+    named = {**(columns or {})}
+    for name in names:
+        if name in _IN_PERIOD:
+            named[name] = Shown("money", _IN_PERIOD[name], period)
+    return named
 
 
 # The unit a download's header names for a column of amounts or shares, which the page

@@ -12,6 +12,8 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
+from tests.fixtures.ingest import upload
+
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 
 
@@ -206,3 +208,31 @@ def test_a_whole_kinds_export_is_named_in_the_pages_language(demo_engine, open_p
     # Grants page offers the same 360Giving file as "bidrag_360giving.csv".
     open_page(demo_engine, page="data")
     assert "organisationer.xlsx" in file_names.values()
+
+
+YEARS = {
+    "sv": ("Beviljat 2024 (kr)", "Utbetalt 2024 (kr)"),
+    "en": ("Granted 2024 (SEK)", "Disbursed 2024 (SEK)"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_year_filtered_downloads_amounts_name_their_years_and_never_imports_as_the_amounts(
+    demo_engine, open_page, handed, language
+):
+    # With a year filter a grant decided before 2024 is listed for its payments with 0 kr in
+    # the amount column: headed "Belopp (kr)", it read as "Belopp 0" out of context, and
+    # imported back set eleven grants' amounts to 0 kr.
+    granted, disbursed = YEARS[language]
+    open_page(demo_engine, page="grants", lang=LANGUAGES[language], f_years="2024")
+    header = _csv(handed, "grants", language)[0]
+    assert header[8:10] == [granted, disbursed]
+    assert [granted, disbursed] == list(_excel(handed, "grants").columns[8:10])
+    assert _csv(handed, "funders", language)[0][2] == granted
+    for key in ("grants_csv", "grants_xlsx"):
+        result = upload(demo_engine, key.replace("_", "."), handed[key](), dry_run=True)
+        assert result.outcome == "rejected" and result.meant == []
+        named = {problem.column for problem in result.problems if problem.severity == "warning"}
+        assert {granted, disbursed} <= named
+    open_page(demo_engine, page="portfolio", lang=LANGUAGES[language], f_years="2024")
+    assert _csv(handed, "portfolio", language)[0][9:11] == [granted, disbursed]
