@@ -908,11 +908,15 @@ def download_buttons(
     Every file is the table in the reader's words and typed (`tables.for_download`): its
     headers (the view's own `columns` first), codes as labels, amounts and dates as numbers
     and dates; `shown` the columns the table shows (default: the frame's). `years`: the year
-    filter of a view it narrows, which the headers of the years' amounts say (`Beviljat
-    2019–2021 (kr)`): a grant decided before them read "Belopp 0", and was imported so."""
+    filter of a view it narrows, which the file's name says (`bidrag-2019-2021.csv`) and the
+    headers of the years' amounts (`Beviljat 2019–2021 (kr)`): a file read on its own said
+    nothing of its period, and a grant decided before it read "Belopp 0"."""
     from arena.export import mime_type
 
     stem = file_stem(name, language)
+    if years is not None:
+        # A file name without the en dash the pages write: some systems mangle it.
+        stem = "-".join([stem, *dict.fromkeys(map(str, years))])
     with st.container(horizontal=True):
         for file_format in ("csv", "xlsx"):
             build = functools.partial(

@@ -216,6 +216,24 @@ YEARS = {
 }
 
 
+# The file names of the Grants page's downloads (and the Overview's list run before it) with
+# the year filter 2024.
+NAMED = {
+    "sv": {
+        "grants_csv": "bidrag-2024.csv",
+        "grants_xlsx": "bidrag-2024.xlsx",
+        "funders_csv": "finansiärer-2024.csv",
+        "attention_xlsx": "att_bevaka-2024.xlsx",
+    },
+    "en": {
+        "grants_csv": "grants-2024.csv",
+        "grants_xlsx": "grants-2024.xlsx",
+        "funders_csv": "funders-2024.csv",
+        "attention_xlsx": "attention-2024.xlsx",
+    },
+}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_year_filtered_downloads_amounts_name_their_years_and_never_imports_as_the_amounts(
     demo_engine, open_page, handed, language
@@ -236,3 +254,19 @@ def test_a_year_filtered_downloads_amounts_name_their_years_and_never_imports_as
         assert {granted, disbursed} <= named
     open_page(demo_engine, page="portfolio", lang=LANGUAGES[language], f_years="2024")
     assert _csv(handed, "portfolio", language)[0][9:11] == [granted, disbursed]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_year_filtered_downloads_name_says_its_years(
+    demo_engine, open_page, file_names, language
+):
+    # bidrag.csv said nothing of its period: out of context a grant decided before the years
+    # read "Belopp 0".
+    open_page(demo_engine, page="grants", lang=LANGUAGES[language], f_years="2024")
+    assert {key: file_names[key] for key in NAMED[language]} == NAMED[language]
+    open_page(demo_engine, page="portfolio", lang=LANGUAGES[language], f_years=["2019", "2021"])
+    portfolio = "portfölj" if language == "sv" else "portfolio"
+    assert file_names["portfolio_xlsx"] == f"{portfolio}-2019-2021.xlsx"
+    open_page(demo_engine, page="efforts", lang=LANGUAGES[language], f_years=["2019", "2021"])
+    for key in ("efforts_csv", "efforts_by_year_csv", "activities_csv"):
+        assert file_names[key].endswith("-2019-2021.csv"), file_names[key]
