@@ -117,6 +117,18 @@ COUNTRY = ColumnType("country", _country, msg("template.country"))
 # An indicator's unit, per cent however spelled stored as "%" (the one the pages know).
 UNIT = ColumnType("text", v.parse_unit, msg("template.text"))
 
+# A sector is stored in Swedish; the English pages and their downloads show its English label
+# (`i18n.sector_label`), which reads back as the sector it shows: "Energy" is "Energi".
+_SECTORS = {english.casefold(): swedish for swedish, english in i18n.SECTOR_LABELS_EN.items()}
+
+
+def _sector(value: object) -> str:
+    text = v.parse_text(value)
+    return _SECTORS.get(text.casefold(), text)
+
+
+SECTOR = ColumnType("text", _sector, msg("template.text"))
+
 
 def code(codes: type[StrEnum], parse: Callable[[object], StrEnum]) -> ColumnType:
     """A column of `codes` (status, stage ...), read from their labels and synonyms by `parse`."""
@@ -511,7 +523,7 @@ _register(
                 default=NetworkKind.BUYER_GROUP.value,
             ),
             Column("countries", "Antal länder", COUNTRIES, aliases=("Länder", "Countries")),
-            Column("sector", "Sektor", aliases=("Område", "Sector")),
+            Column("sector", "Sektor", SECTOR, aliases=("Område", "Sector")),
             _stored_as(_PROGRAMME_REF, "programme_id"),
             _DESCRIPTION,
             _SOURCE,
@@ -635,7 +647,7 @@ _register(
                 aliases=("Beställarnätverk", "Nätverk", "Buyer group", "Network"),
                 id_column="buyer_group_id",
             ),
-            Column("sector", "Sektor", aliases=("Område", "Sector", "Area")),
+            Column("sector", "Sektor", SECTOR, aliases=("Område", "Sector", "Area")),
             Column(
                 "procurement_type",
                 "Upphandlingsform",

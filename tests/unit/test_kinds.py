@@ -136,3 +136,12 @@ def test_a_layouts_problems_are_written_in_the_readers_language():
     twice = [p for p in doubled if p.error == "duplicate-label"]
     assert [p.text("en") for p in twice] == ["The column “Title” appears twice."]
     assert [p.text("sv") for p in twice] == ["Kolumnen ”Title” finns två gånger."]
+
+
+@pytest.mark.parametrize(("kind", "column"), [("projects", "sector"), ("buyer_groups", "sector")])
+def test_a_sector_in_its_english_label_is_the_swedish_sector(kind, column):
+    # The English portfolio's download writes "Energy" for the stored "Energi": imported back,
+    # it changed every project's sector to its English label.
+    parse = KINDS[kind].column(column).parse
+    assert parse("Energy") == "Energi" and parse("health care") == "Hälso- och sjukvård"
+    assert parse("Energi") == "Energi" and parse("Rymdfart") == "Rymdfart"
