@@ -1,5 +1,6 @@
 """Projekt: everything about one project, where it came from and who changed it."""
 
+import pandas as pd
 import streamlit as st
 
 from arena import charts, pageparts, tables, ui
@@ -105,6 +106,16 @@ with ui.section("facts"):
             st.markdown(f"**{t(f'project.{field}', language)}**")
             st.text(project[field])
 
+# The project's own facts, whose downloads name the project: the page shows it once above,
+# and a list without it was refused on import, a record of no project.
+OF_THE_PROJECT = ("participants", "grants", "spend", "milestones")
+
+
+def _with_project(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with the project's reference as its first column ("Projekt")."""
+    return frame.assign(project_reference=reference)[["project_reference", *frame.columns]]
+
+
 for part in (
     "participants",
     "grants",
@@ -125,4 +136,10 @@ for part in (
             ui.plotly(figure, key="spend")
         # Organisations open their own page; the download keeps the names.
         named = [column for column in ("organisation", "funder") if column in frame.columns]
-        pageparts.table(frame, language=language, name=f"{reference}_{part}", organisations=named)
+        pageparts.table(
+            frame,
+            language=language,
+            name=f"{reference}_{part}",
+            organisations=named,
+            rows=_with_project(frame) if part in OF_THE_PROJECT else None,
+        )

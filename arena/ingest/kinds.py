@@ -781,7 +781,8 @@ _register(
                 "Utbetalningsdatum",
                 DATE,
                 required=True,
-                aliases=("Datum", "Utbetald", "Date", "Paid on"),
+                # "Utbetalningsdag": the app's own payments download heads it so.
+                aliases=("Datum", "Utbetald", "Utbetalningsdag", "Date", "Paid on"),
             ),
             Column(
                 "payment_reference",
@@ -900,7 +901,8 @@ _register(
                 "Förfallodatum",
                 END_DATE,
                 required=True,
-                aliases=("Senast", "Deadline", "Due date", "Due"),
+                # "Förfallodag": the word the pages' period captions use for it.
+                aliases=("Senast", "Förfallodag", "Deadline", "Due date", "Due"),
             ),
             Column(
                 "delivered_date",

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from arena import dataops, export, models
-from arena.ingest import kinds
+from arena.ingest import kinds, validate
 from arena.ingest.kinds import KINDS, Column, Kind
 from arena.ingest.layouts import LAYOUTS, detect_layout, split
 from arena.ingest.read import read_file
@@ -145,3 +145,16 @@ def test_a_sector_in_its_english_label_is_the_swedish_sector(kind, column):
     parse = KINDS[kind].column(column).parse
     assert parse("Energy") == "Energi" and parse("health care") == "Hälso- och sjukvård"
     assert parse("Energi") == "Energi" and parse("Rymdfart") == "Rymdfart"
+
+
+def test_the_pages_words_for_a_payment_day_and_a_due_date_are_read():
+    # The Project page's payments download heads its dates "Utbetalningsdag" (refused as a
+    # grants file lacking Diarienummer and Finansiär); the period captions call a report's due
+    # date its "förfallodag".
+    payments = ["Bidragsreferens", "Utbetalningsdag", "Belopp (kr)"]
+    assert validate.detect_kind(payments).name == "disbursements"
+    reports = ["Diarienummer", "Titel", "Förfallodag"]
+    milestones = validate.detect_kind(reports)
+    assert milestones.name == "milestones"
+    read = [column.name for column in validate.match_headers(milestones, reports).values()]
+    assert read == ["project_reference", "title", "due_date"]
