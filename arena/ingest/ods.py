@@ -11,7 +11,9 @@ nothing empty is expanded, and a sheet whose filled cells reach past the workboo
 refused before its grid is built. Cells keep their types as an Excel sheet's do: numbers
 as floats, dates as dates, a per cent cell as the sheet shows it ("4,6 %"), and so a date
 shown as its month alone ("mar 2027": its date style has no day) as that month ("2027-03"),
-one shown as its year alone ("2027") as that year.
+one shown as its year alone ("2027") as that year, and an amount its number style shows in
+another unit ("1 500 tkr", "2,5 MSEK") in that unit (`read.shown_unit`), as from Excel. Styles
+are read from styles.xml (a named cell style) and content.xml (a cell's own).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from arena.ingest.read import (
     opened_workbook,
     per_cent_text,
     sheet_table,
+    shown_unit,
     small_xml,
     workbook_error,
 )
@@ -63,6 +66,10 @@ _BREAKS = {_TEXT + "tab": "\t", _TEXT + "line-break": "\n"}
 # it is ("Q2 2027" is no whole year). A style with a year and no other part shows the year.
 _MONTH, _YEAR, _MORE = _NUMBER + "month", _NUMBER + "year", "more"
 _TEXT_PART = _NUMBER + "text"
+# The number styles whose text and scale say an amount's unit (`read.shown_unit`); a date,
+# time, per cent or text style shows none.
+_AMOUNT_STYLES = frozenset({_NUMBER + "number-style", _NUMBER + "currency-style"})
+_DISPLAY_FACTOR = _NUMBER + "display-factor"
 
 
 class _Stop(Exception):  # noqa: N818 - a signal, not an error: the sheet wanted is read
@@ -104,8 +111,9 @@ def _typed(attributes: dict[str, str], text: str) -> object:
 
 
 class _Reader:
-    """expat's handlers for content.xml: the sheets' names and visibility, and the grid of
-    the sheet chosen (`wanted`, else `active`, else the first visible one)."""
+    """expat's handlers for styles.xml and content.xml: the styles, the sheets' names and
+    visibility, and the grid of the sheet chosen (`wanted`, else `active`, else the first
+    visible one)."""
 
     def __init__(self, wanted: str | None, active: str | None, *, grid: bool):
         self.wanted, self.active, self.grid = wanted, active, grid
@@ -122,6 +130,14 @@ class _Reader:
         self._date_style: str | None = None
         self._date_parts: dict[str, set[str]] = {}
         self._data_styles: dict[str, str] = {}
+        # Each number style's text and the factor it divides its number by, and the style its
+        # first map applies to a number not negative (LibreOffice's first section of
+        # `# ##0 "tkr";-# ##0 "tkr"`), as the unit of `read.shown_unit` is a format's first.
+        self._number_style: str | None = None
+        self._in_style_text = False
+        self._style_texts: dict[str, list[str]] = {}
+        self._style_scales: dict[str, int] = {}
+        self._style_maps: dict[str, str] = {}
         # Each run of columns' end (exclusive) and its default cell style ("" for none).
         self._column_ends: list[int] = []
         self._column_styles: list[str] = []
@@ -150,6 +166,14 @@ class _Reader:
             elif name.startswith(_NUMBER) and name.endswith("-style"):  # a data style opens
                 date_style = name == _NUMBER + "date-style"
                 self._date_style = attributes.get(_STYLE + "name") if date_style else None
+                amount_style = name in _AMOUNT_STYLES
+                self._number_style = attributes.get(_STYLE + "name") if amount_style else None
+                if self._number_style is not None:  # content.xml's own, after styles.xml's
+                    self._style_texts[self._number_style] = []
+                    self._style_scales.pop(self._number_style, None)
+                    self._style_maps.pop(self._number_style, None)
+            elif self._number_style is not None:
+                self._number_part(name, attributes)
             elif self._date_style is not None and name.startswith(_NUMBER) and name != _TEXT_PART:
                 part = name if name in (_MONTH, _YEAR) else _MORE
                 self._date_parts.setdefault(self._date_style, set()).add(part)
@@ -195,12 +219,29 @@ class _Reader:
         elif name in _BREAKS:
             self._text.append(_BREAKS[name])
 
+    def _number_part(self, name: str, attributes: dict[str, str]) -> None:
+        """A part of the number style being read: its text, its number's display factor
+        (`#,##0,` in Excel: 1000), its first map."""
+        style = self._number_style or ""
+        if name == _TEXT_PART:
+            self._in_style_text = True
+        elif name == _NUMBER + "number" and attributes.get(_DISPLAY_FACTOR, "1").isdigit():
+            self._style_scales[style] = int(attributes.get(_DISPLAY_FACTOR, "1"))
+        elif name == _STYLE + "map" and _STYLE + "apply-style-name" in attributes:
+            self._style_maps.setdefault(style, attributes[_STYLE + "apply-style-name"])
+
     def text(self, data: str) -> None:
-        if self._cell is not None and self._open_paragraphs and not self._notes:
+        if self._in_style_text:
+            self._style_texts[self._number_style or ""].append(data)
+        elif self._cell is not None and self._open_paragraphs and not self._notes:
             self._text.append(data)
 
     def end(self, name: str) -> None:
-        if name == _SHEET:
+        if name == _TEXT_PART:
+            self._in_style_text = False
+        elif name in _AMOUNT_STYLES:
+            self._number_style = None  # what follows is no part of it
+        elif name == _SHEET:
             self._depth -= 1
             if self._depth == 0 and self._reading:
                 raise _Stop
@@ -235,6 +276,8 @@ class _Reader:
         value = _typed(attributes, "".join(self._text))
         if isinstance(value, date):
             value = self._as_shown(value, attributes)
+        elif isinstance(value, float) and (unit := self._unit_shown(attributes)) is not None:
+            value = amount_text(value, unit)  # "1 500 tkr" as an Excel cell shows it
         if value != "":
             # A crafted row of a million filled cells is refused before it is built.
             check_extent(self.chosen or "", self._row + 1, self._column + repeat)
@@ -247,15 +290,28 @@ class _Reader:
                 self.merged.append(((top, left), (top + rows - 1, left + columns - 1)))
         self._column += repeat
 
-    def _as_shown(self, value: date, attributes: dict[str, str]) -> date | str:
-        """The date of the cell being closed as its style shows it: its month ("2027-03") when
-        its own style's date style, else its column's, shows a month and nothing more (no day,
-        time, quarter or week), its year ("2027") when a year alone, else the date."""
+    def _data_style(self, attributes: dict[str, str]) -> str:
+        """The data style of the cell being closed: its own cell style's, else its column's
+        ("" for none)."""
         style = attributes.get(_TABLE + "style-name")
         run = bisect_right(self._column_ends, self._column)  # the run of columns it is in
         if style is None and run < len(self._column_ends):
             style = self._column_styles[run]
-        parts = self._date_parts.get(self._data_styles.get(style or "", ""), set())
+        return self._data_styles.get(style or "", "")
+
+    def _unit_shown(self, attributes: dict[str, str]) -> str | None:
+        """The unit the number of the cell being closed is kept in as its number style shows
+        it (`read.shown_unit`: "tkr" for `# ##0 " tkr"`), None where it shows it as kept."""
+        style = self._data_style(attributes)
+        style = self._style_maps.get(style, style)
+        texts = self._style_texts.get(style, [])
+        return shown_unit("".join(texts), self._style_scales.get(style, 1))
+
+    def _as_shown(self, value: date, attributes: dict[str, str]) -> date | str:
+        """The date of the cell being closed as its style shows it: its month ("2027-03") when
+        its own style's date style, else its column's, shows a month and nothing more (no day,
+        time, quarter or week), its year ("2027") when a year alone, else the date."""
+        parts = self._date_parts.get(self._data_style(attributes), set())
         if _MORE in parts:
             return value
         if _MONTH in parts:
@@ -297,23 +353,25 @@ def _active_sheet(archive: zipfile.ZipFile) -> str | None:
     return None
 
 
-def _parsed(data: bytes, info: zipfile.ZipInfo, reader: _Reader) -> None:
-    """Feed content.xml to `reader`, chunk by chunk as it unpacks; a DOCTYPE (none is ever
-    written in OpenDocument, and its entities could expand without bound) is refused."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
+def _parsed(data: bytes, parts: list[zipfile.ZipInfo], reader: _Reader) -> None:
+    """Feed `parts` (styles.xml, content.xml) to `reader` in turn, chunk by chunk as each
+    unpacks; a DOCTYPE (none is ever written in OpenDocument, and its entities could expand
+    without bound) is refused."""
 
     def doctype(*_args: object) -> None:
-        raise expat.ExpatError("content.xml declares a DOCTYPE")
+        raise expat.ExpatError("a part declares a DOCTYPE")
 
-    parser.StartDoctypeDeclHandler = doctype
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.text
     try:
-        for piece in inflate(data, info):
-            parser.Parse(piece, False)
-        parser.Parse(b"", True)
+        for info in parts:
+            parser = expat.ParserCreate(namespace_separator=" ")
+            parser.buffer_text = True
+            parser.StartDoctypeDeclHandler = doctype
+            parser.StartElementHandler = reader.start
+            parser.EndElementHandler = reader.end
+            parser.CharacterDataHandler = reader.text
+            for piece in inflate(data, info):
+                parser.Parse(piece, False)
+            parser.Parse(b"", True)
     except _Stop:
         pass
     except expat.ExpatError as exc:
@@ -323,17 +381,20 @@ def _parsed(data: bytes, info: zipfile.ZipInfo, reader: _Reader) -> None:
 
 def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
     """content.xml read for the sheet chosen as an Excel workbook's is: the one named, else
-    the one saved active if visible, else the first visible one (`read.choose_sheet`)."""
+    the one saved active if visible, else the first visible one (`read.choose_sheet`);
+    styles.xml before it, for the named cell styles its cells may be in."""
     with opened_workbook(data) as archive:
         if _encrypted(archive):
             raise workbook_error("format-error", "read.encrypted")
         try:
-            info = archive.getinfo("content.xml")
+            parts = [archive.getinfo("content.xml")]
         except KeyError:
             raise workbook_error("format-error", "read.workbook_damaged") from None
+        if "styles.xml" in archive.namelist():
+            parts.insert(0, archive.getinfo("styles.xml"))
         active = _active_sheet(archive)
     reader = _Reader(wanted, active, grid=grid)
-    _parsed(data, info, reader)
+    _parsed(data, parts, reader)
     if grid and reader.chosen is None:
         # The sheet named or saved active is not there, or hidden: the choice (or its
         # problem) as for a workbook, then that sheet read.
@@ -341,7 +402,7 @@ def _read(data: bytes, wanted: str | None, *, grid: bool) -> _Reader:
         active_index = names.index(active) if active in names else 0
         sheet = choose_sheet(reader.sheets, active_index, wanted)
         reader = _Reader(sheet.name, None, grid=True)
-        _parsed(data, info, reader)
+        _parsed(data, parts, reader)
     return reader
 
 

@@ -1491,7 +1491,7 @@ def _date_part_shown(code: str, bare: str) -> str | None:
     return YEAR if "y" in letters else None
 
 
-# The unit that makes a kept number kronor, by the kronor one kept unit is (`_kronor_shown`).
+# The unit that makes a kept number kronor, by the kronor one kept unit is (`shown_unit`).
 _KRONOR_KEPT_IN = {
     Decimal("0.01"): "öre",
     Decimal(1): "kr",
@@ -1504,8 +1504,21 @@ _SCALING_COMMAS = re.compile(r"[0#?](,+)[^0#?]*$")
 
 
 def _kronor_shown(code: str) -> str | None:
-    """The kronor unit ("kr", "tkr", "MSEK") a number is kept in when `code`'s first section
-    shows it in another than kronor as kept, else None.
+    """The unit (`shown_unit`) `code`'s first section shows a number in: its quoted and
+    escaped text, and the thousands its scaling commas divide the number by."""
+    section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', code)[0]  # a ; outside quotes
+    written = "".join(
+        piece["quoted"] or piece["escaped"] or "" for piece in _FORMAT_PIECE.finditer(section)
+    )
+    scaling = _SCALING_COMMAS.search(_FORMAT_PIECE.sub(" ", section))
+    return shown_unit(written, 1_000 ** len(scaling[1]) if scaling else 1)
+
+
+def shown_unit(written: str, scale: int) -> str | None:
+    """The unit a number is kept in when a sheet shows it divided by `scale`, `written` text
+    beside it: a currency other than kronor that text names ("EUR", "€"), else the kronor
+    unit ("kr", "tkr", "MSEK") when it is shown otherwise than in kronor as kept, else None.
+    Excel's format codes (`_kronor_shown`) and OpenDocument's number styles (`ods`) alike.
 
     `# ##0 "tkr"` shows 1 234 as "1 234 tkr": read as kept, thousands were stored as kronor.
     `#,##0,` shows the 1 234 567 kronor kept as "1 235" under a header that says "(tkr)":
@@ -1513,16 +1526,11 @@ def _kronor_shown(code: str) -> str | None:
     "1234 tkr" and "1234567 kr", the cell is read as it means, whatever its header says. A
     format in kronor as kept (`# ##0 kr`, Excel's currency format) is None: set on figures
     in tkr, the header's unit ("Belopp (tkr)") says what they are."""
-    section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', code)[0]  # a ; outside quotes
-    written = "".join(
-        piece["quoted"] or piece["escaped"] or "" for piece in _FORMAT_PIECE.finditer(section)
-    )
+    if foreign := v.foreign_currency(written):
+        return foreign
     unit = v.money_unit(written) if written.strip() else 1
     if unit is None:
         return None  # text that is no kronor unit: "st", "projekt"
-    bare = _FORMAT_PIECE.sub(" ", section)
-    scaling = _SCALING_COMMAS.search(bare)
-    scale = 1_000 ** len(scaling[1]) if scaling else 1
     if unit == 1:  # no unit, or kronor: the number kept is kronor, scaled or not
         return None if scale == 1 else "kr"
     return _KRONOR_KEPT_IN.get(Decimal(unit) / scale)

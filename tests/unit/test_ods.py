@@ -12,7 +12,7 @@ from arena import config, dataops
 from arena.auth import cli_identity
 from arena.ingest import read, undo
 from tests.fixtures.ingest import errors, natural, rejected, upload, with_organisations
-from tests.fixtures.ods import NAMESPACES, cell, money, ods, per_cent, sheet
+from tests.fixtures.ods import NAMESPACES, cell, money, ods, per_cent, sheet, styled
 from tests.unit.test_ingest_files import (
     FILTERED,
     FILTERED_HIDDEN,
@@ -144,6 +144,52 @@ def test_an_amount_in_another_currency_is_refused_as_it_is_typed_in_a_csv(engine
     assert result.outcome == "committed", result.problems
     assert [(g["reference"], g["amount_sek"]) for g in natural(engine, "grants")] == [
         ("G-1", 250_000)
+    ]
+
+
+def test_an_amount_shown_in_thousands_or_millions_is_read_in_them(engine):
+    # LibreOffice keeps "1 500 tkr" typed under `# ##0 "tkr"` as 1500 and "2,5 MSEK" as 2.5:
+    # read as kept, they were stored as 1 500 kr and 3 kr, while the same cells of an .xlsx
+    # were read as 1 500 000 and 2 500 000 kr. A style with a negative section applies its
+    # first (positive) one through a map; a named cell style lives in styles.xml; a number
+    # shown divided by a thousand (`#,##0,`) is kronor kept, whatever the header says.
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2024-1;Ett;planerad\n")
+    text = "<number:text> {}</number:text>"
+    number = '<number:number number:decimal-places="{}" number:grouping="true"{}/>'
+    styles = (
+        f'<number:number-style style:name="N1P0">{number.format(0, "")}{text.format("tkr")}'
+        '</number:number-style><number:number-style style:name="N1"><number:text>-</number:text>'
+        f"{number.format(0, '')}{text.format('tkr')}"
+        '<style:map style:condition="value()&gt;=0" style:apply-style-name="N1P0"/>'
+        "</number:number-style>"
+        '<number:number-style style:name="N3">'
+        + number.format(0, ' number:display-factor="1000"')
+        + "</number:number-style>"
+        '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
+        '<style:style style:name="ce3" style:family="table-cell" style:data-style-name="N3"/>'
+    )
+    named = (
+        f'<number:number-style style:name="N2">{number.format(1, "")}{text.format("MSEK")}'
+        "</number:number-style>"
+        '<style:style style:name="Miljoner" style:family="table-cell" style:data-style-name="N2"/>'
+    )
+
+    rows = [
+        [cell(h) for h in ("Bidragsreferens", "Diarienummer", "Finansiär", "Belopp (tkr)")],
+        [cell("G-1"), cell("2024-1"), cell("Vinnova"), styled("ce1", 1500)],
+        [cell("G-2"), cell("2024-1"), cell("Vinnova"), styled("Miljoner", 2.5)],
+        [cell("G-3"), cell("2024-1"), cell("Vinnova"), styled("ce3", 1_234_000)],
+        [cell("G-4"), cell("2024-1"), cell("Vinnova"), cell(700)],
+    ]
+    data = ods(sheet("Bidrag", rows), styles=styles, named_styles=named)
+    result = upload(engine, "bidrag.ods", data)
+    assert result.outcome == "committed", result.problems
+    assert [(g["reference"], g["amount_sek"]) for g in natural(engine, "grants")] == [
+        ("G-1", 1_500_000),
+        ("G-2", 2_500_000),
+        ("G-3", 1_234_000),
+        ("G-4", 700_000),
     ]
 
 
@@ -311,11 +357,6 @@ def test_a_date_shown_as_its_month_is_read_as_that_month(engine):
         '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
         '<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>'
     )
-
-    def styled(style: str, day: date) -> str:
-        return cell(day).replace(
-            "<table:table-cell", f'<table:table-cell table:style-name="{style}"'
-        )
 
     rows = [
         [cell(h) for h in ("Diarienummer", "Titel", "Startdatum", "Slutdatum")],
