@@ -2293,6 +2293,24 @@ TEXTS: dict[str, dict[str, Text]] = {
         "Vinnova's data). If it is the same grant its money counts twice: then undo the import "
         "that added it (the Data page) before you commit this one.",
     },
+    "problem.large_scaled_amounts": {
+        "sv": (
+            "Kolumnen ”{label}” läses i {unit}, och beloppet på rad {lines} blir {amount}, "
+            "1 000 MSEK eller mer: skrevs det i kronor? Skriv i så fall enheten i cellen "
+            "(2 500 000 kr).",
+            "Kolumnen ”{label}” läses i {unit}, och {count} belopp blir 1 000 MSEK eller mer, "
+            "på rad {lines}, det första {amount}: skrevs de i kronor? Skriv i så fall enheten "
+            "i cellerna (2 500 000 kr).",
+        ),
+        "en": (
+            "Column “{label}” is read in {unit}, and the amount on row {lines} becomes "
+            "{amount}, 1,000 MSEK or more: was it written in kronor? If so, write the unit in "
+            "the cell (2 500 000 kr).",
+            "Column “{label}” is read in {unit}, and {count} amounts become 1,000 MSEK or more, "
+            "on rows {lines}, the first {amount}: were they written in kronor? If so, write "
+            "the unit in the cells (2 500 000 kr).",
+        ),
+    },
     "problem.small_amounts": {
         "sv": (
             "{count} belopp i {columns} är under 1 000 kr, som {amount} på rad {line}: "

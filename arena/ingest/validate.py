@@ -502,6 +502,52 @@ def _ore_rounded(
     )
 
 
+# A single grant, payment, budget year or spend line of 1 000 MSEK or more is beyond any
+# programme of the arena (its largest budgets are a few hundred MSEK a year): read through a
+# scale (tkr, MSEK), such an amount is likelier kronor typed into a column in thousands.
+IMPLAUSIBLE_SEK = 1_000_000_000
+# The rows a warning names at most; its count says how many there are in all.
+_ROWS_NAMED = 10
+
+
+def _implausibly_large(
+    raw: RawTable, position: int, kept: np.ndarray, lines: np.ndarray, parsed: np.ndarray
+) -> list[Problem]:
+    """A warning that money column `position`, read in the thousands or millions its header
+    names, has amounts of `IMPLAUSIBLE_SEK` or more (credits too): the rows, the first's
+    amount. One per column, never refusing: the person decides.
+
+    Why: 2 500 000 typed in kronor under "Belopp (tkr)" was stored as a grant of 2 500 000 000
+    kr without a word, while 800 kr in kronor is warned of (`small_amounts`)."""
+    header = v.header_unit(str(raw.header[position]))
+    if header is None or (header.kronor or 1) <= 1:
+        return []
+    large = np.array(
+        [amount is not None and abs(amount) >= IMPLAUSIBLE_SEK for amount in parsed.tolist()],
+        dtype=bool,
+    )
+    codes = raw.cells(position).codes[kept]
+    found = np.flatnonzero(large[codes])
+    if not len(found):
+        return []
+    first = int(found[0])
+    named = [str(line) for line in lines[found[:_ROWS_NAMED]].tolist()]
+    label = raw.cell_label(position, int(kept[first]))
+    said = msg(
+        "problem.large_scaled_amounts",
+        label=label,
+        unit=header.written,
+        count=len(found),
+        lines=listing(named)
+        if len(found) <= _ROWS_NAMED
+        else msg("list.more", items=listing(named)),
+        amount=sek(int(parsed[codes[first]])),
+    )
+    return [
+        Problem("constraint-error", said, row=int(lines[first]), column=label, severity="warning")
+    ]
+
+
 def parse_table(
     raw: RawTable,
     kind: Kind | str | None = None,
@@ -560,6 +606,7 @@ def parse_table(
         values = parsed[codes]
         if column.type.name == "money":
             problems += _ore_rounded(raw, position, kept, lines, parsed)
+            problems += _implausibly_large(raw, position, kept, lines, parsed)
         if column.type is NUMBER:
             marked = np.fromiter(map(v.written_in_per_cent, cells.uniques), dtype=bool)
             signed[column.name] = marked[codes]

@@ -320,3 +320,28 @@ def test_a_unit_in_the_title_above_a_flat_project_sheet_is_its_grants_unit(engin
     ]
     (note,) = _title_notes(result)
     assert "column “Bidrag från Vinnova” are read in tkr" in note.text("en")
+
+
+def test_kronor_typed_into_a_column_in_thousands_are_warned_of_once(engine):
+    # 2 500 000 typed in kronor under "Belopp (tkr)" became a grant of 2 500 000 000 kr
+    # without a word. An amount of 1 000 MSEK or more read through the header's scale is
+    # warned of, once for the column, naming its rows; nothing is refused. A cell with its
+    # own unit in kronor, and a column in kronor, say what they mean.
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2024-1;Ett;planerad\n")
+    amounts = ("1 500", "2 500 000", "2 500 000 kr", "1 000 000")
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp (tkr)\n" + "".join(
+        f"G-{row};2024-1;Vinnova;{amount}\n" for row, amount in enumerate(amounts, 1)
+    )
+    result = upload(engine, "bidrag.csv", grants)
+    assert result.outcome == "committed", result.problems
+    (warning,) = [p for p in result.problems if p.error == "constraint-error"]
+    assert (warning.row, warning.column, warning.severity) == (3, "Belopp (tkr)", "warning")
+    assert warning.text("sv").startswith(
+        "Kolumnen ”Belopp (tkr)” läses i tkr, och 2 belopp blir 1 000 MSEK eller mer, "
+        "på rad 3, 5, det första 2\xa0500\xa0000\xa0000 kr"
+    )
+    kronor = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-5;2024-1;Vinnova;2 500 000 000\n"
+    result = upload(engine, "bidrag.csv", kronor)
+    assert result.outcome == "committed", result.problems
+    assert not [p for p in result.problems if p.error == "constraint-error"]
