@@ -2629,6 +2629,27 @@ TEXTS: dict[str, dict[str, Text]] = {
             "of their own in columns {columns} are read in {unit}.",
         ),
     },
+    "import.currency_column": {
+        "sv": (
+            "Valutan i kolumnen ”{label}” är ”{value}”: bara belopp i kronor (SEK) godtas. "
+            "Räkna om radens belopp till kronor och skriv SEK, eller ta bort raden."
+        ),
+        "en": (
+            "The currency in column “{label}” is “{value}”: only amounts in kronor (SEK) are "
+            "accepted. Convert the row's amounts to kronor and write SEK, or remove the row."
+        ),
+    },
+    "import.unit_column": {
+        "sv": (
+            "Kolumnen ”{label}” läses som enheten för beloppet i {column} på varje rad: ett tal "
+            "utan egen enhet läses i radens (1 500 bredvid tkr är 1 500 000 kr)."
+        ),
+        "en": (
+            "Column “{label}” is read as the unit of the amount in {column} on each row: a "
+            "number without a unit of its own is read in its row's (1 500 beside tkr is "
+            "SEK 1,500,000)."
+        ),
+    },
     "import.header_below": {
         "sv": (
             "Kolumnrubrikerna läses från rad {line}; raden ovanför ({titles}) är en titel eller "

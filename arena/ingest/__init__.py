@@ -53,6 +53,7 @@ from arena.ingest.report import (
     quoted,
 )
 from arena.ingest.sheets import is_guide, is_summary
+from arena.ingest.units import read_units
 from arena.ingest.validate import (
     ParsedTable,
     UnknownKindError,
@@ -289,7 +290,7 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
             guessed=part.guessed,
             matching=part.matching,
         )
-        for part in split(_title_unit(name, _renamed(raw, columns)), name)
+        for part in split(_title_unit(name, read_units(name, _renamed(raw, columns))), name)
     ]
 
 

@@ -739,7 +739,7 @@ def has_ore(value: object, unit: str | None = None) -> bool:
     formula's =335000*1.1 is 368500.00000000006, and was warned of as öre."""
     typed = isinstance(value, float)
     if unit is not None:
-        value = _with_unit(value, unit)
+        value = with_unit(value, unit)
     if isinstance(value, str):  # first: most cells are, and an ABC's check is slow
         text = value.strip()
         # Neither a decimal separator nor the unit öre ("50 öre"): whole kronor. Tested
@@ -971,12 +971,14 @@ def in_unit(parse: Callable[[object], object], unit: str) -> Callable[[object], 
     column parsed for two parts of a layout is parsed once."""
 
     def parse_in_unit(value: object) -> object:
-        return parse(_with_unit(value, unit))
+        return parse(with_unit(value, unit))
 
     return parse_in_unit
 
 
-def _with_unit(value: object, unit: str) -> object:
+def with_unit(value: object, unit: str) -> object:
+    """`value` with `unit` after it when it is a bare number (typed, or text of digits), as
+    the amount parsers read "1500 tkr"; a cell that writes its own unit as it is."""
     if _is_typed_number(value):
         # Written with a decimal comma: "1.234" would be refused as ambiguous, and a
         # spreadsheet's number is not.

@@ -1,0 +1,119 @@
+"""Units a list writes beside its amounts rather than in their header: a column of each
+row's unit (`Enhet`: tkr, MSEK) or currency (`Valuta`: SEK, EUR).
+
+Why: a column of units or currencies was "not read", so 1 500 beside `tkr` was stored as
+1 500 kr and 250 000 beside `EUR` as 250 000 kr, with a warning that said nothing of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from arena.i18n import msg
+from arena.ingest import values as v
+from arena.ingest.kinds import KINDS, Kind
+from arena.ingest.read import RawTable
+from arena.ingest.report import Problem, quoted
+from arena.ingest.validate import match_headers
+
+# The headers (normalised) of a column of each row's money unit, and of its currency.
+_UNIT_HEADERS = frozenset({"enhet", "unit", "beloppsenhet"})
+_CURRENCY_HEADERS = frozenset({"valuta", "currency", "valutakod"})
+
+
+def read_units(name: str, raw: RawTable) -> RawTable:
+    """`raw` read as kind `name` with its columns of units or currencies (`_unit_columns`)
+    read; a layout's table (a 360Giving file reads its own Currency) and one of years as
+    columns as they are."""
+    kind = KINDS.get(name)
+    if kind is None or raw.cell_labels:
+        return raw
+    return _unit_columns(kind, raw)
+
+
+def _money(kind: Kind, raw: RawTable) -> list[int]:
+    """The positions of `raw`'s columns that `kind` reads as amounts in kronor."""
+    return [
+        p for p, column in match_headers(kind, raw.header).items() if column.type.name == "money"
+    ]
+
+
+def _unit_columns(kind: Kind, raw: RawTable) -> RawTable:
+    """`raw` with each column the kind does not read headed as a currency (`Valuta`) or a
+    money unit (`Enhet`) read beside the amounts, then left out (`_without_column`): a row
+    in another currency than kronor is refused; a row's unit is its amount's, as "1 500
+    tkr" written in the cell is, said in a warning. An `Enhet` column of anything but money
+    units (a department) is none, and stays unread; so is one beside no amount, or beside
+    two of one column (refused as a duplicate): every kind has one money column."""
+    money = _money(kind, raw)
+    if len(money) != 1:
+        return raw
+    mapping = match_headers(kind, raw.header)
+    for position in reversed(range(len(raw.header))):
+        key = v.normalise_label(str(raw.header[position]))
+        if position in mapping or key not in _UNIT_HEADERS | _CURRENCY_HEADERS:
+            continue
+        cells = [str(cell).strip() for cell in raw.columns[position]]
+        if key in _CURRENCY_HEADERS:
+            raw = _without_column(raw, position, _currency_problems(raw, position, cells))
+        elif all(not cell or v.money_unit(cell) is not None for cell in cells):
+            raw = _read_unit_column(raw, position, money[0], cells)
+    return raw
+
+
+def _currency_problems(raw: RawTable, position: int, cells: list[str]) -> list[Problem]:
+    """An error for each row whose currency (`cells`) is another than kronor: its amounts
+    would be stored as that many kronor."""
+    label = raw.label(position)
+    return [
+        Problem(
+            v.CONSTRAINT_ERROR,
+            msg("import.currency_column", value=cell, label=label),
+            row=raw.line_of(index),
+            column=label,
+            value=cell,
+        )
+        for index, cell in enumerate(cells)
+        if cell and not v.is_kronor(cell)
+    ]
+
+
+def _read_unit_column(raw: RawTable, position: int, amounts: int, cells: list[str]) -> RawTable:
+    """`raw` with the unit of each row (`cells`, column `position`) after the bare number in
+    its money column `amounts`, and that column left out."""
+    read = [
+        cell if not unit else v.with_unit(cell, unit)
+        for cell, unit in zip(raw.columns[amounts], cells, strict=True)
+    ]
+    label = raw.label(position)
+    note = Problem(
+        "format-error",
+        msg("import.unit_column", label=label, column=quoted(raw.label(amounts))),
+        row=raw.header_line or None,
+        column=label,
+        severity="warning",
+    )
+    columns = [read if p == amounts else cells for p, cells in enumerate(raw.columns)]
+    return _without_column(dataclasses.replace(raw, columns=columns, _cells={}), position, [note])
+
+
+def _without_column(raw: RawTable, position: int, problems: list[Problem]) -> RawTable:
+    """`raw` without column `position` (read, so never said to be unread), and `problems`."""
+    lengths = raw.lengths
+    if lengths is not None:
+        lengths = np.where(lengths > position, lengths - 1, lengths)
+
+    def others(items: list) -> list:
+        return items[:position] + items[position + 1 :]
+
+    return dataclasses.replace(
+        raw,
+        header=others(list(raw.header)),
+        columns=others(list(raw.columns)),
+        shown=None if raw.shown is None else others(list(raw.shown)),
+        lengths=lengths,
+        problems=[*raw.problems, *problems],
+        _cells={},
+    )

@@ -1,0 +1,73 @@
+"""Units a list writes beside its amounts: a column of each row's unit (`Enhet`) or currency
+(`Valuta`), and a row of units under the headers (`arena/ingest/units.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.ingest import (
+    natural,
+    rejected,
+    upload,
+    warnings,
+    with_organisations,
+)
+
+HEADER = "Bidragsreferens;Diarienummer;Finansiär;Belopp"
+
+
+@pytest.fixture(autouse=True)
+def _project(engine) -> None:
+    """The project and funder the grants are of."""
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2024-1;Ett;planerad\n")
+
+
+def _grants(extra: str, rows: list[str]) -> str:
+    """A grants file of `rows` (each after the grant's reference, project and funder), headed
+    `HEADER` and `extra`."""
+    lines = [f"G-{index};2024-1;Vinnova;{row}" for index, row in enumerate(rows, 1)]
+    return "\n".join([HEADER + extra, *lines]) + "\n"
+
+
+def _amounts(engine) -> list[tuple[str, int]]:
+    return [(g["reference"], g["amount_sek"]) for g in natural(engine, "grants")]
+
+
+def test_a_column_of_units_is_each_rows_amounts_unit(engine):
+    # "1 500" beside "tkr" was stored as 1 500 kr, "Enhet" only "not read".
+    data = _grants(";Enhet", ["1 500;tkr", "2,5;MSEK", "900 000;kr", "700;", "3 tkr;MSEK"])
+    result = upload(engine, "bidrag.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert _amounts(engine) == [
+        ("G-1", 1_500_000),
+        ("G-2", 2_500_000),
+        ("G-3", 900_000),
+        ("G-4", 700),
+        ("G-5", 3_000),  # a cell's own unit says what it means
+    ]
+    assert (1, "Enhet", "format-error") in warnings(result)
+    assert not [p for p in result.problems if p.error == "extra-label"]
+
+
+def test_a_column_of_other_units_is_not_read(engine):
+    # "Enhet" as a department is no unit: not read, as before.
+    data = _grants(";Enhet", ["1 500;Avdelning Syd"])
+    result = upload(engine, "bidrag.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert (1, "Enhet", "extra-label") in warnings(result)
+    assert _amounts(engine) == [("G-1", 1_500)]
+
+
+def test_a_row_in_another_currency_than_kronor_is_refused(engine):
+    # 250 000 beside "EUR" was stored as 250 000 kr; "SEK", "kr" or nothing are kronor.
+    data = _grants(";Valuta", ["250 000;SEK", "250 000;EUR", "100;kr", "100;", "5;USD"])
+    assert rejected(engine, "bidrag.csv", data) == [
+        (3, "Valuta", "constraint-error"),
+        (6, "Valuta", "constraint-error"),
+    ]
+    data = _grants(";Currency", ["250 000;SEK", "100 000;"])
+    result = upload(engine, "bidrag.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert _amounts(engine) == [("G-1", 250_000), ("G-2", 100_000)]
+    assert not [p for p in result.problems if p.error == "extra-label"]
