@@ -2629,6 +2629,18 @@ TEXTS: dict[str, dict[str, Text]] = {
             "of their own in columns {columns} are read in {unit}.",
         ),
     },
+    "import.units_row": {
+        "sv": (
+            "Rad {line} under rubrikerna anger kolumnernas enheter och läses som det, inte som "
+            "en post: {units}. Belopp utan egen enhet läses i kolumnens enhet."
+        ),
+        "en": (
+            "Row {line} under the headers names the columns' units and is read as such, not "
+            "as a record: {units}. Amounts without a unit of their own are read in their "
+            "column's."
+        ),
+    },
+    "import.unit_under": {"sv": "{unit} under {label}", "en": "{unit} under {label}"},
     "import.currency_column": {
         "sv": (
             "Valutan i kolumnen ”{label}” är ”{value}”: bara belopp i kronor (SEK) godtas. "

@@ -303,6 +303,13 @@ class RawTable:
             row=self.header_line or None,
             severity="warning",
         )
+        return self.below_first_row(header, note)
+
+    def below_first_row(
+        self, header: list[str], note: Problem, shown: list[str] | None = None
+    ) -> RawTable:
+        """The table without its first row, which is no record (a row of sub-headers, of
+        units), headed `header` (shown as `shown`), and `note` saying how the row was read."""
         return RawTable(
             self.name,
             header,
@@ -312,6 +319,7 @@ class RawTable:
             header_line=self.header_line,
             row_lines=[self.line_of(index) for index in range(1, self.height)],
             problems=[*self.problems, note],
+            shown=shown,
             titles=list(self.titles),
         )
 

@@ -1,13 +1,16 @@
-"""Units a list writes beside its amounts rather than in their header: a column of each
-row's unit (`Enhet`: tkr, MSEK) or currency (`Valuta`: SEK, EUR).
+"""Units a list writes beside its amounts rather than in their header: a row of units under
+the headers (`tkr` under "Belopp", `ÅÅÅÅ-MM-DD` under a date), as hand-kept sheets have, and
+a column of each row's unit (`Enhet`: tkr, MSEK) or currency (`Valuta`: SEK, EUR).
 
-Why: a column of units or currencies was "not read", so 1 500 beside `tkr` was stored as
-1 500 kr and 250 000 beside `EUR` as 250 000 kr, with a warning that said nothing of it.
+Why: the row of units was refused as a record whose date "ÅÅÅÅ-MM-DD" is no date, and a
+column of units or currencies was "not read", so 1 500 beside `tkr` was stored as 1 500 kr
+and 250 000 beside `EUR` as 250 000 kr, each with a warning that said nothing of it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 
@@ -15,22 +18,25 @@ from arena.i18n import msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.read import RawTable
-from arena.ingest.report import Problem, quoted
+from arena.ingest.report import Problem, listing, quoted
 from arena.ingest.validate import match_headers
 
+# A date's format as a units row writes it: "ÅÅÅÅ-MM-DD", "YYYY-MM", "DD/MM/YYYY".
+_DATE_PART = r"(?:[åy]{2,4}|m{1,2}|d{1,2})"
+_DATE_FORMAT = re.compile(rf"{_DATE_PART}(?:[-/. ]?{_DATE_PART}){{1,2}}", re.IGNORECASE)
 # The headers (normalised) of a column of each row's money unit, and of its currency.
 _UNIT_HEADERS = frozenset({"enhet", "unit", "beloppsenhet"})
 _CURRENCY_HEADERS = frozenset({"valuta", "currency", "valutakod"})
 
 
 def read_units(name: str, raw: RawTable) -> RawTable:
-    """`raw` read as kind `name` with its columns of units or currencies (`_unit_columns`)
-    read; a layout's table (a 360Giving file reads its own Currency) and one of years as
-    columns as they are."""
+    """`raw` read as kind `name` with a row of units under its headers (`_units_row`) and
+    columns of units or currencies (`_unit_columns`) read; a layout's table (a 360Giving
+    file reads its own Currency) and one of years as columns as they are."""
     kind = KINDS.get(name)
     if kind is None or raw.cell_labels:
         return raw
-    return _unit_columns(kind, raw)
+    return _unit_columns(kind, _units_row(kind, raw))
 
 
 def _money(kind: Kind, raw: RawTable) -> list[int]:
@@ -38,6 +44,43 @@ def _money(kind: Kind, raw: RawTable) -> list[int]:
     return [
         p for p, column in match_headers(kind, raw.header).items() if column.type.name == "money"
     ]
+
+
+def _units_row(kind: Kind, raw: RawTable) -> RawTable:
+    """`raw` without its first row when that row holds units only: a money unit under a
+    money column, which reads the column in it as its header's "(tkr)" would, or a date's
+    format; a warning says the row was read as units. Else `raw` as it is."""
+    if not raw.height or not raw.columns or any(str(cell).strip() for cell in raw.extra.get(0, [])):
+        return raw
+    first = {
+        p: str(column[0]).strip() for p, column in enumerate(raw.columns) if str(column[0]).strip()
+    }
+    money = set(_money(kind, raw))
+    units = {p: cell for p, cell in first.items() if p in money and v.money_unit(cell) is not None}
+    dates = {p for p, cell in first.items() if _DATE_FORMAT.fullmatch(cell)}
+    if not first or set(units) | dates != set(first):
+        return raw
+    header = list(raw.header)
+    for position, unit in units.items():
+        text = str(header[position])
+        if v.money_unit(unit) != 1 and v.header_unit(text) is None:  # the header's own wins
+            header[position] = f"{v.without_note(text) or text} ({unit})"
+    note = Problem(
+        "format-error",
+        msg(
+            "import.units_row",
+            line=raw.line_of(0),
+            units=listing(
+                [
+                    msg("import.unit_under", unit=quoted(cell), label=quoted(raw.label(p)))
+                    for p, cell in sorted(first.items())
+                ]
+            ),
+        ),
+        row=raw.line_of(0),
+        severity="warning",
+    )
+    return raw.below_first_row(header, note, shown=raw.shown or list(raw.header))
 
 
 def _unit_columns(kind: Kind, raw: RawTable) -> RawTable:

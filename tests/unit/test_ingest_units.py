@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures.ingest import (
+    errors,
     natural,
     rejected,
+    saved_workbook,
     upload,
     warnings,
     with_organisations,
@@ -71,3 +73,28 @@ def test_a_row_in_another_currency_than_kronor_is_refused(engine):
     assert result.outcome == "committed", result.problems
     assert _amounts(engine) == [("G-1", 250_000), ("G-2", 100_000)]
     assert not [p for p in result.problems if p.error == "extra-label"]
+
+
+def test_a_row_of_units_under_the_headers_is_read_as_the_columns_units(engine):
+    # Hand-kept sheets write "tkr" under "Belopp" and "ÅÅÅÅ-MM-DD" under a date: the row was
+    # refused as a grant whose date "ÅÅÅÅ-MM-DD" is no date ("Write YYYY-MM-DD").
+    _workbook, data = saved_workbook(
+        (
+            "Bidrag",
+            [
+                ["Bidragsreferens", "Diarienummer", "Finansiär", "Belopp", "Beslutsdatum"],
+                [None, None, None, "tkr", "ÅÅÅÅ-MM-DD"],
+                ["G-1", "2024-1", "Vinnova", 1500, "2023-01-01"],
+                ["G-2", "2024-1", "Vinnova", "250 000 kr", "2023-02-01"],
+            ],
+        )
+    )
+    result = upload(engine, "bidrag.xlsx", data)
+    assert result.outcome == "committed", result.problems
+    assert _amounts(engine) == [("G-1", 1_500_000), ("G-2", 250_000)]
+    (note,) = [p for p in result.problems if p.row == 2]
+    assert note.severity == "warning"
+    assert "”tkr” under ”Belopp”, ”ÅÅÅÅ-MM-DD” under ”Beslutsdatum”" in note.text("sv")
+    # A first row with anything but units is a record, read (and refused) as before.
+    data = _grants("", ["tkr", "1 500"])
+    assert errors(upload(engine, "bidrag.csv", data)) == [(2, "Belopp", "type-error")]
