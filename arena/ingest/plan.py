@@ -11,6 +11,7 @@ array comparisons, not 100 000 Python dictionaries.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import re
@@ -234,6 +235,8 @@ class NameIndex:
     Names are compared by `name_key`; a new name is compared with difflib only against the
     names that share one of its words or its first letters, so 30 000 names in the store and
     thousands in an upload cost milliseconds per name, not a comparison with every name.
+    A name that begins an existing one word for word is near it too, found by bisecting the
+    sorted keys: "Umeå" is no typo of "Umeå kommun", yet likely the same organisation.
     """
 
     def __init__(self, names: list[str]):
@@ -248,10 +251,12 @@ class NameIndex:
                 if len(word) >= 3:
                     self.words[word].append(key)
             self.starts[key[:3]].append(key)
+        self.sorted_keys = sorted(self.by_key)
 
     def similar(self, name: str) -> tuple[str, ...]:
         """Up to three existing names closest to `name`, best first: a name equal but for
-        case, accents, punctuation or legal form first; () when none is near.
+        case, accents, punctuation or legal form first, then close ones, then those that
+        begin with it as whole words; () when none is near. A hint for a person, never a match.
         """
         key = name_key(name)
         found = [existing for existing in self.by_key.get(key, ()) if existing != name]
@@ -265,7 +270,18 @@ class NameIndex:
         if candidates:
             for close in difflib.get_close_matches(key, candidates, n=_SIMILAR, cutoff=_CUTOFF):
                 found += self.by_key[close]
+        for longer in self._starting_with(key):
+            found += [existing for existing in self.by_key[longer] if existing not in found]
         return tuple(found[:_SIMILAR])
+
+    def _starting_with(self, key: str) -> list[str]:
+        """Up to three stored keys that begin with `key` followed by another word."""
+        if not key:
+            return []
+        start = key + " "
+        at = bisect.bisect_left(self.sorted_keys, start)
+        keys = self.sorted_keys[at : at + _SIMILAR]
+        return [longer for longer in keys if longer.startswith(start)]
 
 
 def _organisation_references(table: ParsedTable) -> list[str]:

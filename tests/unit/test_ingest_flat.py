@@ -1158,3 +1158,19 @@ def test_an_organisations_list_naming_a_stored_number_anew_says_what_to_do(engin
         "the same organisation, write “Nordväg Aktiebolag” (an import does not rename an "
         "organisation); if it is another, correct the number."
     )
+
+
+def test_a_name_that_begins_stored_names_word_for_word_hints_them_without_matching(engine):
+    # "Umeå" is no typo of "Umeå kommun" (difflib finds nothing near), yet likely one of the
+    # stored Umeå organisations: the preview names them, and the upload still adds "Umeå".
+    index = NameIndex(["Umeå kommun", "Umeå universitet", "Umeåregionen AB", "Region Umeå"])
+    assert index.similar("Umeå") == ("Umeå kommun", "Umeå universitet")
+    assert index.similar("umea Kommun") == ("Umeå kommun",)
+    stored = "Namn;Typ\nUmeå kommun;Kommun\nUmeå universitet;Forskningsorganisation\n"
+    assert upload(engine, "organisationer.csv", stored).outcome == "committed"
+    data = "Diarienummer;Titel;Status;Koordinator\n2023-65001;Kortnamn;planerad;Umeå\n"
+    result = upload(engine, "projekt.csv", data, dry_run=True)
+    ((new,),) = [result.plan.new_organisations]
+    assert (new.name, new.similar) == ("Umeå", ("Umeå kommun", "Umeå universitet"))
+    assert upload(engine, "projekt.csv", data).outcome == "committed"
+    assert "Umeå" in {row["name"] for row in natural(engine, "organisations")}
