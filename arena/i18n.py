@@ -2536,6 +2536,10 @@ TEXTS: dict[str, dict[str, Text]] = {
             "store holds: import the list of organisations to change it.",
         ),
     },
+    "import.number_in_name": {
+        "sv": "”{text}” läses som ”{name}” med organisationsnumret {number}.",
+        "en": "“{text}” is read as “{name}” with the organisation number {number}.",
+    },
     "import.org_by_number": {
         "sv": "”{name}” har organisationsnumret {number}, som är ”{stored}” i databasen: "
         "raderna läses som ”{stored}”, och namnet ”{name}” sparas inte. Skriv ”{stored}” i "

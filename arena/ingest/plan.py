@@ -355,6 +355,118 @@ def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[Par
     return changed
 
 
+# A name with an organisation number after it: "Umeå kommun (212000-2627)", "Acme AB,
+# 556036-0793", "Acme AB – org.nr 556036-0793". The number is digits and dashes after an
+# optional label, so a dash within the name ("Nordväg-Konsult AB") separates nothing.
+_NAME_AND_NUMBER = re.compile(
+    r"(?P<name>.*?\S)\s*"
+    r"(?:\(\s*(?P<within>[^()]*?)\s*\)|[,\u2013\u2014-]\s*(?P<after>"
+    r"(?:[a-z.]+:?\s*)?[0-9][0-9 \u2010\u2011\u2013\u2014\u2212-]*[0-9]))",
+    re.IGNORECASE,
+)
+
+
+def _name_and_number(text: str) -> tuple[str, str] | None:
+    """`text` as a name and the organisation number written after it, if it is one."""
+    match = _NAME_AND_NUMBER.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return match["name"], v.parse_org_number(match["within"] or match["after"])
+    except v.ValueProblem:
+        return None
+
+
+def _numbers_in_names(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
+    """`tables` with each organisation a list names in passing by a name the store lacks
+    with a Swedish organisation number after it ("Umeå kommun (212000-2627)") named by the
+    name alone, the number given to it as a list's number column would (so a stored number
+    names the stored organisation, `_by_org_number`), and a warning at its first row.
+
+    Why: such a cell was a new organisation under the whole text, beside the stored one the
+    number is of, and the preview hinted at no stored name. A number the list's own number
+    column gives for the organisation is kept before the one in its name.
+    """
+    split: dict[object, tuple[str, str]] = {}  # text as written -> (name, number)
+    first: dict[str, tuple[str, int]] = {}  # name -> (number, line) where first split
+    changed = []
+    for table in tables:
+        frame, warned = table.frame, []
+        for column in _organisation_references(table):
+            series = frame[column]
+            unknown = series[series.notna() & ~series.isin(store.keys())]
+            for line, text in unknown.drop_duplicates().items():
+                found = split.get(text) or _name_and_number(str(text))
+                if found is None:
+                    continue
+                split[text] = found
+                first.setdefault(found[0], (found[1], int(line)))
+                warned.append(
+                    Problem(
+                        "format-error",
+                        msg("import.number_in_name", text=text, name=found[0], number=found[1]),
+                        row=int(line),
+                        column=table.label(column),
+                        value=str(text),
+                        severity="warning",
+                    )
+                )
+            if warned:
+                frame = frame.copy() if frame is table.frame else frame
+                named = series.map(lambda text: split[text][0] if text in split else None)
+                frame[column] = named.where(named.notna(), series)
+        if warned:
+            table = dataclasses.replace(table, frame=frame, problems=[*table.problems, *warned])
+        changed.append(table)
+    return _with_numbers(changed, split, first) if split else tables
+
+
+def _with_numbers(
+    tables: list[ParsedTable],
+    split: dict[object, tuple[str, str]],
+    first: dict[str, tuple[str, int]],
+) -> list[ParsedTable]:
+    """`tables` with the organisations whose names `_numbers_in_names` split (`split`: text
+    as written -> name and number; `first`: name -> number and first line) as create-only
+    rows under their names and with their numbers: the layout's create-only organisations
+    renamed, else a table of them. An organisations list the upload holds is its own: the
+    names it lacks are added as any name only mentioned (`_new_organisations`)."""
+    organisations = next((t for t in tables if t.kind.name == "organisations"), None)
+    if organisations is None:
+        added = {
+            "name": list(first),
+            "kind": [guess_org_kind(name) for name in first],
+            "source": [next(t.source_name for t in tables)] * len(first),
+            "org_number": [number for number, _line in first.values()],
+        }
+        index = pd.Index([line for _number, line in first.values()], name="line")
+        made = ParsedTable(
+            kind=KINDS["organisations"],
+            frame=objects_frame(added, index),
+            columns=list(added),
+            source_name=added["source"][0],
+            create_only=True,
+        )
+        return [made, *tables]
+    if not organisations.create_only:
+        return tables
+    frame = organisations.frame.copy()
+    names = [split[name][0] if name in split else name for name in frame["name"]]
+    numbers = [first[name][0] if name in first else None for name in names]
+    said = frame["org_number"] if "org_number" in frame.columns else [None] * len(frame)
+    numbers = [
+        number if given is None else given for given, number in zip(said, numbers, strict=True)
+    ]
+    # Objects, as every column of a parsed frame: pandas would make None of text NaN.
+    frame["name"] = pd.Series(names, index=frame.index, dtype=object)
+    frame["org_number"] = pd.Series(numbers, index=frame.index, dtype=object)
+    columns = list(dict.fromkeys([*organisations.columns, "org_number"]))
+    renamed = dataclasses.replace(
+        organisations, frame=frame[~frame.duplicated("name")], columns=columns
+    )
+    return [renamed if t is organisations else t for t in tables]
+
+
 def _new_organisations(
     tables: list[ParsedTable], store: dict[object, int]
 ) -> tuple[list[ParsedTable], list[NewOrganisation]]:
@@ -740,6 +852,7 @@ def plan_upload(
     read_ids: dict[str, dict[object, int]] = {}
     if any(_organisation_columns(table) for table in tables):
         read_ids["organisations"] = key_ids(conn, "organisations")
+        tables = _numbers_in_names(tables, read_ids["organisations"])
         tables = _as_spelled(tables, read_ids["organisations"])
         tables = _by_org_number(conn, tables, read_ids["organisations"])
         tables, new_organisations = _new_organisations(tables, read_ids["organisations"])

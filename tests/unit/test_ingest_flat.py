@@ -1174,3 +1174,51 @@ def test_a_name_that_begins_stored_names_word_for_word_hints_them_without_matchi
     assert (new.name, new.similar) == ("Umeå", ("Umeå kommun", "Umeå universitet"))
     assert upload(engine, "projekt.csv", data).outcome == "committed"
     assert "Umeå" in {row["name"] for row in natural(engine, "organisations")}
+
+
+def test_a_name_with_an_organisation_number_after_it_is_read_as_name_and_number(engine):
+    # "Göteborgs kommun (212000-1355)" was a new organisation under the whole text beside the
+    # stored one whose number it carries; "Nordväg AB, 556036-0793" one without its number.
+    with_organisations(engine)
+    data = (
+        "Diarienummer;Titel;Status;Koordinator\n"
+        "2023-65001;Ett;planerad;Göteborgs kommun (212000-1355)\n"
+        "2023-65002;Två;planerad;Nordväg AB, 556036-0793\n"
+        "2023-65003;Tre;planerad;Nordväg AB, 556036-0793\n"
+        "2023-65004;Fyra;planerad;Göteborgs kommun – org.nr 212000-1355\n"
+    )
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [(row, column) for row, column, _error in warnings(result)] == [
+        (2, "Koordinator"),
+        (3, "Koordinator"),
+        (5, "Koordinator"),
+    ]
+    coordinators = {row["reference"]: row["coordinator"] for row in natural(engine, "projects")}
+    assert coordinators == dict.fromkeys(["2023-65001", "2023-65004"], "Göteborgs kommun") | (
+        dict.fromkeys(["2023-65002", "2023-65003"], "Nordväg AB")
+    )
+    numbers = {row["name"]: row["org_number"] for row in natural(engine, "organisations")}
+    assert numbers["Nordväg AB"] == "556036-0793"
+    assert not [name for name in numbers if "(" in name or "," in name]
+
+
+def test_a_flat_list_reads_a_number_in_a_name_unless_its_number_column_gives_one(engine):
+    with_organisations(engine)
+    data = (
+        "Diarienummer;Titel;Status;Koordinator;Organisationsnummer;Finansiär;Bidrag\n"
+        "2023-65001;Ett;planerad;Nordväg AB (556036-0793);;Vinnova;1000 kr\n"
+        "2023-65002;Två;planerad;Umeå kommun (212000-2627);212000-2627;Vinnova;1000 kr\n"
+        "2023-65003;Tre;planerad;Alfa-Beta AB;;Vinnova;1000 kr\n"
+    )
+    result = upload(engine, "projekt.csv", data, dry_run=True)
+    assert {o.name for o in result.plan.new_organisations} == {
+        "Nordväg AB",
+        "Umeå kommun",
+        "Alfa-Beta AB",
+    }
+    committed = upload(engine, "projekt.csv", data)
+    assert committed.outcome == "committed", errors(committed)
+    numbers = {row["name"]: row["org_number"] for row in natural(engine, "organisations")}
+    assert (numbers["Nordväg AB"], numbers["Umeå kommun"]) == ("556036-0793", "212000-2627")
+    assert numbers["Alfa-Beta AB"] is None
