@@ -1307,8 +1307,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Organisation number NNNNNN-NNNN",
     },
     "template.country": {
-        "sv": "Landkod, två bokstäver (SE, NO)",
-        "en": "Two-letter country code (SE, NO)",
+        "sv": "Landkod, två bokstäver (SE, NO), eller landets namn (Sverige, Norge)",
+        "en": "Two-letter country code (SE, NO), or the country's name (Sweden, Norway)",
     },
     "template.code": {"sv": "Ett av värdena till höger", "en": "One of the values on the right"},
     "template.ref": {
@@ -3304,8 +3304,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "funder's name); the projects are imported all the same.",
     },
     "kinds.not_country": {
-        "sv": "”{value}” är ingen landkod med två bokstäver (t.ex. SE, NO).",
-        "en": "“{value}” is not a two-letter ISO country code (e.g. SE, NO).",
+        "sv": "”{value}” är inget land: skriv landkoden med två bokstäver (t.ex. SE, NO) "
+        "eller landets namn.",
+        "en": "“{value}” is no country: write its two-letter ISO code (e.g. SE, NO) or the "
+        "country's name.",
     },
     "template.list": {
         "sv": "Lista med semikolon mellan, t.ex. Energi; Transport",

@@ -90,13 +90,6 @@ def _float(value: object) -> float:
     return number
 
 
-def _country(value: object) -> str:
-    code = v.parse_text(value).upper()
-    if len(code) != 2 or not code.isalpha():
-        raise v.ValueProblem(v.CONSTRAINT_ERROR, msg("kinds.not_country", value=value))
-    return code
-
-
 TEXT = ColumnType("text", v.parse_text, msg("template.text"))
 COUNTY = ColumnType("county", v.parse_county, msg("template.county"))
 LIST = ColumnType("list", v.parse_list, msg("template.list"))  # "Energi; Transport"
@@ -113,7 +106,7 @@ NUMBER = ColumnType("number", _float, msg("template.number"), "float")
 SHARE = ColumnType("share", v.parse_share, msg("template.share"), "float")  # 0..1, shown `5 %`
 YEAR = ColumnType("year", v.parse_year, msg("template.year"), "int")
 ORG_NUMBER = ColumnType("org_number", v.parse_org_number, msg("template.org_number"))
-COUNTRY = ColumnType("country", _country, msg("template.country"))
+COUNTRY = ColumnType("country", v.parse_country, msg("template.country"))
 # An indicator's unit, per cent however spelled stored as "%" (the one the pages know).
 UNIT = ColumnType("text", v.parse_unit, msg("template.text"))
 

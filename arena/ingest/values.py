@@ -1510,6 +1510,62 @@ def _open_start(text: str, *, opened: bool) -> date | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Countries
+
+# The countries a list names by name rather than by ISO code, each with the names it goes by
+# in Swedish, English and its own language: the Nordic countries, the EU's, and the United
+# Kingdom. "Sverige" was refused as no country code, and a list of Swedish agencies writes it.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "SE": ("Sverige", "Sweden"),
+    "NO": ("Norge", "Norway", "Noreg"),
+    "DK": ("Danmark", "Denmark"),
+    "FI": ("Finland", "Suomi"),
+    "IS": ("Island", "Iceland", "Ísland"),
+    "AT": ("Österrike", "Austria", "Österreich"),
+    "BE": ("Belgien", "Belgium", "België", "Belgique"),
+    "BG": ("Bulgarien", "Bulgaria"),
+    "HR": ("Kroatien", "Croatia", "Hrvatska"),
+    "CY": ("Cypern", "Cyprus"),
+    "CZ": ("Tjeckien", "Czechia", "Czech Republic", "Česko"),
+    "DE": ("Tyskland", "Germany", "Deutschland"),
+    "EE": ("Estland", "Estonia", "Eesti"),
+    "FR": ("Frankrike", "France"),
+    "GR": ("Grekland", "Greece", "EL"),
+    "HU": ("Ungern", "Hungary", "Magyarország"),
+    "IE": ("Irland", "Ireland"),
+    "IT": ("Italien", "Italy", "Italia"),
+    "LV": ("Lettland", "Latvia", "Latvija"),
+    "LT": ("Litauen", "Lithuania", "Lietuva"),
+    "LU": ("Luxemburg", "Luxembourg"),
+    "MT": ("Malta",),
+    "NL": ("Nederländerna", "Netherlands", "Holland", "Nederland"),
+    "PL": ("Polen", "Poland", "Polska"),
+    "PT": ("Portugal",),
+    "RO": ("Rumänien", "Romania", "România"),
+    "SK": ("Slovakien", "Slovakia", "Slovensko"),
+    "SI": ("Slovenien", "Slovenia", "Slovenija"),
+    "ES": ("Spanien", "Spain", "España"),
+    "GB": ("Storbritannien", "United Kingdom", "UK", "Great Britain", "Förenade kungariket"),
+}
+_COUNTRY_NAMES = {
+    _folded(name): code for code, names in COUNTRIES.items() for name in (code, *names)
+}
+
+
+def parse_country(value: object) -> str:
+    """A country as its two-letter ISO code ("SE"), from the code in any case or from the
+    country's name (`COUNTRIES`): the pages tell Sweden from Norway by the code, so "Sverige"
+    and "SE" must be one country. Any other two letters are a code as written."""
+    text = parse_text(value)
+    code = _COUNTRY_NAMES.get(_folded(text))
+    if code is not None:
+        return code
+    if len(text) == 2 and text.isascii() and text.isalpha():
+        return text.upper()
+    raise ValueProblem(CONSTRAINT_ERROR, msg("kinds.not_country", value=value))
+
+
+# ---------------------------------------------------------------------------------------------
 # Counties
 
 # Sweden's 21 counties (län) as SCB names them, each with its letter and number code and the

@@ -96,3 +96,35 @@ def test_a_flat_sheets_new_coordinator_in_no_county_is_named_and_a_stored_one_le
     }
     county_warnings = [text for text in _warned(result).values() if "21 län" in text]
     assert county_warnings == [_kept_as_written("”Stockholms stad”", meant="Stockholms län")]
+
+
+def test_a_country_written_by_its_name_in_swedish_or_english_is_stored_as_its_code(engine):
+    # "Sverige", "Danmark", "Norway" were refused as no two-letter code, and a list of
+    # Swedish agencies writes names; the pages tell Sweden from Norway by the code.
+    data = (
+        "Namn;Typ;Län;Land\n"
+        "Alvesta kommun;kommun;Kronobergs län;Sverige\n"
+        "Ikea of Sweden AB;företag;Kronobergs län;Sweden\n"
+        "Danske Indkøb A/S;företag;Region Hovedstaden;Danmark\n"
+        "Norsk Innkjøp AS;företag;Viken;Norway\n"
+        "Österreich GmbH;företag;;österrike\n"
+        "Suomen Hankinta Oy;företag;;fi\n"
+    )
+    result = _committed(engine, "organisationer.csv", data)
+    assert _warned(result) == {}  # a region abroad is no Swedish county to warn of
+    countries = {row["name"]: row["country"] for row in natural(engine, "organisations")}
+    assert list(countries.values()) == ["SE", "SE", "DK", "NO", "AT", "FI"]
+    values = "Indikator;Land;År;Värde\nIB;Sverige;2024;12\nIB;Norge;2024;30\n"
+    indicator = "Kod;Namn;Enhet\nIB;Jämförelse;antal\n"
+    _committed(engine, "indikatorer.csv", indicator)
+    _committed(engine, "indikatorvarden.csv", values)
+    places = [row["country_code"] for row in natural(engine, "indicator_values")]
+    assert places == ["SE", "NO"]
+
+
+def test_a_country_neither_code_nor_known_name_is_refused_saying_what_to_write(engine):
+    result = upload(engine, "organisationer.csv", "Namn;Typ;Land\nAcme;företag;Atlantis\n")
+    assert result.outcome == "rejected"
+    (problem,) = result.problems
+    assert (problem.row, problem.column, problem.error) == (2, "Land", "constraint-error")
+    assert "SE, NO" in problem.text("en") and "country's name" in problem.text("en")
