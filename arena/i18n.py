@@ -2235,7 +2235,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "problem.duplicate_key": {
         "sv": "Rad {line} har redan samma {columns} ({keys}); en rad var, så slå ihop raderna "
         "om de är en och samma.",
-        "en": "Line {line} already has the same {columns} ({keys}); one row each, so join the "
+        "en": "Row {line} already has the same {columns} ({keys}); one row each, so join the "
         "rows if they are one and the same.",
     },
     "problem.which_row": {
@@ -2345,10 +2345,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "not a payment. The file's payments replace it, so that the money is not counted "
         "twice.",
     },
+    "problem.duplicate_key_per_year": {
+        "sv": "Rad {line} har redan ett belopp för samma {columns} i kolumnen {year} ({keys}): "
+        "en rad per {columns} och år. Summera raderna till en per {columns}, eller skriv en "
+        "rad per {columns} och år med årets summa.",
+        "en": "Row {line} already has an amount for the same {columns} in the column {year} "
+        "({keys}): one row per {columns} and year. Sum the rows into one per {columns}, or "
+        "write one row per {columns} and year with the year's sum.",
+    },
     "problem.duplicate_key_apart": {
         "sv": "Rad {line} har redan samma {columns} ({keys}); slå ihop raderna om de är en och "
         "samma, annars skilj dem åt i en kolumn {apart}.",
-        "en": "Line {line} already has the same {columns} ({keys}); join the rows if they are "
+        "en": "Row {line} already has the same {columns} ({keys}); join the rows if they are "
         "one and the same, or tell them apart in a column {apart}.",
     },
     # What the store says about an upload's rows (arena/ingest/plan.py).
@@ -3272,6 +3280,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "list reads one grant per row. Import each funder's grants on their own: a file with "
         "one of the columns at a time (it becomes the project's grant from that funder), or a "
         "grants list with a “Finansiär” (Funder) column.",
+    },
+    "layout.grant_per_row": {
+        "sv": "Rad {first} har redan projektet {reference} med finansiären ”{first_funder}”, "
+        "och den här raden har det med ”{funder}”: ett projekt med bidrag från flera "
+        "finansiärer, men en projektlista läser ett projekt per rad. Importera en fil per "
+        "finansiär (raderna med samma ”{column}”; den blir projektets bidrag från den "
+        "finansiären), eller bidragen som en bidragslista: Bidragsreferens, Diarienummer, "
+        "Finansiär och Belopp, en rad per bidrag.",
+        "en": "Row {first} already has the project {reference} with the funder “{first_funder}”, "
+        "and this row has it with “{funder}”: a project with grants from several funders, but "
+        "a project list reads one project per row. Import one file per funder (the rows with "
+        "the same “{column}”; it becomes the project's grant from that funder), or the grants "
+        "as a grants list: Bidragsreferens (grant reference), Diarienummer, Finansiär "
+        "(funder) and Belopp (amount), one row per grant.",
     },
     "layout.funder_conflict": {
         "sv": (

@@ -658,7 +658,7 @@ def parse_table(
         if column.guess is not None and column.name not in frame.columns:
             frame[column.name] = column.guess(frame)
             guessed |= {column.name}
-    problems += _row_rules(kind, frame, bad, labels)
+    problems += _row_rules(kind, frame, bad, labels, by_year)
     problems.sort(key=lambda problem: problem.row or 0)
     per_cent = {
         name: frozenset(zip(*key_columns(frame[marked], kind.key), strict=True))
@@ -683,7 +683,11 @@ def parse_table(
 
 
 def _row_rules(
-    kind: Kind, frame: pd.DataFrame, bad: np.ndarray, labels: dict[str, str]
+    kind: Kind,
+    frame: pd.DataFrame,
+    bad: np.ndarray,
+    labels: dict[str, str],
+    by_year: dict[str, dict[object, str]],
 ) -> list[Problem]:
     """Required cells, exactly one scope, ordered periods, unique keys inside the file."""
 
@@ -729,7 +733,7 @@ def _row_rules(
                     )
                 )
     # Rows whose key is not all there are not the same row: each is refused for its gap.
-    problems += duplicate_key_problems(kind, frame, labels, bad=bad | unfilled)
+    problems += duplicate_key_problems(kind, frame, labels, bad=bad | unfilled, by_year=by_year)
     return problems
 
 
@@ -740,10 +744,21 @@ def ending_before_start(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
 
 
 def duplicate_key_problems(
-    kind: Kind, frame: pd.DataFrame, labels: dict[str, str], *, bad: np.ndarray | None = None
+    kind: Kind,
+    frame: pd.DataFrame,
+    labels: dict[str, str],
+    *,
+    bad: np.ndarray | None = None,
+    by_year: dict[str, dict[object, str]] | None = None,
 ) -> list[Problem]:
     """A unique-error for each row of `frame` (indexed by file line) whose key an earlier row
     has already: one row per key in a file.
+
+    In a table of years as columns (`by_year`: column -> year -> its header) the year is no
+    column of the file: the rows are named by the file's own headers, the year's column among
+    them, and told to be summed per year. "The same “Program”, “År”" sent a reader looking
+    for a column “År” the file does not have, and "join the rows" said nothing of a budget
+    kept a row per cost category.
 
     A row with an error (`bad`) and an empty key cell is left out: the cell may be empty
     because it could not be read, and two rows whose dates were both unreadable are not the
@@ -762,7 +777,14 @@ def duplicate_key_problems(
     if key and len(frame):
         # A key column the file lacks holds its default on every row: not named as the same,
         # but as the column that would tell the rows apart (a payment's reference).
-        named = listing([quoted(label(name)) for name in key if name in labels])
+        wide = "year" in key and next(iter((by_year or {}).values()), None)
+        named = listing(
+            [
+                quoted(label(name))
+                for name in key
+                if name in labels and not (wide and name == "year")
+            ]
+        )
         apart = [quoted(label(name)) for name in key if name not in labels]
         keys = frame[key]
         clashing = keys.duplicated(keep=False).to_numpy()
@@ -772,17 +794,29 @@ def duplicate_key_problems(
             if first == line:
                 continue
             key_text = ", ".join(str(value) for value in row if value not in (None, ""))
+            column = wide[row[key.index("year")]] if wide else None  # the year's header
+            if column is not None:
+                said = msg(
+                    "problem.duplicate_key_per_year",
+                    line=first,
+                    columns=named,
+                    keys=key_text,
+                    year=quoted(column),
+                )
+            else:
+                said = msg(
+                    "problem.duplicate_key_apart" if apart else "problem.duplicate_key",
+                    keys=key_text,
+                    line=first,
+                    columns=named,
+                    apart=listing(apart, "list.slash"),
+                )
             problems.append(
                 Problem(
                     "unique-error",
-                    msg(
-                        "problem.duplicate_key_apart" if apart else "problem.duplicate_key",
-                        keys=key_text,
-                        line=first,
-                        columns=named,
-                        apart=listing(apart, "list.slash"),
-                    ),
+                    said,
                     row=int(line),
+                    column=column,
                     value=key_text,
                 )
             )

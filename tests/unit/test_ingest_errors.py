@@ -191,7 +191,7 @@ def test_a_row_twice_names_the_line_and_the_columns_that_clash(engine):
     problems = upload(engine, "u.csv", payments).problems
     (twice,) = [p for p in problems if p.error == "unique-error"]
     assert twice.text("en").startswith(
-        "Line 2 already has the same “Bidragsreferens”, “Utbetalningsdatum” (G-1, 2019-01-15)"
+        "Row 2 already has the same “Bidragsreferens”, “Utbetalningsdatum” (G-1, 2019-01-15)"
     )
 
 

@@ -1222,3 +1222,25 @@ def test_a_flat_list_reads_a_number_in_a_name_unless_its_number_column_gives_one
     numbers = {row["name"]: row["org_number"] for row in natural(engine, "organisations")}
     assert (numbers["Nordväg AB"], numbers["Umeå kommun"]) == ("556036-0793", "212000-2627")
     assert numbers["Alfa-Beta AB"] is None
+
+
+def test_a_row_per_grant_of_a_co_funded_project_says_how_to_import_its_grants(engine):
+    # Vinnova's and the region's grants on two rows of one project were refused with "join the
+    # rows if they are one and the same": joined, a grant is lost. Said once, naming both
+    # funders and rows, with the ways to import them; one file per funder then imports both.
+    with_organisations(engine)
+    header = "Diarienummer;Titel;Status;Finansiär;Bidrag\n"
+    rows = ["2023-60001;Värmepumpar;planerad;Vinnova;400 000 kr\n"]
+    rows.append("2023-60001;Värmepumpar;planerad;Region Kronoberg;200 000 kr\n")
+    result = upload(engine, "projekt.csv", header + "".join(rows))
+    assert errors(result) == [(3, "Diarienummer", "unique-error")]
+    (said,) = [p.text("en") for p in result.problems if p.severity == "error"]
+    assert said.startswith(
+        "Row 2 already has the project 2023-60001 with the funder “Vinnova”, and this row "
+        "has it with “Region Kronoberg”"
+    )
+    assert "one file per funder" in said and "grants list" in said and "join" not in said
+    for row in rows:
+        assert upload(engine, "projekt.csv", header + row).outcome == "committed"
+    funders = {row["funder"]: row["amount_sek"] for row in natural(engine, "grants")}
+    assert funders == {"Vinnova": 400_000, "Region Kronoberg": 200_000}

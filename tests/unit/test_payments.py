@@ -101,7 +101,7 @@ def test_two_payments_on_one_day_without_references_say_which_column_tells_them_
     problem = _clash(engine, twice)
     assert problem.row == 3
     assert problem.text("en") == (
-        "Line 2 already has the same “Bidragsreferens”, “Utbetalningsdatum” (G-1, 2020-06-01); "
+        "Row 2 already has the same “Bidragsreferens”, “Utbetalningsdatum” (G-1, 2020-06-01); "
         "join the rows if they are one and the same, or tell them apart in a column "
         "“Utbetalningsreferens”."
     )

@@ -189,3 +189,15 @@ def test_the_rows_are_turned_only_under_a_header_a_kind_reads():
     table = unpivoted(raw, lambda header: header[-1] == "Värde")
     assert table is not None
     assert (table.header, table.rows) == (["Indikator", "År", "Värde"], [["SE", 2016, "180"]])
+
+
+def test_a_budget_kept_a_row_per_cost_category_is_refused_naming_its_own_columns(engine):
+    # A row per category and columns per year: refused naming a column "År" the file has not
+    # and saying "join the rows if they are one and the same"; the rows are to be summed.
+    assert upload(engine, "program.csv", PROGRAMMES).outcome == "committed"
+    data = "Program;Kostnadsslag;2021;2022\nP1;Personal;1 500 000;1 600 000\nP1;Konsulter;5;4\n"
+    result = upload(engine, "budget.csv", data)
+    assert errors(result) == [(3, "2021", "unique-error"), (3, "2022", "unique-error")]
+    said = next(p.text("en") for p in result.problems if p.severity == "error")
+    assert "Row 2 already has an amount for the same “Program” in the column “2021”" in said
+    assert "Sum the rows" in said and "“År”" not in said and "join" not in said

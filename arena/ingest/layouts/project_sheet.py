@@ -148,8 +148,6 @@ def split(source: Source) -> list[Part]:
         for column in KINDS[_PROJECTS].columns
         if source.has(column.sv)
     ]
-    parts = [source.part(_PROJECTS, project_columns)]
-
     _county_without_coordinator(source)
     named = [
         Named(
@@ -167,8 +165,13 @@ def split(source: Source) -> list[Part]:
     if funded_by:
         funders: list[object] = [funded_by] * n
         funder_label = amount_label
+        projects = None
     else:
         funders, funder_label = source.cells("Finansiär"), source.shown("Finansiär")
+        projects = _one_row_per_project(source, funders)
+    parts = [
+        source.part(_PROJECTS, project_columns, rows=None if projects is None else sorted(projects))
+    ]
     if source.has("Belopp") and (funded_by or source.has("Finansiär")):
         amounts = source.column("Belopp")
         if funded_by:
@@ -189,7 +192,12 @@ def split(source: Source) -> list[Part]:
             source.part(
                 "grants",
                 grant_columns,
-                rows=np.flatnonzero(~amounts.row_missing).tolist(),
+                # A row refused as a project's second grant is not read as a grant either.
+                rows=[
+                    row
+                    for row in np.flatnonzero(~amounts.row_missing).tolist()
+                    if projects is None or row in projects
+                ],
                 matching=Matching.GRANT_OF_FUNDER,
             )
         )
@@ -247,6 +255,47 @@ def _other_funder(source: Source, funded_by: str, priced: np.ndarray) -> None:
                 severity="warning",
             )
         )
+
+
+def _one_row_per_project(source: Source, funders: list[object]) -> set[int] | None:
+    """The rows (by position) that give the sheet's projects, None for all: not those that
+    repeat an earlier row's project with another funder, each refused in `source.problems`
+    saying how a co-funded project's grants are imported.
+
+    Why: a row per grant (Vinnova's and the region's on two rows of one project) was refused
+    with "join the rows if they are one and the same", which they are not: joined, a grant
+    would be lost. Left out of the projects, no second error repeats that advice."""
+    first: dict[str, tuple[int, object]] = {}  # reference -> its first row and funder
+    repeated = set()
+    for row, (reference, funder) in enumerate(
+        zip(source.cells("Diarienummer"), funders, strict=True)
+    ):
+        if v.is_missing(reference) or v.is_missing(funder):
+            continue
+        key = " ".join(str(reference).split())
+        earlier, earlier_funder = first.setdefault(key, (row, funder))
+        if v.normalise_label(str(earlier_funder)) == v.normalise_label(str(funder)):
+            continue
+        repeated.add(row)
+        source.problems.append(
+            Problem(
+                "unique-error",
+                msg(
+                    "layout.grant_per_row",
+                    reference=key,
+                    first=source.raw.line_of(source.keep[earlier]),
+                    first_funder=str(earlier_funder),
+                    funder=str(funder),
+                    column=source.shown("Finansiär"),
+                ),
+                row=source.raw.line_of(source.keep[row]),
+                column=source.shown("Diarienummer"),
+                value=key,
+            )
+        )
+    if not repeated:
+        return None
+    return {row for row in range(len(source.keep)) if row not in repeated}
 
 
 def _county_without_coordinator(source: Source) -> None:
