@@ -2204,8 +2204,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "import it with its amounts.",
     },
     "problem.missing_label": {
-        "sv": "Kolumnen ”{label}” ({name}) saknas men krävs.",
-        "en": "The column “{label}” ({name}) is missing but required.",
+        "sv": "Kolumnen ”{label}” saknas men krävs.",
+        "en": "The column “{label}” is missing but required.",
     },
     "problem.missing_scope": {
         "sv": "En av kolumnerna {names} krävs.",

@@ -312,6 +312,9 @@ ORG_NUMBER_HEADERS = (
     "Org.nummer",
     "Organisationsnr",
     "Organisation number",
+    "Organization number",
+    "Org. no.",
+    "Organisation no.",
 )
 
 _PROJECT_REF = Column(
@@ -738,6 +741,7 @@ _register(
                     "Bidrag från Vinnova",
                     "Amount",
                     "Amount awarded",
+                    "Grant",
                 ),
             ),
             Column(

@@ -226,7 +226,7 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
     problems += [
         Problem(
             "missing-label",
-            msg("problem.missing_label", label=column.sv, name=column.name),
+            msg("problem.missing_label", label=column.sv),
             row=line,
             column=column.sv,
         )

@@ -1114,8 +1114,9 @@ _NAMED_MONTH = re.compile(
     r"(?P<month>[^\W\d_]+)\.?,?(?:\s+|-)(?P<year>[0-9]{4})"
 )
 # A month and a year of two digits, as Excel shows a date formatted "mmm-yy" and writes it into
-# a CSV: "okt-18", "Oct-18". Only with the hyphen: "Oct 18" is the 18th of October.
-_EXCEL_MONTH = re.compile(r"(?P<month>[^\W\d_]+)\.?-(?P<year>[0-9]{2})")
+# a CSV: "okt-18", "Oct-18", and as Swedish writes a year short, "dec -19". Only with the
+# hyphen: "Oct 18" is the 18th of October.
+_EXCEL_MONTH = re.compile(r"(?P<month>[^\W\d_]+)\.?\s*[-\u2013]\s*(?P<year>[0-9]{2})")
 # Its century as Python's %y reads it: 00-68 are 2000-2068, 69-99 are 1969-1999.
 _CENTURY_PIVOT = 69
 # In English the day follows the month: "October 1, 2018".

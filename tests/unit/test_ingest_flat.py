@@ -1244,3 +1244,17 @@ def test_a_row_per_grant_of_a_co_funded_project_says_how_to_import_its_grants(en
         assert upload(engine, "projekt.csv", header + row).outcome == "committed"
     funders = {row["funder"]: row["amount_sek"] for row in natural(engine, "grants")}
     assert funders == {"Vinnova": 400_000, "Region Kronoberg": 200_000}
+
+
+def test_an_english_list_reads_grant_and_org_no_headers(engine):
+    # "Grant (SEK)" and "Org. no." were not read in an English list, while "Bidrag" was.
+    data = (
+        "Reference\tTitle\tStatus\tCoordinator\tOrg. no.\tFunder\tGrant (SEK)\n"
+        "2020-20001\tSmart lighting\tIn progress\tNordväg AB\t556036-0793\tVinnova\t1 234 567\n"
+    )
+    result = upload(engine, "projects.tsv", data)
+    assert (result.outcome, warnings(result)) == ("committed", []), result.problems
+    (grant,) = natural(engine, "grants")
+    assert (grant["funder"], grant["amount_sek"]) == ("Vinnova", 1_234_567)
+    numbers = {row["name"]: row["org_number"] for row in natural(engine, "organisations")}
+    assert numbers["Nordväg AB"] == "556036-0793"

@@ -16,7 +16,7 @@ from arena.export import export_frame, to_csv_bytes
 from arena.ingest import Upload, import_files
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS
-from tests.fixtures.ingest import dump
+from tests.fixtures.ingest import dump, upload
 
 REQUIRED = [
     (kind.name, column.name)
@@ -147,3 +147,12 @@ def test_a_file_of_headers_alone_is_answered_for_every_kind_and_layout(engine, n
         result = upload(engine, f"{name}.csv", data, kind=name, dry_run=dry_run)
         assert result.outcome in ("rejected", "unchanged", "dry-run"), result.outcome
         assert dump(engine) == before
+
+
+def test_a_missing_column_is_named_in_words_without_its_internal_name(engine):
+    # "The column “Belopp” (amount_sek) is missing": a name from the code, not the file.
+    data = "Program;Datum;Kategori;Debet;Kredit\nP1;2022-03-31;Personal;300 000;\n"
+    result = upload(engine, "utfall.csv", data)
+    (missing,) = [p for p in result.problems if p.error == "missing-label"]
+    assert missing.text("en") == "The column “Belopp” is missing but required."
+    assert missing.text("sv") == "Kolumnen ”Belopp” saknas men krävs."

@@ -628,6 +628,9 @@ def test_parse_share_without_percent_sign_asks_for_it() -> None:
         ("Oct-18", date(2018, 10, 1)),
         ("sep.-05", date(2005, 9, 1)),
         ("dec-99", date(1999, 12, 1)),
+        # ... and as Swedish writes a short year: "dec -19" was refused beside "Okt-18".
+        ("dec -19", date(2019, 12, 1)),
+        ("okt – 18", date(2018, 10, 1)),
         # A time with its UTC offset, as JSON and 360Giving publishers write dates: midnight
         # in any offset is the day written; any other time is the day it is in Sweden.
         ("2018-10-01T00:00:00+00:00", date(2018, 10, 1)),

@@ -39,6 +39,7 @@ _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
         "Amount granted",
         "Amount awarded",
         "Grant amount",
+        "Grant",
         "Amount",
     ),
     "Finansiär": ("Bidragsgivare", "Funder", "Funding organisation"),
