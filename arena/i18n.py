@@ -2544,6 +2544,32 @@ TEXTS: dict[str, dict[str, Text]] = {
             "store holds: import the list of organisations to change it.",
         ),
     },
+    "import.left_out": {
+        "sv": (
+            "{count} rad som import {import_id} ({file}) lade till finns inte i den här filen "
+            "och behålls ({kind}): {rows}. En import tar inte bort något den inte får. Ska "
+            "den bort: ångra import {import_id} (det tar också tillbaka allt annat den gjorde) "
+            "och importera den här filen igen, eller ersätt med hela listan (--replace, "
+            "administratör), som tar bort allt av samma slag som filen saknar.",
+            "{count} rader som import {import_id} ({file}) lade till finns inte i den här "
+            "filen och behålls ({kind}): {rows} … Ska de bort: ångra import {import_id} (det "
+            "tar också tillbaka allt annat den gjorde) och importera den här filen igen, eller "
+            "ersätt med hela listan (--replace, administratör), som tar bort allt av samma "
+            "slag som filen saknar.",
+        ),
+        "en": (
+            "{count} row that import {import_id} ({file}) added is not in this file and is "
+            "kept ({kind}): {rows}. An import removes nothing it is not given. To remove it: "
+            "undo import {import_id} (which also takes back everything else it did) and "
+            "import this file again, or replace with the whole list (--replace, admin), "
+            "which deletes everything of the kind that the file lacks.",
+            "{count} rows that import {import_id} ({file}) added are not in this file and are "
+            "kept ({kind}): {rows} … To remove them: undo import {import_id} (which also takes "
+            "back everything else it did) and import this file again, or replace with the "
+            "whole list (--replace, admin), which deletes everything of the kind that the "
+            "file lacks.",
+        ),
+    },
     "import.number_in_name": {
         "sv": "”{text}” läses som ”{name}” med organisationsnumret {number}.",
         "en": "“{text}” is read as “{name}” with the organisation number {number}.",

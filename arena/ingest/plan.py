@@ -32,6 +32,7 @@ from arena.ingest.coordinators import coordinator_problems
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import guess_org_kind
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
+from arena.ingest.left_out import left_out_problems
 from arena.ingest.lookalike import lookalike_problems
 from arena.ingest.matching import matched, superseded_sums, twin_grant_problems
 from arena.ingest.natural import (
@@ -920,6 +921,8 @@ def plan_upload(
         problems += twin_grant_problems(conn, plans, uploaded)
         problems += small_amount_problems(plans, uploaded)
         problems += coordinator_problems(conn, plans, uploaded)
+        if not replace:  # a replace deletes them, and lists them
+            problems += left_out_problems(conn, plans, uploaded)
     return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
 
 

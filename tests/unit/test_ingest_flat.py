@@ -1258,3 +1258,34 @@ def test_an_english_list_reads_grant_and_org_no_headers(engine):
     assert (grant["funder"], grant["amount_sek"]) == ("Vinnova", 1_234_567)
     numbers = {row["name"]: row["org_number"] for row in natural(engine, "organisations")}
     assert numbers["Nordväg AB"] == "556036-0793"
+
+
+def test_a_corrected_list_without_a_row_an_earlier_import_of_it_added_says_the_row_is_kept(
+    engine,
+):
+    # Uploaded again without 2022-50002, a list said "1 updated, 1 unchanged" and nothing of
+    # the project it no longer has, which stayed. Said now, with how to remove it; kept.
+    rows = ["2022-50001;Ett;planerad", "2022-50002;Två;planerad", "2022-50003;Tre;planerad"]
+    header = "Diarienummer;Titel;Status\n"
+    first = upload(engine, "projekt.csv", header + "\n".join(rows) + "\n")
+    assert upload(engine, "annan.csv", header + "2022-60001;Annan;planerad\n").import_id
+    corrected = header + "2022-50001;Ett;pågående\n2022-50003;Tre;planerad\n"
+    result = upload(engine, "projekt_rättad.csv", corrected, dry_run=True)
+    (said,) = [p for p in result.problems if p.error == "row-error"]
+    assert (said.severity, said.row, said.table) == ("warning", None, "projects")
+    assert said.text("en").startswith(
+        f"1 row that import {first.import_id} (projekt.csv) added is not in this file and is "
+        "kept (projects): 2022-50002. An import removes nothing it is not given. To remove "
+        f"it: undo import {first.import_id}"
+    )
+    frame = dataops.preview_frames(result, "sv").problems
+    assert any("2022-50002" in text for text in frame.iloc[:, -2])
+    # A correction of one row of a larger import is another list: nothing to say.
+    one = upload(engine, "en.csv", header + "2022-50001;Ett;pågående\n", dry_run=True)
+    assert not [p for p in one.problems if p.error == "row-error"]
+    assert upload(engine, "projekt_rättad.csv", corrected).outcome == "committed"
+    assert "2022-50002" in {row["reference"] for row in natural(engine, "projects")}
+    # Undone, the earlier import added nothing that stays: nothing to say.
+    undo(engine, first.import_id, cascade=True, identity=cli_identity())
+    again = upload(engine, "projekt_rättad.csv", corrected, dry_run=True)
+    assert not [p for p in again.problems if p.error == "row-error"]
