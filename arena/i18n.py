@@ -4348,8 +4348,29 @@ def shortened(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
+def half_up(value: float | int | Decimal, decimals: int = 0) -> Decimal:
+    """`value` rounded to `decimals` decimals, a half away from zero: 2,5 -> 3, -0,05 -> -0,1.
+
+    Every number shown is rounded so, as amounts with öre are stored (`arena.ingest`): Babel
+    and Python round a half to even, which wrote 12,5 % as `12 %` and 0,5 % as `0 %` beside
+    money rounded up. Read from its shortest text, as it was written: the float 0.145 is
+    0,145, not the binary 0,14499… below it. A value that is not finite is kept as it is."""
+    exact = Decimal(str(value))
+    if not exact.is_finite():
+        return exact
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # A value that rounds to nothing has no sign: "0,0", never "-0,0" for one just below zero.
+    return Decimal(0).quantize(rounded) if rounded.is_zero() else rounded
+
+
+def per_cent(share: float | Decimal, decimals: int = 0) -> Decimal:
+    """A share 0..1 in per cent, rounded half up (`half_up`) to `decimals`: 0.125 -> 13."""
+    return half_up(Decimal(str(share)).scaleb(2), decimals)
+
+
 def format_number(value: float | int | Decimal | None, language: str, *, decimals: int = 0) -> str:
-    """`1 234,5` (sv) or `1,234.5` (en), with exactly `decimals` decimals."""
+    """`1 234,5` (sv) or `1,234.5` (en), with exactly `decimals` decimals, rounded half up
+    (`half_up`)."""
     if value is None:
         return "–"
     locale = _LOCALES[language_or_default(language)]
@@ -4357,13 +4378,10 @@ def format_number(value: float | int | Decimal | None, language: str, *, decimal
     if whole and not decimals:
         # A whole number needs no rounding: Python groups its digits, babel only names the
         # separator. Tables of thousands of cells are formatted on every rerun; babel's
-        # general path costs ~60 µs a number (rounding rules: decimals and halves stay there).
+        # general path costs ~60 µs a number.
         return f"{int(value):,}".replace(",", _group_symbol(locale))
-    exact = Decimal(str(value))  # as babel rounds it: -0.05 is -0.05, not a float's below
-    if exact.is_finite() and abs(exact) <= Decimal(5).scaleb(-decimals - 1):
-        value = 0  # rounds to nothing: "0,0", never "-0,0" for a value just below zero
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale)
+    return format_decimal(half_up(value, decimals), format=pattern, locale=locale)
 
 
 def format_change(value: int, language: str) -> str:
@@ -4398,9 +4416,7 @@ def format_msek(amount: int | None, language: str, *, decimals: int = 1) -> str:
         return "–"
     if 0 < abs(amount) < 10 ** (6 - decimals):
         return format_sek(amount, language)
-    unit = Decimal(1).scaleb(-decimals)
-    millions = (Decimal(int(amount)) / 1_000_000).quantize(unit, rounding=ROUND_HALF_UP)
-    number = format_number(millions, language, decimals=decimals)
+    number = format_number(Decimal(int(amount)).scaleb(-6), language, decimals=decimals)
     return f"{number} MSEK" if language_or_default(language) == "sv" else f"SEK {number}m"
 
 
@@ -4412,10 +4428,10 @@ def format_percent(
     as no overrun at all."""
     if share is None:
         return "–"
-    least = 10.0**-decimals  # the last decimal's unit, in percent
-    if above_zero and 0 < share * 100 <= least / 2:  # what `format_number` writes as 0
+    if above_zero and share > 0 and per_cent(share, decimals).is_zero():
+        least = 10.0**-decimals  # the last decimal's unit, in percent
         return "<" + format_percent(least / 100, language, decimals=decimals)
-    number = format_number(share * 100, language, decimals=decimals)
+    number = format_number(per_cent(share, decimals), language, decimals=decimals)
     return f"{number} %" if language_or_default(language) == "sv" else f"{number}%"
 
 

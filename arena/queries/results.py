@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from arena.domain import AVERAGED_UNITS, IndicatorDirection, averaged
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
-from arena.i18n import TEXTS, Message, msg
+from arena.i18n import TEXTS, Message, msg, per_cent
 from arena.queries._sql import (
     GRANT_DATE,
     STAGE_ORDER,
@@ -736,7 +736,7 @@ def comparison_caveats(comparison: pd.DataFrame) -> dict[str, list[Message]]:
                     msg(
                         "results.compare.coverage",
                         country=country_name(row.country),
-                        coverage=round(row.coverage * 100),
+                        coverage=int(per_cent(row.coverage)),
                     )
                 )
             elif pd.isna(row.coverage) and partial.any():

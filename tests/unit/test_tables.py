@@ -149,13 +149,40 @@ def test_whole_numbers_read_as_babel_writes_them():
         for value in values:
             expected = format_decimal(value, format="#,##0", locale=locale)
             assert i18n.format_number(value, language) == expected, (language, value)
-    assert i18n.format_number(2.5, "sv") == "2"  # halves still rounded by babel, to even
+    assert i18n.format_number(2.5, "sv") == "3"  # a half rounded up, as money is
+
+
+@pytest.mark.parametrize(
+    ("share", "sv", "en"),
+    [
+        # Babel rounded a half to even: 12,5 % read "12 %" and 0,5 % "0 %" beside money
+        # rounded half up (an overpayment of 100 000 kr on 800 000 said "(12 %)").
+        (0.125, "13 %", "13%"),
+        (0.145, "15 %", "15%"),  # the float 0.145, not the binary 0.14499… below it
+        (0.025, "3 %", "3%"),
+        (0.005, "1 %", "1%"),
+        (0.0049, "0 %", "0%"),
+        (-0.125, "-13 %", "-13%"),
+    ],
+)
+def test_percentages_round_half_up_as_money_does(share, sv, en):
+    assert i18n.format_percent(share, "sv") == sv
+    assert i18n.format_percent(share, "en") == en
+
+
+def test_every_shown_number_rounds_a_half_up():
+    assert i18n.format_number(0.25, "sv", decimals=1) == "0,3"
+    assert i18n.format_number(1234.5, "en") == "1,235"
+    assert i18n.format_percent(0.0125, "sv", decimals=1) == "1,3 %"
+    assert i18n.format_percent(0.005, "sv", above_zero=True) == "1 %"  # not "<1 %"
+    assert i18n.format_percent(0.0049, "sv", above_zero=True) == "<1 %"
 
 
 def test_a_value_that_rounds_to_nothing_has_no_sign():
     # An indicator value of -0,0001 read "-0,0 (2022)" in the registry.
     assert i18n.format_number(-0.0001, "sv", decimals=1) == "0,0"
-    assert i18n.format_number(-0.05, "en", decimals=1) == "0.0"  # a half, rounded to even
+    assert i18n.format_number(-0.04, "en", decimals=1) == "0.0"
+    assert i18n.format_number(-0.05, "en", decimals=1) == "-0.1"  # a half, away from zero
     assert i18n.format_number(-0.06, "sv", decimals=1) == "-0,1"
     assert i18n.format_number(-0.4, "sv") == "0"
     assert i18n.format_percent(-0.00001, "sv") == "0 %"
