@@ -198,18 +198,20 @@ TEXTS: dict[str, dict[str, Text]] = {
     "grants.remaining.help": {
         "sv": "Beviljat belopp minus allt utbetalt till och med periodens slut (utan årsfilter: "
         "hittills), bidrag för bidrag. Ett bidrag med mer utbetalt än beviljat räknas som 0 "
-        "och visas under Behöver uppmärksamhet på Översikten.",
+        "och visas under Behöver uppmärksamhet på Översikten. Ett bidrag till ett avbrutet "
+        "projekt räknas som 0: resten betalas inte ut.",
         "en": "Amount granted less everything paid up to the end of the period (without a year "
         "filter: so far), grant by grant. A grant paid beyond its amount counts as 0 and is "
-        "listed under Needs attention on the Overview.",
+        "listed under Needs attention on the Overview. A grant to a cancelled project counts "
+        "as 0: the rest will not be paid.",
     },
     "grants.remaining.caption": {
         "sv": "Återstår = beviljat belopp minus allt utbetalt till och med periodens slut, aldrig "
         "under 0: ett bidrag med mer utbetalt än beviljat återstår 0 och visas under Behöver "
-        "uppmärksamhet på Översikten.",
+        "uppmärksamhet på Översikten. Ett bidrag till ett avbrutet projekt återstår 0.",
         "en": "Remaining = amount granted less everything paid up to the end of the period, "
         "never below 0: a grant paid beyond its amount has 0 remaining and is listed under "
-        "Needs attention on the Overview.",
+        "Needs attention on the Overview. A grant to a cancelled project has 0 remaining.",
     },
     "grants.per_funder.caption": {
         "sv": "Utbetalt av beviljat gäller bidragen som beslutades under perioden: hur stor del "

@@ -333,8 +333,10 @@ def project_statement(
     )
 
 
-def owed(balance: sa.ColumnElement) -> sa.ColumnElement:
-    """What a grant's `balance` (its amount less what was paid) leaves to pay: a grant paid
-    beyond its amount owes nothing, and takes nothing off what the others still owe (it
-    needs attention instead: `queries.attention`)."""
-    return sa.case((balance > 0, balance), else_=0)
+def owed(balance: sa.ColumnElement, status: sa.ColumnElement) -> sa.ColumnElement:
+    """What a grant's `balance` (its amount less what was paid) leaves to pay, its project
+    having `status`: a grant paid beyond its amount owes nothing, and takes nothing off what
+    the others still owe (it needs attention instead: `queries.attention`); nor does a grant
+    of a cancelled project, whose rest the funder will not pay (a project cancelled in 2019
+    still had 175 000 kr "to pay")."""
+    return sa.case((status == ProjectStatus.CANCELLED.value, 0), (balance > 0, balance), else_=0)

@@ -401,7 +401,7 @@ def _remaining(period: Period | None, paid_by_end: sa.ColumnElement) -> sa.Colum
     decided after the period (its payment made before the decision, as a ledger may book an
     advance) owed nothing then. Remaining 300 000 of a grant decided in 2024 was counted
     in 2023's."""
-    balance = owed(grant.c.amount_sek - sa.func.coalesce(paid_by_end, 0))
+    balance = owed(grant.c.amount_sek - sa.func.coalesce(paid_by_end, 0), project.c.status)
     if period is None:
         return balance
     return sa.case((period[1] < GRANT_DATE, 0), else_=balance)
@@ -413,7 +413,8 @@ def _listed(
     """WHERE conditions on `grant` (joined to its `funder`) keeping the grants the grant table
     lists: of the filtered projects, within the scope, of `funder_name` when given, decided
     or paid within the filtered years, or decided before them and still owing at their end
-    (what remains is a balance: a grant paid in 2019 and not since still owes in 2020)."""
+    (what remains is a balance: a grant paid in 2019 and not since still owes in 2020; one
+    of a cancelled project owes nothing, `_sql.owed`)."""
     period = period_of(filters)
     paid = sa.exists().where(
         disbursement.c.grant_id == grant.c.id, *within(disbursement.c.paid_on, period)
@@ -426,7 +427,8 @@ def _listed(
             .scalar_subquery()
         )
         decided_on = GRANT_DATE
-        kept.append(sa.and_(decided_on < period[0], grant.c.amount_sek > paid_by_end))
+        owing = owed(grant.c.amount_sek - paid_by_end, project.c.status) > 0
+        kept.append(sa.and_(decided_on < period[0], owing))
     return [
         *of_filtered_projects(grant.c.project_id, money_filters(filters)),
         *grant_scope(filters.funders_scope),
@@ -509,7 +511,7 @@ def funder_summary(
         sa.func.count().label("grants"),
         sa.func.sum(grants.c.amount_sek).label("granted_sek"),
         sa.func.sum(grants.c.disbursed_sek).label("disbursed_sek"),
-        sa.func.sum(owed(grants.c.remaining_sek)).label("remaining_sek"),
+        sa.func.sum(grants.c.remaining_sek).label("remaining_sek"),
         sa.func.sum(sa.case((grants.c.amount_sek > 0, grants.c.disbursed_sek), else_=0)).label(
             "paid_of_granted_sek"
         ),

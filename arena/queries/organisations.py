@@ -127,7 +127,7 @@ def _grants(
             grant.c.decision_date,
             grant.c.amount_sek,
             disbursed.label("disbursed_sek"),
-            owed(grant.c.amount_sek - disbursed).label("remaining_sek"),
+            owed(grant.c.amount_sek - disbursed, project.c.status).label("remaining_sek"),
         )
         .select_from(chosen.outerjoin(other, other.c.id == other_key))
         .where(where)
@@ -331,7 +331,7 @@ def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> di
         figures[part] = sa.select(
             sa.func.count(),
             *(sa.func.coalesce(sa.func.sum(grants.c[name]), 0) for name in _GRANT_MONEY[:2]),
-            sa.func.coalesce(sa.func.sum(owed(grants.c.remaining_sek)), 0),
+            sa.func.coalesce(sa.func.sum(grants.c.remaining_sek), 0),
         ).select_from(grants)
     with engine.connect() as conn:
         read = {

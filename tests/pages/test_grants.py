@@ -29,22 +29,28 @@ def _rows(file_name: str) -> list[dict[str, str]]:
 def _funder_facts(funder: str | None) -> dict[str, int]:
     """A funder's (or every funder's) grants, money and open reports, from the demo files."""
     grants = [row for row in _rows("09_bidrag.csv") if funder in (None, row["Finansiär"])]
-    references = {row["Bidragsreferens"] for row in grants}
-    paid = sum(
-        int(row["Belopp"].replace(" ", ""))
-        for row in _rows("10_utbetalningar.csv")
-        if row["Bidragsreferens"] in references
-    )
+    paid = dict.fromkeys((row["Bidragsreferens"] for row in grants), 0)
+    for row in _rows("10_utbetalningar.csv"):
+        if row["Bidragsreferens"] in paid:
+            paid[row["Bidragsreferens"]] += int(row["Belopp"].replace(" ", ""))
     projects = {row["Diarienummer"] for row in grants}
+    cancelled = {
+        row["Diarienummer"] for row in _rows("07_projekt.csv") if row["Status"] == "cancelled"
+    }
     due = [
         date.fromisoformat(row["Förfallodatum"])
         for row in _rows("13_milstolpar.csv")
         if row["Diarienummer"] in projects and not row["Levererad"]
     ]
-    granted = sum(int(row["Belopp"].replace(" ", "")) for row in grants)
+    # What each grant still owes, never below 0; nothing of a cancelled project's grant.
+    remaining = sum(
+        max(0, int(row["Belopp"].replace(" ", "")) - paid[row["Bidragsreferens"]])
+        for row in grants
+        if row["Diarienummer"] not in cancelled
+    )
     return {
         "projects": len(projects),
-        "remaining": granted - paid,
+        "remaining": remaining,
         "late": sum(day < TODAY for day in due),
         "soon": sum(TODAY <= day <= TODAY + timedelta(days=30) for day in due),
     }

@@ -93,7 +93,7 @@ OVERPAID = {
 REMAINING_CAPTION = {
     "grants": "Återstår = beviljat belopp minus allt utbetalt till och med periodens slut, "
     "aldrig under 0: ett bidrag med mer utbetalt än beviljat återstår 0 och visas under "
-    "Behöver uppmärksamhet på Översikten.",
+    "Behöver uppmärksamhet på Översikten. Ett bidrag till ett avbrutet projekt återstår 0.",
     "organisation": "Alla år, oavsett filter i sidopanelen. Återstår = beviljat belopp minus "
     "allt utbetalt hittills, aldrig under 0: ett bidrag med mer utbetalt än beviljat återstår "
     "0 och visas under Behöver uppmärksamhet på Översikten.",

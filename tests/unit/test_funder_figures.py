@@ -157,6 +157,33 @@ def test_what_remains_at_the_end_of_the_years_counts_every_grant_still_owing(fun
     assert "G-2" not in set(in_2019.rows["grant_reference"])
 
 
+def test_a_cancelled_projects_grant_remains_nothing_to_pay(funded):
+    """A funder will not pay the rest of a cancelled project's grant: not in its row, the
+    totals, the organisation's sums, nor listed in later years for what it "still owes"
+    (DEMO-G-033: a project cancelled in 2019 had 175 000 kr "to pay")."""
+    from arena.queries import organisations
+
+    _import(
+        funded,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status;Koordinator;Startdatum;Slutdatum\n"
+            "E-5;Avbrutet;cancelled;Malmö stad;2019-01-01;2019-10-31\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-6;E-5;Vinnova;300 000;2018-12-01\n",
+            "utbetalningar.csv": "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+            "G-6;2019-02-01;100 000 kr\n",
+        },
+    )
+    rows = funding.funder_grants(funded, today=TODAY, limit=None).rows
+    assert rows.set_index("grant_reference").loc["G-6", "remaining_sek"] == 0
+    summary = funding.funder_summary(funded, today=TODAY).set_index("funder")
+    assert summary.loc["Vinnova", "remaining_sek"] == 100_000  # G-5's (G-1 is paid in full)
+    given = organisations.organisation_detail(funded, name="Vinnova")["given"]
+    assert given["remaining_sek"] == 100_000
+    in_2020 = funding.funder_grants(funded, filters=IN_2020, today=TODAY, limit=None).rows
+    assert "G-6" not in set(in_2020["grant_reference"])
+
+
 def test_the_share_paid_is_of_the_grants_decided_in_the_years(funded):
     # 2020: decided G-2 (500 000, 250 000 paid in 2020) and G-3 (100 000, paid in 2020).
     # G-1's 1 234 567 paid in 2020 is disbursed in 2020, but not of 2020's grants.
