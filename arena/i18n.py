@@ -189,21 +189,22 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Utbetalt under perioden, på alla bidrag. Andelen under beloppet gäller bidragen "
         "som beslutades under perioden: hur stor del av dem som betalats ut under den (utan "
         "årsfilter: allt utbetalt av allt beviljat). Utbetalningar på äldre bidrag räknas i "
-        "beloppet men inte i andelen.",
+        "beloppet men inte i andelen. En utbetalning daterad efter i dag är planerad och räknas "
+        "först från sitt datum.",
         "en": "Paid during the period, on every grant. The share below the amount is that of "
         "the grants decided during the period: how much of them was paid during it (without a "
         "year filter: all paid of all granted). Payments on older grants count in the amount, "
-        "not in the share.",
+        "not in the share. A payment dated after today is planned and counts from its date.",
     },
     "grants.remaining.help": {
         "sv": "Beviljat belopp minus allt utbetalt till och med periodens slut (utan årsfilter: "
-        "hittills), bidrag för bidrag. Ett bidrag med mer utbetalt än beviljat räknas som 0 "
-        "och visas under Behöver uppmärksamhet på Översikten. Ett bidrag till ett avbrutet "
-        "projekt räknas som 0: resten betalas inte ut.",
+        "hittills; aldrig en utbetalning daterad efter i dag), bidrag för bidrag. Ett bidrag "
+        "med mer utbetalt än beviljat räknas som 0 och visas under Behöver uppmärksamhet på "
+        "Översikten. Ett bidrag till ett avbrutet projekt räknas som 0: resten betalas inte ut.",
         "en": "Amount granted less everything paid up to the end of the period (without a year "
-        "filter: so far), grant by grant. A grant paid beyond its amount counts as 0 and is "
-        "listed under Needs attention on the Overview. A grant to a cancelled project counts "
-        "as 0: the rest will not be paid.",
+        "filter: so far; never a payment dated after today), grant by grant. A grant paid "
+        "beyond its amount counts as 0 and is listed under Needs attention on the Overview. "
+        "A grant to a cancelled project counts as 0: the rest will not be paid.",
     },
     "grants.remaining.caption": {
         "sv": "Återstår = beviljat belopp minus allt utbetalt till och med periodens slut, aldrig "
@@ -1917,6 +1918,21 @@ TEXTS: dict[str, dict[str, Text]] = {
         "({decided}). Kontrollera datumen och vilket bidrag utbetalningen hör till.",
         "en": "The payment of {paid_on} on grant “{grant}” was made before the grant's decision "
         "({decided}). Check the dates and which grant the payment belongs to.",
+    },
+    "problem.paid_ahead": {
+        "sv": (
+            "Utbetalningen {paid_on} på bidraget ”{grant}” är daterad efter i dag ({today}): "
+            "den importeras men räknas som planerad, inte utbetald, fram till sitt datum.",
+            "{count} utbetalningar, den första {paid_on} på bidraget ”{grant}”, är daterade "
+            "efter i dag ({today}): de importeras men räknas som planerade, inte utbetalda, "
+            "fram till sina datum.",
+        ),
+        "en": (
+            "The payment of {paid_on} on grant “{grant}” is dated after today ({today}): it is "
+            "imported, but counted as planned, not paid, until its date.",
+            "{count} payments, the first of {paid_on} on grant “{grant}”, are dated after today "
+            "({today}): they are imported, but counted as planned, not paid, until their dates.",
+        ),
     },
     "problem.paid_before_decision_more": {
         "sv": (
@@ -4083,6 +4099,9 @@ CODE_LABELS: dict[str, dict[str, str]] = {
     "late": {"sv": "Försenad", "en": "Late"},
     "open": {"sv": "Ej förfallen", "en": "Not yet due"},
     "due": {"sv": "Förfaller snart", "en": "Due soon"},
+    # A payment's state on the project page: one dated after today is "planned" (as a
+    # project is: Planerad).
+    "paid": {"sv": "Utbetald", "en": "Paid"},
     # An organisation's relation to a programme (organisation page).
     "owner": {"sv": "Ägare", "en": "Owner"},
     "funder": {"sv": "Finansiär", "en": "Funder"},

@@ -115,7 +115,7 @@ with ui.section("per_funder"):
     st.caption(t("grants.remaining.caption", language))
 
 with ui.section("disbursements"):
-    paid_by_year = ui.query(funding.disbursements_by_year, filters=filters)
+    paid_by_year = ui.query(funding.disbursements_by_year, filters=filters, today=today)
     if funder:
         paid_by_year = paid_by_year[paid_by_year["funder"] == funder]
     ui.plotly(charts.funding.disbursements(paid_by_year, language), key="disbursements")

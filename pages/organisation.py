@@ -8,17 +8,17 @@ from arena.i18n import format_number, format_sek, label, t
 from arena.queries import organisations, paging
 
 ui.ensure_shell()
-language = ui.language()
+language, today = ui.language(), ui.today()
 st.title(t("page.organisation", language))
 
 # The organisation comes from the URL (`?org=`, as every link to it gives) or from a search the
 # database answers with a few matches: a store of 30 000 organisations is never listed whole.
 wanted = st.query_params.get("org")
-current = wanted and ui.query(organisations.organisation_detail, name=wanted)
+current = wanted and ui.query(organisations.organisation_detail, name=wanted, today=today)
 # A name typed in another case or with spaces (`?org=vinnova`) is the one it names.
 found = wanted and not current and ui.query(organisations.organisation_search, text=wanted)
 if found and (named := ui.linked_option(found, wanted)) is not None:
-    wanted, current = named, ui.query(organisations.organisation_detail, name=named)
+    wanted, current = named, ui.query(organisations.organisation_detail, name=named, today=today)
 if wanted and not current:
     ui.unknown_in_link("organisation.unknown", language, name=wanted)
 text = st.text_input(
@@ -45,7 +45,11 @@ if name is None:
     st.stop()
 st.query_params["org"] = name
 
-detail = current if name == wanted else ui.query(organisations.organisation_detail, name=name)
+detail = (
+    current
+    if name == wanted
+    else ui.query(organisations.organisation_detail, name=name, today=today)
+)
 facts = detail["organisation"]
 # Names and sources come from imported files: shown as written, never as Markdown.
 st.header(ui.plain(facts["name"]))
@@ -111,6 +115,7 @@ for part in organisations.ROW_LAYOUTS:
             key=f"organisation_{part}",
             part=part,
             name=name,
+            today=today,
         )
 for part in ("programmes", "buyer_groups"):
     st.subheader(t(f"organisation.{part}", language))

@@ -25,6 +25,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from arena import clock
 from arena.auth import funder_roles, how_to_remove_funder_roles
 from arena.i18n import code_label, msg, sek
 from arena.ingest import values as v
@@ -915,6 +916,7 @@ def plan_upload(
     if diff:
         problems += _overpaid(conn, plans)
         problems += _paid_before_decision(conn, plans)
+        problems += _paid_ahead(plans)
         problems += small_per_cent_values(conn, plans, uploaded)
         problems += small_per_cent_figures(plans, uploaded)
         problems += lookalike_problems(conn, plans, uploaded)
@@ -1554,6 +1556,41 @@ def _paid_before_decision(conn: Connection, plans: list[KindPlan]) -> list[Probl
             Problem("constraint-error", note, table="disbursements", severity="warning")
         )
     return problems
+
+
+def _paid_ahead(plans: list[KindPlan]) -> list[Problem]:
+    """One warning, at the first such line, when the payments the upload adds or changes
+    include some dated after today (Sweden's): they are imported, and counted as planned,
+    not paid, until their date (`queries._sql.paid_by`).
+
+    Why: a payment plan, or a voucher booked ahead, read as paid on every page; now it is
+    not, and the person importing it should know why the Grants page does not show it paid.
+    Once for the file, not per line: a payment plan is many lines of one kind.
+    """
+    payments = next((plan for plan in plans if plan.kind.name == "disbursements"), None)
+    if payments is None:
+        return []
+    frames = [
+        frame[["grant_reference", "paid_on"]]
+        for frame in (payments.new_rows, payments.updated_rows)
+        if len(frame) and {"paid_on", "grant_reference"} <= set(frame.columns)
+    ]
+    if not frames:
+        return []
+    today = clock.today()
+    paying = pd.concat(frames).dropna()
+    ahead = paying[[paid_on > today for paid_on in paying["paid_on"]]].sort_index(kind="stable")
+    if ahead.empty:
+        return []
+    note = msg(
+        "problem.paid_ahead",
+        count=len(ahead),
+        paid_on=ahead["paid_on"].iloc[0].isoformat(),
+        grant=ahead["grant_reference"].iloc[0],
+        today=today.isoformat(),
+    )
+    line = int(ahead.index[0])
+    return [Problem("constraint-error", note, row=line, table="disbursements", severity="warning")]
 
 
 def _decision_dates(conn: Connection, references: list[object]) -> dict[object, object]:

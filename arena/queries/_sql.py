@@ -333,6 +333,21 @@ def project_statement(
     )
 
 
+def paid_by(today: date) -> sa.ColumnElement[bool]:
+    """WHERE condition on `disbursement` keeping what is paid by `today` (Sweden's,
+    `arena.clock`): a payment dated after it (a payment plan, a voucher booked ahead) is
+    planned, not paid, in every figure of what is disbursed or remains. One tomorrow read as
+    paid on the Grants page, the Project page and in the 360Giving file's Amount Disbursed."""
+    return disbursement.c.paid_on <= today
+
+
+def paid_sum(today: date) -> sa.ColumnElement[int]:
+    """The sum of the payments made by `today` (`paid_by`), for a SELECT grouping payments.
+    Chosen in the sum, not in the WHERE: the database reads the payments as it did without
+    the condition, by grant, not every payment up to today by its date first."""
+    return sa.func.sum(sa.case((paid_by(today), disbursement.c.amount_sek), else_=0))
+
+
 def owed(balance: sa.ColumnElement, status: sa.ColumnElement) -> sa.ColumnElement:
     """What a grant's `balance` (its amount less what was paid) leaves to pay, its project
     having `status`: a grant paid beyond its amount owes nothing, and takes nothing off what

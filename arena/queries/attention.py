@@ -19,6 +19,7 @@ from arena.queries._sql import (
     money_filters,
     money_project_references,
     of_filtered_projects,
+    paid_sum,
     period_of,
     programme,
     programme_codes,
@@ -182,11 +183,11 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
 
     ongoing, end, updated = project.c.status == "ongoing", project.c.end_date, project.c.updated_at
     start = project.c.start_date
-    # Grants paid out beyond their amount, one item each: `detail` the grant's reference,
-    # `overrun` how far over (0.07 is 7 %; missing for a grant of no amount), `over_sek` by
-    # how many kronor.
+    # Grants paid out beyond their amount by today (a payment planned later is not paid yet:
+    # `_sql.paid_by`), one item each: `detail` the grant's reference, `overrun` how far over
+    # (0.07 is 7 %; missing for a grant of no amount), `over_sek` by how many kronor.
     paid = (
-        sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
+        sa.select(disbursement.c.grant_id, paid_sum(today).label("paid"))
         .group_by(disbursement.c.grant_id)
         .cte("paid")
         .prefix_with("MATERIALIZED", dialect="postgresql")  # as over_grants' (above)

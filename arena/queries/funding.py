@@ -26,6 +26,8 @@ from arena.queries._sql import (
     of_filtered_projects,
     organisation,
     owed,
+    paid_by,
+    paid_sum,
     period_of,
     programme,
     programme_codes,
@@ -223,11 +225,14 @@ _LISTED_LAYOUT = Layout(
 
 
 def _grant_money(
-    filters: Filters, funder_name: str | None, references: Sequence[str] | None = None
+    filters: Filters,
+    today: date,
+    funder_name: str | None,
+    references: Sequence[str] | None = None,
 ) -> sa.Select:
     """The grant table's SELECT without the reports: one row per grant of the filtered
     projects (of `funder_name` only, when given; of `references` only, when given), with what
-    is paid (see `funder_grants`).
+    is paid by `today` (see `funder_grants`).
 
     With `references` the payments are added up for those grants alone, not for every grant
     and then joined: the database would not narrow a grouped subquery by a condition of the
@@ -242,7 +247,7 @@ def _grant_money(
         else [disbursement.c.grant_id.in_(sa.select(grant.c.id).where(*chosen))]
     )
     paid = (
-        sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
+        sa.select(disbursement.c.grant_id, paid_sum(today).label("paid"))
         .where(*their_payments, *within(disbursement.c.paid_on, period))
         .group_by(disbursement.c.grant_id)
         .subquery()
@@ -252,9 +257,7 @@ def _grant_money(
     paid_by_end = (
         paid
         if period is None
-        else sa.select(
-            disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid")
-        )
+        else sa.select(disbursement.c.grant_id, paid_sum(today).label("paid"))
         .where(*their_payments, disbursement.c.paid_on <= period[1])
         .group_by(disbursement.c.grant_id)
         .subquery()
@@ -283,7 +286,7 @@ def _grant_money(
             sa.case((amount > 0, sa.cast(disbursed, sa.Float) / amount)).label("paid_share"),
         )
         .select_from(joined)
-        .where(*_listed(filters, funder, funder_name), *chosen)
+        .where(*_listed(filters, today, funder, funder_name), *chosen)
     )
 
 
@@ -330,7 +333,7 @@ def _grants(
         .subquery()
     )
     return (
-        _grant_money(filters, funder_name, references)
+        _grant_money(filters, today, funder_name, references)
         .outerjoin(reports, reports.c.scope_ref == project.c.reference)
         .add_columns(
             sa.func.coalesce(reports.c.late, 0).label("reports_late"),
@@ -339,7 +342,7 @@ def _grants(
     )
 
 
-def _listed_grants(filters: Filters, funder_name: str | None) -> sa.Subquery:
+def _listed_grants(filters: Filters, today: date, funder_name: str | None) -> sa.Subquery:
     """The grants `_grants` lists with the columns its search reads and those of the grant
     itself it sorts by (`_LISTED_LAYOUT`), without the sums: what a count, the choice of a
     page's grants or the reports' projects need."""
@@ -360,7 +363,7 @@ def _listed_grants(filters: Filters, funder_name: str | None) -> sa.Subquery:
                 funder, funder.c.id == grant.c.funder_id
             )
         )
-        .where(*_listed(filters, funder, funder_name))
+        .where(*_listed(filters, today, funder, funder_name))
         .subquery()
     )
 
@@ -408,22 +411,28 @@ def _remaining(period: Period | None, paid_by_end: sa.ColumnElement) -> sa.Colum
 
 
 def _listed(
-    filters: Filters, funder: sa.FromClause, funder_name: str | None
+    filters: Filters, today: date, funder: sa.FromClause, funder_name: str | None
 ) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions on `grant` (joined to its `funder`) keeping the grants the grant table
     lists: of the filtered projects, within the scope, of `funder_name` when given, decided
     or paid within the filtered years, or decided before them and still owing at their end
     (what remains is a balance: a grant paid in 2019 and not since still owes in 2020; one
-    of a cancelled project owes nothing, `_sql.owed`)."""
+    of a cancelled project owes nothing, `_sql.owed`). Paid is paid by `today` (`paid_by`)."""
     period = period_of(filters)
     paid = sa.exists().where(
-        disbursement.c.grant_id == grant.c.id, *within(disbursement.c.paid_on, period)
+        disbursement.c.grant_id == grant.c.id,
+        paid_by(today),
+        *within(disbursement.c.paid_on, period),
     )
     kept = [_decided(period), paid]
     if period is not None:
         paid_by_end = (
             sa.select(sa.func.coalesce(sa.func.sum(disbursement.c.amount_sek), 0))
-            .where(disbursement.c.grant_id == grant.c.id, disbursement.c.paid_on <= period[1])
+            .where(
+                disbursement.c.grant_id == grant.c.id,
+                disbursement.c.paid_on <= period[1],
+                paid_by(today),
+            )
             .scalar_subquery()
         )
         decided_on = GRANT_DATE
@@ -467,7 +476,7 @@ def funder_grants(
     (`_sql.owed`): a grant paid beyond its amount owes nothing, in its row as in the totals,
     and is listed as overpaid under Needs attention instead.
     """
-    listed = sa.select(_listed_grants(filters, funder))
+    listed = sa.select(_listed_grants(filters, today, funder))
     cut = {"search": search, "sort": sort, "descending": descending, "offset": offset}
     if limit is not None and (sort or GRANT_LAYOUT.sortable[0]) in _LISTED_LAYOUT.sortable:
         # The page's grants are chosen (searched, sorted, sliced) from the grants alone, and
@@ -505,7 +514,7 @@ def funder_summary(
     the reports of all projects were grouped per project first (issue 11: 0.13 s of the
     Grants page at 100 000 grants).
     """
-    grants = _grant_money(filters, funder).subquery()
+    grants = _grant_money(filters, today, funder).subquery()
     money = sa.select(
         grants.c.funder,
         sa.func.count().label("grants"),
@@ -552,15 +561,40 @@ def funder_summary(
     )
 
 
-def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Money paid out per year and funder (SEK): year, funder, disbursed_sek.
+def disbursements_by_year(
+    engine: Engine, *, filters: Filters = NO_FILTERS, today: date
+) -> pd.DataFrame:
+    """Money paid out per year and funder (SEK) by `today`: year, funder, disbursed_sek.
 
     By payment date: a year filter keeps the payments made within it, whatever grant or
     project period they belong to. Summed from `project_money`, which keeps what each funder
     paid each project per calendar year, instead of grouping every payment by its year
     (issue 11: the figure cost a cold Grants page most of a second at 300 000 payments).
+    The summary, kept by the import, cannot tell a payment planned after today from one
+    made (`_sql.paid_by`): the payments dated after today, few and found by their date's
+    index, are taken off its years.
     """
     funder = organisation.alias("funder")
+    paid_in = sa.cast(sa.extract("year", disbursement.c.paid_on), sa.Integer)
+    ahead = (
+        sa.select(
+            paid_in.label("year"),
+            funder.c.name.label("funder"),
+            sa.func.sum(disbursement.c.amount_sek).label("ahead_sek"),
+        )
+        .select_from(
+            disbursement.join(grant, grant.c.id == disbursement.c.grant_id).join(
+                funder, funder.c.id == grant.c.funder_id
+            )
+        )
+        .where(
+            ~paid_by(today),
+            *of_filtered_projects(grant.c.project_id, money_filters(filters)),
+            *grant_scope(filters.funders_scope),
+            *within(disbursement.c.paid_on, period_of(filters)),
+        )
+        .group_by(paid_in, funder.c.name)
+    )
     statement = (
         sa.select(
             project_money.c.year,
@@ -578,9 +612,14 @@ def disbursements_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> p
         .group_by(project_money.c.year, funder.c.name)
         .order_by(project_money.c.year, funder.c.name)
     )
-    frame = as_money(read_frame(engine, statement), "disbursed_sek")
+    frames = read_frames(engine, {"money": statement, "ahead": ahead})
+    frame = as_money(frames["money"], "disbursed_sek")
     frame["year"] = frame["year"].astype("int64")
-    return frame
+    ahead = frames["ahead"].astype({"year": "int64", "ahead_sek": "int64"})
+    frame = frame.merge(ahead, on=["year", "funder"], how="left")
+    frame["disbursed_sek"] -= frame.pop("ahead_sek").fillna(0).astype("int64")
+    # A year paid in full ahead of today has nothing paid yet to draw.
+    return frame[frame["disbursed_sek"] != 0].reset_index(drop=True)
 
 
 # An open report is "due soon" when it falls due within this many days of today.

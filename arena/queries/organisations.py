@@ -7,6 +7,8 @@ finds organisations by a search (`organisation_search`), never listing thirty th
 
 from __future__ import annotations
 
+from datetime import date
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -19,6 +21,7 @@ from arena.queries._sql import (
     grant,
     organisation,
     owed,
+    paid_sum,
     participant,
     programme,
     project,
@@ -90,11 +93,13 @@ def _grants(
     label: str,
     *,
     every: bool,
+    today: date,
 ) -> sa.Select:
     """Grants matching `where`, each with the organisation on the other side of it (`other`,
     joined on `other_key`, shown as column `label`) and its money: amount, disbursed, remaining
-    (what it still owes, never below 0: `_sql.owed`, as the Grants page's rows and totals).
-    `every`: for totals over every grant, not for a page of them (see below).
+    (what it still owes, never below 0: `_sql.owed`, as the Grants page's rows and totals),
+    paid by `today` (`_sql.paid_by`: a payment dated later is planned). `every`: for totals
+    over every grant, not for a page of them (see below).
     """
     # Each grant's payments looked up by its id for a page of grants (the page's only), or
     # for totals summed once over the payments of these grants only (Vinnova's 64 000
@@ -104,7 +109,7 @@ def _grants(
     chosen = grant.join(project, project.c.id == grant.c.project_id)
     if every:
         paid = (
-            sa.select(disbursement.c.grant_id, sa.func.sum(disbursement.c.amount_sek).label("paid"))
+            sa.select(disbursement.c.grant_id, paid_sum(today).label("paid"))
             .where(
                 disbursement.c.grant_id.in_(sa.select(grant.c.id).select_from(chosen).where(where))
             )
@@ -114,9 +119,7 @@ def _grants(
         chosen = chosen.outerjoin(paid, paid.c.grant_id == grant.c.id)
         disbursed = sa.func.coalesce(paid.c.paid, 0)
     else:
-        paid_one = sa.select(sa.func.sum(disbursement.c.amount_sek)).where(
-            disbursement.c.grant_id == grant.c.id
-        )
+        paid_one = sa.select(paid_sum(today)).where(disbursement.c.grant_id == grant.c.id)
         disbursed = sa.func.coalesce(paid_one.scalar_subquery(), 0)
     return (
         sa.select(
@@ -136,10 +139,15 @@ def _grants(
 
 
 def _statements(
-    organisation_id: sa.ColumnElement[int] | int, scope: Scope, *, every: bool = False
+    organisation_id: sa.ColumnElement[int] | int,
+    scope: Scope,
+    *,
+    today: date,
+    every: bool = False,
 ) -> dict[str, sa.Select]:
     """One query per table of the organisation page, keyed by its part: the projects, grants
-    and programmes within `scope` (`every`: the grants for totals over all, `_grants`)."""
+    (paid by `today`) and programmes within `scope` (`every`: the grants for totals over all,
+    `_grants`)."""
     roles = sa.union(
         sa.select(
             project.c.id.label("project_id"), sa.literal(ParticipantRole.COORDINATOR.value)
@@ -182,6 +190,7 @@ def _statements(
             grant.c.funder_id,
             "funder",
             every=every,
+            today=today,
         ),
         "grants_given": _grants(
             sa.and_(grant.c.funder_id == organisation_id, *grant_scope(scope)),
@@ -189,6 +198,7 @@ def _statements(
             project.c.coordinator_id,
             "coordinator",
             every=every,
+            today=today,
         ),
         "programmes": sa.select(
             programme.c.code.label("programme_code"),
@@ -260,6 +270,7 @@ def organisation_rows(
     *,
     part: str,
     name: str,
+    today: date,
     scope: Scope = None,
     search: str = "",
     sort: str = "",
@@ -276,10 +287,11 @@ def organisation_rows(
     role). "grants_received" (to the projects it coordinates, with their funder) and
     "grants_given" (as funder, with the coordinator of the project): grant_reference,
     project_reference, title, the other side, decision_date, amount_sek, disbursed_sek and
-    remaining_sek (the amount less everything paid, never below 0: `_sql.owed`) in integer
-    SEK.
+    remaining_sek (the amount less everything paid by `today`, never below 0: `_sql.owed`) in
+    integer SEK.
     """
-    statement = _statements(_organisation_id(name, scope).scalar_subquery(), scope)[part]
+    organisation_id = _organisation_id(name, scope).scalar_subquery()
+    statement = _statements(organisation_id, scope, today=today)[part]
     page = read_page(
         engine,
         statement,
@@ -294,7 +306,9 @@ def organisation_rows(
     return Page(rows=rows, total=page.total)
 
 
-def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> dict | None:
+def organisation_detail(
+    engine: Engine, *, name: str, today: date, scope: Scope = None
+) -> dict | None:
     """What the organisation called `name` is, with its sums and short tables; None when there
     is none within `scope` (the funder scope: see `organisation_search`; its figures then
     count only the projects, grants and programmes the scope may see). Its long tables are
@@ -303,8 +317,8 @@ def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> di
     `organisation`: its fields (kind, county, country, org number, source). `rows`: how many
     rows each long table has. `projects`: how many projects it takes part in, in any role.
     `received` (grants to the projects it coordinates) and `given` (as funder): amount_sek,
-    disbursed_sek and remaining_sek (what each grant still owes, `_sql.owed`) added up, in
-    integer SEK.
+    disbursed_sek (paid by `today`) and remaining_sek (what each grant still owes,
+    `_sql.owed`) added up, in integer SEK.
     Tables: `programmes` it owns or funds (programme_code, name_sv, name_en, role,
     start_date, end_date), `buyer_groups` it is a member of (name, sector, programme_code).
     """
@@ -313,7 +327,7 @@ def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> di
         row = conn.execute(statement).mappings().first()
     if row is None:
         return None
-    parts = _statements(row["id"], scope)
+    parts = _statements(row["id"], scope, today=today)
     detail: dict = {
         "organisation": dict(row),
         **read_frames(engine, {part: parts[part] for part in ("programmes", "buyer_groups")}),
@@ -325,7 +339,7 @@ def organisation_detail(engine: Engine, *, name: str, scope: Scope = None) -> di
             sa.func.count(), sa.func.count(sa.distinct(projects.c.reference))
         ).select_from(projects)
     }
-    summed = _statements(row["id"], scope, every=True)
+    summed = _statements(row["id"], scope, today=today, every=True)
     for part in _GRANT_SIDES:
         grants = summed[part].order_by(None).subquery()
         figures[part] = sa.select(

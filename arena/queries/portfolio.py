@@ -533,7 +533,9 @@ def project_detail(
     `scope` (a funder asking for another funder's project learns nothing, not even that it
     exists). Within a scope the grants and payments are those of its funders only.
 
-    `today` decides which open milestones are late.
+    `today` decides which open milestones are late, and which payments are planned: one
+    dated after it is listed with `state` "planned" (the others "paid") and is not in
+    `disbursed_sek`, what is paid so far.
     """
     coordinator = organisation.alias("coordinator")
     row_statement = (
@@ -569,10 +571,16 @@ def project_detail(
         if not related[part][column].astype(bool).any():
             # Most ledgers give no reference: an empty column says nothing.
             related[part] = related[part].drop(columns=column)
+    payments = related["disbursements"]
+    # A payment dated after today is planned, not paid (`_sql.paid_by`): listed as planned,
+    # not in what is disbursed. Said only where one is: a column of "paid" says nothing.
+    planned = (payments["paid_on"] > today).to_numpy(dtype=bool)
+    if planned.any():
+        payments["state"] = np.where(planned, "planned", "paid")
     return {
         "project": dict(row),
         "granted_sek": int(related["grants"]["amount_sek"].sum()),
-        "disbursed_sek": int(related["disbursements"]["amount_sek"].sum()),
+        "disbursed_sek": int(payments["amount_sek"][~planned].sum()),
         "public_url": vinnova_project_url(reference),
         **related,
     }

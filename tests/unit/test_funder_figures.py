@@ -178,10 +178,61 @@ def test_a_cancelled_projects_grant_remains_nothing_to_pay(funded):
     assert rows.set_index("grant_reference").loc["G-6", "remaining_sek"] == 0
     summary = funding.funder_summary(funded, today=TODAY).set_index("funder")
     assert summary.loc["Vinnova", "remaining_sek"] == 100_000  # G-5's (G-1 is paid in full)
-    given = organisations.organisation_detail(funded, name="Vinnova")["given"]
+    given = organisations.organisation_detail(funded, name="Vinnova", today=TODAY)["given"]
     assert given["remaining_sek"] == 100_000
     in_2020 = funding.funder_grants(funded, filters=IN_2020, today=TODAY, limit=None).rows
     assert "G-6" not in set(in_2020["grant_reference"])
+
+
+def test_a_payment_dated_after_today_is_planned_not_paid(funded, monkeypatch):
+    """A payment plan's line, or a voucher booked ahead, dated after today, is imported with a
+    warning, and counts as planned, not paid, in every figure of what is disbursed: one dated
+    tomorrow read "Utbetalt" on the Grants and Project pages and in the 360Giving file."""
+    from datetime import UTC, datetime
+
+    from arena import clock
+    from arena.ingest.layouts import giving360
+    from arena.queries import organisations, portfolio
+
+    monkeypatch.setattr(clock, "utc_now", lambda: datetime(2026, 12, 6, 12, tzinfo=UTC))
+    payments = (
+        "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+        "G-2;2026-12-07;100 000 kr\n"
+        "G-5;2027-03-01;150 000 kr\n"  # G-5: 200 000, 100 000 paid; overpaid only if paid
+    )
+    uploads = [Upload("plan.csv", payments.encode())]
+    result = import_files(funded, uploads, identity=cli_identity())
+    assert result.outcome == "committed"
+    warned = [problem for problem in result.problems if "2026-12-07" in problem.text("en")]
+    assert len(warned) == 1 and "counted as planned" in warned[0].text("en")
+
+    # G-2: Formas, 500 000, 250 000 paid in 2020, 100 000 planned for tomorrow; Formas's G-4
+    # is paid in full (400 000).
+    summary = funding.funder_summary(funded, today=TODAY).set_index("funder")
+    formas = summary.loc["Formas", ["disbursed_sek", "remaining_sek"]].tolist()
+    assert formas == [250_000 + 400_000, 250_000]
+    rows = funding.funder_grants(funded, today=TODAY, limit=None).rows
+    assert rows.set_index("grant_reference").loc["G-2", "disbursed_sek"] == 250_000
+    in_2026 = Filters(years=(2026, 2026))
+    assert "G-2" not in set(funding.funder_grants(funded, filters=in_2026, today=TODAY).rows)
+    by_year = funding.disbursements_by_year(funded, today=TODAY)
+    assert 2026 not in set(by_year["year"])
+    assert by_year[by_year["funder"] == "Formas"]["disbursed_sek"].sum() == 650_000
+    given = organisations.organisation_detail(funded, name="Formas", today=TODAY)["given"]
+    assert (given["disbursed_sek"], given["remaining_sek"]) == (250_000 + 400_000, 250_000)
+    detail = portfolio.project_detail(funded, reference="E-1", today=TODAY)
+    assert detail["disbursed_sek"] == 3_000_000 + 250_000
+    listed = detail["disbursements"].set_index("paid_on")["state"]
+    assert listed[date(2026, 12, 7)] == "planned"
+    assert set(listed.drop(date(2026, 12, 7))) == {"paid"}
+    shared = giving360.frame(funded, grant_references=["G-2"], today=TODAY)
+    assert shared["Amount Disbursed"].tolist() == [250_000]
+    items = attention.attention(funded, today=TODAY)
+    assert "G-5" not in set(items[items["reason"] == "grant_overpaid"]["detail"])
+    # From tomorrow on it is paid.
+    tomorrow = date(2026, 12, 7)
+    later = funding.funder_summary(funded, today=tomorrow).set_index("funder")
+    assert later.loc["Formas", "disbursed_sek"] == 750_000
 
 
 def test_the_share_paid_is_of_the_grants_decided_in_the_years(funded):

@@ -268,7 +268,7 @@ def test_a_grant_paid_beyond_its_amount_needs_attention_of_its_funder_only(engin
     # taken off no other grant's balance (Vinnova owes nothing, not -7 005).
     remaining = funding.funder_summary(engine, today=TODAY).set_index("funder")["remaining_sek"]
     assert remaining.to_dict() == {"Vinnova": 0, "Formas": 0}
-    given = organisations.organisation_detail(engine, name="Vinnova")["given"]
+    given = organisations.organisation_detail(engine, name="Vinnova", today=TODAY)["given"]
     assert given == {"amount_sek": 100_000, "disbursed_sek": 107_005, "remaining_sek": 0}
 
 
@@ -579,7 +579,9 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "facet_counts": facets.facet_counts(engine, filters=filters),
         # Every organisation of these small stores: the details below are read for each.
         "organisation_search": organisations.organisation_search(engine, text="", limit=10_000),
-        "disbursements_by_year": funding.disbursements_by_year(engine, filters=filters),
+        "disbursements_by_year": funding.disbursements_by_year(
+            engine, filters=filters, today=TODAY
+        ),
         "filter_options": portfolio.filter_options(engine),
         # Every project of these small stores: the details below are read for each.
         "project_search": portfolio.project_search(engine, text="", limit=10_000),
@@ -587,11 +589,11 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "import_count": history.import_count(engine),
     }
     called["organisation_detail"] = [
-        organisations.organisation_detail(engine, name=name)
+        organisations.organisation_detail(engine, name=name, today=TODAY)
         for name in called["organisation_search"]
     ]
     called["organisation_rows"] = [
-        organisations.organisation_rows(engine, part=part, name=name, limit=None)
+        organisations.organisation_rows(engine, part=part, name=name, today=TODAY, limit=None)
         for name in called["organisation_search"]
         for part in organisations.ROW_LAYOUTS
     ]

@@ -57,12 +57,14 @@ def _cancelled_unpaid(engine, funder: str) -> int:
 
 
 def _rows(engine, part: str, name: str, **options: object):
-    return organisations.organisation_rows(engine, part=part, name=name, limit=None, **options)
+    return organisations.organisation_rows(
+        engine, part=part, name=name, today=TODAY, limit=None, **options
+    )
 
 
 def test_the_real_coordinator_received_vinnovas_grant(demo_engine):
     name = "Teknikföretagens Service i Sverige AB"
-    detail = organisations.organisation_detail(demo_engine, name=name)
+    detail = organisations.organisation_detail(demo_engine, name=name, today=TODAY)
     assert detail["organisation"]["kind"] == "company"
     assert detail["organisation"]["county"] == "Stockholms län"
     roles = _rows(demo_engine, "projects", name).rows.set_index("reference")
@@ -80,7 +82,7 @@ def test_the_real_coordinator_received_vinnovas_grant(demo_engine):
 
 
 def test_a_funders_grants_given_add_up_to_the_store(demo_engine):
-    detail = organisations.organisation_detail(demo_engine, name="Vinnova")
+    detail = organisations.organisation_detail(demo_engine, name="Vinnova", today=TODAY)
     granted, paid = _funder_money(demo_engine, "Vinnova")
     assert detail["given"] == {
         "amount_sek": granted,
@@ -113,6 +115,7 @@ def test_a_page_of_grants_is_searched_sorted_and_cut_by_the_database(demo_engine
         demo_engine,
         part="grants_given",
         name="Vinnova",
+        today=TODAY,
         sort="amount_sek",
         descending=True,
         limit=3,
@@ -120,7 +123,7 @@ def test_a_page_of_grants_is_searched_sorted_and_cut_by_the_database(demo_engine
     assert largest.total == len(every)
     assert largest.rows["amount_sek"].tolist() == sorted(every["amount_sek"], reverse=True)[:3]
     second = organisations.organisation_rows(
-        demo_engine, part="grants_given", name="Vinnova", offset=3, limit=3
+        demo_engine, part="grants_given", name="Vinnova", today=TODAY, offset=3, limit=3
     )
     assert second.rows["grant_reference"].tolist() == sorted(every["grant_reference"])[3:6]
     found = _rows(demo_engine, "grants_given", "Vinnova", search="2018-04510")
@@ -131,18 +134,20 @@ def test_a_page_of_grants_is_searched_sorted_and_cut_by_the_database(demo_engine
 
 
 def test_programmes_owned_and_buyer_groups(demo_engine):
-    owner = organisations.organisation_detail(demo_engine, name="Upphandlingsmyndigheten")
+    owner = organisations.organisation_detail(
+        demo_engine, name="Upphandlingsmyndigheten", today=TODAY
+    )
     programmes = owner["programmes"].set_index("programme_code")
     assert {"BG-2017", "ARENA-2021"} <= set(programmes.index)
     assert set(programmes["role"]) == {"owner"}
-    eu = organisations.organisation_detail(demo_engine, name="Europeiska kommissionen")
+    eu = organisations.organisation_detail(demo_engine, name="Europeiska kommissionen", today=TODAY)
     assert eu["programmes"].set_index("programme_code").loc["P2I", "role"] == "funder"
-    member = organisations.organisation_detail(demo_engine, name="Trafikverket")
+    member = organisations.organisation_detail(demo_engine, name="Trafikverket", today=TODAY)
     assert "Beställargrupp transport" in set(member["buyer_groups"]["name"])
 
 
 def test_unknown_name_and_empty_store(demo_engine, engine):
-    assert organisations.organisation_detail(demo_engine, name="Finns inte AB") is None
+    assert organisations.organisation_detail(demo_engine, name="Finns inte AB", today=TODAY) is None
     assert organisations.organisation_search(engine, text="") == []
     first = organisations.organisation_search(demo_engine, text="")
     assert first == sorted(first) and len(first) == paging.SEARCH_LIMIT

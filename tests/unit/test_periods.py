@@ -100,8 +100,10 @@ def test_the_project_row_holds_only_the_money_of_the_years(spanning):
 
 
 def test_disbursements_count_by_payment_date(spanning):
-    assert funding.disbursements_by_year(spanning, filters=IN_2019).empty
-    paid_2020 = funding.disbursements_by_year(spanning, filters=Filters(years=(2020, 2020)))
+    assert funding.disbursements_by_year(spanning, filters=IN_2019, today=TODAY).empty
+    paid_2020 = funding.disbursements_by_year(
+        spanning, filters=Filters(years=(2020, 2020)), today=TODAY
+    )
     assert paid_2020[["year", "disbursed_sek"]].values.tolist() == [[2020, 70_000]]
 
 

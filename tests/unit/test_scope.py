@@ -149,7 +149,9 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "portfolio_totals": portfolio.portfolio_totals(engine, filters=filters),
         "project_page": portfolio.project_page(engine, filters=filters, limit=None),
         "project_timeline": portfolio.project_timeline(engine, filters=filters, today=TODAY),
-        "disbursements_by_year": funding.disbursements_by_year(engine, filters=filters),
+        "disbursements_by_year": funding.disbursements_by_year(
+            engine, filters=filters, today=TODAY
+        ),
         "project_table": portfolio.project_table(engine, filters=filters),
         "status_change": portfolio.status_change(engine, filters=filters, today=TODAY),
         "sector_stage": portfolio.sector_stage(engine, filters=filters),
@@ -177,12 +179,12 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
             for text in ("", "kommun")
         ],
         "organisation_detail": [
-            organisations.organisation_detail(engine, name=name, scope=scope)
+            organisations.organisation_detail(engine, name=name, scope=scope, today=TODAY)
             for name in everything["organisations"]
         ],
         "organisation_rows": [
             organisations.organisation_rows(
-                engine, part=part, name=name, scope=scope, limit=None
+                engine, part=part, name=name, scope=scope, today=TODAY, limit=None
             ).rows
             for name in everything["organisations"]
             for part in organisations.ROW_LAYOUTS

@@ -9,12 +9,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection
+from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from arena import export, models
+from arena import clock, export, models
 from arena.domain import ParticipantRole
 from arena.i18n import msg
 from arena.ingest import values as v
@@ -28,6 +29,7 @@ from arena.ingest.layouts.base import (
     sv_header,
 )
 from arena.ingest.report import Problem
+from arena.queries._sql import paid_by
 
 # The 360Giving grants columns: what the standard requires, and the common optional ones we read
 # (the writer writes these first, in this order: `WRITTEN`).
@@ -279,9 +281,9 @@ def _later_slugs(conn: Connection) -> set[str]:
     return later
 
 
-def _select(grant_references: Collection[str] | None) -> sa.Select:
+def _select(grant_references: Collection[str] | None, today: date) -> sa.Select:
     """One SELECT of the grants (all, or those referenced) with their project, recipient,
-    funder, programme and payouts."""
+    funder, programme and what was paid out by `today` (`queries._sql.paid_by`)."""
     grant = models.Grant.__table__
     project = models.Project.__table__
     programme = models.Programme.__table__
@@ -306,6 +308,7 @@ def _select(grant_references: Collection[str] | None) -> sa.Select:
             # PostgreSQL sums bigint as numeric: cast back so it arrives as an int.
             sa.cast(sa.func.sum(disbursement.c.amount_sek), sa.BigInteger).label("disbursed"),
         )
+        .where(paid_by(today))
         .group_by(disbursement.c.grant_id)
         .subquery("paid")
     )
@@ -343,10 +346,13 @@ def _select(grant_references: Collection[str] | None) -> sa.Select:
     return statement
 
 
-def frame(engine: Engine, *, grant_references: Collection[str] | None = None) -> pd.DataFrame:
-    """The grants as a 360Giving table: `WRITTEN`, one row per grant, amounts `Int64`."""
+def frame(
+    engine: Engine, *, grant_references: Collection[str] | None = None, today: date | None = None
+) -> pd.DataFrame:
+    """The grants as a 360Giving table: `WRITTEN`, one row per grant, amounts `Int64`; paid
+    by `today` (None: Sweden's today, `arena.clock`)."""
     with engine.connect() as conn:
-        rows = conn.execute(_select(grant_references)).mappings().all()
+        rows = conn.execute(_select(grant_references, today or clock.today())).mappings().all()
         later = _later_slugs(conn)
     columns: dict[str, list[object]] = {name: [] for name in WRITTEN}
     for row in rows:
@@ -375,17 +381,20 @@ def frame(engine: Engine, *, grant_references: Collection[str] | None = None) ->
     return table
 
 
-def to_csv(engine: Engine, *, grant_references: Collection[str] | None = None) -> bytes:
+def to_csv(
+    engine: Engine, *, grant_references: Collection[str] | None = None, today: date | None = None
+) -> bytes:
     """The grants (every one, or those of `grant_references`, e.g. the ones a page shows) as
     a 360Giving grants CSV: UTF-8 without BOM, comma, flattened headers.
 
     Identifier `360G-arenamonitor-<grant reference>`; Title and Description from the project
     (Description falls back to the title); Currency SEK; Award Date the decision date, or the
     grant's start date when no decision date is recorded; Recipient the project's
-    coordinator; Amount Disbursed the sum of the grant's disbursements (empty when none are
-    recorded); Project reference the diarienummer of the grant's project, so the file read back
-    (into this store or another) finds its grants and projects again. Text cells are
+    coordinator; Amount Disbursed the sum of the grant's disbursements made by `today` (None:
+    Sweden's today; empty when none are: one dated later is planned, not disbursed); Project
+    reference the diarienummer of the grant's project, so the file read back (into this store
+    or another) finds its grants and projects again. Text cells are
     neutralised against formulas like every export.
     """
-    table = frame(engine, grant_references=grant_references)
+    table = frame(engine, grant_references=grant_references, today=today)
     return export.to_csv_bytes(table, delimiter=",", bom=False)
