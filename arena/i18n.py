@@ -2804,6 +2804,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         "--funder NAME`.",
     },
     "money.sek": {"sv": "{amount} kr", "en": "SEK {amount}"},
+    "card.exact": {"sv": "Exakt: {amount}.", "en": "Exactly {amount}."},
+    "card.rounded": {
+        "sv": "Beloppen i miljoner är avrundade vart för sig och går därför inte jämnt ihop; "
+        "håll pekaren över ett kort för det exakta beloppet i kronor.",
+        "en": "The amounts in millions are rounded one by one, so they do not quite add up; "
+        "hover over a card for the exact amount in kronor.",
+    },
     "number.points": {"sv": "{number}", "en": "{number}"},
     "number.per_cent": {"sv": "{number} %", "en": "{number}%"},
     "undo.row_gone": {"sv": "{row} finns inte längre", "en": "{row} is no longer stored"},
@@ -4424,10 +4431,19 @@ def format_sek(amount: int | None, language: str) -> str:
     return f"{number} kr" if language_or_default(language) == "sv" else f"SEK {number}"
 
 
+def _in_millions(amount: int, decimals: int) -> Decimal | None:
+    """`amount` in millions as `format_msek` rounds it; None for one it writes in kronor."""
+    if 0 < abs(amount) < 10 ** (6 - decimals):
+        return None
+    return half_up(Decimal(int(amount)).scaleb(-6), decimals)
+
+
 def format_msek(amount: int | None, language: str, *, decimals: int = 1) -> str:
-    """Millions: `2,0 MSEK` (sv) or `SEK 2.0m` (en), rounded half up (away from zero), so cards
-    that add up add up as shown: 250 000 granted, 100 000 paid, 150 000 left read 0,3, 0,1 and
-    0,2 MSEK (Babel rounds half to even: 0,2, 0,1 and 0,2).
+    """Millions: `2,0 MSEK` (sv) or `SEK 2.0m` (en), rounded half up (`half_up`, as every
+    shown number). Amounts rounded one by one need not add up as shown, however they are
+    rounded: 1 037 249 + 770 149 thousand kronor are 1 807 398, and read 1 037,2 and 770,1
+    beside 1 807,4 MSEK; a card shows the exact kronor on hover (`exact_help`), and a page whose
+    cards add up tells when the rounded ones do not (`adds_up_as_shown`).
 
     An amount under the last decimal's unit (0,1 MSEK), either way, is written in kronor
     (`50 000 kr`): in millions it would read `0,0 MSEK` (nothing) or `0,1 MSEK` (twice as
@@ -4435,10 +4451,28 @@ def format_msek(amount: int | None, language: str, *, decimals: int = 1) -> str:
     """
     if amount is None:
         return "–"
-    if 0 < abs(amount) < 10 ** (6 - decimals):
+    millions = _in_millions(amount, decimals)
+    if millions is None:
         return format_sek(amount, language)
-    number = format_number(Decimal(int(amount)).scaleb(-6), language, decimals=decimals)
+    number = format_number(millions, language, decimals=decimals)
     return f"{number} MSEK" if language_or_default(language) == "sv" else f"SEK {number}m"
+
+
+def adds_up_as_shown(total: int, parts: list[int]) -> bool:
+    """Whether `parts`, as `format_msek` shows them, add up to `total` as it shows it."""
+    shown = [_in_millions(amount, 1) for amount in (total, *parts)]
+    exact = [
+        Decimal(amount).scaleb(-6) if value is None else value
+        for amount, value in zip((total, *parts), shown, strict=True)
+    ]
+    return exact[0] == sum(exact[1:])
+
+
+def exact_help(amount: int, language: str, help_text: str = "") -> str:
+    """The hover text of a card showing `amount` in millions: `help_text` and the amount in
+    kronor. Why: cards rounded one by one need not add up as shown (`format_msek`)."""
+    exact = t("card.exact", language, amount=sek(amount))
+    return f"{help_text} {exact}" if help_text else exact
 
 
 def format_percent(

@@ -8,7 +8,14 @@ import streamlit as st
 
 from arena import charts, pageparts, tables, ui
 from arena.domain import paid_share
-from arena.i18n import format_msek, format_number, format_percent, t
+from arena.i18n import (
+    adds_up_as_shown,
+    exact_help,
+    format_msek,
+    format_number,
+    format_percent,
+    t,
+)
 from arena.queries import facets, funding, periods
 
 ui.ensure_shell()
@@ -54,6 +61,7 @@ days = funding.DUE_SOON_DAYS
 with ui.section("cards"):
     granted = int(summary["granted_sek"].sum())
     paid = int(summary["disbursed_sek"].sum())
+    remaining = int(summary["remaining_sek"].sum())
     money, watch = st.columns(3), st.columns(3)
     count = format_number(int(summary["grants"].sum()), language)
     # Of the period's grants only (`funding.funder_summary`); nothing granted: no delta.
@@ -62,11 +70,16 @@ with ui.section("cards"):
     money[0].metric(
         t("column.grants", language), count, help=t("grants.count.help", language), border=True
     )
-    money[1].metric(t("kpi.granted", language), format_msek(granted, language), border=True)
+    money[1].metric(
+        t("kpi.granted", language),
+        format_msek(granted, language),
+        help=exact_help(granted, language),
+        border=True,
+    )
     money[2].metric(
         t("portfolio.disbursed", language),
         format_msek(paid, language),
-        help=t("grants.disbursed.help", language),
+        help=exact_help(paid, language, t("grants.disbursed.help", language)),
         border=True,
         delta=None if share is None else t("grants.paid_share", language, share=share_text),
         delta_color="off",
@@ -74,13 +87,17 @@ with ui.section("cards"):
     )
     watch[0].metric(
         t("grants.remaining", language),
-        format_msek(int(summary["remaining_sek"].sum()), language),
-        help=t("grants.remaining.help", language),
+        format_msek(remaining, language),
+        help=exact_help(remaining, language, t("grants.remaining.help", language)),
         border=True,
     )
     late, due = (format_number(reports[name], language) for name in ("late", "due"))
     watch[1].metric(t("grants.reports_late", language), late, border=True)
     watch[2].metric(t("grants.reports_due", language, count=days), due, border=True)
+    # Granted = disbursed + remaining in kronor (no grant overpaid or cancelled): said when
+    # the cards, rounded one by one, read otherwise.
+    if granted == paid + remaining and not adds_up_as_shown(granted, [paid, remaining]):
+        st.caption(t("card.rounded", language))
     st.caption(periods.period_caption(filters, "funders", language))
 
 # What is left to pay is money like the amount; a funder's name opens its organisation page.

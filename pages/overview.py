@@ -6,11 +6,11 @@ import streamlit as st
 
 from arena import brief, charts, tables, ui
 from arena.i18n import (
+    exact_help,
     format_change,
     format_msek,
     format_number,
     format_percent,
-    format_sek,
     label,
     t,
 )
@@ -78,7 +78,7 @@ with money, ui.section("granted"):
         t("kpi.granted", language),
         format_msek(granted, language),
         border=True,
-        help=t("kpi.granted.help", language) + " " + format_sek(granted, language),
+        help=exact_help(granted, language, t("kpi.granted.help", language)),
     )
     st.caption(ui.filter_caption(filters, language))
     st.caption(periods.period_caption(filters, "grants", language))

@@ -8,7 +8,7 @@ import functools
 import streamlit as st
 
 from arena import charts, pageparts, tables, ui
-from arena.i18n import format_msek, format_number, t
+from arena.i18n import exact_help, format_msek, format_number, t
 from arena.queries import funding, periods, portfolio
 
 ui.ensure_shell()
@@ -41,13 +41,17 @@ with right, ui.section("totals"):
     )
     # The listed projects' grants only: a grant decided in the years to a project outside
     # them counts on the Overview and the Grants page, not here (docs/periods.md).
-    granted = format_msek(totals["granted_sek"], language)
-    st.metric(t("portfolio.granted", language), granted, border=True)
-    st.metric(
-        t("portfolio.disbursed", language),
-        format_msek(totals["disbursed_sek"], language),
-        border=True,
-    )
+    for name, key in (
+        ("granted_sek", "portfolio.granted"),
+        ("disbursed_sek", "portfolio.disbursed"),
+    ):
+        amount = totals[name]
+        st.metric(
+            t(key, language),
+            format_msek(amount, language),
+            help=exact_help(amount, language),
+            border=True,
+        )
     st.caption(t("portfolio.totals.caption", language))
     st.caption(periods.period_caption(filters, "portfolio", language))
 

@@ -353,6 +353,43 @@ def test_cards_in_millions_show_small_amounts_in_kronor_and_add_up(engine, open_
     assert _metrics(open_page(engine))["Beviljade bidrag"][0] == msek(300_000)
 
 
+def test_cards_that_do_not_add_up_as_rounded_say_so_and_give_the_kronor(engine, open_page):
+    """1 807 398 000 kr granted, 1 037 249 000 paid and 770 149 000 left read 1 807,4 /
+    1 037,2 / 770,1 MSEK: rounded one by one, millions need not add up. The cards give the
+    exact kronor on hover, and a caption says why they do not add up, only when they do not."""
+    load_files(
+        engine,
+        {
+            "organisationer.csv": ORGANISATIONS,
+            "projekt.csv": "Diarienummer;Titel;Status;Koordinator;Startdatum;Slutdatum\n"
+            "R-1;Avrundat;ongoing;Region Skåne;2025-01-01;2027-12-31\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-1;R-1;Vinnova;2 500 000;2025-01-01\n",
+            "utbetalningar.csv": "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+            "G-1;2025-02-01;1 250 000\n",
+        },
+    )
+    app = open_page(engine, page="grants")
+    cards = {metric.label: metric for metric in app.metric}
+    shown = [cards[name].value for name in ("Beviljade bidrag", "Utbetalt", "Återstår att betala")]
+    assert shown == ["2,5 MSEK", "1,3 MSEK", "1,3 MSEK"]
+    assert cards["Beviljade bidrag"].help == f"Exakt: 2{NBSP}500{NBSP}000 kr."
+    assert cards["Utbetalt"].help.endswith(f" Exakt: 1{NBSP}250{NBSP}000 kr.")
+    assert cards["Återstår att betala"].help.endswith(f" Exakt: 1{NBSP}250{NBSP}000 kr.")
+    rounded = t("card.rounded", "sv")
+    assert rounded in [caption.value for caption in app.caption]
+    # 2,5 MSEK granted, 1,0 paid, 1,5 left add up as shown: nothing to say.
+    load_files(
+        engine,
+        {
+            "utbetalningar.csv": "Bidragsreferens;Utbetalningsdatum;Belopp\n"
+            "G-1;2025-02-01;1 000 000\n"
+        },
+    )
+    app = open_page(engine, page="grants")
+    assert rounded not in [caption.value for caption in app.caption]
+
+
 # --- F9: the Portfolio's card of the listed projects' grants --------------------------------
 
 

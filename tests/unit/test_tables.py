@@ -130,6 +130,17 @@ def test_millions_round_half_up_and_small_amounts_show_in_kronor(amount, sv, en)
     assert i18n.format_msek(amount, "en") == en
 
 
+def test_whether_cards_in_millions_add_up_as_shown():
+    """Rounded one by one, millions need not add up (1 037,2 + 770,1 beside 1 807,4 MSEK):
+    a page says so where they do not, and every card gives its exact kronor."""
+    assert not i18n.adds_up_as_shown(1_807_398_000, [1_037_249_000, 770_149_000])
+    assert i18n.adds_up_as_shown(250_000, [100_000, 150_000])  # 0,3 = 0,1 + 0,2
+    assert not i18n.adds_up_as_shown(150_000, [50_000, 100_000])  # 0,2 ≠ 50 000 kr + 0,1
+    assert i18n.adds_up_as_shown(0, [0, 0])
+    assert i18n.exact_help(2_500_000, "sv") == "Exakt: 2\u00a0500\u00a0000 kr."
+    assert i18n.exact_help(5, "en", "Paid.") == "Paid. Exactly SEK 5."
+
+
 def test_a_change_has_its_sign_and_its_thousands_grouped():
     """The Overview's "against last year" and the brief: `+7 877`, never `+7877`; a fall
     starts with an ASCII "-", which Streamlit's metric reads as a fall."""
