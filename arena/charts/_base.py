@@ -8,6 +8,7 @@ blue ramp because they are a sequence; levels of public organisations have their
 from __future__ import annotations
 
 import html
+import itertools
 from typing import Any
 
 import pandas as pd
@@ -136,6 +137,22 @@ def chart(
     built at once 4 ms (issue 11), and a page draws up to seven.
     """
     return go.Figure(data=traces, layout={**_look(title, language, height), **settings})
+
+
+# A count axis has at most this many steps. Plotly's own ticks split a small range into
+# halves, which a whole-number format then shows twice (0, 1, 1, 2, 2): a count axis sets its
+# step itself.
+_COUNT_STEPS = 8
+
+
+def count_axis(title: str, largest: float) -> dict[str, Any]:
+    """An axis of counts (projects, organisations, activities) whose bars reach `largest`:
+    whole-number ticks only, from 0 in steps of 1, 2 or 5 times a power of ten, at most eight
+    of them (an empty chart's NaN largest is 0)."""
+    largest = largest if largest > 0 else 0
+    steps = (factor * 10**power for power in itertools.count() for factor in (1, 2, 5))
+    step = next(step for step in steps if step * _COUNT_STEPS >= largest)
+    return {"title": title, "tickformat": ",d", "tick0": 0, "dtick": step, "rangemode": "tozero"}
 
 
 def money_bar(

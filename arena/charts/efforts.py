@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from arena.charts._base import (
     CYCLE,
     chart,
+    count_axis,
 )
 from arena.domain import EffortKind
 from arena.i18n import (
@@ -45,7 +46,10 @@ def effort_years(frame: pd.DataFrame, measure: str, language: str) -> go.Figure:
                 hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
             )
         )
-    axis = "axis.sek" if measure == "cost_sek" else "axis.count"
+    if measure == "cost_sek":
+        axis = {"title": t("axis.sek", language), "tickformat": ",d", "rangemode": "tozero"}
+    else:
+        axis = count_axis(t("axis.count", language), table.sum(axis="columns").max())
     shown = t(f"efforts.column.{measure.removesuffix('_sek')}", language)
     return chart(
         traces,
@@ -53,5 +57,5 @@ def effort_years(frame: pd.DataFrame, measure: str, language: str) -> go.Figure:
         language,
         barmode="stack",
         xaxis={"type": "category", "title": t("axis.year", language)},
-        yaxis={"title": t(axis, language), "tickformat": ",d", "rangemode": "tozero"},
+        yaxis=axis,
     )

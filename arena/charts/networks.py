@@ -9,6 +9,7 @@ from arena.charts._base import (
     LEVEL_COLOURS,
     OTHER_COLOUR,
     chart,
+    count_axis,
     plot_text,
 )
 from arena.i18n import (
@@ -47,5 +48,8 @@ def network_members(frame: pd.DataFrame, language: str) -> go.Figure:
         height=max(320, 26 * len(counties) + 140),
         barmode="stack",
         yaxis={"type": "category", "autorange": "reversed"},
-        xaxis={"title": t("axis.organisations", language), "tickformat": ",d"},
+        xaxis=count_axis(
+            t("axis.organisations", language),
+            frame.groupby("county")["organisations"].sum().max(),
+        ),
     )

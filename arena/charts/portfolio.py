@@ -19,6 +19,7 @@ from arena.charts._base import (
     STAGE_COLOURS,
     STATUS_COLOURS,
     chart,
+    count_axis,
     cumulative_spend,
     plot_text,
 )
@@ -54,7 +55,9 @@ def pipeline(projects: pd.DataFrame, language: str) -> go.Figure:
         barmode="stack",
         showlegend=True,  # the stages' colours, though all projects have one stage or none
         xaxis={"type": "category", "title": t("status", language)},
-        yaxis={"title": t("axis.projects", language), "tickformat": ",d"},
+        yaxis=count_axis(
+            t("axis.projects", language), counts.groupby("status")["projects"].sum().max()
+        ),
     )
 
 
@@ -105,7 +108,9 @@ def sector_stage(frame: pd.DataFrame, language: str) -> go.Figure:
         barmode="stack",
         showlegend=True,  # the stages' colours, though all projects have one stage or none
         yaxis={"type": "category", "autorange": "reversed"},
-        xaxis={"title": t("axis.projects", language), "tickformat": ",d"},
+        xaxis=count_axis(
+            t("axis.projects", language), frame.groupby("sector")["projects"].sum().max()
+        ),
     )
 
 
@@ -133,7 +138,7 @@ def county_level(frame: pd.DataFrame, language: str) -> go.Figure:
         height=520,
         barmode="group",
         yaxis={"type": "category", "autorange": "reversed"},
-        xaxis={"title": t("axis.projects", language), "tickformat": ",d"},
+        xaxis=count_axis(t("axis.projects", language), frame["projects"].max()),
     )
 
 
@@ -240,7 +245,9 @@ def _running_per_year(frame: pd.DataFrame, language: str) -> go.Figure:
         language,
         barmode="stack",
         xaxis={"type": "category", "title": t("axis.year", language)},
-        yaxis={"title": t("axis.projects", language), "tickformat": ",d"},
+        yaxis=count_axis(
+            t("axis.projects", language), frame.groupby("year")["projects"].sum().max()
+        ),
     )
 
 

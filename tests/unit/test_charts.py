@@ -321,3 +321,49 @@ def test_a_page_imports_only_the_views_it_uses():
         assert module not in loaded
     assert "altair" not in loaded
     assert not [module for module in loaded if module.startswith("arena.ingest")]
+
+
+def _ticks(axis: go.layout.XAxis | go.layout.YAxis, largest: int) -> list[float]:
+    """The ticks plotly draws on `axis` from 0 up to `largest`."""
+    assert axis.dtick, "no step set: plotly may tick at halves"
+    return [axis.tick0 + step * axis.dtick for step in range(int(largest / axis.dtick) + 1)]
+
+
+def test_every_count_axis_ticks_whole_numbers_only():
+    """Two projects on an axis plotly ticks at 0, 0.5, 1, 1.5 and 2 read 0, 1, 1, 2, 2 with
+    the whole-number format: a count axis steps by whole numbers, 1, 2 or 5 times a power of
+    ten, with at most eight steps however large the counts."""
+    from arena.queries.portfolio import Timeline
+
+    def figures(count: int) -> dict[str, tuple[go.Figure, str]]:
+        projects = pd.DataFrame(
+            {"status": ["desired", "ongoing"], "stage": [None, "procurement"], "projects": count}
+        )
+        per_sector = pd.DataFrame({"sector": ["Energi"], "stage": ["–"], "projects": [count]})
+        per_county = pd.DataFrame(
+            {"county": ["Kalmar län"], "level": ["local"], "projects": [count]}
+        )
+        per_year = pd.DataFrame({"year": [2024, 2024], "status": ["desired", "ongoing"]})
+        members = pd.DataFrame({"county": ["Kalmar län"], "level": ["local"]})
+        efforts = pd.DataFrame({"year": [2024], "effort": ["financing"], "activities": [count]})
+        running = Timeline(per_year.assign(projects=count), per_year=True)
+        return {
+            "pipeline": (charts.portfolio.pipeline(projects, "sv"), "yaxis"),
+            "sector_stage": (charts.portfolio.sector_stage(per_sector, "sv"), "xaxis"),
+            "county_level": (charts.portfolio.county_level(per_county, "sv"), "xaxis"),
+            "per_year": (charts.portfolio.timeline(running, "sv", today=TODAY), "yaxis"),
+            "members": (
+                charts.networks.network_members(members.assign(organisations=count), "sv"),
+                "xaxis",
+            ),
+            "efforts": (charts.efforts.effort_years(efforts, "activities", "sv"), "yaxis"),
+        }
+
+    for name, (figure, axis) in figures(1).items():
+        largest = 2 if name in ("pipeline", "per_year") else 1
+        assert _ticks(figure.layout[axis], largest) == list(range(largest + 1)), name
+    for name, (figure, axis) in figures(30_000).items():
+        ticks = _ticks(figure.layout[axis], 60_000)
+        assert figure.layout[axis].tickformat == ",d", name
+        assert all(tick == int(tick) for tick in ticks), name
+        assert figure.layout[axis].dtick in (5_000, 10_000), name
