@@ -46,8 +46,8 @@ from arena.tables.results import (
     owns_target,
     place_text,
     state_texts,
+    step_years,
     value_text,
-    years_text,
 )
 
 LOG = logging.getLogger("arena")
@@ -343,7 +343,7 @@ def _chain(data: BriefData, language: str, filters: Filters) -> str:
     html_boxes = '<div class="arrow">→</div>'.join(
         f'<div class="{kind}"><div class="label">{_e(title)}</div>'
         f'<div class="value">{value}</div>'
-        f'<div class="period">{_e(years_text(row.first_year, row.last_year))}</div></div>'
+        f'<div class="period">{_e(step_years(row, language))}</div></div>'
         for kind, title, value, row in boxes
     )
     return (

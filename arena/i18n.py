@@ -84,6 +84,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "chart.chain.title": {"sv": "Från pengar till resultat", "en": "From money to results"},
     "chain.budget": {"sv": "Budget", "en": "Budget"},
     "chain.grants": {"sv": "Beviljade bidrag", "en": "Grants"},
+    "chain.undated": {"sv": "utan år", "en": "no year"},
+    "chain.years_and_undated": {"sv": "{years} och utan år", "en": "{years} and no year"},
     "chain.projects": {"sv": "Projekt per fas", "en": "Projects by stage"},
     # Delivered reports and milestones, as the chain's caption calls them.
     "chain.outputs": {"sv": "Leveranser", "en": "Outputs"},
@@ -332,7 +334,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ingen budget, inga bidrag och inget utfall registrerat för programmet.",
         "en": "No budget, grants or spend recorded for the programme.",
     },
-    "programmes.years.undated": {
+    "grants.undated": {
         "sv": "Beviljat utan år (bidrag utan både beslutsdatum och startdatum): {amount}, i inget "
         "år ovan. Beviljat totalt, med det: {total}, som bidragen i raderna bakom siffrorna.",
         "en": "Granted in no year (grants with neither decision nor start date): {amount}, in "

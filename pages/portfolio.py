@@ -108,20 +108,25 @@ st.header(t("portfolio.distribution", language))
 with ui.section("distribution"):
     st.caption(periods.period_caption(filters, "grants", language))
     boxes_by = ui.query(funding.grant_quantiles, filters=filters)
-    if boxes_by["year"].empty:
+    undated = ui.query(funding.undated_grants_sek, filters=filters)
+    if boxes_by["year"].empty and not undated:
         st.caption(t("portfolio.no_grants", language))
     for by, boxes in boxes_by.items():
-        if boxes.empty:
-            continue
-        chart, summary = st.columns([3, 2])
-        with chart:
-            ui.plotly(charts.funding.grant_boxes(boxes, language, by=by), key=f"grants_{by}")
-        with summary:
-            ui.table(tables.portfolio.distribution(boxes, by=by, language=language))
-            ui.download_buttons(
-                tables.portfolio.distribution_rows(boxes, by=by),
-                name=f"grants_by_{by}",
-                language=language,
-                key=f"grants_{by}",
-                years=filters.years,
-            )
+        if not boxes.empty:
+            chart, summary = st.columns([3, 2])
+            with chart:
+                figure = charts.funding.grant_boxes(boxes, language, by=by)
+                ui.plotly(figure, key=f"grants_{by}")
+            with summary:
+                ui.table(tables.portfolio.distribution(boxes, by=by, language=language))
+                ui.download_buttons(
+                    tables.portfolio.distribution_rows(boxes, by=by),
+                    name=f"grants_by_{by}",
+                    language=language,
+                    key=f"grants_{by}",
+                    years=filters.years,
+                )
+        # A grant with neither date is in the card and the sectors but in no year.
+        if by == "year" and undated:
+            dated = int(boxes["total_sek"].sum())
+            st.caption(tables.undated_grants(dated, undated, language))

@@ -91,7 +91,7 @@ with ui.section("years"):
             st.caption(t("programmes.years.caption", language))
             pageparts.table(years, language=language, name=f"{code}_years", columns=COLUMNS)
         if undated:
-            st.caption(tables.programmes.undated_grants(years, undated, language))
+            st.caption(tables.undated_grants(int(years["committed_sek"].sum()), undated, language))
         with st.expander(t("programmes.rows_behind", language)):
             st.markdown(f"**{t('programmes.rows.budget', language)}**")
             pageparts.table(

@@ -17,7 +17,14 @@ from arena.charts._base import (
 )
 from arena.domain import SHARE_UNIT, UpdateFrequency
 from arena.i18n import format_msek, format_number, stage_label, t, vega_number_locale
-from arena.tables.results import coverage_text, indicator_name, unit_label, value_text, years_text
+from arena.tables.results import (
+    coverage_text,
+    indicator_name,
+    step_years,
+    unit_label,
+    value_text,
+    years_text,
+)
 
 # A count's unit says nothing a number does not ("50 antal"): left out of the chain's box.
 COUNT_UNIT = "antal"
@@ -33,7 +40,7 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
     for row in chain.itertuples():
         if row.step.startswith("stage:"):
             continue
-        period = f"<br><sub>{years_text(row.first_year, row.last_year)}</sub>"
+        period = f"<br><sub>{step_years(row, language)}</sub>"
         if row.unit == "sek":
             value = format_msek(int(row.value), language) + period
         elif row.step == "national":

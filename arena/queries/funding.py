@@ -177,6 +177,23 @@ def grant_quantiles(engine: Engine, *, filters: Filters = NO_FILTERS) -> dict[st
     return boxes
 
 
+def undated_grants_sek(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
+    """What the filtered projects' grants with neither decision nor start date add up to.
+
+    Such a grant counts without a year filter only, and then in no year (docs/periods.md):
+    the grants per year add up to less than the all-years totals by this much, and a view of
+    them says so. 0 under a year filter, which leaves these grants out everywhere.
+    """
+    if filters.years is not None:
+        return 0
+    statement = sa.select(sa.func.coalesce(sa.func.sum(grant.c.amount_sek), 0)).where(
+        *of_filtered_projects(grant.c.project_id, money_filters(filters)),
+        *grant_scope(filters.funders_scope),
+        GRANT_DATE.is_(None),
+    )
+    return int(read_frame(engine, statement).iloc[0, 0])
+
+
 _BOX = ("grants", "q1", "median", "q3", "lowerfence", "upperfence", "mean", "total_sek")
 
 

@@ -530,13 +530,15 @@ def _reported_by_filtered_projects(filters: Filters) -> list[sa.ColumnElement[bo
 def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """The chain budget -> grants -> projects by stage -> outputs -> national result.
 
-    step, value, unit, first_year, last_year, name: each step has its own unit (SEK, projects,
-    reports, the indicator's unit), so the chain is shown as linked boxes rather than on one
-    scale, and each box names the years it covers (they differ: the money of 2017 pays for
+    step, value, unit, first_year, last_year, name, undated: each step has its own unit (SEK,
+    projects, reports, the indicator's unit), so the chain is shown as linked boxes rather than
+    on one scale, and each box names the years it covers (they differ: the money of 2017 pays for
     projects running into 2020, whose national result is measured in 2022). Each step follows
     the period rule: budget by budget year, grants by decision date, projects by overlapping
     period, outputs (delivered reports) by due date, the national result by the year measured.
-    The national step carries the indicator's name ({"sv": ..., "en": ...}).
+    The national step carries the indicator's name ({"sv": ..., "en": ...}). `undated` is true
+    for the grants when some of them have neither decision nor start date (counted without a
+    year filter, in no year): their years are not all the step covers.
     """
     period = period_of(filters)
     grant_year = sa.extract("year", GRANT_DATE)
@@ -548,6 +550,7 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
                 sa.func.coalesce(sa.func.sum(grant.c.amount_sek), 0).label("value"),
                 sa.func.min(grant_year).label("first"),
                 sa.func.max(grant_year).label("last"),
+                (sa.func.count() > sa.func.count(grant_year)).label("undated"),
             ).where(
                 *of_filtered_projects(grant.c.project_id, money_filters(filters)),
                 *grant_scope(filters.funders_scope),
@@ -638,6 +641,7 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
         name = {"sv": best["name_sv"], "en": best["name_en"] or best["name_sv"]}
         rows.append(("national", float(best["latest_value"]), best["unit"], year, year, name))
     frame = pd.DataFrame(rows, columns=["step", "value", "unit", "first_year", "last_year", "name"])
+    frame["undated"] = (frame["step"] == "grants") & bool(grants["undated"])
     for column in ("first_year", "last_year"):
         frame[column] = frame[column].astype("Int64")
     return frame

@@ -27,6 +27,7 @@ from arena.tables._base import (
     page_url,
     period_text,
     project_url,
+    undated_grants,
     with_organisation_links,
     with_project_links,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "programmes",
     "project_url",
     "results",
+    "undated_grants",
     "with_organisation_links",
     "with_project_links",
 ]

@@ -400,3 +400,15 @@ def with_project_links(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     """A copy of `frame` whose project-reference `columns` hold links to the project page
     (for showing only: downloads keep the references)."""
     return _linked(frame, columns, project_url)
+
+
+def undated_grants(dated_sek: int, undated_sek: int, language: str) -> str:
+    """The note under grants counted per year: what was granted in no year (a grant with
+    neither decision nor start date counts in all-years totals only, docs/periods.md) and the
+    total with it, which the cards and other tables of all years add up to."""
+    return t(
+        "grants.undated",
+        language,
+        amount=format_sek(undated_sek, language),
+        total=format_sek(dated_sek + undated_sek, language),
+    )

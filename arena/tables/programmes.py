@@ -112,19 +112,6 @@ def deadlines(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     return frame.assign(title=frame["title"].fillna(t("programmes.final_report", language)))
 
 
-def undated_grants(years: pd.DataFrame, undated: int, language: str) -> str:
-    """The note under the money per year: what was granted in no year (a grant with neither
-    decision nor start date) and the programme's granted total with it, which the grants
-    behind the figures add up to."""
-    total = int(years["committed_sek"].sum()) + undated
-    return t(
-        "programmes.years.undated",
-        language,
-        amount=format_sek(undated, language),
-        total=format_sek(total, language),
-    )
-
-
 def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tuple]:
     """This year's cards (label, amount in kronor, note or None): the budget, the spend so far
     with its share of the budget, and the forecast to December with its range when there is

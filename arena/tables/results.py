@@ -5,6 +5,8 @@ same functions, so a value reads the same everywhere."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from arena.domain import SHARE_UNIT, averaged
@@ -54,6 +56,17 @@ def years_text(first: object, last: object) -> str:
     if pd.isna(first) or pd.isna(last):
         return "–"
     return str(int(first)) if int(first) == int(last) else f"{int(first)}–{int(last)}"
+
+
+def step_years(step: Any, language: str) -> str:
+    """The years a step of the chain from money to results covers (`years_text`), naming the
+    undated among them: a total of all years is not one year's (`money_to_results`)."""
+    years = years_text(step.first_year, step.last_year)
+    if not step.undated:
+        return years
+    if years == "–":
+        return t("chain.undated", language)
+    return t("chain.years_and_undated", language, years=years)
 
 
 def _at(value: object, year: object, language: str, unit: str | None) -> str:

@@ -6,7 +6,8 @@ import json
 
 from arena import tables
 from arena.i18n import t
-from tests.pages.demo_facts import demo_count
+from tests.fixtures.ingest import load_files
+from tests.pages.demo_facts import NBSP, demo_count
 
 
 def test_the_portfolio_lists_every_project_with_its_money(demo_engine, open_page):
@@ -115,3 +116,24 @@ def test_a_second_click_sent_before_the_first_was_drawn_keeps_the_page(demo_engi
     assert app.number_input(key="portfolio_page_2").value == 2
     app.number_input(key="portfolio_page_2").set_value(1).run()
     assert _caption(app, "rader") == f"rader 1–25 av {total}"
+
+
+def test_a_grant_in_no_year_is_named_under_the_grant_sizes_per_year(engine, open_page):
+    """H-2 has neither decision nor start date: the card and the sectors count it, no year's
+    box does, and the note under the years says what it adds (as on the Programmes page)."""
+    load_files(
+        engine,
+        {
+            "organisationer.csv": "Namn;Typ\nVerket;national_authority\n",
+            "projekt.csv": "Diarienummer;Titel;Status;Sektor;Startdatum\n"
+            "R-1;Ett;ongoing;Energi;2023-03-01\nR-2;Två;desired;Energi;\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "H-1;R-1;Verket;100 000;2024-03-01\nH-2;R-2;Verket;650 000;\n",
+        },
+    )
+    app = open_page(engine, page="portfolio")
+    note = t("grants.undated", "sv", amount=f"650{NBSP}000 kr", total=f"750{NBSP}000 kr")
+    assert note in [caption.value for caption in app.caption]
+    assert t("portfolio.no_grants", "sv") not in [caption.value for caption in app.caption]
+    in_2024 = open_page(engine, page="portfolio", f_years="2024")
+    assert not [c.value for c in in_2024.caption if c.value.startswith(note[:20])]

@@ -139,7 +139,7 @@ def test_a_grant_in_no_year_is_named_under_the_money_per_year(engine, open_page)
         app = open_page(engine, page="programmes", programme="PA", lang=language)
         years = _frame(app, t("programmes.column.committed", language))
         assert len(years) == 1  # 2024, H-1's year
-        note = t("programmes.years.undated", language, amount=amount, total=total)
+        note = t("grants.undated", language, amount=amount, total=total)
         assert note in [caption.value for caption in app.caption]
 
 

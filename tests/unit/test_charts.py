@@ -217,6 +217,7 @@ def test_the_chain_groups_the_thousands_of_projects_per_stage():
             "first_year": [2019] * 5,
             "last_year": [2020] * 5,
             "name": [None] * 5,
+            "undated": [False] * 5,
         }
     )
     texts = " ".join(
@@ -240,6 +241,7 @@ def test_the_national_box_names_its_unit_unless_a_number_says_it():
                 "first_year": [2019, 2022],
                 "last_year": [2020, 2022],
                 "name": [None, {"sv": "Utsläpp", "en": "Emissions"}],
+                "undated": [False, False],
             }
         )
         texts = charts.results.money_to_results(chain, "sv").layout.annotations
@@ -263,6 +265,7 @@ def test_names_from_data_reach_plotly_escaped():
             "first_year": [2019, 2019, 2019, 2019, 2022],
             "last_year": [2020, 2020, 2020, 2020, 2022],
             "name": [None, None, None, None, {"sv": HOSTILE, "en": HOSTILE}],
+            "undated": [False] * 5,
         }
     )
     annotations = [a.text for a in charts.results.money_to_results(chain, "sv").layout.annotations]

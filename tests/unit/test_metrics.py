@@ -568,6 +568,7 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "projects_placed": portfolio.projects_placed(engine, filters=filters),
         "attention": attention.attention(engine, filters=filters, today=TODAY),
         "grant_quantiles": funding.grant_quantiles(engine, filters=filters),
+        "undated_grants_sek": funding.undated_grants_sek(engine, filters=filters),
         "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY, limit=None),
         "funder_reports": funding.funder_reports(engine, filters=filters, today=TODAY),
         "report_counts": funding.report_counts(engine, filters=filters, today=TODAY),

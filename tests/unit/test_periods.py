@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from arena import charts, tables
 from arena.auth import cli_identity
 from arena.export import filtered_frame_to_bytes
 from arena.filters import NO_FILTERS, Filters, describe_filters
@@ -203,6 +204,29 @@ def test_the_chain_follows_the_rule_at_every_step(spanning):
     assert chain.loc["stage:procurement", "value"] == 1
     assert chain.loc["outputs", "value"] == 0  # the 2019 report is not delivered
     assert results.money_to_results(spanning).set_index("step").loc["outputs", "value"] == 2
+
+
+def test_a_grant_in_no_year_is_named_where_grants_are_counted_per_year(spanning):
+    """A grant with neither decision nor start date counts in the totals of all years and in
+    no year: the per-year views name what it adds (`undated_grants_sek`), and the chain's
+    total is not labelled with the dated grants' years alone."""
+    _import(
+        spanning,
+        {
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+            "G-X;2017-00001;Vinnova;400 000\n"
+        },
+    )
+    assert funding.undated_grants_sek(spanning) == 400_000
+    assert funding.undated_grants_sek(spanning, filters=IN_2019) == 0
+    by_year = funding.grant_quantiles(spanning)["year"]
+    assert by_year["total_sek"].sum() + funding.undated_grants_sek(spanning) == 700_000
+    for filters, years in ((NO_FILTERS, "2017–2019 och utan år"), (IN_2019, "2019")):
+        chain = results.money_to_results(spanning, filters=filters)
+        grants = next(chain[chain["step"] == "grants"].itertuples())
+        assert tables.results.step_years(grants, "sv") == years
+        boxes = charts.results.money_to_results(chain, "sv").layout.annotations
+        assert any(f"<sub>{years}</sub>" in box.text for box in boxes)
 
 
 def test_indicator_values_count_by_the_year_measured(spanning):

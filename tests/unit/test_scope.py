@@ -141,6 +141,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "budget_by_year": funding.budget_by_year(engine, filters=filters),
         "year_burn": funding.year_burn(engine, filters=filters, today=TODAY),
         "grant_quantiles": funding.grant_quantiles(engine, filters=filters),
+        "undated_grants_sek": funding.undated_grants_sek(engine, filters=filters),
         "funder_grants": funding.funder_grants(engine, filters=filters, today=TODAY, limit=None),
         "funder_reports": funding.funder_reports(engine, filters=filters, today=TODAY, limit=None),
         "report_counts": funding.report_counts(engine, filters=filters, today=TODAY),
