@@ -3656,6 +3656,20 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "efforts.summary": {"sv": "Per insats", "en": "By effort"},
     "efforts.years": {"sv": "Per insats och år", "en": "By effort and year"},
+    "efforts.years.undated": {
+        "sv": (
+            "{count} aktivitet utan startdatum är i inget år här, men med i korten och "
+            "tabellen per insats.",
+            "{count} aktiviteter utan startdatum är i inget år här, men med i korten och "
+            "tabellen per insats.",
+        ),
+        "en": (
+            "{count} activity without a start date is in no year here, but in the cards and "
+            "the table by effort.",
+            "{count} activities without a start date are in no year here, but in the cards and "
+            "the table by effort.",
+        ),
+    },
     "efforts.measure": {"sv": "Visa", "en": "Show"},
     "efforts.list": {"sv": "Aktiviteter", "en": "Activities"},
     "efforts.list.caption": {

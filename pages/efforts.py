@@ -101,6 +101,8 @@ with ui.section("years"):
     pageparts.table(
         years, language=language, name="efforts_by_year", columns=COLUMNS, years=filters.years
     )
+    if note := tables.efforts.undated(summary, years, language):
+        st.caption(note)
 
 st.header(t("efforts.list", language))
 with ui.section("list"):

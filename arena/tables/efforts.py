@@ -34,3 +34,11 @@ def totals(summary: pd.DataFrame, language: str) -> list[tuple[str, str]]:
             value = format_number(int(total), language)
         shown.append((t(f"efforts.column.{measure.removesuffix('_sek')}", language), value))
     return shown
+
+
+def undated(summary: pd.DataFrame, years: pd.DataFrame, language: str) -> str | None:
+    """The note under the efforts per year when some activities have no start date: counted
+    without a year filter, in the cards and per effort (`effort_summary`), but in no year
+    (`effort_years`), so the years add up to less. None when every activity has its year."""
+    count = int(summary["activities"].sum()) - int(years["activities"].sum())
+    return t("efforts.years.undated", language, count=count) if count else None

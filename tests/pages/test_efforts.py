@@ -8,6 +8,7 @@ import csv
 from arena import config
 from arena.domain import EffortKind
 from arena.i18n import format_number, label, t
+from tests.fixtures.ingest import load_files
 from tests.pages.demo_facts import msek
 
 ACTIVITIES = "14_insatser.csv"
@@ -89,3 +90,23 @@ def test_a_programme_without_activities_says_so(demo_engine, open_page):
 def test_an_empty_store_says_so(engine, open_page):
     app = open_page(engine, page="efforts")
     assert [info.value for info in app.info] == [t("efforts.empty", "sv")]
+
+
+def test_an_activity_without_a_start_date_is_named_under_the_years(engine, open_page):
+    """I-1 has no start date: the cards and the table by effort count it, no year does, and
+    the note under the years says so; a year filter leaves it out everywhere, without a note."""
+    load_files(
+        engine,
+        {
+            "insatser.csv": "Referens;Insats;Titel;Startdatum;Kostnad\n"
+            "I-1;knowledge_sharing;Utan datum;;50 000\n"
+            "I-2;financing;Med datum;2025-05-01;1 000 000\n"
+            "I-3;financing;Förra året;2024-05-01;\n",
+        },
+    )
+    app = open_page(engine, page="efforts")
+    note = t("efforts.years.undated", "sv", count=1)
+    assert note in [caption.value for caption in app.caption]
+    assert app.dataframe[1].value["Aktiviteter"].astype(int).sum() == 2
+    in_2025 = open_page(engine, page="efforts", f_years="2025")
+    assert note not in [caption.value for caption in in_2025.caption]
