@@ -306,10 +306,13 @@ def preview_frames(result: ImportResult, language: str) -> PreviewTables:
 
 
 def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
-    """The problems as the page shows them: whether each stops the import and the kind of data
-    it is about in words, an empty cell where a problem names no column or value."""
+    """The problems as the page shows them: whether each stops the import, its error type and
+    the kind of data it is about in words (the type's code beside it, as the report writes
+    it), an empty cell where a problem names no column or value."""
     frame = problems_frame(problems, language)
     frame["severity"] = [_stops(severity, language) for severity in frame["severity"]]
+    # The type in words, its Frictionless code beside it as the report file writes it.
+    frame["error"] = [f"{t(f'error_type.{code}', language)} ({code})" for code in frame["error"]]
     frame["table"] = [
         kind_name(name).render(language) if f"kind.{name}" in TEXTS else name
         for name in frame["table"]

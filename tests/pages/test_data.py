@@ -179,7 +179,11 @@ def test_a_bad_file_is_rejected_with_row_and_column(engine, open_page):
     assert "Filen avvisades med 1 fel" in app.error[0].value
     problems = next(f.value for f in app.dataframe if "Feltyp" in f.value.columns)
     first = problems.iloc[0]
-    assert (first["Rad"], first["Kolumn"], first["Feltyp"]) == (2, "Status", "constraint-error")
+    assert (first["Rad"], first["Kolumn"], first["Feltyp"]) == (
+        2,
+        "Status",
+        "Otillåtet värde (constraint-error)",
+    )
     assert not [button for button in app.button if button.label == "Genomför importen"]
 
 
@@ -201,7 +205,7 @@ def test_warnings_are_said_before_the_commit_and_counted_on_their_tab(engine, op
         "Rad": [4, 5],
         "Kolumn": ["", ""],
         "Värde": ["", "Summa"],
-        "Feltyp": ["blank-row", "row-error"],
+        "Feltyp": ["Tom rad (blank-row)", "Ingen post (row-error)"],
         "Meddelande": [],
         "Stoppar importen": ["nej, varning", "nej, varning"],
         "Typ av data": ["Projekt", "Projekt"],
@@ -233,7 +237,7 @@ def test_the_list_a_programme_officer_keeps_imports_from_the_page_once(engine, o
     assert (counts["Nya"], counts["Avvisade"]) == ("3", "0")  # organisation, project, grant
     problems = next(f.value for f in app.dataframe if "Feltyp" in f.value.columns)
     # The headers read three rows down (a note on the file), the sum skipped.
-    assert problems["Feltyp"].tolist() == ["format-error", "row-error"]
+    assert problems["Feltyp"].tolist() == ["Formatfel (format-error)", "Ingen post (row-error)"]
     assert "rad 3" in problems["Meddelande"][0] and problems["Rad"][1] == 5
     _button(app, "Genomför importen").click().run()
     assert "Import 2 genomförd" in app.success[0].value

@@ -1007,7 +1007,10 @@ def test_the_sheets_own_problems_are_the_lists_not_its_coordinators(engine):
     header = "Diarienummer;Titel;Koordinator;Finansiär;Beviljat belopp"
     summed = f"{header}\n2023-91;Test;Nya Bolaget AB;Vinnova;100 000\n;;;;\nSumma;;;;100 000\n"
     twice = f"{header};Bidrag\n2023-90;Test;Nya Bolaget AB;Vinnova;100 000;100 000\n"
-    for data, expected in ((summed, ["blank-row", "row-error"]), (twice, ["duplicate-label"])):
+    for data, expected in (
+        (summed, ["Tom rad (blank-row)", "Ingen post (row-error)"]),
+        (twice, ["Dubblerad rubrik (duplicate-label)"]),
+    ):
         result = upload(engine, "lista.csv", data, dry_run=True)
         shown = dataops.problems_table(result.problems, "sv")
         assert list(shown["Feltyp"]) == expected

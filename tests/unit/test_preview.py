@@ -13,7 +13,7 @@ from arena.i18n import msg
 from arena.ingest import ImportResult, Upload
 from arena.ingest.kinds import KINDS
 from arena.ingest.plan import NewOrganisation
-from arena.ingest.report import STORE_ERROR, Problem, blank_header
+from arena.ingest.report import ERROR_TYPES, STORE_ERROR, Problem, blank_header
 from tests.fixtures.ingest import upload, with_organisations
 
 PROJECTS = (
@@ -133,6 +133,22 @@ def test_the_downloaded_report_says_which_problems_stop_the_import():
         ["1", "", "", "nej, varning", "blank-header", problems[0].text("sv")],
         ["2", "Startdatum", "", "ja, fel", "type-error", "Cellen är tom."],
     ]
+
+
+def test_the_page_names_the_error_type_in_its_language_beside_the_code():
+    """The report file keeps the Frictionless code alone (above); the page's table, read by a
+    person, says the type in words with the code beside it, in every type and language."""
+    problems = [
+        Problem(code, msg("value.empty"), row=2, column="Startdatum") for code in ERROR_TYPES
+    ]
+    for language, column, first in (
+        ("sv", "Feltyp", "Filen kan inte läsas (source-error)"),
+        ("en", "Error", "Unreadable file (source-error)"),
+    ):
+        shown = dataops.problems_table(problems, language)[column].tolist()
+        assert shown[0] == first
+        assert [cell.rsplit(" (", 1)[1] for cell in shown] == [f"{c})" for c in ERROR_TYPES]
+        assert len({cell.rsplit(" (", 1)[0] for cell in shown}) == len(ERROR_TYPES)
 
 
 def test_cell_text_formats_by_the_columns_type():
