@@ -186,11 +186,14 @@ def place_rows(project_ids: sa.FromClause | None = None) -> sa.Select:
 
 def _places(*involved: sa.Select) -> sa.Select:
     """Each distinct (project, county, kind) of the organisations the `involved` selects name
-    (project id, organisation id)."""
+    (project id, organisation id). The county is Sweden's only: an organisation abroad keeps
+    its region ("Oslo"), which is no county to count or filter projects by."""
     both = (sa.union_all(*involved) if len(involved) > 1 else involved[0]).subquery()
     project_id, organisation_id = list(both.c)
+    home = organisation.c.country == models.Organisation.model_fields["country"].default
+    county = sa.case((home, organisation.c.county)).label("county")
     return (
-        sa.select(project_id.label("project_id"), organisation.c.county, organisation.c.kind)
+        sa.select(project_id.label("project_id"), county, organisation.c.kind)
         .select_from(both.join(organisation, organisation.c.id == organisation_id))
         .distinct()
     )

@@ -1292,3 +1292,45 @@ def test_a_corrected_list_without_a_row_an_earlier_import_of_it_added_says_the_r
     undo(engine, first.import_id, cascade=True, identity=cli_identity())
     again = upload(engine, "projekt_rättad.csv", corrected, dry_run=True)
     assert not [p for p in again.problems if p.error == "row-error"]
+
+
+def test_a_neighbours_public_body_is_of_its_country_and_in_no_swedish_county(engine):
+    """ "Oslo kommune" was a Swedish company in the county "Oslo", on the county chart: a
+    Norwegian or Finnish public body's name says its kind and country (a stored organisation's
+    stays: a Danish "Kommune" reads as Norwegian), and a region abroad places no project in a
+    county."""
+    from arena.queries import portfolio
+
+    with_organisations(engine)
+    danish = upload(engine, "organisationer.csv", "Namn;Typ;Land\nAarhus Kommune;kommun;DK\n")
+    assert danish.outcome == "committed", danish.problems
+    sheet = (
+        "Diarienummer;Ärenderubrik;Koordinator;Län;Status\n"
+        "N-1;Norskt;Oslo kommune;Oslo;ongoing\n"
+        "N-2;Fylke;Vestland fylkeskommune;Vestland;ongoing\n"
+        "N-3;Finskt;Helsingin kaupunki;Uusimaa;ongoing\n"
+        "N-4;Danskt;Aarhus Kommune;;ongoing\n"
+        "N-5;Svenskt;Lunds kommun;Skåne län;ongoing\n"
+    )
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert not [p for p in warnings(result) if "Oslo" in p]
+    organisations = _by(natural(engine, "organisations"), "name")
+    assert [
+        (organisations[name]["kind"], organisations[name]["country"])
+        for name in (
+            "Oslo kommune",
+            "Vestland fylkeskommune",
+            "Helsingin kaupunki",
+            "Aarhus Kommune",
+            "Lunds kommun",
+        )
+    ] == [
+        ("municipality", "NO"),
+        ("region", "NO"),
+        ("municipality", "FI"),
+        ("municipality", "DK"),
+        ("municipality", "SE"),
+    ]
+    assert organisations["Oslo kommune"]["county"] == "Oslo"  # as written, a region abroad
+    assert set(portfolio.county_level(engine)["county"]) == {"Skåne län"}

@@ -151,6 +151,16 @@ class Layout:
         return required <= present and (not optional or bool(optional & present))
 
 
+# The public bodies of the neighbours by the form of their names: kind and country. A Danish
+# "Aarhus Kommune" reads as a Norwegian one: a list of organisations stores it as Danish, and a
+# stored organisation keeps its kind and country.
+_ABROAD_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind, str], ...] = (
+    (re.compile(r"\bfylkeskommune$|\bfylke$", re.IGNORECASE), OrganisationKind.REGION, "NO"),
+    (re.compile(r"\bkommune$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "NO"),
+    (re.compile(r"\b(kaupunki|kunta)$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "FI"),
+    (re.compile(r"\bhyvinvointialue$", re.IGNORECASE), OrganisationKind.REGION, "FI"),
+)
+
 # The kind of an organisation only known by name. First rule that matches wins, else company
 # (most coordinators and grant recipients are companies). The guess is only used for an
 # organisation the store does not have yet; an existing one keeps its kind.
@@ -160,6 +170,7 @@ _KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
         re.compile(r"\b(ab|hb|kb|aktiebolag(et)?|handelsbolag(et)?)$|^ab\b", re.IGNORECASE),
         OrganisationKind.COMPANY,
     ),
+    *((pattern, kind) for pattern, kind, _country in _ABROAD_BY_NAME),
     (re.compile(r"\bkommun\b|\bstad$", re.IGNORECASE), OrganisationKind.MUNICIPALITY),
     # Sweden's public hospitals are run by the regions: "Karolinska Universitetssjukhuset" is
     # no university, "Centrallasarettet Växjö" no company.
@@ -198,6 +209,15 @@ def guess_org_kind(name: str) -> str:
         if pattern.search(text):
             return kind.value
     return OrganisationKind.COMPANY.value
+
+
+def guess_country(name: str) -> str:
+    """The country a name suggests, "Oslo kommune" -> "NO"; "" when it suggests none (the
+    country column's default, Sweden, applies)."""
+    text = " ".join(name.split())
+    if _KIND_BY_NAME[0][0].search(text):  # a company form: "Oslo kommune AB" is Swedish
+        return ""
+    return next((country for pattern, _k, country in _ABROAD_BY_NAME if pattern.search(text)), "")
 
 
 def sv_header(kind: str, column: str) -> str:
@@ -389,6 +409,13 @@ class Source:
             for column, (shown, _cells) in entry.columns.items():
                 extra.setdefault(column, shown)
         given = _given(entries)
+        # A country the list leaves blank is the one the name's form says ("Oslo kommune"):
+        # else a Norwegian municipality was a Swedish one, its Norwegian county unknown.
+        extra.setdefault("country", sv_header("organisations", "country"))
+        guessed = {name: guess_country(name) for name in names}
+        given["country"] = {
+            name: (0, guessed[name]) for name in names if guessed[name]
+        } | given.get("country", {})
 
         def cells(column: str) -> list[object]:
             return [given[column].get(name, (0, ""))[1] for name in names]
