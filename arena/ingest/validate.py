@@ -324,6 +324,10 @@ def _evidence(raw: RawTable, position: int, column: Column) -> int:
     column's and its name is like one of the column's, 1 when one of the two holds, 0 when
     neither does or its values do not read as the column's. A text column's values (or a
     header's of no values) say nothing: its name alone counts."""
+    if column.type.name == "money" and "%" in raw.label(position):
+        # A share ("Paid of granted (%)": 88, 100) is no amount, though its numbers read as
+        # kronor: a year-filtered Grants download was offered it as the grants' amounts.
+        return 0
     named = _like_name(raw.label(position), column)
     share = None if column.type.name in _ANY_TEXT else _read_share(raw.cells(position), column)
     if share is None:
