@@ -29,7 +29,7 @@ with left, ui.section("pipeline"):
         charts.portfolio.pipeline(counts, language), key="pipeline", on_select=True
     )
     picked = tuple(tuple(point[:2]) for point in ui.selected_points(selection))
-    totals = ui.query(portfolio.portfolio_totals, filters=filters, picked=picked)
+    totals = ui.query(portfolio.portfolio_totals, filters=filters, picked=picked, today=today)
     if picked:
         st.info(
             t("portfolio.selection", language, count=totals["projects"]),
@@ -89,6 +89,7 @@ with ui.section("table"):
         ),
         filters=filters,
         picked=picked,
+        today=today,
     )
     if chosen is not None:
         st.page_link(

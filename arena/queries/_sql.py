@@ -30,12 +30,13 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
-from arena import models
+from arena import clock, models
 from arena.domain import LEVEL_OF_KIND, ProjectStage, ProjectStatus
 from arena.filters import (
     Filters,
     Scope,
     filtered_project_ids,
+    grant_scope,
     programme_scope,
     project_conditions,
     projects_found_by,
@@ -258,10 +259,14 @@ def money_within(period: Period | None) -> list[sa.ColumnElement[bool]]:
     return [] if period is None else [project_money.c.year.between(period[0].year, period[1].year)]
 
 
-def project_frame(engine: Engine, filters: Filters, *, money_period: Period | None) -> pd.DataFrame:
+def project_frame(
+    engine: Engine, filters: Filters, *, money_period: Period | None, today: date | None = None
+) -> pd.DataFrame:
     """The filtered projects with the money dated within `money_period` (None: all their money;
-    whole calendar years, as `period_of` gives them), summed from `project_money`."""
-    return project_rows(read_frame(engine, project_statement(filters, money_period=money_period)))
+    whole calendar years, as `period_of` gives them), summed from `project_money`; paid is
+    paid by `today` (`project_statement`)."""
+    statement = project_statement(filters, money_period=money_period, today=today)
+    return project_rows(read_frame(engine, statement))
 
 
 def project_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -273,10 +278,16 @@ def project_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def project_statement(
-    filters: Filters, *, money_period: Period | None, per_row: bool = False
+    filters: Filters,
+    *,
+    money_period: Period | None,
+    per_row: bool = False,
+    today: date | None = None,
 ) -> sa.Select:
     """The SELECT of `project_frame` (ordered by reference), for queries that page, count or
-    add up the project table in the database instead of reading it whole.
+    add up the project table in the database instead of reading it whole. What is disbursed
+    is what was paid by `today` (None: Sweden's today), as on the Grants page: the summary
+    holds every payment, those planned after today too (`paid_ahead`).
 
     The money is every project's summary rows grouped and joined; with `per_row` each row
     adds up its own (one look-up in the summary's index per column), which a page of 50 rows
@@ -307,6 +318,18 @@ def project_statement(
         )
         money_columns = [money.c[column] for column in MONEY_COLUMNS]
         source = source.outerjoin(money, money.c.key == project.c.id)
+    ahead = paid_ahead(today or clock.today(), money_period, filters.funders_scope)
+    if per_row:
+        ahead_sek = (
+            sa.select(ahead.c.ahead_sek).where(ahead.c.project_id == project.c.id).scalar_subquery()
+        )
+    else:
+        source = source.outerjoin(ahead, ahead.c.project_id == project.c.id)
+        ahead_sek = ahead.c.ahead_sek
+    disbursed = MONEY_COLUMNS.index("disbursed_sek")
+    money_columns[disbursed] = (money_columns[disbursed] - sa.func.coalesce(ahead_sek, 0)).label(
+        "disbursed_sek"
+    )
     return (
         sa.select(
             project.c.id,
@@ -339,6 +362,23 @@ def paid_by(today: date) -> sa.ColumnElement[bool]:
     planned, not paid, in every figure of what is disbursed or remains. One tomorrow read as
     paid on the Grants page, the Project page and in the 360Giving file's Amount Disbursed."""
     return disbursement.c.paid_on <= today
+
+
+def paid_ahead(today: date, period: Period | None, scope: Scope) -> sa.Subquery:
+    """Per project (`project_id`, `ahead_sek`), its payments within `period` that `scope` may
+    see dated after `today`: planned, not paid (`paid_by`), while `project_money`, which the
+    import keeps and which cannot know the day it is read, holds them as disbursed. Few, and
+    found by their date's index: a project's money less these is what it was paid so far."""
+    return (
+        sa.select(
+            grant.c.project_id.label("project_id"),
+            sa.func.sum(disbursement.c.amount_sek).label("ahead_sek"),
+        )
+        .select_from(disbursement.join(grant, grant.c.id == disbursement.c.grant_id))
+        .where(~paid_by(today), *within(disbursement.c.paid_on, period), *grant_scope(scope))
+        .group_by(grant.c.project_id)
+        .subquery("ahead")
+    )
 
 
 def paid_sum(today: date) -> sa.ColumnElement[int]:

@@ -233,6 +233,18 @@ def test_a_payment_dated_after_today_is_planned_not_paid(funded, monkeypatch):
     tomorrow = date(2026, 12, 7)
     later = funding.funder_summary(funded, today=tomorrow).set_index("funder")
     assert later.loc["Formas", "disbursed_sek"] == 750_000
+    # The Portfolio's card, list and page say what the Grants page says: the summary the
+    # import keeps holds the planned payments, which it counted as disbursed.
+    paid = summary["disbursed_sek"].sum()
+    assert portfolio.portfolio_totals(funded, today=TODAY)["disbursed_sek"] == paid
+    assert portfolio.project_table(funded, today=TODAY)["disbursed_sek"].sum() == paid
+    for limit in (None, 50):  # grouped, and each row its own look-up
+        page = portfolio.project_page(funded, today=TODAY, limit=limit).rows
+        assert page.set_index("reference").loc["E-1", "disbursed_sek"] == 3_000_000 + 250_000
+    in_2027 = Filters(years=(2027, 2027))
+    assert portfolio.portfolio_totals(funded, filters=in_2027, today=TODAY)["disbursed_sek"] == 0
+    after = portfolio.portfolio_totals(funded, today=date(2027, 3, 1))["disbursed_sek"]
+    assert after == paid + 250_000
 
 
 def test_the_share_paid_is_of_the_grants_decided_in_the_years(funded):
