@@ -31,7 +31,7 @@ from arena.i18n import code_label, msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
 from arena.ingest.kinds import KINDS, Kind
-from arena.ingest.layouts import guess_org_kind
+from arena.ingest.layouts import guess_country, guess_org_kind
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
 from arena.ingest.left_out import left_out_problems
 from arena.ingest.lookalike import lookalike_problems
@@ -423,6 +423,16 @@ def _numbers_in_names(tables: list[ParsedTable], store: dict[object, int]) -> li
     return _with_numbers(changed, split, first) if split else tables
 
 
+def _guessed_facts(names: list[str]) -> dict[str, list[str | None]]:
+    """The kind and country of organisations a list names in passing, by the forms of their
+    names (`guess_org_kind`, `guess_country`; None: the column's default, Sweden). Why the
+    country: "Oslo kommune" named in a grants file was a Swedish municipality."""
+    return {
+        "kind": [guess_org_kind(name) for name in names],
+        "country": [guess_country(name) or None for name in names],
+    }
+
+
 def _with_numbers(
     tables: list[ParsedTable],
     split: dict[object, tuple[str, str]],
@@ -437,7 +447,7 @@ def _with_numbers(
     if organisations is None:
         added = {
             "name": list(first),
-            "kind": [guess_org_kind(name) for name in first],
+            **_guessed_facts(list(first)),
             "source": [next(t.source_name for t in tables)] * len(first),
             "org_number": [number for number, _line in first.values()],
         }
@@ -531,11 +541,7 @@ def _new_organisations(
     missing = [name for name in passing if name not in kinds]
     if missing:
         source = next(t.source_name for t in tables if t.kind.name != "organisations")
-        added = {
-            "name": missing,
-            "kind": [guess_org_kind(name) for name in missing],
-            "source": [source] * len(missing),
-        }
+        added = {"name": missing, **_guessed_facts(missing), "source": [source] * len(missing)}
         index = pd.Index([passing[name][0][0] for name in missing], name="line")
         if organisations is None:
             organisations = ParsedTable(
@@ -1363,9 +1369,11 @@ def _plan_kind(
     if _sourced_by_file(table, stored):
         # The file vouches for the rows it changes: a budget of 1 800 000 kr from an officer's
         # file kept "Källa: Regeringsbeslut 2017" (or "Illustrativ demodata") beside it.
-        matched = matched.assign(source=table.source_name)
+        # A layout's own source ("360Giving") where it gives one, else the file's name.
+        given = matched["source"] if "source" in table.columns else table.source_name
+        matched = matched.assign(source=given)
         columns = [*columns, "source"]
-        moved = changed_rows & (before["source"].to_numpy() != table.source_name)
+        moved = changed_rows & (before["source"].to_numpy() != matched["source"].to_numpy())
         flags = np.column_stack([flags, moved])
     provided = set(columns)
     updated = objects_frame(
@@ -1411,12 +1419,13 @@ def _plan_kind(
 
 
 def _sourced_by_file(table: ParsedTable, stored: list[str]) -> bool:
-    """Whether the rows `table` adds or changes take the file's name as their source (`Källa`):
-    a kind that keeps one, from a file without a source column of its own, naming rows it
-    holds (names in passing, `create_only`, only fill in what is missing)."""
+    """Whether the rows `table` adds or changes take the file's name, or the source its layout
+    gives all its rows ("360Giving"), as their source (`Källa`): a kind that keeps one, from a
+    file without a source column of its own, naming rows it holds (names in passing,
+    `create_only`, only fill in what is missing)."""
     return (
         "source" in stored
-        and "source" not in table.columns
+        and ("source" not in table.columns or "source" in table.guessed)
         and not table.create_only
         and bool(table.source_name)
     )

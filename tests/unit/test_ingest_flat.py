@@ -1334,3 +1334,40 @@ def test_a_neighbours_public_body_is_of_its_country_and_in_no_swedish_county(eng
     ]
     assert organisations["Oslo kommune"]["county"] == "Oslo"  # as written, a region abroad
     assert set(portfolio.county_level(engine)["county"]) == {"Skåne län"}
+
+
+def test_a_swedish_county_keeps_a_kommune_swedish_and_names_in_passing_get_their_country(engine):
+    # "Partille Kommune" in Västra Götalands län is a Swedish municipality mistyped: made
+    # Norwegian, its project left the county chart. And a projects file (not a flat list)
+    # naming "Oslo kommune" in passing stored a Swedish municipality.
+    with_organisations(engine)
+    sheet = (
+        "Diarienummer;Ärenderubrik;Koordinator;Län;Status\n"
+        "N-1;Norskt;Oslo kommune;Oslo;ongoing\n"
+        "N-2;Partille;Partille Kommune;Västra Götalands län;ongoing\n"
+    )
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    projects = (
+        "Diarienummer;Titel;Status;Koordinator\n"
+        "P-1;Ett;ongoing;Vestland fylkeskommune\nP-2;Två;ongoing;Espoon kaupunki\n"
+        "P-3;Tre;ongoing;Kommune Konsult AB\n"
+    )
+    assert upload(engine, "projekt.csv", projects).outcome == "committed"
+    organisations = _by(natural(engine, "organisations"), "name")
+    found = {
+        name: (organisations[name]["kind"], organisations[name]["country"])
+        for name in (
+            "Oslo kommune",
+            "Partille Kommune",
+            "Vestland fylkeskommune",
+            "Espoon kaupunki",
+            "Kommune Konsult AB",
+        )
+    }
+    assert found == {
+        "Oslo kommune": ("municipality", "NO"),
+        "Partille Kommune": ("municipality", "SE"),
+        "Vestland fylkeskommune": ("region", "NO"),
+        "Espoon kaupunki": ("municipality", "FI"),
+        "Kommune Konsult AB": ("company", "SE"),
+    }

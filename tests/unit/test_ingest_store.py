@@ -401,3 +401,21 @@ def test_a_file_without_a_source_column_is_the_source_of_what_it_adds_or_changes
         2017: (2_000_000, "Regeringsbeslut 2017"),
         2018: (2_000_000, "Regeringsbeslut 2017"),
     }
+
+
+def test_a_360giving_file_is_the_source_of_the_grants_it_changes(engine):
+    # A 360Giving file raising a grant's amount kept the source of the file that set it
+    # before: the layout's own source, "360Giving", is a guess that replaced no fact.
+    assert upload(engine, "360giving.csv").outcome == "committed"
+    corrected = (
+        "Bidragsreferens;Diarienummer;Finansiär;Belopp;Källa\n"
+        "360G-arena-2019-001;360G-arena-2019-001;Vinnova;450 000;Beslut 2019-03\n"
+    )
+    assert upload(engine, "rättelse.csv", corrected).outcome == "committed"
+    again = upload(engine, "360giving.csv")
+    assert again.outcome == "committed", again.problems
+    grants = {
+        row["reference"]: (row["amount_sek"], row["source"]) for row in natural(engine, "grants")
+    }
+    assert grants["360G-arena-2019-001"] == (500_000, "360Giving")
+    assert grants["360G-arena-2019-002"] == (1_200_000, "360Giving")

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import giving360, project_sheet, vinnova
-from arena.ingest.layouts.base import Layout, Matching, Part, Source, guess_org_kind
+from arena.ingest.layouts.base import (
+    Layout,
+    Matching,
+    Part,
+    Source,
+    guess_country,
+    guess_org_kind,
+)
 from arena.ingest.read import RawTable
 
 __all__ = [
@@ -17,6 +24,7 @@ __all__ = [
     "Matching",
     "Part",
     "detect_layout",
+    "guess_country",
     "guess_org_kind",
     "split",
 ]

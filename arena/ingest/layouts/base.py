@@ -211,11 +211,14 @@ def guess_org_kind(name: str) -> str:
     return OrganisationKind.COMPANY.value
 
 
-def guess_country(name: str) -> str:
+def guess_country(name: str, county: object = None) -> str:
     """The country a name suggests, "Oslo kommune" -> "NO"; "" when it suggests none (the
-    country column's default, Sweden, applies)."""
+    country column's default, Sweden, applies), as when the list gives the organisation one
+    of Sweden's counties: "Partille Kommune" in Västra Götalands län is Swedish, mistyped."""
     text = " ".join(name.split())
     if _KIND_BY_NAME[0][0].search(text):  # a company form: "Oslo kommune AB" is Swedish
+        return ""
+    if county is not None and str(county).strip() and v.parse_county(county) in v.COUNTIES:
         return ""
     return next((country for pattern, _k, country in _ABROAD_BY_NAME if pattern.search(text)), "")
 
@@ -412,7 +415,8 @@ class Source:
         # A country the list leaves blank is the one the name's form says ("Oslo kommune"):
         # else a Norwegian municipality was a Swedish one, its Norwegian county unknown.
         extra.setdefault("country", sv_header("organisations", "country"))
-        guessed = {name: guess_country(name) for name in names}
+        counties = given.get("county", {})
+        guessed = {name: guess_country(name, counties.get(name, (0, None))[1]) for name in names}
         given["country"] = {
             name: (0, guessed[name]) for name in names if guessed[name]
         } | given.get("country", {})
