@@ -535,7 +535,9 @@ def _implausibly_large(
     if not len(found):
         return []
     first = int(found[0])
-    named = [str(line) for line in lines[found[:_ROWS_NAMED]].tolist()]
+    # A row once, though a list with a column per year gives it an amount per year.
+    rows = list(dict.fromkeys(lines[found].tolist()))
+    named = [str(line) for line in rows[:_ROWS_NAMED]]
     label = raw.cell_label(position, int(kept[first]))
     said = msg(
         "problem.large_scaled_amounts",
@@ -543,7 +545,7 @@ def _implausibly_large(
         unit=header.written,
         count=len(found),
         lines=listing(named)
-        if len(found) <= _ROWS_NAMED
+        if len(rows) <= _ROWS_NAMED
         else msg("list.more", items=listing(named)),
         amount=sek(int(parsed[codes[first]])),
     )

@@ -341,6 +341,15 @@ def test_kronor_typed_into_a_column_in_thousands_are_warned_of_once(engine):
         "Kolumnen ”Belopp (tkr)” läses i tkr, och 2 belopp blir 1 000 MSEK eller mer, "
         "på rad 3, 5, det första 2\xa0500\xa0000\xa0000 kr"
     )
+    # A budget with a column per year names its row once, not once per year ("rad 2, 2").
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
+    wide = "Program;2024 (MSEK);2025 (MSEK)\nBG-2017;1200;1500\n"
+    (wide_warning,) = [
+        p
+        for p in upload(engine, "budget.csv", wide, dry_run=True).problems
+        if p.error == "constraint-error"
+    ]
+    assert "på rad 2, det första" in wide_warning.text("sv")
     kronor = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-5;2024-1;Vinnova;2 500 000 000\n"
     result = upload(engine, "bidrag.csv", kronor)
     assert result.outcome == "committed", result.problems
