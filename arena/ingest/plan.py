@@ -15,7 +15,6 @@ import bisect
 import dataclasses
 import difflib
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,6 +35,7 @@ from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
 from arena.ingest.left_out import left_out_problems
 from arena.ingest.lookalike import lookalike_problems
 from arena.ingest.matching import matched, superseded_sums, twin_grant_problems
+from arena.ingest.names import CUTOFF, alike, name_key
 from arena.ingest.natural import (
     SCOPE_KINDS,
     WHOLE_KIND_SHARE,
@@ -204,31 +204,9 @@ def key_text(kind: Kind, row: dict | pd.Series) -> str:
     return key_label(row.get(name) for name in kind.key)
 
 
-# Words that say an organisation is a company, not which one: "Acme AB" is "Acme".
-_LEGAL_FORMS = frozenset({"ab", "aktiebolag", "aktiebolaget", "publ", "ltd", "limited", "inc"})
-_COMBINING = re.compile("[\u0300-\u036f]")  # the accents NFKD splits off å, ä, é ...
-_NOT_WORD = re.compile(r"[\W_]+")
 _SHOWN_LINES = 20
 _SIMILAR = 3
-_CUTOFF = 0.8  # difflib ratio: "Regoin Skane" is near "Region Skåne", "Region Stockholm" not
 _BUCKET = 200  # a word or beginning shared by more names than this narrows nothing
-
-
-def name_key(name: str) -> str:
-    """An organisation name as compared for closeness: no diacritics, case, punctuation or
-    legal form, one space between words ("Region Östergötland AB" -> "region ostergotland").
-    """
-    # Dots go without a trace ("A.B." is "AB"); other punctuation separates words.
-    text = name.casefold().replace(".", "")
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text.replace("ø", "o"))
-        text = _COMBINING.sub("", decomposed)
-    words = _NOT_WORD.sub(" ", text).split()
-    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
-        words.pop()
-    while len(words) > 1 and words[0] in _LEGAL_FORMS:
-        words.pop(0)
-    return " ".join(words)
 
 
 class NameIndex:
@@ -270,7 +248,7 @@ class NameIndex:
                 candidates.update(keys)
         candidates.discard(key)
         if candidates:
-            for close in difflib.get_close_matches(key, candidates, n=_SIMILAR, cutoff=_CUTOFF):
+            for close in difflib.get_close_matches(key, candidates, n=_SIMILAR, cutoff=CUTOFF):
                 found += self.by_key[close]
         for longer in self._starting_with(key):
             found += [existing for existing in self.by_key[longer] if existing not in found]
@@ -707,7 +685,7 @@ def _by_org_number(
             stored = owner.get(number)
             if name is None or name in store or name in meant or stored in (None, name):
                 continue
-            if not _alike(str(name), str(stored)):
+            if not alike(str(name), str(stored)):
                 continue  # a mistyped number, not another name: refused (`_unique_problems`)
             meant[name] = stored
             warned[id(table)].append(
@@ -734,15 +712,6 @@ def _by_org_number(
         problems = [*table.problems, *warned.get(id(table), [])]
         changed.append(dataclasses.replace(table, frame=frame, problems=problems))
     return changed
-
-
-def _alike(name: str, stored: str) -> bool:
-    """Whether two names may be one organisation's: equal but for case, accents, punctuation
-    or legal form ("Nordväg AB", "Nordväg Aktiebolag"), or close as the preview's similar
-    names are. A number is mistyped as easily as a name: "Gamma Konsult AB" with Alfa AB's
-    number was read as Alfa AB, on a warning alone."""
-    first, second = name_key(name), name_key(stored)
-    return first == second or difflib.SequenceMatcher(None, first, second).ratio() >= _CUTOFF
 
 
 def _unique_problems(conn: Connection, table: ParsedTable) -> list[Problem]:
