@@ -17,7 +17,8 @@ from arena.auth import cli_identity
 from arena.ingest import undo
 from arena.ingest import values as v
 from arena.ingest.layouts import detect_layout
-from arena.ingest.plan import NameIndex, name_key
+from arena.ingest.names import name_key
+from arena.ingest.plan import NameIndex
 from arena.ingest.read import read_file
 from arena.ingest.validate import detect_kind
 from tests.fixtures.ingest import (
@@ -1247,6 +1248,13 @@ def test_a_row_per_grant_of_a_co_funded_project_says_how_to_import_its_grants(en
         assert upload(engine, "projekt.csv", header + row).outcome == "committed"
     funders = {row["funder"]: row["amount_sek"] for row in natural(engine, "grants")}
     assert funders == {"Vinnova": 400_000, "Region Kronoberg": 200_000}
+    # A funder mistyped on a row listing the project twice is one funder: "join the rows",
+    # not a file per funder, which made a funder "Vinova" and a second grant.
+    typo = header + rows[0] + "2023-60001;Värmepumpar;planerad;Vinova;400 000 kr\n"
+    (said,) = [
+        p.text("en") for p in upload(engine, "projekt.csv", typo).problems if p.severity == "error"
+    ]
+    assert "one file per funder" not in said
 
 
 def test_an_english_list_reads_grant_and_org_no_headers(engine):

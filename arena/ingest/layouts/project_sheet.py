@@ -20,6 +20,7 @@ from arena.ingest.layouts.base import (
     Part,
     Source,
 )
+from arena.ingest.names import alike
 from arena.ingest.report import Problem
 
 # The sheet's columns besides the project's own, with their other names.
@@ -275,7 +276,10 @@ def _one_row_per_project(source: Source, funders: list[object]) -> set[int] | No
             continue
         key = " ".join(str(reference).split())
         earlier, earlier_funder = first.setdefault(key, (row, funder))
-        if v.normalise_label(str(earlier_funder)) == v.normalise_label(str(funder)):
+        # Names alike ("Vinnova", "Vinova") are one funder mistyped: the rows are one project
+        # listed twice, refused as such (join them), not advice to import a file per funder,
+        # which made a funder "Vinova" and a second grant.
+        if alike(str(earlier_funder), str(funder)):
             continue
         repeated.add(row)
         source.problems.append(
