@@ -3397,10 +3397,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "funder's name); the projects are imported all the same.",
     },
     "kinds.not_country": {
-        "sv": "”{value}” är inget land: skriv landkoden med två bokstäver (t.ex. SE, NO) "
-        "eller landets namn.",
-        "en": "“{value}” is no country: write its two-letter ISO code (e.g. SE, NO) or the "
-        "country's name.",
+        "sv": "”{value}” är ingen landkod eller inget land vi känner igen: skriv landkoden med "
+        "två bokstäver (t.ex. SE, NO, US) eller, för de nordiska länderna och EU:s, landets namn.",
+        "en": "“{value}” is no country code or country name we know: write its two-letter ISO "
+        "code (e.g. SE, NO, US) or, for the Nordic and EU countries, the country's name.",
     },
     "template.list": {
         "sv": "Lista med semikolon mellan, t.ex. Energi; Transport",
