@@ -375,10 +375,17 @@ def paid_ahead(today: date, period: Period | None, scope: Scope) -> sa.Subquery:
             sa.func.sum(disbursement.c.amount_sek).label("ahead_sek"),
         )
         .select_from(disbursement.join(grant, grant.c.id == disbursement.c.grant_id))
-        .where(~paid_by(today), *within(disbursement.c.paid_on, period), *grant_scope(scope))
+        .where(*planned(today, period, scope))
         .group_by(grant.c.project_id)
         .subquery("ahead")
     )
+
+
+def planned(today: date, period: Period | None, scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `disbursement` joined to its `grant` keeping the payments within
+    `period` that `scope` may see dated after `today`: planned, not paid (`paid_by`), what a
+    figure read from `project_money` takes off."""
+    return [~paid_by(today), *within(disbursement.c.paid_on, period), *grant_scope(scope)]
 
 
 def paid_sum(today: date) -> sa.ColumnElement[int]:

@@ -29,6 +29,7 @@ from arena.queries._sql import (
     paid_by,
     paid_sum,
     period_of,
+    planned,
     programme,
     programme_codes,
     project,
@@ -605,10 +606,8 @@ def disbursements_by_year(
             )
         )
         .where(
-            ~paid_by(today),
+            *planned(today, period_of(filters), filters.funders_scope),
             *of_filtered_projects(grant.c.project_id, money_filters(filters)),
-            *grant_scope(filters.funders_scope),
-            *within(disbursement.c.paid_on, period_of(filters)),
         )
         .group_by(paid_in, funder.c.name)
     )
