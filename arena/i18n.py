@@ -2349,6 +2349,22 @@ TEXTS: dict[str, dict[str, Text]] = {
             "the unit in the cells (2 500 000 kr).",
         ),
     },
+    "problem.large_unit_amounts": {
+        "sv": (
+            "Beloppet i ”{label}” på rad {lines} är skrivet i {unit} och blir {amount}, "
+            "1 000 MSEK eller mer: skrevs det i kronor? Skriv i så fall enheten kr.",
+            "{count} belopp i ”{label}” är skrivna i tkr eller MSEK och blir 1 000 MSEK eller "
+            "mer, på rad {lines}, det första {amount} ({unit}): skrevs de i kronor? Skriv i så "
+            "fall enheten kr.",
+        ),
+        "en": (
+            "The amount in “{label}” on row {lines} is written in {unit} and becomes {amount}, "
+            "1,000 MSEK or more: was it written in kronor? If so, write its unit as kr.",
+            "{count} amounts in “{label}” are written in tkr or MSEK and become 1,000 MSEK or "
+            "more, on rows {lines}, the first {amount} ({unit}): were they written in kronor? "
+            "If so, write their unit as kr.",
+        ),
+    },
     "problem.small_amounts": {
         "sv": (
             "{count} belopp i {columns} är under 1 000 kr, som {amount} på rad {line}: "

@@ -517,19 +517,25 @@ _ROWS_NAMED = 10
 def _implausibly_large(
     raw: RawTable, position: int, kept: np.ndarray, lines: np.ndarray, parsed: np.ndarray
 ) -> list[Problem]:
-    """A warning that money column `position`, read in the thousands or millions its header
-    names, has amounts of `IMPLAUSIBLE_SEK` or more (credits too): the rows, the first's
-    amount. One per column, never refusing: the person decides.
+    """A warning that money column `position` has amounts of `IMPLAUSIBLE_SEK` or more
+    (credits too) read in thousands or millions: those its header names, or each row's own
+    (`1 500 tkr` in the cell, or its `Enhet` column's unit, `units._read_unit_column`). The
+    rows, the first's amount; one per column, never refusing: the person decides.
 
-    Why: 2 500 000 typed in kronor under "Belopp (tkr)" was stored as a grant of 2 500 000 000
-    kr without a word, while 800 kr in kronor is warned of (`small_amounts`)."""
+    Why: 2 500 000 typed in kronor under "Belopp (tkr)", or beside "tkr" in an `Enhet`
+    column that most rows fill rightly, was stored as a grant of 2 500 000 000 kr without a
+    word, while 800 kr in kronor is warned of (`small_amounts`)."""
     header = v.header_unit(str(raw.header[position]))
-    if header is None or (header.kronor or 1) <= 1:
-        return []
-    large = np.array(
-        [amount is not None and abs(amount) >= IMPLAUSIBLE_SEK for amount in parsed.tolist()],
-        dtype=bool,
-    )
+    by_header = header is not None and (header.kronor or 1) > 1
+    uniques = raw.cells(position).uniques
+    # The unit of each distinct cell of that size (a file has few): the header's, or its own.
+    units = {
+        index: header.written if by_header else v.scaling_unit(uniques[index])
+        for index, amount in enumerate(parsed.tolist())
+        if amount is not None and abs(amount) >= IMPLAUSIBLE_SEK
+    }
+    large = np.zeros(len(parsed), dtype=bool)
+    large[[index for index, unit in units.items() if unit is not None]] = True
     codes = raw.cells(position).codes[kept]
     found = np.flatnonzero(large[codes])
     if not len(found):
@@ -540,9 +546,9 @@ def _implausibly_large(
     named = [str(line) for line in rows[:_ROWS_NAMED]]
     label = raw.cell_label(position, int(kept[first]))
     said = msg(
-        "problem.large_scaled_amounts",
+        "problem.large_scaled_amounts" if by_header else "problem.large_unit_amounts",
         label=label,
-        unit=header.written,
+        unit=units[codes[first]],
         count=len(found),
         lines=listing(named)
         if len(rows) <= _ROWS_NAMED

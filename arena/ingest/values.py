@@ -606,6 +606,15 @@ def _names_kronor(word: str) -> bool:
     return money_unit(word) is not None and ("kr" in key or "sek" in key or key == "ore")
 
 
+def scaling_unit(value: object) -> str | None:
+    """The unit written after the number of a text cell when it scales kronor up ("1 500
+    tkr", "2,5 MSEK": "tkr", "MSEK"), else None (a typed number, "1 500 kr", no unit)."""
+    if not isinstance(value, str) or (word := _WORD_AFTER.search(value.rstrip(") "))) is None:
+        return None
+    kronor = money_unit(word[1]) if _names_kronor(word[1]) else None
+    return word[1] if kronor is not None and kronor > 1 else None
+
+
 def money_unit(text: str) -> int | Decimal | None:
     """Kronor in one of the unit `text` names ("kr" 1, "tkr" 1 000, "MSEK" 1 000 000, "öre"
     0.01), None for a text that names no kronor unit."""

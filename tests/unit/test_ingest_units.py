@@ -98,3 +98,19 @@ def test_a_row_of_units_under_the_headers_is_read_as_the_columns_units(engine):
     # A first row with anything but units is a record, read (and refused) as before.
     data = _grants("", ["tkr", "1 500"])
     assert errors(upload(engine, "bidrag.csv", data)) == [(2, "Belopp", "type-error")]
+
+
+def test_an_amount_of_1000_msek_or_more_by_its_rows_unit_is_warned_of(engine):
+    # 2 500 000 typed in kronor beside "tkr" in the Enhet column became 2 500 MSEK without a
+    # word, while the same amount under "Belopp (tkr)" was warned of.
+    data = _grants(";Enhet", ["1 500;tkr", "2 500 000;tkr", "1 200 000 000;kr", "3 000 000 tkr;"])
+    result = upload(engine, "bidrag.csv", data)
+    assert result.outcome == "committed", result.problems
+    # Kronor of that size written as kronor (row 4) are what they say: not named.
+    large = [p for p in result.problems if p.row == 3 and p.column == "Belopp"]
+    assert [p.severity for p in large] == ["warning"]
+    assert large[0].text("sv") == (
+        "2 belopp i ”Belopp” är skrivna i tkr eller MSEK och blir 1 000 MSEK eller mer, på "
+        "rad 3, 5, det första 2\xa0500\xa0000\xa0000 kr (tkr): skrevs de i kronor? Skriv i så "
+        "fall enheten kr."
+    )
