@@ -114,6 +114,21 @@ def with_note(note: object) -> str:
     return text if "prelim" in text.casefold() else f"{text}; {PRELIMINARY_NOTE}"
 
 
+def _units_row(raw: RawTable, years: dict[int, _YearHeader]) -> dict[int, str]:
+    """The money unit under each year column when the first row holds such units only
+    (`Program | 2024 | 2025` over `| tkr | tkr`, as `units.read_units` reads one under a
+    list's headers), by position; else none. A year's cell of the row may be blank. A header
+    that names its own unit, `2024 (MSEK)`, is read in it whatever the row says."""
+    if not raw.height:
+        return {}
+    first = {p: str(cell).strip() for p, cell in enumerate(raw.rows[0]) if str(cell).strip()}
+    if not first or not set(first) <= set(years):
+        return {}
+    if any(v.money_unit(cell) is None for cell in first.values()):
+        return {}
+    return first
+
+
 def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | None:
     """`raw` with its year columns turned into rows (a year and a value per row), read under
     the first kind of value a year may hold (an amount, a measured value) whose header `fits`
@@ -170,10 +185,15 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
     chosen = best[2]
     header, keeps_note, added = chosen
     rows, lines, under = [], [], []  # under: each row's year header in the file
+    units = _units_row(raw, years)
     for index, row in enumerate(raw.rows):
+        if index == 0 and units:
+            continue
         cells = [row[p] if p < len(row) else "" for p in kept]
         for position, year in years.items():
             cell = row[position] if position < len(row) else ""
+            if unit is None and v.money_unit(units.get(position, "")) not in (None, 1):
+                cell = v.with_unit(cell, units[position])
             if year.year is None or v.is_missing(cell):
                 continue
             own = list(cells)
@@ -191,9 +211,22 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
             "import.years_as_columns",
             years=", ".join(map(str, read)),
             count=len(rows),
-            total=raw.height,
+            total=raw.height - bool(units),
         )
         notes.append(Problem("format-error", note, row=line, severity="warning"))
+    if units:
+        said = [
+            msg("import.unit_under", unit=quoted(u), label=quoted(raw.label(p)))
+            for p, u in units.items()
+        ]
+        notes.append(
+            Problem(
+                "format-error",
+                msg("import.units_row", line=raw.line_of(0), units=listing(said)),
+                row=raw.line_of(0),
+                severity="warning",
+            )
+        )
     if noted:
         marked = listing([quoted(raw.label(p)) for p in noted])
         key = "import.preliminary_years" if keeps_note else "import.preliminary_unkept"

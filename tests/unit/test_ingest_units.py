@@ -100,6 +100,27 @@ def test_a_row_of_units_under_the_headers_is_read_as_the_columns_units(engine):
     assert errors(upload(engine, "bidrag.csv", data)) == [(2, "Belopp", "type-error")]
 
 
+def test_a_row_of_units_under_a_column_per_year_is_read_as_their_units(engine):
+    # `Program | 2024 | 2025` over `| tkr | tkr`: the units row was refused, "tkr" no amount.
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
+    budget = "Program;2024;2025\n;tkr;kr\nBG-2017;1 200;1 500\n"
+    result = upload(engine, "budget.csv", budget)
+    assert result.outcome == "committed", result.problems
+    assert [(b["year"], b["amount_sek"]) for b in natural(engine, "budgets")] == [
+        (2024, 1_200_000),
+        (2025, 1_500),
+    ]
+    (note,) = [p for p in result.problems if p.row == 2]
+    assert "”tkr” under ”2024”, ”kr” under ”2025”" in note.text("sv")
+    (years,) = [p for p in result.problems if "(2024, 2025)" in p.text("en")]
+    assert "2 rows from 1" in years.text("en")
+    assert not upload(engine, "budget.csv", budget).plan.changes_anything
+    # A header's own unit wins over the row's.
+    budget = "Program;2024 (MSEK);2025 (MSEK)\n;tkr;tkr\nBG-2017;1,2;1,5\n"
+    assert upload(engine, "budget.csv", budget).outcome == "committed"
+    assert [b["amount_sek"] for b in natural(engine, "budgets")] == [1_200_000, 1_500_000]
+
+
 def test_an_amount_of_1000_msek_or_more_by_its_rows_unit_is_warned_of(engine):
     # 2 500 000 typed in kronor beside "tkr" in the Enhet column became 2 500 MSEK without a
     # word, while the same amount under "Belopp (tkr)" was warned of.
