@@ -3358,15 +3358,21 @@ TEXTS: dict[str, dict[str, Text]] = {
             "the coordinator's and is not stored. Fill in the coordinator to store it.",
         ),
     },
-    "layout.grant_per_funder": {
-        "sv": "Kolumnerna ”{first}” och ”{label}” är bidrag från två finansiärer, men en "
-        "projektlista läser ett bidrag per rad. Importera varje finansiärs bidrag för sig: "
-        "en fil med en av kolumnerna åt gången (den blir projektets bidrag från den "
-        "finansiären), eller en bidragslista med kolumnen ”Finansiär”.",
-        "en": "The columns “{first}” and “{label}” are grants from two funders, but a project "
-        "list reads one grant per row. Import each funder's grants on their own: a file with "
-        "one of the columns at a time (it becomes the project's grant from that funder), or a "
-        "grants list with a “Finansiär” (Funder) column.",
+    "layout.funder_units_differ": {
+        "sv": "Kolumnerna ”{first}” och ”{label}” är bidrag från två finansiärer i olika "
+        "enheter, men en projektlista läser beloppen per finansiär i en och samma enhet. Skriv "
+        "kolumnerna i samma enhet, till exempel båda i tkr.",
+        "en": "The columns “{first}” and “{label}” are grants from two funders in different "
+        "units, but a project list reads the amounts per funder in one and the same unit. "
+        "Write the columns in the same unit, both in tkr for instance.",
+    },
+    "layout.funder_column_unread": {
+        "sv": "Kolumnen ”{column}” läses inte för bidragen: beloppskolumnerna anger var sin "
+        "finansiär ({funders}), och varje belopp sparas som bidrag från den finansiär dess "
+        "rubrik anger.",
+        "en": "The column “{column}” is not read for the grants: the amount columns each name "
+        "their funder ({funders}), and each amount is stored as a grant from the funder its "
+        "header names.",
     },
     "layout.grant_per_row": {
         "sv": "Rad {first} har redan projektet {reference} med finansiären ”{first_funder}”, "

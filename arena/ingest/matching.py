@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -68,12 +69,14 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     under its made-up reference where that is free, else under "<reference> (<funder>)". A
     sheet naming Formas beside the project's Vinnova grant stored under the diarienummer
     turned that grant into Formas's, its payments and all."""
-    frame = table.frame
+    lines = table.frame.index
+    # By position: a sheet's row with a grant column per funder gives two grants on one line.
+    frame = table.frame.reset_index(drop=True)
     references = frame["reference"].tolist()
     stored = named_key_ids(conn, "grants", references)  # may hold the whole kind
     owners = _owners(conn, [stored[reference] for reference in references if reference in stored])
     projects, funders = ids.get("projects", {}), ids.get("organisations", {})
-    other = []  # (line, project id, funder id): rows that are not their reference's grant
+    other = []  # (position, project id, funder id): rows not their reference's grant
     for line, reference, project, funder in zip(
         frame.index, references, frame["project_reference"], frame["funder"], strict=True
     ):
@@ -108,7 +111,9 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
         elif len(candidates) > 1:
             left_out.append(line)
             problems.append(
-                _problem(table, frame, line, "problem.grant_of_funder", candidates=candidates)
+                _problem(
+                    table, frame, line, lines, "problem.grant_of_funder", candidates=candidates
+                )
             )
         elif reference in stored:  # another's grant holds the made-up reference
             renamed[line] = f"{reference} ({frame.at[line, 'funder']})"
@@ -121,7 +126,7 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     for line, own in renamed.items():
         if own in taken or own in named:  # a reference of its own is needed: nothing guessed
             left_out.append(line)
-            problems.append(_problem(table, frame, line, "problem.grant_reference_taken"))
+            problems.append(_problem(table, frame, line, lines, "problem.grant_reference_taken"))
         else:
             frame.at[line, "reference"] = own
             if line in corrected:
@@ -130,13 +135,15 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
                         table,
                         frame,
                         line,
+                        lines,
                         "problem.funder_changed",
                         was=was[corrected[line]],
                     )
                 )
-    return dataclasses.replace(
-        table, frame=frame.drop(index=left_out), problems=[*table.problems, *problems]
-    )
+    frame.index = lines
+    kept = np.ones(len(frame), dtype=bool)
+    kept[left_out] = False
+    return dataclasses.replace(table, frame=frame[kept], problems=[*table.problems, *problems])
 
 
 def _owners(conn: Connection, grant_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
@@ -165,12 +172,14 @@ def _problem(
     table: ParsedTable,
     frame: pd.DataFrame,
     line: int,
+    lines: pd.Index,
     key: str,
     *,
     candidates: Sequence[str] = (),
     was: str = "",
 ) -> Problem:
-    """A warning about the grant row `line` (catalogue `key`), at its amount: left out, or
+    """A warning about the grant row at position `line` of `frame` (on the file's line of
+    that position in `lines`; catalogue `key`), at its amount: left out, or
     (`was`, the funder of the project's grant the row stands beside) kept as a second grant."""
     return Problem(
         "unique-error",
@@ -183,7 +192,7 @@ def _problem(
             reference=frame.at[line, "reference"],
             was=was,
         ),
-        row=int(line),
+        row=int(lines[line]),
         column=table.label("amount_sek"),
         value=str(frame.at[line, "amount_sek"]),
         severity="warning",

@@ -10,6 +10,7 @@ import pytest
 
 from arena import config, tables, ui
 from arena.i18n import format_msek, format_percent, format_sek
+from tests.fixtures.ingest import upload, with_organisations
 from tests.pages.demo_facts import demo_count, demo_sum, msek
 
 TODAY = date(2026, 11, 21)  # the demo's today
@@ -218,3 +219,24 @@ def test_the_grant_list_pages_and_sorts_and_the_export_follows_the_search(
     assert "2018-04510" in rows and len(rows.strip().splitlines()) == 2
     exported = list(csv.DictReader(io.StringIO(handed["grants_360giving"]().decode("utf-8"))))
     assert len(exported) == total
+
+
+def test_a_list_with_a_grant_column_per_funder_shows_each_funders_sum(engine, open_page):
+    """A co-funded programme's list, an amount column per funder, was refused whole: each
+    funder's grants are its column's, and the page sums them per funder."""
+    with_organisations(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Bidrag från Vinnova (kr);Bidrag från Formas (kr)\n"
+        "2023-00101;Vätgas;Göteborgs kommun;1 500 000;500 000\n"
+        "2023-00102;Belysning;Göteborgs kommun;800 000;\n"
+        "2023-00103;Bygg;Göteborgs kommun;;250 000\n"
+    )
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    app = open_page(engine, page="grants")
+    per_funder = _table(app, "Antal bidrag")
+    sums = dict(zip(per_funder["Finansiär"], per_funder["Beviljade bidrag"], strict=True))
+    assert sums == {
+        tables.organisation_url("Vinnova"): format_sek(2_300_000, "sv"),
+        tables.organisation_url("Formas"): format_sek(750_000, "sv"),
+    }
+    assert per_funder["Antal bidrag"].tolist() == ["2", "2"]

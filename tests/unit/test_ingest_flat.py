@@ -604,19 +604,18 @@ def test_amounts_without_a_funder_import_the_projects_and_say_so(engine):
         ),
         (("Bidrag", "Bidrag"), "The column “Bidrag” appears twice."),
         (
-            ("Bidrag från Vinnova (kr)", "Bidrag från Energimyndigheten (kr)"),
-            "The columns “Bidrag från Vinnova (kr)” and “Bidrag från Energimyndigheten (kr)” "
-            "are grants from two funders, but a project list reads one grant per row. Import "
-            "each funder's grants on their own: a file with one of the columns at a time (it "
-            "becomes the project's grant from that funder), or a grants list with a "
-            "“Finansiär” (Funder) column.",
+            ("Bidrag från Vinnova (kr)", "Bidrag från Energimyndigheten (tkr)"),
+            "The columns “Bidrag från Vinnova (kr)” and “Bidrag från Energimyndigheten (tkr)” "
+            "are grants from two funders in different units, but a project list reads the "
+            "amounts per funder in one and the same unit. Write the columns in the same unit, "
+            "both in tkr for instance.",
         ),
     ],
 )
 def test_two_amount_columns_are_refused_naming_both(engine, headers, said):
     # "Beviljat belopp" beside "Bidrag" was refused as "The column “Bidrag” appears twice",
     # which sent the reader looking for a second "Bidrag"; a co-funded project's list, a
-    # column per funder, was told the same and not what to do.
+    # column per funder in two units, was told the same and not what to do.
     _store(engine)
     first, second = headers
     data = f"Diarienummer;Titel;Finansiär;{first};{second}\n2023-90;Test;Vinnova;100 000;100 000\n"
@@ -1379,3 +1378,89 @@ def test_a_swedish_county_keeps_a_kommune_swedish_and_names_in_passing_get_their
         "Espoon kaupunki": ("municipality", "FI"),
         "Kommune Konsult AB": ("company", "SE"),
     }
+
+
+_PER_FUNDER = (
+    "Diarienummer;Titel;Koordinator;Finansiär;Bidrag från Vinnova (tkr);"
+    "Bidrag från Energimyndigheten (tkr)\n"
+    "2023-00101;Vätgas i tung trafik;Göteborgs kommun;Vinnova;1 500;500\n"
+    "2023-00102;Smart belysning;Göteborgs kommun;Vinnova;800;\n"
+    "2023-00103;Fossilfria bygg;Teknikföretagens Service i Sverige AB;;0;250\n"
+)
+
+
+def _stored_grants(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return conn.execute(
+            sa.text(
+                "SELECT g.reference, p.reference, o.name, g.amount_sek FROM grant_award g "
+                "JOIN project p ON p.id = g.project_id JOIN organisation o ON o.id = g.funder_id "
+                "ORDER BY g.reference"
+            )
+        ).all()
+
+
+def test_a_sheet_with_a_grant_column_per_funder(engine):
+    """A co-funded programme's list, an amount column per funder, was refused whole: each
+    filled cell is now its column's funder's grant to the row's project (a blank cell none, a
+    0 a grant of 0 kr), in the headers' unit; the same file again changes nothing, a second
+    version updates just the grant it changes, and undo takes exactly the import away."""
+    _store(engine)
+    before = dump(engine, history=False)
+    preview = upload(engine, "lista.csv", _PER_FUNDER, dry_run=True)
+    assert preview.outcome == "dry-run", preview.problems
+    assert not errors(preview)
+    counts = {p.kind.name: p.counts()["new"] for p in preview.plan.kinds}
+    assert counts["projects"] == 3 and counts["grants"] == 5
+    assert [o.name for o in preview.plan.new_organisations] == ["Energimyndigheten"]
+    # The Finansiär column beside them is not read for the grants, and is said so.
+    (unread,) = [p for p in preview.problems if p.column == "Finansiär"]
+    assert (unread.row, unread.severity) == (1, "warning")
+    assert "Vinnova, Energimyndigheten" in unread.text("en")
+    assert "läses inte" in unread.text("sv")
+
+    first = upload(engine, "lista.csv", _PER_FUNDER)
+    assert first.outcome == "committed", first.problems
+    grants = [
+        ("2023-00101 (Energimyndigheten)", "2023-00101", "Energimyndigheten", 500_000),
+        ("2023-00101 (Vinnova)", "2023-00101", "Vinnova", 1_500_000),
+        ("2023-00102 (Vinnova)", "2023-00102", "Vinnova", 800_000),
+        ("2023-00103 (Energimyndigheten)", "2023-00103", "Energimyndigheten", 250_000),
+        ("2023-00103 (Vinnova)", "2023-00103", "Vinnova", 0),
+    ]
+    assert _stored_grants(engine) == grants
+    stored = dump(engine)
+    assert upload(engine, "lista.csv", _PER_FUNDER).outcome == "unchanged"
+    assert dump(engine) == stored
+
+    second = _PER_FUNDER.replace(";800;", ";900;")
+    preview = upload(engine, "lista.csv", second, dry_run=True)
+    updated = {p.kind.name: p.counts()["updated"] for p in preview.plan.kinds}
+    assert updated.get("grants") == 1 and not updated.get("projects")
+    again = upload(engine, "lista.csv", second)
+    assert again.outcome == "committed", again.problems
+    assert _stored_grants(engine) == [
+        (*grant[:3], 900_000) if grant[0] == "2023-00102 (Vinnova)" else grant for grant in grants
+    ]
+    undo(engine, again.import_id, identity=cli_identity())
+    assert _stored_grants(engine) == grants
+    undo(engine, first.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == before
+
+
+def test_a_grant_column_per_funder_is_the_projects_stored_grant_from_that_funder(engine):
+    """The project's grant stored from Vinnova's own list, under the diarienummer, is the
+    Vinnova column's grant: updated, not a second one beside it."""
+    _store(engine)
+    vinnova = "Diarienummer;Titel;Bidrag från Vinnova (kr)\n2023-00101;Vätgas;1 000 000\n"
+    assert upload(engine, "vinnova.csv", vinnova).outcome == "committed"
+    both = (
+        "Diarienummer;Titel;Beviljat bidrag från Vinnova (kr);Bidrag från Formas (kr)\n"
+        "2023-00101;Vätgas;1 200 000;300 000\n"
+    )
+    result = upload(engine, "lista.csv", both)
+    assert result.outcome == "committed", result.problems
+    assert _stored_grants(engine) == [
+        ("2023-00101", "2023-00101", "Vinnova", 1_200_000),
+        ("2023-00101 (Formas)", "2023-00101", "Formas", 300_000),
+    ]

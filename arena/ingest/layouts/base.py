@@ -87,6 +87,10 @@ class Layout:
     # earlier header and this one (both as the file writes them), where the layout can say
     # more than that they mean the same.
     same_label: Callable[[str, str], Message | None] = lambda _first, _header: None
+    # Whether the layout reads every one of the headers read as one label (as the file writes
+    # them, in order), each a column of its own: a project sheet's grant column per funder
+    # ("Bidrag från Vinnova" beside "Bidrag från Formas"). Else the second is refused.
+    reads_each: Callable[[list[str]], bool] = lambda _headers: False
 
     @property
     def label(self) -> Message:
@@ -319,12 +323,17 @@ class Source:
         line = self.raw.header_line or None
         problems = []
         seen: dict[str, str] = {}  # each key read: the first header read as it
+        read_each = {  # keys whose every column the layout reads
+            key
+            for key, found in self.headers_by_key().items()
+            if len(found) > 1 and self.layout.reads_each([header for _index, header in found])
+        }
         for index, text in enumerate(self.raw.header):
             label, key = str(text).strip(), self.keys[index]
             if not label:
                 if not self.raw.is_empty_column(index):  # a column of nothing loses nothing
                     problems.append(blank_header(index, line))
-            elif key in seen:
+            elif key in seen and key not in read_each:
                 problems.append(
                     Problem(
                         "duplicate-label",
@@ -348,6 +357,25 @@ class Source:
                 )
         return problems
 
+    def headers_by_key(self) -> dict[str, list[tuple[int, str]]]:
+        """Each key read, with every column read as it: (position, header as written)."""
+        found: dict[str, list[tuple[int, str]]] = {}
+        for index, text in enumerate(self.raw.header):
+            if str(text).strip():
+                found.setdefault(self.keys[index], []).append((index, str(text).strip()))
+        return found
+
+    def headers_of(self, label: str) -> list[tuple[int, str]]:
+        """Every column read as `label`: (position, header as written), in the file's order."""
+        return self.headers_by_key().get(self.layout.key(label), [])
+
+    def cells_at(self, index: int) -> list[object]:
+        """The cells of the column at position `index` in the kept rows."""
+        column = self.raw.columns[index]
+        if len(self.keep) == len(column):
+            return list(column)
+        return [column[row] for row in self.keep]
+
     def _same_label(self, first: str, label: str) -> Message:
         """Why header `label` is refused after `first`, read as the same column: the same
         header twice, else the two named ("“Bidrag” means the same as “Beviljat belopp”"),
@@ -367,14 +395,19 @@ class Source:
         create_only: bool = False,
         guessed: frozenset[str] = frozenset(),
         matching: Matching | None = None,
+        at: list[int] | None = None,
     ) -> Part:
         """A kind's table from (canonical name, label shown, cell per kept row) columns.
 
         `rows` picks kept rows by position (default: all), e.g. one row per organisation.
+        `at`, for columns of a cell per record where a kept row gives several (a grant per
+        funder): the kept row of each record, by position, which it reports on.
         """
-        picked = range(len(self.keep)) if rows is None else rows
+        picked = (range(len(self.keep)) if rows is None else rows) if at is None else at
 
         def pick(cells: Sequence[object]) -> Sequence[object]:
+            if at is not None:
+                return cells
             if isinstance(cells, Cells):
                 return cells if rows is None else cells.take(rows)
             return [cells[i] for i in picked]

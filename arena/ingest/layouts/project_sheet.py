@@ -6,7 +6,7 @@ Its project columns go by every name the projects kind knows. Read only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -70,15 +70,35 @@ def _funded_by(amount_label: str) -> str | None:
     return _VINNOVA if named["vinnova"] else named["funder"]
 
 
-def _grant_per_funder(first: str, label: str) -> Message | None:
-    """The problem of two amount columns that each name a funder, "Bidrag från Vinnova (kr)"
-    beside "Bidrag från Energimyndigheten (kr)" as a co-funded project's list has them: a row
-    holds one grant, so the list says how each funder's grants are imported (one column per
-    file, each then the project's grant from that funder). None for any other two."""
+def _units_differ(first: str, label: str) -> Message | None:
+    """The problem of two amount columns that name two funders in two units ("Bidrag från
+    Vinnova (kr)" beside "Bidrag från Formas (tkr)"): a sheet's grant columns per funder are
+    read in one unit. None for any other two (they mean the same column)."""
     funders = _funded_by(first), _funded_by(label)
     if None in funders or v.normalise_label(funders[0]) == v.normalise_label(funders[1]):
         return None
-    return msg("layout.grant_per_funder", first=first, label=label)
+    return msg("layout.funder_units_differ", first=first, label=label)
+
+
+def _per_funder(headers: list[str]) -> bool:
+    """Whether amount columns `headers` are a grant column per funder: each names its funder
+    (`Bidrag från Vinnova (kr)`, `Bidrag från Energimyndigheten (kr)`), no two the same, all
+    in one unit (the grants' amounts are read in it)."""
+    funders = [_funded_by(header) for header in headers]
+    units = {_kronor(header) for header in headers}
+    return (
+        None not in funders
+        and len({v.normalise_label(str(funder)) for funder in funders}) == len(funders)
+        and len(units) == 1
+    )
+
+
+def _kronor(header: str) -> object:
+    """What one of a bare amount under `header` is: kronor in its unit (1 without one)."""
+    unit = v.header_unit(header)
+    if unit is None:
+        return 1
+    return unit.kronor if unit.kronor is not None else unit.unit
 
 
 _PROJECTS = "projects"
@@ -163,6 +183,14 @@ def split(source: Source) -> list[Part]:
         )
     ]
     amount_label = source.shown("Belopp")
+    per_funder = source.headers_of("Belopp")
+    if len(per_funder) > 1 and _per_funder([header for _index, header in per_funder]):
+        parts = [source.part(_PROJECTS, project_columns)]
+        parts.append(_grants_per_funder(source, per_funder, starts, ends))
+        named += [  # each column's funder, at the rows with its amount
+            Named(header, [_funded_by(header)] * len(source.keep)) for _index, header in per_funder
+        ]
+        return [source.organisations(named, source.raw.name), *parts]
     funded_by = _funded_by(amount_label)
     if funded_by:
         funders: list[object] = [funded_by] * n
@@ -215,6 +243,70 @@ def split(source: Source) -> list[Part]:
             )
         )
     return [source.organisations(named, source.raw.name), *parts]
+
+
+def _grants_per_funder(
+    source: Source, columns: list[tuple[int, str]], starts: list[object], ends: list[object]
+) -> Part:
+    """The grants of a sheet with a grant column per funder (`_per_funder`): each filled
+    cell is its column's funder's grant to the row's project, in the rows' order. A blank
+    cell is no grant from that funder; a 0 is a grant of 0 kr, as in a sheet's one amount
+    column, so a list that lowers a grant to nothing updates it. Each grant's reference is
+    the diarienummer with its funder, `2023-00101 (Formas)`: two grants of one row need two,
+    and the project's stored grant from the same funder is that grant all the same
+    (`Matching.GRANT_OF_FUNDER`). A `Finansiär` column beside them is not read for the
+    grants (each column's header names its funder): a warning says so."""
+    references = source.cells("Diarienummer")
+    records: list[tuple[int, int, str, object]] = []  # (row, column, funder, amount)
+    for order, (index, header) in enumerate(columns):
+        funder = str(_funded_by(header))
+        for row, cell in enumerate(source.cells_at(index)):
+            if not v.is_missing(cell):
+                records.append((row, order, funder, cell))
+    records.sort(key=lambda record: record[:2])
+    at = [row for row, _order, _funder, _amount in records]
+    funders = [funder for _row, _order, funder, _amount in records]
+    own = [references[row] for row in at]
+    label = source.shown("Diarienummer")
+    grant_columns: list[tuple[str, str, Sequence[object]]] = [
+        (
+            "reference",
+            label,
+            [
+                reference
+                if v.is_missing(reference)
+                else f"{' '.join(str(reference).split())} ({funder})"
+                for reference, funder in zip(own, funders, strict=True)
+            ],
+        ),
+        ("project_reference", label, own),
+        ("funder", columns[0][1], funders),
+        ("amount_sek", columns[0][1], [amount for *_record, amount in records]),
+    ]
+    grant_columns += [
+        (name, shown, [cells[row] for row in at])
+        for name, shown, cells in source.present(
+            ("decision_date", ("Beslutsdatum",), source.cells("Beslutsdatum")),
+            ("start_date", ("Startdatum", "Projektets löptid"), starts),
+            ("end_date", ("Slutdatum", "Projektets löptid"), ends),
+            ("source", ("Källa",), source.cells("Källa")),
+        )
+    ]
+    if source.has("Finansiär"):
+        source.problems.append(
+            Problem(
+                "extra-label",
+                msg(
+                    "layout.funder_column_unread",
+                    column=source.shown("Finansiär"),
+                    funders=", ".join(str(_funded_by(header)) for _index, header in columns),
+                ),
+                row=source.raw.header_line or None,
+                column=source.shown("Finansiär"),
+                severity="warning",
+            )
+        )
+    return source.part("grants", grant_columns, at=at, matching=Matching.GRANT_OF_FUNDER)
 
 
 # The rows a warning names one by one; its count says how many there are in all.
@@ -340,5 +432,6 @@ LAYOUT = Layout(
     one_of=tuple(_SHEET_COLUMNS),
     excludes=KINDS["grants"].column("reference").headers,
     naming=("Diarienummer", "Projektets löptid", "Startdatum", "Slutdatum", "Beslutsdatum"),
-    same_label=_grant_per_funder,
+    same_label=_units_differ,
+    reads_each=_per_funder,
 )
