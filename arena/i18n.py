@@ -3366,6 +3366,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "units, but a project list reads the amounts per funder in one and the same unit. "
         "Write the columns in the same unit, both in tkr for instance.",
     },
+    "problem.zero_no_grant": {
+        "sv": (
+            "0 kr i en finansiärs kolumn på rad {lines} läses som inget bidrag: projektet har "
+            "inget bidrag från den finansiären.",
+            "{count} belopp på 0 kr i finansiärernas kolumner läses som inget bidrag, på rad "
+            "{lines}: projekten har inga bidrag från de finansiärerna.",
+        ),
+        "en": (
+            "SEK 0 in a funder's column on row {lines} is read as no grant: the project has "
+            "no grant from that funder.",
+            "{count} amounts of SEK 0 in the funders' columns are read as no grant, on rows "
+            "{lines}: the projects have no grants from those funders.",
+        ),
+    },
     "layout.funder_column_unread": {
         "sv": "Kolumnen ”{column}” läses inte för bidragen: beloppskolumnerna anger var sin "
         "finansiär ({funders}), och varje belopp sparas som bidrag från den finansiär dess "

@@ -38,6 +38,8 @@ disbursement = table_of(KINDS["disbursements"])
 project = table_of(KINDS["projects"])
 funder = table_of(KINDS["organisations"])
 
+# The rows a warning names one by one; its count says how many there are in all.
+_LINES_NAMED = 10
 # Ids bound per statement: well under SQLite's and PostgreSQL's limits on parameters.
 _CHUNK = 10_000
 
@@ -48,7 +50,7 @@ def matched(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
     """`table` with its rows matched as its layout says (`table.matching`): a made-up grant
     reference replaced by the stored grant's, a sum paid that the stored payments already
     hold left out. `ids` holds the stored ids of the kinds the upload names."""
-    if table.matching is Matching.GRANT_OF_FUNDER:
+    if table.matching in (Matching.GRANT_OF_FUNDER, Matching.GRANT_PER_FUNDER):
         return _grant_of_funder(conn, table, ids)
     if table.matching is Matching.PAID_SO_FAR:
         return _paid_so_far(conn, table, ids)
@@ -103,10 +105,18 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     frame = frame.copy()
     problems, left_out, renamed = [], [], {}
     corrected: dict[int, int] = {}  # line -> funder of the project's grant it stands beside
+    zeros = []  # a 0 under a funder's own column where the project has no grant from it
     for line, project_id, funder_id in other:
         candidates = held.get((project_id, funder_id), []) if funder_id is not None else []
         reference = frame.at[line, "reference"]
-        if len(candidates) == 1 and candidates[0] not in named:
+        if (
+            table.matching is Matching.GRANT_PER_FUNDER
+            and not candidates
+            and reference not in stored
+            and frame.at[line, "amount_sek"] == 0
+        ):
+            zeros.append(line)
+        elif len(candidates) == 1 and candidates[0] not in named:
             frame.at[line, "reference"] = candidates[0]
         elif len(candidates) > 1:
             left_out.append(line)
@@ -140,9 +150,26 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
                         was=was[corrected[line]],
                     )
                 )
+    if zeros:
+        shown = [str(lines[line]) for line in zeros]
+        problems.append(
+            Problem(
+                "constraint-error",
+                msg(
+                    "problem.zero_no_grant",
+                    count=len(zeros),
+                    lines=listing(shown[:_LINES_NAMED])
+                    if len(shown) <= _LINES_NAMED
+                    else msg("list.more", items=listing(shown[:_LINES_NAMED])),
+                ),
+                row=int(lines[zeros[0]]),
+                column=table.label("amount_sek"),
+                severity="warning",
+            )
+        )
     frame.index = lines
     kept = np.ones(len(frame), dtype=bool)
-    kept[left_out] = False
+    kept[left_out + zeros] = False
     return dataclasses.replace(table, frame=frame[kept], problems=[*table.problems, *problems])
 
 

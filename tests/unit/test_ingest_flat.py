@@ -1402,8 +1402,9 @@ def _stored_grants(engine) -> list[tuple]:
 
 def test_a_sheet_with_a_grant_column_per_funder(engine):
     """A co-funded programme's list, an amount column per funder, was refused whole: each
-    filled cell is now its column's funder's grant to the row's project (a blank cell none, a
-    0 a grant of 0 kr), in the headers' unit; the same file again changes nothing, a second
+    filled cell is now its column's funder's grant to the row's project (a blank cell none,
+    nor a 0 where the project has no grant from that funder: a warning says so), in the
+    headers' unit; the same file again changes nothing, a second
     version updates just the grant it changes, and undo takes exactly the import away."""
     _store(engine)
     before = dump(engine, history=False)
@@ -1411,7 +1412,13 @@ def test_a_sheet_with_a_grant_column_per_funder(engine):
     assert preview.outcome == "dry-run", preview.problems
     assert not errors(preview)
     counts = {p.kind.name: p.counts()["new"] for p in preview.plan.kinds}
-    assert counts["projects"] == 3 and counts["grants"] == 5
+    assert counts["projects"] == 3 and counts["grants"] == 4
+    (zero,) = [p for p in preview.problems if p.row == 4]
+    assert zero.severity == "warning"
+    assert zero.text("en") == (
+        "SEK 0 in a funder's column on row 4 is read as no grant: the project has no grant "
+        "from that funder."
+    )
     assert [o.name for o in preview.plan.new_organisations] == ["Energimyndigheten"]
     # The Finansiär column beside them is not read for the grants, and is said so.
     (unread,) = [p for p in preview.problems if p.column == "Finansiär"]
@@ -1426,7 +1433,6 @@ def test_a_sheet_with_a_grant_column_per_funder(engine):
         ("2023-00101 (Vinnova)", "2023-00101", "Vinnova", 1_500_000),
         ("2023-00102 (Vinnova)", "2023-00102", "Vinnova", 800_000),
         ("2023-00103 (Energimyndigheten)", "2023-00103", "Energimyndigheten", 250_000),
-        ("2023-00103 (Vinnova)", "2023-00103", "Vinnova", 0),
     ]
     assert _stored_grants(engine) == grants
     stored = dump(engine)
@@ -1442,6 +1448,12 @@ def test_a_sheet_with_a_grant_column_per_funder(engine):
     assert _stored_grants(engine) == [
         (*grant[:3], 900_000) if grant[0] == "2023-00102 (Vinnova)" else grant for grant in grants
     ]
+    # A grant the project holds, lowered to 0, is updated: the 0 says so.
+    lowered = second.replace(";800;", ";0;").replace(";900;", ";0;")
+    last = upload(engine, "lista.csv", lowered)
+    assert last.outcome == "committed", last.problems
+    assert ("2023-00102 (Vinnova)", "2023-00102", "Vinnova", 0) in _stored_grants(engine)
+    undo(engine, last.import_id, identity=cli_identity())
     undo(engine, again.import_id, identity=cli_identity())
     assert _stored_grants(engine) == grants
     undo(engine, first.import_id, identity=cli_identity())

@@ -38,9 +38,12 @@ class Matching(StrEnum):
     (stored from a grants file or 360Giving under its real reference).
     PAID_SO_FAR: one row per grant with what was paid on it in all, not a payment: a grant
     whose payments the store already holds keeps them.
+    GRANT_PER_FUNDER: GRANT_OF_FUNDER for a sheet's grant column per funder, where a 0 under
+    a funder the project has no grant from is no grant: such sheets fill 0 for "nothing".
     """
 
     GRANT_OF_FUNDER = "grant_of_funder"
+    GRANT_PER_FUNDER = "grant_per_funder"
     PAID_SO_FAR = "paid_so_far"
 
 

@@ -250,8 +250,9 @@ def _grants_per_funder(
 ) -> Part:
     """The grants of a sheet with a grant column per funder (`_per_funder`): each filled
     cell is its column's funder's grant to the row's project, in the rows' order. A blank
-    cell is no grant from that funder; a 0 is a grant of 0 kr, as in a sheet's one amount
-    column, so a list that lowers a grant to nothing updates it. Each grant's reference is
+    cell is no grant from that funder, nor is a 0 unless the project holds a grant from it,
+    which the 0 then updates (`Matching.GRANT_PER_FUNDER`): such sheets fill 0 for nothing,
+    and a list that lowers a grant to nothing still says so. Each grant's reference is
     the diarienummer with its funder, `2023-00101 (Formas)`: two grants of one row need two,
     and the project's stored grant from the same funder is that grant all the same
     (`Matching.GRANT_OF_FUNDER`). A `Finansiär` column beside them is not read for the
@@ -306,7 +307,7 @@ def _grants_per_funder(
                 severity="warning",
             )
         )
-    return source.part("grants", grant_columns, at=at, matching=Matching.GRANT_OF_FUNDER)
+    return source.part("grants", grant_columns, at=at, matching=Matching.GRANT_PER_FUNDER)
 
 
 # The rows a warning names one by one; its count says how many there are in all.
