@@ -1326,8 +1326,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "template.share": {"sv": "Andel: 40 % eller 0,4", "en": "Share: 40% or 0.4"},
     "template.org_number": {
-        "sv": "Organisationsnummer NNNNNN-NNNN",
-        "en": "Organisation number NNNNNN-NNNN",
+        "sv": "Organisationsnummer NNNNNN-NNNN; utländskt med landkoden först: NO 974760673, "
+        "DK 12345674, FI 0201256-6",
+        "en": "Organisation number NNNNNN-NNNN; one abroad with its country code first: "
+        "NO 974760673, DK 12345674, FI 0201256-6",
     },
     "template.country": {
         "sv": "Landkod, två bokstäver (SE, NO), eller landets namn (Sverige, Norge)",
@@ -1754,8 +1756,38 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{value}” ends before it starts.",
     },
     "value.not_org_number": {
-        "sv": "”{value}” är inget organisationsnummer: skriv 10 siffror som NNNNNN-NNNN.",
-        "en": "“{value}” is not an organisation number: write 10 digits as NNNNNN-NNNN.",
+        "sv": "”{value}” är inget organisationsnummer: skriv 10 siffror som NNNNNN-NNNN, "
+        "ett norskt, danskt eller finskt med landkoden först (NO 974760673, DK 12345674, "
+        "FI 0201256-6).",
+        "en": "“{value}” is not an organisation number: write 10 digits as NNNNNN-NNNN, a "
+        "Norwegian, Danish or Finnish one with its country code first (NO 974760673, "
+        "DK 12345674, FI 0201256-6).",
+    },
+    "value.org_number_unprefixed": {
+        "sv": "”{value}” är inget svenskt organisationsnummer (10 siffror, NNNNNN-NNNN) och "
+        "säger inte vilket lands det är: skriv ett norskt med NO först (NO 974760673), ett "
+        "danskt med DK, ett finskt med FI, eller ange landet i kolumnen Land.",
+        "en": "“{value}” is no Swedish organisation number (10 digits, NNNNNN-NNNN) and does "
+        "not say which country's it is: write a Norwegian one with NO in front (NO 974760673), "
+        "a Danish one with DK, a Finnish one with FI, or give the country in the Land column.",
+    },
+    "value.org_check_digit.NO": {
+        "sv": "”{value}”: kontrollsiffran stämmer inte för ett norskt organisationsnummer "
+        "(modulus 11); kontrollera numret.",
+        "en": "“{value}”: the check digit is wrong for a Norwegian organisation number "
+        "(modulus 11); check the number for typos.",
+    },
+    "value.org_check_digit.DK": {
+        "sv": "”{value}”: kontrollsiffran stämmer inte för ett danskt CVR-nummer (modulus 11); "
+        "kontrollera numret.",
+        "en": "“{value}”: the check digit is wrong for a Danish CVR number (modulus 11); check "
+        "the number for typos.",
+    },
+    "value.org_check_digit.FI": {
+        "sv": "”{value}”: kontrollsiffran stämmer inte för ett finskt FO-nummer (Y-tunnus); "
+        "kontrollera numret.",
+        "en": "“{value}”: the check digit is wrong for a Finnish business ID (Y-tunnus); check "
+        "the number for typos.",
     },
     "value.org_check_digit": {
         "sv": "”{value}”: kontrollsiffran stämmer inte (Luhn); kontrollera organisationsnumret.",

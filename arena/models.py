@@ -78,7 +78,13 @@ class Organisation(SQLModel, table=True):
 
     __table_args__ = (
         CheckConstraint(_in("kind", OrganisationKind), name="ck_organisation_kind"),
-        CheckConstraint("org_number LIKE '______-____'", name="ck_organisation_org_number"),
+        # Swedish "NNNNNN-NNNN", or a neighbour's with its country first ("NO974760673",
+        # "DK12345678", "FI0201256-6": arena.ingest.values.parse_org_number).
+        CheckConstraint(
+            "org_number LIKE '______-____' OR org_number LIKE 'NO_________' "
+            "OR org_number LIKE 'DK________' OR org_number LIKE 'FI_______-_'",
+            name="ck_organisation_org_number",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -352,7 +352,9 @@ def _name_and_number(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     try:
-        return match["name"], v.parse_org_number(match["within"] or match["after"])
+        # "Oslo kommune (974 760 673)": 9 digits alone are Norway's by the name's form.
+        number = match["within"] or match["after"]
+        return match["name"], v.parse_org_number(number, guess_country(match["name"]) or None)
     except v.ValueProblem:
         return None
 
@@ -401,13 +403,22 @@ def _numbers_in_names(tables: list[ParsedTable], store: dict[object, int]) -> li
     return _with_numbers(changed, split, first) if split else tables
 
 
-def _guessed_facts(names: list[str]) -> dict[str, list[str | None]]:
+def _guessed_facts(
+    names: list[str], numbers: list[str | None] | None = None
+) -> dict[str, list[str | None]]:
     """The kind and country of organisations a list names in passing, by the forms of their
-    names (`guess_org_kind`, `guess_country`; None: the column's default, Sweden). Why the
-    country: "Oslo kommune" named in a grants file was a Swedish municipality."""
+    names (`guess_org_kind`, `guess_country`; None: the column's default, Sweden), the country
+    by the organisation number where one abroad is given ("Equinor ASA (NO 923 609 016 MVA)").
+    Why the country: "Oslo kommune" named in a grants file was a Swedish municipality."""
+    numbers = numbers or [None] * len(names)
     return {
         "kind": [guess_org_kind(name) for name in names],
-        "country": [guess_country(name) or None for name in names],
+        "country": [
+            (number and v.org_number_country(number) in v.ABROAD and v.org_number_country(number))
+            or guess_country(name)
+            or None
+            for name, number in zip(names, numbers, strict=True)
+        ],
     }
 
 
@@ -425,7 +436,7 @@ def _with_numbers(
     if organisations is None:
         added = {
             "name": list(first),
-            **_guessed_facts(list(first)),
+            **_guessed_facts(list(first), [number for number, _line in first.values()]),
             "source": [next(t.source_name for t in tables)] * len(first),
             "org_number": [number for number, _line in first.values()],
         }
@@ -450,6 +461,14 @@ def _with_numbers(
     # Objects, as every column of a parsed frame: pandas would make None of text NaN.
     frame["name"] = pd.Series(names, index=frame.index, dtype=object)
     frame["org_number"] = pd.Series(numbers, index=frame.index, dtype=object)
+    if "country" in frame.columns:  # Sweden by default: a number abroad in a name says which
+        abroad = _guessed_facts(
+            names, [first[name][0] if name in first else None for name in names]
+        )
+        frame["country"] = [
+            country if name in first and country else given
+            for name, country, given in zip(names, abroad["country"], frame["country"], strict=True)
+        ]
     columns = list(dict.fromkeys([*organisations.columns, "org_number"]))
     renamed = dataclasses.replace(
         organisations, frame=frame[~frame.duplicated("name")], columns=columns

@@ -19,8 +19,17 @@ import pandas as pd
 
 from arena.i18n import msg, sek
 from arena.ingest import values as v
-from arena.ingest.kinds import KINDS, NUMBER, PERIOD_HEADERS, Column, Kind, in_header_unit
-from arena.ingest.layouts import Layout, Matching, detect_layout
+from arena.ingest.kinds import (
+    COUNTRY,
+    KINDS,
+    NUMBER,
+    ORG_NUMBER,
+    PERIOD_HEADERS,
+    Column,
+    Kind,
+    in_header_unit,
+)
+from arena.ingest.layouts import Layout, Matching, detect_layout, guess_country
 from arena.ingest.natural import key_columns
 from arena.ingest.read import Cells, RawTable
 from arena.ingest.report import (
@@ -622,10 +631,14 @@ def parse_table(
         if column.type is NUMBER:
             marked = np.fromiter(map(v.written_in_per_cent, cells.uniques), dtype=bool)
             signed[column.name] = marked[codes]
+        read_in: dict[int, v.ValueProblem | None] = {}  # row -> its problem read in its country
+        if column.type is ORG_NUMBER and errors:
+            values, read_in = _read_in_country(raw, mapping, kept, cells, codes, values, errors)
         if errors:
             failed = np.isin(codes, list(errors))
+            failed[[row for row, exc in read_in.items() if exc is None]] = False
             for row in np.flatnonzero(failed):
-                exc, cell = errors[codes[row]], cells.uniques[codes[row]]
+                exc, cell = read_in.get(row) or errors[codes[row]], cells.uniques[codes[row]]
                 problems.append(
                     Problem(
                         exc.code,
@@ -649,6 +662,8 @@ def parse_table(
             data[column.name] = np.where(_is_none(values), data[column.name], values)
         else:
             data[column.name] = values
+    if "org_number" in data and any(c.name == "country" for c in kind.columns):
+        guessed = _country_of_numbers(data, guessed)
     for name, values in data.items():
         default = kind.column(name).default
         if default is not None:  # an empty cell in a column with a default
@@ -692,6 +707,73 @@ def parse_table(
         marks_only=raw.marks_only,
         by_year=by_year,
     )
+
+
+def _read_in_country(
+    raw: RawTable,
+    mapping: dict[int, Column],
+    kept: np.ndarray,
+    cells: Cells,
+    codes: np.ndarray,
+    values: np.ndarray,
+    errors: dict[int, v.ValueProblem],
+) -> tuple[np.ndarray, dict[int, v.ValueProblem | None]]:
+    """`values` (an organisation number per kept row) with the numbers written without their
+    country's prefix ("974 760 673") read as the numbers of the row's country where it is
+    Norway, Denmark or Finland (`values.parse_org_number`), and per such row its problem read
+    so (None: read). The row's country is its country cell, else the one its name's form says
+    ("Oslo kommune", `guess_country`); a Swedish row's is refused asking for the prefix.
+
+    Why: a Norwegian partner's "974 760 673" in a participants list refused the whole list."""
+    unprefixed = [
+        code for code, exc in errors.items() if exc.message.key == "value.org_number_unprefixed"
+    ]
+    rows = np.flatnonzero(np.isin(codes, unprefixed))
+    if not len(rows):
+        return values, {}
+    countries = np.full(len(kept), None, dtype=object)
+    named = next((p for p, c in mapping.items() if c.name == "name"), None)
+    if named is not None:
+        names = raw.cells(named)
+        guesses = np.array([guess_country(str(name)) or None for name in names.uniques], object)
+        countries = guesses[names.codes[kept]]
+    given = next((p for p, c in mapping.items() if c.type is COUNTRY), None)
+    if given is not None:
+        said = raw.cells(given)
+        parsed, _errors = _parse_cells(COUNTRY.parse, said)
+        written = parsed[said.codes[kept]]
+        countries = np.where(_is_none(written), countries, written)
+    values, read_in = values.copy(), {}
+    for row in rows.tolist():
+        if countries[row] not in v.ABROAD:
+            continue
+        try:
+            values[row] = v.parse_org_number(cells.uniques[codes[row]], countries[row])
+            read_in[row] = None
+        except v.ValueProblem as exc:
+            read_in[row] = exc
+    return values, read_in
+
+
+def _country_of_numbers(data: dict[str, np.ndarray], guessed: frozenset[str]) -> frozenset[str]:
+    """The country of each organisation in `data` that has a number abroad ("NO974760673")
+    and no country cell: the number's. Where the file has no country column, only new
+    organisations take it (`guessed`): a stored one keeps the country the store holds.
+
+    Why: a Norwegian partner listed with its number alone was stored in Sweden, the default."""
+    numbers = data["org_number"]
+    abroad = np.empty(len(numbers), dtype=object)
+    abroad[:] = [
+        None if number is None or v.org_number_country(number) == "SE" else number[:2]
+        for number in numbers
+    ]
+    if _is_none(abroad).all():
+        return guessed
+    if "country" in data:
+        data["country"] = np.where(_is_none(data["country"]), abroad, data["country"])
+        return guessed
+    data["country"] = abroad
+    return guessed | {"country"}
 
 
 def _row_rules(

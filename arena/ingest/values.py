@@ -1681,19 +1681,110 @@ _ORG_NUMBER = re.compile(
 )
 
 
-def parse_org_number(value: object) -> str:
-    """A Swedish organisationsnummer as "NNNNNN-NNNN" (also from 10 digits, "16" + 10 digits
-    or a VAT number)."""
+# The neighbours' numbers, each read by the prefix written before it (spaces, dots and dashes
+# within the digits are the reader's, "NO 974 760 673 MVA", "DK 12 34 56 78"): Norway's
+# organisasjonsnummer, 9 digits ("NO", "MVA" after it: the VAT number); Denmark's CVR, 8 digits
+# ("DK", "CVR", "CVR-nr."); Finland's Y-tunnus, 7 digits and a check digit ("FI", "Y-tunnus";
+# or "0201256-6", the form only Finland writes). Stored with the country's two letters first,
+# "NO974760673", "DK12345678", "FI0201256-6": never a Swedish "NNNNNN-NNNN", and the country
+# is in the number. 8 or 9 digits alone say no country: `parse_org_number`'s `country`.
+_ABROAD_NUMBER = re.compile(
+    r"(?:org\.?nr\.?:?)?(?:"
+    r"no-?(?P<no>[0-9]{9})(?:mva)?|(?P<no_mva>[0-9]{9})mva"
+    r"|(?:dk|cvr(?:-?nr)?\.?:?)-?(?P<dk>[0-9]{8})"
+    r"|(?:fi|y-?tunnus:?)-?(?P<fi>[0-9]{7})-?(?P<fi_check>[0-9])"
+    r"|(?P<fi_dashed>[0-9]{7})-(?P<fi_dashed_check>[0-9])"
+    r"|(?P<bare>[0-9]{8,9}))",
+    re.IGNORECASE,
+)
+# Between the digits of a number abroad: "974 760 673", "974.760.673", "12-34-56-78".
+_DIGIT_GAPS = re.compile(r"(?<=[0-9])[.\u2010\u2011\u2013\u2014\u2212-](?=[0-9]{2,3}(?:[^0-9]|$))")
+
+
+def _mod11(digits: str, weights: tuple[int, ...]) -> int:
+    return sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=True)) % 11
+
+
+def _check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
+    """Norway's and Finland's check digit: 11 less the weighted sum's remainder by 11, 0 for
+    none; None where the remainder is 1 (no number is given those digits)."""
+    remainder = _mod11(digits, weights)
+    return None if remainder == 1 else (11 - remainder) % 11
+
+
+def _norwegian(digits: str) -> bool:
+    return _check_digit(digits[:8], (3, 2, 7, 6, 5, 4, 3, 2)) == int(digits[8])
+
+
+def _danish(digits: str) -> bool:
+    return digits[0] != "0" and _mod11(digits, (2, 7, 6, 5, 4, 3, 2, 1)) == 0
+
+
+def _finnish(digits: str) -> bool:
+    return _check_digit(digits[:7], (7, 9, 10, 5, 8, 4, 2)) == int(digits[7])
+
+
+# A country's number read alone where the row says the country: its digits' count and check.
+_READ_IN: dict[str, tuple[int, Callable[[str], bool]]] = {
+    "NO": (9, _norwegian),
+    "DK": (8, _danish),
+    "FI": (8, _finnish),
+}
+ABROAD = tuple(_READ_IN)  # the countries whose numbers are read, as their stored prefix
+
+
+def org_number_country(number: str) -> str:
+    """The country a stored organisation number is of: "NO974760673" -> "NO", "SE" for a
+    Swedish "NNNNNN-NNNN"."""
+    return number[:2] if number[:2] in _READ_IN else "SE"
+
+
+def _abroad(country: str, digits: str, value: object) -> str:
+    """`digits` as `country`'s stored number; refused naming the country where its check digit
+    is wrong."""
+    if not _READ_IN[country][1](digits):
+        raise _problem(CONSTRAINT_ERROR, value, f"value.org_check_digit.{country}")
+    return country + (f"{digits[:7]}-{digits[7]}" if country == "FI" else digits)
+
+
+def parse_org_number(value: object, country: object = None) -> str:
+    """An organisation number: a Swedish organisationsnummer as "NNNNNN-NNNN" (also from 10
+    digits, "16" + 10 digits or a VAT number); a Norwegian, Danish or Finnish one by the prefix
+    written before it, stored with it, "NO974760673", "DK12345678", "FI0201256-6".
+
+    8 or 9 digits alone are the number of `country` (the row's, "NO") where they are as many as
+    its numbers have; else refused asking for the prefix: 9 digits may be Norway's, and a
+    mistyped Swedish number is no Norwegian one."""
     text = str(_whole(value)) if _is_typed_number(value) else re.sub(r"\s", "", parse_text(value))
     # "5560360793.0": the number as a program writes a column of numbers that had a gap.
-    text = re.sub(r"^([0-9]{10}|[0-9]{12})\.0+$", r"\1", text)
+    text = re.sub(r"^([0-9]{8,10}|[0-9]{12})\.0+$", r"\1", text)
     match = _ORG_NUMBER.fullmatch(text)
     if match is None:
-        raise _problem(TYPE_ERROR, value, "value.not_org_number")
+        return _parse_abroad(_DIGIT_GAPS.sub("", text), value, country)
     head, tail = match["head"] or match["vat_head"], match["tail"] or match["vat_tail"]
     if not luhn_valid(head + tail):
         raise _problem(CONSTRAINT_ERROR, value, "value.org_check_digit")
     return f"{head}-{tail}"
+
+
+def _parse_abroad(text: str, value: object, country: object) -> str:
+    match = _ABROAD_NUMBER.fullmatch(text)
+    if match is None:
+        raise _problem(TYPE_ERROR, value, "value.not_org_number")
+    if match["no"] or match["no_mva"]:
+        return _abroad("NO", match["no"] or match["no_mva"], value)
+    if match["dk"]:
+        return _abroad("DK", match["dk"], value)
+    if match["fi"] or match["fi_dashed"]:
+        digits = (match["fi"] or match["fi_dashed"]) + (
+            match["fi_check"] or match["fi_dashed_check"]
+        )
+        return _abroad("FI", digits, value)
+    digits = match["bare"]
+    length, _valid = _READ_IN.get(str(country), (0, None))
+    if len(digits) == length:
+        return _abroad(str(country), digits, value)
+    raise _problem(TYPE_ERROR, value, "value.org_number_unprefixed")
 
 
 # ---------------------------------------------------------------------------------------------

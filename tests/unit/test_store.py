@@ -206,6 +206,48 @@ def test_an_older_store_upgrades_without_losing_data(db_url):
     assert before["project"] > 40
 
 
+def test_organisation_numbers_abroad_come_with_c5c0ffee0015_and_keep_the_stored_ones(db_url):
+    """A store with Swedish numbers upgrades without loss, then takes a neighbour's number;
+    its downgrade is refused while one is stored, and goes once none is."""
+    organisation = models.Organisation.__table__
+    engine = get_engine(db_url)
+    migrate(engine)
+    downgrade(engine, "b4c0ffee0014")
+    rows = [
+        {"name": "Umeå kommun", "kind": "municipality", "org_number": "212000-2627"},
+        {"name": "Nordväg AB", "kind": "company", "org_number": "556036-0793"},
+        {"name": "Utan nummer AB", "kind": "company", "org_number": None},
+    ]
+    abroad = {"name": "Oslo kommune", "kind": "municipality", "org_number": "NO974760673"}
+    with engine.begin() as conn:
+        conn.execute(sa.insert(organisation), [{**row, "country": "SE"} for row in rows])
+        with pytest.raises(IntegrityError), conn.begin_nested():
+            conn.execute(sa.insert(organisation).values(**abroad, country="NO"))
+
+    def stored() -> list[tuple]:
+        with engine.connect() as conn:
+            query = sa.select(organisation.c.name, organisation.c.org_number)
+            return sorted(conn.execute(query.order_by(organisation.c.name)).all())
+
+    before = stored()
+    migrate(engine)
+    assert stored() == before
+    with engine.begin() as conn:
+        for number in ("NO974760673", "DK12345674", "FI0201256-6"):
+            conn.execute(
+                sa.insert(organisation).values(
+                    name=number, kind="company", org_number=number, country=number[:2]
+                )
+            )
+    with pytest.raises(RuntimeError, match="3 organisations"):
+        downgrade(engine, "b4c0ffee0014")
+    assert current_revision(engine) == _head()
+    with engine.begin() as conn:
+        conn.execute(sa.delete(organisation).where(organisation.c.country != "SE"))
+    downgrade(engine, "b4c0ffee0014")
+    assert stored() == before
+
+
 def test_the_scale_indexes_come_and_go_with_their_migration(db_url):
     """Issue 11: the dates the cold pages read are indexed from e5c0ffee0005, not before."""
     engine = get_engine(db_url)

@@ -1102,6 +1102,67 @@ def test_org_number_checksum_message_says_check_digit() -> None:
     assert "kontrollsiffran" in problem.message.render("sv")
 
 
+@pytest.mark.parametrize(
+    ("value", "country", "expected"),
+    [
+        # Norway's organisasjonsnummer: by its prefix, as a VAT number, or alone in a Norwegian row.
+        ("NO 974 760 673 MVA", None, "NO974760673"),
+        ("NO974760673", None, "NO974760673"),
+        ("974760673MVA", None, "NO974760673"),
+        ("974 760 673", "NO", "NO974760673"),
+        (974760673, "NO", "NO974760673"),
+        ("974760673.0", "NO", "NO974760673"),
+        # Denmark's CVR.
+        ("DK12345674", None, "DK12345674"),
+        ("CVR 12345674", None, "DK12345674"),
+        ("CVR-nr. 12 34 56 74", None, "DK12345674"),
+        ("12345674", "DK", "DK12345674"),
+        # Finland's Y-tunnus: its dash says it, and its VAT number.
+        ("0201256-6", None, "FI0201256-6"),
+        ("FI02012566", None, "FI0201256-6"),
+        ("FI0201256-6", None, "FI0201256-6"),
+        ("Y-tunnus 0201256-6", None, "FI0201256-6"),
+        ("02012566", "FI", "FI0201256-6"),
+        # A Swedish number is Swedish whatever the row's country.
+        ("556016-0680", "NO", "556016-0680"),
+    ],
+)
+def test_parse_org_number_abroad(value, country, expected) -> None:
+    assert parse_org_number(value, country) == expected
+
+
+def test_a_stored_number_says_its_country() -> None:
+    assert [
+        values.org_number_country(number)
+        for number in ("NO974760673", "DK12345674", "FI0201256-6", "556016-0680")
+    ] == ["NO", "DK", "FI", "SE"]
+
+
+@pytest.mark.parametrize(
+    ("value", "country", "named"),
+    [
+        ("NO 974 760 674 MVA", None, "Norwegian"),
+        ("974760674", "NO", "Norwegian"),
+        ("DK12345678", None, "Danish"),
+        ("CVR 12345678", None, "Danish"),
+        ("0201256-7", None, "Finnish"),
+        ("FI02012567", None, "Finnish"),
+    ],
+)
+def test_a_number_abroad_with_a_wrong_check_digit_names_its_country(value, country, named):
+    problem = problem_of(parse_org_number, value, country=country)
+    assert problem.code == CONSTRAINT
+    assert named in problem.message.render("en")
+
+
+@pytest.mark.parametrize("country", [None, "SE", "DK"])
+def test_nine_digits_alone_are_read_only_in_a_norwegian_row(country) -> None:
+    problem = problem_of(parse_org_number, "974 760 673", country=country)
+    assert problem.code == TYPE
+    assert "NO in front" in problem.message.render("en")
+    assert "NO först" in problem.message.render("sv")
+
+
 # --- Choices ---------------------------------------------------------------------------------
 
 

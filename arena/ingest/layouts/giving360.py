@@ -58,6 +58,10 @@ SOURCE = "360Giving"  # the `source` every row read from a grants file is stored
 # Reading
 
 _SWEDISH_ORG_ID = re.compile(r"SE-(?:BLV|ON)-(?P<number>.+)", re.IGNORECASE)
+# The neighbours' registers in org-id.guide, by the country of the numbers stored
+# ("NO974760673" is NO-BRC-974760673; "FI0201256-6" FI-PRO-0201256-6, Y-tunnus as written).
+_REGISTERS = {"NO": "NO-BRC-", "DK": "DK-CVR-", "FI": "FI-PRO-"}
+_ORG_ID_ABROAD = re.compile(r"(?P<country>NO|DK|FI)-(?:BRC|CVR|PRO)-(?P<number>.+)", re.IGNORECASE)
 _COUNTRY_PREFIX = re.compile(r"(?P<country>[A-WYZ][A-Z])-", re.IGNORECASE)
 # A column with a diarienummer names the project a grant belongs to (several grants may share
 # one); without it each grant is its own project, keyed by its Identifier. The writer writes
@@ -82,9 +86,14 @@ def _without_prefix(identifier: object) -> object:
 
 
 def _org_number(identifier: object) -> object:
-    """The organisationsnummer inside an org-id such as `SE-BLV-5560160680`, else empty."""
-    match = _SWEDISH_ORG_ID.fullmatch(str(identifier).strip())
-    return match["number"] if match else ""
+    """The organisation number inside an org-id such as `SE-BLV-5560160680`, else empty; a
+    neighbour's with its country first, as it is stored (`NO-BRC-974760673`: NO974760673)."""
+    text = str(identifier).strip()
+    if match := _SWEDISH_ORG_ID.fullmatch(text):
+        return match["number"]
+    if match := _ORG_ID_ABROAD.fullmatch(text):
+        return match["country"].upper() + match["number"]
+    return ""
 
 
 def _country_of(identifier: object) -> str:
@@ -248,10 +257,13 @@ def _slug(name: str) -> str:
 
 
 def _org_identifier(name: str | None, org_number: str | None, later: Collection[str]) -> str | None:
-    """An organisation's 360Giving identifier: its org-id with an organisationsnummer, else
+    """An organisation's 360Giving identifier: its org-id with an organisation number (Swedish
+    or a neighbour's, `_REGISTERS`), else
     our prefix and the slug of its name; for the `later` names, whose slug an organisation
     stored before them already has ("Ockero kommun" after "Öckerö kommun"), the slug and a
     digest of the name, so two organisations never share one identifier."""
+    if org_number and org_number[:2] in _REGISTERS:
+        return _REGISTERS[org_number[:2]] + org_number[2:]
     if org_number:
         return "SE-BLV-" + org_number.replace("-", "")
     if not name:

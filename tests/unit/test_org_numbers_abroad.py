@@ -1,0 +1,162 @@
+"""Organisation numbers of Norway, Denmark and Finland: read by their prefix (or, alone, by
+the row's country), stored with their country first, matched on a second import, undone,
+and written to and read from 360Giving by their org-id.guide registers."""
+
+from __future__ import annotations
+
+import pytest
+
+from arena.auth import cli_identity
+from arena.ingest import undo
+from arena.ingest.layouts import giving360
+from arena.store import get_engine, migrate
+from tests.fixtures.ingest import dump, errors, natural, rejected, upload
+
+ORGANISATIONS = (
+    "Namn;Organisationsnummer;Typ;Land\n"
+    "Oslo kommune;974 760 673;kommun;\n"  # alone: Norwegian by the name's form
+    "Equinor ASA;NO 923 609 016 MVA;företag;\n"  # the country follows the number
+    "Norsk Partner AS;987654325;företag;NO\n"  # alone: Norwegian by the row's country
+    "Dansk Firma A/S;CVR 12345674;företag;\n"
+    "Suomi Oy;0201256-6;företag;FI\n"
+    "Nordväg AB;556036-0793;företag;\n"
+)
+
+
+def _stored(engine) -> dict[str, tuple]:
+    return {o["name"]: (o["org_number"], o["country"]) for o in natural(engine, "organisations")}
+
+
+def test_an_organisations_list_with_numbers_abroad_is_stored_matched_and_undone(engine):
+    result = upload(engine, "organisationer.csv", ORGANISATIONS)
+    assert result.outcome == "committed", result.problems
+    assert _stored(engine) == {
+        "Oslo kommune": ("NO974760673", "NO"),
+        "Equinor ASA": ("NO923609016", "NO"),
+        "Norsk Partner AS": ("NO987654325", "NO"),
+        "Dansk Firma A/S": ("DK12345674", "DK"),
+        "Suomi Oy": ("FI0201256-6", "FI"),
+        "Nordväg AB": ("556036-0793", "SE"),
+    }
+    before = dump(engine, history=False)
+    again = upload(engine, "organisationer.csv", ORGANISATIONS, dry_run=True)
+    assert again.counts["unchanged"] == 6 and not again.counts["new"], again.problems
+    assert not again.counts["updated"]
+    assert dump(engine, history=False) == before
+    undo(engine, result.import_id, identity=cli_identity())
+    assert natural(engine, "organisations") == []
+
+
+def test_a_stored_organisation_keeps_its_country_where_the_list_has_no_country_column(engine):
+    first = upload(engine, "org.csv", "Namn;Typ;Land\nEquinor ASA;företag;SE\n")
+    assert first.outcome == "committed", first.problems
+    listed = (
+        "Namn;Organisationsnummer;Typ\n"
+        "Equinor ASA;NO923609016;företag\n"
+        "Dansk A/S;DK12345674;företag\n"
+    )
+    result = upload(engine, "org.csv", listed)
+    assert result.outcome == "committed", result.problems
+    assert _stored(engine) == {
+        "Equinor ASA": ("NO923609016", "SE"),
+        "Dansk A/S": ("DK12345674", "DK"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        ("Partner AS;974760673;företag;", "with NO in front"),  # Swedish by default
+        ("Partner AS;974760673;företag;SE", "with NO in front"),
+        ("Partner AS;974760674;företag;NO", "Norwegian"),
+        ("Partner AS;NO 974 760 674 MVA;företag;", "Norwegian"),
+        ("Partner A/S;DK12345678;företag;", "Danish"),
+        ("Partner Oy;FI02012567;företag;", "Finnish"),
+    ],
+)
+def test_a_number_abroad_that_cannot_be_read_is_refused_saying_why(engine, row, said):
+    data = f"Namn;Organisationsnummer;Typ;Land\n{row}\n"
+    assert [error[:2] for error in rejected(engine, "org.csv", data)] == [
+        (2, "Organisationsnummer")
+    ]
+    problem = upload(engine, "org.csv", data, dry_run=True).problems[0]
+    assert said in problem.text("en")
+
+
+PROJECTS = "Diarienummer;Titel;Status\nP-1;Första;ongoing\n"
+PARTICIPANTS = (
+    "Diarienummer;Organisation;Roll\n"
+    "P-1;Equinor ASA (NO 923 609 016 MVA);partner\n"
+    "P-1;Oslo kommune (974 760 673);partner\n"
+    "P-1;Dansk Firma A/S, CVR 12345674;partner\n"
+)
+
+
+def test_a_participants_list_with_numbers_abroad_after_the_names(engine):
+    assert upload(engine, "projekt.csv", PROJECTS).outcome == "committed"
+    result = upload(engine, "deltagare.csv", PARTICIPANTS)
+    assert result.outcome == "committed", errors(result)
+    assert _stored(engine) == {
+        "Equinor ASA": ("NO923609016", "NO"),
+        "Oslo kommune": ("NO974760673", "NO"),
+        "Dansk Firma A/S": ("DK12345674", "DK"),
+    }
+    assert len(natural(engine, "participants")) == 3
+    before = dump(engine, history=False)
+    again = upload(engine, "deltagare.csv", PARTICIPANTS)
+    assert again.outcome in ("committed", "unchanged")
+    assert not again.counts["new"] and not again.counts["updated"], again.problems
+    assert dump(engine, history=False) == before
+    undo(engine, result.import_id, identity=cli_identity())
+    assert natural(engine, "participants") == []
+    assert natural(engine, "organisations") == []
+
+
+_FLAT = "Diarienummer;Projektnamn;Koordinator;Orgnr;Finansiär;Beviljat belopp\n"
+
+
+def test_a_flat_project_lists_coordinator_abroad(engine):
+    listed = (
+        f"{_FLAT}Z-1;Ett;Oslo kommune;974 760 673;Vinnova;100 tkr\n"
+        "Z-2;Två;Suomi Oy;FI02012566;Vinnova;100 tkr\n"
+    )
+    result = upload(engine, "projekt.csv", listed)
+    assert result.outcome == "committed", errors(result)
+    stored = _stored(engine)
+    assert stored["Oslo kommune"] == ("NO974760673", "NO")
+    assert stored["Suomi Oy"] == ("FI0201256-6", "FI")
+
+
+def test_360giving_writes_and_reads_the_neighbours_registers(engine, tmp_path):
+    files = {
+        "org.csv": "Namn;Organisationsnummer;Typ\n"
+        "Equinor ASA;NO923609016;company\n"
+        "Dansk Firma A/S;DK12345674;company\n"
+        "Suomi Oy;FI0201256-6;company\n"
+        "Vinnova;202100-5216;national_authority\n",
+        "projekt.csv": "Diarienummer;Titel;Status;Koordinator\n"
+        "P-1;Ett;ongoing;Equinor ASA\nP-2;Två;ongoing;Dansk Firma A/S\nP-3;Tre;ongoing;Suomi Oy\n",
+        "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+        "G-1;P-1;Vinnova;100 000;2024-01-15\nG-2;P-2;Vinnova;100 000;2024-01-15\n"
+        "G-3;P-3;Vinnova;100 000;2024-01-15\n",
+    }
+    for name, text in files.items():
+        assert upload(engine, name, text).outcome == "committed"
+    written = giving360.to_csv(engine)
+    text = written.decode() if isinstance(written, bytes) else written
+    for identifier in ("NO-BRC-923609016", "DK-CVR-12345674", "FI-PRO-0201256-6"):
+        assert identifier in text
+    other = get_engine(f"sqlite:///{tmp_path / 'other.db'}")
+    migrate(other)
+    result = upload(other, "grants.csv", text.encode())
+    assert result.outcome == "committed", errors(result)
+    abroad = ("Equinor ASA", "Dansk Firma A/S", "Suomi Oy")
+    read_back, numbers = _stored(other), _stored(engine)
+    assert {name: read_back[name] for name in abroad} == {
+        "Equinor ASA": ("NO923609016", "NO"),
+        "Dansk Firma A/S": ("DK12345674", "DK"),
+        "Suomi Oy": ("FI0201256-6", "FI"),
+    }
+    assert {name: numbers[name][0] for name in abroad} == {
+        name: number for name, (number, _country) in read_back.items() if name in abroad
+    }
