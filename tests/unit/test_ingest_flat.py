@@ -1303,9 +1303,8 @@ def test_a_corrected_list_without_a_row_an_earlier_import_of_it_added_says_the_r
 
 def test_a_neighbours_public_body_is_of_its_country_and_in_no_swedish_county(engine):
     """ "Oslo kommune" was a Swedish company in the county "Oslo", on the county chart: a
-    Norwegian or Finnish public body's name says its kind and country (a stored organisation's
-    stays: a Danish "Kommune" reads as Norwegian), and a region abroad places no project in a
-    county."""
+    Norwegian, Danish or Finnish public body's name says its kind and country (a stored
+    organisation's stays), and a region abroad places no project in a county."""
     from arena.queries import portfolio
 
     with_organisations(engine)
@@ -1358,6 +1357,9 @@ def test_a_swedish_county_keeps_a_kommune_swedish_and_names_in_passing_get_their
         "Diarienummer;Titel;Status;Koordinator\n"
         "P-1;Ett;ongoing;Vestland fylkeskommune\nP-2;Två;ongoing;Espoon kaupunki\n"
         "P-3;Tre;ongoing;Kommune Konsult AB\n"
+        # Denmark's are told by their names: "Aarhus Kommune" read as Norway's.
+        "P-4;Fyra;ongoing;Aarhus Kommune\nP-5;Fem;ongoing;Københavns Kommune\n"
+        "P-6;Sex;ongoing;Region Hovedstaden\n"
     )
     assert upload(engine, "projekt.csv", projects).outcome == "committed"
     organisations = _by(natural(engine, "organisations"), "name")
@@ -1369,6 +1371,9 @@ def test_a_swedish_county_keeps_a_kommune_swedish_and_names_in_passing_get_their
             "Vestland fylkeskommune",
             "Espoon kaupunki",
             "Kommune Konsult AB",
+            "Aarhus Kommune",
+            "Københavns Kommune",
+            "Region Hovedstaden",
         )
     }
     assert found == {
@@ -1377,6 +1382,9 @@ def test_a_swedish_county_keeps_a_kommune_swedish_and_names_in_passing_get_their
         "Vestland fylkeskommune": ("region", "NO"),
         "Espoon kaupunki": ("municipality", "FI"),
         "Kommune Konsult AB": ("company", "SE"),
+        "Aarhus Kommune": ("municipality", "DK"),
+        "Københavns Kommune": ("municipality", "DK"),
+        "Region Hovedstaden": ("region", "DK"),
     }
 
 

@@ -158,10 +158,39 @@ class Layout:
         return required <= present and (not optional or bool(optional & present))
 
 
-# The public bodies of the neighbours by the form of their names: kind and country. A Danish
-# "Aarhus Kommune" reads as a Norwegian one: a list of organisations stores it as Danish, and a
-# stored organisation keeps its kind and country.
+# Denmark's 98 municipalities (since 2007): "Aarhus Kommune" is written as Norway's "Oslo
+# kommune" is, so a Danish one is told by its name, never by the word.
+_DANISH_MUNICIPALITIES = (
+    "albertslund|allerød|assens|ballerup|billund|brøndby|brønderslev|dragør|egedal|esbjerg|fanø"
+    "|favrskov|faxe|fredensborg|fredericia|frederiksberg|frederikshavn|frederikssund|furesø"
+    "|faaborg-midtfyn|gentofte|gladsaxe|glostrup|greve|gribskov|guldborgsund|haderslev|halsnæs"
+    "|hedensted|helsingør|herlev|herning|hillerød|hjørring|holbæk|holstebro|horsens|hvidovre"
+    "|høje-taastrup|hørsholm|ikast-brande|ishøj|jammerbugt|kalundborg|kerteminde|kolding"
+    "|københavn|køge|langeland|lejre|lemvig|lolland|lyngby-taarbæk|læsø|mariagerfjord"
+    "|middelfart|morsø|norddjurs|nordfyn|nyborg|næstved|odder|odense|odsherred|randers|rebild"
+    "|ringkøbing-skjern|ringsted|roskilde|rudersdal|rødovre|samsø|silkeborg|skanderborg|skive"
+    "|slagelse|solrød|sorø|stevns|struer|svendborg|syddjurs|sønderborg|thisted|tønder|tårnby"
+    "|vallensbæk|varde|vejen|vejle|vesthimmerland|viborg|vordingborg|ærø|aabenraa|aalborg|aarhus"
+)
+
+# The public bodies of the neighbours by the form of their names: kind and country. A list of
+# organisations may say otherwise (its Land), and a stored organisation keeps its kind and
+# country.
 _ABROAD_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind, str], ...] = (
+    (
+        re.compile(
+            rf"^(?:{_DANISH_MUNICIPALITIES})s? kommune$|^bornholms regionskommune$", re.IGNORECASE
+        ),
+        OrganisationKind.MUNICIPALITY,
+        "DK",
+    ),
+    (
+        re.compile(
+            r"^region (?:hovedstaden|midtjylland|nordjylland|sjælland|syddanmark)$", re.IGNORECASE
+        ),
+        OrganisationKind.REGION,
+        "DK",
+    ),
     (re.compile(r"\bfylkeskommune$|\bfylke$", re.IGNORECASE), OrganisationKind.REGION, "NO"),
     (re.compile(r"\bkommune$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "NO"),
     (re.compile(r"\b(kaupunki|kunta)$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "FI"),
