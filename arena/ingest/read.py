@@ -110,10 +110,51 @@ def _typed_codes(array: np.ndarray) -> tuple[np.ndarray, list[object]] | None:
 
 
 def _distinct(cells: Sequence[object]) -> tuple[np.ndarray, list[object], np.ndarray, bool]:
-    """Codes and distinct values of a column, and which distinct values are missing.
+    """Codes and distinct values of a column, and which distinct values are missing, each
+    text without the characters that show nothing (`_visible`).
 
     Typed cells (JSON, Excel) stay apart by type: 1, 1.0 and True are different cells.
     """
+    codes, uniques, missing, text = _distinct_cells(cells)
+    # A text column is searched in one pass, its texts joined: 100 000 titles.
+    if (
+        v.has_invisible("\x00".join(uniques))  # type: ignore[arg-type]
+        if text
+        else any(isinstance(cell, str) and v.has_invisible(cell) for cell in uniques)
+    ):
+        return _visible(codes, uniques, text)
+    return codes, uniques, missing, text
+
+
+def _visible(
+    codes: np.ndarray, uniques: list[object], text: bool
+) -> tuple[np.ndarray, list[object], np.ndarray, bool]:
+    """The distinct cells with the characters that show nothing taken out of their texts
+    (`values.without_invisible`), those then alike one cell: every reader of the column,
+    a number's, a date's, a name's or a key's, reads "\u200b100 000" as "100 000" and
+    "\u200bNy Org AB" as "Ny Org AB". Pasted from the web, Teams or SharePoint, an amount was
+    "not an amount", and one name two organisations or a false duplicate row."""
+    index: dict[tuple[type, object], int] = {}
+    kept: list[object] = []
+    remap = np.empty(len(uniques), dtype=np.intp)
+    for position, cell in enumerate(uniques):
+        if isinstance(cell, str):
+            cell = v.without_invisible(cell)
+        try:
+            key: tuple[type, object] = (type(cell), cell)
+            hash(key)
+        except TypeError:  # a JSON list or object in a cell: its own
+            key = (type(cell), position)
+        remap[position] = index.setdefault(key, len(kept))
+        if remap[position] == len(kept):
+            kept.append(cell)
+    missing = np.fromiter(map(v.is_missing, kept), dtype=bool, count=len(kept))
+    return remap[codes], kept, missing, text
+
+
+def _distinct_cells(
+    cells: Sequence[object],
+) -> tuple[np.ndarray, list[object], np.ndarray, bool]:
     if isinstance(cells, np.ndarray) and cells.dtype == object:
         array = cells
     else:

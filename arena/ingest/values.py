@@ -114,10 +114,25 @@ _TEXT_FORMULA = re.compile(r'="((?:[^"]|"")*)"')
 
 
 # Characters that show nothing: zero-width spaces, direction marks, the soft hyphen, a byte
-# order mark inside a cell. Pasted from the web or Word, they made "Trafikverket" and
-# "\ufeffTrafikverket" two organisations that look the same. Not the joiners (U+200C, U+200D):
-# Persian spelling and emoji sequences are made with them.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# order mark inside a cell, and a joiner (U+200C, U+200D) that joins nothing: at a text's
+# start or end, or beside a space or a Latin letter (Teams and SharePoint paste them before a
+# name). Pasted from the web or Word, they made "Trafikverket" and "\ufeffTrafikverket" two
+# organisations that look the same. A joiner between two other characters is kept: Persian
+# spelling and emoji sequences are made with them. Latin is U+0000-U+024F.
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+    "|(?<![^\\s\u0000-\u024f])[\u200c\u200d]|[\u200c\u200d](?![^\\s\u0000-\u024f])"
+)
+
+
+def has_invisible(text: str) -> bool:
+    """Whether `text` holds a character that shows nothing (`_INVISIBLE`)."""
+    return _INVISIBLE.search(text) is not None
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the characters that show nothing (`_INVISIBLE`)."""
+    return _INVISIBLE.sub("", text)
 
 
 def clean_text(text: str) -> str:
@@ -125,7 +140,7 @@ def clean_text(text: str) -> str:
     letters (a Mac writes "ö" as "o" and a combining diaeresis: NFC makes it the one "ö"
     Windows writes), and drop an export's formula-guard quote or Excel's text formula around
     a value (`="2018-04510"`)."""
-    text = _INVISIBLE.sub("", text)
+    text = without_invisible(text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = text.strip()

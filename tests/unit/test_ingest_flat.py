@@ -770,6 +770,36 @@ def test_a_name_an_older_version_stored_with_an_invisible_character_is_matched(e
     )
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_an_invisible_character_pasted_into_a_flat_list_reads_as_nothing(engine, invisible):
+    # Pasted from the web, Teams or SharePoint: "\u200bNy Org AB" on the second project was
+    # refused as "Row 2 already has the same Koordinator / Finansiär (Ny Org AB)", two
+    # projects of one new coordinator. In a header, an amount, a date, a status or a key it
+    # reads as nothing too.
+    sheet = (
+        f"Diarienummer;Titel;{invisible}Koordinator;Finansiär;Beviljat bidrag{invisible};"
+        "Startdatum;Slutdatum;Status\n"
+        "A1-001;Projekt a;Ny Org AB;Vinnova;100 000;2020-01-01;2020-12-31;Pågående\n"
+        f"A1-002{invisible};Projekt b;{invisible}Ny Org AB;Vinnova;{invisible}100 000;"
+        f"2020-01-01{invisible};2020-12-31;Pågå{invisible}ende\n"
+    )
+    new, coordinators = _new_and_coordinators(engine, "projekt.csv", sheet)
+    assert new == [("Ny Org AB", (2, 3)), ("Vinnova", (2, 3))]
+    assert coordinators == {"A1-001": "Ny Org AB", "A1-002": "Ny Org AB"}
+    grants = natural(engine, "grants")
+    assert {g["reference"]: g["amount_sek"] for g in grants} == {
+        "A1-001": 100_000,
+        "A1-002": 100_000,
+    }
+    # The same key with one is the same row: one row each, as without.
+    again = upload(
+        engine,
+        "igen.csv",
+        f"Diarienummer;Titel;Status\nA1-001;Ett;Pågående\nA1-001{invisible};Två;Pågående\n",
+    )
+    assert [(row, error) for row, _column, error in errors(again)] == [(3, "unique-error")]
+
+
 def test_a_name_that_differs_from_a_known_one_only_in_case_is_that_organisation(engine):
     # "GÖTEBORGS KOMMUN" is the stored "Göteborgs kommun": as a second organisation it would
     # split the city's projects in two. A new name written in two cases is one organisation,

@@ -173,6 +173,23 @@ def test_parse_text(value, expected) -> None:
     assert parse_text(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("\u200bNy Org AB", "Ny Org AB"),
+        ("\u200cNy Org AB\u200d", "Ny Org AB"),
+        ("Ny\u200d Org\u2060 AB\ufeff", "Ny Org AB"),
+        ("Göte\u00adborg\u200c", "Göteborg"),
+        # A joiner between two other characters joins them: Persian, an emoji sequence.
+        ("\u0645\u06cc\u200c\u0634\u0648\u062f", "\u0645\u06cc\u200c\u0634\u0648\u062f"),
+        ("\U0001f468\u200d\U0001f469 AB", "\U0001f468\u200d\U0001f469 AB"),
+    ],
+)
+def test_parse_text_drops_what_shows_nothing(value, expected) -> None:
+    # Teams and SharePoint paste a zero-width space or a joiner before a name.
+    assert parse_text(value) == expected
+
+
 def test_parse_text_refuses_blank() -> None:
     assert problem_of(parse_text, " \u00a0 ").code == TYPE
 

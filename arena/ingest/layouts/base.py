@@ -469,7 +469,7 @@ class Source:
             for code, row in zip(codes[order].tolist(), rows[order].tolist(), strict=True):
                 # A JSON array or object is no name: refused where its rows are read.
                 if not cells.missing[code] and not isinstance(cells.uniques[code], list | dict):
-                    first.setdefault(" ".join(str(cells.uniques[code]).split()), (row, entry))
+                    first.setdefault(v.clean_text(str(cells.uniques[code])), (row, entry))
         ordered = sorted(first.items(), key=lambda item: item[1][0])
         names = [name for name, _first in ordered]
         extra: dict[str, str] = {}  # column -> label shown, from the first entry that has it
@@ -524,7 +524,7 @@ class Source:
         problems = []
         for entry in entries:
             names = Cells.of(entry.names)
-            keys = [" ".join(str(name).split()) for name in names.uniques]
+            keys = [v.clean_text(str(name)) for name in names.uniques]
             for column, (shown, cells) in entry.columns.items():
                 values = Cells.of(cells)
                 parsed = [_read_or_none(column_of(column).type.parse, u) for u in values.uniques]
@@ -578,7 +578,7 @@ def _given(entries: list[Named]) -> dict[str, dict[str, tuple[int, object]]]:
     given: dict[str, dict[str, tuple[int, object]]] = {}  # column -> name -> (row, cell)
     for entry in entries:
         names = Cells.of(entry.names)
-        keys = [" ".join(str(name).split()) for name in names.uniques]
+        keys = [v.clean_text(str(name)) for name in names.uniques]
         for column, (_shown, column_cells) in entry.columns.items():
             values = Cells.of(column_cells)
             rows = np.flatnonzero(~names.row_missing & ~values.row_missing)

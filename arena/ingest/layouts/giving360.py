@@ -177,7 +177,7 @@ def split(source: Source) -> list[Part]:
     source_label = sv_header("grants", "source")
     first_of_project: dict[str, int] = {}
     for position, key in enumerate(project):
-        first_of_project.setdefault(" ".join(str(key).split()), position)
+        first_of_project.setdefault(v.clean_text(str(key)), position)
     projects = source.part(
         "projects",
         [

@@ -367,7 +367,7 @@ def _one_row_per_project(source: Source, funders: list[object]) -> set[int] | No
     ):
         if v.is_missing(reference) or v.is_missing(funder):
             continue
-        key = " ".join(str(reference).split())
+        key = v.clean_text(str(reference))
         earlier, earlier_funder = first.setdefault(key, (row, funder))
         # Names alike ("Vinnova", "Vinova") are one funder mistyped: the rows are one project
         # listed twice, refused as such (join them), not advice to import a file per funder,
