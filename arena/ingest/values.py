@@ -1148,6 +1148,15 @@ _MONTH_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>[0-9]{1,2}),?\s+(?P<
 # A month and a year of four digits: "10/2018", "10.2018" (no reading but one).
 _MONTH_YEAR = re.compile(r"(?P<month>[0-9]{1,2})[./](?P<year>[0-9]{4})")
 _DAY_MONTH_ORDER = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}")
+# A time of day after a date, as a system exports one: "00:00", "14:30:00", and with the
+# 12-hour clock, "12:00:00 AM" (SharePoint, Power BI). Dropped before the date is read.
+_CLOCK = re.compile(r"\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:\s*[ap]\.?\s?m\.?)?\Z")
+# A date with dots and a year of four digits is the day first, "1.10.2018" and "01.10.2018"
+# 1 October 2018: Norway, Denmark, Germany and Finland write it so, and no one writes the
+# month first with dots (the US writes slashes). A slash or a hyphen stays a guess
+# (`_DAY_MONTH_ORDER`), as does a year of two digits, "01.10.18": the year's place is itself
+# unsure (a Swedish list writes the year first, ÅÅ.MM.DD) and so is its century.
+_DOTTED_DATE = re.compile(r"(?P<day>[0-9]{1,2})\.(?P<month>[0-9]{1,2})\.(?P<year>[0-9]{4})")
 # A part of a year, as plans and reports write it: a quarter ("Q3 2019", "2019-Q3", "kvartal 3
 # 2019"), a tertial (the regions' four months, "T2 2019") or a half ("H1 2019", "halvår 1").
 _PART_NAMES = r"(?P<name>q|kv\.?|kvartal|t|tertial|h|halvår)\s*(?P<part>[1-4])"
@@ -1242,10 +1251,15 @@ def _date_from_text(value: str, end: bool) -> date:
         short = int(match["year"])
         year = short + (1900 if short >= _CENTURY_PIVOT else 2000)
         return _checked_date(value, year, _MONTH_NAMES[match["month"]], None, end)
-    if _DAY_MONTH_ORDER.fullmatch(text):
+    dated = _CLOCK.sub("", text)
+    if match := _DOTTED_DATE.fullmatch(dated):
+        return _checked_date(value, int(match["year"]), int(match["month"]), int(match["day"]), end)
+    if _DAY_MONTH_ORDER.fullmatch(dated):
         # Not read: which number is the month is a guess for most such dates (issue 7). The
         # message says what to write instead: the one date it can be, or that it is none.
-        first, second, year_text = re.split(r"[./-]", text)
+        # With a 12-hour clock too, "10/1/2018 12:00:00 AM": the US writes the month first
+        # so, but Australia, New Zealand and India write the day first with AM and PM.
+        first, second, year_text = re.split(r"[./-]", dated)
         year = int(year_text)
         readings = {
             (int(day), int(month))

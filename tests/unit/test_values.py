@@ -705,7 +705,6 @@ def test_parse_date_pandas_timestamp() -> None:
         # Ambiguous or impossible: no date can be read, a type-error (issue 7).
         ("01/10/2018", TYPE),
         ("10/01/2018", TYPE),
-        ("1.10.2018", TYPE),
         ("31/12/2018", TYPE),
         ("1-10-2018", TYPE),
         ("2019-02-30", TYPE),
@@ -772,9 +771,18 @@ def test_ambiguous_date_asks_for_iso() -> None:
     ("value", "says"),
     [
         # One reading only: not read (a file's dates are read one way), but the ISO it means.
-        ("31.12.2024", "“31.12.2024”: write dates as YYYY-MM-DD, here 2024-12-31."),
         ("12/31/2024", "“12/31/2024”: write dates as YYYY-MM-DD, here 2024-12-31."),
-        ("05.05.2024", "“05.05.2024”: write dates as YYYY-MM-DD, here 2024-05-05."),
+        # With the time of day SharePoint and Power BI write: the same. The 12-hour clock
+        # is no proof of the month first: Australia writes the day first with it.
+        (
+            "12/31/2024 12:00:00 AM",
+            "“12/31/2024 12:00:00 AM”: write dates as YYYY-MM-DD, here 2024-12-31.",
+        ),
+        (
+            "10/1/2018 12:00:00 AM",
+            "“10/1/2018 12:00:00 AM”: ambiguous day/month order, write YYYY-MM-DD.",
+        ),
+        ("10/9/2018 14:30", "“10/9/2018 14:30”: ambiguous day/month order, write YYYY-MM-DD."),
         # No reading is a date.
         ("30.02.2024", "“30.02.2024” is not a real date."),
         ("13.13.2024", "“13.13.2024” is not a real date."),
@@ -786,6 +794,25 @@ def test_ambiguous_date_asks_for_iso() -> None:
 def test_a_day_month_date_is_refused_with_what_to_write(value, says) -> None:
     problem = problem_of(parse_date, value)
     assert (problem.code, problem.message.render("en")) == (TYPE, says)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Dots and a year of four digits: the day first, as Norway, Denmark, Germany and
+        # Finland write it; no one writes the month first with dots. Refused as ambiguous.
+        ("01.10.2018", date(2018, 10, 1)),
+        ("7.10.2018", date(2018, 10, 7)),
+        ("1.2.2019", date(2019, 2, 1)),
+        ("31.12.2024", date(2024, 12, 31)),
+        ("05.05.2024", date(2024, 5, 5)),
+        ("01.10.2018 00:00:00", date(2018, 10, 1)),
+        ("01.10.2018 14:30", date(2018, 10, 1)),
+    ],
+)
+def test_a_dotted_date_is_the_day_first(value, expected) -> None:
+    assert parse_date(value) == expected
+    assert parse_period(f"{value} - 28.2.2025") == (expected, date(2025, 2, 28))
 
 
 # --- Periods ---------------------------------------------------------------------------------
