@@ -192,6 +192,7 @@ def _parse(
             note = msg("import.unknown_kind", file=upload.name, name=upload.kind, known=known)
             return [], [Problem("format-error", note)]
         _name, raw, notes = found or (upload.kind, raw, [])
+        notes = _of_sheet(notes, raw)
         if upload.sheet is None and (unread := _other_sheets(upload, raw.name, _ignore, {})):
             # Read as one kind, the first sheet only: a workbook's other lists (its grants
             # beside its projects) were left out without a word.
@@ -230,13 +231,19 @@ def _parse(
             for name, sheets in twice.items()
         ]
     # Each sheet's notes (its header read a row lower, its years as columns) name the sheet:
-    # of a workbook read sheet by sheet, the report said "row 2" of no sheet in particular.
+    # of a workbook read sheet by sheet, the report said "row 2" of no sheet in particular,
+    # and of several files, "row 5" of no file.
     notes = [
-        dataclasses.replace(note, source=note.source or f"{upload.name}:{sheet}")
-        if len(read) > 1
-        else note
-        for sheet, (_name, _raw, sheet_notes) in read.items()
-        for note in sheet_notes
+        note
+        for sheet, (_name, sheet_raw, sheet_notes) in read.items()
+        for note in (
+            [
+                dataclasses.replace(note, source=note.source or f"{upload.name}:{sheet}")
+                for note in sheet_notes
+            ]
+            if len(read) > 1
+            else _of_sheet(sheet_notes, sheet_raw)
+        )
     ]
     if summed:  # said with what was read instead, and how to read it after all
         read_as = _read_as(read)
@@ -250,6 +257,13 @@ def _parse(
         table for name, raw, _notes in read.values() for table in _tables(name, raw, upload.columns)
     ]
     return tables, notes
+
+
+def _of_sheet(notes: list[Problem], raw: RawTable) -> list[Problem]:
+    """`notes` naming the file or sheet `raw` is read from, as its rows' problems do
+    (`ParsedTable.origin`), where they name none."""
+    origin = raw.origin or raw.name
+    return [note if note.source else dataclasses.replace(note, source=origin) for note in notes]
 
 
 def _ignore(_rows: int) -> None:
@@ -658,6 +672,11 @@ def import_files(
     for upload in uploads:
         parsed, read_problems = _parse(upload, on_read, seen)
         tables += parsed
+        if len(uploads) > 1:  # of several files, each problem names its own
+            read_problems = [
+                problem if problem.source else dataclasses.replace(problem, source=upload.name)
+                for problem in read_problems
+            ]
         problems += read_problems
     problems += _not_found(uploads, seen)
     seen_kinds = [t.kind.name for t in tables]

@@ -919,7 +919,25 @@ def plan_upload(
         problems += coordinator_problems(conn, plans, uploaded)
         if not replace:  # a replace deletes them, and lists them
             problems += left_out_problems(conn, plans, uploaded)
-    return Plan(kinds=plans, problems=problems, ids=ids, new_organisations=new_organisations)
+    return Plan(
+        kinds=plans,
+        problems=_of_their_files(problems, uploaded),
+        ids=ids,
+        new_organisations=new_organisations,
+    )
+
+
+def _of_their_files(problems: list[Problem], uploaded: dict[str, ParsedTable]) -> list[Problem]:
+    """`problems`, each naming the file or sheet (`source`) of the kind it is about, where
+    it does not name one already: a warning of payments and grants together (paid beyond
+    the amount) is at a line of the payments' file. Of an upload of several files, the Data
+    page showed such a warning at "row 6" of none of them."""
+    return [
+        dataclasses.replace(problem, source=uploaded[problem.table].origin)
+        if not problem.source and problem.table in uploaded
+        else problem
+        for problem in problems
+    ]
 
 
 def _final_values(

@@ -1643,3 +1643,38 @@ def test_a_date_shown_as_its_year_is_read_as_that_year(engine):
     assert result.outcome == "committed", result.problems
     (project,) = natural(engine, "projects")
     assert (project["start_date"], project["end_date"]) == (date(2026, 1, 1), date(2027, 12, 31))
+
+
+def test_each_problem_of_several_files_names_its_file(engine):
+    # A workbook with title rows above its headers, uploaded with a CSV: the note of the
+    # rows above and the warning of a grant paid beyond its amount named no file, and the
+    # Data page showed "row 6" of none of them.
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nP-1;Ett;Pågående\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;P-1;Vinnova;100\n",
+        },
+    )
+    rows = [
+        ["Utbetalningar 2024"],
+        ["Region Demo"],
+        ["Avdelning X", "Blad"],
+        [],
+        ["Bidragsreferens", "Utbetalningsdatum", "Belopp"],
+        ["G-1", "2022-01-10", 500],
+    ]
+    _workbook, data = saved_workbook(("Blad1", rows))
+    organisations = "Namn;Typ;Okänd\nNy AB;företag;x\n".encode()
+    result = ingest.import_files(
+        engine,
+        [ingest.Upload("utbet.xlsx", data), ingest.Upload("org.csv", organisations)],
+        identity=cli_identity(),
+        dry_run=True,
+    )
+    said = {(p.message.key, p.source, p.row) for p in result.problems}
+    assert ("import.header_below", "utbet.xlsx:Blad1", None) in said
+    assert ("problem.overpaid", "utbet.xlsx:Blad1", 6) in said
+    assert all(p.source for p in result.problems), result.problems
+    shown = dataops.problems_table(result.problems, "en")
+    assert set(shown["File / sheet"]) == {"utbet.xlsx:Blad1", "org.csv"}
