@@ -248,6 +248,12 @@ def in_header_unit(column: Column, unit: v.HeaderUnit) -> Column:
     return dataclasses.replace(column, type=dataclasses.replace(column.type, parse=parse))
 
 
+def in_per_cent(column: Column) -> Column:
+    """`column` (a share) under a header that names per cent: a bare number is per cent."""
+    parse = v.parse_share_in_per_cent
+    return dataclasses.replace(column, type=dataclasses.replace(column.type, parse=parse))
+
+
 @dataclass(frozen=True)
 class Kind:
     """An entity users can upload and export; its label is the catalogue's `kind.<name>`."""

@@ -28,6 +28,7 @@ from arena.ingest.kinds import (
     Column,
     Kind,
     in_header_unit,
+    in_per_cent,
 )
 from arena.ingest.layouts import Layout, Matching, detect_layout, guess_country
 from arena.ingest.natural import key_columns
@@ -121,6 +122,9 @@ def _abbreviated(lookup: dict[str, Column], key: str) -> Column | None:
 def _matched(lookup: dict[str, Column], text: str) -> tuple[Column | None, bool]:
     """The column a header `text` feeds, and whether it was found by its abbreviation."""
     column = lookup.get(v.normalise_label(text))
+    if column is not None and column.type.name == "share" and "%" in text:
+        # "Täckning (%)": a share in per cent, as the app's downloads head it (38 is 38 %).
+        return in_per_cent(column), False
     if column is None and (unit := v.header_unit(text)) is not None:
         column = lookup.get(v.normalise_label(unit.label))
         if column is not None:

@@ -1096,6 +1096,19 @@ def parse_share(value: object) -> float:
     return float(share)
 
 
+def parse_share_in_per_cent(value: object) -> float:
+    """A fraction 0..1 from a share under a header that names per cent ("Täckning (%)", as
+    the app's downloads head one): a bare 38 is 38 %, a cell that writes its sign as it says.
+
+    Why: a download's coverage of 38 % was refused as ambiguous when read back."""
+    if _before_per_cent(value) is not None:
+        return parse_share(value)
+    share = parse_number(value) / 100
+    if not 0 <= share <= 1:
+        raise _problem(CONSTRAINT_ERROR, value, "value.not_share")
+    return float(share)
+
+
 # ---------------------------------------------------------------------------------------------
 # Dates and periods
 

@@ -277,6 +277,18 @@ def test_xlsx_both_sheets_then_a_named_sheet(engine):
     )
 
 
+def test_a_share_under_a_header_in_per_cent_is_read_in_per_cent(engine):
+    # The Results page's download heads coverage "Täckning (%)" and writes 38 for 38 %: read
+    # back, 38 was refused as ambiguous ("write it with %"), and the file with it.
+    upload(engine, "indikatorer.csv", "Kod;Namn;Enhet\nANDEL;Andel;%\n")
+    values = "Indikator;Land;År;Värde;Täckning (%)\nANDEL;SE;2023;4,6;38\nANDEL;SE;2024;5;64 %\n"
+    result = upload(engine, "varden.csv", values)
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    assert [v["coverage"] for v in natural(engine, "indicator_values")] == [0.38, 0.64]
+    over = upload(engine, "fel.csv", "Indikator;Land;År;Värde;Coverage (%)\nANDEL;SE;2025;5;380\n")
+    assert [error for *_, error in errors(over)] == [v.CONSTRAINT_ERROR]
+
+
 def test_numbers_shown_in_per_cent_are_read_as_shown(engine):
     # Excel keeps 4,6 % as 0.046; only the cell's style says it is shown in per cent. A per
     # cent indicator's value was stored a hundred times too small, silently.
