@@ -1593,10 +1593,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "results.col.rule": {"sv": "Så räknat", "en": "How counted"},
     "results.col.kind": {"sv": "Slag", "en": "Kind"},
     "results.col.country": {"sv": "Land", "en": "Country"},
-    "results.col.place": {
-        "sv": "Program, projekt eller land",
-        "en": "Programme, project or country",
-    },
+    # The series download's columns: those of an indicator values list, so it reads back.
+    "results.col.indicator_code": {"sv": "Indikator", "en": "Indicator"},
+    "results.col.indicator_name": {"sv": "Indikatorns namn", "en": "Indicator name"},
+    "results.col.programme_code": {"sv": "Program", "en": "Programme"},
+    "results.col.project_reference": {"sv": "Diarienummer", "en": "Project"},
+    "results.col.country_code": {"sv": "Land", "en": "Country"},
     "results.col.measured_for": {"sv": "Mätt för", "en": "Measured for"},
     # A download's columns: the figures the table writes "4,6 % (2022)", each on its own.
     "results.col.baseline_value": {"sv": "Utgångsvärde", "en": "Baseline"},

@@ -1,8 +1,6 @@
 """Resultat: the indicator registry, each indicator against its baseline and target, project
 outputs per programme, the chain from money to the national result, Sweden beside Norway."""
 
-import functools
-
 import streamlit as st
 
 from arena import charts, tables, ui
@@ -51,9 +49,10 @@ with ui.section("series"):
         st.info(t("results.no_values", language))
     else:
         ui.vega_lite(charts.results.indicator_series(series, registry, language), key="series")
-        # The download's table is built when it is clicked, not on every rerun.
+        # The download's table (each stored value) is read when it is clicked, not on every rerun.
+        values = ui.deferred(results.indicator_values, filters=filters)
         ui.download_buttons(
-            functools.partial(tables.results.series_rows, series, registry, language),
+            lambda: tables.results.series_rows(values(), registry, language),
             name="indicator_values",
             language=language,
             key="series",

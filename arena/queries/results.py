@@ -212,6 +212,51 @@ def indicator_series(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     return frame[SERIES_COLUMNS].reset_index(drop=True)
 
 
+VALUE_COLUMNS = [
+    "code",
+    "scope",
+    "scope_ref",
+    "year",
+    "value",
+    "coverage",
+    "note",
+    "value_source",
+    "preliminary",
+]
+
+
+def indicator_values(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Every stored indicator value the filters keep, each at its own place: code, scope,
+    scope_ref (the programme, project or country it is measured for), year, value, coverage,
+    note, value_source, preliminary (the note says the value is preliminary).
+
+    Unlike `indicator_series`, a project's value is its own, not pooled with the others': the
+    series download holds these, so imported back it is the values as stored.
+    """
+    rows = _value_rows(filters)
+    statement = (
+        sa.select(
+            indicator.c.code,
+            rows.c.scope,
+            rows.c.reporter.label("scope_ref"),
+            rows.c.year,
+            rows.c.value,
+            rows.c.coverage,
+            rows.c.note,
+            rows.c.source.label("value_source"),
+            _preliminary(rows.c.note).label("preliminary"),
+        )
+        .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
+        .order_by(indicator.c.code, rows.c.scope, rows.c.reporter, rows.c.year)
+    )
+    frame = read_frame(engine, statement)
+    frame["year"] = frame["year"].astype("int64")
+    frame["value"] = frame["value"].astype(float)
+    frame["coverage"] = frame["coverage"].astype(float)
+    frame["preliminary"] = frame["preliminary"].astype(bool)
+    return frame[VALUE_COLUMNS].reset_index(drop=True)
+
+
 def _registry(filters: Filters) -> sa.Select:
     owner = organisation.alias("owner")
     statement = (

@@ -173,7 +173,8 @@ COLUMNS: dict[str, Shown] = {
         ("share", ("coverage", "progress")),
         ("text", ("code", "indicator", "measured_for", "definition", "unit", "direction")),
         ("text", ("note", "state", "source", "owner", "frequency", "programme", "measure")),
-        ("text", ("place", "rule", "preliminary")),
+        ("text", ("rule", "preliminary", "indicator_code", "indicator_name")),
+        ("text", ("programme_code", "project_reference", "country_code")),
     )
     for name in names
 }
@@ -324,32 +325,57 @@ def target_summary(registry: pd.DataFrame, language: str) -> str | None:
     return " · ".join(parts)
 
 
-SERIES_COLUMNS = ["code", "indicator", "place", "year", "value", "unit", "preliminary"]
+SERIES_COLUMNS = [
+    "indicator_code",
+    "indicator_name",
+    "programme_code",
+    "project_reference",
+    "country_code",
+    "year",
+    "value",
+    "unit",
+    "preliminary",
+    "coverage",
+    "note",
+    "source",
+]
+# A value's place, by its scope: the column of an indicator values list that names it.
+_PLACES = {
+    "programme": "programme_code",
+    "project": "project_reference",
+    "country": "country_code",
+}
 
 
-def series_rows(series: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The values behind the series figure, one row per indicator, place and year, each with
-    its unit, coverage, note and source: the figure's download (`COLUMNS`)."""
+def series_rows(values: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Every stored value behind the series figure (`results.indicator_values`), one row per
+    indicator, place and year, as a list of indicator values holds it, so it reads back as
+    the values it holds: the indicator's code under `Indikator`, its place in the column of
+    its kind (`Program`, `Diarienummer`, `Land`), each with its unit, coverage, note and
+    source: the figure's download (`COLUMNS`). A project's value is its own: the figure
+    pools them."""
     # Looked up once per indicator, not with a frame lookup per row.
     indicators = {row.code: row for row in registry.drop_duplicates("code").itertuples()}
-    rows = [
-        {
-            "code": row.code,
-            "indicator": indicator_name(
-                indicators[row.code].name_sv, indicators[row.code].name_en, language
-            ),
-            "place": _words(row.scope_ref, "–"),
-            "year": row.year,
-            "value": row.value,
-            "unit": unit_label(indicators[row.code].unit, language),
-            "preliminary": _preliminary(row.preliminary, language),
-            "coverage": row.coverage,
-            "note": _words(row.note),
-            "source": _words(row.value_source, "–"),
-        }
-        for row in series.itertuples()
-    ]
-    return pd.DataFrame(rows, columns=[*SERIES_COLUMNS, "coverage", "note", "source"])
+    rows = []
+    for row in values.itertuples():
+        indicator = indicators.get(row.code)
+        rows.append(
+            {
+                "indicator_code": row.code,
+                "indicator_name": indicator_name(indicator.name_sv, indicator.name_en, language)
+                if indicator is not None
+                else None,
+                _PLACES[row.scope]: row.scope_ref,
+                "year": row.year,
+                "value": row.value,
+                "unit": unit_label(indicator.unit, language) if indicator is not None else None,
+                "preliminary": _preliminary(row.preliminary, language),
+                "coverage": row.coverage,
+                "note": _words(row.note),
+                "source": _words(row.value_source),
+            }
+        )
+    return pd.DataFrame(rows, columns=SERIES_COLUMNS)
 
 
 OUTPUT_COLUMNS = ["programme", "indicator", "year", "value", "unit", "preliminary", "rule"]

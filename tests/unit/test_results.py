@@ -391,23 +391,29 @@ def test_the_target_summary_counts_what_the_card_counts_and_names_what_it_leaves
 
 def test_the_series_download_holds_every_value_with_coverage_and_source(demo_engine):
     registry = results.indicator_progress(demo_engine)
-    rows = tables.results.series_rows(results.indicator_series(demo_engine), registry, "sv")
+    values = results.indicator_values(demo_engine)
+    rows = tables.results.series_rows(values, registry, "sv")
     table = tables.for_download(rows, "sv", tables.results.COLUMNS)
-    sweden = table[table["Kod"] == "SE_INNOVATION_PROCUREMENTS"]
-    columns = ["Program, projekt eller land", "År", "Värde", "Täckning (%)"]
-    assert sweden[columns].values.tolist() == [["SE", 2022, 793, 5.0]]  # numbers, not "5 %"
-    groups = table[(table["Kod"] == "ARENA_BUYER_GROUPS") & (table["År"] == 2026)]
+    # The place in the column of an indicator values list that names it: read back as it is.
+    sweden = table[table["Indikator"] == "SE_INNOVATION_PROCUREMENTS"]
+    columns = ["Program", "Diarienummer", "Land", "År", "Värde", "Täckning (%)"]
+    assert sweden[columns].fillna("").values.tolist() == [["", "", "SE", 2022, 793, 5.0]]
+    groups = table[(table["Indikator"] == "ARENA_BUYER_GROUPS") & (table["År"] == 2026)]
     assert groups[["Värde", "Preliminärt"]].values.tolist() == [[5, "preliminärt"]]
-    assert len(table) == len(results.indicator_series(demo_engine))
+    # Each project's own value, not the figure's pool of them: every value stored.
+    with (config.DEMO_DIR / "12_indikatorvarden.csv").open(encoding="utf-8") as handle:
+        stored = list(csv.DictReader(handle, delimiter=";"))
+    assert len(table) == len(stored)
+    assert table["Diarienummer"].notna().sum() == sum(bool(row["Diarienummer"]) for row in stored)
     english = tables.for_download(
-        tables.results.series_rows(results.indicator_series(demo_engine), registry, "en"),
-        "en",
-        tables.results.COLUMNS,
+        tables.results.series_rows(values, registry, "en"), "en", tables.results.COLUMNS
     )
     assert list(english.columns) == [
-        "Code",
         "Indicator",
-        "Programme, project or country",
+        "Indicator name",
+        "Programme",
+        "Project",
+        "Country",
         "Year",
         "Value",
         "Unit",
