@@ -1584,6 +1584,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "results.col.progress": {"sv": "Framsteg mot mål", "en": "Progress to target"},
     "results.col.state": {"sv": "Läge", "en": "State"},
     "results.col.source": {"sv": "Källa", "en": "Source"},
+    "results.col.value_source": {"sv": "Senaste värdets källa", "en": "Latest value's source"},
+    # The registry download's names: those of a list of indicators, so it reads back.
+    "results.col.swedish_name": {"sv": "Namn", "en": "Name"},
+    "results.col.english_name": {"sv": "Namn (engelska)", "en": "Name (English)"},
     "results.col.owner": {"sv": "Ägare", "en": "Owner"},
     "results.col.frequency": {"sv": "Uppdateras", "en": "Updated"},
     "results.col.programme": {"sv": "Program", "en": "Programme"},

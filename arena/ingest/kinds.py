@@ -107,8 +107,22 @@ SHARE = ColumnType("share", v.parse_share, msg("template.share"), "float")  # 0.
 YEAR = ColumnType("year", v.parse_year, msg("template.year"), "int")
 ORG_NUMBER = ColumnType("org_number", v.parse_org_number, msg("template.org_number"))
 COUNTRY = ColumnType("country", v.parse_country, msg("template.country"))
+# A stored unit by the label the English pages and their downloads show for it: "number" is
+# "antal", so the English Results download reads back as the unit it shows.
+_UNIT_LABELS = {
+    i18n.t(key, "en").casefold(): key.removeprefix("results.unit.")
+    for key in i18n.TEXTS
+    if key.startswith("results.unit.")
+}
+
+
+def _unit(value: object) -> str:
+    unit = v.parse_unit(value)
+    return _UNIT_LABELS.get(unit.casefold(), unit)
+
+
 # An indicator's unit, per cent however spelled stored as "%" (the one the pages know).
-UNIT = ColumnType("text", v.parse_unit, msg("template.text"))
+UNIT = ColumnType("text", _unit, msg("template.text"))
 
 # A sector is stored in Swedish; the English pages and their downloads show its English label
 # (`i18n.sector_label`), which reads back as the sector it shows: "Energy" is "Energi".
@@ -474,7 +488,13 @@ _register(
             Column("unit", "Enhet", UNIT, required=True, aliases=("Unit",)),
             Column("definition", "Definition"),
             Column("baseline_value", "Utgångsvärde", NUMBER, aliases=("Baseline",)),
-            Column("baseline_year", "Utgångsår", YEAR, aliases=("Baseline year",)),
+            Column(
+                "baseline_year",
+                "Utgångsår",
+                YEAR,
+                # "Utgångsvärdets år": as the Results page's download heads it.
+                aliases=("Baseline year", "Utgångsvärdets år"),
+            ),
             Column("target_value", "Målvärde", NUMBER, aliases=("Target", "Mål")),
             Column("target_year", "Målår", YEAR, aliases=("Target year",)),
             Column(
@@ -488,7 +508,7 @@ _register(
                 "frequency",
                 "Uppdateringsfrekvens",
                 FREQUENCY,
-                aliases=("Frekvens", "Uppdateras", "Frequency", "Update frequency"),
+                aliases=("Frekvens", "Uppdateras", "Frequency", "Update frequency", "Updated"),
             ),
             Column(
                 "direction",

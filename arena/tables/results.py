@@ -156,6 +156,7 @@ REGISTRY_COLUMNS = [
     "progress",
     "state",
     "source",
+    "value_source",
     "owner",
     "frequency",
     "programme",
@@ -173,6 +174,7 @@ COLUMNS: dict[str, Shown] = {
         ("share", ("coverage", "progress")),
         ("text", ("code", "indicator", "measured_for", "definition", "unit", "direction")),
         ("text", ("note", "state", "source", "owner", "frequency", "programme", "measure")),
+        ("text", ("value_source", "swedish_name", "english_name")),
         ("text", ("rule", "preliminary", "indicator_code", "indicator_name")),
         ("text", ("programme_code", "project_reference", "country_code")),
     )
@@ -187,11 +189,21 @@ def _preliminary(flag: object, language: str) -> str | None:
 
 def registry_rows(registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """The indicator registry as its download holds it (`COLUMNS`): the table's columns
-    (`registry_table`), each figure a number with its year in a column of its own.
+    (`registry_table`), each figure a number with its year in a column of its own, and what
+    the indicator is as a list of indicators holds it, so the file reads back as the
+    indicators it holds: both its names, its measure's code, its own source (and the latest
+    value's apart); the figures the page makes (latest value, coverage, progress, state) are
+    columns the import names as not read.
 
     Baseline and target belong to the place the target is judged on, not to its benchmarks:
     Norway's row does not show Sweden's target as its own.
     """
+    return _registry(registry, language)[list(REGISTRY_DOWNLOAD)]
+
+
+def _registry(registry: pd.DataFrame, language: str) -> pd.DataFrame:
+    """`registry_rows` with the columns the table shows besides (its name in the reader's
+    language)."""
     rows = []
     for row, state in zip(registry.itertuples(), state_texts(registry, language), strict=True):
         own = owns_target(row.state)
@@ -199,6 +211,8 @@ def registry_rows(registry: pd.DataFrame, language: str) -> pd.DataFrame:
             {
                 "code": row.code,
                 "indicator": indicator_name(row.name_sv, row.name_en, language),
+                "swedish_name": row.name_sv,
+                "english_name": _words(row.name_en) or None,
                 "measured_for": place_text(row, language),
                 "definition": _words(row.definition),
                 "unit": unit_label(row.unit, language),
@@ -214,23 +228,27 @@ def registry_rows(registry: pd.DataFrame, language: str) -> pd.DataFrame:
                 "note": _words(row.note),
                 "progress": row.progress,
                 "state": state,
-                # The value's own source first: it is what the number shown comes from.
-                "source": _words(row.value_source, _words(row.source, "–")),
+                # The indicator's own source (of its definition, baseline and target: "målvärde
+                # illustrativt"), and apart the latest value's, what the number shown comes from.
+                "source": _words(row.source, "–"),
+                "value_source": _words(row.value_source, "–"),
                 "owner": _words(row.owner, "–"),
                 "frequency": t(f"results.frequency.{row.frequency}", language)
                 if isinstance(row.frequency, str)
                 else "–",
                 "programme": _words(row.programme, "–"),
-                "measure": measure_label(row.measure, language)
-                if isinstance(row.measure, str)
-                else "–",
+                # The code, as a list of indicators writes it; the table shows its name.
+                "measure": _words(row.measure, "–"),
             }
         )
-    return pd.DataFrame(rows, columns=list(REGISTRY_DOWNLOAD))
+    return pd.DataFrame(rows, columns=[*REGISTRY_DOWNLOAD, "indicator"])
 
 
 REGISTRY_DOWNLOAD = (
-    *REGISTRY_COLUMNS[:5],
+    "code",
+    "swedish_name",
+    "english_name",
+    *REGISTRY_COLUMNS[2:5],
     *("baseline_value", "baseline_year", "target_value", "target_year", "direction"),
     *("latest_value", "latest_year", "preliminary", *REGISTRY_COLUMNS[9:]),
 )
@@ -243,7 +261,7 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
     Progress is a percentage only where a target and a baseline make it one; otherwise the
     state says why in words ("no target"), never a fake 0 %.
     """
-    typed = registry_rows(registry, language)
+    typed = _registry(registry, language)
     units = registry["unit"].tolist()
     own = [owns_target(state) for state in registry["state"]]
     no_target = t("results.state.no_target", language)
@@ -271,6 +289,10 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
         progress=[
             format_percent(share, language) if pd.notna(share) else "–"
             for share in typed["progress"]
+        ],
+        measure=[
+            measure_label(measure, language) if measure != "–" else measure
+            for measure in typed["measure"]
         ],
     )
     return _headed(shown[REGISTRY_COLUMNS].to_dict("records"), REGISTRY_COLUMNS, language)

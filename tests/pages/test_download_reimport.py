@@ -29,7 +29,7 @@ STORED = [
             for part in ("participants", "grants", "disbursements", "spend", "milestones")
         ),
     ),
-    ("results", {}, ("series",)),
+    ("results", {}, ("registry", "series")),
 ]
 
 
@@ -47,33 +47,73 @@ def test_a_download_of_stored_facts_imports_back_as_nothing_changed(
             assert not result.plan.changes_anything, (name, result.counts)
 
 
+def _edited(data: bytes, edit) -> str:
+    """A CSV download as the person edits it: `edit(header, rows)` changes the rows it is
+    given and returns the rows to add."""
+    text = data.decode("utf-8-sig")
+    dialect = csv.Sniffer().sniff(text.splitlines()[0])
+    header, *rows = list(csv.reader(io.StringIO(text), dialect))
+    added = edit(header, rows)
+    out = io.StringIO()
+    csv.writer(out, dialect).writerows([header, *rows, *added])
+    return out.getvalue()
+
+
+def _changed(result) -> tuple[list[dict], dict[str, list[str]]]:
+    """The rows `result` adds, and by key the columns it changes of each row it updates."""
+    assert not errors(result), [p.text("en") for p in result.problems]
+    (plan,) = [kind for kind in result.plan.kinds if kind.new or kind.updated or kind.deleted]
+    assert not plan.deleted
+    changed = {
+        tuple(row[name] for name in plan.kind.key): [
+            name for name, flag in plan.changed.loc[line].items() if flag
+        ]
+        for line, row in plan.updated_rows.iterrows()
+    }
+    return plan.new, changed
+
+
 @pytest.mark.parametrize("language", ["Svenska", "English"])
 def test_the_indicator_values_with_one_value_changed_and_this_years_added_import_as_that(
     demo_engine, open_page, handed, file_names, language
 ):
     open_page(demo_engine, page="results", lang=language)
-    data = handed["series_csv"]().decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(data.splitlines()[0])
-    rows = list(csv.reader(io.StringIO(data), dialect))
-    header, body = rows[0], rows[1:]
-    code, year, value = (header.index(name) for name in header[:1] + header[5:7])
-    last = max(
-        (row for row in body if row[code] == "ARENA_KNOWLEDGE_EVENTS"), key=lambda r: r[year]
-    )
-    edited = [row.copy() for row in body]
-    changed = edited[body.index(last)]
-    changed[value] = str(int(changed[value]) + 1)  # one value corrected
-    added = last.copy()
-    added[year] = str(int(last[year]) + 1)  # this year's value
-    out = io.StringIO()
-    csv.writer(out, dialect).writerows([header, *edited, added])
-    result = upload(demo_engine, file_names["series_csv"], out.getvalue(), dry_run=True)
-    assert not errors(result), [p.text("en") for p in result.problems]
-    assert (result.counts["new"], result.counts["updated"]) == (1, 1), result.counts
-    (plan,) = [kind for kind in result.plan.kinds if kind.new or kind.updated]
-    assert [(row["year"], row["value"]) for row in plan.new] == [
-        (int(added[year]), float(added[value]))
+
+    def edit(header, rows):
+        code, year, value = 0, 5, 6  # Indikator, År, Värde
+        last = max(
+            (row for row in rows if row[code] == "ARENA_KNOWLEDGE_EVENTS"), key=lambda r: r[year]
+        )
+        added = [*last]
+        added[year] = str(int(last[year]) + 1)  # this year's value
+        last[value] = str(int(last[value]) + 1)  # one value corrected
+        return [added]
+
+    text = _edited(handed["series_csv"](), edit)
+    new, changed = _changed(upload(demo_engine, file_names["series_csv"], text, dry_run=True))
+    assert [(row["indicator_code"], row["year"], row["value"]) for row in new] == [
+        ("ARENA_KNOWLEDGE_EVENTS", 2027, 22.0)
     ]
-    assert [(row["year"], row["value"]) for row in plan.updated] == [
-        (int(last[year]), float(changed[value]))
+    assert changed == {("ARENA_KNOWLEDGE_EVENTS", "ARENA-2021", None, None, 2026): ["value"]}
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_the_indicators_with_one_target_changed_and_one_added_import_as_that(
+    demo_engine, open_page, handed, file_names, language
+):
+    open_page(demo_engine, page="results", lang=language)
+
+    def edit(header, rows):
+        code, target = 0, 8  # Kod, Mål
+        (groups,) = [row for row in rows if row[code] == "ARENA_BUYER_GROUPS"]
+        added = [*groups]
+        added[code] = "ARENA_NEW_NETWORKS"
+        groups[target] = "9"
+        return [added]
+
+    text = _edited(handed["registry_csv"](), edit)
+    new, changed = _changed(upload(demo_engine, file_names["registry_csv"], text, dry_run=True))
+    assert [(row["code"], row["target_value"], row["unit"]) for row in new] == [
+        ("ARENA_NEW_NETWORKS", 8.0, "antal")
     ]
+    assert changed == {("ARENA_BUYER_GROUPS",): ["target_value"]}

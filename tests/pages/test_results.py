@@ -37,6 +37,10 @@ def test_the_registry_shows_real_values_with_source_and_coverage(demo_engine, op
     share = registry.loc["SE_INNOVATION_SHARE"]
     assert share["Senaste värde (år)"] == "4,6 % (2022)"
     assert share["Anmärkning"] == "793 av 17 198 annonserade upphandlingar"
+    # The indicator's own source (its target is illustrative) beside its latest value's.
+    assert share["Källa"].endswith("; målvärde illustrativt")
+    assert share["Senaste värdets källa"].endswith("; andel beräknad 793/17 198")
+    assert share["Mått"] == t("results.measure.innovation_procurement_share", "sv")
     # The Overview's "0 av 5 nådda" named: each indicator with a target and where it stands.
     summary = _texts(app).replace("\\", "")
     assert "5 indikatorer räknade mot mål: Aktiva beställarnätverk (På väg mot målet);" in summary

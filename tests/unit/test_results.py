@@ -12,6 +12,7 @@ import pytest
 
 from arena import brief, charts, config, tables
 from arena.filters import Filters
+from arena.i18n import t
 from arena.queries import results
 from tests.fixtures.ingest import load_files
 
@@ -439,7 +440,17 @@ def test_the_registry_download_has_each_figure_and_its_year_as_numbers(demo_engi
         2022,
         5.0,
     )
-    assert text["Indicator"] == row["Indicator"] and text["State"] == row["State"]
+    assert text["State"] == row["State"]
+    # What the indicator is, as a list of indicators holds it: both names, the measure's code
+    # (the table shows its name), the indicator's own source and the value's apart.
+    english = "Advertised innovation procurements"
+    assert (text["Indicator"], row["Name (English)"]) == (english, english)
+    assert row["Name"] == "Annonserade innovationsupphandlingar"
+    assert (row["Measure"], text["Measure"]) == (
+        "innovation_procurements_announced",
+        t("results.measure.innovation_procurements_announced", "en"),
+    )
+    assert "Indicator" not in typed.columns
 
 
 def test_the_outputs_table_marks_a_preliminary_value(demo_engine):
