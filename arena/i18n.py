@@ -899,6 +899,9 @@ TEXTS: dict[str, dict[str, Text]] = {
     "column.description": {"sv": "Beskrivning", "en": "Description"},
     "column.code": {"sv": "Kod", "en": "Code"},
     "column.name": {"sv": "Namn", "en": "Name"},
+    # A programme's code and English name as a programmes list heads them (Organisation).
+    "column.programme_code": {"sv": "Programkod", "en": "Programme code"},
+    "column.name_english": {"sv": "Namn (engelska)", "en": "Name (English)"},
     "column.unit": {"sv": "Enhet", "en": "Unit"},
     "column.value": {"sv": "Värde", "en": "Value"},
     "column.coverage": {"sv": "Täckning", "en": "Coverage"},

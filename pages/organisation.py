@@ -1,6 +1,8 @@
 """Organisation: one organisation's projects and roles, grants received and given, programmes
 and buyer groups; `?org=<name>` opens it from any table that names it."""
 
+import functools
+
 import streamlit as st
 
 from arena import pageparts, tables, ui
@@ -82,11 +84,7 @@ with ui.section("facts"):
     }
     pageparts.facts(rows, language)
 
-# The columns of these tables that the shared table formatter does not know by name.
-COLUMNS = {
-    "remaining_sek": tables.Shown("money", "column.remaining"),
-    "name": tables.Shown("text", "column.name"),
-}
+COLUMNS = tables.organisations.COLUMNS  # what the shared table formatter does not know by name
 # Who is on the other side of a grant links to its own organisation page, a project to its.
 OTHER_SIDE = {"grants_received": "funder", "grants_given": "coordinator"}
 PROJECT = {
@@ -113,6 +111,10 @@ for part in organisations.ROW_LAYOUTS:
             ),
             language=language,
             key=f"organisation_{part}",
+            # Each download a list of its kind: the grants given name their funder, this one.
+            download=pageparts.Download(
+                functools.partial(tables.organisations.listed, part, organisation=name), COLUMNS
+            ),
             part=part,
             name=name,
             today=today,
@@ -124,4 +126,10 @@ for part in ("programmes", "buyer_groups"):
         if frame.empty:
             st.caption(t("project.none", language))
             continue
-        pageparts.table(frame, language=language, name=part, columns=COLUMNS)
+        pageparts.table(
+            frame,
+            language=language,
+            name=part,
+            columns=COLUMNS,
+            rows=tables.organisations.listed(part, frame, organisation=name),
+        )

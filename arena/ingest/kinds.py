@@ -304,7 +304,8 @@ _SOURCE = Column("source", "Källa", aliases=("Source", "Ursprung"))
 _PERIOD_STARTS = ("Fr.o.m.", "Från och med", "Period från", "Period start")
 _PERIOD_ENDS = ("T.o.m.", "Till och med", "Period till", "Period slut")
 _STARTS = ("Start", "Start date", *_PERIOD_STARTS)
-_ENDS = ("Slut", "End date", *_PERIOD_ENDS)
+# "End": as the English pages' downloads head it, beside their "Start".
+_ENDS = ("Slut", "End date", "End", *_PERIOD_ENDS)
 _START = Column("start_date", "Startdatum", DATE, aliases=(*_STARTS, "Datum från"))
 _END = Column("end_date", "Slutdatum", END_DATE, aliases=(*_ENDS, "Datum till"))
 # Those headers, and a project list's "Från" and "Till", read a period of the kind a file is

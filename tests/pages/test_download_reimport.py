@@ -30,11 +30,27 @@ STORED = [
         ),
     ),
     ("results", {}, ("registry", "series")),
+    # The grants an organisation gave hold it as their funder; its programmes their codes.
+    (
+        "organisation",
+        {"org": "Upphandlingsmyndigheten"},
+        ("organisation_grants_given", "programmes", "buyer_groups"),
+    ),
+    ("organisation", {"org": "Vinnova"}, ("organisation_grants_given",)),
+    (
+        "organisation",
+        {"org": "Trafikverket"},
+        ("organisation_projects", "organisation_grants_received", "buyer_groups"),
+    ),
 ]
 
 
 @pytest.mark.parametrize("language", ["Svenska", "English"])
-@pytest.mark.parametrize(("page", "query", "keys"), STORED, ids=[page for page, *_ in STORED])
+@pytest.mark.parametrize(
+    ("page", "query", "keys"),
+    STORED,
+    ids=["-".join([page, *query.values()]) for page, query, _ in STORED],
+)
 def test_a_download_of_stored_facts_imports_back_as_nothing_changed(
     demo_engine, open_page, handed, file_names, page, query, keys, language
 ):
@@ -117,3 +133,27 @@ def test_the_indicators_with_one_target_changed_and_one_added_import_as_that(
         ("ARENA_NEW_NETWORKS", 8.0, "antal")
     ]
     assert changed == {("ARENA_BUYER_GROUPS",): ["target_value"]}
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_the_grants_an_organisation_gave_with_one_amount_changed_and_one_added_import_as_that(
+    demo_engine, open_page, handed, file_names, language
+):
+    open_page(demo_engine, page="organisation", org="Vinnova", lang=language)
+
+    def edit(header, rows):
+        reference, amount = 0, 6  # Bidragsreferens, Belopp (kr)
+        (grant,) = [row for row in rows if row[reference] == "DEMO-G-001"]
+        added = [*grant]
+        added[reference] = "DEMO-G-900"
+        grant[amount] = str(int(grant[amount]) + 100_000)
+        return [added]
+
+    key = "organisation_grants_given_csv"
+    text = _edited(handed[key](), edit)
+    new, changed = _changed(upload(demo_engine, file_names[key], text, dry_run=True))
+    assert [(row["reference"], row["funder"], row["amount_sek"]) for row in new] == [
+        ("DEMO-G-900", "Vinnova", 1_800_000)
+    ]
+    # The file is the changed grant's source now, as for any list without a source column.
+    assert list(changed.values()) == [["amount_sek", "source"]]

@@ -158,3 +158,12 @@ def test_the_pages_words_for_a_payment_day_and_a_due_date_are_read():
     assert milestones.name == "milestones"
     read = [column.name for column in validate.match_headers(milestones, reports).values()]
     assert read == ["project_reference", "title", "due_date"]
+
+
+def test_the_english_pages_start_and_end_headers_are_the_dates():
+    # The English Organisation page's projects download heads its dates "Start" and "End":
+    # "End" was a column not read, so an end date changed in it was not imported.
+    matched = validate.match_headers(KINDS["projects"], ["Reference", "Start", "End"])
+    assert [column.name for column in matched.values()] == ["reference", "start_date", "end_date"]
+    programmes = validate.match_headers(KINDS["programmes"], ["Programme code", "Start", "End"])
+    assert [column.name for column in programmes.values()] == ["code", "start_date", "end_date"]
