@@ -1842,6 +1842,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The column headers span two rows, {first} and {second}, and are read as one: "
         "{columns} under {groups}, the other columns by their header on row {first}.",
     },
+    "read.another_table": {
+        "sv": "{cells} bredvid listan är en annan tabell och läses inte.",
+        "en": "{cells} beside the list is another table and is not read.",
+    },
     "read.note_row": {
         "sv": "Raden är en anmärkning under listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row is a note under the list (“{text}”) and is no record; it is skipped.",

@@ -1648,6 +1648,9 @@ class _Checked:
     # (`shown_as`).
     shown: dict[tuple[int, int], str]
     hidden: HiddenCells  # rows and columns the sheet hides
+    # The Excel tables (ListObjects) the sheet defines, each as its range from 0:
+    # (top, left, bottom, right), inclusive (`_sheet_tables`).
+    tables: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def opened_workbook(data: bytes) -> zipfile.ZipFile:
@@ -1690,7 +1693,36 @@ def _checked_sheet(data: bytes, wanted: str | None) -> _Checked:
         check_extent(sheet.name, *extent)
         styles = _shown_styles(archive, _workbook_part(archive))
         shown = _shown_cells(inflate(data, info), styles) if styles else {}
-    return _Checked(sheet.name, unsaved, shown, hidden)
+        tables = _sheet_tables(archive, sheet.part)
+    return _Checked(sheet.name, unsaved, shown, hidden, tables)
+
+
+_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7}):\$?([A-Z]{1,3})\$?([0-9]{1,7})")
+
+
+def _sheet_tables(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
+    """The ranges of the Excel tables (Insert > Table, kept in `xl/tables/*.xml`) the sheet
+    at `part` defines, each (top, left, bottom, right) from 0; [] where it defines none or a
+    part cannot be read (the sheet is then read by its cells alone)."""
+    tables = []
+    for target in _relationships(archive, part).values():
+        if "/tables/" not in f"/{target}":
+            continue
+        try:
+            ref = small_xml(archive, target).get("ref", "")
+        except (KeyError, ElementTree.ParseError, ReadError):
+            continue
+        if found := _RANGE.fullmatch(ref.strip()):
+            left, top, right, bottom = found.groups()
+            tables.append(
+                (
+                    int(top) - 1,
+                    _column_number(left.encode()) - 1,
+                    int(bottom) - 1,
+                    _column_number(right.encode()) - 1,
+                )
+            )
+    return sorted(tables)
 
 
 def _all_sheets(data: bytes, filename: str) -> list[Sheet]:
@@ -1836,7 +1868,13 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
         raise workbook_error("format-error", "read.workbook_damaged") from exc
     as_shown(all_rows, checked.shown)
     return sheet_table(
-        all_rows, merged, name=name, sheet=title, unsaved=unsaved, hidden=checked.hidden
+        all_rows,
+        merged,
+        name=name,
+        sheet=title,
+        unsaved=unsaved,
+        hidden=checked.hidden,
+        tables=checked.tables,
     )
 
 
@@ -1848,16 +1886,25 @@ def sheet_table(
     sheet: str,
     unsaved: Sequence[_Unsaved] = (),
     hidden: HiddenCells | None = None,
+    tables: Sequence[tuple[int, int, int, int]] = (),
 ) -> RawTable:
     """A workbook sheet's table from its grid of cells from A1 (`all_rows`, as calamine
     gives it) and its merged ranges: the header found under any title, merged cells filled
     down their column, trailing empty rows dropped, each named in a warning, as are the rows
-    and columns of the table the sheet hides (`hidden`)."""
+    and columns of the table the sheet hides (`hidden`); another table beside the list (one
+    of the sheet's Excel tables, `tables`, or one past an empty column) is not read, and
+    named in a warning (`_list_columns`)."""
     # Every number is a double, as Excel keeps it: the values module reads 2017.0 as 2017.
     start = _header_row(all_rows)
     if start is None:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
     filled = _fill_merged(all_rows, merged, below=start)
+    (left, right), beside = _list_columns(all_rows, start, tables)
+    if beside or left:
+        all_rows = [
+            [*([""] * min(left, len(row))), *row[left:right]] if index >= start else row
+            for index, row in enumerate(all_rows)
+        ]
     header = [header_text(cell) for cell in all_rows[start]]
     rows = all_rows[start + 1 :]
     # Trailing empty rows are Excel's formatting residue, not data.
@@ -1877,6 +1924,15 @@ def sheet_table(
     ).with_sub_headers()
     if hidden is not None:
         table.problems.extend(_hidden_problems(all_rows, start, len(rows), header, hidden))
+    table.problems.extend(
+        Problem(
+            "format-error",
+            msg("read.another_table", cells=cells),
+            row=start + 1,
+            severity="warning",
+        )
+        for cells in beside
+    )
     if filled:  # said once, with the first range, so the person can check what it meant
         (top, left), (bottom, _right) = filled[0]
         letters = _column_letters(left + 1)
@@ -1910,6 +1966,59 @@ def sheet_table(
             )
         )
     return table
+
+
+def _list_columns(
+    all_rows: list[list[object]], start: int, tables: Sequence[tuple[int, int, int, int]]
+) -> tuple[tuple[int, int], list[str]]:
+    """The columns of the list whose header is row `start` of the sheet, as (first, past
+    the last), from 0, and the ranges of the other tables beside it ("N5:O7"), which are not
+    read: where the sheet defines Excel tables (`tables`), the one holding the list's first
+    header is the list and every other table that shares a row with it is beside it;
+    else the list ends at the first column empty from its header down that has headers
+    past it, and what lies past it is another table.
+
+    Why: a small table beside the list (`Sektor | Antal projekt`, after one empty column)
+    was read as columns of the list: its cells became the projects' sectors, a longer one
+    added rows refused for their key, a header it shares was a column twice.
+    """
+    header = all_rows[start]
+    width = max(map(len, all_rows[start:]), default=0)
+    first = next((position for position, cell in enumerate(header) if cell != ""), 0)
+    below = all_rows[start:]
+    holding = [table for table in tables if table[0] == start and table[1] <= first <= table[3]]
+    if holding:
+        top, left, bottom, right = holding[0]
+        beside = [
+            table
+            for table in tables
+            if table != holding[0] and table[0] <= bottom and table[2] >= top
+        ]
+        return (left, right + 1), [_range_text(*table) for table in beside]
+
+    def empty(position: int) -> bool:
+        return all(position >= len(row) or row[position] == "" for row in below)
+
+    for position in range(first + 1, width):
+        if header[position] != "" or not empty(position):
+            continue
+        headed = [later for later in range(position + 1, len(header)) if header[later] != ""]
+        if not headed:
+            break
+        used = [later for later in range(headed[0], width) if not empty(later)]
+        last = max(
+            index
+            for index, row in enumerate(below)
+            if any(later < len(row) and row[later] != "" for later in used)
+        )
+        cells = _range_text(start, headed[0], start + last, used[-1])
+        return (0, position), [cells]
+    return (0, width), []
+
+
+def _range_text(top: int, left: int, bottom: int, right: int) -> str:
+    """A range of cells from 0 as Excel writes it: "N5:O7"."""
+    return f"{_column_letters(left + 1)}{top + 1}:{_column_letters(right + 1)}{bottom + 1}"
 
 
 def _hidden_problems(

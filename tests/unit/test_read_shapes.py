@@ -1,0 +1,90 @@
+"""Shapes of the files other tools write, read as the list they hold: a second table beside
+the list, an unheaded column holding the decimals a comma split off, a header row repeated
+down the file, a block of notes under it, and records over several lines of a CSV."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.worksheet.table import Table
+
+from arena.ingest import read
+from tests.fixtures.ingest import natural, upload, xlsx_bytes
+
+PROJECT_HEADERS = [
+    "Diarienummer",
+    "Titel",
+    "Koordinator",
+    "Organisationsnummer",
+    "Län",
+    "Finansiär",
+    "Beviljat bidrag",
+    "Startdatum",
+    "Slutdatum",
+    "Status",
+]
+PROJECTS = [
+    ["XE-001", "Elvägar", "Acme AB", "556036-0793", "Skåne län", "Vinnova", 500000,
+     "2024-01-01", "2025-12-31", "Pågående"],
+    ["XE-002", "Vätgas", "Acme AB", "556036-0793", "Skåne län", "Vinnova", 800000,
+     "2024-02-01", "2025-12-31", "Pågående"],
+]  # fmt: skip
+
+
+def _beside(side: list[list[object]], *, as_tables: bool) -> bytes:
+    """The project list at C5:L7 and, after the empty column M, `side` from N5; as Excel
+    tables (ListObjects) when `as_tables`."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Projekt"
+    for offset, row in enumerate([PROJECT_HEADERS, *PROJECTS]):
+        for column, value in enumerate(row):
+            sheet.cell(5 + offset, 3 + column, value)
+    for offset, row in enumerate(side):
+        for column, value in enumerate(row):
+            sheet.cell(5 + offset, 14 + column, value)
+    if as_tables:
+        sheet.add_table(Table(displayName="Projekt", ref="C5:L7"))
+        last = f"{'NO'[len(side[0]) - 1]}{4 + len(side)}"
+        sheet.add_table(Table(displayName="Sektorer", ref=f"N5:{last}"))
+    return xlsx_bytes(workbook)
+
+
+SIDE = [["Sektor", "Antal projekt"], ["Transport", 2], ["Energi", 5]]
+
+
+@pytest.mark.parametrize("as_tables", [True, False], ids=["excel-tables", "cells"])
+@pytest.mark.parametrize(
+    "side, cells",
+    [
+        (SIDE, "N5:O7"),
+        ([*SIDE, ["Vatten", 1]], "N5:O8"),  # longer than the list
+        ([["Län", "Antal projekt"], ["Skåne län", 2]], "N5:O6"),  # a header it shares
+    ],
+    ids=["beside", "longer", "shared-header"],
+)
+def test_a_second_table_beside_the_list_is_not_read_and_is_named(engine, side, cells, as_tables):
+    result = upload(engine, "projekt.xlsx", _beside(side, as_tables=as_tables))
+    assert result.outcome == "committed", result.problems
+    stored = natural(engine, "projects")
+    assert [project["reference"] for project in stored] == ["XE-001", "XE-002"]
+    assert all(not project.get("sector") for project in stored)
+    named = [p for p in result.problems if cells in p.text("en")]
+    assert [(p.row, p.severity) for p in named] == [(5, "warning")]
+    assert f"{cells} beside the list is another table and is not read" in named[0].text("en")
+
+
+def test_an_excel_table_right_beside_the_list_is_told_by_its_range():
+    # No empty column between them: only the workbook's tables say where the list ends.
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in [["Diarienummer", "Titel", "Sektor", "Antal"], ["XE-001", "Elvägar", "Energi", 5]]:
+        sheet.append(row)
+    sheet.add_table(Table(displayName="Projekt", ref="A1:B2"))
+    sheet.add_table(Table(displayName="Sektorer", ref="C1:D2"))
+    table = read.read_file(xlsx_bytes(workbook), "projekt.xlsx")
+    assert table.header == ["Diarienummer", "Titel"]
+    assert table.rows == [["XE-001", "Elvägar"]]
+    assert [p.text("en") for p in table.problems] == [
+        "C1:D2 beside the list is another table and is not read."
+    ]
