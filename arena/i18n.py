@@ -1846,6 +1846,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "{cells} bredvid listan är en annan tabell och läses inte.",
         "en": "{cells} beside the list is another table and is not read.",
     },
+    "read.comma_split_amount": {
+        "sv": "{column} ”{amount}” följs av ”{rest}” i kolumn {position}, som saknar rubrik: "
+        "kommatecknet delade troligen ett belopp (”{amount},{rest}”), och raden läses inte. "
+        "Spara filen med semikolon (;) som avgränsare eller sätt beloppen inom citattecken.",
+        "en": "{column} “{amount}” is followed by “{rest}” in column {position}, which has no "
+        "header: the comma likely split an amount (“{amount},{rest}”), and the row is not "
+        "read. Save the file with semicolons (;) between cells or put the amounts in quotes.",
+    },
     "read.note_row": {
         "sv": "Raden är en anmärkning under listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row is a note under the list (“{text}”) and is no record; it is skipped.",

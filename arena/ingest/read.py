@@ -221,6 +221,8 @@ class RawTable:
     # the header each row's cell of a column (by position) is under in the file: a problem
     # of the value read as "Belopp" names the file's own column, "2020".
     cell_labels: dict[int, list[str]] = field(default_factory=dict)
+    # The separator of the CSV the table is from ("," ";" tab "|"); "": no CSV.
+    delimiter: str = ""
     _cells: dict[int, Cells] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -286,6 +288,7 @@ class RawTable:
             row_lines=None if self.row_lines is None else self.row_lines[1:],
             problems=list(self.problems),
             titles=[*self.titles, above] if above else list(self.titles),
+            delimiter=self.delimiter,
         ).with_sub_headers()
 
     def with_sub_headers(self) -> RawTable:
@@ -362,6 +365,7 @@ class RawTable:
             problems=[*self.problems, note],
             shown=shown,
             titles=list(self.titles),
+            delimiter=self.delimiter,
         )
 
     def label(self, position: int) -> str:
@@ -411,6 +415,7 @@ class RawTable:
                 )
             )
         skipped = {index for index, _key, _text in passed}
+        problems += self._split_amounts(keep)
         ragged = [] if self.lengths is None else np.flatnonzero(self.lengths != width)
         outside: set[int] = set()  # rows with text only past the header's columns
         for index in ragged:
@@ -460,6 +465,44 @@ class RawTable:
             )
         problems.sort(key=lambda problem: problem.row or 0)
         return keep, problems
+
+    def _split_amounts(self, keep: np.ndarray) -> list[Problem]:
+        """An error for each kept row of a comma-separated file whose column without a header
+        holds a cell beginning with a digit where the column before it holds a number: the
+        decimals (or the rest) of an amount the comma split off ("2,5 MSEK" read as "2" and
+        "5 MSEK"), which reading the first cell alone would store too small.
+
+        Why: such a column was passed over as one without a header, with only a warning, and
+        2,5 MSEK stored as 2 kr. A column without a header beside text (a note) or holding
+        nothing is passed over as before.
+        """
+        if self.delimiter != ",":
+            return []
+        problems = []
+        for position in range(1, len(self.header)):
+            if str(self.header[position]).strip() or self.is_empty_column(position):
+                continue
+            before, cells = self.cells(position - 1), self.cells(position)
+            rows = np.flatnonzero(keep & ~cells.row_missing & ~before.row_missing)
+            for index in rows.tolist():
+                amount, rest = self.columns[position - 1][index], self.columns[position][index]
+                if _DIGIT_FIRST.match(str(rest)) and _is_number(amount):
+                    problems.append(
+                        Problem(
+                            "format-error",
+                            msg(
+                                "read.comma_split_amount",
+                                column=self.label(position - 1),
+                                amount=str(amount).strip(),
+                                rest=str(rest).strip(),
+                                position=position + 1,
+                            ),
+                            row=self.line_of(index),
+                            column=self.label(position - 1),
+                            value=f"{amount},{rest}",
+                        )
+                    )
+        return problems
 
     def _trailing_rows(
         self, keep: np.ndarray, naming: Collection[int] = ()
@@ -711,6 +754,10 @@ def _subtotal_labels(cells: Cells) -> np.ndarray:
     return cells.parsed[_subtotal_labels]  # type: ignore[return-value]
 
 
+# A cell beginning with a digit: the rest of an amount a comma split ("5 MSEK", "50").
+_DIGIT_FIRST = re.compile(r"\s*[0-9]")
+
+
 def _filled(cell: object) -> bool:
     return not v.is_missing(cell)
 
@@ -934,7 +981,7 @@ def _csv_table(text: str, name: str) -> RawTable:
     if header_end == 1 and reader.line_num == 1 + len(rows):
         # One line per record, the common case: row i is on line header_line + 1 + i.
         _check_quotes_closed(text, delimiter, header, rows, header_line + len(rows))
-        return RawTable.from_rows(name, header, rows, header_line=header_line)
+        return RawTable.from_rows(name, header, rows, header_line=header_line, delimiter=delimiter)
     # Some record has quoted line breaks: read again noting the line where each one starts,
     # which is where the user sees it. csv counts lines from the first line it saw, so shift
     # past a `sep=` line.
@@ -946,7 +993,9 @@ def _csv_table(text: str, name: str) -> RawTable:
         starts.append(offset + header_end + 1)
         header_end = reader.line_num
     _check_quotes_closed(text, delimiter, header, rows, starts[-1] if starts else header_line)
-    return RawTable.from_rows(name, header, rows, header_line=header_line, row_lines=starts)
+    return RawTable.from_rows(
+        name, header, rows, header_line=header_line, row_lines=starts, delimiter=delimiter
+    )
 
 
 def _check_quotes_closed(
@@ -1001,7 +1050,11 @@ def _pandas_cells(text: str, delimiter: str, *, quoted: bool) -> pd.DataFrame | 
 
 
 def _frame_table(
-    name: str, frame: pd.DataFrame, header_line: int, lengths: np.ndarray | None = None
+    name: str,
+    frame: pd.DataFrame,
+    header_line: int,
+    delimiter: str,
+    lengths: np.ndarray | None = None,
 ) -> RawTable:
     """The RawTable of a frame whose first row is the header."""
     return RawTable(
@@ -1010,6 +1063,7 @@ def _frame_table(
         [frame[position].to_numpy()[1:] for position in range(frame.shape[1])],
         lengths=lengths,
         header_line=header_line,
+        delimiter=delimiter,
     )
 
 
@@ -1038,7 +1092,7 @@ def _read_plain_csv(text: str, name: str, delimiter: str, header_line: int) -> R
     # A row longer than the header made pandas fail above, so every row fits the header.
     width = frame.shape[1]
     return _frame_table(
-        name, frame, header_line, lengths=None if (lengths == width).all() else lengths
+        name, frame, header_line, delimiter, lengths=None if (lengths == width).all() else lengths
     )
 
 
@@ -1055,7 +1109,7 @@ def _read_quoted_csv(text: str, name: str, delimiter: str, header_line: int) -> 
     # CR ends lines for pandas, or a short row left a NaN), is for the careful reader.
     if frame is None or len(frame) != lines or len(frame) < 2 or frame.isna().to_numpy().any():
         return None
-    return _frame_table(name, frame, header_line)
+    return _frame_table(name, frame, header_line, delimiter)
 
 
 # --- Excel workbooks, checked before they are opened ---------------------------------------

@@ -88,3 +88,36 @@ def test_an_excel_table_right_beside_the_list_is_told_by_its_range():
     assert [p.text("en") for p in table.problems] == [
         "C1:D2 beside the list is another table and is not read."
     ]
+
+
+def test_an_amount_split_by_the_comma_into_a_column_without_a_header_is_refused():
+    # "2,5 MSEK" unquoted in a comma-separated file: "2" under Belopp, "5 MSEK" in a column
+    # the header's trailing comma leaves without a name. Stored as 2 kr, and 1 234 567,50
+    # as 1 234 567 kr, with only a warning that column 4 is not read.
+    data = (
+        "Bidragsreferens,Utbetalningsdatum,Belopp,\n"
+        "G-1,2024-01-01,2,5 MSEK\n"
+        "G-1,2024-02-01,1234567,50\n"
+        "G-1,2024-03-01,1000,\n"
+    )
+    table = read.read_file(data.encode(), "utbetalningar.csv")
+    _keep, problems = table.shape_problems()
+    refused = [(p.row, p.column, p.value) for p in problems if p.severity == "error"]
+    assert refused == [(2, "Belopp", "2,5 MSEK"), (3, "Belopp", "1234567,50")]
+    assert "Save the file with semicolons" in problems[0].text("en")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Bidragsreferens,Utbetalningsdatum,Belopp,\nG-1,2024-01-01,1000,\n",  # empty
+        "Bidragsreferens,Belopp,\nG-1,1000,Betald i tid\n",  # a note beside an amount
+        "Titel,\nElvägar,5 projekt\n",  # beside text
+        "Bidragsreferens;Belopp;\nG-1;1000;50\n",  # no comma to split
+    ],
+    ids=["empty", "note", "beside-text", "semicolons"],
+)
+def test_a_column_without_a_header_that_splits_no_amount_is_passed_over(data):
+    table = read.read_file(data.encode(), "lista.csv")
+    _keep, problems = table.shape_problems()
+    assert [p for p in problems if p.severity == "error"] == []
