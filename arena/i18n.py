@@ -1854,6 +1854,30 @@ TEXTS: dict[str, dict[str, Text]] = {
         "header: the comma likely split an amount (“{amount},{rest}”), and the row is not "
         "read. Save the file with semicolons (;) between cells or put the amounts in quotes.",
     },
+    "read.repeated_header": {
+        "sv": (
+            "Rad {rows} upprepar rubrikraden och är ingen post; den hoppas över.",
+            "Raderna {rows} upprepar rubrikraden och är inga poster; de hoppas över.",
+        ),
+        "en": (
+            "Row {rows} repeats the header row and is no record; it is skipped.",
+            "Rows {rows} repeat the header row and are no records; they are skipped.",
+        ),
+    },
+    "read.page_rows": {
+        "sv": (
+            "Rad {rows} är en sidfot eller sidhuvud (”Sida 1 av 2”) och är ingen post; den "
+            "hoppas över.",
+            "Raderna {rows} är sidfötter eller sidhuvuden (”Sida 1 av 2”) och är inga poster; "
+            "de hoppas över.",
+        ),
+        "en": (
+            "Row {rows} is a page footer or header (“Page 1 of 2”) and is no record; it is "
+            "skipped.",
+            "Rows {rows} are page footers or headers (“Page 1 of 2”) and are no records; they "
+            "are skipped.",
+        ),
+    },
     "read.note_row": {
         "sv": "Raden är en anmärkning under listan (”{text}”) och är ingen post; den hoppas över.",
         "en": "The row is a note under the list (“{text}”) and is no record; it is skipped.",

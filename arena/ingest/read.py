@@ -400,6 +400,22 @@ class RawTable:
             keep |= ~self.cells(position).row_missing
         problems: list[Problem] = []
         blank = np.flatnonzero(~keep)
+        for key, rows in (
+            ("read.repeated_header", self._repeated_headers()),
+            ("read.page_rows", self._page_rows()),
+        ):
+            rows = np.flatnonzero(rows & keep)
+            if len(rows):
+                keep[rows] = False
+                lines = [self.line_of(index) for index in rows.tolist()]
+                problems.append(
+                    Problem(
+                        "row-error",
+                        msg(key, count=len(lines), rows=_spans(lines)),
+                        row=lines[0],
+                        severity="warning",
+                    )
+                )
         trailing = self._trailing_rows(keep, naming)
         keep[[index for index, _key, _text in trailing]] = False
         passed = trailing + self._subtotal_rows(keep, naming)  # rows that hold no record
@@ -465,6 +481,50 @@ class RawTable:
             )
         problems.sort(key=lambda problem: problem.row or 0)
         return keep, problems
+
+    def _repeated_headers(self) -> np.ndarray:
+        """Which rows repeat the header: each headed column's cell its header (case and
+        spaces aside), as a report printed over pages repeats it on each (two headers or more:
+        a list of one column may hold its header's word as a value).
+
+        Why: each such row was read as a record, refused for its dates and amounts
+        ("“Utbetalningsdatum” is not a date")."""
+        rows = np.zeros(self.height, dtype=bool)
+        headed = [
+            (position, " ".join(header_text(text).split()).casefold())
+            for position, text in enumerate(self.header)
+            if str(text).strip()
+        ]
+        if len(headed) < 2 or not self.height:
+            return rows
+        rows[:] = True
+        for position, text in headed:
+            cells = self.cells(position)
+            same = np.fromiter(
+                (" ".join(header_text(cell).split()).casefold() == text for cell in cells.uniques),
+                dtype=bool,
+                count=len(cells.uniques),
+            )
+            rows &= same[cells.codes]
+        return rows
+
+    def _page_rows(self) -> np.ndarray:
+        """Which rows are a page's footer or header a report writes between its pages: one
+        cell alone filled, `Sida 1 av 2` or `Page 1 of 2`."""
+        filled = np.zeros(self.height, dtype=np.intp)
+        paged = np.zeros(self.height, dtype=bool)
+        for position in range(len(self.header)):
+            cells = self.cells(position)
+            filled += ~cells.row_missing
+            page = np.fromiter(
+                (_PAGE.fullmatch(header_text(cell).strip()) is not None for cell in cells.uniques),
+                dtype=bool,
+                count=len(cells.uniques),
+            )
+            paged |= page[cells.codes]
+        for index, cells in self.extra.items():
+            filled[index] += sum(map(_filled, cells))
+        return paged & (filled == 1)
 
     def _split_amounts(self, keep: np.ndarray) -> list[Problem]:
         """An error for each kept row of a comma-separated file whose column without a header
@@ -754,6 +814,8 @@ def _subtotal_labels(cells: Cells) -> np.ndarray:
     return cells.parsed[_subtotal_labels]  # type: ignore[return-value]
 
 
+# A page's footer or header in a report: "Sida 1 av 2", "Page 1 of 2", "Sida 1 (2)".
+_PAGE = re.compile(r"(?:sida|page|s\.|p\.)\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\d+\))?", re.I)
 # A cell beginning with a digit: the rest of an amount a comma split ("5 MSEK", "50").
 _DIGIT_FIRST = re.compile(r"\s*[0-9]")
 

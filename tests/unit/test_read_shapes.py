@@ -121,3 +121,50 @@ def test_a_column_without_a_header_that_splits_no_amount_is_passed_over(data):
     table = read.read_file(data.encode(), "lista.csv")
     _keep, problems = table.shape_problems()
     assert [p for p in problems if p.severity == "error"] == []
+
+
+PAGED = (
+    "Diarienummer;Titel;Startdatum\n"
+    "XE-001;Elvägar;2024-01-01\n"
+    "XE-002;Vätgas;2024-02-01\n"
+    "{footer}"
+    "Diarienummer;Titel;Startdatum\n"
+    "XE-003;Solel;2024-03-01\n"
+    "{last}"
+)
+
+
+@pytest.mark.parametrize(
+    "footer, last, said",
+    [
+        ("", "", [(4, "Row 4 repeats the header row")]),
+        (
+            "Sida 1 av 2;;\n",
+            "Sida 2 av 2;;\n",
+            [(4, "Rows 4, 7 are page footers"), (5, "Row 5 repeats the header row")],
+        ),
+        (
+            "Page 1 of 2;;\n",
+            "",
+            [(4, "Row 4 is a page footer"), (5, "Row 5 repeats the header row")],
+        ),
+    ],
+    ids=["repeated", "sida-n-av-m", "page-n-of-m"],
+)
+def test_a_header_repeated_down_the_file_and_page_footers_are_passed_over(
+    engine, footer, last, said
+):
+    result = upload(engine, "projekt.csv", PAGED.format(footer=footer, last=last))
+    assert result.outcome == "committed", result.problems
+    assert [p["reference"] for p in natural(engine, "projects")] == ["XE-001", "XE-002", "XE-003"]
+    shown = [(p.row, p.text("en")) for p in result.problems]
+    assert len(shown) == len(said), shown
+    for (row, text), (line, message) in zip(said, shown, strict=True):
+        assert (row, text) == (line, message[: len(text)])
+
+
+def test_a_record_with_a_headers_word_in_one_column_stays_a_record():
+    table = read.read_file(b"Namn;Titel\nTitel;Titel 2\n", "lista.csv")
+    keep, problems = table.shape_problems()
+    assert keep.tolist() == [True]
+    assert problems == []
