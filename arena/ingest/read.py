@@ -575,7 +575,11 @@ class RawTable:
         """
         named = [position for position in naming if position < len(self.header)]
         found = []
+        block = self._note_block(keep)
         for index in np.flatnonzero(keep)[::-1].tolist():
+            if index in block:
+                found.append((index, "read.note_row", block[index]))
+                continue
             kind = self._trailing_kind(index, keep, named)
             if kind is None and (note := self._plain_note(index, keep, named)) is not None:
                 kind = "read.note_row", note
@@ -583,6 +587,31 @@ class RawTable:
                 break
             found.append((index, *kind))
         return found[::-1]
+
+    def _note_block(self, keep: np.ndarray) -> dict[int, str]:
+        """The rows of a block of notes that ends the file under a blank row, each with its
+        text: every row of it with its first cell alone filled, the first a heading ending
+        in a colon, as a report's export lists the filters it applied (`Applied filters:` /
+        `Year is 2024`, `Filter som används:` / `År är 2024`). Else none.
+
+        Why: each line of the block was read as a record and refused for its dates and
+        amounts. Only under a heading with a colon: names alone under a blank row (a list of
+        buyer groups' names) are records."""
+        if not len(self.header):
+            return {}
+        first = self.cells(0)
+        block: dict[int, str] = {}
+        index = self.height - 1
+        while index >= 0 and keep[index]:
+            filled = self._filled_cells(index)
+            if len(filled) != 1 or first.row_missing[index]:
+                return {}
+            block[index] = filled[0]
+            index -= 1
+        heading = block.get(index + 1, "")
+        if not heading.endswith(":") or index < 0 or not keep[:index].any():
+            return {}
+        return block
 
     def _plain_note(self, index: int, keep: np.ndarray, named: list[int]) -> str | None:
         """The text of row `index` when it is a note in words of its own ("Uppgifterna är

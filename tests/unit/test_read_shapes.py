@@ -168,3 +168,31 @@ def test_a_record_with_a_headers_word_in_one_column_stays_a_record():
     keep, problems = table.shape_problems()
     assert keep.tolist() == [True]
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        ["Applied filters:", "Year is 2024", "Funder is Vinnova"],
+        ["Filter som används:", "År är 2024"],
+    ],
+    ids=["en", "sv"],
+)
+def test_a_block_of_notes_under_a_blank_row_that_ends_the_file_is_passed_over(engine, notes):
+    data = "Diarienummer;Titel;Startdatum\nXE-001;Elvägar;2024-01-01\n;;\n" + "".join(
+        f"{note};;\n" for note in notes
+    )
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert [p["reference"] for p in natural(engine, "projects")] == ["XE-001"]
+    said = [(p.row, p.error, p.value) for p in result.problems]
+    assert said == [(3, "blank-row", None)] + [
+        (4 + offset, "row-error", note) for offset, note in enumerate(notes)
+    ]
+
+
+def test_names_alone_under_a_blank_row_stay_records():
+    # No heading with a colon over them: the last names of a list, not notes.
+    data = b"Namn;Typ\nNorrland;Regional\n;\nSydost;\nMitt;\n"
+    keep, _problems = read.read_file(data, "grupper.csv").shape_problems()
+    assert keep.tolist() == [True, False, True, True]
