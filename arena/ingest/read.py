@@ -1073,20 +1073,21 @@ def _csv_table(text: str, name: str) -> RawTable:
         # One line per record, the common case: row i is on line header_line + 1 + i.
         _check_quotes_closed(text, delimiter, header, rows, header_line + len(rows))
         return RawTable.from_rows(name, header, rows, header_line=header_line, delimiter=delimiter)
-    # Some record has quoted line breaks: read again noting the line where each one starts,
-    # which is where the user sees it. csv counts lines from the first line it saw, so shift
-    # past a `sep=` line.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    next(reader)
-    offset = header_line - 1
-    starts = []
-    for _row in reader:
-        starts.append(offset + header_end + 1)
-        header_end = reader.line_num
-    _check_quotes_closed(text, delimiter, header, rows, starts[-1] if starts else header_line)
-    return RawTable.from_rows(
-        name, header, rows, header_line=header_line, row_lines=starts, delimiter=delimiter
-    )
+    # Some record has quoted line breaks. A spreadsheet shows each record on a row of its
+    # own, the breaks inside its cell, so a record's row is still the header's + 1 + its
+    # index (a problem named "row 5" for what Excel and Google Sheets show on row 3 was not
+    # found). Only a quote never closed is named by the file line it opens on, where it is
+    # in a text editor: read again noting the line where each record starts. csv counts
+    # lines from the first line it saw, so shift past a `sep=` line.
+    if '"' in text:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        next(reader)
+        start = header_line
+        for _row in reader:
+            start = header_line + header_end
+            header_end = reader.line_num
+        _check_quotes_closed(text, delimiter, header, rows, start)
+    return RawTable.from_rows(name, header, rows, header_line=header_line, delimiter=delimiter)
 
 
 def _check_quotes_closed(

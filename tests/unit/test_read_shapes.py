@@ -196,3 +196,21 @@ def test_names_alone_under_a_blank_row_stay_records():
     data = b"Namn;Typ\nNorrland;Regional\n;\nSydost;\nMitt;\n"
     keep, _problems = read.read_file(data, "grupper.csv").shape_problems()
     assert keep.tolist() == [True, False, True, True]
+
+
+def test_a_record_over_several_lines_keeps_the_row_a_spreadsheet_shows(engine):
+    # Google Sheets writes a cell's line breaks inside quotes: the title of XE-001 takes
+    # three lines of the file, yet XE-002 is on row 3 of the sheet (the header on row 1).
+    data = (
+        "Diarienummer,Titel,Startdatum\n"
+        'XE-001,"Elvägar\nför tunga\nfordon",2024-01-01\n'
+        "XE-002,Vätgas,2024-13-45\n"
+        "XE-003,Solel,2024-03-01\n"
+    )
+    refused = upload(engine, "projekt.csv", data)
+    assert [p.row for p in refused.problems if p.severity == "error"] == [3]
+    fixed = data.replace("2024-13-45", "2024-02-01")
+    preview = upload(engine, "projekt.csv", fixed, dry_run=True)
+    assert preview.outcome == "dry-run", preview.problems
+    (projects,) = [kind for kind in preview.plan.kinds if len(kind.new_rows)]
+    assert [row["_line"] for row in projects.new] == [2, 3, 4]
