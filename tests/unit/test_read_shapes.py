@@ -10,6 +10,7 @@ from openpyxl.worksheet.table import Table
 
 from arena.ingest import read
 from tests.fixtures.ingest import natural, upload, xlsx_bytes
+from tests.fixtures.ods import cell, ods, sheet
 
 PROJECT_HEADERS = [
     "Diarienummer",
@@ -214,3 +215,17 @@ def test_a_record_over_several_lines_keeps_the_row_a_spreadsheet_shows(engine):
     assert preview.outcome == "dry-run", preview.problems
     (projects,) = [kind for kind in preview.plan.kinds if len(kind.new_rows)]
     assert [row["_line"] for row in projects.new] == [2, 3, 4]
+
+
+def test_a_second_table_past_an_empty_column_of_an_ods_is_not_read():
+    rows = [
+        [cell("Diarienummer"), cell("Titel"), cell(""), cell("Sektor"), cell("Antal")],
+        [cell("XE-001"), cell("Elvägar"), cell(""), cell("Transport"), cell(2)],
+        [cell(""), cell(""), cell(""), cell("Energi"), cell(5)],
+    ]
+    table = read.read_file(ods(sheet("Projekt", rows)), "projekt.ods")
+    assert [str(cell).strip() for cell in table.header] == ["Diarienummer", "Titel"]
+    assert table.rows == [["XE-001", "Elvägar"]]
+    assert [p.text("en") for p in table.problems] == [
+        "D1:E3 beside the list is another table and is not read."
+    ]
