@@ -172,6 +172,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
         "facet_counts": facets.facet_counts(engine, filters=filters),
         "indicator_progress": results.indicator_progress(engine, filters=filters),
         "indicator_series": results.indicator_series(engine, filters=filters),
+        "indicator_values": results.indicator_values(engine, filters=filters),
         "outputs_by_programme": results.outputs_by_programme(engine, filters=filters),
         "money_to_results": results.money_to_results(engine, filters=filters),
         "country_comparison": results.country_comparison(engine, filters=filters),
