@@ -169,9 +169,6 @@ def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
             rows.c.year,
             pooled.label("value"),
             sa.func.count().label("reports"),
-            # Summed, the pool is judged on a year as fully reported as it can be (see
-            # `_judged_years`): the projects that reported the year before and still ran.
-            sa.func.count(sa.distinct(rows.c.reporter)).label("reporting"),
             indicator.c.unit.label("pooled_unit"),
             sa.func.avg(rows.c.coverage).label("coverage"),
             sa.case((single, sa.func.max(rows.c.note))).label("note"),
@@ -342,24 +339,25 @@ def _over_by(target_year: object, over: int | None) -> bool:
     return bool(over is not None and pd.notna(target_year) and target_year <= over)
 
 
-def _judged_years(yearly: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
+def _judged_years(yearly: pd.DataFrame, missing: pd.DataFrame) -> pd.DataFrame:
     """Each place's value an indicator is judged on (`yearly` by place and year): its newest
     final value (a preliminary one only where none is final: a year's first ten months of 22
     events read as a fall from 31), and for a summed projects' pool the newest year reported
-    by every project that reported the year before and still ran in it (`expected`: one of
-    two projects' 350 t read as a target of 500 t met, the other had not reported yet). A
-    project that ended is not awaited, and a mean needs no whole pool."""
+    by every project that reported the year before and still ran in it (`missing`: how many
+    of those have not reported it; one of two projects' 350 t read as a target of 500 t met,
+    the other had not reported yet). A project that ended is not awaited, a project reporting
+    for the first time stands in for none, and a mean needs no whole pool."""
     frame = yearly.sort_values([*_GROUP, "year"])
     final = frame.groupby(_GROUP, dropna=False)["preliminary"].transform(
         lambda flags: (~flags).any()
     )
     candidates = frame[~(frame["preliminary"] & final)]
-    awaited = candidates.merge(expected, on=["indicator_id", "year"], how="left")["expected"]
+    awaited = candidates.merge(missing, on=["indicator_id", "year"], how="left")["missing"]
     summed = ~candidates["pooled_unit"].map(averaged).astype(bool)
     partial = (
         (candidates["scope"] == "project").to_numpy()
         & summed.to_numpy()
-        & (candidates["reporting"].to_numpy() < awaited.fillna(0).to_numpy())
+        & (awaited.fillna(0).to_numpy() > 0)
     )
     return candidates[~partial].drop_duplicates(_GROUP, keep="last")
 
@@ -386,21 +384,35 @@ def _judged(frame: pd.DataFrame) -> pd.Series:
     return (places == 1) | (rank.notna() & (rank == best))
 
 
-def _expected(filters: Filters) -> sa.Select:
+def _missing(filters: Filters) -> sa.Select:
     """Per indicator and year, how many of the filtered projects that reported it the year
-    before still ran in it (no end date, or one in or after that year): those a sum of the
-    pool's values is missing when they have not reported yet."""
+    before and still ran in it (no end date, or one in or after that year) have not reported
+    it for that year: those a sum of the pool's values is missing. Which projects, not how
+    many: a project reporting for the first time does not stand in for one that has not
+    reported yet. Grouped in the database, each awaited value looked up by its unique key."""
     rows = _value_rows(filters, ("project",))
     after = rows.c.year + 1
+    same = indicator_value.alias("same")
+    reported = (
+        sa.select(sa.literal(1))
+        .where(
+            same.c.indicator_id == rows.c.indicator_id,
+            same.c.scope == "project",
+            same.c.scope_ref == rows.c.reporter,
+            same.c.year == after,
+        )
+        .exists()
+    )
     return (
         sa.select(
             rows.c.indicator_id,
             after.label("year"),
-            sa.func.count(sa.distinct(rows.c.reporter)).label("expected"),
+            sa.func.count(sa.distinct(rows.c.reporter)).label("missing"),
         )
         .select_from(rows.join(project, project.c.reference == rows.c.reporter))
         .where(
-            sa.or_(project.c.end_date.is_(None), sa.extract("year", project.c.end_date) >= after)
+            sa.or_(project.c.end_date.is_(None), sa.extract("year", project.c.end_date) >= after),
+            ~reported,
         )
         .group_by(rows.c.indicator_id, after)
     )
@@ -463,12 +475,12 @@ def _progress(
     statements = {"registry": _registry(filters), "yearly": _yearly(filters, scopes)}
     if "project" in scopes:
         statements["reporters"] = _reporters(filters)
-        statements["expected"] = _expected(filters)
+        statements["missing"] = _missing(filters)
     frames = read_frames(engine, statements)
     yearly = _typed_series(frames["yearly"]).drop(columns="code")
-    expected = frames.get("expected", pd.DataFrame(columns=["indicator_id", "year", "expected"]))
-    expected = expected.astype({"year": "int64", "expected": "int64"})
-    latest = _judged_years(yearly, expected).drop(columns=["reporting", "pooled_unit"])
+    missing = frames.get("missing", pd.DataFrame(columns=["indicator_id", "year", "missing"]))
+    missing = missing.astype({"year": "int64", "missing": "int64"})
+    latest = _judged_years(yearly, missing).drop(columns=["pooled_unit"])
     latest = latest.rename(columns={"value": "latest_value", "year": "latest_year"})
     result = frames["registry"].merge(latest, on="indicator_id", how="left")
     reporters = frames.get("reporters", pd.DataFrame(columns=["indicator_id", "reporters"]))

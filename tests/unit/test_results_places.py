@@ -262,3 +262,30 @@ def test_a_pool_whose_projects_end_is_judged_on_its_newest_year(engine):
     (row,) = results.indicator_progress(engine).to_dict("records")
     # 2025: P-1 (ended 2021) reported, P-4 (running) gave 1: as many as were awaited.
     assert (row["latest_year"], row["latest_value"]) == (2025, 2.0)
+
+
+def test_a_new_reporter_does_not_stand_in_for_a_project_that_has_not_reported(engine):
+    # B-1 reported 2022 and runs through 2023 without a 2023 value; AB-1 reports for the
+    # first time in 2023. One report each year, but not the same project's: 2023 is
+    # incomplete, and the pool is judged on 2022's 7, not on 2023's 3.
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+            "AB-1;Ett;ongoing;2022-01-01;2027-12-31\nB-1;Två;ongoing;2021-01-01;2027-12-31\n",
+            "indikatorer.csv": "Kod;Namn;Enhet;Målvärde;Målår;Riktning\n"
+            "IND_B;B-indikator;antal;10;2026;increase\n",
+            "indikatorvarden.csv": "Indikator;Diarienummer;År;Värde\n"
+            "IND_B;B-1;2022;7\nIND_B;AB-1;2023;3\n",
+        },
+    )
+    registry = results.indicator_progress(engine)
+    (row,) = registry.to_dict("records")
+    assert (row["latest_value"], row["latest_year"], row["reports"]) == (7.0, 2022, 1)
+    table = tables.results.registry_table(registry, "sv").set_index("Kod")
+    assert table.loc["IND_B", "Senaste värde (år)"] == "7 (2022)"
+    assert table.loc["IND_B", "Mätt för"] == "Projekten, summa: 1 av 2 rapporterade 2022"
+    # Once B-1 reports 2023 as well, 2023 is complete.
+    load_files(engine, {"mer.csv": "Indikator;Diarienummer;År;Värde\nIND_B;B-1;2023;5\n"})
+    (row,) = results.indicator_progress(engine).to_dict("records")
+    assert (row["latest_value"], row["latest_year"], row["reports"]) == (8.0, 2023, 2)
