@@ -176,6 +176,8 @@ def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
             sa.func.max(_preliminary(rows.c.note)).label("preliminary"),
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
+        # The registry's indicators only: a series of one it leaves out had no panel to go to.
+        .where(*_indicators_in_view(filters))
         .group_by(
             rows.c.indicator_id,
             indicator.c.code,
@@ -282,14 +284,18 @@ def _registry(filters: Filters) -> sa.Select:
         )
         .order_by(indicator.c.code)
     )
+    return statement.where(*_indicators_in_view(filters))
+
+
+def _indicators_in_view(filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `indicator` keeping those of the view: an indicator of another
+    programme (or one outside the funder scope) is not part of the filtered view, even where a
+    project in view reported it (its target and programme are the other programme's)."""
     codes = programme_codes(filters)
-    if codes is not None:
-        # An indicator of another programme (or one outside the funder scope) is not part of
-        # the filtered view.
-        statement = statement.where(
-            sa.or_(indicator.c.programme_id.is_(None), programme.c.code.in_(codes))
-        )
-    return statement
+    if codes is None:
+        return []
+    own = sa.select(programme.c.id).where(programme.c.code.in_(codes))
+    return [sa.or_(indicator.c.programme_id.is_(None), indicator.c.programme_id.in_(own))]
 
 
 def _state(row: pd.Series, over: int | None = None, since: int | None = None) -> str:

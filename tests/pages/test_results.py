@@ -108,3 +108,26 @@ def test_indicators_without_values_and_without_targets(engine, open_page):
     assert t("results.no_values", "sv") in infos
     assert t("results.compare.none", "sv") in infos
     assert not app.warning
+
+
+def test_a_programme_in_view_draws_its_series_without_another_programmes_indicator(
+    engine, open_page
+):
+    # AB-1, a project of PA, reports PB's indicator too. Filtered to PA, the section of
+    # series said "cannot be shown" (the series held IND_B, the registry did not).
+    load_files(
+        engine,
+        {
+            "1_prog.csv": "Kod;Namn\nPA;Program A\nPB;Program B\n",
+            "2_ind.csv": "Kod;Namn;Enhet;Målvärde;Målår;Program\n"
+            "IND_B;B-indikator;antal;10;2026;PB\nIND_A;A-indikator;antal;10;2026;PA\n",
+            "3_proj.csv": "Diarienummer;Titel;Status;Program\n"
+            "AB-1;Projekt i PA;ongoing;PA\nB-1;Projekt i PB;ongoing;PB\n",
+            "4_val.csv": "Indikator;Diarienummer;År;Värde\n"
+            "IND_B;B-1;2022;7\nIND_B;AB-1;2023;3\nIND_A;AB-1;2023;2\n",
+        },
+    )
+    app = open_page(engine, "results", f_programme="PA")
+    assert t("section.failed", "sv") not in [warning.value for warning in app.warning]
+    assert len(app.get("vega_lite_chart")) == 1
+    assert _tables(app)[0]["Kod"].tolist() == ["IND_A"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from arena import brief, charts, tables
+from arena.filters import Filters
 from arena.queries import results
 from tests.fixtures.ingest import load_files
 
@@ -289,3 +290,51 @@ def test_a_new_reporter_does_not_stand_in_for_a_project_that_has_not_reported(en
     load_files(engine, {"mer.csv": "Indikator;Diarienummer;År;Värde\nIND_B;B-1;2023;5\n"})
     (row,) = results.indicator_progress(engine).to_dict("records")
     assert (row["latest_value"], row["latest_year"], row["reports"]) == (8.0, 2023, 2)
+
+
+@pytest.fixture
+def two_programmes(engine):
+    """PA (Vinnova's) and PB (Energimyndigheten's), an indicator of each; AB-1, a project of
+    PA that Vinnova funds, reports PB's indicator as well."""
+    load_files(
+        engine,
+        {
+            "1_org.csv": "Namn;Typ;Län;Land\nVinnova;national_authority;Stockholms län;SE\n"
+            "Energimyndigheten;national_authority;Västra Götalands län;SE\n"
+            "Region Alfa;region;Skåne län;SE\n",
+            "2_prog.csv": "Kod;Namn;Typ;Ägare;Finansiär\n"
+            "PA;Program A;funding_programme;Vinnova;Vinnova\n"
+            "PB;Program B;funding_programme;Energimyndigheten;Energimyndigheten\n",
+            "3_ind.csv": "Kod;Namn;Enhet;Målvärde;Målår;Riktning;Program\n"
+            "IND_B;B-indikator;antal;10;2026;increase;PB\n"
+            "IND_A;A-indikator;antal;10;2026;increase;PA\n",
+            "4_proj.csv": "Diarienummer;Titel;Status;Koordinator;Program;Startdatum;Slutdatum\n"
+            "AB-1;Projekt i PA;ongoing;Region Alfa;PA;2022-01-01;2027-12-31\n"
+            "B-1;Projekt i PB;ongoing;Region Alfa;PB;2021-01-01;2027-12-31\n",
+            "5_bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-1;AB-1;Vinnova;100 000;2022-01-15\n",
+            "6_val.csv": "Indikator;Program;Diarienummer;Land;År;Värde\n"
+            "IND_B;;B-1;;2022;7\nIND_B;;AB-1;;2023;3\nIND_A;;AB-1;;2023;2\n",
+        },
+    )
+    return engine
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [Filters(programmes=("PA",)), Filters(funders_scope=frozenset({"Vinnova"}))],
+    ids=["programme", "funder"],
+)
+def test_the_series_holds_only_the_indicators_the_registry_holds(two_programmes, filters):
+    # AB-1's value of PB's indicator is in view, but the indicator is PB's (its target, its
+    # programme): the registry leaves it out, and so does the series. Its panel had no
+    # indicator to draw and the section could not be shown (KeyError: 'IND_B').
+    registry = results.indicator_progress(two_programmes, filters=filters)
+    series = results.indicator_series(two_programmes, filters=filters)
+    assert registry["code"].tolist() == ["IND_A"]
+    assert series["code"].tolist() == ["IND_A"]
+    spec = charts.results.indicator_series(series, registry, "sv")
+    assert list(_panels(spec)) == ["A-indikator (antal)"]
+    # Unfiltered, both indicators and their series.
+    everything = results.indicator_series(two_programmes)
+    assert sorted(set(everything["code"])) == ["IND_A", "IND_B"]
