@@ -30,6 +30,7 @@ programme = models.Programme.__table__
 organisation = models.Organisation.__table__
 grant = models.Grant.__table__
 place = models.ProjectPlace.__table__
+buyer_group = models.BuyerGroup.__table__
 
 # Funder organisation names a person may see the grants of; None: every grant.
 Scope = frozenset[str] | None
@@ -236,6 +237,17 @@ def programme_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
         project.c.programme_id.is_not(None), *project_scope(scope)
     )
     return [sa.or_(programme.c.funder_id.in_(scope_funder_ids(scope)), programme.c.id.in_(funded))]
+
+
+def buyer_group_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `buyer_group` keeping the groups `scope` may see: those of no
+    programme, and those of a programme it sees (`programme_scope`). A funder saw a group of a
+    programme it neither finances nor funds a project of, with its members and the programme's
+    code, though the programme was hidden from it everywhere else."""
+    if scope is None:
+        return []
+    seen = sa.select(programme.c.id).where(*programme_scope(scope))
+    return [sa.or_(buyer_group.c.programme_id.is_(None), buyer_group.c.programme_id.in_(seen))]
 
 
 # How the projects a Filters keeps are found while a page reads the store: a function giving a

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from arena import models
 from arena.domain import NetworkKind, OrganisationLevel
-from arena.filters import NO_FILTERS, Filters, project_conditions
+from arena.filters import NO_FILTERS, Filters, buyer_group_scope, project_conditions
 from arena.queries._sql import (
     LEVEL_OF_KIND_CODES,
     STATUS_ORDER,
@@ -38,8 +38,9 @@ NO_LEVEL = "none"
 
 
 def _network_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
-    """The filters that describe a network itself: its programme and its sector."""
-    conditions = []
+    """The filters that describe a network itself: its programme and its sector; and the funder
+    scope (`buyer_group_scope`)."""
+    conditions = buyer_group_scope(filters.funders_scope)
     if filters.programmes:
         codes = sa.select(programme.c.id).where(programme.c.code.in_(filters.programmes))
         conditions.append(buyer_group.c.programme_id.in_(codes))
@@ -71,9 +72,13 @@ def _sorted_by_kind(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def network_names(engine: Engine) -> list[str]:
-    """Every network's name, buyer groups first, for the chooser of the drill-down."""
-    frame = read_frame(engine, sa.select(buyer_group.c.name, buyer_group.c.kind))
+def network_names(engine: Engine, *, filters: Filters = NO_FILTERS) -> list[str]:
+    """Every network's name, buyer groups first, for the chooser of the drill-down: within the
+    funder scope, whatever the other filters."""
+    statement = sa.select(buyer_group.c.name, buyer_group.c.kind).where(
+        *buyer_group_scope(filters.funders_scope)
+    )
+    frame = read_frame(engine, statement)
     return [] if frame.empty else _sorted_by_kind(frame)["name"].tolist()
 
 
@@ -163,7 +168,7 @@ def members_by_county(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Da
 
 
 def network_detail(engine: Engine, *, name: str, filters: Filters = NO_FILTERS) -> dict | None:
-    """The network called `name`, or None when there is none.
+    """The network called `name`, or None when there is none (or none the funder scope sees).
 
     `network`: its fields (kind, sector, programme code and names, countries, description,
     source). `members`: organisation, level (missing for a member that is no public buyer), kind,
@@ -171,8 +176,11 @@ def network_detail(engine: Engine, *, name: str, filters: Filters = NO_FILTERS) 
     many networks the organisation is in, this one included). `projects`: the projects it
     procures jointly with status, stage, coordinator and period, in status order: those the
     project filters keep (`_joint_project_conditions`), within the funder scope those it funds.
-    A network itself and its members are no funder's data: every viewer sees them.
+    A network itself and its members are no funder's data: every viewer sees them, but for a
+    group of a programme outside the funder scope (`buyer_group_scope`), which is none, and
+    `networks` counts only the networks the scope sees.
     """
+    visible = buyer_group_scope(filters.funders_scope)
     statement = (
         sa.select(
             buyer_group,
@@ -181,7 +189,7 @@ def network_detail(engine: Engine, *, name: str, filters: Filters = NO_FILTERS) 
             programme.c.name_en.label("programme_name_en"),
         )
         .select_from(buyer_group.outerjoin(programme, programme.c.id == buyer_group.c.programme_id))
-        .where(buyer_group.c.name == name)
+        .where(buyer_group.c.name == name, *visible)
     )
     with engine.connect() as conn:
         row = conn.execute(statement).mappings().first()
@@ -189,6 +197,7 @@ def network_detail(engine: Engine, *, name: str, filters: Filters = NO_FILTERS) 
         return None
     memberships = (
         sa.select(member.c.organisation_id, sa.func.count().label("networks"))
+        .where(member.c.buyer_group_id.in_(sa.select(buyer_group.c.id).where(*visible)))
         .group_by(member.c.organisation_id)
         .subquery()
     )

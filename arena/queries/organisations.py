@@ -14,7 +14,14 @@ from sqlalchemy.engine import Engine
 
 from arena import models
 from arena.domain import ParticipantRole
-from arena.filters import Scope, grant_scope, programme_scope, project_scope, scope_funder_ids
+from arena.filters import (
+    Scope,
+    buyer_group_scope,
+    grant_scope,
+    programme_scope,
+    project_scope,
+    scope_funder_ids,
+)
 from arena.queries._sql import (
     as_money,
     disbursement,
@@ -37,8 +44,9 @@ indicator = models.Indicator.__table__
 def _visible(scope: Scope) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions on `organisation` keeping those a funder scope may see: its own funders,
     the coordinators and participants of the projects they fund, the owners and funders of
-    the programmes it sees, and those its pages name whoever looks, the members of buyer
-    groups and networks and the owners of indicators (none: every organisation). Left out,
+    the programmes it sees, and those its pages name whoever looks, the members of the buyer
+    groups and networks it sees (`buyer_group_scope`) and the owners of indicators (none:
+    every organisation). Left out,
     the Networks and Results pages linked a funder to "the organisation does not exist"."""
     if scope is None:
         return []
@@ -56,7 +64,11 @@ def _visible(scope: Scope) -> list[sa.ColumnElement[bool]]:
                 sa.union(
                     sa.select(programme.c.owner_id).where(*programme_scope(scope)),
                     sa.select(programme.c.funder_id).where(*programme_scope(scope)),
-                    sa.select(buyer_group_member.c.organisation_id),
+                    sa.select(buyer_group_member.c.organisation_id).where(
+                        buyer_group_member.c.buyer_group_id.in_(
+                            sa.select(buyer_group.c.id).where(*buyer_group_scope(scope))
+                        )
+                    ),
                     sa.select(indicator.c.owner_id),
                 )
             ),
@@ -221,7 +233,7 @@ def _statements(
                 buyer_group_member, buyer_group_member.c.buyer_group_id == buyer_group.c.id
             ).outerjoin(programme, programme.c.id == buyer_group.c.programme_id)
         )
-        .where(buyer_group_member.c.organisation_id == organisation_id)
+        .where(buyer_group_member.c.organisation_id == organisation_id, *buyer_group_scope(scope))
         .order_by(buyer_group.c.name),
     }
 

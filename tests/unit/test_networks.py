@@ -8,6 +8,8 @@ body without a level or county, a group without members, a project of no network
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
@@ -15,7 +17,7 @@ from arena import charts
 from arena.auth import cli_identity
 from arena.filters import Filters
 from arena.ingest import Upload, import_files
-from arena.queries import networks
+from arena.queries import networks, organisations
 
 FILES = {
     "organisationer.csv": "Namn;Typ;Län;Land\n"
@@ -184,3 +186,57 @@ def test_a_county_from_data_reaches_the_chart_as_text():
     )
     figure = charts.networks.network_members(frame, "sv")
     assert list(figure.data[0].y) == ["&lt;b&gt;Län&lt;/b&gt;"]
+
+
+SCOPED = {
+    "1_org.csv": "Namn;Typ;Län;Land\nVinnova;national_authority;Stockholms län;SE\n"
+    "Energimyndigheten;national_authority;Västra Götalands län;SE\n"
+    "Region Alfa;region;Skåne län;SE\nNorrby kommun;municipality;Norrbottens län;SE\n",
+    "2_prog.csv": "Kod;Namn;Typ;Ägare;Finansiär\n"
+    "PA;Program A;funding_programme;Vinnova;Vinnova\n"
+    "PB;Program B;funding_programme;Energimyndigheten;Energimyndigheten\n",
+    "3_grupper.csv": "Namn;Typ;Program\nBeställargrupp Norr;buyer_group;PB\n"
+    "Beställargrupp Syd;buyer_group;PA\nArenans grupp;buyer_group;\n",
+    "4_medlemmar.csv": "Beställargrupp;Organisation\nBeställargrupp Norr;Region Alfa\n"
+    "Beställargrupp Norr;Norrby kommun\nBeställargrupp Syd;Region Alfa\n"
+    "Arenans grupp;Region Alfa\n",
+}
+
+
+def test_a_funder_sees_no_group_of_a_programme_outside_its_scope(engine):
+    # Vinnova finances PA only, and funds no project of PB: Beställargrupp Norr (PB's), its
+    # members and the code PB were shown to it. A group of no programme stays visible.
+    result = import_files(
+        engine,
+        [Upload(name, text.encode()) for name, text in SCOPED.items()],
+        identity=cli_identity(),
+    )
+    assert result.outcome == "committed", result.problems
+    vinnova = Filters(funders_scope=frozenset({"Vinnova"}))
+    seen = ["Arenans grupp", "Beställargrupp Syd"]
+    assert networks.network_names(engine, filters=vinnova) == seen
+    listing = networks.network_list(engine, filters=vinnova)
+    assert listing["name"].tolist() == seen and "PB" not in listing["programme_code"].tolist()
+    by_county = networks.members_by_county(engine, filters=vinnova)
+    assert by_county["county"].tolist() == ["Skåne län"]
+    assert by_county["memberships"].tolist() == [2]
+    assert networks.network_detail(engine, name="Beställargrupp Norr", filters=vinnova) is None
+    detail = networks.network_detail(engine, name="Beställargrupp Syd", filters=vinnova)
+    # Region Alfa is in three groups, two of them the funder's to see.
+    assert detail["members"]["networks"].tolist() == [2]
+    # The Organisation page: Region Alfa's groups, and Norrby kommun (a member of Norr only).
+    region = organisations.organisation_detail(
+        engine, name="Region Alfa", today=date(2025, 1, 1), scope=vinnova.funders_scope
+    )
+    assert region["buyer_groups"]["name"].tolist() == seen
+    assert (
+        organisations.organisation_detail(
+            engine, name="Norrby kommun", today=date(2025, 1, 1), scope=vinnova.funders_scope
+        )
+        is None
+    )
+    # Everyone else sees every group.
+    assert len(networks.network_names(engine)) == 3
+    assert networks.network_detail(engine, name="Beställargrupp Norr")["members"][
+        "networks"
+    ].tolist() == [1, 3]
