@@ -234,6 +234,12 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
     top = pd.DataFrame(
         rows, columns=["code", "name", "allocated_sek", "committed_sek", "spent_sek"]
     )
+    imports = run(history.import_history, limit=200)
+    if filters.funders_scope is not None:
+        # The import history is the staff's: its file names (another funder's
+        # "energimyndigheten_bidrag_2025.csv") and people are no funder's to read. The day of
+        # the latest import stays: it says how fresh the numbers are.
+        imports = imports.assign(file_name=None, user=None)
     return BriefData(
         status=run(portfolio.status_change, filters=filters, today=today),
         granted_sek=run(funding.grants_total, filters=filters),
@@ -246,7 +252,7 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
         ),
         reports=run(funding.report_counts, filters=filters, today=today),
         programmes=top,
-        imports=run(history.import_history, limit=200),
+        imports=imports,
     )
 
 
@@ -512,11 +518,15 @@ def _attention(data: BriefData, language: str, filters: Filters) -> str:
     )
 
 
-def _source_line(data: BriefData, language: str, today: date) -> str:
-    """Where the numbers come from: the latest import's day and the files imported."""
+def _source_line(data: BriefData, language: str, today: date, filters: Filters) -> str:
+    """Where the numbers come from: the latest import's day and the files imported; to a
+    funder, no file name (`collect` reads none for it): the arena's staff keep the sources."""
     kept = data.imports[data.imports["outcome"] == "committed"]
     if kept.empty:
         updated, sources = today.isoformat(), t("brief.sources.none", language)
+    elif filters.funders_scope is not None:
+        updated = clock.swedish(kept["started_at"].max()).date().isoformat()
+        sources = t("brief.sources.scoped", language)
     else:
         updated = clock.swedish(kept["started_at"].max()).date().isoformat()
         files = list(dict.fromkeys(kept["file_name"]))
@@ -561,7 +571,7 @@ def brief_html(data: BriefData, *, language: str, filters: Filters, today: date)
         f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">'
         f"<title>{_e(title)} {_e(today.isoformat())}</title><style>{_CSS}</style></head><body>"
         f'<h1>{_e(title)}</h1><div class="subtitle">{_e(subtitle)}</div>'
-        f"{body}{_source_line(data, language, today)}</body></html>"
+        f"{body}{_source_line(data, language, today, filters)}</body></html>"
     )
 
 

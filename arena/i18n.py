@@ -663,6 +663,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Arena Monitor · data as of {updated} · sources: {sources}",
     },
     "brief.sources.none": {"sv": "inga importer", "en": "no imports"},
+    "brief.sources.scoped": {
+        "sv": "arenans importerade filer (arenans handläggare kan namnge dem)",
+        "en": "the arena's imported files (the arena's staff can name them)",
+    },
     "brief.prepare": {"sv": "Ledningsbrief (PDF)", "en": "Leadership brief (PDF)"},
     "brief.prepare.help": {
         "sv": "En utskrivbar sida med nyckeltal, kedjan, uppmärksamhetslistan och de största "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import html
 import re
 import zlib
 from datetime import UTC, date, datetime
@@ -358,3 +359,28 @@ def test_a_programme_without_a_budget_in_the_years_has_no_budget_in_the_brief(de
     row = re.search(r"<td>BG-2017 – [^<]*</td>((?:<td[^>]*>[^<]*</td>){3})", document)
     assert row, "BG-2017 is among the programmes"
     assert re.findall(r">([^<]*)</td>", row[1])[0] == "–"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_funders_brief_names_no_imported_file(engine, monkeypatch, language):
+    # The footer listed every imported file to a funder: another funder's file names too.
+    monkeypatch.setattr(clock, "utc_now", lambda: datetime(2025, 3, 3, 9, 0, tzinfo=UTC))
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nV-1;Vinnovas;ongoing\nE-1;Andras;ongoing\n",
+            "energimyndigheten_bidrag_2025.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+            "E-1;E-1;Energimyndigheten;200 000\n",
+        },
+    )
+    load_files(
+        engine,
+        {"vinnova.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp\nV-1;V-1;Vinnova;100 000\n"},
+    )
+    funder = _brief(engine, language, Filters(funders_scope=frozenset({"Vinnova"})))
+    assert ".csv" not in funder
+    sources = t("brief.sources.scoped", language)
+    footer = t("brief.source", language, updated="2025-03-03", sources=sources)
+    assert html.escape(footer) in funder
+    staff = _brief(engine, language)
+    assert "energimyndigheten_bidrag_2025.csv" in staff and html.escape(sources) not in staff
