@@ -59,7 +59,13 @@ def no_role() -> None:
     st.title(t("signin.norole.title", language))
     # Without an e-mail address no role can be given: the administrator has the provider to
     # set up, and asking them for a role would lead nowhere.
-    body = "signin.noemail.body" if ui.sent_no_email() else "signin.norole.body"
+    # Nor with an address the provider has not verified: whoever signed in may not own it.
+    if ui.sent_no_email():
+        body = "signin.noemail.body"
+    elif ui.sent_unverified_email():
+        body = "signin.unverified.body"
+    else:
+        body = "signin.norole.body"
     st.write(t(body, language, who=ui.plain(who.label)))
     if st.button(t("signin.out", language)):
         st.logout()

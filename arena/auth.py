@@ -178,6 +178,15 @@ def _claimed(value: object) -> list[str]:
     return []
 
 
+def unverified(claims: Mapping[str, object]) -> bool:
+    """Whether the provider says the e-mail address is not verified: `email_verified` sent as
+    false (a boolean, or the text "false" some providers send)."""
+    verified = claims.get("email_verified")
+    if isinstance(verified, str):
+        return verified.strip().lower() == "false"
+    return verified is False
+
+
 def identity_for(
     engine: Engine,
     *,
@@ -190,8 +199,12 @@ def identity_for(
     """The signed-in person's identity: the roles the store gives this e-mail (compared in
     lower case), plus those `claim_roles` maps from the values of the claim `role_claim`
     (e.g. "groups": ["arena-admins"] -> admin). No role at all: `roles` is empty and the
-    person may read nothing."""
+    person may read nothing; so for an address the provider says it has not verified
+    (`unverified`): anyone could have typed admin@x.se. A claim that is absent is no such word
+    (Entra ID does not send it)."""
     subject = email.strip().lower()
+    if unverified(claims):
+        return Identity(subject, name, frozenset(), frozenset(), "oidc")
     user, role, organisation = (
         models.User.__table__,
         models.UserRole.__table__,

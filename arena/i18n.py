@@ -3919,6 +3919,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "`email` claim (in Entra ID: the optional claim email of the app registration), then "
         "sign in again.",
     },
+    "signin.unverified.body": {
+        "sv": "Du är inloggad som {who}, men identitetsleverantören säger att e-postadressen "
+        "inte är verifierad. Arena Monitor känner igen personer på e-postadressen och ger "
+        "därför ingen roll till en overifierad adress. Verifiera adressen hos "
+        "identitetsleverantören, eller be din administratör om hjälp. Logga sedan in igen.",
+        "en": "You are signed in as {who}, but the identity provider says the e-mail address is "
+        "not verified. Arena Monitor knows people by their e-mail address, so it gives no role "
+        "to an unverified address. Verify the address with the identity provider, or ask your "
+        "administrator for help, then sign in again.",
+    },
     "signin.admin.title": {
         "sv": "Inloggningen är inte rätt inställd",
         "en": "Sign-in is not set up correctly",

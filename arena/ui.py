@@ -719,6 +719,18 @@ def sent_no_email() -> bool:
     return auth_section() is not None and not signed_out() and not _signed_in_email()
 
 
+def sent_unverified_email() -> bool:
+    """With sign-in: the person is signed in with an e-mail address the identity provider says
+    it has not verified (`auth.unverified`), so no role is theirs: whoever signed in may not
+    own it."""
+    return (
+        auth_section() is not None
+        and not signed_out()
+        and bool(_signed_in_email())
+        and auth.unverified(st.user.to_dict())
+    )
+
+
 def _signed_in_identity(*, fresh: bool) -> auth.Identity:
     """The identity of the person `st.user` holds (only called with `[auth]` configured:
     without it `st.user` raises). Roles are cached in the session, read again after

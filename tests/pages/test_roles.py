@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from arena import config
 from arena.auth import Role, add_role, cli_identity, remove_role
 from arena.domain import Role as DomainRole
+from arena.i18n import t
 from arena.ingest import Upload, import_files
 from arena.queries.history import import_count
 from arena.ui import plain
@@ -171,6 +172,22 @@ def test_a_provider_sending_no_email_is_said_to_be_set_up(app):
     assert plain("Anna Svensson <8f1c2d3e-aaaa-bbbb-cccc-1234567890ab>") in said
     assert "ge dig en roll" not in said
     assert _pages(at) == set()
+
+
+@pytest.mark.parametrize("verified", [False, "false"])
+def test_an_address_the_provider_has_not_verified_is_given_no_role(app, monkeypatch, verified):
+    # admin@example.se opened as administrator though the provider said anyone may have typed
+    # it: no role now, from the store or from a claim, and the page says why.
+    monkeypatch.setenv(config.ROLE_CLAIM_VAR, "groups")
+    monkeypatch.setenv(config.CLAIM_ROLES_VAR, "arena-editors=editor")
+    at = app("admin@example.se", claims={"email_verified": verified, "groups": ["arena-editors"]})
+    assert [title.value for title in at.title] == [t("signin.norole.title", "sv")]
+    said = _texts(at)
+    assert t("signin.unverified.body", "sv", who=plain("admin <admin@example.se>")) in said
+    assert not at.metric and not at.dataframe and _pages(at) == set()
+    # Verified, or no word on it (Entra ID sends none): the store's role.
+    assert "admin" in _pages(app("admin@example.se", claims={"email_verified": True}))
+    assert "admin" in _pages(app("admin@example.se"))
 
 
 def test_a_role_from_the_identity_providers_claim(app, monkeypatch):

@@ -131,6 +131,32 @@ def test_identity_for_reads_roles_from_the_store_ignoring_case_and_from_a_claim(
     assert stranger.roles == frozenset() and not stranger.can(Right.READ)
 
 
+@pytest.mark.parametrize(
+    ("verified", "roles"),
+    [
+        (False, set()),
+        ("false", set()),
+        (True, {Role.ADMIN, Role.EDITOR}),
+        ("true", {Role.ADMIN, Role.EDITOR}),
+        (None, {Role.ADMIN, Role.EDITOR}),  # absent: Entra ID sends no word on it
+    ],
+)
+def test_an_address_the_provider_has_not_verified_has_no_role(engine, verified, roles):
+    auth.add_role(engine, identity=ADMIN, email="anna@example.se", role=Role.ADMIN)
+    claims: dict[str, object] = {"groups": ["arena-editors"]}
+    if verified is not None:
+        claims["email_verified"] = verified
+    anna = auth.identity_for(
+        engine,
+        email="anna@example.se",
+        name="Anna",
+        claims=claims,
+        role_claim="groups",
+        claim_roles={"arena-editors": Role.EDITOR},
+    )
+    assert anna.roles == roles
+
+
 # --- every data-changing function refuses without the right ---------------------------------
 
 ROLES = [Role.VIEWER, Role.FUNDER, Role.EDITOR, Role.ADMIN]
