@@ -136,6 +136,10 @@ def auth_problems(section: Mapping[str, object]) -> list[str]:
         problems.append("signin.admin.cookie_short")
     if any(not section.get(key) for key in AUTH_REQUIRED_KEYS):
         problems.append("signin.admin.incomplete")
+    if Role.FUNDER in _claimed_codes().values():
+        # A funder is bound to its organisations, which no claim names: the pages said
+        # "grants from –" and showed none.
+        problems.append("signin.admin.claim_funder")
     return problems
 
 
@@ -144,9 +148,8 @@ def role_claim() -> str | None:
     return os.environ.get(ROLE_CLAIM_VAR, "").strip() or None
 
 
-def claim_roles() -> dict[str, Role]:
-    """ARENA_CLAIM_ROLES ("value=role,value=role") as a mapping; entries naming no known role
-    are left out, so a typo gives no right rather than a wrong one."""
+def _claimed_codes() -> dict[str, Role]:
+    """ARENA_CLAIM_ROLES ("value=role,value=role") as written, each known role read."""
     known = {role.value for role in Role}
     mapping: dict[str, Role] = {}
     for entry in os.environ.get(CLAIM_ROLES_VAR, "").split(","):
@@ -154,3 +157,10 @@ def claim_roles() -> dict[str, Role]:
         if value and code in known:
             mapping[value] = Role(code)
     return mapping
+
+
+def claim_roles() -> dict[str, Role]:
+    """ARENA_CLAIM_ROLES ("value=role,value=role") as a mapping; entries naming no known role
+    are left out, so a typo gives no right rather than a wrong one, and so is a funder role
+    (`auth_problems` says so): a funder needs its organisations, which only the store gives."""
+    return {value: role for value, role in _claimed_codes().items() if role != Role.FUNDER}

@@ -3929,6 +3929,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "to an unverified address. Verify the address with the identity provider, or ask your "
         "administrator for help, then sign in again.",
     },
+    "signin.admin.claim_funder": {
+        "sv": "ARENA_CLAIM_ROLES ger rollen funder från ett anspråk. En finansiär måste knytas "
+        "till sina organisationer, och det kan bara göras i Arena Monitor (sidan Administration "
+        "eller `python -m arena users add EPOST --role funder --funder NAMN`). Ta bort "
+        "funder ur ARENA_CLAIM_ROLES.",
+        "en": "ARENA_CLAIM_ROLES gives the funder role from a claim. A funder must be bound to "
+        "its organisations, which can only be done in Arena Monitor (the Administration page or "
+        "`python -m arena users add EMAIL --role funder --funder NAME`). Remove funder from "
+        "ARENA_CLAIM_ROLES.",
+    },
     "signin.admin.title": {
         "sv": "Inloggningen är inte rätt inställd",
         "en": "Sign-in is not set up correctly",

@@ -250,6 +250,17 @@ def test_sign_in_refuses_to_start_without_a_long_cookie_secret(app, secret, prob
     assert not at.button and _pages(at) == set()
 
 
+def test_a_funder_role_from_a_claim_is_refused_as_a_setup_problem(app, monkeypatch):
+    # A funder given by a claim had no organisations: its pages said "bidrag från –".
+    monkeypatch.setenv(config.ROLE_CLAIM_VAR, "groups")
+    monkeypatch.setenv(config.CLAIM_ROLES_VAR, "arena-funders=funder,arena-readers=viewer")
+    at = app("new@example.se", claims={"groups": ["arena-funders"]})
+    assert [title.value for title in at.title] == [t("signin.admin.title", "sv")]
+    assert [error.value for error in at.error] == [t("signin.admin.claim_funder", "sv")]
+    assert not at.button and _pages(at) == set()
+    assert config.claim_roles() == {"arena-readers": DomainRole.VIEWER}
+
+
 def test_the_server_settings_are_hardened():
     settings = tomllib.loads((config.PROJECT_ROOT / ".streamlit" / "config.toml").read_text())
     assert settings["server"]["enableXsrfProtection"] is True
