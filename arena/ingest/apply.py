@@ -42,7 +42,7 @@ from arena.auth import (
     how_to_remove_funder_roles,
     record,
 )
-from arena.i18n import Message, msg
+from arena.i18n import Message, code_label, msg
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.later import LaterRecords
 from arena.ingest.natural import (
@@ -565,7 +565,7 @@ def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
     if run is None:
         raise UndoError(msg("undo.no_such_import", id=import_id))
     if run["outcome"] != "committed":
-        raise UndoError(msg("undo.not_committed", id=import_id, outcome=run["outcome"]))
+        raise UndoError(msg("undo.not_committed", id=import_id, outcome=code_label(run["outcome"])))
     return run
 
 

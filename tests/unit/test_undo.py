@@ -124,8 +124,11 @@ def test_the_preview_says_what_an_undo_removes_what_blocks_it_and_writes_nothing
         "imports": 3,
     }
     assert [_outcomes(engine)[i] for i in (project, grant, payments)] == ["undone"] * 3
-    with pytest.raises(UndoError, match="cannot be undone"):
+    with pytest.raises(UndoError, match="cannot be undone") as refused:
         undo_preview(engine, project)
+    # The status in words, not its code ("status: undone").
+    assert "(status: Ångrad)" in refused.value.message.render("sv")
+    assert f"Import {project} cannot be undone (status: Undone)." == str(refused.value)
 
 
 def test_a_cascade_undoes_first_the_imports_that_changed_a_cascaded_imports_rows(engine):
