@@ -202,15 +202,30 @@ def _recorded_frame(kind: Kind, data: dict[str, list]) -> pd.DataFrame:
     """Recorded rows' columns (`_parse_into`) as a natural frame, dates as dates again.
 
     A column the records lack is one a migration added after they were written: every row
-    held none then (a new column is empty), so it is recorded as empty. Without it, an undo of
-    an import made before the migration failed on the missing column.
+    held none then (a new column is empty), so it is recorded as empty, or as the default the
+    migration gave the rows it found (`_added_value`). Without it, an undo of an import made
+    before the migration failed on the missing column; recorded as empty where the migration
+    wrote a default (every indicator `increase`s, every buyer group is a `buyer_group`), the
+    undo took each such row for one changed outside the imports and refused.
     """
     rows = len(next(iter(data.values()))) if data else 0
     for column in kind.stored_columns:
-        data.setdefault(column.name, [None] * rows)
+        if column.name not in data:
+            data[column.name] = [_added_value(kind, column.name)] * rows
     for name in _date_columns(kind) & set(data):
         data[name] = each_distinct(date.fromisoformat, data[name])
     return objects_frame(data)
+
+
+def _added_value(kind: Kind, name: str) -> object:
+    """What a migration that added the column `name` of `kind`'s table stored in the rows it
+    found: the column's server default (as the models declare it, as the migrations wrote it),
+    else nothing."""
+    column = kind.model.__table__.c.get(name)
+    default = column.server_default if column is not None else None
+    if default is None or not isinstance(default.arg, str):
+        return None
+    return int(default.arg) if isinstance(column.type, sa.Integer) else default.arg
 
 
 def _touch(kind: Kind, columns: dict[str, list], now: datetime) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -447,3 +448,55 @@ def test_a_postgresql_url_as_hosts_write_it_reaches_the_server_with_psycopg(sche
     assert (engine.dialect.name, engine.dialect.driver) == ("postgresql", "psycopg")
     with pytest.raises(StoreError, match="Cannot reach"):
         schema_problem(engine)
+
+
+INDICATORS = (
+    "Kod;Namn;Namn (engelska);Enhet;Definition;Utgångsvärde;Utgångsår;Målvärde;Målår;Källa\n"
+    "QA_COUNT;Antal test;Count test;antal;Testindikator;1;2019;3;2025;QA\n"
+)
+BUYER_GROUPS = "Namn;Sektor;Beskrivning;Källa\nQA-gruppen;Energi;Test;QA\n"
+
+
+def test_imports_recorded_before_a_migration_added_columns_with_defaults_are_undone(db_url):
+    """An import recorded before b2c0ffee0002 gave every indicator a direction (`increase`) and
+    every buyer group a kind (`buyer_group`) is undone after the upgrade: the records lack those
+    fields, the rows hold the defaults the migration gave them, and that is no change since.
+    The undo refused them as changed outside the imports, so only --replace removed them."""
+    from arena.ingest.kinds import KINDS
+
+    engine = get_engine(db_url)
+    migrate(engine)
+    imported = []
+    for name, data in (("indikatorer.csv", INDICATORS), ("grupper.csv", BUYER_GROUPS)):
+        result = upload(engine, name, data)
+        assert result.outcome == "committed", result.problems
+        imported.append(result.import_id)
+    # The store and its history as the code before b2c0ffee0002 left them: the records hold
+    # only the columns the tables had then.
+    downgrade(engine, "a1c0ffee0001")
+    inspector = sa.inspect(engine)
+    change = models.ImportChange.__table__
+    with engine.begin() as conn:
+        for record in conn.execute(sa.select(change)).all():
+            kind = KINDS[record.table_name]
+            had = {column["name"] for column in inspector.get_columns(kind.model.__tablename__)}
+            old = {
+                column.name
+                for column in kind.stored_columns
+                if (column.id_column or column.name) in had
+            }
+            rows = {}
+            for field in ("before", "after"):
+                if (text := getattr(record, field)) is not None:
+                    rows[field] = json.dumps(
+                        {key: value for key, value in json.loads(text).items() if key in old}
+                    )
+            conn.execute(sa.update(change).where(change.c.id == record.id).values(**rows))
+        recorded = conn.execute(sa.select(change.c.table_name, change.c.after)).all()
+    fields = {table: set(json.loads(after)) for table, after in recorded}
+    assert "direction" not in fields["indicators"] and "kind" not in fields["buyer_groups"]
+    migrate(engine)
+    for import_id in reversed(imported):
+        assert undo(engine, import_id, identity=cli_identity())["deleted"] == 1
+    counts = table_counts(engine)
+    assert (counts["indicator"], counts["buyer_group"]) == (0, 0)
