@@ -16,4 +16,4 @@ except KeyboardInterrupt:
     print(t("cli.interrupted", cli_language()), file=sys.stderr)
     sys.exit(130)
 
-sys.exit(main())
+sys.exit(main(exiting=True))

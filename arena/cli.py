@@ -17,7 +17,9 @@ import argparse
 import contextlib
 import os
 import re
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -936,9 +938,56 @@ def _run(args: argparse.Namespace) -> int:
         raise
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
     """Run one command; every failure ends as one sentence on stderr and an exit code (a
-    reader that stopped reading, as `| head` does, as an exit code alone)."""
+    reader that stopped reading, as `| head` does, as an exit code alone).
+
+    With `exiting` (`python -m arena`: the process ends with the command) Ctrl-C stays
+    ignored once the command is done: after its connections are closed nothing is left to
+    stop, and one then ended the process with a traceback and 130, nothing said of the import
+    it had committed."""
+    code = 2
+    try:
+        code = _command(argv)
+    except KeyboardInterrupt:  # Ctrl-C while a failure was being said: said as any other
+        print(_interrupted_message(), file=sys.stderr)
+        code = 130
+    finally:
+        code = _close(code, exiting=exiting)
+    return code
+
+
+def _close(code: int, *, exiting: bool) -> int:
+    """Close the store's connections with Ctrl-C held off, and give the command's exit code:
+    its work is done and said. A Ctrl-C that came just before the hold says what stays
+    committed (130), unless the command already did; without `exiting` the hold ends here."""
+    held = _hold_interrupts()
+    try:
+        close_engines()
+    except KeyboardInterrupt:
+        if code != 130:
+            print(_interrupted_message(), file=sys.stderr)
+        code = 130
+    finally:
+        if held is not None and not exiting:
+            signal.signal(signal.SIGINT, held)
+    return code
+
+
+def _hold_interrupts() -> Callable | int | None:
+    """Ignore Ctrl-C from now on; the handler it had, to restore (None: not ours to change,
+    outside the main thread or set outside Python)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    held = signal.getsignal(signal.SIGINT)
+    if held is None:
+        return None
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return held
+
+
+def _command(argv: list[str] | None) -> int:
+    """`main`'s command, every failure said; connections are closed by `main`."""
     _COMMITTED.clear()
     args: argparse.Namespace | None = None
     try:
@@ -977,6 +1026,4 @@ def main(argv: list[str] | None = None) -> int:
         if args is not None and args.debug:
             traceback.print_exc()
         print(_say("cli.error.unexpected"), file=sys.stderr)
-    finally:
-        close_engines()
     return 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -386,6 +387,53 @@ def test_ctrl_c_in_an_undo_or_init_is_one_line(engine, db_url, tmp_path, capsys,
     monkeypatch.setenv("ARENA_DATABASE_URL", db_url)
     assert _run(["init"]) == 130
     assert capsys.readouterr().err == "Interrupted: nothing was changed.\n"
+
+
+def test_ctrl_c_as_the_connections_close_says_the_import_stays(
+    engine, tmp_path, capsys, monkeypatch
+):
+    # Closing the connections came after the command's own handling of Ctrl-C: one there
+    # escaped main() as a traceback, nothing said of the import it had committed.
+    with_organisations(engine)
+    held = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr("arena.cli.close_engines", _interrupt)
+    assert _run(["import", _write(tmp_path, "projekt.csv", PROJECTS)]) == 130
+    assert "stays (projekt.csv as import 2)" in capsys.readouterr().err
+    assert len(natural(engine, "projects")) == 2
+    assert signal.getsignal(signal.SIGINT) is held  # in-process, Ctrl-C works again after
+
+
+# Ctrl-C sent to `python -m arena` as it closes its connections, and after main() returned.
+_SIGINT_AT = {
+    "close": "real = arena.cli.close_engines\n"
+    "def close():\n    os.kill(os.getpid(), signal.SIGINT)\n    real()\n"
+    "arena.cli.close_engines = close\n",
+    "exit": "real = sys.exit\n"
+    "def exit(code):\n    os.kill(os.getpid(), signal.SIGINT)\n    real(code)\n"
+    "sys.exit = exit\n",
+}
+
+
+@pytest.mark.parametrize("point", sorted(_SIGINT_AT))
+def test_ctrl_c_once_the_import_is_done_is_no_traceback(engine, tmp_path, point):
+    with_organisations(engine)
+    engine.dispose()
+    script = (
+        "import os, runpy, signal, sys\nimport arena.cli\n"
+        + _SIGINT_AT[point]
+        + "runpy.run_module('arena', run_name='__main__', alter_sys=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "import", _write(tmp_path, "projekt.csv", PROJECTS)],
+        cwd=config.PROJECT_ROOT,
+        env={**os.environ, "ARENA_DATABASE_URL": str(engine.url), "ARENA_LANGUAGE": "en"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "import 2" in done.stdout.lower()
+    assert len(natural(engine, "projects")) == 2
 
 
 # --- 5. an import number too big for the store does not exist ---------------------------------
