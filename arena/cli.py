@@ -1015,13 +1015,15 @@ def _command(argv: list[str] | None) -> int:
         print(exc.message.render(LANGUAGE), file=sys.stderr)
         return 1
     except StoreError as exc:
-        print(_say("cli.error", reason=exc), file=sys.stderr)
+        print(_say("cli.error", reason=exc.message.render(LANGUAGE)), file=sys.stderr)
     except OSError as exc:  # a file that cannot be read or written
         where = exc.filename or _say("cli.where.file")
         print(_say("cli.error.file", reason=exc.strerror or exc, file=where), file=sys.stderr)
     except SQLAlchemyError as exc:  # a store that fails mid-command (read-only, disk full)
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        print(_say("cli.error.store", reason=reason), file=sys.stderr)
+        # Said as a failed import or undo says it: each command writes in one transaction.
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        failed = _say("import.store_failed", detail=detail)
+        print(_say("cli.error", reason=failed), file=sys.stderr)
     except Exception:  # the last resort: a sentence for the person, details only on request
         if args is not None and args.debug:
             traceback.print_exc()

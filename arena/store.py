@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import functools
 import logging
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,12 +22,18 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from arena import config
+from arena.i18n import Message, msg
 
 LOG = logging.getLogger("arena")
 
 
 class StoreError(Exception):
-    """The store cannot be reached or used; the message is meant for a person."""
+    """The store cannot be reached or used; `message` is meant for a person, in the reader's
+    language (`str` is its English, for the log)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 def safe_url(url: str) -> str:
@@ -88,7 +95,7 @@ def _engine_for(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise StoreError(f"Invalid database URL {url!r}: {exc}") from exc
+        raise StoreError(msg("store.error.invalid_url", url=repr(url), reason=str(exc))) from exc
     if parsed.drivername in ("postgres", "postgresql"):
         # "postgres://" is how libpq, hosting platforms and their environment variables write
         # a PostgreSQL URL, which SQLAlchemy does not read; either means psycopg 3, our driver.
@@ -106,9 +113,17 @@ def _engine_for(url: str) -> Engine:
                     engine, "connect", functools.partial(_postgres_session, work_mem=work_mem)
                 )
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-        raise StoreError(f"Unsupported database URL {safe_url(url)}: {exc}") from exc
-    except ValueError as exc:
-        raise StoreError(str(exc)) from exc
+        raise StoreError(
+            msg("store.error.unsupported_url", url=safe_url(url), reason=str(exc))
+        ) from exc
+    except ValueError as exc:  # the work_mem setting (`config.pg_work_mem`)
+        raise StoreError(
+            msg(
+                "store.error.work_mem",
+                variable=config.PG_WORK_MEM_VAR,
+                value=repr(os.environ.get(config.PG_WORK_MEM_VAR, "")),
+            )
+        ) from exc
     _OPEN_ENGINES.append(engine)
     return engine
 
@@ -176,7 +191,7 @@ def check_connection(engine: Engine) -> None:
             conn.exec_driver_sql("SELECT 1")
     except OperationalError as exc:
         raise StoreError(
-            f"Cannot reach the database {safe_url(str(engine.url))}: {failure(exc)}"
+            msg("store.error.unreachable", url=safe_url(str(engine.url)), reason=failure(exc))
         ) from exc
 
 
@@ -404,10 +419,7 @@ def require_file(engine: Engine) -> None:
     `init` would not say where the data went. Only `init` creates a store.
     """
     if _file_missing(engine):
-        raise StoreError(
-            f"There is no store at {safe_url(str(engine.url))}; run `python -m arena init` to "
-            "create it."
-        )
+        raise StoreError(msg("store.error.missing", url=safe_url(str(engine.url))))
 
 
 def require_lasting(engine: Engine) -> None:
@@ -415,10 +427,7 @@ def require_lasting(engine: Engine) -> None:
     path left out) would have `init` say "Store ready" and `import` say "Committed" about a
     store that is gone when the command ends."""
     if _in_memory(engine.url):
-        raise StoreError(
-            f"{safe_url(str(engine.url))} is a SQLite store in memory: nothing written there "
-            "outlasts the command. Name a file, e.g. sqlite:///data/arena.db."
-        )
+        raise StoreError(msg("store.error.memory", url=safe_url(str(engine.url))))
 
 
 def require_schema(engine: Engine) -> None:
@@ -428,12 +437,9 @@ def require_schema(engine: Engine) -> None:
     url = safe_url(str(engine.url))
     problem = schema_problem(engine)
     if problem == "empty":
-        raise StoreError(f"The store {url} has no tables; run `python -m arena init`.")
+        raise StoreError(msg("store.error.empty", url=url))
     if problem == "behind":
-        raise StoreError(
-            f"The store {url} has an older schema than this version of Arena Monitor; run "
-            "`python -m arena init` to upgrade it (its data is kept)."
-        )
+        raise StoreError(msg("store.error.behind", url=url))
     if problem == "ahead":
         raise _newer_version(engine)
 
@@ -441,10 +447,7 @@ def require_schema(engine: Engine) -> None:
 def _newer_version(engine: Engine) -> StoreError:
     """The refusal to work on a store a newer version of Arena Monitor upgraded: for `init`
     (`migrate`) as for every other command (`require_schema`)."""
-    return StoreError(
-        f"The store {safe_url(str(engine.url))} was upgraded by a newer version of Arena "
-        "Monitor; use that version with it."
-    )
+    return StoreError(msg("store.error.ahead", url=safe_url(str(engine.url))))
 
 
 def table_counts(engine: Engine) -> dict[str, int]:

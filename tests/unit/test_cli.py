@@ -305,6 +305,12 @@ def test_a_read_only_store_is_one_sentence(sqlite_url, monkeypatch, tmp_path, ca
     sentence = capsys.readouterr().err.splitlines()[-1]
     assert sentence.startswith("Error: The store could not be used (")
     assert "readonly database" in sentence and "nothing was changed" in sentence
+    # A role given there is said in those words too, not "the store could not be used: ...".
+    assert main(["users", "add", "a@b.se", "--role", "viewer"]) == 2
+    assert capsys.readouterr().err == (
+        "Error: The store could not be used (attempt to write a readonly database); nothing "
+        "was changed.\n"
+    )
 
 
 def test_a_command_leaves_its_store_whole_in_one_file(sqlite_url, tmp_path):
@@ -635,3 +641,28 @@ def test_ctrl_c_while_the_parser_is_built_is_one_line(monkeypatch, capsys):
         pytest.fail("Ctrl-C escaped main(): a traceback on the terminal")
     assert code == 130
     assert capsys.readouterr().err == "Interrupted: nothing was changed.\n"
+
+
+def test_the_swedish_cli_says_the_stores_refusals_in_swedish(monkeypatch, tmp_path, capsys):
+    # With ARENA_LANGUAGE=sv the store's refusals were English: "There is no store at ...".
+    from arena import cli
+
+    monkeypatch.setattr(cli, "LANGUAGE", "sv")
+    missing = f"sqlite:///{tmp_path / 'saknas' / 'arena.db'}"
+    monkeypatch.setenv("ARENA_DATABASE_URL", missing)
+    assert main(["info"]) == 2
+    assert capsys.readouterr().err == (
+        f"Fel: Det finns ingen databas på {missing}; kör `python -m arena init` för att skapa "
+        "den.\n"
+    )
+    monkeypatch.setenv("ARENA_DATABASE_URL", "postgresql+psycopg://arena:hemligt@127.0.0.1:1/arena")
+    assert main(["info"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Fel: Kan inte nå databasen postgresql+psycopg://arena:***@127.0.0.1:1")
+    assert "hemligt" not in err
+    monkeypatch.setenv("ARENA_DATABASE_URL", "sqlite:///")
+    assert main(["info"]) == 2
+    assert capsys.readouterr().err.startswith("Fel: sqlite:/// är en SQLite-databas i minnet")
+    monkeypatch.setenv("ARENA_DATABASE_URL", "not a url")
+    assert main(["info"]) == 2
+    assert capsys.readouterr().err.startswith("Fel: Ogiltig databas-URL 'not a url': ")
