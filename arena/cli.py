@@ -36,6 +36,7 @@ from arena.i18n import format_number, shortened, t
 if TYPE_CHECKING:
     import pandas as pd
 
+    from arena.ingest import ImportResult
     from arena.ingest.report import Problem
 from arena.store import (
     StoreError,
@@ -356,7 +357,7 @@ def _replace_refused(engine, args: argparse.Namespace, paths: list[Path]) -> int
     as an undo does; a dry run deletes nothing and asks nothing. Every file is previewed
     before any is imported: what a file holds is known only once it is read.
     """
-    from arena.dataops import kind_labels
+    from arena.dataops import ReportCsv, kind_labels
     from arena.ingest import import_files
     from arena.ingest.report import kind_name, listing, quoted
 
@@ -373,6 +374,17 @@ def _replace_refused(engine, args: argparse.Namespace, paths: list[Path]) -> int
             dry_run=True,
             replace=True,
         )
+        if asks and result.outcome != "dry-run":
+            # Refused (rows that cannot be deleted, payments naming them): said as the
+            # import says it, and nothing asked. Its plan listed 34 grants to delete and asked
+            # y/N although 33 could not be.
+            code = _said(result, path)
+            if args.report:
+                with open(args.report, "w", encoding="utf-8", newline="") as handle:
+                    ReportCsv(handle, LANGUAGE, files=False).add(result.problems, path.name)
+            if len(paths) > 1:
+                print(_say("cli.import.nothing"), file=sys.stderr)
+            return code
         for name in dict.fromkeys(result.kinds):
             holders.setdefault(name, []).append(path.name)
         kinds = result.plan.kinds if result.plan else []
@@ -438,13 +450,31 @@ def _committed_import(engine, path: Path, data: bytes, after: int) -> str | None
     return _say("cli.interrupted.import", file=path.name, import_id=import_id)
 
 
+def _said(result: ImportResult, path: Path) -> int:
+    """Say how the import of `path` went (its problems, then its outcome) and give its exit
+    code: 0 done, 1 rejected (or busy, or outdated), 2 a store that could not be used."""
+    from arena.ingest.report import unread_and_missing
+
+    if (problem := result.store_problem) is not None:
+        print(_say("cli.error", reason=problem.text(LANGUAGE)), file=sys.stderr)
+        return 2
+    _print_problems(result.problems)
+    if result.plan and result.outcome in ("dry-run", "committed"):
+        _print_new_organisations(result.plan.new_organisations)
+    failed = result.outcome in ("rejected", "busy", "outdated")
+    print(f"{path.name}: {result.summary(LANGUAGE)}", file=sys.stderr if failed else None)
+    headers, missing = unread_and_missing(result.problems)
+    if headers:  # the way to read the file as it is: say which header is which
+        print(_column_hint(result.meant, headers, missing), file=sys.stderr)
+    return 1 if failed else 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import the files in the order given, each committed whole on its own, so a later file
     may name the rows of an earlier one; stop at the first file rejected (a dry run commits
     nothing, so it checks every file against the store as it is)."""
     from arena.dataops import ReportCsv
     from arena.ingest import import_files
-    from arena.ingest.report import unread_and_missing
     from arena.store import version as store_version
 
     engine = _engine()
@@ -502,22 +532,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 )
             if report is not None:
                 report.add(result.problems, path.name)
-            if (problem := result.store_problem) is not None:
-                print(_say("cli.error", reason=problem.text(LANGUAGE)), file=sys.stderr)
-                code = 2
-            else:
-                _print_problems(result.problems)
-                if result.plan and result.outcome in ("dry-run", "committed"):
-                    _print_new_organisations(result.plan.new_organisations)
-                failed = result.outcome in ("rejected", "busy", "outdated")
-                print(
-                    f"{path.name}: {result.summary(LANGUAGE)}",
-                    file=sys.stderr if failed else None,
-                )
-                headers, missing = unread_and_missing(result.problems)
-                if headers:  # the way to read the file as it is: say which header is which
-                    print(_column_hint(result.meant, headers, missing), file=sys.stderr)
-                code = 1 if failed else 0
+            code = _said(result, path)
             worst = max(worst, code)
             if code == 2 or (code and not args.dry_run):
                 if done < len(paths):

@@ -275,6 +275,31 @@ def test_replace_says_what_it_deletes_and_asks(engine, tmp_path, capsys, monkeyp
     assert [o["name"] for o in natural(engine, "organisations")] == ["Vinnova", "Göteborgs kommun"]
 
 
+def test_a_replace_its_preview_refuses_is_said_as_refused_not_asked(
+    engine, tmp_path, capsys, monkeypatch
+):
+    # A grants file without a grant that payments name: the preview listed the grant to
+    # delete and asked y/N, although the import refuses to delete it.
+    with_organisations(engine)
+    assert main(["import", _write(tmp_path, "projekt.csv", PROJECTS)]) == 0
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+    both = grants + "G-1;2020-00001;Vinnova;500 000\nG-2;2020-00002;Vinnova;300 000\n"
+    assert main(["import", _write(tmp_path, "bidrag.csv", both)]) == 0
+    payment = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;100 000\n"
+    assert main(["import", _write(tmp_path, "utbetalningar.csv", payment)]) == 0
+    capsys.readouterr()
+    before = dump(engine)
+    only = _write(tmp_path, "g2.csv", grants + "G-2;2020-00002;Vinnova;300 000\n")
+    asked = []
+    monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "y")
+    assert _run(["import", only, "--replace"]) == 1
+    captured = capsys.readouterr()
+    assert asked == [] and "deleted:" not in captured.out
+    assert "g2.csv: " in captured.err and "G-1" in captured.err
+    assert dump(engine) == before
+
+
 def test_a_replace_imports_nothing_when_the_store_moved_while_it_asked(
     engine, tmp_path, capsys, monkeypatch
 ):
