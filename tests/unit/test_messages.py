@@ -145,7 +145,7 @@ def test_an_undo_refusal_names_its_rows_in_the_readers_language(engine) -> None:
     dataops.undo(engine, committed.import_id, "sv", identity=cli_identity())
     refused = dataops.undo(engine, committed.import_id, "sv", identity=cli_identity())
     assert not refused.ok
-    assert refused.message == f"Importen {committed.import_id} kan inte ångras (status: undone)."
+    assert refused.message == f"Importen {committed.import_id} kan inte ångras (status: Ångrad)."
     missing = dataops.undo(engine, 999, "en", identity=cli_identity())
     assert missing.message == "Import 999 does not exist."
 

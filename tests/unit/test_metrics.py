@@ -561,6 +561,7 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         "indicator_progress": results.indicator_progress(engine, filters=filters),
         "money_to_results": results.money_to_results(engine, filters=filters),
         "indicator_series": results.indicator_series(engine, filters=filters),
+        "indicator_values": results.indicator_values(engine, filters=filters),
         "outputs_by_programme": results.outputs_by_programme(engine, filters=filters),
         "country_comparison": results.country_comparison(engine, filters=filters),
         "sector_stage": portfolio.sector_stage(engine, filters=filters),
