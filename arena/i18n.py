@@ -400,6 +400,22 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Prognosen för {year} och hela intervallet ligger inom budgeten.",
         "en": "The forecast for {year} and its whole range are within the budget.",
     },
+    "programmes.state.ended": {
+        "sv": "Programmet slutade {end}: prognosen för {year} är dess utfall, inom budgeten.",
+        "en": "The programme ended on {end}: the forecast for {year} is its spend, within the "
+        "budget.",
+    },
+    "programmes.forecast.ended": {
+        "sv": "Programmet slutade {end}: inget utfall räknas fram efter det. Prognosen för "
+        "{year} är utfallet ({spent}) och det som är bokfört senare i år ({ahead}).",
+        "en": "The programme ended on {end}: no spend is projected after it. The forecast for "
+        "{year} is its spend ({spent}) and what is booked for later this year ({ahead}).",
+    },
+    "programmes.forecast.until_year_end": {"sv": "året", "en": "the year"},
+    "programmes.forecast.until_end": {
+        "sv": "programmets tid (slut {end})",
+        "en": "the programme's time (ends {end})",
+    },
     "programmes.state.too_early": {
         "sv": "Ingen hel månad av {year} har gått ännu: ingen prognos.",
         "en": "No full month of {year} has passed yet: no forecast.",
@@ -409,27 +425,27 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": (
             "Metod: takten är programmets genomsnittliga utfall per hel månad i år ({count} "
             "månad, {pace} per månad). Prognos = utfall hittills ({spent}) + det största av "
-            "takten × tiden kvar av året ({left} mån.) och utfallet redan bokfört för senare i år "
-            "({ahead}). Intervallet använder i stället takten de senaste tre hela månaderna "
+            "takten × tiden kvar av {until} ({left} mån.) och utfallet redan bokfört för senare "
+            "i år ({ahead}). Intervallet använder i stället takten de senaste tre hela månaderna "
             "({recent} per månad) där den skiljer sig. Bara programmets eget utfall räknas; "
             "projektens utfall betalas av deras bidrag.",
             "Metod: takten är programmets genomsnittliga utfall per hel månad i år ({count} "
             "månader, {pace} per månad). Prognos = utfall hittills ({spent}) + det största av "
-            "takten × tiden kvar av året ({left} mån.) och utfallet redan bokfört för senare i år "
-            "({ahead}). Intervallet använder i stället takten de senaste tre hela månaderna "
+            "takten × tiden kvar av {until} ({left} mån.) och utfallet redan bokfört för senare "
+            "i år ({ahead}). Intervallet använder i stället takten de senaste tre hela månaderna "
             "({recent} per månad) där den skiljer sig. Bara programmets eget utfall räknas; "
             "projektens utfall betalas av deras bidrag.",
         ),
         "en": (
             "Method: the pace is the programme's average spend per full month this year "
             "({count} month, {pace} a month). Forecast = spend so far ({spent}) + the larger of "
-            "the pace × the time left in the year ({left} months) and the spend already booked "
+            "the pace × the time left in {until} ({left} months) and the spend already booked "
             "for later this year ({ahead}). The range uses the pace of the last "
             "three full months ({recent} a month) instead, where it differs. Only the "
             "programme's own spend counts; its projects' spend is paid by their grants.",
             "Method: the pace is the programme's average spend per full month this year "
             "({count} months, {pace} a month). Forecast = spend so far ({spent}) + the larger of "
-            "the pace × the time left in the year ({left} months) and the spend already booked "
+            "the pace × the time left in {until} ({left} months) and the spend already booked "
             "for later this year ({ahead}). The range uses the pace of the last "
             "three full months ({recent} a month) instead, where it differs. Only the "
             "programme's own spend counts; its projects' spend is paid by their grants.",

@@ -10,7 +10,8 @@ ui.ensure_shell()
 language = ui.language()
 today = ui.today()
 day = format_date(today)
-# How the forecast's state is shown: an overrun (spent or forecast) as an error.
+# How the forecast's state is shown: an overrun (spent or forecast) as an error; an ended
+# programme's or one too early to forecast as information.
 ALERTS = {"over": "error", "forecast_over": "error", "at_risk": "warning", "within": "success"}
 COLUMNS = tables.programmes.COLUMNS
 st.title(t("page.programmes", language))
@@ -115,7 +116,7 @@ with ui.section("burn"):
                 name, amount, delta=note, delta_color="off", delta_arrow="off", border=True
             )
         alert = getattr(st, ALERTS.get(burn["state"], "info"))
-        alert(t(f"programmes.state.{burn['state']}", language, year=year))
+        alert(tables.programmes.forecast_state(burn, language))
         ui.plotly(charts.programmes.programme_burn(burn, language), key="programme_burn")
         st.caption(t("programmes.burn.caption", language, year=year, day=day))
         if burn["forecast_sek"] is not None:

@@ -59,7 +59,8 @@ def programme_years(frame: pd.DataFrame, language: str) -> go.Figure:
 
 def programme_burn(burn: dict, language: str) -> go.Figure:
     """This year's cumulative own spend by month (categories) against the year's budget, and
-    the forecast to December with its range (`programmes.year_forecast`)."""
+    the forecast to December (or the programme's end) with its range
+    (`programmes.year_forecast`)."""
     year = burn["year"]
     months = [f"{year}-{number:02d}" for number in range(1, 13)]
     monthly = burn["monthly"]
@@ -81,11 +82,13 @@ def programme_burn(burn: dict, language: str) -> go.Figure:
             language=language,
         ),
     ]
-    if burn["forecast_sek"] is not None:
+    # An ended programme's forecast is its spend: no line runs on from it.
+    if burn["forecast_sek"] is not None and not burn["ended"]:
         ends = [burn["spent_to_date_sek"], burn["forecast_sek"]]
         traces.append(
             go.Scatter(
-                x=[monthly["month"].iloc[-1], months[-1]],
+                # To December, or to the programme's end within the year.
+                x=[monthly["month"].iloc[-1], f"{year}-{burn['ends'].month:02d}"],
                 y=ends,
                 mode="lines+markers",
                 name=t("series.forecast", language),

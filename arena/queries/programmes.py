@@ -493,12 +493,19 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     forecast (nor either end of its range) is below the year's booked spend, and the booked
     spend is not counted twice.
 
+    The forecast runs to the programme's end date when it ends within the year (the months
+    left are counted to it): a programme that has ended spends no more, so its forecast is
+    what it spent (and booked), state "ended" unless that is above the allocation.
+
     Keys: year, allocated_sek, spent_to_date_sek, booked_ahead_sek (dated after today, within
-    the year), complete_months, months_left, monthly (month "YYYY-MM", spent_sek,
-    cumulative_sek, for the months up to today's), pace_sek, recent_pace_sek, forecast_sek,
-    low_sek, high_sek (None without a forecast), and state: "over" (the year's booked spend,
-    to date and ahead, is above the allocation), "forecast_over" (the forecast is above it),
-    "at_risk" (only the high end is above it), "within", or "too_early" (no complete month).
+    the year), complete_months, months_left, ends (the day the forecast runs to: the year's
+    last day or the programme's end within the year), ended (`ends` is before today),
+    monthly (month "YYYY-MM", spent_sek, cumulative_sek, for the months up to today's),
+    pace_sek, recent_pace_sek, forecast_sek, low_sek, high_sek (None without a forecast), and
+    state: "over" (the year's booked spend, to date and ahead, is above the allocation),
+    "ended" (the programme ended before today, within its allocation), "forecast_over" (the
+    forecast is above it), "at_risk" (only the high end is above it), "within", or
+    "too_early" (no complete month).
     None too for a programme outside `scope` (the funder scope).
     """
     year = today.year
@@ -515,6 +522,9 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
             "allocated": sa.select(
                 sa.func.coalesce(sa.func.sum(budget.c.amount_sek), 0).label("allocated_sek")
             ).where(budget.c.programme_id == programme_id, budget.c.year == year),
+            "period": sa.select(programme.c.start_date, programme.c.end_date).where(
+                programme.c.id == programme_id
+            ),
             "monthly": sa.select(
                 month.label("month"), sa.func.sum(expenditure.c.amount_sek).label("spent_sek")
             )
@@ -530,6 +540,10 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     allocated = int(frames["allocated"]["allocated_sek"].iloc[0])
     if allocated <= 0:
         return None
+    end_date = _day(frames["period"]["end_date"].iloc[0])
+    # The forecast runs to the year's end, or to the programme's end within the year.
+    ends = date(year, 12, 31) if end_date is None else min(end_date, date(year, 12, 31))
+    ended = ends < today
     spent_by_month = {
         int(number): int(amount)
         for number, amount in zip(
@@ -552,7 +566,7 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     over = spent + ahead > allocated
     complete = today.month - 1
     days_in_year = 366 if calendar.isleap(year) else 365
-    months_left = (date(year, 12, 31) - today).days / (days_in_year / 12)
+    months_left = max((ends - today).days, 0) / (days_in_year / 12)
     result: dict = {
         "year": year,
         "allocated_sek": allocated,
@@ -560,6 +574,8 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         "booked_ahead_sek": ahead,
         "complete_months": complete,
         "months_left": months_left,
+        "ends": ends,
+        "ended": ended,
         "monthly": monthly,
         "pace_sek": None,
         "recent_pace_sek": None,
@@ -567,6 +583,15 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         "low_sek": None,
         "high_sek": None,
     }
+    if ended:
+        # Ended: no pace runs on; the year's spend is what it spent and booked.
+        result.update(
+            forecast_sek=spent + ahead,
+            low_sek=spent + ahead,
+            high_sek=spent + ahead,
+            state="over" if over else "ended",
+        )
+        return result
     if complete == 0:
         result["state"] = "over" if over else "too_early"
         return result
@@ -594,3 +619,10 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         state=state,
     )
     return result
+
+
+def _day(value: object) -> date | None:
+    """A stored date as a date (SQLite may give a string), None when missing."""
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()

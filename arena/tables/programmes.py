@@ -140,19 +140,49 @@ def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tup
             (
                 t("programmes.kpi.forecast", language, year=year),
                 format_sek(burn["forecast_sek"], language),
-                t("programmes.kpi.range", language, low=low, high=high),
+                # An ended programme's forecast is its spend: no range.
+                None if burn["ended"] else t("programmes.kpi.range", language, low=low, high=high),
             )
         )
     return cards
 
 
+def forecast_state(burn: dict[str, Any], language: str) -> str:
+    """What the forecast says of the year's budget (`programmes.state.…`), an ended
+    programme's with its end date."""
+    return t(
+        f"programmes.state.{burn['state']}",
+        language,
+        year=burn["year"],
+        end=format_date(burn["ends"]),
+    )
+
+
 def forecast_method(burn: dict[str, Any], language: str) -> str:
     """How the forecast was made, with its numbers: the pace of the complete months, the
-    months left, the spend booked for later this year, and the recent pace that sets the
-    range."""
+    months left (to the year's end, or the programme's within the year), the spend booked for
+    later this year, and the recent pace that sets the range; an ended programme's forecast
+    is its spend."""
+    ends, year = burn["ends"], burn["year"]
+    if burn["ended"]:
+        return t(
+            "programmes.forecast.ended",
+            language,
+            end=format_date(ends),
+            year=year,
+            spent=format_sek(burn["spent_to_date_sek"], language),
+            ahead=format_sek(burn["booked_ahead_sek"], language),
+        )
+    whole_year = (ends.month, ends.day) == (12, 31)
+    until = (
+        t("programmes.forecast.until_year_end", language)
+        if whole_year
+        else t("programmes.forecast.until_end", language, end=format_date(ends))
+    )
     return t(
         "programmes.forecast.method",
         language,
+        until=until,
         count=burn["complete_months"],
         pace=format_sek(burn["pace_sek"], language),
         spent=format_sek(burn["spent_to_date_sek"], language),

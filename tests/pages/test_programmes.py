@@ -189,3 +189,20 @@ def test_a_link_in_another_case_opens_the_programme_it_names(demo_engine, open_p
     app = open_page(demo_engine, page="programmes", programme=" bg-2017")
     assert not app.warning
     assert "Stöd till beställargrupper inom Smart industri" in [h.value for h in app.header]
+
+
+def test_an_ended_programme_is_forecast_at_what_it_spent(engine, open_page, monkeypatch):
+    """ENDED ended on 31 March with 300 000 of its 310 000 for 2026 spent: on 7 December the
+    page said 321 519 kr and "over the budget"; its forecast is what it spent."""
+    from tests.unit.test_programme_queries import PERIODS_FILES
+
+    load_files(engine, PERIODS_FILES)
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 12, 7))
+    app = open_page(engine, page="programmes", programme="ENDED")
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Prognos för helåret 2026"] == f"300{NBSP}000 kr"
+    assert not app.error and not app.warning and not app.success
+    assert [i.value for i in app.info] == [
+        t("programmes.state.ended", "sv", year=2026, end="2026-03-31")
+    ]
+    assert any("Programmet slutade 2026-03-31" in c.value for c in app.caption)

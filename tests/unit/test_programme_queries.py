@@ -415,3 +415,53 @@ def test_the_charts_keep_years_and_months_as_categories_and_spend_apart(store):
     assert list(forecast.y) == [950_000, 1_949_000]
     assert list(forecast.error_y.array) == [0, 2_153_288 - 1_949_000]
     assert english.layout.title.text == "The programme's spend 2026, cumulative, against the budget"
+
+
+# The tester's store: ENDED ended on 31 March with 300 000 of its 310 000 spent; LATESTART
+# starts on 1 October and spends 150 000 a month against 400 000; SHIFT runs 2020-2026 with
+# budgets in 2020 and 2021 only and its final report due 2025-03-31, never delivered.
+PERIODS_FILES = {
+    "01_org.csv": "Namn;Organisationsnummer;Typ;Län;Land;Källa\n"
+    "Testmyndigheten;;national_authority;Stockholms län;SE;test\n",
+    "02_prog.csv": "Kod;Namn;Typ;Ägare;Startdatum;Slutdatum;Slutrapport senast;Källa\n"
+    "ENDED;Avslutat i mars;government_assignment;Testmyndigheten;2024-01-01;2026-03-31;;test\n"
+    "LATESTART;Startar i oktober;government_assignment;Testmyndigheten;2026-10-01;2028-12-31;;"
+    "test\n"
+    "SHIFT;Förskjutet program;government_assignment;Testmyndigheten;2020-01-01;2026-12-31;"
+    "2025-03-31;test\n",
+    "03_budget.csv": "Program;År;Belopp;Källa\nENDED;2026;310 000;test\n"
+    "LATESTART;2026;400 000;test\nSHIFT;2020;1 000 000;test\nSHIFT;2021;1 000 000;test\n",
+    "11_utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp;Beskrivning;Källa\n"
+    "ENDED;;2026-01-31;Personal;100 000;x;test\nENDED;;2026-02-28;Personal;100 000;x;test\n"
+    "ENDED;;2026-03-31;Personal;100 000;x;test\n"
+    "LATESTART;;2026-10-31;Personal;150 000;x;test\n"
+    "LATESTART;;2026-11-30;Personal;150 000;x;test\n"
+    "SHIFT;;2025-03-31;Personal;300 000;x;test\nSHIFT;;2026-03-31;Personal;350 000;x;test\n",
+}
+PERIODS_TODAY = date(2026, 12, 7)
+
+
+@pytest.fixture
+def periods(engine):
+    load_files(engine, PERIODS_FILES)
+    return engine
+
+
+def test_an_ended_programmes_forecast_is_what_it_spent(periods):
+    burn = programmes.year_forecast(periods, code="ENDED", today=PERIODS_TODAY)
+    assert (burn["ends"], burn["ended"], burn["months_left"]) == (date(2026, 3, 31), True, 0)
+    assert burn["forecast_sek"] == burn["low_sek"] == burn["high_sek"] == 300_000
+    assert burn["state"] == "ended"  # not "forecast_over": no pace runs past its end
+    # Before its end, the months left are counted to the end date, not to December.
+    february = programmes.year_forecast(periods, code="ENDED", today=date(2026, 2, 15))
+    assert february["months_left"] == pytest.approx(44 / (365 / 12))
+    # The pace's run to 31 March (144 658) is below the 200 000 booked for February and March.
+    assert round(100_000 * 44 / (365 / 12)) == 144_658
+    assert february["booked_ahead_sek"] == 200_000
+    assert february["forecast_sek"] == february["high_sek"] == 300_000  # it was 1 148 767
+    assert february["state"] == "within"
+    chart = charts.programmes.programme_burn(february, "sv")
+    forecast = next(trace for trace in chart.data if trace.name == "Prognos med intervall")
+    assert list(forecast.x) == ["2026-02", "2026-03"]
+    ended = charts.programmes.programme_burn(burn, "sv")
+    assert "Prognos med intervall" not in [trace.name for trace in ended.data]
