@@ -493,7 +493,9 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     forecast (nor either end of its range) is below the year's booked spend, and the booked
     spend is not counted twice.
 
-    The forecast runs to the programme's end date when it ends within the year (the months
+    A programme that starts within the year is paced over its complete months from its
+    start only (a month before it is no month of 0 kr), and its months are shown from its
+    start. The forecast runs to the programme's end date when it ends within the year (the months
     left are counted to it): a programme that has ended spends no more, so its forecast is
     what it spent (and booked), state "ended" unless that is above the allocation.
 
@@ -540,6 +542,7 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     allocated = int(frames["allocated"]["allocated_sek"].iloc[0])
     if allocated <= 0:
         return None
+    start_date = _day(frames["period"]["start_date"].iloc[0])
     end_date = _day(frames["period"]["end_date"].iloc[0])
     # The forecast runs to the year's end, or to the programme's end within the year.
     ends = date(year, 12, 31) if end_date is None else min(end_date, date(year, 12, 31))
@@ -550,7 +553,15 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
             frames["monthly"]["month"], frames["monthly"]["spent_sek"], strict=True
         )
     }
-    months = range(1, today.month + 1)
+    # The months shown run from the year's first, or the programme's start within the year
+    # (a month before it is no month of 0 kr spent), to today's; spend dated before the start
+    # (a correction) still shows its month.
+    first = 1
+    if start_date is not None and start_date.year >= year:
+        first = start_date.month if start_date.year == year else 13
+    spending = [number for number, amount in spent_by_month.items() if amount]
+    first = min([first, *spending])
+    months = range(first, today.month + 1)
     amounts = [spent_by_month.get(number, 0) for number in months]
     cumulative = pd.Series(amounts, dtype="int64").cumsum()
     monthly = pd.DataFrame(
@@ -564,7 +575,13 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     ahead = int(frames["ahead"]["ahead_sek"].iloc[0])
     # Spent and booked ahead together: above the allocation, the year is overspent already.
     over = spent + ahead > allocated
-    complete = today.month - 1
+    # Complete months: those before today's, wholly within the programme's time.
+    paced = [
+        number
+        for number in range(1, today.month)
+        if start_date is None or date(year, number, 1) >= start_date
+    ]
+    complete = len(paced)
     days_in_year = 366 if calendar.isleap(year) else 365
     months_left = max((ends - today).days, 0) / (days_in_year / 12)
     result: dict = {
@@ -595,8 +612,8 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     if complete == 0:
         result["state"] = "over" if over else "too_early"
         return result
-    pace = max(sum(amounts[:complete]) / complete, 0.0)
-    recent_months = amounts[max(complete - RECENT_MONTHS, 0) : complete]
+    pace = max(sum(spent_by_month.get(number, 0) for number in paced) / complete, 0.0)
+    recent_months = [spent_by_month.get(number, 0) for number in paced[-RECENT_MONTHS:]]
     recent = max(sum(recent_months) / len(recent_months), 0.0)
     forecast, low, high = (
         round(spent + max(monthly_pace * months_left, ahead))

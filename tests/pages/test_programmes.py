@@ -206,3 +206,23 @@ def test_an_ended_programme_is_forecast_at_what_it_spent(engine, open_page, monk
         t("programmes.state.ended", "sv", year=2026, end="2026-03-31")
     ]
     assert any("Programmet slutade 2026-03-31" in c.value for c in app.caption)
+
+
+def test_a_programme_starting_in_october_is_paced_from_october(engine, open_page, monkeypatch):
+    """LATESTART spends 150 000 a month from October against 400 000: the page averaged over
+    eleven months, forecast 321 519 kr and said green "within the budget"."""
+    from tests.unit.test_programme_queries import PERIODS_FILES
+
+    load_files(engine, PERIODS_FILES)
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 12, 7))
+    app = open_page(engine, page="programmes", programme="LATESTART")
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Prognos för helåret 2026"] == f"418{NBSP}356 kr"
+    assert not app.success
+    assert [e.value for e in app.error] == [t("programmes.state.forecast_over", "sv", year=2026)]
+    months = _frame(app, "Månad")
+    assert months["Månad"].tolist() == ["2026-10", "2026-11", "2026-12"]
+    # Before its start: no month, no forecast, and the page still stands.
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 6, 1))
+    early = open_page(engine, page="programmes", programme="LATESTART")
+    assert [i.value for i in early.info][-1] == t("programmes.state.too_early", "sv", year=2026)

@@ -465,3 +465,24 @@ def test_an_ended_programmes_forecast_is_what_it_spent(periods):
     assert list(forecast.x) == ["2026-02", "2026-03"]
     ended = charts.programmes.programme_burn(burn, "sv")
     assert "Prognos med intervall" not in [trace.name for trace in ended.data]
+
+
+def test_a_programme_starting_within_the_year_is_paced_from_its_start(periods):
+    """LATESTART starts on 1 October and spends 150 000 a month against 400 000: averaged over
+    eleven months (27 273 a month) it read 321 519 kr, within the budget."""
+    burn = programmes.year_forecast(periods, code="LATESTART", today=PERIODS_TODAY)
+    assert (burn["complete_months"], burn["pace_sek"], burn["recent_pace_sek"]) == (
+        2,
+        150_000,
+        150_000,
+    )
+    assert burn["forecast_sek"] == round(300_000 + 150_000 * 24 / (365 / 12)) == 418_356
+    assert burn["state"] == "forecast_over"
+    # Its months from October: none before its start shows as 0 kr spent.
+    assert burn["monthly"]["month"].tolist() == ["2026-10", "2026-11", "2026-12"]
+    assert burn["monthly"]["spent_sek"].tolist() == [150_000, 150_000, 0]
+    # Before its first full month, no forecast; before its start, no month at all.
+    october = programmes.year_forecast(periods, code="LATESTART", today=date(2026, 10, 20))
+    assert (october["state"], october["forecast_sek"]) == ("too_early", None)
+    june = programmes.year_forecast(periods, code="LATESTART", today=date(2026, 6, 1))
+    assert (june["state"], june["monthly"].empty) == ("too_early", True)
