@@ -79,7 +79,8 @@ def _first(
 
 def _report_items(filters: Filters, today: date, limit: int | None) -> dict[str, sa.Select]:
     """Open reports late, and due within DUE_DAYS (the later ones need nobody's eye yet), of
-    the filtered programmes and of the projects whose money the filters count; each titled
+    the filtered programmes (a programme's final report, `report_due`, too, where no
+    milestone records it) and of the projects whose money the filters count; each titled
     with its project's title or its programme's name."""
     codes = programme_codes(filters)
     programme_items = milestone.c.scope == "programme"
@@ -94,21 +95,54 @@ def _report_items(filters: Filters, today: date, limit: int | None) -> dict[str,
         project_items = sa.and_(
             project_items, milestone.c.scope_ref.in_(money_project_references(filters))
         )
-    reports = sa.select(
-        milestone.c.scope,
-        milestone.c.scope_ref.label("reference"),
-        milestone.c.title.label("detail"),
-        milestone.c.due_date.label("date"),
-    ).where(
-        milestone.c.delivered_date.is_(None),
-        *within(milestone.c.due_date, period_of(filters)),
-        sa.or_(programme_items, project_items),
-    )
-    due, reference = milestone.c.due_date, milestone.c.scope_ref
-    soon = due.between(today, today + timedelta(days=DUE_DAYS))
+
+    def reports(when: sa.ColumnElement[bool], final: sa.ColumnElement[bool]) -> sa.Subquery:
+        """The open reports due `when` (on the milestone's due date) and the programmes' final
+        reports due `final` (on `report_due`) that no report milestone records, as the
+        Programmes page lists them (`programmes._deadlines`): the detail None."""
+        recorded = sa.exists().where(
+            milestone.c.scope == "programme",
+            milestone.c.scope_ref == programme.c.code,
+            milestone.c.kind == "report",
+            milestone.c.due_date == programme.c.report_due,
+        )
+        final_reports = sa.select(
+            sa.literal("programme").label("scope"),
+            programme.c.code.label("reference"),
+            sa.null().label("detail"),
+            programme.c.report_due.label("date"),
+        ).where(
+            programme.c.report_due.is_not(None),
+            final,
+            ~recorded,
+            *within(programme.c.report_due, period_of(filters)),
+            *([] if codes is None else [programme.c.code.in_(codes)]),
+        )
+        return sa.union_all(
+            sa.select(
+                milestone.c.scope,
+                milestone.c.scope_ref.label("reference"),
+                milestone.c.title.label("detail"),
+                milestone.c.due_date.label("date"),
+            ).where(
+                milestone.c.delivered_date.is_(None),
+                *within(milestone.c.due_date, period_of(filters)),
+                sa.or_(programme_items, project_items),
+                when,
+            ),
+            final_reports,
+        ).subquery("reports")
+
+    def first(rows: sa.Subquery) -> sa.Select:
+        return _titled(_first(sa.select(rows), rows.c.date, rows.c.reference, limit))
+
+    due, final_due = milestone.c.due_date, programme.c.report_due
+    horizon = today + timedelta(days=DUE_DAYS)
     return {
-        "report_late": _titled(_first(reports.where(due < today), due, reference, limit)),
-        "report_due": _titled(_first(reports.where(soon), due, reference, limit)),
+        "report_late": first(reports(due < today, final_due < today)),
+        "report_due": first(
+            reports(due.between(today, horizon), final_due.between(today, horizon))
+        ),
     }
 
 

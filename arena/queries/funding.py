@@ -704,7 +704,12 @@ def funder_reports(
 def report_counts(
     engine: Engine, *, filters: Filters = NO_FILTERS, today: date, funder: str | None = None
 ) -> dict[str, int]:
-    """How many of `funder_reports`' reports are late and how many due soon: late, due."""
+    """How many of `funder_reports`' reports are late and how many due soon: late, due.
+
+    Projects' reports only: a programme's own reports (its final report under the
+    assignment, `report_due`) are owed to whoever gave the assignment, not to a funder of its
+    projects' grants, so they are on the attention list and the Programmes page, not here;
+    the brief shows this count under the Grants page's title, so one label is one number."""
     reports = _reports(filters, today, funder).subquery()
     statement = sa.select(reports.c.state, sa.func.count()).group_by(reports.c.state)
     with engine.connect() as conn:

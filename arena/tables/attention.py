@@ -32,6 +32,9 @@ def detail_text(item: Any, language: str) -> str:
         if pd.isna(item.overrun):
             return t("attention.overpaid.no_amount", language, grant=item.detail)
         return t("attention.overpaid", language, grant=item.detail, **_how_far(item, language))
+    if item.scope == "programme" and not isinstance(item.detail, str):
+        # A programme's final report that no milestone records (`report_due`).
+        return t("programmes.final_report", language)
     return item.detail if isinstance(item.detail, str) else ""
 
 

@@ -265,3 +265,18 @@ def test_a_store_of_one_flat_sheet_says_what_it_lacks_instead_of_zeros_or_empty_
         json.loads(chart.proto.spec)["layout"]["title"]["text"] == "Utbetalt per år"
         for chart in grants.get("plotly_chart")
     )
+
+
+def test_a_programmes_late_final_report_is_on_the_attention_list(engine, open_page):
+    """SHIFT's `Slutrapport senast` 2025-03-31, nothing delivered: "Försenad" on the Program
+    page, and missing from "Behöver uppmärksamhet"."""
+    from tests.unit.test_programme_queries import PERIODS_FILES
+
+    load_files(engine, PERIODS_FILES)
+    app = open_page(engine)
+    attention = app.dataframe[0].value
+    shift = attention[attention["link"] == "programmes?programme=SHIFT"]
+    late = shift[shift["reason"] == "Rapport/milstolpe försenad"]
+    assert late[["detail", "date"]].values.tolist() == [
+        ["Slutrapport enligt uppdraget", "2025-03-31"]
+    ]

@@ -706,3 +706,34 @@ def test_a_search_for_percent_or_underscore_finds_that_character_only(engine):
     assert found("b_") == ["B_1"]  # "_" is no wildcard: "BX1" does not match
     assert found("/") == ["C/1"]  # the escape character itself is searched as typed
     assert found("fossil") == ["A-1", "A-2"]
+
+
+def test_a_programmes_late_final_report_needs_attention_where_no_milestone_records_it(engine):
+    """SHIFT's final report was due 2025-03-31 (its `Slutrapport senast`) and nothing records
+    it delivered: the Programmes page listed it late, the attention list did not."""
+    from tests.unit.test_programme_queries import PERIODS_FILES
+
+    load_files(engine, PERIODS_FILES)
+    items = attention.attention(engine, today=date(2026, 12, 7))
+    late = items[items["reason"] == "report_late"]
+    assert late[["scope", "reference", "date"]].values.tolist() == [
+        ["programme", "SHIFT", date(2025, 3, 31)]
+    ]
+    assert detail_text(late.iloc[0], "sv") == "Slutrapport enligt uppdraget"
+    assert int(late["reason_count"].iloc[0]) == 1
+    # Due within 30 days on 15 March 2025; with a year filter, only within its years.
+    soon = attention.attention(engine, today=date(2025, 3, 15))
+    assert soon[soon["reason"] == "report_due"]["reference"].tolist() == ["SHIFT"]
+    other_year = attention.attention(
+        engine, today=date(2026, 12, 7), filters=Filters(years=(2026, 2026))
+    )
+    assert "report_late" not in set(other_year["reason"])
+    # A report milestone on its date is that report: delivered, it needs nobody's eye.
+    load_files(
+        engine,
+        {
+            "milstolpar.csv": "Program;Diarienummer;Titel;Typ;Förfallodatum;Levererad\n"
+            "SHIFT;;Slutrapport;report;2025-03-31;2025-03-20\n"
+        },
+    )
+    assert "report_late" not in set(attention.attention(engine, today=date(2026, 12, 7))["reason"])
