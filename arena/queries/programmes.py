@@ -375,8 +375,9 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
     """Everything about programme `code`, its whole life, but its long tables
     (`programme_rows`); None when there is no such programme.
 
-    Keys: "programme" (its fields, owner and funder by name), "years" (year, allocated_sek
-    (missing in a year without a budget row), committed_sek, spent_programme_sek,
+    Keys: "programme" (its fields, owner and funder by name), "years" (every year of its
+    period and of any figure outside it: year, allocated_sek (missing in a year without a
+    budget row), committed_sek, spent_programme_sek,
     spent_projects_sek, spent_total_sek = the two spends together), "committed_undated_sek"
     (granted without a year: a grant with neither decision nor start date is the programme's
     money too, in no year's row, so the page names it beside them), "pipeline" (its projects
@@ -457,6 +458,15 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
     frames["committed"] = committed[~undated].reset_index(drop=True)
     for part in ("committed", "spent_programme", "spent_projects"):
         years = years.merge(_per_year(frames[part]), on="year", how="outer")
+    # Every year of the programme's period and of any figure outside it: a year with none is
+    # a row of 0 kr (and no budget), so the chart's categories run on without a gap.
+    if not years.empty:
+        bounds = [
+            *[int(value) for value in years["year"]],
+            *[day.year for day in (_day(row["start_date"]), _day(row["end_date"])) if day],
+        ]
+        every = pd.DataFrame({"year": range(min(bounds), max(bounds) + 1)}, dtype="int64")
+        years = every.merge(years, on="year", how="left")
     # A year without a budget row has no budget (missing, "–"), not one of 0 kr.
     years["allocated_sek"] = years["allocated_sek"].astype("Int64")
     years = as_money(years, "committed_sek", "spent_programme_sek", "spent_projects_sek")

@@ -226,3 +226,15 @@ def test_a_programme_starting_in_october_is_paced_from_october(engine, open_page
     monkeypatch.setattr(ui, "today", lambda: date(2026, 6, 1))
     early = open_page(engine, page="programmes", programme="LATESTART")
     assert [i.value for i in early.info][-1] == t("programmes.state.too_early", "sv", year=2026)
+
+
+def test_money_per_year_shows_the_empty_years_of_the_period(engine, open_page):
+    """SHIFT runs 2020-2026: its money per year showed 2020, 2021, 2025 and 2026 only."""
+    from tests.unit.test_programme_queries import PERIODS_FILES
+
+    load_files(engine, PERIODS_FILES)
+    app = open_page(engine, page="programmes", programme="SHIFT")
+    years = _frame(app, "Utfall, programmet").set_index("År")
+    assert years.index.tolist() == [str(year) for year in range(2020, 2027)]
+    assert years.loc["2023", "Utfall, programmet"] == "0 kr"
+    assert years.loc["2023", "Budget"] == "–"

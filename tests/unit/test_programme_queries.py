@@ -486,3 +486,20 @@ def test_a_programme_starting_within_the_year_is_paced_from_its_start(periods):
     assert (october["state"], october["forecast_sek"]) == ("too_early", None)
     june = programmes.year_forecast(periods, code="LATESTART", today=date(2026, 6, 1))
     assert (june["state"], june["monthly"].empty) == ("too_early", True)
+
+
+def test_money_per_year_holds_every_year_of_the_period(periods):
+    """SHIFT runs 2020-2026 with figures in 2020, 2021, 2025 and 2026 only: the years read
+    2020, 2021, 2025, 2026, and the chart's categories put 2021 beside 2025."""
+    detail = programmes.programme_detail(periods, code="SHIFT", today=PERIODS_TODAY)
+    years = detail["years"]
+    assert years["year"].tolist() == list(range(2020, 2027))
+    by_year = years.set_index("year")
+    assert by_year.loc[2023, "spent_programme_sek"] == 0
+    assert pd.isna(by_year.loc[2023, "allocated_sek"])  # no budget, not one of 0 kr
+    assert by_year.loc[2025, "spent_programme_sek"] == 300_000
+    figure = charts.programmes.programme_years(years, "sv")
+    assert list(figure.data[0].x) == [str(year) for year in range(2020, 2027)]
+    # The years run to the period's end, past the last figure: LATESTART's 2026-2028.
+    late = programmes.programme_detail(periods, code="LATESTART", today=PERIODS_TODAY)
+    assert late["years"]["year"].tolist() == [2026, 2027, 2028]
