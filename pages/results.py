@@ -91,9 +91,9 @@ with ui.section("chain"):
     st.caption(t("results.chain.caption", language))
     st.caption(periods.period_caption(filters, "chain", language))
 
-st.header(t("results.compare", language))
+comparison = ui.query(results.country_comparison, filters=filters)
+st.header(tables.results.comparison_title(list(comparison["country"].unique()), language))
 with ui.section("compare"):
-    comparison = ui.query(results.country_comparison, filters=filters)
     if comparison.empty:
         st.info(t("results.compare.none", language))
     else:

@@ -458,6 +458,18 @@ def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) 
     return _headed(shown[columns].to_dict("records"), columns, language)
 
 
+def comparison_title(codes: list[str], language: str) -> str:
+    """The countries the comparison lists, by name, Sweden and Norway first: "Sverige, Norge
+    och Danmark"; Sweden and Norway when it lists none (the benchmark it is for)."""
+    ordered = sorted(
+        set(codes) or {"SE", "NO"}, key=lambda code: (code != "SE", code != "NO", code)
+    )
+    names = [country_name(code).render(language) for code in ordered]
+    if len(names) == 1:
+        return names[0]
+    return t("results.compare", language, countries=", ".join(names[:-1]), last=names[-1])
+
+
 def comparison_table(part: pd.DataFrame, names: dict[str, str], language: str) -> pd.DataFrame:
     """One measure's countries side by side: first and last value each with its own year, the
     coverage and note of the last value, the definition (what population is counted), source.

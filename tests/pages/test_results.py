@@ -131,3 +131,15 @@ def test_a_programme_in_view_draws_its_series_without_another_programmes_indicat
     assert t("section.failed", "sv") not in [warning.value for warning in app.warning]
     assert len(app.get("vega_lite_chart")) == 1
     assert _tables(app)[0]["Kod"].tolist() == ["IND_A"]
+
+
+def test_four_countries_are_named_and_the_section_says_which(engine, open_page):
+    """Denmark and Finland were "DK" and "FI" under a title "Sverige och Norge"."""
+    from tests.unit.test_results import NORDIC_INDICATORS, NORDIC_VALUES
+
+    load_files(engine, {"indikatorer.csv": NORDIC_INDICATORS, "indikatorvarden.csv": NORDIC_VALUES})
+    app = open_page(engine, "results")
+    assert "Sverige, Norge, Danmark och Finland" in [h.value for h in app.header]
+    countries = next(table for table in _tables(app) if "Land" in table.columns)
+    assert set(countries["Land"]) == {"Sverige", "Norge", "Danmark", "Finland"}
+    assert "Danmark har inget värde för detta mått i databasen." in _texts(app).replace("\\", "")

@@ -13,6 +13,7 @@ import pytest
 from arena import brief, charts, config, tables
 from arena.filters import Filters
 from arena.i18n import t
+from arena.ingest.values import COUNTRIES
 from arena.queries import results
 from tests.fixtures.ingest import load_files
 
@@ -461,3 +462,37 @@ def test_the_outputs_table_marks_a_preliminary_value(demo_engine):
     events = table[(table["Year"] == "2026") & table["Value"].str.startswith("22")]
     assert events["Value"].tolist() == ["22 · preliminary"]
     assert not table[table["Year"] == "2025"]["Value"].str.contains("preliminary").any()
+
+
+# Four countries' national values of one measure, in 2020 and 2024: a year filter of 2024
+# leaves Norway with a value outside the chosen years only.
+NORDIC_INDICATORS = (
+    "Kod;Namn;Enhet;Riktning;Mått\n"
+    "SE_X;Sverige X;antal;increase;innovation_procurements_announced\n"
+    "NO_X;Norge X;antal;increase;innovation_procurements_announced\n"
+    "DK_X;Danmark X;antal;increase;innovation_procurements_announced\n"
+    "FI_X;Finland X;antal;increase;innovation_procurements_announced\n"
+    "SE_Y;Sverige Y;%;increase;strategy_share\n"
+)
+NORDIC_VALUES = (
+    "Indikator;Land;År;Värde\nSE_X;SE;2024;10\nNO_X;Norge;2020;7\nDK_X;Danmark;2024;3\n"
+    "FI_X;FI;2024;4\nSE_Y;SE;2024;12\n"
+)
+
+
+def test_every_country_the_import_reads_is_named(engine):
+    load_files(engine, {"indikatorer.csv": NORDIC_INDICATORS, "indikatorvarden.csv": NORDIC_VALUES})
+    comparison = results.country_comparison(engine)
+    assert set(comparison["country"]) == {"SE", "NO", "DK", "FI"}
+    caveats = _caveats(comparison, "sv")["strategy_share"]
+    assert "Danmark har inget värde för detta mått i databasen." in caveats
+    assert (
+        "Finland has no value for this measure in the store."
+        in _caveats(comparison, "en")["strategy_share"]
+    )
+    for code, names in COUNTRIES.items():  # each in both languages, as the import reads them
+        assert results.country_name(code).render("sv") == names[0]
+        assert results.country_name(code).render("en") in names
+    title = tables.results.comparison_title(list(comparison["country"].unique()), "sv")
+    assert title == "Sverige, Norge, Danmark och Finland"
+    assert tables.results.comparison_title(["NO", "SE"], "en") == "Sweden and Norway"
