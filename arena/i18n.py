@@ -1494,6 +1494,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "{country} har inget värde för detta mått i databasen.",
         "en": "{country} has no value for this measure in the store.",
     },
+    "results.compare.missing_period": {
+        "sv": "{country} har inget värde för detta mått under vald period (men för andra år i "
+        "databasen).",
+        "en": "{country} has no value for this measure in the chosen period (it has for other "
+        "years in the store).",
+    },
     "results.compare.units": {
         "sv": "Indikatorerna har olika enheter, till exempel antal och andel: jämför inte talen "
         "direkt.",

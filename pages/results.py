@@ -102,7 +102,9 @@ with ui.section("compare"):
             code: results.country_name(code).render(language)
             for code in comparison["country"].unique()
         }
-        caveats = results.comparison_caveats(comparison)
+        # Beside every year's values, a country without one in the chosen years is said so.
+        all_years = ui.query(results.country_comparison)
+        caveats = results.comparison_caveats(comparison, all_years)
         for measure, part in comparison.groupby("measure", sort=False):
             first = part.iloc[0]
             shared = results.measure_name(str(measure))

@@ -773,19 +773,31 @@ def measure_name(measure: str) -> Message | None:
     return msg(key) if key in TEXTS else None
 
 
-def comparison_caveats(comparison: pd.DataFrame) -> dict[str, list[Message]]:
+def comparison_caveats(
+    comparison: pd.DataFrame, all_years: pd.DataFrame | None = None
+) -> dict[str, list[Message]]:
     """What a reader must know before comparing the countries of each measure, in words.
 
-    Per measure: a country that has no value for it; that the indicators count different
+    Per measure: a country that has no value for it (in the chosen period, where `all_years`,
+    the comparison without a year filter, has one for it in other years: not none in the
+    store, as it read before); that the indicators count different
     populations (their definitions differ); that the years differ (never the same year implied);
     that their units differ (a count beside a share); a value based on part of its population
     (coverage below 100 %), and a coverage not stated where another country's is partial.
     """
-    countries = sorted(comparison["country"].unique())
+    elsewhere: set[tuple[str, str]] = set()
+    if all_years is not None:
+        elsewhere = set(zip(all_years["measure"], all_years["country"], strict=True))
+    countries = sorted({*comparison["country"], *(country for _, country in elsewhere)})
     caveats: dict[str, list[Message]] = {}
     for measure, part in comparison.groupby("measure", sort=False):
         notes = [
-            msg("results.compare.missing", country=country_name(country))
+            msg(
+                "results.compare.missing_period"
+                if (measure, country) in elsewhere
+                else "results.compare.missing",
+                country=country_name(country),
+            )
             for country in countries
             if country not in set(part["country"])
         ]

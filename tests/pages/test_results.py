@@ -143,3 +143,13 @@ def test_four_countries_are_named_and_the_section_says_which(engine, open_page):
     countries = next(table for table in _tables(app) if "Land" in table.columns)
     assert set(countries["Land"]) == {"Sverige", "Norge", "Danmark", "Finland"}
     assert "Danmark har inget värde för detta mått i databasen." in _texts(app).replace("\\", "")
+
+
+def test_a_year_filter_says_a_value_is_outside_the_chosen_years(engine, open_page):
+    from tests.unit.test_results import NORDIC_INDICATORS, NORDIC_VALUES
+
+    load_files(engine, {"indikatorer.csv": NORDIC_INDICATORS, "indikatorvarden.csv": NORDIC_VALUES})
+    app = open_page(engine, "results", f_years=["2024", "2024"])
+    texts = _texts(app).replace("\\", "")
+    assert "Norge har inget värde för detta mått under vald period" in texts
+    assert "Norge har inget värde för detta mått i databasen." in texts  # strategy_share: none

@@ -496,3 +496,21 @@ def test_every_country_the_import_reads_is_named(engine):
     title = tables.results.comparison_title(list(comparison["country"].unique()), "sv")
     assert title == "Sverige, Norge, Danmark och Finland"
     assert tables.results.comparison_title(["NO", "SE"], "en") == "Sweden and Norway"
+
+
+def test_a_country_with_values_outside_the_chosen_years_has_none_in_the_period(engine):
+    """With 2024 chosen, Norway's 2020 value is outside it: "Norge har inget värde för detta
+    mått i databasen" said the store had none."""
+    load_files(engine, {"indikatorer.csv": NORDIC_INDICATORS, "indikatorvarden.csv": NORDIC_VALUES})
+    chosen = results.country_comparison(engine, filters=Filters(years=(2024, 2024)))
+    every = results.country_comparison(engine)
+    notes = [
+        note.render("sv")
+        for note in results.comparison_caveats(chosen, every)["innovation_procurements_announced"]
+    ]
+    assert notes == [
+        "Norge har inget värde för detta mått under vald period (men för andra år i databasen)."
+    ]
+    # A measure Norway has in no year stays one it has no value for in the store.
+    strategy = [n.render("sv") for n in results.comparison_caveats(chosen, every)["strategy_share"]]
+    assert "Norge har inget värde för detta mått i databasen." in strategy
