@@ -3790,6 +3790,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "networks.column.memberships": {"sv": "Medlemskap", "en": "Memberships"},
     "networks.level.none": {"sv": "Ingen nivå", "en": "No level"},
     "networks.county.none": {"sv": "Län saknas", "en": "No county"},
+    "networks.county.abroad": {"sv": "Utomlands", "en": "Abroad"},
+    "networks.column.abroad": {"sv": "Utomlands", "en": "Abroad"},
     "networks.by_county": {"sv": "Medlemmar per län och nivå", "en": "Members by county and level"},
     "networks.by_county.caption": {
         "sv": "Medlemsorganisationer i de valda nätverken, registrerade i dag: varje organisation "

@@ -18,13 +18,25 @@ from arena.i18n import (
 )
 from arena.queries.networks import NO_LEVEL
 
+# The category of the members abroad (no county's name holds a control character).
+ABROAD = "\x00abroad"
+
 
 def network_members(frame: pd.DataFrame, language: str) -> go.Figure:
-    """Member organisations per county (categories, a missing county last) stacked by level,
-    those without a level in grey (`networks.members_by_county`)."""
-    frame = frame.assign(county=frame["county"].fillna(""))
-    counties = sorted(frame["county"].unique(), key=lambda county: (county == "", county))
-    names = [plot_text(county) or t("networks.county.none", language) for county in counties]
+    """Member organisations per county (categories, a missing county then those abroad last)
+    stacked by level, those without a level in grey (`networks.members_by_county`)."""
+    # A member abroad is in no county: one category of its own, never "no county".
+    place = frame["county"].fillna("").where(~frame["abroad"].astype(bool), ABROAD)
+    frame = frame.assign(county=place)
+    counties = sorted(
+        frame["county"].unique(), key=lambda county: (county == ABROAD, county == "", county)
+    )
+    names = [
+        t("networks.county.abroad", language)
+        if county == ABROAD
+        else plot_text(county) or t("networks.county.none", language)
+        for county in counties
+    ]
     no_level = t("networks.level.none", language)
     # One pivot, and the figure built at once (`chart`).
     table = frame.pivot(index="county", columns="level", values="organisations")

@@ -134,13 +134,21 @@ def network_list(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFra
 
 def members_by_county(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """Member organisations per county and level, in the networks the filters keep: county,
-    level, organisations (each organisation once, however many networks it is in), memberships.
+    abroad, level, organisations (each organisation once, however many networks it is in),
+    memberships.
 
-    `county` is None for members without one (foreign members, companies without a county).
+    `county` is a Swedish member's county, None for one without (a company without a county);
+    `abroad` is True for a member in another country, whose region (`Oslo`) is no county: the
+    README's rule, an organisation abroad counts in no county's figures. Swedish counties come
+    first, then the members without a county, then those abroad.
     """
+    home = organisation.c.country == models.Organisation.model_fields["country"].default
+    county = sa.case((home, organisation.c.county)).label("county")
+    abroad = sa.case((home, False), else_=True).label("abroad")
     statement = (
         sa.select(
-            organisation.c.county,
+            county,
+            abroad,
             organisation.c.kind,
             sa.func.count(sa.distinct(organisation.c.id)).label("organisations"),
             sa.func.count().label("memberships"),
@@ -151,20 +159,22 @@ def members_by_county(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Da
                 sa.select(buyer_group.c.id).where(*_network_conditions(filters))
             )
         )
-        .group_by(organisation.c.county, organisation.c.kind)
+        .group_by(county, abroad, organisation.c.kind)
     )
     frame = read_frame(engine, statement)
     frame["level"] = _level(frame.pop("kind"))
+    frame["abroad"] = frame["abroad"].astype(bool)
     # Two kinds of one level (none: company and international body) make one row.
-    frame = frame.groupby(["county", "level"], dropna=False, as_index=False)[
+    frame = frame.groupby(["abroad", "county", "level"], dropna=False, as_index=False)[
         ["organisations", "memberships"]
     ].sum()
     frame[["organisations", "memberships"]] = frame[["organisations", "memberships"]].astype(
         "int64"
     )
-    frame = frame.sort_values(["county", "level"], na_position="last").reset_index(drop=True)
+    frame = frame.sort_values(["abroad", "county", "level"], na_position="last")
     frame["county"] = frame["county"].astype(object).where(frame["county"].notna(), None)
-    return frame
+    columns = ["county", "abroad", "level", "organisations", "memberships"]
+    return frame[columns].reset_index(drop=True)
 
 
 def network_detail(engine: Engine, *, name: str, filters: Filters = NO_FILTERS) -> dict | None:

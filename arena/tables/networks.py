@@ -15,6 +15,7 @@ COLUMNS: dict[str, Shown] = {
     "name": Shown("text", "networks.column.name"),
     "role": Shown("text", "column.role"),
     "country": Shown("text", "organisation.country"),
+    "abroad": Shown("flag", "networks.column.abroad"),  # a member in another country
     **{
         column: Shown("number", f"networks.column.{column}")
         for column in (

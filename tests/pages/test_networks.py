@@ -100,3 +100,22 @@ def test_a_link_in_another_case_opens_the_network_it_names(demo_engine, open_pag
     app = open_page(demo_engine, page="networks", group="procure2innovate")
     assert not app.warning
     assert "10 länder" in app.info[0].value
+
+
+def test_members_abroad_are_shown_abroad_not_without_a_county(engine, open_page):
+    """Oslo kommune and Helsingin kaupunki were counted under "Län saknas"."""
+    import json
+
+    from tests.fixtures.ingest import load_files
+    from tests.unit.test_networks import ABROAD_FILES
+
+    load_files(engine, ABROAD_FILES)
+    app = open_page(engine, page="networks")
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    # Each place a category: those abroad apart from the Swedish member without a county.
+    assert {name for bar in spec["data"] for name in bar["y"]} == {
+        "Stockholms län",
+        "Län saknas",
+        "Utomlands",
+    }
+    assert spec["data"][0]["y"] == ["Stockholms län", "Län saknas", "Utomlands"]

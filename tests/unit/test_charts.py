@@ -347,7 +347,7 @@ def test_every_count_axis_ticks_whole_numbers_only():
             {"county": ["Kalmar län"], "level": ["local"], "projects": [count]}
         )
         per_year = pd.DataFrame({"year": [2024, 2024], "status": ["desired", "ongoing"]})
-        members = pd.DataFrame({"county": ["Kalmar län"], "level": ["local"]})
+        members = pd.DataFrame({"county": ["Kalmar län"], "abroad": [False], "level": ["local"]})
         efforts = pd.DataFrame({"year": [2024], "effort": ["financing"], "activities": [count]})
         running = Timeline(per_year.assign(projects=count), per_year=True)
         return {

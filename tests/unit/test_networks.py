@@ -18,6 +18,7 @@ from arena.auth import cli_identity
 from arena.filters import Filters
 from arena.ingest import Upload, import_files
 from arena.queries import networks, organisations
+from tests.fixtures.ingest import load_files
 
 FILES = {
     "organisationer.csv": "Namn;Typ;Län;Land\n"
@@ -114,15 +115,16 @@ def test_project_filters_narrow_the_joint_projects_not_the_networks(store):
 def test_members_by_county_count_each_organisation_once_per_county_and_level(store):
     frame = networks.members_by_county(store)
     rows = {
-        (county, level): (organisations, memberships)
-        for county, level, organisations, memberships in frame.itertuples(index=False)
+        (county, abroad, level): (organisations, memberships)
+        for county, abroad, level, organisations, memberships in frame.itertuples(index=False)
     }
     assert rows == {
-        ("Norrbottens län", "local"): (1, 1),
-        ("Norrbottens län", "regional"): (1, 1),
-        ("Skåne län", "local"): (1, 1),
-        ("Stockholms län", "national"): (1, 3),  # Verket, in three networks
-        (None, "none"): (2, 2),  # a company and a foreign body: one row, no county
+        ("Norrbottens län", False, "local"): (1, 1),
+        ("Norrbottens län", False, "regional"): (1, 1),
+        ("Skåne län", False, "local"): (1, 1),
+        ("Stockholms län", False, "national"): (1, 3),  # Verket, in three networks
+        (None, False, "none"): (1, 1),  # a Swedish company without a county
+        (None, True, "none"): (1, 1),  # a foreign body: abroad, not "no county"
     }
     energy = networks.members_by_county(store, filters=Filters(sectors=("Energi",)))
     assert energy["organisations"].sum() == 2
@@ -174,15 +176,22 @@ def test_the_members_chart_stacks_levels_per_county_the_missing_county_last(stor
         "Skåne län",
         "Stockholms län",
         "No county",
+        "Abroad",
     ]
-    assert list(bars["Local"].x) == [1, 1, 0, 0]
-    assert list(bars["No level"].x) == [0, 0, 0, 2]
+    assert list(bars["Local"].x) == [1, 1, 0, 0, 0]
+    assert list(bars["No level"].x) == [0, 0, 0, 1, 1]
     assert figure.layout.barmode == "stack"
 
 
 def test_a_county_from_data_reaches_the_chart_as_text():
     frame = pd.DataFrame(
-        {"county": ["<b>Län</b>"], "level": ["local"], "organisations": [1], "memberships": [1]}
+        {
+            "county": ["<b>Län</b>"],
+            "abroad": [False],
+            "level": ["local"],
+            "organisations": [1],
+            "memberships": [1],
+        }
     )
     figure = charts.networks.network_members(frame, "sv")
     assert list(figure.data[0].y) == ["&lt;b&gt;Län&lt;/b&gt;"]
@@ -240,3 +249,30 @@ def test_a_funder_sees_no_group_of_a_programme_outside_its_scope(engine):
     assert networks.network_detail(engine, name="Beställargrupp Norr")["members"][
         "networks"
     ].tolist() == [1, 3]
+
+
+# Members abroad with no Län, beside a Swedish one without a county.
+ABROAD_FILES = {
+    "organisationer.csv": "Namn;Typ;Län;Land\nVerket;national_authority;Stockholms län;SE\n"
+    "Bolaget AB;company;;SE\nOslo kommune;municipality;;NO\n"
+    "Helsingin kaupunki;municipality;;FI\n",
+    "bestallargrupper.csv": "Namn;Typ;Antal länder;Sektor;Program;Källa\n"
+    "Grupp;buyer_group;;Transport;;\n",
+    "medlemmar.csv": "Beställargrupp;Organisation;Roll\nGrupp;Verket;\nGrupp;Bolaget AB;\n"
+    "Grupp;Oslo kommune;\nGrupp;Helsingin kaupunki;\n",
+}
+
+
+def test_members_abroad_are_abroad_not_without_a_county(engine):
+    """Oslo kommune (NO) and Helsingin kaupunki (FI), their Län empty, were counted under
+    "Län saknas" with the Swedish members whose county is unknown."""
+    load_files(engine, ABROAD_FILES)
+    frame = networks.members_by_county(engine)
+    places = [tuple(row) for row in frame[["county", "abroad", "organisations"]].values]
+    assert places == [("Stockholms län", False, 1), (None, False, 1), (None, True, 2)]
+    figure = charts.networks.network_members(frame, "sv")
+    totals = {}
+    for bar in figure.data:
+        for place, count in zip(bar.y, bar.x, strict=True):
+            totals[place] = totals.get(place, 0) + count
+    assert totals == {"Stockholms län": 1, "Län saknas": 1, "Utomlands": 2}
