@@ -169,10 +169,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "organisation.caption": {
         "sv": "Alla år, oavsett filter i sidopanelen. Återstår = beviljat belopp minus allt "
         "utbetalt hittills, aldrig under 0: ett bidrag med mer utbetalt än beviljat återstår 0 "
-        "och visas under Behöver uppmärksamhet på Översikten.",
+        "och visas under Behöver uppmärksamhet på Översikten. Ett bidrag till ett avbrutet "
+        "projekt återstår 0.",
         "en": "All years, whatever the sidebar filters. Remaining = amount granted less "
         "everything paid so far, never below 0: a grant paid beyond its amount has 0 remaining "
-        "and is listed under Needs attention on the Overview.",
+        "and is listed under Needs attention on the Overview. A grant to a cancelled project "
+        "has 0 remaining.",
     },
     "column.remaining": {"sv": "Återstår", "en": "Remaining"},
     "grants.remaining": {"sv": "Återstår att betala", "en": "Remaining to pay"},

@@ -96,7 +96,8 @@ REMAINING_CAPTION = {
     "Behöver uppmärksamhet på Översikten. Ett bidrag till ett avbrutet projekt återstår 0.",
     "organisation": "Alla år, oavsett filter i sidopanelen. Återstår = beviljat belopp minus "
     "allt utbetalt hittills, aldrig under 0: ett bidrag med mer utbetalt än beviljat återstår "
-    "0 och visas under Behöver uppmärksamhet på Översikten.",
+    "0 och visas under Behöver uppmärksamhet på Översikten. Ett bidrag till ett avbrutet projekt "
+    "återstår 0.",
 }
 
 

@@ -35,6 +35,9 @@ def test_the_real_coordinator_with_its_project_and_grant(demo_engine, open_page)
     assert (grant["Belopp"], grant["Återstår"]) == ("150\u00a0000 kr", "150\u00a0000 kr")
     assert grant["Finansiär"] == tables.organisation_url("Vinnova")  # the funder opens its page
     assert grant["Projekt"] == tables.project_url("2018-04510")
+    # The caption says what the Grants page's says of a cancelled project's grant.
+    caption = next(c.value for c in app.caption if c.value.startswith("Alla år"))
+    assert "Ett bidrag till ett avbrutet projekt återstår 0." in caption
     for frame in app.dataframe[:2]:  # projects, grants received
         configs = json.loads(frame.proto.columns)
         for header in {"Diarienummer", "Projekt", "Finansiär"} & set(configs):
