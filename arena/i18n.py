@@ -368,6 +368,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ingen budget för {year}: ingen förbrukning eller prognos att visa.",
         "en": "No budget for {year}: no burn-down or forecast to show.",
     },
+    "programmes.burn.none_spent": {
+        "sv": "Ingen budget för {year}, men programmets eget utfall {year} är {spent}: ingen "
+        "budget att förbruka eller prognos att jämföra med.",
+        "en": "No budget for {year}, but the programme's own spend in {year} is {spent}: no "
+        "budget to burn down or to compare a forecast with.",
+    },
     "programmes.kpi.allocated": {"sv": "Budget {year}", "en": "Budget {year}"},
     "programmes.kpi.spent": {
         "sv": "Programmets utfall {year} t.o.m. {day}",

@@ -289,6 +289,13 @@ def _typed(number_key: str, box_key: str, shown: int) -> None:
         st.session_state[number_key] = typed
 
 
+def cards(shown: list[tuple[str, str, str | None]], *, columns: int) -> None:
+    """Cards side by side in `columns` columns: (label, value, note or None) each, the note a
+    line under the value, no change (no arrow, no colour)."""
+    for column, (name, value, note) in zip(st.columns(columns), shown, strict=False):
+        column.metric(name, value, delta=note, delta_color="off", delta_arrow="off", border=True)
+
+
 def facts(facts_by_label: Mapping[str, object], language: str) -> None:
     """A record's fields and values as a two-column table. `st.table` renders its cells as
     Markdown, so every value (names and sources come from imported files) is escaped."""

@@ -10,8 +10,7 @@ ui.ensure_shell()
 language = ui.language()
 today = ui.today()
 day = format_date(today)
-# How the forecast's state is shown: an overrun (spent or forecast) as an error; an ended
-# programme's or one too early to forecast as information.
+# The forecast's state: an overrun as an error; an ended programme's, or none yet, as information.
 ALERTS = {"over": "error", "forecast_over": "error", "at_risk": "warning", "within": "success"}
 COLUMNS = tables.programmes.COLUMNS
 st.title(t("page.programmes", language))
@@ -107,22 +106,17 @@ st.subheader(t("programmes.burn", language, year=today.year))
 with ui.section("burn"):
     burn = ui.query(programmes.year_forecast, code=code, today=today)
     if burn is None:
-        st.caption(t("programmes.burn.none", language, year=today.year))
+        st.caption(tables.programmes.no_budget(detail["years"], today.year, language))
     else:
-        year = burn["year"]
-        cards = tables.programmes.forecast_cards(burn, language, day=day)
-        for column, (name, amount, note) in zip(st.columns(3), cards, strict=False):
-            column.metric(
-                name, amount, delta=note, delta_color="off", delta_arrow="off", border=True
-            )
+        pageparts.cards(tables.programmes.forecast_cards(burn, language, day=day), columns=3)
         alert = getattr(st, ALERTS.get(burn["state"], "info"))
         alert(tables.programmes.forecast_state(burn, language))
         ui.plotly(charts.programmes.programme_burn(burn, language), key="programme_burn")
-        st.caption(t("programmes.burn.caption", language, year=year, day=day))
+        st.caption(t("programmes.burn.caption", language, year=today.year, day=day))
         if burn["forecast_sek"] is not None:
             st.caption(tables.programmes.forecast_method(burn, language))
         pageparts.table(
-            burn["monthly"], language=language, name=f"{code}_{year}_months", columns=COLUMNS
+            burn["monthly"], language=language, name=f"{code}_{today.year}_months", columns=COLUMNS
         )
 
 st.subheader(t("programmes.projects", language))

@@ -147,6 +147,17 @@ def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tup
     return cards
 
 
+def no_budget(years: pd.DataFrame, year: int, language: str) -> str:
+    """What the burn-down says for a `year` without a budget: the programme's own spend in it
+    (from its money per year, `programmes.programme_detail`), where it has any."""
+    spent = years.loc[years["year"] == year, "spent_programme_sek"].sum()
+    if not spent:
+        return t("programmes.burn.none", language, year=year)
+    return t(
+        "programmes.burn.none_spent", language, year=year, spent=format_sek(int(spent), language)
+    )
+
+
 def forecast_state(burn: dict[str, Any], language: str) -> str:
     """What the forecast says of the year's budget (`programmes.state.…`), an ended
     programme's with its end date."""

@@ -238,3 +238,19 @@ def test_money_per_year_shows_the_empty_years_of_the_period(engine, open_page):
     assert years.index.tolist() == [str(year) for year in range(2020, 2027)]
     assert years.loc["2023", "Utfall, programmet"] == "0 kr"
     assert years.loc["2023", "Budget"] == "–"
+
+
+def test_a_year_with_spend_and_no_budget_names_the_spend(engine, open_page, monkeypatch):
+    """SHIFT spent 350 000 in 2026 without a 2026 budget: the page said only "Ingen budget
+    för 2026: ingen förbrukning eller prognos att visa"."""
+    from tests.unit.test_programme_queries import PERIODS_FILES
+
+    load_files(engine, PERIODS_FILES)
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 12, 7))
+    app = open_page(engine, page="programmes", programme="SHIFT")
+    captions = [caption.value for caption in app.caption]
+    assert t("programmes.burn.none_spent", "sv", year=2026, spent=f"350{NBSP}000 kr") in captions
+    # Without spend in the year, the plain sentence: ENDED's 2025.
+    monkeypatch.setattr(ui, "today", lambda: date(2025, 6, 1))
+    ended = open_page(engine, page="programmes", programme="ENDED")
+    assert t("programmes.burn.none", "sv", year=2025) in [c.value for c in ended.caption]
