@@ -38,8 +38,17 @@ def _sectors(frame: pd.DataFrame, language: str) -> pd.DataFrame:
 
 
 def network_list(listing: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The networks as shown (`networks.network_list`): each name opens the network."""
-    return _sectors(listing, language).assign(name=[url(name) for name in listing["name"]])
+    """The networks as shown (`networks.network_list`): each name opens the network; a
+    network without a sector or programme reads "–" there, as a missing count does (the
+    download keeps the cell empty)."""
+    shown = _sectors(listing, language)
+    return shown.assign(
+        name=[url(name) for name in listing["name"]],
+        sector=shown["sector"].replace("", "–"),
+        programme_code=listing["programme_code"]
+        .astype(object)
+        .where(listing["programme_code"].notna() & (listing["programme_code"] != ""), "–"),
+    )
 
 
 def projects(frame: pd.DataFrame) -> pd.DataFrame:

@@ -119,3 +119,26 @@ def test_members_abroad_are_shown_abroad_not_without_a_county(engine, open_page)
         "Utomlands",
     }
     assert spec["data"][0]["y"] == ["Stockholms län", "Län saknas", "Utomlands"]
+
+
+def test_an_empty_programme_or_sector_reads_as_a_dash_as_other_cells_do(engine, open_page):
+    """ "Alla nätverk": a network without a programme or a sector had a blank cell, where a
+    missing count reads "–"."""
+    from tests.fixtures.ingest import load_files
+    from tests.unit.test_networks import ABROAD_FILES
+
+    load_files(engine, ABROAD_FILES)  # Grupp: sector Transport, no programme
+    load_files(
+        engine,
+        {
+            "bestallargrupper.csv": "Namn;Typ;Antal länder;Sektor;Program;Källa\n"
+            "Utan sektor;buyer_network;;;;\n"
+        },
+    )
+    app = open_page(engine, page="networks")
+    listing = _table(app, "Medlemmar")
+    listing["name"] = [unquote(link.removeprefix("networks?group=")) for link in listing["Nätverk"]]
+    rows = listing.set_index("name")
+    assert rows.loc["Grupp", "Program"] == "–"
+    assert rows.loc["Utan sektor", ["Sektor", "Program"]].tolist() == ["–", "–"]
+    assert rows.loc["Grupp", "Sektor"] == "Transport"
