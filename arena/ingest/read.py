@@ -2050,7 +2050,7 @@ def sheet_table(
     if start is None:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
     filled = _fill_merged(all_rows, merged, below=start)
-    (left, right), beside = _list_columns(all_rows, start, tables)
+    (left, right), beside = _list_columns(all_rows, start, tables, merged)
     if beside or left:
         all_rows = [
             [*([""] * min(left, len(row))), *row[left:right]] if index >= start else row
@@ -2120,23 +2120,37 @@ def sheet_table(
 
 
 def _list_columns(
-    all_rows: list[list[object]], start: int, tables: Sequence[tuple[int, int, int, int]]
+    all_rows: list[list[object]],
+    start: int,
+    tables: Sequence[tuple[int, int, int, int]],
+    merged: Sequence[MergedRange] = (),
 ) -> tuple[tuple[int, int], list[str]]:
     """The columns of the list whose header is row `start` of the sheet, as (first, past
     the last), from 0, and the ranges of the other tables beside it ("N5:O7"), which are not
-    read: where the sheet defines Excel tables (`tables`), the one holding the list's first
-    header is the list and every other table that shares a row with it is beside it;
-    else the list ends at the first column empty from its header down that has headers
-    past it, and what lies past it is another table.
+    read. Where the sheet defines Excel tables (`tables`), the list begins at the left edge
+    of the one holding its first header and runs on over the columns typed right beside it
+    up to the first empty column or the left edge of another table that shares a row with
+    it; every such other table is beside it. Else the list runs over the sheet's columns,
+    and a block past a column empty from the header down (a header merged over it, as
+    `merged` says, heads it) is another table when it ends on another row than the list,
+    or holds a header no kind reads or one the list has already; else the empty column is
+    a spacer and the block is the list's.
 
     Why: a small table beside the list (`Sektor | Antal projekt`, after one empty column)
     was read as columns of the list: its cells became the projects' sectors, a longer one
-    added rows refused for their key, a header it shares was a column twice.
+    added rows refused for their key, a header it shares was a column twice. And cutting
+    the list at its first empty column lost the columns a hand-kept sheet has past a
+    spacer, past a header merged over two cells, or typed beside the list's Excel table
+    narrower than it (status, dates and coordinator stored as nothing).
     """
     header = all_rows[start]
     width = max(map(len, all_rows[start:]), default=0)
     first = next((position for position, cell in enumerate(header) if cell != ""), 0)
     below = all_rows[start:]
+
+    def empty(position: int) -> bool:
+        return all(position >= len(row) or row[position] == "" for row in below)
+
     holding = [table for table in tables if table[0] == start and table[1] <= first <= table[3]]
     if holding:
         top, left, bottom, right = holding[0]
@@ -2145,24 +2159,58 @@ def _list_columns(
             for table in tables
             if table != holding[0] and table[0] <= bottom and table[2] >= top
         ]
-        return (left, right + 1), [_range_text(*table) for table in beside]
+        edges = [table[1] for table in beside if table[1] > right]
+        end = right + 1
+        while end < min([width, *edges]) and not empty(end):
+            end += 1
+        return (left, end), [_range_text(*table) for table in beside]
 
-    def empty(position: int) -> bool:
-        return all(position >= len(row) or row[position] == "" for row in below)
+    covered = {
+        column
+        for (top, left), (bottom, right) in merged
+        if top <= start <= bottom and left < right
+        for column in range(left + 1, right + 1)
+    }
+
+    def headed(position: int) -> bool:
+        return (position < len(header) and header[position] != "") or position in covered
+
+    def last_row(columns: Sequence[int]) -> int:
+        return max(
+            (
+                index
+                for index, row in enumerate(below)
+                if any(column < len(row) and row[column] != "" for column in columns)
+            ),
+            default=0,
+        )
 
     for position in range(first + 1, width):
-        if header[position] != "" or not empty(position):
+        if headed(position) or not empty(position):
             continue
-        headed = [later for later in range(position + 1, len(header)) if header[later] != ""]
-        if not headed:
+        later = [column for column in range(position + 1, width) if headed(column)]
+        if not later:
             break
-        used = [later for later in range(headed[0], width) if not empty(later)]
-        last = max(
-            index
-            for index, row in enumerate(below)
-            if any(later < len(row) and row[later] != "" for later in used)
+        gap = next((column for column in range(later[0], width) if empty(column)), width)
+        block = [column for column in range(later[0], gap) if not empty(column)]
+        names = [
+            " ".join(header_text(header[column]).split()).casefold()
+            for column in range(first, position)
+            if column < len(header) and header[column] != ""
+        ]
+        spacer = last_row(block) == last_row(range(first, position)) and all(
+            column in covered
+            or (
+                known_header(header[column])
+                and " ".join(header_text(header[column]).split()).casefold() not in names
+            )
+            for column in block
+            if column < len(header)
         )
-        cells = _range_text(start, headed[0], start + last, used[-1])
+        if spacer:
+            continue
+        used = [column for column in range(later[0], width) if not empty(column)]
+        cells = _range_text(start, later[0], start + last_row(used), used[-1])
         return (0, position), [cells]
     return (0, width), []
 

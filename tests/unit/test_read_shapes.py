@@ -229,3 +229,80 @@ def test_a_second_table_past_an_empty_column_of_an_ods_is_not_read():
     assert [p.text("en") for p in table.problems] == [
         "D1:E3 beside the list is another table and is not read."
     ]
+
+
+SPACED = [
+    ["Diarienummer", "Titel", None, "Status", "Startdatum", "Slutdatum", "Koordinator"],
+    ["XE-001", "Elvägar", None, "Pågående", "2024-01-01", "2025-12-31", "Acme AB"],
+    ["XE-002", "Vätgas", None, "Avslutat", "2023-02-01", "2024-06-30", "Acme AB"],
+]
+
+
+def test_the_columns_past_a_spacer_column_of_a_workbook_are_read(engine):
+    # A hand-kept sheet with an empty column between Titel and Status: the block past it
+    # starts on the header row and ends on the list's last row, so it is the list's.
+    workbook = Workbook()
+    for row in SPACED:
+        workbook.active.append(row)
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook), kind="projects")
+    assert result.outcome == "committed", result.problems
+    stored = natural(engine, "projects")
+    assert [(p["reference"], p["status"], str(p["start_date"])) for p in stored] == [
+        ("XE-001", "ongoing", "2024-01-01"),
+        ("XE-002", "completed", "2023-02-01"),
+    ]
+    assert not [p for p in result.problems if "another table" in p.text("en")]
+
+
+def test_the_columns_past_a_spacer_column_of_an_ods_are_read():
+    rows = [[cell(value) for value in row] for row in SPACED]
+    table = read.read_file(ods(sheet("Projekt", rows)), "projekt.ods")
+    assert [str(h).strip() for h in table.header if str(h).strip()] == [
+        "Diarienummer", "Titel", "Status", "Startdatum", "Slutdatum", "Koordinator"
+    ]  # fmt: skip
+    assert not [p for p in table.problems if "another table" in p.text("en")]
+
+
+def test_a_header_merged_over_two_cells_keeps_the_columns_after_it():
+    workbook = Workbook()
+    sheet_ = workbook.active
+    sheet_.append(["Diarienummer", "Titel", "Startdatum", "Slutdatum", "Status", "Koordinator",
+                   None, "Sektor"])  # fmt: skip
+    sheet_.append(["XE-001", "Elvägar", "2024-01-01", "2025-12-31", "Pågående", "Acme AB", None,
+                   "Energi"])  # fmt: skip
+    sheet_.append(["XE-002", "Vätgas", "2024-01-01", "2025-12-31", "Pågående", "Acme AB", None,
+                   "Transport"])  # fmt: skip
+    sheet_.merge_cells("F1:G1")
+    table = read.read_file(xlsx_bytes(workbook), "projekt.xlsx")
+    assert table.header[7] == "Sektor"
+    assert [row[7] for row in table.rows] == ["Energi", "Transport"]
+    assert not [p for p in table.problems if "another table" in p.text("en")]
+
+
+def test_columns_typed_beside_a_narrower_excel_table_are_the_lists():
+    # The list in A1:F4, its Excel table over A1:D4 only, another table at H1:I3.
+    workbook = Workbook()
+    sheet_ = workbook.active
+    rows = [
+        ["Diarienummer", "Titel", "Startdatum", "Slutdatum", "Status", "Koordinator", None,
+         "Sektor", "Antal"],
+        ["XE-001", "Elvägar", "2024-01-01", "2025-12-31", "Pågående", "Acme AB", None,
+         "Energi", 2],
+        ["XE-002", "Vätgas", "2024-01-01", "2025-12-31", "Pågående", "Acme AB", None,
+         "Transport", 1],
+        ["XE-003", "Solel", "2024-01-01", "2025-12-31", "Avslutat", "Beta AB"],
+    ]  # fmt: skip
+    for row in rows:
+        sheet_.append(row)
+    sheet_.add_table(Table(displayName="Projekt", ref="A1:D4"))
+    sheet_.add_table(Table(displayName="Sektorer", ref="H1:I3"))
+    table = read.read_file(xlsx_bytes(workbook), "projekt.xlsx")
+    assert [str(h) for h in table.header] == [
+        "Diarienummer", "Titel", "Startdatum", "Slutdatum", "Status", "Koordinator"
+    ]  # fmt: skip
+    assert [row[4:] for row in table.rows] == [
+        ["Pågående", "Acme AB"], ["Pågående", "Acme AB"], ["Avslutat", "Beta AB"]
+    ]  # fmt: skip
+    assert [p.text("en") for p in table.problems] == [
+        "H1:I3 beside the list is another table and is not read."
+    ]
