@@ -595,13 +595,14 @@ class RawTable:
 
     def _note_block(self, keep: np.ndarray) -> dict[int, str]:
         """The rows of a block of notes that ends the file under a blank row, each with its
-        text: every row of it with its first cell alone filled, the first a heading ending
-        in a colon, as a report's export lists the filters it applied (`Applied filters:` /
-        `Year is 2024`, `Filter som används:` / `År är 2024`). Else none.
+        text: every row of it with its first cell alone filled, the first the heading a
+        report's export writes over the filters it applied (`Applied filters:` / `Year is
+        2024`, `Filter som används:` / `År är 2024`, `_FILTER_HEADING`). Else none.
 
         Why: each line of the block was read as a record and refused for its dates and
-        amounts. Only under a heading with a colon: names alone under a blank row (a list of
-        buyer groups' names) are records."""
+        amounts. Only under such a heading: names alone under a blank row (a list of buyer
+        groups' names), or under a heading of their own (`Utan nummer:`, `Hälsa:`), are
+        records, and were dropped as notes."""
         if not len(self.header):
             return {}
         first = self.cells(0)
@@ -614,7 +615,7 @@ class RawTable:
             block[index] = filled[0]
             index -= 1
         heading = block.get(index + 1, "")
-        if not heading.endswith(":") or index < 0 or not keep[:index].any():
+        if not _FILTER_HEADING.fullmatch(heading) or index < 0 or not keep[:index].any():
             return {}
         return block
 
@@ -850,6 +851,13 @@ def _subtotal_labels(cells: Cells) -> np.ndarray:
 
 # A page's footer or header in a report: "Sida 1 av 2", "Page 1 of 2", "Sida 1 (2)".
 _PAGE = re.compile(r"(?:sida|page|s\.|p\.)\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\d+\))?", re.I)
+# The heading a report's export writes over the filters it applied, in a block of notes that
+# ends the file (`RawTable._note_block`): Power BI's and others', in Swedish or English.
+_FILTER_HEADING = re.compile(
+    r"(?:applied\s+filters|filters\s+applied|filter\s+som\s+används|använda\s+filter|filters?)"
+    r"\s*[:]",
+    re.IGNORECASE,
+)
 # A cell beginning with a digit: the rest of an amount a comma split ("5 MSEK", "50").
 _DIGIT_FIRST = re.compile(r"\s*[0-9]")
 

@@ -306,3 +306,25 @@ def test_columns_typed_beside_a_narrower_excel_table_are_the_lists():
     assert [p.text("en") for p in table.problems] == [
         "H1:I3 beside the list is another table and is not read."
     ]
+
+
+def test_records_under_a_heading_of_their_own_under_a_blank_row_stay_records():
+    # "Utan nummer:" heads organisations without a number, no filters of a report's export.
+    data = (
+        "Namn;Organisationsnummer;Typ\n"
+        "Acme Test AB;556036-0793;company\n"
+        ";;\n"
+        "Utan nummer:;;\n"
+        "Beta Test AB;;\n"
+        "Gamma Test AB;;\n"
+    )
+    table = read.read_file(data.encode(), "organisationer.csv")
+    keep, problems = table.shape_problems()
+    assert keep.tolist()[3:] == [True, True]
+    assert not [p for p in problems if p.value in {"Beta Test AB", "Gamma Test AB"}]
+
+
+def test_buyer_groups_under_a_heading_of_their_own_stay_records():
+    data = b"Namn\nBG A\nBG B\n\nH\xc3\xa4lsa:\nBG C\nBG D\n"
+    keep, _problems = read.read_file(data, "grupper.csv").shape_problems()
+    assert keep.tolist()[-2:] == [True, True]
