@@ -1934,15 +1934,13 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "read.page_rows": {
         "sv": (
-            "Rad {rows} är en sidfot eller sidhuvud (”Sida 1 av 2”) och är ingen post; den "
-            "hoppas över.",
-            "Raderna {rows} är sidfötter eller sidhuvuden (”Sida 1 av 2”) och är inga poster; "
+            "Rad {rows} är en sidfot eller sidhuvud (”{text}”) och är ingen post; den hoppas över.",
+            "Raderna {rows} är sidfötter eller sidhuvuden (”{text}” …) och är inga poster; "
             "de hoppas över.",
         ),
         "en": (
-            "Row {rows} is a page footer or header (“Page 1 of 2”) and is no record; it is "
-            "skipped.",
-            "Rows {rows} are page footers or headers (“Page 1 of 2”) and are no records; they "
+            "Row {rows} is a page footer or header (“{text}”) and is no record; it is skipped.",
+            "Rows {rows} are page footers or headers (“{text}” …) and are no records; they "
             "are skipped.",
         ),
     },

@@ -400,18 +400,20 @@ class RawTable:
             keep |= ~self.cells(position).row_missing
         problems: list[Problem] = []
         blank = np.flatnonzero(~keep)
-        for key, rows in (
-            ("read.repeated_header", self._repeated_headers()),
-            ("read.page_rows", self._page_rows()),
+        for key, rows, paged in (
+            ("read.repeated_header", self._repeated_headers(), False),
+            ("read.page_rows", self._page_rows(), True),
         ):
             rows = np.flatnonzero(rows & keep)
             if len(rows):
                 keep[rows] = False
                 lines = [self.line_of(index) for index in rows.tolist()]
+                # A page's row is quoted as written ("Sida 1 av 2"), the first of them.
+                said = {"text": shortened(self._filled_cells(int(rows[0]))[0])} if paged else {}
                 problems.append(
                     Problem(
                         "row-error",
-                        msg(key, count=len(lines), rows=_spans(lines)),
+                        msg(key, count=len(lines), rows=_spans(lines), **said),
                         row=lines[0],
                         severity="warning",
                     )
@@ -515,7 +517,8 @@ class RawTable:
 
     def _page_rows(self) -> np.ndarray:
         """Which rows are a page's footer or header a report writes between its pages: one
-        cell alone filled, `Sida 1 av 2` or `Page 1 of 2`."""
+        cell alone filled, `Sida 1 av 2` or `Page 1 of 2`, the pages' total said (`_PAGE`):
+        `Sida 2` or `P.1` alone is a record's name, and was dropped as a footer."""
         filled = np.zeros(self.height, dtype=np.intp)
         for position in range(len(self.header)):
             filled += ~self.cells(position).row_missing
@@ -849,8 +852,9 @@ def _subtotal_labels(cells: Cells) -> np.ndarray:
     return cells.parsed[_subtotal_labels]  # type: ignore[return-value]
 
 
-# A page's footer or header in a report: "Sida 1 av 2", "Page 1 of 2", "Sida 1 (2)".
-_PAGE = re.compile(r"(?:sida|page|s\.|p\.)\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\d+\))?", re.I)
+# A page's footer or header in a report, with the pages' total: "Sida 1 av 2", "Page 1 of 2",
+# "Sida 1 (2)", "Sida 1 / 2". Without the total ("Sida 2", "P.1", "s. 3") a cell is a name.
+_PAGE = re.compile(r"(?:sida|page)\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))", re.I)
 # The heading a report's export writes over the filters it applied, in a block of notes that
 # ends the file (`RawTable._note_block`): Power BI's and others', in Swedish or English.
 _FILTER_HEADING = re.compile(

@@ -328,3 +328,20 @@ def test_buyer_groups_under_a_heading_of_their_own_stay_records():
     data = b"Namn\nBG A\nBG B\n\nH\xc3\xa4lsa:\nBG C\nBG D\n"
     keep, _problems = read.read_file(data, "grupper.csv").shape_problems()
     assert keep.tolist()[-2:] == [True, True]
+
+
+def test_a_name_like_a_page_without_its_total_stays_a_record():
+    data = "Namn\nBeställargrupp A\nSida 2\nP.1\ns. 3\n".encode()
+    keep, problems = read.read_file(data, "grupper.csv").shape_problems()
+    assert keep.tolist() == [True, True, True, True]
+    assert problems == []
+
+
+@pytest.mark.parametrize("footer", ["Sida 1 (2)", "Sida 1 / 2", "Page 1 of 2"])
+def test_a_page_footer_is_quoted_as_written(footer):
+    data = f"Diarienummer;Titel\nXE-001;Elvägar\n{footer};\nXE-002;Vätgas\n".encode()
+    keep, problems = read.read_file(data, "projekt.csv").shape_problems()
+    assert keep.tolist() == [True, False, True]
+    assert [p.text("en") for p in problems] == [
+        f"Row 3 is a page footer or header (“{footer}”) and is no record; it is skipped."
+    ]
