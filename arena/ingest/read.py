@@ -535,41 +535,60 @@ class RawTable:
         return paged
 
     def _split_amounts(self, keep: np.ndarray) -> list[Problem]:
-        """An error for each kept row of a comma-separated file whose column without a header
-        holds a cell beginning with a digit where the column before it holds a number: the
-        decimals (or the rest) of an amount the comma split off ("2,5 MSEK" read as "2" and
-        "5 MSEK"), which reading the first cell alone would store too small.
+        """An error for each kept row of a comma-separated file that fills a column without a
+        header (one value more than its headers) where a number's cell is followed by one
+        beginning with a digit that, joined to it by the comma, is the number with its
+        decimals (or its unit): an amount the comma split ("2,5 MSEK" read as "2" and
+        "5 MSEK"), which reading the first cell alone would store too small, the cells after
+        it one column off ("2,5,Vinnova": Källa "5").
 
         Why: such a column was passed over as one without a header, with only a warning, and
-        2,5 MSEK stored as 2 kr. A column without a header beside text (a note) or holding
-        nothing is passed over as before.
+        2,5 MSEK stored as 2 kr, or 2 kr with "5" its source. A column without a header beside
+        text or a note ("3 st", "12 projekt", no decimals), or holding nothing, is passed over
+        as before.
         """
         if self.delimiter != ",":
             return []
+        unheaded = [
+            position
+            for position in range(1, len(self.header))
+            if not str(self.header[position]).strip() and not self.is_empty_column(position)
+        ]
+        if not unheaded:
+            return []
+        filled = np.zeros(self.height, dtype=bool)
+        for position in unheaded:
+            filled |= ~self.cells(position).row_missing
         problems = []
-        for position in range(1, len(self.header)):
-            if str(self.header[position]).strip() or self.is_empty_column(position):
-                continue
-            before, cells = self.cells(position - 1), self.cells(position)
-            rows = np.flatnonzero(keep & ~cells.row_missing & ~before.row_missing)
-            for index in rows.tolist():
-                amount, rest = self.columns[position - 1][index], self.columns[position][index]
-                if _DIGIT_FIRST.match(str(rest)) and _is_number(amount):
-                    problems.append(
-                        Problem(
-                            "format-error",
-                            msg(
-                                "read.comma_split_amount",
-                                column=self.label(position - 1),
-                                amount=str(amount).strip(),
-                                rest=str(rest).strip(),
-                                position=position + 1,
-                            ),
-                            row=self.line_of(index),
-                            column=self.label(position - 1),
-                            value=f"{amount},{rest}",
-                        )
+        for index in np.flatnonzero(keep & filled).tolist():
+            last = max(p for p in unheaded if not self.cells(p).row_missing[index])
+            for position in range(last):
+                amount = self.columns[position][index]
+                rest = self.columns[position + 1][index]
+                if not (_DIGIT_FIRST.match(str(rest)) and _is_number(amount)):
+                    continue
+                if not _is_number(f"{str(amount).strip()},{str(rest).strip()}"):
+                    continue  # "1000" beside "3 st": no decimals
+                key = "read.comma_split_amount"
+                if str(self.header[position + 1]).strip():
+                    key = "read.comma_split_amount_headed"
+                problems.append(
+                    Problem(
+                        "format-error",
+                        msg(
+                            key,
+                            column=self.label(position),
+                            amount=str(amount).strip(),
+                            rest=str(rest).strip(),
+                            position=position + 2,
+                            next=self.label(position + 1),
+                        ),
+                        row=self.line_of(index),
+                        column=self.label(position),
+                        value=f"{str(amount).strip()},{str(rest).strip()}",
                     )
+                )
+                break
         return problems
 
     def _trailing_rows(

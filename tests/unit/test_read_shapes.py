@@ -345,3 +345,26 @@ def test_a_page_footer_is_quoted_as_written(footer):
     assert [p.text("en") for p in problems] == [
         f"Row 3 is a page footer or header (“{footer}”) and is no record; it is skipped."
     ]
+
+
+def test_an_amount_split_by_the_comma_into_a_headed_column_is_refused():
+    # "2,5" unquoted under Belopp: "2" stored as the amount, "5" as its source, Vinnova in
+    # the column the header's trailing comma leaves without a name.
+    data = (
+        "Bidragsreferens,Utbetalningsdatum,Belopp,Källa,\n"
+        "DEMO-G-001,2024-03-01,2,5,Vinnova\n"
+        "DEMO-G-002,2024-03-01,1000,Vinnova,\n"
+        "DEMO-G-003,2024-03-01,1000,Vinnova,Betald 2024\n"
+    )
+    table = read.read_file(data.encode(), "utbetalningar.csv")
+    _keep, problems = table.shape_problems()
+    refused = [(p.row, p.column, p.value) for p in problems if p.severity == "error"]
+    assert refused == [(2, "Belopp", "2,5")]
+    assert "under Källa, and the row has one value more than the headers" in problems[0].text("en")
+
+
+def test_a_count_beside_an_amount_is_no_split_amount():
+    data = "Bidragsreferens,Belopp,\nG-1,1000,3 st\nG-2,2000,12 projekt\n"
+    table = read.read_file(data.encode(), "lista.csv")
+    _keep, problems = table.shape_problems()
+    assert [p for p in problems if p.severity == "error"] == []
