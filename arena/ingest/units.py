@@ -32,10 +32,14 @@ _CURRENCY_HEADERS = frozenset({"valuta", "currency", "valutakod"})
 def read_units(name: str, raw: RawTable) -> RawTable:
     """`raw` read as kind `name` with a row of units under its headers (`_units_row`) and
     columns of units or currencies (`_unit_columns`) read; a layout's table (a 360Giving
-    file reads its own Currency) and one of years as columns as they are."""
+    file reads its own Currency) as it is, and one of years as columns with its `Enhet`
+    column only (its units row is read with the years, `wide`): `Program;Enhet;2024;2025`
+    over `BG-2017;tkr;1 500;2 000` was stored in kronor, its tkr "not read"."""
     kind = KINDS.get(name)
-    if kind is None or raw.cell_labels:
+    if kind is None:
         return raw
+    if raw.cell_labels:
+        return _unit_columns(kind, raw)
     return _unit_columns(kind, _units_row(kind, raw))
 
 
@@ -158,5 +162,9 @@ def _without_column(raw: RawTable, position: int, problems: list[Problem]) -> Ra
         shown=None if raw.shown is None else others(list(raw.shown)),
         lengths=lengths,
         problems=[*raw.problems, *problems],
+        # The file's own header of each cell (years as columns) stays with its column.
+        cell_labels={
+            p - (p > position): labels for p, labels in raw.cell_labels.items() if p != position
+        },
         _cells={},
     )

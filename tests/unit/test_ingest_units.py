@@ -135,3 +135,21 @@ def test_an_amount_of_1000_msek_or_more_by_its_rows_unit_is_warned_of(engine):
         "rad 3, 5, det första 2\xa0500\xa0000\xa0000 kr (tkr): skrevs de i kronor? Skriv i så "
         "fall enheten kr."
     )
+
+
+def test_a_column_of_units_beside_a_column_per_year_is_each_rows_unit(engine):
+    # `Program;Enhet;2024;2025` over `BG-2017;tkr;1 500;2 000` stored 1 500 kr: "Enhet" was
+    # "not read" once the years were turned into rows.
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\nP2;Två\n")
+    budget = "Program;Enhet;2024;2025\nBG-2017;tkr;1 500;2 000\nP2;kr;700;\n"
+    result = upload(engine, "budget.csv", budget)
+    assert result.outcome == "committed", result.problems
+    assert [
+        (b["programme_code"], b["year"], b["amount_sek"]) for b in natural(engine, "budgets")
+    ] == [
+        ("BG-2017", 2024, 1_500_000),
+        ("BG-2017", 2025, 2_000_000),
+        ("P2", 2024, 700),
+    ]
+    assert not [p for p in result.problems if p.error == "extra-label"]
+    assert not upload(engine, "budget.csv", budget).plan.changes_anything
