@@ -1390,6 +1390,9 @@ def test_a_swedish_county_keeps_a_kommune_swedish_and_names_in_passing_get_their
         # Denmark's are told by their names: "Aarhus Kommune" read as Norway's.
         "P-4;Fyra;ongoing;Aarhus Kommune\nP-5;Fem;ongoing;Københavns Kommune\n"
         "P-6;Sex;ongoing;Region Hovedstaden\n"
+        # As they are spelt without æ, ø and å, and with a department after the name.
+        "P-7;Sju;ongoing;Århus Kommune\nP-8;Åtta;ongoing;Region Sjaelland\n"
+        "P-9;Nio;ongoing;Kobenhavns Kommune, Teknik- og Miljøforvaltningen\n"
     )
     assert upload(engine, "projekt.csv", projects).outcome == "committed"
     organisations = _by(natural(engine, "organisations"), "name")
@@ -1404,6 +1407,9 @@ def test_a_swedish_county_keeps_a_kommune_swedish_and_names_in_passing_get_their
             "Aarhus Kommune",
             "Københavns Kommune",
             "Region Hovedstaden",
+            "Århus Kommune",
+            "Region Sjaelland",
+            "Kobenhavns Kommune, Teknik- og Miljøforvaltningen",
         )
     }
     assert found == {
@@ -1415,7 +1421,28 @@ def test_a_swedish_county_keeps_a_kommune_swedish_and_names_in_passing_get_their
         "Aarhus Kommune": ("municipality", "DK"),
         "Københavns Kommune": ("municipality", "DK"),
         "Region Hovedstaden": ("region", "DK"),
+        "Århus Kommune": ("municipality", "DK"),
+        "Region Sjaelland": ("region", "DK"),
+        "Kobenhavns Kommune, Teknik- og Miljøforvaltningen": ("municipality", "DK"),
     }
+
+
+def test_a_coordinator_named_with_its_number_is_of_the_kind_its_name_says(engine):
+    # "Trondheim kommune (942 110 464)" as a flat list's coordinator was stored a company:
+    # its kind was guessed from the name with the number still after it.
+    with_organisations(engine)
+    sheet = (
+        "Diarienummer;Titel;Status;Koordinator;Bidrag från Vinnova (kr)\n"
+        "K-1;Ett;ongoing;Trondheim kommune (942 110 464);100 000\n"
+        "K-2;Två;ongoing;Umeå kommun (212000-2627);100 000\n"
+    )
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    organisations = _by(natural(engine, "organisations"), "name")
+    assert {
+        name: (organisations[name]["kind"], organisations[name]["country"])
+        for name in ("Trondheim kommune", "Umeå kommun")
+    } == {"Trondheim kommune": ("municipality", "NO"), "Umeå kommun": ("municipality", "SE")}
 
 
 _PER_FUNDER = (

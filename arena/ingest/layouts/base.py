@@ -158,20 +158,24 @@ class Layout:
         return required <= present and (not optional or bool(optional & present))
 
 
-# Denmark's 98 municipalities (since 2007): "Aarhus Kommune" is written as Norway's "Oslo
-# kommune" is, so a Danish one is told by its name, never by the word.
+# Denmark's 98 municipalities (since 2007), folded (`_folded`): "Aarhus Kommune" is written
+# as Norway's "Oslo kommune" is, so a Danish one is told by its name, never by the word.
 _DANISH_MUNICIPALITIES = (
-    "albertslund|allerød|assens|ballerup|billund|brøndby|brønderslev|dragør|egedal|esbjerg|fanø"
-    "|favrskov|faxe|fredensborg|fredericia|frederiksberg|frederikshavn|frederikssund|furesø"
-    "|faaborg-midtfyn|gentofte|gladsaxe|glostrup|greve|gribskov|guldborgsund|haderslev|halsnæs"
-    "|hedensted|helsingør|herlev|herning|hillerød|hjørring|holbæk|holstebro|horsens|hvidovre"
-    "|høje-taastrup|hørsholm|ikast-brande|ishøj|jammerbugt|kalundborg|kerteminde|kolding"
-    "|københavn|køge|langeland|lejre|lemvig|lolland|lyngby-taarbæk|læsø|mariagerfjord"
-    "|middelfart|morsø|norddjurs|nordfyn|nyborg|næstved|odder|odense|odsherred|randers|rebild"
-    "|ringkøbing-skjern|ringsted|roskilde|rudersdal|rødovre|samsø|silkeborg|skanderborg|skive"
-    "|slagelse|solrød|sorø|stevns|struer|svendborg|syddjurs|sønderborg|thisted|tønder|tårnby"
-    "|vallensbæk|varde|vejen|vejle|vesthimmerland|viborg|vordingborg|ærø|aabenraa|aalborg|aarhus"
+    "albertslund|allerod|assens|ballerup|billund|brondby|bronderslev|dragor|egedal|esbjerg|fano"
+    "|favrskov|faxe|fredensborg|fredericia|frederiksberg|frederikshavn|frederikssund|fureso"
+    "|faaborg-midtfyn|gentofte|gladsaxe|glostrup|greve|gribskov|guldborgsund|haderslev|halsnaes"
+    "|hedensted|helsingor|herlev|herning|hillerod|hjorring|holbaek|holstebro|horsens|hvidovre"
+    "|hoje-taastrup|horsholm|ikast-brande|ishoj|jammerbugt|kalundborg|kerteminde|kolding"
+    "|kobenhavn|koge|langeland|lejre|lemvig|lolland|lyngby-taarbaek|laeso|mariagerfjord"
+    "|middelfart|morso|norddjurs|nordfyn|nyborg|naestved|odder|odense|odsherred|randers|rebild"
+    "|ringkobing-skjern|ringsted|roskilde|rudersdal|rodovre|samso|silkeborg|skanderborg|skive"
+    "|slagelse|solrod|soro|stevns|struer|svendborg|syddjurs|sonderborg|thisted|tonder|taarnby"
+    "|vallensbaek|varde|vejen|vejle|vesthimmerland|viborg|vordingborg|aero|aabenraa|aalborg|aarhus"
 )
+
+# A department after the body's name, as a neighbour's municipality writes it: "Københavns
+# Kommune, Teknik- og Miljøforvaltningen", "Oslo kommune, Bymiljøetaten".
+_DEPARTMENT = r"(?:,[^,]+)?"
 
 # The public bodies of the neighbours by the form of their names: kind and country. A list of
 # organisations may say otherwise (its Land), and a stored organisation keeps its kind and
@@ -179,20 +183,27 @@ _DANISH_MUNICIPALITIES = (
 _ABROAD_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind, str], ...] = (
     (
         re.compile(
-            rf"^(?:{_DANISH_MUNICIPALITIES})s? kommune$|^bornholms regionskommune$", re.IGNORECASE
+            rf"^(?:{_DANISH_MUNICIPALITIES})s? kommune{_DEPARTMENT}$"
+            rf"|^bornholms regionskommune{_DEPARTMENT}$",
+            re.IGNORECASE,
         ),
         OrganisationKind.MUNICIPALITY,
         "DK",
     ),
     (
         re.compile(
-            r"^region (?:hovedstaden|midtjylland|nordjylland|sjælland|syddanmark)$", re.IGNORECASE
+            rf"^region (?:hovedstaden|midtjylland|nordjylland|sjaelland|syddanmark){_DEPARTMENT}$",
+            re.IGNORECASE,
         ),
         OrganisationKind.REGION,
         "DK",
     ),
-    (re.compile(r"\bfylkeskommune$|\bfylke$", re.IGNORECASE), OrganisationKind.REGION, "NO"),
-    (re.compile(r"\bkommune$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "NO"),
+    (
+        re.compile(rf"\bfylkeskommune{_DEPARTMENT}$|\bfylke$", re.IGNORECASE),
+        OrganisationKind.REGION,
+        "NO",
+    ),
+    (re.compile(rf"\bkommune{_DEPARTMENT}$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "NO"),
     (re.compile(r"\b(kaupunki|kunta)$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "FI"),
     (re.compile(r"\bhyvinvointialue$", re.IGNORECASE), OrganisationKind.REGION, "FI"),
 )
@@ -238,11 +249,37 @@ _KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
 )
 
 
+# An organisation number after the name, as a list names one in passing: "Trondheim kommune
+# (942 110 464)", "Umeå kommun, 212000-2627" (`plan._numbers_in_names` reads it).
+_NUMBER_AFTER = re.compile(
+    r"\s*(?:\((?:[a-z.-]+:?\s*)?[0-9][0-9 -]*[0-9](?:\s*[a-z]+)?\)|,\s*[0-9]{6}-?[0-9]{4})$",
+    re.IGNORECASE,
+)
+
+
+def _bare(name: str) -> str:
+    """`name` without a number after it, and its spaces as one."""
+    return _NUMBER_AFTER.sub("", " ".join(name.split()))
+
+
+def _folded(name: str) -> str:
+    """`name` (`_bare`) as the neighbours' names are matched: the Danish and Norwegian
+    letters as they are spelt without them ("Kobenhavns Kommune"; "Århus" is "Aarhus",
+    "Sjælland" "Sjaelland"). Not Swedish names: "Vetenskapsrådet" is no "raadet"."""
+    text = _bare(name)
+    for letter, spelt in (("æ", "ae"), ("ø", "o"), ("å", "aa")):
+        text = text.replace(letter, spelt).replace(letter.upper(), spelt.capitalize())
+    return text
+
+
+_ABROAD_PATTERNS = frozenset(pattern for pattern, _kind, _country in _ABROAD_BY_NAME)
+
+
 def guess_org_kind(name: str) -> str:
     """The organisation kind a name suggests: "Göteborgs kommun" -> municipality and so on."""
-    text = " ".join(name.split())
+    text, folded = _bare(name), _folded(name)
     for pattern, kind in _KIND_BY_NAME:
-        if pattern.search(text):
+        if pattern.search(folded if pattern in _ABROAD_PATTERNS else text):
             return kind.value
     return OrganisationKind.COMPANY.value
 
@@ -251,8 +288,8 @@ def guess_country(name: str, county: object = None) -> str:
     """The country a name suggests, "Oslo kommune" -> "NO"; "" when it suggests none (the
     country column's default, Sweden, applies), as when the list gives the organisation one
     of Sweden's counties: "Partille Kommune" in Västra Götalands län is Swedish, mistyped."""
-    text = " ".join(name.split())
-    if _KIND_BY_NAME[0][0].search(text):  # a company form: "Oslo kommune AB" is Swedish
+    text = _folded(name)
+    if _KIND_BY_NAME[0][0].search(_bare(name)):  # a company form: "Oslo kommune AB" is Swedish
         return ""
     if county is not None and str(county).strip() and v.parse_county(county) in v.COUNTIES:
         return ""
