@@ -2445,6 +2445,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "the row does not say which it means: its amount is not stored. Change one of them "
         "with a file of grant references (the grants template).",
     },
+    "problem.alike_funder": {
+        "sv": "Projektet {project} har redan ett bidrag från {was}; kolumnen anger {funder}, "
+        "ett liknande namn, så dess belopp blir ett bidrag till, {reference}, och projektets "
+        "bidrag räknas båda. Är det samma finansiär: skriv {was} i kolumnens rubrik.",
+        "en": "Project {project} already has a grant from {was}; the column names {funder}, a "
+        "like name, so its amount becomes another grant, {reference}, and the project's grants "
+        "count both. If it is the same funder: write {was} in the column's header.",
+    },
     "problem.funder_changed": {
         "sv": "Projektet {project} har redan ett bidrag från {was} under sitt diarienummer; "
         "raden anger {funder}, så dess belopp blir ett bidrag till, {reference}, bredvid det "

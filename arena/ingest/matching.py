@@ -26,6 +26,7 @@ from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import Matching
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
+from arena.ingest.names import alike
 from arena.ingest.natural import matching_rows, named_key_ids, table_of
 from arena.ingest.report import Problem, listing, quoted
 from arena.ingest.validate import ParsedTable
@@ -106,6 +107,7 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     problems, left_out, renamed = [], [], {}
     corrected: dict[int, int] = {}  # line -> funder of the project's grant it stands beside
     zeros = []  # a 0 under a funder's own column where the project has no grant from it
+    new_grants: list[tuple[int, int | None]] = []  # a funder's column's grant the store lacks
     for line, project_id, funder_id in other:
         candidates = held.get((project_id, funder_id), []) if funder_id is not None else []
         reference = frame.at[line, "reference"]
@@ -131,6 +133,8 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
             # The project's own under its diarienummer: a corrected funder, or co-funding.
             if held_by == project_id and project_id is not None:
                 corrected[line] = held_from
+        elif table.matching is Matching.GRANT_PER_FUNDER and not candidates:
+            new_grants.append((line, project_id))
     taken = named_key_ids(conn, "grants", list(renamed.values())) if renamed else {}
     was = _funder_names(conn, corrected.values())
     for line, own in renamed.items():
@@ -150,6 +154,7 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
                         was=was[corrected[line]],
                     )
                 )
+    problems += _alike_funders(conn, table, frame, lines, new_grants, held)
     if zeros:
         shown = [str(lines[line]) for line in zeros]
         problems.append(
@@ -184,6 +189,40 @@ def _owners(conn: Connection, grant_ids: Iterable[int]) -> dict[int, tuple[int, 
         )
         owners.update((grant_id, (project, funder)) for grant_id, project, funder in rows)
     return owners
+
+
+def _alike_funders(
+    conn: Connection,
+    table: ParsedTable,
+    frame: pd.DataFrame,
+    lines: pd.Index,
+    new_grants: list[tuple[int, int | None]],
+    held: dict[tuple[int, int], list[str]],
+) -> list[Problem]:
+    """A warning for each new grant of a funder's column (`new_grants`: position, project id)
+    whose project holds a grant from a funder of a like name (`names.alike`): "Bidrag från
+    Vinova (kr)" beside the project's grant from Vinnova made a second grant, from a funder
+    "Vinova", counted beside the first without a word."""
+    others: dict[int, list[int]] = defaultdict(list)  # project -> the funders it has grants of
+    for project_id, funder_id in held:
+        others[project_id].append(funder_id)
+    names = _funder_names(conn, [f for funders in others.values() for f in funders])
+    problems = []
+    for line, project_id in new_grants:
+        given = str(frame.at[line, "funder"])
+        was = next(
+            (
+                names[funder_id]
+                for funder_id in others.get(project_id, [])
+                if funder_id in names
+                and names[funder_id] != given
+                and alike(given, names[funder_id])
+            ),
+            None,
+        )
+        if was is not None:
+            problems.append(_problem(table, frame, line, lines, "problem.alike_funder", was=was))
+    return problems
 
 
 def _funder_names(conn: Connection, funder_ids: Iterable[int]) -> dict[int, str]:

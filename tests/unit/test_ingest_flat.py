@@ -1541,3 +1541,16 @@ def test_a_grant_column_per_funder_is_the_projects_stored_grant_from_that_funder
         ("2023-00101", "2023-00101", "Vinnova", 1_200_000),
         ("2023-00101 (Formas)", "2023-00101", "Formas", 300_000),
     ]
+    # A funder's name mistyped in its column's header ("Vinova") is a second grant, from a
+    # new funder, counted beside the first: it was made without a word.
+    typo = (
+        "Diarienummer;Titel;Bidrag från Vinova (kr);Bidrag från Formas (kr)\n"
+        "2023-00101;Vätgas;1 200 000;300 000\n"
+    )
+    preview = upload(engine, "lista.csv", typo, dry_run=True)
+    (alike,) = [p for p in preview.problems if p.message.key == "problem.alike_funder"]
+    assert (alike.row, alike.severity) == (2, "warning")
+    assert alike.text("en").startswith(
+        "Project 2023-00101 already has a grant from Vinnova; the column names Vinova, a like "
+        "name, so its amount becomes another grant, 2023-00101 (Vinova),"
+    )
