@@ -1554,3 +1554,15 @@ def test_a_grant_column_per_funder_is_the_projects_stored_grant_from_that_funder
         "Project 2023-00101 already has a grant from Vinnova; the column names Vinova, a like "
         "name, so its amount becomes another grant, 2023-00101 (Vinova),"
     )
+
+
+def test_a_funders_column_is_named_by_its_own_cells_problems(engine):
+    # "-3" under Energimyndigheten's column was said to be in Vinnova's, the first one.
+    _store(engine)
+    sheet = (
+        "Diarienummer;Titel;Bidrag från Vinnova (kr);Bidrag från Energimyndigheten (kr)\n"
+        "2023-00501;Projekt S;100 000;\n2023-00502;Projekt T;;-3\n"
+    )
+    assert errors(upload(engine, "lista.csv", sheet, dry_run=True)) == [
+        (3, "Bidrag från Energimyndigheten (kr)", "constraint-error")
+    ]

@@ -465,12 +465,14 @@ class Source:
         guessed: frozenset[str] = frozenset(),
         matching: Matching | None = None,
         at: list[int] | None = None,
+        labels: dict[str, list[str]] | None = None,
     ) -> Part:
         """A kind's table from (canonical name, label shown, cell per kept row) columns.
 
         `rows` picks kept rows by position (default: all), e.g. one row per organisation.
         `at`, for columns of a cell per record where a kept row gives several (a grant per
-        funder): the kept row of each record, by position, which it reports on.
+        funder): the kept row of each record, by position, which it reports on; `labels`,
+        for such a column, the file's header of each record's cell, which its problems name.
         """
         picked = (range(len(self.keep)) if rows is None else rows) if at is None else at
 
@@ -489,6 +491,11 @@ class Source:
             shown=[shown for _name, shown, _cells in columns],
             header_line=self.raw.header_line,
             row_lines=[self.raw.line_of(self.keep[i]) for i in picked],
+            cell_labels={
+                position: labels[name]
+                for position, (name, _shown, _cells) in enumerate(columns)
+                if labels and name in labels
+            },
         )
         return Part(kind, raw, create_only, guessed, matching)
 

@@ -307,7 +307,15 @@ def _grants_per_funder(
                 severity="warning",
             )
         )
-    return source.part("grants", grant_columns, at=at, matching=Matching.GRANT_PER_FUNDER)
+    # Each grant's problems name its own funder's column, not the first one's.
+    headers = [columns[order][1] for _row, order, _funder, _amount in records]
+    return source.part(
+        "grants",
+        grant_columns,
+        at=at,
+        matching=Matching.GRANT_PER_FUNDER,
+        labels={"funder": headers, "amount_sek": headers},
+    )
 
 
 # The rows a warning names one by one; its count says how many there are in all.
