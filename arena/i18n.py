@@ -2429,6 +2429,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Row {line} already has the same {columns} ({keys}); one row each, so join the "
         "rows if they are one and the same.",
     },
+    "problem.same_row_repeated": {
+        "sv": "Rader med samma {columns} som inte skiljer sig i något annat läses som en rad: "
+        "{rows}. Där en av dem lämnar en cell tom gäller den andras värde.",
+        "en": "Rows with the same {columns} that differ in nothing else are read as one row: "
+        "{rows}. Where one of them leaves a cell empty, the other's value holds.",
+    },
+    "problem.same_row_set": {
+        "sv": "rad {lines} ({keys})",
+        "en": "rows {lines} ({keys})",
+    },
     "problem.which_row": {
         "sv": "Lagret har {stored} och filen {named} rader med {common}, och på ena sidan saknas "
         "{columns}: vilken som är vilken går inte att avgöra. Ange {columns} på varje rad, "

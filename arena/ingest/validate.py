@@ -38,6 +38,7 @@ from arena.ingest.report import (
     Problem,
     blank_header,
     extra_label,
+    key_label,
     kind_name,
     listing,
     period_figure,
@@ -689,12 +690,14 @@ def parse_table(
         if column.guess is not None and column.name not in frame.columns:
             frame[column.name] = column.guess(frame)
             guessed |= {column.name}
-    problems += _row_rules(kind, frame, bad, labels, by_year)
-    problems.sort(key=lambda problem: problem.row or 0)
     per_cent = {
         name: frozenset(zip(*key_columns(frame[marked], kind.key), strict=True))
         for name, marked in signed.items()
     }
+    frame, bad, repeated = _repeats_joined(kind, frame, bad, labels, by_year)
+    problems += repeated
+    problems += _row_rules(kind, frame, bad, labels, by_year)
+    problems.sort(key=lambda problem: problem.row or 0)
     return ParsedTable(
         kind=kind,
         frame=frame,
@@ -778,6 +781,93 @@ def _country_of_numbers(data: dict[str, np.ndarray], guessed: frozenset[str]) ->
         return guessed
     data["country"] = abroad
     return guessed | {"country"}
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _same(one: object, other: object) -> bool:
+    try:
+        return bool(one == other)
+    except (TypeError, ValueError):  # values that do not compare as one truth: not the same
+        return False
+
+
+def _holds(row: dict, other: dict) -> bool:
+    """Whether `row` says everything `other` says: each cell `other` fills, `row` fills the
+    same."""
+    return all(_blank(value) or _same(row[name], value) for name, value in other.items())
+
+
+def _repeats_joined(
+    kind: Kind,
+    frame: pd.DataFrame,
+    bad: np.ndarray,
+    labels: dict[str, str],
+    by_year: dict[str, dict[object, str]],
+) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+    """`frame` and `bad` with the rows that repeat another's key and agree with it in every
+    column the import reads left out, and one warning naming them.
+
+    Rows agree when one of them (the one kept) fills every cell any of the others fills, and
+    fills it the same: a cell one row leaves empty takes the other's value. Two rows empty in
+    different columns, or different anywhere, are left for `duplicate_key_problems`.
+
+    Why: the app's own downloads list a fact once per thing it is shown with, an indicator
+    once per country it is measured in (Norway's row without baseline and target), a project
+    once per role an organisation has in it; imported back they were refused as "Row 6
+    already has the same Kod".
+
+    Not where the file lacks a column of the key (a ledger without payment references) or
+    gives its years as columns (a budget a row per cost category): there two equal rows may
+    be two amounts the file has no column to tell apart, and one of them would be lost."""
+    key = [name for name in kind.key if name in frame.columns]
+    if not key or len(frame) < 2 or by_year or any(name not in labels for name in key):
+        return frame, bad, []
+    whole = ~bad & ~frame[key].isna().any(axis=1).to_numpy()
+    repeated = np.zeros(len(frame), dtype=bool)
+    repeated[whole] = frame[whole].duplicated(key, keep=False).to_numpy()
+    if not repeated.any():
+        return frame, bad, []
+    lines = frame.index.to_numpy()
+    positions: dict[tuple, list[int]] = {}
+    for position, row in zip(
+        np.flatnonzero(repeated), frame[key][repeated].itertuples(index=False), strict=True
+    ):
+        positions.setdefault(tuple(row), []).append(int(position))
+    left_out: list[int] = []
+    joined: list[tuple[list[int], tuple]] = []  # the lines of each set, its key
+    for values, group in positions.items():
+        rows = [frame.iloc[position].to_dict() for position in group]
+        kept = next((row for row in rows if all(_holds(row, other) for other in rows)), None)
+        if kept is None:
+            continue
+        kept_at = group[rows.index(kept)]
+        left_out += [position for position in group if position != kept_at]
+        joined.append(([int(lines[position]) for position in group], values))
+    if not joined:
+        return frame, bad, []
+    keep = np.ones(len(frame), dtype=bool)
+    keep[left_out] = False
+    named = [
+        msg(
+            "problem.same_row_set",
+            lines=listing([str(line) for line in group]),
+            keys=key_label(values),
+        )
+        for group, values in joined[:_ROWS_NAMED]
+    ]
+    said = msg(
+        "problem.same_row_repeated",
+        columns=listing([quoted(labels.get(name, kind.column(name).sv)) for name in key]),
+        rows=listing(named, "list.semicolon")
+        if len(joined) <= _ROWS_NAMED
+        else msg("list.more", items=listing(named, "list.semicolon")),
+    )
+    first = min(line for group, _ in joined for line in group)
+    warning = Problem("unique-error", said, row=first, severity="warning")
+    return frame[keep], bad[keep], [warning]
 
 
 def _row_rules(

@@ -11,6 +11,7 @@ import io
 
 import pytest
 
+from arena.auth import cli_identity
 from tests.fixtures.ingest import errors, upload
 
 # By page and what its link names: the keys of the downloads that hold stored facts (a list of
@@ -73,6 +74,14 @@ def _edited(data: bytes, edit) -> str:
     out = io.StringIO()
     csv.writer(out, dialect).writerows([header, *rows, *added])
     return out.getvalue()
+
+
+def _edited_rows(data: bytes) -> list[list[str]]:
+    """A CSV download's rows under its header."""
+    text = data.decode("utf-8-sig")
+    header = text.splitlines()[0]
+    delimiter = max(";,", key=header.count)
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))[1:]
 
 
 def _changed(result) -> tuple[list[dict], dict[str, list[str]]]:
@@ -157,3 +166,50 @@ def test_the_grants_an_organisation_gave_with_one_amount_changed_and_one_added_i
     ]
     # The file is the changed grant's source now, as for any list without a source column.
     assert list(changed.values()) == [["amount_sek", "source"]]
+
+
+# A fact stored twice over that the download lists on one row each, the key repeated: an
+# indicator measured in two countries (Norway's row without baseline and target), a project
+# an organisation has two roles in. Imported back, the rows are one row each, said once.
+REPEATED = [
+    (
+        "results",
+        {},
+        "registry",
+        "indikatorvarden.csv",
+        "Indikator;Program;Diarienummer;Land;År;Värde;Täckning;Anmärkning;Källa\n"
+        "NO_DOFFIN_INNOVATION;;;SE;2016;25;;;QA test\n",
+    ),
+    (
+        "organisation",
+        {"org": "Trafikverket"},
+        "organisation_projects",
+        "deltagare.csv",
+        "Diarienummer;Organisation;Roll\nDEMO-2018-003;Trafikverket;partner\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "key", "name", "added"),
+    REPEATED,
+    ids=[key for _, _, key, _, _ in REPEATED],
+)
+def test_a_download_listing_one_fact_on_two_rows_imports_back_as_nothing_changed(
+    engine, open_page, handed, file_names, page, query, key, name, added
+):
+    from arena.ingest import load_demo
+
+    load_demo(engine, identity=cli_identity())
+    assert upload(engine, name, added).outcome == "committed"
+    open_page(engine, page=page, lang="English", **query)
+    for file_format in ("csv", "xlsx"):
+        data = handed[f"{key}_{file_format}"]()
+        if file_format == "csv":
+            firsts = [row[0] for row in _edited_rows(data)]
+            assert len(firsts) > len(set(firsts)), firsts  # a key repeated
+        result = upload(engine, file_names[f"{key}_{file_format}"], data, dry_run=True)
+        assert not errors(result), [p.text("en") for p in result.problems]
+        assert not result.plan.changes_anything, result.counts
+        said = [p for p in result.problems if p.message.key == "problem.same_row_repeated"]
+        assert len(said) == 1, [p.text("en") for p in result.problems]

@@ -195,6 +195,50 @@ def test_a_row_twice_names_the_line_and_the_columns_that_clash(engine):
     )
 
 
+HEADER = "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "stored"),
+    [
+        # The same row twice (the app's own download lists a project once per role).
+        (["P-1;Ett;Pågående;2020-01-01;", "P-1;Ett;Pågående;2020-01-01;"], "2020-01-01"),
+        # A cell one row leaves empty takes the other's value, whichever row comes first.
+        (["P-1;Ett;Pågående;;", "P-1;Ett;Pågående;2020-01-01;"], "2020-01-01"),
+        (["P-1;Ett;Pågående;2020-01-01;", "P-1;Ett;Pågående;;", "P-1;Ett;;;"], "2020-01-01"),
+    ],
+    ids=["agree", "one-side-blank", "three-rows"],
+)
+def test_rows_with_one_key_that_agree_in_all_else_are_one_row_said_once(engine, rows, stored):
+    with_organisations(engine)
+    result = upload(engine, "p.csv", HEADER + "\n".join(rows) + "\n")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    (said,) = [p for p in result.problems if p.error == "unique-error"]
+    assert said.severity == "warning" and said.row == 2
+    lines = ", ".join(str(line) for line in range(2, 2 + len(rows)))
+    assert f"rows {lines} (P-1)" in said.text("en")
+    (project,) = natural(engine, "projects")
+    assert (project["title"], str(project["start_date"])) == ("Ett", stored)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Each row empty where the other is filled: neither says all; which holds is unknown.
+        ["P-1;Ett;Pågående;2020-01-01;", "P-1;Ett;Pågående;;2021-01-01"],
+        # A real difference.
+        ["P-1;Ett;Pågående;2020-01-01;", "P-1;Två;Pågående;2020-01-01;"],
+        ["P-1;Ett;Pågående;2020-01-01;", "P-1;Ett;Pågående;2020-01-02;"],
+    ],
+    ids=["two-side-blanks", "differ", "differ-in-a-date"],
+)
+def test_rows_with_one_key_that_differ_are_refused_as_before(engine, rows):
+    with_organisations(engine)
+    result = upload(engine, "p.csv", HEADER + "\n".join(rows) + "\n")
+    assert errors(result) == [(3, None, "unique-error")]
+    assert not [p for p in result.problems if p.severity == "warning"]
+
+
 def test_rows_whose_key_could_not_be_read_are_not_called_the_same_row(engine):
     # A ledger whose dates are all in a refused form: each line said "not a date" and then,
     # falsely, "line 2 already has the same date" (two unreadable dates are no same date).

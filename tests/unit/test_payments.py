@@ -106,8 +106,12 @@ def test_two_payments_on_one_day_without_references_say_which_column_tells_them_
         "“Utbetalningsreferens”."
     )
     assert problem.text("sv").endswith("annars skilj dem åt i en kolumn ”Utbetalningsreferens”.")
-    # With references, the same reference twice is a row twice and names all three columns.
-    same = LEDGER.replace("V-102", "V-101")
+    # Two equal payments on one day without references may be two: never read as one.
+    equal = "Bidragsreferens;Utbetalningsdatum;Belopp\nG-1;2020-06-01;1\nG-1;2020-06-01;1\n"
+    assert _clash(engine, equal).row == 3
+    # With references, the same reference twice is a row twice and names all three columns
+    # (the same row twice over, amount and all, is read as one: test_ingest_errors).
+    same = LEDGER.replace("V-102;100 000", "V-101;100 001")
     problem = _clash(engine, same)
     assert "“Verifikationsnummer” (G-1, 2020-06-01, V-101); one row each" in problem.text("en")
 
