@@ -301,14 +301,20 @@ def preview_frames(result: ImportResult, language: str) -> PreviewTables:
             if len(kind_plan.new_rows) or len(kind_plan.updated_rows) or len(kind_plan.deleted_rows)
         ],
         new_organisations=_new_organisations(plan, language) if plan else pd.DataFrame(),
-        problems=problems_table(result.problems[:PREVIEW_ROWS], language),
+        problems=problems_table(
+            result.problems[:PREVIEW_ROWS], language, several=len(result.files) > 1
+        ),
     )
 
 
-def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
+def problems_table(
+    problems: list[Problem], language: str, *, several: bool = False
+) -> pd.DataFrame:
     """The problems as the page shows them: whether each stops the import, its error type and
     the kind of data it is about in words (the type's code beside it, as the report writes
-    it), an empty cell where a problem names no column or value."""
+    it), an empty cell where a problem names no column or value. The file or sheet of each
+    where they are about several, or `several` files were uploaded (a problem of one of two
+    files had no column saying which)."""
     frame = problems_frame(problems, language)
     frame["severity"] = [_stops(severity, language) for severity in frame["severity"]]
     # The type in words, its Frictionless code beside it as the report file writes it.
@@ -317,7 +323,7 @@ def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
         kind_name(name).render(language) if f"kind.{name}" in TEXTS else name
         for name in frame["table"]
     ]
-    if sources(problems):  # several files or sheets: row 2 of which one
+    if several or sources(problems):  # several files or sheets: row 2 of which one
         frame.insert(0, "source", [problem.source or "" for problem in problems])
     return tables.headers(frame, language, _PROBLEM_COLUMNS)
 

@@ -2944,8 +2944,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: unknown kind “{name}” (known: {known}).",
     },
     "import.kind_twice": {
-        "sv": "Flera filer innehåller {kind}; ladda upp en i taget.",
-        "en": "Several files contain {kind}; upload one at a time.",
+        "sv": "Flera filer innehåller {kind} ({files}); ladda upp en i taget.",
+        "en": "Several files contain {kind} ({files}); upload one at a time.",
     },
     "import.refused": {
         "sv": "Databasen avvisade uppladdningen ({detail}); inget har ändrats.",

@@ -120,6 +120,8 @@ class ImportResult:
     # Headers nothing reads that may be columns the file lacks: (the file's header, the
     # column's template header), what `Upload.columns` would say (`validate._meant_columns`).
     meant: list[tuple[str, str]] = field(default_factory=list)
+    # The uploaded files' names: of several, the page's problems name each one's file.
+    files: list[str] = field(default_factory=list)
 
     @property
     def store_problem(self) -> Problem | None:
@@ -682,8 +684,14 @@ def import_files(
     seen_kinds = [t.kind.name for t in tables]
     duplicates = {name for name in seen_kinds if seen_kinds.count(name) > 1}
     for name in sorted(duplicates):
+        # Named, as the person chose them together: "several files" sent them looking.
+        named = [table.origin for table in tables if table.kind.name == name]
+        files = listing([quoted(origin) for origin in dict.fromkeys(named)])
         problems.append(
-            Problem("format-error", msg("import.kind_twice", kind=kind_name(name, lower=True)))
+            Problem(
+                "format-error",
+                msg("import.kind_twice", kind=kind_name(name, lower=True), files=files),
+            )
         )
 
     def result(outcome: str, plan: Plan | None, **extra: object) -> ImportResult:
@@ -695,6 +703,7 @@ def import_files(
             seconds=time.perf_counter() - started,
             kinds=seen_kinds,
             meant=[pair for table in tables for pair in table.meant],
+            files=[upload.name for upload in uploads],
             **extra,
         )
 

@@ -727,3 +727,19 @@ def test_an_undo_refused_for_a_change_made_outside_says_so(engine, open_page):
     said = [element.value for element in (*app.error, *app.warning)]
     assert not any("kan inte visas" in text for text in said), said
     assert any("Delta AB" in text for text in said), said
+
+
+def test_several_files_of_one_kind_are_named_and_the_problems_say_which_file(engine, open_page):
+    # Two project lists at once: the error named none of them, and the problems' table had
+    # no file column, as only one problem (the one of the whole upload) was there.
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    other = b"Diarienummer;Titel;Status\nDEMO-2026-998;Annan;Planerad\n"
+    app.file_uploader[0].set_value(
+        [("projekt.csv", NEW_PROJECT, "text/csv"), ("projekt2.csv", other, "text/csv")]
+    ).run()
+    assert not app.exception, app.exception
+    problems = next(f.value for f in app.dataframe if "Feltyp" in f.value.columns)
+    assert "Fil / blad" in problems.columns
+    (twice,) = [m for m in problems["Meddelande"] if m.startswith("Flera filer")]
+    assert "”projekt.csv”" in twice and "”projekt2.csv”" in twice

@@ -68,8 +68,12 @@ def test_lists_join_and_quote_the_way_each_language_does() -> None:
 def test_a_kind_is_named_by_the_catalogue_and_lowered_inside_a_sentence() -> None:
     assert kind_name("grants").render("sv") == "Bidrag"
     assert kind_name("grants", lower=True).render("en") == "grants"
-    twice = i18n.msg("import.kind_twice", kind=kind_name("participants", lower=True))
-    assert twice.render("sv") == "Flera filer innehåller projektdeltagare; ladda upp en i taget."
+    twice = i18n.msg(
+        "import.kind_twice", kind=kind_name("participants", lower=True), files="a.csv, b.csv"
+    )
+    assert twice.render("sv") == (
+        "Flera filer innehåller projektdeltagare (a.csv, b.csv); ladda upp en i taget."
+    )
 
 
 def test_no_catalogue_text_names_a_placeholder_that_t_itself_takes() -> None:
