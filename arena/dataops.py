@@ -24,6 +24,7 @@ from arena.ingest import (
     ImportEffect,
     ImportResult,
     Progress,
+    UndoBlockedError,
     UndoError,
     UndoPreview,
     UndoStoreError,
@@ -579,11 +580,28 @@ def undo(
     """Undo an import as `identity` (with `cascade`, the later imports on it first, with
     `expected` only those shown); the message says what was removed and restored, or why
     nothing was (a refusal included).
+
+    Refused for later imports that one may not undo (another's, for an editor), it says what
+    the undo panel says (`cascade_refusal`): "... or choose to undo them too" offered an
+    editor what an editor may not do.
     """
     try:
         counts = undo_import(
             engine, import_id, identity=identity, cascade=cascade, expected=expected
         )
+    except UndoBlockedError as exc:
+        preview = preview_undo(engine, import_id)
+        refused = (
+            None
+            if preview is None
+            else cascade_refusal(
+                preview,
+                identity,
+                language,
+                preview_of=lambda number: preview_undo(engine, number),
+            )
+        )
+        return Outcome(False, refused or exc.message.render(language))
     except (UndoError, AccessDenied) as exc:
         return Outcome(
             False, exc.message.render(language), store_failed=isinstance(exc, UndoStoreError)

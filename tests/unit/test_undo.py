@@ -608,3 +608,35 @@ def test_an_import_recorded_before_a_migration_added_a_column_is_undone(engine):
     assert natural(engine, "projects")[0]["title"] == "Smart belysning"
     assert undo(engine, created, identity=cli_identity())["deleted"] == 1
     assert dump(engine, history=False) == before
+
+
+def test_an_editors_undo_refused_for_later_imports_says_what_the_panel_says(engine):
+    """Refused at the click (the store changed after the panel was read), an editor was told
+    "... or choose to undo them too", which an editor may not do with another's import: the
+    refusal is the undo panel's sentence (`dataops.cascade_refusal`)."""
+    from arena import dataops
+
+    def editor(subject: str) -> Identity:
+        return Identity(subject, None, frozenset({Role.EDITOR}), frozenset(), "oidc")
+
+    ed1, ed2 = editor("ed1@example.se"), editor("ed2@example.se")
+    with_organisations(engine)
+    projects = upload(engine, "projekt.csv", PROJECT, identity=ed1).import_id
+    grant = upload(engine, "bidrag.csv", GRANT, identity=ed2).import_id
+    participants = upload(engine, "deltagare.csv", PARTICIPANT, identity=ed1).import_id
+    before = dump(engine)
+    preview = dataops.preview_undo(engine, projects)
+    for language in ("sv", "en"):
+        said = dataops.cascade_refusal(
+            preview,
+            ed1,
+            language,
+            preview_of=lambda number: dataops.preview_undo(engine, number),
+        )
+        refused = dataops.undo(engine, projects, language, identity=ed1)
+        assert not refused.ok and refused.message == said
+        assert f"#{grant}" in said and f"#{participants}" in said
+    assert dump(engine) == before
+    # An administrator may undo them all: told so, as before.
+    admin = dataops.undo(engine, projects, "en", identity=ADMIN)
+    assert not admin.ok and admin.message.endswith("or choose to undo them too.")
