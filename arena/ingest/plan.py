@@ -324,7 +324,10 @@ def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[Par
             changed.append(dataclasses.replace(table, frame=frame[~frame.duplicated(key)]))
             continue
         # Rows that named one organisation in two cases are now the same row twice.
-        said = {p.row for p in table.problems if p.error == "unique-error"}
+        # (Not those rows joined as one, `validate._repeats_joined`: a warning of no clash.)
+        said = {
+            p.row for p in table.problems if p.error == "unique-error" and p.severity == "error"
+        }
         bad = frame.index.isin(_rejected_lines(table.problems))
         twins = [
             dataclasses.replace(problem, table=table.kind.name)

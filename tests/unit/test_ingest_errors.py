@@ -239,6 +239,19 @@ def test_rows_with_one_key_that_differ_are_refused_as_before(engine, rows):
     assert not [p for p in result.problems if p.severity == "warning"]
 
 
+def test_rows_joined_as_one_still_clash_with_a_row_of_the_name_in_another_case(engine):
+    # Rows 3 and 4 are one row; row 2 names the same new organisation in another case, so
+    # row 3 is then row 2 again: refused, not hidden behind the warning on row 3.
+    with_organisations(engine)
+    upload(engine, "p.csv", "Diarienummer;Titel;Status\nP-1;Ett;Pågående\n")
+    participants = (
+        "Diarienummer;Organisation;Roll\n"
+        "P-1;Nyx AB;partner\nP-1;NYX AB;partner\nP-1;NYX AB;partner\n"
+    )
+    result = upload(engine, "d.csv", participants, dry_run=True)
+    assert errors(result) == [(3, None, "unique-error")]
+
+
 def test_rows_whose_key_could_not_be_read_are_not_called_the_same_row(engine):
     # A ledger whose dates are all in a refused form: each line said "not a date" and then,
     # falsely, "line 2 already has the same date" (two unreadable dates are no same date).
