@@ -190,19 +190,20 @@ REPEATED = [
 ]
 
 
+@pytest.mark.parametrize("language", ["Svenska", "English"])
 @pytest.mark.parametrize(
     ("page", "query", "key", "name", "added"),
     REPEATED,
     ids=[key for _, _, key, _, _ in REPEATED],
 )
 def test_a_download_listing_one_fact_on_two_rows_imports_back_as_nothing_changed(
-    engine, open_page, handed, file_names, page, query, key, name, added
+    engine, open_page, handed, file_names, page, query, key, name, added, language
 ):
     from arena.ingest import load_demo
 
     load_demo(engine, identity=cli_identity())
     assert upload(engine, name, added).outcome == "committed"
-    open_page(engine, page=page, lang="English", **query)
+    open_page(engine, page=page, lang=language, **query)
     for file_format in ("csv", "xlsx"):
         data = handed[f"{key}_{file_format}"]()
         if file_format == "csv":
