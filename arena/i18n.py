@@ -2211,6 +2211,24 @@ TEXTS: dict[str, dict[str, Text]] = {
             "commas.",
         ),
     },
+    "problem.share_fractions": {
+        "sv": (
+            "Kolumnen ”{label}” är i procent, och ”{value}” på rad {line} läses som {value} %, "
+            "under 1 %. Är det en andel, {value} av 1? Skriv den i så fall i procent, som 38 "
+            "för 38 %.",
+            "Kolumnen ”{label}” är i procent, men inget av dess {count} värden är över 1 %, "
+            "som ”{value}” på rad {line}, läst som {value} %. Är de andelar av 1? Skriv dem i "
+            "så fall i procent, som 38 för 38 %.",
+        ),
+        "en": (
+            "Column “{label}” is in per cent, and “{value}” on row {line} is read as {value} %, "
+            "under 1 %. Is it a share, {value} of 1? If so, write it in per cent, as 38 for "
+            "38 %.",
+            "Column “{label}” is in per cent, but none of its {count} values is over 1 %, as "
+            "“{value}” on row {line}, read as {value} %. Are they shares of 1? If so, write "
+            "them in per cent, as 38 for 38 %.",
+        ),
+    },
     "problem.ore_rounded": {
         "sv": (
             "Kolumnen ”{label}”: beloppet på rad {line} har ören och avrundades till hela "

@@ -492,6 +492,28 @@ def _column_warning(
     return [Problem("format-error", said, row=line, column=label, value=cell, severity="warning")]
 
 
+def _fractions_in_per_cent(
+    raw: RawTable, position: int, kept: np.ndarray, lines: np.ndarray, parsed: np.ndarray
+) -> list[Problem]:
+    """A warning that share column `position`, headed in per cent ("Täckning (%)": a bare
+    38 is 38 %, `kinds.in_per_cent`), holds no value over 1 % written without its sign, and
+    some between 0 and 1 %: "0,38" read as 0,38 % where a fraction, 38 %, may be meant.
+
+    Why: a coverage kept as fractions under a per-cent header was stored a hundred times too
+    small without a word; a column that also holds 38 or 45 says it is in per cent."""
+    cells = raw.cells(position)
+    bare = [
+        share if share is not None and not v.written_in_per_cent(cell) else None
+        for cell, share in zip(cells.uniques, parsed.tolist(), strict=True)
+    ]
+    if any(share is not None and share > 0.01 for share in bare):
+        return []
+    flagged = np.array([share is not None and share > 0 for share in bare], dtype=bool)
+    return _column_warning(
+        raw, (position, kept, lines), flagged, "problem.share_fractions", lambda *_: {}
+    )
+
+
 def _ore_rounded(
     raw: RawTable, position: int, kept: np.ndarray, lines: np.ndarray, parsed: np.ndarray
 ) -> list[Problem]:
@@ -633,6 +655,8 @@ def parse_table(
         if column.type.name == "money":
             problems += _ore_rounded(raw, position, kept, lines, parsed)
             problems += _implausibly_large(raw, position, kept, lines, parsed)
+        if column.type.parse is v.parse_share_in_per_cent:
+            problems += _fractions_in_per_cent(raw, position, kept, lines, parsed)
         if column.type is NUMBER:
             marked = np.fromiter(map(v.written_in_per_cent, cells.uniques), dtype=bool)
             signed[column.name] = marked[codes]

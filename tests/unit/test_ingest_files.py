@@ -287,6 +287,15 @@ def test_a_share_under_a_header_in_per_cent_is_read_in_per_cent(engine):
     assert [v["coverage"] for v in natural(engine, "indicator_values")] == [0.38, 0.64]
     over = upload(engine, "fel.csv", "Indikator;Land;År;Värde;Coverage (%)\nANDEL;SE;2025;5;380\n")
     assert [error for *_, error in errors(over)] == [v.CONSTRAINT_ERROR]
+    assert not [p for p in result.problems if p.column == "Täckning (%)"]
+    # Fractions under it, 0,38 for 38 %, are read as per cent, 0,38 %, and warned of.
+    fractions = (
+        "Indikator;Land;År;Värde;Täckning (%)\nANDEL;SE;2023;4,6;0,38\nANDEL;SE;2024;5;0,5\n"
+    )
+    (warning,) = [p for p in upload(engine, "andel.csv", fractions).problems if p.row == 2]
+    assert (warning.column, warning.severity) == ("Täckning (%)", "warning")
+    assert "none of its 2 values is over 1 %" in warning.text("en")
+    assert [v["coverage"] for v in natural(engine, "indicator_values")] == [0.0038, 0.005]
 
 
 def test_numbers_shown_in_per_cent_are_read_as_shown(engine):
