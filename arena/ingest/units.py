@@ -24,8 +24,7 @@ from arena.ingest.validate import match_headers
 # A date's format as a units row writes it: "ÅÅÅÅ-MM-DD", "YYYY-MM", "DD/MM/YYYY".
 _DATE_PART = r"(?:[åy]{2,4}|m{1,2}|d{1,2})"
 _DATE_FORMAT = re.compile(rf"{_DATE_PART}(?:[-/. ]?{_DATE_PART}){{1,2}}", re.IGNORECASE)
-# The headers (normalised) of a column of each row's money unit, and of its currency.
-_UNIT_HEADERS = frozenset({"enhet", "unit", "beloppsenhet"})
+# The headers (normalised) of a column of each row's currency (its unit's: `names_units`).
 _CURRENCY_HEADERS = frozenset({"valuta", "currency", "valutakod"})
 
 
@@ -62,7 +61,9 @@ def _units_row(kind: Kind, raw: RawTable) -> RawTable:
     money = set(_money(kind, raw))
     units = {p: cell for p, cell in first.items() if p in money and v.money_unit(cell) is not None}
     dates = {p for p, cell in first.items() if _DATE_FORMAT.fullmatch(cell)}
-    if not first or set(units) | dates != set(first):
+    # The row's own label, "Enhet" under the first column, is no cell of a record.
+    labels = {p for p, cell in first.items() if p not in units and v.names_units(cell)}
+    if (not units and not dates) or set(units) | dates | labels != set(first):
         return raw
     header = list(raw.header)
     for position, unit in units.items():
@@ -100,7 +101,7 @@ def _unit_columns(kind: Kind, raw: RawTable) -> RawTable:
     mapping = match_headers(kind, raw.header)
     for position in reversed(range(len(raw.header))):
         key = v.normalise_label(str(raw.header[position]))
-        if position in mapping or key not in _UNIT_HEADERS | _CURRENCY_HEADERS:
+        if position in mapping or not (key in _CURRENCY_HEADERS or v.names_units(key)):
             continue
         cells = [str(cell).strip() for cell in raw.columns[position]]
         if key in _CURRENCY_HEADERS:

@@ -630,6 +630,15 @@ def scaling_unit(value: object) -> str | None:
     return word[1] if kronor is not None and kronor > 1 else None
 
 
+# What a row of units writes in its first cell, as its label ("Enhet", "Units").
+_UNITS_LABELS = frozenset({"enhet", "enheter", "unit", "units", "beloppsenhet"})
+
+
+def names_units(text: str) -> bool:
+    """Whether `text` labels a row of units ("Enhet", "Units"), as a sheet's first cell."""
+    return normalise_label(text) in _UNITS_LABELS
+
+
 def money_unit(text: str) -> int | Decimal | None:
     """Kronor in one of the unit `text` names ("kr" 1, "tkr" 1 000, "MSEK" 1 000 000, "öre"
     0.01), None for a text that names no kronor unit."""

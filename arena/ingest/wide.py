@@ -122,6 +122,8 @@ def _units_row(raw: RawTable, years: dict[int, _YearHeader]) -> dict[int, str]:
     if not raw.height:
         return {}
     first = {p: str(cell).strip() for p, cell in enumerate(raw.rows[0]) if str(cell).strip()}
+    # The row's own label, "Enhet" under "Program", is no cell of a record.
+    first = {p: cell for p, cell in first.items() if p in years or not v.names_units(cell)}
     if not first or not set(first) <= set(years):
         return {}
     if any(v.money_unit(cell) is None for cell in first.values()):

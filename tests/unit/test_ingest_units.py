@@ -95,6 +95,10 @@ def test_a_row_of_units_under_the_headers_is_read_as_the_columns_units(engine):
     (note,) = [p for p in result.problems if p.row == 2]
     assert note.severity == "warning"
     assert "”tkr” under ”Belopp”, ”ÅÅÅÅ-MM-DD” under ”Beslutsdatum”" in note.text("sv")
+    # Labelled in its first cell ("Enhet"), the row is units all the same.
+    labelled = HEADER + "\nEnhet;;;tkr\nG-3;2024-1;Vinnova;2\n"
+    assert upload(engine, "bidrag.csv", labelled).outcome == "committed"
+    assert ("G-3", 2_000) in _amounts(engine)
     # A first row with anything but units is a record, read (and refused) as before.
     data = _grants("", ["tkr", "1 500"])
     assert errors(upload(engine, "bidrag.csv", data)) == [(2, "Belopp", "type-error")]
@@ -115,6 +119,10 @@ def test_a_row_of_units_under_a_column_per_year_is_read_as_their_units(engine):
     (years,) = [p for p in result.problems if "(2024, 2025)" in p.text("en")]
     assert "2 rows from 1" in years.text("en")
     assert not upload(engine, "budget.csv", budget).plan.changes_anything
+    # A units row labelled in its first cell, as a sheet writes it: it was refused.
+    labelled = "Program;2024;2025\nEnhet;tkr;tkr\nBG-2017;1 300;1 500\n"
+    assert upload(engine, "budget.csv", labelled).outcome == "committed"
+    assert [b["amount_sek"] for b in natural(engine, "budgets")] == [1_300_000, 1_500_000]
     # A header's own unit wins over the row's.
     budget = "Program;2024 (MSEK);2025 (MSEK)\n;tkr;tkr\nBG-2017;1,2;1,5\n"
     assert upload(engine, "budget.csv", budget).outcome == "committed"
