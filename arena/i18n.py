@@ -1914,6 +1914,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "{cells} bredvid listan är en annan tabell och läses inte.",
         "en": "{cells} beside the list is another table and is not read.",
     },
+    "read.past_spacer": {
+        "sv": "{cells} efter en tom kolumn läses som en del av listan: samma rader, rubriker "
+        "listan läser. Är det en tabell för sig, flytta den från listan.",
+        "en": "{cells} past an empty column is read as part of the list: the same rows, "
+        "headers the list reads. If it is a table of its own, move it away from the list.",
+    },
     "read.comma_split_amount": {
         "sv": "{column} ”{amount}” följs av ”{rest}” i kolumn {position}, som saknar rubrik: "
         "kommatecknet delade troligen ett belopp (”{amount},{rest}”), och raden läses inte. "

@@ -2081,7 +2081,7 @@ def sheet_table(
     if start is None:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
     filled = _fill_merged(all_rows, merged, below=start)
-    (left, right), beside = _list_columns(all_rows, start, tables, merged)
+    (left, right), beside, joined = _list_columns(all_rows, start, tables, merged)
     if beside or left:
         all_rows = [
             [*([""] * min(left, len(row))), *row[left:right]] if index >= start else row
@@ -2114,6 +2114,15 @@ def sheet_table(
             severity="warning",
         )
         for cells in beside
+    )
+    table.problems.extend(
+        Problem(
+            "format-error",
+            msg("read.past_spacer", cells=cells),
+            row=start + 1,
+            severity="warning",
+        )
+        for cells in joined
     )
     if filled:  # said once, with the first range, so the person can check what it meant
         (top, left), (bottom, _right) = filled[0]
@@ -2155,17 +2164,20 @@ def _list_columns(
     start: int,
     tables: Sequence[tuple[int, int, int, int]],
     merged: Sequence[MergedRange] = (),
-) -> tuple[tuple[int, int], list[str]]:
+) -> tuple[tuple[int, int], list[str], list[str]]:
     """The columns of the list whose header is row `start` of the sheet, as (first, past
-    the last), from 0, and the ranges of the other tables beside it ("N5:O7"), which are not
-    read. Where the sheet defines Excel tables (`tables`), the list begins at the left edge
-    of the one holding its first header and runs on over the columns typed right beside it
-    up to the first empty column or the left edge of another table that shares a row with
-    it; every such other table is beside it. Else the list runs over the sheet's columns,
+    the last), from 0, the ranges of the other tables beside it ("N5:O7"), which are not
+    read, and those of the blocks past a spacer column read as the list's ("G1:H4": a
+    warning names them, as they may be a table of their own). Where the sheet defines Excel
+    tables (`tables`), the list begins at the left edge of the one holding its first header
+    and runs on over the columns typed right beside it up to the first empty column or the
+    left edge of another table that shares a row with it; every such other table, or what
+    lies past that empty column, is beside it. Else the list runs over the sheet's columns,
     and a block past a column empty from the header down (a header merged over it, as
     `merged` says, heads it) is another table when it ends on another row than the list,
     or holds a header no kind reads or one the list has already; else the empty column is
-    a spacer and the block is the list's.
+    a spacer and the block is the list's (one ending above the list's last row too: the
+    newest rows not filled in yet).
 
     Why: a small table beside the list (`Sektor | Antal projekt`, after one empty column)
     was read as columns of the list: its cells became the projects' sectors, a longer one
@@ -2182,6 +2194,21 @@ def _list_columns(
     def empty(position: int) -> bool:
         return all(position >= len(row) or row[position] == "" for row in below)
 
+    def last_row(columns: Sequence[int]) -> int:
+        return max(
+            (
+                index
+                for index, row in enumerate(below)
+                if any(column < len(row) and row[column] != "" for column in columns)
+            ),
+            default=0,
+        )
+
+    def past(column: int) -> list[str]:
+        """The range of what the sheet holds from `column` on, if anything: another table."""
+        used = [position for position in range(column, width) if not empty(position)]
+        return [_range_text(start, used[0], start + last_row(used), used[-1])] if used else []
+
     holding = [table for table in tables if table[0] == start and table[1] <= first <= table[3]]
     if holding:
         top, left, bottom, right = holding[0]
@@ -2194,7 +2221,10 @@ def _list_columns(
         end = right + 1
         while end < min([width, *edges]) and not empty(end):
             end += 1
-        return (left, end), [_range_text(*table) for table in beside]
+        # Past the list's table and what is typed beside it, after an empty column, is
+        # another table whether or not Excel knows it as one.
+        others = [_range_text(*table) for table in beside]
+        return (left, end), others or past(end), []
 
     covered = {
         column
@@ -2206,16 +2236,7 @@ def _list_columns(
     def headed(position: int) -> bool:
         return (position < len(header) and header[position] != "") or position in covered
 
-    def last_row(columns: Sequence[int]) -> int:
-        return max(
-            (
-                index
-                for index, row in enumerate(below)
-                if any(column < len(row) and row[column] != "" for column in columns)
-            ),
-            default=0,
-        )
-
+    joined: list[str] = []  # blocks past a spacer read as the list's
     for position in range(first + 1, width):
         if headed(position) or not empty(position):
             continue
@@ -2229,7 +2250,8 @@ def _list_columns(
             for column in range(first, position)
             if column < len(header) and header[column] != ""
         ]
-        spacer = last_row(block) == last_row(range(first, position)) and all(
+        # Ending on the list's last row or above it: its newest rows not filled in yet.
+        spacer = last_row(block) <= last_row(range(first, position)) and all(
             column in covered
             or (
                 known_header(header[column])
@@ -2239,11 +2261,10 @@ def _list_columns(
             if column < len(header)
         )
         if spacer:
+            joined.append(_range_text(start, block[0], start + last_row(block), block[-1]))
             continue
-        used = [column for column in range(later[0], width) if not empty(column)]
-        cells = _range_text(start, later[0], start + last_row(used), used[-1])
-        return (0, position), [cells]
-    return (0, width), []
+        return (0, position), past(later[0]), joined
+    return (0, width), [], joined
 
 
 def _range_text(top: int, left: int, bottom: int, right: int) -> str:

@@ -368,3 +368,50 @@ def test_a_count_beside_an_amount_is_no_split_amount():
     table = read.read_file(data.encode(), "lista.csv")
     _keep, problems = table.shape_problems()
     assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_table_past_the_lists_excel_table_and_an_empty_column_is_not_read():
+    # The list an Excel table at A1:D3, a summary (no Excel table) past the empty column E:
+    # its sectors were read as the projects', nothing said.
+    workbook = Workbook()
+    sheet_ = workbook.active
+    for row in [
+        ["Diarienummer", "Titel", "Startdatum", "Slutdatum", None, "Sektor", "Antal projekt"],
+        ["XE-001", "Elvägar", "2024-01-01", "2027-12-31", None, "Transport", 2],
+        ["XE-002", "Vätgas", "2024-01-01", "2027-12-31", None, "Energi", 1],
+    ]:
+        sheet_.append(row)
+    sheet_.add_table(Table(displayName="Projekt", ref="A1:D3"))
+    table = read.read_file(xlsx_bytes(workbook), "projekt.xlsx")
+    assert [str(h) for h in table.header if str(h)] == [
+        "Diarienummer", "Titel", "Startdatum", "Slutdatum"
+    ]  # fmt: skip
+    assert [p.text("en") for p in table.problems] == [
+        "F1:G3 beside the list is another table and is not read."
+    ]
+
+
+def test_columns_past_a_spacer_whose_newest_rows_are_blank_are_read_and_named(engine):
+    # Past the spacer, Status and Koordinator are filled for the older projects only: cut
+    # as "another table" (it ended above the list's last row), they were lost.
+    workbook = Workbook()
+    for row in [
+        ["Diarienummer", "Titel", "Status", "Startdatum", None, "Koordinator"],
+        ["XE-001", "Elvägar", "Pågående", "2024-01-01", None, "Acme AB"],
+        ["XE-002", "Vätgas", "Avslutat", "2022-01-01", None, "Beta AB"],
+        ["XE-003", "Solel", "Pågående", "2024-01-01"],
+    ]:
+        workbook.active.append(row)
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook), kind="projects")
+    assert result.outcome == "committed", result.problems
+    stored = natural(engine, "projects")
+    assert [(p["reference"], p["coordinator"]) for p in stored] == [
+        ("XE-001", "Acme AB"),
+        ("XE-002", "Beta AB"),
+        ("XE-003", None),
+    ]
+    (said,) = [p for p in result.problems if "empty column" in p.text("en")]
+    assert said.text("en") == (
+        "F1:F3 past an empty column is read as part of the list: the same rows, headers the "
+        "list reads. If it is a table of its own, move it away from the list."
+    )
