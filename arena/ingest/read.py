@@ -2107,22 +2107,9 @@ def sheet_table(
     if hidden is not None:
         table.problems.extend(_hidden_problems(all_rows, start, len(rows), header, hidden))
     table.problems.extend(
-        Problem(
-            "format-error",
-            msg("read.another_table", cells=cells),
-            row=start + 1,
-            severity="warning",
-        )
-        for cells in beside
-    )
-    table.problems.extend(
-        Problem(
-            "format-error",
-            msg("read.past_spacer", cells=cells),
-            row=start + 1,
-            severity="warning",
-        )
-        for cells in joined
+        Problem("format-error", msg(key, cells=cells), row=start + 1, severity="warning")
+        for key, ranges in (("read.another_table", beside), ("read.past_spacer", joined))
+        for cells in ranges
     )
     if filled:  # said once, with the first range, so the person can check what it meant
         (top, left), (bottom, _right) = filled[0]
