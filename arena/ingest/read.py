@@ -565,7 +565,9 @@ class RawTable:
             for position in range(last):
                 amount = self.columns[position][index]
                 rest = self.columns[position + 1][index]
-                if not (_DIGIT_FIRST.match(str(rest)) and _is_number(amount)):
+                # The rest as decimals, öre or a group of three ("5", "50", "5 MSEK", "500"):
+                # "2030" beside "2000000" are a year and an amount, each whole.
+                if not (_SPLIT_REST.fullmatch(str(rest)) and _is_number(amount)):
                     continue
                 if not _is_number(f"{str(amount).strip()},{str(rest).strip()}"):
                     continue  # "1000" beside "3 st": no decimals
@@ -881,8 +883,9 @@ _FILTER_HEADING = re.compile(
     r"\s*[:]",
     re.IGNORECASE,
 )
-# A cell beginning with a digit: the rest of an amount a comma split ("5 MSEK", "50").
-_DIGIT_FIRST = re.compile(r"\s*[0-9]")
+# The rest of an amount a comma split: its decimals or a group of three digits, a unit
+# after them ("5 MSEK", "50", "500").
+_SPLIT_REST = re.compile(r"\s*[0-9]{1,3}(?:\s*[^\W\d_]+\.?)?\s*")
 
 
 def _filled(cell: object) -> bool:

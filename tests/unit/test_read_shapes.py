@@ -415,3 +415,13 @@ def test_columns_past_a_spacer_whose_newest_rows_are_blank_are_read_and_named(en
         "F1:F3 past an empty column is read as part of the list: the same rows, headers the "
         "list reads. If it is a table of its own, move it away from the list."
     )
+
+
+def test_a_year_beside_a_whole_amount_is_no_split_amount(engine):
+    # "2030" beside "2000000" with a note past the headers was refused as "2030,2000000",
+    # an amount the comma split: a year and an amount, each whole.
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
+    budget = "Program,År,Belopp,\nBG-2017,2030,2000000,Preliminärt\n"
+    result = upload(engine, "budget.csv", budget)
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    assert [b["amount_sek"] for b in natural(engine, "budgets")] == [2_000_000]
