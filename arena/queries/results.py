@@ -17,7 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from arena.domain import AVERAGED_UNITS, IndicatorDirection, averaged
+from arena.domain import AVERAGED_UNITS, IndicatorDirection, ProjectStatus, averaged
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
 from arena.i18n import TEXTS, Message, msg, per_cent
 from arena.queries._sql import (
@@ -395,8 +395,11 @@ def _missing(filters: Filters) -> sa.Select:
     before and still ran in it (no end date, or one in or after that year) have not reported
     it for that year: those a sum of the pool's values is missing. Which projects, not how
     many: a project reporting for the first time does not stand in for one that has not
-    reported yet. Grouped in the database, each awaited value looked up by its unique key."""
-    rows = _value_rows(filters, ("project",))
+    reported yet; a cancelled project is awaited no more. The year before the first of a year
+    filter is read too: a project that reported it is awaited in the first (with 2023-2024
+    chosen, 2023 was judged whole while two projects of 2022 had not reported it). Grouped in
+    the database, each awaited value looked up by its unique key."""
+    rows = _value_rows(money_filters(filters), ("project",))
     after = rows.c.year + 1
     same = indicator_value.alias("same")
     reported = (
@@ -418,6 +421,7 @@ def _missing(filters: Filters) -> sa.Select:
         .select_from(rows.join(project, project.c.reference == rows.c.reporter))
         .where(
             sa.or_(project.c.end_date.is_(None), sa.extract("year", project.c.end_date) >= after),
+            project.c.status != ProjectStatus.CANCELLED.value,
             ~reported,
         )
         .group_by(rows.c.indicator_id, after)

@@ -6,6 +6,7 @@ differ said before a comparison. Stores built through the import pipeline."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from arena import brief, charts, tables
@@ -290,6 +291,41 @@ def test_a_new_reporter_does_not_stand_in_for_a_project_that_has_not_reported(en
     load_files(engine, {"mer.csv": "Indikator;Diarienummer;År;Värde\nIND_B;B-1;2023;5\n"})
     (row,) = results.indicator_progress(engine).to_dict("records")
     assert (row["latest_value"], row["latest_year"], row["reports"]) == (8.0, 2023, 2)
+
+
+def test_the_year_before_a_year_filter_and_a_cancelled_project_are_read_as_they_are(engine):
+    # With 2023-2024 chosen, 2023 was judged whole (A 10 + D 25) though B and C, which
+    # reported 2022 and still ran, had not reported it: the year before the filter was not
+    # read. And a cancelled project was awaited as one still running.
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+            "A;A;ongoing;2020-01-01;2027-12-31\nB;B;ongoing;2020-01-01;2023-06-30\n"
+            "C;C;ongoing;2020-01-01;\nD;D;ongoing;2020-01-01;2027-12-31\n",
+            "indikatorer.csv": "Kod;Namn;Enhet;Målvärde;Målår;Riktning\n"
+            "IND_SUM;Summerad;antal;40;2030;increase\n",
+            "indikatorvarden.csv": "Indikator;Diarienummer;År;Värde\n"
+            "IND_SUM;A;2021;10\nIND_SUM;A;2022;10\nIND_SUM;A;2023;10\n"
+            "IND_SUM;B;2021;5\nIND_SUM;B;2022;5\nIND_SUM;C;2021;3\nIND_SUM;C;2022;3\n"
+            "IND_SUM;D;2023;25\nIND_SUM;D;2024;25\n",
+        },
+    )
+    (row,) = results.indicator_progress(engine).to_dict("records")
+    assert (row["latest_value"], row["latest_year"]) == (18.0, 2022)
+    chosen = Filters(years=(2023, 2024))
+    (row,) = results.indicator_progress(engine, filters=chosen).to_dict("records")
+    assert pd.isna(row["latest_value"])  # neither year is whole: B and C, then A
+    # B ended in 2022 and C was cancelled: 2023 is whole, A 10 + D 25.
+    load_files(
+        engine,
+        {
+            "rättad.csv": "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+            "B;B;completed;2020-01-01;2022-12-31\nC;C;cancelled;2020-01-01;\n",
+        },
+    )
+    (row,) = results.indicator_progress(engine).to_dict("records")
+    assert (row["latest_value"], row["latest_year"]) == (35.0, 2023)
 
 
 @pytest.fixture
