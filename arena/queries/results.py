@@ -246,6 +246,7 @@ def indicator_values(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
             _preliminary(rows.c.note).label("preliminary"),
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
+        .where(*_indicators_in_view(filters))
         .order_by(indicator.c.code, rows.c.scope, rows.c.reporter, rows.c.year)
     )
     frame = read_frame(engine, statement)
@@ -551,7 +552,7 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
             .join(project, project.c.reference == rows.c.reporter)
             .outerjoin(programme, programme.c.id == project.c.programme_id)
         )
-        .where(rows.c.scope == "project")
+        .where(rows.c.scope == "project", *_indicators_in_view(filters))
         .group_by(programme.c.code, indicator.c.code, indicator.c.unit, rows.c.year)
     )
     measured = (
@@ -566,7 +567,7 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
             _preliminary(rows.c.note).label("preliminary"),
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
-        .where(rows.c.scope == "programme")
+        .where(rows.c.scope == "programme", *_indicators_in_view(filters))
     )
     frames = read_frames(engine, {"rolled": rolled, "measured": measured})
     frame = pd.concat([frame for frame in frames.values() if not frame.empty] or [frames["rolled"]])

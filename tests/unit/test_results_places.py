@@ -369,6 +369,10 @@ def test_the_series_holds_only_the_indicators_the_registry_holds(two_programmes,
     series = results.indicator_series(two_programmes, filters=filters)
     assert registry["code"].tolist() == ["IND_A"]
     assert series["code"].tolist() == ["IND_A"]
+    # Nor do the outputs per programme and the download of every value: both showed IND_B.
+    outputs = results.outputs_by_programme(two_programmes, filters=filters)
+    assert set(outputs["code"]) == {"IND_A"}
+    assert set(results.indicator_values(two_programmes, filters=filters)["code"]) == {"IND_A"}
     spec = charts.results.indicator_series(series, registry, "sv")
     assert list(_panels(spec)) == ["A-indikator (antal)"]
     # Unfiltered, both indicators and their series.
