@@ -180,11 +180,11 @@ def _claimed(value: object) -> list[str]:
 
 def unverified(claims: Mapping[str, object]) -> bool:
     """Whether the provider says the e-mail address is not verified: `email_verified` sent as
-    false (a boolean, or the text "false" some providers send)."""
+    false, a boolean, 0, or a text some providers send ("false", "0", "no")."""
     verified = claims.get("email_verified")
     if isinstance(verified, str):
-        return verified.strip().lower() == "false"
-    return verified is False
+        return verified.strip().lower() in ("false", "0", "no")
+    return verified is False or (isinstance(verified, int) and verified == 0)
 
 
 def identity_for(

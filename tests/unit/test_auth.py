@@ -136,7 +136,11 @@ def test_identity_for_reads_roles_from_the_store_ignoring_case_and_from_a_claim(
     [
         (False, set()),
         ("false", set()),
+        (0, set()),  # as some providers send it
+        ("0", set()),
+        ("no", set()),
         (True, {Role.ADMIN, Role.EDITOR}),
+        (1, {Role.ADMIN, Role.EDITOR}),
         ("true", {Role.ADMIN, Role.EDITOR}),
         (None, {Role.ADMIN, Role.EDITOR}),  # absent: Entra ID sends no word on it
     ],
