@@ -1566,3 +1566,13 @@ def test_a_funders_column_is_named_by_its_own_cells_problems(engine):
     assert errors(upload(engine, "lista.csv", sheet, dry_run=True)) == [
         (3, "Bidrag från Energimyndigheten (kr)", "constraint-error")
     ]
+
+
+def test_a_character_that_shows_nothing_in_a_funders_header_is_none(engine):
+    # "Bidrag från Vinnova (kr)" with a zero-width space after it gave the grants to a new
+    # funder "Vinnova (kr)".
+    _store(engine)
+    sheet = "Diarienummer;Titel;Bidrag från Vinnova (kr)\u200b\n2023-00601;Projekt Z;1 500 000\n"
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert [(g[2], g[3]) for g in _stored_grants(engine)] == [("Vinnova", 1_500_000)]

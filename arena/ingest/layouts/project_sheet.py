@@ -62,7 +62,9 @@ _VINNOVA = "Vinnova"  # the funder "Vinnovas bidrag" names, as the store knows i
 
 def _funded_by(amount_label: str) -> str | None:
     """The funder an amount's header names ("Bidrag från Vinnova (tkr)", "Vinnovas bidrag":
-    Vinnova), else None."""
+    Vinnova), else None; a character that shows nothing in it is none (a zero-width space
+    after "(kr)" made a funder "Vinnova (kr)")."""
+    amount_label = v.clean_text(amount_label)
     unit = v.header_unit(amount_label)
     named = _FUNDED_BY.match(unit.label if unit else amount_label)
     if named is None:
