@@ -2480,12 +2480,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "with a file of grant references (the grants template).",
     },
     "problem.alike_funder": {
-        "sv": "Projektet {project} har redan ett bidrag från {was}; kolumnen anger {funder}, "
+        "sv": "Projektet {project} har redan ett bidrag från {was}; filen anger {funder}, "
         "ett liknande namn, så dess belopp blir ett bidrag till, {reference}, och projektets "
-        "bidrag räknas båda. Är det samma finansiär: skriv {was} i kolumnens rubrik.",
-        "en": "Project {project} already has a grant from {was}; the column names {funder}, a "
+        "bidrag räknas båda. Är det samma finansiär: skriv {was} där filen anger finansiären.",
+        "en": "Project {project} already has a grant from {was}; the file names {funder}, a "
         "like name, so its amount becomes another grant, {reference}, and the project's grants "
-        "count both. If it is the same funder: write {was} in the column's header.",
+        "count both. If it is the same funder: write {was} where the file names the funder.",
     },
     "problem.funder_changed": {
         "sv": "Projektet {project} har redan ett bidrag från {was} under sitt diarienummer; "

@@ -133,7 +133,7 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
             # The project's own under its diarienummer: a corrected funder, or co-funding.
             if held_by == project_id and project_id is not None:
                 corrected[line] = held_from
-        elif table.matching is Matching.GRANT_PER_FUNDER and not candidates:
+        elif not candidates:
             new_grants.append((line, project_id))
     taken = named_key_ids(conn, "grants", list(renamed.values())) if renamed else {}
     was = _funder_names(conn, corrected.values())
@@ -199,10 +199,10 @@ def _alike_funders(
     new_grants: list[tuple[int, int | None]],
     held: dict[tuple[int, int], list[str]],
 ) -> list[Problem]:
-    """A warning for each new grant of a funder's column (`new_grants`: position, project id)
+    """A warning for each new grant of a list's project (`new_grants`: position, project id)
     whose project holds a grant from a funder of a like name (`names.alike`): "Bidrag från
-    Vinova (kr)" beside the project's grant from Vinnova made a second grant, from a funder
-    "Vinova", counted beside the first without a word."""
+    Vinova (kr)", or "Vinova" under Finansiär, beside the project's grant from Vinnova made
+    a second grant, from a funder "Vinova", counted beside the first without a word."""
     others: dict[int, list[int]] = defaultdict(list)  # project -> the funders it has grants of
     for project_id, funder_id in held:
         others[project_id].append(funder_id)

@@ -1551,7 +1551,7 @@ def test_a_grant_column_per_funder_is_the_projects_stored_grant_from_that_funder
     (alike,) = [p for p in preview.problems if p.message.key == "problem.alike_funder"]
     assert (alike.row, alike.severity) == (2, "warning")
     assert alike.text("en").startswith(
-        "Project 2023-00101 already has a grant from Vinnova; the column names Vinova, a like "
+        "Project 2023-00101 already has a grant from Vinnova; the file names Vinova, a like "
         "name, so its amount becomes another grant, 2023-00101 (Vinova),"
     )
 
@@ -1566,6 +1566,19 @@ def test_a_funders_column_is_named_by_its_own_cells_problems(engine):
     assert errors(upload(engine, "lista.csv", sheet, dry_run=True)) == [
         (3, "Bidrag från Energimyndigheten (kr)", "constraint-error")
     ]
+
+
+def test_a_one_column_lists_funder_like_the_projects_stored_one_is_warned_of(engine):
+    # "Bidrag från Vinova (kr)" for a project with a grant from Vinnova under its own
+    # reference made a second grant from a new "Vinova", counted twice, without a word.
+    _store(engine)
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;2023-00101;Vinnova;1 800 000\n"
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2023-00101;Vätgas;ongoing\n")
+    assert upload(engine, "bidrag.csv", grants).outcome == "committed"
+    typo = "Diarienummer;Titel;Bidrag från Vinova (kr)\n2023-00101;Vätgas;1 800 000\n"
+    preview = upload(engine, "lista.csv", typo, dry_run=True)
+    (alike,) = [p for p in preview.problems if p.message.key == "problem.alike_funder"]
+    assert "already has a grant from Vinnova; the file names Vinova" in alike.text("en")
 
 
 def test_a_character_that_shows_nothing_in_a_funders_header_is_none(engine):
