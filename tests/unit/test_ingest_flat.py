@@ -1435,14 +1435,22 @@ def test_a_coordinator_named_with_its_number_is_of_the_kind_its_name_says(engine
         "Diarienummer;Titel;Status;Koordinator;Bidrag från Vinnova (kr)\n"
         "K-1;Ett;ongoing;Trondheim kommune (942 110 464);100 000\n"
         "K-2;Två;ongoing;Umeå kommun (212000-2627);100 000\n"
+        # A neighbour's company by its form, its number then read as its country's.
+        "K-3;Tre;ongoing;Equinor ASA (923 609 016);100 000\nK-4;Fyra;ongoing;Nokia Oyj;100 000\n"
     )
     result = upload(engine, "lista.csv", sheet)
     assert result.outcome == "committed", result.problems
     organisations = _by(natural(engine, "organisations"), "name")
     assert {
         name: (organisations[name]["kind"], organisations[name]["country"])
-        for name in ("Trondheim kommune", "Umeå kommun")
-    } == {"Trondheim kommune": ("municipality", "NO"), "Umeå kommun": ("municipality", "SE")}
+        for name in ("Trondheim kommune", "Umeå kommun", "Equinor ASA", "Nokia Oyj")
+    } == {
+        "Trondheim kommune": ("municipality", "NO"),
+        "Umeå kommun": ("municipality", "SE"),
+        "Equinor ASA": ("company", "NO"),
+        "Nokia Oyj": ("company", "FI"),
+    }
+    assert organisations["Equinor ASA"]["org_number"] == "NO923609016"
 
 
 _PER_FUNDER = (

@@ -66,7 +66,7 @@ def test_a_stored_organisation_keeps_its_country_where_the_list_has_no_country_c
 @pytest.mark.parametrize(
     ("row", "said"),
     [
-        ("Partner AS;974760673;företag;", "with NO in front"),  # Swedish by default
+        ("Partner Konsult;974760673;företag;", "with NO in front"),  # Swedish by default
         ("Partner AS;974760673;företag;SE", "with NO in front"),
         ("Partner AS;974760674;företag;NO", "Norwegian"),
         ("Partner AS;NO 974 760 674 MVA;företag;", "Norwegian"),

@@ -177,7 +177,11 @@ _DANISH_MUNICIPALITIES = (
 # Kommune, Teknik- og Miljøforvaltningen", "Oslo kommune, Bymiljøetaten".
 _DEPARTMENT = r"(?:,[^,]+)?"
 
-# The public bodies of the neighbours by the form of their names: kind and country. A list of
+# Finland's company forms, "Nokia Oyj", "Wärtsilä Oy Ab" (not Sweden's "AB" for its "Ab").
+_OY_AB = re.compile(r"\s(?:oy|oyj)(?:\s+ab)?$", re.IGNORECASE)
+
+# The public bodies and companies of the neighbours by the forms of their names: kind and
+# country. A list of
 # organisations may say otherwise (its Land), and a stored organisation keeps its kind and
 # country.
 _ABROAD_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind, str], ...] = (
@@ -205,6 +209,11 @@ _ABROAD_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind, str], ...] = (
     ),
     (re.compile(rf"\bkommune{_DEPARTMENT}$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "NO"),
     (re.compile(r"\b(kaupunki|kunta)$", re.IGNORECASE), OrganisationKind.MUNICIPALITY, "FI"),
+    # The neighbours' company forms: "Equinor ASA", "Nordic Tech AS", "Dansk Firma ApS",
+    # "Novo Nordisk A/S", and Finland's.
+    (re.compile(r"\s(?:asa|as)$", re.IGNORECASE), OrganisationKind.COMPANY, "NO"),
+    (re.compile(r"\s(?:aps|a/s)$", re.IGNORECASE), OrganisationKind.COMPANY, "DK"),
+    (_OY_AB, OrganisationKind.COMPANY, "FI"),
     (re.compile(r"\bhyvinvointialue$", re.IGNORECASE), OrganisationKind.REGION, "FI"),
 )
 
@@ -289,7 +298,8 @@ def guess_country(name: str, county: object = None) -> str:
     country column's default, Sweden, applies), as when the list gives the organisation one
     of Sweden's counties: "Partille Kommune" in Västra Götalands län is Swedish, mistyped."""
     text = _folded(name)
-    if _KIND_BY_NAME[0][0].search(_bare(name)):  # a company form: "Oslo kommune AB" is Swedish
+    # A Swedish company form: "Oslo kommune AB" is Swedish (Finland's "Oy Ab" is Finnish).
+    if _KIND_BY_NAME[0][0].search(_bare(name)) and not _OY_AB.search(text):
         return ""
     if county is not None and str(county).strip() and v.parse_county(county) in v.COUNTIES:
         return ""
