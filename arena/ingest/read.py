@@ -875,7 +875,7 @@ def _subtotal_labels(cells: Cells) -> np.ndarray:
 
 # A page's footer or header in a report, with the pages' total: "Sida 1 av 2", "Page 1 of 2",
 # "Sida 1 (2)", "Sida 1 / 2". Without the total ("Sida 2", "P.1", "s. 3") a cell is a name.
-_PAGE = re.compile(r"(?:sida|page)\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))", re.I)
+_PAGE = re.compile(r"(?:sidan?|page)\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))", re.I)
 # The heading a report's export writes over the filters it applied, in a block of notes that
 # ends the file (`RawTable._note_block`): Power BI's and others', in Swedish or English.
 _FILTER_HEADING = re.compile(

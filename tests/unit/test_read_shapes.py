@@ -337,7 +337,7 @@ def test_a_name_like_a_page_without_its_total_stays_a_record():
     assert problems == []
 
 
-@pytest.mark.parametrize("footer", ["Sida 1 (2)", "Sida 1 / 2", "Page 1 of 2"])
+@pytest.mark.parametrize("footer", ["Sida 1 (2)", "Sida 1 / 2", "Page 1 of 2", "Sidan 1 av 2"])
 def test_a_page_footer_is_quoted_as_written(footer):
     data = f"Diarienummer;Titel\nXE-001;Elvägar\n{footer};\nXE-002;Vätgas\n".encode()
     keep, problems = read.read_file(data, "projekt.csv").shape_problems()
