@@ -207,13 +207,17 @@ def _alike_funders(
     for project_id, funder_id in held:
         others[project_id].append(funder_id)
     names = _funder_names(conn, [f for funders in others.values() for f in funders])
+    funders = frame["funder"].tolist()  # by position: one read, not one lookup a row
     problems = []
     for line, project_id in new_grants:
-        given = str(frame.at[line, "funder"])
+        held_from = others.get(project_id)
+        if not held_from:  # a new project, or one without a grant yet: nothing to be like
+            continue
+        given = str(funders[line])
         was = next(
             (
                 names[funder_id]
-                for funder_id in others.get(project_id, [])
+                for funder_id in held_from
                 if funder_id in names
                 and names[funder_id] != given
                 and alike(given, names[funder_id])

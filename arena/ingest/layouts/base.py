@@ -12,6 +12,7 @@ of organisation read from its name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -284,6 +285,7 @@ def _folded(name: str) -> str:
 _ABROAD_PATTERNS = frozenset(pattern for pattern, _kind, _country in _ABROAD_BY_NAME)
 
 
+@functools.lru_cache(maxsize=65_536)  # a list names each coordinator on many rows
 def guess_org_kind(name: str) -> str:
     """The organisation kind a name suggests: "Göteborgs kommun" -> municipality and so on."""
     text, folded = _bare(name), _folded(name)
@@ -294,6 +296,12 @@ def guess_org_kind(name: str) -> str:
 
 
 def guess_country(name: str, county: object = None) -> str:
+    """The country a name suggests (`_guess_country`), the county as its text."""
+    return _guess_country(str(name), None if county is None else str(county).strip() or None)
+
+
+@functools.lru_cache(maxsize=65_536)  # a list names each coordinator on many rows
+def _guess_country(name: str, county: str | None) -> str:
     """The country a name suggests, "Oslo kommune" -> "NO"; "" when it suggests none (the
     country column's default, Sweden, applies), as when the list gives the organisation one
     of Sweden's counties: "Partille Kommune" in Västra Götalands län is Swedish, mistyped."""
@@ -301,7 +309,7 @@ def guess_country(name: str, county: object = None) -> str:
     # A Swedish company form: "Oslo kommune AB" is Swedish (Finland's "Oy Ab" is Finnish).
     if _KIND_BY_NAME[0][0].search(_bare(name)) and not _OY_AB.search(text):
         return ""
-    if county is not None and str(county).strip() and v.parse_county(county) in v.COUNTIES:
+    if county is not None and v.parse_county(county) in v.COUNTIES:
         return ""
     return next((country for pattern, _k, country in _ABROAD_BY_NAME if pattern.search(text)), "")
 
