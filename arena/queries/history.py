@@ -87,8 +87,17 @@ def project_imports(engine: Engine, *, reference: str, scope: Scope = None) -> p
     that project: they are found through the grant's moves (`_payments_before_moves`).
     Nothing for a project outside `scope` (the funder scope); within it, of the project's
     grants and payments only those of the scope's grants, as the Project page shows them: a
-    funder does not learn from the history that another funder's grant came or went.
+    funder does not learn from the history that another funder's grant came or went. Nor who
+    imported, nor the file's name: the arena's staff and their files, which may be named for
+    another funder, as the leadership brief names none to a funder (`brief.collect`).
     """
+    if scope is not None:
+        return _project_imports(engine, reference, scope).drop(columns=["user", "file_name"])
+    return _project_imports(engine, reference, scope)
+
+
+def _project_imports(engine: Engine, reference: str, scope: Scope) -> pd.DataFrame:
+    """`project_imports` with who imported and the file's name."""
     with engine.connect() as conn:
         own = None if scope is None else _own_grants(conn, reference, scope)
         if scope is not None and own is None:

@@ -65,6 +65,20 @@ def test_a_projects_history_lists_exactly_the_imports_that_touched_it(engine):
     assert frame["file_name"].tolist()[-1] == "projects.csv"
 
 
+def test_a_funder_learns_not_who_imported_nor_the_files_names(engine):
+    # A funder's Project page listed who imported (the staff's addresses) and the files'
+    # names, "energimyndigheten_projekt_2025.csv" among them; the brief names none to it.
+    with_organisations(engine)
+    _commit(engine, "energimyndigheten_projekt.csv", "Diarienummer;Titel;Status\nV-1;Ett;ongoing\n")
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nGV-1;V-1;Vinnova;100 000\n"
+    _commit(engine, "bidrag.csv", grants)
+    funder = history.project_imports(engine, reference="V-1", scope=frozenset({"Vinnova"}))
+    assert list(funder.columns) == ["id", "started_at", "outcome", "changes"]
+    assert len(funder) == 2
+    staff = history.project_imports(engine, reference="V-1")
+    assert staff["file_name"].tolist() == ["bidrag.csv", "energimyndigheten_projekt.csv"]
+
+
 def test_a_reference_with_percent_or_underscore_matches_only_itself(engine):
     projects = "Diarienummer;Titel;Status\nA_1;Ett;ongoing\nAX1;Två;ongoing\nA%;Tre;ongoing\n"
     first = _commit(engine, "projekt.csv", projects)
