@@ -108,7 +108,6 @@ class BriefData:
     chain: pd.DataFrame  # results.money_to_results
     budget: pd.DataFrame  # funding.budget_by_year
     attention: pd.DataFrame  # attention.attention
-    reports: dict[str, int]  # funding.report_counts: late, due
     # code, name ({"sv", "en"}), allocated_sek, committed_sek, spent_sek (the programme's own)
     programmes: pd.DataFrame
     imports: pd.DataFrame  # history.import_history
@@ -250,7 +249,6 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
         attention=run(
             attention.attention, filters=filters, today=today, limit=attention.MOST_URGENT
         ),
-        reports=run(funding.report_counts, filters=filters, today=today),
         programmes=top,
         imports=imports,
     )
@@ -272,6 +270,7 @@ def _card(title: str, value: str, detail: str, period: str) -> str:
 def _key_figures(data: BriefData, language: str, filters: Filters, today: date) -> str:
     burn = data.burn
     summary = indicator_summary(data.indicators)
+    reports = reason_counts(data.attention)
     cards = [
         _card(
             t("kpi.granted", language),
@@ -293,14 +292,14 @@ def _key_figures(data: BriefData, language: str, filters: Filters, today: date) 
             + " "
             + periods.period_caption(filters, "indicators", language),
         ),
-        # The Grants page's card under its title, so the figure is the page's (all funders
-        # in the view): the attention list below also holds a programme's own reports and
-        # those of projects without a grant, and counted under this title read 4 where the
-        # page said 3.
+        # The late reports of the attention list below, counted as it counts them (all of
+        # them, however few it shows): a project's and a programme's, its final report too.
+        # Counted as the Grants page counts them (a project's funder's), the card read
+        # "3" above a list of 4; its title names both.
         _card(
-            t("grants.reports_late", language),
-            format_number(data.reports["late"], language),
-            t("brief.reports_due", language, count=data.reports["due"]),
+            t("brief.reports_late", language),
+            format_number(reports.get("report_late", 0), language),
+            t("brief.reports_due", language, count=reports.get("report_due", 0)),
             periods.period_caption(filters, "reports", language),
         ),
     ]

@@ -665,7 +665,14 @@ TEXTS: dict[str, dict[str, Text]] = {
     "brief.title": {"sv": "Ledningsbrief", "en": "Leadership brief"},
     "brief.subtitle": {"sv": "{filters} · läge per {day}", "en": "{filters} · as of {day}"},
     "brief.key_figures": {"sv": "Nyckeltal", "en": "Key figures"},
-    # Under the card "Reports/milestones late", which says what they are.
+    # The card over the attention list: its late reports and milestones, the projects' and the
+    # programmes' (a programme's final report too), as the list under it holds them; the
+    # Grants page's card counts only the reports owed to a project's funder.
+    "brief.reports_late": {
+        "sv": "Försenade rapporter/milstolpar, projektens och programmens",
+        "en": "Reports/milestones late, projects' and programmes'",
+    },
+    # Under the card "brief.reports_late", which says what they are.
     "brief.reports_due": {
         "sv": "{count} till förfaller inom 30 dagar",
         "en": "{count} more due within 30 days",

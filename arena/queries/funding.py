@@ -708,8 +708,8 @@ def report_counts(
 
     Projects' reports only: a programme's own reports (its final report under the
     assignment, `report_due`) are owed to whoever gave the assignment, not to a funder of its
-    projects' grants, so they are on the attention list and the Programmes page, not here;
-    the brief shows this count under the Grants page's title, so one label is one number."""
+    projects' grants, so they are on the attention list and the Programmes page, not here
+    (the brief's card counts the attention list's, under a title that names both)."""
     reports = _reports(filters, today, funder).subquery()
     statement = sa.select(reports.c.state, sa.func.count()).group_by(reports.c.state)
     with engine.connect() as conn:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -199,6 +200,39 @@ def test_the_leadership_brief_is_built_on_click_and_falls_back_to_html(
         "webbläsaren."
     ) in [warning.value for warning in app.warning]
     assert "Ladda ner som HTML (skriv ut från webbläsaren)" in _downloads(app)
+
+
+def test_the_briefs_late_reports_card_counts_the_list_under_it(
+    engine, open_page, handed, monkeypatch
+):
+    """The card read "1" (the reports owed to a project's funder) above a list of 4 late
+    reports: a project's without a grant, a programme's milestone and its final report."""
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn;Slutrapport senast\nP1;Ett program;2024-10-15\n",
+            "projekt.csv": "Diarienummer;Titel;Status;Program\n"
+            "G-1;Bidrag;ongoing;P1\nU-1;Utan bidrag;ongoing;P1\n",
+            "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+            "G-1;G-1;Vinnova;100 000;2024-01-01\n",
+            "milstolpar.csv": "Program;Diarienummer;Titel;Förfallodatum\n"
+            ";G-1;Sen;2024-11-01\n;U-1;Sen;2024-11-01\nP1;;Sen;2024-11-01\n",
+        },
+    )
+    monkeypatch.setenv("ARENA_CHROMIUM", "no-such-browser-anywhere")
+    app = open_page(engine)
+    listed = app.dataframe[0].value
+    assert (listed["reason"] == "Rapport/milstolpe försenad").sum() == 4
+    next(button for button in app.button if button.label == "Ledningsbrief (PDF)").click().run()
+    assert not app.exception
+    document = handed[None].decode() if isinstance(handed[None], bytes) else handed[None]
+    card = re.search(
+        r'<div class="label">Försenade rapporter/milstolpar, projektens och programmens</div>'
+        r'<div class="value">([^<]*)</div>',
+        document,
+    )
+    assert card and card.group(1) == "4"
+    assert document.count("<td class='nowrap'>Rapport/milstolpe försenad</td>") == 4
 
 
 @pytest.mark.skipif(config.chromium_executable() is None, reason="no Chromium on this machine")

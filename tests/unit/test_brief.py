@@ -34,17 +34,10 @@ def _demo_granted() -> int:
     return sum(int(row["Belopp"].replace(" ", "")) for row in _demo_rows("bidrag"))
 
 
-def _demo_late_reports() -> int:
-    """The demo's late reports as the Grants page counts them: of projects with a grant (a
-    programme's own reports are on the attention list, not on the card)."""
-    granted = {row["Diarienummer"] for row in _demo_rows("bidrag")}
-    return sum(
-        1
-        for row in _demo_rows("milstolpar")
-        if row["Diarienummer"] in granted
-        and not row["Levererad"]
-        and date.fromisoformat(row["Förfallodatum"]) < TODAY
-    )
+def _demo_late_reports(engine) -> int:
+    """The demo's late reports as the attention list counts them: of projects and programmes."""
+    items = attention.attention(engine, today=TODAY, limit=1)
+    return tables.attention.reason_counts(items).get("report_late", 0)
 
 
 def _brief(engine, language: str, filters: Filters = NO_FILTERS) -> str:
@@ -55,7 +48,9 @@ def _brief(engine, language: str, filters: Filters = NO_FILTERS) -> str:
 def _key_figure(document: str, title: str) -> str:
     """The value shown on the key-figure card called `title`."""
     found = re.search(
-        rf'<div class="label">{re.escape(title)}</div><div class="value">([^<]*)</div>', document
+        rf'<div class="label">{re.escape(html.escape(title))}</div>'
+        r'<div class="value">([^<]*)</div>',
+        document,
     )
     assert found, title
     return found.group(1)
@@ -67,11 +62,9 @@ def test_the_brief_shows_the_demo_figures_in_the_language(demo_engine, language)
     granted = _demo_granted()
     assert _key_figure(document, t("kpi.granted", language)) == format_msek(granted, language)
     assert format_sek(granted, language) in document
-    late = _demo_late_reports()
+    late = _demo_late_reports(demo_engine)
     assert late > 0  # the demo has late reports, so the figure is a real count
-    assert _key_figure(document, t("grants.reports_late", language)) == format_number(
-        late, language
-    )
+    assert _key_figure(document, t("brief.reports_late", language)) == format_number(late, language)
     for key in ("brief.title", "chart.chain.title", "attention.title", "brief.programmes"):
         assert t(key, language) in document
     # The 2017 buyer-group assignment: 2 MSEK in 2017 and 2 MSEK in 2018 (seed 003).
@@ -309,14 +302,14 @@ def test_the_attention_list_names_a_programme_in_the_readers_language(engine):
 
 
 @pytest.mark.parametrize("scope", [None, frozenset({"Vinnova"})])
-def test_the_late_reports_card_is_the_grants_pages_figure(engine, scope):
-    # Headed as the Grants page's card, the brief counted the attention list's late reports:
-    # a programme's own and those of a project without a grant too, 4 (2 due) in the brief
-    # where the page said 3 (1) for the same view.
+def test_the_late_reports_card_counts_what_the_list_under_it_lists(engine, scope):
+    # Counted as the Grants page counts them (reports owed to a project's funder), the card
+    # read 1 above a list of 4 late reports: a project's without a grant, a programme's
+    # milestone and its final report (`Slutrapport senast`) were listed but not counted.
     load_files(
         engine,
         {
-            "program.csv": "Kod;Namn\nP1;Ett program\n",
+            "program.csv": "Kod;Namn;Slutrapport senast\nP1;Ett program;2026-10-15\n",
             "projekt.csv": "Diarienummer;Titel;Status;Program\n"
             "G-1;Bidrag;ongoing;P1\nU-1;Utan bidrag;ongoing;P1\n",
             "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
@@ -328,11 +321,21 @@ def test_the_late_reports_card_is_the_grants_pages_figure(engine, scope):
         },
     )
     filters = Filters(funders_scope=scope)
-    page = funding.report_counts(engine, filters=filters, today=TODAY)
-    assert page == {"late": 1, "due": 1}
-    document = _brief(engine, "sv", filters)
-    assert _key_figure(document, t("grants.reports_late", "sv")) == "1"
-    assert t("brief.reports_due", "sv", count=1) in document
+    listed = attention.attention(engine, filters=filters, today=TODAY)
+    late = int((listed["reason"] == "report_late").sum())
+    due = int((listed["reason"] == "report_due").sum())
+    # The staff see all four; Vinnova its project's, the programme's two (it funds a project
+    # of P1), not the project it has no grant to.
+    assert (late, due) == ((4, 3) if scope is None else (3, 2))
+    for language in ("sv", "en"):
+        document = _brief(engine, language, filters)
+        assert _key_figure(document, t("brief.reports_late", language)) == str(late)
+        assert t("brief.reports_due", language, count=due) in document
+        section = document.split(t("attention.title", language))[1]
+        assert section.count(t("attention.report_late", language)) == late
+    # The Grants page still counts the reports owed to the project's funder, under its title.
+    assert funding.report_counts(engine, filters=filters, today=TODAY) == {"late": 1, "due": 1}
+    assert t("grants.reports_late", "sv") != t("brief.reports_late", "sv")
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
