@@ -505,8 +505,10 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
 
     A programme that starts within the year is paced over its complete months from its
     start only (a month before it is no month of 0 kr), and its months are shown from its
-    start. The forecast runs to the programme's end date when it ends within the year (the months
-    left are counted to it): a programme that has ended spends no more, so its forecast is
+    start to its end (a month after it is none of 0 kr either; a month outside its period
+    with spend, a correction or a late invoice, is shown). The forecast runs to the
+    programme's end date when it ends within the year (the months left are counted to it):
+    a programme that has ended spends no more, so its forecast is
     what it spent (and booked), state "ended" unless that is above the allocation.
 
     Keys: year, allocated_sek, spent_to_date_sek, booked_ahead_sek (dated after today, within
@@ -543,10 +545,12 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
             .where(own, expenditure.c.spent_on.between(date(year, 1, 1), today))
             .group_by(month),
             "ahead": sa.select(
-                sa.func.coalesce(sa.func.sum(expenditure.c.amount_sek), 0).label("ahead_sek")
-            ).where(
+                expenditure.c.spent_on, sa.func.sum(expenditure.c.amount_sek).label("ahead_sek")
+            )
+            .where(
                 own, expenditure.c.spent_on > today, expenditure.c.spent_on <= date(year, 12, 31)
-            ),
+            )
+            .group_by(expenditure.c.spent_on),
         },
     )
     allocated = int(frames["allocated"]["allocated_sek"].iloc[0])
@@ -563,15 +567,16 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
             frames["monthly"]["month"], frames["monthly"]["spent_sek"], strict=True
         )
     }
-    # The months shown run from the year's first, or the programme's start within the year
-    # (a month before it is no month of 0 kr spent), to today's; spend dated before the start
-    # (a correction) still shows its month.
-    first = 1
+    # The months shown are those of the programme's period within the year up to today's (a
+    # month before its start or after its end is no month of 0 kr spent), and any other month
+    # with spend: one dated before the start (a correction) or after the end (a late invoice).
+    first, last = 1, today.month
     if start_date is not None and start_date.year >= year:
         first = start_date.month if start_date.year == year else 13
-    spending = [number for number, amount in spent_by_month.items() if amount]
-    first = min([first, *spending])
-    months = range(first, today.month + 1)
+    if end_date is not None and end_date.year <= year:
+        last = min(last, end_date.month if end_date.year == year else 0)
+    spending = {number for number, amount in spent_by_month.items() if amount}
+    months = sorted(set(range(first, last + 1)) | spending)
     amounts = [spent_by_month.get(number, 0) for number in months]
     cumulative = pd.Series(amounts, dtype="int64").cumsum()
     monthly = pd.DataFrame(
@@ -582,7 +587,7 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         }
     )
     spent = int(sum(amounts))
-    ahead = int(frames["ahead"]["ahead_sek"].iloc[0])
+    ahead = int(frames["ahead"]["ahead_sek"].sum())
     # Spent and booked ahead together: above the allocation, the year is overspent already.
     over = spent + ahead > allocated
     # Complete months: those before today's, wholly within the programme's time.

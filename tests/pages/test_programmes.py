@@ -254,3 +254,21 @@ def test_a_year_with_spend_and_no_budget_names_the_spend(engine, open_page, monk
     monkeypatch.setattr(ui, "today", lambda: date(2025, 6, 1))
     ended = open_page(engine, page="programmes", programme="ENDED")
     assert t("programmes.burn.none", "sv", year=2025) in [c.value for c in ended.caption]
+
+
+def test_an_ended_programmes_months_after_its_end_are_not_shown_as_0_kr(
+    engine, open_page, monkeypatch
+):
+    """ENDED ended on 31 March: its table of months read 0 kr for April to December, as if
+    nothing was spent while it ran. Its months are its period's, and June's late invoice."""
+    from tests.unit.test_programme_queries import LATE_FILES, PERIODS_FILES
+
+    load_files(engine, PERIODS_FILES)
+    load_files(engine, LATE_FILES)
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 12, 7))
+    app = open_page(engine, page="programmes", programme="ENDED")
+    months = _frame(app, "Månad")
+    assert months["Månad"].tolist() == ["2026-01", "2026-02", "2026-03", "2026-06"]
+    assert not [spent for spent in months.iloc[:, 1] if spent.startswith("0")]
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Prognos för helåret 2026"] == f"305{NBSP}000 kr"

@@ -503,3 +503,36 @@ def test_money_per_year_holds_every_year_of_the_period(periods):
     # The years run to the period's end, past the last figure: LATESTART's 2026-2028.
     late = programmes.programme_detail(periods, code="LATESTART", today=PERIODS_TODAY)
     assert late["years"]["year"].tolist() == [2026, 2027, 2028]
+
+
+# A late invoice: ENDED's 5 000 kr dated 15 June, after its end on 31 March; LATEBILL runs
+# to 31 October at 100 000 a month with 50 000 booked for 15 October and a late invoice of
+# 200 000 for 20 November.
+LATE_FILES = {
+    "04_prog.csv": "Kod;Namn;Typ;Ägare;Startdatum;Slutdatum;Källa\n"
+    "LATEBILL;Slutar i oktober;government_assignment;Testmyndigheten;2026-01-01;2026-10-31;"
+    "test\n",
+    "05_budget.csv": "Program;År;Belopp;Källa\nLATEBILL;2026;2 000 000;test\n",
+    "12_utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp;Beskrivning;Källa\n"
+    "ENDED;;2026-06-15;Konsulter;5 000;sen faktura;test\n"
+    + "".join(f"LATEBILL;;2026-{month:02d}-28;Personal;100 000;x;test\n" for month in range(1, 9))
+    + "LATEBILL;;2026-10-15;Personal;50 000;x;test\n"
+    "LATEBILL;;2026-11-20;Konsulter;200 000;sen faktura;test\n",
+}
+
+
+def test_an_ended_programmes_months_after_its_end_are_not_months_of_0_kr(engine):
+    """ENDED ended on 31 March: its months April to December read 0 kr as if measured. Its
+    months are those of its period, and June, when a late invoice was booked."""
+    load_files(engine, PERIODS_FILES)
+    load_files(engine, LATE_FILES)
+    burn = programmes.year_forecast(engine, code="ENDED", today=PERIODS_TODAY)
+    assert burn["monthly"]["month"].tolist() == ["2026-01", "2026-02", "2026-03", "2026-06"]
+    assert burn["monthly"]["spent_sek"].tolist() == [100_000, 100_000, 100_000, 5_000]
+    assert burn["spent_to_date_sek"] == burn["forecast_sek"] == 305_000
+    chart = charts.programmes.programme_burn(burn, "sv")
+    spent = next(trace for trace in chart.data if trace.name == "Utfall hittills")
+    assert list(spent.x) == ["2026-01", "2026-02", "2026-03", "2026-06"]
+    # A programme that ended before the year has no month of it but one with spend.
+    later = programmes.year_forecast(engine, code="ENDED", today=date(2027, 5, 10))
+    assert later is None or later["monthly"].empty
