@@ -499,9 +499,10 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     when that is different: low end the slower, high end the faster of the two. A pace below
     zero (corrections only) counts as zero. In January no month is complete: no forecast.
     Spend already booked for later this year (dated after today) is spend the year will have:
-    the rest of the year is the larger of the pace's run and what is booked for it, so no
-    forecast (nor either end of its range) is below the year's booked spend, and the booked
-    spend is not counted twice.
+    the rest of the programme's time is the larger of the pace's run and what is booked for
+    it, and what is booked after its end (late invoices) is added, so no forecast (nor
+    either end of its range) is below the year's booked spend, whatever its date, and the
+    booked spend is not counted twice.
 
     A programme that starts within the year is paced over its complete months from its
     start only (a month before it is no month of 0 kr), and its months are shown from its
@@ -587,7 +588,12 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         }
     )
     spent = int(sum(amounts))
-    ahead = int(frames["ahead"]["ahead_sek"].sum())
+    # Booked for later this year: within the programme's time, and after its end (a late
+    # invoice), which the pace's run to the end does not hold and the forecast adds.
+    booked = frames["ahead"]
+    after_end = [_day(day) > ends for day in booked["spent_on"]]
+    late = int(booked.loc[after_end, "ahead_sek"].sum()) if len(booked) else 0
+    ahead = int(booked["ahead_sek"].sum())
     # Spent and booked ahead together: above the allocation, the year is overspent already.
     over = spent + ahead > allocated
     # Complete months: those before today's, wholly within the programme's time.
@@ -631,7 +637,7 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     recent_months = [spent_by_month.get(number, 0) for number in paced[-RECENT_MONTHS:]]
     recent = max(sum(recent_months) / len(recent_months), 0.0)
     forecast, low, high = (
-        round(spent + max(monthly_pace * months_left, ahead))
+        round(spent + max(monthly_pace * months_left, ahead - late) + late)
         for monthly_pace in (pace, min(pace, recent), max(pace, recent))
     )
     if over:

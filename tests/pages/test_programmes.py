@@ -272,3 +272,16 @@ def test_an_ended_programmes_months_after_its_end_are_not_shown_as_0_kr(
     assert not [spent for spent in months.iloc[:, 1] if spent.startswith("0")]
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Prognos för helåret 2026"] == f"305{NBSP}000 kr"
+
+
+def test_a_late_invoice_adds_to_the_forecast_of_the_programmes_pace(engine, open_page, monkeypatch):
+    """LATEBILL ends on 31 October; a late invoice of 200 000 dated 20 November took the place
+    of its pace to October: the page forecast 1 050 000 kr, now 1 151 233 kr."""
+    from tests.unit.test_programme_queries import LATE_FILES, PERIODS_FILES
+
+    load_files(engine, PERIODS_FILES)
+    load_files(engine, LATE_FILES)
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 9, 15))
+    app = open_page(engine, page="programmes", programme="LATEBILL")
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Prognos för helåret 2026"] == f"1{NBSP}151{NBSP}233 kr"

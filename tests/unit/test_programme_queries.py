@@ -536,3 +536,21 @@ def test_an_ended_programmes_months_after_its_end_are_not_months_of_0_kr(engine)
     # A programme that ended before the year has no month of it but one with spend.
     later = programmes.year_forecast(engine, code="ENDED", today=date(2027, 5, 10))
     assert later is None or later["monthly"].empty
+
+
+def test_spend_booked_after_the_programmes_end_adds_to_the_pace(engine):
+    """LATEBILL's run to 31 October at its pace (151 233) is above the 50 000 booked before
+    its end, and the late invoice of 200 000 comes on top: the forecast read 1 050 000 kr,
+    the invoices in place of the pace, as if nothing more were spent in October."""
+    load_files(engine, PERIODS_FILES)
+    load_files(engine, LATE_FILES)
+    today = date(2026, 9, 15)
+    burn = programmes.year_forecast(engine, code="LATEBILL", today=today)
+    assert burn["ends"] == date(2026, 10, 31) and not burn["ended"]
+    assert (burn["spent_to_date_sek"], burn["booked_ahead_sek"]) == (800_000, 250_000)
+    assert burn["pace_sek"] == 100_000
+    run = round(100_000 * 46 / (365 / 12))
+    assert run == 151_233
+    assert burn["forecast_sek"] == 800_000 + run + 200_000
+    assert burn["forecast_sek"] >= burn["spent_to_date_sek"] + burn["booked_ahead_sek"]
+    assert burn["low_sek"] >= burn["spent_to_date_sek"] + burn["booked_ahead_sek"]
