@@ -110,7 +110,9 @@ for part in ("members", "projects"):
             continue
         # Members open their organisation page, projects their project page.
         pageparts.table(
-            tables.networks.projects(frame) if part == "projects" else frame,
+            tables.networks.projects(frame)
+            if part == "projects"
+            else tables.networks.members(frame, language),
             language=language,
             name=f"network_{part}",
             columns=COLUMNS,

@@ -6,7 +6,7 @@ import functools
 import streamlit as st
 
 from arena import pageparts, tables, ui
-from arena.i18n import format_number, format_sek, label, t
+from arena.i18n import country_name, format_number, format_sek, label, t
 from arena.queries import organisations, paging
 
 ui.ensure_shell()
@@ -78,7 +78,9 @@ with ui.section("facts"):
     rows = {
         t("column.kind", language): label(facts["kind"], language),
         t("filters.county", language): facts["county"] or "–",
-        t("organisation.country", language): facts["country"] or "–",
+        t("organisation.country", language): (
+            country_name(facts["country"]).render(language) if facts["country"] else "–"
+        ),
         t("organisation.org_number", language): facts["org_number"] or "–",
         t("project.source", language): facts["source"] or "–",
     }

@@ -39,7 +39,7 @@ from arena.domain import (
     UpdateFrequency,
     luhn_valid,
 )
-from arena.i18n import Message, label, msg, shortened, t
+from arena.i18n import Message, country_names, label, msg, shortened, t
 
 TYPE_ERROR = "type-error"
 CONSTRAINT_ERROR = "constraint-error"
@@ -1608,21 +1608,24 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "ES": ("Spanien", "Spain", "España"),
     "GB": ("Storbritannien", "United Kingdom", "UK", "Great Britain", "Förenade kungariket"),
 }
+# Every country by its code and by its Swedish and English name in the catalogue (`Tyskland`,
+# `United States`), and the neighbours' and EU's by the names above.
 _COUNTRY_NAMES = {
-    _folded(name): code for code, names in COUNTRIES.items() for name in (code, *names)
+    _folded(name): code
+    for code, names in (*country_names().items(), *COUNTRIES.items())
+    for name in (code, *names)
 }
 
 
 def parse_country(value: object) -> str:
     """A country as its two-letter ISO code ("SE"), from the code in any case or from the
     country's name (`COUNTRIES`): the pages tell Sweden from Norway by the code, so "Sverige"
-    and "SE" must be one country. Any other two letters are a code as written."""
+    and "SE" must be one country. Only the codes of ISO 3166-1 are countries
+    (`i18n.country_names`): `XX`, or `EU`, which is none, is refused as any unknown name is."""
     text = parse_text(value)
     code = _COUNTRY_NAMES.get(_folded(text))
     if code is not None:
         return code
-    if len(text) == 2 and text.isascii() and text.isalpha():
-        return text.upper()
     raise ValueProblem(CONSTRAINT_ERROR, msg("kinds.not_country", value=value))
 
 

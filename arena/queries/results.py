@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from arena.domain import AVERAGED_UNITS, IndicatorDirection, ProjectStatus, averaged
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
-from arena.i18n import TEXTS, Message, msg, per_cent
+from arena.i18n import TEXTS, Message, country_name, msg, per_cent
 from arena.queries._sql import (
     GRANT_DATE,
     STAGE_ORDER,
@@ -763,13 +763,6 @@ def country_comparison(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     frame["countries"] = frame.groupby("measure")["country"].transform("nunique")
     frame = frame.sort_values(["countries", "measure", "country"], ascending=[False, True, True])
     return frame[COMPARISON_COLUMNS].reset_index(drop=True)
-
-
-def country_name(code: str) -> Message:
-    """A country's name in the reader's language (the ISO code for a country not in the
-    catalogue)."""
-    key = f"results.country.{code}"
-    return msg(key) if key in TEXTS else msg("results.country.other", code=code)
 
 
 def measure_name(measure: str) -> Message | None:

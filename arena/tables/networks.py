@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from arena.i18n import format_number, sector_label, t
+from arena.i18n import country_name, format_number, sector_label, t
 from arena.queries import networks
 from arena.tables._base import Shown, cell_text, page_url
 
@@ -48,6 +48,17 @@ def network_list(listing: pd.DataFrame, language: str) -> pd.DataFrame:
         programme_code=listing["programme_code"]
         .astype(object)
         .where(listing["programme_code"].notna() & (listing["programme_code"] != ""), "–"),
+    )
+
+
+def members(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """A network's members as shown: each country by its name in the reader's language
+    (`USA`/`United States`), not its code."""
+    return frame.assign(
+        country=[
+            country_name(code).render(language) if isinstance(code, str) and code else code
+            for code in frame["country"]
+        ]
     )
 
 

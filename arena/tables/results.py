@@ -12,11 +12,11 @@ import pandas as pd
 from arena.domain import SHARE_UNIT, averaged
 from arena.i18n import (
     TEXTS,
+    country_name,
     format_number,
     format_percent,
     t,
 )
-from arena.queries.results import country_name
 from arena.tables._base import Shown, with_organisation_links
 
 

@@ -27,7 +27,7 @@ def test_the_real_coordinator_with_its_project_and_grant(demo_engine, open_page)
     assert metrics["Mottagna bidrag"] == "150\u00a0000 kr"
     assert metrics["Projekt"] == "1"
     facts = app.table[0].value.reset_index().iloc[:, 1].tolist()
-    assert {"Företag", plain("Stockholms län"), "SE"} <= set(facts)
+    assert {"Företag", plain("Stockholms län"), "Sverige"} <= set(facts)
     # A project opens its page, shown as its reference.
     project = _table(app, "Roll").set_index("Diarienummer").loc[tables.project_url("2018-04510")]
     assert (project["Roll"], project["Status"]) == ("Koordinator", "Pågående")
@@ -152,3 +152,31 @@ def test_a_link_in_another_case_opens_the_organisation_it_names(demo_engine, ope
     app = open_page(demo_engine, page="organisation", org=" vinnova")
     assert not app.warning, [warning.value for warning in app.warning]
     assert app.selectbox[0].value == "Vinnova"
+
+
+def test_a_country_is_named_and_a_code_of_no_country_refused(engine, open_page):
+    """`US` showed as "US", and `XX` or `EU` were stored as countries: a country is now one of
+    ISO 3166-1, named in the page's language, and any other two letters refused by row and
+    column."""
+    refused = import_files(
+        engine,
+        [
+            Upload(
+                "org.csv",
+                b"Namn;Typ;Land\nAcme Inc;company;US\nEuropa AB;company;EU\nX AB;company;XX\n",
+            )
+        ],
+        identity=cli_identity(),
+    )
+    assert refused.outcome != "committed"
+    assert sorted((p.row, p.column) for p in refused.problems) == [(3, "Land"), (4, "Land")]
+    result = import_files(
+        engine,
+        [Upload("org.csv", b"Namn;Typ;Land\nAcme Inc;company;US\n")],
+        identity=cli_identity(),
+    )
+    assert result.outcome == "committed", result.problems
+    for language, name in (("sv", "USA"), ("en", "United States")):
+        app = open_page(engine, page="organisation", org="Acme Inc", lang=language)
+        facts = app.table[0].value.reset_index().iloc[:, 1].tolist()
+        assert name in facts and "US" not in facts

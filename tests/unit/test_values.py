@@ -19,7 +19,7 @@ from arena.domain import (
     ProjectStatus,
     luhn_valid,
 )
-from arena.i18n import CODE_LABELS, LANGUAGES, label, msg
+from arena.i18n import CODE_LABELS, LANGUAGES, country_names, label, msg
 from arena.ingest import values
 from arena.ingest.values import (
     ValueProblem,
@@ -1682,3 +1682,36 @@ def test_a_year_cell_a_spreadsheet_keeps_as_its_first_day_is_that_year():
 def test_a_typed_whole_number_is_quoted_as_the_sheet_shows_it():
     # "“43831.0” is not a date": the sheet shows 43831.
     assert problem_of(values.parse_date, 43831.0).message.render("en").startswith("“43831” is")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("us", "US"),
+        ("USA", "US"),
+        ("United States", "US"),
+        ("Tyskland", "DE"),
+        ("Sydkorea", "KR"),
+        ("Japan", "JP"),
+        ("Sverige", "SE"),
+        ("UK", "GB"),
+    ],
+)
+def test_a_country_is_an_iso_code_or_a_name_the_catalogue_gives(value, expected) -> None:
+    assert values.parse_country(value) == expected
+
+
+@pytest.mark.parametrize("value", ["XX", "EU", "QQ", "ZZ", "Atlantis"])
+def test_two_letters_that_are_no_iso_country_are_refused(value) -> None:
+    # `XX` and `EU` were stored as countries, shown as "XX" on the pages.
+    problem = problem_of(values.parse_country, value)
+    assert problem.message == msg("kinds.not_country", value=value)
+
+
+def test_every_iso_country_has_a_swedish_and_an_english_name() -> None:
+    names = country_names()
+    assert len(names) == 249
+    assert names["US"] == ("USA", "United States")
+    assert names["DE"] == ("Tyskland", "Germany")
+    assert "EU" not in names and "XX" not in names
+    assert all(sv and en for sv, en in names.values())
