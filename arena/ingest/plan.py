@@ -338,6 +338,72 @@ def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[Par
     return changed
 
 
+# A name that ends in its abbreviation in brackets: "Patent- och registreringsverket (PRV)".
+_ABBREVIATED = re.compile(r"(?P<name>.*\S)\s*\((?P<short>[A-ZÅÄÖ][A-ZÅÄÖ0-9&/-]{1,11})\)")
+
+
+def _by_abbreviation(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
+    """`tables` with each organisation a file names in passing (a funder a header names, a
+    coordinator) that the store lacks written as the one stored organisation it is by its
+    abbreviation: "Patent- och registreringsverket (PRV)" is the stored "Patent- och
+    registreringsverket", and that name or "PRV" alone the stored "Patent- och
+    registreringsverket (PRV)". Two stored names that fit leave the name as written.
+
+    Why: "Bidrag från Patent- och registreringsverket (PRV) (kr)" made a new funder beside
+    the stored one, its grants counted apart, on a similar-name hint alone."""
+    unknown = {
+        str(name)
+        for table in tables
+        for column in _passing_columns(table)
+        for name in table.frame[column].dropna().unique()
+        if name not in store
+    }
+    if not unknown:
+        return tables
+    index: dict[str, set[str]] = defaultdict(set)
+    for stored in map(str, store):
+        index[stored.casefold()].add(stored)
+        if (match := _ABBREVIATED.fullmatch(stored)) is not None:
+            index[match["name"].casefold()].add(stored)
+            index[match["short"].casefold()].add(stored)
+    renamed: dict[str, str] = {}
+    for name in unknown:
+        match = _ABBREVIATED.fullmatch(name)
+        found = set(index.get(name.casefold(), ()))
+        if match is not None:
+            found |= {
+                stored
+                for stored in index.get(match["name"].casefold(), ())
+                if (other := _ABBREVIATED.fullmatch(stored)) is None
+                or other["short"] == match["short"]
+            }
+        if len(found) == 1:
+            renamed[name] = found.pop()
+    if not renamed:
+        return tables
+    changed = []
+    for table in tables:
+        frame = table.frame
+        for column in _passing_columns(table):
+            if not frame[column].isin(renamed.keys()).any():
+                continue
+            if frame is table.frame:
+                frame = frame.copy()
+            frame[column] = frame[column].map(lambda name: renamed.get(name, name))
+        if frame is not table.frame and table.create_only:
+            key = [name for name in table.kind.key if name in frame.columns]
+            frame = frame[~frame.duplicated(key)]
+        changed.append(table if frame is table.frame else dataclasses.replace(table, frame=frame))
+    return changed
+
+
+def _passing_columns(table: ParsedTable) -> list[str]:
+    """The columns of `table` that name organisations in passing: its references, and the
+    names of organisations a layout only names (`Part.create_only`)."""
+    own = ["name"] if table.kind.name == "organisations" and table.create_only else []
+    return _organisation_references(table) + own
+
+
 # A name with an organisation number after it: "Umeå kommun (212000-2627)", "Acme AB,
 # 556036-0793", "Acme AB – org.nr 556036-0793". The number is digits and dashes after an
 # optional label, so a dash within the name ("Nordväg-Konsult AB") separates nothing.
@@ -853,6 +919,7 @@ def plan_upload(
         read_ids["organisations"] = key_ids(conn, "organisations")
         tables = _numbers_in_names(tables, read_ids["organisations"])
         tables = _as_spelled(tables, read_ids["organisations"])
+        tables = _by_abbreviation(tables, read_ids["organisations"])
         tables = _by_org_number(conn, tables, read_ids["organisations"])
         tables, new_organisations = _new_organisations(tables, read_ids["organisations"])
     tables = sorted(tables, key=lambda t: order.index(t.kind.name))

@@ -1597,3 +1597,38 @@ def test_a_character_that_shows_nothing_in_a_funders_header_is_none(engine):
     result = upload(engine, "lista.csv", sheet)
     assert result.outcome == "committed", result.problems
     assert [(g[2], g[3]) for g in _stored_grants(engine)] == [("Vinnova", 1_500_000)]
+
+
+@pytest.mark.parametrize(
+    ("stored", "written"),
+    [
+        ("Patent- och registreringsverket (PRV)", "Patent- och registreringsverket (PRV)"),
+        ("Patent- och registreringsverket", "Patent- och registreringsverket (PRV)"),
+        ("Patent- och registreringsverket (PRV)", "Patent- och registreringsverket"),
+        ("Patent- och registreringsverket (PRV)", "PRV"),
+    ],
+)
+def test_a_funder_with_its_abbreviation_in_brackets_is_the_stored_one(engine, stored, written):
+    # "Bidrag från Patent- och registreringsverket (PRV) (kr)" read the funder without its
+    # bracket and made a new organisation beside the stored one, warned of as similar.
+    _store(engine)
+    assert upload(engine, "org.csv", f"Namn;Typ\n{stored};myndighet\n").outcome == "committed"
+    sheet = (
+        f"Diarienummer;Titel;Bidrag från {written} (kr);Bidrag från Vinnova (kr)\n"
+        "2023-00101;Vätgas;1 000 000;200 000\n"
+    )
+    preview = upload(engine, "lista.csv", sheet, dry_run=True)
+    assert not preview.plan.new_organisations
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert [(g[2], g[3]) for g in _stored_grants(engine)] == [
+        (stored, 1_000_000),
+        ("Vinnova", 200_000),
+    ]
+
+
+def test_a_funders_note_in_brackets_is_no_part_of_its_name(engine):
+    # An abbreviation in brackets is the funder's; other words in brackets stay a note.
+    _store(engine)
+    sheet = "Diarienummer;Titel;Bidrag från Vinnova (beviljat) (kr)\n2023-00101;Vätgas;100\n"
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert [g[2] for g in _stored_grants(engine)] == ["Vinnova"]

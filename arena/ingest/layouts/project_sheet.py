@@ -49,10 +49,14 @@ _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
 # "Bidrag från Vinnova" (or "Stöd från Vinnova", "Vinnovas bidrag") is the amount, and names
 # its funder: without the unit the header may name after it (read apart:
 # `values.header_unit`), a note in brackets or a year ("Bidrag från Vinnova, tkr" made
-# "Vinnova, tkr" a new funder, and the grants its). Of a funder's name as a genitive, only
-# Vinnova's is read: "Formas bidrag" is Formas's, where the same rule would name "Forma".
+# "Vinnova, tkr" a new funder, and the grants its). An abbreviation in brackets after the
+# name is the name's ("Bidrag från Patent- och registreringsverket (PRV) (kr)": the plan
+# finds the stored organisation by it, `plan._by_abbreviation`), a bracket of other words
+# a note. Of a funder's name as a genitive, only Vinnova's is read: "Formas bidrag" is
+# Formas's, where the same rule would name "Forma".
 _FUNDED_BY = re.compile(
-    r"^\s*(?:(?:beviljat\s+)?(?:bidrag|stöd)\s+fr[åa]n\s+(?P<funder>.+?)"
+    r"^\s*(?:(?:beviljat\s+)?(?:bidrag|stöd)\s+fr[åa]n\s+"
+    r"(?P<funder>.+?(?:\s*\((?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9&/-]{1,11})\))?)"
     r"|(?P<vinnova>vinnova)s\s+bidrag)"
     r"(?:\s*\([^)]*\))?(?:,?\s+(?:år\s+)?(?:19|20)\d\d)?\s*$",
     re.I,
