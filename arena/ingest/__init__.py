@@ -305,6 +305,7 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
             create_only=part.create_only,
             guessed=part.guessed,
             matching=part.matching,
+            if_stored=part.if_stored,
         )
         for part in split(_title_unit(name, read_units(name, _renamed(raw, columns))), name)
     ]

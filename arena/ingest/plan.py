@@ -338,6 +338,27 @@ def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[Par
     return changed
 
 
+def _if_stored(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
+    """`tables` with each name a layout wrote for another (`Part.if_stored`) written as that
+    other where the store holds it, in any case, and not the written one: "Formas bidrag"
+    names the stored Formas, not a new "Forma"."""
+    folded = {v.clean_text(str(name)).casefold(): str(name) for name in store}
+    changed = []
+    for table in tables:
+        renamed = {
+            name: folded[other.casefold()]
+            for name, other in table.if_stored.items()
+            if name.casefold() not in folded and other.casefold() in folded
+        }
+        frame = table.frame
+        for column in _passing_columns(table) if renamed else ():
+            if frame is table.frame:
+                frame = frame.copy()
+            frame[column] = frame[column].map(lambda name, to=renamed: to.get(name, name))
+        changed.append(table if frame is table.frame else dataclasses.replace(table, frame=frame))
+    return changed
+
+
 # A name that ends in its abbreviation in brackets: "Patent- och registreringsverket (PRV)".
 _ABBREVIATED = re.compile(r"(?P<name>.*\S)\s*\((?P<short>[A-ZÅÄÖ][A-ZÅÄÖ0-9&/-]{1,11})\)")
 
@@ -918,6 +939,7 @@ def plan_upload(
     if any(_organisation_columns(table) for table in tables):
         read_ids["organisations"] = key_ids(conn, "organisations")
         tables = _numbers_in_names(tables, read_ids["organisations"])
+        tables = _if_stored(tables, read_ids["organisations"])
         tables = _as_spelled(tables, read_ids["organisations"])
         tables = _by_abbreviation(tables, read_ids["organisations"])
         tables = _by_org_number(conn, tables, read_ids["organisations"])

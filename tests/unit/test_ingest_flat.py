@@ -1632,3 +1632,41 @@ def test_a_funders_note_in_brackets_is_no_part_of_its_name(engine):
     sheet = "Diarienummer;Titel;Bidrag från Vinnova (beviljat) (kr)\n2023-00101;Vätgas;100\n"
     assert upload(engine, "lista.csv", sheet).outcome == "committed"
     assert [g[2] for g in _stored_grants(engine)] == ["Vinnova"]
+
+
+def test_any_funders_genitive_header_is_its_grant_column(engine):
+    # "Vinnovas bidrag (kr)" was read as Vinnova's grants, while "Energimyndighetens bidrag
+    # (kr)", "Tillväxtverkets bidrag" and "Formas bidrag" were not read at all.
+    _store(engine)
+    assert upload(engine, "org.csv", "Namn;Typ\nFormas;myndighet\n").outcome == "committed"
+    sheet = (
+        "Diarienummer;Titel;Vinnovas bidrag (kr);Energimyndighetens bidrag (kr);"
+        "Formas bidrag (kr);Tillväxtverkets bidrag (kr)\n"
+        "2023-00101;Vätgas;1 000 000;500 000;200 000;\n2023-00102;Sol;;;;300 000\n"
+    )
+    preview = upload(engine, "lista.csv", sheet, dry_run=True)
+    assert not [p for p in preview.problems if p.error == "extra-label"]
+    assert sorted(o.name for o in preview.plan.new_organisations) == [
+        "Energimyndigheten",
+        "Tillväxtverket",
+    ]
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert sorted((g[2], g[3]) for g in _stored_grants(engine)) == [
+        ("Energimyndigheten", 500_000),
+        ("Formas", 200_000),
+        ("Tillväxtverket", 300_000),
+        ("Vinnova", 1_000_000),
+    ]
+    # A like name in a genitive is warned of as in "Bidrag från Vinova" (one column).
+    typo = "Diarienummer;Titel;Vinovas bidrag (kr)\n2023-00101;Vätgas;1 000 000\n"
+    preview = upload(engine, "lista.csv", typo, dry_run=True)
+    assert [p for p in preview.problems if p.message.key == "problem.alike_funder"]
+
+
+@pytest.mark.parametrize("header", ["Projektets bidrag", "Parternas bidrag (kr)"])
+def test_a_genitive_of_no_funder_names_none(engine, header):
+    _store(engine)
+    sheet = f"Diarienummer;Titel;{header}\n2023-00101;Vätgas;100\n"
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert not _stored_grants(engine)
+    assert "Projektet" not in {row["name"] for row in natural(engine, "organisations")}

@@ -51,6 +51,9 @@ def split(raw: RawTable, name: str) -> list[Part]:
         return [Part(name, raw)]
     source = Source(raw, layout)
     parts = layout.split(source)
+    if as_written := layout.if_stored(source):
+        for part in parts:
+            part.if_stored = as_written
     # The sheet's own problems (a blank row, a sum under the list, a header) are the list's:
     # its first part that is not create-only (a flat list's projects, 360Giving's grants).
     # On the first part they were the organisations' its rows merely name.

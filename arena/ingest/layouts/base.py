@@ -59,6 +59,10 @@ class Part:
     # the store has keeps what it holds.
     guessed: frozenset[str] = frozenset()
     matching: Matching | None = None
+    # Names the part writes -> the name to write instead where the store holds that one and
+    # not the written one: a funder a header names as a genitive ("Formas bidrag" names
+    # Forma, or the stored Formas).
+    if_stored: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,11 @@ class Layout:
     # them, in order), each a column of its own: a project sheet's grant column per funder
     # ("Bidrag från Vinnova" beside "Bidrag från Formas"). Else the second is refused.
     reads_each: Callable[[list[str]], bool] = lambda _headers: False
+    # The label of a header the layout reads by its shape, not its words ("Formas bidrag",
+    # any funder's genitive, is the amount), else None.
+    named_by: Callable[[str], str | None] = lambda _header: None
+    # The names its parts write -> the name each is where the store holds that (`Part`).
+    if_stored: Callable[[Source], dict[str, str]] = lambda _source: {}
 
     @property
     def label(self) -> Message:
@@ -125,6 +134,8 @@ class Layout:
             key = self._label_key(unit.label) or self._with_unit_keys.get(
                 v.normalise_label(unit.label)
             )
+        if key is None and (label := self.named_by(header)) is not None:
+            key = v.normalise_label(label)
         return key
 
     @cached_property

@@ -52,28 +52,88 @@ _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
 # "Vinnova, tkr" a new funder, and the grants its). An abbreviation in brackets after the
 # name is the name's ("Bidrag från Patent- och registreringsverket (PRV) (kr)": the plan
 # finds the stored organisation by it, `plan._by_abbreviation`), a bracket of other words
-# a note. Of a funder's name as a genitive, only Vinnova's is read: "Formas bidrag" is
-# Formas's, where the same rule would name "Forma".
+# a note. A funder named as a genitive ("Energimyndighetens bidrag", "EU:s bidrag") is
+# the name without its -s, or the name as written where the store holds that and not the
+# other ("Formas bidrag" is the stored Formas: `Part.if_stored`); a genitive that names no
+# funder ("Projektets bidrag", "Parternas bidrag") is not one.
 _FUNDED_BY = re.compile(
     r"^\s*(?:(?:beviljat\s+)?(?:bidrag|stöd)\s+fr[åa]n\s+"
     r"(?P<funder>.+?(?:\s*\((?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9&/-]{1,11})\))?)"
-    r"|(?P<vinnova>vinnova)s\s+bidrag)"
+    r"|(?P<whose>[^\s(].*?)(?P<colon>:)?s\s+bidrag)"
     r"(?:\s*\([^)]*\))?(?:,?\s+(?:år\s+)?(?:19|20)\d\d)?\s*$",
     re.I,
 )
-_VINNOVA = "Vinnova"  # the funder "Vinnovas bidrag" names, as the store knows it
+# Genitives before "bidrag" that name who got or gave the money, not a funder (folded).
+_NOT_FUNDERS = frozenset(
+    [
+        "projekt",
+        "projektet",
+        "koordinator",
+        "koordinatorn",
+        "part",
+        "parten",
+        "parterna",
+        "partner",
+        "partnern",
+        "partnerna",
+        "projektpart",
+        "projektparten",
+        "projektparterna",
+        "deltagare",
+        "deltagaren",
+        "deltagarna",
+        "företaget",
+        "företagen",
+        "sökande",
+        "sökanden",
+        "stödmottagare",
+        "stödmottagaren",
+        "stödmottagarna",
+        "mottagaren",
+        "mottagarna",
+        "organisationen",
+        "organisationerna",
+        "medfinansiär",
+        "medfinansiären",
+        "medfinansiärerna",
+        "finansiären",
+        "finansiärerna",
+    ]
+) | {"övriga finansiärer", "andra finansiärer", "övriga parter"}
+
+
+def _named_funder(amount_label: str) -> tuple[str, str] | None:
+    """The funder an amount's header names, and the name as the header writes it where it
+    may be the name itself ("Formas bidrag": Forma, Formas), else None."""
+    amount_label = v.clean_text(amount_label)
+    unit = v.header_unit(amount_label)
+    named = _FUNDED_BY.match(unit.label if unit else amount_label)
+    if named is None:
+        return None
+    if named["funder"]:
+        return named["funder"], named["funder"]
+    whose = named["whose"]
+    if whose.casefold() in _NOT_FUNDERS:
+        return None
+    return whose, whose if named["colon"] else f"{whose}s"
 
 
 def _funded_by(amount_label: str) -> str | None:
     """The funder an amount's header names ("Bidrag från Vinnova (tkr)", "Vinnovas bidrag":
     Vinnova), else None; a character that shows nothing in it is none (a zero-width space
     after "(kr)" made a funder "Vinnova (kr)")."""
-    amount_label = v.clean_text(amount_label)
-    unit = v.header_unit(amount_label)
-    named = _FUNDED_BY.match(unit.label if unit else amount_label)
-    if named is None:
-        return None
-    return _VINNOVA if named["vinnova"] else named["funder"]
+    named = _named_funder(amount_label)
+    return None if named is None else named[0]
+
+
+def _as_written(source: Source) -> dict[str, str]:
+    """Each funder an amount's header names as a genitive, to the name as written ("Forma"
+    -> "Formas"), which it is where the store holds that and not the other."""
+    return {
+        named[0]: named[1]
+        for _index, header in source.headers_of("Belopp")
+        if (named := _named_funder(header)) is not None and named[0] != named[1]
+    }
 
 
 def _units_differ(first: str, label: str) -> Message | None:
@@ -449,4 +509,6 @@ LAYOUT = Layout(
     naming=("Diarienummer", "Projektets löptid", "Startdatum", "Slutdatum", "Beslutsdatum"),
     same_label=_units_differ,
     reads_each=_per_funder,
+    named_by=lambda header: "Belopp" if _funded_by(header) else None,
+    if_stored=_as_written,
 )
