@@ -3189,6 +3189,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "import.unit_under": {"sv": "{unit} under {label}", "en": "{unit} under {label}"},
+    "import.units_contradict": {
+        "sv": (
+            "Kolumnen ”{label}” har enheten {header} i rubriken, men raden av enheter under "
+            "rubrikerna (rad {line}) anger {unit}. Vilken som gäller ändrar varje belopp i "
+            "kolumnen (1 tkr är 1 000 kr) och gissas inte: rätta rubriken eller enhetsraden så "
+            "att de anger samma enhet."
+        ),
+        "en": (
+            "The column “{label}” has the unit {header} in its header, but the row of units "
+            "under the headers (row {line}) says {unit}. Which one holds changes every amount "
+            "in the column (1 tkr is SEK 1,000) and is not guessed: correct the header or the "
+            "units row so that they name the same unit."
+        ),
+    },
     "import.currency_column": {
         "sv": (
             "Valutan i kolumnen ”{label}” är ”{value}”: bara belopp i kronor (SEK) godtas. "

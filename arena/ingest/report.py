@@ -268,3 +268,19 @@ def problems_frame(problems: list[Problem], language: str = "sv") -> pd.DataFram
         frame[name] = [getattr(problem, name) or "" for problem in problems]
     frame["row"] = frame["row"].astype("Int64")
     return frame
+
+
+def unit_contradicted(
+    label: str, header: v.HeaderUnit | None, unit: str, line: int
+) -> list[Problem]:
+    """The refusal of a units row's `unit` under column `label` whose header names another
+    kronor unit (`Budget 2024 (tkr)` over `kr`), at the row's `line`; [] when they agree or
+    the header names none.
+
+    Why: the header's unit was taken without a word, and which one holds decides a factor of
+    1 000 or more."""
+    said = v.money_unit(unit)
+    if header is None or header.kronor is None or said is None or said == header.kronor:
+        return []
+    text = msg("import.units_contradict", label=label, header=header.written, unit=unit, line=line)
+    return [Problem("format-error", text, row=line, column=label, value=unit)]

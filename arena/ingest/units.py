@@ -18,7 +18,7 @@ from arena.i18n import msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.read import RawTable
-from arena.ingest.report import Problem, listing, quoted
+from arena.ingest.report import Problem, listing, quoted, unit_contradicted
 from arena.ingest.validate import match_headers
 
 # A date's format as a units row writes it: "ÅÅÅÅ-MM-DD", "YYYY-MM", "DD/MM/YYYY".
@@ -66,9 +66,12 @@ def _units_row(kind: Kind, raw: RawTable) -> RawTable:
     if (not units and not dates) or set(units) | dates | labels != set(first):
         return raw
     header = list(raw.header)
+    refused = []
     for position, unit in units.items():
         text = str(header[position])
-        if v.money_unit(unit) != 1 and v.header_unit(text) is None:  # the header's own wins
+        own = v.header_unit(text)  # one the header names too must be the same
+        refused += unit_contradicted(raw.label(position), own, unit, raw.line_of(0))
+        if v.money_unit(unit) != 1 and own is None:
             header[position] = f"{v.without_note(text) or text} ({unit})"
     note = Problem(
         "format-error",
@@ -85,7 +88,9 @@ def _units_row(kind: Kind, raw: RawTable) -> RawTable:
         row=raw.line_of(0),
         severity="warning",
     )
-    return raw.below_first_row(header, note, shown=raw.shown or list(raw.header))
+    read = raw.below_first_row(header, note, shown=raw.shown or list(raw.header))
+    read.problems.extend(refused)
+    return read
 
 
 def _unit_columns(kind: Kind, raw: RawTable) -> RawTable:

@@ -14,7 +14,7 @@ from arena.i18n import msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
 from arena.ingest.read import RawTable
-from arena.ingest.report import Problem, listing, quoted
+from arena.ingest.report import Problem, listing, quoted, unit_contradicted
 
 # A year among other words in a header: "2024", "Budget 2024", "2024 (MSEK)", "År 2024".
 _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])")
@@ -216,6 +216,10 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
             total=raw.height - bool(units),
         )
         notes.append(Problem("format-error", note, row=line, severity="warning"))
+    for position, written in units.items():  # a header's own unit and the row's agree
+        own = v.header_unit(f"x {years[position].rest}") if years[position].rest else None
+        own = v.header_unit(str(raw.header[position])) or own
+        notes += unit_contradicted(raw.label(position), own, written, raw.line_of(0))
     if units:
         said = [
             msg("import.unit_under", unit=quoted(u), label=quoted(raw.label(p)))

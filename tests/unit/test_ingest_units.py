@@ -123,10 +123,41 @@ def test_a_row_of_units_under_a_column_per_year_is_read_as_their_units(engine):
     labelled = "Program;2024;2025\nEnhet;tkr;tkr\nBG-2017;1 300;1 500\n"
     assert upload(engine, "budget.csv", labelled).outcome == "committed"
     assert [b["amount_sek"] for b in natural(engine, "budgets")] == [1_300_000, 1_500_000]
-    # A header's own unit wins over the row's.
-    budget = "Program;2024 (MSEK);2025 (MSEK)\n;tkr;tkr\nBG-2017;1,2;1,5\n"
+    # A header's own unit is the row's too.
+    budget = "Program;2024 (MSEK);2025 (MSEK)\n;MSEK;msek\nBG-2017;1,2;1,5\n"
     assert upload(engine, "budget.csv", budget).outcome == "committed"
     assert [b["amount_sek"] for b in natural(engine, "budgets")] == [1_200_000, 1_500_000]
+
+
+@pytest.mark.parametrize(
+    ("data", "column", "said"),
+    [
+        (
+            "Program;Budget 2024 (tkr);Budget 2025 (tkr)\n;kr;tkr\nBG-2017;1 200;1 500\n",
+            "Budget 2024 (tkr)",
+            "kr",
+        ),
+        ("Program;2024 (MSEK);2025 (MSEK)\n;tkr;MSEK\nBG-2017;1,2;1,5\n", "2024 (MSEK)", "tkr"),
+        (HEADER + " (tkr)\n;;;MSEK\nG-1;2024-1;Vinnova;2\n", "Belopp (tkr)", "MSEK"),
+    ],
+)
+def test_a_row_of_units_that_contradicts_its_headers_unit_refuses_the_file(
+    engine, data, column, said
+):
+    # `Budget 2024 (tkr)` over `kr` was read in tkr without a word: a factor of 1 000 on a
+    # guess. The file is refused naming the column, both units and the units row.
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
+    before = (natural(engine, "budgets"), natural(engine, "grants"))
+    result = upload(engine, "fil.csv", data)
+    assert result.outcome == "rejected"
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert (refused.error, refused.row, refused.column) == ("format-error", 2, column)
+    unit = column.rsplit("(", 1)[1].rstrip(")")
+    assert refused.text("en").startswith(
+        f"The column “{column}” has the unit {unit} in its header, but the row of units "
+        f"under the headers (row 2) says {said}."
+    )
+    assert (natural(engine, "budgets"), natural(engine, "grants")) == before
 
 
 def test_an_amount_of_1000_msek_or_more_by_its_rows_unit_is_warned_of(engine):
