@@ -3189,6 +3189,19 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "import.unit_under": {"sv": "{unit} under {label}", "en": "{unit} under {label}"},
+    "import.org_number_country": {
+        "sv": (
+            "Organisationsnumret {number} i ”{number_column}” är ett nummer från {country}, "
+            "men ”{country_column}” anger {land}. Rätta numret eller landet (ett nummer från "
+            "Norge, Danmark eller Finland skrivs med landets bokstäver först: NO 974760673)."
+        ),
+        "en": (
+            "The organisation number {number} in “{number_column}” is a number from "
+            "{country}, but “{country_column}” says {land}. Correct the number or the country "
+            "(a number from Norway, Denmark or Finland is written with the country's letters "
+            "first: NO 974760673)."
+        ),
+    },
     "import.units_contradict": {
         "sv": (
             "Kolumnen ”{label}” har enheten {header} i rubriken, men raden av enheter under "

@@ -17,6 +17,7 @@ from itertools import islice
 import numpy as np
 import pandas as pd
 
+from arena import i18n
 from arena.i18n import msg, sek
 from arena.ingest import values as v
 from arena.ingest.kinds import (
@@ -694,6 +695,9 @@ def parse_table(
         else:
             data[column.name] = values
     if "org_number" in data and any(c.name == "country" for c in kind.columns):
+        refused = _numbers_against_countries(data, labels, lines, bad)
+        problems += refused
+        bad |= np.isin(lines, [problem.row for problem in refused])
         guessed = _country_of_numbers(data, guessed)
     for name, values in data.items():
         default = kind.column(name).default
@@ -787,6 +791,42 @@ def _read_in_country(
         except v.ValueProblem as exc:
             read_in[row] = exc
     return values, read_in
+
+
+def _numbers_against_countries(
+    data: dict[str, np.ndarray], labels: dict[str, str], lines: np.ndarray, bad: np.ndarray
+) -> list[Problem]:
+    """The refusal of each row whose organisation number is another country's than the row's
+    country says (`Land: Norge` beside `556016-0680`, a Swedish number; `Land: Sverige`
+    beside `NO 974 760 673 MVA`).
+
+    Why: the number and the country were stored as given, one of them wrong."""
+    if "country" not in data:
+        return []
+    problems = []
+    for row, (number, country) in enumerate(zip(data["org_number"], data["country"], strict=True)):
+        if bad[row] or _blank(number) or _blank(country):
+            continue
+        if (own := v.org_number_country(str(number))) == country:
+            continue
+        said = msg(
+            "import.org_number_country",
+            number=number,
+            number_column=labels["org_number"],
+            country=_country(own),
+            country_column=labels["country"],
+            land=_country(str(country)),
+        )
+        problems.append(
+            Problem("constraint-error", said, row=int(lines[row]), column=labels["country"])
+        )
+    return problems
+
+
+def _country(code: str) -> object:
+    """A country's code as its name where the catalogue has one ("NO": Norge, Norway)."""
+    key = f"results.country.{code}"
+    return msg(key) if key in i18n.TEXTS else code
 
 
 def _country_of_numbers(data: dict[str, np.ndarray], guessed: frozenset[str]) -> frozenset[str]:

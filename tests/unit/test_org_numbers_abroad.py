@@ -83,6 +83,40 @@ def test_a_number_abroad_that_cannot_be_read_is_refused_saying_why(engine, row, 
     assert said in problem.text("en")
 
 
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        (
+            "Partner AS;556016-0680;företag;Norge",
+            "The organisation number 556016-0680 in “Organisationsnummer” is a number from "
+            "Sweden, but “Land” says Norway.",
+        ),
+        (
+            "Oslo kommune;NO 974 760 673 MVA;kommun;Sverige",
+            "The organisation number NO974760673 in “Organisationsnummer” is a number from "
+            "Norway, but “Land” says Sweden.",
+        ),
+    ],
+)
+def test_a_number_of_another_country_than_the_rows_land_is_refused(engine, row, said):
+    # Both were stored as given: a Swedish number in Norway, a Norwegian one in Sweden.
+    data = f"Namn;Organisationsnummer;Typ;Land\n{row}\nNordväg AB;556036-0793;företag;SE\n"
+    result = upload(engine, "org.csv", data)
+    assert result.outcome == "rejected"
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert (refused.row, refused.column, refused.error) == (2, "Land", "constraint-error")
+    assert refused.text("en").startswith(said)
+    assert natural(engine, "organisations") == []
+
+
+def test_a_flat_lists_land_beside_a_number_of_another_country_is_refused(engine):
+    listed = f"{_FLAT[:-1]};Land\nZ-1;Ett;Partner AS;556016-0680;Vinnova;100 tkr;Norge\n"
+    result = upload(engine, "projekt.csv", listed)
+    assert result.outcome == "rejected"
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert refused.column == "Land" and "a number from Sweden" in refused.text("en")
+
+
 PROJECTS = "Diarienummer;Titel;Status\nP-1;Första;ongoing\n"
 PARTICIPANTS = (
     "Diarienummer;Organisation;Roll\n"

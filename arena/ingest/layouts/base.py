@@ -555,6 +555,13 @@ class Source:
         extra.setdefault("country", sv_header("organisations", "country"))
         counties = given.get("county", {})
         guessed = {name: guess_country(name, counties.get(name, (0, None))[1]) for name in names}
+        # A number of another country than the name's form says is the number's: a Swedish
+        # "Norsk Data AS" with its 556... number is no Norwegian organisation.
+        numbers = given.get("org_number", {})
+        guessed = {
+            name: country if _number_of(numbers.get(name, (0, None))[1], country) else ""
+            for name, country in guessed.items()
+        }
         given["country"] = {
             name: (0, guessed[name]) for name in names if guessed[name]
         } | given.get("country", {})
@@ -662,6 +669,16 @@ def _given(entries: list[Named]) -> dict[str, dict[str, tuple[int, object]]]:
                 if key not in found or row < found[key][0]:
                     found[key] = (row, values[row])
     return given
+
+
+def _number_of(number: object, country: str) -> bool:
+    """Whether organisation number `number` (as written; None for none) may be `country`'s."""
+    if not country or number is None or v.is_missing(number):
+        return True
+    try:
+        return v.org_number_country(v.parse_org_number(number, country)) == country
+    except v.ValueProblem:
+        return True
 
 
 def _second(pair: tuple[int, int]) -> int:

@@ -26,6 +26,7 @@ from arena.ingest.report import Problem
 # The sheet's columns besides the project's own, with their other names.
 _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "Län": ("County", "Koordinatorns län", "Region (län)", "Län/region"),
+    "Land": ("Country", "Landkod", "Koordinatorns land"),
     "Organisationsnummer": (*ORG_NUMBER_HEADERS, "Koordinatorns organisationsnummer"),
     "Belopp": (
         "Beviljat belopp",
@@ -243,7 +244,11 @@ def split(source: Source) -> list[Part]:
             source.column("Koordinator"),
             {
                 name: (source.shown(label), source.cells(label))
-                for name, label in (("county", "Län"), ("org_number", "Organisationsnummer"))
+                for name, label in (
+                    ("county", "Län"),
+                    ("country", "Land"),
+                    ("org_number", "Organisationsnummer"),
+                )
                 if source.has(label)
             },
         )
