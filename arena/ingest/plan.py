@@ -441,12 +441,19 @@ def _name_and_number(text: str) -> tuple[str, str] | None:
     match = _NAME_AND_NUMBER.fullmatch(text)
     if match is None:
         return None
-    try:
-        # "Oslo kommune (974 760 673)": 9 digits alone are Norway's by the name's form.
-        number = match["within"] or match["after"]
-        return match["name"], v.parse_org_number(number, guess_country(match["name"]) or None)
-    except v.ValueProblem:
-        return None
+    # "Oslo kommune (974 760 673)": 9 digits alone are Norway's by the name's form, and in
+    # brackets after a name that says no country, "Statens vegvesen (971032081)", where
+    # they are a valid Norwegian number (its check digit) and no Swedish one (10 digits).
+    number = match["within"] or match["after"]
+    countries = [guess_country(match["name"]) or None]
+    if countries[0] is None and match["within"]:
+        countries.append("NO")
+    for country in countries:
+        try:
+            return match["name"], v.parse_org_number(number, country)
+        except v.ValueProblem:
+            continue
+    return None
 
 
 def _numbers_in_names(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:

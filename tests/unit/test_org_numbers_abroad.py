@@ -194,3 +194,44 @@ def test_360giving_writes_and_reads_the_neighbours_registers(engine, tmp_path):
     assert {name: numbers[name][0] for name in abroad} == {
         name: number for name, (number, _country) in read_back.items() if name in abroad
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "land", "stored"),
+    [
+        ("Dansk Firma", "12345674", "Danmark", "DK12345674"),
+        ("Dansk Firma", "12345674", "DK", "DK12345674"),
+        ("Norsk Firma", "974760673", "Norge", "NO974760673"),
+    ],
+)
+def test_a_flat_lists_bare_number_abroad_is_read_in_its_land(engine, name, number, land, stored):
+    # A stored Danish organisation written "12345674" beside Land Danmark was refused: the
+    # list's Land was not read, and 8 digits alone say no country.
+    organisations = f"Namn;Organisationsnummer;Typ;Land\n{name};{stored};företag;{land}\n"
+    assert upload(engine, "org.csv", organisations).outcome == "committed"
+    listed = f"{_FLAT[:-1]};Land\nZ-1;Ett;{name};{number};Vinnova;100 tkr;{land}\n"
+    result = upload(engine, "projekt.csv", listed)
+    assert result.outcome == "committed", errors(result)
+    assert _stored(engine)[name] == (stored, stored[:2])
+    assert not [o for o in result.plan.new_organisations if o.name == name]
+
+
+def test_nine_digits_in_brackets_that_are_a_norwegian_number_are_its_number(engine):
+    # "Statens vegvesen (971032081)": the name says no country, so the number stayed in the
+    # name, a new organisation "Statens vegvesen (971032081)" in Sweden.
+    assert upload(engine, "projekt.csv", PROJECTS).outcome == "committed"
+    listed = (
+        "Diarienummer;Organisation;Roll\n"
+        "P-1;Statens vegvesen (971032081);partner\n"
+        "P-1;Nordväg AB (974760674);partner\n"  # no valid Norwegian number: kept as written
+    )
+    result = upload(engine, "deltagare.csv", listed)
+    assert result.outcome == "committed", errors(result)
+    stored = _stored(engine)
+    assert stored["Statens vegvesen"] == ("NO971032081", "NO")
+    assert stored["Nordväg AB (974760674)"] == (None, "SE")
+    (said,) = [p for p in result.problems if p.message.key == "import.number_in_name"]
+    assert said.text("en") == (
+        "“Statens vegvesen (971032081)” is read as “Statens vegvesen” with the organisation "
+        "number NO971032081."
+    )
