@@ -1082,14 +1082,19 @@ def _csv_table(text: str, name: str) -> RawTable:
     # csv refuses a field over 128 KB by default; any field of a file within the upload limit
     # is read (the limit is process-wide, and every caller wants the same).
     csv.field_size_limit(config.UPLOAD_LIMIT_BYTES)
-    header_line = 1
+    # Rows are named as a spreadsheet shows them, the header on row 1; `skipped` is the file's
+    # lines above the header, which only a file line (a quote never closed, as a text editor
+    # shows it) counts.
+    header_line, skipped = 1, 0
     first_newline = text.find("\n")
     first = text[: first_newline if first_newline >= 0 else len(text)].strip()
     delimiter = None
     if first.lower().startswith("sep=") and len(first) == 5:
+        # Excel's hint, which it reads and hides: the header is on its row 1. Counted as
+        # row 1, it named every problem a row lower than the one the user sees.
         delimiter = first[4]
         text = text[first_newline + 1 :] if first_newline >= 0 else ""
-        header_line = 2
+        skipped = 1
     if delimiter is None:
         delimiter = _sniff_delimiter(_first_lines(text, 20))
     if '"' not in text and (table := _read_plain_csv(text, name, delimiter, header_line)):
@@ -1104,13 +1109,13 @@ def _csv_table(text: str, name: str) -> RawTable:
         header_end = reader.line_num
         rows: list[list[object]] = list(reader)
     except csv.Error as exc:
-        line = reader.line_num + header_line - 1
+        line = reader.line_num + skipped
         raise ReadError(
             Problem("format-error", msg("read.csv_unreadable", line=line), row=line)
         ) from exc
     if header_end == 1 and reader.line_num == 1 + len(rows):
         # One line per record, the common case: row i is on line header_line + 1 + i.
-        _check_quotes_closed(text, delimiter, header, rows, header_line + len(rows))
+        _check_quotes_closed(text, delimiter, header, rows, skipped + 1 + len(rows))
         return RawTable.from_rows(name, header, rows, header_line=header_line, delimiter=delimiter)
     # Some record has quoted line breaks. A spreadsheet shows each record on a row of its
     # own, the breaks inside its cell, so a record's row is still the header's + 1 + its
@@ -1121,9 +1126,9 @@ def _csv_table(text: str, name: str) -> RawTable:
     if '"' in text:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         next(reader)
-        start = header_line
+        start = skipped + 1
         for _row in reader:
-            start = header_line + header_end
+            start = skipped + 1 + header_end
             header_end = reader.line_num
         _check_quotes_closed(text, delimiter, header, rows, start)
     return RawTable.from_rows(name, header, rows, header_line=header_line, delimiter=delimiter)

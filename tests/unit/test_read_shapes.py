@@ -425,3 +425,20 @@ def test_a_year_beside_a_whole_amount_is_no_split_amount(engine):
     result = upload(engine, "budget.csv", budget)
     assert result.outcome == "committed", [p.text("en") for p in result.problems]
     assert [b["amount_sek"] for b in natural(engine, "budgets")] == [2_000_000]
+
+
+def test_rows_under_an_excel_sep_line_are_named_as_excel_shows_them(engine):
+    # Excel reads `sep=;` and hides it: the header is on row 1 and XE-002 on row 3. Counted
+    # as row 1, the bad date was named on row 4.
+    data = (
+        "sep=;\n"
+        "Diarienummer;Titel;Startdatum\n"
+        "XE-001;Elvägar;2024-01-01\n"
+        "XE-002;Vätgas;2024-13-45\n"
+    )
+    result = upload(engine, "projekt.csv", data)
+    assert [(p.row, p.column) for p in result.problems if p.severity == "error"] == [
+        (3, "Startdatum")
+    ]
+    table = read.read_file(data.encode(), "projekt.csv")
+    assert (table.header_line, table.line_of(0)) == (1, 2)
