@@ -409,7 +409,7 @@ class RawTable:
                 keep[rows] = False
                 lines = [self.line_of(index) for index in rows.tolist()]
                 # A page's row is quoted as written ("Sida 1 av 2"), the first of them.
-                said = {"text": shortened(self._filled_cells(int(rows[0]))[0])} if paged else {}
+                said = {"text": shortened(self._page_text(int(rows[0])))} if paged else {}
                 problems.append(
                     Problem(
                         "row-error",
@@ -516,23 +516,41 @@ class RawTable:
         return rows
 
     def _page_rows(self) -> np.ndarray:
-        """Which rows are a page's footer or header a report writes between its pages: one
-        cell alone filled, `Sida 1 av 2` or `Page 1 of 2`, the pages' total said (`_PAGE`):
-        `Sida 2` or `P.1` alone is a record's name, and was dropped as a footer."""
+        """Which rows are a page's footer or header a report writes between its pages: a cell
+        `Sida 1 av 2` or `Page 1 of 2`, the pages' total said (`_PAGE`), alone or beside the
+        date the report was printed (`2024-05-01`, `Utskriven 2024-05-01`: `_is_print_date`):
+        `Sida 2` or `P.1` alone is a record's name, and was dropped as a footer.
+
+        Why the date: a footer with the print date beside it was read as a record and
+        refused. Only a date of a day beside it, the row's one other cell or two: a record
+        has its name or reference beside its dates."""
         filled = np.zeros(self.height, dtype=np.intp)
         for position in range(len(self.header)):
             filled += ~self.cells(position).row_missing
         for index, cells in self.extra.items():
             filled[index] += sum(map(_filled, cells))
         paged = np.zeros(self.height, dtype=bool)
-        # Only the rows of one cell are read: most files have none.
-        for index in np.flatnonzero(filled == 1).tolist():
-            paged[index] = any(
-                _PAGE.fullmatch(header_text(self.columns[position][index]).strip()) is not None
-                for position in range(len(self.header))
-                if not self.cells(position).row_missing[index]
+        # Only the rows of a few cells are read: most files have none.
+        for index in np.flatnonzero((filled >= 1) & (filled <= _PAGE_CELLS)).tolist():
+            cells = self._row_cells(index)
+            pages = [cell for cell in cells if _PAGE.fullmatch(header_text(cell).strip())]
+            paged[index] = len(pages) == 1 and all(
+                _is_print_date(cell) for cell in cells if cell is not pages[0]
             )
         return paged
+
+    def _page_text(self, index: int) -> str:
+        """The page's cell of a footer's row `index` (`_page_rows`), as written."""
+        cells = [header_text(cell).strip() for cell in self._row_cells(index)]
+        return next((cell for cell in cells if _PAGE.fullmatch(cell)), cells[0])
+
+    def _row_cells(self, index: int) -> list[object]:
+        """The filled cells of row `index` as read, those past the header's width too."""
+        return [
+            cell
+            for position in range(len(self.header))
+            if _filled(cell := self.columns[position][index])
+        ] + [cell for cell in self.extra.get(index, []) if _filled(cell)]
 
     def _split_amounts(self, keep: np.ndarray) -> list[Problem]:
         """An error for each kept row of a comma-separated file that fills a column without a
@@ -876,6 +894,36 @@ def _subtotal_labels(cells: Cells) -> np.ndarray:
 # A page's footer or header in a report, with the pages' total: "Sida 1 av 2", "Page 1 of 2",
 # "Sida 1 (2)", "Sida 1 / 2". Without the total ("Sida 2", "P.1", "s. 3") a cell is a name.
 _PAGE = re.compile(r"(?:sidan?|page)\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))", re.I)
+# The most cells a page's footer fills: the page, and the date it was printed or two.
+_PAGE_CELLS = 3
+# The word a report's footer may write before the date it was printed ("Utskriven 2024-05-01",
+# "Printed: 1.5.2024").
+_PRINTED = re.compile(
+    r"(?:utskriven|utskrivet|utskriftsdatum|utskrift|datum|printed(?:\s+on)?|print\s+date|date)"
+    r"\s*:?\s*",
+    re.IGNORECASE,
+)
+# A date of a day as a footer writes it: digits and separators, a time after it or not
+# (a year alone, "2024", is a record's, as is a month's name).
+_DAY_DATE = re.compile(
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:[ T]\d{1,2}[:.]\d{2}(?::\d{2})?)?"
+)
+
+
+def _is_print_date(cell: object) -> bool:
+    """Whether a cell is the date a report was printed, beside its page footer: a date or
+    a date and time the workbook typed, or a day's date written (`2024-05-01`,
+    `1.5.2024 14:02`), the word `Utskriven` or `Printed` before it or not."""
+    if isinstance(cell, date):
+        return True
+    if not isinstance(cell, str):
+        return False
+    text = cell.strip()
+    if (printed := _PRINTED.match(text)) is not None:
+        text = text[printed.end() :]
+    return _DAY_DATE.fullmatch(text) is not None
+
+
 # The heading a report's export writes over the filters it applied, in a block of notes that
 # ends the file (`RawTable._note_block`): Power BI's and others', in Swedish or English.
 _FILTER_HEADING = re.compile(

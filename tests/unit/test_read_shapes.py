@@ -4,6 +4,8 @@ down the file, a block of notes under it, and records over several lines of a CS
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table
@@ -442,3 +444,47 @@ def test_rows_under_an_excel_sep_line_are_named_as_excel_shows_them(engine):
     ]
     table = read.read_file(data.encode(), "projekt.csv")
     assert (table.header_line, table.line_of(0)) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Sida 1 av 2;;2024-05-01",
+        "Sida 1 av 2;Utskriven 2024-05-01;",
+        "2024-05-01 14:02;Page 1 of 2;",
+    ],
+    ids=["date", "printed", "date-first"],
+)
+def test_a_page_footer_with_the_date_beside_it_is_passed_over(footer):
+    # A report's footer with the day it was printed beside the page was read as a record
+    # and refused for its title and dates.
+    data = (
+        "Diarienummer;Titel;Startdatum\n"
+        f"XE-001;Elvägar;2024-01-01\n{footer}\n"
+        "XE-002;Vätgas;2024-02-01\n"
+    )
+    keep, problems = read.read_file(data.encode(), "projekt.csv").shape_problems()
+    assert keep.tolist() == [True, False, True]
+    page = next(cell for cell in footer.split(";") if "1" in cell and "2024" not in cell)
+    assert [p.text("en") for p in problems] == [
+        f"Row 3 is a page footer or header (“{page}”) and is no record; it is skipped."
+    ]
+
+
+def test_a_page_footer_with_a_typed_date_beside_it_is_passed_over(engine):
+    workbook = Workbook()
+    sheet_ = workbook.active
+    sheet_.append(["Diarienummer", "Titel", "Startdatum"])
+    sheet_.append(["XE-001", "Elvägar", date(2024, 1, 1)])
+    sheet_.append(["Sida 1 av 2", None, date(2024, 5, 1)])
+    sheet_.append(["XE-002", "Vätgas", date(2024, 2, 1)])
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook), kind="projects")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    assert [p["reference"] for p in natural(engine, "projects")] == ["XE-001", "XE-002"]
+
+
+@pytest.mark.parametrize("beside", ["2024", "Elvägar", "maj 2024"])
+def test_a_page_beside_what_is_no_print_date_stays_a_record(beside):
+    data = f"Diarienummer;Titel\nXE-001;Elvägar\nSida 1 av 2;{beside}\n".encode()
+    keep, _problems = read.read_file(data, "projekt.csv").shape_problems()
+    assert keep.tolist() == [True, True]
