@@ -637,14 +637,16 @@ class RawTable:
 
     def _note_block(self, keep: np.ndarray) -> dict[int, str]:
         """The rows of a block of notes that ends the file under a blank row, each with its
-        text: every row of it with its first cell alone filled, the first the heading a
-        report's export writes over the filters it applied (`Applied filters:` / `Year is
-        2024`, `Filter som används:` / `År är 2024`, `_FILTER_HEADING`). Else none.
+        text: every row of it with its first cell filled and at most the second beside it
+        (a filter and its value, `Program | X`, read as `Program: X`), the first row the
+        heading alone that a report's export writes over the filters it applied (`Applied
+        filters:` / `Year is 2024`, `Filter som används:` / `År är 2024`, `Filter:` /
+        `År | 2024`: `_FILTER_HEADING`). Else none.
 
         Why: each line of the block was read as a record and refused for its dates and
-        amounts. Only under such a heading: names alone under a blank row (a list of buyer
-        groups' names), or under a heading of their own (`Utan nummer:`, `Hälsa:`), are
-        records, and were dropped as notes."""
+        amounts (a block of two-cell lines as well). Only under such a heading: names alone
+        under a blank row (a list of buyer groups' names), or under a heading of their own
+        (`Utan nummer:`, `Hälsa:`), are records, and were dropped as notes."""
         if not len(self.header):
             return {}
         first = self.cells(0)
@@ -652,12 +654,22 @@ class RawTable:
         index = self.height - 1
         while index >= 0 and keep[index]:
             filled = self._filled_cells(index)
-            if len(filled) != 1 or first.row_missing[index]:
+            if first.row_missing[index] or len(filled) > 2:
                 return {}
-            block[index] = filled[0]
+            if len(filled) == 2 and (
+                len(self.header) < 2 or self.cells(1).row_missing[index]  # not beside it
+            ):
+                return {}
+            name, *value = filled
+            block[index] = f"{name.rstrip(':').rstrip()}: {value[0]}" if value else name
             index -= 1
         heading = block.get(index + 1, "")
-        if not _FILTER_HEADING.fullmatch(heading) or index < 0 or not keep[:index].any():
+        if (
+            not _FILTER_HEADING.fullmatch(heading)
+            or len(self._filled_cells(index + 1)) != 1
+            or index < 0
+            or not keep[:index].any()
+        ):
             return {}
         return block
 

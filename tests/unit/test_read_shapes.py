@@ -488,3 +488,43 @@ def test_a_page_beside_what_is_no_print_date_stays_a_record(beside):
     data = f"Diarienummer;Titel\nXE-001;Elvägar\nSida 1 av 2;{beside}\n".encode()
     keep, _problems = read.read_file(data, "projekt.csv").shape_problems()
     assert keep.tolist() == [True, True]
+
+
+def test_a_filter_block_of_two_cell_lines_under_a_blank_row_is_passed_over(engine):
+    # `Filter:` then a filter and its value in the first two columns: each line was read as
+    # a record and refused for its title and dates.
+    data = (
+        "Diarienummer;Titel;Startdatum\n"
+        "XE-001;Elvägar;2024-01-01\n"
+        ";;\n"
+        "Filter:;;\n"
+        "Program;Utmaningsdriven innovation;\n"
+        "År;2024;\n"
+    )
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    assert [p["reference"] for p in natural(engine, "projects")] == ["XE-001"]
+    said = [(p.row, p.error, p.value) for p in result.problems]
+    assert said == [
+        (3, "blank-row", None),
+        (4, "row-error", "Filter:"),
+        (5, "row-error", "Program: Utmaningsdriven innovation"),
+        (6, "row-error", "År: 2024"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading, lines",
+    [
+        ("Energi:", ["XE-002;Vätgas;"]),  # a group title over records of two cells
+        ("Filter:", ["XE-002;Vätgas;2024-02-01"]),  # three cells: a record
+        ("Filter:", ["XE-002;;2024-02-01"]),  # not beside the first
+    ],
+    ids=["group-title", "three-cells", "apart"],
+)
+def test_two_cell_records_under_a_heading_stay_records(heading, lines):
+    data = "Diarienummer;Titel;Startdatum\nXE-001;Elvägar;2024-01-01\n;;\n" + "".join(
+        f"{line}\n" for line in [f"{heading};;", *lines]
+    )
+    keep, _problems = read.read_file(data.encode(), "projekt.csv").shape_problems()
+    assert keep.tolist()[-1] is True
