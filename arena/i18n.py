@@ -2189,6 +2189,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "header: the comma likely split an amount (“{amount},{rest}”), and the row is not "
         "read. Save the file with semicolons (;) between cells or put the amounts in quotes.",
     },
+    "read.comma_split_text": {
+        "sv": "{column} ”{amount}” följs av ”{rest}” under {next}, som är text: kommatecknet "
+        "delade troligen ett belopp (”{amount},{rest}”), och raden läses inte. Spara filen med "
+        "semikolon (;) som avgränsare eller sätt beloppen inom citattecken.",
+        "en": "{column} “{amount}” is followed by “{rest}” under {next}, which is text: the "
+        "comma likely split an amount (“{amount},{rest}”), and the row is not read. Save the "
+        "file with semicolons (;) between cells or put the amounts in quotes.",
+    },
     "read.comma_split_amount_headed": {
         "sv": "{column} ”{amount}” följs av ”{rest}” under {next}, och raden har ett värde fler "
         "än rubrikerna: kommatecknet delade troligen ett belopp (”{amount},{rest}”), och raden "

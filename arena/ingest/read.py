@@ -389,11 +389,14 @@ class RawTable:
             self._cells[position] = Cells.of(self.columns[position])
         return self._cells[position]
 
-    def shape_problems(self, naming: Collection[int] = ()) -> tuple[np.ndarray, list[Problem]]:
+    def shape_problems(
+        self, naming: Collection[int] = (), amounts_before_text: Collection[int] = ()
+    ) -> tuple[np.ndarray, list[Problem]]:
         """Which rows hold data and ragged-row errors. Blank rows, sums and notes under the list
         and subtotals within it are skipped with a warning; `naming` are the positions of the
         columns that name or date a row (its key, its dates), which a subtotal leaves empty
-        (`_subtotal_rows`)."""
+        (`_subtotal_rows`); `amounts_before_text` those of the amount columns a text column
+        follows, into which a comma may split an amount's decimals (`_split_into_text`)."""
         width = len(self.header)
         keep = np.zeros(self.height, dtype=bool)
         for position in range(width):
@@ -433,7 +436,8 @@ class RawTable:
                 )
             )
         skipped = {index for index, _key, _text in passed}
-        problems += self._split_amounts(keep)
+        problems += (split := self._split_amounts(keep))
+        problems += self._split_into_text(keep, amounts_before_text, {p.row for p in split})
         ragged = [] if self.lengths is None else np.flatnonzero(self.lengths != width)
         outside: set[int] = set()  # rows with text only past the header's columns
         for index in ragged:
@@ -609,6 +613,52 @@ class RawTable:
                     )
                 )
                 break
+        return problems
+
+    def _split_into_text(
+        self, keep: np.ndarray, amounts: Collection[int], refused: set[int | None]
+    ) -> list[Problem]:
+        """An error for each kept row of a comma-separated file where an amount column
+        (`amounts`: a text column follows it) holds a whole number and the text column after
+        it only one to three digits (`_DECIMALS`): an amount the comma split with no spare
+        column to show it, "2,5" read as Belopp "2" and Källa "5". Rows `refused` already
+        (`_split_amounts`) are not named twice.
+
+        Why: such a row was stored as 2 MSEK with "5" its source, without a word: the split
+        was caught only where a column without a header or a unit showed it."""
+        if self.delimiter != ",":
+            return []
+        problems = []
+        width = len(self.header)
+        for position in sorted(p for p in amounts if p + 1 < width):
+            digits = self.cells(position + 1)
+            decimals = np.fromiter(
+                (not missing and _DECIMALS.fullmatch(str(cell)) is not None
+                 for cell, missing in zip(digits.uniques, digits.missing, strict=True)),
+                dtype=bool,
+                count=len(digits.uniques),
+            )  # fmt: skip
+            for index in np.flatnonzero(keep & decimals[digits.codes]).tolist():
+                amount = str(self.columns[position][index]).strip()
+                rest = str(self.columns[position + 1][index]).strip()
+                line = self.line_of(index)
+                if line in refused or _WHOLE.fullmatch(amount) is None:
+                    continue
+                problems.append(
+                    Problem(
+                        "format-error",
+                        msg(
+                            "read.comma_split_text",
+                            column=self.label(position),
+                            amount=amount,
+                            rest=rest,
+                            next=self.label(position + 1),
+                        ),
+                        row=line,
+                        column=self.label(position),
+                        value=f"{amount},{rest}",
+                    )
+                )
         return problems
 
     def _trailing_rows(
@@ -946,6 +996,13 @@ _FILTER_HEADING = re.compile(
 # The rest of an amount a comma split: its decimals or a group of three digits, a unit
 # after them ("5 MSEK", "50", "500").
 _SPLIT_REST = re.compile(r"\s*[0-9]{1,3}(?:\s*[^\W\d_]+\.?)?\s*")
+
+
+# What a decimal part the comma split off an amount looks like, in a text column: 1-3 digits.
+_DECIMALS = re.compile(r"\s*[0-9]{1,3}\s*")
+# An amount without decimals, as a comma leaves the part before them: digits, maybe grouped by
+# spaces, a sign or a unit before or after ("2", "1 234", "-5", "2 MSEK" is no amount's part).
+_WHOLE = re.compile(r"-?[0-9]{1,3}(?:[ \u00a0]?[0-9]{3})*|-?[0-9]+")
 
 
 def _filled(cell: object) -> bool:

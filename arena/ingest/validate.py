@@ -627,7 +627,15 @@ def parse_table(
         for position, column in mapping.items()
         if column.name in kind.key or column.type.name in ("date", "period")
     ]
-    keep, shape_problems = raw.shape_problems(naming)
+    # Amount columns a text column follows: "2,5" split by a comma file's comma fills both.
+    before_text = [
+        position
+        for position, column in mapping.items()
+        if column.type.name == "money"
+        and (after := mapping.get(position + 1)) is not None
+        and after.type.name == "text"
+    ]
+    keep, shape_problems = raw.shape_problems(naming, before_text)
     problems += shape_problems
     kept = np.flatnonzero(keep)
     lines = raw.lines()[kept]

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.table import Table
 
 from arena.ingest import read
+from arena.ingest.validate import parse_table
 from tests.fixtures.ingest import natural, upload, xlsx_bytes
 from tests.fixtures.ods import cell, ods, sheet
 
@@ -528,3 +529,36 @@ def test_two_cell_records_under_a_heading_stay_records(heading, lines):
     )
     keep, _problems = read.read_file(data.encode(), "projekt.csv").shape_problems()
     assert keep.tolist()[-1] is True
+
+
+def test_an_amount_split_by_the_comma_into_a_text_column_is_refused():
+    # "2,5" unquoted under `Belopp (MSEK),Källa`, no column to spare: Belopp "2" and Källa
+    # "5" were stored as 2 MSEK from the source "5", without a word.
+    data = (
+        "Bidragsreferens,Utbetalningsdatum,Belopp (MSEK),Källa\n"
+        "G-1,2024-03-01,2,5\n"
+        "G-2,2024-03-01,1,Vinnova\n"
+        "G-3,2024-03-01,3,2024\n"
+    )
+    parsed = parse_table(read.read_file(data.encode(), "utbetalningar.csv"))
+    refused = [p for p in parsed.problems if p.severity == "error"]
+    assert [(p.row, p.column, p.value) for p in refused] == [(2, "Belopp (MSEK)", "2,5")]
+    assert refused[0].text("en") == (
+        "Belopp (MSEK) “2” is followed by “5” under Källa, which is text: the comma likely "
+        "split an amount (“2,5”), and the row is not read. Save the file with semicolons (;) "
+        "between cells or put the amounts in quotes."
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Bidragsreferens;Utbetalningsdatum;Belopp (MSEK);Källa\nG-1;2024-03-01;2;5\n",
+        'Bidragsreferens,Utbetalningsdatum,Belopp (MSEK),Källa\nG-1,2024-03-01,"2,5",5\n',
+        "Bidragsreferens,Utbetalningsdatum,Belopp (MSEK),Källa\nG-1,2024-03-01,2,Vinnova 5\n",
+    ],
+    ids=["semicolons", "quoted", "words"],
+)
+def test_digits_in_a_text_column_split_no_amount_where_no_comma_did(data):
+    parsed = parse_table(read.read_file(data.encode(), "utbetalningar.csv"))
+    assert not [p for p in parsed.problems if "comma likely split" in p.text("en")]
