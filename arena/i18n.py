@@ -2217,6 +2217,18 @@ TEXTS: dict[str, dict[str, Text]] = {
             "Rows {rows} repeat the header row and are no records; they are skipped.",
         ),
     },
+    "read.table_below": {
+        "sv": (
+            "Rad {rows} under en tom rad är rubrikraden för en annan tabell och läses inte.",
+            "Raderna {rows} under en tom rad är en annan tabell med egen rubrikrad och läses "
+            "inte. Är de listans poster, ta bort den tomma raden och rubrikraden.",
+        ),
+        "en": (
+            "Row {rows} under a blank row is another table's header row and is not read.",
+            "Rows {rows} under a blank row are another table with its own header row and are "
+            "not read. If they are the list's records, remove the blank row and the header row.",
+        ),
+    },
     "read.page_rows": {
         "sv": (
             "Rad {rows} är en sidfot eller sidhuvud (”{text}”) och är ingen post; den hoppas över.",

@@ -421,6 +421,21 @@ class RawTable:
                         severity="warning",
                     )
                 )
+        below = self._table_below(keep, blank)
+        if below is not None:
+            lines = [self.line_of(index) for index in range(below, self.height)]
+            heading = " | ".join(self._filled_cells(below))
+            keep[below:] = False
+            blank = blank[blank < below]
+            problems.append(
+                Problem(
+                    "row-error",
+                    msg("read.table_below", count=len(lines), rows=_spans(lines)),
+                    row=lines[0],
+                    value=shortened(heading),
+                    severity="warning",
+                )
+            )
         trailing = self._trailing_rows(keep, naming)
         keep[[index for index, _key, _text in trailing]] = False
         passed = trailing + self._subtotal_rows(keep, naming)  # rows that hold no record
@@ -436,6 +451,7 @@ class RawTable:
                 )
             )
         skipped = {index for index, _key, _text in passed}
+        skipped |= set(range(self.height if below is None else below, self.height))
         problems += (split := self._split_amounts(keep))
         problems += self._split_into_text(keep, amounts_before_text, {p.row for p in split})
         ragged = [] if self.lengths is None else np.flatnonzero(self.lengths != width)
@@ -487,6 +503,73 @@ class RawTable:
             )
         problems.sort(key=lambda problem: problem.row or 0)
         return keep, problems
+
+    def _table_below(self, keep: np.ndarray, blank: np.ndarray) -> int | None:
+        """The first row of another table stacked under the list, a blank row between: a
+        row that reads as a header row (`_reads_as_header`), else None. It and every row
+        after it are no records of the list.
+
+        Why: a summary under the list (`Sektor | Antal`) or a second list with its own
+        header row was read as records of the list, and refused or, worse, stored. Only a
+        header row: records after a blank row in the middle of the list are read."""
+        if not len(blank) or not keep.any():
+            return None
+        for index in (blank + 1).tolist():
+            if (
+                index < self.height
+                and keep[index]
+                and keep[:index].any()
+                and self._reads_as_header(index, keep)
+            ):
+                return index
+        return None
+
+    def _reads_as_header(self, index: int, keep: np.ndarray) -> bool:
+        """Whether row `index`, under a blank row, heads a table of its own: two cells or
+        more, each text a header could be (`_could_be_header`: no number, no date) and none a
+        value its column holds above, and either two of them headers a kind reads
+        (`Diarienummer | Titel`), or text in columns where the list has numbers or dates
+        (two such, or one beside a known header), or one known header over rows that hold
+        numbers or dates where the list has text (`Sektor | Antal` over `Transport | 2`)."""
+        if any(_filled(cell) for cell in self.extra.get(index, [])):
+            return False
+        above = np.flatnonzero(keep[:index])
+        filled = [
+            position
+            for position in range(len(self.header))
+            if not self.cells(position).row_missing[index]
+        ]
+        if len(filled) < 2:
+            return False
+        known = in_numbers = 0
+        for position in filled:
+            cells = self.cells(position)
+            code = cells.codes[index]
+            if not _could_be_header(cells.uniques[code]) or code in cells.codes[above]:
+                return False
+            known += known_header(cells.uniques[code])
+            in_numbers += self._holds(position, above) == "values"
+        if known >= 2 or in_numbers >= 2 or (known and in_numbers):
+            return True
+        if not known:
+            return False
+        body = np.arange(index + 1, self.height)
+        body = body[keep[body]]
+        return any(
+            self._holds(position, above) == "text" and self._holds(position, body) == "values"
+            for position in range(len(self.header))
+        )
+
+    def _holds(self, position: int, rows: np.ndarray) -> str:
+        """What column `position` holds on `rows`: "values" (numbers or dates only), "text"
+        (no number and no date) or "" (both, or nothing)."""
+        cells = self.cells(position)
+        codes = np.unique(cells.codes[rows])
+        codes = codes[~cells.missing[codes]]
+        if not len(codes):
+            return ""
+        values = [_number_or_date(cells.uniques[code]) for code in codes.tolist()]
+        return "values" if all(values) else "" if any(values) else "text"
 
     def _repeated_headers(self) -> np.ndarray:
         """Which rows repeat the header: each headed column's cell its header (case and
@@ -1003,6 +1086,17 @@ _DECIMALS = re.compile(r"\s*[0-9]{1,3}\s*")
 # An amount without decimals, as a comma leaves the part before them: digits, maybe grouped by
 # spaces, a sign or a unit before or after ("2", "1 234", "-5", "2 MSEK" is no amount's part).
 _WHOLE = re.compile(r"-?[0-9]{1,3}(?:[ \u00a0]?[0-9]{3})*|-?[0-9]+")
+
+
+def _number_or_date(cell: object) -> bool:
+    """Whether a cell is a number or a date, as a record's amounts and dates are."""
+    if isinstance(cell, date) or _is_number(cell):
+        return True
+    try:
+        v.parse_date(cell)
+    except v.ValueProblem:
+        return False
+    return True
 
 
 def _filled(cell: object) -> bool:

@@ -562,3 +562,61 @@ def test_an_amount_split_by_the_comma_into_a_text_column_is_refused():
 def test_digits_in_a_text_column_split_no_amount_where_no_comma_did(data):
     parsed = parse_table(read.read_file(data.encode(), "utbetalningar.csv"))
     assert not [p for p in parsed.problems if "comma likely split" in p.text("en")]
+
+
+STACKED = [
+    ["Diarienummer", "Titel", "Startdatum", "Beviljat bidrag"],
+    ["XE-001", "Elvägar", "2024-01-01", 500000],
+    ["XE-002", "Vätgas", "2024-02-01", 800000],
+]
+
+
+@pytest.mark.parametrize(
+    "below, lines",
+    [
+        ([["Sektor", "Antal"], ["Transport", 2], ["Energi", 5]], "5–7"),
+        ([[None, "Sektor", None, "Antal projekt"], [None, "Transport", None, 2]], "5–6"),
+        (
+            [["Diarienummer", "Titel", "Startdatum"], ["XE-101", "Solel", "2023-01-01"]],
+            "5–6",
+        ),
+    ],
+    ids=["summary", "text-over-amounts", "second-list"],
+)
+def test_a_table_stacked_under_the_list_after_a_blank_row_is_not_read(engine, below, lines):
+    # Under a blank row, a summary or a second list with its own header row was read as
+    # the list's records: refused, or stored (a project "Transport" from the summary).
+    workbook = Workbook()
+    for row in [*STACKED, [], *below]:
+        workbook.active.append(row)
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook), kind="projects")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    assert [p["reference"] for p in natural(engine, "projects")] == ["XE-001", "XE-002"]
+    (said,) = [p for p in result.problems if "another table" in p.text("en")]
+    assert (said.row, said.severity) == (5, "warning")
+    assert said.text("en").startswith(f"Rows {lines} under a blank row are another table")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        [["XE-003", "Solel", "2024-03-01", 300000]],
+        [["XE-003", "Solel", None, None], ["XE-004", "Vind", "2024-04-01", 100000]],
+    ],
+    ids=["values", "text-only-first"],
+)
+def test_records_after_a_blank_row_in_the_list_are_read(engine, after):
+    workbook = Workbook()
+    for row in [*STACKED, [], *after]:
+        workbook.active.append(row)
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook), kind="projects")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = [p["reference"] for p in natural(engine, "projects")]
+    assert stored == ["XE-001", "XE-002", *(row[0] for row in after)]
+
+
+def test_names_and_roles_after_a_blank_row_stay_records():
+    # "Koordinator" is a header some kind reads, and here a participant's role.
+    data = "Organisation;Roll\nAcme AB;Deltagare\n;\nBeta AB;Koordinator\nGamma AB;Deltagare\n"
+    keep, _problems = read.read_file(data.encode(), "deltagare.csv").shape_problems()
+    assert keep.tolist() == [True, False, True, True]
