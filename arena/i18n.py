@@ -2171,6 +2171,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The column headers span two rows, {first} and {second}, and are read as one: "
         "{columns} under {groups}, the other columns by their header on row {first}.",
     },
+    "read.period_split": {
+        "sv": "”{header}” står över två kolumner med datum: den första läses som ”{start}” och "
+        "den andra som ”{end}”.",
+        "en": "“{header}” heads two columns of dates: the first is read as “{start}” and the "
+        "second as “{end}”.",
+    },
     "read.another_table": {
         "sv": "{cells} bredvid listan är en annan tabell och läses inte.",
         "en": "{cells} beside the list is another table and is not read.",

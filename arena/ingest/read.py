@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from itertools import chain
@@ -292,6 +292,48 @@ class RawTable:
         ).with_sub_headers()
 
     def with_sub_headers(self) -> RawTable:
+        """The table with its header over two rows read as one (`_with_sub_headers`), else
+        with a period's header over two columns of dates read as their start and end
+        (`_with_period_split`)."""
+        table = self._with_sub_headers()
+        return self._with_period_split() if table is self else table
+
+    def _with_period_split(self) -> RawTable:
+        """The table with a period's header (`Period`, `Projektperiod`) over two columns,
+        merged or followed by a blank header, the cells under both dates, read as the start
+        and the end: headed `Period från` and `Period till` (or the start and end headers a
+        kind reads), with a warning saying so. Else the table as it is.
+
+        Why: the period's column was read as periods, each start date refused as no period,
+        and the end dates as a column without a header."""
+        width = len(self.header)
+        for position in range(width - 1):
+            text = " ".join(header_text(self.header[position]).split())
+            if (
+                v.normalise_label(text) not in _period_headers()
+                or str(self.header[position + 1]).strip()
+                or self.is_empty_column(position + 1)
+                or not (_dates_only(self.cells(position)) and _dates_only(self.cells(position + 1)))
+            ):
+                continue
+            start, end = "Startdatum", "Slutdatum"
+            for first, last in (("från", "till"), ("start", "slut")):
+                if known_header(f"{text} {first}") and known_header(f"{text} {last}"):
+                    start, end = f"{text} {first}", f"{text} {last}"
+                    break
+            header = list(self.header)
+            header[position : position + 2] = [start, end]
+            note = Problem(
+                "format-error",
+                msg("read.period_split", header=text, start=start, end=end),
+                row=self.header_line or None,
+                column=text,
+                severity="warning",
+            )
+            return replace(self, header=header, problems=[*self.problems, note], _cells={})
+        return self
+
+    def _with_sub_headers(self) -> RawTable:
         """The table with its header spread over two rows read as one, when it is: a group
         header over several columns ("Tid" merged over two, or written in the first and the
         next ones left blank) with their own headers on the row under it ("Start", "Slut"),
@@ -973,6 +1015,33 @@ def _headers_known() -> frozenset[str]:
         for column in kind.columns
         for header in column.headers
     )
+
+
+@functools.cache
+def _period_headers() -> frozenset[str]:
+    """Every header and alias of the kinds' period columns (`Period`, `Projektperiod`)."""
+    from arena.ingest.kinds import KINDS  # the kinds read files: imported when first asked
+
+    return frozenset(
+        v.normalise_label(header)
+        for kind in KINDS.values()
+        for column in kind.columns
+        if column.type.name == "period"
+        for header in column.headers
+    )
+
+
+def _dates_only(cells: Cells) -> bool:
+    """Whether a column holds dates, each a day (`2024-01-01`, a date the workbook typed),
+    and at least one: no period (`2019-21`, `okt 2018 – feb 2019`) and no year alone."""
+    found = False
+    for cell, missing in zip(cells.uniques, cells.missing, strict=True):
+        if missing:
+            continue
+        if not isinstance(cell, date) and _DAY_DATE.fullmatch(str(cell).strip()) is None:
+            return False
+        found = True
+    return found
 
 
 def known_header(cell: object) -> bool:

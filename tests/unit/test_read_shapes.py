@@ -620,3 +620,52 @@ def test_names_and_roles_after_a_blank_row_stay_records():
     data = "Organisation;Roll\nAcme AB;Deltagare\n;\nBeta AB;Koordinator\nGamma AB;Deltagare\n"
     keep, _problems = read.read_file(data.encode(), "deltagare.csv").shape_problems()
     assert keep.tolist() == [True, False, True, True]
+
+
+def _period_book(*, sub_headers: bool, funded: bool = False) -> bytes:
+    """Projects with `Period` merged over C1:D1, the dates under it, `Från | Till` on a
+    second header row when `sub_headers`; a coordinator and grant when `funded`."""
+    workbook = Workbook()
+    sheet_ = workbook.active
+    extra = ["Koordinator", "Finansiär", "Beviljat bidrag"] if funded else []
+    sheet_.append(["Diarienummer", "Titel", "Period", None, "Status", *extra])
+    if sub_headers:
+        sheet_.append([None, None, "Från", "Till", None, *[None for _ in extra]])
+    money = ["Acme AB", "Vinnova", 500000] if funded else []
+    sheet_.append(["XE-001", "Elvägar", date(2024, 1, 1), date(2025, 12, 31), "Pågående", *money])
+    sheet_.append(["XE-002", "Vätgas", date(2023, 2, 1), date(2024, 6, 30), "Avslutat", *money])
+    sheet_.merge_cells("C1:D1")
+    return xlsx_bytes(workbook)
+
+
+@pytest.mark.parametrize("sub_headers", [False, True], ids=["dates-under", "fran-till"])
+@pytest.mark.parametrize("funded", [False, True], ids=["projects", "flat-list"])
+def test_a_period_merged_over_two_columns_is_the_start_and_the_end(engine, sub_headers, funded):
+    data = _period_book(sub_headers=sub_headers, funded=funded)
+    result = upload(engine, "projekt.xlsx", data)
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = natural(engine, "projects")
+    assert [(p["reference"], str(p["start_date"]), str(p["end_date"])) for p in stored] == [
+        ("XE-001", "2024-01-01", "2025-12-31"),
+        ("XE-002", "2023-02-01", "2024-06-30"),
+    ]
+
+
+def test_a_period_over_two_columns_of_a_csv_is_said():
+    data = "Diarienummer;Titel;Period;\nXE-001;Elvägar;2024-01-01;2025-12-31\n"
+    table = read.read_file(data.encode(), "projekt.csv")
+    assert table.header == ["Diarienummer", "Titel", "Period från", "Period till"]
+    assert [p.text("en") for p in table.problems] == [
+        "“Period” heads two columns of dates: the first is read as “Period från” and the "
+        "second as “Period till”."
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["XE-001;Elvägar;2024-01 – 2025-12;Förlängt", "XE-001;Elvägar;2019-21;2025-12-31"],
+    ids=["note-beside", "period"],
+)
+def test_a_period_beside_a_column_without_a_header_stays_a_period(row):
+    table = read.read_file(f"Diarienummer;Titel;Period;\n{row}\n".encode(), "projekt.csv")
+    assert table.header[2] == "Period"
