@@ -669,3 +669,18 @@ def test_a_period_over_two_columns_of_a_csv_is_said():
 def test_a_period_beside_a_column_without_a_header_stays_a_period(row):
     table = read.read_file(f"Diarienummer;Titel;Period;\n{row}\n".encode(), "projekt.csv")
     assert table.header[2] == "Period"
+
+
+def test_an_amount_split_into_the_funder_of_a_flat_project_list_is_refused(engine):
+    # The flat list's grant "2,5" unquoted before Finansiär: a grant of 2 MSEK from a
+    # funder named "5", without a word.
+    data = (
+        "Diarienummer,Titel,Koordinator,Beviljat bidrag (MSEK),Finansiär,Startdatum\n"
+        "XE-001,Elvägar,Acme AB,2,5,2024-01-01\n"
+        "XE-002,Vätgas,Acme AB,3,Vinnova,2024-01-01\n"
+    )
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "rejected"
+    refused = [p for p in result.problems if p.severity == "error"]
+    assert [(p.row, p.column, p.value) for p in refused] == [(2, "Beviljat bidrag (MSEK)", "2,5")]
+    assert "under Finansiär, which is text" in refused[0].text("en")

@@ -91,6 +91,11 @@ class Layout:
     # Labels of the columns that name or date a row (its key, its dates): a row within the
     # list that leaves them empty and sums a group is skipped (`RawTable.shape_problems`).
     naming: tuple[str, ...] = ()
+    # Labels of the columns that hold amounts and of those that hold text: an amount column a
+    # text column follows may have its decimals split into it by a comma file's comma
+    # (`RawTable.shape_problems`).
+    amounts: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
     # What the problem of a header read as the same label as an earlier one says, given the
     # earlier header and this one (both as the file writes them), where the layout can say
     # more than that they mean the same.
@@ -362,7 +367,13 @@ class Source:
         naming = [
             self.position[key] for key in map(layout.key, layout.naming) if key in self.position
         ]
-        keep, shape = raw.shape_problems(naming)
+        amounts, texts = set(map(layout.key, layout.amounts)), set(map(layout.key, layout.texts))
+        before_text = [
+            position
+            for position, (key, after) in enumerate(zip(self.keys, self.keys[1:], strict=False))
+            if key in amounts and after in texts
+        ]
+        keep, shape = raw.shape_problems(naming, before_text)
         self.keep = [int(index) for index in np.flatnonzero(keep)]
         # What reading the file found (formulas without results) comes first, as for a kind.
         self.problems = [*raw.problems, *shape, *self._header_problems()]

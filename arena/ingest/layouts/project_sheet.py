@@ -512,6 +512,12 @@ LAYOUT = Layout(
     one_of=tuple(_SHEET_COLUMNS),
     excludes=KINDS["grants"].column("reference").headers,
     naming=("Diarienummer", "Projektets löptid", "Startdatum", "Slutdatum", "Beslutsdatum"),
+    amounts=("Belopp",),
+    texts=(
+        "Finansiär",
+        "Koordinator",
+        *(column.sv for column in KINDS["projects"].columns if column.type.name == "text"),
+    ),
     same_label=_units_differ,
     reads_each=_per_funder,
     named_by=lambda header: "Belopp" if _funded_by(header) else None,
