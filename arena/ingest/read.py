@@ -556,62 +556,58 @@ class RawTable:
         header row: records after a blank row in the middle of the list are read."""
         if not len(blank) or not keep.any():
             return None
+        shapes: dict[int, _ColumnShape] = {}  # each column's, made when first asked
+        first = int(np.argmax(keep))  # the list's first record
         for index in (blank + 1).tolist():
             if (
-                index < self.height
+                first < index < self.height
                 and keep[index]
-                and keep[:index].any()
-                and self._reads_as_header(index, keep)
+                and self._reads_as_header(index, keep, shapes)
             ):
                 return index
         return None
 
-    def _reads_as_header(self, index: int, keep: np.ndarray) -> bool:
+    def _reads_as_header(
+        self, index: int, keep: np.ndarray, shapes: dict[int, _ColumnShape]
+    ) -> bool:
         """Whether row `index`, under a blank row, heads a table of its own: two cells or
         more, each text a header could be (`_could_be_header`: no number, no date) and none a
         value its column holds above, and either two of them headers a kind reads
         (`Diarienummer | Titel`), or text in columns where the list has numbers or dates
         (two such, or one beside a known header), or one known header over rows that hold
-        numbers or dates where the list has text (`Sektor | Antal` over `Transport | 2`)."""
+        numbers or dates where the list has text (`Sektor | Antal` over `Transport | 2`).
+
+        Each column's shape is worked out once (`_ColumnShape`): a list of many blank rows
+        between its records costs a look-up per row."""
         if any(_filled(cell) for cell in self.extra.get(index, [])):
             return False
-        above = np.flatnonzero(keep[:index])
         filled = [
             position
-            for position in range(len(self.header))
-            if not self.cells(position).row_missing[index]
+            for position, cells in enumerate(map(self.cells, range(len(self.header))))
+            if not cells.missing[cells.codes[index]]
         ]
         if len(filled) < 2:
             return False
-        known = in_numbers = 0
-        for position in filled:
-            cells = self.cells(position)
-            code = cells.codes[index]
-            if not _could_be_header(cells.uniques[code]) or code in cells.codes[above]:
-                return False
-            known += known_header(cells.uniques[code])
-            in_numbers += self._holds(position, above) == "values"
+
+        def shape(position: int) -> _ColumnShape:
+            if position not in shapes:
+                shapes[position] = _ColumnShape.of(self.cells(position), keep)
+            return shapes[position]
+
+        if any(shape(position).seen_before(index) for position in filled):
+            return False  # a value of the list's: "Koordinator" as a participant's role
+        texts = [self.columns[position][index] for position in filled]
+        if not all(map(_could_be_header, texts)):
+            return False
+        known = sum(map(known_header, texts))
+        in_numbers = sum(shape(position).holds(0, index) == "values" for position in filled)
         if known >= 2 or in_numbers >= 2 or (known and in_numbers):
             return True
-        if not known:
-            return False
-        body = np.arange(index + 1, self.height)
-        body = body[keep[body]]
-        return any(
-            self._holds(position, above) == "text" and self._holds(position, body) == "values"
-            for position in range(len(self.header))
+        return bool(known) and any(
+            shape(p).holds(0, index) == "text"
+            and shape(p).holds(index + 1, self.height) == "values"
+            for p in range(len(self.header))
         )
-
-    def _holds(self, position: int, rows: np.ndarray) -> str:
-        """What column `position` holds on `rows`: "values" (numbers or dates only), "text"
-        (no number and no date) or "" (both, or nothing)."""
-        cells = self.cells(position)
-        codes = np.unique(cells.codes[rows])
-        codes = codes[~cells.missing[codes]]
-        if not len(codes):
-            return ""
-        values = [_number_or_date(cells.uniques[code]) for code in codes.tolist()]
-        return "values" if all(values) else "" if any(values) else "text"
 
     def _repeated_headers(self) -> np.ndarray:
         """Which rows repeat the header: each headed column's cell its header (case and
@@ -659,8 +655,15 @@ class RawTable:
         for index, cells in self.extra.items():
             filled[index] += sum(map(_filled, cells))
         paged = np.zeros(self.height, dtype=bool)
-        # Only the rows of a few cells are read: most files have none.
-        for index in np.flatnonzero((filled >= 1) & (filled <= _PAGE_CELLS)).tolist():
+        for position in range(len(self.header)):
+            cells = self.cells(position)
+            paged |= _page_cells(cells)[cells.codes]
+        for index, cells in self.extra.items():
+            paged[index] |= any(_PAGE.fullmatch(header_text(cell).strip()) for cell in cells)
+        candidates = np.flatnonzero(paged & (filled <= _PAGE_CELLS))
+        paged[:] = False
+        # Only the rows of a few cells with a page's are read: most files have none.
+        for index in candidates.tolist():
             cells = self._row_cells(index)
             pages = [cell for cell in cells if _PAGE.fullmatch(header_text(cell).strip())]
             paged[index] = len(pages) == 1 and all(
@@ -986,6 +989,51 @@ class RawTable:
         ]
 
 
+@dataclass
+class _ColumnShape:
+    """A column's kept rows as `RawTable._reads_as_header` asks about them: where each
+    distinct cell is first, and how many of the rows up to each hold a number or a date
+    ("values") and how many text, so that any span of rows is told at once. Whether a cell
+    is a value is worked out only when first asked (`holds`)."""
+
+    cells: Cells
+    keep: np.ndarray
+    first: np.ndarray  # by distinct cell: the first kept row holding it (the height: none)
+    _counts: tuple[np.ndarray, np.ndarray] | None = None
+
+    @classmethod
+    def of(cls, cells: Cells, keep: np.ndarray) -> _ColumnShape:
+        rows = np.flatnonzero(keep)
+        first = np.full(len(cells.uniques), len(keep), dtype=np.intp)
+        codes, at = np.unique(cells.codes[rows], return_index=True)
+        first[codes] = rows[at]
+        return cls(cells, keep, first)
+
+    def seen_before(self, index: int) -> bool:
+        """Whether the cell of row `index` is on a kept row above it."""
+        return bool(self.first[self.cells.codes[index]] < index)
+
+    def holds(self, start: int, stop: int) -> str:
+        """What the kept rows `start` to `stop` (not included) hold: "values" (numbers or
+        dates only), "text" (no number and no date) or "" (both, or nothing)."""
+        if self._counts is None:
+            cells = self.cells
+            is_value = np.zeros(len(cells.uniques), dtype=bool)
+            for code in np.flatnonzero(self.first < len(self.keep)).tolist():
+                is_value[code] = not cells.missing[code] and _number_or_date(cells.uniques[code])
+            filled = self.keep & ~cells.row_missing
+            value_rows = filled & is_value[cells.codes]
+            zero = np.zeros(1, dtype=np.intp)
+            self._counts = (
+                np.concatenate([zero, np.cumsum(value_rows)]),
+                np.concatenate([zero, np.cumsum(filled & ~value_rows)]),
+            )
+        values_at, texts_at = self._counts
+        values = values_at[stop] - values_at[start]
+        texts = texts_at[stop] - texts_at[start]
+        return "values" if values and not texts else "text" if texts and not values else ""
+
+
 def _groups(header: list[str]) -> dict[int, int]:
     """The position of each column under a group header, by the position of the group's:
     a header followed by blank ones ("Tid" over two columns, merged or not; Excel keeps a
@@ -1075,6 +1123,27 @@ def _numbers_among(cells: Cells, codes: np.ndarray) -> np.ndarray:
     return result
 
 
+def _page_cells(cells: Cells) -> np.ndarray:
+    """Which distinct cells of `cells` are a page's (`_PAGE`, "Sida 1 av 2"), found by one
+    search of their text joined (`_PAGE_LINE`): a column of 100 000 references has none, and
+    was matched one by one."""
+    texts = (
+        cells.uniques if cells.text else [c if isinstance(c, str) else "" for c in cells.uniques]
+    )
+    joined = "\n" + "\n".join(texts) + "\n"
+    pages = np.zeros(len(texts), dtype=bool)
+    hits = np.array([found.start() for found in _PAGE_LINE.finditer(joined)], dtype=np.intp)
+    if len(hits):
+        lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
+        starts = np.cumsum(lengths + 1) - lengths - 1  # the line break before each text
+        codes = np.searchsorted(starts, hits, side="right") - 1
+        for code in np.unique(codes).tolist():
+            pages[code] = (
+                not cells.missing[code] and _PAGE.fullmatch(texts[code].strip()) is not None
+            )
+    return pages
+
+
 def _subtotal_labels(cells: Cells) -> np.ndarray:
     """Which distinct cells of `cells` are a subtotal's label (`_is_subtotal_label`), kept with
     their parses (`Cells.parsed`: a layout's parts read the column again).
@@ -1108,6 +1177,8 @@ def _subtotal_labels(cells: Cells) -> np.ndarray:
 # A page's footer or header in a report, with the pages' total: "Sida 1 av 2", "Page 1 of 2",
 # "Sida 1 (2)", "Sida 1 / 2". Without the total ("Sida 2", "P.1", "s. 3") a cell is a name.
 _PAGE = re.compile(r"(?:sidan?|page)\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))", re.I)
+# A line that may be a page's, in a search of many texts joined (`_page_cells`).
+_PAGE_LINE = re.compile(r"\n[^\S\n]*(?:sidan?|page)\s*\d", re.IGNORECASE)
 # The most cells a page's footer fills: the page, and the date it was printed or two.
 _PAGE_CELLS = 3
 # The word a report's footer may write before the date it was printed ("Utskriven 2024-05-01",
