@@ -127,4 +127,4 @@ def test_a_country_neither_code_nor_known_name_is_refused_saying_what_to_write(e
     assert result.outcome == "rejected"
     (problem,) = result.problems
     assert (problem.row, problem.column, problem.error) == (2, "Land", "constraint-error")
-    assert "SE, NO" in problem.text("en") and "country's name" in problem.text("en")
+    assert "SE, NO" in problem.text("en") and "its name in Swedish or English" in problem.text("en")

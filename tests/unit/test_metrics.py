@@ -608,7 +608,6 @@ def _every_metric(engine, filters: Filters) -> set[str]:
         for reference in called["project_search"]
     ]
     called["comparison_caveats"] = results.comparison_caveats(called["country_comparison"])
-    called["country_name"] = results.country_name("NO")
     called["measure_name"] = results.measure_name("strategy_share")
     called["period_caption"] = [
         periods.period_caption(filters, figure, "sv") for figure in periods.FIGURE_RULES

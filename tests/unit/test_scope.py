@@ -225,7 +225,6 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
     }
     # Functions of a query's result (no store access): called on the scoped results.
     called["comparison_caveats"] = results.comparison_caveats(called["country_comparison"])
-    called["country_name"] = results.country_name("SE")
     called["measure_name"] = results.measure_name("strategy_share")
     called["period_caption"] = [
         periods.period_caption(filters, figure, "sv") for figure in periods.FIGURE_RULES
