@@ -572,10 +572,17 @@ class RawTable:
     ) -> bool:
         """Whether row `index`, under a blank row, heads a table of its own: two cells or
         more, each text a header could be (`_could_be_header`: no number, no date) and none a
-        value its column holds above, and either two of them headers a kind reads
-        (`Diarienummer | Titel`), or text in columns where the list has numbers or dates
-        (two such, or one beside a known header), or one known header over rows that hold
-        numbers or dates where the list has text (`Sektor | Antal` over `Transport | 2`).
+        value its column holds above, its first cell no reference like the list's
+        (`_ColumnShape.like_above`: `QA-3` under `QA-1`), and either two of them headers a
+        kind reads (`Diarienummer | Titel`), or, unless the row after it has the list's shape
+        (`_like_list`), text in columns where the list has numbers or dates (two such, or
+        one beside a known header) with header evidence (a known header, or a row under it
+        not of the list's shape), or one known header over rows that hold numbers or dates
+        where the list has text (`Sektor | Antal` over `Transport | 2`).
+
+        Why the evidence: a record under a blank row with text where the list has amounts
+        and dates (`QA-3 | Tredje projektet | Beta AB | ca 2 MSEK | hösten 2021`) was taken
+        for a header row, it and every record after it dropped while the import committed.
 
         Each column's shape is worked out once (`_ColumnShape`): a list of many blank rows
         between its records costs a look-up per row."""
@@ -599,15 +606,38 @@ class RawTable:
         texts = [self.columns[position][index] for position in filled]
         if not all(map(_could_be_header, texts)):
             return False
+        if filled[0] == 0 and shape(0).like_above(index):
+            return False  # a record keyed as the list's are: "QA-3" under "QA-1"
         known = sum(map(known_header, texts))
-        in_numbers = sum(shape(position).holds(0, index) == "values" for position in filled)
-        if known >= 2 or in_numbers >= 2 or (known and in_numbers):
+        if known >= 2:
             return True
+        after = next((row for row in range(index + 1, self.height) if keep[row]), None)
+        if after is not None and self._like_list(after, index, shape):
+            return False  # the records go on under it: "QA-4" with its dates and amount
+        in_numbers = sum(shape(position).holds(0, index) == "values" for position in filled)
+        if in_numbers >= 2 or (known and in_numbers):
+            return bool(known) or after is not None
         return bool(known) and any(
             shape(p).holds(0, index) == "text"
             and shape(p).holds(index + 1, self.height) == "values"
             for p in range(len(self.header))
         )
+
+    def _like_list(self, index: int, above: int, shape) -> bool:
+        """Whether row `index` has the shape of the list's records above row `above`: its
+        first cell a reference like theirs, or numbers or dates in two columns or more
+        where they hold them and text in none of those."""
+        if not self.cells(0).row_missing[index] and shape(0).like_above(above, index):
+            return True
+        values = 0
+        for position in range(len(self.header)):
+            cells = self.cells(position)
+            if cells.row_missing[index] or shape(position).holds(0, above) != "values":
+                continue
+            if not _number_or_date(self.columns[position][index]):
+                return False
+            values += 1
+        return values >= 2
 
     def _repeated_headers(self) -> np.ndarray:
         """Which rows repeat the header: each headed column's cell its header (case and
@@ -1000,6 +1030,7 @@ class _ColumnShape:
     keep: np.ndarray
     first: np.ndarray  # by distinct cell: the first kept row holding it (the height: none)
     _counts: tuple[np.ndarray, np.ndarray] | None = None
+    _shapes: dict[str, int] | None = None  # by reference shape: the first kept row with it
 
     @classmethod
     def of(cls, cells: Cells, keep: np.ndarray) -> _ColumnShape:
@@ -1012,6 +1043,24 @@ class _ColumnShape:
     def seen_before(self, index: int) -> bool:
         """Whether the cell of row `index` is on a kept row above it."""
         return bool(self.first[self.cells.codes[index]] < index)
+
+    def like_above(self, index: int, row: int | None = None) -> bool:
+        """Whether the cell of row `row` (else `index`) is a reference of the shape of one
+        on a kept row above `index` (`_reference_shape`: `QA-3` as `QA-1`, `2021-00123` as
+        `2020-00456`). The shapes are worked out once, when first asked."""
+        cell = self.cells.uniques[self.cells.codes[index if row is None else row]]
+        mine = _reference_shape(cell)
+        if mine is None:
+            return False
+        if self._shapes is None:
+            self._shapes = {}
+            for code in np.flatnonzero(self.first < len(self.keep)).tolist():
+                if not self.cells.missing[code]:
+                    found = _reference_shape(self.cells.uniques[code])
+                    if found is not None:
+                        self._shapes.setdefault(found, int(self.first[code]))
+                        self._shapes[found] = min(self._shapes[found], int(self.first[code]))
+        return self._shapes.get(mine, len(self.keep)) < index
 
     def holds(self, start: int, stop: int) -> str:
         """What the kept rows `start` to `stop` (not included) hold: "values" (numbers or
@@ -1032,6 +1081,19 @@ class _ColumnShape:
         values = values_at[stop] - values_at[start]
         texts = texts_at[stop] - texts_at[start]
         return "values" if values and not texts else "text" if texts and not values else ""
+
+
+def _reference_shape(cell: object) -> str | None:
+    """A reference's shape, its letters and digits each as one ("QA-1" as "A-9", "2021-00123"
+    as "9-9"); None for a cell without a digit (a header, a name) or that is no text."""
+    text = str(cell).strip()
+    if isinstance(cell, date) or not text or not any(c.isdigit() for c in text):
+        return None
+    return _DIGITS.sub("9", _LETTERS.sub("A", text))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def _groups(header: list[str]) -> dict[int, int]:

@@ -684,3 +684,63 @@ def test_an_amount_split_into_the_funder_of_a_flat_project_list_is_refused(engin
     refused = [p for p in result.problems if p.severity == "error"]
     assert [(p.row, p.column, p.value) for p in refused] == [(2, "Beviljat bidrag (MSEK)", "2,5")]
     assert "under Finansiär, which is text" in refused[0].text("en")
+
+
+_UNDER_BLANK = {
+    "reference": ["QA-3", "Tredje projektet", "Beta AB", "ca 2 MSEK", "hösten 2021", None],
+    "no-reference": [None, "Tredje projektet", "Beta AB", "ca 2 MSEK", "hösten 2021", None],
+}
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+@pytest.mark.parametrize("record", list(_UNDER_BLANK), ids=list(_UNDER_BLANK))
+def test_a_record_under_a_blank_row_with_text_for_its_values_is_refused_not_dropped(
+    engine, suffix, record
+):
+    # Text where the list has amounts and dates under a blank row read as another table's
+    # header row: it and QA-4 after it were dropped while QA-1 and QA-2 were committed.
+    rows = [
+        ["Diarienummer", "Titel", "Koordinator", "Bidrag från Vinnova (kr)", "Startdatum",
+         "Slutdatum"],
+        ["QA-1", "Första projektet", "Acme AB", "1 000 000", "2021-01-01", "2022-12-31"],
+        ["QA-2", "Andra projektet", "Acme AB", "500 000", "2021-02-01", "2022-06-30"],
+        [],
+        _UNDER_BLANK[record],
+        ["QA-4", "Fjärde projektet", "Acme AB", "700 000", "2021-03-01", "2023-06-30"],
+    ]  # fmt: skip
+    if suffix == "csv":
+        data: bytes | str = "".join(
+            ";".join("" if cell is None else cell for cell in row) + "\n" for row in rows
+        )
+    else:
+        workbook = Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        data = xlsx_bytes(workbook)
+    result = upload(engine, f"projekt.{suffix}", data, kind="projects")
+    assert result.outcome == "rejected"
+    assert not [p for p in result.problems if "another table" in p.text("en")]
+    refused = {(p.row, p.column) for p in result.problems if p.severity == "error"}
+    assert (5, "Startdatum") in refused
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_desired_project_under_a_blank_row_is_refused_not_dropped(engine, suffix):
+    rows = [
+        ["Diarienummer", "Titel", "Status", "Startdatum", "Slutdatum"],
+        ["QA-1", "Första", "Pågående", "2021-01-01", "2022-12-31"],
+        ["QA-2", "Andra", "Pågående", "2021-02-01", "2022-06-30"],
+        [],
+        ["QA-3", "Tredje projektet", "Önskat", "ej bestämt", "ej bestämt"],
+    ]
+    if suffix == "csv":
+        data: bytes | str = "".join(";".join(row) + "\n" for row in rows)
+    else:
+        workbook = Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        data = xlsx_bytes(workbook)
+    result = upload(engine, f"projekt.{suffix}", data, kind="projects")
+    assert result.outcome == "rejected"
+    refused = {(p.row, p.column) for p in result.problems if p.severity == "error"}
+    assert refused == {(5, "Startdatum"), (5, "Slutdatum")}
