@@ -223,7 +223,11 @@ class RawTable:
     cell_labels: dict[int, list[str]] = field(default_factory=dict)
     # The separator of the CSV the table is from ("," ";" tab "|"); "": no CSV.
     delimiter: str = ""
+    # The CSV's text when it quotes cells ("" otherwise): which cells were quoted is read
+    # from it when asked (`quoted_cells`), a quoted "50000" being no amount the comma split.
+    source: str = field(default="", repr=False)
     _cells: dict[int, Cells] = field(default_factory=dict, repr=False)
+    _quoted: list[frozenset[int]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_rows(
@@ -289,6 +293,7 @@ class RawTable:
             problems=list(self.problems),
             titles=[*self.titles, above] if above else list(self.titles),
             delimiter=self.delimiter,
+            source=self.source,
         ).with_sub_headers()
 
     def with_sub_headers(self) -> RawTable:
@@ -408,7 +413,18 @@ class RawTable:
             shown=shown,
             titles=list(self.titles),
             delimiter=self.delimiter,
+            source=self.source,
         )
+
+    def quoted_cells(self, index: int) -> frozenset[int]:
+        """The positions of the cells of row `index` the CSV put in quotes (none for a file
+        that quotes no cell). The file is gone over once, when first asked."""
+        if not self.source:
+            return frozenset()
+        if self._quoted is None:
+            self._quoted = _quoted_cells(self.source, self.delimiter)
+        record = self.line_of(index) - 1  # the header is row 1, the file's first record
+        return self._quoted[record] if 0 <= record < len(self._quoted) else frozenset()
 
     def label(self, position: int) -> str:
         """The header of column `position` as the user wrote it."""
@@ -432,13 +448,18 @@ class RawTable:
         return self._cells[position]
 
     def shape_problems(
-        self, naming: Collection[int] = (), amounts_before_text: Collection[int] = ()
+        self,
+        naming: Collection[int] = (),
+        amounts_before_text: Collection[int] = (),
+        free_text: Collection[int] = (),
     ) -> tuple[np.ndarray, list[Problem]]:
         """Which rows hold data and ragged-row errors. Blank rows, sums and notes under the list
         and subtotals within it are skipped with a warning; `naming` are the positions of the
         columns that name or date a row (its key, its dates), which a subtotal leaves empty
         (`_subtotal_rows`); `amounts_before_text` those of the amount columns a text column
-        follows, into which a comma may split an amount's decimals (`_split_into_text`)."""
+        follows, into which a comma may split an amount's decimals (`_split_into_text`), and
+        `free_text` those of the columns of free text (Källa, Beskrivning), which hold such
+        digits only so."""
         width = len(self.header)
         keep = np.zeros(self.height, dtype=bool)
         for position in range(width):
@@ -495,7 +516,9 @@ class RawTable:
         skipped = {index for index, _key, _text in passed}
         skipped |= set(range(self.height if below is None else below, self.height))
         problems += (split := self._split_amounts(keep))
-        problems += self._split_into_text(keep, amounts_before_text, {p.row for p in split})
+        problems += self._split_into_text(
+            keep, amounts_before_text, {p.row for p in split}, free_text
+        )
         ragged = [] if self.lengths is None else np.flatnonzero(self.lengths != width)
         outside: set[int] = set()  # rows with text only past the header's columns
         for index in ragged:
@@ -751,6 +774,8 @@ class RawTable:
                     continue
                 if not _is_number(f"{str(amount).strip()},{str(rest).strip()}"):
                     continue  # "1000" beside "3 st": no decimals
+                if {position, position + 1} & self.quoted_cells(index):
+                    continue  # "50000","18": quoted, the comma split nothing
                 key = "read.comma_split_amount"
                 if str(self.header[position + 1]).strip():
                     key = "read.comma_split_amount_headed"
@@ -774,16 +799,24 @@ class RawTable:
         return problems
 
     def _split_into_text(
-        self, keep: np.ndarray, amounts: Collection[int], refused: set[int | None]
+        self,
+        keep: np.ndarray,
+        amounts: Collection[int],
+        refused: set[int | None],
+        free_text: Collection[int] = (),
     ) -> list[Problem]:
         """An error for each kept row of a comma-separated file where an amount column
         (`amounts`: a text column follows it) holds a whole number and the text column after
         it only one to three digits (`_DECIMALS`): an amount the comma split with no spare
-        column to show it, "2,5" read as Belopp "2" and Källa "5". Rows `refused` already
+        column to show it, "2,5" read as Belopp "2" and Källa "5". Only where the column
+        after is free text (`free_text`: Källa, Beskrivning, Anmärkning) or otherwise holds
+        words (`_words_beside`), and neither cell was quoted. Rows `refused` already
         (`_split_amounts`) are not named twice.
 
         Why: such a row was stored as 2 MSEK with "5" its source, without a word: the split
-        was caught only where a column without a header or a unit showed it."""
+        was caught only where a column without a header or a unit showed it. Why words: a
+        column of voucher numbers, counts or codes (`100000,17` under Belopp and
+        Utbetalningsreferens) had every row refused, quoted or not."""
         if self.delimiter != ",":
             return []
         problems = []
@@ -796,12 +829,19 @@ class RawTable:
                 dtype=bool,
                 count=len(digits.uniques),
             )  # fmt: skip
-            for index in np.flatnonzero(keep & decimals[digits.codes]).tolist():
+            rows = np.flatnonzero(keep & decimals[digits.codes])
+            if not len(rows) or (
+                position + 1 not in free_text and not self._words_beside(position + 1, keep, rows)
+            ):
+                continue
+            for index in rows.tolist():
                 amount = str(self.columns[position][index]).strip()
                 rest = str(self.columns[position + 1][index]).strip()
                 line = self.line_of(index)
                 if line in refused or _WHOLE.fullmatch(amount) is None:
                     continue
+                if {position, position + 1} & self.quoted_cells(index):
+                    continue  # "50000","18": quoted, the comma split nothing
                 problems.append(
                     Problem(
                         "format-error",
@@ -818,6 +858,21 @@ class RawTable:
                     )
                 )
         return problems
+
+    def _words_beside(self, position: int, keep: np.ndarray, digits: np.ndarray) -> bool:
+        """Whether column `position` holds words (text, no number or date) in its kept rows
+        other than `digits` (its rows of one to three digits), and in at least as many rows
+        as those: `Vinnova` under Finansiär, where a column of voucher numbers, counts,
+        quarters or county codes holds digits in most rows."""
+        cells = self.cells(position)
+        filled = keep & ~cells.row_missing
+        filled[digits] = False
+        codes = np.unique(cells.codes[filled])
+        worded = np.zeros(len(cells.uniques), dtype=bool)
+        for code in codes.tolist():
+            worded[code] = not _number_or_date(cells.uniques[code])
+        words = int(np.count_nonzero(worded[cells.codes] & filled))
+        return words > 0 and words >= len(digits)
 
     def _trailing_rows(
         self, keep: np.ndarray, naming: Collection[int] = ()
@@ -1513,6 +1568,7 @@ def _csv_table(text: str, name: str) -> RawTable:
     if '"' not in text and (table := _read_plain_csv(text, name, delimiter, header_line)):
         return table
     if '"' in text and (table := _read_quoted_csv(text, name, delimiter, header_line)):
+        table.source = text
         return table
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -1529,7 +1585,9 @@ def _csv_table(text: str, name: str) -> RawTable:
     if header_end == 1 and reader.line_num == 1 + len(rows):
         # One line per record, the common case: row i is on line header_line + 1 + i.
         _check_quotes_closed(text, delimiter, header, rows, skipped + 1 + len(rows))
-        return RawTable.from_rows(name, header, rows, header_line=header_line, delimiter=delimiter)
+        return RawTable.from_rows(
+            name, header, rows, header_line=header_line, delimiter=delimiter, source=text
+        )
     # Some record has quoted line breaks. A spreadsheet shows each record on a row of its
     # own, the breaks inside its cell, so a record's row is still the header's + 1 + its
     # index (a problem named "row 5" for what Excel and Google Sheets show on row 3 was not
@@ -1544,7 +1602,34 @@ def _csv_table(text: str, name: str) -> RawTable:
             start = skipped + 1 + header_end
             header_end = reader.line_num
         _check_quotes_closed(text, delimiter, header, rows, start)
-    return RawTable.from_rows(name, header, rows, header_line=header_line, delimiter=delimiter)
+    source = text if '"' in text else ""
+    return RawTable.from_rows(
+        name, header, rows, header_line=header_line, delimiter=delimiter, source=source
+    )
+
+
+def _quoted_cells(text: str, delimiter: str) -> list[frozenset[int]]:
+    """The positions of the quoted cells of each record of a CSV's `text`, the header first
+    (a record over several lines, a quoted line break in it, is one)."""
+    cell = re.compile(
+        rf'[ \t]*"(?:[^"]|"")*"[^{re.escape(delimiter)}\r\n]*|[^{re.escape(delimiter)}\r\n]*'
+    )
+    records: list[frozenset[int]] = []
+    quoted: set[int] = set()
+    at, position, end = 0, 0, len(text)
+    while True:
+        found = cell.match(text, at)
+        if found[0].lstrip(" \t").startswith('"'):
+            quoted.add(position)
+        at = found.end()
+        if at < end and text[at] == delimiter:
+            at, position = at + 1, position + 1
+            continue
+        records.append(frozenset(quoted))
+        quoted, position = set(), 0
+        if at >= end:
+            return records
+        at += 2 if text.startswith("\r\n", at) else 1
 
 
 def _check_quotes_closed(

@@ -598,6 +598,11 @@ def _implausibly_large(
     ]
 
 
+# The columns that hold free text (a source, a description, a note), not a reference or a
+# number: digits alone under one after an amount are the amount's decimals a comma split off.
+_FREE_TEXT = frozenset({"source", "description", "note", "expected_effects", "definition"})
+
+
 def parse_table(
     raw: RawTable,
     kind: Kind | str | None = None,
@@ -635,7 +640,9 @@ def parse_table(
         and (after := mapping.get(position + 1)) is not None
         and after.type.name == "text"
     ]
-    keep, shape_problems = raw.shape_problems(naming, before_text)
+    # Columns of free text, where a cell of one to three digits is no value of its own.
+    free_text = [position for position, column in mapping.items() if column.name in _FREE_TEXT]
+    keep, shape_problems = raw.shape_problems(naming, before_text, free_text)
     problems += shape_problems
     kept = np.flatnonzero(keep)
     lines = raw.lines()[kept]

@@ -744,3 +744,38 @@ def test_a_desired_project_under_a_blank_row_is_refused_not_dropped(engine, suff
     assert result.outcome == "rejected"
     refused = {(p.row, p.column) for p in result.problems if p.severity == "error"}
     assert refused == {(5, "Startdatum"), (5, "Slutdatum")}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Bidragsreferens,Utbetalningsdatum,Belopp,Utbetalningsreferens\n"
+        "G-1,2019-05-02,100000,17\n"
+        'G-1,2019-05-02,"50000","18"\n',
+        "Program,Datum,Kategori,Belopp,Verifikationsnummer\n"
+        "ARENA-2021,2024-01-05,Konsulter,244600,101\n"
+        "ARENA-2021,2024-01-06,Resor,12000,102\n",
+        "Bidragsreferens,Utbetalningsdatum,Belopp (MSEK),Källa\n"
+        'G-1,2024-03-01,2,"5"\n'
+        'G-2,2024-03-01,"3",7\n'
+        "G-3,2024-03-01,1,Vinnova\n",
+    ],
+    ids=["voucher-numbers", "spend-vouchers", "quoted"],
+)
+def test_short_numbers_after_an_amount_or_quoted_cells_split_no_amount(data):
+    # A column of voucher numbers after the amount had every row refused as an amount the
+    # comma split ("100000,17"), quoted as the message advised or not.
+    parsed = parse_table(read.read_file(data.encode(), "fil.csv"))
+    assert not [p for p in parsed.problems if "comma likely split" in p.text("en")]
+
+
+def test_an_amount_split_into_a_column_that_otherwise_holds_words_is_refused():
+    data = (
+        "Bidragsreferens,Utbetalningsdatum,Belopp,Utbetalningsreferens\n"
+        "G-1,2019-05-02,100000,UT-17\n"
+        "G-1,2019-05-02,2,5\n"
+        "G-1,2019-05-02,50000,UT-18\n"
+    )
+    parsed = parse_table(read.read_file(data.encode(), "utbetalningar.csv"))
+    refused = [p for p in parsed.problems if "comma likely split" in p.text("en")]
+    assert [(p.row, p.value) for p in refused] == [(3, "2,5")]
