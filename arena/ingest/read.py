@@ -305,9 +305,11 @@ class RawTable:
 
     def _with_period_split(self) -> RawTable:
         """The table with a period's header (`Period`, `Projektperiod`) over two columns,
-        merged or followed by a blank header, the cells under both dates, read as the start
-        and the end: headed `Period från` and `Period till` (or the start and end headers a
-        kind reads), with a warning saying so. Else the table as it is.
+        merged or followed by a blank header, the cells under both what a start and an end
+        column read (`_start_and_end`: dates, a month, an open end `pågår`), read as the
+        start and the end, the odd cells then read or refused by those columns' rules:
+        headed `Period från` and `Period till` (or the start and end headers a kind reads),
+        with a warning saying so. Else the table as it is.
 
         Why: the period's column was read as periods, each start date refused as no period,
         and the end dates as a column without a header."""
@@ -318,7 +320,7 @@ class RawTable:
                 v.normalise_label(text) not in _period_headers()
                 or str(self.header[position + 1]).strip()
                 or self.is_empty_column(position + 1)
-                or not (_dates_only(self.cells(position)) and _dates_only(self.cells(position + 1)))
+                or not _start_and_end(self.cells(position), self.cells(position + 1))
             ):
                 continue
             start, end = "Startdatum", "Slutdatum"
@@ -1196,17 +1198,34 @@ def _period_headers() -> frozenset[str]:
     )
 
 
-def _dates_only(cells: Cells) -> bool:
-    """Whether a column holds dates, each a day (`2024-01-01`, a date the workbook typed),
-    and at least one: no period (`2019-21`, `okt 2018 – feb 2019`) and no year alone."""
+def _start_and_end(starts: Cells, ends: Cells) -> bool:
+    """Whether two columns under a period's header hold what a start and an end column
+    read, and a date of a day among them: each start a date of a day (`2024-01-01`, one
+    the workbook typed) or a month (`2021-03`), each end one too, or an open end (`pågår`,
+    `tills vidare`), or blank.
+
+    Why: a period over two columns with one month (`2021-03 | 2022-01-31`) or one project
+    that runs on (`2021-01-01 | pågår`) was read as one column of periods, every start
+    refused as no period and the ends as a column without a header."""
     found = False
-    for cell, missing in zip(cells.uniques, cells.missing, strict=True):
-        if missing:
-            continue
-        if not isinstance(cell, date) and _DAY_DATE.fullmatch(str(cell).strip()) is None:
-            return False
-        found = True
+    for cells, open_ended in ((starts, False), (ends, True)):
+        for cell, missing in zip(cells.uniques, cells.missing, strict=True):
+            if missing:
+                continue
+            text = " ".join(str(cell).split()).casefold()
+            if isinstance(cell, date) or _DAY_DATE.fullmatch(text):
+                found = True
+            elif not (_MONTH_DATE.fullmatch(text) or (open_ended and text in _OPEN_ENDS)):
+                return False
     return found
+
+
+# A month as a start or an end reads it ("2021-03"); "2019-21", two years, is no month.
+_MONTH_DATE = re.compile(r"\d{4}-(?:0?[1-9]|1[0-2])")
+# An end that says the project runs on, as a cell of its own.
+_OPEN_ENDS = frozenset(
+    {"pågår", "pågående", "löpande", "tills vidare", "tillsvidare", "ongoing", "open", "–", "-"}
+)
 
 
 def known_header(cell: object) -> bool:

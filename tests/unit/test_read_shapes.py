@@ -779,3 +779,34 @@ def test_an_amount_split_into_a_column_that_otherwise_holds_words_is_refused():
     parsed = parse_table(read.read_file(data.encode(), "utbetalningar.csv"))
     refused = [p for p in parsed.problems if "comma likely split" in p.text("en")]
     assert [(p.row, p.value) for p in refused] == [(3, "2,5")]
+
+
+def test_a_period_over_two_columns_with_a_month_is_the_start_and_the_end(engine):
+    # One start written as a month had every start refused as no period and the ends
+    # named as a column without a header.
+    workbook = Workbook()
+    sheet_ = workbook.active
+    sheet_.append(["Diarienummer", "Titel", "Projektperiod", None, "Status"])
+    sheet_.append(["XE-001", "Elvägar", "2021-03", date(2022, 1, 31), "Pågående"])
+    sheet_.append(["XE-002", "Vätgas", date(2021, 2, 1), date(2022, 6, 30), "Avslutat"])
+    sheet_.merge_cells("C1:D1")
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook))
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = natural(engine, "projects")
+    assert [(str(p["start_date"]), str(p["end_date"])) for p in stored] == [
+        ("2021-03-01", "2022-01-31"),
+        ("2021-02-01", "2022-06-30"),
+    ]
+
+
+@pytest.mark.parametrize("end", ["pågår", ""], ids=["runs-on", "blank"])
+def test_a_period_over_two_columns_with_an_end_not_a_date_is_split(end):
+    data = (
+        "Diarienummer;Titel;Period;\n"
+        f"XE-001;Elvägar;2021-01-01;{end}\n"
+        "XE-002;Vätgas;2021-02-01;2022-06-30\n"
+    )
+    table = read.read_file(data.encode(), "projekt.csv")
+    assert table.header == ["Diarienummer", "Titel", "Period från", "Period till"]
+    refused = [(p.row, p.column) for p in parse_table(table).problems if p.severity == "error"]
+    assert refused == ([(2, "Period till")] if end else [])
