@@ -2177,6 +2177,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{header}” heads two columns of dates: the first is read as “{start}” and the "
         "second as “{end}”.",
     },
+    "read.period_wider": {
+        "sv": "”{header}” står över {count} kolumner: de två första läses som ”{start}” och "
+        "”{end}”, och kolumn {columns} under den läses inte. Ge den en egen rubrik om den "
+        "ska läsas.",
+        "en": "“{header}” heads {count} columns: the first two are read as “{start}” and "
+        "“{end}”, and column {columns} under it is not read. Give it a header of its own "
+        "if it is to be read.",
+    },
     "read.another_table": {
         "sv": "{cells} bredvid listan är en annan tabell och läses inte.",
         "en": "{cells} beside the list is another table and is not read.",

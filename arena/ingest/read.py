@@ -337,8 +337,43 @@ class RawTable:
                 column=text,
                 severity="warning",
             )
-            return replace(self, header=header, problems=[*self.problems, note], _cells={})
+            notes = self._under_period(position + 2, text, start, end) or [note]
+            return replace(self, header=header, problems=[*self.problems, *notes], _cells={})
         return self
+
+    def _under_period(self, position: int, text: str, start: str, end: str) -> list[Problem]:
+        """A warning naming the period's header `text` when it heads more columns than its
+        start and end, those from `position` on without a header of their own and not
+        empty: they are not read (the warning of a column without a header names them too),
+        said in place of the warning of a period over two columns.
+
+        Why: a third column under `Period` merged over three was named only as a column
+        without a header, with no word that it lies under the period."""
+        more = []
+        while (
+            position + len(more) < len(self.header)
+            and not str(self.header[position + len(more)]).strip()
+            and not self.is_empty_column(position + len(more))
+        ):
+            more.append(position + len(more) + 1)  # as the user counts columns
+        if not more:
+            return []
+        return [
+            Problem(
+                "format-error",
+                msg(
+                    "read.period_wider",
+                    header=text,
+                    count=len(more) + 2,
+                    start=start,
+                    end=end,
+                    columns=listing([str(number) for number in more]),
+                ),
+                row=self.header_line or None,
+                column=text,
+                severity="warning",
+            )
+        ]
 
     def _with_sub_headers(self) -> RawTable:
         """The table with its header spread over two rows read as one, when it is: a group

@@ -810,3 +810,19 @@ def test_a_period_over_two_columns_with_an_end_not_a_date_is_split(end):
     assert table.header == ["Diarienummer", "Titel", "Period från", "Period till"]
     refused = [(p.row, p.column) for p in parse_table(table).problems if p.severity == "error"]
     assert refused == ([(2, "Period till")] if end else [])
+
+
+def test_a_period_merged_over_three_columns_names_the_third_under_it():
+    # The third column under `Period` was named only as a column without a header.
+    workbook = Workbook()
+    sheet_ = workbook.active
+    sheet_.append(["Diarienummer", "Titel", "Status", "Period", None, None])
+    sheet_.append(["XE-001", "Elvägar", "Pågående", date(2021, 3, 1), date(2022, 1, 31),
+                   date(2022, 6, 30)])  # fmt: skip
+    sheet_.merge_cells("D1:F1")
+    table = read.read_file(xlsx_bytes(workbook), "projekt.xlsx")
+    assert table.header[3:5] == ["Period från", "Period till"]
+    assert [p.text("en") for p in table.problems] == [
+        "“Period” heads 3 columns: the first two are read as “Period från” and “Period till”, "
+        "and column 6 under it is not read. Give it a header of its own if it is to be read."
+    ]
