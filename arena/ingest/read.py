@@ -388,7 +388,10 @@ class RawTable:
         value), and a project of 2020 got the status of one without dates.
 
         Taken as headers only when every filled cell of the row is text a header could be
-        (`_could_be_header`: no number, no date), two or more, each under a group header,
+        (`_could_be_header`: no number, no date), or every one a year (`2024 | 2025` under
+        `Budget` merged over both: a budget list was refused as one without its year, the
+        row of years as a budget without its programme), two or more, each under a group
+        header,
         and a header on top stands alone with nothing under it: a first record is neither,
         and a row of headers under group titles over every column is read under them
         (`ingest._header_lower_down`), the group titles passed over.
@@ -405,17 +408,20 @@ class RawTable:
             if str(cell := self.columns[position][0]).strip()
         }
         groups = _groups(top)
+        years = all(map(_is_year_header, below.values()))
         if (
             len(below) < 2
-            or not all(map(_could_be_header, below.values()))
+            or not (years or all(map(_could_be_header, below.values())))
             or not set(below) <= set(groups)
             or all(top[position] for position in below)  # none under a group's blank cells
             or not any(top[position] and position not in below for position in range(width))
-            or not any(map(known_header, below.values()))
+            or not (years or any(map(known_header, below.values())))
         ):
             return self
         header = [
-            " ".join(str(below[position]).split()) if position in below else self.header[position]
+            " ".join(header_text(below[position]).split())
+            if position in below
+            else self.header[position]
             for position in range(width)
         ]
         named = sorted({groups[position] for position in below})
@@ -1261,6 +1267,17 @@ _MONTH_DATE = re.compile(r"\d{4}-(?:0?[1-9]|1[0-2])")
 _OPEN_ENDS = frozenset(
     {"pågår", "pågående", "löpande", "tills vidare", "tillsvidare", "ongoing", "open", "–", "-"}
 )
+
+
+def _is_year_header(cell: object) -> bool:
+    """Whether a cell is a year as a column's header on a row under a group header
+    (`2024 | 2025` under `Budget` merged over both), typed or written."""
+    if isinstance(cell, bool | date):
+        return False
+    return _YEAR_HEADER.fullmatch(header_text(cell).strip()) is not None
+
+
+_YEAR_HEADER = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 def known_header(cell: object) -> bool:

@@ -826,3 +826,30 @@ def test_a_period_merged_over_three_columns_names_the_third_under_it():
         "“Period” heads 3 columns: the first two are read as “Period från” and “Period till”, "
         "and column 6 under it is not read. Give it a header of its own if it is to be read."
     ]
+
+
+def test_years_under_a_budget_header_merged_over_them_are_the_columns_headers(engine):
+    # `Budget` merged over B1:C1 and the years on the row under it: refused as a budget
+    # list without its År, and the row of years as a budget without its programme.
+    workbook = Workbook()
+    sheet_ = workbook.active
+    for row in [
+        ["Program", "Budget", None],
+        [None, 2024, 2025],
+        ["BG-2017", 1000000, 2000000],
+    ]:
+        sheet_.append(row)
+    sheet_.merge_cells("A1:A2")
+    sheet_.merge_cells("B1:C1")
+    data = xlsx_bytes(workbook)
+    table = read.read_file(data, "budget.xlsx")
+    assert table.header == ["Program", "2024", "2025"]
+    assert table.line_of(0) == 3
+    upload(engine, "program.csv", "Kod;Namn;Typ\nBG-2017;Beställargrupper;Program\n")
+    result = upload(engine, "budget.xlsx", data, kind="budgets")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = natural(engine, "budgets")
+    assert sorted((b["year"], b["amount_sek"]) for b in stored) == [
+        (2024, 1000000),
+        (2025, 2000000),
+    ]
