@@ -3088,6 +3088,46 @@ TEXTS: dict[str, dict[str, Text]] = {
             "store holds: import the list of organisations to change it.",
         ),
     },
+    "import.blank_kept": {
+        "sv": (
+            "{count} värde i ”{column}” som databasen har behålls där filen lämnar cellen tom: "
+            "{rows}. En tom cell betyder att filen inte har uppgiften, inte att den ska bort. "
+            "Ska ett värde bort: ersätt med hela listan (--replace, administratör), där en "
+            "tom cell tömmer det.",
+            "{count} värden i ”{column}” som databasen har behålls där filen lämnar cellen "
+            "tom: {rows}. En tom cell betyder att filen inte har uppgiften, inte att den ska "
+            "bort. Ska ett värde bort: ersätt med hela listan (--replace, administratör), där "
+            "en tom cell tömmer det.",
+        ),
+        "en": (
+            "{count} stored value in “{column}” is kept where the file leaves the cell blank: "
+            "{rows}. A blank cell means the file does not have it, not that it goes. To clear "
+            "a value: replace with the whole list (--replace, admin), where a blank cell "
+            "clears it.",
+            "{count} stored values in “{column}” are kept where the file leaves the cell "
+            "blank: {rows}. A blank cell means the file does not have it, not that it goes. "
+            "To clear a value: replace with the whole list (--replace, admin), where a blank "
+            "cell clears it.",
+        ),
+    },
+    "import.blank_cleared": {
+        "sv": (
+            "{count} värde i ”{column}” som databasen har töms, eftersom filen är hela listan "
+            "och lämnar cellen tom: {rows}.",
+            "{count} värden i ”{column}” som databasen har töms, eftersom filen är hela "
+            "listan och lämnar cellen tom: {rows}.",
+        ),
+        "en": (
+            "{count} stored value in “{column}” is cleared, as the file is the whole list and "
+            "leaves the cell blank: {rows}.",
+            "{count} stored values in “{column}” are cleared, as the file is the whole list "
+            "and leaves the cell blank: {rows}.",
+        ),
+    },
+    "import.blank_row": {
+        "sv": "rad {row} {name} ({value})",
+        "en": "row {row} {name} ({value})",
+    },
     "import.left_out": {
         "sv": (
             "{count} rad som import {import_id} ({file}) lade till finns inte i den här filen "

@@ -29,7 +29,7 @@ from arena.auth import funder_roles, how_to_remove_funder_roles
 from arena.i18n import code_label, msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
-from arena.ingest.kinds import KINDS, Kind
+from arena.ingest.kinds import KINDS, Column, Kind
 from arena.ingest.layouts import guess_country, guess_org_kind
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
 from arena.ingest.left_out import left_out_problems
@@ -991,9 +991,14 @@ def plan_upload(
         if kind.name == "organisations":
             table_problems += _county_problems(table, existing.get(kind.name))
         if kind.name in existing:
+            # The columns the file's cells give: not those the plan fills in below (a final
+            # value's note, a ledger's source), whose empty value is meant.
+            given = tuple(table.columns)
             table = _final_values(table, existing[kind.name], table_problems)
             table = _ledger_takes_over(table, existing[kind.name])
-            plan = _plan_kind(table, existing[kind.name], table_problems, replace=replace)
+            plan = _plan_kind(
+                table, existing[kind.name], table_problems, replace=replace, given=given
+            )
             table_problems += _deletion_problems(
                 conn, plan, set(uploaded), on_command_line=on_command_line
             )
@@ -1262,19 +1267,28 @@ def _by_rest_of_key(
 
 
 def _period_problems(
-    table: ParsedTable, updated: pd.DataFrame, provided: set[str]
+    table: ParsedTable,
+    updated: pd.DataFrame,
+    provided: set[str],
+    kept_blank: dict[str, np.ndarray] | None = None,
 ) -> list[Problem]:
     """The updated rows whose period would end before it starts, the file's date meeting the
-    stored one: a file with an end date but no start date column (or the other way round)
-    keeps the other date as stored, which the file's own checks cannot see. The database
-    would refuse the whole upload, naming no row."""
+    stored one: a file with an end date but no start date column (or the other way round),
+    or a blank cell in one of them (`_kept_blanks`), keeps the other date as stored, which the
+    file's own checks cannot see. The database would refuse the whole upload, naming no row."""
     problems = []
+    kept_blank = kept_blank or {}
+    none = np.zeros(len(updated), dtype=bool)
     for start, end in table.kind.periods:
-        if (start in provided) == (end in provided):
+        start_kept = kept_blank.get(start, none) if start in provided else ~none
+        end_kept = kept_blank.get(end, none) if end in provided else ~none
+        if not (start_kept ^ end_kept).any():
             continue  # both from the file (checked with the file) or both as stored
-        given = end if end in provided else start
         starts, ends = updated[start].to_numpy(), updated[end].to_numpy()
         for row in ending_before_start(starts, ends):
+            if start_kept[row] == end_kept[row]:
+                continue
+            given = start if end_kept[row] else end
             problems.append(
                 Problem(
                     "constraint-error",
@@ -1377,6 +1391,131 @@ def _filled_in(
     return filled
 
 
+# The rows a warning of kept or cleared blanks names; its count says how many there are.
+_BLANKS_NAMED = 3
+
+
+def _kept_blanks(
+    table: ParsedTable,
+    columns: list[str],
+    given: tuple[str, ...],
+    matched: pd.DataFrame,
+    before: pd.DataFrame,
+    problems: list[Problem],
+    replace: bool,
+) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """`matched` (the file's rows the store holds) with each value the store holds kept where
+    the file leaves the cell of an optional column blank (a column with a default: where the
+    default fills it), and a warning per column naming how many and the first few; and, per
+    such column, which rows kept it. A required column's blank cell is refused before here.
+    With `replace` the file is the whole list: a blank cell clears the stored value as
+    written, and the warning names what it clears.
+
+    Why: an organisations list that left a stored organisation's number and county blank
+    ("I don't have it here") erased both, and the preview said only "1 updated". Column by
+    column on whole arrays, as the diff."""
+    kind = table.kind
+    names = [
+        name
+        for name in columns
+        if name in given
+        and name not in kind.key
+        and name not in table.guessed
+        and name not in table.marks_only
+    ]
+    if not len(matched) or not names:
+        return matched, {}
+    keys: pd.Index | None = None
+    kept: dict[str, np.ndarray] = {}
+    for name in names:
+        said, held = matched[name].to_numpy(), before[name].to_numpy()
+        blank = pd.isna(said)
+        if table.defaulted.get(name):
+            if keys is None:
+                keys = key_index(matched, kind)
+            marked = table.defaulted[name]
+            stated = [key[0] for key in marked] if len(kind.key) == 1 else list(marked)
+            default = kind.column(name).default
+            blank |= keys.isin(stated) & np.equal(said, default)
+        lost = blank & ~pd.isna(held) & (said != held)
+        if not lost.any():
+            continue
+        rows = np.flatnonzero(lost)
+        problems.append(_blanks_problem(table, name, matched, held, rows, cleared=replace))
+        if not replace:
+            kept[name] = lost
+    if not kept:
+        return matched, {}
+    matched = matched.assign(
+        **{
+            # Kept as objects: a text column's None would become NaN (see `_filled_in`).
+            name: pd.Series(
+                np.where(lost, before[name].to_numpy(), matched[name].to_numpy()),
+                index=matched.index,
+                dtype=object,
+            )
+            for name, lost in kept.items()
+        }
+    )
+    return matched, kept
+
+
+def _blanks_problem(
+    table: ParsedTable,
+    name: str,
+    matched: pd.DataFrame,
+    held: np.ndarray,
+    rows: np.ndarray,
+    *,
+    cleared: bool,
+) -> Problem:
+    """The warning of `rows` of `matched` whose stored value (`held`) in column `name` a
+    blank cell keeps, or with `cleared` (a replace) clears: how many, and the first few
+    (row, key, the stored value)."""
+    label = table.label(name)
+    kind = table.kind
+    named = [
+        msg(
+            "import.blank_row",
+            row=int(matched.index[row]),
+            name=key_text(kind, matched.iloc[row]),
+            value=_shown(kind.column(name), held[row]),
+        )
+        for row in rows[:_BLANKS_NAMED].tolist()
+    ]
+    shown = listing(named)
+    first = int(rows[0])
+    return Problem(
+        "format-error",
+        msg(
+            "import.blank_cleared" if cleared else "import.blank_kept",
+            count=len(rows),
+            column=label,
+            rows=shown if len(rows) <= _BLANKS_NAMED else msg("list.more", items=shown),
+        ),
+        row=int(matched.index[first]),
+        column=label,
+        value=str(held[first]),
+        table=kind.name,
+        severity="warning",
+    )
+
+
+def _shown(column: Column, value: object) -> object:
+    """A stored value inside a sentence: money as kronor, a code as its label, a date as
+    written in a file, a list with `;` between its items."""
+    kind = column.type.name
+    if kind == "money":
+        return sek(int(value))
+    if kind == "code":
+        return code_label(str(value))
+    if isinstance(value, list | tuple):
+        return "; ".join(map(str, value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
 def _guesses_followed(
     table: ParsedTable,
     columns: list[str],
@@ -1437,7 +1576,12 @@ def _guesses_followed(
 
 
 def _plan_kind(
-    table: ParsedTable, existing: pd.DataFrame, problems: list[Problem], *, replace: bool
+    table: ParsedTable,
+    existing: pd.DataFrame,
+    problems: list[Problem],
+    *,
+    replace: bool,
+    given: tuple[str, ...] = (),
 ) -> KindPlan:
     kind = table.kind
     stored = [c.name for c in kind.stored_columns]
@@ -1464,6 +1608,9 @@ def _plan_kind(
 
     if table.create_only and kind.name == "organisations":
         problems += _kept_organisations(table, matched, before)
+    blanks: dict[str, np.ndarray] = {}
+    if not table.create_only:
+        matched, blanks = _kept_blanks(table, columns, given, matched, before, problems, replace)
     flags = np.zeros((len(matched), len(columns)), dtype=bool)
     if not table.create_only:
         for index, name in enumerate(columns):
@@ -1489,7 +1636,8 @@ def _plan_kind(
         before.index[changed_rows],
     )
 
-    problems += _period_problems(table, updated, provided)
+    kept_blank = {name: blank[changed_rows] for name, blank in blanks.items()}
+    problems += _period_problems(table, updated, provided, kept_blank)
     rejected = _rejected_lines(problems)
 
     new = frame[is_new]

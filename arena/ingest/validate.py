@@ -76,6 +76,9 @@ class ParsedTable:
     # A table of years as columns (`read.RawTable.cell_labels`): column -> year -> the header
     # of that year's column in the file, which a row of that year is under.
     by_year: dict[str, dict[object, str]] = field(default_factory=dict)
+    # Column with a default -> the keys of the rows that left its cell blank, so hold the
+    # default: a blank cell is unknown, and a stored row keeps its value (`plan._kept_blanks`).
+    defaulted: dict[str, frozenset[tuple]] = field(default_factory=dict)
 
     def label(self, name: str) -> str:
         """How the file names column `name` (its Swedish template header if it has none)."""
@@ -714,10 +717,14 @@ def parse_table(
         problems += refused
         bad |= np.isin(lines, [problem.row for problem in refused])
         guessed = _country_of_numbers(data, guessed)
+    blank: dict[str, np.ndarray] = {}  # column with a default -> its blank cells
     for name, values in data.items():
         default = kind.column(name).default
         if default is not None:  # an empty cell in a column with a default
-            data[name] = np.where(_is_none(values), default, values)
+            empty = _is_none(values)
+            if name not in kind.key and empty.any():
+                blank[name] = empty
+            data[name] = np.where(empty, default, values)
     for name in kind.key:
         default = kind.column(name).default
         if name not in data and default is not None:
@@ -739,6 +746,10 @@ def parse_table(
         name: frozenset(zip(*key_columns(frame[marked], kind.key), strict=True))
         for name, marked in signed.items()
     }
+    defaulted = {
+        name: frozenset(zip(*key_columns(frame[empty], kind.key), strict=True))
+        for name, empty in blank.items()
+    }
     frame, bad, repeated = _repeats_joined(kind, frame, bad, labels, by_year)
     problems += repeated
     problems += _row_rules(kind, frame, bad, labels, by_year)
@@ -759,6 +770,7 @@ def parse_table(
         meant=meant,
         marks_only=raw.marks_only,
         by_year=by_year,
+        defaulted=defaulted,
     )
 
 

@@ -221,10 +221,15 @@ def test_a_date_a_list_leaves_blank_moves_no_status(engine):
         "Diarienummer;Titel;Startdatum;Slutdatum\nB-1;Klar sedan 2020;2019-01-01;\nB-2;Pågår;;\n"
     )
     result = upload(engine, "projekt.csv", blank)
-    assert result.outcome == "committed", result.problems
-    assert not warnings(result)
+    # The blank dates keep the stored ones (`plan._kept_blanks`), said, and nothing changes.
+    assert result.outcome == "unchanged", result.problems
+    assert [p.message.key for p in result.problems] == ["import.blank_kept"] * 2
     stored = _by_reference(engine)
     assert (stored["B-1"]["status"], stored["B-2"]["status"]) == ("completed", "ongoing")
+    assert (stored["B-1"]["end_date"], stored["B-2"]["start_date"]) == (
+        date(2020, 12, 31),
+        date(2021, 1, 1),
+    )
 
 
 # --- 2. Subtotal rows within a list ----------------------------------------------------------

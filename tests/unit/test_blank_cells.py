@@ -1,0 +1,233 @@
+"""A blank cell keeps what the store holds: it says "I don't have it here", not "delete it".
+
+An organisations list that left a stored organisation's number and county blank erased both,
+and the preview said only "1 updated". Now a stored row keeps each value the file leaves
+blank in an optional column, the preview names them once per column, a file that differs
+only by blanks changes nothing, and only a replace (the whole list) clears a value. On
+SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from arena.auth import cli_identity
+from arena.ingest import undo
+from arena.ingest.plan import FieldChange
+from tests.fixtures.ingest import dump, errors, natural, upload, with_organisations
+
+ORGANISATIONS = (
+    "Namn;Organisationsnummer;Typ;Län;Land\n"
+    "Sveriges Offentliga Inköpare;887500-9584;förening;Stockholms län;Sverige\n"
+    "Vinnova;202100-5208;myndighet;Stockholms län;Sverige\n"
+    "Statens vegvesen;NO971032081;myndighet;Vestland;Norge\n"
+)
+# The same list with the numbers, counties and countries a programme officer does not keep.
+BLANKS = (
+    "Namn;Organisationsnummer;Typ;Län;Land\n"
+    "Sveriges Offentliga Inköpare;;förening;;\n"
+    "Vinnova;;myndighet;Stockholms län;\n"
+    "Statens vegvesen;;myndighet;;\n"
+)
+
+PROJECTS = (
+    "Diarienummer;Titel;Status;Koordinator;Sektor;Startdatum;Slutdatum\n"
+    "2020-00001;Smart belysning;pågår;Vinnova;Energi;2020-01-01;2029-12-31\n"
+    "2020-00002;Fossilfria maskiner;pågår;Vinnova;Transport;2020-03-01;2029-06-30\n"
+)
+GRANTS = (
+    "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum;Startdatum;Slutdatum\n"
+    "G-1;2020-00001;Vinnova;500 000;2019-12-01;2020-01-01;2021-12-31\n"
+    "G-2;2020-00002;Vinnova;300 000;2020-02-01;2020-03-01;2021-06-30\n"
+)
+
+
+def _commit(engine, name: str, data: str, **options: object) -> int:
+    result = upload(engine, name, data, **options)
+    assert result.outcome == "committed", result.problems
+    return result.import_id
+
+
+def _said(result, key: str, language: str = "en") -> list[str]:
+    """The warnings of `key` (the catalogue's), as read in `language`."""
+    return [
+        p.message.render(language)
+        for p in result.problems
+        if p.severity == "warning" and p.message.key == key
+    ]
+
+
+def _organisations(engine) -> dict[str, dict]:
+    return {row["name"]: row for row in natural(engine, "organisations")}
+
+
+def test_an_organisations_list_with_blank_cells_keeps_the_stored_values_and_says_so(engine):
+    _commit(engine, "organisationer.csv", ORGANISATIONS)
+    before = dump(engine, history=False)
+    result = upload(engine, "lista.csv", BLANKS, dry_run=True)
+    assert result.outcome == "dry-run", result.problems
+    # Nothing else differs: nothing changes, the row is unchanged.
+    assert result.counts["updated"] == 0 and result.counts["unchanged"] == 3
+    (number,) = _said(result, "import.blank_kept")[:1]
+    assert number == (
+        "3 stored values in “Organisationsnummer” are kept where the file leaves the cell "
+        "blank: row 2 Sveriges Offentliga Inköpare (887500-9584), row 3 Vinnova "
+        "(202100-5208), row 4 Statens vegvesen (NO971032081). A blank cell means the file "
+        "does not have it, not that it goes. To clear a value: replace with the whole list "
+        "(--replace, admin), where a blank cell clears it."
+    )
+    kept = _said(result, "import.blank_kept", "sv")
+    # Once per column: the number, the county (two rows; Vinnova's is given) and the country
+    # of the Norwegian one (a blank Land is no Sweden, the column's default).
+    assert len(kept) == 3
+    assert kept[1].startswith("2 värden i ”Län” som databasen har behålls där filen")
+    assert "rad 2 Sveriges Offentliga Inköpare (Stockholms län)" in kept[1]
+    assert "rad 4 Statens vegvesen (Vestland)" in kept[1]
+    assert kept[2].startswith("1 värde i ”Land” som databasen har behålls")
+    assert "rad 4 Statens vegvesen (NO)" in kept[2]
+
+    result = upload(engine, "lista.csv", BLANKS)
+    assert result.counts["updated"] == 0, result.problems
+    assert dump(engine, history=False) == before
+    soi = _organisations(engine)["Sveriges Offentliga Inköpare"]
+    assert (soi["org_number"], soi["county"]) == ("887500-9584", "Stockholms län")
+    assert _organisations(engine)["Statens vegvesen"]["country"] == "NO"
+
+
+def test_a_blank_cell_beside_a_change_keeps_its_value_and_undo_restores_the_change(engine):
+    _commit(engine, "organisationer.csv", ORGANISATIONS)
+    before = dump(engine, history=False)
+    changed = BLANKS.replace(";förening;", ";ideell förening;").replace(
+        "Vinnova;;myndighet;Stockholms län", "Vinnova;;myndighet;Uppsala län"
+    )
+    result = upload(engine, "lista.csv", changed)
+    assert result.outcome == "committed", result.problems
+    (organisations,) = result.plan.kinds
+    assert [(c.key, c.column) for c in organisations.changes] == [
+        ("Vinnova", "county"),
+        ("Vinnova", "source"),
+    ]
+    assert _organisations(engine)["Vinnova"]["org_number"] == "202100-5208"
+    assert undo(engine, result.import_id, identity=cli_identity())["restored"] == 1
+    assert dump(engine, history=False) == before
+
+
+def test_a_projects_list_with_blank_cells_changes_only_what_it_gives(engine):
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    before = dump(engine, history=False)
+    blanks = (
+        "Diarienummer;Titel;Status;Koordinator;Sektor;Startdatum;Slutdatum\n"
+        "2020-00001;Smart belysning;pågår;;;2020-01-01;\n"
+        "2020-00002;Fossilfria arbetsmaskiner;pågår;Vinnova;;;2029-06-30\n"
+    )
+    result = upload(engine, "projekt.csv", blanks, dry_run=True)
+    assert result.counts["updated"] == 1 and result.counts["unchanged"] == 1
+    (projects,) = result.plan.kinds
+    assert projects.changes == [
+        FieldChange(3, "2020-00002", "title", "Fossilfria maskiner", "Fossilfria arbetsmaskiner"),
+    ]
+    kept = _said(result, "import.blank_kept")
+    assert [text.split(":")[0] for text in kept] == [
+        "1 stored value in “Koordinator” is kept where the file leaves the cell blank",
+        "2 stored values in “Sektor” are kept where the file leaves the cell blank",
+        "1 stored value in “Startdatum” is kept where the file leaves the cell blank",
+        "1 stored value in “Slutdatum” is kept where the file leaves the cell blank",
+    ]
+    assert "row 2 2020-00001 (2029-12-31)" in kept[3]
+
+    imported = _commit(engine, "projekt.csv", blanks)
+    project = natural(engine, "projects")[1]
+    assert (project["title"], project["sector"], project["start_date"]) == (
+        "Fossilfria arbetsmaskiner",
+        "Transport",
+        date(2020, 3, 1),
+    )
+    undo(engine, imported, identity=cli_identity())
+    assert dump(engine, history=False) == before
+
+
+def test_a_kept_date_that_ends_before_the_files_start_is_refused_at_its_row(engine):
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    before = dump(engine)
+    later = (
+        "Diarienummer;Titel;Status;Startdatum;Slutdatum\n"
+        "2020-00001;Smart belysning;pågår;2030-03-01;\n"
+    )
+    result = upload(engine, "projekt.csv", later)
+    assert result.outcome == "rejected"
+    assert errors(result) == [(2, "Startdatum", "constraint-error")]
+    assert dump(engine) == before
+
+
+def test_a_grants_list_keeps_a_blank_date_and_refuses_a_blank_amount(engine):
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    _commit(engine, "bidrag.csv", GRANTS)
+    before = dump(engine, history=False)
+    blanks = (
+        "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum;Startdatum;Slutdatum\n"
+        "G-1;2020-00001;Vinnova;600 000;;2020-01-01;\n"
+        "G-2;2020-00002;Vinnova;300 000;;;\n"
+    )
+    result = upload(engine, "bidrag.csv", blanks, dry_run=True)
+    assert result.counts["updated"] == 1 and result.counts["unchanged"] == 1
+    (grants,) = result.plan.kinds
+    assert grants.changes == [FieldChange(2, "G-1", "amount_sek", 500_000, 600_000)]
+    kept = _said(result, "import.blank_kept")
+    assert kept[0].startswith("2 stored values in “Beslutsdatum” are kept")
+    assert "row 2 G-1 (2019-12-01), row 3 G-2 (2020-02-01)" in kept[0]
+    # A grant's amount is a required fact: blank, it is refused as before, not kept.
+    no_amount = blanks.replace("600 000", "")
+    assert errors(upload(engine, "bidrag.csv", no_amount)) == [(2, "Belopp", "constraint-error")]
+    assert dump(engine, history=False) == before
+
+    imported = _commit(engine, "bidrag.csv", blanks)
+    grant = natural(engine, "grants")[0]
+    assert (grant["amount_sek"], grant["decision_date"], grant["end_date"]) == (
+        600_000,
+        date(2019, 12, 1),
+        date(2021, 12, 31),
+    )
+    undo(engine, imported, identity=cli_identity())
+    assert dump(engine, history=False) == before
+
+
+def test_a_blank_cell_with_a_default_keeps_the_stored_value(engine):
+    indicators = (
+        "Kod;Namn;Enhet;Riktning;Målvärde\nI-1;Upphandlingar;antal;minska;12\n"
+        "I-2;Leverantörer;antal;öka;40\n"
+    )
+    _commit(engine, "indikatorer.csv", indicators)
+    before = dump(engine, history=False)
+    blanks = (
+        "Kod;Namn;Enhet;Riktning;Målvärde\nI-1;Upphandlingar;antal;;\nI-2;Leverantörer;antal;;\n"
+    )
+    result = upload(engine, "indikatorer.csv", blanks)
+    assert result.counts["unchanged"] == 2, result.problems
+    kept = _said(result, "import.blank_kept")
+    assert kept[0].startswith("1 stored value in “Riktning” is kept")  # I-2's is the default
+    assert "row 2 I-1 (" in kept[0]
+    assert kept[1].startswith("2 stored values in “Målvärde” are kept")
+    assert dump(engine, history=False) == before
+
+
+def test_a_replace_clears_what_the_file_leaves_blank_and_names_it(engine):
+    _commit(engine, "organisationer.csv", ORGANISATIONS)
+    result = upload(engine, "lista.csv", BLANKS, replace=True, dry_run=True)
+    assert result.counts["updated"] == 3, result.problems
+    assert not _said(result, "import.blank_kept")
+    cleared = _said(result, "import.blank_cleared")
+    assert cleared[0] == (
+        "3 stored values in “Organisationsnummer” are cleared, as the file is the whole "
+        "list and leaves the cell blank: row 2 Sveriges Offentliga Inköpare (887500-9584), "
+        "row 3 Vinnova (202100-5208), row 4 Statens vegvesen (NO971032081)."
+    )
+    assert _said(result, "import.blank_cleared", "sv")[1].startswith(
+        "2 värden i ”Län” som databasen har töms, eftersom filen är hela listan"
+    )
+
+    _commit(engine, "lista.csv", BLANKS, replace=True)
+    soi = _organisations(engine)["Sveriges Offentliga Inköpare"]
+    assert (soi["org_number"], soi["county"]) == (None, None)
