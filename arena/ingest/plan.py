@@ -1438,25 +1438,29 @@ def _kept_blanks(
             default = kind.column(name).default
             blank |= keys.isin(stated) & np.equal(said, default)
         lost = blank & ~pd.isna(held) & (said != held)
+        keeping = held
+        if name == "note" and not replace and lost.any():
+            # A value given again without its preliminary mark is final (`_final_values`):
+            # the mark goes, the rest of the note stays, and a note that was only the mark
+            # is cleared, as before.
+            keeping = held.copy()
+            rows = np.flatnonzero(lost)
+            keeping[rows] = [_without_preliminary(note) for note in held[rows]]
+            lost &= ~np.equal(keeping, None)
         if not lost.any():
             continue
         rows = np.flatnonzero(lost)
-        problems.append(_blanks_problem(table, name, matched, held, rows, cleared=replace))
+        problems.append(_blanks_problem(table, name, matched, keeping, rows, cleared=replace))
         if not replace:
             kept[name] = lost
-    if not kept:
-        return matched, {}
-    matched = matched.assign(
-        **{
             # Kept as objects: a text column's None would become NaN (see `_filled_in`).
-            name: pd.Series(
-                np.where(lost, before[name].to_numpy(), matched[name].to_numpy()),
-                index=matched.index,
-                dtype=object,
+            matched = matched.assign(
+                **{
+                    name: pd.Series(
+                        np.where(lost, keeping, said), index=matched.index, dtype=object
+                    )
+                }
             )
-            for name, lost in kept.items()
-        }
-    )
     return matched, kept
 
 

@@ -231,3 +231,27 @@ def test_a_replace_clears_what_the_file_leaves_blank_and_names_it(engine):
     _commit(engine, "lista.csv", BLANKS, replace=True)
     soi = _organisations(engine)["Sveriges Offentliga Inköpare"]
     assert (soi["org_number"], soi["county"]) == (None, None)
+
+
+def test_a_value_given_again_with_a_blank_note_loses_only_its_preliminary_mark(engine):
+    _commit(engine, "indikatorer.csv", "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n")
+    values = (
+        "Indikator,Land,År,Värde,Anmärkning\n"
+        "I-1,Sverige,2022,10,Källa: SCB\n"
+        "I-1,Sverige,2023,11,Källa: SCB; Preliminärt\n"
+        "I-1,Sverige,2024,12,Preliminärt\n"
+    )
+    _commit(engine, "varden.csv", values)
+    blanks = (
+        "Indikator;Land;År;Värde;Anmärkning\nI-1;SE;2022;10;\nI-1;SE;2023;11;\nI-1;SE;2024;12;\n"
+    )
+    result = upload(engine, "varden.csv", blanks)
+    assert result.outcome == "committed", result.problems
+    assert [row["note"] for row in natural(engine, "indicator_values")] == [
+        "Källa: SCB",
+        "Källa: SCB",
+        None,
+    ]
+    (kept,) = _said(result, "import.blank_kept")
+    assert kept.startswith("2 stored values in “Anmärkning” are kept")
+    assert "row 2 I-1 · SE · 2022 (Källa: SCB), row 3 I-1 · SE · 2023 (Källa: SCB)" in kept
