@@ -3154,6 +3154,26 @@ TEXTS: dict[str, dict[str, Text]] = {
             "file lacks.",
         ),
     },
+    "import.genitive_not_read": {
+        "sv": "Kolumnen ”{header}” läses inte: ”{name}” är ingen organisation i databasen eller "
+        "i uppladdningens organisationslista, så beloppen kan vara medfinansiering eller en "
+        "okänd finansiärs. Döp om kolumnen till ”Bidrag från {name}” för att importera dem som "
+        "bidrag från {name}.",
+        "en": "The column “{header}” is not read: “{name}” is no organisation in the store or in "
+        "the upload's organisations list, so its amounts may be co-funding or an unknown "
+        "funder's. Name the column “Bidrag från {name}” to import them as grants from {name}.",
+    },
+    "import.genitive_not_read_either": {
+        "sv": "Kolumnen ”{header}” läses inte: varken ”{name}” eller ”{written}” är en "
+        "organisation i databasen eller i uppladdningens organisationslista, så beloppen kan "
+        "vara medfinansiering eller en okänd finansiärs. Döp om kolumnen till ”Bidrag från "
+        "{name}” eller ”Bidrag från {written}” (finansiärens namn) för att importera dem som "
+        "bidrag.",
+        "en": "The column “{header}” is not read: neither “{name}” nor “{written}” is an "
+        "organisation in the store or in the upload's organisations list, so its amounts may "
+        "be co-funding or an unknown funder's. Name the column “Bidrag från {name}” or “Bidrag "
+        "från {written}” (the funder's name) to import them as grants.",
+    },
     "import.number_in_name": {
         "sv": "”{text}” läses som ”{name}” med organisationsnumret {number}.",
         "en": "“{text}” is read as “{name}” with the organisation number {number}.",

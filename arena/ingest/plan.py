@@ -338,6 +338,77 @@ def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[Par
     return changed
 
 
+def _genitive_funders(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
+    """`tables` without the grants of a funder a header names only as a genitive
+    ("Näringslivets bidrag", "EU:s bidrag", `Part.if_stored`) that neither the store nor the
+    upload's organisations list holds, by either spelling or by its abbreviation, nor the
+    organisation that header alone made; a warning names each such column.
+
+    Why: a flat list's "Näringslivets bidrag" (co-funding) was stored as grants from a new
+    organisation "Näringslivet", "Formas bidrag" without a stored Formas made "Forma" and
+    "EU:s bidrag" a Swedish company "EU". "Bidrag från X" says who gave the money and still
+    names a new funder."""
+    if not any(table.if_stored for table in tables):
+        return tables
+    listed = [
+        str(name)
+        for table in tables
+        if table.kind.name == "organisations" and not table.create_only
+        for name in table.frame["name"].dropna().unique()
+    ]
+    known: set[str] = set()
+    for name in [*map(str, store), *listed]:
+        known.add(v.clean_text(name).casefold())
+        if (match := _ABBREVIATED.fullmatch(v.clean_text(name))) is not None:
+            known |= {match["name"].casefold(), match["short"].casefold()}
+    unread = {
+        name: (as_written, header)
+        for table in tables
+        for name, (as_written, header) in table.if_stored.items()
+        if name.casefold() not in known and as_written.casefold() not in known
+    }
+    if not unread:
+        return tables
+    changed = []
+    for table in tables:
+        if not table.if_stored or not set(table.if_stored) & set(unread):
+            changed.append(table)
+            continue
+        frame, problems = table.frame, list(table.problems)
+        if table.kind.name == "grants" and "funder" in frame.columns:
+            frame = frame[~frame["funder"].isin(unread.keys())]
+            problems += [
+                Problem(
+                    "extra-label",
+                    msg("import.genitive_not_read", header=header, name=name)
+                    if written == name
+                    else msg(
+                        "import.genitive_not_read_either", header=header, name=name, written=written
+                    ),
+                    column=header,
+                    severity="warning",
+                )
+                for name, (written, header) in unread.items()
+                if name in table.if_stored
+            ]
+        changed.append(dataclasses.replace(table, frame=frame, problems=problems))
+    # The organisations the upload still names otherwise stay (a coordinator of that name).
+    named = {
+        name
+        for table in changed
+        if not (table.kind.name == "organisations" and table.create_only)
+        for column in _organisation_references(table)
+        for name in table.frame[column].dropna().unique()
+    }
+    gone = set(unread) - named
+    return [
+        dataclasses.replace(table, frame=table.frame[~table.frame["name"].isin(gone)])
+        if table.kind.name == "organisations" and table.create_only and table.if_stored
+        else table
+        for table in changed
+    ]
+
+
 def _if_stored(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
     """`tables` with each name a layout wrote for another (`Part.if_stored`) written as that
     other where the store holds it, in any case, and not the written one: "Formas bidrag"
@@ -347,7 +418,7 @@ def _if_stored(tables: list[ParsedTable], store: dict[object, int]) -> list[Pars
     for table in tables:
         renamed = {
             name: folded[other.casefold()]
-            for name, other in table.if_stored.items()
+            for name, (other, _header) in table.if_stored.items()
             if name.casefold() not in folded and other.casefold() in folded
         }
         frame = table.frame
@@ -945,6 +1016,7 @@ def plan_upload(
     read_ids: dict[str, dict[object, int]] = {}
     if any(_organisation_columns(table) for table in tables):
         read_ids["organisations"] = key_ids(conn, "organisations")
+        tables = _genitive_funders(tables, read_ids["organisations"])
         tables = _numbers_in_names(tables, read_ids["organisations"])
         tables = _if_stored(tables, read_ids["organisations"])
         tables = _as_spelled(tables, read_ids["organisations"])

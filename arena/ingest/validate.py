@@ -64,7 +64,7 @@ class ParsedTable:
     create_only: bool = False  # rows only add what the store lacks (see layouts.Part)
     guessed: frozenset[str] = frozenset()  # columns that fill new rows only (layouts.Part)
     matching: Matching | None = None  # how rows the store lacks are matched (layouts.Part)
-    if_stored: dict[str, str] = field(default_factory=dict)  # see layouts.Part
+    if_stored: dict[str, tuple[str, str]] = field(default_factory=dict)  # see layouts.Part
     labels: dict[str, str] = field(default_factory=dict)  # column -> its header in the file
     # Number column -> the keys of the rows whose cell in it carried a per cent sign ("0,14 %"):
     # a value the file says is in per cent, however small (`per_cent.small_per_cent_values`).
@@ -613,7 +613,7 @@ def parse_table(
     create_only: bool = False,
     guessed: frozenset[str] = frozenset(),
     matching: Matching | None = None,
-    if_stored: dict[str, str] | None = None,
+    if_stored: dict[str, tuple[str, str]] | None = None,
 ) -> ParsedTable:
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
 

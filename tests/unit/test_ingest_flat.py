@@ -1638,7 +1638,10 @@ def test_any_funders_genitive_header_is_its_grant_column(engine):
     # "Vinnovas bidrag (kr)" was read as Vinnova's grants, while "Energimyndighetens bidrag
     # (kr)", "Tillväxtverkets bidrag" and "Formas bidrag" were not read at all.
     _store(engine)
-    assert upload(engine, "org.csv", "Namn;Typ\nFormas;myndighet\n").outcome == "committed"
+    organisations = (
+        "Namn;Typ\nFormas;myndighet\nEnergimyndigheten;myndighet\nTillväxtverket;myndighet\n"
+    )
+    assert upload(engine, "org.csv", organisations).outcome == "committed"
     sheet = (
         "Diarienummer;Titel;Vinnovas bidrag (kr);Energimyndighetens bidrag (kr);"
         "Formas bidrag (kr);Tillväxtverkets bidrag (kr)\n"
@@ -1646,10 +1649,7 @@ def test_any_funders_genitive_header_is_its_grant_column(engine):
     )
     preview = upload(engine, "lista.csv", sheet, dry_run=True)
     assert not [p for p in preview.problems if p.error == "extra-label"]
-    assert sorted(o.name for o in preview.plan.new_organisations) == [
-        "Energimyndigheten",
-        "Tillväxtverket",
-    ]
+    assert not preview.plan.new_organisations
     assert upload(engine, "lista.csv", sheet).outcome == "committed"
     assert sorted((g[2], g[3]) for g in _stored_grants(engine)) == [
         ("Energimyndigheten", 500_000),
@@ -1657,10 +1657,65 @@ def test_any_funders_genitive_header_is_its_grant_column(engine):
         ("Tillväxtverket", 300_000),
         ("Vinnova", 1_000_000),
     ]
-    # A like name in a genitive is warned of as in "Bidrag från Vinova" (one column).
+    # A genitive of a funder the store lacks ("Vinova", a typo) is not read, with a warning.
     typo = "Diarienummer;Titel;Vinovas bidrag (kr)\n2023-00101;Vätgas;1 000 000\n"
     preview = upload(engine, "lista.csv", typo, dry_run=True)
-    assert [p for p in preview.problems if p.message.key == "problem.alike_funder"]
+    assert [
+        p.column for p in preview.problems if p.message.key.startswith("import.genitive_not_read")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("Näringslivets bidrag (kr)", "Näringslivet"),
+        ("Kommunens bidrag (kr)", "Kommunen"),
+        ("Regionens bidrag", "Regionen"),
+        ("Universitetets bidrag", "Universitetet"),
+        ("Statens bidrag", "Staten"),
+        ("Kommunernas bidrag", "Kommunerna"),
+        ("Offentliga aktörers bidrag", "Offentliga aktörer"),
+        ("Inkubatorns bidrag", "Inkubatorn"),
+        ("Formas bidrag", "Forma"),
+        ("EU:s bidrag", "EU"),
+        ("Energimyndighetens stöd (kr)", "Energimyndigheten"),
+    ],
+)
+def test_a_genitive_of_no_stored_organisation_is_not_read(engine, header, name):
+    # "Näringslivets bidrag" (co-funding) was stored as grants from a new organisation
+    # "Näringslivet", "Formas bidrag" made "Forma", "EU:s bidrag" a Swedish company "EU".
+    _store(engine)
+    sheet = f"Diarienummer;Titel;Vinnovas bidrag (kr);{header}\n2023-00101;Vätgas;1 000 000;500\n"
+    preview = upload(engine, "lista.csv", sheet, dry_run=True)
+    unread = [p for p in preview.problems if p.message.key.startswith("import.genitive_not_read")]
+    assert [(p.column, p.message.values["name"], p.severity) for p in unread] == [
+        (header, name, "warning")
+    ]
+    assert not preview.plan.new_organisations
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert [(g[2], g[3]) for g in _stored_grants(engine)] == [("Vinnova", 1_000_000)]
+    assert name not in {row["name"] for row in natural(engine, "organisations")}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Grant from Energimyndigheten (SEK)",
+        "Funding from Energimyndigheten (SEK)",
+        "Energimyndigheten's grant (SEK)",
+        "Energimyndighetens stöd (kr)",
+        "Energimyndighetens beviljade bidrag (kr)",
+        "EM:s bidrag (kr)",
+    ],
+)
+def test_a_funder_in_english_or_other_words_or_its_abbreviation(engine, header):
+    _store(engine)
+    organisations = "Namn;Typ\nEnergimyndigheten (EM);myndighet\n"
+    assert upload(engine, "org.csv", organisations).outcome == "committed"
+    sheet = f"Diarienummer;Titel;{header}\n2023-00101;Vätgas;500\n"
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert [(g[2], g[3]) for g in _stored_grants(engine)] == [("Energimyndigheten (EM)", 500)]
 
 
 @pytest.mark.parametrize("header", ["Projektets bidrag", "Parternas bidrag (kr)"])

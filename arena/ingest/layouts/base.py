@@ -59,10 +59,10 @@ class Part:
     # the store has keeps what it holds.
     guessed: frozenset[str] = frozenset()
     matching: Matching | None = None
-    # Names the part writes -> the name to write instead where the store holds that one and
-    # not the written one: a funder a header names as a genitive ("Formas bidrag" names
-    # Forma, or the stored Formas).
-    if_stored: dict[str, str] = field(default_factory=dict)
+    # Funders a header names as a genitive -> the name as written, to write instead where the
+    # store holds that one and not the other ("Formas bidrag" names Forma, or the stored
+    # Formas), and the header: read only where the store holds either (`plan`).
+    if_stored: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class Layout:
     # any funder's genitive, is the amount), else None.
     named_by: Callable[[str], str | None] = lambda _header: None
     # The names its parts write -> the name each is where the store holds that (`Part`).
-    if_stored: Callable[[Source], dict[str, str]] = lambda _source: {}
+    if_stored: Callable[[Source], dict[str, tuple[str, str]]] = lambda _source: {}
 
     @property
     def label(self) -> Message:

@@ -53,14 +53,18 @@ _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
 # "Vinnova, tkr" a new funder, and the grants its). An abbreviation in brackets after the
 # name is the name's ("Bidrag från Patent- och registreringsverket (PRV) (kr)": the plan
 # finds the stored organisation by it, `plan._by_abbreviation`), a bracket of other words
-# a note. A funder named as a genitive ("Energimyndighetens bidrag", "EU:s bidrag") is
-# the name without its -s, or the name as written where the store holds that and not the
-# other ("Formas bidrag" is the stored Formas: `Part.if_stored`); a genitive that names no
+# a note. "Grant from Vinnova (SEK)" and "Funding from Vinnova" are "Bidrag från Vinnova".
+# A funder named as a genitive ("Energimyndighetens bidrag", "EU:s bidrag", "Vinnova's
+# grant", "Energimyndighetens beviljade bidrag") is the name without its -s, or the name as
+# written where the store holds that and not the other ("Formas bidrag" is the stored
+# Formas), and is read only where the store holds either (`Part.if_stored`,
+# `plan._genitive_funders`: "Näringslivets bidrag" is co-funding); a genitive that names no
 # funder ("Projektets bidrag", "Parternas bidrag") is not one.
 _FUNDED_BY = re.compile(
-    r"^\s*(?:(?:beviljat\s+)?(?:bidrag|stöd)\s+fr[åa]n\s+"
+    r"^\s*(?:(?:(?:beviljat\s+)?(?:bidrag|stöd)\s+fr[åa]n|(?:grants?|funding)\s+from)\s+"
     r"(?P<funder>.+?(?:\s*\((?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9&/-]{1,11})\))?)"
-    r"|(?P<whose>[^\s(].*?)(?P<colon>:)?s\s+bidrag)"
+    r"|(?P<whose>[^\s(].*?)(?:(?P<colon>:)?s|(?P<apostrophe>['’])s?)\s+"
+    r"(?:beviljade\s+)?(?:bidrag|stöd|grants?|funding))"
     r"(?:\s*\([^)]*\))?(?:,?\s+(?:år\s+)?(?:19|20)\d\d)?\s*$",
     re.I,
 )
@@ -116,7 +120,7 @@ def _named_funder(amount_label: str) -> tuple[str, str] | None:
     whose = named["whose"]
     if whose.casefold() in _NOT_FUNDERS:
         return None
-    return whose, whose if named["colon"] else f"{whose}s"
+    return whose, whose if named["colon"] or named["apostrophe"] else f"{whose}s"
 
 
 def _funded_by(amount_label: str) -> str | None:
@@ -127,14 +131,24 @@ def _funded_by(amount_label: str) -> str | None:
     return None if named is None else named[0]
 
 
-def _as_written(source: Source) -> dict[str, str]:
+def _as_written(source: Source) -> dict[str, tuple[str, str]]:
     """Each funder an amount's header names as a genitive, to the name as written ("Forma"
-    -> "Formas"), which it is where the store holds that and not the other."""
+    -> "Formas"), which it is where the store holds that and not the other, and the header:
+    a genitive names a funder only where the store or the upload holds it (`Part.if_stored`).
+    """
     return {
-        named[0]: named[1]
+        named[0]: (named[1], header)
         for _index, header in source.headers_of("Belopp")
-        if (named := _named_funder(header)) is not None and named[0] != named[1]
+        if (named := _named_funder(header)) is not None and _is_genitive(header)
     }
+
+
+def _is_genitive(header: str) -> bool:
+    """Whether `header` names its funder as a genitive ("Formas bidrag"), not "Bidrag från"."""
+    header = v.clean_text(header)
+    unit = v.header_unit(header)
+    named = _FUNDED_BY.match(unit.label if unit else header)
+    return named is not None and not named["funder"]
 
 
 def _units_differ(first: str, label: str) -> Message | None:
@@ -507,7 +521,13 @@ LAYOUT = Layout(
     optional=tuple(label for label in _aliases() if label != "Titel"),
     split=split,
     aliases=_aliases(),
-    prefixes={"Bidrag från": "Belopp", "Beviljat bidrag från": "Belopp", "Stöd från": "Belopp"},
+    prefixes={
+        "Bidrag från": "Belopp",
+        "Beviljat bidrag från": "Belopp",
+        "Stöd från": "Belopp",
+        "Grant from": "Belopp",
+        "Funding from": "Belopp",
+    },
     with_unit={"Beviljat": "Belopp"},
     one_of=tuple(_SHEET_COLUMNS),
     excludes=KINDS["grants"].column("reference").headers,
