@@ -3174,6 +3174,25 @@ TEXTS: dict[str, dict[str, Text]] = {
         "be co-funding or an unknown funder's. Name the column “Bidrag från {name}” or “Bidrag "
         "från {written}” (the funder's name) to import them as grants.",
     },
+    "import.by_abbreviation": {
+        "sv": "”{name}” läses som ”{stored}” i databasen, efter förkortningen. Skriv hela "
+        "namnet, eller ett organisationsnummer, om det är en annan organisation.",
+        "en": "“{name}” is read as “{stored}” in the store, by its abbreviation. Write the whole "
+        "name, or an organisation number, if it is another organisation.",
+    },
+    "import.abbreviation_ambiguous": {
+        "sv": "”{name}” är förkortningen för flera organisationer i databasen ({stored}): den "
+        "sparas som en ny organisation ”{name}”. Skriv hela namnet på den som avses.",
+        "en": "“{name}” is the abbreviation of several organisations in the store ({stored}): "
+        "it is stored as a new organisation “{name}”. Write the whole name of the one meant.",
+    },
+    "import.listed_abbreviation": {
+        "sv": "”{name}” finns redan i databasen som ”{stored}” (med eller utan förkortningen): "
+        "raden blir en ny organisation. Skriv ”{stored}” om det är samma organisation.",
+        "en": "“{name}” is already in the store as “{stored}” (with or without its "
+        "abbreviation): the row becomes a new organisation. Write “{stored}” if it is the "
+        "same organisation.",
+    },
     "import.number_in_name": {
         "sv": "”{text}” läses som ”{name}” med organisationsnumret {number}.",
         "en": "“{text}” is read as “{name}” with the organisation number {number}.",

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 
 from arena import clock
 from arena.auth import funder_roles, how_to_remove_funder_roles
-from arena.i18n import code_label, msg, sek
+from arena.i18n import Message, code_label, msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
 from arena.ingest.kinds import KINDS, Column, Kind
@@ -359,7 +359,7 @@ def _genitive_funders(tables: list[ParsedTable], store: dict[object, int]) -> li
     known: set[str] = set()
     for name in [*map(str, store), *listed]:
         known.add(v.clean_text(name).casefold())
-        if (match := _ABBREVIATED.fullmatch(v.clean_text(name))) is not None:
+        if (match := _abbreviated(v.clean_text(name))) is not None:
             known |= {match["name"].casefold(), match["short"].casefold()}
     unread = {
         name: (as_written, header)
@@ -434,15 +434,30 @@ def _if_stored(tables: list[ParsedTable], store: dict[object, int]) -> list[Pars
 _ABBREVIATED = re.compile(r"(?P<name>.*\S)\s*\((?P<short>[A-ZÅÄÖ][A-ZÅÄÖ0-9&/-]{1,11})\)")
 
 
-def _by_abbreviation(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
+def _abbreviated(name: str) -> re.Match[str] | None:
+    """`name` as a name and its abbreviation in brackets, else None: a country's code in
+    brackets is no abbreviation ("Ramboll (DK)" is the Danish Ramboll, not the Swedish one)."""
+    match = _ABBREVIATED.fullmatch(name)
+    return None if match is None or v.is_country_code(match["short"]) else match
+
+
+def _by_abbreviation(
+    conn: Connection, tables: list[ParsedTable], store: dict[object, int]
+) -> list[ParsedTable]:
     """`tables` with each organisation a file names in passing (a funder a header names, a
     coordinator) that the store lacks written as the one stored organisation it is by its
     abbreviation: "Patent- och registreringsverket (PRV)" is the stored "Patent- och
     registreringsverket", and that name or "PRV" alone the stored "Patent- och
-    registreringsverket (PRV)". Two stored names that fit leave the name as written.
+    registreringsverket (PRV)", with a warning naming both where the abbreviation alone
+    matched. Two stored names that fit leave the name as written, with a warning naming
+    both; so does a number the upload gives the name that is not the stored one's (the
+    number decides, `_by_org_number`). An organisations list's new name that is a stored one
+    with or without its abbreviation is warned of.
 
     Why: "Bidrag från Patent- och registreringsverket (PRV) (kr)" made a new funder beside
-    the stored one, its grants counted apart, on a similar-name hint alone."""
+    the stored one, its grants counted apart, on a similar-name hint alone; and "ABB" with
+    another organisation's number became the stored "Allmänna Byggnads Bolaget (ABB)" and
+    wrote that number onto it."""
     unknown = {
         str(name)
         for table in tables
@@ -450,33 +465,79 @@ def _by_abbreviation(tables: list[ParsedTable], store: dict[object, int]) -> lis
         for name in table.frame[column].dropna().unique()
         if name not in store
     }
-    if not unknown:
+    listed = {
+        str(name)
+        for table in tables
+        if table.kind.name == "organisations" and not table.create_only
+        for name in table.frame["name"].dropna().unique()
+        if name not in store
+    }
+    if not unknown and not listed:
         return tables
-    index: dict[str, set[str]] = defaultdict(set)
+    by_name: dict[str, set[str]] = defaultdict(set)
+    by_short: dict[str, set[str]] = defaultdict(set)
     for stored in map(str, store):
-        index[stored.casefold()].add(stored)
-        if (match := _ABBREVIATED.fullmatch(stored)) is not None:
-            index[match["name"].casefold()].add(stored)
-            index[match["short"].casefold()].add(stored)
+        by_name[stored.casefold()].add(stored)
+        if (match := _abbreviated(stored)) is not None:
+            by_name[match["name"].casefold()].add(stored)
+            by_short[match["short"].casefold()].add(stored)
+    given = {  # a name -> the numbers the upload gives it
+        str(name): number
+        for table in tables
+        if table.kind.name == "organisations" and "org_number" in table.frame.columns
+        for name, number in zip(table.frame["name"], table.frame["org_number"], strict=True)
+        if name is not None and number is not None
+    }
+    numbers = {str(name): number for number, name in _numbered(conn).items()} if given else {}
     renamed: dict[str, str] = {}
-    for name in unknown:
-        match = _ABBREVIATED.fullmatch(name)
-        found = set(index.get(name.casefold(), ()))
+    notes: dict[str, Message] = {}  # a name -> the warning of how it was (not) matched
+    for name in sorted(unknown | listed):
+        match = _abbreviated(name)
+        found = set(by_name.get(name.casefold(), ()))
         if match is not None:
             found |= {
                 stored
-                for stored in index.get(match["name"].casefold(), ())
-                if (other := _ABBREVIATED.fullmatch(stored)) is None
-                or other["short"] == match["short"]
+                for stored in by_name.get(match["name"].casefold(), ())
+                if (other := _abbreviated(stored)) is None or other["short"] == match["short"]
             }
+        alone = set() if found else by_short.get(name.casefold(), set())
+        found = found or set(alone)
+        if name in given:
+            found = {stored for stored in found if numbers.get(stored) == given[name]}
+        if name in listed:
+            if len(found) == 1 and name not in unknown:
+                notes[name] = msg("import.listed_abbreviation", name=name, stored=found.pop())
+            continue
         if len(found) == 1:
-            renamed[name] = found.pop()
-    if not renamed:
+            renamed[name] = stored = found.pop()
+            if alone:
+                notes[name] = msg("import.by_abbreviation", name=name, stored=stored)
+        elif len(found) > 1:
+            names = listing([quoted(stored) for stored in sorted(found)], "list.comma")
+            notes[name] = msg("import.abbreviation_ambiguous", name=name, stored=names)
+    if not renamed and not notes:
         return tables
-    changed = []
-    for table in tables:
-        frame = table.frame
-        for column in _passing_columns(table):
+    changed: dict[int, ParsedTable] = {}
+    # A warning at the row and column that name the organisation: a list's own column before
+    # the organisations a layout made of it.
+    for at, table in sorted(enumerate(tables), key=lambda item: item[1].create_only):
+        frame, problems = table.frame, list(table.problems)
+        own = ["name"] if table.kind.name == "organisations" else []
+        for column in dict.fromkeys([*_passing_columns(table), *own]):
+            for name in [name for name in notes if name in set(frame[column].dropna())]:
+                line = frame.index[frame[column] == name][0]
+                problems.append(
+                    Problem(
+                        "unique-error",
+                        notes.pop(name),
+                        row=int(line),
+                        column=table.label(column),
+                        value=name,
+                        severity="warning",
+                    )
+                )
+            if column == "name" and not table.create_only:
+                continue
             if not frame[column].isin(renamed.keys()).any():
                 continue
             if frame is table.frame:
@@ -485,8 +546,12 @@ def _by_abbreviation(tables: list[ParsedTable], store: dict[object, int]) -> lis
         if frame is not table.frame and table.create_only:
             key = [name for name in table.kind.key if name in frame.columns]
             frame = frame[~frame.duplicated(key)]
-        changed.append(table if frame is table.frame else dataclasses.replace(table, frame=frame))
-    return changed
+        changed[at] = (
+            table
+            if frame is table.frame and len(problems) == len(table.problems)
+            else dataclasses.replace(table, frame=frame, problems=problems)
+        )
+    return [changed[at] for at in range(len(tables))]
 
 
 def _passing_columns(table: ParsedTable) -> list[str]:
@@ -1020,7 +1085,7 @@ def plan_upload(
         tables = _numbers_in_names(tables, read_ids["organisations"])
         tables = _if_stored(tables, read_ids["organisations"])
         tables = _as_spelled(tables, read_ids["organisations"])
-        tables = _by_abbreviation(tables, read_ids["organisations"])
+        tables = _by_abbreviation(conn, tables, read_ids["organisations"])
         tables = _by_org_number(conn, tables, read_ids["organisations"])
         tables, new_organisations = _new_organisations(tables, read_ids["organisations"])
     tables = sorted(tables, key=lambda t: order.index(t.kind.name))

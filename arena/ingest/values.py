@@ -1617,6 +1617,12 @@ _COUNTRY_NAMES = {
 }
 
 
+def is_country_code(text: str) -> bool:
+    """Whether `text` is a country's ISO 3166-1 code, or the EU's: in brackets after a name,
+    "Ramboll (DK)", it says where, and is no abbreviation of the name."""
+    return text == "EU" or text in country_names()
+
+
 def parse_country(value: object) -> str:
     """A country as its two-letter ISO code ("SE"), from the code in any case or from the
     country's name (`COUNTRIES`): the pages tell Sweden from Norway by the code, so "Sverige"

@@ -1725,3 +1725,102 @@ def test_a_genitive_of_no_funder_names_none(engine, header):
     assert upload(engine, "lista.csv", sheet).outcome == "committed"
     assert not _stored_grants(engine)
     assert "Projektet" not in {row["name"] for row in natural(engine, "organisations")}
+
+
+_ABB = "Allmänna Byggnads Bolaget (ABB)"
+
+
+def _with_abbreviated(engine) -> None:
+    _store(engine)
+    organisations = (
+        "Namn;Organisationsnummer;Typ\n"
+        f"{_ABB};556016-0680;company\nBolag D AB;556029-7771;company\n"
+        "Nordbolaget (NB);;company\n"
+        "Sveriges Kommuner och Regioner (SKR);;association\n"
+        "Svenska Kyrkans Riksorganisation (SKR);;association\nRamboll;;company\n"
+    )
+    assert upload(engine, "org.csv", organisations).outcome == "committed"
+
+
+def _coordinators(engine) -> dict[str, object]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.text(
+                "SELECT p.reference, o.name FROM project p "
+                "JOIN organisation o ON o.id = p.coordinator_id"
+            )
+        ).all()
+    return dict(rows)
+
+
+def test_an_abbreviation_never_overrides_an_organisation_number(engine):
+    # "ABB" with another organisation's number was the stored "Allmänna Byggnads Bolaget
+    # (ABB)"; with a number where the stored one has none it wrote that number onto it.
+    _with_abbreviated(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Organisationsnummer;Bidrag från Vinnova (kr)\n"
+        "2023-00101;Vätgas;ABB;556029-7771;100\n"
+    )
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "rejected"  # the number decides: Bolag D AB's, another name
+    assert [p.message.key for p in result.problems if p.severity == "error"] == [
+        "problem.org_number_taken"
+    ]
+    sheet = sheet.replace("ABB;556029-7771", "NB;556036-0793")
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert _coordinators(engine) == {"2023-00101": "NB"}
+    numbers = {row["name"]: row["org_number"] for row in natural(engine, "organisations")}
+    assert numbers["Nordbolaget (NB)"] is None
+    assert numbers["NB"] == "556036-0793"
+
+
+def test_an_abbreviation_alone_is_warned_of_naming_both(engine):
+    _with_abbreviated(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Bidrag från Vinnova (kr)\n2023-00101;Vätgas;ABB;100\n"
+        "2023-00102;Sol;Allmänna Byggnads Bolaget;100\n"
+    )
+    preview = upload(engine, "lista.csv", sheet, dry_run=True)
+    warned = [p for p in preview.problems if p.message.key == "import.by_abbreviation"]
+    assert [(p.row, p.column, dict(p.message.values)) for p in warned] == [
+        (2, "Koordinator", {"name": "ABB", "stored": _ABB})
+    ]
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert _coordinators(engine) == {"2023-00101": _ABB, "2023-00102": _ABB}
+
+
+def test_an_abbreviation_of_two_stored_organisations_is_warned_of(engine):
+    # A third organisation "SKR" was made without a word.
+    _with_abbreviated(engine)
+    sheet = "Diarienummer;Titel;Koordinator;Bidrag från Vinnova (kr)\n2023-00101;Vätgas;SKR;1\n"
+    preview = upload(engine, "lista.csv", sheet, dry_run=True)
+    warned = [p for p in preview.problems if p.message.key == "import.abbreviation_ambiguous"]
+    assert len(warned) == 1
+    text = warned[0].text("sv")
+    assert "Sveriges Kommuner och Regioner (SKR)" in text
+    assert "Svenska Kyrkans Riksorganisation (SKR)" in text
+
+
+def test_a_country_code_in_brackets_is_no_abbreviation(engine):
+    # "Ramboll (DK)" became the stored Swedish "Ramboll".
+    _with_abbreviated(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Bidrag från Formas (EU) (kr)\n"
+        "2023-00101;Vätgas;Ramboll (DK);100\n"
+    )
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert _coordinators(engine) == {"2023-00101": "Ramboll (DK)"}
+    assert [g[2] for g in _stored_grants(engine)] == ["Formas"]
+
+
+def test_an_organisations_list_warns_of_a_stored_name_with_its_abbreviation(engine):
+    # "Patent- och registreringsverket" beside the stored one with "(PRV)" was a duplicate
+    # without a similar-name warning.
+    _store(engine)
+    stored = "Namn;Typ\nPatent- och registreringsverket (PRV);myndighet\n"
+    assert upload(engine, "org.csv", stored).outcome == "committed"
+    listed = "Namn;Typ\nPatent- och registreringsverket;myndighet\n"
+    preview = upload(engine, "org2.csv", listed, dry_run=True)
+    warned = [p for p in preview.problems if p.message.key == "import.listed_abbreviation"]
+    assert [(p.row, p.severity) for p in warned] == [(2, "warning")]

@@ -68,6 +68,7 @@ _FUNDED_BY = re.compile(
     r"(?:\s*\([^)]*\))?(?:,?\s+(?:år\s+)?(?:19|20)\d\d)?\s*$",
     re.I,
 )
+_COUNTRY_NOTE = re.compile(r"(?P<name>.*\S)\s*\((?P<code>[A-Z]{2})\)")
 # Genitives before "bidrag" that name who got or gave the money, not a funder (folded).
 _NOT_FUNDERS = frozenset(
     [
@@ -116,7 +117,11 @@ def _named_funder(amount_label: str) -> tuple[str, str] | None:
     if named is None:
         return None
     if named["funder"]:
-        return named["funder"], named["funder"]
+        # A country's code in brackets is a note, no abbreviation: "Bidrag från Formas (EU)".
+        funder = named["funder"]
+        if (where := _COUNTRY_NOTE.fullmatch(funder)) and v.is_country_code(where["code"]):
+            funder = where["name"]
+        return funder, funder
     whose = named["whose"]
     if whose.casefold() in _NOT_FUNDERS:
         return None
