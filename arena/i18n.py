@@ -3302,6 +3302,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "import.unit_under": {"sv": "{unit} under {label}", "en": "{unit} under {label}"},
+    "import.stored_number_country": {
+        "sv": "”{name}” har organisationsnumret {number} i databasen, ett nummer från "
+        "{country}, men ”{country_column}” anger {land}. Rätta landet, eller ange "
+        "organisationens nummer i en kolumn ”Organisationsnummer” om den har ett från {land}.",
+        "en": "“{name}” has the organisation number {number} in the store, a number from "
+        "{country}, but “{country_column}” says {land}. Correct the country, or give the "
+        "organisation's number in an “Organisationsnummer” column if it has one from {land}.",
+    },
     "import.org_number_country": {
         "sv": (
             "Organisationsnumret {number} i ”{number_column}” är ett nummer från {country}, "

@@ -896,6 +896,52 @@ def _folded(keys: set[object]) -> dict[str, object]:
     return {fold: key for fold, key in folded.items() if fold not in clashing}
 
 
+def _stored_number_countries(conn: Connection, table: ParsedTable) -> list[Problem]:
+    """The refusal of each row of an organisations list that gives a stored organisation a
+    country (`Land: Norge`) but no number, where the number the store holds for it is another
+    country's (`556029-7771`, Swedish), as `validate._numbers_against_countries` refuses the
+    row that gives both.
+
+    Why: `Bolag D AB;company;Norge` moved a stored Swedish-numbered organisation to Norway
+    ("1 updated"), its number Swedish still."""
+    frame = table.frame
+    if table.create_only or "country" not in table.labels or "country" not in frame.columns:
+        return []
+    given = frame["org_number"] if "org_number" in frame.columns else [None] * len(frame)
+    if all(number is not None for number in given):
+        return []
+    stored = {name: number for number, name in _numbered(conn).items()}
+    problems = []
+    for line, name, country, number in zip(
+        frame.index, frame["name"], frame["country"], given, strict=True
+    ):
+        held = stored.get(name)
+        if number is not None or held is None or country is None:
+            continue
+        own = v.org_number_country(str(held))
+        if v.numbers_of(str(country)) == own:
+            continue
+        said = msg(
+            "import.stored_number_country",
+            name=name,
+            number=held,
+            country=v.country_message(own),
+            country_column=table.label("country"),
+            land=v.country_message(str(country)),
+        )
+        problems.append(
+            Problem(
+                "constraint-error",
+                said,
+                row=int(line),
+                column=table.label("country"),
+                value=str(country),
+                table=table.kind.name,
+            )
+        )
+    return problems
+
+
 def _numbered(conn: Connection) -> dict[object, object]:
     """The stored organisations that have an organisation number: number -> name."""
     organisation = table_of(KINDS["organisations"])
@@ -1127,6 +1173,7 @@ def plan_upload(
         table_problems += _unique_problems(conn, table)
         if kind.name == "organisations":
             table_problems += _county_problems(table, existing.get(kind.name))
+            table_problems += _stored_number_countries(conn, table)
         if kind.name in existing:
             # The columns the file's cells give: not those the plan fills in below (a final
             # value's note, a ledger's source), whose empty value is meant.

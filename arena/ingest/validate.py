@@ -17,7 +17,6 @@ from itertools import islice
 import numpy as np
 import pandas as pd
 
-from arena import i18n
 from arena.i18n import msg, sek
 from arena.ingest import values as v
 from arena.ingest.kinds import (
@@ -840,20 +839,14 @@ def _numbers_against_countries(
             "import.org_number_country",
             number=number,
             number_column=labels["org_number"],
-            country=_country(own),
+            country=v.country_message(own),
             country_column=labels["country"],
-            land=_country(str(country)),
+            land=v.country_message(str(country)),
         )
         problems.append(
             Problem("constraint-error", said, row=int(lines[row]), column=labels["country"])
         )
     return problems
-
-
-def _country(code: str) -> object:
-    """A country's code as its name where the catalogue has one ("NO": Norge, Norway)."""
-    key = f"results.country.{code}"
-    return msg(key) if key in i18n.TEXTS else code
 
 
 def _country_of_numbers(data: dict[str, np.ndarray], guessed: frozenset[str]) -> frozenset[str]:

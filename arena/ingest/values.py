@@ -39,7 +39,7 @@ from arena.domain import (
     UpdateFrequency,
     luhn_valid,
 )
-from arena.i18n import Message, country_names, label, msg, shortened, t
+from arena.i18n import TEXTS, Message, country_names, label, msg, shortened, t
 
 TYPE_ERROR = "type-error"
 CONSTRAINT_ERROR = "constraint-error"
@@ -1791,6 +1791,18 @@ _READ_IN: dict[str, tuple[int, Callable[[str], bool]]] = {
     "FI": (8, _finnish),
 }
 ABROAD = tuple(_READ_IN)  # the countries whose numbers are read, as their stored prefix
+
+
+def country_message(code: str) -> object:
+    """A country's code as its name where the catalogue has one ("NO": Norge, Norway)."""
+    key = f"results.country.{code}"
+    return msg(key) if key in TEXTS else code
+
+
+def numbers_of(country: str) -> str:
+    """The country whose organisation numbers `country`'s organisations have: its own, or its
+    neighbour's where it has none of its own."""
+    return country
 
 
 def org_number_country(number: str) -> str:

@@ -235,3 +235,38 @@ def test_nine_digits_in_brackets_that_are_a_norwegian_number_are_its_number(engi
         "“Statens vegvesen (971032081)” is read as “Statens vegvesen” with the organisation "
         "number NO971032081."
     )
+
+
+@pytest.mark.parametrize(("land", "refused"), [("Norge", True), ("Sverige", False), ("SE", False)])
+def test_a_land_against_the_stored_number_of_a_list_without_numbers(engine, land, refused):
+    # "Bolag D AB;company;Norge" moved a stored Swedish-numbered organisation to Norway.
+    organisations = "Namn;Organisationsnummer;Typ\nBolag D AB;556029-7771;företag\n"
+    assert upload(engine, "org.csv", organisations).outcome == "committed"
+    result = upload(engine, "org2.csv", f"Namn;Typ;Land\nBolag D AB;företag;{land}\n")
+    assert (result.outcome == "rejected") is refused
+    assert _stored(engine) == {"Bolag D AB": ("556029-7771", "SE")}
+    if refused:
+        (said,) = [p for p in result.problems if p.severity == "error"]
+        assert (said.row, said.column) == (2, "Land")
+        assert said.text("en").startswith(
+            "“Bolag D AB” has the organisation number 556029-7771 in the store, a number from "
+            "Sweden, but “Land” says Norway."
+        )
+
+
+@pytest.mark.parametrize(("land", "refused"), [("Sverige", True), ("Norge", False), ("", False)])
+def test_a_number_in_a_name_beside_a_land_of_another_country_is_refused(engine, land, refused):
+    # "Statens vegvesen (971032081)" beside Land Sverige was stored as Norwegian, while the
+    # same number in the number column beside Sverige is refused.
+    listed = (
+        "Diarienummer;Projektnamn;Koordinator;Finansiär;Beviljat belopp;Land\n"
+        f"Z-1;Ett;Statens vegvesen (971032081);Vinnova;100 tkr;{land}\n"
+    )
+    result = upload(engine, "projekt.csv", listed)
+    assert (result.outcome == "rejected") is refused, result.problems
+    if refused:
+        (said,) = [p for p in result.problems if p.severity == "error"]
+        assert (said.row, said.column) == (2, "Land")
+        assert "971032081 in “Koordinator” is a number from Norway" in said.text("en")
+    else:
+        assert _stored(engine)["Statens vegvesen"] == ("NO971032081", "NO")

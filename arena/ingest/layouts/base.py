@@ -599,9 +599,41 @@ class Source:
             header_line=self.raw.header_line,
             row_lines=[self.raw.line_of(self.keep[row]) for _name, (row, _entry) in ordered],
             # Its own, not the sheet's (`layouts.split`): an organisation's two counties.
-            problems=self._differing(entries),
+            problems=[*self._differing(entries), *self._numbers_in_names(entries, given)],
         )
         return Part("organisations", raw, create_only=True)
+
+    def _numbers_in_names(
+        self, entries: list[Named], given: dict[str, dict[str, tuple[int, object]]]
+    ) -> list[Problem]:
+        """The refusal of each organisation named with a number in brackets of another
+        country than the row's Land says, as the number's own column beside it is refused
+        (`validate._numbers_against_countries`): `Statens vegvesen (971032081)`, a Norwegian
+        number, beside `Land: Sverige` was stored in Norway. The plan reads the number
+        (`plan._numbers_in_names`)."""
+        with_land = [entry for entry in entries if "country" in entry.columns]
+        shown = with_land[0].columns["country"][0] if with_land else None
+        named = with_land[0].label if with_land else None
+        problems = []
+        for name, (row, cell) in given.get("country", {}).items():
+            match = _IN_BRACKETS.fullmatch(name)
+            if match is None or shown is None:
+                continue
+            land = _read_or_none(v.parse_country, cell)
+            own = _bracketed_country(match["name"], match["within"])
+            if land is None or own is None or v.numbers_of(str(land)) == own:
+                continue
+            line = self.raw.line_of(self.keep[row])
+            said = msg(
+                "import.org_number_country",
+                number=match["within"],
+                number_column=named,
+                country=v.country_message(own),
+                country_column=shown,
+                land=v.country_message(str(land)),
+            )
+            problems.append(Problem("constraint-error", said, row=line, column=shown))
+        return problems
 
     def _differing(self, entries: list[Named]) -> list[Problem]:
         """Warnings for the organisations the file gives two values of a column (county,
@@ -680,6 +712,24 @@ def _given(entries: list[Named]) -> dict[str, dict[str, tuple[int, object]]]:
                 if key not in found or row < found[key][0]:
                     found[key] = (row, values[row])
     return given
+
+
+# A name with something in brackets after it: "Statens vegvesen (971032081)".
+_IN_BRACKETS = re.compile(r"(?P<name>.*?\S)\s*\(\s*(?P<within>[^()]*?)\s*\)")
+
+
+def _bracketed_country(name: str, within: str) -> str | None:
+    """The country of the organisation number in brackets after `name`, as the plan reads it
+    (`plan._name_and_number`), else None."""
+    countries = [guess_country(name) or None]
+    if countries[0] is None:
+        countries.append("NO")
+    for country in countries:
+        try:
+            return v.org_number_country(v.parse_org_number(within, country))
+        except v.ValueProblem:
+            continue
+    return None
 
 
 def _number_of(number: object, country: str) -> bool:
