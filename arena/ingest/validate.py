@@ -809,7 +809,7 @@ def _read_in_country(
         countries = np.where(_is_none(written), countries, written)
     values, read_in = values.copy(), {}
     for row in rows.tolist():
-        if countries[row] not in v.ABROAD:
+        if v.numbers_of(str(countries[row])) not in v.ABROAD:
             continue
         try:
             values[row] = v.parse_org_number(cells.uniques[codes[row]], countries[row])
@@ -833,7 +833,7 @@ def _numbers_against_countries(
     for row, (number, country) in enumerate(zip(data["org_number"], data["country"], strict=True)):
         if bad[row] or _blank(number) or _blank(country):
             continue
-        if (own := v.org_number_country(str(number))) == country:
+        if (own := v.org_number_country(str(number))) == v.numbers_of(str(country)):
             continue
         said = msg(
             "import.org_number_country",

@@ -1799,10 +1799,15 @@ def country_message(code: str) -> object:
     return msg(key) if key in TEXTS else code
 
 
+# Territories whose organisations have a neighbour's numbers: Åland Finnish business IDs,
+# Greenland and the Faroe Islands Danish CVR numbers, Svalbard and Jan Mayen Norwegian ones.
+_NUMBERS_OF = {"AX": "FI", "GL": "DK", "FO": "DK", "SJ": "NO"}
+
+
 def numbers_of(country: str) -> str:
     """The country whose organisation numbers `country`'s organisations have: its own, or its
-    neighbour's where it has none of its own."""
-    return country
+    neighbour's where it has none of its own (`_NUMBERS_OF`: "AX" has "FI"'s)."""
+    return _NUMBERS_OF.get(country, country)
 
 
 def org_number_country(number: str) -> str:
@@ -1853,9 +1858,10 @@ def _parse_abroad(text: str, value: object, country: object) -> str:
         )
         return _abroad("FI", digits, value)
     digits = match["bare"]
-    length, _valid = _READ_IN.get(str(country), (0, None))
+    country = numbers_of(str(country))  # Greenland's "12345674" is a Danish CVR number
+    length, _valid = _READ_IN.get(country, (0, None))
     if len(digits) == length:
-        return _abroad(str(country), digits, value)
+        return _abroad(country, digits, value)
     raise _problem(TYPE_ERROR, value, "value.org_number_unprefixed")
 
 

@@ -270,3 +270,32 @@ def test_a_number_in_a_name_beside_a_land_of_another_country_is_refused(engine, 
         assert "971032081 in “Koordinator” is a number from Norway" in said.text("en")
     else:
         assert _stored(engine)["Statens vegvesen"] == ("NO971032081", "NO")
+
+
+def test_territories_use_their_neighbours_numbers(engine):
+    # Åland uses Finnish business IDs ("0145076-7" beside AX was refused), Greenland and the
+    # Faroe Islands Danish CVR numbers, Svalbard and Jan Mayen Norwegian ones.
+    organisations = (
+        "Namn;Organisationsnummer;Typ;Land\n"
+        "Ålands Bank;0145076-7;företag;AX\n"
+        "Grønlandsbanken;12345674;företag;GL\n"
+        "Føroya Banki;DK 12345607;företag;FO\n"
+        "Svalbard Rederi AS;974760673;företag;SJ\n"
+    )
+    result = upload(engine, "org.csv", organisations)
+    assert result.outcome == "committed", errors(result)
+    assert _stored(engine) == {
+        "Ålands Bank": ("FI0145076-7", "AX"),
+        "Grønlandsbanken": ("DK12345674", "GL"),
+        "Føroya Banki": ("DK12345607", "FO"),
+        "Svalbard Rederi AS": ("NO974760673", "SJ"),
+    }
+    # Another country's number beside a territory is refused as beside any Land.
+    refused = upload(
+        engine, "org2.csv", "Namn;Organisationsnummer;Typ;Land\nX;556016-0680;företag;AX\n"
+    )
+    assert refused.outcome == "rejected"
+    listed = f"{_FLAT[:-1]};Land\nZ-1;Ett;Ålandsbolaget Ab;FI 0201256-6;Vinnova;100 tkr;Åland\n"
+    result = upload(engine, "projekt.csv", listed)
+    assert result.outcome == "committed", errors(result)
+    assert _stored(engine)["Ålandsbolaget Ab"] == ("FI0201256-6", "AX")

@@ -737,7 +737,7 @@ def _number_of(number: object, country: str) -> bool:
     if not country or number is None or v.is_missing(number):
         return True
     try:
-        return v.org_number_country(v.parse_org_number(number, country)) == country
+        return v.org_number_country(v.parse_org_number(number, country)) == v.numbers_of(country)
     except v.ValueProblem:
         return True
 
