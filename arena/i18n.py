@@ -2564,6 +2564,26 @@ TEXTS: dict[str, dict[str, Text]] = {
             " = {count} kronor).",
         ),
     },
+    "problem.row_unit_ore": {
+        "sv": "Raden av enheter under rubrikerna anger enheten för kolumnen ”{label}”: tal utan "
+        "enhet läses i {unit} och avrundas till hela kronor (100 öre = 1 krona).",
+        "en": "The row of units under the headers gives column “{label}” its unit: numbers "
+        "without one are read in {unit} and rounded to whole kronor (100 öre = 1 krona).",
+    },
+    "problem.row_unit": {
+        "sv": (
+            "Raden av enheter under rubrikerna anger enheten för kolumnen ”{label}”: tal utan "
+            "enhet läses i {unit} (1 {unit} = {count} krona).",
+            "Raden av enheter under rubrikerna anger enheten för kolumnen ”{label}”: tal utan "
+            "enhet läses i {unit} (1 {unit} = {count} kronor).",
+        ),
+        "en": (
+            "The row of units under the headers gives column “{label}” its unit: numbers "
+            "without one are read in {unit} (1 {unit} = {count} krona).",
+            "The row of units under the headers gives column “{label}” its unit: numbers "
+            "without one are read in {unit} (1 {unit} = {count} kronor).",
+        ),
+    },
     "read.xlsx_merged": {
         "sv": (
             "{count} sammanfogad cell över flera rader, {cells} (”{value}”), läses med sitt "
@@ -3321,6 +3341,20 @@ TEXTS: dict[str, dict[str, Text]] = {
             "{country}, but “{country_column}” says {land}. Correct the number or the country "
             "(a number from Norway, Denmark or Finland is written with the country's letters "
             "first: NO 974760673)."
+        ),
+    },
+    "import.units_row_blank": {
+        "sv": (
+            "Raden av enheter under rubrikerna (rad {line}) anger en enhet under {named} men "
+            "lämnar {blank} tom. Vilken enhet de tomma kolumnerna har gissas inte (en "
+            "sammanfogad cell ”tkr” över flera kolumner sparad som CSV står bara under den "
+            "första): skriv enheten under varje beloppskolumn, eller i rubriken."
+        ),
+        "en": (
+            "The row of units under the headers (row {line}) names a unit under {named} but "
+            "leaves {blank} blank. Which unit the blank columns are in is not guessed (a "
+            "merged cell “tkr” over several columns saved as CSV is under the first only): "
+            "write the unit under each amount column, or in its header."
         ),
     },
     "import.units_contradict": {

@@ -2592,10 +2592,17 @@ def _fill_merged(
     # overlapping ones stop there (the work stays bounded by the sheet's checked extent).
     budget = len(rows) * len(rows[0]) if rows else 0
     for (top, left), (bottom, right) in sorted(ranges):
-        if left != right or top <= below or top >= len(rows) or left >= len(rows[top]):
+        if top <= below or top >= len(rows) or left >= len(rows[top]):
             continue
         value = rows[top][left]
         if value == "":
+            continue
+        if left != right:
+            # A unit merged across the amount columns in the row of units under the header
+            # ("tkr" over 2031 and 2032) is each one's, as Excel shows it over them.
+            if top == below + 1 == bottom and v.row_unit(str(value)) is not None:
+                for column in range(left + 1, min(right, len(rows[top]) - 1) + 1):
+                    rows[top][column] = value
             continue
         below_first = rows[top + 1 : bottom + 1]
         budget -= len(below_first)

@@ -284,3 +284,18 @@ def unit_contradicted(
         return []
     text = msg("import.units_contradict", label=label, header=header.written, unit=unit, line=line)
     return [Problem("format-error", text, row=line, column=label, value=unit)]
+
+
+def units_left_blank(line: int, named: list[str], blank: list[str]) -> Problem:
+    """The refusal of a row of units under the headers (at `line`) that names a unit under
+    the amount columns `named` and leaves those `blank` blank.
+
+    Why: `Program;2031;2032` over `Enhet;tkr;` (a `tkr` merged over both years, saved as
+    CSV) stored 2031 in tkr and 2032 in kronor, a factor of 1 000 on a blank cell."""
+    text = msg(
+        "import.units_row_blank",
+        line=line,
+        named=listing([quoted(label) for label in named]),
+        blank=listing([quoted(label) for label in blank]),
+    )
+    return Problem("format-error", text, row=line, column=blank[0])

@@ -59,7 +59,7 @@ def _units_row(kind: Kind, raw: RawTable) -> RawTable:
         p: str(column[0]).strip() for p, column in enumerate(raw.columns) if str(column[0]).strip()
     }
     money = set(_money(kind, raw))
-    units = {p: cell for p, cell in first.items() if p in money and v.money_unit(cell) is not None}
+    units = {p: unit for p, cell in first.items() if p in money and (unit := v.row_unit(cell))}
     dates = {p for p, cell in first.items() if _DATE_FORMAT.fullmatch(cell)}
     # The row's own label, "Enhet" under the first column, is no cell of a record.
     labels = {p for p, cell in first.items() if p not in units and v.names_units(cell)}

@@ -394,12 +394,19 @@ def unit_note(raw: RawTable, position: int) -> Problem | None:
     if unit is None or (kronor := unit.kronor) is None or kronor == 1:
         return None
     label = raw.label(position)
+    # A unit the row of units gave, not the header the person sees (`units.read_units`).
+    own = v.header_unit(label) is not None
+    key, ore = (
+        ("problem.header_unit", "problem.header_unit_ore")
+        if own
+        else ("problem.row_unit", "problem.row_unit_ore")
+    )
     return Problem(
         "format-error",
         # Öre: "1 öre = 0 kronor" would say nothing; said as what it is.
-        msg("problem.header_unit_ore", label=label, unit=unit.written)
+        msg(ore, label=label, unit=unit.written)
         if kronor < 1
-        else msg("problem.header_unit", label=label, unit=unit.written, count=kronor),
+        else msg(key, label=label, unit=unit.written, count=kronor),
         row=raw.header_line or None,
         column=label,
         severity="warning",

@@ -646,6 +646,17 @@ def money_unit(text: str) -> int | Decimal | None:
     return _MONEY_UNITS.get(key) if key or text.strip() else None
 
 
+# "Per year" after a unit in a row of units: "tkr/år", "MSEK / år", "kr per år".
+_PER_YEAR = re.compile(r"\s*(?:/\s*(?:år|year)|per\s+(?:år|year))\s*$", re.IGNORECASE)
+
+
+def row_unit(cell: str) -> str | None:
+    """The money unit a cell of a row of units names, without a "per year" after it ("tkr/år"
+    is tkr: a budget's years are years), else None."""
+    unit = _PER_YEAR.sub("", str(cell)).strip()
+    return unit if unit and money_unit(unit) is not None else None
+
+
 def is_kronor(currency: str) -> bool:
     """Whether a currency as a file names it ("SEK", "kr", "kronor") is Swedish kronor."""
     return _folded(currency) in ("sek", "kr", "kronor")

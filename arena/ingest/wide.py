@@ -14,7 +14,7 @@ from arena.i18n import msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
 from arena.ingest.read import RawTable
-from arena.ingest.report import Problem, listing, quoted, unit_contradicted
+from arena.ingest.report import Problem, listing, quoted, unit_contradicted, units_left_blank
 
 # A year among other words in a header: "2024", "Budget 2024", "2024 (MSEK)", "År 2024".
 _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])")
@@ -126,9 +126,9 @@ def _units_row(raw: RawTable, years: dict[int, _YearHeader]) -> dict[int, str]:
     first = {p: cell for p, cell in first.items() if p in years or not v.names_units(cell)}
     if not first or not set(first) <= set(years):
         return {}
-    if any(v.money_unit(cell) is None for cell in first.values()):
+    if any(v.row_unit(cell) is None for cell in first.values()):
         return {}
-    return first
+    return {p: str(v.row_unit(cell)) for p, cell in first.items()}
 
 
 def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | None:
@@ -216,10 +216,18 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
             total=raw.height - bool(units),
         )
         notes.append(Problem("format-error", note, row=line, severity="warning"))
-    for position, written in units.items():  # a header's own unit and the row's agree
-        own = v.header_unit(f"x {years[position].rest}") if years[position].rest else None
+    blank = []  # the years the row gives no unit, nor their header one of its own
+    for position, year in years.items():  # a header's own unit and the row's agree
+        own = v.header_unit(f"x {year.rest}") if year.rest else None
         own = v.header_unit(str(raw.header[position])) or own
-        notes += unit_contradicted(raw.label(position), own, written, raw.line_of(0))
+        if position in units:
+            notes += unit_contradicted(raw.label(position), own, units[position], raw.line_of(0))
+        elif units and own is None and year.year is not None:
+            blank.append(position)
+    if blank:
+        named = [raw.label(p) for p in sorted(units)]
+        said = units_left_blank(raw.line_of(0), named, [raw.label(p) for p in blank])
+        notes.append(said)
     if units:
         said = [
             msg("import.unit_under", unit=quoted(u), label=quoted(raw.label(p)))

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from openpyxl import Workbook
 
 from tests.fixtures.ingest import (
     errors,
@@ -192,3 +195,66 @@ def test_a_column_of_units_beside_a_column_per_year_is_each_rows_unit(engine):
     ]
     assert not [p for p in result.problems if p.error == "extra-label"]
     assert not upload(engine, "budget.csv", budget).plan.changes_anything
+
+
+@pytest.mark.parametrize(
+    ("data", "blank"),
+    [
+        ("Program;2031;2032\nEnhet;tkr;\nBG-2017;1500;1600\n", "“2032”"),
+        ("Program;2031;2032;2033\n;;MSEK;\nBG-2017;1;2;3\n", "“2031”, “2033”"),
+    ],
+)
+def test_a_row_of_units_with_blanks_under_some_amounts_refuses_the_file(engine, data, blank):
+    # `Enhet;tkr;` (a "tkr" merged over both years, saved as CSV) stored 2031 as 1 500 000
+    # and 2032 as 1 600 kr: the blank column was read in kronor.
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
+    result = upload(engine, "budget.csv", data, kind="budgets")
+    assert result.outcome == "rejected"
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert refused.row == 2
+    assert f"leaves {blank} blank" in refused.text("en")
+    assert natural(engine, "budgets") == []
+
+
+def test_a_unit_merged_over_the_years_in_a_workbook_is_each_years(engine):
+    # Excel keeps a merged cell's text in its first cell: "tkr" merged over 2031 and 2032 is
+    # both years' unit, as the sheet shows it.
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
+    book = Workbook()
+    sheet = book.active
+    for row in (["Program", 2031, 2032], ["Enhet", "tkr", None], ["BG-2017", 1500, 1600]):
+        sheet.append(row)
+    sheet.merge_cells("B2:C2")
+    out = io.BytesIO()
+    book.save(out)
+    result = upload(engine, "budget.xlsx", out.getvalue(), kind="budgets")
+    assert result.outcome == "committed", errors(result)
+    assert [(b["year"], b["amount_sek"]) for b in natural(engine, "budgets")] == [
+        (2031, 1_500_000),
+        (2032, 1_600_000),
+    ]
+
+
+@pytest.mark.parametrize("unit", ["tkr/år", "tkr / år", "tkr per år"])
+def test_a_unit_per_year_in_a_row_of_units_is_the_unit(engine, unit):
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
+    data = f"Program;2031;2032\nEnhet;{unit};MSEK/år\nBG-2017;1500;1,6\n"
+    result = upload(engine, "budget.csv", data, kind="budgets")
+    assert result.outcome == "committed", errors(result)
+    assert [(b["year"], b["amount_sek"]) for b in natural(engine, "budgets")] == [
+        (2031, 1_500_000),
+        (2032, 1_600_000),
+    ]
+
+
+def test_a_unit_the_row_of_units_gives_is_said_to_be_the_rows(engine):
+    # The warning said 'Column “Belopp” names its unit' of a header that names none.
+    data = HEADER + "\n;;;tkr/år\nG-1;2024-1;Vinnova;2\n"
+    result = upload(engine, "bidrag.csv", data)
+    assert result.outcome == "committed", errors(result)
+    assert _amounts(engine) == [("G-1", 2_000)]
+    (said,) = [p for p in result.problems if p.column == "Belopp"]
+    assert said.text("en").startswith(
+        "The row of units under the headers gives column “Belopp” its unit: numbers without "
+        "one are read in tkr"
+    )
