@@ -911,12 +911,15 @@ def _stored_number_countries(conn: Connection, table: ParsedTable) -> list[Probl
     if all(number is not None for number in given):
         return []
     stored = {name: number for number, name in _numbered(conn).items()}
+    # A blank Land holds the default (Sweden) but says nothing: the stored country stays
+    # (`_kept_blanks`), so there is nothing to refuse.
+    blank = {key[0] for key in table.defaulted.get("country", ())}
     problems = []
     for line, name, country, number in zip(
         frame.index, frame["name"], frame["country"], given, strict=True
     ):
         held = stored.get(name)
-        if number is not None or held is None or country is None:
+        if number is not None or held is None or country is None or name in blank:
             continue
         own = v.org_number_country(str(held))
         if v.numbers_of(str(country)) == own:
