@@ -341,8 +341,9 @@ def _as_spelled(tables: list[ParsedTable], store: dict[object, int]) -> list[Par
 def _genitive_funders(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
     """`tables` without the grants of a funder a header names only as a genitive
     ("Näringslivets bidrag", "EU:s bidrag", `Part.if_stored`) that neither the store nor the
-    upload's organisations list holds, by either spelling or by its abbreviation, nor the
-    organisation that header alone made; a warning names each such column.
+    upload's organisations list holds, by either spelling or by its abbreviation, and that is
+    none of the state's funders (`NATIONAL_FUNDERS`, read in a store that holds none yet), nor
+    the organisation that header alone made; a warning names each such column.
 
     Why: a flat list's "Näringslivets bidrag" (co-funding) was stored as grants from a new
     organisation "Näringslivet", "Formas bidrag" without a stored Formas made "Forma" and
@@ -357,7 +358,7 @@ def _genitive_funders(tables: list[ParsedTable], store: dict[object, int]) -> li
         for name in table.frame["name"].dropna().unique()
     ]
     known: set[str] = set()
-    for name in [*map(str, store), *listed]:
+    for name in [*map(str, store), *listed, *v.NATIONAL_FUNDERS]:
         known.add(v.clean_text(name).casefold())
         if (match := _abbreviated(v.clean_text(name))) is not None:
             known |= {match["name"].casefold(), match["short"].casefold()}
@@ -412,8 +413,10 @@ def _genitive_funders(tables: list[ParsedTable], store: dict[object, int]) -> li
 def _if_stored(tables: list[ParsedTable], store: dict[object, int]) -> list[ParsedTable]:
     """`tables` with each name a layout wrote for another (`Part.if_stored`) written as that
     other where the store holds it, in any case, and not the written one: "Formas bidrag"
-    names the stored Formas, not a new "Forma"."""
-    folded = {v.clean_text(str(name)).casefold(): str(name) for name in store}
+    names the stored Formas, not a new "Forma", and a state funder the store lacks as it names
+    itself (`NATIONAL_FUNDERS`): Formas."""
+    folded = {name.casefold(): name for name in v.NATIONAL_FUNDERS}
+    folded |= {v.clean_text(str(name)).casefold(): str(name) for name in store}
     changed = []
     for table in tables:
         renamed = {

@@ -1581,6 +1581,22 @@ def _open_start(text: str, *, opened: bool) -> date | None:
         return None
 
 
+# The state's research and innovation funders, as each names itself. A list's genitive header
+# ("Energimyndighetens bidrag", "Formas bidrag") names one of them even in a store that holds
+# none yet, where "Näringslivets bidrag" is co-funding and not read (`plan._genitive_funders`).
+NATIONAL_FUNDERS = (
+    "Vinnova",
+    "Energimyndigheten",
+    "Formas",
+    "Forte",
+    "Vetenskapsrådet",
+    "Rymdstyrelsen",
+    "Tillväxtverket",
+    "Trafikverket",
+    "Naturvårdsverket",
+    "Upphandlingsmyndigheten",
+)
+
 # ---------------------------------------------------------------------------------------------
 # Countries
 
