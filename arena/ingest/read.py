@@ -408,6 +408,16 @@ class RawTable:
             if str(cell := self.columns[position][0]).strip()
         }
         groups = _groups(top)
+        # A header repeated on the row under it, outside any group ("Program" over "Program"),
+        # is the same column's: the row is no record for it.
+        repeated = {
+            position
+            for position, cell in below.items()
+            if position not in groups
+            and top[position]
+            and " ".join(header_text(cell).split()).casefold() == top[position].casefold()
+        }
+        below = {position: cell for position, cell in below.items() if position not in repeated}
         years = all(map(_is_year_header, below.values()))
         if (
             len(below) < 2
@@ -419,7 +429,7 @@ class RawTable:
         ):
             return self
         header = [
-            " ".join(header_text(below[position]).split())
+            _under_group(below[position], top[groups[position]], years)
             if position in below
             else self.header[position]
             for position in range(width)
@@ -1267,6 +1277,18 @@ _MONTH_DATE = re.compile(r"\d{4}-(?:0?[1-9]|1[0-2])")
 _OPEN_ENDS = frozenset(
     {"pågår", "pågående", "löpande", "tills vidare", "tillsvidare", "ongoing", "open", "–", "-"}
 )
+
+
+def _under_group(cell: object, group: str, years: bool) -> str:
+    """The header of a column headed `cell` on the row under the group header `group`: a
+    year takes the group's unit (`2027 (tkr)` under `Budget (tkr)`, as a flat `2027 (tkr)`
+    is read), any other sub-header stands as written.
+
+    Why: the years replaced the group header and its unit was thrown away, 1 000 under
+    `Budget (tkr)` stored as 1 000 kr."""
+    text = " ".join(header_text(cell).split())
+    unit = v.header_unit(group) if years else None
+    return f"{text} ({unit.written})" if unit is not None else text
 
 
 def _is_year_header(cell: object) -> bool:

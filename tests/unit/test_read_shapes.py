@@ -853,3 +853,40 @@ def test_years_under_a_budget_header_merged_over_them_are_the_columns_headers(en
         (2024, 1000000),
         (2025, 2000000),
     ]
+
+
+@pytest.mark.parametrize("group", ["Budget (tkr)", "Budget, tkr", "Budget i tkr"])
+def test_years_under_a_merged_budget_header_take_its_unit(engine, group):
+    # The years replaced `Budget (tkr)` and its unit was thrown away: 1 000 stored as 1 000 kr.
+    workbook = Workbook()
+    sheet_ = workbook.active
+    for row in [["Program", group, None], [None, 2027, 2028], ["BG-2017", 1000, 1200]]:
+        sheet_.append(row)
+    sheet_.merge_cells("B1:C1")
+    data = xlsx_bytes(workbook)
+    assert read.read_file(data, "budget.xlsx").header == ["Program", "2027 (tkr)", "2028 (tkr)"]
+    upload(engine, "program.csv", "Kod;Namn;Typ\nBG-2017;Beställargrupper;Program\n")
+    result = upload(engine, "budget.xlsx", data, kind="budgets")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    assert any("read in tkr" in p.text("en") for p in result.problems)
+    stored = natural(engine, "budgets")
+    assert sorted((b["year"], b["amount_sek"]) for b in stored) == [
+        (2027, 1000000),
+        (2028, 1200000),
+    ]
+
+
+def test_years_under_a_merged_budget_header_beside_a_repeated_program_header(engine):
+    # `Program` written again on the row of years was refused: "Column 3 has no header".
+    workbook = Workbook()
+    sheet_ = workbook.active
+    for row in [["Program", "Budget", None], ["Program", 2027, 2028], ["BG-2017", 1000, 1200]]:
+        sheet_.append(row)
+    sheet_.merge_cells("B1:C1")
+    data = xlsx_bytes(workbook)
+    assert read.read_file(data, "budget.xlsx").header == ["Program", "2027", "2028"]
+    upload(engine, "program.csv", "Kod;Namn;Typ\nBG-2017;Beställargrupper;Program\n")
+    result = upload(engine, "budget.xlsx", data, kind="budgets")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = natural(engine, "budgets")
+    assert sorted((b["year"], b["amount_sek"]) for b in stored) == [(2027, 1000), (2028, 1200)]
