@@ -1620,6 +1620,12 @@ def _kept_blanks(
     for name in names:
         said, held = matched[name].to_numpy(), before[name].to_numpy()
         blank = pd.isna(said)
+        if table.stated_none.get(name):
+            # A cell that states there is none (a period's open end) is no blank: it clears.
+            if keys is None:
+                keys = key_index(matched, kind)
+            marked = table.stated_none[name]
+            blank &= ~keys.isin([key[0] for key in marked] if len(kind.key) == 1 else list(marked))
         if table.defaulted.get(name):
             if keys is None:
                 keys = key_index(matched, kind)

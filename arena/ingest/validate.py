@@ -78,6 +78,9 @@ class ParsedTable:
     # Column with a default -> the keys of the rows that left its cell blank, so hold the
     # default: a blank cell is unknown, and a stored row keeps its value (`plan._kept_blanks`).
     defaulted: dict[str, frozenset[tuple]] = field(default_factory=dict)
+    # Date column -> the keys of the rows whose cell states it has none: a period's open
+    # end (`2019-01 –`), which clears a stored end date where a blank cell keeps it.
+    stated_none: dict[str, frozenset[tuple]] = field(default_factory=dict)
 
     def label(self, name: str) -> str:
         """How the file names column `name` (its Swedish template header if it has none)."""
@@ -661,6 +664,7 @@ def parse_table(
     data: dict[str, np.ndarray] = {}
     labels: dict[str, str] = {}  # column -> its header in the file (a period's for its dates)
     signed: dict[str, np.ndarray] = {}  # number column -> which rows carried a per cent sign
+    stated: dict[str, np.ndarray] = {}  # date column -> which rows' cells state no date
     read: set[str] = set()
     for position, column in mapping.items():
         if column.name in read:
@@ -706,9 +710,13 @@ def parse_table(
                 )
             bad |= failed
         if column.fills:
+            filled = ~cells.row_missing[kept] & ~_is_none(values)
             for index, target in enumerate(column.fills):
                 from_period = np.empty(len(values), dtype=object)
                 from_period[:] = [None if value is None else value[index] for value in values]
+                # A period written with an open end (`2019-01 –`) states there is no end.
+                if (said := filled & _is_none(from_period)).any():
+                    stated[target] = stated.get(target, np.zeros(len(values), bool)) | said
                 # An explicit start/end column wins where it has a value.
                 own = data.get(target)
                 data[target] = (
@@ -756,6 +764,10 @@ def parse_table(
         name: frozenset(zip(*key_columns(frame[empty], kind.key), strict=True))
         for name, empty in blank.items()
     }
+    stated_none = {
+        name: frozenset(zip(*key_columns(frame[said], kind.key), strict=True))
+        for name, said in stated.items()
+    }
     frame, bad, repeated = _repeats_joined(kind, frame, bad, labels, by_year)
     problems += repeated
     problems += _row_rules(kind, frame, bad, labels, by_year)
@@ -777,6 +789,7 @@ def parse_table(
         marks_only=raw.marks_only,
         by_year=by_year,
         defaulted=defaulted,
+        stated_none=stated_none,
     )
 
 

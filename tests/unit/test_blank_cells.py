@@ -255,3 +255,23 @@ def test_a_value_given_again_with_a_blank_note_loses_only_its_preliminary_mark(e
     (kept,) = _said(result, "import.blank_kept")
     assert kept.startswith("2 stored values in “Anmärkning” are kept")
     assert "row 2 I-1 · SE · 2022 (Källa: SCB), row 3 I-1 · SE · 2023 (Källa: SCB)" in kept
+
+
+def test_a_period_with_an_open_end_clears_the_stored_end_and_undo_restores_it(engine):
+    # `2019-01 –` (the README's project that runs on) was read as a blank end: "1 unchanged",
+    # the stored end date kept.
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    before = dump(engine, history=False)
+    opened = "Diarienummer;Titel;Projektperiod\n2020-00001;Smart belysning;2020-01 –\n"
+    result = upload(engine, "projekt.csv", opened, dry_run=True)
+    assert result.counts["updated"] == 1 and result.counts["unchanged"] == 0, result.problems
+    assert not _said(result, "import.blank_kept")
+    imported = _commit(engine, "projekt.csv", opened)
+    project = natural(engine, "projects")[0]
+    assert (project["start_date"], project["end_date"]) == (date(2020, 1, 1), None)
+    undo(engine, imported, identity=cli_identity())
+    assert dump(engine, history=False) == before
+    # A blank period still keeps both dates.
+    blank = "Diarienummer;Titel;Projektperiod\n2020-00001;Smart belysning;\n"
+    assert upload(engine, "projekt.csv", blank, dry_run=True).counts["unchanged"] == 1
