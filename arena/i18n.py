@@ -2975,15 +2975,15 @@ TEXTS: dict[str, dict[str, Text]] = {
     "import.preliminary_cleared": {
         "sv": (
             "{count} värde var noterat ”{note}” och ges nu utan den markeringen: det är "
-            "slutligt, och anmärkningen tas bort.",
+            "slutligt, och markeringen tas bort ur anmärkningen.",
             "{count} värden var noterade ”{note}” och ges nu utan den markeringen: de är "
-            "slutliga, och anmärkningen tas bort.",
+            "slutliga, och markeringen tas bort ur anmärkningarna.",
         ),
         "en": (
             "{count} value was noted “{note}” and is now given without that mark: it is final, "
-            "and the note is removed.",
+            "and the mark is taken off its note.",
             "{count} values were noted “{note}” and are now given without that mark: they are "
-            "final, and the note is removed.",
+            "final, and the mark is taken off their notes.",
         ),
     },
     "import.preliminary_years": {

@@ -1386,7 +1386,24 @@ def _without_preliminary(note: object) -> object:
         return None
     if note.endswith(f"; {PRELIMINARY_NOTE}"):
         return note.removesuffix(f"; {PRELIMINARY_NOTE}")
-    return None if "prelim" in note.casefold() else note
+    if "prelim" not in note.casefold():
+        return note
+    # Only the parts that say so go ("Preliminärt, t.o.m. oktober" is "t.o.m. oktober",
+    # "Källa SSB; preliminär uppgift" is "Källa SSB"): the rest is still true.
+    parts = _NOTE_PARTS.split(note)
+    kept = [
+        (parts[index - 1] if index else "", part)
+        for index, part in enumerate(parts)
+        if index % 2 == 0 and part.strip() and "prelim" not in part.casefold()
+    ]
+    text = "".join(
+        (separator if position else "") + part for position, (separator, part) in enumerate(kept)
+    )
+    return text.strip() or None
+
+
+# Where a note's parts part: "Källa SSB; preliminär uppgift", "Preliminärt, t.o.m. oktober".
+_NOTE_PARTS = re.compile(r"(\s*[;,]\s*)")
 
 
 def _by_rest_of_key(
@@ -1642,6 +1659,17 @@ def _kept_blanks(
             keeping = held.copy()
             rows = np.flatnonzero(lost)
             keeping[rows] = [_without_preliminary(note) for note in held[rows]]
+            final = rows[keeping[rows] != held[rows]]
+            if len(final):  # said as a file without a note column says it (`_final_values`)
+                problems.append(
+                    Problem(
+                        "format-error",
+                        msg("import.preliminary_cleared", count=len(final), note=PRELIMINARY_NOTE),
+                        row=int(matched.index[final[0]]),
+                        severity="warning",
+                        table=kind.name,
+                    )
+                )
             lost &= ~np.equal(keeping, None)
         if not lost.any():
             continue

@@ -275,3 +275,25 @@ def test_a_period_with_an_open_end_clears_the_stored_end_and_undo_restores_it(en
     # A blank period still keeps both dates.
     blank = "Diarienummer;Titel;Projektperiod\n2020-00001;Smart belysning;\n"
     assert upload(engine, "projekt.csv", blank, dry_run=True).counts["unchanged"] == 1
+
+
+def test_a_blank_note_takes_only_the_preliminary_words_off_a_note_and_says_it_is_final(engine):
+    # Both notes became NULL ("Källa SSB" lost) and no warning said the values became final.
+    _commit(engine, "indikatorer.csv", "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n")
+    values = (
+        "Indikator;Land;År;Värde;Anmärkning\n"
+        "I-1;Sverige;2023;11;Preliminärt, t.o.m. oktober\n"
+        'I-1;Sverige;2024;12;"Källa SSB; preliminär uppgift"\n'
+    )
+    _commit(engine, "varden.csv", values)
+    blanks = "Indikator;Land;År;Värde;Anmärkning\nI-1;SE;2023;11;\nI-1;SE;2024;12;\n"
+    result = upload(engine, "varden.csv", blanks)
+    assert result.outcome == "committed", result.problems
+    assert [row["note"] for row in natural(engine, "indicator_values")] == [
+        "t.o.m. oktober",
+        "Källa SSB",
+    ]
+    assert _said(result, "import.preliminary_cleared") == [
+        "2 values were noted “Preliminärt” and are now given without that mark: they are "
+        "final, and the mark is taken off their notes."
+    ]

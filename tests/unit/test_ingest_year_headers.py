@@ -95,7 +95,7 @@ def test_the_final_figure_without_a_mark_makes_a_preliminary_value_final(engine)
     said = [p.text("en") for p in result.problems if p.message.key == "import.preliminary_cleared"]
     assert said == [
         "2 values were noted “Preliminärt” and are now given without that mark: they are "
-        "final, and the note is removed."
+        "final, and the mark is taken off their notes."
     ]
     assert upload(engine, "slutlig.csv", final).outcome == "unchanged"
     # A long list without a note column says the same of the values it gives.
@@ -118,7 +118,12 @@ def test_any_note_that_says_preliminary_goes_when_the_figure_comes_final(engine)
     assert upload(engine, "lista.csv", listed).outcome == "committed"
     final = "Indikator;Land;2026\nSE_COUNT;SE;28\nSE_COUNT;NO;6\nSE_COUNT;DK;7\n"
     assert upload(engine, "slutlig.csv", final).outcome == "committed"
-    assert _notes(engine) == {("SE", 2026): None, ("NO", 2026): None, ("DK", 2026): "Källa: DST"}
+    # Only the words that say so go: "t.o.m. oktober" is still true of the final figure.
+    assert _notes(engine) == {
+        ("SE", 2026): "t.o.m. oktober",
+        ("NO", 2026): None,
+        ("DK", 2026): "Källa: DST",
+    }
 
 
 def test_a_marked_year_leaves_the_other_years_notes_as_they_are(engine):
