@@ -988,8 +988,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Replace (delete rows missing from the file)",
     },
     "data.replace.help": {
-        "sv": "Utan detta läggs rader till och uppdateras, men inget tas bort.",
-        "en": "Without this, rows are added and updated, but nothing is deleted.",
+        "sv": (
+            "Utan detta läggs rader till och uppdateras, men inget tas bort, och en tom cell "
+            "behåller det värde databasen har. Med detta är filen hela listan: rader som "
+            "saknas i den tas bort, och en tom cell tömmer det lagrade värdet."
+        ),
+        "en": (
+            "Without this, rows are added and updated, but nothing is deleted, and a blank "
+            "cell keeps the stored value. With it the file is the whole list: rows missing "
+            "from it are deleted, and a blank cell clears the stored value."
+        ),
     },
     "data.replace.confirm": {
         "sv": (
@@ -3112,22 +3120,26 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": (
             "{count} värde i ”{column}” som databasen har behålls där filen lämnar cellen tom: "
             "{rows}. En tom cell betyder att filen inte har uppgiften, inte att den ska bort. "
-            "Ska ett värde bort: ersätt med hela listan (--replace, administratör), där en "
-            "tom cell tömmer det.",
+            "Ska ett värde bort: ersätt med hela listan (Ersätt på sidan Data, --replace på "
+            "kommandoraden; administratör), där en tom cell tömmer det. Kom ett felaktigt "
+            "värde med en tidigare import: ångra den importen.",
             "{count} värden i ”{column}” som databasen har behålls där filen lämnar cellen "
             "tom: {rows}. En tom cell betyder att filen inte har uppgiften, inte att den ska "
-            "bort. Ska ett värde bort: ersätt med hela listan (--replace, administratör), där "
-            "en tom cell tömmer det.",
+            "bort. Ska ett värde bort: ersätt med hela listan (Ersätt på sidan Data, --replace "
+            "på kommandoraden; administratör), där en tom cell tömmer det. Kom ett felaktigt "
+            "värde med en tidigare import: ångra den importen.",
         ),
         "en": (
             "{count} stored value in “{column}” is kept where the file leaves the cell blank: "
             "{rows}. A blank cell means the file does not have it, not that it goes. To clear "
-            "a value: replace with the whole list (--replace, admin), where a blank cell "
-            "clears it.",
+            "a value: replace with the whole list (Replace on the Data page, --replace on the "
+            "command line; admin), where a blank cell clears it. If a wrong value came with "
+            "an earlier import: undo that import.",
             "{count} stored values in “{column}” are kept where the file leaves the cell "
             "blank: {rows}. A blank cell means the file does not have it, not that it goes. "
-            "To clear a value: replace with the whole list (--replace, admin), where a blank "
-            "cell clears it.",
+            "To clear a value: replace with the whole list (Replace on the Data page, "
+            "--replace on the command line; admin), where a blank cell clears it. If a wrong "
+            "value came with an earlier import: undo that import.",
         ),
     },
     "import.blank_cleared": {

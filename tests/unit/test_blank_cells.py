@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from arena.auth import cli_identity
+from arena.i18n import t
 from arena.ingest import undo
 from arena.ingest.plan import FieldChange
 from tests.fixtures.ingest import dump, errors, natural, upload, with_organisations
@@ -74,7 +75,8 @@ def test_an_organisations_list_with_blank_cells_keeps_the_stored_values_and_says
         "blank: row 2 Sveriges Offentliga Inköpare (887500-9584), row 3 Vinnova "
         "(202100-5208), row 4 Statens vegvesen (NO971032081). A blank cell means the file "
         "does not have it, not that it goes. To clear a value: replace with the whole list "
-        "(--replace, admin), where a blank cell clears it."
+        "(Replace on the Data page, --replace on the command line; admin), where a blank cell "
+        "clears it. If a wrong value came with an earlier import: undo that import."
     )
     kept = _said(result, "import.blank_kept", "sv")
     # Once per column: the number, the county (two rows; Vinnova's is given) and the country
@@ -297,3 +299,15 @@ def test_a_blank_note_takes_only_the_preliminary_words_off_a_note_and_says_it_is
         "2 values were noted “Preliminärt” and are now given without that mark: they are "
         "final, and the mark is taken off their notes."
     ]
+
+
+def test_the_blank_cell_warning_and_the_replace_toggle_speak_of_the_page_and_the_cli():
+    # On the Data page the warning named only "--replace", and the toggle said nothing of a
+    # blank cell.
+    for language, toggle in (("sv", "Ersätt på sidan Data"), ("en", "Replace on the Data page")):
+        for count in (1, 2):
+            said = t("import.blank_kept", language, count=count, column="Län", rows="rad 2")
+            assert toggle in said and "--replace" in said
+            assert ("ångra den importen" if language == "sv" else "undo that import") in said
+    assert "en tom cell tömmer det lagrade värdet" in t("data.replace.help", "sv")
+    assert "a blank cell clears the stored value" in t("data.replace.help", "en")
