@@ -3156,6 +3156,14 @@ TEXTS: dict[str, dict[str, Text]] = {
             "and leaves the cell blank: {rows}.",
         ),
     },
+    "import.period_start": {
+        "sv": "{header} (start)",
+        "en": "{header} (start)",
+    },
+    "import.period_end": {
+        "sv": "{header} (slut)",
+        "en": "{header} (end)",
+    },
     "import.blank_row": {
         "sv": "rad {row} {name} ({value})",
         "en": "row {row} {name} ({value})",

@@ -1702,6 +1702,12 @@ def _blanks_problem(
     (row, key, the stored value)."""
     label = table.label(name)
     kind = table.kind
+    said: object = label
+    for column in kind.columns:
+        # A period's header fills its start and its end: each is named as which it is.
+        if name in column.fills and table.labels.get(column.name) == label:
+            part = "import.period_start" if column.fills.index(name) == 0 else "import.period_end"
+            said = msg(part, header=label)
     named = [
         msg(
             "import.blank_row",
@@ -1718,7 +1724,7 @@ def _blanks_problem(
         msg(
             "import.blank_cleared" if cleared else "import.blank_kept",
             count=len(rows),
-            column=label,
+            column=said,
             rows=shown if len(rows) <= _BLANKS_NAMED else msg("list.more", items=shown),
         ),
         row=int(matched.index[first]),

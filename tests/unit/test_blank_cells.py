@@ -311,3 +311,19 @@ def test_the_blank_cell_warning_and_the_replace_toggle_speak_of_the_page_and_the
             assert ("ångra den importen" if language == "sv" else "undo that import") in said
     assert "en tom cell tömmer det lagrade värdet" in t("data.replace.help", "sv")
     assert "a blank cell clears the stored value" in t("data.replace.help", "en")
+
+
+def test_a_blank_period_names_its_start_and_its_end_apart(engine):
+    # Both kept-blank warnings of a blank `Period` said "Period".
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    flat = (
+        "Diarienummer;Titel;Koordinator;Finansiär;Beviljat bidrag;Period\n"
+        "2020-00001;Smart belysning;;;;\n"
+    )
+    result = upload(engine, "projekt.csv", flat, dry_run=True)
+    assert result.counts["unchanged"] == 1, result.problems
+    columns = [text.split(" som ")[0] for text in _said(result, "import.blank_kept", "sv")]
+    assert "1 värde i ”Period (start)”" in columns and "1 värde i ”Period (slut)”" in columns
+    english = [text.split(" is kept")[0] for text in _said(result, "import.blank_kept")]
+    assert "1 stored value in “Period (end)”" in english
