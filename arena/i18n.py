@@ -3173,25 +3173,27 @@ TEXTS: dict[str, dict[str, Text]] = {
             "{count} rad som import {import_id} ({file}) lade till finns inte i den här filen "
             "och behålls ({kind}): {rows}. En import tar inte bort något den inte får. Ska "
             "den bort: ångra import {import_id} (det tar också tillbaka allt annat den gjorde) "
-            "och importera den här filen igen, eller ersätt med hela listan (--replace, "
-            "administratör), som tar bort allt av samma slag som filen saknar.",
+            "och importera den här filen igen, eller ersätt med hela listan (Ersätt på sidan Data, "
+            "--replace på kommandoraden; administratör), som tar bort allt av samma slag som "
+            "filen saknar.",
             "{count} rader som import {import_id} ({file}) lade till finns inte i den här "
             "filen och behålls ({kind}): {rows} … Ska de bort: ångra import {import_id} (det "
             "tar också tillbaka allt annat den gjorde) och importera den här filen igen, eller "
-            "ersätt med hela listan (--replace, administratör), som tar bort allt av samma "
-            "slag som filen saknar.",
+            "ersätt med hela listan (Ersätt på sidan Data, --replace på kommandoraden; "
+            "administratör), som tar bort allt av samma slag som filen saknar.",
         ),
         "en": (
             "{count} row that import {import_id} ({file}) added is not in this file and is "
             "kept ({kind}): {rows}. An import removes nothing it is not given. To remove it: "
             "undo import {import_id} (which also takes back everything else it did) and "
-            "import this file again, or replace with the whole list (--replace, admin), "
-            "which deletes everything of the kind that the file lacks.",
+            "import this file again, or replace with the whole list (Replace on the Data page, "
+            "--replace on the command line; admin), which deletes everything of the kind "
+            "that the file lacks.",
             "{count} rows that import {import_id} ({file}) added are not in this file and are "
             "kept ({kind}): {rows} … To remove them: undo import {import_id} (which also takes "
             "back everything else it did) and import this file again, or replace with the "
-            "whole list (--replace, admin), which deletes everything of the kind that the "
-            "file lacks.",
+            "whole list (Replace on the Data page, --replace on the command line; admin), "
+            "which deletes everything of the kind that the file lacks.",
         ),
     },
     "import.genitive_not_read": {

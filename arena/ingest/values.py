@@ -1450,7 +1450,15 @@ _PERIOD_START = re.compile(r"\A(?:från och med|fr\.?\s?o\.?\s?m\.?|från|from)\
 # A period with no end yet, as registers write a project that runs on: a dash and nothing or
 # a word after it ("2019-01-01 –", "2019-01 – tills vidare"), words alone after the start
 # ("2019-01-01 och framåt"), or a start after "från" ("från oktober 2018").
-_NO_END_AFTER_DASH = ("tills vidare", "tillsvidare", "pågående", "löpande", "ongoing", "open")
+_NO_END_AFTER_DASH = (
+    "tills vidare",
+    "tillsvidare",
+    "pågående",
+    "pågår",
+    "löpande",
+    "ongoing",
+    "open",
+)
 _NO_END_ALONE = ("och framåt", "och tills vidare", "tills vidare", "onwards", "and later")
 _OPEN_END = re.compile(
     r"\s*(?:(?:--|–|—|-)\s*(?:"

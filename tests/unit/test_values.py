@@ -867,6 +867,7 @@ def test_a_dotted_date_is_the_day_first(value, expected) -> None:
         ("2019-01-01–", (date(2019, 1, 1), None)),
         ("2019-01 – tills vidare", (date(2019, 1, 1), None)),
         ("oktober 2018 - pågående", (date(2018, 10, 1), None)),
+        ("2025-02 – pågår", (date(2025, 2, 1), None)),  # was "not a date"
         ("2019-01-01 och framåt", (date(2019, 1, 1), None)),
         ("from October 2018 onwards", (date(2018, 10, 1), None)),
         ("2019 - ...", (date(2019, 1, 1), None)),
