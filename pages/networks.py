@@ -58,7 +58,7 @@ with ui.section("list"):
         ui.plotly(charts.networks.network_members(members, language), key="network_members")
         st.caption(t("networks.by_county.caption", language))
         ui.download_buttons(
-            members,
+            tables.networks.county_members(members, language),
             name="members_by_county",
             language=language,
             key="members_by_county",

@@ -62,6 +62,16 @@ def members(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     )
 
 
+def county_members(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Member organisations per county and level (`networks.members_by_county`) as downloaded:
+    a member without a level (a company, an international body) under the words the chart
+    gives it, not the code `none`."""
+    no_level = t("networks.level.none", language)
+    return frame.assign(
+        level=[no_level if level == networks.NO_LEVEL else level for level in frame["level"]]
+    )
+
+
 def projects(frame: pd.DataFrame) -> pd.DataFrame:
     """A network's joint projects, each reference opening its project page."""
     return frame.assign(reference=[page_url("project", "ref", ref) for ref in frame["reference"]])

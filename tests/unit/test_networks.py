@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from arena import charts
+from arena import charts, tables
 from arena.auth import cli_identity
 from arena.filters import Filters
 from arena.ingest import Upload, import_files
@@ -129,6 +129,14 @@ def test_members_by_county_count_each_organisation_once_per_county_and_level(sto
     energy = networks.members_by_county(store, filters=Filters(sectors=("Energi",)))
     assert energy["organisations"].sum() == 2
     assert set(energy["county"]) == {"Stockholms län", "Skåne län"}
+
+
+@pytest.mark.parametrize(("language", "words"), [("sv", "Ingen nivå"), ("en", "No level")])
+def test_the_download_of_members_by_county_names_no_level_in_words(store, language, words):
+    # The download wrote the code "none" as the level of a company and of a member abroad.
+    shown = tables.networks.county_members(networks.members_by_county(store), language)
+    assert "none" not in set(shown["level"])
+    assert (shown["level"] == words).sum() == 2
 
 
 def test_a_network_in_detail_has_its_members_and_joint_projects(store):
