@@ -2621,8 +2621,17 @@ def _fill_merged(
             continue
         if left != right:
             # A unit merged across the amount columns in the row of units under the header
-            # ("tkr" over 2031 and 2032) is each one's, as Excel shows it over them.
-            if top == below + 1 == bottom and v.row_unit(str(value)) is not None:
+            # ("tkr" over 2031 and 2032) is each one's, as Excel shows it over them; so is
+            # one two rows down under a header over two rows (`Budget` over `2027 | 2028`),
+            # every column under it headed on the row between.
+            if (
+                top == bottom
+                and (
+                    top == below + 1
+                    or (top == below + 2 and _under_sub_headers(rows[below + 1], left, right))
+                )
+                and v.row_unit(str(value)) is not None
+            ):
                 for column in range(left + 1, min(right, len(rows[top]) - 1) + 1):
                     rows[top][column] = value
             continue
@@ -2634,6 +2643,16 @@ def _fill_merged(
             row[left] = value
         filled.append(((top, left), (bottom, right)))
     return filled
+
+
+def _under_sub_headers(row: list[object], left: int, right: int) -> bool:
+    """Whether every column from `left` to `right` has a cell on `row`, the second row of a
+    header over two (`2027 | 2028` under `Budget`), so a unit merged over them on the row
+    under it is the row of units of those columns.
+
+    Why: "tkr" merged over both years under a header over two rows was kept in 2027 only,
+    and the file refused as a row of units leaving 2028 blank."""
+    return right < len(row) and all(_filled(row[column]) for column in range(left, right + 1))
 
 
 def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:

@@ -235,6 +235,27 @@ def test_a_unit_merged_over_the_years_in_a_workbook_is_each_years(engine):
     ]
 
 
+def test_a_unit_merged_over_the_years_under_a_header_over_two_rows_is_each_years(engine):
+    # `Budget` over `2027 | 2028` and "tkr" merged over both on the row under them was kept
+    # under 2027 only: refused as a row of units leaving 2028 blank, a merged cell saved as CSV.
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
+    book = Workbook()
+    sheet = book.active
+    rows = (["Program", "Budget", None], [None, 2027, 2028], [None, "tkr", None])
+    for row in (*rows, ["BG-2017", 1500, 2000]):
+        sheet.append(row)
+    for cells in ("B1:C1", "B3:C3", "A1:A3"):
+        sheet.merge_cells(cells)
+    out = io.BytesIO()
+    book.save(out)
+    result = upload(engine, "budget.xlsx", out.getvalue(), kind="budgets")
+    assert result.outcome == "committed", errors(result)
+    assert [(b["year"], b["amount_sek"]) for b in natural(engine, "budgets")] == [
+        (2027, 1_500_000),
+        (2028, 2_000_000),
+    ]
+
+
 @pytest.mark.parametrize("unit", ["tkr/år", "tkr / år", "tkr per år"])
 def test_a_unit_per_year_in_a_row_of_units_is_the_unit(engine, unit):
     upload(engine, "program.csv", "Kod;Namn\nBG-2017;Beställargrupper\n")
