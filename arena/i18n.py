@@ -2179,6 +2179,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The column headers span two rows, {first} and {second}, and are read as one: "
         "{columns} under {groups}, the other columns by their header on row {first}.",
     },
+    "read.group_unit_contradicts": {
+        "sv": "Rubriken ”{group}” anger enheten {group_unit}, men ”{column}” under den anger "
+        "{unit}. Vilken som gäller ändrar varje belopp i kolumnen (1 tkr är 1 000 kr) och "
+        "gissas inte: rätta rubrikerna så att de anger samma enhet.",
+        "en": "The header “{group}” names the unit {group_unit}, but “{column}” under it says "
+        "{unit}. Which one holds changes every amount in the column (1 tkr is SEK 1,000) and is "
+        "not guessed: correct the headers so that they name the same unit.",
+    },
     "read.period_split": {
         "sv": "”{header}” står över två kolumner med datum: den första läses som ”{start}” och "
         "den andra som ”{end}”.",

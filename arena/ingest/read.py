@@ -447,7 +447,14 @@ class RawTable:
             row=self.header_line or None,
             severity="warning",
         )
-        return self.below_first_row(header, note)
+        table = self.below_first_row(header, note)
+        if years:
+            table.problems.extend(
+                _units_contradicted(top[groups[position]], header[position], self.header_line)
+                for position in sorted(below)
+                if _units_contradict(top[groups[position]], header[position])
+            )
+        return table
 
     def below_first_row(
         self, header: list[str], note: Problem, shown: list[str] | None = None
@@ -1287,16 +1294,56 @@ def _under_group(cell: object, group: str, years: bool) -> str:
     Why: the years replaced the group header and its unit was thrown away, 1 000 under
     `Budget (tkr)` stored as 1 000 kr."""
     text = " ".join(header_text(cell).split())
+    if v.header_unit(text) is not None:  # a year with its own unit (`2027 (tkr)`) keeps it
+        return text
     unit = v.header_unit(group) if years else None
     return f"{text} ({unit.written})" if unit is not None else text
 
 
+def _units_contradict(group: str, header: str) -> bool:
+    """Whether a group header's unit (`Budget (tkr)`) and that of a year under it (`2027
+    (kr)`) differ, each named: which one holds changes every amount by a factor of 1 000 or
+    more."""
+    over, own = v.header_unit(group), v.header_unit(header)
+    if over is None or own is None:
+        return False
+    return _unit_key(over) != _unit_key(own)
+
+
+def _unit_key(unit: v.HeaderUnit) -> object:
+    """A unit as units compare: kronor in one of it (`tkr`, `tusen kr` alike), else the
+    currency as written."""
+    kronor = unit.kronor
+    return kronor if kronor is not None else v.normalise_label(unit.unit)
+
+
+def _units_contradicted(group: str, header: str, line: int) -> Problem:
+    """The refusal of a year's header naming another unit (`2027 (kr)`) than the group header
+    over it (`Budget (tkr)`), at the header's `line`.
+
+    Why: a year's own unit under a group's was read without a word on which one holds."""
+    over, own = v.header_unit(group), v.header_unit(header)
+    assert over is not None and own is not None  # as `_units_contradict` found them
+    text = msg(
+        "read.group_unit_contradicts",
+        group=group,
+        group_unit=over.written,
+        column=header,
+        unit=own.written,
+    )
+    return Problem("format-error", text, row=line or None, column=header)
+
+
 def _is_year_header(cell: object) -> bool:
     """Whether a cell is a year as a column's header on a row under a group header
-    (`2024 | 2025` under `Budget` merged over both), typed or written."""
+    (`2024 | 2025` under `Budget` merged over both), typed or written, alone or with its
+    own unit (`2027 (tkr)`, as a flat header of a year is read)."""
     if isinstance(cell, bool | date):
         return False
-    return _YEAR_HEADER.fullmatch(header_text(cell).strip()) is not None
+    text = " ".join(header_text(cell).split())
+    if (unit := v.header_unit(text)) is not None:
+        text = unit.label
+    return _YEAR_HEADER.fullmatch(text) is not None
 
 
 _YEAR_HEADER = re.compile(r"(?:19|20)[0-9]{2}")

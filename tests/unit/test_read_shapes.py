@@ -890,3 +890,48 @@ def test_years_under_a_merged_budget_header_beside_a_repeated_program_header(eng
     assert result.outcome == "committed", [p.text("en") for p in result.problems]
     stored = natural(engine, "budgets")
     assert sorted((b["year"], b["amount_sek"]) for b in stored) == [(2027, 1000), (2028, 1200)]
+
+
+def _budget_book(group: str, years: list[str]) -> bytes:
+    """Budgets with `group` merged over B1:C1, `Program` repeated and `years` under it."""
+    workbook = Workbook()
+    sheet_ = workbook.active
+    for row in [["Program", group, None], ["Program", *years], ["BG-2017", 1500, 2000]]:
+        sheet_.append(row)
+    sheet_.merge_cells("B1:C1")
+    return xlsx_bytes(workbook)
+
+
+@pytest.mark.parametrize("group", ["Budget", "Budget (tkr)"])
+def test_years_with_their_own_unit_under_a_merged_budget_header_are_the_columns(engine, group):
+    # `2027 (tkr) | 2028 (tkr)` under `Budget` was refused as a budget list without its År,
+    # "2027 (tkr)" as no amount and column 3 as one without a header; flat it was read.
+    data = _budget_book(group, ["2027 (tkr)", "2028 (tkr)"])
+    assert read.read_file(data, "budget.xlsx").header == ["Program", "2027 (tkr)", "2028 (tkr)"]
+    upload(engine, "program.csv", "Kod;Namn;Typ\nBG-2017;Beställargrupper;Program\n")
+    result = upload(engine, "budget.xlsx", data, kind="budgets")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = natural(engine, "budgets")
+    assert sorted((b["year"], b["amount_sek"]) for b in stored) == [
+        (2027, 1500000),
+        (2028, 2000000),
+    ]
+
+
+def test_years_whose_unit_contradicts_the_merged_budget_headers_refuse_the_file(engine):
+    # Read as written, `2027 (kr)` under `Budget (tkr)` would store 1 500 kr or 1 500 000 kr
+    # by a guess: the file is refused naming both units.
+    data = _budget_book("Budget (tkr)", ["2027 (kr)", "2028 (kr)"])
+    upload(engine, "program.csv", "Kod;Namn;Typ\nBG-2017;Beställargrupper;Program\n")
+    result = upload(engine, "budget.xlsx", data, kind="budgets")
+    assert result.outcome == "rejected"
+    assert [(p.column, p.text("en")) for p in result.problems if p.severity == "error"] == [
+        (
+            f"{year} (kr)",
+            f"The header “Budget (tkr)” names the unit tkr, but “{year} (kr)” under it says kr. "
+            "Which one holds changes every amount in the column (1 tkr is SEK 1,000) and is not "
+            "guessed: correct the headers so that they name the same unit.",
+        )
+        for year in (2027, 2028)
+    ]
+    assert natural(engine, "budgets") == []
