@@ -296,14 +296,15 @@ class RawTable:
             source=self.source,
         ).with_sub_headers()
 
-    def with_sub_headers(self) -> RawTable:
+    def with_sub_headers(self, spans: Sequence[tuple[int, int]] = ()) -> RawTable:
         """The table with its header over two rows read as one (`_with_sub_headers`), else
         with a period's header over two columns of dates read as their start and end
-        (`_with_period_split`)."""
+        (`_with_period_split`; `spans` the first and last column of each of the header's
+        merged cells, a workbook's)."""
         table = self._with_sub_headers()
-        return self._with_period_split() if table is self else table
+        return self._with_period_split(spans) if table is self else table
 
-    def _with_period_split(self) -> RawTable:
+    def _with_period_split(self, spans: Sequence[tuple[int, int]] = ()) -> RawTable:
         """The table with a period's header (`Period`, `Projektperiod`) over two columns,
         merged or followed by a blank header, the cells under both what a start and an end
         column read (`_start_and_end`: dates, a month, an open end `pågår`), read as the
@@ -311,15 +312,20 @@ class RawTable:
         headed `Period från` and `Period till` (or the start and end headers a kind reads),
         with a warning saying so. Else the table as it is.
 
+        Merged over both (`spans`), the end column is the period's even when every end is
+        blank: the projects have no end date.
+
         Why: the period's column was read as periods, each start date refused as no period,
-        and the end dates as a column without a header."""
+        and the end dates as a column without a header; merged over two columns with every
+        end blank, each start was refused as no period."""
         width = len(self.header)
+        merged = {left for left, right in spans if right > left}
         for position in range(width - 1):
             text = " ".join(header_text(self.header[position]).split())
             if (
                 v.normalise_label(text) not in _period_headers()
                 or str(self.header[position + 1]).strip()
-                or self.is_empty_column(position + 1)
+                or (self.is_empty_column(position + 1) and position not in merged)
                 or not _start_and_end(self.cells(position), self.cells(position + 1))
             ):
                 continue
@@ -2692,6 +2698,10 @@ def _fill_merged(
     return filled
 
 
+# How many columns past the sheet's grid a header merged over them is followed.
+_MERGED_REACH = 16
+
+
 def _under_sub_headers(row: list[object], left: int, right: int) -> bool:
     """Whether every column from `left` to `right` has a cell on `row`, the second row of a
     header over two (`2027 | 2028` under `Budget`), so a unit merged over them on the row
@@ -2753,6 +2763,20 @@ def sheet_table(
     if start is None:
         raise ReadError(Problem("format-error", msg("read.empty_sheet")))
     filled = _fill_merged(all_rows, merged, below=start)
+    # A header merged over columns empty from it down (`Period` over a start and an end
+    # column no row fills) heads them, though the sheet's grid ends before them: the rows
+    # from the header down run on over them (a few; a crafted range over thousands is not).
+    header_row = all_rows[start]
+    spans = [(left, right) for (top, left), (bottom, right) in merged if top <= start <= bottom]
+    reach = max(
+        (right + 1 for left, right in spans if left < len(header_row) and header_row[left] != ""),
+        default=0,
+    )
+    if len(header_row) < reach <= len(header_row) + _MERGED_REACH:
+        all_rows = [
+            [*row, *[""] * (reach - len(row))] if index >= start else row
+            for index, row in enumerate(all_rows)
+        ]
     (left, right), beside, joined = _list_columns(all_rows, start, tables, merged)
     if beside or left:
         all_rows = [
@@ -2775,7 +2799,7 @@ def sheet_table(
         rows,
         header_line=start + 1,
         titles=[title for title in titles if title],
-    ).with_sub_headers()
+    ).with_sub_headers(spans)
     if hidden is not None:
         table.problems.extend(_hidden_problems(all_rows, start, len(rows), header, hidden))
     table.problems.extend(

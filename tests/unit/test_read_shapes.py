@@ -651,6 +651,23 @@ def test_a_period_merged_over_two_columns_is_the_start_and_the_end(engine, sub_h
     ]
 
 
+def test_a_period_merged_over_two_columns_with_every_end_blank_has_no_end_dates(engine):
+    # `Period` merged over C1:D1, no row with an end: each start was refused as no period.
+    workbook = Workbook()
+    sheet_ = workbook.active
+    sheet_.append(["Diarienummer", "Titel", "Period", None])
+    sheet_.append(["XE-001", "Elvägar", "2025-02-01", None])
+    sheet_.append(["XE-002", "Vätgas", date(2024, 3, 1), None])
+    sheet_.merge_cells("C1:D1")
+    result = upload(engine, "projekt.xlsx", xlsx_bytes(workbook))
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = natural(engine, "projects")
+    assert [(p["reference"], str(p["start_date"]), p["end_date"]) for p in stored] == [
+        ("XE-001", "2025-02-01", None),
+        ("XE-002", "2024-03-01", None),
+    ]
+
+
 def test_a_period_over_two_columns_of_a_csv_is_said():
     data = "Diarienummer;Titel;Period;\nXE-001;Elvägar;2024-01-01;2025-12-31\n"
     table = read.read_file(data.encode(), "projekt.csv")
