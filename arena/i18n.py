@@ -1395,11 +1395,11 @@ TEXTS: dict[str, dict[str, Text]] = {
     "page.results": {"sv": "Resultat", "en": "Results"},
     "results.caption": {
         "sv": "Indikatorer mot utgångsvärde och mål, projektens resultat per program, kedjan från "
-        "pengar till nationellt resultat och Sverige jämfört med Norge. Varje värde visas med "
-        "källa och täckning.",
+        "pengar till nationellt resultat och de nationella värdena land för land. Varje värde "
+        "visas med källa och täckning.",
         "en": "Indicators against baseline and target, the projects' outputs per programme, the "
-        "chain from money to the national result, and Sweden compared with Norway. Every value "
-        "is shown with its source and coverage.",
+        "chain from money to the national result, and the national values country by country. "
+        "Every value is shown with its source and coverage.",
     },
     "results.registry": {"sv": "Indikatorregister", "en": "Indicator registry"},
     "results.registry.caption": {
@@ -1833,6 +1833,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "results.country.ZW": {"sv": "Zimbabwe", "en": "Zimbabwe"},
     # A code stored before the import checked codes, shown as written.
     "results.country.other": {"sv": "{code}", "en": "{code}"},
+    # A country's name in running text (`country_in_text`): English says "the United States",
+    # "the Netherlands"; at a sentence's start "The United States".
+    "results.country.in_text": {"sv": "{name}", "en": "the {name}"},
+    "results.country.at_start": {"sv": "{name}", "en": "The {name}"},
     "results.measure.innovation_procurements_announced": {
         "sv": "Annonserade innovationsupphandlingar",
         "en": "Innovation procurements announced",
@@ -5017,6 +5021,27 @@ def country_name(code: str) -> Message:
     codes (`XX`) as written."""
     key = f"results.country.{code}"
     return msg(key) if key in TEXTS else msg("results.country.other", code=code)
+
+
+# The countries whose English name takes "the" in running text: "Denmark and the United
+# States", "the Netherlands has no value" (not a name in ISO's inverted form, "Virgin Islands,
+# British").
+_ENGLISH_THE = frozenset(
+    {
+        *("AE", "AX", "BS", "CC", "CF", "CK", "DO", "FK", "FO", "GB", "GM", "KM", "KY"),
+        *("MH", "MP", "MV", "NL", "PH", "SB", "SC", "TC", "TF", "US", "VA"),
+    }
+)
+
+
+def country_in_text(code: str, *, at_start: bool = False) -> Message:
+    """A country's name inside a sentence or a list of names ("Sverige, Norge och USA",
+    "Sweden, Norway and the United States"); `at_start` where it opens the sentence ("The
+    Netherlands has no value")."""
+    if code not in _ENGLISH_THE:
+        return country_name(code)
+    key = "results.country.at_start" if at_start else "results.country.in_text"
+    return msg(key, name=country_name(code))
 
 
 def language_or_default(language: str | None) -> str:

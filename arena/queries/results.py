@@ -19,7 +19,8 @@ from sqlalchemy.engine import Engine
 
 from arena.domain import AVERAGED_UNITS, IndicatorDirection, ProjectStatus, averaged
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
-from arena.i18n import TEXTS, Message, country_name, msg, per_cent
+from arena.i18n import TEXTS, Message, country_in_text, msg, per_cent
+from arena.i18n import country_name as country_name  # the pages name a country through here
 from arena.queries._sql import (
     GRANT_DATE,
     STAGE_ORDER,
@@ -794,7 +795,7 @@ def comparison_caveats(
                 "results.compare.missing_period"
                 if (measure, country) in elsewhere
                 else "results.compare.missing",
-                country=country_name(country),
+                country=country_in_text(country, at_start=True),
             )
             for country in countries
             if country not in set(part["country"])
@@ -812,13 +813,13 @@ def comparison_caveats(
                 notes.append(
                     msg(
                         "results.compare.coverage",
-                        country=country_name(row.country),
+                        country=country_in_text(row.country, at_start=True),
                         coverage=int(per_cent(row.coverage)),
                     )
                 )
             elif pd.isna(row.coverage) and partial.any():
                 notes.append(
-                    msg("results.compare.coverage_unknown", country=country_name(row.country))
+                    msg("results.compare.coverage_unknown", country=country_in_text(row.country))
                 )
         caveats[str(measure)] = notes
     return caveats

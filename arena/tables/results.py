@@ -12,6 +12,7 @@ import pandas as pd
 from arena.domain import SHARE_UNIT, averaged
 from arena.i18n import (
     TEXTS,
+    country_in_text,
     country_name,
     format_number,
     format_percent,
@@ -464,9 +465,12 @@ def comparison_title(codes: list[str], language: str) -> str:
     ordered = sorted(
         set(codes) or {"SE", "NO"}, key=lambda code: (code != "SE", code != "NO", code)
     )
-    names = [country_name(code).render(language) for code in ordered]
+    names = [
+        country_in_text(code, at_start=not index).render(language)
+        for index, code in enumerate(ordered)
+    ]
     if len(names) == 1:
-        return names[0]
+        return country_name(ordered[0]).render(language)
     return t("results.compare", language, countries=", ".join(names[:-1]), last=names[-1])
 
 

@@ -153,3 +153,37 @@ def test_a_year_filter_says_a_value_is_outside_the_chosen_years(engine, open_pag
     texts = _texts(app).replace("\\", "")
     assert "Norge har inget värde för detta mått under vald period" in texts
     assert "Norge har inget värde för detta mått i databasen." in texts  # strategy_share: none
+
+
+# Norway, the Netherlands and the United States beside Sweden: a caption said "Sverige jämfört
+# med Norge" above a title of four countries, and English left out "the".
+_ARTICLE_INDICATORS = (
+    "Kod;Namn;Enhet;Riktning;Mått\n"
+    "SE_X;Sverige X;antal;increase;innovation_procurements_announced\n"
+    "NO_X;Norge X;antal;increase;innovation_procurements_announced\n"
+    "NL_X;Nederländerna X;antal;increase;innovation_procurements_announced\n"
+    "US_X;USA X;antal;increase;innovation_procurements_announced\n"
+    "SE_Y;Sverige Y;%;increase;strategy_share\n"
+)
+_ARTICLE_VALUES = (
+    "Indikator;Land;År;Värde\nSE_X;SE;2024;10\nNO_X;NO;2024;7\nNL_X;NL;2024;3\n"
+    "US_X;US;2024;4\nSE_Y;SE;2024;12\n"
+)
+
+
+def test_the_caption_holds_for_every_country_and_english_says_the(engine, open_page):
+    load_files(
+        engine, {"indikatorer.csv": _ARTICLE_INDICATORS, "indikatorvarden.csv": _ARTICLE_VALUES}
+    )
+    app = open_page(engine, "results")
+    captions = [caption.value for caption in app.caption]
+    assert t("results.caption", "sv") in captions
+    assert not any("jämfört med Norge" in caption for caption in captions)
+    assert "Sverige, Norge, Nederländerna och USA" in [h.value for h in app.header]
+    english = open_page(engine, "results", lang="en")
+    assert not any("compared with Norway" in caption.value for caption in english.caption)
+    headers = [h.value for h in english.header]
+    assert "Sweden, Norway, the Netherlands and the United States" in headers
+    texts = _texts(english).replace("\\", "")
+    assert "The Netherlands has no value for this measure in the store." in texts
+    assert "The United States has no value for this measure in the store." in texts
