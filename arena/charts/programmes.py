@@ -17,6 +17,7 @@ from arena.i18n import (
     format_sek,
     t,
 )
+from arena.tables.programmes import forecast_range
 
 # --- programmes (pages/programmes.py) ---
 PROGRAMME_COLOURS = {
@@ -101,12 +102,8 @@ def programme_burn(burn: dict, language: str) -> go.Figure:
                 },
                 text=[
                     format_sek(ends[0], language),
-                    t(
-                        "programmes.kpi.range",
-                        language,
-                        low=format_sek(burn["low_sek"], language),
-                        high=format_sek(burn["high_sek"], language),
-                    ),
+                    # One figure where the range's two ends are one.
+                    forecast_range(burn, language) or format_sek(burn["forecast_sek"], language),
                 ],
                 hovertemplate="%{x}: %{y:,d}<br>%{text}<extra>%{fullData.name}</extra>",
             )

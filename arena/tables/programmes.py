@@ -135,16 +135,25 @@ def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tup
         ),
     ]
     if burn["forecast_sek"] is not None:
-        low, high = format_sek(burn["low_sek"], language), format_sek(burn["high_sek"], language)
         cards.append(
             (
                 t("programmes.kpi.forecast", language, year=year),
                 format_sek(burn["forecast_sek"], language),
                 # An ended programme's forecast is its spend: no range.
-                None if burn["ended"] else t("programmes.kpi.range", language, low=low, high=high),
+                None if burn["ended"] else forecast_range(burn, language),
             )
         )
     return cards
+
+
+def forecast_range(burn: dict[str, Any], language: str) -> str | None:
+    """The forecast's range, "intervall 250 000 kr – 310 000 kr"; none where its two ends are
+    one figure (spend booked for later this year above both paces' projections): "intervall
+    280 000 kr – 280 000 kr" was on the card."""
+    if burn["low_sek"] == burn["high_sek"]:
+        return None
+    low, high = format_sek(burn["low_sek"], language), format_sek(burn["high_sek"], language)
+    return t("programmes.kpi.range", language, low=low, high=high)
 
 
 def no_budget(years: pd.DataFrame, year: int, language: str) -> str:

@@ -116,6 +116,17 @@ def test_spend_booked_for_december_is_an_overrun_not_within(engine, open_page, m
     assert "900" in spent.proto.delta and "bokfört senare i år" in spent.proto.delta
     years = _frame(app, "Utfall, programmet").set_index("År")
     assert years.loc["2026", "Utfall, programmet"] == f"1{NBSP}100{NBSP}000 kr"
+    # Booked ahead above both paces' projections: one figure, not "intervall 1 100 000 kr –
+    # 1 100 000 kr", on the card and in the chart.
+    assert not metrics["Prognos för helåret 2026"].proto.delta
+    texts = [
+        text
+        for chart in app.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        for text in trace.get("text") or []
+    ]
+    assert f"1{NBSP}100{NBSP}000 kr" in texts
+    assert not any("intervall" in str(text) for text in texts)
 
 
 def test_a_grant_in_no_year_is_named_under_the_money_per_year(engine, open_page):
