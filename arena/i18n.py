@@ -327,10 +327,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "There is no programme with the code {code}. Choose a programme from the list.",
     },
     "programmes.themes": {"sv": "Teman", "en": "Themes"},
+    # A programme's final report that no milestone records: a government assignment's is
+    # owed under the assignment; a funding programme or a network project has none.
     "programmes.final_report": {
         "sv": "Slutrapport enligt uppdraget",
         "en": "Final report under the assignment",
     },
+    "programmes.final_report.other": {"sv": "Slutrapport", "en": "Final report"},
     "programmes.money": {"sv": "Pengar per år", "en": "Money per year"},
     "programmes.money.none": {
         "sv": "Ingen budget, inga bidrag och inget utfall registrerat för programmet.",
@@ -5042,6 +5045,15 @@ def country_in_text(code: str, *, at_start: bool = False) -> Message:
         return country_name(code)
     key = "results.country.at_start" if at_start else "results.country.in_text"
     return msg(key, name=country_name(code))
+
+
+def final_report(kind: str | None) -> Message:
+    """The name of a programme's final report that no milestone records: "Slutrapport enligt
+    uppdraget" for a government assignment's, "Slutrapport" for any other programme's (a
+    funding programme has no assignment)."""
+    if kind == ProgrammeKind.GOVERNMENT_ASSIGNMENT:
+        return msg("programmes.final_report")
+    return msg("programmes.final_report.other")
 
 
 def language_or_default(language: str | None) -> str:

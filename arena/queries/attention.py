@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from arena import clock
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
+from arena.i18n import final_report
 from arena.queries._sql import (
     budget,
     disbursement,
@@ -161,6 +162,7 @@ def _titled(chosen: sa.Select) -> sa.Select:
         rows.c.reference,
         sa.func.coalesce(project.c.title, programme.c.name).label("title"),
         programme.c.name_en.label("title_en"),
+        programme.c.kind.label("programme_kind"),
         rows.c.detail,
         rows.c.date,
         rows.c.reason_count,
@@ -364,17 +366,17 @@ def attention(
     `title` is the project's title or the programme's name, `title_en` the programme's English
     name where it has one (the page and the brief show it to a reader in English, as the
     Programmes page does; a project's title is its own in both, as in every project table).
-    `detail` is the report's title as written, or the overpaid grant's reference; `overrun` is
-    a number, never a sentence, so the page and the brief write it in the reader's language:
-    how far a programme year's spend went over its budget (0.12 is 12 % over; the year is the
-    year of `date`), missing where the year had no budget to go over, how far a project's
-    spend went over its grants, missing where nothing was granted, how far a grant's
-    payments went over its amount, and missing on every other row. `over_sek` is the same
-    overrun in kronor (spend or payments less the budget, grants or amount; all of it where
-    there was none), so a small one is never read as none: 1 kr over a budget of 1 000 000 is
-    0 % rounded. Missing on every row that is no overrun. `reason_count` is how many items
-    of that reason there are in all, however few are returned (a reason without a row has
-    none).
+    `detail` is the report's title as written (a programme's final report that no milestone
+    records a Message naming it by the programme's kind), or the overpaid grant's reference;
+    `overrun` is a number, never a sentence, so the page and the brief write it in the reader's
+    language: how far a programme year's spend went over its budget (0.12 is 12 % over; the year
+    is the year of `date`), missing where the year had no budget to go over, how far a project's
+    spend went over its grants, missing where nothing was granted, how far a grant's payments
+    went over its amount, and missing on every other row. `over_sek` is the same overrun in
+    kronor (spend or payments less the budget, grants or amount; all of it where there was
+    none), so a small one is never read as none: 1 kr over a budget of 1 000 000 is 0 % rounded.
+    Missing on every row that is no overrun. `reason_count` is how many items of that reason
+    there are in all, however few are returned (a reason without a row has none).
     Programme items are those of the filtered programmes within the funder scope.
     """
     statements = {**_report_items(filters, today, limit), **_project_items(filters, today, limit)}
@@ -391,6 +393,16 @@ def attention(
             touched = pd.to_datetime(frame["date"], utc=True).dt.tz_convert(clock.SWEDEN)
             frame["date"] = touched.dt.date
         missing = {name: None for name in ("title_en", "overrun", "over_sek") if name not in frame}
+        if "programme_kind" in frame:
+            # A programme's final report that no milestone records, named by its kind.
+            missing["detail"] = [
+                final_report(kind)
+                if scope == "programme" and not isinstance(detail, str)
+                else detail
+                for scope, kind, detail in zip(
+                    frame["scope"], frame["programme_kind"], frame["detail"], strict=True
+                )
+            ]
         parts.append(frame.assign(reason=reason, **missing))
     kept = [part[COLUMNS[:-1]] for part in parts if not part.empty]
     frame = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=COLUMNS[:-1])

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 
 from arena import models
 from arena.filters import Filters, Scope, grant_scope, programme_scope, project_scope
+from arena.i18n import final_report
 from arena.queries._sql import (
     as_money,
     budget,
@@ -484,7 +485,13 @@ def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = N
             engine, filters=Filters(programmes=(code,), funders_scope=scope)
         ),
         "buyer_groups": frames["buyer_groups"],
-        "deadlines": deadlines.drop(columns="scope_ref"),
+        # The final report without a milestone of its own is named by the programme's kind.
+        "deadlines": deadlines.drop(columns="scope_ref").assign(
+            title=[
+                final_report(row["kind"]) if title is None or title != title else title
+                for title in deadlines["title"]
+            ]
+        ),
         "budget": as_money(frames["budget"], "amount_sek"),
     }
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from arena.i18n import format_percent, format_sek, t
+from arena.i18n import Message, format_percent, format_sek, t
 from arena.tables._base import Shown, own_name, project_url
 from arena.tables.programmes import url as programme_url
 
@@ -32,9 +32,10 @@ def detail_text(item: Any, language: str) -> str:
         if pd.isna(item.overrun):
             return t("attention.overpaid.no_amount", language, grant=item.detail)
         return t("attention.overpaid", language, grant=item.detail, **_how_far(item, language))
-    if item.scope == "programme" and not isinstance(item.detail, str):
-        # A programme's final report that no milestone records (`report_due`).
-        return t("programmes.final_report", language)
+    if isinstance(item.detail, Message):
+        # A programme's final report that no milestone records (`report_due`), named by the
+        # programme's kind (`i18n.final_report`).
+        return item.detail.render(language)
     return item.detail if isinstance(item.detail, str) else ""
 
 

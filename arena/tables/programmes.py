@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from arena.i18n import (
+    Message,
     format_date,
     format_number,
     format_percent,
@@ -108,8 +109,14 @@ def buyer_groups(frame: pd.DataFrame, language: str) -> pd.DataFrame:
 
 
 def deadlines(frame: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The programme's deadlines; the final report without a milestone of its own is named."""
-    return frame.assign(title=frame["title"].fillna(t("programmes.final_report", language)))
+    """The programme's deadlines; the final report without a milestone of its own named as
+    the query names it (`i18n.final_report`: under the assignment for an assignment's)."""
+    return frame.assign(
+        title=[
+            title.render(language) if isinstance(title, Message) else title
+            for title in frame["title"]
+        ]
+    )
 
 
 def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tuple]:

@@ -296,3 +296,29 @@ def test_a_late_invoice_adds_to_the_forecast_of_the_programmes_pace(engine, open
     app = open_page(engine, page="programmes", programme="LATEBILL")
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Prognos för helåret 2026"] == f"1{NBSP}151{NBSP}233 kr"
+
+
+def test_a_funding_programmes_final_report_is_no_assignments(engine, open_page):
+    """ "Slutrapport enligt uppdraget" was said of a funding programme's final report too; it
+    has no assignment: "Slutrapport", on the Program page and on the attention list."""
+    from tests.unit.test_programme_queries import PERIODS_FILES
+
+    files = dict(PERIODS_FILES)
+    files["02_prog.csv"] += (
+        "CALL;Utlysning;funding_programme;Testmyndigheten;2020-01-01;2026-12-31;2025-06-30;test\n"
+    )
+    load_files(engine, files)
+    app = open_page(engine, page="programmes", programme="CALL")
+    deadlines = _frame(app, "Läge")
+    assert deadlines["Titel"].tolist() == ["Slutrapport"]
+    shift = open_page(engine, page="programmes", programme="SHIFT")
+    assert _frame(shift, "Läge")["Titel"].tolist() == ["Slutrapport enligt uppdraget"]
+    english = open_page(engine, page="programmes", programme="CALL", lang="en")
+    assert _frame(english, "State")["Title"].tolist() == ["Final report"]
+    overview = open_page(engine)
+    attention = overview.dataframe[0].value
+    late = attention[attention["reason"] == "Rapport/milstolpe försenad"]
+    assert late[["link", "detail"]].values.tolist() == [
+        ["programmes?programme=SHIFT", "Slutrapport enligt uppdraget"],
+        ["programmes?programme=CALL", "Slutrapport"],
+    ]

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from arena import charts
+from arena.i18n import msg
 from arena.queries import funding, programmes
 from tests.fixtures.ingest import load_files
 
@@ -249,7 +250,7 @@ def test_a_final_report_no_milestone_records_is_a_row_of_its_own(store):
     deadlines = programmes.programme_detail(store, code="P3", today=TODAY)["deadlines"]
     assert deadlines.to_dict("records") == [
         {
-            "title": None,
+            "title": msg("programmes.final_report.other"),  # a programme of no kind
             "kind": "report",
             "due_date": date(2020, 3, 31),
             "delivered_date": None,
