@@ -396,9 +396,13 @@ def unit_note(raw: RawTable, position: int) -> Problem | None:
     unit = v.header_unit(str(raw.header[position]))
     if unit is None or (kronor := unit.kronor) is None or kronor == 1:
         return None
-    label = raw.label(position)
+    label = column = raw.label(position)
+    # Years as columns (`wide.years_as_rows`): the file's own headers its cells were under,
+    # "2027 (tkr)", not the template's column ("Belopp (tkr)") it does not have.
+    if under := list(dict.fromkeys(raw.cell_labels.get(position, ()))):
+        label, column = ", ".join(under), under[0]
     # A unit the row of units gave, not the header the person sees (`units.read_units`).
-    own = v.header_unit(label) is not None
+    own = v.header_unit(column) is not None
     key, ore = (
         ("problem.header_unit", "problem.header_unit_ore")
         if own
@@ -411,7 +415,7 @@ def unit_note(raw: RawTable, position: int) -> Problem | None:
         if kronor < 1
         else msg(key, label=label, unit=unit.written, count=kronor),
         row=raw.header_line or None,
-        column=label,
+        column=column,
         severity="warning",
     )
 

@@ -354,3 +354,25 @@ def test_kronor_typed_into_a_column_in_thousands_are_warned_of_once(engine):
     result = upload(engine, "bidrag.csv", kronor)
     assert result.outcome == "committed", result.problems
     assert not [p for p in result.problems if p.error == "constraint-error"]
+
+
+@pytest.mark.parametrize(
+    ("budget", "header", "unit"),
+    [
+        ("Program;År;Budget (MSEK)\nP1;2027;1,5\n", "Budget (MSEK)", "MSEK"),
+        ("Program;2027 (tkr)\nP1;1 500\n", "2027 (tkr)", "tkr"),
+    ],
+)
+def test_a_budgets_unit_warning_names_the_files_own_header(engine, budget, header, unit):
+    # "Column “Belopp (MSEK)” names its unit" for a sheet headed "Budget (MSEK)" or
+    # "2027 (tkr)": the template's column, which the file does not have.
+    assert upload(engine, "program.csv", "Kod;Namn\nP1;Programmet\n").outcome == "committed"
+    result = upload(engine, "budget.csv", budget)
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [1_500_000]
+    (note,) = [p for p in result.problems if p.message.key == "problem.header_unit"]
+    assert note.column == header
+    assert note.text("en").startswith(f"Column “{header}” names its unit: ")
+    assert note.text("sv").startswith(
+        f"Kolumnen ”{header}” anger sin enhet: tal utan enhet läses i {unit}"
+    )
