@@ -4,7 +4,7 @@ outputs per programme, the chain from money to the national result, Sweden besid
 import streamlit as st
 
 from arena import charts, tables, ui
-from arena.i18n import t
+from arena.i18n import country_name, t
 from arena.queries import periods, results
 
 ui.ensure_shell()
@@ -99,8 +99,7 @@ with ui.section("compare"):
     else:
         st.caption(t("results.compare.caption", language))
         names = {
-            code: results.country_name(code).render(language)
-            for code in comparison["country"].unique()
+            code: country_name(code).render(language) for code in comparison["country"].unique()
         }
         # Beside every year's values, a country without one in the chosen years is said so.
         all_years = ui.query(results.country_comparison)

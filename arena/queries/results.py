@@ -20,7 +20,6 @@ from sqlalchemy.engine import Engine
 from arena.domain import AVERAGED_UNITS, IndicatorDirection, ProjectStatus, averaged
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
 from arena.i18n import TEXTS, Message, country_in_text, msg, per_cent
-from arena.i18n import country_name as country_name  # the pages name a country through here
 from arena.queries._sql import (
     GRANT_DATE,
     STAGE_ORDER,

@@ -12,7 +12,7 @@ import pytest
 
 from arena import brief, charts, config, tables
 from arena.filters import Filters
-from arena.i18n import t
+from arena.i18n import country_name, t
 from arena.ingest.values import COUNTRIES
 from arena.queries import results
 from tests.fixtures.ingest import load_files
@@ -491,8 +491,8 @@ def test_every_country_the_import_reads_is_named(engine):
         in _caveats(comparison, "en")["strategy_share"]
     )
     for code, names in COUNTRIES.items():  # each in both languages, as the import reads them
-        assert results.country_name(code).render("sv") == names[0]
-        assert results.country_name(code).render("en") in names
+        assert country_name(code).render("sv") == names[0]
+        assert country_name(code).render("en") in names
     title = tables.results.comparison_title(list(comparison["country"].unique()), "sv")
     assert title == "Sverige, Norge, Danmark och Finland"
     assert tables.results.comparison_title(["NO", "SE"], "en") == "Sweden and Norway"
