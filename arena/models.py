@@ -22,6 +22,7 @@ from sqlalchemy import (
     Index,
     Integer,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlmodel import Field, SQLModel
@@ -437,6 +438,9 @@ class IndicatorValue(SQLModel, table=True):
     coverage: float | None = None  # share of the population the value is based on, 0..1
     note: str | None = None
     source: str | None = None
+    # Whether the note marks the value preliminary (`ingest.values.is_preliminary`), stored
+    # by the import with the note: the Results page reads it, as SQL cannot read notes so.
+    preliminary: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class Milestone(SQLModel, table=True):

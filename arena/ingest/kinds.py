@@ -278,6 +278,10 @@ class Kind:
     columns: tuple[Column, ...]
     # Pairs (start, end) that must be ordered.
     periods: tuple[tuple[str, str], ...] = ()
+    # Table columns no file holds, read from a column it does whenever that one is written
+    # (insert, update, undo): (table column, the kind's column, the rule), an indicator
+    # value's `preliminary` from its note.
+    derived: tuple[tuple[str, str, Callable[[object], object]], ...] = ()
 
     def column(self, name: str) -> Column:
         return next(column for column in self.columns if column.name == name)
@@ -887,6 +891,8 @@ _register(
         name="indicator_values",
         model=models.IndicatorValue,
         key=("indicator_code", "programme_code", "project_reference", "country_code", "year"),
+        # Whether the note marks the value preliminary, stored for the Results page's SQL.
+        derived=(("preliminary", "note", v.is_preliminary),),
         columns=(
             Column(
                 "indicator_code",

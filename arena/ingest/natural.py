@@ -197,7 +197,8 @@ def table_columns(
     kind: Kind, frame: pd.DataFrame, lookups: dict[str, dict[object, int]]
 ) -> dict[str, list[object]]:
     """Natural columns (the frame's) -> table columns: references to ids, scope columns to
-    (scope, scope_ref); other columns as they are, under the same names.
+    (scope, scope_ref); other columns as they are, under the same names; a column the table
+    derives from one of them (`Kind.derived`: an indicator value's `preliminary`) beside it.
 
     `lookups` maps each referenced kind to its key -> id table; every reference must resolve
     (the plan has checked that), so a miss is a bug and raises KeyError.
@@ -225,6 +226,9 @@ def table_columns(
             scopes[filled] = column.scope
             refs[filled] = values[filled]
         columns["scope"], columns["scope_ref"] = scopes.tolist(), refs.tolist()
+    for target, source, rule in kind.derived:
+        if source in columns:  # written with what it is read from, never apart
+            columns[target] = [rule(value) for value in columns[source]]
     return columns
 
 

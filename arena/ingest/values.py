@@ -2273,3 +2273,30 @@ def parse_direction(value: object) -> IndicatorDirection:
 def parse_frequency(value: object) -> UpdateFrequency:
     """How often an indicator is updated ("årligen", "quarterly")."""
     return _FREQUENCY.parse(value)
+
+
+# What marks an indicator value preliminary in its note: a word form of preliminär,
+# preliminary, provisional or provisorisk ("Preliminära siffror", "provisoriskt",
+# "Preliminärbudget"), or `prel` as a word ("Prel.", "prel. uppgift"), but not a word that
+# merely starts so ("Prelude", "provision"). A negation right before it says the opposite:
+# "Ej preliminärt längre", "inte längre preliminära", "not preliminary", "no longer
+# provisional", "icke-preliminär", "non-preliminary".
+_NEGATION = r"(?:(?:ej|inte|icke)(?:\s+längre)?|not(?:\s+longer)?|no\s+longer|non)[\s-]+"
+_MARK = r"(?:prelim\w*|prel\b\.?|provisional\w*|provisori\w*)"
+PRELIMINARY_MARK = re.compile(rf"(?<!\w)(?P<negation>{_NEGATION})?(?P<mark>{_MARK})", re.IGNORECASE)
+
+
+def preliminary_marks(note: object) -> list[re.Match[str]]:
+    """The places in `note` that say the value is preliminary (`PRELIMINARY_MARK` without a
+    negation before it), first to last; none where `note` is no text."""
+    if not isinstance(note, str):
+        return []
+    return [m for m in PRELIMINARY_MARK.finditer(note) if m.group("negation") is None]
+
+
+def is_preliminary(note: object) -> bool:
+    """Whether an indicator value noted `note` is preliminary: the one rule the import (which
+    stores it as `IndicatorValue.preliminary`), its blank-note rule and the Results page
+    follow. "Preliminärt, t.o.m. oktober", "Prel.", "provisional" are; "Ej preliminärt
+    längre", "not preliminary", "Prelude" and no note at all are not."""
+    return bool(preliminary_marks(note))

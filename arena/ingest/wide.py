@@ -31,8 +31,8 @@ _PRELIMINARY = re.compile(
     r"\s*(?:\*+|\(\s*prel[^\W\d_]*\.?\s*\)|prel[^\W\d_]*\.?(?![^\W\d_]))", re.IGNORECASE
 )
 # The note a preliminary year's values get (data, not a reader's text: the agencies' own notes
-# write it so, "Preliminärt, t.o.m. oktober"); the Results page reads "prelim" in a note as a
-# preliminary value.
+# write it so, "Preliminärt, t.o.m. oktober"); a note that says so (`values.is_preliminary`)
+# is stored as a preliminary value's, which the Results page reads.
 PRELIMINARY_NOTE = "Preliminärt"
 # A kind's own year column, by any of its names.
 _YEAR_HEADERS = frozenset(
@@ -111,7 +111,7 @@ def with_note(note: object) -> str:
     if v.is_missing(note):
         return PRELIMINARY_NOTE
     text = str(note).strip()
-    return text if "prelim" in text.casefold() else f"{text}; {PRELIMINARY_NOTE}"
+    return text if v.is_preliminary(text) else f"{text}; {PRELIMINARY_NOTE}"
 
 
 def _units_row(raw: RawTable, years: dict[int, _YearHeader]) -> dict[int, str]:

@@ -133,6 +133,7 @@ def _value_rows(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Subqu
             indicator_value.c.coverage,
             indicator_value.c.note,
             indicator_value.c.source,
+            indicator_value.c.preliminary,
             indicator_value.c.scope_ref.label("reporter"),
         )
         .where(
@@ -143,10 +144,11 @@ def _value_rows(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Subqu
     )
 
 
-def _preliminary(note: sa.ColumnElement[str]) -> sa.ColumnElement[int]:
-    """1 for a value whose note says it is not final ("Preliminärt, t.o.m. okt.",
-    "preliminary"), else 0."""
-    return sa.case((sa.func.lower(note).like("%prelim%"), 1), else_=0)
+def _preliminary(rows: sa.Subquery) -> sa.ColumnElement[int]:
+    """1 for a value whose note says it is not final ("Preliminärt, t.o.m. okt.", "Prel.";
+    not "Ej preliminärt längre"), else 0: as the import read the note
+    (`ingest.values.is_preliminary`, stored as `IndicatorValue.preliminary`)."""
+    return sa.case((rows.c.preliminary, 1), else_=0)
 
 
 def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
@@ -173,7 +175,7 @@ def _yearly(filters: Filters, scopes: tuple[str, ...] = _SCOPES) -> sa.Select:
             sa.func.avg(rows.c.coverage).label("coverage"),
             sa.case((single, sa.func.max(rows.c.note))).label("note"),
             sa.case((single, sa.func.max(rows.c.source))).label("value_source"),
-            sa.func.max(_preliminary(rows.c.note)).label("preliminary"),
+            sa.func.max(_preliminary(rows)).label("preliminary"),
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
         # The registry's indicators only: a series of one it leaves out had no panel to go to.
@@ -243,7 +245,7 @@ def indicator_values(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
             rows.c.coverage,
             rows.c.note,
             rows.c.source.label("value_source"),
-            _preliminary(rows.c.note).label("preliminary"),
+            _preliminary(rows).label("preliminary"),
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
         .where(*_indicators_in_view(filters))
@@ -545,7 +547,7 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
             sa.case((share, "count"), else_="sum").label("rule"),
             sa.case((share, reporting), else_=sa.func.sum(rows.c.value)).label("value"),
             reporting.label("projects"),
-            sa.func.max(_preliminary(rows.c.note)).label("preliminary"),
+            sa.func.max(_preliminary(rows)).label("preliminary"),
         )
         .select_from(
             rows.join(indicator, indicator.c.id == rows.c.indicator_id)
@@ -564,7 +566,7 @@ def outputs_by_programme(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd
             sa.literal("measured").label("rule"),
             rows.c.value,
             sa.literal(None, sa.Integer).label("projects"),
-            _preliminary(rows.c.note).label("preliminary"),
+            _preliminary(rows).label("preliminary"),
         )
         .select_from(rows.join(indicator, indicator.c.id == rows.c.indicator_id))
         .where(rows.c.scope == "programme", *_indicators_in_view(filters))

@@ -24,7 +24,9 @@ SOURCES = sorted(
 VOCABULARY = {
     "arena/i18n.py": "the catalogue itself",
 }
-VOCABULARY_DIRS = ("arena/ingest/", "arena/demo")
+# A migration that restates how the import reads what users write (a preliminary note's "ej
+# längre") holds that vocabulary as it was.
+VOCABULARY_DIRS = ("arena/ingest/", "arena/demo", "arena/migrations/versions/")
 SWEDISH = re.compile("[åäöÅÄÖ]")
 CALLS = {"t", "msg", "Message", "_say"}  # `_say`: the command line's `t` in its language
 

@@ -1,0 +1,224 @@
+"""A preliminary indicator value: one rule reads its note, the import stores the answer.
+
+The Results page read a value as preliminary when its note held "prelim" anywhere (SQL's
+`lower(note) LIKE '%prelim%'`): "Ej preliminärt längre" and "not preliminary" drew a final
+value hollow and made the registry's latest value another year's, while "Prel." and
+"provisoriskt" were not read at all. Now `ingest.values.is_preliminary` reads the note, the
+import stores its answer (`IndicatorValue.preliminary`) and the Results page reads that.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+import sqlalchemy as sa
+
+from arena import export, models, tables
+from arena.auth import cli_identity
+from arena.ingest import undo
+from arena.ingest.values import is_preliminary
+from arena.queries import results
+from arena.store import MIGRATIONS, downgrade, get_engine, migrate, table_counts
+from tests.fixtures.ingest import load_files, upload
+
+PRELIMINARY = [
+    "Preliminärt",
+    "Preliminärt, t.o.m. oktober",
+    "preliminära siffror från SCB, uppdateras",
+    "Källa SSB; preliminär uppgift",
+    "Preliminärbudget",
+    "Prel.",
+    "prel",
+    "prel. uppgift",
+    "Källa SCB (prel.)",
+    "Provisional",
+    "provisionally reported",
+    "provisoriskt",
+    "Provisoriska siffror",
+    "preliminary figure",
+    "PRELIMINARY",
+    "Prelude till 2025; prel.",
+    "Not preliminary in 2024; preliminary for 2025",
+]
+FINAL = [
+    None,
+    "",
+    "Källa: SCB",
+    "Ej preliminärt längre",
+    "Inte preliminär",
+    "ej längre preliminära",
+    "inte längre preliminärt",
+    "not preliminary",
+    "no longer provisional",
+    "Icke preliminär",
+    "icke-preliminär",
+    "non-preliminary",
+    "Prelude",
+    "Prelaten godkände",
+    "provision till säljaren",
+    "Apreliminär",
+    "Slutligt värde",
+]
+
+
+@pytest.mark.parametrize("note", PRELIMINARY)
+def test_a_note_that_says_preliminary_marks_the_value(note):
+    assert is_preliminary(note)
+
+
+@pytest.mark.parametrize("note", FINAL)
+def test_a_note_that_denies_it_or_merely_holds_prel_does_not(note):
+    assert not is_preliminary(note)
+
+
+def _migration():
+    path = next(MIGRATIONS.glob("*_d6c0ffee0016_*.py"))
+    spec = importlib.util.spec_from_file_location("preliminary_migration", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_migration_reads_the_notes_as_the_import_does():
+    """The migration keeps its own copy of the rule (a migration keeps doing what it did when
+    it was written): today they agree on every note above."""
+    migration = _migration()
+    for note in [*PRELIMINARY, *FINAL]:
+        assert migration.is_preliminary(note) == is_preliminary(note), note
+
+
+INDICATORS = (
+    "Kod;Namn;Enhet;Utgångsvärde;Utgångsår;Målvärde;Målår;Riktning\n"
+    "NOLONGER;Inte längre preliminärt;antal;0;2018;100;2030;increase\n"
+    "ABBREV;Förkortat;antal;0;2018;100;2030;increase\n"
+    "PRELUDE;Prelude;antal;0;2018;100;2030;increase\n"
+)
+VALUES = (
+    "Indikator;Land;År;Värde;Anmärkning\n"
+    "NOLONGER;SE;2024;31;\n"
+    "NOLONGER;SE;2025;40;Ej preliminärt längre\n"
+    "ABBREV;SE;2024;31;\n"
+    "ABBREV;SE;2025;22;Prel.\n"
+    "PRELUDE;SE;2024;31;\n"
+    "PRELUDE;SE;2025;40;Prelude till 2026 års mätning\n"
+)
+
+
+def _flags(engine) -> dict[tuple[str, int], bool]:
+    values = results.indicator_values(engine)
+    return {
+        (row.code, row.year): row.preliminary
+        for row in values.itertuples()
+        if row.code in {"NOLONGER", "ABBREV", "PRELUDE"}
+    }
+
+
+EXPECTED = {
+    ("NOLONGER", 2024): False,
+    ("NOLONGER", 2025): False,
+    ("ABBREV", 2024): False,
+    ("ABBREV", 2025): True,
+    ("PRELUDE", 2024): False,
+    ("PRELUDE", 2025): False,
+}
+
+
+def test_results_read_the_mark_the_import_stored(engine):
+    # "Ej preliminärt längre" was a hollow 40 and the latest value 2024's 31; "Prel." a final
+    # 22, judged as the newest value.
+    load_files(engine, {"indikatorer.csv": INDICATORS, "indikatorvarden.csv": VALUES})
+    assert _flags(engine) == EXPECTED
+    registry = results.indicator_progress(engine).set_index("code")
+    latest = registry[["latest_value", "latest_year", "preliminary"]]
+    assert latest.loc["NOLONGER"].tolist() == [40.0, 2025, False]
+    assert latest.loc["ABBREV"].tolist() == [31.0, 2024, False]  # the newest final value
+    assert latest.loc["PRELUDE"].tolist() == [40.0, 2025, False]
+    series = results.indicator_series(engine).set_index(["code", "year"])["preliminary"]
+    assert {key: series[key] for key in EXPECTED} == EXPECTED
+
+
+def test_undo_restores_the_mark_with_the_note(engine):
+    load_files(engine, {"indikatorer.csv": INDICATORS, "indikatorvarden.csv": VALUES})
+    # A note that says the value is final now, and a replace that deletes the others.
+    final = "Indikator;Land;År;Värde;Anmärkning\nABBREV;SE;2025;22;Slutligt\n"
+    changed = upload(engine, "varden.csv", final, replace=True)
+    assert changed.outcome == "committed", changed.problems
+    assert _flags(engine) == {("ABBREV", 2025): False}
+    undo(engine, changed.import_id, identity=cli_identity())
+    assert _flags(engine) == EXPECTED
+
+
+def _cleared(engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(sa.delete(models.IndicatorValue.__table__))
+
+
+@pytest.mark.parametrize("download", ["data", "results"])
+def test_a_download_imported_again_gives_the_same_marks(engine, download):
+    load_files(engine, {"indikatorer.csv": INDICATORS, "indikatorvarden.csv": VALUES})
+    if download == "data":  # the Data page's export of the kind
+        frame = export.export_frame(engine, "indicator_values")
+    else:  # the Results page's download of the values behind the series
+        registry = results.indicator_progress(engine)
+        rows = tables.results.series_rows(results.indicator_values(engine), registry, "sv")
+        frame = tables.for_download(rows, "sv", tables.results.COLUMNS)
+    data = export.to_csv_bytes(frame, delimiter=";")
+    _cleared(engine)
+    assert _flags(engine) == {}
+    again = upload(engine, "indikatorvarden.csv", data)
+    assert again.outcome == "committed", again.problems
+    assert _flags(engine) == EXPECTED
+
+
+def test_a_store_with_notes_upgrades_to_stored_marks_without_loss(db_url):
+    engine = get_engine(db_url)
+    migrate(engine)
+    load_files(engine, {"indikatorer.csv": INDICATORS, "indikatorvarden.csv": VALUES})
+    downgrade(engine, "c5c0ffee0015")
+    table = sa.table(
+        "indicator_value", sa.column("scope_ref"), sa.column("year"), sa.column("note")
+    )
+
+    def stored() -> list[tuple]:
+        with engine.connect() as conn:
+            query = sa.select(table.c.scope_ref, table.c.year, table.c.note)
+            return sorted(conn.execute(query).all(), key=repr)
+
+    before, counts = stored(), table_counts(engine)
+    assert "preliminary" not in {c["name"] for c in sa.inspect(engine).get_columns(table.name)}
+    migrate(engine)
+    assert stored() == before and table_counts(engine) == counts
+    assert _flags(engine) == EXPECTED
+    # Down again: the column goes, the notes stay.
+    downgrade(engine, "c5c0ffee0015")
+    assert stored() == before
+
+
+def test_a_preliminary_year_column_stores_its_values_as_preliminary(engine):
+    # A note that denied it held "prelim", so the wide reader added no mark to it: 2024* was
+    # stored as a final value noted "Ej preliminärt längre".
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    data = (
+        "Indikator;Land;Kommentar;2023;2024*\n"
+        "I-1;SE;Ej preliminärt längre;180;200\n"
+        "I-1;NO;;30;40\n"
+        "I-1;DK;Prel.;5;6\n"
+    )
+    assert upload(engine, "serie.csv", data).outcome == "committed"
+    values = results.indicator_values(engine)
+    stored = {
+        (row.scope_ref, row.year): (
+            row.note if isinstance(row.note, str) else None,
+            row.preliminary,
+        )
+        for row in values.itertuples()
+    }
+    assert stored == {
+        ("SE", 2023): ("Ej preliminärt längre", False),
+        ("SE", 2024): ("Ej preliminärt längre; Preliminärt", True),
+        ("NO", 2023): (None, False),
+        ("NO", 2024): ("Preliminärt", True),
+        ("DK", 2023): ("Prel.", True),  # the table's own note says so of every year
+        ("DK", 2024): ("Prel.", True),
+    }
