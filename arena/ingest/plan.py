@@ -1380,21 +1380,23 @@ def _with_column(table: ParsedTable, name: str, values: list[object]) -> ParsedT
 def _without_preliminary(note: object) -> object:
     """A stored note without what said the value was preliminary: the mark the wide reader
     added to a note of the file's (`wide.with_note`: "Källa: SCB; Preliminärt" is "Källa:
-    SCB"), else the whole note that says so ("Preliminärt, t.o.m. oktober", "preliminär
-    uppgift"): of a final figure it says nothing true, and a value noted so is not judged."""
+    SCB"), else the words that say so (`values.preliminary_marks`): of a final figure they
+    say nothing true, and a value noted so is not judged. The rest of the note is still true
+    and stays: "Preliminärt, t.o.m. oktober" is "t.o.m. oktober", "preliminära siffror från
+    SCB, uppdateras" is "siffror från SCB, uppdateras"; a part that said no more than that,
+    "Källa SSB; preliminär uppgift", goes whole ("Källa SSB"). A note that says the value is
+    not preliminary, "Ej preliminärt längre", is kept as it is."""
     if not isinstance(note, str):
         return None
     if note.endswith(f"; {PRELIMINARY_NOTE}"):
         return note.removesuffix(f"; {PRELIMINARY_NOTE}")
-    if "prelim" not in note.casefold():
+    if not v.is_preliminary(note):
         return note
-    # Only the parts that say so go ("Preliminärt, t.o.m. oktober" is "t.o.m. oktober",
-    # "Källa SSB; preliminär uppgift" is "Källa SSB"): the rest is still true.
     parts = _NOTE_PARTS.split(note)
     kept = [
-        (parts[index - 1] if index else "", part)
+        (parts[index - 1] if index else "", rest)
         for index, part in enumerate(parts)
-        if index % 2 == 0 and part.strip() and "prelim" not in part.casefold()
+        if index % 2 == 0 and (rest := _unmarked(part))
     ]
     text = "".join(
         (separator if position else "") + part for position, (separator, part) in enumerate(kept)
@@ -1402,8 +1404,34 @@ def _without_preliminary(note: object) -> object:
     return text.strip() or None
 
 
+def _unmarked(part: str) -> str:
+    """One part of a note (`_NOTE_PARTS`) without its words that say preliminary: "" where
+    nothing else is said ("Preliminärt", "prel. uppgift"), else the rest, written as the part
+    began ("Preliminära siffror från SCB" is "Siffror från SCB")."""
+    marks = v.preliminary_marks(part)
+    if not marks:
+        return part.strip()
+    rest = part
+    for mark in reversed(marks):
+        rest = rest[: mark.start("mark")] + " " + rest[mark.end("mark") :]
+    rest = _SPACES.sub(" ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" :–-")
+    if not rest or set(rest.casefold().split()) <= _SAYS_NOTHING_MORE:
+        return ""
+    if part.lstrip()[:1].isupper() and marks[0].start("mark") == len(part) - len(part.lstrip()):
+        rest = rest[:1].upper() + rest[1:]
+    return rest
+
+
 # Where a note's parts part: "Källa SSB; preliminär uppgift", "Preliminärt, t.o.m. oktober".
 _NOTE_PARTS = re.compile(r"(\s*[;,]\s*)")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_SPACES = re.compile(r"\s+")
+# What a part says with the mark taken off, when it said no more than the mark:
+# "preliminär uppgift", "preliminary figures".
+_SAYS_NOTHING_MORE = frozenset(
+    {"uppgift", "uppgifter", "värde", "värden", "siffra", "siffror", "data", "utfall"}
+    | {"figure", "figures", "value", "values", "estimate", "estimates"}
+)
 
 
 def _by_rest_of_key(

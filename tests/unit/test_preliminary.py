@@ -3,8 +3,10 @@
 The Results page read a value as preliminary when its note held "prelim" anywhere (SQL's
 `lower(note) LIKE '%prelim%'`): "Ej preliminärt längre" and "not preliminary" drew a final
 value hollow and made the registry's latest value another year's, while "Prel." and
-"provisoriskt" were not read at all. Now `ingest.values.is_preliminary` reads the note, the
-import stores its answer (`IndicatorValue.preliminary`) and the Results page reads that.
+"provisoriskt" were not read at all; a blank `Anmärkning` took "från SCB" off "preliminära
+siffror från SCB, uppdateras". Now `ingest.values.is_preliminary` reads the note, the import
+stores its answer (`IndicatorValue.preliminary`), the Results page reads that, and a blank
+note takes off only the words that say preliminary.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from arena.ingest import undo
 from arena.ingest.values import is_preliminary
 from arena.queries import results
 from arena.store import MIGRATIONS, downgrade, get_engine, migrate, table_counts
-from tests.fixtures.ingest import load_files, upload
+from tests.fixtures.ingest import load_files, natural, upload
 
 PRELIMINARY = [
     "Preliminärt",
@@ -169,6 +171,29 @@ def test_a_download_imported_again_gives_the_same_marks(engine, download):
     again = upload(engine, "indikatorvarden.csv", data)
     assert again.outcome == "committed", again.problems
     assert _flags(engine) == EXPECTED
+
+
+def test_a_blank_note_takes_only_the_words_that_say_preliminary(engine):
+    # "preliminära siffror från SCB, uppdateras" kept only "uppdateras": the source was lost.
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    noted = (
+        "Indikator;Land;År;Värde;Anmärkning\n"
+        'I-1;SE;2022;10;"preliminära siffror från SCB, uppdateras"\n'
+        "I-1;SE;2023;11;Källa SCB (prel.)\n"
+        "I-1;SE;2024;12;Ej preliminärt längre\n"
+    )
+    assert upload(engine, "varden.csv", noted).outcome == "committed"
+    blanks = (
+        "Indikator;Land;År;Värde;Anmärkning\nI-1;SE;2022;10;\nI-1;SE;2023;11;\nI-1;SE;2024;12;\n"
+    )
+    result = upload(engine, "varden.csv", blanks)
+    assert result.outcome == "committed", result.problems
+    assert [row["note"] for row in natural(engine, "indicator_values")] == [
+        "siffror från SCB, uppdateras",
+        "Källa SCB",
+        "Ej preliminärt längre",  # says it is final already: kept whole
+    ]
+    assert not results.indicator_values(engine)["preliminary"].any()
 
 
 def test_a_store_with_notes_upgrades_to_stored_marks_without_loss(db_url):
