@@ -779,9 +779,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     elif frame.empty:
         print(_say("audit.none"))
     else:
-        from arena import dataops
+        from arena.tables.users import audit_table
 
-        _print_table(dataops.audit_table(frame, LANGUAGE))
+        _print_table(audit_table(frame, LANGUAGE))
     return 0
 
 

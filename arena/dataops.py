@@ -397,29 +397,6 @@ def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
     return tables.localise(history_rows(history, language), language, HISTORY_COLUMNS)
 
 
-def audit_table(log: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The audit log (`auth.audit_log`) for display: when (Swedish time, to the second), who,
-    what in words, which import, what changed."""
-    return pd.DataFrame(
-        {
-            t("audit.col.at", language): [
-                clock.swedish(at).strftime("%Y-%m-%d %H:%M:%S") for at in log["at"]
-            ],
-            t("audit.col.actor", language): log["actor"].tolist(),
-            t("audit.col.action", language): [
-                t(f"audit.action.{action}", language) for action in log["action"]
-            ],
-            t("audit.col.import_id", language): [
-                "" if pd.isna(number) else str(int(number)) for number in log["import_id"]
-            ],
-            t("audit.col.detail", language): [
-                tables.users.audit_detail(action, detail, language)
-                for action, detail in zip(log["action"], log["detail"], strict=True)
-            ],
-        }
-    )
-
-
 def undoable(history: pd.DataFrame, identity: Identity) -> pd.DataFrame:
     """The committed imports of `history` that `identity` may undo: anyone's with UNDO_ANY,
     its own with UNDO_OWN, none otherwise. (The undo itself checks again.)"""

@@ -8,7 +8,7 @@ import functools
 
 import streamlit as st
 
-from arena import auth, dataops, pageparts, tables, ui
+from arena import auth, pageparts, tables, ui
 from arena.auth import AccessDenied, AuditAction, Right, Role
 from arena.i18n import t
 
@@ -142,11 +142,11 @@ with audit_tab, ui.section("audit"):
     if log.empty:
         st.caption(t("audit.none", language))
     else:
-        ui.table(dataops.audit_table(log, language))
+        ui.table(tables.users.audit_table(log, language))
         # The table as shown, as every table's downloads are (the command line's `audit
         # --csv` keeps the log's own columns); built when clicked, with the filters shown.
         ui.download_buttons(
-            lambda: dataops.audit_table(
+            lambda: tables.users.audit_table(
                 auth.audit_log(engine, identity=identity, **filters), language
             ),
             name="audit",

@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 
+from arena import clock
 from arena.auth import Role, UserRoles
 from arena.i18n import TEXTS, t
 
@@ -120,3 +121,27 @@ def audit_detail(action: str, detail: str | None, language: str) -> str:
         ]
         return f"{email}: {', '.join(held) or t('users.no_roles', language)}"
     return detail or ""
+
+
+def audit_table(log: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The audit log (`auth.audit_log`) for display, on the Administration page and by `python -m
+    arena audit`: when (Swedish time, to the second), who, what in words, which import, what
+    changed."""
+    return pd.DataFrame(
+        {
+            t("audit.col.at", language): [
+                clock.swedish(at).strftime("%Y-%m-%d %H:%M:%S") for at in log["at"]
+            ],
+            t("audit.col.actor", language): log["actor"].tolist(),
+            t("audit.col.action", language): [
+                t(f"audit.action.{action}", language) for action in log["action"]
+            ],
+            t("audit.col.import_id", language): [
+                "" if pd.isna(number) else str(int(number)) for number in log["import_id"]
+            ],
+            t("audit.col.detail", language): [
+                audit_detail(action, detail, language)
+                for action, detail in zip(log["action"], log["detail"], strict=True)
+            ],
+        }
+    )

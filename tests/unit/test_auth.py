@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from arena import auth, cli, clock, dataops, models, store, tables
+from arena import auth, cli, clock, models, store, tables
 from arena.auth import AccessDenied, AuditAction, Identity, Right, Role, UserError
 from arena.cli import main
 from arena.ingest import Upload, import_files, load_demo, undo
@@ -322,7 +322,7 @@ def test_imports_undos_and_role_changes_are_audited_with_who_when_and_what(engin
         auth.audit_log(engine, identity=editor)
 
     # The page says what changed in words (the download keeps the facts as JSON).
-    shown = dataops.audit_table(auth.audit_log(engine, identity=ADMIN), "sv")
+    shown = tables.users.audit_table(auth.audit_log(engine, identity=ADMIN), "sv")
     assert shown["Vad som ändrades"].tolist()[:7] == [
         "f@example.se: läsare",
         "f@example.se: läsare",
@@ -332,7 +332,7 @@ def test_imports_undos_and_role_changes_are_audited_with_who_when_and_what(engin
         "projekt.csv: Projekt: 1 borttagen",
         "projekt.csv: 1 ny (Projekt)",
     ]
-    shown = dataops.audit_table(auth.audit_log(engine, identity=ADMIN), "en")
+    shown = tables.users.audit_table(auth.audit_log(engine, identity=ADMIN), "en")
     assert shown["What changed"].tolist()[5] == "projekt.csv: Projects: 1 removed"
     # A row an older version wrote, naming a kind no more known, or no JSON, is shown as it is.
     older = '{"file": "x.csv", "kinds": ["gone"], "counts": {"new": 2}}'
@@ -348,7 +348,10 @@ def test_an_actor_without_a_name_is_named_by_subject_alone(engine):
     cli = auth.cli_identity().subject
     log = auth.audit_log(engine, identity=ADMIN)
     assert log["actor"].tolist() == ["Ada Admin <admin@example.se>", cli]
-    assert dataops.audit_table(log, "sv")["Vem"].tolist() == ["Ada Admin <admin@example.se>", cli]
+    assert tables.users.audit_table(log, "sv")["Vem"].tolist() == [
+        "Ada Admin <admin@example.se>",
+        cli,
+    ]
     assert "nan" not in auth.audit_csv(engine, identity=ADMIN).decode("utf-8-sig")
 
 
@@ -377,7 +380,7 @@ def test_the_audit_log_is_shown_and_looked_up_in_swedish_time(engine, monkeypatc
     under a header that says so, and found by Sweden's day (it read "Tid (UTC)", by UTC days)."""
     monkeypatch.setattr(clock, "utc_now", lambda: moment)
     auth.add_role(engine, identity=ADMIN, email="f@example.se", role=Role.VIEWER)
-    table = dataops.audit_table(auth.audit_log(engine, identity=ADMIN), "sv")
+    table = tables.users.audit_table(auth.audit_log(engine, identity=ADMIN), "sv")
     assert table["Tid (svensk tid)"].tolist() == [shown]
     day = date.fromisoformat(shown[:10])
     assert len(auth.audit_log(engine, identity=ADMIN, since=day, until=day)) == 1
