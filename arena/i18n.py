@@ -411,6 +411,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Prognosen för {year} och hela intervallet ligger inom budgeten.",
         "en": "The forecast for {year} and its whole range are within the budget.",
     },
+    "programmes.state.within_one": {
+        "sv": "Prognosen för {year} ligger inom budgeten.",
+        "en": "The forecast for {year} is within the budget.",
+    },
     "programmes.state.ended": {
         "sv": "Programmet slutade {end}: prognosen för {year} är dess utfall, inom budgeten.",
         "en": "The programme ended on {end}: the forecast for {year} is its spend, within the "

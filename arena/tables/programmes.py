@@ -176,9 +176,13 @@ def no_budget(years: pd.DataFrame, year: int, language: str) -> str:
 
 def forecast_state(burn: dict[str, Any], language: str) -> str:
     """What the forecast says of the year's budget (`programmes.state.…`), an ended
-    programme's with its end date."""
+    programme's with its end date; a forecast of one figure, its range's two ends equal, is
+    within the budget with no word of a range (`forecast_range`)."""
+    state = burn["state"]
+    if state == "within" and burn["low_sek"] == burn["high_sek"]:
+        state = "within_one"
     return t(
-        f"programmes.state.{burn['state']}",
+        f"programmes.state.{state}",
         language,
         year=burn["year"],
         end=format_date(burn["ends"]),

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 from arena import config, tables, ui
-from arena.i18n import t
+from arena.i18n import format_sek, t
 from arena.ui import plain
 from tests.fixtures.ingest import load_files
 from tests.pages.demo_facts import NBSP, demo_count, demo_sum
@@ -127,6 +127,35 @@ def test_spend_booked_for_december_is_an_overrun_not_within(engine, open_page, m
     ]
     assert f"1{NBSP}100{NBSP}000 kr" in texts
     assert not any("intervall" in str(text) for text in texts)
+
+
+def test_a_forecast_of_one_figure_within_the_budget_speaks_of_no_range(
+    engine, open_page, monkeypatch
+):
+    """2 000 000 for 2026, 200 000 spent in March and 900 000 booked for 20 December: on
+    7 December the forecast is the one figure 1 100 000, within the budget, and the sentence
+    under it speaks of no range ("och hela intervallet")."""
+    load_files(
+        engine,
+        {
+            "organisationer.csv": "Namn;Typ\nVerket;national_authority\n",
+            "program.csv": "Kod;Namn;Ägare\nPA;Program A;Verket\n",
+            "budget.csv": "Program;År;Belopp\nPA;2026;2 000 000\n",
+            "utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp\n"
+            "PA;;2026-03-01;Personal;200 000\nPA;;2026-12-20;Personal;900 000\n",
+        },
+    )
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 12, 7))
+    for lang, within in (
+        ("sv", "Prognosen för 2026 ligger inom budgeten."),
+        ("en", "The forecast for 2026 is within the budget."),
+    ):
+        app = open_page(engine, page="programmes", programme="PA", lang=lang)
+        metrics = {metric.label: metric for metric in app.metric}
+        forecast = metrics[t("programmes.kpi.forecast", lang, year=2026)]
+        assert forecast.value == format_sek(1_100_000, lang)
+        assert not forecast.proto.delta  # one figure, no range
+        assert [s.value for s in app.success] == [within]
 
 
 def test_a_grant_in_no_year_is_named_under_the_money_per_year(engine, open_page):
