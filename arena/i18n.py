@@ -3175,6 +3175,20 @@ TEXTS: dict[str, dict[str, Text]] = {
             "and leaves the cell blank: {rows}.",
         ),
     },
+    "import.blank_defaulted": {
+        "sv": (
+            "{count} värde i ”{column}” som databasen har blir standardvärdet, {default}, "
+            "eftersom filen är hela listan och lämnar cellen tom: {rows}.",
+            "{count} värden i ”{column}” som databasen har blir standardvärdet, {default}, "
+            "eftersom filen är hela listan och lämnar cellen tom: {rows}.",
+        ),
+        "en": (
+            "{count} stored value in “{column}” is set to its default, {default}, as the file "
+            "is the whole list and leaves the cell blank: {rows}.",
+            "{count} stored values in “{column}” are set to their default, {default}, as the "
+            "file is the whole list and leaves the cell blank: {rows}.",
+        ),
+    },
     "import.period_start": {
         "sv": "{header} (start)",
         "en": "{header} (start)",

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 
 from arena import clock
 from arena.auth import funder_roles, how_to_remove_funder_roles
-from arena.i18n import Message, code_label, msg, sek
+from arena.i18n import COUNTRY_KEY, Message, code_label, msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
 from arena.ingest.kinds import KINDS, Column, Kind
@@ -1726,7 +1726,8 @@ def _blanks_problem(
     cleared: bool,
 ) -> Problem:
     """The warning of `rows` of `matched` whose stored value (`held`) in column `name` a
-    blank cell keeps, or with `cleared` (a replace) clears: how many, and the first few
+    blank cell keeps, or with `cleared` (a replace) clears, or in a column with a default
+    sets to the default, named as the user reads it (`Sverige`): how many, and the first few
     (row, key, the stored value)."""
     label = table.label(name)
     kind = table.kind
@@ -1747,13 +1748,20 @@ def _blanks_problem(
     ]
     shown = listing(named)
     first = int(rows[0])
+    default = kind.column(name).default
+    key, values = "import.blank_kept", {}
+    if cleared:
+        key = "import.blank_cleared" if default is None else "import.blank_defaulted"
+        if default is not None:
+            values["default"] = _default_shown(kind.column(name), default)
     return Problem(
         "format-error",
         msg(
-            "import.blank_cleared" if cleared else "import.blank_kept",
+            key,
             count=len(rows),
             column=said,
             rows=shown if len(rows) <= _BLANKS_NAMED else msg("list.more", items=shown),
+            **values,
         ),
         row=int(matched.index[first]),
         column=label,
@@ -1761,6 +1769,14 @@ def _blanks_problem(
         table=kind.name,
         severity="warning",
     )
+
+
+def _default_shown(column: Column, value: object) -> object:
+    """A column's default inside a sentence as the pages name it: a country by its name in
+    the reader's language (`Sverige`, `Sweden`), any other as `_shown`."""
+    if column.type.name == "country":
+        return msg(f"{COUNTRY_KEY}{value}")
+    return _shown(column, value)
 
 
 def _shown(column: Column, value: object) -> object:

@@ -235,6 +235,36 @@ def test_a_replace_clears_what_the_file_leaves_blank_and_names_it(engine):
     assert (soi["org_number"], soi["county"]) == (None, None)
 
 
+def test_a_replace_sets_a_blank_with_a_default_to_it_and_names_the_default(engine):
+    """Land's default is Sweden, Riktning's Ska öka: a replace that leaves them blank sets the
+    default, and says so by the name the user reads, not that the value is cleared."""
+    _commit(engine, "organisationer.csv", ORGANISATIONS)
+    result = upload(engine, "lista.csv", BLANKS, replace=True, dry_run=True)
+    assert not any("“Land”" in said for said in _said(result, "import.blank_cleared"))
+    (land,) = _said(result, "import.blank_defaulted")
+    assert land == (
+        "1 stored value in “Land” is set to its default, Sweden, as the file is the whole "
+        "list and leaves the cell blank: row 4 Statens vegvesen (NO)."
+    )
+    assert _said(result, "import.blank_defaulted", "sv") == [
+        "1 värde i ”Land” som databasen har blir standardvärdet, Sverige, eftersom filen är "
+        "hela listan och lämnar cellen tom: rad 4 Statens vegvesen (NO)."
+    ]
+    _commit(engine, "lista.csv", BLANKS, replace=True)
+    assert _organisations(engine)["Statens vegvesen"]["country"] == "SE"
+
+    indicators = "Kod;Namn;Enhet;Riktning\nI-1;Upphandlingar;antal;minska\n"
+    _commit(engine, "indikatorer.csv", indicators)
+    blank = "Kod;Namn;Enhet;Riktning\nI-1;Upphandlingar;antal;\n"
+    result = upload(engine, "indikatorer.csv", blank, replace=True, dry_run=True)
+    (direction,) = _said(result, "import.blank_defaulted", "sv")
+    assert direction == (
+        "1 värde i ”Riktning” som databasen har blir standardvärdet, Ska öka, eftersom filen "
+        "är hela listan och lämnar cellen tom: rad 2 I-1 (Ska minska)."
+    )
+    assert not _said(result, "import.blank_cleared")
+
+
 def test_a_value_given_again_with_a_blank_note_loses_only_its_preliminary_mark(engine):
     _commit(engine, "indikatorer.csv", "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n")
     values = (
