@@ -3261,6 +3261,28 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "“{name}” is the abbreviation of several organisations in the store ({stored}): "
         "it is stored as a new organisation “{name}”. Write the whole name of the one meant.",
     },
+    "import.by_abbreviation_upload": {
+        "sv": "”{name}” läses som ”{other}”, som uppladdningen också nämner, efter "
+        "förkortningen. Skriv hela namnet, eller ett organisationsnummer, om det är en annan "
+        "organisation.",
+        "en": "“{name}” is read as “{other}”, which the upload names too, by its abbreviation. "
+        "Write the whole name, or an organisation number, if it is another organisation.",
+    },
+    "import.abbreviation_ambiguous_upload": {
+        "sv": "”{name}” är förkortningen för flera organisationer som uppladdningen nämner "
+        "({others}): den sparas som en ny organisation ”{name}”. Skriv hela namnet på den som "
+        "avses.",
+        "en": "“{name}” is the abbreviation of several organisations the upload names "
+        "({others}): it is stored as a new organisation “{name}”. Write the whole name of the "
+        "one meant.",
+    },
+    "import.listed_abbreviation_upload": {
+        "sv": "”{name}” finns redan i uppladdningen som ”{other}” (med eller utan förkortningen): "
+        "raden blir en egen organisation. Skriv ”{other}” om det är samma organisation.",
+        "en": "“{name}” is in the upload as “{other}” too (with or without its abbreviation): "
+        "the row becomes an organisation of its own. Write “{other}” if it is the same "
+        "organisation.",
+    },
     "import.listed_abbreviation": {
         "sv": "”{name}” finns redan i databasen som ”{stored}” (med eller utan förkortningen): "
         "raden blir en ny organisation. Skriv ”{stored}” om det är samma organisation.",

@@ -494,6 +494,7 @@ def _by_abbreviation(
     numbers = {str(name): number for number, name in _numbered(conn).items()} if given else {}
     renamed: dict[str, str] = {}
     notes: dict[str, Message] = {}  # a name -> the warning of how it was (not) matched
+    unmatched: list[str] = []  # the names the store has nothing for, in the upload's order
     for name in sorted(unknown | listed):
         match = _abbreviated(name)
         found = set(by_name.get(name.casefold(), ()))
@@ -507,6 +508,8 @@ def _by_abbreviation(
         found = found or set(alone)
         if name in given:
             found = {stored for stored in found if numbers.get(stored) == given[name]}
+        if not found and not by_name.get(name.casefold()) and not alone:
+            unmatched.append(name)
         if name in listed:
             if len(found) == 1 and name not in unknown:
                 notes[name] = msg("import.listed_abbreviation", name=name, stored=found.pop())
@@ -518,6 +521,7 @@ def _by_abbreviation(
         elif len(found) > 1:
             names = listing([quoted(stored) for stored in sorted(found)], "list.comma")
             notes[name] = msg("import.abbreviation_ambiguous", name=name, stored=names)
+    _by_abbreviation_in_upload(unmatched, unknown | listed, listed, given, renamed, notes)
     if not renamed and not notes:
         return tables
     changed: dict[int, ParsedTable] = {}
@@ -555,6 +559,57 @@ def _by_abbreviation(
             else dataclasses.replace(table, frame=frame, problems=problems)
         )
     return [changed[at] for at in range(len(tables))]
+
+
+def _by_abbreviation_in_upload(
+    unmatched: list[str],
+    names: set[str],
+    listed: set[str],
+    given: dict[str, object],
+    renamed: dict[str, str],
+    notes: dict[str, Message],
+) -> None:
+    """Adds to `renamed` and `notes` (`_by_abbreviation`) each name of `unmatched`, one the
+    store has nothing for, that is another name of the upload (`names`, none stored) by the
+    same rules as a stored one: "PRV", or "Patent- och registreringsverket", in one row is
+    the "Patent- och registreringsverket (PRV)" of another (as that one is renamed, if it
+    is), the abbreviation alone with a warning naming both; two that fit leave the name as
+    written, with a warning naming them; so does a number the upload gives the name that is
+    not the other's. An organisations list's row is never renamed: it is warned of.
+
+    Why: a grants file whose first row named "Patent- och registreringsverket (PRV)" and
+    second "PRV", neither stored, made two organisations."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    by_short: dict[str, set[str]] = defaultdict(set)
+    for other in names:
+        if (match := _abbreviated(other)) is not None:
+            by_name[match["name"].casefold()].add(other)
+            by_short[match["short"].casefold()].add(other)
+    for name in unmatched:
+        if _abbreviated(name) is not None:
+            continue  # a name with its abbreviation is the one the others are read as
+        found = {other for other in by_name.get(name.casefold(), ()) if other != name}
+        alone = not found
+        if alone:
+            found = {other for other in by_short.get(name.casefold(), ()) if other != name}
+        if name in given:
+            found = {other for other in found if given.get(other) == given[name]}
+        if not found:
+            continue
+        if name in listed:
+            if len(found) == 1 and name not in renamed:
+                notes.setdefault(
+                    name, msg("import.listed_abbreviation_upload", name=name, other=min(found))
+                )
+            continue
+        if len(found) == 1:
+            other = found.pop()
+            renamed[name] = renamed.get(other, other)
+            if alone:
+                notes[name] = msg("import.by_abbreviation_upload", name=name, other=other)
+        else:
+            others = listing([quoted(other) for other in sorted(found)], "list.comma")
+            notes[name] = msg("import.abbreviation_ambiguous_upload", name=name, others=others)
 
 
 def _passing_columns(table: ParsedTable) -> list[str]:

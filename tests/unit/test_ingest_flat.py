@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from arena import cli, dataops, models
 from arena.auth import cli_identity
-from arena.ingest import undo
+from arena.ingest import Upload, import_files, undo
 from arena.ingest import values as v
 from arena.ingest.layouts import detect_layout
 from arena.ingest.names import name_key
@@ -1844,3 +1844,107 @@ def test_an_organisations_list_warns_of_a_stored_name_with_its_abbreviation(engi
     preview = upload(engine, "org2.csv", listed, dry_run=True)
     warned = [p for p in preview.problems if p.message.key == "import.listed_abbreviation"]
     assert [(p.row, p.severity) for p in warned] == [(2, "warning")]
+
+
+_PRV = "Patent- och registreringsverket (PRV)"
+
+
+def _upload_files(engine, files: dict[str, str], **options: object):
+    """Import `files` (name -> text) in one upload."""
+    return import_files(
+        engine,
+        [Upload(name, data.encode()) for name, data in files.items()],
+        identity=cli_identity(),
+        **options,
+    )
+
+
+def test_an_abbreviation_is_matched_within_the_upload_too(engine):
+    # A grants file naming "Patent- och registreringsverket (PRV)" in one row and "PRV" in
+    # the next, neither stored, made two organisations.
+    _store(engine)
+    projects = "Diarienummer;Titel;Koordinator\n2023-00101;Vätgas;Vinnova\n2023-00102;Sol;Vinnova\n"
+    assert upload(engine, "projekt.csv", projects).outcome == "committed"
+    grants = (
+        "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+        f"G-1;2023-00101;{_PRV};500 000;2022-12-01\nG-2;2023-00102;PRV;300 000;2023-02-01\n"
+    )
+    preview = upload(engine, "bidrag.csv", grants, dry_run=True)
+    warned = [p for p in preview.problems if p.message.key == "import.by_abbreviation_upload"]
+    assert [(p.row, p.column, p.text("en")) for p in warned] == [
+        (
+            3,
+            "Finansiär",
+            f"“PRV” is read as “{_PRV}”, which the upload names too, by its abbreviation. "
+            "Write the whole name, or an organisation number, if it is another organisation.",
+        )
+    ]
+    assert upload(engine, "bidrag.csv", grants).outcome == "committed"
+    assert [(g[0], g[2]) for g in _stored_grants(engine)] == [("G-1", _PRV), ("G-2", _PRV)]
+    assert "PRV" not in {row["name"] for row in natural(engine, "organisations")}
+
+
+def test_an_abbreviation_in_the_upload_of_two_or_with_another_number_is_not_matched(engine):
+    _store(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Bidrag från Vinnova (kr)\n"
+        "2023-00101;Vätgas;Sveriges Kommuner och Regioner (SKR);1\n"
+        "2023-00102;Sol;Svenska Kyrkans Riksorganisation (SKR);1\n"
+        "2023-00103;Vind;SKR;1\n"
+    )
+    preview = upload(engine, "lista.csv", sheet, dry_run=True)
+    (warned,) = [
+        p for p in preview.problems if p.message.key == "import.abbreviation_ambiguous_upload"
+    ]
+    assert warned.row == 4
+    assert "Sveriges Kommuner och Regioner (SKR)" in warned.text("sv")
+    assert "Svenska Kyrkans Riksorganisation (SKR)" in warned.text("sv")
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert _coordinators(engine)["2023-00103"] == "SKR"
+    # The number decides: "ABB" with another number than the named one's is another.
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Organisationsnummer;Bidrag från Vinnova (kr)\n"
+        f"2023-00104;Vätgas;{_ABB};556016-0680;1\n2023-00105;Sol;ABB;556029-7771;1\n"
+    )
+    preview = upload(engine, "lista2.csv", sheet, dry_run=True)
+    assert not [p for p in preview.problems if "abbreviation" in p.message.key]
+    assert upload(engine, "lista2.csv", sheet).outcome == "committed"
+    assert {k: _coordinators(engine)[k] for k in ("2023-00104", "2023-00105")} == {
+        "2023-00104": _ABB,
+        "2023-00105": "ABB",
+    }
+
+
+def test_a_flat_sheet_and_an_organisations_list_match_an_abbreviation_within_the_upload(engine):
+    _store(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Bidrag från Vinnova (kr)\n"
+        f"2023-00101;Vätgas;{_PRV};1\n2023-00102;Sol;PRV;1\n"
+        "2023-00103;Vind;Nordvind;1\n2023-00104;Våg;Nordvind (NV);1\n"
+    )
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    assert _coordinators(engine) == {
+        "2023-00101": _PRV,
+        "2023-00102": _PRV,
+        "2023-00103": "Nordvind (NV)",
+        "2023-00104": "Nordvind (NV)",
+    }
+    # An organisations list's new name is what a grants file of the upload names by its
+    # abbreviation alone.
+    organisations = "Namn;Typ\nStatens energimyndighet (STEM);myndighet\n"
+    grants = (
+        "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+        "G-1;2023-00101;STEM;500 000;2022-12-01\n"
+    )
+    result = _upload_files(engine, {"organisationer.csv": organisations, "bidrag.csv": grants})
+    assert result.outcome == "committed", result.problems
+    assert [g[2] for g in _stored_grants(engine) if g[0] == "G-1"] == [
+        "Statens energimyndighet (STEM)"
+    ]
+    assert "STEM" not in {row["name"] for row in natural(engine, "organisations")}
+    # A list's own row is not renamed: it is warned of.
+    listed = "Namn;Typ\nNordsol (NS);company\nNS;company\n"
+    preview = upload(engine, "org.csv", listed, dry_run=True)
+    warned = [p for p in preview.problems if p.message.key == "import.listed_abbreviation_upload"]
+    assert [(p.row, p.severity) for p in warned] == [(3, "warning")]
+    assert preview.plan.kinds[0].counts()["new"] == 2
