@@ -4039,6 +4039,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "kind.milestones": {"sv": "Milstolpar och rapporter", "en": "Milestones and reports"},
     "layout.vinnova": {"sv": "Vinnovas öppna projektdata", "en": "Vinnova open project data"},
     "layout.360giving": {"sv": "360Giving-bidragsfil", "en": "a 360Giving grants file"},
+    "layout.participants": {"sv": "Projektdeltagare", "en": "Project participants"},
     "layout.project_sheet": {
         "sv": "Projektlista (en rad per projekt)",
         "en": "Project sheet (one row per project)",

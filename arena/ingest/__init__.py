@@ -306,6 +306,7 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
             guessed=part.guessed,
             matching=part.matching,
             if_stored=part.if_stored,
+            read_apart=part.read_apart,
         )
         for part in split(_title_unit(name, read_units(name, _renamed(raw, columns))), name)
     ]

@@ -201,7 +201,9 @@ def detect_kind(header: list[str]) -> Kind | Layout:
     return detect_layout(header) or _detect_table_kind(header)
 
 
-def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> list[Problem]:
+def _header_problems(
+    kind: Kind, raw: RawTable, mapping: dict[int, Column], read_apart: frozenset[int] = frozenset()
+) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     line = raw.header_line or None
@@ -211,6 +213,8 @@ def _header_problems(kind: Kind, raw: RawTable, mapping: dict[int, Column]) -> l
         if not label:
             if not raw.is_empty_column(index):  # a column of nothing loses nothing unread
                 problems.append(blank_header(index, line))
+        elif index in read_apart:
+            continue  # another part's (a participants list's Land, its organisations')
         elif index not in mapping:
             unread = period_figure(label, line)
             problems.append(unread or extra_label(label, kind_name(kind.name, lower=True), line))
@@ -627,20 +631,22 @@ def parse_table(
     guessed: frozenset[str] = frozenset(),
     matching: Matching | None = None,
     if_stored: dict[str, tuple[str, str]] | None = None,
+    read_apart: frozenset[int] = frozenset(),
 ) -> ParsedTable:
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
 
     Work is column by column and each distinct cell is parsed once, so a large file costs
     about as many parser calls as it has different values. A required column the file lacks
     that the kind can guess (a project's status from its dates, `Column.guess`) is guessed:
-    its rows the store holds keep their own value (`guessed`).
+    its rows the store holds keep their own value (`guessed`). The columns at `read_apart`
+    another part of the table reads (`Part.read_apart`): none is said to be unread.
     """
     if kind is None:
         kind = _detect_table_kind(raw.header)
     elif isinstance(kind, str):
         kind = KINDS[kind]
     mapping = match_headers(kind, raw.header)
-    problems = list(raw.problems) + _header_problems(kind, raw, mapping)
+    problems = list(raw.problems) + _header_problems(kind, raw, mapping, read_apart)
     lacking = _lacking(kind, mapping)
     meant = _meant_columns(raw, mapping, lacking) if lacking else ()
     naming = [

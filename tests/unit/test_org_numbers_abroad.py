@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from arena.auth import cli_identity
+from arena.dataops import preview_frames
 from arena.ingest import undo
 from arena.ingest.layouts import giving360
 from arena.store import get_engine, migrate
@@ -144,6 +145,54 @@ def test_a_participants_list_with_numbers_abroad_after_the_names(engine):
     undo(engine, result.import_id, identity=cli_identity())
     assert natural(engine, "participants") == []
     assert natural(engine, "organisations") == []
+
+
+def test_a_participants_lists_land_and_numbers_are_its_organisations(engine):
+    # A new "Statens vegvesen" with Land Norge was stored in Sweden, its Land unread.
+    assert upload(engine, "projekt.csv", PROJECTS).outcome == "committed"
+    listed = (
+        "Diarienummer;Organisation;Roll;Land\n"
+        "P-1;Statens vegvesen;partner;Norge\nP-1;Nordväg AB;partner;\n"
+    )
+    preview = upload(engine, "deltagare.csv", listed, dry_run=True)
+    assert preview.outcome == "dry-run" and not preview.problems, preview.problems
+    (organisations,) = [
+        kind for kind in preview_frames(preview, "sv").kinds if kind.name == "organisations"
+    ]
+    shown = organisations.new.set_index("Namn")
+    assert shown.loc["Statens vegvesen", "Land"] == "NO"
+    assert shown.loc["Nordväg AB", "Land"] == "SE"
+    result = upload(engine, "deltagare.csv", listed)
+    assert result.outcome == "committed", errors(result)
+    assert _stored(engine) == {"Statens vegvesen": (None, "NO"), "Nordväg AB": (None, "SE")}
+    assert len(natural(engine, "participants")) == 2
+
+    # Its numbers too, by the row's Land, and a blank keeps what the store holds.
+    numbered = (
+        "Diarienummer;Organisation;Roll;Land;Organisationsnummer\n"
+        "P-1;Statens vegvesen;partner;;NO 971032081\nP-1;Nordväg AB;partner;;556036-0793\n"
+        "P-1;Oslo kommune;partner;Norge;974 760 673\n"
+    )
+    assert upload(engine, "deltagare.csv", numbered).outcome == "committed"
+    stored = _stored(engine)
+    assert stored["Nordväg AB"] == ("556036-0793", "SE")
+    assert stored["Oslo kommune"] == ("NO974760673", "NO")
+    assert stored["Statens vegvesen"] == ("NO971032081", "NO")
+
+    # A number of another country than the row's Land is refused, as a project sheet's is.
+    wrong = "Diarienummer;Organisation;Roll;Land;Orgnr\nP-1;Partner AS;partner;Norge;556016-0680\n"
+    result = upload(engine, "deltagare.csv", wrong)
+    assert result.outcome == "rejected"
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert refused.column == "Land" and "a number from Sweden" in refused.text("en")
+
+    # A stored organisation keeps its Land where the list says another, as a project sheet
+    # leaves it (a list that names organisations in passing changes none).
+    other = "Diarienummer;Organisation;Roll;Land\nP-1;Oslo kommune;coordinator;Sverige\n"
+    result = upload(engine, "deltagare.csv", other)
+    assert result.outcome == "committed", errors(result)
+    assert result.counts["updated"] == 0 and result.counts["new"] == 1
+    assert _stored(engine)["Oslo kommune"] == ("NO974760673", "NO")
 
 
 _FLAT = "Diarienummer;Projektnamn;Koordinator;Orgnr;Finansiär;Beviljat belopp\n"

@@ -63,6 +63,9 @@ class Part:
     # store holds that one and not the other ("Formas bidrag" names Forma, or the stored
     # Formas), and the header: read only where the store holds either (`plan`).
     if_stored: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Positions of the table's columns another part reads, not this kind's and not unread: a
+    # participants list's `Land`, its organisations' (`layouts.participants`).
+    read_apart: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
