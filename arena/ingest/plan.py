@@ -2248,10 +2248,13 @@ def _stored_money(conn: Connection, references: list[object], *, within: int | N
 def _grant_rows(conn: Connection, statement: sa.Select, references: list[object]) -> list[tuple]:
     """The rows of `statement` (over the grants) of the grants `references` names: for all
     grants when the upload names most of them (reading 100 000 grants costs less than sending
-    100 000 references), else through a table of those references."""
+    100 000 references), else through a table of those references. Either way only the rows
+    of `references`: a small store is always read whole, and its overpaid grant the upload
+    neither paid nor changed was warned of by every payments import after."""
     grant = table_of(KINDS["grants"])
     largest = conn.execute(sa.select(sa.func.max(grant.c.id))).scalar()
     if largest is None or largest <= WHOLE_KIND_SHARE * len(references):
-        return driver_rows(conn, statement)
+        named = set(references)
+        return [row for row in driver_rows(conn, statement) if row[0] in named]
     with rows_table(conn, grant, {"reference": references}) as named:
         return driver_rows(conn, statement.join(named, named.c.reference == grant.c.reference))

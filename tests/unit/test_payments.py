@@ -392,3 +392,27 @@ def test_grants_or_payments_without_their_amount_are_refused_for_it_not_overpaid
     assert result.outcome == "rejected" and dump(engine) == before
     assert [p.column for p in result.problems if p.severity == "error"] == ["Belopp"]
     assert not _overpaid(result)
+
+
+def test_a_grant_overpaid_before_is_not_warned_of_by_an_upload_that_pays_another(engine):
+    """A small store is read whole for the grants an upload pays: its grant GX-2, overpaid by
+    an earlier import, was warned of again by a payments file that paid only GX-1."""
+    with_organisations(engine)
+    assert upload(engine, "projekt.csv", PROJECT).outcome == "committed"
+    grants = (
+        "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+        "GX-1;2020-00001;Vinnova;500 000\nGX-2;2020-00001;Vinnova;100 000\n"
+    )
+    assert upload(engine, "bidrag.csv", grants).outcome == "committed"
+    over = "Bidragsreferens;Utbetalningsdatum;Belopp\nGX-2;2020-06-01;180 000\n"
+    assert [row for row, *_ in _overpaid(upload(engine, "u.csv", over))] == [2]
+    other = "Bidragsreferens;Utbetalningsdatum;Belopp\nGX-1;2020-07-01;50 000\n"
+    for dry_run in (True, False):
+        result = upload(engine, "u2.csv", other, dry_run=dry_run)
+        assert result.outcome == ("dry-run" if dry_run else "committed")
+        assert not _overpaid(result)
+    # The grant the upload pays is still warned of when it goes over.
+    more = "Bidragsreferens;Utbetalningsdatum;Belopp\nGX-1;2020-08-01;460 000\n"
+    assert [p[2][:14] for p in _overpaid(upload(engine, "u3.csv", more, dry_run=True))] == [
+        "Bidraget ”GX-1"
+    ]
