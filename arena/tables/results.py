@@ -301,9 +301,15 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
 
 def registry_links(table: pd.DataFrame, registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """The registry `table` (`registry_table` of `registry`) as the page shows it: each owner
-    as the address of its organisation page (the download keeps the names)."""
-    owners = with_organisation_links(registry, "owner")["owner"].tolist()
-    return table.assign(**{t("results.col.owner", language): owners})
+    as the address of its organisation page (the download keeps the names); an indicator
+    without owner keeps the table's "–", as every other empty cell (not a raw `None`)."""
+    column = t("results.col.owner", language)
+    links = with_organisation_links(registry, "owner")["owner"].tolist()
+    owners = [
+        link if isinstance(owner, str) and owner else shown
+        for link, owner, shown in zip(links, registry["owner"], table[column], strict=True)
+    ]
+    return table.assign(**{column: owners})
 
 
 def against_target(registry: pd.DataFrame) -> pd.Series:

@@ -514,3 +514,14 @@ def test_a_country_with_values_outside_the_chosen_years_has_none_in_the_period(e
     # A measure Norway has in no year stays one it has no value for in the store.
     strategy = [n.render("sv") for n in results.comparison_caveats(chosen, every)["strategy_share"]]
     assert "Norge har inget värde för detta mått i databasen." in strategy
+
+
+def test_an_indicator_without_owner_shows_a_dash_in_the_registry_not_none(demo_engine):
+    registry = results.indicator_progress(demo_engine)
+    registry.loc[0, "owner"] = None
+    for language, owner in (("sv", "Ägare"), ("en", "Owner")):
+        table = tables.results.registry_table(registry, language)
+        shown = tables.results.registry_links(table, registry, language)[owner].tolist()
+        assert shown[0] == "–"
+        assert all(cell.startswith("organisation?org=") for cell in shown[1:] if cell != "–")
+        assert None not in shown
