@@ -435,22 +435,21 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ingen hel månad av programmets tid {year} har gått ännu: ingen prognos.",
         "en": "No full month of the programme's time in {year} has passed yet: no forecast.",
     },
-    # `count` is the number of full months the pace is measured over.
+    # `count` is the number of full months the pace is measured over; `range` is
+    # `programmes.forecast.method_range`, or nothing where no range is shown.
     "programmes.forecast.method": {
         "sv": (
             "Metod: takten är programmets genomsnittliga utfall per hel månad av dess tid "
             "i år ({count} "
             "månad, {pace} per månad). Prognos = utfall hittills ({spent}) + det största av "
             "takten × tiden kvar av {until} ({left} mån.) och utfallet redan bokfört för senare "
-            "i år ({ahead}). Intervallet använder i stället takten de senaste tre hela månaderna "
-            "({recent} per månad) där den skiljer sig. Bara programmets eget utfall räknas; "
+            "i år ({ahead}). {range}Bara programmets eget utfall räknas; "
             "projektens utfall betalas av deras bidrag.",
             "Metod: takten är programmets genomsnittliga utfall per hel månad av dess tid "
             "i år ({count} "
             "månader, {pace} per månad). Prognos = utfall hittills ({spent}) + det största av "
             "takten × tiden kvar av {until} ({left} mån.) och utfallet redan bokfört för senare "
-            "i år ({ahead}). Intervallet använder i stället takten de senaste tre hela månaderna "
-            "({recent} per månad) där den skiljer sig. Bara programmets eget utfall räknas; "
+            "i år ({ahead}). {range}Bara programmets eget utfall räknas; "
             "projektens utfall betalas av deras bidrag.",
         ),
         "en": (
@@ -458,17 +457,22 @@ TEXTS: dict[str, dict[str, Text]] = {
             "this year "
             "({count} month, {pace} a month). Forecast = spend so far ({spent}) + the larger of "
             "the pace × the time left in {until} ({left} months) and the spend already booked "
-            "for later this year ({ahead}). The range uses the pace of the last "
-            "three full months ({recent} a month) instead, where it differs. Only the "
+            "for later this year ({ahead}). {range}Only the "
             "programme's own spend counts; its projects' spend is paid by their grants.",
             "Method: the pace is the programme's average spend per full month of its time "
             "this year "
             "({count} months, {pace} a month). Forecast = spend so far ({spent}) + the larger of "
             "the pace × the time left in {until} ({left} months) and the spend already booked "
-            "for later this year ({ahead}). The range uses the pace of the last "
-            "three full months ({recent} a month) instead, where it differs. Only the "
+            "for later this year ({ahead}). {range}Only the "
             "programme's own spend counts; its projects' spend is paid by their grants.",
         ),
+    },
+    # The method's sentence on the range, where the card shows one (its two ends differ).
+    "programmes.forecast.method_range": {
+        "sv": "Intervallet använder i stället takten de senaste tre hela månaderna "
+        "({recent} per månad) där den skiljer sig. ",
+        "en": "The range uses the pace of the last three full months ({recent} a month) "
+        "instead, where it differs. ",
     },
     "programmes.burn.caption": {
         "sv": "Period: {year}, utfall efter utgiftsdatum till och med {day}; kronor.",

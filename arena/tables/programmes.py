@@ -192,8 +192,9 @@ def forecast_state(burn: dict[str, Any], language: str) -> str:
 def forecast_method(burn: dict[str, Any], language: str) -> str:
     """How the forecast was made, with its numbers: the pace of the complete months, the
     months left (to the year's end, or the programme's within the year), the spend booked for
-    later this year, and the recent pace that sets the range; an ended programme's forecast
-    is its spend."""
+    later this year, and the recent pace that sets the range, where there is one (no word of
+    a range the card does not show, `forecast_range`); an ended programme's forecast is its
+    spend."""
     ends, year = burn["ends"], burn["year"]
     if burn["ended"]:
         return t(
@@ -210,14 +211,16 @@ def forecast_method(burn: dict[str, Any], language: str) -> str:
         if whole_year
         else t("programmes.forecast.until_end", language, end=format_date(ends))
     )
+    ranged = forecast_range(burn, language) is not None
+    recent = format_sek(burn["recent_pace_sek"], language)
     return t(
         "programmes.forecast.method",
         language,
+        range=t("programmes.forecast.method_range", language, recent=recent) if ranged else "",
         until=until,
         count=burn["complete_months"],
         pace=format_sek(burn["pace_sek"], language),
         spent=format_sek(burn["spent_to_date_sek"], language),
         left=format_number(burn["months_left"], language, decimals=1),
         ahead=format_sek(burn["booked_ahead_sek"], language),
-        recent=format_sek(burn["recent_pace_sek"], language),
     )

@@ -158,6 +158,36 @@ def test_a_forecast_of_one_figure_within_the_budget_speaks_of_no_range(
         assert [s.value for s in app.success] == [within]
 
 
+def test_a_pace_of_nothing_a_month_shows_no_range_and_its_method_speaks_of_none(
+    engine, open_page, monkeypatch
+):
+    """Nothing spent up to 7 December 2026, 900 000 booked for 20 December: the pace is
+    0 kr a month, the forecast the one figure 900 000, and the method under it says nothing
+    of a range ("Intervallet använder i stället takten …") the card does not show."""
+    load_files(
+        engine,
+        {
+            "organisationer.csv": "Namn;Typ\nVerket;national_authority\n",
+            "program.csv": "Kod;Namn;Ägare\nPA;Program A;Verket\n",
+            "budget.csv": "Program;År;Belopp\nPA;2026;2 000 000\n",
+            "utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp\n"
+            "PA;;2026-12-20;Personal;900 000\n",
+        },
+    )
+    monkeypatch.setattr(ui, "today", lambda: date(2026, 12, 7))
+    for lang, pace, ranged in (
+        ("sv", "(11 månader, 0 kr per månad)", "Intervallet"),
+        ("en", "(11 months, SEK 0 a month)", "range"),
+    ):
+        app = open_page(engine, page="programmes", programme="PA", lang=lang)
+        metrics = {metric.label: metric for metric in app.metric}
+        forecast = metrics[t("programmes.kpi.forecast", lang, year=2026)]
+        assert forecast.value == format_sek(900_000, lang)
+        assert not forecast.proto.delta  # one figure, no range
+        (method,) = [c.value for c in app.caption if c.value.startswith(("Metod:", "Method:"))]
+        assert pace in method and ranged not in method
+
+
 def test_a_grant_in_no_year_is_named_under_the_money_per_year(engine, open_page):
     """H-2 has neither decision nor start date: no year's row holds it, the note under them
     does, with the total the grants behind the figures add up to."""
