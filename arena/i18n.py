@@ -2817,6 +2817,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "{columns}: which is which cannot be told. Give each row its {columns}, or undo the "
         "import that stored the others.",
     },
+    "problem.which_line_amount": {
+        "sv": "Lagret har en rad med {common} utan {columns}, på {stored}; filens rad med "
+        "{columns} {reference} är på {amount}: om det är samma rad med nytt belopp eller en rad "
+        "till samma dag går inte att avgöra. Är det samma rad: importera den först med lagrets "
+        "belopp (den får sitt {columns}) och sedan med det nya. Är det en annan: ge lagrets rad "
+        "dess {columns}, eller ångra importen som lade in den.",
+        "en": "The store holds a row of {common} without {columns}, of {stored}; the file's row "
+        "with {columns} {reference} is of {amount}: whether it is the same row with a new amount "
+        "or another row of that day cannot be told. If it is the same row: import it first with "
+        "the stored amount (it gains its {columns}), then with the new one. If it is another: "
+        "give the stored row its {columns}, or undo the import that stored it.",
+    },
     "problem.grant_of_funder": {
         "sv": "Projektet {project} har redan {count} bidrag från {funder} ({references}), och "
         "raden säger inte vilket den menar: beloppet sparas inte. Ändra ett av dem med en fil "

@@ -1535,6 +1535,11 @@ def _by_rest_of_key(
             continue  # rows whose references tell them from the stored ones
         if len(rows) == 1 and len(candidates) == 1:
             (row,), (index,) = rows, candidates
+            if values[0] != empty and not _same_amount(frame, row, existing, index):
+                # A line with its voucher number and another amount than the stored one
+                # without: a second invoice that day as likely as the same one corrected.
+                problems.append(_which_amount(table, frame, row, existing, index, rest_key))
+                continue
             position[row] = index
             if values[0] == empty:  # the file gives no reference: the stored one stays
                 for name, value in zip(optional, stored_optional[index], strict=True):
@@ -1554,6 +1559,51 @@ def _by_rest_of_key(
             for row in rows
         ]
     return frame, position
+
+
+def _same_amount(frame: pd.DataFrame, row: int, existing: pd.DataFrame, index: int) -> bool:
+    """Whether the file's row and the stored one have the same amount (`_by_rest_of_key`), or
+    the kind has none to tell them by."""
+    if "amount_sek" not in frame.columns or "amount_sek" not in existing.columns:
+        return True
+    given, stored = frame["amount_sek"].iloc[row], existing["amount_sek"].iloc[index]
+    if pd.isna(given) or pd.isna(stored):
+        return pd.isna(given) and pd.isna(stored)
+    return int(given) == int(stored)
+
+
+def _which_amount(
+    table: ParsedTable,
+    frame: pd.DataFrame,
+    row: int,
+    existing: pd.DataFrame,
+    index: int,
+    rest_key: tuple,
+) -> Problem:
+    """The error of a file's row that gives the optional key (a voucher number) where the one
+    stored row of the rest of its key has none, with another amount: whether it is that line
+    with its voucher number and a new amount, or another line of the same day, cannot be told
+    (one stored line of 130 800 kr became the file's 12 500 kr, "1 updated")."""
+    kind = table.kind
+    optional = list(kind.optional_key)
+    given = frame["amount_sek"].iloc[row]
+    columns = listing([quoted(table.label(name)) for name in optional])
+    message = msg(
+        "problem.which_line_amount",
+        common=key_label(rest_key),
+        stored=sek(int(existing["amount_sek"].iloc[index])),
+        amount=sek(int(given)),
+        reference=key_label(frame[name].iloc[row] for name in optional),
+        columns=columns,
+    )
+    return Problem(
+        "unique-error",
+        message,
+        row=int(frame.index[row]),
+        column=table.label("amount_sek"),
+        value=str(given),
+        table=kind.name,
+    )
 
 
 def _period_problems(

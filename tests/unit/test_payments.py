@@ -416,3 +416,19 @@ def test_a_grant_overpaid_before_is_not_warned_of_by_an_upload_that_pays_another
     assert [p[2][:14] for p in _overpaid(upload(engine, "u3.csv", more, dry_run=True))] == [
         "Bidraget ”GX-1"
     ]
+
+
+def test_a_payment_gaining_its_reference_with_another_amount_is_refused_not_overwritten(engine):
+    """The one payment of G-1 on 2020-09-01, stored without reference, and a file's payment
+    that day with V-205 and another amount: a second payment as likely as the same one
+    corrected, so refused, never paid over; with the same amount it gains its reference."""
+    _grant(engine)
+    assert upload(engine, "u.csv", PLAIN).outcome == "committed"
+    before = dump(engine)
+    result = upload(engine, "u.csv", WITH_REFERENCES.replace("50 000", "70 000"))
+    assert result.outcome == "rejected" and dump(engine) == before
+    (which,) = [p for p in result.problems if p.error == "unique-error"]
+    assert which.row == 3 and which.text("en").startswith(
+        "The store holds a row of G-1 · 2020-09-01 without “Verifikationsnummer”, of SEK 50,000; "
+        "the file's row with “Verifikationsnummer” V-205 is of SEK 70,000:"
+    )

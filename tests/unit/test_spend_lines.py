@@ -149,3 +149,38 @@ def test_an_older_stores_lines_and_their_history_gain_an_empty_voucher_number(db
     with pytest.raises(RuntimeError, match="2 spend lines have a voucher number"):
         downgrade(engine, "d0c0ffee0010")
     assert dump(engine) == before
+
+
+def test_a_line_gaining_its_voucher_number_with_another_amount_is_refused_not_overwritten(
+    engine,
+):
+    """One stored line of Konsulter on 2020-06-30 without voucher number, 12 500 kr: a file
+    line of that day with V-101 and 8 000 kr overwrote it ("1 updated"), though it may as well
+    be a second invoice. Refused as two such lines are, naming the row, the stored line and
+    what to do; with the stored amount it is the same line and gains its voucher number."""
+    _project(engine)
+    assert upload(engine, "u.csv", PLAIN).outcome == "committed"
+    other = (
+        "Diarienummer;Datum;Kategori;Ver.nr;Belopp\n2020-00001;2020-06-30;Konsulter;V-101;8 000\n"
+    )
+    before = dump(engine)
+    for dry_run in (True, False):
+        result = upload(engine, "u.csv", other, dry_run=dry_run)
+        assert result.outcome == "rejected" and dump(engine) == before
+        (which,) = [p for p in result.problems if p.error == "unique-error"]
+        assert (which.row, which.column) == (2, "Belopp")
+        assert which.text("sv").startswith(
+            "Lagret har en rad med 2020-00001 · 2020-06-30 · Konsulter utan ”Ver.nr”, på "
+            "12\xa0500 kr; filens rad med ”Ver.nr” V-101 är på 8\xa0000 kr:"
+        )
+        assert "undo the import that stored it" in which.text("en")
+    same = other.replace("8 000", "12 500")
+    gained = upload(engine, "u.csv", same)
+    assert gained.outcome == "committed", gained.problems
+    assert gained.plan.counts()["updated"] == 1 and gained.plan.counts()["new"] == 0
+    assert _lines(engine) == [
+        ("2020-06-30", "Konsulter", "V-101", 12_500),
+        ("2020-09-30", "Konsulter", "", 8_000),
+    ]
+    # Now told apart by its voucher number: another one that day is another line.
+    assert upload(engine, "u.csv", other.replace("V-101", "V-102")).plan.counts()["new"] == 1
