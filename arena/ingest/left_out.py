@@ -16,9 +16,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena import models
-from arena.i18n import msg
-from arena.ingest.natural import driver_batches, key_column, named_key_ids
-from arena.ingest.report import Problem, key_label, kind_name
+from arena.i18n import msg, sek
+from arena.ingest.kinds import KINDS
+from arena.ingest.natural import driver_batches, key_column, named_key_ids, table_of
+from arena.ingest.report import Problem, key_label, kind_name, listing
 from arena.ingest.validate import ParsedTable
 
 if TYPE_CHECKING:  # the plan calls this module: imported at run time, a cycle
@@ -26,6 +27,8 @@ if TYPE_CHECKING:  # the plan calls this module: imported at run time, a cycle
 
 _BATCH_ROWS = 100_000
 _NAMED = 5  # the rows a warning names; its count says how many there are in all
+_BLANKS_NAMED = 3  # as `plan._kept_blanks` names them
+_CHUNK = 10_000  # references bound per statement: well under the databases' limits
 
 
 def left_out_problems(
@@ -43,9 +46,69 @@ def left_out_problems(
         if table is None or table.create_only or len(plan.kind.key) != 1:
             continue
         given = set(table.frame[key_column(plan.kind)].dropna())
+        if given and plan.kind.name == "grants":
+            kept, problem = _blank_amounts(conn, table, uploaded.get("projects"), given)
+            given |= kept
+            problems += [problem] if problem else []
         if given:
             problems += _left_out(conn, plan.kind.name, given)
     return problems
+
+
+def _blank_amounts(
+    conn: Connection, grants: ParsedTable, projects: ParsedTable | None, given: set[object]
+) -> tuple[set[object], Problem | None]:
+    """The stored grants of the projects a project sheet gives with their amount cell blank,
+    which it reads no grant from, and the warning that they are kept (`import.blank_kept`,
+    as any blank cell of a stored row): such a grant is in the file, not left out of it
+    ("1 row that import 16 added is not in this file", on a row without a line)."""
+    if projects is None or projects.origin != grants.origin or not len(projects.frame):
+        return set(), None
+    granted = set(grants.frame["project_reference"].dropna())
+    lines: dict[object, int] = {}
+    for line, reference in projects.frame["reference"].items():
+        if reference is not None and reference not in granted:
+            lines.setdefault(reference, int(line))
+    if not lines:
+        return set(), None
+    grant, project = table_of(KINDS["grants"]), table_of(KINDS["projects"])
+    stored: list[tuple[int, object, int]] = []
+    references = list(lines)
+    for start in range(0, len(references), _CHUNK):
+        statement = (
+            sa.select(project.c.reference, grant.c.reference, grant.c.amount_sek)
+            .join(project, grant.c.project_id == project.c.id)
+            .where(project.c.reference.in_(references[start : start + _CHUNK]))
+        )
+        stored += [
+            (lines[of], reference, amount)
+            for of, reference, amount in conn.execute(statement)
+            if reference not in given and amount is not None
+        ]
+    if not stored:
+        return set(), None
+    stored.sort(key=lambda item: (item[0], str(item[1])))
+    named = [
+        msg("import.blank_row", row=line, name=key_label([reference]), value=sek(int(amount)))
+        for line, reference, amount in stored[:_BLANKS_NAMED]
+    ]
+    rows = listing(named)
+    label = grants.label("amount_sek")
+    problem = Problem(
+        "format-error",
+        msg(
+            "import.blank_kept",
+            count=len(stored),
+            column=label,
+            rows=rows if len(stored) <= _BLANKS_NAMED else msg("list.more", items=rows),
+        ),
+        row=stored[0][0],
+        column=label,
+        value=str(stored[0][2]),
+        table="grants",
+        severity="warning",
+    )
+    return {reference for _line, reference, _amount in stored}, problem
 
 
 def _left_out(conn: Connection, kind: str, given: set[object]) -> list[Problem]:

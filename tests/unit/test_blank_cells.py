@@ -357,3 +357,39 @@ def test_a_blank_period_names_its_start_and_its_end_apart(engine):
     assert "1 värde i ”Period (start)”" in columns and "1 värde i ”Period (slut)”" in columns
     english = [text.split(" is kept")[0] for text in _said(result, "import.blank_kept")]
     assert "1 stored value in “Period (end)”" in english
+
+
+SHEET = (
+    "Diarienummer;Projektnamn;Koordinator;Projektets löptid;Beviljat belopp;Finansiär;Status\n"
+    "2026-40001;A;Chalmers tekniska högskola AB;2025-01 – 2025-12;100 000 kr;Vinnova;Pågående\n"
+    "2026-40002;B;Chalmers tekniska högskola AB;2025-01 – 2025-12;200 000 kr;Vinnova;Pågående\n"
+)
+
+
+def test_a_project_sheets_blank_amount_keeps_the_stored_grant_and_says_so_not_left_out(engine):
+    """Project B again with only its amount cell blank: the sheet reads no grant from the row,
+    and its stored grant was said to be "not in this file" (on a row without a line, `<NA>`
+    on the Data page). It is the blank cell of a row in the file, said as any other."""
+    from arena.dataops import problems_table
+
+    with_organisations(engine)
+    assert upload(engine, "blank_a.csv", SHEET).outcome == "committed"
+    blank = SHEET.replace("200 000 kr;", ";")
+    before = dump(engine)
+    for dry_run in (True, False):
+        result = upload(engine, "blank_a.csv", blank, dry_run=dry_run)
+        assert result.outcome == ("dry-run" if dry_run else "unchanged"), result.problems
+        assert dump(engine) == before
+        assert not [p for p in result.problems if p.message.key == "import.left_out"]
+        (kept,) = [p for p in result.problems if p.message.key == "import.blank_kept"]
+        assert (kept.row, kept.column, kept.severity) == (3, "Beviljat belopp", "warning")
+        assert kept.text("sv").startswith(
+            "1 värde i ”Beviljat belopp” som databasen har behålls där filen lämnar cellen tom: "
+            "rad 3 2026-40002 (200\xa0000 kr)."
+        )
+        shown = problems_table(result.problems, "sv")
+        assert shown["Rad"].notna().all()
+    # A row the sheet truly leaves out is still said to be left out.
+    fewer = "".join(SHEET.splitlines(keepends=True)[:2])
+    result = upload(engine, "blank_a.csv", fewer, dry_run=True)
+    assert [p.message.key for p in result.problems if p.table == "grants"] == ["import.left_out"]
