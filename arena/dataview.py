@@ -318,8 +318,10 @@ def _column_chooser(
 
 def upload_panel(language: str, identity: auth.Identity) -> None:
     """Upload files, see what they would change, commit them as `identity`. Replace mode
-    only for an identity that may replace; the import refuses anyway otherwise."""
-    _say_outcome("commit")
+    only for an identity that may replace; the import refuses anyway otherwise. The last
+    commit's sentence stands above the upload field until the next file is previewed: it
+    was said above that file's preview, as if of it."""
+    said = st.empty()
     notes = ui.action_notes("data")
     kinds = dataops.kind_labels(language, uploads=True)
     files = st.file_uploader(
@@ -343,7 +345,10 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
     if not files:
         notes.pop("preview", None)
         notes.pop("outdated", None)  # said of those files, not of the next ones
+        with said:
+            _say_outcome("commit")
     else:
+        notes.pop("commit", None)  # of the files before, not of these
         chosen = _chosen_columns(files)
         uploads = dataops.uploads(files, kind=kind, sheet=sheet or None, columns=chosen)
         # The preview the person saw before this run: a commit clicked under one the store has

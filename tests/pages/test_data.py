@@ -66,6 +66,25 @@ def test_upload_preview_commit_and_undo(engine, open_page):
     assert metrics["Planerad"] == "7" and metrics["Avslutad"] == "13"
 
 
+def test_the_last_commits_sentence_goes_once_a_new_file_is_previewed(engine, open_page):
+    """After "Import 2 genomförd …" the upload field is empty again; a file uploaded into it
+    showed that sentence above its own preview, as if said of it."""
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    _button(app, "Genomför importen").click().run()
+    assert not app.exception, app.exception
+    assert ["Import 2 genomförd" in s.value for s in app.success] == [True]
+    app.run()  # said while the store is as the commit left it
+    assert ["Import 2 genomförd" in s.value for s in app.success] == [True]
+    app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    assert not app.exception, app.exception
+    assert "inget är sparat" in app.info[0].value  # the new file's preview
+    assert not [s for s in app.success if "genomförd" in s.value]
+    app.run()
+    assert not [s for s in app.success if "genomförd" in s.value]
+
+
 def test_the_preview_is_computed_once_while_the_file_options_and_store_stay_the_same(
     engine, open_page, monkeypatch
 ):
