@@ -1343,16 +1343,25 @@ def _units_contradicted(group: str, header: str, line: int) -> Problem:
 def _is_year_header(cell: object) -> bool:
     """Whether a cell is a year as a column's header on a row under a group header
     (`2024 | 2025` under `Budget` merged over both), typed or written, alone or with its
-    own unit (`2027 (tkr)`, as a flat header of a year is read)."""
+    own unit (`2027 (tkr)`, as a flat header of a year is read), marked preliminary or not
+    (`2026 (prel.)`, `2026*`, by the mark a flat header's year is read with,
+    `values.PRELIMINARY_YEAR_MARK`).
+
+    Why the mark: `2026 (prel.)` under `Budget (tkr)` left the row of years unread and the
+    budget refused as one without its År, its columns without headers."""
     if isinstance(cell, bool | date):
         return False
     text = " ".join(header_text(cell).split())
     if (unit := v.header_unit(text)) is not None:
         text = unit.label
-    return _YEAR_HEADER.fullmatch(text) is not None
+    year = _YEAR_HEADER.match(text)
+    if year is None:
+        return False
+    mark = v.PRELIMINARY_YEAR_MARK.match(text, year.end())
+    return (mark.end() if mark is not None else year.end()) == len(text)
 
 
-_YEAR_HEADER = re.compile(r"(?:19|20)[0-9]{2}")
+_YEAR_HEADER = re.compile(r"(?:19|20)[0-9]{2}(?![0-9])")
 
 
 def known_header(cell: object) -> bool:

@@ -2294,6 +2294,14 @@ def preliminary_marks(note: object) -> list[re.Match[str]]:
     return [m for m in PRELIMINARY_MARK.finditer(note) if m.group("negation") is None]
 
 
+# A mark right after a year that its values are preliminary, as statistics tables print it:
+# "2025*", "2025 (prel.)", "2025 prel", "2025 (preliminärt)", "2025 preliminary". One rule for
+# a year heading a column in a one-row header (`wide`) and under a group header (`read`).
+PRELIMINARY_YEAR_MARK = re.compile(
+    r"\s*(?:\*+|\(\s*prel[^\W\d_]*\.?\s*\)|prel[^\W\d_]*\.?(?![^\W\d_]))", re.IGNORECASE
+)
+
+
 def is_preliminary(note: object) -> bool:
     """Whether an indicator value noted `note` is preliminary: the one rule the import (which
     stores it as `IndicatorValue.preliminary`), its blank-note rule and the Results page

@@ -25,11 +25,9 @@ _SPLIT_YEAR = re.compile(
     r"(?<![0-9])(?P<first>(?:19|20)[0-9]{2})\s*[/\u2013\u2014-]\s*"
     r"(?P<next>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])"
 )
-# A mark right after a year that its values are preliminary, as statistics tables print it:
-# "2025*", "2025 (prel.)", "2025 prel", "2025 (preliminärt)", "2025 preliminary".
-_PRELIMINARY = re.compile(
-    r"\s*(?:\*+|\(\s*prel[^\W\d_]*\.?\s*\)|prel[^\W\d_]*\.?(?![^\W\d_]))", re.IGNORECASE
-)
+# A mark right after a year that its values are preliminary ("2025*", "2025 (prel.)"): the
+# one rule, which a year under a group header follows too (`read._is_year_header`).
+_PRELIMINARY = v.PRELIMINARY_YEAR_MARK
 # The note a preliminary year's values get (data, not a reader's text: the agencies' own notes
 # write it so, "Preliminärt, t.o.m. oktober"); a note that says so (`values.is_preliminary`)
 # is stored as a preliminary value's, which the Results page reads.

@@ -952,3 +952,71 @@ def test_years_whose_unit_contradicts_the_merged_budget_headers_refuse_the_file(
         for year in (2027, 2028)
     ]
     assert natural(engine, "budgets") == []
+
+
+def _titled_budget_book(last_year: object) -> bytes:
+    """A budget workbook as testers had it: a title, `Budget (tkr)` merged over B3:D3, the
+    years on row 4 the last of them `last_year`, programme rows and a `Summa` row."""
+    workbook = Workbook()
+    sheet_ = workbook.active
+    for row in [
+        ["Budget för arenans program"],
+        [],
+        ["Program", "Budget (tkr)", None, None],
+        [None, 2024, 2025, last_year],
+        ["BG-2017", 1000, 1100, 1200],
+        ["Summa", 1000, 1100, 1200],
+    ]:
+        sheet_.append(row)
+    sheet_.merge_cells("B3:D3")
+    return xlsx_bytes(workbook)
+
+
+@pytest.mark.parametrize("last_year", ["2026 (prel.)", "2026*", "2026 prel"])
+def test_a_preliminary_year_under_a_merged_budget_header_is_read_as_a_flat_one(engine, last_year):
+    # `2026 (prel.)` under `Budget (tkr)` merged over B3:D3 refused the file: "Column 3 has
+    # no header", "The column År is missing", "row 4 Program is required"; flat it was read.
+    data = _titled_budget_book(last_year)
+    table = read.read_file(data, "budget.xlsx")
+    assert table.header == ["Program", "2024 (tkr)", "2025 (tkr)", f"{last_year} (tkr)"]
+    upload(engine, "program.csv", "Kod;Namn;Typ\nBG-2017;Beställargrupper;Program\n")
+    result = upload(engine, "budget.xlsx", data, kind="budgets")
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = natural(engine, "budgets")
+    assert sorted((b["year"], b["amount_sek"]) for b in stored) == [
+        (2024, 1000000),
+        (2025, 1100000),
+        (2026, 1200000),
+    ]
+    flat = "Program;2024 (tkr);2025 (tkr);" + last_year + " (tkr)\nBG-2017;1000;1100;1200\n"
+    assert upload(engine, "budget.csv", flat, kind="budgets").outcome == "unchanged"
+    assert natural(engine, "budgets") == stored
+
+
+def test_a_year_with_words_after_it_under_a_group_header_is_no_year():
+    assert not read._is_year_header("2026 prognos")
+    assert read._is_year_header("2026 (prel.)")
+    assert read._is_year_header("2026* (tkr)")
+
+
+def test_a_preliminary_year_under_a_merged_series_header_is_noted_preliminary(engine):
+    # An indicator series with `Antal` merged over the years and `2025*` the last was
+    # refused as the budget was; it is read as the flat `2025*` is, its value noted so.
+    workbook = Workbook()
+    sheet_ = workbook.active
+    for row in [
+        ["Indikator", "Land", "Antal", None, None],
+        [None, None, 2023, 2024, "2025*"],
+        ["SE_COUNT", "SE", 180, 200, 210],
+    ]:
+        sheet_.append(row)
+    sheet_.merge_cells("C1:E1")
+    upload(engine, "indikatorer.csv", "Kod;Namn;Enhet\nSE_COUNT;Upphandlingar;antal\n")
+    result = upload(engine, "serie.xlsx", xlsx_bytes(workbook))
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    stored = natural(engine, "indicator_values")
+    assert sorted((r["year"], r["value"], r["note"]) for r in stored) == [
+        (2023, 180, None),
+        (2024, 200, None),
+        (2025, 210, "Preliminärt"),
+    ]
