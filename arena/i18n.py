@@ -3117,6 +3117,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "code.label": {"sv": "{code}", "en": "{code}"},
+    "import.guess_unread": {
+        "sv": (
+            "”{name}” är ny, och filen har ingen kolumn ”{column}”, som inte kan läsas av "
+            "namnet. Lägg till kolumnen ”{column}” i filen."
+        ),
+        "en": (
+            "“{name}” is new, and the file has no “{column}” column, which its name does not "
+            "tell. Add the column “{column}” to the file."
+        ),
+    },
     "import.guess_kept": {
         "sv": (
             "”{column}” förblir {stored}, som databasen har, fast de nya datumen ger "

@@ -379,6 +379,20 @@ def _status_from_dates(frame: pd.DataFrame) -> np.ndarray:
     return status
 
 
+def _kind_from_names(frame: pd.DataFrame) -> np.ndarray:
+    """Each organisation's kind as the form of its name says it, as a flat project sheet
+    reads its coordinators' (`layouts.org_kind_by_name`), for an organisations list without
+    Typ; None where the name says nothing, which a new organisation is refused for
+    (`plan._unguessed`).
+
+    Why: a list of organisations the store holds, without Typ, was refused whole as one
+    lacking a required column, where a projects list without Status was read."""
+    from arena.ingest.layouts.base import org_kind_by_name  # the layouts import the kinds
+
+    names = frame["name"].to_numpy() if "name" in frame.columns else []
+    return np.array([None if n is None else org_kind_by_name(str(n)) for n in names], object)
+
+
 def _scoped(column: Column, scope: str) -> Column:
     """The same reference column, used as one of a row's alternative scopes."""
     return dataclasses.replace(column, scope=scope)
@@ -416,7 +430,14 @@ _register(
                 ORG_NUMBER,
                 aliases=ORG_NUMBER_HEADERS,
             ),
-            Column("kind", "Typ", ORG_KIND, required=True, aliases=("Organisationstyp", "Type")),
+            Column(
+                "kind",
+                "Typ",
+                ORG_KIND,
+                required=True,
+                aliases=("Organisationstyp", "Type"),
+                guess=_kind_from_names,
+            ),
             Column("county", "Län", COUNTY, aliases=("County", "Län/region", "Region/län")),
             Column("country", "Land", COUNTRY, aliases=("Country", "Landkod"), default="SE"),
             _SOURCE,

@@ -1958,6 +1958,34 @@ def _guesses_followed(
     return matched.assign(**kept)
 
 
+def _unguessed(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
+    """The refusal of each row `table` adds whose required column, which the file lacks, its
+    guess could not read (`Column.guess` giving None: an organisation whose name says
+    nothing of its Typ), naming the row and the column to add. A stored row keeps its own.
+
+    Why: an organisations list without Typ naming a new "Ericsson" would store it with a
+    kind nobody gave."""
+    if table.create_only or not len(new):
+        return []
+    problems = []
+    for column in table.kind.columns:
+        if not (column.guess and column.required and column.name in table.guessed):
+            continue
+        label = table.label(column.name)
+        unread = pd.isna(new[column.name].to_numpy())
+        names = new[table.kind.key[0]].to_numpy()
+        problems += [
+            Problem(
+                "format-error",
+                msg("import.guess_unread", column=label, name=str(names[row])),
+                row=int(new.index[row]),
+                column=label,
+            )
+            for row in np.flatnonzero(unread)
+        ]
+    return problems
+
+
 def _plan_kind(
     table: ParsedTable,
     existing: pd.DataFrame,
@@ -1984,6 +2012,7 @@ def _plan_kind(
         kept = ~frame.index.isin(rejected)
         frame, position = frame[kept], position[kept]
     is_new = position < 0
+    problems += _unguessed(table, frame[is_new])
     found = position[~is_new]
     matched = frame[~is_new]
     before = existing.iloc[found].set_index(matched.index)

@@ -425,17 +425,21 @@ def test_of_two_alike_headers_neither_is_offered(engine):
 def test_a_list_of_organisations_without_their_type_is_asked_for_the_type(engine, header):
     # Buyer groups are known by a name alone, so such a list was stored as buyer groups, its
     # county or number dropped with a warning. It reads more as organisations, which need
-    # their type: refused, naming the column, and nothing stored.
-    values = {"Namn": "Kiruna kommun", "Län": "Norrbottens län", "Land": "SE"}
-    values["Organisationsnummer"] = "212000-2627"
+    # their type: a new one whose name says it (`Kiruna kommun`) gets it, as a project
+    # sheet's coordinator does; one whose name says nothing is refused naming the column.
+    values = {"Län": "Norrbottens län", "Land": "SE", "Organisationsnummer": "212000-2627"}
     names = header.split(";")
-    row = ";".join(values[name] for name in names)
-    result = upload(engine, "organisationer.csv", f"{header}\n{row}\n")
-    assert result.outcome == "rejected"
-    assert [(p.error, p.column) for p in result.problems if p.severity == "error"] == [
-        ("missing-label", "Typ")
+    for name, outcome in [("Kirunabostäder", "rejected"), ("Kiruna kommun", "committed")]:
+        row = ";".join([name, *(values[column] for column in names[1:])])
+        result = upload(engine, "organisationer.csv", f"{header}\n{row}\n")
+        assert result.outcome == outcome
+        assert [p.column for p in result.problems if p.severity == "error"] == (
+            ["Typ"] if outcome == "rejected" else []
+        )
+    assert natural(engine, "buyer_groups") == []
+    assert [(o["name"], o["kind"]) for o in natural(engine, "organisations")] == [
+        ("Kiruna kommun", "municipality")
     ]
-    assert natural(engine, "buyer_groups") == [] and natural(engine, "organisations") == []
 
 
 @pytest.mark.parametrize("header", ["Namn;Nätverkstyp;Län;Land", "Namn;Län;Typ av nätverk"])

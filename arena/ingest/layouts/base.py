@@ -306,12 +306,20 @@ _ABROAD_PATTERNS = frozenset(pattern for pattern, _kind, _country in _ABROAD_BY_
 
 @functools.lru_cache(maxsize=65_536)  # a list names each coordinator on many rows
 def guess_org_kind(name: str) -> str:
-    """The organisation kind a name suggests: "Göteborgs kommun" -> municipality and so on."""
+    """The organisation kind a name suggests: "Göteborgs kommun" -> municipality and so on,
+    a company where its name says nothing (`org_kind_by_name`)."""
+    return org_kind_by_name(name) or OrganisationKind.COMPANY.value
+
+
+def org_kind_by_name(name: str) -> str | None:
+    """The organisation kind the form of a name says (`_KIND_BY_NAME`), None where it says
+    nothing ("Ericsson"): an organisations list without Typ refuses such a new one, where a
+    name in passing is taken for a company (`guess_org_kind`)."""
     text, folded = _bare(name), _folded(name)
     for pattern, kind in _KIND_BY_NAME:
         if pattern.search(folded if pattern in _ABROAD_PATTERNS else text):
             return kind.value
-    return OrganisationKind.COMPANY.value
+    return None
 
 
 def guess_country(name: str, county: object = None) -> str:
