@@ -1,5 +1,6 @@
 """New diarienummer and grant references that look like ones the store or the upload already
-holds, warned of in the preview.
+holds, warned of in the preview; and the names one Swedish public body goes by
+(`public_body_key`), which the preview's similar names rank first.
 
 A reference is a code that people retype: Word and Outlook turn its hyphen into an en dash
 ("2019–01234"), a list writes "Dnr 2020-00099" or drops the zeros ("2018-4510"). Each such
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Connection
 
 from arena.i18n import msg
+from arena.ingest.names import name_key
 from arena.ingest.natural import key_ids
 from arena.ingest.report import Problem, listing, quoted
 
@@ -100,3 +102,38 @@ def lookalike_problems(
                     )
                 )
     return problems
+
+
+# The forms of the names of Sweden's regions and municipalities, on `name_key`'s folded text
+# (no accents, case or punctuation, so "Region X:s" is "region x s"): each gives the kind of
+# body and the place. "Region X" is "X-regionen", "Xregionen" (the place's genitive s dropped:
+# "Västra Götalandsregionen"), "Landstinget X" and "X läns landsting", the regions' old
+# names; "X kommun" is "X stad" and "Xs stad" ("Göteborgs Stad", "Malmö stad").
+_BODY_FORMS = (
+    ("region", re.compile(r"^region (?P<place>.+?)(?: s(?: .*)?)?$")),
+    ("region", re.compile(r"^(?P<place>.+?) ?regionen$")),
+    ("region", re.compile(r"^landstinget (?:i )?(?P<place>.+)$")),
+    ("region", re.compile(r"^(?P<place>.+?) lans landsting$")),
+    ("kommun", re.compile(r"^(?P<place>.+?) (?:kommun|stad)$")),
+)
+
+
+def public_body_key(name: str) -> tuple[str, str] | None:
+    """The kind of public body and its place that `name` names by one of the Swedish forms
+    of such names (`_BODY_FORMS`), the place without a genitive s: "Västra Götalandsregionen"
+    and "Region Västra Götaland" are ("region", "vastra gotaland"), "Göteborgs Stad" and
+    "Göteborgs kommun" ("kommun", "goteborg"); None for any other name. A hint for the
+    preview's similar names, never a match: the person decides.
+
+    Why: a new "Region Västra Götaland" was said to be similar to Region Östergötland, not
+    to the stored Västra Götalandsregionen, and "Göteborgs Stad" to nothing, though the store
+    held Göteborgs kommun."""
+    key = name_key(name)
+    for body, form in _BODY_FORMS:
+        found = form.match(key)
+        if found is not None:
+            place = found["place"].strip()
+            if place.endswith("s") and len(place) > 3:
+                place = place[:-1]
+            return (body, place) if place else None
+    return None

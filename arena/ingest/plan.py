@@ -33,7 +33,7 @@ from arena.ingest.kinds import KINDS, Column, Kind
 from arena.ingest.layouts import guess_country, guess_org_kind
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
 from arena.ingest.left_out import left_out_problems
-from arena.ingest.lookalike import lookalike_problems
+from arena.ingest.lookalike import lookalike_problems, public_body_key
 from arena.ingest.matching import matched, superseded_sums, twin_grant_problems
 from arena.ingest.names import CUTOFF, alike, name_key
 from arena.ingest.natural import (
@@ -232,14 +232,26 @@ class NameIndex:
                     self.words[word].append(key)
             self.starts[key[:3]].append(key)
         self.sorted_keys = sorted(self.by_key)
+        # Names by the public body they name (`public_body_key`): "Göteborgs kommun" by
+        # ("kommun", "goteborg"), as "Göteborgs Stad" is.
+        self.bodies: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for key, named in self.by_key.items():
+            body = public_body_key(key)
+            if body is not None:
+                self.bodies[body] += named
 
     def similar(self, name: str) -> tuple[str, ...]:
         """Up to three existing names closest to `name`, best first: a name equal but for
-        case, accents, punctuation or legal form first, then close ones, then those that
-        begin with it as whole words; () when none is near. A hint for a person, never a match.
+        case, accents, punctuation or legal form first, then another name of the same public
+        body (`public_body_key`: "Västra Götalandsregionen" for "Region Västra Götaland",
+        above any other county's region), then close ones, then those that begin with it as
+        whole words; () when none is near. A hint for a person, never a match.
         """
         key = name_key(name)
         found = [existing for existing in self.by_key.get(key, ()) if existing != name]
+        body = public_body_key(key)
+        if body is not None:
+            found += [other for other in self.bodies.get(body, ()) if other not in (*found, name)]
         buckets = [self.words.get(word) for word in key.split() if len(word) >= 3]
         buckets.append(self.starts.get(key[:3]))
         candidates: set[str] = set()
@@ -249,7 +261,7 @@ class NameIndex:
         candidates.discard(key)
         if candidates:
             for close in difflib.get_close_matches(key, candidates, n=_SIMILAR, cutoff=CUTOFF):
-                found += self.by_key[close]
+                found += [other for other in self.by_key[close] if other not in found]
         for longer in self._starting_with(key):
             found += [existing for existing in self.by_key[longer] if existing not in found]
         return tuple(found[:_SIMILAR])

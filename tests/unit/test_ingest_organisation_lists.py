@@ -1,8 +1,13 @@
 """Organisations lists and names as testers' files had them: a list without Typ naming stored
-organisations, a new one's type read from the form of its name or refused."""
+organisations, a new one's type read from the form of its name or refused; the Swedish names of
+one public body ("Göteborgs Stad", "Göteborgs kommun") hinted at as similar first."""
 
 from __future__ import annotations
 
+import pytest
+
+from arena.ingest.lookalike import public_body_key
+from arena.ingest.plan import NameIndex
 from tests.fixtures.ingest import natural, rejected, upload
 
 STORED = (
@@ -71,3 +76,49 @@ def test_a_list_with_typ_is_read_as_written(engine):
     data = "Namn;Typ\nEricsson;företag\nTrafikverket;kommun\n"
     assert upload(engine, "org.csv", data).outcome == "committed"
     assert _kinds(engine) == {"Ericsson": "company", "Trafikverket": "municipality"}
+
+
+def test_a_new_name_of_a_stored_public_body_is_similar_to_it_first(demo_engine):
+    # Previewed "Region Västra Götaland (similar: Region Östergötland)" and nothing for
+    # "Göteborgs Stad", though the demo store holds Västra Götalandsregionen and Göteborgs
+    # kommun: the same bodies.
+    data = (
+        "Diarienummer;Projektnamn;Koordinator;Projektets löptid;Status\n"
+        "2026-50001;A;Region Västra Götaland;2025-01 – 2025-12;Pågående\n"
+        "2026-50002;B;Göteborgs Stad;2025-01 – 2025-12;Pågående\n"
+    )
+    result = upload(demo_engine, "projekt.csv", data, dry_run=True)
+    assert result.outcome == "dry-run", [p.text("en") for p in result.problems]
+    similar = {o.name: o.similar for o in result.plan.new_organisations}
+    assert similar["Region Västra Götaland"][0] == "Västra Götalandsregionen"
+    assert similar["Göteborgs Stad"][0] == "Göteborgs kommun"
+    # A hint only: nothing is merged, and the store is as it was.
+    assert {"Region Västra Götaland", "Göteborgs Stad"} <= set(similar)
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("Region Västra Götaland", "Västra Götalandsregionen"),
+        ("Västra Götalandsregionen", "Region Västra Götaland"),
+        ("Region Uppsala", "Uppsala-regionen"),
+        ("Region Västra Götaland", "Region Västra Götaland:s Naturbruksgymnasier"),
+        ("Landstinget Västernorrland", "Region Västernorrland"),
+        ("Göteborgs Stad", "Göteborgs kommun"),
+        ("Stockholms stad", "Stockholms kommun"),
+        ("Malmö kommun", "Malmö stad"),
+        ("Borås kommun", "Borås Stad"),
+    ],
+)
+def test_the_swedish_names_of_one_public_body_are_similar_first(name, stored):
+    names = [stored, "Region Östergötland", "Region Västerbotten", "Region Uppsala län AB"]
+    names += ["Göteborgs Energi AB", "Malmö universitet", "Stockholms Stadshus AB"]
+    assert NameIndex(names).similar(name)[0] == stored
+
+
+def test_another_countys_region_or_a_company_of_the_town_is_no_variant():
+    assert public_body_key("Stockholms Stadshus AB") is None
+    assert public_body_key("Göteborgs Energi AB") is None
+    assert public_body_key("Region Östergötland") != public_body_key("Region Västra Götaland")
+    assert public_body_key("Region Skåne") != public_body_key("Skåne kommun")
+    assert public_body_key("Malmö stad") == public_body_key("Malmö kommun")
