@@ -1237,6 +1237,20 @@ def test_a_missing_marker_in_a_required_amount_is_an_error_not_zero(engine):
         ("Stockholms Stadshus AB", "company"),
         ("Universitetsholmen AB", "company"),
         ("AB Storstockholms Lokaltrafik", "company"),
+        # The state's authorities, Swedish and Norwegian: "Statens vegvesen (971032081)" was
+        # a company. A company form is still a company; a works without one is no authority.
+        ("Statens vegvesen (971032081)", "national_authority"),
+        ("Statens vegvesen", "national_authority"),
+        ("Statens vägverk", "national_authority"),
+        ("Statens energimyndighet", "national_authority"),
+        ("Läkemedelsmyndighet", "national_authority"),
+        ("Skatteetaten", "national_authority"),
+        ("Vegdirektoratet", "national_authority"),
+        ("Arbeidstilsynet", "national_authority"),
+        ("Statens Bostadsomvandling AB", "company"),
+        ("Statens vegvesen Holding AS", "company"),
+        ("Kraftverk Nord", "company"),
+        ("Ljusverk Design", "company"),
     ],
 )
 def test_the_kind_of_an_organisation_known_only_by_name(name, kind):

@@ -256,11 +256,15 @@ _KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
         re.compile(r"universitet|högskola|university|institutet$|research institute", re.I),
         OrganisationKind.RESEARCH_ORGANISATION,
     ),
+    # The state's authorities, Swedish and the neighbours' ("Statens vegvesen", "Statens
+    # vägverk", "Skatteetaten", "Vegdirektoratet", "Arbeidstilsynet"): a company form in the
+    # name is still a company, by the first rule ("Statens Bostadsomvandling AB").
     (
         re.compile(
-            r"(myndigheten|verket|rådet|styrelsen|inspektionen|kollegiet)$|^(vinnova|formas|forte)$"
-            r"|^myndigheten för\b|^(regeringen|regeringskansliet|riksdagen)$|departementet$"
-            r"|^länsstyrelsen\b|ombudsmannen$",
+            r"(myndighet(en)?|verket|rådet|styrelsen|inspektionen|kollegiet)$"
+            r"|^(vinnova|formas|forte)$|^statens\b|^myndigheten för\b"
+            r"|^(regeringen|regeringskansliet|riksdagen)$|departementet$"
+            r"|^länsstyrelsen\b|ombudsmannen$|etaten$|direktoratet$|tilsynet$",
             re.IGNORECASE,
         ),
         OrganisationKind.NATIONAL_AUTHORITY,
