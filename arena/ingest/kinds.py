@@ -68,6 +68,12 @@ def _end_date(value: object) -> object:
     return v.parse_date(value, end=True)
 
 
+def _open_end_date(value: object) -> object:
+    # A period's end in a column of its own may state there is none ("pågår"): no end date,
+    # which clears a stored one (`validate.parse_table` marks it), unlike a blank cell.
+    return None if v.states_open_end(value) else _end_date(value)
+
+
 def _signed_money(value: object) -> int:
     # Spend may be negative: a correction of an earlier booking.
     return v.parse_money(value, allow_negative=True)
@@ -99,6 +105,8 @@ SIGNED_MONEY = ColumnType("money", _signed_money, msg("template.signed_money"), 
 YEARLY_MONEY = ColumnType("money", _yearly_money, msg("template.yearly_money"), "int")
 DATE = ColumnType("date", v.parse_date, msg("template.date"), "date")
 END_DATE = ColumnType("date", _end_date, msg("template.date"), "date")
+# A period's end date: its cell may state that the period runs on (`_open_end_date`).
+OPEN_END_DATE = ColumnType("date", _open_end_date, msg("template.date"), "date")
 PERIOD = ColumnType(
     "period", v.parse_period, msg("template.period"), fills=("start_date", "end_date")
 )
@@ -311,7 +319,7 @@ _STARTS = ("Start", "Start date", *_PERIOD_STARTS)
 # "End": as the English pages' downloads head it, beside their "Start".
 _ENDS = ("Slut", "End date", "End", *_PERIOD_ENDS)
 _START = Column("start_date", "Startdatum", DATE, aliases=(*_STARTS, "Datum från"))
-_END = Column("end_date", "Slutdatum", END_DATE, aliases=(*_ENDS, "Datum till"))
+_END = Column("end_date", "Slutdatum", OPEN_END_DATE, aliases=(*_ENDS, "Datum till"))
 # Those headers, and a project list's "Från" and "Till", read a period of the kind a file is
 # found to hold, but say nothing of which kind that is: a list of reports or payments heads
 # the period each covers so too, and counted, they made a report list a project list that
@@ -718,7 +726,7 @@ _register(
             Column(
                 "end_date",
                 "Slutdatum",
-                END_DATE,
+                OPEN_END_DATE,
                 aliases=("ProjektSlut", *_ENDS, "Till", "Projektperiod till"),
             ),
             _SDG_GOALS,

@@ -23,6 +23,7 @@ from arena.ingest.kinds import (
     COUNTRY,
     KINDS,
     NUMBER,
+    OPEN_END_DATE,
     ORG_NUMBER,
     PERIOD_HEADERS,
     Column,
@@ -719,6 +720,12 @@ def parse_table(
                     )
                 )
             bad |= failed
+        if column.type is OPEN_END_DATE:
+            # An end that states there is none ("pågår") clears a stored end, as a period's
+            # open end does; a blank cell keeps it.
+            said = ~cells.row_missing[kept] & _is_none(values) & ~np.isin(codes, list(errors))
+            if said.any():
+                stated[column.name] = stated.get(column.name, np.zeros(len(values), bool)) | said
         if column.fills:
             filled = ~cells.row_missing[kept] & ~_is_none(values)
             for index, target in enumerate(column.fills):

@@ -1460,6 +1460,18 @@ _NO_END_AFTER_DASH = (
     "open",
 )
 _NO_END_ALONE = ("och framåt", "och tills vidare", "tills vidare", "onwards", "and later")
+
+
+def states_open_end(value: object) -> bool:
+    """Whether a cell of an end-date column (`T.o.m.`, `Slutdatum`, `Period till`) states that
+    there is no end, as a period's open end does (`2025-02 – pågår`): "pågår", "pågående",
+    "tills vidare", "löpande", "ongoing". A start column reads no such word.
+
+    Why: such an end beside its start in a column of its own was refused as no date, where
+    the same words after a dash in a Period column are read."""
+    return isinstance(value, str) and " ".join(value.split()).casefold() in _NO_END_AFTER_DASH
+
+
 _OPEN_END = re.compile(
     r"\s*(?:(?:--|–|—|-)\s*(?:"
     + "|".join(re.escape(word) for word in (*_NO_END_AFTER_DASH, "...", "…"))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from arena.auth import cli_identity
 from arena.i18n import t
 from arena.ingest import undo
@@ -307,6 +309,38 @@ def test_a_period_with_an_open_end_clears_the_stored_end_and_undo_restores_it(en
     # A blank period still keeps both dates.
     blank = "Diarienummer;Titel;Projektperiod\n2020-00001;Smart belysning;\n"
     assert upload(engine, "projekt.csv", blank, dry_run=True).counts["unchanged"] == 1
+
+
+@pytest.mark.parametrize("header", ["T.o.m.", "Slutdatum", "Till", "Period till"])
+@pytest.mark.parametrize("word", ["pågår", "pågående", "Tills vidare", "löpande", "ongoing"])
+def test_an_end_column_stating_the_project_runs_on_clears_the_stored_end(engine, header, word):
+    # 'row 2, column T.o.m.: "pågår" is not a date. Write YYYY-MM-DD…', where `2020-01 –
+    # pågår` in a Period column is read as a stated open end.
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    before = dump(engine, history=False)
+    start = "Fr.o.m." if header != "Till" else "Från"
+    opened = f"Diarienummer;Titel;{start};{header}\n2020-00001;Smart belysning;2020-01-01;{word}\n"
+    result = upload(engine, "projekt.csv", opened, dry_run=True)
+    assert result.counts["updated"] == 1, [p.text("en") for p in result.problems]
+    imported = _commit(engine, "projekt.csv", opened)
+    project = {p["reference"]: p for p in natural(engine, "projects")}["2020-00001"]
+    assert (project["start_date"], project["end_date"]) == (date(2020, 1, 1), None)
+    undo(engine, imported, identity=cli_identity())
+    assert dump(engine, history=False) == before
+    # A blank end still keeps the stored one.
+    blank = f"Diarienummer;Titel;{start};{header}\n2020-00001;Smart belysning;2020-01-01;\n"
+    assert upload(engine, "projekt.csv", blank, dry_run=True).counts["unchanged"] == 1
+
+
+@pytest.mark.parametrize("header", ["Fr.o.m.", "Startdatum"])
+def test_a_start_column_stating_the_project_runs_on_is_still_refused(engine, header):
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    data = f"Diarienummer;Titel;{header};Slutdatum\n2020-00001;Smart belysning;pågår;2029-12-31\n"
+    result = upload(engine, "projekt.csv", data)
+    assert result.outcome == "rejected"
+    assert [(p.row, p.column) for p in result.problems if p.severity == "error"] == [(2, header)]
 
 
 def test_a_blank_note_takes_only_the_preliminary_words_off_a_note_and_says_it_is_final(engine):
