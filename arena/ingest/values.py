@@ -2287,23 +2287,70 @@ def parse_frequency(value: object) -> UpdateFrequency:
     return _FREQUENCY.parse(value)
 
 
-# What marks an indicator value preliminary in its note: a word form of preliminär,
-# preliminary, provisional or provisorisk ("Preliminära siffror", "provisoriskt",
-# "Preliminärbudget"), or `prel` as a word ("Prel.", "prel. uppgift"), but not a word that
-# merely starts so ("Prelude", "provision"). A negation right before it says the opposite:
-# "Ej preliminärt längre", "inte längre preliminära", "not preliminary", "no longer
-# provisional", "icke-preliminär", "non-preliminary".
-_NEGATION = r"(?:(?:ej|inte|icke)(?:\s+längre)?|not(?:\s+longer)?|no\s+longer|non)[\s-]+"
-_MARK = r"(?:prelim\w*|prel\b\.?|provisional\w*|provisori\w*)"
-PRELIMINARY_MARK = re.compile(rf"(?<!\w)(?P<negation>{_NEGATION})?(?P<mark>{_MARK})", re.IGNORECASE)
+# What marks an indicator value preliminary in its note, and what says it is final. A mark:
+# a word form of preliminär, preliminary, provisional, provisorisk or the Norwegian and Danish
+# foreløpig / foreløbig ("Preliminära siffror", "provisoriskt", "Foreløpige tall"), `prel` as a
+# word ("Prel.", "prel. uppgift"), not a word that merely starts so ("Prelude", "provision");
+# a finality word negated ("ej slutgiltig", "Inte slutlig", "Not yet final", "Ej fastställd");
+# or a note of a flag alone (`*`, or `p` as statistics tables flag a provisional figure). A
+# mark is denied by a negation a few words before it ("Ej preliminärt längre", "Ej en
+# preliminär siffra", "Inte längre någon preliminär uppgift", "not a preliminary figure", "no
+# longer a provisional value", "icke-preliminär") or by a word saying it was so once
+# ("Slutlig (tidigare preliminär)", "Fastställd, ersätter preliminär uppgift", "Final (was
+# provisional)", "Reviderad från preliminär siffra"). A finality word standing as a part of
+# the note on its own (slutlig, slutgiltig, fastställd, definitiv, final: "Tidigare
+# preliminär, nu slutlig", "Slutligt värde") says the value is final whatever else the note
+# says; one among other words ("preliminary; final figures in June") does not.
+# tests/unit/test_preliminary.py holds every note the rule was written for; migration
+# d6c0ffee0016 keeps a copy of the rule as it is written here.
+_PRELIMINARY_WORD = r"(?:prelim\w*|prel\b\.?|provisional\w*|provisori\w*|forel[øo][pb]ig\w*)"
+_FINAL_WORD = (
+    r"(?:slutlig\w*|slutgiltig\w*|fastställ(?:d|t|da|de)\b|definitiv\w*|final(?:i[sz]ed)?\b)"
+)
+_NEGATION = r"(?:(?:ej|inte|icke)(?:\s+(?:längre|ännu))?|not(?:\s+(?:longer|yet))?|no\s+longer|non)"
+_WAS = (
+    r"(?:tidigare|förut|was|were|previously|formerly|earlier|ersätter|ersatte|replaces|"
+    r"replaced|revised\s+from|reviderad\w*\s+från)"
+)
+_FILLERS = r"(?:(?:en|ett|någon|något|några|a|an|any|the|längre|ännu|yet|helt)\s+){0,2}"
+PRELIMINARY_FLAG = r"(?:\*+|p)"
+PRELIMINARY_MARK = re.compile(
+    rf"(?<!\w)(?:(?P<denied>(?:{_NEGATION}|{_WAS})[\s-]+{_FILLERS}{_PRELIMINARY_WORD})"
+    rf"|(?P<unfinal>{_NEGATION}[\s-]+{_FILLERS}{_FINAL_WORD})"
+    rf"|(?P<final>{_FINAL_WORD})|(?P<mark>{_PRELIMINARY_WORD})"
+    rf"|(?P<flag>\A\s*{PRELIMINARY_FLAG}\s*\Z))",
+    re.IGNORECASE,
+)
+# A word that, beside a finality word in a part of its own, says nothing else: "nu slutlig",
+# "Slutligt värde", "final figures".
+_FINAL_BESIDE = frozenset(
+    {"nu", "now", "är", "is", "numera", "värde", "värdet", "värden", "siffra", "siffran"}
+    | {"siffror", "uppgift", "uppgiften", "uppgifter", "figure", "figures", "value", "values"}
+    | {"data", "utfall", "tal", "tall", "version"}
+)
+# Where a note's parts part, to find a finality word on its own: "Final (was provisional)".
+_NOTE_PART_END = re.compile(r"[;,:()\[\]]|\.(?=\s|$)|\s[\u2013\u2014-]\s")
+
+
+def _stands_alone(note: str, final: re.Match[str]) -> bool:
+    """Whether the finality word `final` of `note` is a part of it on its own."""
+    ends = [0, *(e for m in _NOTE_PART_END.finditer(note) for e in (m.start(), m.end())), len(note)]
+    start = max(e for e in ends if e <= final.start())
+    end = min(e for e in ends if e >= final.end())
+    beside = note[start : final.start()] + " " + note[final.end() : end]
+    return set(re.findall(r"\w+", beside.casefold())) <= _FINAL_BESIDE
 
 
 def preliminary_marks(note: object) -> list[re.Match[str]]:
-    """The places in `note` that say the value is preliminary (`PRELIMINARY_MARK` without a
-    negation before it), first to last; none where `note` is no text."""
+    """The places in `note` that mark its value preliminary (`PRELIMINARY_MARK`'s `mark`,
+    `unfinal` and `flag`), first to last; none where `note` is no text or says the value is
+    final (a finality word on its own)."""
     if not isinstance(note, str):
         return []
-    return [m for m in PRELIMINARY_MARK.finditer(note) if m.group("negation") is None]
+    found = list(PRELIMINARY_MARK.finditer(note))
+    if any(m.group("final") and _stands_alone(note, m) for m in found):
+        return []
+    return [m for m in found if m.group("mark") or m.group("unfinal") or m.group("flag")]
 
 
 # A mark right after a year that its values are preliminary, as statistics tables print it:
@@ -2316,7 +2363,8 @@ PRELIMINARY_YEAR_MARK = re.compile(
 
 def is_preliminary(note: object) -> bool:
     """Whether an indicator value noted `note` is preliminary: the one rule the import (which
-    stores it as `IndicatorValue.preliminary`), its blank-note rule and the Results page
-    follow. "Preliminärt, t.o.m. oktober", "Prel.", "provisional" are; "Ej preliminärt
-    längre", "not preliminary", "Prelude" and no note at all are not."""
+    stores it as `IndicatorValue.preliminary`), its blank-note rule, the wide reader's year
+    headers and the Results page follow. "Preliminärt, t.o.m. oktober", "Prel.",
+    "provisional", "Inte slutlig", "*" are; "Ej preliminärt längre", "Slutlig (tidigare
+    preliminär)", "not a preliminary figure", "Prelude" and no note at all are not."""
     return bool(preliminary_marks(note))

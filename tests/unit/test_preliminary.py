@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from arena import export, models, tables
 from arena.auth import cli_identity
-from arena.ingest import undo
+from arena.ingest import undo, values
 from arena.ingest.values import is_preliminary
 from arena.queries import results
 from arena.store import MIGRATIONS, downgrade, get_engine, migrate, table_counts
@@ -42,6 +42,22 @@ PRELIMINARY = [
     "PRELIMINARY",
     "Prelude till 2025; prel.",
     "Not preliminary in 2024; preliminary for 2025",
+    # A finality word negated says not final (these were read as final).
+    "ej slutgiltig",
+    "Inte slutlig",
+    "Not yet final",
+    "Ej fastställd",
+    "preliminary, not final",
+    "Not final (preliminary)",
+    "Inte slutlig, preliminär",
+    "Preliminärt (ej slutligt)",
+    # Norwegian and Danish, and a flag alone.
+    "Foreløpige tall",
+    "Foreløbige tal",
+    "*",
+    "p",
+    # A finality word among other words is no statement that the value is final.
+    "Preliminary; final figures in June",
 ]
 FINAL = [
     None,
@@ -61,6 +77,19 @@ FINAL = [
     "provision till säljaren",
     "Apreliminär",
     "Slutligt värde",
+    # Said to be final, or to have been preliminary once (these were read as preliminary).
+    "Slutlig (tidigare preliminär)",
+    "Fastställd, ersätter preliminär uppgift",
+    "Tidigare preliminär, nu slutlig",
+    "Final (was provisional)",
+    "Reviderad från preliminär siffra",
+    "Not a preliminary figure",
+    "No longer a provisional value",
+    "Ej en preliminär siffra",
+    "Inte längre någon preliminär uppgift",
+    "Definitivt",
+    "Värde *",
+    "Källa: p. 12",
 ]
 
 
@@ -86,6 +115,9 @@ def test_the_migration_reads_the_notes_as_the_import_does():
     """The migration keeps its own copy of the rule (a migration keeps doing what it did when
     it was written): today they agree on every note above."""
     migration = _migration()
+    assert migration.PRELIMINARY_MARK.pattern == values.PRELIMINARY_MARK.pattern
+    assert migration._FINAL_BESIDE == values._FINAL_BESIDE
+    assert migration._NOTE_PART_END.pattern == values._NOTE_PART_END.pattern
     for note in [*PRELIMINARY, *FINAL]:
         assert migration.is_preliminary(note) == is_preliminary(note), note
 
@@ -138,6 +170,24 @@ def test_results_read_the_mark_the_import_stored(engine):
     assert latest.loc["PRELUDE"].tolist() == [40.0, 2025, False]
     series = results.indicator_series(engine).set_index(["code", "year"])["preliminary"]
     assert {key: series[key] for key in EXPECTED} == EXPECTED
+
+
+def test_a_value_said_final_is_the_latest_one(engine):
+    # "Slutlig (tidigare preliminär)" drew 2026's 19 500 hollow and made 2021's 121 the
+    # latest value; "Ej fastställd" was judged as a final value.
+    load_files(engine, {"indikatorer.csv": INDICATORS})
+    data = (
+        "Indikator;Land;År;Värde;Anmärkning\n"
+        "NOLONGER;SE;2021;121;\n"
+        "NOLONGER;SE;2026;19500;Slutlig (tidigare preliminär)\n"
+        "ABBREV;SE;2021;121;\n"
+        "ABBREV;SE;2026;19500;Ej fastställd\n"
+    )
+    assert upload(engine, "varden.csv", data).outcome == "committed"
+    registry = results.indicator_progress(engine).set_index("code")
+    latest = registry[["latest_value", "latest_year", "preliminary"]]
+    assert latest.loc["NOLONGER"].tolist() == [19500.0, 2026, False]
+    assert latest.loc["ABBREV"].tolist() == [121.0, 2021, False]
 
 
 def test_undo_restores_the_mark_with_the_note(engine):

@@ -25,18 +25,64 @@ down_revision: str | None = "c5c0ffee0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# As arena.ingest.values.PRELIMINARY_MARK when this was written.
-_NEGATION = r"(?:(?:ej|inte|icke)(?:\s+längre)?|not(?:\s+longer)?|no\s+longer|non)[\s-]+"
-_MARK = r"(?:prelim\w*|prel\b\.?|provisional\w*|provisori\w*)"
-PRELIMINARY_MARK = re.compile(rf"(?<!\w)(?P<negation>{_NEGATION})?(?P<mark>{_MARK})", re.IGNORECASE)
-_BATCH = 10_000
+# As arena.ingest.values (PRELIMINARY_MARK, preliminary_marks, is_preliminary) when this was
+# written; tests/unit/test_preliminary.py checks that the two read every note alike.
+_PRELIMINARY_WORD = r"(?:prelim\w*|prel\b\.?|provisional\w*|provisori\w*|forel[øo][pb]ig\w*)"
+_FINAL_WORD = (
+    r"(?:slutlig\w*|slutgiltig\w*|fastställ(?:d|t|da|de)\b|definitiv\w*|final(?:i[sz]ed)?\b)"
+)
+_NEGATION = r"(?:(?:ej|inte|icke)(?:\s+(?:längre|ännu))?|not(?:\s+(?:longer|yet))?|no\s+longer|non)"
+_WAS = (
+    r"(?:tidigare|förut|was|were|previously|formerly|earlier|ersätter|ersatte|replaces|"
+    r"replaced|revised\s+from|reviderad\w*\s+från)"
+)
+_FILLERS = r"(?:(?:en|ett|någon|något|några|a|an|any|the|längre|ännu|yet|helt)\s+){0,2}"
+PRELIMINARY_FLAG = r"(?:\*+|p)"
+PRELIMINARY_MARK = re.compile(
+    rf"(?<!\w)(?:(?P<denied>(?:{_NEGATION}|{_WAS})[\s-]+{_FILLERS}{_PRELIMINARY_WORD})"
+    rf"|(?P<unfinal>{_NEGATION}[\s-]+{_FILLERS}{_FINAL_WORD})"
+    rf"|(?P<final>{_FINAL_WORD})|(?P<mark>{_PRELIMINARY_WORD})"
+    rf"|(?P<flag>\A\s*{PRELIMINARY_FLAG}\s*\Z))",
+    re.IGNORECASE,
+)
+# A word that, beside a finality word in a part of its own, says nothing else: "nu slutlig",
+# "Slutligt värde", "final figures".
+_FINAL_BESIDE = frozenset(
+    {"nu", "now", "är", "is", "numera", "värde", "värdet", "värden", "siffra", "siffran"}
+    | {"siffror", "uppgift", "uppgiften", "uppgifter", "figure", "figures", "value", "values"}
+    | {"data", "utfall", "tal", "tall", "version"}
+)
+# Where a note's parts part, to find a finality word on its own: "Final (was provisional)".
+_NOTE_PART_END = re.compile(r"[;,:()\[\]]|\.(?=\s|$)|\s[\u2013\u2014-]\s")
+
+
+def _stands_alone(note: str, final: re.Match[str]) -> bool:
+    """Whether the finality word `final` of `note` is a part of it on its own."""
+    ends = [0, *(e for m in _NOTE_PART_END.finditer(note) for e in (m.start(), m.end())), len(note)]
+    start = max(e for e in ends if e <= final.start())
+    end = min(e for e in ends if e >= final.end())
+    beside = note[start : final.start()] + " " + note[final.end() : end]
+    return set(re.findall(r"\w+", beside.casefold())) <= _FINAL_BESIDE
+
+
+def preliminary_marks(note: object) -> list[re.Match[str]]:
+    """The places in `note` that mark its value preliminary (`PRELIMINARY_MARK`'s `mark`,
+    `unfinal` and `flag`), first to last; none where `note` is no text or says the value is
+    final (a finality word on its own)."""
+    if not isinstance(note, str):
+        return []
+    found = list(PRELIMINARY_MARK.finditer(note))
+    if any(m.group("final") and _stands_alone(note, m) for m in found):
+        return []
+    return [m for m in found if m.group("mark") or m.group("unfinal") or m.group("flag")]
 
 
 def is_preliminary(note: object) -> bool:
     """Whether `note` marks its value preliminary (arena.ingest.values.is_preliminary)."""
-    return isinstance(note, str) and any(
-        match.group("negation") is None for match in PRELIMINARY_MARK.finditer(note)
-    )
+    return bool(preliminary_marks(note))
+
+
+_BATCH = 10_000
 
 
 def upgrade() -> None:
