@@ -1472,19 +1472,25 @@ def _without_preliminary(note: object) -> object:
 
 
 def _unmarked(part: str) -> str:
-    """One part of a note (`_NOTE_PARTS`) without its words that say preliminary: "" where
-    nothing else is said ("Preliminärt", "prel. uppgift"), else the rest, written as the part
-    began ("Preliminära siffror från SCB" is "Siffror från SCB")."""
+    """One part of a note (`_NOTE_PARTS`) of a preliminary value without its marks
+    (`values.preliminary_marks`: "Prel.", "preliminära", "ej slutligt", "*"), each with its
+    punctuation: "" where nothing else is said ("Preliminärt", "Prel. siffror", "Not final
+    (preliminary)"), else the rest, written as the part began ("Preliminära siffror från SCB"
+    is "Siffror från SCB", "Prel.: SCB" is "SCB"). A compound keeps what it is of:
+    "Preliminärbudget" is "Budget", as the budget it names is still the value's source."""
     marks = v.preliminary_marks(part)
     if not marks:
         return part.strip()
     rest = part
     for mark in reversed(marks):
-        rest = rest[: mark.start("mark")] + " " + rest[mark.end("mark") :]
-    rest = _SPACES.sub(" ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" :–-")
-    if not rest or set(rest.casefold().split()) <= _SAYS_NOTHING_MORE:
+        compound = _COMPOUND.fullmatch(mark.group())
+        kept = compound["of"] if compound else ""
+        rest = f"{rest[: mark.start()]} {kept} {rest[mark.end() :]}"
+    rest = _SPACES.sub(" ", _EMPTY_BRACKETS.sub(" ", rest))
+    rest = _DANGLING.sub(r"\1", rest).strip(" .:;,\u2013\u2014-")
+    if set(re.findall(r"\w+", rest.casefold())) <= _SAYS_NOTHING_MORE:
         return ""
-    if part.lstrip()[:1].isupper() and marks[0].start("mark") == len(part) - len(part.lstrip()):
+    if part.lstrip()[:1].isupper() and marks[0].start() == len(part) - len(part.lstrip()):
         rest = rest[:1].upper() + rest[1:]
     return rest
 
@@ -1493,11 +1499,18 @@ def _unmarked(part: str) -> str:
 _NOTE_PARTS = re.compile(r"(\s*[;,]\s*)")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _SPACES = re.compile(r"\s+")
-# What a part says with the mark taken off, when it said no more than the mark:
-# "preliminär uppgift", "preliminary figures".
+# Punctuation a mark left standing apart: "Källa SCB . Uppdateras" is "Källa SCB. Uppdateras".
+_DANGLING = re.compile(r"\s+([.:;,])(?=\s|$)")
+# A compound of a mark, and what it is of: "Preliminärbudget" (not "preliminära").
+_COMPOUND = re.compile(r"(?:preliminär|provisorie|provisorisk)(?P<of>\w{3,})", re.IGNORECASE)
+# What a part says with its marks taken off, when it said no more than them: "preliminär
+# uppgift", "preliminary figures", "Foreløpige tall", "fortfarande preliminärt", and a
+# negation or a "now" whose mark went ("not final", "är ännu inte slutlig").
 _SAYS_NOTHING_MORE = frozenset(
     {"uppgift", "uppgifter", "värde", "värden", "siffra", "siffror", "data", "utfall"}
-    | {"figure", "figures", "value", "values", "estimate", "estimates"}
+    | {"figure", "figures", "value", "values", "estimate", "estimates", "tal", "tall"}
+    | {"fortfarande", "ännu", "än", "nu", "är", "ej", "inte", "icke", "en", "ett", "som"}
+    | {"still", "yet", "now", "is", "are", "not", "no", "a", "an", "the", "as"}
 )
 
 

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from arena import export, models, tables
 from arena.auth import cli_identity
 from arena.ingest import undo, values
+from arena.ingest.plan import _without_preliminary
 from arena.ingest.values import is_preliminary
 from arena.queries import results
 from arena.store import MIGRATIONS, downgrade, get_engine, migrate, table_counts
@@ -244,6 +245,63 @@ def test_a_blank_note_takes_only_the_words_that_say_preliminary(engine):
         "Ej preliminärt längre",  # says it is final already: kept whole
     ]
     assert not results.indicator_values(engine)["preliminary"].any()
+
+
+# A stored note, and what a value given again with its Anmärkning blank keeps of it: a note
+# that is not preliminary stays whole; else each mark goes with its punctuation and the words
+# that only qualify it, and a part that says nothing more goes whole (None: nothing is left).
+BLANKED = [
+    ("Prel.", None),
+    ("Preliminary.", None),
+    ("Prel. siffror", None),
+    ("Prel.: SCB", "SCB"),
+    ("Källa: SCB, Prel.", "Källa: SCB"),
+    ("Källa SCB (prel.)", "Källa SCB"),
+    ("Preliminärt, t.o.m. oktober", "t.o.m. oktober"),
+    ("Källa SSB; preliminär uppgift", "Källa SSB"),
+    ("preliminära siffror från SCB, uppdateras", "siffror från SCB, uppdateras"),
+    ("Preliminära siffror från SCB", "Siffror från SCB"),
+    ("Fortfarande preliminärt, källa SCB", "källa SCB"),
+    # Not final and preliminary both go: a final value is not left noted "not final".
+    ("preliminary, not final", None),
+    ("Not final (preliminary)", None),
+    ("Inte slutlig, preliminär", None),
+    ("Preliminärt (ej slutligt)", None),
+    ("Ej fastställd", None),
+    ("Foreløpige tall", None),
+    ("*", None),
+    # A compound keeps what it is of: the budget is still the value's source.
+    ("Preliminärbudget", "Budget"),
+    ("Preliminärsiffror", None),
+    # Not preliminary: whole.
+    ("Slutlig (tidigare preliminär)", "Slutlig (tidigare preliminär)"),
+    ("Final (was provisional)", "Final (was provisional)"),
+    ("Ej preliminärt längre", "Ej preliminärt längre"),
+    ("Not a preliminary figure", "Not a preliminary figure"),
+]
+
+
+@pytest.mark.parametrize(("note", "kept"), BLANKED)
+def test_a_blank_note_takes_off_the_marks_and_leaves_a_note_that_reads_right(note, kept):
+    assert _without_preliminary(note) == kept
+    assert not is_preliminary(kept)
+
+
+def test_a_blank_note_keeps_of_each_stored_note_what_is_still_true(engine):
+    # "Prel.: SCB" kept ".: SCB", "Slutlig (tidigare preliminär)" "Slutlig (tidigare )",
+    # "preliminary, not final" "not final", "Preliminärbudget" nothing.
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    years = range(2000, 2000 + len(BLANKED))
+    noted = "".join(
+        f'I-1;SE;{year};10;"{note}"\n' for year, (note, _) in zip(years, BLANKED, strict=True)
+    )
+    header = "Indikator;Land;År;Värde;Anmärkning\n"
+    assert upload(engine, "varden.csv", header + noted).outcome == "committed"
+    blanks = "".join(f"I-1;SE;{year};10;\n" for year in years)
+    result = upload(engine, "varden.csv", header + blanks)
+    assert result.outcome == "committed", result.problems
+    notes = [row["note"] for row in natural(engine, "indicator_values")]
+    assert [None if n != n else n for n in notes] == [kept for _, kept in BLANKED]
 
 
 def test_a_store_with_notes_upgrades_to_stored_marks_without_loss(db_url):
