@@ -3017,16 +3017,16 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "import.preliminary_cleared": {
         "sv": (
-            "{count} värde var noterat ”{note}” och ges nu utan den markeringen: det är "
+            "{count} värde var noterat som preliminärt och ges nu utan den markeringen: det är "
             "slutligt, och markeringen tas bort ur anmärkningen.",
-            "{count} värden var noterade ”{note}” och ges nu utan den markeringen: de är "
+            "{count} värden var noterade som preliminära och ges nu utan den markeringen: de är "
             "slutliga, och markeringen tas bort ur anmärkningarna.",
         ),
         "en": (
-            "{count} value was noted “{note}” and is now given without that mark: it is final, "
-            "and the mark is taken off its note.",
-            "{count} values were noted “{note}” and are now given without that mark: they are "
-            "final, and the mark is taken off their notes.",
+            "{count} value was noted preliminary and is now given without that mark: it is "
+            "final, and the mark is taken off its note.",
+            "{count} values were noted preliminary and are now given without that mark: they "
+            "are final, and the mark is taken off their notes.",
         ),
     },
     "import.preliminary_years": {

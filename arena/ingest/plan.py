@@ -1334,7 +1334,7 @@ def _final_values(
         problems.append(
             Problem(
                 "format-error",
-                msg("import.preliminary_cleared", count=len(cleared), note=PRELIMINARY_NOTE),
+                msg("import.preliminary_cleared", count=len(cleared)),
                 row=int(cleared[0]),
                 severity="warning",
                 table=kind.name,
@@ -1822,7 +1822,7 @@ def _kept_blanks(
                 problems.append(
                     Problem(
                         "format-error",
-                        msg("import.preliminary_cleared", count=len(final), note=PRELIMINARY_NOTE),
+                        msg("import.preliminary_cleared", count=len(final)),
                         row=int(matched.index[final[0]]),
                         severity="warning",
                         table=kind.name,

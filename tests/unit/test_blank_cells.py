@@ -360,7 +360,7 @@ def test_a_blank_note_takes_only_the_preliminary_words_off_a_note_and_says_it_is
         "Källa SSB",
     ]
     assert _said(result, "import.preliminary_cleared") == [
-        "2 values were noted “Preliminärt” and are now given without that mark: they are "
+        "2 values were noted preliminary and are now given without that mark: they are "
         "final, and the mark is taken off their notes."
     ]
 

@@ -94,7 +94,7 @@ def test_the_final_figure_without_a_mark_makes_a_preliminary_value_final(engine)
     }
     said = [p.text("en") for p in result.problems if p.message.key == "import.preliminary_cleared"]
     assert said == [
-        "2 values were noted “Preliminärt” and are now given without that mark: they are "
+        "2 values were noted preliminary and are now given without that mark: they are "
         "final, and the mark is taken off their notes."
     ]
     assert upload(engine, "slutlig.csv", final).outcome == "unchanged"

@@ -355,3 +355,25 @@ def test_a_preliminary_year_column_stores_its_values_as_preliminary(engine):
         ("DK", 2023): ("Prel.", True),  # the table's own note says so of every year
         ("DK", 2024): ("Prel.", True),
     }
+
+
+def test_the_warning_of_marks_taken_off_quotes_no_note_it_did_not_see(engine):
+    # It said the values were noted 'Preliminärt' though the notes said "Prel", "Provisional
+    # figure" and "Källa SCB (prel.)".
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    header = "Indikator;Land;År;Värde;Anmärkning\n"
+    noted = (
+        "I-1;SE;2022;10;Prel\nI-1;SE;2023;11;Provisional figure\nI-1;SE;2024;12;Källa SCB (prel.)\n"
+    )
+    assert upload(engine, "varden.csv", header + noted).outcome == "committed"
+    blanks = "I-1;SE;2022;10;\nI-1;SE;2023;11;\nI-1;SE;2024;12;\n"
+    result = upload(engine, "varden.csv", header + blanks)
+    said = [p for p in result.problems if p.message.key == "import.preliminary_cleared"]
+    assert [p.text("sv") for p in said] == [
+        "3 värden var noterade som preliminära och ges nu utan den markeringen: de är "
+        "slutliga, och markeringen tas bort ur anmärkningarna."
+    ]
+    assert [p.text("en") for p in said] == [
+        "3 values were noted preliminary and are now given without that mark: they are "
+        "final, and the mark is taken off their notes."
+    ]
