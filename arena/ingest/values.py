@@ -2314,6 +2314,9 @@ _WAS = (
 )
 _FILLERS = r"(?:(?:en|ett|någon|något|några|a|an|any|the|längre|ännu|yet|helt)\s+){0,2}"
 PRELIMINARY_FLAG = r"(?:\*+|p)"
+# The marks as words, not denied: what a year header may carry beside its year ("2025
+# (prel.)", "Prel. 2034", "2033 (provisional)", "2036 (ej slutlig)"), as `wide` reads it.
+PRELIMINARY_WORDS = rf"(?:{_NEGATION}[\s-]+{_FILLERS}{_FINAL_WORD}|{_PRELIMINARY_WORD})"
 PRELIMINARY_MARK = re.compile(
     rf"(?<!\w)(?:(?P<denied>(?:{_NEGATION}|{_WAS})[\s-]+{_FILLERS}{_PRELIMINARY_WORD})"
     rf"|(?P<unfinal>{_NEGATION}[\s-]+{_FILLERS}{_FINAL_WORD})"
@@ -2353,11 +2356,14 @@ def preliminary_marks(note: object) -> list[re.Match[str]]:
     return [m for m in found if m.group("mark") or m.group("unfinal") or m.group("flag")]
 
 
-# A mark right after a year that its values are preliminary, as statistics tables print it:
-# "2025*", "2025 (prel.)", "2025 prel", "2025 (preliminärt)", "2025 preliminary". One rule for
-# a year heading a column in a one-row header (`wide`) and under a group header (`read`).
+# A mark right after a year that its values are preliminary, as statistics tables print it, in
+# the note rule's own words and flags (`PRELIMINARY_WORDS`, `PRELIMINARY_FLAG`, read by
+# `is_preliminary`): "2025*", "2035p", "2025 (prel.)", "2025 prel", "2033 (provisional)",
+# "2036 (provisoriskt)", "2025 (ej slutlig)". One rule for a year heading a column in a one-row
+# header (`wide`) and under a group header (`read`).
 PRELIMINARY_YEAR_MARK = re.compile(
-    r"\s*(?:\*+|\(\s*prel[^\W\d_]*\.?\s*\)|prel[^\W\d_]*\.?(?![^\W\d_]))", re.IGNORECASE
+    rf"\s*(?:{PRELIMINARY_FLAG}(?![\w.])|\(\s*{PRELIMINARY_WORDS}\s*\)|{PRELIMINARY_WORDS})",
+    re.IGNORECASE,
 )
 
 

@@ -25,9 +25,15 @@ _SPLIT_YEAR = re.compile(
     r"(?<![0-9])(?P<first>(?:19|20)[0-9]{2})\s*[/\u2013\u2014-]\s*"
     r"(?P<next>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])"
 )
-# A mark right after a year that its values are preliminary ("2025*", "2025 (prel.)"): the
-# one rule, which a year under a group header follows too (`read._is_year_header`).
+# A mark beside a year that its values are preliminary, as statistics tables print it, in the
+# words and flags of the note rule (`values.PRELIMINARY_YEAR_MARK`): right after it, "2025*",
+# "2035p", "2025 (prel.)", "2033 (provisional)", "2025 (ej slutlig)", the one rule a year under a
+# group header follows too (`read._is_year_header`); or right before it, "Prel. 2034",
+# "(Preliminärt) 2025".
 _PRELIMINARY = v.PRELIMINARY_YEAR_MARK
+_PRELIMINARY_BEFORE = re.compile(
+    rf"(?:\(\s*{v.PRELIMINARY_WORDS}\s*\)|{v.PRELIMINARY_WORDS})\s*$", re.IGNORECASE
+)
 # The note a preliminary year's values get (data, not a reader's text: the agencies' own notes
 # write it so, "Preliminärt, t.o.m. oktober"); a note that says so (`values.is_preliminary`)
 # is stored as a preliminary value's, which the Results page reads.
@@ -68,11 +74,19 @@ def _year_header(text: str) -> _YearHeader | None:
     if len(found) != 1 or not v.MIN_YEAR <= int(found[0]["year"]) <= v.MAX_YEAR:
         return None
     (year,) = found
-    after = text[year.end() :]
+    before, after = text[: year.start()], text[year.end() :]
     mark = _PRELIMINARY.match(after)
-    if mark is not None:
+    if mark is not None and v.is_preliminary(mark.group()):
         after = after[mark.end() :]
-    return _YearHeader(int(year["year"]), _words(text[: year.start()] + " " + after), bool(mark))
+    elif (ahead := _PRELIMINARY_BEFORE.search(before)) is not None and any(
+        # not denied where it stands ("Ej prel. 2025" is no mark)
+        found.start() >= ahead.start()
+        for found in v.preliminary_marks(before)
+    ):
+        before, mark = before[: ahead.start()], ahead
+    else:
+        mark = None
+    return _YearHeader(int(year["year"]), _words(before + " " + after), mark is not None)
 
 
 def names_a_year(text: str) -> bool:

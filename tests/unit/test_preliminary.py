@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from arena import export, models, tables
 from arena.auth import cli_identity
-from arena.ingest import undo, values
+from arena.ingest import undo, values, wide
 from arena.ingest.plan import _without_preliminary
 from arena.ingest.values import is_preliminary
 from arena.queries import results
@@ -377,3 +377,49 @@ def test_the_warning_of_marks_taken_off_quotes_no_note_it_did_not_see(engine):
         "3 values were noted preliminary and are now given without that mark: they are "
         "final, and the mark is taken off their notes."
     ]
+
+
+def test_a_year_header_marked_in_the_note_rule_s_words_is_a_preliminary_year(engine):
+    # "2033 (provisional)", "Prel. 2034", "2035p" and "2036 (provisoriskt)" lost their mark
+    # or, beside other years, were dropped as unknown columns, their values lost.
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    data = (
+        "Indikator;Land;2032;2033 (provisional);Prel. 2034;2035p;2036 (provisoriskt);2037 *\n"
+        "I-1;SE;10;11;12;13;14;15\n"
+    )
+    result = upload(engine, "serie.csv", data)
+    assert result.outcome == "committed", result.problems
+    values = results.indicator_values(engine)
+    stored = {
+        row.year: (row.value, row.note if isinstance(row.note, str) else None, row.preliminary)
+        for row in values.itertuples()
+    }
+    marked = {year: (10.0 + year - 2032, "Preliminärt", True) for year in range(2033, 2038)}
+    assert stored == {2032: (10.0, None, False), **marked}
+    said = [p.text("en") for p in result.problems if p.message.key == "import.preliminary_years"]
+    assert len(said) == 1
+    for header in ("2033 (provisional)", "Prel. 2034", "2035p", "2036 (provisoriskt)"):
+        assert header in said[0]
+
+
+@pytest.mark.parametrize(
+    ("header", "year", "preliminary"),
+    [
+        ("2025*", 2025, True),
+        ("2025 (prel.)", 2025, True),
+        ("2033 (provisional)", 2033, True),
+        ("Prel. 2034", 2034, True),
+        ("2035p", 2035, True),
+        ("2036 (provisoriskt)", 2036, True),
+        ("2025 (foreløpig)", 2025, True),
+        ("2025 (ej slutlig)", 2025, True),
+        ("2024", 2024, False),
+        ("Prelude 2024", 2024, False),
+        ("Ej prel. 2025", 2025, False),
+        ("2024 p.g.a. omräkning", 2024, False),
+    ],
+)
+def test_a_year_header_s_mark_is_read_by_the_note_rule(header, year, preliminary):
+    read = wide._year_header(header)
+    assert (read.year, read.preliminary) == (year, preliminary)
+    assert read.preliminary == is_preliminary(header.replace(str(year), "").strip())
