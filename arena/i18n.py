@@ -4106,16 +4106,16 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "problem.zero_no_grant": {
         "sv": (
-            "0 kr i en finansiärs kolumn på rad {lines} läses som inget bidrag: projektet har "
-            "inget bidrag från den finansiären.",
-            "{count} belopp på 0 kr i finansiärernas kolumner läses som inget bidrag, på rad "
-            "{lines}: projekten har inga bidrag från de finansiärerna.",
+            "0 kr som bidrag på rad {lines} läses som inget bidrag: projektet har inget "
+            "bidrag från den finansiären.",
+            "{count} bidrag på 0 kr läses som inga bidrag, på rad {lines}: projekten har inga "
+            "bidrag från de finansiärerna.",
         ),
         "en": (
-            "SEK 0 in a funder's column on row {lines} is read as no grant: the project has "
-            "no grant from that funder.",
-            "{count} amounts of SEK 0 in the funders' columns are read as no grant, on rows "
-            "{lines}: the projects have no grants from those funders.",
+            "SEK 0 as the grant on row {lines} is read as no grant: the project has no grant "
+            "from that funder.",
+            "{count} grants of SEK 0 are read as no grants, on rows {lines}: the projects "
+            "have no grants from those funders.",
         ),
     },
     "layout.funder_column_unread": {

@@ -51,7 +51,7 @@ def matched(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
     """`table` with its rows matched as its layout says (`table.matching`): a made-up grant
     reference replaced by the stored grant's, a sum paid that the stored payments already
     hold left out. `ids` holds the stored ids of the kinds the upload names."""
-    if table.matching in (Matching.GRANT_OF_FUNDER, Matching.GRANT_PER_FUNDER):
+    if table.matching is Matching.GRANT_OF_FUNDER:
         return _grant_of_funder(conn, table, ids)
     if table.matching is Matching.PAID_SO_FAR:
         return _paid_so_far(conn, table, ids)
@@ -106,17 +106,12 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     frame = frame.copy()
     problems, left_out, renamed = [], [], {}
     corrected: dict[int, int] = {}  # line -> funder of the project's grant it stands beside
-    zeros = []  # a 0 under a funder's own column where the project has no grant from it
+    zeros = []  # a 0 where the project has no grant from the row's funder: no grant
     new_grants: list[tuple[int, int | None]] = []  # a funder's column's grant the store lacks
     for line, project_id, funder_id in other:
         candidates = held.get((project_id, funder_id), []) if funder_id is not None else []
         reference = frame.at[line, "reference"]
-        if (
-            table.matching is Matching.GRANT_PER_FUNDER
-            and not candidates
-            and reference not in stored
-            and frame.at[line, "amount_sek"] == 0
-        ):
+        if not candidates and reference not in stored and frame.at[line, "amount_sek"] == 0:
             zeros.append(line)
         elif len(candidates) == 1 and candidates[0] not in named:
             frame.at[line, "reference"] = candidates[0]

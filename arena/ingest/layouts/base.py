@@ -36,15 +36,15 @@ class Matching(StrEnum):
 
     GRANT_OF_FUNDER: the grant's reference is the layout's own (the project's diarienummer),
     not the funder's, so the project's one stored grant from the same funder is that grant
-    (stored from a grants file or 360Giving under its real reference).
+    (stored from a grants file or 360Giving under its real reference). A 0 (or an accounting
+    dash) where the project has no grant from the funder is no grant, with a warning: such
+    sheets fill 0 for "nothing", one named funder's column, a column per funder or `Beviljat
+    belopp` beside `Finansiär` alike; a 0 the stored grant's amount lowers it.
     PAID_SO_FAR: one row per grant with what was paid on it in all, not a payment: a grant
     whose payments the store already holds keeps them.
-    GRANT_PER_FUNDER: GRANT_OF_FUNDER for a sheet's grant column per funder, where a 0 under
-    a funder the project has no grant from is no grant: such sheets fill 0 for "nothing".
     """
 
     GRANT_OF_FUNDER = "grant_of_funder"
-    GRANT_PER_FUNDER = "grant_per_funder"
     PAID_SO_FAR = "paid_so_far"
 
 

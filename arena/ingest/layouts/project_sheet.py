@@ -245,7 +245,8 @@ def split(source: Source) -> list[Part]:
     not stored: a grant without a funder cannot be kept. The grant's reference is the
     diarienummer: one grant per project and funder, so a second upload updates it, and so
     does the first where the store holds the project's grant from that funder under the
-    funder's own reference (`Matching.GRANT_OF_FUNDER`). A missing
+    funder's own reference (`Matching.GRANT_OF_FUNDER`); a 0 (or `-   kr`) is no grant unless
+    the project holds one from that funder, under one column or a column per funder. A missing
     Status is read from the dates, as for any projects list (`Column.guess`).
     """
     n = len(source.keep)
@@ -341,8 +342,8 @@ def _grants_per_funder(
     """The grants of a sheet with a grant column per funder (`_per_funder`): each filled
     cell is its column's funder's grant to the row's project, in the rows' order. A blank
     cell is no grant from that funder, nor is a 0 unless the project holds a grant from it,
-    which the 0 then updates (`Matching.GRANT_PER_FUNDER`): such sheets fill 0 for nothing,
-    and a list that lowers a grant to nothing still says so. Each grant's reference is
+    which the 0 then updates (`Matching.GRANT_OF_FUNDER`, as for every grant of the sheet).
+    Each grant's reference is
     the diarienummer with its funder, `2023-00101 (Formas)`: two grants of one row need two,
     and the project's stored grant from the same funder is that grant all the same
     (`Matching.GRANT_OF_FUNDER`). A `Finansiär` column beside them is not read for the
@@ -403,7 +404,7 @@ def _grants_per_funder(
         "grants",
         grant_columns,
         at=at,
-        matching=Matching.GRANT_PER_FUNDER,
+        matching=Matching.GRANT_OF_FUNDER,
         labels={"funder": headers, "amount_sek": headers},
     )
 

@@ -14,7 +14,8 @@ def split(source: Source) -> list[Part]:
     """A Vinnova project: its coordinator, the project, and Vinnova's grant to it.
 
     Description is Projektreferat, else MalSvenska. A record without BeviljatBidrag yields no
-    grant: nothing granted is known.
+    grant: nothing granted is known; nor does one of 0 unless Vinnova's grant to the project
+    is stored (`Matching.GRANT_OF_FUNDER`).
     """
     reference = source.cells("Diarienummer")
     start, end = source.cells("ProjektStart"), source.cells("ProjektSlut")

@@ -1,0 +1,99 @@
+"""A flat project sheet's grant columns and headers: a 0 in a grant amount column is no grant
+whichever way the sheet names the funder, two amount columns of one meaning, a title headed
+`Projekt`, and a `--column` target the kind lacks."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from tests.fixtures.ingest import saved_workbook, upload, with_organisations, xlsx_bytes
+
+_ZERO = (
+    "SEK 0 as the grant on row 3 is read as no grant: the project has no grant from that funder."
+)
+
+
+def _stored_grants(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return conn.execute(
+            sa.text(
+                "SELECT p.reference, o.name, g.amount_sek FROM grant_award g "
+                "JOIN project p ON p.id = g.project_id JOIN organisation o ON o.id = g.funder_id "
+                "ORDER BY p.reference, o.name"
+            )
+        ).all()
+
+
+def _zero_warnings(result) -> list[str]:
+    return [p.text("en") for p in result.problems if p.error == "constraint-error"]
+
+
+_ONE_FUNDER = (
+    "Diarienummer;Titel;Koordinator;Period;Bidrag från Vinnova (kr);Status\n"
+    "2023-00101;Vätgas i tung trafik;Göteborgs kommun;2023-01 – 2024-12;1 500 000;Pågående\n"
+    "2023-00102;Smart belysning;Göteborgs kommun;2023-01 – 2024-12;0;Pågående\n"
+)
+_TWO_FUNDERS = (
+    "Diarienummer;Titel;Koordinator;Period;Bidrag från Vinnova (kr);"
+    "Bidrag från Energimyndigheten (kr);Status\n"
+    "2023-00101;Vätgas i tung trafik;Göteborgs kommun;2023-01 – 2024-12;1 500 000;;Pågående\n"
+    "2023-00102;Smart belysning;Göteborgs kommun;2023-01 – 2024-12;0;;Pågående\n"
+)
+_WITH_FUNDER = (
+    "Diarienummer;Titel;Koordinator;Period;Beviljat belopp;Finansiär;Status\n"
+    "2023-00101;Vätgas i tung trafik;Göteborgs kommun;2023-01 – 2024-12;1 500 000 kr;Vinnova;"
+    "Pågående\n"
+    "2023-00102;Smart belysning;Göteborgs kommun;2023-01 – 2024-12;  -   kr;Vinnova;Pågående\n"
+)
+
+
+def test_a_zero_grant_is_no_grant_in_every_layout_of_the_sheet(engine):
+    """A 0 under one named funder's column, under `Beviljat belopp` beside `Finansiär` (an
+    accounting dash) and in an xlsx cell shown `# ##0 "tkr"` was stored as a 0 kr grant, while
+    under a column per funder it was no grant: it is no grant in all, with the same warning."""
+    with_organisations(engine)
+    header, *rows = [line.split(";") for line in _ONE_FUNDER.splitlines()]
+    header[4] = "Bidrag från Vinnova (tkr)"
+    rows[0][4] = 1500
+    rows[1][4] = 0
+    workbook, _data = saved_workbook(("Projekt", [header, *rows]))
+    workbook.active["E3"].number_format = '# ##0 "tkr"'
+    for name, data in (
+        ("en.csv", _ONE_FUNDER),
+        ("tva.csv", _TWO_FUNDERS),
+        ("finansiar.csv", _WITH_FUNDER),
+        ("lista.xlsx", xlsx_bytes(workbook)),
+    ):
+        preview = upload(engine, name, data, dry_run=True)
+        assert preview.outcome == "dry-run", (name, preview.problems)
+        assert _zero_warnings(preview) == [_ZERO], name
+    result = upload(engine, "finansiar.csv", _WITH_FUNDER)
+    assert result.outcome == "committed", result.problems
+    assert _stored_grants(engine) == [("2023-00101", "Vinnova", 1_500_000)]
+
+
+def test_a_zero_lowers_the_projects_stored_grant(engine):
+    """A 0 where the project holds the funder's grant still updates it to 0 (the list says
+    the grant was lowered to nothing), under one named funder's column as under several."""
+    with_organisations(engine)
+    first = upload(engine, "en.csv", _ONE_FUNDER.replace(";0;", ";800 000;"))
+    assert first.outcome == "committed", first.problems
+    lowered = upload(engine, "en.csv", _ONE_FUNDER)
+    assert lowered.outcome == "committed", lowered.problems
+    assert not _zero_warnings(lowered)
+    assert _stored_grants(engine) == [
+        ("2023-00101", "Vinnova", 1_500_000),
+        ("2023-00102", "Vinnova", 0),
+    ]
+
+
+def test_a_grants_list_keeps_its_zero_grant(engine):
+    """A grants list names each grant by its own reference: a 0 there is that grant's amount
+    (a grant withdrawn), stored as written without a warning."""
+    with_organisations(engine)
+    assert upload(engine, "en.csv", _ONE_FUNDER).outcome == "committed"
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nVIN-1;2023-00102;Vinnova;0\n"
+    result = upload(engine, "bidrag.csv", grants)
+    assert result.outcome == "committed", result.problems
+    assert not _zero_warnings(result)
+    assert ("2023-00102", "Vinnova", 0) in _stored_grants(engine)
