@@ -2749,8 +2749,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "(the template “{template}”).",
     },
     "problem.duplicate_label": {
-        "sv": "Kolumnen ”{label}” betyder samma sak som ”{first}”.",
-        "en": "The column “{label}” means the same as “{first}”.",
+        "sv": "Kolumnen ”{label}” betyder samma sak som ”{first}”: behåll en av dem och ta "
+        "bort den andra ur filen.",
+        "en": "The column “{label}” means the same as “{first}”: keep one of them and remove "
+        "the other from the file.",
     },
     "problem.abbreviated_label": {
         "sv": "Kolumnen ”{label}” läses som ”{column}” ({name}).",
@@ -4073,6 +4075,34 @@ TEXTS: dict[str, dict[str, Text]] = {
     "layout.duplicate_label": {
         "sv": "Kolumnen ”{label}” finns två gånger.",
         "en": "The column “{label}” appears twice.",
+    },
+    "layout.same_grant": {
+        "sv": "Kolumnerna ”{plain}” och ”{named}” har samma belopp på varje rad: ”{named}” "
+        "läses, som bidrag från {funder}, och ”{plain}” läses inte.",
+        "en": "The columns “{plain}” and “{named}” hold the same amounts on every row: "
+        "“{named}” is read, as grants from {funder}, and “{plain}” is not read.",
+    },
+    "layout.grants_differ": {
+        "sv": (
+            "Kolumnerna ”{plain}” och ”{named}” har olika belopp på rad {lines}, så det går "
+            "inte att veta vilken som är bidraget: ”{plain}” kan vara projektets hela "
+            "beviljade belopp och ”{named}” bidraget från {funder}. Behåll den kolumn som ska "
+            "sparas som bidrag från {funder} och ta bort den andra ur filen.",
+            "Kolumnerna ”{plain}” och ”{named}” har olika belopp på {count} rader ({lines}), "
+            "så det går inte att veta vilken som är bidraget: ”{plain}” kan vara projektets "
+            "hela beviljade belopp och ”{named}” bidraget från {funder}. Behåll den kolumn som "
+            "ska sparas som bidrag från {funder} och ta bort den andra ur filen.",
+        ),
+        "en": (
+            "The columns “{plain}” and “{named}” hold different amounts on row {lines}, so "
+            "which one is the grant cannot be told: “{plain}” may be the project's whole "
+            "amount granted and “{named}” the grant from {funder}. Keep the column to store "
+            "as the grant from {funder} and remove the other from the file.",
+            "The columns “{plain}” and “{named}” hold different amounts on {count} rows "
+            "({lines}), so which one is the grant cannot be told: “{plain}” may be the "
+            "project's whole amount granted and “{named}” the grant from {funder}. Keep the "
+            "column to store as the grant from {funder} and remove the other from the file.",
+        ),
     },
     "layout.missing_label": {
         "sv": "Kolumnen ”{label}” saknas men krävs i {layout}.",

@@ -596,11 +596,13 @@ def test_amounts_without_a_funder_import_the_projects_and_say_so(engine):
     [
         (
             ("Beviljat belopp", "Bidrag"),
-            "The column “Bidrag” means the same as “Beviljat belopp”.",
+            "The column “Bidrag” means the same as “Beviljat belopp”: keep one of them and "
+            "remove the other from the file.",
         ),
         (
             ("Bidrag från Vinnova (kr)", "Bidrag från Vinnova (tkr)"),
-            "The column “Bidrag från Vinnova (tkr)” means the same as “Bidrag från Vinnova (kr)”.",
+            "The column “Bidrag från Vinnova (tkr)” means the same as “Bidrag från Vinnova (kr)”: "
+            "keep one of them and remove the other from the file.",
         ),
         (("Bidrag", "Bidrag"), "The column “Bidrag” appears twice."),
         (

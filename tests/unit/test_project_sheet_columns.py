@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from tests.fixtures.ingest import saved_workbook, upload, with_organisations, xlsx_bytes
+from tests.fixtures.ingest import errors, saved_workbook, upload, with_organisations, xlsx_bytes
 
 _ZERO = (
     "SEK 0 as the grant on row 3 is read as no grant: the project has no grant from that funder."
@@ -97,3 +97,58 @@ def test_a_grants_list_keeps_its_zero_grant(engine):
     assert result.outcome == "committed", result.problems
     assert not _zero_warnings(result)
     assert ("2023-00102", "Vinnova", 0) in _stored_grants(engine)
+
+
+_BOTH = (
+    "Titel;Diarienummer;Koordinator;Org.nummer;Län;Period;Beviljat belopp;Vinnovas bidrag;Status\n"
+    "Cirkulära möbler;2019-02211;Göteborgs kommun;;Västra Götalands län;oktober 2018 - "
+    "februari 2019;1 234 567 kr;1 234 567;Avslutad\n"
+    "Skolmåltider;2020-00457;Göteborgs kommun;;Västra Götalands län;januari–mars 2020;"
+    "450 000 kr;450 000;Avslutad\n"
+)
+
+
+def test_a_grant_beside_its_funders_column_is_read_once_where_they_agree(engine):
+    """`Beviljat belopp` beside `Vinnovas bidrag` was refused as meaning the same, and the
+    advice on `Beviljat belopp`, name it `Bidrag från Vinnova`, led to the same refusal: with
+    the same amounts on every row, the funder's column is read, and a warning says so."""
+    with_organisations(engine)
+    result = upload(engine, "lista.csv", _BOTH)
+    assert result.outcome == "committed", result.problems
+    (said,) = [p for p in result.problems if p.column == "Beviljat belopp"]
+    assert said.severity == "warning"
+    assert said.text("en") == (
+        "The columns “Beviljat belopp” and “Vinnovas bidrag” hold the same amounts on every "
+        "row: “Vinnovas bidrag” is read, as grants from Vinnova, and “Beviljat belopp” is not "
+        "read."
+    )
+    assert not [p for p in result.problems if "Bidrag från" in p.text("en")]
+    assert _stored_grants(engine) == [
+        ("2019-02211", "Vinnova", 1_234_567),
+        ("2020-00457", "Vinnova", 450_000),
+    ]
+
+
+def test_a_grant_beside_its_funders_column_is_refused_naming_the_rows_that_differ(engine):
+    """Where the two differ (the project's whole grant beside Vinnova's share), which is the
+    grant cannot be told: refused naming the rows and saying which to keep, and the advice
+    to name a column `Bidrag från Vinnova` is not given."""
+    with_organisations(engine)
+    data = _BOTH.replace(";1 234 567;", ";1 000 000;")
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "rejected"
+    assert errors(result) == [(2, "Beviljat belopp", "duplicate-label")]
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert refused.text("en") == (
+        "The columns “Beviljat belopp” and “Vinnovas bidrag” hold different amounts on row 2, "
+        "so which one is the grant cannot be told: “Beviljat belopp” may be the project's "
+        "whole amount granted and “Vinnovas bidrag” the grant from Vinnova. Keep the column to "
+        "store as the grant from Vinnova and remove the other from the file."
+    )
+    assert not [p for p in result.problems if "Bidrag från" in p.text("en")]
+    # As the refusal says: without "Beviljat belopp", Vinnova's grants are read.
+    kept = "\n".join(
+        ";".join(cells[:6] + cells[7:]) for cells in (line.split(";") for line in data.splitlines())
+    )
+    assert upload(engine, "lista.csv", kept).outcome == "committed"
+    assert ("2019-02211", "Vinnova", 1_000_000) in _stored_grants(engine)

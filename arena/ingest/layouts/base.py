@@ -415,6 +415,11 @@ class Source:
             if self.find(labels) is not None
         ]
 
+    def read_from(self, label: str, index: int) -> None:
+        """Read column `label` from the file's column at position `index`, one of several the
+        file has of it (a grant's two columns that agree: `project_sheet._agreeing`)."""
+        self.position[self.layout.key(label)] = index
+
     def shown(self, label: str) -> str:
         """The header as the file writes it."""
         index = self.position.get(self.layout.key(label))

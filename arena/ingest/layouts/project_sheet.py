@@ -179,6 +179,80 @@ def _per_funder(headers: list[str]) -> bool:
     )
 
 
+def _one_grant(headers: list[str]) -> bool:
+    """Whether amount columns `headers` are a grant and the same grant named by its funder:
+    two columns, one naming its funder and one not (`Beviljat belopp` beside `Vinnovas
+    bidrag`, as Vinnova-style lists keep them). Read as one where they agree on every row
+    (`_agreeing`), else refused naming the rows that differ."""
+    return len(headers) == 2 and sum(_funded_by(header) is not None for header in headers) == 1
+
+
+def _reads_each(headers: list[str]) -> bool:
+    """Whether the sheet reads every one of amount columns `headers` (none is refused as
+    meaning the same as another): a column per funder, or a grant and its funder's column."""
+    return _per_funder(headers) or _one_grant(headers)
+
+
+def _in_kronor(cell: object, header: str) -> object:
+    """The amount of `cell` under `header` in kronor ("1 500" under "(tkr)": 1 500 000), 0 for
+    a blank (no grant, as a 0 is), else the cell as written where it reads as no amount."""
+    if v.is_missing(cell):
+        return 0
+    unit = v.header_unit(header)
+    try:
+        return v.parse_money(cell if unit is None else v.with_unit(cell, unit.unit))
+    except v.ValueProblem:
+        return v.clean_text(str(cell))
+
+
+def _agreeing(source: Source, columns: list[tuple[int, str]]) -> int | None:
+    """Of a grant's two columns (`_one_grant`), the position of the one the sheet reads, the
+    one naming its funder, where both hold the same amount on every row, with a warning
+    saying so; else None, refused in `source.problems` naming the rows that differ and
+    saying how to choose. Why: `Projekt;…;Beviljat belopp;Vinnovas bidrag` was refused as
+    one column meaning the same as the other, and the advice on `Beviljat belopp`, name it
+    `Bidrag från Vinnova`, led to the same refusal."""
+    named, plain = sorted(columns, key=lambda column: _funded_by(column[1]) is None)
+    pairs = zip(source.cells_at(named[0]), source.cells_at(plain[0]), strict=True)
+    differ = [
+        source.raw.line_of(source.keep[row])
+        for row, (own, other) in enumerate(pairs)
+        if _in_kronor(own, named[1]) != _in_kronor(other, plain[1])
+    ]
+    funder = str(_funded_by(named[1]))
+    line = source.raw.header_line or None
+    if not differ:
+        source.problems.append(
+            Problem(
+                "extra-label",
+                msg("layout.same_grant", named=named[1], plain=plain[1], funder=funder),
+                row=line,
+                column=plain[1],
+                severity="warning",
+            )
+        )
+        return named[0]
+    shown = list(map(str, differ[:_LINES_NAMED]))
+    source.problems.append(
+        Problem(
+            "duplicate-label",
+            msg(
+                "layout.grants_differ",
+                count=len(differ),
+                lines=", ".join(shown)
+                if len(differ) <= _LINES_NAMED
+                else msg("list.more", items=", ".join(shown)),
+                named=named[1],
+                plain=plain[1],
+                funder=funder,
+            ),
+            row=differ[0],
+            column=plain[1],
+        )
+    )
+    return None
+
+
 def _kronor(header: str) -> object:
     """What one of a bare amount under `header` is: kronor in its unit (1 without one)."""
     unit = v.header_unit(header)
@@ -273,8 +347,17 @@ def split(source: Source) -> list[Part]:
             },
         )
     ]
-    amount_label = source.shown("Belopp")
     per_funder = source.headers_of("Belopp")
+    if _one_grant([header for _index, header in per_funder]):
+        read = _agreeing(source, per_funder)
+        if read is None:  # refused: the projects' part alone, no advice on the amounts
+            return [
+                source.organisations(named, source.raw.name),
+                source.part(_PROJECTS, project_columns),
+            ]
+        source.read_from("Belopp", read)
+        per_funder = source.headers_of("Belopp")[:1]
+    amount_label = source.shown("Belopp")
     if len(per_funder) > 1 and _per_funder([header for _index, header in per_funder]):
         parts = [source.part(_PROJECTS, project_columns)]
         parts.append(_grants_per_funder(source, per_funder, starts, ends))
@@ -545,7 +628,7 @@ LAYOUT = Layout(
         *(column.sv for column in KINDS["projects"].columns if column.type.name == "text"),
     ),
     same_label=_units_differ,
-    reads_each=_per_funder,
+    reads_each=_reads_each,
     named_by=lambda header: "Belopp" if _funded_by(header) else None,
     if_stored=_as_written,
 )
