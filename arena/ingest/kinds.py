@@ -229,6 +229,10 @@ class Column:
     # Stored values the guess never questions: kept without a warning where the file's
     # dates say another (a cancelled or desired project has dates that say nothing of it).
     beyond_guess: tuple[str, ...] = ()
+    # Headers read as this column only where another of the file's columns is the kind's
+    # key and none is this column: `Projekt` beside `Diarienummer` is the project's title,
+    # while alone, or in a list of another kind, it names the project (`match_headers`).
+    beside_key: tuple[str, ...] = ()
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -644,6 +648,7 @@ _register(
                 "Titel",
                 required=True,
                 aliases=("Projekttitel", "Projektnamn", "Ärenderubrik", "Title", "Project title"),
+                beside_key=("Projekt", "Project"),
             ),
             Column(
                 "title_en",

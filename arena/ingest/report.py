@@ -238,8 +238,11 @@ def unread_and_missing(problems: Iterable[Problem]) -> tuple[list[str], list[Pro
     headers = list(
         dict.fromkeys(p.column for p in problems if p.error == "extra-label" and p.column)
     )
-    missing = [p for p in problems if p.error == "missing-label" and p.column]
-    return (headers, missing) if headers and missing else ([], [])
+    missing: dict[str, Problem] = {}  # each column once: a layout's part lacks it too
+    for p in problems:
+        if p.error == "missing-label" and p.column:
+            missing.setdefault(p.column, p)
+    return (headers, list(missing.values())) if headers and missing else ([], [])
 
 
 # A problem report's columns, as the Data page's download and `python -m arena import --report`

@@ -153,7 +153,35 @@ def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
     found = v.headers_matched(
         list(map(str, header)), lambda text: _matched(lookup, text)[0], _column_name
     )
-    return {position: column for position, column in enumerate(found) if column is not None}
+    matched = {position: column for position, column in enumerate(found) if column is not None}
+    return {**matched, **beside_key(kind, header, matched)}
+
+
+def beside_key(kind: Kind, header: list[str], matched: dict[int, Column]) -> dict[int, Column]:
+    """The columns read by a header only beside the kind's key (`Column.beside_key`): the
+    first header nothing else reads that is one of them, where the file has the kind's key
+    and not the column ("Projekt;Diarienummer;…": "Projekt" is the title)."""
+    names = {column.name for column in matched.values()}
+    if not set(kind.key) <= names:
+        return {}
+    found = {}
+    for column in kind.columns:
+        if not column.beside_key or column.name in names:
+            continue
+        wanted = {v.normalise_label(text) for text in column.beside_key}
+        at = next(
+            (
+                position
+                for position, text in enumerate(header)
+                if position not in matched
+                and position not in found
+                and v.normalise_label(str(text)) in wanted
+            ),
+            None,
+        )
+        if at is not None:
+            found[at] = column
+    return found
 
 
 def _column_name(column: Column) -> str:

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from tests.fixtures.ingest import errors, saved_workbook, upload, with_organisations, xlsx_bytes
+from arena.ingest.report import unread_and_missing
+from arena.ingest.validate import detect_kind
+from tests.fixtures.ingest import (
+    FIXTURES,
+    errors,
+    natural,
+    saved_workbook,
+    upload,
+    with_organisations,
+    xlsx_bytes,
+)
 
 _ZERO = (
     "SEK 0 as the grant on row 3 is read as no grant: the project has no grant from that funder."
@@ -152,3 +162,51 @@ def test_a_grant_beside_its_funders_column_is_refused_naming_the_rows_that_diffe
     )
     assert upload(engine, "lista.csv", kept).outcome == "committed"
     assert ("2019-02211", "Vinnova", 1_000_000) in _stored_grants(engine)
+
+
+def _flat_v1() -> bytes:
+    """A tester's flat list headed `Projekt`, as Excel saves it: Windows-1252, CRLF."""
+    text = (FIXTURES / "flat_projekt.csv").read_text(encoding="utf-8")
+    return text.replace("\n", "\r\n").encode("cp1252")
+
+
+def test_a_list_headed_projekt_beside_the_diarienummer_reads_it_as_the_title(engine):
+    """`Projekt` beside `Diarienummer` was taken for an unread column: the list was read as
+    plain projects, its Org.nummer, Län, Beviljat belopp and Finansiär "unknown for projects"
+    and refused for lacking `Titel`. It is the title, in a project sheet as in a projects
+    list; alone, or in another kind's list, `Projekt` still names the project."""
+    with_organisations(engine)
+    header = _flat_v1().decode("cp1252").splitlines()[0].split(";")
+    assert detect_kind(header).name == "project_sheet"
+    result = upload(engine, "flat_projekt.csv", _flat_v1())
+    assert result.outcome == "committed", result.problems
+    unread = sorted(p.column for p in result.problems if p.error == "extra-label")
+    assert unread == ["Kommentar", "Kontaktperson"]
+    projects = {p["reference"]: p["title"] for p in natural(engine, "projects")}
+    assert projects["2019-02211"] == "Cirkulära möbler i offentlig miljö"
+    assert projects["2022-01010"] == "Smart belysning i gatumiljö"
+    assert ("2019-02211", "Vinnova", 1_234_567) in _stored_grants(engine)
+    # A projects list: the same.
+    plain = (
+        "Projekt;Diarienummer;Koordinator;Status\n"
+        "Ett projekt;2024-00001;Göteborgs kommun;Pågående\n"
+    )
+    assert detect_kind(plain.splitlines()[0].split(";")).name == "projects"
+    assert upload(engine, "projekt.csv", plain).outcome == "committed"
+    assert {p["reference"]: p["title"] for p in natural(engine, "projects")}["2024-00001"] == (
+        "Ett projekt"
+    )
+    # Beside a title, or in a grants list, `Projekt` is what it was.
+    assert detect_kind(["Projekt", "Diarienummer", "Titel", "Status"]).name == "projects"
+    assert detect_kind(["Bidragsreferens", "Projekt", "Finansiär", "Belopp"]).name == "grants"
+
+
+def test_a_column_missing_is_listed_once(engine):
+    """`--kind project_sheet` on a list without a title said "The file lacks 'Titel',
+    'Titel'": the sheet's and its projects' problem of one column. Each is listed once."""
+    with_organisations(engine)
+    sheet = "Namn;Diarienummer;Koordinator;Län\nEtt projekt;2024-00001;Göteborgs kommun;\n"
+    result = upload(engine, "lista.csv", sheet, kind="project_sheet")
+    headers, missing = unread_and_missing(result.problems)
+    assert headers == ["Namn"]
+    assert [p.column for p in missing] == ["Titel"]

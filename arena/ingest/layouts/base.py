@@ -112,6 +112,9 @@ class Layout:
     named_by: Callable[[str], str | None] = lambda _header: None
     # The names its parts write -> the name each is where the store holds that (`Part`).
     if_stored: Callable[[Source], dict[str, tuple[str, str]]] = lambda _source: {}
+    # Labels read from other headers only beside another label (the key) and where the file
+    # has none of them: "Titel" from "Projekt" beside "Diarienummer" (`Column.beside_key`).
+    beside_key: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def label(self) -> Message:
@@ -134,7 +137,23 @@ class Layout:
         """The matching key of each of a file's headers (`key`), a header with a note in
         brackets after it ("Diarienummer (Dnr)") its label's too (`values.headers_matched`)."""
         found = v.headers_matched(header, self._known_key, str)
-        return [key or v.normalise_label(text) for key, text in zip(found, header, strict=True)]
+        keys = [key or v.normalise_label(text) for key, text in zip(found, header, strict=True)]
+        for label, (key_label, headers) in self.beside_key.items():
+            label_key = self.key(label)
+            if label_key in keys or self.key(key_label) not in keys:
+                continue
+            wanted = {v.normalise_label(text) for text in headers}
+            at = next(
+                (
+                    position
+                    for position, text in enumerate(header)
+                    if found[position] is None and v.normalise_label(text) in wanted
+                ),
+                None,
+            )
+            if at is not None:
+                keys[at] = label_key
+        return keys
 
     def _known_key(self, header: str) -> str | None:
         key = self._label_key(header)

@@ -631,4 +631,9 @@ LAYOUT = Layout(
     reads_each=_reads_each,
     named_by=lambda header: "Belopp" if _funded_by(header) else None,
     if_stored=_as_written,
+    beside_key={
+        column.sv: ("Diarienummer", column.beside_key)
+        for column in KINDS[_PROJECTS].columns
+        if column.beside_key
+    },
 )
