@@ -3011,6 +3011,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "{headers}.",
         "en": "{file}: there is no header {header} to read as {meant}. The headers are {headers}.",
     },
+    "import.no_such_column": {
+        "sv": "{file}: {header} kan inte läsas som {meant}: filen läses som {kind}, som inte "
+        "har någon kolumn {meant}. Kolumnerna är {columns}.",
+        "en": "{file}: {header} cannot be read as {meant}: the file is read as {kind}, which "
+        "has no column {meant}. The columns are {columns}.",
+    },
+    "import.no_such_column.like": {
+        "sv": "{file}: {header} kan inte läsas som {meant}: filen läses som {kind}, som inte "
+        "har någon kolumn {meant}. Menade du {columns}?",
+        "en": "{file}: {header} cannot be read as {meant}: the file is read as {kind}, which "
+        "has no column {meant}. Did you mean {columns}?",
+    },
     "import.several_sheets": {
         "sv": "{file}: bladen {sheets} innehåller alla {kind}. Ange vilket som ska läsas (fältet "
         "Kalkylblad, eller --sheet).",

@@ -10,6 +10,7 @@ changes nothing; a rejected, unchanged or busy upload leaves the store byte for 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import gc
 import hashlib
 import json
@@ -39,7 +40,7 @@ from arena.ingest.apply import (
     undo_import,
 )
 from arena.ingest.kinds import KINDS, Kind
-from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, split
+from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, participants, split
 from arena.ingest.natural import table_of
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import RawTable, ReadError, hidden_sheets, read_file, workbook_sheets
@@ -60,6 +61,7 @@ from arena.ingest.validate import (
     detect_kind,
     match_headers,
     parse_table,
+    reads_header,
 )
 from arena.ingest.wide import unpivoted
 from arena.store import refresh_statistics, transaction, version_of
@@ -199,6 +201,8 @@ def _parse(
             # Read as one kind, the first sheet only: a workbook's other lists (its grants
             # beside its projects) were left out without a word.
             notes = [*notes, _unread_sheets_note("import.sheets_unread", upload, list(unread))]
+        if unknown := _no_such_columns(upload, {upload.kind: [raw]}):
+            return [], unknown
         return _tables(upload.kind, raw, upload.columns), notes
     # A workbook's other sheets with data are read with it, unless the person named one.
     summaries = {first} if found is not None and is_summary(raw, found[1]) else set()
@@ -255,10 +259,81 @@ def _parse(
     if upload.sheet is None and (hidden := hidden_sheets(upload.data, upload.name)):
         # Not read, as hidden rows are: said, as they are, with the way to read one.
         notes.append(_unread_sheets_note("import.hidden_sheets", upload, hidden))
+    read_as: dict[str, list[RawTable]] = {}
+    for name, raw, _notes in read.values():
+        read_as.setdefault(name, []).append(raw)
+    if unknown := _no_such_columns(upload, read_as):
+        return [], unknown
     tables = [
         table for name, raw, _notes in read.values() for table in _tables(name, raw, upload.columns)
     ]
     return tables, notes
+
+
+def _no_such_columns(upload: Upload, read_as: dict[str, list[RawTable]]) -> list[Problem]:
+    """An error for each header `upload.columns` names as a column that the kind or layout
+    its table is read as (`read_as`: name -> tables) has not, naming the columns it may be.
+    Why: `--column Projekt=Nonsense` (or `=Tittel`) was dropped without a word, and the
+    file refused only for lacking `Titel`."""
+    problems = []
+    for name, tables in read_as.items():
+        headers = {
+            " ".join(raw.label(position).split()).casefold()
+            for raw in tables
+            for position in range(len(raw.header))
+        }
+        for written, meant in upload.columns:
+            if " ".join(written.split()).casefold() not in headers or _reads(name, meant):
+                continue
+            columns = _columns_of(name)
+            like = _columns_like(name, meant)
+            problems.append(
+                Problem(
+                    "format-error",
+                    msg(
+                        "import.no_such_column.like" if like else "import.no_such_column",
+                        file=upload.name,
+                        header=quoted(written),
+                        meant=quoted(meant),
+                        kind=_holding(name),
+                        columns=listing([quoted(column) for column in like or columns]),
+                    ),
+                    column=written,
+                )
+            )
+    return problems
+
+
+def _reads(name: str, header: str) -> bool:
+    """Whether kind or layout `name` reads a column headed `header`."""
+    if (layout := LAYOUTS.get(name)) is not None:
+        known = {layout.key(label) for label in (*layout.required, *layout.optional)}
+        return layout.key(header) in known
+    if name == participants.KIND and participants.reads(header):
+        return True
+    return reads_header(KINDS[name], header)
+
+
+def _columns_of(name: str) -> dict[str, tuple[str, ...]]:
+    """The columns of kind or layout `name` by their template header, with every header
+    each goes by."""
+    if (layout := LAYOUTS.get(name)) is not None:
+        return {
+            label: (label, *layout.aliases.get(label, ()))
+            for label in (*layout.required, *layout.optional)
+        }
+    return {column.sv: column.headers for column in KINDS[name].columns}
+
+
+def _columns_like(name: str, meant: str) -> list[str]:
+    """The columns of `name` whose header or another name is like `meant` ("Tittel":
+    "Titel"), by their template header."""
+    columns = _columns_of(name)
+    by_header = {
+        v.normalise_label(header): label for label, headers in columns.items() for header in headers
+    }
+    close = difflib.get_close_matches(v.normalise_label(meant), by_header, n=5, cutoff=0.75)
+    return list(dict.fromkeys(by_header[header] for header in close))
 
 
 def _of_sheet(notes: list[Problem], raw: RawTable) -> list[Problem]:

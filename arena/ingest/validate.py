@@ -157,6 +157,11 @@ def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
     return {**matched, **beside_key(kind, header, matched)}
 
 
+def reads_header(kind: Kind, text: str) -> bool:
+    """Whether `kind` reads a column headed `text` ("Belopp (tkr)" a grant's amount)."""
+    return _matched(_lookup(kind), text)[0] is not None
+
+
 def beside_key(kind: Kind, header: list[str], matched: dict[int, Column]) -> dict[int, Column]:
     """The columns read by a header only beside the kind's key (`Column.beside_key`): the
     first header nothing else reads that is one of them, where the file has the kind's key

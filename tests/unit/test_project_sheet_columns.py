@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from arena.cli import main
 from arena.ingest.report import unread_and_missing
 from arena.ingest.validate import detect_kind
 from tests.fixtures.ingest import (
@@ -210,3 +211,37 @@ def test_a_column_missing_is_listed_once(engine):
     headers, missing = unread_and_missing(result.problems)
     assert headers == ["Namn"]
     assert [p.column for p in missing] == ["Titel"]
+
+
+def test_a_column_target_the_kind_lacks_is_refused_naming_it(engine, tmp_path, capsys):
+    """`--column Projekt=Nonsense` (or a typo, `=Tittel`) was dropped without a word and the
+    file refused only for lacking `Titel`: refused naming the target and the columns it may
+    be, the close ones where there are any."""
+    with_organisations(engine)
+    path = tmp_path / "lista.csv"
+    path.write_bytes(_flat_v1().replace(b"Projekt;", b"Namn;", 1))
+    assert main(["import", str(path), "--column", "Namn=Tittel", "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "lista.csv: “Namn” cannot be read as “Tittel”: the file is read as projects, which has "
+        "no column “Tittel”. Did you mean “Titel”?"
+    ) in err
+    assert "is missing but required" not in err
+    assert main(["import", str(path), "--column", "Namn=Nonsense", "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "“Namn” cannot be read as “Nonsense”" in err
+    assert "The columns are “Diarienummer”, “Titel”, " in err
+    # Read as a project sheet: its own columns are the ones it may be.
+    result = upload(
+        engine,
+        "lista.csv",
+        path.read_bytes(),
+        kind="project_sheet",
+        columns=(("namn", "Län/regionn"),),
+    )
+    (problem,) = result.problems
+    assert (problem.severity, problem.column) == ("error", "namn")
+    assert problem.text("en").endswith("Did you mean “Län”?")
+    assert "läses som Projektlista (en rad per projekt)" in problem.text("sv")
+    # A column of the kind, by any of its names, is read as before.
+    assert main(["import", str(path), "--column", "Namn=Projekttitel", "--dry-run"]) == 0

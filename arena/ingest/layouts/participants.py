@@ -38,6 +38,12 @@ _VIEW = Layout(
 )
 
 
+def reads(header: str) -> bool:
+    """Whether a participants list reads a column headed `header`, its organisations' too."""
+    known = {_VIEW.key(label) for label in (*_VIEW.required, *_VIEW.optional)}
+    return _VIEW.key(header) in known
+
+
 def split(raw: RawTable) -> list[Part]:
     """The participants of `raw`, and, where it has a `Land` or an `Organisationsnummer`
     column, the organisations it names with them: those columns are the organisations', not
