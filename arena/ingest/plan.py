@@ -495,7 +495,7 @@ def _by_abbreviation(
         by_name[stored.casefold()].add(stored)
         if (match := _abbreviated(stored)) is not None:
             by_name[match["name"].casefold()].add(stored)
-            by_short[match["short"].casefold()].add(stored)
+            by_short[match["short"]].add(stored)  # as the brackets write it: "If" is no "IF"
     given = {  # a name -> the numbers the upload gives it
         str(name): number
         for table in tables
@@ -516,7 +516,7 @@ def _by_abbreviation(
                 for stored in by_name.get(match["name"].casefold(), ())
                 if (other := _abbreviated(stored)) is None or other["short"] == match["short"]
             }
-        alone = set() if found else by_short.get(name.casefold(), set())
+        alone = set() if found else by_short.get(name, set())
         found = found or set(alone)
         if name in given:
             found = {stored for stored in found if numbers.get(stored) == given[name]}
@@ -596,14 +596,14 @@ def _by_abbreviation_in_upload(
     for other in names:
         if (match := _abbreviated(other)) is not None:
             by_name[match["name"].casefold()].add(other)
-            by_short[match["short"].casefold()].add(other)
+            by_short[match["short"]].add(other)
     for name in unmatched:
         if _abbreviated(name) is not None:
             continue  # a name with its abbreviation is the one the others are read as
         found = {other for other in by_name.get(name.casefold(), ()) if other != name}
         alone = not found
         if alone:
-            found = {other for other in by_short.get(name.casefold(), ()) if other != name}
+            found = {other for other in by_short.get(name, ()) if other != name}
         if name in given:
             found = {other for other in found if given.get(other) == given[name]}
         if not found:

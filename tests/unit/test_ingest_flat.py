@@ -1950,3 +1950,32 @@ def test_a_flat_sheet_and_an_organisations_list_match_an_abbreviation_within_the
     warned = [p for p in preview.problems if p.message.key == "import.listed_abbreviation_upload"]
     assert [(p.row, p.severity) for p in warned] == [(3, "warning")]
     assert preview.plan.kinds[0].counts()["new"] == 2
+
+
+def test_an_abbreviation_alone_matches_only_as_its_brackets_write_it(engine):
+    # "If" and "if" were read as "Innovationsföretagen (IF)" (in the upload and in the store),
+    # though "If" is a common name of its own (If Skadeförsäkring).
+    _store(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Bidrag från Vinnova (kr)\n"
+        "2023-00101;Vätgas;Innovationsföretagen (IF);1\n2023-00102;Sol;If;1\n"
+        "2023-00103;Vind;if;1\n"
+    )
+    assert upload(engine, "lista.csv", sheet).outcome == "committed"
+    coordinators = _coordinators(engine)
+    assert coordinators["2023-00101"] == "Innovationsföretagen (IF)"
+    assert coordinators["2023-00102"] != "Innovationsföretagen (IF)"
+    assert coordinators["2023-00103"] != "Innovationsföretagen (IF)"
+    # The store path: "Nb" is no stored "… (NB)"; "SYD" is the stored "… (SYD)", and a full
+    # name is matched in any case.
+    organisations = "Namn;Typ\nNordbolaget (NB);company\nSydbolaget (SYD);company\n"
+    assert upload(engine, "org.csv", organisations).outcome == "committed"
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Bidrag från Vinnova (kr)\n"
+        "2023-00201;Vätgas;Nb;1\n2023-00202;Sol;SYD;1\n2023-00203;Vind;nordbolaget;1\n"
+    )
+    assert upload(engine, "lista2.csv", sheet).outcome == "committed"
+    coordinators = _coordinators(engine)
+    assert coordinators["2023-00201"] == "Nb"
+    assert coordinators["2023-00202"] == "Sydbolaget (SYD)"
+    assert coordinators["2023-00203"] == "Nordbolaget (NB)"
