@@ -3447,6 +3447,20 @@ TEXTS: dict[str, dict[str, Text]] = {
         "{country}, but “{country_column}” says {land}. Correct the country, or give the "
         "organisation's number in an “Organisationsnummer” column if it has one from {land}.",
     },
+    "import.number_stored_country": {
+        "sv": (
+            "Organisationsnumret {number} i ”{number_column}” är ett nummer från {country}, "
+            "men ”{name}” finns i databasen med landet {stored}. En lista som nämner "
+            "organisationer ändrar inte landet: rätta numret, eller importera en "
+            "organisationslista med organisationens land och nummer."
+        ),
+        "en": (
+            "The organisation number {number} in “{number_column}” is a number from "
+            "{country}, but “{name}” is stored with the country {stored}. A list that names "
+            "organisations does not change their country: correct the number, or import an "
+            "organisations list with the organisation's country and number."
+        ),
+    },
     "import.org_number_country": {
         "sv": (
             "Organisationsnumret {number} i ”{number_column}” är ett nummer från {country}, "

@@ -975,7 +975,9 @@ def _stored_number_countries(conn: Connection, table: ParsedTable) -> list[Probl
     Why: `Bolag D AB;company;Norge` moved a stored Swedish-numbered organisation to Norway
     ("1 updated"), its number Swedish still."""
     frame = table.frame
-    if table.create_only or "country" not in table.labels or "country" not in frame.columns:
+    if table.create_only:
+        return _numbers_against_stored_countries(conn, table)
+    if "country" not in table.labels or "country" not in frame.columns:
         return []
     given = frame["org_number"] if "org_number" in frame.columns else [None] * len(frame)
     if all(number is not None for number in given):
@@ -1009,6 +1011,63 @@ def _stored_number_countries(conn: Connection, table: ParsedTable) -> list[Probl
                 row=int(line),
                 column=table.label("country"),
                 value=str(country),
+                table=table.kind.name,
+            )
+        )
+    return problems
+
+
+def _numbers_against_stored_countries(conn: Connection, table: ParsedTable) -> list[Problem]:
+    """The refusal of each organisation a list names in passing (`create_only`: a coordinator,
+    a participant, a member) with a number the store lacks for it, where the number is another
+    country's than the one the store holds for it: such a list fills in the number but leaves
+    the stored country (`_filled_in`), so the two would disagree. As an organisations list's
+    Land against a stored number is refused (above); an organisations list changes both.
+
+    Why: a participants list's `Vinnova;Norge;NO 923 456 783` gave the stored Swedish Vinnova
+    a Norwegian number, "1 updated", its country Sweden still."""
+    frame = table.frame
+    if "org_number" not in frame.columns:
+        return []
+    named = {
+        name
+        for name, number in zip(frame["name"], frame["org_number"], strict=True)
+        if name is not None and number is not None
+    }
+    if not named:
+        return []
+    organisation = table_of(KINDS["organisations"])
+    stored = dict(  # the stored organisations without a number: a name -> its country
+        driver_rows(
+            conn,
+            sa.select(organisation.c.name, organisation.c.country).where(
+                organisation.c.org_number.is_(None)
+            ),
+        )
+    )
+    problems = []
+    for line, name, number in zip(frame.index, frame["name"], frame["org_number"], strict=True):
+        held = stored.get(name)
+        if number is None or held is None:
+            continue
+        own = v.org_number_country(str(number))
+        if v.numbers_of(str(held)) == own:
+            continue
+        said = msg(
+            "import.number_stored_country",
+            name=name,
+            number=number,
+            number_column=table.label("org_number"),
+            country=v.country_message(own),
+            stored=v.country_message(str(held)),
+        )
+        problems.append(
+            Problem(
+                "constraint-error",
+                said,
+                row=int(line),
+                column=table.label("org_number"),
+                value=str(number),
                 table=table.kind.name,
             )
         )

@@ -348,3 +348,32 @@ def test_territories_use_their_neighbours_numbers(engine):
     result = upload(engine, "projekt.csv", listed)
     assert result.outcome == "committed", errors(result)
     assert _stored(engine)["Ålandsbolaget Ab"] == ("FI0201256-6", "AX")
+
+
+def test_a_number_in_passing_of_another_country_than_the_stored_one_is_refused(engine):
+    # A participants list's "Vinnova;Norge;NO 923 456 783", and a flat project sheet's
+    # coordinator so, gave the stored Swedish Vinnova a Norwegian number: "1 updated".
+    assert upload(engine, "org.csv", "Namn;Typ\nVinnova;myndighet\n").outcome == "committed"
+    assert upload(engine, "projekt.csv", PROJECTS).outcome == "committed"
+    listed = (
+        "Diarienummer;Organisation;Roll;Land;Organisationsnummer\n"
+        "P-1;Vinnova;partner;Norge;NO 923 456 783\n"
+    )
+    result = upload(engine, "deltagare.csv", listed)
+    assert result.outcome == "rejected"
+    (said,) = [p for p in result.problems if p.severity == "error"]
+    assert (said.row, said.column) == (2, "Organisationsnummer")
+    assert said.text("en").startswith(
+        "The organisation number NO923456783 in “Organisationsnummer” is a number from "
+        "Norway, but “Vinnova” is stored with the country Sweden."
+    )
+    sheet = "Diarienummer;Titel;Koordinator;Land;Orgnr\nQA-9001;Test;Vinnova;Norge;NO 987 654 325\n"
+    result = upload(engine, "lista.csv", sheet)
+    assert result.outcome == "rejected"
+    (said,) = [p for p in result.problems if p.severity == "error"]
+    assert said.message.key == "import.number_stored_country" and said.column == "Orgnr"
+    assert _stored(engine)["Vinnova"] == (None, "SE")
+    # A Swedish number is filled in as before.
+    listed = "Diarienummer;Organisation;Roll;Organisationsnummer\nP-1;Vinnova;partner;202100-5208\n"
+    assert upload(engine, "deltagare.csv", listed).outcome == "committed"
+    assert _stored(engine)["Vinnova"] == ("202100-5208", "SE")
