@@ -3153,6 +3153,18 @@ TEXTS: dict[str, dict[str, Text]] = {
             "only by a file that gives it."
         ),
     },
+    "import.org_country_kept": {
+        "sv": (
+            "”{name}” finns i databasen med landet {stored}, men ”{column}” anger {land}. "
+            "Landet i databasen behålls: en lista som nämner organisationer ändrar det inte, "
+            "importera en organisationslista för att ändra det."
+        ),
+        "en": (
+            "“{name}” is stored with the country {stored}, but “{column}” says {land}. The "
+            "stored country is kept: a list that names organisations does not change it; "
+            "import an organisations list to change it."
+        ),
+    },
     "import.org_kept": {
         "sv": (
             "{count} organisation som finns har ett annat värde i ”{column}” än filen, t.ex. "

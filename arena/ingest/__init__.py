@@ -382,6 +382,7 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
             matching=part.matching,
             if_stored=part.if_stored,
             read_apart=part.read_apart,
+            guessed_countries=part.guessed_countries,
         )
         for part in split(_title_unit(name, read_units(name, _renamed(raw, columns))), name)
     ]

@@ -1761,7 +1761,7 @@ def _kept_organisations(
     organisations the store has than the store does: a project list names its coordinators
     in passing and changes what the store holds of no organisation, so its "Hallands län"
     for one stored in Stockholms län was dropped without a word. How many, and the first."""
-    problems = []
+    problems = _kept_countries(table, matched, before)
     for name in _PASSING_FACTS:
         if name not in table.columns or name not in before.columns:
             continue
@@ -1790,6 +1790,44 @@ def _kept_organisations(
             )
         )
     return problems
+
+
+def _kept_countries(
+    table: ParsedTable, matched: pd.DataFrame, before: pd.DataFrame
+) -> list[Problem]:
+    """A warning per stored organisation whose country a list naming it in passing (one row
+    per organisation) says is another: the stored one stays, and the warning names both and
+    says an organisations list changes it.
+
+    Why: `Trafikverket;Danmark` in a participants list, or as a project sheet's coordinator,
+    was dropped without a word, "unchanged"."""
+    if "country" not in table.columns or "country" not in before.columns:
+        return []
+    said, held = matched["country"].to_numpy(), before["country"].to_numpy()
+    # A blank Land holds the default (Sweden) but says nothing (`_stored_number_countries`).
+    blank = {key[0] for key in table.defaulted.get("country", ())}
+    differs = np.flatnonzero(
+        ~pd.isna(said) & ~pd.isna(held) & (said != held) & ~matched["name"].isin(blank).to_numpy()
+    )
+    label = table.label("country")
+    return [
+        Problem(
+            "format-error",
+            msg(
+                "import.org_country_kept",
+                name=str(matched["name"].iloc[at]),
+                column=label,
+                land=v.country_message(str(said[at])),
+                stored=v.country_message(str(held[at])),
+            ),
+            row=int(matched.index[at]),
+            column=label,
+            value=str(said[at]),
+            table=table.kind.name,
+            severity="warning",
+        )
+        for at in map(int, differs)
+    ]
 
 
 def _filled_in(

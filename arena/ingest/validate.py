@@ -666,6 +666,7 @@ def parse_table(
     matching: Matching | None = None,
     if_stored: dict[str, tuple[str, str]] | None = None,
     read_apart: frozenset[int] = frozenset(),
+    guessed_countries: frozenset[str] = frozenset(),
 ) -> ParsedTable:
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
 
@@ -814,6 +815,10 @@ def parse_table(
         name: frozenset(zip(*key_columns(frame[empty], kind.key), strict=True))
         for name, empty in blank.items()
     }
+    if guessed_countries:  # blank in the file, the name's form says it (`Part`)
+        defaulted["country"] = defaulted.get("country", frozenset()) | {
+            (name,) for name in guessed_countries
+        }
     stated_none = {
         name: frozenset(zip(*key_columns(frame[said], kind.key), strict=True))
         for name, said in stated.items()

@@ -377,3 +377,32 @@ def test_a_number_in_passing_of_another_country_than_the_stored_one_is_refused(e
     listed = "Diarienummer;Organisation;Roll;Organisationsnummer\nP-1;Vinnova;partner;202100-5208\n"
     assert upload(engine, "deltagare.csv", listed).outcome == "committed"
     assert _stored(engine)["Vinnova"] == ("202100-5208", "SE")
+
+
+def test_a_land_in_passing_of_another_country_than_the_stored_one_is_warned_of(engine):
+    # "Trafikverket;Danmark" in a participants list or as a coordinator: "unchanged", silently.
+    organisations = "Namn;Typ\nTrafikverket;myndighet\nVinnova;myndighet\nOslo kommune;kommun\n"
+    assert upload(engine, "org.csv", organisations).outcome == "committed"
+    assert upload(engine, "projekt.csv", PROJECTS).outcome == "committed"
+    listed = (
+        "Diarienummer;Organisation;Roll;Land\n"
+        "P-1;Trafikverket;partner;Danmark\nP-1;Vinnova;partner;Norge\n"
+        "P-1;Vinnova;partner;Norge\nP-1;Oslo kommune;partner;\n"
+    )
+    result = upload(engine, "deltagare.csv", listed)
+    assert result.outcome == "committed", errors(result)
+    warned = [p for p in result.problems if p.message.key == "import.org_country_kept"]
+    assert [(p.row, p.column) for p in warned] == [(2, "Land"), (3, "Land")]
+    assert warned[0].text("en") == (
+        "“Trafikverket” is stored with the country Sweden, but “Land” says Denmark. The "
+        "stored country is kept: a list that names organisations does not change it; import "
+        "an organisations list to change it."
+    )
+    assert "”Vinnova” finns i databasen med landet Sverige, men ”Land” anger Norge" in (
+        warned[1].text("sv")
+    )
+    assert _stored(engine)["Trafikverket"] == (None, "SE")
+    sheet = "Diarienummer;Titel;Koordinator;Land\nQA-9001;Test;Trafikverket;Danmark\n"
+    result = upload(engine, "lista.csv", sheet, dry_run=True)
+    warned = [p for p in result.problems if p.message.key == "import.org_country_kept"]
+    assert [(p.row, p.column) for p in warned] == [(2, "Land")]

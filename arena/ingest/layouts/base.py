@@ -66,6 +66,10 @@ class Part:
     # Positions of the table's columns another part reads, not this kind's and not unread: a
     # participants list's `Land`, its organisations' (`layouts.participants`).
     read_apart: frozenset[int] = frozenset()
+    # The names (a create-only organisations part's) whose country the file leaves blank and
+    # the name's form says ("Oslo kommune"): read as a blank Land (`ParsedTable.defaulted`),
+    # no country the file gives.
+    guessed_countries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -612,9 +616,8 @@ class Source:
             name: country if _number_of(numbers.get(name, (0, None))[1], country) else ""
             for name, country in guessed.items()
         }
-        given["country"] = {
-            name: (0, guessed[name]) for name in names if guessed[name]
-        } | given.get("country", {})
+        said = given.get("country", {})  # the file's own
+        given["country"] = {name: (0, guessed[name]) for name in names if guessed[name]} | said
 
         def cells(column: str) -> list[object]:
             return [given[column].get(name, (0, ""))[1] for name in names]
@@ -640,7 +643,14 @@ class Source:
             # Its own, not the sheet's (`layouts.split`): an organisation's two counties.
             problems=[*self._differing(entries), *self._numbers_in_names(entries, given)],
         )
-        return Part("organisations", raw, create_only=True)
+        return Part(
+            "organisations",
+            raw,
+            create_only=True,
+            guessed_countries=frozenset(
+                name for name in names if guessed[name] and name not in said
+            ),
+        )
 
     def _numbers_in_names(
         self, entries: list[Named], given: dict[str, dict[str, tuple[int, object]]]

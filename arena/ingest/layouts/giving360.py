@@ -97,12 +97,15 @@ def _org_number(identifier: object) -> object:
 
 
 def _country_of(identifier: object) -> str:
-    """The country an org-id starts with (`GB-CHC-...` -> GB); SE when it names none.
+    """The country an org-id starts with (`GB-CHC-...` -> GB); blank when it names none: a
+    new organisation is then stored in Sweden, a stored one keeps its own, with no word that
+    the file says another (`plan._kept_countries`: the stored Belgian "Europeiska
+    kommissionen" read back from our own export was said to be in Sweden).
 
     Prefixes starting with X (XI-, XM-) are international registers, not countries.
     """
     match = _COUNTRY_PREFIX.match(str(identifier).strip())
-    return match["country"].upper() if match else "SE"
+    return match["country"].upper() if match else ""
 
 
 def _positive_money(value: object) -> bool:
