@@ -4106,6 +4106,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "layout.vinnova": {"sv": "Vinnovas öppna projektdata", "en": "Vinnova open project data"},
     "layout.360giving": {"sv": "360Giving-bidragsfil", "en": "a 360Giving grants file"},
     "layout.participants": {"sv": "Projektdeltagare", "en": "Project participants"},
+    "layout.buyer_group_members": {
+        "sv": "Medlemmar i beställargrupper",
+        "en": "Buyer group members",
+    },
     "layout.project_sheet": {
         "sv": "Projektlista (en rad per projekt)",
         "en": "Project sheet (one row per project)",

@@ -40,7 +40,7 @@ from arena.ingest.apply import (
     undo_import,
 )
 from arena.ingest.kinds import KINDS, Kind
-from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, participants, split
+from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, members, split
 from arena.ingest.natural import table_of
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import RawTable, ReadError, hidden_sheets, read_file, workbook_sheets
@@ -309,7 +309,7 @@ def _reads(name: str, header: str) -> bool:
     if (layout := LAYOUTS.get(name)) is not None:
         known = {layout.key(label) for label in (*layout.required, *layout.optional)}
         return layout.key(header) in known
-    if name == participants.KIND and participants.reads(header):
+    if name in members.KINDS_NAMING and members.reads(name, header):
         return True
     return reads_header(KINDS[name], header)
 

@@ -406,3 +406,33 @@ def test_a_land_in_passing_of_another_country_than_the_stored_one_is_warned_of(e
     result = upload(engine, "lista.csv", sheet, dry_run=True)
     warned = [p for p in result.problems if p.message.key == "import.org_country_kept"]
     assert [(p.row, p.column) for p in warned] == [(2, "Land")]
+
+
+def test_a_member_lists_land_and_numbers_are_its_organisations(engine):
+    # A buyer group's list of members warned its Land and Organisationsnummer were unknown
+    # columns and stored "Helsedirektoratet" in Sweden: Networks counted a Swedish member.
+    groups = "Namn;Typ\nBeställargrupp transport;buyer_group\n"
+    assert upload(engine, "grupper.csv", groups, kind="buyer_groups").outcome == "committed"
+    members = (
+        "Beställargrupp;Organisation;Roll;Land;Organisationsnummer\n"
+        "Beställargrupp transport;Helsedirektoratet;;Norge;983 544 622\n"
+        "Beställargrupp transport;Nordväg AB;;;556036-0793\n"
+    )
+    preview = upload(engine, "medlemmar.csv", members, dry_run=True)
+    assert preview.outcome == "dry-run" and not preview.problems, preview.problems
+    result = upload(engine, "medlemmar.csv", members)
+    assert result.outcome == "committed", errors(result)
+    assert _stored(engine) == {
+        "Helsedirektoratet": ("NO983544622", "NO"),
+        "Nordväg AB": ("556036-0793", "SE"),
+    }
+    assert len(natural(engine, "buyer_group_members")) == 2
+    # A number of another country than the row's Land is refused, as a participant's is.
+    wrong = (
+        "Beställargrupp;Organisation;Roll;Land;Orgnr\n"
+        "Beställargrupp transport;Partner AS;;Norge;556016-0680\n"
+    )
+    result = upload(engine, "medlemmar.csv", wrong)
+    assert result.outcome == "rejected"
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert refused.column == "Land" and "a number from Sweden" in refused.text("en")

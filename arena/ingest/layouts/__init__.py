@@ -6,7 +6,7 @@ the layout a file's headers fit; `split` turns a table into one `Part` per kind.
 from __future__ import annotations
 
 from arena.ingest.kinds import KINDS
-from arena.ingest.layouts import giving360, participants, project_sheet, vinnova
+from arena.ingest.layouts import giving360, members, project_sheet, vinnova
 from arena.ingest.layouts.base import (
     Layout,
     Matching,
@@ -47,8 +47,8 @@ def detect_layout(header: list[str]) -> Layout | None:
 def split(raw: RawTable, name: str) -> list[Part]:
     """The parts of a table read as `name`: a layout's file splits, a kind's file is one part."""
     layout = LAYOUTS.get(name)
-    if name == participants.KIND:
-        return participants.split(raw)  # with its organisations' Land and number, if given
+    if name in members.KINDS_NAMING:
+        return members.split(raw, name)  # with its organisations' Land and number, if given
     if layout is None:
         return [Part(name, raw)]
     source = Source(raw, layout)

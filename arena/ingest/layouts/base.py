@@ -64,7 +64,7 @@ class Part:
     # Formas), and the header: read only where the store holds either (`plan`).
     if_stored: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Positions of the table's columns another part reads, not this kind's and not unread: a
-    # participants list's `Land`, its organisations' (`layouts.participants`).
+    # participants list's `Land`, its organisations' (`layouts.members`).
     read_apart: frozenset[int] = frozenset()
     # The names (a create-only organisations part's) whose country the file leaves blank and
     # the name's form says ("Oslo kommune"): read as a blank Land (`ParsedTable.defaulted`),
