@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 
 from arena import clock
 from arena.auth import funder_roles, how_to_remove_funder_roles
-from arena.i18n import COUNTRY_KEY, Message, code_label, msg, sek
+from arena.i18n import Message, code_label, country_name, msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
 from arena.ingest.kinds import KINDS, Column, Kind
@@ -1999,21 +1999,21 @@ def _blanks_problem(
 
 
 def _default_shown(column: Column, value: object) -> object:
-    """A column's default inside a sentence as the pages name it: a country by its name in
-    the reader's language (`Sverige`, `Sweden`), any other as `_shown`."""
-    if column.type.name == "country":
-        return msg(f"{COUNTRY_KEY}{value}")
+    """A column's default inside a sentence as the pages name it (`Sverige`, `Sweden`)."""
     return _shown(column, value)
 
 
 def _shown(column: Column, value: object) -> object:
-    """A stored value inside a sentence: money as kronor, a code as its label, a date as
-    written in a file, a list with `;` between its items."""
+    """A stored value inside a sentence: money as kronor, a code as its label, a country by
+    its name (`Belgien`, `Belgium`, not `BE`), a date as written in a file, a list with `;`
+    between its items."""
     kind = column.type.name
     if kind == "money":
         return sek(int(value))
     if kind == "code":
         return code_label(str(value))
+    if kind == "country":
+        return country_name(str(value))
     if isinstance(value, list | tuple):
         return "; ".join(map(str, value))
     if hasattr(value, "isoformat"):

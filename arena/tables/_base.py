@@ -15,6 +15,7 @@ import pandas as pd
 from arena import clock
 from arena.filters import year_span
 from arena.i18n import (
+    country_name,
     format_date,
     format_number,
     format_percent,
@@ -122,7 +123,8 @@ def _is_missing(value: object) -> bool:
 
 def cell_text(kind: str, value: object, language: str) -> str:
     """A value as a person reads it, by what its column holds (`kind`, a `ColumnType.name`):
-    labels for codes and sectors, `1 234 567 kr`, `5 %`, `40,25`, ISO dates; "" when missing.
+    labels for codes and sectors, a country's name, `1 234 567 kr`, `5 %`, `40,25`, ISO
+    dates; "" when missing.
     """
     if _is_missing(value):
         return ""
@@ -130,6 +132,8 @@ def cell_text(kind: str, value: object, language: str) -> str:
         return label(str(value), language)
     if kind == "sector":
         return sector_label(str(value), language)
+    if kind == "country":  # its name, as the pages write it: `Norge`, `Norway`, not `NO`
+        return country_name(str(value)).render(language)
     if kind == "flag":
         return t("value.yes" if value else "value.no", language)
     if kind == "money":

@@ -88,7 +88,7 @@ def test_an_organisations_list_with_blank_cells_keeps_the_stored_values_and_says
     assert "rad 2 Sveriges Offentliga Inköpare (Stockholms län)" in kept[1]
     assert "rad 4 Statens vegvesen (Vestland)" in kept[1]
     assert kept[2].startswith("1 värde i ”Land” som databasen har behålls")
-    assert "rad 4 Statens vegvesen (NO)" in kept[2]
+    assert "rad 4 Statens vegvesen (Norge)" in kept[2]
 
     result = upload(engine, "lista.csv", BLANKS)
     assert result.counts["updated"] == 0, result.problems
@@ -246,11 +246,11 @@ def test_a_replace_sets_a_blank_with_a_default_to_it_and_names_the_default(engin
     (land,) = _said(result, "import.blank_defaulted")
     assert land == (
         "1 stored value in “Land” is set to its default, Sweden, as the file is the whole "
-        "list and leaves the cell blank: row 4 Statens vegvesen (NO)."
+        "list and leaves the cell blank: row 4 Statens vegvesen (Norway)."
     )
     assert _said(result, "import.blank_defaulted", "sv") == [
         "1 värde i ”Land” som databasen har blir standardvärdet, Sverige, eftersom filen är "
-        "hela listan och lämnar cellen tom: rad 4 Statens vegvesen (NO)."
+        "hela listan och lämnar cellen tom: rad 4 Statens vegvesen (Norge)."
     ]
     _commit(engine, "lista.csv", BLANKS, replace=True)
     assert _organisations(engine)["Statens vegvesen"]["country"] == "SE"

@@ -160,8 +160,8 @@ def test_a_participants_lists_land_and_numbers_are_its_organisations(engine):
         kind for kind in preview_frames(preview, "sv").kinds if kind.name == "organisations"
     ]
     shown = organisations.new.set_index("Namn")
-    assert shown.loc["Statens vegvesen", "Land"] == "NO"
-    assert shown.loc["Nordväg AB", "Land"] == "SE"
+    assert shown.loc["Statens vegvesen", "Land"] == "Norge"
+    assert shown.loc["Nordväg AB", "Land"] == "Sverige"
     result = upload(engine, "deltagare.csv", listed)
     assert result.outcome == "committed", errors(result)
     assert _stored(engine) == {"Statens vegvesen": (None, "NO"), "Nordväg AB": (None, "SE")}
@@ -436,3 +436,20 @@ def test_a_member_lists_land_and_numbers_are_its_organisations(engine):
     assert result.outcome == "rejected"
     (refused,) = [p for p in result.problems if p.severity == "error"]
     assert refused.column == "Land" and "a number from Sweden" in refused.text("en")
+
+
+def test_warnings_and_the_preview_name_countries_in_the_readers_language(engine):
+    # "NO (rad 2) och SE (rad 3)" and the preview's Land column "NO", while Typ is in words.
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Land\n"
+        "QA-1;Första;Nordbolaget AS;Norge\nQA-2;Andra;Nordbolaget AS;Danmark\n"
+    )
+    preview = upload(engine, "lista.csv", sheet, dry_run=True)
+    (differ,) = [p for p in preview.problems if p.message.key == "import.org_values_differ"]
+    assert "Norge (rad 2) och Danmark (rad 3)" in differ.text("sv")
+    assert "Norway (row 2) and Denmark (row 3)" in differ.text("en")
+    for language, norway in (("sv", "Norge"), ("en", "Norway")):
+        (organisations,) = [
+            kind for kind in preview_frames(preview, language).kinds if kind.name == "organisations"
+        ]
+        assert list(organisations.new["Land" if language == "sv" else "Country"]) == [norway]

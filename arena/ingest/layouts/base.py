@@ -23,7 +23,7 @@ import numpy as np
 
 from arena import i18n
 from arena.domain import OrganisationKind
-from arena.i18n import Message, msg
+from arena.i18n import Message, country_name, msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
 from arena.ingest.read import Cells, RawTable
@@ -726,9 +726,9 @@ class Source:
                                 "import.org_values_differ",
                                 name=key,
                                 column=shown,
-                                first=str(earlier),
+                                first=_said(column, earlier),
                                 row=self.raw.line_of(self.keep[earlier_row]),
-                                other=str(value),
+                                other=_said(column, value),
                                 other_row=line,
                             ),
                             row=line,
@@ -761,6 +761,12 @@ def _given(entries: list[Named]) -> dict[str, dict[str, tuple[int, object]]]:
                 if key not in found or row < found[key][0]:
                     found[key] = (row, values[row])
     return given
+
+
+def _said(column: str, value: object) -> object:
+    """An organisation's value inside a sentence: a country by its name in the reader's
+    language (`Norge`, `Norway`, not `NO`), any other as read."""
+    return country_name(str(value)) if column == "country" else str(value)
 
 
 # A name with something in brackets after it: "Statens vegvesen (971032081)".
