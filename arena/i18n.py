@@ -3072,6 +3072,16 @@ TEXTS: dict[str, dict[str, Text]] = {
             "has no note to say so: they are read as the other years, without “{note}”.",
         ),
     },
+    "import.year_words": {
+        "sv": "Kolumnen ”{header}” är året {year} med orden ”{words}”, som inte säger om "
+        "värdena är preliminära eller slutliga: läst som en okänd kolumn skulle årets värden "
+        "inte importeras. Skriv ”{year}” om de är slutliga och ”{year} (prel.)” om de är "
+        "preliminära.",
+        "en": "Column “{header}” is the year {year} with the words “{words}”, which do not say "
+        "whether the values are preliminary or final: read as an unknown column, the year's "
+        "values would not be imported. Write “{year}” if they are final and “{year} (prel.)” "
+        "if they are preliminary.",
+    },
     "import.split_year": {
         "sv": "Kolumnen ”{header}” är inget enskilt år: en kolumn per år ska ange ett "
         "kalenderår (2021), inte ett delat år eller flera (2021/22). Ge kolumnen rubriken för "

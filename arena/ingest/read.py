@@ -1345,7 +1345,7 @@ def _is_year_header(cell: object) -> bool:
     (`2024 | 2025` under `Budget` merged over both), typed or written, alone or with its
     own unit (`2027 (tkr)`, as a flat header of a year is read), marked preliminary or not
     (`2026 (prel.)`, `2026*`, by the mark a flat header's year is read with,
-    `values.PRELIMINARY_YEAR_MARK`).
+    `values.YEAR_MARK`), or said final (`2026 (slutlig)`).
 
     Why the mark: `2026 (prel.)` under `Budget (tkr)` left the row of years unread and the
     budget refused as one without its År, its columns without headers."""
@@ -1357,7 +1357,7 @@ def _is_year_header(cell: object) -> bool:
     year = _YEAR_HEADER.match(text)
     if year is None:
         return False
-    mark = v.PRELIMINARY_YEAR_MARK.match(text, year.end())
+    mark = v.YEAR_MARK.match(text, year.end())
     return (mark.end() if mark is not None else year.end()) == len(text)
 
 

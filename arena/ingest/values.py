@@ -2356,13 +2356,27 @@ def preliminary_marks(note: object) -> list[re.Match[str]]:
     return [m for m in found if m.group("mark") or m.group("unfinal") or m.group("flag")]
 
 
-# A mark right after a year that its values are preliminary, as statistics tables print it, in
-# the note rule's own words and flags (`PRELIMINARY_WORDS`, `PRELIMINARY_FLAG`, read by
-# `is_preliminary`): "2025*", "2035p", "2025 (prel.)", "2025 prel", "2033 (provisional)",
-# "2036 (provisoriskt)", "2025 (ej slutlig)". One rule for a year heading a column in a one-row
-# header (`wide`) and under a group header (`read`).
-PRELIMINARY_YEAR_MARK = re.compile(
-    rf"\s*(?:{PRELIMINARY_FLAG}(?![\w.])|\(\s*{PRELIMINARY_WORDS}\s*\)|{PRELIMINARY_WORDS})",
+# What a year heading a column may carry right after it (`wide`, and `read` under a group
+# header), as statistics tables print it: a mark that its values are preliminary, in the note
+# rule's own words and flags (`PRELIMINARY_WORDS`), bare or bracketed, after a comma or a dash,
+# a star after them or alone: "2025*", "2035p", "2025 (p)", "2025 [p]", "2025 (p.)", "2025
+# (prel.)", "2025, prel.", "2025 - prel", "2025 prel*", "2025 (prel.)*", "2033
+# (provisional)", "2025 (ej slutlig)"; or an estimate's "e" ("2025e": an estimate is no
+# final figure and is replaced by one, as a preliminary value is) (group `preliminary`). Or a
+# word that says the values are final: "2025 (slutlig)", "2025 (final)", "2025
+# (definitiv)", "2025 (ej prel.)" (group `final`: the year, final).
+_YEAR_PRELIMINARY = rf"(?:p\.?|e|{PRELIMINARY_WORDS})"
+_YEAR_FINAL = rf"(?:{_NEGATION}[\s-]+{_FILLERS}{_PRELIMINARY_WORD}|{_FINAL_WORD})"
+
+
+def _bracketed(words: str) -> str:
+    return rf"(?:\(\s*{words}\s*\)|\[\s*{words}\s*\]|{words})"
+
+
+YEAR_MARK = re.compile(
+    rf"\s*(?:[,\u2013\u2014-]\s*)?"
+    rf"(?:(?P<preliminary>{_bracketed(_YEAR_PRELIMINARY)}\s*\**|\*+)|(?P<final>{_bracketed(_YEAR_FINAL)}))"
+    r"(?![\w.])",
     re.IGNORECASE,
 )
 

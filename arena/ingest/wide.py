@@ -26,11 +26,12 @@ _SPLIT_YEAR = re.compile(
     r"(?P<next>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])"
 )
 # A mark beside a year that its values are preliminary, as statistics tables print it, in the
-# words and flags of the note rule (`values.PRELIMINARY_YEAR_MARK`): right after it, "2025*",
-# "2035p", "2025 (prel.)", "2033 (provisional)", "2025 (ej slutlig)", the one rule a year under a
-# group header follows too (`read._is_year_header`); or right before it, "Prel. 2034",
-# "(Preliminärt) 2025".
-_PRELIMINARY = v.PRELIMINARY_YEAR_MARK
+# words and flags of the note rule: right after it (`values.YEAR_MARK`: "2025*", "2035p",
+# "2025 (p)", "2025 [p]", "2025, prel.", "2025 (prel.)*", "2033 (provisional)", "2025 (ej
+# slutlig)", "2025e"), the one rule a year under a group header follows too
+# (`read._is_year_header`), which reads "2025 (slutlig)", "2025 (final)", "2025 (ej prel.)" as
+# the year, final; or right before it, "Prel. 2034", "(Preliminärt) 2025".
+_MARK_AFTER = v.YEAR_MARK
 _PRELIMINARY_BEFORE = re.compile(
     rf"(?:\(\s*{v.PRELIMINARY_WORDS}\s*\)|{v.PRELIMINARY_WORDS})\s*$", re.IGNORECASE
 )
@@ -62,6 +63,10 @@ class _YearHeader:
     year: int | None
     rest: str
     preliminary: bool = False
+    # Words after the year, where nothing comes before it, that are no mark, no finality and
+    # no unit ("2025 (beräknat)", "2025, reviderat"): they qualify that year's values in a way
+    # not read, so beside plain years the column is refused, not dropped (`unpivoted`).
+    unread: str = ""
 
 
 def _year_header(text: str) -> _YearHeader | None:
@@ -75,18 +80,20 @@ def _year_header(text: str) -> _YearHeader | None:
         return None
     (year,) = found
     before, after = text[: year.start()], text[year.end() :]
-    mark = _PRELIMINARY.match(after)
-    if mark is not None and v.is_preliminary(mark.group()):
-        after = after[mark.end() :]
+    preliminary = False
+    if (mark := _MARK_AFTER.match(after)) is not None:
+        after, preliminary = after[mark.end() :], mark["preliminary"] is not None
     elif (ahead := _PRELIMINARY_BEFORE.search(before)) is not None and any(
         # not denied where it stands ("Ej prel. 2025" is no mark)
         found.start() >= ahead.start()
         for found in v.preliminary_marks(before)
     ):
-        before, mark = before[: ahead.start()], ahead
-    else:
-        mark = None
-    return _YearHeader(int(year["year"]), _words(before + " " + after), mark is not None)
+        before, preliminary = before[: ahead.start()], True
+    rest = _words(before + " " + after)
+    unread = ""
+    if rest and not before.strip() and v.header_unit(f"x {_words(after)}") is None:
+        unread = _words(after)
+    return _YearHeader(int(year["year"]), rest, preliminary, unread)
 
 
 def names_a_year(text: str) -> bool:
@@ -172,6 +179,12 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
     # split year among them is refused, one with other words is a column of its own ("Mål
     # 2025" beside "2017", "2018"), read as it would be beside "År" and "Värde".
     years = {p: header for p, header in found.items() if header.rest == rest}
+    # A year beside plain years with words after it that are read as nothing ("2025
+    # (beräknat)"): dropped as an unknown column, its year's values were lost without a word
+    # of why; refused, saying how to write the year.
+    unread = [p for p, header in found.items() if p not in years and header.unread]
+    if rest:
+        unread = []
     kept = [position for position in range(len(raw.header)) if position not in years]
     # In a table that has no year column of its own (a "Kommentar 2024" beside "År"), under
     # headers each naming something ("Projektlista 2024" over blank ones is a title).
@@ -273,6 +286,17 @@ def unpivoted(raw: RawTable, fits: Callable[[list[str]], int]) -> RawTable | Non
         )
         for p, year in years.items()
         if year.year is None
+    ]
+    notes += [
+        Problem(
+            "format-error",
+            msg(
+                "import.year_words", header=raw.label(p), year=found[p].year, words=found[p].unread
+            ),
+            row=line,
+            column=raw.label(p),
+        )
+        for p in unread
     ]
     return RawTable.from_rows(
         raw.name,

@@ -423,3 +423,70 @@ def test_a_year_header_s_mark_is_read_by_the_note_rule(header, year, preliminary
     read = wide._year_header(header)
     assert (read.year, read.preliminary) == (year, preliminary)
     assert read.preliminary == is_preliminary(header.replace(str(year), "").strip())
+
+
+# A year header's mark as statistics tables print it, and a word saying the year is final:
+# beside plain years these were unknown columns, their year's values lost ("2026 (p)").
+YEAR_HEADERS = [
+    ("2025 (p)", True),
+    ("2025 (P)", True),
+    ("2025 [p]", True),
+    ("2025 (p.)", True),
+    ("2025, prel.", True),
+    ("2025 - prel", True),
+    ("2025 prel*", True),
+    ("2025 (prel.)*", True),
+    ("2025e", True),  # an estimate: no final figure, replaced by one as a preliminary value is
+    ("2025 (slutlig)", False),
+    ("2025 (final)", False),
+    ("2025 (definitiv)", False),
+    ("2025 (ej prel.)", False),
+]
+
+
+@pytest.mark.parametrize(("header", "preliminary"), YEAR_HEADERS)
+def test_a_year_header_s_flag_or_finality_is_read(header, preliminary):
+    read = wide._year_header(header)
+    assert (read.year, read.rest, read.preliminary) == (2025, "", preliminary)
+
+
+@pytest.mark.parametrize(("header", "preliminary"), YEAR_HEADERS)
+def test_a_marked_year_beside_plain_years_keeps_its_values(engine, header, preliminary):
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    result = upload(engine, "serie.csv", f"Indikator;Land;2024;{header}\nI-1;SE;10;11\n")
+    assert result.outcome == "committed", result.problems
+    stored = {row.year: row.preliminary for row in results.indicator_values(engine).itertuples()}
+    assert stored == {2024: False, 2025: preliminary}
+
+
+def test_a_budget_s_marked_year_is_read(engine):
+    # "Program;2024;2025;2026 (p)" imported two years.
+    assert upload(engine, "program.csv", "Kod;Namn\nP1;Programmet\n").outcome == "committed"
+    result = upload(engine, "budget.csv", "Program;2024;2025;2026 (p)\nP1;100;200;300\n")
+    assert result.outcome == "committed", result.problems
+    budgets = [(row["year"], row["amount_sek"]) for row in natural(engine, "budgets")]
+    assert budgets == [(2024, 100), (2025, 200), (2026, 300)]
+
+
+def test_every_year_marked_is_read_preliminary_and_keeps_a_stored_mark(engine):
+    # "2024 (p);2025 (p)" were read as a series of words "(p)", final: a stored preliminary
+    # value became final.
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    header = "Indikator;Land;År;Värde;Anmärkning\n"
+    assert upload(engine, "v.csv", header + "I-1;SE;2024;10;Prel.\n").outcome == "committed"
+    result = upload(engine, "serie.csv", "Indikator;Land;2024 (p);2025 (p)\nI-1;SE;10;11\n")
+    assert result.outcome == "committed", result.problems
+    stored = {row.year: row.preliminary for row in results.indicator_values(engine).itertuples()}
+    assert stored == {2024: True, 2025: True}
+
+
+def test_a_year_with_words_read_as_nothing_beside_plain_years_is_refused(engine):
+    # "2025 (beräknat)" was an unknown column, 2025's values dropped without a word of why.
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    result = upload(engine, "serie.csv", "Indikator;Land;2024;2025 (beräknat)\nI-1;SE;10;11\n")
+    assert result.outcome != "committed"
+    said = [p for p in result.problems if p.message.key == "import.year_words"]
+    assert len(said) == 1 and said[0].severity != "warning"
+    assert "”2025 (prel.)”" in said[0].text("sv")
+    assert "“2025 (prel.)”" in said[0].text("en")
+    assert results.indicator_values(engine).empty
