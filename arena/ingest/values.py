@@ -2292,15 +2292,19 @@ def parse_frequency(value: object) -> UpdateFrequency:
 # foreløpig / foreløbig ("Preliminära siffror", "provisoriskt", "Foreløpige tall"), `prel` as a
 # word ("Prel.", "prel. uppgift"), not a word that merely starts so ("Prelude", "provision");
 # a finality word negated ("ej slutgiltig", "Inte slutlig", "Not yet final", "Ej fastställd");
-# or a note of a flag alone (`*`, or `p` as statistics tables flag a provisional figure). A
+# a finality announced for later ("Definitiva siffror publiceras 2026", "Final figure due in
+# May", "definitivt i maj"); a bracketed `(p)` anywhere ("Utfall 2025 (p)"); or a note of a
+# flag alone (`*`, or `p`, `p.`, `p*` as statistics tables flag a provisional figure). A
 # mark is denied by a negation a few words before it ("Ej preliminärt längre", "Ej en
 # preliminär siffra", "Inte längre någon preliminär uppgift", "not a preliminary figure", "no
 # longer a provisional value", "icke-preliminär") or by a word saying it was so once
 # ("Slutlig (tidigare preliminär)", "Fastställd, ersätter preliminär uppgift", "Final (was
 # provisional)", "Reviderad från preliminär siffra"). A finality word standing as a part of
 # the note on its own (slutlig, slutgiltig, fastställd, definitiv, final: "Tidigare
-# preliminär, nu slutlig", "Slutligt värde") says the value is final whatever else the note
-# says; one among other words ("preliminary; final figures in June") does not.
+# preliminär, nu slutlig", "Slutligt värde") says the value is final unless a mark comes
+# after it: the last of the two wins, as notes are added to over time and the wide reader
+# adds its mark last ("Final; Preliminärt" is preliminary, "Preliminär; slutlig" final); one
+# among other words ("preliminary; final figures in June") says nothing final.
 # tests/unit/test_preliminary.py holds every note the rule was written for; migration
 # d6c0ffee0016 keeps a copy of the rule as it is written here.
 _PRELIMINARY_WORD = r"(?:prelim\w*|prel\b\.?|provisional\w*|provisori\w*|forel[øo][pb]ig\w*)"
@@ -2313,15 +2317,28 @@ _WAS = (
     r"replaced|revised\s+from|reviderad\w*\s+från)"
 )
 _FILLERS = r"(?:(?:en|ett|någon|något|några|a|an|any|the|längre|ännu|yet|helt)\s+){0,2}"
-PRELIMINARY_FLAG = r"(?:\*+|p)"
+PRELIMINARY_FLAG = r"(?:\*+|p\.?\**)"
+# A finality announced for later is no finality: "Definitiva siffror publiceras 2026",
+# "Slutligt värde publiceras i juni", "Final figure due in May", "definitivt i maj".
+_FINAL_NOUN = r"(?:siffr\w*|värde\w*|tal|tall|uppgift\w*|utfall\w*|figures?|values?|data|numbers?)"
+_MONTH = (
+    r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|ch)?|apr(?:il)?|maj|may|jun[ie]?|"
+    r"jul[iy]?|aug(?:usti|ust)?|sep(?:t|tember)?|o[kc]t(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"(?:19|20)\d\d)"
+)
+_LATER_WORD = r"(?:publiceras|kommer|väntas|due|expected)"
+_LATER = (
+    rf"{_FINAL_WORD}(?:\s+{_FINAL_NOUN})?\s+(?:{_LATER_WORD}\b"
+    rf"(?:\s+(?:\w+\s+){{0,2}}?{_MONTH}\b)?|(?:i|in)\s+{_MONTH}\b)"
+)
 # The marks as words, not denied: what a year header may carry beside its year ("2025
 # (prel.)", "Prel. 2034", "2033 (provisional)", "2036 (ej slutlig)"), as `wide` reads it.
 PRELIMINARY_WORDS = rf"(?:{_NEGATION}[\s-]+{_FILLERS}{_FINAL_WORD}|{_PRELIMINARY_WORD})"
 PRELIMINARY_MARK = re.compile(
     rf"(?<!\w)(?:(?P<denied>(?:{_NEGATION}|{_WAS})[\s-]+{_FILLERS}{_PRELIMINARY_WORD})"
     rf"|(?P<unfinal>{_NEGATION}[\s-]+{_FILLERS}{_FINAL_WORD})"
-    rf"|(?P<final>{_FINAL_WORD})|(?P<mark>{_PRELIMINARY_WORD})"
-    rf"|(?P<flag>\A\s*{PRELIMINARY_FLAG}\s*\Z))",
+    rf"|(?P<later>{_LATER})|(?P<final>{_FINAL_WORD})|(?P<mark>{_PRELIMINARY_WORD})"
+    rf"|(?P<bracketed>[(\[]\s*p\.?\s*[)\]])|(?P<flag>\A\s*{PRELIMINARY_FLAG}\s*\Z))",
     re.IGNORECASE,
 )
 # A word that, beside a finality word in a part of its own, says nothing else: "nu slutlig",
@@ -2346,14 +2363,18 @@ def _stands_alone(note: str, final: re.Match[str]) -> bool:
 
 def preliminary_marks(note: object) -> list[re.Match[str]]:
     """The places in `note` that mark its value preliminary (`PRELIMINARY_MARK`'s `mark`,
-    `unfinal` and `flag`), first to last; none where `note` is no text or says the value is
-    final (a finality word on its own)."""
+    `unfinal`, `later`, `bracketed` and `flag`), first to last; none where `note` is no text
+    or says the value is final (a finality word on its own) after its last mark: notes are
+    added to over time, the wide reader adds its mark last, so "Final; Preliminärt" is
+    preliminary and "Preliminär; slutlig" final."""
     if not isinstance(note, str):
         return []
     found = list(PRELIMINARY_MARK.finditer(note))
-    if any(m.group("final") and _stands_alone(note, m) for m in found):
+    marks = [m for m in found if not (m.group("denied") or m.group("final"))]
+    finals = [m for m in found if m.group("final") and _stands_alone(note, m)]
+    if finals and (not marks or finals[-1].start() > marks[-1].start()):
         return []
-    return [m for m in found if m.group("mark") or m.group("unfinal") or m.group("flag")]
+    return marks
 
 
 # What a year heading a column may carry right after it (`wide`, and `read` under a group

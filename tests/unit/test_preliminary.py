@@ -59,6 +59,27 @@ PRELIMINARY = [
     "p",
     # A finality word among other words is no statement that the value is final.
     "Preliminary; final figures in June",
+    # A flag as statistics tables print it beside a figure (these were read as final).
+    "(p)",
+    "(P)",
+    "[p]",
+    "Utfall (p)",
+    "Utfall 2025 (p)",
+    "p.",
+    "p*",
+    # Finality announced for later is not final yet.
+    "Definitiva siffror publiceras 2026",
+    "Slutlig siffra publiceras i maj",
+    "Slutligt värde publiceras i juni",
+    "Final figure due in May",
+    "Final figures expected in 2026",
+    "definitivt i maj",
+    "Preliminärt utfall, definitivt i maj",
+    # A finality part and a preliminary part: the last wins (the wide reader adds its mark
+    # last; these were final).
+    "Final; Preliminärt",
+    "Slutligt värde; Preliminärt",
+    "Slutlig; prel.",
 ]
 FINAL = [
     None,
@@ -91,6 +112,12 @@ FINAL = [
     "Definitivt",
     "Värde *",
     "Källa: p. 12",
+    "Källa: s. 4 (pdf)",
+    "Final",
+    # The last of a finality part and a preliminary part wins.
+    "Preliminär; slutlig",
+    "Preliminärt, nu fastställt",
+    "Slutlig, publicerad i maj",
 ]
 
 
@@ -273,6 +300,14 @@ BLANKED = [
     # A compound keeps what it is of: the budget is still the value's source.
     ("Preliminärbudget", "Budget"),
     ("Preliminärsiffror", None),
+    # A finality announced for later is a mark and goes with it: a final value is not left
+    # noted "definitivt i maj".
+    ("Preliminärt utfall, definitivt i maj", None),
+    ("Preliminary; final figures in June", None),
+    ("Källa SCB; Slutlig siffra publiceras i maj", "Källa SCB"),
+    ("Final; Preliminärt", "Final"),
+    ("Utfall 2025 (p)", "Utfall 2025"),
+    ("p.", None),
     # Not preliminary: whole.
     ("Slutlig (tidigare preliminär)", "Slutlig (tidigare preliminär)"),
     ("Final (was provisional)", "Final (was provisional)"),
@@ -490,3 +525,27 @@ def test_a_year_with_words_read_as_nothing_beside_plain_years_is_refused(engine)
     assert "”2025 (prel.)”" in said[0].text("sv")
     assert "“2025 (prel.)”" in said[0].text("en")
     assert results.indicator_values(engine).empty
+
+
+def test_a_preliminary_year_s_mark_decides_over_a_note_saying_final(engine):
+    # "Slutligt värde" and "Final" under "2025 (prel.)" were stored "Slutligt värde;
+    # Preliminärt" and "Final; Preliminärt", as final values.
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    data = (
+        "Indikator;Land;Anmärkning;2024;2025 (prel.)\n"
+        "I-1;SE;Källa SCB;1;2\nI-1;NO;Slutligt värde;3;4\nI-1;DK;Final;5;6\n"
+    )
+    result = upload(engine, "serie.csv", data)
+    assert result.outcome == "committed", result.problems
+    stored = {
+        (row.scope_ref, row.year): (row.note, row.preliminary)
+        for row in results.indicator_values(engine).itertuples()
+    }
+    assert stored == {
+        ("SE", 2024): ("Källa SCB", False),
+        ("SE", 2025): ("Källa SCB; Preliminärt", True),
+        ("NO", 2024): ("Slutligt värde", False),
+        ("NO", 2025): ("Slutligt värde; Preliminärt", True),
+        ("DK", 2024): ("Final", False),
+        ("DK", 2025): ("Final; Preliminärt", True),
+    }

@@ -37,12 +37,25 @@ _WAS = (
     r"replaced|revised\s+from|reviderad\w*\s+från)"
 )
 _FILLERS = r"(?:(?:en|ett|någon|något|några|a|an|any|the|längre|ännu|yet|helt)\s+){0,2}"
-PRELIMINARY_FLAG = r"(?:\*+|p)"
+PRELIMINARY_FLAG = r"(?:\*+|p\.?\**)"
+# A finality announced for later is no finality: "Definitiva siffror publiceras 2026",
+# "Slutligt värde publiceras i juni", "Final figure due in May", "definitivt i maj".
+_FINAL_NOUN = r"(?:siffr\w*|värde\w*|tal|tall|uppgift\w*|utfall\w*|figures?|values?|data|numbers?)"
+_MONTH = (
+    r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|ch)?|apr(?:il)?|maj|may|jun[ie]?|"
+    r"jul[iy]?|aug(?:usti|ust)?|sep(?:t|tember)?|o[kc]t(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"(?:19|20)\d\d)"
+)
+_LATER_WORD = r"(?:publiceras|kommer|väntas|due|expected)"
+_LATER = (
+    rf"{_FINAL_WORD}(?:\s+{_FINAL_NOUN})?\s+(?:{_LATER_WORD}\b"
+    rf"(?:\s+(?:\w+\s+){{0,2}}?{_MONTH}\b)?|(?:i|in)\s+{_MONTH}\b)"
+)
 PRELIMINARY_MARK = re.compile(
     rf"(?<!\w)(?:(?P<denied>(?:{_NEGATION}|{_WAS})[\s-]+{_FILLERS}{_PRELIMINARY_WORD})"
     rf"|(?P<unfinal>{_NEGATION}[\s-]+{_FILLERS}{_FINAL_WORD})"
-    rf"|(?P<final>{_FINAL_WORD})|(?P<mark>{_PRELIMINARY_WORD})"
-    rf"|(?P<flag>\A\s*{PRELIMINARY_FLAG}\s*\Z))",
+    rf"|(?P<later>{_LATER})|(?P<final>{_FINAL_WORD})|(?P<mark>{_PRELIMINARY_WORD})"
+    rf"|(?P<bracketed>[(\[]\s*p\.?\s*[)\]])|(?P<flag>\A\s*{PRELIMINARY_FLAG}\s*\Z))",
     re.IGNORECASE,
 )
 # A word that, beside a finality word in a part of its own, says nothing else: "nu slutlig",
@@ -67,14 +80,18 @@ def _stands_alone(note: str, final: re.Match[str]) -> bool:
 
 def preliminary_marks(note: object) -> list[re.Match[str]]:
     """The places in `note` that mark its value preliminary (`PRELIMINARY_MARK`'s `mark`,
-    `unfinal` and `flag`), first to last; none where `note` is no text or says the value is
-    final (a finality word on its own)."""
+    `unfinal`, `later`, `bracketed` and `flag`), first to last; none where `note` is no text
+    or says the value is final (a finality word on its own) after its last mark: notes are
+    added to over time, the wide reader adds its mark last, so "Final; Preliminärt" is
+    preliminary and "Preliminär; slutlig" final."""
     if not isinstance(note, str):
         return []
     found = list(PRELIMINARY_MARK.finditer(note))
-    if any(m.group("final") and _stands_alone(note, m) for m in found):
+    marks = [m for m in found if not (m.group("denied") or m.group("final"))]
+    finals = [m for m in found if m.group("final") and _stands_alone(note, m)]
+    if finals and (not marks or finals[-1].start() > marks[-1].start()):
         return []
-    return [m for m in found if m.group("mark") or m.group("unfinal") or m.group("flag")]
+    return marks
 
 
 def is_preliminary(note: object) -> bool:
