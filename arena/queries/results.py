@@ -348,6 +348,16 @@ def _over_by(target_year: object, over: int | None) -> bool:
     return bool(over is not None and pd.notna(target_year) and target_year <= over)
 
 
+def _final_first(frame: pd.DataFrame, group: list[str]) -> pd.DataFrame:
+    """`frame`'s rows a place's latest value may be, by `group`: its final values, its
+    preliminary ones only where none is final. The one rule of the registry's latest value
+    (`_judged_years`) and the country comparison's (`country_comparison`)."""
+    final = frame.groupby(group, dropna=False)["preliminary"].transform(
+        lambda flags: (~flags).any()
+    )
+    return frame[~(frame["preliminary"] & final)]
+
+
 def _judged_years(yearly: pd.DataFrame, missing: pd.DataFrame) -> pd.DataFrame:
     """Each place's value an indicator is judged on (`yearly` by place and year): its newest
     final value (a preliminary one only where none is final: a year's first ten months of 22
@@ -356,11 +366,7 @@ def _judged_years(yearly: pd.DataFrame, missing: pd.DataFrame) -> pd.DataFrame:
     of those have not reported it; one of two projects' 350 t read as a target of 500 t met,
     the other had not reported yet). A project that ended is not awaited, a project reporting
     for the first time stands in for none, and a mean needs no whole pool."""
-    frame = yearly.sort_values([*_GROUP, "year"])
-    final = frame.groupby(_GROUP, dropna=False)["preliminary"].transform(
-        lambda flags: (~flags).any()
-    )
-    candidates = frame[~(frame["preliminary"] & final)]
+    candidates = _final_first(yearly.sort_values([*_GROUP, "year"]), _GROUP)
     awaited = candidates.merge(missing, on=["indicator_id", "year"], how="left")["missing"]
     summed = ~candidates["pooled_unit"].map(averaged).astype(bool)
     partial = (
@@ -732,6 +738,7 @@ COMPARISON_COLUMNS = [
     "coverage",
     "note",
     "value_source",
+    "preliminary",
 ]
 
 
@@ -739,8 +746,10 @@ def country_comparison(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     """Countries' national indicators measure by measure, to compare like with like.
 
     One row per measure and country: the indicator (code, names, unit, definition), its first
-    and last value in the filtered years with their years, and the last value's coverage, note
-    and source. Indicators with the same `measure` (Norway's innovation procurements on Doffin,
+    and last value in the filtered years with their years, and the last value's coverage, note,
+    source and whether it is preliminary (the last value is the newest final one, as the
+    registry's latest value, a preliminary one only where none is final). Indicators with
+    the same `measure` (Norway's innovation procurements on Doffin,
     Sweden's advertised innovation procurements) share a measure; an indicator without one is
     its own measure, so different things are never set side by side as one.
     """
@@ -751,8 +760,14 @@ def country_comparison(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.D
     first = yearly.drop_duplicates(["indicator_id", "country"], keep="first")[
         ["indicator_id", "country", "year", "value"]
     ].rename(columns={"year": "first_year", "value": "first_value"})
-    last = yearly.drop_duplicates(["indicator_id", "country"], keep="last").rename(
-        columns={"year": "last_year", "value": "last_value"}
+    # The last value as the registry's latest (`_final_first`): the newest final one, a
+    # preliminary one only where none is final (a value noted "p" showed 950 for 2023 beside
+    # the registry's 793 for 2022), marked so.
+    places = ["indicator_id", "country"]
+    last = (
+        _final_first(yearly, places)
+        .drop_duplicates(places, keep="last")
+        .rename(columns={"year": "last_year", "value": "last_value"})
     )
     registry = frames["registry"]
     registry["measure"] = registry["measure"].fillna(registry["code"])

@@ -481,15 +481,17 @@ def comparison_title(codes: list[str], language: str) -> str:
 
 
 def comparison_table(part: pd.DataFrame, names: dict[str, str], language: str) -> pd.DataFrame:
-    """One measure's countries side by side: first and last value each with its own year, the
-    coverage and note of the last value, the definition (what population is counted), source.
+    """One measure's countries side by side: first and last value each with its own year (the
+    last one marked when preliminary, as the registry marks it), the coverage and note of the
+    last value, the definition (what population is counted), source.
     `names` are the countries' names in the reader's language."""
     rows = [
         {
             "country": names.get(row.country, row.country),
             "indicator": indicator_name(row.name_sv, row.name_en, language),
             "first": _at(row.first_value, row.first_year, language, row.unit),
-            "latest": _at(row.last_value, row.last_year, language, row.unit),
+            "latest": _at(row.last_value, row.last_year, language, row.unit)
+            + (" · " + mark if (mark := _preliminary(row.preliminary, language)) else ""),
             "coverage": coverage_text(row.coverage, language),
             "note": _words(row.note),
             "definition": _words(row.definition),

@@ -549,3 +549,25 @@ def test_a_preliminary_year_s_mark_decides_over_a_note_saying_final(engine):
         ("DK", 2024): ("Final", False),
         ("DK", 2025): ("Final; Preliminärt", True),
     }
+
+
+def test_the_country_comparison_s_latest_value_is_the_registry_s(engine):
+    # A value noted "p" was the comparison's "Senaste värde", 950 (2023), while the registry
+    # on the same page showed 793 (2022), the newest final one.
+    load_files(engine, {"indikatorer.csv": "Kod;Namn;Enhet\nI-1;Upphandlingar;antal\n"})
+    header = "Indikator;Land;År;Värde;Anmärkning\n"
+    data = header + "I-1;SE;2021;700;\nI-1;SE;2022;793;\nI-1;SE;2023;950;p\nI-1;NO;2023;40;p\n"
+    assert upload(engine, "varden.csv", data).outcome == "committed"
+    registry = results.indicator_progress(engine).set_index("scope_ref")
+    comparison = results.country_comparison(engine).set_index("country")
+    assert (registry.loc["SE", "latest_value"], registry.loc["SE", "latest_year"]) == (793, 2022)
+    assert (comparison.loc["SE", "last_value"], comparison.loc["SE", "last_year"]) == (793, 2022)
+    assert not comparison.loc["SE", "preliminary"]
+    # Where none is final, the preliminary one, marked as the registry marks it.
+    assert (comparison.loc["NO", "last_value"], comparison.loc["NO", "preliminary"]) == (40, True)
+    shown = tables.results.comparison_table(
+        comparison.reset_index(), {"SE": "Sverige", "NO": "Norge"}, "sv"
+    )
+    latest = dict(zip(shown.iloc[:, 0], shown.iloc[:, 3], strict=True))
+    assert latest["Sverige"].startswith("793") and "preliminärt" not in latest["Sverige"]
+    assert latest["Norge"].endswith("(2023) · preliminärt")
