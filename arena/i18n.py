@@ -2819,6 +2819,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "{columns}: which is which cannot be told. Give each row its {columns}, or undo the "
         "import that stored the others.",
     },
+    "import.likely_double": {
+        "sv": "Raden med {column} {reference} är ny men lika i allt annat som lagrets rad "
+        "{stored} ({common}): är det samma rad med nytt nummer räknas den två gånger. Stämmer "
+        "det inte, ångra importen och ge raden lagrets nummer.",
+        "en": "The row with {column} {reference} is new but in all else the same as the stored "
+        "row {stored} ({common}): if it is the same row numbered anew, it counts twice. If so, "
+        "undo the import and give the row the stored number.",
+    },
     "problem.which_line_amount": {
         "sv": "Lagret har en rad med {common} utan {columns}, på {stored}; filens rad med "
         "{columns} {reference} är på {amount}: om det är samma rad med nytt belopp eller en rad "

@@ -1573,6 +1573,120 @@ _SAYS_NOTHING_MORE = frozenset(
 )
 
 
+def _by_written_reference(
+    table: ParsedTable, existing: pd.DataFrame, frame: pd.DataFrame, position: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """`frame` and its rows' places in `existing` (-1: new), with rows the whole key did not
+    find found by their voucher number or payment reference as people retype it
+    (`values.reference_key`: "v5002", "V 5002", "123" for the stored "V5002" and "00123"), or
+    as its number alone ("5002"), where one stored row of the rest of the key has it. Such a
+    row is that stored one and keeps the stored text as written.
+
+    Why: a ledger re-exported with 'v5002' on every line was '253 new', the spend total
+    doubled, and a payments file with 'u100' for 'U100' paid every grant twice."""
+    kind = table.kind
+    optional = list(kind.optional_key)
+    if len(optional) != 1:
+        return frame, position
+    (name,) = optional
+    rest = [n for n in kind.key if n != name]
+    taken = np.zeros(len(existing), dtype=bool)
+    taken[position[position >= 0]] = True
+    stored_rest = list(zip(*key_columns(existing, rest), strict=True))
+    stored_refs = existing[name].tolist() if name in existing.columns else [""] * len(existing)
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    by_number: dict[tuple, list[int]] = defaultdict(list)
+    for index in np.flatnonzero(~taken).tolist():
+        key = v.reference_key(stored_refs[index])
+        if not key:
+            continue
+        by_key[stored_rest[index], key].append(index)
+        if (number := v.reference_number(key)) is not None:
+            by_number[stored_rest[index], number].append((index, key))
+    if not by_key:
+        return frame, position
+    file_rest = list(zip(*key_columns(frame, rest), strict=True))
+    file_refs = frame[name].tolist() if name in frame.columns else [""] * len(frame)
+    column = frame.columns.get_loc(name) if name in frame.columns else None
+    frame = frame.copy()
+    for row in np.flatnonzero(position < 0).tolist():
+        key = v.reference_key(file_refs[row])
+        if not key or column is None:
+            continue
+        found = by_key.get((file_rest[row], key), [])
+        if not found and (number := v.reference_number(key)) is not None:
+            # A bare number is the stored voucher of letters it ends, and the other way round.
+            found = [
+                index
+                for index, stored in by_number.get((file_rest[row], number), [])
+                if stored == number or key == number
+            ]
+        found = [index for index in found if not taken[index]]
+        if len(found) != 1:
+            continue
+        (index,) = found
+        taken[index] = True
+        position[row] = index
+        frame.iloc[row, column] = stored_refs[index]
+    return frame, position
+
+
+def _likely_doubles(
+    table: ParsedTable, existing: pd.DataFrame, frame: pd.DataFrame, position: np.ndarray
+) -> list[Problem]:
+    """A warning per new row of `frame` with a voucher number (or payment reference) that
+    holds what a stored row with another one holds in every other column: the same amount
+    (and text) on the same day, in the same category or of the same grant.
+
+    Warned, not refused: a ledger books two equal invoices on one day (two consultants paid
+    the same fee), so such a row may be right; but a re-export that renumbered its vouchers
+    makes every line such a double, and the total counts it twice unless someone looks."""
+    kind = table.kind
+    optional = list(kind.optional_key)
+    if len(optional) != 1 or not (position < 0).any():
+        return []
+    (name,) = optional
+    if name not in frame.columns:
+        return []
+    skipped = {name, "source"}
+    compared = [
+        column.name
+        for column in kind.stored_columns
+        if column.name in frame.columns
+        and column.name in existing.columns
+        and column.name not in skipped
+    ]
+    stored = defaultdict(list)
+    for index, values in enumerate(zip(*key_columns(existing, compared), strict=True)):
+        if existing[name].iloc[index]:
+            stored[values].append(index)
+    problems = []
+    values_of = list(zip(*key_columns(frame, compared), strict=True))
+    for row in np.flatnonzero(position < 0).tolist():
+        reference = frame[name].iloc[row]
+        if not reference or not (alike := stored.get(values_of[row])):
+            continue
+        rest = [values_of[row][compared.index(n)] for n in kind.key if n in compared]
+        problems.append(
+            Problem(
+                "unique-error",
+                msg(
+                    "import.likely_double",
+                    column=quoted(table.label(name)),
+                    reference=str(reference),
+                    common=key_label(rest),
+                    stored=listing([str(existing[name].iloc[i]) for i in alike]),
+                ),
+                row=int(frame.index[row]),
+                column=table.label(name),
+                value=str(reference),
+                severity="warning",
+                table=kind.name,
+            )
+        )
+    return problems
+
+
 def _by_rest_of_key(
     table: ParsedTable,
     existing: pd.DataFrame,
@@ -2128,7 +2242,9 @@ def _plan_kind(
     frame = table.frame[~table.frame.index.isin(_rejected_lines(problems))]
     position = key_positions(existing, frame, kind)
     if kind.optional_key and len(existing) and (position < 0).any():
+        frame, position = _by_written_reference(table, existing, frame, position)
         frame, position = _by_rest_of_key(table, existing, frame, position, problems)
+        problems += _likely_doubles(table, existing, frame, position)
     rejected = _rejected_lines(problems)
     if len(rejected) and len(frame):  # rows the rest of the key could not tell apart
         kept = ~frame.index.isin(rejected)

@@ -315,6 +315,30 @@ def _folded(text: str) -> str:
     return "".join(char for char in decomposed if "a" <= char <= "z" or "0" <= char <= "9")
 
 
+def reference_key(text: object) -> str:
+    """A voucher number's or payment reference's key for matching only (the stored text stays
+    as written): as people retype one, in another case, with spaces or a dash, or as a
+    spreadsheet re-exports it without a number's leading zeros. "V5002", "v5002", "V 5002"
+    and "v-5002" are one key, "00123" and "123" another; "" (none) stays "".
+
+    Why: a ledger re-exported with 'v5002' for the stored 'V5002' was '253 new', each line a
+    second one, and the spend total doubled."""
+    folded = "".join(str(text or "").casefold().split()).replace("-", "").replace("\u2013", "")
+    return _LEADING_ZEROS.sub("", folded)
+
+
+def reference_number(key: str) -> str | None:
+    """The number of a `reference_key` that is a number after letters only ("v5002" and
+    "5002" give "5002"), else None: a file's bare number is the stored voucher it ends."""
+    found = _LETTERS_NUMBER.fullmatch(key)
+    return found["number"] if found else None
+
+
+# The zeros leading a number ("00123", "V007"), not a zero alone ("V0").
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+_LETTERS_NUMBER = re.compile(r"[^\W\d_]*(?P<number>[0-9]+)")
+
+
 # ---------------------------------------------------------------------------------------------
 # Numbers
 

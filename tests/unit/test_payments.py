@@ -432,3 +432,14 @@ def test_a_payment_gaining_its_reference_with_another_amount_is_refused_not_over
         "The store holds a row of G-1 · 2020-09-01 without “Verifikationsnummer”, of SEK 50,000; "
         "the file's row with “Verifikationsnummer” V-205 is of SEK 70,000:"
     )
+
+
+def test_payment_references_retyped_name_the_stored_payments(engine):
+    """'u-101' or 'V 101' for the stored 'V-101' paid the grant again ('107 new')."""
+    _grant(engine)
+    assert upload(engine, "r.csv", LEDGER).outcome == "committed"
+    payments = _payments(engine)
+    for written in ("v-101", "V 101", "V101"):
+        result = upload(engine, "r.csv", LEDGER.replace("V-101", written))
+        assert result.outcome == "unchanged", (written, result.problems)
+        assert _payments(engine) == payments

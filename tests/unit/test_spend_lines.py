@@ -184,3 +184,32 @@ def test_a_line_gaining_its_voucher_number_with_another_amount_is_refused_not_ov
     ]
     # Now told apart by its voucher number: another one that day is another line.
     assert upload(engine, "u.csv", other.replace("V-101", "V-102")).plan.counts()["new"] == 1
+
+
+def test_voucher_numbers_retyped_name_the_stored_lines_and_a_renumbered_line_is_warned_of(
+    engine,
+):
+    """A ledger re-exported with 'v-101' (or 'V 101', 'v101') for the stored 'V-101' was a
+    new line each, the total counted twice; retyped in case, spacing or a number's leading
+    zeros it names the stored line, whose voucher number stays as written. A new line equal
+    to a stored one in all but its voucher number is committed with a warning naming both."""
+    _project(engine)
+    stored = WITH_VOUCHERS.replace("V-205", "00205")
+    assert upload(engine, "u.csv", stored).outcome == "committed"
+    lines = _lines(engine)
+    for one, other in (("v-101", "205"), ("V 101", "0205"), ("v101", "00205")):
+        retyped = stored.replace("V-101", one).replace("00205", other)
+        result = upload(engine, "u.csv", retyped)
+        assert result.outcome == "unchanged", (one, result.problems)
+        assert _lines(engine) == lines
+    # The number alone is the stored voucher of letters it ends.
+    bare = upload(engine, "u.csv", stored.replace("V-101;12 500", "101;13 000"))
+    assert bare.plan.counts()["updated"] == 1 and bare.plan.counts()["new"] == 0
+    assert ("2020-06-30", "Konsulter", "V-101", 13_000) in _lines(engine)
+    renumbered = upload(engine, "u.csv", stored.replace("V-101;12 500", "V-999;13 000"))
+    assert renumbered.outcome == "committed" and renumbered.plan.counts()["new"] == 1
+    (double,) = [p for p in renumbered.problems if p.severity == "warning"]
+    assert double.row == 2 and double.text("en").startswith(
+        "The row with “Verifikationsnummer” V-999 is new but in all else the same as the stored "
+        "row V-101 (2020-00001 · 2020-06-30 · Konsulter):"
+    )
