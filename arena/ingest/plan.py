@@ -2373,10 +2373,13 @@ def _overpaid(conn: Connection, plans: list[KindPlan]) -> list[Problem]:
         # over (100 000 new grants looked up for nothing took 0.16 s).
         new = new[new.index.isin(added.index) | (new.to_numpy() < 0)]
         amounts = pd.concat([new, _known(grants.updated_rows, "amount_sek", "reference")])
-    wanted = list(dict.fromkeys([*added.index[added.to_numpy() > 0], *amounts.index]))
+    # Every grant whose payments the upload changes, a lowered one too: 1 900 000 paid of
+    # 1 800 000 lowered to 1 850 000 is still over ("1 updated" said nothing).
+    wanted = list(dict.fromkeys([*added.index, *amounts.index]))
     if not wanted:
         return []
-    # Payments alone: only a grant with less left than the most the upload adds can go over.
+    # Payments alone: only a grant with less left than the most the upload adds can go over
+    # (a grant lowered by d is over after it only if it had less than -d left).
     within = None if len(amounts) else int(added.max())
     rows = _stored_money(conn, wanted, within=within)
     stored = pd.DataFrame(rows, columns=["reference", "amount", "paid"], dtype=object)

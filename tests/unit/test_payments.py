@@ -443,3 +443,25 @@ def test_payment_references_retyped_name_the_stored_payments(engine):
         result = upload(engine, "r.csv", LEDGER.replace("V-101", written))
         assert result.outcome == "unchanged", (written, result.problems)
         assert _payments(engine) == payments
+
+
+def test_a_payment_lowered_that_leaves_its_grant_overpaid_is_warned_of(engine):
+    """1 900 000 paid of 1 800 000 (warned), the payment then lowered to leave 1 850 000 paid:
+    '1 updated' said nothing, though the grant is still paid beyond its amount. Lowered to
+    within the amount it is not warned of."""
+    with_organisations(engine)
+    assert upload(engine, "projekt.csv", PROJECT).outcome == "committed"
+    grant = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nGX-1;2020-00001;Vinnova;1 800 000\n"
+    assert upload(engine, "bidrag.csv", grant).outcome == "committed"
+    paid = "Bidragsreferens;Utbetalningsdatum;Belopp\nGX-1;2019-01-10;1 800 000\n"
+    assert upload(engine, "u.csv", paid).outcome == "committed"
+    line = (
+        "Bidragsreferens;Utbetalningsdatum;Utbetalningsreferens;Belopp\nGX-1;2019-03-16;U999;{}\n"
+    )
+    assert len(_overpaid(upload(engine, "u.csv", line.format("100 000")))) == 1
+    lowered = upload(engine, "u.csv", line.format("50 000"))
+    assert lowered.plan.counts()["updated"] == 1
+    assert [(row, text[:72]) for row, _, text in _overpaid(lowered)] == [
+        (2, "Bidraget ”GX-1” har efter importen 1\xa0850\xa0000 kr utbetalt av 1\xa0800\xa0000 kr")
+    ]
+    assert not _overpaid(upload(engine, "u.csv", line.format("0")))
