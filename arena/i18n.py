@@ -2827,6 +2827,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "row {stored} ({common}): if it is the same row numbered anew, it counts twice. If so, "
         "undo the import and give the row the stored number.",
     },
+    "problem.which_row_stored": {
+        "sv": "Lagret har en rad med {common} utan {columns}, på {stored}, och filen {named} "
+        "rader den dagen med {columns}: vilken av dem som är lagrets rad går inte att avgöra. "
+        "Importera först lagrets rad ensam, med sitt {columns} och beloppet {stored} (den får "
+        "sitt {columns}), och sedan filen; eller ångra importen som lade in den.",
+        "en": "The store holds a row of {common} without {columns}, of {stored}, and the file "
+        "{named} rows of that day with {columns}: which of them is the stored row cannot be "
+        "told. First import the stored row alone, with its {columns} and the amount {stored} "
+        "(it gains its {columns}), then the file; or undo the import that stored it.",
+    },
     "problem.which_line_amount": {
         "sv": "Lagret har en rad med {common} utan {columns}, på {stored}; filens rad med "
         "{columns} {reference} är på {amount}: om det är samma rad med nytt belopp eller en rad "

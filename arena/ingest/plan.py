@@ -1752,6 +1752,17 @@ def _by_rest_of_key(
             named=len(rows),
             columns=columns,
         )
+        one_stored = len(candidates) == 1 and "amount_sek" in existing.columns
+        if one_stored and empty not in values[: len(rows)]:
+            # Every file row has its number: only the stored lines lack theirs, and giving
+            # each file row its number (as the general sentence said) changes nothing.
+            which = msg(
+                "problem.which_row_stored",
+                common=key_label(rest_key),
+                stored=sek(int(existing["amount_sek"].iloc[candidates[0]])),
+                named=len(rows),
+                columns=columns,
+            )
         problems += [
             Problem("unique-error", which, row=int(frame.index[row]), table=kind.name)
             for row in rows

@@ -224,14 +224,32 @@ def test_payments_that_cannot_be_told_apart_by_their_day_are_refused_not_guessed
     assert result.outcome == "rejected" and dump(engine) == before
     which = [p for p in result.problems if p.error == "unique-error"]
     assert [p.row for p in which] == [2, 3]
+    # Every file row has its number: the stored line is named, with what to do with it (to
+    # give each row its number, as the sentence said, changed nothing).
     assert which[0].text("en") == (
-        "The store holds 1 and the file 2 rows of G-1 · 2020-06-01, and one side has no "
-        "“Verifikationsnummer”: which is which cannot be told. Give each row its "
-        "“Verifikationsnummer”, or undo the import that stored the others."
+        "The store holds a row of G-1 · 2020-06-01 without “Verifikationsnummer”, of "
+        "SEK 100,000, and the file 2 rows of that day with “Verifikationsnummer”: which of "
+        "them is the stored row cannot be told. First import the stored row alone, with its "
+        "“Verifikationsnummer” and the amount SEK 100,000 (it gains its "
+        "“Verifikationsnummer”), then the file; or undo the import that stored it."
     )
+    assert (
+        which[0]
+        .text("sv")
+        .startswith(
+            "Lagret har en rad med G-1 · 2020-06-01 utan ”Verifikationsnummer”, på 100\xa0000 kr"
+        )
+    )
+    # The advice works: the stored row alone with its number, then the file.
+    alone = split.splitlines(keepends=True)[:2]
+    alone = "".join(alone)
+    assert upload(engine, "u.csv", alone).plan.counts()["updated"] == 1
+    assert upload(engine, "reskontra.csv", split).plan.counts()["new"] == 1
+    assert _payments(engine)[:2] == [
+        ("2020-06-01", "V-101", 100_000),
+        ("2020-06-01", "V-102", 100_000),
+    ]
     # Two stored that day with references, one in a file without: refused the same way.
-    undo(engine, plain.import_id, identity=cli_identity())
-    assert upload(engine, "reskontra.csv", LEDGER).outcome == "committed"
     before = dump(engine)
     result = upload(engine, "u.csv", PLAIN)
     assert result.outcome == "rejected" and dump(engine) == before
