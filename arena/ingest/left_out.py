@@ -10,6 +10,7 @@ is removed, without removing anything.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -18,6 +19,7 @@ from sqlalchemy.engine import Connection
 from arena import models
 from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS
+from arena.ingest.names import name_key
 from arena.ingest.natural import driver_batches, key_column, named_key_ids, table_of
 from arena.ingest.report import Problem, key_label, kind_name, listing
 from arena.ingest.validate import ParsedTable
@@ -46,7 +48,8 @@ def left_out_problems(
         if table is None or table.create_only or len(plan.kind.key) != 1:
             continue
         given = set(table.frame[key_column(plan.kind)].dropna())
-        if given and plan.kind.name == "grants":
+        if plan.kind.name == "grants":
+            # Also where the sheet reads no grant at all: its one row's amount blank.
             kept, problem = _blank_amounts(conn, table, uploaded.get("projects"), given)
             given |= kept
             problems += [problem] if problem else []
@@ -64,7 +67,7 @@ def _blank_amounts(
     ("1 row that import 16 added is not in this file", on a row without a line)."""
     if projects is None or projects.origin != grants.origin or not len(projects.frame):
         return set(), None
-    granted = set(grants.frame["project_reference"].dropna())
+    granted = set(grants.frame["project_reference"].dropna()) if len(grants.frame) else set()
     lines: dict[object, int] = {}
     for line, reference in projects.frame["reference"].items():
         if reference is not None and reference not in granted:
@@ -72,18 +75,22 @@ def _blank_amounts(
     if not lines:
         return set(), None
     grant, project = table_of(KINDS["grants"]), table_of(KINDS["projects"])
+    funder = table_of(KINDS["organisations"])
     stored: list[tuple[int, object, int]] = []
     references = list(lines)
     for start in range(0, len(references), _CHUNK):
         statement = (
-            sa.select(project.c.reference, grant.c.reference, grant.c.amount_sek)
+            sa.select(project.c.reference, grant.c.reference, grant.c.amount_sek, funder.c.name)
             .join(project, grant.c.project_id == project.c.id)
+            .outerjoin(funder, grant.c.funder_id == funder.c.id)
             .where(project.c.reference.in_(references[start : start + _CHUNK]))
         )
         stored += [
             (lines[of], reference, amount)
-            for of, reference, amount in conn.execute(statement)
-            if reference not in given and amount is not None
+            for of, reference, amount, name in conn.execute(statement)
+            if reference not in given
+            and amount is not None
+            and _of_funder(grants.blank_funders.get(lines[of]), name)
         ]
     if not stored:
         return set(), None
@@ -109,6 +116,23 @@ def _blank_amounts(
         severity="warning",
     )
     return {reference for _line, reference, _amount in stored}, problem
+
+
+def _of_funder(written: str | None, stored: str | None) -> bool:
+    """Whether a stored grant of funder `stored` is the one a sheet row whose `Finansiär` is
+    `written` (None: the row names none) gives with its amount blank: the row names that
+    funder, whole, without its abbreviation or by it (`Patent- och registreringsverket
+    (PRV)`). Energimyndigheten's grant of the project is not a Vinnova row's."""
+    if written is None or stored is None:
+        return True
+    keys = {name_key(stored)}
+    if found := _ABBREVIATED.fullmatch(stored.strip()):
+        keys |= {name_key(found["name"]), name_key(found["abbreviation"])}
+    return name_key(written) in keys
+
+
+# A name with its abbreviation in brackets: "Patent- och registreringsverket (PRV)".
+_ABBREVIATED = re.compile(r"(?P<name>.+?)\s*\((?P<abbreviation>[^()]+)\)")
 
 
 def _left_out(conn: Connection, kind: str, given: set[object]) -> list[Problem]:

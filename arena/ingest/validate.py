@@ -82,6 +82,7 @@ class ParsedTable:
     # Date column -> the keys of the rows whose cell states it has none: a period's open
     # end (`2019-01 –`), which clears a stored end date where a blank cell keeps it.
     stated_none: dict[str, frozenset[tuple]] = field(default_factory=dict)
+    blank_funders: dict[int, str] = field(default_factory=dict)  # see layouts.Part
 
     def label(self, name: str) -> str:
         """How the file names column `name` (its Swedish template header if it has none)."""
@@ -667,6 +668,7 @@ def parse_table(
     if_stored: dict[str, tuple[str, str]] | None = None,
     read_apart: frozenset[int] = frozenset(),
     guessed_countries: frozenset[str] = frozenset(),
+    blank_funders: dict[int, str] | None = None,
 ) -> ParsedTable:
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
 
@@ -845,6 +847,7 @@ def parse_table(
         by_year=by_year,
         defaulted=defaulted,
         stated_none=stated_none,
+        blank_funders=blank_funders or {},
     )
 
 

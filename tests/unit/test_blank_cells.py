@@ -427,3 +427,34 @@ def test_a_project_sheets_blank_amount_keeps_the_stored_grant_and_says_so_not_le
     fewer = "".join(SHEET.splitlines(keepends=True)[:2])
     result = upload(engine, "blank_a.csv", fewer, dry_run=True)
     assert [p.message.key for p in result.problems if p.table == "grants"] == ["import.left_out"]
+
+
+OTHER_FUNDER = (
+    "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-E;2026-40001;Energimyndigheten;1 000 000\n"
+)
+
+
+@pytest.mark.parametrize("blank", ["", "-", "–"])
+def test_a_project_sheet_giving_no_amount_at_all_keeps_the_stored_grant_and_says_so(engine, blank):
+    """One row, its Beviljat belopp blank ('', '-', '–'): the sheet reads no grant at all, and
+    the kept grant was not said (the note ran only beside grants the sheet read)."""
+    with_organisations(engine)
+    assert upload(engine, "blank_a.csv", SHEET).outcome == "committed"
+    one = "".join(SHEET.splitlines(keepends=True)[:2]).replace("100 000 kr;", f"{blank};")
+    result = upload(engine, "blank_a.csv", one, dry_run=True)
+    (kept,) = [p for p in result.problems if p.message.key == "import.blank_kept"]
+    assert kept.row == 2 and "tom: rad 2 2026-40001 (100\xa0000 kr)." in kept.text("sv")
+
+
+def test_a_project_sheets_blank_amount_names_only_the_grant_of_the_rows_funder(engine):
+    """Project A holds Vinnova's grant and Energimyndigheten's: a sheet row of Vinnova with
+    its amount blank names Vinnova's grant only, not Energimyndigheten's 'G-E (1 000 000 kr)'
+    (which the row does not name, and which is kept as any grant a sheet does not give)."""
+    with_organisations(engine)
+    assert upload(engine, "blank_a.csv", SHEET).outcome == "committed"
+    assert upload(engine, "bidrag.csv", OTHER_FUNDER).outcome == "committed"
+    blank = SHEET.replace("100 000 kr;", ";")
+    result = upload(engine, "blank_a.csv", blank, dry_run=True)
+    (kept,) = [p for p in result.problems if p.message.key == "import.blank_kept"]
+    assert kept.text("sv").startswith("1 värde i ”Beviljat belopp”")
+    assert "rad 2 2026-40001 (100\xa0000 kr)." in kept.text("sv") and "G-E" not in kept.text("sv")

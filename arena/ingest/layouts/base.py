@@ -70,6 +70,10 @@ class Part:
     # the name's form says ("Oslo kommune"): read as a blank Land (`ParsedTable.defaulted`),
     # no country the file gives.
     guessed_countries: frozenset[str] = frozenset()
+    # A project sheet's grants: file line -> the funder as written of each row whose amount
+    # cell is blank, which reads no grant (`left_out._blank_amounts` keeps and names that
+    # funder's stored grant of the row's project).
+    blank_funders: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

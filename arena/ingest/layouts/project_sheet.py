@@ -392,19 +392,23 @@ def split(source: Source) -> list[Part]:
             ("end_date", ("Slutdatum", "Projektets löptid"), ends),
             ("source", ("Källa",), source.column("Källa")),
         )
-        parts.append(
-            source.part(
-                "grants",
-                grant_columns,
-                # A row refused as a project's second grant is not read as a grant either.
-                rows=[
-                    row
-                    for row in np.flatnonzero(~amounts.row_missing).tolist()
-                    if projects is None or row in projects
-                ],
-                matching=Matching.GRANT_OF_FUNDER,
-            )
+        grants = source.part(
+            "grants",
+            grant_columns,
+            # A row refused as a project's second grant is not read as a grant either.
+            rows=[
+                row
+                for row in np.flatnonzero(~amounts.row_missing).tolist()
+                if projects is None or row in projects
+            ],
+            matching=Matching.GRANT_OF_FUNDER,
         )
+        grants.blank_funders = {
+            source.raw.line_of(source.keep[row]): v.clean_text(str(funders[row]))
+            for row in np.flatnonzero(amounts.row_missing).tolist()
+            if not v.is_missing(funders[row])
+        }
+        parts.append(grants)
         named.append(Named(funder_label, funders))
     elif source.has("Belopp"):
         source.problems.append(
