@@ -18,7 +18,17 @@ from sqlalchemy.engine import Engine
 from arena import clock, tables
 from arena import export as exports
 from arena.auth import AccessDenied, Identity, Right
-from arena.i18n import TEXTS, csv_delimiter, file_stem, format_number, format_percent, label, msg, t
+from arena.i18n import (
+    TEXTS,
+    Message,
+    csv_delimiter,
+    file_stem,
+    format_number,
+    format_percent,
+    label,
+    msg,
+    t,
+)
 from arena.ingest import (
     Blocker,
     ImportEffect,
@@ -543,6 +553,9 @@ class Outcome:
     message: str
     # The store, not the request, failed (read-only, disk full): the CLI's exit 2.
     store_failed: bool = False
+    # The message as its catalogue key and values, to write again in another language (the
+    # Data page keeps it while the store is as the undo left it).
+    said: Message | None = None
 
 
 def undo(
@@ -584,17 +597,14 @@ def undo(
             False, exc.message.render(language), store_failed=isinstance(exc, UndoStoreError)
         )
     others = counts["imports"] - 1
-    return Outcome(
-        True,
-        t(
-            "data.undone.cascade" if others else "data.undone",
-            language,
-            id=import_id,
-            others=msg("data.undone.others", count=others),
-            removed=msg("data.undone.removed", count=counts["deleted"]),
-            restored=msg("data.undone.restored", count=counts["restored"]),
-        ),
+    said = msg(
+        "data.undone.cascade" if others else "data.undone",
+        id=import_id,
+        others=msg("data.undone.others", count=others),
+        removed=msg("data.undone.removed", count=counts["deleted"]),
+        restored=msg("data.undone.restored", count=counts["restored"]),
     )
+    return Outcome(True, said.render(language), said=said)
 
 
 def template(kind: str, *, language: str, file_format: str) -> bytes:

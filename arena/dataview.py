@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from arena import auth, dataops, ui
-from arena.i18n import file_stem, format_number, msg, t
+from arena.i18n import Message, file_stem, format_number, msg, t
 from arena.ingest import PHASES, ImportResult, Progress, Upload, outside_message
 from arena.ingest.report import listing
 
@@ -134,7 +134,7 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
     version: after an undo it starts empty again, so a second click can never reach another
     import.
     """
-    _say_outcome("undo")
+    _say_outcome("undo", language)
     committed = dataops.undoable(history, identity)
     if not identity.can(auth.Right.UNDO_ANY) and identity.can(auth.Right.UNDO_OWN):
         # An editor sees everyone's imports above: without this, one with none of their own
@@ -201,8 +201,8 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
         outcome = dataops.undo(
             ui.engine(), int(chosen), language, identity=identity, cascade=cascade, expected=shown
         )
-        if outcome.ok:
-            _keep_outcome(notes, "undo", outcome.message)
+        if outcome.ok and outcome.said is not None:
+            _keep_outcome(notes, "undo", outcome.said)
         ui.clear_caches()
         if not outcome.ok:
             st.error(ui.plain(outcome.message))
@@ -210,15 +210,18 @@ def undo_panel(history: pd.DataFrame, language: str, identity: auth.Identity) ->
         st.rerun()
 
 
-def _keep_outcome(notes: dict[str, Any], key: str, message: str) -> None:
+def _keep_outcome(notes: dict[str, Any], key: str, message: Message) -> None:
     """Note `message` to say while the store is as the action left it: its version read now,
-    from the store (the run's is the one before the action). No Streamlit call (see
-    `ui.action_notes`)."""
+    from the store (the run's is the one before the action). Kept as its key and values, not
+    as text: written in the language of each run that says it ("Import 15 genomförd på 0,0 s."
+    stayed Swedish after a switch to English). A float value is a number of seconds, written
+    as the language writes it. No Streamlit call (see `ui.action_notes`)."""
     notes[key] = (message, ui.store_version())
 
 
-def _say_outcome(key: str) -> None:
-    """Say the outcome kept under `key` while the store is as that action left it.
+def _say_outcome(key: str, language: str) -> None:
+    """Say the outcome kept under `key` while the store is as that action left it, in
+    `language`.
 
     Why not once: shown once and dropped, it was gone when a double click's second run came
     after the first had shown it. An import or undo since (here or elsewhere) moves the
@@ -226,7 +229,12 @@ def _say_outcome(key: str) -> None:
     """
     kept = ui.action_notes("data").get(key)
     if kept is not None and kept[1] == ui.run_store_version():
-        st.success(ui.plain(kept[0]))
+        message: Message = kept[0]
+        values = {
+            name: format_number(value, language, decimals=1) if isinstance(value, float) else value
+            for name, value in message.values.items()
+        }
+        st.success(ui.plain(t(message.key, language, **values)))
 
 
 def _preview(
@@ -346,7 +354,7 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
         notes.pop("preview", None)
         notes.pop("outdated", None)  # said of those files, not of the next ones
         with said:
-            _say_outcome("commit")
+            _say_outcome("commit", language)
     else:
         notes.pop("commit", None)  # of the files before, not of these
         chosen = _chosen_columns(files)
@@ -396,11 +404,11 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
                     # second run takes over at the next one, and this run's confirmation and
                     # its fresh, empty uploader must not be lost with it.
                     if committed := result.outcome == "committed":
-                        seconds = format_number(result.seconds, language, decimals=1)
+                        seconds = float(result.seconds)
                         _keep_outcome(
                             notes,
                             "commit",
-                            t("data.committed", language, id=result.import_id, seconds=seconds),
+                            msg("data.committed", id=result.import_id, seconds=seconds),
                         )
                         notes["upload_round"] += 1
                     # Another session's import or undo came while this one read its files:

@@ -85,6 +85,31 @@ def test_the_last_commits_sentence_goes_once_a_new_file_is_previewed(engine, ope
     assert not [s for s in app.success if "genomförd" in s.value]
 
 
+def test_the_last_commits_and_undos_sentences_follow_a_switch_of_language(engine, open_page):
+    """'Import 2 genomförd på 0,0 s.' stayed Swedish after a switch to English (kept as text);
+    kept as its key and values, it is written in the page's language, as is the undo's."""
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload("projekt.csv", NEW_PROJECT, "text/csv").run()
+    _button(app, "Genomför importen").click().run()
+    assert ["Import 2 genomförd på " in s.value for s in app.success] == [True]
+    app.session_state["lang"] = "en"  # the sidebar's switch (AppTest cannot click it)
+    app.run()
+    assert not app.exception, app.exception
+    (said,) = [s.value for s in app.success]
+    # In English, its seconds too: a decimal point, not the Swedish comma.
+    assert "Import 2 committed in " in said and "," not in said and "genomförd" not in said
+    app.session_state["lang"] = "sv"
+    app.run()
+    _choose_undo(app, 2)
+    _button(app, "Ångra importen").click().run()
+    assert plain("Import 2 ångrad: 1 rad borttagen, 1 återställd.") in app.success[0].value
+    app.session_state["lang"] = "en"
+    app.run()
+    assert not app.exception, app.exception
+    assert [s.value for s in app.success] == [plain("Import 2 undone: 1 row removed, 1 restored.")]
+
+
 def test_the_preview_is_computed_once_while_the_file_options_and_store_stay_the_same(
     engine, open_page, monkeypatch
 ):
