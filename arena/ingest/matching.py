@@ -111,7 +111,9 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
     for line, project_id, funder_id in other:
         candidates = held.get((project_id, funder_id), []) if funder_id is not None else []
         reference = frame.at[line, "reference"]
-        if not candidates and reference not in stored and frame.at[line, "amount_sek"] == 0:
+        # A 0 is no grant unless the project holds one from this funder: its made-up
+        # reference may well be stored as another funder's grant (`2018-04510`, Vinnova's).
+        if not candidates and frame.at[line, "amount_sek"] == 0:
             zeros.append(line)
         elif len(candidates) == 1 and candidates[0] not in named:
             frame.at[line, "reference"] = candidates[0]

@@ -245,3 +245,23 @@ def test_a_column_target_the_kind_lacks_is_refused_naming_it(engine, tmp_path, c
     assert "läses som Projektlista (en rad per projekt)" in problem.text("sv")
     # A column of the kind, by any of its names, is read as before.
     assert main(["import", str(path), "--column", "Namn=Projekttitel", "--dry-run"]) == 0
+
+
+def test_a_zero_under_another_funder_is_no_grant_where_the_reference_is_taken(engine):
+    """The project's Vinnova grant is stored under its diarienummer: a 0 under
+    Energimyndigheten's column made a 0 kr grant `2023-00101 (Energimyndigheten)` ('1 new',
+    the project's grant count up) without the zero warning. A 0 is no grant unless the
+    project holds a grant from that funder, whichever grant holds the reference."""
+    with_organisations(engine)
+    assert upload(engine, "en.csv", _ONE_FUNDER).outcome == "committed"
+    sheet = _ONE_FUNDER.replace("Bidrag från Vinnova", "Bidrag från Energimyndigheten")
+    sheet = sheet.replace(";1 500 000;", ";0;")
+    for name, data in (
+        ("en.csv", sheet),
+        ("finansiar.csv", _WITH_FUNDER.replace(";1 500 000 kr;Vinnova;", ";0 kr;Formas;")),
+        ("cp1252.csv", sheet.encode("cp1252")),
+    ):
+        result = upload(engine, name, data)
+        assert result.outcome in ("committed", "unchanged"), (name, result.problems)
+        assert len(_zero_warnings(result)) == 1, (name, result.problems)
+        assert _stored_grants(engine) == [("2023-00101", "Vinnova", 1_500_000)], name
