@@ -4206,16 +4206,16 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "problem.zero_no_grant": {
         "sv": (
-            "0 kr som bidrag på rad {lines} läses som inget bidrag: projektet har inget "
-            "bidrag från den finansiären.",
-            "{count} bidrag på 0 kr läses som inga bidrag, på rad {lines}: projekten har inga "
-            "bidrag från de finansiärerna.",
+            "0 kr som bidrag från {funder} på rad {lines} läses som inget bidrag: projektet har "
+            "inget bidrag från {funder}.",
+            "{count} bidrag på 0 kr från {funder} läses som inga bidrag, på rad {lines}: "
+            "projekten har inga bidrag från {funder}.",
         ),
         "en": (
-            "SEK 0 as the grant on row {lines} is read as no grant: the project has no grant "
-            "from that funder.",
-            "{count} grants of SEK 0 are read as no grants, on rows {lines}: the projects "
-            "have no grants from those funders.",
+            "SEK 0 as the grant from {funder} on row {lines} is read as no grant: the project "
+            "has no grant from {funder}.",
+            "{count} grants of SEK 0 from {funder} are read as no grants, on rows {lines}: the "
+            "projects have no grants from {funder}.",
         ),
     },
     "layout.funder_column_unread": {

@@ -152,27 +152,43 @@ def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTa
                     )
                 )
     problems += _alike_funders(conn, table, frame, lines, new_grants, held)
-    if zeros:
-        shown = [str(lines[line]) for line in zeros]
+    problems += _zero_problems(table, frame, lines, zeros)
+    frame.index = lines
+    kept = np.ones(len(frame), dtype=bool)
+    kept[left_out + zeros] = False
+    return dataclasses.replace(table, frame=frame[kept], problems=[*table.problems, *problems])
+
+
+def _zero_problems(
+    table: ParsedTable, frame: pd.DataFrame, lines: pd.Index, zeros: list[int]
+) -> list[Problem]:
+    """A warning for each funder's column with 0s read as no grant (`zeros`, positions in
+    `frame`), naming the funder and at the column the 0s are in: under two funders' columns
+    it named the first column and no funder."""
+    by_column: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for line in zeros:
+        column = table.label_of("amount_sek", (frame.at[line, "reference"],))
+        by_column[(column, str(frame.at[line, "funder"]))].append(line)
+    problems = []
+    for (column, funder_name), at in by_column.items():
+        shown = [str(lines[line]) for line in at]
         problems.append(
             Problem(
                 "constraint-error",
                 msg(
                     "problem.zero_no_grant",
-                    count=len(zeros),
-                    lines=listing(shown[:_LINES_NAMED])
+                    count=len(at),
+                    funder=funder_name,
+                    lines=listing(shown)
                     if len(shown) <= _LINES_NAMED
                     else msg("list.more", items=listing(shown[:_LINES_NAMED])),
                 ),
-                row=int(lines[zeros[0]]),
-                column=table.label("amount_sek"),
+                row=int(lines[at[0]]),
+                column=column,
                 severity="warning",
             )
         )
-    frame.index = lines
-    kept = np.ones(len(frame), dtype=bool)
-    kept[left_out + zeros] = False
-    return dataclasses.replace(table, frame=frame[kept], problems=[*table.problems, *problems])
+    return problems
 
 
 def _owners(conn: Connection, grant_ids: Iterable[int]) -> dict[int, tuple[int, int]]:

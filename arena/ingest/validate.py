@@ -76,6 +76,9 @@ class ParsedTable:
     # A table of years as columns (`read.RawTable.cell_labels`): column -> year -> the header
     # of that year's column in the file, which a row of that year is under.
     by_year: dict[str, dict[object, str]] = field(default_factory=dict)
+    # A column of a record per cell (`read.RawTable.cell_labels`, not of years): column -> the
+    # row's key -> the header of its cell's column (a grant column per funder's).
+    under_each: dict[str, dict[tuple, str]] = field(default_factory=dict)
     # Column with a default -> the keys of the rows that left its cell blank, so hold the
     # default: a blank cell is unknown, and a stored row keeps its value (`plan._kept_blanks`).
     defaulted: dict[str, frozenset[tuple]] = field(default_factory=dict)
@@ -92,6 +95,11 @@ class ParsedTable:
         """How the file names column `name` on `row` (one of the frame's): in a table of
         years as columns, the header of the row's year ("2020", not "Belopp")."""
         return self.by_year.get(name, {}).get(row.get("year")) or self.label(name)
+
+    def label_of(self, name: str, key: tuple) -> str:
+        """How the file names column `name` on the row of key `key`: the header of its cell's
+        column where the file has one per record (`Bidrag från Formas (kr)`)."""
+        return self.under_each.get(name, {}).get(key) or self.label(name)
 
     @property
     def has_errors(self) -> bool:
@@ -805,6 +813,13 @@ def parse_table(
         for position, under in raw.cell_labels.items()
         if position in mapping and "year" in data
     }
+    # A column of a record per cell (a grant column per funder): the header of each row's cell.
+    keys = list(zip(*key_columns(frame, kind.key), strict=True)) if raw.cell_labels else []
+    under_each = {
+        mapping[position].name: dict(zip(keys, [under[i] for i in kept], strict=True))
+        for position, under in raw.cell_labels.items()
+        if position in mapping and "year" not in data
+    }
     for column in kind.columns:
         if column.guess is not None and column.name not in frame.columns:
             frame[column.name] = column.guess(frame)
@@ -845,6 +860,7 @@ def parse_table(
         meant=meant,
         marks_only=raw.marks_only,
         by_year=by_year,
+        under_each=under_each,
         defaulted=defaulted,
         stated_none=stated_none,
         blank_funders=blank_funders or {},

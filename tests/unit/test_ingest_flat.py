@@ -1491,9 +1491,10 @@ def test_a_sheet_with_a_grant_column_per_funder(engine):
     (zero,) = [p for p in preview.problems if p.row == 4]
     assert zero.severity == "warning"
     assert zero.text("en") == (
-        "SEK 0 as the grant on row 4 is read as no grant: the project has no grant from that "
-        "funder."
+        "SEK 0 as the grant from Vinnova on row 4 is read as no grant: the project has no "
+        "grant from Vinnova."
     )
+    assert zero.column == "Bidrag från Vinnova (tkr)"
     assert [o.name for o in preview.plan.new_organisations] == ["Energimyndigheten"]
     # The Finansiär column beside them is not read for the grants, and is said so.
     (unread,) = [p for p in preview.problems if p.column == "Finansiär"]

@@ -20,7 +20,8 @@ from tests.fixtures.ingest import (
 )
 
 _ZERO = (
-    "SEK 0 as the grant on row 3 is read as no grant: the project has no grant from that funder."
+    "SEK 0 as the grant from Vinnova on row 3 is read as no grant: the project has no grant "
+    "from Vinnova."
 )
 
 
@@ -263,5 +264,43 @@ def test_a_zero_under_another_funder_is_no_grant_where_the_reference_is_taken(en
     ):
         result = upload(engine, name, data)
         assert result.outcome in ("committed", "unchanged"), (name, result.problems)
-        assert len(_zero_warnings(result)) == 1, (name, result.problems)
+        assert 2 in [p.row for p in result.problems if p.error == "constraint-error"], name
         assert _stored_grants(engine) == [("2023-00101", "Vinnova", 1_500_000)], name
+
+
+def test_the_zero_warning_names_the_funder_and_the_column_the_zero_is_in(engine):
+    """Two funder columns, the 0 under Energimyndigheten: the warning said "row 2, column
+    'Bidrag från Vinnova (kr)'" and "that funder"; it names the 0's column and its funder,
+    one warning per funder's column."""
+    with_organisations(engine)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Bidrag från Vinnova (kr);"
+        "Bidrag från Energimyndigheten (kr)\n"
+        "2023-00101;Vätgas i tung trafik;Göteborgs kommun;1 500 000;0\n"
+        "2023-00102;Smart belysning;Göteborgs kommun;0;0\n"
+    )
+    preview = upload(engine, "tva.csv", sheet, dry_run=True)
+    assert preview.outcome == "dry-run", preview.problems
+    zeros = sorted(
+        (p.column, p.row, p.text("en"), p.text("sv"))
+        for p in preview.problems
+        if p.error == "constraint-error"
+    )
+    assert zeros == [
+        (
+            "Bidrag från Energimyndigheten (kr)",
+            2,
+            "2 grants of SEK 0 from Energimyndigheten are read as no grants, on rows 2, 3: "
+            "the projects have no grants from Energimyndigheten.",
+            "2 bidrag på 0 kr från Energimyndigheten läses som inga bidrag, på rad 2, 3: "
+            "projekten har inga bidrag från Energimyndigheten.",
+        ),
+        (
+            "Bidrag från Vinnova (kr)",
+            3,
+            "SEK 0 as the grant from Vinnova on row 3 is read as no grant: the project has no "
+            "grant from Vinnova.",
+            "0 kr som bidrag från Vinnova på rad 3 läses som inget bidrag: projektet har inget "
+            "bidrag från Vinnova.",
+        ),
+    ]
