@@ -58,6 +58,17 @@ def matched(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
     return table
 
 
+def no_grant_funders(table: ParsedTable) -> pd.Series:
+    """Which rows of `table` name their funder only by a 0 that `_grant_of_funder` reads as no
+    grant where the funder is not stored (it cannot hold the project's grant): such a name
+    makes no new organisation (`plan._new_organisations`). False for every row of a table
+    matched otherwise, a grants list's 0 being its grant's amount."""
+    frame = table.frame
+    if table.matching is not Matching.GRANT_OF_FUNDER or "amount_sek" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame["amount_sek"].map(lambda amount: amount == 0).astype(bool)
+
+
 def _chunks(values: Sequence[int]) -> Iterator[list[int]]:
     for start in range(0, len(values), _CHUNK):
         yield list(values[start : start + _CHUNK])

@@ -34,7 +34,12 @@ from arena.ingest.layouts import guess_country, guess_org_kind
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
 from arena.ingest.left_out import left_out_problems
 from arena.ingest.lookalike import lookalike_problems, public_body_key
-from arena.ingest.matching import matched, superseded_sums, twin_grant_problems
+from arena.ingest.matching import (
+    matched,
+    no_grant_funders,
+    superseded_sums,
+    twin_grant_problems,
+)
 from arena.ingest.names import CUTOFF, alike, name_key
 from arena.ingest.natural import (
     SCOPE_KINDS,
@@ -795,7 +800,10 @@ def _new_organisations(
     for table in tables:
         for column in _organisation_references(table):
             series = table.frame[column]
-            unknown = series[series.notna() & ~series.isin(store.keys())]
+            named = series.notna() & ~series.isin(store.keys())
+            if column == "funder":  # a new funder's 0 is no grant: it names nothing
+                named &= ~no_grant_funders(table)
+            unknown = series[named]
             file = np.full(len(unknown), files[table.origin])
             mentions.append(
                 pd.DataFrame({"name": unknown.to_numpy(), "file": file, "line": unknown.index})

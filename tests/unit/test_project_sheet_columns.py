@@ -304,3 +304,40 @@ def test_the_zero_warning_names_the_funder_and_the_column_the_zero_is_in(engine)
             "bidrag från Vinnova.",
         ),
     ]
+
+
+def _organisations(engine) -> list[str]:
+    with engine.connect() as conn:
+        return conn.execute(sa.text("SELECT name FROM organisation ORDER BY name")).scalars().all()
+
+
+def test_a_funder_only_zeros_name_is_not_created(engine):
+    """`Bidrag från Formas (kr)` with only 0s (or `Beviljat belopp;Finansiär` with only
+    `0 kr` rows for Formas) created Formas, an organisation with no grants: the 0s are no
+    grants, and nothing else of the file refers to it, so it is neither previewed nor stored.
+    A stored funder's grant a 0 lowers is still found."""
+    with_organisations(engine)
+    before = _organisations(engine)
+    per_funder = (
+        "Projekt;Diarienummer;Koordinator;Bidrag från Vinnova (kr);Bidrag från Formas (kr)\n"
+        "Test två;2023-00402;Göteborgs kommun;100 000;0\n"
+    )
+    with_funder = (
+        "Titel;Diarienummer;Koordinator;Beviljat belopp;Finansiär\n"
+        "Test tre;2023-00403;Göteborgs kommun;0 kr;Formas\n"
+        "Test fyra;2023-00404;Göteborgs kommun;  -   kr;Formas\n"
+    )
+    one_column = (
+        "Titel;Diarienummer;Koordinator;Bidrag från Formas (kr)\nT;2023-00405;Göteborgs kommun;0\n"
+    )
+    for name, data in (("a.csv", per_funder), ("b.csv", with_funder), ("c.csv", one_column)):
+        preview = upload(engine, name, data, dry_run=True)
+        assert preview.outcome == "dry-run", (name, preview.problems)
+        assert not preview.plan.new_organisations, name
+        result = upload(engine, name, data)
+        assert result.outcome == "committed", (name, result.problems)
+        assert _organisations(engine) == before, name
+    assert _stored_grants(engine) == [("2023-00402", "Vinnova", 100_000)]
+    lowered = upload(engine, "a.csv", per_funder.replace(";100 000;0", ";0;0"))
+    assert lowered.outcome == "committed", lowered.problems
+    assert _stored_grants(engine) == [("2023-00402", "Vinnova", 0)]

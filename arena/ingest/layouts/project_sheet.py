@@ -253,6 +253,18 @@ def _agreeing(source: Source, columns: list[tuple[int, str]]) -> int | None:
     return None
 
 
+def _granting(cells: Sequence[object], header: str, funders: object) -> list[object]:
+    """The funder of each row (`funders`, one for all or one a row) where its amount under
+    `header` is no 0, else None: a 0 is no grant unless the project holds one from the funder
+    (`Matching.GRANT_OF_FUNDER`), so a funder only 0s name is no new organisation (`Bidrag
+    från Formas (kr)` all 0 created Formas with no grant)."""
+    each = funders if isinstance(funders, list) else [funders] * len(cells)
+    return [
+        None if not v.is_missing(cell) and _in_kronor(cell, header) == 0 else funder
+        for cell, funder in zip(cells, each, strict=True)
+    ]
+
+
 def _kronor(header: str) -> object:
     """What one of a bare amount under `header` is: kronor in its unit (1 without one)."""
     unit = v.header_unit(header)
@@ -361,8 +373,9 @@ def split(source: Source) -> list[Part]:
     if len(per_funder) > 1 and _per_funder([header for _index, header in per_funder]):
         parts = [source.part(_PROJECTS, project_columns)]
         parts.append(_grants_per_funder(source, per_funder, starts, ends))
-        named += [  # each column's funder, at the rows with its amount
-            Named(header, [_funded_by(header)] * len(source.keep)) for _index, header in per_funder
+        named += [  # each column's funder, at the rows with an amount other than 0
+            Named(header, _granting(source.cells_at(index), header, _funded_by(header)))
+            for index, header in per_funder
         ]
         return [source.organisations(named, source.raw.name), *parts]
     funded_by = _funded_by(amount_label)
@@ -409,7 +422,7 @@ def split(source: Source) -> list[Part]:
             if not v.is_missing(funders[row])
         }
         parts.append(grants)
-        named.append(Named(funder_label, funders))
+        named.append(Named(funder_label, _granting(source.cells("Belopp"), amount_label, funders)))
     elif source.has("Belopp"):
         source.problems.append(
             Problem(
