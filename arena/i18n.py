@@ -2894,6 +2894,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "punctuation, zeros or “Dnr” differ. If it is the same, correct the reference in the "
         "file; otherwise it is added as one of its own.",
     },
+    "problem.grant_lowered_to_zero": {
+        "sv": "0 kr sänker bidraget {reference} från {funder}, som har {amount}, till 0 kr. "
+        "Stämmer det inte, spara inte importen (eller ångra den på sidan Data).",
+        "en": "SEK 0 lowers grant {reference} from {funder}, stored at {amount}, to SEK 0. If "
+        "that is wrong, do not commit the import (or undo it on the Data page).",
+    },
     "problem.twin_grant": {
         "sv": "Bidraget {reference} är nytt, men projektet {project} har redan ett bidrag från "
         "{funder} på {amount} under projektets diarienummer (från en projektlista eller "

@@ -75,6 +75,66 @@ def _chunks(values: Sequence[int]) -> Iterator[list[int]]:
 
 
 def _grant_of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
+    """`table`'s grants matched with the project's stored ones (`_of_funder`), and a warning
+    for each stored grant a 0 lowers to nothing (`_lowered_to_zero`)."""
+    columns = {
+        (line, funder_name): table.label_of("amount_sek", (reference,))
+        for line, reference, funder_name in zip(
+            table.frame.index, table.frame["reference"], table.frame["funder"], strict=True
+        )
+    }
+    return _lowered_to_zero(conn, _of_funder(conn, table, ids), columns)
+
+
+def _lowered_to_zero(
+    conn: Connection, table: ParsedTable, columns: dict[tuple[int, object], str]
+) -> ParsedTable:
+    """`table` with a warning for each row whose 0 updates a stored grant of another amount,
+    naming it, its stored amount and that it becomes 0 kr, at the column the 0 is in
+    (`columns`: line and funder -> header): it was lowered without a word. Undo restores it,
+    as any update."""
+    frame = table.frame
+    if not len(frame):
+        return table
+    zero = frame["amount_sek"].map(lambda amount: amount == 0).astype(bool).to_numpy()
+    if not zero.any():
+        return table
+    references = sorted(set(frame["reference"][zero].dropna()))
+    amounts: dict[str, int] = {}
+    for start in range(0, len(references), _CHUNK):
+        rows = conn.execute(
+            sa.select(grant.c.reference, grant.c.amount_sek).where(
+                grant.c.reference.in_(references[start : start + _CHUNK]),
+                grant.c.amount_sek != 0,
+            )
+        )
+        amounts.update((reference, amount) for reference, amount in rows)
+    problems = [
+        Problem(
+            "constraint-error",
+            msg(
+                "problem.grant_lowered_to_zero",
+                reference=quoted(reference),
+                funder=funder_name,
+                amount=sek(int(amounts[reference])),
+            ),
+            row=int(line),
+            column=columns.get((line, funder_name)) or table.label("amount_sek"),
+            value="0",
+            severity="warning",
+            table=table.kind.name,
+        )
+        for line, reference, funder_name in zip(
+            frame.index[zero], frame["reference"][zero], frame["funder"][zero], strict=True
+        )
+        if reference in amounts
+    ]
+    if not problems:
+        return table
+    return dataclasses.replace(table, problems=[*table.problems, *problems])
+
+
+def _of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
     """Each grant row that is not the stored grant of its reference (the store lacks it, or
     holds it as another project's or another funder's grant): the project's one stored grant
     from the row's funder is that grant, and the row updates it under its stored reference.

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from arena.auth import cli_identity
 from arena.cli import main
+from arena.ingest import undo
 from arena.ingest.report import unread_and_missing
 from arena.ingest.validate import detect_kind
 from tests.fixtures.ingest import (
@@ -37,7 +39,7 @@ def _stored_grants(engine) -> list[tuple]:
 
 
 def _zero_warnings(result) -> list[str]:
-    return [p.text("en") for p in result.problems if p.error == "constraint-error"]
+    return [p.text("en") for p in result.problems if p.message.key == "problem.zero_no_grant"]
 
 
 _ONE_FUNDER = (
@@ -341,3 +343,27 @@ def test_a_funder_only_zeros_name_is_not_created(engine):
     lowered = upload(engine, "a.csv", per_funder.replace(";100 000;0", ";0;0"))
     assert lowered.outcome == "committed", lowered.problems
     assert _stored_grants(engine) == [("2023-00402", "Vinnova", 0)]
+
+
+def test_a_zero_lowering_a_stored_grant_says_so_and_undo_restores_it(engine):
+    """A 0 where the project holds the funder's grant lowered it to 0 kr without a word
+    (unless payments made it overpaid): a warning names the grant, its stored amount and that
+    it becomes 0 kr, at the 0's column; undo restores the amount."""
+    with_organisations(engine)
+    first = upload(engine, "en.csv", _ONE_FUNDER.replace(";0;", ";800 000;"))
+    assert first.outcome == "committed", first.problems
+    lowered = upload(engine, "en.csv", _ONE_FUNDER)
+    assert lowered.outcome == "committed", lowered.problems
+    (said,) = [p for p in lowered.problems if p.row == 3]
+    assert (said.severity, said.column) == ("warning", "Bidrag från Vinnova (kr)")
+    assert said.text("en") == (
+        "SEK 0 lowers grant “2023-00102” from Vinnova, stored at SEK 800,000, to SEK 0. If "
+        "that is wrong, do not commit the import (or undo it on the Data page)."
+    )
+    assert said.text("sv").startswith("0 kr sänker bidraget ”2023-00102” från Vinnova, som har ")
+    assert ("2023-00102", "Vinnova", 0) in _stored_grants(engine)
+    # A grant already at 0 is not lowered again: no warning.
+    again = upload(engine, "en.csv", _ONE_FUNDER.replace(";0;", ";0 kr;"))
+    assert not [p for p in again.problems if p.row == 3], again.problems
+    undo(engine, lowered.import_id, identity=cli_identity())
+    assert ("2023-00102", "Vinnova", 800_000) in _stored_grants(engine)
