@@ -4158,6 +4158,30 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The columns “{plain}” and “{named}” hold the same amounts on every row: "
         "“{named}” is read, as grants from {funder}, and “{plain}” is not read.",
     },
+    "layout.total_checked": {
+        "sv": "Kolumnen ”{total}” är summan av {columns} på varje rad: summan kontrollerades "
+        "och sparas inte för sig, och bidragen läses från finansiärernas kolumner.",
+        "en": "The column “{total}” is the sum of {columns} on every row: the total was checked "
+        "and is not stored separately, and the grants are read from the funders' columns.",
+    },
+    "layout.total_differs": {
+        "sv": (
+            "Kolumnen ”{total}” är inte summan av {columns} på rad {lines}, så det går inte "
+            "att veta vilka belopp som är bidragen. Rätta beloppen, eller ta bort ”{total}” ur "
+            "filen för att spara finansiärernas kolumner som deras bidrag.",
+            "Kolumnen ”{total}” är inte summan av {columns} på {count} rader ({lines}), så det "
+            "går inte att veta vilka belopp som är bidragen. Rätta beloppen, eller ta bort "
+            "”{total}” ur filen för att spara finansiärernas kolumner som deras bidrag.",
+        ),
+        "en": (
+            "The column “{total}” is not the sum of {columns} on row {lines}, so which amounts "
+            "are the grants cannot be told. Correct the amounts, or remove “{total}” from the "
+            "file to store the funders' columns as their grants.",
+            "The column “{total}” is not the sum of {columns} on {count} rows ({lines}), so "
+            "which amounts are the grants cannot be told. Correct the amounts, or remove "
+            "“{total}” from the file to store the funders' columns as their grants.",
+        ),
+    },
     "layout.grants_differ": {
         "sv": (
             "Kolumnerna ”{plain}” och ”{named}” har olika belopp på rad {lines}, så det går "

@@ -367,3 +367,66 @@ def test_a_zero_lowering_a_stored_grant_says_so_and_undo_restores_it(engine):
     assert not [p for p in again.problems if p.row == 3], again.problems
     undo(engine, lowered.import_id, identity=cli_identity())
     assert ("2023-00102", "Vinnova", 800_000) in _stored_grants(engine)
+
+
+_TOTAL = (
+    "Diarienummer;Titel;Koordinator;Beviljat belopp;Vinnovas bidrag;Energimyndighetens bidrag\n"
+    "2023-00501;T;Göteborgs kommun;300 000;200 000;100 000\n"
+    "2023-00502;U;Göteborgs kommun;50 000;50 000;\n"
+)
+
+
+def test_a_total_beside_its_funders_columns_is_checked_and_their_grants_read(engine):
+    """A total beside a column per funder was refused twice as meaning the same, and the
+    advice given led to another refusal and a false "different units": where the total is
+    the funders' sum on every row, their columns are read as their grants, with a warning
+    that the total was checked and is not stored separately."""
+    with_organisations(engine)
+    result = upload(engine, "lista.csv", _TOTAL)
+    assert result.outcome == "committed", result.problems
+    (said,) = [p for p in result.problems if p.column == "Beviljat belopp"]
+    assert said.severity == "warning"
+    assert said.text("en") == (
+        "The column “Beviljat belopp” is the sum of “Vinnovas bidrag”, “Energimyndighetens "
+        "bidrag” on every row: the total was checked and is not stored separately, and the "
+        "grants are read from the funders' columns."
+    )
+    assert said.text("sv").startswith("Kolumnen ”Beviljat belopp” är summan av ")
+    assert not [p for p in result.problems if p.severity == "error"]
+    assert _stored_grants(engine) == [
+        ("2023-00501", "Energimyndigheten", 100_000),
+        ("2023-00501", "Vinnova", 200_000),
+        ("2023-00502", "Vinnova", 50_000),
+    ]
+
+
+def test_a_total_that_is_not_its_funders_sum_is_refused_naming_the_rows(engine):
+    """Where the total differs from the funders' sum, which amounts are the grants cannot be
+    told: refused naming the rows, with no advice that leads to another refusal and no
+    word of units where both columns are in kronor."""
+    with_organisations(engine)
+    data = _TOTAL.replace(";300 000;", ";250 000;")
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "rejected"
+    assert errors(result) == [(2, "Beviljat belopp", "duplicate-label")]
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert refused.text("en") == (
+        "The column “Beviljat belopp” is not the sum of “Vinnovas bidrag”, “Energimyndighetens "
+        "bidrag” on row 2, so which amounts are the grants cannot be told. Correct the "
+        "amounts, or remove “Beviljat belopp” from the file to store the funders' columns as "
+        "their grants."
+    )
+    assert not [p for p in result.problems if "Bidrag från" in p.text("en")]
+    # As the refusal says: without the total, the funders' columns are their grants.
+    kept = "\n".join(
+        ";".join(cells[:3] + cells[4:]) for cells in (line.split(";") for line in data.splitlines())
+    )
+    assert upload(engine, "lista.csv", kept).outcome == "committed"
+    # Two columns of one funder beside another's: only the pair is refused, as meaning the
+    # same, and nothing is said of units (all in kronor).
+    twice = upload(engine, "lista.csv", _TOTAL.replace("Beviljat belopp", "Bidrag från Vinnova"))
+    assert twice.outcome == "rejected"
+    assert [p.text("en") for p in twice.problems if p.severity == "error"] == [
+        "The column “Vinnovas bidrag” means the same as “Bidrag från Vinnova”: keep one of them "
+        "and remove the other from the file."
+    ]

@@ -479,6 +479,7 @@ class Source:
         line = self.raw.header_line or None
         problems = []
         seen: dict[str, str] = {}  # each key read: the first header read as it
+        earlier: dict[str, list[str]] = {}  # each key read: every header read as it so far
         read_each = {  # keys whose every column the layout reads
             key
             for key, found in self.headers_by_key().items()
@@ -490,17 +491,26 @@ class Source:
                 if not self.raw.is_empty_column(index):  # a column of nothing loses nothing
                     problems.append(blank_header(index, line))
             elif key in seen and key not in read_each:
-                problems.append(
-                    Problem(
-                        "duplicate-label",
-                        self._same_label(seen[key], label),
-                        row=line,
-                        column=label,
-                    )
+                # Said of the first earlier column it cannot be read beside, none where it
+                # can beside each (`Energimyndighetens bidrag` after `Bidrag från Vinnova`
+                # and `Vinnovas bidrag` is no fault of its own).
+                first = next(
+                    (h for h in earlier[key] if not self.layout.reads_each([h, label])), None
                 )
+                if first is not None:
+                    problems.append(
+                        Problem(
+                            "duplicate-label",
+                            self._same_label(first, label),
+                            row=line,
+                            column=label,
+                        )
+                    )
             elif key not in known:
                 problems.append(extra_label(label, self.layout.label, line))
             seen.setdefault(key, label)
+            if label:
+                earlier.setdefault(key, []).append(label)
         for label in self.layout.required:
             if not self.has(label):
                 problems.append(

@@ -21,7 +21,7 @@ from arena.ingest.layouts.base import (
     Source,
 )
 from arena.ingest.names import alike
-from arena.ingest.report import Problem
+from arena.ingest.report import Problem, listing, quoted
 
 # The sheet's columns besides the project's own, with their other names.
 _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -163,6 +163,8 @@ def _units_differ(first: str, label: str) -> Message | None:
     funders = _funded_by(first), _funded_by(label)
     if None in funders or v.normalise_label(funders[0]) == v.normalise_label(funders[1]):
         return None
+    if _kronor(first) == _kronor(label):  # one unit: no unit to blame (a total beside them)
+        return None
     return msg("layout.funder_units_differ", first=first, label=label)
 
 
@@ -187,10 +189,70 @@ def _one_grant(headers: list[str]) -> bool:
     return len(headers) == 2 and sum(_funded_by(header) is not None for header in headers) == 1
 
 
+def _total_of(headers: list[str]) -> bool:
+    """Whether amount columns `headers` are a total beside a column per funder (`Beviljat
+    belopp` beside `Vinnovas bidrag` and `Energimyndighetens bidrag`): one column naming no
+    funder, two or more that do (`_per_funder`). Read as the funders' grants where the total
+    is their sum on every row (`_summing`), else refused naming the rows that differ."""
+    named = [header for header in headers if _funded_by(header) is not None]
+    return len(named) >= 2 and len(headers) == len(named) + 1 and _per_funder(named)
+
+
 def _reads_each(headers: list[str]) -> bool:
     """Whether the sheet reads every one of amount columns `headers` (none is refused as
-    meaning the same as another): a column per funder, or a grant and its funder's column."""
-    return _per_funder(headers) or _one_grant(headers)
+    meaning the same as another): a column per funder, a grant and its funder's column, or
+    a total beside a column per funder."""
+    return _per_funder(headers) or _one_grant(headers) or _total_of(headers)
+
+
+def _summing(source: Source, columns: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """Of a total and its funders' columns (`_total_of`), the funders' columns, where the
+    total is their sum on every row, with a warning saying it was checked and is not stored;
+    else None, refused in `source.problems` naming the rows that differ. Why: `Beviljat
+    belopp;Vinnovas bidrag;Energimyndighetens bidrag` was refused twice as meaning the same,
+    and the advice given led to another refusal."""
+    named = [column for column in columns if _funded_by(column[1]) is not None]
+    ((total_at, total),) = [column for column in columns if _funded_by(column[1]) is None]
+    parts = [
+        [_in_kronor(cell, header) for cell in source.cells_at(index)] for index, header in named
+    ]
+    differ = []
+    for row, cell in enumerate(source.cells_at(total_at)):
+        amounts = [part[row] for part in parts]
+        whole = _in_kronor(cell, total)
+        summed = all(isinstance(amount, int) for amount in [whole, *amounts])
+        if not summed or whole != sum(amounts):
+            differ.append(source.raw.line_of(source.keep[row]))
+    headers = listing([quoted(header) for _index, header in named])
+    if not differ:
+        source.problems.append(
+            Problem(
+                "extra-label",
+                msg("layout.total_checked", total=total, columns=headers),
+                row=source.raw.header_line or None,
+                column=total,
+                severity="warning",
+            )
+        )
+        return named
+    shown = list(map(str, differ[:_LINES_NAMED]))
+    source.problems.append(
+        Problem(
+            "duplicate-label",
+            msg(
+                "layout.total_differs",
+                count=len(differ),
+                lines=", ".join(shown)
+                if len(differ) <= _LINES_NAMED
+                else msg("list.more", items=", ".join(shown)),
+                total=total,
+                columns=headers,
+            ),
+            row=differ[0],
+            column=total,
+        )
+    )
+    return None
 
 
 def _in_kronor(cell: object, header: str) -> object:
@@ -369,6 +431,14 @@ def split(source: Source) -> list[Part]:
             ]
         source.read_from("Belopp", read)
         per_funder = source.headers_of("Belopp")[:1]
+    if _total_of([header for _index, header in per_funder]):
+        summed = _summing(source, per_funder)
+        if summed is None:  # refused: the projects' part alone, no advice on the amounts
+            return [
+                source.organisations(named, source.raw.name),
+                source.part(_PROJECTS, project_columns),
+            ]
+        per_funder = summed
     amount_label = source.shown("Belopp")
     if len(per_funder) > 1 and _per_funder([header for _index, header in per_funder]):
         parts = [source.part(_PROJECTS, project_columns)]
