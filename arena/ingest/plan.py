@@ -2178,12 +2178,19 @@ def _guesses_followed(
     if not guessed or not len(matched) or table.create_only:  # names in passing change nothing
         return matched
     leaves = before.copy()  # each stored row as the file leaves it
+    keys = key_index(matched, table.kind) if table.stated_none else None
     for name in columns:
         if name not in table.guessed:
             # A blank cell is unknown, not a change: a status does not move for it (a list
-            # leaving Slutdatum blank made a project completed in 2020 ongoing).
+            # leaving Slutdatum blank made a project completed in 2020 ongoing). A cell that
+            # states there is none ("tills vidare", `2017-03 – pågår`) is a change: the end
+            # is open, as a future end moves the status to ongoing.
             said = matched[name].to_numpy()
-            leaves[name] = np.where(np.equal(said, None), before[name].to_numpy(), said)
+            unknown = np.equal(said, None)
+            if keys is not None and (marked := table.stated_none.get(name)):
+                one = len(table.kind.key) == 1
+                unknown &= ~keys.isin([key[0] for key in marked] if one else list(marked))
+            leaves[name] = np.where(unknown, before[name].to_numpy(), said)
     kept = {}
     for column in guessed:
         held, was, now = before[column.name].to_numpy(), column.guess(before), column.guess(leaves)

@@ -232,6 +232,28 @@ def test_a_date_a_list_leaves_blank_moves_no_status(engine):
     )
 
 
+@pytest.mark.parametrize(
+    ("header", "end"),
+    [("Startdatum;Slutdatum", "2017-03-01;tills vidare"), ("Period", "2017-03 – pågår")],
+)
+def test_an_end_the_list_states_open_moves_a_status_from_the_dates_as_a_later_end(
+    engine, header, end
+):
+    """'tills vidare' cleared the stored end, but the status its dates gave stayed completed
+    without a word, as if the cell were blank; a stated open end runs the project on."""
+    given = "Diarienummer;Titel;Startdatum;Slutdatum\nO-1;Elbussar;2017-03-01;2019-06-30\n"
+    assert upload(engine, "projekt.csv", given).outcome == "committed"
+    assert _by_reference(engine)["O-1"]["status"] == "completed"
+    before = dump(engine, history=False)
+    result = upload(engine, "projekt.csv", f"Diarienummer;Titel;{header}\nO-1;Elbussar;{end}\n")
+    assert result.outcome == "committed", result.problems
+    assert not warnings(result)
+    stored = _by_reference(engine)["O-1"]
+    assert (stored["end_date"], stored["status"]) == (None, "ongoing")
+    undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == before
+
+
 # --- 2. Subtotal rows within a list ----------------------------------------------------------
 
 SHEET = (
