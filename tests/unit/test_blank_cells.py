@@ -333,6 +333,42 @@ def test_an_end_column_stating_the_project_runs_on_clears_the_stored_end(engine,
     assert upload(engine, "projekt.csv", blank, dry_run=True).counts["unchanged"] == 1
 
 
+@pytest.mark.parametrize(
+    ("header", "dates"),
+    [("Startdatum;Slutdatum", "2017-03-01;tills vidare"), ("Period", "2017-03 – pågår")],
+)
+def test_a_project_sheets_open_end_is_its_grants_end_too(engine, header, dates):
+    # The project's end was cleared, its grant kept 2019-06-30 with a warning that the file
+    # left 'Slutdatum' blank (named so under a Period too, a column the file lacks).
+    sheet = "Diarienummer;Titel;Koordinator;{header};Bidrag från Vinnova (kr)\n"
+    row = "S-1;Elbussar;Göteborgs kommun;{dates};1 800 000\n"
+    first = (sheet + row).format(header="Startdatum;Slutdatum", dates="2017-03-01;2019-06-30")
+    _commit(engine, "projekt.csv", first)
+    before = dump(engine, history=False)
+    opened = (sheet + row).format(header=header, dates=dates)
+    result = upload(engine, "projekt.csv", opened)
+    assert result.outcome == "committed", result.problems
+    assert not _said(result, "import.blank_kept")
+    assert not [p for p in result.problems if "Slutdatum" in p.text("en")]
+    (project,) = natural(engine, "projects")
+    (grant,) = natural(engine, "grants")
+    assert (project["end_date"], grant["end_date"]) == (None, None)
+    assert grant["start_date"] == date(2017, 3, 1)
+    undo(engine, result.import_id, identity=cli_identity())
+    assert dump(engine, history=False) == before
+
+
+def test_a_project_sheets_blank_period_names_the_period_for_the_grant_too(engine):
+    # The grant's kept dates were said to be in 'Startdatum' and 'Slutdatum', columns the
+    # file lacks.
+    sheet = "Diarienummer;Titel;Koordinator;Period;Bidrag från Vinnova (kr)\n"
+    _commit(engine, "projekt.csv", sheet + "S-1;Elbussar;Vinnova;2017-03 – 2019-06;1 800 000\n")
+    result = upload(engine, "projekt.csv", sheet + "S-1;Elbussar;Vinnova;;1 800 000\n")
+    said = _said(result, "import.blank_kept")
+    assert said and all("Period" in text for text in said)
+    assert not [text for text in said if "Startdatum" in text or "Slutdatum" in text]
+
+
 @pytest.mark.parametrize("header", ["Fr.o.m.", "Startdatum"])
 def test_a_start_column_stating_the_project_runs_on_is_still_refused(engine, header):
     with_organisations(engine)

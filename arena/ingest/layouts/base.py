@@ -431,15 +431,16 @@ class Source:
         self, *columns: tuple[str, tuple[str, ...], Sequence[object]]
     ) -> list[tuple[str, str, Sequence[object]]]:
         """Of `columns` (canonical name, the labels it is read from, its cells), those the
-        file has one of the labels of, as a part takes them (the first label's header).
+        file has one of the labels of, as a part takes them (the header of the first label
+        the file has: a grant's end from `Period` is named so, not `Slutdatum`).
 
         Why: a part's column is written to every row it updates; one the file lacks would
         empty what the store holds (a sheet without "Källa" emptied every grant's source).
         """
         return [
-            (name, self.shown(labels[0]), cells)
+            (name, self.shown(found), cells)
             for name, labels, cells in columns
-            if self.find(labels) is not None
+            if (found := self.find(labels)) is not None
         ]
 
     def read_from(self, label: str, index: int) -> None:

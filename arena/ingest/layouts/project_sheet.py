@@ -350,12 +350,23 @@ def _each_distinct(read: Callable[[object], object], cells: list[object]) -> lis
     return [done[cell] if cell in done else done.setdefault(cell, read(cell)) for cell in cells]
 
 
+# How a grant's end is given where the project's period states it has none (`2017-03 – pågår`):
+# a word its end column reads as a stated open end (`kinds.OPEN_END_DATE`), as the project's.
+_OPEN_END = "pågår"
+
+
 def _readable_dates(cells: list[object], *, end: bool) -> list[object]:
-    """The cells that read as dates, as dates; others empty (the project reports them)."""
+    """The cells that read as dates, as dates; an end stating there is none ("tills vidare")
+    as written, for the grant's end column to read as the project's does; others empty (the
+    project reports them)."""
 
     def read(value: object) -> object:
         try:
-            return "" if v.is_missing(value) else v.parse_date(value, end=end)
+            if v.is_missing(value):
+                return ""
+            if end and v.states_open_end(value):
+                return value
+            return v.parse_date(value, end=end)
         except v.ValueProblem:
             return ""
 
@@ -364,7 +375,11 @@ def _readable_dates(cells: list[object], *, end: bool) -> list[object]:
 
 def _dates(source: Source) -> tuple[list[object], list[object]]:
     """Each row's start and end as dates ("" when unknown): the own column where filled, else
-    the period's (`Projektets löptid`), as the projects kind reads them.
+    the period's (`Projektets löptid`), as the projects kind reads them. An end the sheet
+    states open (`tills vidare`, `2017-03 – pågår`) is an open end for the grant too.
+
+    Why: the project's end was cleared while its grant kept the stored end, with a warning
+    that the file left the cell blank.
     """
 
     def period(value: object) -> tuple[object, object]:
@@ -372,7 +387,7 @@ def _dates(source: Source) -> tuple[list[object], list[object]]:
             if v.is_missing(value):
                 return "", ""
             start, end = v.parse_period(value)
-            return start, "" if end is None else end
+            return start, _OPEN_END if end is None else end
         except v.ValueProblem:
             return "", ""
 
