@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Connection
 
 from arena.i18n import msg
-from arena.ingest.names import name_key
+from arena.ingest.names import has_legal_form, name_key
 from arena.ingest.natural import key_ids
 from arena.ingest.report import Problem, listing, quoted
 
@@ -122,17 +122,23 @@ def public_body_key(name: str) -> tuple[str, str] | None:
     """The kind of public body and its place that `name` names by one of the Swedish forms
     of such names (`_BODY_FORMS`), the place without a genitive s: "Västra Götalandsregionen"
     and "Region Västra Götaland" are ("region", "vastra gotaland"), "Göteborgs Stad" and
-    "Göteborgs kommun" ("kommun", "goteborg"); None for any other name. A hint for the
+    "Göteborgs kommun" ("kommun", "goteborg"), "Landstinget i Uppsala län", "Region Uppsala
+    län" and "Uppsala läns landsting" ("region", "uppsala"), `län` or `läns` after the place
+    dropped on every form; None for any other name. A hint for the
     preview's similar names, never a match: the person decides.
 
     Why: a new "Region Västra Götaland" was said to be similar to Region Östergötland, not
     to the stored Västra Götalandsregionen, and "Göteborgs Stad" to nothing, though the store
     held Göteborgs kommun."""
+    if has_legal_form(name):  # a company of the place: "Region Uppsala län AB"
+        return None
     key = name_key(name)
     for body, form in _BODY_FORMS:
         found = form.match(key)
         if found is not None:
-            place = found["place"].strip()
+            # The county the place is named with ("Uppsala län", "Jönköpings läns") is the
+            # place itself, whatever the form: "Region Örebro län" is "Region Örebro".
+            place = re.sub(r"(?: lans?)+$", "", found["place"].strip()).strip()
             if place.endswith("s") and len(place) > 3:
                 place = place[:-1]
             return (body, place) if place else None

@@ -32,6 +32,12 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+def has_legal_form(name: str) -> bool:
+    """Whether `name` writes a company's legal form ("AB", "Aktiebolag", "Ltd") as a word of
+    its own, which `name_key` leaves out: "Region Uppsala län AB" is a company."""
+    return not _LEGAL_FORMS.isdisjoint(_NOT_WORD.sub(" ", name.casefold().replace(".", "")).split())
+
+
 def alike(name: str, stored: str) -> bool:
     """Whether two names may be one organisation's: equal but for case, accents, punctuation
     or legal form ("Nordväg AB", "Nordväg Aktiebolag"), or close as the preview's similar

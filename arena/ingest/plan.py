@@ -240,10 +240,11 @@ class NameIndex:
         # Names by the public body they name (`public_body_key`): "Göteborgs kommun" by
         # ("kommun", "goteborg"), as "Göteborgs Stad" is.
         self.bodies: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for key, named in self.by_key.items():
-            body = public_body_key(key)
-            if body is not None:
-                self.bodies[body] += named
+        for named in self.by_key.values():
+            for each in named:  # by the name as written: a legal form makes it a company
+                body = public_body_key(each)
+                if body is not None:
+                    self.bodies[body].append(each)
 
     def similar(self, name: str) -> tuple[str, ...]:
         """Up to three existing names closest to `name`, best first: a name equal but for
@@ -254,7 +255,7 @@ class NameIndex:
         """
         key = name_key(name)
         found = [existing for existing in self.by_key.get(key, ()) if existing != name]
-        body = public_body_key(key)
+        body = public_body_key(name)
         if body is not None:
             found += [other for other in self.bodies.get(body, ()) if other not in (*found, name)]
         buckets = [self.words.get(word) for word in key.split() if len(word) >= 3]

@@ -116,6 +116,24 @@ def test_the_swedish_names_of_one_public_body_are_similar_first(name, stored):
     assert NameIndex(names).similar(name)[0] == stored
 
 
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("Landstinget i Uppsala län", "Region Uppsala"),
+        ("Region Jönköpings län", "Jönköpings läns landsting"),
+        ("Region Örebro län", "Örebro läns landsting"),
+        ("Region Örebro län", "Region Örebro"),
+    ],
+)
+def test_a_county_named_with_the_place_is_the_same_public_body(name, stored):
+    # "Landstinget i Uppsala län" was placed in "uppsala lan", "Region Jönköpings län" in
+    # "jonkopings lan" and "Jönköpings läns landsting" in "jonkoping": no hint between them.
+    assert public_body_key(name) == public_body_key(stored) is not None
+    assert public_body_key("Region Uppsala län AB") is None  # a company of the place
+    names = [stored, "Region Östergötland", "Region Västerbotten", "Region Uppsala län AB"]
+    assert NameIndex(names).similar(name)[0] == stored
+
+
 def test_another_countys_region_or_a_company_of_the_town_is_no_variant():
     assert public_body_key("Stockholms Stadshus AB") is None
     assert public_body_key("Göteborgs Energi AB") is None
