@@ -20,7 +20,7 @@ from arena import dataops, ingest
 from arena.auth import cli_identity
 from arena.ingest import read, undo
 from arena.ingest import values as v
-from arena.ingest.layouts import guess_org_kind
+from arena.ingest.layouts import guess_country, guess_org_kind
 from tests.fixtures.ingest import (
     dump,
     errors,
@@ -1251,10 +1251,36 @@ def test_a_missing_marker_in_a_required_amount_is_an_error_not_zero(engine):
         ("Statens vegvesen Holding AS", "company"),
         ("Kraftverk Nord", "company"),
         ("Ljusverk Design", "company"),
+        # The regions' old names and a state inspectorate were companies.
+        ("Landstinget i Uppsala län", "region"),
+        ("Landstinget Dalarna", "region"),
+        ("Landstinget Sörmland", "region"),
+        ("Inspektionen för vård och omsorg", "national_authority"),
+        # Oslo's own agency, named as the state's are, is the city's.
+        ("Bymiljøetaten", "municipality"),
     ],
 )
 def test_the_kind_of_an_organisation_known_only_by_name(name, kind):
     assert guess_org_kind(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        # Norway's state authorities by their forms were stored in Sweden.
+        ("Skatteetaten", "NO"),
+        ("Statens vegvesen", "NO"),
+        ("Statens vegvesen (971032081)", "NO"),
+        ("Vegdirektoratet", "NO"),
+        ("Arbeidstilsynet", "NO"),
+        ("Bymiljøetaten", "NO"),
+        ("Statens vägverk", ""),
+        ("Inspektionen för vård och omsorg", ""),
+        ("Landstinget i Uppsala län", ""),
+    ],
+)
+def test_the_country_of_an_organisation_known_only_by_name(name, country):
+    assert guess_country(name) == country
 
 
 def test_vinnova_json_yields_organisations_projects_and_grants(engine):

@@ -262,6 +262,24 @@ _ABROAD_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind, str], ...] = (
     (re.compile(r"\s(?:aps|a/s)$", re.IGNORECASE), OrganisationKind.COMPANY, "DK"),
     (_OY_AB, OrganisationKind.COMPANY, "FI"),
     (re.compile(r"\bhyvinvointialue$", re.IGNORECASE), OrganisationKind.REGION, "FI"),
+    # Oslo's own agencies are the city's, though named as the state's are ("-etaten"): the
+    # arena's Norwegian buyers, "Bymiljøetaten" (streets, parks, transport), among them.
+    (
+        re.compile(
+            r"^(?:bymiljo|plan- og bygnings|utdannings|sykehjems|vann- og avlops"
+            r"|renovasjons- og gjenvinnings|eiendoms- og byfornyelses)etaten$",
+            re.IGNORECASE,
+        ),
+        OrganisationKind.MUNICIPALITY,
+        "NO",
+    ),
+    # Norway's state authorities by their forms: "Skatteetaten", "Vegdirektoratet",
+    # "Arbeidstilsynet", "Statens vegvesen" (Sweden's are "-verket", "-myndigheten").
+    (
+        re.compile(r"etaten$|direktoratet$|tilsynet$|\bvegvesen$", re.IGNORECASE),
+        OrganisationKind.NATIONAL_AUTHORITY,
+        "NO",
+    ),
 )
 
 # The kind of an organisation only known by name. First rule that matches wins, else company
@@ -278,20 +296,24 @@ _KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
     # Sweden's public hospitals are run by the regions: "Karolinska Universitetssjukhuset" is
     # no university, "Centrallasarettet Växjö" no company.
     (re.compile(r"sjukhus(et)?\b|lasarett(et)?\b", re.IGNORECASE), OrganisationKind.REGION),
-    (re.compile(r"^region\b|regionen$|\blandsting$", re.IGNORECASE), OrganisationKind.REGION),
+    # The regions' old names too: "Stockholms läns landsting", "Landstinget i Uppsala län".
+    (
+        re.compile(r"^region\b|regionen$|\blandsting$|^landstinget\b", re.IGNORECASE),
+        OrganisationKind.REGION,
+    ),
     (
         re.compile(r"universitet|högskola|university|institutet$|research institute", re.I),
         OrganisationKind.RESEARCH_ORGANISATION,
     ),
-    # The state's authorities, Swedish and the neighbours' ("Statens vegvesen", "Statens
-    # vägverk", "Skatteetaten", "Vegdirektoratet", "Arbeidstilsynet"): a company form in the
-    # name is still a company, by the first rule ("Statens Bostadsomvandling AB").
+    # The state's authorities ("Statens vägverk", "Inspektionen för vård och omsorg"; Norway's
+    # by `_ABROAD_BY_NAME`): a company form in the name is still a company, by the first rule
+    # ("Statens Bostadsomvandling AB").
     (
         re.compile(
             r"(myndighet(en)?|verket|rådet|styrelsen|inspektionen|kollegiet)$"
-            r"|^(vinnova|formas|forte)$|^statens\b|^myndigheten för\b"
+            r"|^(vinnova|formas|forte)$|^statens\b|^(myndigheten|inspektionen) för\b"
             r"|^(regeringen|regeringskansliet|riksdagen)$|departementet$"
-            r"|^länsstyrelsen\b|ombudsmannen$|etaten$|direktoratet$|tilsynet$",
+            r"|^länsstyrelsen\b|ombudsmannen$",
             re.IGNORECASE,
         ),
         OrganisationKind.NATIONAL_AUTHORITY,
