@@ -1345,18 +1345,28 @@ def _is_year_header(cell: object) -> bool:
     (`2024 | 2025` under `Budget` merged over both), typed or written, alone or with its
     own unit (`2027 (tkr)`, as a flat header of a year is read), marked preliminary or not
     (`2026 (prel.)`, `2026*`, by the mark a flat header's year is read with,
-    `values.YEAR_MARK`), or said final (`2026 (slutlig)`).
+    `values.YEAR_MARK`), or said final (`2026 (slutlig)`), or with the mark before it (`Prel.
+    2026`, `(Preliminärt) 2026`, by a flat header's `wide._PRELIMINARY_BEFORE`; `Ej prel. 2026`
+    is no mark).
 
     Why the mark: `2026 (prel.)` under `Budget (tkr)` left the row of years unread and the
-    budget refused as one without its År, its columns without headers."""
+    budget refused as one without its År, its columns without headers; `Prel. 2026` so too,
+    where a one-row header `Prel. 2026 (tkr)` was read."""
+    from arena.ingest import wide  # it reads the tables this module reads
+
     if isinstance(cell, bool | date):
         return False
     text = " ".join(header_text(cell).split())
     if (unit := v.header_unit(text)) is not None:
         text = unit.label
-    year = _YEAR_HEADER.match(text)
+    year = _YEAR_HEADER.search(text)
     if year is None:
         return False
+    if year.start():  # only a preliminary mark before it, not denied
+        before = text[: year.start()]
+        ahead = wide._PRELIMINARY_BEFORE.search(before)
+        if ahead is None or ahead.start() or not v.is_preliminary(before):
+            return False
     mark = v.YEAR_MARK.match(text, year.end())
     return (mark.end() if mark is not None else year.end()) == len(text)
 

@@ -973,7 +973,9 @@ def _titled_budget_book(last_year: object) -> bytes:
     return xlsx_bytes(workbook)
 
 
-@pytest.mark.parametrize("last_year", ["2026 (prel.)", "2026*", "2026 prel"])
+@pytest.mark.parametrize(
+    "last_year", ["2026 (prel.)", "2026*", "2026 prel", "Prel. 2026", "(Preliminärt) 2026"]
+)
 def test_a_preliminary_year_under_a_merged_budget_header_is_read_as_a_flat_one(engine, last_year):
     # `2026 (prel.)` under `Budget (tkr)` merged over B3:D3 refused the file: "Column 3 has
     # no header", "The column År is missing", "row 4 Program is required"; flat it was read.
@@ -998,6 +1000,17 @@ def test_a_year_with_words_after_it_under_a_group_header_is_no_year():
     assert not read._is_year_header("2026 prognos")
     assert read._is_year_header("2026 (prel.)")
     assert read._is_year_header("2026* (tkr)")
+
+
+def test_a_year_with_its_preliminary_mark_before_it_under_a_group_header_is_a_year():
+    # `| 2024 | 2025 | Prel. 2026` under `Budget (tkr)` was refused, where a one-row header
+    # `Prel. 2026 (tkr)` was read: the mark was read only after the year.
+    assert read._is_year_header("Prel. 2026")
+    assert read._is_year_header("(Preliminärt) 2026")
+    assert read._is_year_header("Prel. 2026 (tkr)")
+    assert not read._is_year_header("Ej prel. 2026")  # denied: no mark
+    assert not read._is_year_header("Budget 2026")
+    assert not read._is_year_header("Prognos prel. 2026")
 
 
 def test_a_preliminary_year_under_a_merged_series_header_is_noted_preliminary(engine):
