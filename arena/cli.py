@@ -267,15 +267,16 @@ def _progress(name: str):
     return report
 
 
-def _print_new_organisations(new: list, limit: int = 20) -> None:
+def _print_new_organisations(new: list, limit: int = 20, *, heading: str = "cli.neworg") -> None:
     """Organisations the file only names, so the import adds them: listed with the closest names
     the store already has and the other new names of the file each is close to, so a typo is
-    caught before (dry run) or right after the commit."""
+    caught before (dry run) or right after the commit. With `heading` "cli.listorg", an
+    organisations list's own new rows that have such names, under their own heading."""
     from arena import dataops
 
     if not new:
         return
-    print(_say("cli.neworg", count=len(new)))
+    print(_say(heading, count=len(new)))
     for organisation in new[:limit]:
         near = "; ".join(organisation.similar)
         lines = dataops.named_on(organisation, LANGUAGE, shown=5)
@@ -461,6 +462,8 @@ def _said(result: ImportResult, path: Path) -> int:
     _print_problems(result.problems)
     if result.plan and result.outcome in ("dry-run", "committed"):
         _print_new_organisations(result.plan.new_organisations)
+        listed = [o for o in result.plan.listed_organisations if o.similar or o.similar_new]
+        _print_new_organisations(listed, heading="cli.listorg")
     failed = result.outcome in ("rejected", "busy", "outdated")
     print(f"{path.name}: {result.summary(LANGUAGE)}", file=sys.stderr if failed else None)
     headers, missing = unread_and_missing(result.problems)

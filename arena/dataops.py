@@ -240,8 +240,20 @@ def _rows_table(kind: Kind, rows: list[dict], language: str, *, line: bool) -> p
     return pd.DataFrame(table)
 
 
-def _kind_preview(kind_plan: KindPlan, language: str) -> KindPreview:
+def _kind_preview(
+    kind_plan: KindPlan, language: str, listed: Sequence[NewOrganisation] = ()
+) -> KindPreview:
+    """One kind's preview; an organisations list's new rows (`listed`, `Plan.
+    listed_organisations`) with the similar names, stored and new, a name in passing has."""
     kind = kind_plan.kind
+    new = _rows_table(kind, kind_plan.new[:PREVIEW_ROWS], language, line=True)
+    if kind.name == "organisations" and any(o.similar or o.similar_new for o in listed):
+        by_name = {o.name: o for o in listed}
+        shown = [by_name.get(row["name"]) for row in kind_plan.new[:PREVIEW_ROWS]]
+        new[t("data.neworg.similar", language)] = [", ".join(o.similar) if o else "" for o in shown]
+        new[t("data.neworg.similar_new", language)] = [
+            ", ".join(o.similar_new) if o else "" for o in shown
+        ]
     changes = pd.DataFrame(
         {
             t("column.line", language): change.line,
@@ -256,7 +268,7 @@ def _kind_preview(kind_plan: KindPlan, language: str) -> KindPreview:
         name=kind.name,
         label=kind_labels(language)[kind.name],
         counts=kind_plan.counts(),
-        new=_rows_table(kind, kind_plan.new[:PREVIEW_ROWS], language, line=True),
+        new=new,
         changes=changes,
         deleted=_rows_table(kind, kind_plan.deleted[:PREVIEW_ROWS], language, line=False),
     )
@@ -307,7 +319,7 @@ def preview_frames(result: ImportResult, language: str) -> PreviewTables:
     return PreviewTables(
         counts=counts,
         kinds=[
-            _kind_preview(kind_plan, language)
+            _kind_preview(kind_plan, language, plan.listed_organisations)
             for kind_plan in kind_plans
             if len(kind_plan.new_rows) or len(kind_plan.updated_rows) or len(kind_plan.deleted_rows)
         ],

@@ -3735,6 +3735,17 @@ TEXTS: dict[str, dict[str, Text]] = {
             "New organisations ({count}), added because the file names them:",
         ),
     },
+    # An organisations list's own new rows that are like a stored name or another new one.
+    "cli.listorg": {
+        "sv": (
+            "{count} ny organisation i listan liknar ett annat namn:",
+            "{count} nya organisationer i listan liknar andra namn:",
+        ),
+        "en": (
+            "New organisation in the list ({count}) like another name:",
+            "New organisations in the list ({count}) like other names:",
+        ),
+    },
     "cli.neworg.item": {
         "sv": ("  {name}: rad {lines}", "  {name}: rader {lines}"),
         "en": ("  {name}: row {lines}", "  {name}: rows {lines}"),

@@ -185,6 +185,9 @@ class Plan:
     # Key -> id of every kind the upload refers to, as read under the write lock (apply uses it).
     ids: dict[str, dict[object, int]] = field(default_factory=dict, repr=False)
     new_organisations: list[NewOrganisation] = field(default_factory=list)  # sorted by name
+    # The new rows an organisations list adds on purpose, with the same hints as those it
+    # names in passing (`_listed_organisations`), sorted by name.
+    listed_organisations: list[NewOrganisation] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
@@ -1348,12 +1351,62 @@ def plan_upload(
         problems += coordinator_problems(conn, plans, uploaded)
         if not replace:  # a replace deletes them, and lists them
             problems += left_out_problems(conn, plans, uploaded)
+    listed: list[NewOrganisation] = []
+    if diff and "organisations" in uploaded and "organisations" in read_ids:
+        (organisations,) = [plan for plan in plans if plan.kind.name == "organisations"]
+        listed = _listed_organisations(
+            organisations, uploaded["organisations"], read_ids["organisations"], new_organisations
+        )
     return Plan(
         kinds=plans,
         problems=_of_their_files(problems, uploaded),
         ids=ids,
         new_organisations=new_organisations,
+        listed_organisations=listed,
     )
+
+
+def _listed_organisations(
+    plan: KindPlan,
+    table: ParsedTable,
+    store: dict[object, int],
+    passing: list[NewOrganisation],
+) -> list[NewOrganisation]:
+    """The new rows of an organisations list (not the names it is given in passing), each
+    with the closest names the store has and the other new names of the upload it is close
+    to, as a name in passing gets them (`_new_organisations`).
+
+    Why: a list adding "Göteborgs Stad" and "Region Västra Götaland" beside the stored
+    Göteborgs kommun and Västra Götalandsregionen said "20 new" and nothing more, while the
+    same names as a coordinator were shown beside the stored ones."""
+    named = {organisation.name for organisation in passing}
+    rows = plan.new_rows
+    if not len(rows) or "name" not in rows.columns:
+        return []
+    kinds = rows["kind"] if "kind" in rows.columns else [None] * len(rows)
+    own = [
+        (int(line), str(name), kind)
+        for line, name, kind in zip(rows.index, rows["name"], kinds, strict=True)
+        if name is not None and name not in named
+    ]
+    if not own:
+        return []
+    index = NameIndex([str(name) for name in store])
+    upload = NameIndex([name for _line, name, _kind in own] + sorted(map(str, named)))
+    label = table.label("name")
+    listed = [
+        NewOrganisation(
+            name=name,
+            kind=str(getattr(kind, "value", kind) or guess_org_kind(name)),
+            lines=(line,),
+            rows=1,
+            columns=(label,),
+            similar=index.similar(name),
+            similar_new=upload.similar(name),
+        )
+        for line, name, kind in own
+    ]
+    return sorted(listed, key=lambda organisation: organisation.name)
 
 
 def _of_their_files(problems: list[Problem], uploaded: dict[str, ParsedTable]) -> list[Problem]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from arena import dataops
+from arena.cli import main
 from arena.ingest.lookalike import public_body_key
 from arena.ingest.plan import NameIndex
 from tests.fixtures.ingest import natural, rejected, upload
@@ -140,3 +142,35 @@ def test_another_countys_region_or_a_company_of_the_town_is_no_variant():
     assert public_body_key("Region Östergötland") != public_body_key("Region Västra Götaland")
     assert public_body_key("Region Skåne") != public_body_key("Skåne kommun")
     assert public_body_key("Malmö stad") == public_body_key("Malmö kommun")
+
+
+LISTED = "Namn;Typ;Län\nGöteborgs Stad;kommun;Västra Götalands län\n"
+LISTED += "Region Västra Götaland;region;Västra Götalands län\nEricsson;företag;Stockholms län\n"
+
+
+def test_an_organisations_lists_new_rows_get_the_hints_a_name_in_passing_gets(
+    engine, tmp_path, capsys
+):
+    # "3 new", no hint, the preview without a similar-names column, though the same names
+    # as a coordinator were shown beside the stored Göteborgs kommun and the region.
+    stored = "Namn;Typ\nGöteborgs kommun;kommun\nVästra Götalandsregionen;region\n"
+    assert upload(engine, "org.csv", stored).outcome == "committed"
+    result = upload(engine, "org.csv", LISTED, dry_run=True)
+    assert result.counts["new"] == 3, [p.text("en") for p in result.problems]
+    similar = {o.name: o.similar for o in result.plan.listed_organisations}
+    assert similar["Göteborgs Stad"][0] == "Göteborgs kommun"
+    assert similar["Region Västra Götaland"][0] == "Västra Götalandsregionen"
+    assert similar["Ericsson"] == ()
+    assert not result.plan.new_organisations  # the list adds them on purpose
+    (organisations,) = dataops.preview_frames(result, "en").kinds
+    new = organisations.new
+    hints = dict(zip(new["Name"], new["Similar existing names"], strict=True))
+    assert hints["Göteborgs Stad"].startswith("Göteborgs kommun")
+    assert hints["Ericsson"] == ""
+    path = tmp_path / "org.csv"
+    path.write_text(LISTED, encoding="utf-8")
+    assert main(["import", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "New organisations in the list (2) like other names:" in out
+    assert "Göteborgs Stad: row 2 (similar: Göteborgs kommun" in out
+    assert "Ericsson" not in out
