@@ -224,10 +224,24 @@ def _of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
                 )
     problems += _alike_funders(conn, table, frame, lines, new_grants, held)
     problems += _zero_problems(table, frame, lines, zeros)
+    # An end the row states open (`tills vidare`) is so under the stored reference too.
+    stated_none = {
+        name: frozenset(
+            (now,)
+            for was, now in zip(references, frame["reference"], strict=True)
+            if (was,) in keys
+        )
+        for name, keys in table.stated_none.items()
+    }
     frame.index = lines
     kept = np.ones(len(frame), dtype=bool)
     kept[left_out + zeros] = False
-    return dataclasses.replace(table, frame=frame[kept], problems=[*table.problems, *problems])
+    return dataclasses.replace(
+        table,
+        frame=frame[kept],
+        problems=[*table.problems, *problems],
+        stated_none=stated_none,
+    )
 
 
 def _zero_problems(

@@ -358,6 +358,26 @@ def test_a_project_sheets_open_end_is_its_grants_end_too(engine, header, dates):
     assert dump(engine, history=False) == before
 
 
+def test_a_project_sheets_open_end_is_the_end_of_the_grant_stored_under_its_own_reference(
+    engine,
+):
+    # The demo's DEMO-2017-001 and its grant DEMO-G-001: the sheet's row is that grant by its
+    # funder, and its open end was read as a blank cell, the grant's end kept with a warning.
+    with_organisations(engine)
+    _commit(engine, "projekt.csv", PROJECTS)
+    _commit(engine, "bidrag.csv", GRANTS)
+    sheet = (
+        "Diarienummer;Titel;Koordinator;Startdatum;Slutdatum;Bidrag från Vinnova (kr)\n"
+        "2020-00001;Smart belysning;Vinnova;2020-01-01;tills vidare;500 000\n"
+    )
+    result = upload(engine, "projekt.csv", sheet)
+    assert result.outcome == "committed", result.problems
+    assert not _said(result, "import.blank_kept")
+    grants = {g["reference"]: g for g in natural(engine, "grants")}
+    assert set(grants) == {"G-1", "G-2"}
+    assert (grants["G-1"]["end_date"], grants["G-2"]["end_date"]) == (None, date(2021, 6, 30))
+
+
 def test_a_project_sheets_blank_period_names_the_period_for_the_grant_too(engine):
     # The grant's kept dates were said to be in 'Startdatum' and 'Slutdatum', columns the
     # file lacks.
