@@ -317,14 +317,26 @@ def _folded(text: str) -> str:
 
 def reference_key(text: object) -> str:
     """A voucher number's or payment reference's key for matching only (the stored text stays
-    as written): as people retype one, in another case, with spaces or a dash, or as a
-    spreadsheet re-exports it without a number's leading zeros. "V5002", "v5002", "V 5002"
-    and "v-5002" are one key, "00123" and "123" another; "" (none) stays "".
+    as written): as people retype one, in another case, with a space or a dash between its
+    letters and its number, or as a spreadsheet re-exports it without a number's leading
+    zeros. "V5002", "v5002", "V 5002" and "v-5002" are one key, "00123" and "123" another,
+    "2024-001", "2024-1" and "2024/001" a third; "" (none) stays "".
+
+    A separator between two numbers (or two words) is kept, as one: "1-12" and "11-2" are two
+    vouchers, as are "A 12" and "A1 2", and each part's zeros are its own ("2024-001" is not
+    "20241").
 
     Why: a ledger re-exported with 'v5002' for the stored 'V5002' was '253 new', each line a
-    second one, and the spend total doubled."""
-    folded = "".join(str(text or "").casefold().split()).replace("-", "").replace("\u2013", "")
-    return _LEADING_ZEROS.sub("", folded)
+    second one, and the spend total doubled; and a first version that dropped every dash read
+    '11-2' as the stored '1-12' and overwrote its amount."""
+    parts: list[str] = []
+    for run in _REFERENCE_RUNS.finditer(str(text or "").casefold()):
+        word, number = run["word"], run["number"]
+        part = word if word is not None else number.lstrip("0") or "0"
+        if parts and run["gap"] and (word is not None) == parts[-1][-1].isalpha():
+            parts.append("-")  # two numbers, or two words, apart: that separator says so
+        parts.append(part)
+    return "".join(parts)
 
 
 def reference_number(key: str) -> str | None:
@@ -334,8 +346,9 @@ def reference_number(key: str) -> str | None:
     return found["number"] if found else None
 
 
-# The zeros leading a number ("00123", "V007"), not a zero alone ("V0").
-_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+# A reference's runs of letters and of digits, each with whether anything stood before it
+# (a space, a dash, a slash): "V-007" is "v", then "007" after a gap.
+_REFERENCE_RUNS = re.compile(r"(?P<gap>[\W_]*)(?:(?P<word>[^\W\d_]+)|(?P<number>[0-9]+))")
 _LETTERS_NUMBER = re.compile(r"[^\W\d_]*(?P<number>[0-9]+)")
 
 

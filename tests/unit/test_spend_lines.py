@@ -213,3 +213,46 @@ def test_voucher_numbers_retyped_name_the_stored_lines_and_a_renumbered_line_is_
         "The row with “Verifikationsnummer” V-999 is new but in all else the same as the stored "
         "row V-101 (2020-00001 · 2020-06-30 · Konsulter):"
     )
+
+
+_VOUCHERED = "Diarienummer;Datum;Kategori;Ver.nr;Belopp\n"
+
+
+@pytest.mark.parametrize(
+    ("stored", "file"),
+    [("1-12", "11-2"), ("A 12", "A1 2"), ("12-3", "1-23"), ("A-100", "A1-00")],
+)
+def test_vouchers_whose_separators_fall_elsewhere_are_two_lines_not_one_retyped(
+    engine, stored: str, file: str
+):
+    """'11-2' and the stored '1-12' are two vouchers: a first version of the retyping rule
+    dropped every dash, read '11-2' as '1-12' and overwrote its 10 000 kr with 25 000 kr,
+    "1 updated". A separator between two numbers is part of the voucher number."""
+    _project(engine)
+    first = f"{_VOUCHERED}2020-00001;2020-06-30;Konsulter;{stored};10 000\n"
+    assert upload(engine, "a.csv", first).outcome == "committed"
+    second = first.replace(f";{stored};10 000", f";{file};25 000")
+    result = upload(engine, "b.csv", second)
+    assert result.plan.counts()["new"] == 1 and result.plan.counts()["updated"] == 0
+    assert _lines(engine) == sorted(
+        [
+            ("2020-06-30", "Konsulter", stored, 10_000),
+            ("2020-06-30", "Konsulter", file, 25_000),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("stored", "file"), [("2024-001", "2024-1"), ("2024/001", "2024-1"), ("2024–001", "2024/1")]
+)
+def test_a_year_and_number_voucher_retyped_without_its_zeros_is_the_stored_line(
+    engine, stored: str, file: str
+):
+    """'2024-1' for the stored '2024-001', the commonest Swedish voucher form, was a second
+    line (the first version stripped zeros only before the whole, after dropping the dash)."""
+    _project(engine)
+    first = f"{_VOUCHERED}2020-00001;2020-06-30;Konsulter;{stored};5 000\n"
+    assert upload(engine, "a.csv", first).outcome == "committed"
+    result = upload(engine, "b.csv", first.replace(f";{stored};", f";{file};"))
+    assert result.outcome == "unchanged", result.problems
+    assert _lines(engine) == [("2020-06-30", "Konsulter", stored, 5_000)]
