@@ -4177,21 +4177,26 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "layout.total_differs": {
         "sv": (
-            "Kolumnen ”{total}” är inte summan av {columns} på rad {lines}, så det går inte "
-            "att veta vilka belopp som är bidragen. Rätta beloppen, eller ta bort ”{total}” ur "
-            "filen för att spara finansiärernas kolumner som deras bidrag.",
-            "Kolumnen ”{total}” är inte summan av {columns} på {count} rader ({lines}), så det "
-            "går inte att veta vilka belopp som är bidragen. Rätta beloppen, eller ta bort "
+            "Kolumnen ”{total}” är inte summan av {columns} på rad {lines}{figures}, så det går "
+            "inte att veta vilka belopp som är bidragen. Rätta beloppen, eller ta bort "
             "”{total}” ur filen för att spara finansiärernas kolumner som deras bidrag.",
+            "Kolumnen ”{total}” är inte summan av {columns} på {count} rader ({lines}){figures}, "
+            "så det går inte att veta vilka belopp som är bidragen. Rätta beloppen, eller ta "
+            "bort ”{total}” ur filen för att spara finansiärernas kolumner som deras bidrag.",
         ),
         "en": (
-            "The column “{total}” is not the sum of {columns} on row {lines}, so which amounts "
-            "are the grants cannot be told. Correct the amounts, or remove “{total}” from the "
-            "file to store the funders' columns as their grants.",
-            "The column “{total}” is not the sum of {columns} on {count} rows ({lines}), so "
-            "which amounts are the grants cannot be told. Correct the amounts, or remove "
+            "The column “{total}” is not the sum of {columns} on row {lines}{figures}, so which "
+            "amounts are the grants cannot be told. Correct the amounts, or remove “{total}” "
+            "from the file to store the funders' columns as their grants.",
+            "The column “{total}” is not the sum of {columns} on {count} rows ({lines}){figures}, "
+            "so which amounts are the grants cannot be told. Correct the amounts, or remove "
             "“{total}” from the file to store the funders' columns as their grants.",
         ),
+    },
+    # `figures` of `layout.total_differs`: the first differing row's total and its columns' sum.
+    "layout.total_figures": {
+        "sv": " (rad {line}: {total} mot summan {sum})",
+        "en": " (row {line}: {total} against the sum {sum})",
     },
     "layout.grants_differ": {
         "sv": (

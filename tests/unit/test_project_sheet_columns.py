@@ -4,6 +4,7 @@ whichever way the sheet names the funder, two amount columns of one meaning, a t
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from arena.auth import cli_identity
@@ -412,9 +413,9 @@ def test_a_total_that_is_not_its_funders_sum_is_refused_naming_the_rows(engine):
     (refused,) = [p for p in result.problems if p.severity == "error"]
     assert refused.text("en") == (
         "The column “Beviljat belopp” is not the sum of “Vinnovas bidrag”, “Energimyndighetens "
-        "bidrag” on row 2, so which amounts are the grants cannot be told. Correct the "
-        "amounts, or remove “Beviljat belopp” from the file to store the funders' columns as "
-        "their grants."
+        "bidrag” on row 2 (row 2: SEK 250,000 against the sum SEK 300,000), so which amounts "
+        "are the grants cannot be told. Correct the amounts, or remove “Beviljat belopp” from "
+        "the file to store the funders' columns as their grants."
     )
     assert not [p for p in result.problems if "Bidrag från" in p.text("en")]
     # As the refusal says: without the total, the funders' columns are their grants.
@@ -430,3 +431,26 @@ def test_a_total_that_is_not_its_funders_sum_is_refused_naming_the_rows(engine):
         "The column “Vinnovas bidrag” means the same as “Bidrag från Vinnova”: keep one of them "
         "and remove the other from the file."
     ]
+
+
+@pytest.mark.parametrize(
+    ("total", "read"),
+    [("2 801", True), ("2 800,6", True), ("2 802", False), ("2,8", False)],
+)
+def test_a_total_in_thousands_is_the_sum_as_rounded_where_it_is_written(
+    engine, total: str, read: bool
+):
+    """A total in tkr beside funders' columns in kronor is the sum rounded to its last written
+    digit: 2 801 tkr beside 1 800 600 kr and 1 000 000 kr was refused as not their sum, naming
+    no figures; 2 802 tkr is more than rounding, and so is 2,8 MSEK written as 2,8 tkr."""
+    with_organisations(engine)
+    data = (
+        "Diarienummer;Titel;Koordinator;Beviljat belopp (tkr);Vinnovas bidrag (kr);"
+        "Energimyndighetens bidrag (kr)\n"
+        f"2023-00501;T;Göteborgs kommun;{total};1 800 600;1 000 000\n"
+    )
+    result = upload(engine, "lista.csv", data)
+    assert (result.outcome == "committed") is read, result.problems
+    if not read:
+        (refused,) = [p for p in result.problems if p.severity == "error"]
+        assert "against the sum SEK 2,800,600" in refused.text("en")

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from arena.i18n import Message, msg
+from arena.i18n import Message, msg, sek
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS, ORG_NUMBER_HEADERS
 from arena.ingest.layouts.base import (
@@ -217,12 +217,16 @@ def _summing(source: Source, columns: list[tuple[int, str]]) -> list[tuple[int, 
         [_in_kronor(cell, header) for cell in source.cells_at(index)] for index, header in named
     ]
     differ = []
+    first: tuple[object, int] | None = None  # the first differing row's total and sum
     for row, cell in enumerate(source.cells_at(total_at)):
         amounts = [part[row] for part in parts]
         whole = _in_kronor(cell, total)
         summed = all(isinstance(amount, int) for amount in [whole, *amounts])
-        if not summed or whole != sum(amounts):
+        # A total in tkr or MSEK is rounded as written: 2 801 tkr is 2 800 600 kr.
+        if not summed or abs(whole - sum(amounts)) > _rounding(cell, total):
             differ.append(source.raw.line_of(source.keep[row]))
+            if first is None and summed:
+                first = (whole, sum(amounts))
     headers = listing([quoted(header) for _index, header in named])
     if not differ:
         source.problems.append(
@@ -247,12 +251,33 @@ def _summing(source: Source, columns: list[tuple[int, str]]) -> list[tuple[int, 
                 else msg("list.more", items=", ".join(shown)),
                 total=total,
                 columns=headers,
+                figures=""
+                if first is None
+                else msg(
+                    "layout.total_figures", line=differ[0], total=sek(first[0]), sum=sek(first[1])
+                ),
             ),
             row=differ[0],
             column=total,
         )
     )
     return None
+
+
+def _rounding(cell: object, header: str) -> float:
+    """How far a total written `cell` under `header` may be from the exact sum it rounds: half
+    its last written digit in kronor ("2 801" under "(tkr)": 500 kr, "2,8" MSEK: 50 000 kr, an
+    amount in kronor: 0)."""
+    unit = v.header_unit(header)
+    kronor = unit.kronor if unit is not None else None
+    if not kronor or kronor <= 1 or v.is_missing(cell):
+        return 0
+    written = str(cell).strip()
+    if isinstance(cell, float) and not cell.is_integer():
+        written = repr(cell)
+    decimals = re.search(r"[.,]([0-9]+)\s*$", written.split()[-1] if written.split() else "")
+    step = float(kronor) / 10 ** (len(decimals[1]) if decimals else 0)
+    return step / 2
 
 
 def _in_kronor(cell: object, header: str) -> object:
