@@ -67,10 +67,13 @@ def _blank_amounts(
     ("1 row that import 16 added is not in this file", on a row without a line)."""
     if projects is None or projects.origin != grants.origin or not len(projects.frame):
         return set(), None
+    # Only the rows whose amount cell was blank: a row the matching left out (a project with
+    # two grants from the funder, a 0 read as no grant) gave an amount, and is warned of so.
+    blank = grants.blank_funders
     granted = set(grants.frame["project_reference"].dropna()) if len(grants.frame) else set()
     lines: dict[object, int] = {}
     for line, reference in projects.frame["reference"].items():
-        if reference is not None and reference not in granted:
+        if reference is not None and reference not in granted and int(line) in blank:
             lines.setdefault(reference, int(line))
     if not lines:
         return set(), None
@@ -90,7 +93,7 @@ def _blank_amounts(
             for of, reference, amount, name in conn.execute(statement)
             if reference not in given
             and amount is not None
-            and _of_funder(grants.blank_funders.get(lines[of]), name)
+            and _of_funder(blank.get(lines[of]) or None, name)
         ]
     if not stored:
         return set(), None

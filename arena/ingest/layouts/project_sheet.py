@@ -610,13 +610,22 @@ def _grants_per_funder(
         )
     # Each grant's problems name its own funder's column, not the first one's.
     headers = [columns[order][1] for _row, order, _funder, _amount in records]
-    return source.part(
+    grants = source.part(
         "grants",
         grant_columns,
         at=at,
         matching=Matching.GRANT_OF_FUNDER,
         labels={"funder": headers, "amount_sek": headers},
     )
+    # A row whose every funder's cell is blank names no funder: each stored grant of its
+    # project is kept, and said so (`left_out._blank_amounts`).
+    given = set(at)
+    grants.blank_funders = {
+        source.raw.line_of(source.keep[row]): ""
+        for row in range(len(references))
+        if row not in given
+    }
+    return grants
 
 
 # The rows a warning names one by one; its count says how many there are in all.
