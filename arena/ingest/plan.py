@@ -253,8 +253,9 @@ class NameIndex:
         """Up to three existing names closest to `name`, best first: a name equal but for
         case, accents, punctuation or legal form first, then another name of the same public
         body (`public_body_key`: "Västra Götalandsregionen" for "Region Västra Götaland",
-        above any other county's region), then close ones, then those that begin with it as
-        whole words; () when none is near. A hint for a person, never a match.
+        above any other county's region), then close ones (not another body of those forms:
+        "Umeå kommun" is not near "Luleå kommun"), then those that begin with it as whole words;
+        () when none is near. A hint for a person, never a match.
         """
         key = name_key(name)
         found = [existing for existing in self.by_key.get(key, ()) if existing != name]
@@ -270,7 +271,11 @@ class NameIndex:
         candidates.discard(key)
         if candidates:
             for close in difflib.get_close_matches(key, candidates, n=_SIMILAR, cutoff=CUTOFF):
-                found += [other for other in self.by_key[close] if other not in found]
+                found += [
+                    other
+                    for other in self.by_key[close]
+                    if other not in found and not _other_body(body, other)
+                ]
         for longer in self._starting_with(key):
             found += [existing for existing in self.by_key[longer] if existing not in found]
         return tuple(found[:_SIMILAR])
@@ -283,6 +288,16 @@ class NameIndex:
         at = bisect.bisect_left(self.sorted_keys, start)
         keys = self.sorted_keys[at : at + _SIMILAR]
         return [longer for longer in keys if longer.startswith(start)]
+
+
+def _other_body(body: tuple[str, str] | None, other: str) -> bool:
+    """Whether `other` is another public body than `body`, one of the same forms of name
+    (`public_body_key`): "Umeå kommun" is no typo of "Luleå kommun", nor "Region Östergötland"
+    of "Region Västra Götaland", however alike their letters; a hint naming it was false."""
+    if body is None:
+        return False
+    theirs = public_body_key(other)
+    return theirs is not None and theirs != body
 
 
 def _organisation_references(table: ParsedTable) -> list[str]:

@@ -174,3 +174,20 @@ def test_an_organisations_lists_new_rows_get_the_hints_a_name_in_passing_gets(
     assert "New organisations in the list (2) like other names:" in out
     assert "Göteborgs Stad: row 2 (similar: Göteborgs kommun" in out
     assert "Ericsson" not in out
+
+
+@pytest.mark.parametrize(
+    ("name", "others"),
+    [
+        ("Luleå kommun", ["Umeå kommun"]),
+        ("Jönköpings kommun", ["Linköpings kommun", "Norrköpings kommun"]),
+        ("Region Västra Götaland", ["Region Östergötland"]),
+    ],
+)
+def test_another_body_of_the_same_form_is_no_hint_however_alike_its_letters(name, others):
+    # A list of municipalities, each in its own county, showed "Luleå kommun — similar to
+    # Umeå kommun", "Jönköpings kommun — similar to Linköpings kommun; Norrköpings kommun":
+    # the letters are close, the bodies are not one.
+    assert NameIndex(others).similar(name) == ()
+    # A typo of the same body's name is still near it.
+    assert NameIndex([*others, "Luleå kommun"]).similar("Lulea komun") == ("Luleå kommun",)
