@@ -179,12 +179,13 @@ def _of_funder(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
     corrected: dict[int, int] = {}  # line -> funder of the project's grant it stands beside
     zeros = []  # a 0 where the project has no grant from the row's funder: no grant
     new_grants: list[tuple[int, int | None]] = []  # a funder's column's grant the store lacks
+    amounts = frame["amount_sek"].tolist()  # by position, as `other`: `.at` a row is slow
     for line, project_id, funder_id in other:
         candidates = held.get((project_id, funder_id), []) if funder_id is not None else []
-        reference = frame.at[line, "reference"]
+        reference = references[line]  # each line is seen once, before it is renamed
         # A 0 is no grant unless the project holds one from this funder: its made-up
         # reference may well be stored as another funder's grant (`2018-04510`, Vinnova's).
-        if not candidates and frame.at[line, "amount_sek"] == 0:
+        if not candidates and amounts[line] == 0:
             zeros.append(line)
         elif len(candidates) == 1 and candidates[0] not in named:
             frame.at[line, "reference"] = candidates[0]

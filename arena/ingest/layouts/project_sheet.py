@@ -347,9 +347,22 @@ def _granting(cells: Sequence[object], header: str, funders: object) -> list[obj
     från Formas (kr)` all 0 created Formas with no grant)."""
     each = funders if isinstance(funders, list) else [funders] * len(cells)
     return [
-        None if not v.is_missing(cell) and _in_kronor(cell, header) == 0 else funder
-        for cell, funder in zip(cells, each, strict=True)
+        None if _is_zero(cell, header) else funder for cell, funder in zip(cells, each, strict=True)
     ]
+
+
+def _is_zero(cell: object, header: str) -> bool:
+    """Whether an amount cell under `header` reads as 0 kr ("0", "0,00 kr", "-   kr"); a
+    written amount with a digit other than 0 is none, read without parsing it (a sheet of
+    100 000 rows parsed each amount twice)."""
+    if v.is_missing(cell):
+        return False
+    if isinstance(cell, str) and _NONZERO_DIGIT.search(cell):
+        return False
+    return _in_kronor(cell, header) == 0
+
+
+_NONZERO_DIGIT = re.compile("[1-9]")
 
 
 def _kronor(header: str) -> object:
