@@ -200,13 +200,16 @@ def paged_table(
             args=(number_key, -1, pages),
             icon=":material/chevron_left:",
         )
-        box_key = f"{key}_page_{number}"  # one box per page: an older page's box is no entry
-        if st.session_state.get(box_key) != number:
-            st.session_state[box_key] = number
+        box_key = _box_key(key, number)
         st.number_input(
             t("paging.page", language, pages=format_number(pages, language)),
             min_value=1,
             max_value=pages,
+            # The box says its page by default, not through a value set in the session: a
+            # set value reaches the browser once, in that run's messages, and a run that
+            # follows before they were sent (a second request) drops them; the box drawn
+            # then said 1 beside page 2's rows.
+            value=number,
             step=1,
             key=box_key,
             on_change=_typed,
@@ -277,6 +280,19 @@ def _turn(number_key: str, step: int, pages: int) -> None:
     # the number stays within the pages the clicked table had.
     number = st.session_state.get(number_key, 1) + step
     st.session_state[number_key] = min(max(number, 1), pages)
+
+
+def _box_key(key: str, number: int) -> str:
+    # One box per page: an older page's box, sent back by a browser that has not drawn the
+    # last run, is no entry (see `_typed`). A box of this page that holds another number
+    # (such a stale one, taken back to its page) gives way to a new box, so that the box
+    # drawn holds its default, the page, in the session and in the browser alike.
+    serial_key = f"{key}_box_serial"
+    box_key = f"{key}_page_{number}_{st.session_state.get(serial_key, 0)}"
+    if st.session_state.get(box_key, number) != number:
+        st.session_state[serial_key] = st.session_state.get(serial_key, 0) + 1
+        box_key = f"{key}_page_{number}_{st.session_state[serial_key]}"
+    return box_key
 
 
 def _typed(number_key: str, box_key: str, shown: int) -> None:

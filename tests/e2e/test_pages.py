@@ -220,5 +220,6 @@ def test_a_page_button_clicked_twice_stays_within_the_pages(open_app):
     box.press("Enter")
     expect(page.get_by_text("rader 26–47 av 47")).to_be_visible()
     _settled(page)
+    expect(page.get_by_text("rader 26–47 av 47")).to_be_visible()
     expect(page.get_by_role("spinbutton", name="Sida (av 2)")).to_have_value("2")
     _assert_clean(page)
