@@ -239,16 +239,13 @@ def _summing(source: Source, columns: list[tuple[int, str]]) -> list[tuple[int, 
             )
         )
         return named
-    shown = list(map(str, differ[:_LINES_NAMED]))
     source.problems.append(
         Problem(
             "duplicate-label",
             msg(
                 "layout.total_differs",
                 count=len(differ),
-                lines=", ".join(shown)
-                if len(differ) <= _LINES_NAMED
-                else msg("list.more", items=", ".join(shown)),
+                lines=_lines_named(differ),
                 total=total,
                 columns=headers,
                 figures=""
@@ -319,16 +316,13 @@ def _agreeing(source: Source, columns: list[tuple[int, str]]) -> int | None:
             )
         )
         return named[0]
-    shown = list(map(str, differ[:_LINES_NAMED]))
     source.problems.append(
         Problem(
             "duplicate-label",
             msg(
                 "layout.grants_differ",
                 count=len(differ),
-                lines=", ".join(shown)
-                if len(differ) <= _LINES_NAMED
-                else msg("list.more", items=", ".join(shown)),
+                lines=_lines_named(differ),
                 named=named[1],
                 plain=plain[1],
                 funder=funder,
@@ -643,6 +637,13 @@ def _grants_per_funder(
 
 # The rows a warning names one by one; its count says how many there are in all.
 _LINES_NAMED = 10
+
+
+def _lines_named(lines: list[int]) -> str | Message:
+    """The first `_LINES_NAMED` of `lines` ("4, 9, 12"), said to be followed by more where
+    there are more: a refusal names the rows to look at, not every one of 100 000."""
+    shown = ", ".join(map(str, lines[:_LINES_NAMED]))
+    return shown if len(lines) <= _LINES_NAMED else msg("list.more", items=shown)
 
 
 def _other_funder(source: Source, funded_by: str, priced: np.ndarray) -> None:
