@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from arena.ingest.report import Problem
 from arena.store import (
     StoreError,
+    Upgrade,
     check_connection,
     close_engines,
     create_folder,
@@ -175,10 +176,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         return None if revision == before else _say("cli.interrupted.schema", revision=revision)
 
     with _committing(migrated):  # one transaction: the schema is upgraded whole or not at all
-        migrate(engine)
+        upgrade = migrate(engine)
     if (done := migrated()) is not None:
         _COMMITTED.append(done)
-    print(_say("cli.store_ready", url=safe_url(str(engine.url))))
+    _say_upgrade(upgrade, safe_url(str(engine.url)))
     if args.demo:
         empty = store_is_empty(engine)
 
@@ -206,6 +207,23 @@ def cmd_init(args: argparse.Namespace) -> int:
                 )
             )
     return 0
+
+
+def _say_upgrade(upgrade: Upgrade, url: str) -> None:
+    """What `init` did to the store: created it, upgraded it (each migration applied, on a
+    line of its own, by what it does) or nothing, its revision already the latest."""
+    if not upgrade.applied:
+        print(_say("cli.store.unchanged", revision=upgrade.after, url=url))
+        return
+    if upgrade.before is None:
+        print(_say("cli.store.created", revision=upgrade.after, url=url))
+        return
+    count = len(upgrade.applied)
+    print(
+        _say("cli.store.upgraded", before=upgrade.before, after=upgrade.after, count=count, url=url)
+    )
+    for revision in upgrade.applied:
+        print(_say("cli.store.migration", revision=revision, purpose=_say(f"migration.{revision}")))
 
 
 def cmd_info(_args: argparse.Namespace) -> int:

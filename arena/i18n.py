@@ -3668,7 +3668,28 @@ TEXTS: dict[str, dict[str, Text]] = {
     "list.semicolon": {"sv": "{first}; {rest}", "en": "{first}; {rest}"},
     "list.more": {"sv": "{items}, …", "en": "{items}, …"},
     # The command line (arena/cli.py) speaks English; its texts live here like every other.
-    "cli.store_ready": {"sv": "Databasen är klar: {url}", "en": "Store ready: {url}"},
+    # What `init` did to the store (`store.Upgrade`), each migration it applied on a line of
+    # its own under it, said by `migration.<revision>`.
+    "cli.store.created": {
+        "sv": "Databasen skapades med schemaversion {revision}: {url}",
+        "en": "Store created at revision {revision}: {url}",
+    },
+    "cli.store.upgraded": {
+        "sv": (
+            "Databasen uppgraderades från schemaversion {before} till {after} (1 migrering): {url}",
+            "Databasen uppgraderades från schemaversion {before} till {after} ({count} "
+            "migreringar): {url}",
+        ),
+        "en": (
+            "Store upgraded from revision {before} to {after} (1 migration): {url}",
+            "Store upgraded from revision {before} to {after} ({count} migrations): {url}",
+        ),
+    },
+    "cli.store.unchanged": {
+        "sv": "Databasen har redan den senaste schemaversionen {revision}; inget ändrades: {url}",
+        "en": "Store already at the latest revision {revision}; nothing changed: {url}",
+    },
+    "cli.store.migration": {"sv": "  {revision}: {purpose}", "en": "  {revision}: {purpose}"},
     "cli.demo.skipped": {
         "sv": "Demodata lästes inte in: databasen har redan data (den lämnas som den är).",
         "en": "Demo data not loaded: the store already holds data (it is left as it is).",
@@ -4418,6 +4439,107 @@ TEXTS: dict[str, dict[str, Text]] = {
         "`python -m arena init` för att uppgradera den (inga data går förlorade).",
         "en": "The store {url} has an older schema than this version of Arena Monitor; run "
         "`python -m arena init` to upgrade it (its data is kept).",
+    },
+    "store.error.migration": {
+        "sv": "Uppgraderingen av databasen misslyckades i migreringen {revision} ({purpose}): "
+        "{reason}. {state}",
+        "en": "The store's upgrade failed in migration {revision} ({purpose}): {reason}. {state}",
+    },
+    "store.migration.unchanged": {
+        "sv": "Inget har ändrats: databasen har kvar schemaversion {revision}.",
+        "en": "Nothing was changed: the store is still at revision {revision}.",
+    },
+    "store.migration.unchanged_empty": {
+        "sv": "Inget har ändrats: databasen är fortfarande tom.",
+        "en": "Nothing was changed: the store is still empty.",
+    },
+    "store.migration.changed": {
+        "sv": "Databasen har nu schemaversion {revision}: migreringarna fram till den gjordes.",
+        "en": "The store is now at revision {revision}: the migrations up to it were applied.",
+    },
+    "store.migration.unknown": {
+        "sv": "Vilken schemaversion databasen har nu gick inte att läsa; se `python -m arena "
+        "info`.",
+        "en": "The store's revision could not be read after it; see `python -m arena info`.",
+    },
+    # What each migration does, as `init` lists the ones it applied (and names one that
+    # failed): one per revision in arena/migrations/versions/ (tests/unit/test_cli.py).
+    "migration.364b8451a16e": {"sv": "grundschemat skapat", "en": "the initial schema created"},
+    "migration.8b888f75ea44": {
+        "sv": "importhistorikens ändringar indexerade per rad",
+        "en": "the import history's changes indexed by row",
+    },
+    "migration.a1c0ffee0001": {
+        "sv": "varje ändring i importhistoriken knuten till sitt projekt, ifyllt för tidigare "
+        "importer",
+        "en": "each change in the import history tied to its project, filled in for earlier "
+        "imports",
+    },
+    "migration.b2c0ffee0002": {
+        "sv": "program, nätverk och insatser: nya kolumner och en tabell för arenans aktiviteter",
+        "en": "programmes, networks and efforts: new columns and a table of the arena's activities",
+    },
+    "migration.c3c0ffee0003": {
+        "sv": "användare, roller och granskningsloggen tillagda",
+        "en": "users, roles and the audit log added",
+    },
+    "migration.d4c0ffee0004": {
+        "sv": "projektens pengar per finansiär och år summerade ur lagrade bidrag, utbetalningar "
+        "och kostnader",
+        "en": "the projects' money per funder and year summed from the stored grants, payments "
+        "and spend",
+    },
+    "migration.e5c0ffee0005": {
+        "sv": "index för datumen som sidorna läser",
+        "en": "indexes of the dates the pages read",
+    },
+    "migration.f6c0ffee0006": {
+        "sv": "projektens län och organisationstyper sammanställda ur lagrade deltagare",
+        "en": "the projects' counties and kinds of organisation gathered from the stored "
+        "participants",
+    },
+    "migration.a7c0ffee0007": {
+        "sv": "indexet över öppna rapporter håller även projektets referens",
+        "en": "the open reports' index holds their project's reference too",
+    },
+    "migration.b8c0ffee0008": {
+        "sv": "projekthistorikens index utan ändringar som inte gäller något projekt",
+        "en": "the project history's indexes without the changes of no project",
+    },
+    "migration.c9c0ffee0009": {
+        "sv": "index över pågående och planerade projekt efter datum",
+        "en": "indexes of ongoing and planned projects by date",
+    },
+    "migration.d0c0ffee0010": {
+        "sv": "utbetalningar får en egen referens; tidigare importers historik får en tom referens",
+        "en": "payments get a reference of their own; earlier imports' history an empty one",
+    },
+    "migration.e1c0ffee0011": {
+        "sv": "kostnadsrader får ett verifikationsnummer; tidigare importers historik får ett "
+        "tomt nummer",
+        "en": "spend lines get a voucher number; earlier imports' history an empty one",
+    },
+    "migration.f2c0ffee0012": {
+        "sv": "index som en unik nyckel redan täcker borttagna",
+        "en": "indexes that a unique key already serves dropped",
+    },
+    "migration.a3c0ffee0013": {
+        "sv": "indikatorers enheter i procent skrivna som %, även i importhistoriken",
+        "en": "indicators' units in per cent rewritten as %, in the import history too",
+    },
+    "migration.b4c0ffee0014": {
+        "sv": "granskningsloggen kan registrera ett bytt namn på ett konto",
+        "en": "the audit log can record a renamed account",
+    },
+    "migration.c5c0ffee0015": {
+        "sv": "organisationsnummer från Norge, Danmark och Finland tillåtna; lagrade nummer "
+        "oförändrade",
+        "en": "organisation numbers of Norway, Denmark and Finland allowed; stored numbers "
+        "unchanged",
+    },
+    "migration.d6c0ffee0016": {
+        "sv": "indikatorvärdenas preliminärmarkering läst om ur deras anteckningar",
+        "en": "preliminary marks of indicator values re-read from their notes",
     },
     "store.error.ahead": {
         "sv": "Databasen {url} har uppgraderats av en nyare version av Arena Monitor; använd "

@@ -14,6 +14,7 @@ import logging
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -339,21 +340,88 @@ def alembic_config():
     return alembic_cfg
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
+@dataclass(frozen=True)
+class Upgrade:
+    """What `migrate` did: the revision the store was at (None: a store it created) and is at
+    now, and the migrations it applied, oldest first (none: it was at the revision already)."""
+
+    before: str | None
+    after: str | None
+    applied: tuple[str, ...]
+
+
+def migration_plan(before: str | None, revision: str = "head") -> tuple[str, ...]:
+    """The migrations that take a store at `before` (None: empty) to `revision`, oldest
+    first: our history is one line, each migration revising the one before."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    line = [step.revision for step in script.walk_revisions(base="base", head=revision)]
+    line.reverse()  # walked from the head down
+    return tuple(line[line.index(before) + 1 :] if before in line else line)
+
+
+def migrate(engine: Engine, revision: str = "head") -> Upgrade:
     """Bring the schema up to `revision` with Alembic (creates it on an empty store, and a
-    SQLite store's file with its folder: the one place a store is made). StoreError for a
-    store a newer version upgraded: Alembic does not know its revision and would fail with
-    no word on what to do, while every other command says to use that version."""
+    SQLite store's file with its folder: the one place a store is made), in one transaction;
+    what it did (`Upgrade`), for `init` to say. StoreError for a store a newer version
+    upgraded: Alembic does not know its revision and would fail with no word on what to do,
+    while every other command says to use that version. StoreError too when a migration
+    fails, naming it and the revision the store is at after the rollback: every migration
+    runs in the one transaction, on SQLite (whose schema changes are transactional, as the
+    migrations' own writes are) as on PostgreSQL, so that is the revision it was at."""
     from alembic import command
 
     create_folder(engine)
     check_connection(engine)
     if schema_problem(engine) == "ahead":
         raise _newer_version(engine)
+    before = current_revision(engine)
+    plan = migration_plan(before, revision)
+    applied: list[str] = []
     alembic_cfg = alembic_config()
-    with engine.begin() as conn:
-        alembic_cfg.attributes["connection"] = conn
-        command.upgrade(alembic_cfg, revision)
+    alembic_cfg.attributes["on_version_apply"] = lambda *, step, **_: applied.append(
+        step.up_revision_id
+    )
+    try:
+        with engine.begin() as conn:
+            alembic_cfg.attributes["connection"] = conn
+            command.upgrade(alembic_cfg, revision)
+    except Exception as exc:
+        failed = plan[len(applied)] if len(applied) < len(plan) else (plan or (revision,))[-1]
+        raise _migration_failed(engine, before, failed, exc) from exc
+    return Upgrade(before, current_revision(engine), tuple(applied))
+
+
+def _migration_failed(
+    engine: Engine, before: str | None, failed: str, exc: Exception
+) -> StoreError:
+    """The refusal of an upgrade whose migration `failed` raised `exc`: which migration, why
+    (the store's one line, never a traceback) and what the store holds now, asked of the
+    store after the rollback rather than assumed."""
+    reason = failure(exc) if isinstance(exc, DBAPIError) else str(exc).strip()
+    reason = (reason.splitlines() or [type(exc).__name__])[0]
+    try:
+        now = current_revision(engine)
+    except DBAPIError:
+        now = ""  # not known: the store cannot be read
+    if now == before is None:
+        state = msg("store.migration.unchanged_empty")
+    elif now == before:
+        state = msg("store.migration.unchanged", revision=before)
+    elif now:
+        state = msg("store.migration.changed", revision=now)
+    else:
+        state = msg("store.migration.unknown")
+    return StoreError(
+        msg(
+            "store.error.migration",
+            revision=failed,
+            purpose=msg(f"migration.{failed}"),
+            reason=reason,
+            state=state,
+        )
+    )
 
 
 def downgrade(engine: Engine, revision: str) -> None:

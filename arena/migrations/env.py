@@ -14,7 +14,13 @@ target_metadata = SQLModel.metadata
 
 
 def run_migrations(connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        # `arena.store.migrate` notes each migration as it is applied, to say what it did.
+        on_version_apply=context.config.attributes.get("on_version_apply"),
+    )
     with context.begin_transaction():
         context.run_migrations()
 

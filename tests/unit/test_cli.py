@@ -75,7 +75,7 @@ def test_the_module_entry_point_runs(use_db):
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "Store ready" in done.stdout
+    assert done.stdout.startswith("Store created at revision ")
 
 
 @pytest.mark.parametrize(
@@ -481,6 +481,112 @@ def test_cli_exports_keep_their_column_names_and_codes(use_db, tmp_path, capsys)
             found = {row[column] for row in rows if row[column]}
             assert found and found <= codes, (kind, column, found - codes)
     capsys.readouterr()
+
+
+def test_init_says_what_it_did_to_the_store(db_url, monkeypatch, capsys):
+    """`init` (and so `make run`) said "Store ready" whatever it did: a store it created, one
+    it upgraded from an older release (which migrations, and what each did to the data) and
+    one it left alone are told apart, and a second run says it changed nothing."""
+    from arena import cli
+    from arena.ingest import load_demo
+    from arena.store import SCHEMA_REVISION, downgrade, safe_url, table_counts
+
+    url = safe_url(db_url)
+    assert main(["init"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"Store created at revision {SCHEMA_REVISION}: {url}"
+    ]
+    engine = get_engine(db_url)
+    load_demo(engine, identity=cli_identity())
+    downgrade(engine, "a3c0ffee0013")  # a store of an older release, with its data
+    before = table_counts(engine)
+    assert main(["init"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"Store upgraded from revision a3c0ffee0013 to {SCHEMA_REVISION} (3 migrations): {url}",
+        "  b4c0ffee0014: the audit log can record a renamed account",
+        "  c5c0ffee0015: organisation numbers of Norway, Denmark and Finland allowed; stored "
+        "numbers unchanged",
+        "  d6c0ffee0016: preliminary marks of indicator values re-read from their notes",
+    ]
+    assert table_counts(engine) == before
+    assert main(["init"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"Store already at the latest revision {SCHEMA_REVISION}; nothing changed: {url}"
+    ]
+    downgrade(engine, "c5c0ffee0015")
+    monkeypatch.setattr(cli, "LANGUAGE", "sv")
+    assert main(["init"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"Databasen uppgraderades från schemaversion c5c0ffee0015 till {SCHEMA_REVISION} "
+        f"(1 migrering): {url}",
+        "  d6c0ffee0016: indikatorvärdenas preliminärmarkering läst om ur deras anteckningar",
+    ]
+
+
+def test_every_migration_says_what_it_does_in_the_catalogue():
+    """`init` lists each migration it applies by its sentence: a new migration without one
+    (or a sentence left after its migration) fails here."""
+    from arena.i18n import TEXTS
+    from arena.store import known_revisions
+
+    said = {key.removeprefix("migration.") for key in TEXTS if key.startswith("migration.")}
+    assert said == known_revisions()
+
+
+# What makes the last migration fail halfway, after c5c0ffee0015 and its own first change: on
+# SQLite the copy of `indicator_value` it builds to add its column, left by hand (batch mode
+# names it so); on PostgreSQL, which adds the column in place, a trigger refusing its update of
+# the values' marks.
+_BLOCKERS = {
+    "sqlite": ["CREATE TABLE _alembic_tmp_indicator_value (id INTEGER)"],
+    "postgresql": [
+        "CREATE FUNCTION refuse_update() RETURNS trigger AS $$ BEGIN "
+        "RAISE EXCEPTION 'indicator values are locked'; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_update BEFORE UPDATE ON indicator_value "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_update()",
+    ],
+}
+_BLOCKED = {
+    "sqlite": "table _alembic_tmp_indicator_value already exists",
+    "postgresql": "indicator values are locked",
+}
+
+
+def test_a_failed_upgrade_names_its_migration_and_changes_nothing(db_url, backend, capsys):
+    """A migration that fails is named with the store's reason, in one sentence with no
+    traceback, and the store is as it was: every migration of the upgrade runs in one
+    transaction, on SQLite (schema changes included) as on PostgreSQL."""
+    from arena.ingest import load_demo
+    from arena.store import current_revision, downgrade, table_counts
+
+    engine = get_engine(db_url)
+    assert main(["init"]) == 0
+    load_demo(engine, identity=cli_identity())
+    downgrade(engine, "b4c0ffee0014")  # c5c0ffee0015 applies, then d6c0ffee0016 fails
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE indicator_value SET note = 'Prel.'"))
+        for statement in _BLOCKERS[backend]:
+            conn.exec_driver_sql(statement)
+    before = table_counts(engine)
+    capsys.readouterr()
+    assert main(["init"]) == 2
+    sentence = _one_sentence(capsys.readouterr().err)
+    assert sentence.startswith(
+        "Error: The store's upgrade failed in migration d6c0ffee0016 (preliminary marks of "
+        "indicator values re-read from their notes): "
+    )
+    assert _BLOCKED[backend] in sentence
+    assert sentence.endswith("Nothing was changed: the store is still at revision b4c0ffee0014.")
+    assert current_revision(engine) == "b4c0ffee0014"
+    assert table_counts(engine) == before
+    columns = {column["name"] for column in sa.inspect(engine).get_columns("indicator_value")}
+    assert "preliminary" not in columns  # the column it added went with it
+    # c5c0ffee0015's check went too: a Norwegian number is refused as before it.
+    with engine.connect() as conn, pytest.raises(sa.exc.IntegrityError):
+        conn.exec_driver_sql(
+            "INSERT INTO organisation (name, kind, org_number, country) "
+            "VALUES ('Oslo kommune', 'municipality', 'NO974760673', 'NO')"
+        )
 
 
 def test_a_store_behind_or_ahead_of_the_code_says_what_to_do(db_url, tmp_path, capsys):
