@@ -278,16 +278,23 @@ TEXTS: dict[str, dict[str, Text]] = {
     "programmes.list.caption": {
         "sv": "Budget: summan av alla budgetår, kronor. Agenda 2030-mål: programmets egna; "
         "anger programmet inga, de mål som dess projekt anger (så märkta). Rapporter och "
-        "milstolpar: läget den {day}.",
+        "milstolpar: läget den {day}. Nedladdningarna har båda namnen, svenskt och engelskt, "
+        "och projektens mål i en egen kolumn, så att filen kan importeras tillbaka.",
         "en": "Budget: the sum of all budget years, SEK. Agenda 2030 goals: the programme's "
         "own; where it names none, the goals its projects name (marked as such). Reports and "
-        "milestones: the state on {day}.",
+        "milestones: the state on {day}. The downloads hold both names, Swedish and English, "
+        "and the projects' goals in a column of their own, so the file imports back.",
     },
     "programmes.column.name": {"sv": "Namn", "en": "Name"},
     "programmes.column.owner": {"sv": "Ägare", "en": "Owner"},
     "programmes.column.period": {"sv": "Löptid", "en": "Period"},
     "programmes.column.themes": {"sv": "Teman", "en": "Themes"},
     "programmes.column.goals": {"sv": "Agenda 2030-mål", "en": "Agenda 2030 goals"},
+    # The downloads' column of the goals a programme's projects name (no import reads it).
+    "programmes.column.project_goals": {
+        "sv": "Projektens Agenda 2030-mål",
+        "en": "Its projects' Agenda 2030 goals",
+    },
     "programmes.column.projects": {"sv": "Antal projekt", "en": "Projects"},
     "programmes.column.allocated_total": {"sv": "Budget, alla år", "en": "Budget, all years"},
     "programmes.column.final_report_due": {

@@ -338,7 +338,8 @@ _SDG_GOALS = Column(
     "sdg_goals",
     "Agenda 2030-mål",
     GOALS,
-    aliases=("Globala mål", "Agenda 2030", "SDG", "SDG goals"),
+    # "Agenda 2030 goals": as the English downloads head them.
+    aliases=("Globala mål", "Agenda 2030", "SDG", "SDG goals", "Agenda 2030 goals"),
 )
 _ORG = "organisations"
 # An organisationsnummer as officers head it; a header is read without its dots, dashes and

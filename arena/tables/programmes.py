@@ -29,13 +29,13 @@ COLUMNS: dict[str, Shown] = {
         ("money", ("spent_programme_sek", "spent_projects_sek", "spent_total_sek")),
         ("date", ("final_report_due", "next_due")),
         ("code", ("final_report_state",)),
-        ("text", ("name", "owner", "period", "themes", "goals", "month")),
+        ("text", ("name", "owner", "period", "themes", "goals", "project_goals", "month")),
         ("number", ("projects", "members", "reports_late")),  # counts: `1 541`, not `1541`
         ("text", ("reports_delivered",)),
         ("flag", ("final",)),  # yes or no
     )
     for name in names
-}
+} | {"name_en": Shown("text", "column.name_english")}
 
 
 def url(code: str) -> str:
@@ -66,25 +66,36 @@ def goals_text(own: object, of_projects: object, language: str) -> str:
 
 def programme_list(listing: pd.DataFrame, language: str, *, linked: bool = True) -> pd.DataFrame:
     """The list of programmes as shown (`programmes.programme_list`): the code opens the
-    programme (not `linked`: the code, as the download holds it), the goals in words (its
-    own, or its projects' said to be theirs)."""
+    programme, its name in the reader's language, the goals in words (its own, or its
+    projects' said to be theirs).
+
+    Not `linked`: the list as its downloads hold it, to be imported back as the programmes
+    it lists. The code as written; both names, the Swedish one under `Namn` and the English
+    one under `Namn (engelska)` in either language (an English name under `Name` was
+    imported as the Swedish one); the programme's own goals alone under `Agenda 2030-mål`,
+    and its projects' goals in a column of their own that no import reads (under the own
+    goals' header, "3; 7 (projektens mål)" was refused, or stored as the programme's)."""
+    goals = [
+        goals_text(own, of_projects, language)
+        for own, of_projects in zip(listing["sdg_goals"], listing["goals"], strict=True)
+    ]
     shown = listing.assign(
         code=[url(code) for code in listing["code"]] if linked else listing["code"],
-        name=listing["code"].map(names(listing, language)),
+        name=listing["code"].map(names(listing, language)) if linked else listing["name"],
         period=[
             period_text(*dates)
             for dates in zip(listing["start_date"], listing["end_date"], strict=True)
         ],
         themes=listing["themes"].fillna(""),
-        goals=[
-            goals_text(own, of_projects, language)
-            for own, of_projects in zip(listing["sdg_goals"], listing["goals"], strict=True)
-        ],
+        goals=goals if linked else listing["sdg_goals"].fillna(""),
+        project_goals=listing["goals"].fillna(""),
         allocated_total_sek=listing["allocated_sek"],
     )
-    columns = "code name kind owner funder period themes goals projects allocated_total_sek "
-    columns += "final_report_due final_report_state reports_delivered reports_late next_due"
-    return shown[columns.split()]
+    columns = "code name name_en kind owner funder period themes goals project_goals projects "
+    columns += "allocated_total_sek final_report_due final_report_state reports_delivered "
+    columns += "reports_late next_due"
+    hidden = ("name_en", "project_goals") if linked else ()
+    return shown[[name for name in columns.split() if name not in hidden]]
 
 
 def facts(programme: dict[str, Any], language: str) -> dict[str, str]:

@@ -21,6 +21,8 @@ STORED = [
     ("portfolio", {}, ("portfolio",)),
     ("networks", {}, ("networks",)),
     ("efforts", {}, ("activities",)),
+    # The list of programmes: both names and the programme's own goals, in either language.
+    ("programmes", {}, ("programmes",)),
     ("programmes", {"programme": "BG-2017"}, ("BG-2017_grants", "BG-2017_projects")),
     (
         "project",
@@ -50,7 +52,7 @@ STORED = [
 @pytest.mark.parametrize(
     ("page", "query", "keys"),
     STORED,
-    ids=["-".join([page, *query.values()]) for page, query, _ in STORED],
+    ids=["-".join([page, *query.values(), *keys[:1]]) for page, query, keys in STORED],
 )
 def test_a_download_of_stored_facts_imports_back_as_nothing_changed(
     demo_engine, open_page, handed, file_names, page, query, keys, language
@@ -68,11 +70,12 @@ def _edited(data: bytes, edit) -> str:
     """A CSV download as the person edits it: `edit(header, rows)` changes the rows it is
     given and returns the rows to add."""
     text = data.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.splitlines()[0])
-    header, *rows = list(csv.reader(io.StringIO(text), dialect))
+    # A Swedish header's comma in a name, "Budget, alla år (kr)", is no delimiter.
+    delimiter = max(";,", key=text.splitlines()[0].count)
+    header, *rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     added = edit(header, rows)
     out = io.StringIO()
-    csv.writer(out, dialect).writerows([header, *rows, *added])
+    csv.writer(out, delimiter=delimiter).writerows([header, *rows, *added])
     return out.getvalue()
 
 
@@ -166,6 +169,29 @@ def test_the_grants_an_organisation_gave_with_one_amount_changed_and_one_added_i
     ]
     # The file is the changed grant's source now, as for any list without a source column.
     assert list(changed.values()) == [["amount_sek", "source"]]
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_the_programmes_with_one_english_name_edited_import_as_that_english_name(
+    demo_engine, open_page, handed, file_names, language
+):
+    open_page(demo_engine, page="programmes", lang=language)
+
+    def edit(header, rows):
+        code, english = 0, 2  # Kod, Namn (engelska)
+        assert (
+            header[english] == {"Svenska": "Namn (engelska)", "English": "Name (English)"}[language]
+        )
+        (programme,) = [row for row in rows if row[code] == "BG-2017"]
+        programme[english] = "Support to buyer groups in Smart Industry"
+        return []
+
+    text = _edited(handed["programmes_csv"](), edit)
+    new, changed = _changed(upload(demo_engine, file_names["programmes_csv"], text, dry_run=True))
+    assert new == []
+    # The English name alone, not the Swedish one nor the goals the list names (the file is
+    # the programme's source now, as for any list without a source column).
+    assert changed == {("BG-2017",): ["name_en", "source"]}
 
 
 # A fact stored twice over that the download lists on one row each, the key repeated: an

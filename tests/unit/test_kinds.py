@@ -167,3 +167,11 @@ def test_the_english_pages_start_and_end_headers_are_the_dates():
     assert [column.name for column in matched.values()] == ["reference", "start_date", "end_date"]
     programmes = validate.match_headers(KINDS["programmes"], ["Programme code", "Start", "End"])
     assert [column.name for column in programmes.values()] == ["code", "start_date", "end_date"]
+
+
+def test_the_english_pages_goals_header_is_the_goals():
+    # The English Programmes page's list heads the programme's own goals "Agenda 2030 goals":
+    # a column not read, so goals edited in the English download were not imported.
+    headers = ["Code", "Name", "Name (English)", "Agenda 2030 goals"]
+    matched = validate.match_headers(KINDS["programmes"], headers)
+    assert [column.name for column in matched.values()] == ["code", "name", "name_en", "sdg_goals"]

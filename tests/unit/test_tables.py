@@ -317,6 +317,26 @@ def test_a_programme_names_its_own_goals_or_says_they_are_its_projects():
     assert shown.loc["Assignment", "period"] == "2017-01-01 – 2018-12-31"
     words = tables.localise(shown.reset_index(), "sv", tables.programmes.COLUMNS)
     assert words["Typ"].tolist() == ["Regeringsuppdrag", ""]
+    # The download, to be imported back: both names in either language, the code as
+    # written, the programme's own goals alone where the import reads them and its projects'
+    # in a column of their own (an English name under "Name" was imported as the Swedish
+    # one; "11; 13 (projektens mål)" was refused as no goals).
+    for language in ("sv", "en"):
+        rows = tables.programmes.programme_list(listing, language, linked=False)
+        assert rows["code"].tolist() == ["A 1", "B"]
+        assert rows["name"].tolist() == ["Uppdrag", "Nätverk"]
+        assert rows["name_en"].tolist()[0] == "Assignment" and pd.isna(rows["name_en"].iloc[1])
+        assert rows["goals"].tolist() == ["9; 12", ""]
+        assert rows["project_goals"].tolist() == ["7", "11; 13"]
+        headers = list(tables.for_download(rows, language, tables.programmes.COLUMNS).columns)
+        assert (
+            headers[:3]
+            == {
+                "sv": ["Kod", "Namn", "Namn (engelska)"],
+                "en": ["Code", "Name", "Name (English)"],
+            }[language]
+        )
+    assert "name_en" not in shown.columns and "project_goals" not in shown.columns
 
 
 def test_a_link_reads_as_the_value_it_opens():
