@@ -212,6 +212,10 @@ def _in_language(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     return frame
 
 
+# A download's headers of the two names (`for_download`): `Namn` the Swedish, as imported.
+_BOTH_NAMES = {"name_en": Shown("text", "column.name_english")}
+
+
 def localise(
     frame: pd.DataFrame, language: str, columns: Mapping[str, Shown] | None = None
 ) -> pd.DataFrame:
@@ -255,7 +259,11 @@ def for_download(
         columns = in_period(frame.columns, years, columns)
     if shown is not None:
         frame = frame[[name for name in shown if name in frame.columns]]
-    typed = _in_language(frame, language).copy()
+    if "name_sv" in frame.columns and "name_en" in frame.columns:
+        # Both names, in either language, as a list of them is imported: the English one
+        # under "Name" (the page's one name column) was read as the Swedish name.
+        columns = {**_BOTH_NAMES, **(columns or {})}
+    typed = frame.copy()
     for name in typed.columns:
         typed[name] = _typed(typed[name], _kind(name, columns), language)
     return typed.rename(

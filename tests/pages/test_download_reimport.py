@@ -29,7 +29,14 @@ STORED = [
         {"ref": "DEMO-2024-022"},
         tuple(
             f"DEMO-2024-022_{part}"
-            for part in ("participants", "grants", "disbursements", "spend", "milestones")
+            for part in (
+                "participants",
+                "grants",
+                "disbursements",
+                "spend",
+                "indicators",  # both names of each indicator, in either language
+                "milestones",
+            )
         ),
     ),
     ("results", {}, ("registry", "series")),
@@ -192,6 +199,28 @@ def test_the_programmes_with_one_english_name_edited_import_as_that_english_name
     # The English name alone, not the Swedish one nor the goals the list names (the file is
     # the programme's source now, as for any list without a source column).
     assert changed == {("BG-2017",): ["name_en", "source"]}
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_a_projects_indicators_with_one_english_name_edited_import_as_that_english_name(
+    demo_engine, open_page, handed, file_names, language
+):
+    open_page(demo_engine, page="project", ref="DEMO-2024-022", lang=language)
+
+    def edit(header, rows):
+        code, english = 0, 2  # Kod, Namn (engelska)
+        assert (
+            header[english] == {"Svenska": "Namn (engelska)", "English": "Name (English)"}[language]
+        )
+        (indicator,) = [row for row in rows if row[code] == "PROJECT_SUPPLIERS_DIALOGUE"]
+        indicator[english] = "Suppliers in the market dialogue"
+        return []
+
+    key = "DEMO-2024-022_indicators_csv"
+    text = _edited(handed[key](), edit)
+    new, changed = _changed(upload(demo_engine, file_names[key], text, dry_run=True))
+    assert new == []
+    assert changed == {("PROJECT_SUPPLIERS_DIALOGUE",): ["name_en", "source"]}
 
 
 # A fact stored twice over that the download lists on one row each, the key repeated: an

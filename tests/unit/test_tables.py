@@ -399,6 +399,7 @@ def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
         "Beslutsdatum",
         "År",
         "Namn",
+        "Namn (engelska)",  # both names, as a list of them is imported
         "Återstår (kr)",
     ]
     first = swedish.iloc[0].tolist()
@@ -414,6 +415,7 @@ def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
         date(2017, 10, 27),
         2016,
         "Antal",
+        "Count",
         200_000,
     ]
     # Numbers, not "1 800 000 kr" nor "46 %".
@@ -445,11 +447,18 @@ def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
         "Grants awarded (SEK)",
     ]
     assert english.iloc[0].tolist()[1:5] == ["Ongoing", "Pre-study", "Health care", 1_800_000]
-    assert english["Name"].tolist() == ["Count", "Share"]  # the name in the reader's language
+    # Both names, as in Swedish: the English one under "Name" was imported as the Swedish.
+    assert english["Name"].tolist() == ["Antal", "Andel"]
+    assert english["Name (English)"].tolist() == ["Count", "Share"]
     assert english.iloc[1]["Stage"] == "Contract management"
-    # The text table shows the same headers and labels, its cells the units.
-    assert list(tables.localise(frame[shown], "en", own).columns) == [
-        header.removesuffix(" (SEK)").removesuffix(" (%)") for header in english.columns
+    # The text table shows the same headers and labels, its cells the units, and one name,
+    # the one in the reader's language.
+    text = tables.localise(frame[shown], "en", own)
+    assert text["Name"].tolist() == ["Count", "Share"]
+    assert list(text.columns) == [
+        header.removesuffix(" (SEK)").removesuffix(" (%)")
+        for header in english.columns
+        if header != "Name (English)"
     ]
 
 
