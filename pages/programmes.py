@@ -44,6 +44,7 @@ def _rows(part: str, code: str, *, projects: tuple[str, ...]) -> None:
         render=pageparts.localised(language, columns=COLUMNS, projects=projects),
         language=language,
         key=f"{code}_{part}",
+        download=pageparts.Download(tables.programmes.of_programme(code, part), COLUMNS),
         part=part,
         code=code,
     )
@@ -94,9 +95,8 @@ with ui.section("years"):
             st.caption(tables.undated_grants(int(years["committed_sek"].sum()), undated, language))
         with st.expander(t("programmes.rows_behind", language)):
             st.markdown(f"**{t('programmes.rows.budget', language)}**")
-            pageparts.table(
-                detail["budget"], language=language, name=f"{code}_budget", columns=COLUMNS
-            )
+            rows = tables.programmes.of_programme(code, "budget")(detail["budget"])  # to import
+            pageparts.table(detail["budget"], language=language, name=f"{code}_budget", rows=rows)
             # A grant's project opens its page; a spend line may be the programme's own.
             for part, linked in (("grants", ("project_reference",)), ("spend", ())):
                 st.markdown(f"**{t(f'programmes.rows.{part}', language)}**")

@@ -4,6 +4,7 @@ shared ones (`tables.COLUMNS`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -96,6 +97,32 @@ def programme_list(listing: pd.DataFrame, language: str, *, linked: bool = True)
     columns += "reports_late next_due"
     hidden = ("name_en", "project_goals") if linked else ()
     return shown[[name for name in columns.split() if name not in hidden]]
+
+
+# The parts of a programme's rows that may be its own, not a project's (`of_programme`).
+_OWN_ROWS = ("budget", "spend")
+
+
+def of_programme(code: str, part: str) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """How a download of programme `code`'s rows of `part` holds them, to be imported back:
+    its code first (`Program`) on each row that is the programme's own, a budget year or a
+    spend line of no project (`project_reference` ""), where a project's line names its
+    project alone; the other parts' rows as they are. The page names the programme once
+    above; its budget without it was refused, `Program` missing, and its own spend as
+    naming neither the programme nor a project."""
+
+    def named(frame: pd.DataFrame) -> pd.DataFrame:
+        if part not in _OWN_ROWS:
+            return frame
+        own = (
+            frame["project_reference"].fillna("").eq("")
+            if "project_reference" in frame.columns
+            else pd.Series(True, index=frame.index)
+        )
+        with_code = frame.assign(programme_code=own.map({True: code, False: ""}))
+        return with_code[["programme_code", *frame.columns]]
+
+    return named
 
 
 def facts(programme: dict[str, Any], language: str) -> dict[str, str]:

@@ -23,7 +23,16 @@ STORED = [
     ("efforts", {}, ("activities",)),
     # The list of programmes: both names and the programme's own goals, in either language.
     ("programmes", {}, ("programmes",)),
-    ("programmes", {"programme": "BG-2017"}, ("BG-2017_grants", "BG-2017_projects")),
+    # A programme's budget and spend, its code on its own rows; its buyer groups.
+    (
+        "programmes",
+        {"programme": "BG-2017"},
+        tuple(
+            f"BG-2017_{part}" for part in ("grants", "projects", "budget", "spend", "buyer_groups")
+        ),
+    ),
+    # A network's members (the organisations) and projects.
+    ("networks", {"group": "Beställargrupp transport"}, ("network_members", "network_projects")),
     (
         "project",
         {"ref": "DEMO-2024-022"},

@@ -504,3 +504,19 @@ def test_an_import_time_is_shown_in_swedish_time(stored, shown):
     assert tables.format_timestamp(stored) == shown
     frame = pd.DataFrame({"started_at": [stored]})
     assert tables.localise(frame, "sv")["När"].tolist() == [shown]
+
+
+def test_a_programmes_own_rows_name_it_in_their_download():
+    # The budget downloaded from the Program page was refused on import, "Program" missing,
+    # and the programme's own spend lines as naming neither the programme nor a project.
+    spend = pd.DataFrame(
+        {"spent_on": ["2017-03-31", "2017-04-30"], "project_reference": ["", "P-1"]}
+    )
+    rows = tables.programmes.of_programme("BG 1", "spend")(spend)
+    assert rows.values.tolist() == [["BG 1", "2017-03-31", ""], ["", "2017-04-30", "P-1"]]
+    budget = pd.DataFrame({"year": [2017, 2018], "amount_sek": [1, 2]})
+    rows = tables.programmes.of_programme("BG 1", "budget")(budget)
+    assert rows["programme_code"].tolist() == ["BG 1", "BG 1"]
+    assert list(rows.columns) == ["programme_code", "year", "amount_sek"]
+    grants = pd.DataFrame({"grant_reference": ["G-1"], "project_reference": ["P-1"]})
+    assert tables.programmes.of_programme("BG 1", "grants")(grants).equals(grants)
