@@ -3060,6 +3060,28 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: the sheets {sheets} all hold {kind}. Say which one to read (the Sheet "
         "field, or --sheet).",
     },
+    "import.english_name_kept": {
+        "sv": (
+            "”{name}” är det lagrade engelska namnet, inte det svenska: det svenska namnet "
+            "”{swedish}” behålls ({count} rad, som i en nedladdning från de engelska sidorna "
+            "innan den fick båda namnen). Skriv ett nytt svenskt namn under Namn och det "
+            "engelska under Namn (engelska).",
+            "”{name}” är det lagrade engelska namnet, inte det svenska: det svenska namnet "
+            "”{swedish}” behålls ({count} rader, som i en nedladdning från de engelska sidorna "
+            "innan den fick båda namnen). Skriv ett nytt svenskt namn under Namn och det "
+            "engelska under Namn (engelska).",
+        ),
+        "en": (
+            "“{name}” is the stored English name, not the Swedish one: the Swedish name "
+            "“{swedish}” is kept ({count} row, as in a download from the English pages before "
+            "it held both names). Write a new Swedish name under Name and the English one "
+            "under Name (English).",
+            "“{name}” is the stored English name, not the Swedish one: the Swedish name "
+            "“{swedish}” is kept ({count} rows, as in a download from the English pages before "
+            "it held both names). Write a new Swedish name under Name and the English one "
+            "under Name (English).",
+        ),
+    },
     "import.preliminary_cleared": {
         "sv": (
             "{count} värde var noterat som preliminärt och ges nu utan den markeringen: det är "

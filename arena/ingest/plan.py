@@ -1339,6 +1339,7 @@ def plan_upload(
             given = tuple(table.columns)
             table = _final_values(table, existing[kind.name], table_problems)
             table = _ledger_takes_over(table, existing[kind.name])
+            table = _english_names(table, existing[kind.name], table_problems)
             plan = _plan_kind(
                 table, existing[kind.name], table_problems, replace=replace, given=given
             )
@@ -1558,6 +1559,55 @@ def _ledger_takes_over(table: ParsedTable, existing: pd.DataFrame) -> ParsedTabl
     sources = _stored_texts(table, existing, "source")
     taken = [None if source == GIVING_SOURCE else source for source in sources]
     return table if taken == sources else _with_column(table, "source", taken)
+
+
+# The kinds with a name in each language: the Swedish name's column, then the English one's.
+_BOTH_NAMES = {"programmes": ("name", "name_en"), "indicators": ("name_sv", "name_en")}
+
+
+def _english_names(
+    table: ParsedTable, existing: pd.DataFrame, problems: list[Problem]
+) -> ParsedTable:
+    """`table`, a list of programmes or indicators without a column of English names, with
+    the stored Swedish name kept where a row's name is the stored English one: the English
+    pages' downloads once held the English name under `Name`, the Swedish name's header, and
+    such a file imported back wrote it over the Swedish name. Said in a warning, naming the
+    first name kept and how to change the Swedish name."""
+    kind = table.kind
+    if kind.name not in _BOTH_NAMES or not len(existing):
+        return table
+    swedish, english = _BOTH_NAMES[kind.name]
+    if english in table.columns or swedish not in table.columns:
+        return table
+    stored_sv = _stored_texts(table, existing, swedish)
+    stored_en = _stored_texts(table, existing, english)
+    written = table.frame[swedish].tolist()
+    kept, lines = [], []
+    for line, name, sv, en in zip(table.frame.index, written, stored_sv, stored_en, strict=True):
+        meant = isinstance(name, str) and en is not None and sv is not None
+        if meant and name.strip() == en.strip() and name.strip() != sv.strip():
+            kept.append(sv)
+            lines.append(line)
+        else:
+            kept.append(name)
+    if not lines:
+        return table
+    first = written[table.frame.index.get_loc(lines[0])]
+    problems.append(
+        Problem(
+            "format-error",
+            msg(
+                "import.english_name_kept",
+                count=len(lines),
+                name=first,
+                swedish=kept[table.frame.index.get_loc(lines[0])],
+            ),
+            row=int(lines[0]),
+            severity="warning",
+            table=kind.name,
+        )
+    )
+    return _with_column(table, swedish, kept)
 
 
 def _stored_texts(table: ParsedTable, existing: pd.DataFrame, name: str) -> list[str | None]:

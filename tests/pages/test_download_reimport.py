@@ -232,6 +232,35 @@ def test_a_projects_indicators_with_one_english_name_edited_import_as_that_engli
     assert changed == {("PROJECT_SUPPLIERS_DIALOGUE",): ["name_en", "source"]}
 
 
+# Downloads from the English pages before they held both names: the English name under
+# "Name", which imported back wrote it over the Swedish name.
+OLD_ENGLISH = [
+    (
+        "programmes.csv",
+        "Code,Name,Kind\nBG-2017,Support to buyer groups within Smart Industry,"
+        "Government assignment\nP2I,Procure2Innovate,Network project\n",
+    ),
+    (
+        "DEMO-2024-022_indicators.csv",
+        "Code,Name,Unit,Year,Value,Coverage (%)\n"
+        "PROJECT_SUPPLIERS_DIALOGUE,Suppliers in market dialogue,antal,2024,14,\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data"), OLD_ENGLISH, ids=[name for name, _ in OLD_ENGLISH])
+def test_an_old_english_download_keeps_the_swedish_names(demo_engine, name, data):
+    result = upload(demo_engine, name, data, dry_run=True)
+    assert not errors(result), [p.text("en") for p in result.problems]
+    assert not result.plan.changes_anything, result.counts
+    (kept,) = [p for p in result.problems if p.message.key == "import.english_name_kept"]
+    assert kept.row == 2 and kept.text("en").startswith("“Support to") == name.startswith("prog")
+    # A new Swedish name is one, though: the file says so.
+    swedish = "Kod;Namn\nBG-2017;Stöd till beställargrupper i Smart industri\n"
+    _, changed = _changed(upload(demo_engine, "program.csv", swedish, dry_run=True))
+    assert changed == {("BG-2017",): ["name", "source"]}
+
+
 # A fact stored twice over that the download lists on one row each, the key repeated: an
 # indicator measured in two countries (Norway's row without baseline and target), a project
 # an organisation has two roles in. Imported back, the rows are one row each, said once.
