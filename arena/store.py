@@ -384,7 +384,9 @@ def migrate(engine: Engine, revision: str = "head") -> Upgrade:
         step.up_revision_id
     )
     try:
-        with engine.begin() as conn:
+        # A writer's transaction (`transaction`): an import under way is waited for, as a
+        # second import waits, where a deferred one failed at once, "database is locked".
+        with transaction(engine) as conn:
             alembic_cfg.attributes["connection"] = conn
             command.upgrade(alembic_cfg, revision)
     except Exception as exc:
@@ -429,7 +431,7 @@ def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
     alembic_cfg = alembic_config()
-    with engine.begin() as conn:
+    with transaction(engine) as conn:
         alembic_cfg.attributes["connection"] = conn
         command.downgrade(alembic_cfg, revision)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from arena.store import (
     migrate,
     refresh_statistics,
     table_counts,
+    transaction,
 )
 from tests.fixtures.ingest import rejected, upload
 
@@ -205,6 +208,31 @@ def test_an_older_store_upgrades_without_losing_data(db_url):
     assert added["project_money"] > 0
     assert added["project_place"] > 0
     assert before["project"] > 40
+
+
+def test_an_upgrade_waits_for_an_import_under_way_instead_of_failing(db_url):
+    """`init` beside an import committing (`make run` while the app imports): the upgrade
+    waits for it, as a second import does, where it failed at once, "database is locked"."""
+    engine = get_engine(db_url)
+    migrate(engine)
+    downgrade(engine, previous_revision())
+    holding = threading.Event()
+
+    def import_under_way() -> None:
+        with transaction(engine) as conn:
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = version_num"))
+            holding.set()
+            time.sleep(1)  # the upgrade starts meanwhile
+
+    writer = threading.Thread(target=import_under_way)
+    writer.start()
+    try:
+        assert holding.wait(30)
+        upgrade = migrate(engine)
+    finally:
+        writer.join()
+    assert upgrade.applied == (_head(),)
+    assert current_revision(engine) == _head()
 
 
 def test_organisation_numbers_abroad_come_with_c5c0ffee0015_and_keep_the_stored_ones(db_url):
