@@ -151,6 +151,13 @@ def paged_table(
     sort = controls[1].selectbox(
         t("paging.sort", language), layout.sortable, format_func=header, key=f"{key}_sort"
     )
+    # The browser sends the sort by its label; in the run after a switch of the language,
+    # read by the last run's options, a label of this language is passed on as it is (and
+    # taken as an option, as `header` writes it as itself): read as the column it names,
+    # not as a new sort that sent the table back to page 1 and lost the click with it.
+    if sort not in layout.sortable:
+        by_label = {header(column): column for column in layout.sortable}
+        sort = by_label.get(sort, layout.sortable[0])
     descending = controls[2].toggle(t("paging.descending", language), key=f"{key}_descending")
     size = controls[3].selectbox(t("paging.size", language), PAGE_SIZES, index=1, key=f"{key}_size")
     chosen = {"search": search, "sort": sort, "descending": descending, **arguments}

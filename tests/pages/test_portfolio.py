@@ -145,6 +145,27 @@ def test_a_stale_box_of_the_page_shown_gives_way_to_one_that_says_the_page(demo_
     assert (box.key, box.value, box.proto.default) == ("portfolio_page_1_1", 1, 1)
 
 
+def test_a_switch_of_language_keeps_the_page_and_the_click_that_follows(demo_engine, open_page):
+    # Back in Swedish, the browser sent the sort by its Swedish label, "Diarienummer", read
+    # by the English run's options: passed on as the sort, it sent the table back to page 1
+    # and the page number typed with it was lost.
+    total = demo_count("07_projekt.csv")
+    app = open_page(demo_engine, page="portfolio", lang="en")
+    app.selectbox(key="portfolio_size").set_value(25).run()
+    app.number_input(key="portfolio_page_1_0").set_value(2)
+    states = app._tree.get_widget_states()
+    for state in states.widgets:
+        if state.id.endswith("portfolio_sort"):
+            state.string_value = "Diarienummer"
+    app.session_state["lang"] = "sv"  # the sidebar's switch (AppTest cannot click it)
+    app._run(states)
+    assert _caption(app, "rader") == f"rader 26–{total} av {total}"
+    assert app.number_input(key="portfolio_page_2_0").value == 2
+    # Sorted by the column the label names, as before the switch.
+    references = app.dataframe[0].value["reference"].tolist()
+    assert references == sorted(references)
+
+
 def test_a_grant_in_no_year_is_named_under_the_grant_sizes_per_year(engine, open_page):
     """H-2 has neither decision nor start date: the card and the sectors count it, no year's
     box does, and the note under the years says what it adds (as on the Programmes page)."""
