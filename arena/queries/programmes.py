@@ -281,6 +281,9 @@ def _of_programme(code: str, scope: Scope) -> dict[str, tuple[sa.Select, sa.Sele
                     (expenditure.c.scope == "project", expenditure.c.scope_ref), else_=""
                 ).label("project_reference"),
                 expenditure.c.category,
+                # The voucher number tells apart two lines of one day, category and amount:
+                # without it their download was refused on import as one line twice over.
+                expenditure.c.line_reference,
                 expenditure.c.amount_sek,
                 expenditure.c.description,
                 expenditure.c.source,
@@ -328,9 +331,9 @@ ROW_LAYOUTS = {
         key=("grant_reference",),
     ),
     "spend": Layout(
-        sortable=("spent_on", "project_reference", "category", "amount_sek"),
+        sortable=("spent_on", "project_reference", "category", "line_reference", "amount_sek"),
         searched=("project_reference", "category", "description"),
-        key=("spent_on", "project_reference", "category"),
+        key=("spent_on", "project_reference", "category", "line_reference"),
     ),
 }
 _ROW_MONEY = {"projects": ("granted_sek", "spent_sek"), "grants": ("amount_sek",)}
@@ -355,7 +358,7 @@ def programme_rows(
     (within `scope`, the projects and grants it funds). The rows behind the money: "grants"
     (grant_reference, project_reference, funder, decision_date, start_date, amount_sek) and
     "spend" (spent_on, project_reference: "" for the programme's own spend, category,
-    amount_sek, description, source).
+    line_reference: the voucher number, "" where none, amount_sek, description, source).
     """
     statement, counted = _of_programme(code, scope)[part]
     page = read_page(

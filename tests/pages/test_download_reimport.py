@@ -307,3 +307,35 @@ def test_a_download_listing_one_fact_on_two_rows_imports_back_as_nothing_changed
         assert not result.plan.changes_anything, result.counts
         said = [p for p in result.problems if p.message.key == "problem.same_row_repeated"]
         assert len(said) == 1, [p.text("en") for p in result.problems]
+
+
+# Spend lines of one day, category and amount told apart by their voucher number alone (a
+# project's and the programme's own): the programme's spend download held no voucher number
+# and, imported back, was refused as one line twice over.
+VOUCHERS = (
+    "Program;Diarienummer;Datum;Kategori;Belopp (kr);Beskrivning;Verifikationsnummer\n"
+    ";DEMO-2024-022;2025-03-31;Konsulter;10000;Faktura A;V1\n"
+    ";DEMO-2024-022;2025-03-31;Konsulter;10000;Faktura B;V2\n"
+    "ARENA-2021;;2025-02-14;Konsulter;25000;Faktura C;V1\n"
+    "ARENA-2021;;2025-02-14;Konsulter;25000;Faktura D;V2\n"
+)
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_a_programmes_spend_told_apart_by_voucher_numbers_imports_back_as_nothing_changed(
+    engine, open_page, handed, file_names, language
+):
+    from arena.ingest import load_demo
+
+    load_demo(engine, identity=cli_identity())
+    imported = upload(engine, "utfall.csv", VOUCHERS)
+    assert imported.outcome == "committed", [p.text("en") for p in imported.problems]
+    open_page(engine, page="programmes", programme="ARENA-2021", lang=language)
+    key = "ARENA-2021_spend"
+    rows = _edited_rows(handed[f"{key}_csv"]())
+    assert sum("V1" in row for row in rows) == sum("V2" in row for row in rows) == 2
+    for file_format in ("csv", "xlsx"):
+        data = handed[f"{key}_{file_format}"]()
+        result = upload(engine, file_names[f"{key}_{file_format}"], data, dry_run=True)
+        assert not errors(result), [p.text("en") for p in result.problems]
+        assert not result.plan.changes_anything, result.counts
