@@ -15,6 +15,7 @@ import pandas as pd
 from arena import clock
 from arena.filters import year_span
 from arena.i18n import (
+    TEXTS,
     country_name,
     format_date,
     format_number,
@@ -31,8 +32,9 @@ from arena.i18n import (
 class Shown:
     """How a column of a query's result is shown: what it holds, named as `ColumnType.name`
     names it ("money", "date", "code" ...; "timestamp" for the import history's times, "flag"
-    for a yes or no), which picks the format, and the catalogue key of its header (None keeps
-    the column's name); `period`, the years a header with a `{period}` names."""
+    for a yes or no, "unit" for an indicator's unit), which picks the format, and the
+    catalogue key of its header (None keeps the column's name); `period`, the years a header
+    with a `{period}` names."""
 
     type: str
     header: str | None = None
@@ -74,7 +76,9 @@ COLUMNS: dict[str, Shown] = {
     "code": Shown("text", "column.code"),
     "name_sv": Shown("text", "column.name"),
     "name_en": Shown("text", "column.name"),
-    "unit": Shown("text", "column.unit"),
+    # An indicator's unit in the reader's language: `number` on the English pages, not the
+    # stored `antal` (read back as it, `ingest.kinds.UNIT`).
+    "unit": Shown("unit", "column.unit"),
     "year": Shown("year", "axis.year"),
     "value": Shown("number", "column.value"),
     "coverage": Shown("share", "column.coverage"),
@@ -132,6 +136,8 @@ def cell_text(kind: str, value: object, language: str) -> str:
         return label(str(value), language)
     if kind == "sector":
         return sector_label(str(value), language)
+    if kind == "unit":
+        return unit_label(str(value), language)
     if kind == "country":  # its name, as the pages write it: `Norge`, `Norway`, not `NO`
         return country_name(str(value)).render(language)
     if kind == "flag":
@@ -152,6 +158,12 @@ def cell_text(kind: str, value: object, language: str) -> str:
     if kind == "timestamp":
         return format_timestamp(value)
     return str(value)
+
+
+def unit_label(unit: str | None, language: str) -> str:
+    """A stored unit in the reader's language (`antal` is `number`); other units as written."""
+    key = f"results.unit.{unit}"
+    return t(key, language) if key in TEXTS else str(unit or "")
 
 
 def format_timestamp(value: object) -> str:
@@ -312,7 +324,7 @@ def _with_unit(text: str, kind: str, language: str) -> str:
 
 def _typed(column: pd.Series, kind: str, language: str) -> pd.Series:
     """`column` as the values a spreadsheet reads by what it holds (see `for_download`)."""
-    if kind in ("code", "sector", "flag"):  # words in the reader's language
+    if kind in ("code", "sector", "flag", "unit"):  # words in the reader's language
         codes, distinct = pd.factorize(column, use_na_sentinel=True)
         texts = [cell_text(kind, value, language) or None for value in distinct] + [None]
         return pd.Series([texts[code] for code in codes.tolist()], index=column.index, dtype=object)

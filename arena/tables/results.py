@@ -18,7 +18,7 @@ from arena.i18n import (
     format_percent,
     t,
 )
-from arena.tables._base import Shown, with_organisation_links
+from arena.tables._base import Shown, unit_label, with_organisation_links
 
 
 def value_text(value: object, unit: str | None, language: str) -> str:
@@ -29,12 +29,6 @@ def value_text(value: object, unit: str | None, language: str) -> str:
     if unit == SHARE_UNIT:
         return format_percent(float(value) / 100, language, decimals=decimals)
     return format_number(float(value), language, decimals=decimals)
-
-
-def unit_label(unit: str | None, language: str) -> str:
-    """A stored unit in the reader's language (`antal` is `number`); other units as written."""
-    key = f"results.unit.{unit}"
-    return t(key, language) if key in TEXTS else str(unit or "")
 
 
 def indicator_name(name_sv: str, name_en: str | None, language: str) -> str:

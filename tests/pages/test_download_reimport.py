@@ -339,3 +339,19 @@ def test_a_programmes_spend_told_apart_by_voucher_numbers_imports_back_as_nothin
         result = upload(engine, file_names[f"{key}_{file_format}"], data, dry_run=True)
         assert not errors(result), [p.text("en") for p in result.problems]
         assert not result.plan.changes_anything, result.counts
+
+
+@pytest.mark.parametrize(("language", "unit"), [("Svenska", "antal"), ("English", "number")])
+def test_a_projects_indicators_show_their_unit_in_the_readers_language_and_import_back(
+    demo_engine, open_page, handed, file_names, language, unit
+):
+    # The English Project page showed and downloaded `antal` where Results shows `number`.
+    page = open_page(demo_engine, page="project", ref="DEMO-2024-022", lang=language)
+    header = {"Svenska": "Enhet", "English": "Unit"}[language]
+    shown = [frame.value for frame in page.dataframe if header in frame.value.columns]
+    assert shown and set(shown[0][header]) == {unit}
+    key = "DEMO-2024-022_indicators"
+    text = handed[f"{key}_csv"]().decode("utf-8-sig")
+    assert f",{unit}," in text or f";{unit};" in text
+    result = upload(demo_engine, file_names[f"{key}_csv"], text, dry_run=True)
+    assert not errors(result) and not result.plan.changes_anything, result.counts

@@ -362,6 +362,16 @@ def test_names_and_references_become_links_for_showing_only():
     assert frame["funder"].tolist() == ["A & B", "Vinnova"]  # the download keeps the names
 
 
+@pytest.mark.parametrize(
+    ("language", "words"), [("sv", ["antal", "%", "MSEK"]), ("en", ["number", "%", "MSEK"])]
+)
+def test_an_indicators_unit_is_shown_and_downloaded_in_the_readers_language(language, words):
+    # The Project page showed `antal` on the English page where Results shows `number`.
+    frame = pd.DataFrame({"code": ["A", "B", "C"], "unit": ["antal", "%", "MSEK"]})
+    assert tables.localise(frame, language).iloc[:, 1].tolist() == words
+    assert tables.for_download(frame, language).iloc[:, 1].tolist() == words
+
+
 def test_a_download_is_the_table_in_the_readers_words_with_typed_values():
     """What `localise` writes as text a download holds typed: the table's headers, codes and
     sectors as labels in the page's language, amounts whole kronor, shares and counts
