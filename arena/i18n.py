@@ -279,11 +279,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Budget: summan av alla budgetår, kronor. Agenda 2030-mål: programmets egna; "
         "anger programmet inga, de mål som dess projekt anger (så märkta). Rapporter och "
         "milstolpar: läget den {day}. Nedladdningarna har båda namnen, svenskt och engelskt, "
-        "och projektens mål i en egen kolumn, så att filen kan importeras tillbaka.",
+        "start och slut i var sin kolumn, beskrivning och källa, och projektens mål i en egen "
+        "kolumn, så att filen kan importeras tillbaka.",
         "en": "Budget: the sum of all budget years, SEK. Agenda 2030 goals: the programme's "
         "own; where it names none, the goals its projects name (marked as such). Reports and "
         "milestones: the state on {day}. The downloads hold both names, Swedish and English, "
-        "and the projects' goals in a column of their own, so the file imports back.",
+        "the start and the end in a column each, the description and the source, and the "
+        "projects' goals in a column of their own, so the file imports back.",
     },
     "programmes.column.name": {"sv": "Namn", "en": "Name"},
     "programmes.column.owner": {"sv": "Ägare", "en": "Owner"},

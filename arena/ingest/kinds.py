@@ -485,7 +485,13 @@ _register(
                 "report_due",
                 "Slutrapport senast",
                 END_DATE,
-                aliases=("Rapport senast", "Report due", "Slutredovisas senast"),
+                # "Final report due": as the English list of programmes heads it.
+                aliases=(
+                    "Rapport senast",
+                    "Report due",
+                    "Slutredovisas senast",
+                    "Final report due",
+                ),
             ),
             _THEMES,
             _SDG_GOALS,

@@ -143,7 +143,8 @@ def programme_list(engine: Engine, *, today: date, scope: Scope = None) -> pd.Da
     goals (the goals of its projects, "7; 11"), projects, allocated_sek (all budget years;
     missing for a programme without a budget row, which "0 kr" would tell apart from none),
     final_report_due and final_report_state, reports_delivered, reports_late (past due, not
-    delivered) and next_due (the next open deadline on or after `today`).
+    delivered) and next_due (the next open deadline on or after `today`), description and
+    source (for the list's downloads, which import back).
     """
     frames = read_frames(
         engine,
@@ -188,7 +189,7 @@ def programme_list(engine: Engine, *, today: date, scope: Scope = None) -> pd.Da
         listing[column] = listing["code"].map(per_code).fillna(0).astype(int)
     upcoming = deadlines[deadlines["state"] == "open"].groupby("scope_ref")["due_date"].min()
     listing["next_due"] = listing["code"].map(upcoming)
-    return listing.drop(columns=["report_due", "description", "source"])
+    return listing.drop(columns=["report_due"])  # final_report_due
 
 
 def _per_year(frame: pd.DataFrame) -> pd.DataFrame:

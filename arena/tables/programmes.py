@@ -75,7 +75,11 @@ def programme_list(listing: pd.DataFrame, language: str, *, linked: bool = True)
     one under `Namn (engelska)` in either language (an English name under `Name` was
     imported as the Swedish one); the programme's own goals alone under `Agenda 2030-mål`,
     and its projects' goals in a column of their own that no import reads (under the own
-    goals' header, "3; 7 (projektens mål)" was refused, or stored as the programme's)."""
+    goals' header, "3; 7 (projektens mål)" was refused, or stored as the programme's); its
+    start and end under `Start` and `Slut` as the import reads them, not the period in one
+    cell (which none reads, so an edit of it changed nothing); its description and source,
+    which the import reads (without them, an edited list replaced each programme's source
+    with the file's name)."""
     goals = [
         goals_text(own, of_projects, language)
         for own, of_projects in zip(listing["sdg_goals"], listing["goals"], strict=True)
@@ -92,10 +96,14 @@ def programme_list(listing: pd.DataFrame, language: str, *, linked: bool = True)
         project_goals=listing["goals"].fillna(""),
         allocated_total_sek=listing["allocated_sek"],
     )
-    columns = "code name name_en kind owner funder period themes goals project_goals projects "
-    columns += "allocated_total_sek final_report_due final_report_state reports_delivered "
-    columns += "reports_late next_due"
-    hidden = ("name_en", "project_goals") if linked else ()
+    columns = "code name name_en kind owner funder period start_date end_date themes goals "
+    columns += "project_goals projects allocated_total_sek final_report_due final_report_state "
+    columns += "reports_delivered reports_late next_due description source"
+    hidden = (
+        ("name_en", "project_goals", "start_date", "end_date", "description", "source")
+        if linked
+        else ("period",)
+    )
     return shown[[name for name in columns.split() if name not in hidden]]
 
 

@@ -205,9 +205,33 @@ def test_the_programmes_with_one_english_name_edited_import_as_that_english_name
     text = _edited(handed["programmes_csv"](), edit)
     new, changed = _changed(upload(demo_engine, file_names["programmes_csv"], text, dry_run=True))
     assert new == []
-    # The English name alone, not the Swedish one nor the goals the list names (the file is
-    # the programme's source now, as for any list without a source column).
-    assert changed == {("BG-2017",): ["name_en", "source"]}
+    # The English name alone, not the Swedish one, the goals the list names nor the source
+    # it holds (without it, the file was each edited programme's source).
+    assert changed == {("BG-2017",): ["name_en"]}
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_the_programmes_with_an_end_and_a_final_report_date_edited_import_as_those_dates(
+    demo_engine, open_page, handed, file_names, language
+):
+    # The list held its period in one cell, which no import reads, and its English header of
+    # the final report's date was no column the import knew.
+    open_page(demo_engine, page="programmes", lang=language)
+    end, due = {"Svenska": ("Slut", "Slutrapport senast"), "English": ("End", "Final report due")}[
+        language
+    ]
+
+    def edit(header, rows):
+        (programme,) = [row for row in rows if row[0] == "BG-2017"]
+        assert "Start" in header and not {"Period", "Löptid"} & set(header)
+        programme[header.index(end)] = "2019-06-30"
+        programme[header.index(due)] = "2019-09-30"
+        return []
+
+    text = _edited(handed["programmes_csv"](), edit)
+    new, changed = _changed(upload(demo_engine, file_names["programmes_csv"], text, dry_run=True))
+    assert new == []
+    assert changed == {("BG-2017",): ["end_date", "report_due"]}
 
 
 @pytest.mark.parametrize("language", ["Svenska", "English"])

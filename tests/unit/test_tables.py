@@ -308,6 +308,8 @@ def test_a_programme_names_its_own_goals_or_says_they_are_its_projects():
             },
             "reports_delivered": [0, 0],
             "reports_late": [0, 0],
+            "description": ["Ett uppdrag", None],
+            "source": ["Regleringsbrev", None],
         }
     )
     shown = tables.programmes.programme_list(listing, "en").set_index("name")
@@ -328,6 +330,10 @@ def test_a_programme_names_its_own_goals_or_says_they_are_its_projects():
         assert rows["name_en"].tolist()[0] == "Assignment" and pd.isna(rows["name_en"].iloc[1])
         assert rows["goals"].tolist() == ["9; 12", ""]
         assert rows["project_goals"].tolist() == ["7", "11; 13"]
+        # Its dates as the import reads them, not the period in one cell; its description and
+        # source, which an edited list without them replaced with the file's name.
+        assert rows["start_date"].tolist() == [date(2017, 1, 1), None]
+        assert rows["source"].tolist()[0] == "Regleringsbrev" and "period" not in rows.columns
         headers = list(tables.for_download(rows, language, tables.programmes.COLUMNS).columns)
         assert (
             headers[:3]
@@ -337,6 +343,7 @@ def test_a_programme_names_its_own_goals_or_says_they_are_its_projects():
             }[language]
         )
     assert "name_en" not in shown.columns and "project_goals" not in shown.columns
+    assert "source" not in shown.columns and "start_date" not in shown.columns
 
 
 def test_a_link_reads_as_the_value_it_opens():
