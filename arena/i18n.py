@@ -519,6 +519,15 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "The state on {day}: delivered, late (past its due date, not delivered) or not "
         "yet due.",
     },
+    # Said where the table shows a final report no milestone records (the download has none).
+    "programmes.deadlines.not_stored": {
+        "sv": "Slutrapporten utan egen milstolpe visas här enligt programmets slutrapportdatum; "
+        "nedladdningen har bara de milstolpar och rapporter som är sparade, så att den kan "
+        "importeras tillbaka.",
+        "en": "The final report without a milestone of its own is shown here from the "
+        "programme's final report date; the download holds the stored milestones and reports "
+        "only, so that it imports back.",
+    },
     "overview.status": {"sv": "Projekt per status", "en": "Projects by status"},
     "overview.status.caption": {
         "sv": "Status {day}; förändring mot samma dag i fjol, härledd ur projektens datum",

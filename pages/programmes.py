@@ -145,6 +145,7 @@ for part, shown in (
             st.caption(t("project.none", language))
             continue
         if part == "deadlines":
-            st.caption(t("programmes.deadlines.caption", language, day=day))
+            st.caption(tables.programmes.deadlines_caption(detail[part], language, day=day))
+        rows = tables.programmes.of_programme(code, part)(detail[part])  # to import
         frame = shown(detail[part], language)
-        pageparts.table(frame, language=language, name=f"{code}_{part}", columns=COLUMNS)
+        pageparts.table(frame, language=language, name=f"{code}_{part}", columns=COLUMNS, rows=rows)

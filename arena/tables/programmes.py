@@ -115,11 +115,18 @@ def of_programme(code: str, part: str) -> Callable[[pd.DataFrame], pd.DataFrame]
     """How a download of programme `code`'s rows of `part` holds them, to be imported back:
     its code first (`Program`) on each row that is the programme's own, a budget year or a
     spend line of no project (`project_reference` ""), where a project's line names its
-    project alone; the other parts' rows as they are. The page names the programme once
-    above; its budget without it was refused, `Program` missing, and its own spend as
-    naming neither the programme nor a project."""
+    project alone; its deadlines, the stored milestones and reports alone, each with its
+    code (`deadlines_caption` says so where the page's table shows more); the other parts'
+    rows as they are. The page names the programme once above; its budget without it was
+    refused, `Program` missing, its own spend as naming neither the programme nor a project,
+    and its deadlines as naming neither the programme nor a project."""
 
     def named(frame: pd.DataFrame) -> pd.DataFrame:
+        if part == "deadlines":
+            # Not the final report the page names from the programme's report date, that no
+            # milestone records (its title a `Message`): imported, it would store one.
+            stored = frame[[not isinstance(title, Message) for title in frame["title"]]]
+            return stored.assign(programme_code=code)[["programme_code", *frame.columns]]
         if part not in _OWN_ROWS:
             return frame
         own = (
@@ -163,6 +170,15 @@ def deadlines(frame: pd.DataFrame, language: str) -> pd.DataFrame:
             for title in frame["title"]
         ]
     )
+
+
+def deadlines_caption(frame: pd.DataFrame, language: str, *, day: str) -> str:
+    """What the deadlines' caption says: the states on `day`, and, where the table shows a
+    final report no milestone records (`deadlines`), that the download leaves it out."""
+    said = t("programmes.deadlines.caption", language, day=day)
+    if any(isinstance(title, Message) for title in frame["title"]):
+        said += " " + t("programmes.deadlines.not_stored", language)
+    return said
 
 
 def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tuple]:

@@ -11,6 +11,7 @@ import io
 
 import pytest
 
+from arena import i18n
 from arena.auth import cli_identity
 from tests.fixtures.ingest import errors, upload
 
@@ -23,14 +24,17 @@ STORED = [
     ("efforts", {}, ("activities",)),
     # The list of programmes: both names and the programme's own goals, in either language.
     ("programmes", {}, ("programmes",)),
-    # A programme's budget and spend, its code on its own rows; its buyer groups.
+    # A programme's budget and spend, its code on its own rows; its buyer groups; its
+    # milestones and reports, each with its code.
     (
         "programmes",
         {"programme": "BG-2017"},
         tuple(
-            f"BG-2017_{part}" for part in ("grants", "projects", "budget", "spend", "buyer_groups")
+            f"BG-2017_{part}"
+            for part in ("grants", "projects", "budget", "spend", "buyer_groups", "deadlines")
         ),
     ),
+    ("programmes", {"programme": "ARENA-2021"}, ("ARENA-2021_budget", "ARENA-2021_deadlines")),
     # A network's members (the organisations) and projects.
     ("networks", {"group": "Beställargrupp transport"}, ("network_members", "network_projects")),
     (
@@ -379,3 +383,31 @@ def test_a_projects_indicators_show_their_unit_in_the_readers_language_and_impor
     assert f",{unit}," in text or f";{unit};" in text
     result = upload(demo_engine, file_names[f"{key}_csv"], text, dry_run=True)
     assert not errors(result) and not result.plan.changes_anything, result.counts
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_a_programmes_deadlines_download_leaves_out_the_final_report_no_milestone_records(
+    engine, open_page, handed, file_names, language
+):
+    # A report date no milestone is due on: the page names a final report of its own, which
+    # imported back would store a milestone never stored.
+    from arena.ingest import load_demo
+
+    load_demo(engine, identity=cli_identity())
+    moved = "Kod;Namn;Slutrapport senast\nBG-2017;Stöd till beställargrupper;2019-06-30\n"
+    assert upload(engine, "program.csv", moved).outcome == "committed"
+    page = open_page(engine, page="programmes", programme="BG-2017", lang=language)
+    code = {"Svenska": "sv", "English": "en"}[language]
+    made = i18n.t("programmes.final_report", code)
+    (shown,) = [frame.value for frame in page.dataframe if made in frame.value.to_string()]
+    assert len(shown) == 2
+    said = i18n.t("programmes.deadlines.not_stored", code)
+    assert any(said in caption.value for caption in page.caption)
+    key = "BG-2017_deadlines"
+    rows = _edited_rows(handed[f"{key}_csv"]())
+    assert [row[:2] for row in rows] == [["BG-2017", "Slutredovisning av uppdraget"]]
+    for file_format in ("csv", "xlsx"):
+        data = handed[f"{key}_{file_format}"]()
+        result = upload(engine, file_names[f"{key}_{file_format}"], data, dry_run=True)
+        assert not errors(result), [p.text("en") for p in result.problems]
+        assert not result.plan.changes_anything, result.counts
