@@ -3093,6 +3093,31 @@ TEXTS: dict[str, dict[str, Text]] = {
             "under Name (English).",
         ),
     },
+    "import.goals_of_projects": {
+        "sv": (
+            "Kolumnen ”{label}”: ”{value}” på rad {line} är programmets projekts mål, inte "
+            "programmets egna, och läses inte som programmets mål: det har inga egna mål där, "
+            "och de lagrade behålls (som i en nedladdning av programlistan innan projektens "
+            "mål fick en egen kolumn). Skriv programmets egna mål under ”{label}”.",
+            "Kolumnen ”{label}”: {count} rader anger programmets projekts mål, inte "
+            "programmets egna, först rad {line}: ”{value}”. De läses inte som programmets mål: "
+            "det har inga egna mål där, och de lagrade behålls (som i en nedladdning av "
+            "programlistan innan projektens mål fick en egen kolumn). Skriv programmets egna "
+            "mål under ”{label}”.",
+        ),
+        "en": (
+            "Column “{label}”: “{value}” on row {line} names the programme's projects' goals, "
+            "not its own, and is not read as the programme's goals: it has no goals of its own "
+            "there, and what is stored is kept (as in a download of the list of programmes "
+            "before its projects' goals had a column of their own). Write the programme's own "
+            "goals under “{label}”.",
+            "Column “{label}”: {count} rows name the programme's projects' goals, not its own, "
+            "the first on row {line}: “{value}”. They are not read as the programme's goals: "
+            "it has no goals of its own there, and what is stored is kept (as in a download "
+            "of the list of programmes before its projects' goals had a column of their own). "
+            "Write the programme's own goals under “{label}”.",
+        ),
+    },
     "import.preliminary_cleared": {
         "sv": (
             "{count} värde var noterat som preliminärt och ges nu utan den markeringen: det är "

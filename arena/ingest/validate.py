@@ -557,6 +557,28 @@ def _column_warning(
     return [Problem("format-error", said, row=line, column=label, value=cell, severity="warning")]
 
 
+def _projects_goals(
+    raw: RawTable,
+    rows: tuple[int, np.ndarray, np.ndarray],
+    values: np.ndarray,
+    errors: dict[int, v.ValueProblem],
+) -> tuple[np.ndarray, dict[int, v.ValueProblem], list[Problem]]:
+    """A programme's goals column's `values` and `errors` with each cell that names its
+    projects' goals, as the list of programmes' downloads once wrote them for a programme
+    without goals of its own ("2; 3 (its projects' goals)", `values.names_projects_goals`),
+    read as blank: the programme has no goals of its own there, and what it has stored is
+    kept. One warning says so. `rows` is the column's position, the rows kept and their
+    lines."""
+    position, kept, _ = rows
+    cells = raw.cells(position)
+    theirs = np.fromiter(map(v.names_projects_goals, cells.uniques), bool, len(cells.uniques))
+    if not theirs.any():
+        return values, errors, []
+    said = _column_warning(raw, rows, theirs, "import.goals_of_projects", lambda *_: {})
+    values = np.where(theirs[cells.codes[kept]], None, values)
+    return values, {code: exc for code, exc in errors.items() if not theirs[code]}, said
+
+
 def _fractions_in_per_cent(
     raw: RawTable, position: int, kept: np.ndarray, lines: np.ndarray, parsed: np.ndarray
 ) -> list[Problem]:
@@ -738,6 +760,9 @@ def parse_table(
         parsed, errors = _parse_cells(parse, cells, lists=column.type.name == "list")
         codes = cells.codes[kept]
         values = parsed[codes]
+        if kind.name == "programmes" and column.name == "sdg_goals":
+            values, errors, said = _projects_goals(raw, (position, kept, lines), values, errors)
+            problems += said
         if column.type.name == "money":
             problems += _ore_rounded(raw, position, kept, lines, parsed)
             problems += _implausibly_large(raw, position, kept, lines, parsed)

@@ -39,7 +39,7 @@ from arena.domain import (
     UpdateFrequency,
     luhn_valid,
 )
-from arena.i18n import TEXTS, Message, country_names, label, msg, shortened, t
+from arena.i18n import LANGUAGES, TEXTS, Message, country_names, label, msg, shortened, t
 
 TYPE_ERROR = "type-error"
 CONSTRAINT_ERROR = "constraint-error"
@@ -289,6 +289,27 @@ def parse_goals(value: object) -> str:
     if not goals:
         raise _problem(CONSTRAINT_ERROR, value, "value.not_goals", item=clean_text(str(value)))
     return "; ".join(map(str, sorted(goals)))
+
+
+def names_projects_goals(value: object) -> bool:
+    """Whether a goals cell is a programme's projects' goals as the list of programmes'
+    downloads once wrote them for a programme without goals of its own: "2; 3 (projektens
+    mål)", "2; 3 (its projects' goals)" (`programmes.goals.of_projects`, either language).
+
+    Why: such a file imported back was refused ("“(its” is none of the goals' numbers"), and
+    read without its note the cell would make its projects' goals the programme's own.
+    """
+    if not isinstance(value, str):
+        return False
+    return _folded(value).endswith(_projects_goals_notes())
+
+
+@functools.cache
+def _projects_goals_notes() -> tuple[str, ...]:
+    """The note each language's programmes list wrote after its projects' goals, folded."""
+    return tuple(
+        _folded(t("programmes.goals.of_projects", language, goals="")) for language in LANGUAGES
+    )
 
 
 # A header's unit in kronor adds nothing to its meaning: "Beviljat bidrag (kr)" is "Beviljat

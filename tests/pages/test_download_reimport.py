@@ -411,3 +411,54 @@ def test_a_programmes_deadlines_download_leaves_out_the_final_report_no_mileston
         result = upload(engine, file_names[f"{key}_{file_format}"], data, dry_run=True)
         assert not errors(result), [p.text("en") for p in result.problems]
         assert not result.plan.changes_anything, result.counts
+
+
+# The list of programmes as its downloads were before it held both names and only the
+# programme's own goals: a programme without goals of its own had its projects' goals in the
+# goals cell, said so after them; the English one held the English name under "Name".
+OLD_PROGRAMMES = [
+    (
+        "programmes.csv",
+        "Code,Name,Kind,Owner,Funder,Period,Themes,Agenda 2030 goals,Projects\n"
+        "ARENA-2021,Arena for innovation procurement,Government assignment,"
+        "Upphandlingsmyndigheten,Regeringskansliet (Näringsdepartementet),2021-01-01 –,,"
+        "2; 3; 4; 6; 7; 9; 11; 12; 13; 14; 16 (its projects' goals),33\n"
+        "BG-2017,Support to buyer groups within Smart Industry,Government assignment,"
+        "Upphandlingsmyndigheten,Regeringskansliet (Näringsdepartementet),"
+        "2017-01-01 – 2018-12-31,,3; 7; 9; 11; 12; 13 (its projects' goals),6\n"
+        "P2I,Procure2Innovate,Network project,Kammarkollegiet,Europeiska kommissionen,–,,"
+        "9; 16 (its projects' goals),2\n",
+    ),
+    (
+        "program.csv",
+        "Kod;Namn;Typ;Ägare;Finansiär;Löptid;Teman;Agenda 2030-mål;Antal projekt\n"
+        "ARENA-2021;Arena för innovationsupphandling;Regeringsuppdrag;"
+        "Upphandlingsmyndigheten;Regeringskansliet (Näringsdepartementet);2021-01-01 –;;"
+        '"2; 3; 4; 6; 7; 9; 11; 12; 13; 14; 16 (projektens mål)";33\n'
+        "BG-2017;Stöd till beställargrupper inom Smart industri;Regeringsuppdrag;"
+        "Upphandlingsmyndigheten;Regeringskansliet (Näringsdepartementet);"
+        '2017-01-01 – 2018-12-31;;"3; 7; 9; 11; 12; 13 (projektens mål)";6\n'
+        "P2I;Procure2Innovate;Nätverksprojekt;Kammarkollegiet;Europeiska kommissionen;–;;"
+        '"9; 16 (projektens mål)";2\n',
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data"), OLD_PROGRAMMES, ids=["English", "Svenska"])
+def test_an_old_list_of_programmes_reads_its_projects_goals_as_none_of_its_own(
+    demo_engine, name, data
+):
+    result = upload(demo_engine, name, data, dry_run=True)
+    assert not errors(result), [p.text("en") for p in result.problems]
+    assert not result.plan.changes_anything, result.counts
+    said = {p.message.key: p for p in result.problems}
+    assert said["import.goals_of_projects"].row == 2
+    assert "3 rows" in said["import.goals_of_projects"].text("en")
+    # The English file's names are the stored English ones: the Swedish names are kept.
+    assert ("import.english_name_kept" in said) == (name == "programmes.csv")
+    # A goals cell of the programme's own is read as its goals still.
+    own = data.replace("9; 16 (its projects' goals)", "9; 16").replace(
+        '"9; 16 (projektens mål)"', '"9; 16"'
+    )
+    _, changed = _changed(upload(demo_engine, name, own, dry_run=True))
+    assert changed == {("P2I",): ["sdg_goals", "source"]}
