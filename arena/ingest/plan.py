@@ -1568,23 +1568,27 @@ _BOTH_NAMES = {"programmes": ("name", "name_en"), "indicators": ("name_sv", "nam
 def _english_names(
     table: ParsedTable, existing: pd.DataFrame, problems: list[Problem]
 ) -> ParsedTable:
-    """`table`, a list of programmes or indicators without a column of English names, with
-    the stored Swedish name kept where a row's name is the stored English one: the English
-    pages' downloads once held the English name under `Name`, the Swedish name's header, and
-    such a file imported back wrote it over the Swedish name. Said in a warning, naming the
-    first name kept and how to change the Swedish name."""
+    """`table`, a list of programmes or indicators, with the stored Swedish name kept where a
+    row's name is the stored English one and the row gives no English name (the file has no
+    column of English names, or its cell is blank): the English pages' downloads once held
+    the English name under `Name`, the Swedish name's header, and such a file imported back
+    (an English-name column added to it, left blank, too) wrote it over the Swedish name.
+    Said in a warning, naming the first name kept and how to change the Swedish name."""
     kind = table.kind
     if kind.name not in _BOTH_NAMES or not len(existing):
         return table
     swedish, english = _BOTH_NAMES[kind.name]
-    if english in table.columns or swedish not in table.columns:
+    if swedish not in table.columns:
         return table
     stored_sv = _stored_texts(table, existing, swedish)
     stored_en = _stored_texts(table, existing, english)
     written = table.frame[swedish].tolist()
+    given_en = table.frame[english].tolist() if english in table.columns else [None] * len(written)
     kept, lines = [], []
-    for line, name, sv, en in zip(table.frame.index, written, stored_sv, stored_en, strict=True):
-        meant = isinstance(name, str) and en is not None and sv is not None
+    rows = zip(table.frame.index, written, given_en, stored_sv, stored_en, strict=True)
+    for line, name, given, sv, en in rows:
+        blank = not isinstance(given, str) or not given.strip()
+        meant = blank and isinstance(name, str) and en is not None and sv is not None
         if meant and name.strip() == en.strip() and name.strip() != sv.strip():
             kept.append(sv)
             lines.append(line)

@@ -289,6 +289,31 @@ def test_an_old_english_download_keeps_the_swedish_names(demo_engine, name, data
     assert changed == {("BG-2017",): ["name", "source"]}
 
 
+# An old English download with a column of English names added and left blank: its rows
+# give no English name, so the rule for a file without the column holds row by row.
+BLANK_ENGLISH = [
+    "Kod;Namn;Namn (engelska)\nBG-2017;Support to buyer groups within Smart Industry;\n"
+    "P2I;Procure2Innovate;\n",
+    "Code,Name,Name (English),Kind\n"
+    "BG-2017,Support to buyer groups within Smart Industry,,Government assignment\n",
+]
+
+
+@pytest.mark.parametrize("data", BLANK_ENGLISH, ids=["Svenska", "English"])
+def test_a_blank_english_name_keeps_the_swedish_name_a_stored_english_name_gives(demo_engine, data):
+    result = upload(demo_engine, "programmes.csv", data, dry_run=True)
+    assert not errors(result), [p.text("en") for p in result.problems]
+    assert not result.plan.changes_anything, result.counts
+    (kept,) = [p for p in result.problems if p.message.key == "import.english_name_kept"]
+    assert kept.row == 2 and kept.text("en").startswith("“Support to")
+    # Where the row gives an English name, the name under Namn is the Swedish one.
+    given = data.replace("Industry;\n", "Industry;Support to buyer groups\n").replace(
+        "Industry,,", "Industry,Support to buyer groups,"
+    )
+    _, changed = _changed(upload(demo_engine, "programmes.csv", given, dry_run=True))
+    assert changed == {("BG-2017",): ["name", "name_en", "source"]}
+
+
 # A fact stored twice over that the download lists on one row each, the key repeated: an
 # indicator measured in two countries (Norway's row without baseline and target), a project
 # an organisation has two roles in. Imported back, the rows are one row each, said once.
