@@ -1991,6 +1991,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "quote": {"sv": "”{text}”", "en": "“{text}”"},
     "list.comma": {"sv": "{first}, {rest}", "en": "{first}, {rest}"},
     "list.slash": {"sv": "{first} / {rest}", "en": "{first} / {rest}"},
+    "list.or": {"sv": "{first} eller {rest}", "en": "{first} or {rest}"},
     "list.none": {"sv": "inga", "en": "none"},
     # A cell that cannot be read (arena/ingest/values.py); `value` is the cell as written.
     "value.empty": {"sv": "Cellen är tom.", "en": "The cell is empty."},
@@ -3048,6 +3049,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file}: the headers match no known kind of data. Choose the kind ({known}) or use "
         "a template from the Data page.",
     },
+    "import.kinds_tied": {
+        "sv": "{file}: rubrikerna passar lika väl som {kinds} (deras kod och samma kolumner), "
+        "så det går inte att avgöra vilket filen håller. Välj typ ({known}) och importera "
+        "filen igen.",
+        "en": "{file}: the headers fit {kinds} alike (their code and the same columns), so "
+        "which the file holds cannot be told. Choose the kind ({known}) and import the file "
+        "again.",
+    },
     "import.no_such_header": {
         "sv": "{file}: det finns ingen rubrik {header} att läsa som {meant}. Rubrikerna är "
         "{headers}.",
@@ -3238,6 +3247,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": (
             "“{name}” is new, and the file has no “{column}” column, which its name does not "
             "tell. Add the column “{column}” to the file."
+        ),
+    },
+    "import.stored_only_unread": {
+        "sv": (
+            "”{name}” är ny, och filen har ingen kolumn ”{column}”: utan den uppdaterar filen "
+            "bara det som redan finns. Lägg till kolumnen ”{column}” i filen."
+        ),
+        "en": (
+            "“{name}” is new, and the file has no “{column}” column: without it the file "
+            "updates only what is already stored. Add the column “{column}” to the file."
         ),
     },
     "import.guess_kept": {

@@ -62,6 +62,7 @@ from arena.ingest.validate import (
     match_headers,
     parse_table,
     reads_header,
+    tied_kinds,
 )
 from arena.ingest.wide import unpivoted
 from arena.store import refresh_statistics, transaction, version_of
@@ -217,6 +218,11 @@ def _parse(
     if len(summed) == len(read):
         summed = []  # nothing else to read: the summary is the workbook's data
     read = {sheet: table for sheet, table in read.items() if sheet not in summed}
+    if not read and (tied := tied_kinds(raw.header)):
+        kinds = listing([kind_name(kind.name, lower=True) for kind in tied], "list.or")
+        known = ", ".join(UPLOAD_KINDS)
+        note = msg("import.kinds_tied", file=upload.name, kinds=kinds, known=known)
+        return [], [Problem("format-error", note, row=raw.header_line or None)]
     if not read:
         note = msg("import.unknown_headers", file=upload.name, known=", ".join(UPLOAD_KINDS))
         return [], [Problem("format-error", note, row=raw.header_line or None)]

@@ -406,6 +406,15 @@ def _kind_from_names(frame: pd.DataFrame) -> np.ndarray:
     return np.array([None if n is None else org_kind_by_name(str(n)) for n in names], object)
 
 
+def stored_only(frame: pd.DataFrame) -> np.ndarray:
+    """No row's value: a required column a file may lack where it names stored rows only,
+    which keep their own; a new row is refused for lack of it (`plan._unguessed`).
+
+    Why: "Kod;Namn (engelska)", a list of programmes' (or indicators') English names, could
+    not update them, refused for lack of the Swedish names it does not change."""
+    return np.full(len(frame), None, dtype=object)
+
+
 def _scoped(column: Column, scope: str) -> Column:
     """The same reference column, used as one of a row's alternative scopes."""
     return dataclasses.replace(column, scope=scope)
@@ -466,7 +475,13 @@ _register(
         periods=(("start_date", "end_date"),),
         columns=(
             Column("code", "Kod", required=True, aliases=("Programkod", "Programme code")),
-            Column("name", "Namn", required=True, aliases=("Programnamn", "Programme")),
+            Column(
+                "name",
+                "Namn",
+                required=True,
+                aliases=("Programnamn", "Programme"),
+                guess=stored_only,
+            ),
             Column("name_en", "Namn (engelska)", aliases=("English name", "Name (English)")),
             Column("kind", "Typ", PROGRAMME_KIND, aliases=("Programtyp", "Kind", "Type")),
             Column(
@@ -528,9 +543,11 @@ _register(
         key=("code",),
         columns=(
             Column("code", "Kod", required=True, aliases=("Indikatorkod", "Indicator code")),
-            Column("name_sv", "Namn", required=True, aliases=("Indikator", "Name")),
+            Column(
+                "name_sv", "Namn", required=True, aliases=("Indikator", "Name"), guess=stored_only
+            ),
             Column("name_en", "Namn (engelska)", aliases=("English name", "Name (English)")),
-            Column("unit", "Enhet", UNIT, required=True, aliases=("Unit",)),
+            Column("unit", "Enhet", UNIT, required=True, aliases=("Unit",), guess=stored_only),
             Column("definition", "Definition"),
             Column("baseline_value", "Utgångsvärde", NUMBER, aliases=("Baseline",)),
             Column(

@@ -29,7 +29,7 @@ from arena.auth import funder_roles, how_to_remove_funder_roles
 from arena.i18n import Message, code_label, country_name, msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
-from arena.ingest.kinds import KINDS, Column, Kind
+from arena.ingest.kinds import KINDS, Column, Kind, stored_only
 from arena.ingest.layouts import guess_country, guess_org_kind
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
 from arena.ingest.left_out import left_out_problems
@@ -2357,12 +2357,15 @@ def _unguessed(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
         if not (column.guess and column.required and column.name in table.guessed):
             continue
         label = table.label(column.name)
+        # A column no row's other columns tell (a name): the file updates stored rows only.
+        only = column.guess is stored_only
+        key = "import.stored_only_unread" if only else "import.guess_unread"
         unread = pd.isna(new[column.name].to_numpy())
         names = new[table.kind.key[0]].to_numpy()
         problems += [
             Problem(
                 "format-error",
-                msg("import.guess_unread", column=label, name=str(names[row])),
+                msg(key, column=label, name=str(names[row])),
                 row=int(new.index[row]),
                 column=label,
             )

@@ -210,6 +210,24 @@ def _detect_table_kind(header: list[str]) -> Kind:
     is a list of organisations without their type, not buyer groups (known by a name alone)
     whose county would be dropped.
     """
+    complete, partial = _fits(header)
+    clearly = partial[0][0] >= 2 and partial[0][:2] > partial[1][:2]
+    if complete:
+        best = max(complete, key=lambda fit: fit[:2])
+        # Only over a kind known from its key alone: "Namn;Nätverkstyp;Län" is buyer groups.
+        alone = best[0] <= len(best[2].key)
+        return partial[0][2] if clearly and alone and partial[0][0] > best[0] else best[2]
+    if clearly:
+        return partial[0][2]
+    raise UnknownKindError(", ".join(str(text) for text in header))
+
+
+def _fits(
+    header: list[str],
+) -> tuple[list[tuple[int, int, Kind]], list[tuple[int, bool, Kind]]]:
+    """How each kind fits `header`: the kinds whose required columns are all present (how
+    many columns they match, less how many they have), and every kind (how many columns it
+    matches, whether its whole key among them), best first."""
     complete: list[tuple[int, int, Kind]] = []
     partial: list[tuple[int, bool, Kind]] = []
     for kind in KINDS.values():
@@ -226,15 +244,19 @@ def _detect_table_kind(header: list[str]) -> Kind:
     # More matched columns, then the one whose whole key the headers name: "Diarienummer;
     # Titel" is projects (known by the diarienummer), not milestones (known by a due date too).
     partial.sort(key=lambda fit: fit[:2], reverse=True)
-    clearly = partial[0][0] >= 2 and partial[0][:2] > partial[1][:2]
-    if complete:
-        best = max(complete, key=lambda fit: fit[:2])
-        # Only over a kind known from its key alone: "Namn;Nätverkstyp;Län" is buyer groups.
-        alone = best[0] <= len(best[2].key)
-        return partial[0][2] if clearly and alone and partial[0][0] > best[0] else best[2]
-    if clearly:
-        return partial[0][2]
-    raise UnknownKindError(", ".join(str(text) for text in header))
+    return complete, partial
+
+
+def tied_kinds(header: list[str]) -> list[Kind]:
+    """The kinds that `header` fits alike, when no kind fits it whole and two or more read
+    two of its columns or more, their keys among them: "Kod;Namn (engelska)" is the English
+    names of programmes or of indicators, which only the person can say."""
+    complete, partial = _fits(header)
+    best = partial[0][:2]
+    if complete or best[0] < 2 or not best[1]:
+        return []
+    tied = [kind for *fit, kind in partial if tuple(fit) == best]
+    return tied if len(tied) > 1 else []
 
 
 def detect_kind(header: list[str]) -> Kind | Layout:
@@ -845,10 +867,12 @@ def parse_table(
         for position, under in raw.cell_labels.items()
         if position in mapping and "year" not in data
     }
+    by_guess = set()  # columns the file lacks, guessed: a new row without one is `_unguessed`
     for column in kind.columns:
         if column.guess is not None and column.name not in frame.columns:
             frame[column.name] = column.guess(frame)
             guessed |= {column.name}
+            by_guess.add(column.name)
     per_cent = {
         name: frozenset(zip(*key_columns(frame[marked], kind.key), strict=True))
         for name, marked in signed.items()
@@ -867,7 +891,7 @@ def parse_table(
     }
     frame, bad, repeated = _repeats_joined(kind, frame, bad, labels, by_year)
     problems += repeated
-    problems += _row_rules(kind, frame, bad, labels, by_year)
+    problems += _row_rules(kind, frame, bad, labels, by_year, by_guess)
     problems.sort(key=lambda problem: problem.row or 0)
     return ParsedTable(
         kind=kind,
@@ -1082,8 +1106,11 @@ def _row_rules(
     bad: np.ndarray,
     labels: dict[str, str],
     by_year: dict[str, dict[object, str]],
+    by_guess: set[str] = frozenset(),
 ) -> list[Problem]:
-    """Required cells, exactly one scope, ordered periods, unique keys inside the file."""
+    """Required cells, exactly one scope, ordered periods, unique keys inside the file. A
+    required column the file lacks that was guessed (`by_guess`) is the plan's to refuse, in
+    the rows it adds only (`plan._unguessed`): a stored row keeps its own."""
 
     def label(name: str) -> str:
         return labels.get(name, kind.column(name).sv)
@@ -1092,7 +1119,7 @@ def _row_rules(
     lines = frame.index.to_numpy()
     unfilled = np.zeros(len(lines), dtype=bool)  # rows refused for a required cell left empty
     for column in kind.columns:
-        if column.required and column.name in frame.columns:
+        if column.required and column.name in frame.columns and column.name not in by_guess:
             empty = _is_none(frame[column.name].to_numpy())
             unfilled |= empty
             # A cell already reported as a bad value is not reported again as missing.

@@ -1040,9 +1040,31 @@ def headers_matched(
     ]
     count = Counter(same(found) for found in (*written, *noted) if found is not None)
     return [
-        found if found is not None or note is None or count[same(note)] > 1 else note
-        for found, note in zip(written, noted, strict=True)
+        found
+        if found is not None or note is None or count[same(note)] > 1 or in_english(header)
+        else note
+        for header, found, note in zip(headers, written, noted, strict=True)
     ]
+
+
+# Words of a note that say the column is in English: "Namn (engelska)", "Name (English)",
+# "Titel (en)", "Namn (på engelska)".
+_ENGLISH_NOTES = frozenset(map(_folded, ("engelska", "engelsk", "english", "en", "eng")))
+
+
+def in_english(header: str) -> bool:
+    """Whether `header` ends in a note that says its column is in English: such a column is
+    never read as the column its header names without the note (`headers_matched`), a name
+    or title written in Swedish, only as a column of its own ("Namn (engelska)", a
+    programme's or indicator's English name).
+
+    Why: "Kod;Namn (engelska)", a file of programmes' English names, was read as buyer
+    groups (known by a name alone) and created one for each English name."""
+    remark = _REMARK.search(header)
+    if remark is None:
+        return False
+    words = _NOTE_SPLIT.split(remark[0].strip()[1:-1])
+    return any(_folded(word) in _ENGLISH_NOTES for word in words if word)
 
 
 # A unit in brackets anywhere in a title: "Budget 2021–2023 (tkr) per program".

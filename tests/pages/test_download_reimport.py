@@ -314,6 +314,34 @@ def test_a_blank_english_name_keeps_the_swedish_name_a_stored_english_name_gives
     assert changed == {("BG-2017",): ["name", "name_en", "source"]}
 
 
+@pytest.mark.parametrize(
+    ("kind", "data", "key"),
+    [
+        ("programmes", "Kod;Namn (engelska)\nBG-2017;Support to buyer groups\n", "BG-2017"),
+        (
+            "indicators",
+            "Code;Name (English)\nARENA_BUYER_GROUPS;Buyer groups started\n",
+            "ARENA_BUYER_GROUPS",
+        ),
+    ],
+)
+def test_a_file_of_codes_and_english_names_changes_those_english_names(
+    demo_engine, kind, data, key
+):
+    # It created a buyer group named by each English name: now it is programmes' or
+    # indicators' alike, refused until the person says which, then their English names.
+    result = upload(demo_engine, "names.csv", data, dry_run=True)
+    said = [p for p in result.problems if p.severity == "error"]
+    assert [p.message.key for p in said] == ["import.kinds_tied"]
+    assert "programmes or indicators" in said[0].text("en")
+    new, changed = _changed(upload(demo_engine, "names.csv", data, dry_run=True, kind=kind))
+    assert new == [] and changed == {(key,): ["name_en", "source"]}
+    # A new code is refused: the file has no Swedish name for it (nor an indicator's unit).
+    added = upload(demo_engine, "names.csv", f"{data}NEW-1;New\n", dry_run=True, kind=kind)
+    said = [p for p in added.problems if p.severity == "error"]
+    assert {(p.row, p.message.key) for p in said} == {(3, "import.stored_only_unread")}
+
+
 # A fact stored twice over that the download lists on one row each, the key repeated: an
 # indicator measured in two countries (Norway's row without baseline and target), a project
 # an organisation has two roles in. Imported back, the rows are one row each, said once.

@@ -175,3 +175,18 @@ def test_the_english_pages_goals_header_is_the_goals():
     headers = ["Code", "Name", "Name (English)", "Agenda 2030 goals"]
     matched = validate.match_headers(KINDS["programmes"], headers)
     assert [column.name for column in matched.values()] == ["code", "name", "name_en", "sdg_goals"]
+
+
+@pytest.mark.parametrize("header", ["Namn (engelska)", "Name (English)", "Titel (på engelska)"])
+def test_a_header_noted_english_is_no_kinds_swedish_column(header):
+    # "Kod;Namn (engelska)" was read as buyer groups (known by a name alone), their Namn
+    # the English names: a column noted English is only a column of its own, an English name.
+    for kind in KINDS.values():
+        matched = validate.match_headers(kind, ["Kod", header])
+        assert {column.name for column in matched.values()} <= {"code", "name_en"}, kind.name
+    # A file of codes and English names is programmes' or indicators' alike: told so.
+    assert [kind.name for kind in validate.tied_kinds(["Kod", header])] == (
+        ["programmes", "indicators"] if header != "Titel (på engelska)" else []
+    )
+    with pytest.raises(validate.UnknownKindError):
+        validate.detect_kind(["Kod", header])
