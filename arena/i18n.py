@@ -2831,12 +2831,22 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "rows {lines} ({keys})",
     },
     "problem.which_row": {
-        "sv": "Lagret har {stored} och filen {named} rader med {common}, och på ena sidan saknas "
-        "{columns}: vilken som är vilken går inte att avgöra. Ange {columns} på varje rad, "
-        "eller ångra importen som lade in lagrets rader.",
-        "en": "The store holds {stored} and the file {named} rows of {common}, and one side has no "
-        "{columns}: which is which cannot be told. Give each row its {columns}, or undo the "
-        "import that stored the others.",
+        "sv": (
+            "Lagret har {stored} och filen {count} rad med {common}, och på ena sidan saknas "
+            "{columns}: vilken som är vilken går inte att avgöra. Ange {columns} på varje rad, "
+            "eller ångra importen som lade in lagrets rader.",
+            "Lagret har {stored} och filen {count} rader med {common}, och på ena sidan saknas "
+            "{columns}: vilken som är vilken går inte att avgöra. Ange {columns} på varje rad, "
+            "eller ångra importen som lade in lagrets rader.",
+        ),
+        "en": (
+            "The store holds {stored} and the file {count} row of {common}, and one side has "
+            "no {columns}: which is which cannot be told. Give each row its {columns}, or undo "
+            "the import that stored the others.",
+            "The store holds {stored} and the file {count} rows of {common}, and one side has "
+            "no {columns}: which is which cannot be told. Give each row its {columns}, or undo "
+            "the import that stored the others.",
+        ),
     },
     "import.likely_double": {
         "sv": "Raden med {column} {reference} är ny men lika i allt annat som lagrets rad "
@@ -2847,14 +2857,29 @@ TEXTS: dict[str, dict[str, Text]] = {
         "undo the import and give the row the stored number.",
     },
     "problem.which_row_stored": {
-        "sv": "Lagret har en rad med {common} utan {columns}, på {stored}, och filen {named} "
-        "rader den dagen med {columns}: vilken av dem som är lagrets rad går inte att avgöra. "
-        "Importera först lagrets rad ensam, med sitt {columns} och beloppet {stored} (den får "
-        "sitt {columns}), och sedan filen; eller ångra importen som lade in den.",
-        "en": "The store holds a row of {common} without {columns}, of {stored}, and the file "
-        "{named} rows of that day with {columns}: which of them is the stored row cannot be "
-        "told. First import the stored row alone, with its {columns} and the amount {stored} "
-        "(it gains its {columns}), then the file; or undo the import that stored it.",
+        "sv": (
+            "Lagret har en rad med {common} utan {columns}, på {stored}, och filen {count} "
+            "rad den dagen med {columns}: om den är lagrets rad går inte att avgöra. "
+            "Importera först lagrets rad ensam, med sitt {columns} och beloppet {stored} (den "
+            "får sitt {columns}), och sedan filen; eller ångra importen som lade in den.",
+            "Lagret har en rad med {common} utan {columns}, på {stored}, och filen {count} "
+            "rader den dagen med {columns}: vilken av dem som är lagrets rad går inte att "
+            "avgöra. Importera först lagrets rad ensam, med sitt {columns} och beloppet "
+            "{stored} (den får sitt {columns}), och sedan filen; eller ångra importen som lade "
+            "in den.",
+        ),
+        "en": (
+            "The store holds a row of {common} without {columns}, of {stored}, and the file "
+            "{count} row of that day with {columns}: whether it is the stored row cannot be "
+            "told. First import the stored row alone, with its {columns} and the amount "
+            "{stored} (it gains its {columns}), then the file; or undo the import that stored "
+            "it.",
+            "The store holds a row of {common} without {columns}, of {stored}, and the file "
+            "{count} rows of that day with {columns}: which of them is the stored row cannot "
+            "be told. First import the stored row alone, with its {columns} and the amount "
+            "{stored} (it gains its {columns}), then the file; or undo the import that stored "
+            "it.",
+        ),
     },
     "problem.which_line_amount": {
         "sv": "Lagret har en rad med {common} utan {columns}, på {stored}; filens rad med "

@@ -15,7 +15,7 @@ import bisect
 import dataclasses
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -1851,6 +1851,9 @@ def _by_rest_of_key(
     for index in np.flatnonzero(unmatched_stored).tolist():
         stored[stored_rest[index]].append(index)
     file_rest, file_optional = keys(frame, rest), keys(frame, optional)
+    # The file's rows of each key, those set aside (a row repeating another's key) among
+    # them: "the file 2 rows of …" where it has two, as the person counts them.
+    in_file = Counter(keys(table.frame, rest))
     named: dict[tuple, list[int]] = defaultdict(list)
     columns = listing([quoted(table.label(name)) for name in optional])
     for row in np.flatnonzero(position < 0).tolist():
@@ -1880,7 +1883,7 @@ def _by_rest_of_key(
             "problem.which_row",
             common=key_label(rest_key),
             stored=len(candidates),
-            named=len(rows),
+            count=max(in_file[rest_key], len(rows)),
             columns=columns,
         )
         one_stored = len(candidates) == 1 and "amount_sek" in existing.columns
@@ -1891,7 +1894,7 @@ def _by_rest_of_key(
                 "problem.which_row_stored",
                 common=key_label(rest_key),
                 stored=sek(int(existing["amount_sek"].iloc[candidates[0]])),
-                named=len(rows),
+                count=max(in_file[rest_key], len(rows)),
                 columns=columns,
             )
         problems += [

@@ -254,7 +254,7 @@ def test_payments_that_cannot_be_told_apart_by_their_day_are_refused_not_guessed
     result = upload(engine, "u.csv", PLAIN)
     assert result.outcome == "rejected" and dump(engine) == before
     (which,) = [p for p in result.problems if p.error == "unique-error"]
-    assert which.row == 2 and which.text("en").startswith("The store holds 2 and the file 1 rows")
+    assert which.row == 2 and which.text("en").startswith("The store holds 2 and the file 1 row of")
 
 
 def test_undoing_the_ledger_before_the_one_that_gave_references_names_that_import(engine):

@@ -256,3 +256,30 @@ def test_a_year_and_number_voucher_retyped_without_its_zeros_is_the_stored_line(
     result = upload(engine, "b.csv", first.replace(f";{stored};", f";{file};"))
     assert result.outcome == "unchanged", result.problems
     assert _lines(engine) == [("2020-06-30", "Konsulter", stored, 5_000)]
+
+
+def test_which_line_counts_the_files_rows_of_the_key_a_repeated_row_among_them(engine):
+    # A programme's two stored lines of one day and category, and a file of two without
+    # voucher numbers: it said "the file 1 rows", counting after the repeated row was set
+    # aside; the file has two.
+    with_organisations(engine)
+    programme = "Kod;Namn;Typ;Ägare\nEQ-1;Likt;Regeringsuppdrag;Vinnova\n"
+    assert upload(engine, "program.csv", programme).outcome == "committed"
+    stored = (
+        "Program;Datum;Projekt;Kategori;Belopp (kr);Verifikation\n"
+        "EQ-1;2025-03-31;;Konsulter;10000;V1\nEQ-1;2025-03-31;;Konsulter;25000;V2\n"
+    )
+    assert upload(engine, "utfall.csv", stored).outcome == "committed"
+    plain = (
+        "Program;Datum;Projekt;Kategori;Belopp (kr);Beskrivning\n"
+        "EQ-1;2025-03-31;;Konsulter;10000;Faktura A\nEQ-1;2025-03-31;;Konsulter;25000;Faktura B\n"
+    )
+    result = upload(engine, "utfall.csv", plain, dry_run=True)
+    (which,) = [p for p in result.problems if p.message.key == "problem.which_row"]
+    assert which.text("en").startswith("The store holds 2 and the file 2 rows of EQ-1")
+    assert which.text("sv").startswith("Lagret har 2 och filen 2 rader med EQ-1")
+    # One row of the file: "1 row", not "1 rows".
+    one = upload(engine, "utfall.csv", plain.rsplit("EQ-1", 1)[0], dry_run=True)
+    (which,) = [p for p in one.problems if p.message.key == "problem.which_row"]
+    assert which.text("en").startswith("The store holds 2 and the file 1 row of EQ-1")
+    assert which.text("sv").startswith("Lagret har 2 och filen 1 rad med EQ-1")
