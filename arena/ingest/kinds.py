@@ -116,11 +116,13 @@ YEAR = ColumnType("year", v.parse_year, msg("template.year"), "int")
 ORG_NUMBER = ColumnType("org_number", v.parse_org_number, msg("template.org_number"))
 COUNTRY = ColumnType("country", v.parse_country, msg("template.country"))
 # A stored unit by the label the English pages and their downloads show for it: "number" is
-# "antal", so the English Results download reads back as the unit it shows.
+# "antal", so the English Results download reads back as the unit it shows; and as written in
+# any case, "Antal" is "antal" (stored as typed, the English pages showed it in Swedish).
 _UNIT_LABELS = {
-    i18n.t(key, "en").casefold(): key.removeprefix("results.unit.")
+    written.casefold(): key.removeprefix("results.unit.")
     for key in i18n.TEXTS
     if key.startswith("results.unit.")
+    for written in (i18n.t(key, "en"), key.removeprefix("results.unit."))
 }
 
 

@@ -299,9 +299,16 @@ def names_projects_goals(value: object) -> bool:
     Why: such a file imported back was refused ("“(its” is none of the goals' numbers"), and
     read without its note the cell would make its projects' goals the programme's own.
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not _folded(value).endswith(_projects_goals_notes()):
         return False
-    return _folded(value).endswith(_projects_goals_notes())
+    # The goals before the note are goals: "3; 99 (projektens mål)" or "Se nedan (projektens
+    # mål)" is refused as the goals reader refuses it, naming what is no goal.
+    goals = value[: value.rfind("(")] if "(" in value else ""
+    try:
+        parse_goals(goals) if goals.strip() else None
+    except ValueProblem:
+        return False
+    return True
 
 
 @functools.cache
@@ -1035,21 +1042,25 @@ def headers_matched(
     ones unread, as before, rather than two of one column refused as a duplicate."""
     written = [match(header) for header in headers]
     noted = [
-        None if found is not None or (bare := without_note(header)) is None else match(bare)
+        None
+        if found is not None or (bare := without_note(header)) is None
+        # A note saying English: the column of the English text where the kind has one
+        # ("Namn (EN)" is "Namn (engelska)"), never the Swedish column the bare header names.
+        else match(f"{bare} (engelska)" if in_english(header) else bare)
         for header, found in zip(headers, written, strict=True)
     ]
     count = Counter(same(found) for found in (*written, *noted) if found is not None)
     return [
-        found
-        if found is not None or note is None or count[same(note)] > 1 or in_english(header)
-        else note
-        for header, found, note in zip(headers, written, noted, strict=True)
+        found if found is not None or note is None or count[same(note)] > 1 else note
+        for found, note in zip(written, noted, strict=True)
     ]
 
 
-# Words of a note that say the column is in English: "Namn (engelska)", "Name (English)",
-# "Titel (en)", "Namn (på engelska)".
-_ENGLISH_NOTES = frozenset(map(_folded, ("engelska", "engelsk", "english", "en", "eng")))
+# How a note's word says the column is in English: "engelska", "engelskt", "engl.",
+# "engelskspråkig", "English" begin so ("Namn (på engelska)", "Name (English)"); "eng" is
+# the word alone; "en" only as the whole note ("Titel (en)"), as in Swedish it is also "one"
+# ("Beskrivning (en mening)" is a description).
+_ENGLISH_WORD = re.compile(r"engelsk|engl|eng$")
 
 
 def in_english(header: str) -> bool:
@@ -1063,8 +1074,8 @@ def in_english(header: str) -> bool:
     remark = _REMARK.search(header)
     if remark is None:
         return False
-    words = _NOTE_SPLIT.split(remark[0].strip()[1:-1])
-    return any(_folded(word) in _ENGLISH_NOTES for word in words if word)
+    words = [_folded(word) for word in _NOTE_SPLIT.split(remark[0].strip()[1:-1]) if word]
+    return words == ["en"] or any(_ENGLISH_WORD.match(word) for word in words)
 
 
 # A unit in brackets anywhere in a title: "Budget 2021–2023 (tkr) per program".

@@ -1072,16 +1072,20 @@ def test_a_header_with_a_note_in_brackets_is_read_as_the_column_it_names(engine)
 
 
 def test_a_noted_header_beside_the_column_it_names_is_not_read_twice(engine):
-    # "Titel (kort)" beside "Titel", or "Titel (sv)" beside "Titel (en)": which is meant is
-    # the person's to say; neither is read as the title a second time, nor refused as such.
+    # "Titel (kort)" beside "Titel": which is meant is the person's to say; it is not read
+    # as the title a second time, nor refused as such.
     result = upload(
         engine, "projekt.csv", "Diarienummer;Titel;Titel (kort);Status\n2024-1;Lång;Kort;planerad\n"
     )
     assert result.outcome == "committed", result.problems
     assert warnings(result) == [(1, "Titel (kort)", "extra-label")]
     assert [p["title"] for p in natural(engine, "projects")] == ["Lång"]
+    # "Titel (sv)" beside "Titel (en)": the Swedish title and the English one (the English
+    # note names the English title's column; it was refused as lacking a title).
     two = "Diarienummer;Titel (sv);Titel (en);Status\n2024-2;Svensk;English;planerad\n"
-    assert (1, "Titel", "missing-label") in rejected(engine, "projekt.csv", two)
+    assert upload(engine, "projekt.csv", two).outcome == "committed"
+    stored = {p["reference"]: (p["title"], p["title_en"]) for p in natural(engine, "projects")}
+    assert stored["2024-2"] == ("Svensk", "English")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 
 from arena import dataops, export, models
 from arena.ingest import kinds, validate
-from arena.ingest.kinds import KINDS, Column, Kind
+from arena.ingest.kinds import KINDS, UNIT, Column, Kind
 from arena.ingest.layouts import LAYOUTS, detect_layout, split
 from arena.ingest.read import read_file
 from arena.ingest.values import ValueProblem
@@ -177,16 +177,54 @@ def test_the_english_pages_goals_header_is_the_goals():
     assert [column.name for column in matched.values()] == ["code", "name", "name_en", "sdg_goals"]
 
 
-@pytest.mark.parametrize("header", ["Namn (engelska)", "Name (English)", "Titel (på engelska)"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Namn (engelska)",
+        "Name (English)",
+        "Titel (på engelska)",
+        # Each wrote an English name over the Swedish one, read as the bare header.
+        "Namn (engelskt)",
+        "Namn (engl.)",
+        "Namn (engelskspråkigt)",
+        "Namn (EN)",
+        "Namn (eng)",
+        "Titel (en)",
+    ],
+)
 def test_a_header_noted_english_is_no_kinds_swedish_column(header):
     # "Kod;Namn (engelska)" was read as buyer groups (known by a name alone), their Namn
-    # the English names: a column noted English is only a column of its own, an English name.
+    # the English names: a column noted English is only a column of its own, the English
+    # text of the column its header names where the kind has one.
     for kind in KINDS.values():
         matched = validate.match_headers(kind, ["Kod", header])
-        assert {column.name for column in matched.values()} <= {"code", "name_en"}, kind.name
+        noted = [column.name for column in matched.values() if column.name != "code"]
+        assert all(name.endswith("_en") for name in noted), (kind.name, noted)
     # A file of codes and English names is programmes' or indicators' alike: told so.
     assert [kind.name for kind in validate.tied_kinds(["Kod", header])] == (
-        ["programmes", "indicators"] if header != "Titel (på engelska)" else []
+        ["programmes", "indicators"] if header.startswith("Nam") else []
     )
     with pytest.raises(validate.UnknownKindError):
         validate.detect_kind(["Kod", header])
+
+
+@pytest.mark.parametrize(
+    ("kind", "header", "column"),
+    [
+        # "en" is also Swedish for "one": such a note is no English (they were dropped).
+        ("projects", "Beskrivning (en mening)", "description"),
+        ("budgets", "Källa (en rad per beslut)", "source"),
+        ("programmes", "Namn (sv)", "name"),
+    ],
+)
+def test_a_note_with_the_swedish_word_en_is_read_as_the_column(kind, header, column):
+    headers = ["Namn (en)"] if header == "Namn (sv)" else []
+    matched = validate.match_headers(KINDS[kind], ["Kod", header, *headers])
+    assert column in {found.name for found in matched.values()}
+    if headers:  # "Namn (sv)" beside "Namn (en)": the Swedish and the English name
+        assert {found.name for found in matched.values()} == {"code", "name", "name_en"}
+
+
+def test_a_unit_written_in_another_case_is_the_stored_unit():
+    # "Antal" was stored as typed and shown in Swedish on the English pages.
+    assert [UNIT.parse(unit) for unit in ("Antal", "ANTAL", "Number", "antal")] == ["antal"] * 4

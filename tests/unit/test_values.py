@@ -1716,3 +1716,20 @@ def test_every_iso_country_has_a_swedish_and_an_english_name() -> None:
     assert names["DE"] == ("Tyskland", "Germany")
     assert "EU" not in names and "XX" not in names
     assert all(sv and en for sv, en in names.values())
+
+
+@pytest.mark.parametrize(
+    ("cell", "theirs"),
+    [
+        ("3; 7 (projektens mål)", True),
+        ("(projektens mål)", True),
+        ("2; 3 (its projects' goals)", True),
+        # Not goals before the note: refused by the goals reader, naming what is no goal,
+        # where they were taken as "no goals of its own" without a word of the 99.
+        ("3; 99 (projektens mål)", False),
+        ("Se nedan (projektens mål)", False),
+        ("3; 7", False),
+    ],
+)
+def test_a_goals_cell_names_its_projects_goals_only_with_goals_before_the_note(cell, theirs):
+    assert values.names_projects_goals(cell) is theirs
