@@ -324,6 +324,31 @@ def _column_chooser(
                 st.rerun()
 
 
+def _kind_round(notes: dict, files: list | None) -> int:
+    """The round of the kind chosen for the files: a new one, the kind back to "recognise
+    from the headers", once none of the files it was chosen for (`_kind_chosen`) is still
+    there, as a kind chosen for a list of programmes' English names read the next file, of
+    indicators, as programmes. A kind chosen before any file, or files added beside, keep
+    it; a new round is a new selectbox, so the browser is never told to change the one it
+    shows."""
+    ids = {upload.file_id for upload in files or ()}
+    chosen_for = notes.get("kind_for", set())
+    if ids and chosen_for and ids.isdisjoint(chosen_for):
+        notes["kind_round"] = notes.get("kind_round", 0) + 1
+        notes["kind_for"] = set()
+    return notes.get("kind_round", 0)
+
+
+def _kind_chosen(notes: dict, files: list | None, kind: str | None) -> None:
+    """Note the files `kind` was chosen for: those there when it changed, and files added
+    beside them since (`_kind_round`)."""
+    ids = {upload.file_id for upload in files or ()}
+    if kind != notes.get("kind"):
+        notes["kind"], notes["kind_for"] = kind, ids
+    elif notes.get("kind_for"):
+        notes["kind_for"] |= ids
+
+
 def upload_panel(language: str, identity: auth.Identity) -> None:
     """Upload files, see what they would change, commit them as `identity`. Replace mode
     only for an identity that may replace; the import refuses anyway otherwise. The last
@@ -344,7 +369,9 @@ def upload_panel(language: str, identity: auth.Identity) -> None:
         t("data.kind", language),
         [None, *kinds],
         format_func=lambda k: kinds.get(k, t("data.kind.auto", language)),
+        key=f"upload_kind_{_kind_round(notes, files)}",
     )
+    _kind_chosen(notes, files, kind)
     sheet = right.text_input(t("data.sheet", language), help=t("data.sheet.help", language))
     st.caption(ui.plain(t("data.user.signed_in", language, who=identity.describe(language))))
     replace = identity.can(auth.Right.REPLACE) and st.toggle(

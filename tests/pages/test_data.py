@@ -787,3 +787,24 @@ def test_several_files_of_one_kind_are_named_and_the_problems_say_which_file(eng
     assert "Fil / blad" in problems.columns
     (twice,) = [m for m in problems["Meddelande"] if m.startswith("Flera filer")]
     assert "”projekt.csv”" in twice and "”projekt2.csv”" in twice
+
+
+def test_a_kind_chosen_for_a_file_does_not_read_the_next_file(engine, open_page):
+    # A kind chosen for one file (a list of programmes' English names) read the next,
+    # another file put in its place (indicators), as programmes: "1 new" programme.
+    app = open_page(engine, page="data")
+
+    def kind_box():
+        return next(box for box in app.selectbox if box.label == "Typ av data")
+
+    app.file_uploader[0].set_value(("a.csv", b"Kod;Namn (engelska)\nX;Y\n", "text/csv")).run()
+    kind_box().set_value("programmes").run()
+    assert kind_box().value == "programmes"
+    app.file_uploader[0].set_value(("c.csv", b"Kod;Namn;Enhet\nI;J;antal\n", "text/csv")).run()
+    assert kind_box().value is None  # recognised from the headers again
+    # A kind chosen before any file is kept for the file that comes.
+    app.file_uploader[0].set_value(None).run()
+    kind_box().set_value("indicators").run()
+    app.file_uploader[0].set_value(("d.csv", b"Kod;Namn;Enhet\nI;J;antal\n", "text/csv")).run()
+    assert kind_box().value == "indicators"
+    assert not app.exception
