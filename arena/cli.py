@@ -263,7 +263,7 @@ def _print_problems(problems, limit: int = 20) -> None:
             where = _say("cli.where.source", source=problem.source, where=where)
         if problem.column:
             where = _say("cli.where.column", where=where, column=repr(problem.column))
-        text = problem.text(LANGUAGE)
+        text = problem.text(LANGUAGE, command_line=True)  # a choice as its option takes it
         line = _say(
             "cli.problem",
             severity=_say(f"cli.severity.{problem.severity}"),

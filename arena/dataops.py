@@ -44,7 +44,7 @@ from arena.ingest import (
 )
 from arena.ingest import undo as undo_import
 from arena.ingest.kinds import KINDS, Kind
-from arena.ingest.layouts import LAYOUTS, giving360
+from arena.ingest.layouts import UPLOAD_KINDS, giving360, upload_kind_label
 from arena.ingest.plan import KindPlan, NewOrganisation, Plan
 from arena.ingest.report import (
     REPORT_COLUMNS,
@@ -73,10 +73,10 @@ class UploadedFile(Protocol):
 def kind_labels(language: str, *, uploads: bool = False) -> dict[str, str]:
     """Every kind users can export, with its label in `language`; with `uploads` also the file
     layouts they can upload (Vinnova open data, 360Giving)."""
-    labels = {name: kind_name(name).render(language) for name in KINDS}
-    if uploads:
-        labels |= {name: layout.label.render(language) for name, layout in LAYOUTS.items()}
-    return labels
+    return {
+        name: upload_kind_label(name).render(language)
+        for name in (UPLOAD_KINDS if uploads else KINDS)
+    }
 
 
 def uploads(

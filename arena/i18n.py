@@ -3082,6 +3082,9 @@ TEXTS: dict[str, dict[str, Text]] = {
         "which the file holds cannot be told. Choose the kind ({known}) and import the file "
         "again.",
     },
+    # A choice a problem asks for, as the command line takes it (`report.Choices`): the
+    # option and its codes, where the page lists what its selectbox shows.
+    "cli.choices": {"sv": "med {option}: {codes}", "en": "with {option}: {codes}"},
     "import.no_such_header": {
         "sv": "{file}: det finns ingen rubrik {header} att läsa som {meant}. Rubrikerna är "
         "{headers}.",

@@ -40,7 +40,7 @@ from arena.ingest.apply import (
     undo_import,
 )
 from arena.ingest.kinds import KINDS, Kind
-from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, members, split
+from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, kind_choices, members, split
 from arena.ingest.natural import table_of
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import RawTable, ReadError, hidden_sheets, read_file, workbook_sheets
@@ -220,11 +220,10 @@ def _parse(
     read = {sheet: table for sheet, table in read.items() if sheet not in summed}
     if not read and (tied := tied_kinds(raw.header)):
         kinds = listing([kind_name(kind.name, lower=True) for kind in tied], "list.or")
-        known = ", ".join(UPLOAD_KINDS)
-        note = msg("import.kinds_tied", file=upload.name, kinds=kinds, known=known)
+        note = msg("import.kinds_tied", file=upload.name, kinds=kinds, known=kind_choices())
         return [], [Problem("format-error", note, row=raw.header_line or None)]
     if not read:
-        note = msg("import.unknown_headers", file=upload.name, known=", ".join(UPLOAD_KINDS))
+        note = msg("import.unknown_headers", file=upload.name, known=kind_choices())
         return [], [Problem("format-error", note, row=raw.header_line or None)]
     sheets_of: dict[str, list[str]] = {}
     for sheet, (name, _raw, _notes) in read.items():

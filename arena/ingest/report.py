@@ -66,9 +66,11 @@ class Problem:
         if self.error not in ERROR_TYPES:
             raise ValueError(f"unknown error type {self.error!r}")
 
-    def text(self, language: str) -> str:
-        """The problem as a sentence in `language`."""
-        return self.message.render(language)
+    def text(self, language: str, *, command_line: bool = False) -> str:
+        """The problem as a sentence in `language`; with `command_line`, a choice it asks
+        for (`Choices`) is written as the command line takes it."""
+        message = for_command_line(self.message) if command_line else self.message
+        return message.render(language)
 
 
 def distinct_problems(problems: list[Problem]) -> list[Problem]:
@@ -121,6 +123,43 @@ class Lowered(Message):
 
     def render(self, language: str) -> str:
         return super().render(language).lower()
+
+
+class Choices(Message):
+    """What a person may choose, inside a sentence asking them to choose: written as the page
+    offers it, each by its label (`labels`, Messages) in the reader's language. The command
+    line takes codes after an option instead (`typed`): one sentence serves both, and each
+    reader is told what they can choose where they are (`Problem.text`). The page listed the
+    codes, English words in a Swedish sentence, beside a selectbox naming them in Swedish."""
+
+    __slots__ = ()  # as slim as a Message
+
+    def render(self, language: str) -> str:
+        return listing(list(self.values["labels"])).render(language)
+
+    def typed(self) -> Message:
+        """The choice as the command line takes it: its option and the codes it accepts."""
+        codes = ", ".join(self.values["codes"])
+        return msg("cli.choices", option=self.values["option"], codes=codes)
+
+
+def choices(option: str, labels: dict[str, Message]) -> Choices:
+    """A choice among `labels` (code -> label), which the command line makes with `option`."""
+    values = {"option": option, "codes": tuple(labels), "labels": tuple(labels.values())}
+    return Choices("list.comma", values)
+
+
+def for_command_line(message: Message) -> Message:
+    """`message` as the command line writes it: each choice in it as its option and codes."""
+    if isinstance(message, Choices):
+        return message.typed()
+    if not any(isinstance(value, Message) for value in message.values.values()):
+        return message
+    values = {
+        name: for_command_line(value) if isinstance(value, Message) else value
+        for name, value in message.values.items()
+    }
+    return type(message)(message.key, values)
 
 
 def kind_name(name: str, *, lower: bool = False) -> Message:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+
+import pytest
 
 from arena import dataops
 from arena.auth import Identity, Role, cli_identity
-from arena.i18n import format_sek
+from arena.i18n import format_sek, t
 from arena.ingest import load_demo
+from arena.ingest.layouts import UPLOAD_KINDS
 from arena.store import get_engine, migrate
 from arena.ui import plain
 from tests.fixtures.ingest import natural, upload
@@ -808,3 +812,44 @@ def test_a_kind_chosen_for_a_file_does_not_read_the_next_file(engine, open_page)
     app.file_uploader[0].set_value(("d.csv", b"Kod;Namn;Enhet\nI;J;antal\n", "text/csv")).run()
     assert kind_box().value == "indicators"
     assert not app.exception
+
+
+# A list of codes and English names fits programmes and indicators alike; "Foo;Bar" no kind.
+ASKING_FOR_A_KIND = [
+    ("namn.csv", b"Kod;Namn (engelska)\nBG-2017;Support to buyer groups\n"),
+    ("okänd.csv", b"Foo;Bar\n1;2\n"),
+]
+
+
+def _refusal(app, name: str) -> str:
+    (text,) = [
+        message
+        for frame in app.dataframe
+        for column in frame.value.columns
+        for message in frame.value[column]
+        if isinstance(message, str) and message.startswith(f"{name}:")
+    ]
+    return text
+
+
+@pytest.mark.parametrize(("name", "data"), ASKING_FOR_A_KIND, ids=["kinds_tied", "unknown"])
+def test_a_file_asking_for_its_kind_lists_the_kinds_as_the_kind_box_names_them(
+    engine, open_page, name, data
+):
+    """The refusal listed the codes `--kind` takes ("organisations, programmes, budgets …"),
+    English words on the Swedish page beside a box naming them in Swedish; it lists the box's
+    names, in the page's language."""
+    app = open_page(engine, page="data")
+    app.file_uploader[0].upload(name, data, "text/csv").run()
+    assert not app.exception, app.exception
+    for language in ("sv", "en"):
+        app.session_state["lang"] = language
+        app.run()
+        said = _refusal(app, name)
+        box = next(box for box in app.selectbox if box.label == t("data.kind", language))
+        names = [name for name in box.options if name != t("data.kind.auto", language)]
+        assert names == list(dataops.kind_labels(language, uploads=True).values())
+        assert all(name in said for name in names), said
+        if language == "sv":  # no code word (an English sentence says "programmes" itself)
+            codes = [code for code in UPLOAD_KINDS if re.search(rf"\b{code}\b", said)]
+            assert codes == [], said

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 
+import pytest
+
+from arena import cli
 from arena.auth import cli_identity
 from arena.cli import main
 from arena.ingest import Upload, import_files
+from arena.ingest.layouts import UPLOAD_KINDS
 from arena.queries import history
 from tests.fixtures.ingest import FIXTURES, dump, natural, with_organisations
 
@@ -81,7 +86,7 @@ def test_the_report_opens_in_swedish_excel_as_the_data_pages_does(
 ):
     # The report was UTF-8 without a BOM (Excel read "Ã¤"), with "," in Swedish (one column
     # in Swedish Excel) and a cell's "=SUM(F4:F7)" written as a formula Excel would run.
-    from arena import cli, dataops
+    from arena import dataops
 
     monkeypatch.setattr(cli, "LANGUAGE", "sv")
     with_organisations(engine)
@@ -135,6 +140,26 @@ def test_replace_and_kind_options(engine, tmp_path, capsys):
     assert main(["import", path, "--kind", "organisations", "--replace", "--yes"]) == 0
     assert "1 deleted" in capsys.readouterr().out
     assert [o["name"] for o in natural(engine, "organisations")] == ["Vinnova", "Göteborgs kommun"]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    "data", ["Kod;Namn (engelska)\nBG-2017;Support\n", "Foo;Bar\n1;2\n"], ids=["tied", "unknown"]
+)
+def test_a_file_asking_for_its_kind_lists_what_kind_takes(
+    engine, tmp_path, capsys, monkeypatch, language, data
+):
+    # The page lists the kinds by the names its box shows; the command line by the codes
+    # its option takes, in either language.
+    monkeypatch.setattr(cli, "LANGUAGE", language)
+    assert main(["import", _write(tmp_path, "names.csv", data), "--dry-run"]) == 1
+    said = capsys.readouterr().err
+    (listed,) = re.findall(r"\(\w+ --kind: ([^)]*)\)", said)
+    codes = listed.split(", ")
+    assert sorted(codes) == sorted(UPLOAD_KINDS)
+    for code in codes:
+        assert cli.build_parser().parse_args(["import", "names.csv", "--kind", code]).kind == code
+    assert "Organisationer" not in said and "Organisations" not in said
 
 
 # --- progress and undo --------------------------------------------------------------------------

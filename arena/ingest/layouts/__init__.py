@@ -5,6 +5,7 @@ the layout a file's headers fit; `split` turns a table into one `Part` per kind.
 
 from __future__ import annotations
 
+from arena.i18n import Message
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import giving360, members, project_sheet, vinnova
 from arena.ingest.layouts.base import (
@@ -16,6 +17,7 @@ from arena.ingest.layouts.base import (
     guess_org_kind,
 )
 from arena.ingest.read import RawTable
+from arena.ingest.report import Choices, choices, kind_name
 
 __all__ = [
     "LAYOUTS",
@@ -26,7 +28,9 @@ __all__ = [
     "detect_layout",
     "guess_country",
     "guess_org_kind",
+    "kind_choices",
     "split",
+    "upload_kind_label",
 ]
 
 # Detection tries them in this order: Vinnova and 360Giving before the project sheet, whose
@@ -37,6 +41,17 @@ LAYOUTS: dict[str, Layout] = {
 
 # What an upload may name as its kind (`Upload.kind`, `python -m arena import --kind`).
 UPLOAD_KINDS: tuple[str, ...] = (*KINDS, *LAYOUTS)
+
+
+def upload_kind_label(name: str) -> Message:
+    """The label of `name`, one of `UPLOAD_KINDS`: a layout's own, else the kind's."""
+    return LAYOUTS[name].label if name in LAYOUTS else kind_name(name)
+
+
+def kind_choices() -> Choices:
+    """Every kind an upload may be read as, to be chosen in a sentence: on the Data page by
+    the labels its kind selectbox shows, on the command line by the codes `--kind` takes."""
+    return choices("--kind", {name: upload_kind_label(name) for name in UPLOAD_KINDS})
 
 
 def detect_layout(header: list[str]) -> Layout | None:
