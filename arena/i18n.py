@@ -5574,8 +5574,9 @@ class Message:
 
     def __reduce__(self) -> tuple[type, tuple[str, dict[str, object]]]:
         # Pickled as its key and a plain dict: a page's cache pickles what it keeps (an undo's
-        # blockers among them), and a read-only mapping cannot be; the section fell over.
-        return Message, (self.key, dict(self.values))
+        # blockers among them), and a read-only mapping cannot be; the section fell over. Of
+        # its own class: a lowered kind's name came back capitalised, an amount as a number.
+        return type(self), (self.key, dict(self.values))
 
     def __hash__(self) -> int:
         return hash((self.key, tuple(sorted((k, repr(v)) for k, v in self.values.items()))))

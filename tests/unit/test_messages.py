@@ -4,6 +4,7 @@ number in both languages ("1 rad", "2 rader"; "1 row", "2 rows")."""
 
 from __future__ import annotations
 
+import pickle
 import string
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from arena import dataops, i18n
 from arena.auth import cli_identity
 from arena.cli import main
+from arena.ingest.layouts import kind_choices
 from arena.ingest.report import (
     Problem,
     distinct_problems,
@@ -189,3 +191,20 @@ def test_the_cli_summary_agrees_with_its_counts(
     assert f"projekt.csv: {summary}" in out
     assert organisations in out
     assert rows in out
+
+
+def test_a_message_comes_back_from_a_cache_as_it_was_written() -> None:
+    # A page's cache pickles what it keeps: a message of its own kind (a lowered name, an
+    # amount, a choice of kinds) came back as a plain Message, written otherwise or not at all.
+    said = i18n.msg(
+        "import.kinds_tied",
+        file="a.csv",
+        kinds=listing([kind_name("programmes", lower=True), i18n.sek(5)]),
+        known=kind_choices(),
+    )
+    again = pickle.loads(pickle.dumps(Problem("format-error", said)))
+    for language in i18n.LANGUAGES:
+        assert again.text(language) == said.render(language)
+        assert again.text(language, command_line=True) == Problem("format-error", said).text(
+            language, command_line=True
+        )
