@@ -210,8 +210,9 @@ def paged_table(
         box_key = _box_key(key, number)
         st.number_input(
             t("paging.page", language, pages=format_number(pages, language)),
-            min_value=1,
-            max_value=pages,
+            # No min_value or max_value: the browser refused a number beyond them with its
+            # own error mark and kept it in the box beside the rows of the page before. Any
+            # number reaches the server, which opens the nearest page (`_typed`).
             # The box says its page by default, not through a value set in the session: a
             # set value reaches the browser once, in that run's messages, and a run that
             # follows before they were sent (a second request) drops them; the box drawn
@@ -220,7 +221,7 @@ def paged_table(
             step=1,
             key=box_key,
             on_change=_typed,
-            args=(number_key, box_key, number),
+            args=(number_key, box_key, number, pages),
             width=160,
         )
         st.button(
@@ -285,8 +286,12 @@ def _turn(number_key: str, step: int, pages: int) -> None:
     # A button's callback runs before the next run draws the page number: move it there.
     # Two quick clicks can both arrive before the run that disables the button is drawn:
     # the number stays within the pages the clicked table had.
-    number = st.session_state.get(number_key, 1) + step
-    st.session_state[number_key] = min(max(number, 1), pages)
+    st.session_state[number_key] = _within(st.session_state.get(number_key, 1) + step, pages)
+
+
+def _within(number: int, pages: int) -> int:
+    """The page nearest `number` of `pages`: the first for 0 or less, the last beyond them."""
+    return min(max(number, 1), pages)
 
 
 def _box_key(key: str, number: int) -> str:
@@ -302,14 +307,16 @@ def _box_key(key: str, number: int) -> str:
     return box_key
 
 
-def _typed(number_key: str, box_key: str, shown: int) -> None:
+def _typed(number_key: str, box_key: str, shown: int, pages: int) -> None:
     # The box of page `shown` says `shown` until a person types another number in it. A
     # second click sent before the first click's run was drawn carries the boxes the browser
     # still shows, an older page's with that page's number (and Streamlit skips the click
     # itself, its button now disabled): that is no entry, and the page stays.
+    # A number beyond the pages opens the last, 0 or less the first; the box, holding what
+    # was typed, gives way to one that says the page (`_box_key`).
     typed = st.session_state.get(box_key, shown)
     if typed != shown:
-        st.session_state[number_key] = typed
+        st.session_state[number_key] = _within(typed, pages)
 
 
 def cards(shown: list[tuple[str, str, str | None]], *, columns: int) -> None:

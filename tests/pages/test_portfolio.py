@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from arena import tables
 from arena.i18n import t
 from tests.fixtures.ingest import load_files
@@ -164,6 +166,30 @@ def test_a_switch_of_language_keeps_the_page_and_the_click_that_follows(demo_eng
     # Sorted by the column the label names, as before the switch.
     references = app.dataframe[0].value["reference"].tolist()
     assert references == sorted(references)
+
+
+def _page_box(app):
+    [box] = app.number_input
+    return box
+
+
+@pytest.mark.parametrize(("language", "rows"), [("sv", "rader"), ("en", "rows")])
+def test_a_page_number_beyond_the_pages_opens_the_last_and_the_box_says_it(
+    demo_engine, open_page, language, rows
+):
+    # The browser refused 99 in a box of 2 pages (its own error mark, 99 left in the box)
+    # while the rows of the page before stayed: the server takes any number, the last page
+    # for one beyond it and the first for 0 or less, and its box says the page shown.
+    total = demo_count("07_projekt.csv")
+    last = f"{rows} 26–{total} {'av' if language == 'sv' else 'of'} {total}"
+    first = f"{rows} 1–25 {'av' if language == 'sv' else 'of'} {total}"
+    app = open_page(demo_engine, page="portfolio", lang=language)
+    app.selectbox(key="portfolio_size").set_value(25).run()
+    for typed, caption, page in [(99, last, 2), (99, last, 2), (0, first, 1), (-3, first, 1)]:
+        _page_box(app).set_value(typed).run()
+        assert not app.exception, app.exception
+        assert _caption(app, rows) == caption
+        assert (_page_box(app).value, _page_box(app).proto.default) == (page, page)
 
 
 def test_a_grant_in_no_year_is_named_under_the_grant_sizes_per_year(engine, open_page):
