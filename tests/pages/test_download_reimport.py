@@ -192,26 +192,49 @@ def test_the_grants_an_organisation_gave_with_one_amount_changed_and_one_added_i
 
 
 @pytest.mark.parametrize("language", ["Svenska", "English"])
-def test_the_programmes_with_one_english_name_edited_import_as_that_english_name(
-    demo_engine, open_page, handed, file_names, language
+@pytest.mark.parametrize(
+    ("page", "query", "key", "code", "english", "fields"),
+    [
+        # The English name alone, not the Swedish one, the goals the list names nor the
+        # source it holds (without it, the file was each edited programme's source).
+        (
+            "programmes",
+            {},
+            "programmes_csv",
+            "BG-2017",
+            "Support to buyer groups in Smart Industry",
+            ["name_en"],
+        ),
+        (
+            "project",
+            {"ref": "DEMO-2024-022"},
+            "DEMO-2024-022_indicators_csv",
+            "PROJECT_SUPPLIERS_DIALOGUE",
+            "Suppliers in the market dialogue",
+            ["name_en", "source"],
+        ),
+    ],
+    ids=["programmes", "project_indicators"],
+)
+def test_a_list_with_one_english_name_edited_imports_as_that_english_name(
+    demo_engine, open_page, handed, file_names, language, page, query, key, code, english, fields
 ):
-    open_page(demo_engine, page="programmes", lang=language)
+    open_page(demo_engine, page=page, lang=language, **query)
 
     def edit(header, rows):
-        code, english = 0, 2  # Kod, Namn (engelska)
+        code_column, english_column = 0, 2  # Kod, Namn (engelska)
         assert (
-            header[english] == {"Svenska": "Namn (engelska)", "English": "Name (English)"}[language]
+            header[english_column]
+            == {"Svenska": "Namn (engelska)", "English": "Name (English)"}[language]
         )
-        (programme,) = [row for row in rows if row[code] == "BG-2017"]
-        programme[english] = "Support to buyer groups in Smart Industry"
+        (row,) = [row for row in rows if row[code_column] == code]
+        row[english_column] = english
         return []
 
-    text = _edited(handed["programmes_csv"](), edit)
-    new, changed = _changed(upload(demo_engine, file_names["programmes_csv"], text, dry_run=True))
+    text = _edited(handed[key](), edit)
+    new, changed = _changed(upload(demo_engine, file_names[key], text, dry_run=True))
     assert new == []
-    # The English name alone, not the Swedish one, the goals the list names nor the source
-    # it holds (without it, the file was each edited programme's source).
-    assert changed == {("BG-2017",): ["name_en"]}
+    assert changed == {(code,): fields}
 
 
 @pytest.mark.parametrize("language", ["Svenska", "English"])
@@ -236,28 +259,6 @@ def test_the_programmes_with_an_end_and_a_final_report_date_edited_import_as_tho
     new, changed = _changed(upload(demo_engine, file_names["programmes_csv"], text, dry_run=True))
     assert new == []
     assert changed == {("BG-2017",): ["end_date", "report_due"]}
-
-
-@pytest.mark.parametrize("language", ["Svenska", "English"])
-def test_a_projects_indicators_with_one_english_name_edited_import_as_that_english_name(
-    demo_engine, open_page, handed, file_names, language
-):
-    open_page(demo_engine, page="project", ref="DEMO-2024-022", lang=language)
-
-    def edit(header, rows):
-        code, english = 0, 2  # Kod, Namn (engelska)
-        assert (
-            header[english] == {"Svenska": "Namn (engelska)", "English": "Name (English)"}[language]
-        )
-        (indicator,) = [row for row in rows if row[code] == "PROJECT_SUPPLIERS_DIALOGUE"]
-        indicator[english] = "Suppliers in the market dialogue"
-        return []
-
-    key = "DEMO-2024-022_indicators_csv"
-    text = _edited(handed[key](), edit)
-    new, changed = _changed(upload(demo_engine, file_names[key], text, dry_run=True))
-    assert new == []
-    assert changed == {("PROJECT_SUPPLIERS_DIALOGUE",): ["name_en", "source"]}
 
 
 # Downloads from the English pages before they held both names: the English name under
