@@ -2113,14 +2113,6 @@ TEXTS: dict[str, dict[str, Text]] = {
         "is not said: write the period's dates, e.g. “{first}-07-01 – {last}-06-30”, or "
         "“{first} – {last}” for both calendar years.",
     },
-    "value.term": {
-        "sv": "”{value}” är en termin, vars datum skiljer mellan skolor och lärosäten "
-        "(höstterminen slutar ofta i januari): skriv terminens datum eller månader, t.ex. "
-        "”{example}”.",
-        "en": "“{value}” is a term, whose dates differ between schools and universities (an "
-        "autumn term often ends in January): write the term's dates or months, e.g. "
-        "“{example}”.",
-    },
     "value.not_period": {
         "sv": "”{value}” är ingen period. Skriv start – slut, t.ex. ”oktober 2018 – februari "
         "2019”, eller ”oktober 2018 –” för en som pågår utan slut.",

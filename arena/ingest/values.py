@@ -1308,6 +1308,23 @@ _MONTHS_IN_PART = {
 }
 
 
+# A term, as programme staff write a project's period: "HT 2019", "ht19", "vt-21",
+# "höstterminen 2019" (VT, vårtermin, is the spring term; HT, hösttermin, the autumn term).
+# Read as whole months, 1 January - 30 June and 1 August - 31 December: the terms run from mid
+# January to early June and from late August to mid January, and whole months of the calendar
+# year keep a term inside its year (an autumn term's January would count it in the next year).
+_TERM = re.compile(
+    r"(?P<term>ht|vt|hösttermin(?:en)?|vårtermin(?:en)?)\s*-?\s*(?P<year>[0-9]{4}|[0-9]{2})"
+)
+_TERM_MONTHS = {"v": (1, 6), "h": (8, 12)}  # by the term's first letter: first, last month
+
+
+def _term_date(value: object, match: re.Match[str], end: bool) -> date:
+    """The first day of the term `match` names (`_TERM`), or with `end` its last day."""
+    first, last = _TERM_MONTHS[match["term"][0]]
+    return _checked_date(value, _year_written(match["year"]), last if end else first, None, end)
+
+
 def _real(year: int, month: int, day: int) -> bool:
     """Whether the year, month and day make a date."""
     try:
@@ -1367,6 +1384,8 @@ def _date_from_text(value: str, end: bool) -> date:
                 raise _problem(TYPE_ERROR, value, "value.not_date")
             month = part * months if end else (part - 1) * months + 1
             return _checked_date(value, int(match["year"]), month, None, end)
+    if match := _TERM.fullmatch(text):
+        return _term_date(value, match, end)
     for pattern in (_NAMED_MONTH, _MONTH_DAY):
         if (match := pattern.fullmatch(text)) and match["month"] in _MONTH_NAMES:
             day = int(match["day"]) if match["day"] else None
@@ -1453,14 +1472,10 @@ def _excel_serial(value: object) -> int | None:
     return None
 
 
-# A span of years written as an academic, a budget or a school year, or a term, which
-# calendar dates it covers is not said: "2018/2019", "2018/19" (a split year: from July? from
-# September?), "HT 2020", "vt-21", "ht20" (a term: a university's autumn term runs from late
-# August into January, a school's to December). Refused naming what it is, never guessed.
+# A span of years written as an academic, a budget or a school year, which calendar dates it
+# covers is not said: "2018/2019", "2018/19" (a split year: from July? from September?).
+# Refused naming what it is, never guessed.
 _SPLIT_YEAR = re.compile(r"(?P<first>[0-9]{4})\s*/\s*(?P<last>[0-9]{4}|[0-9]{2})")
-_TERM = re.compile(
-    r"(?P<term>ht|vt|hösttermin(?:en)?|vårtermin(?:en)?)\s*-?\s*(?P<year>[0-9]{4}|[0-9]{2})"
-)
 
 
 def _year_written(written: str, first: int | None = None) -> int:
@@ -1475,9 +1490,9 @@ def _year_written(written: str, first: int | None = None) -> int:
 
 
 def _unsaid_dates(value: object) -> ValueProblem | None:
-    """The problem of a cell that is a split year or a term (`_SPLIT_YEAR`, `_TERM`), naming
-    what it is and how to write its dates; None for any other. No such cell reads as a date
-    or a period, so saying so changes no reading."""
+    """The problem of a cell that is a split year (`_SPLIT_YEAR`), naming what it is and how
+    to write its dates; None for any other. No such cell reads as a date or a period, so
+    saying so changes no reading."""
     if not isinstance(value, str):
         return None
     text = parse_text(value).casefold()
@@ -1485,11 +1500,6 @@ def _unsaid_dates(value: object) -> ValueProblem | None:
         first = int(split["first"])
         if _year_written(split["last"], first) == first + 1:
             return _problem(TYPE_ERROR, value, "value.split_year", first=first, last=first + 1)
-    if (term := _TERM.fullmatch(text)) is not None:
-        year = _year_written(term["year"])
-        autumn = term["term"].startswith("h")
-        example = f"{year}-08 – {year + 1}-01" if autumn else f"{year}-01 – {year}-06"
-        return _problem(TYPE_ERROR, value, "value.term", example=example)
     return None
 
 
@@ -1499,7 +1509,8 @@ def parse_date(value: object, *, end: bool = False) -> date:
     Month, quarter or year precision means the first day, or the last day when `end` is true (so a
     project "ending oktober 2018" runs through 31 October). Numbers are read only as years:
     Excel serial day numbers are rejected rather than guessed, the problem naming the day
-    one would be. A split year or a term is refused saying so (`_unsaid_dates`).
+    one would be. A term, "HT 2019", is its first day, or with `end` its last (`_TERM`); a
+    split year is refused saying so (`_unsaid_dates`).
     """
     try:
         return _read_date(value, end)
@@ -1607,8 +1618,10 @@ def parse_period(value: object) -> tuple[date, date | None]:
     "2018-10 – 2019-02" is 1 Oct 2018 through 28 Feb 2019, and "2019-21" is 2019 through
     2021 (`_short_years`). A period that runs on ("från oktober 2018", "2019-01-01 –",
     "2019-01 – tills vidare") has no end: None. A date alone ("oktober 2018", "Q3 2019") is no
-    period: the month itself, or from it on, cannot be told; a split year or a term
-    ("2018/19", "HT 2020") is refused saying so (`_unsaid_dates`).
+    period: the month itself, or from it on, cannot be told. A term is a span of its own,
+    so one alone is that term ("VT 2021", 1 January through 30 June 2021), and terms are a
+    period's start and end as dates are ("HT19–VT20", `_TERM`); a split year ("2018/19") is
+    refused saying so (`_unsaid_dates`).
     """
     if not isinstance(value, str):
         raise _problem(TYPE_ERROR, value, "value.not_period")
@@ -1620,6 +1633,8 @@ def parse_period(value: object) -> tuple[date, date | None]:
         return years
     if (open_end := _open_start(text, opened=text != written)) is not None:
         return open_end, None
+    if (term := _TERM.fullmatch(text.casefold())) is not None:
+        return _term_date(value, term, False), _term_date(value, term, True)
     # At most one split can work: no date form contains a dash, "till" or "to", and splitting
     # an ISO date at one of its own hyphens always leaves a part that is not a date.
     first_problem: ValueProblem | None = None

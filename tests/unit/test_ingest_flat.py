@@ -720,6 +720,44 @@ def test_a_period_that_runs_on_has_a_start_and_no_end(engine):
     }
 
 
+def test_a_period_written_as_terms_is_read_and_nonsense_still_refused(engine):
+    # "HT 2019 - VT 2020" was refused as no date: VT is 1 January - 30 June, HT 1 August -
+    # 31 December, a start term its first day and an end term its last.
+    _store(engine)
+    header = "Diarienummer;Titel;Koordinator;Län;Projektets löptid\n"
+    data = header + (
+        "2026-90001;Terminer;Göteborgs kommun;Västra Götalands län;HT 2019 - VT 2020\n"
+        "2026-90002;Kort;Göteborgs kommun;Västra Götalands län;HT19–VT20\n"
+        "2026-90003;En termin;Göteborgs kommun;Västra Götalands län;VT 2021\n"
+        "2026-90004;Utskrivet;Göteborgs kommun;Västra Götalands län;"
+        "Hösttermin 2019 – vårtermin 2020\n"
+        "2026-90005;Gemener;Göteborgs kommun;Västra Götalands län;ht 2019\n"
+    )
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "committed", result.problems
+    found = {
+        p["reference"]: (p["start_date"], p["end_date"])
+        for p in natural(engine, "projects")
+        if p["reference"].startswith("2026-")
+    }
+    year = (date(2019, 8, 1), date(2020, 6, 30))
+    assert found == {
+        "2026-90001": year,
+        "2026-90002": year,
+        "2026-90003": (date(2021, 1, 1), date(2021, 6, 30)),
+        "2026-90004": year,
+        "2026-90005": (date(2019, 8, 1), date(2019, 12, 31)),
+    }
+    nonsense = header + (
+        "2026-90011;Ingen termin;Göteborgs kommun;Västra Götalands län;HT\n"
+        "2026-90012;Okänd;Göteborgs kommun;Västra Götalands län;XT 2019\n"
+    )
+    assert rejected(engine, "fel.csv", nonsense) == [
+        (2, "Projektets löptid", "type-error"),
+        (3, "Projektets löptid", "type-error"),
+    ]
+
+
 def _new_and_coordinators(engine, name: str, data: str) -> tuple[list, dict[str, str]]:
     """The import's new organisations (name, lines) and then every project's coordinator."""
     result = upload(engine, name, data)

@@ -998,12 +998,6 @@ def test_years_written_short_far_apart_are_refused_saying_how_to_write_them() ->
         # A split year: an academic or budget year, from July or September?
         ("2018/2019", "“2018/2019” is a split year (an academic or budget year)"),
         ("2018/19", "“2018/19” is a split year"),
-        # A term: a university's autumn term runs into January, a school's to December.
-        ("HT 2020", "“HT 2020” is a term, whose dates differ between schools and universities"),
-        ("ht20", "e.g. “2020-08 – 2021-01”"),
-        ("VT 2021", "e.g. “2021-01 – 2021-06”"),
-        ("vt-21", "e.g. “2021-01 – 2021-06”"),
-        ("höstterminen 2020", "is a term"),
     ],
 )
 def test_a_span_whose_dates_are_not_said_is_refused_saying_what_it_is(value, said) -> None:
@@ -1012,6 +1006,67 @@ def test_a_span_whose_dates_are_not_said_is_refused_saying_what_it_is(value, sai
     assert said in problem.message.render("en")
     assert problem.message.render("sv").startswith(f"”{value}” är ")
     assert problem_of(parse_date, value).message == problem.message  # as a date too
+
+
+SPRING_2020, AUTUMN_2019 = (
+    (date(2020, 1, 1), date(2020, 6, 30)),
+    (date(2019, 8, 1), date(2019, 12, 31)),
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Programme staff write periods as terms, refused before as no dates: VT (vårtermin)
+        # is 1 January - 30 June, HT (hösttermin) 1 August - 31 December.
+        ("HT 2019 - VT 2020", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("HT19–VT20", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("Hösttermin 2019 – vårtermin 2020", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("höstterminen 2019 till vårterminen 2020", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("ht-19 - vt-20", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("VT 2020 – HT 2020", (date(2020, 1, 1), date(2020, 12, 31))),
+        # A term alone is that term.
+        ("VT 2020", SPRING_2020),
+        ("vt20", SPRING_2020),
+        ("ht 2019", AUTUMN_2019),
+        ("Höstterminen 2019", AUTUMN_2019),
+        # Two-digit years as in the other forms: "HT99" is 1999.
+        ("HT99–VT00", (date(1999, 8, 1), date(2000, 6, 30))),
+        # A term beside a date, and a term that runs on.
+        ("HT 2019 – 2020-03-15", (AUTUMN_2019[0], date(2020, 3, 15))),
+        ("HT 2019 –", (AUTUMN_2019[0], None)),
+        ("från VT 2020", (SPRING_2020[0], None)),
+    ],
+)
+def test_academic_terms_are_periods(value, expected) -> None:
+    assert parse_period(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        ("VT 2021", date(2021, 1, 1), date(2021, 6, 30)),
+        ("ht 2019", date(2019, 8, 1), date(2019, 12, 31)),
+        ("vt-21", date(2021, 1, 1), date(2021, 6, 30)),
+        ("Hösttermin 2019", date(2019, 8, 1), date(2019, 12, 31)),
+    ],
+)
+def test_a_term_as_a_date_is_its_first_day_or_as_an_end_its_last(value, start, end) -> None:
+    assert (parse_date(value), parse_date(value, end=True)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("HT", TYPE),
+        ("XT 2019", TYPE),
+        ("HT 2019 - XT 2020", TYPE),
+        ("VT 2020 - HT 2019", CONSTRAINT),
+        ("HT 1850", CONSTRAINT),
+    ],
+)
+def test_what_is_no_term_is_still_refused(value, code) -> None:
+    assert problem_of(parse_period, value).code == code
 
 
 def test_what_was_read_before_is_read_as_before() -> None:
