@@ -1281,10 +1281,51 @@ def test_the_kind_of_an_organisation_known_only_by_name(name, kind):
         ("Statens vägverk", ""),
         ("Inspektionen för vård och omsorg", ""),
         ("Landstinget i Uppsala län", ""),
+        # Norway's directorates by their names: the form alone is Denmark's too.
+        ("Digitaliseringsdirektoratet", "NO"),
+        ("Miljødirektoratet", "NO"),
+        ("Helsedirektoratet", "NO"),
+        ("Mattilsynet", "NO"),
+        # Denmark's directorates and supervisory authorities were stored in Norway; a name
+        # as Danish as Norwegian says no country.
+        ("Vejdirektoratet", ""),
+        ("Kystdirektoratet", ""),
+        ("Arbejdstilsynet", ""),
+        ("Datatilsynet", ""),
+        ("Finanstilsynet", ""),
+        ("Erhvervsstyrelsen", ""),
+        ("Styrelsen for Dataforsyning og Infrastruktur", ""),
     ],
 )
 def test_the_country_of_an_organisation_known_only_by_name(name, country):
     assert guess_country(name) == country
+
+
+@pytest.mark.parametrize("name", ["Vejdirektoratet", "Arbejdstilsynet", "Datatilsynet"])
+def test_a_directorate_of_no_country_the_name_tells_is_still_a_state_authority(name):
+    assert guess_org_kind(name) == "national_authority"
+
+
+def test_a_danish_agency_named_without_a_land_is_not_stored_in_norway(engine):
+    # A project list's coordinators, without a Land column: "Vejdirektoratet" was stored in
+    # Norway by its "-direktoratet".
+    listed = (
+        "Diarienummer;Titel;Koordinator\n"
+        "DK-1;Vägar;Vejdirektoratet\n"
+        "DK-2;Arbetsmiljö;Arbejdstilsynet\n"
+        "DK-3;Näringsliv;Erhvervsstyrelsen\n"
+        "NO-1;Digitalt;Digitaliseringsdirektoratet\n"
+    )
+    result = upload(engine, "projekt.csv", listed)
+    assert result.outcome == "committed", result.problems
+    stored = {o["name"]: (o["kind"], o["country"]) for o in natural(engine, "organisations")}
+    assert stored == {
+        # The column's default: the name tells no country.
+        "Vejdirektoratet": ("national_authority", "SE"),
+        "Arbejdstilsynet": ("national_authority", "SE"),
+        "Erhvervsstyrelsen": ("national_authority", "SE"),
+        "Digitaliseringsdirektoratet": ("national_authority", "NO"),
+    }
 
 
 def test_vinnova_json_yields_organisations_projects_and_grants(engine):

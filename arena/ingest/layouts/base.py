@@ -224,6 +224,44 @@ _DANISH_MUNICIPALITIES = (
 # Kommune, Teknik- og Miljøforvaltningen", "Oslo kommune, Bymiljøetaten".
 _DEPARTMENT = r"(?:,[^,]+)?"
 
+# Norway's directorates and supervisory authorities, folded (`_folded`). Denmark names its own
+# with the same words, "Vejdirektoratet", "Kystdirektoratet", "Arbejdstilsynet", and both
+# countries have a "Datatilsynet" and a "Finanstilsynet" (Denmark had a "Fiskeridirektoratet"
+# too), so "-direktoratet" or "-tilsynet" says a state authority but no country: a Norwegian
+# one is told by its name, spelt as Denmark spells none.
+_NORWEGIAN_AUTHORITIES = "|".join(
+    re.escape(name)
+    for name in (
+        "arbeids- og velferdsdirektoratet",
+        "barne-, ungdoms- og familiedirektoratet",
+        "digitaliseringsdirektoratet",
+        "helsedirektoratet",
+        "integrerings- og mangfoldsdirektoratet",
+        "jernbanedirektoratet",
+        "kriminalomsorgsdirektoratet",
+        "kulturdirektoratet",
+        "landbruksdirektoratet",
+        "miljodirektoratet",
+        "oljedirektoratet",
+        "politidirektoratet",
+        "sjofartsdirektoratet",
+        "sokkeldirektoratet",
+        "utdanningsdirektoratet",
+        "utlendingsdirektoratet",
+        "vegdirektoratet",
+        "arbeidstilsynet",
+        "havindustritilsynet",
+        "helsetilsynet",
+        "jernbanetilsynet",
+        "konkurransetilsynet",
+        "forbrukertilsynet",
+        "luftfartstilsynet",
+        "mattilsynet",
+        "medietilsynet",
+        "petroleumstilsynet",
+    )
+)
+
 # Finland's company forms, "Nokia Oyj", "Wärtsilä Oy Ab" (not Sweden's "AB" for its "Ab").
 _OY_AB = re.compile(r"\s(?:oy|oyj)(?:\s+ab)?$", re.IGNORECASE)
 
@@ -273,10 +311,11 @@ _ABROAD_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind, str], ...] = (
         OrganisationKind.MUNICIPALITY,
         "NO",
     ),
-    # Norway's state authorities by their forms: "Skatteetaten", "Vegdirektoratet",
-    # "Arbeidstilsynet", "Statens vegvesen" (Sweden's are "-verket", "-myndigheten").
+    # Norway's state authorities by their forms, "Skatteetaten", "Statens vegvesen" (Sweden's
+    # are "-verket", "-myndigheten"), and its directorates and supervisory authorities by
+    # their names (`_NORWEGIAN_AUTHORITIES`), "Vegdirektoratet", "Arbeidstilsynet".
     (
-        re.compile(r"etaten$|direktoratet$|tilsynet$|\bvegvesen$", re.IGNORECASE),
+        re.compile(rf"etaten$|\bvegvesen$|^(?:{_NORWEGIAN_AUTHORITIES})$", re.IGNORECASE),
         OrganisationKind.NATIONAL_AUTHORITY,
         "NO",
     ),
@@ -306,11 +345,13 @@ _KIND_BY_NAME: tuple[tuple[re.Pattern, OrganisationKind], ...] = (
         OrganisationKind.RESEARCH_ORGANISATION,
     ),
     # The state's authorities ("Statens vägverk", "Inspektionen för vård och omsorg"; Norway's
-    # by `_ABROAD_BY_NAME`): a company form in the name is still a company, by the first rule
-    # ("Statens Bostadsomvandling AB").
+    # by `_ABROAD_BY_NAME`), and the neighbours' directorates and supervisory authorities,
+    # Norway's or Denmark's ("Vejdirektoratet", "Datatilsynet"): a company form in the name is
+    # still a company, by the first rule ("Statens Bostadsomvandling AB").
     (
         re.compile(
-            r"(myndighet(en)?|verket|rådet|styrelsen|inspektionen|kollegiet)$"
+            r"(myndighet(en)?|verket|rådet|styrelsen|inspektionen|kollegiet|direktoratet"
+            r"|tilsynet)$"
             r"|^(vinnova|formas|forte)$|^statens\b|^(myndigheten|inspektionen) för\b"
             r"|^(regeringen|regeringskansliet|riksdagen)$|departementet$"
             r"|^länsstyrelsen\b|ombudsmannen$",
@@ -384,7 +425,8 @@ def guess_country(name: str, county: object = None) -> str:
 def _guess_country(name: str, county: str | None) -> str:
     """The country a name suggests, "Oslo kommune" -> "NO"; "" when it suggests none (the
     country column's default, Sweden, applies), as when the list gives the organisation one
-    of Sweden's counties: "Partille Kommune" in Västra Götalands län is Swedish, mistyped."""
+    of Sweden's counties: "Partille Kommune" in Västra Götalands län is Swedish, mistyped, or
+    when its form is as Danish as Norwegian: "Vejdirektoratet" (`_NORWEGIAN_AUTHORITIES`)."""
     text = _folded(name)
     # A Swedish company form: "Oslo kommune AB" is Swedish (Finland's "Oy Ab" is Finnish).
     if _KIND_BY_NAME[0][0].search(_bare(name)) and not _OY_AB.search(text):
