@@ -324,7 +324,9 @@ def _with_unit(text: str, kind: str, language: str) -> str:
 
 def _typed(column: pd.Series, kind: str, language: str) -> pd.Series:
     """`column` as the values a spreadsheet reads by what it holds (see `for_download`)."""
-    if kind in ("code", "sector", "flag", "unit"):  # words in the reader's language
+    # Words in the reader's language: a country by its name, `Norge`/`Norway`, as the page
+    # shows it, which the import reads back as its code.
+    if kind in ("code", "sector", "flag", "unit", "country"):
         codes, distinct = pd.factorize(column, use_na_sentinel=True)
         texts = [cell_text(kind, value, language) or None for value in distinct] + [None]
         return pd.Series([texts[code] for code in codes.tolist()], index=column.index, dtype=object)

@@ -14,7 +14,7 @@ from arena.tables._base import Shown, cell_text, page_url
 COLUMNS: dict[str, Shown] = {
     "name": Shown("text", "networks.column.name"),
     "role": Shown("text", "column.role"),
-    "country": Shown("text", "organisation.country"),
+    "country": Shown("country", "organisation.country"),
     "abroad": Shown("flag", "networks.column.abroad"),  # a member in another country
     **{
         column: Shown("number", f"networks.column.{column}")

@@ -171,7 +171,8 @@ COLUMNS: dict[str, Shown] = {
         ("text", ("note", "state", "source", "owner", "frequency", "programme", "measure")),
         ("text", ("value_source", "swedish_name", "english_name")),
         ("text", ("rule", "preliminary", "indicator_code", "indicator_name")),
-        ("text", ("programme_code", "project_reference", "country_code")),
+        ("text", ("programme_code", "project_reference")),
+        ("country", ("country_code",)),
     )
     for name in names
 }

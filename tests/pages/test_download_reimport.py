@@ -516,3 +516,34 @@ def test_an_old_list_of_programmes_reads_its_projects_goals_as_none_of_its_own(
     )
     _, changed = _changed(upload(demo_engine, name, own, dry_run=True))
     assert changed == {("P2I",): ["sdg_goals", "source"]}
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_downloads_name_countries_as_the_page_does_and_an_edited_country_imports_as_that(
+    demo_engine, open_page, handed, file_names, language
+):
+    # The network members' and indicator values' downloads wrote "SE" and "NO" where the
+    # page shows "Sverige" and "Norge" ("Sweden", "Norway").
+    sweden, norway = ("Sverige", "Norge") if language == "Svenska" else ("Sweden", "Norway")
+    open_page(demo_engine, page="networks", lang=language, group="Beställargrupp transport")
+    members = handed["network_members_csv"]().decode("utf-8-sig")
+    land = 4  # Organisation, Nivå, Typ, Län, Land
+    assert {row[land] for row in _edited_rows(members.encode())} == {sweden}
+    open_page(demo_engine, page="results", lang=language)
+    series = handed["series_csv"]()
+    land = 4  # Indikator, Indikatorns namn, Program, Diarienummer, Land
+    assert {row[land] for row in _edited_rows(series)} >= {sweden, norway, ""}
+
+    def edit(header, rows):
+        # Sweden's advertised procurements of 2022 said to be Norway's.
+        (swedish,) = [row for row in rows if row[0] == "SE_ADVERTISED" and row[5] == "2022"]
+        swedish[land] = norway
+        return []
+
+    text = _edited(series, edit)
+    result = upload(demo_engine, file_names["series_csv"], text, dry_run=True)
+    assert not errors(result), [p.text("en") for p in result.problems]
+    (plan,) = [kind for kind in result.plan.kinds if kind.new or kind.updated or kind.deleted]
+    assert [(row["indicator_code"], row["country_code"], row["year"]) for row in plan.new] == [
+        ("SE_ADVERTISED", "NO", 2022)
+    ]

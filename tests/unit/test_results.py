@@ -396,10 +396,11 @@ def test_the_series_download_holds_every_value_with_coverage_and_source(demo_eng
     values = results.indicator_values(demo_engine)
     rows = tables.results.series_rows(values, registry, "sv")
     table = tables.for_download(rows, "sv", tables.results.COLUMNS)
-    # The place in the column of an indicator values list that names it: read back as it is.
+    # The place in the column of an indicator values list that names it: read back as it is,
+    # a country by its name as the page shows it.
     sweden = table[table["Indikator"] == "SE_INNOVATION_PROCUREMENTS"]
     columns = ["Program", "Diarienummer", "Land", "År", "Värde", "Täckning (%)"]
-    assert sweden[columns].fillna("").values.tolist() == [["", "", "SE", 2022, 793, 5.0]]
+    assert sweden[columns].fillna("").values.tolist() == [["", "", "Sverige", 2022, 793, 5.0]]
     groups = table[(table["Indikator"] == "ARENA_BUYER_GROUPS") & (table["År"] == 2026)]
     assert groups[["Värde", "Preliminärt"]].values.tolist() == [[5, "preliminärt"]]
     # Each project's own value, not the figure's pool of them: every value stored.
