@@ -4280,6 +4280,11 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Medlemmar i beställargrupper",
         "en": "Buyer group members",
     },
+    # A list of indicator values with the indicators' names beside (`layouts.indicator_names`).
+    "layout.indicator_values": {
+        "sv": "Indikatorvärden med indikatorernas namn",
+        "en": "Indicator values with the indicators' names",
+    },
     "layout.project_sheet": {
         "sv": "Projektlista (en rad per projekt)",
         "en": "Project sheet (one row per project)",

@@ -108,7 +108,7 @@ with ui.section("facts"):
 
 # The project's own facts, whose downloads name the project: the page shows it once above,
 # and a list without it was refused on import, a record of no project.
-OF_THE_PROJECT = ("participants", "grants", "spend", "milestones")
+OF_THE_PROJECT = ("participants", "grants", "spend", "indicators", "milestones")
 
 
 def _with_project(frame: pd.DataFrame) -> pd.DataFrame:

@@ -655,8 +655,10 @@ def _related_statements(project_id: int, reference: str, scope: Scope) -> dict[s
         )
         .where(is_project[expenditure])
         .order_by(expenditure.c.spent_on, expenditure.c.line_reference),
+        # The code as a list of indicator values heads it ("Indikator"): with the project
+        # named beside it, the page's download reads back as the project's values.
         "indicators": sa.select(
-            indicator.c.code,
+            indicator.c.code.label("indicator_code"),
             indicator.c.name_sv,
             indicator.c.name_en,
             indicator.c.unit,

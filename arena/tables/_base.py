@@ -74,6 +74,8 @@ COLUMNS: dict[str, Shown] = {
     "description": Shown("text", "column.description"),
     "source": Shown("text", "project.source"),
     "code": Shown("text", "column.code"),
+    # An indicator's code beside its values, as a list of indicator values heads it.
+    "indicator_code": Shown("text", "results.col.indicator_code"),
     "name_sv": Shown("text", "column.name"),
     "name_en": Shown("text", "column.name"),
     # An indicator's unit in the reader's language: `number` on the English pages, not the

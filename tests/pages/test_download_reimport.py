@@ -193,7 +193,7 @@ def test_the_grants_an_organisation_gave_with_one_amount_changed_and_one_added_i
 
 @pytest.mark.parametrize("language", ["Svenska", "English"])
 @pytest.mark.parametrize(
-    ("page", "query", "key", "code", "english", "fields"),
+    ("page", "query", "key", "code_headers", "code", "english", "fields"),
     [
         # The English name alone, not the Swedish one, the goals the list names nor the
         # source it holds (without it, the file was each edited programme's source).
@@ -201,6 +201,7 @@ def test_the_grants_an_organisation_gave_with_one_amount_changed_and_one_added_i
             "programmes",
             {},
             "programmes_csv",
+            {"Svenska": "Kod", "English": "Code"},
             "BG-2017",
             "Support to buyer groups in Smart Industry",
             ["name_en"],
@@ -209,6 +210,7 @@ def test_the_grants_an_organisation_gave_with_one_amount_changed_and_one_added_i
             "project",
             {"ref": "DEMO-2024-022"},
             "DEMO-2024-022_indicators_csv",
+            {"Svenska": "Indikator", "English": "Indicator"},
             "PROJECT_SUPPLIERS_DIALOGUE",
             "Suppliers in the market dialogue",
             ["name_en", "source"],
@@ -217,15 +219,26 @@ def test_the_grants_an_organisation_gave_with_one_amount_changed_and_one_added_i
     ids=["programmes", "project_indicators"],
 )
 def test_a_list_with_one_english_name_edited_imports_as_that_english_name(
-    demo_engine, open_page, handed, file_names, language, page, query, key, code, english, fields
+    demo_engine,
+    open_page,
+    handed,
+    file_names,
+    language,
+    page,
+    query,
+    key,
+    code_headers,
+    code,
+    english,
+    fields,
 ):
     open_page(demo_engine, page=page, lang=language, **query)
 
     def edit(header, rows):
-        code_column, english_column = 0, 2  # Kod, Namn (engelska)
-        assert (
-            header[english_column]
-            == {"Svenska": "Namn (engelska)", "English": "Name (English)"}[language]
+        # By header: a project's download has the project's column first, as its others.
+        code_column = header.index(code_headers[language])
+        english_column = header.index(
+            {"Svenska": "Namn (engelska)", "English": "Name (English)"}[language]
         )
         (row,) = [row for row in rows if row[code_column] == code]
         row[english_column] = english
@@ -259,6 +272,66 @@ def test_the_programmes_with_an_end_and_a_final_report_date_edited_import_as_tho
     new, changed = _changed(upload(demo_engine, file_names["programmes_csv"], text, dry_run=True))
     assert new == []
     assert changed == {("BG-2017",): ["end_date", "report_due"]}
+
+
+def _edited_xlsx(data: bytes, edit) -> bytes:
+    """An Excel download as the person edits it: `edit(header, rows)` changes the rows (lists
+    of cells) it is given, as `_edited` does a CSV's."""
+    from openpyxl import load_workbook
+
+    from tests.fixtures.ingest import xlsx_bytes
+
+    workbook = load_workbook(io.BytesIO(data))
+    sheet = workbook.active
+    header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    edit(header, rows)
+    for line, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            sheet.cell(line, column, value)
+    return xlsx_bytes(workbook)
+
+
+# A project's indicator value's columns as its download heads them, in either language, and
+# the value an edit writes in each (the Excel cell a number): the coverage in per cent.
+PROJECT_VALUES = {
+    "value": (("Värde", "Value"), 15, 15.0),
+    "coverage": (("Täckning (%)", "Coverage (%)"), 50, 0.5),
+}
+
+
+@pytest.mark.parametrize("column", list(PROJECT_VALUES))
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_a_projects_indicators_with_one_value_edited_import_as_that_projects_value(
+    demo_engine, open_page, handed, file_names, language, file_format, column
+):
+    # Read as the list of indicators, the values were "not read" and nothing changed: the
+    # download names the project, and its values are the project's.
+    open_page(demo_engine, page="project", ref="DEMO-2024-022", lang=language)
+    english = language == "English"
+    (swedish, in_english), written, stored = PROJECT_VALUES[column]
+    edited = []
+
+    def edit(header, rows):
+        assert header[0] == ("Project" if english else "Projekt")
+        assert {row[0] for row in rows} == {"DEMO-2024-022"}
+        code = header.index("Indicator" if english else "Indikator")
+        year = header.index("Year" if english else "År")
+        (row, *_) = [row for row in rows if row[code] == "PROJECT_SUPPLIERS_DIALOGUE"]
+        row[header.index(in_english if english else swedish)] = (
+            written if file_format == "xlsx" else str(written)
+        )
+        edited.append(("PROJECT_SUPPLIERS_DIALOGUE", None, "DEMO-2024-022", None, int(row[year])))
+        return []
+
+    key = f"DEMO-2024-022_indicators_{file_format}"
+    data = (_edited_xlsx if file_format == "xlsx" else _edited)(handed[key](), edit)
+    result = upload(demo_engine, file_names[key], data, dry_run=True)
+    new, changed = _changed(result)
+    assert new == [] and changed == {edited[0]: [column, "source"]}
+    (plan,) = [kind for kind in result.plan.kinds if kind.updated]
+    assert plan.kind.name == "indicator_values"
+    assert plan.updated_rows[column].tolist() == [stored]
 
 
 # Downloads from the English pages before they held both names: the English name under

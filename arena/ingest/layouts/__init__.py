@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from arena.i18n import Message
 from arena.ingest.kinds import KINDS
-from arena.ingest.layouts import giving360, members, project_sheet, vinnova
+from arena.ingest.layouts import giving360, indicator_names, members, project_sheet, vinnova
 from arena.ingest.layouts.base import (
     Layout,
     Matching,
@@ -64,6 +64,8 @@ def split(raw: RawTable, name: str) -> list[Part]:
     layout = LAYOUTS.get(name)
     if name in members.KINDS_NAMING:
         return members.split(raw, name)  # with its organisations' Land and number, if given
+    if name == indicator_names.KIND:
+        return indicator_names.split(raw)  # with its indicators' names and unit, if given
     if layout is None:
         return [Part(name, raw)]
     source = Source(raw, layout)
