@@ -2759,6 +2759,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "imported as a list of their own, a row per project and organisation with its role "
         "(the template “{template}”).",
     },
+    "problem.translation_unsaid": {
+        "sv": "Kolumnen ”{label}” är en översättning av ”{column}” men säger inte till vilket "
+        "språk, så den läses inte: skriv språket i rubriken, ”{column} (engelska)” för den "
+        "engelska texten, eller ta bort kolumnen ur filen.",
+        "en": "The column “{label}” is a translation of “{column}” but does not say into which "
+        "language, so it is not read: write the language in its header, “{column} (engelska)” "
+        "for the English text, or remove the column from the file.",
+    },
     "problem.duplicate_label": {
         "sv": "Kolumnen ”{label}” betyder samma sak som ”{first}”: behåll en av dem och ta "
         "bort den andra ur filen.",

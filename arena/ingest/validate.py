@@ -154,6 +154,14 @@ def _matched(lookup: dict[str, Column], text: str) -> tuple[Column | None, bool]
     return column, False
 
 
+def _translated(lookup: dict[str, Column], text: str) -> Column | None:
+    """The column a header noted a translation into no language it names ("Namn
+    (översättning)") is a translation of, if the kind has it (`values.translation_unsaid`)."""
+    if not v.translation_unsaid(text) or (bare := v.without_note(text)) is None:
+        return None
+    return _matched(lookup, bare)[0]
+
+
 def match_headers(kind: Kind, header: list[str]) -> dict[int, Column]:
     """Which file column (by position) feeds which kind column. A money column's header may
     name its unit ("Belopp (tkr)"): the column then reads a bare number in it. A header cut
@@ -280,6 +288,9 @@ def _header_problems(
                 problems.append(blank_header(index, line))
         elif index in read_apart:
             continue  # another part's (a participants list's Land, its organisations')
+        elif index not in mapping and (translated := _translated(lookup, label)) is not None:
+            said = msg("problem.translation_unsaid", label=label, column=translated.sv)
+            problems.append(Problem("format-error", said, row=line, column=label))
         elif index not in mapping:
             unread = period_figure(label, line)
             problems.append(unread or extra_label(label, kind_name(kind.name, lower=True), line))

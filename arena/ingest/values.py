@@ -1043,10 +1043,14 @@ def headers_matched(
     written = [match(header) for header in headers]
     noted = [
         None
-        if found is not None or (bare := without_note(header)) is None
+        # A translation into a language it does not name is no column the import can tell.
+        if found is not None or translation_unsaid(header) or (bare := without_note(header)) is None
         # A note saying English: the column of the English text where the kind has one
-        # ("Namn (EN)" is "Namn (engelska)"), never the Swedish column the bare header names.
-        else match(f"{bare} (engelska)" if in_english(header) else bare)
+        # ("Namn (EN)" is "Namn (engelska)", "Name (UK)" "Name (English)"), never the Swedish
+        # column the bare header names.
+        else (match(f"{bare} (engelska)") or match(f"{bare} (English)"))
+        if in_english(header)
+        else match(bare)
         for header, found in zip(headers, written, strict=True)
     ]
     count = Counter(same(found) for found in (*written, *noted) if found is not None)
@@ -1061,21 +1065,47 @@ def headers_matched(
 # the word alone; "en" only as the whole note ("Titel (en)"), as in Swedish it is also "one"
 # ("Beskrivning (en mening)" is a description).
 _ENGLISH_WORD = re.compile(r"engelsk|engl|eng$")
+# A note of English-speaking countries' codes alone, as language variants are written:
+# "Namn (UK)", "Name (US)", "Titel (en-GB)".
+_ENGLISH_VARIANTS = frozenset({"uk", "gb", "us", "engb", "enus", "enuk"})
+# A note's word that says the column is a translation ("översättning", "översatt",
+# "translation", "translated"), which says nothing of the language it is in.
+_TRANSLATION_WORD = re.compile(r"oversat|translat")
+
+
+def _note_words(header: str) -> list[str]:
+    """The words of the note in brackets that ends `header`, folded; none without one."""
+    remark = _REMARK.search(header)
+    if remark is None:
+        return []
+    return [_folded(word) for word in _NOTE_SPLIT.split(remark[0].strip()[1:-1]) if word]
 
 
 def in_english(header: str) -> bool:
     """Whether `header` ends in a note that says its column is in English: such a column is
     never read as the column its header names without the note (`headers_matched`), a name
     or title written in Swedish, only as a column of its own ("Namn (engelska)", a
-    programme's or indicator's English name).
+    programme's or indicator's English name); a note of English-speaking countries alone
+    ("Namn (UK)") says so too.
 
     Why: "Kod;Namn (engelska)", a file of programmes' English names, was read as buyer
-    groups (known by a name alone) and created one for each English name."""
-    remark = _REMARK.search(header)
-    if remark is None:
-        return False
-    words = [_folded(word) for word in _NOTE_SPLIT.split(remark[0].strip()[1:-1]) if word]
-    return words == ["en"] or any(_ENGLISH_WORD.match(word) for word in words)
+    groups (known by a name alone) and created one for each English name; "Kod;Namn (UK)"
+    wrote the English names over the Swedish ones."""
+    words = _note_words(header)
+    return (
+        words == ["en"]
+        or any(_ENGLISH_WORD.match(word) for word in words)
+        or bool(words and set(words) <= _ENGLISH_VARIANTS)
+    )
+
+
+def translation_unsaid(header: str) -> bool:
+    """Whether `header` ends in a note that says its column is a translation without saying
+    into which language ("Namn (översättning)"): read as the column its header names, it
+    wrote the translations over the Swedish names; which column it is, is the person's to
+    say (`validate` refuses it, naming the column)."""
+    words = _note_words(header)
+    return not in_english(header) and any(_TRANSLATION_WORD.match(word) for word in words)
 
 
 # A unit in brackets anywhere in a title: "Budget 2021–2023 (tkr) per program".

@@ -1088,6 +1088,36 @@ def test_a_noted_header_beside_the_column_it_names_is_not_read_twice(engine):
     assert stored["2024-2"] == ("Svensk", "English")
 
 
+def test_a_list_with_english_names_noted_by_country_changes_the_english_names(engine):
+    # "Namn (UK)" was read as "Namn": the English names were written over the Swedish ones.
+    load_files(engine, {"program.csv": "Kod;Namn\nP1;Ett program\n"})
+    for header, english in (
+        ("Kod;Namn;Namn (UK)", "A programme"),
+        ("Code;Name;Name (US)", "A program"),
+    ):
+        data = f"{header}\nP1;Ett program;{english}\n"
+        assert upload(engine, "program.csv", data).outcome == "committed"
+        (stored,) = natural(engine, "programmes")
+        assert (stored["name"], stored["name_en"]) == ("Ett program", english)
+
+
+@pytest.mark.parametrize("header", ["Namn;Namn (översättning)", "Namn (översatt)"])
+def test_a_translation_into_a_language_not_named_is_refused_naming_the_column(engine, header):
+    # "Namn (översättning)" was read as the bare "Namn" (its translations over the Swedish
+    # names), or beside "Namn" as an unknown column: which language it holds is unsaid.
+    load_files(engine, {"program.csv": "Kod;Namn\nP1;Ett program\n"})
+    data = f"Kod;{header}\nP1;{'Ett program;' if ';' in header else ''}A programme\n"
+    noted = header.split(";")[-1]
+    result = upload(engine, "program.csv", data, kind="programmes")
+    assert result.outcome == "rejected"
+    said = [p for p in result.problems if p.severity == "error"]
+    assert [(p.row, p.column, p.message.key) for p in said] == [
+        (1, noted, "problem.translation_unsaid")
+    ]
+    assert f"“{noted}” is a translation of “Namn”" in said[0].text("en")
+    assert [p["name"] for p in natural(engine, "programmes")] == ["Ett program"]
+
+
 @pytest.mark.parametrize(
     ("header", "bare"),
     [

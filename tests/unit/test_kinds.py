@@ -190,6 +190,13 @@ def test_the_english_pages_goals_header_is_the_goals():
         "Namn (EN)",
         "Namn (eng)",
         "Titel (en)",
+        # An English-speaking country's code, as language variants are written: "Namn (UK)"
+        # wrote the English names over the Swedish ones.
+        "Namn (UK)",
+        "Name (US)",
+        "Namn (GB)",
+        "Titel (en-GB)",
+        "Namn (engelsk översättning)",
     ],
 )
 def test_a_header_noted_english_is_no_kinds_swedish_column(header):
