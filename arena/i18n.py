@@ -3048,6 +3048,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{kind} has no “{value}” (column “{label}”) but has “{stored}”: write it so, or "
         "add “{value}” first or in the same upload.",
     },
+    "problem.key_written_otherwise": {
+        "sv": "{kind} har redan ”{stored}” (kolumn ”{label}”), som ”{value}” bara skriver "
+        "annorlunda: skriv det som det är lagrat, ”{stored}”. Något nytt läggs inte till för "
+        "ett annat skrivsätt.",
+        "en": "{kind} already has “{stored}” (column “{label}”), which “{value}” only writes "
+        "otherwise: write it as stored, “{stored}”. Nothing new is added for another spelling.",
+    },
     "problem.org_number_taken": {
         "sv": "Organisationsnumret {number} tillhör redan ”{name}”. Är det samma organisation, "
         "skriv ”{name}” (en import byter inte namn på en organisation); är det en annan, rätta "

@@ -993,6 +993,54 @@ def _folded(keys: set[object]) -> dict[str, object]:
     return {fold: key for fold, key in folded.items() if fold not in clashing}
 
 
+def _keys_written_otherwise(conn: Connection, table: ParsedTable) -> list[Problem]:
+    """The refusal of each row that would add a row of `table`'s kind under a key the store
+    holds written otherwise (`_fold`: "bg-2017" for BG-2017, "Dnr 2018-4510" for 2018-04510),
+    naming the stored key. Not where the store holds two keys that fold alike, nor where the
+    file also holds the stored key itself (its rows are then two apart, as written); not for
+    organisations, whose names `_as_spelled` reads as stored, nor for keys a layout made up
+    (a flat sheet's grant bears its project's diarienummer, refused as the project's).
+
+    Why: "Kod;Namn\nbg-2017;…" added a programme bg-2017 beside the stored BG-2017, which a
+    reference written so is refused for naming (`_reference_problems`): one rule for both,
+    the person writes the key as stored, nothing is guessed."""
+    kind = table.kind
+    if kind.name == "organisations" or len(kind.key) != 1 or table.matching is not None:
+        return []
+    name = key_column(kind)
+    if name not in table.frame.columns:
+        return []
+    keys = table.frame[name]
+    stored = key_ids(conn, kind.name)
+    new = keys[keys.notna() & ~keys.isin(stored.keys())]
+    if new.empty:
+        return []
+    folded, given = _folded(set(stored)), set(keys.dropna())
+    label = table.label(name)
+    problems = []
+    for line, value in new.items():
+        meant = folded.get(_fold(value))
+        if meant is None or meant in given:
+            continue
+        problems.append(
+            Problem(
+                "unique-error",
+                msg(
+                    "problem.key_written_otherwise",
+                    kind=kind_name(kind.name),
+                    value=value,
+                    label=label,
+                    stored=meant,
+                ),
+                row=int(line),
+                column=label,
+                value=str(value),
+                table=kind.name,
+            )
+        )
+    return problems
+
+
 def _stored_number_countries(conn: Connection, table: ParsedTable) -> list[Problem]:
     """The refusal of each row of an organisations list that gives a stored organisation a
     country (`Land: Norge`) but no number, where the number the store holds for it is another
@@ -1329,6 +1377,7 @@ def plan_upload(
         kind = table.kind
         table_problems = list(table.problems)
         table_problems += _reference_problems(table, known)
+        table_problems += _keys_written_otherwise(conn, table)
         table_problems += _unique_problems(conn, table)
         if kind.name == "organisations":
             table_problems += _county_problems(table, existing.get(kind.name))

@@ -127,6 +127,80 @@ def test_a_reference_written_otherwise_is_named_as_stored_not_guessed(engine):
     ]
 
 
+# kind -> the file that stores a row, the same row with its key written otherwise, the key
+# column's header, and the stored key (a label before it, its case, the zeros of a number).
+WRITTEN_OTHERWISE = {
+    "programmes": ("Kod;Namn\nBG-2017;Beställargrupper\n", "bg-2017;Stöd\n", "Kod", "BG-2017"),
+    "indicators": (
+        "Kod;Namn;Enhet\nPROJECT_SUPPLIERS_DIALOGUE;Leverantörer;antal\n",
+        "project_suppliers_dialogue;Leverantörer i dialog;antal\n",
+        "Kod",
+        "PROJECT_SUPPLIERS_DIALOGUE",
+    ),
+    "buyer_groups": (
+        "Namn;Typ\nBeställargrupp transport;buyer_group\n",
+        "beställargrupp Transport;buyer_group\n",
+        "Namn",
+        "Beställargrupp transport",
+    ),
+    "projects": (
+        "Diarienummer;Titel;Status\n2018-04510;Arenan;pågående\n",
+        "Dnr 2018-4510;Arenan;pågående\n",
+        "Diarienummer",
+        "2018-04510",
+    ),
+    "activities": (
+        "Referens;Insats;Titel\nINS-2021-001;knowledge_sharing;Webbinarier\n",
+        "ins-2021-1;knowledge_sharing;Webbinarier\n",
+        "Referens",
+        "INS-2021-001",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(WRITTEN_OTHERWISE))
+def test_a_new_rows_key_written_otherwise_is_refused_naming_the_stored_one(engine, kind):
+    # "bg-2017" beside the stored BG-2017 was a second programme, "Dnr 2018-4510" a second
+    # project: refused as a reference written so is, naming the stored key.
+    stored, row, column, key = WRITTEN_OTHERWISE[kind]
+    assert upload(engine, "lista.csv", stored, kind=kind).outcome == "committed"
+    header = stored.split("\n")[0] + "\n"
+    assert rejected(engine, "lista.csv", header + row, kind=kind) == [(2, column, "unique-error")]
+    (problem,) = upload(engine, "lista.csv", header + row, kind=kind).problems
+    written = row.split(";")[0]
+    assert f"already has “{key}” (column “{column}”), which “{written}”" in problem.text("en")
+    assert f"write it as stored, “{key}”" in problem.text("en")
+    # Beside the stored key in the same file, it is a row of its own, as written.
+    result = upload(engine, "lista.csv", stored + row, kind=kind, dry_run=True)
+    assert result.outcome == "dry-run", result.problems
+    assert result.plan.counts()["new"] == 1
+
+
+def test_a_key_written_otherwise_is_refused_from_a_grants_list_and_a_flat_sheet(engine):
+    with_organisations(engine)
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2018-04510;Arenan;pågående\n")
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\n"
+    stored = upload(engine, "bidrag.csv", grants + "VIN-2018-04510;2018-04510;Vinnova;1 000\n")
+    assert stored.outcome == "committed", stored.problems
+    assert rejected(engine, "bidrag.csv", grants + "vin-2018-4510;2018-04510;Vinnova;1 000\n") == [
+        (2, "Bidragsreferens", "unique-error")
+    ]
+    sheet = "Projekt;Diarienummer;Koordinator;Beviljat belopp;Finansiär;Status\n"
+    sheet += "Arenan;Dnr 2018-4510;Göteborgs kommun;100 000 kr;Vinnova;Pågående\n"
+    assert rejected(engine, "lista.csv", sheet) == [(2, "Diarienummer", "unique-error")]
+    assert [project["reference"] for project in natural(engine, "projects")] == ["2018-04510"]
+
+
+def test_keys_the_store_holds_twice_written_otherwise_refuse_nothing(engine):
+    # Which of BG-2017 and bg-2017 "Bg-2017" means cannot be told: nothing is named.
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Ett\n")
+    upload(engine, "program.csv", "Kod;Namn\nBG-2017;Ett\nbg-2017;Två\n")
+    result = upload(engine, "program.csv", "Kod;Namn\nBg-2017;Tre\n")
+    assert result.outcome == "committed", result.problems
+    codes = sorted(programme["code"] for programme in natural(engine, "programmes"))
+    assert codes == ["BG-2017", "Bg-2017", "bg-2017"]
+
+
 def test_a_nul_character_is_refused_naming_its_line(engine):
     data = b"Diarienummer;Titel\n2018-04510;Smart\n2018-04511;Sm\x00art\n"
     (problem,) = upload(engine, "projekt.csv", data).problems

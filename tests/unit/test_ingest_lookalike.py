@@ -33,7 +33,7 @@ def test_a_references_key_sets_its_spelling_aside(written, key):
 def test_new_projects_like_stored_ones_are_warned_of_and_still_added(engine):
     upload(engine, "projekt.csv", PROJECTS + "2019-01234;Ett;Pågående\n2018-04510;Två;Pågående\n")
     data = (
-        PROJECTS + "2019–01234;Ett;Pågående\nDnr 2018-04510;Två;Pågående\n2020-00001;Ny;Planerad\n"
+        PROJECTS + "2019–01234;Ett;Pågående\nDnr 2018/04510;Två;Pågående\n2020-00001;Ny;Planerad\n"
     )
     result = upload(engine, "projekt.csv", data)
     assert result.outcome == "committed", result.problems
