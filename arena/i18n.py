@@ -3092,6 +3092,22 @@ TEXTS: dict[str, dict[str, Text]] = {
     # A choice a problem asks for, as the command line takes it (`report.Choices`): the
     # option and its codes, where the page lists what its selectbox shows.
     "cli.choices": {"sv": "med {option}: {codes}", "en": "with {option}: {codes}"},
+    "import.read_as_stored_kind": {
+        "sv": "{file} lästes som {other}, inte {kind}: databasen har varje värde i ”{column}” "
+        "({keys}) bland sina {other} och inget bland sina {kind}. Välj typ om filen håller "
+        "något annat.",
+        "en": "{file} was read as {other}, not {kind}: the store holds every value under "
+        "“{column}” ({keys}) among its {other} and none among its {kind}. Choose the kind if "
+        "the file holds something else.",
+    },
+    "import.stored_kind_unclear": {
+        "sv": "{file}: rubrikerna passar {kind}, men databasen har varje värde i ”{column}” "
+        "({keys}) bland sina {other} och inget bland sina {kind}. Välj typ ({names}) och "
+        "importera filen igen.",
+        "en": "{file}: the headers fit {kind}, but the store holds every value under "
+        "“{column}” ({keys}) among its {other} and none among its {kind}. Choose the kind "
+        "({names}) and import the file again.",
+    },
     "import.no_such_header": {
         "sv": "{file}: det finns ingen rubrik {header} att läsa som {meant}. Rubrikerna är "
         "{headers}.",

@@ -41,7 +41,7 @@ from arena.ingest.apply import (
 )
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, kind_choices, members, split
-from arena.ingest.natural import table_of
+from arena.ingest.natural import named_key_ids, table_of
 from arena.ingest.plan import Plan, plan_upload
 from arena.ingest.read import RawTable, ReadError, hidden_sheets, read_file, workbook_sheets
 from arena.ingest.report import (
@@ -54,6 +54,7 @@ from arena.ingest.report import (
     quoted,
 )
 from arena.ingest.sheets import is_guide, is_summary
+from arena.ingest.stored_kind import StoredKeys, stored_kind
 from arena.ingest.units import read_units
 from arena.ingest.validate import (
     ParsedTable,
@@ -176,11 +177,13 @@ def _sha256(uploads: list[Upload]) -> str:
 
 
 def _parse(
-    upload: Upload, on_read: Callable[[int], None], seen: dict[str, str]
+    upload: Upload, on_read: Callable[[int], None], seen: dict[str, str], stored: StoredKeys
 ) -> tuple[list[ParsedTable], list[Problem]]:
     """The upload's tables, one per kind (a layout's file gives several), or why none;
     `on_read` hears the number of rows read, before they are validated. The headers looked at
-    are added to `seen` (`_heard`).
+    are added to `seen` (`_heard`). A list whose kind the person did not choose is read as
+    the kind the store holds its keys of, where its headers fit two (`stored_kind`, asking
+    `stored` for the keys).
     """
     try:
         raw = _renamed(read_file(upload.data, upload.name, sheet=upload.sheet), upload.columns)
@@ -269,9 +272,20 @@ def _parse(
         read_as.setdefault(name, []).append(raw)
     if unknown := _no_such_columns(upload, read_as):
         return [], unknown
-    tables = [
-        table for name, raw, _notes in read.values() for table in _tables(name, raw, upload.columns)
-    ]
+    tables: list[ParsedTable] = []
+    for name, raw, _notes in read.values():
+        read_tables = _tables(name, raw, upload.columns)
+        found = (
+            stored_kind(raw.name, raw.header, read_tables[0], stored)
+            if name in KINDS and len(read_tables) == 1
+            else None
+        )
+        if found is not None and found.read_as is None:
+            return [], [found.note]
+        if found is not None:
+            read_tables = _tables(found.read_as, raw, upload.columns)
+            notes.append(found.note)
+        tables += read_tables
     return tables, notes
 
 
@@ -753,10 +767,18 @@ def import_files(
         rows_read += count
         notify("validate", rows_read)
 
+    def stored(kind: str, keys: set[object]) -> set[object]:
+        try:
+            with engine.connect() as conn:
+                return keys & set(named_key_ids(conn, kind, keys))
+        except DBAPIError:
+            # Read as its headers say: the plan reads the store next and reports the failure.
+            return set()
+
     notify("read", 0)
     seen: dict[str, str] = {}
     for upload in uploads:
-        parsed, read_problems = _parse(upload, on_read, seen)
+        parsed, read_problems = _parse(upload, on_read, seen, stored)
         tables += parsed
         if len(uploads) > 1:  # of several files, each problem names its own
             read_problems = [

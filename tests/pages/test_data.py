@@ -853,3 +853,23 @@ def test_a_file_asking_for_its_kind_lists_the_kinds_as_the_kind_box_names_them(
         if language == "sv":  # no code word (an English sentence says "programmes" itself)
             codes = [code for code in UPLOAD_KINDS if re.search(rf"\b{code}\b", said)]
             assert codes == [], said
+
+
+def test_a_list_of_stored_indicator_codes_previews_the_indicators_it_changes(engine, open_page):
+    # Read as programmes by its headers, it previewed 1 new programme per indicator code.
+    load_demo(engine, identity=cli_identity())
+    app = open_page(engine, page="data")
+    data = "Kod;Namn\nPROJECT_SUPPLIERS_DIALOGUE;Leverantörer i dialogen\n".encode()
+    app.file_uploader[0].upload("lista.csv", data, "text/csv").run()
+    assert not app.exception, app.exception
+    counts = {metric.label: metric.value for metric in app.metric}
+    assert (counts["Nya"], counts["Ändrade"], counts["Avvisade"]) == ("0", "1", "0")
+    (warning,) = [box.value for box in app.warning]
+    assert plain("lista.csv lästes som indikatorer, inte program och uppdrag:") in warning
+    _button(app, "Genomför importen").click().run()
+    assert not app.exception, app.exception
+    names = {row["code"]: row["name_sv"] for row in natural(engine, "indicators")}
+    assert names["PROJECT_SUPPLIERS_DIALOGUE"] == "Leverantörer i dialogen"
+    assert "PROJECT_SUPPLIERS_DIALOGUE" not in {
+        row["code"] for row in natural(engine, "programmes")
+    }

@@ -1,0 +1,70 @@
+"""A list keyed by a code whose headers fit two kinds is the kind the store holds its codes
+of (`arena.ingest.stored_kind`): "Kod;Namn" of indicator codes updates the indicators, not new
+programmes, unless the person chose the kind."""
+
+from __future__ import annotations
+
+from tests.fixtures.ingest import errors, natural, rejected, upload
+
+PROGRAMMES = "Kod;Namn\nBG-2017;Stöd till beställargrupper\n"
+INDICATORS = "Kod;Namn;Enhet\nPROJECT_SUPPLIERS_DIALOGUE;Leverantörer;antal\n"
+
+
+def _stored(engine) -> None:
+    for name, data in (("program.csv", PROGRAMMES), ("indikatorer.csv", INDICATORS)):
+        result = upload(engine, name, data)
+        assert result.outcome == "committed", result.problems
+
+
+def test_a_list_of_stored_indicator_codes_updates_the_indicators(engine):
+    # It previewed 1 new programme PROJECT_SUPPLIERS_DIALOGUE.
+    _stored(engine)
+    data = "Kod;Namn\nPROJECT_SUPPLIERS_DIALOGUE;Leverantörer i marknadsdialog\n"
+    result = upload(engine, "lista.csv", data)
+    assert result.outcome == "committed", result.problems
+    assert result.kinds == ["indicators"]
+    assert [p["code"] for p in natural(engine, "programmes")] == ["BG-2017"]
+    (indicator,) = natural(engine, "indicators")
+    assert (indicator["name_sv"], indicator["unit"]) == ("Leverantörer i marknadsdialog", "antal")
+    (note,) = result.problems
+    assert note.severity == "warning"
+    assert note.text("en") == (
+        "lista.csv was read as indicators, not programmes: the store holds every value under "
+        "“Kod” (“PROJECT_SUPPLIERS_DIALOGUE”) among its indicators and none among its "
+        "programmes. Choose the kind if the file holds something else."
+    )
+
+
+def test_a_chosen_kind_is_read_as_chosen(engine):
+    _stored(engine)
+    data = "Kod;Namn\nPROJECT_SUPPLIERS_DIALOGUE;Ett program\n"
+    result = upload(engine, "lista.csv", data, kind="programmes", dry_run=True)
+    assert (result.outcome, result.kinds) == ("dry-run", ["programmes"])
+    assert result.plan.counts()["new"] == 1
+
+
+def test_programme_codes_under_a_unit_are_refused_asking_for_the_kind(engine):
+    # Programmes read no Enhet: which the person means is theirs to say, not one new indicator.
+    _stored(engine)
+    data = "Kod;Namn;Enhet\nBG-2017;Stöd;antal\n"
+    assert rejected(engine, "lista.csv", data) == [(None, None, "format-error")]
+    (problem,) = upload(engine, "lista.csv", data).problems
+    assert problem.text("en") == (
+        "lista.csv: the headers fit indicators, but the store holds every value under “Kod” "
+        "(“BG-2017”) among its programmes and none among its indicators. Choose the kind "
+        "(Programmes, Indicators) and import the file again."
+    )
+    # As the Data page's kind box names them; on the command line, as `--kind` takes them.
+    assert "Välj typ (Program och uppdrag, Indikatorer)" in problem.text("sv")
+    assert "(with --kind: programmes, indicators)" in problem.text("en", command_line=True)
+
+
+def test_a_new_programme_or_a_code_of_both_kinds_is_read_by_its_headers(engine):
+    _stored(engine)
+    result = upload(engine, "lista.csv", "Kod;Namn\nNY-2026;Nytt program\n")
+    assert (result.outcome, result.kinds, errors(result)) == ("committed", ["programmes"], [])
+    # One code stored as a programme: the headers' kind stands, the indicator's code is new.
+    data = "Kod;Namn\nBG-2017;Stöd\nPROJECT_SUPPLIERS_DIALOGUE;Leverantörer\n"
+    result = upload(engine, "lista.csv", data, dry_run=True)
+    assert (result.outcome, result.kinds) == ("dry-run", ["programmes"])
+    assert result.plan.counts()["new"] == 1
