@@ -191,6 +191,16 @@ def test_a_key_written_otherwise_is_refused_from_a_grants_list_and_a_flat_sheet(
     assert [project["reference"] for project in natural(engine, "projects")] == ["2018-04510"]
 
 
+def test_a_360giving_identifier_written_otherwise_is_refused_as_project_and_grant(engine):
+    data = text("360giving.csv")
+    assert upload(engine, "360.csv", data).outcome == "committed"
+    otherwise = data.replace("360G-arena-2019-001", "360g-arena-2019-1")
+    assert rejected(engine, "360.csv", otherwise) == [
+        (2, "Identifier", "unique-error"),  # the project the grant is of
+        (2, "Identifier", "unique-error"),  # the grant
+    ]
+
+
 def test_keys_the_store_holds_twice_written_otherwise_refuse_nothing(engine):
     # Which of BG-2017 and bg-2017 "Bg-2017" means cannot be told: nothing is named.
     upload(engine, "program.csv", "Kod;Namn\nBG-2017;Ett\n")
