@@ -46,6 +46,7 @@ from arena.tables.results import (
     owns_target,
     place_text,
     state_texts,
+    step_value,
     step_years,
     value_text,
 )
@@ -318,10 +319,8 @@ def _key_figures(data: BriefData, language: str, filters: Filters, today: date) 
 
 
 def _chain_value(row: Any, language: str) -> str:
-    if row.unit == "sek":
-        return format_msek(int(row.value), language)
     if row.step != "national":
-        return format_number(int(row.value), language)
+        return step_value(row, language)
     value = value_text(row.value, row.unit, language)
     return f"{value} · {row.name[language_or_default(language)]}"
 

@@ -86,6 +86,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "chain.grants": {"sv": "Beviljade bidrag", "en": "Grants"},
     "chain.undated": {"sv": "utan år", "en": "no year"},
     "chain.years_and_undated": {"sv": "{years} och utan år", "en": "{years} and no year"},
+    # Under a step's "–": no budget row, no report due in the view (`tables.results.step_value`).
+    "chain.none": {"sv": "inget registrerat", "en": "none recorded"},
     "chain.projects": {"sv": "Projekt per fas", "en": "Projects by stage"},
     # Delivered reports and milestones, as the chain's caption calls them.
     "chain.outputs": {"sv": "Leveranser", "en": "Outputs"},

@@ -16,10 +16,11 @@ from arena.charts._base import (
     plot_text,
 )
 from arena.domain import SHARE_UNIT, UpdateFrequency
-from arena.i18n import format_msek, format_number, stage_label, t, vega_number_locale
+from arena.i18n import format_number, stage_label, t, vega_number_locale
 from arena.tables.results import (
     coverage_text,
     indicator_name,
+    step_value,
     step_years,
     unit_label,
     value_text,
@@ -40,17 +41,14 @@ def money_to_results(chain: pd.DataFrame, language: str) -> go.Figure:
     for row in chain.itertuples():
         if row.step.startswith("stage:"):
             continue
-        period = f"<br><sub>{step_years(row, language)}</sub>"
-        if row.unit == "sek":
-            value = format_msek(int(row.value), language) + period
-        elif row.step == "national":
+        if row.step == "national":
             number = value_text(row.value, row.unit, language)
             if row.unit and row.unit not in (SHARE_UNIT, COUNT_UNIT):  # "50" of what: tonnes
                 number += f" {plot_text(unit_label(row.unit, language))}"
             name = plot_text(row.name[language])
             value = f"{number}<br><sub>{name} ({int(row.first_year)})</sub>"
         else:
-            value = format_number(int(row.value), language) + period
+            value = f"{step_value(row, language)}<br><sub>{step_years(row, language)}</sub>"
         steps.append((t(f"chain.{row.step}", language), value))
     stages = chain[chain["step"].str.startswith("stage:")]
     stage_text = "<br>".join(

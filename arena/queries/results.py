@@ -612,6 +612,9 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     projects running into 2020, whose national result is measured in 2022). Each step follows
     the period rule: budget by budget year, grants by decision date, projects by overlapping
     period, outputs (delivered reports) by due date, the national result by the year measured.
+    The budget's value is None where the view holds no budget row, the outputs' where it holds
+    no project report or milestone: nothing recorded is shown as none, never as 0 (a budget
+    recorded as 0 kr stays 0).
     The national step carries the indicator's name ({"sv": ..., "en": ...}). `undated` is true
     for the grants when some of them have neither decision nor start date (counted without a
     year filter, in no year): their years are not all the step covers.
@@ -633,23 +636,28 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
                 *within(GRANT_DATE, period),
             ),
             "outputs": sa.select(
-                sa.func.count().label("value"),
-                sa.func.min(due_year).label("first"),
-                sa.func.max(due_year).label("last"),
+                sa.func.count(milestone.c.delivered_date).label("value"),
+                sa.func.count().label("recorded"),
+                *(
+                    extreme(sa.case((milestone.c.delivered_date.is_not(None), due_year))).label(
+                        name
+                    )
+                    for name, extreme in (("first", sa.func.min), ("last", sa.func.max))
+                ),
             ).where(
                 milestone.c.scope == "project",
-                milestone.c.delivered_date.is_not(None),
                 *_reported_by_filtered_projects(filters),
                 *within(milestone.c.due_date, period),
             ),
         },
     )
     budgets = budget_by_year(engine, filters=filters)
-    budgeted = budgets.loc[budgets["allocated_sek"] > 0, "year"]
+    # A budget recorded as 0 kr is a budget of 0; a view without any budget row has none.
+    budgeted = budgets.loc[budgets["allocated_sek"].notna(), "year"]
     rows = [
         (
             "budget",
-            int(budgets["allocated_sek"].sum()),
+            int(budgets["allocated_sek"].sum()) if len(budgeted) else None,
             "sek",
             *_years(budgeted.min(), budgeted.max()),
             None,
@@ -693,7 +701,8 @@ def money_to_results(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.Dat
     rows.append(
         (
             "outputs",
-            int(outputs["value"]),
+            # No report or milestone due in the view: none to deliver, not 0 delivered.
+            int(outputs["value"]) if outputs["recorded"] else None,
             "reports",
             *_years(outputs["first"], outputs["last"]),
             None,

@@ -14,6 +14,7 @@ from arena.i18n import (
     TEXTS,
     country_in_text,
     country_name,
+    format_msek,
     format_number,
     format_percent,
     t,
@@ -53,9 +54,23 @@ def years_text(first: object, last: object) -> str:
     return str(int(first)) if int(first) == int(last) else f"{int(first)}–{int(last)}"
 
 
+def step_value(step: Any, language: str) -> str:
+    """A money or count step of the chain from money to results (`money_to_results`) as its
+    box shows it: MSEK or a number, "–" where nothing is recorded (no budget row, no report
+    due), which "0,0 MSEK" read as a budget of nothing."""
+    if pd.isna(step.value):
+        return "–"
+    if step.unit == "sek":
+        return format_msek(int(step.value), language)
+    return format_number(int(step.value), language)
+
+
 def step_years(step: Any, language: str) -> str:
     """The years a step of the chain from money to results covers (`years_text`), naming the
-    undated among them: a total of all years is not one year's (`money_to_results`)."""
+    undated among them: a total of all years is not one year's (`money_to_results`). A step
+    with nothing recorded says so in their place."""
+    if pd.isna(step.value):
+        return t("chain.none", language)
     years = years_text(step.first_year, step.last_year)
     if not step.undated:
         return years

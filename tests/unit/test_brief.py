@@ -12,12 +12,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from arena import brief, clock, config, tables
+from arena import brief, charts, clock, config, tables
 from arena.auth import cli_identity
 from arena.filters import NO_FILTERS, Filters
 from arena.i18n import format_msek, format_number, format_sek, t
 from arena.ingest import Upload, import_files
-from arena.queries import attention, funding
+from arena.queries import attention, funding, results
 from tests.fixtures.ingest import load_files
 
 TODAY = date(2026, 12, 2)
@@ -387,3 +387,54 @@ def test_a_funders_brief_names_no_imported_file(engine, monkeypatch, language):
     assert html.escape(footer) in funder
     staff = _brief(engine, language)
     assert "energimyndigheten_bidrag_2025.csv" in staff and html.escape(sources) not in staff
+
+
+# A tester's store: one programme, one project with its grant; no budget row, no report due.
+UNRECORDED_FILES = {
+    "program.csv": "Kod;Namn;Typ;Ägare;Finansiär;Startdatum;Slutdatum;Slutrapport senast\n"
+    "KLIMAT-24;Klimatsmart upphandling i Norrbotten;funding_programme;Region Norrbotten;"
+    "Region Norrbotten;2024-01-01;2027-12-31;2028-03-31\n",
+    "projekt.csv": "Diarienummer;Titel;Koordinator;Län;Program;Finansiär;Beviljat belopp;Period\n"
+    "RN-2024-117;Fossilfria arbetsmaskiner i Luleå;Luleå kommun;Norrbottens län;KLIMAT-24;"
+    "Region Norrbotten;1 234 567 kr;oktober 2024 - februari 2027\n",
+}
+
+
+def _chain_step(document: str, title: str) -> tuple[str, str]:
+    """The value and the line under it of the chain's box called `title`."""
+    found = re.search(
+        rf'<div class="label">{re.escape(html.escape(title))}</div>'
+        r'<div class="value">([^<]*)</div><div class="period">([^<]*)</div>',
+        document,
+    )
+    assert found, title
+    return found.group(1), found.group(2)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_chain_step_with_nothing_recorded_is_none_and_a_budget_of_0_is_0(engine, language):
+    """No budget row: the chain (the brief's and the Overview's) read "Budget 0,0 MSEK" over "–"
+    (SEK 0.0m), while the largest programmes said "–"; no report due: "Leveranser 0". Recorded
+    as 0, a budget is 0 and no report delivered of one due is 0."""
+    load_files(engine, UNRECORDED_FILES)
+    none = t("chain.none", language)
+    document = _brief(engine, language)
+    assert _chain_step(document, t("chain.budget", language)) == ("–", none)
+    assert _chain_step(document, t("chain.outputs", language)) == ("–", none)
+    # The Overview's chain, the same boxes drawn by plotly.
+    figure = charts.results.money_to_results(results.money_to_results(engine), language)
+    boxes = [box.text for box in figure.layout.annotations]
+    for step in ("budget", "outputs"):
+        title = boxes.index(f"<b>{t(f'chain.{step}', language)}</b>")
+        assert boxes[title + 1] == f"–<br><sub>{none}</sub>"
+    load_files(
+        engine,
+        {
+            "budget.csv": "Program;År;Belopp\nKLIMAT-24;2026;0 kr\n",
+            "rapporter.csv": "Diarienummer;Milstolpe;Förfallodatum\n"
+            "RN-2024-117;Delrapport;2025-06-30\n",
+        },
+    )
+    document = _brief(engine, language)
+    assert _chain_step(document, t("chain.budget", language)) == (format_msek(0, language), "2026")
+    assert _chain_step(document, t("chain.outputs", language)) == ("0", "–")
