@@ -501,7 +501,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "series.spent_programme": {"sv": "Utfall, programmet", "en": "Spent by the programme"},
     "series.spent_projects": {"sv": "Utfall, projekten", "en": "Spent by projects"},
     "series.cumulative": {"sv": "Utfall hittills", "en": "Spent so far"},
-    "series.forecast": {"sv": "Prognos med intervall", "en": "Forecast with range"},
+    # A forecast of one figure (its range's two ends one, `tables.programmes.forecast_range`)
+    # is named without the range it does not have.
+    "series.forecast": {"sv": "Prognos", "en": "Forecast"},
+    "series.forecast_range": {"sv": "Prognos med intervall", "en": "Forecast with range"},
     "series.allocated_year": {"sv": "Budget {year}", "en": "Budget {year}"},
     "axis.month": {"sv": "Månad", "en": "Month"},
     "programmes.projects": {"sv": "Programmets projekt", "en": "The programme's projects"},

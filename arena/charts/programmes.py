@@ -61,7 +61,7 @@ def programme_years(frame: pd.DataFrame, language: str) -> go.Figure:
 def programme_burn(burn: dict, language: str) -> go.Figure:
     """This year's cumulative own spend by month (categories) against the year's budget, and
     the forecast to December (or the programme's end) with its range
-    (`programmes.year_forecast`)."""
+    (`programmes.year_forecast`), named "Forecast" alone where it is one figure."""
     year = burn["year"]
     months = [f"{year}-{number:02d}" for number in range(1, 13)]
     monthly = burn["monthly"]
@@ -86,13 +86,14 @@ def programme_burn(burn: dict, language: str) -> go.Figure:
     # An ended programme's forecast is its spend: no line runs on from it.
     if burn["forecast_sek"] is not None and not burn["ended"]:
         ends = [burn["spent_to_date_sek"], burn["forecast_sek"]]
+        ranged = forecast_range(burn, language)
         traces.append(
             go.Scatter(
                 # To December, or to the programme's end within the year.
                 x=[monthly["month"].iloc[-1], f"{year}-{burn['ends'].month:02d}"],
                 y=ends,
                 mode="lines+markers",
-                name=t("series.forecast", language),
+                name=t("series.forecast_range" if ranged else "series.forecast", language),
                 line={"color": SERIES_COLOURS["spent"], "dash": "dot"},
                 error_y={
                     "type": "data",
@@ -103,7 +104,7 @@ def programme_burn(burn: dict, language: str) -> go.Figure:
                 text=[
                     format_sek(ends[0], language),
                     # One figure where the range's two ends are one.
-                    forecast_range(burn, language) or format_sek(burn["forecast_sek"], language),
+                    ranged or format_sek(burn["forecast_sek"], language),
                 ],
                 hovertemplate="%{x}: %{y:,d}<br>%{text}<extra>%{fullData.name}</extra>",
             )

@@ -461,11 +461,13 @@ def test_an_ended_programmes_forecast_is_what_it_spent(periods):
     assert february["booked_ahead_sek"] == 200_000
     assert february["forecast_sek"] == february["high_sek"] == 300_000  # it was 1 148 767
     assert february["state"] == "within"
+    # The booked spend is above both paces: one figure, named without a range.
+    assert february["low_sek"] == 300_000
     chart = charts.programmes.programme_burn(february, "sv")
-    forecast = next(trace for trace in chart.data if trace.name == "Prognos med intervall")
+    forecast = next(trace for trace in chart.data if trace.name == "Prognos")
     assert list(forecast.x) == ["2026-02", "2026-03"]
     ended = charts.programmes.programme_burn(burn, "sv")
-    assert "Prognos med intervall" not in [trace.name for trace in ended.data]
+    assert {"Prognos", "Prognos med intervall"}.isdisjoint(trace.name for trace in ended.data)
 
 
 def test_a_programme_starting_within_the_year_is_paced_from_its_start(periods):
@@ -555,3 +557,23 @@ def test_spend_booked_after_the_programmes_end_adds_to_the_pace(engine):
     assert burn["forecast_sek"] == 800_000 + run + 200_000
     assert burn["forecast_sek"] >= burn["spent_to_date_sek"] + burn["booked_ahead_sek"]
     assert burn["low_sek"] >= burn["spent_to_date_sek"] + burn["booked_ahead_sek"]
+
+
+@pytest.mark.parametrize(("language", "named"), [("sv", "Prognos"), ("en", "Forecast")])
+def test_a_forecast_of_one_figure_is_named_without_a_range(engine, language, named):
+    """A 2026 budget and no spend: the forecast is one figure, and its legend read "Prognos med
+    intervall" / "Forecast with range" all the same."""
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn;Typ;Ägare;Startdatum;Slutdatum\n"
+            "KLIMAT-24;Klimatsmart upphandling;funding_programme;Region Norrbotten;"
+            "2024-01-01;2027-12-31\n",
+            "budget.csv": "Program;År;Belopp\nKLIMAT-24;2026;3 000 000 kr\n",
+        },
+    )
+    burn = programmes.year_forecast(engine, code="KLIMAT-24", today=date(2026, 5, 12))
+    assert burn["low_sek"] == burn["forecast_sek"] == burn["high_sek"]
+    names = [trace.name for trace in charts.programmes.programme_burn(burn, language).data]
+    assert named in names
+    assert "Prognos med intervall" not in names and "Forecast with range" not in names
