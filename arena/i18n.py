@@ -167,6 +167,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "organisation.received": {"sv": "Mottagna bidrag", "en": "Grants received"},
     "organisation.given": {"sv": "Beviljade bidrag", "en": "Grants given"},
+    # Under "–" where the organisation has no grant on that side: none, not 0 kr of them.
+    "organisation.received.none": {
+        "sv": "Inga bidrag till dess projekt",
+        "en": "No grants to its projects",
+    },
+    "organisation.given.none": {"sv": "Ger inga bidrag", "en": "Gives no grants"},
     "organisation.projects.count": {"sv": "Projekt", "en": "Projects"},
     "organisation.caption": {
         "sv": "Alla år, oavsett filter i sidopanelen. Återstår = beviljat belopp minus allt "

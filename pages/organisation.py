@@ -66,6 +66,10 @@ with ui.section("facts"):
     )
     for card, side in zip(cards[1:], ("received", "given"), strict=True):
         money = detail[side]
+        if not detail["rows"][f"grants_{side}"]:  # none given is no sum of 0 kr
+            card.metric(t(f"organisation.{side}", language), "–", border=True)
+            card.caption(t(f"organisation.{side}.none", language))
+            continue
         card.metric(
             t(f"organisation.{side}", language),
             format_sek(money["amount_sek"], language),

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from arena import tables
 from arena.auth import cli_identity
 from arena.i18n import format_sek, t
 from arena.ingest import Upload, import_files
 from arena.queries import paging
 from arena.ui import plain
+from tests.fixtures.ingest import load_files
 from tests.pages.demo_facts import demo_count, demo_sum
 
 
@@ -180,3 +183,38 @@ def test_a_country_is_named_and_a_code_of_no_country_refused(engine, open_page):
         app = open_page(engine, page="organisation", org="Acme Inc", lang=language)
         facts = app.table[0].value.reset_index().iloc[:, 1].tolist()
         assert name in facts and "US" not in facts
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_an_organisation_without_grants_on_a_side_shows_none_not_0_kr(engine, open_page, language):
+    """Statens vegvesen funds nothing and receives nothing: its cards read "Grants given SEK 0 |
+    Remaining to pay: SEK 0". Region Norrbotten gives the grant Luleå kommun receives: each
+    keeps its figure on that side and shows none on the other."""
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn;Typ;Ägare;Finansiär;Startdatum;Slutdatum\n"
+            "KLIMAT-24;Klimatsmart upphandling;funding_programme;Region Norrbotten;"
+            "Region Norrbotten;2024-01-01;2027-12-31\n",
+            "projekt.csv": "Diarienummer;Titel;Koordinator;Län;Program;Finansiär;Beviljat belopp;"
+            "Period\nRN-2024-117;Fossilfria arbetsmaskiner i Luleå;Luleå kommun;Norrbottens län;"
+            "KLIMAT-24;Region Norrbotten;1 234 567 kr;oktober 2024 - februari 2027\n",
+        },
+    )
+    load_files(engine, {"organisationer.csv": "Namn;Typ\nStatens vegvesen;national_authority\n"})
+    amount = format_sek(1_234_567, language)
+    for name, received, given in (
+        ("Statens vegvesen", None, None),
+        ("Luleå kommun", amount, None),
+        ("Region Norrbotten", None, amount),
+    ):
+        app = open_page(engine, page="organisation", org=name, lang=language)
+        metrics = {metric.label: metric for metric in app.metric}
+        captions = [caption.value for caption in app.caption]
+        for side, figure in (("received", received), ("given", given)):
+            card = metrics[t(f"organisation.{side}", language)]
+            none = t(f"organisation.{side}.none", language)
+            if figure is None:
+                assert (card.value, card.proto.delta, none in captions) == ("–", "", True), name
+            else:
+                assert (card.value, none in captions) == (figure, False), name
