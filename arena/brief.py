@@ -156,10 +156,13 @@ class KeyFigure:
 def burn_figure(burn: dict[str, Any], language: str) -> KeyFigure:
     """This year's budget used (`funding.year_burn`). Without a budget for the year there is
     no share to give: "0 %" would read as a budget left untouched; the spend so far of the
-    programmes, none of which has a budget for it, is given instead."""
+    programmes, none of which has a budget for it, is given instead, or that none is recorded:
+    without a spend line the spend is unknown, not 0."""
     title = t("kpi.burn", language, year=burn["year"])
     spent = format_msek(burn["spent_sek"], language)
     if not burn["allocated_sek"]:
+        if burn["unbudgeted_sek"] is None:  # no spend line: unknown spend, not 0,0 MSEK
+            return KeyFigure(title, "–", t("kpi.burn.none_unrecorded", language, year=burn["year"]))
         unbudgeted = format_msek(burn["unbudgeted_sek"], language)
         return KeyFigure(
             title, "–", t("kpi.burn.none", language, year=burn["year"], spent=unbudgeted)

@@ -566,6 +566,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "ingen budget för {year}; utfall {spent}",
         "en": "no budget for {year}; spend {spent}",
     },
+    "kpi.burn.none_unrecorded": {
+        "sv": "ingen budget för {year}; inget utfall registrerat",
+        "en": "no budget for {year}; no spend recorded",
+    },
     "kpi.indicators.none": {
         "sv": "inga indikatorer med mål och mätvärde",
         "en": "no indicators with a target and a value",

@@ -89,11 +89,11 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
 
 def year_burn(
     engine: Engine, *, filters: Filters = NO_FILTERS, today: date
-) -> dict[str, float | int]:
+) -> dict[str, float | int | None]:
     """This year's budget used so far: the budget of today's year of the programmes that have
     one, their own spend from 1 January to today, the burn rate (spent / allocated) and the
     share of the year gone; `unbudgeted_sek` is this year's spend so far of programmes with
-    no budget for the year.
+    no budget for the year, None where none of them has a spend line for it.
 
     Only the budgeted programmes' spend is set against the budget: a programme spending
     without a budget made the share 98 % where the budgeted ones had used 57 % (that spend
@@ -136,7 +136,10 @@ def year_burn(
         "year": year,
         "allocated_sek": allocated_sek,
         "spent_sek": spent_sek,
-        "unbudgeted_sek": int(spend.loc[~budgeted, "spent_sek"].sum()),
+        # None where no such spend line is recorded: the spend is unknown, not 0 kr.
+        "unbudgeted_sek": int(spend.loc[~budgeted, "spent_sek"].sum())
+        if (~budgeted).any()
+        else None,
         "burn_rate": spent_sek / allocated_sek if allocated_sek else 0.0,
         "year_elapsed": ((today - start).days + 1) / days,
     }

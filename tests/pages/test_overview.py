@@ -267,8 +267,12 @@ def test_a_store_of_one_flat_sheet_says_what_it_lacks_instead_of_zeros_or_empty_
     app = open_page(engine)
     assert not app.exception
     metrics = {metric.label: (metric.value, metric.proto.delta) for metric in app.metric}
-    # No budget for this year: no share of it used (0 % read as a budget left untouched).
-    assert metrics["Budget 2026 förbrukad"] == ("–", "ingen budget för 2026; utfall 0,0 MSEK")
+    # No budget for this year: no share of it used (0 % read as a budget left untouched); no
+    # spend line either: spend unknown, not "utfall 0,0 MSEK".
+    assert metrics["Budget 2026 förbrukad"] == (
+        "–",
+        "ingen budget för 2026; inget utfall registrerat",
+    )
     assert metrics["Indikatorer mot mål"] == ("–", "inga indikatorer med mål och mätvärde")
     assert "Inga programbudgetar eller programutfall i urvalet." in [i.value for i in app.info]
     assert not any(

@@ -438,3 +438,27 @@ def test_a_chain_step_with_nothing_recorded_is_none_and_a_budget_of_0_is_0(engin
     document = _brief(engine, language)
     assert _chain_step(document, t("chain.budget", language)) == (format_msek(0, language), "2026")
     assert _chain_step(document, t("chain.outputs", language)) == ("0", "–")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_no_budget_and_no_spend_recorded_is_no_spend_not_0_msek(engine, language):
+    """The card "Budget 2026 used" (the Overview's and the brief's) read "no budget for 2026;
+    spend SEK 0.0m" where no spend line is recorded at all: the spend is unknown, not 0. Spend
+    lines that sum to 0 kr stay 0."""
+    load_files(engine, UNRECORDED_FILES)
+    title = t("kpi.burn", language, year=TODAY.year)
+    figure = brief.burn_figure(funding.year_burn(engine, today=TODAY), language)
+    unrecorded = t("kpi.burn.none_unrecorded", language, year=TODAY.year)
+    assert (figure.value, figure.detail) == ("–", unrecorded)
+    assert f"<div>{html.escape(unrecorded)}</div>" in _brief(engine, language)
+    assert _key_figure(_brief(engine, language), title) == "–"
+    load_files(
+        engine,
+        {
+            "utfall.csv": "Program;Datum;Kategori;Belopp\n"
+            "KLIMAT-24;2026-03-31;Personal;100 000\nKLIMAT-24;2026-04-30;Personal;-100 000\n"
+        },
+    )
+    figure = brief.burn_figure(funding.year_burn(engine, today=TODAY), language)
+    spent = format_msek(0, language)
+    assert figure.detail == t("kpi.burn.none", language, year=TODAY.year, spent=spent)
