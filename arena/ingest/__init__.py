@@ -417,10 +417,10 @@ def _title_unit(name: str, raw: RawTable) -> RawTable:
     Why: a list that says its unit once, in its title, had its thousands stored as kronor,
     a thousand times too little, without a word.
     """
-    found = [(title, unit) for title in raw.titles if (unit := v.title_unit(title)) is not None]
-    if not found:
+    found = raw.title_unit()
+    if found is None:
         return raw
-    title, unit = found[0]
+    title, unit = found
     if unit.kronor == 1:
         return raw  # kronor: the amounts are read so anyway
     positions = _money_without_unit(name, raw)
@@ -433,14 +433,16 @@ def _title_unit(name: str, raw: RawTable) -> RawTable:
         # were left out.
         text = str(raw.header[position])
         header[position] = f"{v.without_note(text) or text} ({unit.written})"
+    # The file's headers, not the kind's: years as columns have no "Belopp" in the file.
+    labels = [label for position in positions for label in raw.file_labels(position)]
     note = Problem(
         "format-error",
         msg(
             "import.title_unit",
             title=quoted(title),
             unit=unit.written,
-            columns=listing([quoted(raw.label(position)) for position in positions]),
-            count=len(positions),
+            columns=listing([quoted(label) for label in labels]),
+            count=len(labels),
         ),
         row=raw.header_line or None,
         severity="warning",

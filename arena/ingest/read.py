@@ -496,6 +496,21 @@ class RawTable:
         """The header of column `position` as the user wrote it."""
         return str((self.shown or self.header)[position])
 
+    def file_labels(self, position: int) -> list[str]:
+        """The file's own headers of column `position`: those its cells were under where the
+        rows are not the file's (years as columns: "2027", "2028" for the "Belopp" read from
+        them), else its one header (`label`). A message names these: the file has no
+        "Belopp"."""
+        return list(dict.fromkeys(self.cell_labels.get(position, ()))) or [self.label(position)]
+
+    def title_unit(self) -> tuple[str, v.HeaderUnit] | None:
+        """The first title above the table (`titles`) that names a money unit, and that
+        unit: the unit of the amounts under it (`ingest._title_unit`); None for none."""
+        return next(
+            ((title, unit) for title in self.titles if (unit := v.title_unit(title)) is not None),
+            None,
+        )
+
     def cell_label(self, position: int, index: int) -> str:
         """The header the cell of row `index` in column `position` is under in the file
         (`cell_labels`), else the column's (`label`)."""

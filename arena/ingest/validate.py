@@ -476,13 +476,15 @@ def unit_note(raw: RawTable, position: int) -> Problem | None:
     unit = v.header_unit(str(raw.header[position]))
     if unit is None or (kronor := unit.kronor) is None or kronor == 1:
         return None
-    label = column = raw.label(position)
     # Years as columns (`wide.years_as_rows`): the file's own headers its cells were under,
     # "2027 (tkr)", not the template's column ("Belopp (tkr)") it does not have.
-    if under := list(dict.fromkeys(raw.cell_labels.get(position, ()))):
-        label, column = ", ".join(under), under[0]
-    # A unit the row of units gave, not the header the person sees (`units.read_units`).
+    under = raw.file_labels(position)
+    label, column = ", ".join(under), under[0]
+    # A unit the row of units gave, or the title above, not the header the person sees.
     own = v.header_unit(column) is not None
+    title = raw.title_unit()
+    if not own and title is not None and title[1].kronor == kronor:
+        return None  # the title's unit: its own warning names the title and the columns
     key, ore = (
         ("problem.header_unit", "problem.header_unit_ore")
         if own

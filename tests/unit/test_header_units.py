@@ -271,10 +271,60 @@ def test_a_unit_in_the_title_above_a_sheet_is_its_amounts_unit(engine):
     assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000, 3_500_000]
     (note,) = _title_notes(result)
     assert (note.row, note.severity) == (2, "warning")
+    # The file's year columns, not the kind's "Belopp" the sheet does not have.
     assert note.text("sv") == (
         "Titeln ovanför tabellen, ”Budget per år, tkr”, anger enheten tkr: belopp utan egen "
-        "enhet i kolumnen ”Belopp” läses i tkr."
+        "enhet i kolumnerna ”2021”, ”2022” läses i tkr."
     )
+
+
+def _unit_notes(result) -> list[tuple[str, str]]:
+    """The warnings that say which unit the amounts are read in: (catalogue key, English)."""
+    keys = {"import.title_unit", "import.units_row", "problem.row_unit", "problem.header_unit"}
+    return [(p.message.key, p.text("en")) for p in result.problems if p.message.key in keys]
+
+
+def test_a_titles_unit_over_years_as_columns_is_said_once_naming_the_years(engine):
+    # "Budget per år (MSEK)" over years as columns warned of a column "Belopp" the file does
+    # not have, and that "the row of units" (there was none) gave column "2027, 2028, 2029"
+    # its unit.
+    _programme(engine)
+    budget = "Budget per år (MSEK);;;\nProgram;2027;2028;2029\nP1;2;2;2,0\n"
+    result = upload(engine, "budget3.csv", budget)
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000] * 3
+    ((key, text),) = _unit_notes(result)
+    assert key == "import.title_unit"
+    assert text == (
+        "The title above the table, “Budget per år (MSEK)”, names the unit MSEK: amounts "
+        "without a unit of their own in columns “2027”, “2028”, “2029” are read in MSEK."
+    )
+    (note,) = _title_notes(result)
+    assert note.text("sv") == (
+        "Titeln ovanför tabellen, ”Budget per år (MSEK)”, anger enheten MSEK: belopp utan "
+        "egen enhet i kolumnerna ”2027”, ”2028”, ”2029” läses i MSEK."
+    )
+
+
+def test_a_titles_unit_over_one_amount_column_is_said_once(engine):
+    # Besides the title's warning, "The row of units under the headers gives column
+    # “Belopp” its unit" of a file without a row of units.
+    _programme(engine)
+    result = upload(engine, "budget.csv", "Budget (MSEK)\nProgram;År;Belopp\nP1;2027;2\n")
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000]
+    assert [key for key, _ in _unit_notes(result)] == ["import.title_unit"]
+    assert "in column “Belopp” are read in MSEK" in _unit_notes(result)[0][1]
+
+
+def test_a_units_row_under_years_names_the_years(engine):
+    _programme(engine)
+    result = upload(engine, "budget.csv", "Program;2027;2028\nEnhet;MSEK;MSEK\nP1;2;3\n")
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000, 3_000_000]
+    ((key, text),) = _unit_notes(result)
+    assert key == "import.units_row"
+    assert "“MSEK” under “2027”, “MSEK” under “2028”" in text
 
 
 @pytest.mark.parametrize(
