@@ -694,9 +694,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     except UndoError as exc:
         print(exc.message.render(LANGUAGE), file=sys.stderr)
         return 1
-    # What would change, said before anything is asked or refused: told there is no terminal
-    # to confirm on, the person knows what `--yes` would do.
-    print(dataops.effect_text(preview.effect, LANGUAGE, asked=False))
+    # The page's question of what would change, put before anything is asked or refused:
+    # told there is no terminal to confirm on, the person knows what `--yes` would do.
+    print(dataops.effect_text(preview.effect, LANGUAGE))
     if preview.outside:
         refused = outside_message(args.import_id, preview.outside, on_command_line=True)
         print(refused.render(LANGUAGE), file=sys.stderr)
@@ -710,7 +710,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
             return 1
         print(_say("cli.undo.cascade"))
         for effect in preview.cascade:
-            print(f"  {dataops.effect_text(effect, LANGUAGE, asked=False)}")
+            print(f"  {dataops.effect_text(effect, LANGUAGE)}")
     if warning := dataops.undo_warning(preview, LANGUAGE, cascade=args.cascade):
         print(warning)
     if not args.yes:

@@ -450,11 +450,12 @@ def import_name(item: ImportEffect | Blocker) -> str:
     )
 
 
-def effect_text(effect: ImportEffect, language: str, *, asked: bool = True) -> str:
+def effect_text(effect: ImportEffect, language: str) -> str:
     """What undoing one import does: "Ångra #3 · …? Tar bort: Bidrag 1. Återställer: inga rader".
 
-    Asked as a question above the page's button; said as a fact (not `asked`) where the question
-    comes apart, or not at all: the command line asks at its prompt, and only at a terminal.
+    One question, above the page's button and before the command line's prompt alike: the
+    command line's own sentence read "Att ångra #4 · … tar bort: inga rader; det återställer:
+    Bidrag 1." in Swedish, saying less well what the page says.
     """
     labels = kind_labels(language)
 
@@ -467,7 +468,7 @@ def effect_text(effect: ImportEffect, language: str, *, asked: bool = True) -> s
         return ", ".join(shown) or t("data.undo.none", language)
 
     return t(
-        "data.undo.effect" if asked else "cli.undo.effect",
+        "data.undo.effect",
         language,
         name=import_name(effect),
         removes=rows(effect.remove),

@@ -3758,6 +3758,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Importen {id} kan inte ångras (status: {outcome}).",
         "en": "Import {id} cannot be undone (status: {outcome}).",
     },
+    "undo.already_undone": {
+        "sv": "Import {id} är redan ångrad: {user} ångrade den {when}.",
+        "en": "Import {id} has already been undone: by {user} on {when}.",
+    },
     "undo.refused": {
         "sv": "Import {id} kan inte ångras: databasen avvisade återställningen ({detail}); inget "
         "har ändrats.",
@@ -3988,10 +3992,6 @@ TEXTS: dict[str, dict[str, Text]] = {
     "cli.confirm.large": {
         "sv": "Skriv importens nummer ({id}) för att ångra den: ",
         "en": "Type the import's number ({id}) to undo it: ",
-    },
-    "cli.undo.effect": {
-        "sv": "Att ångra {name} tar bort: {removes}; det återställer: {restores}.",
-        "en": "Undoing {name} removes: {removes}; it restores: {restores}.",
     },
     "cli.undo.blockers": {
         "sv": "Senare importer bygger på dess rader:",

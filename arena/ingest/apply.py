@@ -40,6 +40,7 @@ from arena.auth import (
     Right,
     funder_roles,
     how_to_remove_funder_roles,
+    label,
     record,
 )
 from arena.i18n import Message, code_label, msg
@@ -65,6 +66,7 @@ from arena.ingest.natural import (
 )
 from arena.ingest.plan import KindPlan, Plan
 from arena.ingest.report import key_label, kind_name, listing
+from arena.tables import format_timestamp
 
 
 class UndoError(Exception):
@@ -579,9 +581,34 @@ def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
     run = conn.execute(sa.select(run_table).where(run_table.c.id == import_id)).mappings().first()
     if run is None:
         raise UndoError(msg("undo.no_such_import", id=import_id))
+    if run["outcome"] == "undone" and (undo := _undo_event(conn, import_id)) is not None:
+        raise UndoError(
+            msg(
+                "undo.already_undone",
+                id=import_id,
+                when=format_timestamp(undo["at"]),
+                user=label(undo["actor_subject"], undo["actor_name"]),
+            )
+        )
     if run["outcome"] != "committed":
         raise UndoError(msg("undo.not_committed", id=import_id, outcome=code_label(run["outcome"])))
     return run
+
+
+def _undo_event(conn: Connection, import_id: int) -> sa.RowMapping | None:
+    """The audit event of the undo of `import_id` (the latest, were there several): when and
+    by whom, which a second undo says rather than only its status "Undone"."""
+    audit = models.AuditEvent.__table__
+    return (
+        conn.execute(
+            sa.select(audit.c.at, audit.c.actor_subject, audit.c.actor_name)
+            .where(audit.c.import_id == import_id, audit.c.action == AuditAction.UNDO.value)
+            .order_by(audit.c.at.desc(), audit.c.id.desc())
+            .limit(1)
+        )
+        .mappings()
+        .first()
+    )
 
 
 def _recorded(conn: Connection, run: sa.RowMapping, *, check: bool = True) -> _Recorded:

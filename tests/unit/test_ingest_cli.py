@@ -209,7 +209,7 @@ def test_undo_asks_and_does_nothing_unless_the_answer_is_yes(engine, tmp_path, c
     monkeypatch.setattr(sys, "stdin", _Terminal("n\n"))
     assert main(["undo", "3"]) == 1
     out = capsys.readouterr().out
-    assert "Undoing #3 · deltagare.csv" in out and "removes: Project participants 1;" in out
+    assert "Undo #3 · deltagare.csv" in out and "? Removes: Project participants 1." in out
     assert "Undo import 3? [y/N]" in out and "Nothing was undone." in out
     assert dump(engine) == before
     monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
@@ -233,18 +233,52 @@ def test_undo_without_a_terminal_refuses_unless_yes(engine, tmp_path, capsys, mo
 def test_undo_without_a_terminal_says_what_it_would_do_and_asks_nothing(
     engine, tmp_path, capsys, monkeypatch
 ):
-    # `echo y | python -m arena undo 3`: no question is put that cannot be answered, but what
-    # `--yes` would undo is said before the refusal.
+    # `echo y | python -m arena undo 3`: no prompt is put that cannot be answered, but what
+    # `--yes` would undo is said before the refusal, as the page's question says it.
     _two_imports(engine, tmp_path)
     capsys.readouterr()
     monkeypatch.setattr(sys, "stdin", io.StringIO("y\n"))
     assert main(["undo", "3"]) == 2
     captured = capsys.readouterr()
     (said,) = captured.out.splitlines()
-    assert said.startswith("Undoing #3 · deltagare.csv · ")
-    assert said.endswith(" removes: Project participants 1; it restores: no rows.")
-    assert "?" not in captured.out + captured.err
+    assert said.startswith("Undo #3 · deltagare.csv · ")
+    assert said.endswith("? Removes: Project participants 1. Restores: no rows.")
+    assert "[y/N]" not in captured.out + captured.err
     assert "Import 3 was not undone: there is no terminal to confirm on" in captured.err
+
+
+def test_undo_asks_in_swedish_as_the_page_does(engine, tmp_path, capsys, monkeypatch):
+    # "Att ångra #3 · … tar bort: Projektdeltagare 1; det återställer: inga rader." was the
+    # command line's own, ungrammatical sentence.
+    _two_imports(engine, tmp_path)
+    capsys.readouterr()
+    monkeypatch.setattr("arena.cli.LANGUAGE", "sv")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["undo", "3"]) == 2
+    (said,) = capsys.readouterr().out.splitlines()
+    assert said.startswith("Ångra #3 · deltagare.csv · ")
+    assert said.endswith("? Tar bort: Projektdeltagare 1. Återställer: inga rader.")
+
+
+def test_a_second_undo_says_when_and_by_whom_the_first_was(engine, tmp_path, capsys, monkeypatch):
+    # "Import 3 cannot be undone (status: Undone)." said neither that it was undone already
+    # nor when, nor by whom, as the history and the audit log do.
+    _two_imports(engine, tmp_path)
+    assert main(["undo", "3", "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["undo", "3", "--yes"]) == 1
+    err = capsys.readouterr().err
+    who = cli_identity().subject
+    assert re.fullmatch(
+        rf"Import 3 has already been undone: by {re.escape(who)} on "
+        r"\d{4}-\d\d-\d\d \d\d:\d\d\.\n",
+        err,
+    ), err
+    monkeypatch.setattr("arena.cli.LANGUAGE", "sv")
+    assert main(["undo", "3", "--yes"]) == 1
+    assert f"Import 3 är redan ångrad: {cli_identity().subject} ångrade den " in (
+        capsys.readouterr().err
+    )
 
 
 def test_undo_names_the_imports_that_block_it_and_cascades_only_when_asked(

@@ -124,11 +124,15 @@ def test_the_preview_says_what_an_undo_removes_what_blocks_it_and_writes_nothing
         "imports": 3,
     }
     assert [_outcomes(engine)[i] for i in (project, grant, payments)] == ["undone"] * 3
-    with pytest.raises(UndoError, match="cannot be undone") as refused:
+    with pytest.raises(UndoError, match="has already been undone") as refused:
         undo_preview(engine, project)
-    # The status in words, not its code ("status: undone").
-    assert "(status: Ångrad)" in refused.value.message.render("sv")
-    assert f"Import {project} cannot be undone (status: Undone)." == str(refused.value)
+    # That it was undone already, when and by whom: "cannot be undone (status: Undone)" said
+    # neither when nor by whom.
+    who = cli_identity().subject
+    assert str(refused.value).startswith(f"Import {project} has already been undone: by {who} on ")
+    assert refused.value.message.render("sv").startswith(
+        f"Import {project} är redan ångrad: {who} ångrade den "
+    )
 
 
 def test_a_cascade_undoes_first_the_imports_that_changed_a_cascaded_imports_rows(engine):
