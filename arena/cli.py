@@ -310,6 +310,25 @@ def _print_new_organisations(new: list, limit: int = 20, *, heading: str = "cli.
         print(_say("cli.neworg.more", count=len(new) - limit))
 
 
+def _print_changes(plan, limit: int = 50) -> None:
+    """Each field a dry run would change, kind by kind, as the page's preview lists them (the
+    row's line and key, the column, before and after): the first `limit` of a kind and how
+    many more. Why: the dry run said only how many rows it would update, not what in them."""
+    from arena import dataops
+    from arena.ingest.report import kind_name
+
+    for kind_plan in plan.kinds:
+        changes = kind_plan.changes
+        if not changes:
+            continue
+        print(
+            _say("cli.changes", kind=kind_name(kind_plan.kind.name, lower=True), count=len(changes))
+        )
+        _print_table(dataops.changes_table(kind_plan, LANGUAGE, limit))
+        if len(changes) > limit:
+            print(_say("cli.changes.more", count=len(changes) - limit))
+
+
 def _refused(paths: list[Path]) -> int | None:
     """The exit code if one of the files cannot be imported at all (missing, too big), having
     said which: every file is looked at before any is imported, so a typo never leaves half a
@@ -482,6 +501,8 @@ def _said(result: ImportResult, path: Path) -> int:
         _print_new_organisations(result.plan.new_organisations)
         listed = [o for o in result.plan.listed_organisations if o.similar or o.similar_new]
         _print_new_organisations(listed, heading="cli.listorg")
+    if result.plan and result.outcome == "dry-run":
+        _print_changes(result.plan)
     failed = result.outcome in ("rejected", "busy", "outdated")
     print(f"{path.name}: {result.summary(LANGUAGE)}", file=sys.stderr if failed else None)
     headers, missing = unread_and_missing(result.problems)

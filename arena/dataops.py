@@ -254,7 +254,22 @@ def _kind_preview(
         new[t("data.neworg.similar_new", language)] = [
             ", ".join(o.similar_new) if o else "" for o in shown
         ]
-    changes = pd.DataFrame(
+    return KindPreview(
+        name=kind.name,
+        label=kind_labels(language)[kind.name],
+        counts=kind_plan.counts(),
+        new=new,
+        changes=changes_table(kind_plan, language),
+        deleted=_rows_table(kind, kind_plan.deleted[:PREVIEW_ROWS], language, line=False),
+    )
+
+
+def changes_table(kind_plan: KindPlan, language: str, limit: int = PREVIEW_ROWS) -> pd.DataFrame:
+    """The first `limit` fields one kind's plan changes, before -> after, each with its row's
+    line and key: the page's table of changes, and the command line's dry run (which said
+    only how many rows it would update)."""
+    kind = kind_plan.kind
+    return pd.DataFrame(
         {
             t("column.line", language): change.line,
             t("column.key", language): change.key,
@@ -262,15 +277,7 @@ def _kind_preview(
             t("column.before", language): cell_text(kind, change.column, change.before, language),
             t("column.after", language): cell_text(kind, change.column, change.after, language),
         }
-        for change in kind_plan.changes[:PREVIEW_ROWS]
-    )
-    return KindPreview(
-        name=kind.name,
-        label=kind_labels(language)[kind.name],
-        counts=kind_plan.counts(),
-        new=new,
-        changes=changes,
-        deleted=_rows_table(kind, kind_plan.deleted[:PREVIEW_ROWS], language, line=False),
+        for change in kind_plan.changes[:limit]
     )
 
 

@@ -3900,6 +3900,14 @@ TEXTS: dict[str, dict[str, Text]] = {
             "  ... and {count} more (use --report FILE for all).",
         ),
     },
+    "cli.changes": {
+        "sv": ("{count} ändrat fält i {kind}:", "{count} ändrade fält i {kind}:"),
+        "en": ("Changed field in {kind} ({count}):", "Changed fields in {kind} ({count}):"),
+    },
+    "cli.changes.more": {
+        "sv": ("  … och {count} ändring till.", "  … och {count} ändringar till."),
+        "en": ("  ... and {count} more change.", "  ... and {count} more changes."),
+    },
     "cli.neworg": {
         "sv": (
             "{count} ny organisation, som läggs till eftersom filen nämner den:",

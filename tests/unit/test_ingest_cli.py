@@ -403,3 +403,30 @@ def test_a_sheet_named_for_a_csv_is_said_to_be_unused(engine, tmp_path, capsys):
     assert main(["import", path, "--sheet", "X", "--dry-run"]) == 0
     said = capsys.readouterr()
     assert unused.format("X") in said.out + said.err
+
+
+def test_a_dry_run_lists_each_changed_field_as_the_page_does(engine, tmp_path, capsys):
+    # The dry run said "55 updated" and nothing of what in them: the page lists each field.
+    with_organisations(engine)
+    rows = [f"2020-{n:05d};Projekt {n};planerad\n" for n in range(1, 56)]
+    assert (
+        main(["import", _write(tmp_path, "p.csv", "Diarienummer;Titel;Status\n" + "".join(rows))])
+        == 0
+    )
+    renamed = [row.replace("Projekt", "Nytt projekt") for row in rows]
+    path = _write(tmp_path, "p2.csv", "Diarienummer;Titel;Status\n" + "".join(renamed))
+    capsys.readouterr()
+    before = dump(engine)
+    assert main(["import", path, "--dry-run"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # Each project's title and its source (the file's name).
+    assert out[0] == "Changed fields in projects (110):"
+    assert out[1].split() == ["Line", "Key", "Column", "Before", "After"]
+    assert out[2].split() == ["2", "2020-00001", "Title", "Projekt", "1", "Nytt", "projekt", "1"]
+    assert out[3].split() == ["2", "2020-00001", "Source", "p.csv", "p2.csv"]
+    assert len(out) == 1 + 1 + 50 + 1 + 1
+    assert out[-2:] == [
+        "  ... and 60 more changes.",
+        "p2.csv: Preview: 55 updated; nothing has been saved yet.",
+    ]
+    assert dump(engine) == before
