@@ -2813,6 +2813,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Fyll i exakt en av {names}.",
         "en": "Fill in exactly one of {names}.",
     },
+    "problem.scope_needed": {
+        "sv": "en rad behöver ange vad dess värde gäller, här eller i en kolumn {others}",
+        "en": "a row needs to say what its value is for, here or in a column {others}",
+    },
+    "problem.scope_blank": {
+        "sv": "”{label}” är tom: {needed}.",
+        "en": "“{label}” is blank: {needed}.",
+    },
+    "problem.scope_dash": {
+        "sv": "”{value}” i ”{label}” läses som en tom cell: {needed}.",
+        "en": "“{value}” in “{label}” is read as a blank cell: {needed}.",
+    },
     "problem.end_before_start": {
         "sv": "Slutdatum {end} ligger före startdatum {start}.",
         "en": "End date {end} is before start date {start}.",

@@ -904,7 +904,13 @@ def parse_table(
     }
     frame, bad, repeated = _repeats_joined(kind, frame, bad, labels, by_year)
     problems += repeated
-    problems += _row_rules(kind, frame, bad, labels, by_year, by_guess)
+    # The scope cells as the file writes them, by line: a "–" read as a blank is named so.
+    written = {
+        column.name: dict(zip(raw.lines().tolist(), map(str, raw.columns[p]), strict=True))
+        for p, column in mapping.items()
+        if column.scope
+    }
+    problems += _row_rules(kind, frame, bad, labels, by_year, by_guess, written)
     problems.sort(key=lambda problem: problem.row or 0)
     return ParsedTable(
         kind=kind,
@@ -1113,6 +1119,26 @@ def _repeats_joined(
     return frame[keep], bad[keep], [warning]
 
 
+def _scope_blank(kind: Kind, name: str, label: str, cell: str, line: int) -> Problem:
+    """The refusal of the row at `line` whose one scope column in the file, `name` (headed
+    `label`), is blank (`cell` as written: "–", "n/a" or nothing): the row says nothing of
+    what its value is for, which another scope column of the kind could say.
+
+    Why: "Fill in exactly one of “Program”." for the Results page's own download, whose
+    "–" stands for the projects of no programme."""
+    others = listing(
+        [quoted(column.sv) for column in kind.scope_columns if column.name != name], "list.slash"
+    )
+    needed = msg("problem.scope_needed", others=others)
+    text = cell.strip()
+    said = (
+        msg("problem.scope_dash", label=label, value=text, needed=needed)
+        if text
+        else msg("problem.scope_blank", label=label, needed=needed)
+    )
+    return Problem("constraint-error", said, row=line, column=label, value=text or None)
+
+
 def _row_rules(
     kind: Kind,
     frame: pd.DataFrame,
@@ -1120,10 +1146,12 @@ def _row_rules(
     labels: dict[str, str],
     by_year: dict[str, dict[object, str]],
     by_guess: set[str] = frozenset(),
+    written: dict[str, dict[int, str]] | None = None,
 ) -> list[Problem]:
     """Required cells, exactly one scope, ordered periods, unique keys inside the file. A
     required column the file lacks that was guessed (`by_guess`) is the plan's to refuse, in
-    the rows it adds only (`plan._unguessed`): a stored row keeps its own."""
+    the rows it adds only (`plan._unguessed`): a stored row keeps its own. `written`: the
+    scope cells as the file writes them, by column and line (`_scope_blank`)."""
 
     def label(name: str) -> str:
         return labels.get(name, kind.column(name).sv)
@@ -1146,13 +1174,19 @@ def _row_rules(
                     )
                 )
     scope_names = [c.name for c in kind.scope_columns if c.name in frame.columns]
-    if scope_names:
+    if len(scope_names) > 1:
         filled = sum(~_is_none(frame[name].to_numpy()) for name in scope_names)
         names = listing([quoted(label(name)) for name in scope_names], "list.slash")
         for line in lines[(filled != 1) & ~bad]:
             problems.append(
                 Problem("constraint-error", msg("problem.one_scope", names=names), row=int(line))
             )
+    elif scope_names:  # "exactly one of “Program”" said nothing of what was wrong
+        (name,) = scope_names
+        cells = (written or {}).get(name, {})
+        for line in lines[_is_none(frame[name].to_numpy()) & ~bad]:
+            written_cell = cells.get(int(line), "")
+            problems.append(_scope_blank(kind, name, label(name), written_cell, int(line)))
     for start, end in kind.periods:
         if start in frame.columns and end in frame.columns:
             starts, ends = frame[start].to_numpy(), frame[end].to_numpy()

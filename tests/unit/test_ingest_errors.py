@@ -430,3 +430,39 @@ def test_a_date_that_meets_the_stored_one_the_wrong_way_names_its_row(engine):
         ).outcome
         == "committed"
     )
+
+
+def test_a_blank_scope_in_a_files_only_scope_column_says_what_is_wrong(engine):
+    # The Results page's download of project outputs writes "–" for the projects of no
+    # programme: imported, each such row was refused with "Fill in exactly one of
+    # “Program”.", naming one column as a choice and not what was wrong with the cell.
+    values = "Program;Indikator;År;Värde\n–;Nätverk;2021;1\n;Nätverk;2022;2\n"
+    rejected(engine, "resultat.csv", values)
+    result = upload(engine, "resultat.csv", values)
+    scoped = [p for p in result.problems if p.message.key.startswith("problem.scope_")]
+    assert [(p.row, p.column, p.value) for p in scoped] == [
+        (2, "Program", "–"),
+        (3, "Program", None),
+    ]
+    assert [p.text("en") for p in scoped] == [
+        "“–” in “Program” is read as a blank cell: a row needs to say what its value is for, "
+        "here or in a column “Diarienummer” / “Land”.",
+        "“Program” is blank: a row needs to say what its value is for, here or in a column "
+        "“Diarienummer” / “Land”.",
+    ]
+    assert scoped[0].text("sv") == (
+        "”–” i ”Program” läses som en tom cell: en rad behöver ange vad dess värde gäller, "
+        "här eller i en kolumn ”Diarienummer” / ”Land”."
+    )
+    assert not [p for p in result.problems if p.message.key == "problem.one_scope"]
+
+
+def test_exactly_one_of_names_the_scope_columns_the_file_has(engine):
+    # With two scope columns in the file, a row filling both (or neither) is still refused
+    # as one that must fill exactly one of them.
+    values = "Program;Diarienummer;Indikator;År;Värde\nP1;2020-1;Nätverk;2021;1\n;;Nätverk;2022;2\n"
+    result = upload(engine, "resultat.csv", values)
+    scoped = [p for p in result.problems if p.message.key == "problem.one_scope"]
+    assert [(p.row, p.text("en")) for p in scoped] == [
+        (row, "Fill in exactly one of “Program” / “Diarienummer”.") for row in (2, 3)
+    ]
