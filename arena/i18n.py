@@ -3771,7 +3771,7 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "Import {id} cannot be undone (status: {outcome}).",
     },
     "undo.already_undone": {
-        "sv": "Import {id} är redan ångrad: {user} ångrade den {when}.",
+        "sv": "Importen {id} är redan ångrad: {user} ångrade den {when}.",
         "en": "Import {id} has already been undone: by {user} on {when}.",
     },
     "undo.refused": {

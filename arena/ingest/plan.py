@@ -942,30 +942,34 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
         stored = _folded(known[target]) if unknown.any() else {}
         for line, value in series[unknown].items():
             meant = stored.get(_fold(value))
+            said = {} if meant is None else {"stored": meant}
+            key = "problem.unknown_reference_spelled" if said else "problem.unknown_reference"
             problems.append(
-                Problem(
-                    "foreign-key",
-                    msg(
-                        "problem.unknown_reference",
-                        kind=kind_name(target),
-                        value=value,
-                        label=label,
-                    )
-                    if meant is None
-                    else msg(
-                        "problem.unknown_reference_spelled",
-                        kind=kind_name(target),
-                        value=value,
-                        label=label,
-                        stored=meant,
-                    ),
-                    row=int(line),
-                    column=label,
-                    value=str(value),
-                    table=kind.name,
-                )
+                _cell_problem("foreign-key", key, target, table, (line, label, value), **said)
             )
     return problems
+
+
+def _cell_problem(
+    error: str,
+    key: str,
+    named: str,
+    table: ParsedTable,
+    cell: tuple[object, str, object],
+    **said: object,
+) -> Problem:
+    """The problem `key` of one `cell` of `table`, its row, its column's header and its value,
+    the message saying the header, the value, the kind `named` and what else is `said`: the
+    shape of every refusal of a key or a reference as written."""
+    line, label, value = cell
+    return Problem(
+        error,
+        msg(key, kind=kind_name(named), value=value, label=label, **said),
+        row=int(line),
+        column=label,
+        value=str(value),
+        table=table.kind.name,
+    )
 
 
 # What "written otherwise" leaves out of a reference: a label before it ("Dnr 2018-04510"),
@@ -1023,19 +1027,13 @@ def _keys_written_otherwise(conn: Connection, table: ParsedTable) -> list[Proble
         if meant is None or meant in given:
             continue
         problems.append(
-            Problem(
+            _cell_problem(
                 "unique-error",
-                msg(
-                    "problem.key_written_otherwise",
-                    kind=kind_name(kind.name),
-                    value=value,
-                    label=label,
-                    stored=meant,
-                ),
-                row=int(line),
-                column=label,
-                value=str(value),
-                table=kind.name,
+                "problem.key_written_otherwise",
+                kind.name,
+                table,
+                (line, label, value),
+                stored=meant,
             )
         )
     return problems

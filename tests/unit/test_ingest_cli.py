@@ -276,7 +276,7 @@ def test_a_second_undo_says_when_and_by_whom_the_first_was(engine, tmp_path, cap
     ), err
     monkeypatch.setattr("arena.cli.LANGUAGE", "sv")
     assert main(["undo", "3", "--yes"]) == 1
-    assert f"Import 3 är redan ångrad: {cli_identity().subject} ångrade den " in (
+    assert f"Importen 3 är redan ångrad: {cli_identity().subject} ångrade den " in (
         capsys.readouterr().err
     )
 

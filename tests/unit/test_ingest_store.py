@@ -243,7 +243,7 @@ def test_undo_refuses_rows_created_then_changed_and_unknown_or_repeated_undos(en
     with pytest.raises(UndoError):
         undo(engine, created, identity=cli_identity())
     undo(engine, changed.import_id, identity=cli_identity())
-    with pytest.raises(UndoError, match="cannot be undone"):
+    with pytest.raises(UndoError, match="has already been undone: by cli:"):
         undo(engine, changed.import_id, identity=cli_identity())
     with pytest.raises(UndoError, match="does not exist"):
         undo(engine, 9999, identity=cli_identity())

@@ -131,7 +131,7 @@ def test_the_preview_says_what_an_undo_removes_what_blocks_it_and_writes_nothing
     who = cli_identity().subject
     assert str(refused.value).startswith(f"Import {project} has already been undone: by {who} on ")
     assert refused.value.message.render("sv").startswith(
-        f"Import {project} är redan ångrad: {who} ångrade den "
+        f"Importen {project} är redan ångrad: {who} ångrade den "
     )
 
 
