@@ -3337,6 +3337,22 @@ TEXTS: dict[str, dict[str, Text]] = {
             "updates only what is already stored. Add the column “{column}” to the file."
         ),
     },
+    # A new row's blank cell in a required column the kind guesses, which could not be
+    # guessed (plan._unguessed): a choice's says what it may hold, a name's only to fill it.
+    "import.blank_unguessed_choice": {
+        "sv": (
+            "”{name}” är ny, och dess cell ”{column}” är tom, vilket namnet inte säger. "
+            "Fyll i cellen. {accepted}"
+        ),
+        "en": (
+            "“{name}” is new, and its “{column}” cell is blank, which its name does not "
+            "tell. Fill in the cell. {accepted}"
+        ),
+    },
+    "import.blank_unguessed": {
+        "sv": "”{name}” är ny, och dess cell ”{column}” är tom. Fyll i cellen.",
+        "en": "“{name}” is new, and its “{column}” cell is blank. Fill in the cell.",
+    },
     "import.guess_kept": {
         "sv": (
             "”{column}” förblir {stored}, som databasen har, fast de nya datumen ger "

@@ -2175,9 +2175,10 @@ def _kept_blanks(
     """`matched` (the file's rows the store holds) with each value the store holds kept where
     the file leaves the cell of an optional column blank (a column with a default: where the
     default fills it), and a warning per column naming how many and the first few; and, per
-    such column, which rows kept it. A required column's blank cell is refused before here.
-    With `replace` the file is the whole list: a blank cell clears the stored value as
-    written, and the warning names what it clears.
+    such column, which rows kept it. A required column's blank cell is refused before here,
+    but for one the kind guesses, which keeps its value. With `replace` the file is the
+    whole list: a blank cell of an optional column clears the stored value as written, and
+    the warning names what it clears.
 
     Why: an organisations list that left a stored organisation's number and county blank
     ("I don't have it here") erased both, and the preview said only "1 updated". Column by
@@ -2198,6 +2199,10 @@ def _kept_blanks(
     for name in names:
         said, held = matched[name].to_numpy(), before[name].to_numpy()
         blank = pd.isna(said)
+        # A required column's blank cell reaches here only where the kind guesses the column
+        # (`_unguessed`): read as the missing column is, it keeps the stored value even in a
+        # replace, which could not store a row without it.
+        clears = replace and not kind.column(name).required
         if table.stated_none.get(name):
             # A cell that states there is none (a period's open end) is no blank: it clears.
             if keys is None:
@@ -2213,7 +2218,7 @@ def _kept_blanks(
             blank |= keys.isin(stated) & np.equal(said, default)
         lost = blank & ~pd.isna(held) & (said != held)
         keeping = held
-        if name == "note" and not replace and lost.any():
+        if name == "note" and not clears and lost.any():
             # A value given again without its preliminary mark is final (`_final_values`):
             # the mark goes, the rest of the note stays, and a note that was only the mark
             # is cleared, as before.
@@ -2235,8 +2240,8 @@ def _kept_blanks(
         if not lost.any():
             continue
         rows = np.flatnonzero(lost)
-        problems.append(_blanks_problem(table, name, matched, keeping, rows, cleared=replace))
-        if not replace:
+        problems.append(_blanks_problem(table, name, matched, keeping, rows, cleared=clears))
+        if not clears:
             kept[name] = lost
             # Kept as objects: a text column's None would become NaN (see `_filled_in`).
             matched = matched.assign(
@@ -2393,35 +2398,55 @@ def _guesses_followed(
     return matched.assign(**kept)
 
 
-def _unguessed(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
-    """The refusal of each row `table` adds whose required column, which the file lacks, its
-    guess could not read (`Column.guess` giving None: an organisation whose name says
-    nothing of its Typ), naming the row and the column to add. A stored row keeps its own.
+def _unguessed(
+    table: ParsedTable, frame: pd.DataFrame, is_new: np.ndarray
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """`frame` with each blank cell of a required column the kind guesses (`Column.guess`)
+    guessed in the rows it adds (`is_new`), as a file lacking the column is read; and the
+    refusal of each added row whose guess could not read it (None: an organisation whose
+    name says nothing of its Typ), naming the row and the column to add, or for a blank cell
+    the values it may hold. A stored row keeps its own (`_kept_blanks`).
 
     Why: an organisations list without Typ naming a new "Ericsson" would store it with a
-    kind nobody gave."""
-    if table.create_only or not len(new):
-        return []
+    kind nobody gave; and one with Typ left blank for "Aarhus Kommune" was refused though
+    the same list without the column was read, its kind guessed from its name."""
+    if table.create_only or not is_new.any():
+        return frame, []
     problems = []
     for column in table.kind.columns:
-        if not (column.guess and column.required and column.name in table.guessed):
+        if not (column.guess and column.required and column.name in frame.columns):
             continue
+        lacking = column.name in table.guessed  # guessed for every row when it was read
+        values = frame[column.name].to_numpy()
+        blank = is_new & pd.isna(values)
+        if not lacking and blank.any():
+            guessed = values.copy()
+            guessed[blank] = column.guess(frame[blank])
+            frame = frame.assign(
+                **{column.name: pd.Series(guessed, index=frame.index, dtype=object)}
+            )
+            blank &= pd.isna(guessed)
         label = table.label(column.name)
         # A column no row's other columns tell (a name): the file updates stored rows only.
         only = column.guess is stored_only
-        key = "import.stored_only_unread" if only else "import.guess_unread"
-        unread = pd.isna(new[column.name].to_numpy())
-        names = new[table.kind.key[0]].to_numpy()
+        said: dict[str, object] = {"column": label}
+        if lacking:
+            key = "import.stored_only_unread" if only else "import.guess_unread"
+        elif column.type.codes is None:  # a name: nothing but the cell gives it
+            key = "import.blank_unguessed"
+        else:
+            key, said["accepted"] = "import.blank_unguessed_choice", v.accepted(column.type.codes)
+        names = frame[table.kind.key[0]].to_numpy()
         problems += [
             Problem(
-                "format-error",
-                msg(key, column=label, name=str(names[row])),
-                row=int(new.index[row]),
+                "format-error" if lacking else "constraint-error",
+                msg(key, name=str(names[row]), **said),
+                row=int(frame.index[row]),
                 column=label,
             )
-            for row in np.flatnonzero(unread)
+            for row in np.flatnonzero(blank)
         ]
-    return problems
+    return frame, problems
 
 
 def _plan_kind(
@@ -2452,7 +2477,8 @@ def _plan_kind(
         kept = ~frame.index.isin(rejected)
         frame, position = frame[kept], position[kept]
     is_new = position < 0
-    problems += _unguessed(table, frame[is_new])
+    frame, unguessed = _unguessed(table, frame, is_new)
+    problems += unguessed
     found = position[~is_new]
     matched = frame[~is_new]
     before = existing.iloc[found].set_index(matched.index)

@@ -886,6 +886,10 @@ def parse_table(
             frame[column.name] = column.guess(frame)
             guessed |= {column.name}
             by_guess.add(column.name)
+        elif column.guess is not None and not create_only:
+            # A blank cell is "not given here", read as the missing column is: the plan
+            # guesses it for a row it adds and a stored row keeps its own (`plan._unguessed`).
+            by_guess.add(column.name)
     per_cent = {
         name: frozenset(zip(*key_columns(frame[marked], kind.key), strict=True))
         for name, marked in signed.items()
@@ -1149,9 +1153,9 @@ def _row_rules(
     written: dict[str, dict[int, str]] | None = None,
 ) -> list[Problem]:
     """Required cells, exactly one scope, ordered periods, unique keys inside the file. A
-    required column the file lacks that was guessed (`by_guess`) is the plan's to refuse, in
-    the rows it adds only (`plan._unguessed`): a stored row keeps its own. `written`: the
-    scope cells as the file writes them, by column and line (`_scope_blank`)."""
+    required column the kind guesses (`by_guess`), lacking or left blank, is the plan's to
+    refuse, in the rows it adds only (`plan._unguessed`): a stored row keeps its own.
+    `written`: the scope cells as the file writes them, by column and line (`_scope_blank`)."""
 
     def label(name: str) -> str:
         return labels.get(name, kind.column(name).sv)

@@ -2065,6 +2065,13 @@ class _Accepted(Message):
         return t(self.key, language, choices=", ".join(label(code, language) for code in codes))
 
 
+def accepted(codes: type[StrEnum]) -> Message:
+    """The sentence naming the values a choice column accepts ("Accepted: Municipality, …"),
+    each by its label in the reader's language: a refusal of a blank or unknown cell says
+    what to write."""
+    return _Accepted("value.accepted", {"codes": tuple(member.value for member in codes)})
+
+
 class _Choices(Generic[E]):
     """The words accepted for one enum: input vocabulary, never shown (a code is displayed
     with its `i18n.CODE_LABELS` label). `noun` is the catalogue key naming the choice.
@@ -2077,6 +2084,7 @@ class _Choices(Generic[E]):
         if missing := [member.value for member in enum if member not in synonyms]:
             raise ValueError(f"no {enum.__name__} words for {missing}")
         self.noun = noun
+        self.enum = enum
         self.codes = tuple(member.value for member in enum)
         self.lookup: dict[str, E] = {}
         for member, words in synonyms.items():
@@ -2093,13 +2101,12 @@ class _Choices(Generic[E]):
         if member is None and (remark := _REMARK.search(text)) and remark.start() > 0:
             member = self.lookup.get(normalise_label(text[: remark.start()]))
         if member is None:
-            accepted = _Accepted("value.accepted", {"codes": self.codes})
             raise _problem(
                 CONSTRAINT_ERROR,
                 value,
                 "value.unknown_choice",
                 noun=msg(self.noun),
-                accepted=accepted,
+                accepted=accepted(self.enum),
             )
         return member
 

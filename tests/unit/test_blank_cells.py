@@ -514,3 +514,81 @@ def test_a_project_sheets_blank_amount_names_only_the_grant_of_the_rows_funder(e
     (kept,) = [p for p in result.problems if p.message.key == "import.blank_kept"]
     assert kept.text("sv").startswith("1 värde i ”Beviljat belopp”")
     assert "rad 2 2026-40001 (100\xa0000 kr)." in kept.text("sv") and "G-E" not in kept.text("sv")
+
+
+# A tester's Windows-1252 list of new organisations with Typ left blank: the same list
+# without the column was read, each kind guessed from the name.
+BLANK_KINDS = (
+    "Namn;Organisationsnummer;Typ;Land\n"
+    "Statens vegvesen;NO 971 032 081 MVA;;Norge\n"
+    "Aarhus Kommune;CVR 55133018;;Danmark\n"
+    "Göteborgs Stad;;;Sverige\n"
+).encode("cp1252")
+
+
+def test_a_blank_typ_cell_of_a_new_organisation_is_guessed_from_its_name(engine):
+    result = upload(engine, "organisationer.csv", BLANK_KINDS, dry_run=True)
+    assert result.outcome == "dry-run", result.problems
+    assert result.counts["new"] == 3
+    without = b"\n".join(
+        b";".join(cells[:2] + cells[3:])
+        for cells in (line.split(b";") for line in BLANK_KINDS.splitlines())
+    )
+    _commit(engine, "organisationer.csv", BLANK_KINDS)
+    kinds = {name: row["kind"] for name, row in _organisations(engine).items()}
+    assert kinds == {
+        "Statens vegvesen": "national_authority",
+        "Aarhus Kommune": "municipality",
+        "Göteborgs Stad": "municipality",
+    }
+    # Read as the list without the column is.
+    assert upload(engine, "organisationer.csv", without, dry_run=True).counts["unchanged"] == 3
+
+
+def test_a_blank_typ_cell_the_name_does_not_tell_is_refused_naming_the_kinds_to_write(engine):
+    data = "Namn;Typ;Land\nEricsson;;Sverige\nVinnova;myndighet;Sverige\n"
+    result = upload(engine, "organisationer.csv", data, dry_run=True)
+    assert errors(result) == [(2, "Typ", "constraint-error")]
+    (problem,) = [p for p in result.problems if p.severity == "error"]
+    assert problem.message.render("en") == (
+        "“Ericsson” is new, and its “Typ” cell is blank, which its name does not tell. "
+        "Fill in the cell. Accepted: National authority, Region, Municipality, Company, "
+        "Research organisation, Association, International body."
+    )
+    assert problem.message.render("sv").startswith(
+        "”Ericsson” är ny, och dess cell ”Typ” är tom, vilket namnet inte säger. "
+        "Fyll i cellen. Tillåtna: "
+    )
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_blank_typ_cell_of_a_stored_organisation_keeps_its_kind(engine, replace):
+    _commit(engine, "organisationer.csv", "Namn;Typ\nGöteborgs Stad;förening\n")
+    before = dump(engine, history=False)
+    result = upload(engine, "lista.csv", "Namn;Typ\nGöteborgs Stad;\n", replace=replace)
+    assert result.outcome == "unchanged", result.problems
+    assert _said(result, "import.blank_kept")
+    assert dump(engine, history=False) == before
+
+
+def test_a_blank_status_of_a_new_project_is_read_from_its_dates(engine):
+    with_organisations(engine)
+    data = (
+        "Diarienummer;Titel;Status;Koordinator;Startdatum;Slutdatum\n"
+        "2020-00001;Smart belysning;;Vinnova;2020-01-01;2021-12-31\n"
+    )
+    _commit(engine, "projekt.csv", data)
+    assert natural(engine, "projects")[0]["status"] == "completed"
+
+
+def test_a_blank_name_of_a_programme_is_kept_if_stored_and_refused_if_new(engine):
+    _commit(engine, "program.csv", "Kod;Namn\nBG-2017;Stöd till beställargrupper\n")
+    result = upload(engine, "program.csv", "Kod;Namn\nBG-2017;\nNY-1;\n", dry_run=True)
+    assert errors(result) == [(3, "Namn", "constraint-error")]
+    (problem,) = [p for p in result.problems if p.severity == "error"]
+    assert problem.message.render("en") == (
+        "“NY-1” is new, and its “Namn” cell is blank. Fill in the cell."
+    )
+    result = upload(engine, "program.csv", "Kod;Namn\nBG-2017;\n", dry_run=True)
+    assert result.outcome == "dry-run", result.problems
+    assert result.counts["unchanged"] == 1
