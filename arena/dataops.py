@@ -55,6 +55,7 @@ from arena.ingest.report import (
     sources,
     unread_and_missing,
 )
+from arena.tables.history import import_kinds_text
 
 # What the upload offers to choose: the text files and the workbooks `arena.ingest.read` reads
 # (a workbook with macros, .xlsm, is read as the workbook it is; its macros never run).
@@ -411,12 +412,13 @@ HISTORY_COLUMNS = {"kind": tables.Shown("text", "data.kind")}
 
 def history_rows(history: pd.DataFrame, language: str) -> pd.DataFrame:
     """The import history's columns as shown (not the file's checksum), each import's kinds
-    ("projects, grants") named in words: what the table and its download hold."""
-    labels = kind_labels(language)
-    return history.drop(columns=["sha256"]).assign(
+    named in words with what it did to each ("Organisationer: 2 nya; Projekt: 2 nya"), or
+    for a run recorded before its kinds' counts were, its kinds alone ("Projekt, Bidrag"):
+    what the table and its download hold."""
+    return history.drop(columns=["sha256", "changes"]).assign(
         kind=[
-            ", ".join(labels.get(name, name) for name in str(text).split(", ")) if text else text
-            for text in history["kind"]
+            import_kinds_text(str(text).split(", ") if text else [], changes, language) or text
+            for text, changes in zip(history["kind"], history["changes"], strict=True)
         ]
     )
 

@@ -675,21 +675,24 @@ def _record_run(
     uploads: list[Upload],
     plan: Plan,
     sha256: str,
-    kinds: list[str],
     user: str,
     label: str | None,
 ) -> int:
+    """The run of an import, recorded before its changes: the kinds it changes, not those
+    its files hold, and its counts with each kind's (`Plan.changed_kinds`), which its
+    history shows."""
     run = models.ImportRun.__table__
+    changed = plan.changed_kinds()
     statement = (
         sa.insert(run)
         .values(
             file_name=label or ", ".join(upload.name for upload in uploads),
             sha256=sha256,
-            kind=", ".join(kinds),
+            kind=", ".join(changed),
             user=user,
             started_at=clock.utc_now(),
             outcome="committed",
-            counts=json.dumps(plan.counts()),
+            counts=json.dumps({**plan.counts(), "kinds": changed}),
         )
         .returning(run.c.id)
     )
@@ -856,9 +859,7 @@ def import_files(
                 return result("unchanged", plan, previous_import_id=previous)
             counts = plan.counts()
             notify("write", counts["new"] + counts["updated"] + counts["deleted"])
-            import_id = _record_run(
-                conn, uploads, plan, sha256, seen_kinds, identity.subject, label
-            )
+            import_id = _record_run(conn, uploads, plan, sha256, identity.subject, label)
             apply_plan(conn, plan, import_id=import_id)
             record(
                 conn,
@@ -867,8 +868,8 @@ def import_files(
                 import_id=import_id,
                 detail={
                     "file": label or ", ".join(upload.name for upload in uploads),
-                    "kinds": seen_kinds,
-                    "counts": counts,
+                    "kinds": list(plan.changed_kinds()),
+                    "counts": {**counts, "kinds": plan.changed_kinds()},
                     "sha256": sha256,
                 },
             )

@@ -71,6 +71,7 @@ from arena.ingest.report import (
 from arena.ingest.small_amounts import small_amount_problems
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
 from arena.ingest.wide import PRELIMINARY_NOTE, with_note
+from arena.queries.history import ACTIONS
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,22 @@ class Plan:
             for name, count in kind_plan.counts().items():
                 total[name] += count
         return total
+
+    def changed_kinds(self) -> dict[str, dict[str, int]]:
+        """Each kind whose rows the upload adds, updates or deletes, in the order of import,
+        with how many of each (`ACTIONS`): what its history names it by.
+
+        Why: a projects list naming two new coordinators was listed as "Projects, 4 new",
+        and a members list that changed no organisation as "Buyer group members,
+        Organisations", as the history named the kinds the files held, not those changed."""
+        changed: dict[str, dict[str, int]] = {}
+        for kind_plan in self.kinds:
+            counts = kind_plan.counts()
+            if any(counts[action] for action in ACTIONS):
+                held = changed.setdefault(kind_plan.kind.name, dict.fromkeys(ACTIONS, 0))
+                for action in ACTIONS:
+                    held[action] += counts[action]
+        return changed
 
 
 def key_text(kind: Kind, row: dict | pd.Series) -> str:

@@ -13,11 +13,13 @@ from arena.filters import Scope, grant_scope, project_scope
 from arena.queries._sql import _as_frame, grant, import_change, import_run, project, read_frame
 
 HISTORY_ROWS = 200  # imports per page of the Data page's history (and the CLI's listing)
+ACTIONS = ("new", "updated", "deleted")  # what an import did to a row, as its counts name it
 
 
 def import_history(engine: Engine, *, limit: int = HISTORY_ROWS, offset: int = 0) -> pd.DataFrame:
     """The latest imports first, `limit` of them after the `offset` latest: id, when, who,
-    file, kinds, outcome and row counts.
+    file, kinds, outcome and row counts, and its counts kind by kind as recorded (`changes`,
+    `Plan.changed_kinds`; None for a run recorded before they were).
 
     A page of the history, limited in SQL: a store grows by an import a day for years, and
     the Data page reruns on every click. Staff only (the Data page, the CLI): it names files
@@ -39,8 +41,9 @@ def import_history(engine: Engine, *, limit: int = HISTORY_ROWS, offset: int = 0
     )
     frame = read_frame(engine, statement)
     counts = frame.pop("counts").map(lambda text: json.loads(text) if text else {})
-    for name in ("new", "updated", "deleted"):
+    for name in ACTIONS:
         frame[name] = counts.map(lambda c, name=name: c.get(name, 0)).astype("int64")
+    frame["changes"] = counts.map(lambda c: c.get("kinds"))
     frame["sha256"] = frame["sha256"].str[:12]
     return frame
 
@@ -61,7 +64,6 @@ PROJECT_KINDS = (
     "indicator_values",
     "milestones",
 )
-ACTIONS = ("new", "updated", "deleted")  # what an import did to a row, as its counts name it
 PROJECT_IMPORT_COLUMNS = ["id", "started_at", "user", "file_name", "outcome", "changes"]
 
 # What a recorded change did to its row: a created row has no "before", a deleted one no "after".

@@ -9,7 +9,8 @@ import pandas as pd
 
 from arena import clock
 from arena.auth import Role, UserRoles
-from arena.i18n import TEXTS, t
+from arena.i18n import t
+from arena.tables.history import import_kinds_text, kind_text
 
 
 def role_text(role: Role, funder: str | None, language: str) -> str:
@@ -38,12 +39,6 @@ _IMPORT_COUNTS = ("new", "updated", "deleted", "unchanged", "rejected")
 _ROLES = frozenset(role.value for role in Role)
 
 
-def _kind(kind: str, language: str) -> str:
-    """A kind's name; an audit row written by an older version may name one no more known."""
-    key = f"kind.{kind}"
-    return t(key, language) if key in TEXTS else kind
-
-
 def _counts(counts: object, language: str) -> str:
     if not isinstance(counts, dict):
         counts = {}
@@ -63,7 +58,7 @@ def _per_kind(rows: object, action: str, language: str) -> list[str]:
         t(
             "project.imports.kind",
             language,
-            kind=_kind(kind, language),
+            kind=kind_text(kind, language),
             counts=t(f"audit.count.{action}", language, count=count),
         )
         for kind, count in rows.items()
@@ -84,7 +79,9 @@ def audit_detail(action: str, detail: str | None, language: str) -> str:
         return detail or ""
     file = facts.get("file") or ""
     if action in ("import", "replace"):
-        kinds = ", ".join(_kind(kind, language) for kind in facts.get("kinds") or [])
+        counts = facts.get("counts")
+        by_kind = counts.get("kinds") if isinstance(counts, dict) else None
+        kinds = import_kinds_text(facts.get("kinds") or [], by_kind, language)
         return t(
             "audit.detail.import",
             language,

@@ -61,7 +61,8 @@ def test_upload_preview_commit_and_undo(engine, open_page):
     app.switch_page("pages/data.py").run()
     history = next(f.value for f in app.dataframe if "Import" in f.value.columns)
     assert history["Import"].tolist()[:2] == [2, 1]
-    assert history["Typ av data"].tolist()[0] == "Projekt"  # the kind's name, not its code
+    # The kind's name, not its code, with what the import did to its rows.
+    assert history["Typ av data"].tolist()[0] == "Projekt: 1 ny, 1 ändrad"
     _choose_undo(app, 2)
     _button(app, "Ångra importen").click().run()
     assert plain("Import 2 ångrad: 1 rad borttagen, 1 återställd.") in app.success[0].value

@@ -328,9 +328,9 @@ def test_imports_undos_and_role_changes_are_audited_with_who_when_and_what(engin
         "f@example.se: läsare",
         "f@example.se: finansiär: Vinnova",
         "f@example.se: finansiär: Vinnova",
-        "projekt.csv: 1 ny (Projekt)",
+        "projekt.csv: 1 ny (Projekt: 1 ny)",
         "projekt.csv: Projekt: 1 borttagen",
-        "projekt.csv: 1 ny (Projekt)",
+        "projekt.csv: 1 ny (Projekt: 1 ny)",
     ]
     shown = tables.users.audit_table(auth.audit_log(engine, identity=ADMIN), "en")
     assert shown["What changed"].tolist()[5] == "projekt.csv: Projects: 1 removed"

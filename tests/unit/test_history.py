@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from arena import models
+from arena import auth, dataops, models, tables
 from arena.queries import history
 from arena.store import downgrade, get_engine, migrate
 from tests.fixtures.ingest import upload, with_organisations
@@ -212,3 +212,44 @@ def test_a_projects_history_is_found_through_the_partial_indexes(engine):
         assert "USING INDEX ix_import_change_project_before" in plan
         assert "USING INDEX ix_import_change_project_after" in plan
         assert "SCAN import_change" not in plan
+
+
+def _kinds_shown(engine, language: str = "en") -> list[str]:
+    """Each import's kinds as the history lists them (the Data page, `arena history`)."""
+    return dataops.history_rows(history.import_history(engine), language)["kind"].tolist()
+
+
+def _audit_shown(engine, language: str = "en") -> list[str]:
+    """Each event as the Administration page's audit log says what it changed, latest first."""
+    log = auth.audit_log(engine, identity=auth.cli_identity())
+    return tables.users.audit_table(log, language).iloc[:, -1].tolist()
+
+
+def test_the_history_lists_the_kinds_an_import_changed_each_with_its_count(engine):
+    # A projects list naming two coordinators the store lacks adds them: four rows of two kinds.
+    projects = (
+        "Diarienummer;Titel;Status;Koordinator\n"
+        "H-1;Belysning;pågår;Luleå kommun\n"
+        "H-2;Vatten;pågår;Umeå kommun\n"
+    )
+    _commit(engine, "projekt.csv", projects)
+    assert history.import_history(engine)["kind"].tolist() == ["organisations, projects"]
+    assert _kinds_shown(engine) == ["Organisations: 2 new; Projects: 2 new"]
+    assert _kinds_shown(engine, "sv") == ["Organisationer: 2 nya; Projekt: 2 nya"]
+    assert _audit_shown(engine)[0] == "projekt.csv: 4 new (Organisations: 2 new; Projects: 2 new)"
+
+    # A members list naming stored organisations changes none: it is listed by its members.
+    _commit(engine, "grupper.csv", "Namn\nBeställargrupp Norr\n")
+    members = "Beställargrupp;Organisation\nBeställargrupp Norr;Luleå kommun\n"
+    _commit(engine, "medlemmar.csv", members)
+    assert _kinds_shown(engine)[0] == "Buyer group members: 1 new"
+    assert _audit_shown(engine)[0] == "medlemmar.csv: 1 new (Buyer group members: 1 new)"
+
+
+def test_an_import_recorded_before_its_kinds_counts_lists_its_kinds_as_recorded(engine):
+    _commit(engine, "projekt.csv", PROJECTS)
+    with engine.begin() as conn:  # as an older version recorded it: no counts per kind
+        conn.execute(sa.update(models.ImportRun).values(counts='{"new": 2}', kind="projects"))
+    assert _kinds_shown(engine) == ["Projects"]
+    older = '{"file": "x.csv", "kinds": ["projects"], "counts": {"new": 2}}'
+    assert tables.users.audit_detail("import", older, "en") == "x.csv: 2 new (Projects)"
