@@ -3353,6 +3353,18 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "”{name}” är ny, och dess cell ”{column}” är tom. Fyll i cellen.",
         "en": "“{name}” is new, and its “{column}” cell is blank. Fill in the cell.",
     },
+    "import.country_untold": {
+        "sv": (
+            "”{name}” i ”{column}” är ny, och filen anger inget ”{land}” för den, som inte "
+            "kan läsas av namnet: en norsk eller dansk myndighets, aldrig ett svenskt namn. "
+            "Ange dess land i en kolumn ”{land}” (Norge, Danmark, …)."
+        ),
+        "en": (
+            "“{name}” in “{column}” is new, and the file gives no “{land}” for it, which its "
+            "name does not tell: a Norwegian or Danish authority's, never a Swedish name. "
+            "Give its country in a column “{land}” (Norway, Denmark, …)."
+        ),
+    },
     "import.guess_kept": {
         "sv": (
             "”{column}” förblir {stored}, som databasen har, fast de nya datumen ger "

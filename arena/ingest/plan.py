@@ -30,7 +30,7 @@ from arena.i18n import Message, code_label, country_name, msg, sek
 from arena.ingest import values as v
 from arena.ingest.coordinators import coordinator_problems
 from arena.ingest.kinds import KINDS, Column, Kind, stored_only
-from arena.ingest.layouts import guess_country, guess_org_kind
+from arena.ingest.layouts import country_untold, guess_country, guess_org_kind
 from arena.ingest.layouts.giving360 import SOURCE as GIVING_SOURCE
 from arena.ingest.left_out import left_out_problems
 from arena.ingest.lookalike import lookalike_problems, public_body_key
@@ -909,6 +909,15 @@ def _new_organisations(
                 for t in tables
             ]
         kinds.update(zip(added["name"], added["kind"], strict=True))
+    # Each new name under the header that first names it ("Koordinator", "Medlem"), as a
+    # refusal of the row says it (`_country_untold`).
+    named_under = {(name,): headers[0] for name, (_lines, headers) in passing.items()}
+    tables = [
+        dataclasses.replace(t, under_each={**t.under_each, "name": named_under})
+        if t.kind.name == "organisations"
+        else t
+        for t in tables
+    ]
     index = NameIndex([str(name) for name in store])
     # The new names against each other, bucketed as against the store: never every pair.
     upload = NameIndex([str(name) for name in passing])
@@ -2466,6 +2475,39 @@ def _unguessed(
     return frame, problems
 
 
+def _country_untold(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
+    """The refusal of each organisation `table` adds without a Land (no column, a blank cell,
+    a name in passing) whose name is a neighbour's authority's that tells no country
+    (`layouts.country_untold`, "Vejdirektoratet"), naming its row, the column that names it
+    and the column to give its country in. A stored organisation keeps its own.
+
+    Why: such a name was stored in Sverige, the column's default, where it is never Swedish;
+    every list naming organisations comes here as one table of them (`_new_organisations`).
+    """
+    if table.kind.name != "organisations" or not len(new):
+        return []
+    land = table.kind.column("country")
+    countries = new["country"] if "country" in new.columns else pd.Series(None, new.index)
+    blank = table.defaulted.get("country", frozenset())
+    problems = []
+    for line, name, country in zip(new.index, new["name"], countries, strict=True):
+        # A blank cell holds the default; a number abroad in the name may have said another.
+        given = not pd.isna(country) and ((name,) not in blank or country != land.default)
+        if given or name is None or not country_untold(str(name)):
+            continue
+        column = table.label_of("name", (name,))
+        problems.append(
+            Problem(
+                "constraint-error",
+                msg("import.country_untold", name=str(name), column=column, land=land.sv),
+                row=int(line),
+                column=column,
+                value=str(name),
+            )
+        )
+    return problems
+
+
 def _plan_kind(
     table: ParsedTable,
     existing: pd.DataFrame,
@@ -2496,6 +2538,7 @@ def _plan_kind(
     is_new = position < 0
     frame, unguessed = _unguessed(table, frame, is_new)
     problems += unguessed
+    problems += _country_untold(table, frame[is_new])
     found = position[~is_new]
     matched = frame[~is_new]
     before = existing.iloc[found].set_index(matched.index)

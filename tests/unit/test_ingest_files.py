@@ -1338,7 +1338,7 @@ def test_a_directorate_of_no_country_the_name_tells_is_still_a_state_authority(n
 
 def test_a_danish_agency_named_without_a_land_is_not_stored_in_norway(engine):
     # A project list's coordinators, without a Land column: "Vejdirektoratet" was stored in
-    # Norway by its "-direktoratet".
+    # Norway by its "-direktoratet", then in Sverige, the default, as never Swedish a name.
     listed = (
         "Diarienummer;Titel;Koordinator\n"
         "DK-1;Vägar;Vejdirektoratet\n"
@@ -1347,12 +1347,23 @@ def test_a_danish_agency_named_without_a_land_is_not_stored_in_norway(engine):
         "NO-1;Digitalt;Digitaliseringsdirektoratet\n"
     )
     result = upload(engine, "projekt.csv", listed)
+    assert result.outcome == "rejected"
+    refused = [(p.row, p.value) for p in result.problems if p.severity == "error"]
+    assert refused == [(2, "Vejdirektoratet"), (3, "Arbejdstilsynet")]
+    # With their Land they are read, and a "-styrelsen" is Sweden's form too: the default.
+    listed = (
+        "Diarienummer;Titel;Koordinator;Land\n"
+        "DK-1;Vägar;Vejdirektoratet;Danmark\n"
+        "DK-2;Arbetsmiljö;Arbejdstilsynet;Danmark\n"
+        "DK-3;Näringsliv;Erhvervsstyrelsen;\n"
+        "NO-1;Digitalt;Digitaliseringsdirektoratet;\n"
+    )
+    result = upload(engine, "projekt.csv", listed)
     assert result.outcome == "committed", result.problems
     stored = {o["name"]: (o["kind"], o["country"]) for o in natural(engine, "organisations")}
     assert stored == {
-        # The column's default: the name tells no country.
-        "Vejdirektoratet": ("national_authority", "SE"),
-        "Arbejdstilsynet": ("national_authority", "SE"),
+        "Vejdirektoratet": ("national_authority", "DK"),
+        "Arbejdstilsynet": ("national_authority", "DK"),
         "Erhvervsstyrelsen": ("national_authority", "SE"),
         "Digitaliseringsdirektoratet": ("national_authority", "NO"),
     }

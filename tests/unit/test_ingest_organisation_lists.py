@@ -191,3 +191,111 @@ def test_another_body_of_the_same_form_is_no_hint_however_alike_its_letters(name
     assert NameIndex(others).similar(name) == ()
     # A typo of the same body's name is still near it.
     assert NameIndex([*others, "Luleå kommun"]).similar("Lulea komun") == ("Luleå kommun",)
+
+
+# Lists naming a new Danish authority without a Land for it, each as a tester's file had it,
+# with the row and the column that name it: every list naming organisations, by one rule.
+_PROJECTS = "Diarienummer;Titel\nP-1;Vägar\n"
+_GROUPS = "Namn;Typ\nBeställargrupp transport;buyer_group\n"
+_WITHOUT_LAND = [
+    ("org.csv", "Namn;Typ\nNordväg AB;företag\nVejdirektoratet;myndighet\n", 3, "Namn"),
+    ("org.csv", "Namn;Typ;Land\nKystdirektoratet;myndighet;\n", 2, "Namn"),
+    ("org.csv", "Organisation;Län\nArbejdstilsynet;\n", 2, "Organisation"),
+    (
+        "projekt.csv",
+        "Diarienummer;Titel;Koordinator\nDK-1;Vägar;Vejdirektoratet\n",
+        2,
+        "Koordinator",
+    ),
+    (
+        "projekt.csv",
+        "Diarienummer;Projektnamn;Koordinator;Land;Finansiär;Beviljat belopp\n"
+        "Z-1;Ett;Oslo kommune;;Vinnova;100 tkr\nZ-2;Två;Datatilsynet;;Vinnova;100 tkr\n",
+        3,
+        "Koordinator",
+    ),
+    (
+        "deltagare.csv",
+        "Diarienummer;Organisation;Roll\nP-1;Datatilsynet;partner\n",
+        2,
+        "Organisation",
+    ),
+    (
+        "deltagare.csv",
+        "Diarienummer;Organisation;Roll;Land\n"
+        "P-1;Nordväg AB;partner;\nP-1;Vejdirektoratet;partner;\n",
+        3,
+        "Organisation",
+    ),
+    (
+        "medlemmar.csv",
+        "Beställargrupp;Organisation;Roll\nBeställargrupp transport;Kystdirektoratet;\n",
+        2,
+        "Organisation",
+    ),
+]
+
+
+def _lists_named(engine) -> None:
+    assert upload(engine, "projekt.csv", _PROJECTS).outcome == "committed"
+    assert upload(engine, "grupper.csv", _GROUPS, kind="buyer_groups").outcome == "committed"
+
+
+@pytest.mark.parametrize(("file", "data", "row", "column"), _WITHOUT_LAND)
+def test_a_new_danish_authority_without_a_land_is_refused_asking_for_it(
+    engine, file, data, row, column
+):
+    # Stored in Sverige, the default: "-direktoratet" and "-tilsynet" are never Swedish names,
+    # and Denmark's and Norway's alike.
+    _lists_named(engine)
+    before = _countries(engine)
+    result = upload(engine, file, data)
+    assert result.outcome == "rejected"
+    refused = [(p.row, p.column, p.text("en")) for p in result.problems if p.severity == "error"]
+    name = data.rstrip("\n").split("\n")[row - 1].split(";")[_named_at(data, column)]
+    assert refused == [
+        (
+            row,
+            column,
+            f"“{name}” in “{column}” is new, and the file gives no “Land” for it, which its "
+            "name does not tell: a Norwegian or Danish authority's, never a Swedish name. Give "
+            "its country in a column “Land” (Norway, Denmark, …).",
+        )
+    ]
+    (said,) = [p.text("sv") for p in result.problems if p.severity == "error"]
+    assert said.startswith(f"”{name}” i ”{column}” är ny, och filen anger inget ”Land” för den")
+    assert said.endswith("Ange dess land i en kolumn ”Land” (Norge, Danmark, …).")
+    assert _countries(engine) == before
+
+
+def _named_at(data: str, column: str) -> int:
+    """The position of `column` in the header of `data`."""
+    return data.split("\n")[0].split(";").index(column)
+
+
+def _countries(engine) -> dict[str, str]:
+    return {row["name"]: row["country"] for row in natural(engine, "organisations")}
+
+
+def test_a_danish_authority_with_a_land_or_stored_or_named_as_norways_is_read(engine):
+    _lists_named(engine)
+    # A Land given reads as given, in an organisations list and beside a coordinator.
+    listed = "Namn;Typ;Land\nVejdirektoratet;myndighet;Danmark\n"
+    assert upload(engine, "org.csv", listed).outcome == "committed"
+    sheet = "Diarienummer;Titel;Koordinator;Land\nDK-1;Vägar;Datatilsynet;Norge\n"
+    assert upload(engine, "projekt.csv", sheet).outcome == "committed"
+    # Stored, it is matched by its name, as before: no Land asked for.
+    again = (
+        "Diarienummer;Titel;Koordinator\nDK-2;Broar;Vejdirektoratet\n",
+        "Diarienummer;Organisation;Roll\nP-1;Datatilsynet;partner\n",
+    )
+    assert upload(engine, "projekt.csv", again[0]).outcome == "committed"
+    assert upload(engine, "deltagare.csv", again[1]).outcome == "committed"
+    # Norway's own, on the list of its authorities' names, are Norway's without a Land.
+    sheet = "Diarienummer;Titel;Koordinator\nNO-1;Hav;Mattilsynet\n"
+    assert upload(engine, "projekt.csv", sheet).outcome == "committed"
+    assert _countries(engine) == {
+        "Vejdirektoratet": "DK",
+        "Datatilsynet": "NO",
+        "Mattilsynet": "NO",
+    }

@@ -13,6 +13,7 @@ from arena.ingest.layouts.base import (
     Matching,
     Part,
     Source,
+    country_untold,
     guess_country,
     guess_org_kind,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Layout",
     "Matching",
     "Part",
+    "country_untold",
     "detect_layout",
     "guess_country",
     "guess_org_kind",

@@ -262,6 +262,10 @@ _NORWEGIAN_AUTHORITIES = "|".join(
     )
 )
 
+# The forms of the neighbours' directorates and supervisory authorities, which no Swedish
+# name takes (Sweden's are "-verket", "-myndigheten", "-inspektionen").
+_AUTHORITY_ABROAD = re.compile(r"(?:direktoratet|tilsynet)$", re.IGNORECASE)
+
 # Finland's company forms, "Nokia Oyj", "Wärtsilä Oy Ab" (not Sweden's "AB" for its "Ab").
 _OY_AB = re.compile(r"\s(?:oy|oyj)(?:\s+ab)?$", re.IGNORECASE)
 
@@ -426,7 +430,8 @@ def _guess_country(name: str, county: str | None) -> str:
     """The country a name suggests, "Oslo kommune" -> "NO"; "" when it suggests none (the
     country column's default, Sweden, applies), as when the list gives the organisation one
     of Sweden's counties: "Partille Kommune" in Västra Götalands län is Swedish, mistyped, or
-    when its form is as Danish as Norwegian: "Vejdirektoratet" (`_NORWEGIAN_AUTHORITIES`)."""
+    when its form is as Danish as Norwegian: "Vejdirektoratet" (`_NORWEGIAN_AUTHORITIES`,
+    `country_untold`)."""
     text = _folded(name)
     # A Swedish company form: "Oslo kommune AB" is Swedish (Finland's "Oy Ab" is Finnish).
     if _KIND_BY_NAME[0][0].search(_bare(name)) and not _OY_AB.search(text):
@@ -434,6 +439,20 @@ def _guess_country(name: str, county: str | None) -> str:
     if county is not None and v.parse_county(county) in v.COUNTIES:
         return ""
     return next((country for pattern, _k, country in _ABROAD_BY_NAME if pattern.search(text)), "")
+
+
+def country_untold(name: str) -> bool:
+    """Whether the form of `name` is a neighbour's state authority's, never a Swedish name,
+    though it tells no country: "Vejdirektoratet", "Datatilsynet" (Denmark's or Norway's;
+    Norway's on `_NORWEGIAN_AUTHORITIES` say NO). A company form makes it a company's name.
+
+    Why: such a new organisation without a Land was stored in Sverige, the column's default,
+    silently wrong; it is refused asking for its Land (`plan._country_untold`)."""
+    return (
+        org_kind_by_name(name) == OrganisationKind.NATIONAL_AUTHORITY.value
+        and _AUTHORITY_ABROAD.search(_folded(name)) is not None
+        and not guess_country(name)
+    )
 
 
 def sv_header(kind: str, column: str) -> str:
