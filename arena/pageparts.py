@@ -207,22 +207,11 @@ def paged_table(
             args=(number_key, -1, pages),
             icon=":material/chevron_left:",
         )
-        box_key = _box_key(key, number)
-        st.number_input(
+        page_box(
             t("paging.page", language, pages=format_number(pages, language)),
-            # No min_value or max_value: the browser refused a number beyond them with its
-            # own error mark and kept it in the box beside the rows of the page before. Any
-            # number reaches the server, which opens the nearest page (`_typed`).
-            # The box says its page by default, not through a value set in the session: a
-            # set value reaches the browser once, in that run's messages, and a run that
-            # follows before they were sent (a second request) drops them; the box drawn
-            # then said 1 beside page 2's rows.
-            value=number,
-            step=1,
-            key=box_key,
-            on_change=_typed,
-            args=(number_key, box_key, number, pages),
-            width=160,
+            key=key,
+            number=number,
+            pages=pages,
         )
         st.button(
             t("paging.next", language),
@@ -256,6 +245,41 @@ def paged_table(
             )
     rows = picked.selection.rows if selectable and picked else []
     return page.rows.iloc[rows[0]] if rows else None
+
+
+def kept_page(key: str, pages: int) -> int:
+    """The page of `pages` that the table keyed `key` shows: the one turned to or typed in
+    its `page_box`, kept by the server (`{key}_number`), 1 at first, the last where the table
+    shrank under it."""
+    number_key = f"{key}_number"
+    number = _within(st.session_state.get(number_key, 1), pages)
+    st.session_state[number_key] = number
+    return number
+
+
+def page_box(label: str, *, key: str, number: int, pages: int) -> None:
+    """The box of the page number of the table keyed `key`, showing page `number` of `pages`:
+    a number typed in it opens that page, the last for one beyond them, the first for 0 or
+    less, and the box then says the page (`_typed`, `_box_key`). `paged_table` draws one,
+    and a table paged by its page itself (the Data page's import history) with `kept_page`.
+    """
+    box_key = _box_key(key, number)
+    st.number_input(
+        label,
+        # No min_value or max_value: the browser refused a number beyond them with its own
+        # error mark and kept it in the box beside the rows of the page before. Any number
+        # reaches the server, which opens the nearest page (`_typed`).
+        # The box says its page by default, not through a value set in the session: a set
+        # value reaches the browser once, in that run's messages, and a run that follows
+        # before they were sent (a second request) drops them; the box drawn then said 1
+        # beside page 2's rows.
+        value=number,
+        step=1,
+        key=box_key,
+        on_change=_typed,
+        args=(f"{key}_number", box_key, number, pages),
+        width=160,
+    )
 
 
 def giving360_download(grants: Callable[[], Page], language: str) -> None:

@@ -4,7 +4,7 @@ import functools
 
 import streamlit as st
 
-from arena import dataops, dataview, ui
+from arena import dataops, dataview, pageparts, ui
 from arena.auth import Right
 from arena.i18n import format_number, t
 from arena.queries.history import HISTORY_ROWS, import_count, import_history
@@ -28,11 +28,10 @@ with history_tab, ui.section("history"):
     # A page of the history at a time (read in SQL): the undo chooser offers the page's imports.
     total = ui.query(import_count)
     pages = max(1, -(-total // HISTORY_ROWS))
-    page = 1
+    page = pageparts.kept_page("history", pages)  # beyond the pages typed: the nearest
     if pages > 1:
-        page = st.number_input(
-            t("data.history.page", language), min_value=1, max_value=pages, key="history_page"
-        )
+        label = t("data.history.page", language)
+        pageparts.page_box(label, key="history", number=page, pages=pages)
     history = ui.query(import_history, limit=HISTORY_ROWS, offset=(page - 1) * HISTORY_ROWS)
     if history.empty:
         st.caption(t("data.history.none", language))

@@ -639,13 +639,44 @@ def test_the_history_shows_a_page_of_imports_read_in_sql(engine, open_page, monk
     shown = next(f.value for f in app.dataframe if "Import" in f.value.columns)
     assert shown["Import"].tolist() == [5, 4]
     assert "Importerna 1–2 av 5, de senaste först." in [c.value for c in app.caption]
-    app.number_input(key="history_page").set_value(3).run()
+    _history_box(app).set_value(3).run()
     assert not app.exception, app.exception
     shown = next(f.value for f in app.dataframe if "Import" in f.value.columns)
     assert shown["Import"].tolist() == [1]
     assert "Importerna 5–5 av 5, de senaste först." in [c.value for c in app.caption]
     chooser = next(box for box in app.selectbox if box.label == "Import att ångra")
     assert [option.split(" · ")[0] for option in chooser.options] == ["#1"]
+
+
+def _history_box(app):
+    [box] = app.number_input
+    return box
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("sv", "Importerna {}–{} av 5, de senaste först."),
+        ("en", "Imports {}–{} of 5, the latest first."),
+    ],
+)
+def test_a_history_page_beyond_the_pages_opens_the_last_and_the_box_says_it(
+    engine, open_page, monkeypatch, language, shown
+):
+    # The browser refused 99 in the box of 3 pages (its own error mark, 99 left in the box)
+    # beside the page before: as a paged table's, the last page opens for a number beyond
+    # the pages, the first for 0 or less, and the box says the page shown.
+    from arena.queries import history
+
+    monkeypatch.setattr(history, "HISTORY_ROWS", 2)
+    for number in range(5):
+        upload(engine, f"p{number}.csv", f"Diarienummer;Titel;Status\nP-{number};T;ongoing\n")
+    app = open_page(engine, page="data", lang=language)
+    for typed, page, first, last in [(99, 3, 5, 5), (99, 3, 5, 5), (0, 1, 1, 2)]:
+        _history_box(app).set_value(typed).run()
+        assert not app.exception, app.exception
+        assert shown.format(first, last) in [c.value for c in app.caption]
+        assert (_history_box(app).value, _history_box(app).proto.default) == (page, page)
 
 
 GRANTS_SUMMA = (
