@@ -852,6 +852,15 @@ def parse_table(
         problems += refused
         bad |= np.isin(lines, [problem.row for problem in refused])
         guessed = _country_of_numbers(data, guessed)
+    # Filled for new organisations only (`guessed`): a stored one keeps its own.
+    if (
+        kind.name == "organisations"
+        and "name" in data
+        and "country" not in data
+        and (named := _country_of_names(data))
+    ):
+        guessed_countries |= named
+        guessed |= {"country"}
     blank: dict[str, np.ndarray] = {}  # column with a default -> its blank cells
     for name, values in data.items():
         default = kind.column(name).default
@@ -1034,6 +1043,29 @@ def _country_of_numbers(data: dict[str, np.ndarray], guessed: frozenset[str]) ->
         return guessed
     data["country"] = abroad
     return guessed | {"country"}
+
+
+def _country_of_names(data: dict[str, np.ndarray]) -> frozenset[str]:
+    """The country of each organisation of a list without a Land column (`data`) whose name's
+    form says one ("Oslo kommune", "Helsedirektoratet": `guess_country`; a Swedish county
+    given beside says none), written in as the file's own; the names so read. A blank Land
+    cell is the file's column's: the default, as any blank with one.
+
+    Why: a list without Land stored "Oslo kommune" and "Helsedirektoratet" in Sverige, the
+    default, while a projects list naming them as coordinators stored them in Norway."""
+    names, counties = data["name"], data.get("county")
+    found = np.empty(len(names), dtype=object)
+    found[:] = [
+        None
+        if _blank(name)
+        else guess_country(str(name), None if counties is None else counties[row]) or None
+        for row, name in enumerate(names)
+    ]
+    said = ~_is_none(found)
+    if not said.any():
+        return frozenset()
+    data["country"] = found
+    return frozenset(str(name) for name in names[said])
 
 
 def _blank(value: object) -> bool:

@@ -299,3 +299,29 @@ def test_a_danish_authority_with_a_land_or_stored_or_named_as_norways_is_read(en
         "Datatilsynet": "NO",
         "Mattilsynet": "NO",
     }
+
+
+def test_an_organisations_list_without_a_land_reads_the_country_a_name_tells(engine):
+    data = "Namn;Typ\nOslo kommune;kommun\nHelsedirektoratet;myndighet\nGöteborgs Stad;kommun\n"
+    # Stored in Sverige, the default, where a projects list naming them as coordinators
+    # stored them in Norway (the README's promise for "Oslo kommune").
+    result = upload(engine, "org.csv", data)
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    assert _countries(engine) == {
+        "Oslo kommune": "NO",
+        "Helsedirektoratet": "NO",
+        "Göteborgs Stad": "SE",
+    }
+    # A Swedish county beside says the name is Swedish, mistyped.
+    more = "Namn;Typ;Län\nBergen kommune;kommun;Västra Götalands län\nAsker kommune;kommun;\n"
+    assert upload(engine, "org2.csv", more).outcome == "committed"
+    countries = _countries(engine)
+    assert (countries["Bergen kommune"], countries["Asker kommune"]) == ("SE", "NO")
+
+
+def test_a_stored_organisations_country_is_kept_against_the_one_its_name_tells(engine):
+    # The name's form is a guess, not the file's word: a stored country is kept.
+    upload(engine, "org.csv", "Namn;Typ;Land\nOslo kommune;kommun;Sverige\n")
+    result = upload(engine, "org.csv", "Namn;Typ\nOslo kommune;kommun\n")
+    assert result.outcome == "unchanged", [p.text("en") for p in result.problems]
+    assert _countries(engine) == {"Oslo kommune": "SE"}
