@@ -219,20 +219,28 @@ class PreviewTables:
 COUNTS = ("new", "updated", "unchanged", "rejected", "deleted")
 
 
-def cell_text(kind: Kind, name: str, value: object, language: str) -> str:
+def cell_text(
+    kind: Kind, name: str, value: object, language: str, *, per_cent: bool = False
+) -> str:
     """A stored value of `kind`'s column `name` as a person reads it, formatted by the
-    column's type: labels for codes, `1 234 567 kr`, ISO dates."""
-    return tables.cell_text(kind.column(name).type.name, value, language)
+    column's type: labels for codes, `1 234 567 kr`, ISO dates; with `per_cent`, a number
+    in per-cent points (an indicator's in per cent, `KindPlan.in_per_cent`) with its sign,
+    `31,5 %`."""
+    return tables.cell_text("points" if per_cent else kind.column(name).type.name, value, language)
 
 
-def _rows_table(kind: Kind, rows: list[dict], language: str, *, line: bool) -> pd.DataFrame:
+def _rows_table(
+    kind_plan: KindPlan, rows: list[dict], language: str, *, line: bool
+) -> pd.DataFrame:
     """Rows as text under their column labels; only the columns some row fills."""
+    kind = kind_plan.kind
     names = [
         c.name for c in kind.stored_columns if any(row.get(c.name) is not None for row in rows)
     ]
     table = {
         kind.column(name).label(language): [
-            cell_text(kind, name, row[name], language) for row in rows
+            cell_text(kind, name, row[name], language, per_cent=kind_plan.in_per_cent(name, row))
+            for row in rows
         ]
         for name in names
     }
@@ -247,7 +255,7 @@ def _kind_preview(
     """One kind's preview; an organisations list's new rows (`listed`, `Plan.
     listed_organisations`) with the similar names, stored and new, a name in passing has."""
     kind = kind_plan.kind
-    new = _rows_table(kind, kind_plan.new[:PREVIEW_ROWS], language, line=True)
+    new = _rows_table(kind_plan, kind_plan.new[:PREVIEW_ROWS], language, line=True)
     if kind.name == "organisations" and any(o.similar or o.similar_new for o in listed):
         by_name = {o.name: o for o in listed}
         shown = [by_name.get(row["name"]) for row in kind_plan.new[:PREVIEW_ROWS]]
@@ -261,7 +269,7 @@ def _kind_preview(
         counts=kind_plan.counts(),
         new=new,
         changes=changes_table(kind_plan, language),
-        deleted=_rows_table(kind, kind_plan.deleted[:PREVIEW_ROWS], language, line=False),
+        deleted=_rows_table(kind_plan, kind_plan.deleted[:PREVIEW_ROWS], language, line=False),
     )
 
 
@@ -275,8 +283,12 @@ def changes_table(kind_plan: KindPlan, language: str, limit: int = PREVIEW_ROWS)
             t("column.line", language): change.line,
             t("column.key", language): change.key,
             t("column.column", language): kind.column(change.column).label(language),
-            t("column.before", language): cell_text(kind, change.column, change.before, language),
-            t("column.after", language): cell_text(kind, change.column, change.after, language),
+            t("column.before", language): cell_text(
+                kind, change.column, change.before, language, per_cent=change.per_cent
+            ),
+            t("column.after", language): cell_text(
+                kind, change.column, change.after, language, per_cent=change.per_cent
+            ),
         }
         for change in kind_plan.changes[:limit]
     )

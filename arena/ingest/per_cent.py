@@ -30,13 +30,11 @@ if TYPE_CHECKING:  # the plan calls this module: imported at run time, a cycle
 KIND = "indicator_values"
 
 
-def small_per_cent_values(
-    conn: Connection, plans: list[KindPlan], tables: dict[str, ParsedTable]
-) -> list[Problem]:
+def small_per_cent_values(plans: list[KindPlan], tables: dict[str, ParsedTable]) -> list[Problem]:
     """One warning per indicator in per cent (its unit in this upload's indicators, else in
-    the store) among whose values the upload adds or changes some lie strictly between -1
-    and 1 but 0, written in the file without a per cent sign: how many, and the first line
-    with its value.
+    the store: the plan's `indicators_in_per_cent`) among whose values the upload adds or
+    changes some lie strictly between -1 and 1 but 0, written in the file without a per cent
+    sign: how many, and the first line with its value.
     """
     table = tables.get(KIND)
     plan = next((plan for plan in plans if plan.kind.name == KIND), None)
@@ -51,8 +49,7 @@ def small_per_cent_values(
     explicit = table.per_cent.get("value", frozenset())
     keys = zip(*key_columns(rows, table.kind.key), strict=True)
     rows = rows[[key not in explicit for key in keys]]
-    in_per_cent = _in_per_cent(conn, tables.get("indicators"))
-    rows = rows[rows["indicator_code"].isin(in_per_cent)].sort_index(kind="stable")
+    rows = rows[rows["indicator_code"].isin(plan.indicators_in_per_cent)].sort_index(kind="stable")
     problems = []
     for code, values in rows.groupby("indicator_code", sort=False)["value"]:
         line = int(values.index[0])
@@ -140,7 +137,7 @@ def small_per_cent_figures(plans: list[KindPlan], tables: dict[str, ParsedTable]
     return sorted(problems, key=lambda problem: problem.row or 0)
 
 
-def _in_per_cent(conn: Connection, indicators: ParsedTable | None) -> set[object]:
+def indicators_in_per_cent(conn: Connection, indicators: ParsedTable | None) -> frozenset[object]:
     """The codes of the indicators in per cent after the upload: the upload's own unit for
     the indicators it names, the store's for the rest (a short registry, read whole)."""
     stored = table_of(KINDS["indicators"])
@@ -153,4 +150,4 @@ def _in_per_cent(conn: Connection, indicators: ParsedTable | None) -> set[object
                 codes.add(code)
             else:
                 codes.discard(code)
-    return codes
+    return frozenset(codes)

@@ -16,6 +16,7 @@ import dataclasses
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -58,7 +59,11 @@ from arena.ingest.natural import (
     stored_rows,
     table_of,
 )
-from arena.ingest.per_cent import small_per_cent_figures, small_per_cent_values
+from arena.ingest.per_cent import (
+    indicators_in_per_cent,
+    small_per_cent_figures,
+    small_per_cent_values,
+)
 from arena.ingest.report import (
     ROW_ERRORS,
     Problem,
@@ -83,6 +88,9 @@ class FieldChange:
     column: str
     before: object
     after: object
+    # The field is a value of an indicator in per cent, in per-cent points: the preview writes
+    # it `31,5 %`, as its coverage beside it is (`KindPlan.indicators_in_per_cent`).
+    per_cent: bool = False
 
 
 @dataclass
@@ -104,6 +112,14 @@ class KindPlan:
     deleted_rows: pd.DataFrame  # replace mode: store rows the file does not have
     unchanged: list[int] = field(default_factory=list)  # file lines
     rejected: list[int] = field(default_factory=list)  # file lines
+    # Indicator values: the codes of the indicators in per cent after the upload (its own
+    # unit for those it names, else the store's), whose values are per-cent points.
+    indicators_in_per_cent: frozenset[object] = frozenset()
+
+    def in_per_cent(self, column: str, row: Mapping[str, object]) -> bool:
+        """Whether `row`'s `column` holds per-cent points: the value of an indicator in per
+        cent. Why: the preview wrote `31 → 31,5` with no sign beside `58 % → 62 %`."""
+        return column == "value" and row.get("indicator_code") in self.indicators_in_per_cent
 
     @cached_property
     def new(self) -> list[dict]:
@@ -131,13 +147,18 @@ class KindPlan:
         names = list(self.changed.columns)
         after = {name: self.updated_rows[name].to_numpy() for name in names}
         before = {name: self.before_rows[name].to_numpy() for name in names}
-        keys = [key_text(self.kind, row) for row in _records(self.updated_rows.iloc[rows])]
+        records = _records(self.updated_rows.iloc[rows])
         return [
             FieldChange(
-                int(line), key, names[column], before[names[column]][row], after[names[column]][row]
+                int(line),
+                key_text(self.kind, record),
+                names[column],
+                before[names[column]][row],
+                after[names[column]][row],
+                self.in_per_cent(names[column], record),
             )
-            for line, key, row, column in zip(
-                self.updated_rows.index[rows], keys, rows, columns, strict=True
+            for line, record, row, column in zip(
+                self.updated_rows.index[rows], records, rows, columns, strict=True
             )
         ]
 
@@ -1429,10 +1450,17 @@ def plan_upload(
         problems += located(table_problems, table=kind.name, source=table.origin)
         plans.append(plan)
     if diff:
+        for plan in plans:
+            if plan.kind.name == "indicator_values" and (
+                len(plan.new_rows) or len(plan.updated_rows)
+            ):
+                plan.indicators_in_per_cent = indicators_in_per_cent(
+                    conn, uploaded.get("indicators")
+                )
         problems += _overpaid(conn, plans)
         problems += _paid_before_decision(conn, plans)
         problems += _paid_ahead(plans)
-        problems += small_per_cent_values(conn, plans, uploaded)
+        problems += small_per_cent_values(plans, uploaded)
         problems += small_per_cent_figures(plans, uploaded)
         problems += lookalike_problems(conn, plans, uploaded)
         problems += twin_grant_problems(conn, plans, uploaded)

@@ -128,9 +128,9 @@ def _is_missing(value: object) -> bool:
 
 
 def cell_text(kind: str, value: object, language: str) -> str:
-    """A value as a person reads it, by what its column holds (`kind`, a `ColumnType.name`):
-    labels for codes and sectors, a country's name, `1 234 567 kr`, `5 %`, `40,25`, ISO
-    dates; "" when missing.
+    """A value as a person reads it, by what its column holds (`kind`, a `ColumnType.name`,
+    or "points" for per-cent points): labels for codes and sectors, a country's name,
+    `1 234 567 kr`, `5 %` (a share), `31,5 %` (points), `40,25`, ISO dates; "" when missing.
     """
     if _is_missing(value):
         return ""
@@ -149,10 +149,12 @@ def cell_text(kind: str, value: object, language: str) -> str:
     if kind == "share":
         share = float(value)  # type: ignore[arg-type]
         return format_percent(share, language, decimals=0 if _whole(share * 100) else 1)
-    if kind == "number":
+    if kind in ("number", "points"):
         number = float(value)  # type: ignore[arg-type]
         decimals = 0 if _whole(number) else min(3, len(repr(number).split(".")[-1]))
-        return format_number(number, language, decimals=decimals)
+        written = format_number(number, language, decimals=decimals)
+        # Per-cent points (an indicator's value in per cent): the sign beside the number.
+        return t("number.per_cent", language, number=written) if kind == "points" else written
     if kind == "year":
         return str(int(value))  # type: ignore[call-overload]
     if kind == "date" and isinstance(value, date):

@@ -7,10 +7,12 @@ import dataclasses
 import io
 from datetime import date
 
+import pytest
+
 from arena import dataops
 from arena.auth import cli_identity
-from arena.i18n import msg
-from arena.ingest import ImportResult, Upload
+from arena.i18n import msg, t
+from arena.ingest import ImportResult, Upload, import_files
 from arena.ingest.kinds import KINDS
 from arena.ingest.plan import NewOrganisation
 from arena.ingest.report import ERROR_TYPES, STORE_ERROR, Problem, blank_header
@@ -167,6 +169,45 @@ def test_cell_text_formats_by_the_columns_type():
     assert dataops.cell_text(projects, "title", None, "sv") == ""
     # A column named like a code but holding text is shown as written.
     assert dataops.cell_text(grants, "reference", "ongoing", "sv") == "ongoing"
+
+
+# An indicator in per cent beside one counted: its values are per-cent points.
+INDICATORS = "Kod;Namn;Enhet\nSE_SHARE;Andel;%\nSE_COUNT;Antal;antal\n"
+VALUES = "Indikator;Land;År;Värde;Täckning\nSE_SHARE;SE;2026;31;58 %\nSE_COUNT;SE;2026;31;58 %\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "share", "count", "coverage", "new"),
+    [
+        ("sv", ("31 %", "31,5 %"), ("31", "31,5"), ("58 %", "62 %"), ["4,6 %", "4,6"]),
+        ("en", ("31%", "31.5%"), ("31", "31.5"), ("58%", "62%"), ["4.6%", "4.6"]),
+    ],
+)
+def test_a_value_of_an_indicator_in_per_cent_is_previewed_with_its_sign(
+    engine, language, share, count, coverage, new
+):
+    # "Värde 31 → 31,5" beside "Täckning 58 % → 62 %": the sign only on the coverage.
+    assert upload(engine, "indikatorer.csv", INDICATORS).outcome == "committed"
+    assert upload(engine, "varden.csv", VALUES).outcome == "committed"
+    changed = VALUES.replace("31;58 %", "31,5;62 %")
+    result = upload(engine, "varden.csv", changed, dry_run=True)
+    (values,) = dataops.preview_frames(result, language).kinds
+    before, after = (t(f"column.{name}", language) for name in ("before", "after"))
+    shown = [
+        (row[before].replace("\xa0", " "), row[after].replace("\xa0", " "))
+        for row in values.changes.to_dict("records")
+    ]
+    assert shown == [share, coverage, count, coverage]
+    # A new value is written so too; a new indicator's by the unit the same upload gives it.
+    files = {
+        "nya.csv": "Kod;Namn;Enhet\nSE_NEW;Ny andel;procent\n",
+        "nya_varden.csv": "Indikator;Land;År;Värde\nSE_NEW;SE;2026;4,6\nSE_COUNT;SE;2027;4,6\n",
+    }
+    uploads = [Upload(name, text.encode()) for name, text in files.items()]
+    result = import_files(engine, uploads, identity=cli_identity(), dry_run=True)
+    (_, added) = dataops.preview_frames(result, language).kinds
+    label = KINDS["indicator_values"].column("value").label(language)
+    assert added.new[label].str.replace("\xa0", " ").tolist() == new
 
 
 def test_a_preview_is_reused_only_for_the_same_files_options_person_and_store():
