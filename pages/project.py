@@ -127,10 +127,12 @@ for part in (
 ):
     st.subheader(t(f"project.{part}", language))
     with ui.section(part):
-        frame = detail[part]
+        frame = rows = detail[part]
         if frame.empty:
             st.caption(t("project.none", language))
             continue
+        if part == "indicators":  # each value in its unit, marked when preliminary
+            frame, rows = tables.results.project_values(frame, language)
         if part == "spend":
             figure = charts.portfolio.spend_against_grants(frame, detail["granted_sek"], language)
             ui.plotly(figure, key="spend")
@@ -140,6 +142,7 @@ for part in (
             frame,
             language=language,
             name=f"{reference}_{part}",
+            columns=tables.results.PROJECT_VALUES,
             organisations=named,
-            rows=_with_project(frame) if part in OF_THE_PROJECT else None,
+            rows=_with_project(rows) if part in OF_THE_PROJECT else rows,
         )

@@ -45,6 +45,7 @@ from arena.ingest.report import (
     period_figure,
     quoted,
 )
+from arena.ingest.wide import marks_as_notes
 
 
 class UnknownKindError(ValueError):
@@ -747,6 +748,7 @@ def parse_table(
         kind = _detect_table_kind(raw.header)
     elif isinstance(kind, str):
         kind = KINDS[kind]
+    raw = marks_as_notes(raw, kind)
     mapping = match_headers(kind, raw.header)
     problems = list(raw.problems) + _header_problems(kind, raw, mapping, read_apart)
     lacking = _lacking(kind, mapping)

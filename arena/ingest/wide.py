@@ -5,14 +5,15 @@ one row per year and value, the way the kinds keep them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from arena.i18n import msg
+from arena.i18n import LANGUAGES, msg, t
 from arena.ingest import values as v
-from arena.ingest.kinds import KINDS
+from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.read import RawTable
 from arena.ingest.report import Problem, listing, quoted, unit_contradicted, units_left_blank
 
@@ -123,6 +124,42 @@ def _series(found: dict[int, _YearHeader]) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
         return None
     return ranked[0][2]
+
+
+def marks_as_notes(raw: RawTable, kind: Kind) -> RawTable:
+    """`raw` with its column of preliminary marks, headed as the Project page's download of
+    a project's indicator values heads it (`Preliminärt`, `Preliminary`), read as notes that
+    only mark (`RawTable.marks_only`): a marked value keeps or gets the mark in its note, an
+    unmarked one loses it, the rest of every note staying as stored. A file with a note
+    column of its own (the Results series' download) says what each note is: unchanged.
+
+    Why: not read, the column was a file without notes, which takes the mark off the stored
+    notes of the values it gives (`plan._final_values`): the page's own download, imported
+    back, made its preliminary values final."""
+    if not any(rule is v.is_preliminary and source == "note" for _, source, rule in kind.derived):
+        return raw
+    folded = [" ".join(str(cell).split()).casefold() for cell in raw.header]
+    if {header.casefold() for header in kind.column("note").headers} & set(folded):
+        return raw
+    headers = {t("results.col.preliminary", language).casefold() for language in LANGUAGES}
+    positions = [position for position, text in enumerate(folded) if text in headers]
+    if len(positions) != 1:  # two such columns: each is said to be unread, as before
+        return raw
+    (position,) = positions
+    header, columns = list(raw.header), list(raw.columns)
+    header[position] = kind.column("note").sv
+    columns[position] = [
+        PRELIMINARY_NOTE if v.is_preliminary(cell) else "" for cell in columns[position]
+    ]
+    return dataclasses.replace(
+        raw,
+        header=header,
+        columns=columns,
+        shown=raw.shown or list(raw.header),  # a problem names the file's own header
+        marks_only=raw.marks_only | {"note"},
+        _cells={},
+        _quoted=None,
+    )
 
 
 def with_note(note: object) -> str:

@@ -664,6 +664,9 @@ def _related_statements(project_id: int, reference: str, scope: Scope) -> dict[s
             indicator.c.unit,
             indicator_value.c.year,
             indicator_value.c.value,
+            # Whether the note marks the value preliminary (`ingest.values.is_preliminary`,
+            # stored by the import), as the Results page reads it.
+            indicator_value.c.preliminary,
             indicator_value.c.coverage,
         )
         .join(indicator, indicator.c.id == indicator_value.c.indicator_id)

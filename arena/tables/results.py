@@ -198,6 +198,44 @@ def _preliminary(flag: object, language: str) -> str | None:
     return t("results.preliminary", language) if flag is True or flag == 1 else None
 
 
+def marked(text: str, mark: object) -> str:
+    """A value's `text` as a table shows it, followed by its mark (`_preliminary`) when it
+    has one: `31,5 % · preliminärt`."""
+    return text + (" · " + mark if isinstance(mark, str) else "")
+
+
+# A project's indicator values as the Project page shows them (`project_values`): the value
+# in its unit, beside the mark its download holds in a column of its own, as the series'.
+PROJECT_VALUES = {
+    "value_shown": Shown("text", "column.value"),
+    "preliminary": Shown("text", "results.col.preliminary"),
+}
+
+
+def project_values(values: pd.DataFrame, language: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A project's indicator values (`queries.portfolio.project_detail`'s "indicators"), as
+    its page shows them and as its download holds them (`PROJECT_VALUES`).
+
+    Shown: each value in its unit, `31,5 %` for one in per cent, and a preliminary one
+    marked, as the Results page writes them (the page wrote `31,5` and no mark). Downloaded:
+    the value a number a spreadsheet reads, and the mark in a column of its own
+    ("Preliminärt"), as the series' download holds it, which an import reads back as the
+    mark it is (`ingest.wide.marks_as_notes`): the stored note stays as it was."""
+    rows = values.assign(
+        preliminary=[_preliminary(flag, language) for flag in values["preliminary"]]
+    )
+    shown = rows.assign(
+        value=[
+            marked(value_text(value, unit, language), mark)
+            for value, unit, mark in zip(
+                rows["value"], rows["unit"], rows["preliminary"], strict=True
+            )
+        ]
+    )
+    shown = shown.drop(columns="preliminary").rename(columns={"value": "value_shown"})
+    return shown, rows
+
+
 def registry_rows(registry: pd.DataFrame, language: str) -> pd.DataFrame:
     """The indicator registry as its download holds it (`COLUMNS`): the table's columns
     (`registry_table`), each figure a number with its year in a column of its own, and what
@@ -292,8 +330,7 @@ def registry_table(registry: pd.DataFrame, language: str) -> pd.DataFrame:
             for row, unit, mine in zip(typed.itertuples(), units, own, strict=True)
         ],
         latest=[
-            _at(row.latest_value, row.latest_year, language, unit)
-            + (" · " + row.preliminary if isinstance(row.preliminary, str) else "")
+            marked(_at(row.latest_value, row.latest_year, language, unit), row.preliminary)
             for row, unit in zip(typed.itertuples(), units, strict=True)
         ],
         coverage=[coverage_text(share, language) for share in typed["coverage"]],
@@ -466,8 +503,7 @@ def outputs_table(outputs: pd.DataFrame, registry: pd.DataFrame, language: str) 
     shown = typed.assign(
         year=[str(int(year)) for year in typed["year"]],
         value=[
-            value_text(row.value, row.stored_unit, language)
-            + (" · " + row.preliminary if isinstance(row.preliminary, str) else "")
+            marked(value_text(row.value, row.stored_unit, language), row.preliminary)
             for row in typed.itertuples()
         ],
     )
@@ -500,8 +536,10 @@ def comparison_table(part: pd.DataFrame, names: dict[str, str], language: str) -
             "country": names.get(row.country, row.country),
             "indicator": indicator_name(row.name_sv, row.name_en, language),
             "first": _at(row.first_value, row.first_year, language, row.unit),
-            "latest": _at(row.last_value, row.last_year, language, row.unit)
-            + (" · " + mark if (mark := _preliminary(row.preliminary, language)) else ""),
+            "latest": marked(
+                _at(row.last_value, row.last_year, language, row.unit),
+                _preliminary(row.preliminary, language),
+            ),
             "coverage": coverage_text(row.coverage, language),
             "note": _words(row.note),
             "definition": _words(row.definition),

@@ -10,7 +10,7 @@ from arena import clock, tables
 from arena.auth import cli_identity
 from arena.ingest import Upload, import_files
 from arena.ui import plain
-from tests.fixtures.ingest import load_files
+from tests.fixtures.ingest import errors, load_files, upload
 
 
 def test_the_real_project_shows_its_coordinator_and_grant(demo_engine, open_page):
@@ -190,3 +190,45 @@ def test_a_period_without_dates_is_one_dash_and_without_an_end_runs_on(engine, o
         app = open_page(engine, page="project", ref=reference)
         facts = app.table[0].value
         assert facts.loc["Projektets löptid", facts.columns[0]] == plain(period), reference
+
+
+# A project's values of an indicator in per cent, one of them preliminary, and of a count.
+PROJECT_VALUES = {
+    "projekt.csv": PROJECT,
+    "indikatorer.csv": "Kod;Namn;Enhet\nP_SHARE;Andel;%\nP_COUNT;Antal;antal\n",
+    "varden.csv": "Indikator;Diarienummer;År;Värde;Anmärkning\n"
+    "P_SHARE;P-1;2025;31,5 %;Prel.\nP_SHARE;P-1;2026;40;\nP_COUNT;P-1;2025;12;\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "values", "mark", "number"),
+    [
+        ("sv", ["12", "31,5 % · preliminärt", "40 %"], "preliminärt", "31,5"),
+        ("en", ["12", "31.5% · preliminary", "40%"], "preliminary", "31.5"),
+    ],
+)
+def test_a_projects_values_show_their_unit_and_a_preliminary_mark(
+    engine, open_page, handed, file_names, language, values, mark, number
+):
+    # The table wrote "31,5" with no sign and no mark, while Results writes both.
+    load_files(engine, PROJECT_VALUES)
+    app = open_page(engine, page="project", ref="P-1", lang=language)
+    header = {"sv": "Värde", "en": "Value"}[language]
+    (shown,) = [f.value for f in app.dataframe if "P_SHARE" in f.value.to_string()]
+    assert [text.replace("\xa0", " ") for text in shown[header]] == values
+    # Its download holds the value a number and the mark in a column of its own, as the
+    # Results series' download does; imported back, it changes nothing, the note neither.
+    text = handed["P-1_indicators_csv"]().decode("utf-8-sig")
+    delimiter = ";" if language == "sv" else ","
+    head, *rows = [line.split(delimiter) for line in text.splitlines()]
+    column = head.index({"sv": "Preliminärt", "en": "Preliminary"}[language])
+    assert [row[column] for row in rows] == ["", mark, ""]
+    assert [row[head.index(header)] for row in rows] == ["12", number, "40"]
+    for file_format in ("csv", "xlsx"):
+        key = f"P-1_indicators_{file_format}"
+        result = upload(engine, file_names[key], handed[key](), dry_run=True)
+        assert not errors(result), [p.text("en") for p in result.problems]
+        assert not result.plan.changes_anything, [
+            (k.kind.name, k.changes) for k in result.plan.kinds
+        ]
