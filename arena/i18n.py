@@ -2601,45 +2601,36 @@ TEXTS: dict[str, dict[str, Text]] = {
             "the first on row {line}: “{value}” → {amount}. Amounts are stored in whole kronor.",
         ),
     },
+    # A header's unit, said of the one column or the several (years as columns) it is in:
+    # by their count, "Kolumnen ”2027 (MSEK)”" or "Kolumnerna ”2027 (MSEK)”, ”2028 (MSEK)”".
     "problem.header_unit_ore": {
-        "sv": "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} och avrundas "
-        "till hela kronor (100 öre = 1 krona).",
-        "en": "Column “{label}” names its unit: numbers without one are read in {unit} and "
-        "rounded to whole kronor (100 öre = 1 krona).",
+        "sv": (
+            "Kolumnen {labels} anger sin enhet: tal utan enhet läses i {unit} och avrundas "
+            "till hela kronor (100 öre = 1 krona).",
+            "Kolumnerna {labels} anger sin enhet: tal utan enhet läses i {unit} och avrundas "
+            "till hela kronor (100 öre = 1 krona).",
+        ),
+        "en": (
+            "Column {labels} names its unit: numbers without one are read in {unit} and "
+            "rounded to whole kronor (100 öre = 1 krona).",
+            "Columns {labels} name their unit: numbers without one are read in {unit} and "
+            "rounded to whole kronor (100 öre = 1 krona).",
+        ),
     },
     "problem.header_unit": {
         "sv": (
-            "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} (1 {unit} = "
-            "{count} krona).",
-            "Kolumnen ”{label}” anger sin enhet: tal utan enhet läses i {unit} (1 {unit} = "
-            "{count} kronor).",
+            "Kolumnen {labels} anger sin enhet: tal utan enhet läses i {unit} ({rate}).",
+            "Kolumnerna {labels} anger sin enhet: tal utan enhet läses i {unit} ({rate}).",
         ),
         "en": (
-            "Column “{label}” names its unit: numbers without one are read in {unit} (1 {unit}"
-            " = {count} krona).",
-            "Column “{label}” names its unit: numbers without one are read in {unit} (1 {unit}"
-            " = {count} kronor).",
+            "Column {labels} names its unit: numbers without one are read in {unit} ({rate}).",
+            "Columns {labels} name their unit: numbers without one are read in {unit} ({rate}).",
         ),
     },
-    "problem.row_unit_ore": {
-        "sv": "Raden av enheter under rubrikerna anger enheten för kolumnen ”{label}”: tal utan "
-        "enhet läses i {unit} och avrundas till hela kronor (100 öre = 1 krona).",
-        "en": "The row of units under the headers gives column “{label}” its unit: numbers "
-        "without one are read in {unit} and rounded to whole kronor (100 öre = 1 krona).",
-    },
-    "problem.row_unit": {
-        "sv": (
-            "Raden av enheter under rubrikerna anger enheten för kolumnen ”{label}”: tal utan "
-            "enhet läses i {unit} (1 {unit} = {count} krona).",
-            "Raden av enheter under rubrikerna anger enheten för kolumnen ”{label}”: tal utan "
-            "enhet läses i {unit} (1 {unit} = {count} kronor).",
-        ),
-        "en": (
-            "The row of units under the headers gives column “{label}” its unit: numbers "
-            "without one are read in {unit} (1 {unit} = {count} krona).",
-            "The row of units under the headers gives column “{label}” its unit: numbers "
-            "without one are read in {unit} (1 {unit} = {count} kronor).",
-        ),
+    # A unit in kronor, by their count: "1 tkr = 1 000 kronor".
+    "problem.unit_rate": {
+        "sv": ("1 {unit} = {count} krona", "1 {unit} = {count} kronor"),
+        "en": ("1 {unit} = {count} krona", "1 {unit} = {count} kronor"),
     },
     "read.xlsx_merged": {
         "sv": (

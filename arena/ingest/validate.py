@@ -473,32 +473,34 @@ def _read_share(cells: Cells, column: Column) -> float | None:
 
 def unit_note(raw: RawTable, position: int) -> Problem | None:
     """A warning that money column `position` reads bare numbers in thousands or millions,
-    as its header says, so the person sees it in the preview; None for kronor."""
+    as its header says, so the person sees it in the preview; None for kronor, and for a
+    unit the header does not name: the row of units under the headers gave it, which that
+    row's own warning says (`units._units_row`, `import.units_row`), or the title above,
+    which its warning says (`import.title_unit`). Said once: the row's warning and a second
+    one of the same column said the same thing twice."""
     unit = v.header_unit(str(raw.header[position]))
     if unit is None or (kronor := unit.kronor) is None or kronor == 1:
         return None
     # Years as columns (`wide.years_as_rows`): the file's own headers its cells were under,
-    # "2027 (tkr)", not the template's column ("Belopp (tkr)") it does not have.
+    # "2027 (tkr)", "2028 (tkr)", not the template's column ("Belopp (tkr)") it does not have.
     under = raw.file_labels(position)
-    label, column = ", ".join(under), under[0]
-    # A unit the row of units gave, or the title above, not the header the person sees.
-    own = v.header_unit(column) is not None
-    title = raw.title_unit()
-    if not own and title is not None and title[1].kronor == kronor:
-        return None  # the title's unit: its own warning names the title and the columns
-    key, ore = (
-        ("problem.header_unit", "problem.header_unit_ore")
-        if own
-        else ("problem.row_unit", "problem.row_unit_ore")
-    )
+    if v.header_unit(under[0]) is None:
+        return None
+    labels = listing([quoted(label) for label in under])
     return Problem(
         "format-error",
         # Öre: "1 öre = 0 kronor" would say nothing; said as what it is.
-        msg(ore, label=label, unit=unit.written)
+        msg("problem.header_unit_ore", labels=labels, unit=unit.written, count=len(under))
         if kronor < 1
-        else msg(key, label=label, unit=unit.written, count=kronor),
+        else msg(
+            "problem.header_unit",
+            labels=labels,
+            unit=unit.written,
+            rate=msg("problem.unit_rate", unit=unit.written, count=kronor),
+            count=len(under),
+        ),
         row=raw.header_line or None,
-        column=column,
+        column=under[0],
         severity="warning",
     )
 

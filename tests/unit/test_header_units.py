@@ -280,7 +280,7 @@ def test_a_unit_in_the_title_above_a_sheet_is_its_amounts_unit(engine):
 
 def _unit_notes(result) -> list[tuple[str, str]]:
     """The warnings that say which unit the amounts are read in: (catalogue key, English)."""
-    keys = {"import.title_unit", "import.units_row", "problem.row_unit", "problem.header_unit"}
+    keys = {"import.title_unit", "import.units_row", "problem.header_unit"}
     return [(p.message.key, p.text("en")) for p in result.problems if p.message.key in keys]
 
 
@@ -315,6 +315,74 @@ def test_a_titles_unit_over_one_amount_column_is_said_once(engine):
     assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000]
     assert [key for key, _ in _unit_notes(result)] == ["import.title_unit"]
     assert "in column “Belopp” are read in MSEK" in _unit_notes(result)[0][1]
+
+
+@pytest.mark.parametrize(
+    ("budget", "language", "said"),
+    [
+        (
+            "Program;2027 (MSEK);2028 (MSEK)\nP1;2;2\n",
+            "sv",
+            "Kolumnerna ”2027 (MSEK)”, ”2028 (MSEK)” anger sin enhet: tal utan enhet läses i "
+            "MSEK (1 MSEK = 1 000 000 kronor).",
+        ),
+        (
+            "Program;2027 (MSEK);2028 (MSEK)\nP1;2;2\n",
+            "en",
+            "Columns “2027 (MSEK)”, “2028 (MSEK)” name their unit: numbers without one are "
+            "read in MSEK (1 MSEK = 1,000,000 kronor).",
+        ),
+        (
+            "Program;2027 (öre);2028 (öre)\nP1;200 000 000;200 000 000\n",
+            "sv",
+            "Kolumnerna ”2027 (öre)”, ”2028 (öre)” anger sin enhet: tal utan enhet läses i "
+            "öre och avrundas till hela kronor (100 öre = 1 krona).",
+        ),
+        (
+            "Program;2027 (öre);2028 (öre)\nP1;200 000 000;200 000 000\n",
+            "en",
+            "Columns “2027 (öre)”, “2028 (öre)” name their unit: numbers without one are read "
+            "in öre and rounded to whole kronor (100 öre = 1 krona).",
+        ),
+        (
+            "Program;År;Belopp (MSEK)\nP1;2027;2\n",
+            "sv",
+            "Kolumnen ”Belopp (MSEK)” anger sin enhet: tal utan enhet läses i MSEK "
+            "(1 MSEK = 1 000 000 kronor).",
+        ),
+        (
+            "Program;År;Belopp (MSEK)\nP1;2027;2\n",
+            "en",
+            "Column “Belopp (MSEK)” names its unit: numbers without one are read in MSEK "
+            "(1 MSEK = 1,000,000 kronor).",
+        ),
+    ],
+)
+def test_the_columns_that_name_their_unit_are_named_each_in_its_quotes(
+    engine, budget, language, said
+):
+    # Years as columns warned 'Column “2027 (MSEK), 2028 (MSEK)” names its unit': a list of
+    # headers quoted as one column's name.
+    _programme(engine)
+    result = upload(engine, "budget.csv", budget)
+    assert result.outcome == "committed", result.problems
+    assert {row["amount_sek"] for row in natural(engine, "budgets")} == {2_000_000}
+    (note,) = [p for p in result.problems if p.message.key.startswith("problem.header_unit")]
+    assert note.text(language).replace("\xa0", " ") == said
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_units_row_under_one_amount_column_is_said_once(engine, language):
+    # The row's warning, and another that "the row of units under the headers gives column
+    # “Belopp” its unit": the same thing said twice.
+    _programme(engine)
+    result = upload(engine, "budget.csv", "Program;År;Belopp\n;;MSEK\nP1;2027;2\n")
+    assert result.outcome == "committed", result.problems
+    assert [row["amount_sek"] for row in natural(engine, "budgets")] == [2_000_000]
+    (note,) = result.problems
+    assert (note.message.key, note.severity) == ("import.units_row", "warning")
+    under = {"sv": "”MSEK” under ”Belopp”", "en": "“MSEK” under “Belopp”"}[language]
+    assert under in note.text(language)
 
 
 def test_a_units_row_under_years_names_the_years(engine):
