@@ -970,8 +970,15 @@ def _named_keys(tables: list[ParsedTable], kinds: set[str]) -> dict[str, set[obj
     return named
 
 
-def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> list[Problem]:
-    """Foreign-key problems: references to rows neither the store nor the upload has."""
+def _reference_problems(
+    conn: Connection, table: ParsedTable, known: dict[str, set[object]], replaced: set[str]
+) -> list[Problem]:
+    """Foreign-key problems: references to rows neither the store nor the upload has.
+
+    `known` holds, per kind, the keys the references may name (the store's that the upload
+    names, as `named_key_ids` reads them, and the upload's own); `replaced` the kinds the
+    upload replaces, whose stored keys are about to go and so are no key meant.
+    """
     kind = table.kind
     problems = []
     checks = [(c, c.ref.kind) for c in kind.stored_columns if c.ref is not None]
@@ -985,8 +992,9 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
         unknown = series.notna().to_numpy() & ~found
         # A reference written otherwise ("p2i" for P2I, "Dnr 2018-4510" for 2018-04510) is
         # named as stored: the person fixes the cell, nothing is guessed (the stored keys are
-        # folded only when something is unknown).
-        stored = _folded(known[target]) if unknown.any() else {}
+        # folded only when something is unknown). Every stored key of the kind is folded, not
+        # only those the file names: which of them `known` holds depends on the file's length.
+        stored = _folded(_meant_keys(conn, target, known, replaced)) if unknown.any() else {}
         for line, value in series[unknown].items():
             meant = stored.get(_fold(value))
             said = {} if meant is None else {"stored": meant}
@@ -995,6 +1003,16 @@ def _reference_problems(table: ParsedTable, known: dict[str, set[object]]) -> li
                 _cell_problem("foreign-key", key, target, table, (line, label, value), **said)
             )
     return problems
+
+
+def _meant_keys(
+    conn: Connection, target: str, known: dict[str, set[object]], replaced: set[str]
+) -> set[object]:
+    """The keys of kind `target` an unknown reference may be written otherwise for: all the
+    store holds (unless the upload replaces the kind) and the upload's own."""
+    if target in replaced:
+        return known[target]
+    return known[target] | set(key_ids(conn, target))
 
 
 def _cell_problem(
@@ -1410,18 +1428,21 @@ def plan_upload(
         if diff or replace
     }
     known: dict[str, set[object]] = {}
+    replaced_kinds: set[str] = set()
     for name in referable:
         table = uploaded.get(name)
         upload_keys = set(table.frame[key_column(table.kind)].dropna()) if table else set()
         replaced = replace and table is not None and not table.create_only
         known[name] = upload_keys if replaced else set(ids[name]) | upload_keys
+        if replaced:
+            replaced_kinds.add(name)
 
     problems: list[Problem] = []
     plans = []
     for table in tables:
         kind = table.kind
         table_problems = list(table.problems)
-        table_problems += _reference_problems(table, known)
+        table_problems += _reference_problems(conn, table, known, replaced_kinds)
         table_problems += _keys_written_otherwise(conn, table)
         table_problems += _unique_problems(conn, table)
         if kind.name == "organisations":

@@ -466,3 +466,31 @@ def test_exactly_one_of_names_the_scope_columns_the_file_has(engine):
     assert [(p.row, p.text("en")) for p in scoped] == [
         (row, "Fill in exactly one of “Program” / “Diarienummer”.") for row in (2, 3)
     ]
+
+
+@pytest.mark.parametrize("more_rows", [0, 15], ids=["one row", "sixteen rows"])
+def test_a_reference_written_otherwise_is_named_whatever_the_files_length(engine, more_rows):
+    # A file naming few keys reads only those of the store (`named_key_ids`): "2018-4510" was
+    # named as stored only when the file had 15 more rows, which made the store read whole.
+    with_organisations(engine)
+    projects = "".join(f"2024-{n:05d};Projekt {n};pågående\n" for n in range(1, 20))
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2018-04510;Arenan;pågående\n")
+    assert upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n" + projects).problems == []
+    grants = "Bidragsreferens;Diarienummer;Finansiär;Belopp\nNY-G-1;2018-4510;Vinnova;100 000 kr\n"
+    grants += "".join(f"NY-G-{n + 1};2024-{n:05d};Vinnova;1 000\n" for n in range(1, more_rows + 1))
+    indicators = "Kod;Namn;Enhet\n" + "".join(f"I-{n};Indikator {n};antal\n" for n in range(20))
+    assert (
+        upload(engine, "indikatorer.csv", indicators + "SE_ADVERTISED;Annonser;antal\n").problems
+        == []
+    )
+    values = "Indikator;År;Värde;Land\nse_advertised;2024;18 500;Sverige\n"
+    values += "".join(f"I-{n};2024;{n};Sverige\n" for n in range(more_rows))
+    said = [
+        problem.text("en").split(": write")[0]
+        for name, data in [("bidrag.csv", grants), ("indikatorvarden.csv", values)]
+        for problem in upload(engine, name, data, dry_run=True).problems
+    ]
+    assert said == [
+        "Projects has no “2018-4510” (column “Diarienummer”) but has “2018-04510”",
+        "Indicators has no “se_advertised” (column “Indikator”) but has “SE_ADVERTISED”",
+    ]
