@@ -218,6 +218,16 @@ _PARTICIPANTS = frozenset(
 )
 
 
+def translation_unsaid(label: str, column: str, line: int | None) -> Problem:
+    """The refusal of header `label`, a translation of the column headed `column` into no
+    language it names ("Namn (översättning)", `values.translation_unsaid`): read as that
+    column it would write the translations over it, and left unread they are lost without a
+    word; which language it is, is the person's to say. One rule for a kind's file and for a
+    layout's column of another kind (`layouts.indicator_names`)."""
+    said = msg("problem.translation_unsaid", label=label, column=column)
+    return Problem("format-error", said, row=line, column=label)
+
+
 def extra_label(label: str, what: Message, line: int | None) -> Problem:
     """A header that means nothing for what the file holds (`what`, a kind's or a layout's
     name as the sentence says it): warned about, not read. One of participants says how they

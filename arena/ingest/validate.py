@@ -44,6 +44,7 @@ from arena.ingest.report import (
     listing,
     period_figure,
     quoted,
+    translation_unsaid,
 )
 from arena.ingest.wide import marks_as_notes
 
@@ -290,8 +291,7 @@ def _header_problems(
         elif index in read_apart:
             continue  # another part's (a participants list's Land, its organisations')
         elif index not in mapping and (translated := _translated(lookup, label)) is not None:
-            said = msg("problem.translation_unsaid", label=label, column=translated.sv)
-            problems.append(Problem("format-error", said, row=line, column=label))
+            problems.append(translation_unsaid(label, translated.sv, line))
         elif index not in mapping:
             unread = period_figure(label, line)
             problems.append(unread or extra_label(label, kind_name(kind.name, lower=True), line))

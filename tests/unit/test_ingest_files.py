@@ -1118,6 +1118,33 @@ def test_a_translation_into_a_language_not_named_is_refused_naming_the_column(en
     assert [p["name"] for p in natural(engine, "programmes")] == ["Ett program"]
 
 
+@pytest.mark.parametrize("names", ["Namn;Namn (översättning)", "Namn (översättning)"])
+def test_a_translation_not_named_in_a_list_of_values_with_names_is_refused_as_there(engine, names):
+    # The Project page's indicators, "Namn (översättning)" beside "Namn": the column was
+    # "unknown for indicator values" and the value stored, the translations lost unsaid.
+    load_files(
+        engine,
+        {
+            "projekt.csv": "Diarienummer;Titel;Status\nP-1;Ett;pågående\n",
+            "indikatorer.csv": "Kod;Namn;Enhet\nLEV;Leverantörer;antal\n",
+        },
+    )
+    before = dump(engine)
+    cells = "Leverantörer;Suppliers" if ";" in names else "Suppliers"
+    data = (
+        f"Projekt;Indikator;{names};Enhet;År;Värde;Täckning (%)\nP-1;LEV;{cells};antal;2024;15;\n"
+    )
+    result = upload(engine, "indikatorer.csv", data)
+    assert result.outcome == "rejected"
+    unread = [p for p in result.problems if p.column == "Namn (översättning)"]
+    assert [(p.row, p.severity, p.message.key) for p in unread] == [
+        (1, "error", "problem.translation_unsaid")
+    ]
+    assert "is a translation of “Namn”" in unread[0].text("en")
+    assert "är en översättning av ”Namn”" in unread[0].text("sv")
+    assert dump(engine) == before
+
+
 @pytest.mark.parametrize(
     ("header", "bare"),
     [

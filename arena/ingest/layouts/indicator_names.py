@@ -9,12 +9,14 @@ Results page's series) names what they are in and changes no indicator.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS, Column
 from arena.ingest.layouts.base import Layout, Part, Source
 from arena.ingest.read import RawTable
+from arena.ingest.report import Problem, translation_unsaid
 
 KIND = "indicator_values"
 # The indicators' columns such a list may have: the two names, then the unit.
@@ -49,6 +51,24 @@ def _view() -> Layout:
     )
 
 
+def _unsaid(source: Source) -> dict[int, Problem]:
+    """Each column whose header is a translation of one of the indicators' own columns into
+    no language it names ("Namn (översättning)"), by position, with its refusal: the rule a
+    list of indicators is refused by (`report.translation_unsaid`), where the list of values
+    said only that such a column was not read, and stored the rest."""
+    view, indicators = source.layout, KINDS["indicators"]
+    own = {view.key(indicators.column(name).sv): indicators.column(name).sv for name in _OWN}
+    line = source.raw.header_line or None
+    found = {}
+    for index, text in enumerate(map(str, source.raw.header)):
+        label = text.strip()
+        if not v.translation_unsaid(label) or (bare := v.without_note(label)) is None:
+            continue
+        if (column := own.get(view.key(bare))) is not None:
+            found[index] = translation_unsaid(label, column, line)
+    return found
+
+
 def split(raw: RawTable) -> list[Part]:
     """The values of `raw`, and, where it names the indicators (`Namn`, `Namn (engelska)`),
     the indicators with their names and unit, once per distinct row: those columns are the
@@ -58,10 +78,13 @@ def split(raw: RawTable) -> list[Part]:
     list of indicators, their values "not read": a corrected value changed nothing."""
     view = _view()
     source = Source(raw, view)
+    unsaid = _unsaid(source)
+    if unsaid:  # refused by the values, and not also called unknown to them
+        raw = dataclasses.replace(raw, problems=[*raw.problems, *unsaid.values()])
     indicators = KINDS["indicators"]
     named = [name for name in _NAMES if source.has(indicators.column(name).sv)]
     if not named:
-        return [Part(KIND, raw)]  # the list alone, as it always was read
+        return [Part(KIND, raw, read_apart=frozenset(unsaid))]  # the list alone, as ever
     code = KINDS[KIND].column("indicator_code").sv
     own = [
         (name, source.shown(label), source.cells(label))
@@ -83,5 +106,5 @@ def split(raw: RawTable) -> list[Part]:
         position
         for name, _shown, _cells in own
         for position, _header in source.headers_of(indicators.column(name).sv)
-    )
+    ) | frozenset(unsaid)
     return [Part(KIND, raw, read_apart=apart), part]
