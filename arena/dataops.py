@@ -281,7 +281,9 @@ def changes_table(kind_plan: KindPlan, language: str, limit: int = PREVIEW_ROWS)
     return pd.DataFrame(
         {
             t("column.line", language): change.line,
-            t("column.key", language): change.key,
+            t("column.key", language): change.key
+            if isinstance(change.key, str)
+            else change.key.render(language),
             t("column.column", language): kind.column(change.column).label(language),
             t("column.before", language): cell_text(
                 kind, change.column, change.before, language, per_cent=change.per_cent

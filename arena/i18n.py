@@ -2006,6 +2006,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "quote": {"sv": "”{text}”", "en": "“{text}”"},
     "list.comma": {"sv": "{first}, {rest}", "en": "{first}, {rest}"},
     "list.slash": {"sv": "{first} / {rest}", "en": "{first} / {rest}"},
+    # A row's key, its parts side by side (`plan.key_text`): "NO_DOFFIN_INNOVATION · Norge".
+    "list.key": {"sv": "{first} · {rest}", "en": "{first} · {rest}"},
     "list.or": {"sv": "{first} eller {rest}", "en": "{first} or {rest}"},
     "list.none": {"sv": "inga", "en": "none"},
     # A cell that cannot be read (arena/ingest/values.py); `value` is the cell as written.

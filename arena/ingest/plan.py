@@ -84,7 +84,9 @@ class FieldChange:
     """One field of one row that an upload changes."""
 
     line: int
-    key: str
+    # The row's key as `key_text` writes it: a Message where a country in it is named in the
+    # reader's language, which only the page or the command line knows.
+    key: str | Message
     column: str
     before: object
     after: object
@@ -245,9 +247,23 @@ class Plan:
         return changed
 
 
-def key_text(kind: Kind, row: dict | pd.Series) -> str:
-    """A row's natural key as users read it: "2018-04510", "BG-2017 · 2017"."""
-    return key_label(row.get(name) for name in kind.key)
+def key_text(kind: Kind, row: dict | pd.Series) -> str | Message:
+    """A row's natural key as users read it: "2018-04510", "BG-2017 · 2017"; a country in it
+    by its name in the reader's language ("NO_DOFFIN_INNOVATION · Norge · 2010"), a Message
+    then, as a country is never shown as its code (NO).
+
+    Why: the Data page's preview and the dry run keyed an indicator value
+    "NO_DOFFIN_INNOVATION · NO · 2010", where the README promises the country's name."""
+    parts = [(name, row.get(name)) for name in kind.key]
+    parts = [(name, value) for name, value in parts if value not in (None, "")]
+    countries = {name for name, _value in parts if kind.column(name).type.name == "country"}
+    if not countries:
+        return key_label(value for _name, value in parts)
+    said = [
+        country_name(value) if name in countries else code_label(str(value))
+        for name, value in parts
+    ]
+    return listing(said, "list.key")
 
 
 _SHOWN_LINES = 20

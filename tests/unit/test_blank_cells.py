@@ -288,7 +288,8 @@ def test_a_value_given_again_with_a_blank_note_loses_only_its_preliminary_mark(e
     ]
     (kept,) = _said(result, "import.blank_kept")
     assert kept.startswith("2 stored values in “Anmärkning” are kept")
-    assert "row 2 I-1 · SE · 2022 (Källa: SCB), row 3 I-1 · SE · 2023 (Källa: SCB)" in kept
+    # The key names the country as a reader does, not by its code (SE), as the preview does.
+    assert "row 2 I-1 · Sweden · 2022 (Källa: SCB), row 3 I-1 · Sweden · 2023 (Källa: SCB)" in kept
 
 
 def test_a_period_with_an_open_end_clears_the_stored_end_and_undo_restores_it(engine):

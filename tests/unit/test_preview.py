@@ -58,6 +58,23 @@ def test_new_rows_and_changes_read_in_the_users_language(engine):
     assert swedish.changes["Före"].tolist() == ["Smart lighting", "Förstudie"]
 
 
+def test_a_country_in_a_changed_rows_key_is_named_in_the_readers_language(engine):
+    # The Results page's values, edited: the key read "IND · NO · 2010", on the page and in
+    # the dry run, where a country is never shown as its code.
+    upload(engine, "indikatorer.csv", "Kod;Namn;Enhet\nIND;Upphandlingar;antal\n")
+    values = "Indikator;Land;År;Värde\nIND;NO;2010;6\nIND;SE;2010;5\n"
+    assert upload(engine, "indikatorvarden.csv", values).outcome == "committed"
+    edited = values.replace(";6\n", ";7\n")
+    result = upload(engine, "indikatorvarden.csv", edited, dry_run=True)
+    for language, key in [("sv", "IND · Norge · 2010"), ("en", "IND · Norway · 2010")]:
+        (shown,) = dataops.preview_frames(result, language).kinds
+        column = "Nyckel" if language == "sv" else "Key"
+        assert shown.changes[column].tolist() == [key]
+    # The dry run prints the page's table (`cli._print_changes`).
+    (kind_plan,) = result.plan.kinds
+    assert dataops.changes_table(kind_plan, "sv")["Nyckel"].tolist() == ["IND · Norge · 2010"]
+
+
 def test_one_table_per_kind_with_counts_amounts_and_dates(engine):
     with_organisations(engine)
     result = upload(engine, "projekt.csv", PROJECTS, dry_run=True)
