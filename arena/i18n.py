@@ -3071,9 +3071,22 @@ TEXTS: dict[str, dict[str, Text]] = {
     "problem.key_written_otherwise": {
         "sv": "{kind} har redan ”{stored}” (kolumn ”{label}”), som ”{value}” bara skriver "
         "annorlunda: skriv det som det är lagrat, ”{stored}”. Något nytt läggs inte till för "
-        "ett annat skrivsätt.",
+        "ett annat skrivsätt. {apart}",
         "en": "{kind} already has “{stored}” (column “{label}”), which “{value}” only writes "
-        "otherwise: write it as stored, “{stored}”. Nothing new is added for another spelling.",
+        "otherwise: write it as stored, “{stored}”. Nothing new is added for another spelling. "
+        "{apart}",
+    },
+    # What tells a new row from a stored one whose key it only writes otherwise (`{apart}`).
+    "problem.apart_by_code": {
+        "sv": "Är det en annan, ge den en kod som skiljer sig med mer än stora och små "
+        "bokstäver, nollor eller en etikett före den (Dnr, Ref).",
+        "en": "If it is another one, give it a code that differs by more than case, zeros or a "
+        "label before it (Dnr, Ref).",
+    },
+    "problem.apart_by_name": {
+        "sv": "Är det en annan, ge den ett namn som skiljer sig med mer än stora och små "
+        "bokstäver eller mellanslag.",
+        "en": "If it is another one, give it a name that differs by more than case or spaces.",
     },
     "problem.org_number_taken": {
         "sv": "Organisationsnumret {number} tillhör redan ”{name}”. Är det samma organisation, "

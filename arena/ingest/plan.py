@@ -16,7 +16,7 @@ import dataclasses
 import difflib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -1010,9 +1010,10 @@ def _reference_problems(
         # named as stored: the person fixes the cell, nothing is guessed (the stored keys are
         # folded only when something is unknown). Every stored key of the kind is folded, not
         # only those the file names: which of them `known` holds depends on the file's length.
-        stored = _folded(_meant_keys(conn, target, known, replaced)) if unknown.any() else {}
+        fold = _folding(target)
+        stored = _folded(_meant_keys(conn, target, known, replaced), fold) if unknown.any() else {}
         for line, value in series[unknown].items():
-            meant = stored.get(_fold(value))
+            meant = stored.get(fold(value))
             said = {} if meant is None else {"stored": meant}
             key = "problem.unknown_reference_spelled" if said else "problem.unknown_reference"
             problems.append(
@@ -1067,21 +1068,39 @@ def _fold(value: object) -> str:
     return _DIGITS.sub(lambda digits: digits[0].lstrip("0") or "0", text)
 
 
-def _folded(keys: set[object]) -> dict[str, object]:
-    """Each key by its `_fold`, when no other key folds the same (then none is meant)."""
+def _fold_name(value: object) -> str:
+    """A name as compared for "written otherwise": its case and spaces ignored only, as a
+    word before it or a number in it is part of a name ("Ref gruppen" is not "Gruppen")."""
+    return " ".join(str(value).casefold().split())
+
+
+def _folding(kind_name: str) -> Callable[[object], str]:
+    """How the keys of the kind `kind_name` compare for "written otherwise": a name (a buyer
+    group's) by `_fold_name`, a code, diarienummer or reference by `_fold`."""
+    return _fold_name if _keyed_by_name(kind_name) else _fold
+
+
+def _keyed_by_name(kind_name: str) -> bool:
+    """Whether the kind `kind_name` is keyed by a name (organisations, buyer groups)."""
+    return key_column(KINDS[kind_name]) == "name"
+
+
+def _folded(keys: set[object], fold: Callable[[object], str]) -> dict[str, object]:
+    """Each key by its `fold`, when no other key folds the same (then none is meant)."""
     folded: dict[str, object] = {}
     clashing = set()
     for key in keys:
-        fold = _fold(key)
-        if folded.setdefault(fold, key) != key:
-            clashing.add(fold)
-    return {fold: key for fold, key in folded.items() if fold not in clashing}
+        folded_key = fold(key)
+        if folded.setdefault(folded_key, key) != key:
+            clashing.add(folded_key)
+    return {folded_key: key for folded_key, key in folded.items() if folded_key not in clashing}
 
 
 def _keys_written_otherwise(conn: Connection, table: ParsedTable) -> list[Problem]:
     """The refusal of each row that would add a row of `table`'s kind under a key the store
-    holds written otherwise (`_fold`: "bg-2017" for BG-2017, "Dnr 2018-4510" for 2018-04510),
-    naming the stored key. Not where the store holds two keys that fold alike, nor where the
+    holds written otherwise (`_folding`: "bg-2017" for BG-2017, "Dnr 2018-4510" for 2018-04510,
+    a buyer group's name by its case and spaces only), naming the stored key and what would
+    tell another row apart. Not where the store holds two keys that fold alike, nor where the
     file also holds the stored key itself (its rows are then two apart, as written); not for
     organisations, whose names `_as_spelled` reads as stored, nor for keys a layout made up
     (a flat sheet's grant bears its project's diarienummer, refused as the project's).
@@ -1100,11 +1119,14 @@ def _keys_written_otherwise(conn: Connection, table: ParsedTable) -> list[Proble
     new = keys[keys.notna() & ~keys.isin(stored.keys())]
     if new.empty:
         return []
-    folded, given = _folded(set(stored)), set(keys.dropna())
+    fold = _folding(kind.name)
+    folded, given = _folded(set(stored), fold), set(keys.dropna())
     label = table.label(name)
+    # What tells another row apart, said for the one the person meant as new.
+    apart = msg("problem.apart_by_name" if _keyed_by_name(kind.name) else "problem.apart_by_code")
     problems = []
     for line, value in new.items():
-        meant = folded.get(_fold(value))
+        meant = folded.get(fold(value))
         if meant is None or meant in given:
             continue
         problems.append(
@@ -1115,6 +1137,7 @@ def _keys_written_otherwise(conn: Connection, table: ParsedTable) -> list[Proble
                 table,
                 (line, label, value),
                 stored=meant,
+                apart=apart,
             )
         )
     return problems

@@ -170,10 +170,35 @@ def test_a_new_rows_key_written_otherwise_is_refused_naming_the_stored_one(engin
     written = row.split(";")[0]
     assert f"already has “{key}” (column “{column}”), which “{written}”" in problem.text("en")
     assert f"write it as stored, “{key}”" in problem.text("en")
+    # And how to tell another one apart: a name by more than its case and spaces.
+    by_name = kind == "buyer_groups"
+    assert problem.text("en").endswith(
+        "give it a name that differs by more than case or spaces."
+        if by_name
+        else "give it a code that differs by more than case, zeros or a label before it (Dnr, Ref)."
+    )
+    assert "Är det en annan, ge den " + ("ett namn" if by_name else "en kod") in problem.text("sv")
     # Beside the stored key in the same file, it is a row of its own, as written.
     result = upload(engine, "lista.csv", stored + row, kind=kind, dry_run=True)
     assert result.outcome == "dry-run", result.problems
     assert result.plan.counts()["new"] == 1
+
+
+def test_a_word_or_zeros_before_a_name_make_another_name_not_one_written_otherwise(engine):
+    # "Ref. beställargrupp transport" was refused as the stored "Beställargrupp transport"
+    # written otherwise, "Ref gruppen" as "Gruppen": a leading word, or a number's zeros, are
+    # part of a name, as they are not of a code or a diarienummer.
+    stored = "Namn;Typ\nBeställargrupp transport;buyer_group\nGruppen 7;buyer_group\n"
+    assert upload(engine, "grupper.csv", stored, kind="buyer_groups").outcome == "committed"
+    data = "Namn;Typ\nRef. beställargrupp transport;buyer_group\nRef gruppen 07;buyer_group\n"
+    result = upload(engine, "grupper.csv", data, kind="buyer_groups", dry_run=True)
+    assert (result.outcome, errors(result)) == ("dry-run", [])
+    assert result.plan.counts()["new"] == 2
+    # A member of such a group is no reference to the stored one written otherwise either.
+    members = "Beställargrupp;Organisation\nRef gruppen 7;Vinnova\n"
+    (problem,) = upload(engine, "medlemmar.csv", members, kind="buyer_group_members").problems
+    assert problem.text("en").startswith("Buyer groups has no “Ref gruppen 7”")
+    assert "but has" not in problem.text("en")
 
 
 def test_a_key_written_otherwise_is_refused_from_a_grants_list_and_a_flat_sheet(engine):
