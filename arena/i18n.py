@@ -3141,6 +3141,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "“{column}” ({keys}) among its {other} and none among its {kind}. Choose the kind "
         "({names}) and import the file again.",
     },
+    "import.stored_kind_partly": {
+        "sv": "{file}: rubrikerna passar {kind}, men databasen har {keys} i ”{column}” bland "
+        "sina {other} och inget av filens värden bland sina {kind}; de andra är nya. Välj typ "
+        "({names}) och importera filen igen.",
+        "en": "{file}: the headers fit {kind}, but the store holds {keys} under “{column}” "
+        "among its {other} and none of the file's values among its {kind}; the others are new. "
+        "Choose the kind ({names}) and import the file again.",
+    },
     "import.no_such_header": {
         "sv": "{file}: det finns ingen rubrik {header} att läsa som {meant}. Rubrikerna är "
         "{headers}.",

@@ -41,8 +41,8 @@ from arena.ingest.apply import (
 )
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, kind_choices, members, split
-from arena.ingest.natural import named_key_ids, table_of
-from arena.ingest.plan import Plan, plan_upload
+from arena.ingest.natural import table_of
+from arena.ingest.plan import Plan, keys_stored, plan_upload
 from arena.ingest.read import RawTable, ReadError, hidden_sheets, read_file, workbook_sheets
 from arena.ingest.report import (
     STORE_ERROR,
@@ -775,7 +775,7 @@ def import_files(
     def stored(kind: str, keys: set[object]) -> set[object]:
         try:
             with engine.connect() as conn:
-                return keys & set(named_key_ids(conn, kind, keys))
+                return keys_stored(conn, kind, keys)
         except DBAPIError:
             # Read as its headers say: the plan reads the store next and reports the failure.
             return set()

@@ -68,3 +68,45 @@ def test_a_new_programme_or_a_code_of_both_kinds_is_read_by_its_headers(engine):
     result = upload(engine, "lista.csv", data, dry_run=True)
     assert (result.outcome, result.kinds) == ("dry-run", ["programmes"])
     assert result.plan.counts()["new"] == 1
+
+
+def test_a_list_of_some_stored_codes_of_the_other_kind_asks_for_the_kind(engine):
+    # An indicator's code beside a new one made 2 new programmes, one under the indicator's
+    # code, without a word; a programme's code under a unit made an indicator BG-2017.
+    _stored(engine)
+    data = "Kod;Namn\nPROJECT_SUPPLIERS_DIALOGUE;Leverantörer\nSE_NEW_X;Ny indikator\n"
+    assert rejected(engine, "lista.csv", data) == [(None, None, "format-error")]
+    (problem,) = upload(engine, "lista.csv", data).problems
+    assert problem.text("en") == (
+        "lista.csv: the headers fit programmes, but the store holds "
+        "“PROJECT_SUPPLIERS_DIALOGUE” under “Kod” among its indicators and none of the file's "
+        "values among its programmes; the others are new. Choose the kind (Indicators, "
+        "Programmes) and import the file again."
+    )
+    assert "Välj typ (Indikatorer, Program och uppdrag)" in problem.text("sv")
+    data = "Kod;Namn;Enhet\nBG-2017;Stöd;antal\nNY_IND;Ny;antal\n"
+    (problem,) = upload(engine, "lista.csv", data).problems
+    assert problem.text("en").startswith(
+        "lista.csv: the headers fit indicators, but the store holds “BG-2017” under “Kod” "
+        "among its programmes"
+    )
+    assert [p["code"] for p in natural(engine, "programmes")] == ["BG-2017"]
+    # Chosen, the kind is read as chosen.
+    result = upload(engine, "lista.csv", data, kind="indicators", dry_run=True)
+    assert (result.outcome, result.plan.counts()["new"]) == ("dry-run", 2)
+
+
+def test_a_code_the_other_kind_stores_written_otherwise_counts_as_its(engine):
+    # "project_suppliers_dialogue" beside a new code was no indicator's: 2 new programmes.
+    _stored(engine)
+    data = "Kod;Namn\nproject_suppliers_dialogue;Leverantörer\nSE_NEW_X;Ny indikator\n"
+    assert rejected(engine, "lista.csv", data) == [(None, None, "format-error")]
+    (problem,) = upload(engine, "lista.csv", data).problems
+    assert "“project_suppliers_dialogue” under “Kod” among its indicators" in problem.text("en")
+    # Alone, the file is read as indicators, and the stored spelling is asked for.
+    data = "Kod;Namn\nproject_suppliers_dialogue;Leverantörer\n"
+    assert rejected(engine, "lista.csv", data) == [(2, "Kod", "unique-error")]
+    note, refusal = upload(engine, "lista.csv", data).problems
+    assert refusal.table == "indicators"
+    assert "write it as stored, “PROJECT_SUPPLIERS_DIALOGUE”" in refusal.text("en")
+    assert note.text("en").startswith("lista.csv was read as indicators, not programmes")
