@@ -131,10 +131,16 @@ def test_a_projects_list_without_status_through_the_command_line(engine, tmp_pat
     assert {row["status"] for row in natural(engine, "projects")} == {"ongoing", "cancelled"}
 
 
-def test_a_status_left_empty_and_other_missing_columns_are_refused_as_before(engine):
+def test_a_status_left_empty_keeps_the_stored_one_and_other_missing_columns_are_refused(engine):
     load_files(engine, {"projekt.csv": PROJECTS})
+    # A blank cell is "not given here" (refused before, as a required cell): the stored
+    # project keeps its status, said so, as a list without the column keeps it.
     empty = "Diarienummer;Titel;Status\n2020-00001;Smart belysning;\n"
-    assert rejected(engine, "tom.csv", empty) == [(2, "Status", "constraint-error")]
+    result = upload(engine, "tom.csv", empty, dry_run=True)
+    assert not result.plan.changes_anything, result.counts
+    (kept,) = [p for p in result.problems if p.column == "Status"]
+    assert (kept.row, kept.severity) == (2, "warning"), kept.text("en")
+    assert kept.text("en").startswith("1 stored value in “Status” is kept where the file leaves")
     # A title has no guess: a list without one is refused for it, whatever its rows.
     untitled = "Diarienummer;Status;Slutdatum\n2020-00001;pågående;2023-12-31\n"
     assert rejected(engine, "utan_titel.csv", untitled, kind="projects") == [
