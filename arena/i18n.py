@@ -3379,6 +3379,18 @@ TEXTS: dict[str, dict[str, Text]] = {
             "Give its country in a column “{land}” (Norway, Denmark, …)."
         ),
     },
+    "import.country_untold_blank": {
+        "sv": (
+            "”{name}” i ”{column}” är ny, och dess cell ”{land}” är tom, fast namnet inte "
+            "säger landet: en norsk eller dansk myndighets, aldrig ett svenskt namn. Fyll i "
+            "dess land i ”{land}” (Norge, Danmark, …)."
+        ),
+        "en": (
+            "“{name}” in “{column}” is new, and its “{land}” cell is blank, though its name "
+            "does not tell the country: a Norwegian or Danish authority's, never a Swedish "
+            "name. Fill in its country in “{land}” (Norway, Denmark, …)."
+        ),
+    },
     "import.guess_kept": {
         "sv": (
             "”{column}” förblir {stored}, som databasen har, fast de nya datumen ger "

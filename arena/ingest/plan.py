@@ -2346,7 +2346,12 @@ def _kept_blanks(
             marked = table.defaulted[name]
             stated = [key[0] for key in marked] if len(kind.key) == 1 else list(marked)
             default = kind.column(name).default
-            blank |= keys.isin(stated) & np.equal(said, default)
+            holds = np.equal(said, default)
+            if name == "country" and not clears:
+                # Or the country the name tells (`validate._country_of_names`), which a replace
+                # sets as it sets the default.
+                holds |= keys.isin([key[0] for key in table.named_countries])
+            blank |= keys.isin(stated) & holds
         lost = blank & ~pd.isna(held) & (said != held)
         keeping = held
         if name == "note" and not clears and lost.any():
@@ -2594,6 +2599,10 @@ def _country_untold(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
     land = table.kind.column("country")
     countries = new["country"] if "country" in new.columns else pd.Series(None, new.index)
     blank = table.defaulted.get("country", frozenset())
+    # An organisations list's own Land column, its cell left blank: the cell to fill in (a
+    # list naming organisations in passing has a Land of its layout's, `Source.organisations`).
+    own = not table.create_only and "country" in table.labels
+    key = "import.country_untold_blank" if own else "import.country_untold"
     problems = []
     for line, name, country in zip(new.index, new["name"], countries, strict=True):
         # A blank cell holds the default; a number abroad in the name may have said another.
@@ -2601,10 +2610,11 @@ def _country_untold(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
         if given or name is None or not country_untold(str(name)):
             continue
         column = table.label_of("name", (name,))
+        said = table.label("country") if own else land.sv
         problems.append(
             Problem(
                 "constraint-error",
-                msg("import.country_untold", name=str(name), column=column, land=land.sv),
+                msg(key, name=str(name), column=column, land=said),
                 row=int(line),
                 column=column,
                 value=str(name),

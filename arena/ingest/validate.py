@@ -84,6 +84,10 @@ class ParsedTable:
     # Column with a default -> the keys of the rows that left its cell blank, so hold the
     # default: a blank cell is unknown, and a stored row keeps its value (`plan._kept_blanks`).
     defaulted: dict[str, frozenset[tuple]] = field(default_factory=dict)
+    # The keys of the organisations among `defaulted["country"]` whose blank Land holds the
+    # country their name's form says ("Oslo kommune": Norge), not the default: a blank all
+    # the same, so a stored one keeps its own (`plan._kept_blanks`).
+    named_countries: frozenset[tuple] = frozenset()
     # Date column -> the keys of the rows whose cell states it has none: a period's open
     # end (`2019-01 –`), which clears a stored end date where a blank cell keeps it.
     stated_none: dict[str, frozenset[tuple]] = field(default_factory=dict)
@@ -856,15 +860,13 @@ def parse_table(
         problems += refused
         bad |= np.isin(lines, [problem.row for problem in refused])
         guessed = _country_of_numbers(data, guessed)
-    # Filled for new organisations only (`guessed`): a stored one keeps its own.
-    if (
-        kind.name == "organisations"
-        and "name" in data
-        and "country" not in data
-        and (named := _country_of_names(data))
-    ):
-        guessed_countries |= named
-        guessed |= {"country"}
+    # Filled for new organisations only: a stored one keeps its own, as the column's (`guessed`)
+    # where the file lacks it, as a blank cell's (`defaulted`, `plan._kept_blanks`) where not.
+    if kind.name == "organisations" and "name" in data:
+        lacking = "country" not in data
+        if named := _country_of_names(data):
+            guessed_countries |= named
+            guessed |= {"country"} if lacking else frozenset()
     blank: dict[str, np.ndarray] = {}  # column with a default -> its blank cells
     for name, values in data.items():
         default = kind.column(name).default
@@ -911,10 +913,10 @@ def parse_table(
         name: frozenset(zip(*key_columns(frame[empty], kind.key), strict=True))
         for name, empty in blank.items()
     }
-    if guessed_countries:  # blank in the file, the name's form says it (`Part`)
-        defaulted["country"] = defaulted.get("country", frozenset()) | {
-            (name,) for name in guessed_countries
-        }
+    # Blank in the file, the name's form says it (`Part`, `_country_of_names`).
+    named_countries = frozenset((name,) for name in guessed_countries)
+    if named_countries:
+        defaulted["country"] = defaulted.get("country", frozenset()) | named_countries
     stated_none = {
         name: frozenset(zip(*key_columns(frame[said], kind.key), strict=True))
         for name, said in stated.items()
@@ -947,6 +949,7 @@ def parse_table(
         by_year=by_year,
         under_each=under_each,
         defaulted=defaulted,
+        named_countries=named_countries,
         stated_none=stated_none,
         blank_funders=blank_funders or {},
     )
@@ -1050,25 +1053,27 @@ def _country_of_numbers(data: dict[str, np.ndarray], guessed: frozenset[str]) ->
 
 
 def _country_of_names(data: dict[str, np.ndarray]) -> frozenset[str]:
-    """The country of each organisation of a list without a Land column (`data`) whose name's
-    form says one ("Oslo kommune", "Helsedirektoratet": `guess_country`; a Swedish county
-    given beside says none), written in as the file's own; the names so read. A blank Land
-    cell is the file's column's: the default, as any blank with one.
+    """The country of each organisation of a list (`data`) that gives it no Land, no column
+    or a blank cell, whose name's form says one ("Oslo kommune", "Helsedirektoratet":
+    `guess_country`; a Swedish county given beside says none), written in as the file's own;
+    the names so read. A blank cell is read as the missing column is, row by row.
 
     Why: a list without Land stored "Oslo kommune" and "Helsedirektoratet" in Sverige, the
-    default, while a projects list naming them as coordinators stored them in Norway."""
+    default, while a projects list naming them as coordinators stored them in Norway; and a
+    list with Land did so still where it left the cell blank (`Oslo kommune;Kommun;`)."""
     names, counties = data["name"], data.get("county")
+    given = data.get("country")
     found = np.empty(len(names), dtype=object)
     found[:] = [
         None
-        if _blank(name)
+        if _blank(name) or (given is not None and not _blank(given[row]))
         else guess_country(str(name), None if counties is None else counties[row]) or None
         for row, name in enumerate(names)
     ]
     said = ~_is_none(found)
     if not said.any():
         return frozenset()
-    data["country"] = found
+    data["country"] = found if given is None else np.where(said, found, given)
     return frozenset(str(name) for name in names[said])
 
 

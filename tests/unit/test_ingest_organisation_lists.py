@@ -199,7 +199,6 @@ _PROJECTS = "Diarienummer;Titel\nP-1;Vägar\n"
 _GROUPS = "Namn;Typ\nBeställargrupp transport;buyer_group\n"
 _WITHOUT_LAND = [
     ("org.csv", "Namn;Typ\nNordväg AB;företag\nVejdirektoratet;myndighet\n", 3, "Namn"),
-    ("org.csv", "Namn;Typ;Land\nKystdirektoratet;myndighet;\n", 2, "Namn"),
     ("org.csv", "Organisation;Län\nArbejdstilsynet;\n", 2, "Organisation"),
     (
         "projekt.csv",
@@ -325,3 +324,57 @@ def test_a_stored_organisations_country_is_kept_against_the_one_its_name_tells(e
     result = upload(engine, "org.csv", "Namn;Typ\nOslo kommune;kommun\n")
     assert result.outcome == "unchanged", [p.text("en") for p in result.problems]
     assert _countries(engine) == {"Oslo kommune": "SE"}
+
+
+def test_a_blank_land_cell_is_read_as_the_missing_column_row_by_row(engine):
+    # `Namn;Typ;Land` with the cell left blank stored "Oslo kommune" in Sverige, the default,
+    # where a list without the column stores it in Norway, as its name tells.
+    data = (
+        "Namn;Typ;Land;Län\n"
+        "Oslo kommune;kommun;;\n"
+        "Göteborgs Stad;kommun;;\n"
+        "Bergen kommune;kommun;Sverige;\n"
+        "Tromsø kommune;kommun;;Västra Götalands län\n"
+    )
+    result = upload(engine, "org.csv", data)
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    assert _countries(engine) == {
+        "Oslo kommune": "NO",
+        "Göteborgs Stad": "SE",
+        "Bergen kommune": "SE",
+        "Tromsø kommune": "SE",  # a Swedish county beside says the name is Swedish
+    }
+
+
+def test_a_blank_land_cell_keeps_a_stored_organisations_country(engine):
+    # The name's form is a guess, not the file's word: a stored country stays, as a blank
+    # cell of any column keeps the stored value, and the warning names the row.
+    upload(engine, "org.csv", "Namn;Typ;Land\nOslo kommune;kommun;Sverige\n")
+    result = upload(engine, "org.csv", "Namn;Typ;Land\nOslo kommune;kommun;\n")
+    assert result.outcome == "unchanged", [p.text("en") for p in result.problems]
+    assert _countries(engine) == {"Oslo kommune": "SE"}
+    (kept,) = result.problems
+    assert (kept.severity, kept.row, kept.column) == ("warning", 2, "Land")
+    assert "row 2 Oslo kommune (Sweden)" in kept.text("en")
+    assert "rad 2 Oslo kommune (Sverige)" in kept.text("sv")
+
+
+def test_a_new_danish_authority_with_a_blank_land_cell_is_refused_asking_to_fill_it(engine):
+    # Refused as the list without Land is, but told to give "a column Land" the list has:
+    # the blank cell is the one to fill in.
+    data = "Namn;Typ;Land\nNordväg AB;företag;\nKystdirektoratet;myndighet;\n"
+    result = upload(engine, "org.csv", data)
+    assert result.outcome == "rejected"
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert (refused.row, refused.column, refused.value) == (3, "Namn", "Kystdirektoratet")
+    assert refused.text("en") == (
+        "“Kystdirektoratet” in “Namn” is new, and its “Land” cell is blank, though its name "
+        "does not tell the country: a Norwegian or Danish authority's, never a Swedish name. "
+        "Fill in its country in “Land” (Norway, Denmark, …)."
+    )
+    assert refused.text("sv") == (
+        "”Kystdirektoratet” i ”Namn” är ny, och dess cell ”Land” är tom, fast namnet inte "
+        "säger landet: en norsk eller dansk myndighets, aldrig ett svenskt namn. Fyll i dess "
+        "land i ”Land” (Norge, Danmark, …)."
+    )
+    assert _countries(engine) == {}
