@@ -3391,6 +3391,20 @@ TEXTS: dict[str, dict[str, Text]] = {
             "name. Fill in its country in “{land}” (Norway, Denmark, …)."
         ),
     },
+    "import.country_untold_elsewhere": {
+        "sv": (
+            "”{name}” i ”{column}” är ny, och dess land kan inte läsas av namnet: en norsk "
+            "eller dansk myndighets, aldrig ett svenskt namn. Den här filen kan inte ange "
+            "land för ”{column}”: lägg först till organisationen med en organisationslista "
+            "som anger dess ”{land}” (Norge, Danmark, …), och importera sedan filen igen."
+        ),
+        "en": (
+            "“{name}” in “{column}” is new, and its country cannot be read from its name: a "
+            "Norwegian or Danish authority's, never a Swedish name. This file cannot give a "
+            "country for “{column}”: add the organisation first with an organisations list "
+            "that gives its “{land}” (Norway, Denmark, …), then import this file again."
+        ),
+    },
     "import.guess_kept": {
         "sv": (
             "”{column}” förblir {stored}, som databasen har, fast de nya datumen ger "

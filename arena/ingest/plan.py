@@ -857,6 +857,12 @@ def _with_numbers(
     return [renamed if t is organisations else t for t in tables]
 
 
+# The columns naming organisations beside which no file gives their Land: a grant's funder (a
+# grants file's, a project sheet's Finansiär or "Bidrag från …"), a programme's or an
+# indicator's owner. A coordinator's or a participant's may have one (`layouts`).
+_LANDLESS = frozenset({"funder", "owner"})
+
+
 def _new_organisations(
     tables: list[ParsedTable], store: dict[object, int]
 ) -> tuple[list[ParsedTable], list[NewOrganisation]]:
@@ -870,6 +876,7 @@ def _new_organisations(
     passing: dict[str, tuple[list[int], list[str]]] = {}  # name -> (lines, headers)
     files = {table.origin: number for number, table in reversed(list(enumerate(tables)))}
     mentions = []  # (name, file, line) of each unknown name in an organisation column
+    landed: set[str] = set()  # new names under a column a Land may be given beside
     for table in tables:
         for column in _organisation_references(table):
             series = table.frame[column]
@@ -877,6 +884,8 @@ def _new_organisations(
             if column == "funder":  # a new funder's 0 is no grant: it names nothing
                 named &= ~no_grant_funders(table)
             unknown = series[named]
+            if column not in _LANDLESS:
+                landed.update(unknown)
             file = np.full(len(unknown), files[table.origin])
             mentions.append(
                 pd.DataFrame({"name": unknown.to_numpy(), "file": file, "line": unknown.index})
@@ -950,7 +959,11 @@ def _new_organisations(
     # refusal of the row says it (`_country_untold`).
     named_under = {(name,): headers[0] for name, (_lines, headers) in passing.items()}
     tables = [
-        dataclasses.replace(t, under_each={**t.under_each, "name": named_under})
+        dataclasses.replace(
+            t,
+            under_each={**t.under_each, "name": named_under},
+            landless=frozenset((name,) for name in passing if name not in landed),
+        )
         if t.kind.name == "organisations"
         else t
         for t in tables
@@ -2603,18 +2616,23 @@ def _country_untold(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
     # list naming organisations in passing has a Land of its layout's, `Source.organisations`).
     own = not table.create_only and "country" in table.labels
     key = "import.country_untold_blank" if own else "import.country_untold"
+    counties = new["county"] if "county" in new.columns else pd.Series(None, new.index)
     problems = []
-    for line, name, country in zip(new.index, new["name"], countries, strict=True):
+    for line, name, country, county in zip(
+        new.index, new["name"], countries, counties, strict=True
+    ):
         # A blank cell holds the default; a number abroad in the name may have said another.
         given = not pd.isna(country) and ((name,) not in blank or country != land.default)
-        if given or name is None or not country_untold(str(name)):
+        if given or name is None or not country_untold(str(name), county):
             continue
         column = table.label_of("name", (name,))
         said = table.label("country") if own else land.sv
+        # Named only where no Land can stand beside it (a funder): another file must give it.
+        told = "import.country_untold_elsewhere" if (name,) in table.landless else key
         problems.append(
             Problem(
                 "constraint-error",
-                msg(key, name=str(name), column=column, land=said),
+                msg(told, name=str(name), column=column, land=said),
                 row=int(line),
                 column=column,
                 value=str(name),

@@ -88,6 +88,9 @@ class ParsedTable:
     # country their name's form says ("Oslo kommune": Norge), not the default: a blank all
     # the same, so a stored one keeps its own (`plan._kept_blanks`).
     named_countries: frozenset[tuple] = frozenset()
+    # The keys of new organisations the upload names only where no Land can be given beside
+    # them (a funder, an owner): a refusal asks for an organisations list (`plan`).
+    landless: frozenset[tuple] = frozenset()
     # Date column -> the keys of the rows whose cell states it has none: a period's open
     # end (`2019-01 –`), which clears a stored end date where a blank cell keeps it.
     stated_none: dict[str, frozenset[tuple]] = field(default_factory=dict)

@@ -378,3 +378,73 @@ def test_a_new_danish_authority_with_a_blank_land_cell_is_refused_asking_to_fill
         "land i ”Land” (Norge, Danmark, …)."
     )
     assert _countries(engine) == {}
+
+
+# Files naming a new Danish authority where no Land can be given beside it: a grants file's
+# funder, a project sheet's Finansiär, a funder its amount's header names.
+_LANDLESS = [
+    (
+        "bidrag.csv",
+        "Bidragsreferens;Diarienummer;Finansiär;Belopp\nG-1;P-1;Vejdirektoratet;100000\n",
+        "Finansiär",
+    ),
+    (
+        "projekt.csv",
+        "Diarienummer;Projektnamn;Koordinator;Finansiär;Beviljat belopp\n"
+        "Z-1;Ett;Nordväg AB;Vejdirektoratet;100 tkr\n",
+        "Finansiär",
+    ),
+    (
+        "projekt.csv",
+        "Diarienummer;Projektnamn;Koordinator;Bidrag från Vejdirektoratet\n"
+        "Z-1;Ett;Nordväg AB;100 tkr\n",
+        "Bidrag från Vejdirektoratet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "data", "column"), _LANDLESS)
+def test_a_new_danish_funder_is_refused_saying_how_to_give_its_land(engine, file, data, column):
+    # Asked to give its country "in a column Land", which such a file cannot have.
+    _lists_named(engine)
+    before = _countries(engine)
+    result = upload(engine, file, data)
+    assert result.outcome == "rejected"
+    (refused,) = [p for p in result.problems if p.severity == "error"]
+    assert (refused.row, refused.column, refused.value) == (2, column, "Vejdirektoratet")
+    assert refused.text("en") == (
+        f"“Vejdirektoratet” in “{column}” is new, and its country cannot be read from its "
+        "name: a Norwegian or Danish authority's, never a Swedish name. This file cannot give "
+        f"a country for “{column}”: add the organisation first with an organisations list "
+        "that gives its “Land” (Norway, Denmark, …), then import this file again."
+    )
+    assert refused.text("sv") == (
+        f"”Vejdirektoratet” i ”{column}” är ny, och dess land kan inte läsas av namnet: en "
+        "norsk eller dansk myndighets, aldrig ett svenskt namn. Den här filen kan inte ange "
+        f"land för ”{column}”: lägg först till organisationen med en organisationslista som "
+        "anger dess ”Land” (Norge, Danmark, …), och importera sedan filen igen."
+    )
+    assert _countries(engine) == before
+    # Done so, the file reads.
+    assert (
+        upload(engine, "org.csv", "Namn;Typ;Land\nVejdirektoratet;myndighet;Danmark\n").outcome
+        == "committed"
+    )
+    assert upload(engine, file, data).outcome == "committed"
+    assert _countries(engine)["Vejdirektoratet"] == "DK"
+
+
+def test_a_swedish_county_beside_an_authoritys_name_says_it_is_swedish(engine):
+    # A project sheet's Län is its coordinator's: one of Sweden's counties tells the country,
+    # as it does beside "Bergen kommune", so the row is not refused asking for a Land.
+    sheet = (
+        "Diarienummer;Projektnamn;Koordinator;Län;Finansiär;Beviljat belopp\n"
+        "Z-1;Ett;Vejdirektoratet;Stockholms län;Vinnova;100 tkr\n"
+    )
+    result = upload(engine, "projekt.csv", sheet)
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    listed = "Organisation;Län\nArbejdstilsynet;Skåne län\n"
+    result = upload(engine, "org.csv", listed)
+    assert result.outcome == "committed", [p.text("en") for p in result.problems]
+    countries = _countries(engine)
+    assert (countries["Vejdirektoratet"], countries["Arbejdstilsynet"]) == ("SE", "SE")

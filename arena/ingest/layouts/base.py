@@ -441,13 +441,17 @@ def _guess_country(name: str, county: str | None) -> str:
     return next((country for pattern, _k, country in _ABROAD_BY_NAME if pattern.search(text)), "")
 
 
-def country_untold(name: str) -> bool:
+def country_untold(name: str, county: object = None) -> bool:
     """Whether the form of `name` is a neighbour's state authority's, never a Swedish name,
     though it tells no country: "Vejdirektoratet", "Datatilsynet" (Denmark's or Norway's;
-    Norway's on `_NORWEGIAN_AUTHORITIES` say NO). A company form makes it a company's name.
+    Norway's on `_NORWEGIAN_AUTHORITIES` say NO). A company form makes it a company's name,
+    and one of Sweden's counties given beside it (`county`) a Swedish one's, as for
+    `guess_country`.
 
     Why: such a new organisation without a Land was stored in Sverige, the column's default,
     silently wrong; it is refused asking for its Land (`plan._country_untold`)."""
+    if county is not None and not v.is_missing(county) and v.parse_county(county) in v.COUNTIES:
+        return False
     return (
         org_kind_by_name(name) == OrganisationKind.NATIONAL_AUTHORITY.value
         and _AUTHORITY_ABROAD.search(_folded(name)) is not None
