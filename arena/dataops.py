@@ -226,7 +226,8 @@ def cell_text(
     column's type: labels for codes, `1 234 567 kr`, ISO dates; with `per_cent`, a number
     in per-cent points (an indicator's in per cent, `KindPlan.in_per_cent`) with its sign,
     `31,5 %`."""
-    return tables.cell_text("points" if per_cent else kind.column(name).type.name, value, language)
+    column = kind.column(name).type
+    return tables.cell_text("points" if per_cent else column.shown or column.name, value, language)
 
 
 def _rows_table(

@@ -5737,6 +5737,39 @@ def _file_key(words: list[str]) -> str:
     return f"file.{'_'.join(words)}"
 
 
+def part_source(file_name: str, kind: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The source of the rows a layout's part of a file adds: the file's name and the part's,
+    its kind's label lowered, "projekt.csv (bidrag)". Stored in the store's language (the
+    default), shown in the reader's by `source_text`."""
+    return f"{file_name} ({t(f'kind.{kind}', language).lower()})"
+
+
+@cache
+def _part_suffixes() -> tuple[tuple[str, str], ...]:
+    """Each part's name as a source ends with it, " (bidrag)" and " (grants)", with its kind;
+    the longest first, so a name is never read as the end of a longer one."""
+    suffixes = {
+        part_source("", key.removeprefix("kind."), language): key.removeprefix("kind.")
+        for key in TEXTS
+        if key.startswith("kind.")
+        for language in LANGUAGES
+    }
+    return tuple(sorted(suffixes.items(), key=lambda item: -len(item[0])))
+
+
+def source_text(source: str, language: str) -> str:
+    """A stored source in `language`: one a layout's part gave, "projekt.csv (projekt)",
+    names its part in the reader's language, "projekt.csv (projects)"; any other as written.
+
+    Why: the part's name is stored in Swedish and English pages showed it so. In the default
+    language it is the stored form, which the import reads a source column as (`kinds.SOURCE`),
+    so a download in either language imports back as the same source."""
+    for suffix, kind in _part_suffixes():
+        if source.endswith(suffix) and len(source) > len(suffix):
+            return part_source(source[: -len(suffix)], kind, language)
+    return source
+
+
 def msg(key: str, /, **values: object) -> Message:
     """`Message(key, values)`, written the way `t` is called."""
     return Message(key, values)

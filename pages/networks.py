@@ -86,7 +86,9 @@ with ui.section("facts"):
     pageparts.facts(tables.networks.facts(network, len(members), language), language)
     if network["kind"] == "international_network":
         if network["countries"]:
-            source = network["source"] or t("networks.source.none", language)
+            source = tables.cell_text("source", network["source"], language) or t(
+                "networks.source.none", language
+            )
             st.info(
                 t(
                     "networks.international.countries",

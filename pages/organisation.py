@@ -86,7 +86,7 @@ with ui.section("facts"):
             country_name(facts["country"]).render(language) if facts["country"] else "–"
         ),
         t("organisation.org_number", language): facts["org_number"] or "–",
-        t("project.source", language): facts["source"] or "–",
+        t("project.source", language): tables.cell_text("source", facts["source"], language) or "–",
     }
     pageparts.facts(rows, language)
 

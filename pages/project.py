@@ -92,7 +92,8 @@ with ui.section("facts"):
         ),
         t("filters.goal", language): project["sdg_goals"] or "–",
         t("filters.theme", language): project["themes"] or "–",
-        t("project.source", language): project["source"] or "–",
+        t("project.source", language): tables.cell_text("source", project["source"], language)
+        or "–",
     }
     pageparts.facts(facts, language)
     if project["coordinator"]:

@@ -49,7 +49,7 @@ from arena.ingest.report import kind_name
 class ColumnType:
     """What a column holds. One declaration per column drives four things: `parse` reads a
     cell, `hint` is the upload template's format text, `dtype` is how frames and files hold
-    the value ("int", "float", "date" or "text") and `name` picks how a page shows it
+    the value ("int", "float", "date" or "text") and `name` (or `shown`) how a page shows it
     (`arena.tables.cell_text`). A code type carries its domain enum, a reference type the
     kind it names.
     """
@@ -61,6 +61,9 @@ class ColumnType:
     codes: type[StrEnum] | None = None
     target: str | None = None  # reference types: the kind whose natural key the cell holds
     fills: tuple[str, ...] = ()  # a period fills two columns (start, end) and is not stored
+    # How a page shows it where that is not by `name`, which the import's rules go by: a
+    # source is read as any text, but shown with its part in the reader's language.
+    shown: str = ""
 
 
 def _end_date(value: object) -> object:
@@ -145,6 +148,17 @@ def _sector(value: object) -> str:
 
 
 SECTOR = ColumnType("text", _sector, msg("template.text"))
+
+
+def _source(value: object) -> str:
+    # A source named after a layout's part, as a page shows it in its language ("projekt.csv
+    # (projects)"), is the stored one ("projekt.csv (projekt)"): else an English download
+    # imported back changed every row's source.
+    return i18n.source_text(v.parse_text(value), i18n.DEFAULT_LANGUAGE)
+
+
+# Where a row came from: a file's name, a layout's part of it, or as a list writes it.
+SOURCE = ColumnType("text", _source, msg("template.text"), shown="source")
 
 
 def code(codes: type[StrEnum], parse: Callable[[object], StrEnum]) -> ColumnType:
@@ -316,7 +330,7 @@ class Kind:
         return tuple(name for name in self.key if self.column(name).default is not None)
 
 
-_SOURCE = Column("source", "Källa", aliases=("Source", "Ursprung"))
+_SOURCE = Column("source", "Källa", SOURCE, aliases=("Source", "Ursprung"))
 # A period's dates as Swedish sheets head them: "Fr.o.m." and "T.o.m." (från och med, till
 # och med; "From" reads as the first), or under "Period" ("Period från", "Period till").
 _PERIOD_STARTS = ("Fr.o.m.", "Från och med", "Period från", "Period start")

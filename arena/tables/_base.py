@@ -24,6 +24,7 @@ from arena.i18n import (
     label,
     language_or_default,
     sector_label,
+    source_text,
     t,
 )
 
@@ -72,7 +73,8 @@ COLUMNS: dict[str, Shown] = {
     "category": Shown("text", "column.category"),
     "line_reference": Shown("text", "column.line_reference"),
     "description": Shown("text", "column.description"),
-    "source": Shown("text", "project.source"),
+    # Where a row came from, a layout's part named in the reader's language (`source_text`).
+    "source": Shown("source", "project.source"),
     "code": Shown("text", "column.code"),
     # An indicator's code beside its values, as a list of indicator values heads it.
     "indicator_code": Shown("text", "results.col.indicator_code"),
@@ -140,6 +142,8 @@ def cell_text(kind: str, value: object, language: str) -> str:
         return sector_label(str(value), language)
     if kind == "unit":
         return unit_label(str(value), language)
+    if kind == "source":
+        return source_text(str(value), language)
     if kind == "country":  # its name, as the pages write it: `Norge`, `Norway`, not `NO`
         return country_name(str(value)).render(language)
     if kind == "flag":
@@ -330,7 +334,7 @@ def _typed(column: pd.Series, kind: str, language: str) -> pd.Series:
     """`column` as the values a spreadsheet reads by what it holds (see `for_download`)."""
     # Words in the reader's language: a country by its name, `Norge`/`Norway`, as the page
     # shows it, which the import reads back as its code.
-    if kind in ("code", "sector", "flag", "unit", "country"):
+    if kind in ("code", "sector", "flag", "unit", "country", "source"):
         codes, distinct = pd.factorize(column, use_na_sentinel=True)
         texts = [cell_text(kind, value, language) or None for value in distinct] + [None]
         return pd.Series([texts[code] for code in codes.tolist()], index=column.index, dtype=object)
@@ -373,7 +377,7 @@ def _formatted(column: pd.Series, kind: str, language: str) -> list[str]:
     """`column` as text, each distinct value formatted once: a column repeats its codes, years
     and dates, and formatting cell by cell was most of a warm page run (issue 11: 6 000 cells,
     0.06 of the Efforts page's 0.14 s)."""
-    blank = "" if kind == "code" else "–"
+    blank = "" if kind in ("code", "source") else "–"
     codes, distinct = pd.factorize(column, use_na_sentinel=True)
     # -1 (missing) indexes the last entry: the blank.
     texts = [cell_text(kind, value, language) for value in distinct] + [blank]

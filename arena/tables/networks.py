@@ -86,5 +86,5 @@ def facts(network: dict[str, Any], member_count: int, language: str) -> dict[str
         t("networks.column.members", language): format_number(member_count, language),
         t("networks.column.countries", language): format_number(network["countries"], language),
         t("column.description", language): network["description"] or "–",
-        t("project.source", language): network["source"] or "–",
+        t("project.source", language): cell_text("source", network["source"], language) or "–",
     }

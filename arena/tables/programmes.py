@@ -19,7 +19,7 @@ from arena.i18n import (
     sector_label,
     t,
 )
-from arena.tables._base import Shown, own_name, page_url, period_text
+from arena.tables._base import Shown, cell_text, own_name, page_url, period_text
 
 # This view's own columns: what each holds, and its header, the `programmes.column.…` text
 # of its name.
@@ -152,7 +152,7 @@ def facts(programme: dict[str, Any], language: str) -> dict[str, str]:
         ),
         t("programmes.column.goals", language): programme["sdg_goals"] or "–",
         t("programmes.column.final_report_due", language): format_date(programme["report_due"]),
-        t("project.source", language): programme["source"] or "–",
+        t("project.source", language): cell_text("source", programme["source"], language) or "–",
     }
 
 

@@ -19,7 +19,7 @@ from arena.i18n import (
     format_percent,
     t,
 )
-from arena.tables._base import Shown, unit_label, with_organisation_links
+from arena.tables._base import Shown, cell_text, unit_label, with_organisation_links
 
 
 def value_text(value: object, unit: str | None, language: str) -> str:
@@ -279,8 +279,8 @@ def _registry(registry: pd.DataFrame, language: str) -> pd.DataFrame:
                 "state": state,
                 # The indicator's own source (of its definition, baseline and target: "målvärde
                 # illustrativt"), and apart the latest value's, what the number shown comes from.
-                "source": _words(row.source, "–"),
-                "value_source": _words(row.value_source, "–"),
+                "source": cell_text("source", row.source, language) or "–",
+                "value_source": cell_text("source", row.value_source, language) or "–",
                 "owner": _words(row.owner, "–"),
                 "frequency": t(f"results.frequency.{row.frequency}", language)
                 if isinstance(row.frequency, str)
@@ -448,7 +448,7 @@ def series_rows(values: pd.DataFrame, registry: pd.DataFrame, language: str) -> 
                 "preliminary": _preliminary(row.preliminary, language),
                 "coverage": row.coverage,
                 "note": _words(row.note),
-                "source": _words(row.value_source),
+                "source": cell_text("source", row.value_source, language),
             }
         )
     return pd.DataFrame(rows, columns=SERIES_COLUMNS)
@@ -543,7 +543,7 @@ def comparison_table(part: pd.DataFrame, names: dict[str, str], language: str) -
             "coverage": coverage_text(row.coverage, language),
             "note": _words(row.note),
             "definition": _words(row.definition),
-            "source": _words(row.value_source, "–"),
+            "source": cell_text("source", row.value_source, language) or "–",
         }
         for row in part.itertuples()
     ]

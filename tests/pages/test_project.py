@@ -177,6 +177,15 @@ def test_the_programme_is_named_in_the_readers_language(engine, open_page):
         assert name in facts.iloc[:, 1].tolist(), language
 
 
+def test_the_source_names_the_files_part_in_the_readers_language(engine, open_page):
+    # An English page showed "flat_projektlista.csv (projekt)", the part named in Swedish.
+    assert upload(engine, "flat_projektlista.csv").outcome == "committed"
+    for language, part in (("sv", "projekt"), ("en", "projects")):
+        app = open_page(engine, page="project", ref="2018-04510", lang=language)
+        facts = app.table[0].value.reset_index()
+        assert plain(f"flat_projektlista.csv ({part})") in facts.iloc[:, 1].tolist(), language
+
+
 def test_a_period_without_dates_is_one_dash_and_without_an_end_runs_on(engine, open_page):
     # A desired project without dates read "– – –", one without an end "2019-01-01 – –".
     load_files(

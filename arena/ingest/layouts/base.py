@@ -27,7 +27,7 @@ from arena.i18n import Message, country_name, msg
 from arena.ingest import values as v
 from arena.ingest.kinds import KINDS
 from arena.ingest.read import Cells, RawTable
-from arena.ingest.report import Problem, blank_header, extra_label, kind_name
+from arena.ingest.report import Problem, blank_header, extra_label
 
 
 class Matching(StrEnum):
@@ -465,12 +465,6 @@ def sv_header(kind: str, column: str) -> str:
     return KINDS[kind].column(column).sv
 
 
-def _part_name(file_name: str, kind: str) -> str:
-    # The part's name is stored as the source of the organisations it adds, so it is written
-    # in the store's language: "projekt.csv (bidrag)".
-    return f"{file_name} ({kind_name(kind, lower=True).render(i18n.DEFAULT_LANGUAGE)})"
-
-
 @dataclass(frozen=True)
 class Named:
     """A column of a layout's file that names organisations (one name per row), with what the
@@ -669,7 +663,7 @@ class Source:
             return [cells[i] for i in picked]
 
         raw = RawTable(
-            name=_part_name(self.raw.name, kind),
+            name=i18n.part_source(self.raw.name, kind),
             origin=self.raw.origin or self.raw.name,
             header=[_with_unit(kind, name, shown) for name, shown, _cells in columns],
             columns=[pick(cells) for _name, _shown, cells in columns],
@@ -725,7 +719,7 @@ class Source:
             return [given[column].get(name, (0, ""))[1] for name in names]
 
         raw = RawTable(
-            name=_part_name(self.raw.name, "organisations"),
+            name=i18n.part_source(self.raw.name, "organisations"),
             origin=self.raw.origin or self.raw.name,
             header=["name", "kind", "source", *extra],
             columns=[
