@@ -222,6 +222,7 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
             funding.budget_by_year, filters=Filters(years=filters.years, programmes=(code,))
         )
         budgeted = money["allocated_sek"].notna().any()
+        recorded = bool(money["spend_lines"].sum())
         rows.append(
             {
                 "code": code,
@@ -231,7 +232,9 @@ def collect(run: Run, *, filters: Filters, today: date) -> BriefData:
                 "committed_sek": run(
                     funding.grants_total, filters=replace(filters, programmes=(code,))
                 ),
-                "spent_sek": int(money["spent_sek"].sum()),
+                # None without a spend line in the view's years: no spend recorded, not 0,0
+                # MSEK; a recorded 0 stays 0.
+                "spent_sek": int(money["spent_sek"].sum()) if recorded else None,
             }
         )
     top = pd.DataFrame(
@@ -379,7 +382,8 @@ def _budget_chart(data: BriefData, language: str, filters: Filters) -> str:
 
 
 def _msek_or_none(amount: object, language: str) -> str:
-    """An amount in MSEK, "–" for none (a programme without a budget row)."""
+    """An amount in MSEK, "–" for none (a programme without a budget row, or without a spend
+    line: no spend recorded)."""
     return "–" if amount is None or pd.isna(amount) else format_msek(int(amount), language)
 
 
@@ -406,11 +410,10 @@ def _programmes(data: BriefData, language: str, filters: Filters) -> str:
         + "</tr>"
         for row in top.itertuples()
     )
-    caption = (
-        t("brief.programmes.caption", language)
-        + " "
-        + periods.period_caption(filters, "portfolio", language)
-    )
+    caption = t("brief.programmes.caption", language)
+    if top["spent_sek"].isna().any():
+        caption += " " + t("brief.programmes.unrecorded", language)
+    caption += " " + periods.period_caption(filters, "portfolio", language)
     return (
         f"{heading}<table><tr><th>{_e(t('filters.programme', language))}</th>{head}</tr>"
         f'{body}</table><div class="period">{_e(caption)}</div>'

@@ -448,6 +448,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "programmets tid (slut {end})",
         "en": "the programme's time (ends {end})",
     },
+    "programmes.state.unrecorded": {
+        "sv": "Inget utfall är registrerat för programmet {year}: ingen prognos.",
+        "en": "No spend is recorded for the programme in {year}: no forecast.",
+    },
+    # Under a "–" where no spend line is recorded: the spend is unknown, not 0 kr.
+    "spend.unrecorded": {"sv": "inget utfall registrerat", "en": "no spend recorded"},
     "programmes.state.too_early": {
         "sv": "Ingen hel månad av programmets tid {year} har gått ännu: ingen prognos.",
         "en": "No full month of the programme's time in {year} has passed yet: no forecast.",
@@ -725,6 +731,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     "brief.programmes.caption": {
         "sv": "Efter budget; beviljat = bidrag till programmets projekt.",
         "en": "By budget; granted = grants to the programme's projects.",
+    },
+    "brief.programmes.unrecorded": {
+        "sv": "Utfall ”–”: inget utfall registrerat.",
+        "en": "Spend “–”: no spend recorded.",
     },
     "brief.programmes.none": {"sv": "Inga program i urvalet.", "en": "No programme in the view."},
     "brief.granted": {"sv": "Beviljat", "en": "Granted"},

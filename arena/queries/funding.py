@@ -54,7 +54,9 @@ def grants_total(engine: Engine, *, filters: Filters = NO_FILTERS) -> int:
 
 
 def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Programme budget allocated and spent per year (SEK): year, allocated_sek, spent_sek.
+    """Programme budget allocated and spent per year (SEK): year, allocated_sek, spent_sek,
+    and spend_lines, how many spend lines the spend sums (0 for none: its 0 kr is no spend
+    recorded, which the brief tells apart from a recorded 0).
 
     Spend is the programmes' own booked spend (scope programme); project spend is financed by
     grants and reported with the projects. Budget counts by budget year, spend by the year it
@@ -69,7 +71,9 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
     spend_year = sa.extract("year", expenditure.c.spent_on)
     spent = (
         sa.select(
-            spend_year.label("year"), sa.func.sum(expenditure.c.amount_sek).label("spent_sek")
+            spend_year.label("year"),
+            sa.func.sum(expenditure.c.amount_sek).label("spent_sek"),
+            sa.func.count().label("spend_lines"),
         )
         .where(expenditure.c.scope == "programme")
         .group_by(spend_year)
@@ -84,6 +88,7 @@ def budget_by_year(engine: Engine, *, filters: Filters = NO_FILTERS) -> pd.DataF
     if filters.years:
         frame = frame[frame["year"].between(*filters.years)]
     frame["allocated_sek"] = frame["allocated_sek"].astype("Int64")
+    frame["spend_lines"] = frame["spend_lines"].fillna(0).astype("int64")
     return as_money(frame, "spent_sek").sort_values("year").reset_index(drop=True)
 
 

@@ -527,8 +527,10 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     the year), complete_months, months_left, ends (the day the forecast runs to: the year's
     last day or the programme's end within the year), ended (`ends` is before today),
     monthly (month "YYYY-MM", spent_sek, cumulative_sek, for the months up to today's),
-    pace_sek, recent_pace_sek, forecast_sek, low_sek, high_sek (None without a forecast), and
-    state: "over" (the year's booked spend, to date and ahead, is above the allocation),
+    pace_sek, recent_pace_sek, forecast_sek, low_sek, high_sek (None without a forecast),
+    recorded (whether a spend line of the programme's is dated in the year: without one its
+    spend is unknown, not 0 kr, and no forecast is made), and state: "unrecorded" (no spend
+    line in the year), "over" (the year's booked spend, to date and ahead, is above the allocation),
     "ended" (the programme ended before today, within its allocation), "forecast_over" (the
     forecast is above it), "at_risk" (only the high end is above it), "within", or
     "too_early" (no complete month).
@@ -568,6 +570,8 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     allocated = int(frames["allocated"]["allocated_sek"].iloc[0])
     if allocated <= 0:
         return None
+    # A line of 0 kr is recorded spend: only a year without any line is unknown.
+    recorded = not (frames["monthly"].empty and frames["ahead"].empty)
     start_date = _day(frames["period"]["start_date"].iloc[0])
     end_date = _day(frames["period"]["end_date"].iloc[0])
     # The forecast runs to the year's end, or to the programme's end within the year.
@@ -631,7 +635,12 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         "forecast_sek": None,
         "low_sek": None,
         "high_sek": None,
+        "recorded": recorded,
     }
+    if not recorded:
+        # No spend line: "0 kr" spent and a forecast of 0 kr read as a budget left untouched.
+        result["state"] = "unrecorded"
+        return result
     if ended:
         # Ended: no pace runs on; the year's spend is what it spent and booked.
         result.update(

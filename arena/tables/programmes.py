@@ -184,8 +184,21 @@ def deadlines_caption(frame: pd.DataFrame, language: str, *, day: str) -> str:
 def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tuple]:
     """This year's cards (label, amount in kronor, note or None): the budget, the spend so far
     with its share of the budget, and the forecast to December with its range when there is
-    one (`programmes.year_forecast`)."""
+    one (`programmes.year_forecast`); without a spend line in the year, the spend and the
+    forecast "–", no spend recorded (not 0 kr)."""
     year, allocated, spent = burn["year"], burn["allocated_sek"], burn["spent_to_date_sek"]
+    budget = (
+        t("programmes.kpi.allocated", language, year=year),
+        format_sek(allocated, language),
+        None,
+    )
+    if not burn["recorded"]:
+        unrecorded = t("spend.unrecorded", language)
+        return [
+            budget,
+            (t("programmes.kpi.spent", language, year=year, day=day), "–", unrecorded),
+            (t("programmes.kpi.forecast", language, year=year), "–", unrecorded),
+        ]
     share = format_percent(spent / allocated, language)
     # Spend booked for later this year is named beside the spend so far: it may be what
     # overspends the budget.
@@ -196,7 +209,7 @@ def forecast_cards(burn: dict[str, Any], language: str, *, day: str) -> list[tup
         else t("programmes.kpi.share", language, share=share)
     )
     cards = [
-        (t("programmes.kpi.allocated", language, year=year), format_sek(allocated, language), None),
+        budget,
         (
             t("programmes.kpi.spent", language, year=year, day=day),
             format_sek(spent, language),

@@ -462,3 +462,25 @@ def test_no_budget_and_no_spend_recorded_is_no_spend_not_0_msek(engine, language
     figure = brief.burn_figure(funding.year_burn(engine, today=TODAY), language)
     spent = format_msek(0, language)
     assert figure.detail == t("kpi.burn.none", language, year=TODAY.year, spent=spent)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_programme_without_a_spend_line_has_no_spend_in_the_brief(engine, language):
+    # P1 has no spend line: its row read "0,0 MSEK" spent, as P2's recorded 0 kr does.
+    load_files(
+        engine,
+        {
+            "program.csv": "Kod;Namn\nP1;Ettan\nP2;Tvåan\n",
+            "projekt.csv": "Diarienummer;Titel;Status;Program\nA-1;Ett;ongoing;P1\n",
+            "budget.csv": "Program;År;Belopp\nP1;2026;2 000 000\nP2;2026;1 000 000\n",
+            "utfall.csv": "Program;Datum;Kategori;Belopp\nP2;2026-03-31;Personal;0\n",
+        },
+    )
+    document = _brief(engine, language)
+    spent = {}
+    for code in ("P1", "P2"):
+        row = re.search(rf"<td>{code} – [^<]*</td>((?:<td[^>]*>[^<]*</td>){{3}})", document)
+        assert row, code
+        spent[code] = re.findall(r">([^<]*)</td>", row[1])[2]
+    assert spent == {"P1": "–", "P2": format_msek(0, language)}
+    assert html.escape(t("brief.programmes.unrecorded", language)) in document

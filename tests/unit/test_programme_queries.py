@@ -12,8 +12,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from arena import charts
-from arena.i18n import msg
+from arena import charts, tables
+from arena.i18n import format_sek, msg, t
 from arena.queries import funding, programmes
 from tests.fixtures.ingest import load_files
 
@@ -561,8 +561,9 @@ def test_spend_booked_after_the_programmes_end_adds_to_the_pace(engine):
 
 @pytest.mark.parametrize(("language", "named"), [("sv", "Prognos"), ("en", "Forecast")])
 def test_a_forecast_of_one_figure_is_named_without_a_range(engine, language, named):
-    """A 2026 budget and no spend: the forecast is one figure, and its legend read "Prognos med
-    intervall" / "Forecast with range" all the same."""
+    """A 2026 budget and a spend of 0 kr recorded: the forecast is one figure, and its legend
+    read "Prognos med intervall" / "Forecast with range" all the same. (Without a spend line
+    there is no forecast at all: `test_a_year_without_a_spend_line_…`.)"""
     load_files(
         engine,
         {
@@ -570,6 +571,7 @@ def test_a_forecast_of_one_figure_is_named_without_a_range(engine, language, nam
             "KLIMAT-24;Klimatsmart upphandling;funding_programme;Region Norrbotten;"
             "2024-01-01;2027-12-31\n",
             "budget.csv": "Program;År;Belopp\nKLIMAT-24;2026;3 000 000 kr\n",
+            "utfall.csv": "Program;Datum;Kategori;Belopp\nKLIMAT-24;2026-02-15;Personal;0\n",
         },
     )
     burn = programmes.year_forecast(engine, code="KLIMAT-24", today=date(2026, 5, 12))
@@ -577,3 +579,32 @@ def test_a_forecast_of_one_figure_is_named_without_a_range(engine, language, nam
     names = [trace.name for trace in charts.programmes.programme_burn(burn, language).data]
     assert named in names
     assert "Prognos med intervall" not in names and "Forecast with range" not in names
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_year_without_a_spend_line_has_no_spend_or_forecast_of_0_kr(engine, language):
+    # P1 has 2 400 000 for 2026 and no spend line in it: its cards read "0 kr" spent so far and
+    # a forecast of "0 kr", as a budget left untouched would; its spend is unknown.
+    without = {name: text for name, text in FILES.items() if name != "utfall.csv"}
+    load_files(engine, without)
+    burn = programmes.year_forecast(engine, code="P1", today=TODAY)
+    assert (burn["recorded"], burn["state"], burn["forecast_sek"]) == (False, "unrecorded", None)
+    cards = tables.programmes.forecast_cards(burn, language, day=TODAY.isoformat())
+    unrecorded = t("spend.unrecorded", language)
+    assert [(value, note) for _label, value, note in cards[1:]] == [
+        ("–", unrecorded),
+        ("–", unrecorded),
+    ]
+    assert tables.programmes.forecast_state(burn, language) == t(
+        "programmes.state.unrecorded", language, year=2026
+    )
+    # A recorded 0 stays 0: a spend line of 0 kr is spend recorded.
+    load_files(engine, {"utfall.csv": f"{SPEND.splitlines()[0]}\nP1;;2026-03-31;Personal;0\n"})
+    burn = programmes.year_forecast(engine, code="P1", today=TODAY)
+    assert (burn["recorded"], burn["forecast_sek"]) == (True, 0)
+    cards = tables.programmes.forecast_cards(burn, language, day=TODAY.isoformat())
+    assert [value for _label, value, _note in cards] == [
+        format_sek(2_400_000, language),
+        format_sek(0, language),
+        format_sek(0, language),
+    ]
