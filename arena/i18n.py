@@ -3824,8 +3824,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "import.unknown_kind": {
-        "sv": "{file}: okänd datatyp ”{name}” (kända: {known}).",
-        "en": "{file}: unknown kind “{name}” (known: {known}).",
+        "sv": "{file}: okänd datatyp ”{name}”. Välj typ ({known}) och importera filen igen.",
+        "en": "{file}: unknown kind “{name}”. Choose the kind ({known}) and import the file again.",
     },
     "import.kind_twice": {
         "sv": "Flera filer innehåller {kind} ({files}); ladda upp en i taget.",

@@ -196,8 +196,10 @@ def _parse(
         _heard(found[1], seen)  # a header read a few rows lower
     if upload.kind is not None:  # named by the person: this table, read as that kind
         if upload.kind not in UPLOAD_KINDS:
-            known = ", ".join(UPLOAD_KINDS)
-            note = msg("import.unknown_kind", file=upload.name, name=upload.kind, known=known)
+            # The kinds by their names on a page, as the codes `--kind` takes on the CLI.
+            note = msg(
+                "import.unknown_kind", file=upload.name, name=upload.kind, known=kind_choices()
+            )
             return [], [Problem("format-error", note)]
         _name, raw, notes = found or (upload.kind, raw, [])
         notes = _of_sheet(notes, raw)
