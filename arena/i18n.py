@@ -3118,6 +3118,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "of {users} names it. {remove}",
     },
     # An upload as a whole (arena/ingest/__init__.py).
+    # A page's download of figures uploaded back (`ingest.figures`): refused once, not row
+    # by row as the list its headers come nearest.
+    "import.figure_table": {
+        "sv": "{file} är tabellen {table} på sidan {page}, som sidan räknar fram ur de lagrade "
+        "listorna: den kan inte importeras. Importera i stället listan den kommer från, av typen "
+        "{instead}, för att ändra det den visar.",
+        "en": "{file} is the table {table} on the {page} page, which the page works out from the "
+        "stored lists: it cannot be imported. To change what it shows, import the list it comes "
+        "from instead, of the kind {instead}.",
+    },
     "import.unknown_headers": {
         "sv": "{file}: rubrikerna passar ingen känd datatyp. Välj typ ({known}) eller använd en "
         "mall från Data-sidan.",

@@ -39,6 +39,7 @@ from arena.ingest.apply import (
     outside_message,
     undo_import,
 )
+from arena.ingest.figures import figures_refused
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, kind_choices, members, split
 from arena.ingest.natural import table_of
@@ -194,6 +195,9 @@ def _parse(
     first = raw.name.removeprefix(f"{upload.name}:")
     if (found := _detected(raw, first)) is not None:
         _heard(found[1], seen)  # a header read a few rows lower
+    # A page's figures, not a list, whatever kind it comes nearest or the person chose.
+    if (figures := figures_refused(upload.name, found[1] if found else raw)) is not None:
+        return [], [figures]
     if upload.kind is not None:  # named by the person: this table, read as that kind
         if upload.kind not in UPLOAD_KINDS:
             # The kinds by their names on a page, as the codes `--kind` takes on the CLI.
