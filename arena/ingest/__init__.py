@@ -778,13 +778,13 @@ def import_files(
         rows_read += count
         notify("validate", rows_read)
 
-    def stored(kind: str, keys: set[object]) -> set[object]:
+    def stored(kind: str, keys: set[object]) -> dict[object, object]:
         try:
             with engine.connect() as conn:
                 return keys_stored(conn, kind, keys)
         except DBAPIError:
             # Read as its headers say: the plan reads the store next and reports the failure.
-            return set()
+            return {}
 
     notify("read", 0)
     seen: dict[str, str] = {}

@@ -1109,21 +1109,22 @@ def _folded(keys: set[object], fold: Callable[[object], str]) -> dict[str, objec
     return {folded_key: key for folded_key, key in folded.items() if folded_key not in clashing}
 
 
-def keys_stored(conn: Connection, kind_name: str, keys: set[object]) -> set[object]:
+def keys_stored(conn: Connection, kind_name: str, keys: set[object]) -> dict[object, object]:
     """The keys among `keys` the store holds as the kind `kind_name`'s, as written or only
     written otherwise (`_folding`: "se_advertised" for the indicator SE_ADVERTISED), as
-    `_keys_written_otherwise` reads them; an organisation's name only as written, as
-    `_as_spelled` reads the rest as stored.
+    `_keys_written_otherwise` reads them, each with the key as stored; an organisation's name
+    only as written, as `_as_spelled` reads the rest as stored.
 
     Why: which kind a list of codes holds (`stored_kind`) counted "se_advertised" as no
-    indicator's, and read the list as new programmes."""
-    held = keys & set(named_key_ids(conn, kind_name, keys))
-    rest = keys - held
+    indicator's, and read the list as new programmes; and its message named the key as the
+    file wrote it, where the store holds SE_ADVERTISED."""
+    held = {key: key for key in keys & set(named_key_ids(conn, kind_name, keys))}
+    rest = keys - set(held)
     if not rest or kind_name == "organisations":
         return held
     fold = _folding(kind_name)
     folded = _folded(set(key_ids(conn, kind_name)), fold)
-    return held | {key for key in rest if fold(key) in folded}
+    return held | {key: folded[fold(key)] for key in rest if fold(key) in folded}
 
 
 def _keys_written_otherwise(conn: Connection, table: ParsedTable) -> list[Problem]:

@@ -23,8 +23,9 @@ from arena.ingest.report import Problem, choices, kind_name, listing, quoted
 from arena.ingest.validate import ParsedTable, match_headers
 
 # The keys among some keys the store holds as a kind's (its name), as written or only written
-# otherwise ("se_advertised" for SE_ADVERTISED): read from the store by the caller.
-StoredKeys = Callable[[str, set[object]], set[object]]
+# otherwise ("se_advertised" for SE_ADVERTISED), each with the key as stored: read from the
+# store by the caller.
+StoredKeys = Callable[[str, set[object]], dict[object, object]]
 _SHOWN = 5  # keys named in a sentence
 
 
@@ -79,11 +80,12 @@ def stored_kind(
             "kind": kind_name(kind.name, lower=True),
             "other": kind_name(other.name, lower=True),
             "column": table.label(key_column(kind)),
-            "keys": _shown(held),
+            # As the store holds them: "SE_ADVERTISED", not the file's "se_advertised".
+            "keys": _shown(set(held.values())),
             # As the kind box names them on the page, as `--kind` takes them on the CLI.
             "names": choices("--kind", {name: kind_name(name) for name in (other.name, kind.name)}),
         }
-        if held != keys:
+        if held.keys() != keys:
             note = msg("import.stored_kind_partly", **values)
             return StoredKind(None, Problem("format-error", note))
         if read <= set(match_headers(other, header)):

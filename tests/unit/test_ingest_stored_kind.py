@@ -102,7 +102,9 @@ def test_a_code_the_other_kind_stores_written_otherwise_counts_as_its(engine):
     data = "Kod;Namn\nproject_suppliers_dialogue;Leverantörer\nSE_NEW_X;Ny indikator\n"
     assert rejected(engine, "lista.csv", data) == [(None, None, "format-error")]
     (problem,) = upload(engine, "lista.csv", data).problems
-    assert "“project_suppliers_dialogue” under “Kod” among its indicators" in problem.text("en")
+    # Named as the store holds it: the file's spelling is no key the store has.
+    assert "“PROJECT_SUPPLIERS_DIALOGUE” under “Kod” among its indicators" in problem.text("en")
+    assert "”PROJECT_SUPPLIERS_DIALOGUE” i ”Kod” bland sina indikatorer" in problem.text("sv")
     # Alone, the file is read as indicators, and the stored spelling is asked for.
     data = "Kod;Namn\nproject_suppliers_dialogue;Leverantörer\n"
     assert rejected(engine, "lista.csv", data) == [(2, "Kod", "unique-error")]
@@ -110,3 +112,4 @@ def test_a_code_the_other_kind_stores_written_otherwise_counts_as_its(engine):
     assert refusal.table == "indicators"
     assert "write it as stored, “PROJECT_SUPPLIERS_DIALOGUE”" in refusal.text("en")
     assert note.text("en").startswith("lista.csv was read as indicators, not programmes")
+    assert "(“PROJECT_SUPPLIERS_DIALOGUE”)" in note.text("en")
