@@ -3537,6 +3537,31 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "rad {row} {name} ({value})",
         "en": "row {row} {name} ({value})",
     },
+    # A list keyed by several columns that lacks some stored rows of a project, programme or
+    # country it covers (`left_out._left_out_of_owners`); `owner` is an "import.owner.*".
+    "import.owner.programme_code": {"sv": "Program {value}", "en": "Programme {value}"},
+    "import.owner.project_reference": {"sv": "Projekt {value}", "en": "Project {value}"},
+    "import.owner.country_code": {"sv": "{value}", "en": "{value}"},
+    "import.owner.grant_reference": {"sv": "Bidrag {value}", "en": "Grant {value}"},
+    "import.owner.buyer_group": {"sv": "{value}", "en": "{value}"},
+    "import.left_out_of_owner": {
+        "sv": (
+            "{owner}: {count} lagrad rad ({kind}) finns inte i filen och behålls ({rows}). En "
+            "import tar inte bort något den inte får: en rad vars {columns} har ändrats läggs "
+            "till som en ny rad, och den gamla finns kvar.",
+            "{owner}: {count} lagrade rader ({kind}) finns inte i filen och behålls ({rows}). En "
+            "import tar inte bort något den inte får: en rad vars {columns} har ändrats läggs "
+            "till som en ny rad, och den gamla finns kvar.",
+        ),
+        "en": (
+            "{owner}: {count} stored row ({kind}) is not in the file and is kept ({rows}). An "
+            "import removes nothing it is not given: a row whose {columns} is changed is added "
+            "as a new row, and the old one stays.",
+            "{owner}: {count} stored rows ({kind}) are not in the file and are kept ({rows}). An "
+            "import removes nothing it is not given: a row whose {columns} is changed is added "
+            "as a new row, and the old one stays.",
+        ),
+    },
     "import.left_out": {
         "sv": (
             "{count} rad som import {import_id} ({file}) lade till finns inte i den här filen "

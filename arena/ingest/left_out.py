@@ -17,11 +17,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena import models
-from arena.i18n import msg, sek
+from arena.i18n import Message, country_name, msg, sek
 from arena.ingest.kinds import KINDS
 from arena.ingest.names import name_key
-from arena.ingest.natural import driver_batches, key_column, named_key_ids, table_of
-from arena.ingest.report import Problem, key_label, kind_name, listing
+from arena.ingest.natural import driver_batches, key_column, key_rows_of, named_key_ids, table_of
+from arena.ingest.report import Problem, key_label, kind_name, listing, quoted
 from arena.ingest.validate import ParsedTable
 
 if TYPE_CHECKING:  # the plan calls this module: imported at run time, a cycle
@@ -45,7 +45,11 @@ def left_out_problems(
     problems = []
     for plan in plans:
         table = uploaded.get(plan.kind.name)
-        if table is None or table.create_only or len(plan.kind.key) != 1:
+        if table is None or table.create_only:
+            continue
+        if plan.kind.name in OWNERS:
+            if table.matching is None:  # a list of the kind's own, its keys as written
+                problems += _left_out_of_owners(conn, table)
             continue
         given = set(table.frame[key_column(plan.kind)].dropna())
         if plan.kind.name == "grants":
@@ -56,6 +60,86 @@ def left_out_problems(
         if given:
             problems += _left_out(conn, plan.kind.name, given)
     return problems
+
+
+# The kinds keyed by several columns, by the key columns that say whose row it is (a
+# project's, a programme's, a country's): a list of such rows covers those owners.
+OWNERS: dict[str, tuple[str, ...]] = {
+    "indicator_values": ("programme_code", "project_reference", "country_code"),
+    "budgets": ("programme_code",),
+    "milestones": ("programme_code", "project_reference"),
+    "expenditures": ("programme_code", "project_reference"),
+    "participants": ("project_reference",),
+    "disbursements": ("grant_reference",),
+    "buyer_group_members": ("buyer_group",),
+}
+
+
+def _left_out_of_owners(conn: Connection, table: ParsedTable) -> list[Problem]:
+    """A warning per owner (`OWNERS`: a project, programme or country) of the rows of
+    `table`, a list of a kind keyed by several columns, whose stored rows the list does not
+    all hold: how many it lacks, the first few by the rest of their key, and that they are
+    kept (`import.left_out_of_owner`). An owner the list names no row of is not looked at.
+
+    Why: a project's indicator values downloaded, one row's `Land` or `År` edited and
+    imported back added a value under the new key and kept the old one without a word."""
+    from arena.ingest.plan import key_text  # the plan imports this module
+
+    kind, frame = table.kind, table.frame
+    owners = list(OWNERS[kind.name])
+    # Compared by the key without its optional columns, as the plan finds stored rows.
+    rest = [name for name in kind.key if name not in owners and name not in kind.optional_key]
+    if not set(owners) & set(frame.columns) or not set(rest) <= set(frame.columns):
+        return []
+    # A column the list lacks names no owner of its rows (a country's values, no project).
+    columns = [frame[name] if name in frame.columns else [None] * len(frame) for name in owners]
+    given: dict[tuple, set[tuple]] = {}
+    for row in zip(*columns, *(frame[name] for name in rest), strict=True):
+        if any(value is not None for value in row[: len(owners)]):
+            given.setdefault(tuple(row[: len(owners)]), set()).add(tuple(row[len(owners) :]))
+    stored: dict[tuple, set[tuple]] = {}
+    for at, name in enumerate(owners):
+        values = sorted({owner[at] for owner in given if owner[at] is not None}, key=str)
+        if not values:
+            continue
+        found = key_rows_of(conn, kind, name, values)
+        for row in found[owners + rest].itertuples(index=False):
+            if (owner := tuple(row[: len(owners)])) in given:
+                stored.setdefault(owner, set()).add(tuple(row[len(owners) :]))
+    problems = []
+    for owner, keys in stored.items():
+        lacking = sorted(keys - given[owner], key=lambda key: tuple(map(str, key)))
+        if not lacking:
+            continue
+        said = [key_text(kind, dict(zip(rest, key, strict=True))) for key in lacking[:_NAMED]]
+        rows = listing(said)
+        problems.append(
+            Problem(
+                "row-error",
+                msg(
+                    "import.left_out_of_owner",
+                    owner=_owner(table, owners, owner),
+                    count=len(lacking),
+                    kind=kind_name(kind.name, lower=True),
+                    rows=rows if len(lacking) <= _NAMED else msg("list.more", items=rows),
+                    columns=listing([quoted(table.label(name)) for name in rest], "list.or"),
+                ),
+                value=key_label(lacking[0]),
+                table=kind.name,
+                severity="warning",
+            )
+        )
+    return problems
+
+
+def _owner(table: ParsedTable, owners: list[str], owner: tuple) -> Message:
+    """An owner of rows in the reader's words (`import.owner.<column>`): "Projekt
+    DEMO-2024-022", "Project DEMO-2024-022", a country by its name, "Norge", "Norway"."""
+    # The last it names, the narrowest: a project's spend line names its programme too.
+    pairs = zip(reversed(owners), reversed(owner), strict=True)
+    name, value = next((name, value) for name, value in pairs if value is not None)
+    shown = country_name(value) if table.kind.column(name).type.name == "country" else value
+    return msg(f"import.owner.{name}", value=shown)
 
 
 def _blank_amounts(

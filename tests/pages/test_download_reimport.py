@@ -620,3 +620,29 @@ def test_downloads_name_countries_as_the_page_does_and_an_edited_country_imports
     assert [(row["indicator_code"], row["country_code"], row["year"]) for row in plan.new] == [
         ("SE_ADVERTISED", "NO", 2022)
     ]
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_a_projects_indicators_with_one_year_edited_say_the_old_year_is_kept(
+    demo_engine, open_page, handed, file_names, language
+):
+    # The edited row was added under its new year and the stored one kept without a word.
+    open_page(demo_engine, page="project", ref="DEMO-2024-022", lang=language)
+    moved = []
+
+    def edit(header, rows):
+        code = header.index("Indicator" if language == "English" else "Indikator")
+        year = header.index("Year" if language == "English" else "År")
+        row = max(rows, key=lambda row: (row[code], row[year]))
+        moved.append(f"{row[code]} · {row[year]}")
+        row[year] = str(int(row[year]) + 5)
+        return []
+
+    key = "DEMO-2024-022_indicators_csv"
+    result = upload(demo_engine, file_names[key], _edited(handed[key](), edit), dry_run=True)
+    (note,) = [p for p in result.problems if p.message.key == "import.left_out_of_owner"]
+    assert note.text("en").startswith(
+        f"Project DEMO-2024-022: 1 stored row (indicator values) is not in the file and is "
+        f"kept ({moved[0]})."
+    )
+    assert note.text("sv").startswith("Projekt DEMO-2024-022: 1 lagrad rad (indikatorvärden)")
