@@ -3544,6 +3544,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "import.owner.country_code": {"sv": "{value}", "en": "{value}"},
     "import.owner.grant_reference": {"sv": "Bidrag {value}", "en": "Grant {value}"},
     "import.owner.buyer_group": {"sv": "{value}", "en": "{value}"},
+    # A row of several owners' named with its owner: "Projekt DEMO-1: IND-1 · 2024".
+    "import.left_out_of_owner.row": {"sv": "{owner}: {row}", "en": "{owner}: {row}"},
     "import.left_out_of_owner": {
         "sv": (
             "{owner}: {count} lagrad rad ({kind}) finns inte i filen och behålls ({rows}). En "

@@ -13,6 +13,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -76,13 +77,16 @@ OWNERS: dict[str, tuple[str, ...]] = {
 
 
 def _left_out_of_owners(conn: Connection, table: ParsedTable) -> list[Problem]:
-    """A warning per owner (`OWNERS`: a project, programme or country) of the rows of
-    `table`, a list of a kind keyed by several columns, whose stored rows the list does not
-    all hold: how many it lacks, the first few by the rest of their key, and that they are
-    kept (`import.left_out_of_owner`). An owner the list names no row of is not looked at.
+    """One warning for the rows of `table`, a list of a kind keyed by several columns, that
+    name an owner (`OWNERS`: a project, programme, country, grant or group) whose stored rows
+    the list does not all hold: how many it lacks, of which owners, the first few by the
+    rest of their key, and that they are kept (`import.left_out_of_owner`). An owner the
+    list names no row of is not looked at.
 
     Why: a project's indicator values downloaded, one row's `Land` or `År` edited and
-    imported back added a value under the new key and kept the old one without a word."""
+    imported back added a value under the new key and kept the old one without a word. One
+    warning per file, not per owner: a month's spend lines of 500 projects added to their
+    stored ones would have given 500."""
     from arena.ingest.plan import key_text  # the plan imports this module
 
     kind, frame = table.kind, table.frame
@@ -91,10 +95,8 @@ def _left_out_of_owners(conn: Connection, table: ParsedTable) -> list[Problem]:
     rest = [name for name in kind.key if name not in owners and name not in kind.optional_key]
     if not set(owners) & set(frame.columns) or not set(rest) <= set(frame.columns):
         return []
-    # A column the list lacks names no owner of its rows (a country's values, no project).
-    columns = [frame[name] if name in frame.columns else [None] * len(frame) for name in owners]
     given: dict[tuple, set[tuple]] = {}
-    for row in zip(*columns, *(frame[name] for name in rest), strict=True):
+    for row in zip(*_owner_columns(frame, owners), *(frame[name] for name in rest), strict=True):
         if any(value is not None for value in row[: len(owners)]):
             given.setdefault(tuple(row[: len(owners)]), set()).add(tuple(row[len(owners) :]))
     stored: dict[tuple, set[tuple]] = {}
@@ -106,30 +108,49 @@ def _left_out_of_owners(conn: Connection, table: ParsedTable) -> list[Problem]:
         for row in found[owners + rest].itertuples(index=False):
             if (owner := tuple(row[: len(owners)])) in given:
                 stored.setdefault(owner, set()).add(tuple(row[len(owners) :]))
-    problems = []
-    for owner, keys in stored.items():
-        lacking = sorted(keys - given[owner], key=lambda key: tuple(map(str, key)))
-        if not lacking:
-            continue
-        said = [key_text(kind, dict(zip(rest, key, strict=True))) for key in lacking[:_NAMED]]
-        rows = listing(said)
-        problems.append(
-            Problem(
-                "row-error",
-                msg(
-                    "import.left_out_of_owner",
-                    owner=_owner(table, owners, owner),
-                    count=len(lacking),
-                    kind=kind_name(kind.name, lower=True),
-                    rows=rows if len(lacking) <= _NAMED else msg("list.more", items=rows),
-                    columns=listing([quoted(table.label(name)) for name in rest], "list.or"),
+    lacking = {
+        owner: sorted(keys - given[owner], key=lambda key: tuple(map(str, key)))
+        for owner, keys in sorted(stored.items(), key=lambda item: tuple(map(str, item[0])))
+    }
+    lacking = {owner: keys for owner, keys in lacking.items() if keys}
+    if not lacking:
+        return []
+    named = [(owner, key) for owner, keys in lacking.items() for key in keys][:_NAMED]
+    said: list[object] = [key_text(kind, dict(zip(rest, key, strict=True))) for _o, key in named]
+    if len(lacking) > 1:  # each row named with its owner
+        said = [
+            msg("import.left_out_of_owner.row", owner=_owner(table, owners, owner), row=row)
+            for (owner, _key), row in zip(named, said, strict=True)
+        ]
+    count = sum(map(len, lacking.values()))
+    rows = listing(said)
+    whose = [_owner(table, owners, owner) for owner in list(lacking)[:_NAMED]]
+    return [
+        Problem(
+            "row-error",
+            msg(
+                "import.left_out_of_owner",
+                owner=(
+                    listing(whose)
+                    if len(lacking) <= _NAMED
+                    else msg("list.more", items=listing(whose))
                 ),
-                value=key_label(lacking[0]),
-                table=kind.name,
-                severity="warning",
-            )
+                count=count,
+                kind=kind_name(kind.name, lower=True),
+                rows=rows if count <= _NAMED else msg("list.more", items=rows),
+                columns=listing([quoted(table.label(name)) for name in rest], "list.or"),
+            ),
+            value=key_label(named[0][1]),
+            table=kind.name,
+            severity="warning",
         )
-    return problems
+    ]
+
+
+def _owner_columns(rows: pd.DataFrame, owners: list[str]) -> list[object]:
+    """The columns of `rows` naming each of `owners`: one the list lacks names no owner of its
+    rows (a country's values, no project)."""
+    return [rows[name] if name in rows.columns else [None] * len(rows) for name in owners]
 
 
 def _owner(table: ParsedTable, owners: list[str], owner: tuple) -> Message:
