@@ -1339,19 +1339,24 @@ _MONTHS_IN_PART = {
 
 
 # A term, as programme staff write a project's period: "HT 2019", "ht19", "vt-21",
-# "höstterminen 2019" (VT, vårtermin, is the spring term; HT, hösttermin, the autumn term).
+# "höstterminen 2019" (VT, vårtermin, is the spring term; HT, hösttermin, the autumn term),
+# or in English as Swedish universities name them there: "spring term 2021", "Autumn 2019",
+# "autumn semester 2019", "fall term 2019" ("fall" only with "term" or "semester": alone it is
+# the Swedish word for a case; no English abbreviation is read, "AT" is no common one).
 # Read as whole months, 1 January - 30 June and 1 August - 31 December: the terms run from mid
 # January to early June and from late August to mid January, and whole months of the calendar
 # year keep a term inside its year (an autumn term's January would count it in the next year).
 _TERM = re.compile(
-    r"(?P<term>ht|vt|hösttermin(?:en)?|vårtermin(?:en)?)\s*-?\s*(?P<year>[0-9]{4}|[0-9]{2})"
+    r"(?:(?P<spring>vt|vårtermin(?:en)?|spring(?:\s+(?:term|semester))?)"
+    r"|(?P<autumn>ht|hösttermin(?:en)?|autumn(?:\s+(?:term|semester))?|fall\s+(?:term|semester)))"
+    r"\s*-?\s*(?P<year>[0-9]{4}|[0-9]{2})"
 )
-_TERM_MONTHS = {"v": (1, 6), "h": (8, 12)}  # by the term's first letter: first, last month
+_TERM_MONTHS = {"spring": (1, 6), "autumn": (8, 12)}  # by the term's group: first, last month
 
 
 def _term_date(value: object, match: re.Match[str], end: bool) -> date:
     """The first day of the term `match` names (`_TERM`), or with `end` its last day."""
-    first, last = _TERM_MONTHS[match["term"][0]]
+    first, last = _TERM_MONTHS["spring" if match["spring"] else "autumn"]
     return _checked_date(value, _year_written(match["year"]), last if end else first, None, end)
 
 

@@ -1036,6 +1036,20 @@ SPRING_2020, AUTUMN_2019 = (
         ("HT 2019 – 2020-03-15", (AUTUMN_2019[0], date(2020, 3, 15))),
         ("HT 2019 –", (AUTUMN_2019[0], None)),
         ("från VT 2020", (SPRING_2020[0], None)),
+        # English term names, as Swedish universities write them in English, were refused:
+        # the same months as VT and HT, in any case and between any dash.
+        ("autumn term 2019 - spring term 2020", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("Autumn 2019 – Spring 2020", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("AUTUMN SEMESTER 2019 — spring semester 2020", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("Fall term 2019 to Spring term 2020", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("Autumn19–Spring20", (AUTUMN_2019[0], SPRING_2020[1])),
+        ("spring term 2020", SPRING_2020),
+        ("fall semester 2019", AUTUMN_2019),
+        ("from autumn 2019", (AUTUMN_2019[0], None)),
+        # English month names in a period were read already, in any case and between any dash.
+        ("October 2018 - February 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("october 2018 – FEBRUARY 2019", (date(2018, 10, 1), date(2019, 2, 28))),
+        ("October 2018 — February 2019", (date(2018, 10, 1), date(2019, 2, 28))),
     ],
 )
 def test_academic_terms_are_periods(value, expected) -> None:
@@ -1049,6 +1063,8 @@ def test_academic_terms_are_periods(value, expected) -> None:
         ("ht 2019", date(2019, 8, 1), date(2019, 12, 31)),
         ("vt-21", date(2021, 1, 1), date(2021, 6, 30)),
         ("Hösttermin 2019", date(2019, 8, 1), date(2019, 12, 31)),
+        ("spring term 2021", date(2021, 1, 1), date(2021, 6, 30)),
+        ("Autumn 2019", date(2019, 8, 1), date(2019, 12, 31)),
     ],
 )
 def test_a_term_as_a_date_is_its_first_day_or_as_an_end_its_last(value, start, end) -> None:
@@ -1063,6 +1079,11 @@ def test_a_term_as_a_date_is_its_first_day_or_as_an_end_its_last(value, start, e
         ("HT 2019 - XT 2020", TYPE),
         ("VT 2020 - HT 2019", CONSTRAINT),
         ("HT 1850", CONSTRAINT),
+        ("Spring term 2020 - Autumn term 2019", CONSTRAINT),
+        # No English abbreviation is invented, and "fall" alone is Swedish for a case.
+        ("AT 2019", TYPE),
+        ("fall 2019", TYPE),
+        ("winter term 2019", TYPE),
     ],
 )
 def test_what_is_no_term_is_still_refused(value, code) -> None:
