@@ -231,16 +231,24 @@ def cell_text(
 
 
 def _rows_table(
-    kind_plan: KindPlan, rows: list[dict], language: str, *, line: bool
+    kind_plan: KindPlan, rows: list[dict], language: str, *, line: bool, stored: bool = False
 ) -> pd.DataFrame:
-    """Rows as text under their column labels; only the columns some row fills."""
+    """Rows as text under their column labels; only the columns some row fills. `stored`
+    rows are the store's as it is (a replace's deleted rows), their values in per cent by
+    the units stored, not the ones the upload gives (`KindPlan.in_per_cent`)."""
     kind = kind_plan.kind
     names = [
         c.name for c in kind.stored_columns if any(row.get(c.name) is not None for row in rows)
     ]
     table = {
         kind.column(name).label(language): [
-            cell_text(kind, name, row[name], language, per_cent=kind_plan.in_per_cent(name, row))
+            cell_text(
+                kind,
+                name,
+                row[name],
+                language,
+                per_cent=kind_plan.in_per_cent(name, row, stored=stored),
+            )
             for row in rows
         ]
         for name in names
@@ -270,7 +278,9 @@ def _kind_preview(
         counts=kind_plan.counts(),
         new=new,
         changes=changes_table(kind_plan, language),
-        deleted=_rows_table(kind_plan, kind_plan.deleted[:PREVIEW_ROWS], language, line=False),
+        deleted=_rows_table(
+            kind_plan, kind_plan.deleted[:PREVIEW_ROWS], language, line=False, stored=True
+        ),
     )
 
 
@@ -287,10 +297,10 @@ def changes_table(kind_plan: KindPlan, language: str, limit: int = PREVIEW_ROWS)
             else change.key.render(language),
             t("column.column", language): kind.column(change.column).label(language),
             t("column.before", language): cell_text(
-                kind, change.column, change.before, language, per_cent=change.per_cent
+                kind, change.column, change.before, language, per_cent=change.before_per_cent
             ),
             t("column.after", language): cell_text(
-                kind, change.column, change.after, language, per_cent=change.per_cent
+                kind, change.column, change.after, language, per_cent=change.after_per_cent
             ),
         }
         for change in kind_plan.changes[:limit]

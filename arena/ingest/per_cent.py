@@ -137,12 +137,20 @@ def small_per_cent_figures(plans: list[KindPlan], tables: dict[str, ParsedTable]
     return sorted(problems, key=lambda problem: problem.row or 0)
 
 
-def indicators_in_per_cent(conn: Connection, indicators: ParsedTable | None) -> frozenset[object]:
-    """The codes of the indicators in per cent after the upload: the upload's own unit for
-    the indicators it names, the store's for the rest (a short registry, read whole)."""
+def stored_in_per_cent(conn: Connection) -> frozenset[object]:
+    """The codes of the indicators the store holds in per cent, before the upload (a short
+    registry, read whole)."""
     stored = table_of(KINDS["indicators"])
     query = sa.select(stored.c.code).where(stored.c.unit == v.PER_CENT)
-    codes: set[object] = set(conn.execute(query).scalars())
+    return frozenset(conn.execute(query).scalars())
+
+
+def indicators_in_per_cent(
+    stored: frozenset[object], indicators: ParsedTable | None
+) -> frozenset[object]:
+    """The codes of the indicators in per cent after the upload: the upload's own unit for
+    the indicators it names, the store's (`stored`, `stored_in_per_cent`) for the rest."""
+    codes = set(stored)
     if indicators is not None and {"code", "unit"} <= set(indicators.frame.columns):
         frame = indicators.frame[indicators.frame["unit"].notna()]
         for code, unit in zip(frame["code"], frame["unit"], strict=True):

@@ -63,6 +63,7 @@ from arena.ingest.per_cent import (
     indicators_in_per_cent,
     small_per_cent_figures,
     small_per_cent_values,
+    stored_in_per_cent,
 )
 from arena.ingest.report import (
     ROW_ERRORS,
@@ -91,8 +92,11 @@ class FieldChange:
     before: object
     after: object
     # The field is a value of an indicator in per cent, in per-cent points: the preview writes
-    # it `31,5 %`, as its coverage beside it is (`KindPlan.indicators_in_per_cent`).
-    per_cent: bool = False
+    # it `31,5 %`, as its coverage beside it is (`KindPlan.indicators_in_per_cent`). Before
+    # and after apart, as an upload may change the indicator's unit with its values: the old
+    # value in the unit it was stored in, the new one in the unit the upload gives.
+    before_per_cent: bool = False
+    after_per_cent: bool = False
 
 
 @dataclass
@@ -115,13 +119,19 @@ class KindPlan:
     unchanged: list[int] = field(default_factory=list)  # file lines
     rejected: list[int] = field(default_factory=list)  # file lines
     # Indicator values: the codes of the indicators in per cent after the upload (its own
-    # unit for those it names, else the store's), whose values are per-cent points.
+    # unit for those it names, else the store's), whose values are per-cent points; and of
+    # those in per cent before it, the store's, whose stored values are.
     indicators_in_per_cent: frozenset[object] = frozenset()
+    indicators_stored_in_per_cent: frozenset[object] = frozenset()
 
-    def in_per_cent(self, column: str, row: Mapping[str, object]) -> bool:
+    def in_per_cent(self, column: str, row: Mapping[str, object], *, stored: bool = False) -> bool:
         """Whether `row`'s `column` holds per-cent points: the value of an indicator in per
-        cent. Why: the preview wrote `31 → 31,5` with no sign beside `58 % → 62 %`."""
-        return column == "value" and row.get("indicator_code") in self.indicators_in_per_cent
+        cent after the upload, or with `stored` in the store before it (a row the store
+        holds now: a change's before, a deleted row). Why: the preview wrote `31 → 31,5`
+        with no sign beside `58 % → 62 %`, and an upload changing the unit too wrote the old
+        value in the new unit."""
+        codes = self.indicators_stored_in_per_cent if stored else self.indicators_in_per_cent
+        return column == "value" and row.get("indicator_code") in codes
 
     @cached_property
     def new(self) -> list[dict]:
@@ -157,6 +167,7 @@ class KindPlan:
                 names[column],
                 before[names[column]][row],
                 after[names[column]][row],
+                self.in_per_cent(names[column], record, stored=True),
                 self.in_per_cent(names[column], record),
             )
             for line, record, row, column in zip(
@@ -1543,10 +1554,12 @@ def plan_upload(
     if diff:
         for plan in plans:
             if plan.kind.name == "indicator_values" and (
-                len(plan.new_rows) or len(plan.updated_rows)
+                len(plan.new_rows) or len(plan.updated_rows) or len(plan.deleted_rows)
             ):
+                stored = stored_in_per_cent(conn)
+                plan.indicators_stored_in_per_cent = stored
                 plan.indicators_in_per_cent = indicators_in_per_cent(
-                    conn, uploaded.get("indicators")
+                    stored, uploaded.get("indicators")
                 )
         problems += _overpaid(conn, plans)
         problems += _paid_before_decision(conn, plans)

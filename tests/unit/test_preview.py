@@ -227,6 +227,48 @@ def test_a_value_of_an_indicator_in_per_cent_is_previewed_with_its_sign(
     assert added.new[label].str.replace("\xa0", " ").tolist() == new
 
 
+@pytest.mark.parametrize(
+    ("stored_unit", "new_unit", "stored_value", "new_value", "shown"),
+    [
+        # A share kept as a fraction moved to per cent: 0,3 was previewed "30 %", read in
+        # the unit the same upload gives the indicator.
+        ("andel", "%", "0,3", "31,5", {"sv": ("0,3", "31,5 %"), "en": ("0.3", "31.5%")}),
+        # And back: 30 % was previewed "30", the sign lost.
+        ("%", "andel", "30", "0,315", {"sv": ("30 %", "0,315"), "en": ("30%", "0.315")}),
+    ],
+)
+def test_a_value_whose_indicator_changes_unit_is_previewed_in_each_ones_unit(
+    engine, stored_unit, new_unit, stored_value, new_value, shown
+):
+    indicators = "Kod;Namn;Enhet\nSE_SHARE;Andel;{unit}\n"
+    values = "Indikator;Land;År;Värde\nSE_SHARE;SE;2026;{value}\n"
+    stored = {
+        "indikatorer.csv": indicators.format(unit=stored_unit),
+        # 2025 is left out of the upload: a replace deletes it.
+        "varden.csv": values.format(value=stored_value) + f"SE_SHARE;SE;2025;{stored_value}\n",
+    }
+    for name, text in stored.items():
+        assert upload(engine, name, text).outcome == "committed"
+    files = {
+        "indikatorer.csv": indicators.format(unit=new_unit),
+        "varden.csv": values.format(value=new_value),
+    }
+    uploads = [Upload(name, text.encode()) for name, text in files.items()]
+    result = import_files(engine, uploads, identity=cli_identity(), dry_run=True, replace=True)
+    for language, (before_text, after_text) in shown.items():
+        (_, values_preview) = dataops.preview_frames(result, language).kinds
+        (change,) = values_preview.changes.to_dict("records")
+        before, after = (t(f"column.{name}", language) for name in ("before", "after"))
+        assert (change[before].replace("\xa0", " "), change[after].replace("\xa0", " ")) == (
+            before_text,
+            after_text,
+        )
+        # A deleted value is the store's, in the unit stored too.
+        label = KINDS["indicator_values"].column("value").label(language)
+        deleted = values_preview.deleted[label].str.replace("\xa0", " ").tolist()
+        assert deleted == [before_text]
+
+
 def test_a_preview_is_reused_only_for_the_same_files_options_person_and_store():
     files = [Upload("projekt.csv", PROJECTS.encode())]
     person = cli_identity()
