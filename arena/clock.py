@@ -39,6 +39,13 @@ def swedish(moment: object) -> pd.Timestamp:
     return stamp.tz_convert(SWEDEN).tz_localize(None)
 
 
+def format_timestamp(value: object) -> str:
+    """When something happened (an import), to the minute, in Swedish time as people read it
+    (stored in UTC): `2026-11-21 10:02`. Here, not in `arena.tables`, as the import's undo
+    message names the time too and the import layer reads no display layer."""
+    return swedish(value).strftime("%Y-%m-%d %H:%M")
+
+
 def swedish_day(day: date) -> datetime:
     """The moment a Swedish day begins, in UTC as the store keeps moments: a person asking for
     the events of 7 December means Sweden's, from 23:00 UTC on the 6th in winter."""

@@ -470,7 +470,7 @@ def history_label(history: pd.DataFrame, language: str) -> Callable[[int], str]:
 
     def name(import_id: int) -> str:
         row = by_id.loc[import_id]
-        when = tables.format_timestamp(row["started_at"])
+        when = clock.format_timestamp(row["started_at"])
         return f"#{import_id} · {row['file_name']} · {when}"
 
     return name
@@ -478,7 +478,7 @@ def history_label(history: pd.DataFrame, language: str) -> Callable[[int], str]:
 
 def import_name(item: ImportEffect | Blocker) -> str:
     """An import as people recognise it: "#3 · bidrag.csv · 2026-11-21 10:02 · anna"."""
-    when = tables.format_timestamp(item.started_at)
+    when = clock.format_timestamp(item.started_at)
     return " · ".join(
         part for part in (f"#{item.import_id}", item.file_name, when, item.user) if part
     )
@@ -517,7 +517,7 @@ def blockers_table(preview: UndoPreview, language: str) -> pd.DataFrame:
             t("column.import", language): [b.import_id for b in preview.blockers],
             t("column.file", language): [b.file_name for b in preview.blockers],
             t("column.when", language): [
-                tables.format_timestamp(b.started_at) for b in preview.blockers
+                clock.format_timestamp(b.started_at) for b in preview.blockers
             ],
             t("column.user", language): [b.user or "" for b in preview.blockers],
             t("data.undo.what", language): [

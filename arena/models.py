@@ -18,11 +18,13 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Column,
+    ColumnElement,
     ForeignKey,
     Index,
     Integer,
     UniqueConstraint,
     false,
+    func,
     text,
 )
 from sqlmodel import Field, SQLModel
@@ -282,6 +284,15 @@ class Grant(SQLModel, table=True):
     source: str | None = None
 
 
+# A grant counts in the year it was decided; a grant recorded without a decision date counts
+# in the year it starts (Vinnova's project pages show the period, not always the decision).
+# Here, beside the table, as the queries and the summaries the import keeps both count so.
+GRANT_DATE = func.coalesce(
+    Grant.__table__.c.decision_date,  # type: ignore[attr-defined]
+    Grant.__table__.c.start_date,  # type: ignore[attr-defined]
+)
+
+
 class Disbursement(SQLModel, table=True):
     """A payment made under a grant."""
 
@@ -302,6 +313,15 @@ class Disbursement(SQLModel, table=True):
     payment_reference: str = Field(default="", sa_column_kwargs={"server_default": ""})
     amount_sek: int = Field(sa_column=_money())
     source: str | None = None
+
+
+def paid_by(today: date) -> ColumnElement[bool]:
+    """WHERE condition on `disbursement` keeping what is paid by `today` (Sweden's,
+    `arena.clock`): a payment dated after it (a payment plan, a voucher booked ahead) is
+    planned, not paid, in every figure of what is disbursed or remains. One tomorrow read as
+    paid on the Grants page, the Project page and in the 360Giving file's Amount Disbursed.
+    Here, beside the table, as the queries and the 360Giving writer of the import both ask."""
+    return Disbursement.__table__.c.paid_on <= today  # type: ignore[attr-defined]
 
 
 class Expenditure(SQLModel, table=True):
@@ -499,6 +519,11 @@ class Activity(SQLModel, table=True):
     cost_sek: int | None = Field(default=None, sa_column=_money(nullable=True))
     description: str | None = None
     source: str | None = None
+
+
+# What an import did to a row, as its recorded counts name it (`ImportRun.counts`, per kind
+# `Plan.changed_kinds`): the plan records them and the history reads them back.
+ROW_ACTIONS = ("new", "updated", "deleted")
 
 
 class ImportRun(SQLModel, table=True):

@@ -34,17 +34,15 @@ from sqlalchemy.engine import Connection
 
 from arena import models
 from arena.domain import AuditAction
-from arena.queries._sql import (
-    GRANT_DATE,
-    disbursement,
-    expenditure,
-    grant,
-    organisation,
-    participant,
-    project,
-)
+from arena.models import GRANT_DATE
 from arena.store import analyse_temporary
 
+project = models.Project.__table__
+organisation = models.Organisation.__table__
+participant = models.ProjectParticipant.__table__
+grant = models.Grant.__table__
+disbursement = models.Disbursement.__table__
+expenditure = models.Expenditure.__table__
 project_money = models.ProjectMoney.__table__
 project_place = models.ProjectPlace.__table__
 audit_event = models.AuditEvent.__table__

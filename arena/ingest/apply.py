@@ -66,7 +66,6 @@ from arena.ingest.natural import (
 )
 from arena.ingest.plan import KindPlan, Plan
 from arena.ingest.report import key_label, kind_name, listing
-from arena.tables import format_timestamp
 
 
 class UndoError(Exception):
@@ -586,7 +585,7 @@ def _committed_run(conn: Connection, import_id: int) -> sa.RowMapping:
             msg(
                 "undo.already_undone",
                 id=import_id,
-                when=format_timestamp(undo["at"]),
+                when=clock.format_timestamp(undo["at"]),
                 user=label(undo["actor_subject"], undo["actor_name"]),
             )
         )

@@ -77,7 +77,7 @@ from arena.ingest.report import (
 from arena.ingest.small_amounts import small_amount_problems
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
 from arena.ingest.wide import PRELIMINARY_NOTE, with_note
-from arena.queries.history import ACTIONS
+from arena.models import ROW_ACTIONS
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ class Plan:
 
     def changed_kinds(self) -> dict[str, dict[str, int]]:
         """Each kind whose rows the upload adds, updates or deletes, in the order of import,
-        with how many of each (`ACTIONS`): what its history names it by.
+        with how many of each (`ROW_ACTIONS`): what its history names it by.
 
         Why: a projects list naming two new coordinators was listed as "Projects, 4 new",
         and a members list that changed no organisation as "Buyer group members,
@@ -251,9 +251,9 @@ class Plan:
         changed: dict[str, dict[str, int]] = {}
         for kind_plan in self.kinds:
             counts = kind_plan.counts()
-            if any(counts[action] for action in ACTIONS):
-                held = changed.setdefault(kind_plan.kind.name, dict.fromkeys(ACTIONS, 0))
-                for action in ACTIONS:
+            if any(counts[action] for action in ROW_ACTIONS):
+                held = changed.setdefault(kind_plan.kind.name, dict.fromkeys(ROW_ACTIONS, 0))
+                for action in ROW_ACTIONS:
                     held[action] += counts[action]
         return changed
 
@@ -2911,7 +2911,7 @@ def _paid_before_decision(conn: Connection, plans: list[KindPlan]) -> list[Probl
 def _paid_ahead(plans: list[KindPlan]) -> list[Problem]:
     """One warning, at the first such line, when the payments the upload adds or changes
     include some dated after today (Sweden's): they are imported, and counted as planned,
-    not paid, until their date (`queries._sql.paid_by`).
+    not paid, until their date (`models.paid_by`).
 
     Why: a payment plan, or a voucher booked ahead, read as paid on every page; now it is
     not, and the person importing it should know why the Grants page does not show it paid.

@@ -118,10 +118,6 @@ def as_money(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame
 
 
-# A grant counts in the year it was decided; a grant recorded without a decision date counts
-# in the year it starts (Vinnova's project pages show the period, not always the decision).
-GRANT_DATE = sa.func.coalesce(grant.c.decision_date, grant.c.start_date)
-
 Period = tuple[date, date]
 
 
@@ -356,17 +352,9 @@ def project_statement(
     )
 
 
-def paid_by(today: date) -> sa.ColumnElement[bool]:
-    """WHERE condition on `disbursement` keeping what is paid by `today` (Sweden's,
-    `arena.clock`): a payment dated after it (a payment plan, a voucher booked ahead) is
-    planned, not paid, in every figure of what is disbursed or remains. One tomorrow read as
-    paid on the Grants page, the Project page and in the 360Giving file's Amount Disbursed."""
-    return disbursement.c.paid_on <= today
-
-
 def paid_ahead(today: date, period: Period | None, scope: Scope) -> sa.Subquery:
     """Per project (`project_id`, `ahead_sek`), its payments within `period` that `scope` may
-    see dated after `today`: planned, not paid (`paid_by`), while `project_money`, which the
+    see dated after `today`: planned, not paid (`models.paid_by`), while `project_money`, which the
     import keeps and which cannot know the day it is read, holds them as disbursed. Few, and
     found by their date's index: a project's money less these is what it was paid so far."""
     return (
@@ -383,16 +371,16 @@ def paid_ahead(today: date, period: Period | None, scope: Scope) -> sa.Subquery:
 
 def planned(today: date, period: Period | None, scope: Scope) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions on `disbursement` joined to its `grant` keeping the payments within
-    `period` that `scope` may see dated after `today`: planned, not paid (`paid_by`), what a
+    `period` that `scope` may see dated after `today`: planned, not paid (`models.paid_by`), what a
     figure read from `project_money` takes off."""
-    return [~paid_by(today), *within(disbursement.c.paid_on, period), *grant_scope(scope)]
+    return [~models.paid_by(today), *within(disbursement.c.paid_on, period), *grant_scope(scope)]
 
 
 def paid_sum(today: date) -> sa.ColumnElement[int]:
-    """The sum of the payments made by `today` (`paid_by`), for a SELECT grouping payments.
+    """The sum of the payments made by `today` (`models.paid_by`), for a SELECT grouping payments.
     Chosen in the sum, not in the WHERE: the database reads the payments as it did without
     the condition, by grant, not every payment up to today by its date first."""
-    return sa.func.sum(sa.case((paid_by(today), disbursement.c.amount_sek), else_=0))
+    return sa.func.sum(sa.case((models.paid_by(today), disbursement.c.amount_sek), else_=0))
 
 
 def owed(balance: sa.ColumnElement, status: sa.ColumnElement) -> sa.ColumnElement:

@@ -220,7 +220,7 @@ def _project_items(filters: Filters, today: date, limit: int | None) -> dict[str
     ongoing, end, updated = project.c.status == "ongoing", project.c.end_date, project.c.updated_at
     start = project.c.start_date
     # Grants paid out beyond their amount by today (a payment planned later is not paid yet:
-    # `_sql.paid_by`), one item each: `detail` the grant's reference, `overrun` how far over
+    # `models.paid_by`), one item each: `detail` the grant's reference, `overrun` how far over
     # (0.07 is 7 %; missing for a grant of no amount), `over_sek` by how many kronor.
     paid = (
         sa.select(disbursement.c.grant_id, paid_sum(today).label("paid"))

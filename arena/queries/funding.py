@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena.filters import NO_FILTERS, Filters, grant_scope
+from arena.models import GRANT_DATE, paid_by
 from arena.queries._sql import (
-    GRANT_DATE,
     Period,
     as_money,
     budget,
@@ -26,7 +26,6 @@ from arena.queries._sql import (
     of_filtered_projects,
     organisation,
     owed,
-    paid_by,
     paid_sum,
     period_of,
     planned,
@@ -597,7 +596,7 @@ def disbursements_by_year(
     paid each project per calendar year, instead of grouping every payment by its year
     (issue 11: the figure cost a cold Grants page most of a second at 300 000 payments).
     The summary, kept by the import, cannot tell a payment planned after today from one
-    made (`_sql.paid_by`): the payments dated after today, few and found by their date's
+    made (`models.paid_by`): the payments dated after today, few and found by their date's
     index, are taken off its years.
     """
     funder = organisation.alias("funder")

@@ -10,10 +10,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from arena.filters import Scope, grant_scope, project_scope
+from arena.models import ROW_ACTIONS
 from arena.queries._sql import _as_frame, grant, import_change, import_run, project, read_frame
 
 HISTORY_ROWS = 200  # imports per page of the Data page's history (and the CLI's listing)
-ACTIONS = ("new", "updated", "deleted")  # what an import did to a row, as its counts name it
 
 
 def import_history(engine: Engine, *, limit: int = HISTORY_ROWS, offset: int = 0) -> pd.DataFrame:
@@ -41,7 +41,7 @@ def import_history(engine: Engine, *, limit: int = HISTORY_ROWS, offset: int = 0
     )
     frame = read_frame(engine, statement)
     counts = frame.pop("counts").map(lambda text: json.loads(text) if text else {})
-    for name in ACTIONS:
+    for name in ROW_ACTIONS:
         frame[name] = counts.map(lambda c, name=name: c.get(name, 0)).astype("int64")
     frame["changes"] = counts.map(lambda c: c.get("kinds"))
     frame["sha256"] = frame["sha256"].str[:12]
@@ -130,9 +130,9 @@ def _project_imports(engine: Engine, reference: str, scope: Scope) -> pd.DataFra
         )
     runs["changes"] = [
         tuple(
-            (kind, *(counts[import_id, kind, action] for action in ACTIONS))
+            (kind, *(counts[import_id, kind, action] for action in ROW_ACTIONS))
             for kind in PROJECT_KINDS
-            if any(counts[import_id, kind, action] for action in ACTIONS)
+            if any(counts[import_id, kind, action] for action in ROW_ACTIONS)
         )
         for import_id in runs["id"].tolist()
     ]

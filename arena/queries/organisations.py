@@ -110,7 +110,7 @@ def _grants(
     """Grants matching `where`, each with the organisation on the other side of it (`other`,
     joined on `other_key`, shown as column `label`) and its money: amount, disbursed, remaining
     (what it still owes, never below 0: `_sql.owed`, as the Grants page's rows and totals),
-    paid by `today` (`_sql.paid_by`: a payment dated later is planned). `every`: for totals
+    paid by `today` (`models.paid_by`: a payment dated later is planned). `every`: for totals
     over every grant, not for a page of them (see below).
     """
     # Each grant's payments looked up by its id for a page of grants (the page's only), or

@@ -22,8 +22,8 @@ from arena.filters import (
     project_scope,
     projects_from,
 )
+from arena.models import GRANT_DATE
 from arena.queries._sql import (
-    GRANT_DATE,
     LEVEL_OF_KIND_CODES,
     MONEY_COLUMNS,
     STATUS_ORDER,
@@ -589,7 +589,7 @@ def project_detail(
             # Most ledgers give no reference: an empty column says nothing.
             related[part] = related[part].drop(columns=column)
     payments = related["disbursements"]
-    # A payment dated after today is planned, not paid (`_sql.paid_by`): listed as planned,
+    # A payment dated after today is planned, not paid (`models.paid_by`): listed as planned,
     # not in what is disbursed. Said only where one is: a column of "paid" says nothing.
     planned = (payments["paid_on"] > today).to_numpy(dtype=bool)
     if planned.any():

@@ -20,8 +20,8 @@ from sqlalchemy.engine import Engine
 from arena.domain import AVERAGED_UNITS, IndicatorDirection, ProjectStatus, averaged
 from arena.filters import NO_FILTERS, Filters, grant_scope, project_conditions
 from arena.i18n import TEXTS, Message, country_in_text, msg, per_cent
+from arena.models import GRANT_DATE
 from arena.queries._sql import (
-    GRANT_DATE,
     STAGE_ORDER,
     grant,
     indicator,

@@ -164,7 +164,7 @@ def cell_text(kind: str, value: object, language: str) -> str:
     if kind == "date" and isinstance(value, date):
         return format_date(value)
     if kind == "timestamp":
-        return format_timestamp(value)
+        return clock.format_timestamp(value)
     return str(value)
 
 
@@ -172,12 +172,6 @@ def unit_label(unit: str | None, language: str) -> str:
     """A stored unit in the reader's language (`antal` is `number`); other units as written."""
     key = f"results.unit.{unit}"
     return t(key, language) if key in TEXTS else str(unit or "")
-
-
-def format_timestamp(value: object) -> str:
-    """When something happened (an import), to the minute, in Swedish time as people read it
-    (stored in UTC): `2026-11-21 10:02`."""
-    return clock.swedish(value).strftime("%Y-%m-%d %H:%M")
 
 
 def _whole(number: float) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from arena.i18n import TEXTS, t
-from arena.queries.history import ACTIONS
+from arena.models import ROW_ACTIONS
 
 
 def kind_text(kind: str, language: str) -> str:
@@ -24,7 +24,7 @@ def kind_changes(kinds: object) -> tuple[tuple[str, int, int, int], ...]:
     if not isinstance(kinds, dict):
         return ()
     return tuple(
-        (kind, *(int(said.get(action) or 0) for action in ACTIONS))
+        (kind, *(int(said.get(action) or 0) for action in ROW_ACTIONS))
         for kind, said in kinds.items()
         if isinstance(said, dict)
     )

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from arena import i18n, tables
+from arena import clock, i18n, tables
 
 
 def test_localise_writes_codes_money_and_dates_for_people():
@@ -518,7 +518,7 @@ def test_a_download_keeps_a_figure_a_caller_wrote_as_text():
 )
 def test_an_import_time_is_shown_in_swedish_time(stored, shown):
     """Stored in UTC, read in Sweden: an import at 01:58 Stockholm time read "00:58"."""
-    assert tables.format_timestamp(stored) == shown
+    assert clock.format_timestamp(stored) == shown
     frame = pd.DataFrame({"started_at": [stored]})
     assert tables.localise(frame, "sv")["När"].tolist() == [shown]
 

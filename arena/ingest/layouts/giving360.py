@@ -29,7 +29,6 @@ from arena.ingest.layouts.base import (
     sv_header,
 )
 from arena.ingest.report import Problem
-from arena.queries._sql import paid_by
 
 # The 360Giving grants columns: what the standard requires, and the common optional ones we read
 # (the writer writes these first, in this order: `WRITTEN`).
@@ -298,7 +297,7 @@ def _later_slugs(conn: Connection) -> set[str]:
 
 def _select(grant_references: Collection[str] | None, today: date) -> sa.Select:
     """One SELECT of the grants (all, or those referenced) with their project, recipient,
-    funder, programme and what was paid out by `today` (`queries._sql.paid_by`)."""
+    funder, programme and what was paid out by `today` (`models.paid_by`)."""
     grant = models.Grant.__table__
     project = models.Project.__table__
     programme = models.Programme.__table__
@@ -323,7 +322,7 @@ def _select(grant_references: Collection[str] | None, today: date) -> sa.Select:
             # PostgreSQL sums bigint as numeric: cast back so it arrives as an int.
             sa.cast(sa.func.sum(disbursement.c.amount_sek), sa.BigInteger).label("disbursed"),
         )
-        .where(paid_by(today))
+        .where(models.paid_by(today))
         .group_by(disbursement.c.grant_id)
         .subquery("paid")
     )
