@@ -43,7 +43,7 @@ from arena.ingest.figures import figures_refused
 from arena.ingest.kinds import KINDS, Kind
 from arena.ingest.layouts import LAYOUTS, UPLOAD_KINDS, kind_choices, members, split
 from arena.ingest.natural import table_of
-from arena.ingest.plan import Plan, keys_stored, plan_upload
+from arena.ingest.plan import Plan, StoredFolds, keys_stored, plan_upload
 from arena.ingest.read import RawTable, ReadError, hidden_sheets, read_file, workbook_sheets
 from arena.ingest.report import (
     STORE_ERROR,
@@ -778,10 +778,13 @@ def import_files(
         rows_read += count
         notify("validate", rows_read)
 
+    # The stored keys' folds, read as the files are and reused by the plan (`StoredFolds`).
+    folds = StoredFolds()
+
     def stored(kind: str, keys: set[object]) -> dict[object, object]:
         try:
             with engine.connect() as conn:
-                return keys_stored(conn, kind, keys)
+                return keys_stored(conn, kind, keys, folds)
         except DBAPIError:
             # Read as its headers say: the plan reads the store next and reports the failure.
             return {}
@@ -841,7 +844,12 @@ def import_files(
         try:
             with engine.connect() as conn:
                 plan = plan_upload(
-                    conn, tables, replace=replace, diff=dry_run, on_command_line=on_command_line
+                    conn,
+                    tables,
+                    replace=replace,
+                    diff=dry_run,
+                    on_command_line=on_command_line,
+                    folds=folds,
                 )
                 previous = _previous_import(conn, sha256)
         except DBAPIError as exc:
@@ -857,7 +865,9 @@ def import_files(
         with transaction(engine) as conn, summaries.maintained(conn, kinds=seen_kinds):
             if expected_version is not None and version_of(conn) != tuple(expected_version):
                 return result("outdated", None)
-            plan = plan_upload(conn, tables, replace=replace, on_command_line=on_command_line)
+            plan = plan_upload(
+                conn, tables, replace=replace, on_command_line=on_command_line, folds=folds
+            )
             previous = _previous_import(conn, sha256)
             if plan.has_errors:
                 return result("rejected", plan, previous_import_id=previous)

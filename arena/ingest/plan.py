@@ -78,6 +78,7 @@ from arena.ingest.small_amounts import small_amount_problems
 from arena.ingest.validate import ParsedTable, duplicate_key_problems, ending_before_start
 from arena.ingest.wide import PRELIMINARY_NOTE, with_note
 from arena.models import ROW_ACTIONS
+from arena.store import version_of
 
 
 @dataclass(frozen=True)
@@ -1120,11 +1121,41 @@ def _folded(keys: set[object], fold: Callable[[object], str]) -> dict[str, objec
     return {folded_key: key for folded_key, key in folded.items() if folded_key not in clashing}
 
 
-def keys_stored(conn: Connection, kind_name: str, keys: set[object]) -> dict[object, object]:
+@dataclass
+class StoredFolds:
+    """The stored keys of each kind, by id and by their fold (`_folding`, `_folded`), read
+    once per import and reused while the store's version (`store.version_of`) stands: which
+    kind a list holds (`keys_stored`, as the file is read) and the refusal of its keys written
+    otherwise (`_keys_written_otherwise`, as it is planned) ask the same of the store.
+
+    Why: each read and folded every stored key of the kind for a list of all-new keys, two
+    passes over the store's keys. An import or undo between them moves the version, and the
+    plan then reads the store again, as it plans against the store it writes to."""
+
+    _read: dict[str, tuple[tuple[int, int], dict[object, int], dict[str, object]]] = field(
+        default_factory=dict
+    )
+
+    def of(self, conn: Connection, kind_name: str) -> tuple[dict[object, int], dict[str, object]]:
+        """The kind's stored keys (key -> id) and their folds (`_folded`), from the store on
+        `conn` unless read at its present version before."""
+        version = version_of(conn)  # first: a commit after it only makes the next use re-read
+        read = self._read.get(kind_name)
+        if read is None or read[0] != version:
+            ids = key_ids(conn, kind_name)
+            read = (version, ids, _folded(set(ids), _folding(kind_name)))
+            self._read[kind_name] = read
+        return read[1], read[2]
+
+
+def keys_stored(
+    conn: Connection, kind_name: str, keys: set[object], folds: StoredFolds
+) -> dict[object, object]:
     """The keys among `keys` the store holds as the kind `kind_name`'s, as written or only
     written otherwise (`_folding`: "se_advertised" for the indicator SE_ADVERTISED), as
     `_keys_written_otherwise` reads them, each with the key as stored; an organisation's name
-    only as written, as `_as_spelled` reads the rest as stored.
+    only as written, as `_as_spelled` reads the rest as stored. The folds are `folds`', which
+    the plan reuses.
 
     Why: which kind a list of codes holds (`stored_kind`) counted "se_advertised" as no
     indicator's, and read the list as new programmes; and its message named the key as the
@@ -1134,11 +1165,13 @@ def keys_stored(conn: Connection, kind_name: str, keys: set[object]) -> dict[obj
     if not rest or kind_name == "organisations":
         return held
     fold = _folding(kind_name)
-    folded = _folded(set(key_ids(conn, kind_name)), fold)
+    _, folded = folds.of(conn, kind_name)
     return held | {key: folded[fold(key)] for key in rest if fold(key) in folded}
 
 
-def _keys_written_otherwise(conn: Connection, table: ParsedTable) -> list[Problem]:
+def _keys_written_otherwise(
+    conn: Connection, table: ParsedTable, folds: StoredFolds
+) -> list[Problem]:
     """The refusal of each row that would add a row of `table`'s kind under a key the store
     holds written otherwise (`_folding`: "bg-2017" for BG-2017, "Dnr 2018-4510" for 2018-04510,
     a buyer group's name by its case and spaces only), naming the stored key and what would
@@ -1157,12 +1190,11 @@ def _keys_written_otherwise(conn: Connection, table: ParsedTable) -> list[Proble
     if name not in table.frame.columns:
         return []
     keys = table.frame[name]
-    stored = key_ids(conn, kind.name)
+    stored, folded = folds.of(conn, kind.name)
     new = keys[keys.notna() & ~keys.isin(stored.keys())]
     if new.empty:
         return []
-    fold = _folding(kind.name)
-    folded, given = _folded(set(stored), fold), set(keys.dropna())
+    fold, given = _folding(kind.name), set(keys.dropna())
     label = table.label(name)
     # What tells another row apart, said for the one the person meant as new.
     apart = msg("problem.apart_by_name" if _keyed_by_name(kind.name) else "problem.apart_by_code")
@@ -1465,6 +1497,7 @@ def plan_upload(
     replace: bool = False,
     diff: bool = True,
     on_command_line: bool = False,
+    folds: StoredFolds | None = None,
 ) -> Plan:
     """The plan for `tables` (one per kind) against the store on `conn`; writes nothing.
 
@@ -1472,7 +1505,9 @@ def plan_upload(
     file already known to be rejected, comparing every row with the store is wasted work.
     `on_command_line`: the problems are for the command line's reader (a funder role that
     keeps an organisation is removed with its command, not on the Administration page).
+    `folds`: the stored keys the import read as its files were (`StoredFolds`), else read here.
     """
+    folds = StoredFolds() if folds is None else folds
     order = list(KINDS)
     new_organisations: list[NewOrganisation] = []
     read_ids: dict[str, dict[object, int]] = {}
@@ -1524,7 +1559,7 @@ def plan_upload(
         kind = table.kind
         table_problems = list(table.problems)
         table_problems += _reference_problems(conn, table, known, replaced_kinds)
-        table_problems += _keys_written_otherwise(conn, table)
+        table_problems += _keys_written_otherwise(conn, table, folds)
         table_problems += _unique_problems(conn, table)
         if kind.name == "organisations":
             table_problems += _county_problems(table, existing.get(kind.name))

@@ -4,6 +4,7 @@ programmes, unless the person chose the kind."""
 
 from __future__ import annotations
 
+from arena.ingest import plan
 from tests.fixtures.ingest import errors, natural, rejected, upload
 
 PROGRAMMES = "Kod;Namn\nBG-2017;Stöd till beställargrupper\n"
@@ -113,3 +114,36 @@ def test_a_code_the_other_kind_stores_written_otherwise_counts_as_its(engine):
     assert "write it as stored, “PROJECT_SUPPLIERS_DIALOGUE”" in refusal.text("en")
     assert note.text("en").startswith("lista.csv was read as indicators, not programmes")
     assert "(“PROJECT_SUPPLIERS_DIALOGUE”)" in note.text("en")
+
+
+def test_a_list_of_new_codes_reads_the_stored_keys_of_its_kind_once(engine, monkeypatch):
+    # Which kind the list holds, as it was read, and the refusal of its keys written otherwise,
+    # as it was planned, each read and folded every stored programme code: two passes over
+    # the store's keys for a list of all-new ones. Now the plan reuses the first.
+    _stored(engine)
+    reads: list[str] = []
+    read_keys = plan.key_ids
+
+    def counted(conn, kind_name):
+        reads.append(kind_name)
+        return read_keys(conn, kind_name)
+
+    monkeypatch.setattr(plan, "key_ids", counted)
+    data = "Kod;Namn\nNY-2026;Nytt program\nbg-2017;Stöd\n"
+    result = upload(engine, "lista.csv", data, dry_run=True)
+    assert result.kinds == ["programmes"]
+    assert reads.count("programmes") == 1
+    # And reused only while the store stands: still refused as the stored BG-2017.
+    assert errors(result) == [(3, "Kod", "unique-error")]
+
+
+def test_stored_folds_are_read_again_once_the_store_has_changed(engine):
+    _stored(engine)
+    folds = plan.StoredFolds()
+    with engine.connect() as conn:
+        ids, folded = folds.of(conn, "programmes")
+    assert set(ids) == {"BG-2017"} and folded == {plan._fold("BG-2017"): "BG-2017"}
+    assert upload(engine, "program.csv", "Kod;Namn\nP2I;Nytt\n").outcome == "committed"
+    with engine.connect() as conn:
+        ids, _ = folds.of(conn, "programmes")
+    assert set(ids) == {"BG-2017", "P2I"}
