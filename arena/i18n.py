@@ -2110,7 +2110,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "value.not_date": {
         "sv": "”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller t.ex. ”oktober 2018”.",
-        "en": "“{value}” is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”.",
+        "en": "“{value}” is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “October 2018”.",
     },
     "value.excel_serial": {
         "sv": "”{value}” är inget datum. Är det Excels nummer för en dag ({day}): formatera"
@@ -2143,12 +2143,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "value.not_period": {
         "sv": "”{value}” är ingen period. Skriv start – slut, t.ex. ”oktober 2018 – februari "
         "2019”, eller ”oktober 2018 –” för en som pågår utan slut.",
-        "en": "“{value}” is not a period. Write start – end, e.g. “oktober 2018 – februari 2019”,"
-        " or “oktober 2018 –” for one that runs on.",
+        "en": "“{value}” is not a period. Write start – end, e.g. “October 2018 – February 2019”,"
+        " or “October 2018 –” for one that runs on.",
     },
     "value.period_no_start": {
         "sv": "”{value}” saknar start: skriv start – slut, t.ex. ”oktober 2018 – februari 2019”.",
-        "en": "“{value}” has no start: write start – end, e.g. “oktober 2018 – februari 2019”.",
+        "en": "“{value}” has no start: write start – end, e.g. “October 2018 – February 2019”.",
     },
     "value.period_backwards": {
         "sv": "”{value}” slutar innan den börjar.",

@@ -932,7 +932,7 @@ def test_a_period_with_only_an_end_says_its_start_is_missing(value) -> None:
     problem = problem_of(parse_period, value)
     assert problem.code == TYPE
     assert problem.message.render("en") == (
-        f"“{value}” has no start: write start – end, e.g. “oktober 2018 – februari 2019”."
+        f"“{value}” has no start: write start – end, e.g. “October 2018 – February 2019”."
     )
     assert problem.message.render("sv").startswith(f"”{value}” saknar start:")
 
@@ -1672,7 +1672,7 @@ def test_numbers_outside_excel_days_keep_their_reading() -> None:
         assert (
             problem_of(parse_date, value)
             .message.render("en")
-            .endswith("is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “oktober 2018”.")
+            .endswith("is not a date. Write YYYY-MM-DD, YYYY-MM or e.g. “October 2018”.")
         )
 
 
