@@ -47,7 +47,9 @@ def table(
 ) -> None:
     """`frame` as text (`tables.localise`, with the view's own `columns`) and the downloads of
     `rows` (default `frame`): the query's rows, names rather than addresses; `years`, the
-    year filter the view follows (its downloads name it: `ui.download_buttons`).
+    year filter the view follows: the amounts counted in its years are headed with them,
+    on the page as in the downloads (`tables.in_period`), never a bare "Belopp" of 0 kr
+    for a grant decided before them.
 
     The `links` columns hold page addresses (`tables.page_url`); the `organisations` columns
     hold organisation names and the `projects` columns project references, each made the
@@ -56,6 +58,8 @@ def table(
     if frame.empty:  # an empty grid would say "empty", in English, and offer empty files
         st.caption(t("table.none", language))
         return
+    if years is not None:
+        columns = tables.in_period(frame.columns, years, columns)
     shown, config = localised(
         language, columns=columns, links=links, organisations=organisations, projects=projects
     )(frame)
@@ -83,17 +87,27 @@ class Localised:
     """A view's rows as `table` shows them (`localised`), and the header of each column: a
     paged table names its sort options and what its search looks in by these headers, so
     they read as the table's own (the view's `columns` first: "Återstår", not
-    `remaining_sek`; the Efforts' "Referens", not the projects' "Diarienummer")."""
+    `remaining_sek`; the Efforts' "Referens", not the projects' "Diarienummer"). `years`:
+    the year filter of the view (`paged_table` sets it from its `filters`), whose amounts
+    are headed with them, as its downloads head them (`tables.in_period`)."""
 
     language: str
     columns: Mapping[str, tables.Shown] | None
     links: tuple[str, ...]
     organisations: tuple[str, ...]
     projects: tuple[str, ...]
+    years: tuple[int, int] | None = None
+
+    def shown(self, names: Iterable[str]) -> Mapping[str, tables.Shown] | None:
+        """What the columns `names` hold and their headers: the view's `columns`, the amounts
+        of a year filter's years headed with them."""
+        if self.years is None:
+            return self.columns
+        return tables.in_period(names, self.years, self.columns)
 
     def header(self, column: str) -> str:
         """The header the table shows for `column`."""
-        return tables.header(column, self.language, self.columns)
+        return tables.header(column, self.language, self.shown((column,)))
 
     def __call__(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
         shown = tables.with_project_links(
@@ -103,7 +117,7 @@ class Localised:
         for column in (*self.links, *self.organisations, *self.projects):
             header = self.header(column)
             config[header] = st.column_config.LinkColumn(header, display_text=tables.LINK_TEXT)
-        return tables.localise(shown, self.language, self.columns), config
+        return tables.localise(shown, self.language, self.shown(frame.columns)), config
 
 
 def paged_table(
@@ -131,8 +145,14 @@ def paged_table(
     them (a `localised` one knows its own). The downloads hold the rows as the table shows
     them (`tables.for_download`): a `localised` view's rows whole, a render of its own's as
     `download` (its rows, the columns it shows typed, and their `Shown`) makes them; a view
-    of the year filter in `arguments["filters"]` says its years in them (`ui.download_buttons`).
+    of the year filter in `arguments["filters"]` heads its years' amounts with them, in them
+    (`ui.download_buttons`) and, a `localised` one, on the page.
     """
+
+    filters = arguments.get("filters")
+    years = None if filters is None else filters.years
+    if isinstance(render, Localised):  # its amounts headed with the years, as downloaded
+        render = dataclasses.replace(render, years=years)
 
     # What the search looks in and the sort options, by the headers the table shows: a
     # `localised` view's own (`Localised.header`), or those a render of its own names in
@@ -222,8 +242,6 @@ def paged_table(
             icon=":material/chevron_right:",
         )
         every_row = ui.deferred(query, offset=0, limit=None, **chosen)
-        filters = arguments.get("filters")
-        years = None if filters is None else filters.years
         if download is not None:
             ui.download_buttons(
                 lambda: download.rows(every_row().rows),

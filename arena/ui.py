@@ -23,7 +23,7 @@ import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from arena import auth, clock, config, store
+from arena import auth, clock, config, store, tables
 from arena.charts import PLOTLY_CONFIG
 from arena.domain import OrganisationLevel, ProjectStage, ProjectStatus
 from arena.filters import (
@@ -993,9 +993,17 @@ def selected_points(selection: Any) -> list:
     return [point["customdata"] for point in points if point.get("customdata") is not None]
 
 
-def portfolio_columns(language: str) -> dict:
-    """Column settings of the portfolio: money in the viewer's locale, progress bars."""
+def portfolio_columns(language: str, years: tuple[int, int] | None = None) -> dict:
+    """Column settings of the portfolio: money in the viewer's locale, progress bars. The
+    amounts headed as its download heads them (`tables.unit_header`): within a year filter's
+    `years` those of the years, `Beviljat 2024 (kr)`, not the grants' own amounts."""
     money = {"format": "localized"}
+    amounts = {
+        name: st.column_config.NumberColumn(
+            tables.unit_header(name, language, tables.portfolio.COLUMNS, years), **money
+        )
+        for name in ("granted_sek", "disbursed_sek")
+    }
     return {
         "reference": st.column_config.TextColumn(t("column.reference", language), pinned=True),
         "title": st.column_config.TextColumn(t("column.title", language), width="large"),
@@ -1006,8 +1014,7 @@ def portfolio_columns(language: str) -> dict:
         "county": st.column_config.TextColumn(t("filters.county", language)),
         "start_date": st.column_config.DateColumn(t("column.start", language), format="YYYY-MM-DD"),
         "end_date": st.column_config.DateColumn(t("column.end", language), format="YYYY-MM-DD"),
-        "granted_sek": st.column_config.NumberColumn(t("column.granted_kr", language), **money),
-        "disbursed_sek": st.column_config.NumberColumn(t("column.disbursed_kr", language), **money),
+        **amounts,
         "paid_share": st.column_config.ProgressColumn(
             t("column.paid_share", language),
             help=t("portfolio.paid_share.help", language),

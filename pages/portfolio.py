@@ -60,7 +60,7 @@ def _project_rows(rows):
     """The page's rows as the portfolio table (numbers numeric), the coordinator a link."""
     coordinator = t("project.coordinator", language)
     columns = {
-        **ui.portfolio_columns(language),
+        **ui.portfolio_columns(language, filters.years),
         "coordinator": st.column_config.LinkColumn(coordinator, display_text=tables.LINK_TEXT),
     }
     whole_life = filters.years is None
@@ -79,7 +79,8 @@ with ui.section("table"):
         key="portfolio",
         selectable=True,
         headers={
-            column: shown["label"] for column, shown in ui.portfolio_columns(language).items()
+            column: shown["label"]
+            for column, shown in ui.portfolio_columns(language, filters.years).items()
         },
         download=pageparts.Download(
             functools.partial(

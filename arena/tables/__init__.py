@@ -20,6 +20,7 @@ from arena.tables._base import (
     for_download,
     header,
     headers,
+    in_period,
     localise,
     organisation_url,
     own_name,
@@ -27,6 +28,7 @@ from arena.tables._base import (
     period_text,
     project_url,
     undated_grants,
+    unit_header,
     with_organisation_links,
     with_project_links,
 )
@@ -56,6 +58,7 @@ __all__ = [
     "header",
     "headers",
     "history",
+    "in_period",
     "localise",
     "networks",
     "organisation_url",
@@ -68,6 +71,7 @@ __all__ = [
     "project_url",
     "results",
     "undated_grants",
+    "unit_header",
     "with_organisation_links",
     "with_project_links",
 ]

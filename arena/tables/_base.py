@@ -281,11 +281,23 @@ def for_download(
     for name in typed.columns:
         typed[name] = _typed(typed[name], _kind(name, columns), language)
     return typed.rename(
-        columns={
-            name: _with_unit(header(name, language, columns), _kind(name, columns), language)
-            for name in typed.columns
-        }
+        columns={name: unit_header(name, language, columns) for name in typed.columns}
     )
+
+
+def unit_header(
+    name: str,
+    language: str,
+    columns: Mapping[str, Shown] | None = None,
+    years: tuple[int, int] | None = None,
+) -> str:
+    """The header of column `name` as a download heads it (`for_download`): the table's, with
+    the unit of an amount or a share after it, and within `years` (the view's year filter)
+    the period of an amount counted in them (`in_period`), `Beviljat 2024 (kr)`. A grid that
+    shows bare numbers (the portfolio's, sortable) heads them so too."""
+    if years is not None:
+        columns = in_period((name,), years, columns)
+    return _with_unit(header(name, language, columns), _kind(name, columns), language)
 
 
 # The amounts a view filtered by year counts within the years (docs/periods.md): a grant's

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import datetime
 
 import pandas as pd
@@ -254,6 +255,59 @@ def test_a_year_filtered_downloads_amounts_name_their_years_and_never_imports_as
         assert {granted, disbursed} <= named
     open_page(demo_engine, page="portfolio", lang=LANGUAGES[language], f_years="2024")
     assert _csv(handed, "portfolio", language)[0][9:11] == [granted, disbursed]
+
+
+# The grids' own headers with the year filter 2024: the download's without the unit their
+# cells write, the portfolio's bare numbers with it.
+ON_PAGE = {
+    "sv": ("Beviljat 2024", "Utbetalt 2024"),
+    "en": ("Granted 2024", "Disbursed 2024"),
+}
+
+
+def _grid(app, column: str) -> list[str]:
+    """The headers of the page's grid with `column`, as the reader sees them: the column
+    config's label where it has one (the portfolio's), else the frame's own."""
+    for grid in app.dataframe:
+        labels = {
+            name: shown.get("label")
+            for name, shown in json.loads(grid.proto.columns or "{}").items()
+        }
+        headers = [labels.get(name) or name for name in grid.value.columns]
+        if column in headers:
+            return headers
+    raise AssertionError(f"no grid with {column!r}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_year_filtered_grids_amounts_are_headed_as_its_download_heads_them(
+    demo_engine, open_page, handed, language
+):
+    # With a year filter the grants list showed "Belopp 0 kr" (the amount granted in the
+    # years) for a grant decided before them, and the portfolio "Beviljat (kr)" 0, while the
+    # downloads headed them "Beviljat 2024 (kr)": a funder read its grant worth 0 kr.
+    granted, disbursed = ON_PAGE[language]
+    app = open_page(demo_engine, page="grants", lang=LANGUAGES[language], f_years="2024")
+    reference = "Bidragsreferens" if language == "sv" else "Grant reference"
+    grants = _grid(app, reference)
+    assert grants[8:10] == [granted, disbursed]
+    assert [f"{header} ({'kr' if language == 'sv' else 'SEK'})" for header in grants[8:10]] == (
+        _csv(handed, "grants", language)[0][8:10]
+    )
+    funders = _grid(app, "Antal bidrag" if language == "sv" else "Grants")
+    assert funders[2:4] == [granted, disbursed]
+    # Sorted by it, the option names it as the grid does.
+    assert granted in app.selectbox(key="grants_sort").options
+    app = open_page(demo_engine, page="portfolio", lang=LANGUAGES[language], f_years="2024")
+    title = "Titel" if language == "sv" else "Title"
+    assert (
+        _grid(app, title)[9:11]
+        == list(YEARS[language])
+        == _csv(handed, "portfolio", language)[0][9:11]
+    )
+    # Without a year filter, the grants' own amounts under their own headers.
+    app = open_page(demo_engine, page="grants", lang=LANGUAGES[language])
+    assert _grid(app, reference)[8] == ("Belopp" if language == "sv" else "Amount")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
