@@ -365,11 +365,11 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "programmes.years.caption": {
         "sv": "Kronor per år, programmets hela löptid. Budget efter budgetår. Beviljat: bidrag "
-        "till programmets projekt efter beslutsdatum (startdatum när beslutsdatum saknas). "
+        "till programmets projekt {dated}. "
         "Utfall efter utgiftsdatum, i två delar: programmets eget utfall, som budgeten betalar, "
         "och projektens utfall, som deras bidrag betalar.",
         "en": "SEK per year, the programme's whole life. Budget by budget year. Granted: grants "
-        "to the programme's projects by decision date (start date when none is recorded). "
+        "to the programme's projects {dated}. "
         "Spend by the date spent, in two parts: the programme's own spend, which its budget "
         "pays for, and its projects' spend, which their grants pay for.",
     },
@@ -631,7 +631,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "period.caption": {"sv": "Period: {years} ({rules}).", "en": "Period: {years} ({rules})."},
     "period.all_years": {"sv": "alla år", "en": "all years"},
     "period.rule.budget": {"sv": "budget per budgetår", "en": "budget by budget year"},
-    "period.rule.grants": {"sv": "bidrag efter beslutsdatum", "en": "grants by decision date"},
+    # The one wording of which date dates a grant (docs/periods.md), wherever it is said.
+    "period.grant_date": {
+        "sv": "efter beslutsdatum, eller startdatum när beslutsdatum saknas",
+        "en": "by decision date, or start date when none is recorded",
+    },
+    "period.rule.grants": {"sv": "bidrag {dated}", "en": "grants {dated}"},
     "period.rule.disbursements": {
         "sv": "utbetalningar efter betalningsdag",
         "en": "disbursements by payment date",

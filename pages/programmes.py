@@ -4,7 +4,7 @@ import streamlit as st
 
 from arena import charts, pageparts, tables, ui
 from arena.i18n import format_date, t
-from arena.queries import programmes
+from arena.queries import periods, programmes
 
 ui.ensure_shell()
 language = ui.language()
@@ -89,7 +89,8 @@ with ui.section("years"):
     else:
         if not years.empty:
             ui.plotly(charts.programmes.programme_years(years, language), key="programme_years")
-            st.caption(t("programmes.years.caption", language))
+            dated = periods.grant_date(language)
+            st.caption(t("programmes.years.caption", language, dated=dated))
             pageparts.table(years, language=language, name=f"{code}_years", columns=COLUMNS)
         if undated:
             st.caption(tables.undated_grants(int(years["committed_sek"].sum()), undated, language))

@@ -24,9 +24,20 @@ FIGURE_RULES: dict[str, tuple[str, ...]] = {
 def period_caption(filters: Filters, figure: str, language: str) -> str:
     """The caption line naming a figure's period: the years and what each amount is dated by.
 
-    `figure` is a key of FIGURE_RULES, e.g. "Period: 2019 (bidrag efter beslutsdatum,
-    utbetalningar efter betalningsdag)." Without a year filter the period is all years.
+    `figure` is a key of FIGURE_RULES, e.g. "Period: 2019 (bidrag efter beslutsdatum, eller
+    startdatum när beslutsdatum saknas; utbetalningar efter betalningsdag)." Without a year
+    filter the period is all years. The rules are parted by `;`, as a rule may hold a comma.
     """
     years = year_span(filters.years) if filters.years else t("period.all_years", language)
-    rules = ", ".join(t(f"period.rule.{rule}", language) for rule in FIGURE_RULES[figure])
+    dated = grant_date(language)  # the grants' rule's; the others name their date alone
+    rules = "; ".join(
+        t(f"period.rule.{rule}", language, dated=dated) for rule in FIGURE_RULES[figure]
+    )
     return t("period.caption", language, years=years, rules=rules)
+
+
+def grant_date(language: str) -> str:
+    """Which date dates a grant, as every caption says it: its decision date, its start date
+    when it has none (docs/periods.md), never "by decision date" alone, which those grants
+    counted by their start contradict."""
+    return t("period.grant_date", language)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 from datetime import date
 
-from arena import config, tables, ui
+import pytest
+
+from arena import brief, config, tables, ui
+from arena.filters import Filters
 from arena.i18n import format_sek, t
 from arena.ui import plain
 from tests.fixtures.ingest import load_files
@@ -381,3 +385,39 @@ def test_a_funding_programmes_final_report_is_no_assignments(engine, open_page):
         ["programmes?programme=SHIFT", "Slutrapport enligt uppdraget"],
         ["programmes?programme=CALL", "Slutrapport"],
     ]
+
+
+# Which date dates a grant, said alike on every page that counts grants by it and in the brief.
+GRANT_DATE = {
+    "sv": "bidrag efter beslutsdatum, eller startdatum när beslutsdatum saknas",
+    "en": "grants by decision date, or start date when none is recorded",
+}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_caption_of_the_grants_rule_names_the_start_date_of_an_undated_grant(
+    demo_engine, open_page, language
+):
+    # The Overview, Grants and Portfolio said "Period: 2019 (grants by decision date)" where
+    # a grant without a decision date counts by its start date, as only the Programmes page
+    # said ("by decision date (start date when none is recorded)").
+    lang = {"sv": "Svenska", "en": "English"}[language]
+    for page in (None, "grants", "portfolio"):
+        app = open_page(demo_engine, page=page, lang=lang, f_years="2019")
+        captions = [c.value for c in app.caption if c.value.startswith("Period: 2019 (")]
+        assert captions and any(GRANT_DATE[language] in caption for caption in captions), page
+        # Never the decision date alone.
+        bare = GRANT_DATE[language].split(",")[0]
+        assert all(c.count(bare) == c.count(GRANT_DATE[language]) for c in captions), page
+    app = open_page(demo_engine, page="programmes", lang=lang, programme="BG-2017")
+    rule = GRANT_DATE[language].split(" ", 1)[1]  # "by decision date, or start date …"
+    assert any(f"projects {rule}." in c.value or f"projekt {rule}." in c.value for c in app.caption)
+    data = brief.collect(
+        lambda query, **kw: query(demo_engine, **kw),
+        filters=Filters(years=(2019, 2019)),
+        today=date(2026, 11, 21),
+    )
+    document = brief.brief_html(
+        data, language=language, filters=Filters(years=(2019, 2019)), today=date(2026, 11, 21)
+    )
+    assert GRANT_DATE[language] in html.unescape(document)

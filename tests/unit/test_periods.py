@@ -424,19 +424,26 @@ def test_the_county_filter_offers_the_counties_projects_involve(spanning):
 @pytest.mark.parametrize(
     ("filters", "figure", "language", "expected"),
     [
-        (IN_2019, "grants", "sv", "Period: 2019 (bidrag efter beslutsdatum)."),
+        # A grant without a decision date counts by its start date: "by decision date" alone
+        # said otherwise of those grants (the Programmes page said it right).
+        (
+            IN_2019,
+            "grants",
+            "sv",
+            "Period: 2019 (bidrag efter beslutsdatum, eller startdatum när beslutsdatum saknas).",
+        ),
         (
             Filters(years=(2017, 2020)),
             "funders",
             "en",
-            "Period: 2017–2020 (grants by decision date, disbursements by payment date, "
-            "reports/milestones by due date).",
+            "Period: 2017–2020 (grants by decision date, or start date when none is recorded; "
+            "disbursements by payment date; reports/milestones by due date).",
         ),
         (
             NO_FILTERS,
             "budget",
             "sv",
-            "Period: alla år (budget per budgetår, utfall efter utgiftsdatum).",
+            "Period: alla år (budget per budgetår; utfall efter utgiftsdatum).",
         ),
     ],
 )
