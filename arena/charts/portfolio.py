@@ -251,8 +251,9 @@ def _running_per_year(frame: pd.DataFrame, language: str) -> go.Figure:
     )
 
 
-def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -> go.Figure:
-    """A project's cumulative spend over time against the total of its grants."""
+def spend_against_grants(spend: pd.DataFrame, granted_sek: int | None, language: str) -> go.Figure:
+    """A project's cumulative spend over time against the total of its grants; the spend
+    alone where it has no grant (`granted_sek` None), not against a line of 0 kr."""
     ordered = spend.sort_values("spent_on")
     cumulative = ordered["amount_sek"].astype("int64").cumsum()
     line = cumulative_spend(
@@ -262,12 +263,8 @@ def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -
         language=language,
     )
     # The grant line: a dashed line across the chart, labelled with the amount.
-    return chart(
-        [line],
-        t("chart.spend.title", language),
-        language,
-        height=320,
-        shapes=[
+    grant_line = {
+        "shapes": [
             {
                 "type": "line",
                 "x0": 0,
@@ -279,7 +276,7 @@ def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -
                 "line": {"color": SERIES_COLOURS["allocated"], "dash": "dash"},
             }
         ],
-        annotations=[
+        "annotations": [
             {
                 "text": f"{t('kpi.granted', language)}: {format_sek(granted_sek, language)}",
                 "showarrow": False,
@@ -291,6 +288,13 @@ def spend_against_grants(spend: pd.DataFrame, granted_sek: int, language: str) -
                 "yref": "y",
             }
         ],
+    }
+    return chart(
+        [line],
+        t("chart.spend.title", language),
+        language,
+        height=320,
         xaxis={"type": "category"},
         yaxis={"title": t("axis.sek", language), "tickformat": ",d", "rangemode": "tozero"},
+        **({} if granted_sek is None else grant_line),
     )

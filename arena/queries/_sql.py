@@ -111,10 +111,12 @@ def read_frames(engine: Engine, statements: dict[str, sa.Select]) -> dict[str, p
         return {key: future.result() for key, future in futures.items()}
 
 
-def as_money(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
-    """`columns` of `frame` as integer SEK (Int64), a missing sum as 0."""
+def as_money(frame: pd.DataFrame, *columns: str, missing: bool = False) -> pd.DataFrame:
+    """`columns` of `frame` as integer SEK (Int64), a missing sum as 0, or kept missing
+    (`missing`) where the query says nothing is recorded (a blank cell, not 0 kr)."""
     for column in columns:
-        frame[column] = frame[column].astype("Int64").fillna(0)
+        money = frame[column].astype("Int64")
+        frame[column] = money if missing else money.fillna(0)
     return frame
 
 

@@ -552,7 +552,9 @@ def project_detail(
 
     `today` decides which open milestones are late, and which payments are planned: one
     dated after it is listed with `state` "planned" (the others "paid") and is not in
-    `disbursed_sek`, what is paid so far.
+    `disbursed_sek`, what is paid so far. `granted_sek` is None where the project has no
+    grant and `disbursed_sek` where it has no payment, paid or planned: nothing recorded is
+    no sum of 0 kr (a recorded grant or payment of 0 kr is 0).
     """
     coordinator = organisation.alias("coordinator")
     row_statement = (
@@ -588,7 +590,7 @@ def project_detail(
         if not related[part][column].astype(bool).any():
             # Most ledgers give no reference: an empty column says nothing.
             related[part] = related[part].drop(columns=column)
-    payments = related["disbursements"]
+    grants, payments = related["grants"], related["disbursements"]
     # A payment dated after today is planned, not paid (`models.paid_by`): listed as planned,
     # not in what is disbursed. Said only where one is: a column of "paid" says nothing.
     planned = (payments["paid_on"] > today).to_numpy(dtype=bool)
@@ -596,8 +598,8 @@ def project_detail(
         payments["state"] = np.where(planned, "planned", "paid")
     return {
         "project": dict(row),
-        "granted_sek": int(related["grants"]["amount_sek"].sum()),
-        "disbursed_sek": int(payments["amount_sek"][~planned].sum()),
+        "granted_sek": None if grants.empty else int(grants["amount_sek"].sum()),
+        "disbursed_sek": None if payments.empty else int(payments["amount_sek"][~planned].sum()),
         "public_url": vinnova_project_url(reference),
         **related,
     }

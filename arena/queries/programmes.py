@@ -240,6 +240,12 @@ def _of_programme(code: str, scope: Scope) -> dict[str, tuple[sa.Select, sa.Sele
         .subquery()
     )
     of_code = [project.c.programme_id == programme_id, *project_scope(scope)]
+    # Nothing recorded is no sum of 0 kr: granted where the project has a grant (within
+    # `scope`), spent where it has a spend line, else None (a blank cell, sorted last).
+    has_grant = sa.exists().where(grant.c.project_id == project.c.id, *grant_scope(scope))
+    has_spend = sa.exists().where(
+        expenditure.c.scope == "project", expenditure.c.scope_ref == project.c.reference
+    )
     return {
         "projects": (
             sa.select(
@@ -249,8 +255,8 @@ def _of_programme(code: str, scope: Scope) -> dict[str, tuple[sa.Select, sa.Sele
                 project.c.stage,
                 project.c.start_date,
                 project.c.end_date,
-                money.c.granted_sek,
-                money.c.spent_sek,
+                sa.case((has_grant, sa.func.coalesce(money.c.granted_sek, 0))).label("granted_sek"),
+                sa.case((has_spend, sa.func.coalesce(money.c.spent_sek, 0))).label("spent_sek"),
             )
             .select_from(project.outerjoin(money, money.c.project_id == project.c.id))
             .where(*of_code),
@@ -356,7 +362,8 @@ def programme_rows(
     the database (`paging.read_page`); `limit` None: every row, for the download.
 
     "projects": reference, title, status, stage, start_date, end_date, granted_sek, spent_sek
-    (within `scope`, the projects and grants it funds). The rows behind the money: "grants"
+    (within `scope`, the projects and grants it funds; missing, not 0, for a project with no
+    grant or no spend line). The rows behind the money: "grants"
     (grant_reference, project_reference, funder, decision_date, start_date, amount_sek) and
     "spend" (spent_on, project_reference: "" for the programme's own spend, category,
     line_reference: the voucher number, "" where none, amount_sek, description, source).
@@ -373,7 +380,8 @@ def programme_rows(
         offset=offset,
         limit=limit,
     )
-    return Page(rows=as_money(page.rows, *_ROW_MONEY.get(part, ("amount_sek",))), total=page.total)
+    rows = as_money(page.rows, *_ROW_MONEY.get(part, ("amount_sek",)), missing=part == "projects")
+    return Page(rows=rows, total=page.total)
 
 
 def programme_detail(engine: Engine, *, code: str, today: date, scope: Scope = None) -> dict | None:

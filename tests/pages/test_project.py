@@ -241,3 +241,28 @@ def test_a_projects_values_show_their_unit_and_a_preliminary_mark(
         assert not result.plan.changes_anything, [
             (k.kind.name, k.changes) for k in result.plan.kinds
         ]
+
+
+@pytest.mark.parametrize(
+    ("language", "granted", "disbursed", "none"),
+    [
+        ("Svenska", "Beviljade bidrag", "Utbetalt", "Inga uppgifter."),
+        ("English", "Grants awarded", "Disbursed", "Nothing recorded."),
+    ],
+)
+def test_a_project_without_grants_shows_none_not_0_kr(
+    demo_engine, open_page, language, granted, disbursed, none
+):
+    # DEMO-2022-017 (cancelled, no grant) read "Beviljade bidrag 0 kr" and "Utbetalt 0 kr"
+    # above "Bidrag: Inga uppgifter.", as a grant of 0 kr reads; the Programmes page's list
+    # of its projects said 0 kr granted and spent.
+    app = open_page(demo_engine, page="project", ref="DEMO-2022-017", lang=language)
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert (metrics[granted], metrics[disbursed]) == ("–", "–")
+    assert none in [caption.value for caption in app.caption]
+    app = open_page(demo_engine, page="programmes", programme="ARENA-2021", lang=language)
+    reference = "Diarienummer" if language == "Svenska" else "Reference"
+    projects = next(f.value for f in app.dataframe if reference in f.value.columns)
+    row = projects.set_index(reference).loc[tables.project_url("DEMO-2022-017")]
+    spent = "Utfall" if language == "Svenska" else "Spent"
+    assert (row[granted], row[spent]) == ("–", "–")

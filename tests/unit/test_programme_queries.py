@@ -14,7 +14,7 @@ import pytest
 
 from arena import charts, tables
 from arena.i18n import format_sek, msg, t
-from arena.queries import funding, programmes
+from arena.queries import funding, portfolio, programmes
 from tests.fixtures.ingest import load_files
 
 ORGANISATIONS = "Namn;Typ\nVerket;national_authority\nDepartementet;national_authority\n"
@@ -244,6 +244,49 @@ def test_the_detail_lists_projects_groups_and_deadlines(store):
     assert deadlines["title"].tolist() == ["Årsrapport 2025", "Plan", "Årsrapport 2026"]
     assert deadlines["state"].tolist() == ["delivered", "late", "open"]
     assert deadlines["final"].tolist() == [False, False, True]
+
+
+# A project with nothing recorded (N-1), one with a grant and a spend line of 0 kr each
+# (Z-1), and one with a grant, nothing spent and nothing paid (G-1).
+RECORDED = {
+    "organisationer.csv": ORGANISATIONS,
+    "program.csv": "Kod;Namn\nP1;Ettan\n",
+    "projekt.csv": "Diarienummer;Titel;Status;Program\n"
+    "N-1;Inget;cancelled;P1\nZ-1;Noll;ongoing;P1\nG-1;Bidrag;ongoing;P1\n",
+    "bidrag.csv": "Bidragsreferens;Diarienummer;Finansiär;Belopp;Beslutsdatum\n"
+    "B-0;Z-1;Verket;0;2025-01-01\nB-1;G-1;Verket;100 000;2025-01-01\n",
+    "utbetalningar.csv": "Bidragsreferens;Utbetalningsdatum;Belopp\nB-0;2025-02-01;0\n",
+    "utfall.csv": "Program;Diarienummer;Datum;Kategori;Belopp\n;Z-1;2025-03-01;Personal;0\n",
+}
+
+
+def test_a_projects_money_with_nothing_recorded_is_missing_and_a_recorded_0_is_0(engine):
+    # The programme's projects read "Beviljat 0 kr" and "Utfall 0 kr" for a project with no
+    # grant and no spend line, as for grants and spend of 0 kr.
+    load_files(engine, RECORDED)
+    rows = programmes.programme_rows(engine, part="projects", code="P1", limit=None).rows
+    money = rows.set_index("reference")[["granted_sek", "spent_sek"]]
+    assert money.loc["N-1"].isna().all()
+    assert money.loc["Z-1"].tolist() == [0, 0]
+    assert money.loc["G-1", "granted_sek"] == 100_000 and pd.isna(money.loc["G-1", "spent_sek"])
+    # Sorted by it, the projects with nothing recorded come last, either way.
+    for descending, order in ((False, ["Z-1", "G-1", "N-1"]), (True, ["G-1", "Z-1", "N-1"])):
+        page = programmes.programme_rows(
+            engine, part="projects", code="P1", sort="granted_sek", descending=descending
+        )
+        assert page.rows["reference"].tolist() == order
+
+
+def test_a_projects_page_money_with_nothing_recorded_is_none_and_a_recorded_0_is_0(engine):
+    # The project page read "Beviljade bidrag 0 kr" and "Utbetalt 0 kr" above "Inga
+    # uppgifter." for a project without grants, and "Utbetalt 0 kr" for one paid nothing.
+    load_files(engine, RECORDED)
+    money = {
+        reference: (detail["granted_sek"], detail["disbursed_sek"])
+        for reference in ("N-1", "Z-1", "G-1")
+        if (detail := portfolio.project_detail(engine, reference=reference, today=TODAY))
+    }
+    assert money == {"N-1": (None, None), "Z-1": (0, 0), "G-1": (100_000, None)}
 
 
 def test_a_final_report_no_milestone_records_is_a_row_of_its_own(store):
