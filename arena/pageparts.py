@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -176,8 +177,7 @@ def paged_table(
     # taken as an option, as `header` writes it as itself): read as the column it names,
     # not as a new sort that sent the table back to page 1 and lost the click with it.
     if sort not in layout.sortable:
-        by_label = {header(column): column for column in layout.sortable}
-        sort = by_label.get(sort, layout.sortable[0])
+        sort = sorted_by(str(sort), layout.sortable, header)
     descending = controls[2].toggle(t("paging.descending", language), key=f"{key}_descending")
     size = controls[3].selectbox(t("paging.size", language), PAGE_SIZES, index=1, key=f"{key}_size")
     chosen = {"search": search, "sort": sort, "descending": descending, **arguments}
@@ -263,6 +263,26 @@ def paged_table(
             )
     rows = picked.selection.rows if selectable and picked else []
     return page.rows.iloc[rows[0]] if rows else None
+
+
+# The years a header of amounts counted in a year filter's years names ("Beviljat 2019–2021",
+# `tables.in_period`), as a sort option's label the browser sends back says them.
+_YEARS = re.compile(r"\s*\b\d{4}(?:\s*–\s*\d{4})?\b")
+
+
+def sorted_by(label: str, sortable: tuple[str, ...], header: Callable[[str], str]) -> str:
+    """The column of `sortable` a sort option's `label`, as the browser sent it, names by
+    its `header`; the first where it names none. Compared also without years: an amount's
+    header names the year filter's years, and the browser sends the label of the years
+    before the filter changed ("Beviljat 2024" where the option now reads "Beviljat 2025").
+
+    Why: the table sorted by the amount fell back to its first column when a person moved
+    the year filter."""
+    by_label = {header(column): column for column in sortable}
+    if label in by_label:
+        return by_label[label]
+    by_words = {_YEARS.sub("", text): column for text, column in by_label.items()}
+    return by_words.get(_YEARS.sub("", label), sortable[0])
 
 
 def kept_page(key: str, pages: int) -> int:
