@@ -3042,12 +3042,23 @@ TEXTS: dict[str, dict[str, Text]] = {
         ),
     },
     "problem.paid_so_far": {
-        "sv": "Filen säger att {paid} är utbetalt på bidraget {grant}, lagrets {count} "
-        "utbetalningar på det är {total}. De behålls som de är: ändra dem med en fil med "
-        "utbetalningar, som anger var och en.",
-        "en": "The file says {paid} was paid on grant {grant}; the store's {count} payments on "
-        "it come to {total}. They are kept as they are: change them with a payments file, "
-        "which names each one.",
+        "sv": (
+            "Filen säger att {paid} är utbetalt på bidraget {grant}, lagrets utbetalning på "
+            "det fram till i dag är {total}. Lagrets utbetalningar behålls som de är: ändra "
+            "dem med en fil med utbetalningar, som anger var och en.",
+            "Filen säger att {paid} är utbetalt på bidraget {grant}, lagrets {count} "
+            "utbetalningar på det fram till i dag är sammanlagt {total}. Lagrets "
+            "utbetalningar behålls som de är: ändra dem med en fil med utbetalningar, som "
+            "anger var och en.",
+        ),
+        "en": (
+            "The file says {paid} was paid on grant {grant}; the store's payment on it made "
+            "by today is {total}. The store's payments are kept as they are: change them with "
+            "a payments file, which names each one.",
+            "The file says {paid} was paid on grant {grant}; the store's {count} payments on "
+            "it made by today come to {total}. The store's payments are kept as they are: "
+            "change them with a payments file, which names each one.",
+        ),
     },
     "problem.paid_so_far_superseded": {
         "sv": "Bidraget {grant} har {paid} utbetalt enligt en 360Giving-fil, daterat {on}: en "

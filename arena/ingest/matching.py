@@ -22,6 +22,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from arena import clock
 from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS
 from arena.ingest.layouts import Matching
@@ -371,10 +372,13 @@ def _problem(
 
 def _paid_so_far(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
     """Each row of a sum paid on a stored grant whose payments the store already holds is
-    left out: they are the payments that sum is made of. A warning says so where they add up
-    to another amount (payments are changed by a payments file, which names each one). The
-    one payment an earlier upload of such a file made, on the same day, is updated as the
-    file now says."""
+    left out: they are the payments that sum is made of. A warning says so where those made
+    by today (Sweden's, `arena.clock`) add up to another amount (payments are changed by a
+    payments file, which names each one). A payment dated later is planned, not paid: our
+    own export leaves it out of Amount Disbursed (`queries._sql.paid_by`), and counted here
+    our export read back warned of a difference there was not. The one payment an earlier
+    upload of such a file made, on the same day, is updated as the file now says."""
+    today = clock.today()
     frame = table.frame
     grants = ids.get("grants", {})
     rows = [
@@ -405,7 +409,8 @@ def _paid_so_far(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
         if not others and paid_on == frame.at[line, "paid_on"] and not reference:
             continue  # the payment this file's earlier upload made: updated as it now says
         left_out.append(line)
-        paid, total = frame.at[line, "amount_sek"], sum(amount for _on, _ref, amount in stored)
+        made = [amount for on, _ref, amount in stored if on <= today]
+        paid, total = frame.at[line, "amount_sek"], sum(made)
         if paid != total:
             problems.append(
                 Problem(
@@ -415,7 +420,7 @@ def _paid_so_far(conn: Connection, table: ParsedTable, ids: Ids) -> ParsedTable:
                         grant=frame.at[line, "grant_reference"],
                         paid=sek(int(paid)),
                         total=sek(int(total)),
-                        count=len(stored),
+                        count=len(made),
                     ),
                     row=int(line),
                     column=table.label("amount_sek"),

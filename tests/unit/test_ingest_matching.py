@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime
 
+from arena import clock
 from arena.auth import cli_identity
 from arena.ingest import load_demo, undo
 from arena.ingest.layouts import giving360
@@ -305,6 +307,37 @@ def test_a_360giving_sum_paid_keeps_the_stored_payments_and_says_where_they_diff
     assert warnings(result) == [(line, "Amount Disbursed", "constraint-error")]
     assert "the store's 4 payments on it" in result.problems[0].text("en")
     assert dump(engine, history=False) == before
+
+
+def test_a_360giving_sum_paid_is_compared_with_the_payments_made_by_today(engine, monkeypatch):
+    # A payment dated after today is planned: our export leaves it out of Amount Disbursed,
+    # and the import counted it, warning of a difference our own file read back did not have.
+    monkeypatch.setattr(clock, "utc_now", lambda: datetime(2026, 6, 1, 12, tzinfo=UTC))
+    _store_with_grants(engine, "G-9;P-1;Vinnova;800 000;2026-01-10")
+    ledger = (
+        "Bidragsreferens;Utbetalningsdatum;Belopp\nG-9;2026-03-01;400 000\nG-9;2027-02-01;400 000\n"
+    )
+    assert upload(engine, "utbetalningar.csv", ledger).outcome == "committed"
+    rows = _rows(giving360.to_csv(engine))
+    assert [row["Amount Disbursed"] for row in rows] == ["400000"]
+    result = upload(engine, "360giving.csv", giving360.to_csv(engine))
+    assert result.outcome == "unchanged", result.problems
+    assert not result.problems
+    # A real difference still warns, naming what was paid by today.
+    rows[0]["Amount Disbursed"] = "500000"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    result = upload(engine, "360giving.csv", out.getvalue())
+    assert result.outcome == "unchanged", result.problems
+    assert warnings(result) == [(2, "Amount Disbursed", "constraint-error")]
+    assert "the store's payment on it made by today is SEK 400,000." in (
+        result.problems[0].text("en")
+    )
+    assert "lagrets utbetalning på det fram till i dag är 400 000 kr." in (
+        result.problems[0].text("sv").replace("\u00a0", " ")
+    )
 
 
 def test_a_360giving_file_read_again_updates_the_payment_it_made(engine):
