@@ -590,6 +590,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 # The FILE of `export` that means standard output, as for most Unix tools.
 STDOUT = "-"
 _EXPORT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".xlsx", ".xls", ".json"})
+# The formats `--delimiter ;` cannot be written in, and the refusal that says why: a
+# 360Giving file is comma-separated by the standard, a workbook has no separator.
+_NO_SEMICOLON = {"360giving": "cli.export.delimiter_360giving", "xlsx": "cli.export.delimiter_xlsx"}
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -606,6 +609,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     if chosen == "360giving" and args.kind != "grants":
         print(_say("cli.export.360giving"), file=sys.stderr)
+        return 2
+    if args.delimiter == ";" and chosen in _NO_SEMICOLON:
+        # Written with commas all the same: the `;` asked for was dropped without a word.
+        print(_say(_NO_SEMICOLON[chosen]), file=sys.stderr)
         return 2
     choice = "csv_semicolon" if chosen == "csv" and args.delimiter == ";" else chosen
     to_stdout = args.file == STDOUT

@@ -4123,6 +4123,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "360Giving-formatet rymmer bara bidrag: använd KIND grants.",
         "en": "The 360Giving format holds grants only: use KIND grants.",
     },
+    "cli.export.delimiter_360giving": {
+        "sv": "En 360Giving-fil är kommaavgränsad enligt standarden: utelämna --delimiter ;.",
+        "en": "A 360Giving file is comma-separated by the standard: leave out --delimiter ;.",
+    },
+    "cli.export.delimiter_xlsx": {
+        "sv": "En Excel-fil har ingen avgränsare: utelämna --delimiter ;, eller skriv CSV "
+        "(--format csv och ett namn på .csv).",
+        "en": "An Excel workbook has no separator: leave out --delimiter ;, or write CSV "
+        "(--format csv and a name ending in .csv).",
+    },
     "cli.export.suffix": {
         "sv": "{file}: namnet säger något annat än formatet som skulle skrivas. Döp filen till "
         "…{suffix} eller utelämna --format (namnet avgör då).",

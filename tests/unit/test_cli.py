@@ -179,6 +179,29 @@ def test_export_writes_what_the_files_name_says(use_db, tmp_path, capsys):
         assert f"{name}: its name says otherwise" in capsys.readouterr().err
 
 
+def test_export_refuses_a_semicolon_its_format_cannot_be_written_with(
+    use_db, tmp_path, monkeypatch, capsys
+):
+    # Before, the `;` was dropped without a word: commas written, exit 0.
+    assert main(["init", "--demo"]) == 0
+    capsys.readouterr()
+    for name, fmt, said in (
+        ("g.csv", "360giving", "A 360Giving file is comma-separated by the standard"),
+        ("g.xlsx", "xlsx", "An Excel workbook has no separator"),
+    ):
+        args = ["export", "grants", str(tmp_path / name), "--format", fmt, "--delimiter", ";"]
+        assert main(args) == 2
+        assert not (tmp_path / name).exists()
+        assert said in capsys.readouterr().err
+    # In the CLI's language; a comma, what these formats are written with, is no contradiction.
+    monkeypatch.setattr("arena.cli.LANGUAGE", "sv")
+    args = ["export", "grants", str(tmp_path / "g.csv"), "--format", "360giving"]
+    assert main([*args, "--delimiter", ";"]) == 2
+    assert "En 360Giving-fil är kommaavgränsad enligt standarden" in capsys.readouterr().err
+    assert main([*args, "--delimiter", ","]) == 0
+    assert (tmp_path / "g.csv").read_text(encoding="utf-8").startswith("Identifier,Title")
+
+
 def test_export_to_a_dash_writes_standard_output(use_db, tmp_path, monkeypatch, capsysbinary):
     assert main(["init", "--demo"]) == 0
     monkeypatch.chdir(tmp_path)
