@@ -723,8 +723,10 @@ def cmd_undo(args: argparse.Namespace) -> int:
         print(exc.message.render(LANGUAGE), file=sys.stderr)
         return 1
     # The page's question of what would change, put before anything is asked or refused:
-    # told there is no terminal to confirm on, the person knows what `--yes` would do.
-    print(dataops.effect_text(preview.effect, LANGUAGE))
+    # told there is no terminal to confirm on, the person knows what `--yes` would do. With
+    # `--yes` nothing is asked: what is done is said once it is sure to be tried, below.
+    if not args.yes:
+        print(dataops.effect_text(preview.effect, LANGUAGE))
     if preview.outside:
         refused = outside_message(args.import_id, preview.outside, on_command_line=True)
         print(refused.render(LANGUAGE), file=sys.stderr)
@@ -738,7 +740,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
             return 1
         print(_say("cli.undo.cascade"))
         for effect in preview.cascade:
-            print(f"  {dataops.effect_text(effect, LANGUAGE)}")
+            print(f"  {dataops.effect_text(effect, LANGUAGE, asked=not args.yes)}")
+    if args.yes:
+        print(dataops.effect_text(preview.effect, LANGUAGE, asked=False))
     if warning := dataops.undo_warning(preview, LANGUAGE, cascade=args.cascade):
         print(warning)
     if not args.yes:

@@ -484,12 +484,14 @@ def import_name(item: ImportEffect | Blocker) -> str:
     )
 
 
-def effect_text(effect: ImportEffect, language: str) -> str:
+def effect_text(effect: ImportEffect, language: str, *, asked: bool = True) -> str:
     """What undoing one import does: "Ångra #3 · …? Tar bort: Bidrag 1. Återställer: inga rader".
 
     One question, above the page's button and before the command line's prompt alike: the
     command line's own sentence read "Att ångra #4 · … tar bort: inga rader; det återställer:
-    Bidrag 1." in Swedish, saying less well what the page says.
+    Bidrag 1." in Swedish, saying less well what the page says. Not `asked` (the command
+    line's `--yes`, where nothing is asked) it is said as done: "Ångrar #3 · …: tar bort
+    Bidrag 1; återställer inga rader."
     """
     labels = kind_labels(language)
 
@@ -502,7 +504,7 @@ def effect_text(effect: ImportEffect, language: str) -> str:
         return ", ".join(shown) or t("data.undo.none", language)
 
     return t(
-        "data.undo.effect",
+        "data.undo.effect" if asked else "data.undo.effect_done",
         language,
         name=import_name(effect),
         removes=rows(effect.remove),

@@ -1221,6 +1221,10 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "Ångra {name}? Tar bort: {removes}. Återställer: {restores}.",
         "en": "Undo {name}? Removes: {removes}. Restores: {restores}.",
     },
+    "data.undo.effect_done": {
+        "sv": "Ångrar {name}: tar bort {removes}; återställer {restores}.",
+        "en": "Undoing {name}: removes {removes}; restores {restores}.",
+    },
     "data.undo.none": {"sv": "inga rader", "en": "no rows"},
     "data.undo.blocked": {
         "sv": "Senare importer bygger på rader som den här importen lade till eller ändrade; "

@@ -260,6 +260,31 @@ def test_undo_asks_in_swedish_as_the_page_does(engine, tmp_path, capsys, monkeyp
     assert said.endswith("? Tar bort: Projektdeltagare 1. Återställer: inga rader.")
 
 
+def test_undo_with_yes_says_what_it_does_and_asks_nothing(engine, tmp_path, capsys, monkeypatch):
+    # `undo 3 --yes` put the question "Undo #3 · …? Removes: …" though nothing was asked.
+    _two_imports(engine, tmp_path)
+    capsys.readouterr()
+    assert main(["undo", "3", "--yes"]) == 0
+    out = capsys.readouterr().out
+    said, done = out.splitlines()
+    assert said.startswith("Undoing #3 · deltagare.csv · ")
+    assert said.endswith(": removes Project participants 1; restores no rows.")
+    assert done == "Import 3 undone: 1 row removed, 0 restored."
+    assert "?" not in out
+    # In Swedish, the imports a cascade undoes first said so too.
+    assert main(["import", _write(tmp_path, "deltagare.csv", PARTICIPANTS)]) == 0
+    monkeypatch.setattr("arena.cli.LANGUAGE", "sv")
+    capsys.readouterr()
+    assert main(["undo", "2", "--yes", "--cascade"]) == 0
+    out = capsys.readouterr().out
+    cascaded = out.splitlines()[out.splitlines().index("Med --cascade ångras dessa först:") + 1]
+    assert cascaded.startswith("  Ångrar #4 · deltagare.csv · ")
+    assert cascaded.endswith(": tar bort Projektdeltagare 1; återställer inga rader.")
+    assert "\nÅngrar #2 · projekt.csv · " in out
+    assert ": tar bort Projekt 2; återställer inga rader.\n" in out
+    assert "?" not in out
+
+
 def test_a_second_undo_says_when_and_by_whom_the_first_was(engine, tmp_path, capsys, monkeypatch):
     # "Import 3 cannot be undone (status: Undone)." said neither that it was undone already
     # nor when, nor by whom, as the history and the audit log do.
