@@ -815,6 +815,10 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    if args.since and args.until and args.since > args.until:
+        # No day is both: "No events." was answered, as if the log held none.
+        print(_say("cli.audit.reversed", since=args.since, until=args.until), file=sys.stderr)
+        return 2
     filters = {
         "actions": [auth.AuditAction(action) for action in args.action or []],
         "actor": args.actor,

@@ -5378,6 +5378,12 @@ TEXTS: dict[str, dict[str, Text]] = {
     "audit.action.user_remove": {"sv": "användare borttagen", "en": "user removed"},
     "audit.action.user_rename": {"sv": "namn ändrat", "en": "name changed"},
     "audit.none": {"sv": "Inga händelser.", "en": "No events."},
+    "cli.audit.reversed": {
+        "sv": "--since {since} är senare än --until {until}: datumen står i fel ordning. Ange "
+        "det tidigare datumet med --since och det senare med --until.",
+        "en": "--since {since} is after --until {until}: the dates are in the wrong order. Give "
+        "the earlier date with --since and the later one with --until.",
+    },
     "cli.bad_date": {
         "sv": "”{value}” är inget datum; skriv ÅÅÅÅ-MM-DD.",
         "en": "“{value}” is not a date; write YYYY-MM-DD.",

@@ -510,6 +510,18 @@ def test_the_users_and_audit_commands(engine, tmp_path, capsys, monkeypatch):
         main(["audit", "--since", "yesterday"])
     assert usage.value.code == 2
     assert "is not a date" in capsys.readouterr().err
+    # Dates in the wrong order were answered "No events.", exit 0: refused as bad usage.
+    assert main(["audit", "--since", "2027-01-01", "--until", "2026-01-01"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "--since 2027-01-01 is after --until 2026-01-01: the dates are in the wrong order" in (
+        captured.err
+    )
+    monkeypatch.setattr(cli, "LANGUAGE", "sv")
+    assert main(["audit", "--since", "2027-01-01", "--until", "2026-01-01"]) == 2
+    assert "datumen står i fel ordning" in capsys.readouterr().err
+    # One day, given as both, is in order.
+    assert main(["audit", "--since", "2000-01-01", "--until", "2000-01-01"]) == 0
 
 
 def test_a_new_name_for_an_account_is_said_and_audited(engine, capsys):
