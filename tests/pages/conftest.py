@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 import streamlit
 from streamlit import config as streamlit_config
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.state.safe_session_state import SafeSessionState
 from streamlit.testing.v1 import AppTest
 
 from arena import config, ui
+from tests.pages.test_roles import AUTH
 
 
 def _url(engine) -> str:
@@ -32,6 +34,41 @@ def open_page(monkeypatch) -> Callable[..., AppTest]:
         app.run()
         if page is not None:
             app.switch_page(f"pages/{page}.py").run()
+        assert not app.exception, app.exception
+        return app
+
+    return run
+
+
+@pytest.fixture
+def open_link(monkeypatch) -> Callable[..., AppTest]:
+    """open_link(engine, page="overview", *, email=None, **query) -> the app after the first
+    run of a session opening `page` with the link's `query`, signed in as `email` if given.
+
+    As a served app runs it: app.py with its sidebar around every page. AppTest runs the
+    `pages/` folder's scripts the old way, each page alone, as a fresh server's first session
+    would before `ui.ensure_shell` turns that off; here it is off from the start. (`open_page`
+    switches after app.py's first run: the page then runs alone, and its sidebar is empty, so
+    a check that the sidebar says nothing passes whatever the page would say.)
+    """
+    made = PagesManager.__init__
+
+    def served(self, *args, **kwargs) -> None:
+        made(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", served)
+
+    def run(engine, page: str = "overview", *, email: str | None = None, **query) -> AppTest:
+        monkeypatch.setenv("ARENA_DATABASE_URL", _url(engine))
+        streamlit_config.set_option("client.showErrorDetails", "full")
+        app = AppTest.from_file(str(config.PROJECT_ROOT / "app.py"), default_timeout=60)
+        if email is not None:
+            app.secrets["auth"] = AUTH
+            app.user = {"is_logged_in": True, "email": email, "name": email.split("@")[0]}
+        for key, value in query.items():
+            app.query_params[key] = value
+        app.switch_page(f"pages/{page}.py").run()
         assert not app.exception, app.exception
         return app
 

@@ -8,24 +8,21 @@ The warning shows on the run that opens the link: the app then writes the URL ba
 values that apply, so a later run has nothing more to say (the year slider does the same).
 
 Each link is opened on the page it names, through app.py, as a served app opens it: AppTest
-otherwise runs a page other than the first alone, without the sidebar (`open_link`).
+otherwise runs a page other than the first alone, without the sidebar (`open_link`, in
+conftest.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from streamlit import config as streamlit_config
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from arena import config, ui
+from arena import ui
 from arena.auth import Role, add_role, cli_identity
 from arena.i18n import t
 from tests.fixtures.ingest import load_files
 from tests.pages.demo_facts import demo_count
-from tests.pages.test_roles import AUTH, READ_PAGES
+from tests.pages.test_roles import READ_PAGES
 
 LANGUAGES = ("sv", "en")
 PROJECTS = "07_projekt.csv"
@@ -43,37 +40,6 @@ ONE_YEAR = {
     "GV-1;V-1;Vinnova;300 000;2020-02-01\nGE-1;E-1;Energimyndigheten;700 000;2020-03-01\n",
 }
 FUNDER = "funder@vinnova.se"
-
-
-@pytest.fixture
-def open_link(monkeypatch) -> Callable[..., AppTest]:
-    """open_link(engine, page="overview", *, email=None, **query) -> the app after the first
-    run of a session opening `page` with the link's `query`, signed in as `email` if given.
-
-    As a served app runs it: app.py with its sidebar around every page. AppTest runs the
-    `pages/` folder's scripts the old way, each page alone, as a fresh server's first session
-    would before `ui.ensure_shell` turns that off; here it is off from the start.
-    """
-    made = PagesManager.__init__
-
-    def served(self, *args, **kwargs) -> None:
-        made(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", served)
-
-    def run(engine, page: str = "overview", *, email: str | None = None, **query) -> AppTest:
-        monkeypatch.setenv("ARENA_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-        streamlit_config.set_option("client.showErrorDetails", "full")
-        app = AppTest.from_file(str(config.PROJECT_ROOT / "app.py"), default_timeout=60)
-        if email is not None:
-            app.secrets["auth"] = AUTH
-            app.user = {"is_logged_in": True, "email": email, "name": email.split("@")[0]}
-        for key, value in query.items():
-            app.query_params[key] = value
-        return _run(app.switch_page(f"pages/{page}.py"))
-
-    return run
 
 
 def _run(app: AppTest, **query: str | list[str]) -> AppTest:

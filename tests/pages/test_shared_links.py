@@ -39,14 +39,18 @@ def _paged(app, key: str) -> tuple:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_reversed_year_range_shows_the_figures_of_the_same_years(
-    demo_engine, open_page, language
+    demo_engine, open_link, language
 ):
+    # Each page opened through app.py, as a served app opens it (`open_link`): opened after
+    # the Overview's run (`open_page`), the Grants page ran alone, its sidebar empty, and the
+    # check that the sidebar says nothing passed whatever it would have said.
     caption = ui.filter_caption(Filters(years=(2018, 2019)), language)
-    for page in (None, "grants"):  # None: the Overview, the app's first page
+    for page in ("overview", "grants"):
         shown = {}
         for years in (["2018", "2019"], ["2019", "2018"]):
-            app = open_page(demo_engine, page=page, f_years=years, lang=language)
-            assert not app.sidebar.warning  # a link of the store's years is no mistake
+            app = open_link(demo_engine, page, f_years=years, lang=language)
+            assert app.sidebar.slider, page  # the sidebar is there to say nothing
+            assert not app.sidebar.warning, page  # a link of the store's years is no mistake
             assert any(caption in element.value for element in app.caption), page
             shown[tuple(years)] = _metrics(app)
         assert shown[("2018", "2019")], page
