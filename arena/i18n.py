@@ -5378,6 +5378,14 @@ TEXTS: dict[str, dict[str, Text]] = {
     "audit.action.user_remove": {"sv": "användare borttagen", "en": "user removed"},
     "audit.action.user_rename": {"sv": "namn ändrat", "en": "name changed"},
     "audit.none": {"sv": "Inga händelser.", "en": "No events."},
+    # The audit filter's dates the wrong way round: said, not answered "No events".
+    "audit.filter.reversed": {
+        "sv": "”Från och med” {since} är senare än ”Till och med” {until}: datumen står i fel "
+        "ordning. Välj det tidigare datumet under ”Från och med” och det senare under ”Till "
+        "och med”.",
+        "en": "“From” {since} is after “Through” {until}: the dates are in the wrong order. "
+        "Choose the earlier date under “From” and the later one under “Through”.",
+    },
     "cli.audit.reversed": {
         "sv": "--since {since} är senare än --until {until}: datumen står i fel ordning. Ange "
         "det tidigare datumet med --since och det senare med --until.",

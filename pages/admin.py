@@ -138,8 +138,12 @@ with audit_tab, ui.section("audit"):
         "since": right.date_input(t("audit.filter.since", language), value=None),
         "until": last.date_input(t("audit.filter.until", language), value=None),
     }
-    log = auth.audit_log(engine, identity=identity, **filters)
-    if log.empty:
+    since, until = filters["since"], filters["until"]
+    reversed_dates = since is not None and until is not None and since > until
+    log = None if reversed_dates else auth.audit_log(engine, identity=identity, **filters)
+    if log is None:  # "No events" would say the log holds none
+        st.warning(t("audit.filter.reversed", language, since=since, until=until))
+    elif log.empty:
         st.caption(t("audit.none", language))
     else:
         ui.table(tables.users.audit_table(log, language))

@@ -6,11 +6,12 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from arena import auth, config, store, ui
+from arena import auth, clock, config, store, ui
 from arena.auth import Identity, Role
 from tests.fixtures.ingest import upload, with_organisations
 
@@ -345,3 +346,26 @@ def test_spaces_around_a_name_are_not_a_new_name(engine, open_page):
     ]
     assert _table(app, "E-post")["Namn"].tolist() == ["Edvin Ek"]
     assert "namn ändrat" not in _table(app, "Händelse")["Händelse"].tolist()
+
+
+def test_audit_dates_the_wrong_way_round_are_said_not_answered_with_no_events(engine, open_page):
+    # "Från och med" after "Till och med" showed "Inga händelser." as if the log held none.
+    upload(engine, "projekt.csv", "Diarienummer;Titel;Status\n2020-00001;Lampor;planerad\n")
+    app = open_page(engine, page="admin")
+    dates = {box.label: box for box in app.date_input}
+    dates["Från och med"].set_value(date(2027, 1, 1))
+    dates["Till och med"].set_value(date(2026, 1, 1)).run()
+    assert not app.exception, app.exception
+    assert [warning.value for warning in app.warning] == [
+        "”Från och med” 2027-01-01 är senare än ”Till och med” 2026-01-01: datumen står i fel "
+        "ordning. Välj det tidigare datumet under ”Från och med” och det senare under ”Till "
+        "och med”."
+    ]
+    assert "Inga händelser." not in [caption.value for caption in app.caption]
+    # The same day as both is in order: that day's events (the import of today).
+    today = clock.today()
+    dates = {box.label: box for box in app.date_input}
+    dates["Från och med"].set_value(today)
+    dates["Till och med"].set_value(today).run()
+    assert not app.warning
+    assert _table(app, "Händelse")["Händelse"].tolist() == ["import"]
