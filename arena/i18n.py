@@ -61,8 +61,10 @@ TEXTS: dict[str, dict[str, Text]] = {
     },
     "kpi.granted": {"sv": "Beviljade bidrag", "en": "Grants awarded"},
     "kpi.granted.help": {
-        "sv": "Summan av bidragen till projekten som beslutades under perioden, oavsett finansiär.",
-        "en": "Sum of the grants to the projects decided within the period, whatever the funder.",
+        "sv": "Summan av bidragen till projekten som beslutades under perioden (de utan "
+        "beslutsdatum efter startdatum), oavsett finansiär.",
+        "en": "Sum of the grants to the projects decided within the period (those without a "
+        "decision date by their start date), whatever the funder.",
     },
     "chart.budget.title": {
         "sv": "Budget och utfall per år",
@@ -923,12 +925,14 @@ TEXTS: dict[str, dict[str, Text]] = {
         "filter: the years' payments are often made on grants decided earlier.",
     },
     "portfolio.totals.caption": {
-        "sv": "Summor för projekten i listan: deras bidrag beslutade och utbetalningar gjorda "
-        "under perioden. Översikten och sidan Bidrag räknar alla bidrag beslutade under "
-        "perioden, även till projekt vars löptid ligger utanför den.",
-        "en": "Sums for the projects in the list: their grants decided and payments made "
-        "within the period. The Overview and the Grants page count every grant decided within "
-        "the period, also to projects whose period lies outside it.",
+        "sv": "Summor för projekten i listan: deras bidrag beslutade (de utan beslutsdatum "
+        "efter startdatum) och utbetalningar gjorda under perioden. Översikten och sidan "
+        "Bidrag räknar alla bidrag beslutade under perioden, även till projekt vars löptid "
+        "ligger utanför den.",
+        "en": "Sums for the projects in the list: their grants decided (those without a "
+        "decision date by their start date) and payments made within the period. The Overview "
+        "and the Grants page count every grant decided within the period, also to projects "
+        "whose period lies outside it.",
     },
     "portfolio.disbursed": {"sv": "Utbetalt", "en": "Disbursed"},
     "portfolio.table": {"sv": "Projektlista", "en": "Project list"},

@@ -408,9 +408,10 @@ def test_the_portfolio_card_says_it_counts_the_listed_projects_grants(demo_engin
     overview = _metrics(open_page(demo_engine, f_years=years))["Beviljade bidrag"][0]
     assert overview != metrics["Bidrag till projekten i listan"][0]  # not the same figure
     assert (
-        "Summor för projekten i listan: deras bidrag beslutade och utbetalningar gjorda under "
-        "perioden. Översikten och sidan Bidrag räknar alla bidrag beslutade under perioden, även "
-        "till projekt vars löptid ligger utanför den."
+        "Summor för projekten i listan: deras bidrag beslutade (de utan beslutsdatum efter "
+        "startdatum) och utbetalningar gjorda under perioden. Översikten och sidan Bidrag "
+        "räknar alla bidrag beslutade under perioden, även till projekt vars löptid ligger "
+        "utanför den."
     ) in [caption.value for caption in app.caption]
     app = open_page(demo_engine, page="portfolio", f_years=years, lang="en")
     assert "Grants to listed projects" in _metrics(app)
