@@ -62,7 +62,8 @@ class ColumnType:
     target: str | None = None  # reference types: the kind whose natural key the cell holds
     fills: tuple[str, ...] = ()  # a period fills two columns (start, end) and is not stored
     # How a page shows it where that is not by `name`, which the import's rules go by: a
-    # source is read as any text, but shown with its part in the reader's language.
+    # source, a sector or a unit is read as any text, but shown in the reader's language
+    # (`arena.tables.cell_text`'s "source", "sector" and "unit").
     shown: str = ""
 
 
@@ -134,8 +135,9 @@ def _unit(value: object) -> str:
     return _UNIT_LABELS.get(unit.casefold(), unit)
 
 
-# An indicator's unit, per cent however spelled stored as "%" (the one the pages know).
-UNIT = ColumnType("text", _unit, msg("template.text"))
+# An indicator's unit, per cent however spelled stored as "%" (the one the pages know); shown
+# in the reader's language, `number` for `antal`, as the pages' tables show it.
+UNIT = ColumnType("text", _unit, msg("template.text"), shown="unit")
 
 # A sector is stored in Swedish; the English pages and their downloads show its English label
 # (`i18n.sector_label`), which reads back as the sector it shows: "Energy" is "Energi".
@@ -147,7 +149,7 @@ def _sector(value: object) -> str:
     return _SECTORS.get(text.casefold(), text)
 
 
-SECTOR = ColumnType("text", _sector, msg("template.text"))
+SECTOR = ColumnType("text", _sector, msg("template.text"), shown="sector")
 
 
 def _source(value: object) -> str:

@@ -318,3 +318,38 @@ def test_an_undos_effect_names_its_rows_with_thousands_grouped():
     text = dataops.effect_text(effect, "sv")
     assert "Tar bort: Utbetalningar 758\xa0167. Återställer: inga rader." in text
     assert "Removes: Disbursements 758,167." in dataops.effect_text(effect, "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "sector", "unit", "country", "change"),
+    [
+        ("sv", "Energi", "antal", "Norge", ["Energi", "Livsmedel"]),
+        ("en", "Energy", "number", "Norway", ["Energy", "Food"]),
+    ],
+)
+def test_typed_columns_are_previewed_as_the_pages_show_them(
+    engine, language, sector, unit, country, change
+):
+    # A project's sector is stored in Swedish and an indicator's unit as `antal`: the preview
+    # showed them so on English pages too, where every table shows `Energy` and `number`.
+    with_organisations(engine)
+    projects = PROJECTS.replace("Fas\n", "Fas;Sektor\n").replace(
+        "förstudie\n", "förstudie;Energi\n"
+    )
+    result = upload(engine, "projekt.csv", projects, dry_run=True)
+    (shown,) = dataops.preview_frames(result, language).kinds
+    assert shown.new[t("filters.sector", language)].tolist() == [sector]
+    assert upload(engine, "projekt.csv", projects).outcome == "committed"
+    result = upload(engine, "projekt.csv", projects.replace(";Energi", ";Livsmedel"), dry_run=True)
+    (shown,) = dataops.preview_frames(result, language).kinds
+    (changed,) = shown.changes.to_dict("records")
+    assert list(changed.values())[-2:] == change
+    indicators = "Kod;Namn;Enhet\nIND;Upphandlingar;antal\n"
+    result = upload(engine, "indikatorer.csv", indicators, dry_run=True)
+    (shown,) = dataops.preview_frames(result, language).kinds
+    assert shown.new[t("column.unit", language)].tolist() == [unit]
+    organisations = "Namn;Typ;Land\nOslo kommune;Kommun;Norge\n"
+    result = upload(engine, "organisationer.csv", organisations, dry_run=True)
+    (shown,) = dataops.preview_frames(result, language).kinds
+    land = KINDS["organisations"].column("country").label(language)
+    assert shown.new[land].tolist() == [country]
