@@ -408,6 +408,7 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
             if_stored=part.if_stored,
             read_apart=part.read_apart,
             guessed_countries=part.guessed_countries,
+            land_beside=part.land_beside,
             blank_funders=part.blank_funders,
         )
         for part in split(_title_unit(name, read_units(name, _renamed(raw, columns))), name)

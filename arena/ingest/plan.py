@@ -2661,10 +2661,10 @@ def _country_untold(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
     land = table.kind.column("country")
     countries = new["country"] if "country" in new.columns else pd.Series(None, new.index)
     blank = table.defaulted.get("country", frozenset())
-    # An organisations list's own Land column, its cell left blank: the cell to fill in (a
-    # list naming organisations in passing has a Land of its layout's, `Source.organisations`).
-    own = not table.create_only and "country" in table.labels
-    key = "import.country_untold_blank" if own else "import.country_untold"
+    # The file's own Land column, its cell left blank: the cell to fill in. An organisations
+    # list's, or, in a list naming organisations in passing (which has a Land of its layout's
+    # whether the file has one, `Source.organisations`), one beside the name (`land_beside`).
+    listed = not table.create_only and "country" in table.labels
     counties = new["county"] if "county" in new.columns else pd.Series(None, new.index)
     problems = []
     for line, name, country, county in zip(
@@ -2675,9 +2675,12 @@ def _country_untold(table: ParsedTable, new: pd.DataFrame) -> list[Problem]:
         if given or name is None or not country_untold(str(name), county):
             continue
         column = table.label_of("name", (name,))
+        own = listed or (name,) in table.land_beside
         said = table.label("country") if own else land.sv
-        # Named only where no Land can stand beside it (a funder): another file must give it.
-        told = "import.country_untold_elsewhere" if (name,) in table.landless else key
+        if (name,) in table.landless:  # named only where no Land can stand beside it
+            told = "import.country_untold_elsewhere"  # (a funder): another file must give it
+        else:
+            told = "import.country_untold_blank" if own else "import.country_untold"
         problems.append(
             Problem(
                 "constraint-error",

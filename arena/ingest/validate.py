@@ -88,6 +88,9 @@ class ParsedTable:
     # country their name's form says ("Oslo kommune": Norge), not the default: a blank all
     # the same, so a stored one keeps its own (`plan._kept_blanks`).
     named_countries: frozenset[tuple] = frozenset()
+    # The keys of the organisations a create-only table names beside a Land column of the
+    # file's (`layouts.Part.land_beside`): a blank cell of it is the one to fill in.
+    land_beside: frozenset[tuple] = frozenset()
     # The keys of new organisations the upload names only where no Land can be given beside
     # them (a funder, an owner): a refusal asks for an organisations list (`plan`).
     landless: frozenset[tuple] = frozenset()
@@ -743,6 +746,7 @@ def parse_table(
     if_stored: dict[str, tuple[str, str]] | None = None,
     read_apart: frozenset[int] = frozenset(),
     guessed_countries: frozenset[str] = frozenset(),
+    land_beside: frozenset[str] = frozenset(),
     blank_funders: dict[int, str] | None = None,
 ) -> ParsedTable:
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
@@ -953,6 +957,7 @@ def parse_table(
         under_each=under_each,
         defaulted=defaulted,
         named_countries=named_countries,
+        land_beside=frozenset((name,) for name in land_beside),
         stated_none=stated_none,
         blank_funders=blank_funders or {},
     )

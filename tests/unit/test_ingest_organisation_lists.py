@@ -207,23 +207,9 @@ _WITHOUT_LAND = [
         "Koordinator",
     ),
     (
-        "projekt.csv",
-        "Diarienummer;Projektnamn;Koordinator;Land;Finansiär;Beviljat belopp\n"
-        "Z-1;Ett;Oslo kommune;;Vinnova;100 tkr\nZ-2;Två;Datatilsynet;;Vinnova;100 tkr\n",
-        3,
-        "Koordinator",
-    ),
-    (
         "deltagare.csv",
         "Diarienummer;Organisation;Roll\nP-1;Datatilsynet;partner\n",
         2,
-        "Organisation",
-    ),
-    (
-        "deltagare.csv",
-        "Diarienummer;Organisation;Roll;Land\n"
-        "P-1;Nordväg AB;partner;\nP-1;Vejdirektoratet;partner;\n",
-        3,
         "Organisation",
     ),
     (
@@ -378,6 +364,80 @@ def test_a_new_danish_authority_with_a_blank_land_cell_is_refused_asking_to_fill
         "land i ”Land” (Norge, Danmark, …)."
     )
     assert _countries(engine) == {}
+
+
+# Lists naming organisations with a Land column of theirs whose cell is blank for a new
+# Danish authority: each was told to "give its country in a column Land" the file has.
+_BLANK_LAND = [
+    (
+        "projekt.csv",
+        "Diarienummer;Projektnamn;Koordinator;Land;Finansiär;Beviljat belopp\n"
+        "Z-1;Ett;Oslo kommune;;Vinnova;100 tkr\nZ-2;Två;Datatilsynet;;Vinnova;100 tkr\n",
+        3,
+        "Koordinator",
+        "Land",
+    ),
+    (
+        "deltagare.csv",
+        "Diarienummer;Organisation;Roll;Land\n"
+        "P-1;Nordväg AB;partner;\nP-1;Vejdirektoratet;partner;\n",
+        3,
+        "Organisation",
+        "Land",
+    ),
+    (
+        "deltagare.csv",
+        "Diarienummer;Organisation;Roll;Land\nP-1;Kystdirektoratet;partner;\n",
+        2,
+        "Organisation",
+        "Land",
+    ),
+    (
+        "deltagare.csv",
+        "Diarienummer;Organisation;Roll;Country\nP-1;Kystdirektoratet;partner;\n",
+        2,
+        "Organisation",
+        "Country",
+    ),
+    (
+        "medlemmar.csv",
+        "Beställargrupp;Organisation;Roll;Land\nBeställargrupp transport;Kystdirektoratet;;\n",
+        2,
+        "Organisation",
+        "Land",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "data", "row", "column", "land"), _BLANK_LAND)
+def test_a_new_danish_authority_beside_a_blank_land_cell_is_refused_asking_to_fill_it(
+    engine, file, data, row, column, land
+):
+    # As an organisations list's blank Land cell is: the cell to fill in, in the column
+    # the file has, not "a column Land" (the projects list and the participants list with a
+    # Land column were among `_WITHOUT_LAND`, expecting that, before).
+    _lists_named(engine)
+    before = _countries(engine)
+    result = upload(engine, file, data)
+    assert result.outcome == "rejected"
+    refused = [(p.row, p.column, p.text("en")) for p in result.problems if p.severity == "error"]
+    name = data.rstrip("\n").split("\n")[row - 1].split(";")[_named_at(data, column)]
+    assert refused == [
+        (
+            row,
+            column,
+            f"“{name}” in “{column}” is new, and its “{land}” cell is blank, though its name "
+            "does not tell the country: a Norwegian or Danish authority's, never a Swedish "
+            f"name. Fill in its country in “{land}” (Norway, Denmark, …).",
+        )
+    ]
+    (said,) = [p.text("sv") for p in result.problems if p.severity == "error"]
+    assert said == (
+        f"”{name}” i ”{column}” är ny, och dess cell ”{land}” är tom, fast namnet inte "
+        "säger landet: en norsk eller dansk myndighets, aldrig ett svenskt namn. Fyll i dess "
+        f"land i ”{land}” (Norge, Danmark, …)."
+    )
+    assert _countries(engine) == before
 
 
 # Files naming a new Danish authority where no Land can be given beside it: a grants file's

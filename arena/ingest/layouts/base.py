@@ -70,6 +70,10 @@ class Part:
     # the name's form says ("Oslo kommune"): read as a blank Land (`ParsedTable.defaulted`),
     # no country the file gives.
     guessed_countries: frozenset[str] = frozenset()
+    # The names (a create-only organisations part's) a Land column of the file stands beside
+    # (a participants list's `Land`): a blank cell of it is the one to fill in, where a list
+    # without the column is to get one (`plan._country_untold`).
+    land_beside: frozenset[str] = frozenset()
     # A project sheet's grants: file line -> the funder as written of each row whose amount
     # cell is blank, which reads no grant (`left_out._blank_amounts` keeps and names that
     # funder's stored grant of the row's project).
@@ -684,7 +688,11 @@ class Source:
         that gives it (`_given`).
         """
         first: dict[str, tuple[int, Named]] = {}  # name -> its first row and column
+        land_beside: set[str] = set()  # names beside the file's own Land column
         for entry in entries:
+            # A country the layout reads from another column (360Giving's org-id) is no Land
+            # column of the file's, whose cell could be filled in.
+            with_land = "country" in entry.columns and self.has(entry.columns["country"][0])
             # Names repeat: each distinct one once, in the order of the rows that first name it.
             cells = Cells.of(entry.names)
             codes, rows = np.unique(cells.codes, return_index=True)
@@ -692,7 +700,10 @@ class Source:
             for code, row in zip(codes[order].tolist(), rows[order].tolist(), strict=True):
                 # A JSON array or object is no name: refused where its rows are read.
                 if not cells.missing[code] and not isinstance(cells.uniques[code], list | dict):
-                    first.setdefault(v.clean_text(str(cells.uniques[code])), (row, entry))
+                    name = v.clean_text(str(cells.uniques[code]))
+                    first.setdefault(name, (row, entry))
+                    if with_land:
+                        land_beside.add(name)
         ordered = sorted(first.items(), key=lambda item: item[1][0])
         names = [name for name, _first in ordered]
         extra: dict[str, str] = {}  # column -> label shown, from the first entry that has it
@@ -746,6 +757,7 @@ class Source:
             guessed_countries=frozenset(
                 name for name in names if guessed[name] and name not in said
             ),
+            land_beside=frozenset(land_beside),
         )
 
     def _numbers_in_names(
