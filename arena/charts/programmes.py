@@ -61,11 +61,12 @@ def programme_years(frame: pd.DataFrame, language: str) -> go.Figure:
 def programme_burn(burn: dict, language: str) -> go.Figure:
     """This year's cumulative own spend by month (categories) against the year's budget, and
     the forecast to December (or the programme's end) with its range
-    (`programmes.year_forecast`), named "Forecast" alone where it is one figure."""
+    (`programmes.year_forecast`), named "Forecast" alone where it is one figure. Without a
+    spend line in the year, the budget alone: no line of 0 kr a month, which read as a budget
+    left untouched where the spend is unknown."""
     year = burn["year"]
     months = [f"{year}-{number:02d}" for number in range(1, 13)]
     monthly = burn["monthly"]
-    cumulative = monthly["cumulative_sek"].astype("int64")
     traces = [
         go.Scatter(
             x=months,
@@ -75,14 +76,17 @@ def programme_burn(burn: dict, language: str) -> go.Figure:
             line={"color": SERIES_COLOURS["allocated"], "dash": "dash"},
             text=[format_sek(burn["allocated_sek"], language)] * len(months),
             hovertemplate="%{text}<extra>%{fullData.name}</extra>",
-        ),
-        cumulative_spend(
-            monthly["month"],
-            cumulative,
-            name=t("series.cumulative", language),
-            language=language,
-        ),
+        )
     ]
+    if burn["recorded"]:
+        traces.append(
+            cumulative_spend(
+                monthly["month"],
+                monthly["cumulative_sek"].astype("int64"),
+                name=t("series.cumulative", language),
+                language=language,
+            )
+        )
     # An ended programme's forecast is its spend: no line runs on from it.
     if burn["forecast_sek"] is not None and not burn["ended"]:
         ends = [burn["spent_to_date_sek"], burn["forecast_sek"]]

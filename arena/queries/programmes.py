@@ -534,7 +534,8 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
     Keys: year, allocated_sek, spent_to_date_sek, booked_ahead_sek (dated after today, within
     the year), complete_months, months_left, ends (the day the forecast runs to: the year's
     last day or the programme's end within the year), ended (`ends` is before today),
-    monthly (month "YYYY-MM", spent_sek, cumulative_sek, for the months up to today's),
+    monthly (month "YYYY-MM", spent_sek, cumulative_sek, for the months up to today's; the
+    amounts missing, not 0, where no spend is recorded),
     pace_sek, recent_pace_sek, forecast_sek, low_sek, high_sek (None without a forecast),
     recorded (whether a spend line of the programme's is dated in the year: without one its
     spend is unknown, not 0 kr, and no forecast is made), and state: "unrecorded" (no spend
@@ -646,8 +647,12 @@ def year_forecast(engine: Engine, *, code: str, today: date, scope: Scope = None
         "recorded": recorded,
     }
     if not recorded:
-        # No spend line: "0 kr" spent and a forecast of 0 kr read as a budget left untouched.
-        result["state"] = "unrecorded"
+        # No spend line: "0 kr" spent and a forecast of 0 kr read as a budget left untouched,
+        # and so did a month of 0 kr: each month's spend is unknown (the table's "–").
+        unknown = pd.array([pd.NA] * len(monthly), dtype="Int64")
+        result.update(
+            monthly=monthly.assign(spent_sek=unknown, cumulative_sek=unknown), state="unrecorded"
+        )
         return result
     if ended:
         # Ended: no pace runs on; the year's spend is what it spent and booked.

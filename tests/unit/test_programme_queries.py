@@ -651,3 +651,17 @@ def test_a_year_without_a_spend_line_has_no_spend_or_forecast_of_0_kr(engine, la
         format_sek(0, language),
         format_sek(0, language),
     ]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_year_without_a_spend_line_draws_no_months_of_0_kr(engine, language):
+    # The cards said no spend was recorded, while the burn-down drew a spend line of 0 kr
+    # each month and the monthly table read "0 kr" spent, as a budget left untouched.
+    load_files(engine, {name: text for name, text in FILES.items() if name != "utfall.csv"})
+    burn = programmes.year_forecast(engine, code="P1", today=TODAY)
+    chart = charts.programmes.programme_burn(burn, language)
+    # The budget line alone: no spend, no forecast.
+    assert [trace.name for trace in chart.data] == [t("series.allocated_year", language, year=2026)]
+    shown = tables.localise(burn["monthly"], language, tables.programmes.COLUMNS)
+    assert shown.iloc[:, 0].tolist() == [f"2026-{number:02d}" for number in range(1, 8)]
+    assert set(shown.iloc[:, 1:].stack()) == {"–"}
