@@ -4489,7 +4489,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "kind.indicator_values": {"sv": "Indikatorvärden", "en": "Indicator values"},
     "kind.milestones": {"sv": "Milstolpar och rapporter", "en": "Milestones and reports"},
     "layout.vinnova": {"sv": "Vinnovas öppna projektdata", "en": "Vinnova open project data"},
-    "layout.360giving": {"sv": "360Giving-bidragsfil", "en": "a 360Giving grants file"},
+    "layout.360giving": {"sv": "360Giving-bidragsfil", "en": "360Giving grants file"},
     "layout.participants": {"sv": "Projektdeltagare", "en": "Project participants"},
     "layout.buyer_group_members": {
         "sv": "Medlemmar i beställargrupper",
@@ -4503,6 +4503,26 @@ TEXTS: dict[str, dict[str, Text]] = {
     "layout.project_sheet": {
         "sv": "Projektlista (en rad per projekt)",
         "en": "Project sheet (one row per project)",
+    },
+    # A layout inside a sentence ("… is read as a 360Giving grants file", "… krävs i en
+    # projektlista"), where its label above is what the kind box and a list of kinds show.
+    "layout.named.vinnova": {
+        "sv": "Vinnovas öppna projektdata",
+        "en": "Vinnova open project data",
+    },
+    "layout.named.360giving": {"sv": "en 360Giving-bidragsfil", "en": "a 360Giving grants file"},
+    "layout.named.participants": {"sv": "projektdeltagare", "en": "project participants"},
+    "layout.named.buyer_group_members": {
+        "sv": "medlemmar i beställargrupper",
+        "en": "buyer group members",
+    },
+    "layout.named.indicator_values": {
+        "sv": "indikatorvärden med indikatorernas namn",
+        "en": "indicator values with the indicators' names",
+    },
+    "layout.named.project_sheet": {
+        "sv": "en projektlista (en rad per projekt)",
+        "en": "a project sheet (one row per project)",
     },
     "layout.duplicate_label": {
         "sv": "Kolumnen ”{label}” finns två gånger.",

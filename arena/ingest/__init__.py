@@ -392,7 +392,7 @@ def _unread_sheets_note(key: str, upload: Upload, sheets: list[str], **values: o
 
 def _holding(name: str) -> Message:
     """What a table of kind or layout `name` holds, as a sentence names it."""
-    return LAYOUTS[name].label if name in LAYOUTS else kind_name(name, lower=True)
+    return LAYOUTS[name].named if name in LAYOUTS else kind_name(name, lower=True)
 
 
 def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> list[ParsedTable]:

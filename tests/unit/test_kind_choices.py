@@ -59,3 +59,32 @@ def test_a_stored_kind_unclear_names_both_kinds_on_the_page_and_codes_on_the_cli
     assert f"{CHOOSE[language]} ({names})" in page
     assert "--kind" not in page
     assert f"{CHOOSE[language]} ({OPTION[language]}programmes, indicators)" in command_line
+
+
+# The list of kinds read "…, Vinnova open project data, a 360Giving grants file, …": a label
+# with an article among labels without. The label is bare; a sentence gives it its article.
+_LAYOUTS_LISTED = {
+    "sv": "Vinnovas öppna projektdata, 360Giving-bidragsfil, Projektlista (en rad per projekt)",
+    "en": "Vinnova open project data, 360Giving grants file, Project sheet (one row per project)",
+}
+_READ_AS_360GIVING = {
+    "sv": "Kolumnen ”Title” saknas men krävs i en 360Giving-bidragsfil.",
+    "en": "The column “Title” is missing but required in a 360Giving grants file.",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_360giving_layout_is_listed_bare_and_named_in_a_sentence_with_its_article(
+    engine, language
+):
+    (problem,) = upload(engine, "lista.csv", "Färg;Smak\nblå;sur\n").problems
+    assert _LAYOUTS_LISTED[language] in problem.text(language)
+    grants = (
+        "Identifier,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,"
+        "Recipient Org:Name,Funding Org:Identifier,Funding Org:Name\n"
+        "360G-1,SEK,500000,2019-03-15,SE-BLV-5560160680,Möbelverket AB,"
+        "SE-BLV-2021005208,Vinnova\n"
+    )
+    result = upload(engine, "bidrag.csv", grants, kind="360giving")
+    said = [p.text(language) for p in result.problems]
+    assert _READ_AS_360GIVING[language] in said

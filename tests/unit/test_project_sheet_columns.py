@@ -246,7 +246,7 @@ def test_a_column_target_the_kind_lacks_is_refused_naming_it(engine, tmp_path, c
     (problem,) = result.problems
     assert (problem.severity, problem.column) == ("error", "namn")
     assert problem.text("en").endswith("Did you mean “Län”?")
-    assert "läses som Projektlista (en rad per projekt)" in problem.text("sv")
+    assert "läses som en projektlista (en rad per projekt)" in problem.text("sv")
     # A column of the kind, by any of its names, is read as before.
     assert main(["import", str(path), "--column", "Namn=Projekttitel", "--dry-run"]) == 0
 

@@ -130,7 +130,14 @@ class Layout:
 
     @property
     def label(self) -> Message:
+        """What the Data page's kind box and a list of kinds call it: "360Giving grants file"."""
         return msg(f"layout.{self.name}")
+
+    @property
+    def named(self) -> Message:
+        """How a sentence names it, with its article where it needs one: "… is read as a
+        360Giving grants file" (the label, in a list of labels, has none)."""
+        return msg(f"layout.named.{self.name}")
 
     @cached_property
     def _keys(self) -> dict[str, str]:
@@ -593,7 +600,7 @@ class Source:
                         )
                     )
             elif key not in known:
-                problems.append(extra_label(label, self.layout.label, line))
+                problems.append(extra_label(label, self.layout.named, line))
             seen.setdefault(key, label)
             if label:
                 earlier.setdefault(key, []).append(label)
@@ -602,7 +609,7 @@ class Source:
                 problems.append(
                     Problem(
                         "missing-label",
-                        msg("layout.missing_label", label=label, layout=self.layout.label),
+                        msg("layout.missing_label", label=label, layout=self.layout.named),
                         row=line,
                         column=label,
                     )
