@@ -336,6 +336,8 @@ TEXTS: dict[str, dict[str, Text]] = {
     "programmes.column.spent_projects": {"sv": "Utfall, projekten", "en": "Spent by projects"},
     "programmes.column.spent_total": {"sv": "Utfall totalt", "en": "Spent in total"},
     "programmes.column.month": {"sv": "Månad", "en": "Month"},
+    # The month table under a programme's spend and forecast, as an import's refusal names it.
+    "programmes.months": {"sv": "Utfall per månad", "en": "Spend by month"},
     "programmes.column.cumulative": {"sv": "Utfall hittills i år", "en": "Spent so far this year"},
     "programmes.column.members": {"sv": "Medlemmar", "en": "Members"},
     "programmes.column.final": {"sv": "Slutrapport", "en": "Final report"},
@@ -3151,6 +3153,13 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{file} is the table {table} on the {page} page, which the page works out from the "
         "stored lists: it cannot be imported. To change what it shows, import the list it comes "
         "from instead, of the kind {instead}.",
+    },
+    # A page's record of imports (the Project page's imports that touched it): no list makes it.
+    "import.figure_table.record": {
+        "sv": "{file} är tabellen {table} på sidan {page}, en förteckning över importer: den "
+        "kan inte importeras.",
+        "en": "{file} is the table {table} on the {page} page, a record of imports: it cannot be "
+        "imported.",
     },
     "import.unknown_headers": {
         "sv": "{file}: rubrikerna passar ingen känd datatyp. Välj typ ({known}) eller använd en "

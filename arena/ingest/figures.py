@@ -30,12 +30,12 @@ class FigureTable:
     """A page's download of figures: the catalogue keys of the page's name, of the table's
     heading on it and of the `headers` that tell it (every one in the file, in one
     language, in any order, beside any others), and `instead`, the kind of list its figures
-    are worked out from."""
+    are worked out from (None for a record of imports, which no list makes)."""
 
     page: str
     title: str
     headers: tuple[str, ...]
-    instead: str
+    instead: str | None
 
 
 FIGURE_TABLES = (
@@ -97,6 +97,18 @@ FIGURE_TABLES = (
         ),
         "budgets",
     ),
+    FigureTable(
+        "page.programmes",
+        "programmes.months",
+        ("programmes.column.month", "programmes.column.cumulative"),
+        "expenditures",
+    ),
+    FigureTable(
+        "page.project",
+        "project.imports",
+        ("column.import", "column.when", "column.user", "column.file", "project.imports.changes"),
+        None,
+    ),
 )
 
 
@@ -126,11 +138,9 @@ def figures_refused(name: str, raw: RawTable) -> Problem | None:
     table = figure_table(raw)
     if table is None:
         return None
-    note = msg(
-        "import.figure_table",
-        file=name,
-        table=quoted(msg(table.title)),
-        page=msg(table.page),
-        instead=quoted(kind_name(table.instead)),
-    )
+    said = {"file": name, "table": quoted(msg(table.title)), "page": msg(table.page)}
+    if table.instead is None:
+        note = msg("import.figure_table.record", **said)
+    else:
+        note = msg("import.figure_table", **said, instead=quoted(kind_name(table.instead)))
     return Problem("format-error", note, row=raw.header_line or None)
