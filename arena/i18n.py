@@ -3104,6 +3104,30 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": "{kind} has no “{value}” (column “{label}”) but has “{stored}”: write it so, or "
         "add “{value}” first or in the same upload.",
     },
+    # An indicator a list of values names beside its code (arena/ingest/named_beside.py).
+    "problem.indicator_named_otherwise": {
+        "sv": "”{code_label}” är {code}, men ”{label}” är ”{value}”, namnet på {other}. "
+        "Rätta koden eller namnet.",
+        "en": "“{code_label}” is {code}, but “{label}” is “{value}”, the name of {other}. "
+        "Correct the code or the name.",
+    },
+    "problem.new_indicator_named": {
+        "sv": "”{code_label}” är {code}, som inte finns bland indikatorerna, men ”{label}” är "
+        "”{value}”, namnet på {other}. Menade du {other}? Rätta koden, eller ge den nya "
+        "indikatorn ett eget namn.",
+        "en": "“{code_label}” is {code}, which is not among the indicators, but “{label}” is "
+        "“{value}”, the name of {other}. Did you mean {other}? Correct the code, or give the "
+        "new indicator a name of its own.",
+    },
+    "problem.indicator_unit_beside_values": {
+        "sv": "”{label}” är ”{value}”, men {code} mäts i ”{stored}”, liksom alla projekts "
+        "värden för den: en lista över ett projekts värden ändrar inte en indikators enhet. "
+        "Skriv ”{stored}”, eller ändra enheten med listan över indikatorer (Kod;Namn;Enhet).",
+        "en": "“{label}” is “{value}”, but {code} is measured in “{stored}”, as are every "
+        "project's values for it: a list of a project's values does not change an indicator's "
+        "unit. Write “{stored}”, or change the unit with the list of indicators "
+        "(Code;Name;Unit).",
+    },
     "problem.key_written_otherwise": {
         "sv": "{kind} har redan ”{stored}” (kolumn ”{label}”), som ”{value}” bara skriver "
         "annorlunda: skriv det som det är lagrat, ”{stored}”. Något nytt läggs inte till för "

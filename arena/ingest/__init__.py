@@ -410,6 +410,7 @@ def _tables(name: str, raw: RawTable, columns: tuple[tuple[str, str], ...]) -> l
             guessed_countries=part.guessed_countries,
             land_beside=part.land_beside,
             blank_funders=part.blank_funders,
+            beside_values=part.beside_values,
         )
         for part in split(_title_unit(name, read_units(name, _renamed(raw, columns))), name)
     ]

@@ -1,6 +1,7 @@
 """How organisation names are compared: folded to a key (`name_key`), and close enough to be
 one organisation's (`alike`). The plan's similar-name hints and matches, and a flat list telling
-a mistyped funder from a second one, compare names alike."""
+a mistyped funder from a second one, compare names alike. Other names (a buyer group's, an
+indicator's) compare folded by case and spaces alone (`fold_name`)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,13 @@ def name_key(name: str) -> str:
     while len(words) > 1 and words[0] in _LEGAL_FORMS:
         words.pop(0)
     return " ".join(words)
+
+
+def fold_name(value: object) -> str:
+    """A name as compared for "written otherwise" and for being another's: its case and
+    spaces ignored only, as a word before it or a number in it is part of a name ("Ref
+    gruppen" is not "Gruppen"). A buyer group's key, an indicator's names."""
+    return " ".join(str(value).casefold().split())
 
 
 def has_legal_form(name: str) -> bool:

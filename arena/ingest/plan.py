@@ -41,7 +41,8 @@ from arena.ingest.matching import (
     superseded_sums,
     twin_grant_problems,
 )
-from arena.ingest.names import CUTOFF, alike, name_key
+from arena.ingest.named_beside import named_beside_problems
+from arena.ingest.names import CUTOFF, alike, fold_name, name_key
 from arena.ingest.natural import (
     SCOPE_KINDS,
     WHOLE_KIND_SHARE,
@@ -1093,16 +1094,10 @@ def _fold(value: object) -> str:
     return _DIGITS.sub(lambda digits: digits[0].lstrip("0") or "0", text)
 
 
-def _fold_name(value: object) -> str:
-    """A name as compared for "written otherwise": its case and spaces ignored only, as a
-    word before it or a number in it is part of a name ("Ref gruppen" is not "Gruppen")."""
-    return " ".join(str(value).casefold().split())
-
-
 def _folding(kind_name: str) -> Callable[[object], str]:
     """How the keys of the kind `kind_name` compare for "written otherwise": a name (a buyer
-    group's) by `_fold_name`, a code, diarienummer or reference by `_fold`."""
-    return _fold_name if _keyed_by_name(kind_name) else _fold
+    group's) by `fold_name`, a code, diarienummer or reference by `_fold`."""
+    return fold_name if _keyed_by_name(kind_name) else _fold
 
 
 def _keyed_by_name(kind_name: str) -> bool:
@@ -1561,6 +1556,8 @@ def plan_upload(
         table_problems += _reference_problems(conn, table, known, replaced_kinds)
         table_problems += _keys_written_otherwise(conn, table, folds)
         table_problems += _unique_problems(conn, table)
+        if table.beside_values:
+            table_problems += named_beside_problems(conn, table)
         if kind.name == "organisations":
             table_problems += _county_problems(table, existing.get(kind.name))
             table_problems += _stored_number_countries(conn, table)

@@ -98,6 +98,7 @@ class ParsedTable:
     # end (`2019-01 –`), which clears a stored end date where a blank cell keeps it.
     stated_none: dict[str, frozenset[tuple]] = field(default_factory=dict)
     blank_funders: dict[int, str] = field(default_factory=dict)  # see layouts.Part
+    beside_values: bool = False  # see layouts.Part
 
     def label(self, name: str) -> str:
         """How the file names column `name` (its Swedish template header if it has none)."""
@@ -748,6 +749,7 @@ def parse_table(
     guessed_countries: frozenset[str] = frozenset(),
     land_beside: frozenset[str] = frozenset(),
     blank_funders: dict[int, str] | None = None,
+    beside_values: bool = False,
 ) -> ParsedTable:
     """Map, parse and validate `raw` as `kind` (detected from the headers when None).
 
@@ -756,6 +758,7 @@ def parse_table(
     that the kind can guess (a project's status from its dates, `Column.guess`) is guessed:
     its rows the store holds keep their own value (`guessed`). The columns at `read_apart`
     another part of the table reads (`Part.read_apart`): none is said to be unread.
+    `beside_values`: an indicators part read beside a list's values (`Part.beside_values`).
     """
     if kind is None:
         kind = _detect_table_kind(raw.header)
@@ -960,6 +963,7 @@ def parse_table(
         land_beside=frozenset((name,) for name in land_beside),
         stated_none=stated_none,
         blank_funders=blank_funders or {},
+        beside_values=beside_values,
     )
 
 

@@ -334,6 +334,122 @@ def test_a_projects_indicators_with_one_value_edited_import_as_that_projects_val
     assert plan.updated_rows[column].tolist() == [stored]
 
 
+def _headers(language: str) -> dict[str, str]:
+    """A project's indicators download's headers of the indicators' columns, by column."""
+    return dict(
+        zip(
+            ("code", "name_sv", "name_en", "unit"),
+            ("Indicator", "Name", "Name (English)", "Unit")
+            if language == "English"
+            else ("Indikator", "Namn", "Namn (engelska)", "Enhet"),
+            strict=True,
+        )
+    )
+
+
+def _one_indicator_edited(handed, file_names, language: str, column: str, value: str):
+    """A project's indicators download with the row of PROJECT_SUPPLIERS_DIALOGUE edited in
+    `column` alone to `value`, and the file line of that row."""
+    headers, lines = _headers(language), []
+
+    def edit(header, rows):
+        code = header.index(headers["code"])
+        (line, row) = next(
+            (line, row)
+            for line, row in enumerate(rows, start=2)
+            if row[code] == "PROJECT_SUPPLIERS_DIALOGUE"
+        )
+        row[header.index(headers[column])] = value
+        lines.append(line)
+        return []
+
+    key = "DEMO-2024-022_indicators_csv"
+    return file_names[key], _edited(handed[key](), edit), lines[0]
+
+
+# The code of a row changed alone: to another stored indicator's, whose names and unit the
+# row's were written over (relabelling every project's values of it), or mistyped, which
+# added a second indicator of the stored one's names.
+OTHER_CODES = {
+    "stored": ("PROJECT_CO2_REDUCTION", "problem.indicator_named_otherwise"),
+    "new": ("PROJECT_SUPPLIER_DIALOGUE", "problem.new_indicator_named"),
+}
+
+
+@pytest.mark.parametrize("other", list(OTHER_CODES))
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_a_projects_indicators_with_one_code_changed_refuse_the_names_of_another_indicator(
+    demo_engine, open_page, handed, file_names, language, other
+):
+    open_page(demo_engine, page="project", ref="DEMO-2024-022", lang=language)
+    code, key = OTHER_CODES[other]
+    name, text, line = _one_indicator_edited(handed, file_names, language, "code", code)
+    result = upload(demo_engine, name, text, dry_run=True)
+    headers = _headers(language)
+    named = [(line, headers["name_sv"], "constraint-error")]
+    named += [(line, headers["name_en"], "constraint-error")]
+    # The stored indicator's unit, "ton CO2e", is not the row's to change either.
+    unit = [(line, headers["unit"], "constraint-error")] if other == "stored" else []
+    assert errors(result) == named + unit
+    said = [problem for problem in result.problems if problem.message.key == key]
+    stored = "PROJECT_SUPPLIERS_DIALOGUE"
+    not_stored_sv, ask_sv, not_stored_en, ask_en = {
+        "stored": ("", "Rätta koden eller namnet.", "", "Correct the code or the name."),
+        "new": (
+            ", som inte finns bland indikatorerna",
+            f"Menade du {stored}? Rätta koden, eller ge den nya indikatorn ett eget namn.",
+            ", which is not among the indicators",
+            f"Did you mean {stored}? Correct the code, or give the new indicator a name of its "
+            "own.",
+        ),
+    }[other]
+    assert said[0].text("sv") == (
+        f"”{headers['code']}” är {code}{not_stored_sv}, men ”{headers['name_sv']}” är "
+        f"”Leverantörer i marknadsdialog”, namnet på {stored}. {ask_sv}"
+    )
+    assert said[1].text("en") == (
+        f"“{headers['code']}” is {code}{not_stored_en}, but “{headers['name_en']}” is "
+        f"“Suppliers in market dialogue”, the name of {stored}. {ask_en}"
+    )
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_a_projects_indicators_with_one_unit_changed_refuse_it_for_the_list_of_indicators(
+    demo_engine, open_page, handed, file_names, language
+):
+    # A project's list changed the unit every project's values of the indicator are in.
+    open_page(demo_engine, page="project", ref="DEMO-2024-022", lang=language)
+    name, text, line = _one_indicator_edited(handed, file_names, language, "unit", "ton CO2e")
+    result = upload(demo_engine, name, text, dry_run=True)
+    unit = _headers(language)["unit"]
+    assert errors(result) == [(line, unit, "constraint-error")]
+    (problem,) = result.problems
+    assert problem.text("sv") == (
+        f"”{unit}” är ”ton CO2e”, men PROJECT_SUPPLIERS_DIALOGUE mäts i ”antal”, liksom alla "
+        "projekts värden för den: en lista över ett projekts värden ändrar inte en indikators "
+        "enhet. Skriv ”antal”, eller ändra enheten med listan över indikatorer (Kod;Namn;Enhet)."
+    )
+    assert problem.text("en") == (
+        f"“{unit}” is “ton CO2e”, but PROJECT_SUPPLIERS_DIALOGUE is measured in “number”, as are "
+        "every project's values for it: a list of a project's values does not change an "
+        "indicator's unit. Write “number”, or change the unit with the list of indicators "
+        "(Code;Name;Unit)."
+    )
+
+
+@pytest.mark.parametrize("language", ["Svenska", "English"])
+def test_a_projects_indicators_with_its_own_swedish_name_edited_import_as_that_name(
+    demo_engine, open_page, handed, file_names, language
+):
+    # The names of the code's own indicator are the list's to edit (a case or space alone, as
+    # the names of others are compared, too).
+    open_page(demo_engine, page="project", ref="DEMO-2024-022", lang=language)
+    edited = "Leverantörer  i Marknadsdialogen"
+    name, text, _line = _one_indicator_edited(handed, file_names, language, "name_sv", edited)
+    new, changed = _changed(upload(demo_engine, name, text, dry_run=True))
+    assert new == [] and changed == {("PROJECT_SUPPLIERS_DIALOGUE",): ["name_sv", "source"]}
+
+
 # Downloads from the English pages before they held both names: the English name under
 # "Name", which imported back wrote it over the Swedish name.
 OLD_ENGLISH = [

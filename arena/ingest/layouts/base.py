@@ -78,6 +78,9 @@ class Part:
     # cell is blank, which reads no grant (`left_out._blank_amounts` keeps and names that
     # funder's stored grant of the row's project).
     blank_funders: dict[int, str] = field(default_factory=dict)
+    # An indicators part read beside a list's values (`layouts.indicator_names`): its names
+    # name the codes beside them, and its unit is not the list's to change (`plan`).
+    beside_values: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 names (and unit) beside its code and place: the Project page's indicators download,
 `Projekt;Indikator;Namn;Namn (engelska);Enhet;År;Värde;Täckning (%)`. Its values are the
 list's, and its names and units the indicators' (an indicators part, read by the indicators'
-rules: an edited English name changes that indicator's English name). A list of values
+rules: an edited English name changes that indicator's English name; a name of another stored
+indicator than the code's, or a unit other than the stored one, is refused, `named_beside`).
+A list of values
 without either name is read as it always was, one part: a unit beside the values alone (the
 Results page's series) names what they are in and changes no indicator.
 """
@@ -107,4 +109,4 @@ def split(raw: RawTable) -> list[Part]:
         for name, _shown, _cells in own
         for position, _header in source.headers_of(indicators.column(name).sv)
     ) | frozenset(unsaid)
-    return [Part(KIND, raw, read_apart=apart), part]
+    return [Part(KIND, raw, read_apart=apart), dataclasses.replace(part, beside_values=True)]
