@@ -3594,33 +3594,33 @@ TEXTS: dict[str, dict[str, Text]] = {
         "sv": "rad {row} {name} ({value})",
         "en": "row {row} {name} ({value})",
     },
-    # A list keyed by several columns that lacks some stored rows of a project, programme or
-    # country it covers (`left_out._left_out_of_owners`); `owner` is an "import.owner.*".
-    "import.owner.programme_code": {"sv": "Program {value}", "en": "Programme {value}"},
-    "import.owner.project_reference": {"sv": "Projekt {value}", "en": "Project {value}"},
-    "import.owner.country_code": {"sv": "{value}", "en": "{value}"},
-    "import.owner.grant_reference": {"sv": "Bidrag {value}", "en": "Grant {value}"},
-    "import.owner.buyer_group": {"sv": "{value}", "en": "{value}"},
-    # A row of several owners' named with its owner: "Projekt DEMO-1: IND-1 · 2024".
-    "import.left_out_of_owner.row": {"sv": "{owner}: {row}", "en": "{owner}: {row}"},
-    "import.left_out_of_owner": {
+    # New rows of a list keyed by several columns that look like stored rows with one key
+    # cell edited (`moved.moved_problems`): `column` is the file's header, quoted; `old` the
+    # stored value, `new` the file's; the one-row form names its row, the other `rows`.
+    "import.moved": {
         "sv": (
-            "{owner}: {count} lagrad rad ({kind}) finns inte i filen och behålls ({rows}). En "
-            "import tar inte bort något den inte får: en rad vars {columns} har ändrats läggs "
-            "till som en ny rad, och den gamla finns kvar.",
-            "{owner}: {count} lagrade rader ({kind}) finns inte i filen och behålls ({rows}). En "
-            "import tar inte bort något den inte får: en rad vars {columns} har ändrats läggs "
-            "till som en ny rad, och den gamla finns kvar.",
+            "Rad {row}: {column} {old} i databasen är {new} i filen; raden ({kind}) läggs "
+            "till för {new} och den för {old} finns kvar. Ta bort den gamla genom att ångra "
+            "importen eller ersätta hela listan.",
+            "{count} nya rader ({kind}) ser ut som lagrade rader med en nyckelcell ändrad "
+            "({rows}); de läggs till som nya rader och de gamla finns kvar. Ta bort de gamla "
+            "genom att ångra importen eller ersätta hela listan.",
         ),
         "en": (
-            "{owner}: {count} stored row ({kind}) is not in the file and is kept ({rows}). An "
-            "import removes nothing it is not given: a row whose {columns} is changed is added "
-            "as a new row, and the old one stays.",
-            "{owner}: {count} stored rows ({kind}) are not in the file and are kept ({rows}). An "
-            "import removes nothing it is not given: a row whose {columns} is changed is added "
-            "as a new row, and the old one stays.",
+            "Row {row}: {column} {old} in the database is {new} in the file; the row ({kind}) "
+            "is added for {new} and the one for {old} stays. Remove the old one by undoing the "
+            "import or replacing the whole list.",
+            "{count} new rows ({kind}) look like stored rows with one key cell changed "
+            "({rows}); they are added as new rows and the old ones stay. Remove the old ones "
+            "by undoing the import or replacing the whole list.",
         ),
     },
+    "import.moved.row": {
+        "sv": "rad {row}: {column} {old} i databasen är {new} i filen",
+        "en": "row {row}: {column} {old} in the database is {new} in the file",
+    },
+    # The changed column of a table of years as columns, which has no year header of its own.
+    "import.moved.year": {"sv": "År", "en": "Year"},
     "import.left_out": {
         "sv": (
             "{count} rad som import {import_id} ({file}) lade till finns inte i den här filen "

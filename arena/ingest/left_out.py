@@ -13,16 +13,15 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from arena import models
-from arena.i18n import Message, country_name, msg, sek
+from arena.i18n import msg, sek
 from arena.ingest.kinds import KINDS
 from arena.ingest.names import name_key
-from arena.ingest.natural import driver_batches, key_column, key_rows_of, named_key_ids, table_of
-from arena.ingest.report import Problem, key_label, kind_name, listing, quoted
+from arena.ingest.natural import driver_batches, key_column, named_key_ids, table_of
+from arena.ingest.report import Problem, key_label, kind_name, listing
 from arena.ingest.validate import ParsedTable
 
 if TYPE_CHECKING:  # the plan calls this module: imported at run time, a cycle
@@ -46,11 +45,7 @@ def left_out_problems(
     problems = []
     for plan in plans:
         table = uploaded.get(plan.kind.name)
-        if table is None or table.create_only:
-            continue
-        if plan.kind.name in OWNERS:
-            if table.matching is None:  # a list of the kind's own, its keys as written
-                problems += _left_out_of_owners(conn, table)
+        if table is None or table.create_only or len(plan.kind.key) != 1:
             continue
         given = set(table.frame[key_column(plan.kind)].dropna())
         if plan.kind.name == "grants":
@@ -61,106 +56,6 @@ def left_out_problems(
         if given:
             problems += _left_out(conn, plan.kind.name, given)
     return problems
-
-
-# The kinds keyed by several columns, by the key columns that say whose row it is (a
-# project's, a programme's, a country's): a list of such rows covers those owners.
-OWNERS: dict[str, tuple[str, ...]] = {
-    "indicator_values": ("programme_code", "project_reference", "country_code"),
-    "budgets": ("programme_code",),
-    "milestones": ("programme_code", "project_reference"),
-    "expenditures": ("programme_code", "project_reference"),
-    "participants": ("project_reference",),
-    "disbursements": ("grant_reference",),
-    "buyer_group_members": ("buyer_group",),
-}
-
-
-def _left_out_of_owners(conn: Connection, table: ParsedTable) -> list[Problem]:
-    """One warning for the rows of `table`, a list of a kind keyed by several columns, that
-    name an owner (`OWNERS`: a project, programme, country, grant or group) whose stored rows
-    the list does not all hold: how many it lacks, of which owners, the first few by the
-    rest of their key, and that they are kept (`import.left_out_of_owner`). An owner the
-    list names no row of is not looked at.
-
-    Why: a project's indicator values downloaded, one row's `Land` or `År` edited and
-    imported back added a value under the new key and kept the old one without a word. One
-    warning per file, not per owner: a month's spend lines of 500 projects added to their
-    stored ones would have given 500."""
-    from arena.ingest.plan import key_text  # the plan imports this module
-
-    kind, frame = table.kind, table.frame
-    owners = list(OWNERS[kind.name])
-    # Compared by the key without its optional columns, as the plan finds stored rows.
-    rest = [name for name in kind.key if name not in owners and name not in kind.optional_key]
-    if not set(owners) & set(frame.columns) or not set(rest) <= set(frame.columns):
-        return []
-    given: dict[tuple, set[tuple]] = {}
-    for row in zip(*_owner_columns(frame, owners), *(frame[name] for name in rest), strict=True):
-        if any(value is not None for value in row[: len(owners)]):
-            given.setdefault(tuple(row[: len(owners)]), set()).add(tuple(row[len(owners) :]))
-    stored: dict[tuple, set[tuple]] = {}
-    for at, name in enumerate(owners):
-        values = sorted({owner[at] for owner in given if owner[at] is not None}, key=str)
-        if not values:
-            continue
-        found = key_rows_of(conn, kind, name, values)
-        for row in found[owners + rest].itertuples(index=False):
-            if (owner := tuple(row[: len(owners)])) in given:
-                stored.setdefault(owner, set()).add(tuple(row[len(owners) :]))
-    lacking = {
-        owner: sorted(keys - given[owner], key=lambda key: tuple(map(str, key)))
-        for owner, keys in sorted(stored.items(), key=lambda item: tuple(map(str, item[0])))
-    }
-    lacking = {owner: keys for owner, keys in lacking.items() if keys}
-    if not lacking:
-        return []
-    named = [(owner, key) for owner, keys in lacking.items() for key in keys][:_NAMED]
-    said: list[object] = [key_text(kind, dict(zip(rest, key, strict=True))) for _o, key in named]
-    if len(lacking) > 1:  # each row named with its owner
-        said = [
-            msg("import.left_out_of_owner.row", owner=_owner(table, owners, owner), row=row)
-            for (owner, _key), row in zip(named, said, strict=True)
-        ]
-    count = sum(map(len, lacking.values()))
-    rows = listing(said)
-    whose = [_owner(table, owners, owner) for owner in list(lacking)[:_NAMED]]
-    return [
-        Problem(
-            "row-error",
-            msg(
-                "import.left_out_of_owner",
-                owner=(
-                    listing(whose)
-                    if len(lacking) <= _NAMED
-                    else msg("list.more", items=listing(whose))
-                ),
-                count=count,
-                kind=kind_name(kind.name, lower=True),
-                rows=rows if count <= _NAMED else msg("list.more", items=rows),
-                columns=listing([quoted(table.label(name)) for name in rest], "list.or"),
-            ),
-            value=key_label(named[0][1]),
-            table=kind.name,
-            severity="warning",
-        )
-    ]
-
-
-def _owner_columns(rows: pd.DataFrame, owners: list[str]) -> list[object]:
-    """The columns of `rows` naming each of `owners`: one the list lacks names no owner of its
-    rows (a country's values, no project)."""
-    return [rows[name] if name in rows.columns else [None] * len(rows) for name in owners]
-
-
-def _owner(table: ParsedTable, owners: list[str], owner: tuple) -> Message:
-    """An owner of rows in the reader's words (`import.owner.<column>`): "Projekt
-    DEMO-2024-022", "Project DEMO-2024-022", a country by its name, "Norge", "Norway"."""
-    # The last it names, the narrowest: a project's spend line names its programme too.
-    pairs = zip(reversed(owners), reversed(owner), strict=True)
-    name, value = next((name, value) for name, value in pairs if value is not None)
-    shown = country_name(value) if table.kind.column(name).type.name == "country" else value
-    return msg(f"import.owner.{name}", value=shown)
 
 
 def _blank_amounts(

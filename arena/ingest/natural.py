@@ -76,21 +76,6 @@ def read_natural(conn: Connection, kind: Kind) -> list[dict]:
     return [dict(row) for row in conn.execute(natural_select(kind)).mappings()]
 
 
-_CHUNK = 10_000  # values bound per statement: well under the databases' limits
-
-
-def key_rows_of(conn: Connection, kind: Kind, column: str, values: list[object]) -> pd.DataFrame:
-    """The natural keys (and `_id`) of the rows of `kind` whose natural column `column` (a
-    key column: a reference, a scope or a value) holds one of `values`: the stored rows of
-    the projects, programmes or countries a list covers (`left_out`)."""
-    rows = []
-    for start in range(0, len(values), _CHUNK):
-        statement = natural_select(kind, only=kind.key)
-        wanted = statement.selected_columns[column].in_(values[start : start + _CHUNK])
-        rows.append(_frame_of(conn, kind, statement.where(wanted), kind.key))
-    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["_id", *kind.key])
-
-
 def natural_frame(conn: Connection, kind: Kind) -> pd.DataFrame:
     """The kind's rows in natural form as a frame: `_id` plus its columns, object dtype and
     None for NULL, so cells compare exactly with parsed uploads (no NaN, no numpy scalars).

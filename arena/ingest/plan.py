@@ -41,6 +41,7 @@ from arena.ingest.matching import (
     superseded_sums,
     twin_grant_problems,
 )
+from arena.ingest.moved import moved_problems
 from arena.ingest.named_beside import named_beside_problems
 from arena.ingest.names import CUTOFF, alike, fold_name, name_key
 from arena.ingest.natural import (
@@ -1604,6 +1605,7 @@ def plan_upload(
         problems += coordinator_problems(conn, plans, uploaded)
         if not replace:  # a replace deletes them, and lists them
             problems += left_out_problems(conn, plans, uploaded)
+            problems += moved_problems(conn, plans, uploaded)
     listed: list[NewOrganisation] = []
     if diff and "organisations" in uploaded and "organisations" in read_ids:
         (organisations,) = [plan for plan in plans if plan.kind.name == "organisations"]
