@@ -58,7 +58,8 @@ Moved = tuple[int, str, object, object]
 def _moved_rows(conn: Connection, table: ParsedTable, new: pd.DataFrame) -> list[Moved]:
     """The rows of `new` (the plan's new rows, by file line) each of which differs in exactly
     one key column the file gives from a stored row of the kind the file does not hold, and
-    equals it in every other column the file gives (value, note, …), in line order.
+    equals it in every other column the file gives (value, note, …), in line order. A file
+    giving no column but the key has nothing to tell a moved row from an added one by.
 
     Only the stored rows that could match are read: per key column, those equal to a new
     row in the rest of the key and in the file's columns every new row fills, through a
@@ -66,6 +67,10 @@ def _moved_rows(conn: Connection, table: ParsedTable, new: pd.DataFrame) -> list
     kind = table.kind
     key = [name for name in kind.key if name not in kind.optional_key]
     given = [name for name in table.columns if name in new.columns and name not in table.guessed]
+    if not set(given) - set(kind.key):
+        # Nothing but the key to compare (a participant, a group's member): a row naming
+        # another organisation is one added beside the stored, not one moved.
+        return []
     in_file = set(zip(*key_columns(table.frame, key), strict=True))
     moved: dict[int, Moved] = {}
     for changed in (name for name in key if name in given):
