@@ -5,9 +5,9 @@ A project's indicator values downloaded, one row's `Land` edited from Norge to S
 imported back added Sweden's value and kept Norway's without a word: an import removes
 nothing it is not given. Here a new row that differs from a stored row the file does not
 hold in exactly one key column, and in nothing else the file gives, is named with the
-column, the old and the new value. A list that only adds rows (this year's values), the
-same file twice or a filtered download imported back says nothing: its new rows are not
-a stored row with one key cell changed.
+column, the old and the new value. A list that only adds rows (this year's values, a
+ledger's next payment of the same amount), the same file twice or a filtered download
+imported back says nothing: its new rows are not a stored row with one key cell changed.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ def moved_problems(
             or not len(plan.new_rows)
         ):
             continue
-        if moved := _moved_rows(conn, table, plan.new_rows):
+        listed = bool(len(plan.unchanged) or len(plan.updated_rows))
+        if moved := _moved_rows(conn, table, plan.new_rows, listed=listed):
             problems.append(_warning(table, moved))
     return problems
 
@@ -55,11 +56,17 @@ def moved_problems(
 Moved = tuple[int, str, object, object]
 
 
-def _moved_rows(conn: Connection, table: ParsedTable, new: pd.DataFrame) -> list[Moved]:
+def _moved_rows(
+    conn: Connection, table: ParsedTable, new: pd.DataFrame, *, listed: bool
+) -> list[Moved]:
     """The rows of `new` (the plan's new rows, by file line) each of which differs in exactly
     one key column the file gives from a stored row of the kind the file does not hold, and
     equals it in every other column the file gives (value, note, …), in line order. A file
     giving no column but the key has nothing to tell a moved row from an added one by.
+
+    A day (a payment's, a spend line's) is looked at only where the file is `listed`, holds
+    stored rows beside its new ones (a download): a ledger of new payments alone adds the
+    next instalment of the same amount on another day, which is no day edited.
 
     Only the stored rows that could match are read: per key column, those equal to a new
     row in the rest of the key and in the file's columns every new row fills, through a
@@ -73,7 +80,8 @@ def _moved_rows(conn: Connection, table: ParsedTable, new: pd.DataFrame) -> list
         return []
     in_file = set(zip(*key_columns(table.frame, key), strict=True))
     moved: dict[int, Moved] = {}
-    for changed in (name for name in key if name in given):
+    days = {name for name in key if kind.column(name).type.dtype == "date"}
+    for changed in (name for name in key if name in given and (listed or name not in days)):
         stored = _candidates(conn, kind, new, changed, given)
         if not len(stored):
             continue

@@ -55,13 +55,13 @@ def test_a_value_whose_year_was_edited_is_said_by_the_files_header(engine):
 def test_many_moved_rows_are_counted_and_the_first_five_named(engine):
     many = "".join(f"I-1;Sverige;{year};{year - 2000}\n" for year in range(2001, 2021))
     header = "Indikator;Land;År;Värde\n"
-    load_files(engine, {"indikatorer.csv": INDICATORS, "värden.csv": header + many})
-    (note,) = _moved(
-        upload(engine, "värden.csv", header + many.replace("Sverige", "Norge"), dry_run=True)
-    )
+    kept = "I-2;Sverige;2022;4\n"  # a list of the stored rows, one of them kept as it is
+    load_files(engine, {"indikatorer.csv": INDICATORS, "värden.csv": header + kept + many})
+    edited = header + kept + many.replace("Sverige", "Norge")
+    (note,) = _moved(upload(engine, "värden.csv", edited, dry_run=True))
     assert note.text("en").startswith(
         "20 new rows (indicator values) look like stored rows with one key cell changed (row "
-        "2: “Land” Sweden in the database is Norway in the file; row 3: "
+        "3: “Land” Sweden in the database is Norway in the file; row 4: "
     )
     assert note.text("en").count("row ") == 5 and ", …); they are added" in note.text("en")
     assert note.text("sv").startswith("20 nya rader (indikatorvärden) ser ut som lagrade")
