@@ -612,6 +612,7 @@ def _every_metric(engine, filters: Filters) -> set[str]:
     called["period_caption"] = [
         periods.period_caption(filters, figure, "sv") for figure in periods.FIGURE_RULES
     ]
+    called["grant_date"] = periods.grant_date("sv")
     called["programme_list"] = programmes.programme_list(engine, today=TODAY)
     called["programme_detail"] = [
         programmes.programme_detail(engine, code=code, today=TODAY)

@@ -229,6 +229,7 @@ def _every_query(engine, filters: Filters, everything: dict) -> dict[str, object
     called["period_caption"] = [
         periods.period_caption(filters, figure, "sv") for figure in periods.FIGURE_RULES
     ]
+    called["grant_date"] = periods.grant_date("sv")
     return called
 
 
